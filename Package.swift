@@ -1,0 +1,52 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ArgMark",
+    products: [
+        .executable(name: "argmark", targets: ["ArgMarkCLI"]),
+        .library(name: "ArgMarkCore", targets: ["ArgMarkCore"]),
+        .library(name: "ArgMarkPlugins", targets: ["ArgMarkPlugins"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // The data model: plain Sendable value types, no I/O.
+        .target(name: "ArgMarkCore"),
+        // Plugin protocols (readers, writers, labellers, linkers, scorers) and the pipeline that runs them.
+        .target(name: "ArgMarkPipeline", dependencies: ["ArgMarkCore"]),
+        // Decoding, reading plain text / articles / sentence lines, zh-en segmentation.
+        .target(name: "ArgMarkText", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // Serialisation formats (JSON Lines).
+        .target(name: "ArgMarkFormats", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // Label evaluation and inter-annotator agreement.
+        .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
+        // The one registry that lists every plugin.
+        .target(
+            name: "ArgMarkPlugins",
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats"]),
+        // File discovery, bounded reading, atomic writes and the parallel batch runner.
+        .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins"]),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "ArgMarkCLI",
+            dependencies: [
+                "ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkIO", "ArgMarkEval", "ArgMarkFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),
+        .testTarget(
+            name: "ArgMarkTextTests", dependencies: ["ArgMarkCore", "ArgMarkText", "ArgMarkPipeline"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ArgMarkFormatsTests",
+            dependencies: ["ArgMarkCore", "ArgMarkFormats", "ArgMarkText", "ArgMarkPipeline", "ArgMarkPlugins"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
+        .testTarget(
+            name: "ArgMarkIOTests", dependencies: ["ArgMarkCore", "ArgMarkIO", "ArgMarkPlugins", "ArgMarkPipeline"]),
+        .testTarget(name: "ArgMarkCLITests", dependencies: ["ArgMarkCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,12 @@
+import ArgMarkCore
+import ArgumentParser
+
+@main
+struct ArgMark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "argmark",
+        abstract: "Argument mining for scholarly and policy prose in Chinese and English.",
+        version: ArgMarkVersion.current,
+        subcommands: [Annotate.self, Evaluate.self, Plugins.self]
+    )
+}

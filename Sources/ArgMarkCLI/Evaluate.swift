@@ -1,0 +1,104 @@
+import ArgMarkCore
+import ArgMarkEval
+import ArgMarkIO
+import ArgMarkPipeline
+import ArgMarkPlugins
+import ArgumentParser
+import Foundation
+
+struct Evaluate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Score predicted labels against gold (or two annotators against each other).",
+        discussion: """
+            GOLD and PRED are ArgMark JSONL files, or directories of them matched by file name. Sentences are \
+            paired by id, or by text offsets when the files were segmented differently (--match). Reports \
+            per-label precision, recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's \
+            kappa and the confusion matrix.
+            """)
+
+    @Argument(help: "Gold JSONL file or directory.")
+    var gold: String
+
+    @Argument(help: "Predicted JSONL file or directory.")
+    var pred: String
+
+    @Option(name: .long, help: "Output: text or json.")
+    var format: String = "text"
+
+    @Option(name: .long, help: "Sentence pairing: auto, id or offsets.")
+    var match: String = "auto"
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+        guard SentenceMatching(rawValue: match) != nil else { throw ValidationError("--match must be auto, id or offsets") }
+    }
+
+    func run() throws {
+        let matching = SentenceMatching(rawValue: match)!
+        let pairs = try filePairs()
+        var overall = LabelEvaluation()
+        var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
+        for (name, goldPath, predPath) in pairs {
+            let goldDocument = try load(goldPath)
+            let predDocument = try load(predPath)
+            let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching)
+            overall.merge(evaluation)
+            perDocument.append((name, evaluation, used))
+        }
+        let report = EvaluationReport(evaluation: overall, perDocument: perDocument)
+        print(format == "json" ? report.json() : report.text(), terminator: "")
+    }
+
+    private func filePairs() throws -> [(String, String, String)] {
+        var goldIsDirectory: ObjCBool = false
+        var predIsDirectory: ObjCBool = false
+        let fm = FileManager.default
+        guard fm.fileExists(atPath: gold, isDirectory: &goldIsDirectory) else { throw fail(FileAccessError.notFound(gold).description) }
+        guard fm.fileExists(atPath: pred, isDirectory: &predIsDirectory) else { throw fail(FileAccessError.notFound(pred).description) }
+        switch (goldIsDirectory.boolValue, predIsDirectory.boolValue) {
+        case (false, false):
+            return [((gold as NSString).lastPathComponent, gold, pred)]
+        case (true, true):
+            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"]).inputs
+            var pairs: [(String, String, String)] = []
+            var unmatched: [String] = []
+            for input in goldFiles {
+                let relative = input.outputStem + ".jsonl"
+                let candidate = (pred as NSString).appendingPathComponent(relative)
+                if fm.fileExists(atPath: candidate) { pairs.append((relative, input.path, candidate)) } else { unmatched.append(relative) }
+            }
+            if !unmatched.isEmpty {
+                FileHandle.standardError.write(Data("argmark: warning: no prediction for \(unmatched.joined(separator: ", "))\n".utf8))
+            }
+            guard !pairs.isEmpty else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
+            return pairs
+        default:
+            throw fail("give two files or two directories, not one of each")
+        }
+    }
+
+    private func load(_ path: String) throws -> Document {
+        do {
+            let bytes = try FileAccess.read(path)
+            return try JSONLinesReaderAccess.read(bytes: bytes, path: path)
+        } catch let error as FileAccessError {
+            throw fail(error.description)
+        } catch let error as DocumentReadError {
+            throw fail("\(path): \(error.description)")
+        }
+    }
+
+    private func fail(_ message: String) -> Error {
+        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+}
+
+/// Reads a JSONL document through the registry's reader.
+enum JSONLinesReaderAccess {
+    static func read(bytes: [UInt8], path: String) throws(DocumentReadError) -> Document {
+        let reader = try PluginRegistry.standard.reader(format: "jsonl", path: path, bytes: bytes)
+        return try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.stem((path as NSString).lastPathComponent)))
+    }
+}

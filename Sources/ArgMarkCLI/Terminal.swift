@@ -1,0 +1,30 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Writing to standard error: errors, notes and a redrawn status line.
+enum Terminal {
+    static var isStandardErrorTerminal: Bool { isatty(2) == 1 }
+
+    static func error(_ message: String) {
+        write("argmark: error: \(message)\n")
+    }
+
+    static func note(_ message: String) {
+        write("argmark: \(message)\n")
+    }
+
+    /// Redraws the status line in place; nil clears it.
+    static func status(_ line: String?) {
+        write("\r\u{1B}[2K" + (line ?? ""))
+    }
+
+    private static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            _ = Glibc.write(2, buffer.baseAddress, buffer.count)
+        }
+    }
+}

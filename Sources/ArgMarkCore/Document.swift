@@ -1,0 +1,62 @@
+/// A document: metadata, then a body of sections, paragraphs and units (headings and sentences), then notes.
+///
+/// The model holds stand-off annotation over an immutable text: units keep their text and offsets,
+/// and labels, links and scores live in each unit's ``SentenceAnnotation``.
+public struct Document: Sendable, Hashable, Identifiable {
+    /// A stable id, by default the source file name without its last extension.
+    public var id: String
+    /// Where the document was read from, as the user named it; nil for standard input.
+    public var sourcePath: String?
+    public var metadata: DocumentMetadata
+    public var sections: [Section]
+    public var paragraphs: [Paragraph]
+    /// Headings and sentences in reading order.
+    public var units: [TextUnit]
+    public var notes: [Note]
+
+    public init(
+        id: String, sourcePath: String? = nil, metadata: DocumentMetadata = .init(),
+        sections: [Section] = [], paragraphs: [Paragraph] = [], units: [TextUnit] = [], notes: [Note] = []
+    ) {
+        self.id = id
+        self.sourcePath = sourcePath
+        self.metadata = metadata
+        self.sections = sections
+        self.paragraphs = paragraphs
+        self.units = units
+        self.notes = notes
+    }
+
+    /// The languages of the body, most frequent first (by sentence count; ties in a fixed order).
+    public var languages: [LanguageTag] {
+        var counts: [LanguageTag: Int] = [:]
+        for unit in units where unit.kind == .sentence && unit.language != .und {
+            counts[unit.language, default: 0] += 1
+        }
+        if counts.isEmpty {
+            for unit in units where unit.language != .und { counts[unit.language, default: 0] += 1 }
+        }
+        return LanguageTag.allCases.filter { counts[$0] != nil }.sorted {
+            counts[$0]! > counts[$1]!
+        }
+    }
+
+    /// The dominant language of the body, `und` for a body without letters.
+    public var language: LanguageTag { languages.first ?? .und }
+
+    /// The sentences (not headings) in reading order.
+    public var sentences: some Collection<TextUnit> { units.lazy.filter { $0.kind == .sentence } }
+
+    /// The index of the unit with `id`, in O(1) for the usual sequential ids.
+    public func index(ofUnit id: String) -> Int? {
+        if id.hasPrefix("s"), let n = Int(id.dropFirst()), n >= 1, n <= units.count, units[n - 1].id == id {
+            return n - 1
+        }
+        return units.firstIndex { $0.id == id }
+    }
+
+    /// The unit with `id`, if any.
+    public func unit(_ id: String) -> TextUnit? {
+        index(ofUnit: id).map { units[$0] }
+    }
+}

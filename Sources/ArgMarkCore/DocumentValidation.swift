@@ -1,0 +1,106 @@
+/// A broken invariant of the model, named by the unit it concerns.
+public struct ModelViolation: Sendable, Hashable, CustomStringConvertible {
+    /// The unit, paragraph or section id the problem is about (empty for the document as a whole).
+    public var subject: String
+    public var message: String
+
+    public init(subject: String, message: String) {
+        self.subject = subject
+        self.message = message
+    }
+
+    public var description: String { subject.isEmpty ? message : "\(subject): \(message)" }
+}
+
+extension Document {
+    /// Checks the invariants every reader, editor and format relies on; an empty result means the document is sound.
+    ///
+    /// Units are in reading order with unique ids and non-decreasing, non-overlapping offsets; headings carry no
+    /// annotation; confidences and scores lie in [0, 1]; parents exist, are not headings, and never form a cycle;
+    /// paragraphs tile the units and name existing sections; note references exist.
+    public func validate() -> [ModelViolation] {
+        var problems: [ModelViolation] = []
+        var seen: [String: Int] = [:]
+        var previousEnd = 0
+        let sectionIDs = Set(sections.map(\.id))
+        let noteIDs = Set(notes.map(\.id))
+        for (index, unit) in units.enumerated() {
+            if seen.updateValue(index, forKey: unit.id) != nil {
+                problems.append(.init(subject: unit.id, message: "duplicate unit id"))
+            }
+            if unit.start > unit.end {
+                problems.append(.init(subject: unit.id, message: "start \(unit.start) is after end \(unit.end)"))
+            }
+            if unit.start < previousEnd {
+                problems.append(.init(subject: unit.id, message: "offsets overlap the previous unit or go backwards"))
+            }
+            previousEnd = max(previousEnd, unit.end)
+            if !sectionIDs.contains(unit.section) {
+                problems.append(.init(subject: unit.id, message: "unknown section \(unit.section)"))
+            }
+            for ref in unit.noteRefs where !noteIDs.contains(ref) {
+                problems.append(.init(subject: unit.id, message: "note \(ref) does not exist"))
+            }
+            let a = unit.annotation
+            if unit.kind == .heading, a != SentenceAnnotation() {
+                problems.append(.init(subject: unit.id, message: "a heading carries a label, link or score"))
+            }
+            if let c = a.confidence, !(0...1).contains(c) {
+                problems.append(.init(subject: unit.id, message: "confidence \(c) is outside 0…1"))
+            }
+            if let s = a.score, !(0...1).contains(s) {
+                problems.append(.init(subject: unit.id, message: "score \(s) is outside 0…1"))
+            }
+            if (a.parent == nil) != (a.relation == nil) {
+                problems.append(.init(subject: unit.id, message: "parent and relation must be set together"))
+            }
+        }
+        for unit in units {
+            guard let parent = unit.annotation.parent else { continue }
+            guard let parentIndex = seen[parent] else {
+                problems.append(.init(subject: unit.id, message: "parent \(parent) does not exist"))
+                continue
+            }
+            if units[parentIndex].kind == .heading {
+                problems.append(.init(subject: unit.id, message: "parent \(parent) is a heading"))
+            }
+        }
+        problems.append(contentsOf: cycleViolations(index: seen))
+        var expectedStart = 0
+        for paragraph in paragraphs {
+            if paragraph.units.lowerBound != expectedStart || paragraph.units.upperBound > units.count {
+                problems.append(.init(subject: paragraph.id, message: "paragraph does not continue where the previous ended"))
+            }
+            expectedStart = paragraph.units.upperBound
+            for unitIndex in paragraph.units where unitIndex < units.count {
+                if units[unitIndex].paragraph != paragraph.id || units[unitIndex].section != paragraph.section {
+                    problems.append(.init(subject: units[unitIndex].id, message: "unit disagrees with paragraph \(paragraph.id)"))
+                }
+            }
+        }
+        if expectedStart != units.count {
+            problems.append(.init(subject: "", message: "paragraphs cover \(expectedStart) of \(units.count) units"))
+        }
+        return problems
+    }
+
+    /// Follows parent links from every unit; colours mark units known to end at a root (2) or on the current path (1).
+    private func cycleViolations(index: [String: Int]) -> [ModelViolation] {
+        var state = [UInt8](repeating: 0, count: units.count)
+        var problems: [ModelViolation] = []
+        for start in units.indices where state[start] == 0 {
+            var path: [Int] = []
+            var current: Int? = start
+            while let i = current, state[i] == 0 {
+                state[i] = 1
+                path.append(i)
+                current = units[i].annotation.parent.flatMap { index[$0] }
+            }
+            if let i = current, state[i] == 1 {
+                problems.append(.init(subject: units[i].id, message: "parent links form a cycle through \(units[i].id)"))
+            }
+            for i in path { state[i] = 2 }
+        }
+        return problems
+    }
+}

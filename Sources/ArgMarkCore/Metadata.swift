@@ -1,0 +1,36 @@
+/// Bibliographic and front-matter facts about a document. Keys of the dictionaries are language tags
+/// (`zh`, `en`) or field names; every format writes them sorted, so output is deterministic.
+public struct DocumentMetadata: Sendable, Hashable {
+    /// Title per language.
+    public var titles: [String: String]
+    /// Author names in the order given (any language).
+    public var authors: [String]
+    public var doi: String?
+    /// Keywords per language.
+    public var keywords: [String: [String]]
+    /// Abstract per language.
+    public var abstracts: [String: String]
+    /// Classification codes by scheme: `clc` (中图分类号), `documentCode` (文献标识码), …
+    public var classification: [String: String]
+    /// Anything else the front matter gives (`authorInfo`, `funding`, `editor`, `artEditor`, `byline`, …).
+    public var fields: [String: String]
+
+    public init(
+        titles: [String: String] = [:], authors: [String] = [], doi: String? = nil,
+        keywords: [String: [String]] = [:], abstracts: [String: String] = [:],
+        classification: [String: String] = [:], fields: [String: String] = [:]
+    ) {
+        self.titles = titles
+        self.authors = authors
+        self.doi = doi
+        self.keywords = keywords
+        self.abstracts = abstracts
+        self.classification = classification
+        self.fields = fields
+    }
+
+    public var isEmpty: Bool {
+        titles.isEmpty && authors.isEmpty && doi == nil && keywords.isEmpty && abstracts.isEmpty
+            && classification.isEmpty && fields.isEmpty
+    }
+}

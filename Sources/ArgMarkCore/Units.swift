@@ -1,0 +1,123 @@
+/// The annotation slots of a sentence: filled by labellers, the linker, the scorer or a human reviewer.
+public struct SentenceAnnotation: Sendable, Hashable {
+    /// The argumentative label, or nil while unlabelled.
+    public var label: ArgumentLabel?
+    /// The labeller's confidence in `label`, in [0, 1]; nil for human labels or when unknown.
+    public var confidence: Double?
+    /// Who chose the label.
+    public var labeledBy: Annotator?
+    /// The id of the parent sentence in the argument tree; nil for the thesis, background sentences and unlinked ones.
+    public var parent: String?
+    /// How this sentence relates to `parent`.
+    public var relation: ArgumentRelation?
+    /// The evidential-support score in [0, 1] once scored.
+    public var score: Double?
+
+    public init(
+        label: ArgumentLabel? = nil, confidence: Double? = nil, labeledBy: Annotator? = nil,
+        parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil
+    ) {
+        self.label = label
+        self.confidence = confidence
+        self.labeledBy = labeledBy
+        self.parent = parent
+        self.relation = relation
+        self.score = score
+    }
+
+    /// True when a person set the label; such labels are never overwritten by machine runs.
+    public var isHumanLabel: Bool { labeledBy?.isHuman ?? false }
+}
+
+/// A heading or sentence of the document body, with stand-off offsets into the document text.
+///
+/// Offsets count Unicode scalars from the start of the document text (after a byte-order mark, if any);
+/// `end` is exclusive. Use ``TextOffsetConverter`` for UTF-16 offsets.
+public struct TextUnit: Sendable, Hashable, Identifiable {
+    /// Stable id in reading order: `s1`, `s2`, … (headings and sentences share one sequence).
+    public var id: String
+    public var kind: UnitKind
+    /// The id of the section (`d1`, …) the unit belongs to.
+    public var section: String
+    /// The id of the paragraph (`p1`, …) the unit belongs to; a heading is a paragraph of its own.
+    public var paragraph: String
+    public var language: LanguageTag
+    public var start: Int
+    public var end: Int
+    /// The unit's text, exactly as in the document between `start` and `end`.
+    public var text: String
+    /// Ids of the notes (`n3`) whose markers occur in this unit, in order of appearance.
+    public var noteRefs: [String]
+    public var annotation: SentenceAnnotation
+
+    public init(
+        id: String, kind: UnitKind, section: String, paragraph: String, language: LanguageTag,
+        start: Int, end: Int, text: String, noteRefs: [String] = [], annotation: SentenceAnnotation = .init()
+    ) {
+        self.id = id
+        self.kind = kind
+        self.section = section
+        self.paragraph = paragraph
+        self.language = language
+        self.start = start
+        self.end = end
+        self.text = text
+        self.noteRefs = noteRefs
+        self.annotation = annotation
+    }
+}
+
+/// A paragraph: a run of consecutive units in one section.
+public struct Paragraph: Sendable, Hashable, Identifiable {
+    public var id: String
+    public var section: String
+    /// The language decided for the whole paragraph (zh, en or mixed).
+    public var language: LanguageTag
+    /// Indices into ``Document/units``.
+    public var units: Range<Int>
+
+    public init(id: String, section: String, language: LanguageTag, units: Range<Int>) {
+        self.id = id
+        self.section = section
+        self.language = language
+        self.units = units
+    }
+}
+
+/// A section of the body, opened by a heading (except possibly the first).
+public struct Section: Sendable, Hashable, Identifiable {
+    public var id: String
+    /// 1 for top-level headings (一、, Chapter 1, I.), deeper for （一）, 1.1 and so on.
+    public var level: Int
+    /// The id of the heading unit, nil for text that precedes every heading.
+    public var heading: String?
+    /// The id of the enclosing section, if any.
+    public var parent: String?
+
+    public init(id: String, level: Int, heading: String?, parent: String?) {
+        self.id = id
+        self.level = level
+        self.heading = heading
+        self.parent = parent
+    }
+}
+
+/// A note or reference-list entry; sentences point to it through their note markers.
+public struct Note: Sendable, Hashable, Identifiable {
+    /// `n1`, `n2`, … in document order.
+    public var id: String
+    /// The marker as printed in the list (`1` for `[1]`, `①` for ①), empty when the entry has none.
+    public var marker: String
+    public var text: String
+    /// Offsets of the note text in the document text, when it comes from one.
+    public var start: Int?
+    public var end: Int?
+
+    public init(id: String, marker: String, text: String, start: Int? = nil, end: Int? = nil) {
+        self.id = id
+        self.marker = marker
+        self.text = text
+        self.start = start
+        self.end = end
+    }
+}

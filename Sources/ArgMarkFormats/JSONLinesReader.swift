@@ -1,0 +1,172 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+
+/// Reads ArgMark's JSON Lines format back into a ``Document`` (ids, segmentation and annotations kept), so a
+/// document can be re-processed, reviewed or evaluated.
+public struct JSONLinesReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.jsonl.v1", kind: .reader, summary: "ArgMark JSON Lines (the native format), annotations kept",
+        assigns: [.sentences])
+    public var formatName: String { "jsonl" }
+    public var fileExtensions: [String] { ["jsonl"] }
+
+    public func sniff(_ prefix: Substring) -> Int {
+        prefix.hasPrefix("{\"type\":\"document\"") ? 20 : 0
+    }
+
+    private struct Record: Decodable {
+        var type: String
+        var id: String?
+        var lang: String?
+        var source: String?
+        var metadata: Metadata?
+        var section: String?
+        var paragraph: String?
+        var start: Int?
+        var end: Int?
+        var text: String?
+        var label: String?
+        var confidence: Double?
+        var labeledBy: String?
+        var parent: String?
+        var relation: String?
+        var score: Double?
+        var notes: [String]?
+        var level: Int?
+        var marker: String?
+    }
+
+    private struct Metadata: Decodable {
+        var titles: [String: String]?
+        var authors: [String]?
+        var doi: String?
+        var keywords: [String: [String]]?
+        var abstracts: [String: String]?
+        var classification: [String: String]?
+        var fields: [String: String]?
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        let scalars = try TextDecoder.decode(input.bytes)
+        if scalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty }
+        let decoder = JSONDecoder()
+        var document: Document?
+        var lineOfUnit: [String: Int] = [:]
+        var paragraphStart: [String: Int] = [:]
+        var lineNumber = 0
+        for lineScalars in scalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let line = String(String.UnicodeScalarView(lineScalars))
+            if line.allSatisfy(\.isWhitespace) { continue }
+            let record: Record
+            do {
+                record = try decoder.decode(Record.self, from: Data(line.utf8))
+            } catch {
+                throw .malformed(line: lineNumber, message: "not a valid ArgMark JSON object (\(Self.describe(error))); fix or remove the line")
+            }
+            if record.type == "document" {
+                guard document == nil else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
+                document = Document(
+                    id: record.id ?? input.documentID, sourcePath: record.source,
+                    metadata: Self.metadata(record.metadata))
+                continue
+            }
+            guard var doc = document else {
+                throw .malformed(line: lineNumber, message: "the first line must be the {\"type\":\"document\",…} line")
+            }
+            switch record.type {
+            case "heading", "sentence":
+                let unit = try Self.unit(record, line: lineNumber)
+                lineOfUnit[unit.id] = lineNumber
+                if !doc.sections.contains(where: { $0.id == unit.section }) {
+                    let level = unit.kind == .heading ? (record.level ?? 1) : 1
+                    let parent = doc.sections.last { $0.level < level }?.id
+                    doc.sections.append(
+                        Section(id: unit.section, level: level, heading: unit.kind == .heading ? unit.id : nil, parent: parent))
+                }
+                if doc.paragraphs.last?.id == unit.paragraph {
+                    doc.paragraphs[doc.paragraphs.count - 1].units = paragraphStart[unit.paragraph]!..<(doc.units.count + 1)
+                } else {
+                    guard paragraphStart[unit.paragraph] == nil else {
+                        throw .malformed(line: lineNumber, message: "paragraph \(unit.paragraph) is interrupted; keep a paragraph's units together")
+                    }
+                    paragraphStart[unit.paragraph] = doc.units.count
+                    doc.paragraphs.append(
+                        Paragraph(id: unit.paragraph, section: unit.section, language: unit.language,
+                                  units: doc.units.count..<(doc.units.count + 1)))
+                }
+                let p = doc.paragraphs.count - 1
+                if doc.paragraphs[p].language != unit.language { doc.paragraphs[p].language = .mixed }
+                doc.units.append(unit)
+            case "note":
+                guard let id = record.id, let text = record.text else {
+                    throw .malformed(line: lineNumber, message: "a note needs \"id\" and \"text\"")
+                }
+                doc.notes.append(Note(id: id, marker: record.marker ?? "", text: text, start: record.start, end: record.end))
+            default:
+                throw .malformed(line: lineNumber, message: "unknown record type '\(record.type)'; expected document, heading, sentence or note")
+            }
+            document = doc
+        }
+        guard let document else { throw .malformed(line: 1, message: "no document line found") }
+        if let problem = document.validate().first {
+            throw .malformed(line: lineOfUnit[problem.subject] ?? 1, message: "\(problem); correct the file or re-run annotate on the source text")
+        }
+        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        return document
+    }
+
+    private static func metadata(_ m: Metadata?) -> DocumentMetadata {
+        guard let m else { return .init() }
+        return DocumentMetadata(
+            titles: m.titles ?? [:], authors: m.authors ?? [], doi: m.doi, keywords: m.keywords ?? [:],
+            abstracts: m.abstracts ?? [:], classification: m.classification ?? [:], fields: m.fields ?? [:])
+    }
+
+    private static func unit(_ r: Record, line: Int) throws(DocumentReadError) -> TextUnit {
+        guard let id = r.id, let section = r.section, let paragraph = r.paragraph, let start = r.start, let end = r.end,
+            let text = r.text
+        else {
+            throw .malformed(line: line, message: "a \(r.type) needs id, section, paragraph, start, end and text")
+        }
+        guard let language = LanguageTag(rawValue: r.lang ?? "und") else {
+            throw .malformed(line: line, message: "unknown language '\(r.lang ?? "")'; use zh, en, mixed or und")
+        }
+        var annotation = SentenceAnnotation()
+        if let label = r.label {
+            guard let value = ArgumentLabel(rawValue: label) else {
+                throw .malformed(line: line, message: "unknown label '\(label)'; use one of \(ArgumentLabel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            annotation.label = value
+        }
+        if let relation = r.relation {
+            guard let value = ArgumentRelation(rawValue: relation) else {
+                throw .malformed(line: line, message: "unknown relation '\(relation)'; use support or attack")
+            }
+            annotation.relation = value
+        }
+        annotation.confidence = r.confidence
+        annotation.labeledBy = r.labeledBy.map(Annotator.init)
+        annotation.parent = r.parent
+        annotation.score = r.score
+        return TextUnit(
+            id: id, kind: r.type == "heading" ? .heading : .sentence, section: section, paragraph: paragraph,
+            language: language, start: start, end: end, text: text, noteRefs: r.notes ?? [], annotation: annotation)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error {
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context),
+            DecodingError.dataCorrupted(let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? "malformed JSON" : "bad value for \"\(path)\""
+        case DecodingError.keyNotFound(let key, _):
+            return "missing \"\(key.stringValue)\""
+        default:
+            return "malformed JSON"
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Foundation
+
+/// A document that could not be processed; the message names the file and what to do.
+public struct BatchFailure: Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { message }
+}
+
+/// What the batch did with one input.
+public struct BatchItemResult: Sendable {
+    public var input: BatchInput
+    /// Where the output went; nil on failure or for standard output.
+    public var outputPath: String?
+    public var failure: BatchFailure?
+    public var bytesRead: Int
+    public var sentences: Int
+}
+
+/// Progress after each finished document, for a progress bar.
+public struct BatchProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var failed: Int
+    public var bytes: Int
+    public var sentences: Int
+    public var elapsed: Double
+}
+
+/// The outcome of a batch.
+public struct BatchSummary: Sendable {
+    public var results: [BatchItemResult]
+    public var failures: [BatchFailure]
+    public var elapsed: Double
+
+    public var succeeded: Int { results.filter { $0.failure == nil }.count }
+    public var bytes: Int { results.reduce(0) { $0 + $1.bytesRead } }
+    public var sentences: Int { results.reduce(0) { $0 + $1.sentences } }
+}
+
+/// What to run on every document.
+public struct BatchOptions: Sendable {
+    public var registry: PluginRegistry
+    public var inputFormat: String
+    public var writer: any DocumentWriter
+    public var pipeline: Pipeline
+    /// Output directory; nil writes to standard output (standard input only).
+    public var outputDirectory: String?
+    public var jobs: Int
+
+    public init(
+        registry: PluginRegistry, inputFormat: String, writer: any DocumentWriter, pipeline: Pipeline,
+        outputDirectory: String?, jobs: Int
+    ) {
+        self.registry = registry
+        self.inputFormat = inputFormat
+        self.writer = writer
+        self.pipeline = pipeline
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// Reads, analyses and writes documents in parallel. A failing document is reported and the batch goes on.
+public struct BatchRunner: Sendable {
+    public var options: BatchOptions
+
+    public init(options: BatchOptions) {
+        self.options = options
+    }
+
+    /// Where `input`'s output goes.
+    public func outputPath(for input: BatchInput) -> String? {
+        guard let directory = options.outputDirectory, !input.isStandardInput else { return nil }
+        return (directory as NSString).appendingPathComponent(input.outputStem + "." + options.writer.fileExtension)
+    }
+
+    /// Processes one document from bytes already read; returns the output bytes and sentence count.
+    public func process(bytes: [UInt8], input: BatchInput) throws(DocumentReadError) -> (output: [UInt8], sentences: Int) {
+        let path = input.isStandardInput ? nil : input.path
+        let reader = try options.registry.reader(format: options.inputFormat, path: path, bytes: bytes)
+        let document = options.pipeline.run(
+            try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID)))
+        do {
+            let output = try options.writer.write(document)
+            return (output, document.units.count { $0.kind == .sentence })
+        } catch {
+            throw .unsupported(error.description)
+        }
+    }
+
+    /// Runs the batch with at most `jobs` documents in flight; `progress` is called after each one, in order of
+    /// completion, from a single task.
+    public func run(
+        _ inputs: [BatchInput], progress: @Sendable (BatchProgress) -> Void = { _ in }
+    ) async -> BatchSummary {
+        let start = Date()
+        var results: [BatchItemResult?] = Array(repeating: nil, count: inputs.count)
+        // Two inputs that would write the same output: the later one fails instead of overwriting.
+        var claimed: [String: String] = [:]
+        var collisions: [Int: BatchFailure] = [:]
+        for (index, input) in inputs.enumerated() {
+            guard let path = outputPath(for: input) else { continue }
+            if let earlier = claimed[path] {
+                collisions[index] = BatchFailure(
+                    path: input.path,
+                    message: "\(input.path): its output \(path) is also the output of \(earlier); rename one of them")
+            } else {
+                claimed[path] = input.path
+            }
+        }
+        var done = 0
+        var failed = 0
+        var bytes = 0
+        var sentences = 0
+        await withTaskGroup(of: (Int, BatchItemResult).self) { group in
+            var next = 0
+            func submit() {
+                guard next < inputs.count else { return }
+                let index = next
+                let input = inputs[index]
+                let collision = collisions[index]
+                next += 1
+                group.addTask { [self] in
+                    if let collision {
+                        return (index, BatchItemResult(input: input, outputPath: nil, failure: collision, bytesRead: 0, sentences: 0))
+                    }
+                    return (index, processFile(input))
+                }
+            }
+            for _ in 0..<min(options.jobs, inputs.count) { submit() }
+            while let (index, result) = await group.next() {
+                results[index] = result
+                done += 1
+                if result.failure != nil { failed += 1 }
+                bytes += result.bytesRead
+                sentences += result.sentences
+                progress(BatchProgress(done: done, total: inputs.count, failed: failed, bytes: bytes, sentences: sentences,
+                                       elapsed: Date().timeIntervalSince(start)))
+                submit()
+            }
+        }
+        let finished = results.compactMap { $0 }
+        return BatchSummary(results: finished, failures: finished.compactMap(\.failure), elapsed: Date().timeIntervalSince(start))
+    }
+
+    private func processFile(_ input: BatchInput) -> BatchItemResult {
+        var result = BatchItemResult(input: input, outputPath: nil, failure: nil, bytesRead: 0, sentences: 0)
+        do {
+            let bytes = input.isStandardInput ? try FileAccess.readStandardInput() : try FileAccess.read(input.path)
+            result.bytesRead = bytes.count
+            let (output, sentences) = try process(bytes: bytes, input: input)
+            if let path = outputPath(for: input) {
+                try FileAccess.writeAtomically(output, to: path)
+                result.outputPath = path
+            } else {
+                FileAccess.writeStandardOutput(output)
+            }
+            result.sentences = sentences
+        } catch let error as FileAccessError {
+            result.failure = BatchFailure(path: input.path, message: error.description)
+        } catch let error as DocumentReadError {
+            result.failure = BatchFailure(path: input.path, message: "\(input.path): \(error.description)")
+        } catch {
+            result.failure = BatchFailure(path: input.path, message: "\(input.path): \(error)")
+        }
+        return result
+    }
+}
+
+/// Formats batch progress for a terminal line and the final summary.
+public enum ProgressFormatter {
+    /// `[=========>          ]  12/40 files  3.1 MB/s  ETA 0:05`
+    public static func bar(_ p: BatchProgress, width: Int = 24) -> String {
+        let fraction = p.total == 0 ? 1 : Double(p.done) / Double(p.total)
+        let filled = Int(fraction * Double(width))
+        let bar = String(repeating: "=", count: filled) + (filled < width ? ">" : "")
+            + String(repeating: " ", count: max(0, width - filled - 1))
+        let rate = p.elapsed > 0 ? Double(p.bytes) / p.elapsed / 1_000_000 : 0
+        let remaining = p.done > 0 ? p.elapsed / Double(p.done) * Double(p.total - p.done) : 0
+        let failed = p.failed > 0 ? "  \(p.failed) failed" : ""
+        return "[\(bar)] \(p.done)/\(p.total) files  \(format1(rate)) MB/s  ETA \(clock(remaining))\(failed)"
+    }
+
+    /// One plain line for logs: counts, size, time and rate.
+    public static func summary(_ s: BatchSummary, total: Int) -> String {
+        let failed = total - s.succeeded
+        let megabytes = Double(s.bytes) / 1_000_000
+        let rate = s.elapsed > 0 ? megabytes / s.elapsed : 0
+        return "annotated \(s.succeeded) of \(total) files (\(format1(megabytes)) MB, \(s.sentences) sentences) in \(format2(s.elapsed)) s, \(format1(rate)) MB/s"
+            + (failed > 0 ? "; \(failed) failed" : "")
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
+    }
+
+    static func format1(_ x: Double) -> String {
+        let tenths = Int((x * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
+    static func format2(_ x: Double) -> String {
+        let hundredths = Int((x * 100).rounded())
+        return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why a file could not be read or written, phrased for the user.
+public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible {
+    case notFound(String)
+    case isDirectory(String)
+    case unreadable(String, reason: String)
+    case tooLarge(String, bytes: Int, limit: Int)
+    case unwritable(String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): "\(path): no such file or directory; check the path"
+        case .isDirectory(let path): "\(path): is a directory where a file was expected"
+        case .unreadable(let path, let reason): "\(path): cannot read (\(reason)); check its permissions"
+        case .tooLarge(let path, let bytes, let limit):
+            "\(path): \(bytes / 1_048_576) MiB is larger than the \(limit / 1_048_576) MiB limit; split the document"
+        case .unwritable(let path, let reason): "\(path): cannot write (\(reason)); check the output directory"
+        }
+    }
+}
+
+/// Reading inputs with a size bound, and writing outputs atomically (temporary file, fsync, rename), so a killed
+/// run never leaves a half-written output.
+public enum FileAccess {
+    /// The largest single input accepted.
+    public static let maxInputBytes = 1 << 30
+
+    public static func read(_ path: String, limit: Int = maxInputBytes) throws(FileAccessError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+        if isDirectory.boolValue { throw .isDirectory(path) }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw .unreadable(path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var info = stat()
+        if fstat(fd, &info) == 0, Int(info.st_size) > limit {
+            throw .tooLarge(path, bytes: Int(info.st_size), limit: limit)
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(info.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(path, reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw .tooLarge(path, bytes: bytes.count, limit: limit) }
+        }
+        return bytes
+    }
+
+    /// Reads all of standard input.
+    public static func readStandardInput(limit: Int = maxInputBytes) throws(FileAccessError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable("-", reason: String(cString: strerror(errno)))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > limit { throw .tooLarge("-", bytes: bytes.count, limit: limit) }
+        }
+        return bytes
+    }
+
+    /// Writes `bytes` to `path` through a temporary file in the same directory and a rename; creates missing
+    /// parent directories. Readers see either the old file or the complete new one.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            do {
+                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            } catch {
+                throw .unwritable(directory, reason: "cannot create the directory")
+            }
+        }
+        let name = (path as NSString).lastPathComponent
+        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).argmark-tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
+        var written = 0
+        let failure: String? = bytes.withUnsafeBytes { buffer in
+            while written < buffer.count {
+                let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                written += n
+            }
+            return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
+        }
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw .unwritable(path, reason: failure)
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .unwritable(path, reason: reason)
+        }
+    }
+
+    /// Writes to standard output, retrying short writes.
+    public static func writeStandardOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let n = write(1, buffer.baseAddress! + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                written += n
+            }
+        }
+    }
+}

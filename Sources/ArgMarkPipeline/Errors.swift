@@ -1,0 +1,45 @@
+/// Why an input could not be read. Each case's description says what is wrong and what to do;
+/// the batch runner prefixes the file name.
+public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertible {
+    case empty
+    case binary(byteOffset: Int)
+    case invalidUTF8(byteOffset: Int, line: Int)
+    case lineTooLong(line: Int, length: Int, limit: Int)
+    case noSentences
+    /// A structured input (JSON Lines, XML) is not well formed at `line`.
+    case malformed(line: Int, message: String)
+    case unknownFormat(String, available: [String])
+    case unsupported(String)
+
+    public var description: String {
+        switch self {
+        case .empty:
+            "the file is empty; give a document with at least one sentence"
+        case .binary(let offset):
+            "this looks like a binary file (NUL or control bytes at byte \(offset)); give a UTF-8 text, JSONL or TEI file"
+        case .invalidUTF8(let offset, let line):
+            "line \(line): invalid UTF-8 at byte \(offset); convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
+        case .lineTooLong(let line, let length, let limit):
+            "line \(line) is \(length) characters long (limit \(limit)); is this a text file? split the line into paragraphs"
+        case .noSentences:
+            "no sentences found (only whitespace, headings or front matter); check the file and --input-format"
+        case .malformed(let line, let message):
+            "line \(line): \(message)"
+        case .unknownFormat(let name, let available):
+            "unknown input format '\(name)'; use one of: \(available.joined(separator: ", "))"
+        case .unsupported(let message):
+            message
+        }
+    }
+}
+
+/// Why a document could not be written.
+public enum DocumentWriteError: Error, Sendable, Hashable, CustomStringConvertible {
+    case invalidDocument(String)
+
+    public var description: String {
+        switch self {
+        case .invalidDocument(let message): "cannot write an inconsistent document: \(message)"
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgMarkCore
+
+/// Runs the analysis stages on a read document: labellers (merged by the combiner, human labels kept),
+/// then the linker, then the scorer. Each stage is optional, so the pipeline runs whatever exists.
+public struct Pipeline: Sendable {
+    public var labelers: [any Labeler]
+    public var combiner: LabelCombiner
+    public var linker: (any Linker)?
+    public var scorer: (any Scorer)?
+
+    public init(
+        labelers: [any Labeler] = [], combiner: LabelCombiner = .init(), linker: (any Linker)? = nil,
+        scorer: (any Scorer)? = nil
+    ) {
+        self.labelers = labelers
+        self.combiner = combiner
+        self.linker = linker
+        self.scorer = scorer
+    }
+
+    /// The plugins that will run, in order.
+    public var plugins: [any Plugin] {
+        var list: [any Plugin] = labelers
+        if let linker { list.append(linker) }
+        if let scorer { list.append(scorer) }
+        return list
+    }
+
+    /// Requirements no earlier stage (or the reader, which provides sentences) satisfies.
+    public func unmetRequirements() -> [(plugin: String, facet: DocumentFacet)] {
+        var available: Set<DocumentFacet> = [.sentences]
+        var unmet: [(String, DocumentFacet)] = []
+        for plugin in plugins {
+            for facet in plugin.descriptor.requires where !available.contains(facet) {
+                unmet.append((plugin.descriptor.id, facet))
+            }
+            available.formUnion(plugin.descriptor.assigns)
+        }
+        return unmet
+    }
+
+    public func run(_ document: Document) -> Document {
+        var document = document
+        if !labelers.isEmpty {
+            let proposals = labelers.flatMap { $0.propose(for: document) }
+            document = combiner.combine(proposals, into: document)
+        }
+        if let linker { document = linker.link(document) }
+        if let scorer { document = scorer.score(document) }
+        return document
+    }
+}

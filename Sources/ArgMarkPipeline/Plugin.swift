@@ -1,0 +1,113 @@
+import ArgMarkCore
+
+/// The role a plugin plays in the pipeline.
+public enum PluginKind: String, Sendable, CaseIterable, Hashable {
+    case reader, writer, labeler, linker, scorer
+}
+
+/// What a plugin declares about itself: a versioned id, a one-line summary, the languages it handles,
+/// and the document facts it requires and assigns (checked before a pipeline runs).
+public struct PluginDescriptor: Sendable, Hashable {
+    /// Versioned id, e.g. `read.article.v1`, `label.cue.zh.v1`.
+    public var id: String
+    public var kind: PluginKind
+    public var summary: String
+    /// Languages handled; empty means any.
+    public var languages: [LanguageTag]
+    /// Labels scored (labellers only).
+    public var labels: [ArgumentLabel]
+    public var requires: [DocumentFacet]
+    public var assigns: [DocumentFacet]
+
+    public init(
+        id: String, kind: PluginKind, summary: String, languages: [LanguageTag] = [],
+        labels: [ArgumentLabel] = [], requires: [DocumentFacet] = [], assigns: [DocumentFacet] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.summary = summary
+        self.languages = languages
+        self.labels = labels
+        self.requires = requires
+        self.assigns = assigns
+    }
+}
+
+/// A fact about a document that a plugin needs or produces.
+public enum DocumentFacet: String, Sendable, Hashable, CaseIterable {
+    case sentences, labels, tree, scores
+}
+
+/// Every plugin describes itself.
+public protocol Plugin: Sendable {
+    var descriptor: PluginDescriptor { get }
+}
+
+/// The bytes of one input and what is known about where they came from.
+public struct ReaderInput: Sendable {
+    public var bytes: [UInt8]
+    /// The path as the user gave it, nil for standard input; used for ids and format sniffing.
+    public var sourcePath: String?
+    public var documentID: String
+
+    public init(bytes: [UInt8], sourcePath: String?, documentID: String) {
+        self.bytes = bytes
+        self.sourcePath = sourcePath
+        self.documentID = documentID
+    }
+}
+
+/// Reads one input format into a ``Document`` (segmented, ids assigned).
+public protocol DocumentReader: Plugin {
+    /// The name users pass to `--input-format`.
+    var formatName: String { get }
+    /// File extensions (lower case, no dot) this reader claims under `--input-format auto`;
+    /// compound ones like `tei.xml` are allowed.
+    var fileExtensions: [String] { get }
+    /// How strongly the content looks like this format (0 = not at all), for `auto` when extensions disagree.
+    func sniff(_ prefix: Substring) -> Int
+    func read(_ input: ReaderInput) throws(DocumentReadError) -> Document
+}
+
+/// Serialises a ``Document`` into one output format.
+public protocol DocumentWriter: Plugin {
+    /// The name users pass to `--to`.
+    var formatName: String { get }
+    /// The extension given to output files, without the dot.
+    var fileExtension: String { get }
+    func write(_ document: Document) throws(DocumentWriteError) -> [UInt8]
+}
+
+/// Proposes labels for the sentences of a document. Labellers never mutate the document; the
+/// ``LabelCombiner`` merges their proposals, and labels a human set are never overwritten.
+public protocol Labeler: Plugin {
+    func propose(for document: Document) -> [LabelProposal]
+}
+
+/// Builds or repairs the argument tree (parents and relations) of a labelled document.
+public protocol Linker: Plugin {
+    func link(_ document: Document) -> Document
+}
+
+/// Computes evidential-support scores over the argument tree.
+public protocol Scorer: Plugin {
+    func score(_ document: Document) -> Document
+}
+
+/// One labeller's opinion about one sentence.
+public struct LabelProposal: Sendable, Hashable {
+    /// Index into ``Document/units``.
+    public var unitIndex: Int
+    /// Scores per label in [0, 1]; a single-label detector gives one entry.
+    public var scores: [ArgumentLabel: Double]
+    /// Why: the cue that fired, the strongest features, … (shown by review and explain).
+    public var evidence: String
+    public var pluginID: String
+
+    public init(unitIndex: Int, scores: [ArgumentLabel: Double], evidence: String, pluginID: String) {
+        self.unitIndex = unitIndex
+        self.scores = scores
+        self.evidence = evidence
+        self.pluginID = pluginID
+    }
+}

@@ -1,0 +1,86 @@
+/// Decodes UTF-8 input into Unicode scalars in one pass, rejecting what is not a text document with the
+/// byte offset and line of the first problem.
+public enum TextDecoder {
+    /// The longest line accepted, in scalars. Real paragraphs stay far below; longer lines are minified data,
+    /// base64 blobs or binary files.
+    public static let defaultMaxLineLength = 1_000_000
+
+    /// Decodes `bytes` (a leading byte-order mark is dropped and not counted in offsets).
+    public static func decode(
+        _ bytes: [UInt8], maxLineLength: Int = defaultMaxLineLength
+    ) throws(DocumentReadError) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(bytes.count)
+        var line = 1
+        var lineLength = 0
+        var i = 0
+        let n = bytes.count
+        if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        var controlBytes = 0
+        try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentReadError) in
+            while i < n {
+                let b0 = buffer[i]
+                var value: UInt32
+                var length: Int
+                if b0 < 0x80 {
+                    value = UInt32(b0)
+                    length = 1
+                    if b0 == 0 { throw .binary(byteOffset: i) }
+                    if b0 < 0x20, b0 != 0x0A, b0 != 0x0D, b0 != 0x09, b0 != 0x0C {
+                        controlBytes += 1
+                        // A stray control byte happens in real text; many of them means binary data.
+                        if controlBytes > 8 && controlBytes * 100 > i + 1 { throw .binary(byteOffset: i) }
+                    }
+                } else if b0 >= 0xC2 && b0 <= 0xDF {
+                    length = 2
+                    value = UInt32(b0 & 0x1F)
+                } else if b0 >= 0xE0 && b0 <= 0xEF {
+                    length = 3
+                    value = UInt32(b0 & 0x0F)
+                } else if b0 >= 0xF0 && b0 <= 0xF4 {
+                    length = 4
+                    value = UInt32(b0 & 0x07)
+                } else {
+                    throw .invalidUTF8(byteOffset: i, line: line)
+                }
+                if length > 1 {
+                    guard i + length <= n else { throw .invalidUTF8(byteOffset: i, line: line) }
+                    for k in 1..<length {
+                        let b = buffer[i + k]
+                        guard b & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i, line: line) }
+                        value = (value << 6) | UInt32(b & 0x3F)
+                    }
+                    // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+                    let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
+                    guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
+                        throw .invalidUTF8(byteOffset: i, line: line)
+                    }
+                }
+                if value == 0x0A {
+                    line += 1
+                    lineLength = 0
+                } else {
+                    lineLength += 1
+                    if lineLength > maxLineLength {
+                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i), limit: maxLineLength)
+                    }
+                }
+                result.append(Unicode.Scalar(value)!)
+                i += length
+            }
+        }
+        return result
+    }
+
+    /// Measures (in bytes, roughly characters) the rest of an over-long line for the error message.
+    private static func longLineLength(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var j = start
+        while j < buffer.count, buffer[j] != 0x0A { j += 1 }
+        return TextDecoder.defaultMaxLineLength + (j - start)
+    }
+
+    /// A short decoded prefix for format sniffing; invalid bytes are replaced.
+    public static func prefix(of bytes: [UInt8], maxBytes: Int = 16_384) -> Substring {
+        Substring(String(decoding: bytes.prefix(maxBytes), as: UTF8.self))
+    }
+}

@@ -1,0 +1,92 @@
+import ArgMarkCore
+import ArgMarkFormats
+import ArgMarkPipeline
+import ArgMarkText
+
+/// The one list of every plugin ArgMark ships. Adding a plugin is one new file plus one line here;
+/// `RegistryTests` pins the ids so a forgotten line fails a test.
+public struct PluginRegistry: Sendable {
+    public var readers: [any DocumentReader]
+    public var writers: [any DocumentWriter]
+    public var labelers: [any Labeler]
+    public var linkers: [any Linker]
+    public var scorers: [any Scorer]
+
+    /// Everything built in.
+    public static let standard = PluginRegistry(
+        readers: [
+            PlainTextReader(),
+            ArticleReader(),
+            SentenceLinesReader(),
+            JSONLinesReader(),
+        ],
+        writers: [
+            JSONLinesWriter()
+        ],
+        labelers: [],
+        linkers: [],
+        scorers: []
+    )
+
+    public init(
+        readers: [any DocumentReader], writers: [any DocumentWriter], labelers: [any Labeler], linkers: [any Linker],
+        scorers: [any Scorer]
+    ) {
+        self.readers = readers
+        self.writers = writers
+        self.labelers = labelers
+        self.linkers = linkers
+        self.scorers = scorers
+    }
+
+    /// Every plugin, readers first, in registry order.
+    public var all: [any Plugin] {
+        var list: [any Plugin] = readers
+        list += writers as [any Plugin]
+        list += labelers as [any Plugin]
+        list += linkers as [any Plugin]
+        list += scorers as [any Plugin]
+        return list
+    }
+
+    public var inputFormats: [String] { ["auto"] + readers.map(\.formatName) }
+    public var outputFormats: [String] { writers.map(\.formatName) }
+
+    /// The reader for `format`; for `auto`, the one whose extension matches the path, else the one whose content
+    /// sniff scores highest (plain text as the fallback).
+    public func reader(format: String, path: String?, bytes: [UInt8]) throws(DocumentReadError) -> any DocumentReader {
+        if format != "auto" {
+            guard let reader = readers.first(where: { $0.formatName == format }) else {
+                throw .unknownFormat(format, available: inputFormats)
+            }
+            return reader
+        }
+        let name = (path?.split(separator: "/").last).map { $0.lowercased() } ?? ""
+        if name.hasSuffix(".xml") {
+            throw .unsupported("TEI/XML input is not supported yet; give plain text, an article, sentence lines or JSONL")
+        }
+        let prefix = TextDecoder.prefix(of: bytes)
+        var best: (reader: any DocumentReader, score: Int)?
+        for reader in readers {
+            let extensionMatch = reader.fileExtensions.contains { name.hasSuffix("." + $0) }
+            var score = reader.sniff(prefix)
+            if extensionMatch { score += reader.formatName == "text" ? 2 : 100 }
+            if best == nil || score > best!.score { best = (reader, score) }
+        }
+        return best!.reader
+    }
+
+    public func writer(format: String) -> (any DocumentWriter)? {
+        writers.first { $0.formatName == format }
+    }
+
+    /// The labeller with `id`.
+    public func labeler(id: String) -> (any Labeler)? {
+        labelers.first { $0.descriptor.id == id }
+    }
+
+    /// The default pipeline: every built-in stage that exists.
+    public func defaultPipeline() -> Pipeline {
+        Pipeline(labelers: labelers, linker: linkers.first, scorer: scorers.first)
+    }
+}

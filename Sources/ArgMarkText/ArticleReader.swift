@@ -1,0 +1,407 @@
+import Foundation
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// Reads scholarly journal articles in the CNKI layout (and its English equivalent):
+/// front matter (【摘要】【关键词】【中图分类号】【文献标识码】【DOI】【作者简介】…, or `Abstract:`/`Keywords:`) into metadata;
+/// the body into sections, paragraphs and sentences; the 注释 / 参考文献 / References list into notes, linked from
+/// the `[1]` markers in sentences; a trailing English title, author, Abstract and Keywords block into English
+/// metadata; and editor lines (责编, 美编) into metadata.
+public struct ArticleReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.article.v1", kind: .reader,
+        summary: "journal articles (CNKI layout and English equivalents): front matter, body, notes, English abstract",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "article" }
+    public var fileExtensions: [String] { [] }
+
+    /// Scores the beginning of a text by the front-matter labels it carries.
+    public func sniff(_ prefix: Substring) -> Int {
+        var score = 0
+        for line in prefix.split(whereSeparator: \.isNewline).prefix(60) {
+            let trimmed = line.drop { $0.isWhitespace }
+            if trimmed.hasPrefix("【"), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
+                FrontMatter.canonicalKey(key) != nil
+            {
+                score += 5
+            } else if let (key, _) = FrontMatter.labelledField(String(trimmed)), FrontMatter.canonicalKey(key) != nil {
+                score += 3
+            }
+        }
+        return score >= 5 ? score : 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        let scalars = try TextDecoder.decode(input.bytes)
+        if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
+        let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        var metadata = DocumentMetadata()
+        var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
+        var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        var noteLines: [Range<Int>] = []
+        var inNotes = false
+        var englishBlockStart: Int?
+        var bodyLanguageHan = 0
+        var bodyLanguageLatin = 0
+        while cursor < lines.count {
+            let line = lines[cursor]
+            let text = scalars.string(line)
+            if EditorLine.parse(text, into: &metadata) {
+                cursor += 1
+                continue
+            }
+            if NotesHeading.matches(text) {
+                inNotes = true
+                cursor += 1
+                continue
+            }
+            if bodyLanguageHan > 3 * bodyLanguageLatin, EnglishBlock.starts(scalars, lines, at: cursor) {
+                englishBlockStart = cursor
+                break
+            }
+            if inNotes {
+                noteLines.append(line)
+            } else {
+                body.addLine(line)
+                for i in line {
+                    if ScalarClass.isHan(scalars[i]) { bodyLanguageHan += 1 }
+                    else if ScalarClass.isLatinLetter(scalars[i]) { bodyLanguageLatin += 1 }
+                }
+            }
+            cursor += 1
+        }
+        if let start = englishBlockStart {
+            EnglishBlock.parse(scalars, Array(lines[start...]), into: &metadata)
+        }
+        body.builder.setMetadata(metadata)
+        for note in NotesList.parse(scalars, noteLines) {
+            body.builder.addNote(marker: note.marker, text: scalars.string(note.range),
+                                 start: note.range.lowerBound, end: note.range.upperBound)
+        }
+        return try body.finish()
+    }
+}
+
+/// Front-matter fields: `【摘要】…` tags and `摘要：…` / `Abstract:` labelled lines.
+enum FrontMatter {
+    /// Known labels (spaces removed) and the field they fill.
+    static func canonicalKey(_ raw: String) -> String? {
+        let key = raw.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(String.init).joined()
+        switch key.lowercased() {
+        case "摘要", "内容摘要", "内容提要", "提要", "abstract", "summary": return "abstract"
+        case "关键词", "关键字", "keywords", "keyword", "keywords:", "keyword(s)": return "keywords"
+        case "中图分类号", "中图法分类号", "中图分类": return "clc"
+        case "文献标识码", "文献标志码": return "documentCode"
+        case "文章编号": return "articleNumber"
+        case "doi": return "doi"
+        case "作者简介": return "authorInfo"
+        case "作者单位": return "affiliation"
+        case "基金项目", "基金": return "funding"
+        case "收稿日期": return "received"
+        case "通讯作者": return "correspondingAuthor"
+        case "引用格式", "引用本文", "本文引用格式": return "citation"
+        case "jel", "jelclassification", "jelcodes": return "jel"
+        case "作者", "authors", "author": return "authors"
+        case "题目", "标题", "title": return "title"
+        default: return nil
+        }
+    }
+
+    /// The `【KEY】value` pairs of a line, each value trimmed.
+    static func tags(in line: String) -> [(key: String, value: String, offset: Int)] {
+        let s = Array(line.unicodeScalars)
+        var result: [(String, String, Int)] = []
+        var i = 0
+        var open: [Int] = []
+        for (index, scalar) in s.enumerated() where scalar == "【" { open.append(index) }
+        guard let first = open.first, s.trimmed(0..<first).isEmpty else { return [] }
+        for (n, start) in open.enumerated() {
+            guard let close = s[start...].firstIndex(of: "】") else { break }
+            let valueEnd = n + 1 < open.count ? open[n + 1] : s.count
+            guard close < valueEnd else { continue }
+            let value = s.trimmed(close + 1..<valueEnd)
+            result.append((s.string(start + 1..<close), s.string(value), value.lowerBound))
+            i = valueEnd
+        }
+        _ = i
+        return result
+    }
+
+    /// `摘要：value`, `Abstract: value`, `Key words: value`: a known label, a colon, the value.
+    static func labelledField(_ line: String) -> (key: String, value: String)? {
+        guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let key = String(line[..<colon])
+        guard key.count <= 12, canonicalKey(key) != nil else { return nil }
+        return (key, line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　")))
+    }
+
+    /// Reads front matter from the first lines into `metadata` and returns the index of the first body line.
+    static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) -> Int {
+        let window = min(lines.count, 60)
+        var firstField: Int?
+        var lastField = -1
+        var pendingKey: String?
+        for index in 0..<window {
+            let text = scalars.string(lines[index])
+            let fields = fieldsOf(text)
+            if !fields.isEmpty {
+                if firstField == nil { firstField = index }
+                for (key, value) in fields {
+                    if value.isEmpty { pendingKey = key } else { store(key: key, value: value, into: &metadata) }
+                }
+                lastField = index
+                continue
+            }
+            if let key = pendingKey {
+                // A bare "Abstract" or "摘要" label line: the next line is the value.
+                store(key: key, value: text, into: &metadata)
+                pendingKey = nil
+                lastField = index
+                continue
+            }
+            if firstField != nil { break }
+            // A bare label line without colon (Abstract / 摘要) opens a field.
+            if let key = canonicalKey(text), key == "abstract" || key == "keywords" {
+                pendingKey = key
+                if firstField == nil { firstField = index }
+                lastField = index
+            }
+        }
+        guard let first = firstField else { return 0 }
+        // Short lines before the front matter: the title, then the byline.
+        let preamble = lines[0..<first].map { scalars.string($0) }
+        if preamble.count <= 6 {
+            for (n, line) in preamble.enumerated() {
+                if n == 0 {
+                    metadata.titles[titleLanguage(line)] = line
+                } else if looksLikeByline(line), metadata.authors.isEmpty {
+                    metadata.authors = splitNames(line)
+                } else {
+                    metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + line
+                }
+            }
+        } else {
+            return 0
+        }
+        return lastField + 1
+    }
+
+    static func fieldsOf(_ text: String) -> [(String, String)] {
+        let tagged = tags(in: text)
+        if !tagged.isEmpty { return tagged.map { (canonicalKey($0.key) ?? $0.key, $0.value) } }
+        if let (key, value) = labelledField(text) { return [(canonicalKey(key)!, value)] }
+        return []
+    }
+
+    static func titleLanguage(_ text: String) -> String {
+        LanguageDetector.detect(text) == .en ? "en" : "zh"
+    }
+
+    static func store(key: String, value: String, into metadata: inout DocumentMetadata) {
+        let language = LanguageDetector.detect(value) == .en ? "en" : "zh"
+        switch key {
+        case "abstract":
+            metadata.abstracts[language] = value
+        case "keywords":
+            metadata.keywords[language] = splitKeywords(value)
+        case "clc", "documentCode", "articleNumber", "jel":
+            metadata.classification[key] = value
+        case "doi":
+            metadata.doi = value.replacingOccurrences(of: "https://doi.org/", with: "")
+        case "authorInfo":
+            metadata.fields[key] = value
+            if metadata.authors.isEmpty { metadata.authors = namesFromAuthorInfo(value) }
+        case "authors":
+            metadata.authors = splitNames(value)
+        case "title":
+            metadata.titles[language] = value
+        default:
+            metadata.fields[key] = value
+        }
+    }
+
+    static func splitKeywords(_ value: String) -> [String] {
+        let separators: Set<Character> = [";", "；", ",", "，", "、", " ", "　"]
+        let latin = LanguageDetector.detect(value) == .en
+        // English keywords contain spaces ("security dilemma"); split them on , and ; only.
+        return value.split { latin ? ($0 == "," || $0 == ";" || $0 == "；" || $0 == "，") : separators.contains($0) }
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " 　.。")) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// `鲁传颖,同济大学…教授。` → 鲁传颖; several authors are separated by ；.
+    static func namesFromAuthorInfo(_ value: String) -> [String] {
+        value.split { $0 == "；" || $0 == ";" }.compactMap { entry in
+            let name = entry.prefix { $0 != "," && $0 != "，" && $0 != "(" && $0 != "（" && $0 != " " }
+                .trimmingCharacters(in: CharacterSet(charactersIn: " 　"))
+            return (1...20).contains(name.count) ? name : nil
+        }
+    }
+
+    static func looksLikeByline(_ line: String) -> Bool {
+        let names = splitNames(line)
+        return !names.isEmpty && names.allSatisfy { $0.count <= 30 } && !line.contains("。")
+    }
+
+    static func splitNames(_ line: String) -> [String] {
+        let latin = LanguageDetector.detect(line) == .en
+        let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
+        let parts = line.split { separators.contains($0) || (!latin && $0 == " ") }
+        return parts.flatMap { part -> [String] in
+            latin ? part.components(separatedBy: " and ") : [String(part)]
+        }.map { $0.trimmingCharacters(in: CharacterSet.nameNoise) }.filter { !$0.isEmpty }
+    }
+}
+
+extension CharacterSet {
+    /// Footnote digits and symbols after author names.
+    static let nameNoise = CharacterSet(charactersIn: " 　*∗†‡0123456789¹²³")
+}
+
+/// 注释 / 参考文献 / References / Notes headings.
+enum NotesHeading {
+    static let names: Set<String> = [
+        "注释", "注", "注释与参考文献", "参考文献", "尾注", "参考资料", "引用文献", "references", "notes", "bibliography",
+        "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources",
+    ]
+
+    static func matches(_ line: String) -> Bool {
+        let key = line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && $0 != "【" && $0 != "】" }
+            .map(String.init).joined().lowercased()
+        return names.contains(key)
+    }
+}
+
+/// Editor lines at the end of CNKI articles: `责 编∕韩 拓 美 编∕周群英`, `责任编辑：张三`.
+enum EditorLine {
+    static let roles: [(label: String, field: String)] = [
+        ("责任编辑", "editor"), ("责任校对", "proofreader"), ("责编", "editor"), ("美编", "artEditor"),
+        ("校对", "proofreader"), ("编辑", "editor"),
+    ]
+
+    /// Stores the roles found in `line` and returns true when the line is an editor line.
+    static func parse(_ line: String, into metadata: inout DocumentMetadata) -> Bool {
+        let compact = String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init))
+        guard compact.count <= 60, roles.contains(where: { compact.hasPrefix($0.label) }) else { return false }
+        var found: [(range: Range<String.Index>, field: String)] = []
+        var searchStart = compact.startIndex
+        while searchStart < compact.endIndex {
+            var best: (Range<String.Index>, String)?
+            for role in roles {
+                if let r = compact.range(of: role.label, range: searchStart..<compact.endIndex),
+                    best == nil || r.lowerBound < best!.0.lowerBound
+                {
+                    best = (r, role.field)
+                }
+            }
+            guard let hit = best else { break }
+            found.append(hit)
+            searchStart = hit.0.upperBound
+        }
+        for (n, hit) in found.enumerated() {
+            let valueEnd = n + 1 < found.count ? found[n + 1].range.lowerBound : compact.endIndex
+            let value = compact[hit.range.upperBound..<valueEnd].trimmingCharacters(in: CharacterSet(charactersIn: "∕/：:|｜　 "))
+            if !value.isEmpty, metadata.fields[hit.field] == nil { metadata.fields[hit.field] = value }
+        }
+        return !found.isEmpty
+    }
+}
+
+/// The English title / author / Abstract / Keywords block that ends Chinese journal articles.
+enum EnglishBlock {
+    /// An English line followed within a few lines by `Abstract`.
+    static func starts(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int) -> Bool {
+        guard LanguageDetector.detect(scalars, lines[index]) == .en else { return false }
+        for next in index..<min(lines.count, index + 6) {
+            // Reference-list entries ([16] United Nations, …) are notes, not an English title block.
+            if NotesList.marker(scalars, lines[next]) != nil { return false }
+            let text = scalars.string(lines[next])
+            if text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("Summary:") { return next > index }
+        }
+        return false
+    }
+
+    static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) {
+        var pendingKey: String?
+        var bylines: [String] = []
+        for (n, range) in lines.enumerated() {
+            let text = scalars.string(range)
+            if EditorLine.parse(text, into: &metadata) { continue }
+            if n == 0 {
+                metadata.titles["en"] = text
+                continue
+            }
+            let fields = FrontMatter.fieldsOf(text)
+            if !fields.isEmpty {
+                for (key, value) in fields {
+                    if value.isEmpty { pendingKey = key } else { FrontMatter.store(key: key, value: value, into: &metadata) }
+                }
+                continue
+            }
+            if let key = pendingKey {
+                FrontMatter.store(key: key, value: text, into: &metadata)
+                pendingKey = nil
+            } else if metadata.abstracts["en"] == nil {
+                bylines.append(text)
+            } else if metadata.keywords["en"] == nil {
+                // A wrapped abstract continues on the next line.
+                metadata.abstracts["en", default: ""] += " " + text
+            } else {
+                metadata.fields["trailer", default: ""] += (metadata.fields["trailer"] == nil ? "" : " ") + text
+            }
+        }
+        if let first = bylines.first {
+            metadata.fields["authors.en"] = FrontMatter.splitNames(first).joined(separator: "; ")
+            if bylines.count > 1 { metadata.fields["affiliation.en"] = bylines.dropFirst().joined(separator: "; ") }
+        }
+    }
+}
+
+/// Notes and reference lists: `[1]…`, `［1］…`, `1. …`, `①…`, or unnumbered entries one per line.
+enum NotesList {
+    struct Entry {
+        var marker: String
+        var range: Range<Int>
+    }
+
+    static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Entry] {
+        var entries: [Entry] = []
+        let numbered = lines.first.map { marker(scalars, $0) != nil } ?? false
+        for line in lines {
+            if let (marker, textStart) = marker(scalars, line) {
+                entries.append(Entry(marker: marker, range: scalars.trimmed(textStart..<line.upperBound)))
+            } else if numbered, let last = entries.indices.last {
+                // A wrapped entry: extend the previous note over this line.
+                entries[last].range = entries[last].range.lowerBound..<line.upperBound
+            } else {
+                entries.append(Entry(marker: "", range: line))
+            }
+        }
+        return entries.filter { !$0.range.isEmpty }
+    }
+
+    /// The marker at the start of a line and where the entry's text starts.
+    static func marker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (String, Int)? {
+        let i = line.lowerBound
+        if ScalarClass.isCircledNumber(s[i]) { return (String(Character(s[i])), i + 1) }
+        if s[i] == "[" || s[i] == "［" {
+            var k = i + 1
+            while k < line.upperBound, ScalarClass.isDigit(s[k]) { k += 1 }
+            guard k > i + 1, k < line.upperBound, s[k] == "]" || s[k] == "］" else { return nil }
+            return (normalizedDigits(s, i + 1..<k), k + 1)
+        }
+        var k = i
+        while k < line.upperBound, ScalarClass.isDigit(s[k]) { k += 1 }
+        guard k > i, k - i <= 3, k < line.upperBound else { return nil }
+        if s[k] == "、" || s[k] == "．" || (s[k] == "." && k + 1 < line.upperBound && ScalarClass.isSpace(s[k + 1])) {
+            return (normalizedDigits(s, i..<k), k + 1)
+        }
+        return nil
+    }
+
+    static func normalizedDigits(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[range].map { $0.value >= 0xFF10 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0 }))
+    }
+}

@@ -1,0 +1,141 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// Turns body lines of decoded text into headings and segmented paragraphs, shared by the text and article readers.
+struct BodyAssembler {
+    let scalars: [Unicode.Scalar]
+    var builder: DocumentBuilder
+    let segmenter = SentenceSegmenter()
+
+    init(scalars: [Unicode.Scalar], documentID: String, sourcePath: String?) {
+        self.scalars = scalars
+        builder = DocumentBuilder(id: documentID, sourcePath: sourcePath)
+    }
+
+    /// Adds one line: a heading if it looks like one, otherwise a paragraph of sentences.
+    mutating func addLine(_ line: Range<Int>) {
+        let range = scalars.trimmed(line)
+        guard !range.isEmpty else { return }
+        if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
+            addHeading(range, level: 1)
+        } else if let level = HeadingDetector.level(scalars, range) {
+            addHeading(range, level: level)
+        } else {
+            addParagraph(range)
+        }
+    }
+
+    mutating func addHeading(_ range: Range<Int>, level: Int) {
+        let language = LanguageDetector.detect(scalars, range)
+        builder.addHeading(
+            .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range), language: language),
+            level: level)
+    }
+
+    mutating func addParagraph(_ range: Range<Int>) {
+        let language = LanguageDetector.detect(scalars, range)
+        let spans = segmenter.segment(scalars, range).map { sentence in
+            var sentenceLanguage = language == .mixed ? LanguageDetector.detect(scalars, sentence) : language
+            if sentenceLanguage == .und { sentenceLanguage = language }
+            return DocumentBuilder.Span(
+                start: sentence.lowerBound, end: sentence.upperBound, text: scalars.string(sentence),
+                language: sentenceLanguage)
+        }
+        builder.addParagraph(spans, language: language)
+    }
+
+    /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
+    /// Throws when the body has no sentence at all.
+    func finish() throws(DocumentReadError) -> Document {
+        var document = builder.document
+        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        DocumentFinishing.fillUndecidedLanguages(&document)
+        DocumentFinishing.linkNoteMarkers(&document)
+        return document
+    }
+}
+
+/// Post-passes shared by the readers.
+public enum DocumentFinishing {
+    /// Units and paragraphs without letters (`2.5`, `——`) take the language of the document.
+    public static func fillUndecidedLanguages(_ document: inout Document) {
+        let dominant = document.language
+        guard dominant != .und else { return }
+        for i in document.units.indices where document.units[i].language == .und {
+            document.units[i].language = dominant == .mixed ? .zh : dominant
+        }
+        for i in document.paragraphs.indices where document.paragraphs[i].language == .und {
+            document.paragraphs[i].language = dominant
+        }
+    }
+
+    /// Points each unit at the notes whose markers (`[3]`, `[1-3]`, `[2,5]`, `［4］`, ③) it contains.
+    public static func linkNoteMarkers(_ document: inout Document) {
+        guard !document.notes.isEmpty else { return }
+        var byMarker: [String: String] = [:]
+        for note in document.notes where !note.marker.isEmpty && byMarker[note.marker] == nil {
+            byMarker[note.marker] = note.id
+        }
+        for i in document.units.indices {
+            let markers = noteMarkers(in: document.units[i].text)
+            guard !markers.isEmpty else { continue }
+            var refs: [String] = []
+            for marker in markers {
+                if let id = byMarker[marker], !refs.contains(id) { refs.append(id) }
+            }
+            document.units[i].noteRefs = refs
+        }
+    }
+
+    /// The note markers in `text`, in order, as the markers of the notes list (`3`, `①`).
+    public static func noteMarkers(in text: String) -> [String] {
+        let s = Array(text.unicodeScalars)
+        var result: [String] = []
+        var i = 0
+        while i < s.count {
+            if ScalarClass.isCircledNumber(s[i]) {
+                result.append(String(Character(s[i])))
+                i += 1
+                continue
+            }
+            guard s[i] == "[" || s[i] == "［" else {
+                i += 1
+                continue
+            }
+            var k = i + 1
+            var numbers: [Int] = []
+            var current = ""
+            var rangeStart: Int?
+            var valid = true
+            while k < s.count, s[k] != "]", s[k] != "］", k - i <= 24 {
+                let c = s[k]
+                if ScalarClass.isDigit(c) {
+                    current.unicodeScalars.append(Unicode.Scalar(c.value >= 0xFF10 ? c.value - 0xFF10 + 0x30 : c.value)!)
+                } else if c == "," || c == "，" || c == " " || c == "-" || c == "–" || c == "—" {
+                    if let n = Int(current) {
+                        if let lower = rangeStart { numbers.append(contentsOf: rangeValues(lower, n)); rangeStart = nil }
+                        else if c == "-" || c == "–" || c == "—" { rangeStart = n }
+                        else { numbers.append(n) }
+                    }
+                    current = ""
+                } else {
+                    valid = false
+                    break
+                }
+                k += 1
+            }
+            if valid, k < s.count, let n = Int(current) {
+                if let lower = rangeStart { numbers.append(contentsOf: rangeValues(lower, n)) } else { numbers.append(n) }
+                result.append(contentsOf: numbers.map(String.init))
+                i = k + 1
+            } else {
+                i += 1
+            }
+        }
+        return result
+    }
+
+    private static func rangeValues(_ lower: Int, _ upper: Int) -> [Int] {
+        lower <= upper && upper - lower < 100 ? Array(lower...upper) : [lower, upper]
+    }
+}

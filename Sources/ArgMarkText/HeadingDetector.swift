@@ -1,0 +1,175 @@
+import ArgMarkCore
+
+/// Recognises heading lines: short lines without sentence-final punctuation, and numbered forms
+/// (一、 （一） 1. 1.1 I. A. 第一章 第二节 Chapter 1 Part II Section 3).
+public enum HeadingDetector {
+    /// Longest unnumbered Chinese heading, in scalars.
+    static let maxChineseLength = 40
+    /// Longest numbered Chinese heading, in scalars.
+    static let maxNumberedChineseLength = 60
+    /// Longest English heading, in words.
+    static let maxEnglishWords = 14
+
+    /// The heading level of `text` if it is a heading line, else nil.
+    public static func level(of text: String) -> Int? {
+        let scalars = Array(text.unicodeScalars)
+        return level(scalars, scalars.trimmed(scalars.indices))
+    }
+
+    static func level(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard !range.isEmpty else { return nil }
+        let last = s[range.upperBound - 1]
+        let language = LanguageDetector.detect(s, range)
+        let length = range.count
+        // Sentence punctuation anywhere but a list number means running text.
+        if endsRunningText(last) { return nil }
+        for i in range where ScalarClass.isCJKTerminator(s[i]) { return nil }
+        let numbered = numberedLevel(s, range, latin: language == .en)
+        if last == "：" || last == ":" {
+            // A salutation or lead-in such as 各位代表： stands alone as a heading; longer ones introduce a list.
+            return length <= 12 ? (numbered ?? 1) : nil
+        }
+        switch language {
+        case .en:
+            let words = wordCount(s, range)
+            if let numbered, words <= maxEnglishWords + 4 { return numbered }
+            guard words <= maxEnglishWords else { return nil }
+            let first = s[range.lowerBound]
+            // Headings start with a capital, a digit or a quote; a lower-case start is a broken line.
+            if ScalarClass.isLower(first) { return nil }
+            // Mid-line sentence ends ("Results. We find") mean text, not a heading.
+            if containsEnglishSentenceEnd(s, range) { return nil }
+            return 1
+        case .zh, .mixed:
+            if let numbered, length <= maxNumberedChineseLength { return numbered }
+            return length <= maxChineseLength ? 1 : nil
+        case .und:
+            return length <= maxChineseLength ? (numbered ?? 1) : nil
+        }
+    }
+
+    /// A document's first line may be a title that asks a question ("We have never been sovereign? EU's …",
+    /// "我们从未拥有主权？——…"): short, one question mark, no full stop.
+    static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        if level(s, range) != nil { return true }
+        var questions = 0
+        for i in range {
+            switch s[i] {
+            case "？", "?": questions += 1
+            case "。", "！", "!", "；", ";": return false
+            case "." where i + 1 < range.upperBound && ScalarClass.isSpace(s[i + 1]): return false
+            default: break
+            }
+        }
+        guard questions == 1 else { return false }
+        let language = LanguageDetector.detect(s, range)
+        return language == .en ? wordCount(s, range) <= maxEnglishWords + 4 : range.count <= maxChineseLength
+    }
+
+    private static func endsRunningText(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "｡", "!", "?", "；", ";", "…", "，", ",", "、", ".": true
+        default: false
+        }
+    }
+
+    private static func wordCount(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+        var count = 0
+        var inWord = false
+        for i in range {
+            let space = ScalarClass.isSpace(s[i])
+            if !space && !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
+    }
+
+    private static func containsEnglishSentenceEnd(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound + 1
+        while i < range.upperBound - 2 {
+            if s[i] == "." || s[i] == "?" || s[i] == "!", s[i + 1] == " ", ScalarClass.isUpper(s[i + 2]),
+                i >= range.lowerBound + 3, ScalarClass.isLower(s[i - 1]), ScalarClass.isLower(s[i - 2])
+            {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    static let chineseNumerals: Set<Unicode.Scalar> = [
+        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两",
+    ]
+
+    /// Level of a numbering prefix, if the line starts with one.
+    static func numberedLevel(_ s: [Unicode.Scalar], _ range: Range<Int>, latin: Bool) -> Int? {
+        var i = range.lowerBound
+        let end = range.upperBound
+        func run(_ predicate: (Unicode.Scalar) -> Bool) -> Int {
+            var j = i
+            while j < end, predicate(s[j]) { j += 1 }
+            return j - i
+        }
+        // 第一章 第二节 第三部分
+        if s[i] == "第" {
+            i += 1
+            let n = run { chineseNumerals.contains($0) || ScalarClass.isDigit($0) }
+            guard n > 0, i + n < end else { return nil }
+            switch s[i + n] {
+            case "章", "编", "部", "篇", "讲": return 1
+            case "节": return 2
+            default: return nil
+            }
+        }
+        // 一、 二．
+        let han = run { chineseNumerals.contains($0) }
+        if han > 0, i + han < end, ["、", "．", ".", "是"].contains(s[i + han]) {
+            return s[i + han] == "是" ? nil : 1
+        }
+        // （一） (1) （1）
+        if s[i] == "（" || s[i] == "(" {
+            i += 1
+            let inner = run { chineseNumerals.contains($0) }
+            let digits = inner == 0 ? run(ScalarClass.isDigit) : 0
+            let k = i + inner + digits
+            guard inner + digits > 0, k < end, s[k] == "）" || s[k] == ")" else { return nil }
+            return inner > 0 ? 2 : 4
+        }
+        // 1. 1.1 1.1.2 1、
+        let digits = run(ScalarClass.isDigit)
+        if digits > 0 && digits <= 3 {
+            var k = i + digits
+            var components = 1
+            while k < end, s[k] == "." || s[k] == "．" {
+                let next = k + 1
+                var m = next
+                while m < end, ScalarClass.isDigit(s[m]) { m += 1 }
+                if m == next { break }
+                components += 1
+                k = m
+            }
+            guard k < end else { return nil }
+            let mark = s[k]
+            if components > 1 {
+                return (mark == " " || mark == "　" || mark == "." || mark == "．" || !ScalarClass.isDigit(mark))
+                    && !(mark == "%" || mark == "％") ? components : nil
+            }
+            if mark == "、" || mark == "．" || ((mark == ".") && k + 1 < end && (ScalarClass.isSpace(s[k + 1]) || ScalarClass.isCJK(s[k + 1]))) {
+                return latin ? 1 : 3
+            }
+            return nil
+        }
+        // I. II. IV.  A. B.
+        let roman = run { "IVXLC".unicodeScalars.contains($0) }
+        if roman > 0, i + roman + 1 < end, s[i + roman] == ".", ScalarClass.isSpace(s[i + roman + 1]) {
+            return roman == 1 && !"IVX".unicodeScalars.contains(s[i]) ? 2 : 1
+        }
+        if ScalarClass.isUpper(s[i]), i + 2 < end, s[i + 1] == ".", ScalarClass.isSpace(s[i + 2]) { return 2 }
+        // Chapter 1, Part II, Section 3
+        for word in ["Chapter ", "CHAPTER ", "Part ", "PART ", "Section ", "SECTION ", "Appendix ", "APPENDIX "]
+        where s.matches(word, at: range.lowerBound) {
+            return word.hasPrefix("Sec") || word.hasPrefix("SEC") ? 2 : 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,34 @@
+import ArgMarkCore
+
+/// Decides whether a stretch of text is Chinese, English or a mix, by weighing Han characters against Latin words.
+public enum LanguageDetector {
+    /// Share of the weighted letters one language needs to claim the text outright.
+    static let dominance = 0.8
+
+    public static func detect(_ text: String) -> LanguageTag {
+        let scalars = Array(text.unicodeScalars)
+        return detect(scalars, scalars.indices)
+    }
+
+    static func detect(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> LanguageTag {
+        var han = 0
+        var latinLetters = 0
+        for i in range {
+            let s = scalars[i]
+            if ScalarClass.isHan(s) {
+                han += 1
+            } else if ScalarClass.isLatinLetter(s) {
+                latinLetters += 1
+            }
+        }
+        // A Han character carries about as much as a short Latin word; weigh letters by 1/3 so that an acronym
+        // (WTO, PM2.5) in a Chinese sentence or a Chinese term in an English one does not make it mixed.
+        let zh = Double(han)
+        let en = Double(latinLetters) / 3
+        let total = zh + en
+        if total == 0 { return .und }
+        if zh / total >= dominance { return .zh }
+        if en / total >= dominance { return .en }
+        return .mixed
+    }
+}

@@ -1,0 +1,77 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented.
+public struct PlainTextReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.text.v1", kind: .reader,
+        summary: "UTF-8 plain text: paragraphs at line breaks, headings detected, zh/en sentence segmentation",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "text" }
+    public var fileExtensions: [String] { ["txt", "text", "md"] }
+
+    public func sniff(_ prefix: Substring) -> Int { 1 }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        let scalars = try TextDecoder.decode(input.bytes)
+        if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
+        var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        for line in lineRanges(scalars) { body.addLine(line) }
+        return try body.finish()
+    }
+}
+
+/// Reads one sentence per line: a blank line ends a paragraph, a line starting with `# ` is a heading.
+/// The segmentation given is kept exactly.
+public struct SentenceLinesReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.lines.v1", kind: .reader,
+        summary: "one sentence per line, blank line between paragraphs, '# ' headings; segmentation kept as given",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "lines" }
+    public var fileExtensions: [String] { ["lines", "sent"] }
+
+    public func sniff(_ prefix: Substring) -> Int { 0 }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        let scalars = try TextDecoder.decode(input.bytes)
+        if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
+        var builder = DocumentBuilder(id: input.documentID, sourcePath: input.sourcePath)
+        var paragraph: [DocumentBuilder.Span] = []
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            let text = paragraph.map(\.text).joined(separator: " ")
+            builder.addParagraph(paragraph, language: LanguageDetector.detect(text))
+            paragraph = []
+        }
+        for line in lineRanges(scalars) {
+            let range = scalars.trimmed(line)
+            if range.isEmpty {
+                flush()
+                continue
+            }
+            if scalars.matches("# ", at: range.lowerBound) {
+                flush()
+                let heading = scalars.trimmed(range.lowerBound + 2..<range.upperBound)
+                guard !heading.isEmpty else { continue }
+                builder.addHeading(
+                    .init(start: heading.lowerBound, end: heading.upperBound, text: scalars.string(heading),
+                          language: LanguageDetector.detect(scalars, heading)),
+                    level: HeadingDetector.numberedLevel(scalars, heading, latin: false) ?? 1)
+                continue
+            }
+            paragraph.append(
+                .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range),
+                      language: LanguageDetector.detect(scalars, range)))
+        }
+        flush()
+        var document = builder.document
+        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        DocumentFinishing.fillUndecidedLanguages(&document)
+        return document
+    }
+}

@@ -1,0 +1,131 @@
+/// Character classes the readers and the segmenter decide on, over Unicode scalars.
+enum ScalarClass {
+    /// Han ideographs (CJK unified, extensions A–H, compatibility), the script of Chinese.
+    @inline(__always)
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x323AF).contains(v)
+            || (0xF900...0xFAFF).contains(v) || v == 0x3007
+    }
+
+    /// CJK text and punctuation: Han, kana, hangul, CJK symbols and full-width forms.
+    @inline(__always)
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return isHan(s) || (0x3000...0x30FF).contains(v) || (0xFF00...0xFFEF).contains(v)
+            || (0xAC00...0xD7AF).contains(v)
+    }
+
+    @inline(__always)
+    static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x41 && s.value <= 0x5A) || (s.value >= 0xC0 && s.value <= 0xDE && s.value != 0xD7)
+    }
+
+    @inline(__always)
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0xDF && s.value <= 0xFF && s.value != 0xF7)
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
+    }
+
+    /// Spaces and the invisible characters that pad lines in exported texts (full-width space, NBSP, BOM).
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x20, 0x09, 0x0B, 0x0C, 0x0D, 0x0A, 0xA0, 0x3000, 0xFEFF, 0x200B, 0x2028, 0x2029: true
+        case 0x2000...0x200A: true
+        default: false
+        }
+    }
+
+    /// Sentence-final marks that end a Chinese sentence wherever they stand.
+    @inline(__always)
+    static func isCJKTerminator(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3002, 0xFF01, 0xFF1F, 0xFF61: true  // 。！？｡
+        default: false
+        }
+    }
+
+    /// Closing quotes and brackets that stay with the sentence they close.
+    @inline(__always)
+    static func isCloser(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x201D, 0x2019, 0x22, 0x27, 0x300D, 0x300F, 0xFF09, 0x29, 0x3011, 0xFF3D, 0x5D, 0x3015, 0x300B, 0x3009,
+            0xBB, 0x203A, 0xFE42, 0xFE44:
+            true
+        default: false
+        }
+    }
+
+    /// Punctuation after which a sentence cannot start: a terminator followed by one of these is not a boundary.
+    @inline(__always)
+    static func isContinuationPunctuation(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0xFF0C, 0x3001, 0xFF1B, 0xFF1A, 0x2C, 0x3B, 0x3A, 0xFF0E: true  // ，、；：,;:．
+        default: false
+        }
+    }
+
+    /// Circled note markers ① … ⑳ and ㉑ … ㊿.
+    @inline(__always)
+    static func isCircledNumber(_ s: Unicode.Scalar) -> Bool {
+        (0x2460...0x2473).contains(s.value) || (0x3251...0x325F).contains(s.value) || (0x32B1...0x32BF).contains(s.value)
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The text of `range` as a String.
+    func string(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: self[range])
+        return String(view)
+    }
+
+    /// `range` without leading and trailing spaces.
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, ScalarClass.isSpace(self[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isSpace(self[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    /// Whether the scalars at `offset` spell `literal`.
+    func matches(_ literal: String, at offset: Int) -> Bool {
+        var i = offset
+        for scalar in literal.unicodeScalars {
+            guard i < count, self[i] == scalar else { return false }
+            i += 1
+        }
+        return true
+    }
+}
+
+/// Splits decoded text into line ranges, excluding `\n`, `\r\n` or `\r` terminators.
+func lineRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    var lines: [Range<Int>] = []
+    var start = 0
+    var i = 0
+    let n = scalars.count
+    while i < n {
+        let v = scalars[i].value
+        if v == 0x0A || v == 0x0D {
+            lines.append(start..<i)
+            if v == 0x0D, i + 1 < n, scalars[i + 1].value == 0x0A { i += 1 }
+            start = i + 1
+        }
+        i += 1
+    }
+    if start < n { lines.append(start..<n) }
+    return lines
+}

@@ -1,0 +1,274 @@
+import ArgMarkCore
+
+/// Splits a paragraph into sentences, for Chinese, English and mixed text.
+///
+/// Chinese: 。！？ (and ASCII ! ?) and …… end a sentence; closing quotes and brackets stay with it (`。”`);
+/// note markers after the terminator (`[1]`, `[1][2]`, `［3］`, ①) belong to the sentence before; nothing
+/// inside 《》 is split. English: a full stop ends a sentence only when whitespace (or the paragraph end)
+/// follows and the next word does not start in lower case, and never after an abbreviation (U.S., e.g.,
+/// et al., Dr., No., Fig., …), an initial, a list number at the paragraph start, or inside a decimal, URL or DOI.
+public struct SentenceSegmenter: Sendable {
+    public init() {}
+
+    /// Segments `text` and returns the sentences' ranges as scalar offsets into `text`.
+    public func segment(_ text: String) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        return segment(scalars, scalars.indices)
+    }
+
+    /// Segments the paragraph at `range` of `scalars`; ranges are trimmed of spaces and never empty.
+    public func segment(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
+        let end = range.upperBound
+        var sentenceStart = range.lowerBound
+        var i = range.lowerBound
+        let bookTitleEnds = matchedBookTitles(s, range)
+        var bookTitleEnd = -1
+        while i < end {
+            let c = s[i]
+            if c == "《", let close = bookTitleEnds[i] {
+                bookTitleEnd = close
+            }
+            if i < bookTitleEnd {
+                i += 1
+                continue
+            }
+            guard let boundary = boundaryAfterTerminator(s, at: i, paragraphStart: range.lowerBound, end: end) else {
+                i += 1
+                continue
+            }
+            let sentence = s.trimmed(sentenceStart..<boundary)
+            if !sentence.isEmpty { sentences.append(sentence) }
+            sentenceStart = boundary
+            i = boundary
+        }
+        let last = s.trimmed(sentenceStart..<end)
+        if !last.isEmpty { sentences.append(last) }
+        return sentences
+    }
+
+    /// Maps each 《 to the offset just past its matching 》 within the paragraph; unmatched ones are ignored, so a
+    /// stray bracket cannot swallow the rest of a paragraph.
+    private func matchedBookTitles(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var open: [Int] = []
+        for i in range {
+            if s[i] == "《" {
+                open.append(i)
+            } else if s[i] == "》", let o = open.popLast() {
+                if open.isEmpty { result[o] = i + 1 }
+            }
+        }
+        return result
+    }
+
+    /// If a sentence ends with the terminator at `i`, returns the offset just past everything that belongs to it
+    /// (further terminators, closers, note markers); otherwise nil.
+    private func boundaryAfterTerminator(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Int? {
+        let c = s[i]
+        var j: Int
+        switch c {
+        case "。", "！", "？", "｡":
+            j = i + 1
+        case "!", "?":
+            j = i + 1
+        case "…":
+            // Chinese …… ends a sentence; English … only before a capitalised word (checked below).
+            j = i + 1
+        case ".":
+            guard fullStopEndsSentence(s, at: i, paragraphStart: paragraphStart, end: end) else { return nil }
+            j = i + 1
+        default:
+            return nil
+        }
+        // Absorb terminators (？！, ……, ...), closing quotes and brackets (。” ?”.), then note markers.
+        var onlyBracketsClosed = true
+        var closedSomething = false
+        var sawChineseMark = false
+        while j < end {
+            if isTerminatorLike(s[j]) {
+                if ScalarClass.isCJKTerminator(s[j]) { sawChineseMark = true }
+                j += 1
+            } else if ScalarClass.isCloser(s[j]) {
+                closedSomething = true
+                if !isBracket(s[j]) { onlyBracketsClosed = false }
+                j += 1
+            } else {
+                break
+            }
+        }
+        j = skipNoteMarkers(s, from: j, end: end)
+        if j >= end { return end }
+        let next = firstNonSpace(s, from: j, end: end)
+        guard next < end else { return end }
+        let n = s[next]
+        if ScalarClass.isContinuationPunctuation(n) { return nil }
+        // (尚？)不存在 / (sic!) and: a mark inside a parenthesis that the sentence goes on after.
+        if closedSomething, onlyBracketsClosed, next == j { return nil }
+        let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark
+        if c == "…", !sawChineseMark, next == j, !ScalarClass.isUpper(n), n != "“", n != "\"" {
+            // A Chinese …… running straight on into text marks an omission or a pause, not a sentence end.
+            return nil
+        }
+        if !isChineseMark {
+            // ASCII ! ? and … in running English text continue when the next word is lower case.
+            if ScalarClass.isLower(n) { return nil }
+            if c == "…" || s[j - 1] == "…" {
+                let chineseContext = (i > paragraphStart && ScalarClass.isCJK(s[i - 1])) || ScalarClass.isCJK(n)
+                if !chineseContext && !(ScalarClass.isUpper(n) || n == "\"" || n == "“") { return nil }
+                // 一方面……另一方面: a single … pair followed by a Han character without space is a pause, not an end,
+                // unless the … run is a full Chinese ellipsis (two or more).
+                if chineseContext, j - i < 2 { return nil }
+            } else if c == "!" || c == "?" {
+                // 'Why?' he asked / 'Go!' said she: after a closing quote a lower-case word continues (checked above).
+                if next == j, !ScalarClass.isCJK(n), !ScalarClass.isCloser(s[j - 1]) { return nil }
+            }
+        }
+        return j
+    }
+
+    @inline(__always)
+    private func isBracket(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "）", ")", "］", "]", "〕", "】": true
+        default: false
+        }
+    }
+
+    @inline(__always)
+    private func isTerminatorLike(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "。", "！", "？", "｡", "!", "?", "…", ".": true
+        default: false
+        }
+    }
+
+    /// Skips `[1]`, `[1][2]`, `[1-3]`, `[1,2]`, `［1］` and circled numbers.
+    private func skipNoteMarkers(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
+        var j = start
+        while j < end {
+            if ScalarClass.isCircledNumber(s[j]) {
+                j += 1
+                continue
+            }
+            guard s[j] == "[" || s[j] == "［" else { break }
+            var k = j + 1
+            var digits = 0
+            while k < end, ScalarClass.isDigit(s[k]) || s[k] == "," || s[k] == "-" || s[k] == "–" || s[k] == "，" || s[k] == " " {
+                if ScalarClass.isDigit(s[k]) { digits += 1 }
+                k += 1
+            }
+            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", k - j <= 16 else { break }
+            j = k + 1
+        }
+        return j
+    }
+
+    private func firstNonSpace(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
+        var j = start
+        while j < end, ScalarClass.isSpace(s[j]) { j += 1 }
+        return j
+    }
+
+    /// English full-stop rules.
+    private func fullStopEndsSentence(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Bool {
+        // Inside a run of dots only the last one decides (ellipsis "...").
+        if i + 1 < end, s[i + 1] == "." { return false }
+        // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.
+        if i + 1 < end {
+            let n = s[i + 1]
+            if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || ScalarClass.isCJK(n) || n == "[" || n == "［") {
+                return false
+            }
+        }
+        // The token before the dot: letters, digits and inner dots back to a space or opening punctuation.
+        var tokenStart = i
+        while tokenStart > paragraphStart {
+            let p = s[tokenStart - 1]
+            if ScalarClass.isSpace(p) || p == "(" || p == "\"" || p == "“" || p == "‘" || p == "[" || p == "—" || p == "–"
+                || p == "/" || ScalarClass.isCJK(p)
+            {
+                break
+            }
+            tokenStart -= 1
+        }
+        let token = s.string(tokenStart..<i)
+        let isEllipsis = i >= 2 && s[i - 1] == "." && s[i - 2] == "."
+        let next = firstNonSpace(s, from: i + 1, end: end)
+        let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
+        let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
+        if let n = nextScalar {
+            if ScalarClass.isLower(n) || ScalarClass.isContinuationPunctuation(n) { return false }
+            if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
+        }
+        if isEllipsis {
+            // "... and so on" continues; "... The next" ends.
+            return nextScalar == nil || ScalarClass.isUpper(nextScalar!) || nextScalar == "\"" || nextScalar == "“"
+        }
+        if token.isEmpty { return true }
+        // A list number at the start of the paragraph: "1. Introduction", "2.3. Data", "IV. Results".
+        if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
+        if nextScalar == nil { return true }
+        let scalars = Array(token.unicodeScalars)
+        // Initials: "J. N. Rosenau", "Harry S. Truman".
+        if scalars.count == 1, ScalarClass.isUpper(scalars[0]) { return false }
+        if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
+            return false
+        }
+        // Dotted abbreviations (U.S, e.g, a.m): end a sentence only before a typical sentence opener.
+        if scalars.contains("."), scalars.allSatisfy({ ScalarClass.isLatinLetter($0) || $0 == "." }),
+            token.split(separator: ".").allSatisfy({ $0.count <= 2 })
+        {
+            return Abbreviations.sentenceOpeners.contains(nextWord)
+        }
+        if Abbreviations.usuallyInternal.contains(token) {
+            return Abbreviations.sentenceOpeners.contains(nextWord)
+        }
+        return true
+    }
+
+    private func word(_ s: [Unicode.Scalar], from start: Int, end: Int) -> String {
+        var j = start
+        while j < end, ScalarClass.isLatinLetter(s[j]) { j += 1 }
+        return s.string(start..<j)
+    }
+
+    private func isListNumber(_ token: String) -> Bool {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) { return true }
+        let roman: Set<Character> = ["I", "V", "X", "L", "C"]
+        return parts.count == 1 && token.count <= 5 && token.allSatisfy { roman.contains($0) }
+            || (token.count == 1 && token.first!.isLetter)
+    }
+}
+
+/// Abbreviations of English scholarly and policy prose.
+enum Abbreviations {
+    /// Never end a sentence (titles, Latin, citation forms).
+    static let neverFinal: Set<String> = [
+        "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
+        "Hon", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
+        "e.g", "i.e", "cf", "vs", "viz", "al", "et", "seq", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
+        "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
+        "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "art", "Para", "para", "pp", "p", "ed", "eds",
+        "No", "Nos", "no", "nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
+        "Inc", "Ltd", "Co", "Corp", "Ph.D", "M.A", "B.A", "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
+    ]
+    /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
+    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]
+    /// Abbreviations followed by a number (No. 5, p. 12, Art. 3).
+    static let beforeNumbers: Set<String> = [
+        "No", "Nos", "no", "nos", "p", "pp", "Art", "art", "Sec", "sec", "Vol", "vol", "Fig", "Figs", "Ch", "ch",
+        "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap",
+    ]
+    /// Words that begin most sentences after a dotted abbreviation like U.S.
+    static let sentenceOpeners: Set<String> = [
+        "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "However", "We",
+        "They", "He", "She", "I", "A", "An", "And", "Yet", "So", "Thus", "Therefore", "Moreover", "Furthermore",
+        "Such", "There", "What", "When", "While", "Although", "If", "Since", "Because", "Our", "Their", "His", "Her",
+        "Many", "Most", "Some", "One", "Each", "Both", "Nor", "Still", "Instead", "Meanwhile", "Finally", "First",
+        "Second", "Third", "Indeed", "Nevertheless", "Similarly", "Hence", "Consequently", "By", "With", "After",
+        "Before", "During", "Despite", "To", "From", "Under", "Over", "Although",
+    ]
+}

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// Runs the built `argmark` binary end to end.
+struct CommandLineTests {
+    /// The executable built beside the tests (the test target depends on it, so it is always built first).
+    static let binary: URL = {
+        let fm = FileManager.default
+        if let explicit = ProcessInfo.processInfo.environment["ARGMARK_BINARY"] { return URL(fileURLWithPath: explicit) }
+        var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.appendingPathComponent("debug"),
+                          URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        candidates.append(packageRoot.appendingPathComponent(".build/debug"))
+        let found = candidates.map { $0.appendingPathComponent("argmark") }.first { fm.isExecutableFile(atPath: $0.path) }
+        return found ?? packageRoot.appendingPathComponent(".build/debug/argmark")
+    }()
+
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func argmark(_ arguments: [String], stdin: String? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> String {
+        let path = NSTemporaryDirectory() + "argmark-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func standardInToStandardOut() throws {
+        let run = try argmark(["annotate", "-"], stdin: "一、标题\n第一句。第二句。\n")
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("{\"type\":\"document\",\"id\":\"stdin\",\"lang\":\"zh\""))
+        #expect(lines[2].contains("\"text\":\"第一句。\""))
+    }
+
+    @Test func batchReportsFailuresAndExitsNonZero() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Good text. Two sentences.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/good.en.txt").creatingParent())
+        try Data([0xFF, 0xFE, 0x00, 0x41]).write(to: URL(fileURLWithPath: dir + "/in/bad.txt"))
+        let run = try argmark(["annotate", dir + "/in", dir + "/missing.txt", "--out", dir + "/out", "--jobs", "2"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("argmark: error: \(dir)/missing.txt: no such file or directory"))
+        #expect(run.stderr.contains("argmark: error: \(dir)/in/bad.txt: "))
+        #expect(run.stderr.contains("annotated 1 of 3 files"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/good.en.jsonl"))
+    }
+
+    @Test func badArgumentsAreUsageErrors() throws {
+        #expect(try argmark(["annotate", "x.txt"]).status == 64)
+        #expect(try argmark(["annotate", "x.txt", "--out", "o", "--to", "docx"]).stderr.contains("unknown output format 'docx'"))
+        #expect(try argmark(["annotate", "x.txt", "--out", "o", "--input-format", "pdf"]).status == 64)
+    }
+
+    @Test func evalBetweenTwoFiles() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let document = "{\"type\":\"document\",\"id\":\"x\"}\n"
+        func sentence(_ id: Int, _ label: String) -> String {
+            "{\"type\":\"sentence\",\"id\":\"s\(id)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(id),\"end\":\(id + 1),\"text\":\"句\",\"label\":\"\(label)\"}\n"
+        }
+        try Data((document + sentence(1, "claim") + sentence(2, "evidence")).utf8).write(to: URL(fileURLWithPath: dir + "/gold.jsonl"))
+        try Data((document + sentence(1, "claim") + sentence(2, "claim")).utf8).write(to: URL(fileURLWithPath: dir + "/pred.jsonl"))
+        let text = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("accuracy 0.500"))
+        let json = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--format", "json"])
+        #expect(json.stdout.hasPrefix("{\"overall\":{\"sentences\":2,\"accuracy\":0.5,"))
+        let missing = try argmark(["eval", dir + "/gold.jsonl", dir + "/nope.jsonl"])
+        #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+    }
+
+    @Test func pluginsAreListed() throws {
+        let run = try argmark(["plugins"])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("read.article.v1\treader\tzh,en,mixed"))
+    }
+}
+
+extension URL {
+    func creatingParent() throws -> URL {
+        try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
+        return self
+    }
+}

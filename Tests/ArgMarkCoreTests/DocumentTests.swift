@@ -1,0 +1,62 @@
+import Testing
+
+@testable import ArgMarkCore
+
+struct DocumentTests {
+    func built() -> Document {
+        var builder = DocumentBuilder(id: "t", sourcePath: nil)
+        builder.addParagraph([.init(start: 0, end: 3, text: "前言。", language: .zh)], language: .zh)
+        builder.addHeading(.init(start: 4, end: 8, text: "一、标题", language: .zh), level: 1)
+        builder.addHeading(.init(start: 9, end: 15, text: "（一）小标题", language: .zh), level: 2)
+        builder.addParagraph([.init(start: 16, end: 19, text: "甲。", language: .zh), .init(start: 19, end: 22, text: "乙。", language: .zh)], language: .zh)
+        builder.addNote(marker: "1", text: "注。", start: nil, end: nil)
+        return builder.document
+    }
+
+    @Test func builderAssignsSequentialIds() {
+        let doc = built()
+        #expect(doc.units.map(\.id) == ["s1", "s2", "s3", "s4", "s5"])
+        #expect(doc.paragraphs.map(\.id) == ["p1", "p2", "p3", "p4"])
+        #expect(doc.sections.map(\.id) == ["d1", "d2", "d3"])
+        #expect(doc.sections.map(\.heading) == [nil, "s2", "s3"])
+        #expect(doc.sections[2].parent == "d2")
+        #expect(doc.notes.map(\.id) == ["n1"])
+        #expect(doc.index(ofUnit: "s4") == 3)
+        #expect(doc.validate().isEmpty)
+    }
+
+    @Test func validationFindsBrokenTrees() {
+        var doc = built()
+        doc.units[3].annotation = SentenceAnnotation(label: .claim, parent: "s5", relation: .support)
+        doc.units[4].annotation = SentenceAnnotation(label: .claim, parent: "s4", relation: .support)
+        #expect(doc.validate().contains { $0.message.contains("cycle") })
+        doc.units[4].annotation = SentenceAnnotation(label: .claim, parent: "s2", relation: .support)
+        #expect(doc.validate().contains { $0.message == "parent s2 is a heading" })
+        doc.units[4].annotation = SentenceAnnotation(label: .claim, confidence: 1.5, parent: "s9")
+        let messages = doc.validate().map(\.message)
+        #expect(messages.contains("parent s9 does not exist"))
+        #expect(messages.contains("confidence 1.5 is outside 0…1"))
+        #expect(messages.contains("parent and relation must be set together"))
+        doc.units[1].annotation.label = .claim
+        #expect(doc.validate().contains { $0.subject == "s2" && $0.message.contains("heading carries") })
+    }
+
+    @Test func annotatorWireForm() {
+        #expect(Annotator("human:ana") == .human("ana"))
+        #expect(Annotator("label.cue.zh.v1") == .plugin("label.cue.zh.v1"))
+        #expect(Annotator.human("ana").description == "human:ana")
+        #expect(SentenceAnnotation(labeledBy: .human("x")).isHumanLabel)
+    }
+
+    @Test func utf16Offsets() {
+        let converter = TextOffsetConverter(text: "a𠮷b😀c")
+        #expect((0...5).map(converter.utf16Offset(ofScalarOffset:)) == [0, 1, 3, 4, 6, 7])
+    }
+
+    @Test func languagesByFrequency() {
+        var doc = built()
+        doc.units[4].language = .en
+        #expect(doc.languages == [.zh, .en])
+        #expect(doc.language == .zh)
+    }
+}

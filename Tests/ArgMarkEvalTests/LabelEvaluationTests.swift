@@ -1,0 +1,73 @@
+import ArgMarkCore
+import Testing
+
+@testable import ArgMarkEval
+
+func document(_ spans: [(Int, Int, ArgumentLabel?)], ids: [String]? = nil) -> Document {
+    var doc = Document(id: "d", sections: [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+    for (n, span) in spans.enumerated() {
+        doc.units.append(TextUnit(id: ids?[n] ?? "s\(n + 1)", kind: .sentence, section: "d1", paragraph: "p1", language: .zh,
+                                  start: span.0, end: span.1, text: "t\(span.0)-\(span.1)", annotation: SentenceAnnotation(label: span.2)))
+    }
+    doc.paragraphs = [Paragraph(id: "p1", section: "d1", language: .zh, units: 0..<spans.count)]
+    return doc
+}
+
+struct LabelEvaluationTests {
+    @Test func perfectAgreement() {
+        let gold = document([(0, 5, .claim), (5, 9, .evidence), (9, 12, .prescription)])
+        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
+        #expect(matching == .id)
+        #expect(e.accuracy == 1)
+        #expect(e.macroF1 == 1)
+        #expect(e.kappa == 1)
+    }
+
+    @Test func handComputedScores() {
+        // gold: C C E E P ; pred: C E E E none
+        let gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence), (3, 4, .evidence), (4, 5, .prescription)])
+        let pred = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, .evidence), (4, 5, nil)])
+        let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        let claim = e.scores[0]
+        #expect(claim.precision == 1 && claim.recall == 0.5)
+        let evidence = e.scores[1]
+        #expect(abs(evidence.precision - 2.0 / 3) < 1e-12 && evidence.recall == 1)
+        #expect(e.scores[3].f1 == 0)
+        #expect(e.confusion[3][LabelEvaluation.noneIndex] == 1)
+        // macro-F1 over the three gold labels: (2/3 + 0.8 + 0) / 3
+        #expect(abs(e.macroF1 - (2.0 / 3 + 0.8) / 3) < 1e-12)
+        #expect(e.accuracy == 0.6)
+        // kappa: po = 0.6; pe = (2/5)(1/5) + (2/5)(3/5) + (1/5)(0) + 0 + (0)(1/5) = 0.32
+        #expect(abs(e.kappa - (0.6 - 0.32) / (1 - 0.32)) < 1e-12)
+    }
+
+    @Test func differentSegmentationsAreMatchedByOffsets() {
+        let gold = document([(0, 10, .claim), (10, 20, .evidence)])
+        let pred = document([(0, 4, .background), (4, 10, .claim), (10, 20, .evidence)])
+        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        #expect(matching == .offsets)
+        #expect(e.accuracy == 1)
+    }
+
+    @Test func unlabelledGoldIsSkipped() {
+        let gold = document([(0, 1, .claim), (1, 2, nil)])
+        let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
+        #expect(e.total == 1 && e.unlabeledGold == 1)
+    }
+
+    @Test func mergingPoolsCounts() {
+        let gold = document([(0, 1, .claim)])
+        var total = LabelEvaluation()
+        total.merge(LabelEvaluator.evaluate(gold: gold, predicted: gold).evaluation)
+        total.merge(LabelEvaluator.evaluate(gold: gold, predicted: document([(0, 1, .example)])).evaluation)
+        #expect(total.total == 2 && total.accuracy == 0.5 && total.documents == 2)
+    }
+
+    @Test func reportsRender() {
+        let gold = document([(0, 1, .claim), (1, 2, .evidence)])
+        let (e, m) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
+        let report = EvaluationReport(evaluation: e, perDocument: [("d.jsonl", e, m)])
+        #expect(report.text().contains("macro-F1 1.000"))
+        #expect(report.json().hasPrefix("{\"overall\":{\"sentences\":2,\"accuracy\":1,\"macroF1\":1,\"kappa\":1,"))
+    }
+}

@@ -1,0 +1,91 @@
+import ArgMarkCore
+import ArgMarkFormats
+import ArgMarkPipeline
+import ArgMarkText
+import Foundation
+import Testing
+
+func fixtureURL(_ name: String) throws -> URL {
+    try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+}
+
+/// Compares `actual` with the golden file `name`; `ARGMARK_RECORD=1` rewrites it in the source tree and fails.
+func assertGolden(_ actual: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+    if ProcessInfo.processInfo.environment["ARGMARK_RECORD"] != nil {
+        try Data(actual).write(to: golden)
+        Issue.record("recorded \(name); unset ARGMARK_RECORD and run again", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try Data(contentsOf: golden)
+    #expect(Array(expected) == actual, "export differs from \(name); re-record with ARGMARK_RECORD=1 if intended", sourceLocation: sourceLocation)
+}
+
+struct JSONLinesTests {
+    func readArticle() throws -> Document {
+        try ArticleReader().read(
+            ReaderInput(bytes: Array(try Data(contentsOf: try fixtureURL("cnki-article.zh.txt"))),
+                        sourcePath: "cnki-article.zh.txt", documentID: "cnki-article.zh"))
+    }
+
+    @Test func articleExportMatchesGolden() throws {
+        try assertGolden(try JSONLinesWriter().write(try readArticle()), "cnki-article.zh.jsonl")
+    }
+
+    @Test func exportIsDeterministic() throws {
+        #expect(try JSONLinesWriter().write(try readArticle()) == JSONLinesWriter().write(try readArticle()))
+    }
+
+    @Test func roundTripOfAReadDocument() throws {
+        let document = try readArticle()
+        let bytes = try JSONLinesWriter().write(document)
+        let back = try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: "cnki-article.zh.txt", documentID: "x"))
+        #expect(back == document)
+        #expect(try JSONLinesWriter().write(back) == bytes)
+    }
+
+    @Test func roundTripKeepsEveryAnnotationSlot() throws {
+        let original = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
+        let document = try JSONLinesReader().read(ReaderInput(bytes: original, sourcePath: nil, documentID: "annotated"))
+        #expect(document.units[2].annotation.labeledBy == .human("ana"))
+        #expect(document.units[3].annotation.relation == .attack)
+        #expect(document.units[1].noteRefs == ["n1"])
+        #expect(document.sections.map(\.level) == [1, 2])
+        #expect(document.sections[1].parent == "d1")
+        #expect(try JSONLinesWriter().write(document) == original)
+    }
+
+    @Test func escaping() throws {
+        var document = Document(id: "e")
+        document.sections = [Section(id: "d1", level: 1, heading: nil, parent: nil)]
+        document.units = [TextUnit(id: "s1", kind: .sentence, section: "d1", paragraph: "p1", language: .en, start: 0, end: 9,
+                                   text: "a\"b\\c\u{1}\n\u{2028}")]
+        document.paragraphs = [Paragraph(id: "p1", section: "d1", language: .en, units: 0..<1)]
+        let line = String(decoding: try JSONLinesWriter().write(document), as: UTF8.self).split(separator: "\n")[1]
+        #expect(line.contains(#""text":"a\"b\\c\u0001\n\u2028""#))
+    }
+
+    @Test(arguments: [0.5, 1.0, 0.0, 0.33333, 0.99999, 0.00004, 0.1234])
+    func numberFormatting(_ value: Double) {
+        let expected = ["0.5": "0.5", "1.0": "1", "0.0": "0", "0.33333": "0.3333", "0.99999": "1", "4e-05": "0", "0.1234": "0.1234"]
+        #expect(JSONNumber.format(value) == expected["\(value)"])
+    }
+
+    @Test(arguments: [
+        ("not json\n", 1, "not a valid ArgMark JSON object"),
+        ("{\"type\":\"sentence\",\"id\":\"s1\"}\n", 1, "first line must be the"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"widget\"}\n", 2, "unknown record type"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"label\":\"opinion\"}\n", 2, "unknown label 'opinion'"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s9\",\"relation\":\"support\"}\n", 2, "parent s9 does not exist"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s1\",\"relation\":\"support\"}\n", 1, "cycle"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"confidence\":\"high\"}\n", 2, "bad value for \"confidence\""),
+    ])
+    func malformedInputIsLocated(_ text: String, _ line: Int, _ fragment: String) {
+        #expect {
+            try JSONLinesReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: nil, documentID: "x"))
+        } throws: { error in
+            guard case DocumentReadError.malformed(let at, let message) = error else { return false }
+            return (at == line || fragment == "cycle") && message.contains(fragment)
+        }
+    }
+}

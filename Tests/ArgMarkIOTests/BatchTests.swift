@@ -1,0 +1,119 @@
+import Synchronization
+import ArgMarkCore
+import ArgMarkFormats
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Foundation
+import Testing
+
+@testable import ArgMarkIO
+
+/// A fresh temporary directory, removed after `body`.
+func withTemporaryDirectory<T>(_ body: (String) async throws -> T) async throws -> T {
+    let path = NSTemporaryDirectory() + "argmark-test-" + UUID().uuidString
+    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    return try await body(path)
+}
+
+func write(_ bytes: [UInt8], _ path: String) throws {
+    try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+}
+
+func runner(out: String?, jobs: Int = 2) -> BatchRunner {
+    let registry = PluginRegistry.standard
+    return BatchRunner(options: BatchOptions(registry: registry, inputFormat: "auto", writer: registry.writer(format: "jsonl")!,
+                                             pipeline: registry.defaultPipeline(), outputDirectory: out, jobs: jobs))
+}
+
+struct BatchTests {
+    @Test func aDirectoryOfGoodAndBadFiles() async throws {
+        try await withTemporaryDirectory { dir in
+            let input = dir + "/in"
+            try write(Array("一、标题\n第一句。第二句。\n".utf8), input + "/good.zh.txt")
+            try write(Array("The first. The second.\n".utf8), input + "/sub/good2.en.txt")
+            try write([], input + "/empty.txt")
+            try write([0x41, 0x00, 0x42, 0x43], input + "/binary.txt")
+            try write(Array("好的".utf8) + [0xFF, 0xFE], input + "/latin1.txt")
+            try write(Array(repeating: UInt8(ascii: "x"), count: 1_200_000), input + "/oneline.txt")
+            try write(Array("{\"type\":\"document\"\n".utf8), input + "/broken.jsonl")
+            try write(Array("ignored".utf8), input + "/.hidden.txt")
+            try write(Array("ignored".utf8), input + "/image.png")
+            let (inputs, missing) = InputDiscovery.discover([input, dir + "/nope.txt"])
+            #expect(inputs.map(\.outputStem) == ["binary", "broken", "empty", "good.zh", "latin1", "oneline", "sub/good2.en"])
+            #expect(missing.map(\.message) == ["\(dir)/nope.txt: no such file or directory; check the path"])
+            let summary = await runner(out: dir + "/out").run(inputs)
+            #expect(summary.succeeded == 2)
+            let failures = Dictionary(uniqueKeysWithValues: summary.failures.map { (($0.path as NSString).lastPathComponent, $0.message) })
+            #expect(failures["empty.txt"]?.contains("the file is empty") == true)
+            #expect(failures["binary.txt"]?.contains("binary file") == true)
+            #expect(failures["latin1.txt"]?.contains("line 1: invalid UTF-8 at byte 6") == true)
+            #expect(failures["oneline.txt"]?.contains("line 1 is") == true)
+            #expect(failures["broken.jsonl"]?.contains("line 1:") == true)
+            #expect(failures.values.allSatisfy { $0.hasPrefix(input) })
+            let outputs = try FileManager.default.subpathsOfDirectory(atPath: dir + "/out").sorted()
+            #expect(outputs == ["good.zh.jsonl", "sub", "sub/good2.en.jsonl"])
+            let jsonl = try String(contentsOfFile: dir + "/out/good.zh.jsonl", encoding: .utf8)
+            #expect(jsonl.split(separator: "\n").count == 4)
+        }
+    }
+
+    @Test func parallelAndSerialRunsGiveIdenticalOutputs() async throws {
+        try await withTemporaryDirectory { dir in
+            for n in 0..<12 {
+                try write(Array("标题\(n)\n这是第\(n)段。它有两句。\nAn English line \(n). Another.\n".utf8), dir + "/in/doc\(n).txt")
+            }
+            let (inputs, _) = InputDiscovery.discover([dir + "/in"])
+            _ = await runner(out: dir + "/serial", jobs: 1).run(inputs)
+            _ = await runner(out: dir + "/parallel", jobs: 4).run(inputs)
+            for n in 0..<12 {
+                let a = try Data(contentsOf: URL(fileURLWithPath: dir + "/serial/doc\(n).jsonl"))
+                let b = try Data(contentsOf: URL(fileURLWithPath: dir + "/parallel/doc\(n).jsonl"))
+                #expect(a == b)
+            }
+        }
+    }
+
+    @Test func progressIsReportedForEveryDocument() async throws {
+        try await withTemporaryDirectory { dir in
+            for n in 0..<5 { try write(Array("句子\(n)。\n".utf8), dir + "/in/\(n).txt") }
+            let (inputs, _) = InputDiscovery.discover([dir + "/in"])
+            let seen = Mutex<[Int]>([])
+            _ = await runner(out: dir + "/out").run(inputs) { p in seen.withLock { $0.append(p.done) } }
+            #expect(seen.withLock { $0 } == [1, 2, 3, 4, 5])
+        }
+    }
+
+    @Test func outputsThatWouldCollideAreRefused() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("句子。\n".utf8), dir + "/a.txt")
+            try write(Array("句子。\n".utf8), dir + "/a.lines")
+            let (inputs, _) = InputDiscovery.discover([dir + "/a.txt", dir + "/a.lines"])
+            let summary = await runner(out: dir + "/out").run(inputs)
+            #expect(summary.succeeded == 1)
+            #expect(summary.failures.first?.message.contains("rename one of them") == true)
+        }
+    }
+
+    @Test func atomicWriteReplacesAndLeavesNoTemporaryFiles() async throws {
+        try await withTemporaryDirectory { dir in
+            let path = dir + "/new/x.jsonl"
+            try FileAccess.writeAtomically(Array("one".utf8), to: path)
+            try FileAccess.writeAtomically(Array("two".utf8), to: path)
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/new") == ["x.jsonl"])
+            #expect(throws: FileAccessError.self) { try FileAccess.writeAtomically([1], to: dir + "/new/x.jsonl/y") }
+        }
+    }
+
+    @Test(arguments: [("a.zh.txt", "a.zh"), ("sub/a.txt", "sub/a"), ("noext", "noext"), (".hidden", ".hidden"), ("d.v1/file", "d.v1/file")])
+    func stems(_ name: String, _ stem: String) {
+        #expect(InputDiscovery.stem(name) == stem)
+    }
+
+    @Test func progressLine() {
+        let p = BatchProgress(done: 12, total: 40, failed: 1, bytes: 3_100_000, sentences: 10, elapsed: 1)
+        #expect(ProgressFormatter.bar(p, width: 10) == "[===>      ] 12/40 files  3.1 MB/s  ETA 0:02  1 failed")
+    }
+}

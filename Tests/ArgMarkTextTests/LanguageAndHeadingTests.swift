@@ -1,0 +1,38 @@
+import ArgMarkCore
+import Testing
+
+@testable import ArgMarkText
+
+struct LanguageDetectorTests {
+    @Test(arguments: [
+        ("网络空间治理已从最初单纯的互联网治理转向综合治理。", LanguageTag.zh),
+        ("PM2.5浓度下降了，WTO改革仍在继续。", .zh),
+        ("Cyberspace governance has shifted from technical to political questions.", .en),
+        ("The concept of 命运共同体 is central to the argument made in this long English paper.", .en),
+        ("中国提出了倡议。The European Union disagreed with the proposal entirely.", .mixed),
+        ("2.5", .und),
+    ])
+    func detects(_ text: String, _ expected: LanguageTag) {
+        #expect(LanguageDetector.detect(text) == expected)
+    }
+}
+
+struct HeadingDetectorTests {
+    @Test(arguments: [
+        ("一、2021年工作回顾", 1), ("（一）规则分化的表现", 2), ("(二) 新的挑战", 2), ("第一章 导论", 1), ("第二节 方法", 2),
+        ("1. Introduction", 1), ("1.1 Scope", 2), ("2.3.1 Data sources", 3), ("IV. Results", 1), ("Chapter 3 Findings", 1),
+        ("结论", 1), ("全球网络空间面临的安全困境", 1), ("各位代表：", 1), ("Conclusion", 1), ("2.5", 1),
+    ])
+    func headings(_ text: String, _ level: Int) {
+        #expect(HeadingDetector.level(of: text) == level)
+    }
+
+    @Test(arguments: [
+        "（一）着力稳定宏观经济大盘，保持经济运行在合理区间。", "各位代表！", "这是一个完整的句子。",
+        "Platforms shape public debate. We study them", "and this line continues a broken sentence",
+        "2024年全球数字贸易额超过4万亿美元，比上年增长10%，其中数据跨境流动的贡献最大，增速也最快，远超其他领域",
+    ])
+    func notHeadings(_ text: String) {
+        #expect(HeadingDetector.level(of: text) == nil)
+    }
+}

@@ -1,0 +1,186 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+@testable import ArgMarkText
+
+func fixture(_ name: String) throws -> [UInt8] {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
+    return Array(try Data(contentsOf: url))
+}
+
+func read(_ reader: some DocumentReader, _ text: String, id: String = "doc") throws -> Document {
+    try reader.read(ReaderInput(bytes: Array(text.utf8), sourcePath: nil, documentID: id))
+}
+
+struct ArticleReaderTests {
+    let document: Document
+
+    init() throws {
+        document = try ArticleReader().read(
+            ReaderInput(bytes: try fixture("cnki-article.zh.txt"), sourcePath: "cnki-article.zh.txt", documentID: "cnki-article.zh"))
+    }
+
+    @Test func frontMatterBecomesMetadata() {
+        let m = document.metadata
+        #expect(m.titles == ["zh": "数字治理中的规则竞争", "en": "Rule Competition in Digital Governance"])
+        #expect(m.authors == ["张明", "李华"])
+        #expect(m.doi == "10.0000/argmark.test.2026.001")
+        #expect(m.keywords["zh"] == ["数字治理", "规则竞争", "开放合作"])
+        #expect(m.keywords["en"] == ["digital governance", "rule competition", "cooperation"])
+        #expect(m.abstracts["zh"] == "随着数字经济的发展,规则竞争日益激烈。本文认为,开放合作是唯一出路。")
+        #expect(m.abstracts["en"]?.hasPrefix("As the digital economy grows") == true)
+        #expect(m.classification == ["clc": "D815", "documentCode": "A"])
+        #expect(m.fields["editor"] == "王五")
+        #expect(m.fields["artEditor"] == "赵六")
+        #expect(m.fields["authors.en"] == "Zhang Ming; Li Hua")
+        #expect(m.fields["authorInfo"]?.hasPrefix("张明,某大学教授") == true)
+    }
+
+    @Test func frontMatterIsNotBody() {
+        #expect(!document.units.contains { $0.text.contains("摘要") || $0.text.contains("Abstract") || $0.text.contains("责") })
+    }
+
+    @Test func bodyStructure() {
+        let headings = document.units.filter { $0.kind == .heading }.map(\.text)
+        #expect(headings == ["一、问题的提出", "（一）规则分化的表现", "二、结论"])
+        #expect(document.sections.map(\.level) == [1, 2, 1])
+        #expect(document.sections[1].parent == "d1")
+        #expect(document.sections[2].parent == nil)
+        let sentences = document.units.filter { $0.kind == .sentence }.map(\.text)
+        #expect(sentences == [
+            "近年来,各国围绕数据跨境流动展开激烈博弈。[1]", "本文认为,规则竞争的实质是发展模式之争。", "据统计,2024年全球数字贸易额超过4万亿美元。[2][3]",
+            "例如,《数据安全法》第三条对数据作了界定。", "吉𠮷祥如意的“开放”理念是否可行？", "答案是肯定的！",
+            "各国应当加强对话……而非对抗。", "因此,合作才是出路①。",
+        ])
+        #expect(document.units.map(\.id) == (1...11).map { "s\($0)" })
+        #expect(document.validate().isEmpty)
+    }
+
+    @Test func notesAreLinkedFromMarkers() {
+        #expect(document.notes.map(\.marker) == ["1", "2", "3"])
+        #expect(document.notes[1].text == "UNCTAD, Digital Economy Report, 2024.")
+        #expect(document.units[1].noteRefs == ["n1"])
+        #expect(document.units[3].noteRefs == ["n2", "n3"])
+        #expect(!document.units.contains { $0.text.hasPrefix("[1]王某") })
+    }
+
+    @Test func offsetsAreScalarPositionsIntoTheFile() throws {
+        let text = String(decoding: try fixture("cnki-article.zh.txt"), as: UTF8.self)
+        let scalars = Array(text.unicodeScalars)
+        for unit in document.units {
+            #expect(scalars.string(unit.start..<unit.end) == unit.text)
+        }
+        for note in document.notes {
+            #expect(scalars.string(note.start!..<note.end!) == note.text)
+        }
+        let astral = try #require(document.units.first { $0.text.contains("𠮷") })
+        let converter = TextOffsetConverter(text: text)
+        #expect(converter.utf16Offset(ofScalarOffset: astral.end) == astral.end + 1)
+        #expect(converter.utf16Offset(ofScalarOffset: astral.start) == astral.start)
+    }
+
+    @Test func englishArticle() throws {
+        let doc = try ArticleReader().read(ReaderInput(bytes: try fixture("english-paper.en.txt"), sourcePath: nil, documentID: "en"))
+        #expect(doc.metadata.titles == ["en": "Platform Power and Its Limits"])
+        #expect(doc.metadata.authors == ["J. R. Smith"])
+        #expect(doc.metadata.keywords["en"] == ["platforms", "regulation", "audits"])
+        #expect(doc.metadata.abstracts["en"] == "This paper examines platform regulation in the U.S. and the EU. We argue that audits work.")
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["1. Introduction", "1.1 Scope", "Conclusion"])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "Platforms shape public debate.", "Dr. Lee et al. found a 3.5 percent drop in reach (see Fig. 2).",
+            "The data are at https://example.org/data.csv.", "Is that enough?", "We study the U.S. market only.",
+            "The E.U. is left for later work.", "Regulators should require audits [1].",
+        ])
+        #expect(doc.notes.count == 1)
+        #expect(doc.language == .en)
+    }
+
+    @Test func sniffing() throws {
+        let article = String(decoding: try fixture("cnki-article.zh.txt"), as: UTF8.self)
+        #expect(ArticleReader().sniff(Substring(article)) > 0)
+        #expect(ArticleReader().sniff("一、标题\n这是正文。\n") == 0)
+    }
+}
+
+struct PlainTextReaderTests {
+    @Test func paragraphsHeadingsAndSentences() throws {
+        let doc = try read(PlainTextReader(), "政府工作报告\n\n一、工作回顾\n过去一年很不平凡。经济增长8.1%。\r\n\n（一）稳增长\n要稳定宏观经济大盘。\n")
+        #expect(doc.units.map(\.kind) == [.heading, .heading, .sentence, .sentence, .heading, .sentence])
+        #expect(doc.paragraphs.count == 5)
+        #expect(doc.sections.map(\.id) == ["d1", "d2", "d3"])
+        #expect(doc.units[3].paragraph == doc.units[2].paragraph)
+        #expect(doc.units.allSatisfy { $0.language == .zh })
+        #expect(doc.validate().isEmpty)
+    }
+
+    @Test func sameInputSameIds() throws {
+        let text = "Title\nOne sentence. Two sentences.\n中文句子。另一句。\n"
+        #expect(try read(PlainTextReader(), text) == read(PlainTextReader(), text))
+    }
+
+    @Test func textBeforeAnyHeadingOpensAnUnheadedSection() throws {
+        let doc = try read(PlainTextReader(), "这是第一段，没有标题。第二句。\n")
+        #expect(doc.sections == [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+    }
+
+    @Test func paragraphLanguages() throws {
+        let doc = try read(PlainTextReader(), "中文段落，讨论网络治理。\nAn English paragraph about governance.\n中国提出倡议。The European Union disagreed with it entirely.\n")
+        #expect(doc.paragraphs.map(\.language) == [.zh, .en, .mixed])
+        #expect(doc.units.suffix(2).map(\.language) == [.zh, .en])
+    }
+}
+
+struct SentenceLinesReaderTests {
+    @Test func keepsSegmentationExactly() throws {
+        let doc = try read(SentenceLinesReader(), "# 一、引言\n这是第一句。这仍是第一行。\nSecond line. Still second.\n\n新段落。\n")
+        #expect(doc.units.map(\.text) == ["一、引言", "这是第一句。这仍是第一行。", "Second line. Still second.", "新段落。"])
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence])
+        #expect(doc.units[1].paragraph == doc.units[2].paragraph)
+        #expect(doc.units[3].paragraph != doc.units[2].paragraph)
+        #expect(doc.units[0].start == 2)
+    }
+}
+
+struct BadInputTests {
+    @Test(arguments: [
+        ([UInt8](), DocumentReadError.empty),
+        (Array("  \n\n\t \n".utf8), .empty),
+        ([0x41, 0x00, 0x42], .binary(byteOffset: 1)),
+        (Array("好的\n第二行".utf8) + [0xFF], .invalidUTF8(byteOffset: 16, line: 2)),
+        ([0xE4, 0xB8], .invalidUTF8(byteOffset: 0, line: 1)),
+        ([0xC0, 0xAF], .invalidUTF8(byteOffset: 0, line: 1)),
+        ([0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 0, line: 1)),
+    ])
+    func rejected(_ bytes: [UInt8], _ expected: DocumentReadError) {
+        #expect(throws: expected) {
+            try PlainTextReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "x"))
+        }
+    }
+
+    @Test func hugeLine() {
+        let bytes = Array(repeating: UInt8(ascii: "a"), count: 2_000_100)
+        #expect {
+            try PlainTextReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "x"))
+        } throws: { error in
+            guard case DocumentReadError.lineTooLong(let line, let length, _) = error else { return false }
+            return line == 1 && length >= 2_000_000
+        }
+    }
+
+    @Test func headingsOnly() {
+        #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "标题\n另一个标题\n") }
+    }
+
+    @Test func byteOrderMarkIsDropped() throws {
+        let doc = try PlainTextReader().read(ReaderInput(bytes: [0xEF, 0xBB, 0xBF] + Array("句子。".utf8), sourcePath: nil, documentID: "x"))
+        #expect(doc.units[0].start == 0)
+        #expect(doc.units[0].text == "句子。")
+    }
+
+    @Test func messagesSayWhatToDo() {
+        #expect(DocumentReadError.invalidUTF8(byteOffset: 3, line: 2).description.contains("convert the file to UTF-8"))
+        #expect(DocumentReadError.binary(byteOffset: 0).description.contains("binary"))
+    }
+}

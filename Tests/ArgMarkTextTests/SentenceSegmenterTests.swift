@@ -1,0 +1,72 @@
+import Testing
+
+@testable import ArgMarkText
+
+/// Segmentation tables: each input paragraph and the sentences a careful reader would cut it into.
+struct SentenceSegmenterTests {
+    static func sentences(_ text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        return SentenceSegmenter().segment(scalars, scalars.indices).map { scalars.string($0) }
+    }
+
+    @Test(arguments: [
+        ("我们认为这是对的。他们不同意！为什么？", ["我们认为这是对的。", "他们不同意！", "为什么？"]),
+        ("他说：“我们要发展。”随后离开了。", ["他说：“我们要发展。”", "随后离开了。"]),
+        ("这是事实。[1]下一句开始了。", ["这是事实。[1]", "下一句开始了。"]),
+        ("这是事实。[1][2]下一句。", ["这是事实。[1][2]", "下一句。"]),
+        ("这是事实。［3］下一句。", ["这是事实。［3］", "下一句。"]),
+        ("这是事实。①下一句。", ["这是事实。①", "下一句。"]),
+        ("参见《关于加强网络安全。的决定》的规定。然后继续。", ["参见《关于加强网络安全。的决定》的规定。", "然后继续。"]),
+        ("事情就是这样……我们继续。", ["事情就是这样……我们继续。"]),
+        ("事情就是这样…… 我们继续。", ["事情就是这样……", "我们继续。"]),
+        ("他问：“为什么？”，没有人回答。", ["他问：“为什么？”，没有人回答。"]),
+        ("这（尚？）不存在。下一句。", ["这（尚？）不存在。", "下一句。"]),
+        ("增长8.1%,创历史新高。全年完成。", ["增长8.1%,创历史新高。", "全年完成。"]),
+        ("CNKI式半角标点也能切分?是的!就这样。", ["CNKI式半角标点也能切分?", "是的!", "就这样。"]),
+        ("吉𠮷祥。如意。", ["吉𠮷祥。", "如意。"]),
+        ("没有结尾标点的句子", ["没有结尾标点的句子"]),
+    ])
+    func chinese(_ input: String, _ expected: [String]) {
+        #expect(Self.sentences(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("The U.S. economy grew. It slowed later.", ["The U.S. economy grew.", "It slowed later."]),
+        ("See e.g. the report. Next sentence.", ["See e.g. the report.", "Next sentence."]),
+        ("Smith et al. argue this. Others disagree.", ["Smith et al. argue this.", "Others disagree."]),
+        ("Dr. Jones left. Mr. Lee stayed.", ["Dr. Jones left.", "Mr. Lee stayed."]),
+        ("J. N. Rosenau wrote it. It is old.", ["J. N. Rosenau wrote it.", "It is old."]),
+        ("Growth was 3.5 percent. Good.", ["Growth was 3.5 percent.", "Good."]),
+        ("See No. 5 and Fig. 2 here. Done.", ["See No. 5 and Fig. 2 here.", "Done."]),
+        ("Visit https://example.org/a.pdf today. Then stop.", ["Visit https://example.org/a.pdf today.", "Then stop."]),
+        ("The DOI is 10.1000/xyz.2020.3 here. Yes.", ["The DOI is 10.1000/xyz.2020.3 here.", "Yes."]),
+        ("He paused... and went on. Then... The end.", ["He paused... and went on.", "Then...", "The end."]),
+        ("It is small, i.e. tiny. Right?", ["It is small, i.e. tiny.", "Right?"]),
+        ("\"Why?\" he asked. Nobody knew.", ["\"Why?\" he asked.", "Nobody knew."]),
+        ("She said \"Go.\" Then she left.", ["She said \"Go.\"", "Then she left."]),
+        ("This was in the U.S. The rest followed.", ["This was in the U.S.", "The rest followed."]),
+        ("1. Introduction of the topic is here.", ["1. Introduction of the topic is here."]),
+        ("Fines rose (see Art. 34). Firms complied.", ["Fines rose (see Art. 34).", "Firms complied."]),
+        ("It ends here [4]. Next one.", ["It ends here [4].", "Next one."]),
+        ("It was cited.[4] Next one.", ["It was cited.[4]", "Next one."]),
+        ("The Act—H.R. 6983—passed. It was signed.", ["The Act—H.R. 6983—passed.", "It was signed."]),
+    ])
+    func english(_ input: String, _ expected: [String]) {
+        #expect(Self.sentences(input) == expected)
+    }
+
+    @Test(arguments: [
+        ("中国提出了倡议。The EU disagreed. 双方继续谈判。", ["中国提出了倡议。", "The EU disagreed.", "双方继续谈判。"]),
+        ("WTO改革陷入僵局。PM2.5浓度下降。", ["WTO改革陷入僵局。", "PM2.5浓度下降。"]),
+    ])
+    func mixed(_ input: String, _ expected: [String]) {
+        #expect(Self.sentences(input) == expected)
+    }
+
+    @Test func offsetsPointIntoTheText() {
+        let text = "  吉𠮷祥。 The end. "
+        let scalars = Array(text.unicodeScalars)
+        let ranges = SentenceSegmenter().segment(scalars, scalars.indices)
+        #expect(ranges == [2..<6, 7..<15])
+    }
+}
