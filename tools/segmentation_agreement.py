@@ -59,8 +59,15 @@ def main():
     pred_texts, gold_texts = read_pred(args[0]), read_gold(args[1])
     pred, pred_len = boundaries(pred_texts)
     gold, gold_len = boundaries(gold_texts)
-    if pred_len != gold_len:
-        print(f"warning: texts differ in length ({pred_len} vs {gold_len} non-space characters)")
+    # The reference may cover only the body (no title or front matter): align on where its text starts
+    # inside ours and ignore what lies outside it.
+    pred_join, gold_join = squeeze("".join(pred_texts)), squeeze("".join(gold_texts))
+    shift = pred_join.find(gold_join[:60]) if gold_join else 0
+    if shift > 0:
+        pred = {b - shift for b in pred if shift < b <= shift + gold_len}
+    elif shift < 0 or pred_len != gold_len:
+        print(f"warning: texts differ ({pred_len} vs {gold_len} non-space characters)")
+    pred = {b for b in pred if b <= gold_len}
     agree = len(pred & gold)
     precision = agree / len(pred) if pred else 0
     recall = agree / len(gold) if gold else 0

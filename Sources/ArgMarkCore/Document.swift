@@ -29,16 +29,19 @@ public struct Document: Sendable, Hashable, Identifiable {
 
     /// The languages of the body, most frequent first (by sentence count; ties in a fixed order).
     public var languages: [LanguageTag] {
-        var counts: [LanguageTag: Int] = [:]
-        for unit in units where unit.kind == .sentence && unit.language != .und {
-            counts[unit.language, default: 0] += 1
+        // Indexing rather than iterating avoids copying (and retaining) every unit.
+        var sentenceCounts = [Int](repeating: 0, count: LanguageTag.allCases.count)
+        var headingCounts = sentenceCounts
+        for i in units.indices {
+            let language = units[i].language
+            guard language != .und else { continue }
+            let slot = LanguageTag.allCases.firstIndex(of: language)!
+            if units[i].kind == .sentence { sentenceCounts[slot] += 1 } else { headingCounts[slot] += 1 }
         }
-        if counts.isEmpty {
-            for unit in units where unit.language != .und { counts[unit.language, default: 0] += 1 }
-        }
-        return LanguageTag.allCases.filter { counts[$0] != nil }.sorted {
-            counts[$0]! > counts[$1]!
-        }
+        let counts = sentenceCounts.contains { $0 > 0 } ? sentenceCounts : headingCounts
+        return LanguageTag.allCases.indices.filter { counts[$0] > 0 }
+            .sorted { counts[$0] > counts[$1] || (counts[$0] == counts[$1] && $0 < $1) }
+            .map { LanguageTag.allCases[$0] }
     }
 
     /// The dominant language of the body, `und` for a body without letters.

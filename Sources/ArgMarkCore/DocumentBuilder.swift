@@ -49,6 +49,13 @@ public struct DocumentBuilder: Sendable {
         return id
     }
 
+    /// Hands over the finished document without copying its arrays; the builder is empty afterwards.
+    public mutating func take() -> Document {
+        let id = document.id
+        defer { document = Document(id: id) }
+        return document
+    }
+
     public mutating func setMetadata(_ metadata: DocumentMetadata) {
         document.metadata = metadata
     }

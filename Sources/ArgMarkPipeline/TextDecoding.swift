@@ -22,7 +22,16 @@ public enum TextDecoder {
                 let b0 = buffer[i]
                 var value: UInt32
                 var length: Int
-                if b0 < 0x80 {
+                if b0 >= 0x20 && b0 < 0x80 {
+                    // Printable ASCII: the common case, no validation needed.
+                    result.append(Unicode.Scalar(b0))
+                    lineLength += 1
+                    if lineLength > maxLineLength {
+                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i), limit: maxLineLength)
+                    }
+                    i += 1
+                    continue
+                } else if b0 < 0x80 {
                     value = UInt32(b0)
                     length = 1
                     if b0 == 0 { throw .binary(byteOffset: i) }

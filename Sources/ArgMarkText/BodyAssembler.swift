@@ -46,8 +46,8 @@ struct BodyAssembler {
 
     /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
     /// Throws when the body has no sentence at all.
-    func finish() throws(DocumentReadError) -> Document {
-        var document = builder.document
+    mutating func finish() throws(DocumentReadError) -> Document {
+        var document = builder.take()
         guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         DocumentFinishing.fillUndecidedLanguages(&document)
         DocumentFinishing.linkNoteMarkers(&document)
@@ -60,7 +60,7 @@ public enum DocumentFinishing {
     /// Units and paragraphs without letters (`2.5`, `——`) take the language of the document.
     public static func fillUndecidedLanguages(_ document: inout Document) {
         let dominant = document.language
-        guard dominant != .und else { return }
+        guard dominant != .und, document.units.contains(where: { $0.language == .und }) else { return }
         for i in document.units.indices where document.units[i].language == .und {
             document.units[i].language = dominant == .mixed ? .zh : dominant
         }

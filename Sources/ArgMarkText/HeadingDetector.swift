@@ -19,11 +19,11 @@ public enum HeadingDetector {
     static func level(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }
         let last = s[range.upperBound - 1]
-        let language = LanguageDetector.detect(s, range)
         let length = range.count
-        // Sentence punctuation anywhere but a list number means running text.
+        // Sentence punctuation anywhere but a list number means running text (checked first: most lines are).
         if endsRunningText(last) { return nil }
         for i in range where ScalarClass.isCJKTerminator(s[i]) { return nil }
+        let language = LanguageDetector.detect(s, range)
         let numbered = numberedLevel(s, range, latin: language == .en)
         if last == "：" || last == ":" {
             // A salutation or lead-in such as 各位代表： stands alone as a heading; longer ones introduce a list.

@@ -69,7 +69,7 @@ public struct SentenceLinesReader: DocumentReader {
                       language: LanguageDetector.detect(scalars, range)))
         }
         flush()
-        var document = builder.document
+        var document = builder.take()
         guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         DocumentFinishing.fillUndecidedLanguages(&document)
         return document

@@ -248,7 +248,7 @@ enum Abbreviations {
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
         "Hon", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
-        "e.g", "i.e", "cf", "vs", "viz", "al", "et", "seq", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
+        "e.g", "i.e", "cf", "vs", "v", "viz", "al", "et", "seq", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "art", "Para", "para", "pp", "p", "ed", "eds",
         "No", "Nos", "no", "nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -269,6 +269,10 @@ enum Abbreviations {
         "Such", "There", "What", "When", "While", "Although", "If", "Since", "Because", "Our", "Their", "His", "Her",
         "Many", "Most", "Some", "One", "Each", "Both", "Nor", "Still", "Instead", "Meanwhile", "Finally", "First",
         "Second", "Third", "Indeed", "Nevertheless", "Similarly", "Hence", "Consequently", "By", "With", "After",
-        "Before", "During", "Despite", "To", "From", "Under", "Over", "Although",
+        "Before", "During", "Despite", "To", "From", "Under", "Over", "Whatever", "Whether", "Where", "Who", "Which",
+        "How", "Why", "Not", "Only", "Even", "All", "Any", "Every", "Few", "Much", "More", "Other", "Neither",
+        "Either", "Then", "Now", "Today", "Here", "Until", "Unless", "Once", "Given", "Rather", "Overall",
+        "Specifically", "Notably", "Importantly", "Accordingly", "Additionally", "Also", "Likewise", "Conversely",
+        "Ultimately", "Perhaps", "Clearly", "Regardless", "You", "My", "Your", "Let",
     ]
 }
