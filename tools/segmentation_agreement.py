@@ -23,6 +23,21 @@ def boundaries(texts):
     return result, position
 
 
+def agreement(pred_texts, gold_texts):
+    """Boundaries both sides share, and each side's boundary set. The reference may cover only the body
+    (no title or front matter): align on where its text starts inside ours and ignore what lies outside it."""
+    pred, _ = boundaries(pred_texts)
+    gold, gold_len = boundaries(gold_texts)
+    pred_join, gold_join = squeeze("".join(pred_texts)), squeeze("".join(gold_texts))
+    shift = pred_join.find(gold_join[:60]) if gold_join else 0
+    if shift < 0:
+        print("warning: the reference text was not found in the prediction")
+    elif shift > 0:
+        pred = {b - shift for b in pred if shift < b <= shift + gold_len}
+    pred = {b for b in pred if b <= gold_len}
+    return len(pred & gold), pred, gold
+
+
 def read_pred(path):
     texts = []
     with open(path, encoding="utf-8") as f:
@@ -57,18 +72,7 @@ def main():
         show = int(args[i + 1])
         del args[i : i + 2]
     pred_texts, gold_texts = read_pred(args[0]), read_gold(args[1])
-    pred, pred_len = boundaries(pred_texts)
-    gold, gold_len = boundaries(gold_texts)
-    # The reference may cover only the body (no title or front matter): align on where its text starts
-    # inside ours and ignore what lies outside it.
-    pred_join, gold_join = squeeze("".join(pred_texts)), squeeze("".join(gold_texts))
-    shift = pred_join.find(gold_join[:60]) if gold_join else 0
-    if shift > 0:
-        pred = {b - shift for b in pred if shift < b <= shift + gold_len}
-    elif shift < 0 or pred_len != gold_len:
-        print(f"warning: texts differ ({pred_len} vs {gold_len} non-space characters)")
-    pred = {b for b in pred if b <= gold_len}
-    agree = len(pred & gold)
+    agree, pred, gold = agreement(pred_texts, gold_texts)
     precision = agree / len(pred) if pred else 0
     recall = agree / len(gold) if gold else 0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0

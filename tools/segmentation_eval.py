@@ -16,19 +16,13 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from segmentation_agreement import boundaries, read_gold, read_pred, squeeze  # noqa: E402
+from segmentation_agreement import agreement, read_gold, read_pred  # noqa: E402
 import rebuild_text_from_tsv  # noqa: E402
 
 
 def score(pred_texts, gold_texts):
-    pred, _ = boundaries(pred_texts)
-    gold, gold_len = boundaries(gold_texts)
-    pred_join, gold_join = squeeze("".join(pred_texts)), squeeze("".join(gold_texts))
-    shift = pred_join.find(gold_join[:60]) if gold_join else 0
-    if shift > 0:
-        pred = {b - shift for b in pred if shift < b <= shift + gold_len}
-    pred = {b for b in pred if b <= gold_len}
-    return len(pred & gold), len(pred), len(gold)
+    agree, pred, gold = agreement(pred_texts, gold_texts)
+    return agree, len(pred), len(gold)
 
 
 def annotate(binary, inputs, out, input_format="auto"):
