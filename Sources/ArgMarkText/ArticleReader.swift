@@ -113,7 +113,6 @@ enum FrontMatter {
     static func tags(in line: String) -> [(key: String, value: String, offset: Int)] {
         let s = Array(line.unicodeScalars)
         var result: [(String, String, Int)] = []
-        var i = 0
         var open: [Int] = []
         for (index, scalar) in s.enumerated() where scalar == "【" { open.append(index) }
         guard let first = open.first, s.trimmed(0..<first).isEmpty else { return [] }
@@ -123,9 +122,7 @@ enum FrontMatter {
             guard close < valueEnd else { continue }
             let value = s.trimmed(close + 1..<valueEnd)
             result.append((s.string(start + 1..<close), s.string(value), value.lowerBound))
-            i = valueEnd
         }
-        _ = i
         return result
     }
 
