@@ -48,15 +48,20 @@ struct BodyAssembler {
     /// Throws when the body has no sentence at all.
     mutating func finish() throws(DocumentReadError) -> Document {
         var document = builder.take()
-        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
-        DocumentFinishing.fillUndecidedLanguages(&document)
-        DocumentFinishing.linkNoteMarkers(&document)
+        try DocumentFinishing.finish(&document)
         return document
     }
 }
 
 /// Post-passes shared by the readers.
 public enum DocumentFinishing {
+    /// Rejects a body without sentences, fills undecided languages and links note markers.
+    public static func finish(_ document: inout Document) throws(DocumentReadError) {
+        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        fillUndecidedLanguages(&document)
+        linkNoteMarkers(&document)
+    }
+
     /// Units and paragraphs without letters (`2.5`, `——`) take the language of the document.
     public static func fillUndecidedLanguages(_ document: inout Document) {
         let dominant = document.language

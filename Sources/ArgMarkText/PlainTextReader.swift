@@ -70,8 +70,7 @@ public struct SentenceLinesReader: DocumentReader {
         }
         flush()
         var document = builder.take()
-        guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
-        DocumentFinishing.fillUndecidedLanguages(&document)
+        try DocumentFinishing.finish(&document)
         return document
     }
 }
