@@ -11,15 +11,6 @@ struct JSONBuffer {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    /// `"key":` — keys are ASCII literals chosen by the writer.
-    mutating func key(_ name: StaticString, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
     /// A dynamic key, escaped like any string.
     mutating func key(_ name: String, first: Bool) {
         if !first { bytes.append(UInt8(ascii: ",")) }
