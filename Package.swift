@@ -22,10 +22,16 @@ let package = Package(
         .target(name: "ArgMarkFormats", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
         // Label evaluation and inter-annotator agreement.
         .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
+        // Labellers: cue lexicons, the statistical model and its features.
+        .target(name: "ArgMarkLabeling", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // Training data loading, the trainer and leave-one-document-out evaluation.
+        .target(
+            name: "ArgMarkTraining",
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkLabeling", "ArgMarkFormats", "ArgMarkText", "ArgMarkEval"]),
         // The one registry that lists every plugin.
         .target(
             name: "ArgMarkPlugins",
-            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats"]),
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling"]),
         // File discovery, bounded reading, atomic writes and the parallel batch runner.
         .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins"]),
         // The thin command-line front end.
@@ -33,6 +39,7 @@ let package = Package(
             name: "ArgMarkCLI",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkIO", "ArgMarkEval", "ArgMarkFormats",
+                "ArgMarkLabeling", "ArgMarkTraining",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),

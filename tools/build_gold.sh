@@ -1,20 +1,27 @@
 #!/usr/bin/env bash
-# Rebuild Annotations/gold/*.jsonl from the hand annotations in Annotations/sources (and the GWR gold in
-# ../shared/data when present), normalised through `argmark annotate --input-format jsonl`.
+# Rebuild Annotations/gold/*.jsonl: the hand annotations in Annotations/sources and the project-made GWR gold in
+# ../shared/data/gwr (when present) are merged onto what `argmark annotate` reads from the original texts, so
+# the gold has exactly the run-time structure (sections, headings, metadata, notes, offsets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${ARGMARK:-.build/release/argmark}
-raw=$(mktemp -d)
-trap 'rm -rf "$raw"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/raw" "$work/read" "$work/merged"
+convert() { # TEXT NAME ANNOTATOR --lines F | --sentences F, GOLD
+  local text=$1 name=$2 annotator=$3 kind=$4 units=$5 gold=$6
+  "$bin" annotate "$text" --out "$work/read" --labelers none 2>/dev/null
+  python3 tools/gold_to_jsonl.py --text "$text" "$kind" "$units" --gold "$gold" --annotator "$annotator" \
+    --structure "$work/read/$(basename "${text%.*}").jsonl" --out "$work/merged/$name.jsonl"
+}
 for lines in Annotations/sources/*.lines; do
   base=${lines%.lines}
-  python3 tools/gold_to_jsonl.py --text "$base.txt" --lines "$lines" --gold "$base.gold.tsv" \
-    --annotator argmark-helper --out "$raw/$(basename "$base").jsonl"
+  convert "$base.txt" "$(basename "$base")" argmark-helper --lines "$lines" "$base.gold.tsv"
 done
 for year in 2022 2023 2024; do
   tsv=../shared/data/gwr/gwr${year}_sentences.tsv
   [ -f "$tsv" ] || continue
-  python3 tools/gold_to_jsonl.py --text Annotations/texts/gwr$year.zh.txt --sentences "$tsv" \
-    --gold ../shared/data/gwr/gwr${year}_gold.tsv --annotator gwr-gold --out "$raw/gwr$year.zh.jsonl"
+  convert "Annotations/texts/gwr$year.zh.txt" "gwr$year.zh" gwr-gold --sentences "$tsv" "../shared/data/gwr/gwr${year}_gold.tsv"
 done
-"$bin" annotate "$raw" --input-format jsonl --out Annotations/gold
+rm -rf Annotations/gold
+"$bin" annotate "$work/merged" --input-format jsonl --labelers none --out Annotations/gold

@@ -10,6 +10,10 @@ The units come from a `.lines` file (one sentence per line, blank line between p
 `-` = none). Each unit is located in DOC.txt in order, so `start`/`end` are Unicode-scalar offsets into the
 original text (Python string indices are code points) and `argmark eval --match offsets` can pair the gold with
 predictions that were segmented differently. Labels are attributed to `human:NAME`.
+
+With --structure READER.jsonl (the output of `argmark annotate` on DOC.txt), the labels are merged into the
+reader's own units instead (matched by offsets), so sections, headings, metadata and notes are exactly what
+ArgMark reads at run time; every gold unit must have a reader unit with the same offsets.
 """
 import argparse
 import json
@@ -67,6 +71,27 @@ def language(text):
     return "zh" if han / total >= 0.8 else "en" if latin / total >= 0.8 else "mixed"
 
 
+def merge(gold_records, structure_path, gold_path):
+    """Copy labels and links from gold units onto the reader's units with the same offsets."""
+    reader = [json.loads(line) for line in open(structure_path, encoding="utf-8")]
+    by_span = {(r["start"], r["end"]): r for r in reader if r["type"] in ("heading", "sentence")}
+    id_map = {}
+    for g in gold_records:
+        unit = by_span.get((g["start"], g["end"]))
+        if unit is None or unit["type"] != g["type"]:
+            sys.exit(f"{gold_path}: {g['id']} ({g['type']}) has no reader unit at {g['start']}-{g['end']}: {g['text'][:40]}")
+        id_map[g["id"]] = unit["id"]
+    for g in gold_records:
+        unit = by_span[(g["start"], g["end"])]
+        if g["type"] == "sentence" and g["label"]:
+            unit["label"], unit["labeledBy"] = g["label"], g["labeledBy"]
+            if g["parent"]:
+                unit["parent"], unit["relation"] = id_map[g["parent"]], g["relation"]
+    reader[0].setdefault("metadata", {}).setdefault("fields", {})["annotation"] = gold_records and \
+        f"gold by {gold_records[0].get('labeledBy') or 'hand'} to GUIDELINE.md"
+    return reader
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--text", required=True)
@@ -76,6 +101,7 @@ def main():
     parser.add_argument("--gold", required=True)
     parser.add_argument("--annotator", required=True)
     parser.add_argument("--out", required=True)
+    parser.add_argument("--structure")
     args = parser.parse_args()
     text = open(args.text, encoding="utf-8").read().lstrip("\ufeff")
     units = units_from_lines(args.lines) if args.lines else units_from_tsv(args.sentences)
@@ -109,6 +135,12 @@ def main():
                 record["parent"] = parent
                 record["relation"] = relation
         records.append(record)
+    if args.structure:
+        records = merge(records, args.structure, args.gold)
+        with open(args.out, "w", encoding="utf-8") as f:
+            for r in records:
+                f.write(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n")
+        return
     langs = [r["lang"] for r in records if r["type"] == "sentence" and r["lang"] != "und"]
     dominant = max(set(langs), key=langs.count) if langs else "und"
     for r in records:

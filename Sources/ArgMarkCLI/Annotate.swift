@@ -29,8 +29,20 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(name: .long, help: "Comma-separated labeller ids to run, in order (see `argmark plugins`).")
+    @Option(name: .long, help: "Comma-separated labeller ids to run, in order (see `argmark plugins`); none runs no labeller.")
     var labelers: String?
+
+    @Option(name: .long, help: "The Models/ directory (default: $ARGMARK_MODELS, ./Models, or beside the build).")
+    var models: String?
+
+    @Option(name: .long, help: "A pipeline file ({\"labelers\":[{\"id\":…,\"weight\":…}]}); default Models/pipeline.json.")
+    var pipeline: String?
+
+    @Option(name: .long, help: "An external labeller command speaking the JSON-lines protocol (repeatable), run after --labelers.")
+    var external: [String] = []
+
+    @Option(name: .long, help: "Seconds to wait for an external labeller's reply.")
+    var pluginTimeout: Double = 30
 
     func validate() throws {
         let registry = PluginRegistry.standard
@@ -48,15 +60,34 @@ struct Annotate: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let registry = PluginRegistry.standard
+        let registry = LoadedRegistry.load(models: models)
         var pipeline = registry.defaultPipeline()
-        if let labelers {
-            pipeline.labelers = try labelers.split(separator: ",").map { id in
-                guard let labeler = registry.labeler(id: String(id)) else {
-                    let known = registry.labelers.map(\.descriptor.id)
-                    throw ValidationError("unknown labeller '\(id)'; available: \(known.isEmpty ? "none yet" : known.joined(separator: ", "))")
+        if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
+        if labelers == "none" {
+            pipeline.labelers = []
+        } else if let labelers {
+            // id or id:weight, comma-separated.
+            let entries = labelers.split(separator: ",").map { item -> (id: String, weight: Double) in
+                if let colon = item.lastIndex(of: ":"), let weight = Double(item[item.index(after: colon)...]) {
+                    return (String(item[..<colon]), weight)
                 }
-                return labeler
+                return (String(item), 1)
+            }
+            pipeline = try makePipeline(registry, PipelineSpecification(labelers: entries))
+        } else if let file = self.pipeline {
+            guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read the pipeline file \(file)") }
+            do { pipeline = try makePipeline(registry, try PipelineSpecification(json: data)) } catch let error as ValidationError {
+                throw error
+            } catch {
+                throw ValidationError("\(file): not a pipeline file ({\"labelers\":[{\"id\":…,\"weight\":…}]}): \(error)")
+            }
+        }
+        for command in external {
+            do {
+                pipeline.labelers.append(try ExternalLabeler(command: command.split(separator: " ").map(String.init), timeout: pluginTimeout))
+            } catch {
+                Terminal.error(error.description)
+                throw ExitCode.failure
             }
         }
         let options = BatchOptions(
@@ -77,5 +108,9 @@ struct Annotate: AsyncParsableCommand {
         let total = found.count + missing.count
         Terminal.note(ProgressFormatter.summary(summary, total: total) + (out.map { "; output in \($0)" } ?? ""))
         if !summary.failures.isEmpty || !missing.isEmpty { throw ExitCode.failure }
+    }
+
+    private func makePipeline(_ registry: PluginRegistry, _ specification: PipelineSpecification) throws -> Pipeline {
+        do { return try registry.pipeline(specification) } catch { throw ValidationError(error.description) }
     }
 }

@@ -4,12 +4,17 @@ import ArgumentParser
 struct Plugins: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the built-in plugins: id, kind, languages, labels, summary.")
 
+    @Option(name: .long, help: "The Models/ directory (default: $ARGMARK_MODELS, ./Models, or beside the build).")
+    var models: String?
+
     func run() throws {
-        for plugin in PluginRegistry.standard.all {
+        let registry = LoadedRegistry.load(models: models)
+        let defaults = Set(registry.defaultPipeline().plugins.map(\.descriptor.id))
+        for plugin in registry.all {
             let d = plugin.descriptor
             let languages = d.languages.isEmpty ? "any" : d.languages.map(\.rawValue).joined(separator: ",")
             let labels = d.labels.isEmpty ? "-" : d.labels.map(\.rawValue).joined(separator: ",")
-            print("\(d.id)\t\(d.kind.rawValue)\t\(languages)\t\(labels)\t\(d.summary)")
+            print("\(d.id)\t\(d.kind.rawValue)\t\(languages)\t\(labels)\t\(d.summary)" + (defaults.contains(d.id) ? " [default]" : ""))
         }
     }
 }

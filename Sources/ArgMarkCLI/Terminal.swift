@@ -12,6 +12,10 @@ enum Terminal {
         write("argmark: error: \(message)\n")
     }
 
+    static func warning(_ message: String) {
+        write("argmark: warning: \(message)\n")
+    }
+
     static func note(_ message: String) {
         write("argmark: \(message)\n")
     }

@@ -88,8 +88,9 @@ public struct BatchRunner: Sendable {
     public func process(bytes: [UInt8], input: BatchInput) throws(DocumentReadError) -> (output: [UInt8], sentences: Int) {
         let path = input.isStandardInput ? nil : input.path
         let reader = try options.registry.reader(format: options.inputFormat, path: path, bytes: bytes)
-        let document = options.pipeline.run(
-            try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID)))
+        let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID))
+        let document: Document
+        do { document = try options.pipeline.run(read) } catch { throw .unsupported(error.description) }
         do {
             let output = try options.writer.write(document)
             return (output, document.units.count { $0.kind == .sentence })

@@ -43,3 +43,16 @@ public enum DocumentWriteError: Error, Sendable, Hashable, CustomStringConvertib
         }
     }
 }
+
+/// A plugin failed on a document; the message names the plugin, what went wrong and what to do.
+public struct PluginError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var pluginID: String
+    public var message: String
+
+    public init(pluginID: String, message: String) {
+        self.pluginID = pluginID
+        self.message = message
+    }
+
+    public var description: String { "plugin \(pluginID): \(message)" }
+}

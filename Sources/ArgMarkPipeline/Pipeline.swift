@@ -39,10 +39,11 @@ public struct Pipeline: Sendable {
         return unmet
     }
 
-    public func run(_ document: Document) -> Document {
+    public func run(_ document: Document) throws(PluginError) -> Document {
         var document = document
         if !labelers.isEmpty {
-            let proposals = labelers.flatMap { $0.propose(for: document) }
+            var proposals: [LabelProposal] = []
+            for labeler in labelers { proposals += try labeler.propose(for: document) }
             document = combiner.combine(proposals, into: document)
         }
         if let linker { document = linker.link(document) }

@@ -79,9 +79,10 @@ public protocol DocumentWriter: Plugin {
 }
 
 /// Proposes labels for the sentences of a document. Labellers never mutate the document; the
-/// ``LabelCombiner`` merges their proposals, and labels a human set are never overwritten.
+/// ``LabelCombiner`` merges their proposals, and labels a human set are never overwritten. In-process labellers
+/// never fail; an external one throws when its process crashes, times out or replies nonsense.
 public protocol Labeler: Plugin {
-    func propose(for document: Document) -> [LabelProposal]
+    func propose(for document: Document) throws(PluginError) -> [LabelProposal]
 }
 
 /// Builds or repairs the argument tree (parents and relations) of a labelled document.

@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkFormats
+import ArgMarkLabeling
 import ArgMarkPipeline
 import ArgMarkText
 
@@ -11,6 +12,8 @@ public struct PluginRegistry: Sendable {
     public var labelers: [any Labeler]
     public var linkers: [any Linker]
     public var scorers: [any Scorer]
+    /// The labellers of the default pipeline and their weights; nil picks them as ``defaultPipeline()`` says.
+    public var defaultLabelers: PipelineSpecification?
 
     /// Everything built in.
     public static let standard = PluginRegistry(
@@ -37,6 +40,7 @@ public struct PluginRegistry: Sendable {
         self.labelers = labelers
         self.linkers = linkers
         self.scorers = scorers
+        defaultLabelers = nil
     }
 
     /// Every plugin, readers first, in registry order.
@@ -85,8 +89,35 @@ public struct PluginRegistry: Sendable {
         labelers.first { $0.descriptor.id == id }
     }
 
-    /// The default pipeline: every built-in stage that exists.
+    /// The default pipeline: the labellers of `defaultLabelers` that are present (Models/pipeline.json), else the
+    /// trained models where they exist and the cue lexicons for the other languages; then the first linker and
+    /// scorer.
     public func defaultPipeline() -> Pipeline {
-        Pipeline(labelers: labelers, linker: linkers.first, scorer: scorers.first)
+        if let specification = defaultLabelers,
+            let pipeline = try? pipeline(PipelineSpecification(labelers: specification.labelers.filter { labeler(id: $0.id) != nil }))
+        {
+            return pipeline
+        }
+        let trained = labelers.filter { $0.descriptor.id.hasPrefix("label.model.") }
+        var chosen = trained
+        let covered = Set(trained.flatMap(\.descriptor.languages))
+        for candidate in labelers where candidate.descriptor.id.hasPrefix("label.cue.") {
+            if !candidate.descriptor.languages.contains(where: covered.contains) { chosen.append(candidate) }
+        }
+        return Pipeline(labelers: chosen, linker: linkers.first, scorer: scorers.first)
+    }
+
+    /// A pipeline from a specification; unknown ids are an error listing the known ones.
+    public func pipeline(_ specification: PipelineSpecification) throws(PluginError) -> Pipeline {
+        var chosen: [any Labeler] = []
+        var weights: [String: Double] = [:]
+        for entry in specification.labelers {
+            guard let found = labeler(id: entry.id) else {
+                throw PluginError(pluginID: entry.id, message: "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
+            }
+            chosen.append(found)
+            weights[entry.id] = entry.weight
+        }
+        return Pipeline(labelers: chosen, combiner: LabelCombiner(weights: weights), linker: linkers.first, scorer: scorers.first)
     }
 }

@@ -19,11 +19,18 @@ struct BodyAssembler {
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: 1)
         } else if let level = HeadingDetector.level(scalars, range) {
-            addHeading(range, level: level)
+            addHeading(range, level: HeadingDetector.levelInContext(
+                level, numbered: HeadingDetector.numberedLevel(scalars, range, latin: false) != nil,
+                previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level))
+            previousParagraphEndsOpen = false
         } else {
             addParagraph(range)
+            previousParagraphEndsOpen = HeadingDetector.endsOpen(scalars[range.upperBound - 1])
         }
     }
+
+    /// Whether the previous paragraph ended without sentence-final punctuation.
+    private var previousParagraphEndsOpen = false
 
     mutating func addHeading(_ range: Range<Int>, level: Int) {
         let language = LanguageDetector.detect(scalars, range)

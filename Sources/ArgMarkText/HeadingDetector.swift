@@ -48,6 +48,26 @@ public enum HeadingDetector {
         }
     }
 
+    /// The section level a detected heading gets in its context. A short unnumbered line right after a sentence
+    /// cut off mid-way (推动 / 区域全面经济伙伴关系协定 / （RCEP）生效实施…) is a fragment of running text from a web
+    /// export, not a new top-level section: it stays inside the current section, one level down.
+    public static func levelInContext(_ level: Int, numbered: Bool, previousParagraphEndsOpen: Bool, currentLevel: Int?) -> Int {
+        guard !numbered, previousParagraphEndsOpen, let currentLevel else { return level }
+        return currentLevel + 1
+    }
+
+    /// Whether a paragraph ending in `last` stops mid-sentence.
+    public static func endsOpen(_ last: Unicode.Scalar) -> Bool {
+        !(ScalarClass.isCJKTerminator(last) || ScalarClass.isCloser(last) || "!?.…;；:：".unicodeScalars.contains(last))
+    }
+
+    /// Whether `text` starts with a numbering form (一、 （一） 1. 1.1 I. 第一章 Chapter 1 …).
+    public static func isNumbered(_ text: String) -> Bool {
+        let scalars = Array(text.unicodeScalars)
+        let range = scalars.trimmed(scalars.indices)
+        return !range.isEmpty && numberedLevel(scalars, range, latin: false) != nil
+    }
+
     /// A document's first line may be a title that asks a question ("We have never been sovereign? EU's …",
     /// "我们从未拥有主权？——…"): short, one question mark, no full stop.
     static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {

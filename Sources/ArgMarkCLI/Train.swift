@@ -1,0 +1,154 @@
+import ArgMarkCore
+import ArgMarkEval
+import ArgMarkIO
+import ArgMarkLabeling
+import ArgMarkPipeline
+import ArgMarkTraining
+import ArgumentParser
+import Foundation
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the statistical labeller for one language (deterministic for the same data and seed).",
+        discussion: """
+            --data takes ArgMark JSONL gold, *_sentences.tsv + *_gold.tsv pairs, corpus TSVs with a doc_id column, \
+            or directories of them; PATH:WEIGHT weighs a source (default 1). --cross-validate PATH (repeatable) \
+            runs leave-one-document-out over that source's documents, training each fold on everything else, and \
+            records the pooled scores in the manifest. Writes manifest.json and weights.bin to --out.
+            """)
+
+    @Option(name: .long, help: "Model language: zh or en.")
+    var lang: String
+
+    @Option(name: .long, help: "Training data PATH[:WEIGHT] (repeatable).")
+    var data: [String]
+
+    @Option(name: .long, help: "Output directory, e.g. Models/label.model.zh.v1 (omit to only cross-validate).")
+    var out: String?
+
+    @Option(name: .long, help: "Cue lexicon, relative to --models.")
+    var lexicon: String?
+
+    @Option(name: .long, help: "The Models/ directory holding the lexicons.")
+    var models: String = "Models"
+
+    @Option(name: .long, help: "Hold out each document of this source in turn (repeatable; must also be in --data).")
+    var crossValidate: [String] = []
+
+    @Option(name: .long, help: "During --cross-validate, combine the fold model with this labeller from --models, ID[:WEIGHT] (repeatable).")
+    var combineWith: [String] = []
+
+    @Option(name: .long) var epochs: Int = 8
+    @Option(name: .long) var seed: UInt64 = 20_261_125
+    @Option(name: .long, help: "Feature-hash dimensions as a power of two.") var bits: Int = 18
+    @Option(name: .long, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
+    @Option(name: .long, help: "L2 regularisation per update.") var l2: Double = 1e-6
+    @Option(name: .long, help: "AdaGrad learning rate.") var rate: Double = 0.2
+    @Flag(name: .long, help: "Also train the stacked second stage (neighbours' and section's first-stage predictions).") var stacked = false
+
+    func validate() throws {
+        guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
+        guard out != nil || !crossValidate.isEmpty else { throw ValidationError("give --out, --cross-validate or both") }
+        guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
+    }
+
+    func run() throws {
+        let language = LanguageTag(rawValue: lang)!
+        let lexiconFile = lexicon ?? "cues/\(lang).tsv"
+        let lexiconPath = (models as NSString).appendingPathComponent(lexiconFile)
+        guard let lexiconText = try? String(contentsOfFile: lexiconPath, encoding: .utf8) else {
+            throw fail("\(lexiconPath): cannot read the cue lexicon; pass --models or --lexicon")
+        }
+        let cues: CueLexicon
+        do { cues = try CueLexicon(tsv: lexiconText, wordBoundaries: language == .en) } catch { throw fail("\(lexiconPath): \(error)") }
+
+        var documents: [WeightedDocument] = []
+        var sources: [ModelManifest.TrainingSource] = []
+        for spec in data {
+            let (path, weight) = Self.parse(spec)
+            let loaded: [GoldDocument]
+            do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }
+            let heldOut = crossValidate.contains(path)
+            documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
+            let sentences = loaded.reduce(0) { $0 + $1.document.units.count { $0.kind == .sentence && $0.annotation.label != nil } }
+            sources.append(.init(path: path, documents: loaded.count, sentences: sentences, weight: weight,
+                                 licence: LicenceCatalog.licence(for: path)))
+            note("\(path): \(loaded.count) documents, \(sentences) labelled sentences, weight \(weight)")
+        }
+        for path in crossValidate where !data.contains(where: { Self.parse($0).path == path }) {
+            throw fail("--cross-validate \(path) is not among the --data sources")
+        }
+        var settings = TrainingSettings(language: language)
+        settings.epochs = epochs
+        settings.seed = seed
+        settings.dimensions = 1 << bits
+        settings.classBalance = balance
+        settings.l2 = l2
+        settings.learningRate = rate
+        settings.stacked = stacked
+        let trainer = Trainer(settings: settings, lexicon: cues)
+        var scores: [String: Double] = [:]
+        if !crossValidate.isEmpty {
+            let registry = LoadedRegistry.load(models: models)
+            var alongside: [any Labeler] = []
+            var weights: [String: Double] = [:]
+            for spec in combineWith {
+                let (id, weight) = Self.parse(spec)
+                guard let labeler = registry.labeler(id: id) else { throw fail("unknown labeller \(id) in --combine-with") }
+                alongside.append(labeler)
+                weights[id] = weight
+            }
+            let result = CrossValidation.leaveOneDocumentOut(
+                documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights)) { note($0) }
+            let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
+            print(report.text(), terminator: "")
+            scores["lodo.macroF1"] = result.pooled.macroF1
+            scores["lodo.accuracy"] = result.pooled.accuracy
+            scores["lodo.kappa"] = result.pooled.kappa
+            for s in result.pooled.scores where s.support > 0 { scores["lodo.f1.\(s.label.rawValue)"] = s.f1 }
+        }
+        guard let out else { return }
+        let start = Date()
+        let model = trainer.train(documents.map { trainer.prepare($0.gold.document, weight: $0.weight) })
+        note("trained on \(documents.count) documents in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        let id = (out as NSString).lastPathComponent
+        let manifest = ModelManifest(
+            id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
+            featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), sentence heads, cue hits, figures, years, quotes, "
+                + "named documents, note markers, length, paragraph and document position, neighbour cues, section headings",
+            featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
+            trainingData: sources, scores: scores,
+            summary: "multinomial logistic regression over sentence and context features (\(lang))")
+        do {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            try FileAccess.writeAtomically(Array(try encoder.encode(manifest)) + [0x0A], to: (out as NSString).appendingPathComponent("manifest.json"))
+            try FileAccess.writeAtomically(model.stage1.serialized(), to: (out as NSString).appendingPathComponent("weights.bin"))
+            let stage2Path = (out as NSString).appendingPathComponent("weights.stage2.bin")
+            if let stage2 = model.stage2 {
+                try FileAccess.writeAtomically(stage2.serialized(), to: stage2Path)
+            } else if FileManager.default.fileExists(atPath: stage2Path) {
+                try FileManager.default.removeItem(atPath: stage2Path)
+            }
+        } catch {
+            throw fail("\(out): \(error)")
+        }
+        note("wrote \(out)/manifest.json and weights.bin")
+    }
+
+    static func parse(_ spec: String) -> (path: String, weight: Double) {
+        if let colon = spec.lastIndex(of: ":"), let weight = Double(spec[spec.index(after: colon)...]) {
+            return (String(spec[..<colon]), weight)
+        }
+        return (spec, 1)
+    }
+
+    private func note(_ message: String) {
+        FileHandle.standardError.write(Data("argmark: \(message)\n".utf8))
+    }
+
+    private func fail(_ message: String) -> Error {
+        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+}

@@ -1,0 +1,43 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+
+/// Labels sentences from a cue lexicon alone: each label's score is 1 − e^(−Σ weights of its cues); a sentence
+/// without any cue gets a weak `claim` (the commonest label of argumentative prose) so that every sentence is
+/// labelled. Transparent and fast; the statistical labeller uses the same cues as features.
+public struct CueLabeler: Labeler {
+    public let lexicon: CueLexicon
+    public let descriptor: PluginDescriptor
+    /// Score given to `claim` when no cue fires; nil proposes nothing then (a rule labeller that only speaks
+    /// when its construction is present).
+    public let fallbackScore: Double?
+
+    public init(id: String, languages: [LanguageTag], lexicon: CueLexicon, fallbackScore: Double? = 0.2, summary: String? = nil) {
+        self.lexicon = lexicon
+        self.fallbackScore = fallbackScore
+        descriptor = PluginDescriptor(
+            id: id, kind: .labeler,
+            summary: summary ?? "cue lexicon (\(lexicon.cues.count) cues, Models/cues): discourse markers and constructions per label",
+            languages: languages, labels: ArgumentLabel.allCases, requires: [.sentences], assigns: [.labels])
+    }
+
+    public func propose(for document: Document) -> [LabelProposal] {
+        var proposals: [LabelProposal] = []
+        for (index, unit) in document.units.enumerated()
+        where unit.kind == .sentence && descriptor.languages.contains(unit.language) {
+            let matches = lexicon.matches(in: unit.text)
+            var totals: [ArgumentLabel: Double] = [:]
+            for match in matches { totals[match.cue.label!, default: 0] += match.cue.weight }
+            var scores = totals.mapValues { 1 - Foundation.exp(-$0) }
+            if scores.isEmpty {
+                guard let fallbackScore else { continue }
+                scores = [.claim: fallbackScore]
+            }
+            let evidence = matches.isEmpty
+                ? "no cue"
+                : matches.map { "\($0.cue.text)→\($0.cue.label!.rawValue)" }.joined(separator: " ")
+            proposals.append(LabelProposal(unitIndex: index, scores: scores, evidence: evidence, pluginID: descriptor.id))
+        }
+        return proposals
+    }
+}

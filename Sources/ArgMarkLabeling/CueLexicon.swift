@@ -1,0 +1,188 @@
+import ArgMarkCore
+
+/// A discourse cue: a word or construction that signals a label, with a weight.
+public struct Cue: Sendable, Hashable {
+    /// The cue as written in the lexicon (`以…为例`, `^要`).
+    public var text: String
+    /// nil for a blocker: a longer word that contains a cue but is not one (重要 is not 要).
+    public var label: ArgumentLabel?
+    public var weight: Double
+    /// Matches only at the sentence start.
+    public var anchored: Bool
+    /// The literal parts; more than one means a gap construction (以…为例).
+    var parts: [[Unicode.Scalar]]
+}
+
+/// One cue found in a sentence.
+public struct CueMatch: Sendable, Hashable {
+    public var cue: Cue
+    /// Scalar offset of the match in the sentence.
+    public var offset: Int
+}
+
+/// Why a lexicon could not be loaded.
+public struct LexiconError: Error, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// A cue lexicon kept as data (`Models/cues/zh.tsv`: cue, label, weight, note) and its matcher.
+///
+/// At each position the longest cue wins and consumes its characters, so blockers (label `none`) stop shorter
+/// cues inside them; `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
+/// `…` is a gap of up to `maxGap` characters. English lexicons match case-insensitively on word boundaries.
+public struct CueLexicon: Sendable {
+    public let cues: [Cue]
+    public let wordBoundaries: Bool
+    let maxGap: Int
+    /// Single-part cues by first scalar, longest first.
+    private let byFirstScalar: [Unicode.Scalar: [Cue]]
+    private let gapCues: [Cue]
+
+    public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
+        var cues: [Cue] = []
+        for (index, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingSpaces
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 3 else {
+                throw LexiconError(line: index + 1, message: "expected cue<TAB>label<TAB>weight[<TAB>note]")
+            }
+            var text = columns[0]
+            let label: ArgumentLabel?
+            if columns[1] == "none" {
+                label = nil
+            } else if let value = ArgumentLabel(rawValue: columns[1]) {
+                label = value
+            } else {
+                throw LexiconError(line: index + 1, message: "unknown label '\(columns[1])'; use one of the five labels or none")
+            }
+            guard let weight = Double(columns[2]) else {
+                throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number")
+            }
+            let original = text
+            let anchored = text.hasPrefix("^")
+            if anchored { text.removeFirst() }
+            if wordBoundaries { text = text.lowercased() }
+            let parts = text.split(separator: "…").map { Array($0.unicodeScalars) }
+            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
+                throw LexiconError(line: index + 1, message: "empty cue")
+            }
+            cues.append(Cue(text: original, label: label, weight: weight, anchored: anchored, parts: parts))
+        }
+        self.cues = cues
+        self.wordBoundaries = wordBoundaries
+        maxGap = wordBoundaries ? 40 : 20
+        var index: [Unicode.Scalar: [Cue]] = [:]
+        for cue in cues where cue.parts.count == 1 { index[cue.parts[0][0], default: []].append(cue) }
+        byFirstScalar = index.mapValues { $0.sorted { $0.parts[0].count > $1.parts[0].count } }
+        gapCues = cues.filter { $0.parts.count > 1 }
+    }
+
+    /// The cues in `text`, in order of position (blockers excluded).
+    public func matches(in text: String) -> [CueMatch] {
+        var s = Array(text.unicodeScalars)
+        if wordBoundaries {
+            s = s.map { $0.value < 0x80 ? Unicode.Scalar(UInt8(ascii: $0) | (($0.value >= 65 && $0.value <= 90) ? 0x20 : 0)) : $0 }
+        }
+        let start = sentenceStart(s)
+        var result: [CueMatch] = []
+        var i = 0
+        while i < s.count {
+            var consumed = 1
+            if let candidates = byFirstScalar[s[i]] {
+                for cue in candidates where (!cue.anchored || i == start) && matchesLiteral(cue.parts[0], in: s, at: i) {
+                    if cue.label != nil { result.append(CueMatch(cue: cue, offset: i)) }
+                    consumed = cue.parts[0].count
+                    break
+                }
+            }
+            i += consumed
+        }
+        for cue in gapCues where cue.label != nil {
+            if let offset = matchGap(cue, in: s, start: start) { result.append(CueMatch(cue: cue, offset: offset)) }
+        }
+        return result.sorted { $0.offset < $1.offset }
+    }
+
+    /// Summed cue weight per label.
+    public func weights(in text: String) -> [ArgumentLabel: Double] {
+        var totals: [ArgumentLabel: Double] = [:]
+        for match in matches(in: text) { totals[match.cue.label!, default: 0] += match.cue.weight }
+        return totals
+    }
+
+    private func matchesLiteral(_ literal: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i + literal.count <= s.count else { return false }
+        for k in literal.indices where s[i + k] != literal[k] { return false }
+        if wordBoundaries {
+            if i > 0, isWordScalar(s[i - 1]), isWordScalar(literal[0]) { return false }
+            let end = i + literal.count
+            if end < s.count, isWordScalar(s[end]), isWordScalar(literal[literal.count - 1]) { return false }
+        }
+        return true
+    }
+
+    private func matchGap(_ cue: Cue, in s: [Unicode.Scalar], start: Int) -> Int? {
+        var i = cue.anchored ? start : 0
+        let last = cue.anchored ? start : s.count - 1
+        while i <= last {
+            if matchesLiteral(cue.parts[0], in: s, at: i) {
+                var position = i + cue.parts[0].count
+                var ok = true
+                for part in cue.parts.dropFirst() {
+                    var found: Int?
+                    var j = position
+                    while j <= min(s.count - part.count, position + maxGap) {
+                        if matchesLiteral(part, in: s, at: j) {
+                            found = j
+                            break
+                        }
+                        j += 1
+                    }
+                    guard let f = found else {
+                        ok = false
+                        break
+                    }
+                    position = f + part.count
+                }
+                if ok { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A)
+    }
+
+    /// Where a sentence really starts: after dashes, quotes, spaces and list numbers (一是 / （一） / 1.).
+    private func sentenceStart(_ s: [Unicode.Scalar]) -> Int {
+        var i = 0
+        let skippable: Set<Unicode.Scalar> = ["—", "-", "“", "\"", "‘", "'", " ", "　", "（", "(", "）", ")", "、", ".", "．", "：", ":"]
+        let numerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"]
+        while i < s.count {
+            if skippable.contains(s[i]) {
+                i += 1
+            } else if numerals.contains(s[i]), i + 1 < s.count, ["、", "是", "）", ")", ".", "．"].contains(s[i + 1]) {
+                i += 2
+            } else if s[i] == "其", i + 1 < s.count, ["一", "二", "三", "四", "五"].contains(s[i + 1]), i + 2 < s.count, ["，", ","].contains(s[i + 2]) {
+                return i
+            } else {
+                break
+            }
+        }
+        return i
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: Substring {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" || f == "\r" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" || l == "\r" { s.removeLast() }
+        return s
+    }
+}

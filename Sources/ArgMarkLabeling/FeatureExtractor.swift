@@ -1,0 +1,330 @@
+import ArgMarkCore
+
+/// A sparse feature vector: hashed indices and values.
+public struct FeatureVector: Sendable {
+    public var indices: [Int32] = []
+    public var values: [Float] = []
+
+    mutating func add(_ index: Int32, _ value: Float = 1) {
+        indices.append(index)
+        values.append(value)
+    }
+}
+
+/// FNV-1a over a feature's kind tag and content, folded into the model's dimension.
+struct FeatureHash {
+    private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    init(_ tag: UInt8) { mix(UInt32(tag)) }
+
+    @inline(__always)
+    mutating func mix(_ value: UInt32) {
+        var v = value
+        for _ in 0..<4 {
+            state ^= UInt64(v & 0xFF)
+            state &*= 0x0000_0100_0000_01B3
+            v >>= 8
+        }
+    }
+
+    mutating func mix(_ text: String) {
+        for scalar in text.unicodeScalars { mix(scalar.value) }
+    }
+
+    func index(_ dimensions: Int) -> Int32 { Int32(truncatingIfNeeded: state % UInt64(dimensions)) }
+}
+
+/// Turns a sentence and its context into features for the statistical labeller.
+///
+/// Sentence: character 1–3-grams (Chinese) or word 1–2-grams (English) with digits folded, the first characters
+/// or words after list markers, cue hits per label (weighted) and per cue, figures, percentages, years, quotes,
+/// named documents 《》, note markers, question marks, length. Context: position in paragraph and document,
+/// the cues and first characters of the neighbouring sentences, words of the enclosing section headings
+/// (回顾 vs 任务 decides whether a bare verb reports or prescribes), and whether the paragraph is a dash bullet.
+public struct FeatureExtractor: Sendable {
+    public static let version = 1
+    public let dimensions: Int
+    public let lexicon: CueLexicon
+    public let language: LanguageTag
+
+    public init(dimensions: Int, lexicon: CueLexicon, language: LanguageTag) {
+        self.dimensions = dimensions
+        self.lexicon = lexicon
+        self.language = language
+    }
+
+    /// Per-sentence facts computed once per document and shared with the neighbours' context features.
+    struct SentenceFacts {
+        var cueLabels: [ArgumentLabel: Double]
+        var cueTexts: [String]
+        var head: String
+    }
+
+    /// Features of every unit of `document` (empty vectors for headings).
+    public func features(for document: Document) -> [FeatureVector] {
+        let facts = document.units.map { unit -> SentenceFacts in
+            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], head: "") }
+            let matches = lexicon.matches(in: unit.text)
+            var labels: [ArgumentLabel: Double] = [:]
+            for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
+            return SentenceFacts(cueLabels: labels, cueTexts: matches.map(\.cue.text), head: head(of: unit.text, length: 2))
+        }
+        var headingText: [String: String] = [:]
+        for section in document.sections {
+            if let h = section.heading, let unit = document.unit(h) { headingText[section.id] = unit.text }
+        }
+        var sectionParent: [String: String] = [:]
+        for section in document.sections { sectionParent[section.id] = section.parent }
+        let sentenceCount = max(1, document.units.count)
+        var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
+        for paragraph in document.paragraphs {
+            let range = paragraph.units
+            let bullet = document.units[range.lowerBound].text.hasPrefix("——")
+            for i in range where document.units[i].kind == .sentence {
+                let unit = document.units[i]
+                var v = FeatureVector()
+                v.add(hash(0, "bias"))
+                textFeatures(unit.text, into: &v)
+                for (label, weight) in facts[i].cueLabels {
+                    v.add(hash(10, label.rawValue), Float(min(weight, 4)))
+                }
+                for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
+                shapeFeatures(unit, into: &v)
+                // Context.
+                let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
+                v.add(hash(20, position))
+                if bullet { v.add(hash(21, position)) }
+                v.add(hash(22, String(10 * i / sentenceCount)))
+                if i > range.lowerBound {
+                    for label in facts[i - 1].cueLabels.keys { v.add(hash(23, label.rawValue)) }
+                    v.add(hash(24, facts[i - 1].head))
+                } else {
+                    v.add(hash(23, "start"))
+                }
+                if i + 1 < range.upperBound {
+                    for label in facts[i + 1].cueLabels.keys { v.add(hash(25, label.rawValue)) }
+                } else {
+                    v.add(hash(25, "end"))
+                }
+                var section: String? = unit.section
+                var depth = 0
+                while let s = section, depth < 3 {
+                    if let heading = headingText[s] { headingFeatures(heading, into: &v) }
+                    section = sectionParent[s]
+                    depth += 1
+                }
+                vectors[i] = v
+            }
+        }
+        return vectors
+    }
+
+    /// The sentences a model of this language labels, in order, with their neighbours in the paragraph and their
+    /// section: the frame for the second, stacked stage.
+    public struct Frame: Sendable {
+        /// Unit indices of the candidate sentences.
+        public var units: [Int] = []
+        /// Candidate index of the previous / next sentence in the same paragraph.
+        public var previous: [Int?] = []
+        public var next: [Int?] = []
+        /// A group number per section.
+        public var section: [Int] = []
+    }
+
+    /// Whether this extractor's model labels a sentence in `language`.
+    public func accepts(_ language: LanguageTag) -> Bool {
+        self.language == .zh ? (language == .zh || language == .mixed) : language == self.language
+    }
+
+    public func frame(for document: Document) -> Frame {
+        var frame = Frame()
+        var sectionNumber: [String: Int] = [:]
+        for paragraph in document.paragraphs {
+            var previous: Int?
+            for i in paragraph.units where document.units[i].kind == .sentence && accepts(document.units[i].language) {
+                let n = frame.units.count
+                frame.units.append(i)
+                frame.previous.append(previous)
+                frame.next.append(nil)
+                if let p = previous { frame.next[p] = n }
+                let section = document.units[i].section
+                if sectionNumber[section] == nil { sectionNumber[section] = sectionNumber.count }
+                frame.section.append(sectionNumber[section]!)
+                previous = n
+            }
+        }
+        return frame
+    }
+
+    /// Second-stage features: the first stage's label probabilities of the previous and next sentence and the
+    /// mean over the section (a review section reports, a task section prescribes), added to the base features.
+    public func stacked(_ base: [FeatureVector], frame: Frame, probabilities: [[Double]]) -> [FeatureVector] {
+        let k = probabilities.first?.count ?? 0
+        var sectionSum: [Int: [Double]] = [:]
+        var sectionCount: [Int: Double] = [:]
+        for (n, p) in probabilities.enumerated() {
+            let s = frame.section[n]
+            sectionSum[s, default: [Double](repeating: 0, count: k)] = zip(sectionSum[s] ?? [Double](repeating: 0, count: k), p).map(+)
+            sectionCount[s, default: 0] += 1
+        }
+        return frame.units.indices.map { n in
+            var v = base[n]
+            for c in 0..<k {
+                let tag = String(c)
+                if let p = frame.previous[n] { v.add(hash(50, tag), Float(probabilities[p][c])) } else { v.add(hash(53, "start")) }
+                if let q = frame.next[n] { v.add(hash(51, tag), Float(probabilities[q][c])) } else { v.add(hash(53, "end")) }
+                let s = frame.section[n]
+                v.add(hash(52, tag), Float(sectionSum[s]![c] / sectionCount[s]!))
+                v.add(hash(54, tag), Float(probabilities[n][c]))
+            }
+            return v
+        }
+    }
+
+    private func hash(_ tag: UInt8, _ text: String) -> Int32 {
+        var h = FeatureHash(tag)
+        h.mix(text)
+        return h.index(dimensions)
+    }
+
+    /// Digits fold to 0, Latin letters to lower case.
+    @inline(__always)
+    private func fold(_ s: Unicode.Scalar) -> UInt32 {
+        let v = s.value
+        if v >= 0x30 && v <= 0x39 { return 0x30 }
+        if v >= 0xFF10 && v <= 0xFF19 { return 0x30 }
+        if v >= 0x41 && v <= 0x5A { return v + 0x20 }
+        return v
+    }
+
+    private func textFeatures(_ text: String, into v: inout FeatureVector) {
+        let s = text.unicodeScalars.map(fold)
+        if language == .en {
+            var words: [[UInt32]] = []
+            var current: [UInt32] = []
+            for c in s {
+                if (c >= 0x61 && c <= 0x7A) || c == 0x30 || c == 0x27 || c == 0x2D {
+                    current.append(c)
+                } else {
+                    if !current.isEmpty { words.append(current) }
+                    current = []
+                    if c == 0x3F || c == 0x25 || c == 0x24 { words.append([c]) }  // ? % $
+                }
+            }
+            if !current.isEmpty { words.append(current) }
+            for (k, w) in words.enumerated() {
+                var h = FeatureHash(1)
+                for c in w { h.mix(c) }
+                v.add(h.index(dimensions))
+                if k > 0 {
+                    var b = FeatureHash(2)
+                    for c in words[k - 1] { b.mix(c) }
+                    b.mix(0x20)
+                    for c in w { b.mix(c) }
+                    v.add(b.index(dimensions))
+                }
+                if k < 2 {
+                    var f = FeatureHash(3)
+                    f.mix(UInt32(k))
+                    for c in w { f.mix(c) }
+                    v.add(f.index(dimensions))
+                }
+            }
+        } else {
+            for i in s.indices {
+                var h1 = FeatureHash(1)
+                h1.mix(s[i])
+                v.add(h1.index(dimensions), 0.5)
+                if i + 1 < s.count {
+                    var h2 = FeatureHash(2)
+                    h2.mix(s[i])
+                    h2.mix(s[i + 1])
+                    v.add(h2.index(dimensions))
+                    if i + 2 < s.count {
+                        var h3 = FeatureHash(4)
+                        h3.mix(s[i])
+                        h3.mix(s[i + 1])
+                        h3.mix(s[i + 2])
+                        v.add(h3.index(dimensions))
+                    }
+                }
+            }
+            for length in 1...3 {
+                var f = FeatureHash(3)
+                f.mix(UInt32(length))
+                f.mix(head(of: text, length: length))
+                v.add(f.index(dimensions))
+            }
+        }
+    }
+
+    /// The first `length` characters after list markers and dashes (一是, （一）, ——, 1.).
+    func head(of text: String, length: Int) -> String {
+        var scalars = Substring(text).unicodeScalars.drop { "—-–“\"（(）) 　".unicodeScalars.contains($0) }
+        let numerals = "一二三四五六七八九十0123456789".unicodeScalars
+        if let first = scalars.first, numerals.contains(first) {
+            let rest = scalars.dropFirst()
+            if let mark = rest.first, "、是）).．".unicodeScalars.contains(mark) { scalars = rest.dropFirst() }
+        }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars.prefix(language == .en ? 24 : length))
+        let head = String(out)
+        if language == .en {
+            return head.split(separator: " ").prefix(length).joined(separator: " ").lowercased()
+        }
+        return head
+    }
+
+    private func shapeFeatures(_ unit: TextUnit, into v: inout FeatureVector) {
+        var digits = 0
+        var hasPercent = false
+        var year = false
+        var quote = false
+        var bookTitle = false
+        var question = false
+        var colon = false
+        var commas = 0
+        let s = Array(unit.text.unicodeScalars)
+        for (i, c) in s.enumerated() {
+            switch c {
+            case "0"..."9":
+                digits += 1
+                if i + 4 < s.count, s[i + 4] == "年", i == 0 || !("0"..."9").contains(s[i - 1]) { year = true }
+            case "%", "％": hasPercent = true
+            case "“", "「", "\"": quote = true
+            case "《": bookTitle = true
+            case "？", "?": question = true
+            case "：", ":": colon = true
+            case "，", ",", "、", "；": commas += 1
+            default: break
+            }
+        }
+        if digits > 0 { v.add(hash(30, digits > 6 ? "many" : "some")) }
+        if hasPercent { v.add(hash(31, "%")) }
+        if year { v.add(hash(32, "year")) }
+        if quote { v.add(hash(33, "quote")) }
+        if bookTitle { v.add(hash(34, "book")) }
+        if question { v.add(hash(35, s.last == "？" || s.last == "?" ? "final" : "inner")) }
+        if colon { v.add(hash(36, "colon")) }
+        if !unit.noteRefs.isEmpty || s.contains("[") { v.add(hash(37, "note")) }
+        let length = language == .en ? unit.text.split(separator: " ").count * 3 : s.count
+        v.add(hash(38, String(min(8, Int(Double(length).squareRoot() / 2)))))
+        v.add(hash(39, String(min(6, commas))))
+    }
+
+    private func headingFeatures(_ heading: String, into v: inout FeatureVector) {
+        let s = Array(heading.unicodeScalars.map(fold))
+        if language == .en {
+            for word in heading.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count > 2 {
+                v.add(hash(40, String(word)))
+            }
+        } else {
+            for i in s.indices.dropLast() {
+                var h = FeatureHash(41)
+                h.mix(s[i])
+                h.mix(s[i + 1])
+                v.add(h.index(dimensions))
+            }
+        }
+    }
+}

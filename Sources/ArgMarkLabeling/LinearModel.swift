@@ -1,0 +1,150 @@
+import ArgMarkCore
+import Foundation
+
+/// A multinomial logistic-regression model over hashed features: one weight row per feature index.
+public struct LinearModel: Sendable {
+    public let labels: [ArgumentLabel]
+    public let dimensions: Int
+    /// `dimensions × labels.count`, row-major by feature.
+    public var weights: [Float]
+
+    public init(labels: [ArgumentLabel], dimensions: Int, weights: [Float]? = nil) {
+        self.labels = labels
+        self.dimensions = dimensions
+        self.weights = weights ?? [Float](repeating: 0, count: dimensions * labels.count)
+    }
+
+    /// Class probabilities (softmax of the scores).
+    public func probabilities(_ x: FeatureVector) -> [Double] {
+        let k = labels.count
+        var scores = [Double](repeating: 0, count: k)
+        weights.withUnsafeBufferPointer { w in
+            for (n, index) in x.indices.enumerated() {
+                let base = Int(index) * k
+                let value = Double(x.values[n])
+                for c in 0..<k { scores[c] += Double(w[base + c]) * value }
+            }
+        }
+        let top = scores.max() ?? 0
+        var total = 0.0
+        for c in 0..<k {
+            scores[c] = exp(scores[c] - top)
+            total += scores[c]
+        }
+        return scores.map { $0 / total }
+    }
+
+    // MARK: Storage
+
+    /// Sparse little-endian file: magic, version, dimensions, label count, row count, then per non-zero row
+    /// its UInt32 index and `labels.count` Float32 weights.
+    public func serialized() -> [UInt8] {
+        let k = labels.count
+        var out: [UInt8] = Array("AMLR".utf8)
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
+        u32(1)
+        u32(UInt32(dimensions))
+        u32(UInt32(k))
+        var rows: [Int] = []
+        for row in 0..<dimensions where (0..<k).contains(where: { abs(weights[row * k + $0]) > 1e-5 }) { rows.append(row) }
+        u32(UInt32(rows.count))
+        for row in rows {
+            u32(UInt32(row))
+            for c in 0..<k { u32(weights[row * k + c].bitPattern) }
+        }
+        return out
+    }
+
+    public init(serialized bytes: [UInt8], labels: [ArgumentLabel]) throws(ModelError) {
+        var offset = 0
+        func u32() throws(ModelError) -> UInt32 {
+            guard offset + 4 <= bytes.count else { throw .corrupt("truncated weights file") }
+            let v = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+            offset += 4
+            return v
+        }
+        guard bytes.starts(with: Array("AMLR".utf8)) else { throw .corrupt("not an ArgMark weights file") }
+        offset = 4
+        guard try u32() == 1 else { throw .corrupt("unsupported weights version") }
+        let dimensions = Int(try u32())
+        let k = Int(try u32())
+        guard k == labels.count, dimensions > 0, dimensions <= 1 << 24 else { throw .corrupt("weights do not match the manifest") }
+        let rows = Int(try u32())
+        guard bytes.count == 20 + rows * (4 + 4 * k) else { throw .corrupt("weights file has the wrong size") }
+        var weights = [Float](repeating: 0, count: dimensions * k)
+        for _ in 0..<rows {
+            let row = Int(try u32())
+            guard row < dimensions else { throw .corrupt("row \(row) out of range") }
+            for c in 0..<k { weights[row * k + c] = Float(bitPattern: try u32()) }
+        }
+        self.init(labels: labels, dimensions: dimensions, weights: weights)
+    }
+}
+
+/// Why a model could not be loaded.
+public enum ModelError: Error, Sendable, CustomStringConvertible {
+    case missing(String)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .missing(let what): "\(what) is missing; run `argmark train` or restore Models/"
+        case .corrupt(let what): "\(what); retrain the model with `argmark train`"
+        }
+    }
+}
+
+/// What a trained model says about itself (`manifest.json` beside the weights).
+public struct ModelManifest: Codable, Sendable, Hashable {
+    public var id: String
+    public var version: Int
+    public var language: String
+    public var labels: [String]
+    public var dimensions: Int
+    public var featureSet: String
+    public var featureVersion: Int
+    public var lexicon: String
+    public var seed: UInt64
+    public var epochs: Int
+    public var l2: Double
+    public var trainingData: [TrainingSource]
+    public var scores: [String: Double]
+    public var summary: String
+
+    public struct TrainingSource: Codable, Sendable, Hashable {
+        public var path: String
+        public var documents: Int
+        public var sentences: Int
+        public var weight: Double
+        public var licence: String
+
+        public init(path: String, documents: Int, sentences: Int, weight: Double, licence: String) {
+            self.path = path
+            self.documents = documents
+            self.sentences = sentences
+            self.weight = weight
+            self.licence = licence
+        }
+    }
+
+    public init(
+        id: String, version: Int, language: String, labels: [String], dimensions: Int, featureSet: String,
+        featureVersion: Int, lexicon: String, seed: UInt64, epochs: Int, l2: Double, trainingData: [TrainingSource],
+        scores: [String: Double], summary: String
+    ) {
+        self.id = id
+        self.version = version
+        self.language = language
+        self.labels = labels
+        self.dimensions = dimensions
+        self.featureSet = featureSet
+        self.featureVersion = featureVersion
+        self.lexicon = lexicon
+        self.seed = seed
+        self.epochs = epochs
+        self.l2 = l2
+        self.trainingData = trainingData
+        self.scores = scores
+        self.summary = summary
+    }
+}

@@ -1,0 +1,43 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// The trained labeller: multinomial logistic regression over sentence and context features (see
+/// ``FeatureExtractor``), one model per language, loaded from `Models/<id>/`.
+public struct StatisticalLabeler: Labeler {
+    public let model: LinearModel
+    /// The optional second stage, which also sees the first stage's predictions for the neighbours and the section.
+    public let stage2: LinearModel?
+    public let extractor: FeatureExtractor
+    public let manifest: ModelManifest
+    public let descriptor: PluginDescriptor
+
+    public init(manifest: ModelManifest, model: LinearModel, stage2: LinearModel? = nil, lexicon: CueLexicon) {
+        self.manifest = manifest
+        self.model = model
+        self.stage2 = stage2
+        let language = LanguageTag(rawValue: manifest.language) ?? .zh
+        extractor = FeatureExtractor(dimensions: model.dimensions, lexicon: lexicon, language: language)
+        descriptor = PluginDescriptor(
+            id: manifest.id, kind: .labeler, summary: manifest.summary,
+            languages: language == .zh ? [.zh, .mixed] : [language], labels: model.labels,
+            requires: [.sentences], assigns: [.labels])
+    }
+
+    public func propose(for document: Document) -> [LabelProposal] {
+        let all = extractor.features(for: document)
+        let frame = extractor.frame(for: document)
+        let base = frame.units.map { all[$0] }
+        var probabilities = base.map(model.probabilities)
+        if let stage2 {
+            probabilities = extractor.stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities)
+        }
+        return zip(frame.units, probabilities).map { index, p in
+            var scores: [ArgumentLabel: Double] = [:]
+            for (c, label) in model.labels.enumerated() { scores[label] = p[c] }
+            let best = p.indices.max { p[$0] < p[$1] }!
+            return LabelProposal(
+                unitIndex: index, scores: scores,
+                evidence: "p(\(model.labels[best].rawValue))=\(Int(p[best] * 100))%", pluginID: descriptor.id)
+        }
+    }
+}

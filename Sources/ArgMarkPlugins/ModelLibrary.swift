@@ -1,0 +1,131 @@
+import ArgMarkCore
+import ArgMarkLabeling
+import ArgMarkPipeline
+import Foundation
+
+/// The labellers that load data from `Models/`: cue lexicons (`cues/zh.tsv`, `cues/en.tsv`) and trained models
+/// (`label.model.<lang>.v1/manifest.json` + `weights.bin`). Loading is the only I/O; the plugins are pure.
+public struct ModelLibrary: Sendable {
+    public let directory: String
+    public private(set) var labelers: [any Labeler] = []
+    /// Files that were present but could not be loaded, phrased for the user.
+    public private(set) var problems: [String] = []
+    /// The default pipeline from `pipeline.json`, if present and valid.
+    public private(set) var pipeline: PipelineSpecification?
+
+    /// Cue lexicons: plugin id, file, language, word-boundary matching.
+    static let lexicons: [(id: String, file: String, languages: [LanguageTag], words: Bool, rules: Bool)] = [
+        ("label.cue.zh.v1", "cues/zh.tsv", [.zh, .mixed], false, false),
+        ("label.cue.en.v1", "cues/en.tsv", [.en], true, false),
+        ("label.rules.zh.v1", "cues/zh.rules.tsv", [.zh, .mixed], false, true),
+        ("label.rules.en.v1", "cues/en.rules.tsv", [.en], true, true),
+    ]
+    /// Trained models, in default-pipeline order.
+    static let models = ["label.model.zh.v1", "label.model.en.v1"]
+
+    public init(directory: String) {
+        self.directory = directory
+        var lexiconByFile: [String: CueLexicon] = [:]
+        for entry in Self.lexicons {
+            let path = (directory as NSString).appendingPathComponent(entry.file)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            do {
+                let lexicon = try CueLexicon(tsv: text, wordBoundaries: entry.words)
+                lexiconByFile[entry.file] = lexicon
+                labelers.append(entry.rules
+                    ? CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon, fallbackScore: nil,
+                                 summary: "decision rules (Models/\(entry.file)): sentence-initial illustration markers → example, questions → background; speaks only when they fire")
+                    : CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon))
+            } catch {
+                problems.append("\(path): \(error.description)")
+            }
+        }
+        let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
+        if let data = FileManager.default.contents(atPath: pipelinePath) {
+            do { pipeline = try PipelineSpecification(json: data) } catch { problems.append("\(pipelinePath): \(error)") }
+        }
+        for id in Self.models {
+            let folder = (directory as NSString).appendingPathComponent(id)
+            guard FileManager.default.fileExists(atPath: folder) else { continue }
+            do {
+                labelers.append(try Self.loadModel(folder: folder, lexicons: lexiconByFile))
+            } catch {
+                problems.append("\(folder): \(error)")
+            }
+        }
+    }
+
+    static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> StatisticalLabeler {
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
+        let manifest = try JSONDecoder().decode(ModelManifest.self, from: data)
+        guard manifest.featureVersion == FeatureExtractor.version else {
+            throw ModelError.corrupt("trained with feature set v\(manifest.featureVersion), this ArgMark computes v\(FeatureExtractor.version)")
+        }
+        let labels = try manifest.labels.map { name -> ArgumentLabel in
+            guard let label = ArgumentLabel(rawValue: name) else { throw ModelError.corrupt("unknown label \(name) in the manifest") }
+            return label
+        }
+        guard let lexicon = lexicons[manifest.lexicon] else { throw ModelError.missing("lexicon \(manifest.lexicon)") }
+        let weightsPath = (folder as NSString).appendingPathComponent("weights.bin")
+        guard let weights = FileManager.default.contents(atPath: weightsPath) else { throw ModelError.missing(weightsPath) }
+        let model = try LinearModel(serialized: Array(weights), labels: labels)
+        let stage2Path = (folder as NSString).appendingPathComponent("weights.stage2.bin")
+        let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: Array($0), labels: labels) }
+        return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, lexicon: lexicon)
+    }
+
+    /// Where Models/ is: `$ARGMARK_MODELS`, `./Models`, or beside the package the executable was built in.
+    public static func locate(executable: String = CommandLine.arguments[0]) -> String? {
+        if let explicit = ProcessInfo.processInfo.environment["ARGMARK_MODELS"] { return explicit }
+        var candidates = ["Models"]
+        var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(url.appendingPathComponent("Models").path)
+            url = url.deletingLastPathComponent()
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("cues")) }
+    }
+}
+
+extension PluginRegistry {
+    /// The built-in plugins plus the labellers of `library`, with its `pipeline.json` as the default pipeline.
+    public func adding(_ library: ModelLibrary) -> PluginRegistry {
+        var registry = self
+        registry.labelers += library.labelers
+        if let pipeline = library.pipeline { registry.defaultLabelers = pipeline }
+        return registry
+    }
+}
+
+/// Which labellers run, in order, with their combiner weights (`Models/pipeline.json` or `--pipeline FILE`).
+public struct PipelineSpecification: Sendable, Hashable {
+    public var labelers: [(id: String, weight: Double)]
+
+    public init(labelers: [(id: String, weight: Double)]) {
+        self.labelers = labelers
+    }
+
+    public init(json: Data) throws {
+        struct File: Decodable {
+            struct Entry: Decodable {
+                var id: String
+                var weight: Double?
+            }
+            var labelers: [Entry]
+        }
+        let file = try JSONDecoder().decode(File.self, from: json)
+        labelers = file.labelers.map { ($0.id, $0.weight ?? 1) }
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        a.labelers.map(\.id) == b.labelers.map(\.id) && a.labelers.map(\.weight) == b.labelers.map(\.weight)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for entry in labelers {
+            hasher.combine(entry.id)
+            hasher.combine(entry.weight)
+        }
+    }
+}

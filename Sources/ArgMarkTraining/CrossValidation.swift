@@ -1,0 +1,92 @@
+import ArgMarkCore
+import ArgMarkEval
+import ArgMarkLabeling
+import ArgMarkPipeline
+
+/// A training document with its weight and whether it is held out in turn.
+public struct WeightedDocument: Sendable {
+    public var gold: GoldDocument
+    public var weight: Double
+    /// Held out once each in leave-one-document-out; documents that are not stay in every training fold.
+    public var heldOut: Bool
+
+    public init(gold: GoldDocument, weight: Double, heldOut: Bool) {
+        self.gold = gold
+        self.weight = weight
+        self.heldOut = heldOut
+    }
+}
+
+/// Leave-one-document-out evaluation: for each held-out document, train on all other documents and score it.
+public enum CrossValidation {
+    public struct Result: Sendable {
+        public var pooled: LabelEvaluation
+        public var perDocument: [(name: String, evaluation: LabelEvaluation)]
+    }
+
+    /// The plugin id the fold models' proposals carry, for combiner weights.
+    public static let foldModelID = "label.model.fold"
+
+    /// With `alongside` labellers, each held-out document is labelled the way the pipeline would: the fold model's
+    /// proposals and theirs are merged by `combiner`, so a combination is measured, not just the model.
+    public static func leaveOneDocumentOut(
+        _ documents: [WeightedDocument], trainer: Trainer, alongside: [any Labeler] = [],
+        combiner: LabelCombiner = .init(), progress: (String) -> Void = { _ in }
+    ) -> Result {
+        // Features are computed once per document and reused by every fold.
+        let prepared = documents.map { trainer.prepare($0.gold.document, weight: $0.weight) }
+        var pooled = LabelEvaluation()
+        var perDocument: [(String, LabelEvaluation)] = []
+        for (held, document) in documents.enumerated()
+        where document.heldOut && prepared[held].labels.contains(where: { $0 != nil }) {
+            let model = trainer.train(prepared.enumerated().filter { $0.offset != held }.map(\.element))
+            let probabilities = model.probabilities(prepared[held], extractor: trainer.extractor)
+            // Label a copy without the gold, as the pipeline would.
+            var unlabelled = document.gold.document
+            for i in unlabelled.units.indices { unlabelled.units[i].annotation = SentenceAnnotation() }
+            var proposals = zip(prepared[held].frame.units, probabilities).map { index, p in
+                LabelProposal(
+                    unitIndex: index, scores: Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p)),
+                    evidence: "", pluginID: foldModelID)
+            }
+            for labeler in alongside { proposals += (try? labeler.propose(for: unlabelled)) ?? [] }
+            let labelled = combiner.combine(proposals, into: unlabelled)
+            var evaluation = LabelEvaluation()
+            for (n, gold) in prepared[held].labels.enumerated() {
+                guard let gold else { continue }
+                evaluation.add(gold: ArgumentLabel.allCases[gold], predicted: labelled.units[prepared[held].frame.units[n]].annotation.label)
+            }
+            let name = document.gold.document.id
+            progress("\(name): macro-F1 \(String(format3: evaluation.macroF1)) on \(evaluation.total) sentences")
+            pooled.merge(evaluation)
+            perDocument.append((name, evaluation))
+        }
+        return Result(pooled: pooled, perDocument: perDocument)
+    }
+}
+
+extension String {
+    init(format3 value: Double) {
+        let v = Int((value * 1000).rounded())
+        self = "\(v / 1000)." + String(repeating: "0", count: 3 - String(v % 1000).count) + "\(v % 1000)"
+    }
+}
+
+/// What each training source is and under which licence it may be used (../shared/data/SOURCES.md).
+public enum LicenceCatalog {
+    public static func licence(for path: String) -> String {
+        let table: [(String, String)] = [
+            ("Annotations/", "project gold, CC0 (texts original or public domain)"),
+            ("gwr/", "public-domain text (Chinese Government Work Reports); project-made labels, free to use"),
+            ("mfa2022/", "official document of a state organ; private training only, text not redistributed"),
+            ("en-policy/", "CC0 / US public domain"),
+            ("zh-translated/", "CC0 / US public domain (translations of en-policy)"),
+            ("cnunlp_essays", "no licence stated; research use (Song et al. 2020)"),
+            ("crc_hotel", "no licence stated; research use (Li et al. 2017)"),
+            ("cdcp", "ODbL"),
+            ("microtexts", "CC BY-NC-SA 4.0"),
+            ("ibm_ce2015", "CC BY-SA 3.0"),
+        ]
+        return table.first { path.contains($0.0) }?.1 ?? "unknown; check before redistributing"
+    }
+}

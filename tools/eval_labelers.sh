@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Label quality of the labellers on every gold document at hand, per genre:
+#   Annotations/gold (GWR 2022-24, the project's Chinese articles and English texts), and from ../shared/data
+#   the MFA 2022 report, the zh-translated and en-policy papers (as sentence lines, so ids match the gold).
+# usage: tools/eval_labelers.sh LABELERS   e.g. label.cue.zh.v1,label.cue.en.v1  or  default
+# Trained models score their own training data here; their fair figures are the leave-one-document-out
+# scores from tools/train_models.sh (recorded in each manifest).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${ARGMARK:-.build/release/argmark}
+labelers=${1:-default}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/gold/own" "$work/in/own"
+for g in Annotations/gold/*.jsonl; do
+  name=$(basename "$g" .jsonl)
+  src=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source'])" "$g")
+  cp "$g" "$work/gold/own/"; cp "$src" "$work/in/own/$name.txt"
+done
+for corpus in mfa2022 zh-translated en-policy; do
+  [ -d "../shared/data/$corpus" ] || continue
+  mkdir -p "$work/gold/$corpus" "$work/in/$corpus"
+  for s in ../shared/data/$corpus/*_sentences.tsv; do
+    name=$(basename "$s" _sentences.tsv)
+    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$corpus/$name.lines"
+    python3 tools/gold_to_jsonl.py --text "$work/in/$corpus/$name.lines" --sentences "$s" \
+      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
+  done
+done
+args=()
+[ "$labelers" = default ] || args=(--labelers "$labelers")
+for corpus in own mfa2022 zh-translated en-policy; do
+  [ -d "$work/in/$corpus" ] || continue
+  "$bin" annotate "$work/in/$corpus" --out "$work/pred/$corpus" "${args[@]}" 2>/dev/null
+  echo "== $corpus ($labelers)"
+  "$bin" eval "$work/gold/$corpus" "$work/pred/$corpus" | sed -n '1,/^$/p'
+  "$bin" eval "$work/gold/$corpus" "$work/pred/$corpus" | grep -E "^(claim|evidence|example|prescription|background|sentences) "
+done

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""A tiny external ArgMark labeller speaking the JSON-lines protocol (docs/external-labelers.md).
+
+It labels by a handful of keyword rules; replace `score()` with a call to your own model (a transformer,
+say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
+
+Test switches: --crash-after N exits after N documents, --hang never replies to documents,
+--garbage replies with a non-JSON line, --error replies with an error object.
+"""
+import json
+import sys
+
+RULES = [
+    ("example", ["例如", "比如", "以", "for example", "for instance"]),
+    ("prescription", ["应当", "必须", "需要", "should", "must"]),
+    ("evidence", ["据统计", "%", "according to", "percent"]),
+    ("background", ["本文", "随着", "this paper", "?", "？"]),
+]
+
+
+def score(text):
+    lowered = text.lower()
+    for label, cues in RULES:
+        if any(cue in lowered for cue in cues):
+            return {label: 0.8, "claim": 0.2}
+    return {"claim": 0.6, "background": 0.4}
+
+
+def main():
+    args = sys.argv[1:]
+    crash_after = int(args[args.index("--crash-after") + 1]) if "--crash-after" in args else None
+    documents = 0
+    for line in sys.stdin:
+        request = json.loads(line)
+        if request["type"] == "hello":
+            reply = {"type": "hello", "protocol": 1, "id": "label.example-external.v1", "languages": ["zh", "en", "mixed"],
+                     "labels": ["claim", "evidence", "example", "prescription", "background"],
+                     "summary": "example external labeller (keyword rules in Python)"}
+        elif request["type"] == "label":
+            documents += 1
+            if crash_after is not None and documents > crash_after:
+                print("example labeller: crashing on purpose", file=sys.stderr)
+                sys.exit(3)
+            if "--hang" in args:
+                continue
+            if "--garbage" in args:
+                print("this is not json", flush=True)
+                continue
+            if "--error" in args:
+                reply = {"type": "error", "message": "model not loaded"}
+            else:
+                reply = {"type": "labels", "labels": [{"id": s["id"], "scores": score(s["text"]), "evidence": "keyword rules"}
+                                                      for s in request["sentences"]]}
+        else:
+            reply = {"type": "error", "message": f"unknown request type {request['type']}"}
+        print(json.dumps(reply, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()
