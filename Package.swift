@@ -52,6 +52,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
         .testTarget(
+            name: "ArgMarkLabelingTests",
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkPlugins"],
+            exclude: ["Fixtures"]),
+        .testTarget(
             name: "ArgMarkIOTests", dependencies: ["ArgMarkCore", "ArgMarkIO", "ArgMarkPlugins", "ArgMarkPipeline"]),
         .testTarget(name: "ArgMarkCLITests", dependencies: ["ArgMarkCLI"]),
     ],

@@ -15,6 +15,8 @@ import Synchronization
 /// Requests from parallel documents are serialised.
 public final class ExternalLabeler: Labeler, @unchecked Sendable {
     public static let protocolVersion = 1
+    /// Starting an interpreter and loading a model can take a while: the handshake gets at least this long.
+    public static let startupTimeout = 20.0
     public let descriptor: PluginDescriptor
     public let command: [String]
     public let timeout: Double
@@ -23,6 +25,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     /// The running process and its pipes; owned by the mutex.
     private struct Connection: ~Copyable {
         var process: Process
+        /// Closed through the handles, exactly once: closing the raw descriptors as well would close whatever
+        /// file later reuses their numbers.
+        var inputHandle: FileHandle?
+        var outputHandle: FileHandle
         var input: Int32
         var output: Int32
         var buffer: [UInt8] = []
@@ -48,14 +54,13 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             throw PluginError(pluginID: name, message: "cannot start \(command.joined(separator: " ")): \(error.localizedDescription)")
         }
         var connection = Connection(
-            process: process, input: stdin.fileHandleForWriting.fileDescriptor, output: stdout.fileHandleForReading.fileDescriptor)
-        // Keep the pipe objects alive as long as their descriptors are used.
-        pipes = [stdin, stdout]
+            process: process, inputHandle: stdin.fileHandleForWriting, outputHandle: stdout.fileHandleForReading,
+            input: stdin.fileHandleForWriting.fileDescriptor, output: stdout.fileHandleForReading.fileDescriptor)
         let hello: [String: Any]
         do throws(PluginError) {
             let line = try Self.exchange(
                 &connection, try Self.encode(["type": "hello", "protocol": Self.protocolVersion], pluginID: name),
-                pluginID: name, timeout: timeout)
+                pluginID: name, timeout: max(timeout, Self.startupTimeout))
             hello = try Self.decode(line, pluginID: name)
         } catch {
             Self.stop(&connection)
@@ -80,8 +85,6 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             languages: languages, labels: labels, requires: [.sentences], assigns: [.labels])
         state = Mutex(connection)
     }
-
-    private let pipes: [Pipe]
 
     deinit {
         state.withLock { Self.stop(&$0) }
@@ -213,8 +216,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     }
 
     private static func stop(_ c: inout Connection) {
-        if c.input >= 0 {
-            close(c.input)
+        if let handle = c.inputHandle {
+            try? handle.close()
+            c.inputHandle = nil
             c.input = -1
         }
         if c.process.isRunning {
@@ -222,6 +226,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             let deadline = Date().addingTimeInterval(1)
             while c.process.isRunning && Date() < deadline { usleep(10_000) }
             if c.process.isRunning { c.process.terminate() }
+        }
+        if c.output >= 0 {
+            try? c.outputHandle.close()
+            c.output = -1
         }
     }
 }

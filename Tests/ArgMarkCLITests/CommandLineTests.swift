@@ -98,6 +98,20 @@ struct CommandLineTests {
         let run = try argmark(["plugins"])
         #expect(run.status == 0)
         #expect(run.stdout.contains("read.article.v1\treader\tzh,en,mixed"))
+        #expect(run.stdout.contains("label.model.zh.v1\tlabeler\tzh,mixed\tclaim,evidence,example,prescription,background\t"))
+        #expect(run.stdout.contains("[default]"))
+    }
+
+    @Test func theDefaultPipelineLabelsAndLabellersCanBeChosen() throws {
+        let text = "本文认为合作是出路。例如，某国加强了对话。各国应当加强合作。\n"
+        let labelled = try argmark(["annotate", "-"], stdin: text).stdout
+        #expect(labelled.contains(#""label":"example""#) && labelled.contains(#""label":"prescription""#))
+        let cues = try argmark(["annotate", "-", "--labelers", "label.cue.zh.v1"], stdin: text).stdout
+        #expect(cues.contains(#""labeledBy":"label.cue.zh.v1""#))
+        let none = try argmark(["annotate", "-", "--labelers", "none"], stdin: text).stdout
+        #expect(!none.contains(#""label":"claim""#))
+        let unknown = try argmark(["annotate", "-", "--labelers", "label.nope.v1"], stdin: text)
+        #expect(unknown.status == 64 && unknown.stderr.contains("no such labeller; available: "))
     }
 }
 

@@ -1,0 +1,92 @@
+import ArgMarkCore
+import Foundation
+import Testing
+
+@testable import ArgMarkLabeling
+
+/// The shipped lexicons, read from Models/ in the source tree.
+enum ShippedLexicons {
+    static let modelsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Models")
+
+    static func load(_ file: String, words: Bool) throws -> CueLexicon {
+        try CueLexicon(tsv: String(contentsOf: modelsDirectory.appendingPathComponent(file), encoding: .utf8), wordBoundaries: words)
+    }
+
+    static let zh = try! load("cues/zh.tsv", words: false)
+    static let en = try! load("cues/en.tsv", words: true)
+}
+
+/// The strongest label the cues give a sentence.
+func topCueLabel(_ lexicon: CueLexicon, _ text: String) -> ArgumentLabel? {
+    lexicon.weights(in: text).max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+}
+
+struct CueLexiconTests {
+    @Test(arguments: [
+        ("例如，某国在2020年出台了新法。", ArgumentLabel.example),
+        ("以欧盟为例，其监管框架日益完善。", .example),
+        ("各国应当加强对话。", .prescription),
+        ("我们要坚持开放合作。", .prescription),
+        ("中国不应将自身主张包装为第三种模板。", .prescription),
+        ("亟需建立统一的规则。", .prescription),
+        ("据统计，2024年贸易额增长了8%。", .evidence),
+        ("截至2023年底，已有40个国家签署。", .evidence),
+        ("因此，规则竞争的实质是发展模式之争。", .claim),
+        ("这表明多边机制正在失效。", .claim),
+        ("本文旨在分析规则分化的成因。", .background),
+        ("数字主权是指国家对数据的管辖权。", .background),
+        ("如何在开放与安全之间找到平衡？", .background),
+    ])
+    func chineseCues(_ text: String, _ expected: ArgumentLabel) {
+        #expect(topCueLabel(ShippedLexicons.zh, text) == expected)
+    }
+
+    /// The traps of the issue: 重要 and 主要 are not 要; 应对 is not 应; 需要指出 is signposting.
+    @Test(arguments: ["这一点非常重要。", "主要原因在于技术落后。", "各国积极应对气候变化。", "需要指出的是，数据并不完整。"])
+    func trapsAreNotPrescriptions(_ text: String) {
+        #expect(ShippedLexicons.zh.weights(in: text)[.prescription] == nil)
+    }
+
+    @Test(arguments: [
+        ("For example, one platform removed 40 percent of posts.", ArgumentLabel.example),
+        ("Regulators should require independent audits.", .prescription),
+        ("According to the 2023 report, complaints rose by 12 percent.", .evidence),
+        ("We argue that audits are necessary.", .claim),
+        ("This paper examines platform regulation.", .background),
+        ("Is that enough?", .background),
+    ])
+    func englishCues(_ text: String, _ expected: ArgumentLabel) {
+        #expect(topCueLabel(ShippedLexicons.en, text) == expected)
+    }
+
+    @Test func englishMatchesWholeWordsOnly() {
+        // "shoulder" contains "should"; "mustard" contains "must".
+        #expect(ShippedLexicons.en.weights(in: "The shoulder of the road was covered in mustard.")[.prescription] == nil)
+        #expect(ShippedLexicons.en.weights(in: "SHOULD we act?")[.prescription] != nil)
+    }
+
+    @Test func longestCueWinsAndAnchorsHold() throws {
+        let lexicon = try CueLexicon(tsv: "要\tprescription\t1\t\n重要\tnone\t0\t\n^如\texample\t1\t\n以…为例\texample\t2\t\n", wordBoundaries: false)
+        #expect(lexicon.matches(in: "这很重要。").isEmpty)
+        #expect(lexicon.matches(in: "我们要合作。").map(\.cue.text) == ["要"])
+        #expect(lexicon.matches(in: "如某国所为。").map(\.cue.text) == ["^如"])
+        #expect(lexicon.matches(in: "正如某国所为。").isEmpty)
+        #expect(lexicon.matches(in: "——如某国所为。").map(\.cue.text) == ["^如"])
+        #expect(lexicon.matches(in: "以德国和法国为例。").map(\.offset) == [0])
+    }
+
+    @Test(arguments: [
+        ("应当\tadvice\t1\n", 1, "unknown label 'advice'"),
+        ("# comment\n应当\tprescription\tmany\n", 2, "is not a number"),
+        ("应当\n", 1, "expected cue"),
+    ])
+    func malformedLexiconsAreLocated(_ tsv: String, _ line: Int, _ fragment: String) {
+        #expect {
+            try CueLexicon(tsv: tsv, wordBoundaries: false)
+        } throws: { error in
+            guard let error = error as? LexiconError else { return false }
+            return error.line == line && error.message.contains(fragment)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Testing
+
+/// Every labeller shipped in Models/ must behave: deterministic, scores in [0, 1], proposals only for sentences of
+/// its languages, no failure on empty, Chinese, English or mixed documents, and human labels survive the pipeline.
+struct LabelerConformanceTests {
+    static let registry = PluginRegistry.standard.adding(ModelLibrary(directory: ShippedLexicons.modelsDirectory.path))
+    static let ids = registry.labelers.map(\.descriptor.id)
+
+    static let texts = [
+        "一、引言\n本文认为合作是出路。据统计，贸易额增长了8%。例如，某国加强了对话。各国应当加强合作。\n",
+        "1. Introduction\nWe argue that audits work. For example, one audit found bias. Regulators should act. Is that enough?\n",
+        "中国提出了倡议。The European Union disagreed with the proposal entirely. 双方继续谈判。\n",
+        "标题\n。\n",
+    ]
+
+    @Test func theShippedLabellersAreLoaded() {
+        #expect(Set(Self.ids).isSuperset(of: ["label.cue.zh.v1", "label.cue.en.v1", "label.rules.zh.v1", "label.rules.en.v1",
+                                              "label.model.zh.v1", "label.model.en.v1"]))
+        #expect(Self.registry.defaultPipeline().labelers.count == 6)
+    }
+
+    @Test(arguments: ids)
+    func conforms(_ id: String) throws {
+        let labeler = try #require(Self.registry.labeler(id: id))
+        #expect(labeler.descriptor.kind == .labeler)
+        #expect(!labeler.descriptor.summary.isEmpty)
+        #expect(id.range(of: #"\.v\d+$"#, options: .regularExpression) != nil)
+        for text in Self.texts {
+            let document = try readText(text)
+            let first = try labeler.propose(for: document)
+            #expect(try labeler.propose(for: document) == first, "\(id) is not deterministic")
+            for proposal in first {
+                let unit = document.units[proposal.unitIndex]
+                #expect(unit.kind == .sentence)
+                #expect(labeler.descriptor.languages.contains(unit.language), "\(id) labelled a \(unit.language) sentence")
+                #expect(proposal.scores.values.allSatisfy { (0...1).contains($0) })
+                #expect(proposal.pluginID == id)
+            }
+        }
+    }
+
+    @Test func humanLabelsAreNeverOverwritten() throws {
+        var document = try readText(Self.texts[0])
+        document.units[1].annotation = SentenceAnnotation(label: .background, labeledBy: .human("ana"))
+        let labelled = try Self.registry.defaultPipeline().run(document)
+        #expect(labelled.units[1].annotation == document.units[1].annotation)
+        #expect(labelled.units.filter { $0.kind == .sentence }.allSatisfy { $0.annotation.label != nil })
+        #expect(labelled.units.allSatisfy { $0.annotation.confidence.map { (0...1).contains($0) } ?? true })
+    }
+
+    @Test func theDefaultPipelineLabelsBothLanguages() throws {
+        let zh = try Self.registry.defaultPipeline().run(readText(Self.texts[0]))
+        #expect(zh.units.compactMap(\.annotation.label) == [.claim, .evidence, .example, .prescription])
+        let en = try Self.registry.defaultPipeline().run(readText(Self.texts[1]))
+        #expect(en.units.compactMap(\.annotation.label).contains(.example))
+        #expect(en.units.last?.annotation.label == .background)
+    }
+}
