@@ -125,7 +125,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             guard let sentence = entry["id"] as? String, let index = indexByID[sentence] else {
                 throw PluginError(pluginID: id, message: "malformed reply: a label names an unknown sentence \(entry["id"] ?? "(no id)")")
             }
-            var scores: [ArgumentLabel: Double] = [:]
+            var scores = LabelScores()
             if let raw = entry["scores"] as? [String: Any] {
                 for (name, value) in raw {
                     guard let label = ArgumentLabel(rawValue: name), let number = (value as? NSNumber)?.doubleValue,

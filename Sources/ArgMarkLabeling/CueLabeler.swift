@@ -26,9 +26,9 @@ public struct CueLabeler: Labeler {
         for (index, unit) in document.units.enumerated()
         where unit.kind == .sentence && descriptor.languages.contains(unit.language) {
             let matches = lexicon.matches(in: unit.text)
-            var totals: [ArgumentLabel: Double] = [:]
-            for match in matches { totals[match.cue.label!, default: 0] += match.cue.weight }
-            var scores = totals.mapValues { 1 - Foundation.exp(-$0) }
+            var scores = LabelScores()
+            for match in matches { scores[match.cue.label!] = (scores[match.cue.label!] ?? 0) + match.cue.weight }
+            for label in ArgumentLabel.allCases { if let total = scores[label] { scores[label] = 1 - Foundation.exp(-total) } }
             if scores.isEmpty {
                 guard let fallbackScore else { continue }
                 scores = [.claim: fallbackScore]

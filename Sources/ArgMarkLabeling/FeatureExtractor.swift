@@ -42,7 +42,7 @@ struct FeatureHash {
 /// the cues and first characters of the neighbouring sentences, words of the enclosing section headings
 /// (回顾 vs 任务 decides whether a bare verb reports or prescribes), and whether the paragraph is a dash bullet.
 public struct FeatureExtractor: Sendable {
-    public static let version = 1
+    public static let version = 2
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -57,17 +57,21 @@ public struct FeatureExtractor: Sendable {
     struct SentenceFacts {
         var cueLabels: [ArgumentLabel: Double]
         var cueTexts: [String]
-        var head: String
+        /// The text with digits folded to 0 and Latin letters to lower case.
+        var folded: [UInt32]
+        /// Where the text proper starts (after dashes, quotes, list numbers).
+        var headStart: Int
     }
 
     /// Features of every unit of `document` (empty vectors for headings).
     public func features(for document: Document) -> [FeatureVector] {
         let facts = document.units.map { unit -> SentenceFacts in
-            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], head: "") }
+            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], folded: [], headStart: 0) }
             let matches = lexicon.matches(in: unit.text)
             var labels: [ArgumentLabel: Double] = [:]
             for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
-            return SentenceFacts(cueLabels: labels, cueTexts: matches.map(\.cue.text), head: head(of: unit.text, length: 2))
+            let folded = unit.text.unicodeScalars.map(fold)
+            return SentenceFacts(cueLabels: labels, cueTexts: matches.map(\.cue.text), folded: folded, headStart: headStart(folded))
         }
         var headingText: [String: String] = [:]
         for section in document.sections {
@@ -75,6 +79,19 @@ public struct FeatureExtractor: Sendable {
         }
         var sectionParent: [String: String] = [:]
         for section in document.sections { sectionParent[section.id] = section.parent }
+        // Heading features of a section and its ancestors (up to three levels), computed once per section.
+        var headingVectors: [String: FeatureVector] = [:]
+        for section in document.sections {
+            var v = FeatureVector()
+            var current: String? = section.id
+            var depth = 0
+            while let s = current, depth < 3 {
+                if let heading = headingText[s] { headingFeatures(heading, into: &v) }
+                current = sectionParent[s]
+                depth += 1
+            }
+            headingVectors[section.id] = v
+        }
         let sentenceCount = max(1, document.units.count)
         var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
         for paragraph in document.paragraphs {
@@ -84,20 +101,20 @@ public struct FeatureExtractor: Sendable {
                 let unit = document.units[i]
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))
-                textFeatures(unit.text, into: &v)
+                textFeatures(facts[i], into: &v)
                 for (label, weight) in facts[i].cueLabels {
                     v.add(hash(10, label.rawValue), Float(min(weight, 4)))
                 }
                 for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
-                shapeFeatures(unit, into: &v)
+                shapeFeatures(unit, facts[i].folded, into: &v)
                 // Context.
                 let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
                 v.add(hash(20, position))
                 if bullet { v.add(hash(21, position)) }
-                v.add(hash(22, String(10 * i / sentenceCount)))
+                v.add(hash(22, 10 * i / sentenceCount))
                 if i > range.lowerBound {
                     for label in facts[i - 1].cueLabels.keys { v.add(hash(23, label.rawValue)) }
-                    v.add(hash(24, facts[i - 1].head))
+                    v.add(headHash(24, facts[i - 1], length: 2))
                 } else {
                     v.add(hash(23, "start"))
                 }
@@ -106,12 +123,9 @@ public struct FeatureExtractor: Sendable {
                 } else {
                     v.add(hash(25, "end"))
                 }
-                var section: String? = unit.section
-                var depth = 0
-                while let s = section, depth < 3 {
-                    if let heading = headingText[s] { headingFeatures(heading, into: &v) }
-                    section = sectionParent[s]
-                    depth += 1
+                if let headings = headingVectors[unit.section] {
+                    v.indices += headings.indices
+                    v.values += headings.values
                 }
                 vectors[i] = v
             }
@@ -181,6 +195,12 @@ public struct FeatureExtractor: Sendable {
         }
     }
 
+    private func hash(_ tag: UInt8, _ number: Int) -> Int32 {
+        var h = FeatureHash(tag)
+        h.mix(UInt32(truncatingIfNeeded: number))
+        return h.index(dimensions)
+    }
+
     private func hash(_ tag: UInt8, _ text: String) -> Int32 {
         var h = FeatureHash(tag)
         h.mix(text)
@@ -197,8 +217,8 @@ public struct FeatureExtractor: Sendable {
         return v
     }
 
-    private func textFeatures(_ text: String, into v: inout FeatureVector) {
-        let s = text.unicodeScalars.map(fold)
+    private func textFeatures(_ facts: SentenceFacts, into v: inout FeatureVector) {
+        let s = facts.folded
         if language == .en {
             var words: [[UInt32]] = []
             var current: [UInt32] = []
@@ -249,33 +269,45 @@ public struct FeatureExtractor: Sendable {
                     }
                 }
             }
-            for length in 1...3 {
-                var f = FeatureHash(3)
-                f.mix(UInt32(length))
-                f.mix(head(of: text, length: length))
-                v.add(f.index(dimensions))
-            }
+            for length in 1...3 { v.add(headHash(3, facts, length: length)) }
         }
     }
 
-    /// The first `length` characters after list markers and dashes (一是, （一）, ——, 1.).
-    func head(of text: String, length: Int) -> String {
-        var scalars = Substring(text).unicodeScalars.drop { "—-–“\"（(）) 　".unicodeScalars.contains($0) }
-        let numerals = "一二三四五六七八九十0123456789".unicodeScalars
-        if let first = scalars.first, numerals.contains(first) {
-            let rest = scalars.dropFirst()
-            if let mark = rest.first, "、是）).．".unicodeScalars.contains(mark) { scalars = rest.dropFirst() }
-        }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: scalars.prefix(language == .en ? 24 : length))
-        let head = String(out)
+    private static let leadingNoise: Set<UInt32> = Set("—-–“\"（()） 　".unicodeScalars.map(\.value))
+    private static let listNumerals = Set("一二三四五六七八九十0".unicodeScalars.map(\.value))
+    private static let listMarks = Set("、是）).．".unicodeScalars.map(\.value))
+
+    /// Where the text proper starts: after dashes, quotes, spaces and a list number (一是, （一）, ——, 1.).
+    func headStart(_ s: [UInt32]) -> Int {
+        var i = 0
+        while i < s.count, Self.leadingNoise.contains(s[i]) { i += 1 }
+        if i + 1 < s.count, Self.listNumerals.contains(s[i]), Self.listMarks.contains(s[i + 1]) { i += 2 }
+        return i
+    }
+
+    /// A feature for the first `length` characters (Chinese) or words (English) of the text proper.
+    private func headHash(_ tag: UInt8, _ facts: SentenceFacts, length: Int) -> Int32 {
+        var h = FeatureHash(tag)
+        h.mix(UInt32(length))
+        let s = facts.folded
+        var i = facts.headStart
         if language == .en {
-            return head.split(separator: " ").prefix(length).joined(separator: " ").lowercased()
+            var words = 0
+            while i < s.count {
+                if s[i] == 0x20 {
+                    words += 1
+                    if words == length { break }
+                }
+                h.mix(s[i])
+                i += 1
+            }
+        } else {
+            for k in i..<min(s.count, i + length) { h.mix(s[k]) }
         }
-        return head
+        return h.index(dimensions)
     }
 
-    private func shapeFeatures(_ unit: TextUnit, into v: inout FeatureVector) {
+    private func shapeFeatures(_ unit: TextUnit, _ folded: [UInt32], into v: inout FeatureVector) {
         var digits = 0
         var hasPercent = false
         var year = false
@@ -284,12 +316,13 @@ public struct FeatureExtractor: Sendable {
         var question = false
         var colon = false
         var commas = 0
-        let s = Array(unit.text.unicodeScalars)
+        let s = folded
+        let zero: UInt32 = 0x30
         for (i, c) in s.enumerated() {
-            switch c {
-            case "0"..."9":
+            switch Unicode.Scalar(c)! {
+            case "0":
                 digits += 1
-                if i + 4 < s.count, s[i + 4] == "年", i == 0 || !("0"..."9").contains(s[i - 1]) { year = true }
+                if i + 4 < s.count, s[i + 4] == 0x5E74, i == 0 || s[i - 1] != zero { year = true }  // 年
             case "%", "％": hasPercent = true
             case "“", "「", "\"": quote = true
             case "《": bookTitle = true
@@ -299,17 +332,17 @@ public struct FeatureExtractor: Sendable {
             default: break
             }
         }
-        if digits > 0 { v.add(hash(30, digits > 6 ? "many" : "some")) }
+        if digits > 0 { v.add(hash(30, digits > 6 ? 2 : 1)) }
         if hasPercent { v.add(hash(31, "%")) }
         if year { v.add(hash(32, "year")) }
         if quote { v.add(hash(33, "quote")) }
         if bookTitle { v.add(hash(34, "book")) }
-        if question { v.add(hash(35, s.last == "？" || s.last == "?" ? "final" : "inner")) }
+        if question { v.add(hash(35, s.last == 0xFF1F || s.last == 0x3F ? "final" : "inner")) }
         if colon { v.add(hash(36, "colon")) }
-        if !unit.noteRefs.isEmpty || s.contains("[") { v.add(hash(37, "note")) }
-        let length = language == .en ? unit.text.split(separator: " ").count * 3 : s.count
-        v.add(hash(38, String(min(8, Int(Double(length).squareRoot() / 2)))))
-        v.add(hash(39, String(min(6, commas))))
+        if !unit.noteRefs.isEmpty || s.contains(0x5B) { v.add(hash(37, "note")) }
+        let length = language == .en ? (s.count { $0 == 0x20 } + 1) * 3 : s.count
+        v.add(hash(38, min(8, Int(Double(length).squareRoot() / 2))))
+        v.add(hash(39, min(6, commas)))
     }
 
     private func headingFeatures(_ heading: String, into v: inout FeatureVector) {

@@ -32,7 +32,7 @@ public struct StatisticalLabeler: Labeler {
             probabilities = extractor.stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities)
         }
         return zip(frame.units, probabilities).map { index, p in
-            var scores: [ArgumentLabel: Double] = [:]
+            var scores = LabelScores()
             for (c, label) in model.labels.enumerated() { scores[label] = p[c] }
             let best = p.indices.max { p[$0] < p[$1] }!
             return LabelProposal(

@@ -16,31 +16,43 @@ public struct LabelCombiner: Sendable {
 
     public func combine(_ proposals: [LabelProposal], into document: Document) -> Document {
         var document = document
-        var totals: [Int: [ArgumentLabel: Double]] = [:]
-        var pluginWeight: [Int: Double] = [:]
-        var contributors: [Int: [ArgumentLabel: String]] = [:]
-        for proposal in proposals where document.units.indices.contains(proposal.unitIndex) {
+        apply(proposals, to: &document)
+        return document
+    }
+
+    /// Merges `proposals` into `document` in place (no copy of its units).
+    public func apply(_ proposals: [LabelProposal], to document: inout Document) {
+        let k = ArgumentLabel.allCases.count
+        let n = document.units.count
+        // Flat per-unit tables: summed weighted scores, summed plugin weights, first contributor per label.
+        var totals = [Double](repeating: 0, count: n * k)
+        var pluginWeight = [Double](repeating: 0, count: n)
+        var contributors = [String?](repeating: nil, count: n * k)
+        var touched = [Bool](repeating: false, count: n)
+        for proposal in proposals where proposal.unitIndex >= 0 && proposal.unitIndex < n {
+            let u = proposal.unitIndex
             let weight = weights[proposal.pluginID] ?? 1
-            pluginWeight[proposal.unitIndex, default: 0] += weight
-            for (label, score) in proposal.scores {
-                let clamped = min(max(score, 0), 1)
-                totals[proposal.unitIndex, default: [:]][label, default: 0] += clamped * weight
-                if contributors[proposal.unitIndex]?[label] == nil {
-                    contributors[proposal.unitIndex, default: [:]][label] = proposal.pluginID
-                }
+            pluginWeight[u] += weight
+            for (c, label) in ArgumentLabel.allCases.enumerated() {
+                guard let score = proposal.scores[label] else { continue }
+                touched[u] = true
+                totals[u * k + c] += min(max(score, 0), 1) * weight
+                if contributors[u * k + c] == nil { contributors[u * k + c] = proposal.pluginID }
             }
         }
-        for (index, scores) in totals {
-            var unit = document.units[index]
-            guard unit.kind == .sentence, !unit.annotation.isHumanLabel else { continue }
-            let sum = scores.values.reduce(0, +)
+        for index in 0..<n where touched[index] {
+            guard document.units[index].kind == .sentence, !document.units[index].annotation.isHumanLabel else { continue }
+            var sum = 0.0
+            var best = 0
+            for c in 0..<k {
+                sum += totals[index * k + c]
+                // Strictly greater: ties go to the label listed first in the guideline.
+                if totals[index * k + c] > totals[index * k + best] { best = c }
+            }
             guard sum > 0 else { continue }
-            let winner = scores.max { a, b in a.value < b.value || (a.value == b.value && a.key > b.key) }!
-            unit.annotation.label = winner.key
-            unit.annotation.confidence = min(1, winner.value / max(sum, pluginWeight[index] ?? 1))
-            unit.annotation.labeledBy = .plugin(contributors[index]?[winner.key] ?? "combined")
-            document.units[index] = unit
+            document.units[index].annotation.label = ArgumentLabel.allCases[best]
+            document.units[index].annotation.confidence = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
+            document.units[index].annotation.labeledBy = .plugin(contributors[index * k + best] ?? "combined")
         }
-        return document
     }
 }

@@ -44,7 +44,7 @@ public struct Pipeline: Sendable {
         if !labelers.isEmpty {
             var proposals: [LabelProposal] = []
             for labeler in labelers { proposals += try labeler.propose(for: document) }
-            document = combiner.combine(proposals, into: document)
+            combiner.apply(proposals, to: &document)
         }
         if let linker { document = linker.link(document) }
         if let scorer { document = scorer.score(document) }

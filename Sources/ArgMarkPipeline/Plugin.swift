@@ -95,17 +95,67 @@ public protocol Scorer: Plugin {
     func score(_ document: Document) -> Document
 }
 
+/// Scores per label, stored inline (no allocation): labellers produce one per sentence, so this is hot.
+public struct LabelScores: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+    /// NaN marks a label without a score.
+    private var storage = SIMD8<Double>(repeating: .nan)
+
+    public init() {}
+
+    public init(dictionaryLiteral elements: (ArgumentLabel, Double)...) {
+        for (label, score) in elements { self[label] = score }
+    }
+
+    public init(_ dictionary: [ArgumentLabel: Double]) {
+        for (label, score) in dictionary { self[label] = score }
+    }
+
+    @inline(__always)
+    private static func slot(_ label: ArgumentLabel) -> Int {
+        switch label {
+        case .claim: 0
+        case .evidence: 1
+        case .example: 2
+        case .prescription: 3
+        case .background: 4
+        }
+    }
+
+    public subscript(label: ArgumentLabel) -> Double? {
+        get {
+            let v = storage[Self.slot(label)]
+            return v.isNaN ? nil : v
+        }
+        set { storage[Self.slot(label)] = newValue ?? .nan }
+    }
+
+    public var isEmpty: Bool { ArgumentLabel.allCases.allSatisfy { self[$0] == nil } }
+
+    /// The scored labels in guideline order.
+    public func makeIterator() -> some IteratorProtocol<(label: ArgumentLabel, score: Double)> {
+        ArgumentLabel.allCases.compactMap { label in self[label].map { (label: label, score: $0) } }.makeIterator()
+    }
+
+    public static func == (a: Self, b: Self) -> Bool {
+        ArgumentLabel.allCases.allSatisfy { a[$0] == b[$0] }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for label in ArgumentLabel.allCases { hasher.combine(self[label]) }
+    }
+}
+
 /// One labeller's opinion about one sentence.
 public struct LabelProposal: Sendable, Hashable {
     /// Index into ``Document/units``.
     public var unitIndex: Int
     /// Scores per label in [0, 1]; a single-label detector gives one entry.
-    public var scores: [ArgumentLabel: Double]
+    public var scores: LabelScores
     /// Why: the cue that fired, the strongest features, … (shown by review and explain).
     public var evidence: String
     public var pluginID: String
 
-    public init(unitIndex: Int, scores: [ArgumentLabel: Double], evidence: String, pluginID: String) {
+    public init(unitIndex: Int, scores: LabelScores, evidence: String, pluginID: String) {
         self.unitIndex = unitIndex
         self.scores = scores
         self.evidence = evidence

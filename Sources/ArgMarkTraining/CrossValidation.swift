@@ -46,7 +46,7 @@ public enum CrossValidation {
             for i in unlabelled.units.indices { unlabelled.units[i].annotation = SentenceAnnotation() }
             var proposals = zip(prepared[held].frame.units, probabilities).map { index, p in
                 LabelProposal(
-                    unitIndex: index, scores: Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p)),
+                    unitIndex: index, scores: LabelScores(Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p))),
                     evidence: "", pluginID: foldModelID)
             }
             for labeler in alongside { proposals += (try? labeler.propose(for: unlabelled)) ?? [] }

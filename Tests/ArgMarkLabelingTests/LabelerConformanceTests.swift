@@ -36,7 +36,7 @@ struct LabelerConformanceTests {
                 let unit = document.units[proposal.unitIndex]
                 #expect(unit.kind == .sentence)
                 #expect(labeler.descriptor.languages.contains(unit.language), "\(id) labelled a \(unit.language) sentence")
-                #expect(proposal.scores.values.allSatisfy { (0...1).contains($0) })
+                #expect(proposal.scores.allSatisfy { (0...1).contains($0.score) })
                 #expect(proposal.pluginID == id)
             }
         }

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Labelling throughput on one core: annotate a ~6 MB single-document corpus (53,400 sentences built from the
+# samples) with no labeller and with each pipeline, three runs each, and report the labelling rate
+# (sentences / (time with labellers − time without)). Also times loading the plugins and models.
+# usage: tools/bench_labeling.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build -c release --product argmark >/dev/null
+bin=.build/release/argmark
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+src=(../shared/samples/*.txt)
+[ -e "${src[0]}" ] || src=(Annotations/texts/*.txt Annotations/sources/*.txt)
+for i in $(seq 1 30); do cat "${src[@]}" >> "$work/corpus.txt"; done
+best() { # prints the best elapsed seconds of three runs and the sentence count
+  local best=999 sentences=0
+  for run in 1 2 3; do
+    "$bin" annotate "$work/corpus.txt" --out "$work/out" --jobs 1 "$@" 2> "$work/log"
+    local t; t=$(grep -o 'in [0-9.]* s' "$work/log" | cut -d' ' -f2)
+    sentences=$(grep -o '[0-9]* sentences' "$work/log" | cut -d' ' -f1)
+    best=$(echo "if ($t < $best) $t else $best" | bc -l)
+  done
+  echo "$best $sentences"
+}
+read -r base sentences < <(best --labelers none)
+printf '%-40s %8s %14s\n' pipeline seconds sentences/s
+printf '%-40s %8.2f %14s\n' "(reading + writing only)" "$base" "-"
+for pipeline in default label.cue.zh.v1 label.rules.zh.v1 label.model.zh.v1; do
+  if [ "$pipeline" = default ]; then read -r t _ < <(best); else read -r t _ < <(best --labelers "$pipeline"); fi
+  printf '%-40s %8.2f %14.0f\n' "$pipeline" "$t" "$(echo "$sentences / ($t - $base)" | bc -l)"
+done
+start=$(date +%s.%N); "$bin" plugins >/dev/null; end=$(date +%s.%N)
+printf 'argmark plugins (loads every lexicon and model): %.0f ms\n' "$(echo "($end - $start) * 1000" | bc -l)"
