@@ -24,6 +24,8 @@ let package = Package(
         .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
         // Labellers: cue lexicons, the statistical model and its features.
         .target(name: "ArgMarkLabeling", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // The argument tree (linker) and evidential-support scores (scorer), with reports and pictures of them.
+        .target(name: "ArgMarkLinking", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
         // Training data loading, the trainer and leave-one-document-out evaluation.
         .target(
             name: "ArgMarkTraining",
@@ -31,7 +33,7 @@ let package = Package(
         // The one registry that lists every plugin.
         .target(
             name: "ArgMarkPlugins",
-            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling"]),
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking"]),
         // File discovery, bounded reading, atomic writes and the parallel batch runner.
         .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins"]),
         // The thin command-line front end.
@@ -39,7 +41,7 @@ let package = Package(
             name: "ArgMarkCLI",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkIO", "ArgMarkEval", "ArgMarkFormats",
-                "ArgMarkLabeling", "ArgMarkTraining",
+                "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),
@@ -51,6 +53,8 @@ let package = Package(
             dependencies: ["ArgMarkCore", "ArgMarkFormats", "ArgMarkText", "ArgMarkPipeline", "ArgMarkPlugins"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
+        .testTarget(
+            name: "ArgMarkLinkingTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkLinking"], exclude: ["Fixtures"]),
         .testTarget(
             name: "ArgMarkLabelingTests",
             dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkPlugins"],

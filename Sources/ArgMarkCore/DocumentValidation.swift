@@ -51,6 +51,9 @@ extension Document {
             if let s = a.score, !(0...1).contains(s) {
                 problems.append(.init(subject: unit.id, message: "score \(s) is outside 0…1"))
             }
+            if let c = a.linkConfidence, !(0...1).contains(c) {
+                problems.append(.init(subject: unit.id, message: "link confidence \(c) is outside 0…1"))
+            }
             if (a.parent == nil) != (a.relation == nil) {
                 problems.append(.init(subject: unit.id, message: "parent and relation must be set together"))
             }

@@ -12,10 +12,18 @@ public struct SentenceAnnotation: Sendable, Hashable {
     public var relation: ArgumentRelation?
     /// The evidential-support score in [0, 1] once scored.
     public var score: Double?
+    /// Who set `parent` and `relation` (or decided that the sentence is the thesis): a linker or a person.
+    /// Machine runs never change links a person set.
+    public var linkedBy: Annotator?
+    /// The linker's confidence in the edge to `parent`; nil for human links.
+    public var linkConfidence: Double?
+    /// How `score` came about: the base score and the children that raised or lowered it.
+    public var explanation: ScoreExplanation?
 
     public init(
         label: ArgumentLabel? = nil, confidence: Double? = nil, labeledBy: Annotator? = nil,
-        parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil
+        parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil,
+        linkedBy: Annotator? = nil, linkConfidence: Double? = nil, explanation: ScoreExplanation? = nil
     ) {
         self.label = label
         self.confidence = confidence
@@ -23,10 +31,42 @@ public struct SentenceAnnotation: Sendable, Hashable {
         self.parent = parent
         self.relation = relation
         self.score = score
+        self.linkedBy = linkedBy
+        self.linkConfidence = linkConfidence
+        self.explanation = explanation
     }
+
+    /// True when a person set the link; such links are never changed by machine runs.
+    public var isHumanLink: Bool { linkedBy?.isHuman ?? false }
 
     /// True when a person set the label; such labels are never overwritten by machine runs.
     public var isHumanLabel: Bool { labeledBy?.isHuman ?? false }
+}
+
+/// Why a sentence has its support score: its base score and the aggregated strength of its supporters and
+/// attackers (gradual semantics over the bipolar argument tree).
+public struct ScoreExplanation: Sendable, Hashable {
+    /// The base score from the label, its confidence and the strength of the sentence's own material.
+    public var base: Double
+    /// Each direct child with its relation and its own final strength, strongest first.
+    public var children: [Contribution]
+
+    public struct Contribution: Sendable, Hashable {
+        public var child: String
+        public var relation: ArgumentRelation
+        public var strength: Double
+
+        public init(child: String, relation: ArgumentRelation, strength: Double) {
+            self.child = child
+            self.relation = relation
+            self.strength = strength
+        }
+    }
+
+    public init(base: Double, children: [Contribution]) {
+        self.base = base
+        self.children = children
+    }
 }
 
 /// A heading or sentence of the document body, with stand-off offsets into the document text.

@@ -15,10 +15,14 @@ public struct EvaluationReport: Sendable {
         let e = evaluation
         var lines: [String] = []
         if perDocument.count > 1 {
-            lines.append(pad("document", 44) + pad("match", 9) + lpad("n", 6) + lpad("acc", 7) + lpad("macroF1", 9) + lpad("kappa", 7))
+            let trees = e.tree.linked > 0
+            lines.append(pad("document", 44) + pad("match", 9) + lpad("n", 6) + lpad("acc", 7) + lpad("macroF1", 9) + lpad("kappa", 7)
+                + (trees ? lpad("attach", 8) + lpad("thesis", 8) : ""))
             for d in perDocument {
+                let t = d.evaluation.tree
                 lines.append(pad(d.name, 44) + pad(d.matching.rawValue, 9) + lpad("\(d.evaluation.total)", 6)
-                    + lpad(f3(d.evaluation.accuracy), 7) + lpad(f3(d.evaluation.macroF1), 9) + lpad(f3(d.evaluation.kappa), 7))
+                    + lpad(f3(d.evaluation.accuracy), 7) + lpad(f3(d.evaluation.macroF1), 9) + lpad(f3(d.evaluation.kappa), 7)
+                    + (trees ? lpad(t.linked > 0 ? f3(t.attachment) : "-", 8) + lpad(t.theses > 0 ? "\(t.thesesFound)/\(t.theses)" : "-", 8) : ""))
             }
             lines.append("")
         } else if let only = perDocument.first {
@@ -32,6 +36,9 @@ public struct EvaluationReport: Sendable {
         lines.append("")
         lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (labels in gold)  kappa \(f3(e.kappa))"
             + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : ""))
+        if e.tree.linked > 0 {
+            lines.append("tree: attachment \(f3(e.tree.attachment)) (\(e.tree.sameParent)/\(e.tree.linked))  with relation \(f3(e.tree.attachmentWithRelation))  thesis found \(e.tree.thesesFound)/\(e.tree.theses)")
+        }
         lines.append("")
         lines.append("confusion (rows gold, columns predicted)")
         let names = ArgumentLabel.allCases.map { String($0.rawValue.prefix(5)) } + ["none"]
@@ -49,8 +56,9 @@ public struct EvaluationReport: Sendable {
             }.joined(separator: ",")
             let matrix = e.confusion.prefix(LabelEvaluation.noneIndex).map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
                 .joined(separator: ",")
+            let tree = "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             return "{\"sentences\":\(e.total),\"accuracy\":\(num(e.accuracy)),\"macroF1\":\(num(e.macroF1)),\"kappa\":\(num(e.kappa)),"
-                + "\"unlabeledGold\":\(e.unlabeledGold),\"labels\":{\(labels)},"
+                + "\"unlabeledGold\":\(e.unlabeledGold),\"labels\":{\(labels)}," + tree
                 + "\"confusion\":{\"rows\":\"gold\",\"columns\":[\"claim\",\"evidence\",\"example\",\"prescription\",\"background\",\"none\"],\"matrix\":[\(matrix)]}}"
         }
         let documents = perDocument.map {

@@ -30,6 +30,8 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Gold sentences that had no label and were not scored.
     public private(set) var unlabeledGold: Int
     public internal(set) var documents: Int
+    /// Agreement of the argument trees, where the gold has one.
+    public internal(set) var tree = TreeEvaluation()
 
     public static let noneIndex = ArgumentLabel.allCases.count
 
@@ -53,6 +55,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         }
         unlabeledGold += other.unlabeledGold
         documents += other.documents
+        tree.merge(other.tree)
     }
 
     static func index(_ label: ArgumentLabel) -> Int { ArgumentLabel.allCases.firstIndex(of: label)! }
@@ -108,6 +111,7 @@ public enum LabelEvaluator {
         var evaluation = LabelEvaluation()
         evaluation.documents = 1
         let goldSentences = gold.units.filter { $0.kind == .sentence }
+        evaluation.tree = tree(gold: gold, predicted: predicted, mode: mode)
         switch mode {
         case .id, .auto:
             var byID: [String: TextUnit] = [:]
@@ -134,6 +138,24 @@ public enum LabelEvaluator {
         return (evaluation, mode)
     }
 
+    static func tree(gold: Document, predicted: Document, mode: SentenceMatching) -> TreeEvaluation {
+        var predictedByID: [String: TextUnit] = [:]
+        for unit in predicted.units { predictedByID[unit.id] = unit }
+        if mode != .offsets {
+            return TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { $0 }, predictedFor: { predictedByID[$0] })
+        }
+        // Offsets: each unit on either side corresponds to the unit on the other side it overlaps most.
+        func bestOverlap(_ unit: TextUnit, in others: [TextUnit]) -> TextUnit? {
+            others.filter { $0.kind == unit.kind && $0.start < unit.end && unit.start < $0.end }
+                .max { min($0.end, unit.end) - max($0.start, unit.start) < min($1.end, unit.end) - max($1.start, unit.start) }
+        }
+        var goldOfPredicted: [String: String] = [:]
+        for unit in predicted.units { goldOfPredicted[unit.id] = bestOverlap(unit, in: gold.units)?.id }
+        var predictedOfGold: [String: TextUnit] = [:]
+        for unit in gold.units { predictedOfGold[unit.id] = bestOverlap(unit, in: predicted.units) }
+        return TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { goldOfPredicted[$0] }, predictedFor: { predictedOfGold[$0] })
+    }
+
     static func chooseMatching(gold: Document, predicted: Document) -> SentenceMatching {
         var byID: [String: TextUnit] = [:]
         for unit in predicted.units { byID[unit.id] = unit }
@@ -142,5 +164,58 @@ public enum LabelEvaluator {
             return (other.start == unit.start && other.end == unit.end) || other.text == unit.text
         }
         return aligned ? .id : .offsets
+    }
+}
+
+/// Argument-tree agreement: for every gold sentence with a gold parent or the gold thesis, whether the prediction
+/// gives it the same parent (attachment), the same parent and relation, and whether the thesis is the same sentence.
+public struct TreeEvaluation: Sendable, Hashable {
+    /// Gold sentences that have a gold parent (the thesis excluded).
+    public var linked = 0
+    public var sameParent = 0
+    public var sameParentAndRelation = 0
+    /// Documents with a gold thesis, and those whose predicted thesis is the same sentence.
+    public var theses = 0
+    public var thesesFound = 0
+
+    public init() {}
+
+    public var attachment: Double { linked == 0 ? 0 : Double(sameParent) / Double(linked) }
+    public var attachmentWithRelation: Double { linked == 0 ? 0 : Double(sameParentAndRelation) / Double(linked) }
+    public var thesisAccuracy: Double { theses == 0 ? 0 : Double(thesesFound) / Double(theses) }
+
+    public mutating func merge(_ other: TreeEvaluation) {
+        linked += other.linked
+        sameParent += other.sameParent
+        sameParentAndRelation += other.sameParentAndRelation
+        theses += other.theses
+        thesesFound += other.thesesFound
+    }
+
+    /// Compares trees; `goldFor` maps a predicted unit id to the gold unit id it corresponds to.
+    static func compare(gold: Document, predicted: Document, goldFor: (String) -> String?, predictedFor: (String) -> TextUnit?) -> TreeEvaluation {
+        var e = TreeEvaluation()
+        let goldThesis = gold.units.first {
+            $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.label != nil && $0.annotation.label != .background
+                && gold.units.contains(where: { $0.annotation.parent != nil })
+        }
+        if let thesis = goldThesis {
+            e.theses = 1
+            if let p = predictedFor(thesis.id), p.annotation.parent == nil, p.annotation.label != nil, p.annotation.label != .background,
+                predicted.units.contains(where: { $0.annotation.parent != nil })
+            {
+                e.thesesFound = 1
+            }
+        }
+        for unit in gold.units where unit.kind == .sentence {
+            guard let goldParent = unit.annotation.parent else { continue }
+            e.linked += 1
+            guard let p = predictedFor(unit.id), let predictedParent = p.annotation.parent,
+                goldFor(predictedParent) == goldParent
+            else { continue }
+            e.sameParent += 1
+            if p.annotation.relation == unit.annotation.relation { e.sameParentAndRelation += 1 }
+        }
+        return e
     }
 }

@@ -37,6 +37,27 @@ public struct JSONLinesReader: DocumentReader {
         var notes: [String]?
         var level: Int?
         var marker: String?
+        var linkedBy: String?
+        var linkConfidence: Double?
+        var explanation: Explanation?
+    }
+
+    private struct Explanation: Decodable {
+        var base: Double
+        var children: [Child]
+
+        struct Child: Decodable {
+            var id: String
+            var relation: String
+            var strength: Double
+
+            init(from decoder: Decoder) throws {
+                var c = try decoder.unkeyedContainer()
+                id = try c.decode(String.self)
+                relation = try c.decode(String.self)
+                strength = try c.decode(Double.self)
+            }
+        }
     }
 
     private struct Metadata: Decodable {
@@ -152,6 +173,18 @@ public struct JSONLinesReader: DocumentReader {
         annotation.labeledBy = r.labeledBy.map(Annotator.init)
         annotation.parent = r.parent
         annotation.score = r.score
+        annotation.linkedBy = r.linkedBy.map(Annotator.init)
+        annotation.linkConfidence = r.linkConfidence
+        if let e = r.explanation {
+            var children: [ScoreExplanation.Contribution] = []
+            for child in e.children {
+                guard let relation = ArgumentRelation(rawValue: child.relation) else {
+                    throw .malformed(line: line, message: "unknown relation '\(child.relation)' in the score explanation")
+                }
+                children.append(.init(child: child.id, relation: relation, strength: child.strength))
+            }
+            annotation.explanation = ScoreExplanation(base: e.base, children: children)
+        }
         return TextUnit(
             id: id, kind: r.type == "heading" ? .heading : .sentence, section: section, paragraph: paragraph,
             language: language, start: start, end: end, text: text, noteRefs: r.notes ?? [], annotation: annotation)

@@ -113,6 +113,30 @@ public struct JSONLinesWriter: DocumentWriter {
         out.fixed(a.score)
         out.raw(",\"notes\":")
         out.strings(unit.noteRefs)
+        out.raw(",\"linkedBy\":")
+        out.string(a.linkedBy?.description)
+        out.raw(",\"linkConfidence\":")
+        out.fixed(a.linkConfidence)
+        out.raw(",\"explanation\":")
+        if let e = a.explanation {
+            // {"base":0.5,"children":[["s5","support",0.71],…]}
+            out.raw("{\"base\":")
+            out.fixed(e.base)
+            out.raw(",\"children\":[")
+            for (n, c) in e.children.enumerated() {
+                if n > 0 { out.raw(",") }
+                out.raw("[")
+                out.string(c.child)
+                out.raw(",")
+                out.string(c.relation.rawValue)
+                out.raw(",")
+                out.fixed(c.strength)
+                out.raw("]")
+            }
+            out.raw("]}")
+        } else {
+            out.null()
+        }
         if unit.kind == .heading {
             out.raw(",\"level\":")
             out.int(level ?? 1)

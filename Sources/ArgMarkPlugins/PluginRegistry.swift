@@ -1,6 +1,7 @@
 import ArgMarkCore
 import ArgMarkFormats
 import ArgMarkLabeling
+import ArgMarkLinking
 import ArgMarkPipeline
 import ArgMarkText
 
@@ -27,8 +28,12 @@ public struct PluginRegistry: Sendable {
             JSONLinesWriter()
         ],
         labelers: [],
-        linkers: [],
-        scorers: []
+        linkers: [
+            TreeLinker()
+        ],
+        scorers: [
+            SupportScorer()
+        ]
     )
 
     public init(

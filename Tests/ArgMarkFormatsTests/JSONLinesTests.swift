@@ -52,6 +52,8 @@ struct JSONLinesTests {
         #expect(document.units[1].noteRefs == ["n1"])
         #expect(document.sections.map(\.level) == [1, 2])
         #expect(document.sections[1].parent == "d1")
+        #expect(document.units[2].annotation.isHumanLink)
+        #expect(document.units[1].annotation.explanation?.children.map(\.child) == ["s3", "s4"])
         #expect(try JSONLinesWriter().write(document) == original)
     }
 

@@ -7,7 +7,7 @@ import Testing
 struct RegistryTests {
     @Test func everyPluginIsListedOnceWithAVersionedID() {
         let ids = PluginRegistry.standard.all.map(\.descriptor.id)
-        #expect(ids == ["read.text.v1", "read.article.v1", "read.lines.v1", "read.jsonl.v1", "write.jsonl.v1"],
+        #expect(ids == ["read.text.v1", "read.article.v1", "read.lines.v1", "read.jsonl.v1", "write.jsonl.v1", "link.tree.v1", "score.dfquad.v1"],
                 "registry out of date: update PluginRegistry.standard and this list together")
         #expect(Set(ids).count == ids.count)
         #expect(ids.allSatisfy { $0.range(of: #"\.v\d+$"#, options: .regularExpression) != nil })

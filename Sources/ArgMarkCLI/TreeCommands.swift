@@ -1,0 +1,138 @@
+import ArgMarkCore
+import ArgMarkIO
+import ArgMarkLinking
+import ArgMarkPipeline
+import ArgMarkPlugins
+import ArgumentParser
+import Foundation
+
+/// Loads any input and completes what it lacks: labels (the default pipeline), then the tree, then the scores.
+/// What the file already holds is used as is.
+enum AnalysedDocument {
+    static func load(_ path: String, models: String?) throws -> Document {
+        let registry = LoadedRegistry.load(models: models)
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
+        var document: Document
+        do {
+            let reader = try registry.reader(format: "auto", path: path, bytes: bytes)
+            document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.stem((path as NSString).lastPathComponent)))
+        } catch {
+            throw failure("\(path): \(error)")
+        }
+        var pipeline = registry.defaultPipeline()
+        let sentences = document.units.filter { $0.kind == .sentence }
+        if sentences.contains(where: { $0.annotation.label != nil }) { pipeline.labelers = [] }
+        if sentences.contains(where: { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }) { pipeline.linker = nil }
+        if sentences.contains(where: { $0.annotation.score != nil }) && pipeline.linker == nil { pipeline.scorer = nil }
+        do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
+        return document
+    }
+
+    static func failure(_ message: String) -> Error {
+        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        return ExitCode.failure
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a sentence's support score: its base score and the children that raised or lowered it.")
+
+    @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
+    @Argument(help: "The sentence id, e.g. s12.") var id: String
+    @Option(name: .long, help: "The Models/ directory.") var models: String?
+
+    func run() throws {
+        let document = try AnalysedDocument.load(file, models: models)
+        guard let text = TreeRendering.explain(document, unit: id) else {
+            throw AnalysedDocument.failure("\(file): no sentence \(id); ids run s1…s\(document.units.count)")
+        }
+        print(text, terminator: "")
+    }
+}
+
+struct Tree: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print the argument tree with relations and scores.")
+
+    @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
+    @Option(name: .long, help: "Characters of each sentence to show (0: none).") var width: Int = 24
+    @Option(name: .long, help: "The Models/ directory.") var models: String?
+
+    func run() throws {
+        print(TreeRendering.dump(try AnalysedDocument.load(file, models: models), textWidth: width), terminator: "")
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Per document: the thesis, claims ranked by support, claims without evidence, evidence density per section; for a directory, a corpus summary too.")
+
+    @Argument(help: "A file or a directory of files.") var path: String
+    @Option(name: .long, help: "text or json.") var format: String = "text"
+    @Option(name: .long, help: "The Models/ directory.") var models: String?
+
+    func validate() throws {
+        guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
+    }
+
+    func run() throws {
+        let (inputs, missing) = InputDiscovery.discover([path])
+        if let m = missing.first { throw AnalysedDocument.failure(m.message) }
+        var reports: [DocumentReport] = []
+        var failed = false
+        for input in inputs {
+            do { reports.append(DocumentReport(try AnalysedDocument.load(input.path, models: models))) } catch { failed = true }
+        }
+        if format == "json" {
+            let object: [String: Any] = ["documents": reports.map { $0.json() }]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
+            print(String(decoding: data, as: UTF8.self))
+        } else {
+            for r in reports { print(r.text()) }
+            if reports.count > 1 { print(CorpusReport(reports).text(), terminator: "") }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a document's argument tree: Graphviz dot, or svg when Graphviz is installed.")
+
+    @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
+    @Option(name: .long, help: "dot or svg.") var to: String = "dot"
+    @Option(name: .long, help: "Output file (default: the input name with .dot / .svg).") var out: String?
+    @Option(name: .long, help: "The Models/ directory.") var models: String?
+
+    func validate() throws {
+        guard ["dot", "svg"].contains(to) else { throw ValidationError("--to must be dot or svg") }
+    }
+
+    func run() throws {
+        let dot = TreeRendering.dot(try AnalysedDocument.load(file, models: models))
+        let target = out ?? InputDiscovery.stem(file) + "." + to
+        var bytes = Array(dot.utf8)
+        if to == "svg" {
+            guard let graphviz = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+                throw AnalysedDocument.failure("svg needs Graphviz's dot, which is not installed; install it (apt-get install graphviz) or use --to dot")
+            }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: graphviz)
+            process.arguments = ["-Tsvg"]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            input.fileHandleForWriting.write(Data(bytes))
+            try input.fileHandleForWriting.close()
+            let svg = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else { throw AnalysedDocument.failure("dot failed with status \(process.terminationStatus)") }
+            bytes = Array(svg)
+        }
+        do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
+        FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
+    }
+}

@@ -1,0 +1,139 @@
+import ArgMarkCore
+import Foundation
+
+/// What `argmark report` says about a linked and scored document.
+public struct DocumentReport: Sendable {
+    public struct Claim: Sendable {
+        public var id: String
+        public var score: Double?
+        public var text: String
+        /// Evidence and example sentences anywhere beneath the claim.
+        public var backing: Int
+    }
+
+    public struct SectionDensity: Sendable {
+        public var section: String
+        public var heading: String?
+        public var sentences: Int
+        /// Evidence and example sentences.
+        public var backing: Int
+        public var density: Double { sentences == 0 ? 0 : Double(backing) / Double(sentences) }
+    }
+
+    public var document: String
+    public var sentences: Int
+    public var labels: [ArgumentLabel: Int]
+    public var thesis: Claim?
+    /// Claims by descending support score.
+    public var claims: [Claim]
+    public var sections: [SectionDensity]
+
+    /// Claims with no evidence or example beneath them.
+    public var unsupported: [Claim] { claims.filter { $0.backing == 0 } }
+
+    public init(_ document: Document) {
+        self.document = document.id
+        let units = document.units
+        let (roots, children) = TreeRendering.children(document)
+        var backing = [Int](repeating: 0, count: units.count)
+        // Bottom-up count of evidence and examples in each subtree (units are visited children first).
+        var order: [Int] = []
+        var stack = roots
+        while let top = stack.popLast() {
+            order.append(top)
+            stack.append(contentsOf: children[top])
+        }
+        for i in order.reversed() {
+            backing[i] = children[i].reduce(0) { total, c in
+                total + backing[c] + ([.evidence, .example].contains(units[c].annotation.label) ? 1 : 0)
+            }
+        }
+        func claim(_ i: Int) -> Claim {
+            Claim(id: units[i].id, score: units[i].annotation.score, text: units[i].text, backing: backing[i])
+        }
+        sentences = units.count { $0.kind == .sentence }
+        var labels: [ArgumentLabel: Int] = [:]
+        for unit in units { if let l = unit.annotation.label { labels[l, default: 0] += 1 } }
+        self.labels = labels
+        let thesisIndex = roots.first { units[$0].annotation.parent == nil }
+        thesis = thesisIndex.map(claim)
+        claims = units.indices.filter { units[$0].annotation.label == .claim && $0 != thesisIndex }.map(claim)
+            .sorted { ($0.score ?? -1) > ($1.score ?? -1) || (($0.score ?? -1) == ($1.score ?? -1) && $0.id < $1.id) }
+        var bySection: [String: SectionDensity] = [:]
+        var sectionOrder: [String] = []
+        for unit in units where unit.kind == .sentence {
+            if bySection[unit.section] == nil {
+                sectionOrder.append(unit.section)
+                let heading = document.sections.first { $0.id == unit.section }?.heading.flatMap { document.unit($0)?.text }
+                bySection[unit.section] = SectionDensity(section: unit.section, heading: heading, sentences: 0, backing: 0)
+            }
+            bySection[unit.section]!.sentences += 1
+            if [.evidence, .example].contains(unit.annotation.label) { bySection[unit.section]!.backing += 1 }
+        }
+        sections = sectionOrder.map { bySection[$0]! }
+    }
+
+    public func text(top: Int = 10) -> String {
+        var lines = ["\(document): \(sentences) sentences; " + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
+        if let t = thesis {
+            lines.append("thesis \(t.id) score \(t.score.map(TreeRendering.fixed2) ?? "-"): \(TreeRendering.shorten(t.text, 60))")
+        }
+        lines.append("claims by support (top \(min(top, claims.count)) of \(claims.count)):")
+        for c in claims.prefix(top) {
+            lines.append("  \(c.id) \(c.score.map(TreeRendering.fixed2) ?? "-")  backing \(c.backing)  \(TreeRendering.shorten(c.text, 50))")
+        }
+        lines.append("claims with no evidence or example beneath them: \(unsupported.count)"
+            + (unsupported.isEmpty ? "" : " (" + unsupported.prefix(20).map(\.id).joined(separator: ", ") + (unsupported.count > 20 ? ", …" : "") + ")"))
+        lines.append("evidence density per section (evidence + example per sentence):")
+        for s in sections {
+            lines.append("  \(s.section) \(TreeRendering.fixed2(s.density))  (\(s.backing)/\(s.sentences))  \(TreeRendering.shorten(s.heading ?? "(no heading)", 30))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() -> [String: Any] {
+        func claim(_ c: Claim) -> [String: Any] {
+            ["id": c.id, "score": c.score.map { (($0 * 10_000).rounded()) / 10_000 } ?? NSNull(), "backing": c.backing, "text": c.text]
+        }
+        return [
+            "document": document, "sentences": sentences,
+            "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
+            "thesis": thesis.map(claim) ?? NSNull(),
+            "claims": claims.map(claim),
+            "unsupportedClaims": unsupported.map(\.id),
+            "sections": sections.map {
+                ["section": $0.section, "heading": $0.heading ?? NSNull(), "sentences": $0.sentences, "backing": $0.backing,
+                 "density": (($0.density * 10_000).rounded()) / 10_000] as [String: Any]
+            },
+        ]
+    }
+}
+
+/// A summary over many reports.
+public struct CorpusReport: Sendable {
+    public var reports: [DocumentReport]
+
+    public init(_ reports: [DocumentReport]) {
+        self.reports = reports
+    }
+
+    public func text() -> String {
+        let sentences = reports.reduce(0) { $0 + $1.sentences }
+        let claims = reports.reduce(0) { $0 + $1.claims.count }
+        let unsupported = reports.reduce(0) { $0 + $1.unsupported.count }
+        let scores = reports.compactMap { $0.thesis?.score }
+        var labels: [ArgumentLabel: Int] = [:]
+        for r in reports { for (l, n) in r.labels { labels[l, default: 0] += n } }
+        var lines = ["corpus: \(reports.count) documents, \(sentences) sentences; "
+            + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
+        lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
+        if !scores.isEmpty {
+            lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
+        }
+        lines.append("")
+        for r in reports.sorted(by: { ($0.thesis?.score ?? 0) > ($1.thesis?.score ?? 0) }) {
+            lines.append("  \(r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.claims.count)  unsupported \(r.unsupported.count)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,242 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// Links labelled sentences into an argument tree: one thesis, and for every claim, evidence, example and
+/// prescription exactly one parent with a support or attack relation. Background sentences get none.
+///
+/// Thesis: the claim or prescription with the strongest thesis cues (本文认为, 笔者认为, we argue, 做好…工作，要…,
+/// 唯有…才, 综上), preferring the introduction and the conclusion and sentences that share words with the title and
+/// abstract. Attachment follows the guideline and the shapes measured on the project gold:
+/// - the first claim of a paragraph attaches to its section's topic claim (the section's first claim), and a
+///   section's topic claim to the thesis; later claims of a paragraph to the nearest claim before them;
+/// - evidence attaches to the nearest claim before it in the paragraph, or to the claim that concludes the
+///   paragraph with 因此 / 可见 / 这表明 / therefore when the evidence comes first; failing both, to the nearest claim
+///   before it in the section, then the section topic, then the thesis;
+/// - an example that continues an example attaches to it; otherwise as evidence;
+/// - a prescription attaches to the first prescription of its paragraph; a paragraph's first prescription to the
+///   section's first prescription or claim, else the thesis.
+/// A sentence that opens with 然而 / 但是 / 不过 / 诚然 / however / but / yet attacks its parent. Links a person set
+/// are kept; whatever the labels, the result is a tree (no cycles, every chain ends at the thesis).
+/// Linear in the number of sentences.
+public struct TreeLinker: Linker {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "link.tree.v1", kind: .linker,
+        summary: "thesis by cues, position and overlap with title/abstract; parents by paragraph and section structure and discourse markers",
+        languages: [.zh, .en, .mixed], requires: [.sentences, .labels], assigns: [.tree])
+
+    static let attackOpeners = ["然而", "但是", "但，", "不过", "诚然", "可是", "however", "but ", "yet ", "nevertheless", "on the other hand", "still,"]
+    static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
+    static let thesisCues: [(String, Double)] = [
+        ("本文认为", 4), ("笔者认为", 4), ("本文主张", 4), ("我们认为", 2.5), ("做好政府工作，要", 4), ("做好", 0.5),
+        ("唯有", 1.5), ("只有", 0.8), ("综上", 1), ("总之", 0.8), ("we argue", 4), ("i argue", 4), ("this paper argues", 4),
+        ("this article argues", 4), ("this essay argues", 4), ("we contend", 3), ("our argument", 2.5), ("in sum", 1),
+    ]
+
+    public func link(_ document: Document) -> Document {
+        var document = document
+        let units = document.units
+        let nodes = units.indices.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
+        guard !nodes.isEmpty else {
+            clearMachineLinks(&document, keep: [])
+            return document
+        }
+        let thesis = chooseThesis(document, nodes)
+        // Section order and, per section, its topic claim and first prescription.
+        var sectionTopic: [String: Int] = [:]
+        var sectionFirstPrescription: [String: Int] = [:]
+        for i in nodes where i != thesis {
+            let s = units[i].section
+            if units[i].annotation.label == .claim, sectionTopic[s] == nil { sectionTopic[s] = i }
+            if units[i].annotation.label == .prescription, sectionFirstPrescription[s] == nil { sectionFirstPrescription[s] = i }
+        }
+        var parent: [Int: (Int, Double)] = [:]
+        for paragraph in document.paragraphs {
+            let inParagraph = paragraph.units.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
+            var lastClaim: Int?
+            var firstClaim: Int?
+            var firstPrescription: Int?
+            var previous: Int?
+            for (k, i) in inParagraph.enumerated() {
+                defer {
+                    if units[i].annotation.label == .claim || i == thesis {
+                        lastClaim = i
+                        if firstClaim == nil { firstClaim = i }
+                    }
+                    if units[i].annotation.label == .prescription, firstPrescription == nil { firstPrescription = i }
+                    previous = i
+                }
+                guard i != thesis else { continue }
+                let section = units[i].section
+                let sectionFallback: (Int, Double) = {
+                    if let t = sectionTopic[section], t != i, t < i { return (t, 0.5) }
+                    return (thesis, 0.45)
+                }()
+                switch units[i].annotation.label! {
+                case .claim:
+                    if let c = lastClaim {
+                        parent[i] = (c, 0.6)
+                    } else if sectionTopic[section] == i {
+                        parent[i] = (thesis, 0.55)
+                    } else {
+                        parent[i] = sectionFallback
+                    }
+                case .evidence, .example:
+                    if units[i].annotation.label == .example, let p = previous, units[p].annotation.label == .example {
+                        parent[i] = (p, 0.6)
+                    } else if let c = lastClaim {
+                        parent[i] = (c, 0.65)
+                    } else if let c = inParagraph[(k + 1)...].first(where: { units[$0].annotation.label == .claim && opens(units[$0].text, Self.conclusionOpeners) }) {
+                        parent[i] = (c, 0.55)
+                    } else if let c = nearestClaim(before: i, in: section, units: units, nodes: nodes, thesis: thesis) {
+                        parent[i] = (c, 0.45)
+                    } else {
+                        parent[i] = sectionFallback
+                    }
+                case .prescription:
+                    if let p = firstPrescription {
+                        parent[i] = (p, 0.6)
+                    } else if let p = sectionFirstPrescription[section], p < i {
+                        parent[i] = (p, 0.45)
+                    } else if let c = lastClaim ?? firstClaim {
+                        parent[i] = (c, 0.45)
+                    } else {
+                        parent[i] = (thesis, 0.4)
+                    }
+                case .background:
+                    break
+                }
+            }
+        }
+        // Write the machine links, keeping human ones, then make sure the result is a tree.
+        for i in nodes {
+            var a = document.units[i].annotation
+            if a.isHumanLink { continue }
+            if i == thesis {
+                a.parent = nil
+                a.relation = nil
+                a.linkConfidence = nil
+            } else if let (p, confidence) = parent[i] {
+                a.parent = units[p].id
+                a.relation = opens(units[i].text, Self.attackOpeners) ? .attack : .support
+                a.linkConfidence = confidence
+            }
+            a.linkedBy = .plugin(descriptor.id)
+            document.units[i].annotation = a
+        }
+        clearMachineLinks(&document, keep: Set(nodes))
+        repairTree(&document, thesis: thesis, nodes: nodes)
+        return document
+    }
+
+    func isArgumentative(_ unit: TextUnit) -> Bool {
+        guard let label = unit.annotation.label else { return false }
+        return label != .background
+    }
+
+    /// Background and unlabelled sentences carry no machine link.
+    private func clearMachineLinks(_ document: inout Document, keep: Set<Int>) {
+        for i in document.units.indices where !keep.contains(i) && !document.units[i].annotation.isHumanLink {
+            document.units[i].annotation.parent = nil
+            document.units[i].annotation.relation = nil
+            document.units[i].annotation.linkConfidence = nil
+            document.units[i].annotation.linkedBy = nil
+        }
+    }
+
+    private func nearestClaim(before i: Int, in section: String, units: [TextUnit], nodes: [Int], thesis: Int) -> Int? {
+        var j = i - 1
+        while j >= 0, units[j].section == section {
+            if units[j].kind == .sentence, units[j].annotation.label == .claim || j == thesis { return j }
+            j -= 1
+        }
+        return nil
+    }
+
+    func opens(_ text: String, _ openers: [String]) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "　" || $0 == "“" || $0 == "\"" || $0 == "—" }.lowercased()
+        return openers.contains { trimmed.hasPrefix($0) }
+    }
+
+    /// A human-chosen thesis (human link without parent) wins; otherwise the best-scoring claim or prescription.
+    func chooseThesis(_ document: Document, _ nodes: [Int]) -> Int {
+        if let human = nodes.first(where: { document.units[$0].annotation.isHumanLink && document.units[$0].annotation.parent == nil }) {
+            return human
+        }
+        let context = (document.metadata.titles.values.joined() + document.metadata.abstracts.values.joined()).lowercased()
+        let contextGrams = bigrams(context)
+        let lastSection = document.units.last?.section
+        let firstSections = Set(document.sections.prefix(2).map(\.id))
+        var best: (index: Int, score: Double)?
+        for i in nodes {
+            let unit = document.units[i]
+            guard unit.annotation.label == .claim || unit.annotation.label == .prescription else { continue }
+            let text = unit.text.lowercased()
+            var score = unit.annotation.label == .claim ? 0.5 : 0
+            for (cue, weight) in Self.thesisCues where text.contains(cue) { score += weight }
+            if firstSections.contains(unit.section) { score += 0.6 }
+            if unit.section == lastSection { score += 0.3 }
+            if !contextGrams.isEmpty {
+                let grams = bigrams(text)
+                let shared = grams.intersection(contextGrams).count
+                score += 2 * Double(shared) / Double(max(1, grams.count))
+            }
+            if best == nil || score > best!.score { best = (i, score) }
+        }
+        return best?.index ?? nodes[0]
+    }
+
+    private func bigrams(_ text: String) -> Set<String> {
+        let scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace && !$0.properties.isPunctuationLike })
+        guard scalars.count > 1 else { return [] }
+        var grams = Set<String>()
+        for k in 0..<(scalars.count - 1) {
+            var view = String.UnicodeScalarView()
+            view.append(scalars[k])
+            view.append(scalars[k + 1])
+            grams.insert(String(view))
+        }
+        return grams
+    }
+
+    /// Breaks cycles and dangling chains (possible only through human links or stale ids) by attaching the
+    /// offending machine-linked sentence to the thesis; every chain then ends at the thesis.
+    private func repairTree(_ document: inout Document, thesis: Int, nodes: [Int]) {
+        var index: [String: Int] = [:]
+        for (i, unit) in document.units.enumerated() { index[unit.id] = i }
+        let thesisID = document.units[thesis].id
+        for i in nodes where i != thesis {
+            var seen: Set<Int> = [i]
+            var current = i
+            var ok = false
+            while let p = document.units[current].annotation.parent, let j = index[p] {
+                if j == thesis { ok = true; break }
+                if seen.contains(j) || !isArgumentative(document.units[j]) { break }
+                seen.insert(j)
+                current = j
+            }
+            if !ok && document.units[current].annotation.parent == nil && current == thesis { ok = true }
+            if !ok {
+                // Re-attach the last machine-linked sentence on the broken chain (or this one) to the thesis.
+                let fix = document.units[current].annotation.isHumanLink ? i : current
+                guard !document.units[fix].annotation.isHumanLink else { continue }
+                document.units[fix].annotation.parent = thesisID
+                document.units[fix].annotation.relation = .support
+                document.units[fix].annotation.linkConfidence = 0.2
+                document.units[fix].annotation.linkedBy = .plugin(descriptor.id)
+            }
+        }
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    var isPunctuationLike: Bool {
+        switch generalCategory {
+        case .otherPunctuation, .openPunctuation, .closePunctuation, .dashPunctuation, .initialPunctuation, .finalPunctuation,
+            .connectorPunctuation, .mathSymbol, .otherSymbol:
+            true
+        default: false
+        }
+    }
+}

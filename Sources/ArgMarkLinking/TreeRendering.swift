@@ -1,0 +1,135 @@
+import ArgMarkCore
+import Foundation
+
+/// Tree views of a linked document: an indented text dump, a score explanation, and Graphviz DOT.
+public enum TreeRendering {
+    /// Children of every unit, in document order.
+    static func children(_ document: Document) -> (roots: [Int], children: [[Int]]) {
+        var index: [String: Int] = [:]
+        for (i, unit) in document.units.enumerated() { index[unit.id] = i }
+        var children = [[Int]](repeating: [], count: document.units.count)
+        var roots: [Int] = []
+        for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
+            guard let label = unit.annotation.label, label != .background else { continue }
+            if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) } else { roots.append(i) }
+        }
+        return (roots, children)
+    }
+
+    /// ```
+    /// s7 claim (thesis) score=0.81
+    /// ├─ s9 claim ─support─ score=0.74
+    /// │  └─ s10 evidence ─support─ score=0.69
+    /// ```
+    /// `textWidth` > 0 appends the first characters of each sentence.
+    public static func dump(_ document: Document, textWidth: Int = 0) -> String {
+        let (roots, children) = children(document)
+        var lines: [String] = []
+        func line(_ i: Int, prefix: String, connector: String, isRoot: Bool) {
+            let unit = document.units[i]
+            let a = unit.annotation
+            var text = "\(unit.id) \(a.label!.rawValue)"
+            text += isRoot ? " (thesis)" : " ─\(a.relation?.rawValue ?? "support")─"
+            if let score = a.score { text += " score=\(fixed2(score))" }
+            if textWidth > 0 { text += "  " + shorten(unit.text, textWidth) }
+            lines.append(prefix + connector + text)
+            let kids = children[i]
+            let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
+            for (n, c) in kids.enumerated() {
+                line(c, prefix: childPrefix, connector: n == kids.count - 1 ? "└─ " : "├─ ", isRoot: false)
+            }
+        }
+        for root in roots { line(root, prefix: "", connector: "", isRoot: true) }
+        return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
+    }
+
+    /// Why a sentence has its score, for `argmark explain`.
+    public static func explain(_ document: Document, unit id: String) -> String? {
+        guard let unit = document.unit(id) else { return nil }
+        let a = unit.annotation
+        var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0)))" } ?? "")"
+            + (a.labeledBy.map { " by \($0)" } ?? ""), "  " + shorten(unit.text, 80)]
+        if let parent = a.parent {
+            lines.append("  \(a.relation?.rawValue ?? "support")s \(parent)" + (a.linkConfidence.map { " (link confidence \(fixed2($0)))" } ?? "")
+                + (a.linkedBy.map { " by \($0)" } ?? ""))
+        } else if a.label != nil && a.label != .background {
+            lines.append("  the thesis (root of the argument tree)")
+        }
+        guard let score = a.score, let e = a.explanation else {
+            lines.append("  no support score (background or unlabelled sentences are not scored)")
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append("  score \(fixed2(score)) = base \(fixed2(e.base))" + (e.children.isEmpty ? " (no supporters or attackers)" : ""))
+        let support = e.children.filter { $0.relation == .support }
+        let attack = e.children.filter { $0.relation == .attack }
+        let vs = 1 - support.reduce(1.0) { $0 * (1 - $1.strength) }
+        let va = 1 - attack.reduce(1.0) { $0 * (1 - $1.strength) }
+        if !e.children.isEmpty {
+            lines.append("  supporters \(support.count), aggregate \(fixed2(vs)); attackers \(attack.count), aggregate \(fixed2(va)); net \(score >= e.base ? "+" : "")\(fixed2(score - e.base))")
+        }
+        for c in e.children {
+            // What the score would be without this child: its marginal effect.
+            let others = e.children.filter { $0.child != c.child }
+            let s = 1 - others.filter { $0.relation == .support }.reduce(1.0) { $0 * (1 - $1.strength) }
+            let t = 1 - others.filter { $0.relation == .attack }.reduce(1.0) { $0 * (1 - $1.strength) }
+            let without = SupportScorer.combine(base: e.base, support: others.contains { $0.relation == .support } ? s : 0,
+                                                attack: others.contains { $0.relation == .attack } ? t : 0)
+            let effect = score - without
+            let child = document.unit(c.child)
+            lines.append("  \(effect >= 0 ? "+" : "")\(fixed2(effect))  \(c.child) \(child?.annotation.label?.rawValue ?? "") \(c.relation.rawValue)s, weighted strength \(fixed2(c.strength))  "
+                + shorten(child?.text ?? "", 40))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The tree as Graphviz DOT: boxes coloured by label, solid support and dashed red attack edges (child → parent),
+    /// scores and shortened sentences in the labels.
+    public static func dot(_ document: Document, textWidth: Int = 24) -> String {
+        let colors: [ArgumentLabel: String] = [
+            .claim: "#fde2b6", .evidence: "#cfe8cf", .example: "#d6e4f5", .prescription: "#f5d0e0", .background: "#eeeeee",
+        ]
+        var out = ["digraph argument {", "  rankdir=BT;", "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK SC, sans-serif\", fontsize=10];"]
+        let (roots, children) = children(document)
+        let included = Set(roots + children.flatMap { $0 })
+        for i in document.units.indices where included.contains(i) {
+            let unit = document.units[i]
+            let a = unit.annotation
+            var label = "\(unit.id) \(a.label!.rawValue)"
+            if roots.contains(i) { label += " (thesis)" }
+            if let s = a.score { label += " \(fixed2(s))" }
+            label += "\\n" + escape(shorten(unit.text, textWidth))
+            let width = roots.contains(i) ? ", penwidth=2" : ""
+            out.append("  \(unit.id) [label=\"\(label)\", fillcolor=\"\(colors[a.label!]!)\"\(width)];")
+        }
+        for i in document.units.indices where included.contains(i) {
+            let a = document.units[i].annotation
+            guard let p = a.parent else { continue }
+            let style = a.relation == .attack ? " [style=dashed, color=\"#c0392b\", label=\"attack\"]" : ""
+            out.append("  \(document.units[i].id) -> \(p)\(style);")
+        }
+        out.append("}")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The first `width` characters (CJK) or about `width` display columns of a sentence, with … when cut.
+    public static func shorten(_ text: String, _ width: Int) -> String {
+        var columns = 0
+        var out = ""
+        for ch in text {
+            let w = ch.unicodeScalars.first.map { $0.value >= 0x1100 && ($0.properties.isIdeographic || (0x3000...0xFFEF).contains($0.value)) ? 2 : 1 } ?? 1
+            if columns + w > width * 2 - 2 && columns > 0 { return out + "…" }
+            out.append(ch)
+            columns += w
+        }
+        return out
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
+    static func fixed2(_ x: Double) -> String {
+        let v = Int((abs(x) * 100).rounded())
+        return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
+    }
+}

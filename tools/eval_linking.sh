@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Argument-tree quality of the default linker given the gold labels: every gold document at hand is re-linked
+# (`annotate --input-format jsonl --labelers none`: labels kept, links recomputed) and compared with its gold tree
+# (parent attachment, attachment with the right relation, thesis found), per corpus.
+# Corpora: Annotations/gold, and from ../shared/data mfa2022, zh-translated, en-policy and arg-microtexts part 2.
+# usage: tools/eval_linking.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=${ARGMARK:-.build/release/argmark}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/gold/project"
+cp Annotations/gold/*.jsonl "$work/gold/project/"
+pairs() { # CORPUS DIR-WITH-PAIRS
+  mkdir -p "$work/gold/$1" "$work/lines/$1"
+  for s in "$2"/*_sentences.tsv; do
+    name=$(basename "$s" _sentences.tsv)
+    python3 tools/tsv_gold_to_lines.py "$s" "$work/lines/$1/$name.lines"
+    python3 tools/gold_to_jsonl.py --text "$work/lines/$1/$name.lines" --sentences "$s" \
+      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$1/$name.jsonl"
+  done
+}
+shared=../shared/data
+for corpus in mfa2022 zh-translated en-policy; do [ -d "$shared/$corpus" ] && pairs "$corpus" "$shared/$corpus"; done
+if [ -f "$shared/en/microtexts.train.tsv" ]; then
+  python3 tools/split_corpus_tsv.py "$shared/en/microtexts.train.tsv" "$work/micro"
+  pairs microtexts "$work/micro"
+fi
+for corpus in "$work"/gold/*; do
+  name=$(basename "$corpus")
+  "$bin" annotate "$corpus" --input-format jsonl --labelers none --out "$work/pred/$name" 2>/dev/null
+  printf '%-14s ' "$name"
+  "$bin" eval "$corpus" "$work/pred/$name" | grep '^tree:'
+done
