@@ -74,35 +74,40 @@ public struct JSONLinesReader: DocumentReader {
         let scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty }
         let decoder = JSONDecoder()
-        var document: Document?
+        // One document mutated in place: copying it per line would make reading quadratic.
+        var doc = Document(id: input.documentID)
+        var haveDocument = false
         var lineOfUnit: [String: Int] = [:]
         var paragraphStart: [String: Int] = [:]
+        var knownSections: Set<String> = []
         var lineNumber = 0
-        for lineScalars in scalars.split(separator: "\n", omittingEmptySubsequences: false) {
+        // The bytes are valid UTF-8 (checked above), so lines are cut and decoded straight from them.
+        var bytes = input.bytes[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        for line in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            let line = String(String.UnicodeScalarView(lineScalars))
-            if line.allSatisfy(\.isWhitespace) { continue }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let record: Record
             do {
-                record = try decoder.decode(Record.self, from: Data(line.utf8))
+                record = try decoder.decode(Record.self, from: Data(line))
             } catch {
                 throw .malformed(line: lineNumber, message: "not a valid ArgMark JSON object (\(Self.describe(error))); fix or remove the line")
             }
             if record.type == "document" {
-                guard document == nil else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
-                document = Document(
-                    id: record.id ?? input.documentID, sourcePath: record.source,
-                    metadata: Self.metadata(record.metadata))
+                guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
+                doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
+                haveDocument = true
                 continue
             }
-            guard var doc = document else {
+            guard haveDocument else {
                 throw .malformed(line: lineNumber, message: "the first line must be the {\"type\":\"document\",…} line")
             }
             switch record.type {
             case "heading", "sentence":
                 let unit = try Self.unit(record, line: lineNumber)
                 lineOfUnit[unit.id] = lineNumber
-                if !doc.sections.contains(where: { $0.id == unit.section }) {
+                if !knownSections.contains(unit.section) {
+                    knownSections.insert(unit.section)
                     let level = unit.kind == .heading ? (record.level ?? 1) : 1
                     let parent = doc.sections.last { $0.level < level }?.id
                     doc.sections.append(
@@ -130,9 +135,9 @@ public struct JSONLinesReader: DocumentReader {
             default:
                 throw .malformed(line: lineNumber, message: "unknown record type '\(record.type)'; expected document, heading, sentence or note")
             }
-            document = doc
         }
-        guard let document else { throw .malformed(line: 1, message: "no document line found") }
+        guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
+        let document = doc
         if let problem = document.validate().first {
             throw .malformed(line: lineOfUnit[problem.subject] ?? 1, message: "\(problem); correct the file or re-run annotate on the source text")
         }

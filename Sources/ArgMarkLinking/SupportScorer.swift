@@ -91,19 +91,29 @@ public struct SupportScorer: Scorer {
         case .example: b = 0.55
         default: b = 0.4
         }
-        let text = unit.text
+        // One pass over the scalars for every kind of checkable material.
         var hasDigit = false
         var hasYear = false
-        let scalars = Array(text.unicodeScalars)
-        for (k, s) in scalars.enumerated() where ("0"..."9").contains(s) {
-            hasDigit = true
-            if k + 4 < scalars.count, scalars[k + 4] == "年" { hasYear = true }
+        var hasMarker = !unit.noteRefs.isEmpty
+        var hasDocument = false
+        var hasQuote = false
+        let scalars = Array(unit.text.unicodeScalars)
+        for (k, s) in scalars.enumerated() {
+            switch s {
+            case "0"..."9":
+                hasDigit = true
+                if k + 4 < scalars.count, scalars[k + 4] == "年" { hasYear = true }
+            case "[", "［": hasMarker = true
+            case "《": hasDocument = true
+            case "“", "\"": hasQuote = true
+            default: break
+            }
         }
-        if !unit.noteRefs.isEmpty || text.contains("[") || text.contains("［") { b += 0.15 }
+        if hasMarker { b += 0.15 }
         if hasDigit { b += 0.1 }
         if hasYear { b += 0.05 }
-        if text.contains("《") { b += 0.05 }
-        if text.contains("“") || text.contains("\"") { b += 0.05 }
+        if hasDocument { b += 0.05 }
+        if hasQuote { b += 0.05 }
         b = min(b, 0.95)
         let confidence = unit.annotation.isHumanLabel ? 1 : (unit.annotation.confidence ?? 1)
         return 0.5 + (b - 0.5) * confidence

@@ -155,8 +155,29 @@ public struct TreeLinker: Linker {
     }
 
     func opens(_ text: String, _ openers: [String]) -> Bool {
-        let trimmed = text.drop { $0 == " " || $0 == "　" || $0 == "“" || $0 == "\"" || $0 == "—" }.lowercased()
+        let trimmed = Self.asciiLowercased(String(text.drop { $0 == " " || $0 == "　" || $0 == "“" || $0 == "\"" || $0 == "—" }.prefix(24)))
         return openers.contains { trimmed.hasPrefix($0) }
+    }
+
+    /// Lower-cases ASCII letters only: enough for the English markers, and far cheaper than full case folding.
+    static func asciiLowercased(_ text: String) -> String {
+        String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no locale-aware Foundation search).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        let first = needle[0]
+        var i = 0
+        while i <= haystack.count - needle.count {
+            if haystack[i] == first {
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// A human-chosen thesis (human link without parent) wins; otherwise the best-scoring claim or prescription.
@@ -164,7 +185,7 @@ public struct TreeLinker: Linker {
         if let human = nodes.first(where: { document.units[$0].annotation.isHumanLink && document.units[$0].annotation.parent == nil }) {
             return human
         }
-        let context = (document.metadata.titles.values.joined() + document.metadata.abstracts.values.joined()).lowercased()
+        let context = Self.asciiLowercased(document.metadata.titles.values.sorted().joined() + document.metadata.abstracts.values.sorted().joined())
         let contextGrams = bigrams(context)
         let lastSection = document.units.last?.section
         let firstSections = Set(document.sections.prefix(2).map(\.id))
@@ -172,9 +193,10 @@ public struct TreeLinker: Linker {
         for i in nodes {
             let unit = document.units[i]
             guard unit.annotation.label == .claim || unit.annotation.label == .prescription else { continue }
-            let text = unit.text.lowercased()
+            let text = Self.asciiLowercased(unit.text)
+            let bytes = Array(text.utf8)
             var score = unit.annotation.label == .claim ? 0.5 : 0
-            for (cue, weight) in Self.thesisCues where text.contains(cue) { score += weight }
+            for (cue, weight) in Self.thesisCues where Self.contains(bytes, Array(cue.utf8)) { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             if !contextGrams.isEmpty {

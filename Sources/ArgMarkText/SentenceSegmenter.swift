@@ -210,8 +210,8 @@ public struct SentenceSegmenter: Sendable {
         if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
         if nextScalar == nil { return true }
         let scalars = Array(token.unicodeScalars)
-        // Initials: "J. N. Rosenau", "Harry S. Truman".
-        if scalars.count == 1, ScalarClass.isUpper(scalars[0]) { return false }
+        // Initials: "J. N. Rosenau", "Harry S. Truman" — but "the platform X. When the court…" ends a sentence.
+        if scalars.count == 1, ScalarClass.isUpper(scalars[0]) { return Abbreviations.sentenceOpeners.contains(nextWord) }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }

@@ -113,7 +113,35 @@ struct CommandLineTests {
         let unknown = try argmark(["annotate", "-", "--labelers", "label.nope.v1"], stdin: text)
         #expect(unknown.status == 64 && unknown.stderr.contains("no such labeller; available: "))
     }
+
+    @Test func treeExplainReportAndExport() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "一、引言\n本文认为开放合作是唯一出路。据统计，2023年贸易额达4万亿美元[1]。例如，某国2018年出台了新法。\n二、建议\n各国应当加强对话。\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/a.zh.txt"))
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir]).status == 0)
+        let jsonl = try String(contentsOfFile: dir + "/a.zh.jsonl", encoding: .utf8)
+        #expect(jsonl.contains(#""linkedBy":"link.tree.v1""#) && jsonl.contains(#""explanation":{"base":"#))
+        let tree = try argmark(["tree", dir + "/a.zh.jsonl", "--width", "0"])
+        #expect(tree.stdout.hasPrefix("s2 claim (thesis) score="))
+        let explain = try argmark(["explain", dir + "/a.zh.jsonl", "s2"])
+        #expect(explain.status == 0 && explain.stdout.contains("the thesis (root of the argument tree)"))
+        #expect(try argmark(["explain", dir + "/a.zh.jsonl", "s99"]).status == 1)
+        let report = try argmark(["report", dir + "/a.zh.jsonl"])
+        #expect(report.stdout.contains("thesis s2") && report.stdout.contains("evidence density per section"))
+        let json = try argmark(["report", dir, "--format", "json"])
+        #expect(json.status == 0 && json.stdout.contains("\"unsupportedClaims\""))
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", dir + "/a.dot"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/a.dot", encoding: .utf8).hasPrefix("digraph argument {"))
+        let svg = try argmark(["export", dir + "/a.zh.jsonl", "--to", "svg", "--out", dir + "/a.svg"])
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {
+            #expect(svg.status == 0)
+        } else {
+            #expect(svg.status == 1 && svg.stderr.contains("apt-get install graphviz"))
+        }
+    }
 }
+
 
 extension URL {
     func creatingParent() throws -> URL {

@@ -36,6 +36,7 @@ struct SentenceSegmenterTests {
         ("Smith et al. argue this. Others disagree.", ["Smith et al. argue this.", "Others disagree."]),
         ("Dr. Jones left. Mr. Lee stayed.", ["Dr. Jones left.", "Mr. Lee stayed."]),
         ("J. N. Rosenau wrote it. It is old.", ["J. N. Rosenau wrote it.", "It is old."]),
+        ("The fines were imposed on X. When the court ruled, it complied.", ["The fines were imposed on X.", "When the court ruled, it complied."]),
         ("Growth was 3.5 percent. Good.", ["Growth was 3.5 percent.", "Good."]),
         ("See No. 5 and Fig. 2 here. Done.", ["See No. 5 and Fig. 2 here.", "Done."]),
         ("Visit https://example.org/a.pdf today. Then stop.", ["Visit https://example.org/a.pdf today.", "Then stop."]),
