@@ -85,6 +85,9 @@ def merge(gold_records, structure_path, gold_path):
         unit = by_span[(g["start"], g["end"])]
         if g["type"] == "sentence" and g["label"]:
             unit["label"], unit["labeledBy"] = g["label"], g["labeledBy"]
+            # The gold tree is a person's decision too: machine runs must keep it.
+            if g["label"] != "background":
+                unit["linkedBy"] = g["labeledBy"]
             if g["parent"]:
                 unit["parent"], unit["relation"] = id_map[g["parent"]], g["relation"]
     reader[0].setdefault("metadata", {}).setdefault("fields", {})["annotation"] = gold_records and \
@@ -131,6 +134,8 @@ def main():
         elif label != "-":
             record["label"] = label
             record["labeledBy"] = f"human:{args.annotator}"
+            if label != "background":
+                record["linkedBy"] = f"human:{args.annotator}"
             if parent not in ("-", "ROOT"):
                 record["parent"] = parent
                 record["relation"] = relation
