@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Throughput of read + segment + write JSONL (`argmark annotate --to jsonl`) on one core, at three corpus sizes,
+# Throughput of read + segment + write JSONL (`argmark annotate --labelers none --no-tree`) on one core, at three corpus sizes,
 # to show the rate and that time grows linearly with input. The corpus is built from the public-domain GWR
 # samples in ../shared/samples (or the bundled Annotations/samples copy) repeated into 200 KB-ish files.
 #
@@ -25,7 +25,7 @@ for mb in $(( total_mb / 4 )) $(( total_mb / 2 )) "$total_mb"; do
   make_corpus "$work/c$mb" "$mb"
   bytes=$(du -sb "$work/c$mb" | cut -f1)
   start=$(date +%s.%N)
-  "$bin" annotate "$work/c$mb" --out "$work/o$mb" --jobs 1 2> "$work/log"
+  "$bin" annotate "$work/c$mb" --out "$work/o$mb" --jobs 1 --labelers none --no-tree 2> "$work/log"
   end=$(date +%s.%N)
   secs=$(echo "$end - $start" | bc -l)
   sentences=$(grep -o '[0-9]* sentences' "$work/log" | cut -d' ' -f1)

@@ -44,6 +44,9 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for an external labeller's reply.")
     var pluginTimeout: Double = 30
 
+    @Flag(name: .long, help: "Label only: skip the argument tree and the support scores.")
+    var noTree = false
+
     func validate() throws {
         let registry = PluginRegistry.standard
         guard registry.outputFormats.contains(to) else {
@@ -89,6 +92,10 @@ struct Annotate: AsyncParsableCommand {
                 Terminal.error(error.description)
                 throw ExitCode.failure
             }
+        }
+        if noTree {
+            pipeline.linker = nil
+            pipeline.scorer = nil
         }
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,

@@ -36,12 +36,37 @@ public struct TreeLinker: Linker {
 
     public func link(_ document: Document) -> Document {
         var document = document
-        let units = document.units
-        let nodes = units.indices.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
-        guard !nodes.isEmpty else {
+        guard let (thesis, nodes, parent) = plan(document) else {
             clearMachineLinks(&document, keep: [])
             return document
         }
+        // Write the machine links, keeping human ones, then make sure the result is a tree.
+        for i in nodes {
+            var a = document.units[i].annotation
+            if a.isHumanLink { continue }
+            if i == thesis {
+                a.parent = nil
+                a.relation = nil
+                a.linkConfidence = nil
+            } else if let (p, confidence, relation) = parent[i] {
+                a.parent = document.units[p].id
+                a.relation = relation
+                a.linkConfidence = confidence
+            }
+            a.linkedBy = .plugin(descriptor.id)
+            document.units[i].annotation = a
+        }
+        clearMachineLinks(&document, keep: Set(nodes))
+        repairTree(&document, thesis: thesis, nodes: nodes)
+        return document
+    }
+
+    /// The thesis, the argumentative sentences and each one's parent, confidence and relation; nil when there is
+    /// nothing to link. Reads the document only, so writing the links afterwards copies nothing.
+    private func plan(_ document: Document) -> (thesis: Int, nodes: [Int], parent: [Int: (Int, Double, ArgumentRelation)])? {
+        let units = document.units
+        let nodes = units.indices.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
+        guard !nodes.isEmpty else { return nil }
         let thesis = chooseThesis(document, nodes)
         // Section order and, per section, its topic claim and first prescription.
         var sectionTopic: [String: Int] = [:]
@@ -52,6 +77,8 @@ public struct TreeLinker: Linker {
             if units[i].annotation.label == .prescription, sectionFirstPrescription[s] == nil { sectionFirstPrescription[s] = i }
         }
         var parent: [Int: (Int, Double)] = [:]
+        // The latest claim (or the thesis) seen in each section so far: paragraphs are visited in order.
+        var lastClaimInSection: [String: Int] = [:]
         for paragraph in document.paragraphs {
             let inParagraph = paragraph.units.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
             var lastClaim: Int?
@@ -62,6 +89,7 @@ public struct TreeLinker: Linker {
                 defer {
                     if units[i].annotation.label == .claim || i == thesis {
                         lastClaim = i
+                        lastClaimInSection[units[i].section] = i
                         if firstClaim == nil { firstClaim = i }
                     }
                     if units[i].annotation.label == .prescription, firstPrescription == nil { firstPrescription = i }
@@ -87,9 +115,9 @@ public struct TreeLinker: Linker {
                         parent[i] = (p, 0.6)
                     } else if let c = lastClaim {
                         parent[i] = (c, 0.65)
-                    } else if let c = inParagraph[(k + 1)...].first(where: { units[$0].annotation.label == .claim && opens(units[$0].text, Self.conclusionOpeners) }) {
+                    } else if let c = inParagraph[(k + 1)...].first(where: { units[$0].annotation.label == .claim && opens(units[$0].text, Self.conclusionOpenerBytes) }) {
                         parent[i] = (c, 0.55)
-                    } else if let c = nearestClaim(before: i, in: section, units: units, nodes: nodes, thesis: thesis) {
+                    } else if let c = lastClaimInSection[section] {
                         parent[i] = (c, 0.45)
                     } else {
                         parent[i] = sectionFallback
@@ -109,25 +137,11 @@ public struct TreeLinker: Linker {
                 }
             }
         }
-        // Write the machine links, keeping human ones, then make sure the result is a tree.
-        for i in nodes {
-            var a = document.units[i].annotation
-            if a.isHumanLink { continue }
-            if i == thesis {
-                a.parent = nil
-                a.relation = nil
-                a.linkConfidence = nil
-            } else if let (p, confidence) = parent[i] {
-                a.parent = units[p].id
-                a.relation = opens(units[i].text, Self.attackOpeners) ? .attack : .support
-                a.linkConfidence = confidence
-            }
-            a.linkedBy = .plugin(descriptor.id)
-            document.units[i].annotation = a
+        var withRelations: [Int: (Int, Double, ArgumentRelation)] = [:]
+        for (i, (p, confidence)) in parent {
+            withRelations[i] = (p, confidence, opens(units[i].text, Self.attackOpenerBytes) ? .attack : .support)
         }
-        clearMachineLinks(&document, keep: Set(nodes))
-        repairTree(&document, thesis: thesis, nodes: nodes)
-        return document
+        return (thesis, nodes, withRelations)
     }
 
     func isArgumentative(_ unit: TextUnit) -> Bool {
@@ -145,18 +159,33 @@ public struct TreeLinker: Linker {
         }
     }
 
-    private func nearestClaim(before i: Int, in section: String, units: [TextUnit], nodes: [Int], thesis: Int) -> Int? {
-        var j = i - 1
-        while j >= 0, units[j].section == section {
-            if units[j].kind == .sentence, units[j].annotation.label == .claim || j == thesis { return j }
-            j -= 1
-        }
-        return nil
-    }
+    static let attackOpenerBytes = attackOpeners.map { Array($0.utf8) }
+    static let conclusionOpenerBytes = conclusionOpeners.map { Array($0.utf8) }
+    static let thesisCueBytes = thesisCues.map { (Array($0.0.utf8), $0.1) }
+    /// UTF-8 of the characters skipped before an opener: space, ideographic space, quotes, dashes.
+    static let skippedAtStart: [[UInt8]] = [" ", "　", "“", "\"", "—"].map { Array($0.utf8) }
 
-    func opens(_ text: String, _ openers: [String]) -> Bool {
-        let trimmed = Self.asciiLowercased(String(text.drop { $0 == " " || $0 == "　" || $0 == "“" || $0 == "\"" || $0 == "—" }.prefix(24)))
-        return openers.contains { trimmed.hasPrefix($0) }
+    /// Whether the sentence (after spaces, quotes and dashes) starts with one of `openers`, ASCII case-insensitively.
+    func opens(_ text: String, _ openers: [[UInt8]]) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            skipping: while i < bytes.count {
+                for s in Self.skippedAtStart where i + s.count <= bytes.count && bytes[i..<(i + s.count)].elementsEqual(s) {
+                    i += s.count
+                    continue skipping
+                }
+                break
+            }
+            return openers.contains { opener in
+                guard i + opener.count <= bytes.count else { return false }
+                for k in opener.indices {
+                    let b = bytes[i + k]
+                    if (b >= 65 && b <= 90 ? b + 32 : b) != opener[k] { return false }
+                }
+                return true
+            }
+        }
     }
 
     /// Lower-cases ASCII letters only: enough for the English markers, and far cheaper than full case folding.
@@ -193,14 +222,13 @@ public struct TreeLinker: Linker {
         for i in nodes {
             let unit = document.units[i]
             guard unit.annotation.label == .claim || unit.annotation.label == .prescription else { continue }
-            let text = Self.asciiLowercased(unit.text)
-            let bytes = Array(text.utf8)
+            let bytes = unit.text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             var score = unit.annotation.label == .claim ? 0.5 : 0
-            for (cue, weight) in Self.thesisCues where Self.contains(bytes, Array(cue.utf8)) { score += weight }
+            for (cue, weight) in Self.thesisCueBytes where Self.contains(bytes, cue) { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             if !contextGrams.isEmpty {
-                let grams = bigrams(text)
+                let grams = bigrams(unit.text)
                 let shared = grams.intersection(contextGrams).count
                 score += 2 * Double(shared) / Double(max(1, grams.count))
             }
