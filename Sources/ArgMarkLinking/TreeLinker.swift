@@ -5,7 +5,8 @@ import ArgMarkPipeline
 /// prescription exactly one parent with a support or attack relation. Background sentences get none.
 ///
 /// Thesis: the claim or prescription with the strongest thesis cues (本文认为, 笔者认为, we argue, 做好…工作，要…,
-/// 唯有…才, 综上), preferring the introduction and the conclusion and sentences that share words with the title and
+/// 唯有…才, 综上, or a therefore/因此 conclusion in the last paragraph), preferring the introduction and the conclusion
+/// and sentences that share words with the title and
 /// abstract. Attachment follows the guideline and the shapes measured on the project gold:
 /// - the first claim of a paragraph attaches to its section's topic claim (the section's first claim), and a
 ///   section's topic claim to the thesis; later claims of a paragraph to the nearest claim before them;
@@ -217,6 +218,7 @@ public struct TreeLinker: Linker {
         let context = Self.asciiLowercased(document.metadata.titles.values.sorted().joined() + document.metadata.abstracts.values.sorted().joined())
         let contextGrams = bigrams(context)
         let lastSection = document.units.last?.section
+        let lastParagraph = nodes.last.map { document.units[$0].paragraph }
         let firstSections = Set(document.sections.prefix(2).map(\.id))
         var best: (index: Int, score: Double)?
         for i in nodes {
@@ -227,6 +229,8 @@ public struct TreeLinker: Linker {
             for (cue, weight) in Self.thesisCueBytes where Self.contains(bytes, cue) { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
+            // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.
+            if unit.paragraph == lastParagraph, opens(unit.text, Self.conclusionOpenerBytes) { score += 1.2 }
             if !contextGrams.isEmpty {
                 let grams = bigrams(unit.text)
                 let shared = grams.intersection(contextGrams).count
