@@ -20,6 +20,14 @@ let package = Package(
         .target(name: "ArgMarkText", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
         // Serialisation formats (JSON Lines).
         .target(name: "ArgMarkFormats", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // libxml2, the C library (Debian libxml2-dev, pkg-config libxml-2.0); C stays in this target.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // A thin, safe Swift wrapper over libxml2: parsing without entities or network, the streaming writer,
+        // RELAX NG validation.
+        .target(name: "ArgMarkXML", dependencies: ["CLibXML2"]),
+        // TEI P5: the writer (streaming, valid against tei_all) and the reader (ArgMark's own TEI, TEI with s or
+        // only p, GROBID-style articles).
+        .target(name: "ArgMarkTEI", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML"]),
         // Label evaluation and inter-annotator agreement.
         .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
         // Labellers: cue lexicons, the statistical model and its features.
@@ -33,7 +41,10 @@ let package = Package(
         // The one registry that lists every plugin.
         .target(
             name: "ArgMarkPlugins",
-            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking"]),
+            dependencies: [
+                "ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking",
+                "ArgMarkTEI",
+            ]),
         // File discovery, bounded reading, atomic writes and the parallel batch runner.
         .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins"]),
         // The thin command-line front end.
@@ -41,7 +52,7 @@ let package = Package(
             name: "ArgMarkCLI",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkIO", "ArgMarkEval", "ArgMarkFormats",
-                "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking",
+                "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking", "ArgMarkXML", "ArgMarkTEI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),
@@ -51,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "ArgMarkFormatsTests",
             dependencies: ["ArgMarkCore", "ArgMarkFormats", "ArgMarkText", "ArgMarkPipeline", "ArgMarkPlugins"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ArgMarkXMLTests", dependencies: ["ArgMarkXML"]),
+        .testTarget(
+            name: "ArgMarkTEITests",
+            dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkTEI", "ArgMarkXML", "ArgMarkFormats", "ArgMarkText", "ArgMarkPlugins"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
         .testTarget(

@@ -8,22 +8,22 @@ struct Annotate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read, segment and annotate documents; write one output per input.",
         discussion: """
-            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl) or - for \
+            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml) or - for \
             standard input. Each output is named after its input with the last extension replaced \
-            (a.zh.txt -> OUT/a.zh.jsonl); files found in a directory keep their sub-directory under OUT. \
+            (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
             """)
 
     @Argument(help: "Files, directories, or - for standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl.")
+    @Option(name: .long, help: "Output format: jsonl or tei (TEI P5, valid against tei_all).")
     var to: String = "jsonl"
 
     @Option(name: .long, help: "Output directory (required unless the only input is -, which writes to standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Input format: auto, text, article, lines or jsonl.")
+    @Option(name: .long, help: "Input format: auto, text, article, lines, jsonl or tei.")
     var inputFormat: String = "auto"
 
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores).")
@@ -103,7 +103,7 @@ struct Annotate: AsyncParsableCommand {
         let (found, missing) = InputDiscovery.discover(inputs)
         for failure in missing { Terminal.error(failure.message) }
         if found.isEmpty && missing.isEmpty {
-            Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for .txt .text .md .lines .sent .jsonl)")
+            Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for .txt .text .md .lines .sent .jsonl .xml)")
             throw ExitCode.failure
         }
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1

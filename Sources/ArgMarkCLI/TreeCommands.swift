@@ -98,20 +98,33 @@ struct Report: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a document's argument tree: Graphviz dot, or svg when Graphviz is installed.")
+        abstract: "Export a document: TEI P5 (labels, tree and scores), or its argument tree as Graphviz dot or svg.")
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
-    @Option(name: .long, help: "dot or svg.") var to: String = "dot"
-    @Option(name: .long, help: "Output file (default: the input name with .dot / .svg).") var out: String?
+    @Option(name: .long, help: "tei, dot or svg.") var to: String = "dot"
+    @Option(name: .long, help: "Output file (default: the input name with .tei.xml / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func validate() throws {
-        guard ["dot", "svg"].contains(to) else { throw ValidationError("--to must be dot or svg") }
+        guard ["tei", "dot", "svg"].contains(to) else { throw ValidationError("--to must be tei, dot or svg") }
     }
 
     func run() throws {
-        let dot = TreeRendering.dot(try AnalysedDocument.load(file, models: models))
-        let target = out ?? InputDiscovery.stem(file) + "." + to
+        let document = try AnalysedDocument.load(file, models: models)
+        let target = out ?? InputDiscovery.stem(file) + "." + (to == "tei" ? "tei.xml" : to)
+        if out == nil, URL(fileURLWithPath: target).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
+            throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")
+        }
+        if to == "tei" {
+            let bytes: [UInt8]
+            do { bytes = try PluginRegistry.standard.writer(format: "tei")!.write(document) } catch {
+                throw AnalysedDocument.failure("\(file): \(error.description)")
+            }
+            do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
+            FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
+            return
+        }
+        let dot = TreeRendering.dot(document)
         var bytes = Array(dot.utf8)
         if to == "svg" {
             guard let graphviz = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile(atPath:)) else {

@@ -13,6 +13,9 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// Headings and sentences in reading order.
     public var units: [TextUnit]
     public var notes: [Note]
+    /// The `teiHeader` of a TEI source, serialised as XML, kept so that a TEI export of the document carries the
+    /// original header (with ArgMark's declarations added); nil for every other input.
+    public var originalTEIHeader: String?
 
     public init(
         id: String, sourcePath: String? = nil, metadata: DocumentMetadata = .init(),

@@ -1,3 +1,5 @@
+import ArgMarkCore
+
 /// A byte buffer for writing JSON with a fixed key order and fixed number formatting, so identical documents
 /// serialise to identical bytes.
 struct JSONBuffer {
@@ -97,25 +99,7 @@ struct JSONBuffer {
     mutating func newline() { bytes.append(0x0A) }
 }
 
-/// Fixed formatting of fractional numbers.
+/// Fixed formatting of fractional numbers (four decimals, no trailing zeros); see ``FixedDecimal``.
 public enum JSONNumber {
-    /// Rounds to four decimals and drops trailing zeros, independent of locale.
-    public static func format(_ value: Double) -> String {
-        let scaled = (value * 10_000).rounded()
-        let negative = scaled < 0
-        let magnitude = Int(abs(scaled))
-        let whole = magnitude / 10_000
-        var fraction = magnitude % 10_000
-        var text = (negative && magnitude != 0 ? "-" : "") + String(whole)
-        if fraction != 0 {
-            var digits = 4
-            while fraction % 10 == 0 {
-                fraction /= 10
-                digits -= 1
-            }
-            let raw = String(fraction)
-            text += "." + String(repeating: "0", count: digits - raw.count) + raw
-        }
-        return text
-    }
+    public static func format(_ value: Double) -> String { FixedDecimal.format(value) }
 }

@@ -40,6 +40,7 @@ public struct JSONLinesReader: DocumentReader {
         var linkedBy: String?
         var linkConfidence: Double?
         var explanation: Explanation?
+        var teiHeader: String?
     }
 
     private struct Explanation: Decodable {
@@ -96,6 +97,7 @@ public struct JSONLinesReader: DocumentReader {
             if record.type == "document" {
                 guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
                 doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
+                doc.originalTEIHeader = record.teiHeader
                 haveDocument = true
                 continue
             }

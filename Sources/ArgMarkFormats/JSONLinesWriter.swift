@@ -73,6 +73,10 @@ public struct JSONLinesWriter: DocumentWriter {
         out.raw(",\"fields\":")
         out.sortedObject(m.fields) { $0.string($1) }
         out.raw("}")
+        if let header = document.originalTEIHeader {
+            out.raw(",\"teiHeader\":")
+            out.string(header)
+        }
         out.raw(",\"generator\":")
         out.raw("{\"name\":\"argmark\",\"version\":")
         out.string(ArgMarkVersion.current)

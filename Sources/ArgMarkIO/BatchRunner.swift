@@ -161,6 +161,11 @@ public struct BatchRunner: Sendable {
             result.bytesRead = bytes.count
             let (output, sentences) = try process(bytes: bytes, input: input)
             if let path = outputPath(for: input) {
+                if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
+                    == URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath()
+                {
+                    throw FileAccessError.unwritable(path, reason: "it is the input itself; choose another --out directory so the input is kept")
+                }
                 try FileAccess.writeAtomically(output, to: path)
                 result.outputPath = path
             } else {

@@ -24,7 +24,7 @@ public struct BatchInput: Sendable, Hashable {
 /// Expands the command line's files and directories into inputs.
 public enum InputDiscovery {
     /// Extensions picked up when walking a directory.
-    public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl"]
+    public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl", "xml"]
 
     /// Files are taken as given; directories are walked recursively (hidden entries skipped, paths sorted) for files
     /// with `extensions`. Paths that do not exist are returned as failures so the batch can go on.
@@ -73,8 +73,10 @@ public enum InputDiscovery {
         return (inputs, failures)
     }
 
-    /// `a.zh.txt` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
+    /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
     public static func stem(_ name: String) -> String {
+        // TEI files carry a compound extension: a.zh.tei.xml is the document a.zh.
+        if name.lowercased().hasSuffix(".tei.xml"), name.count > 8 { return String(name.dropLast(8)) }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         let slash = name.lastIndex(of: "/")
         if let slash, slash > dot { return name }

@@ -36,10 +36,13 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
 /// Why a document could not be written.
 public enum DocumentWriteError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidDocument(String)
+    /// The format cannot represent something the document holds (the message names it and what to do).
+    case unrepresentable(String)
 
     public var description: String {
         switch self {
         case .invalidDocument(let message): "cannot write an inconsistent document: \(message)"
+        case .unrepresentable(let message): message
         }
     }
 }

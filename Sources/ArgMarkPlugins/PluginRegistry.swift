@@ -3,6 +3,7 @@ import ArgMarkFormats
 import ArgMarkLabeling
 import ArgMarkLinking
 import ArgMarkPipeline
+import ArgMarkTEI
 import ArgMarkText
 
 /// The one list of every plugin ArgMark ships. Adding a plugin is one new file plus one line here;
@@ -23,9 +24,11 @@ public struct PluginRegistry: Sendable {
             ArticleReader(),
             SentenceLinesReader(),
             JSONLinesReader(),
+            TEIReader(),
         ],
         writers: [
-            JSONLinesWriter()
+            JSONLinesWriter(),
+            TEIWriter(),
         ],
         labelers: [],
         linkers: [
@@ -71,9 +74,6 @@ public struct PluginRegistry: Sendable {
             return reader
         }
         let name = (path?.split(separator: "/").last).map { $0.lowercased() } ?? ""
-        if name.hasSuffix(".xml") {
-            throw .unsupported("TEI/XML input is not supported yet; give plain text, an article, sentence lines or JSONL")
-        }
         let prefix = TextDecoder.prefix(of: bytes)
         var best: (reader: any DocumentReader, score: Int)?
         for reader in readers {

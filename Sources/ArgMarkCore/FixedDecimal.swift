@@ -1,0 +1,22 @@
+/// Fixed formatting of fractional numbers, shared by every format so a value reads the same in JSONL and TEI.
+public enum FixedDecimal {
+    /// Rounds to four decimals and drops trailing zeros, independent of locale.
+    public static func format(_ value: Double) -> String {
+        let scaled = (value * 10_000).rounded()
+        let negative = scaled < 0
+        let magnitude = Int(abs(scaled))
+        let whole = magnitude / 10_000
+        var fraction = magnitude % 10_000
+        var text = (negative && magnitude != 0 ? "-" : "") + String(whole)
+        if fraction != 0 {
+            var digits = 4
+            while fraction % 10 == 0 {
+                fraction /= 10
+                digits -= 1
+            }
+            let raw = String(fraction)
+            text += "." + String(repeating: "0", count: digits - raw.count) + raw
+        }
+        return text
+    }
+}

@@ -1,0 +1,657 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkText
+import ArgMarkXML
+
+/// Reads TEI P5 into a ``Document``:
+/// - ArgMark's own export (recognised by `idno type="argmark"` in its header) exactly: ids, offsets, text,
+///   metadata, labels, annotators, confidences, the tree, the thesis and the scores with their explanations, so
+///   JSONL → TEI → JSONL is byte-identical;
+/// - any other TEI: `div`/`head` give sections and headings; a `p` (or `ab`, list `item`) with `s` children keeps
+///   their segmentation and `xml:id`s; a `p` without `s` is segmented; inline and back notes, and reference lists
+///   (GROBID's `listBibl`), become notes, and `ref`s to them note references; figures, tables and formulas are left
+///   out. Whitespace is normalised, and offsets count in a plain rendering of the body (one line per heading or
+///   paragraph). The original `teiHeader` is kept, so the TEI written back keeps it and the ids.
+/// An ArgMark annotation layer (`@ana`, `linkGrp`, `fs`) in any TEI is read as well.
+public struct TEIReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.tei.v1", kind: .reader,
+        summary: "TEI P5: ArgMark's own export (lossless), TEI with s or only p, GROBID-style articles; header kept",
+        assigns: [.sentences])
+    public var formatName: String { "tei" }
+    public var fileExtensions: [String] { ["tei.xml", "xml", "tei"] }
+
+    public func sniff(_ prefix: Substring) -> Int {
+        prefix.contains("http://www.tei-c.org/ns/1.0") || prefix.contains("<TEI") ? 50 : 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        if let nul = input.bytes.prefix(8192).firstIndex(of: 0), !Self.looksLikeUTF16(input.bytes) { throw .binary(byteOffset: nul) }
+        let parsed: XMLDocument
+        do {
+            parsed = try XMLDocument.parse(input.bytes, name: input.sourcePath ?? "stdin")
+        } catch {
+            throw .malformed(line: error.line, message: (error.column > 0 ? "column \(error.column): " : "") + error.message + (error.code != 0 ? " [libxml2 \(error.code)]" : "") + "; fix the XML")
+        }
+        guard let root = parsed.root else { throw .malformed(line: 1, message: "no root element; give a TEI P5 document") }
+        guard root.name == "TEI" else {
+            if root.name == "teiCorpus" {
+                throw .unsupported("a teiCorpus holds several documents; split it into one TEI file per document")
+            }
+            throw .unsupported("the root element is <\(root.name)>, not <TEI>; give a TEI P5 document (or choose --input-format)")
+        }
+        var decoder = TEIDecoder(root: root, input: input)
+        return try decoder.decode()
+    }
+
+    /// UTF-16 files have NUL bytes in their ASCII characters; libxml2 reads them by their byte-order mark.
+    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    }
+}
+
+/// One TEI document's decoding.
+struct TEIDecoder {
+    let root: XMLElement
+    let input: ReaderInput
+    /// ArgMark's own export: exact text and offsets, metadata where the writer put it.
+    let own: Bool
+    let documentLanguage: String
+
+    var units: [TextUnit] = []
+    var paragraphs: [Paragraph] = []
+    var sections: [Section] = []
+    var notes: [Note] = []
+    /// Ids in use (every `xml:id` of the source, and those generated), so generated ids never collide.
+    var takenIDs: Set<String> = []
+    /// Per unit, the raw `ref` targets (without `#`), resolved against the notes at the end.
+    var pendingRefs: [[String]] = []
+    /// Rendering cursor for sources without offsets: one line per heading or paragraph.
+    var cursor = 0
+    var noteIDsByXMLID: [String: String] = [:]
+    let segmenter = SentenceSegmenter()
+
+    init(root: XMLElement, input: ReaderInput) {
+        self.root = root
+        self.input = input
+        let header = root.child("teiHeader")
+        own = header?.child("fileDesc")?.child("publicationStmt")?.children(named: "idno").contains {
+            $0.attribute("type") == TEIVocabulary.documentIDType
+        } ?? false
+        documentLanguage = root.xmlLang ?? "und"
+    }
+
+    // MARK: entry
+
+    mutating func decode() throws(DocumentReadError) -> Document {
+        collectIDs(root)
+        let header = root.child("teiHeader")
+        let annotators = header.map(readAnnotators) ?? [:]
+        var document = Document(id: input.documentID, sourcePath: input.sourcePath)
+        if let header {
+            readMetadata(header, into: &document)
+            if !own { document.originalTEIHeader = try keptHeader(header) }
+        }
+        if let text = root.child("text") {
+            collectNotes(text)
+            if let body = text.child("body") {
+                var context = DivContext(section: nil, depth: 0)
+                try walkContainer(body, language: text.xmlLang ?? documentLanguage, context: &context)
+            }
+        }
+        guard units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        document.units = units
+        document.paragraphs = paragraphs
+        document.sections = sections
+        document.notes = notes
+        resolveNoteRefs(&document)
+        try readAnnotationLayer(&document, annotators: annotators)
+        if !own {
+            DocumentFinishing.fillUndecidedLanguages(&document)
+        }
+        if let problem = document.validate().first {
+            throw .malformed(line: 0, message: "\(problem); the TEI's ids or offsets are inconsistent (correct them, or re-export from JSONL)")
+        }
+        return document
+    }
+
+    private mutating func collectIDs(_ element: XMLElement) {
+        if let id = element.xmlID { takenIDs.insert(id) }
+        for child in element.children { collectIDs(child) }
+    }
+
+    private mutating func freshID(_ prefix: String, _ n: Int) -> String {
+        var candidate = "\(prefix)\(n)"
+        var k = 1
+        while takenIDs.contains(candidate) {
+            candidate = "\(prefix)\(n)-\(k)"
+            k += 1
+        }
+        takenIDs.insert(candidate)
+        return candidate
+    }
+
+    /// Whitespace runs become one space, ends trimmed: TEI sources are indented freely.
+    static func normalised(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    private func text(_ element: XMLElement) -> String {
+        own ? element.textContent : Self.normalised(element.textContent)
+    }
+
+    // MARK: header
+
+    private func readAnnotators(_ header: XMLElement) -> [String: Annotator] {
+        var result: [String: Annotator] = [:]
+        for statement in header.descendants(named: "respStmt") {
+            guard let id = statement.xmlID else { continue }
+            if let software = statement.children(named: "name").first(where: { $0.attribute("type") == "software" }) {
+                result[id] = .plugin(software.textContent)
+            } else if let person = statement.child("persName") ?? statement.child("name") {
+                result[id] = .human(person.textContent)
+            }
+        }
+        return result
+    }
+
+    private func languageKey(_ element: XMLElement, text: String) -> String {
+        if let lang = element.xmlLang { return own ? lang : TEIVocabulary.languageCode(TEIVocabulary.language(code: lang)) }
+        let detected = LanguageDetector.detect(text)
+        return TEIVocabulary.languageCode(detected == .mixed || detected == .und ? TEIVocabulary.language(code: documentLanguage) : detected)
+    }
+
+    private func readMetadata(_ header: XMLElement, into document: inout Document) {
+        var m = DocumentMetadata()
+        let fileDesc = header.child("fileDesc")
+        let titleStmt = fileDesc?.child("titleStmt")
+        for title in titleStmt?.children(named: "title") ?? [] where title.attribute("type") != "filename" {
+            let value = text(title)
+            guard !value.isEmpty else { continue }
+            let key = languageKey(title, text: value)
+            if m.titles[key] == nil { m.titles[key] = value }
+        }
+        m.authors = (titleStmt?.children(named: "author") ?? []).map(authorName).filter { !$0.isEmpty }
+        let sourceDesc = fileDesc?.child("sourceDesc")
+        if m.authors.isEmpty, let analytic = sourceDesc?.descendants(named: "analytic").first {
+            m.authors = analytic.children(named: "author").map(authorName).filter { !$0.isEmpty }
+        }
+        if own {
+            let bibl = sourceDesc?.child("bibl")
+            for idno in bibl?.children(named: "idno") ?? [] {
+                switch idno.attribute("type") {
+                case "DOI": m.doi = idno.textContent
+                case "path": document.sourcePath = idno.textContent
+                default: break
+                }
+            }
+            for note in bibl?.children(named: "note") ?? [] where note.attribute("type") == "field" {
+                if let key = note.attribute("n") { m.fields[key] = note.textContent }
+            }
+            if let id = fileDesc?.child("publicationStmt")?.children(named: "idno").first(where: { $0.attribute("type") == TEIVocabulary.documentIDType }) {
+                document.id = id.textContent
+            }
+        } else {
+            m.doi = header.descendants(named: "idno").first { $0.attribute("type")?.uppercased() == "DOI" }.map { Self.normalised($0.textContent) }
+        }
+        let profileDesc = header.child("profileDesc")
+        for abstract in profileDesc?.children(named: "abstract") ?? [] {
+            let paragraphs = abstract.descendants(named: "p")
+            let value = own
+                ? (paragraphs.first?.textContent ?? "")
+                : (paragraphs.isEmpty ? [Self.normalised(abstract.textContent)] : paragraphs.map { Self.normalised($0.textContent) }).joined(separator: "\n")
+            guard !value.isEmpty else { continue }
+            m.abstracts[languageKey(abstract, text: value)] = value
+        }
+        var schemes: [String: String] = [:]
+        for taxonomy in header.descendants(named: "taxonomy") {
+            if let id = taxonomy.xmlID, let key = taxonomy.attribute("n") { schemes[id] = key }
+        }
+        for textClass in profileDesc?.children(named: "textClass") ?? [] {
+            for keywords in textClass.children(named: "keywords") {
+                let terms = keywords.descendants(named: "term").map { text($0) }.filter { !$0.isEmpty }
+                guard !terms.isEmpty else { continue }
+                m.keywords[languageKey(keywords, text: terms.joined(separator: " ")), default: []] += terms
+            }
+            for code in textClass.children(named: "classCode") {
+                let scheme = code.attribute("scheme") ?? "unknown"
+                let id = scheme.hasPrefix("#") ? String(scheme.dropFirst()) : scheme
+                m.classification[schemes[id] ?? id] = text(code)
+            }
+        }
+        document.metadata = m
+    }
+
+    /// `persName` parts joined (forename surname), else the element's own text without affiliations and emails.
+    private func authorName(_ author: XMLElement) -> String {
+        if own { return author.textContent }
+        if let person = author.child("persName") { return Self.normalised(person.children.map(\.textContent).joined(separator: " ")).isEmpty ? Self.normalised(person.textContent) : Self.normalised(person.children.map(\.textContent).joined(separator: " ")) }
+        var parts: [String] = []
+        for content in author.contents {
+            switch content {
+            case .text(let value): parts.append(value)
+            case .element(let e) where !["affiliation", "email", "idno", "note", "roleName"].contains(e.name): parts.append(e.textContent)
+            default: break
+            }
+        }
+        return Self.normalised(parts.joined(separator: " "))
+    }
+
+    /// The source's own header without what ArgMark added to it earlier (elements whose `xml:id` starts `argmark`).
+    private func keptHeader(_ header: XMLElement) throws(DocumentReadError) -> String {
+        do {
+            let writer = try XMLStreamWriter()
+            try writer.copy(header, skipping: { $0.xmlID?.hasPrefix(TEIVocabulary.reservedPrefix) ?? false })
+            return String(decoding: try writer.finish(), as: UTF8.self)
+        } catch {
+            throw .malformed(line: header.line, message: "cannot keep the teiHeader: \(error.message)")
+        }
+    }
+
+    // MARK: notes
+
+    /// Notes anywhere in the text (inline, at the end of the body, in back) and reference-list entries, in
+    /// document order; their `xml:id`s are kept.
+    private mutating func collectNotes(_ text: XMLElement) {
+        for note in text.descendants(named: "note") where !isInsideNote(note) {
+            addNote(note, marker: note.attribute("n") ?? "")
+        }
+        if !own {
+            for entry in text.descendants(named: "biblStruct") + text.descendants(named: "bibl") where isInReferenceList(entry) {
+                addNote(entry, marker: entry.attribute("n") ?? "")
+            }
+        }
+    }
+
+    private func isInsideNote(_ element: XMLElement) -> Bool {
+        var parent = element.parent
+        while let p = parent {
+            if p.name == "note" { return true }
+            parent = p.parent
+        }
+        return false
+    }
+
+    private func isInReferenceList(_ element: XMLElement) -> Bool {
+        element.parent?.name == "listBibl"
+    }
+
+    private mutating func addNote(_ element: XMLElement, marker: String) {
+        let value = text(element)
+        let id: String
+        if let xmlID = element.xmlID {
+            id = xmlID
+        } else {
+            id = freshID("n", notes.count + 1)
+        }
+        var start: Int?
+        var end: Int?
+        if own, let (a, b) = Self.offsets(element.attribute("source")) {
+            start = a
+            end = b
+        }
+        if let xmlID = element.xmlID { noteIDsByXMLID[xmlID] = id }
+        notes.append(Note(id: id, marker: marker, text: value, start: start, end: end))
+    }
+
+    static func offsets(_ source: String?) -> (Int, Int)? {
+        guard let source, source.hasPrefix(TEIVocabulary.offsetPrefix + ":") else { return nil }
+        let parts = source.dropFirst(TEIVocabulary.offsetPrefix.count + 1).split(separator: ",")
+        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 0, b >= a else { return nil }
+        return (a, b)
+    }
+
+    // MARK: body
+
+    struct DivContext {
+        /// The section units go into; created on the first unit.
+        var section: String?
+        var depth: Int
+        var level: Int = 1
+        var parentSection: String?
+        var xmlID: String?
+        var pendingHeadingAllowed = true
+    }
+
+    static let divNames: Set<String> = ["div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"]
+    static let paragraphNames: Set<String> = ["p", "ab", "item", "l"]
+    static let skippedNames: Set<String> = [
+        "note", "figure", "table", "formula", "graphic", "pb", "lb", "cb", "milestone", "fw", "gap", "listBibl", "bibl",
+        "biblStruct", "interpGrp", "spanGrp", "linkGrp", "fs", "media", "trailer", "byline", "dateline", "docAuthor",
+        "docDate", "signed", "salute", "opener", "closer", "label",
+    ]
+
+    private mutating func walkContainer(_ element: XMLElement, language: String, context: inout DivContext) throws(DocumentReadError) {
+        for child in element.children {
+            let childLanguage = child.xmlLang ?? language
+            if Self.divNames.contains(child.name) {
+                var inner = DivContext(
+                    section: nil, depth: context.depth + 1, parentSection: context.section ?? context.parentSection,
+                    xmlID: child.xmlID)
+                inner.level = own ? (child.attribute("n").flatMap(Int.init) ?? inner.depth) : inner.depth
+                try walkContainer(child, language: childLanguage, context: &inner)
+                // Text after a nested div continues in a section of its own.
+                context.section = nil
+                context.pendingHeadingAllowed = false
+            } else if child.name == "head", context.section == nil, context.pendingHeadingAllowed, context.depth > 0 {
+                try addHeading(child, language: childLanguage, context: &context)
+            } else if Self.paragraphNames.contains(child.name) || child.name == "head" {
+                try addParagraph(child, language: childLanguage, context: &context)
+            } else if Self.skippedNames.contains(child.name) {
+                continue
+            } else {
+                try walkContainer(child, language: childLanguage, context: &context)
+            }
+        }
+    }
+
+    private mutating func openSection(heading: String?, context: inout DivContext) -> String {
+        if let section = context.section { return section }
+        let id: String
+        if let xmlID = context.xmlID, !sections.contains(where: { $0.id == xmlID }) {
+            id = xmlID
+        } else {
+            id = freshID("d", sections.count + 1)
+        }
+        sections.append(Section(id: id, level: context.level, heading: heading, parent: context.parentSection))
+        context.section = id
+        return id
+    }
+
+    private mutating func unitID(_ element: XMLElement) throws(DocumentReadError) -> String {
+        if let id = element.xmlID { return id }
+        if own { throw .malformed(line: element.line, message: "<\(element.name)> has no xml:id; ArgMark's TEI gives every head and s one") }
+        return freshID("s", units.count + 1)
+    }
+
+    private mutating func span(_ element: XMLElement, length: Int) throws(DocumentReadError) -> (Int, Int) {
+        if own {
+            guard let (a, b) = Self.offsets(element.attribute("source")) else {
+                throw .malformed(line: element.line, message: "<\(element.name)> lacks source=\"char:START,END\"; ArgMark's TEI gives every head and s its offsets")
+            }
+            return (a, b)
+        }
+        let start = cursor
+        cursor += length
+        return (start, start + length)
+    }
+
+    private mutating func addHeading(_ head: XMLElement, language: String, context: inout DivContext) throws(DocumentReadError) {
+        var value = text(head)
+        if !own, let number = head.attribute("n"), !value.hasPrefix(number) {
+            // GROBID keeps section numbers in head/@n; the heading reads as printed.
+            value = number + " " + value
+        }
+        guard !value.isEmpty else { return }
+        let id = try unitID(head)
+        let section = openSection(heading: id, context: &context)
+        context.pendingHeadingAllowed = false
+        let (start, end) = try span(head, length: value.unicodeScalars.count)
+        if !own { cursor += 1 }
+        let paragraphID = own ? (head.attribute("n") ?? "p\(paragraphs.count + 1)") : freshID("p", paragraphs.count + 1)
+        let languageTag = own ? TEIVocabulary.language(code: language) : LanguageDetector.detect(value)
+        units.append(TextUnit(id: id, kind: .heading, section: section, paragraph: paragraphID, language: languageTag, start: start, end: end, text: value))
+        pendingRefs.append([])
+        paragraphs.append(Paragraph(id: paragraphID, section: section, language: languageTag, units: (units.count - 1)..<units.count))
+    }
+
+    private mutating func addParagraph(_ p: XMLElement, language: String, context: inout DivContext) throws(DocumentReadError) {
+        let sentences = p.descendants(named: "s").filter { !isInsideNote($0) }
+        if own {
+            guard !sentences.isEmpty else { return }
+            try addOwnParagraph(p, sentences: sentences, language: language, context: &context)
+            return
+        }
+        var rendering = ParagraphRendering()
+        rendering.render(p)
+        let paragraphText = rendering.text
+        guard !paragraphText.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) else { return }
+        let scalars = Array(paragraphText.unicodeScalars)
+        var ranges: [(Range<Int>, XMLElement?)] = []
+        if rendering.sentenceRanges.isEmpty {
+            ranges = segmenter.segment(scalars, 0..<scalars.count).map { ($0, nil) }
+        } else {
+            ranges = rendering.sentenceRanges.compactMap { entry in
+                let r = Self.trimmed(scalars, entry.range)
+                return r.isEmpty ? nil : (r, entry.element)
+            }
+        }
+        guard !ranges.isEmpty else { return }
+        let section = openSection(heading: nil, context: &context)
+        context.pendingHeadingAllowed = false
+        let paragraphID: String
+        if let xmlID = p.xmlID, !paragraphs.contains(where: { $0.id == xmlID }) { paragraphID = xmlID } else { paragraphID = freshID("p", paragraphs.count + 1) }
+        let paragraphLanguage = LanguageDetector.detect(paragraphText)
+        // Each note reference goes to the sentence it stands in (or, between sentences, the one before it).
+        var referencesByRange = [[String]](repeating: [], count: ranges.count)
+        for reference in rendering.references {
+            let k = ranges.lastIndex { $0.0.lowerBound <= reference.position } ?? 0
+            referencesByRange[k].append(reference.target)
+        }
+        let first = units.count
+        for (k, (range, element)) in ranges.enumerated() {
+            let sentenceText = String(String.UnicodeScalarView(scalars[range]))
+            var sentenceLanguage = paragraphLanguage == .mixed ? LanguageDetector.detect(sentenceText) : paragraphLanguage
+            if sentenceLanguage == .und { sentenceLanguage = paragraphLanguage }
+            let id: String
+            if let element { id = try unitID(element) } else { id = freshID("s", units.count + 1) }
+            units.append(TextUnit(
+                id: id, kind: .sentence, section: section, paragraph: paragraphID, language: sentenceLanguage,
+                start: cursor + range.lowerBound, end: cursor + range.upperBound, text: sentenceText))
+            pendingRefs.append(referencesByRange[k])
+            if let element { registerAnnotations(element, unit: units.count - 1) }
+        }
+        cursor += scalars.count + 1
+        paragraphs.append(Paragraph(id: paragraphID, section: section, language: paragraphLanguage, units: first..<units.count))
+    }
+
+    private mutating func addOwnParagraph(_ p: XMLElement, sentences: [XMLElement], language: String, context: inout DivContext) throws(DocumentReadError) {
+        let section = openSection(heading: nil, context: &context)
+        context.pendingHeadingAllowed = false
+        guard let paragraphID = p.xmlID else { throw .malformed(line: p.line, message: "<p> has no xml:id; ArgMark's TEI gives every p one") }
+        let first = units.count
+        for s in sentences {
+            let id = try unitID(s)
+            let value = s.textContent
+            let (start, end) = try span(s, length: value.unicodeScalars.count)
+            let code = s.xmlLang ?? p.xmlLang ?? language
+            units.append(TextUnit(
+                id: id, kind: .sentence, section: section, paragraph: paragraphID, language: TEIVocabulary.language(code: code),
+                start: start, end: end, text: value))
+            pendingRefs.append(s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) })
+            registerAnnotations(s, unit: units.count - 1)
+        }
+        paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: p.xmlLang ?? language), units: first..<units.count))
+    }
+
+    static func trimmed(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, scalars[lower].properties.isWhitespace { lower += 1 }
+        while upper > lower, scalars[upper - 1].properties.isWhitespace { upper -= 1 }
+        return lower..<upper
+    }
+
+    static func pointers(_ value: String?) -> [String] {
+        (value ?? "").split(separator: " ").filter { $0.hasPrefix("#") }.map { String($0.dropFirst()) }
+    }
+
+    /// Remembers a sentence's label, annotator, confidence, thesis mark and score pointer for the annotation pass.
+    private mutating func registerAnnotations(_ s: XMLElement, unit: Int) {
+        pendingAnnotations.append((unit, s.attribute("ana"), s.attribute("resp"), s.attribute("cert"), s.attribute("type") == "thesis"))
+    }
+
+    var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, thesis: Bool)] = []
+
+    private mutating func resolveNoteRefs(_ document: inout Document) {
+        let noteIDs = Set(notes.map(\.id))
+        for i in document.units.indices where !pendingRefs[i].isEmpty {
+            var refs: [String] = []
+            for target in pendingRefs[i] {
+                let id = noteIDsByXMLID[target] ?? target
+                if noteIDs.contains(id), !refs.contains(id) { refs.append(id) }
+            }
+            document.units[i].noteRefs = refs
+        }
+    }
+
+    // MARK: annotation layer
+
+    private func readAnnotationLayer(_ document: inout Document, annotators: [String: Annotator]) throws(DocumentReadError) {
+        var index: [String: Int] = [:]
+        for (i, unit) in document.units.enumerated() { index[unit.id] = i }
+        func annotator(_ pointer: String?) -> Annotator? {
+            Self.pointers(pointer).lazy.compactMap { annotators[$0] }.first
+        }
+        var scoreOwner: [String: Int] = [:]
+        for entry in pendingAnnotations {
+            var a = document.units[entry.unit].annotation
+            for token in Self.pointers(entry.ana) {
+                if let label = TEIVocabulary.label(categoryID: token) {
+                    a.label = label
+                } else if token.hasPrefix("score-") {
+                    scoreOwner[token] = entry.unit
+                }
+            }
+            if a.label != nil || own {
+                a.labeledBy = annotator(entry.resp)
+                a.confidence = entry.cert.flatMap(Double.init).flatMap { (0...1).contains($0) ? $0 : nil }
+            }
+            document.units[entry.unit].annotation = a
+        }
+        guard let standOff = root.child("standOff") else { return }
+        for group in standOff.children(named: "linkGrp") where group.attribute("type") == "argument" {
+            for link in group.children(named: "link") {
+                let targets = Self.pointers(link.attribute("target"))
+                guard targets.count == 2, let child = index[targets[0]], index[targets[1]] != nil else {
+                    throw .malformed(line: link.line, message: "an argument link needs two pointers to sentences (child first, parent second)")
+                }
+                var a = document.units[child].annotation
+                a.parent = targets[1]
+                a.relation = link.attribute("type") == "attack" ? .attack : .support
+                a.linkedBy = annotator(link.attribute("resp"))
+                a.linkConfidence = link.attribute("cert").flatMap(Double.init)
+                document.units[child].annotation = a
+            }
+        }
+        for respons in standOff.children(named: "respons") where respons.attribute("match") == "@type" {
+            for target in Self.pointers(respons.attribute("target")) {
+                if let i = index[target], document.units[i].annotation.parent == nil {
+                    document.units[i].annotation.linkedBy = annotator(respons.attribute("resp"))
+                }
+            }
+        }
+        for fs in standOff.children(named: "fs") where fs.attribute("type") == "evidentialSupport" {
+            guard let id = fs.xmlID, let i = scoreOwner[id] else { continue }
+            var score: Double?
+            var base: Double?
+            var contributions: [ScoreExplanation.Contribution] = []
+            var hasChildren = false
+            for f in fs.children(named: "f") {
+                switch f.attribute("name") {
+                case "score": score = f.child("numeric")?.attribute("value").flatMap(Double.init)
+                case "base": base = f.child("numeric")?.attribute("value").flatMap(Double.init)
+                case "children":
+                    hasChildren = true
+                    for c in f.child("vColl")?.children(named: "fs") ?? [] {
+                        var child: String?
+                        var relation: ArgumentRelation?
+                        var strength: Double?
+                        for g in c.children(named: "f") {
+                            switch g.attribute("name") {
+                            case "child": child = g.child("string")?.textContent
+                            case "relation": relation = g.child("symbol")?.attribute("value").flatMap(ArgumentRelation.init(rawValue:))
+                            case "strength": strength = g.child("numeric")?.attribute("value").flatMap(Double.init)
+                            default: break
+                            }
+                        }
+                        if let child, let relation, let strength { contributions.append(.init(child: child, relation: relation, strength: strength)) }
+                    }
+                default: break
+                }
+            }
+            document.units[i].annotation.score = score
+            if let base, hasChildren { document.units[i].annotation.explanation = ScoreExplanation(base: base, children: contributions) }
+        }
+    }
+}
+
+/// The normalised text of a paragraph-like element of a foreign TEI, with where its `s` children and its note
+/// references fall. Inline notes, figures and the like are left out of the text.
+struct ParagraphRendering {
+    var text = ""
+    private var length = 0
+    private var pendingSpace = false
+    var sentenceRanges: [(range: Range<Int>, element: XMLElement)] = []
+    var references: [(position: Int, target: String)] = []
+
+    mutating func render(_ element: XMLElement) {
+        for content in element.contents {
+            switch content {
+            case .text(let value): append(value)
+            case .element(let child):
+                switch child.name {
+                case "note":
+                    if let id = child.xmlID { references.append((length, id)) }
+                case "figure", "table", "formula", "graphic", "pb", "cb", "milestone", "fw", "gap", "interpGrp":
+                    continue
+                case "lb":
+                    pendingSpace = length > 0
+                case "s":
+                    pendingSpace = pendingSpace || length > 0
+                    flushSpace()
+                    let start = length
+                    render(child)
+                    sentenceRanges.append((start..<length, child))
+                case "ref", "ptr":
+                    for target in TEIDecoder.pointers(child.attribute("target")) { references.append((length, target)) }
+                    let marker = TEIDecoder.normalised(child.textContent)
+                    if ["foot", "note", "footnote", "endnote"].contains(child.attribute("type") ?? ""), !marker.isEmpty,
+                        marker.allSatisfy(\.isNumber)
+                    {
+                        // A bare footnote number glued to the text ("claim.1") reads as the marker [1].
+                        append("[" + marker + "]")
+                    } else {
+                        render(child)
+                    }
+                default:
+                    render(child)
+                }
+            }
+        }
+    }
+
+    private mutating func flushSpace() {
+        if pendingSpace && length > 0 {
+            text.unicodeScalars.append(" ")
+            length += 1
+        }
+        pendingSpace = false
+    }
+
+    private mutating func append(_ value: String) {
+        for scalar in value.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = length > 0
+            } else {
+                flushSpace()
+                text.unicodeScalars.append(scalar)
+                length += 1
+            }
+        }
+    }
+}

@@ -1,0 +1,706 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkXML
+
+/// Writes TEI P5 (valid against `tei_all`) through libxml2's streaming writer, following the encoding of
+/// ../shared/tei/example-argument-annotation.xml; docs/tei.md describes every element and attribute.
+///
+/// Everything the JSONL holds is kept: the header carries the metadata, the annotators (`respStmt`), the plugins
+/// (`application`), the label taxonomy and the offset convention; `div`/`head`/`p`/`s` carry the structure with
+/// their ids, offsets into the source text (`source="char:START,END"`), languages, labels (`@ana`), annotators
+/// (`@resp`) and confidences (`@cert`); `standOff` carries the tree (`linkGrp`), who chose the thesis (`respons`)
+/// and the support scores with their explanations (`fs`). A document read from TEI keeps its original header,
+/// with ArgMark's declarations added. Output is byte-identical for identical input (no clock is read).
+public struct TEIWriter: DocumentWriter {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "write.tei.v1", kind: .writer,
+        summary: "TEI P5 (tei_all): header, div/head/p/s with labels, standOff argument tree and support scores")
+    public var formatName: String { "tei" }
+    public var fileExtension: String { "tei.xml" }
+
+    public func write(_ document: Document) throws(DocumentWriteError) -> [UInt8] {
+        if let problem = document.validate().first { throw .invalidDocument(problem.description) }
+        do {
+            var encoder = try TEIEncoder(document)
+            return try encoder.encode()
+        } catch let error as DocumentWriteError {
+            throw error
+        } catch let error as XMLError {
+            throw .unrepresentable("TEI: \(error.message)")
+        } catch {
+            throw .unrepresentable("TEI: \(error)")
+        }
+    }
+}
+
+/// One document's TEI serialisation.
+struct TEIEncoder {
+    let document: Document
+    let out: XMLStreamWriter
+    /// Annotators in order of first appearance, with their `xml:id`s.
+    var annotators: [(annotator: Annotator, id: String)] = []
+    var annotatorIDs: [String: String] = [:]
+    /// Whether each classification scheme key has a taxonomy, by key, with its id.
+    var schemeIDs: [(key: String, id: String)] = []
+    var depth = 0
+    let sectionsByID: [String: Section]
+
+    init(_ document: Document) throws {
+        self.document = document
+        sectionsByID = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        out = try XMLStreamWriter()
+        try checkIDs()
+        collectAnnotators()
+        schemeIDs = document.metadata.classification.keys.sorted().enumerated().map { ($0.element, "argmark-scheme-\($0.offset + 1)") }
+    }
+
+    /// Every id becomes an `xml:id`: it must be an NCName and unique.
+    private func checkIDs() throws(DocumentWriteError) {
+        var seen: Set<String> = []
+        let ids = document.units.map(\.id) + document.paragraphs.map(\.id) + document.sections.map(\.id) + document.notes.map(\.id)
+        for id in ids {
+            guard TEIVocabulary.isNCName(id) else {
+                throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (it must start with a letter and hold no spaces or colons); rename it or re-annotate the source text")
+            }
+            guard !id.hasPrefix(TEIVocabulary.reservedPrefix), !id.hasPrefix("arg-"), !id.hasPrefix("score-") else {
+                throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-); rename it")
+            }
+            guard seen.insert(id).inserted else {
+                throw .unrepresentable("TEI: the id '\(id)' is used twice (xml:id values must be unique across sentences, paragraphs, sections and notes); rename one")
+            }
+        }
+    }
+
+    private mutating func collectAnnotators() {
+        var taken: Set<String> = []
+        func add(_ annotator: Annotator?) {
+            guard let annotator, annotatorIDs[annotator.description] == nil else { return }
+            let base = TEIVocabulary.ncName(annotator.description.replacingOccurrences(of: ":", with: "-"), prefix: "argmark-")
+            var id = base
+            var n = 2
+            while taken.contains(id) || id == TEIVocabulary.applicationID || id == TEIVocabulary.taxonomyID {
+                id = "\(base)-\(n)"
+                n += 1
+            }
+            taken.insert(id)
+            annotatorIDs[annotator.description] = id
+            annotators.append((annotator, id))
+        }
+        for unit in document.units where unit.kind == .sentence {
+            add(unit.annotation.labeledBy)
+            add(unit.annotation.linkedBy)
+        }
+    }
+
+    private func pointer(_ annotator: Annotator?) -> String? {
+        annotator.flatMap { annotatorIDs[$0.description] }.map { "#" + $0 }
+    }
+
+    // MARK: layout
+
+    private func newline() {
+        out.raw("\n" + String(repeating: "  ", count: depth))
+    }
+
+    private mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:]) throws(XMLError) {
+        newline()
+        out.startElement(name)
+        for (key, value) in attributes { if let value { try out.attribute(key, value) } }
+        depth += 1
+    }
+
+    private mutating func close() {
+        depth -= 1
+        newline()
+        out.endElement()
+    }
+
+    private func leaf(_ name: String, _ attributes: KeyValuePairs<String, String?> = [:], text: String) throws(XMLError) {
+        newline()
+        try out.element(name, attributes, text: text)
+    }
+
+    private func empty(_ name: String, _ attributes: KeyValuePairs<String, String?>) throws(XMLError) {
+        newline()
+        try out.emptyElement(name, attributes)
+    }
+
+    // MARK: document
+
+    mutating func encode() throws -> [UInt8] {
+        out.startDocument()
+        out.processingInstruction("xml-model", "href=\"http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng\" type=\"application/xml\" schematypens=\"http://relaxng.org/ns/structure/1.0\"")
+        out.raw("\n")
+        out.startElement("TEI")
+        try out.attribute("xmlns", TEIVocabulary.namespace)
+        try out.attribute("xml:lang", TEIVocabulary.languageCode(document.language))
+        depth = 1
+        if let header = document.originalTEIHeader {
+            try writeMergedHeader(header)
+        } else {
+            try writeHeader()
+        }
+        try open("text")
+        try writeBody()
+        try writeBack()
+        close()
+        try writeStandOff()
+        depth = 0
+        newline()
+        out.endElement()
+        out.raw("\n")
+        return try out.finish()
+    }
+
+    // MARK: header
+
+    private var sortedTitles: [(language: String, title: String)] {
+        let first = TEIVocabulary.languageCode(document.language)
+        return document.metadata.titles.sorted { a, b in
+            (a.key == first ? 0 : 1, a.key) < (b.key == first ? 0 : 1, b.key)
+        }.map { ($0.key, $0.value) }
+    }
+
+    private mutating func writeHeader() throws(XMLError) {
+        let m = document.metadata
+        try open("teiHeader")
+        try open("fileDesc")
+        try open("titleStmt")
+        if m.titles.isEmpty {
+            try leaf("title", ["type": "filename"], text: document.id)
+        }
+        for (n, (language, title)) in sortedTitles.enumerated() {
+            try leaf("title", ["type": n == 0 ? "main" : "sub", "xml:lang": language], text: title)
+        }
+        for author in m.authors { try leaf("author", text: author) }
+        try writeRespStmts()
+        close()
+        try open("publicationStmt")
+        try leaf("publisher", text: TEIVocabulary.publisher)
+        try leaf("idno", ["type": TEIVocabulary.documentIDType], text: document.id)
+        try open("availability")
+        try leaf("p", ["xml:lang": "en"], text: "Annotation layer generated by ArgMark; the text keeps the rights of its source.")
+        close()
+        close()
+        try open("sourceDesc")
+        try open("bibl")
+        if m.titles.isEmpty { try leaf("title", ["level": "a"], text: document.id) }
+        for (language, title) in sortedTitles { try leaf("title", ["level": "a", "xml:lang": language], text: title) }
+        for author in m.authors { try leaf("author", text: author) }
+        if let doi = m.doi { try leaf("idno", ["type": "DOI"], text: doi) }
+        if let path = document.sourcePath { try leaf("idno", ["type": "path"], text: path) }
+        for key in m.fields.keys.sorted() { try leaf("note", ["type": "field", "n": key], text: m.fields[key]!) }
+        close()
+        close()
+        close()
+        try open("encodingDesc")
+        try writeEncodingParts(standalone: true)
+        close()
+        try writeProfileDesc()
+        if !annotators.isEmpty {
+            try open("revisionDesc")
+            try writeChanges()
+            close()
+        }
+        close()
+    }
+
+    private mutating func writeRespStmts() throws(XMLError) {
+        for (annotator, id) in annotators {
+            try open("respStmt", ["xml:id": id])
+            switch annotator {
+            case .plugin(let plugin):
+                try leaf("resp", ["xml:lang": "en"], text: Self.responsibility(of: plugin))
+                try leaf("name", ["type": "software"], text: plugin)
+            case .human(let name):
+                try leaf("resp", ["xml:lang": "en"], text: "manual review and correction of the argument annotation")
+                try leaf("persName", text: name)
+            }
+            close()
+        }
+    }
+
+    static func responsibility(of plugin: String) -> String {
+        if plugin.hasPrefix("label.") { return "automatic argument labelling" }
+        if plugin.hasPrefix("link.") { return "automatic argument-tree linking" }
+        if plugin.hasPrefix("score.") { return "automatic evidential-support scoring" }
+        return "automatic annotation"
+    }
+
+    /// `label.model.zh.v1` → `1`; ids without a version suffix get ArgMark's version.
+    static func pluginVersion(_ id: String) -> String {
+        if let last = id.split(separator: ".").last, last.hasPrefix("v"), !last.dropFirst().isEmpty,
+            last.dropFirst().allSatisfy(\.isNumber)
+        {
+            return String(last.dropFirst())
+        }
+        return ArgMarkVersion.current
+    }
+
+    /// appInfo, editorialDecl, the offset prefix and the taxonomies. `standalone` is false inside a source's own
+    /// encodingDesc, whose appInfo (if any) receives the applications instead.
+    private mutating func writeEncodingParts(standalone: Bool, appInfoExists: Bool = false) throws(XMLError) {
+        if !appInfoExists {
+            try open("appInfo", ["xml:id": standalone ? nil : "argmark-appinfo"])
+            try writeApplications()
+            close()
+        }
+        try open("editorialDecl", ["xml:id": "argmark-editorial"])
+        try open("segmentation")
+        try leaf(
+            "p", ["xml:lang": "en"],
+            text: "Sentences (s) and headings (head) were segmented by ArgMark; each carries its offsets in the source text as source=\"char:START,END\" (Unicode code points, END exclusive; see the prefixDef char).")
+        close()
+        try open("interpretation")
+        try leaf(
+            "p", ["xml:lang": "en"],
+            text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence, a probability. In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
+        close()
+        close()
+        try open("listPrefixDef", ["xml:id": "argmark-prefixes"])
+        let source = document.sourcePath ?? (document.id + ".txt")
+        try open("prefixDef", [
+            "ident": TEIVocabulary.offsetPrefix, "matchPattern": "([0-9]+),([0-9]+)",
+            "replacementPattern": Self.uriEscaped(source) + "#char=$1,$2",
+        ])
+        try leaf("p", ["xml:lang": "en"], text: "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")
+        close()
+        close()
+        try open("classDecl", ["xml:id": "argmark-classes"])
+        try open("taxonomy", ["xml:id": TEIVocabulary.taxonomyID])
+        try leaf("desc", ["xml:lang": "en"], text: "ArgMark sentence-level argument labels")
+        for label in ArgumentLabel.allCases {
+            let d = TEIVocabulary.categoryDescriptions[label]!
+            try open("category", ["xml:id": TEIVocabulary.categoryID(label)])
+            try catDesc(language: "en", term: d.enTerm, separator: ": ", text: d.en)
+            try catDesc(language: "zh", term: d.zhTerm, separator: "：", text: d.zh)
+            close()
+        }
+        close()
+        for (key, id) in schemeIDs {
+            try open("taxonomy", ["xml:id": id, "n": key])
+            try leaf("desc", text: Self.schemeDescription(key))
+            close()
+        }
+        close()
+    }
+
+    private func catDesc(language: String, term: String, separator: String, text: String) throws(XMLError) {
+        newline()
+        out.startElement("catDesc")
+        try out.attribute("xml:lang", language)
+        try out.element("term", text: term)
+        try out.text(separator + text)
+        out.endElement()
+    }
+
+    private mutating func writeApplications() throws(XMLError) {
+        try open("application", ["xml:id": TEIVocabulary.applicationID, "ident": "ArgMark", "version": ArgMarkVersion.current])
+        try leaf("label", text: "ArgMark")
+        try leaf(
+            "desc", ["xml:lang": "en"],
+            text: "Argument-mining toolkit: sentence segmentation, labelling, argument-tree linking, evidential-support scoring.")
+        close()
+        for case (.plugin(let plugin), let id) in annotators {
+            try open("application", ["xml:id": id + "-app", "ident": plugin, "version": Self.pluginVersion(plugin)])
+            try leaf("label", text: plugin)
+            close()
+        }
+    }
+
+    static func schemeDescription(_ key: String) -> String {
+        switch key {
+        case "clc": "Chinese Library Classification (中图分类号)"
+        case "documentCode": "CNKI document code (文献标识码)"
+        case "articleNumber": "Article number (文章编号)"
+        case "jel": "JEL classification"
+        default: key
+        }
+    }
+
+    /// Percent-encodes what a URI may not hold (spaces, non-ASCII, `#`, `%`), keeping `/`.
+    static func uriEscaped(_ path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return result
+    }
+
+    private mutating func writeProfileDesc() throws(XMLError) {
+        let m = document.metadata
+        try open("profileDesc")
+        for language in m.abstracts.keys.sorted() {
+            try open("abstract", ["xml:lang": language])
+            try leaf("p", text: m.abstracts[language]!)
+            close()
+        }
+        let keywordLanguages = m.keywords.keys.sorted().filter { !m.keywords[$0]!.isEmpty }
+        if !keywordLanguages.isEmpty || !schemeIDs.isEmpty {
+            try open("textClass")
+            for language in keywordLanguages {
+                try open("keywords", ["xml:lang": language])
+                for term in m.keywords[language]! { try leaf("term", text: term) }
+                close()
+            }
+            for (key, id) in schemeIDs { try leaf("classCode", ["scheme": "#" + id], text: m.classification[key]!) }
+            close()
+        }
+        try open("langUsage")
+        for language in document.languages {
+            try leaf("language", ["ident": TEIVocabulary.languageCode(language)], text: TEIVocabulary.languageName(language))
+        }
+        if document.languages.isEmpty { try leaf("language", ["ident": "und"], text: "undetermined") }
+        close()
+        close()
+    }
+
+    /// One change for the machine annotation and one per person, counting what each decided.
+    private mutating func writeChanges() throws(XMLError) {
+        let machines = annotators.filter { !$0.annotator.isHuman }
+        if !machines.isEmpty {
+            let who = machines.map { "#" + $0.id }.joined(separator: " ")
+            let names = machines.map { $0.annotator.description }.joined(separator: ", ")
+            try leaf("change", ["xml:id": "argmark-change-machine", "who": who], text: "Automatic annotation by ArgMark \(ArgMarkVersion.current) (\(names)).")
+        }
+        for (n, entry) in annotators.enumerated() where entry.annotator.isHuman {
+            var labels = 0
+            var links = 0
+            for unit in document.units {
+                if unit.annotation.labeledBy == entry.annotator { labels += 1 }
+                if unit.annotation.linkedBy == entry.annotator { links += 1 }
+            }
+            try leaf(
+                "change", ["xml:id": "argmark-change-\(n + 1)", "who": "#" + entry.id],
+                text: "Manual review: \(labels) label\(labels == 1 ? "" : "s") and \(links) link\(links == 1 ? "" : "s") set by hand.")
+        }
+    }
+
+    /// Copies a source's own header, adding ArgMark's respStmts, applications, encoding declarations and changes
+    /// (each with an `xml:id` starting `argmark`, so a later read can take them out again).
+    private mutating func writeMergedHeader(_ xml: String) throws {
+        let parsed = try XMLDocument.parse(Array(xml.utf8), name: "teiHeader")
+        guard let header = parsed.root, header.name == "teiHeader" else {
+            throw DocumentWriteError.unrepresentable("TEI: the kept original header is not a teiHeader; re-read the source TEI")
+        }
+        let hasEncodingDesc = header.child("encodingDesc") != nil
+        let hasRevisionDesc = header.child("revisionDesc") != nil
+        let hasAppInfo = header.child("encodingDesc")?.child("appInfo") != nil
+        newline()
+        var encoder = self
+        try out.copy(header, around: { element, phase, _ throws(XMLError) in
+            // Only the header's own containers receive declarations (a biblFull in sourceDesc has a titleStmt too).
+            let parent = element.parent?.name
+            switch (element.name, phase) {
+            case ("titleStmt", .beforeEnd) where parent == "fileDesc" && element.parent?.parent?.name == "teiHeader":
+                encoder.depth = 4
+                try encoder.writeRespStmts()
+            case ("appInfo", .beforeEnd) where parent == "encodingDesc":
+                encoder.depth = 4
+                try encoder.writeApplications()
+            case ("encodingDesc", .beforeEnd) where parent == "teiHeader":
+                encoder.depth = 3
+                try encoder.writeEncodingParts(standalone: false, appInfoExists: hasAppInfo)
+            case ("fileDesc", .afterEnd) where !hasEncodingDesc && parent == "teiHeader":
+                encoder.depth = 2
+                try encoder.open("encodingDesc", ["xml:id": "argmark-encoding"])
+                try encoder.writeEncodingParts(standalone: true)
+                encoder.close()
+            case ("revisionDesc", .afterStart) where parent == "teiHeader":
+                encoder.depth = 3
+                if element.child("listChange") == nil { try encoder.writeChanges() }
+            case ("listChange", .afterStart) where parent == "revisionDesc" && element.parent?.parent?.name == "teiHeader":
+                encoder.depth = 4
+                try encoder.writeChanges()
+            case ("teiHeader", .beforeEnd) where !hasRevisionDesc && !encoder.annotators.isEmpty:
+                encoder.depth = 2
+                try encoder.open("revisionDesc", ["xml:id": "argmark-revisions"])
+                try encoder.writeChanges()
+                encoder.close()
+                encoder.depth = 1
+                encoder.newline()
+            default:
+                break
+            }
+        })
+    }
+
+    // MARK: body
+
+    private mutating func writeBody() throws(XMLError) {
+        try open("body")
+        var openSections: [String] = []
+        let sections = sectionsByID
+        var currentSection: String?
+        for (index, paragraph) in document.paragraphs.enumerated() {
+            if paragraph.section != currentSection {
+                currentSection = paragraph.section
+                let section = sections[paragraph.section]
+                // Close sections until the new one's parent is innermost (or none is open).
+                while let top = openSections.last, top != section?.parent {
+                    openSections.removeLast()
+                    close()
+                }
+                try open("div", ["xml:id": paragraph.section, "type": "section", "n": String(section?.level ?? 1)])
+                openSections.append(paragraph.section)
+            }
+            try writeParagraph(paragraph, index: index)
+        }
+        for _ in openSections { close() }
+        close()
+    }
+
+    private func inheritedLanguage(_ code: String, _ parent: String) -> String? { code == parent ? nil : code }
+
+    private mutating func writeParagraph(_ paragraph: Paragraph, index: Int) throws(XMLError) {
+        let documentLanguage = TEIVocabulary.languageCode(document.language)
+        let units = document.units[paragraph.units]
+        if let heading = units.first, heading.kind == .heading {
+            guard units.count == 1 else {
+                throw XMLError(code: 0, line: 0, column: 0, message: "paragraph \(paragraph.id) mixes a heading with sentences; give the heading a paragraph of its own")
+            }
+            let section = sectionsByID[paragraph.section]
+            guard section?.heading == heading.id else {
+                throw XMLError(code: 0, line: 0, column: 0, message: "heading \(heading.id) does not open its section \(paragraph.section); a heading must start a section")
+            }
+            newline()
+            out.startElement("head")
+            try out.attribute("xml:id", heading.id)
+            if paragraph.id != "p\(index + 1)" { try out.attribute("n", paragraph.id) }
+            try out.attribute("source", offsets(heading))
+            if let code = inheritedLanguage(TEIVocabulary.languageCode(heading.language), documentLanguage) { try out.attribute("xml:lang", code) }
+            try out.text(heading.text)
+            out.endElement()
+            return
+        }
+        let paragraphLanguage = TEIVocabulary.languageCode(paragraph.language)
+        try open("p", ["xml:id": paragraph.id, "xml:lang": inheritedLanguage(paragraphLanguage, documentLanguage)])
+        for unit in units {
+            guard unit.kind == .sentence else {
+                throw XMLError(code: 0, line: 0, column: 0, message: "heading \(unit.id) sits inside paragraph \(paragraph.id); give it a paragraph of its own")
+            }
+            try writeSentence(unit, paragraphLanguage: paragraphLanguage)
+        }
+        close()
+    }
+
+    private func offsets(_ unit: TextUnit) -> String { "\(TEIVocabulary.offsetPrefix):\(unit.start),\(unit.end)" }
+
+    private func writeSentence(_ unit: TextUnit, paragraphLanguage: String) throws(XMLError) {
+        let a = unit.annotation
+        newline()
+        out.startElement("s")
+        try out.attribute("xml:id", unit.id)
+        if a.linkedBy != nil && a.parent == nil { try out.attribute("type", "thesis") }
+        try out.attribute("source", offsets(unit))
+        if let code = inheritedLanguage(TEIVocabulary.languageCode(unit.language), paragraphLanguage) { try out.attribute("xml:lang", code) }
+        var ana: [String] = []
+        if let label = a.label { ana.append("#" + TEIVocabulary.categoryID(label)) }
+        if a.score != nil || a.explanation != nil { ana.append("#" + TEIVocabulary.scoreID(unit.id)) }
+        if !ana.isEmpty { try out.attribute("ana", ana.joined(separator: " ")) }
+        if let resp = pointer(a.labeledBy) { try out.attribute("resp", resp) }
+        if let confidence = a.confidence { try out.attribute("cert", FixedDecimal.format(confidence)) }
+        try writeSentenceText(unit)
+        out.endElement()
+    }
+
+    /// The text with note markers as `ref type="foot"` to their notes. When the markers found do not give back the
+    /// sentence's note list exactly (a hand-edited file), the refs are written empty after the text instead, so
+    /// the list survives either way.
+    private func writeSentenceText(_ unit: TextUnit) throws(XMLError) {
+        guard !unit.noteRefs.isEmpty else {
+            try out.text(unit.text)
+            return
+        }
+        let spans = NoteMarkerSpans.find(in: unit.text, notes: document.notes, allowed: Set(unit.noteRefs))
+        var recovered: [String] = []
+        for span in spans { for id in span.notes where !recovered.contains(id) { recovered.append(id) } }
+        let scalars = Array(unit.text.unicodeScalars)
+        if recovered == unit.noteRefs {
+            var position = 0
+            for span in spans {
+                try out.text(String(String.UnicodeScalarView(scalars[position..<span.range.lowerBound])))
+                out.startElement("ref")
+                try out.attribute("type", "foot")
+                try out.attribute("target", span.notes.map { "#" + $0 }.joined(separator: " "))
+                try out.text(String(String.UnicodeScalarView(scalars[span.range])))
+                out.endElement()
+                position = span.range.upperBound
+            }
+            try out.text(String(String.UnicodeScalarView(scalars[position...])))
+        } else {
+            try out.text(unit.text)
+            for id in unit.noteRefs { try out.emptyElement("ref", ["type": "foot", "target": "#" + id]) }
+        }
+    }
+
+    private mutating func writeBack() throws(XMLError) {
+        guard !document.notes.isEmpty else { return }
+        try open("back")
+        try open("div", ["type": "notes"])
+        for note in document.notes {
+            var source: String?
+            if let start = note.start, let end = note.end { source = "\(TEIVocabulary.offsetPrefix):\(start),\(end)" }
+            try leaf("note", ["xml:id": note.id, "n": note.marker.isEmpty ? nil : note.marker, "source": source], text: note.text)
+        }
+        close()
+        close()
+    }
+
+    // MARK: standOff
+
+    private mutating func writeStandOff() throws(XMLError) {
+        let linked = document.units.filter { $0.kind == .sentence && $0.annotation.parent != nil }
+        let theses = document.units.filter { $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.linkedBy != nil }
+        let scored = document.units.filter { $0.kind == .sentence && ($0.annotation.score != nil || $0.annotation.explanation != nil) }
+        guard !linked.isEmpty || !theses.isEmpty || !scored.isEmpty else { return }
+        try open("standOff")
+        if !linked.isEmpty {
+            try open("linkGrp", ["type": "argument", "xml:id": TEIVocabulary.treeID])
+            try leaf("desc", ["xml:lang": "en"], text: "Argument tree: child sentence first, parent second; type = relation to the parent.")
+            for unit in linked {
+                let a = unit.annotation
+                try empty("link", [
+                    "type": (a.relation ?? .support).rawValue, "target": "#\(unit.id) #\(a.parent!)", "resp": pointer(a.linkedBy),
+                    "cert": a.linkConfidence.map(FixedDecimal.format),
+                ])
+            }
+            close()
+        }
+        for unit in theses {
+            try empty("respons", ["locus": "value", "target": "#" + unit.id, "match": "@type", "resp": pointer(unit.annotation.linkedBy)])
+        }
+        var children: [String: (support: Int, attack: Int)] = [:]
+        for unit in linked {
+            var counts = children[unit.annotation.parent!] ?? (0, 0)
+            if unit.annotation.relation == .attack { counts.attack += 1 } else { counts.support += 1 }
+            children[unit.annotation.parent!] = counts
+        }
+        for unit in scored {
+            let a = unit.annotation
+            try open("fs", ["xml:id": TEIVocabulary.scoreID(unit.id), "type": "evidentialSupport", "resp": "#" + TEIVocabulary.applicationID])
+            if let score = a.score { try feature("score", numeric: score) }
+            let counts = children[unit.id] ?? (0, 0)
+            try feature("supporting", numeric: Double(counts.support))
+            try feature("attacking", numeric: Double(counts.attack))
+            if let e = a.explanation {
+                try feature("base", numeric: e.base)
+                try open("f", ["name": "children"])
+                if e.children.isEmpty {
+                    try empty("vColl", ["org": "list"])
+                } else {
+                    try open("vColl", ["org": "list"])
+                    for c in e.children {
+                        newline()
+                        out.startElement("fs")
+                        try out.attribute("type", "contribution")
+                        out.startElement("f")
+                        try out.attribute("name", "child")
+                        try out.element("string", text: c.child)
+                        out.endElement()
+                        out.startElement("f")
+                        try out.attribute("name", "relation")
+                        try out.emptyElement("symbol", ["value": c.relation.rawValue])
+                        out.endElement()
+                        out.startElement("f")
+                        try out.attribute("name", "strength")
+                        try out.emptyElement("numeric", ["value": FixedDecimal.format(c.strength)])
+                        out.endElement()
+                        out.endElement()
+                    }
+                    close()
+                }
+                close()
+            }
+            close()
+        }
+        close()
+    }
+
+    private func feature(_ name: String, numeric value: Double) throws(XMLError) {
+        newline()
+        out.startElement("f")
+        try out.attribute("name", name)
+        try out.emptyElement("numeric", ["value": FixedDecimal.format(value)])
+        out.endElement()
+    }
+}
+
+/// Where note markers (`[3]`, `[1-3]`, `［4］`, ③) stand in a sentence, and which notes each names.
+enum NoteMarkerSpans {
+    struct Span {
+        var range: Range<Int>
+        var notes: [String]
+    }
+
+    /// Markers whose notes are all in `allowed`, by scalar range.
+    static func find(in text: String, notes: [Note], allowed: Set<String>) -> [Span] {
+        var byMarker: [String: String] = [:]
+        for note in notes where !note.marker.isEmpty && byMarker[note.marker] == nil { byMarker[note.marker] = note.id }
+        let s = Array(text.unicodeScalars)
+        var spans: [Span] = []
+        var i = 0
+        while i < s.count {
+            let c = s[i]
+            if (0x2460...0x2473).contains(c.value) || (0x3251...0x325F).contains(c.value) || (0x32B1...0x32BF).contains(c.value) {
+                if let id = byMarker[String(c)], allowed.contains(id) { spans.append(Span(range: i..<(i + 1), notes: [id])) }
+                i += 1
+                continue
+            }
+            guard c == "[" || c == "［" else {
+                i += 1
+                continue
+            }
+            var k = i + 1
+            while k < s.count, s[k] != "]", s[k] != "］", k - i <= 24 { k += 1 }
+            guard k < s.count, s[k] == "]" || s[k] == "］" else {
+                i += 1
+                continue
+            }
+            let inside = String(String.UnicodeScalarView(s[(i + 1)..<k]))
+            let ids = markers(inside).compactMap { byMarker[$0] }
+            if !ids.isEmpty, ids.allSatisfy(allowed.contains) {
+                var unique: [String] = []
+                for id in ids where !unique.contains(id) { unique.append(id) }
+                spans.append(Span(range: i..<(k + 1), notes: unique))
+                i = k + 1
+            } else {
+                i += 1
+            }
+        }
+        return spans
+    }
+
+    /// `1-3` → 1 2 3; `2,5` → 2 5; full-width digits read as ASCII.
+    static func markers(_ inside: String) -> [String] {
+        var normalised = ""
+        for scalar in inside.unicodeScalars {
+            if (0xFF10...0xFF19).contains(scalar.value) {
+                normalised.unicodeScalars.append(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+            } else {
+                normalised.unicodeScalars.append(scalar)
+            }
+        }
+        var result: [String] = []
+        for part in normalised.split(whereSeparator: { $0 == "," || $0 == "，" || $0 == " " }) {
+            let bounds = part.split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == "—" })
+            if bounds.count == 2, let low = Int(bounds[0]), let high = Int(bounds[1]), low <= high, high - low < 100 {
+                result += (low...high).map(String.init)
+            } else if bounds.count == 1, let n = Int(bounds[0]) {
+                result.append(String(n))
+            } else {
+                return []
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,256 @@
+import CLibXML2
+
+/// A problem libxml2 (or ArgMark's own guard around it) found in an XML document, with its position.
+public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// libxml2's error code (`xmlParserErrors`); 0 for ArgMark's own checks.
+    public var code: Int
+    /// 1-based line, 0 when libxml2 does not know it.
+    public var line: Int
+    /// 1-based column, 0 when libxml2 does not know it.
+    public var column: Int
+    public var message: String
+
+    public init(code: Int, line: Int, column: Int, message: String) {
+        self.code = code
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    /// `line:column: message` (without a file name, which the caller adds).
+    public var description: String {
+        let position = line > 0 ? (column > 0 ? "\(line):\(column): " : "\(line): ") : ""
+        return "\(position)\(message)" + (code != 0 ? " [libxml2 \(code)]" : "")
+    }
+
+    /// Reads libxml2's error record.
+    init(_ error: UnsafePointer<xmlError>, fallbackLine: Int = 0) {
+        let raw = error.pointee.message.map { String(cString: $0) } ?? "unknown XML error"
+        var line = Int(error.pointee.line)
+        if line == 0, let node = error.pointee.node {
+            line = Int(xmlGetLineNo(node.assumingMemoryBound(to: xmlNode.self)))
+        }
+        self.init(
+            code: Int(error.pointee.code), line: line > 0 ? line : fallbackLine, column: Int(error.pointee.int2),
+            message: raw.trimmingTrailingWhitespace())
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
+
+/// libxml2 is initialised once per process before any thread uses it.
+enum XMLLibrary {
+    static let initialised: Bool = {
+        xmlInitParser()
+        return true
+    }()
+}
+
+/// A parsed XML document; the one owner of its libxml2 tree, which is freed with it.
+///
+/// Parsing is safe for untrusted input: no network (`XML_PARSE_NONET`), no DTD loading, no entity
+/// substitution (never `XML_PARSE_NOENT`), no recovery from errors (never `XML_PARSE_RECOVER`); a document that
+/// declares entities is refused, so XXE and billion-laughs attacks end in an error. libxml2's own limits (depth
+/// 256, 10 MB per text node) turn very deep or huge input into errors too.
+public final class XMLDocument {
+    let pointer: xmlDocPtr
+
+    private init(pointer: xmlDocPtr) {
+        self.pointer = pointer
+    }
+
+    deinit {
+        xmlFreeDoc(pointer)
+    }
+
+    /// Parses `bytes` (the encoding declared in the document, UTF-8 by default). `name` appears in libxml2's
+    /// messages only.
+    public static func parse(_ bytes: [UInt8], name: String = "document.xml") throws(XMLError) -> XMLDocument {
+        _ = XMLLibrary.initialised
+        guard bytes.count < Int(Int32.max) else {
+            throw XMLError(code: 0, line: 0, column: 0, message: "the document is larger than 2 GiB; split it")
+        }
+        guard let context = argmark_new_parser_context() else {
+            throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate a parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
+        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), name, nil, options)
+            }
+        }
+        if argmark_parser_refused_entities(context) != 0 {
+            if let document { xmlFreeDoc(document) }
+            let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
+            throw XMLError(
+                code: 0, line: line, column: 0,
+                message: "the document declares entities (<!ENTITY …>), which ArgMark never expands; remove the DOCTYPE's internal subset")
+        }
+        guard let document, context.pointee.wellFormed != 0 else {
+            if let document { xmlFreeDoc(document) }
+            if let error = xmlCtxtGetLastError(context) { throw XMLError(error) }
+            throw XMLError(code: 0, line: 0, column: 0, message: "not well-formed XML")
+        }
+        return XMLDocument(pointer: document)
+    }
+
+    /// The root element.
+    public var root: XMLElement? {
+        guard let node = xmlDocGetRootElement(pointer) else { return nil }
+        return XMLElement(node: node, owner: self)
+    }
+}
+
+/// The XML namespace (`xml:id`, `xml:lang`).
+public let xmlNamespaceURI = "http://www.w3.org/XML/1998/namespace"
+
+/// A piece of element content: a child element or a run of character data.
+public enum XMLContent {
+    case element(XMLElement)
+    case text(String)
+}
+
+/// An element of a parsed ``XMLDocument``; keeps its document alive.
+public struct XMLElement {
+    let node: xmlNodePtr
+    let owner: XMLDocument
+
+    /// The local name (`s` for `tei:s`).
+    public var name: String { String(cString: node.pointee.name) }
+
+    /// The namespace URI, nil when none.
+    public var namespace: String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
+
+    /// The line of the start tag.
+    public var line: Int { Int(xmlGetLineNo(node)) }
+
+    /// The value of the attribute `name` in no namespace, or in `namespace` when given (`xml:id`: name `id`,
+    /// namespace ``xmlNamespaceURI``).
+    public func attribute(_ name: String, namespace: String? = nil) -> String? {
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            if String(cString: a.pointee.name) == name {
+                let ns = a.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
+                if ns == namespace { return Self.value(of: a) }
+            }
+            attribute = a.pointee.next
+        }
+        return nil
+    }
+
+    /// `xml:id`.
+    public var xmlID: String? { attribute("id", namespace: xmlNamespaceURI) }
+    /// `xml:lang` on this element (not inherited).
+    public var xmlLang: String? { attribute("lang", namespace: xmlNamespaceURI) }
+
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var result = ""
+        var child = attribute.pointee.children
+        while let c = child {
+            if let content = c.pointee.content { result += String(cString: content) }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// The enclosing element, nil for the root.
+    public var parent: XMLElement? {
+        guard let p = node.pointee.parent, p.pointee.type == XML_ELEMENT_NODE else { return nil }
+        return XMLElement(node: p, owner: owner)
+    }
+
+    /// Child elements in order.
+    public var children: [XMLElement] {
+        var result: [XMLElement] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { result.append(XMLElement(node: c, owner: owner)) }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// Child elements named `name`.
+    public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
+
+    /// The first child element named `name`.
+    public func child(_ name: String) -> XMLElement? {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, String(cString: c.pointee.name) == name { return XMLElement(node: c, owner: owner) }
+            child = c.pointee.next
+        }
+        return nil
+    }
+
+    /// Elements and text in document order; comments and processing instructions are skipped, and entity
+    /// references (never expanded) are inert.
+    public var contents: [XMLContent] {
+        var result: [XMLContent] = []
+        var child = node.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE: result.append(.element(XMLElement(node: c, owner: owner)))
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { result.append(.text(String(cString: content))) }
+            default: break
+            }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// All character data inside the element, in order, as written (no whitespace normalisation).
+    public var textContent: String {
+        var result = ""
+        appendText(node, to: &result)
+        return result
+    }
+
+    private func appendText(_ parent: xmlNodePtr, to result: inout String) {
+        var child = parent.pointee.children
+        while let c = child {
+            switch c.pointee.type {
+            case XML_ELEMENT_NODE: appendText(c, to: &result)
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let content = c.pointee.content { result += String(cString: content) }
+            default: break
+            }
+            child = c.pointee.next
+        }
+    }
+
+    /// Descendant elements (depth first, document order) named `name`.
+    public func descendants(named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        collect(node, name, &result)
+        return result
+    }
+
+    private func collect(_ parent: xmlNodePtr, _ name: String, _ result: inout [XMLElement]) {
+        var child = parent.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE {
+                if String(cString: c.pointee.name) == name { result.append(XMLElement(node: c, owner: owner)) }
+                collect(c, name, &result)
+            }
+            child = c.pointee.next
+        }
+    }
+
+    /// The element serialised as XML (namespace declarations of its ancestors are not repeated).
+    public var xml: String {
+        guard let buffer = xmlBufferCreate() else { return "" }
+        defer { xmlBufferFree(buffer) }
+        xmlNodeDump(buffer, owner.pointer, node, 0, 0)
+        guard let content = xmlBufferContent(buffer) else { return "" }
+        return String(cString: content)
+    }
+}
