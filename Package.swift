@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(
             name: "ArgMarkTEITests",
             dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkTEI", "ArgMarkXML", "ArgMarkFormats", "ArgMarkText", "ArgMarkPlugins"],
-            resources: [.copy("Fixtures")]),
+            exclude: ["Fixtures"]),
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
         .testTarget(
             name: "ArgMarkLinkingTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkLinking"], exclude: ["Fixtures"]),

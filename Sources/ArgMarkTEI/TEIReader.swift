@@ -34,7 +34,9 @@ public struct TEIReader: DocumentReader {
         do {
             parsed = try XMLDocument.parse(input.bytes, name: input.sourcePath ?? "stdin")
         } catch {
-            throw .malformed(line: error.line, message: (error.column > 0 ? "column \(error.column): " : "") + error.message + (error.code != 0 ? " [libxml2 \(error.code)]" : "") + "; fix the XML")
+            let located = error.column > 0 ? "column \(error.column): " : ""
+            let advice = error.code != 0 ? " [libxml2 \(error.code)]; fix the XML" : ""
+            throw .malformed(line: error.line, message: located + error.message + advice)
         }
         guard let root = parsed.root else { throw .malformed(line: 1, message: "no root element; give a TEI P5 document") }
         guard root.name == "TEI" else {
@@ -272,7 +274,7 @@ struct TEIDecoder {
         }
         if !own {
             for entry in text.descendants(named: "biblStruct") + text.descendants(named: "bibl") where isInReferenceList(entry) {
-                addNote(entry, marker: entry.attribute("n") ?? "")
+                addNote(entry, marker: entry.attribute("n") ?? "", spaced: true)
             }
         }
     }
@@ -290,8 +292,9 @@ struct TEIDecoder {
         element.parent?.name == "listBibl"
     }
 
-    private mutating func addNote(_ element: XMLElement, marker: String) {
-        let value = text(element)
+    /// `spaced`: element boundaries separate words (a biblStruct's forename and surname are adjacent elements).
+    private mutating func addNote(_ element: XMLElement, marker: String, spaced: Bool = false) {
+        let value = spaced ? Self.normalised(Self.spacedText(element)) : text(element)
         let id: String
         if let xmlID = element.xmlID {
             id = xmlID
@@ -306,6 +309,17 @@ struct TEIDecoder {
         }
         if let xmlID = element.xmlID { noteIDsByXMLID[xmlID] = id }
         notes.append(Note(id: id, marker: marker, text: value, start: start, end: end))
+    }
+
+    static func spacedText(_ element: XMLElement) -> String {
+        var result = ""
+        for content in element.contents {
+            switch content {
+            case .text(let value): result += value
+            case .element(let child): result += " " + spacedText(child) + " "
+            }
+        }
+        return result
     }
 
     static func offsets(_ source: String?) -> (Int, Int)? {

@@ -45,6 +45,9 @@ struct TEIEncoder {
     /// Whether each classification scheme key has a taxonomy, by key, with its id.
     var schemeIDs: [(key: String, id: String)] = []
     var depth = 0
+    /// Inside a kept source header nothing is indented, so taking ArgMark's additions out again restores the
+    /// header byte for byte.
+    var compact = false
     let sectionsByID: [String: Section]
 
     init(_ document: Document) throws {
@@ -101,6 +104,7 @@ struct TEIEncoder {
     // MARK: layout
 
     private func newline() {
+        if compact { return }
         out.raw("\n" + String(repeating: "  ", count: depth))
     }
 
@@ -397,6 +401,7 @@ struct TEIEncoder {
         let hasAppInfo = header.child("encodingDesc")?.child("appInfo") != nil
         newline()
         var encoder = self
+        encoder.compact = true
         try out.copy(header, around: { element, phase, _ throws(XMLError) in
             // Only the header's own containers receive declarations (a biblFull in sourceDesc has a titleStmt too).
             let parent = element.parent?.name
@@ -426,8 +431,6 @@ struct TEIEncoder {
                 try encoder.open("revisionDesc", ["xml:id": "argmark-revisions"])
                 try encoder.writeChanges()
                 encoder.close()
-                encoder.depth = 1
-                encoder.newline()
             default:
                 break
             }

@@ -140,6 +140,52 @@ struct CommandLineTests {
             #expect(svg.status == 1 && svg.stderr.contains("apt-get install graphviz"))
         }
     }
+
+    @Test func teiExportImportAndValidate() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "一、引言\n本文认为开放合作是唯一出路。据统计，2023年贸易额达4万亿美元。\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/a.zh.txt"))
+        // annotate --to tei names outputs NAME.tei.xml; reading them back gives the JSONL of the same run.
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/tei", "--to", "tei"]).status == 0)
+        let tei = try String(contentsOfFile: dir + "/tei/a.zh.tei.xml", encoding: .utf8)
+        #expect(tei.contains(#"<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="zh">"#))
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/jsonl"]).status == 0)
+        let back = try argmark(["annotate", dir + "/tei", "--out", dir + "/back", "--labelers", "none", "--no-tree"])
+        #expect(back.status == 0)
+        #expect(try String(contentsOfFile: dir + "/back/a.zh.jsonl", encoding: .utf8)
+            == (try String(contentsOfFile: dir + "/jsonl/a.zh.jsonl", encoding: .utf8)))
+        // export --to tei, refusing to replace its input.
+        #expect(try argmark(["export", dir + "/jsonl/a.zh.jsonl", "--to", "tei"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: dir + "/jsonl/a.zh.tei.xml"))
+        let replace = try argmark(["export", dir + "/jsonl/a.zh.tei.xml", "--to", "tei"])
+        #expect(replace.status == 1 && replace.stderr.contains("would replace the input"))
+        // annotate never writes over its input either.
+        let same = try argmark(["annotate", dir + "/tei/a.zh.tei.xml", "--out", dir + "/tei", "--to", "tei"])
+        #expect(same.status == 1 && same.stderr.contains("it is the input itself"))
+        // validate with a small schema: file:line:column errors, exit 1 on an invalid file.
+        let schema = """
+            <grammar xmlns="http://relaxng.org/ns/structure/1.0"><start><element name="r"><empty/></element></start></grammar>
+            """
+        try Data(schema.utf8).write(to: URL(fileURLWithPath: dir + "/r.rng"))
+        try Data("<r/>".utf8).write(to: URL(fileURLWithPath: dir + "/ok.xml"))
+        try Data("<r>\n<x/></r>".utf8).write(to: URL(fileURLWithPath: dir + "/bad.xml"))
+        try Data("<r>".utf8).write(to: URL(fileURLWithPath: dir + "/broken.xml"))
+        let validate = try argmark(["validate", dir + "/ok.xml", dir + "/bad.xml", dir + "/broken.xml", "--schema", dir + "/r.rng"])
+        #expect(validate.status == 1)
+        #expect(validate.stdout.contains("\(dir)/ok.xml: valid"))
+        #expect(validate.stdout.contains("\(dir)/bad.xml:2:"))
+        #expect(validate.stdout.contains("\(dir)/broken.xml:1:"))
+        #expect(validate.stderr.contains("2 of 3 files invalid"))
+        // A malformed TEI input is one failure with its line; the batch goes on.
+        try Data("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<text><body><p>x</body></text></TEI>".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/in/broken.tei.xml").creatingParent())
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/in/b.zh.txt"))
+        let batch = try argmark(["annotate", dir + "/in", "--out", dir + "/out2", "--to", "tei"])
+        #expect(batch.status == 1)
+        #expect(batch.stderr.contains("broken.tei.xml: line 2: "))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out2/b.zh.tei.xml"))
+    }
 }
 
 

@@ -1,1 +1,145 @@
+import Foundation
 import Testing
+
+@testable import ArgMarkXML
+
+struct XMLDocumentTests {
+    private func parse(_ text: String) throws(XMLError) -> XMLDocument {
+        try XMLDocument.parse(Array(text.utf8), name: "test.xml")
+    }
+
+    @Test func readsElementsAttributesAndText() throws {
+        let document = try parse(#"<r xmlns="urn:x" xml:lang="zh"><a xml:id="i1" n="2">甲&amp;乙<b>𠮷</b></a><!-- c --><a/></r>"#)
+        let root = try #require(document.root)
+        #expect(root.name == "r")
+        #expect(root.namespace == "urn:x")
+        #expect(root.xmlLang == "zh")
+        let a = root.children(named: "a")
+        #expect(a.count == 2)
+        #expect(a[0].xmlID == "i1")
+        #expect(a[0].attribute("n") == "2")
+        #expect(a[0].attribute("missing") == nil)
+        #expect(a[0].textContent == "甲&乙𠮷")
+        #expect(a[0].child("b")?.parent?.name == "a")
+        #expect(root.descendants(named: "b").count == 1)
+    }
+
+    @Test func malformedXMLNamesLineAndColumn() {
+        #expect {
+            try parse("<r>\n  <a>\n</r>")
+        } throws: { error in
+            guard let error = error as? XMLError else { return false }
+            return error.line == 3 && error.column > 0 && error.code != 0
+        }
+    }
+
+    @Test func externalEntityIsRefusedNotRead() {
+        let xxe = """
+            <?xml version="1.0"?>
+            <!DOCTYPE r [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
+            <r>&xxe;</r>
+            """
+        #expect {
+            try parse(xxe)
+        } throws: { error in
+            (error as? XMLError)?.message.contains("declares entities") ?? false
+        }
+    }
+
+    @Test func billionLaughsIsRefusedQuickly() {
+        var doctype = "<!DOCTYPE r [ <!ENTITY l0 \"ha\">"
+        for level in 1...10 {
+            doctype += " <!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
+        }
+        doctype += " ]>"
+        let started = Date()
+        #expect(throws: XMLError.self) { try parse(doctype + "<r>&l10;</r>") }
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
+
+    @Test func undeclaredEntityUnderExternalDTDStaysInert() throws {
+        // No DTD is loaded, so the reference cannot be expanded: it contributes no text.
+        let document = try parse(#"<!DOCTYPE r SYSTEM "file:///etc/passwd"><r>a&ent;b</r>"#)
+        #expect(document.root?.textContent == "ab")
+    }
+
+    @Test func deepNestingFailsCleanly() {
+        let depth = 5000
+        let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
+        #expect(throws: XMLError.self) { try parse(xml) }
+    }
+
+    @Test func emptyAndBinaryInputAreErrors() {
+        #expect(throws: XMLError.self) { try parse("") }
+        #expect(throws: XMLError.self) { try XMLDocument.parse([0x00, 0x01, 0x02, 0xFF], name: "b") }
+    }
+}
+
+struct XMLStreamWriterTests {
+    @Test func escapesTextAndAttributesAndRoundTrips() throws {
+        let writer = try XMLStreamWriter()
+        writer.startDocument()
+        writer.startElement("r")
+        try writer.attribute("a", "x \"&\" <y>\n")
+        try writer.text("A & B < C > D 𠮷\r\n")
+        writer.endElement()
+        let bytes = try writer.finish()
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("A &amp; B &lt; C &gt; D 𠮷"))
+        let root = try #require(try XMLDocument.parse(bytes).root)
+        #expect(root.attribute("a") == "x \"&\" <y>\n")
+        #expect(root.textContent == "A & B < C > D 𠮷\r\n")
+    }
+
+    @Test func refusesControlCharacters() throws {
+        let writer = try XMLStreamWriter()
+        writer.startElement("r")
+        #expect(throws: XMLError.self) { try writer.text("bell\u{07}") }
+        #expect(throws: XMLError.self) { try writer.attribute("a", "\u{FFFF}") }
+    }
+
+    @Test func copySkipsAndInjects() throws {
+        let document = try XMLDocument.parse(Array(#"<h><keep>1</keep><drop xml:id="argmark-x">2</drop><!--c--></h>"#.utf8))
+        let writer = try XMLStreamWriter()
+        try writer.copy(
+            document.root!, skipping: { $0.xmlID?.hasPrefix("argmark") ?? false },
+            around: { element, phase, out throws(XMLError) in
+                if element.name == "h", phase == .beforeEnd { try out.element("added", text: "3") }
+            })
+        let output = String(decoding: try writer.finish(), as: UTF8.self)
+        #expect(output == "<h><keep>1</keep><!--c--><added>3</added></h>\n", "\(output)")
+    }
+}
+
+struct RelaxNGSchemaTests {
+    static let schema = """
+        <grammar xmlns="http://relaxng.org/ns/structure/1.0" datatypeLibrary="http://www.w3.org/2001/XMLSchema-datatypes">
+          <start><element name="r"><oneOrMore><element name="n"><data type="integer"/></element></oneOrMore></element></start>
+        </grammar>
+        """
+
+    private func compiled() throws -> RelaxNGSchema {
+        let path = NSTemporaryDirectory() + "argmark-rng-\(UUID().uuidString).rng"
+        try Self.schema.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return try RelaxNGSchema(path: path)
+    }
+
+    @Test func validAndInvalidDocuments() throws {
+        let schema = try compiled()
+        let valid = try XMLDocument.parse(Array("<r><n>1</n><n>2</n></r>".utf8))
+        #expect(schema.validate(valid).isEmpty)
+        let invalid = try XMLDocument.parse(Array("<r>\n<n>1</n>\n<n>x</n></r>".utf8))
+        let errors = schema.validate(invalid)
+        #expect(!errors.isEmpty)
+        #expect(errors.contains { $0.line == 3 })
+    }
+
+    @Test func missingSchemaIsAClearError() {
+        #expect {
+            try RelaxNGSchema(path: "/nonexistent/tei_all.rng")
+        } throws: { error in
+            (error as? XMLError)?.message.contains("cannot read the schema") ?? false
+        }
+    }
+}

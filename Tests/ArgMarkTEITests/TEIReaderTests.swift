@@ -1,0 +1,130 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkTEI
+import ArgMarkXML
+import Foundation
+import Testing
+
+struct TEIReaderTests {
+    @Test func grobidArticle() throws {
+        let document = try readTEI(try fixtureBytes("grobid-article.en.tei.xml"), id: "grobid-article.en")
+        let m = document.metadata
+        #expect(m.titles["en"] == "Shade Before Speed: Street-Tree Canopy as Urban Heat Policy")
+        #expect(m.authors == ["Mara J Okafor", "Tomas Lindqvist"])
+        #expect(m.doi == "10.5555/example.2023.0042")
+        #expect(m.keywords["en"] == ["urban heat", "street trees", "climate adaptation", "environmental justice"])
+        #expect(m.abstracts["en"]?.hasPrefix("Urban heat is usually treated") ?? false)
+        let headings = document.units.filter { $0.kind == .heading }.map(\.text)
+        #expect(headings == ["1. Introduction", "2. Evidence from surface temperatures", "3. Costs and objections", "4. Conclusion"])
+        let sentences = document.units.filter { $0.kind == .sentence }
+        #expect(sentences.count == 17)
+        // Abbreviations, decimals and et al. do not split; figures, captions and notes are not body text.
+        #expect(sentences.contains { $0.text.hasPrefix("Most municipal heat plans, e.g. cooling centres") })
+        #expect(sentences.contains { $0.text.contains("3.5 °C cooler") && $0.text.hasPrefix("Ortiz et al. (2022)") })
+        #expect(!sentences.contains { $0.text.contains("Mean afternoon surface temperature") || $0.text.contains("census tracts") })
+        // Citations and footnotes become note references to the reference list and the footnote.
+        #expect(sentences[0].noteRefs == ["b0"])
+        let footnoted = try #require(sentences.first { $0.text.hasSuffix("city.[1]") })
+        #expect(footnoted.noteRefs == ["foot_0"])
+        #expect(document.notes.map(\.id) == ["foot_0", "b0", "b1", "b2"])
+        #expect(document.notes[1].text.contains("A Smith"))
+        #expect(document.sections.map(\.level) == [1, 1, 1, 1])
+        #expect(document.originalTEIHeader?.contains("GROBID") ?? false)
+        #expect(document.validate().isEmpty)
+    }
+
+    @Test func paragraphsOnlyAreSegmentedAndKeepTheirIDs() throws {
+        let document = try readTEI(try fixtureBytes("paragraphs-only.zh.tei.xml"), id: "p")
+        let sentences = document.units.filter { $0.kind == .sentence }
+        #expect(sentences.count == 11)
+        #expect(sentences.allSatisfy { $0.language == .zh })
+        #expect(Set(sentences.map(\.paragraph)) == ["p1", "p2", "p3", "p4"])
+        #expect(sentences.contains { $0.text.hasPrefix("例如，𠮷田里社区") })
+        #expect(sentences.contains { $0.text.contains("“养老服务站&社区卫生室”") })
+        #expect(sentences.contains { $0.text == "为什么部分服务站门可罗雀？" })
+        // Offsets count in the rendering: consecutive, non-overlapping.
+        #expect(document.validate().isEmpty)
+    }
+
+    @Test func sentencesKeepTheirIDsAndInlineMarkupText() throws {
+        let document = try readTEI(try fixtureBytes("sentences.en.tei.xml"), id: "s")
+        let ids = document.units.filter { $0.kind == .sentence }.map(\.id)
+        #expect(ids == (1...10).map { "sent-\($0)" })
+        #expect(document.paragraphs.filter { $0.id.hasPrefix("para-") }.count == 4)
+        let italic = try #require(document.unit("sent-7"))
+        #expect(italic.text == "Yet the cost per visit is lower in the evening than in the morning, because rooms are fuller.")
+        #expect(document.unit("sent-4")?.noteRefs == ["fn1"])
+        #expect(document.metadata.authors == ["R. Example"])
+        // Generated heading ids do not collide with the source's ids.
+        #expect(Set(document.units.map(\.id)).count == document.units.count)
+    }
+
+    @Test func foreignHeaderIsKeptThroughExportAndReimport() throws {
+        let first = try readTEI(try fixtureBytes("sentences.en.tei.xml"), id: "s")
+        var annotated = first
+        let index = try #require(annotated.index(ofUnit: "sent-8"))
+        annotated.units[index].annotation = SentenceAnnotation(label: .prescription, labeledBy: .human("ana"))
+        let exported = try writeTEI(annotated)
+        let text = String(decoding: exported, as: UTF8.self)
+        #expect(text.contains("<projectDesc>"))
+        #expect(text.contains(#"<s xml:id="sent-8""#))
+        #expect(text.contains(##"ana="#arg-prescription" resp="#argmark-human-ana""##))
+        // Reading the export back gives the same kept header (ArgMark's additions are taken out again) and labels,
+        // and exporting again gives the same bytes.
+        let second = try readTEI(exported, id: "s")
+        #expect(second.originalTEIHeader == first.originalTEIHeader)
+        #expect(second.unit("sent-8")?.annotation.label == .prescription)
+        #expect(second.unit("sent-8")?.annotation.labeledBy == .human("ana"))
+        #expect(try writeTEI(second) == exported)
+    }
+
+    @Test func foreignExportValidatesWhereTheSourceDid() throws {
+        // A source header without encodingDesc or revisionDesc gets ArgMark's own, in TEI's order.
+        let document = try readTEI(try fixtureBytes("paragraphs-only.zh.tei.xml"), id: "p")
+        let text = String(decoding: try writeTEI(document), as: UTF8.self)
+        let encoding = try #require(text.range(of: "<encodingDesc xml:id=\"argmark-encoding\">"))
+        let fileDescEnd = try #require(text.range(of: "</fileDesc>"))
+        #expect(fileDescEnd.upperBound <= encoding.lowerBound)
+    }
+
+    @Test(arguments: ["xxe.xml", "billion-laughs.xml"])
+    func entityAttacksAreRefused(_ name: String) throws {
+        #expect {
+            try readTEI(try fixtureBytes(name))
+        } throws: { error in
+            guard case .malformed(let line, let message) = error as? DocumentReadError else { return false }
+            return line > 0 && message.contains("never expands")
+        }
+    }
+
+    @Test func badInputGetsClearErrors() throws {
+        #expect(throws: DocumentReadError.empty) { try readTEI(Array("  \n".utf8)) }
+        #expect {
+            try readTEI(Array("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\">\n<text><body><p>x</body></text></TEI>".utf8))
+        } throws: { error in
+            guard case .malformed(let line, _) = error as? DocumentReadError else { return false }
+            return line == 2
+        }
+        #expect {
+            try readTEI(Array("<html><body><p>Hello.</p></body></html>".utf8))
+        } throws: { error in
+            (error as? DocumentReadError)?.description.contains("not <TEI>") ?? false
+        }
+        #expect(throws: DocumentReadError.noSentences) {
+            try readTEI(Array("<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div><head>Only</head></div></body></text></TEI>".utf8))
+        }
+        let deep = "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body>" + String(repeating: "<div>", count: 3000)
+            + "<p>x.</p>" + String(repeating: "</div>", count: 3000) + "</body></text></TEI>"
+        #expect(throws: DocumentReadError.self) { try readTEI(Array(deep.utf8)) }
+    }
+
+    @Test func ownExportWithoutOffsetsIsNamed() throws {
+        var tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
+        tei = tei.replacingOccurrences(of: #" source="char:0,19""#, with: "")
+        #expect {
+            try readTEI(Array(tei.utf8))
+        } throws: { error in
+            (error as? DocumentReadError)?.description.contains("lacks source=") ?? false
+        }
+    }
+}
