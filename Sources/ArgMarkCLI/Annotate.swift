@@ -47,6 +47,9 @@ struct Annotate: AsyncParsableCommand {
     @Flag(name: .long, help: "Label only: skip the argument tree and the support scores.")
     var noTree = false
 
+    @Flag(name: .long, help: "Also print the seconds spent reading, analysing and writing (summed over documents).")
+    var timings = false
+
     func validate() throws {
         let registry = PluginRegistry.standard
         guard registry.outputFormats.contains(to) else {
@@ -114,6 +117,15 @@ struct Annotate: AsyncParsableCommand {
         for failure in summary.failures { Terminal.error(failure.message) }
         let total = found.count + missing.count
         Terminal.note(ProgressFormatter.summary(summary, total: total) + (out.map { "; output in \($0)" } ?? ""))
+        if timings {
+            let t = summary.timings
+            let megabytesIn = Double(summary.bytes) / 1_000_000
+            let megabytesOut = Double(summary.results.compactMap(\.outputBytes).reduce(0, +)) / 1_000_000
+            Terminal.note(
+                "timings: read \(ProgressFormatter.format2(t.read)) s (\(ProgressFormatter.format1(t.read > 0 ? megabytesIn / t.read : 0)) MB/s of input), "
+                    + "analyse \(ProgressFormatter.format2(t.analyse)) s, write \(ProgressFormatter.format2(t.write)) s "
+                    + "(\(ProgressFormatter.format1(t.write > 0 ? megabytesOut / t.write : 0)) MB/s of output)")
+        }
         if !summary.failures.isEmpty || !missing.isEmpty { throw ExitCode.failure }
     }
 

@@ -30,7 +30,7 @@ struct Validate: ParsableCommand {
         for file in files {
             let document: XMLDocument
             do {
-                document = try XMLDocument.parse(try FileAccess.read(file), name: file)
+                document = try XMLDocument.parse(try FileAccess.read(file))
             } catch let error as XMLError {
                 print("\(file):\(error.line):\(error.column): error: \(error.message)")
                 failed += 1

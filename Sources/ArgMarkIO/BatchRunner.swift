@@ -24,6 +24,28 @@ public struct BatchItemResult: Sendable {
     public var failure: BatchFailure?
     public var bytesRead: Int
     public var sentences: Int
+    /// Size of the output written, nil on failure.
+    public var outputBytes: Int?
+    /// Seconds spent in each stage of this document.
+    public var timings = StageTimings()
+}
+
+/// Seconds spent reading (decoding, parsing, segmenting), analysing (labels, tree, scores) and writing (serialising;
+/// not the file system), for `annotate --timings` and the benchmarks.
+public struct StageTimings: Sendable, Hashable {
+    public var read: Double = 0
+    public var analyse: Double = 0
+    public var write: Double = 0
+
+    public init() {}
+
+    public static func + (a: StageTimings, b: StageTimings) -> StageTimings {
+        var sum = a
+        sum.read += b.read
+        sum.analyse += b.analyse
+        sum.write += b.write
+        return sum
+    }
 }
 
 /// Progress after each finished document, for a progress bar.
@@ -43,6 +65,7 @@ public struct BatchSummary: Sendable {
     public var elapsed: Double
 
     public var succeeded: Int { results.filter { $0.failure == nil }.count }
+    public var timings: StageTimings { results.reduce(StageTimings()) { $0 + $1.timings } }
     public var bytes: Int { results.reduce(0) { $0 + $1.bytesRead } }
     public var sentences: Int { results.reduce(0) { $0 + $1.sentences } }
 }
@@ -84,16 +107,27 @@ public struct BatchRunner: Sendable {
         return (directory as NSString).appendingPathComponent(input.outputStem + "." + options.writer.fileExtension)
     }
 
-    /// Processes one document from bytes already read; returns the output bytes and sentence count.
-    public func process(bytes: [UInt8], input: BatchInput) throws(DocumentReadError) -> (output: [UInt8], sentences: Int) {
+    /// Processes one document from bytes already read; returns the output bytes, sentence count and stage times.
+    public func process(bytes: [UInt8], input: BatchInput) throws(DocumentReadError) -> (output: [UInt8], sentences: Int, timings: StageTimings) {
         let path = input.isStandardInput ? nil : input.path
+        var timings = StageTimings()
+        var clock = ContinuousClock.now
+        func lap() -> Double {
+            let now = ContinuousClock.now
+            defer { clock = now }
+            let elapsed = now - clock
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        }
         let reader = try options.registry.reader(format: options.inputFormat, path: path, bytes: bytes)
         let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID))
+        timings.read = lap()
         let document: Document
         do { document = try options.pipeline.run(read) } catch { throw .unsupported(error.description) }
+        timings.analyse = lap()
         do {
             let output = try options.writer.write(document)
-            return (output, document.units.count { $0.kind == .sentence })
+            timings.write = lap()
+            return (output, document.units.count { $0.kind == .sentence }, timings)
         } catch {
             throw .unsupported(error.description)
         }
@@ -159,7 +193,9 @@ public struct BatchRunner: Sendable {
         do {
             let bytes = input.isStandardInput ? try FileAccess.readStandardInput() : try FileAccess.read(input.path)
             result.bytesRead = bytes.count
-            let (output, sentences) = try process(bytes: bytes, input: input)
+            let (output, sentences, timings) = try process(bytes: bytes, input: input)
+            result.timings = timings
+            result.outputBytes = output.count
             if let path = outputPath(for: input) {
                 if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
                     == URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath()
@@ -211,12 +247,12 @@ public enum ProgressFormatter {
         return "\(s / 60):" + (s % 60 < 10 ? "0" : "") + "\(s % 60)"
     }
 
-    static func format1(_ x: Double) -> String {
+    public static func format1(_ x: Double) -> String {
         let tenths = Int((x * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
 
-    static func format2(_ x: Double) -> String {
+    public static func format2(_ x: Double) -> String {
         let hundredths = Int((x * 100).rounded())
         return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
     }

@@ -32,7 +32,7 @@ public struct TEIReader: DocumentReader {
         if let nul = input.bytes.prefix(8192).firstIndex(of: 0), !Self.looksLikeUTF16(input.bytes) { throw .binary(byteOffset: nul) }
         let parsed: XMLDocument
         do {
-            parsed = try XMLDocument.parse(input.bytes, name: input.sourcePath ?? "stdin")
+            parsed = try XMLDocument.parse(input.bytes, registerIDs: false)
         } catch {
             let located = error.column > 0 ? "column \(error.column): " : ""
             let advice = error.code != 0 ? " [libxml2 \(error.code)]; fix the XML" : ""
@@ -89,7 +89,8 @@ struct TEIDecoder {
     // MARK: entry
 
     mutating func decode() throws(DocumentReadError) -> Document {
-        collectIDs(root)
+        // Generated ids must avoid the source's own; ArgMark's own export generates none.
+        if !own { collectIDs(root) }
         let header = root.child("teiHeader")
         let annotators = header.map(readAnnotators) ?? [:]
         var document = Document(id: input.documentID, sourcePath: input.sourcePath)
@@ -105,8 +106,11 @@ struct TEIDecoder {
             }
         }
         guard units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
+        // Hand the arrays over rather than share them, so the passes below modify them in place.
         document.units = units
+        units = []
         document.paragraphs = paragraphs
+        paragraphs = []
         document.sections = sections
         document.notes = notes
         resolveNoteRefs(&document)
@@ -282,14 +286,14 @@ struct TEIDecoder {
     private func isInsideNote(_ element: XMLElement) -> Bool {
         var parent = element.parent
         while let p = parent {
-            if p.name == "note" { return true }
+            if p.isNamed("note") { return true }
             parent = p.parent
         }
         return false
     }
 
     private func isInReferenceList(_ element: XMLElement) -> Bool {
-        element.parent?.name == "listBibl"
+        element.parent?.isNamed("listBibl") ?? false
     }
 
     /// `spaced`: element boundaries separate words (a biblStruct's forename and surname are adjacent elements).
@@ -322,11 +326,30 @@ struct TEIDecoder {
         return result
     }
 
+    /// `char:12,40` → (12, 40); read byte by byte, since every sentence has one.
     static func offsets(_ source: String?) -> (Int, Int)? {
-        guard let source, source.hasPrefix(TEIVocabulary.offsetPrefix + ":") else { return nil }
-        let parts = source.dropFirst(TEIVocabulary.offsetPrefix.count + 1).split(separator: ",")
-        guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]), a >= 0, b >= a else { return nil }
-        return (a, b)
+        guard var source else { return nil }
+        return source.withUTF8 { bytes -> (Int, Int)? in
+            // "char:" is 5 bytes.
+            guard bytes.count > 7, bytes[0] == 0x63, bytes[1] == 0x68, bytes[2] == 0x61, bytes[3] == 0x72, bytes[4] == 0x3A else { return nil }
+            var numbers = [0, 0]
+            var which = 0
+            var digits = 0
+            for byte in bytes[5...] {
+                if byte >= 0x30 && byte <= 0x39 {
+                    guard numbers[which] < Int.max / 10 - 10 else { return nil }
+                    numbers[which] = numbers[which] * 10 + Int(byte - 0x30)
+                    digits += 1
+                } else if byte == 0x2C, which == 0, digits > 0 {
+                    which = 1
+                    digits = 0
+                } else {
+                    return nil
+                }
+            }
+            guard which == 1, digits > 0, numbers[1] >= numbers[0] else { return nil }
+            return (numbers[0], numbers[1])
+        }
     }
 
     // MARK: body
@@ -477,19 +500,40 @@ struct TEIDecoder {
         let section = openSection(heading: nil, context: &context)
         context.pendingHeadingAllowed = false
         guard let paragraphID = p.xmlID else { throw .malformed(line: p.line, message: "<p> has no xml:id; ArgMark's TEI gives every p one") }
+        let paragraphLanguage = p.xmlLang ?? language
         let first = units.count
         for s in sentences {
-            let id = try unitID(s)
-            let value = s.textContent
-            let (start, end) = try span(s, length: value.unicodeScalars.count)
-            let code = s.xmlLang ?? p.xmlLang ?? language
+            // One pass over the attributes: a sentence has up to eight.
+            var id: String?
+            var source: String?
+            var code = paragraphLanguage
+            var ana: String?
+            var resp: String?
+            var cert: String?
+            var thesis = false
+            for (name, value) in s.attributes {
+                switch name {
+                case "xml:id": id = value
+                case "source": source = value
+                case "xml:lang": code = value
+                case "ana": ana = value
+                case "resp": resp = value
+                case "cert": cert = value
+                case "type": thesis = value == "thesis"
+                default: break
+                }
+            }
+            guard let id else { throw .malformed(line: s.line, message: "<s> has no xml:id; ArgMark's TEI gives every head and s one") }
+            guard let (start, end) = Self.offsets(source) else {
+                throw .malformed(line: s.line, message: "<s> lacks source=\"char:START,END\"; ArgMark's TEI gives every head and s its offsets")
+            }
             units.append(TextUnit(
                 id: id, kind: .sentence, section: section, paragraph: paragraphID, language: TEIVocabulary.language(code: code),
-                start: start, end: end, text: value))
-            pendingRefs.append(s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) })
-            registerAnnotations(s, unit: units.count - 1)
+                start: start, end: end, text: s.textContent))
+            pendingRefs.append(s.hasElementChildren ? s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
+            pendingAnnotations.append((units.count - 1, ana, resp, cert, thesis))
         }
-        paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: p.xmlLang ?? language), units: first..<units.count))
+        paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
     }
 
     static func trimmed(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Range<Int> {
@@ -527,6 +571,7 @@ struct TEIDecoder {
 
     private func readAnnotationLayer(_ document: inout Document, annotators: [String: Annotator]) throws(DocumentReadError) {
         var index: [String: Int] = [:]
+        index.reserveCapacity(document.units.count)
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
         func annotator(_ pointer: String?) -> Annotator? {
             Self.pointers(pointer).lazy.compactMap { annotators[$0] }.first

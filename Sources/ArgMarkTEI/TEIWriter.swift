@@ -49,9 +49,14 @@ struct TEIEncoder {
     /// header byte for byte.
     var compact = false
     let sectionsByID: [String: Section]
+    /// `document.language` counts every unit: computed once.
+    let documentLanguage: LanguageTag
+    let documentLanguages: [LanguageTag]
 
     init(_ document: Document) throws {
         self.document = document
+        documentLanguages = document.languages
+        documentLanguage = documentLanguages.first ?? .und
         sectionsByID = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         out = try XMLStreamWriter()
         try checkIDs()
@@ -139,7 +144,7 @@ struct TEIEncoder {
         out.raw("\n")
         out.startElement("TEI")
         try out.attribute("xmlns", TEIVocabulary.namespace)
-        try out.attribute("xml:lang", TEIVocabulary.languageCode(document.language))
+        try out.attribute("xml:lang", TEIVocabulary.languageCode(documentLanguage))
         depth = 1
         if let header = document.originalTEIHeader {
             try writeMergedHeader(header)
@@ -161,7 +166,7 @@ struct TEIEncoder {
     // MARK: header
 
     private var sortedTitles: [(language: String, title: String)] {
-        let first = TEIVocabulary.languageCode(document.language)
+        let first = TEIVocabulary.languageCode(documentLanguage)
         return document.metadata.titles.sorted { a, b in
             (a.key == first ? 0 : 1, a.key) < (b.key == first ? 0 : 1, b.key)
         }.map { ($0.key, $0.value) }
@@ -360,10 +365,10 @@ struct TEIEncoder {
             close()
         }
         try open("langUsage")
-        for language in document.languages {
+        for language in documentLanguages {
             try leaf("language", ["ident": TEIVocabulary.languageCode(language)], text: TEIVocabulary.languageName(language))
         }
-        if document.languages.isEmpty { try leaf("language", ["ident": "und"], text: "undetermined") }
+        if documentLanguages.isEmpty { try leaf("language", ["ident": "und"], text: "undetermined") }
         close()
         close()
     }
@@ -392,7 +397,7 @@ struct TEIEncoder {
     /// Copies a source's own header, adding ArgMark's respStmts, applications, encoding declarations and changes
     /// (each with an `xml:id` starting `argmark`, so a later read can take them out again).
     private mutating func writeMergedHeader(_ xml: String) throws {
-        let parsed = try XMLDocument.parse(Array(xml.utf8), name: "teiHeader")
+        let parsed = try XMLDocument.parse(Array(xml.utf8))
         guard let header = parsed.root, header.name == "teiHeader" else {
             throw DocumentWriteError.unrepresentable("TEI: the kept original header is not a teiHeader; re-read the source TEI")
         }
@@ -465,7 +470,7 @@ struct TEIEncoder {
     private func inheritedLanguage(_ code: String, _ parent: String) -> String? { code == parent ? nil : code }
 
     private mutating func writeParagraph(_ paragraph: Paragraph, index: Int) throws(XMLError) {
-        let documentLanguage = TEIVocabulary.languageCode(document.language)
+        let documentLanguage = TEIVocabulary.languageCode(self.documentLanguage)
         let units = document.units[paragraph.units]
         if let heading = units.first, heading.kind == .heading {
             guard units.count == 1 else {

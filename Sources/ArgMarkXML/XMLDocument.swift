@@ -69,36 +69,41 @@ public final class XMLDocument {
         xmlFreeDoc(pointer)
     }
 
-    /// Parses `bytes` (the encoding declared in the document, UTF-8 by default). `name` appears in libxml2's
-    /// messages only.
-    public static func parse(_ bytes: [UInt8], name: String = "document.xml") throws(XMLError) -> XMLDocument {
+    /// Parses `bytes` (the encoding declared in the document, UTF-8 by default). `registerIDs: false` skips
+    /// libxml2's ID table, which only validation needs.
+    public static func parse(_ bytes: [UInt8], registerIDs: Bool = true) throws(XMLError) -> XMLDocument {
         _ = XMLLibrary.initialised
+        guard !bytes.isEmpty else { throw XMLError(code: 4, line: 1, column: 1, message: "the document is empty") }
         guard bytes.count < Int(Int32.max) else {
             throw XMLError(code: 0, line: 0, column: 0, message: "the document is larger than 2 GiB; split it")
         }
-        guard let context = argmark_new_parser_context() else {
-            throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate a parser")
-        }
-        defer { xmlFreeParserCtxt(context) }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue)
-        let document: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                xmlCtxtReadMemory(context, chars.baseAddress, Int32(chars.count), name, nil, options)
+        // NODICT: text is not interned in the parser's dictionary, which halves parsing time on large documents.
+        let options = Int32(
+            XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
+                | XML_PARSE_NODICT.rawValue)
+        return try bytes.withUnsafeBufferPointer { buffer throws(XMLError) -> XMLDocument in
+            let chars = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+            guard let context = argmark_memory_parser(chars, Int32(buffer.count), options, registerIDs ? 0 : 1) else {
+                throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate a parser")
             }
+            defer { xmlFreeParserCtxt(context) }
+            xmlParseDocument(context)
+            let document = context.pointee.myDoc
+            context.pointee.myDoc = nil
+            if argmark_parser_refused_entities(context) != 0 {
+                if let document { xmlFreeDoc(document) }
+                let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
+                throw XMLError(
+                    code: 0, line: line, column: 0,
+                    message: "the document declares entities (<!ENTITY …>), which ArgMark never expands; remove the DOCTYPE's internal subset")
+            }
+            guard let document, context.pointee.wellFormed != 0 else {
+                if let document { xmlFreeDoc(document) }
+                if let error = xmlCtxtGetLastError(context) { throw XMLError(error) }
+                throw XMLError(code: 0, line: 0, column: 0, message: "not well-formed XML")
+            }
+            return XMLDocument(pointer: document)
         }
-        if argmark_parser_refused_entities(context) != 0 {
-            if let document { xmlFreeDoc(document) }
-            let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
-            throw XMLError(
-                code: 0, line: line, column: 0,
-                message: "the document declares entities (<!ENTITY …>), which ArgMark never expands; remove the DOCTYPE's internal subset")
-        }
-        guard let document, context.pointee.wellFormed != 0 else {
-            if let document { xmlFreeDoc(document) }
-            if let error = xmlCtxtGetLastError(context) { throw XMLError(error) }
-            throw XMLError(code: 0, line: 0, column: 0, message: "not well-formed XML")
-        }
-        return XMLDocument(pointer: document)
     }
 
     /// The root element.
@@ -136,14 +141,33 @@ public struct XMLElement {
     public func attribute(_ name: String, namespace: String? = nil) -> String? {
         var attribute = node.pointee.properties
         while let a = attribute {
-            if String(cString: a.pointee.name) == name {
-                let ns = a.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) }
-                if ns == namespace { return Self.value(of: a) }
+            if Self.equal(a.pointee.name, name) {
+                let href = a.pointee.ns?.pointee.href
+                let matches = namespace.map { Self.equal(href, $0) } ?? (href == nil)
+                if matches { return Self.value(of: a) }
             }
             attribute = a.pointee.next
         }
         return nil
     }
+
+    /// Compares a libxml2 string with a Swift string without creating a Swift string (names are compared a lot).
+    @inline(__always)
+    static func equal(_ c: UnsafePointer<xmlChar>?, _ s: String) -> Bool {
+        guard let c else { return false }
+        var s = s
+        return s.withUTF8 { utf8 in
+            var i = 0
+            while i < utf8.count {
+                if c[i] != utf8[i] { return false }
+                i += 1
+            }
+            return c[i] == 0
+        }
+    }
+
+    /// Whether the element's local name is `name`.
+    public func isNamed(_ name: String) -> Bool { Self.equal(node.pointee.name, name) }
 
     /// `xml:id`.
     public var xmlID: String? { attribute("id", namespace: xmlNamespaceURI) }
@@ -178,13 +202,21 @@ public struct XMLElement {
     }
 
     /// Child elements named `name`.
-    public func children(named name: String) -> [XMLElement] { children.filter { $0.name == name } }
+    public func children(named name: String) -> [XMLElement] {
+        var result: [XMLElement] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, name) { result.append(XMLElement(node: c, owner: owner)) }
+            child = c.pointee.next
+        }
+        return result
+    }
 
     /// The first child element named `name`.
     public func child(_ name: String) -> XMLElement? {
         var child = node.pointee.children
         while let c = child {
-            if c.pointee.type == XML_ELEMENT_NODE, String(cString: c.pointee.name) == name { return XMLElement(node: c, owner: owner) }
+            if c.pointee.type == XML_ELEMENT_NODE, Self.equal(c.pointee.name, name) { return XMLElement(node: c, owner: owner) }
             child = c.pointee.next
         }
         return nil
@@ -207,8 +239,35 @@ public struct XMLElement {
         return result
     }
 
+    /// All attributes in one pass, as (name, value); names in the XML namespace read `xml:id`, `xml:lang`.
+    public var attributes: [(name: String, value: String)] {
+        var result: [(String, String)] = []
+        var attribute = node.pointee.properties
+        while let a = attribute {
+            var name = String(cString: a.pointee.name)
+            if let prefix = a.pointee.ns?.pointee.prefix { name = String(cString: prefix) + ":" + name }
+            result.append((name, Self.value(of: a)))
+            attribute = a.pointee.next
+        }
+        return result
+    }
+
+    /// Whether any child is an element (text-only elements take the fast paths).
+    public var hasElementChildren: Bool {
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_ELEMENT_NODE { return true }
+            child = c.pointee.next
+        }
+        return false
+    }
+
     /// All character data inside the element, in order, as written (no whitespace normalisation).
     public var textContent: String {
+        // The common case, one text node, without concatenation.
+        if let only = node.pointee.children, only.pointee.next == nil, only.pointee.type == XML_TEXT_NODE, let content = only.pointee.content {
+            return String(cString: content)
+        }
         var result = ""
         appendText(node, to: &result)
         return result
@@ -238,7 +297,7 @@ public struct XMLElement {
         var child = parent.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
-                if String(cString: c.pointee.name) == name { result.append(XMLElement(node: c, owner: owner)) }
+                if Self.equal(c.pointee.name, name) { result.append(XMLElement(node: c, owner: owner)) }
                 collect(c, name, &result)
             }
             child = c.pointee.next

@@ -16,6 +16,8 @@ public final class XMLStreamWriter {
         guard let buffer = xmlBufferCreateSize(1 << 16) else {
             throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate an output buffer")
         }
+        // libxml2 2.9 grows buffers to the exact size by default, which makes long outputs quadratic.
+        xmlBufferSetAllocationScheme(buffer, XML_BUFFER_ALLOC_DOUBLEIT)
         guard let writer = xmlNewTextWriterMemory(buffer, 0) else {
             xmlBufferFree(buffer)
             throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not create a writer")

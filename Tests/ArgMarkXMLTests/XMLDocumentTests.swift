@@ -5,7 +5,7 @@ import Testing
 
 struct XMLDocumentTests {
     private func parse(_ text: String) throws(XMLError) -> XMLDocument {
-        try XMLDocument.parse(Array(text.utf8), name: "test.xml")
+        try XMLDocument.parse(Array(text.utf8))
     }
 
     @Test func readsElementsAttributesAndText() throws {
@@ -71,7 +71,7 @@ struct XMLDocumentTests {
 
     @Test func emptyAndBinaryInputAreErrors() {
         #expect(throws: XMLError.self) { try parse("") }
-        #expect(throws: XMLError.self) { try XMLDocument.parse([0x00, 0x01, 0x02, 0xFF], name: "b") }
+        #expect(throws: XMLError.self) { try XMLDocument.parse([0x00, 0x01, 0x02, 0xFF]) }
     }
 }
 
