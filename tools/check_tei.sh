@@ -163,7 +163,7 @@ PY
   done
 fi
 
-summary="tei consumers: $passed passed, $failed failed"
+summary="tei-consumers: $passed passed, $failed failed"
 [ "$skipped" -eq 0 ] || summary="$summary, $skipped skipped"
 echo "$summary"
 [ "$failed" -eq 0 ]
