@@ -19,11 +19,14 @@ public struct SentenceAnnotation: Sendable, Hashable {
     public var linkConfidence: Double?
     /// How `score` came about: the base score and the children that raised or lowered it.
     public var explanation: ScoreExplanation?
+    /// When a person last edited or accepted this sentence's label or link (ISO 8601, UTC); nil while unreviewed.
+    public var reviewedAt: String?
 
     public init(
         label: ArgumentLabel? = nil, confidence: Double? = nil, labeledBy: Annotator? = nil,
         parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil,
-        linkedBy: Annotator? = nil, linkConfidence: Double? = nil, explanation: ScoreExplanation? = nil
+        linkedBy: Annotator? = nil, linkConfidence: Double? = nil, explanation: ScoreExplanation? = nil,
+        reviewedAt: String? = nil
     ) {
         self.label = label
         self.confidence = confidence
@@ -34,6 +37,7 @@ public struct SentenceAnnotation: Sendable, Hashable {
         self.linkedBy = linkedBy
         self.linkConfidence = linkConfidence
         self.explanation = explanation
+        self.reviewedAt = reviewedAt
     }
 
     /// True when a person set the link; such links are never changed by machine runs.
@@ -41,6 +45,9 @@ public struct SentenceAnnotation: Sendable, Hashable {
 
     /// True when a person set the label; such labels are never overwritten by machine runs.
     public var isHumanLabel: Bool { labeledBy?.isHuman ?? false }
+
+    /// True once a person has edited or accepted the sentence.
+    public var isReviewed: Bool { reviewedAt != nil }
 }
 
 /// Why a sentence has its support score: its base score and the aggregated strength of its supporters and

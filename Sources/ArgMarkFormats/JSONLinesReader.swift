@@ -41,6 +41,7 @@ public struct JSONLinesReader: DocumentReader {
         var linkConfidence: Double?
         var explanation: Explanation?
         var teiHeader: String?
+        var reviewedAt: String?
     }
 
     private struct Explanation: Decodable {
@@ -182,6 +183,7 @@ public struct JSONLinesReader: DocumentReader {
         annotation.score = r.score
         annotation.linkedBy = r.linkedBy.map(Annotator.init)
         annotation.linkConfidence = r.linkConfidence
+        annotation.reviewedAt = r.reviewedAt
         if let e = r.explanation {
             var children: [ScoreExplanation.Contribution] = []
             for child in e.children {

@@ -141,6 +141,10 @@ public struct JSONLinesWriter: DocumentWriter {
         } else {
             out.null()
         }
+        if let reviewedAt = a.reviewedAt {
+            out.raw(",\"reviewedAt\":")
+            out.string(reviewedAt)
+        }
         if unit.kind == .heading {
             out.raw(",\"level\":")
             out.int(level ?? 1)

@@ -510,7 +510,7 @@ struct TEIDecoder {
             var ana: String?
             var resp: String?
             var cert: String?
-            var thesis = false
+            var change: String?
             for (name, value) in s.attributes {
                 switch name {
                 case "xml:id": id = value
@@ -519,7 +519,7 @@ struct TEIDecoder {
                 case "ana": ana = value
                 case "resp": resp = value
                 case "cert": cert = value
-                case "type": thesis = value == "thesis"
+                case "change": change = value
                 default: break
                 }
             }
@@ -531,7 +531,7 @@ struct TEIDecoder {
                 id: id, kind: .sentence, section: section, paragraph: paragraphID, language: TEIVocabulary.language(code: code),
                 start: start, end: end, text: s.textContent))
             pendingRefs.append(s.hasElementChildren ? s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
-            pendingAnnotations.append((units.count - 1, ana, resp, cert, thesis))
+            pendingAnnotations.append((units.count - 1, ana, resp, cert, change))
         }
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
     }
@@ -550,10 +550,10 @@ struct TEIDecoder {
 
     /// Remembers a sentence's label, annotator, confidence, thesis mark and score pointer for the annotation pass.
     private mutating func registerAnnotations(_ s: XMLElement, unit: Int) {
-        pendingAnnotations.append((unit, s.attribute("ana"), s.attribute("resp"), s.attribute("cert"), s.attribute("type") == "thesis"))
+        pendingAnnotations.append((unit, s.attribute("ana"), s.attribute("resp"), s.attribute("cert"), s.attribute("change")))
     }
 
-    var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, thesis: Bool)] = []
+    var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, change: String?)] = []
 
     private mutating func resolveNoteRefs(_ document: inout Document) {
         let noteIDs = Set(notes.map(\.id))
@@ -576,6 +576,10 @@ struct TEIDecoder {
         func annotator(_ pointer: String?) -> Annotator? {
             Self.pointers(pointer).lazy.compactMap { annotators[$0] }.first
         }
+        var reviewTimes: [String: String] = [:]
+        for change in root.child("teiHeader")?.descendants(named: "change") ?? [] {
+            if let id = change.xmlID, let when = change.attribute("when") { reviewTimes[id] = when }
+        }
         var scoreOwner: [String: Int] = [:]
         for entry in pendingAnnotations {
             var a = document.units[entry.unit].annotation
@@ -590,6 +594,7 @@ struct TEIDecoder {
                 a.labeledBy = annotator(entry.resp)
                 a.confidence = entry.cert.flatMap(Double.init).flatMap { (0...1).contains($0) ? $0 : nil }
             }
+            a.reviewedAt = Self.pointers(entry.change).lazy.compactMap { reviewTimes[$0] }.first
             document.units[entry.unit].annotation = a
         }
         guard let standOff = root.child("standOff") else { return }

@@ -49,6 +49,9 @@ struct TEIEncoder {
     /// header byte for byte.
     var compact = false
     let sectionsByID: [String: Section]
+    /// Review times (`reviewedAt`) in order, each a `change` in revisionDesc that reviewed sentences point to.
+    var reviewChangeIDs: [String: String] = [:]
+    var reviewTimes: [String] = []
     /// `document.language` counts every unit: computed once.
     let documentLanguage: LanguageTag
     let documentLanguages: [LanguageTag]
@@ -61,7 +64,20 @@ struct TEIEncoder {
         out = try XMLStreamWriter()
         try checkIDs()
         collectAnnotators()
+        reviewTimes = Array(Set(document.units.compactMap(\.annotation.reviewedAt))).sorted()
+        for (n, time) in reviewTimes.enumerated() {
+            guard Self.isDateTime(time) else {
+                throw DocumentWriteError.unrepresentable("TEI: reviewedAt '\(time)' is not an ISO 8601 time (2026-12-03T08:00:00Z); correct it in the JSONL")
+            }
+            reviewChangeIDs[time] = "argmark-rev-\(n + 1)"
+        }
         schemeIDs = document.metadata.classification.keys.sorted().enumerated().map { ($0.element, "argmark-scheme-\($0.offset + 1)") }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
+    static func isDateTime(_ value: String) -> Bool {
+        let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/
+        return value.wholeMatch(of: pattern) != nil
     }
 
     /// Every id becomes an `xml:id`: it must be an NCName and unique.
@@ -208,7 +224,7 @@ struct TEIEncoder {
         try writeEncodingParts(standalone: true)
         close()
         try writeProfileDesc()
-        if !annotators.isEmpty {
+        if !annotators.isEmpty || !reviewTimes.isEmpty {
             try open("revisionDesc")
             try writeChanges()
             close()
@@ -381,6 +397,23 @@ struct TEIEncoder {
             let names = machines.map { $0.annotator.description }.joined(separator: ", ")
             try leaf("change", ["xml:id": "argmark-change-machine", "who": who], text: "Automatic annotation by ArgMark \(ArgMarkVersion.current) (\(names)).")
         }
+        // One change per review time, which reviewed sentences point to (@change).
+        var reviewed: [String: (count: Int, who: [String])] = [:]
+        for unit in document.units {
+            guard let time = unit.annotation.reviewedAt else { continue }
+            var entry = reviewed[time] ?? (0, [])
+            entry.count += 1
+            for annotator in [unit.annotation.labeledBy, unit.annotation.linkedBy] {
+                if let annotator, annotator.isHuman, let id = annotatorIDs[annotator.description], !entry.who.contains(id) { entry.who.append(id) }
+            }
+            reviewed[time] = entry
+        }
+        for time in reviewTimes {
+            let entry = reviewed[time]!
+            try leaf(
+                "change", ["xml:id": reviewChangeIDs[time]!, "when": time, "who": entry.who.isEmpty ? nil : entry.who.map { "#" + $0 }.joined(separator: " ")],
+                text: "Reviewed \(entry.count) sentence\(entry.count == 1 ? "" : "s") in argmark review.")
+        }
         for (n, entry) in annotators.enumerated() where entry.annotator.isHuman {
             var labels = 0
             var links = 0
@@ -431,7 +464,7 @@ struct TEIEncoder {
             case ("listChange", .afterStart) where parent == "revisionDesc" && element.parent?.parent?.name == "teiHeader":
                 encoder.depth = 4
                 try encoder.writeChanges()
-            case ("teiHeader", .beforeEnd) where !hasRevisionDesc && !encoder.annotators.isEmpty:
+            case ("teiHeader", .beforeEnd) where !hasRevisionDesc && (!encoder.annotators.isEmpty || !encoder.reviewTimes.isEmpty):
                 encoder.depth = 2
                 try encoder.open("revisionDesc", ["xml:id": "argmark-revisions"])
                 try encoder.writeChanges()
@@ -517,6 +550,7 @@ struct TEIEncoder {
         if !ana.isEmpty { try out.attribute("ana", ana.joined(separator: " ")) }
         if let resp = pointer(a.labeledBy) { try out.attribute("resp", resp) }
         if let confidence = a.confidence { try out.attribute("cert", FixedDecimal.format(confidence)) }
+        if let time = a.reviewedAt, let change = reviewChangeIDs[time] { try out.attribute("change", "#" + change) }
         try writeSentenceText(unit)
         out.endElement()
     }
