@@ -45,14 +45,18 @@ let package = Package(
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking",
                 "ArgMarkTEI",
             ]),
-        // File discovery, bounded reading, atomic writes and the parallel batch runner.
-        .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins"]),
+        // The review editor's session: commands, edits that keep the tree valid, undo/redo, text views. No I/O.
+        .target(name: "ArgMarkReview", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
+        // libedit, the C library (Debian libedit-dev, pkg-config libedit): line editing for review on a terminal.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // File discovery, bounded reading, atomic writes, the parallel batch runner and the review journal.
+        .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkReview"]),
         // The thin command-line front end.
         .executableTarget(
             name: "ArgMarkCLI",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkPlugins", "ArgMarkIO", "ArgMarkEval", "ArgMarkFormats",
-                "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking", "ArgMarkXML", "ArgMarkTEI",
+                "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking", "ArgMarkXML", "ArgMarkTEI", "ArgMarkReview", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),
@@ -64,6 +68,10 @@ let package = Package(
             dependencies: ["ArgMarkCore", "ArgMarkFormats", "ArgMarkText", "ArgMarkPipeline", "ArgMarkPlugins"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ArgMarkXMLTests", dependencies: ["ArgMarkXML"]),
+        .testTarget(
+            name: "ArgMarkReviewTests",
+            dependencies: ["ArgMarkCore", "ArgMarkReview", "ArgMarkFormats", "ArgMarkPipeline", "ArgMarkLinking", "ArgMarkIO"],
+            exclude: ["Fixtures"]),
         .testTarget(
             name: "ArgMarkTEITests",
             dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkTEI", "ArgMarkXML", "ArgMarkFormats", "ArgMarkText", "ArgMarkPlugins"],

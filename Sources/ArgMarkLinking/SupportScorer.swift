@@ -48,25 +48,10 @@ public struct SupportScorer: Scorer {
                     stack.removeLast()
                     if state[top] == 2 { continue }
                     state[top] = 2
-                    let base = baseScore(units[top])
-                    var supportProduct = 1.0
-                    var attackProduct = 1.0
-                    var contributions: [ScoreExplanation.Contribution] = []
-                    for c in children[top] where state[c] == 2 {
-                        let a = units[c].annotation
-                        let relation = a.relation ?? .support
-                        let weight = a.isHumanLink ? 1 : (a.linkConfidence ?? 1)
-                        let effective = strength[c] * weight
-                        if relation == .attack { attackProduct *= 1 - effective } else { supportProduct *= 1 - effective }
-                        contributions.append(.init(child: units[c].id, relation: relation, strength: effective))
-                    }
-                    let vs = children[top].isEmpty ? 0 : 1 - supportProduct
-                    let va = children[top].isEmpty ? 0 : 1 - attackProduct
-                    let sigma = Self.combine(base: base, support: vs, attack: va)
+                    let (sigma, explanation) = evaluate(top, units: units, children: children[top].filter { state[$0] == 2 }) { strength[$0] }
                     strength[top] = sigma
-                    contributions.sort { $0.strength > $1.strength || ($0.strength == $1.strength && $0.child < $1.child) }
                     document.units[top].annotation.score = sigma
-                    document.units[top].annotation.explanation = ScoreExplanation(base: base, children: contributions)
+                    document.units[top].annotation.explanation = explanation
                 }
             }
         }
@@ -75,6 +60,68 @@ public struct SupportScorer: Scorer {
             document.units[i].annotation.explanation = nil
         }
         return document
+    }
+
+    /// One sentence's final strength from its base score and its children's strengths.
+    private func evaluate(
+        _ top: Int, units: [TextUnit], children: [Int], strength: (Int) -> Double
+    ) -> (Double, ScoreExplanation) {
+        let base = baseScore(units[top])
+        var supportProduct = 1.0
+        var attackProduct = 1.0
+        var contributions: [ScoreExplanation.Contribution] = []
+        for c in children {
+            let a = units[c].annotation
+            let relation = a.relation ?? .support
+            let weight = a.isHumanLink ? 1 : (a.linkConfidence ?? 1)
+            let effective = strength(c) * weight
+            if relation == .attack { attackProduct *= 1 - effective } else { supportProduct *= 1 - effective }
+            contributions.append(.init(child: units[c].id, relation: relation, strength: effective))
+        }
+        let vs = children.isEmpty ? 0 : 1 - supportProduct
+        let va = children.isEmpty ? 0 : 1 - attackProduct
+        let sigma = Self.combine(base: base, support: vs, attack: va)
+        contributions.sort { $0.strength > $1.strength || ($0.strength == $1.strength && $0.child < $1.child) }
+        return (sigma, ScoreExplanation(base: base, children: contributions))
+    }
+
+    /// Only the edited sentences, their former parents and everything above them change: they are recomputed
+    /// deepest first, from their children's current scores. Time grows with the depth of the tree, not its size.
+    public func rescore(_ document: inout Document, units changed: [Int], children: [[Int]], index: [String: Int]) {
+        func scored(_ i: Int) -> Bool {
+            let label = document.units[i].annotation.label
+            return document.units[i].kind == .sentence && label != nil && label != .background
+        }
+        // Each affected unit with its depth (distance to its root).
+        var depth: [Int: Int] = [:]
+        for start in changed {
+            var chain: [Int] = []
+            var current: Int? = start
+            var seen: Set<Int> = []
+            while let i = current, depth[i] == nil, seen.insert(i).inserted {
+                chain.append(i)
+                current = document.units[i].annotation.parent.flatMap { index[$0] }
+            }
+            var base = current.flatMap { depth[$0] } ?? -1
+            for i in chain.reversed() {
+                base += 1
+                depth[i] = base
+            }
+        }
+        let order = depth.keys.sorted { (depth[$0]!, $0) > (depth[$1]!, $1) }
+        for i in order {
+            guard scored(i) else {
+                document.units[i].annotation.score = nil
+                document.units[i].annotation.explanation = nil
+                continue
+            }
+            // Reading through `document` (no second reference to the array) keeps the writes below in place.
+            let (sigma, explanation) = evaluate(i, units: document.units, children: children[i].filter(scored)) {
+                document.units[$0].annotation.score ?? 0
+            }
+            document.units[i].annotation.score = sigma
+            document.units[i].annotation.explanation = explanation
+        }
     }
 
     /// DF-QuAD's combination of a base score with aggregated support and attack.

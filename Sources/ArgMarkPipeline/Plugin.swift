@@ -93,6 +93,17 @@ public protocol Linker: Plugin {
 /// Computes evidential-support scores over the argument tree.
 public protocol Scorer: Plugin {
     func score(_ document: Document) -> Document
+    /// Brings the scores up to date after an edit of `units` (their labels or links changed): those units, the
+    /// parents they had before, and everything above them. `children[i]` lists the argumentative children of unit
+    /// `i` in document order and `index` maps ids to units, both as they are after the edit. Editors call this
+    /// after every edit; the default scores the whole document.
+    func rescore(_ document: inout Document, units: [Int], children: [[Int]], index: [String: Int])
+}
+
+extension Scorer {
+    public func rescore(_ document: inout Document, units: [Int], children: [[Int]], index: [String: Int]) {
+        document = score(document)
+    }
 }
 
 /// Scores per label, stored inline (no allocation): labellers produce one per sentence, so this is hot.

@@ -1,0 +1,205 @@
+import ArgMarkCore
+import ArgMarkIO
+import ArgMarkPipeline
+import ArgMarkPlugins
+import ArgMarkReview
+import ArgumentParser
+import CLibEdit
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct Review: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Review labels and links in a line-oriented editor that never loses an edit.",
+        discussion: """
+            Opens ArgMark JSONL or TEI. Every edit is flushed to FILE.journal before it is acknowledged; after a \
+            crash, reopening the file replays the journal. write replaces the file atomically and clears the \
+            journal. On a terminal, lines are edited with libedit and output is coloured (unless NO_COLOR is set); \
+            otherwise one command is read per line and the output is plain, so sessions can be scripted. Type help \
+            for the commands.
+            """)
+
+    @Argument(help: "An ArgMark JSONL or TEI file.") var file: String
+    @Option(name: .long, help: "Your name, recorded as human:NAME on every edit (default: $ARGMARK_ANNOTATOR, else $USER).")
+    var annotator: String?
+    @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command.") var strict = false
+    @Option(name: .long, help: "Columns to wrap at (default: the terminal's, else 80).") var width: Int?
+    @Flag(name: .long, help: "Delete a journal left by an earlier session instead of replaying it.") var discardJournal = false
+    @Flag(name: .long, help: "Print to standard error how long opening and each command took (for tools/bench_review.sh).")
+    var timings = false
+
+    func run() throws {
+        let started = ContinuousClock.now
+        let registry = PluginRegistry.standard
+        let bytes: [UInt8]
+        do { bytes = try FileAccess.read(file) } catch { throw AnalysedDocument.failure(error.description) }
+        let reader: any DocumentReader
+        var document: Document
+        do {
+            reader = try registry.reader(format: "auto", path: file, bytes: bytes)
+            guard reader.formatName == "jsonl" || reader.formatName == "tei" else {
+                throw AnalysedDocument.failure(
+                    "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
+            }
+            document = try reader.read(ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent)))
+        } catch let error as DocumentReadError {
+            throw AnalysedDocument.failure("\(file): \(error.description)")
+        }
+        guard let writer = registry.writer(format: reader.formatName) else { throw ExitCode.failure }
+        var opening: [String] = []
+        // A labelled document without a complete tree gets the default linker's tree (human links kept).
+        let argumentative = document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && $0.annotation.label != .background }
+        if !argumentative.isEmpty, argumentative.count(where: { $0.annotation.parent == nil }) != 1, let linker = registry.linkers.first {
+            document = linker.link(document)
+            opening.append("linked the argument tree (\(linker.descriptor.id)); write saves it")
+        }
+        if argumentative.isEmpty { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
+
+        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let environment = ProcessInfo.processInfo.environment
+        let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
+        let name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
+        var session = ReviewSession(
+            document: document, annotator: name, scorer: registry.scorers.first,
+            style: ReviewStyle(width: width ?? (interactive ? Self.terminalWidth() : 80), color: color))
+
+        let version = ReviewJournal.FileVersion(bytes: bytes)
+        let journalPath = ReviewJournal.path(for: file)
+        if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
+            unlink(journalPath)
+            opening.append("deleted the journal \(journalPath)")
+        }
+        do {
+            if let contents = try ReviewJournal.read(journalPath) {
+                guard contents.version == version else {
+                    throw AnalysedDocument.failure(
+                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") were journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
+                }
+                var replayed = session
+                for edit in contents.edits {
+                    do { try replayed.replay(edit) } catch {
+                        throw AnalysedDocument.failure(
+                            "\(journalPath) does not fit \(file) (\(error.description)), so none of it is applied; move it away to keep it, or reopen with --discard-journal to delete it")
+                    }
+                }
+                session = replayed
+                if !contents.edits.isEmpty {
+                    opening.append("recovered \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them)")
+                }
+            }
+        } catch let error as ReviewJournal.JournalError {
+            throw AnalysedDocument.failure(error.description)
+        }
+        let journal = ReviewJournal(path: journalPath, fileVersion: version)
+
+        let sentences = session.document.units.count { $0.kind == .sentence }
+        let reviewed = session.document.units.count { $0.annotation.isReviewed }
+        var out = "reviewing \(file) as human:\(name): \(sentences) sentences, \(reviewed) reviewed; help lists the commands\n"
+        for line in opening { out += line + "\n" }
+        out += session.execute("show").output
+        emit(out)
+        if timings { Terminal.note("timing: open \(Self.milliseconds(since: started)) ms") }
+
+        var lineEditor = LineEditor(interactive: interactive)
+        while true {
+            guard let line = lineEditor.read(prompt: "\(session.document.units[session.cursor].id)> ") else {
+                // End of input: what is unsaved stays in the journal.
+                if session.unsavedEdits > 0 {
+                    Terminal.warning(
+                        "end of input with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
+                    throw ExitCode.failure
+                }
+                return
+            }
+            let commandStarted = ContinuousClock.now
+            defer { if timings { Terminal.note("timing: \(line.trimmingCharacters(in: .whitespaces)) \(Self.milliseconds(since: commandStarted)) ms") } }
+            let response = session.execute(line)
+            if let edit = response.edit {
+                do { try journal.append(edit) } catch {
+                    session.revert(edit)
+                    emit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n")
+                    if strict { throw ExitCode.failure }
+                    continue
+                }
+            }
+            emit(response.output)
+            if response.isError && strict { throw ExitCode.failure }
+            switch response.action {
+            case .none: continue
+            case .write:
+                try save(&session, writer: writer, journal: journal)
+            case .writeAndQuit:
+                try save(&session, writer: writer, journal: journal)
+                return
+            case .quit:
+                if session.unsavedEdits > 0 {
+                    emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
+                }
+                return
+            case .discardAndQuit:
+                let discarded = session.unsavedEdits
+                journal.remove()
+                if discarded > 0 { emit("discarded \(discarded) unsaved edit\(discarded == 1 ? "" : "s")\n") }
+                return
+            }
+        }
+    }
+
+    /// Writes the document in its own format (temporary file and rename), then clears the journal.
+    private func save(_ session: inout ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) throws {
+        do {
+            let bytes = try writer.write(session.document)
+            try FileAccess.writeAtomically(bytes, to: file)
+        } catch let error as DocumentWriteError {
+            emit("error: cannot write \(file): \(error.description); the edits stay in \(journal.path)\n")
+            if strict { throw ExitCode.failure }
+            return
+        } catch let error as FileAccessError {
+            emit("error: \(error.description); the edits stay in \(journal.path)\n")
+            if strict { throw ExitCode.failure }
+            return
+        }
+        journal.remove()
+        let count = session.unsavedEdits
+        session.markWritten()
+        emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
+    }
+
+    private func emit(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> String {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return String(format: "%.2f", ms)
+    }
+
+    static func terminalWidth() -> Int {
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 { return Int(size.ws_col) }
+        return 80
+    }
+}
+
+/// Lines from libedit on a terminal (editing keys, history), or plain lines from standard input.
+struct LineEditor {
+    let interactive: Bool
+
+    init(interactive: Bool) {
+        self.interactive = interactive
+    }
+
+    mutating func read(prompt: String) -> String? {
+        guard interactive else { return readLine(strippingNewline: true) }
+        guard let raw = readline(prompt) else { return nil }
+        defer { argmark_free_line(raw) }
+        let line = String(cString: raw)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(raw) }
+        return line
+    }
+}

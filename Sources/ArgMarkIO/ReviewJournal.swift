@@ -1,0 +1,134 @@
+import ArgMarkReview
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The journal of a review, `FILE.journal` beside the reviewed file: a header naming the version of the file it
+/// belongs to (size and FNV-1a hash), then one JSON line per edit, each written and flushed to disk (fdatasync)
+/// before the editor acknowledges the edit. A crash, a closed terminal or `kill -9` loses nothing acknowledged;
+/// reopening replays it. A line cut short by a crash was never acknowledged and is ignored.
+public final class ReviewJournal {
+    public let path: String
+    /// The version of the reviewed file the journal belongs to.
+    public let fileVersion: FileVersion
+    private var descriptor: Int32 = -1
+
+    public struct FileVersion: Sendable, Hashable, Codable {
+        public var size: Int
+        public var hash: String
+
+        public init(bytes: [UInt8]) {
+            size = bytes.count
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                h ^= UInt64(byte)
+                h = h &* 0x0000_0100_0000_01B3
+            }
+            hash = String(h, radix: 16)
+        }
+    }
+
+    private struct Header: Codable {
+        var argmarkJournal: Int
+        var file: String
+        var version: FileVersion
+    }
+
+    /// What a journal on disk holds.
+    public struct Contents: Sendable {
+        public var version: FileVersion
+        public var edits: [ReviewEdit]
+    }
+
+    public enum JournalError: Error, Sendable, CustomStringConvertible {
+        case unreadable(String, String)
+        case malformed(String, line: Int)
+        case unwritable(String, String)
+
+        public var description: String {
+            switch self {
+            case .unreadable(let path, let reason): "\(path): cannot read the journal (\(reason))"
+            case .malformed(let path, let line): "\(path): line \(line) is not a journal entry; the journal is damaged (move it away to open the file without it)"
+            case .unwritable(let path, let reason): "\(path): cannot write the journal (\(reason)); the edit was not made"
+            }
+        }
+    }
+
+    /// `FILE.journal`.
+    public static func path(for file: String) -> String { file + ".journal" }
+
+    public init(path: String, fileVersion: FileVersion) {
+        self.path = path
+        self.fileVersion = fileVersion
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The journal at `path`, nil when there is none.
+    public static func read(_ path: String) throws(JournalError) -> Contents? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadable(path, "permission denied") }
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        // After a complete file the split ends with an empty piece; otherwise the last line was cut short by a crash
+        // and never acknowledged. Either way the last piece goes.
+        if !lines.isEmpty { lines.removeLast() }
+        guard let first = lines.first else { return nil }
+        let decoder = JSONDecoder()
+        guard let header = try? decoder.decode(Header.self, from: Data(first)), header.argmarkJournal == 1 else {
+            throw .malformed(path, line: 1)
+        }
+        var edits: [ReviewEdit] = []
+        for (n, line) in lines.dropFirst().enumerated() {
+            guard let edit = try? decoder.decode(ReviewEdit.self, from: Data(line)) else { throw .malformed(path, line: n + 2) }
+            edits.append(edit)
+        }
+        return Contents(version: header.version, edits: edits)
+    }
+
+    /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.
+    public func append(_ edit: ReviewEdit) throws(JournalError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var bytes: [UInt8] = []
+        if descriptor < 0 {
+            // A line a crash cut short is dropped before appending after it.
+            let existing = FileManager.default.contents(atPath: path) ?? Data()
+            let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+            if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
+                throw .unwritable(path, String(cString: strerror(errno)))
+            }
+            if complete == 0 {
+                let header = Header(argmarkJournal: 1, file: (path as NSString).lastPathComponent, version: fileVersion)
+                guard let data = try? encoder.encode(header) else { throw .unwritable(path, "cannot encode the header") }
+                bytes += Array(data) + [0x0A]
+            }
+        }
+        guard let data = try? encoder.encode(edit) else { throw .unwritable(path, "cannot encode the edit") }
+        bytes += Array(data) + [0x0A]
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .unwritable(path, String(cString: strerror(errno)))
+            }
+            written += n
+        }
+        guard fdatasync(descriptor) == 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+    }
+
+    /// Deletes the journal (after the file was written, or when its edits are discarded).
+    public func remove() {
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
+        }
+        unlink(path)
+    }
+}

@@ -1,0 +1,134 @@
+import ArgMarkCore
+import Foundation
+
+/// A command of `argmark review`, parsed from one input line.
+public enum ReviewCommand: Sendable, Hashable {
+    case next, previous
+    case goto(String)
+    case nextUnreviewed
+    case nextLow(Double)
+    case nextLabel(ArgumentLabel)
+    case find(String)
+    case label(ArgumentLabel, unit: String?)
+    case accept(unit: String?)
+    case link(child: String?, parent: String, relation: ArgumentRelation)
+    case unlink(String?)
+    case thesis(String?)
+    case show(String?)
+    case tree(String?)
+    case list(ListFilter)
+    case stats, help
+    case undo, redo
+    case write, quit, forceQuit, writeAndQuit
+
+    public enum ListFilter: Sendable, Hashable {
+        case all, unreviewed, low, label(ArgumentLabel)
+    }
+
+    /// The default threshold of `next-low` and `list low`.
+    public static let lowConfidence = 0.6
+
+    /// One-letter label shortcuts, usable alone on a line (`c`) or after `label`.
+    static let labelShortcuts: [String: ArgumentLabel] = [
+        "c": .claim, "e": .evidence, "x": .example, "r": .prescription, "b": .background,
+    ]
+
+    static func label(_ word: Substring) -> ArgumentLabel? {
+        let lowered = word.lowercased()
+        return ArgumentLabel(rawValue: lowered) ?? labelShortcuts[lowered]
+    }
+
+    /// The line's command; a message saying what is wrong and what to type otherwise. Empty lines are nil.
+    public static func parse(_ line: String) -> Result<ReviewCommand, ReviewCommandError>? {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
+        if trimmed.hasPrefix("/") { return .success(.find(String(trimmed.dropFirst()))) }
+        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        let name = String(words[0])
+        let arguments = Array(words.dropFirst())
+        func fail(_ message: String) -> Result<ReviewCommand, ReviewCommandError> { .failure(ReviewCommandError(message)) }
+        func noArguments(_ command: ReviewCommand) -> Result<ReviewCommand, ReviewCommandError> {
+            arguments.isEmpty ? .success(command) : fail("\(name) takes no arguments")
+        }
+        func optionalID(_ make: (String?) -> ReviewCommand) -> Result<ReviewCommand, ReviewCommandError> {
+            arguments.count <= 1 ? .success(make(arguments.first.map(String.init))) : fail("\(name) takes at most one sentence id")
+        }
+        if arguments.isEmpty, let label = labelShortcuts[name] { return .success(.label(label, unit: nil)) }
+        switch name {
+        case "next", "n": return noArguments(.next)
+        case "prev", "p": return noArguments(.previous)
+        case "goto", "g":
+            guard arguments.count == 1 else { return fail("usage: goto ID (e.g. goto s12)") }
+            return .success(.goto(String(arguments[0])))
+        case "next-unreviewed", "nu": return noArguments(.nextUnreviewed)
+        case "next-low", "nl":
+            guard arguments.count <= 1 else { return fail("usage: next-low [THRESHOLD]") }
+            guard let value = arguments.first.map({ Double($0) }) ?? lowConfidence, (0...1).contains(value) else {
+                return fail("the threshold must be a number between 0 and 1 (e.g. next-low 0.5)")
+            }
+            return .success(.nextLow(value))
+        case "next-label", "nb":
+            guard arguments.count == 1, let label = label(arguments[0]) else { return fail("usage: next-label LABEL (\(labelList))") }
+            return .success(.nextLabel(label))
+        case "find", "f":
+            guard !arguments.isEmpty else { return fail("usage: find REGEX (or /REGEX)") }
+            return .success(.find(arguments.joined(separator: " ")))
+        case "label", "l":
+            switch arguments.count {
+            case 1:
+                guard let label = label(arguments[0]) else { return fail("unknown label '\(arguments[0])'; use \(labelList)") }
+                return .success(.label(label, unit: nil))
+            case 2:
+                guard let label = label(arguments[1]) else { return fail("unknown label '\(arguments[1])'; use \(labelList)") }
+                return .success(.label(label, unit: String(arguments[0])))
+            default: return fail("usage: label [ID] LABEL (\(labelList))")
+            }
+        case "accept", "a": return optionalID { .accept(unit: $0) }
+        case "link", "k":
+            var rest = arguments.map(String.init)
+            var relation = ArgumentRelation.support
+            if let last = rest.last, let r = ArgumentRelation(rawValue: last.lowercased()) {
+                relation = r
+                rest.removeLast()
+            }
+            switch rest.count {
+            case 1: return .success(.link(child: nil, parent: rest[0], relation: relation))
+            case 2: return .success(.link(child: rest[0], parent: rest[1], relation: relation))
+            default: return fail("usage: link [CHILD] PARENT [support|attack]")
+            }
+        case "unlink", "ul": return optionalID { .unlink($0) }
+        case "thesis", "t": return optionalID { .thesis($0) }
+        case "show", "s": return optionalID { .show($0) }
+        case "tree", "tr": return optionalID { .tree($0) }
+        case "list", "ls":
+            guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low]") }
+            guard let word = arguments.first else { return .success(.list(.all)) }
+            switch word.lowercased() {
+            case "unreviewed": return .success(.list(.unreviewed))
+            case "low": return .success(.list(.low))
+            case "all": return .success(.list(.all))
+            default:
+                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low]; unknown filter '\(word)'") }
+                return .success(.list(.label(label)))
+            }
+        case "stats": return noArguments(.stats)
+        case "help", "h", "?": return noArguments(.help)
+        case "undo", "u": return noArguments(.undo)
+        case "redo", "y": return noArguments(.redo)
+        case "write", "w": return noArguments(.write)
+        case "quit", "q": return noArguments(.quit)
+        case "quit!", "q!": return noArguments(.forceQuit)
+        case "wq": return noArguments(.writeAndQuit)
+        default:
+            return fail("unknown command '\(name)'; type help for the list")
+        }
+    }
+
+    static let labelList = "claim/c, evidence/e, example/x, prescription/r, background/b"
+}
+
+/// Why a line is not a command; the message says what to type instead.
+public struct ReviewCommandError: Error, Sendable, Hashable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}

@@ -1,0 +1,77 @@
+import ArgMarkCore
+
+/// The part of a sentence's annotation a reviewer decides (scores are derived, so they are left out).
+public struct AnnotationSnapshot: Sendable, Hashable, Codable {
+    public var label: ArgumentLabel?
+    public var confidence: Double?
+    public var labeledBy: String?
+    public var parent: String?
+    public var relation: ArgumentRelation?
+    public var linkedBy: String?
+    public var linkConfidence: Double?
+    public var reviewedAt: String?
+
+    public init(_ a: SentenceAnnotation) {
+        label = a.label
+        confidence = a.confidence
+        labeledBy = a.labeledBy?.description
+        parent = a.parent
+        relation = a.relation
+        linkedBy = a.linkedBy?.description
+        linkConfidence = a.linkConfidence
+        reviewedAt = a.reviewedAt
+    }
+
+    /// `annotation` with these decisions (its score and explanation are kept until the next scoring).
+    func applied(to annotation: SentenceAnnotation) -> SentenceAnnotation {
+        var a = annotation
+        a.label = label
+        a.confidence = confidence
+        a.labeledBy = labeledBy.map(Annotator.init)
+        a.parent = parent
+        a.relation = relation
+        a.linkedBy = linkedBy.map(Annotator.init)
+        a.linkConfidence = linkConfidence
+        a.reviewedAt = reviewedAt
+        return a
+    }
+}
+
+/// One sentence's annotation before and after an edit.
+public struct UnitChange: Sendable, Hashable, Codable {
+    public var unit: String
+    public var before: AnnotationSnapshot
+    public var after: AnnotationSnapshot
+
+    public init(unit: String, before: AnnotationSnapshot, after: AnnotationSnapshot) {
+        self.unit = unit
+        self.before = before
+        self.after = after
+    }
+
+    var inverse: UnitChange { UnitChange(unit: unit, before: after, after: before) }
+}
+
+/// One step of a review session as the journal records it: an edit, or an undo or redo of one.
+public struct ReviewEdit: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        case edit, undo, redo
+    }
+
+    public var kind: Kind
+    /// The command as typed, for people reading the journal.
+    public var command: String
+    /// When (ISO 8601, UTC).
+    public var at: String
+    public var annotator: String
+    /// Every sentence the step changed, with its decisions before and after.
+    public var changes: [UnitChange]
+
+    public init(kind: Kind, command: String, at: String, annotator: String, changes: [UnitChange]) {
+        self.kind = kind
+        self.command = command
+        self.at = at
+        self.annotator = annotator
+        self.changes = changes
+    }
+}

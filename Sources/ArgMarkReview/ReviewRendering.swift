@@ -1,0 +1,255 @@
+import ArgMarkCore
+
+/// Text views of a review session: the current sentence in its paragraph, the tree, lists, statistics and help.
+extension ReviewSession {
+    /// `s12 · claim 0.84 (label.model.zh.v1) · supports s3 (link.tree.v1, 0.65) · score 0.71 · unreviewed`
+    func headline(_ i: Int) -> String {
+        let unit = document.units[i]
+        let a = unit.annotation
+        var parts = [unit.id]
+        var label = style.label(a.label)
+        if let confidence = a.confidence { label += " " + fixed2(confidence) }
+        if let by = a.labeledBy { label += " (\(by))" }
+        parts.append(label)
+        if let parent = a.parent {
+            var link = "\(a.relation == .attack ? "attacks" : "supports") \(parent)"
+            var detail: [String] = []
+            if let by = a.linkedBy { detail.append(by.description) }
+            if let confidence = a.linkConfidence { detail.append(fixed2(confidence)) }
+            if !detail.isEmpty { link += " (" + detail.joined(separator: ", ") + ")" }
+            parts.append(link)
+        } else if Self.isArgumentative(a.label) {
+            parts.append(style.paint("thesis", "1") + (a.linkedBy.map { " (\($0))" } ?? ""))
+        }
+        if let score = a.score { parts.append("score " + fixed2(score)) }
+        parts.append(a.reviewedAt.map { "reviewed \($0)" } ?? "unreviewed")
+        return parts.joined(separator: " · ")
+    }
+
+    /// The headline of the current sentence, after an edit.
+    func status() -> String { "now at " + headline(cursor) }
+
+    /// The sentence, where it is, and its paragraph around it (three sentences either side).
+    func show(_ i: Int) -> String {
+        let unit = document.units[i]
+        var lines = [headline(i)]
+        let paragraph = document.paragraphs.first { $0.id == unit.paragraph }
+        let section = document.sections.first { $0.id == unit.section }
+        var place = "§ "
+        if let heading = section?.heading, let h = document.unit(heading) { place += Self.shorten(h.text, 40) + " — " }
+        if let paragraph {
+            let position = i - paragraph.units.lowerBound + 1
+            place += "\(paragraph.id), sentence \(position) of \(paragraph.units.count)"
+        }
+        lines.append(place)
+        let range = paragraph?.units ?? i..<(i + 1)
+        let lower = max(range.lowerBound, i - 3)
+        let upper = min(range.upperBound, i + 4)
+        if lower > range.lowerBound { lines.append("  …") }
+        let idWidth = document.units[lower..<upper].map(\.id.count).max() ?? 0
+        for k in lower..<upper {
+            let u = document.units[k]
+            let marker = k == i ? style.paint(">", "1") : " "
+            let id = u.id + String(repeating: " ", count: idWidth - u.id.count)
+            let prefix = "\(marker) \(id) \(style.label(u.annotation.label, padded: true)) "
+            let plainWidth = 2 + idWidth + 1 + 12 + 1
+            lines += Self.wrap(u.text, prefix: prefix, indent: plainWidth, width: style.width)
+        }
+        if upper < range.upperBound { lines.append("  …") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per changed sentence: `s12: label evidence → claim; parent s3 → s5`.
+    func describe(_ changes: [UnitChange]) -> String {
+        var lines: [String] = []
+        for change in changes {
+            var parts: [String] = []
+            let b = change.before
+            let a = change.after
+            if b.label != a.label { parts.append("label \(b.label?.rawValue ?? "-") → \(a.label?.rawValue ?? "-")") }
+            if b.labeledBy != a.labeledBy && b.label == a.label { parts.append("label \(a.label?.rawValue ?? "-") accepted") }
+            if b.parent != a.parent || b.relation != a.relation {
+                let before = b.parent.map { "\(b.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(b.label) ? "thesis" : "no parent")
+                let after = a.parent.map { "\(a.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(a.label) ? "thesis" : "no parent")
+                parts.append("\(before) → \(after)")
+            } else if b.linkedBy != a.linkedBy, a.parent == nil, Self.isArgumentative(a.label) {
+                parts.append("thesis confirmed")
+            }
+            if parts.isEmpty { parts.append("reviewed") }
+            lines.append("\(change.unit): " + parts.joined(separator: "; "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The argument tree from the thesis (or from `root`), at most `limit` lines.
+    func tree(_ root: Int?, limit: Int = 200) -> String {
+        var children = [[Int]](repeating: [], count: document.units.count)
+        var roots: [Int] = []
+        for (i, unit) in document.units.enumerated() where unit.kind == .sentence && Self.isArgumentative(unit.annotation.label) {
+            if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) } else { roots.append(i) }
+        }
+        var lines: [String] = []
+        var omitted = 0
+        func visit(_ i: Int, prefix: String, connector: String, isRoot: Bool, depth: Int) {
+            guard lines.count < limit else {
+                omitted += 1
+                for c in children[i] { visit(c, prefix: "", connector: "", isRoot: false, depth: depth + 1) }
+                return
+            }
+            let unit = document.units[i]
+            let a = unit.annotation
+            var text = (i == cursor ? "> " : "") + "\(unit.id) \(style.label(a.label))"
+            text += isRoot ? (a.parent == nil ? " (thesis)" : "") : " ─\(a.relation?.rawValue ?? "support")─"
+            if let score = a.score { text += " \(fixed2(score))" }
+            let used = prefix.count + connector.count + text.count + 2
+            text += "  " + Self.shorten(unit.text, max(10, (style.width - used) / 2))
+            lines.append(prefix + connector + text)
+            let kids = children[i]
+            let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
+            for (n, c) in kids.enumerated() {
+                visit(c, prefix: childPrefix, connector: n == kids.count - 1 ? "└─ " : "├─ ", isRoot: false, depth: depth + 1)
+            }
+        }
+        for r in root.map({ [$0] }) ?? roots { visit(r, prefix: "", connector: "", isRoot: true, depth: 0) }
+        if lines.isEmpty { return "no argument tree yet (no sentence is labelled claim, evidence, example or prescription)" }
+        if omitted > 0 { lines.append("… \(omitted) more; tree ID shows the part below one sentence") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Sentences matching `filter`, one line each, at most `limit`.
+    func list(_ filter: ReviewCommand.ListFilter, limit: Int = 50) -> String {
+        var lines: [String] = []
+        var total = 0
+        let idWidth = min(8, document.units.map(\.id.count).max() ?? 0)
+        for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
+            let a = unit.annotation
+            let matches: Bool
+            switch filter {
+            case .all: matches = true
+            case .unreviewed: matches = !a.isReviewed
+            case .low: matches = Self.isLow(unit, ReviewCommand.lowConfidence)
+            case .label(let label): matches = a.label == label
+            }
+            guard matches else { continue }
+            total += 1
+            guard lines.count < limit else { continue }
+            let marker = i == cursor ? ">" : " "
+            let confidence = a.confidence.map(fixed2) ?? (a.isHumanLabel ? "hum " : "    ")
+            let id = unit.id + String(repeating: " ", count: max(0, idWidth - unit.id.count))
+            let head = "\(marker) \(id) \(style.label(a.label, padded: true)) \(confidence) "
+            let headWidth = 2 + id.count + 1 + 12 + 1 + 4 + 1
+            lines.append(head + Self.shorten(unit.text, max(10, (style.width - headWidth) / 2)))
+        }
+        if total == 0 { return "no matching sentence" }
+        if total > lines.count { lines.append("… \(total - lines.count) more (\(total) in all); next-label, next-low and find step through them") }
+        return lines.joined(separator: "\n")
+    }
+
+    func stats() -> String {
+        var counts: [ArgumentLabel: Int] = [:]
+        var unlabelled = 0
+        var reviewed = 0
+        var low = 0
+        var humanLabels = 0
+        var humanLinks = 0
+        var sentences = 0
+        for unit in document.units where unit.kind == .sentence {
+            sentences += 1
+            let a = unit.annotation
+            if let label = a.label { counts[label, default: 0] += 1 } else { unlabelled += 1 }
+            if a.isReviewed { reviewed += 1 }
+            if Self.isLow(unit, ReviewCommand.lowConfidence) { low += 1 }
+            if a.isHumanLabel { humanLabels += 1 }
+            if a.isHumanLink { humanLinks += 1 }
+        }
+        let percent = sentences == 0 ? 0 : Int((Double(reviewed) / Double(sentences) * 100).rounded())
+        let labels = ArgumentLabel.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" } + (unlabelled > 0 ? ["unlabelled \(unlabelled)"] : [])
+        return [
+            "\(sentences) sentences · reviewed \(reviewed) (\(percent)%) · unreviewed with confidence below \(fixed2(ReviewCommand.lowConfidence)) \(low)",
+            labels.joined(separator: " · "),
+            "human labels \(humanLabels) · human links \(humanLinks) · thesis \(thesis.map { document.units[$0].id } ?? "none") · unsaved edits \(unsavedEdits)",
+        ].joined(separator: "\n")
+    }
+
+    static let help = """
+        move    next (n) · prev (p) · goto ID (g ID, or just ID) · next-unreviewed (nu)
+                next-low [THRESHOLD] (nl, default 0.6) · next-label LABEL (nb) · find REGEX (f, or /REGEX)
+        label   label [ID] LABEL (l) · c e x r b alone label the current sentence
+                claim (c), evidence (e), example (x), prescription (r), background (b)
+                accept [ID] (a): keep the label, mark it reviewed
+        link    link [CHILD] PARENT [support|attack] (k) · unlink [ID] (ul): hang it directly under the thesis
+                thesis [ID] (t): make it the root; the former thesis then supports it
+        view    show [ID] (s) · tree [ID] (tr) · list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
+        file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
+        Every edit is saved to FILE.journal before it is acknowledged; write saves the file and clears the journal.
+        """
+
+    /// The first `width` display columns of `text` (CJK characters count two), with … when cut.
+    static func shorten(_ text: String, _ width: Int) -> String {
+        var result = ""
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let w = displayWidth(scalar)
+            if used + w > width - 1 {
+                result += "…"
+                return result
+            }
+            result.unicodeScalars.append(scalar)
+            used += w
+        }
+        return result
+    }
+
+    /// Lines of `text` wrapped to `width` columns: the first after `prefix` (which takes `indent` columns, colour
+    /// codes aside), the rest indented as far. Lines break at spaces and on either side of CJK characters, so Latin
+    /// words and markers such as `[1]` stay whole; a word longer than half a line is cut.
+    static func wrap(_ text: String, prefix: String, indent: Int, width: Int) -> [String] {
+        let available = max(10, width - indent)
+        var lines: [String] = []
+        var line: [Unicode.Scalar] = []
+        var used = 0
+        var lastBreak: Int?
+        func emit(_ scalars: ArraySlice<Unicode.Scalar>) {
+            var end = scalars.endIndex
+            while end > scalars.startIndex, scalars[end - 1] == " " { end -= 1 }
+            lines.append(String(String.UnicodeScalarView(scalars[scalars.startIndex..<end])))
+        }
+        for s in text.unicodeScalars {
+            let w = displayWidth(s)
+            // A break may come before a wide character, after one, or at a space.
+            if let last = line.last, w == 2 || displayWidth(last) == 2 || s == " " { lastBreak = line.count }
+            if used + w > available, !line.isEmpty {
+                if let b = lastBreak, b > 0, columns(line[..<b]) > available / 2 {
+                    emit(line[..<b])
+                    line = Array(line[b...].drop { $0 == " " })
+                } else {
+                    emit(line[...])
+                    line = []
+                }
+                used = columns(line[...])
+                lastBreak = nil
+                if s == " " && line.isEmpty { continue }
+            }
+            line.append(s)
+            used += w
+        }
+        emit(line[...])
+        let pad = String(repeating: " ", count: indent)
+        return lines.enumerated().map { n, line in (n == 0 ? prefix : pad) + line }
+    }
+
+    static func columns(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + displayWidth($1) } }
+
+    /// Terminal columns of a scalar: 2 for East Asian wide and full-width characters, 0 for combining marks.
+    static func displayWidth(_ s: Unicode.Scalar) -> Int {
+        switch s.value {
+        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F: return 0
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default: return 1
+        }
+    }
+}
+

@@ -1,0 +1,585 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+
+/// A review of one document: a cursor on a sentence, edits of labels and links that keep the argument tree valid,
+/// unlimited undo and redo, and the output of every command as text. No I/O: the caller reads commands, journals
+/// each edit before printing its acknowledgement, and writes the file when asked (``Response/action``).
+///
+/// Edits record `human:NAME` and the time, and mark the sentence reviewed, so later machine runs keep them. After
+/// every edit the support scores are recomputed.
+public struct ReviewSession {
+    public private(set) var document: Document
+    /// Index into `document.units` of the current sentence.
+    public private(set) var cursor: Int
+    /// The reviewer's name, recorded as `human:NAME`.
+    public let annotator: String
+    /// Edits (and undos and redos) since the file was last written.
+    public private(set) var unsavedEdits = 0
+    public var style: ReviewStyle
+    /// Links the editor makes on its own (a sentence newly labelled argumentative needs a parent); machine links,
+    /// so a later `annotate` may place them better.
+    public static let defaultLinker = "link.review.v1"
+
+    private var undoStack: [ReviewEdit] = []
+    private var redoStack: [ReviewEdit] = []
+    private(set) var index: [String: Int] = [:]
+    /// The units whose parent is each unit, in document order (kept up to date by every edit).
+    private(set) var children: [[Int]] = []
+    private let scorer: (any Scorer)?
+    private let clock: () -> String
+    private var quitWarned = false
+    private let search = SearchIndex()
+
+    /// What the caller does after printing a response.
+    public enum Action: Sendable, Hashable {
+        case none, write, quit, writeAndQuit, discardAndQuit
+    }
+
+    public struct Response: Sendable {
+        /// Text to print (ends with a newline unless empty).
+        public var output: String
+        /// The edit to append to the journal before printing `output`.
+        public var edit: ReviewEdit?
+        public var action: Action = .none
+        /// An invalid or refused command (`--strict` stops at the first).
+        public var isError = false
+    }
+
+    /// `clock` gives the current time as ISO 8601 (injected so sessions replay deterministically in tests).
+    public init(
+        document: Document, annotator: String, scorer: (any Scorer)?, style: ReviewStyle = ReviewStyle(),
+        clock: @escaping () -> String = ReviewSession.now
+    ) {
+        self.document = document
+        self.annotator = annotator
+        self.scorer = scorer
+        self.style = style
+        self.clock = clock
+        cursor = document.units.firstIndex { $0.kind == .sentence } ?? 0
+        index.reserveCapacity(document.units.count)
+        for (i, unit) in document.units.enumerated() { index[unit.id] = i }
+        children = [[Int]](repeating: [], count: document.units.count)
+        for (i, unit) in document.units.enumerated() {
+            if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) }
+        }
+        if let scorer { self.document = scorer.score(self.document) }
+    }
+
+    /// The current time in UTC, to the second.
+    public static func now() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+
+    var human: Annotator { .human(annotator) }
+
+    // MARK: commands
+
+    public mutating func execute(_ line: String) -> Response {
+        guard let parsed = ReviewCommand.parse(line) else { return Response(output: "") }
+        switch parsed {
+        case .failure(let error):
+            let word = line.trimmingCharacters(in: .whitespaces)
+            if !word.contains(" "), index[word] != nil { return run(.goto(word), line: line) }
+            return failure("error: \(error.message)")
+        case .success(let command):
+            return run(command, line: line)
+        }
+    }
+
+    private func failure(_ message: String) -> Response {
+        Response(output: style.error(message) + "\n", isError: true)
+    }
+
+    private func note(_ message: String) -> Response { Response(output: message + "\n") }
+
+    private mutating func run(_ command: ReviewCommand, line: String) -> Response {
+        if case .quit = command {} else { quitWarned = false }
+        switch command {
+        case .next: return move(from: cursor + 1, forward: true, wrap: false, what: "sentence") { _ in true }
+        case .previous: return move(from: cursor - 1, forward: false, wrap: false, what: "sentence") { _ in true }
+        case .goto(let id):
+            switch sentence(id) {
+            case .failure(let refusal): return failure("error: " + refusal.message)
+            case .success(let i):
+                cursor = i
+                return note(show(i))
+            }
+        case .nextUnreviewed:
+            return move(from: cursor + 1, forward: true, wrap: true, what: "unreviewed sentence") { !$0.annotation.isReviewed }
+        case .nextLow(let threshold):
+            return move(from: cursor + 1, forward: true, wrap: true, what: "unreviewed sentence with confidence below \(fixed2(threshold))") {
+                Self.isLow($0, threshold)
+            }
+        case .nextLabel(let label):
+            return move(from: cursor + 1, forward: true, wrap: true, what: "\(label.rawValue) sentence") { $0.annotation.label == label }
+        case .find(let pattern) where !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }):
+            // A plain word: a byte search, an order of magnitude faster than a regular expression.
+            let needle = Array(pattern.utf8)
+            return move(from: cursor + 1, forward: true, wrap: true, what: "sentence containing '\(pattern)'") { unit in
+                Self.contains(unit.text, needle)
+            }
+        case .find(let pattern):
+            let regex: NSRegularExpression
+            do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
+                return failure("error: '\(pattern)' is not a valid regular expression")
+            }
+            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return note("no sentence matching /\(pattern)/") }
+            cursor = i
+            return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
+        case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
+        case .accept(let unit): return edit(line) { s throws(Refusal) in try s.acceptChanges(unit) }
+        case .link(let child, let parent, let relation):
+            return edit(line) { s throws(Refusal) in try s.linkChanges(child, parent, relation) }
+        case .unlink(let unit): return edit(line) { s throws(Refusal) in try s.unlinkChanges(unit) }
+        case .thesis(let unit): return edit(line) { s throws(Refusal) in try s.thesisChanges(unit) }
+        case .show(let id):
+            guard let id else { return note(show(cursor)) }
+            switch sentence(id) {
+            case .failure(let refusal): return failure("error: " + refusal.message)
+            case .success(let i): return note(show(i))
+            }
+        case .tree(let id):
+            guard let id else { return note(tree(nil)) }
+            switch sentence(id) {
+            case .failure(let refusal): return failure("error: " + refusal.message)
+            case .success(let i): return note(tree(i))
+            }
+        case .list(let filter): return note(list(filter))
+        case .stats: return note(stats())
+        case .help: return note(Self.help)
+        case .undo: return undo(line)
+        case .redo: return redo(line)
+        case .write: return Response(output: "", action: .write)
+        case .writeAndQuit: return Response(output: "", action: .writeAndQuit)
+        case .forceQuit: return Response(output: "", action: .discardAndQuit)
+        case .quit:
+            if unsavedEdits > 0 && !quitWarned {
+                quitWarned = true
+                return note(
+                    "\(unsavedEdits) unsaved edit\(unsavedEdits == 1 ? "" : "s"): write saves them, quit! discards them; quit again to leave them in the journal for the next review")
+            }
+            return Response(output: "", action: .quit)
+        }
+    }
+
+    /// The sentence with `id`, or why there is none.
+    private func sentence(_ id: String) -> Result<Int, Refusal> {
+        guard let i = index[id] else {
+            let first = document.units.first { $0.kind == .sentence }
+            let last = document.units.last { $0.kind == .sentence }
+            let range = first.map { "\($0.id)…\(last!.id)" } ?? "none"
+            return .failure(Refusal("no sentence \(id) (sentences: \(range))"))
+        }
+        guard document.units[i].kind == .sentence else {
+            return .failure(Refusal("\(id) is a heading; headings take no label or link"))
+        }
+        return .success(i)
+    }
+
+    private mutating func move(
+        from start: Int, forward: Bool, wrap: Bool, what: String, _ matches: (TextUnit) -> Bool
+    ) -> Response {
+        let units = document.units
+        var order: [Int] = forward ? Array(max(0, start)..<units.count) : Array(stride(from: min(start, units.count - 1), through: 0, by: -1))
+        if wrap { order += Array(0..<min(max(0, start), units.count)) }
+        for i in order where units[i].kind == .sentence && matches(units[i]) {
+            let wrapped = wrap && i < start
+            cursor = i
+            return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
+        }
+        if !wrap { return note(forward ? "at the last sentence" : "at the first sentence") }
+        return note("no \(what)")
+    }
+
+    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count >= needle.count else { return false }
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == first {
+                    var k = 1
+                    while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    static func isLow(_ unit: TextUnit, _ threshold: Double) -> Bool {
+        let a = unit.annotation
+        guard !a.isReviewed, !a.isHumanLabel else { return false }
+        return a.label == nil || (a.confidence ?? 1) < threshold
+    }
+
+    // MARK: edits
+
+    /// Why an edit is not made; the message says what to do instead.
+    struct Refusal: Error {
+        var message: String
+        init(_ message: String) { self.message = message }
+    }
+
+    /// Computes the new annotations of an edit (refusing edits that would break the tree), applies them, rescores
+    /// and returns the journal entry.
+    private mutating func edit(_ line: String, _ plan: (ReviewSession) throws(Refusal) -> [Int: SentenceAnnotation]) -> Response {
+        let planned: [Int: SentenceAnnotation]
+        do { planned = try plan(self) } catch { return failure("refused: \(error.message)") }
+        let changes = planned.keys.sorted().map { i in
+            UnitChange(unit: document.units[i].id, before: AnnotationSnapshot(document.units[i].annotation), after: AnnotationSnapshot(planned[i]!))
+        }.filter { $0.before != $0.after }
+        guard !changes.isEmpty else { return note("nothing to change") }
+        let record = ReviewEdit(kind: .edit, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: changes)
+        apply(changes)
+        undoStack.append(record)
+        redoStack.removeAll()
+        unsavedEdits += 1
+        return Response(output: describe(changes) + status() + "\n", edit: record)
+    }
+
+    private mutating func apply(_ changes: [UnitChange]) {
+        var touched: [Int] = []
+        for change in changes {
+            guard let i = index[change.unit] else { continue }
+            document.units[i].annotation = change.after.applied(to: document.units[i].annotation)
+            touched.append(i)
+            if change.before.parent != change.after.parent {
+                if let old = change.before.parent.flatMap({ index[$0] }) {
+                    children[old].removeAll { $0 == i }
+                    touched.append(old)
+                }
+                if let new = change.after.parent.flatMap({ index[$0] }) {
+                    let position = children[new].firstIndex { $0 > i } ?? children[new].count
+                    children[new].insert(i, at: position)
+                }
+            }
+        }
+        scorer?.rescore(&document, units: touched, children: children, index: index)
+    }
+
+    private mutating func undo(_ line: String) -> Response {
+        guard let last = undoStack.popLast() else { return note("nothing to undo") }
+        let inverse = last.changes.reversed().map(\.inverse)
+        apply(inverse)
+        redoStack.append(last)
+        unsavedEdits += 1
+        let record = ReviewEdit(kind: .undo, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: inverse)
+        return Response(output: "undid: \(last.command)\n" + describe(inverse) + status() + "\n", edit: record)
+    }
+
+    private mutating func redo(_ line: String) -> Response {
+        guard let next = redoStack.popLast() else { return note("nothing to redo") }
+        apply(next.changes)
+        undoStack.append(next)
+        unsavedEdits += 1
+        let record = ReviewEdit(kind: .redo, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: next.changes)
+        return Response(output: "redid: \(next.command)\n" + describe(next.changes) + status() + "\n", edit: record)
+    }
+
+    /// Undoes a step the journal could not record, so memory and disk agree.
+    public mutating func revert(_ edit: ReviewEdit) {
+        apply(edit.changes.reversed().map(\.inverse))
+        switch edit.kind {
+        case .edit: _ = undoStack.popLast()
+        case .undo: if let e = redoStack.popLast() { undoStack.append(e) }
+        case .redo: if let e = undoStack.popLast() { redoStack.append(e) }
+        }
+        unsavedEdits -= 1
+    }
+
+    /// Re-applies a journalled step after a crash. Each sentence must still hold what the step found; otherwise
+    /// the journal belongs to another version of the file and nothing is applied.
+    public mutating func replay(_ edit: ReviewEdit) throws(ReviewJournalError) {
+        for change in edit.changes {
+            guard let i = index[change.unit] else { throw .mismatch("sentence \(change.unit) does not exist") }
+            guard AnnotationSnapshot(document.units[i].annotation) == change.before else {
+                throw .mismatch("sentence \(change.unit) does not hold what the journal expects")
+            }
+        }
+        apply(edit.changes)
+        switch edit.kind {
+        case .edit:
+            undoStack.append(edit)
+            redoStack.removeAll()
+        case .undo: if let e = undoStack.popLast() { redoStack.append(e) }
+        case .redo: if let e = redoStack.popLast() { undoStack.append(e) }
+        }
+        unsavedEdits += 1
+    }
+
+    /// The file now holds every edit.
+    public mutating func markWritten() {
+        unsavedEdits = 0
+        quitWarned = false
+    }
+
+    private func target(_ id: String?) throws(Refusal) -> Int {
+        guard let id else { return cursor }
+        switch sentence(id) {
+        case .success(let i): return i
+        case .failure(let refusal): throw refusal
+        }
+    }
+
+    static func isArgumentative(_ label: ArgumentLabel?) -> Bool { label != nil && label != .background }
+
+    /// The argumentative sentence without a parent (the root of the tree), if any.
+    var thesis: Int? {
+        document.units.indices.first { i in
+            let a = document.units[i].annotation
+            return document.units[i].kind == .sentence && Self.isArgumentative(a.label) && a.parent == nil
+        }
+    }
+
+    func children(of i: Int) -> [Int] { children[i] }
+
+    private func labelChanges(_ id: String?, _ label: ArgumentLabel) throws(Refusal) -> [Int: SentenceAnnotation] {
+        let i = try target(id)
+        let unit = document.units[i]
+        var a = unit.annotation
+        let was = a.label
+        a.label = label
+        a.labeledBy = human
+        a.confidence = nil
+        a.reviewedAt = clock()
+        var planned: [Int: SentenceAnnotation] = [:]
+        if Self.isArgumentative(was) && !Self.isArgumentative(label) {
+            if a.parent == nil && thesis == i {
+                throw Refusal("\(unit.id) is the thesis; make another sentence the thesis first (thesis ID), then relabel \(unit.id)")
+            }
+            // Its children move up to its parent: background sentences stay outside the tree.
+            for c in children(of: i) {
+                var child = document.units[c].annotation
+                child.parent = a.parent
+                child.linkedBy = .plugin(Self.defaultLinker)
+                child.linkConfidence = 0.3
+                planned[c] = child
+            }
+            a.parent = nil
+            a.relation = nil
+            a.linkedBy = nil
+            a.linkConfidence = nil
+        } else if !Self.isArgumentative(was) && Self.isArgumentative(label) {
+            if let root = thesis {
+                // Under the nearest claim before it in its section, else under the thesis.
+                let section = unit.section
+                var parent = root
+                var k = i - 1
+                while k >= 0, document.units[k].section == section {
+                    let other = document.units[k].annotation
+                    if document.units[k].kind == .sentence, other.label == .claim { parent = k; break }
+                    k -= 1
+                }
+                a.parent = document.units[parent].id
+                a.relation = .support
+                a.linkedBy = .plugin(Self.defaultLinker)
+                a.linkConfidence = 0.3
+            } else {
+                a.parent = nil
+                a.relation = nil
+                a.linkedBy = .plugin(Self.defaultLinker)
+                a.linkConfidence = nil
+            }
+        }
+        planned[i] = a
+        return planned
+    }
+
+    private func acceptChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {
+        let i = try target(id)
+        var a = document.units[i].annotation
+        guard a.label != nil else {
+            throw Refusal("\(document.units[i].id) has no label to accept; give it one (label claim, or c e x r b)")
+        }
+        a.labeledBy = human
+        a.confidence = nil
+        a.reviewedAt = clock()
+        return [i: a]
+    }
+
+    private func linkChanges(_ childID: String?, _ parentID: String, _ relation: ArgumentRelation) throws(Refusal) -> [Int: SentenceAnnotation] {
+        let c = try target(childID)
+        let p = try target(parentID)
+        let child = document.units[c]
+        let parent = document.units[p]
+        guard c != p else { throw Refusal("a sentence cannot be its own parent") }
+        guard Self.isArgumentative(child.annotation.label) else {
+            throw Refusal("\(child.id) is \(child.annotation.label?.rawValue ?? "unlabelled"); only claims, evidence, examples and prescriptions have a parent. Label it first (label \(child.id) claim)")
+        }
+        guard Self.isArgumentative(parent.annotation.label) else {
+            throw Refusal("\(parent.id) is \(parent.annotation.label?.rawValue ?? "unlabelled") and outside the tree; it cannot take children. Label it first (label \(parent.id) claim)")
+        }
+        if child.annotation.parent == nil && thesis == c {
+            throw Refusal("\(child.id) is the thesis, the root of the tree; make another sentence the thesis first (thesis ID)")
+        }
+        // Walking up from the new parent must not meet the child.
+        var path = [parent.id]
+        var k = p
+        while let up = document.units[k].annotation.parent, let j = index[up] {
+            if j == c || path.count > document.units.count {
+                throw Refusal("linking \(child.id) under \(parent.id) would make a cycle: \(parent.id) is below \(child.id) (\((path + [up]).joined(separator: " → ")))")
+            }
+            path.append(up)
+            k = j
+        }
+        var a = child.annotation
+        a.parent = parent.id
+        a.relation = relation
+        a.linkedBy = human
+        a.linkConfidence = nil
+        a.reviewedAt = clock()
+        return [c: a]
+    }
+
+    private func unlinkChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {
+        let i = try target(id)
+        let unit = document.units[i]
+        guard let parent = unit.annotation.parent else {
+            if thesis == i { throw Refusal("\(unit.id) is the thesis; it has no parent to remove") }
+            throw Refusal("\(unit.id) has no parent")
+        }
+        guard let root = thesis else { throw Refusal("the document has no thesis to attach \(unit.id) to; choose one (thesis ID)") }
+        guard document.units[root].id != parent else {
+            throw Refusal("\(unit.id) already hangs directly under the thesis \(parent); every argumentative sentence needs a parent, so link it elsewhere (link \(unit.id) PARENT) or label it background")
+        }
+        var a = unit.annotation
+        a.parent = document.units[root].id
+        a.relation = .support
+        a.linkedBy = human
+        a.linkConfidence = nil
+        a.reviewedAt = clock()
+        return [i: a]
+    }
+
+    private func thesisChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {
+        let i = try target(id)
+        let unit = document.units[i]
+        guard unit.annotation.label == .claim || unit.annotation.label == .prescription else {
+            throw Refusal("\(unit.id) is \(unit.annotation.label?.rawValue ?? "unlabelled"); the thesis must be a claim or a prescription. Relabel it first (label \(unit.id) claim)")
+        }
+        var planned: [Int: SentenceAnnotation] = [:]
+        let old = thesis
+        if old == i && unit.annotation.isHumanLink { return [:] }
+        if let old, old != i {
+            // The former thesis now supports the new one; everything that hung under it still does.
+            var a = document.units[old].annotation
+            a.parent = unit.id
+            a.relation = .support
+            a.linkedBy = human
+            a.linkConfidence = nil
+            planned[old] = a
+        }
+        var a = unit.annotation
+        a.parent = nil
+        a.relation = nil
+        a.linkedBy = human
+        a.linkConfidence = nil
+        a.reviewedAt = clock()
+        planned[i] = a
+        return planned
+    }
+}
+
+/// Every sentence's text in one string (one line each), built on the first regular-expression search, so a search
+/// is one pass of the regular-expression engine rather than one call per sentence. Texts never change in a review.
+final class SearchIndex {
+    private var text: NSString?
+    /// UTF-16 offset of each line's start, and the unit it holds.
+    private var starts: [Int] = []
+    private var units: [Int] = []
+
+    /// The first sentence after `cursor` whose text matches, wrapping to the start; and whether it wrapped.
+    func first(_ regex: NSRegularExpression, after cursor: Int, in document: Document) -> (Int, Bool)? {
+        if text == nil { build(document) }
+        guard let text, !units.isEmpty else { return nil }
+        // The line after the cursor's.
+        var low = 0
+        var high = units.count
+        while low < high {
+            let mid = (low + high) / 2
+            if units[mid] <= cursor { low = mid + 1 } else { high = mid }
+        }
+        let from = low < units.count ? starts[low] : text.length
+        if let match = regex.firstMatch(in: text as String, range: NSRange(location: from, length: text.length - from)) {
+            return (unit(at: match.range.location), false)
+        }
+        if from > 0, let match = regex.firstMatch(in: text as String, range: NSRange(location: 0, length: from)) {
+            return (unit(at: match.range.location), true)
+        }
+        return nil
+    }
+
+    private func unit(at location: Int) -> Int {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if starts[mid] <= location { low = mid + 1 } else { high = mid }
+        }
+        return units[max(0, low - 1)]
+    }
+
+    private func build(_ document: Document) {
+        var joined = ""
+        var offset = 0
+        for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
+            starts.append(offset)
+            units.append(i)
+            joined += unit.text
+            joined += "\n"
+            offset += unit.text.utf16.count + 1
+        }
+        text = joined as NSString
+    }
+}
+
+/// A journal that does not fit the file it sits beside.
+public enum ReviewJournalError: Error, Sendable, Hashable, CustomStringConvertible {
+    case mismatch(String)
+
+    public var description: String {
+        switch self {
+        case .mismatch(let message): message
+        }
+    }
+}
+
+/// How output looks: the width to wrap at and whether to colour it (never when NO_COLOR is set or output is not a
+/// terminal).
+public struct ReviewStyle: Sendable, Hashable {
+    public var width: Int
+    public var color: Bool
+
+    public init(width: Int = 80, color: Bool = false) {
+        self.width = max(40, width)
+        self.color = color
+    }
+
+    func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+
+    func error(_ text: String) -> String { paint(text, "31") }
+
+    func label(_ label: ArgumentLabel?, padded: Bool = false) -> String {
+        let name = label?.rawValue ?? "-"
+        let text = padded ? name + String(repeating: " ", count: max(0, 12 - name.count)) : name
+        switch label {
+        case .claim: return paint(text, "34")
+        case .evidence: return paint(text, "32")
+        case .example: return paint(text, "36")
+        case .prescription: return paint(text, "35")
+        case .background, nil: return paint(text, "2")
+        }
+    }
+}
+
+func fixed2(_ x: Double) -> String {
+    let hundredths = Int((x * 100).rounded())
+    return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
+}

@@ -1,0 +1,243 @@
+import ArgMarkCore
+import ArgMarkFormats
+import ArgMarkLinking
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+@testable import ArgMarkReview
+
+let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+func sampleDocument() throws -> Document {
+    let bytes = Array(try Data(contentsOf: fixtures.appendingPathComponent("sample.zh.jsonl")))
+    return try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: "sample.zh.jsonl", documentID: "sample.zh"))
+}
+
+/// A clock that ticks one second per reading, so sessions are deterministic.
+final class TestClock: @unchecked Sendable {
+    private var seconds = 0
+    func now() -> String {
+        defer { seconds += 1 }
+        return String(format: "2026-12-03T09:%02d:%02dZ", seconds / 60 % 60, seconds % 60)
+    }
+}
+
+func session(_ document: Document, width: Int = 80) -> ReviewSession {
+    let clock = TestClock()
+    return ReviewSession(document: document, annotator: "wang", scorer: SupportScorer(), style: ReviewStyle(width: width), clock: clock.now)
+}
+
+/// Runs `commands` and renders `> command` followed by its output, as a golden transcript.
+func transcript(_ commands: [String], width: Int = 80) throws -> (text: String, session: ReviewSession, edits: [ReviewEdit]) {
+    var s = session(try sampleDocument(), width: width)
+    var text = s.execute("show").output
+    var edits: [ReviewEdit] = []
+    for command in commands {
+        let response = s.execute(command)
+        if let edit = response.edit { edits.append(edit) }
+        text += "> \(command)\n" + response.output
+        switch response.action {
+        case .none: break
+        case .write: text += "[write]\n"
+        case .quit: text += "[quit]\n"
+        case .writeAndQuit: text += "[write and quit]\n"
+        case .discardAndQuit: text += "[discard and quit]\n"
+        }
+        if response.isError { text += "[error]\n" }
+    }
+    return (text, s, edits)
+}
+
+func expectGolden(_ actual: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let url = fixtures.appendingPathComponent(name)
+    if ProcessInfo.processInfo.environment["ARGMARK_RECORD"] == "1" {
+        try actual.write(to: url, atomically: true, encoding: .utf8)
+        Issue.record("recorded \(name); run again without ARGMARK_RECORD", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try String(contentsOf: url, encoding: .utf8)
+    #expect(actual == expected, "\(name) differs; if the change is intended, re-record with ARGMARK_RECORD=1", sourceLocation: sourceLocation)
+}
+
+func commands(_ name: String) throws -> [String] {
+    try String(contentsOf: fixtures.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map(String.init)
+}
+
+/// The tree invariants every edit keeps: the model's own checks, and exactly one root among the argumentative
+/// sentences, which every one of them reaches.
+func expectValidTree(_ document: Document, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(document.validate().isEmpty, "\(document.validate())", sourceLocation: sourceLocation)
+    let argumentative = document.units.indices.filter {
+        document.units[$0].kind == .sentence && ReviewSession.isArgumentative(document.units[$0].annotation.label)
+    }
+    let roots = argumentative.filter { document.units[$0].annotation.parent == nil }
+    #expect(argumentative.isEmpty || roots.count == 1, "roots: \(roots.map { document.units[$0].id })", sourceLocation: sourceLocation)
+    for i in argumentative {
+        var current = i
+        var steps = 0
+        while let parent = document.units[current].annotation.parent, let j = document.index(ofUnit: parent), steps <= document.units.count {
+            #expect(ReviewSession.isArgumentative(document.units[j].annotation.label), "\(document.units[current].id) hangs under \(parent), which is outside the tree", sourceLocation: sourceLocation)
+            current = j
+            steps += 1
+        }
+        #expect(roots.contains(current), "\(document.units[i].id) does not reach the root", sourceLocation: sourceLocation)
+    }
+    for unit in document.units where !(unit.kind == .sentence && ReviewSession.isArgumentative(unit.annotation.label)) {
+        #expect(unit.annotation.parent == nil, "\(unit.id) is outside the tree but has a parent", sourceLocation: sourceLocation)
+    }
+}
+
+struct ReviewTranscriptTests {
+    @Test func navigationAndViews() throws {
+        let (text, _, edits) = try transcript(try commands("navigation.commands"))
+        #expect(edits.isEmpty)
+        try expectGolden(text, "navigation.transcript")
+    }
+
+    @Test func editsUndoRedoAndRefusals() throws {
+        let (text, s, edits) = try transcript(try commands("editing.commands"))
+        #expect(!edits.isEmpty)
+        expectValidTree(s.document)
+        try expectGolden(text, "editing.transcript")
+    }
+
+    @Test func narrowTerminalWrapsCJKByWidth() throws {
+        let (text, _, _) = try transcript(["goto s5", "goto s10"], width: 40)
+        try expectGolden(text, "narrow.transcript")
+        for line in text.split(separator: "\n") where line.hasPrefix("  ") || line.hasPrefix("> s") {
+            #expect(line.unicodeScalars.reduce(0) { $0 + ReviewSession.displayWidth($1) } <= 40, "too wide: \(line)")
+        }
+    }
+}
+
+struct ReviewSessionTests {
+    @Test func editsRecordTheReviewerAndTime() throws {
+        var s = session(try sampleDocument())
+        let response = s.execute("label s6 claim")
+        let a = try #require(s.document.unit("s6")).annotation
+        #expect(a.label == .claim && a.labeledBy == .human("wang") && a.confidence == nil)
+        #expect(a.reviewedAt == "2026-12-03T09:00:00Z")
+        // A sentence that joins the tree gets a parent at once: the nearest claim before it in its section.
+        #expect(a.parent == "s3" && a.linkedBy == .plugin(ReviewSession.defaultLinker))
+        #expect(response.edit?.changes.map(\.unit) == ["s6"])
+        #expect(s.unsavedEdits == 1)
+    }
+
+    @Test func incrementalScoresEqualAFullScoring() throws {
+        var s = session(try sampleDocument())
+        for command in try commands("editing.commands") {
+            _ = s.execute(command)
+            let full = SupportScorer().score(s.document)
+            for (a, b) in zip(s.document.units, full.units) {
+                #expect(abs((a.annotation.score ?? -1) - (b.annotation.score ?? -1)) < 1e-9, "\(command): \(a.id) \(String(describing: a.annotation.score)) vs \(String(describing: b.annotation.score))")
+                #expect(a.annotation.explanation?.children.map(\.child) == b.annotation.explanation?.children.map(\.child))
+            }
+        }
+    }
+
+    /// Random edits never break the tree, and undoing all of them restores the document.
+    @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8])
+    func randomEditsKeepTheTreeAndUndoRestores(_ seed: UInt64) throws {
+        let original = try sampleDocument()
+        var s = session(original)
+        let initial = s.document
+        var generator = SplitMix(seed: seed)
+        let ids = original.units.map(\.id)
+        let labels = ["c", "e", "x", "r", "b"]
+        var made = 0
+        for _ in 0..<60 {
+            let id = ids[Int(generator.next() % UInt64(ids.count))]
+            let other = ids[Int(generator.next() % UInt64(ids.count))]
+            let command: String
+            switch generator.next() % 6 {
+            case 0: command = "label \(id) \(labels[Int(generator.next() % 5)])"
+            case 1: command = "link \(id) \(other) \(generator.next() % 2 == 0 ? "support" : "attack")"
+            case 2: command = "unlink \(id)"
+            case 3: command = "thesis \(id)"
+            case 4: command = "accept \(id)"
+            default: command = "undo"
+            }
+            let response = s.execute(command)
+            if response.edit != nil { made += 1 }
+            expectValidTree(s.document)
+        }
+        #expect(made > 10)
+        while s.execute("undo").edit != nil {}
+        for (a, b) in zip(s.document.units, initial.units) {
+            #expect(AnnotationSnapshot(a.annotation) == AnnotationSnapshot(b.annotation), "\(a.id) differs after undoing everything")
+        }
+    }
+
+    @Test func replayGivesTheSameDocumentAndRefusesAnotherVersion() throws {
+        let (_, edited, edits) = try transcript(try commands("editing.commands"))
+        var replayed = session(try sampleDocument())
+        for edit in edits { try replayed.replay(edit) }
+        #expect(replayed.document == edited.document)
+        #expect(replayed.unsavedEdits == edits.count)
+        // Undo after a replay undoes the replayed edits.
+        #expect(replayed.execute("undo").edit != nil)
+
+        var changed = try sampleDocument()
+        changed.units[changed.index(ofUnit: "s6")!].annotation.label = .evidence
+        var other = session(changed)
+        #expect(throws: ReviewJournalError.self) {
+            for edit in edits { try other.replay(edit) }
+        }
+    }
+
+    @Test func quitWarnsOnceAndQuitBangDiscards() throws {
+        var s = session(try sampleDocument())
+        _ = s.execute("label s2 claim")
+        let first = s.execute("quit")
+        #expect(first.action == .none && first.output.contains("1 unsaved edit"))
+        #expect(s.execute("quit").action == .quit)
+        #expect(s.execute("quit!").action == .discardAndQuit)
+        #expect(s.execute("wq").action == .writeAndQuit)
+        s.markWritten()
+        #expect(s.execute("quit").action == .quit)
+    }
+
+    @Test func revertUndoesAnEditTheJournalCouldNotKeep() throws {
+        var s = session(try sampleDocument())
+        let before = s.document
+        let response = s.execute("label s2 claim")
+        s.revert(try #require(response.edit))
+        #expect(s.document == before)
+        #expect(s.unsavedEdits == 0)
+        #expect(s.execute("undo").output == "nothing to undo\n")
+    }
+}
+
+struct ReviewCommandTests {
+    @Test(arguments: [
+        ("n", ReviewCommand.next), ("prev", .previous), ("g s3", .goto("s3")), ("nu", .nextUnreviewed),
+        ("nl", .nextLow(0.6)), ("next-low 0.3", .nextLow(0.3)), ("nb x", .nextLabel(.example)), ("/a b", .find("a b")),
+        ("c", .label(.claim, unit: nil)), ("label s4 evidence", .label(.evidence, unit: "s4")), ("l r", .label(.prescription, unit: nil)),
+        ("a", .accept(unit: nil)), ("link s2 s3", .link(child: "s2", parent: "s3", relation: .support)),
+        ("k s3 attack", .link(child: nil, parent: "s3", relation: .attack)), ("ul", .unlink(nil)), ("t s3", .thesis("s3")),
+        ("ls low", .list(.low)), ("list b", .list(.label(.background))), ("?", .help), ("u", .undo), ("y", .redo),
+        ("w", .write), ("q!", .forceQuit), ("wq", .writeAndQuit),
+    ])
+    func parses(_ line: String, _ expected: ReviewCommand) {
+        #expect(ReviewCommand.parse(line) == .success(expected))
+    }
+
+    @Test func emptyAndCommentLinesAreNothing() {
+        #expect(ReviewCommand.parse("   ") == nil)
+        #expect(ReviewCommand.parse("# a note") == nil)
+    }
+}
+
+/// A small deterministic generator for the random-edit tests.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
