@@ -62,9 +62,17 @@ struct Review: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
+        // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the time edits record, so scripted sessions
+        // give identical output and files.
+        var clock: () -> String = ReviewSession.now
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+            let formatter = ISO8601DateFormatter()
+            let fixed = formatter.string(from: Date(timeIntervalSince1970: epoch))
+            clock = { fixed }
+        }
         var session = ReviewSession(
             document: document, annotator: name, scorer: registry.scorers.first,
-            style: ReviewStyle(width: width ?? (interactive ? Self.terminalWidth() : 80), color: color))
+            style: ReviewStyle(width: width ?? (interactive ? Self.terminalWidth() : 80), color: color), clock: clock)
 
         let version = ReviewJournal.FileVersion(bytes: bytes)
         let journalPath = ReviewJournal.path(for: file)

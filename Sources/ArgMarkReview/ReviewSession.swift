@@ -64,6 +64,8 @@ public struct ReviewSession {
             if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) }
         }
         if let scorer { self.document = scorer.score(self.document) }
+        // Built now, as part of opening, so that no search pays for it.
+        search.prepare(self.document)
     }
 
     /// The current time in UTC, to the second.
@@ -491,13 +493,14 @@ public struct ReviewSession {
 /// is one pass of the regular-expression engine rather than one call per sentence. Texts never change in a review.
 final class SearchIndex {
     private var text: NSString?
+    private var string = ""
     /// UTF-16 offset of each line's start, and the unit it holds.
     private var starts: [Int] = []
     private var units: [Int] = []
 
     /// The first sentence after `cursor` whose text matches, wrapping to the start; and whether it wrapped.
     func first(_ regex: NSRegularExpression, after cursor: Int, in document: Document) -> (Int, Bool)? {
-        if text == nil { build(document) }
+        prepare(document)
         guard let text, !units.isEmpty else { return nil }
         // The line after the cursor's.
         var low = 0
@@ -507,10 +510,10 @@ final class SearchIndex {
             if units[mid] <= cursor { low = mid + 1 } else { high = mid }
         }
         let from = low < units.count ? starts[low] : text.length
-        if let match = regex.firstMatch(in: text as String, range: NSRange(location: from, length: text.length - from)) {
+        if let match = regex.firstMatch(in: string, range: NSRange(location: from, length: text.length - from)) {
             return (unit(at: match.range.location), false)
         }
-        if from > 0, let match = regex.firstMatch(in: text as String, range: NSRange(location: 0, length: from)) {
+        if from > 0, let match = regex.firstMatch(in: string, range: NSRange(location: 0, length: from)) {
             return (unit(at: match.range.location), true)
         }
         return nil
@@ -526,7 +529,8 @@ final class SearchIndex {
         return units[max(0, low - 1)]
     }
 
-    private func build(_ document: Document) {
+    func prepare(_ document: Document) {
+        guard text == nil else { return }
         var joined = ""
         var offset = 0
         for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
@@ -536,6 +540,7 @@ final class SearchIndex {
             joined += "\n"
             offset += unit.text.utf16.count + 1
         }
+        string = joined
         text = joined as NSString
     }
 }

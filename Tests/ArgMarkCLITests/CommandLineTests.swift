@@ -186,6 +186,118 @@ struct CommandLineTests {
         #expect(batch.stderr.contains("broken.tei.xml: line 2: "))
         #expect(FileManager.default.fileExists(atPath: dir + "/out2/b.zh.tei.xml"))
     }
+
+    /// The review fixture, copied into a fresh directory.
+    func reviewFixture(_ dir: String) throws -> String {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("ArgMarkReviewTests/Fixtures/sample.zh.jsonl")
+        let path = dir + "/sample.zh.jsonl"
+        try FileManager.default.copyItem(atPath: source.path, toPath: path)
+        return path
+    }
+
+    @Test func reviewScriptedSessionWritesAndClearsTheJournal() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let run = try argmark(["review", file, "--annotator", "wang"], stdin: "goto s6\nlabel claim\nlink s6 s3 attack\nwrite\nquit\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("reviewing \(file) as human:wang: 9 sentences, 0 reviewed"))
+        #expect(run.stdout.contains("s6: supports s3 → attacks s3"))
+        #expect(run.stdout.contains("wrote \(file) (2 edits); journal cleared"))
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains(#""id":"s6","section":"d1","paragraph":"p3""#))
+        #expect(saved.contains(#""label":"claim","confidence":null,"labeledBy":"human:wang","parent":"s3","relation":"attack""#))
+        // A later machine run keeps the human decisions.
+        let again = try argmark(["annotate", file, "--out", dir + "/again"])
+        #expect(again.status == 0)
+        let reannotated = try String(contentsOfFile: dir + "/again/sample.zh.jsonl", encoding: .utf8)
+        #expect(reannotated.contains(#""label":"claim","confidence":null,"labeledBy":"human:wang","parent":"s3","relation":"attack""#))
+    }
+
+    @Test func reviewRecoversEditsAfterTheInputEndsOrTheProcessIsKilled() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        // Input ends with unsaved edits: the journal keeps them, the file is untouched, exit status 1.
+        let ended = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nlabel s9 background\n")
+        #expect(ended.status == 1)
+        #expect(ended.stderr.contains("2 unsaved edits; they are kept in \(file).journal"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == original)
+        // kill -9 after an acknowledged edit.
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["review", file, "--annotator", "wang"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data("label s4 example\n".utf8))
+        var seen = ""
+        let deadline = Date().addingTimeInterval(20)
+        while !seen.contains("s4: label evidence → example"), Date() < deadline {
+            seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(seen.contains("recovered 2 edits"))
+        // Reopening replays all three and can undo them.
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "stats\nundo\nwq\n")
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("recovered 3 edits from \(file).journal (not yet written; write saves them)"))
+        #expect(reopened.stdout.contains("undid: label s4 example"))
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(saved.contains(#""id":"s2","section":"d1","paragraph":"p2","lang":"zh","start":"#) && saved.contains(#""labeledBy":"human:wang""#))
+        #expect(!saved.contains(#""label":"example","confidence":null,"labeledBy":"human:wang""#))
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+    }
+
+    @Test func reviewRefusesAJournalOfAnotherVersion() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        #expect(try argmark(["review", file], stdin: "label s2 claim\n").status == 1)
+        // The file changes behind the journal's back.
+        try (try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须"))
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let stale = try argmark(["review", file], stdin: "quit\n")
+        #expect(stale.status == 1)
+        #expect(stale.stderr.contains("belongs to another version of \(file)"))
+        #expect(FileManager.default.fileExists(atPath: file + ".journal"))
+        let discarded = try argmark(["review", file, "--discard-journal"], stdin: "quit\n")
+        #expect(discarded.status == 0 && discarded.stdout.contains("deleted the journal"))
+    }
+
+    @Test func reviewStrictStopsAtTheFirstInvalidCommand() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let lenient = try argmark(["review", file], stdin: "frobnicate\nlink s3 s4\nquit\n")
+        #expect(lenient.status == 0 && lenient.stdout.contains("unknown command 'frobnicate'"))
+        let strict = try argmark(["review", file, "--strict"], stdin: "next\nlink s3 s4\nnext\nquit\n")
+        #expect(strict.status == 1)
+        #expect(strict.stdout.contains("refused: s3 is the thesis"))
+        #expect(!strict.stdout.contains("s4 · evidence"))
+        let text = try argmark(["review", dir + "/x.txt"])
+        #expect(text.status == 1)
+    }
+
+    @Test func reviewWorksOnTEIAndWritesTEIBack() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        #expect(try argmark(["export", file, "--to", "tei", "--out", dir + "/sample.zh.tei.xml"]).status == 0)
+        let run = try argmark(["review", dir + "/sample.zh.tei.xml", "--annotator", "王芳"], stdin: "thesis s8\nwq\n")
+        #expect(run.status == 0, "\(run.stderr)")
+        let tei = try String(contentsOfFile: dir + "/sample.zh.tei.xml", encoding: .utf8)
+        #expect(tei.contains(#"<s xml:id="s8" type="thesis""#))
+        #expect(tei.contains(##"<respons locus="value" target="#s8" match="@type" resp="#argmark-human-王芳"/>"##))
+        #expect(tei.contains(#"when="2026-"#) || tei.contains(#"when=""#))
+    }
 }
 
 

@@ -209,6 +209,51 @@ struct ReviewSessionTests {
     }
 }
 
+struct LongDocumentTests {
+    /// 10,000 sentences in 1,000 paragraphs: views stay bounded and edits keep the tree.
+    @Test func longDocumentsStayResponsiveAndBounded() throws {
+        var builder = DocumentBuilder(id: "long", sourcePath: nil)
+        var offset = 0
+        for p in 0..<1000 {
+            if p % 50 == 0 {
+                builder.addHeading(.init(start: offset, end: offset + 4, text: "第\(p / 50 + 1)节", language: .zh), level: 1)
+                offset += 5
+            }
+            var spans: [DocumentBuilder.Span] = []
+            for k in 0..<10 {
+                let text = k == 0 ? "本文认为第\(p)段的论点成立。" : "据统计，第\(p)段第\(k)句的数据为\(k * 7)%。"
+                let label: ArgumentLabel = k == 0 ? .claim : .evidence
+                var annotation = SentenceAnnotation(label: label, confidence: 0.5 + Double(k) / 40, labeledBy: .plugin("label.test.v1"))
+                let unitNumber = builder.document.units.count + spans.count + 1
+                if p > 0 || k > 0 {
+                    annotation.parent = k == 0 ? "s2" : "s\(unitNumber - k)"
+                    annotation.relation = .support
+                    annotation.linkedBy = .plugin("link.test.v1")
+                } else {
+                    annotation.linkedBy = .plugin("link.test.v1")
+                }
+                spans.append(.init(start: offset, end: offset + text.unicodeScalars.count, text: text, language: .zh, annotation: annotation))
+                offset += text.unicodeScalars.count
+            }
+            builder.addParagraph(spans, language: .zh)
+            offset += 1
+        }
+        let document = builder.take()
+        #expect(document.validate().isEmpty)
+        var s = session(document)
+        #expect(s.document.units.count { $0.kind == .sentence } == 10_000)
+        expectValidTree(s.document)
+        for command in ["goto s9000", "label claim", "thesis s9000", "link s5 s9001 attack", "unlink s5", "undo", "find 第999段", "/数据为63%", "next-low 0.6"] {
+            let response = s.execute(command)
+            #expect(!response.isError, "\(command): \(response.output)")
+        }
+        expectValidTree(s.document)
+        #expect(s.execute("list").output.split(separator: "\n").count == 51)
+        #expect(s.execute("tree").output.split(separator: "\n").count == 201)
+        #expect(s.execute("stats").output.hasPrefix("10000 sentences"))
+    }
+}
+
 struct ReviewCommandTests {
     @Test(arguments: [
         ("n", ReviewCommand.next), ("prev", .previous), ("g s3", .goto("s3")), ("nu", .nextUnreviewed),

@@ -1,0 +1,64 @@
+import ArgMarkIO
+import Foundation
+import Testing
+
+@testable import ArgMarkReview
+
+struct ReviewJournalTests {
+    func temporaryPath() -> String { NSTemporaryDirectory() + "argmark-journal-\(UUID().uuidString).journal" }
+
+    func edits() throws -> [ReviewEdit] {
+        try transcript(["label s6 claim", "link s6 s3 attack", "undo", "thesis s9"]).edits
+    }
+
+    @Test func appendedEditsReadBackInOrder() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let version = ReviewJournal.FileVersion(bytes: Array("file".utf8))
+        let journal = ReviewJournal(path: path, fileVersion: version)
+        let written = try edits()
+        for edit in written { try journal.append(edit) }
+        let contents = try #require(try ReviewJournal.read(path))
+        #expect(contents.version == version)
+        #expect(contents.edits == written)
+        journal.remove()
+        #expect(try ReviewJournal.read(path) == nil)
+    }
+
+    @Test func aLineCutShortByACrashIsIgnoredAndDroppedBeforeAppending() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let version = ReviewJournal.FileVersion(bytes: [1, 2, 3])
+        let written = try edits()
+        let first = ReviewJournal(path: path, fileVersion: version)
+        try first.append(written[0])
+        try first.append(written[1])
+        // A crash in the middle of writing the third entry.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"kind\":\"edit\",\"comm".utf8))
+        try handle.close()
+        #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<2]))
+        // The next session appends after the last complete entry.
+        let second = ReviewJournal(path: path, fileVersion: version)
+        try second.append(written[2])
+        #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<3]))
+    }
+
+    @Test func aDamagedJournalIsNamed() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        try Data("not a journal\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect {
+            try ReviewJournal.read(path)
+        } throws: { error in
+            (error as? ReviewJournal.JournalError)?.description.contains("line 1") ?? false
+        }
+    }
+
+    @Test func fileVersionsDifferWhenTheFileDoes() {
+        let a = ReviewJournal.FileVersion(bytes: Array("{\"a\":1}\n".utf8))
+        let b = ReviewJournal.FileVersion(bytes: Array("{\"a\":2}\n".utf8))
+        #expect(a != b && a == ReviewJournal.FileVersion(bytes: Array("{\"a\":1}\n".utf8)))
+    }
+}
