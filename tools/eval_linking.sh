@@ -3,7 +3,10 @@
 # (`annotate --input-format jsonl --labelers none`: labels kept, links recomputed) and compared with its gold tree
 # (parent attachment, attachment with the right relation, thesis found), per corpus.
 # Corpora: Annotations/gold, and from ../shared/data mfa2022, zh-translated, en-policy and arg-microtexts part 2.
-# usage: tools/eval_linking.sh
+# LINKER=ID chooses the linker (default link.tree.v1, the rule linker). The learned linker (link.learned.v1) was
+# trained on these very documents, so its figures here are in-sample; its held-out figures come from
+# `argmark train-linker --cross-validate` (tools/train_models.sh, recorded in Models/link.learned.v1/manifest.json).
+# usage: [LINKER=ID] tools/eval_linking.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${ARGMARK:-.build/release/argmark}
@@ -42,7 +45,7 @@ for path in glob.glob(f"{work}/gold/*/*.jsonl"):
 PY
 for corpus in "$work"/gold/*; do
   name=$(basename "$corpus")
-  "$bin" annotate "$work/unlinked/$name" --input-format jsonl --labelers none --out "$work/pred/$name" 2>/dev/null
+  "$bin" annotate "$work/unlinked/$name" --input-format jsonl --labelers none --linker "${LINKER:-link.tree.v1}" --out "$work/pred/$name" 2>/dev/null
   printf '%-14s ' "$name"
   "$bin" eval "$corpus" "$work/pred/$name" | grep '^tree:'
 done

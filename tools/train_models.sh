@@ -23,3 +23,19 @@ $bin train --lang en "${common[@]}" \
   --cross-validate Annotations/gold --cross-validate "$shared/en-policy" \
   --combine-with label.cue.en.v1:1 --combine-with label.rules.en.v1:2 \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"
+
+# The learned linker (link.learned.v1): attachment and thesis choice trained on every gold tree at hand — the
+# project gold, MFA 2022, the en-policy papers and their zh translations, and arg-microtexts part 2 (split into
+# per-document pairs first). Held-out attachment (10 groups of documents; a paper and its translation are one
+# group) goes into the manifest. NO_NC=1 leaves out arg-microtexts (CC BY-NC-SA 4.0), so that the weights carry
+# no non-commercial condition (English short texts then lose about 0.19 of attachment).
+micro=$(mktemp -d)
+trap 'rm -rf "$micro"' EXIT
+linker_data=(--data Annotations/gold --data "$shared/mfa2022" --data "$shared/zh-translated" --data "$shared/en-policy")
+if [ "${NO_NC:-0}" != 1 ] && [ -f "$shared/en/microtexts.train.tsv" ]; then
+  python3 tools/split_corpus_tsv.py "$shared/en/microtexts.train.tsv" "$micro/microtexts"
+  linker_data+=(--data "$micro/microtexts")
+fi
+$bin train-linker "${linker_data[@]}" --cross-validate --out Models/link.learned.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-linker.txt"
+# Name the split microtexts by their source rather than the temporary directory.
+sed -i "s|$micro/microtexts|$shared/en/microtexts.train.tsv (split per document)|g" Models/link.learned.v1/manifest.json

@@ -47,6 +47,9 @@ struct Annotate: AsyncParsableCommand {
     @Flag(name: .long, help: "Label only: skip the argument tree and the support scores.")
     var noTree = false
 
+    @Option(name: .long, help: "The linker to build the tree with (see `argmark plugins`; default: the first listed, link.learned.v1 when Models/ has it).")
+    var linker: String?
+
     @Flag(name: .long, help: "Also print the seconds spent reading, analysing and writing (summed over documents).")
     var timings = false
 
@@ -95,6 +98,12 @@ struct Annotate: AsyncParsableCommand {
                 Terminal.error(error.description)
                 throw ExitCode.failure
             }
+        }
+        if let linker {
+            guard let chosen = registry.linkers.first(where: { $0.descriptor.id == linker }) else {
+                throw ValidationError("no such linker '\(linker)'; available: \(registry.linkers.map(\.descriptor.id).joined(separator: ", "))")
+            }
+            pipeline.linker = chosen
         }
         if noTree {
             pipeline.linker = nil

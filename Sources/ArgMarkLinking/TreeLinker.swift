@@ -41,7 +41,14 @@ public struct TreeLinker: Linker {
             clearMachineLinks(&document, keep: [])
             return document
         }
-        // Write the machine links, keeping human ones, then make sure the result is a tree.
+        write(&document, thesis: thesis, nodes: nodes, parent: parent, linkerID: descriptor.id)
+        return document
+    }
+
+    /// Writes machine links (human ones are kept), clears stale ones, and repairs the result into a tree.
+    func write(
+        _ document: inout Document, thesis: Int, nodes: [Int], parent: [Int: (Int, Double, ArgumentRelation)], linkerID: String
+    ) {
         for i in nodes {
             var a = document.units[i].annotation
             if a.isHumanLink { continue }
@@ -54,21 +61,24 @@ public struct TreeLinker: Linker {
                 a.relation = relation
                 a.linkConfidence = confidence
             }
-            a.linkedBy = .plugin(descriptor.id)
+            a.linkedBy = .plugin(linkerID)
             document.units[i].annotation = a
         }
         clearMachineLinks(&document, keep: Set(nodes))
-        repairTree(&document, thesis: thesis, nodes: nodes)
-        return document
+        repairTree(&document, thesis: thesis, nodes: nodes, linkerID: linkerID)
     }
 
     /// The thesis, the argumentative sentences and each one's parent, confidence and relation; nil when there is
     /// nothing to link. Reads the document only, so writing the links afterwards copies nothing.
-    private func plan(_ document: Document) -> (thesis: Int, nodes: [Int], parent: [Int: (Int, Double, ArgumentRelation)])? {
+    /// `thesis` overrides the rule choice (a learned one); a thesis a person chose still wins.
+    func plan(_ document: Document, thesis chosen: Int? = nil) -> (thesis: Int, nodes: [Int], parent: [Int: (Int, Double, ArgumentRelation)])? {
         let units = document.units
         let nodes = units.indices.filter { units[$0].kind == .sentence && isArgumentative(units[$0]) }
         guard !nodes.isEmpty else { return nil }
-        let thesis = chooseThesis(document, nodes)
+        let human = nodes.first { units[$0].annotation.isHumanLink && units[$0].annotation.parent == nil }
+        // A sentence a person hung under another cannot be the root.
+        let free = chosen.flatMap { nodes.contains($0) && !(units[$0].annotation.isHumanLink && units[$0].annotation.parent != nil) ? $0 : nil }
+        let thesis = human ?? free ?? chooseThesis(document, nodes)
         // Section order and, per section, its topic claim and first prescription.
         var sectionTopic: [String: Int] = [:]
         var sectionFirstPrescription: [String: Int] = [:]
@@ -224,6 +234,7 @@ public struct TreeLinker: Linker {
         for i in nodes {
             let unit = document.units[i]
             guard unit.annotation.label == .claim || unit.annotation.label == .prescription else { continue }
+            if unit.annotation.isHumanLink && unit.annotation.parent != nil { continue }
             let bytes = unit.text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             var score = unit.annotation.label == .claim ? 0.5 : 0
             for (cue, weight) in Self.thesisCueBytes where Self.contains(bytes, cue) { score += weight }
@@ -238,7 +249,7 @@ public struct TreeLinker: Linker {
             }
             if best == nil || score > best!.score { best = (i, score) }
         }
-        return best?.index ?? nodes[0]
+        return best?.index ?? nodes.first { !(document.units[$0].annotation.isHumanLink && document.units[$0].annotation.parent != nil) } ?? nodes[0]
     }
 
     private func bigrams(_ text: String) -> Set<String> {
@@ -256,7 +267,7 @@ public struct TreeLinker: Linker {
 
     /// Breaks cycles and dangling chains (possible only through human links or stale ids) by attaching the
     /// offending machine-linked sentence to the thesis; every chain then ends at the thesis.
-    private func repairTree(_ document: inout Document, thesis: Int, nodes: [Int]) {
+    func repairTree(_ document: inout Document, thesis: Int, nodes: [Int], linkerID: String) {
         var index: [String: Int] = [:]
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
         let thesisID = document.units[thesis].id
@@ -278,7 +289,7 @@ public struct TreeLinker: Linker {
                 document.units[fix].annotation.parent = thesisID
                 document.units[fix].annotation.relation = .support
                 document.units[fix].annotation.linkConfidence = 0.2
-                document.units[fix].annotation.linkedBy = .plugin(descriptor.id)
+                document.units[fix].annotation.linkedBy = .plugin(linkerID)
             }
         }
     }

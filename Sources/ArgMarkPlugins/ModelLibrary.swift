@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkLabeling
+import ArgMarkLinking
 import ArgMarkPipeline
 import Foundation
 
@@ -8,6 +9,8 @@ import Foundation
 public struct ModelLibrary: Sendable {
     public let directory: String
     public private(set) var labelers: [any Labeler] = []
+    /// Linkers with trained weights (`link.learned.v1/manifest.json` + `weights.tsv`), preferred to the built-in ones.
+    public private(set) var linkers: [any Linker] = []
     /// Files that were present but could not be loaded, phrased for the user.
     public private(set) var problems: [String] = []
     /// The default pipeline from `pipeline.json`, if present and valid.
@@ -44,6 +47,10 @@ public struct ModelLibrary: Sendable {
         if let data = FileManager.default.contents(atPath: pipelinePath) {
             do { pipeline = try PipelineSpecification(json: data) } catch { problems.append("\(pipelinePath): \(error)") }
         }
+        let linkerFolder = (directory as NSString).appendingPathComponent("link.learned.v1")
+        if FileManager.default.fileExists(atPath: linkerFolder) {
+            do { linkers.append(try Self.loadLinker(folder: linkerFolder)) } catch { problems.append("\(linkerFolder): \(error)") }
+        }
         for id in Self.models {
             let folder = (directory as NSString).appendingPathComponent(id)
             guard FileManager.default.fileExists(atPath: folder) else { continue }
@@ -75,6 +82,22 @@ public struct ModelLibrary: Sendable {
         return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, lexicon: lexicon)
     }
 
+    static func loadLinker(folder: String) throws -> LearnedLinker {
+        struct Manifest: Decodable {
+            var id: String
+            var featureVersion: Int
+        }
+        let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
+        guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
+        let manifest = try JSONDecoder().decode(Manifest.self, from: data)
+        guard manifest.featureVersion == AttachmentModel.featureVersion else {
+            throw ModelError.corrupt("trained with attachment features v\(manifest.featureVersion), this ArgMark computes v\(AttachmentModel.featureVersion); retrain with tools/train_models.sh")
+        }
+        let weightsPath = (folder as NSString).appendingPathComponent("weights.tsv")
+        guard let text = try? String(contentsOfFile: weightsPath, encoding: .utf8) else { throw ModelError.missing(weightsPath) }
+        return LearnedLinker(model: try AttachmentModel(serialized: text), id: manifest.id)
+    }
+
     /// Where Models/ is: `$ARGMARK_MODELS`, `./Models`, or beside the package the executable was built in.
     public static func locate(executable: String = CommandLine.arguments[0]) -> String? {
         if let explicit = ProcessInfo.processInfo.environment["ARGMARK_MODELS"] { return explicit }
@@ -89,10 +112,12 @@ public struct ModelLibrary: Sendable {
 }
 
 extension PluginRegistry {
-    /// The built-in plugins plus the labellers of `library`, with its `pipeline.json` as the default pipeline.
+    /// The built-in plugins plus the labellers and linkers of `library` (a trained linker first, so the default
+    /// pipeline uses it), with its `pipeline.json` as the default pipeline.
     public func adding(_ library: ModelLibrary) -> PluginRegistry {
         var registry = self
         registry.labelers += library.labelers
+        registry.linkers = library.linkers + registry.linkers
         if let pipeline = library.pipeline { registry.defaultLabelers = pipeline }
         return registry
     }

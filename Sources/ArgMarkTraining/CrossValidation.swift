@@ -87,6 +87,6 @@ public enum LicenceCatalog {
             ("microtexts", "CC BY-NC-SA 4.0"),
             ("ibm_ce2015", "CC BY-SA 3.0"),
         ]
-        return table.first { path.contains($0.0) }?.1 ?? "unknown; check before redistributing"
+        return table.first { (path + "/").contains($0.0) }?.1 ?? "unknown; check before redistributing"
     }
 }

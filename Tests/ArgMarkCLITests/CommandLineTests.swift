@@ -100,6 +100,7 @@ struct CommandLineTests {
         #expect(run.stdout.contains("read.article.v1\treader\tzh,en,mixed"))
         #expect(run.stdout.contains("label.model.zh.v1\tlabeler\tzh,mixed\tclaim,evidence,example,prescription,background\t"))
         #expect(run.stdout.contains("[default]"))
+        #expect(run.stdout.contains("link.learned.v1\tlinker\tzh,en,mixed\t-\tlearned thesis and attachment"))
     }
 
     @Test func theDefaultPipelineLabelsAndLabellersCanBeChosen() throws {
@@ -121,7 +122,11 @@ struct CommandLineTests {
         try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/a.zh.txt"))
         #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir]).status == 0)
         let jsonl = try String(contentsOfFile: dir + "/a.zh.jsonl", encoding: .utf8)
-        #expect(jsonl.contains(#""linkedBy":"link.tree.v1""#) && jsonl.contains(#""explanation":{"base":"#))
+        #expect(jsonl.contains(#""linkedBy":"link.learned.v1""#) && jsonl.contains(#""explanation":{"base":"#))
+        // The rule linker can still be chosen.
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/rules", "--linker", "link.tree.v1"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/rules/a.zh.jsonl", encoding: .utf8).contains(#""linkedBy":"link.tree.v1""#))
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/x", "--linker", "link.nope.v1"]).stderr.contains("no such linker"))
         let tree = try argmark(["tree", dir + "/a.zh.jsonl", "--width", "0"])
         #expect(tree.stdout.hasPrefix("s2 claim (thesis) score="))
         let explain = try argmark(["explain", dir + "/a.zh.jsonl", "s2"])

@@ -1,0 +1,144 @@
+import ArgMarkCore
+import ArgMarkLinking
+import ArgMarkPipeline
+import ArgMarkTraining
+import ArgumentParser
+import Foundation
+
+struct TrainLinker: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-linker",
+        abstract: "Train the learned attachment model of link.learned.v1 from gold trees (deterministic).",
+        discussion: """
+            --data takes ArgMark JSONL gold or *_sentences.tsv + *_gold.tsv pairs (files or directories); every \
+            document with a gold tree is used. --cross-validate holds out one group of documents at a time (a \
+            document and its translation, e.g. x.jsonl and x.zh.jsonl, form one group; 10 groups) and reports, per \
+            source, how often the learned and the rule linker give each argumentative sentence its gold parent. \
+            Writes manifest.json and weights.tsv to --out.
+            """)
+
+    @Option(name: .long, help: "Gold data PATH (repeatable).") var data: [String]
+    @Option(name: .long, help: "Output directory, e.g. Models/link.learned.v1.") var out: String?
+    @Flag(name: .long, help: "Report held-out attachment (10 groups of documents).") var crossValidate = false
+    @Option(name: .long, help: "Evaluate on this --data source but never train on it (repeatable): transfer to a genre or a licence kept out.")
+    var evaluateOnly: [String] = []
+    @Option(name: .long) var epochs: Int = 10
+    @Option(name: .long) var seed: UInt64 = 20_261_203
+
+    func validate() throws {
+        guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
+    }
+
+    /// A gold document with its links removed (what a linker sees), its gold parents, and its group.
+    struct Example {
+        var source: String
+        var group: String
+        var unlinked: Document
+        var gold: [String: String?]
+        var instances: [AttachmentModel.Instance]
+    }
+
+    func run() throws {
+        var examples: [Example] = []
+        var sources: [(path: String, documents: Int, sentences: Int)] = []
+        for path in data {
+            let loaded: [GoldDocument]
+            do { loaded = try TrainingCorpus.load(path) } catch { throw AnalysedDocument.failure(error.description) }
+            var used = 0
+            var sentences = 0
+            for document in loaded {
+                guard let example = Self.example(document, source: path) else { continue }
+                used += 1
+                sentences += example.gold.count
+                examples.append(example)
+            }
+            sources.append((path, used, sentences))
+            FileHandle.standardError.write(Data("argmark: \(path): \(used) documents with a gold tree, \(sentences) argumentative sentences\n".utf8))
+        }
+        guard !examples.isEmpty else { throw AnalysedDocument.failure("no document with a gold tree in \(data.joined(separator: ", "))") }
+        var scores: [String: [String: Double]] = [:]
+        if crossValidate {
+            var learned: [String: (Int, Int)] = [:]
+            var rules: [String: (Int, Int)] = [:]
+            for fold in 0..<10 {
+                let held = examples.filter { Self.fold($0.group) == fold }
+                guard !held.isEmpty else { continue }
+                let training = examples.filter { Self.fold($0.group) != fold && !evaluateOnly.contains($0.source) }
+                let model = AttachmentModel.train(training.flatMap(\.instances), epochs: epochs, seed: seed)
+                let linker = LearnedLinker(model: model)
+                for example in held {
+                    let (a, n) = Self.attachment(linker.link(example.unlinked), example.gold)
+                    let (r, _) = Self.attachment(TreeLinker().link(example.unlinked), example.gold)
+                    learned[example.source, default: (0, 0)].0 += a
+                    learned[example.source, default: (0, 0)].1 += n
+                    rules[example.source, default: (0, 0)].0 += r
+                    rules[example.source, default: (0, 0)].1 += n
+                }
+            }
+            var pooled = (0, 0, 0)
+            for (path, _, _) in sources {
+                guard let (a, n) = learned[path], n > 0, let (r, _) = rules[path] else { continue }
+                pooled.0 += a
+                pooled.1 += r
+                pooled.2 += n
+                scores[path] = ["learned": Self.round(Double(a) / Double(n)), "rules": Self.round(Double(r) / Double(n)), "sentences": Double(n)]
+                print("\(path)\tattachment learned \(Self.fixed(Double(a) / Double(n)))\trules \(Self.fixed(Double(r) / Double(n)))\t(\(n) sentences)")
+            }
+            if pooled.2 > 0 {
+                print("pooled\tattachment learned \(Self.fixed(Double(pooled.0) / Double(pooled.2)))\trules \(Self.fixed(Double(pooled.1) / Double(pooled.2)))\t(\(pooled.2) sentences)")
+            }
+        }
+        guard let out else { return }
+        let model = AttachmentModel.train(examples.filter { !evaluateOnly.contains($0.source) }.flatMap(\.instances), epochs: epochs, seed: seed)
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let manifest = LinkerManifest(
+            id: "link.learned.v1", featureVersion: AttachmentModel.featureVersion, epochs: epochs, seed: seed,
+            trainedOn: sources.filter { !evaluateOnly.contains($0.path) }.map { .init(path: $0.path, documents: $0.documents, sentences: $0.sentences, licence: LicenceCatalog.licence(for: $0.path)) },
+            crossValidation: scores)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(manifest).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("manifest.json")))
+        try model.serialized().write(toFile: (out as NSString).appendingPathComponent("weights.tsv"), atomically: true, encoding: .utf8)
+        FileHandle.standardError.write(Data("argmark: wrote \(out) (\(model.weights.count) weights)\n".utf8))
+    }
+
+    static func example(_ gold: GoldDocument, source: String) -> Example? {
+        guard let training = AttachmentModel.trainingExample(gold.document) else { return nil }
+        var group = (gold.source as NSString).lastPathComponent
+        for suffix in [".jsonl", ".tsv", "_gold", ".zh", ".en"] where group.hasSuffix(suffix) { group = String(group.dropLast(suffix.count)) }
+        return Example(source: source, group: group, unlinked: training.unlinked, gold: training.gold, instances: training.instances)
+    }
+
+    static func attachment(_ predicted: Document, _ gold: [String: String?]) -> (Int, Int) {
+        AttachmentModel.attachment(predicted, gold: gold)
+    }
+
+    static func fold(_ group: String) -> Int {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in group.utf8 {
+            h ^= UInt64(byte)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return Int(h % 10)
+    }
+
+    static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+    static func fixed(_ x: Double) -> String { String(format: "%.3f", x) }
+}
+
+/// What `Models/link.learned.v1/manifest.json` records.
+struct LinkerManifest: Codable {
+    struct Source: Codable {
+        var path: String
+        var documents: Int
+        var sentences: Int
+        var licence: String
+    }
+
+    var id: String
+    var featureVersion: Int
+    var epochs: Int
+    var seed: UInt64
+    var trainedOn: [Source]
+    var crossValidation: [String: [String: Double]]
+}

@@ -1,0 +1,444 @@
+import ArgMarkCore
+
+/// A learned choice of parent: for every argumentative sentence but the thesis, candidate parents (the
+/// argumentative sentences from 16 before it to 5 after it, the thesis, its section's first claim and the rule
+/// linker's choice) are scored by a linear model over features of the pair, and the best one wins (a conditional
+/// logit, trained by maximum likelihood on gold trees).
+///
+/// Features: the distance in argumentative sentences (before/after, bucketed), same paragraph and section, the
+/// label pair (also by direction, distance and paragraph), whether the candidate is the thesis, the section's
+/// topic claim, its paragraph's first or last sentence, discourse openers of either sentence (conclusion, attack,
+/// illustration, addition), word overlap, the language, and whether the rule linker chose it. Each feature is an
+/// integer key (hashed template and values), so scoring allocates nothing.
+public struct AttachmentModel: Sendable {
+    /// Bumped whenever features change; a model trained with another version is refused.
+    public static let featureVersion = 1
+    public var weights: [UInt64: Double] {
+        didSet { table = FeatureTable(weights) }
+    }
+    /// The weights in an open-addressing table: keys are already hashes, so lookups skip the dictionary's hashing.
+    private var table: FeatureTable
+
+    public init(weights: [UInt64: Double]) {
+        self.weights = weights
+        table = FeatureTable(weights)
+    }
+
+    /// One sentence to attach: its candidates with their feature keys, and (for training) the gold parent.
+    public struct Instance: Sendable {
+        public var child: Int
+        public var candidates: [Int]
+        public var features: [[UInt64]]
+        public var gold: Int?
+    }
+
+    public func score(_ features: [UInt64]) -> Double {
+        var total = 0.0
+        for key in features { total += table[key] }
+        return total
+    }
+
+    /// The best candidate and its probability among the candidates.
+    public func choose(_ instance: Instance) -> (parent: Int, probability: Double) {
+        let scores = instance.features.map(score)
+        let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && instance.candidates[$0] > instance.candidates[$1]) }!
+        let top = scores[best]
+        let sum = scores.reduce(0) { $0 + _exp($1 - top) }
+        return (instance.candidates[best], 1 / sum)
+    }
+
+    // MARK: features
+
+    static let conclusionOpeners = TreeLinker.conclusionOpenerBytes
+    static let attackOpeners = TreeLinker.attackOpenerBytes + ["although", "while "].map { Array($0.utf8) }
+    static let exampleOpeners = ["例如", "比如", "譬如", "以", "如", "又如", "for example", "for instance", "e.g.", "such as"].map { Array($0.utf8) }
+    static let additiveOpeners = [
+        "此外", "同时", "另外", "另一方面", "其次", "再次", "最后", "首先", "其一", "其二", "其三", "moreover", "furthermore",
+        "in addition", "also", "first", "second", "finally", "besides",
+    ].map { Array($0.utf8) }
+
+    static func labelCode(_ label: ArgumentLabel?) -> UInt64 {
+        switch label {
+        case .claim: 0
+        case .evidence: 1
+        case .example: 2
+        case .prescription: 3
+        case .background, nil: 4
+        }
+    }
+
+    /// An integer key for a feature template and its values (FNV-1a over the numbers).
+    @inline(__always)
+    static func key(_ template: UInt64, _ a: UInt64 = 0, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
+        // Unrolled: this runs for every feature of every candidate.
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        h = (h ^ template) &* 0x0000_0100_0000_01B3
+        h = (h ^ a) &* 0x0000_0100_0000_01B3
+        h = (h ^ b) &* 0x0000_0100_0000_01B3
+        h = (h ^ c) &* 0x0000_0100_0000_01B3
+        return h
+    }
+
+    /// |a ∩ b| of two sorted arrays, by merging.
+    static func commonCount(_ a: [UInt64], _ b: [UInt64]) -> Int {
+        var i = 0
+        var j = 0
+        var n = 0
+        while i < a.count && j < b.count {
+            if a[i] == b[j] {
+                n += 1
+                i += 1
+                j += 1
+            } else if a[i] < b[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return n
+    }
+
+    /// Scalar bigrams of letters and digits, for word overlap: sorted, without repeats.
+    static func bigrams(_ text: String) -> [UInt64] {
+        var result: [UInt64] = []
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                previous = nil
+                continue
+            }
+            let value = scalar.properties.lowercaseMapping.unicodeScalars.first?.value ?? scalar.value
+            if let p = previous { result.append(UInt64(p) << 32 | UInt64(value)) }
+            previous = value
+        }
+        result.sort()
+        var unique: [UInt64] = []
+        unique.reserveCapacity(result.count)
+        for x in result where unique.last != x { unique.append(x) }
+        return unique
+    }
+
+    /// The sentences to attach in `document`, given its thesis and the rule linker's parents. `gold` gives each
+    /// sentence's gold parent (training).
+    public static func instances(
+        _ document: Document, nodes: [Int], thesis: Int, ruleParents: [Int: Int], gold: [Int: Int] = [:]
+    ) -> [Instance] {
+        let units = document.units
+        let linker = TreeLinker()
+        // Paragraphs and sections as small integers (string keys cost a hash per look-up).
+        var paragraphOf = [Int](repeating: 0, count: units.count)
+        var sectionOf = [Int](repeating: 0, count: units.count)
+        var sectionNumber: [String: Int] = [:]
+        for (p, paragraph) in document.paragraphs.enumerated() {
+            let section = sectionNumber[paragraph.section] ?? sectionNumber.count
+            sectionNumber[paragraph.section] = section
+            for i in paragraph.units where i < units.count {
+                paragraphOf[i] = p
+                sectionOf[i] = section
+            }
+        }
+        var position = [Int](repeating: -1, count: units.count)
+        for (k, i) in nodes.enumerated() { position[i] = k }
+        var sectionTopic: [Int: Int] = [:]
+        var paragraphFirst: [Int: Int] = [:]
+        var paragraphLast: [Int: Int] = [:]
+        var paragraphFirstPrescription: [Int: Int] = [:]
+        var sectionFirstPrescription: [Int: Int] = [:]
+        for i in nodes {
+            let label = units[i].annotation.label
+            if label == .claim, sectionTopic[sectionOf[i]] == nil { sectionTopic[sectionOf[i]] = i }
+            if paragraphFirst[paragraphOf[i]] == nil { paragraphFirst[paragraphOf[i]] = i }
+            paragraphLast[paragraphOf[i]] = i
+            if label == .prescription {
+                if paragraphFirstPrescription[paragraphOf[i]] == nil { paragraphFirstPrescription[paragraphOf[i]] = i }
+                if sectionFirstPrescription[sectionOf[i]] == nil { sectionFirstPrescription[sectionOf[i]] = i }
+            }
+        }
+        var openers = [(conclusion: Bool, attack: Bool, example: Bool, additive: Bool)](repeating: (false, false, false, false), count: units.count)
+        var grams = [[UInt64]](repeating: [], count: units.count)
+        for i in nodes {
+            let text = units[i].text
+            openers[i] = (
+                linker.opens(text, conclusionOpeners), linker.opens(text, attackOpeners), linker.opens(text, exampleOpeners),
+                linker.opens(text, additiveOpeners)
+            )
+            grams[i] = bigrams(text)
+        }
+        var result: [Instance] = []
+        for (k, i) in nodes.enumerated() where i != thesis {
+            let child = units[i]
+            var candidates = Array(nodes[max(0, k - 16)..<k]) + Array(nodes[(k + 1)..<min(nodes.count, k + 6)])
+            candidates.append(thesis)
+            if let topic = sectionTopic[sectionOf[i]] { candidates.append(topic) }
+            if let rule = ruleParents[i] { candidates.append(rule) }
+            candidates.sort()
+            var ordered: [Int] = []
+            for c in candidates where c != i && ordered.last != c { ordered.append(c) }
+            let cl = labelCode(child.annotation.label)
+            let childOpeners = openers[i]
+            let childFirst = paragraphFirst[paragraphOf[i]] == i
+            let language: UInt64 = child.language == .zh ? 0 : child.language == .en ? 1 : 2
+            // Structural landmarks around the child: the nearest claim before it (in its paragraph, in its section),
+            // the nearest earlier sentence with its label, and the next claim after it in its paragraph.
+            var nearestClaimInParagraph: Int?
+            var nearestClaimInSection: Int?
+            var nearestSameLabel: Int?
+            for j in nodes[..<k].reversed() {
+                let other = units[j]
+                guard sectionOf[j] == sectionOf[i] else { break }
+                if other.annotation.label == .claim {
+                    if nearestClaimInSection == nil { nearestClaimInSection = j }
+                    if nearestClaimInParagraph == nil, paragraphOf[j] == paragraphOf[i] { nearestClaimInParagraph = j }
+                }
+                if nearestSameLabel == nil, other.annotation.label == child.annotation.label { nearestSameLabel = j }
+                if nearestClaimInSection != nil && nearestSameLabel != nil { break }
+            }
+            let nextClaimInParagraph = nodes[(k + 1)...].prefix { paragraphOf[$0] == paragraphOf[i] }.first { units[$0].annotation.label == .claim }
+            var features: [[UInt64]] = []
+            for j in ordered {
+                let parent = units[j]
+                let d = position[j] - k
+                let db: UInt64 =
+                    d == -1 ? 0 : d == -2 ? 1 : d == -3 ? 2 : (d >= -6 && d < 0) ? 3 : d < 0 ? 4 : d == 1 ? 5 : d == 2 ? 6 : 7
+                let sp: UInt64 = paragraphOf[j] == paragraphOf[i] ? 1 : 0
+                let ss: UInt64 = sectionOf[j] == sectionOf[i] ? 1 : 0
+                let lp = cl * 5 + labelCode(parent.annotation.label)
+                let direction: UInt64 = d < 0 ? 0 : 1
+                var f: [UInt64] = []
+                f.reserveCapacity(28)
+                f += [
+                    key(1, db), key(2, sp), key(3, ss), key(4, db, sp), key(5, lp), key(6, lp, direction), key(7, lp, sp),
+                    key(8, lp, db), key(24, language, db), key(28), key(29, language, lp), key(30, language, db, sp),
+                ]
+                if j == thesis { f += [key(9), key(10, cl), key(11, ss)] }
+                if sectionTopic[sectionOf[i]] == j { f += [key(12), key(13, cl)] }
+                if paragraphFirst[paragraphOf[j]] == j { f.append(key(14, sp)) }
+                if paragraphLast[paragraphOf[j]] == j { f.append(key(15, sp)) }
+                if childFirst { f.append(key(16, db)) }
+                let parentOpeners = openers[j]
+                if parentOpeners.conclusion { f.append(key(17, db)) }
+                if childOpeners.conclusion { f.append(key(18, db)) }
+                if childOpeners.attack { f.append(key(19, db)) }
+                if childOpeners.example { f.append(key(20, db, labelCode(parent.annotation.label))) }
+                if childOpeners.additive { f.append(key(21, db)) }
+                if parentOpeners.additive { f.append(key(22, db)) }
+                let a = grams[i]
+                let b = grams[j]
+                let overlap = Double(commonCount(a, b)) / Double(max(1, min(a.count, b.count)))
+                f.append(key(23, UInt64(min(4, Int(overlap * 10)))))
+                if ruleParents[i] == j { f += [key(25), key(26, lp), key(27, db)] }
+                if nearestClaimInParagraph == j { f.append(key(31, cl)) }
+                if nearestSameLabel == j { f.append(key(32, cl, sp)) }
+                if paragraphFirstPrescription[paragraphOf[i]] == j { f.append(key(33, cl)) }
+                if sectionFirstPrescription[sectionOf[i]] == j { f.append(key(34, cl)) }
+                if nearestClaimInSection == j { f.append(key(35, cl, sp)) }
+                if nextClaimInParagraph == j { f.append(key(36, cl)) }
+                features.append(f)
+            }
+            result.append(Instance(child: i, candidates: ordered, features: features, gold: gold[i]))
+        }
+        return result
+    }
+
+    // MARK: the thesis
+
+    /// The thesis as one choice among the argumentative sentences (`child` is -1): features of the sentence's label,
+    /// position in the document, section and paragraph, thesis cues and openers, overlap with the title and
+    /// abstract, the document's length, and whether the rule linker chose it.
+    public static func thesisInstance(_ document: Document, nodes: [Int], ruleThesis: Int, gold: Int? = nil) -> Instance {
+        let units = document.units
+        let linker = TreeLinker()
+        let context = bigrams(document.metadata.titles.values.sorted().joined(separator: " ") + " " + document.metadata.abstracts.values.sorted().joined(separator: " "))
+        let firstSection = units[nodes[0]].section
+        let lastSection = units[nodes[nodes.count - 1]].section
+        var paragraphFirst: [String: Int] = [:]
+        var paragraphLast: [String: Int] = [:]
+        for i in nodes {
+            if paragraphFirst[units[i].paragraph] == nil { paragraphFirst[units[i].paragraph] = i }
+            paragraphLast[units[i].paragraph] = i
+        }
+        let size: UInt64 = nodes.count <= 8 ? 0 : nodes.count <= 40 ? 1 : 2
+        var features: [[UInt64]] = []
+        for (k, i) in nodes.enumerated() {
+            let unit = units[i]
+            let label = labelCode(unit.annotation.label)
+            let relative = Double(k) / Double(max(1, nodes.count - 1))
+            let position: UInt64 = k == 0 ? 0 : k == nodes.count - 1 ? 1 : relative < 0.1 ? 2 : relative > 0.9 ? 3 : relative < 0.3 ? 4 : relative > 0.7 ? 5 : 6
+            var f: [UInt64] = [key(101, label), key(102, position), key(103, position, size), key(104, label, position), key(128)]
+            if unit.section == firstSection { f.append(key(105, label)) }
+            if unit.section == lastSection { f.append(key(106, label)) }
+            if paragraphFirst[unit.paragraph] == i { f.append(key(107, size)) }
+            if paragraphLast[unit.paragraph] == i { f.append(key(108, size)) }
+            let lowered = Array(TreeLinker.asciiLowercased(unit.text).utf8)
+            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where TreeLinker.contains(lowered, cue.0) { f.append(key(109, UInt64(n))) }
+            if linker.opens(unit.text, conclusionOpeners) { f.append(key(110, position)) }
+            if linker.opens(unit.text, attackOpeners) { f.append(key(111)) }
+            if linker.opens(unit.text, exampleOpeners) { f.append(key(112)) }
+            if !context.isEmpty {
+                let grams = bigrams(unit.text)
+                let overlap = Double(commonCount(grams, context)) / Double(max(1, grams.count))
+                f.append(key(113, UInt64(min(4, Int(overlap * 10)))))
+            }
+            if i == ruleThesis { f += [key(125), key(126, size)] }
+            features.append(f)
+        }
+        return Instance(child: -1, candidates: nodes, features: features, gold: gold)
+    }
+
+    // MARK: training
+
+    /// A gold document prepared for training and evaluation: the document without its links (what a linker
+    /// sees), each argumentative sentence's gold parent (nil for the thesis), and the attachment instances with the
+    /// gold thesis and the rule linker's parents. Nil for a document without a gold tree.
+    public static func trainingExample(_ document: Document) -> (unlinked: Document, gold: [String: String?], instances: [Instance])? {
+        var goldParents: [String: String?] = [:]
+        for unit in document.units where unit.kind == .sentence {
+            guard let label = unit.annotation.label, label != .background else { continue }
+            goldParents[unit.id] = unit.annotation.parent
+        }
+        guard goldParents.values.contains(where: { $0 != nil }) else { return nil }
+        var unlinked = document
+        for i in unlinked.units.indices {
+            unlinked.units[i].annotation.parent = nil
+            unlinked.units[i].annotation.relation = nil
+            unlinked.units[i].annotation.linkedBy = nil
+            unlinked.units[i].annotation.linkConfidence = nil
+        }
+        guard let rulePlan = TreeLinker().plan(unlinked) else { return nil }
+        var index: [String: Int] = [:]
+        for (i, unit) in document.units.enumerated() { index[unit.id] = i }
+        let goldThesis = rulePlan.nodes.first { goldParents[document.units[$0].id] == .some(nil) } ?? rulePlan.thesis
+        // Attachment is learned given the right thesis, as the rule parents around it would be.
+        let plan = TreeLinker().plan(unlinked, thesis: goldThesis) ?? rulePlan
+        var goldIndex: [Int: Int] = [:]
+        for i in plan.nodes {
+            if let p = goldParents[document.units[i].id] ?? nil, let j = index[p] { goldIndex[i] = j }
+        }
+        let rules = plan.parent.mapValues { $0.0 }
+        let thesis = thesisInstance(unlinked, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis, gold: goldThesis)
+        return (unlinked, goldParents, [thesis] + instances(unlinked, nodes: plan.nodes, thesis: goldThesis, ruleParents: rules, gold: goldIndex))
+    }
+
+    /// How many argumentative sentences have their gold parent (nil for the thesis), out of how many.
+    public static func attachment(_ predicted: Document, gold: [String: String?]) -> (correct: Int, total: Int) {
+        var correct = 0
+        for unit in predicted.units where gold[unit.id] != nil {
+            if gold[unit.id]! == unit.annotation.parent { correct += 1 }
+        }
+        return (correct, gold.count)
+    }
+
+    /// Maximum-likelihood training of the conditional logit by stochastic gradient ascent, in a fixed order drawn
+    /// from `seed` (deterministic for the same data). Instances whose gold parent is not among the candidates are
+    /// skipped.
+    public static func train(_ instances: [Instance], epochs: Int = 10, rate: Double = 0.1, decay: Double = 1e-4, seed: UInt64 = 20_261_203) -> AttachmentModel {
+        var weights: [UInt64: Double] = [:]
+        func score(_ features: [UInt64]) -> Double {
+            var total = 0.0
+            for key in features { total += weights[key] ?? 0 }
+            return total
+        }
+        var order = Array(instances.indices.filter { instances[$0].gold.map(instances[$0].candidates.contains) ?? false })
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for _ in 0..<epochs {
+            for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, Int(next() % UInt64(k + 1))) }
+            for n in order {
+                let instance = instances[n]
+                let scores = instance.features.map(score)
+                let top = scores.max() ?? 0
+                let exps = scores.map { _exp($0 - top) }
+                let sum = exps.reduce(0, +)
+                for (c, candidate) in instance.candidates.enumerated() {
+                    let gradient = (candidate == instance.gold ? 1 : 0) - exps[c] / sum
+                    guard gradient != 0 else { continue }
+                    for key in instance.features[c] { weights[key, default: 0] += rate * gradient }
+                }
+            }
+            for key in weights.keys { weights[key]! *= 1 - decay }
+        }
+        return AttachmentModel(weights: weights)
+    }
+
+    /// `key<TAB>weight` lines, sorted by key, weights to 6 significant digits: the file in Models/.
+    public func serialized() -> String {
+        weights.keys.sorted().map { "\(String($0, radix: 16))\t\(formatWeight(weights[$0]!))" }.joined(separator: "\n") + "\n"
+    }
+
+    private func formatWeight(_ w: Double) -> String {
+        let scaled = (w * 1_000_000).rounded() / 1_000_000
+        return scaled == 0 ? "0" : "\(scaled)"
+    }
+
+    public init(serialized text: String) throws(AttachmentModelError) {
+        var weights: [UInt64: Double] = [:]
+        for (n, line) in text.split(separator: "\n").enumerated() {
+            let parts = line.split(separator: "\t")
+            guard parts.count == 2, let key = UInt64(parts[0], radix: 16), let weight = Double(parts[1]) else {
+                throw AttachmentModelError(message: "line \(n + 1) is not KEY<TAB>WEIGHT")
+            }
+            weights[key] = weight
+        }
+        self.weights = weights
+        table = FeatureTable(weights)
+    }
+}
+
+/// A read-only UInt64 → Double map with linear probing; 0 for absent keys.
+struct FeatureTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [Double]
+    private var occupied: [Bool]
+    private let mask: Int
+
+    init(_ weights: [UInt64: Double]) {
+        var capacity = 16
+        while capacity < weights.count * 2 { capacity <<= 1 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [Double](repeating: 0, count: capacity)
+        occupied = [Bool](repeating: false, count: capacity)
+        mask = capacity - 1
+        for (key, value) in weights {
+            var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+            while occupied[slot] { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+            occupied[slot] = true
+        }
+    }
+
+    @inline(__always)
+    subscript(key: UInt64) -> Double {
+        var slot = Int(truncatingIfNeeded: key ^ (key >> 29)) & mask
+        while occupied[slot] {
+            if keys[slot] == key { return values[slot] }
+            slot = (slot + 1) & mask
+        }
+        return 0
+    }
+}
+
+public struct AttachmentModelError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+@inline(__always)
+func _exp(_ x: Double) -> Double {
+    // exp from the C library via Foundation-free path.
+    x < -700 ? 0 : _expImpl(x)
+}
+
+#if canImport(Glibc)
+    import Glibc
+    @inline(__always) func _expImpl(_ x: Double) -> Double { Glibc.exp(x) }
+#else
+    import Darwin
+    @inline(__always) func _expImpl(_ x: Double) -> Double { Darwin.exp(x) }
+#endif

@@ -1,0 +1,70 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// The tree linker with a learned thesis and learned attachment: the thesis is the argumentative sentence the
+/// ``AttachmentModel`` scores highest (a thesis a person chose wins), the rule parents and relations (attack openers)
+/// come from `link.tree.v1` around that thesis, and each sentence's parent is the candidate the model scores highest,
+/// with its probability as the edge confidence. Human links are kept, and the result is repaired into a tree exactly as the
+/// rule linker's is. Trained by `argmark train-linker`; shipped in Models/link.learned.v1.
+public struct LearnedLinker: Linker {
+    public let model: AttachmentModel
+    public let descriptor: PluginDescriptor
+
+    public init(model: AttachmentModel, id: String = "link.learned.v1", summary: String? = nil) {
+        self.model = model
+        descriptor = PluginDescriptor(
+            id: id, kind: .linker,
+            summary: summary ?? "learned thesis and attachment (conditional logits over candidates, link.tree.v1's choices among the features); relations by attack openers",
+            languages: [.zh, .en, .mixed], requires: [.sentences, .labels], assigns: [.tree])
+    }
+
+    public func link(_ document: Document) -> Document {
+        let rules = TreeLinker()
+        var document = document
+        guard let rulePlan = rules.plan(document) else { return rules.link(document) }
+        // The learned thesis (a person's choice still wins inside plan), then the rule parents around it.
+        let thesisChoice = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
+        guard let (thesis, nodes, ruleParent) = rules.plan(document, thesis: thesisChoice) else { return rules.link(document) }
+        var parent = ruleParent
+        let instances = AttachmentModel.instances(document, nodes: nodes, thesis: thesis, ruleParents: ruleParent.mapValues(\.0))
+        for instance in instances {
+            let (chosen, probability) = model.choose(instance)
+            let relation = ruleParent[instance.child]?.2 ?? .support
+            parent[instance.child] = (chosen, probability, relation)
+        }
+        breakCycles(&parent, rules: ruleParent, thesis: thesis, document: document)
+        rules.write(&document, thesis: thesis, nodes: nodes, parent: parent, linkerID: descriptor.id)
+        return document
+    }
+
+    /// Learned parents may point forward, so two choices can form a cycle: the least probable edge of each cycle
+    /// falls back to the rule linker's parent (human links, which the tree repair keeps, are left alone).
+    private func breakCycles(
+        _ parent: inout [Int: (Int, Double, ArgumentRelation)], rules: [Int: (Int, Double, ArgumentRelation)], thesis: Int,
+        document: Document
+    ) {
+        let starts = parent.keys.sorted()
+        for _ in 0..<64 {
+            // Colouring walk: 1 on the current path, 2 known to reach the thesis or a dead end.
+            var state = [UInt8](repeating: 0, count: document.units.count)
+            var cycle: [Int]?
+            for start in starts where state[start] == 0 {
+                var path: [Int] = []
+                var current = start
+                while state[current] == 0, current != thesis, let (p, _, _) = parent[current] {
+                    state[current] = 1
+                    path.append(current)
+                    current = p
+                }
+                if state[current] == 1, let from = path.firstIndex(of: current) {
+                    cycle = Array(path[from...])
+                }
+                for i in path { state[i] = 2 }
+                if cycle != nil { break }
+            }
+            guard let members = cycle else { return }
+            let weakest = members.filter { parent[$0]! != rules[$0]! }.min { parent[$0]!.1 < parent[$1]!.1 } ?? members[0]
+            parent[weakest] = rules[weakest] ?? (thesis, 0.2, .support)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+@testable import ArgMarkLinking
+
+/// A gold tree to learn from: random labels, linked by the rule linker and then marked as a person's.
+func goldTree(count: Int, seed: UInt64) -> Document {
+    var document = TreeLinker().link(randomDocument(count: count, seed: seed))
+    for i in document.units.indices where document.units[i].annotation.linkedBy != nil {
+        document.units[i].annotation.linkedBy = .human("gold")
+        document.units[i].annotation.linkConfidence = nil
+    }
+    return document
+}
+
+struct LearnedLinkerTests {
+    static let model: AttachmentModel = {
+        let instances = (1...12).flatMap { seed in AttachmentModel.trainingExample(goldTree(count: 40, seed: UInt64(seed)))?.instances ?? [] }
+        return AttachmentModel.train(instances, epochs: 4)
+    }()
+
+    @Test func trainingIsDeterministicAndTheWeightsRoundTrip() throws {
+        let instances = (1...4).flatMap { seed in AttachmentModel.trainingExample(goldTree(count: 30, seed: UInt64(seed)))?.instances ?? [] }
+        let a = AttachmentModel.train(instances, epochs: 3)
+        let b = AttachmentModel.train(instances, epochs: 3)
+        #expect(a.serialized() == b.serialized())
+        #expect(!a.weights.isEmpty)
+        let reloaded = try AttachmentModel(serialized: a.serialized())
+        #expect(reloaded.serialized() == a.serialized())
+        #expect(throws: AttachmentModelError.self) { try AttachmentModel(serialized: "zz\tnot a number\n") }
+    }
+
+    @Test func itLearnsTheTreesItIsShown() throws {
+        // Trained on the rule linker's trees, it reproduces most of them on unseen documents.
+        var correct = 0
+        var total = 0
+        for seed in UInt64(100)...105 {
+            let example = try #require(AttachmentModel.trainingExample(goldTree(count: 40, seed: seed)))
+            let (c, n) = AttachmentModel.attachment(LearnedLinker(model: Self.model).link(example.unlinked), gold: example.gold)
+            correct += c
+            total += n
+        }
+        #expect(Double(correct) / Double(total) > 0.8)
+    }
+
+    @Test(arguments: [1, 2, 3, 8, 40, 200])
+    func alwaysATreeAndHumanLinksKept(_ count: Int) {
+        for seed in UInt64(1)...4 {
+            var document = randomDocument(count: count, seed: seed &* 31 &+ UInt64(count))
+            // A person links the second argumentative sentence under the first.
+            let argumentative = document.units.indices.filter { document.units[$0].annotation.label != nil && document.units[$0].annotation.label != .background }
+            if argumentative.count >= 2 {
+                document.units[argumentative[1]].annotation.parent = document.units[argumentative[0]].id
+                document.units[argumentative[1]].annotation.relation = .attack
+                document.units[argumentative[1]].annotation.linkedBy = .human("ana")
+            }
+            let linked = LearnedLinker(model: Self.model).link(document)
+            #expect(linked.validate().isEmpty)
+            let roots = argumentative.filter { linked.units[$0].annotation.parent == nil }
+            #expect(roots.count == (argumentative.isEmpty ? 0 : 1))
+            if argumentative.count >= 2 {
+                #expect(linked.units[argumentative[1]].annotation.parent == document.units[argumentative[0]].id)
+                #expect(linked.units[argumentative[1]].annotation.linkedBy == .human("ana"))
+            }
+            for i in argumentative where linked.units[i].annotation.linkedBy == .plugin("link.learned.v1") && linked.units[i].annotation.parent != nil {
+                #expect((0...1).contains(linked.units[i].annotation.linkConfidence ?? -1))
+            }
+            #expect(LearnedLinker(model: Self.model).link(document) == linked)
+        }
+    }
+
+    @Test func aThesisAPersonChoseWins() {
+        var document = randomDocument(count: 30, seed: 5)
+        guard let chosen = document.units.indices.last(where: { document.units[$0].annotation.label == .claim }) else { return }
+        document.units[chosen].annotation.linkedBy = .human("ana")
+        let linked = LearnedLinker(model: Self.model).link(document)
+        #expect(linked.units[chosen].annotation.parent == nil)
+        #expect(linked.validate().isEmpty)
+    }
+}
