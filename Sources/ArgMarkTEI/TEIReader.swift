@@ -129,6 +129,21 @@ struct TEIDecoder {
         for child in element.children { collectIDs(child) }
     }
 
+    /// Ids given out so far (units, paragraphs, sections, notes share the xml:id space).
+    var assignedIDs: Set<String> = []
+
+    /// The source's own id when it can serve (an NCName not given out yet; ArgMark's own TEI always keeps its
+    /// ids), else a fresh one.
+    private mutating func keptID(_ candidate: String?, _ prefix: String, _ n: Int) -> String {
+        if let candidate, own || (TEIVocabulary.isNCName(candidate) && !assignedIDs.contains(candidate)) {
+            assignedIDs.insert(candidate)
+            return candidate
+        }
+        let id = freshID(prefix, n)
+        assignedIDs.insert(id)
+        return id
+    }
+
     private mutating func freshID(_ prefix: String, _ n: Int) -> String {
         var candidate = "\(prefix)\(n)"
         var k = 1
@@ -299,12 +314,7 @@ struct TEIDecoder {
     /// `spaced`: element boundaries separate words (a biblStruct's forename and surname are adjacent elements).
     private mutating func addNote(_ element: XMLElement, marker: String, spaced: Bool = false) {
         let value = spaced ? Self.normalised(Self.spacedText(element)) : text(element)
-        let id: String
-        if let xmlID = element.xmlID {
-            id = xmlID
-        } else {
-            id = freshID("n", notes.count + 1)
-        }
+        let id = keptID(element.xmlID, "n", notes.count + 1)
         var start: Int?
         var end: Int?
         if own, let (a, b) = Self.offsets(element.attribute("source")) {
@@ -398,19 +408,15 @@ struct TEIDecoder {
 
     private mutating func openSection(heading: String?, context: inout DivContext) -> String {
         if let section = context.section { return section }
-        let id: String
-        if let xmlID = context.xmlID, !sections.contains(where: { $0.id == xmlID }) {
-            id = xmlID
-        } else {
-            id = freshID("d", sections.count + 1)
-        }
+        let id = keptID(context.xmlID, "d", sections.count + 1)
         sections.append(Section(id: id, level: context.level, heading: heading, parent: context.parentSection))
         context.section = id
         return id
     }
 
     private mutating func unitID(_ element: XMLElement) throws(DocumentReadError) -> String {
-        if let id = element.xmlID { return id }
+        if own, let id = element.xmlID { return id }
+        if !own { return keptID(element.xmlID, "s", units.count + 1) }
         if own { throw .malformed(line: element.line, message: "<\(element.name)> has no xml:id; ArgMark's TEI gives every head and s one") }
         return freshID("s", units.count + 1)
     }
@@ -439,7 +445,7 @@ struct TEIDecoder {
         context.pendingHeadingAllowed = false
         let (start, end) = try span(head, length: value.unicodeScalars.count)
         if !own { cursor += 1 }
-        let paragraphID = own ? (head.attribute("n") ?? "p\(paragraphs.count + 1)") : freshID("p", paragraphs.count + 1)
+        let paragraphID = own ? (head.attribute("n") ?? "p\(paragraphs.count + 1)") : keptID(nil, "p", paragraphs.count + 1)
         let languageTag = own ? TEIVocabulary.language(code: language) : LanguageDetector.detect(value)
         units.append(TextUnit(id: id, kind: .heading, section: section, paragraph: paragraphID, language: languageTag, start: start, end: end, text: value))
         pendingRefs.append([])
@@ -471,7 +477,7 @@ struct TEIDecoder {
         let section = openSection(heading: nil, context: &context)
         context.pendingHeadingAllowed = false
         let paragraphID: String
-        if let xmlID = p.xmlID, !paragraphs.contains(where: { $0.id == xmlID }) { paragraphID = xmlID } else { paragraphID = freshID("p", paragraphs.count + 1) }
+        paragraphID = keptID(p.xmlID, "p", paragraphs.count + 1)
         let paragraphLanguage = LanguageDetector.detect(paragraphText)
         // Each note reference goes to the sentence it stands in (or, between sentences, the one before it).
         var referencesByRange = [[String]](repeating: [], count: ranges.count)

@@ -118,6 +118,22 @@ struct TEIReaderTests {
         #expect(throws: DocumentReadError.self) { try readTEI(Array(deep.utf8)) }
     }
 
+    @Test func unusableSourceIDsAreReplaced() throws {
+        let tei = """
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body><div>
+            <p xml:id="1bad"><s xml:id="dup">One claim.</s><s xml:id="dup">Another one.</s></p>
+            <p xml:id="dup"><s xml:id="has space">Third.</s></p>
+            </div></body></text></TEI>
+            """
+        let document = try readTEI(Array(tei.utf8))
+        #expect(document.validate().isEmpty)
+        let ids = document.units.map(\.id) + document.paragraphs.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.contains("dup") && !ids.contains("1bad") && !ids.contains("has space"))
+        // So the export is possible, and valid where the source was.
+        #expect(throws: Never.self) { try writeTEI(document) }
+    }
+
     @Test func ownExportWithoutOffsetsIsNamed() throws {
         var tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
         tei = tei.replacingOccurrences(of: #" source="char:0,19""#, with: "")
