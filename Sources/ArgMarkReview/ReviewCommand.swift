@@ -120,7 +120,8 @@ public enum ReviewCommand: Sendable, Hashable {
         case "quit!", "q!": return noArguments(.forceQuit)
         case "wq": return noArguments(.writeAndQuit)
         default:
-            return fail("unknown command '\(name)'; type help for the list")
+            let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
+            return fail("unknown command '\(shown)'; type help for the list")
         }
     }
 
