@@ -20,6 +20,7 @@ struct TrainLinker: ParsableCommand {
     @Option(name: .long, help: "Gold data PATH (repeatable).") var data: [String]
     @Option(name: .long, help: "Output directory, e.g. Models/link.learned.v1.") var out: String?
     @Flag(name: .long, help: "Report held-out attachment (10 groups of documents).") var crossValidate = false
+    @Flag(name: .long, help: "With --cross-validate, also print each held-out document's attachment.") var perDocument = false
     @Option(name: .long, help: "Evaluate on this --data source but never train on it (repeatable): transfer to a genre or a licence kept out.")
     var evaluateOnly: [String] = []
     @Option(name: .long) var epochs: Int = 10
@@ -69,6 +70,9 @@ struct TrainLinker: ParsableCommand {
                 for example in held {
                     let (a, n) = Self.attachment(linker.link(example.unlinked), example.gold)
                     let (r, _) = Self.attachment(TreeLinker().link(example.unlinked), example.gold)
+                    if perDocument {
+                        print("\(example.group)\tattachment learned \(Self.fixed(Double(a) / Double(max(1, n))))\trules \(Self.fixed(Double(r) / Double(max(1, n))))\t(\(n) sentences)")
+                    }
                     learned[example.source, default: (0, 0)].0 += a
                     learned[example.source, default: (0, 0)].1 += n
                     rules[example.source, default: (0, 0)].0 += r
