@@ -20,6 +20,11 @@ struct Validate: ParsableCommand {
         return ["../shared/tei/tei_all.rng", "shared/tei/tei_all.rng"].first { FileManager.default.fileExists(atPath: $0) }
     }
 
+    /// `FILE:LINE:COLUMN`, leaving out what libxml2 does not know (RELAX NG errors have no column).
+    static func location(_ file: String, _ error: XMLError) -> String {
+        file + (error.line > 0 ? ":\(error.line)" : "") + (error.line > 0 && error.column > 0 ? ":\(error.column)" : "")
+    }
+
     func run() throws {
         guard let schemaPath = schema ?? Self.defaultSchema() else {
             throw ValidationError("no schema found; pass --schema PATH/tei_all.rng or set ARGMARK_TEI_SCHEMA")
@@ -32,7 +37,7 @@ struct Validate: ParsableCommand {
             do {
                 document = try XMLDocument.parse(try FileAccess.read(file))
             } catch let error as XMLError {
-                print("\(file):\(error.line):\(error.column): error: \(error.message)")
+                print("\(Self.location(file, error)): error: \(error.message)")
                 failed += 1
                 continue
             } catch {
@@ -45,7 +50,7 @@ struct Validate: ParsableCommand {
                 print("\(file): valid")
             } else {
                 failed += 1
-                for error in errors { print("\(file):\(error.line):\(error.column): error: \(error.message)") }
+                for error in errors { print("\(Self.location(file, error)): error: \(error.message)") }
             }
         }
         if failed > 0 {
