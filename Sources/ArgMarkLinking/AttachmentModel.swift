@@ -12,7 +12,7 @@ import ArgMarkCore
 /// integer key (hashed template and values), so scoring allocates nothing.
 public struct AttachmentModel: Sendable {
     /// Bumped whenever features change; a model trained with another version is refused.
-    public static let featureVersion = 1
+    public static let featureVersion = 2
     public var weights: [UInt64: Double] {
         didSet { table = FeatureTable(weights) }
     }
@@ -264,7 +264,11 @@ public struct AttachmentModel: Sendable {
             let label = labelCode(unit.annotation.label)
             let relative = Double(k) / Double(max(1, nodes.count - 1))
             let position: UInt64 = k == 0 ? 0 : k == nodes.count - 1 ? 1 : relative < 0.1 ? 2 : relative > 0.9 ? 3 : relative < 0.3 ? 4 : relative > 0.7 ? 5 : 6
-            var f: [UInt64] = [key(101, label), key(102, position), key(103, position, size), key(104, label, position), key(128)]
+            let language: UInt64 = unit.language == .zh ? 0 : unit.language == .en ? 1 : 2
+            var f: [UInt64] = [
+                key(101, label), key(102, position), key(103, position, size), key(104, label, position), key(128),
+                key(114, language, label), key(115, language, position),
+            ]
             if unit.section == firstSection { f.append(key(105, label)) }
             if unit.section == lastSection { f.append(key(106, label)) }
             if paragraphFirst[unit.paragraph] == i { f.append(key(107, size)) }
