@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkFormats
 import ArgMarkLinking
 import ArgMarkPipeline
 import ArgMarkTraining
@@ -21,6 +22,8 @@ struct TrainLinker: ParsableCommand {
     @Option(name: .long, help: "Output directory, e.g. Models/link.learned.v1.") var out: String?
     @Flag(name: .long, help: "Report held-out attachment (10 groups of documents).") var crossValidate = false
     @Flag(name: .long, help: "With --cross-validate, also print each held-out document's attachment.") var perDocument = false
+    @Option(name: .long, help: "With --cross-validate, write each held-out document as linked by its fold's model (JSONL) into this directory.")
+    var predictions: String?
     @Option(name: .long, help: "Evaluate on this --data source but never train on it (repeatable): transfer to a genre or a licence kept out.")
     var evaluateOnly: [String] = []
     @Option(name: .long) var epochs: Int = 10
@@ -68,7 +71,13 @@ struct TrainLinker: ParsableCommand {
                 let model = AttachmentModel.train(training.flatMap(\.instances), epochs: epochs, seed: seed)
                 let linker = LearnedLinker(model: model)
                 for example in held {
-                    let (a, n) = Self.attachment(linker.link(example.unlinked), example.gold)
+                    let predicted = linker.link(example.unlinked)
+                    if let predictions {
+                        try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
+                        let path = (predictions as NSString).appendingPathComponent(example.group + ".jsonl")
+                        try Data(try JSONLinesWriter().write(predicted)).write(to: URL(fileURLWithPath: path))
+                    }
+                    let (a, n) = Self.attachment(predicted, example.gold)
                     let (r, _) = Self.attachment(TreeLinker().link(example.unlinked), example.gold)
                     if perDocument {
                         print("\(example.group)\tattachment learned \(Self.fixed(Double(a) / Double(max(1, n))))\trules \(Self.fixed(Double(r) / Double(max(1, n))))\t(\(n) sentences)")
