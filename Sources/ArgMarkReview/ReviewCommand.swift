@@ -15,6 +15,7 @@ public enum ReviewCommand: Sendable, Hashable {
     case unlink(String?)
     case thesis(String?)
     case show(String?)
+    case explain(String?)
     case tree(String?)
     case list(ListFilter)
     case stats, help
@@ -100,6 +101,7 @@ public enum ReviewCommand: Sendable, Hashable {
         case "thesis", "t": return optionalID { .thesis($0) }
         case "show", "s": return optionalID { .show($0) }
         case "tree", "tr": return optionalID { .tree($0) }
+        case "explain", "why": return optionalID { .explain($0) }
         case "list", "ls":
             guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low]") }
             guard let word = arguments.first else { return .success(.list(.all)) }

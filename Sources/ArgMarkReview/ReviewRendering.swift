@@ -81,6 +81,25 @@ extension ReviewSession {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Why a sentence has its support score: its base score, then each child with its relation and strength.
+    func explain(_ i: Int) -> String {
+        let unit = document.units[i]
+        let a = unit.annotation
+        guard let score = a.score, let e = a.explanation else {
+            return "\(unit.id) has no support score (background and unlabelled sentences are not scored)"
+        }
+        var lines = ["\(unit.id) \(style.label(a.label)) score \(fixed2(score)): base \(fixed2(e.base)) from its label"
+            + (a.confidence.map { ", confidence \(fixed2($0))" } ?? "") + " and its own material (notes, figures, dates, documents, quotations)"]
+        if e.children.isEmpty {
+            lines.append("  nothing below it supports or attacks it")
+        }
+        for c in e.children {
+            let text = document.unit(c.child).map { Self.shorten($0.text, 40) } ?? ""
+            lines.append("  \(c.relation == .attack ? "−" : "+") \(c.child) \(c.relation.rawValue)s with strength \(fixed2(c.strength))  \(text)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The argument tree from the thesis (or from `root`), at most `limit` lines.
     func tree(_ root: Int?, limit: Int = 200) -> String {
         var children = [[Int]](repeating: [], count: document.units.count)
@@ -179,7 +198,8 @@ extension ReviewSession {
                 accept [ID] (a): keep the label, mark it reviewed
         link    link [CHILD] PARENT [support|attack] (k) · unlink [ID] (ul): hang it directly under the thesis
                 thesis [ID] (t): make it the root; the former thesis then supports it
-        view    show [ID] (s) · tree [ID] (tr) · list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
+        view    show [ID] (s) · explain [ID] (why): its support score · tree [ID] (tr)
+                list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
         file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
         Every edit is saved to FILE.journal before it is acknowledged; write saves the file and clears the journal.
         """

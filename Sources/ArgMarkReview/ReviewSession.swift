@@ -143,6 +143,12 @@ public struct ReviewSession {
             case .failure(let refusal): return failure("error: " + refusal.message)
             case .success(let i): return note(show(i))
             }
+        case .explain(let id):
+            guard let id else { return note(explain(cursor)) }
+            switch sentence(id) {
+            case .failure(let refusal): return failure("error: " + refusal.message)
+            case .success(let i): return note(explain(i))
+            }
         case .tree(let id):
             guard let id else { return note(tree(nil)) }
             switch sentence(id) {
