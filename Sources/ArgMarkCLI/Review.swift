@@ -28,12 +28,13 @@ struct Review: ParsableCommand {
     @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command.") var strict = false
     @Option(name: .long, help: "Columns to wrap at (default: the terminal's, else 80).") var width: Int?
     @Flag(name: .long, help: "Delete a journal left by an earlier session instead of replaying it.") var discardJournal = false
+    @Option(name: .long, help: "The Models/ directory (its linker completes a labelled file that has no tree yet).") var models: String?
     @Flag(name: .long, help: "Print to standard error how long opening and each command took (for tools/bench_review.sh).")
     var timings = false
 
     func run() throws {
         let started = ContinuousClock.now
-        let registry = PluginRegistry.standard
+        let registry = LoadedRegistry.load(models: models)
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(file) } catch { throw AnalysedDocument.failure(error.description) }
         let reader: any DocumentReader
