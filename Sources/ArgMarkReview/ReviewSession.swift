@@ -128,7 +128,26 @@ public struct ReviewSession {
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
                 return failure("error: '\(pattern)' is not a valid regular expression")
             }
-            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return note("no sentence matching /\(pattern)/") }
+            let found: (Int, Bool)?
+            if let literal = Self.requiredLiteral(pattern) {
+                // Only sentences holding the pattern's literal part can match: a byte search finds them, and the
+                // regular expression runs on those alone.
+                let needle = Array(literal.utf8)
+                var hit: (Int, Bool)?
+                let units = document.units
+                let order = Array((cursor + 1)..<units.count) + Array(0...cursor)
+                for i in order where units[i].kind == .sentence && Self.contains(units[i].text, needle) {
+                    let text = units[i].text
+                    if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
+                        hit = (i, i <= cursor)
+                        break
+                    }
+                }
+                found = hit
+            } else {
+                found = search.first(regex, after: cursor, in: document)
+            }
+            guard let (i, wrapped) = found else { return note("no sentence matching /\(pattern)/") }
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
@@ -200,6 +219,36 @@ public struct ReviewSession {
         }
         if !wrap { return note(forward ? "at the last sentence" : "at the first sentence") }
         return note("no \(what)")
+    }
+
+    /// The longest run of literal text every match of `pattern` must contain, when the pattern is simple enough to
+    /// tell (no alternation, groups, classes or escapes); nil otherwise.
+    static func requiredLiteral(_ pattern: String) -> String? {
+        guard !pattern.contains(where: { "|()[]\\".contains($0) }) else { return nil }
+        var pieces: [String] = []
+        var current = ""
+        var chars = Array(pattern)[...]
+        while let c = chars.popFirst() {
+            switch c {
+            case ".", "^", "$":
+                pieces.append(current)
+                current = ""
+            case "+":
+                // The character before is required once; what follows may not join it.
+                pieces.append(current)
+                current = ""
+            case "*", "?", "{":
+                // The character before is optional.
+                if !current.isEmpty { current.removeLast() }
+                pieces.append(current)
+                current = ""
+                if c == "{" { while let d = chars.popFirst(), d != "}" {} }
+            default:
+                current.append(c)
+            }
+        }
+        pieces.append(current)
+        return pieces.max { $0.utf8.count < $1.utf8.count }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     static func contains(_ text: String, _ needle: [UInt8]) -> Bool {

@@ -268,6 +268,14 @@ struct ReviewCommandTests {
         #expect(ReviewCommand.parse(line) == .success(expected))
     }
 
+    @Test(arguments: [
+        ("改革.{2}发展", "改革"), ("abc+d", "abc"), ("ab?cd", "cd"), ("^Platforms", "Platforms"), ("x*", nil),
+        ("a|b", nil), ("(foo)bar", nil), ("[0-9]+年", nil), ("\\d", nil), ("据统计", "据统计"),
+    ] as [(String, String?)])
+    func requiredLiterals(_ pattern: String, _ literal: String?) {
+        #expect(ReviewSession.requiredLiteral(pattern) == literal)
+    }
+
     @Test func emptyAndCommentLinesAreNothing() {
         #expect(ReviewCommand.parse("   ") == nil)
         #expect(ReviewCommand.parse("# a note") == nil)
