@@ -77,8 +77,8 @@ struct TrainLinker: ParsableCommand {
                         let path = (predictions as NSString).appendingPathComponent(example.group + ".jsonl")
                         try Data(try JSONLinesWriter().write(predicted)).write(to: URL(fileURLWithPath: path))
                     }
-                    let (a, n) = Self.attachment(predicted, example.gold)
-                    let (r, _) = Self.attachment(TreeLinker().link(example.unlinked), example.gold)
+                    let (a, n) = AttachmentModel.attachment(predicted, gold: example.gold)
+                    let (r, _) = AttachmentModel.attachment(TreeLinker().link(example.unlinked), gold: example.gold)
                     if perDocument {
                         print("\(example.group)\tattachment learned \(Self.fixed(Double(a) / Double(max(1, n))))\trules \(Self.fixed(Double(r) / Double(max(1, n))))\t(\(n) sentences)")
                     }
@@ -122,18 +122,7 @@ struct TrainLinker: ParsableCommand {
         return Example(source: source, group: group, unlinked: training.unlinked, gold: training.gold, instances: training.instances)
     }
 
-    static func attachment(_ predicted: Document, _ gold: [String: String?]) -> (Int, Int) {
-        AttachmentModel.attachment(predicted, gold: gold)
-    }
-
-    static func fold(_ group: String) -> Int {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in group.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01B3
-        }
-        return Int(h % 10)
-    }
+    static func fold(_ group: String) -> Int { Int(FNV1a.hash(group.utf8) % 10) }
 
     static func round(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
     static func fixed(_ x: Double) -> String { String(format: "%.3f", x) }

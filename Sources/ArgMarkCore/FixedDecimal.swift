@@ -1,5 +1,11 @@
 /// Fixed formatting of fractional numbers, shared by every format so a value reads the same in JSONL and TEI.
 public enum FixedDecimal {
+    /// Two decimals, always shown (`0.50`), for text meant for people: trees, explanations, the review editor.
+    public static func twoPlaces(_ x: Double) -> String {
+        let v = Int((abs(x) * 100).rounded())
+        return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
+    }
+
     /// Rounds to four decimals and drops trailing zeros, independent of locale.
     public static func format(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()

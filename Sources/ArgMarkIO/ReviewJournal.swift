@@ -1,3 +1,4 @@
+import ArgMarkCore
 import ArgMarkReview
 import Foundation
 
@@ -21,12 +22,7 @@ public final class ReviewJournal {
 
         public init(bytes: [UInt8]) {
             size = bytes.count
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes {
-                h ^= UInt64(byte)
-                h = h &* 0x0000_0100_0000_01B3
-            }
-            hash = String(h, radix: 16)
+            hash = String(FNV1a.hash(bytes), radix: 16)
         }
     }
 

@@ -71,11 +71,11 @@ public struct AttachmentModel: Sendable {
     @inline(__always)
     static func key(_ template: UInt64, _ a: UInt64 = 0, _ b: UInt64 = 0, _ c: UInt64 = 0) -> UInt64 {
         // Unrolled: this runs for every feature of every candidate.
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        h = (h ^ template) &* 0x0000_0100_0000_01B3
-        h = (h ^ a) &* 0x0000_0100_0000_01B3
-        h = (h ^ b) &* 0x0000_0100_0000_01B3
-        h = (h ^ c) &* 0x0000_0100_0000_01B3
+        var h = FNV1a.offset
+        h = (h ^ template) &* FNV1a.prime
+        h = (h ^ a) &* FNV1a.prime
+        h = (h ^ b) &* FNV1a.prime
+        h = (h ^ c) &* FNV1a.prime
         return h
     }
 
@@ -274,7 +274,7 @@ public struct AttachmentModel: Sendable {
             if paragraphFirst[unit.paragraph] == i { f.append(key(107, size)) }
             if paragraphLast[unit.paragraph] == i { f.append(key(108, size)) }
             let lowered = Array(TreeLinker.asciiLowercased(unit.text).utf8)
-            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where TreeLinker.contains(lowered, cue.0) { f.append(key(109, UInt64(n))) }
+            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where ByteSearch.contains(lowered, cue.0) { f.append(key(109, UInt64(n))) }
             if linker.opens(unit.text, conclusionOpeners) { f.append(key(110, position)) }
             if linker.opens(unit.text, attackOpeners) { f.append(key(111)) }
             if linker.opens(unit.text, exampleOpeners) { f.append(key(112)) }
@@ -343,16 +343,9 @@ public struct AttachmentModel: Sendable {
             return total
         }
         var order = Array(instances.indices.filter { instances[$0].gold.map(instances[$0].candidates.contains) ?? false })
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
         for _ in 0..<epochs {
-            for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, Int(next() % UInt64(k + 1))) }
+            for k in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(k, Int(random.next() % UInt64(k + 1))) }
             for n in order {
                 let instance = instances[n]
                 let scores = instance.features.map(score)

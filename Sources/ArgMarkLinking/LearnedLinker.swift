@@ -24,7 +24,9 @@ public struct LearnedLinker: Linker {
         guard let rulePlan = rules.plan(document) else { return rules.link(document) }
         // The learned thesis (a person's choice still wins inside plan), then the rule parents around it.
         let thesisChoice = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
-        guard let (thesis, nodes, ruleParent) = rules.plan(document, thesis: thesisChoice) else { return rules.link(document) }
+        // Planning again is needed only when the thesis moved (the rule parents hang around the thesis).
+        let samePlan = thesisChoice == rulePlan.thesis ? rulePlan : nil
+        guard let (thesis, nodes, ruleParent) = samePlan ?? rules.plan(document, thesis: thesisChoice) else { return rules.link(document) }
         var parent = ruleParent
         let instances = AttachmentModel.instances(document, nodes: nodes, thesis: thesis, ruleParents: ruleParent.mapValues(\.0))
         for instance in instances {

@@ -204,22 +204,6 @@ public struct TreeLinker: Linker {
         String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 
-    /// Whether `needle` occurs in `haystack`, comparing UTF-8 bytes (no locale-aware Foundation search).
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        let first = needle[0]
-        var i = 0
-        while i <= haystack.count - needle.count {
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
-    }
-
     /// A human-chosen thesis (human link without parent) wins; otherwise the best-scoring claim or prescription.
     func chooseThesis(_ document: Document, _ nodes: [Int]) -> Int {
         if let human = nodes.first(where: { document.units[$0].annotation.isHumanLink && document.units[$0].annotation.parent == nil }) {
@@ -237,7 +221,7 @@ public struct TreeLinker: Linker {
             if unit.annotation.isHumanLink && unit.annotation.parent != nil { continue }
             let bytes = unit.text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             var score = unit.annotation.label == .claim ? 0.5 : 0
-            for (cue, weight) in Self.thesisCueBytes where Self.contains(bytes, cue) { score += weight }
+            for (cue, weight) in Self.thesisCueBytes where ByteSearch.contains(bytes, cue) { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.

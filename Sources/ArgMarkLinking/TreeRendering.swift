@@ -128,8 +128,5 @@ public enum TreeRendering {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
-    static func fixed2(_ x: Double) -> String {
-        let v = Int((abs(x) * 100).rounded())
-        return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
-    }
+    static func fixed2(_ x: Double) -> String { FixedDecimal.twoPlaces(x) }
 }

@@ -121,33 +121,23 @@ public struct ReviewSession {
             // A plain word: a byte search, an order of magnitude faster than a regular expression.
             let needle = Array(pattern.utf8)
             return move(from: cursor + 1, forward: true, wrap: true, what: "sentence containing '\(pattern)'") { unit in
-                Self.contains(unit.text, needle)
+                ByteSearch.contains(unit.text, needle)
             }
         case .find(let pattern):
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
                 return failure("error: '\(pattern)' is not a valid regular expression")
             }
-            let found: (Int, Bool)?
             if let literal = Self.requiredLiteral(pattern) {
                 // Only sentences holding the pattern's literal part can match: a byte search finds them, and the
                 // regular expression runs on those alone.
                 let needle = Array(literal.utf8)
-                var hit: (Int, Bool)?
-                let units = document.units
-                let order = Array((cursor + 1)..<units.count) + Array(0...cursor)
-                for i in order where units[i].kind == .sentence && Self.contains(units[i].text, needle) {
-                    let text = units[i].text
-                    if regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil {
-                        hit = (i, i <= cursor)
-                        break
-                    }
+                return move(from: cursor + 1, forward: true, wrap: true, what: "sentence matching /\(pattern)/") { unit in
+                    ByteSearch.contains(unit.text, needle)
+                        && regex.firstMatch(in: unit.text, range: NSRange(unit.text.startIndex..., in: unit.text)) != nil
                 }
-                found = hit
-            } else {
-                found = search.first(regex, after: cursor, in: document)
             }
-            guard let (i, wrapped) = found else { return note("no sentence matching /\(pattern)/") }
+            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return note("no sentence matching /\(pattern)/") }
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
@@ -249,25 +239,6 @@ public struct ReviewSession {
         }
         pieces.append(current)
         return pieces.max { $0.utf8.count < $1.utf8.count }.flatMap { $0.isEmpty ? nil : $0 }
-    }
-
-    static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        var text = text
-        return text.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return false }
-            var i = 0
-            let last = bytes.count - needle.count
-            while i <= last {
-                if bytes[i] == first {
-                    var k = 1
-                    while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-                    if k == needle.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
     }
 
     static func isLow(_ unit: TextUnit, _ threshold: Double) -> Bool {
@@ -639,7 +610,4 @@ public struct ReviewStyle: Sendable, Hashable {
     }
 }
 
-func fixed2(_ x: Double) -> String {
-    let hundredths = Int((x * 100).rounded())
-    return "\(hundredths / 100)." + (hundredths % 100 < 10 ? "0" : "") + "\(hundredths % 100)"
-}
+func fixed2(_ x: Double) -> String { FixedDecimal.twoPlaces(x) }

@@ -142,7 +142,7 @@ struct ReviewSessionTests {
         let original = try sampleDocument()
         var s = session(original)
         let initial = s.document
-        var generator = SplitMix(seed: seed)
+        var generator = SplitMix64(seed: seed)
         let ids = original.units.map(\.id)
         let labels = ["c", "e", "x", "r", "b"]
         var made = 0
@@ -279,18 +279,5 @@ struct ReviewCommandTests {
     @Test func emptyAndCommentLinesAreNothing() {
         #expect(ReviewCommand.parse("   ") == nil)
         #expect(ReviewCommand.parse("# a note") == nil)
-    }
-}
-
-/// A small deterministic generator for the random-edit tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
