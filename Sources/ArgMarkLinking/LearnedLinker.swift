@@ -4,7 +4,8 @@ import ArgMarkPipeline
 /// The tree linker with a learned thesis and learned attachment: the thesis is the argumentative sentence the
 /// ``AttachmentModel`` scores highest (a thesis a person chose wins), the rule parents and relations (attack openers)
 /// come from `link.tree.v1` around that thesis, and each sentence's parent is the candidate the model scores highest,
-/// with its probability as the edge confidence. Human links are kept, and the result is repaired into a tree exactly as the
+/// with its probability as the edge confidence; the items of one enumeration share the parent most probable for all
+/// of them together. Human links are kept, and the result is repaired into a tree exactly as the
 /// rule linker's is. Trained by `argmark train-linker`; shipped in Models/link.learned.v1.
 public struct LearnedLinker: Linker {
     public let model: AttachmentModel
@@ -34,9 +35,44 @@ public struct LearnedLinker: Linker {
             let relation = ruleParent[instance.child]?.2 ?? .support
             parent[instance.child] = (chosen, probability, relation)
         }
+        shareSeriesParents(instances, &parent)
         breakCycles(&parent, rules: ruleParent, thesis: thesis, document: document)
         rules.write(&document, thesis: thesis, nodes: nodes, parent: parent, linkerID: descriptor.id)
         return document
+    }
+
+    /// Parallel items share a parent (GUIDELINE; every series in the project gold does): the items of one enumeration
+    /// get the one parent that is most probable for all of them together (the largest sum of log-probabilities over
+    /// the candidates every item has, the items themselves excluded).
+    private func shareSeriesParents(_ instances: [AttachmentModel.Instance], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
+        var series: [Int: [Int]] = [:]
+        var position: [Int: Int] = [:]
+        for (n, instance) in instances.enumerated() {
+            position[instance.child] = n
+            if let first = instance.seriesFirst { series[first, default: []].append(n) }
+        }
+        for first in series.keys.sorted() {
+            guard let head = position[first] else { continue }
+            let members = [head] + series[first]!
+            let items = Set(members.map { instances[$0].child })
+            var total: [Int: Double] = [:]
+            var seen: [Int: Int] = [:]
+            var probability: [Int: [Int: Double]] = [:]
+            for n in members {
+                let instance = instances[n]
+                for (candidate, p) in zip(instance.candidates, model.probabilities(instance)) where !items.contains(candidate) {
+                    total[candidate, default: 0] += _log(max(p, 1e-12))
+                    seen[candidate, default: 0] += 1
+                    probability[instance.child, default: [:]][candidate] = p
+                }
+            }
+            let shared = total.keys.filter { seen[$0] == members.count }
+            guard let best = shared.max(by: { total[$0]! < total[$1]! || (total[$0]! == total[$1]! && $0 > $1) }) else { continue }
+            for n in members {
+                let child = instances[n].child
+                parent[child] = (best, probability[child]![best]!, parent[child]!.2)
+            }
+        }
     }
 
     /// Learned parents may point forward, so two choices can form a cycle: the least probable edge of each cycle

@@ -29,10 +29,13 @@ public struct TreeLinker: Linker {
 
     static let attackOpeners = ["然而", "但是", "但，", "不过", "诚然", "可是", "however", "but ", "yet ", "nevertheless", "on the other hand", "still,"]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
+    /// Thesis cues and their weights; `…` is a gap of up to six characters (做好今年政府工作，要).
     static let thesisCues: [(String, Double)] = [
-        ("本文认为", 4), ("笔者认为", 4), ("本文主张", 4), ("我们认为", 2.5), ("做好政府工作，要", 4), ("做好", 0.5),
+        ("本文认为", 4), ("笔者认为", 4), ("本文主张", 4), ("笔者主张", 4), ("本报告认为", 4), ("本研究认为", 4), ("我们认为", 2.5),
+        ("本文提出", 2), ("做好…工作，要", 4), ("做好", 0.5),
         ("唯有", 1.5), ("只有", 0.8), ("综上", 1), ("总之", 0.8), ("we argue", 4), ("i argue", 4), ("this paper argues", 4),
-        ("this article argues", 4), ("this essay argues", 4), ("we contend", 3), ("our argument", 2.5), ("in sum", 1),
+        ("this article argues", 4), ("this essay argues", 4), ("this report argues", 4), ("we contend", 3), ("i contend", 3),
+        ("our argument", 2.5), ("we conclude", 2), ("in sum", 1),
     ]
 
     public func link(_ document: Document) -> Document {
@@ -172,7 +175,37 @@ public struct TreeLinker: Linker {
 
     static let attackOpenerBytes = attackOpeners.map { Array($0.utf8) }
     static let conclusionOpenerBytes = conclusionOpeners.map { Array($0.utf8) }
-    static let thesisCueBytes = thesisCues.map { (Array($0.0.utf8), $0.1) }
+    static let thesisCueBytes = thesisCues.map { cue in (cue.0.split(separator: "…").map { Array($0.utf8) }, cue.1) }
+
+    /// Whether lower-cased UTF-8 `bytes` contain the cue's parts in order, each within 18 bytes (six CJK characters)
+    /// of the end of the one before.
+    static func containsCue(_ bytes: [UInt8], _ parts: [[UInt8]]) -> Bool {
+        guard parts.count > 1 else { return ByteSearch.contains(bytes, parts[0]) }
+        var start = 0
+        search: while start < bytes.count {
+            guard let first = firstIndex(of: parts[0], in: bytes, from: start, to: bytes.count) else { return false }
+            var end = first + parts[0].count
+            for part in parts.dropFirst() {
+                guard let next = firstIndex(of: part, in: bytes, from: end, to: min(bytes.count, end + 18 + part.count)) else {
+                    start = first + 1
+                    continue search
+                }
+                end = next + part.count
+            }
+            return true
+        }
+        return false
+    }
+
+    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        guard !needle.isEmpty, to - from >= needle.count else { return nil }
+        for i in from...(to - needle.count) where bytes[i] == needle[0] {
+            var k = 1
+            while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        return nil
+    }
     /// UTF-8 of the characters skipped before an opener: space, ideographic space, quotes, dashes.
     static let skippedAtStart: [[UInt8]] = [" ", "　", "“", "\"", "—"].map { Array($0.utf8) }
 
@@ -221,7 +254,7 @@ public struct TreeLinker: Linker {
             if unit.annotation.isHumanLink && unit.annotation.parent != nil { continue }
             let bytes = unit.text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             var score = unit.annotation.label == .claim ? 0.5 : 0
-            for (cue, weight) in Self.thesisCueBytes where ByteSearch.contains(bytes, cue) { score += weight }
+            for (cue, weight) in Self.thesisCueBytes where Self.containsCue(bytes, cue) { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.
