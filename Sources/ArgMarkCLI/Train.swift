@@ -40,6 +40,7 @@ struct Train: ParsableCommand {
 
     @Option(name: .long) var epochs: Int = 8
     @Option(name: .long) var seed: UInt64 = 20_261_125
+    @Option(name: .long, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
     @Option(name: .long, help: "Feature-hash dimensions as a power of two.") var bits: Int = 18
     @Option(name: .long, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
     @Option(name: .long, help: "L2 regularisation per update.") var l2: Double = 1e-6
@@ -48,6 +49,7 @@ struct Train: ParsableCommand {
 
     func validate() throws {
         guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
+        guard (1...64).contains(shuffles) else { throw ValidationError("--shuffles must be between 1 and 64") }
         guard out != nil || !crossValidate.isEmpty else { throw ValidationError("give --out, --cross-validate or both") }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
     }
@@ -81,6 +83,7 @@ struct Train: ParsableCommand {
         var settings = TrainingSettings(language: language)
         settings.epochs = epochs
         settings.seed = seed
+        settings.shuffles = shuffles
         settings.dimensions = 1 << bits
         settings.classBalance = balance
         settings.l2 = l2
@@ -117,7 +120,7 @@ struct Train: ParsableCommand {
             featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), sentence heads, cue hits, figures, years, quotes, "
                 + "named documents, note markers, length, paragraph and document position, neighbour cues, section headings",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
-            trainingData: sources, scores: scores,
+            shuffles: shuffles, trainingData: sources, scores: scores,
             summary: "multinomial logistic regression over sentence and context features (\(lang))")
         do {
             let encoder = JSONEncoder()

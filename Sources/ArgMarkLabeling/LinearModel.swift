@@ -107,6 +107,8 @@ public struct ModelManifest: Codable, Sendable, Hashable {
     public var seed: UInt64
     public var epochs: Int
     public var l2: Double
+    /// How many shuffles were averaged (absent in manifests from before averaging: one).
+    public var shuffles: Int?
     public var trainingData: [TrainingSource]
     public var scores: [String: Double]
     public var summary: String
@@ -129,7 +131,7 @@ public struct ModelManifest: Codable, Sendable, Hashable {
 
     public init(
         id: String, version: Int, language: String, labels: [String], dimensions: Int, featureSet: String,
-        featureVersion: Int, lexicon: String, seed: UInt64, epochs: Int, l2: Double, trainingData: [TrainingSource],
+        featureVersion: Int, lexicon: String, seed: UInt64, epochs: Int, l2: Double, shuffles: Int? = nil, trainingData: [TrainingSource],
         scores: [String: Double], summary: String
     ) {
         self.id = id
@@ -143,6 +145,7 @@ public struct ModelManifest: Codable, Sendable, Hashable {
         self.seed = seed
         self.epochs = epochs
         self.l2 = l2
+        self.shuffles = shuffles
         self.trainingData = trainingData
         self.scores = scores
         self.summary = summary

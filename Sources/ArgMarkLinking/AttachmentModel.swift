@@ -194,7 +194,8 @@ public struct AttachmentModel: Sendable {
         }
         var result: [Instance] = []
         for (k, i) in nodes.enumerated() where i != thesis {
-            let child = units[i]
+            let childLabel = units[i].annotation.label
+            let childLanguage = units[i].language
             var candidates = Array(nodes[max(0, k - 16)..<k]) + Array(nodes[(k + 1)..<min(nodes.count, k + 6)])
             candidates.append(thesis)
             if let topic = sectionTopic[sectionOf[i]] { candidates.append(topic) }
@@ -250,35 +251,35 @@ public struct AttachmentModel: Sendable {
             candidates.sort()
             var ordered: [Int] = []
             for c in candidates where c != i && ordered.last != c { ordered.append(c) }
-            let cl = labelCode(child.annotation.label)
+            let cl = labelCode(childLabel)
             let childOpeners = openers[i]
             let childFirst = paragraphFirst[paragraphOf[i]] == i
-            let language: UInt64 = child.language == .zh ? 0 : child.language == .en ? 1 : 2
+            let language: UInt64 = childLanguage == .zh ? 0 : childLanguage == .en ? 1 : 2
             // Structural landmarks around the child: the nearest claim before it (in its paragraph, in its section),
             // the nearest earlier sentence with its label, and the next claim after it in its paragraph.
             var nearestClaimInParagraph: Int?
             var nearestClaimInSection: Int?
             var nearestSameLabel: Int?
             for j in nodes[..<k].reversed() {
-                let other = units[j]
+                let otherLabel = units[j].annotation.label
                 guard sectionOf[j] == sectionOf[i] else { break }
-                if other.annotation.label == .claim {
+                if otherLabel == .claim {
                     if nearestClaimInSection == nil { nearestClaimInSection = j }
                     if nearestClaimInParagraph == nil, paragraphOf[j] == paragraphOf[i] { nearestClaimInParagraph = j }
                 }
-                if nearestSameLabel == nil, other.annotation.label == child.annotation.label { nearestSameLabel = j }
+                if nearestSameLabel == nil, otherLabel == childLabel { nearestSameLabel = j }
                 if nearestClaimInSection != nil && nearestSameLabel != nil { break }
             }
             let nextClaimInParagraph = nodes[(k + 1)...].prefix { paragraphOf[$0] == paragraphOf[i] }.first { units[$0].annotation.label == .claim }
             var features: [[UInt64]] = []
             for j in ordered {
-                let parent = units[j]
+                let parentLabel = units[j].annotation.label
                 let d = position[j] - k
                 let db: UInt64 =
                     d == -1 ? 0 : d == -2 ? 1 : d == -3 ? 2 : (d >= -6 && d < 0) ? 3 : d < 0 ? 4 : d == 1 ? 5 : d == 2 ? 6 : 7
                 let sp: UInt64 = paragraphOf[j] == paragraphOf[i] ? 1 : 0
                 let ss: UInt64 = sectionOf[j] == sectionOf[i] ? 1 : 0
-                let lp = cl * 5 + labelCode(parent.annotation.label)
+                let lp = cl * 5 + labelCode(parentLabel)
                 let direction: UInt64 = d < 0 ? 0 : 1
                 var f: [UInt64] = []
                 f.reserveCapacity(28)
@@ -295,7 +296,7 @@ public struct AttachmentModel: Sendable {
                 if parentOpeners.conclusion { f.append(key(17, db)) }
                 if childOpeners.conclusion { f.append(key(18, db)) }
                 if childOpeners.attack { f.append(key(19, db)) }
-                if childOpeners.example { f.append(key(20, db, labelCode(parent.annotation.label))) }
+                if childOpeners.example { f.append(key(20, db, labelCode(parentLabel))) }
                 if childOpeners.additive { f.append(key(21, db)) }
                 if parentOpeners.additive { f.append(key(22, db)) }
                 let a = grams[i]
@@ -317,7 +318,7 @@ public struct AttachmentModel: Sendable {
                 }
                 if announcer[j] { f.append(key(40, cl, markers[i] == nil ? 0 : 1)) }
                 if markers[j] != nil && markers[i] == nil { f.append(key(41, cl, sp)) }
-                if itemHead == j { f.append(key(43, cl, labelCode(parent.annotation.label), sp)) }
+                if itemHead == j { f.append(key(43, cl, labelCode(parentLabel), sp)) }
                 features.append(f)
             }
             result.append(Instance(child: i, candidates: ordered, features: features, gold: gold[i], seriesFirst: firstItem == i ? nil : firstItem))

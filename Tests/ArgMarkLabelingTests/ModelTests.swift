@@ -50,6 +50,24 @@ struct ModelTests {
         }
     }
 
+    @Test func averagedShufflesAreDeterministicAndStillLearn() throws {
+        var one = trainer()
+        one.settings.shuffles = 1
+        var three = trainer()
+        three.settings.shuffles = 3
+        let documents = try toyCorpus().map { one.prepare($0, weight: 1) }
+        let single = one.train(documents).stage1
+        let averaged = three.train(documents).stage1
+        #expect(averaged.weights == three.train(documents).stage1.weights)
+        #expect(averaged.weights != single.weights)
+        for document in documents {
+            for (n, gold) in document.labels.enumerated() {
+                let p = averaged.probabilities(document.vectors[n])
+                #expect(p.indices.max { p[$0] < p[$1] } == gold)
+            }
+        }
+    }
+
     @Test func stackedStageTrainsAndPredicts() throws {
         var t = trainer()
         t.settings.stacked = true
