@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Label quality of the labellers on every gold document at hand, per genre:
 #   Annotations/gold (GWR 2022-24, the project's Chinese articles and English texts), and from ../shared/data
-#   the MFA 2022 report, the zh-translated and en-policy papers (as sentence lines, so ids match the gold).
+#   the MFA 2022 report, the zh-translated and en-policy papers (as sentence lines, so ids match the gold), and
+#   English short texts never trained on: arg-microtexts part 2 and CDCP comments.
 # usage: tools/eval_labelers.sh LABELERS   e.g. label.cue.zh.v1,label.cue.en.v1  or  default
 # Trained models score their own training data here; their fair figures are the leave-one-document-out
 # scores from tools/train_models.sh (recorded in each manifest).
@@ -27,9 +28,23 @@ for corpus in mfa2022 zh-translated en-policy; do
       --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
   done
 done
+# English short texts the owner also scores (never trained on): arg-microtexts part 2 and CDCP comments, split
+# per document first.
+for corpus in microtexts cdcp; do
+  tsv=../shared/data/en/$corpus.train.tsv
+  [ -f "$tsv" ] || continue
+  python3 tools/split_corpus_tsv.py "$tsv" "$work/split/$corpus" >/dev/null
+  mkdir -p "$work/gold/$corpus" "$work/in/$corpus"
+  for s in "$work/split/$corpus"/*_sentences.tsv; do
+    name=$(basename "$s" _sentences.tsv)
+    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$corpus/$name.lines"
+    python3 tools/gold_to_jsonl.py --text "$work/in/$corpus/$name.lines" --sentences "$s" \
+      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
+  done
+done
 args=()
 [ "$labelers" = default ] || args=(--labelers "$labelers")
-for corpus in own mfa2022 zh-translated en-policy; do
+for corpus in own mfa2022 zh-translated en-policy microtexts cdcp; do
   [ -d "$work/in/$corpus" ] || continue
   "$bin" annotate "$work/in/$corpus" --out "$work/pred/$corpus" "${args[@]}" 2>/dev/null
   echo "== $corpus ($labelers)"

@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkEval
+import ArgMarkFormats
 import ArgMarkIO
 import ArgMarkLabeling
 import ArgMarkPipeline
@@ -38,6 +39,8 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "During --cross-validate, combine the fold model with this labeller from --models, ID[:WEIGHT] (repeatable).")
     var combineWith: [String] = []
 
+    @Option(name: .long, help: "With --cross-validate, write each held-out document as its fold labelled it (JSONL) into this directory.")
+    var predictions: String?
     @Option(name: .long) var epochs: Int = 8
     @Option(name: .long) var seed: UInt64 = 20_261_125
     @Option(name: .long, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
@@ -103,6 +106,17 @@ struct Train: ParsableCommand {
             }
             let result = CrossValidation.leaveOneDocumentOut(
                 documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights)) { note($0) }
+            if let predictions {
+                do {
+                    try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
+                    for document in result.labelled {
+                        let path = (predictions as NSString).appendingPathComponent(document.id + ".jsonl")
+                        try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
+                    }
+                } catch {
+                    throw fail("cannot write the predictions to \(predictions): \(error)")
+                }
+            }
             let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
             print(report.text(), terminator: "")
             scores["lodo.macroF1"] = result.pooled.macroF1

@@ -74,7 +74,8 @@ struct TrainLinker: ParsableCommand {
                     let predicted = linker.link(example.unlinked)
                     if let predictions {
                         try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
-                        let path = (predictions as NSString).appendingPathComponent(example.group + ".jsonl")
+                        // By document id: a paper and its translation share a group but not an id.
+                        let path = (predictions as NSString).appendingPathComponent(predicted.id + ".jsonl")
                         try Data(try JSONLinesWriter().write(predicted)).write(to: URL(fileURLWithPath: path))
                     }
                     let (a, n) = AttachmentModel.attachment(predicted, gold: example.gold)

@@ -6,6 +6,14 @@ public enum FixedDecimal {
         return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
     }
 
+    /// Three decimals, always shown (`0.050`, `-0.125`), for evaluation tables; `nan` for a value that is not finite.
+    public static func threePlaces(_ x: Double) -> String {
+        guard x.isFinite else { return "nan" }
+        let v = Int((abs(x) * 1000).rounded())
+        let fraction = String(v % 1000)
+        return (x < 0 && v != 0 ? "-" : "") + "\(v / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
     /// Rounds to four decimals and drops trailing zeros, independent of locale.
     public static func format(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()

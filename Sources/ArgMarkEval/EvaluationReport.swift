@@ -85,10 +85,7 @@ public struct EvaluationReport: Sendable {
         return out + "\""
     }
 
-    private func f3(_ x: Double) -> String {
-        let v = Int((x * 1000).rounded())
-        return "\(v / 1000)." + String(repeating: "0", count: 3 - String(v % 1000).count) + "\(v % 1000)"
-    }
+    private func f3(_ x: Double) -> String { FixedDecimal.threePlaces(x) }
 
     private func pad(_ s: String, _ width: Int) -> String {
         s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)

@@ -22,6 +22,8 @@ public enum CrossValidation {
     public struct Result: Sendable {
         public var pooled: LabelEvaluation
         public var perDocument: [(name: String, evaluation: LabelEvaluation)]
+        /// Each held-out document as its fold labelled it (the gold labels replaced), for error analysis.
+        public var labelled: [Document]
     }
 
     /// The plugin id the fold models' proposals carry, for combiner weights.
@@ -37,6 +39,7 @@ public enum CrossValidation {
         let prepared = documents.map { trainer.prepare($0.gold.document, weight: $0.weight) }
         var pooled = LabelEvaluation()
         var perDocument: [(String, LabelEvaluation)] = []
+        var labelledDocuments: [Document] = []
         for (held, document) in documents.enumerated()
         where document.heldOut && prepared[held].labels.contains(where: { $0 != nil }) {
             let model = trainer.train(prepared.enumerated().filter { $0.offset != held }.map(\.element))
@@ -60,16 +63,14 @@ public enum CrossValidation {
             progress("\(name): macro-F1 \(String(format3: evaluation.macroF1)) on \(evaluation.total) sentences")
             pooled.merge(evaluation)
             perDocument.append((name, evaluation))
+            labelledDocuments.append(labelled)
         }
-        return Result(pooled: pooled, perDocument: perDocument)
+        return Result(pooled: pooled, perDocument: perDocument, labelled: labelledDocuments)
     }
 }
 
 extension String {
-    init(format3 value: Double) {
-        let v = Int((value * 1000).rounded())
-        self = "\(v / 1000)." + String(repeating: "0", count: 3 - String(v % 1000).count) + "\(v % 1000)"
-    }
+    init(format3 value: Double) { self = FixedDecimal.threePlaces(value) }
 }
 
 /// What each training source is and under which licence it may be used (../shared/data/SOURCES.md).

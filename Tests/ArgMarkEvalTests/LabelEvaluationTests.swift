@@ -70,4 +70,19 @@ struct LabelEvaluationTests {
         #expect(report.text().contains("macro-F1 1.000"))
         #expect(report.json().hasPrefix("{\"overall\":{\"sentences\":2,\"accuracy\":1,\"macroF1\":1,\"kappa\":1,"))
     }
+
+    @Test func worseThanChanceRendersANegativeKappa() {
+        // Every label swapped: κ = −1 for the document, which the report used to crash on (a negative count).
+        let gold = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .claim), (3, 4, .evidence)])
+        let swapped = document([(0, 1, .evidence), (1, 2, .claim), (2, 3, .evidence), (3, 4, .claim)])
+        let (e, m) = LabelEvaluator.evaluate(gold: gold, predicted: swapped)
+        #expect(e.kappa < -0.1)
+        let text = EvaluationReport(evaluation: e, perDocument: [("d.jsonl", e, m)]).text()
+        #expect(text.contains("kappa -1.000"))
+    }
+
+    @Test(arguments: [(0.5, "0.500"), (0.0504, "0.050"), (-0.125, "-0.125"), (-0.0004, "0.000"), (1, "1.000"), (-1, "-1.000"), (Double.nan, "nan")])
+    func threeDecimals(_ value: Double, _ text: String) {
+        #expect(FixedDecimal.threePlaces(value) == text)
+    }
 }
