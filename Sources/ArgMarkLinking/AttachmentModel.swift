@@ -229,7 +229,8 @@ public struct AttachmentModel: Sendable {
                         }
                     }
                 }
-                if let first = firstItem, position[first] > 0 {
+                // The announcing sentence sits right before the first item: in its paragraph or the one before.
+                if let first = firstItem, position[first] > 0, paragraphOf[nodes[position[first] - 1]] >= paragraphOf[first] - 1 {
                     introducer = nodes[position[first] - 1]
                     candidates.append(introducer!)
                 }
@@ -271,8 +272,12 @@ public struct AttachmentModel: Sendable {
                 if nearestClaimInSection != nil && nearestSameLabel != nil { break }
             }
             let nextClaimInParagraph = nodes[(k + 1)...].prefix { paragraphOf[$0] == paragraphOf[i] }.first { units[$0].annotation.label == .claim }
+            // Word overlap with each candidate, and which candidates share the most words with the child (a
+            // relative signal: the absolute overlap depends on the sentences' lengths and the genre).
+            let overlaps = ordered.map { Double(commonCount(grams[i], grams[$0])) / Double(max(1, min(grams[i].count, grams[$0].count))) }
+            let sortedOverlaps = overlaps.sorted(by: >)
             var features: [[UInt64]] = []
-            for j in ordered {
+            for (c, j) in ordered.enumerated() {
                 let parentLabel = units[j].annotation.label
                 let d = position[j] - k
                 let db: UInt64 =
@@ -299,10 +304,12 @@ public struct AttachmentModel: Sendable {
                 if childOpeners.example { f.append(key(20, db, labelCode(parentLabel))) }
                 if childOpeners.additive { f.append(key(21, db)) }
                 if parentOpeners.additive { f.append(key(22, db)) }
-                let a = grams[i]
-                let b = grams[j]
-                let overlap = Double(commonCount(a, b)) / Double(max(1, min(a.count, b.count)))
+                let overlap = overlaps[c]
                 f.append(key(23, UInt64(min(4, Int(overlap * 10)))))
+                if overlap > 0 {
+                    let rank: UInt64 = overlap >= sortedOverlaps[0] ? 0 : sortedOverlaps.count > 1 && overlap >= sortedOverlaps[1] ? 1 : 2
+                    if rank < 2 { f += [key(44, rank, cl), key(45, rank, sp)] }
+                }
                 if ruleParents[i] == j { f += [key(25), key(26, lp), key(27, db)] }
                 if nearestClaimInParagraph == j { f.append(key(31, cl)) }
                 if nearestSameLabel == j { f.append(key(32, cl, sp)) }
@@ -360,7 +367,13 @@ public struct AttachmentModel: Sendable {
             if paragraphFirst[unit.paragraph] == i { f.append(key(107, size)) }
             if paragraphLast[unit.paragraph] == i { f.append(key(108, size)) }
             let lowered = Array(TreeLinker.asciiLowercased(unit.text).utf8)
-            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where TreeLinker.containsCue(lowered, cue.0) { f.append(key(109, UInt64(n))) }
+            var strongest = 0.0
+            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where TreeLinker.containsCue(lowered, cue.0) {
+                f.append(key(109, UInt64(n)))
+                strongest = max(strongest, cue.1)
+            }
+            // How strong the strongest cue is, shared across cues: a rare cue (I argue) still counts.
+            if strongest > 0 { f.append(key(116, strongest >= 3 ? 2 : strongest >= 1.5 ? 1 : 0, size)) }
             if linker.opens(unit.text, conclusionOpeners) { f.append(key(110, position)) }
             if linker.opens(unit.text, attackOpeners) { f.append(key(111)) }
             if linker.opens(unit.text, exampleOpeners) { f.append(key(112)) }
