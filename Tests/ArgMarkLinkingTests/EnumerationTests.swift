@@ -33,6 +33,19 @@ struct EnumerationTests {
         #expect(EnumerationMarker.parse(text) == nil)
     }
 
+    @Test func anyTextParsesWithoutTrapping() {
+        // Random strings over the characters the parser looks at (numerals, brackets, separators, digits, dashes).
+        let alphabet = Array("首先其次再最后第一二三四五六七八九十是（()）1234567890.、，,：: —-“\"aFfirstnalyz𠮷\u{301}")
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<3000 {
+            let length = Int(random.next() % 12)
+            let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+            let marker = EnumerationMarker.parse(text)
+            #expect(marker == EnumerationMarker.parse(text))
+            if let marker { #expect(marker.index >= -1 && marker.index <= 99) }
+        }
+    }
+
     @Test func listAnnouncers() {
         #expect(AttachmentModel.announces("今年要重点做好以下几个方面工作。"))
         #expect(AttachmentModel.announces("风险涉及人类控制、危机稳定等多个方面。"))

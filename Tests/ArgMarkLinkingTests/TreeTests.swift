@@ -37,7 +37,7 @@ func randomDocument(count: Int, seed: UInt64) -> Document {
     var rows: [(Int, ArgumentLabel?, String)] = []
     var paragraph = 0
     var left = 0
-    let openers = ["", "然而，", "因此，", "例如，", "此外，", ""]
+    let openers = ["", "然而，", "因此，", "例如，", "此外，", "", "首先，", "其次，", "最后，", "一是", "二是", "——"]
     for i in 0..<count {
         if left == 0 {
             paragraph += 1
@@ -45,7 +45,7 @@ func randomDocument(count: Int, seed: UInt64) -> Document {
         }
         left -= 1
         let labels: [ArgumentLabel?] = [.claim, .evidence, .example, .prescription, .background, nil]
-        rows.append((paragraph, labels[Int(next() % 6)], openers[Int(next() % 6)] + "句子\(i)[\(i % 3)]。"))
+        rows.append((paragraph, labels[Int(next() % 6)], openers[Int(next() % UInt64(openers.count))] + "句子\(i)[\(i % 3)]。"))
     }
     return labelledDocument(rows, machine: true)
 }
