@@ -24,6 +24,8 @@ struct TrainLinker: ParsableCommand {
     @Flag(name: .long, help: "With --cross-validate, also print each held-out document's attachment.") var perDocument = false
     @Option(name: .long, help: "With --cross-validate, write each held-out document as linked by its fold's model (JSONL) into this directory.")
     var predictions: String?
+    @Option(name: .long, help: "With --cross-validate, link each held-out document with the labels of DIR/ID.jsonl (e.g. from train --predictions) instead of the gold labels: end-to-end attachment.")
+    var labelsFrom: String?
     @Option(name: .long, help: "Evaluate on this --data source but never train on it (repeatable): transfer to a genre or a licence kept out.")
     var evaluateOnly: [String] = []
     @Option(name: .long) var epochs: Int = 10
@@ -31,6 +33,30 @@ struct TrainLinker: ParsableCommand {
 
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
+        guard labelsFrom == nil || crossValidate else { throw ValidationError("--labels-from needs --cross-validate") }
+    }
+
+    /// `document` with every sentence's label, confidence and labeller taken from DIR/ID.jsonl (matched by sentence
+    /// id; a sentence missing there is unlabelled); nil when there is no such file.
+    static func relabelled(_ document: Document, from directory: String) throws -> Document? {
+        let path = (directory as NSString).appendingPathComponent(document.id + ".jsonl")
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        let labelled: Document
+        do {
+            labelled = try JSONLinesReader().read(ReaderInput(bytes: Array(data), sourcePath: path, documentID: document.id))
+        } catch {
+            throw AnalysedDocument.failure("\(path): \(error.description)")
+        }
+        var byID: [String: SentenceAnnotation] = [:]
+        for unit in labelled.units { byID[unit.id] = unit.annotation }
+        var result = document
+        for i in result.units.indices where result.units[i].kind == .sentence {
+            let annotation = byID[result.units[i].id]
+            result.units[i].annotation.label = annotation?.label
+            result.units[i].annotation.confidence = annotation?.confidence
+            result.units[i].annotation.labeledBy = annotation?.labeledBy
+        }
+        return result
     }
 
     /// A gold document with its links removed (what a linker sees), its gold parents, and its group.
@@ -63,6 +89,7 @@ struct TrainLinker: ParsableCommand {
         var scores: [String: [String: Double]] = [:]
         if crossValidate {
             var learned: [String: (Int, Int)] = [:]
+            var missingLabels = 0
             var rules: [String: (Int, Int)] = [:]
             for fold in 0..<10 {
                 let held = examples.filter { Self.fold($0.group) == fold }
@@ -71,7 +98,17 @@ struct TrainLinker: ParsableCommand {
                 let model = AttachmentModel.train(training.flatMap(\.instances), epochs: epochs, seed: seed)
                 let linker = LearnedLinker(model: model)
                 for example in held {
-                    let predicted = linker.link(example.unlinked)
+                    let input: Document
+                    if let labelsFrom {
+                        guard let relabelled = try Self.relabelled(example.unlinked, from: labelsFrom) else {
+                            missingLabels += 1
+                            continue
+                        }
+                        input = relabelled
+                    } else {
+                        input = example.unlinked
+                    }
+                    let predicted = linker.link(input)
                     if let predictions {
                         try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
                         // By document id: a paper and its translation share a group but not an id.
@@ -79,7 +116,7 @@ struct TrainLinker: ParsableCommand {
                         try Data(try JSONLinesWriter().write(predicted)).write(to: URL(fileURLWithPath: path))
                     }
                     let (a, n) = AttachmentModel.attachment(predicted, gold: example.gold)
-                    let (r, _) = AttachmentModel.attachment(TreeLinker().link(example.unlinked), gold: example.gold)
+                    let (r, _) = AttachmentModel.attachment(TreeLinker().link(input), gold: example.gold)
                     if perDocument {
                         print("\(example.group)\tattachment learned \(Self.fixed(Double(a) / Double(max(1, n))))\trules \(Self.fixed(Double(r) / Double(max(1, n))))\t(\(n) sentences)")
                     }
@@ -88,6 +125,9 @@ struct TrainLinker: ParsableCommand {
                     rules[example.source, default: (0, 0)].0 += r
                     rules[example.source, default: (0, 0)].1 += n
                 }
+            }
+            if let labelsFrom {
+                FileHandle.standardError.write(Data("argmark: labels from \(labelsFrom); \(missingLabels) held-out documents had no labelled file there and were skipped\n".utf8))
             }
             var pooled = (0, 0, 0)
             for (path, _, _) in sources {

@@ -422,11 +422,18 @@ public struct AttachmentModel: Sendable {
         return (unlinked, goldParents, [thesis] + instances(unlinked, nodes: plan.nodes, thesis: goldThesis, ruleParents: rules, gold: goldIndex))
     }
 
-    /// How many argumentative sentences have their gold parent (nil for the thesis), out of how many.
+    /// How many argumentative sentences have their gold parent, out of how many. The thesis counts when it is
+    /// the predicted root: argumentative and without a parent (a sentence labelled background has no parent either,
+    /// but it is not the thesis found).
     public static func attachment(_ predicted: Document, gold: [String: String?]) -> (correct: Int, total: Int) {
         var correct = 0
-        for unit in predicted.units where gold[unit.id] != nil {
-            if gold[unit.id]! == unit.annotation.parent { correct += 1 }
+        for unit in predicted.units {
+            guard let goldParent = gold[unit.id] else { continue }
+            if let parent = goldParent {
+                if unit.annotation.parent == parent { correct += 1 }
+            } else if unit.annotation.parent == nil, let label = unit.annotation.label, label != .background {
+                correct += 1
+            }
         }
         return (correct, gold.count)
     }
