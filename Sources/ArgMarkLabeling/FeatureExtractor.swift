@@ -38,11 +38,13 @@ struct FeatureHash {
 ///
 /// Sentence: character 1–3-grams (Chinese) or word 1–2-grams (English) with digits folded, the first characters
 /// or words after list markers, cue hits per label (weighted) and per cue, figures, percentages, years, quotes,
-/// named documents 《》, note markers, question marks, length. Context: position in paragraph and document,
-/// the cues and first characters of the neighbouring sentences, words of the enclosing section headings
-/// (回顾 vs 任务 decides whether a bare verb reports or prescribes), and whether the paragraph is a dash bullet.
+/// named documents 《》, note markers, question marks, length. Context: position in paragraph, section and document,
+/// the cues and first characters of the neighbouring sentences, how far back in the paragraph an illustration was
+/// opened (例如 … and the case goes on), words of the enclosing section headings (回顾 vs 任务 decides whether a bare
+/// verb reports or prescribes), and whether the paragraph is a dash bullet. Version 3 added the paragraph's place in
+/// its section, the next sentence's first characters and the running illustration.
 public struct FeatureExtractor: Sendable {
-    public static let version = 2
+    public static let version = 3
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -94,10 +96,19 @@ public struct FeatureExtractor: Sendable {
         }
         let sentenceCount = max(1, document.units.count)
         var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
-        for paragraph in document.paragraphs {
+        // Each paragraph's place in its section: an opening paragraph states, a closing one concludes.
+        var sectionParagraphs: [String: [Int]] = [:]
+        for (n, paragraph) in document.paragraphs.enumerated() { sectionParagraphs[paragraph.section, default: []].append(n) }
+        for (n, paragraph) in document.paragraphs.enumerated() {
             let range = paragraph.units
             let bullet = document.units[range.lowerBound].text.hasPrefix("——")
+            let siblings = sectionParagraphs[paragraph.section] ?? [n]
+            let place = siblings.count == 1 ? "only" : siblings.first == n ? "first" : siblings.last == n ? "last" : "mid"
+            // The latest sentence before this one in the paragraph with an illustration cue (kept as we go, so a
+            // paragraph of any length costs linear time).
+            var lastIllustration: Int?
             for i in range where document.units[i].kind == .sentence {
+                defer { if facts[i].cueLabels[.example] != nil { lastIllustration = i } }
                 let unit = document.units[i]
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))
@@ -110,16 +121,20 @@ public struct FeatureExtractor: Sendable {
                 // Context.
                 let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
                 v.add(hash(20, position))
+                v.add(hash(28, place + position))
                 if bullet { v.add(hash(21, position)) }
                 v.add(hash(22, 10 * i / sentenceCount))
                 if i > range.lowerBound {
                     for label in facts[i - 1].cueLabels.keys { v.add(hash(23, label.rawValue)) }
+                    // An illustration opened earlier in the paragraph may still be running (the case goes on).
+                    if let opened = lastIllustration { v.add(hash(26, min(3, i - opened))) }
                     v.add(headHash(24, facts[i - 1], length: 2))
                 } else {
                     v.add(hash(23, "start"))
                 }
                 if i + 1 < range.upperBound {
                     for label in facts[i + 1].cueLabels.keys { v.add(hash(25, label.rawValue)) }
+                    v.add(headHash(27, facts[i + 1], length: 2))
                 } else {
                     v.add(hash(25, "end"))
                 }

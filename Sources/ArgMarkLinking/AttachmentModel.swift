@@ -261,7 +261,8 @@ public struct AttachmentModel: Sendable {
             var nearestClaimInParagraph: Int?
             var nearestClaimInSection: Int?
             var nearestSameLabel: Int?
-            for j in nodes[..<k].reversed() {
+            // (At most 400 sentences back and ahead, so that a huge section without claims stays linear.)
+            for j in nodes[max(0, k - 400)..<k].reversed() {
                 let otherLabel = units[j].annotation.label
                 guard sectionOf[j] == sectionOf[i] else { break }
                 if otherLabel == .claim {
@@ -271,7 +272,7 @@ public struct AttachmentModel: Sendable {
                 if nearestSameLabel == nil, otherLabel == childLabel { nearestSameLabel = j }
                 if nearestClaimInSection != nil && nearestSameLabel != nil { break }
             }
-            let nextClaimInParagraph = nodes[(k + 1)...].prefix { paragraphOf[$0] == paragraphOf[i] }.first { units[$0].annotation.label == .claim }
+            let nextClaimInParagraph = nodes[(k + 1)..<min(nodes.count, k + 401)].prefix { paragraphOf[$0] == paragraphOf[i] }.first { units[$0].annotation.label == .claim }
             // Word overlap with each candidate, and which candidates share the most words with the child (a
             // relative signal: the absolute overlap depends on the sentences' lengths and the genre).
             let overlaps = ordered.map { Double(commonCount(grams[i], grams[$0])) / Double(max(1, min(grams[i].count, grams[$0].count))) }
