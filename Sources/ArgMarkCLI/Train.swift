@@ -107,14 +107,13 @@ struct Train: ParsableCommand {
             let result = CrossValidation.leaveOneDocumentOut(
                 documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights)) { note($0) }
             if let predictions {
-                do {
-                    try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
-                    for document in result.labelled {
-                        let path = (predictions as NSString).appendingPathComponent(document.id + ".jsonl")
+                for document in result.labelled {
+                    let path = (predictions as NSString).appendingPathComponent(document.id + ".jsonl")
+                    do {
                         try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
+                    } catch {
+                        throw fail("predictions: \(error)")
                     }
-                } catch {
-                    throw fail("cannot write the predictions to \(predictions): \(error)")
                 }
             }
             let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })

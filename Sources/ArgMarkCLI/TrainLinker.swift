@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkFormats
+import ArgMarkIO
 import ArgMarkLinking
 import ArgMarkPipeline
 import ArgMarkTraining
@@ -110,10 +111,13 @@ struct TrainLinker: ParsableCommand {
                     }
                     let predicted = linker.link(input)
                     if let predictions {
-                        try FileManager.default.createDirectory(atPath: predictions, withIntermediateDirectories: true)
                         // By document id: a paper and its translation share a group but not an id.
                         let path = (predictions as NSString).appendingPathComponent(predicted.id + ".jsonl")
-                        try Data(try JSONLinesWriter().write(predicted)).write(to: URL(fileURLWithPath: path))
+                        do {
+                            try FileAccess.writeAtomically(try JSONLinesWriter().write(predicted), to: path)
+                        } catch {
+                            throw AnalysedDocument.failure("predictions: \(error)")
+                        }
                     }
                     let (a, n) = AttachmentModel.attachment(predicted, gold: example.gold)
                     let (r, _) = AttachmentModel.attachment(TreeLinker().link(input), gold: example.gold)
