@@ -42,9 +42,10 @@ struct FeatureHash {
 /// the cues and first characters of the neighbouring sentences, how far back in the paragraph an illustration was
 /// opened (例如 … and the case goes on), words of the enclosing section headings (回顾 vs 任务 decides whether a bare
 /// verb reports or prescribes), and whether the paragraph is a dash bullet. Version 3 added the paragraph's place in
-/// its section, the next sentence's first characters and the running illustration.
+/// its section, the next sentence's first characters and the running illustration; version 4 whether the sentence
+/// shares names with that illustration (the same case goes on).
 public struct FeatureExtractor: Sendable {
-    public static let version = 3
+    public static let version = 4
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -127,7 +128,11 @@ public struct FeatureExtractor: Sendable {
                 if i > range.lowerBound {
                     for label in facts[i - 1].cueLabels.keys { v.add(hash(23, label.rawValue)) }
                     // An illustration opened earlier in the paragraph may still be running (the case goes on).
-                    if let opened = lastIllustration { v.add(hash(26, min(3, i - opened))) }
+                    if let opened = lastIllustration {
+                        v.add(hash(26, min(3, i - opened)))
+                        // The same case goes on when the sentence shares names with the illustration.
+                        v.add(hash(30, sharedBigrams(facts[i].folded, facts[opened].folded) >= 3 ? 1 : 0))
+                    }
                     v.add(headHash(24, facts[i - 1], length: 2))
                 } else {
                     v.add(hash(23, "start"))
@@ -208,6 +213,17 @@ public struct FeatureExtractor: Sendable {
             }
             return v
         }
+    }
+
+    /// How many CJK character bigrams two folded texts share, up to 8 (names of people, places, agencies).
+    private func sharedBigrams(_ a: [UInt32], _ b: [UInt32]) -> Int {
+        func grams(_ s: [UInt32]) -> Set<UInt64> {
+            var result = Set<UInt64>()
+            guard s.count > 1 else { return result }
+            for k in 0..<(s.count - 1) where s[k] >= 0x4E00 && s[k + 1] >= 0x4E00 { result.insert(UInt64(s[k]) << 32 | UInt64(s[k + 1])) }
+            return result
+        }
+        return min(8, grams(a).intersection(grams(b)).count)
     }
 
     private func hash(_ tag: UInt8, _ number: Int) -> Int32 {
