@@ -18,15 +18,17 @@ for g in Annotations/gold/*.jsonl; do
   src=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source'])" "$g")
   cp "$g" "$work/gold/own/"; cp "$src" "$work/in/own/$name.txt"
 done
-for corpus in mfa2022 zh-translated en-policy; do
-  [ -d "../shared/data/$corpus" ] || continue
-  mkdir -p "$work/gold/$corpus" "$work/in/$corpus"
-  for s in ../shared/data/$corpus/*_sentences.tsv; do
+pairs() { # CORPUS DIR-WITH-PAIRS: sentence lines to annotate and JSONL gold, ids matching
+  mkdir -p "$work/gold/$1" "$work/in/$1"
+  for s in "$2"/*_sentences.tsv; do
     name=$(basename "$s" _sentences.tsv)
-    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$corpus/$name.lines"
-    python3 tools/gold_to_jsonl.py --text "$work/in/$corpus/$name.lines" --sentences "$s" \
-      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
+    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$1/$name.lines"
+    python3 tools/gold_to_jsonl.py --text "$work/in/$1/$name.lines" --sentences "$s" \
+      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$1/$name.jsonl"
   done
+}
+for corpus in mfa2022 zh-translated en-policy; do
+  if [ -d "../shared/data/$corpus" ]; then pairs "$corpus" "../shared/data/$corpus"; fi
 done
 # English short texts the owner also scores (never trained on): arg-microtexts part 2 and CDCP comments, split
 # per document first.
@@ -34,13 +36,7 @@ for corpus in microtexts cdcp; do
   tsv=../shared/data/en/$corpus.train.tsv
   [ -f "$tsv" ] || continue
   python3 tools/split_corpus_tsv.py "$tsv" "$work/split/$corpus" >/dev/null
-  mkdir -p "$work/gold/$corpus" "$work/in/$corpus"
-  for s in "$work/split/$corpus"/*_sentences.tsv; do
-    name=$(basename "$s" _sentences.tsv)
-    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$corpus/$name.lines"
-    python3 tools/gold_to_jsonl.py --text "$work/in/$corpus/$name.lines" --sentences "$s" \
-      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
-  done
+  pairs "$corpus" "$work/split/$corpus"
 done
 args=()
 [ "$labelers" = default ] || args=(--labelers "$labelers")

@@ -107,14 +107,7 @@ struct Train: ParsableCommand {
             let result = CrossValidation.leaveOneDocumentOut(
                 documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights)) { note($0) }
             if let predictions {
-                for document in result.labelled {
-                    let path = (predictions as NSString).appendingPathComponent(document.id + ".jsonl")
-                    do {
-                        try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
-                    } catch {
-                        throw fail("predictions: \(error)")
-                    }
-                }
+                for document in result.labelled { try writePrediction(document, into: predictions) }
             }
             let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
             print(report.text(), terminator: "")
@@ -166,5 +159,15 @@ struct Train: ParsableCommand {
     private func fail(_ message: String) -> Error {
         FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
         return ExitCode.failure
+    }
+}
+
+/// Writes a held-out document as a fold labelled or linked it to DIR/ID.jsonl (atomically), for `--predictions`.
+func writePrediction(_ document: Document, into directory: String) throws {
+    let path = (directory as NSString).appendingPathComponent(document.id + ".jsonl")
+    do {
+        try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
+    } catch {
+        throw AnalysedDocument.failure("predictions: \(error)")
     }
 }

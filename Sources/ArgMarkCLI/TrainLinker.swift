@@ -1,6 +1,5 @@
 import ArgMarkCore
 import ArgMarkFormats
-import ArgMarkIO
 import ArgMarkLinking
 import ArgMarkPipeline
 import ArgMarkTraining
@@ -110,15 +109,8 @@ struct TrainLinker: ParsableCommand {
                         input = example.unlinked
                     }
                     let predicted = linker.link(input)
-                    if let predictions {
-                        // By document id: a paper and its translation share a group but not an id.
-                        let path = (predictions as NSString).appendingPathComponent(predicted.id + ".jsonl")
-                        do {
-                            try FileAccess.writeAtomically(try JSONLinesWriter().write(predicted), to: path)
-                        } catch {
-                            throw AnalysedDocument.failure("predictions: \(error)")
-                        }
-                    }
+                    // By document id: a paper and its translation share a group but not an id.
+                    if let predictions { try writePrediction(predicted, into: predictions) }
                     let (a, n) = AttachmentModel.attachment(predicted, gold: example.gold)
                     let (r, _) = AttachmentModel.attachment(TreeLinker().link(input), gold: example.gold)
                     if perDocument {

@@ -28,20 +28,30 @@ public enum FNV1a {
 
 /// Byte-wise substring search over UTF-8, with no locale-aware Foundation machinery.
 public enum ByteSearch {
-    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
+    /// Where `needle` first starts in `haystack[from..<to]`, if it does.
+    public static func firstIndex(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+        let end = min(to ?? haystack.count, haystack.count)
+        guard let first = needle.first else { return from }
+        guard end - from >= needle.count else { return nil }
+        var i = from
+        let last = end - needle.count
         while i <= last {
             if haystack[i] == first {
                 var k = 1
                 while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
+                if k == needle.count { return i }
             }
             i += 1
         }
-        return false
+        return nil
+    }
+
+    public static func firstIndex(_ haystack: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+        haystack.withUnsafeBufferPointer { firstIndex($0, needle, from: from, to: to) }
+    }
+
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        firstIndex(haystack, needle) != nil
     }
 
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

@@ -108,8 +108,15 @@ public struct FeatureExtractor: Sendable {
             // The latest sentence before this one in the paragraph with an illustration cue (kept as we go, so a
             // paragraph of any length costs linear time).
             var lastIllustration: Int?
+            // Its CJK bigrams (names of people, places, agencies), computed once for all the sentences after it.
+            var illustrationNames = Set<UInt64>()
             for i in range where document.units[i].kind == .sentence {
-                defer { if facts[i].cueLabels[.example] != nil { lastIllustration = i } }
+                defer {
+                    if facts[i].cueLabels[.example] != nil {
+                        lastIllustration = i
+                        illustrationNames = Self.cjkBigrams(facts[i].folded)
+                    }
+                }
                 let unit = document.units[i]
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))
@@ -131,7 +138,7 @@ public struct FeatureExtractor: Sendable {
                     if let opened = lastIllustration {
                         v.add(hash(26, min(3, i - opened)))
                         // The same case goes on when the sentence shares names with the illustration.
-                        v.add(hash(30, sharedBigrams(facts[i].folded, facts[opened].folded) >= 3 ? 1 : 0))
+                        v.add(hash(30, Self.cjkBigrams(facts[i].folded).intersection(illustrationNames).count >= 3 ? 1 : 0))
                     }
                     v.add(headHash(24, facts[i - 1], length: 2))
                 } else {
@@ -215,15 +222,12 @@ public struct FeatureExtractor: Sendable {
         }
     }
 
-    /// How many CJK character bigrams two folded texts share, up to 8 (names of people, places, agencies).
-    private func sharedBigrams(_ a: [UInt32], _ b: [UInt32]) -> Int {
-        func grams(_ s: [UInt32]) -> Set<UInt64> {
-            var result = Set<UInt64>()
-            guard s.count > 1 else { return result }
-            for k in 0..<(s.count - 1) where s[k] >= 0x4E00 && s[k + 1] >= 0x4E00 { result.insert(UInt64(s[k]) << 32 | UInt64(s[k + 1])) }
-            return result
-        }
-        return min(8, grams(a).intersection(grams(b)).count)
+    /// The CJK character bigrams of a folded text: shared ones are shared names of people, places, agencies.
+    private static func cjkBigrams(_ s: [UInt32]) -> Set<UInt64> {
+        var result = Set<UInt64>()
+        guard s.count > 1 else { return result }
+        for k in 0..<(s.count - 1) where s[k] >= 0x4E00 && s[k + 1] >= 0x4E00 { result.insert(UInt64(s[k]) << 32 | UInt64(s[k + 1])) }
+        return result
     }
 
     private func hash(_ tag: UInt8, _ number: Int) -> Int32 {

@@ -183,10 +183,10 @@ public struct TreeLinker: Linker {
         guard parts.count > 1 else { return ByteSearch.contains(bytes, parts[0]) }
         var start = 0
         search: while start < bytes.count {
-            guard let first = firstIndex(of: parts[0], in: bytes, from: start, to: bytes.count) else { return false }
+            guard let first = ByteSearch.firstIndex(bytes, parts[0], from: start) else { return false }
             var end = first + parts[0].count
             for part in parts.dropFirst() {
-                guard let next = firstIndex(of: part, in: bytes, from: end, to: min(bytes.count, end + 18 + part.count)) else {
+                guard let next = ByteSearch.firstIndex(bytes, part, from: end, to: end + 18 + part.count) else {
                     start = first + 1
                     continue search
                 }
@@ -195,16 +195,6 @@ public struct TreeLinker: Linker {
             return true
         }
         return false
-    }
-
-    private static func firstIndex(of needle: [UInt8], in bytes: [UInt8], from: Int, to: Int) -> Int? {
-        guard !needle.isEmpty, to - from >= needle.count else { return nil }
-        for i in from...(to - needle.count) where bytes[i] == needle[0] {
-            var k = 1
-            while k < needle.count && bytes[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
-        }
-        return nil
     }
     /// UTF-8 of the characters skipped before an opener: space, ideographic space, quotes, dashes.
     static let skippedAtStart: [[UInt8]] = [" ", "　", "“", "\"", "—"].map { Array($0.utf8) }

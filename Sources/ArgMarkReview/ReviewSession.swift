@@ -457,13 +457,7 @@ public struct ReviewSession {
             path.append(up)
             k = j
         }
-        var a = child.annotation
-        a.parent = parent.id
-        a.relation = relation
-        a.linkedBy = human
-        a.linkConfidence = nil
-        a.reviewedAt = clock()
-        return [c: a]
+        return [c: humanLink(child.annotation, parent: parent.id, relation: relation)]
     }
 
     private func unlinkChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {
@@ -477,13 +471,7 @@ public struct ReviewSession {
         guard document.units[root].id != parent else {
             throw Refusal("\(unit.id) already hangs directly under the thesis \(parent); every argumentative sentence needs a parent, so link it elsewhere (link \(unit.id) PARENT) or label it background")
         }
-        var a = unit.annotation
-        a.parent = document.units[root].id
-        a.relation = .support
-        a.linkedBy = human
-        a.linkConfidence = nil
-        a.reviewedAt = clock()
-        return [i: a]
+        return [i: humanLink(unit.annotation, parent: document.units[root].id, relation: .support)]
     }
 
     private func thesisChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {
@@ -497,21 +485,22 @@ public struct ReviewSession {
         if old == i && unit.annotation.isHumanLink { return [:] }
         if let old, old != i {
             // The former thesis now supports the new one; everything that hung under it still does.
-            var a = document.units[old].annotation
-            a.parent = unit.id
-            a.relation = .support
-            a.linkedBy = human
-            a.linkConfidence = nil
-            planned[old] = a
+            planned[old] = humanLink(document.units[old].annotation, parent: unit.id, relation: .support, reviewed: false)
         }
-        var a = unit.annotation
-        a.parent = nil
-        a.relation = nil
+        planned[i] = humanLink(unit.annotation, parent: nil, relation: nil)
+        return planned
+    }
+
+    /// `annotation` hung under `parent` by the reviewer (nil: the root); `reviewed` also stamps the review time
+    /// (a former thesis moved along with a new one is linked, not reviewed).
+    private func humanLink(_ annotation: SentenceAnnotation, parent: String?, relation: ArgumentRelation?, reviewed: Bool = true) -> SentenceAnnotation {
+        var a = annotation
+        a.parent = parent
+        a.relation = relation
         a.linkedBy = human
         a.linkConfidence = nil
-        a.reviewedAt = clock()
-        planned[i] = a
-        return planned
+        if reviewed { a.reviewedAt = clock() }
+        return a
     }
 }
 
