@@ -2,7 +2,7 @@
 # Label quality of the labellers on every gold document at hand, per genre:
 #   Annotations/gold (GWR 2022-24, the project's Chinese articles and English texts), and from ../shared/data
 #   the MFA 2022 report, the zh-translated and en-policy papers (as sentence lines, so ids match the gold), and
-#   English short texts never trained on: arg-microtexts part 2 and CDCP comments.
+#   English short texts: arg-microtexts part 2 and CDCP comments.
 # usage: tools/eval_labelers.sh LABELERS   e.g. label.cue.zh.v1,label.cue.en.v1  or  default
 # Trained models score their own training data here; their fair figures are the leave-one-document-out
 # scores from tools/train_models.sh (recorded in each manifest).
@@ -30,8 +30,8 @@ pairs() { # CORPUS DIR-WITH-PAIRS: sentence lines to annotate and JSONL gold, id
 for corpus in mfa2022 zh-translated en-policy; do
   if [ -d "../shared/data/$corpus" ]; then pairs "$corpus" "../shared/data/$corpus"; fi
 done
-# English short texts the owner also scores (never trained on): arg-microtexts part 2 and CDCP comments, split
-# per document first.
+# English short texts the owner also scores: arg-microtexts part 2 and CDCP comments, split per document first.
+# The English model trains on them, so their fair figures come from tools/eval_short_texts.sh (held-out halves).
 for corpus in microtexts cdcp; do
   tsv=../shared/data/en/$corpus.train.tsv
   [ -f "$tsv" ] || continue

@@ -4,9 +4,9 @@
 #   zh: the project gold (GWR 2022-24 and the project's Chinese articles), the MFA 2022 report and the
 #       zh-translated papers; each of their documents is held out in turn, the fold model combined with the
 #       cue lexicon and decision rules exactly as Models/pipeline.json does.
-#   en: the project's English gold and the en-policy papers.
-# Out-of-genre corpora (essays, hotel reviews, CDCP, microtexts, IBM) lowered held-out scores and are not used
-# (Models/README.md).
+#   en: the project's English gold and the en-policy papers, and the English short texts (microtexts, CDCP).
+# Out-of-genre corpora (essays, hotel reviews, IBM) lowered held-out scores and are not used (Models/README.md).
+# The short texts' own held-out scores come from tools/eval_short_texts.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product argmark >/dev/null
@@ -18,8 +18,13 @@ $bin train --lang zh "${common[@]}" \
   --cross-validate Annotations/gold --cross-validate "$shared/mfa2022" --cross-validate "$shared/zh-translated" \
   --combine-with label.cue.zh.v1:1 --combine-with label.rules.zh.v1:2 \
   --out Models/label.model.zh.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-zh.txt"
-$bin train --lang en "${common[@]}" \
-  --data Annotations/gold --data "$shared/en-policy" \
+# English short texts (arg-microtexts part 2, CDCP comments) at half weight: documents of at most 15 sentences get a
+# short-text copy of every feature (FeatureExtractor), so they teach short texts without pulling the papers'
+# weights. NO_NC=1 leaves out arg-microtexts (CC BY-NC-SA 4.0) here too.
+en_data=(--data Annotations/gold --data "$shared/en-policy")
+if [ "${NO_NC:-0}" != 1 ] && [ -f "$shared/en/microtexts.train.tsv" ]; then en_data+=(--data "$shared/en/microtexts.train.tsv:0.5"); fi
+if [ -f "$shared/en/cdcp.train.tsv" ]; then en_data+=(--data "$shared/en/cdcp.train.tsv:0.5"); fi
+$bin train --lang en "${common[@]}" "${en_data[@]}" \
   --cross-validate Annotations/gold --cross-validate "$shared/en-policy" \
   --combine-with label.cue.en.v1:1 --combine-with label.rules.en.v1:2 \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"

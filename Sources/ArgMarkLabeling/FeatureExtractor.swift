@@ -43,9 +43,10 @@ struct FeatureHash {
 /// opened (例如 … and the case goes on), words of the enclosing section headings (回顾 vs 任务 decides whether a bare
 /// verb reports or prescribes), and whether the paragraph is a dash bullet. Version 3 added the paragraph's place in
 /// its section, the next sentence's first characters and the running illustration; version 4 whether the sentence
-/// shares names with that illustration (the same case goes on).
+/// shares names with that illustration (the same case goes on); version 5 the order of cue labels in the sentence
+/// (a call someone reported reads evidence > prescription) and the short-text copy of every feature.
 public struct FeatureExtractor: Sendable {
-    public static let version = 4
+    public static let version = 5
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -60,21 +61,56 @@ public struct FeatureExtractor: Sendable {
     struct SentenceFacts {
         var cueLabels: [ArgumentLabel: Double]
         var cueTexts: [String]
+        /// Label pairs of consecutive cues in reading order ("evidence>prescription": a call someone reported).
+        var cueOrder: [String]
         /// The text with digits folded to 0 and Latin letters to lower case.
         var folded: [UInt32]
         /// Where the text proper starts (after dashes, quotes, list numbers).
         var headStart: Int
     }
 
-    /// Features of every unit of `document` (empty vectors for headings).
+    /// Features of every unit of `document` (empty vectors for headings). Short texts (comments, microtexts)
+    /// argue differently from papers and reports: each of their features gets a second, short-text copy beside
+    /// the shared one (feature augmentation), so that one model learns both what the genres share and where they
+    /// differ.
     public func features(for document: Document) -> [FeatureVector] {
+        var vectors = sharedFeatures(for: document)
+        if document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences {
+            for i in vectors.indices where !vectors[i].indices.isEmpty { augmentShortText(&vectors[i]) }
+        }
+        return vectors
+    }
+
+    /// Documents with at most this many sentences are short texts (arg-microtexts run 3–8, most CDCP comments
+    /// 2–10; papers, reports and long comments have dozens).
+    public static let shortTextSentences = 15
+
+    /// Appends the short-text copy of every feature.
+    func augmentShortText(_ v: inout FeatureVector) {
+        let count = v.indices.count
+        v.indices.reserveCapacity(2 * count)
+        v.values.reserveCapacity(2 * count)
+        for k in 0..<count {
+            var h = FeatureHash(60)
+            h.mix(UInt32(bitPattern: v.indices[k]))
+            v.add(h.index(dimensions), v.values[k])
+        }
+    }
+
+    /// The features every document's sentences have, whatever its length.
+    func sharedFeatures(for document: Document) -> [FeatureVector] {
         let facts = document.units.map { unit -> SentenceFacts in
-            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], folded: [], headStart: 0) }
+            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], cueOrder: [], folded: [], headStart: 0) }
             let matches = lexicon.matches(in: unit.text)
             var labels: [ArgumentLabel: Double] = [:]
             for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
             let folded = unit.text.unicodeScalars.map(fold)
-            return SentenceFacts(cueLabels: labels, cueTexts: matches.map(\.cue.text), folded: folded, headStart: headStart(folded))
+            var order: [String] = []
+            for (a, b) in zip(matches, matches.dropFirst()) where a.cue.label != b.cue.label {
+                order.append(a.cue.label!.rawValue + ">" + b.cue.label!.rawValue)
+            }
+            return SentenceFacts(
+                cueLabels: labels, cueTexts: matches.map(\.cue.text), cueOrder: order, folded: folded, headStart: headStart(folded))
         }
         var headingText: [String: String] = [:]
         for section in document.sections {
@@ -125,6 +161,7 @@ public struct FeatureExtractor: Sendable {
                     v.add(hash(10, label.rawValue), Float(min(weight, 4)))
                 }
                 for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
+                for pair in facts[i].cueOrder { v.add(hash(12, pair)) }
                 shapeFeatures(unit, facts[i].folded, into: &v)
                 // Context.
                 let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
@@ -138,7 +175,7 @@ public struct FeatureExtractor: Sendable {
                     if let opened = lastIllustration {
                         v.add(hash(26, min(3, i - opened)))
                         // The same case goes on when the sentence shares names with the illustration.
-                        v.add(hash(30, Self.cjkBigrams(facts[i].folded).intersection(illustrationNames).count >= 3 ? 1 : 0))
+                        v.add(hash(29, Self.cjkBigrams(facts[i].folded).intersection(illustrationNames).count >= 3 ? 1 : 0))
                     }
                     v.add(headHash(24, facts[i - 1], length: 2))
                 } else {

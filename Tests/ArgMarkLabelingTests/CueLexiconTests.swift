@@ -29,6 +29,7 @@ struct CueLexiconTests {
         ("各国应当加强对话。", .prescription),
         ("我们要坚持开放合作。", .prescription),
         ("中国不应将自身主张包装为第三种模板。", .prescription),
+        ("美方应纠正错误，为两国合作营造有利环境。", .prescription),
         ("亟需建立统一的规则。", .prescription),
         ("据统计，2024年贸易额增长了8%。", .evidence),
         ("截至2023年底，已有40个国家签署。", .evidence),
@@ -42,8 +43,12 @@ struct CueLexiconTests {
         #expect(topCueLabel(ShippedLexicons.zh, text) == expected)
     }
 
-    /// The traps of the issue: 重要 and 主要 are not 要; 应对 is not 应; 需要指出 is signposting.
-    @Test(arguments: ["这一点非常重要。", "主要原因在于技术落后。", "各国积极应对气候变化。", "需要指出的是，数据并不完整。"])
+    /// The traps of the issue: 重要 and 主要 are not 要; 应对 (and the other compounds of 应) is not 应;
+    /// 需要指出 is signposting.
+    @Test(arguments: [
+        "这一点非常重要。", "主要原因在于技术落后。", "各国积极应对气候变化。", "需要指出的是，数据并不完整。",
+        "他应邀出席了论坛。", "这一举措顺应了时代潮流。", "中国展现了大国应有的担当。", "企业纷纷应聘人才。",
+    ])
     func trapsAreNotPrescriptions(_ text: String) {
         #expect(ShippedLexicons.zh.weights(in: text)[.prescription] == nil)
     }

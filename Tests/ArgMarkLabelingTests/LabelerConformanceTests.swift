@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkLabeling
 import ArgMarkPipeline
 import ArgMarkPlugins
 import Testing
@@ -56,6 +57,19 @@ struct LabelerConformanceTests {
         #expect(zh.units.compactMap(\.annotation.label) == [.claim, .evidence, .example, .prescription])
         let en = try Self.registry.defaultPipeline().run(readText(Self.texts[1]))
         #expect(en.units.compactMap(\.annotation.label).contains(.example))
-        #expect(en.units.last?.annotation.label == .background)
+        #expect(en.units.first { $0.text == "Regulators should act." }?.annotation.label == .prescription)
+    }
+
+    /// A question in a paper is background (a research question); in a short comment it is usually rhetorical,
+    /// and the short-text features (trained on CDCP comments and microtexts) read it as an argument.
+    @Test func questionsAreReadByGenre() throws {
+        let comment = "We argue that audits work. For example, one audit found bias. Regulators should act. Is that enough?\n"
+        let reports = (0..<FeatureExtractor.shortTextSentences).map { "In \(2000 + $0), agency \($0) published \(3 * $0) audit reports." }
+        let paper = "1. Introduction\n" + comment + "\n2. Method\n" + reports.joined(separator: " ") + "\n"
+        let pipeline = try Self.registry.defaultPipeline()
+        let inPaper = try pipeline.run(readText(paper)).units.first { $0.text == "Is that enough?" }
+        let inComment = try pipeline.run(readText(comment)).units.first { $0.text == "Is that enough?" }
+        #expect(inPaper?.annotation.label == .background)
+        #expect(inComment?.annotation.label != .background)
     }
 }

@@ -30,6 +30,37 @@ func toyCorpus() throws -> [Document] {
     }
 }
 
+struct FeatureExtractorTests {
+    let extractor = FeatureExtractor(dimensions: 1 << 18, lexicon: ShippedLexicons.zh, language: .zh)
+
+    /// A short text's sentences carry a second, short-text copy of every feature beside the shared ones; a long
+    /// document's carry the shared ones only.
+    @Test func shortTextsGetAugmentedFeatures() throws {
+        let short = try readText("各国应当加强合作。因此，合作是出路。\n")
+        let long = try readText("各国应当加强合作。" + String(repeating: "据统计，贸易额增长了8%。", count: FeatureExtractor.shortTextSentences) + "\n")
+        let shared = extractor.sharedFeatures(for: short)[0]
+        let augmented = extractor.features(for: short)[0]
+        #expect(augmented.indices.count == 2 * shared.indices.count)
+        #expect(Array(augmented.indices.prefix(shared.indices.count)) == shared.indices)
+        #expect(Array(augmented.values.suffix(shared.values.count)) == shared.values)
+        let copies = Set(augmented.indices.suffix(shared.indices.count))
+        #expect(copies.intersection(shared.indices).count < copies.count / 10)
+        #expect(extractor.features(for: long)[0].indices == extractor.sharedFeatures(for: long)[0].indices)
+    }
+
+    /// The order of cue labels inside a sentence is a feature: a call someone reported (强调要…) reads evidence
+    /// then prescription, the author's own call prescription alone.
+    @Test func cueOrderIsAFeature() throws {
+        let reported = extractor.features(for: try readText("东盟国家表示，要和平，不要对抗。\n"))[0]
+        let own = extractor.features(for: try readText("我们要和平，不要对抗。\n"))[0]
+        var pair = FeatureHash(12)
+        pair.mix("evidence>prescription")
+        let index = pair.index(1 << 18)
+        #expect(reported.indices.contains(index))
+        #expect(!own.indices.contains(index))
+    }
+}
+
 struct ModelTests {
     func trainer() -> Trainer {
         var settings = TrainingSettings(language: .zh)
