@@ -44,7 +44,8 @@ struct FeatureHash {
 /// verb reports or prescribes), and whether the paragraph is a dash bullet. Version 3 added the paragraph's place in
 /// its section, the next sentence's first characters and the running illustration; version 4 whether the sentence
 /// shares names with that illustration (the same case goes on); version 5 the order of cue labels in the sentence
-/// (a call someone reported reads evidence > prescription) and the short-text copy of every feature.
+/// (a call someone reported reads evidence > prescription), how argued the section is (its share of sentences with
+/// a cue of each label) and the short-text copy of every feature.
 public struct FeatureExtractor: Sendable {
     public static let version = 5
     public let dimensions: Int
@@ -130,6 +131,21 @@ public struct FeatureExtractor: Sendable {
                 depth += 1
             }
             headingVectors[section.id] = v
+        }
+        // How argued each section is: the share of its sentences with a cue of each label (an expository section
+        // that defines and describes has few claim or prescription cues; a task section is full of them).
+        var sectionCueCounts: [String: [ArgumentLabel: Int]] = [:]
+        var sectionSentences: [String: Int] = [:]
+        for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
+            sectionSentences[unit.section, default: 0] += 1
+            for label in facts[i].cueLabels.keys { sectionCueCounts[unit.section, default: [:]][label, default: 0] += 1 }
+        }
+        for (section, total) in sectionSentences {
+            for label in ArgumentLabel.allCases {
+                let share = Double(sectionCueCounts[section]?[label] ?? 0) / Double(total)
+                let bucket = share == 0 ? 0 : share < 0.1 ? 1 : share < 0.25 ? 2 : share < 0.5 ? 3 : 4
+                headingVectors[section, default: FeatureVector()].add(hash(14, label.rawValue + String(bucket)))
+            }
         }
         let sentenceCount = max(1, document.units.count)
         var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)

@@ -60,9 +60,17 @@ struct CueLexiconTests {
         ("We argue that audits are necessary.", .claim),
         ("This paper examines platform regulation.", .background),
         ("Is that enough?", .background),
+        ("Congress also could direct the agency to report annually.", .prescription),
     ])
     func englishCues(_ text: String, _ expected: ArgumentLabel) {
         #expect(topCueLabel(ShippedLexicons.en, text) == expected)
+    }
+
+    /// An option offered to Congress after "for example" is a prescription (rule 3), not a case (rule 1).
+    @Test func optionsForCongressAreNotExamples() throws {
+        let rules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        #expect(rules.weights(in: "For example, Congress could require annual reports.")[.example] == nil)
+        #expect(rules.weights(in: "For example, one audit found bias.")[.example] != nil)
     }
 
     @Test func englishMatchesWholeWordsOnly() {

@@ -48,6 +48,19 @@ struct FeatureExtractorTests {
         #expect(extractor.features(for: long)[0].indices == extractor.sharedFeatures(for: long)[0].indices)
     }
 
+    /// The same sentence reads differently in an expository section (no cues around it) and in an argued one.
+    @Test func sectionsCarryTheirShareOfCues() throws {
+        let sentence = "这一机制由三个部分组成。"
+        let expository = try readText("一、概念\n\(sentence)数据在各层之间传递。每一层有各自的协议。\n")
+        let argued = try readText("一、对策\n\(sentence)各国应当加强合作。因此，规则之争本质上是发展模式之争。\n")
+        let inExpository = Set(extractor.features(for: expository).first { !$0.indices.isEmpty }!.indices)
+        let inArgued = Set(extractor.features(for: argued).first { !$0.indices.isEmpty }!.indices)
+        var noPrescription = FeatureHash(14)
+        noPrescription.mix("prescription0")
+        #expect(inExpository.contains(noPrescription.index(1 << 18)))
+        #expect(!inArgued.contains(noPrescription.index(1 << 18)))
+    }
+
     /// The order of cue labels inside a sentence is a feature: a call someone reported (强调要…) reads evidence
     /// then prescription, the author's own call prescription alone.
     @Test func cueOrderIsAFeature() throws {
