@@ -66,7 +66,7 @@ struct LabelerConformanceTests {
         let comment = "We argue that audits work. For example, one audit found bias. Regulators should act. Is that enough?\n"
         let reports = (0..<FeatureExtractor.shortTextSentences).map { "In \(2000 + $0), agency \($0) published \(3 * $0) audit reports." }
         let paper = "1. Introduction\n" + comment + "\n2. Method\n" + reports.joined(separator: " ") + "\n"
-        let pipeline = try Self.registry.defaultPipeline()
+        let pipeline = Self.registry.defaultPipeline()
         let inPaper = try pipeline.run(readText(paper)).units.first { $0.text == "Is that enough?" }
         let inComment = try pipeline.run(readText(comment)).units.first { $0.text == "Is that enough?" }
         #expect(inPaper?.annotation.label == .background)
