@@ -73,6 +73,13 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "For example, one audit found bias.")[.example] != nil)
     }
 
+    /// Attribution verbs are weak evidence cues, so a call someone else made reads evidence > prescription (rule 7).
+    @Test(arguments: ["东盟国家共同强调要和平。", "该国官员声称要维护规则。", "他坦言必须改革。"])
+    func attributedCallsCarryEvidence(_ text: String) {
+        let weights = ShippedLexicons.zh.weights(in: text)
+        #expect(weights[.evidence] != nil && weights[.prescription] != nil)
+    }
+
     @Test func englishMatchesWholeWordsOnly() {
         // "shoulder" contains "should"; "mustard" contains "must".
         #expect(ShippedLexicons.en.weights(in: "The shoulder of the road was covered in mustard.")[.prescription] == nil)
