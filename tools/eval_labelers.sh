@@ -8,6 +8,7 @@
 # scores from tools/train_models.sh (recorded in each manifest).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/lib.sh
 bin=${ARGMARK:-.build/release/argmark}
 labelers=${1:-default}
 work=$(mktemp -d)
@@ -19,13 +20,7 @@ for g in Annotations/gold/*.jsonl; do
   cp "$g" "$work/gold/own/"; cp "$src" "$work/in/own/$name.txt"
 done
 pairs() { # CORPUS DIR-WITH-PAIRS: sentence lines to annotate and JSONL gold, ids matching
-  mkdir -p "$work/gold/$1" "$work/in/$1"
-  for s in "$2"/*_sentences.tsv; do
-    name=$(basename "$s" _sentences.tsv)
-    python3 tools/tsv_gold_to_lines.py "$s" "$work/in/$1/$name.lines"
-    python3 tools/gold_to_jsonl.py --text "$work/in/$1/$name.lines" --sentences "$s" \
-      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$1/$name.jsonl"
-  done
+  pairs_to_lines_and_gold "$2" "$work/in/$1" "$work/gold/$1"
 }
 for corpus in mfa2022 zh-translated en-policy; do
   if [ -d "../shared/data/$corpus" ]; then pairs "$corpus" "../shared/data/$corpus"; fi

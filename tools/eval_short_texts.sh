@@ -8,6 +8,7 @@
 # trained on the short texts)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/lib.sh
 shared=${SHARED:-../shared/data}
 if [ ! -f "$shared/en/microtexts.train.tsv" ] || [ ! -f "$shared/en/cdcp.train.tsv" ]; then
   echo "eval_short_texts: $shared/en/{microtexts,cdcp}.train.tsv not found; nothing to score" >&2
@@ -21,18 +22,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for corpus in microtexts cdcp; do
   python3 tools/split_corpus_tsv.py "$shared/en/$corpus.train.tsv" "$work/$corpus/all" >/dev/null
+  mkdir -p "$work/$corpus/A" "$work/$corpus/B"
   n=0
   for s in "$work/$corpus/all"/*_sentences.tsv; do
-    name=$(basename "$s" _sentences.tsv)
     half=$([ $((n % 2)) = 0 ] && echo A || echo B)
     n=$((n + 1))
-    mkdir -p "$work/$corpus/$half" "$work/$corpus/lines$half" "$work/gold/$corpus"
-    mv "$s" "$work/$corpus/all/${name}_gold.tsv" "$work/$corpus/$half/"
-    python3 tools/tsv_gold_to_lines.py "$work/$corpus/$half/${name}_sentences.tsv" "$work/$corpus/lines$half/$name.lines"
-    python3 tools/gold_to_jsonl.py --text "$work/$corpus/lines$half/$name.lines" \
-      --sentences "$work/$corpus/$half/${name}_sentences.tsv" --gold "$work/$corpus/$half/${name}_gold.tsv" \
-      --annotator shared-gold --out "$work/gold/$corpus/$name.jsonl"
+    mv "$s" "${s%_sentences.tsv}_gold.tsv" "$work/$corpus/$half/"
   done
+  for half in A B; do pairs_to_lines_and_gold "$work/$corpus/$half" "$work/$corpus/lines$half" "$work/gold/$corpus"; done
 done
 for half in A B; do
   other=$([ $half = A ] && echo B || echo A)
@@ -40,7 +37,7 @@ for half in A B; do
   data=(--data Annotations/gold --data "$shared/en-policy")
   [ "$mw" = 0 ] || data+=(--data "$work/microtexts/$other:$mw")
   [ "$cw" = 0 ] || data+=(--data "$work/cdcp/$other:$cw")
-  "$bin" train --lang en --balance 0 --l2 1e-4 --epochs 8 --seed 20261125 --shuffles 5 "${data[@]}" \
+  "$bin" train --lang en "${label_training[@]}" "${data[@]}" \
     --out "$work/models$half/label.model.en.v1" >/dev/null 2>&1
   for corpus in microtexts cdcp; do
     "$bin" annotate "$work/$corpus/lines$half" --out "$work/pred/$corpus" --models "$work/models$half" --no-tree 2>/dev/null

@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 swift build -c release --product argmark >/dev/null
 bin=.build/release/argmark
 shared=${SHARED:-../shared/data}
-common=(--balance 0 --l2 1e-4 --epochs 8 --seed 20261125 --shuffles 5)
+source tools/lib.sh
+common=("${label_training[@]}")
 $bin train --lang zh "${common[@]}" \
   --data Annotations/gold --data "$shared/mfa2022" --data "$shared/zh-translated" \
   --cross-validate Annotations/gold --cross-validate "$shared/mfa2022" --cross-validate "$shared/zh-translated" \

@@ -1,0 +1,18 @@
+# Shared by the tools that train and score the labellers; source it from the project root.
+
+# The training settings of the shipped label models (tools/train_models.sh), so that every tool that retrains a
+# model for evaluation trains it the same way.
+label_training=(--balance 0 --l2 1e-4 --epochs 8 --seed 20261125 --shuffles 5)
+
+# pairs_to_lines_and_gold PAIRS-DIR LINES-DIR GOLD-DIR: each *_sentences.tsv + *_gold.tsv pair becomes sentence lines
+# to annotate (LINES-DIR/NAME.lines) and its JSONL gold (GOLD-DIR/NAME.jsonl), with matching sentence ids.
+pairs_to_lines_and_gold() {
+  mkdir -p "$2" "$3"
+  local s name
+  for s in "$1"/*_sentences.tsv; do
+    name=$(basename "$s" _sentences.tsv)
+    python3 tools/tsv_gold_to_lines.py "$s" "$2/$name.lines"
+    python3 tools/gold_to_jsonl.py --text "$2/$name.lines" --sentences "$s" \
+      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$3/$name.jsonl"
+  done
+}
