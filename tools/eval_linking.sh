@@ -9,19 +9,14 @@
 # usage: [LINKER=ID] tools/eval_linking.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/lib.sh
 bin=${ARGMARK:-.build/release/argmark}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/gold/project"
 cp Annotations/gold/*.jsonl "$work/gold/project/"
 pairs() { # CORPUS DIR-WITH-PAIRS
-  mkdir -p "$work/gold/$1" "$work/lines/$1"
-  for s in "$2"/*_sentences.tsv; do
-    name=$(basename "$s" _sentences.tsv)
-    python3 tools/tsv_gold_to_lines.py "$s" "$work/lines/$1/$name.lines"
-    python3 tools/gold_to_jsonl.py --text "$work/lines/$1/$name.lines" --sentences "$s" \
-      --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$work/gold/$1/$name.jsonl"
-  done
+  pairs_to_lines_and_gold "$2" "$work/lines/$1" "$work/gold/$1"
 }
 shared=../shared/data
 for corpus in mfa2022 zh-translated en-policy; do [ -d "$shared/$corpus" ] && pairs "$corpus" "$shared/$corpus"; done
