@@ -2,7 +2,7 @@
 
 # The training settings of the shipped label models (tools/train_models.sh), so that every tool that retrains a
 # model for evaluation trains it the same way.
-label_training=(--balance 0 --l2 1e-4 --epochs 8 --seed 20261125 --shuffles 5)
+label_training=(--balance 0 --l2 1e-4 --epochs 8 --seed 20261125 --shuffles 5 --chain)
 
 # pairs_to_lines_and_gold PAIRS-DIR LINES-DIR GOLD-DIR: each *_sentences.tsv + *_gold.tsv pair becomes sentence lines
 # to annotate (LINES-DIR/NAME.lines) and its JSONL gold (GOLD-DIR/NAME.jsonl), with matching sentence ids.

@@ -17,7 +17,7 @@ common=("${label_training[@]}")
 $bin train --lang zh "${common[@]}" \
   --data Annotations/gold --data "$shared/mfa2022" --data "$shared/zh-translated" \
   --cross-validate Annotations/gold --cross-validate "$shared/mfa2022" --cross-validate "$shared/zh-translated" \
-  --combine-with label.cue.zh.v1:1 --combine-with label.rules.zh.v1:2 \
+  --combine-with label.cue.zh.v1:0.75 --combine-with label.rules.zh.v1:2 \
   --out Models/label.model.zh.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-zh.txt"
 # English short texts (arg-microtexts part 2, CDCP comments) at half weight: documents of at most 15 sentences get a
 # short-text copy of every feature (FeatureExtractor), so they teach short texts without pulling the papers'
@@ -27,7 +27,7 @@ if [ "${NO_NC:-0}" != 1 ] && [ -f "$shared/en/microtexts.train.tsv" ]; then en_d
 if [ -f "$shared/en/cdcp.train.tsv" ]; then en_data+=(--data "$shared/en/cdcp.train.tsv:0.5"); fi
 $bin train --lang en "${common[@]}" "${en_data[@]}" \
   --cross-validate Annotations/gold --cross-validate "$shared/en-policy" \
-  --combine-with label.cue.en.v1:1 --combine-with label.rules.en.v1:2 \
+  --combine-with label.cue.en.v1:0.25 --combine-with label.rules.en.v1:2 \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"
 
 # The learned linker (link.learned.v1): attachment and thesis choice trained on every gold tree at hand — the

@@ -41,6 +41,8 @@ struct Train: ParsableCommand {
 
     @Option(name: .long, help: "With --cross-validate, write each held-out document as its fold labelled it (JSONL) into this directory.")
     var predictions: String?
+    @Option(name: .long, help: "With --cross-validate, write every held-out sentence's gold label and each labeller's scores as TSV to this file (for studying combiner weights).")
+    var proposalScores: String?
     @Option(name: .long) var epochs: Int = 8
     @Option(name: .long) var seed: UInt64 = 20_261_125
     @Option(name: .long, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
@@ -48,12 +50,14 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
     @Option(name: .long, help: "L2 regularisation per update.") var l2: Double = 1e-6
     @Option(name: .long, help: "AdaGrad learning rate.") var rate: Double = 0.2
+    @Flag(name: .long, help: "Train a linear chain over each paragraph's sentences (learned label transitions; marginals as probabilities).") var chain = false
     @Flag(name: .long, help: "Also train the stacked second stage (neighbours' and section's first-stage predictions).") var stacked = false
 
     func validate() throws {
         guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
         guard (1...64).contains(shuffles) else { throw ValidationError("--shuffles must be between 1 and 64") }
         guard out != nil || !crossValidate.isEmpty else { throw ValidationError("give --out, --cross-validate or both") }
+        guard !(chain && stacked) else { throw ValidationError("--chain and --stacked are alternatives; give one") }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
     }
 
@@ -92,6 +96,7 @@ struct Train: ParsableCommand {
         settings.l2 = l2
         settings.learningRate = rate
         settings.stacked = stacked
+        settings.chain = chain
         let trainer = Trainer(settings: settings, lexicon: cues)
         var scores: [String: Double] = [:]
         if !crossValidate.isEmpty {
@@ -109,6 +114,7 @@ struct Train: ParsableCommand {
             if let predictions {
                 for document in result.labelled { try writePrediction(document, into: predictions) }
             }
+            if let proposalScores { try writeProposalScores(result, gold: documents, to: proposalScores) }
             let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
             print(report.text(), terminator: "")
             scores["lodo.macroF1"] = result.pooled.macroF1
@@ -127,8 +133,12 @@ struct Train: ParsableCommand {
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
-            shuffles: shuffles, trainingData: sources, scores: scores,
-            summary: "multinomial logistic regression over sentence and context features (\(lang))")
+            shuffles: shuffles,
+            transitions: model.chain.map { chain in (0..<chain.count).map { Array(chain.transitions[($0 * chain.count)..<(($0 + 1) * chain.count)]) } },
+            trainingData: sources, scores: scores,
+            summary: chain
+                ? "linear-chain model over each paragraph's sentences: logistic-regression scores from sentence and context features plus learned label transitions (\(lang))"
+                : "multinomial logistic regression over sentence and context features (\(lang))")
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -144,6 +154,24 @@ struct Train: ParsableCommand {
             throw fail("\(out): \(error)")
         }
         note("wrote \(out)/manifest.json and weights.bin")
+    }
+
+    /// One row per held-out sentence and labeller: document, unit id, paragraph id, gold label, plugin id and the
+    /// five label scores in guideline order (empty where the plugin gave none).
+    private func writeProposalScores(_ result: CrossValidation.Result, gold: [WeightedDocument], to path: String) throws {
+        let goldByID = Dictionary(gold.map { ($0.gold.document.id, $0.gold.document) }, uniquingKeysWith: { first, _ in first })
+        var out = "document\tunit\tparagraph\tgold\tplugin\t" + ArgumentLabel.allCases.map(\.rawValue).joined(separator: "\t") + "\n"
+        for (document, proposals) in zip(result.labelled, result.proposals) {
+            guard let goldDocument = goldByID[document.id] else { continue }
+            for proposal in proposals.sorted(by: { ($0.unitIndex, $0.pluginID) < ($1.unitIndex, $1.pluginID) }) {
+                let unit = goldDocument.units[proposal.unitIndex]
+                guard unit.kind == .sentence, let label = unit.annotation.label else { continue }
+                let scores = ArgumentLabel.allCases.map { proposal.scores[$0].map { String(format: "%.5f", $0) } ?? "" }
+                out += [document.id, unit.id, unit.paragraph, label.rawValue, proposal.pluginID].joined(separator: "\t")
+                    + "\t" + scores.joined(separator: "\t") + "\n"
+            }
+        }
+        do { try FileAccess.writeAtomically(Array(out.utf8), to: path) } catch { throw fail("\(path): \(error)") }
     }
 
     static func parse(_ spec: String) -> (path: String, weight: Double) {

@@ -173,8 +173,10 @@ public struct FeatureExtractor: Sendable {
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))
                 textFeatures(facts[i], into: &v)
-                for (label, weight) in facts[i].cueLabels {
-                    v.add(hash(10, label.rawValue), Float(min(weight, 4)))
+                // Labels in guideline order, never a dictionary's: the order of a vector's features decides how
+                // its dot product rounds, and a per-process hash order made training differ run to run.
+                for label in ArgumentLabel.allCases {
+                    if let weight = facts[i].cueLabels[label] { v.add(hash(10, label.rawValue), Float(min(weight, 4))) }
                 }
                 for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
                 for pair in facts[i].cueOrder { v.add(hash(12, pair)) }
@@ -186,7 +188,7 @@ public struct FeatureExtractor: Sendable {
                 if bullet { v.add(hash(21, position)) }
                 v.add(hash(22, 10 * i / sentenceCount))
                 if i > range.lowerBound {
-                    for label in facts[i - 1].cueLabels.keys { v.add(hash(23, label.rawValue)) }
+                    for label in ArgumentLabel.allCases where facts[i - 1].cueLabels[label] != nil { v.add(hash(23, label.rawValue)) }
                     // An illustration opened earlier in the paragraph may still be running (the case goes on).
                     if let opened = lastIllustration {
                         v.add(hash(26, min(3, i - opened)))
@@ -198,7 +200,7 @@ public struct FeatureExtractor: Sendable {
                     v.add(hash(23, "start"))
                 }
                 if i + 1 < range.upperBound {
-                    for label in facts[i + 1].cueLabels.keys { v.add(hash(25, label.rawValue)) }
+                    for label in ArgumentLabel.allCases where facts[i + 1].cueLabels[label] != nil { v.add(hash(25, label.rawValue)) }
                     v.add(headHash(27, facts[i + 1], length: 2))
                 } else {
                     v.add(hash(25, "end"))

@@ -14,8 +14,8 @@ public struct LinearModel: Sendable {
         self.weights = weights ?? [Float](repeating: 0, count: dimensions * labels.count)
     }
 
-    /// Class probabilities (softmax of the scores).
-    public func probabilities(_ x: FeatureVector) -> [Double] {
+    /// Unnormalised class scores (the dot product of each label's weights with the features).
+    public func scores(_ x: FeatureVector) -> [Double] {
         let k = labels.count
         var scores = [Double](repeating: 0, count: k)
         weights.withUnsafeBufferPointer { w in
@@ -25,6 +25,13 @@ public struct LinearModel: Sendable {
                 for c in 0..<k { scores[c] += Double(w[base + c]) * value }
             }
         }
+        return scores
+    }
+
+    /// Class probabilities (softmax of the scores).
+    public func probabilities(_ x: FeatureVector) -> [Double] {
+        let k = labels.count
+        var scores = scores(x)
         let top = scores.max() ?? 0
         var total = 0.0
         for c in 0..<k {
@@ -109,6 +116,9 @@ public struct ModelManifest: Codable, Sendable, Hashable {
     public var l2: Double
     /// How many shuffles were averaged (absent in manifests from before averaging: one).
     public var shuffles: Int?
+    /// The paragraph chain's label-to-label transition scores (rows: previous label, columns: label, both in
+    /// `labels` order); absent when the model labels each sentence on its own.
+    public var transitions: [[Double]]?
     public var trainingData: [TrainingSource]
     public var scores: [String: Double]
     public var summary: String
@@ -131,7 +141,7 @@ public struct ModelManifest: Codable, Sendable, Hashable {
 
     public init(
         id: String, version: Int, language: String, labels: [String], dimensions: Int, featureSet: String,
-        featureVersion: Int, lexicon: String, seed: UInt64, epochs: Int, l2: Double, shuffles: Int? = nil, trainingData: [TrainingSource],
+        featureVersion: Int, lexicon: String, seed: UInt64, epochs: Int, l2: Double, shuffles: Int? = nil, transitions: [[Double]]? = nil, trainingData: [TrainingSource],
         scores: [String: Double], summary: String
     ) {
         self.id = id
@@ -146,6 +156,7 @@ public struct ModelManifest: Codable, Sendable, Hashable {
         self.epochs = epochs
         self.l2 = l2
         self.shuffles = shuffles
+        self.transitions = transitions
         self.trainingData = trainingData
         self.scores = scores
         self.summary = summary

@@ -2,19 +2,23 @@ import ArgMarkCore
 import ArgMarkPipeline
 
 /// The trained labeller: multinomial logistic regression over sentence and context features (see
-/// ``FeatureExtractor``), one model per language, loaded from `Models/<id>/`.
+/// ``FeatureExtractor``), one model per language, loaded from `Models/<id>/`; with a ``LabelChain``, a linear-chain
+/// model whose per-sentence probabilities are the marginals given the whole paragraph.
 public struct StatisticalLabeler: Labeler {
     public let model: LinearModel
     /// The optional second stage, which also sees the first stage's predictions for the neighbours and the section.
     public let stage2: LinearModel?
+    /// The paragraph chain's transitions, when the model was trained as a linear chain.
+    public let chain: LabelChain?
     public let extractor: FeatureExtractor
     public let manifest: ModelManifest
     public let descriptor: PluginDescriptor
 
-    public init(manifest: ModelManifest, model: LinearModel, stage2: LinearModel? = nil, lexicon: CueLexicon) {
+    public init(manifest: ModelManifest, model: LinearModel, stage2: LinearModel? = nil, chain: LabelChain? = nil, lexicon: CueLexicon) {
         self.manifest = manifest
         self.model = model
         self.stage2 = stage2
+        self.chain = chain
         let language = LanguageTag(rawValue: manifest.language) ?? .zh
         extractor = FeatureExtractor(dimensions: model.dimensions, lexicon: lexicon, language: language)
         descriptor = PluginDescriptor(
@@ -27,7 +31,12 @@ public struct StatisticalLabeler: Labeler {
         let all = extractor.features(for: document)
         let frame = extractor.frame(for: document)
         let base = frame.units.map { all[$0] }
-        var probabilities = base.map(model.probabilities)
+        var probabilities: [[Double]]
+        if let chain {
+            probabilities = chain.marginals(scores: base.map(model.scores), previous: frame.previous)
+        } else {
+            probabilities = base.map(model.probabilities)
+        }
         if let stage2 {
             probabilities = extractor.stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities)
         }

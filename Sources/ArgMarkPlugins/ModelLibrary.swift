@@ -79,7 +79,14 @@ public struct ModelLibrary: Sendable {
         let model = try LinearModel(serialized: Array(weights), labels: labels)
         let stage2Path = (folder as NSString).appendingPathComponent("weights.stage2.bin")
         let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: Array($0), labels: labels) }
-        return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, lexicon: lexicon)
+        var chain: LabelChain?
+        if let rows = manifest.transitions {
+            guard rows.count == labels.count, rows.allSatisfy({ $0.count == labels.count && $0.allSatisfy(\.isFinite) }) else {
+                throw ModelError.corrupt("the manifest's transitions are not a \(labels.count) × \(labels.count) table of numbers")
+            }
+            chain = LabelChain(count: labels.count, transitions: rows.flatMap { $0 })
+        }
+        return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, chain: chain, lexicon: lexicon)
     }
 
     static func loadLinker(folder: String) throws -> LearnedLinker {

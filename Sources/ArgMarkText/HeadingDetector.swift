@@ -9,6 +9,9 @@ public enum HeadingDetector {
     static let maxNumberedChineseLength = 60
     /// Longest English heading, in words.
     static let maxEnglishWords = 14
+    /// Longest English heading in title case, in words: report headings state a finding ("Most People Who Lost
+    /// Coverage … Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible").
+    static let maxTitleCaseEnglishWords = 28
 
     /// The heading level of `text` if it is a heading line, else nil.
     public static func level(of text: String) -> Int? {
@@ -33,7 +36,7 @@ public enum HeadingDetector {
         case .en:
             let words = wordCount(s, range)
             if let numbered, words <= maxEnglishWords + 4 { return numbered }
-            guard words <= maxEnglishWords else { return nil }
+            guard words <= maxEnglishWords || (words <= maxTitleCaseEnglishWords && isTitleCase(s, range)) else { return nil }
             let first = s[range.lowerBound]
             // Headings start with a capital, a digit or a quote; a lower-case start is a broken line.
             if ScalarClass.isLower(first) { return nil }
@@ -102,6 +105,21 @@ public enum HeadingDetector {
             inWord = !space
         }
         return count
+    }
+
+    /// Whether every word of four or more letters starts with a capital (short function words may not).
+    private static func isTitleCase(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        var long = 0
+        while i < range.upperBound {
+            while i < range.upperBound && !ScalarClass.isLatinLetter(s[i]) { i += 1 }
+            let start = i
+            while i < range.upperBound && (ScalarClass.isLatinLetter(s[i]) || s[i] == "'" || s[i] == "’" || s[i] == "-") { i += 1 }
+            guard i - start >= 4 else { continue }
+            guard ScalarClass.isUpper(s[start]) else { return false }
+            long += 1
+        }
+        return long >= 3
     }
 
     private static func containsEnglishSentenceEnd(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {

@@ -103,6 +103,9 @@ public struct SentenceSegmenter: Sendable {
         guard next < end else { return end }
         let n = s[next]
         if ScalarClass.isContinuationPunctuation(n) { return nil }
+        // "… within 12 months. (Recommendation 1)": a bracketed tag closing the paragraph belongs to the sentence
+        // before it, not a sentence of its own.
+        if n == "(" || n == "（", isTrailingParenthetical(s, from: next, end: end) { return end }
         // (尚？)不存在 / (sic!) and: a mark inside a parenthesis that the sentence goes on after.
         if closedSomething, onlyBracketsClosed, next == j { return nil }
         let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark
@@ -125,6 +128,18 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         return j
+    }
+
+    /// Whether `s[from..<end]` is one bracketed tag and nothing after it: no sentence end inside, at most 40 scalars.
+    private func isTrailingParenthetical(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Bool {
+        guard end - start <= 40 else { return false }
+        var close = end - 1
+        while close > start && ScalarClass.isSpace(s[close]) { close -= 1 }
+        guard s[close] == ")" || s[close] == "）" else { return false }
+        for i in (start + 1)..<close where s[i] == "(" || s[i] == "（" || s[i] == ")" || s[i] == "）" || isTerminatorLike(s[i]) || s[i] == "." {
+            return false
+        }
+        return true
     }
 
     @inline(__always)

@@ -24,6 +24,9 @@ public enum CrossValidation {
         public var perDocument: [(name: String, evaluation: LabelEvaluation)]
         /// Each held-out document as its fold labelled it (the gold labels replaced), for error analysis.
         public var labelled: [Document]
+        /// Every proposal for each held-out document (the fold model's and the other labellers'), parallel to
+        /// `labelled`, so that combiner weights can be studied without retraining.
+        public var proposals: [[LabelProposal]]
     }
 
     /// The plugin id the fold models' proposals carry, for combiner weights.
@@ -40,6 +43,7 @@ public enum CrossValidation {
         var pooled = LabelEvaluation()
         var perDocument: [(String, LabelEvaluation)] = []
         var labelledDocuments: [Document] = []
+        var allProposals: [[LabelProposal]] = []
         for (held, document) in documents.enumerated()
         where document.heldOut && prepared[held].labels.contains(where: { $0 != nil }) {
             let model = trainer.train(prepared.enumerated().filter { $0.offset != held }.map(\.element))
@@ -64,8 +68,9 @@ public enum CrossValidation {
             pooled.merge(evaluation)
             perDocument.append((name, evaluation))
             labelledDocuments.append(labelled)
+            allProposals.append(proposals)
         }
-        return Result(pooled: pooled, perDocument: perDocument, labelled: labelledDocuments)
+        return Result(pooled: pooled, perDocument: perDocument, labelled: labelledDocuments, proposals: allProposals)
     }
 }
 

@@ -17,6 +17,9 @@ public struct TrainingSettings: Sendable {
     public var classBalance: Double = 0.5
     /// Train the second, stacked stage.
     public var stacked: Bool = false
+    /// Train a linear chain over each paragraph's sentences (label transitions learned with the features)
+    /// instead of labelling each sentence on its own.
+    public var chain: Bool = false
     /// Document folds for the out-of-fold first-stage predictions the second stage learns from.
     public var folds: Int = 4
 
@@ -46,9 +49,12 @@ public struct PreparedDocument: Sendable {
 public struct TrainedModel: Sendable {
     public var stage1: LinearModel
     public var stage2: LinearModel?
+    /// The paragraph chain's transitions, when trained as a linear chain.
+    public var chain: LabelChain?
 
     /// Label probabilities for every candidate sentence of `document`.
     func probabilities(_ document: PreparedDocument, extractor: FeatureExtractor) -> [[Double]] {
+        if let chain { return chain.marginals(scores: document.vectors.map(stage1.scores), previous: document.frame.previous) }
         let first = document.vectors.map(stage1.probabilities)
         guard let stage2 else { return first }
         return extractor.stacked(document.vectors, frame: document.frame, probabilities: first).map(stage2.probabilities)
@@ -77,6 +83,10 @@ public struct Trainer: Sendable {
 
     /// Trains on `documents`; with `settings.stacked`, both stages.
     public func train(_ documents: [PreparedDocument]) -> TrainedModel {
+        if settings.chain {
+            let (model, chain) = fitChains(chains(documents))
+            return TrainedModel(stage1: model, stage2: nil, chain: chain)
+        }
         let stage1 = fit(examples(documents, vectors: documents.map(\.vectors)))
         guard settings.stacked else { return TrainedModel(stage1: stage1, stage2: nil) }
         // Out-of-fold first-stage predictions for every training document.
@@ -111,18 +121,110 @@ public struct Trainer: Sendable {
         return examples
     }
 
+    /// Each paragraph's run of labelled sentences as one training sequence (an unlabelled sentence splits it).
+    func chains(_ documents: [PreparedDocument]) -> [[Example]] {
+        var result: [[Example]] = []
+        for document in documents {
+            for range in LabelChain.chains(previous: document.frame.previous) {
+                var run: [Example] = []
+                for n in range {
+                    guard let label = document.labels[n] else {
+                        if !run.isEmpty { result.append(run) }
+                        run = []
+                        continue
+                    }
+                    run.append(Example(features: document.vectors[n], label: label, weight: document.weight))
+                }
+                if !run.isEmpty { result.append(run) }
+            }
+        }
+        return result
+    }
+
+    /// The mean of `settings.shuffles` linear-chain models, each trained on its own shuffle order of the chains.
+    func fitChains(_ chains: [[Example]]) -> (LinearModel, LabelChain) {
+        let (model, chain) = averagedOverShuffles { seed in
+            let (model, chain) = fitChains(chains, seed: seed)
+            return (model, chain as LabelChain?)
+        }
+        return (model, chain!)
+    }
+
+    /// One AdaGrad run of a linear-chain CRF over paragraph chains shuffled by `seed`: the gradient of each
+    /// chain's log-likelihood is (expected − observed) features per sentence from forward–backward, and
+    /// (expected − observed) label pairs for the transitions. Weights are averaged over every update, as in
+    /// the per-sentence trainer.
+    func fitChains(_ chains: [[Example]], seed: UInt64) -> (LinearModel, LabelChain) {
+        let labels = ArgumentLabel.allCases
+        let k = labels.count
+        var model = LinearModel(labels: Array(labels), dimensions: settings.dimensions)
+        var chain = LabelChain(count: k)
+        guard !chains.isEmpty else { return (model, chain) }
+        var counts = [Double](repeating: 0, count: k)
+        for run in chains { for e in run { counts[e.label] += e.weight } }
+        let total = counts.reduce(0, +)
+        let classWeight = counts.map { $0 > 0 ? pow(total / (Double(k) * $0), settings.classBalance) : 0 }
+        var accumulated = [Float](repeating: 1e-8, count: model.weights.count)
+        var transitionAccumulated = [Double](repeating: 1e-8, count: k * k)
+        var order = Array(chains.indices)
+        var random = SplitMix64(seed: seed)
+        let rate = Float(settings.learningRate)
+        var timed = [Double](repeating: 0, count: model.weights.count)
+        var transitionTimed = [Double](repeating: 0, count: k * k)
+        var step = 1.0
+        for _ in 0..<settings.epochs {
+            for i in stride(from: order.count - 1, to: 0, by: -1) {
+                order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+            }
+            for n in order {
+                let run = chains[n]
+                let posterior = chain.posterior(run.map { model.scores($0.features) }[...])
+                for (i, e) in run.enumerated() {
+                    update(&model, e, predicted: posterior.marginals[i], scale: e.weight * classWeight[e.label],
+                           accumulated: &accumulated, timed: &timed, step: step)
+                }
+                if run.count > 1 {
+                    var gradient = [Double](repeating: 0, count: k * k)
+                    for i in 1..<run.count {
+                        let scale = run[i].weight
+                        for j in 0..<(k * k) { gradient[j] += posterior.pairs[i - 1][j] * scale }
+                        gradient[run[i - 1].label * k + run[i].label] -= scale
+                    }
+                    for j in 0..<(k * k) {
+                        transitionAccumulated[j] += gradient[j] * gradient[j]
+                        let delta = Double(rate) * gradient[j] / transitionAccumulated[j].squareRoot()
+                        chain.transitions[j] -= delta
+                        transitionTimed[j] += step * delta
+                    }
+                }
+                step += 1
+            }
+        }
+        for i in model.weights.indices { model.weights[i] += Float(timed[i] / step) }
+        for j in chain.transitions.indices { chain.transitions[j] += transitionTimed[j] / step }
+        return (model, chain)
+    }
+
     /// The mean of `settings.shuffles` models, each trained on its own shuffle order (a linear model stays one
     /// linear model, so labelling costs the same).
     func fit(_ examples: [Example]) -> LinearModel {
-        var sum = fit(examples, seed: settings.seed)
+        averagedOverShuffles { (fit(examples, seed: $0), nil) }.0
+    }
+
+    /// The mean of `settings.shuffles` runs of `train`, each on its own shuffle seed derived from `settings.seed`
+    /// (weights and transitions alike).
+    private func averagedOverShuffles(_ train: (UInt64) -> (LinearModel, LabelChain?)) -> (LinearModel, LabelChain?) {
+        var (sum, chain) = train(settings.seed)
         let shuffles = max(1, settings.shuffles)
-        guard shuffles > 1 else { return sum }
+        guard shuffles > 1 else { return (sum, chain) }
         for r in 1..<shuffles {
-            let other = fit(examples, seed: settings.seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
+            let (other, otherChain) = train(settings.seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
             for i in sum.weights.indices { sum.weights[i] += other.weights[i] }
+            if let otherChain { for i in otherChain.transitions.indices { chain?.transitions[i] += otherChain.transitions[i] } }
         }
         for i in sum.weights.indices { sum.weights[i] /= Float(shuffles) }
-        return sum
+        if let count = chain?.transitions.count { for i in 0..<count { chain?.transitions[i] /= Double(shuffles) } }
+        return (sum, chain)
     }
 
     /// One AdaGrad run over examples shuffled by `seed`, returning the weights averaged over every update (the
@@ -139,8 +241,6 @@ public struct Trainer: Sendable {
         var accumulated = [Float](repeating: 1e-8, count: model.weights.count)
         var order = Array(examples.indices)
         var random = SplitMix64(seed: seed)
-        let rate = Float(settings.learningRate)
-        let l2 = Float(settings.l2)
         // Σ t·Δw per weight, t the update number: w − Σ t·Δw / T is the mean of the weights over all T updates.
         var timed = [Double](repeating: 0, count: model.weights.count)
         var step = 1.0
@@ -150,28 +250,41 @@ public struct Trainer: Sendable {
             }
             for n in order {
                 let e = examples[n]
-                let p = model.probabilities(e.features)
-                let scale = e.weight * classWeight[e.label]
-                model.weights.withUnsafeMutableBufferPointer { w in
-                    accumulated.withUnsafeMutableBufferPointer { g in
-                        for (f, index) in e.features.indices.enumerated() {
-                            let x = e.features.values[f]
-                            let base = Int(index) * k
-                            for c in 0..<k {
-                                let residual = Float((p[c] - (c == e.label ? 1 : 0)) * scale)
-                                let gradient = residual * x + l2 * w[base + c]
-                                g[base + c] += gradient * gradient
-                                let delta = rate * gradient / g[base + c].squareRoot()
-                                w[base + c] -= delta
-                                timed[base + c] += step * Double(delta)
-                            }
-                        }
-                    }
-                }
+                update(&model, e, predicted: model.probabilities(e.features), scale: e.weight * classWeight[e.label],
+                       accumulated: &accumulated, timed: &timed, step: step)
                 step += 1
             }
         }
         for i in model.weights.indices { model.weights[i] += Float(timed[i] / step) }
         return model
+    }
+
+    /// One AdaGrad step for one sentence: the gradient of its log-loss is (predicted − observed) × its features,
+    /// plus L2; `timed` collects Σ t·Δw for the weights averaged over every update.
+    private func update(
+        _ model: inout LinearModel, _ e: Example, predicted p: [Double], scale: Double,
+        accumulated: inout [Float], timed: inout [Double], step: Double
+    ) {
+        let k = model.labels.count
+        let rate = Float(settings.learningRate)
+        let l2 = Float(settings.l2)
+        model.weights.withUnsafeMutableBufferPointer { w in
+            accumulated.withUnsafeMutableBufferPointer { g in
+                timed.withUnsafeMutableBufferPointer { t in
+                    for (f, index) in e.features.indices.enumerated() {
+                        let x = e.features.values[f]
+                        let base = Int(index) * k
+                        for c in 0..<k {
+                            let residual = Float((p[c] - (c == e.label ? 1 : 0)) * scale)
+                            let gradient = residual * x + l2 * w[base + c]
+                            g[base + c] += gradient * gradient
+                            let delta = rate * gradient / g[base + c].squareRoot()
+                            w[base + c] -= delta
+                            t[base + c] += step * Double(delta)
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -173,6 +173,35 @@ struct CommandLineTests {
         #expect(try argmark(["train-linker", "--data", dir, "--labels-from", dir + "/labels", "--out", dir + "/m"]).status != 0)
     }
 
+    /// `train --chain` cross-validates and writes a model with its transition table; `--proposal-scores` writes
+    /// every held-out sentence's gold label and each labeller's five scores.
+    @Test func trainChainWritesTransitionsAndProposalScores() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Annotations/gold")
+        try FileManager.default.createDirectory(atPath: dir + "/gold", withIntermediateDirectories: true)
+        for name in ["en-medical-debt-comment.en.jsonl", "en-data-broker-comment.en.jsonl"] {
+            try FileManager.default.copyItem(atPath: gold.appendingPathComponent(name).path, toPath: dir + "/gold/" + name)
+        }
+        let run = try argmark(["train", "--lang", "en", "--chain", "--shuffles", "1", "--bits", "14", "--data", dir + "/gold",
+                               "--cross-validate", dir + "/gold", "--combine-with", "label.cue.en.v1:0.25",
+                               "--proposal-scores", dir + "/scores.tsv", "--out", dir + "/model"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/model/manifest.json"))) as! [String: Any]
+        let transitions = try #require(manifest["transitions"] as? [[Double]])
+        #expect(transitions.count == 5 && transitions.allSatisfy { $0.count == 5 })
+        let rows = try String(contentsOfFile: dir + "/scores.tsv", encoding: .utf8).split(separator: "\n")
+        #expect(rows.first == "document\tunit\tparagraph\tgold\tplugin\tclaim\tevidence\texample\tprescription\tbackground")
+        #expect(rows.contains { $0.contains("\tlabel.model.fold\t") } && rows.contains { $0.contains("\tlabel.cue.en.v1\t") })
+        #expect(rows.dropFirst().allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 10 })
+        // Another process (another hash seed) trains the same weights.
+        let again = try argmark(["train", "--lang", "en", "--chain", "--shuffles", "1", "--bits", "14", "--data", dir + "/gold", "--out", dir + "/again"])
+        #expect(again.status == 0)
+        #expect(FileManager.default.contents(atPath: dir + "/again/weights.bin") == FileManager.default.contents(atPath: dir + "/model/weights.bin"))
+        #expect(try argmark(["train", "--lang", "en", "--chain", "--stacked", "--data", dir + "/gold", "--out", dir + "/m2"]).status != 0)
+    }
+
     @Test func teiExportImportAndValidate() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

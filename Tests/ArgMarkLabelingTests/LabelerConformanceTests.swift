@@ -2,6 +2,7 @@ import ArgMarkCore
 import ArgMarkLabeling
 import ArgMarkPipeline
 import ArgMarkPlugins
+import Foundation
 import Testing
 
 /// Every labeller shipped in Models/ must behave: deterministic, scores in [0, 1], proposals only for sentences of
@@ -21,6 +22,28 @@ struct LabelerConformanceTests {
         #expect(Set(Self.ids).isSuperset(of: ["label.cue.zh.v1", "label.cue.en.v1", "label.rules.zh.v1", "label.rules.en.v1",
                                               "label.model.zh.v1", "label.model.en.v1"]))
         #expect(Self.registry.defaultPipeline().labelers.count == 6)
+    }
+
+    /// The shipped models are linear chains; a manifest whose transition table has the wrong shape is reported
+    /// as a problem naming the folder, not loaded.
+    @Test func shippedModelsAreChainsAndBadTransitionsAreReported() throws {
+        for id in ["label.model.zh.v1", "label.model.en.v1"] {
+            let model = try #require(Self.registry.labeler(id: id) as? StatisticalLabeler)
+            #expect(model.chain != nil, "\(id) has no transitions")
+        }
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-chain-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let folder = temporary.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues"), to: temporary.appendingPathComponent("cues"))
+        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
+        manifest["transitions"] = [[1.0, 2.0]]
+        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(!library.labelers.contains { $0.descriptor.id == "label.model.zh.v1" })
+        #expect(library.problems.contains { $0.contains("label.model.zh.v1") && $0.contains("transitions") })
     }
 
     @Test(arguments: ids)

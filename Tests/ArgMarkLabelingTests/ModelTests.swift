@@ -155,3 +155,99 @@ struct ModelTests {
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.load(fixtures.appendingPathComponent("missing.tsv").path) }
     }
 }
+
+struct LabelChainTests {
+    /// Exact marginals by enumerating every labelling of a short chain.
+    func bruteForce(_ scores: [[Double]], _ chain: LabelChain) -> [[Double]] {
+        let k = chain.count
+        var marginals = [[Double]](repeating: [Double](repeating: 0, count: k), count: scores.count)
+        var total = 0.0
+        var labels = [Int](repeating: 0, count: scores.count)
+        func visit(_ i: Int) {
+            if i == scores.count {
+                var score = 0.0
+                for (n, label) in labels.enumerated() {
+                    score += scores[n][label]
+                    if n > 0 { score += chain.transitions[labels[n - 1] * k + label] }
+                }
+                let weight = exp(score)
+                total += weight
+                for (n, label) in labels.enumerated() { marginals[n][label] += weight }
+                return
+            }
+            for label in 0..<k {
+                labels[i] = label
+                visit(i + 1)
+            }
+        }
+        visit(0)
+        return marginals.map { $0.map { $0 / total } }
+    }
+
+    @Test func forwardBackwardMatchesEnumeration() {
+        let chain = LabelChain(count: 3, transitions: [0.5, -1, 0.2, 0, 1.5, -0.3, -2, 0.1, 0.7])
+        let scores: [[Double]] = [[1, 0, -1], [0.2, 0.3, 0.1], [-0.5, 2, 0], [0, 0, 0]]
+        let exact = bruteForce(scores, chain)
+        let computed = chain.posterior(scores[...]).marginals
+        for (a, b) in zip(exact.joined(), computed.joined()) { #expect(abs(a - b) < 1e-9) }
+        // Pair marginals sum to the single marginals on either side.
+        #expect(chain.posterior(scores[...], pairs: false).pairs.isEmpty)
+        let pairs = chain.posterior(scores[...]).pairs
+        for i in 1..<scores.count {
+            for b in 0..<3 {
+                let summed = (0..<3).reduce(0.0) { $0 + pairs[i - 1][$1 * 3 + b] }
+                #expect(abs(summed - computed[i][b]) < 1e-9)
+            }
+        }
+    }
+
+    @Test func zeroTransitionsGiveEachSentencesOwnSoftmax() {
+        let chain = LabelChain(count: 2)
+        let marginals = chain.marginals(scores: [[0, log(3)], [log(4), 0]], previous: [nil, 0])
+        #expect(abs(marginals[0][1] - 0.75) < 1e-12)
+        #expect(abs(marginals[1][0] - 0.8) < 1e-12)
+    }
+
+    @Test func chainsFollowParagraphs() {
+        #expect(LabelChain.chains(previous: [nil, 0, 1, nil, nil, 4]) == [0..<3, 3..<4, 4..<6])
+        #expect(LabelChain.chains(previous: []).isEmpty)
+    }
+
+    /// A sentence without a cue of its own (该国随后继续推进。) takes the label of the case it continues: the
+    /// chain learns that an example is followed by an example and evidence by evidence.
+    @Test func chainTrainingLearnsThatACaseGoesOn() throws {
+        var settings = TrainingSettings(language: .zh)
+        settings.dimensions = 1 << 14
+        settings.chain = true
+        settings.shuffles = 2
+        let trainer = Trainer(settings: settings, lexicon: ShippedLexicons.zh)
+        let continuation = "该国随后继续推进。"
+        let paragraphs: [(String, ArgumentLabel)] = [
+            ("例如，某国加强了对话。", .example), ("据统计，贸易额增长了8%。", .evidence),
+            ("比如，新加坡推出了数字协定。", .example), ("截至2023年，已有40国签署协定。", .evidence),
+        ]
+        var documents: [PreparedDocument] = []
+        for round in 0..<3 {
+            var document = try readText(paragraphs.map { $0.0 + continuation }.joined(separator: "\n") + "\n")
+            for i in document.units.indices {
+                let paragraph = paragraphs[(document.units.filter { $0.kind == .sentence }.firstIndex { $0.id == document.units[i].id }!) / 2]
+                document.units[i].annotation.label = paragraph.1
+            }
+            document.id = "d\(round)"
+            documents.append(trainer.prepare(document, weight: 1))
+        }
+        let model = trainer.train(documents)
+        let chain = try #require(model.chain)
+        let example = ArgumentLabel.allCases.firstIndex(of: .example)!
+        let evidence = ArgumentLabel.allCases.firstIndex(of: .evidence)!
+        #expect(chain.transitions[example * 5 + example] > chain.transitions[evidence * 5 + example])
+        #expect(chain.transitions[evidence * 5 + evidence] > chain.transitions[example * 5 + evidence])
+        let probabilities = model.probabilities(documents[0], extractor: trainer.extractor)
+        for (n, gold) in documents[0].labels.enumerated() {
+            let p = probabilities[n]
+            #expect(p.indices.max { p[$0] < p[$1] } == gold)
+            #expect(abs(p.reduce(0, +) - 1) < 1e-9)
+        }
+        #expect(model.stage1.weights == trainer.train(documents).stage1.weights)
+    }
+}

@@ -22,6 +22,8 @@ struct HeadingDetectorTests {
         ("一、2021年工作回顾", 1), ("（一）规则分化的表现", 2), ("(二) 新的挑战", 2), ("第一章 导论", 1), ("第二节 方法", 2),
         ("1. Introduction", 1), ("1.1 Scope", 2), ("2.3.1 Data sources", 3), ("IV. Results", 1), ("Chapter 3 Findings", 1),
         ("结论", 1), ("全球网络空间面临的安全困境", 1), ("各位代表：", 1), ("Conclusion", 1), ("2.5", 1),
+        // A report heading that states a finding, in title case, may run past the usual length.
+        ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)
@@ -30,6 +32,7 @@ struct HeadingDetectorTests {
     @Test(arguments: [
         "（一）着力稳定宏观经济大盘，保持经济运行在合理区间。", "各位代表！", "这是一个完整的句子。",
         "Platforms shape public debate. We study them", "and this line continues a broken sentence",
+        "States that had completed their system changes before the unwinding renewed far more enrollees on the basis of data they already held",
         "2024年全球数字贸易额超过4万亿美元，比上年增长10%，其中数据跨境流动的贡献最大，增速也最快，远超其他领域",
     ])
     func notHeadings(_ text: String) {

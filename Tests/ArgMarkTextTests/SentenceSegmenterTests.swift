@@ -37,6 +37,9 @@ struct SentenceSegmenterTests {
         ("Dr. Jones left. Mr. Lee stayed.", ["Dr. Jones left.", "Mr. Lee stayed."]),
         ("J. N. Rosenau wrote it. It is old.", ["J. N. Rosenau wrote it.", "It is old."]),
         ("The fines were imposed on X. When the court ruled, it complied.", ["The fines were imposed on X.", "When the court ruled, it complied."]),
+        // A bracketed tag closing the paragraph stays with its sentence; one followed by more text does not.
+        ("CMS should require reports. (Recommendation 1)", ["CMS should require reports. (Recommendation 1)"]),
+        ("It fell. (See Table 2.) Then it rose.", ["It fell.", "(See Table 2.)", "Then it rose."]),
         ("Growth was 3.5 percent. Good.", ["Growth was 3.5 percent.", "Good."]),
         ("See No. 5 and Fig. 2 here. Done.", ["See No. 5 and Fig. 2 here.", "Done."]),
         ("Visit https://example.org/a.pdf today. Then stop.", ["Visit https://example.org/a.pdf today.", "Then stop."]),
