@@ -7,6 +7,8 @@
 #   en: the project's English gold and the en-policy papers, and the English short texts (microtexts, CDCP).
 # Out-of-genre corpora (essays, hotel reviews, IBM) lowered held-out scores and are not used (Models/README.md).
 # The short texts' own held-out scores come from tools/eval_short_texts.sh.
+# Logs go to $TRAIN_LOG_DIR (default /tmp): train-zh.txt, train-en.txt, train-linker.txt, and train-zh-scores.tsv /
+# train-en-scores.tsv, every held-out sentence with its gold label and each labeller's scores (train --proposal-scores).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product argmark >/dev/null
@@ -18,6 +20,7 @@ $bin train --lang zh "${common[@]}" \
   --data Annotations/gold --data "$shared/mfa2022" --data "$shared/zh-translated" \
   --cross-validate Annotations/gold --cross-validate "$shared/mfa2022" --cross-validate "$shared/zh-translated" \
   --combine-with label.cue.zh.v1:0.75 --combine-with label.rules.zh.v1:2 \
+  --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-zh-scores.tsv" \
   --out Models/label.model.zh.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-zh.txt"
 # English short texts (arg-microtexts part 2, CDCP comments) at half weight: documents of at most 15 sentences get a
 # short-text copy of every feature (FeatureExtractor), so they teach short texts without pulling the papers'
@@ -28,6 +31,7 @@ if [ -f "$shared/en/cdcp.train.tsv" ]; then en_data+=(--data "$shared/en/cdcp.tr
 $bin train --lang en "${common[@]}" "${en_data[@]}" \
   --cross-validate Annotations/gold --cross-validate "$shared/en-policy" \
   --combine-with label.cue.en.v1:0.25 --combine-with label.rules.en.v1:2 \
+  --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv" \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"
 
 # The learned linker (link.learned.v1): attachment and thesis choice trained on every gold tree at hand — the

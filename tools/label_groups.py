@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Per-genre leave-one-document-out tables for Models/README.md.
+
+Reads the held-out proposal scores that tools/train_models.sh writes (train --proposal-scores: one row per held-out
+sentence and labeller), merges them exactly as the label combiner does with the weights of Models/pipeline.json,
+and prints a Markdown table per language: per genre group, documents, sentences, pooled macro-F1, the per-document
+mean (min–max), accuracy and per-label F1.
+
+    python3 tools/label_groups.py /tmp/train-zh-scores.tsv /tmp/train-en-scores.tsv
+"""
+import collections
+import fnmatch
+import json
+import os
+import sys
+
+LABELS = ["claim", "evidence", "example", "prescription", "background"]
+FOLD_MODEL = "label.model.fold"
+
+# Genre groups by document name; a document goes to the first group whose patterns match it.
+ZH_GROUPS = [
+    ("Government Work Reports 2022–24", ["gwr*"]),
+    ("project work reports (city, provincial, municipal)", ["zh-city-work-report*", "zh-provincial-work-report*", "zh-municipal-work-report*"]),
+    ("project official reports (foreign-ministry style; a white paper)", [
+        "zh-rebuttal-report*", "zh-sanctions-food*", "zh-export-control*", "zh-climate-finance*", "zh-alliance*",
+        "zh-overcapacity*", "zh-human-rights*", "zh-treaty-withdrawal*", "zh-aid-conditionality*", "zh-space-security*",
+        "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*"]),
+    ("project commentator editorials", ["zh-commentator*"]),
+    ("project journal articles (CNKI layout)", ["zh-*"]),
+    ("MFA 2022 report", ["mfa*"]),
+    ("translated policy papers", ["*.zh_gold*"]),
+]
+EN_GROUPS = [
+    ("project public comments", ["en-data-broker*", "en-medical-debt*", "en-public-comment*"]),
+    ("project reports (CRS- and GAO-style, think-tank briefs)", [
+        "en-broadband*", "en-water-infrastructure*", "en-crs-style*", "en-think-tank*", "en-gao*", "en-industrial-policy*"]),
+    ("project papers", ["en-*"]),
+    ("en-policy papers and CRS reports", ["*_gold*"]),
+]
+
+
+def load(path):
+    documents = collections.OrderedDict()
+    with open(path, encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            fields = line.rstrip("\n").split("\t")
+            document, unit, _, gold, plugin = fields[:5]
+            row = documents.setdefault(document, collections.OrderedDict()).setdefault(unit, {"gold": gold, "scores": {}})
+            row["scores"][plugin] = [None if x == "" else float(x) for x in fields[5:]]
+    return documents
+
+
+def combine(row, weights):
+    totals = [0.0] * len(LABELS)
+    for plugin, scores in row["scores"].items():
+        weight = weights.get(plugin, 1.0)
+        for c, score in enumerate(scores):
+            if score is not None:
+                totals[c] += min(max(score, 0.0), 1.0) * weight
+    best = 0
+    for c in range(len(LABELS)):
+        if totals[c] > totals[best]:  # ties go to the label listed first, as in LabelCombiner
+            best = c
+    return LABELS[best]
+
+
+def f1_scores(pairs):
+    scores = {}
+    for label in LABELS:
+        gold = sum(1 for g, _ in pairs if g == label)
+        if not gold:
+            continue
+        predicted = sum(1 for _, p in pairs if p == label)
+        hits = sum(1 for g, p in pairs if g == label and p == label)
+        scores[label] = 2 * hits / (gold + predicted)
+    return scores
+
+
+def macro(pairs):
+    scores = f1_scores(pairs)
+    return sum(scores.values()) / len(scores)
+
+
+def row(name, per_document):
+    pairs = [p for doc in per_document.values() for p in doc]
+    means = [macro(doc) for doc in per_document.values()]
+    accuracy = sum(1 for g, p in pairs if g == p) / len(pairs)
+    labels = ", ".join(f"{label} {score:.2f}" for label, score in f1_scores(pairs).items())
+    return (f"| {name} | {len(per_document)} | {len(pairs)} | {macro(pairs):.3f} | {sum(means) / len(means):.3f} "
+            f"({min(means):.3f}–{max(means):.3f}) | {accuracy:.3f} | {labels} |")
+
+
+def table(path, language, groups, weights):
+    documents = load(path)
+    weights = dict(weights)
+    weights[FOLD_MODEL] = weights.pop(f"label.model.{language}.v1", 1.0)
+    labelled = {d: [(r["gold"], combine(r, weights)) for r in units.values()] for d, units in documents.items()}
+    print(f"| {'Chinese' if language == 'zh' else 'English'} | documents | sentences | macro-F1 pooled | per document mean (min–max) | accuracy | per-label F1 |")
+    print("|---|---|---|---|---|---|---|")
+    assigned = {}
+    for name, patterns in groups:
+        for d in labelled:
+            if d not in assigned and any(fnmatch.fnmatch(d, p) for p in patterns):
+                assigned[d] = name
+    for name, _ in groups:
+        members = {d: labelled[d] for d in labelled if assigned.get(d) == name}
+        if members:
+            print(row(name, members))
+    print(row("pooled", labelled))
+    print()
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
+    with open(os.path.join(root, "Models", "pipeline.json"), encoding="utf-8") as f:
+        weights = {entry["id"]: entry["weight"] for entry in json.load(f)["labelers"]}
+    table(sys.argv[1], "zh", ZH_GROUPS, weights)
+    table(sys.argv[2], "en", EN_GROUPS, weights)
+
+
+if __name__ == "__main__":
+    main()
