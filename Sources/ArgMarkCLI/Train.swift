@@ -58,6 +58,7 @@ struct Train: ParsableCommand {
         guard (1...64).contains(shuffles) else { throw ValidationError("--shuffles must be between 1 and 64") }
         guard out != nil || !crossValidate.isEmpty else { throw ValidationError("give --out, --cross-validate or both") }
         guard !(chain && stacked) else { throw ValidationError("--chain and --stacked are alternatives; give one") }
+        guard proposalScores == nil || !crossValidate.isEmpty else { throw ValidationError("--proposal-scores needs --cross-validate") }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
     }
 

@@ -61,7 +61,8 @@ public struct TrainedModel: Sendable {
     }
 }
 
-/// Trains the multinomial logistic-regression labeller with AdaGrad over shuffled examples, optionally with a
+/// Trains the multinomial logistic-regression labeller with AdaGrad over shuffled examples — or, with
+/// `settings.chain`, a linear-chain CRF over each paragraph's sentences (the shipped models) — optionally with a
 /// second, stacked stage trained on out-of-fold first-stage predictions (so it learns from realistic neighbours).
 public struct Trainer: Sendable {
     public var settings: TrainingSettings
@@ -81,7 +82,8 @@ public struct Trainer: Sendable {
             weight: weight)
     }
 
-    /// Trains on `documents`; with `settings.stacked`, both stages.
+    /// Trains on `documents`: with `settings.chain` the chain model and its transitions, with `settings.stacked`
+    /// both stages, otherwise the single per-sentence model.
     public func train(_ documents: [PreparedDocument]) -> TrainedModel {
         if settings.chain {
             let (model, chain) = fitChains(chains(documents))

@@ -200,6 +200,7 @@ struct CommandLineTests {
         #expect(again.status == 0)
         #expect(FileManager.default.contents(atPath: dir + "/again/weights.bin") == FileManager.default.contents(atPath: dir + "/model/weights.bin"))
         #expect(try argmark(["train", "--lang", "en", "--chain", "--stacked", "--data", dir + "/gold", "--out", dir + "/m2"]).status != 0)
+        #expect(try argmark(["train", "--lang", "en", "--data", dir + "/gold", "--proposal-scores", dir + "/s.tsv", "--out", dir + "/m3"]).status != 0)
     }
 
     @Test func teiExportImportAndValidate() throws {
