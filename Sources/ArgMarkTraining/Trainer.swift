@@ -162,45 +162,35 @@ public struct Trainer: Sendable {
         var model = LinearModel(labels: Array(labels), dimensions: settings.dimensions)
         var chain = LabelChain(count: k)
         guard !chains.isEmpty else { return (model, chain) }
-        var counts = [Double](repeating: 0, count: k)
-        for run in chains { for e in run { counts[e.label] += e.weight } }
-        let total = counts.reduce(0, +)
-        let classWeight = counts.map { $0 > 0 ? pow(total / (Double(k) * $0), settings.classBalance) : 0 }
+        let classWeight = classWeights(chains.joined())
         var accumulated = [Float](repeating: 1e-8, count: model.weights.count)
         var transitionAccumulated = [Double](repeating: 1e-8, count: k * k)
-        var order = Array(chains.indices)
-        var random = SplitMix64(seed: seed)
         let rate = Float(settings.learningRate)
         var timed = [Double](repeating: 0, count: model.weights.count)
         var transitionTimed = [Double](repeating: 0, count: k * k)
         var step = 1.0
-        for _ in 0..<settings.epochs {
-            for i in stride(from: order.count - 1, to: 0, by: -1) {
-                order.swapAt(i, Int(random.next() % UInt64(i + 1)))
+        forEachInShuffledEpochs(chains.count, seed: seed) { n in
+            let run = chains[n]
+            let posterior = chain.posterior(run.map { model.scores($0.features) }[...])
+            for (i, e) in run.enumerated() {
+                update(&model, e, predicted: posterior.marginals[i], scale: e.weight * classWeight[e.label],
+                       accumulated: &accumulated, timed: &timed, step: step)
             }
-            for n in order {
-                let run = chains[n]
-                let posterior = chain.posterior(run.map { model.scores($0.features) }[...])
-                for (i, e) in run.enumerated() {
-                    update(&model, e, predicted: posterior.marginals[i], scale: e.weight * classWeight[e.label],
-                           accumulated: &accumulated, timed: &timed, step: step)
+            if run.count > 1 {
+                var gradient = [Double](repeating: 0, count: k * k)
+                for i in 1..<run.count {
+                    let scale = run[i].weight
+                    for j in 0..<(k * k) { gradient[j] += posterior.pairs[i - 1][j] * scale }
+                    gradient[run[i - 1].label * k + run[i].label] -= scale
                 }
-                if run.count > 1 {
-                    var gradient = [Double](repeating: 0, count: k * k)
-                    for i in 1..<run.count {
-                        let scale = run[i].weight
-                        for j in 0..<(k * k) { gradient[j] += posterior.pairs[i - 1][j] * scale }
-                        gradient[run[i - 1].label * k + run[i].label] -= scale
-                    }
-                    for j in 0..<(k * k) {
-                        transitionAccumulated[j] += gradient[j] * gradient[j]
-                        let delta = Double(rate) * gradient[j] / transitionAccumulated[j].squareRoot()
-                        chain.transitions[j] -= delta
-                        transitionTimed[j] += step * delta
-                    }
+                for j in 0..<(k * k) {
+                    transitionAccumulated[j] += gradient[j] * gradient[j]
+                    let delta = Double(rate) * gradient[j] / transitionAccumulated[j].squareRoot()
+                    chain.transitions[j] -= delta
+                    transitionTimed[j] += step * delta
                 }
-                step += 1
             }
+            step += 1
         }
         for i in model.weights.indices { model.weights[i] += Float(timed[i] / step) }
         for j in chain.transitions.indices { chain.transitions[j] += transitionTimed[j] / step }
@@ -232,33 +222,43 @@ public struct Trainer: Sendable {
     /// One AdaGrad run over examples shuffled by `seed`, returning the weights averaged over every update (the
     /// running mean generalises better than the last weights: +0.005 held-out macro-F1).
     func fit(_ examples: [Example], seed: UInt64) -> LinearModel {
-        let labels = ArgumentLabel.allCases
-        let k = labels.count
-        var model = LinearModel(labels: Array(labels), dimensions: settings.dimensions)
+        var model = LinearModel(labels: Array(ArgumentLabel.allCases), dimensions: settings.dimensions)
         guard !examples.isEmpty else { return model }
-        var counts = [Double](repeating: 0, count: k)
-        for e in examples { counts[e.label] += e.weight }
-        let total = counts.reduce(0, +)
-        let classWeight = counts.map { $0 > 0 ? pow(total / (Double(k) * $0), settings.classBalance) : 0 }
+        let classWeight = classWeights(examples)
         var accumulated = [Float](repeating: 1e-8, count: model.weights.count)
-        var order = Array(examples.indices)
-        var random = SplitMix64(seed: seed)
         // Σ t·Δw per weight, t the update number: w − Σ t·Δw / T is the mean of the weights over all T updates.
         var timed = [Double](repeating: 0, count: model.weights.count)
         var step = 1.0
+        forEachInShuffledEpochs(examples.count, seed: seed) { n in
+            let e = examples[n]
+            update(&model, e, predicted: model.probabilities(e.features), scale: e.weight * classWeight[e.label],
+                   accumulated: &accumulated, timed: &timed, step: step)
+            step += 1
+        }
+        for i in model.weights.indices { model.weights[i] += Float(timed[i] / step) }
+        return model
+    }
+
+    /// Inverse-frequency class weights raised to `settings.classBalance` (0: all 1).
+    private func classWeights<S: Sequence>(_ examples: S) -> [Double] where S.Element == Example {
+        let k = ArgumentLabel.allCases.count
+        var counts = [Double](repeating: 0, count: k)
+        for e in examples { counts[e.label] += e.weight }
+        let total = counts.reduce(0, +)
+        return counts.map { $0 > 0 ? pow(total / (Double(k) * $0), settings.classBalance) : 0 }
+    }
+
+    /// Calls `body` with every index below `count`, `settings.epochs` times, each epoch in a fresh Fisher–Yates
+    /// order drawn from `seed`.
+    private func forEachInShuffledEpochs(_ count: Int, seed: UInt64, _ body: (Int) -> Void) {
+        var order = Array(0..<count)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<settings.epochs {
             for i in stride(from: order.count - 1, to: 0, by: -1) {
                 order.swapAt(i, Int(random.next() % UInt64(i + 1)))
             }
-            for n in order {
-                let e = examples[n]
-                update(&model, e, predicted: model.probabilities(e.features), scale: e.weight * classWeight[e.label],
-                       accumulated: &accumulated, timed: &timed, step: step)
-                step += 1
-            }
+            for n in order { body(n) }
         }
-        for i in model.weights.indices { model.weights[i] += Float(timed[i] / step) }
-        return model
     }
 
     /// One AdaGrad step for one sentence: the gradient of its log-loss is (predicted − observed) × its features,
