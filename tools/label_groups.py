@@ -24,7 +24,8 @@ ZH_GROUPS = [
     ("project official reports (foreign-ministry style; a white paper)", [
         "zh-rebuttal-report*", "zh-sanctions-food*", "zh-export-control*", "zh-climate-finance*", "zh-alliance*",
         "zh-overcapacity*", "zh-human-rights*", "zh-treaty-withdrawal*", "zh-aid-conditionality*", "zh-space-security*",
-        "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*",
+        "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*", "zh-extraterritorial*", "zh-ocean-plastic*",
+        "zh-peacekeeping*", "zh-migrant-detention*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
