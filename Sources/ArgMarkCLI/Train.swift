@@ -135,7 +135,7 @@ struct Train: ParsableCommand {
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
             shuffles: shuffles,
-            transitions: model.chain.map { chain in (0..<chain.count).map { Array(chain.transitions[($0 * chain.count)..<(($0 + 1) * chain.count)]) } },
+            transitions: model.chain?.rows,
             trainingData: sources, scores: scores,
             summary: chain
                 ? "linear-chain model over each paragraph's sentences: logistic-regression scores from sentence and context features plus learned label transitions (\(lang))"

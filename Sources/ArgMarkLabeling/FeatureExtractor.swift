@@ -252,6 +252,18 @@ public struct FeatureExtractor: Sendable {
         return frame
     }
 
+    /// Label probabilities of the candidate sentences with features `base`: the marginals given the paragraph when
+    /// the model is a linear chain, else each sentence's softmax; then the stacked second stage, if there is one.
+    /// The shipped labeller and cross-validation both label through here, so they cannot drift apart.
+    public func probabilities(
+        _ base: [FeatureVector], frame: Frame, model: LinearModel, chain: LabelChain?, stage2: LinearModel?
+    ) -> [[Double]] {
+        var probabilities = chain.map { $0.marginals(scores: base.map(model.scores), previous: frame.previous) }
+            ?? base.map(model.probabilities)
+        if let stage2 { probabilities = stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities) }
+        return probabilities
+    }
+
     /// Second-stage features: the first stage's label probabilities of the previous and next sentence and the
     /// mean over the section (a review section reports, a task section prescribes), added to the base features.
     public func stacked(_ base: [FeatureVector], frame: Frame, probabilities: [[Double]]) -> [FeatureVector] {

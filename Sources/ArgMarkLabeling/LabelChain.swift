@@ -17,6 +17,18 @@ public struct LabelChain: Sendable, Hashable {
         self.transitions = transitions ?? [Double](repeating: 0, count: count * count)
     }
 
+    /// A chain from its table as rows (previous label) of columns (label), as `manifest.json` stores it; nil unless
+    /// the table is square and every entry a finite number.
+    public init?(rows: [[Double]]) {
+        guard !rows.isEmpty, rows.allSatisfy({ $0.count == rows.count && $0.allSatisfy(\.isFinite) }) else { return nil }
+        self.init(count: rows.count, transitions: rows.flatMap { $0 })
+    }
+
+    /// The table as rows (previous label) of columns (label).
+    public var rows: [[Double]] {
+        (0..<count).map { Array(transitions[($0 * count)..<(($0 + 1) * count)]) }
+    }
+
     /// What forward–backward tells about one chain.
     public struct Posterior: Sendable {
         /// Per position, the marginal probability of each label.

@@ -30,16 +30,8 @@ public struct StatisticalLabeler: Labeler {
     public func propose(for document: Document) -> [LabelProposal] {
         let all = extractor.features(for: document)
         let frame = extractor.frame(for: document)
-        let base = frame.units.map { all[$0] }
-        var probabilities: [[Double]]
-        if let chain {
-            probabilities = chain.marginals(scores: base.map(model.scores), previous: frame.previous)
-        } else {
-            probabilities = base.map(model.probabilities)
-        }
-        if let stage2 {
-            probabilities = extractor.stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities)
-        }
+        let probabilities = extractor.probabilities(
+            frame.units.map { all[$0] }, frame: frame, model: model, chain: chain, stage2: stage2)
         return zip(frame.units, probabilities).map { index, p in
             var scores = LabelScores()
             for (c, label) in model.labels.enumerated() { scores[label] = p[c] }

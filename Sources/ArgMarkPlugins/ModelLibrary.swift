@@ -81,10 +81,10 @@ public struct ModelLibrary: Sendable {
         let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: Array($0), labels: labels) }
         var chain: LabelChain?
         if let rows = manifest.transitions {
-            guard rows.count == labels.count, rows.allSatisfy({ $0.count == labels.count && $0.allSatisfy(\.isFinite) }) else {
+            guard let table = LabelChain(rows: rows), table.count == labels.count else {
                 throw ModelError.corrupt("the manifest's transitions are not a \(labels.count) × \(labels.count) table of numbers")
             }
-            chain = LabelChain(count: labels.count, transitions: rows.flatMap { $0 })
+            chain = table
         }
         return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, chain: chain, lexicon: lexicon)
     }

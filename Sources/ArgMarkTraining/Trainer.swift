@@ -54,10 +54,7 @@ public struct TrainedModel: Sendable {
 
     /// Label probabilities for every candidate sentence of `document`.
     func probabilities(_ document: PreparedDocument, extractor: FeatureExtractor) -> [[Double]] {
-        if let chain { return chain.marginals(scores: document.vectors.map(stage1.scores), previous: document.frame.previous) }
-        let first = document.vectors.map(stage1.probabilities)
-        guard let stage2 else { return first }
-        return extractor.stacked(document.vectors, frame: document.frame, probabilities: first).map(stage2.probabilities)
+        extractor.probabilities(document.vectors, frame: document.frame, model: stage1, chain: chain, stage2: stage2)
     }
 }
 

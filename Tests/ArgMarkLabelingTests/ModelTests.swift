@@ -208,6 +208,13 @@ struct LabelChainTests {
         #expect(abs(marginals[1][0] - 0.8) < 1e-12)
     }
 
+    @Test func tableRowsRoundTrip() throws {
+        let chain = try #require(LabelChain(rows: [[1, 2], [3, 4]]))
+        #expect(chain.transitions == [1, 2, 3, 4] && chain.rows == [[1, 2], [3, 4]])
+        #expect(LabelChain(rows: [[1, 2], [3]]) == nil)
+        #expect(LabelChain(rows: [[1, .nan], [3, 4]]) == nil)
+    }
+
     @Test func chainsFollowParagraphs() {
         #expect(LabelChain.chains(previous: [nil, 0, 1, nil, nil, 4]) == [0..<3, 3..<4, 4..<6])
         #expect(LabelChain.chains(previous: []).isEmpty)
