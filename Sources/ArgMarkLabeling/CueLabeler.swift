@@ -23,9 +23,9 @@ public struct CueLabeler: Labeler {
 
     public func propose(for document: Document) -> [LabelProposal] {
         var proposals: [LabelProposal] = []
-        for (index, unit) in document.units.enumerated()
-        where unit.kind == .sentence && descriptor.languages.contains(unit.language) {
-            let matches = lexicon.matches(in: unit.text)
+        for index in document.units.indices
+        where document.units[index].kind == .sentence && descriptor.languages.contains(document.units[index].language) {
+            let matches = lexicon.matches(in: document.units[index].text)
             var scores = LabelScores()
             for match in matches { scores[match.cue.label!] = (scores[match.cue.label!] ?? 0) + match.cue.weight }
             for label in ArgumentLabel.allCases { if let total = scores[label] { scores[label] = 1 - Foundation.exp(-total) } }

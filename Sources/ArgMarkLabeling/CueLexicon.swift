@@ -91,7 +91,10 @@ public struct CueLexicon: Sendable {
 
     /// The cues in `text`, in order of position (blockers excluded).
     public func matches(in text: String) -> [CueMatch] {
-        var s = Array(text.unicodeScalars)
+        // One pass over the text: Array(text.unicodeScalars) would walk it twice, once to count.
+        var s: [Unicode.Scalar] = []
+        s.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { s.append(scalar) }
         if wordBoundaries {
             s = s.map { $0.value < 0x80 ? Unicode.Scalar(UInt8(ascii: $0) | (($0.value >= 65 && $0.value <= 90) ? 0x20 : 0)) : $0 }
         }
@@ -110,7 +113,10 @@ public struct CueLexicon: Sendable {
             }
             i += consumed
         }
-        for cue in gapCues where cue.label != nil {
+        // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text.
+        var present = ScalarMask()
+        for scalar in s { present.insert(scalar) }
+        for cue in gapCues where cue.label != nil && cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
             if let offset = matchGap(cue, in: s, start: start) { result.append(CueMatch(cue: cue, offset: offset)) }
         }
         return result.sorted { $0.offset < $1.offset }
@@ -190,6 +196,33 @@ public struct CueLexicon: Sendable {
             }
         }
         return i
+    }
+}
+
+/// A 256-bit filter of the scalars in a text (by their low byte): no false negatives, so a miss rules a cue out.
+private struct ScalarMask {
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    @inline(__always)
+    mutating func insert(_ scalar: Unicode.Scalar) {
+        let bit = UInt64(1) << UInt64(scalar.value & 63)
+        switch (scalar.value >> 6) & 3 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    @inline(__always)
+    func mayContain(_ scalar: Unicode.Scalar) -> Bool {
+        let bit = UInt64(1) << UInt64(scalar.value & 63)
+        switch (scalar.value >> 6) & 3 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
     }
 }
 

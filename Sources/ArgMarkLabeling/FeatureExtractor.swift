@@ -70,7 +70,7 @@ public struct FeatureExtractor: Sendable {
         var headStart: Int
     }
 
-    /// Features of every unit of `document` (empty vectors for headings). Short texts (comments, microtexts)
+    /// Features of every sentence of `document` in this model's language (empty vectors for headings and other languages). Short texts (comments, microtexts)
     /// argue differently from papers and reports: each of their features gets a second, short-text copy beside
     /// the shared one (feature augmentation), so that one model learns both what the genres share and where they
     /// differ.
@@ -100,12 +100,20 @@ public struct FeatureExtractor: Sendable {
 
     /// The features every document's sentences have, whatever its length.
     func sharedFeatures(for document: Document) -> [FeatureVector] {
+        // Only this model's sentences get features, and their context lies in their own sections: the English
+        // model skips a Chinese report's body and the Chinese model an English abstract.
+        var ownSections = Set<String>()
+        for unit in document.units where unit.kind == .sentence && accepts(unit.language) { ownSections.insert(unit.section) }
         let facts = document.units.map { unit -> SentenceFacts in
-            guard unit.kind == .sentence else { return SentenceFacts(cueLabels: [:], cueTexts: [], cueOrder: [], folded: [], headStart: 0) }
+            guard unit.kind == .sentence, ownSections.contains(unit.section) else {
+                return SentenceFacts(cueLabels: [:], cueTexts: [], cueOrder: [], folded: [], headStart: 0)
+            }
             let matches = lexicon.matches(in: unit.text)
             var labels: [ArgumentLabel: Double] = [:]
             for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
-            let folded = unit.text.unicodeScalars.map(fold)
+            var folded: [UInt32] = []
+            folded.reserveCapacity(unit.text.utf8.count)
+            for scalar in unit.text.unicodeScalars { folded.append(fold(scalar)) }
             var order: [String] = []
             for (a, b) in zip(matches, matches.dropFirst()) where a.cue.label != b.cue.label {
                 order.append(a.cue.label!.rawValue + ">" + b.cue.label!.rawValue)
@@ -136,9 +144,10 @@ public struct FeatureExtractor: Sendable {
         // that defines and describes has few claim or prescription cues; a task section is full of them).
         var sectionCueCounts: [String: [ArgumentLabel: Int]] = [:]
         var sectionSentences: [String: Int] = [:]
-        for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
-            sectionSentences[unit.section, default: 0] += 1
-            for label in facts[i].cueLabels.keys { sectionCueCounts[unit.section, default: [:]][label, default: 0] += 1 }
+        for i in document.units.indices where document.units[i].kind == .sentence {
+            let section = document.units[i].section
+            sectionSentences[section, default: 0] += 1
+            for label in facts[i].cueLabels.keys { sectionCueCounts[section, default: [:]][label, default: 0] += 1 }
         }
         for (section, total) in sectionSentences {
             for label in ArgumentLabel.allCases {
@@ -169,7 +178,8 @@ public struct FeatureExtractor: Sendable {
                         illustrationNames = Self.cjkBigrams(facts[i].folded)
                     }
                 }
-                let unit = document.units[i]
+                // Read the unit's fields in place: copying the whole unit costs more than its features.
+                guard accepts(document.units[i].language) else { continue }
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))
                 textFeatures(facts[i], into: &v)
@@ -180,7 +190,7 @@ public struct FeatureExtractor: Sendable {
                 }
                 for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
                 for pair in facts[i].cueOrder { v.add(hash(12, pair)) }
-                shapeFeatures(unit, facts[i].folded, into: &v)
+                shapeFeatures(facts[i].folded, hasNoteRefs: !document.units[i].noteRefs.isEmpty, into: &v)
                 // Context.
                 let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
                 v.add(hash(20, position))
@@ -205,7 +215,7 @@ public struct FeatureExtractor: Sendable {
                 } else {
                     v.add(hash(25, "end"))
                 }
-                if let headings = headingVectors[unit.section] {
+                if let headings = headingVectors[document.units[i].section] {
                     v.indices += headings.indices
                     v.values += headings.values
                 }
@@ -409,7 +419,7 @@ public struct FeatureExtractor: Sendable {
         return h.index(dimensions)
     }
 
-    private func shapeFeatures(_ unit: TextUnit, _ folded: [UInt32], into v: inout FeatureVector) {
+    private func shapeFeatures(_ folded: [UInt32], hasNoteRefs: Bool, into v: inout FeatureVector) {
         var digits = 0
         var hasPercent = false
         var year = false
@@ -441,7 +451,7 @@ public struct FeatureExtractor: Sendable {
         if bookTitle { v.add(hash(34, "book")) }
         if question { v.add(hash(35, s.last == 0xFF1F || s.last == 0x3F ? "final" : "inner")) }
         if colon { v.add(hash(36, "colon")) }
-        if !unit.noteRefs.isEmpty || s.contains(0x5B) { v.add(hash(37, "note")) }
+        if hasNoteRefs || s.contains(0x5B) { v.add(hash(37, "note")) }
         let length = language == .en ? (s.count { $0 == 0x20 } + 1) * 3 : s.count
         v.add(hash(38, min(8, Int(Double(length).squareRoot() / 2))))
         v.add(hash(39, min(6, commas)))

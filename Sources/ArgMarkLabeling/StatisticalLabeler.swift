@@ -28,8 +28,10 @@ public struct StatisticalLabeler: Labeler {
     }
 
     public func propose(for document: Document) -> [LabelProposal] {
-        let all = extractor.features(for: document)
         let frame = extractor.frame(for: document)
+        // A document with no sentence in this model's language (the English model on a Chinese report) costs nothing.
+        guard !frame.units.isEmpty else { return [] }
+        let all = extractor.features(for: document)
         let probabilities = extractor.probabilities(
             frame.units.map { all[$0] }, frame: frame, model: model, chain: chain, stage2: stage2)
         return zip(frame.units, probabilities).map { index, p in
