@@ -17,12 +17,15 @@ public struct ArticleReader: DocumentReader {
     public var formatName: String { "article" }
     public var fileExtensions: [String] { [] }
 
-    /// Scores the beginning of a text by the front-matter labels it carries.
+    /// Scores the beginning of a text by the front-matter labels it carries. An abstract label on a line of its
+    /// own near the top ("Abstract", 摘要) is enough: papers put it under the title and author lines.
     public func sniff(_ prefix: Substring) -> Int {
         var score = 0
-        for line in prefix.split(whereSeparator: \.isNewline).prefix(60) {
+        for (index, line) in prefix.split(whereSeparator: \.isNewline).prefix(60).enumerated() {
             let trimmed = line.drop { $0.isWhitespace }
-            if trimmed.hasPrefix("【"), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
+            if index < 15, Self.abstractLabels.contains(trimmed.trimmingCharacters(in: .whitespaces).lowercased()) {
+                score += 5
+            } else if trimmed.hasPrefix("【"), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
                 FrontMatter.canonicalKey(key) != nil
             {
                 score += 5
@@ -32,6 +35,9 @@ public struct ArticleReader: DocumentReader {
         }
         return score >= 5 ? score : 0
     }
+
+    /// Abstract labels that mark a paper when they stand alone on a line ("Summary" does not: reports use it too).
+    private static let abstractLabels: Set<String> = ["abstract", "abstract:", "摘要", "摘要：", "内容摘要", "内容提要"]
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         let scalars = try TextDecoder.decode(input.bytes)

@@ -12,6 +12,9 @@ public enum HeadingDetector {
     /// Longest English heading in title case, in words: report headings state a finding ("Most People Who Lost
     /// Coverage … Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible").
     static let maxTitleCaseEnglishWords = 28
+    /// Longest Chinese document title on the first line, in scalars: official titles run long
+    /// (关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告, 44).
+    static let maxChineseTitleLength = 64
 
     /// The heading level of `text` if it is a heading line, else nil.
     public static func level(of text: String) -> Int? {
@@ -75,6 +78,11 @@ public enum HeadingDetector {
     /// "我们从未拥有主权？——…"): short, one question mark, no full stop.
     static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if level(s, range) != nil { return true }
+        if range.count <= maxChineseTitleLength, !endsRunningText(s[range.upperBound - 1]),
+            !range.contains(where: { ScalarClass.isCJKTerminator(s[$0]) || s[$0] == "，" }),
+            LanguageDetector.detect(s, range) == .zh {
+            return true
+        }
         var questions = 0
         for i in range {
             switch s[i] {

@@ -269,6 +269,8 @@ enum Abbreviations {
         "No", "Nos", "no", "nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
         "Dec", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
         "Inc", "Ltd", "Co", "Corp", "Ph.D", "M.A", "B.A", "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
+        // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
+        "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
     ]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
     static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]

@@ -102,6 +102,17 @@ struct ArticleReaderTests {
         #expect(ArticleReader().sniff(Substring(article)) > 0)
         #expect(ArticleReader().sniff("一、标题\n这是正文。\n") == 0)
     }
+
+    @Test func aBareAbstractLabelUnderTheTitleMarksAPaper() throws {
+        let paper = "Beyond the Binary\nA. N. Author\nAbstract\nWe argue that audits work.\n1. Introduction\nPlatforms shape debate [1].\nNotes\n[1] Smith 2020.\n"
+        #expect(ArticleReader().sniff(Substring(paper)) >= 5)
+        let doc = try read(ArticleReader(), paper)
+        #expect(doc.metadata.abstracts["en"] == "We argue that audits work.")
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["Platforms shape debate [1]."])
+        #expect(doc.notes.count == 1)
+        // A report's "Summary" is not enough on its own: reports are read as plain text.
+        #expect(ArticleReader().sniff("Child Care Funding\nSummary\nCongress funds child care through several programs.\n") == 0)
+    }
 }
 
 struct PlainTextReaderTests {
@@ -113,6 +124,12 @@ struct PlainTextReaderTests {
         #expect(doc.units[3].paragraph == doc.units[2].paragraph)
         #expect(doc.units.allSatisfy { $0.language == .zh })
         #expect(doc.validate().isEmpty)
+    }
+
+    @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
+        let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
+        let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .sentence])
     }
 
     @Test func sameInputSameIds() throws {

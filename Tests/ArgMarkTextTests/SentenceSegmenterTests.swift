@@ -54,6 +54,7 @@ struct SentenceSegmenterTests {
         ("It ends here [4]. Next one.", ["It ends here [4].", "Next one."]),
         ("It was cited.[4] Next one.", ["It was cited.[4]", "Next one."]),
         ("The Act—H.R. 6983—passed. It was signed.", ["The Act—H.R. 6983—passed.", "It was signed."]),
+        ("See 91 Fed. Reg. 40112 (2026) and 136 Stat. 1818. It passed.", ["See 91 Fed. Reg. 40112 (2026) and 136 Stat. 1818.", "It passed."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
