@@ -26,8 +26,9 @@ public enum HeadingDetector {
         guard !range.isEmpty else { return nil }
         let last = s[range.upperBound - 1]
         let length = range.count
-        // Sentence punctuation anywhere but a list number means running text (checked first: most lines are).
-        if endsRunningText(last) { return nil }
+        // Sentence punctuation anywhere but a list number means running text (checked first: most lines are), except
+        // for a numbered heading that asks a question.
+        if endsRunningText(last) { return numberedQuestionLevel(s, range) }
         for i in range where ScalarClass.isCJKTerminator(s[i]) { return nil }
         let language = LanguageDetector.detect(s, range)
         let numbered = numberedLevel(s, range, latin: language == .en)
@@ -95,6 +96,22 @@ public enum HeadingDetector {
         guard questions == 1 else { return false }
         let language = LanguageDetector.detect(s, range)
         return language == .en ? wordCount(s, range) <= maxEnglishWords + 4 : range.count <= maxChineseLength
+    }
+
+    /// The level of a numbered heading that asks a question ("6. Do Governments Ignore Voters?", 三、谁来承担改造成本？):
+    /// one question mark, at the end, no other sentence punctuation, and as short as other numbered headings.
+    static func numberedQuestionLevel(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard range.count > 1, s[range.upperBound - 1] == "?" || s[range.upperBound - 1] == "？" else { return nil }
+        let body = range.lowerBound..<(range.upperBound - 1)
+        for i in body where ScalarClass.isCJKTerminator(s[i]) || "?!;；".unicodeScalars.contains(s[i]) { return nil }
+        let language = LanguageDetector.detect(s, range)
+        guard let numbered = numberedLevel(s, range, latin: language == .en) else { return nil }
+        if language == .en {
+            guard wordCount(s, range) <= maxEnglishWords, !containsEnglishSentenceEnd(s, body) else { return nil }
+        } else if range.count > maxNumberedChineseLength {
+            return nil
+        }
+        return numbered
     }
 
     private static func endsRunningText(_ s: Unicode.Scalar) -> Bool {

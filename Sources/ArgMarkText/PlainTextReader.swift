@@ -1,7 +1,9 @@
 import ArgMarkCore
 import ArgMarkPipeline
 
-/// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented.
+/// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented. A notes
+/// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①) opens a notes list, read as
+/// notes rather than as sentences, up to the next heading that is not an entry (a report's appendix).
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -18,7 +20,25 @@ public struct PlainTextReader: DocumentReader {
         let scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
-        for line in lineRanges(scalars) { body.addLine(line) }
+        let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        var noteLines: [Range<Int>] = []
+        var inNotes = false
+        for (index, line) in lines.enumerated() {
+            if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
+                inNotes = false
+            }
+            if !inNotes, index + 1 < lines.count, NotesHeading.matches(scalars.string(line)),
+                NotesList.marker(scalars, lines[index + 1]) != nil
+            {
+                inNotes = true
+                continue
+            }
+            if inNotes { noteLines.append(line) } else { body.addLine(line) }
+        }
+        for note in NotesList.parse(scalars, noteLines) {
+            body.builder.addNote(marker: note.marker, text: scalars.string(note.range),
+                                 start: note.range.lowerBound, end: note.range.upperBound)
+        }
         return try body.finish()
     }
 }

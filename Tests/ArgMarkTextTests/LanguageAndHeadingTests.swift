@@ -24,6 +24,8 @@ struct HeadingDetectorTests {
         ("结论", 1), ("全球网络空间面临的安全困境", 1), ("各位代表：", 1), ("Conclusion", 1), ("2.5", 1),
         // A report heading that states a finding, in title case, may run past the usual length.
         ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
+        // A numbered heading may ask a question.
+        ("6. Do Governments Ignore Voters?", 1), ("三、谁来承担改造成本？", 1),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)
@@ -34,6 +36,7 @@ struct HeadingDetectorTests {
         "Platforms shape public debate. We study them", "and this line continues a broken sentence",
         "States that had completed their system changes before the unwinding renewed far more enrollees on the basis of data they already held",
         "2024年全球数字贸易额超过4万亿美元，比上年增长10%，其中数据跨境流动的贡献最大，增速也最快，远超其他领域",
+        "Is that enough?", "（二）谁来付费？这是问题。", "2. Why did the rule fail? Because costs rose sharply for everyone involved?",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)

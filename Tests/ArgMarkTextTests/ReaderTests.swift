@@ -126,6 +126,19 @@ struct PlainTextReaderTests {
         #expect(doc.validate().isEmpty)
     }
 
+    @Test func aNotesListAfterANotesHeadingIsReadAsNotes() throws {
+        let text = "Findings\nClaims took longer in 2025.[1] Accuracy fell.\nNotes\n[1] VBA data, 2025.\n[2] Ibid.\nAppendix I: Scope and Methodology\nWe reviewed agency data.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.count == 2)
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "Claims took longer in 2025.[1]", "Accuracy fell.", "We reviewed agency data.",
+        ])
+        #expect(doc.units.first { $0.text.hasPrefix("Claims") }?.noteRefs.isEmpty == false)
+        // A heading that merely reads "Notes", with no numbered entry after it, stays a heading.
+        let plain = try read(PlainTextReader(), "Notes\nThese are my notes on the plan.\n")
+        #expect(plain.notes.isEmpty && plain.units.map(\.kind) == [.heading, .sentence])
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
