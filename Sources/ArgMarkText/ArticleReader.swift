@@ -270,6 +270,9 @@ enum NotesHeading {
         "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources",
     ]
 
+    /// The longest line, in scalars, that can be a notes heading ("References and Notes:" with spaces).
+    static let longest = 32
+
     static func matches(_ line: String) -> Bool {
         let key = line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && $0 != "【" && $0 != "】" }
             .map(String.init).joined().lowercased()

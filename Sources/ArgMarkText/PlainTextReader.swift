@@ -27,8 +27,9 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
-            if !inNotes, index + 1 < lines.count, NotesHeading.matches(scalars.string(line)),
-                NotesList.marker(scalars, lines[index + 1]) != nil
+            // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
+            if !inNotes, line.count <= NotesHeading.longest, index + 1 < lines.count,
+                NotesList.marker(scalars, lines[index + 1]) != nil, NotesHeading.matches(scalars.string(line))
             {
                 inNotes = true
                 continue
