@@ -20,13 +20,15 @@ FOLD_MODEL = "label.model.fold"
 # Genre groups by document name; a document goes to the first group whose patterns match it.
 ZH_GROUPS = [
     ("Government Work Reports 2022–24", ["gwr*"]),
-    ("project work reports (city, provincial, municipal; a national plan report)", ["zh-city-work-report*", "zh-provincial-work-report*", "zh-municipal-work-report*",
-                                                            "zh-plan-execution-report*", "zh-national-work-report*"]),
-    ("project official reports (foreign-ministry style; a white paper)", [
+    ("project work reports (city, provincial, municipal; national plan and work reports)", [
+        "zh-city-work-report*", "zh-provincial-work-report*", "zh-municipal-work-report*", "zh-plan-execution-report*",
+        "zh-national-work-report*"]),
+    ("project official reports (foreign-ministry style; white papers)", [
         "zh-rebuttal-report*", "zh-sanctions-food*", "zh-export-control*", "zh-climate-finance*", "zh-alliance*",
         "zh-overcapacity*", "zh-human-rights*", "zh-treaty-withdrawal*", "zh-aid-conditionality*", "zh-space-security*",
-        "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*", "zh-extraterritorial*", "zh-ocean-plastic*",
-        "zh-peacekeeping*", "zh-migrant-detention*", "zh-navigation-freedom*", "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
+        "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*",
+        "zh-extraterritorial*", "zh-ocean-plastic*", "zh-peacekeeping*", "zh-migrant-detention*", "zh-navigation-freedom*",
+        "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),

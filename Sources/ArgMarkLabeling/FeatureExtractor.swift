@@ -70,10 +70,10 @@ public struct FeatureExtractor: Sendable {
         var headStart: Int
     }
 
-    /// Features of every sentence of `document` in this model's language (empty vectors for headings and other languages). Short texts (comments, microtexts)
-    /// argue differently from papers and reports: each of their features gets a second, short-text copy beside
-    /// the shared one (feature augmentation), so that one model learns both what the genres share and where they
-    /// differ.
+    /// Features of every sentence of `document` in this model's language (empty vectors for headings and for
+    /// sentences in other languages). Short texts (comments, microtexts) argue differently from papers and reports:
+    /// each of their features gets a second, short-text copy beside the shared one (feature augmentation), so that
+    /// one model learns both what the genres share and where they differ.
     public func features(for document: Document) -> [FeatureVector] {
         var vectors = sharedFeatures(for: document)
         if document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences {
@@ -178,7 +178,8 @@ public struct FeatureExtractor: Sendable {
                         illustrationNames = Self.cjkBigrams(facts[i].folded)
                     }
                 }
-                // Read the unit's fields in place: copying the whole unit costs more than its features.
+                // Sentences in another language are the other model's; the unit's fields are read in place below,
+                // since copying a whole unit costs more than its features.
                 guard accepts(document.units[i].language) else { continue }
                 var v = FeatureVector()
                 v.add(hash(0, "bias"))

@@ -76,12 +76,14 @@ public enum HeadingDetector {
     }
 
     /// A document's first line may be a title that asks a question ("We have never been sovereign? EU's …",
-    /// "我们从未拥有主权？——…"): short, one question mark, no full stop.
+    /// "我们从未拥有主权？——…"): short, one question mark, no full stop; or a long Chinese title without any
+    /// sentence punctuation (关于…计划草案的报告).
     static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if level(s, range) != nil { return true }
         if range.count <= maxChineseTitleLength, !endsRunningText(s[range.upperBound - 1]),
             !range.contains(where: { ScalarClass.isCJKTerminator(s[$0]) || s[$0] == "，" }),
-            LanguageDetector.detect(s, range) == .zh {
+            LanguageDetector.detect(s, range) == .zh
+        {
             return true
         }
         var questions = 0
