@@ -29,6 +29,7 @@ ZH_GROUPS = [
         "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*",
         "zh-extraterritorial*", "zh-ocean-plastic*", "zh-peacekeeping*", "zh-migrant-detention*", "zh-navigation-freedom*",
         "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
+        "zh-counternarcotics*", "zh-arms-sales*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
