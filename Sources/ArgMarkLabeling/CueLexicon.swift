@@ -91,12 +91,15 @@ public struct CueLexicon: Sendable {
 
     /// The cues in `text`, in order of position (blockers excluded).
     public func matches(in text: String) -> [CueMatch] {
-        // One pass over the text: Array(text.unicodeScalars) would walk it twice, once to count.
+        // One pass over the text (Array(text.unicodeScalars) would walk it twice, once to count): the scalars, lower
+        // case for English, and the filter that tells which gap cues can occur.
         var s: [Unicode.Scalar] = []
         s.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars { s.append(scalar) }
-        if wordBoundaries {
-            s = s.map { $0.value < 0x80 ? Unicode.Scalar(UInt8(ascii: $0) | (($0.value >= 65 && $0.value <= 90) ? 0x20 : 0)) : $0 }
+        var present = ScalarMask()
+        for var scalar in text.unicodeScalars {
+            if wordBoundaries, scalar.value >= 65 && scalar.value <= 90 { scalar = Unicode.Scalar(UInt8(scalar.value) | 0x20) }
+            s.append(scalar)
+            present.insert(scalar)
         }
         let start = sentenceStart(s)
         var result: [CueMatch] = []
@@ -114,8 +117,6 @@ public struct CueLexicon: Sendable {
             i += consumed
         }
         // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text.
-        var present = ScalarMask()
-        for scalar in s { present.insert(scalar) }
         for cue in gapCues where cue.label != nil && cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
             if let offset = matchGap(cue, in: s, start: start) { result.append(CueMatch(cue: cue, offset: offset)) }
         }

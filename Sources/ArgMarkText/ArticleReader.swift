@@ -82,10 +82,7 @@ public struct ArticleReader: DocumentReader {
             EnglishBlock.parse(scalars, Array(lines[start...]), into: &metadata)
         }
         body.builder.setMetadata(metadata)
-        for note in NotesList.parse(scalars, noteLines) {
-            body.builder.addNote(marker: note.marker, text: scalars.string(note.range),
-                                 start: note.range.lowerBound, end: note.range.upperBound)
-        }
+        body.addNotes(noteLines)
         return try body.finish()
     }
 }

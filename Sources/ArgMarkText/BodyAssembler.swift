@@ -51,6 +51,14 @@ struct BodyAssembler {
         builder.addParagraph(spans, language: language)
     }
 
+    /// Adds the entries of a notes list (`[1] …`, `1. …`, `①…`, continuation lines joined) as the document's notes.
+    mutating func addNotes(_ lines: [Range<Int>]) {
+        for note in NotesList.parse(scalars, lines) {
+            builder.addNote(marker: note.marker, text: scalars.string(note.range),
+                            start: note.range.lowerBound, end: note.range.upperBound)
+        }
+    }
+
     /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
     /// Throws when the body has no sentence at all.
     mutating func finish() throws(DocumentReadError) -> Document {

@@ -36,10 +36,7 @@ public struct PlainTextReader: DocumentReader {
             }
             if inNotes { noteLines.append(line) } else { body.addLine(line) }
         }
-        for note in NotesList.parse(scalars, noteLines) {
-            body.builder.addNote(marker: note.marker, text: scalars.string(note.range),
-                                 start: note.range.lowerBound, end: note.range.upperBound)
-        }
+        body.addNotes(noteLines)
         return try body.finish()
     }
 }
