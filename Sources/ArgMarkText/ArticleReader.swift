@@ -277,6 +277,60 @@ enum NotesHeading {
     }
 }
 
+/// An unnumbered reference list: a References / Bibliography / 参考文献 heading whose next lines are author–year
+/// entries ("Arrighi, G. and Drangel, J. (1986). …", "Vernon, Raymond. 1971. …", "王名，乐园．…2008"). Both of the
+/// first two lines must look like entries, so that a body section that happens to be called "Sources" and opens
+/// with a dated sentence stays body text.
+enum ReferenceList {
+    static let headings: Set<String> = [
+        "references", "bibliography", "workscited", "literature", "literaturecited", "referencesandnotes",
+        "notesandreferences", "sources", "参考文献", "引用文献", "参考资料", "注释与参考文献",
+    ]
+
+    static func starts(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], afterHeadingAt index: Int) -> Bool {
+        let heading = lines[index]
+        guard heading.count <= NotesHeading.longest, index + 1 < lines.count else { return false }
+        let key = scalars[heading].filter { !ScalarClass.isSpace($0) && $0 != ":" && $0 != "：" && $0 != "【" && $0 != "】" }
+            .map(String.init).joined().lowercased()
+        guard headings.contains(key) else { return false }
+        return lines[(index + 1)..<min(lines.count, index + 3)].allSatisfy { isEntry(scalars, $0) }
+    }
+
+    /// An entry opens with a name (a capital letter or a CJK character) and gives a year 1600–2099 early: in
+    /// parentheses, or after the authors and a separator and closed by punctuation: "(1986)", "1971.", "2008(4)", "2020a,".
+    static func isEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let first = s[line.lowerBound]
+        guard ScalarClass.isUpper(first) || ScalarClass.isCJK(first) else { return false }
+        let end = min(line.upperBound, line.lowerBound + 120)
+        var sawSeparator = false
+        var i = line.lowerBound
+        while i + 4 <= end {
+            let c = s[i]
+            if c == "," || c == "." || c == "，" || c == "．" || c == "、" { sawSeparator = true }
+            if isYear(s, i, end), i == line.lowerBound || !ScalarClass.isDigit(s[i - 1]) {
+                let before: Unicode.Scalar? = i > line.lowerBound ? s[i - 1] : nil
+                let after: Unicode.Scalar? = i + 4 < line.upperBound ? s[i + 4] : nil
+                // "European Commission (2025)." names an author without a separator.
+                if before == "(" || before == "（" { return true }
+                if sawSeparator, let a = after, a == "." || a == "," || a == ")" || a == "，" || a == "．" || a == "）" || a == ";" || a == "("
+                    || a == "（"
+                    || (ScalarClass.isLower(a) && i + 5 < line.upperBound && !ScalarClass.isLatinLetter(s[i + 5]))
+                {
+                    return true
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private static func isYear(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Bool {
+        guard i + 4 <= end, (i..<(i + 4)).allSatisfy({ ScalarClass.isDigit(s[$0]) && s[$0].isASCII }) else { return false }
+        let century = (s[i].value - 48) * 10 + (s[i + 1].value - 48)
+        return (16...20).contains(century) && (i + 4 >= s.count || !ScalarClass.isDigit(s[i + 4]))
+    }
+}
+
 /// Editor lines at the end of CNKI articles: `责 编∕韩 拓 美 编∕周群英`, `责任编辑：张三`.
 enum EditorLine {
     static let roles: [(label: String, field: String)] = [

@@ -2,8 +2,9 @@ import ArgMarkCore
 import ArgMarkPipeline
 
 /// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented. A notes
-/// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①) opens a notes list, read as
-/// notes rather than as sentences, up to the next heading that is not an entry (a report's appendix).
+/// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①), or a references heading
+/// followed by author–year entries (Smith, J. (2020). …), opens a notes list, read as notes rather than as
+/// sentences, up to the next heading that is not an entry (a report's appendix).
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -29,7 +30,8 @@ public struct PlainTextReader: DocumentReader {
             }
             // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
             if !inNotes, line.count <= NotesHeading.longest, index + 1 < lines.count,
-                NotesList.marker(scalars, lines[index + 1]) != nil, NotesHeading.matches(scalars.string(line))
+                NotesList.marker(scalars, lines[index + 1]) != nil && NotesHeading.matches(scalars.string(line))
+                    || ReferenceList.starts(scalars, lines, afterHeadingAt: index)
             {
                 inNotes = true
                 continue

@@ -225,8 +225,15 @@ public struct SentenceSegmenter: Sendable {
         if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
         if nextScalar == nil { return true }
         let scalars = Array(token.unicodeScalars)
-        // Initials: "J. N. Rosenau", "Harry S. Truman" — but "the platform X. When the court…" ends a sentence.
-        if scalars.count == 1, ScalarClass.isUpper(scalars[0]) { return Abbreviations.sentenceOpeners.contains(nextWord) }
+        // Initials: "J. N. Rosenau", "Harry S. Truman", "by J. Smith" — but "the platform X. When the court…" and
+        // "areas graded D. Portland shows…" end a sentence: a lower-case word other than one that introduces a name
+        // does not stand before an initial.
+        if scalars.count == 1, ScalarClass.isUpper(scalars[0]) {
+            if Abbreviations.sentenceOpeners.contains(nextWord) { return true }
+            let previous = wordBefore(s, tokenStart, paragraphStart: paragraphStart)
+            return !previous.isEmpty && previous.unicodeScalars.allSatisfy(ScalarClass.isLower)
+                && !Abbreviations.beforeNames.contains(previous)
+        }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }
@@ -240,6 +247,16 @@ public struct SentenceSegmenter: Sendable {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
         return true
+    }
+
+    /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when
+    /// something else stands there.
+    private func wordBefore(_ s: [Unicode.Scalar], _ index: Int, paragraphStart: Int) -> String {
+        var end = index
+        while end > paragraphStart, s[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > paragraphStart, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
+        return s.string(start..<end)
     }
 
     private func word(_ s: [Unicode.Scalar], from start: Int, end: Int) -> String {
@@ -265,8 +282,8 @@ enum Abbreviations {
         "Hon", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
         "e.g", "i.e", "cf", "vs", "v", "viz", "al", "et", "seq", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
-        "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "art", "Para", "para", "pp", "p", "ed", "eds",
-        "No", "Nos", "no", "nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
+        "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
         "Dec", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
         "Inc", "Ltd", "Co", "Corp", "Ph.D", "M.A", "B.A", "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
         // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
@@ -274,10 +291,17 @@ enum Abbreviations {
     ]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
     static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]
-    /// Abbreviations followed by a number (No. 5, p. 12, Art. 3).
+    /// Abbreviations followed by a number (No. 5, p. 12, Art. 3). Lower-case "no" and "art" are abbreviations only
+    /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [
         "No", "Nos", "no", "nos", "p", "pp", "Art", "art", "Sec", "sec", "Vol", "vol", "Fig", "Figs", "Ch", "ch",
         "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap",
+    ]
+    /// Lower-case words that stand before a person's initial ("by J. Smith", "and T. Lee", "see A. Sen").
+    static let beforeNames: Set<String> = [
+        "by", "and", "of", "with", "from", "to", "for", "in", "at", "on", "see", "cf", "per", "via", "against",
+        "between", "like", "than", "or", "nor", "as", "about", "after", "before", "under", "including", "named",
+        "judge", "justice", "president", "senator", "professor", "dean", "director", "chairman", "secretary",
     ]
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [

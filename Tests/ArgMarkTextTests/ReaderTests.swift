@@ -139,6 +139,16 @@ struct PlainTextReaderTests {
         #expect(plain.notes.isEmpty && plain.units.map(\.kind) == [.heading, .sentence])
     }
 
+    @Test func anAuthorYearReferenceListIsReadAsNotes() throws {
+        let text = "Conclusion\nProducers bargain.\nReferences\nArrighi, G. and Drangel, J. (1986). The stratification of the world-economy. Review, 10(1), 9–74.\nVernon, Raymond. 1971. Sovereignty at Bay. New York: Basic Books.\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.count == 3)
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["Producers bargain."])
+        // A body section called "Sources" that opens with prose stays body text, dates or not.
+        let body = try read(PlainTextReader(), "Sources\nIn 2019, the agency published data. We use them (2020 edition).\nThe survey ran in 2021.\n")
+        #expect(body.notes.isEmpty && body.units.filter { $0.kind == .sentence }.count == 3)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")

@@ -37,6 +37,10 @@ struct SentenceSegmenterTests {
         ("Dr. Jones left. Mr. Lee stayed.", ["Dr. Jones left.", "Mr. Lee stayed."]),
         ("J. N. Rosenau wrote it. It is old.", ["J. N. Rosenau wrote it.", "It is old."]),
         ("The fines were imposed on X. When the court ruled, it complied.", ["The fines were imposed on X.", "When the court ruled, it complied."]),
+        ("Areas graded D. Portland shows it.", ["Areas graded D.", "Portland shows it."]),
+        ("It can say no. Its claim rests on that. See no. 5 and art. 3.", ["It can say no.", "Its claim rests on that.", "See no. 5 and art. 3."]),
+        ("It is the state of the art. Nobody disputes it.", ["It is the state of the art.", "Nobody disputes it."]),
+        ("It was written by J. Smith and Harry S. Truman. Done.", ["It was written by J. Smith and Harry S. Truman.", "Done."]),
         // A bracketed tag closing the paragraph stays with its sentence; one followed by more text does not.
         ("CMS should require reports. (Recommendation 1)", ["CMS should require reports. (Recommendation 1)"]),
         ("It fell. (See Table 2.) Then it rose.", ["It fell.", "(See Table 2.)", "Then it rose."]),
