@@ -29,7 +29,7 @@ ZH_GROUPS = [
         "zh-ministry-white-paper*", "zh-development-finance*", "zh-fukushima*", "zh-arms-race*", "zh-unilateral-tariffs*",
         "zh-extraterritorial*", "zh-ocean-plastic*", "zh-peacekeeping*", "zh-migrant-detention*", "zh-navigation-freedom*",
         "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
-        "zh-counternarcotics*", "zh-arms-sales*",
+        "zh-counternarcotics*", "zh-arms-sales*", "zh-monroe*", "zh-middle-east-intervention*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
@@ -40,6 +40,7 @@ EN_GROUPS = [
     ("project public comments", ["en-data-broker*", "en-medical-debt*", "en-public-comment*"]),
     ("project reports (CRS- and GAO-style, think-tank briefs)", [
         "en-broadband*", "en-water-infrastructure*", "en-crs-style*", "en-think-tank*", "en-gao*", "en-industrial-policy*"]),
+    ("project position papers (written to the en-policy gold's conventions)", ["en-position-paper*"]),
     ("project papers", ["en-*"]),
     ("en-policy papers and CRS reports", ["*_gold*"]),
 ]
