@@ -270,17 +270,20 @@ enum NotesHeading {
     /// The longest line, in scalars, that can be a notes heading ("References and Notes:" with spaces).
     static let longest = 32
 
-    static func matches(_ line: String) -> Bool {
-        let key = line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && $0 != "【" && $0 != "】" }
+    static func matches(_ line: String) -> Bool { names.contains(key(line)) }
+
+    /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
+    /// "referencesandnotes".
+    static func key(_ line: String) -> String {
+        line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && $0 != "【" && $0 != "】" }
             .map(String.init).joined().lowercased()
-        return names.contains(key)
     }
 }
 
 /// An unnumbered reference list: a References / Bibliography / 参考文献 heading whose next lines are author–year
-/// entries ("Arrighi, G. and Drangel, J. (1986). …", "Vernon, Raymond. 1971. …", "王名，乐园．…2008"). Both of the
-/// first two lines must look like entries, so that a body section that happens to be called "Sources" and opens
-/// with a dated sentence stays body text.
+/// entries ("Arrighi, G. and Drangel, J. (1986). …", "Vernon, Raymond. 1971. …", "王名，乐园．…2008"). The first
+/// two lines after the heading (or the only one) must both look like entries, so that a body section that happens
+/// to be called "Sources" and opens with a dated sentence stays body text.
 enum ReferenceList {
     static let headings: Set<String> = [
         "references", "bibliography", "workscited", "literature", "literaturecited", "referencesandnotes",
@@ -289,10 +292,9 @@ enum ReferenceList {
 
     static func starts(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], afterHeadingAt index: Int) -> Bool {
         let heading = lines[index]
-        guard heading.count <= NotesHeading.longest, index + 1 < lines.count else { return false }
-        let key = scalars[heading].filter { !ScalarClass.isSpace($0) && $0 != ":" && $0 != "：" && $0 != "【" && $0 != "】" }
-            .map(String.init).joined().lowercased()
-        guard headings.contains(key) else { return false }
+        guard heading.count <= NotesHeading.longest, index + 1 < lines.count,
+            headings.contains(NotesHeading.key(scalars.string(heading)))
+        else { return false }
         return lines[(index + 1)..<min(lines.count, index + 3)].allSatisfy { isEntry(scalars, $0) }
     }
 
@@ -312,9 +314,10 @@ enum ReferenceList {
                 let after: Unicode.Scalar? = i + 4 < line.upperBound ? s[i + 4] : nil
                 // "European Commission (2025)." names an author without a separator.
                 if before == "(" || before == "（" { return true }
-                if sawSeparator, let a = after, a == "." || a == "," || a == ")" || a == "，" || a == "．" || a == "）" || a == ";" || a == "("
-                    || a == "（"
-                    || (ScalarClass.isLower(a) && i + 5 < line.upperBound && !ScalarClass.isLatinLetter(s[i + 5]))
+                // "2020a," is a second work of the same year.
+                if sawSeparator, let a = after,
+                    yearClosers.contains(a)
+                        || (ScalarClass.isLower(a) && i + 5 < line.upperBound && !ScalarClass.isLatinLetter(s[i + 5]))
                 {
                     return true
                 }
@@ -323,6 +326,9 @@ enum ReferenceList {
         }
         return false
     }
+
+    /// What may follow an entry's year: "1971.", "2008(4)", "(1986)", "2008，".
+    private static let yearClosers: Set<Unicode.Scalar> = [".", ",", ";", "(", ")", "，", "．", "（", "）"]
 
     private static func isYear(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Bool {
         guard i + 4 <= end, (i..<(i + 4)).allSatisfy({ ScalarClass.isDigit(s[$0]) && s[$0].isASCII }) else { return false }
