@@ -30,6 +30,7 @@ ZH_GROUPS = [
         "zh-extraterritorial*", "zh-ocean-plastic*", "zh-peacekeeping*", "zh-migrant-detention*", "zh-navigation-freedom*",
         "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
         "zh-counternarcotics*", "zh-arms-sales*", "zh-monroe*", "zh-middle-east-intervention*",
+        "zh-sanctions-humanitarian*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
