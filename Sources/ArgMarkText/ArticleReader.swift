@@ -290,12 +290,9 @@ enum ReferenceList {
         "notesandreferences", "sources", "参考文献", "引用文献", "参考资料", "注释与参考文献",
     ]
 
-    static func starts(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], afterHeadingAt index: Int) -> Bool {
-        let heading = lines[index]
-        guard heading.count <= NotesHeading.longest, index + 1 < lines.count,
-            headings.contains(NotesHeading.key(scalars.string(heading)))
-        else { return false }
-        return lines[(index + 1)..<min(lines.count, index + 3)].allSatisfy { isEntry(scalars, $0) }
+    /// Whether the lines after the heading at `index` are author–year entries.
+    static func entriesFollow(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Bool {
+        lines[(index + 1)..<min(lines.count, index + 3)].allSatisfy { isEntry(scalars, $0) }
     }
 
     /// An entry opens with a name (a capital letter or a CJK character) and gives a year 1600–2099 early: in
@@ -424,6 +421,16 @@ enum EnglishBlock {
 
 /// Notes and reference lists: `[1]…`, `［1］…`, `1. …`, `①…`, or unnumbered entries one per line.
 enum NotesList {
+    /// Whether the line at `index` opens a notes list: a notes heading followed by a numbered entry, or a
+    /// references heading followed by author–year entries (`ReferenceList`).
+    static func opens(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int) -> Bool {
+        // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
+        guard lines[index].count <= NotesHeading.longest, index + 1 < lines.count else { return false }
+        let key = NotesHeading.key(scalars.string(lines[index]))
+        if marker(scalars, lines[index + 1]) != nil, NotesHeading.names.contains(key) { return true }
+        return ReferenceList.headings.contains(key) && ReferenceList.entriesFollow(scalars, lines, headingAt: index)
+    }
+
     struct Entry {
         var marker: String
         var range: Range<Int>

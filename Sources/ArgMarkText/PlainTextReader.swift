@@ -28,11 +28,7 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
-            // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
-            if !inNotes, line.count <= NotesHeading.longest, index + 1 < lines.count,
-                NotesList.marker(scalars, lines[index + 1]) != nil && NotesHeading.matches(scalars.string(line))
-                    || ReferenceList.starts(scalars, lines, afterHeadingAt: index)
-            {
+            if !inNotes, NotesList.opens(scalars, lines, at: index) {
                 inNotes = true
                 continue
             }
