@@ -4,7 +4,8 @@ import ArgMarkPipeline
 /// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented. A notes
 /// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①), or a references heading
 /// followed by author–year entries (Smith, J. (2020). …), opens a notes list, read as notes rather than as
-/// sentences, up to the next heading that is not an entry (a report's appendix).
+/// sentences, up to the next heading that is not an entry (a report's appendix). A letter's frame (letterhead,
+/// address block and "Re:" line above the salutation, the signature block below the close) goes to metadata.
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -22,9 +23,11 @@ public struct PlainTextReader: DocumentReader {
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        let letter = LetterFrame.find(scalars, lines)
         var noteLines: [Range<Int>] = []
         var inNotes = false
         for (index, line) in lines.enumerated() {
+            if let letter, letter.isFrame(index) { continue }
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
@@ -33,6 +36,11 @@ public struct PlainTextReader: DocumentReader {
                 continue
             }
             if inNotes { noteLines.append(line) } else { body.addLine(line) }
+        }
+        if let letter {
+            var metadata = body.builder.document.metadata
+            letter.record(scalars, lines, into: &metadata)
+            body.builder.setMetadata(metadata)
         }
         body.addNotes(noteLines)
         return try body.finish()

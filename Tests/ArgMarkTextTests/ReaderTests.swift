@@ -149,6 +149,29 @@ struct PlainTextReaderTests {
         #expect(body.notes.isEmpty && body.units.filter { $0.kind == .sentence }.count == 3)
     }
 
+    @Test func aLettersFrameBecomesMetadata() throws {
+        let doc = try PlainTextReader().read(
+            ReaderInput(bytes: try fixture("public-comment.en.txt"), sourcePath: nil, documentID: "public-comment.en"))
+        // The salutation and the close stay body sentences (background under the guideline); nothing above the
+        // salutation or in the signature block becomes a heading or a sentence.
+        #expect(doc.units.map(\.text) == [
+            "Dear Commissioners:", "I. Summary", "We support the proposed rule.",
+            "Hidden fees raise the real rent by about 6 percent.", "Sincerely,",
+        ])
+        #expect(doc.units.map(\.kind) == [.sentence, .heading, .sentence, .sentence, .sentence])
+        #expect(doc.metadata.fields["subject"] == "Rental Fee Disclosure, Proposed Rule; Docket No. FTC-2026-0001")
+        #expect(doc.metadata.fields["letterhead"] == "RIVERSIDE TENANTS' ASSOCIATION; 42 Mill Street · Easton, Ohio 44000; March 3, 2026; Office of the Secretary; Federal Trade Commission")
+        #expect(doc.metadata.fields["signature"] == "Ana Ruiz; Chair, Riverside Tenants' Association")
+        #expect(doc.metadata.titles.isEmpty)
+        #expect(doc.notes.count == 2)
+        // A first line that reads as a title is the title; a text that merely opens "Dear …" has no frame.
+        let titled = try read(PlainTextReader(), "Comment on the Proposed Rental Fee Rule\nDear Commissioners,\nWe support it.\n")
+        #expect(titled.metadata.titles == ["en": "Comment on the Proposed Rental Fee Rule"])
+        #expect(titled.units.map(\.text) == ["Dear Commissioners,", "We support it."])
+        let unframed = try read(PlainTextReader(), "Dear colleagues,\nThe meeting moved.\nRegards,\nAna\n")
+        #expect(unframed.metadata.fields.isEmpty && unframed.units.count == 4)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
