@@ -5,7 +5,9 @@ import ArgMarkPipeline
 /// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①), or a references heading
 /// followed by author–year entries (Smith, J. (2020). …), opens a notes list, read as notes rather than as
 /// sentences, up to the next heading that is not an entry (a report's appendix). A letter's frame (letterhead,
-/// address block and "Re:" line above the salutation, the signature block below the close) goes to metadata.
+/// address block and "Re:" line above the salutation, the signature block below the close) goes to metadata, and
+/// so do a paper's occasion line near the top ("Position paper prepared for …", with the author and affiliation
+/// lines above it) and a whole line in parentheses on the data cutoff and sources (（本报告所引数据截至……）).
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -24,10 +26,17 @@ public struct PlainTextReader: DocumentReader {
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
         let letter = LetterFrame.find(scalars, lines)
+        let occasion = FrameLines.occasion(scalars, lines)
+        var sourceNotes: [String] = []
         var noteLines: [Range<Int>] = []
         var inNotes = false
         for (index, line) in lines.enumerated() {
             if let letter, letter.isFrame(index) { continue }
+            if let occasion, (1...occasion).contains(index) { continue }
+            if !inNotes, let note = FrameLines.sourceNote(scalars.string(line)) {
+                sourceNotes.append(note)
+                continue
+            }
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
@@ -37,11 +46,11 @@ public struct PlainTextReader: DocumentReader {
             }
             if inNotes { noteLines.append(line) } else { body.addLine(line) }
         }
-        if let letter {
-            var metadata = body.builder.document.metadata
-            letter.record(scalars, lines, into: &metadata)
-            body.builder.setMetadata(metadata)
-        }
+        var metadata = body.builder.document.metadata
+        letter?.record(scalars, lines, into: &metadata)
+        if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
+        if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
+        body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()
     }

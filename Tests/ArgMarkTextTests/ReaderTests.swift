@@ -172,6 +172,23 @@ struct PlainTextReaderTests {
         #expect(unframed.metadata.fields.isEmpty && unframed.units.count == 4)
     }
 
+    @Test func aSourceNoteAndAnOccasionLineBecomeMetadata() throws {
+        let report = try read(PlainTextReader(), "一、制裁的代价\n制裁导致药品短缺。\n（本报告所引数据截至2026年10月，资料来源于有关国际组织。）\n")
+        #expect(report.units.map(\.text) == ["一、制裁的代价", "制裁导致药品短缺。"])
+        #expect(report.metadata.fields["sourceNote"] == "本报告所引数据截至2026年10月，资料来源于有关国际组织。")
+        // A parenthesised aside that dates nothing stays in the body.
+        let aside = try read(PlainTextReader(), "制裁导致药品短缺。\n（下文第三部分还将讨论这一点。）\n")
+        #expect(aside.units.count == 2 && aside.metadata.fields.isEmpty)
+        let paper = try read(PlainTextReader(), "Ore and Rent: Minerals in the Transition\nNadia Ferreira and Tom Li\nCentre for Transitions, University of Harrowgate\nPosition paper prepared for the workshop on extraction, November 2025\nThe transition is a mining programme. Demand grows.\n")
+        #expect(paper.units.map(\.text) == ["Ore and Rent: Minerals in the Transition", "The transition is a mining programme.", "Demand grows."])
+        #expect(paper.metadata.authors == ["Nadia Ferreira", "Tom Li"])
+        #expect(paper.metadata.fields["affiliation"] == "Centre for Transitions, University of Harrowgate")
+        #expect(paper.metadata.fields["occasion"] == "Position paper prepared for the workshop on extraction, November 2025")
+        // Prose that mentions what a report was prepared for, further down, is a sentence.
+        let prose = try read(PlainTextReader(), "Title of the Report\nPrepared for the committee, the study found gaps.\nIt goes on.\n")
+        #expect(prose.units.count == 3 && prose.metadata.fields.isEmpty)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")

@@ -1,0 +1,55 @@
+import ArgMarkCore
+
+/// Lines about a document rather than part of its argument, which the plain-text reader puts into metadata: a
+/// report's note on its sources and data cutoff, and a paper's note on the occasion it was prepared for, with the
+/// author and affiliation lines between it and the title.
+enum FrameLines {
+    /// A whole line in parentheses that dates the data or names the sources: "（本报告所引数据截至2026年10月，资料
+    /// 来源于……）" at the end of a fact sheet. Its text, without the parentheses.
+    static func sourceNote(_ text: String) -> String? {
+        guard let first = text.first, let last = text.last,
+              (first == "（" && last == "）") || (first == "(" && last == ")"), text.count >= 8
+        else { return nil }
+        let inner = String(text.dropFirst().dropLast())
+        let cutoff = inner.contains("截至") || inner.lowercased().contains("as of")
+        let sources = ["资料", "数据", "来源", "data", "sources"].contains { inner.lowercased().contains($0) }
+        return cutoff && sources ? inner : nil
+    }
+
+    /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Paper prepared
+    /// for delivery at the Annual Meeting …", "Prepared for …".
+    static func isOccasion(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
+                "conference paper prepared for ", "paper presented at "].contains { lower.hasPrefix($0) }
+    }
+
+    /// Only this near the top (title, authors, affiliations, then the occasion) is an occasion line read.
+    static let occasionWithin = 6
+
+    /// The occasion line's index, when one of the first lines after the title is one and neither it nor any line
+    /// between ends a sentence (names and affiliations, not prose: "Prepared for the committee, the study found
+    /// gaps." is a sentence).
+    static func occasion(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
+        guard lines.count > 2 else { return nil }
+        for index in 1..<min(lines.count - 1, occasionWithin) where isOccasion(scalars.string(lines[index])) {
+            let frame = lines[1...index]
+            return frame.allSatisfy({ $0.count <= 200 && !endsSentence(scalars[$0.upperBound - 1]) }) ? index : nil
+        }
+        return nil
+    }
+
+    private static func endsSentence(_ last: Unicode.Scalar) -> Bool { ".!?。！？".unicodeScalars.contains(last) }
+
+    /// Puts the occasion line (`occasion`), the author line after the title (`authors`) and any lines between them
+    /// (`affiliation`) into `metadata`.
+    static func recordOccasion(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int,
+                               into metadata: inout DocumentMetadata) {
+        metadata.fields["occasion"] = scalars.string(lines[index])
+        guard index > 1 else { return }
+        metadata.authors = FrontMatter.splitNames(scalars.string(lines[1]))
+        if index > 2 {
+            metadata.fields["affiliation"] = lines[2..<index].map { scalars.string($0) }.joined(separator: "; ")
+        }
+    }
+}
