@@ -4,6 +4,9 @@ import ArgMarkCore
 /// report's note on its sources and data cutoff, and a paper's note on the occasion it was prepared for, with the
 /// author and affiliation lines between it and the title.
 enum FrameLines {
+    /// Whether a line opening with `first` can be a source note.
+    static func opensParenthesis(_ first: Unicode.Scalar) -> Bool { first == "（" || first == "(" }
+
     /// A whole line in parentheses that dates the data or names the sources: "（本报告所引数据截至2026年10月，资料
     /// 来源于……）" at the end of a fact sheet. Its text, without the parentheses.
     static func sourceNote(_ text: String) -> String? {

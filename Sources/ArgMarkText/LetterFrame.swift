@@ -15,6 +15,8 @@ struct LetterFrame {
     static let maximumLinesAbove = 16
     static let maximumFrameLine = 260
     static let maximumSignatureLine = 100
+    /// The longest close with its comma and spaces ("Respectfully submitted," is 23).
+    static let longestClose = 32
 
     private static let salutations = ["dear ", "to the ", "to whom it may concern"]
     private static let closes: Set<String> = [
@@ -30,10 +32,13 @@ struct LetterFrame {
               lines[..<salutation].allSatisfy({ $0.count <= maximumFrameLine })
         else { return nil }
         var signature = lines.count..<lines.count
-        if let close = (salutation + 1..<lines.count).last(where: { isClose(scalars.string(lines[$0])) }) {
+        // Only short lines can be a close, so the letter's paragraphs are never turned into strings.
+        if let close = (salutation + 1..<lines.count).last(where: {
+            lines[$0].count <= longestClose && isClose(scalars.string(lines[$0]))
+        }) {
             var end = close + 1
             while end < lines.count, lines[end].count <= maximumSignatureLine,
-                  !endsSentence(scalars, lines[end]), !NotesList.opens(scalars, lines, at: end) {
+                  !readsAsProse(scalars, lines[end]), !NotesList.opens(scalars, lines, at: end) {
                 end += 1
             }
             signature = close + 1..<end
@@ -92,8 +97,9 @@ struct LetterFrame {
         return nil
     }
 
-    /// A signature line is a name, a title or an organisation; a line ending a sentence is body text again.
-    private static func endsSentence(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    /// A signature line is a name, a title or an organisation, which may end in an abbreviation ("Ph.D.", "Inc.");
+    /// a line that ends a sentence of several words is body text again.
+    private static func readsAsProse(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard let last = scalars[line].last else { return false }
         return ["?", "!", "。", "？", "！"].contains(last) || (last == "." && scalars[line].count { $0 == " " } >= 6)
     }

@@ -33,7 +33,10 @@ public struct PlainTextReader: DocumentReader {
         for (index, line) in lines.enumerated() {
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
-            if !inNotes, let note = FrameLines.sourceNote(scalars.string(line)) {
+            // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
+            // a long text several times slower.
+            if !inNotes, FrameLines.opensParenthesis(scalars[line.lowerBound]),
+               let note = FrameLines.sourceNote(scalars.string(line)) {
                 sourceNotes.append(note)
                 continue
             }
