@@ -14,8 +14,9 @@ enum FrameLines {
               (first == "（" && last == "）") || (first == "(" && last == ")"), text.count >= 8
         else { return nil }
         let inner = String(text.dropFirst().dropLast())
-        let cutoff = inner.contains("截至") || inner.lowercased().contains("as of")
-        let sources = ["资料", "数据", "来源", "data", "sources"].contains { inner.lowercased().contains($0) }
+        let lower = inner.lowercased()
+        let cutoff = lower.contains("截至") || lower.contains("as of")
+        let sources = ["资料", "数据", "来源", "data", "sources"].contains { lower.contains($0) }
         return cutoff && sources ? inner : nil
     }
 
@@ -37,12 +38,13 @@ enum FrameLines {
         guard lines.count > 2 else { return nil }
         for index in 1..<min(lines.count - 1, occasionWithin) where isOccasion(scalars.string(lines[index])) {
             let frame = lines[1...index]
-            return frame.allSatisfy({ $0.count <= 200 && !endsSentence(scalars[$0.upperBound - 1]) }) ? index : nil
+            return frame.allSatisfy({ $0.count <= 200 && !isSentenceFinal(scalars[$0.upperBound - 1]) }) ? index : nil
         }
         return nil
     }
 
-    private static func endsSentence(_ last: Unicode.Scalar) -> Bool { ".!?。！？".unicodeScalars.contains(last) }
+    /// Punctuation that ends a sentence, which a frame line (a name, a title, an affiliation) does not end with.
+    static func isSentenceFinal(_ last: Unicode.Scalar) -> Bool { ".!?。！？".unicodeScalars.contains(last) }
 
     /// Puts the occasion line (`occasion`), the author line after the title (`authors`) and any lines between them
     /// (`affiliation`) into `metadata`.

@@ -91,7 +91,8 @@ struct LetterFrame {
 
     /// The text of a "Re:" / "RE:" / "Subject:" line after its label.
     static func subject(_ text: String) -> String? {
-        for label in ["re:", "subject:"] where text.lowercased().hasPrefix(label) {
+        let lower = text.lowercased()
+        for label in ["re:", "subject:"] where lower.hasPrefix(label) {
             return String(text.dropFirst(label.count).drop(while: { $0 == " " }))
         }
         return nil
@@ -100,7 +101,7 @@ struct LetterFrame {
     /// A signature line is a name, a title or an organisation, which may end in an abbreviation ("Ph.D.", "Inc.");
     /// a line that ends a sentence of several words is body text again.
     private static func readsAsProse(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        guard let last = scalars[line].last else { return false }
-        return ["?", "!", "。", "？", "！"].contains(last) || (last == "." && scalars[line].count { $0 == " " } >= 6)
+        guard let last = scalars[line].last, FrameLines.isSentenceFinal(last) else { return false }
+        return last != "." || scalars[line].count { $0 == " " } >= 6
     }
 }
