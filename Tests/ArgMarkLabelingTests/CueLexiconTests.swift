@@ -31,6 +31,10 @@ struct CueLexiconTests {
         ("中国不应将自身主张包装为第三种模板。", .prescription),
         ("美方应纠正错误，为两国合作营造有利环境。", .prescription),
         ("亟需建立统一的规则。", .prescription),
+        ("可以考虑由省级财政设立周转资金。", .prescription),
+        ("国会或可考虑联邦机构在数据收集方面的作用。", .prescription),
+        ("国会还可以指示该局再次开展公众意见征集。", .prescription),
+        ("企业不妨主动取得产品碳足迹认证。", .prescription),
         ("据统计，2024年贸易额增长了8%。", .evidence),
         ("截至2023年底，已有40个国家签署。", .evidence),
         ("因此，规则竞争的实质是发展模式之争。", .claim),
@@ -48,6 +52,7 @@ struct CueLexiconTests {
     @Test(arguments: [
         "这一点非常重要。", "主要原因在于技术落后。", "各国积极应对气候变化。", "需要指出的是，数据并不完整。",
         "他应邀出席了论坛。", "这一举措顺应了时代潮流。", "中国展现了大国应有的担当。", "企业纷纷应聘人才。",
+        "这些规定不妨碍沿海国的权利。", "这不妨称之为一种基础设施意识形态。",
     ])
     func trapsAreNotPrescriptions(_ text: String) {
         #expect(ShippedLexicons.zh.weights(in: text)[.prescription] == nil)
@@ -71,6 +76,10 @@ struct CueLexiconTests {
         let rules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         #expect(rules.weights(in: "For example, Congress could require annual reports.")[.example] == nil)
         #expect(rules.weights(in: "For example, one audit found bias.")[.example] != nil)
+        let zhRules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        #expect(zhRules.weights(in: "例如，国会可以要求该局提高数据质量。")[.example] == nil)
+        #expect(zhRules.weights(in: "例如，可以考虑由法律咨询中心提供援助。")[.example] == nil)
+        #expect(zhRules.weights(in: "例如，2019年该国国会通过了一项法案。")[.example] != nil)
     }
 
     /// Attribution verbs are weak evidence cues, so a call someone else made reads evidence > prescription (rule 7).
