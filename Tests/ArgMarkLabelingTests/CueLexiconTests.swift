@@ -82,6 +82,17 @@ struct CueLexiconTests {
         #expect(zhRules.weights(in: "例如，2019年该国国会通过了一项法案。")[.example] != nil)
     }
 
+    /// A parenthetical or mid-sentence e.g. lists instances inside a definition or claim; only an opening one makes
+    /// the sentence a case (rule 1).
+    @Test func parentheticalInstancesAreNotExamples() {
+        #expect(ShippedLexicons.zh.weights(in: "应用层是终端用户直接与互联网交互（例如通过网页浏览器）的层级。")[.example] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "许多数字服务已经普及，例如网上缴费和电子证照。")[.example] == nil)
+        #expect(ShippedLexicons.en.weights(in: "The application layer is where users interact (e.g., through a browser).")[.example] == nil)
+        #expect(ShippedLexicons.en.weights(in: "Some services (for example, e-mail) are free.")[.example] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "例如，某国在2020年出台了新法。")[.example] != nil)
+        #expect(ShippedLexicons.en.weights(in: "Texas, for example, adopted the rule in 2021.")[.example] != nil)
+    }
+
     /// Attribution verbs are weak evidence cues, so a call someone else made reads evidence > prescription (rule 7).
     @Test(arguments: ["东盟国家共同强调要和平。", "该国官员声称要维护规则。", "他坦言必须改革。"])
     func attributedCallsCarryEvidence(_ text: String) {
