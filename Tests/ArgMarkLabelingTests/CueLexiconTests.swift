@@ -41,6 +41,8 @@ struct CueLexiconTests {
         ("这表明多边机制正在失效。", .claim),
         ("本文旨在分析规则分化的成因。", .background),
         ("数字主权是指国家对数据的管辖权。", .background),
+        ("结构现实主义认为，国家倾向于制衡最强大的国家。", .background),
+        ("制度主义者则强调条约和流域组织的作用。", .background),
         ("如何在开放与安全之间找到平衡？", .background),
     ])
     func chineseCues(_ text: String, _ expected: ArgumentLabel) {
