@@ -44,7 +44,9 @@ enum FrameLines {
     }
 
     /// Punctuation that ends a sentence, which a frame line (a name, a title, an affiliation) does not end with.
-    static func isSentenceFinal(_ last: Unicode.Scalar) -> Bool { ".!?。！？".unicodeScalars.contains(last) }
+    static func isSentenceFinal(_ last: Unicode.Scalar) -> Bool {
+        last == "." || last == "!" || last == "?" || ScalarClass.isCJKTerminator(last)
+    }
 
     /// Puts the occasion line (`occasion`), the author line after the title (`authors`) and any lines between them
     /// (`affiliation`) into `metadata`.
