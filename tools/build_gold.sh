@@ -2,17 +2,21 @@
 # Rebuild Annotations/gold/*.jsonl: the hand annotations in Annotations/sources and the project-made GWR gold in
 # ../shared/data/gwr (when present) are merged onto what `argmark annotate` reads from the original texts, so
 # the gold has exactly the run-time structure (sections, headings, metadata, notes, offsets).
+# The Chinese translations of project texts (zh-translated-*, labels carried over from their English gold) go to
+# Annotations/translated/ instead: the label model counts them at a lower weight (tools/train_models.sh), and the
+# linker and the gold-based tools, which read Annotations/gold, leave them out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${ARGMARK:-.build/release/argmark}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/raw" "$work/read" "$work/merged"
+mkdir -p "$work/raw" "$work/read" "$work/merged" "$work/merged-translated"
 convert() { # TEXT NAME ANNOTATOR --lines F | --sentences F, GOLD
-  local text=$1 name=$2 annotator=$3 kind=$4 units=$5 gold=$6
+  local text=$1 name=$2 annotator=$3 kind=$4 units=$5 gold=$6 merged=$work/merged
+  case $name in zh-translated-*) merged=$work/merged-translated ;; esac
   "$bin" annotate "$text" --out "$work/read" --labelers none 2>/dev/null
   python3 tools/gold_to_jsonl.py --text "$text" "$kind" "$units" --gold "$gold" --annotator "$annotator" \
-    --structure "$work/read/$(basename "${text%.*}").jsonl" --out "$work/merged/$name.jsonl"
+    --structure "$work/read/$(basename "${text%.*}").jsonl" --out "$merged/$name.jsonl"
 }
 for lines in Annotations/sources/*.lines; do
   base=${lines%.lines}
@@ -23,5 +27,6 @@ for year in 2022 2023 2024; do
   [ -f "$tsv" ] || continue
   convert "Annotations/texts/gwr$year.zh.txt" "gwr$year.zh" gwr-gold --sentences "$tsv" "../shared/data/gwr/gwr${year}_gold.tsv"
 done
-rm -rf Annotations/gold
+rm -rf Annotations/gold Annotations/translated
 "$bin" annotate "$work/merged" --input-format jsonl --labelers none --out Annotations/gold
+"$bin" annotate "$work/merged-translated" --input-format jsonl --labelers none --out Annotations/translated

@@ -33,6 +33,7 @@ ZH_GROUPS = [
         "zh-sanctions-humanitarian*",
         "zh-biological-lab*"]),
     ("project commentator editorials", ["zh-commentator*"]),
+    ("project translations (CRS-style reports, position papers; labels of their English gold)", ["zh-translated-*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
     ("MFA 2022 report", ["mfa*"]),
     ("translated policy papers", ["*.zh_gold*"]),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Train the shipped statistical labellers and record their leave-one-document-out scores in the manifests.
 # Deterministic: the same data, settings and seed give the same weights.
-#   zh: the project gold (GWR 2022-24 and the project's Chinese articles), the MFA 2022 report and the
+#   zh: the project gold (GWR 2022-24 and the project's Chinese articles), the project's Chinese translations of
+#       its English reports and position papers (Annotations/translated, half weight), the MFA 2022 report and the
 #       zh-translated papers; each of their documents is held out in turn, the fold model combined with the
 #       cue lexicon and decision rules exactly as Models/pipeline.json does.
 #   en: the project's English gold and the en-policy papers, and the English short texts (microtexts, CDCP).
@@ -17,8 +18,9 @@ shared=${SHARED:-../shared/data}
 source tools/lib.sh
 common=("${label_training[@]}")
 $bin train --lang zh "${common[@]}" \
-  --data Annotations/gold --data "$shared/mfa2022" --data "$shared/zh-translated" \
-  --cross-validate Annotations/gold --cross-validate "$shared/mfa2022" --cross-validate "$shared/zh-translated" \
+  --data Annotations/gold --data Annotations/translated:0.5 --data "$shared/mfa2022" --data "$shared/zh-translated" \
+  --cross-validate Annotations/gold --cross-validate Annotations/translated --cross-validate "$shared/mfa2022" \
+  --cross-validate "$shared/zh-translated" \
   --combine-with label.cue.zh.v1:0.75 --combine-with label.rules.zh.v1:2 \
   --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-zh-scores.tsv" \
   --out Models/label.model.zh.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-zh.txt"

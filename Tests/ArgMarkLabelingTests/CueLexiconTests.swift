@@ -96,10 +96,24 @@ struct CueLexiconTests {
     }
 
     /// Attribution verbs are weak evidence cues, so a call someone else made reads evidence > prescription (rule 7).
-    @Test(arguments: ["东盟国家共同强调要和平。", "该国官员声称要维护规则。", "他坦言必须改革。"])
+    @Test(arguments: ["他坦言必须改革。", "东盟国家共同强调，各方要和平解决争端。"])
     func attributedCallsCarryEvidence(_ text: String) {
         let weights = ShippedLexicons.zh.weights(in: text)
         #expect(weights[.evidence] != nil && weights[.prescription] != nil)
+    }
+
+    /// A 要 straight after an attribution verb is the actor's announced intention, not a call at all (rule 7).
+    @Test(arguments: ["东盟国家共同强调要和平。", "该国官员声称要维护规则。", "该国宣布要退出协定。", "对方扬言要加征关税。"])
+    func reportedIntentionsAreNotCalls(_ text: String) {
+        let weights = ShippedLexicons.zh.weights(in: text)
+        #expect(weights[.evidence] != nil)
+        #expect(weights[.prescription] == nil)
+    }
+
+    /// A passive 得到切实…… reports a result; 切实 alone still marks a call.
+    @Test func passiveResultsAreNotCalls() {
+        #expect(ShippedLexicons.zh.weights(in: "这一方针得到切实贯彻落实。")[.prescription] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "切实保障农民工工资支付。")[.prescription] != nil)
     }
 
     @Test func englishMatchesWholeWordsOnly() {
