@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Label quality of the labellers on every gold document at hand, per genre:
-#   Annotations/gold (GWR 2022-24, the project's Chinese articles and English texts), and from ../shared/data
+#   Annotations/gold (GWR 2022-24, the project's Chinese articles and English texts), Annotations/translated (the
+#   Chinese translations of project texts), and from ../shared/data
 #   the MFA 2022 report, the zh-translated and en-policy papers (as sentence lines, so ids match the gold), and
 #   English short texts: arg-microtexts part 2 and CDCP comments.
 # usage: tools/eval_labelers.sh LABELERS   e.g. label.cue.zh.v1,label.cue.en.v1  or  default
@@ -13,12 +14,17 @@ bin=${ARGMARK:-.build/release/argmark}
 labelers=${1:-default}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/gold/own" "$work/in/own"
-for g in Annotations/gold/*.jsonl; do
-  name=$(basename "$g" .jsonl)
-  src=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source'])" "$g")
-  cp "$g" "$work/gold/own/"; cp "$src" "$work/in/own/$name.txt"
-done
+own() { # GOLD-DIR CORPUS: the project's JSONL gold and the original texts it was read from
+  mkdir -p "$work/gold/$2" "$work/in/$2"
+  local g name src
+  for g in "$1"/*.jsonl; do
+    name=$(basename "$g" .jsonl)
+    src=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source'])" "$g")
+    cp "$g" "$work/gold/$2/"; cp "$src" "$work/in/$2/$name.txt"
+  done
+}
+own Annotations/gold own
+[ -d Annotations/translated ] && own Annotations/translated translated
 pairs() { # CORPUS DIR-WITH-PAIRS: sentence lines to annotate and JSONL gold, ids matching
   pairs_to_lines_and_gold "$2" "$work/in/$1" "$work/gold/$1"
 }
@@ -35,7 +41,7 @@ for corpus in microtexts cdcp; do
 done
 args=()
 [ "$labelers" = default ] || args=(--labelers "$labelers")
-for corpus in own mfa2022 zh-translated en-policy microtexts cdcp; do
+for corpus in own translated mfa2022 zh-translated en-policy microtexts cdcp; do
   [ -d "$work/in/$corpus" ] || continue
   "$bin" annotate "$work/in/$corpus" --out "$work/pred/$corpus" "${args[@]}" 2>/dev/null
   echo "== $corpus ($labelers)"
