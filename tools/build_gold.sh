@@ -29,4 +29,6 @@ for year in 2022 2023 2024; do
 done
 rm -rf Annotations/gold Annotations/translated
 "$bin" annotate "$work/merged" --input-format jsonl --labelers none --out Annotations/gold
-"$bin" annotate "$work/merged-translated" --input-format jsonl --labelers none --out Annotations/translated
+if compgen -G "$work/merged-translated/*.jsonl" >/dev/null; then
+  "$bin" annotate "$work/merged-translated" --input-format jsonl --labelers none --out Annotations/translated
+fi
