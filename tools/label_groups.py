@@ -31,7 +31,7 @@ ZH_GROUPS = [
         "zh-global-development*", "zh-who-withdrawal*", "zh-cuba-embargo*", "zh-energy-transition*", "zh-economic-coercion*",
         "zh-counternarcotics*", "zh-arms-sales*", "zh-monroe*", "zh-middle-east-intervention*",
         "zh-sanctions-humanitarian*",
-        "zh-biological-lab*"]),
+        "zh-biological-lab*", "zh-shipbuilding-301*"]),
     ("project commentator editorials", ["zh-commentator*"]),
     ("project translations (CRS-style reports, position papers; labels of their English gold)", ["zh-translated-*"]),
     ("project journal articles (CNKI layout)", ["zh-*"]),
