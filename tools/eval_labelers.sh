@@ -16,12 +16,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 own() { # GOLD-DIR CORPUS: the project's JSONL gold and the original texts it was read from
   mkdir -p "$work/gold/$2" "$work/in/$2"
-  local g name src
-  for g in "$1"/*.jsonl; do
-    name=$(basename "$g" .jsonl)
-    src=$(python3 -c "import json,sys; print(json.loads(open(sys.argv[1]).readline())['source'])" "$g")
-    cp "$g" "$work/gold/$2/"; cp "$src" "$work/in/$2/$name.txt"
-  done
+  cp "$1"/*.jsonl "$work/gold/$2/"
+  # One interpreter for the whole directory: each gold file's first record names its source text.
+  local name src
+  while IFS=$'\t' read -r name src; do
+    cp "$src" "$work/in/$2/$name.txt"
+  done < <(python3 -c 'import json, os, sys
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        print(os.path.basename(path)[:-len(".jsonl")], json.loads(f.readline())["source"], sep="\t")' "$1"/*.jsonl)
 }
 own Annotations/gold own
 [ -d Annotations/translated ] && own Annotations/translated translated
