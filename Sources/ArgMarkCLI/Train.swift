@@ -132,7 +132,8 @@ struct Train: ParsableCommand {
             id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
             featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), sentence heads, cue hits, figures, years, quotes, "
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "
-                + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each",
+                + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each; "
+                + "in Chinese work and plan reports a second, work-report copy of each",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
             shuffles: shuffles,
             transitions: model.chain?.rows,

@@ -45,9 +45,10 @@ struct FeatureHash {
 /// its section, the next sentence's first characters and the running illustration; version 4 whether the sentence
 /// shares names with that illustration (the same case goes on); version 5 the order of cue labels in the sentence
 /// (a call someone reported reads evidence > prescription), how argued the section is (its share of sentences with
-/// a cue of each label) and the short-text copy of every feature.
+/// a cue of each label) and the short-text copy of every feature; version 6 a work-report copy of every feature in
+/// Chinese work and plan reports.
 public struct FeatureExtractor: Sendable {
-    public static let version = 5
+    public static let version = 6
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -73,11 +74,15 @@ public struct FeatureExtractor: Sendable {
     /// Features of every sentence of `document` in this model's language (empty vectors for headings and for
     /// sentences in other languages). Short texts (comments, microtexts) argue differently from papers and reports:
     /// each of their features gets a second, short-text copy beside the shared one (feature augmentation), so that
-    /// one model learns both what the genres share and where they differ.
+    /// one model learns both what the genres share and where they differ. Chinese work and plan reports get a
+    /// work-report copy the same way.
     public func features(for document: Document) -> [FeatureVector] {
         var vectors = sharedFeatures(for: document)
-        if document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences {
-            for i in vectors.indices where !vectors[i].indices.isEmpty { augmentShortText(&vectors[i]) }
+        let copy: CopyTag? =
+            document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences ? .shortText
+            : Self.isWorkReport(document, language: language) ? .workReport : nil
+        if let copy {
+            for i in vectors.indices where !vectors[i].indices.isEmpty { augment(&vectors[i], copy: copy) }
         }
         return vectors
     }
@@ -86,16 +91,33 @@ public struct FeatureExtractor: Sendable {
     /// 2–10; papers, reports and long comments have dozens).
     public static let shortTextSentences = 15
 
-    /// Appends the short-text copy of every feature.
-    func augmentShortText(_ v: inout FeatureVector) {
+    /// The genre-specific copies of the features (feature augmentation), each hashed apart by its own tag.
+    enum CopyTag: UInt8 {
+        case shortText = 60
+        case workReport = 61
+    }
+
+    /// Appends a genre's copy of every feature.
+    func augment(_ v: inout FeatureVector, copy: CopyTag) {
         let count = v.indices.count
         v.indices.reserveCapacity(2 * count)
         v.values.reserveCapacity(2 * count)
         for k in 0..<count {
-            var h = FeatureHash(60)
+            var h = FeatureHash(copy.rawValue)
             h.mix(UInt32(bitPattern: v.indices[k]))
             v.add(h.index(dimensions), v.values[k])
         }
+    }
+
+    /// Whether `document` is a Chinese government work report or plan report: its title says so, or it addresses
+    /// the congress (各位代表) in its first lines. Its bare verbs prescribe this year's tasks or report last year's
+    /// work, where the same verbs in an article or a rebuttal report state claims and facts, so its sentences get
+    /// a second, work-report copy of their features.
+    public static func isWorkReport(_ document: Document, language: LanguageTag) -> Bool {
+        guard language == .zh else { return false }
+        let title = document.metadata.titles["zh"] ?? document.units.first(where: { $0.kind == .heading })?.text ?? ""
+        if title.contains("工作报告") || title.contains("计划执行情况") || title.contains("预算执行情况") { return true }
+        return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }
     }
 
     /// The features every document's sentences have, whatever its length.

@@ -48,6 +48,32 @@ struct FeatureExtractorTests {
         #expect(extractor.features(for: long)[0].indices == extractor.sharedFeatures(for: long)[0].indices)
     }
 
+    /// A work report (by its title or its address to the congress) gets a second, work-report copy of every
+    /// feature, apart from the short-text copy; the same body under another title, and an English model's
+    /// document, get the shared features only.
+    @Test func workReportsGetAugmentedFeatures() throws {
+        let body = String(repeating: "推动高质量发展。", count: FeatureExtractor.shortTextSentences + 1)
+        let report = try readText("政府工作报告\n\n\(body)\n")
+        let other = try readText("关于数字贸易规则的报告\n\n\(body)\n")
+        #expect(FeatureExtractor.isWorkReport(report, language: .zh))
+        #expect(FeatureExtractor.isWorkReport(try readText("各位代表：\n\n\(body)\n"), language: .zh))
+        #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
+        #expect(!FeatureExtractor.isWorkReport(report, language: .en))
+        let sentence = try #require(report.units.firstIndex { $0.kind == .sentence })
+        let shared = extractor.sharedFeatures(for: report)[sentence]
+        let augmented = extractor.features(for: report)[sentence]
+        #expect(augmented.indices.count == 2 * shared.indices.count)
+        #expect(Array(augmented.indices.prefix(shared.indices.count)) == shared.indices)
+        #expect(Array(augmented.values.suffix(shared.values.count)) == shared.values)
+        let copies = Set(augmented.indices.suffix(shared.indices.count))
+        #expect(copies.intersection(shared.indices).count < copies.count / 10)
+        var shortText = shared
+        extractor.augment(&shortText, copy: .shortText)
+        #expect(Set(shortText.indices.suffix(shared.indices.count)).intersection(copies).count < copies.count / 10)
+        let otherSentence = try #require(other.units.firstIndex { $0.kind == .sentence })
+        #expect(extractor.features(for: other)[otherSentence].indices == extractor.sharedFeatures(for: other)[otherSentence].indices)
+    }
+
     /// The same sentence reads differently in an expository section (no cues around it) and in an argued one.
     @Test func sectionsCarryTheirShareOfCues() throws {
         let sentence = "这一机制由三个部分组成。"
