@@ -21,8 +21,7 @@ FOLD_MODEL = "label.model.fold"
 ZH_GROUPS = [
     ("Government Work Reports 2022–24", ["gwr*"]),
     ("project work reports (city, provincial, municipal; national plan and work reports)", [
-        "zh-city-work-report*", "zh-provincial-work-report*", "zh-municipal-work-report*", "zh-plan-execution-report*",
-        "zh-national-work-report*", "zh-hill-province-work-report*", "zh-river-city-work-report*"]),
+        "zh-*work-report*", "zh-plan-execution-report*"]),
     ("project official reports (foreign-ministry style; white papers)", [
         "zh-rebuttal-report*", "zh-sanctions-food*", "zh-export-control*", "zh-climate-finance*", "zh-alliance*",
         "zh-overcapacity*", "zh-human-rights*", "zh-treaty-withdrawal*", "zh-aid-conditionality*", "zh-space-security*",
