@@ -102,6 +102,26 @@ struct CueLexiconTests {
         #expect(weights[.evidence] != nil && weights[.prescription] != nil)
     }
 
+    /// A view reported as someone else's is evidence (rule 7): "argue" with a third party as subject, or in the
+    /// perfect, reads evidence, while the author's own "we argue" stays a claim.
+    @Test(arguments: [
+        ("Critics argue that the audits are too costly.", ArgumentLabel.evidence),
+        ("Several scholars have argued that delegation is legitimate.", .evidence),
+        ("Some researchers have suggested that the layers matter for policy.", .evidence),
+        ("We argue that the audits are too costly.", .claim),
+        ("This paper argues that the incentives worked.", .claim),
+    ])
+    func reportedArgumentsAreEvidence(_ text: String, _ expected: ArgumentLabel) {
+        #expect(topCueLabel(ShippedLexicons.en, text) == expected)
+    }
+
+    /// 所谓 is mostly the scare quotes of a rebuttal, a claim; with 是指 it introduces a definition (rule 9).
+    @Test func soCalledIsAClaimUnlessItDefines() {
+        #expect(topCueLabel(ShippedLexicons.zh, "所谓“债务陷阱”完全是炮制出来的谎言。") == .claim)
+        #expect(topCueLabel(ShippedLexicons.zh, "所谓数字主权，是指国家对数据的管辖权。") == .background)
+        #expect(ShippedLexicons.zh.weights(in: "近年来，双边贸易额持续增长。")[.background] == nil)
+    }
+
     /// A 要 straight after an attribution verb is the actor's announced intention, not a call at all (rule 7).
     @Test(arguments: ["东盟国家共同强调要和平。", "该国官员声称要维护规则。", "该国宣布要退出协定。", "对方扬言要加征关税。"])
     func reportedIntentionsAreNotCalls(_ text: String) {
