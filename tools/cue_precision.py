@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""How often each cue's label is the gold label of the sentences it fires on.
+
+A cue is a prior the pipeline votes with (Models/pipeline.json) and a feature the model learns from; one that fires
+mostly on sentences of another label pulls the wrong way. For each cue of a lexicon this prints the gold sentences
+it fires on, the share whose gold label is the cue's, and the labels they have, counted over the project gold
+(Annotations/gold) and the shared gold of the same language (../shared/data: MFA 2022 and the zh-translated papers;
+the en-policy papers and CDCP comments). Cues that fire on at least --min sentences and whose label holds in fewer
+than --below of them are flagged.
+
+Matching follows CueLexicon closely but not exactly: at each position the longest single-part cue wins and consumes
+its characters (so blockers, label `none`, stop the cues inside them), `^` anchors after leading quotes, dashes,
+brackets and list numbers, and English matches whole words case-insensitively; gap cues (以…为例) are matched on
+their own, anywhere, with the same gap as the Swift matcher.
+
+    python3 tools/cue_precision.py zh Models/cues/zh.tsv [--min 8] [--below 0.1] [--all]
+"""
+import argparse
+import collections
+import csv
+import glob
+import json
+import os
+import re
+
+LABELS = ("claim", "evidence", "example", "prescription", "background")
+LEADING = re.compile(r"^[\s“”\"‘’'—\-（()）\d.、]*")
+
+
+def read_lexicon(path):
+    cues = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            text, label, weight = line.rstrip("\n").split("\t")[:3]
+            cues.append((text, None if label == "none" else label, float(weight)))
+    return cues
+
+
+def gold_sentences(language, shared):
+    """(source, text, label) for every labelled sentence of the language."""
+    sentences = []
+    for path in sorted(glob.glob("Annotations/gold/*.jsonl")):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                unit = json.loads(line)
+                if unit.get("type") == "sentence" and unit.get("label") and unit.get("lang") == language:
+                    sentences.append(("project", unit["text"], unit["label"]))
+    pairs = ["mfa2022", "zh-translated"] if language == "zh" else ["en-policy"]
+    for directory in pairs:
+        for gold in sorted(glob.glob(os.path.join(shared, directory, "*_gold.tsv"))):
+            with open(gold.replace("_gold.tsv", "_sentences.tsv"), encoding="utf-8") as f:
+                texts = {row[0]: row[3] for row in csv.reader(f, delimiter="\t") if len(row) > 3}
+            with open(gold, encoding="utf-8") as f:
+                for row in csv.reader(f, delimiter="\t"):
+                    if len(row) > 1 and row[1] in LABELS:
+                        sentences.append((directory, texts[row[0]], row[1]))
+    cdcp = os.path.join(shared, "en", "cdcp.train.tsv")
+    if language == "en" and os.path.exists(cdcp):
+        with open(cdcp, encoding="utf-8") as f:
+            for row in csv.reader(f, delimiter="\t"):
+                if len(row) > 3 and row[3] in LABELS:
+                    sentences.append(("cdcp", row[2], row[3]))
+    return sentences
+
+
+def matcher(cues, words):
+    """A function from a sentence to the indices of the cues that fire in it."""
+    gap = 40 if words else 20
+    plain = sorted((i for i, c in enumerate(cues) if "…" not in c[0]), key=lambda i: -len(cues[i][0].lstrip("^")))
+    gapped = []
+    for i, (text, _, _) in enumerate(cues):
+        if "…" in text:
+            parts = [re.escape(p) for p in text.lstrip("^").split("…")]
+            gapped.append((i, re.compile((r"^" if text.startswith("^") else "") + f".{{0,{gap}}}".join(parts),
+                                         re.IGNORECASE if words else 0)))
+
+    def at(sentence, position, text):
+        if words:
+            if position > 0 and sentence[position - 1].isalnum():
+                return False
+            if not sentence.lower().startswith(text.lower(), position):
+                return False
+            end = position + len(text)
+            return end == len(sentence) or not (sentence[end].isalnum() and text[-1].isalnum())
+        return sentence.startswith(text, position)
+
+    by_first = collections.defaultdict(list)  # plain cues by first character, longest first
+    for i in plain:
+        first = cues[i][0].lstrip("^")[0]
+        by_first[first.lower() if words else first].append(i)
+
+    def fire(sentence):
+        start = LEADING.match(sentence).end()
+        found, position = set(), 0
+        while position < len(sentence):
+            first = sentence[position]
+            for i in by_first.get(first.lower() if words else first, ()):
+                text = cues[i][0]
+                anchored = text.startswith("^")
+                text = text.lstrip("^")
+                if anchored and position != start:
+                    continue
+                if at(sentence, position, text):
+                    if cues[i][1] is not None:
+                        found.add(i)
+                    position += len(text)
+                    break
+            else:
+                position += 1
+        for i, pattern in gapped:
+            if pattern.search(sentence[start:] if cues[i][0].startswith("^") else sentence):
+                found.add(i)
+        return found
+
+    return fire
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("language", choices=["zh", "en"])
+    parser.add_argument("lexicon")
+    parser.add_argument("--min", type=int, default=8, help="flag only cues that fire on at least this many sentences")
+    parser.add_argument("--below", type=float, default=0.1, help="flag cues whose label holds in fewer than this share")
+    parser.add_argument("--all", action="store_true", help="print every cue that fires, not only the flagged ones")
+    parser.add_argument("--shared", default=os.environ.get("SHARED", "../shared/data"))
+    args = parser.parse_args()
+    os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+    cues = read_lexicon(args.lexicon)
+    sentences = gold_sentences(args.language, args.shared)
+    fire = matcher(cues, words=args.language == "en")
+    counts = collections.defaultdict(collections.Counter)
+    for _, text, label in sentences:
+        for i in fire(text):
+            counts[i][label] += 1
+    print(f"{len(sentences)} gold sentences; cue, label, weight, sentences it fires on, share of its label, labels")
+    for i, (text, label, weight) in enumerate(cues):
+        n = sum(counts[i].values())
+        if label is None or n == 0:
+            continue
+        share = counts[i][label] / n
+        flagged = n >= args.min and share < args.below
+        if flagged or args.all:
+            spread = ", ".join(f"{l} {c}" for l, c in counts[i].most_common())
+            print(f"{'!' if flagged else ' '} {text}\t{label}\t{weight}\t{n}\t{share:.2f}\t{spread}")
+
+
+if __name__ == "__main__":
+    main()
