@@ -77,10 +77,11 @@ def matcher(cues, words):
                                          re.IGNORECASE if words else 0)))
 
     def at(sentence, position, text):
+        # English cues and sentences arrive lowercased (fire folds the sentence once).
         if words:
             if position > 0 and sentence[position - 1].isalnum():
                 return False
-            if not sentence.lower().startswith(text.lower(), position):
+            if not sentence.startswith(text, position):
                 return False
             end = position + len(text)
             return end == len(sentence) or not (sentence[end].isalnum() and text[-1].isalnum())
@@ -92,12 +93,14 @@ def matcher(cues, words):
         by_first[first.lower() if words else first].append(i)
 
     def fire(sentence):
+        if words:
+            sentence = sentence.lower()
         start = LEADING.match(sentence).end()
         found, position = set(), 0
         while position < len(sentence):
             first = sentence[position]
-            for i in by_first.get(first.lower() if words else first, ()):
-                text = cues[i][0]
+            for i in by_first.get(first, ()):
+                text = cues[i][0].lower() if words else cues[i][0]
                 anchored = text.startswith("^")
                 text = text.lstrip("^")
                 if anchored and position != start:
