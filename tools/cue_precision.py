@@ -77,7 +77,7 @@ def matcher(cues, words):
                                          re.IGNORECASE if words else 0)))
 
     def at(sentence, position, text):
-        # English cues and sentences arrive lowercased (fire folds the sentence once).
+        # English cues and sentences arrive lowercased (folded once each).
         if words:
             if position > 0 and sentence[position - 1].isalnum():
                 return False
@@ -87,10 +87,10 @@ def matcher(cues, words):
             return end == len(sentence) or not (sentence[end].isalnum() and text[-1].isalnum())
         return sentence.startswith(text, position)
 
-    by_first = collections.defaultdict(list)  # plain cues by first character, longest first
+    by_first = collections.defaultdict(list)  # (index, text, anchored) of plain cues by first character, longest first
     for i in plain:
-        first = cues[i][0].lstrip("^")[0]
-        by_first[first.lower() if words else first].append(i)
+        text = cues[i][0].lower() if words else cues[i][0]
+        by_first[text.lstrip("^")[0]].append((i, text.lstrip("^"), text.startswith("^")))
 
     def fire(sentence):
         if words:
@@ -99,10 +99,7 @@ def matcher(cues, words):
         found, position = set(), 0
         while position < len(sentence):
             first = sentence[position]
-            for i in by_first.get(first, ()):
-                text = cues[i][0].lower() if words else cues[i][0]
-                anchored = text.startswith("^")
-                text = text.lstrip("^")
+            for i, text, anchored in by_first.get(first, ()):
                 if anchored and position != start:
                     continue
                 if at(sentence, position, text):
@@ -129,8 +126,8 @@ def main():
     parser.add_argument("--all", action="store_true", help="print every cue that fires, not only the flagged ones")
     parser.add_argument("--shared", default=os.environ.get("SHARED", "../shared/data"))
     args = parser.parse_args()
+    cues = read_lexicon(args.lexicon)  # before the chdir, so a lexicon path is the caller's
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-    cues = read_lexicon(args.lexicon)
     sentences = gold_sentences(args.language, args.shared)
     fire = matcher(cues, words=args.language == "en")
     counts = collections.defaultdict(collections.Counter)
