@@ -90,8 +90,10 @@ def merge(gold_records, structure_path, gold_path):
                 unit["linkedBy"] = g["labeledBy"]
             if g["parent"]:
                 unit["parent"], unit["relation"] = id_map[g["parent"]], g["relation"]
+    # The first labelled sentence names the annotator (a text may open with a heading, which has none).
+    annotator = next((g["labeledBy"] for g in gold_records if g.get("labeledBy")), None)
     reader[0].setdefault("metadata", {}).setdefault("fields", {})["annotation"] = gold_records and \
-        f"gold by {gold_records[0].get('labeledBy') or 'hand'} to GUIDELINE.md"
+        f"gold by {annotator or 'hand'} to GUIDELINE.md"
     return reader
 
 

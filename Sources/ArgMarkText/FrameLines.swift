@@ -20,12 +20,13 @@ enum FrameLines {
         return cutoff && sources ? inner : nil
     }
 
-    /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Paper prepared
-    /// for delivery at the Annual Meeting …", "Prepared for …".
+    /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Position paper
+    /// for the workshop …", "Paper prepared for delivery at the Annual Meeting …", "Prepared for …".
     static func isOccasion(_ text: String) -> Bool {
         let lower = text.lowercased()
         return ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
-                "conference paper prepared for ", "paper presented at "].contains { lower.hasPrefix($0) }
+                "conference paper prepared for ", "paper presented at ", "position paper for ", "working paper for ",
+                "discussion paper for ", "paper for the "].contains { lower.hasPrefix($0) }
     }
 
     /// Only this near the top (title, authors, affiliations, then the occasion) is an occasion line read.

@@ -184,6 +184,10 @@ struct PlainTextReaderTests {
         #expect(paper.metadata.authors == ["Nadia Ferreira", "Tom Li"])
         #expect(paper.metadata.fields["affiliation"] == "Centre for Transitions, University of Harrowgate")
         #expect(paper.metadata.fields["occasion"] == "Position paper prepared for the workshop on extraction, November 2025")
+        // Without "prepared", as workshop papers often put it.
+        let workshop = try read(PlainTextReader(), "Ore and Rent\nNadia Ferreira\nPosition paper for the workshop “Extraction”, Halvorsen Centre, November 2025\nThe transition is a mining programme.\n")
+        #expect(workshop.units.map(\.text) == ["Ore and Rent", "The transition is a mining programme."])
+        #expect(workshop.metadata.fields["occasion"] == "Position paper for the workshop “Extraction”, Halvorsen Centre, November 2025")
         // Prose that mentions what a report was prepared for, further down, is a sentence.
         let prose = try read(PlainTextReader(), "Title of the Report\nPrepared for the committee, the study found gaps.\nIt goes on.\n")
         #expect(prose.units.count == 3 && prose.metadata.fields.isEmpty)
