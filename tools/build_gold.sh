@@ -7,6 +7,7 @@
 # linker and the gold-based tools, which read Annotations/gold, leave them out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/lib.sh
 bin=${ARGMARK:-.build/release/argmark}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -14,9 +15,7 @@ mkdir -p "$work/raw" "$work/read" "$work/merged" "$work/merged-translated"
 convert() { # TEXT NAME ANNOTATOR --lines F | --sentences F, GOLD
   local text=$1 name=$2 annotator=$3 kind=$4 units=$5 gold=$6 merged=$work/merged
   case $name in zh-translated-*) merged=$work/merged-translated ;; esac
-  "$bin" annotate "$text" --out "$work/read" --labelers none 2>/dev/null
-  python3 tools/gold_to_jsonl.py --text "$text" "$kind" "$units" --gold "$gold" --annotator "$annotator" \
-    --structure "$work/read/$(basename "${text%.*}").jsonl" --out "$merged/$name.jsonl"
+  merge_gold "$bin" "$text" "$kind" "$units" "$gold" "$annotator" "$merged/$name.jsonl" "$work/read"
 }
 for lines in Annotations/sources/*.lines; do
   base=${lines%.lines}

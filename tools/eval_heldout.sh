@@ -6,6 +6,7 @@
 # usage: tools/eval_heldout.sh [eval options, e.g. --format json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source tools/lib.sh
 swift build -c release --product argmark >/dev/null
 bin=.build/release/argmark
 work=$(mktemp -d)
@@ -13,10 +14,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/read" "$work/gold"
 for lines in Annotations/heldout/*.lines; do
   base=${lines%.lines}
-  name=$(basename "$base")
-  "$bin" annotate "$base.txt" --out "$work/read" --labelers none 2>/dev/null
-  python3 tools/gold_to_jsonl.py --text "$base.txt" --lines "$lines" --gold "$base.gold.tsv" --annotator argmark-helper \
-    --structure "$work/read/$name.jsonl" --out "$work/gold/$name.jsonl"
+  merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$work/gold/$(basename "$base").jsonl" "$work/read"
 done
 "$bin" annotate Annotations/heldout/*.txt --out "$work/pred" --no-tree 2>/dev/null
 "$bin" eval "$work/gold" "$work/pred" "$@"

@@ -16,3 +16,13 @@ pairs_to_lines_and_gold() {
       --gold "${s%_sentences.tsv}_gold.tsv" --annotator shared-gold --out "$3/$name.jsonl"
   done
 }
+
+# merge_gold BINARY TEXT --lines F | --sentences F GOLD ANNOTATOR OUT-JSONL READ-DIR: reads TEXT as `argmark annotate`
+# does (into READ-DIR) and merges the hand annotation onto it, so the gold has exactly the run-time structure
+# (sections, headings, metadata, notes, offsets).
+merge_gold() {
+  local bin=$1 text=$2 kind=$3 units=$4 gold=$5 annotator=$6 out=$7 read=$8
+  "$bin" annotate "$text" --out "$read" --labelers none 2>/dev/null
+  python3 tools/gold_to_jsonl.py --text "$text" "$kind" "$units" --gold "$gold" --annotator "$annotator" \
+    --structure "$read/$(basename "${text%.*}").jsonl" --out "$out"
+}
