@@ -10,6 +10,10 @@ enum LoadedRegistry {
         }
         let library = ModelLibrary(directory: directory)
         for problem in library.problems { Terminal.warning(problem) }
-        return PluginRegistry.standard.adding(library)
+        let registry = PluginRegistry.standard.adding(library)
+        for id in registry.absentDefaultLabelers {
+            Terminal.warning("\(directory)/pipeline.json names \(id), which no plugin provides; the default pipeline runs without it")
+        }
+        return registry
     }
 }

@@ -55,7 +55,14 @@ public struct ModelLibrary: Sendable {
             let folder = (directory as NSString).appendingPathComponent(id)
             guard FileManager.default.fileExists(atPath: folder) else { continue }
             do {
-                labelers.append(try Self.loadModel(folder: folder, lexicons: lexiconByFile))
+                let model = try Self.loadModel(folder: folder, lexicons: lexiconByFile)
+                // The pipeline and `--labelers` find a model by its manifest's id, so a model trained into another
+                // folder and copied here would load under a name nothing asks for.
+                guard model.descriptor.id == id else {
+                    problems.append("\(folder): its manifest.json names the model \(model.descriptor.id), not \(id); set \"id\" to \(id) (`argmark train --out Models/\(id)` names it so)")
+                    continue
+                }
+                labelers.append(model)
             } catch {
                 problems.append("\(folder): \(error)")
             }

@@ -112,6 +112,11 @@ public struct PluginRegistry: Sendable {
         return Pipeline(labelers: chosen, linker: linkers.first, scorer: scorers.first)
     }
 
+    /// The labellers `Models/pipeline.json` names that no plugin provides: the default pipeline runs without them.
+    public var absentDefaultLabelers: [String] {
+        (defaultLabelers?.labelers ?? []).map(\.id).filter { labeler(id: $0) == nil }
+    }
+
     /// A pipeline from a specification; unknown ids are an error listing the known ones.
     public func pipeline(_ specification: PipelineSpecification) throws(PluginError) -> Pipeline {
         var chosen: [any Labeler] = []

@@ -46,6 +46,30 @@ struct LabelerConformanceTests {
         #expect(library.problems.contains { $0.contains("label.model.zh.v1") && $0.contains("transitions") })
     }
 
+    /// A model copied into `Models/label.model.zh.v1/` from a folder of another name keeps that name in its
+    /// manifest; it is reported, not loaded under a name the pipeline never asks for, and the default pipeline
+    /// says which of its labellers are absent.
+    @Test func aModelNamedOtherwiseIsReportedAndThePipelineSaysWhatIsAbsent() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-id-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let folder = temporary.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for file in ["cues", "pipeline.json"] {
+            try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent(file), to: temporary.appendingPathComponent(file))
+        }
+        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
+        manifest["id"] = "model-zh"
+        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(!library.labelers.contains { $0.descriptor.id == "model-zh" || $0.descriptor.id == "label.model.zh.v1" })
+        #expect(library.problems.contains { $0.contains("model-zh") && $0.contains("label.model.zh.v1") })
+        let registry = PluginRegistry.standard.adding(library)
+        #expect(registry.absentDefaultLabelers == ["label.model.zh.v1", "label.model.en.v1"])
+        #expect(Self.registry.absentDefaultLabelers.isEmpty)
+    }
+
     @Test(arguments: ids)
     func conforms(_ id: String) throws {
         let labeler = try #require(Self.registry.labeler(id: id))
