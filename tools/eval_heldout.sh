@@ -3,6 +3,7 @@
 # conventions and deliberately never trained on (no tool reads them for training), so that any later model can be
 # scored on documents nobody tuned it to. Each text is read as `argmark annotate` reads it, its gold merged on
 # (as tools/build_gold.sh does for Annotations/gold), labelled by the default pipeline and scored by `argmark eval`.
+# Chinese and English are scored apart, each by its own model.
 # usage: tools/eval_heldout.sh [eval options, e.g. --format json]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,4 +18,12 @@ for lines in Annotations/heldout/*.lines; do
   merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$work/gold/$(basename "$base").jsonl" "$work/read"
 done
 "$bin" annotate Annotations/heldout/*.txt --out "$work/pred" --no-tree 2>/dev/null
-"$bin" eval "$work/gold" "$work/pred" "$@"
+# One report per language: a pooled macro-F1 over Chinese and English together would mix two models.
+for lang in zh en; do
+  compgen -G "$work/gold/*.$lang.jsonl" >/dev/null || continue
+  mkdir -p "$work/gold-$lang" "$work/pred-$lang"
+  cp "$work"/gold/*."$lang".jsonl "$work/gold-$lang/"
+  cp "$work"/pred/*."$lang".jsonl "$work/pred-$lang/"
+  echo "== $lang"
+  "$bin" eval "$work/gold-$lang" "$work/pred-$lang" "$@"
+done
