@@ -133,7 +133,8 @@ struct Train: ParsableCommand {
             featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), sentence heads, cue hits, figures, years, quotes, "
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each; "
-                + "in Chinese work and plan reports a second, work-report copy of each",
+                + "in Chinese work and plan reports a second, work-report copy of each; "
+                + "in Chinese point-by-point rebuttals (谬误 … 事实真相) a second, rebuttal copy of each",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
             shuffles: shuffles,
             transitions: model.chain?.rows,

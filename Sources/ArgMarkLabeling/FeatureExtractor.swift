@@ -46,9 +46,9 @@ struct FeatureHash {
 /// shares names with that illustration (the same case goes on); version 5 the order of cue labels in the sentence
 /// (a call someone reported reads evidence > prescription), how argued the section is (its share of sentences with
 /// a cue of each label) and the short-text copy of every feature; version 6 a work-report copy of every feature in
-/// Chinese work and plan reports.
+/// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相).
 public struct FeatureExtractor: Sendable {
-    public static let version = 6
+    public static let version = 7
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -75,12 +75,13 @@ public struct FeatureExtractor: Sendable {
     /// sentences in other languages). Short texts (comments, microtexts) argue differently from papers and reports:
     /// each of their features gets a second, short-text copy beside the shared one (feature augmentation), so that
     /// one model learns both what the genres share and where they differ. Chinese work and plan reports get a
-    /// work-report copy the same way.
+    /// work-report copy the same way, and point-by-point rebuttals a rebuttal copy.
     public func features(for document: Document) -> [FeatureVector] {
         var vectors = sharedFeatures(for: document)
         let copy: CopyTag? =
             document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences ? .shortText
-            : Self.isWorkReport(document, language: language) ? .workReport : nil
+            : Self.isWorkReport(document, language: language) ? .workReport
+            : Self.isPointByPointRebuttal(document, language: language) ? .rebuttal : nil
         if let copy {
             for i in vectors.indices where !vectors[i].indices.isEmpty { augment(&vectors[i], copy: copy) }
         }
@@ -95,6 +96,7 @@ public struct FeatureExtractor: Sendable {
     enum CopyTag: UInt8 {
         case shortText = 60
         case workReport = 61
+        case rebuttal = 62
     }
 
     /// Appends a genre's copy of every feature.
@@ -119,6 +121,18 @@ public struct FeatureExtractor: Sendable {
         if title.contains("工作报告") || title.contains("计划执行情况") || title.contains("预算执行情况") { return true }
         return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }
     }
+
+    /// Whether `document` is a Chinese point-by-point rebuttal (a foreign-ministry fact sheet): at least two of its
+    /// lines open with the position it refutes (谬误 / 谎言 / 谬论 N：) or with the refutation (事实真相：). Such a
+    /// document states its opponent's view, then refutes it with dated facts and cases, and has almost no
+    /// context-setting background, so its sentences get a rebuttal copy of their features.
+    public static func isPointByPointRebuttal(_ document: Document, language: LanguageTag) -> Bool {
+        guard language == .zh else { return false }
+        let refuted = document.units.count { unit in Self.refutedPositionMarkers.contains { unit.text.hasPrefix($0) } }
+        return refuted >= 2 || document.units.count(where: { $0.text.hasPrefix("事实真相") }) >= 2
+    }
+
+    private static let refutedPositionMarkers = ["谬误", "谎言", "谬论"]
 
     /// The features every document's sentences have, whatever its length.
     func sharedFeatures(for document: Document) -> [FeatureVector] {

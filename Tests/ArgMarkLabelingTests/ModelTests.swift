@@ -74,6 +74,29 @@ struct FeatureExtractorTests {
         #expect(extractor.features(for: other)[otherSentence].indices == extractor.sharedFeatures(for: other)[otherSentence].indices)
     }
 
+    /// A point-by-point rebuttal (谬误N： or 谎言N： … 事实真相： …) gets its own copy of every feature, hashed apart
+    /// from the work-report and short-text copies; one 谬误 line or an English text does not make one.
+    @Test func pointByPointRebuttalsGetAugmentedFeatures() throws {
+        let body = String(repeating: "美方的做法损害了多边贸易体制。", count: FeatureExtractor.shortTextSentences)
+        let rebuttal = try readText("美方所谓“去风险”的事实真相\n\n谬误1：美方称其不针对中国。\n\n事实真相：\(body)\n\n谬误2：美方称其维护公平竞争。\n")
+        let single = try readText("关于贸易规则的评论\n\n谬误1：美方称其不针对中国。\n\n\(body)\n")
+        #expect(FeatureExtractor.isPointByPointRebuttal(rebuttal, language: .zh))
+        #expect(!FeatureExtractor.isPointByPointRebuttal(rebuttal, language: .en))
+        #expect(!FeatureExtractor.isPointByPointRebuttal(single, language: .zh))
+        let lies = try readText("涉疆谎言与事实真相\n\n谎言一：新疆存在“强迫劳动”。\n\n事实真相：\(body)\n\n谎言二：新疆的宗教自由受到限制。\n")
+        #expect(FeatureExtractor.isPointByPointRebuttal(lies, language: .zh))
+        let sentence = try #require(rebuttal.units.lastIndex { $0.kind == .sentence })
+        let shared = extractor.sharedFeatures(for: rebuttal)[sentence]
+        let augmented = extractor.features(for: rebuttal)[sentence]
+        #expect(augmented.indices.count == 2 * shared.indices.count)
+        let copies = Set(augmented.indices.suffix(shared.indices.count))
+        var workReport = shared
+        extractor.augment(&workReport, copy: .workReport)
+        #expect(Set(workReport.indices.suffix(shared.indices.count)).intersection(copies).count < copies.count / 10)
+        let singleSentence = try #require(single.units.lastIndex { $0.kind == .sentence })
+        #expect(extractor.features(for: single)[singleSentence].indices == extractor.sharedFeatures(for: single)[singleSentence].indices)
+    }
+
     /// The same sentence reads differently in an expository section (no cues around it) and in an argued one.
     @Test func sectionsCarryTheirShareOfCues() throws {
         let sentence = "这一机制由三个部分组成。"
