@@ -78,11 +78,7 @@ public struct FeatureExtractor: Sendable {
     /// work-report copy the same way, and point-by-point rebuttals a rebuttal copy.
     public func features(for document: Document) -> [FeatureVector] {
         var vectors = sharedFeatures(for: document)
-        let copy: CopyTag? =
-            document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences ? .shortText
-            : Self.isWorkReport(document, language: language) ? .workReport
-            : Self.isPointByPointRebuttal(document, language: language) ? .rebuttal : nil
-        if let copy {
+        if let copy = genreCopy(for: document) {
             for i in vectors.indices where !vectors[i].indices.isEmpty { augment(&vectors[i], copy: copy) }
         }
         return vectors
@@ -97,6 +93,15 @@ public struct FeatureExtractor: Sendable {
         case shortText = 60
         case workReport = 61
         case rebuttal = 62
+    }
+
+    /// The genre copy `document`'s features get, if any: a short text's, else a Chinese work report's or
+    /// point-by-point rebuttal's.
+    func genreCopy(for document: Document) -> CopyTag? {
+        if document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences { return .shortText }
+        if Self.isWorkReport(document, language: language) { return .workReport }
+        if Self.isPointByPointRebuttal(document, language: language) { return .rebuttal }
+        return nil
     }
 
     /// Appends a genre's copy of every feature.
