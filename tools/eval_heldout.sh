@@ -12,18 +12,16 @@ swift build -c release --product argmark >/dev/null
 bin=.build/release/argmark
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/read" "$work/gold"
-for lines in Annotations/heldout/*.lines; do
-  base=${lines%.lines}
-  merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$work/gold/$(basename "$base").jsonl" "$work/read"
-done
-"$bin" annotate Annotations/heldout/*.txt --out "$work/pred" --no-tree 2>/dev/null
+mkdir -p "$work/read"
 # One report per language: a pooled macro-F1 over Chinese and English together would mix two models.
 for lang in zh en; do
-  compgen -G "$work/gold/*.$lang.jsonl" >/dev/null || continue
-  mkdir -p "$work/gold-$lang" "$work/pred-$lang"
-  cp "$work"/gold/*."$lang".jsonl "$work/gold-$lang/"
-  cp "$work"/pred/*."$lang".jsonl "$work/pred-$lang/"
+  compgen -G "Annotations/heldout/*.$lang.lines" >/dev/null || continue
+  mkdir -p "$work/gold-$lang"
+  for lines in Annotations/heldout/*."$lang".lines; do
+    base=${lines%.lines}
+    merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$work/gold-$lang/$(basename "$base").jsonl" "$work/read"
+  done
+  "$bin" annotate Annotations/heldout/*."$lang".txt --out "$work/pred-$lang" --no-tree 2>/dev/null
   echo "== $lang"
   "$bin" eval "$work/gold-$lang" "$work/pred-$lang" "$@"
 done
