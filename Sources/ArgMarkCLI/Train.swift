@@ -134,7 +134,8 @@ struct Train: ParsableCommand {
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each; "
                 + "in Chinese work and plan reports a second, work-report copy of each; "
-                + "in Chinese point-by-point rebuttals (谬误 … 事实真相) a second, rebuttal copy of each",
+                + "in Chinese point-by-point rebuttals (谬误 … 事实真相) a second, rebuttal copy of each; "
+                + "punctuation folded (Chinese ASCII as full width, English ’ as ')",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
             shuffles: shuffles,
             transitions: model.chain?.rows,

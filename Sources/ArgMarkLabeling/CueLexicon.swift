@@ -31,7 +31,9 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 ///
 /// At each position the longest cue wins and consumes its characters, so blockers (label `none`) stop shorter
 /// cues inside them; `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
-/// `…` is a gap of up to `maxGap` characters. English lexicons match case-insensitively on word boundaries.
+/// `…` is a gap of up to `maxGap` characters. English lexicons match case-insensitively on word boundaries. Cues and
+/// text are matched with their punctuation folded (`PunctuationFolding`: ASCII as full width in Chinese, ’ as ' in
+/// English).
 public struct CueLexicon: Sendable {
     public let cues: [Cue]
     public let wordBoundaries: Bool
@@ -68,7 +70,7 @@ public struct CueLexicon: Sendable {
             let anchored = text.hasPrefix("^")
             if anchored { text.removeFirst() }
             if wordBoundaries { text = text.lowercased() }
-            let parts = text.split(separator: "…").map { Array($0.unicodeScalars) }
+            let parts = text.split(separator: "…").map { $0.unicodeScalars.map { PunctuationFolding.fold($0, english: wordBoundaries) } }
             guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
                 throw LexiconError(line: index + 1, message: "empty cue")
             }
@@ -98,6 +100,7 @@ public struct CueLexicon: Sendable {
         var present = ScalarMask()
         for var scalar in text.unicodeScalars {
             if wordBoundaries, scalar.value >= 65 && scalar.value <= 90 { scalar = Unicode.Scalar(UInt8(scalar.value) | 0x20) }
+            scalar = PunctuationFolding.fold(scalar, english: wordBoundaries)
             s.append(scalar)
             present.insert(scalar)
         }

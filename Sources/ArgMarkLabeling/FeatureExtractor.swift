@@ -46,9 +46,10 @@ struct FeatureHash {
 /// shares names with that illustration (the same case goes on); version 5 the order of cue labels in the sentence
 /// (a call someone reported reads evidence > prescription), how argued the section is (its share of sentences with
 /// a cue of each label) and the short-text copy of every feature; version 6 a work-report copy of every feature in
-/// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相).
+/// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相);
+/// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't).
 public struct FeatureExtractor: Sendable {
-    public static let version = 7
+    public static let version = 8
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -361,14 +362,15 @@ public struct FeatureExtractor: Sendable {
         return h.index(dimensions)
     }
 
-    /// Digits fold to 0, Latin letters to lower case.
+    /// Digits fold to 0, Latin letters to lower case, punctuation as `PunctuationFolding` says (因此, reads as 因此，,
+    /// don’t as don't).
     @inline(__always)
     private func fold(_ s: Unicode.Scalar) -> UInt32 {
         let v = s.value
         if v >= 0x30 && v <= 0x39 { return 0x30 }
         if v >= 0xFF10 && v <= 0xFF19 { return 0x30 }
         if v >= 0x41 && v <= 0x5A { return v + 0x20 }
-        return v
+        return language == .en ? PunctuationFolding.english(v) : PunctuationFolding.chinese(v)
     }
 
     private func textFeatures(_ facts: SentenceFacts, into v: inout FeatureVector) {

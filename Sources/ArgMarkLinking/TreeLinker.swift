@@ -27,7 +27,8 @@ public struct TreeLinker: Linker {
         summary: "thesis by cues, position and overlap with title/abstract; parents by paragraph and section structure and discourse markers",
         languages: [.zh, .en, .mixed], requires: [.sentences, .labels], assigns: [.tree])
 
-    static let attackOpeners = ["然而", "但是", "但，", "不过", "诚然", "可是", "however", "but ", "yet ", "nevertheless", "on the other hand", "still,"]
+    /// 但， with either comma: journal exports set Chinese text with ASCII punctuation.
+    static let attackOpeners = ["然而", "但是", "但，", "但,", "不过", "诚然", "可是", "however", "but ", "yet ", "nevertheless", "on the other hand", "still,"]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
     /// Thesis cues and their weights; `…` is a gap of up to six characters (做好今年政府工作，要).
     static let thesisCues: [(String, Double)] = [

@@ -95,6 +95,40 @@ struct CueLexiconTests {
         #expect(ShippedLexicons.en.weights(in: "Texas, for example, adopted the rule in 2021.")[.example] != nil)
     }
 
+    /// Chinese text set with ASCII punctuation (as journal exports set it) has the cues, blockers and anchors its
+    /// full-width form has: ,例如 and (例如 still block, 例如,国会 is still an option for Congress, 因此, is still a claim.
+    @Test(arguments: [
+        "因此，规则竞争的实质是发展模式之争。", "许多数字服务已经普及，例如网上缴费和电子证照。", "应用层是终端用户直接交互（例如通过浏览器）的层级。",
+        "例如，国会可以要求该局提交报告。", "（一）各国应当加强对话。", "如何在开放与安全之间找到平衡？", "需要指出的是：数据并不完整；",
+    ])
+    func asciiPunctuationReadsAsFullWidth(_ fullWidth: String) throws {
+        let ascii = String(String.UnicodeScalarView(fullWidth.unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar {
+            case "，": ","
+            case "（": "("
+            case "）": ")"
+            case "？": "?"
+            case "：": ":"
+            case "；": ";"
+            default: scalar
+            }
+        }))
+        #expect(ascii != fullWidth)
+        let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        for lexicon in [ShippedLexicons.zh, rules] {
+            #expect(lexicon.matches(in: ascii).map(\.cue.text) == lexicon.matches(in: fullWidth).map(\.cue.text))
+            #expect(lexicon.matches(in: ascii).map(\.offset) == lexicon.matches(in: fullWidth).map(\.offset))
+        }
+    }
+
+    /// English text with typographic apostrophes has the cues its typed form has.
+    @Test func typographicApostrophesReadAsTyped() {
+        let typed = "Regulators shouldn't wait; the agency's data don't show it."
+        let typeset = typed.replacingOccurrences(of: "'", with: "\u{2019}")
+        #expect(ShippedLexicons.en.matches(in: typeset).map(\.cue.text) == ShippedLexicons.en.matches(in: typed).map(\.cue.text))
+        #expect(ShippedLexicons.en.weights(in: typeset)[.prescription] != nil)
+    }
+
     /// Attribution verbs are weak evidence cues, so a call someone else made reads evidence > prescription (rule 7).
     @Test(arguments: ["他坦言必须改革。", "东盟国家共同强调，各方要和平解决争端。"])
     func attributedCallsCarryEvidence(_ text: String) {

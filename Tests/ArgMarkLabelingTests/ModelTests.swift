@@ -97,6 +97,23 @@ struct FeatureExtractorTests {
         #expect(extractor.features(for: single)[singleSentence].indices == extractor.sharedFeatures(for: single)[singleSentence].indices)
     }
 
+    /// A Chinese text set with ASCII punctuation (因此, … (一) … ?) has its full-width form's features, so a model
+    /// trained on full-width text reads a journal export alike; an English one with typographic apostrophes (don’t)
+    /// has its typed form's.
+    @Test func foldedPunctuationGivesTheSameFeatures() throws {
+        let fullWidth = "一、对策\n（一）各国应当加强合作：据统计，贸易额增长了8%；因此，规则之争本质上是发展模式之争。如何找到平衡？\n"
+        let ascii = "一、对策\n(一)各国应当加强合作:据统计,贸易额增长了8%;因此,规则之争本质上是发展模式之争。如何找到平衡?\n"
+        let a = extractor.features(for: try readText(ascii))
+        let b = extractor.features(for: try readText(fullWidth))
+        #expect(a.count == b.count && a.contains { !$0.indices.isEmpty })
+        #expect(a.map(\.indices) == b.map(\.indices))
+        #expect(a.map(\.values) == b.map(\.values))
+        let english = FeatureExtractor(dimensions: 1 << 18, lexicon: ShippedLexicons.en, language: .en)
+        let typed = english.features(for: try readText("The agency's rules don't apply. Congress shouldn't wait.\n"))
+        let typeset = english.features(for: try readText("The agency\u{2019}s rules don\u{2019}t apply. Congress shouldn\u{2019}t wait.\n"))
+        #expect(typed.map(\.indices) == typeset.map(\.indices))
+    }
+
     /// The same sentence reads differently in an expository section (no cues around it) and in an argued one.
     @Test func sectionsCarryTheirShareOfCues() throws {
         let sentence = "这一机制由三个部分组成。"

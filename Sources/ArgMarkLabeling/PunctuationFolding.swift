@@ -1,0 +1,37 @@
+/// Punctuation that typesetting varies without changing what a sentence says, folded to one form before cues are
+/// matched and features computed (the text itself is never changed).
+///
+/// Chinese prose is set with full-width punctuation (，：；（）？！), but journal exports such as CNKI's and text typed on
+/// a Latin keyboard often carry the ASCII forms (因此,…): Chinese reads them as full width, so that 因此, and 因此， are
+/// one cue and one n-gram. English text from PDFs and word processors has typographic apostrophes (don’t, Internet’s)
+/// where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one word, as don't is.
+enum PunctuationFolding {
+    /// The full-width form of an ASCII punctuation mark that has one in Chinese typesetting, else `value` unchanged.
+    /// The full stop stays: an ASCII period in Chinese text is a decimal point or part of a Latin name.
+    @inline(__always)
+    static func chinese(_ value: UInt32) -> UInt32 {
+        switch value {
+        case 0x21: 0xFF01  // !
+        case 0x28: 0xFF08  // (
+        case 0x29: 0xFF09  // )
+        case 0x2C: 0xFF0C  // ,
+        case 0x3A: 0xFF1A  // :
+        case 0x3B: 0xFF1B  // ;
+        case 0x3F: 0xFF1F  // ?
+        default: value
+        }
+    }
+
+    /// The ASCII apostrophe for a typographic one (’ ‘), else `value` unchanged.
+    @inline(__always)
+    static func english(_ value: UInt32) -> UInt32 {
+        value == 0x2019 || value == 0x2018 ? 0x27 : value
+    }
+
+    /// `chinese` or `english` on a scalar, by the lexicon's or model's language.
+    @inline(__always)
+    static func fold(_ scalar: Unicode.Scalar, english isEnglish: Bool) -> Unicode.Scalar {
+        let value = isEnglish ? english(scalar.value) : chinese(scalar.value)
+        return value == scalar.value ? scalar : Unicode.Scalar(value)!
+    }
+}
