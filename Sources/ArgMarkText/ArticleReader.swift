@@ -42,7 +42,7 @@ public struct ArticleReader: DocumentReader {
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         let scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        let lines = HardWrap.logicalLines(scalars)
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)

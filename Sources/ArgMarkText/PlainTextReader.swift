@@ -1,7 +1,8 @@
 import ArgMarkCore
 import ArgMarkPipeline
 
-/// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), sentences are segmented. A notes
+/// Reads UTF-8 plain text: every non-empty line is a paragraph (or a heading), or in a hard-wrapped text every run
+/// of wrapped lines (`HardWrap`); sentences are segmented. A notes
 /// heading (Notes, References, 注释 …) followed by a numbered entry ([1] …, 1. …, ①), or a references heading
 /// followed by author–year entries (Smith, J. (2020). …), opens a notes list, read as notes rather than as
 /// sentences, up to the next heading that is not an entry (a report's appendix). A letter's frame (letterhead,
@@ -24,7 +25,7 @@ public struct PlainTextReader: DocumentReader {
         let scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
-        let lines = lineRanges(scalars).map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        let lines = HardWrap.logicalLines(scalars)
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         var sourceNotes: [String] = []

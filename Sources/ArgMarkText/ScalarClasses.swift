@@ -84,14 +84,17 @@ enum ScalarClass {
 }
 
 extension Array where Element == Unicode.Scalar {
-    /// The text of `range` as a String.
+    /// The text of `range` as a String. A range that spans line breaks (a hard-wrapped paragraph, a wrapped note)
+    /// is joined back into running text (`joinedLines`).
     func string(_ range: Range<Int>) -> String {
+        var lineBreak = false
         // Encoding straight into the string's storage is several times faster than appending scalars.
-        String(unsafeUninitializedCapacity: range.count * 4) { buffer in
+        let text = String(unsafeUninitializedCapacity: range.count * 4) { buffer in
             var n = 0
             for i in range {
                 let v = self[i].value
                 if v < 0x80 {
+                    if v == 0x0A || v == 0x0D { lineBreak = true }
                     buffer[n] = UInt8(v)
                     n += 1
                 } else if v < 0x800 {
@@ -113,6 +116,54 @@ extension Array where Element == Unicode.Scalar {
             }
             return n
         }
+        return lineBreak ? joinedLines(range) : text
+    }
+
+    /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
+    /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
+    /// character count splits 2.86 and [12] as much as 人次), a word's end-of-line hyphen dropped before a lower-case
+    /// letter (gover-/nance), and a space put elsewhere.
+    func joinedLines(_ range: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard ScalarClass.isSpace(self[i]) else {
+                result.append(self[i])
+                i += 1
+                continue
+            }
+            var j = i
+            var lineBreak = false
+            while j < range.upperBound, ScalarClass.isSpace(self[j]) {
+                if self[j] == "\n" || self[j] == "\r" { lineBreak = true }
+                j += 1
+            }
+            if !lineBreak {
+                result.append(contentsOf: self[i..<j])
+            } else if let before = result.last, j < range.upperBound {
+                let after = self[j]
+                let scalars = Array(result.suffix(2))
+                if ScalarClass.isCJK(before) || ScalarClass.isCJK(after)
+                    || (Self.followsChinese(result) && !(ScalarClass.isLatinLetter(before) && ScalarClass.isLatinLetter(after))) {
+                    // Chinese runs on without a space.
+                } else if before == "-", scalars.count == 2, ScalarClass.isLatinLetter(scalars[0]), after.properties.isLowercase {
+                    result.removeLast()
+                } else {
+                    result.append(" ")
+                }
+            }
+            i = j
+        }
+        return String(result)
+    }
+
+    /// Whether the nearest Chinese character or Latin letter before the end of `text` is Chinese.
+    private static func followsChinese(_ text: String.UnicodeScalarView) -> Bool {
+        for scalar in text.reversed().prefix(40) {
+            if ScalarClass.isCJK(scalar) { return true }
+            if ScalarClass.isLatinLetter(scalar) { return false }
+        }
+        return false
     }
 
     /// `range` without leading and trailing spaces.

@@ -162,22 +162,29 @@ public struct SentenceSegmenter: Sendable {
     private func skipNoteMarkers(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
         var j = start
         while j < end {
-            if ScalarClass.isCircledNumber(s[j]) {
-                j += 1
+            // In a hard-wrapped paragraph (HardWrap) a marker may sit at the start of the next line or be split by
+            // a line break.
+            var m = j
+            while m < end, Self.isLineBreak(s[m]) { m += 1 }
+            if m < end, ScalarClass.isCircledNumber(s[m]) {
+                j = m + 1
                 continue
             }
-            guard s[j] == "[" || s[j] == "［" else { break }
-            var k = j + 1
+            guard m < end, s[m] == "[" || s[m] == "［" else { break }
+            var k = m + 1
             var digits = 0
-            while k < end, ScalarClass.isDigit(s[k]) || s[k] == "," || s[k] == "-" || s[k] == "–" || s[k] == "，" || s[k] == " " {
+            while k < end,
+                  ScalarClass.isDigit(s[k]) || s[k] == "," || s[k] == "-" || s[k] == "–" || s[k] == "，" || s[k] == " " || Self.isLineBreak(s[k]) {
                 if ScalarClass.isDigit(s[k]) { digits += 1 }
                 k += 1
             }
-            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", k - j <= 16 else { break }
+            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", k - m <= 16 else { break }
             j = k + 1
         }
         return j
     }
+
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\r" }
 
     private func firstNonSpace(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
         var j = start
@@ -215,6 +222,11 @@ public struct SentenceSegmenter: Sendable {
         if let n = nextScalar {
             if ScalarClass.isLower(n) || ScalarClass.isContinuationPunctuation(n) { return false }
             if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
+            // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).
+            if ScalarClass.isDigit(n), s[i + 1] == "\n" || s[i + 1] == "\r", i > tokenStart, ScalarClass.isDigit(s[i - 1]),
+               tokenStart > paragraphStart, ScalarClass.isCJK(s[tokenStart - 1]) {
+                return false
+            }
         }
         if isEllipsis {
             // "... and so on" continues; "... The next" ends.

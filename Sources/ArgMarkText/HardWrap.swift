@@ -1,0 +1,119 @@
+/// Text hard-wrapped at a fixed width (pdftotext output, e-mail, some journal and archive exports) breaks every
+/// paragraph into lines of about the same width, and a reader that takes each line for a paragraph cuts sentences
+/// in half. `HardWrap` finds such a text and joins each run of wrapped lines back into one paragraph; any other
+/// text keeps one paragraph per line.
+///
+/// A line was wrapped when the next line's first word (or, in Chinese, its first character or two) would not
+/// have fitted on it within the text's width, as a greedy wrap breaks lines, or when it reaches 85% of that width
+/// in columns or in characters, as justified type from a PDF or a wrap by character count (where a line of Latin
+/// letters and digits is narrower) leaves lines; a paragraph's last line is mostly short enough to have taken
+/// more. A text counts as hard-wrapped when most lines that run straight on to another line are full in this
+/// sense and the width is a plausible wrap width. A paragraph whose last line happens to be full runs on into the
+/// next: its sentences stay whole either way.
+enum HardWrap {
+    /// The narrowest and widest wrap widths taken for one, in columns (a Chinese character is two): narrower
+    /// "wraps" are lists of short items, wider ones paragraphs that happen to be of a length.
+    static let narrowestWrap = 40
+    static let widestWrap = 200
+    /// A text needs at least this many wrapped lines to count as hard-wrapped.
+    static let fewestWrappedLines = 8
+
+    /// The text's non-empty lines, trimmed; in a hard-wrapped text, each run of wrapped lines is one range that
+    /// spans the line breaks (`string(_:)` joins its text back).
+    static func logicalLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let raw = lineRanges(scalars)
+        let lines = raw.map { scalars.trimmed($0) }
+        // Widths in columns (a Chinese character is two) and in characters: some texts are wrapped by the one,
+        // some by the other.
+        var widths = [Int](repeating: 0, count: raw.count)
+        var lengths = [Int](repeating: 0, count: raw.count)
+        for k in raw.indices where !lines[k].isEmpty {
+            widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound)
+            lengths[k] = lines[k].upperBound - raw[k].lowerBound
+        }
+        let nonEmpty = raw.indices.filter { !lines[$0].isEmpty }
+        let unwrapped = nonEmpty.map { lines[$0] }
+        guard let width = wrapWidth(widths, nonEmpty),
+              let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return unwrapped }
+        let indent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
+        func wraps(_ k: Int) -> Bool {
+            guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }
+            return widths[k] + nextWordColumns(scalars, after: lines[k], next: lines[k + 1]) > width
+                || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length
+        }
+        let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
+        let wrapped = adjacent.filter(wraps)
+        guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count else { return unwrapped }
+        var result: [Range<Int>] = []
+        var current: Range<Int>?
+        for k in nonEmpty {
+            if let open = current, wraps(k - 1),
+               continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent) {
+                current = open.lowerBound..<lines[k].upperBound
+            } else {
+                if let open = current { result.append(open) }
+                current = lines[k]
+            }
+        }
+        if let open = current { result.append(open) }
+        return result
+    }
+
+    /// The wrap width of a text whose lines mostly end near one width: the width that a tenth of its lines of more
+    /// than a few columns reach; nil when it is narrower or wider than any wrap (a list of short items, a text with
+    /// a paragraph per line). In characters a wrap may be half as wide as in columns.
+    private static func wrapWidth(_ widths: [Int], _ nonEmpty: [Int], narrowest: Int = narrowestWrap) -> Int? {
+        let sorted = nonEmpty.map { widths[$0] }.filter { $0 >= 8 }.sorted()
+        guard sorted.count >= fewestWrappedLines else { return nil }
+        let width = sorted[sorted.count * 9 / 10]
+        return (narrowest...widestWrap).contains(width) ? width : nil
+    }
+
+    /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
+    /// margin (a new paragraph), opens a front-matter field (【关键词】), a bulleted item or the next entry of a
+    /// notes list (a marker after an entry that opened with one; in running text a note marker at a line's start
+    /// closes the sentence above), or is a heading after a sentence's end.
+    private static func continues(
+        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool
+    ) -> Bool {
+        if indented || s[line.lowerBound] == "【" || bullets.contains(s[line.lowerBound]) { return false }
+        if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
+        if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),
+           ScalarClass.isCJKTerminator(s[previous]) || s[previous] == "." || s[previous] == "?" || s[previous] == "!",
+           HeadingDetector.level(s, line) != nil {
+            return false
+        }
+        return true
+    }
+
+    private static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
+    /// Chinese marks besides terminators and closers that may not open a line.
+    private static let noLineStart: Set<Unicode.Scalar> = ["，", "、", "；", "："]
+
+    /// Columns of the next line's first word and the space before it: a Chinese character with any punctuation
+    /// that may not open a line (，。、）」” …), which a typesetter keeps on the line above by moving a character down.
+    private static func nextWordColumns(_ s: [Unicode.Scalar], after line: Range<Int>, next: Range<Int>) -> Int {
+        let first = s[next.lowerBound]
+        if ScalarClass.isCJK(first) || ScalarClass.isCJK(s[line.upperBound - 1]) {
+            var k = next.lowerBound
+            var n = 0
+            repeat {
+                n += columns(s[k])
+                k += 1
+            } while k < next.upperBound && (ScalarClass.isCloser(s[k]) || ScalarClass.isCJKTerminator(s[k]) || noLineStart.contains(s[k]))
+            return n + 2
+        }
+        var k = next.lowerBound
+        while k < next.upperBound, !ScalarClass.isSpace(s[k]) { k += 1 }
+        return 1 + columns(s, next.lowerBound..<k)
+    }
+
+    private static func columns(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+        var n = 0
+        for i in range { n += columns(s[i]) }
+        return n
+    }
+
+    @inline(__always)
+    private static func columns(_ scalar: Unicode.Scalar) -> Int { ScalarClass.isCJK(scalar) ? 2 : 1 }
+}

@@ -1,0 +1,89 @@
+import ArgMarkCore
+import Testing
+
+@testable import ArgMarkText
+
+/// Hard-wrapped text (pdftotext output, e-mail, archive exports) reads as the same sentences as its unwrapped form.
+struct HardWrapTests {
+    static let chineseParagraphs = [
+        "2022年底以来，生成式人工智能快速扩散，使人工智能治理从少数专家讨论的技术伦理议题迅速上升为全球议程。欧盟于2024年完成《人工智能法》的立法程序，当年相关投资增长41.5%。[3]各国政府和国际组织竞相介入，规则之争日趋激烈。",
+        "本文认为，全球人工智能治理中的规范竞争是围绕风险由谁界定、规则在哪里制定、能力如何分配三个问题展开的分层竞争。这一竞争既有制度层面的分歧，也有能力层面的差距，单一模式难以取代其他模式。",
+        "因此，中国应当以联合国框架下的能力建设为支点，在风险分级和安全测试等技术性规范上与各方对接，并支持企业参与国际安全承诺和标准制定，把能力建设做实做细。",
+    ]
+
+    static let englishParagraphs = [
+        "Much of the practical content of artificial intelligence regulation is now written not by legislatures but by standardisation committees. The EU Artificial Intelligence Act grants a presumption of conformity to systems that follow harmonised standards, and U.S. policy leans on voluntary frameworks issued by NIST.",
+        "This paper argues that technical standards have become a central and weakly accountable site of AI governance. They translate contested value choices about error, bias and oversight into apparently neutral engineering requirements, in forums where the firms to be governed hold most of the seats.",
+        "Legislatures should therefore retain the normative choices, fund public participation in drafting and require independent review of standards that embed value choices. For example, the Act could name the error rates a standard may not exceed.",
+    ]
+
+    /// Every `width` characters, as a wrap by character count leaves Chinese text (numbers and markers split too).
+    static func wrapByCharacters(_ paragraph: String, width: Int) -> String {
+        let characters = Array(paragraph)
+        return stride(from: 0, to: characters.count, by: width)
+            .map { String(characters[$0..<min($0 + width, characters.count)]) }.joined(separator: "\n")
+    }
+
+    /// Greedily at word boundaries, as fmt, mail clients and text editors wrap English.
+    static func wrapGreedily(_ paragraph: String, width: Int) -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in paragraph.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        return (lines + [line]).joined(separator: "\n")
+    }
+
+    func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
+
+    @Test func chineseWrappedByCharacterCountReadsAsUnwrapped() throws {
+        let plain = "一、问题的提出\n\(Self.chineseParagraphs[0])\n二、规范竞争的层次\n\(Self.chineseParagraphs[1])\n\(Self.chineseParagraphs[2])\n"
+        let wrapped = "一、问题的提出\n\(Self.wrapByCharacters(Self.chineseParagraphs[0], width: 30))\n二、规范竞争的层次\n"
+            + Self.chineseParagraphs[1...].map { Self.wrapByCharacters($0, width: 30) }.joined(separator: "\n") + "\n"
+        #expect(wrapped.split(separator: "\n").count > 12)
+        let expected = try read(PlainTextReader(), plain)
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(texts(document) == texts(expected))
+        #expect(document.units.filter { $0.kind == .heading }.count == 2)
+        // Offsets still point into the wrapped source text.
+        let source = Array(wrapped.unicodeScalars)
+        for unit in document.units {
+            #expect(String(String.UnicodeScalarView(source[unit.start..<unit.end].filter { $0 != "\n" })) == unit.text)
+        }
+    }
+
+    @Test func englishWrappedGreedilyReadsAsUnwrapped() throws {
+        let plain = "Who Writes the Rules?\n\n" + Self.englishParagraphs.joined(separator: "\n") + "\n"
+        let wrapped = "Who Writes the Rules?\n\n" + Self.englishParagraphs.map { Self.wrapGreedily($0, width: 64) }.joined(separator: "\n") + "\n"
+        let expected = try read(PlainTextReader(), plain)
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(document.units.count == expected.units.count)
+        #expect(texts(document) == texts(expected))
+    }
+
+    /// A line break is dropped in Chinese (also inside a number or marker a character count split), a word's
+    /// end-of-line hyphen before a lower-case letter is dropped, and elsewhere the break is a space.
+    @Test(arguments: [
+        ("规范\n竞争", "规范竞争"), ("增长41.\n5%", "增长41.5%"), ("治理。[1\n2]", "治理。[12]"), ("gover-\nnance", "governance"),
+        ("the\nrule", "the rule"), ("in 2020\n(see", "in 2020 (see"), ("  the  \n  rule", "  the rule"), ("Anthropic、谷歌、Inflect\nion", "Anthropic、谷歌、Inflect ion"),
+    ])
+    func lineBreaksJoin(_ text: String, _ joined: String) {
+        let scalars = Array(text.unicodeScalars)
+        #expect(scalars.string(0..<scalars.count) == joined)
+    }
+
+    /// Texts that are not hard-wrapped keep a paragraph per line: a list of items of about one length, lines too
+    /// narrow for a wrap, and paragraphs that are each one line.
+    @Test func otherTextsKeepAParagraphPerLine() throws {
+        let items = (1...12).map { "- The agency reported item number \($0) to the committee." }.joined(separator: "\n")
+        #expect(try read(PlainTextReader(), items + "\n").paragraphs.count == 12)
+        let narrow = (1...12).map { "第\($0)项工作已经按期完成。" }.joined(separator: "\n")
+        #expect(try read(PlainTextReader(), narrow + "\n").paragraphs.count == 12)
+        let oneLineEach = (Self.chineseParagraphs + Self.chineseParagraphs + Self.chineseParagraphs).joined(separator: "\n")
+        #expect(try read(PlainTextReader(), oneLineEach + "\n").paragraphs.count == 9)
+    }
+}
