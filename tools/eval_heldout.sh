@@ -12,32 +12,10 @@ swift build -c release --product argmark >/dev/null
 bin=.build/release/argmark
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/read"
 # One report per language: a pooled macro-F1 over Chinese and English together would mix two models.
 for lang in zh en; do
-  compgen -G "Annotations/heldout/*.$lang.lines" >/dev/null || continue
-  mkdir -p "$work/gold-$lang"
-  for lines in Annotations/heldout/*."$lang".lines; do
-    base=${lines%.lines}
-    merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$work/gold-$lang/$(basename "$base").jsonl" "$work/read"
-  done
+  heldout_gold "$bin" "$lang" "$work/gold-$lang" "$work/read" || continue
   "$bin" annotate Annotations/heldout/*."$lang".txt --out "$work/pred-$lang" --no-tree 2>/dev/null
   echo "== $lang"
   "$bin" eval "$work/gold-$lang" "$work/pred-$lang" "$@"
-done
-# The same texts typeset otherwise must score as they do: Chinese with ASCII punctuation (因此, … (一) … ?), as
-# journal exports (CNKI) set it, and English with typographic apostrophes (don’t), as PDFs and word processors do.
-for lang in zh en; do
-  compgen -G "Annotations/heldout/*.$lang.txt" >/dev/null || continue
-  mkdir -p "$work/typeset-$lang"
-  python3 - "$lang" "$work/typeset-$lang" Annotations/heldout/*."$lang".txt <<'PY'
-import os, sys
-table = str.maketrans("，：；（）？！", ",:;()?!") if sys.argv[1] == "zh" else str.maketrans("'", "\u2019")
-for path in sys.argv[3:]:
-    with open(path, encoding="utf-8") as f, open(os.path.join(sys.argv[2], os.path.basename(path)), "w", encoding="utf-8") as out:
-        out.write(f.read().translate(table))
-PY
-  "$bin" annotate "$work/typeset-$lang"/*."$lang".txt --out "$work/pred-$lang-typeset" --no-tree 2>/dev/null
-  if [ "$lang" = zh ]; then echo "== zh, set with ASCII punctuation (, : ; ( ) ? !)"; else echo "== en, set with typographic apostrophes (’)"; fi
-  "$bin" eval "$work/gold-$lang" "$work/pred-$lang-typeset" "$@"
 done

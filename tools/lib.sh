@@ -26,3 +26,15 @@ merge_gold() {
   python3 tools/gold_to_jsonl.py --text "$text" "$kind" "$units" --gold "$gold" --annotator "$annotator" \
     --structure "$read/$(basename "${text%.*}").jsonl" --out "$out"
 }
+
+# heldout_gold BINARY LANG OUT-DIR READ-DIR: the JSONL gold of every Annotations/heldout text in LANG (zh, en), merged
+# onto its run-time reading (merge_gold), into OUT-DIR; fails when there is none.
+heldout_gold() {
+  local bin=$1 lang=$2 out=$3 read=$4 lines base
+  compgen -G "Annotations/heldout/*.$lang.lines" >/dev/null || return 1
+  mkdir -p "$out" "$read"
+  for lines in Annotations/heldout/*."$lang".lines; do
+    base=${lines%.lines}
+    merge_gold "$bin" "$base.txt" --lines "$lines" "$base.gold.tsv" argmark-helper "$out/$(basename "$base").jsonl" "$read"
+  done
+}

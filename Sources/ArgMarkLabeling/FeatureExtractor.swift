@@ -47,9 +47,10 @@ struct FeatureHash {
 /// (a call someone reported reads evidence > prescription), how argued the section is (its share of sentences with
 /// a cue of each label) and the short-text copy of every feature; version 6 a work-report copy of every feature in
 /// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相);
-/// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't).
+/// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't), version 9
+/// also full-width Latin letters in Chinese (ＧＤＰ as gdp).
 public struct FeatureExtractor: Sendable {
-    public static let version = 8
+    public static let version = 9
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -362,15 +363,15 @@ public struct FeatureExtractor: Sendable {
         return h.index(dimensions)
     }
 
-    /// Digits fold to 0, Latin letters to lower case, punctuation as `PunctuationFolding` says (因此, reads as 因此，,
-    /// don’t as don't).
+    /// Digits fold to 0, Latin letters to lower case, punctuation and in Chinese full-width letters as
+    /// `PunctuationFolding` says (因此, reads as 因此，, ＧＤＰ as gdp, don’t as don't).
     @inline(__always)
     private func fold(_ s: Unicode.Scalar) -> UInt32 {
-        let v = s.value
+        let v = language == .en ? PunctuationFolding.english(s.value) : PunctuationFolding.chinese(s.value)
         if v >= 0x30 && v <= 0x39 { return 0x30 }
         if v >= 0xFF10 && v <= 0xFF19 { return 0x30 }
         if v >= 0x41 && v <= 0x5A { return v + 0x20 }
-        return language == .en ? PunctuationFolding.english(v) : PunctuationFolding.chinese(v)
+        return v
     }
 
     private func textFeatures(_ facts: SentenceFacts, into v: inout FeatureVector) {

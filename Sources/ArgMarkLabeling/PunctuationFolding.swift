@@ -3,14 +3,21 @@
 ///
 /// Chinese prose is set with full-width punctuation (，：；（）？！), but journal exports such as CNKI's and text typed on
 /// a Latin keyboard often carry the ASCII forms (因此,…): Chinese reads them as full width, so that 因此, and 因此， are
-/// one cue and one n-gram. English text from PDFs and word processors has typographic apostrophes (don’t, Internet’s)
+/// one cue and one n-gram. Conversely some Chinese texts set Latin letters and digits in full width (ＧＤＰ增长２%):
+/// Chinese reads those as ASCII. English text from PDFs and word processors has typographic apostrophes (don’t, Internet’s)
 /// where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one word, as don't is.
 enum PunctuationFolding {
-    /// The full-width form of an ASCII punctuation mark that has one in Chinese typesetting, else `value` unchanged.
-    /// The full stop stays: an ASCII period in Chinese text is a decimal point or part of a Latin name.
+    /// The full-width form of an ASCII punctuation mark that has one in Chinese typesetting, the ASCII form of a
+    /// full-width Latin letter or digit, else `value` unchanged. The full stop stays: an ASCII period in Chinese text
+    /// is a decimal point or part of a Latin name.
     @inline(__always)
     static func chinese(_ value: UInt32) -> UInt32 {
-        switch value {
+        if value >= 0xFF10 && value <= 0xFF5A {
+            // ０–９, Ａ–Ｚ, ａ–ｚ sit 0xFEE0 above their ASCII forms.
+            let ascii = value - 0xFEE0
+            return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) ? ascii : value
+        }
+        return switch value {
         case 0x21: 0xFF01  // !
         case 0x28: 0xFF08  // (
         case 0x29: 0xFF09  // )

@@ -43,7 +43,13 @@ enum HardWrap {
         }
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
         let wrapped = adjacent.filter(wraps)
-        guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count else { return unwrapped }
+        // A wrap falls mid-sentence; lines of about one length that end their sentences are one-sentence paragraphs.
+        let endingSentences = wrapped.count { k in
+            let last = scalars[lines[k].upperBound - 1]
+            return ScalarClass.isCJKTerminator(last) || last == "." || last == "?" || last == "!"
+        }
+        guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count, 2 * endingSentences < wrapped.count
+        else { return unwrapped }
         var result: [Range<Int>] = []
         var current: Range<Int>?
         for k in nonEmpty {

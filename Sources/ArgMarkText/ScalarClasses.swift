@@ -77,6 +77,12 @@ enum ScalarClass {
     }
 
     /// Circled note markers ① … ⑳ and ㉑ … ㊿.
+    /// ０–９, Ａ–Ｚ, ａ–ｚ.
+    @inline(__always)
+    static func isFullWidthAlphanumeric(_ s: Unicode.Scalar) -> Bool {
+        (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value)
+    }
+
     @inline(__always)
     static func isCircledNumber(_ s: Unicode.Scalar) -> Bool {
         (0x2460...0x2473).contains(s.value) || (0x3251...0x325F).contains(s.value) || (0x32B1...0x32BF).contains(s.value)

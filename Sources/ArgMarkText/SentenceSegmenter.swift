@@ -199,7 +199,9 @@ public struct SentenceSegmenter: Sendable {
         // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.
         if i + 1 < end {
             let n = s[i + 1]
-            if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || ScalarClass.isCJK(n) || n == "[" || n == "［") {
+            // A full-width digit or letter goes on a token (２.５, Ｕ.Ｓ.) as an ASCII one does.
+            if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || (ScalarClass.isCJK(n) && !ScalarClass.isFullWidthAlphanumeric(n))
+                || n == "[" || n == "［") {
                 return false
             }
         }

@@ -77,7 +77,7 @@ struct HardWrapTests {
     }
 
     /// Texts that are not hard-wrapped keep a paragraph per line: a list of items of about one length, lines too
-    /// narrow for a wrap, and paragraphs that are each one line.
+    /// narrow for a wrap, paragraphs that are each one line, and one-sentence paragraphs of about one length.
     @Test func otherTextsKeepAParagraphPerLine() throws {
         let items = (1...12).map { "- The agency reported item number \($0) to the committee." }.joined(separator: "\n")
         #expect(try read(PlainTextReader(), items + "\n").paragraphs.count == 12)
@@ -85,5 +85,7 @@ struct HardWrapTests {
         #expect(try read(PlainTextReader(), narrow + "\n").paragraphs.count == 12)
         let oneLineEach = (Self.chineseParagraphs + Self.chineseParagraphs + Self.chineseParagraphs).joined(separator: "\n")
         #expect(try read(PlainTextReader(), oneLineEach + "\n").paragraphs.count == 9)
+        let oneSentenceEach = (1...12).map { "一是第\($0)项重点工作已经按照年初部署全部按期完成并通过了验收。" }.joined(separator: "\n")
+        #expect(try read(PlainTextReader(), oneSentenceEach + "\n").paragraphs.count == 12)
     }
 }

@@ -67,6 +67,7 @@ struct SentenceSegmenterTests {
     @Test(arguments: [
         ("中国提出了倡议。The EU disagreed. 双方继续谈判。", ["中国提出了倡议。", "The EU disagreed.", "双方继续谈判。"]),
         ("WTO改革陷入僵局。PM2.5浓度下降。", ["WTO改革陷入僵局。", "PM2.5浓度下降。"]),
+        ("全年增长２.５%，达到１２３.４亿元。政府表示支持。", ["全年增长２.５%，达到１２３.４亿元。", "政府表示支持。"]),
     ])
     func mixed(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)

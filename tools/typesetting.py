@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Typesetting variants of a text, and scoring predictions against gold by sentence text (tools/eval_typesetting.sh).
+
+    python3 tools/typesetting.py score VARIANT GOLD-DIR PRED-DIR
+"""
+import collections
+import glob
+import json
+import os
+import re
+import sys
+import textwrap
+
+LABELS = ("claim", "evidence", "example", "prescription", "background")
+HAN = "\u4e00-\u9fff"
+
+
+def wrap_characters(text, width):
+    """Every `width` characters, as a wrap by character count leaves Chinese text; short lines stay."""
+    return "\n".join("\n".join(line[i:i + width] for i in range(0, len(line), width)) for line in text.split("\n"))
+
+
+def wrap_columns(text, width):
+    """Greedily at word boundaries, as fmt, mail clients and text editors wrap English."""
+    return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
+
+
+VARIANTS = {
+    "as-written": lambda t: t,
+    "ascii-punctuation": lambda t: t.translate(str.maketrans("，：；（）？！", ",:;()?!")),
+    "full-width-alphanumerics": lambda t: re.sub(r"[0-9A-Za-z]", lambda m: chr(ord(m.group()) + 0xFEE0), t),
+    "spaced-latin": lambda t: re.sub(rf"(?<=[{HAN}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{HAN}])", " ", t),
+    "wrapped-38": lambda t: wrap_characters(t, 38),
+    "crlf-indented": lambda t: "\r\n".join("\u3000\u3000" + line if line.strip() else line for line in t.split("\n")),
+    "typographic-apostrophes": lambda t: t.replace("'", "\u2019"),
+    "wrapped-78": lambda t: wrap_columns(t, 78),
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+}
+
+
+def key(variant, text):
+    """A sentence's text as the variant sets it, without spaces and line breaks."""
+    return re.sub(r"\s+", "", VARIANTS[variant](text))
+
+
+def sentences(path):
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            record = json.loads(line)
+            if record.get("type") == "sentence":
+                yield record
+
+
+def score(variant, gold_dir, pred_dir):
+    pairs = []
+    total = 0
+    for gold_path in sorted(glob.glob(os.path.join(gold_dir, "*.jsonl"))):
+        gold = {}
+        for record in sentences(gold_path):
+            if record.get("label"):
+                gold.setdefault(key(variant, record["text"]), record["label"])
+        total += len(gold)
+        pred_path = os.path.join(pred_dir, os.path.basename(gold_path))
+        if not os.path.exists(pred_path):
+            continue
+        for record in sentences(pred_path):
+            label = gold.pop(re.sub(r"\s+", "", record["text"]), None)
+            if label:
+                pairs.append((label, record.get("label")))
+    f1 = []
+    for label in LABELS:
+        gold_n = sum(1 for g, _ in pairs if g == label)
+        if gold_n:
+            pred_n = sum(1 for _, p in pairs if p == label)
+            f1.append(2 * sum(1 for g, p in pairs if g == p == label) / (gold_n + pred_n))
+    macro = sum(f1) / len(f1) if f1 else 0.0
+    accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
+    print(f"{variant:26} {len(pairs):4} of {total:4} sentences whole   macro-F1 {macro:.3f}   accuracy {accuracy:.3f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 5 or sys.argv[1] != "score":
+        sys.exit(__doc__)
+    score(*sys.argv[2:])
