@@ -4,8 +4,8 @@
 /// Chinese prose is set with full-width punctuation (，：；（）？！), but journal exports such as CNKI's and text typed on
 /// a Latin keyboard often carry the ASCII forms (因此,…): Chinese reads them as full width, so that 因此, and 因此， are
 /// one cue and one n-gram. Conversely some Chinese texts set Latin letters and digits in full width (ＧＤＰ增长２%):
-/// Chinese reads those as ASCII. English text from PDFs and word processors has typographic apostrophes (don’t, Internet’s)
-/// where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one word, as don't is.
+/// Chinese reads those as ASCII. English text from PDFs and word processors has typographic apostrophes (don’t,
+/// Internet’s) where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one word, as don't is.
 enum PunctuationFolding {
     /// The full-width form of an ASCII punctuation mark that has one in Chinese typesetting, the ASCII form of a
     /// full-width Latin letter or digit, else `value` unchanged. The full stop stays: an ASCII period in Chinese text

@@ -23,26 +23,26 @@ enum HardWrap {
     static func logicalLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
         let raw = lineRanges(scalars)
         let lines = raw.map { scalars.trimmed($0) }
-        // Widths in columns (a Chinese character is two) and in characters: some texts are wrapped by the one,
-        // some by the other.
-        var widths = [Int](repeating: 0, count: raw.count)
-        var lengths = [Int](repeating: 0, count: raw.count)
-        for k in raw.indices where !lines[k].isEmpty {
-            widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound)
-            lengths[k] = lines[k].upperBound - raw[k].lowerBound
-        }
         let nonEmpty = raw.indices.filter { !lines[$0].isEmpty }
         let unwrapped = nonEmpty.map { lines[$0] }
-        guard let width = wrapWidth(widths, nonEmpty),
-              let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return unwrapped }
+        // Widths in characters and in columns (a Chinese character is two): some texts are wrapped by the one, some
+        // by the other. Lengths come first, as they cost nothing and rule out most texts (a paragraph per line is
+        // wider than any wrap, and columns are never fewer than characters).
+        var lengths = [Int](repeating: 0, count: raw.count)
+        for k in nonEmpty { lengths[k] = lines[k].upperBound - raw[k].lowerBound }
+        guard let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return unwrapped }
+        var widths = [Int](repeating: 0, count: raw.count)
+        for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
+        guard let width = wrapWidth(widths, nonEmpty) else { return unwrapped }
         let indent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
-        func wraps(_ k: Int) -> Bool {
+        // Whether each line is full, so that the next one may carry on its paragraph.
+        let wraps = raw.indices.map { k in
             guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }
             return widths[k] + nextWordColumns(scalars, after: lines[k], next: lines[k + 1]) > width
                 || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length
         }
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
-        let wrapped = adjacent.filter(wraps)
+        let wrapped = adjacent.filter { wraps[$0] }
         // A wrap falls mid-sentence; lines of about one length that end their sentences are one-sentence paragraphs.
         let endingSentences = wrapped.count { k in
             let last = scalars[lines[k].upperBound - 1]
@@ -53,7 +53,7 @@ enum HardWrap {
         var result: [Range<Int>] = []
         var current: Range<Int>?
         for k in nonEmpty {
-            if let open = current, wraps(k - 1),
+            if let open = current, wraps[k - 1],
                continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent) {
                 current = open.lowerBound..<lines[k].upperBound
             } else {

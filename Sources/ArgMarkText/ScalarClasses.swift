@@ -148,11 +148,11 @@ extension Array where Element == Unicode.Scalar {
                 result.append(contentsOf: self[i..<j])
             } else if let before = result.last, j < range.upperBound {
                 let after = self[j]
-                let scalars = Array(result.suffix(2))
                 if ScalarClass.isCJK(before) || ScalarClass.isCJK(after)
                     || (Self.followsChinese(result) && !(ScalarClass.isLatinLetter(before) && ScalarClass.isLatinLetter(after))) {
                     // Chinese runs on without a space.
-                } else if before == "-", scalars.count == 2, ScalarClass.isLatinLetter(scalars[0]), after.properties.isLowercase {
+                } else if before == "-", after.properties.isLowercase,
+                          result.dropLast().last.map(ScalarClass.isLatinLetter) == true {
                     result.removeLast()
                 } else {
                     result.append(" ")
