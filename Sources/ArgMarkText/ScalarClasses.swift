@@ -127,8 +127,8 @@ extension Array where Element == Unicode.Scalar {
 
     /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
     /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
-    /// character count splits 2.86 and [12] as much as 人次), a word's end-of-line hyphen dropped before a lower-case
-    /// letter (gover-/nance), and a space put elsewhere.
+    /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
+    /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped.
     func joinedLines(_ range: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
         var i = range.lowerBound
@@ -153,7 +153,8 @@ extension Array where Element == Unicode.Scalar {
                     // Chinese runs on without a space.
                 } else if before == "-", after.properties.isLowercase,
                           result.dropLast().last.map(ScalarClass.isLatinLetter) == true {
-                    result.removeLast()
+                    // A word broken at its hyphen (access-/request, so-/called) runs on; the hyphen stays, since a
+                    // wrap breaks compounds at theirs as often as a typesetter hyphenates (gover-/nance).
                 } else {
                     result.append(" ")
                 }
