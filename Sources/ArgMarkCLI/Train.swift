@@ -135,7 +135,7 @@ struct Train: ParsableCommand {
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each; "
                 + "in Chinese work and plan reports a second, work-report copy of each; "
                 + "in Chinese point-by-point rebuttals (谬误 … 事实真相) a second, rebuttal copy of each; "
-                + "punctuation folded (Chinese ASCII as full width and full-width letters and digits as ASCII, English ’ as ')",
+                + "punctuation folded (Chinese ASCII as full width, full-width letters and digits as ASCII, no space beside Latin; English ’ as ')",
             featureVersion: FeatureExtractor.version, lexicon: lexiconFile, seed: seed, epochs: epochs, l2: settings.l2,
             shuffles: shuffles,
             transitions: model.chain?.rows,

@@ -48,9 +48,10 @@ struct FeatureHash {
 /// a cue of each label) and the short-text copy of every feature; version 6 a work-report copy of every feature in
 /// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相);
 /// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't), version 9
-/// also full-width Latin letters in Chinese (ＧＤＰ as gdp).
+/// also full-width Latin letters in Chinese (ＧＤＰ as gdp), version 10 the spaces some Chinese texts put between
+/// Chinese and Latin letters or digits (AI 治理 as AI治理).
 public struct FeatureExtractor: Sendable {
-    public static let version = 9
+    public static let version = 10
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -157,6 +158,7 @@ public struct FeatureExtractor: Sendable {
             var folded: [UInt32] = []
             folded.reserveCapacity(unit.text.utf8.count)
             for scalar in unit.text.unicodeScalars { folded.append(fold(scalar)) }
+            if language != .en { PunctuationFolding.dropSpacesBesideLatin(&folded) }
             var order: [String] = []
             for (a, b) in zip(matches, matches.dropFirst()) where a.cue.label != b.cue.label {
                 order.append(a.cue.label!.rawValue + ">" + b.cue.label!.rawValue)
@@ -503,7 +505,8 @@ public struct FeatureExtractor: Sendable {
     }
 
     private func headingFeatures(_ heading: String, into v: inout FeatureVector) {
-        let s = Array(heading.unicodeScalars.map(fold))
+        var s = Array(heading.unicodeScalars.map(fold))
+        if language != .en { PunctuationFolding.dropSpacesBesideLatin(&s) }
         if language == .en {
             for word in heading.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count > 2 {
                 v.add(hash(40, String(word)))

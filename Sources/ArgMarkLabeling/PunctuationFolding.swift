@@ -4,8 +4,10 @@
 /// Chinese prose is set with full-width punctuation (，：；（）？！), but journal exports such as CNKI's and text typed on
 /// a Latin keyboard often carry the ASCII forms (因此,…): Chinese reads them as full width, so that 因此, and 因此， are
 /// one cue and one n-gram. Conversely some Chinese texts set Latin letters and digits in full width (ＧＤＰ增长２%):
-/// Chinese reads those as ASCII. English text from PDFs and word processors has typographic apostrophes (don’t,
-/// Internet’s) where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one word, as don't is.
+/// Chinese reads those as ASCII, and drops the space some texts put between Chinese and Latin letters or digits
+/// (AI 治理在 2024 年, where most write AI治理在2024年). English text from PDFs and word processors has typographic
+/// apostrophes (don’t, Internet’s) where typed text has ASCII ones: English reads ’ and ‘ as ', so that don’t is one
+/// word, as don't is.
 enum PunctuationFolding {
     /// The full-width form of an ASCII punctuation mark that has one in Chinese typesetting, the ASCII form of a
     /// full-width Latin letter or digit, else `value` unchanged. The full stop stays: an ASCII period in Chinese text
@@ -33,6 +35,28 @@ enum PunctuationFolding {
     @inline(__always)
     static func english(_ value: UInt32) -> UInt32 {
         value == 0x2019 || value == 0x2018 ? 0x27 : value
+    }
+
+    /// Drops each ASCII space between a Chinese character or mark and a Latin letter or digit, in either order, from
+    /// folded Chinese text.
+    static func dropSpacesBesideLatin(_ s: inout [UInt32]) {
+        guard s.contains(0x20) else { return }
+        func isChinese(_ v: UInt32) -> Bool {
+            (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v)
+        }
+        func isLatin(_ v: UInt32) -> Bool {
+            (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v) || v == 0x25  // and %
+        }
+        var kept: [UInt32] = []
+        kept.reserveCapacity(s.count)
+        for (i, v) in s.enumerated() {
+            if v == 0x20, let before = kept.last, i + 1 < s.count,
+               (isChinese(before) && isLatin(s[i + 1])) || (isLatin(before) && isChinese(s[i + 1])) {
+                continue
+            }
+            kept.append(v)
+        }
+        s = kept
     }
 
     /// `chinese` or `english` on a scalar, by the lexicon's or model's language.

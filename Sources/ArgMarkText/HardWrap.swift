@@ -84,8 +84,10 @@ enum HardWrap {
     ) -> Bool {
         if indented || s[line.lowerBound] == "【" || bullets.contains(s[line.lowerBound]) { return false }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
+        // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.
         if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),
-           ScalarClass.isCJKTerminator(s[previous]) || s[previous] == "." || s[previous] == "?" || s[previous] == "!",
+           ScalarClass.isCJKTerminator(s[previous]) || s[previous] == "?" || s[previous] == "!"
+            || (s[previous] == "." && !(previous > 0 && ScalarClass.isDigit(s[previous - 1]))),
            HeadingDetector.level(s, line) != nil {
             return false
         }

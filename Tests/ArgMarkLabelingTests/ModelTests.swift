@@ -98,8 +98,8 @@ struct FeatureExtractorTests {
     }
 
     /// A Chinese text set with ASCII punctuation (因此, … (一) … ?) has its full-width form's features, so a model
-    /// trained on full-width text reads a journal export alike, and one with full-width letters (ＧＤＰ) its ASCII
-    /// form's; an English one with typographic apostrophes (don’t) has its typed form's.
+    /// trained on full-width text reads a journal export alike, and one with full-width letters (ＧＤＰ) or spaces
+    /// beside Latin (GDP 增长) its plain form's; an English one with typographic apostrophes (don’t) its typed form's.
     @Test func foldedPunctuationGivesTheSameFeatures() throws {
         let fullWidth = "一、对策\n（一）各国应当加强合作：据统计，贸易额增长了8%；因此，规则之争本质上是发展模式之争。如何找到平衡？\n"
         let ascii = "一、对策\n(一)各国应当加强合作:据统计,贸易额增长了8%;因此,规则之争本质上是发展模式之争。如何找到平衡?\n"
@@ -111,6 +111,8 @@ struct FeatureExtractorTests {
         let fullWidthLetters = extractor.features(for: try readText("ＧＤＰ增长２%，ＷＴＯ改革陷入僵局。\n"))
         let asciiLetters = extractor.features(for: try readText("GDP增长2%，WTO改革陷入僵局。\n"))
         #expect(fullWidthLetters.map(\.indices) == asciiLetters.map(\.indices))
+        let spaced = extractor.features(for: try readText("GDP 增长 2%，WTO 改革陷入僵局。\n"))
+        #expect(spaced.map(\.indices) == asciiLetters.map(\.indices))
         let english = FeatureExtractor(dimensions: 1 << 18, lexicon: ShippedLexicons.en, language: .en)
         let typed = english.features(for: try readText("The agency's rules don't apply. Congress shouldn't wait.\n"))
         let typeset = english.features(for: try readText("The agency\u{2019}s rules don\u{2019}t apply. Congress shouldn\u{2019}t wait.\n"))

@@ -56,6 +56,19 @@ struct HardWrapTests {
         }
     }
 
+    /// A wrap right after a number's full stop (…2025.13.|003) is no sentence's end, so a short line after it that
+    /// looks like a heading carries on the paragraph.
+    @Test func aWrapAfterANumbersFullStopCarriesOn() throws {
+        let filler = String(repeating: "网络空间治理研究", count: 6) + "编号"  // 50 characters
+        let paragraph = filler + "2025.13." + "003"
+        let paragraphs = Self.chineseParagraphs + [paragraph] + Self.chineseParagraphs
+        #expect(String(Array(paragraph)[50..<58]) == "2025.13.")
+        let plain = paragraphs.joined(separator: "\n") + "\n"
+        let wrapped = paragraphs.map { Self.wrapByCharacters($0, width: 29) }.joined(separator: "\n") + "\n"
+        #expect(wrapped.contains("2025.13.\n003"))
+        #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), plain)))
+    }
+
     @Test func englishWrappedGreedilyReadsAsUnwrapped() throws {
         let plain = "Who Writes the Rules?\n\n" + Self.englishParagraphs.joined(separator: "\n") + "\n"
         let wrapped = "Who Writes the Rules?\n\n" + Self.englishParagraphs.map { Self.wrapGreedily($0, width: 64) }.joined(separator: "\n") + "\n"
