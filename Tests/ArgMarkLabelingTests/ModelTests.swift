@@ -33,17 +33,30 @@ func toyCorpus() throws -> [Document] {
 struct FeatureExtractorTests {
     let extractor = FeatureExtractor(dimensions: 1 << 18, lexicon: ShippedLexicons.zh, language: .zh)
 
+    /// Unit `index`'s shared features in `document`, its features with the genre copy appended, and the copy's
+    /// indices; a copy doubles the features.
+    func genreCopy(_ document: Document, _ index: Int) -> (shared: FeatureVector, augmented: FeatureVector, copies: Set<Int32>) {
+        let shared = extractor.sharedFeatures(for: document)[index]
+        let augmented = extractor.features(for: document)[index]
+        #expect(augmented.indices.count == 2 * shared.indices.count)
+        return (shared, augmented, Set(augmented.indices.suffix(shared.indices.count)))
+    }
+
+    /// How many of `copies` the `other` genre's copy of `shared` shares (few: the copies are hashed apart).
+    func overlap(_ shared: FeatureVector, _ other: FeatureExtractor.CopyTag, _ copies: Set<Int32>) -> Int {
+        var copied = shared
+        extractor.augment(&copied, copy: other)
+        return Set(copied.indices.suffix(shared.indices.count)).intersection(copies).count
+    }
+
     /// A short text's sentences carry a second, short-text copy of every feature beside the shared ones; a long
     /// document's carry the shared ones only.
     @Test func shortTextsGetAugmentedFeatures() throws {
         let short = try readText("各国应当加强合作。因此，合作是出路。\n")
         let long = try readText("各国应当加强合作。" + String(repeating: "据统计，贸易额增长了8%。", count: FeatureExtractor.shortTextSentences) + "\n")
-        let shared = extractor.sharedFeatures(for: short)[0]
-        let augmented = extractor.features(for: short)[0]
-        #expect(augmented.indices.count == 2 * shared.indices.count)
+        let (shared, augmented, copies) = genreCopy(short, 0)
         #expect(Array(augmented.indices.prefix(shared.indices.count)) == shared.indices)
         #expect(Array(augmented.values.suffix(shared.values.count)) == shared.values)
-        let copies = Set(augmented.indices.suffix(shared.indices.count))
         #expect(copies.intersection(shared.indices).count < copies.count / 10)
         #expect(extractor.features(for: long)[0].indices == extractor.sharedFeatures(for: long)[0].indices)
     }
@@ -60,16 +73,11 @@ struct FeatureExtractorTests {
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))
         let sentence = try #require(report.units.firstIndex { $0.kind == .sentence })
-        let shared = extractor.sharedFeatures(for: report)[sentence]
-        let augmented = extractor.features(for: report)[sentence]
-        #expect(augmented.indices.count == 2 * shared.indices.count)
+        let (shared, augmented, copies) = genreCopy(report, sentence)
         #expect(Array(augmented.indices.prefix(shared.indices.count)) == shared.indices)
         #expect(Array(augmented.values.suffix(shared.values.count)) == shared.values)
-        let copies = Set(augmented.indices.suffix(shared.indices.count))
         #expect(copies.intersection(shared.indices).count < copies.count / 10)
-        var shortText = shared
-        extractor.augment(&shortText, copy: .shortText)
-        #expect(Set(shortText.indices.suffix(shared.indices.count)).intersection(copies).count < copies.count / 10)
+        #expect(overlap(shared, .shortText, copies) < copies.count / 10)
         let otherSentence = try #require(other.units.firstIndex { $0.kind == .sentence })
         #expect(extractor.features(for: other)[otherSentence].indices == extractor.sharedFeatures(for: other)[otherSentence].indices)
     }
@@ -86,13 +94,8 @@ struct FeatureExtractorTests {
         let lies = try readText("涉疆谎言与事实真相\n\n谎言一：新疆存在“强迫劳动”。\n\n事实真相：\(body)\n\n谎言二：新疆的宗教自由受到限制。\n")
         #expect(FeatureExtractor.isPointByPointRebuttal(lies, language: .zh))
         let sentence = try #require(rebuttal.units.lastIndex { $0.kind == .sentence })
-        let shared = extractor.sharedFeatures(for: rebuttal)[sentence]
-        let augmented = extractor.features(for: rebuttal)[sentence]
-        #expect(augmented.indices.count == 2 * shared.indices.count)
-        let copies = Set(augmented.indices.suffix(shared.indices.count))
-        var workReport = shared
-        extractor.augment(&workReport, copy: .workReport)
-        #expect(Set(workReport.indices.suffix(shared.indices.count)).intersection(copies).count < copies.count / 10)
+        let (shared, _, copies) = genreCopy(rebuttal, sentence)
+        #expect(overlap(shared, .workReport, copies) < copies.count / 10)
         let singleSentence = try #require(single.units.lastIndex { $0.kind == .sentence })
         #expect(extractor.features(for: single)[singleSentence].indices == extractor.sharedFeatures(for: single)[singleSentence].indices)
     }
