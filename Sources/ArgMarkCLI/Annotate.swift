@@ -20,7 +20,7 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Output format: jsonl or tei (TEI P5, valid against tei_all).")
     var to: String = "jsonl"
 
-    @Option(name: .long, help: "Output directory (required unless the only input is -, which writes to standard output).")
+    @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")
     var out: String?
 
     @Option(name: .long, help: "Input format: auto, text, article, lines, jsonl or tei.")
@@ -63,10 +63,16 @@ struct Annotate: AsyncParsableCommand {
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if out == nil && inputs != ["-"] {
-            throw ValidationError("--out DIR is required (only a single - input may write to standard output)")
+            throw ValidationError("--out DIR is required (--out - writes a single input to standard output)")
+        }
+        if out == "-" && inputs.count != 1 {
+            throw ValidationError("--out - writes one document to standard output; give one input, or --out DIR for several")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be given once") }
     }
+
+    /// `--out -`: the one document goes to standard output, as it does when the input is `-`.
+    private var writesStandardOutput: Bool { out == nil || out == "-" }
 
     func run() async throws {
         let registry = LoadedRegistry.load(models: models)
@@ -111,8 +117,11 @@ struct Annotate: AsyncParsableCommand {
         }
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,
-            outputDirectory: out, jobs: jobs)
+            outputDirectory: writesStandardOutput ? nil : out, jobs: jobs)
         let (found, missing) = InputDiscovery.discover(inputs)
+        if writesStandardOutput && found.count > 1 {
+            throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
+        }
         for failure in missing { Terminal.error(failure.message) }
         if found.isEmpty && missing.isEmpty {
             Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for .txt .text .md .lines .sent .jsonl .xml)")
@@ -125,7 +134,7 @@ struct Annotate: AsyncParsableCommand {
         if showBar { Terminal.status(nil) }
         for failure in summary.failures { Terminal.error(failure.message) }
         let total = found.count + missing.count
-        Terminal.note(ProgressFormatter.summary(summary, total: total) + (out.map { "; output in \($0)" } ?? ""))
+        Terminal.note(ProgressFormatter.summary(summary, total: total) + (writesStandardOutput ? "" : out.map { "; output in \($0)" } ?? ""))
         if timings {
             let t = summary.timings
             let megabytesIn = Double(summary.bytes) / 1_000_000

@@ -32,7 +32,14 @@ struct BodyAssembler {
     /// Whether the previous paragraph ended without sentence-final punctuation.
     private var previousParagraphEndsOpen = false
 
+    /// The lines read as headings, in order: a text that turns out to be nothing but such lines is read again with
+    /// them as its paragraphs (`finish()`).
+    private var headingLines: [Range<Int>] = []
+    /// The notes-list lines, kept for that second reading.
+    private var noteLines: [Range<Int>] = []
+
     mutating func addHeading(_ range: Range<Int>, level: Int) {
+        headingLines.append(range)
         let language = LanguageDetector.detect(scalars, range)
         builder.addHeading(
             .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range), language: language),
@@ -53,6 +60,7 @@ struct BodyAssembler {
 
     /// Adds the entries of a notes list (`[1] …`, `1. …`, `①…`, continuation lines joined) as the document's notes.
     mutating func addNotes(_ lines: [Range<Int>]) {
+        noteLines += lines
         for note in NotesList.parse(scalars, lines) {
             builder.addNote(marker: note.marker, text: scalars.string(note.range),
                             start: note.range.lowerBound, end: note.range.upperBound)
@@ -60,8 +68,17 @@ struct BodyAssembler {
     }
 
     /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
-    /// Throws when the body has no sentence at all.
+    /// A text whose every body line looked like a heading (a one-line comment or post without final punctuation:
+    /// "Ban all debt buyers now") has no title and headings without a body but sentences: its lines become its
+    /// paragraphs. Throws when the body has no sentence at all.
     mutating func finish() throws(DocumentReadError) -> Document {
+        if !headingLines.isEmpty, !builder.document.units.contains(where: { $0.kind == .sentence }) {
+            var reread = BodyAssembler(scalars: scalars, documentID: builder.document.id, sourcePath: builder.document.sourcePath)
+            reread.builder.setMetadata(builder.document.metadata)
+            for line in headingLines { reread.addParagraph(line) }
+            reread.addNotes(noteLines)
+            builder = reread.builder
+        }
         var document = builder.take()
         try DocumentFinishing.finish(&document)
         return document

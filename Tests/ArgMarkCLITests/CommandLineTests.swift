@@ -57,6 +57,26 @@ struct CommandLineTests {
         #expect(lines[2].contains("\"text\":\"第一句。\""))
     }
 
+    @Test func outDashWritesOneFileToStandardOut() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Ban all debt buyers now\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/comment.en.txt").creatingParent())
+        try Data("A second comment. It argues.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/other.en.txt"))
+        let run = try argmark(["annotate", dir + "/in/comment.en.txt", "--out", "-", "--no-tree"])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[1].contains("\"text\":\"Ban all debt buyers now\""))
+        #expect(!FileManager.default.fileExists(atPath: FileManager.default.currentDirectoryPath + "/-/comment.en.jsonl"))
+        // Several documents cannot share standard output.
+        let several = try argmark(["annotate", dir + "/in/comment.en.txt", dir + "/in/other.en.txt", "--out", "-"])
+        #expect(several.status == 64)
+        #expect(several.stderr.contains("--out - writes one document to standard output"))
+        let directory = try argmark(["annotate", dir + "/in", "--out", "-"])
+        #expect(directory.status == 64)
+        #expect(directory.stderr.contains("holds 2; give --out DIR"))
+    }
+
     @Test func batchReportsFailuresAndExitsNonZero() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -253,8 +253,23 @@ struct BadInputTests {
         }
     }
 
-    @Test func headingsOnly() {
-        #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "标题\n另一个标题\n") }
+    /// A one-line comment without final punctuation looks like a title; with nothing after it, its lines are the
+    /// text's sentences rather than headings of an empty document.
+    @Test func headingLikeLinesOnlyAreSentences() throws {
+        let comment = try read(PlainTextReader(), "Ban all debt buyers now\n")
+        #expect(comment.units.map(\.kind) == [.sentence])
+        #expect(comment.units[0].text == "Ban all debt buyers now")
+        let twoLines = try read(PlainTextReader(), "标题\n另一个标题\n")
+        #expect(twoLines.units.map(\.text) == ["标题", "另一个标题"])
+        #expect(twoLines.units.allSatisfy { $0.kind == .sentence })
+        #expect(twoLines.paragraphs.count == 2)
+        // A title with a body keeps its heading.
+        let titled = try read(PlainTextReader(), "Ban all debt buyers now\nThey resell the same debt again and again.\n")
+        #expect(titled.units.map(\.kind) == [.heading, .sentence])
+    }
+
+    @Test func notesOnlyHasNoSentences() {
+        #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }
 
     @Test func byteOrderMarkIsDropped() throws {
