@@ -84,6 +84,22 @@ struct CueLexiconTests {
         #expect(zhRules.weights(in: "例如，2019年该国国会通过了一项法案。")[.example] != nil)
     }
 
+    /// A definition is background wherever it stands (rule 9), and so is a paper's signposting (rule 5); 是 before
+    /// 指标 or 指责 is no definition, and a thesis announced by the article is still a claim.
+    @Test func definitionsAndSignpostingAreBackground() throws {
+        let zhRules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        #expect(zhRules.weights(in: "所谓基于风险的治理，是指根据损害的程度和概率配置轻重不同的监管义务。")[.background] != nil)
+        #expect(zhRules.weights(in: "前沿人工智能一般是指能力达到当前最先进水平的通用模型。")[.background] != nil)
+        #expect(zhRules.weights(in: "为了可比性而牺牲有效性，恰恰是指标依赖得以形成的原因。")[.background] == nil)
+        #expect(zhRules.weights(in: "真正干涉别国内政的，恰恰是指责中国的国家自己。")[.background] == nil)
+        #expect(zhRules.weights(in: "下面从三个方面加以说明。")[.background] != nil)
+        #expect(zhRules.weights(in: "本文认为，规则竞争的实质是发展模式之争。")[.background] == nil)
+        let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        #expect(enRules.weights(in: "This article asks how middle powers pursue digital sovereignty.")[.background] != nil)
+        #expect(enRules.weights(in: "This report is organized in four sections.")[.background] != nil)
+        #expect(enRules.weights(in: "This paper argues that hedging is a strategy.")[.background] == nil)
+    }
+
     /// A parenthetical or mid-sentence e.g. lists instances inside a definition or claim; only an opening one makes
     /// the sentence a case (rule 1).
     @Test func parentheticalInstancesAreNotExamples() {
