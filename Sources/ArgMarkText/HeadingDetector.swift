@@ -30,6 +30,8 @@ public enum HeadingDetector {
         // for a numbered heading that asks a question.
         if endsRunningText(last) { return numberedQuestionLevel(s, range) }
         for i in range where ScalarClass.isCJKTerminator(s[i]) { return nil }
+        // A line that cites a web address is text or a reference (… has more. https://…), not a heading.
+        if WebAddress.occurs(in: s, range) { return nil }
         let language = LanguageDetector.detect(s, range)
         let numbered = numberedLevel(s, range, latin: language == .en)
         if last == "：" || last == ":" {
@@ -80,7 +82,7 @@ public enum HeadingDetector {
     /// sentence punctuation (关于…计划草案的报告).
     static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if level(s, range) != nil { return true }
-        if range.count <= maxChineseTitleLength, !endsRunningText(s[range.upperBound - 1]),
+        if range.count <= maxChineseTitleLength, !endsRunningText(s[range.upperBound - 1]), !WebAddress.occurs(in: s, range),
             !range.contains(where: { ScalarClass.isCJKTerminator(s[$0]) || s[$0] == "，" }),
             LanguageDetector.detect(s, range) == .zh
         {

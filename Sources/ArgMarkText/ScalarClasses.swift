@@ -89,6 +89,34 @@ enum ScalarClass {
     }
 }
 
+/// Web addresses in running text: http://, https://, www. and the __URL__ placeholder that anonymised corpora (CDCP)
+/// put in their place. An address runs to the next space.
+enum WebAddress {
+    private static let openings: [[Unicode.Scalar]] = ["http://", "https://", "www.", "__URL__"].map { Array($0.unicodeScalars) }
+
+    /// The end of the address that starts at `i`, or nil when none starts there.
+    static func end(_ s: [Unicode.Scalar], at i: Int, limit: Int) -> Int? {
+        guard i < limit, s[i] == "h" || s[i] == "H" || s[i] == "w" || s[i] == "W" || s[i] == "_" else { return nil }
+        let matches = openings.contains { opening in
+            i + opening.count <= limit && zip(opening, s[i..<(i + opening.count)]).allSatisfy { a, b in
+                a == b || (ScalarClass.isUpper(b) && a.value == b.value + 32)
+            }
+        }
+        guard matches else { return nil }
+        var j = i
+        while j < limit, !ScalarClass.isSpace(s[j]) { j += 1 }
+        return j
+    }
+
+    /// Whether an address starts anywhere in `range` (at its start or after a space or an opening bracket).
+    static func occurs(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        range.contains { i in
+            (i == range.lowerBound || ScalarClass.isSpace(s[i - 1]) || s[i - 1] == "(" || s[i - 1] == "（" || s[i - 1] == "："
+                || s[i - 1] == ":") && end(s, at: i, limit: range.upperBound) != nil
+        }
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
     /// The text of `range` as a String. A range that spans line breaks (a hard-wrapped paragraph, a wrapped note)
     /// is joined back into running text (`joinedLines`).

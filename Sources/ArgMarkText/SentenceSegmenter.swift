@@ -99,6 +99,12 @@ public struct SentenceSegmenter: Sendable {
         }
         j = skipNoteMarkers(s, from: j, end: end)
         if j >= end { return end }
+        // A web address right after the end is the sentence's source (… rising consumer debt. http://…): it stays
+        // with the sentence, which ends after it unless lower-case text runs on.
+        if let address = trailingAddressEnd(s, from: j, end: end) {
+            j = address
+            if firstNonSpace(s, from: j, end: end) >= end { return end }
+        }
         let next = firstNonSpace(s, from: j, end: end)
         guard next < end else { return end }
         let n = s[next]
@@ -128,6 +134,25 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         return j
+    }
+
+    /// The end of a web address that follows `start` after spaces (on the same line) and is followed by the
+    /// paragraph's end or by something other than a lower-case word; nil otherwise.
+    private func trailingAddressEnd(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
+        var addressEnd: Int?
+        var k = start
+        // Several addresses in a row (a list of sources) all stay.
+        while true {
+            let before = k
+            while k < end, s[k] == " " || s[k] == "\t" { k += 1 }
+            guard k > before, let next = WebAddress.end(s, at: k, limit: end) else { break }
+            addressEnd = next
+            k = next
+        }
+        guard let addressEnd else { return nil }
+        let next = firstNonSpace(s, from: addressEnd, end: end)
+        if next < end, ScalarClass.isLower(s[next]) { return nil }
+        return addressEnd
     }
 
     /// Whether `s[from..<end]` is one bracketed tag and nothing after it: no sentence end inside, at most 40 scalars.
@@ -222,7 +247,8 @@ public struct SentenceSegmenter: Sendable {
         let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
         let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
         if let n = nextScalar {
-            if ScalarClass.isLower(n) || ScalarClass.isContinuationPunctuation(n) { return false }
+            if ScalarClass.isLower(n), WebAddress.end(s, at: next, limit: end) == nil { return false }
+            if ScalarClass.isContinuationPunctuation(n) { return false }
             if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
             // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).
             if ScalarClass.isDigit(n), s[i + 1] == "\n" || s[i + 1] == "\r", i > tokenStart, ScalarClass.isDigit(s[i - 1]),

@@ -268,6 +268,15 @@ struct BadInputTests {
         #expect(titled.units.map(\.kind) == [.heading, .sentence])
     }
 
+    /// A short line that cites a web address is a sentence with its source, not a heading.
+    @Test func aLineWithAWebAddressIsNoHeading() throws {
+        let doc = try read(PlainTextReader(), "Debt collectors call at all hours.\nThe piece has more. https://example.org/installment-loans\n")
+        #expect(doc.units.map(\.kind) == [.sentence, .sentence])
+        #expect(doc.units[1].text == "The piece has more. https://example.org/installment-loans")
+        #expect(HeadingDetector.level(of: "Sources: https://example.org") == nil)
+        #expect(HeadingDetector.level(of: "Sources and Methods") == 1)
+    }
+
     @Test func notesOnlyHasNoSentences() {
         #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }

@@ -59,6 +59,13 @@ struct SentenceSegmenterTests {
         ("It was cited.[4] Next one.", ["It was cited.[4]", "Next one."]),
         ("The Act—H.R. 6983—passed. It was signed.", ["The Act—H.R. 6983—passed.", "It was signed."]),
         ("See 91 Fed. Reg. 40112 (2026) and 136 Stat. 1818. It passed.", ["See 91 Fed. Reg. 40112 (2026) and 136 Stat. 1818.", "It passed."]),
+        // A web address after a sentence's end is its source: it stays with the sentence, which ends after it.
+        ("Experts warn about debt. http://www.cbc.ca/news/debt-1.2 I can replace Canada.",
+         ["Experts warn about debt. http://www.cbc.ca/news/debt-1.2", "I can replace Canada."]),
+        ("The piece has more. https://example.org/a https://example.org/b", ["The piece has more. https://example.org/a https://example.org/b"]),
+        ("Is this fair? www.example.org/fair So I ask.", ["Is this fair? www.example.org/fair", "So I ask."]),
+        ("It rose. __URL__ __URL__ And it fell.", ["It rose. __URL__ __URL__", "And it fell."]),
+        ("See the report. http://example.org for details.", ["See the report. http://example.org for details."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
