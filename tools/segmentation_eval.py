@@ -4,9 +4,10 @@
 usage: tools/segmentation_eval.py [--binary .build/release/argmark] [--shared ../shared]
 
 References: the GWR sample texts against ../shared/data/gwr/*_sentences.tsv (the project-made gold),
-the en-policy, zh-translated and mfa2022 corpora (texts rebuilt from their sentence TSVs), and the
-project's own Annotations/sources/*.txt against their hand-segmented .lines files. Prints per-document
-and pooled boundary precision / recall / F1. Skips what is not present.
+the en-policy, zh-translated and mfa2022 corpora and the English short texts (arg-microtexts, CDCP; texts
+rebuilt from their sentence TSVs), and the
+project's own Annotations/sources/*.txt against their hand-segmented .lines files. Prints boundary precision /
+recall / F1 for every document that disagrees, then per group and pooled. Skips what is not present.
 """
 import argparse
 import glob
@@ -53,6 +54,21 @@ def main():
                 rebuild_text_from_tsv.main()
             annotate(args.binary, [f"{tmp}/{corpus}-txt"], f"{tmp}/{corpus}", "text")
             pairs += [(f"{corpus} (rebuilt text)", os.path.basename(t), f"{tmp}/{corpus}/" + os.path.basename(t).replace("_sentences.tsv", ".jsonl"), t) for t in tsvs]
+        # The English short texts, each rebuilt as one line of plain text (CDCP's web addresses are __URL__).
+        for corpus in ("microtexts", "cdcp"):
+            source = os.path.join(args.shared, "data", "en", corpus + ".train.tsv")
+            if not os.path.exists(source):
+                continue
+            subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "split_corpus_tsv.py"), source,
+                            f"{tmp}/{corpus}-pairs"], check=True, stdout=subprocess.DEVNULL)
+            tsvs = sorted(glob.glob(f"{tmp}/{corpus}-pairs/*_sentences.tsv"))
+            os.makedirs(f"{tmp}/{corpus}-txt", exist_ok=True)
+            for t in tsvs:
+                name = os.path.basename(t).replace("_sentences.tsv", "")
+                sys.argv = ["x", t, f"{tmp}/{corpus}-txt/{name}.txt"]
+                rebuild_text_from_tsv.main()
+            annotate(args.binary, [f"{tmp}/{corpus}-txt"], f"{tmp}/{corpus}", "text")
+            pairs += [(f"{corpus} (rebuilt text)", os.path.basename(t), f"{tmp}/{corpus}/" + os.path.basename(t).replace("_sentences.tsv", ".jsonl"), t) for t in tsvs]
         own = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "../Annotations/sources/*.lines")))
         if own:
             annotate(args.binary, [o[: -len(".lines")] + ".txt" for o in own], tmp + "/own")
@@ -65,7 +81,8 @@ def main():
             agree, npred, ngold = score(read_pred(pred_path), read_gold(gold_path))
             t = totals.setdefault(group, [0, 0, 0])
             t[0] += agree; t[1] += npred; t[2] += ngold
-            print(f"{group:40} {name:58} P {agree / npred:.4f} R {agree / ngold:.4f}")
+            if agree < npred or agree < ngold:
+                print(f"{group:40} {name:58} P {agree / npred:.4f} R {agree / ngold:.4f}")
         print()
         all_t = [0, 0, 0]
         for group, (a, p, g) in totals.items():
