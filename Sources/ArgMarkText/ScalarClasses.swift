@@ -83,6 +83,12 @@ enum ScalarClass {
         (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value)
     }
 
+    /// ⁰ ¹ ² ³ ⁴ … ⁹: a note number set as a superscript.
+    @inline(__always)
+    static func isSuperscriptDigit(_ s: Unicode.Scalar) -> Bool {
+        s == "¹" || s == "²" || s == "³" || s == "⁰" || (0x2074...0x2079).contains(s.value)
+    }
+
     @inline(__always)
     static func isCircledNumber(_ s: Unicode.Scalar) -> Bool {
         (0x2460...0x2473).contains(s.value) || (0x3251...0x325F).contains(s.value) || (0x32B1...0x32BF).contains(s.value)

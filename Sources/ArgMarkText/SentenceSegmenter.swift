@@ -3,10 +3,11 @@ import ArgMarkCore
 /// Splits a paragraph into sentences, for Chinese, English and mixed text.
 ///
 /// Chinese: 。！？ (and ASCII ! ?) and …… end a sentence; closing quotes and brackets stay with it (`。”`);
-/// note markers after the terminator (`[1]`, `[1][2]`, `［3］`, ①) belong to the sentence before; nothing
+/// note markers after the terminator (`[1]`, `[1][2]`, `［3］`, ①, ¹²) belong to the sentence before; nothing
 /// inside 《》 is split. English: a full stop ends a sentence only when whitespace (or the paragraph end)
 /// follows and the next word does not start in lower case, and never after an abbreviation (U.S., e.g.,
-/// et al., Dr., No., Fig., …), an initial, a list number at the paragraph start, or inside a decimal, URL or DOI.
+/// et al., Dr., No., Fig., …), an initial, a list number at the paragraph start, or inside a decimal, URL or DOI;
+/// a note number glued to the stop (poles.12 The) and a web address after it stay with the sentence.
 public struct SentenceSegmenter: Sendable {
     public init() {}
 
@@ -97,6 +98,7 @@ public struct SentenceSegmenter: Sendable {
                 break
             }
         }
+        j = footnoteNumberEnd(s, at: j, terminatorRunStart: i, end: end)
         j = skipNoteMarkers(s, from: j, end: end)
         if j >= end { return end }
         // A web address right after the end is the sentence's source (… rising consumer debt. http://…): it stays
@@ -183,6 +185,27 @@ public struct SentenceSegmenter: Sendable {
         }
     }
 
+    /// The end of a note number set right after a sentence's end at `start`, or `start` when there is none: a run
+    /// of superscript digits (…the poles.¹² The…), or in English text extracted from a PDF 1–3 plain digits after a
+    /// lower-case word or a closing quote or bracket, before a space and a capital or the paragraph's end (…the
+    /// poles.12 The…). A year or a decimal (in 2020.3 Then, 3.5) has a digit before the stop and is left alone.
+    private func footnoteNumberEnd(_ s: [Unicode.Scalar], at start: Int, terminatorRunStart i: Int, end: Int) -> Int {
+        guard start < end else { return start }
+        var j = start
+        while j < end, ScalarClass.isSuperscriptDigit(s[j]) { j += 1 }
+        if j > start { return j }
+        guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])),
+              !ScalarClass.isCJKTerminator(s[i])
+        else { return start }
+        while j < end, j - start < 4, s[j].isASCII, ScalarClass.isDigit(s[j]) { j += 1 }
+        guard j > start, j - start <= 3 else { return start }
+        if j == end { return j }
+        guard s[j] == " " || s[j] == "\n", j + 1 < end, ScalarClass.isUpper(s[j + 1]) || s[j + 1] == "\"" || s[j + 1] == "“" else {
+            return start
+        }
+        return j
+    }
+
     /// Skips `[1]`, `[1][2]`, `[1-3]`, `[1,2]`, `［1］` and circled numbers.
     private func skipNoteMarkers(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
         var j = start
@@ -226,7 +249,7 @@ public struct SentenceSegmenter: Sendable {
             let n = s[i + 1]
             // A full-width digit or letter goes on a token (２.５, Ｕ.Ｓ.) as an ASCII one does.
             if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || (ScalarClass.isCJK(n) && !ScalarClass.isFullWidthAlphanumeric(n))
-                || n == "[" || n == "［") {
+                || n == "[" || n == "［" || footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) > i + 1) {
                 return false
             }
         }

@@ -24,6 +24,8 @@ struct SentenceSegmenterTests {
         ("增长8.1%,创历史新高。全年完成。", ["增长8.1%,创历史新高。", "全年完成。"]),
         ("CNKI式半角标点也能切分?是的!就这样。", ["CNKI式半角标点也能切分?", "是的!", "就这样。"]),
         ("吉𠮷祥。如意。", ["吉𠮷祥。", "如意。"]),
+        ("各国在两极之间对冲。¹²下一句开始了。", ["各国在两极之间对冲。¹²", "下一句开始了。"]),
+        ("增长较快。2023年，情况变化。", ["增长较快。", "2023年，情况变化。"]),
         ("没有结尾标点的句子", ["没有结尾标点的句子"]),
     ])
     func chinese(_ input: String, _ expected: [String]) {
@@ -66,6 +68,12 @@ struct SentenceSegmenterTests {
         ("Is this fair? www.example.org/fair So I ask.", ["Is this fair? www.example.org/fair", "So I ask."]),
         ("It rose. __URL__ __URL__ And it fell.", ["It rose. __URL__ __URL__", "And it fell."]),
         ("See the report. http://example.org for details.", ["See the report. http://example.org for details."]),
+        // A note number set after the full stop (PDF text) belongs to the sentence before; a year or decimal does not.
+        ("States hedge between the poles.12 The next one begins.", ["States hedge between the poles.12", "The next one begins."]),
+        ("States hedge between the poles.¹² The next one begins.", ["States hedge between the poles.¹²", "The next one begins."]),
+        ("It was \"hedging.\"3 Others disagree.", ["It was \"hedging.\"3", "Others disagree."]),
+        ("Growth was 3.5 percent in 2020.3 Then it fell.", ["Growth was 3.5 percent in 2020.3 Then it fell."]),
+        ("See p.12 The table is there.", ["See p.12 The table is there."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
