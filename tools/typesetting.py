@@ -25,6 +25,18 @@ def wrap_columns(text, width):
     return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
 
 
+def paginate(text, lines_per_page, heads, page_number):
+    """Pages of `lines_per_page` lines, as pdftotext leaves a PDF: at each break a page number below the last line,
+    then a form feed opening the next page's running head (alternating between `heads`) and a blank line."""
+    lines = text.split("\n")
+    out = []
+    for page, start in enumerate(range(0, len(lines), lines_per_page)):
+        if start:
+            out += ["", page_number(page), "\f" + heads[page % len(heads)], ""]
+        out += lines[start:start + lines_per_page]
+    return "\n".join(out)
+
+
 VARIANTS = {
     "as-written": lambda t: t,
     "ascii-punctuation": lambda t: t.translate(str.maketrans("，：；（）？！", ",:;()?!")),
@@ -35,6 +47,8 @@ VARIANTS = {
     "typographic-apostrophes": lambda t: t.replace("'", "\u2019"),
     "wrapped-78": lambda t: wrap_columns(t, 78),
     "crlf": lambda t: t.replace("\n", "\r\n"),
+    "pdf-pages-38": lambda t: paginate(wrap_characters(t, 38), 40, ["全球治理研究 2026年第1期", "规范竞争与参与路径"], lambda n: f"— {n} —"),
+    "pdf-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str),
 }
 
 

@@ -40,9 +40,9 @@ public struct ArticleReader: DocumentReader {
     private static let abstractLabels: Set<String> = ["abstract", "abstract:", "摘要", "摘要：", "内容摘要", "内容提要"]
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        let scalars = try TextDecoder.decode(input.bytes)
+        var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let lines = HardWrap.logicalLines(scalars)
+        let lines = PageBreaks.logicalLines(&scalars)
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
@@ -450,6 +450,13 @@ enum NotesList {
             }
         }
         return entries.filter { !$0.range.isEmpty }
+    }
+
+    /// Whether the line opens with a bracketed or circled marker ([12], ［12］, ⑫): a note's own, or in running text
+    /// one that a wrap or a page break carried to the line's start. (1. opens a heading as often as a note.)
+    static func opensWithBracketedMarker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard let (_, textStart) = marker(s, line) else { return false }
+        return ScalarClass.isCircledNumber(s[line.lowerBound]) || s[textStart - 1] == "]" || s[textStart - 1] == "］"
     }
 
     /// The marker at the start of a line and where the entry's text starts.

@@ -21,6 +21,11 @@ enum HardWrap {
     /// The text's non-empty lines, trimmed; in a hard-wrapped text, each run of wrapped lines is one range that
     /// spans the line breaks (`string(_:)` joins its text back).
     static func logicalLines(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        layout(scalars).lines
+    }
+
+    /// The logical lines, and the wrap width in columns when the text is hard-wrapped (nil otherwise).
+    static func layout(_ scalars: [Unicode.Scalar]) -> (lines: [Range<Int>], width: Int?) {
         let raw = lineRanges(scalars)
         let lines = raw.map { scalars.trimmed($0) }
         let nonEmpty = raw.indices.filter { !lines[$0].isEmpty }
@@ -30,10 +35,10 @@ enum HardWrap {
         // wider than any wrap, and columns are never fewer than characters).
         var lengths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { lengths[k] = lines[k].upperBound - raw[k].lowerBound }
-        guard let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return unwrapped }
+        guard let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return (unwrapped, nil) }
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
-        guard let width = wrapWidth(widths, nonEmpty) else { return unwrapped }
+        guard let width = wrapWidth(widths, nonEmpty) else { return (unwrapped, nil) }
         let indent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
         // Whether each line is full, so that the next one may carry on its paragraph.
         let wraps = raw.indices.map { k in
@@ -49,12 +54,14 @@ enum HardWrap {
             return ScalarClass.isCJKTerminator(last) || last == "." || last == "?" || last == "!"
         }
         guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count, 2 * endingSentences < wrapped.count
-        else { return unwrapped }
+        else { return (unwrapped, nil) }
         var result: [Range<Int>] = []
         var current: Range<Int>?
         for k in nonEmpty {
+            // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
             if let open = current, wraps[k - 1],
-               continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent) {
+               continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
+                         inNotesList: ([open] + result.suffix(2)).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {
                 current = open.lowerBound..<lines[k].upperBound
             } else {
                 if let open = current { result.append(open) }
@@ -62,7 +69,7 @@ enum HardWrap {
             }
         }
         if let open = current { result.append(open) }
-        return result
+        return (result, width)
     }
 
     /// The wrap width of a text whose lines mostly end near one width: the width that a tenth of its lines of more
@@ -77,12 +84,14 @@ enum HardWrap {
 
     /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
     /// margin (a new paragraph), opens a front-matter field (【关键词】), a bulleted item or the next entry of a
-    /// notes list (a marker after an entry that opened with one; in running text a note marker at a line's start
-    /// closes the sentence above), or is a heading after a sentence's end.
+    /// notes list (a marker after an entry that opened with one, a bracketed one also after the indented rest of
+    /// such an entry; in running text a bracketed note marker at a line's start closes the sentence above, even
+    /// when the rest of the line would read as a heading), or is a heading after a sentence's end.
     private static func continues(
-        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool
+        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, inNotesList: Bool
     ) -> Bool {
         if indented || s[line.lowerBound] == "【" || bullets.contains(s[line.lowerBound]) { return false }
+        if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.
         if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),
@@ -116,7 +125,7 @@ enum HardWrap {
         return 1 + columns(s, next.lowerBound..<k)
     }
 
-    private static func columns(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+    static func columns(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
         var n = 0
         for i in range { n += columns(s[i]) }
         return n

@@ -22,10 +22,10 @@ public struct PlainTextReader: DocumentReader {
     public func sniff(_ prefix: Substring) -> Int { 1 }
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        let scalars = try TextDecoder.decode(input.bytes)
+        var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
+        let lines = PageBreaks.logicalLines(&scalars)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
-        let lines = HardWrap.logicalLines(scalars)
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         var sourceNotes: [String] = []

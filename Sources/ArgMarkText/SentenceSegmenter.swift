@@ -211,9 +211,14 @@ public struct SentenceSegmenter: Sendable {
         var j = start
         while j < end {
             // In a hard-wrapped paragraph (HardWrap) a marker may sit at the start of the next line or be split by
-            // a line break.
+            // a line break, and across a page break (PageBreaks) below blank lines and the page's blanked furniture.
             var m = j
-            while m < end, Self.isLineBreak(s[m]) { m += 1 }
+            var crossesLine = false
+            while m < end, ScalarClass.isSpace(s[m]) {
+                if Self.isLineBreak(s[m]) { crossesLine = true }
+                m += 1
+            }
+            if !crossesLine { m = j }
             if m < end, ScalarClass.isCircledNumber(s[m]) {
                 j = m + 1
                 continue
@@ -226,7 +231,9 @@ public struct SentenceSegmenter: Sendable {
                 if ScalarClass.isDigit(s[k]) { digits += 1 }
                 k += 1
             }
-            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", k - m <= 16 else { break }
+            // At most 16 characters, not counting the line breaks and spaces of a wrap or a page break inside it.
+            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", (m..<k).count(where: { !ScalarClass.isSpace(s[$0]) }) <= 16
+            else { break }
             j = k + 1
         }
         return j

@@ -69,6 +69,18 @@ struct HardWrapTests {
         #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), plain)))
     }
 
+    /// A note marker that a wrap put at a line's start after a sentence's end closes that sentence, even when the
+    /// rest of the line reads like a heading; in a notes list the same line opens the next entry.
+    @Test func aNoteMarkerAtALinesStartClosesTheSentenceAbove() throws {
+        // 32 characters to the full stop, so that the wrap puts the marker at the next line's start.
+        let paragraph = "微软宣布向阿联酋人工智能企业投资十五亿美元，该企业停用中国设备。[33]2025年5月，美国与阿联酋又宣布在阿布扎比合作建设大型人工智能园区，该企业是其主要建设方之一。"
+        let paragraphs = HardWrapTests.chineseParagraphs + [paragraph] + HardWrapTests.chineseParagraphs
+        let wrapped = paragraphs.map { Self.wrapByCharacters($0, width: 32) }.joined(separator: "\n") + "\n"
+        #expect(wrapped.contains("设备。\n[33]2025年5月，美国与阿联酋又宣布在阿布扎比合作建设大型\n"))
+        #expect(HeadingDetector.level(of: "[33]2025年5月，美国与阿联酋又宣布在阿布扎比合作建设大型") != nil)
+        #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")))
+    }
+
     @Test func englishWrappedGreedilyReadsAsUnwrapped() throws {
         let plain = "Who Writes the Rules?\n\n" + Self.englishParagraphs.joined(separator: "\n") + "\n"
         let wrapped = "Who Writes the Rules?\n\n" + Self.englishParagraphs.map { Self.wrapGreedily($0, width: 64) }.joined(separator: "\n") + "\n"

@@ -1,0 +1,199 @@
+/// Text extracted from a PDF (pdftotext and most converters) marks each page break with a form feed and keeps the
+/// page furniture around it: the page number, and a running head or foot that repeats from page to page (the
+/// author and short title, the journal and volume, "CRS-12"). Read as text, the furniture becomes headings and
+/// paragraphs in the middle of the argument, and the paragraph that runs on across the break is cut in two.
+/// `PageBreaks` blanks the furniture next to each form feed and joins the paragraph a break cut; a text without
+/// form feeds reads as before.
+enum PageBreaks {
+    /// Lines on each side of a break that may be furniture: a page number and a running head or foot.
+    static let furnitureLinesPerSide = 2
+    /// Longest furniture line, in scalars.
+    static let longestFurniture = 120
+
+    /// The text's logical lines (`HardWrap.logicalLines`), with the page furniture blanked in `scalars` (spaces in
+    /// place of its characters, so that every offset still points into the source) and a paragraph that runs on
+    /// across a page break read as one.
+    static func logicalLines(_ scalars: inout [Unicode.Scalar]) -> [Range<Int>] {
+        let breaks = blankFurniture(&scalars)
+        let (lines, width) = HardWrap.layout(scalars)
+        return breaks.isEmpty ? lines : joinAcross(breaks, lines, scalars, wrapWidth: width)
+    }
+
+    /// Blanks the furniture next to each form feed and returns the form feeds' offsets (empty when there are none).
+    /// A line next to a break is furniture when it is a page number (12, - 12 -, Page 12 of 30, 第12页) or reads,
+    /// digits aside, as a line next to another break and does not end a sentence (a running head or foot);
+    /// furniture runs from the break outwards and stops at the first line that is neither.
+    static func blankFurniture(_ s: inout [Unicode.Scalar]) -> [Int] {
+        let breaks = s.indices.filter { s[$0] == "\u{0C}" }
+        guard !breaks.isEmpty else { return [] }
+        let lines = lineRanges(s)
+        // The candidates on each side of every break: the trimmed non-empty lines nearest to it, nearest first.
+        var candidates: [[Range<Int>]] = []
+        var lineIndex = 0
+        for f in breaks {
+            while lineIndex + 1 < lines.count, lines[lineIndex].upperBound < f { lineIndex += 1 }
+            let home = lines[lineIndex]
+            var before: [Range<Int>] = []
+            var after: [Range<Int>] = []
+            let headOfHome = s.trimmed(home.lowerBound..<max(home.lowerBound, min(f, home.upperBound)))
+            if !headOfHome.isEmpty { before.append(headOfHome) }
+            var k = lineIndex - 1
+            while k >= 0, before.count < furnitureLinesPerSide {
+                let line = s.trimmed(lines[k])
+                if line.contains(where: { s[$0] == "\u{0C}" }) { break }
+                if !line.isEmpty { before.append(line) }
+                k -= 1
+            }
+            let tailOfHome = s.trimmed(min(f + 1, home.upperBound)..<home.upperBound)
+            if !tailOfHome.isEmpty { after.append(tailOfHome) }
+            k = lineIndex + 1
+            while k < lines.count, after.count < furnitureLinesPerSide {
+                let line = s.trimmed(lines[k])
+                if line.contains(where: { s[$0] == "\u{0C}" }) { break }
+                if !line.isEmpty { after.append(line) }
+                k += 1
+            }
+            candidates.append(before)
+            candidates.append(after)
+        }
+        // Running heads and feet: a line that, digits aside, stands next to at least two breaks.
+        var breaksByKey: [String: Set<Int>] = [:]
+        for (side, lines) in candidates.enumerated() {
+            for line in lines where line.count <= longestFurniture {
+                breaksByKey[key(s, line), default: []].insert(side / 2)
+            }
+        }
+        var furniture: [Range<Int>] = []
+        // The first line on each side that is not furniture.
+        var bodyIndex = [Int](repeating: 0, count: candidates.count)
+        for (side, lines) in candidates.enumerated() {
+            for line in lines {
+                guard line.count <= longestFurniture,
+                      isPageNumber(s, line) || (breaksByKey[key(s, line)]?.count ?? 0) >= 2 && endsMidSentence(s, line)
+                else { break }
+                furniture.append(line)
+                bodyIndex[side] += 1
+            }
+        }
+        // A heading-like line between a sentence cut off at the break and its lower-case continuation is a running
+        // head or foot, even on a page that has no other.
+        for side in stride(from: 0, to: candidates.count, by: 2) {
+            let before = Array(candidates[side].dropFirst(bodyIndex[side]))
+            let after = Array(candidates[side + 1].dropFirst(bodyIndex[side + 1]))
+            if before.count >= 2, let next = after.first, runsOn(s, before[1], into: next), HeadingDetector.level(s, before[0]) != nil {
+                furniture.append(before[0])
+            } else if after.count >= 2, let last = before.first, runsOn(s, last, into: after[1]), HeadingDetector.level(s, after[0]) != nil {
+                furniture.append(after[0])
+            }
+        }
+        for line in furniture {
+            for i in line { s[i] = " " }
+        }
+        // The form feeds are spaces too, so that what runs on across a break (a note marker: …获益。[19 | ]) is not
+        // stopped by one.
+        for f in breaks { s[f] = " " }
+        return breaks
+    }
+
+    /// Joins two logical lines that a page break separates when the second carries on the first: the first stops
+    /// mid-sentence, and the second opens in lower case (…foreign ownership, and others that may | raise national
+    /// security…), or it is no numbered heading or bullet and the first is no heading, or in a hard-wrapped text
+    /// (`wrapWidth`) ends in a full line (…two cables in | Baltic Sea…, …这正是中 | 国主提的…, a note marker cut in
+    /// two …获益。[19 | ]2024年…); or the second opens with a note marker, which closes the sentence above (…设备。|
+    /// [33]2025年…), unless it is the next entry of a notes list (one of the three lines above opened with a marker).
+    static func joinAcross(_ breaks: [Int], _ lines: [Range<Int>], _ s: [Unicode.Scalar], wrapWidth: Int?) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var b = 0
+        for line in lines {
+            guard let previous = result.last else {
+                result.append(line)
+                continue
+            }
+            while b < breaks.count, breaks[b] < previous.upperBound { b += 1 }
+            // Entries of a notes list open with their markers; in running text a line rarely does.
+            let inNotesList = result.suffix(3).contains { NotesList.opensWithBracketedMarker(s, $0) }
+            if b < breaks.count, breaks[b] < line.lowerBound, carriesOn(s, previous, line, inNotesList: inNotesList, wrapWidth: wrapWidth) {
+                result[result.count - 1] = previous.lowerBound..<line.upperBound
+            } else {
+                result.append(line)
+            }
+        }
+        return result
+    }
+
+    private static func carriesOn(
+        _ s: [Unicode.Scalar], _ previous: Range<Int>, _ next: Range<Int>, inNotesList: Bool, wrapWidth: Int?
+    ) -> Bool {
+        if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList }
+        guard endsMidSentence(s, previous) else { return false }
+        if ScalarClass.isLower(s[next.lowerBound]) { return true }
+        guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !bullets.contains(s[next.lowerBound]) else { return false }
+        if HeadingDetector.level(s, previous) == nil { return true }
+        // A heading-like line that fills the text's width is a paragraph's first line, cut off by the break.
+        guard let wrapWidth else { return false }
+        var lastLineStart = previous.upperBound - 1
+        while lastLineStart > previous.lowerBound, s[lastLineStart - 1] != "\n", s[lastLineStart - 1] != "\r" { lastLineStart -= 1 }
+        return 20 * HardWrap.columns(s, lastLineStart..<previous.upperBound) >= 17 * wrapWidth
+    }
+
+    private static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
+
+    /// Whether the text of `line` plainly runs on into `next`: it stops mid-sentence and is no heading, and `next`
+    /// opens in lower case, or in Chinese text with a Chinese character or a closing bracket (…获益。[19 | ]2024年…).
+    private static func runsOn(_ s: [Unicode.Scalar], _ line: Range<Int>, into next: Range<Int>) -> Bool {
+        guard endsMidSentence(s, line) else { return false }
+        let first = s[next.lowerBound]
+        if ScalarClass.isLower(first) { return true }
+        let chinese = line.suffix(8).contains { ScalarClass.isHan(s[$0]) }
+        return chinese && HeadingDetector.level(s, line) == nil && (ScalarClass.isHan(first) || first == "]" || first == "］")
+    }
+
+    /// Whether `line` stops before its sentence's end: no sentence-final mark, colon or semicolon at its end (a
+    /// closing quote or bracket after one, as in …所致。” or …(2019)., ends with it).
+    private static func endsMidSentence(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var end = line.upperBound - 1
+        while end > line.lowerBound, ScalarClass.isCloser(s[end]) { end -= 1 }
+        return !(ScalarClass.isCJKTerminator(s[end]) || ".!?:;…：；".unicodeScalars.contains(s[end]))
+    }
+
+    /// A line's text with digits dropped, spaces collapsed and letters in lower case: a running head with its page
+    /// number ("Marchetti-Rao 12" / "Marchetti-Rao 13") has one key.
+    private static func key(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
+        var result = String.UnicodeScalarView()
+        var space = false
+        for i in line {
+            let c = s[i]
+            if ScalarClass.isDigit(c) { continue }
+            if ScalarClass.isSpace(c) {
+                space = true
+                continue
+            }
+            if space, !result.isEmpty { result.append(" ") }
+            space = false
+            result.append(contentsOf: String(c).lowercased().unicodeScalars)
+        }
+        return String(result)
+    }
+
+    /// A page number alone on its line: 12, - 12 -, — 12 —, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var text = String(String.UnicodeScalarView(s[line])).lowercased()
+        text = text.trimming("-–—[]()| ")
+        for prefix in ["page ", "p. ", "p.", "第"] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+        for suffix in ["页"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
+        let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" }).filter { $0 != "of" }
+        guard (1...2).contains(parts.count), text.count <= 12 else { return false }
+        return parts.allSatisfy { part in
+            part.allSatisfy(\.isASCII) && (part.allSatisfy(\.isNumber) || part.allSatisfy { "ivx".contains($0) } && part.count <= 5)
+        }
+    }
+}
+
+private extension String {
+    func trimming(_ set: String) -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, set.contains(first) { scalars = scalars.dropFirst() }
+        while let last = scalars.last, set.contains(last) { scalars = scalars.dropLast() }
+        return String(scalars)
+    }
+}

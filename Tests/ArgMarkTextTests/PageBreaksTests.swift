@@ -1,0 +1,99 @@
+import ArgMarkCore
+import Foundation
+import Testing
+
+@testable import ArgMarkText
+
+/// Text extracted from a PDF, with a form feed, a page number and a running head at each page break, reads as the
+/// same headings and sentences as the text without pages.
+struct PageBreaksTests {
+    /// Pages of `linesPerPage` lines as pdftotext leaves them: the page number below the last line, then a form feed
+    /// opening the next page's running head (alternating between `heads`), then a blank line.
+    static func paginate(_ text: String, linesPerPage: Int, heads: [String], number: (Int) -> String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var out: [String] = []
+        for (page, start) in stride(from: 0, to: lines.count, by: linesPerPage).enumerated() {
+            if start > 0 { out += ["", number(page), "\u{0C}" + heads[page % heads.count], ""] }
+            out += lines[start..<min(start + linesPerPage, lines.count)]
+        }
+        return out.joined(separator: "\n")
+    }
+
+    func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
+
+    @Test func englishPagesReadAsTheTextWithoutThem() throws {
+        let plain = "Who Writes the Rules?\n\n"
+            + (HardWrapTests.englishParagraphs + HardWrapTests.englishParagraphs).map { HardWrapTests.wrapGreedily($0, width: 64) }
+            .joined(separator: "\n\n") + "\n"
+        let paged = Self.paginate(plain, linesPerPage: 7, heads: ["Journal of Standards Policy 4 (2026)", "VAN DER BERG"], number: { "\($0)" })
+        #expect(paged.split(separator: "\u{0C}").count >= 4)
+        let expected = try read(PlainTextReader(), plain)
+        let document = try read(PlainTextReader(), paged)
+        #expect(texts(document) == texts(expected))
+        #expect(document.paragraphs.count == expected.paragraphs.count)
+        // Offsets point into the paged source: a unit's span holds its text, and across a break the furniture too.
+        let source = Array(paged.unicodeScalars)
+        for unit in document.units {
+            var span = source[unit.start..<unit.end].split(whereSeparator: { ScalarClass.isSpace($0) })
+                .map { String(String.UnicodeScalarView($0)) }.joined(separator: " ")
+            for page in 1...9 {
+                for head in ["Journal of Standards Policy 4 (2026)", "VAN DER BERG"] {
+                    span = span.replacingOccurrences(of: " \(page) \(head) ", with: " ")
+                }
+            }
+            #expect(span == unit.text)
+        }
+    }
+
+    @Test func chinesePagesReadAsTheTextWithoutThem() throws {
+        let paragraphs = HardWrapTests.chineseParagraphs + HardWrapTests.chineseParagraphs
+        let plain = "一、问题的提出\n" + paragraphs.map { HardWrapTests.wrapByCharacters($0, width: 30) }.joined(separator: "\n") + "\n"
+        let paged = Self.paginate(plain, linesPerPage: 4, heads: ["全球治理研究 2026年第1期", "规范竞争与参与路径"], number: { "— \($0) —" })
+        #expect(paged.split(separator: "\u{0C}").count >= 5)
+        #expect(texts(try read(PlainTextReader(), paged)) == texts(try read(PlainTextReader(), plain)))
+    }
+
+    /// With a single break nothing repeats, but a heading-like line between a sentence cut off at the break and
+    /// its lower-case continuation is a running head; the page number goes too.
+    @Test func aRunningHeadBetweenTheHalvesOfASentenceGoes() throws {
+        let text = "States hedge between the poles because no single pole can meet all their needs and the\n\n12\n"
+            + "\u{0C}Marchetti-Rao: Middle Powers and Digital Sovereignty\n\nthree cases show how far each of them can go.\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(texts(document) == ["sentence States hedge between the poles because no single pole can meet all their needs and the three cases show how far each of them can go."])
+    }
+
+    /// A heading at the foot of a page stays a heading; an entry of a notes list on the next page stays an entry.
+    @Test func headingsAndNoteEntriesAtABreakStayApart() throws {
+        let heading = try read(PlainTextReader(), "自主选择，停止以行政手段强行推动产业链搬迁。\n三、关于国际社会的态度\n\n— 3 —\n\u{0C}报告\n\n谬误5：盟友都支持美方的政策。美方声称如此。\n\n— 4 —\n\u{0C}报告\n\n事实真相：并非如此。\n")
+        #expect(heading.units.map(\.kind) == [.sentence, .heading, .sentence, .sentence, .sentence])
+        #expect(heading.units[1].text == "三、关于国际社会的态度")
+        let notes = try read(PlainTextReader(), "正文一句。[1]正文二句。[2]\n注释\n[1] 王明国：《全球互联网治理》，\n《世界经济与政治》，2015年第3期。\n\n9\n\u{0C}[2] 习近平：《弘扬传统友好》，《人民日报》，2014年7月18日。\n")
+        #expect(notes.notes.map(\.marker) == ["1", "2"])
+        #expect(notes.notes[0].text == "王明国：《全球互联网治理》，《世界经济与政治》，2015年第3期。")
+    }
+
+    /// A note marker that a page break cut in two, or carried to the next page, closes the sentence above.
+    @Test func aNoteMarkerAcrossABreakStaysWithItsSentence() throws {
+        let document = try read(PlainTextReader(), "各国平等地从人工智能发展中获益。[19\n\n— 3 —\n\u{0C}规范竞争\n\n]2024年9月，联合国发布报告。\n")
+        #expect(document.units.map(\.text) == ["各国平等地从人工智能发展中获益。[19]", "2024年9月，联合国发布报告。"])
+        let carried = try read(PlainTextReader(), "逐步停用其业务中的中国硬件设备。\n\n4\n\u{0C}[33]2025年5月，两国又宣布合作建设园区。\n")
+        #expect(carried.units.map(\.text) == ["逐步停用其业务中的中国硬件设备。[33]", "2025年5月，两国又宣布合作建设园区。"])
+    }
+
+    @Test func aTextWithoutFormFeedsIsLeftAlone() {
+        var scalars = Array("第一段。\n\n12\n\n第二段。\n".unicodeScalars)
+        let original = scalars
+        #expect(PageBreaks.logicalLines(&scalars) == HardWrap.logicalLines(original))
+        #expect(scalars == original)
+    }
+
+    @Test(arguments: [
+        ("12", true), ("- 12 -", true), ("— 12 —", true), ("[12]", true), ("Page 12", true), ("page 12 of 30", true),
+        ("12/30", true), ("xii", true), ("第12页", true), ("p. 4", true),
+        ("2024年", false), ("Chapter 2", false), ("12 percent", false), ("civil", false), ("Introduction", false),
+    ])
+    func pageNumbers(_ line: String, _ expected: Bool) {
+        let scalars = Array(line.unicodeScalars)
+        #expect(PageBreaks.isPageNumber(scalars, scalars.indices) == expected)
+    }
+}
