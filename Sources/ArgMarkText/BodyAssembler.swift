@@ -124,7 +124,9 @@ public enum DocumentFinishing {
         }
     }
 
-    /// The note markers in `text`, in order, as the markers of the notes list (`3`, `①`).
+    /// The note markers in `text`, in order, as the markers of the notes list (`3`, `①`): bracketed and circled ones,
+    /// superscript digits (¹²), and in English text from a PDF the number after a sentence's closing full stop
+    /// (…the poles.12; see `SentenceSegmenter`).
     public static func noteMarkers(in text: String) -> [String] {
         let s = Array(text.unicodeScalars)
         var result: [String] = []
@@ -133,6 +135,15 @@ public enum DocumentFinishing {
             if ScalarClass.isCircledNumber(s[i]) {
                 result.append(String(Character(s[i])))
                 i += 1
+                continue
+            }
+            if ScalarClass.isSuperscriptDigit(s[i]) {
+                var digits = ""
+                while i < s.count, ScalarClass.isSuperscriptDigit(s[i]) {
+                    digits.append(Character(superscriptValue(s[i])))
+                    i += 1
+                }
+                result.append(String(Int(digits) ?? 0))
                 continue
             }
             guard s[i] == "[" || s[i] == "［" else {
@@ -169,7 +180,27 @@ public enum DocumentFinishing {
                 i += 1
             }
         }
+        if let number = trailingNoteNumber(s) { result.append(number) }
         return result
+    }
+
+    /// 1–3 digits closing the text after a full stop that follows a lower-case word or a closing quote (poles.12).
+    private static func trailingNoteNumber(_ s: [Unicode.Scalar]) -> String? {
+        var k = s.count
+        while k > 0, s[k - 1].isASCII, ScalarClass.isDigit(s[k - 1]) { k -= 1 }
+        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == "." else { return nil }
+        let before = s[k - 2]
+        guard ScalarClass.isLower(before) || (ScalarClass.isCloser(before) && !ScalarClass.isCJK(before)) else { return nil }
+        return String(String.UnicodeScalarView(s[k...]))
+    }
+
+    private static func superscriptValue(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "¹": "1"
+        case "²": "2"
+        case "³": "3"
+        default: Unicode.Scalar(s.value - 0x2070 + 0x30)!
+        }
     }
 
     private static func rangeValues(_ lower: Int, _ upper: Int) -> [Int] {

@@ -80,6 +80,14 @@ struct PageBreaksTests {
         #expect(carried.units.map(\.text) == ["逐步停用其业务中的中国硬件设备。[33]", "2025年5月，两国又宣布合作建设园区。"])
     }
 
+    /// A note number that a PDF leaves after the full stop, plain or superscript, links the sentence to its note.
+    @Test func noteNumbersFromAPDFLinkToTheirNotes() throws {
+        let document = try read(PlainTextReader(), "States hedge between the poles.2 Others bandwagon.¹ Few balance.\n\nNotes\n1. Kuik, C.-C. 2008. The Essence of Hedging.\n2. Goh, E. 2005. Meeting the China Challenge.\n")
+        #expect(document.units.map(\.text) == ["States hedge between the poles.2", "Others bandwagon.¹", "Few balance."])
+        #expect(document.notes.map(\.marker) == ["1", "2"])
+        #expect(document.units.map(\.noteRefs) == [[document.notes[1].id], [document.notes[0].id], []])
+    }
+
     @Test func aTextWithoutFormFeedsIsLeftAlone() {
         var scalars = Array("第一段。\n\n12\n\n第二段。\n".unicodeScalars)
         let original = scalars
