@@ -12,10 +12,20 @@ struct BodyAssembler {
         builder = DocumentBuilder(id: documentID, sourcePath: sourcePath)
     }
 
-    /// Adds one line: a heading if it looks like one, otherwise a paragraph of sentences.
+    /// Adds one line: a heading if it looks like one, otherwise a paragraph of sentences. A Markdown heading (`## 1.
+    /// Introduction`) is a heading of its level without the marks, and a quoted line (`> …`, Markdown or e-mail) is
+    /// a paragraph without them.
     mutating func addLine(_ line: Range<Int>) {
-        let range = scalars.trimmed(line)
+        var range = scalars.trimmed(line)
         guard !range.isEmpty else { return }
+        if let (level, text) = markdownHeading(range) {
+            addHeading(text, level: level)
+            previousParagraphEndsOpen = false
+            return
+        }
+        while range.count > 2, scalars[range.lowerBound] == ">", scalars[range.lowerBound + 1] == " " {
+            range = scalars.trimmed(range.lowerBound + 2..<range.upperBound)
+        }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: 1)
         } else if let level = HeadingDetector.level(scalars, range) {
@@ -27,6 +37,20 @@ struct BodyAssembler {
             addParagraph(range)
             previousParagraphEndsOpen = HeadingDetector.endsOpen(scalars[range.upperBound - 1])
         }
+    }
+
+    /// `#` to `######` and a space before some text: the heading's level and its text.
+    private func markdownHeading(_ range: Range<Int>) -> (Int, Range<Int>)? {
+        var i = range.lowerBound
+        while i < range.upperBound, scalars[i] == "#" { i += 1 }
+        let level = i - range.lowerBound
+        guard (1...6).contains(level), i < range.upperBound, scalars[i] == " " else { return nil }
+        var text = scalars.trimmed(i..<range.upperBound)
+        // A closing run of #s (## Introduction ##) is not part of the text.
+        var end = text.upperBound
+        while end > text.lowerBound, scalars[end - 1] == "#" { end -= 1 }
+        if end < text.upperBound, end > text.lowerBound, scalars[end - 1] == " " { text = scalars.trimmed(text.lowerBound..<end) }
+        return text.isEmpty ? nil : (level, text)
     }
 
     /// Whether the previous paragraph ended without sentence-final punctuation.

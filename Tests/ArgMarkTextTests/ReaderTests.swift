@@ -277,6 +277,15 @@ struct BadInputTests {
         #expect(HeadingDetector.level(of: "Sources and Methods") == 1)
     }
 
+    /// Markdown headings get their level and lose their marks; a quoted line loses its quote mark.
+    @Test func markdownHeadingsAndQuotes() throws {
+        let doc = try read(PlainTextReader(), "# Middle Powers\n\n## 1. Introduction ##\n\nStates hedge.\n\n> A quoted passage.\n\n#hashtag is no heading.\n")
+        #expect(doc.units.map(\.text) == ["Middle Powers", "1. Introduction", "States hedge.", "A quoted passage.", "#hashtag is no heading."])
+        #expect(doc.units.map(\.kind) == [.heading, .heading, .sentence, .sentence, .sentence])
+        #expect(doc.sections.map(\.level) == [1, 2])
+        #expect(doc.units[1].start == 20)
+    }
+
     @Test func notesOnlyHasNoSentences() {
         #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }
