@@ -7,8 +7,12 @@ struct BodyAssembler {
     var builder: DocumentBuilder
     let segmenter = SentenceSegmenter()
 
+    /// The words of a text with line-end hyphens, to tell a hyphenated word from a compound (`Hyphenation`).
+    let hyphenation: Hyphenation?
+
     init(scalars: [Unicode.Scalar], documentID: String, sourcePath: String?) {
         self.scalars = scalars
+        hyphenation = Hyphenation(scalars)
         builder = DocumentBuilder(id: documentID, sourcePath: sourcePath)
     }
 
@@ -66,7 +70,7 @@ struct BodyAssembler {
         headingLines.append(range)
         let language = LanguageDetector.detect(scalars, range)
         builder.addHeading(
-            .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range), language: language),
+            .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range, hyphenation: hyphenation), language: language),
             level: level)
     }
 
@@ -76,7 +80,7 @@ struct BodyAssembler {
             var sentenceLanguage = language == .mixed ? LanguageDetector.detect(scalars, sentence) : language
             if sentenceLanguage == .und { sentenceLanguage = language }
             return DocumentBuilder.Span(
-                start: sentence.lowerBound, end: sentence.upperBound, text: scalars.string(sentence),
+                start: sentence.lowerBound, end: sentence.upperBound, text: scalars.string(sentence, hyphenation: hyphenation),
                 language: sentenceLanguage)
         }
         builder.addParagraph(spans, language: language)
@@ -86,7 +90,7 @@ struct BodyAssembler {
     mutating func addNotes(_ lines: [Range<Int>]) {
         noteLines += lines
         for note in NotesList.parse(scalars, lines) {
-            builder.addNote(marker: note.marker, text: scalars.string(note.range),
+            builder.addNote(marker: note.marker, text: scalars.string(note.range, hyphenation: hyphenation),
                             start: note.range.lowerBound, end: note.range.upperBound)
         }
     }

@@ -95,6 +95,59 @@ enum ScalarClass {
     }
 }
 
+/// A word that a typesetter hyphenated at a line's end (gover-/nance) is the word written whole when the same text
+/// writes it whole elsewhere and never with that hyphen; otherwise (access-/request) the hyphen is the compound's.
+struct Hyphenation {
+    /// The text's words in lower case, as written (not across a line-end hyphen), with and without their hyphens.
+    let words: Set<String>
+
+    /// The words of a text that has line-end hyphens, nil when it has none.
+    init?(_ s: [Unicode.Scalar]) {
+        var hasBreak = false
+        for i in s.indices.dropLast() where s[i] == "-" && (s[i + 1] == "\n" || s[i + 1] == "\r") {
+            hasBreak = true
+            break
+        }
+        guard hasBreak else { return nil }
+        var words = Set<String>()
+        var i = 0
+        while i < s.count {
+            guard ScalarClass.isLatinLetter(s[i]) else {
+                i += 1
+                continue
+            }
+            var j = i
+            // A word with inner hyphens (access-request), stopping at a hyphen that ends a line.
+            while j < s.count, ScalarClass.isLatinLetter(s[j])
+                || (s[j] == "-" && j + 1 < s.count && ScalarClass.isLatinLetter(s[j + 1])) {
+                j += 1
+            }
+            words.insert(String(String.UnicodeScalarView(s[i..<j])).lowercased())
+            i = j
+        }
+        self.words = words
+    }
+
+    /// Whether the hyphen ending `head` (the text so far, ending …gover-) before the line break that `s[next]`
+    /// follows (nance…) splits one word.
+    func isSyllableBreak(_ head: String.UnicodeScalarView, _ s: [Unicode.Scalar], after next: Int, end: Int) -> Bool {
+        var first = String.UnicodeScalarView()
+        for scalar in head.dropLast().reversed() {
+            guard ScalarClass.isLatinLetter(scalar) else { break }
+            first.append(scalar)
+        }
+        var second = String.UnicodeScalarView()
+        var k = next
+        while k < end, ScalarClass.isLatinLetter(s[k]) {
+            second.append(s[k])
+            k += 1
+        }
+        let start = String(String(first).reversed()).lowercased()
+        let rest = String(second).lowercased()
+        return words.contains(start + rest) && !words.contains(start + "-" + rest)
+    }
+}
+
 /// Web addresses in running text: http://, https://, www. and the __URL__ placeholder that anonymised corpora (CDCP)
 /// put in their place. An address runs to the next space.
 enum WebAddress {
@@ -126,7 +179,7 @@ enum WebAddress {
 extension Array where Element == Unicode.Scalar {
     /// The text of `range` as a String. A range that spans line breaks (a hard-wrapped paragraph, a wrapped note)
     /// is joined back into running text (`joinedLines`).
-    func string(_ range: Range<Int>) -> String {
+    func string(_ range: Range<Int>, hyphenation: Hyphenation? = nil) -> String {
         var lineBreak = false
         // Encoding straight into the string's storage is several times faster than appending scalars.
         let text = String(unsafeUninitializedCapacity: range.count * 4) { buffer in
@@ -156,14 +209,14 @@ extension Array where Element == Unicode.Scalar {
             }
             return n
         }
-        return lineBreak ? joinedLines(range) : text
+        return lineBreak ? joinedLines(range, hyphenation: hyphenation) : text
     }
 
     /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
     /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
     /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
     /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped.
-    func joinedLines(_ range: Range<Int>) -> String {
+    func joinedLines(_ range: Range<Int>, hyphenation: Hyphenation? = nil) -> String {
         var result = String.UnicodeScalarView()
         var i = range.lowerBound
         while i < range.upperBound {
@@ -188,7 +241,11 @@ extension Array where Element == Unicode.Scalar {
                 } else if before == "-", after.properties.isLowercase,
                           result.dropLast().last.map(ScalarClass.isLatinLetter) == true {
                     // A word broken at its hyphen (access-/request, so-/called) runs on; the hyphen stays, since a
-                    // wrap breaks compounds at theirs as often as a typesetter hyphenates (gover-/nance).
+                    // wrap breaks compounds at theirs as often as a typesetter hyphenates (gover-/nance), unless
+                    // the text itself writes the word whole elsewhere (`Hyphenation`).
+                    if let hyphenation, hyphenation.isSyllableBreak(result, self, after: j, end: range.upperBound) {
+                        result.removeLast()
+                    }
                 } else {
                     result.append(" ")
                 }

@@ -101,6 +101,18 @@ struct HardWrapTests {
         #expect(scalars.string(0..<scalars.count) == joined)
     }
 
+    /// A word hyphenated at a line's end loses its hyphen when the text writes it whole elsewhere; a compound the
+    /// text writes with its hyphen, or a word it never writes whole, keeps it.
+    @Test func aHyphenatedWordTheTextWritesWholeLosesItsHyphen() throws {
+        let text = "Global governance and an access-request.\nThe gover-\nnance of the access-\nrequest and the well-\nknown case."
+        let scalars = Array(text.unicodeScalars)
+        let hyphenation = try #require(Hyphenation(scalars))
+        let second = text.unicodeScalars.firstIndex(of: "T").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) }!
+        #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation) == "The governance of the access-request and the well-known case.")
+        #expect(scalars.string(second..<scalars.count) == "The gover-nance of the access-request and the well-known case.")
+        #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
+    }
+
     /// Texts that are not hard-wrapped keep a paragraph per line: a list of items of about one length, lines too
     /// narrow for a wrap, paragraphs that are each one line, and one-sentence paragraphs of about one length.
     @Test func otherTextsKeepAParagraphPerLine() throws {
