@@ -4,9 +4,9 @@
 # pipeline and scored against the same gold. Chinese: ASCII punctuation (因此, … (一) … ?, as journal exports such
 # as CNKI's set it), full-width letters and digits (ＧＤＰ增长２%), spaces between Chinese and Latin or digits (AI 治理),
 # hard-wrapped every 38 characters (pdftotext, archive exports), and the same in pages as pdftotext leaves a PDF
-# (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not), CRLF line
-# ends with indented paragraphs (　　). English: typographic apostrophes (don’t), hard-wrapped at 78 columns, and in
-# pages of 50 lines, CRLF line ends.
+# (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not) and as a
+# PDF viewer copies them (no form feed), CRLF line ends with indented paragraphs (　　). English: typographic
+# apostrophes (don’t), hard-wrapped at 78 columns, and in pages of 50 lines both ways, CRLF line ends.
 # Sentences are matched by their text (spaces and line breaks ignored, the gold set the same way), since a wrapped
 # text's offsets differ from the gold's; each line reports how many gold sentences came out whole, and macro-F1 and
 # accuracy over those. The first line of each language, the text as written, is the baseline.
@@ -21,9 +21,9 @@ trap 'rm -rf "$work"' EXIT
 for lang in zh en; do
   heldout_gold "$bin" "$lang" "$work/gold-$lang" "$work/read" || continue
   if [ "$lang" = zh ]; then
-    variants=(as-written ascii-punctuation full-width-alphanumerics spaced-latin wrapped-38 pdf-pages-38 crlf-indented)
+    variants=(as-written ascii-punctuation full-width-alphanumerics spaced-latin wrapped-38 pdf-pages-38 copied-pages-38 crlf-indented)
   else
-    variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 crlf)
+    variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf)
   fi
   echo "== $lang"
   for variant in "${variants[@]}"; do

@@ -25,14 +25,15 @@ def wrap_columns(text, width):
     return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
 
 
-def paginate(text, lines_per_page, heads, page_number):
+def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
     """Pages of `lines_per_page` lines, as pdftotext leaves a PDF: at each break a page number below the last line,
-    then a form feed opening the next page's running head (alternating between `heads`) and a blank line."""
+    then a form feed opening the next page's running head (alternating between `heads`) and a blank line. Text
+    copied from a PDF viewer has no form feed (`form_feed=""`)."""
     lines = text.split("\n")
     out = []
     for page, start in enumerate(range(0, len(lines), lines_per_page)):
         if start:
-            out += ["", page_number(page), "\f" + heads[page % len(heads)], ""]
+            out += ["", page_number(page), form_feed + heads[page % len(heads)], ""]
         out += lines[start:start + lines_per_page]
     return "\n".join(out)
 
@@ -49,6 +50,8 @@ VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "pdf-pages-38": lambda t: paginate(wrap_characters(t, 38), 40, ["全球治理研究 2026年第1期", "规范竞争与参与路径"], lambda n: f"— {n} —"),
     "pdf-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str),
+    "copied-pages-38": lambda t: paginate(wrap_characters(t, 38), 40, ["全球治理研究 2026年第1期", "规范竞争与参与路径"], lambda n: f"— {n} —", ""),
+    "copied-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str, ""),
 }
 
 

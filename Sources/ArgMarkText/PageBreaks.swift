@@ -2,8 +2,9 @@
 /// page furniture around it: the page number, and a running head or foot that repeats from page to page (the
 /// author and short title, the journal and volume, "CRS-12"). Read as text, the furniture becomes headings and
 /// paragraphs in the middle of the argument, and the paragraph that runs on across the break is cut in two.
-/// `PageBreaks` blanks the furniture next to each form feed and joins the paragraph a break cut; a text without
-/// form feeds reads as before.
+/// `PageBreaks` blanks the furniture next to each form feed and joins the paragraph a break cut. A text without form
+/// feeds (copied from a PDF viewer) turns its pages where its page numbers count up (`numberedPageEnds`); any
+/// other text reads as before.
 enum PageBreaks {
     /// Lines on each side of a break that may be furniture: a page number and a running head or foot.
     static let furnitureLinesPerSide = 2
@@ -24,9 +25,11 @@ enum PageBreaks {
     /// digits aside, as a line next to another break and does not end a sentence (a running head or foot);
     /// furniture runs from the break outwards and stops at the first line that is neither.
     static func blankFurniture(_ s: inout [Unicode.Scalar]) -> [Int] {
-        let breaks = s.indices.filter { s[$0] == "\u{0C}" }
-        guard !breaks.isEmpty else { return [] }
+        var breaks = s.indices.filter { s[$0] == "\u{0C}" }
+        let formFeeds = !breaks.isEmpty
         let lines = lineRanges(s)
+        if !formFeeds { breaks = numberedPageEnds(s, lines) }
+        guard !breaks.isEmpty else { return [] }
         // The candidates on each side of every break: the trimmed non-empty lines nearest to it, nearest first.
         var candidates: [[Range<Int>]] = []
         var lineIndex = 0
@@ -56,13 +59,25 @@ enum PageBreaks {
             candidates.append(before)
             candidates.append(after)
         }
-        // Running heads and feet: a line that, digits aside, stands next to at least two breaks.
+        // Running heads and feet: a line that, digits aside, stands next to at least two breaks and nowhere else
+        // (a line of the argument that a text repeats turns up away from the breaks too).
         var breaksByKey: [String: Set<Int>] = [:]
+        var atBreaks: [String: Int] = [:]
         for (side, lines) in candidates.enumerated() {
             for line in lines where line.count <= longestFurniture {
-                breaksByKey[key(s, line), default: []].insert(side / 2)
+                let key = key(s, line)
+                breaksByKey[key, default: []].insert(side / 2)
+                atBreaks[key, default: 0] += 1
             }
         }
+        var everywhere: [String: Int] = [:]
+        for line in lines {
+            let text = s.trimmed(line)
+            guard !text.isEmpty, text.count <= longestFurniture else { continue }
+            let key = key(s, text)
+            if atBreaks[key] != nil { everywhere[key, default: 0] += 1 }
+        }
+        breaksByKey = breaksByKey.filter { key, _ in everywhere[key] == atBreaks[key] }
         var furniture: [Range<Int>] = []
         // The first line on each side that is not furniture.
         var bodyIndex = [Int](repeating: 0, count: candidates.count)
@@ -91,9 +106,40 @@ enum PageBreaks {
         }
         // The form feeds are spaces too, so that what runs on across a break (a note marker: …获益。[19 | ]) is not
         // stopped by one.
-        for f in breaks { s[f] = " " }
+        if formFeeds {
+            for f in breaks { s[f] = " " }
+        }
         return breaks
     }
+
+    /// Where a text without form feeds turns its pages, as one copied from a PDF viewer keeps them: the ends of the
+    /// lines that are nothing but a page number, when at least three such numbers count up one by one (12, 13, 14 …)
+    /// with at least `shortestPage` lines between them; a numbered list or a table column does neither.
+    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Int] {
+        var pages: [(number: Int, line: Int)] = []
+        for (index, line) in lines.enumerated() {
+            let text = s.trimmed(line)
+            guard !text.isEmpty, text.count <= 12, isPageNumber(s, text) else { continue }
+            var digits = ""
+            for i in text where s[i].isASCII && ScalarClass.isDigit(s[i]) { digits.unicodeScalars.append(s[i]) }
+            if let number = Int(digits.prefix(4)) { pages.append((number, index)) }
+        }
+        guard pages.count >= 3 else { return [] }
+        // The longest run in which each page number follows the one before it by one, far enough down the text.
+        var chain = [[Int]](repeating: [], count: pages.count)
+        for i in pages.indices {
+            chain[i] = [i]
+            for j in stride(from: i - 1, through: 0, by: -1)
+            where pages[j].number == pages[i].number - 1 && pages[i].line - pages[j].line >= shortestPage {
+                if chain[j].count + 1 > chain[i].count { chain[i] = chain[j] + [i] }
+            }
+        }
+        guard let longest = chain.max(by: { $0.count < $1.count }), longest.count >= 3 else { return [] }
+        return longest.map { lines[pages[$0].line].upperBound }
+    }
+
+    /// Fewest lines between two page numbers of a text without form feeds.
+    static let shortestPage = 15
 
     /// Joins two logical lines that a page break separates when the second carries on the first: the first stops
     /// mid-sentence, and the second opens in lower case (…foreign ownership, and others that may | raise national

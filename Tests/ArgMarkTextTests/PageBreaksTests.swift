@@ -9,11 +9,11 @@ import Testing
 struct PageBreaksTests {
     /// Pages of `linesPerPage` lines as pdftotext leaves them: the page number below the last line, then a form feed
     /// opening the next page's running head (alternating between `heads`), then a blank line.
-    static func paginate(_ text: String, linesPerPage: Int, heads: [String], number: (Int) -> String) -> String {
+    static func paginate(_ text: String, linesPerPage: Int, heads: [String], number: (Int) -> String, formFeed: Bool = true) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var out: [String] = []
         for (page, start) in stride(from: 0, to: lines.count, by: linesPerPage).enumerated() {
-            if start > 0 { out += ["", number(page), "\u{0C}" + heads[page % heads.count], ""] }
+            if start > 0 { out += ["", number(page), (formFeed ? "\u{0C}" : "") + heads[page % heads.count], ""] }
             out += lines[start..<min(start + linesPerPage, lines.count)]
         }
         return out.joined(separator: "\n")
@@ -51,6 +51,18 @@ struct PageBreaksTests {
         let paged = Self.paginate(plain, linesPerPage: 4, heads: ["全球治理研究 2026年第1期", "规范竞争与参与路径"], number: { "— \($0) —" })
         #expect(paged.split(separator: "\u{0C}").count >= 5)
         #expect(texts(try read(PlainTextReader(), paged)) == texts(try read(PlainTextReader(), plain)))
+    }
+
+    /// Copied from a PDF viewer, a text has no form feeds, but its page numbers count up page by page.
+    @Test func pagesWithoutFormFeedsTurnAtTheirNumbers() throws {
+        let plain = (0..<6).map { _ in HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 64) }.joined(separator: "\n\n") }
+            .joined(separator: "\n\n") + "\n"
+        let paged = Self.paginate(plain, linesPerPage: 18, heads: ["Journal of Standards Policy 4 (2026)", "VAN DER BERG"], number: { "\($0)" }, formFeed: false)
+        #expect(!paged.contains("\u{0C}") && paged.contains("\n3\n"))
+        #expect(texts(try read(PlainTextReader(), paged)) == texts(try read(PlainTextReader(), plain)))
+        // Numbers that do not count up page by page are text: a list of short numbered lines stays as it is.
+        let list = "Scores by region:\n1\n2\n3\n4\nThe scores rose.\n"
+        #expect(try read(PlainTextReader(), list).units.count == 6)
     }
 
     /// With a single break nothing repeats, but a heading-like line between a sentence cut off at the break and
