@@ -202,8 +202,8 @@ enum PageBreaks {
         return !(ScalarClass.isCJKTerminator(s[end]) || ".!?:;…：；".unicodeScalars.contains(s[end]))
     }
 
-    /// A line's text with digits dropped, spaces collapsed and letters in lower case: a running head with its page
-    /// number ("Marchetti-Rao 12" / "Marchetti-Rao 13") has one key.
+    /// A line's text with digits dropped, spaces collapsed and ASCII letters in lower case: a running head with its
+    /// page number ("Marchetti-Rao 12" / "MARCHETTI-RAO 13") has one key.
     private static func key(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
         var space = false
@@ -216,7 +216,7 @@ enum PageBreaks {
             }
             if space, !result.isEmpty { result.append(" ") }
             space = false
-            result.append(contentsOf: String(c).lowercased().unicodeScalars)
+            result.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
         }
         return String(result)
     }
