@@ -31,6 +31,15 @@ def annotate(binary, inputs, out, input_format="auto"):
                    check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def rebuild_texts(tsvs, directory):
+    """One plain text per sentence TSV in `directory`, named after it."""
+    os.makedirs(directory, exist_ok=True)
+    for t in tsvs:
+        name = os.path.basename(t).replace("_sentences.tsv", "")
+        sys.argv = ["x", t, f"{directory}/{name}.txt"]
+        rebuild_text_from_tsv.main()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binary", default=".build/release/argmark")
@@ -47,11 +56,7 @@ def main():
             tsvs = sorted(glob.glob(os.path.join(args.shared, "data", corpus, "*_sentences.tsv")))
             if not tsvs:
                 continue
-            os.makedirs(f"{tmp}/{corpus}-txt", exist_ok=True)
-            for t in tsvs:
-                name = os.path.basename(t).replace("_sentences.tsv", "")
-                sys.argv = ["x", t, f"{tmp}/{corpus}-txt/{name}.txt"]
-                rebuild_text_from_tsv.main()
+            rebuild_texts(tsvs, f"{tmp}/{corpus}-txt")
             annotate(args.binary, [f"{tmp}/{corpus}-txt"], f"{tmp}/{corpus}", "text")
             pairs += [(f"{corpus} (rebuilt text)", os.path.basename(t), f"{tmp}/{corpus}/" + os.path.basename(t).replace("_sentences.tsv", ".jsonl"), t) for t in tsvs]
         # The English short texts, each rebuilt as one line of plain text (CDCP's web addresses are __URL__).
@@ -62,11 +67,7 @@ def main():
             subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "split_corpus_tsv.py"), source,
                             f"{tmp}/{corpus}-pairs"], check=True, stdout=subprocess.DEVNULL)
             tsvs = sorted(glob.glob(f"{tmp}/{corpus}-pairs/*_sentences.tsv"))
-            os.makedirs(f"{tmp}/{corpus}-txt", exist_ok=True)
-            for t in tsvs:
-                name = os.path.basename(t).replace("_sentences.tsv", "")
-                sys.argv = ["x", t, f"{tmp}/{corpus}-txt/{name}.txt"]
-                rebuild_text_from_tsv.main()
+            rebuild_texts(tsvs, f"{tmp}/{corpus}-txt")
             annotate(args.binary, [f"{tmp}/{corpus}-txt"], f"{tmp}/{corpus}", "text")
             pairs += [(f"{corpus} (rebuilt text)", os.path.basename(t), f"{tmp}/{corpus}/" + os.path.basename(t).replace("_sentences.tsv", ".jsonl"), t) for t in tsvs]
         own = sorted(glob.glob(os.path.join(os.path.dirname(__file__), "../Annotations/sources/*.lines")))
@@ -82,7 +83,7 @@ def main():
             t = totals.setdefault(group, [0, 0, 0])
             t[0] += agree; t[1] += npred; t[2] += ngold
             if agree < npred or agree < ngold:
-                print(f"{group:40} {name:58} P {agree / npred:.4f} R {agree / ngold:.4f}")
+                print(f"{group:40} {name:58} P {agree / max(npred, 1):.4f} R {agree / max(ngold, 1):.4f}")
         print()
         all_t = [0, 0, 0]
         for group, (a, p, g) in totals.items():

@@ -175,7 +175,9 @@ enum FrontMatter {
         if preamble.count <= 6 {
             for (n, line) in preamble.enumerated() {
                 if n == 0 {
-                    metadata.titles[titleLanguage(line)] = line
+                    // A Markdown title (# Title) without its marks.
+                    let title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
+                    metadata.titles[titleLanguage(title)] = title
                 } else if looksLikeByline(line), metadata.authors.isEmpty {
                     metadata.authors = splitNames(line)
                 } else {

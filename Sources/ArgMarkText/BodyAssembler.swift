@@ -43,7 +43,7 @@ struct BodyAssembler {
         }
     }
 
-    /// `#` to `######` and a space before some text: the heading's level and its text.
+    /// `#` to `######` and a space before some text that does not end a sentence: the heading's level and its text.
     private func markdownHeading(_ range: Range<Int>) -> (Int, Range<Int>)? {
         var i = range.lowerBound
         while i < range.upperBound, scalars[i] == "#" { i += 1 }
@@ -54,7 +54,9 @@ struct BodyAssembler {
         var end = text.upperBound
         while end > text.lowerBound, scalars[end - 1] == "#" { end -= 1 }
         if end < text.upperBound, end > text.lowerBound, scalars[end - 1] == " " { text = scalars.trimmed(text.lowerBound..<end) }
-        return text.isEmpty ? nil : (level, text)
+        // "# of complaints rose by 40 percent." is a sentence that opens with a number sign, not a heading.
+        guard !text.isEmpty, !".。!！;；".unicodeScalars.contains(scalars[text.upperBound - 1]) else { return nil }
+        return (level, text)
     }
 
     /// Whether the previous paragraph ended without sentence-final punctuation.
@@ -165,7 +167,8 @@ public enum DocumentFinishing {
                 i += 1
                 continue
             }
-            if ScalarClass.isSuperscriptDigit(s[i]) {
+            // A superscript number after a word or a mark is a note's, not a unit's power (300 km², m³).
+            if ScalarClass.isSuperscriptDigit(s[i]), i > 0, !isUnit(before: i, s) {
                 var digits = ""
                 while i < s.count, ScalarClass.isSuperscriptDigit(s[i]) {
                     digits.append(Character(superscriptValue(s[i])))
@@ -212,14 +215,23 @@ public enum DocumentFinishing {
         return result
     }
 
-    /// 1–3 digits closing the text after a full stop that follows a lower-case word or a closing quote (poles.12).
+    /// 1–3 digits closing the text after a full stop that may carry a note number (poles.12; not p.12), as the
+    /// segmenter keeps them.
     private static func trailingNoteNumber(_ s: [Unicode.Scalar]) -> String? {
         var k = s.count
         while k > 0, s[k - 1].isASCII, ScalarClass.isDigit(s[k - 1]) { k -= 1 }
-        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == "." else { return nil }
-        let before = s[k - 2]
-        guard ScalarClass.isLower(before) || (ScalarClass.isCloser(before) && !ScalarClass.isCJK(before)) else { return nil }
+        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == ".", SentenceSegmenter.mayCarryNoteNumber(s, stopAt: k - 1) else {
+            return nil
+        }
         return String(String.UnicodeScalarView(s[k...]))
+    }
+
+    /// Whether the word before `i` is a unit of length, area or volume (km, m, cm, mm, ft, mi, yd) or a digit.
+    private static func isUnit(before i: Int, _ s: [Unicode.Scalar]) -> Bool {
+        if ScalarClass.isDigit(s[i - 1]) { return true }
+        var start = i
+        while start > 0, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
+        return ["km", "m", "cm", "mm", "ft", "mi", "yd", "in"].contains(String(String.UnicodeScalarView(s[start..<i])))
     }
 
     private static func superscriptValue(_ s: Unicode.Scalar) -> Unicode.Scalar {

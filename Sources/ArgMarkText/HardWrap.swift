@@ -61,7 +61,8 @@ enum HardWrap {
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
             if let open = current, wraps[k - 1],
                continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
-                         inNotesList: ([open] + result.suffix(2)).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {
+                         inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
+                            || result.suffix(2).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {
                 current = open.lowerBound..<lines[k].upperBound
             } else {
                 if let open = current { result.append(open) }
@@ -103,7 +104,8 @@ enum HardWrap {
         return true
     }
 
-    private static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
+    /// Marks that open a bulleted item.
+    static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
     /// Chinese marks besides terminators and closers that may not open a line.
     private static let noLineStart: Set<Unicode.Scalar> = ["，", "、", "；", "："]
 

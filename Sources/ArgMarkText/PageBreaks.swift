@@ -2,9 +2,9 @@
 /// page furniture around it: the page number, and a running head or foot that repeats from page to page (the
 /// author and short title, the journal and volume, "CRS-12"). Read as text, the furniture becomes headings and
 /// paragraphs in the middle of the argument, and the paragraph that runs on across the break is cut in two.
-/// `PageBreaks` blanks the furniture next to each form feed and joins the paragraph a break cut. A text without form
-/// feeds (copied from a PDF viewer) turns its pages where its page numbers count up (`numberedPageEnds`); any
-/// other text reads as before.
+/// `PageBreaks` blanks the furniture next to each form feed and joins the paragraph a break cut. A hard-wrapped text
+/// without form feeds (copied from a PDF viewer) turns its pages where its page numbers count up
+/// (`numberedPageEnds`); any other text reads as before.
 enum PageBreaks {
     /// Lines on each side of a break that may be furniture: a page number and a running head or foot.
     static let furnitureLinesPerSide = 2
@@ -15,59 +15,40 @@ enum PageBreaks {
     /// place of its characters, so that every offset still points into the source) and a paragraph that runs on
     /// across a page break read as one.
     static func logicalLines(_ scalars: inout [Unicode.Scalar]) -> [Range<Int>] {
-        let breaks = blankFurniture(&scalars)
+        let formFeeds = scalars.contains("\u{0C}")
+        // The wrap width, which tells a running head from a wrapped line, is measured before anything is blanked.
+        let before = HardWrap.layout(scalars)
+        guard formFeeds || before.width != nil else { return before.lines }
+        let breaks = blankFurniture(&scalars, wrapWidth: before.width)
+        guard !breaks.isEmpty else { return before.lines }
         let (lines, width) = HardWrap.layout(scalars)
-        return breaks.isEmpty ? lines : joinAcross(breaks, lines, scalars, wrapWidth: width)
+        return joinAcross(breaks, lines, scalars, wrapWidth: width)
     }
 
-    /// Blanks the furniture next to each form feed and returns the form feeds' offsets (empty when there are none).
-    /// A line next to a break is furniture when it is a page number (12, - 12 -, Page 12 of 30, 第12页) or reads,
-    /// digits aside, as a line next to another break and does not end a sentence (a running head or foot);
-    /// furniture runs from the break outwards and stops at the first line that is neither.
-    static func blankFurniture(_ s: inout [Unicode.Scalar]) -> [Int] {
+    /// Blanks the furniture next to each page break and returns the breaks' offsets (empty when there are none): the
+    /// form feeds, or in a hard-wrapped text without them the ends of its page-number lines (`numberedPageEnds`). A
+    /// line next to a break is furniture when it is a page number (12, - 12 -, Page 12 of 30, 第12页), or when it
+    /// reads, digits aside, as a line next to another break, stands nowhere else and does not end a sentence (a
+    /// running head or foot); furniture runs from the break outwards and stops at the first line that is neither.
+    /// On a page without such a head, a line clearly shorter than the wrap width (`wrapWidth`) that stands between a
+    /// sentence cut off at the break and its continuation is one too.
+    static func blankFurniture(_ s: inout [Unicode.Scalar], wrapWidth: Int?) -> [Int] {
         var breaks = s.indices.filter { s[$0] == "\u{0C}" }
         let formFeeds = !breaks.isEmpty
         let lines = lineRanges(s)
-        if !formFeeds { breaks = numberedPageEnds(s, lines) }
+        if !formFeeds, let wrapWidth { breaks = numberedPageEnds(s, lines, wrapWidth: wrapWidth) }
         guard !breaks.isEmpty else { return [] }
-        // The candidates on each side of every break: the trimmed non-empty lines nearest to it, nearest first.
-        var candidates: [[Range<Int>]] = []
-        var lineIndex = 0
-        for f in breaks {
-            while lineIndex + 1 < lines.count, lines[lineIndex].upperBound < f { lineIndex += 1 }
-            let home = lines[lineIndex]
-            var before: [Range<Int>] = []
-            var after: [Range<Int>] = []
-            let headOfHome = s.trimmed(home.lowerBound..<max(home.lowerBound, min(f, home.upperBound)))
-            if !headOfHome.isEmpty { before.append(headOfHome) }
-            var k = lineIndex - 1
-            while k >= 0, before.count < furnitureLinesPerSide {
-                let line = s.trimmed(lines[k])
-                if line.contains(where: { s[$0] == "\u{0C}" }) { break }
-                if !line.isEmpty { before.append(line) }
-                k -= 1
-            }
-            let tailOfHome = s.trimmed(min(f + 1, home.upperBound)..<home.upperBound)
-            if !tailOfHome.isEmpty { after.append(tailOfHome) }
-            k = lineIndex + 1
-            while k < lines.count, after.count < furnitureLinesPerSide {
-                let line = s.trimmed(lines[k])
-                if line.contains(where: { s[$0] == "\u{0C}" }) { break }
-                if !line.isEmpty { after.append(line) }
-                k += 1
-            }
-            candidates.append(before)
-            candidates.append(after)
-        }
-        // Running heads and feet: a line that, digits aside, stands next to at least two breaks and nowhere else
-        // (a line of the argument that a text repeats turns up away from the breaks too).
+        let candidates = furnitureCandidates(s, lines, breaks)
+        // Running heads and feet: a line that, digits aside, stands next to at least two breaks and nowhere else (a
+        // line of the argument that a text repeats turns up away from the breaks too). A line on a page of its own
+        // (a figure's page) stands next to two breaks but counts once.
         var breaksByKey: [String: Set<Int>] = [:]
-        var atBreaks: [String: Int] = [:]
+        var linesByKey: [String: Set<Int>] = [:]
         for (side, lines) in candidates.enumerated() {
             for line in lines where line.count <= longestFurniture {
                 let key = key(s, line)
                 breaksByKey[key, default: []].insert(side / 2)
-                atBreaks[key, default: 0] += 1
+                linesByKey[key, default: []].insert(line.lowerBound)
             }
         }
         var everywhere: [String: Int] = [:]
@@ -75,30 +56,35 @@ enum PageBreaks {
             let text = s.trimmed(line)
             guard !text.isEmpty, text.count <= longestFurniture else { continue }
             let key = key(s, text)
-            if atBreaks[key] != nil { everywhere[key, default: 0] += 1 }
+            if linesByKey[key] != nil { everywhere[key, default: 0] += 1 }
         }
-        breaksByKey = breaksByKey.filter { key, _ in everywhere[key] == atBreaks[key] }
+        let runningKeys = Set(breaksByKey.keys.filter { key in
+            breaksByKey[key]!.count >= 2 && everywhere[key] == linesByKey[key]!.count
+        })
         var furniture: [Range<Int>] = []
         // The first line on each side that is not furniture.
         var bodyIndex = [Int](repeating: 0, count: candidates.count)
         for (side, lines) in candidates.enumerated() {
             for line in lines {
                 guard line.count <= longestFurniture,
-                      isPageNumber(s, line) || (breaksByKey[key(s, line)]?.count ?? 0) >= 2 && endsMidSentence(s, line)
+                      isPageNumber(s, line) || runningKeys.contains(key(s, line)) && endsMidSentence(s, line)
                 else { break }
                 furniture.append(line)
                 bodyIndex[side] += 1
             }
         }
-        // A heading-like line between a sentence cut off at the break and its lower-case continuation is a running
-        // head or foot, even on a page that has no other.
-        for side in stride(from: 0, to: candidates.count, by: 2) {
-            let before = Array(candidates[side].dropFirst(bodyIndex[side]))
-            let after = Array(candidates[side + 1].dropFirst(bodyIndex[side + 1]))
-            if before.count >= 2, let next = after.first, runsOn(s, before[1], into: next), HeadingDetector.level(s, before[0]) != nil {
-                furniture.append(before[0])
-            } else if after.count >= 2, let last = before.first, runsOn(s, last, into: after[1]), HeadingDetector.level(s, after[0]) != nil {
-                furniture.append(after[0])
+        if let wrapWidth {
+            for side in stride(from: 0, to: candidates.count, by: 2) {
+                let before = Array(candidates[side].dropFirst(bodyIndex[side]))
+                let after = Array(candidates[side + 1].dropFirst(bodyIndex[side + 1]))
+                func isHead(_ line: Range<Int>) -> Bool {
+                    HeadingDetector.level(s, line) != nil && 10 * HardWrap.columns(s, line) <= 7 * wrapWidth
+                }
+                if before.count >= 2, let next = after.first, isHead(before[0]), runsOn(s, before[1], into: next, wrapWidth: wrapWidth) {
+                    furniture.append(before[0])
+                } else if after.count >= 2, let last = before.first, isHead(after[0]), runsOn(s, last, into: after[1], wrapWidth: wrapWidth) {
+                    furniture.append(after[0])
+                }
             }
         }
         for line in furniture {
@@ -112,34 +98,95 @@ enum PageBreaks {
         return breaks
     }
 
-    /// Where a text without form feeds turns its pages, as one copied from a PDF viewer keeps them: the ends of the
-    /// lines that are nothing but a page number, when at least three such numbers count up one by one (12, 13, 14 …)
-    /// with at least `shortestPage` lines between them; a numbered list or a table column does neither.
-    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Int] {
+    /// The lines that may be furniture on each side of every break (before, after, before, after …): the trimmed
+    /// non-empty lines nearest to it, nearest first, up to `furnitureLinesPerSide` and not past another break.
+    private static func furnitureCandidates(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ breaks: [Int]) -> [[Range<Int>]] {
+        var candidates: [[Range<Int>]] = []
+        var lineIndex = 0
+        func holdsBreak(_ line: Range<Int>) -> Bool { line.contains { s[$0] == "\u{0C}" } }
+        for f in breaks {
+            while lineIndex + 1 < lines.count, lines[lineIndex].upperBound < f { lineIndex += 1 }
+            let home = lines[lineIndex]
+            var before: [Range<Int>] = []
+            var after: [Range<Int>] = []
+            let headOfHome = s.trimmed(home.lowerBound..<max(home.lowerBound, min(f, home.upperBound)))
+            if !headOfHome.isEmpty { before.append(headOfHome) }
+            var k = lineIndex - 1
+            while k >= 0, before.count < furnitureLinesPerSide, !holdsBreak(lines[k]) {
+                let line = s.trimmed(lines[k])
+                if !line.isEmpty { before.append(line) }
+                k -= 1
+            }
+            let tailOfHome = s.trimmed(min(f + 1, home.upperBound)..<home.upperBound)
+            if !tailOfHome.isEmpty { after.append(tailOfHome) }
+            k = lineIndex + 1
+            while k < lines.count, after.count < furnitureLinesPerSide, !holdsBreak(lines[k]) {
+                let line = s.trimmed(lines[k])
+                if !line.isEmpty { after.append(line) }
+                k += 1
+            }
+            candidates.append(before)
+            candidates.append(after)
+        }
+        return candidates
+    }
+
+    /// Where a hard-wrapped text without form feeds turns its pages, as one copied from a PDF viewer keeps them: the
+    /// ends of the lines that are nothing but a page number, when at least three such numbers count up one by one
+    /// (12, 13, 14 …), at least `shortestPage` lines apart and most of them about one page apart, and at least half
+    /// of them cut a sentence (the line above stops mid-sentence). Section numbers and years standing as headings
+    /// follow a paragraph's end; a numbered list or a table column is no hard-wrapped text.
+    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>], wrapWidth: Int) -> [Int] {
         var pages: [(number: Int, line: Int)] = []
         for (index, line) in lines.enumerated() {
             let text = s.trimmed(line)
-            guard !text.isEmpty, text.count <= 12, isPageNumber(s, text) else { continue }
-            var digits = ""
-            for i in text where s[i].isASCII && ScalarClass.isDigit(s[i]) { digits.unicodeScalars.append(s[i]) }
-            if let number = Int(digits.prefix(4)) { pages.append((number, index)) }
+            guard !text.isEmpty, text.count <= 12, isPageNumber(s, text), let number = firstNumber(s, text) else { continue }
+            pages.append((number, index))
         }
         guard pages.count >= 3 else { return [] }
-        // The longest run in which each page number follows the one before it by one, far enough down the text.
-        var chain = [[Int]](repeating: [], count: pages.count)
+        // The longest run in which each page number follows the one before it by one, far enough down the text: the
+        // best run ending at each number so far, and each page's predecessor in its run.
+        var bestEndingAt: [Int: (length: Int, page: Int)] = [:]
+        var predecessor = [Int?](repeating: nil, count: pages.count)
+        var length = [Int](repeating: 1, count: pages.count)
         for i in pages.indices {
-            chain[i] = [i]
-            for j in stride(from: i - 1, through: 0, by: -1)
-            where pages[j].number == pages[i].number - 1 && pages[i].line - pages[j].line >= shortestPage {
-                if chain[j].count + 1 > chain[i].count { chain[i] = chain[j] + [i] }
+            if let run = bestEndingAt[pages[i].number - 1], pages[i].line - pages[run.page].line >= shortestPage {
+                length[i] = run.length + 1
+                predecessor[i] = run.page
             }
+            if length[i] >= bestEndingAt[pages[i].number]?.length ?? 0 { bestEndingAt[pages[i].number] = (length[i], i) }
         }
-        guard let longest = chain.max(by: { $0.count < $1.count }), longest.count >= 3 else { return [] }
-        return longest.map { lines[pages[$0].line].upperBound }
+        guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 3 else { return [] }
+        var run: [Int] = []
+        var cursor: Int? = last
+        while let page = cursor {
+            run.append(page)
+            cursor = predecessor[page]
+        }
+        run.reverse()
+        // Pages of a PDF are about one length; a figure's page or the last one may be shorter.
+        let gaps = zip(run, run.dropFirst()).map { pages[$1].line - pages[$0].line }.sorted()
+        let median = gaps[gaps.count / 2]
+        guard 3 * gaps.count(where: { 4 * abs($0 - median) <= median }) >= 2 * gaps.count else { return [] }
+        let cuts = run.count { page in
+            let line = pages[page].line
+            guard let above = (0..<line).last(where: { !s.trimmed(lines[$0]).isEmpty }) else { return false }
+            return endsMidSentence(s, s.trimmed(lines[above]))
+        }
+        guard 2 * cuts >= run.count else { return [] }
+        return run.map { lines[pages[$0].line].upperBound }
     }
 
     /// Fewest lines between two page numbers of a text without form feeds.
     static let shortestPage = 15
+
+    /// The first run of ASCII digits in `line` (2 in "Page 2 of 5").
+    private static func firstNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        guard let start = line.first(where: { s[$0].isASCII && ScalarClass.isDigit(s[$0]) }) else { return nil }
+        var end = start
+        while end < line.upperBound, end - start < 5, s[end].isASCII, ScalarClass.isDigit(s[end]) { end += 1 }
+        return Int(String(String.UnicodeScalarView(s[start..<end])))
+    }
 
     /// Joins two logical lines that a page break separates when the second carries on the first: the first stops
     /// mid-sentence, and the second opens in lower case (…foreign ownership, and others that may | raise national
@@ -173,33 +220,37 @@ enum PageBreaks {
         if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList }
         guard endsMidSentence(s, previous) else { return false }
         if ScalarClass.isLower(s[next.lowerBound]) { return true }
-        guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !bullets.contains(s[next.lowerBound]) else { return false }
+        guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.bullets.contains(s[next.lowerBound]) else { return false }
         if HeadingDetector.level(s, previous) == nil { return true }
         // A heading-like line that fills the text's width is a paragraph's first line, cut off by the break.
         guard let wrapWidth else { return false }
-        var lastLineStart = previous.upperBound - 1
-        while lastLineStart > previous.lowerBound, s[lastLineStart - 1] != "\n", s[lastLineStart - 1] != "\r" { lastLineStart -= 1 }
-        return 20 * HardWrap.columns(s, lastLineStart..<previous.upperBound) >= 17 * wrapWidth
+        return isFull(s, previous, wrapWidth: wrapWidth)
     }
 
-    private static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
-
-    /// Whether the text of `line` plainly runs on into `next`: it stops mid-sentence and is no heading, and `next`
-    /// opens in lower case, or in Chinese text with a Chinese character or a closing bracket (…获益。[19 | ]2024年…).
-    private static func runsOn(_ s: [Unicode.Scalar], _ line: Range<Int>, into next: Range<Int>) -> Bool {
-        guard endsMidSentence(s, line) else { return false }
+    /// Whether the text of `line` plainly runs on into `next`: it stops mid-sentence and is a full line of the text
+    /// (or no heading), and `next` opens in lower case, or in Chinese text with a Chinese character or a closing
+    /// bracket (…获益。[19 | ]2024年…).
+    private static func runsOn(_ s: [Unicode.Scalar], _ line: Range<Int>, into next: Range<Int>, wrapWidth: Int) -> Bool {
+        guard endsMidSentence(s, line), isFull(s, line, wrapWidth: wrapWidth) || HeadingDetector.level(s, line) == nil else { return false }
         let first = s[next.lowerBound]
         if ScalarClass.isLower(first) { return true }
         let chinese = line.suffix(8).contains { ScalarClass.isHan(s[$0]) }
-        return chinese && HeadingDetector.level(s, line) == nil && (ScalarClass.isHan(first) || first == "]" || first == "］")
+        return chinese && (ScalarClass.isHan(first) || first == "]" || first == "］")
     }
 
-    /// Whether `line` stops before its sentence's end: no sentence-final mark, colon or semicolon at its end (a
-    /// closing quote or bracket after one, as in …所致。” or …(2019)., ends with it).
+    /// Whether the last physical line of `line` reaches 85% of the wrap width, as a wrapped line does.
+    private static func isFull(_ s: [Unicode.Scalar], _ line: Range<Int>, wrapWidth: Int) -> Bool {
+        var lastLineStart = line.upperBound - 1
+        while lastLineStart > line.lowerBound, s[lastLineStart - 1] != "\n", s[lastLineStart - 1] != "\r" { lastLineStart -= 1 }
+        return 20 * HardWrap.columns(s, lastLineStart..<line.upperBound) >= 17 * wrapWidth
+    }
+
+    /// Whether `line` stops before its sentence's end (`HeadingDetector.endsOpen`), looking through closing quotes
+    /// and brackets (…所致。” and …(2019). end, …in (see 2019) does not).
     private static func endsMidSentence(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var end = line.upperBound - 1
         while end > line.lowerBound, ScalarClass.isCloser(s[end]) { end -= 1 }
-        return !(ScalarClass.isCJKTerminator(s[end]) || ".!?:;…：；".unicodeScalars.contains(s[end]))
+        return HeadingDetector.endsOpen(s[end])
     }
 
     /// A line's text with digits dropped, spaces collapsed and ASCII letters in lower case: a running head with its

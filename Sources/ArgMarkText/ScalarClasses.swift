@@ -215,7 +215,8 @@ extension Array where Element == Unicode.Scalar {
     /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
     /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
     /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
-    /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped.
+    /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped, but for the
+    /// hyphen of a word a typesetter broke that `hyphenation` knows whole (gover-/nance).
     func joinedLines(_ range: Range<Int>, hyphenation: Hyphenation? = nil) -> String {
         var result = String.UnicodeScalarView()
         var i = range.lowerBound

@@ -194,16 +194,29 @@ public struct SentenceSegmenter: Sendable {
         var j = start
         while j < end, ScalarClass.isSuperscriptDigit(s[j]) { j += 1 }
         if j > start { return j }
-        guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])),
-              !ScalarClass.isCJKTerminator(s[i])
-        else { return start }
+        guard !ScalarClass.isCJKTerminator(s[i]), Self.mayCarryNoteNumber(s, stopAt: i) else { return start }
         while j < end, j - start < 4, s[j].isASCII, ScalarClass.isDigit(s[j]) { j += 1 }
         guard j > start, j - start <= 3 else { return start }
         if j == end { return j }
-        guard s[j] == " " || s[j] == "\n", j + 1 < end, ScalarClass.isUpper(s[j + 1]) || s[j + 1] == "\"" || s[j + 1] == "“" else {
-            return start
-        }
+        var next = j
+        while next < end, ScalarClass.isSpace(s[next]) { next += 1 }
+        guard next > j, next < end, ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“" else { return start }
         return j
+    }
+
+    /// Whether the full stop at `i` may be followed by a bare note number (…the poles.12): it closes a word of lower-case
+    /// letters, or a quotation or bracket, and the word is no abbreviation that takes a number (p.12, tab.2, ref.3)
+    /// and holds no dot or slash (example.org/report.2).
+    static func mayCarryNoteNumber(_ s: [Unicode.Scalar], stopAt i: Int) -> Bool {
+        guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
+            return false
+        }
+        var start = i
+        while start > 0, !ScalarClass.isSpace(s[start - 1]), s[start - 1] != "(", s[start - 1] != "—" { start -= 1 }
+        let token = s[start..<i]
+        if token.contains(where: { $0 == "/" || $0 == "." }) { return false }
+        let word = String(String.UnicodeScalarView(token.filter(ScalarClass.isLatinLetter))).lowercased()
+        return !Abbreviations.numberedLowercased.contains(word)
     }
 
     /// Skips `[1]`, `[1][2]`, `[1-3]`, `[1,2]`, `［1］` and circled numbers.
@@ -373,6 +386,10 @@ enum Abbreviations {
         "between", "like", "than", "or", "nor", "as", "about", "after", "before", "under", "including", "named",
         "judge", "justice", "president", "senator", "professor", "dean", "director", "chairman", "secretary",
     ]
+    /// Abbreviations before a number, and those that never end a sentence, in lower case (tab.2, ref.3, sect.2, ex.3).
+    static let numberedLowercased: Set<String> = Set((beforeNumbers.union(neverFinal)).map { $0.lowercased() })
+        .union(["sect", "ex", "tbl", "app", "appx", "fn", "n", "nn", "ibid", "op", "loc"])
+
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [
         "The", "This", "That", "These", "Those", "It", "Its", "In", "On", "At", "For", "As", "But", "However", "We",

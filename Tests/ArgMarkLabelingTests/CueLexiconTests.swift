@@ -92,6 +92,7 @@ struct CueLexiconTests {
         #expect(zhRules.weights(in: "前沿人工智能一般是指能力达到当前最先进水平的通用模型。")[.background] != nil)
         #expect(zhRules.weights(in: "为了可比性而牺牲有效性，恰恰是指标依赖得以形成的原因。")[.background] == nil)
         #expect(zhRules.weights(in: "真正干涉别国内政的，恰恰是指责中国的国家自己。")[.background] == nil)
+        #expect(zhRules.weights(in: "算力需求的增长是指数级的。")[.background] == nil)
         #expect(zhRules.weights(in: "下面从三个方面加以说明。")[.background] != nil)
         #expect(zhRules.weights(in: "本文认为，规则竞争的实质是发展模式之争。")[.background] == nil)
         let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)

@@ -57,7 +57,8 @@ struct PageBreaksTests {
     @Test func pagesWithoutFormFeedsTurnAtTheirNumbers() throws {
         let plain = (0..<6).map { _ in HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 64) }.joined(separator: "\n\n") }
             .joined(separator: "\n\n") + "\n"
-        let paged = Self.paginate(plain, linesPerPage: 18, heads: ["Journal of Standards Policy 4 (2026)", "VAN DER BERG"], number: { "\($0)" }, formFeed: false)
+        // 17 lines a page, so that the pages break mid-paragraph as a PDF's do.
+        let paged = Self.paginate(plain, linesPerPage: 17, heads: ["Journal of Standards Policy 4 (2026)", "VAN DER BERG"], number: { "\($0)" }, formFeed: false)
         #expect(!paged.contains("\u{0C}") && paged.contains("\n3\n"))
         #expect(texts(try read(PlainTextReader(), paged)) == texts(try read(PlainTextReader(), plain)))
         // Numbers that do not count up page by page are text: a list of short numbered lines stays as it is.
@@ -68,10 +69,11 @@ struct PageBreaksTests {
     /// With a single break nothing repeats, but a heading-like line between a sentence cut off at the break and
     /// its lower-case continuation is a running head; the page number goes too.
     @Test func aRunningHeadBetweenTheHalvesOfASentenceGoes() throws {
-        let text = "States hedge between the poles because no single pole can meet all their needs and the\n\n12\n"
-            + "\u{0C}Marchetti-Rao: Middle Powers and Digital Sovereignty\n\nthree cases show how far each of them can go.\n"
+        let context = Self.wrappedLines(copies: 2).joined(separator: "\n") + "\n"
+        let text = context + "States hedge between the poles because no single pole can meet\n\n12\n"
+            + "\u{0C}Marchetti-Rao: Middle Powers\n\nall their needs, and the three cases show how far each can go.\n"
         let document = try read(PlainTextReader(), text)
-        #expect(texts(document) == ["sentence States hedge between the poles because no single pole can meet all their needs and the three cases show how far each of them can go."])
+        #expect(texts(document).last == "sentence States hedge between the poles because no single pole can meet all their needs, and the three cases show how far each can go.")
     }
 
     /// A heading at the foot of a page stays a heading; an entry of a notes list on the next page stays an entry.
@@ -86,10 +88,11 @@ struct PageBreaksTests {
 
     /// A note marker that a page break cut in two, or carried to the next page, closes the sentence above.
     @Test func aNoteMarkerAcrossABreakStaysWithItsSentence() throws {
-        let document = try read(PlainTextReader(), "各国平等地从人工智能发展中获益。[19\n\n— 3 —\n\u{0C}规范竞争\n\n]2024年9月，联合国发布报告。\n")
-        #expect(document.units.map(\.text) == ["各国平等地从人工智能发展中获益。[19]", "2024年9月，联合国发布报告。"])
-        let carried = try read(PlainTextReader(), "逐步停用其业务中的中国硬件设备。\n\n4\n\u{0C}[33]2025年5月，两国又宣布合作建设园区。\n")
-        #expect(carried.units.map(\.text) == ["逐步停用其业务中的中国硬件设备。[33]", "2025年5月，两国又宣布合作建设园区。"])
+        let context = HardWrapTests.chineseParagraphs.map { HardWrapTests.wrapByCharacters($0, width: 30) }.joined(separator: "\n") + "\n"
+        let document = try read(PlainTextReader(), context + "各国在能力建设合作中平等地从人工智能发展中获益。[19\n\n— 3 —\n\u{0C}规范竞争\n\n]2024年9月，联合国发布报告。\n")
+        #expect(document.units.suffix(2).map(\.text) == ["各国在能力建设合作中平等地从人工智能发展中获益。[19]", "2024年9月，联合国发布报告。"])
+        let carried = try read(PlainTextReader(), context + "该企业逐步停用其业务中的中国硬件设备。\n\n4\n\u{0C}[33]2025年5月，两国又宣布合作建设园区。\n")
+        #expect(carried.units.suffix(2).map(\.text) == ["该企业逐步停用其业务中的中国硬件设备。[33]", "2025年5月，两国又宣布合作建设园区。"])
     }
 
     /// A note number that a PDF leaves after the full stop, plain or superscript, links the sentence to its note.
@@ -98,10 +101,54 @@ struct PageBreaksTests {
         #expect(document.units.map(\.text) == ["States hedge between the poles.2", "Others bandwagon.¹", "Few balance."])
         #expect(document.notes.map(\.marker) == ["1", "2"])
         #expect(document.units.map(\.noteRefs) == [[document.notes[1].id], [document.notes[0].id], []])
+        // A power of a unit and a page reference are no note numbers.
+        let units = try read(PlainTextReader(), "An area of 300 km² was cleared. For details, see p.2\n\nNotes\n1. Kuik 2008.\n2. Goh 2005.\n")
+        #expect(units.units.allSatisfy { $0.noteRefs.isEmpty })
     }
 
-    @Test func aTextWithoutFormFeedsIsLeftAlone() {
-        var scalars = Array("第一段。\n\n12\n\n第二段。\n".unicodeScalars)
+    /// The wrapped English paragraphs, `copies` times over, one line per element.
+    static func wrappedLines(copies: Int) -> [String] {
+        (0..<copies).flatMap { _ in
+            HardWrapTests.englishParagraphs.flatMap { HardWrapTests.wrapGreedily($0, width: 64).split(separator: "\n").map(String.init) + [""] }
+        }
+    }
+
+    /// A full wrapped line at the top of a page (European Commission should review …) reads like a heading but is
+    /// the paragraph's next line, not a running head.
+    @Test func aWrappedLineAtAPagesTopIsNoRunningHead() throws {
+        let lines = Self.wrappedLines(copies: 2) + [
+            "The committee then decided, after a long and heated debate, that",
+            "European Commission officials should review the rules for all",
+            "member states before the end of the year and publish findings.",
+        ]
+        let plain = lines.joined(separator: "\n") + "\n"
+        let paged = (lines.dropLast(2) + ["", "12", "\u{0C}" + lines[lines.count - 2], lines[lines.count - 1]]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), paged)) == texts(try read(PlainTextReader(), plain)))
+    }
+
+    /// Section numbers and years standing as headings count up too, but follow a paragraph's end: no pages.
+    @Test func sectionNumbersAndYearsAreNoPages() throws {
+        for numbers in [["1", "2", "3", "4"], ["2019", "2020", "2021", "2022"]] {
+            let text = numbers.map { "\($0)\n\n" + Self.wrappedLines(copies: 1).joined(separator: "\n") }.joined(separator: "\n") + "\n"
+            let document = try read(PlainTextReader(), text)
+            #expect(document.units.filter { $0.kind == .heading }.map(\.text) == numbers)
+        }
+    }
+
+    /// "Page 2 of 5" counts as page 2; a running head on a page of its own (a figure's page) still goes.
+    @Test func pagesOfNAndHeadsOnEmptyPages() throws {
+        let plain = Self.wrappedLines(copies: 6).joined(separator: "\n") + "\n"
+        let copied = Self.paginate(plain, linesPerPage: 17, heads: ["Journal of Standards Policy 4 (2026)"], number: { "Page \($0) of 9" }, formFeed: false)
+        #expect(texts(try read(PlainTextReader(), copied)) == texts(try read(PlainTextReader(), plain)))
+        let paged = Self.paginate(plain, linesPerPage: 12, heads: ["VAN DER BERG"], number: { "\($0)" })
+            .replacingOccurrences(of: "\n3\n\u{0C}VAN DER BERG\n", with: "\n3\n\u{0C}VAN DER BERG\n\n3a\n\u{0C}VAN DER BERG\n")
+        #expect(paged.components(separatedBy: "VAN DER BERG").count > 5)
+        let document = try read(PlainTextReader(), paged)
+        #expect(!document.units.contains { $0.text.contains("VAN DER BERG") })
+    }
+
+    @Test func aTextWithoutPagesIsLeftAlone() {
+        var scalars = Array((Self.wrappedLines(copies: 3).joined(separator: "\n") + "\n").unicodeScalars)
         let original = scalars
         #expect(PageBreaks.logicalLines(&scalars) == HardWrap.logicalLines(original))
         #expect(scalars == original)

@@ -74,6 +74,9 @@ struct SentenceSegmenterTests {
         ("It was \"hedging.\"3 Others disagree.", ["It was \"hedging.\"3", "Others disagree."]),
         ("Growth was 3.5 percent in 2020.3 Then it fell.", ["Growth was 3.5 percent in 2020.3 Then it fell."]),
         ("See p.12 The table is there.", ["See p.12 The table is there."]),
+        ("See tab.2 The data follow.", ["See tab.2 The data follow."]),
+        ("Download example.org/report.2 The file is big.", ["Download example.org/report.2 The file is big."]),
+        ("Between the poles.12\r\nThe next one begins.", ["Between the poles.12", "The next one begins."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
