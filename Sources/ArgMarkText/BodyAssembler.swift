@@ -43,7 +43,8 @@ struct BodyAssembler {
         }
     }
 
-    /// `#` to `######` and a space before some text that does not end a sentence: the heading's level and its text.
+    /// `#` to `######` and a space before some text that does not open in lower case: the heading's level and its
+    /// text.
     private func markdownHeading(_ range: Range<Int>) -> (Int, Range<Int>)? {
         var i = range.lowerBound
         while i < range.upperBound, scalars[i] == "#" { i += 1 }
@@ -55,7 +56,7 @@ struct BodyAssembler {
         while end > text.lowerBound, scalars[end - 1] == "#" { end -= 1 }
         if end < text.upperBound, end > text.lowerBound, scalars[end - 1] == " " { text = scalars.trimmed(text.lowerBound..<end) }
         // "# of complaints rose by 40 percent." is a sentence that opens with a number sign, not a heading.
-        guard !text.isEmpty, !".。!！;；".unicodeScalars.contains(scalars[text.upperBound - 1]) else { return nil }
+        guard !text.isEmpty, !ScalarClass.isLower(scalars[text.lowerBound]) else { return nil }
         return (level, text)
     }
 
@@ -226,7 +227,7 @@ public enum DocumentFinishing {
         return String(String.UnicodeScalarView(s[k...]))
     }
 
-    /// Whether the word before `i` is a unit of length, area or volume (km, m, cm, mm, ft, mi, yd) or a digit.
+    /// Whether the word before `i` is a unit of length, area or volume (km, m, cm, mm, ft, mi, yd, in) or a digit.
     private static func isUnit(before i: Int, _ s: [Unicode.Scalar]) -> Bool {
         if ScalarClass.isDigit(s[i - 1]) { return true }
         var start = i

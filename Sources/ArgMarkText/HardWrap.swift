@@ -111,7 +111,7 @@ enum HardWrap {
 
     /// Columns of the next line's first word and the space before it: a Chinese character with any punctuation
     /// that may not open a line (，。、）」” …), which a typesetter keeps on the line above by moving a character down.
-    private static func nextWordColumns(_ s: [Unicode.Scalar], after line: Range<Int>, next: Range<Int>) -> Int {
+    static func nextWordColumns(_ s: [Unicode.Scalar], after line: Range<Int>, next: Range<Int>) -> Int {
         let first = s[next.lowerBound]
         if ScalarClass.isCJK(first) || ScalarClass.isCJK(s[line.upperBound - 1]) {
             var k = next.lowerBound

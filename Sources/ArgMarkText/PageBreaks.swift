@@ -30,18 +30,18 @@ enum PageBreaks {
     /// line next to a break is furniture when it is a page number (12, - 12 -, Page 12 of 30, 第12页), or when it
     /// reads, digits aside, as a line next to another break, stands nowhere else and does not end a sentence (a
     /// running head or foot); furniture runs from the break outwards and stops at the first line that is neither.
-    /// On a page without such a head, a line clearly shorter than the wrap width (`wrapWidth`) that stands between a
-    /// sentence cut off at the break and its continuation is one too.
+    /// On a page without such a head, a heading-like line that stands between a sentence cut off at the break and its
+    /// continuation, and is no wrapped line of the text (`wrapWidth`), is one too.
     static func blankFurniture(_ s: inout [Unicode.Scalar], wrapWidth: Int?) -> [Int] {
         var breaks = s.indices.filter { s[$0] == "\u{0C}" }
         let formFeeds = !breaks.isEmpty
         let lines = lineRanges(s)
-        if !formFeeds, let wrapWidth { breaks = numberedPageEnds(s, lines, wrapWidth: wrapWidth) }
+        if !formFeeds, wrapWidth != nil { breaks = numberedPageEnds(s, lines) }
         guard !breaks.isEmpty else { return [] }
         let candidates = furnitureCandidates(s, lines, breaks)
-        // Running heads and feet: a line that, digits aside, stands next to at least two breaks and nowhere else (a
-        // line of the argument that a text repeats turns up away from the breaks too). A line on a page of its own
-        // (a figure's page) stands next to two breaks but counts once.
+        // Running heads and feet: a line that, digits aside, stands as two or more lines next to two or more breaks
+        // and nowhere else (a line of the argument that a text repeats turns up away from the breaks too; a heading
+        // or caption alone on a short page stands next to two breaks but is one line).
         var breaksByKey: [String: Set<Int>] = [:]
         var linesByKey: [String: Set<Int>] = [:]
         for (side, lines) in candidates.enumerated() {
@@ -59,7 +59,7 @@ enum PageBreaks {
             if linesByKey[key] != nil { everywhere[key, default: 0] += 1 }
         }
         let runningKeys = Set(breaksByKey.keys.filter { key in
-            breaksByKey[key]!.count >= 2 && everywhere[key] == linesByKey[key]!.count
+            breaksByKey[key]!.count >= 2 && linesByKey[key]!.count >= 2 && everywhere[key] == linesByKey[key]!.count
         })
         var furniture: [Range<Int>] = []
         // The first line on each side that is not furniture.
@@ -77,12 +77,16 @@ enum PageBreaks {
             for side in stride(from: 0, to: candidates.count, by: 2) {
                 let before = Array(candidates[side].dropFirst(bodyIndex[side]))
                 let after = Array(candidates[side + 1].dropFirst(bodyIndex[side + 1]))
-                func isHead(_ line: Range<Int>) -> Bool {
-                    HeadingDetector.level(s, line) != nil && 10 * HardWrap.columns(s, line) <= 7 * wrapWidth
+                // Heading-like, and short of the width by more than the next line's first word: no wrapped line.
+                func isHead(_ line: Range<Int>, before following: Range<Int>) -> Bool {
+                    HeadingDetector.level(s, line) != nil
+                        && HardWrap.columns(s, line) + HardWrap.nextWordColumns(s, after: line, next: following) <= wrapWidth
                 }
-                if before.count >= 2, let next = after.first, isHead(before[0]), runsOn(s, before[1], into: next, wrapWidth: wrapWidth) {
+                if before.count >= 2, let next = after.first, isHead(before[0], before: next),
+                   runsOn(s, before[1], into: next, wrapWidth: wrapWidth) {
                     furniture.append(before[0])
-                } else if after.count >= 2, let last = before.first, isHead(after[0]), runsOn(s, last, into: after[1], wrapWidth: wrapWidth) {
+                } else if after.count >= 2, let last = before.first, isHead(after[0], before: after[1]),
+                          runsOn(s, last, into: after[1], wrapWidth: wrapWidth) {
                     furniture.append(after[0])
                 }
             }
@@ -136,7 +140,7 @@ enum PageBreaks {
     /// (12, 13, 14 …), at least `shortestPage` lines apart and most of them about one page apart, and at least half
     /// of them cut a sentence (the line above stops mid-sentence). Section numbers and years standing as headings
     /// follow a paragraph's end; a numbered list or a table column is no hard-wrapped text.
-    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>], wrapWidth: Int) -> [Int] {
+    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Int] {
         var pages: [(number: Int, line: Int)] = []
         for (index, line) in lines.enumerated() {
             let text = s.trimmed(line)
@@ -145,16 +149,23 @@ enum PageBreaks {
         }
         guard pages.count >= 3 else { return [] }
         // The longest run in which each page number follows the one before it by one, far enough down the text: the
-        // best run ending at each number so far, and each page's predecessor in its run.
+        // best run ending at each number among the pages at least `shortestPage` lines above (they join the table as
+        // the scan moves past them, so that a stray number just above cannot hide a page further up), and each
+        // page's predecessor in its run.
         var bestEndingAt: [Int: (length: Int, page: Int)] = [:]
         var predecessor = [Int?](repeating: nil, count: pages.count)
         var length = [Int](repeating: 1, count: pages.count)
+        var available = 0
         for i in pages.indices {
-            if let run = bestEndingAt[pages[i].number - 1], pages[i].line - pages[run.page].line >= shortestPage {
+            while available < i, pages[i].line - pages[available].line >= shortestPage {
+                let page = available
+                if length[page] >= bestEndingAt[pages[page].number]?.length ?? 0 { bestEndingAt[pages[page].number] = (length[page], page) }
+                available += 1
+            }
+            if let run = bestEndingAt[pages[i].number - 1] {
                 length[i] = run.length + 1
                 predecessor[i] = run.page
             }
-            if length[i] >= bestEndingAt[pages[i].number]?.length ?? 0 { bestEndingAt[pages[i].number] = (length[i], i) }
         }
         guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 3 else { return [] }
         var run: [Int] = []

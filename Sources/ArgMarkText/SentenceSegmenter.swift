@@ -211,11 +211,22 @@ public struct SentenceSegmenter: Sendable {
         guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
             return false
         }
+        // The token before the stop, back to a space or an opening mark (at most 40 scalars, so that a long run
+        // without spaces costs nothing): an address or a file name (a slash, or a dot between letters) carries none.
         var start = i
-        while start > 0, !ScalarClass.isSpace(s[start - 1]), s[start - 1] != "(", s[start - 1] != "—" { start -= 1 }
-        let token = s[start..<i]
-        if token.contains(where: { $0 == "/" || $0 == "." }) { return false }
-        let word = String(String.UnicodeScalarView(token.filter(ScalarClass.isLatinLetter))).lowercased()
+        while start > 0, i - start < 40, !ScalarClass.isSpace(s[start - 1]), !ScalarClass.isCJK(s[start - 1]),
+              s[start - 1] != "(", s[start - 1] != "—" {
+            start -= 1
+        }
+        for k in start..<i where s[k] == "/" || (s[k] == "." && k > start && k + 1 < i
+            && ScalarClass.isLatinLetter(s[k - 1]) && ScalarClass.isLatinLetter(s[k + 1])) {
+            return false
+        }
+        // After a closing mark ((… p.12).3) the word before the mark is not the abbreviation in question.
+        guard ScalarClass.isLower(s[i - 1]) else { return true }
+        var wordStart = i - 1
+        while wordStart > start, ScalarClass.isLatinLetter(s[wordStart - 1]) { wordStart -= 1 }
+        let word = String(String.UnicodeScalarView(s[wordStart..<i])).lowercased()
         return !Abbreviations.numberedLowercased.contains(word)
     }
 
@@ -387,8 +398,9 @@ enum Abbreviations {
         "judge", "justice", "president", "senator", "professor", "dean", "director", "chairman", "secretary",
     ]
     /// Abbreviations before a number, and those that never end a sentence, in lower case (tab.2, ref.3, sect.2, ex.3).
+    /// "no", "art" and "app" stay out: elsewhere they are words that end sentences (the state of the art.12).
     static let numberedLowercased: Set<String> = Set((beforeNumbers.union(neverFinal)).map { $0.lowercased() })
-        .union(["sect", "ex", "tbl", "app", "appx", "fn", "n", "nn", "ibid", "op", "loc"])
+        .union(["sect", "ex", "tbl", "appx", "fn", "n", "nn", "ibid", "op", "loc"]).subtracting(["no", "art", "app"])
 
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [

@@ -93,6 +93,8 @@ struct CueLexiconTests {
         #expect(zhRules.weights(in: "为了可比性而牺牲有效性，恰恰是指标依赖得以形成的原因。")[.background] == nil)
         #expect(zhRules.weights(in: "真正干涉别国内政的，恰恰是指责中国的国家自己。")[.background] == nil)
         #expect(zhRules.weights(in: "算力需求的增长是指数级的。")[.background] == nil)
+        #expect(zhRules.weights(in: "数据主权是指数据所在国对数据享有的管辖权。")[.background] != nil)
+        #expect(zhRules.weights(in: "反制裁是指针对外国制裁采取的措施。")[.background] != nil)
         #expect(zhRules.weights(in: "下面从三个方面加以说明。")[.background] != nil)
         #expect(zhRules.weights(in: "本文认为，规则竞争的实质是发展模式之争。")[.background] == nil)
         let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)

@@ -71,7 +71,7 @@ struct PageBreaksTests {
     @Test func aRunningHeadBetweenTheHalvesOfASentenceGoes() throws {
         let context = Self.wrappedLines(copies: 2).joined(separator: "\n") + "\n"
         let text = context + "States hedge between the poles because no single pole can meet\n\n12\n"
-            + "\u{0C}Marchetti-Rao: Middle Powers\n\nall their needs, and the three cases show how far each can go.\n"
+            + "\u{0C}Marchetti-Rao: Middle Powers and Digital Sovereignty\n\nall their needs, and the three cases show how far each can go.\n"
         let document = try read(PlainTextReader(), text)
         #expect(texts(document).last == "sentence States hedge between the poles because no single pole can meet all their needs, and the three cases show how far each can go.")
     }
@@ -147,8 +147,25 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("VAN DER BERG") })
     }
 
+    /// A heading or caption alone on a short page stands next to two breaks but is no running head; a stray number
+    /// just above a page number does not hide the run of pages.
+    @Test func aShortPageAndAStrayNumber() throws {
+        let lines = Self.wrappedLines(copies: 4)
+        let plain = lines.joined(separator: "\n") + "\n"
+        let half = lines.count / 2
+        let part = (lines[..<half] + ["", "1", "\u{0C}Part II", "", "Case Studies in Hedging", "", "2", "\u{0C}"] + lines[half...])
+            .joined(separator: "\n") + "\n"
+        let parted = try read(PlainTextReader(), part)
+        #expect(parted.units.contains { $0.text == "Case Studies in Hedging" })
+        var stray = Self.paginate(plain, linesPerPage: 17, heads: ["VAN DER BERG"], number: { "\($0)" }, formFeed: false)
+        let thirdPage = try #require(stray.range(of: "\n3\nVAN DER BERG"))
+        let strayAt = try #require(stray[..<thirdPage.lowerBound].range(of: "\n", options: .backwards, range: stray.startIndex..<stray.index(thirdPage.lowerBound, offsetBy: -200)))
+        stray.insert(contentsOf: "\n2\n", at: strayAt.upperBound)
+        #expect(!texts(try read(PlainTextReader(), stray)).contains { $0.contains("VAN DER BERG") })
+    }
+
     @Test func aTextWithoutPagesIsLeftAlone() {
-        var scalars = Array((Self.wrappedLines(copies: 3).joined(separator: "\n") + "\n").unicodeScalars)
+        var scalars = Array((Self.wrappedLines(copies: 3).joined(separator: "\n") + "\n\n12\n").unicodeScalars)
         let original = scalars
         #expect(PageBreaks.logicalLines(&scalars) == HardWrap.logicalLines(original))
         #expect(scalars == original)

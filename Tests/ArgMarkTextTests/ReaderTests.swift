@@ -284,6 +284,9 @@ struct BadInputTests {
         #expect(doc.units.map(\.kind) == [.heading, .heading, .sentence, .sentence, .sentence, .sentence])
         #expect(doc.sections.map(\.level) == [1, 2])
         #expect(doc.units[1].start == 20)
+        let dotted = try read(PlainTextReader(), "## 2. Methods.\n\nText here.\n")
+        #expect(dotted.units.map(\.kind) == [.heading, .sentence])
+        #expect(dotted.units[0].text == "2. Methods.")
     }
 
     @Test func notesOnlyHasNoSentences() {

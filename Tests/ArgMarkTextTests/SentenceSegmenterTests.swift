@@ -77,6 +77,8 @@ struct SentenceSegmenterTests {
         ("See tab.2 The data follow.", ["See tab.2 The data follow."]),
         ("Download example.org/report.2 The file is big.", ["Download example.org/report.2 The file is big."]),
         ("Between the poles.12\r\nThe next one begins.", ["Between the poles.12", "The next one begins."]),
+        ("Users must download the app.14 The ministry agreed.", ["Users must download the app.14", "The ministry agreed."]),
+        ("States hedge (Goh 2005, p.12).3 Others bandwagon.", ["States hedge (Goh 2005, p.12).3", "Others bandwagon."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
