@@ -167,7 +167,7 @@ enum WebAddress {
         return j
     }
 
-    /// Whether an address starts anywhere in `range` (at its start or after a space or an opening bracket).
+    /// Whether an address starts anywhere in `range` (at its start, or after a space, an opening bracket or a colon).
     static func occurs(in s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         range.contains { i in
             (i == range.lowerBound || ScalarClass.isSpace(s[i - 1]) || s[i - 1] == "(" || s[i - 1] == "（" || s[i - 1] == "："

@@ -205,8 +205,8 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// Whether the full stop at `i` may be followed by a bare note number (…the poles.12): it closes a word of lower-case
-    /// letters, or a quotation or bracket, and the word is no abbreviation that takes a number (p.12, tab.2, ref.3)
-    /// and holds no dot or slash (example.org/report.2).
+    /// letters that is no abbreviation taking a number (p.12, tab.2, ref.3), or a quotation or bracket ((… p.12).3),
+    /// and the token it ends holds no slash and no dot between letters (example.org/report.2).
     static func mayCarryNoteNumber(_ s: [Unicode.Scalar], stopAt i: Int) -> Bool {
         guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
             return false
