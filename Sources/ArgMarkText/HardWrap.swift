@@ -61,6 +61,7 @@ enum HardWrap {
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
             if let open = current, wraps[k - 1],
                continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
+                         full: 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length,
                          inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
                             || result.suffix(2).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {
                 current = open.lowerBound..<lines[k].upperBound
@@ -87,25 +88,39 @@ enum HardWrap {
     /// margin (a new paragraph), opens a front-matter field (【关键词】), a bulleted item or the next entry of a
     /// notes list (a marker after an entry that opened with one, a bracketed one also after the indented rest of
     /// such an entry; in running text a bracketed note marker at a line's start closes the sentence above, even
-    /// when the rest of the line would read as a heading), or is a heading after a sentence's end.
+    /// when the rest of the line would read as a heading), or is a heading after a sentence's end (unless it fills
+    /// the width unnumbered, as a wrapped line does when a sentence ended at the line above's end; after a
+    /// front-matter field, 【作者简介】……。, such a line opens the body as often, and is read so).
     private static func continues(
-        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, inNotesList: Bool
+        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool, inNotesList: Bool
     ) -> Bool {
-        if indented || s[line.lowerBound] == "【" || bullets.contains(s[line.lowerBound]) { return false }
+        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.
         if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),
            ScalarClass.isCJKTerminator(s[previous]) || s[previous] == "?" || s[previous] == "!"
             || (s[previous] == "." && !(previous > 0 && ScalarClass.isDigit(s[previous - 1]))),
-           HeadingDetector.level(s, line) != nil {
+           HeadingDetector.level(s, line) != nil,
+           !full || s[paragraph.lowerBound] == "【" || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
             return false
         }
         return true
     }
 
     /// Marks that open a bulleted item.
-    static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
+    private static let bullets: Set<Unicode.Scalar> = ["-", "*", "•", "·", "▪", "●", "○", "◆", "■", "—", "–"]
+    /// Marks that are dashes or hyphens too, and open an item only before a space or another dash (— item, ——坚持…,
+    /// not the rest of 中国—|中亚 that a wrap or a page break carried over).
+    private static let dashes: Set<Unicode.Scalar> = ["-", "—", "–", "·"]
+
+    /// Whether `line` opens with a bullet: a bullet mark, a dash only when a space or another dash follows it.
+    static func opensBulletedItem(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let first = s[line.lowerBound]
+        guard bullets.contains(first) else { return false }
+        guard dashes.contains(first) else { return true }
+        return line.count > 1 && (ScalarClass.isSpace(s[line.lowerBound + 1]) || s[line.lowerBound + 1] == first)
+    }
     /// Chinese marks besides terminators and closers that may not open a line.
     private static let noLineStart: Set<Unicode.Scalar> = ["，", "、", "；", "："]
 

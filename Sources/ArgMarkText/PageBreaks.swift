@@ -231,7 +231,7 @@ enum PageBreaks {
         if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList }
         guard endsMidSentence(s, previous) else { return false }
         if ScalarClass.isLower(s[next.lowerBound]) { return true }
-        guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.bullets.contains(s[next.lowerBound]) else { return false }
+        guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.opensBulletedItem(s, next) else { return false }
         if HeadingDetector.level(s, previous) == nil { return true }
         // A heading-like line that fills the text's width is a paragraph's first line, cut off by the break.
         guard let wrapWidth else { return false }
@@ -283,10 +283,10 @@ enum PageBreaks {
         return String(result)
     }
 
-    /// A page number alone on its line: 12, - 12 -, — 12 —, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
     static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var text = String(String.UnicodeScalarView(s[line])).lowercased()
-        text = text.trimming("-–—[]()| ")
+        text = text.trimming("-–—－·•[]()| ")
         for prefix in ["page ", "p. ", "p.", "第"] where text.hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
         for suffix in ["页"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
         let parts = text.split(whereSeparator: { $0 == " " || $0 == "/" }).filter { $0 != "of" }

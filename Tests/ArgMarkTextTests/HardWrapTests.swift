@@ -81,6 +81,22 @@ struct HardWrapTests {
         #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")))
     }
 
+    /// When a sentence ends exactly at a line's end, the next line, full and without a sentence end of its own,
+    /// reads like a heading but is the paragraph's next line.
+    @Test func aFullLineAfterASentenceEndCarriesOn() throws {
+        // 30 characters to the first full stop, then a 30-character line without one.
+        let paragraph = "全球人工智能治理的规则之争正在从原则层面转向具体规则。" + "各国围绕风险分级与安全测试标准展开的竞争日趋激烈并且逐步外溢到贸易"
+            + "和投资领域，发展中国家的参与空间因此受到挤压。"
+        #expect(Array(paragraph).prefix(27).last == "。")
+        let paragraphs = HardWrapTests.chineseParagraphs + [paragraph] + HardWrapTests.chineseParagraphs
+        let wrapped = paragraphs.map { Self.wrapByCharacters($0, width: 27) }.joined(separator: "\n") + "\n"
+        let expected = try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(texts(document) == texts(expected))
+        let third = try #require(document.units.firstIndex { $0.text.hasPrefix("各国围绕风险分级") })
+        #expect(document.units[third].paragraph == document.units[third - 1].paragraph)
+    }
+
     @Test func englishWrappedGreedilyReadsAsUnwrapped() throws {
         let plain = "Who Writes the Rules?\n\n" + Self.englishParagraphs.joined(separator: "\n") + "\n"
         let wrapped = "Who Writes the Rules?\n\n" + Self.englishParagraphs.map { Self.wrapGreedily($0, width: 64) }.joined(separator: "\n") + "\n"

@@ -173,7 +173,7 @@ struct PageBreaksTests {
 
     @Test(arguments: [
         ("12", true), ("- 12 -", true), ("— 12 —", true), ("[12]", true), ("Page 12", true), ("page 12 of 30", true),
-        ("12/30", true), ("xii", true), ("第12页", true), ("p. 4", true),
+        ("12/30", true), ("xii", true), ("第12页", true), ("p. 4", true), ("·12·", true), ("－ 3 －", true),
         ("2024年", false), ("Chapter 2", false), ("12 percent", false), ("civil", false), ("Introduction", false),
     ])
     func pageNumbers(_ line: String, _ expected: Bool) {
