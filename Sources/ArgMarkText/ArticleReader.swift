@@ -197,12 +197,24 @@ enum FrontMatter {
         return []
     }
 
+    /// English, or mixed with more Latin letters than Chinese characters (English keywords that a wrap ran on into a
+    /// Chinese editor line: … in cyberspace责编∕韩拓).
+    static func isEnglish(_ text: String) -> Bool {
+        switch LanguageDetector.detect(text) {
+        case .en: return true
+        case .mixed:
+            let latin = text.unicodeScalars.count(where: ScalarClass.isLatinLetter)
+            return latin > 2 * text.unicodeScalars.count(where: ScalarClass.isHan)
+        default: return false
+        }
+    }
+
     static func titleLanguage(_ text: String) -> String {
         LanguageDetector.detect(text) == .en ? "en" : "zh"
     }
 
     static func store(key: String, value: String, into metadata: inout DocumentMetadata) {
-        let language = LanguageDetector.detect(value) == .en ? "en" : "zh"
+        let language = isEnglish(value) ? "en" : "zh"
         switch key {
         case "abstract":
             metadata.abstracts[language] = value
@@ -338,6 +350,23 @@ enum ReferenceList {
 
 /// Editor lines at the end of CNKI articles: `责 编∕韩 拓 美 编∕周群英`, `责任编辑：张三`.
 enum EditorLine {
+    /// Labels that open an editor line and nothing else (编辑 and 校对 open ordinary lines too).
+    static let openers = ["责任编辑", "责任校对", "责编", "美编"]
+
+    /// Whether `line` opens with an editor label (责编∕韩拓, also spaced out: 责 编∕韩 拓): a line of its own, not the
+    /// rest of the one above.
+    static func opens(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        openers.contains { label in
+            var i = line.lowerBound
+            for scalar in label.unicodeScalars {
+                while i < line.upperBound, ScalarClass.isSpace(s[i]) { i += 1 }
+                guard i < line.upperBound, s[i] == scalar else { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     static let roles: [(label: String, field: String)] = [
         ("责任编辑", "editor"), ("责任校对", "proofreader"), ("责编", "editor"), ("美编", "artEditor"),
         ("校对", "proofreader"), ("编辑", "editor"),

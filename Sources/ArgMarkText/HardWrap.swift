@@ -85,7 +85,7 @@ enum HardWrap {
     }
 
     /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
-    /// margin (a new paragraph), opens a front-matter field (【关键词】), a bulleted item or the next entry of a
+    /// margin (a new paragraph), opens a front-matter field (【关键词】) or an editor line (责编∕…), a bulleted item or the next entry of a
     /// notes list (a marker after an entry that opened with one, a bracketed one also after the indented rest of
     /// such an entry; in running text a bracketed note marker at a line's start closes the sentence above, even
     /// when the rest of the line would read as a heading), or is a heading after a sentence's end (unless it fills
@@ -94,7 +94,7 @@ enum HardWrap {
     private static func continues(
         _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool, inNotesList: Bool
     ) -> Bool {
-        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) { return false }
+        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.

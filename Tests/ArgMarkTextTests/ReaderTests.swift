@@ -289,6 +289,17 @@ struct BadInputTests {
         #expect(dotted.units[0].text == "2. Methods.")
     }
 
+    /// An editor line (spaced out as CNKI sets it) is a line of its own even after a full wrapped line, and English
+    /// keywords that ran on into Chinese stay English.
+    @Test func editorLinesAndEnglishKeywords() {
+        let spaced = Array("责 编∕韩 拓 美 编∕周群英".unicodeScalars)
+        #expect(EditorLine.opens(spaced, spaced.indices))
+        let body = Array("编辑出版工作日益数字化。".unicodeScalars)
+        #expect(!EditorLine.opens(body, body.indices))
+        #expect(FrontMatter.isEnglish("cyberspace order, security dilemma, a community with shared future in cyberspace责编∕韩拓"))
+        #expect(!FrontMatter.isEnglish("网络空间秩序；安全困境；AI治理"))
+    }
+
     @Test func notesOnlyHasNoSentences() {
         #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }
