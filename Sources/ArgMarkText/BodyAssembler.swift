@@ -232,8 +232,10 @@ public enum DocumentFinishing {
         if ScalarClass.isDigit(s[i - 1]) { return true }
         var start = i
         while start > 0, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
-        return ["km", "m", "cm", "mm", "ft", "mi", "yd", "in"].contains(String(String.UnicodeScalarView(s[start..<i])))
+        return units.contains(String(String.UnicodeScalarView(s[start..<i])))
     }
+
+    private static let units: Set<String> = ["km", "m", "cm", "mm", "ft", "mi", "yd", "in"]
 
     private static func superscriptValue(_ s: Unicode.Scalar) -> Unicode.Scalar {
         switch s {

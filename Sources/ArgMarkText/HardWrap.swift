@@ -92,10 +92,11 @@ enum HardWrap {
     /// the width unnumbered, as a wrapped line does when a sentence ended at the line above's end; after a
     /// front-matter field, 【作者简介】……。, such a line opens the body as often, and is read so).
     private static func continues(
-        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool, inNotesList: Bool
+        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool,
+        inNotesList: @autoclosure () -> Bool
     ) -> Bool {
         if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line) { return false }
-        if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList }
+        if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.
         if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),

@@ -215,8 +215,9 @@ enum PageBreaks {
             }
             while b < breaks.count, breaks[b] < previous.upperBound { b += 1 }
             // Entries of a notes list open with their markers; in running text a line rarely does.
-            let inNotesList = result.suffix(3).contains { NotesList.opensWithBracketedMarker(s, $0) }
-            if b < breaks.count, breaks[b] < line.lowerBound, carriesOn(s, previous, line, inNotesList: inNotesList, wrapWidth: wrapWidth) {
+            if b < breaks.count, breaks[b] < line.lowerBound,
+               carriesOn(s, previous, line, inNotesList: result.suffix(3).contains { NotesList.opensWithBracketedMarker(s, $0) },
+                         wrapWidth: wrapWidth) {
                 result[result.count - 1] = previous.lowerBound..<line.upperBound
             } else {
                 result.append(line)
@@ -226,9 +227,9 @@ enum PageBreaks {
     }
 
     private static func carriesOn(
-        _ s: [Unicode.Scalar], _ previous: Range<Int>, _ next: Range<Int>, inNotesList: Bool, wrapWidth: Int?
+        _ s: [Unicode.Scalar], _ previous: Range<Int>, _ next: Range<Int>, inNotesList: @autoclosure () -> Bool, wrapWidth: Int?
     ) -> Bool {
-        if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList }
+        if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList() }
         guard endsMidSentence(s, previous) else { return false }
         if ScalarClass.isLower(s[next.lowerBound]) { return true }
         guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.opensBulletedItem(s, next) else { return false }
