@@ -38,6 +38,32 @@ def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
     return "\n".join(out)
 
 
+def with_figures(text, chinese):
+    """A table (caption, header, two rows, source line) and a figure caption after every sixth paragraph that ends a
+    sentence, each on lines of their own, as articles and reports set them between paragraphs (not in the notes or
+    references at the end)."""
+    out = []
+    count = 0
+    number = 0
+    for line in text.split("\n"):
+        out.append(line)
+        if re.fullmatch(r"\s*(References|Bibliography|Notes|Works cited|注释|参考文献|\[?\d{1,3}\]).*", line):
+            count = -10**9
+        if line.strip() and line.rstrip()[-1] in "。！？.!?”\"":
+            count += 1
+        if count == 6:
+            count = 0
+            number += 1
+            if chinese:
+                out += ["", f"表{number} 2019—2023年主要指标", "指标 2019年 2023年", "出口额 12.5 18.3", "进口额 10.1 14.2",
+                        "资料来源：作者根据公开数据整理。", "", f"图{number} 主要国家立场分布示意图", ""]
+            else:
+                out += ["", f"Table {number}. Main indicators, 2019–2023", "Indicator      2019      2023",
+                        "Exports        12.5      18.3", "Imports        10.1      14.2",
+                        "Source: Author's compilation from public data.", "", f"Figure {number}. Positions of the main states.", ""]
+    return "\n".join(out)
+
+
 VARIANTS = {
     "as-written": lambda t: t,
     "ascii-punctuation": lambda t: t.translate(str.maketrans("，：；（）？！", ",:;()?!")),
@@ -52,6 +78,8 @@ VARIANTS = {
     "pdf-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str),
     "copied-pages-38": lambda t: paginate(wrap_characters(t, 38), 40, ["全球治理研究 2026年第1期", "规范竞争与参与路径"], lambda n: f"— {n} —", ""),
     "copied-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str, ""),
+    "figures-tables-zh": lambda t: with_figures(t, True),
+    "figures-tables-en": lambda t: with_figures(t, False),
 }
 
 
@@ -71,6 +99,7 @@ def sentences(path):
 def score(variant, gold_dir, pred_dir):
     pairs = []
     total = 0
+    extra = 0
     for gold_path in sorted(glob.glob(os.path.join(gold_dir, "*.jsonl"))):
         gold = {}
         for record in sentences(gold_path):
@@ -84,6 +113,8 @@ def score(variant, gold_dir, pred_dir):
             label = gold.pop(re.sub(r"\s+", "", record["text"]), None)
             if label:
                 pairs.append((label, record.get("label")))
+            else:
+                extra += 1
     f1 = []
     for label in LABELS:
         gold_n = sum(1 for g, _ in pairs if g == label)
@@ -92,7 +123,8 @@ def score(variant, gold_dir, pred_dir):
             f1.append(2 * sum(1 for g, p in pairs if g == p == label) / (gold_n + pred_n))
     macro = sum(f1) / len(f1) if f1 else 0.0
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs) if pairs else 0.0
-    print(f"{variant:26} {len(pairs):4} of {total:4} sentences whole   macro-F1 {macro:.3f}   accuracy {accuracy:.3f}")
+    print(f"{variant:26} {len(pairs):4} of {total:4} sentences whole   macro-F1 {macro:.3f}   accuracy {accuracy:.3f}"
+          f"   {extra:3} other sentences")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,13 @@ public struct DocumentBuilder: Sendable {
         appendParagraph(sentences, kind: .sentence, language: language)
     }
 
+    /// Appends a figure's or table's caption, rows and source lines as a paragraph of caption units in the current
+    /// section: they are kept, but open no section and carry no label.
+    public mutating func addCaption(_ lines: [Span], language: LanguageTag) {
+        guard !lines.isEmpty else { return }
+        appendParagraph(lines, kind: .caption, language: language)
+    }
+
     /// Appends a note; its id is the next in the `n` sequence.
     @discardableResult
     public mutating func addNote(marker: String, text: String, start: Int?, end: Int?) -> String {

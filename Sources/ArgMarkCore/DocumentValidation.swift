@@ -15,8 +15,8 @@ public struct ModelViolation: Sendable, Hashable, CustomStringConvertible {
 extension Document {
     /// Checks the invariants every reader, editor and format relies on; an empty result means the document is sound.
     ///
-    /// Units are in reading order with unique ids and non-decreasing, non-overlapping offsets; headings carry no
-    /// annotation; confidences and scores lie in [0, 1]; parents exist, are not headings, and never form a cycle;
+    /// Units are in reading order with unique ids and non-decreasing, non-overlapping offsets; headings and captions carry no
+    /// annotation; confidences and scores lie in [0, 1]; parents exist, are sentences, and never form a cycle;
     /// paragraphs tile the units and name existing sections; note references exist.
     public func validate() -> [ModelViolation] {
         var problems: [ModelViolation] = []
@@ -42,8 +42,8 @@ extension Document {
                 problems.append(.init(subject: unit.id, message: "note \(ref) does not exist"))
             }
             let a = unit.annotation
-            if unit.kind == .heading, a != SentenceAnnotation() {
-                problems.append(.init(subject: unit.id, message: "a heading carries a label, link or score"))
+            if unit.kind != .sentence, a != SentenceAnnotation() {
+                problems.append(.init(subject: unit.id, message: "a \(unit.kind.rawValue) carries a label, link or score"))
             }
             if let c = a.confidence, !(0...1).contains(c) {
                 problems.append(.init(subject: unit.id, message: "confidence \(c) is outside 0…1"))
@@ -64,8 +64,8 @@ extension Document {
                 problems.append(.init(subject: unit.id, message: "parent \(parent) does not exist"))
                 continue
             }
-            if units[parentIndex].kind == .heading {
-                problems.append(.init(subject: unit.id, message: "parent \(parent) is a heading"))
+            if units[parentIndex].kind != .sentence {
+                problems.append(.init(subject: unit.id, message: "parent \(parent) is a \(units[parentIndex].kind.rawValue)"))
             }
         }
         problems.append(contentsOf: cycleViolations(index: seen))

@@ -19,9 +19,13 @@ public enum LanguageTag: String, Sendable, CaseIterable, Hashable, Codable {
     case zh, en, mixed, und
 }
 
-/// Whether a unit of the body is a heading or a sentence. Headings never carry labels.
+/// Whether a unit of the body is a heading, a sentence or a caption. Only sentences carry labels.
+///
+/// A caption is the furniture of a figure or table: its caption (图1 …, Table 2. …), a table's rows and the source or
+/// note line under it (资料来源：…, Source: …). It is kept with its offsets but is no part of the argument, and unlike
+/// a heading it opens no section: the text after a figure goes on in the section the figure sits in.
 public enum UnitKind: String, Sendable, Hashable, Codable {
-    case heading, sentence
+    case heading, sentence, caption
 }
 
 /// Who set a label or link: a plugin (by its versioned id) or a named human annotator.

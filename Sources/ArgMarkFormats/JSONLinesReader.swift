@@ -106,7 +106,7 @@ public struct JSONLinesReader: DocumentReader {
                 throw .malformed(line: lineNumber, message: "the first line must be the {\"type\":\"document\",…} line")
             }
             switch record.type {
-            case "heading", "sentence":
+            case "heading", "sentence", "caption":
                 let unit = try Self.unit(record, line: lineNumber)
                 lineOfUnit[unit.id] = lineNumber
                 if !knownSections.contains(unit.section) {
@@ -136,7 +136,7 @@ public struct JSONLinesReader: DocumentReader {
                 }
                 doc.notes.append(Note(id: id, marker: record.marker ?? "", text: text, start: record.start, end: record.end))
             default:
-                throw .malformed(line: lineNumber, message: "unknown record type '\(record.type)'; expected document, heading, sentence or note")
+                throw .malformed(line: lineNumber, message: "unknown record type '\(record.type)'; expected document, heading, sentence, caption or note")
             }
         }
         guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
@@ -195,7 +195,7 @@ public struct JSONLinesReader: DocumentReader {
             annotation.explanation = ScoreExplanation(base: e.base, children: children)
         }
         return TextUnit(
-            id: id, kind: r.type == "heading" ? .heading : .sentence, section: section, paragraph: paragraph,
+            id: id, kind: UnitKind(rawValue: r.type) ?? .sentence, section: section, paragraph: paragraph,
             language: language, start: start, end: end, text: text, noteRefs: r.notes ?? [], annotation: annotation)
     }
 

@@ -88,7 +88,11 @@ public struct JSONLinesWriter: DocumentWriter {
         let a = unit.annotation
         out.raw("{")
         out.raw("\"type\":")
-        out.raw(unit.kind == .heading ? "\"heading\"" : "\"sentence\"")
+        switch unit.kind {
+        case .heading: out.raw("\"heading\"")
+        case .sentence: out.raw("\"sentence\"")
+        case .caption: out.raw("\"caption\"")
+        }
         out.raw(",\"id\":")
         out.string(unit.id)
         out.raw(",\"section\":")

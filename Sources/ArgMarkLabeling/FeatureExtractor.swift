@@ -201,11 +201,25 @@ public struct FeatureExtractor: Sendable {
                 headingVectors[section, default: FeatureVector()].add(hash(14, label.rawValue + String(bucket)))
             }
         }
-        let sentenceCount = max(1, document.units.count)
+        // Figure and table captions are left out of every position, so that a figure set between two paragraphs
+        // changes no label: `readingIndex[i]` is unit i's place among the other units.
+        let hasCaptions = document.units.contains { $0.kind == .caption }
+        var readingIndex: [Int] = []
+        if hasCaptions {
+            readingIndex.reserveCapacity(document.units.count)
+            var n = 0
+            for unit in document.units {
+                readingIndex.append(n)
+                if unit.kind != .caption { n += 1 }
+            }
+        }
+        let sentenceCount = max(1, hasCaptions ? document.units.count { $0.kind != .caption } : document.units.count)
         var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
         // Each paragraph's place in its section: an opening paragraph states, a closing one concludes.
         var sectionParagraphs: [String: [Int]] = [:]
-        for (n, paragraph) in document.paragraphs.enumerated() { sectionParagraphs[paragraph.section, default: []].append(n) }
+        for (n, paragraph) in document.paragraphs.enumerated() where document.units[paragraph.units.lowerBound].kind != .caption {
+            sectionParagraphs[paragraph.section, default: []].append(n)
+        }
         for (n, paragraph) in document.paragraphs.enumerated() {
             let range = paragraph.units
             let bullet = document.units[range.lowerBound].text.hasPrefix("——")
@@ -242,7 +256,7 @@ public struct FeatureExtractor: Sendable {
                 v.add(hash(20, position))
                 v.add(hash(28, place + position))
                 if bullet { v.add(hash(21, position)) }
-                v.add(hash(22, 10 * i / sentenceCount))
+                v.add(hash(22, 10 * (hasCaptions ? readingIndex[i] : i) / sentenceCount))
                 if i > range.lowerBound {
                     for label in ArgumentLabel.allCases where facts[i - 1].cueLabels[label] != nil { v.add(hash(23, label.rawValue)) }
                     // An illustration opened earlier in the paragraph may still be running (the case goes on).

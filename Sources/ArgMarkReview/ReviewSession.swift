@@ -191,7 +191,8 @@ public struct ReviewSession {
             return .failure(Refusal("no sentence \(id) (sentences: \(range))"))
         }
         guard document.units[i].kind == .sentence else {
-            return .failure(Refusal("\(id) is a heading; headings take no label or link"))
+            let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
+            return .failure(Refusal("\(id) is \(what); only sentences take a label or link"))
         }
         return .success(i)
     }

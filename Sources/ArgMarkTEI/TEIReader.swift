@@ -396,6 +396,8 @@ struct TEIDecoder {
                 context.pendingHeadingAllowed = false
             } else if child.name == "head", context.section == nil, context.pendingHeadingAllowed, context.depth > 0 {
                 try addHeading(child, language: childLanguage, context: &context)
+            } else if own, child.name == "figure" {
+                try addOwnCaption(child, language: childLanguage, context: &context)
             } else if Self.paragraphNames.contains(child.name) || child.name == "head" {
                 try addParagraph(child, language: childLanguage, context: &context)
             } else if Self.skippedNames.contains(child.name) {
@@ -502,11 +504,20 @@ struct TEIDecoder {
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: paragraphLanguage, units: first..<units.count))
     }
 
-    private mutating func addOwnParagraph(_ p: XMLElement, sentences: [XMLElement], language: String, context: inout DivContext) throws(DocumentReadError) {
+    /// The section, id and language of a paragraph-like element (`p`, `figure`) of ArgMark's own TEI.
+    private mutating func openOwnParagraph(
+        _ element: XMLElement, language: String, context: inout DivContext
+    ) throws(DocumentReadError) -> (section: String, id: String, language: String) {
         let section = openSection(heading: nil, context: &context)
         context.pendingHeadingAllowed = false
-        guard let paragraphID = p.xmlID else { throw .malformed(line: p.line, message: "<p> has no xml:id; ArgMark's TEI gives every p one") }
-        let paragraphLanguage = p.xmlLang ?? language
+        guard let id = element.xmlID else {
+            throw .malformed(line: element.line, message: "<\(element.name)> has no xml:id; ArgMark's TEI gives every \(element.name) one")
+        }
+        return (section, id, element.xmlLang ?? language)
+    }
+
+    private mutating func addOwnParagraph(_ p: XMLElement, sentences: [XMLElement], language: String, context: inout DivContext) throws(DocumentReadError) {
+        let (section, paragraphID, paragraphLanguage) = try openOwnParagraph(p, language: language, context: &context)
         let first = units.count
         for s in sentences {
             // One pass over the attributes: a sentence has up to eight.
@@ -538,6 +549,24 @@ struct TEIDecoder {
                 start: start, end: end, text: s.textContent))
             pendingRefs.append(s.hasElementChildren ? s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
             pendingAnnotations.append((units.count - 1, ana, resp, cert, change))
+        }
+        paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
+    }
+
+    /// ArgMark's own `figure`: a paragraph of caption units, one per `head` (`TEIWriter.writeCaption`). It opens no
+    /// section of its own.
+    private mutating func addOwnCaption(_ figure: XMLElement, language: String, context: inout DivContext) throws(DocumentReadError) {
+        let heads = figure.children(named: "head")
+        guard !heads.isEmpty else { return }
+        let (section, paragraphID, paragraphLanguage) = try openOwnParagraph(figure, language: language, context: &context)
+        let first = units.count
+        for head in heads {
+            let id = try unitID(head)
+            let (start, end) = try span(head, length: 0)
+            units.append(TextUnit(
+                id: id, kind: .caption, section: section, paragraph: paragraphID,
+                language: TEIVocabulary.language(code: head.xmlLang ?? paragraphLanguage), start: start, end: end, text: head.textContent))
+            pendingRefs.append([])
         }
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
     }

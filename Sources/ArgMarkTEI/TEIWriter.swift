@@ -524,12 +524,37 @@ struct TEIEncoder {
             return
         }
         let paragraphLanguage = TEIVocabulary.languageCode(paragraph.language)
+        if units.first?.kind == .caption {
+            try writeCaption(paragraph, units: units, paragraphLanguage: paragraphLanguage, documentLanguage: documentLanguage)
+            return
+        }
         try open("p", ["xml:id": paragraph.id, "xml:lang": inheritedLanguage(paragraphLanguage, documentLanguage)])
         for unit in units {
             guard unit.kind == .sentence else {
-                throw XMLError(code: 0, line: 0, column: 0, message: "heading \(unit.id) sits inside paragraph \(paragraph.id); give it a paragraph of its own")
+                throw XMLError(code: 0, line: 0, column: 0, message: "\(unit.kind.rawValue) \(unit.id) sits inside paragraph \(paragraph.id); give it a paragraph of its own")
             }
             try writeSentence(unit, paragraphLanguage: paragraphLanguage)
+        }
+        close()
+    }
+
+    /// A figure's or table's caption, rows and source lines: a `figure` (allowed between and inside paragraphs) whose
+    /// `head`s are the caption units, so that TEI consumers see a caption and no heading of the division.
+    private mutating func writeCaption(
+        _ paragraph: Paragraph, units: ArraySlice<TextUnit>, paragraphLanguage: String, documentLanguage: String
+    ) throws(XMLError) {
+        try open("figure", ["xml:id": paragraph.id, "xml:lang": inheritedLanguage(paragraphLanguage, documentLanguage)])
+        for unit in units {
+            guard unit.kind == .caption else {
+                throw XMLError(code: 0, line: 0, column: 0, message: "\(unit.kind.rawValue) \(unit.id) sits inside the caption paragraph \(paragraph.id); give it a paragraph of its own")
+            }
+            newline()
+            out.startElement("head")
+            try out.attribute("xml:id", unit.id)
+            try out.attribute("source", offsets(unit))
+            if let code = inheritedLanguage(TEIVocabulary.languageCode(unit.language), paragraphLanguage) { try out.attribute("xml:lang", code) }
+            try out.text(unit.text)
+            out.endElement()
         }
         close()
     }

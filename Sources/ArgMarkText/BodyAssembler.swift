@@ -30,6 +30,7 @@ struct BodyAssembler {
         while range.count > 2, scalars[range.lowerBound] == ">", scalars[range.lowerBound + 1] == " " {
             range = scalars.trimmed(range.lowerBound + 2..<range.upperBound)
         }
+        if addCaptionLine(range) { return }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: 1)
         } else if let level = HeadingDetector.level(scalars, range) {
@@ -69,7 +70,41 @@ struct BodyAssembler {
     /// The notes-list lines, kept for that second reading.
     private var noteLines: [Range<Int>] = []
 
+    /// The caption block being read (a caption and the rows and source lines under it), added as one paragraph of
+    /// caption units when the next line of another kind comes; `table` when rows may follow.
+    private var pendingCaption: (lines: [Range<Int>], table: Bool)?
+
+    /// Reads `range` as figure or table furniture (`Caption`) if it is: a caption opens a block, a table row or a
+    /// source line carries one on. Anything else closes the block.
+    private mutating func addCaptionLine(_ range: Range<Int>) -> Bool {
+        if let kind = Caption.kind(scalars, range) {
+            flushCaption()
+            pendingCaption = ([range], kind == .table)
+            previousParagraphEndsOpen = false
+            return true
+        }
+        if let block = pendingCaption,
+           Caption.isSourceLine(scalars, range) || (block.table && Caption.isTableRow(scalars, range)) {
+            pendingCaption?.lines.append(range)
+            return true
+        }
+        flushCaption()
+        return false
+    }
+
+    private mutating func flushCaption() {
+        guard let block = pendingCaption else { return }
+        pendingCaption = nil
+        let spans = block.lines.map { line in
+            DocumentBuilder.Span(
+                start: line.lowerBound, end: line.upperBound, text: scalars.string(line, hyphenation: hyphenation),
+                language: LanguageDetector.detect(scalars, line))
+        }
+        builder.addCaption(spans, language: LanguageDetector.detect(scalars, block.lines[0].lowerBound..<block.lines[block.lines.count - 1].upperBound))
+    }
+
     mutating func addHeading(_ range: Range<Int>, level: Int) {
+        flushCaption()
         headingLines.append(range)
         let language = LanguageDetector.detect(scalars, range)
         builder.addHeading(
@@ -78,6 +113,7 @@ struct BodyAssembler {
     }
 
     mutating func addParagraph(_ range: Range<Int>) {
+        flushCaption()
         let language = LanguageDetector.detect(scalars, range)
         let spans = segmenter.segment(scalars, range).map { sentence in
             var sentenceLanguage = language == .mixed ? LanguageDetector.detect(scalars, sentence) : language
@@ -91,6 +127,7 @@ struct BodyAssembler {
 
     /// Adds the entries of a notes list (`[1] …`, `1. …`, `①…`, continuation lines joined) as the document's notes.
     mutating func addNotes(_ lines: [Range<Int>]) {
+        flushCaption()
         noteLines += lines
         for note in NotesList.parse(scalars, lines) {
             builder.addNote(marker: note.marker, text: scalars.string(note.range, hyphenation: hyphenation),
@@ -103,6 +140,7 @@ struct BodyAssembler {
     /// "Ban all debt buyers now") has no title and headings without a body but sentences: its lines become its
     /// paragraphs. Throws when the body has no sentence at all.
     mutating func finish() throws(DocumentReadError) -> Document {
+        flushCaption()
         if !headingLines.isEmpty, !builder.document.units.contains(where: { $0.kind == .sentence }) {
             var reread = BodyAssembler(scalars: scalars, documentID: builder.document.id, sourcePath: builder.document.sourcePath)
             reread.builder.setMetadata(builder.document.metadata)

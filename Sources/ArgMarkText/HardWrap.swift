@@ -98,15 +98,30 @@ enum HardWrap {
         if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
-        // A full stop after a digit is a number's or a DOI's (…2025.13.|003), not a sentence's end.
-        if let previous = (0..<line.lowerBound).last(where: { !ScalarClass.isSpace(s[$0]) }),
-           ScalarClass.isCJKTerminator(s[previous]) || s[previous] == "?" || s[previous] == "!"
-            || (s[previous] == "." && !(previous > 0 && ScalarClass.isDigit(s[previous - 1]))),
+        if endsSentence(s, before: line.lowerBound),
            HeadingDetector.level(s, line) != nil,
            !full || s[paragraph.lowerBound] == "【" || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
             return false
         }
         return true
+    }
+
+    /// Whether the text before `start` ends a sentence: a terminator, perhaps followed by closing quotes and a note
+    /// marker (…无从提出建议。[4], …”³). A full stop after a digit is a number's or a DOI's (…2025.13.|003).
+    static func endsSentence(_ s: [Unicode.Scalar], before start: Int) -> Bool {
+        var k = start
+        while k > 0, ScalarClass.isSpace(s[k - 1]) { k -= 1 }
+        if k > 0, s[k - 1] == "]" || s[k - 1] == "］" {
+            var j = k - 1
+            while j > 0, k - j < 12, ScalarClass.isDigit(s[j - 1]) || [",", "，", "-", "–"].contains(s[j - 1]) { j -= 1 }
+            if j > 0, j < k - 1, s[j - 1] == "[" || s[j - 1] == "［" { k = j - 1 }
+        }
+        while k > 0, ScalarClass.isSuperscriptDigit(s[k - 1]) || ScalarClass.isCircledNumber(s[k - 1]) { k -= 1 }
+        while k > 0, s[k - 1] != "]", s[k - 1] != "］", ScalarClass.isCloser(s[k - 1]) { k -= 1 }
+        guard k > 0 else { return false }
+        let last = s[k - 1]
+        return ScalarClass.isCJKTerminator(last) || last == "?" || last == "!"
+            || (last == "." && !(k > 1 && ScalarClass.isDigit(s[k - 2])))
     }
 
     /// Marks that open a bulleted item.

@@ -44,6 +44,20 @@ struct JSONLinesTests {
         #expect(try JSONLinesWriter().write(back) == bytes)
     }
 
+    /// Caption units (a table's caption and rows) are written as `"type":"caption"` and read back as such; one
+    /// that carries a label is refused by validation like a labelled heading.
+    @Test func captionsRoundTrip() throws {
+        let text = "States hedge.\n表1 各国立场\n国家 立场 年份\n甲国 支持 2020\n"
+        let document = try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: "t.txt", documentID: "t"))
+        let bytes = try JSONLinesWriter().write(document)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("{\"type\":\"caption\",\"id\":\"s2\""))
+        let back = try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: "t.txt", documentID: "t"))
+        #expect(back == document)
+        var labelled = back
+        labelled.units[1].annotation.label = .background
+        #expect(labelled.validate().contains { $0.subject == "s2" })
+    }
+
     @Test func roundTripKeepsEveryAnnotationSlot() throws {
         let original = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
         let document = try JSONLinesReader().read(ReaderInput(bytes: original, sourcePath: nil, documentID: "annotated"))

@@ -103,6 +103,20 @@ struct CueLexiconTests {
         #expect(enRules.weights(in: "This paper argues that hedging is a strategy.")[.background] == nil)
     }
 
+    /// A cross-reference to a figure, a box or other reading is signposting (rule 5), whatever else the model reads
+    /// into its imperative "See"; a sentence that merely cites a figure in brackets is left to the model.
+    @Test func crossReferencesAreBackground() throws {
+        let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        #expect(enRules.weights(in: "See the \"Domain Name System\" text box for an explanation of related terms.")[.background] != nil)
+        #expect(enRules.weights(in: "See Figure 2 and Table 3.")[.background] != nil)
+        #expect(enRules.weights(in: "For an overview of cloud computing technology, see the \"Cloud Computing\" text box.")[.background] != nil)
+        #expect(enRules.weights(in: "Main breaks rose by half between 2019 and 2025 (see Figure 1).")[.background] == nil)
+        let zhRules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        #expect(zhRules.weights(in: "详见附录二。")[.background] != nil)
+        #expect(zhRules.weights(in: "见图1。")[.background] != nil)
+        #expect(zhRules.weights(in: "见效最快的是财政补贴。")[.background] == nil)
+    }
+
     /// A parenthetical or mid-sentence e.g. lists instances inside a definition or claim; only an opening one makes
     /// the sentence a case (rule 1).
     @Test func parentheticalInstancesAreNotExamples() {

@@ -7,13 +7,14 @@ import Foundation
 import Testing
 
 /// A varied set of exports: zh, en, mixed, every label, support and attack, human and machine decisions, notes,
-/// an astral character, `&` and `<`, no metadata at all, and sources read from TEI.
+/// an astral character, `&` and `<`, no metadata at all, a table's caption, rows and source line, and sources read
+/// from TEI.
 func variedExports() throws -> [(name: String, bytes: [UInt8])] {
     var exports: [(String, [UInt8])] = []
     exports.append(("varied", try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl")))))
     let bare = try PlainTextReader().read(ReaderInput(bytes: Array("Plain text & <tags>.\n第二段𠮷。\n".utf8), sourcePath: nil, documentID: "stdin"))
     exports.append(("bare", try writeTEI(bare)))
-    let article = "标题\n【摘要】本文认为规则重要。\n【关键词】规则；秩序\n一、引言\n本文认为，合作是出路。[1]然而，也有人反对。\n注释\n[1] 某书。\n"
+    let article = "标题\n【摘要】本文认为规则重要。\n【关键词】规则；秩序\n一、引言\n本文认为，合作是出路。[1]然而，也有人反对。\n表1 各国立场\n国家 立场 年份\n甲国 支持 2020\n资料来源：作者整理。\n注释\n[1] 某书。\n"
     exports.append(("article", try writeTEI(try ArticleReader().read(ReaderInput(bytes: Array(article.utf8), sourcePath: "x.txt", documentID: "x")))))
     for name in ["paragraphs-only.zh.tei.xml", "sentences.en.tei.xml"] {
         exports.append((name, try writeTEI(try readTEI(try fixtureBytes(name)))))

@@ -32,6 +32,21 @@ struct TEIWriterTests {
         #expect(String(decoding: back, as: UTF8.self) == String(decoding: jsonl, as: UTF8.self))
     }
 
+    /// A figure's caption and a table's rows are a `figure` of `head`s between the paragraphs, and read back as the
+    /// same caption units in the same section.
+    @Test func captionsRoundTripAsFigures() throws {
+        let text = "1. Introduction\nCables carry most data.\nTable 1. Licences\nCountry    Licences\nUSA        42\nSource: FCC.\nFigure 1. Map of stations.\nThe map shows clusters.\n"
+        let document = try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: "c.txt", documentID: "c"))
+        #expect(document.units.filter { $0.kind == .caption }.count == 5)
+        let tei = try writeTEI(document)
+        let xml = String(decoding: tei, as: UTF8.self)
+        #expect(xml.contains("<figure xml:id=\"p3\">"))
+        #expect(xml.contains("<head xml:id=\"s7\" source=\"char:105,131\">Figure 1. Map of stations.</head>"))
+        let back = try readTEI(tei)
+        #expect(back.units.map(\.kind) == document.units.map(\.kind))
+        #expect(String(decoding: try writeJSONL(back), as: UTF8.self) == String(decoding: try writeJSONL(document), as: UTF8.self))
+    }
+
     @Test func notesWithoutMarkersSurviveAsEmptyRefs() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
         let index = try #require(document.index(ofUnit: "s7"))

@@ -81,6 +81,23 @@ struct HardWrapTests {
         #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")))
     }
 
+    /// A numbered heading after a paragraph that closes with a note marker (…无从提出建议。[4]) or a closing quote at a
+    /// full line's end is a heading, not the paragraph's next sentence.
+    @Test func aHeadingAfterANoteMarkerAtAFullLinesEndIsAHeading() throws {
+        // 38 characters each, so that the line is full and ends with the marker or the closing quote.
+        let paragraph = "另一些代表团则认为法律和技术委员会在缺乏规章的情况下根本无从提出建议。[4]"
+        let quoted = "各方最终只同意在声明中写入“继续谈判，尽早完成规章制定工作，不设任何时限。”"
+        #expect(paragraph.count == 38 && quoted.count == 38)
+        let lines = HardWrapTests.chineseParagraphs + [paragraph, "三、利益分化：谁想要什么", quoted, "四、结论"] + HardWrapTests.chineseParagraphs
+        let wrapped = lines.map { Self.wrapByCharacters($0, width: 38) }.joined(separator: "\n") + "\n"
+        let expected = try read(PlainTextReader(), lines.joined(separator: "\n") + "\n")
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(texts(document) == texts(expected))
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["三、利益分化：谁想要什么", "四、结论"])
+        #expect(HardWrap.endsSentence(Array("建议。[4]\n".unicodeScalars), before: 7))
+        #expect(!HardWrap.endsSentence(Array("2025.13.\n".unicodeScalars), before: 8))
+    }
+
     /// When a sentence ends exactly at a line's end, the next line, full and without a sentence end of its own,
     /// reads like a heading but is the paragraph's next line.
     @Test func aFullLineAfterASentenceEndCarriesOn() throws {

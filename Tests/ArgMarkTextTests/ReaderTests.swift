@@ -277,6 +277,51 @@ struct BadInputTests {
         #expect(HeadingDetector.level(of: "Sources and Methods") == 1)
     }
 
+    /// A figure's or table's caption, its rows and the source line under it are caption units in the section they
+    /// sit in: no headings opening sections, no sentences to label ("Figure 1." is no sentence of its own).
+    @Test func figuresAndTablesAreCaptionsInTheirSection() throws {
+        let zh = try read(PlainTextReader(), """
+            一、问题的提出
+            海底电缆承载了全球95%以上的国际数据流量。
+            表1 2015—2023年各国海缆登陆许可情况
+            国家 许可数 拒绝数
+            美国 42 3
+            图1 太平洋海缆登陆站分布示意图
+            资料来源：作者根据公开数据整理。
+            例如，2020年有关部门建议拒绝一条光缆登陆。
+            图1显示，登陆站集中在少数港口。
+            二、结论
+            """)
+        #expect(zh.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .caption, .caption, .sentence, .sentence, .heading])
+        #expect(zh.sections.count == 2)
+        #expect(zh.units[7].section == "d1")
+        #expect(zh.paragraphs.map { $0.units.count } == [1, 1, 3, 2, 1, 1, 1])
+        #expect(zh.validate().isEmpty)
+        let en = try read(PlainTextReader(), """
+            1. Introduction
+            Cables carry most data.
+            Table 1. Licences granted, 2015–2023
+            Country    Licences    Denied
+            USA        42          3
+            Source: FCC.
+            Figure 1. Map of landing stations. Pacific only.
+            Figure 2 illustrates the route of a message.
+            Table 2 (below) shows the same.
+            2. Licensing
+            """)
+        #expect(en.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .caption, .caption, .sentence, .sentence, .heading])
+        #expect(en.units[6].text == "Figure 1. Map of landing stations. Pacific only.")
+        #expect(Caption.kind(Array("表面上，问题出在媒体。".unicodeScalars), 0..<11) == nil)
+        #expect(Caption.kind(Array("Table 3: Costs".unicodeScalars), 0..<14) == .table)
+        // A source line needs a caption above it; a line that only looks like a row ends the table.
+        let plain = try read(PlainTextReader(), "States hedge.\nSource: interviews.\n")
+        #expect(plain.units.map(\.kind) == [.sentence, .sentence])
+        let afterTable = try read(PlainTextReader(), "Table 1. Costs\nRegion  Cost\nPolicy Options for Congress\nCongress could act.\n")
+        #expect(afterTable.units.map(\.kind) == [.caption, .caption, .heading, .sentence])
+        let spacedHeading = try read(PlainTextReader(), "表2 各国许可情况\n国家 许可数\n结 语\n合作是出路。\n")
+        #expect(spacedHeading.units.map(\.kind) == [.caption, .caption, .heading, .sentence])
+    }
+
     /// Markdown headings get their level and lose their marks; a quoted line loses its quote mark.
     @Test func markdownHeadingsAndQuotes() throws {
         let doc = try read(PlainTextReader(), "# Middle Powers\n\n## 1. Introduction ##\n\nStates hedge.\n\n> A quoted passage.\n\n#hashtag is no heading.\n\n# of complaints rose by 40 percent.\n")
