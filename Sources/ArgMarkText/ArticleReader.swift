@@ -51,6 +51,7 @@ public struct ArticleReader: DocumentReader {
         var englishBlockStart: Int?
         var bodyLanguageHan = 0
         var bodyLanguageLatin = 0
+        var backMatter = BackMatter()
         while cursor < lines.count {
             let line = lines[cursor]
             let text = scalars.string(line)
@@ -58,7 +59,14 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
+            if !inNotes, backMatter.take(scalars, line, endsBlock: NotesHeading.matches(text)) {
+                cursor += 1
+                continue
+            }
             if NotesHeading.matches(text) {
+                // A second list (References after Notes) is a list of its own.
+                body.addNotes(noteLines)
+                noteLines = []
                 inNotes = true
                 cursor += 1
                 continue
@@ -81,6 +89,7 @@ public struct ArticleReader: DocumentReader {
         if let start = englishBlockStart {
             EnglishBlock.parse(scalars, Array(lines[start...]), into: &metadata)
         }
+        backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()
@@ -102,7 +111,14 @@ enum FrontMatter {
         case "作者简介": return "authorInfo"
         case "作者单位": return "affiliation"
         case "基金项目", "基金": return "funding"
-        case "收稿日期": return "received"
+        case "收稿日期", "received": return "received"
+        case "修回日期", "revised": return "revised"
+        case "accepted", "录用日期": return "accepted"
+        // CNKI's cover sheet of an article published online first (网络首发), and its English counterparts.
+        case "网络首发时间", "网络首发日期", "网络出版时间", "网络出版日期", "在线出版日期", "publishedonline", "firstpublished":
+            return "onlineFirst"
+        case "网络首发地址", "网络出版地址": return "onlineFirstAddress"
+        case "tocitethisarticle", "citethisarticle", "howtocite", "citation": return "citation"
         case "通讯作者": return "correspondingAuthor"
         case "引用格式", "引用本文", "本文引用格式": return "citation"
         case "jel", "jelclassification", "jelcodes": return "jel"
@@ -133,7 +149,7 @@ enum FrontMatter {
     static func labelledField(_ line: String) -> (key: String, value: String)? {
         guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let key = String(line[..<colon])
-        guard key.count <= 12, canonicalKey(key) != nil else { return nil }
+        guard key.count <= 24, canonicalKey(key) != nil else { return nil }
         return (key, line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　")))
     }
 

@@ -67,8 +67,8 @@ struct BodyAssembler {
     /// The lines read as headings, in order: a text that turns out to be nothing but such lines is read again with
     /// them as its paragraphs (`finish()`).
     private var headingLines: [Range<Int>] = []
-    /// The notes-list lines, kept for that second reading.
-    private var noteLines: [Range<Int>] = []
+    /// The notes lists' lines, kept for that second reading.
+    private var noteLists: [[Range<Int>]] = []
 
     /// The caption block being read (a caption and the rows and source lines under it), added as one paragraph of
     /// caption units when the next line of another kind comes; `table` when rows may follow.
@@ -126,9 +126,12 @@ struct BodyAssembler {
     }
 
     /// Adds the entries of a notes list (`[1] …`, `1. …`, `①…`, continuation lines joined) as the document's notes.
+    /// A text with notes and then a reference list adds each list on its own, so that the references are not read
+    /// as the last note's continuation lines.
     mutating func addNotes(_ lines: [Range<Int>]) {
         flushCaption()
-        noteLines += lines
+        guard !lines.isEmpty else { return }
+        noteLists.append(lines)
         for note in NotesList.parse(scalars, lines) {
             builder.addNote(marker: note.marker, text: scalars.string(note.range, hyphenation: hyphenation),
                             start: note.range.lowerBound, end: note.range.upperBound)
@@ -145,7 +148,7 @@ struct BodyAssembler {
             var reread = BodyAssembler(scalars: scalars, documentID: builder.document.id, sourcePath: builder.document.sourcePath)
             reread.builder.setMetadata(builder.document.metadata)
             for line in headingLines { reread.addParagraph(line) }
-            reread.addNotes(noteLines)
+            for lines in noteLists { reread.addNotes(lines) }
             builder = reread.builder
         }
         var document = builder.take()

@@ -31,6 +31,7 @@ public struct PlainTextReader: DocumentReader {
         var sourceNotes: [String] = []
         var noteLines: [Range<Int>] = []
         var inNotes = false
+        var backMatter = BackMatter()
         for (index, line) in lines.enumerated() {
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
@@ -44,7 +45,11 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
+            if !inNotes, backMatter.take(scalars, line, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
             if !inNotes, NotesList.opens(scalars, lines, at: index) {
+                // A second list (References after Notes) is a list of its own.
+                body.addNotes(noteLines)
+                noteLines = []
                 inNotes = true
                 continue
             }
@@ -54,6 +59,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
+        backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()

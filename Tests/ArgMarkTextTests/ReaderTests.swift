@@ -193,6 +193,62 @@ struct PlainTextReaderTests {
         #expect(prose.units.count == 3 && prose.metadata.fields.isEmpty)
     }
 
+    /// The cover sheet of an article CNKI publishes online first (网络首发时间 / 网络首发地址 / 引用格式) is metadata, not
+    /// the title and byline; so are an English paper's "To cite this article:" and dates.
+    @Test func anOnlineFirstCoverSheetIsMetadata() throws {
+        let cover = "网络首发时间：2025-03-12 10:21:33\n网络首发地址：https://link.cnki.net/urlid/11.1343.D.20250311.1520.002\n引用格式：某某．网络空间秩序[J/OL]．某刊．\n【摘要】本文认为秩序在演变。\n【关键词】秩序；治理\n一、引言\n网络空间秩序不断演变。\n"
+        let article = try ArticleReader().read(ReaderInput(bytes: Array(cover.utf8), sourcePath: nil, documentID: "a"))
+        #expect(article.metadata.titles.isEmpty)
+        #expect(article.metadata.fields["onlineFirst"] == "2025-03-12 10:21:33")
+        #expect(article.metadata.fields["onlineFirstAddress"] == "https://link.cnki.net/urlid/11.1343.D.20250311.1520.002")
+        #expect(article.metadata.fields["citation"] == "某某．网络空间秩序[J/OL]．某刊．")
+        #expect(article.units.map(\.text) == ["一、引言", "网络空间秩序不断演变。"])
+        let paper = "Cables and Power\nJane Doe\nTo cite this article: Jane Doe (2021) Cables and power, Journal of Infrastructure, 4:2, 11-29\nPublished online: 12 Mar 2021\nAbstract: Cables matter.\n1. Introduction\nCables carry data.\n"
+        let english = try ArticleReader().read(ReaderInput(bytes: Array(paper.utf8), sourcePath: nil, documentID: "p"))
+        #expect(english.metadata.titles["en"] == "Cables and Power")
+        #expect(english.metadata.fields["onlineFirst"] == "12 Mar 2021")
+        #expect(english.metadata.fields["citation"]?.hasPrefix("Jane Doe (2021)") == true)
+        #expect(english.units.map(\.text) == ["1. Introduction", "Cables carry data."])
+    }
+
+    /// Numbered notes and then a reference list are two lists: the references are notes of their own, not the last
+    /// note's continuation lines.
+    @Test func notesThenReferencesAreTwoLists() throws {
+        let text = "1. Introduction\nAlliances bargain over burdens.[1] Members free-ride.[2]\nNotes\n[1] Communiqué, 2023.\n[2] Declaration,\n2025.\nReferences\nOlson, M. (1966). An economic theory of alliances.\nSandler, T. (1999). The Political Economy of NATO.\n"
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, text)
+            #expect(doc.notes.map(\.text) == [
+                "Communiqué, 2023.", "Declaration, 2025.", "Olson, M. (1966). An economic theory of alliances.",
+                "Sandler, T. (1999). The Political Economy of NATO.",
+            ])
+            #expect(doc.units.map(\.text) == ["1. Introduction", "Alliances bargain over burdens.[1]", "Members free-ride.[2]"])
+        }
+    }
+
+    /// Back matter (author information, a disclaimer, acknowledgements, declarations) goes to metadata, not into the
+    /// argument; a numbered heading or a references heading after it carries the body or the notes on.
+    @Test func backMatterIsMetadata() throws {
+        let crs = "Internet Architecture\nIntroduction\nThe internet is layered. Congress could act.\nAuthor Information\n\nLing Zhu\nAnalyst in Telecommunications Policy\n\nDisclaimer\nThis document was prepared by the Congressional Research Service (CRS). It operates solely at the behest of Congress.\n"
+        let report = try read(PlainTextReader(), crs)
+        #expect(report.units.map(\.text) == ["Internet Architecture", "Introduction", "The internet is layered.", "Congress could act."])
+        #expect(report.metadata.fields["authorInformation"] == "Ling Zhu Analyst in Telecommunications Policy")
+        #expect(report.metadata.fields["disclaimer"]?.hasPrefix("This document was prepared") == true)
+        let paper = "1. Introduction\nCables carry data.\nAcknowledgements\nWe thank the reviewers.\n2. Conclusion\nLicensing is geopolitics.\nDeclaration of competing interest: None.\nReferences\nOlson, M. (1966). An economic theory of alliances.\nSandler, T. (1999). The Political Economy of NATO.\n"
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, paper)
+            #expect(doc.units.map(\.text) == ["1. Introduction", "Cables carry data.", "2. Conclusion", "Licensing is geopolitics."])
+            #expect(doc.metadata.fields["acknowledgements"] == "We thank the reviewers.")
+            #expect(doc.metadata.fields["competingInterests"] == "None.")
+            #expect(doc.notes.count == 2)
+        }
+        let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家\n提出的宝贵意见。\n")
+        #expect(zh.units.map(\.text) == ["一、结论", "合作是出路。"])
+        #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。")
+        // A section about disclaimers in the body is a heading with its text when it is no such heading alone.
+        let body = try read(PlainTextReader(), "Disclaimers in Consumer Contracts\nFirms hide fees in fine print.\n")
+        #expect(body.units.count == 2 && body.metadata.fields.isEmpty)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
