@@ -59,10 +59,6 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
-            if !inNotes, backMatter.take(scalars, line, endsBlock: NotesHeading.matches(text)) {
-                cursor += 1
-                continue
-            }
             if NotesHeading.matches(text) {
                 // A second list (References after Notes) is a list of its own.
                 body.addNotes(noteLines)
@@ -74,6 +70,17 @@ public struct ArticleReader: DocumentReader {
             if bodyLanguageHan > 3 * bodyLanguageLatin, EnglishBlock.starts(scalars, lines, at: cursor) {
                 englishBlockStart = cursor
                 break
+            }
+            // A back-matter heading ends a notes list too (Notes on contributors after the Notes); notes headings and
+            // the English block, tested above, end a back-matter block.
+            if inNotes, BackMatter.heading(scalars, scalars.trimmed(line)) != nil {
+                body.addNotes(noteLines)
+                noteLines = []
+                inNotes = false
+            }
+            if !inNotes, backMatter.take(scalars, lines, at: cursor, endsBlock: false) {
+                cursor += 1
+                continue
             }
             if inNotes {
                 noteLines.append(line)
@@ -118,6 +125,8 @@ enum FrontMatter {
         case "网络首发时间", "网络首发日期", "网络出版时间", "网络出版日期", "在线出版日期", "publishedonline", "firstpublished":
             return "onlineFirst"
         case "网络首发地址", "网络出版地址": return "onlineFirstAddress"
+        case "网络首发": return "onlineFirstNotice"
+        case "出版确认": return "publicationConfirmation"
         case "tocitethisarticle", "citethisarticle", "howtocite", "citation": return "citation"
         case "通讯作者": return "correspondingAuthor"
         case "引用格式", "引用本文", "本文引用格式": return "citation"
@@ -155,11 +164,12 @@ enum FrontMatter {
 
     /// Reads front matter from the first lines into `metadata` and returns the index of the first body line.
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) -> Int {
-        let window = min(lines.count, 60)
+        let start = coverSheetEnd(scalars, lines, into: &metadata)
+        let window = min(lines.count, start + 60)
         var firstField: Int?
-        var lastField = -1
+        var lastField = start - 1
         var pendingKey: String?
-        for index in 0..<window {
+        for index in start..<window {
             let text = scalars.string(lines[index])
             let fields = fieldsOf(text)
             if !fields.isEmpty {
@@ -185,9 +195,9 @@ enum FrontMatter {
                 lastField = index
             }
         }
-        guard let first = firstField else { return 0 }
+        guard let first = firstField else { return start }
         // Short lines before the front matter: the title, then the byline.
-        let preamble = lines[0..<first].map { scalars.string($0) }
+        let preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
         if preamble.count <= 6 {
             for (n, line) in preamble.enumerated() {
                 if n == 0 {
@@ -201,9 +211,37 @@ enum FrontMatter {
                 }
             }
         } else {
-            return 0
+            return start
         }
         return lastField + 1
+    }
+
+    /// The cover sheet CNKI puts before an article published online first: 网络首发论文, then labelled lines (题目：…
+    /// 作者：… 网络首发日期：… 引用格式：… 网络首发：… 出版确认：…) before the article's own title and front matter.
+    /// Stores its fields and returns the index of the line after it (0 when there is none).
+    static func coverSheetEnd(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) -> Int {
+        var fields: [(String, String)] = []
+        var isCover = false
+        var index = 0
+        while index < min(lines.count, 20) {
+            let text = scalars.string(scalars.trimmed(lines[index]))
+            if text.isEmpty {
+                index += 1
+                continue
+            }
+            if text == "网络首发论文" {
+                isCover = true
+            } else if let (key, value) = labelledField(text), let canonical = canonicalKey(key) {
+                if ["onlineFirst", "onlineFirstNotice", "publicationConfirmation"].contains(canonical) { isCover = true }
+                fields.append((canonical, value))
+            } else {
+                break
+            }
+            index += 1
+        }
+        guard isCover else { return 0 }
+        for (key, value) in fields { store(key: key, value: value, into: &metadata) }
+        return index
     }
 
     static func fieldsOf(_ text: String) -> [(String, String)] {

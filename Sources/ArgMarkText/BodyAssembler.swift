@@ -64,8 +64,8 @@ struct BodyAssembler {
     /// Whether the previous paragraph ended without sentence-final punctuation.
     private var previousParagraphEndsOpen = false
 
-    /// The lines read as headings, in order: a text that turns out to be nothing but such lines is read again with
-    /// them as its paragraphs (`finish()`).
+    /// The lines read as headings or captions, in order: a text that turns out to be nothing but such lines is read
+    /// again with them as its paragraphs (`finish()`).
     private var headingLines: [Range<Int>] = []
     /// The notes lists' lines, kept for that second reading.
     private var noteLists: [[Range<Int>]] = []
@@ -83,10 +83,16 @@ struct BodyAssembler {
             previousParagraphEndsOpen = false
             return true
         }
-        if let block = pendingCaption,
-           Caption.isSourceLine(scalars, range) || (block.table && Caption.isTableRow(scalars, range)) {
-            pendingCaption?.lines.append(range)
-            return true
+        if let block = pendingCaption {
+            // After a source line, only more source lines: the table is over.
+            if Caption.isSourceLine(scalars, range) {
+                pendingCaption = (block.lines + [range], false)
+                return true
+            }
+            if block.table, Caption.isTableRow(scalars, range) {
+                pendingCaption?.lines.append(range)
+                return true
+            }
         }
         flushCaption()
         return false
@@ -95,6 +101,8 @@ struct BodyAssembler {
     private mutating func flushCaption() {
         guard let block = pendingCaption else { return }
         pendingCaption = nil
+        // A text with no sentence at all is read again line by line (`finish()`), captions too.
+        headingLines += block.lines
         let spans = block.lines.map { line in
             DocumentBuilder.Span(
                 start: line.lowerBound, end: line.upperBound, text: scalars.string(line, hyphenation: hyphenation),

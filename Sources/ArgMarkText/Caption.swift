@@ -1,42 +1,52 @@
 /// The furniture of figures and tables in a text's body: a caption line (图1 …, 表 2-1：…, 续表1, Figure 3. …,
-/// Fig. 2: …, Table 1 — …), the rows under a table's caption and the source or note line under either (资料来源：…,
-/// Source: …). They are read as caption units (`UnitKind.caption`): kept with their offsets, never labelled, and —
-/// unlike the headings they look like — opening no section, so the text after a figure goes on in its section.
+/// Fig. 2: …, Table A-1. …, Table II: …), the rows under a table's caption and the source or note line under either
+/// (资料来源：…, Source: …, NOTE: …, Note. …). They are read as caption units (`UnitKind.caption`): kept with their
+/// offsets, never labelled, and — unlike the headings they look like — opening no section, so the text after a
+/// figure goes on in its section.
 enum Caption {
     enum Kind { case figure, table }
 
     /// Whether the line `range` is a figure's or a table's caption. A sentence that refers to one (图1显示，……。
-    /// Figure 2 illustrates …) is not: the number must be followed by a separator (a space, a colon, ". ", a dash)
-    /// and, in English, not by a word in lower case.
+    /// 图 1 显示了增长。 Figure 2 illustrates …) is not: the number must be followed by a separator (a space, a colon,
+    /// ". ", a dash) and then, in Chinese, a title (no comma, no sentence-final mark at the end) and, in English, no
+    /// word in lower case.
     static func kind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
         guard !range.isEmpty, range.count <= 300 else { return nil }
         if let kind = chineseKind(s, range) { return kind }
         return englishKind(s, range)
     }
 
-    /// A source or note line under a figure or table: 资料来源：…, 数据来源：…, 注：…, Source: …, Notes: ….
+    /// A source or note line under a figure or table: 资料来源：…, 数据来源：…, 注：…, Source: …, Notes: …, NOTE: …,
+    /// and APA's "Note. …".
     static func isSourceLine(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        let words = ["资料来源", "数据来源", "来源", "注", "说明", "Sources", "Source", "Data sources", "Data source", "Notes", "Note"]
-        for word in words where s.matches(word, at: range.lowerBound) {
+        for word in sourceWords where s.matches(word, at: range.lowerBound) {
             var i = range.lowerBound + word.unicodeScalars.count
             while i < range.upperBound, ScalarClass.isSpace(s[i]) { i += 1 }
-            if i < range.upperBound, s[i] == "：" || s[i] == ":" { return true }
+            guard i < range.upperBound else { continue }
+            if s[i] == "：" || s[i] == ":" { return true }
+            // Note. Data are from … (APA), but not "Notes." alone.
+            if s[i] == ".", word.hasPrefix("N"), i + 1 < range.upperBound, ScalarClass.isSpace(s[i + 1]) { return true }
         }
         return false
     }
 
-    /// A row of a table under its caption: no sentence-final mark at its end, no section number before it, and
-    /// columns — cells set apart by a tab, a run of spaces or `|`, or, set with single spaces, at least two short
-    /// cells of which one holds a figure, or Chinese words of two to eight characters (a header row: 国家 许可数).
+    private static let sourceWords = [
+        "资料来源", "数据来源", "来源", "注", "Sources", "Source", "SOURCES", "SOURCE", "Data sources", "Data source",
+        "Notes", "Note", "NOTES", "NOTE",
+    ]
+
+    /// A row of a table under its caption: it ends no sentence (…创下新高。[3] does, through its note marker), and it
+    /// has columns — cells set apart by a tab, a run of spaces or `|` (a numbered row, "1.  China  3.6", needs two such
+    /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
+    /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
+    /// characters (a header row: 国家 许可数).
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 240 else { return false }
         if s[range.lowerBound] == "|" { return true }
-        let last = s[range.upperBound - 1]
-        guard !ScalarClass.isCJKTerminator(last), last != ".", last != "!", last != "?", last != "；", last != ";" else { return false }
-        guard HeadingDetector.numberedLevel(s, range, latin: true) == nil,
-              HeadingDetector.numberedLevel(s, range, latin: false) == nil else { return false }
+        guard !HardWrap.endsSentence(s, before: range.upperBound), s[range.upperBound - 1] != "；",
+              s[range.upperBound - 1] != ";", s[range.upperBound - 1] != "，", s[range.upperBound - 1] != "," else { return false }
         var cells: [Range<Int>] = []
-        var aligned = false
+        var alignedGaps = 0
         var i = range.lowerBound
         while i < range.upperBound {
             while i < range.upperBound, ScalarClass.isSpace(s[i]) { i += 1 }
@@ -50,20 +60,25 @@ enum Caption {
                 gap += 1
                 i += 1
             }
-            if i < range.upperBound, gap >= 2 || tab { aligned = true }
+            if i < range.upperBound, gap >= 2 || tab { alignedGaps += 1 }
         }
         guard cells.count >= 2 else { return false }
-        if aligned { return true }
-        let short = cells.allSatisfy { $0.count <= 12 }
-        guard short else { return false }
-        if cells.contains(where: { cell in cell.contains { ScalarClass.isDigit(s[$0]) } }) { return true }
+        let numbered = HeadingDetector.numberedLevel(s, range, latin: true) != nil
+            || HeadingDetector.numberedLevel(s, range, latin: false) != nil
+        if alignedGaps >= (numbered ? 2 : 1) { return true }
+        guard !numbered, cells.allSatisfy({ $0.count <= 12 }) else { return false }
+        // A one-character cell after a figure is its unit, set apart as spaced text sets it (2019 年, 12 %).
+        let counted = cells.filter { $0.count > 1 || ScalarClass.isDigit(s[$0.lowerBound]) }
+        let figures = counted.count { ScalarClass.isDigit(s[$0.lowerBound]) || s[$0.lowerBound] == "-" || s[$0.lowerBound] == "—" }
+        if figures > 0, 2 * figures >= counted.count { return true }
         // A header row of Chinese words (国家 许可数); not a heading spaced out (结 语).
         return cells.allSatisfy { cell in cell.count >= 2 && cell.count <= 8 && cell.allSatisfy { ScalarClass.isHan(s[$0]) } }
     }
 
     private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
-    /// 图1 …, 表 2-1：…, 续表1, 图一 …: 图 or 表 (after 续 or 附), a number, and a space, a colon or the line's end.
+    /// 图1 …, 表 2-1：…, 续表1, 图一 …: 图 or 表 (after 续 or 附), a number, then a space, a colon or the line's end,
+    /// and a title: no comma and no sentence-final mark at its end (图 1 显示了增长。 is a sentence).
     private static func chineseKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
         var i = range.lowerBound
         if s[i] == "续" || s[i] == "附" { i += 1 }
@@ -85,35 +100,28 @@ enum Caption {
         guard i > numberStart else { return nil }
         if i == range.upperBound { return kind }
         guard ScalarClass.isSpace(s[i]) || s[i] == "：" || s[i] == ":" else { return nil }
-        // A caption is a title, not a run of sentences: at most one sentence-final mark, at its end.
-        let terminators = (i..<range.upperBound - 1).filter { ScalarClass.isCJKTerminator(s[$0]) }.count
-        return terminators == 0 ? kind : nil
+        let title = i..<range.upperBound
+        if title.contains(where: { s[$0] == "，" || s[$0] == "," }) || HardWrap.endsSentence(s, before: range.upperBound) {
+            return nil
+        }
+        return kind
     }
 
     private static let englishWords: [(String, Kind)] = [
-        ("Figure", .figure), ("FIGURE", .figure), ("Fig.", .figure), ("FIG.", .figure), ("Chart", .figure),
+        ("Figure", .figure), ("FIGURE", .figure), ("Fig.", .figure), ("FIG.", .figure), ("Fig", .figure), ("Chart", .figure),
         ("Graph", .figure), ("Map", .figure), ("Exhibit", .figure), ("Box", .figure), ("Table", .table), ("TABLE", .table),
     ]
 
-    /// Figure 1. …, Fig. 2: …, Table 3 — …, TABLE 4, Figure A1 …: the word, a number, and then the line's end, a
-    /// separator, or a word that does not open in lower case (Table 2 Licences by year; not Table 2 shows …).
+    /// Figure 1. …, Fig. 2: …, Table 3 — …, TABLE 4, Figure A1 …, Figure 2-1. …, Table A-1. …, Table II: …: the word,
+    /// a number, and then the line's end, a separator, or a word that does not open in lower case (Table 2 Licences by
+    /// year; not Table 2 shows …).
     private static func englishKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
         for (word, kind) in englishWords where s.matches(word, at: range.lowerBound) {
             var i = range.lowerBound + word.unicodeScalars.count
             guard i < range.upperBound, s[i] == " " else { continue }
             i += 1
-            let numberStart = i
-            if i < range.upperBound, ScalarClass.isUpper(s[i]), i + 1 < range.upperBound, ScalarClass.isDigit(s[i + 1]) { i += 1 }
-            let digitsStart = i
-            while i < range.upperBound, ScalarClass.isDigit(s[i]), i - numberStart < 4 { i += 1 }
-            guard i > digitsStart else { continue }
-            // Figure 2.1, Figure 3a
-            if i + 1 < range.upperBound, s[i] == ".", ScalarClass.isDigit(s[i + 1]) {
-                i += 1
-                while i < range.upperBound, ScalarClass.isDigit(s[i]) { i += 1 }
-            } else if i < range.upperBound, ScalarClass.isLower(s[i]), i + 1 == range.upperBound || !ScalarClass.isLatinLetter(s[i + 1]) {
-                i += 1
-            }
+            guard let end = numberEnd(s, i, range.upperBound) else { continue }
+            i = end
             if i == range.upperBound { return kind }
             switch s[i] {
             case ":", "：", "|", "—", "–": return kind
@@ -131,5 +139,33 @@ enum Caption {
             return nil
         }
         return nil
+    }
+
+    /// The end of a figure or table number from `i`: 1, 12, 3a, 2.1, 2-1, A1, A-1, S2, or a Roman numeral (II, IV).
+    private static func numberEnd(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> Int? {
+        var i = start
+        let roman: Set<Unicode.Scalar> = ["I", "V", "X"]
+        if i < end, roman.contains(s[i]) {
+            while i < end, roman.contains(s[i]), i - start < 5 { i += 1 }
+            // A Roman numeral stands alone: "Table II:" but not "Table Idea".
+            if i == end || !ScalarClass.isLatinLetter(s[i]) { return i }
+            i = start
+        }
+        // An appendix letter: A1, A-1, S2.
+        if i + 1 < end, ScalarClass.isUpper(s[i]) {
+            if ScalarClass.isDigit(s[i + 1]) { i += 1 }
+            else if s[i + 1] == "-", i + 2 < end, ScalarClass.isDigit(s[i + 2]) { i += 2 }
+        }
+        let digits = i
+        while i < end, ScalarClass.isDigit(s[i]), i - digits < 4 { i += 1 }
+        guard i > digits else { return nil }
+        // 2.1, 2-1, 3a
+        if i + 1 < end, s[i] == "." || s[i] == "-", ScalarClass.isDigit(s[i + 1]) {
+            i += 1
+            while i < end, ScalarClass.isDigit(s[i]) { i += 1 }
+        } else if i < end, ScalarClass.isLower(s[i]), i + 1 == end || !ScalarClass.isLatinLetter(s[i + 1]) {
+            i += 1
+        }
+        return i
     }
 }

@@ -122,6 +122,22 @@ struct FeatureExtractorTests {
         #expect(typed.map(\.indices) == typeset.map(\.indices))
     }
 
+    /// A figure or a table set between the paragraphs changes no sentence's features: captions are in no position
+    /// the features count (paragraph place in the section, place in the document).
+    @Test func captionsChangeNoFeatures() throws {
+        let paragraphs = ["一、问题", "各国应当加强合作。据统计，贸易额增长了8%。", "因此，规则之争本质上是发展模式之争。", "例如，某国在2020年出台了新法。", "二、对策", "政府需要加强统计。"]
+        let plain = try readText(paragraphs.joined(separator: "\n") + "\n")
+        var withFigures = paragraphs
+        withFigures.insert(contentsOf: ["表1 主要指标", "指标 2019年 2023年", "出口额 12.5 18.3", "资料来源：作者整理。"], at: 2)
+        withFigures.insert("图1 各国立场示意图", at: 8)
+        let figured = try readText(withFigures.joined(separator: "\n") + "\n")
+        #expect(figured.units.count { $0.kind == .caption } == 5)
+        let a = extractor.features(for: plain).enumerated().filter { plain.units[$0.offset].kind == .sentence }.map(\.element)
+        let b = extractor.features(for: figured).enumerated().filter { figured.units[$0.offset].kind == .sentence }.map(\.element)
+        #expect(a.count == 5 && a.map(\.indices) == b.map(\.indices))
+        #expect(a.map(\.values) == b.map(\.values))
+    }
+
     /// The same sentence reads differently in an expository section (no cues around it) and in an argued one.
     @Test func sectionsCarryTheirShareOfCues() throws {
         let sentence = "这一机制由三个部分组成。"

@@ -203,6 +203,14 @@ struct PlainTextReaderTests {
         #expect(article.metadata.fields["onlineFirstAddress"] == "https://link.cnki.net/urlid/11.1343.D.20250311.1520.002")
         #expect(article.metadata.fields["citation"] == "某某．网络空间秩序[J/OL]．某刊．")
         #expect(article.units.map(\.text) == ["一、引言", "网络空间秩序不断演变。"])
+        // The full cover sheet: 网络首发论文, its fields and boilerplate, then the article's own title and front matter.
+        let full = "网络首发论文\n题目：论出口增长的结构性动因\n作者：张三，李四\n网络首发日期：2024-02-01\n网络首发：在编辑部工作流程中，稿件从录用到出版要经历录用定稿等阶段。\n出版确认：纸质期刊编辑部创办与纸质期刊内容一致的网络版。\n论出口增长的结构性动因\n张三　李四\n【摘要】本文研究出口增长。\n【关键词】出口；增长\n一、引言\n本文研究出口问题。\n"
+        let covered = try ArticleReader().read(ReaderInput(bytes: Array(full.utf8), sourcePath: nil, documentID: "c"))
+        #expect(covered.metadata.titles["zh"] == "论出口增长的结构性动因")
+        #expect(covered.metadata.authors == ["张三", "李四"])
+        #expect(covered.metadata.abstracts["zh"] == "本文研究出口增长。")
+        #expect(covered.metadata.fields["publicationConfirmation"] != nil && covered.metadata.fields["onlineFirstNotice"] != nil)
+        #expect(covered.units.map(\.text) == ["一、引言", "本文研究出口问题。"])
         let paper = "Cables and Power\nJane Doe\nTo cite this article: Jane Doe (2021) Cables and power, Journal of Infrastructure, 4:2, 11-29\nPublished online: 12 Mar 2021\nAbstract: Cables matter.\n1. Introduction\nCables carry data.\n"
         let english = try ArticleReader().read(ReaderInput(bytes: Array(paper.utf8), sourcePath: nil, documentID: "p"))
         #expect(english.metadata.titles["en"] == "Cables and Power")
@@ -241,9 +249,22 @@ struct PlainTextReaderTests {
             #expect(doc.metadata.fields["competingInterests"] == "None.")
             #expect(doc.notes.count == 2)
         }
-        let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家\n提出的宝贵意见。\n")
+        let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家提出的宝贵意见。\n感谢编辑部。\n")
         #expect(zh.units.map(\.text) == ["一、结论", "合作是出路。"])
-        #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。")
+        #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。感谢编辑部。")
+        // In a Chinese article the English title block after the acknowledgements is still the English metadata.
+        let article = try ArticleReader().read(ReaderInput(bytes: Array("【摘要】本文认为合作重要。\n一、结论\n合作是出路。\n致谢\n感谢评审专家。\nCooperation and Order\nLi Ming\nAbstract: Cooperation matters.\n".utf8), sourcePath: nil, documentID: "a"))
+        #expect(article.metadata.fields["acknowledgements"] == "感谢评审专家。")
+        #expect(article.metadata.titles["en"] == "Cooperation and Order")
+        #expect(article.metadata.abstracts["en"] == "Cooperation matters.")
+        // Acknowledgements at a paper's start end at the first heading with body text after it.
+        let early = try read(PlainTextReader(), "Acknowledgements\nThe authors thank the reviewers.\nIntroduction\nZoning rules restrict supply.\nConclusion\nReform is overdue.\n")
+        #expect(early.units.map(\.text) == ["Introduction", "Zoning rules restrict supply.", "Conclusion", "Reform is overdue."])
+        #expect(early.metadata.fields["acknowledgements"] == "The authors thank the reviewers.")
+        // Notes on contributors after the notes list is back matter, not the last note's continuation.
+        let tf = try ArticleReader().read(ReaderInput(bytes: Array("Abstract\nCables matter.\n1. Introduction\nCables carry data.[1]\nNotes\n1. A note.\nNotes on contributors\nJane Doe is a lecturer at Somewhere University.\n".utf8), sourcePath: nil, documentID: "tf"))
+        #expect(tf.notes.map(\.text) == ["A note."])
+        #expect(tf.metadata.fields["authorInformation"] == "Jane Doe is a lecturer at Somewhere University.")
         // A section about disclaimers in the body is a heading with its text when it is no such heading alone.
         let body = try read(PlainTextReader(), "Disclaimers in Consumer Contracts\nFirms hide fees in fine print.\n")
         #expect(body.units.count == 2 && body.metadata.fields.isEmpty)
@@ -367,8 +388,28 @@ struct BadInputTests {
             """)
         #expect(en.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .caption, .caption, .sentence, .sentence, .heading])
         #expect(en.units[6].text == "Figure 1. Map of landing stations. Pacific only.")
-        #expect(Caption.kind(Array("表面上，问题出在媒体。".unicodeScalars), 0..<11) == nil)
-        #expect(Caption.kind(Array("Table 3: Costs".unicodeScalars), 0..<14) == .table)
+        func kind(_ line: String) -> Caption.Kind? { Caption.kind(Array(line.unicodeScalars), 0..<line.unicodeScalars.count) }
+        #expect(kind("图 1 显示了增长。") == nil)
+        #expect(kind("图 2 显示，出口在 2020 年达到峰值") == nil)
+        #expect(kind("表1显示，出口增长。") == nil)
+        #expect(kind("Figure 2 illustrates the route.") == nil)
+        #expect(kind("Table Idea one") == nil)
+        for caption in ["Table 3: Costs", "Figure 2-1. Outlays", "Table A-1. Sources", "Table II: Votes", "Fig 2: Wages", "TABLE 4", "表 2-1：主要指标", "续表1"] {
+            #expect(kind(caption) != nil, "\(caption)")
+        }
+        func isSource(_ line: String) -> Bool { Caption.isSourceLine(Array(line.unicodeScalars), 0..<line.unicodeScalars.count) }
+        #expect(isSource("SOURCE: CRS.") && isSource("Note. Data are from the BLS.") && isSource("资料来源：作者整理。"))
+        #expect(!isSource("Notes.") && !isSource("Notably, wages rose."))
+        // Rows end at a sentence (…创下新高。[3]), at a heading with few figures, and after the source line.
+        let rows = try read(PlainTextReader(), "表 1 主要指标\n指标 2019 年 2023 年\n出口额 12.5 18.3\n2020 年以来，出口增长了 5%，创下新高。[3]\n")
+        #expect(rows.units.map(\.kind) == [.caption, .caption, .caption, .sentence])
+        let english = try read(PlainTextReader(), "Table 1. Top exporters\nRank  Country  Exports\n1.  China  3.6\n2.  Germany  1.7\nSource: WTO.\nThe 2020 Election\nVoters turned out.\n")
+        #expect(english.units.map(\.kind) == [.caption, .caption, .caption, .caption, .caption, .heading, .sentence])
+        #expect(english.sections.count == 2)
+        // A text that is nothing but captions and headings is read as sentences, captions too.
+        let only = try read(PlainTextReader(), "Introduction\nFigure 1. Wages by year\nSource: BLS.\n")
+        #expect(only.units.map(\.text) == ["Introduction", "Figure 1.", "Wages by year", "Source: BLS."])
+        #expect(only.units.allSatisfy { $0.kind == .sentence })
         // A source line needs a caption above it; a line that only looks like a row ends the table.
         let plain = try read(PlainTextReader(), "States hedge.\nSource: interviews.\n")
         #expect(plain.units.map(\.kind) == [.sentence, .sentence])
