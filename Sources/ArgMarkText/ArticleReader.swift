@@ -162,6 +162,19 @@ enum FrontMatter {
         return (key, line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　")))
     }
 
+    /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …), or is
+    /// a bare Abstract / 摘要 / Keywords label: in hard-wrapped text such a line starts a new field, however full the
+    /// line above.
+    static func opensLabelledField(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let end = min(line.upperBound, line.lowerBound + 25)
+        // A bare label on a line of its own (Abstract, 摘要) opens its field as well.
+        if line.count <= 25, let key = canonicalKey(s.string(line)), key == "abstract" || key == "keywords" { return true }
+        guard let colon = (line.lowerBound..<end).first(where: { s[$0] == "：" || s[$0] == ":" }), colon > line.lowerBound else {
+            return false
+        }
+        return canonicalKey(s.string(line.lowerBound..<colon)) != nil
+    }
+
     /// Reads front matter from the first lines into `metadata` and returns the index of the first body line.
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) -> Int {
         let start = coverSheetEnd(scalars, lines, into: &metadata)

@@ -1,15 +1,18 @@
 import ArgMarkCore
 
 /// Back matter that is no part of the argument: acknowledgements (致谢), a disclaimer, author information, declarations
-/// of interest, data availability, notes on contributors — CRS reports and journal articles end with them. A heading
-/// of one of these (alone on its line, or before a colon and the text) opens a block whose lines go to
-/// `metadata.fields` under the block's key, up to the next such heading, a notes or references heading, a numbered
-/// heading, or a heading-like line with body text after it (the body going on: Acknowledgements at a paper's start).
+/// of interest, data availability, notes on contributors — CRS reports and journal articles end with them. Such a
+/// heading before a colon takes the rest of its line (Disclaimer: The views …); alone on its line it takes what
+/// follows into `metadata.fields` under its key: short lines (names, job titles, addresses) and then one paragraph of
+/// text, unless a notes or references heading or a numbered heading comes first — so that a text with no headings
+/// after its acknowledgements keeps its body.
 struct BackMatter {
     /// The collected blocks by field key, in the order met.
     private(set) var fields: [(key: String, value: String)] = []
     /// The key of the block being read.
     private var open: String?
+    /// Whether the open block has taken its paragraph of text.
+    private var tookParagraph = false
 
     static let headings: [String: String] = [
         "acknowledgements": "acknowledgements", "acknowledgments": "acknowledgements",
@@ -48,39 +51,30 @@ struct BackMatter {
         let line = s.trimmed(lines[index])
         guard !line.isEmpty else { return open != nil }
         if let (key, textStart) = Self.heading(s, line) {
-            open = key
-            append(s, textStart..<line.upperBound)
+            open = textStart < line.upperBound ? nil : key
+            tookParagraph = false
+            if textStart < line.upperBound { add(key, s.string(textStart..<line.upperBound), joined: false) }
             return true
         }
-        guard open != nil else { return false }
-        if endsBlock() || HeadingDetector.numberedLevel(s, line, latin: true) != nil
-            || HeadingDetector.numberedLevel(s, line, latin: false) != nil
-            || (HeadingDetector.level(s, line) != nil && Self.bodyTextFollows(s, lines, after: index)) {
+        guard let key = open else { return false }
+        if endsBlock() || tookParagraph || HeadingDetector.numberedLevel(s, line, latin: true) != nil
+            || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
             open = nil
             return false
         }
-        append(s, line)
+        if HeadingDetector.level(s, line) == nil { tookParagraph = true }
+        add(key, s.string(line), joined: true)
         return true
     }
 
-    /// Whether the next non-blank line after `index` reads as body text (not heading-like): a name and a job title
-    /// under Author Information are both heading-like; a section heading has its paragraph after it.
-    private static func bodyTextFollows(_ s: [Unicode.Scalar], _ lines: [Range<Int>], after index: Int) -> Bool {
-        for next in lines[(index + 1)...] {
-            let range = s.trimmed(next)
-            if range.isEmpty { continue }
-            return HeadingDetector.level(s, range) == nil && heading(s, range) == nil
-        }
-        return false
-    }
-
-    private mutating func append(_ s: [Unicode.Scalar], _ range: Range<Int>) {
-        guard let key = open, !range.isEmpty else { return }
-        let text = s.string(range)
-        if let k = fields.lastIndex(where: { $0.key == key }), k == fields.count - 1 {
+    /// Adds `text` to the block `key`: to its last entry when `joined` and the block is the last one read, else as
+    /// an entry of its own.
+    private mutating func add(_ key: String, _ text: String, joined: Bool) {
+        if joined, let last = fields.last, last.key == key, let end = last.value.unicodeScalars.last,
+           let start = text.unicodeScalars.first {
             // Lines of Chinese run on without a space; anything else takes one.
-            let joined = ScalarClass.isCJK(fields[k].value.unicodeScalars.last!) && ScalarClass.isCJK(s[range.lowerBound])
-            fields[k].value += (joined ? "" : " ") + text
+            let tight = ScalarClass.isCJK(end) && ScalarClass.isCJK(start)
+            fields[fields.count - 1].value += (tight ? "" : " ") + text
         } else {
             fields.append((key, text))
         }

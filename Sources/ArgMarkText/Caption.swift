@@ -19,6 +19,7 @@ enum Caption {
     /// A source or note line under a figure or table: 资料来源：…, 数据来源：…, 注：…, Source: …, Notes: …, NOTE: …,
     /// and APA's "Note. …".
     static func isSourceLine(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count <= 300 else { return false }
         for word in sourceWords where s.matches(word, at: range.lowerBound) {
             var i = range.lowerBound + word.unicodeScalars.count
             while i < range.upperBound, ScalarClass.isSpace(s[i]) { i += 1 }
@@ -63,14 +64,24 @@ enum Caption {
             if i < range.upperBound, gap >= 2 || tab { alignedGaps += 1 }
         }
         guard cells.count >= 2 else { return false }
+        // Two sentences set apart by a double space are prose, not cells: "Our view is simple.  The Bureau …".
+        if zip(cells, cells.dropFirst()).contains(where: { cell, next in
+            let last = s[cell.upperBound - 1]
+            let word = cell.count > 2 && ScalarClass.isLatinLetter(s[cell.upperBound - 2])  // simple., not 1.
+            return ScalarClass.isCJKTerminator(last)
+                || (word && (last == "." || last == "?" || last == "!") && ScalarClass.isUpper(s[next.lowerBound]))
+        }) { return false }
         let numbered = HeadingDetector.numberedLevel(s, range, latin: true) != nil
             || HeadingDetector.numberedLevel(s, range, latin: false) != nil
         if alignedGaps >= (numbered ? 2 : 1) { return true }
         guard !numbered, cells.allSatisfy({ $0.count <= 12 }) else { return false }
         // A one-character cell after a figure is its unit, set apart as spaced text sets it (2019 年, 12 %).
         let counted = cells.filter { $0.count > 1 || ScalarClass.isDigit(s[$0.lowerBound]) }
-        let figures = counted.count { ScalarClass.isDigit(s[$0.lowerBound]) || s[$0.lowerBound] == "-" || s[$0.lowerBound] == "—" }
-        if figures > 0, 2 * figures >= counted.count { return true }
+        let isFigure = { (cell: Range<Int>) in ScalarClass.isDigit(s[cell.lowerBound]) || s[cell.lowerBound] == "-" || s[cell.lowerBound] == "—" }
+        let figures = counted.count(where: isFigure)
+        // With a single figure, the other cells are labels (Japan 17, 美国 42), not a heading's words (2020 年以来的政策调整).
+        let labelsShort = figures > 1 || counted.allSatisfy { isFigure($0) || $0.count <= 6 }
+        if figures > 0, 2 * figures >= counted.count, labelsShort { return true }
         // A header row of Chinese words (国家 许可数); not a heading spaced out (结 语).
         return cells.allSatisfy { cell in cell.count >= 2 && cell.count <= 8 && cell.allSatisfy { ScalarClass.isHan(s[$0]) } }
     }
@@ -124,16 +135,19 @@ enum Caption {
             i = end
             if i == range.upperBound { return kind }
             switch s[i] {
-            case ":", "：", "|", "—", "–": return kind
+            case ":", "：", "|":
+                return kind
             case ".":
                 if i + 1 == range.upperBound || s[i + 1] == " " { return kind }
-            case " ":
+            case "—", "–", " ":
                 var k = i
-                while k < range.upperBound, s[k] == " " { k += 1 }
+                while k < range.upperBound, s[k] == " " || s[k] == "—" || s[k] == "–" || s[k] == "-" { k += 1 }
                 guard k < range.upperBound else { return kind }
-                if s[k] == "—" || s[k] == "–" || s[k] == "-" || s[k] == ":" { return kind }
-                // Table 2 (below) shows …, Figure 3, above, …: a sentence goes on.
-                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != "," { return kind }
+                // Table 2 (below) shows …, Figure 3, above, …, Figure 3 — which … — shows …: a sentence goes on. After
+                // a bare space or dash a title ends no sentence (Figure 2 The effect … was large.).
+                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != ",", !HardWrap.endsSentence(s, before: range.upperBound) {
+                    return kind
+                }
             default: break
             }
             return nil

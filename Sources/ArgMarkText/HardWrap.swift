@@ -59,7 +59,7 @@ enum HardWrap {
         var current: Range<Int>?
         for k in nonEmpty {
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
-            if let open = current, wraps[k - 1],
+            if let open = current, wraps[k - 1], !closesAlone(scalars, open, after: result.last),
                continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
                          full: 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length,
                          inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
@@ -84,6 +84,17 @@ enum HardWrap {
         return (narrowest...widestWrap).contains(width) ? width : nil
     }
 
+    /// Whether `paragraph`, a single line, stands alone however full it is: a figure's or table's caption, or the source
+    /// line under one (资料来源：…), so that the paragraph after it is not read as its continuation. A caption that
+    /// really wraps loses its tail to the next paragraph, a smaller loss than the paragraph.
+    private static func closesAlone(_ s: [Unicode.Scalar], _ paragraph: Range<Int>, after previous: Range<Int>?) -> Bool {
+        if Caption.kind(s, paragraph) != nil { return true }
+        guard let previous, Caption.isSourceLine(s, paragraph) else { return false }
+        let firstLine = previous.lowerBound..<(s[previous].firstIndex(of: "\n") ?? previous.upperBound)
+        return Caption.kind(s, s.trimmed(firstLine)) != nil || Caption.isTableRow(s, s.trimmed(firstLine))
+            || Caption.isSourceLine(s, s.trimmed(firstLine))
+    }
+
     /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
     /// margin (a new paragraph), opens a front-matter field (【关键词】) or an editor line (责编∕…), a bulleted item or the next entry of a
     /// notes list (a marker after an entry that opened with one, a bracketed one also after the indented rest of
@@ -95,7 +106,8 @@ enum HardWrap {
         _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool,
         inNotesList: @autoclosure () -> Bool
     ) -> Bool {
-        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line) { return false }
+        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line)
+            || FrontMatter.opensLabelledField(s, line) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         if endsSentence(s, before: line.lowerBound),

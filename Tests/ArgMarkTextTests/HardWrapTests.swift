@@ -98,6 +98,29 @@ struct HardWrapTests {
         #expect(!HardWrap.endsSentence(Array("2025.13.\n".unicodeScalars), before: 8))
     }
 
+    /// A caption or the source line under it stands alone in hard-wrapped text however full it is: the paragraph
+    /// after it is no continuation. So does a line opening a front-matter field (引用格式：… then 网络首发：…).
+    @Test func aCaptionOrSourceLineStandsAlone() throws {
+        let source = "资料来源：国家统计局《中国统计年鉴2021》，中国统计出版社2021年版。"
+        let after = "从图1可以看出，出口增长在2020年以后明显放缓，而进口增长保持稳定，两者的差距逐步缩小，值得关注。"
+        let lines = HardWrapTests.chineseParagraphs + ["图1 出口与进口增长率", source, after] + HardWrapTests.chineseParagraphs
+        let wrapped = lines.map { Self.wrapByCharacters($0, width: 37) }.joined(separator: "\n") + "\n"
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(document.units.filter { $0.kind == .caption }.map(\.text) == ["图1 出口与进口增长率", source])
+        #expect(document.units.contains { $0.kind == .sentence && $0.text == "从图1可以看出，出口增长在2020年以后明显放缓，而进口增长保持稳定，两者的差距逐步缩小，值得关注。" })
+        let english = Self.englishParagraphs + ["Figure 1. Average Tariff Rate on Imports from China by Product Category, 2023", "The average rate rose sharply after 2018, and it has stayed high since then, as the figure shows."] + Self.englishParagraphs
+        let englishWrapped = english.map { Self.wrapGreedily($0, width: 78) }.joined(separator: "\n") + "\n"
+        let englishDocument = try read(PlainTextReader(), englishWrapped)
+        #expect(englishDocument.units.filter { $0.kind == .caption }.count == 1)
+        #expect(englishDocument.units.contains { $0.text.hasPrefix("The average rate rose sharply") && $0.kind == .sentence })
+        let field = Array("网络首发：在编辑部工作流程中".unicodeScalars)
+        #expect(FrontMatter.opensLabelledField(field, field.indices))
+        let body = Array("我们认为：合作是出路".unicodeScalars)
+        #expect(!FrontMatter.opensLabelledField(body, body.indices))
+        let label = Array("Abstract".unicodeScalars)
+        #expect(FrontMatter.opensLabelledField(label, label.indices))
+    }
+
     /// When a sentence ends exactly at a line's end, the next line, full and without a sentence end of its own,
     /// reads like a heading but is the paragraph's next line.
     @Test func aFullLineAfterASentenceEndCarriesOn() throws {

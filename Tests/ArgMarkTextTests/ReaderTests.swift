@@ -249,9 +249,16 @@ struct PlainTextReaderTests {
             #expect(doc.metadata.fields["competingInterests"] == "None.")
             #expect(doc.notes.count == 2)
         }
-        let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家提出的宝贵意见。\n感谢编辑部。\n")
+        let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家提出的宝贵意见。\n")
         #expect(zh.units.map(\.text) == ["一、结论", "合作是出路。"])
-        #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。感谢编辑部。")
+        #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。")
+        // Without headings after it, the block takes one paragraph and the body goes on; a heading before a colon takes
+        // its own line only.
+        let comment = try read(PlainTextReader(), "Acknowledgments: I thank my colleagues.\nThe rule is flawed. It raises costs.\nThe Bureau should withdraw it.\n")
+        #expect(comment.units.map(\.text) == ["The rule is flawed.", "It raises costs.", "The Bureau should withdraw it."])
+        #expect(comment.metadata.fields["acknowledgements"] == "I thank my colleagues.")
+        let first = try read(PlainTextReader(), "DISCLAIMER\nThe views are the author's own.\nThe rule is flawed.\nThe Bureau should withdraw it.\n")
+        #expect(first.units.map(\.text) == ["The rule is flawed.", "The Bureau should withdraw it."])
         // In a Chinese article the English title block after the acknowledgements is still the English metadata.
         let article = try ArticleReader().read(ReaderInput(bytes: Array("【摘要】本文认为合作重要。\n一、结论\n合作是出路。\n致谢\n感谢评审专家。\nCooperation and Order\nLi Ming\nAbstract: Cooperation matters.\n".utf8), sourcePath: nil, documentID: "a"))
         #expect(article.metadata.fields["acknowledgements"] == "感谢评审专家。")
@@ -405,6 +412,11 @@ struct BadInputTests {
         #expect(rows.units.map(\.kind) == [.caption, .caption, .caption, .sentence])
         let english = try read(PlainTextReader(), "Table 1. Top exporters\nRank  Country  Exports\n1.  China  3.6\n2.  Germany  1.7\nSource: WTO.\nThe 2020 Election\nVoters turned out.\n")
         #expect(english.units.map(\.kind) == [.caption, .caption, .caption, .caption, .caption, .heading, .sentence])
+        let prose = try read(PlainTextReader(), "Table 1. Costs\nRegion  Cost\nOur view is simple.  The Bureau should act now\n表1 主要指标\n指标 2019 年\n2020 年以来的政策调整\n政策调整的效果明显。\n")
+        #expect(prose.units.map(\.kind) == [.caption, .caption, .heading, .caption, .caption, .heading, .sentence])
+        #expect(kind("Figure 2 The effect of tariffs on prices was large.") == nil)
+        #expect(kind("Figure 3 — which many readers misread — shows the opposite.") == nil)
+        #expect(kind("Figure 1 — Map of stations") == .figure)
         #expect(english.sections.count == 2)
         // A text that is nothing but captions and headings is read as sentences, captions too.
         let only = try read(PlainTextReader(), "Introduction\nFigure 1. Wages by year\nSource: BLS.\n")
