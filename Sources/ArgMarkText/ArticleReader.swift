@@ -78,7 +78,7 @@ public struct ArticleReader: DocumentReader {
                 noteLines = []
                 inNotes = false
             }
-            if !inNotes, backMatter.take(scalars, lines, at: cursor, endsBlock: false) {
+            if !inNotes, backMatter.take(scalars, line, endsBlock: false) {
                 cursor += 1
                 continue
             }

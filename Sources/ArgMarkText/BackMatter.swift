@@ -43,12 +43,10 @@ struct BackMatter {
         return (key, s.trimmed(textStart..<line.upperBound).lowerBound)
     }
 
-    /// Takes line `index` if it opens or carries on a back-matter block; a line that ends the block (`endsBlock`: a
-    /// notes heading; a numbered heading; a heading-like line before body text) is left to the body.
-    mutating func take(
-        _ s: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int, endsBlock: @autoclosure () -> Bool
-    ) -> Bool {
-        let line = s.trimmed(lines[index])
+    /// Takes `line` if it opens or carries on a back-matter block; a line that ends the block (`endsBlock`: a notes
+    /// heading; a numbered heading; anything after the block's paragraph) is left to the body.
+    mutating func take(_ s: [Unicode.Scalar], _ raw: Range<Int>, endsBlock: @autoclosure () -> Bool) -> Bool {
+        let line = s.trimmed(raw)
         guard !line.isEmpty else { return open != nil }
         if let (key, textStart) = Self.heading(s, line) {
             open = textStart < line.upperBound ? nil : key

@@ -108,7 +108,8 @@ struct BodyAssembler {
                 start: line.lowerBound, end: line.upperBound, text: scalars.string(line, hyphenation: hyphenation),
                 language: LanguageDetector.detect(scalars, line))
         }
-        builder.addCaption(spans, language: LanguageDetector.detect(scalars, block.lines[0].lowerBound..<block.lines[block.lines.count - 1].upperBound))
+        let whole = block.lines[0].lowerBound..<block.lines[block.lines.count - 1].upperBound
+        builder.addCaption(spans, language: LanguageDetector.detect(scalars, whole))
     }
 
     mutating func addHeading(_ range: Range<Int>, level: Int) {

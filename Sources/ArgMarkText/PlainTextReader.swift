@@ -45,7 +45,7 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
-            if !inNotes, backMatter.take(scalars, lines, at: index, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
+            if !inNotes, backMatter.take(scalars, line, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
             if !inNotes, NotesList.opens(scalars, lines, at: index) {
                 // A second list (References after Notes) is a list of its own.
                 body.addNotes(noteLines)
