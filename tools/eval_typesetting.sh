@@ -7,7 +7,8 @@
 # (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not) and as a
 # PDF viewer copies them (no form feed), CRLF line ends with indented paragraphs (　　). English: typographic
 # apostrophes (don’t), hard-wrapped at 78 columns, and in pages of 50 lines both ways, CRLF line ends. Both: a table
-# (caption, header, two rows, source line) and a figure caption after every sixth paragraph.
+# (caption, header, two rows, source line) and a figure caption after every sixth paragraph, between blank lines, and
+# the same without blank lines, hard-wrapped.
 # Sentences are matched by their text (spaces and line breaks ignored, the gold set the same way), since a wrapped
 # text's offsets differ from the gold's; each line reports how many gold sentences came out whole, and macro-F1 and
 # accuracy over those, and how many other sentences were read (furniture taken for text; in the Chinese work report
@@ -25,9 +26,10 @@ for lang in zh en; do
   heldout_gold "$bin" "$lang" "$work/gold-$lang" "$work/read" || continue
   if [ "$lang" = zh ]; then
     variants=(as-written ascii-punctuation full-width-alphanumerics spaced-latin wrapped-38 pdf-pages-38 copied-pages-38 crlf-indented
-      figures-tables-zh)
+      figures-tables-zh figures-tables-wrapped-38)
   else
-    variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf figures-tables-en)
+    variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf figures-tables-en
+      figures-tables-wrapped-78)
   fi
   echo "== $lang"
   for variant in "${variants[@]}"; do

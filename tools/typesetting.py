@@ -38,7 +38,7 @@ def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
     return "\n".join(out)
 
 
-def with_figures(text, chinese):
+def with_figures(text, chinese, blank_lines=True):
     """A table (caption, header, two rows, source line) and a figure caption after every sixth paragraph that ends a
     sentence, each on lines of their own, as articles and reports set them between paragraphs (not in the notes or
     references at the end)."""
@@ -55,12 +55,13 @@ def with_figures(text, chinese):
             count = 0
             number += 1
             if chinese:
-                out += ["", f"表{number} 2019—2023年主要指标", "指标 2019年 2023年", "出口额 12.5 18.3", "进口额 10.1 14.2",
-                        "资料来源：作者根据公开数据整理。", "", f"图{number} 主要国家立场分布示意图", ""]
+                block = ["", f"表{number} 2019—2023年主要指标", "指标 2019年 2023年", "出口额 12.5 18.3", "进口额 10.1 14.2",
+                         "资料来源：作者根据公开数据整理。", "", f"图{number} 主要国家立场分布示意图", ""]
             else:
-                out += ["", f"Table {number}. Main indicators, 2019–2023", "Indicator      2019      2023",
-                        "Exports        12.5      18.3", "Imports        10.1      14.2",
-                        "Source: Author's compilation from public data.", "", f"Figure {number}. Positions of the main states.", ""]
+                block = ["", f"Table {number}. Main indicators, 2019–2023", "Indicator      2019      2023",
+                         "Exports        12.5      18.3", "Imports        10.1      14.2",
+                         "Source: Author's compilation from public data.", "", f"Figure {number}. Positions of the main states.", ""]
+            out += block if blank_lines else [line for line in block if line]
     return "\n".join(out)
 
 
@@ -80,6 +81,9 @@ VARIANTS = {
     "copied-pages-78": lambda t: paginate(wrap_columns(t, 78), 50, ["Journal of International Affairs 79(2)", "MARCHETTI-RAO"], str, ""),
     "figures-tables-zh": lambda t: with_figures(t, True),
     "figures-tables-en": lambda t: with_figures(t, False),
+    # The same without blank lines around them, hard-wrapped, as pdftotext leaves a page with a table.
+    "figures-tables-wrapped-38": lambda t: wrap_characters(with_figures(t, True, blank_lines=False), 38),
+    "figures-tables-wrapped-78": lambda t: wrap_columns(with_figures(t, False, blank_lines=False), 78),
 }
 
 
