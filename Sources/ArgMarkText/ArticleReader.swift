@@ -348,10 +348,22 @@ enum NotesHeading {
         "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources",
     ]
 
+    /// Glossaries at a report's end (附：名词解释, Glossary): their entries (“两重”：…的简称。) are read as notes, no part
+    /// of the argument.
+    static let glossaries: Set<String> = ["名词解释", "附名词解释", "附件名词解释", "glossary", "glossaryofterms"]
+
+    /// Whether `line` is a glossary's entry: a term of at most 24 characters, then a colon.
+    static func isGlossaryEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        (line.lowerBound..<min(line.upperBound, line.lowerBound + 25)).contains { s[$0] == "：" || s[$0] == ":" }
+    }
+
     /// The longest line, in scalars, that can be a notes heading ("References and Notes:" with spaces).
     static let longest = 32
 
-    static func matches(_ line: String) -> Bool { names.contains(key(line)) }
+    static func matches(_ line: String) -> Bool {
+        let key = key(line)
+        return names.contains(key) || glossaries.contains(key)
+    }
 
     /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
     /// "referencesandnotes".
@@ -526,6 +538,7 @@ enum NotesList {
         guard lines[index].count <= NotesHeading.longest, index + 1 < lines.count else { return false }
         let key = NotesHeading.key(scalars.string(lines[index]))
         if marker(scalars, lines[index + 1]) != nil, NotesHeading.names.contains(key) { return true }
+        if NotesHeading.glossaries.contains(key) { return NotesHeading.isGlossaryEntry(scalars, lines[index + 1]) }
         return ReferenceList.headings.contains(key) && ReferenceList.entriesFollow(scalars, lines, headingAt: index)
     }
 

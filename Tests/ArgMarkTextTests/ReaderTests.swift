@@ -277,6 +277,19 @@ struct PlainTextReaderTests {
         #expect(body.units.count == 2 && body.metadata.fields.isEmpty)
     }
 
+    /// A work report's glossary (附：名词解释, then “两重”：… entries) is read as notes, not as sentences to label.
+    @Test func aGlossaryIsReadAsNotes() throws {
+        let text = "各位代表：\n过去一年，全省经济持续回升向好。\n附：名词解释\n“两重”：国家重大战略实施和重点领域安全能力建设的简称。\n湾长制：以海湾为单元的责任体系。\n"
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, text)
+            #expect(doc.units.map(\.text).last == "过去一年，全省经济持续回升向好。")
+            #expect(doc.notes.map(\.text) == ["“两重”：国家重大战略实施和重点领域安全能力建设的简称。", "湾长制：以海湾为单元的责任体系。"])
+        }
+        // A section called 名词解释 with prose under it stays body text in a plain text.
+        let prose = try read(PlainTextReader(), "名词解释\n本节解释几个常用的名词，便于读者理解。\n")
+        #expect(prose.units.count == 2 && prose.notes.isEmpty)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
