@@ -15,9 +15,9 @@ public struct ModelViolation: Sendable, Hashable, CustomStringConvertible {
 extension Document {
     /// Checks the invariants every reader, editor and format relies on; an empty result means the document is sound.
     ///
-    /// Units are in reading order with unique ids and non-decreasing, non-overlapping offsets; headings and captions carry no
-    /// annotation; confidences and scores lie in [0, 1]; parents exist, are sentences, and never form a cycle;
-    /// paragraphs tile the units and name existing sections; note references exist.
+    /// Units are in reading order with unique ids and non-decreasing, non-overlapping offsets; headings and captions
+    /// carry no annotation; confidences and scores lie in [0, 1]; parents exist, are sentences, and never form a
+    /// cycle; paragraphs tile the units and name existing sections; note references exist.
     public func validate() -> [ModelViolation] {
         var problems: [ModelViolation] = []
         var seen: [String: Int] = [:]

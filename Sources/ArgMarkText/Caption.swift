@@ -44,7 +44,7 @@ enum Caption {
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 240 else { return false }
         if s[range.lowerBound] == "|" { return true }
-        guard !HardWrap.endsSentence(s, before: range.upperBound), s[range.upperBound - 1] != "；",
+        guard !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound), s[range.upperBound - 1] != "；",
               s[range.upperBound - 1] != ";", s[range.upperBound - 1] != "，", s[range.upperBound - 1] != "," else { return false }
         var cells: [Range<Int>] = []
         var alignedGaps = 0
@@ -112,7 +112,7 @@ enum Caption {
         if i == range.upperBound { return kind }
         guard ScalarClass.isSpace(s[i]) || s[i] == "：" || s[i] == ":" else { return nil }
         let title = i..<range.upperBound
-        if title.contains(where: { s[$0] == "，" || s[$0] == "," }) || HardWrap.endsSentence(s, before: range.upperBound) {
+        if title.contains(where: { s[$0] == "，" || s[$0] == "," }) || HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
             return nil
         }
         return kind
@@ -145,7 +145,7 @@ enum Caption {
                 guard k < range.upperBound else { return kind }
                 // Table 2 (below) shows …, Figure 3, above, …, Figure 3 — which … — shows …: a sentence goes on. After
                 // a bare space or dash a title ends no sentence (Figure 2 The effect … was large.).
-                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != ",", !HardWrap.endsSentence(s, before: range.upperBound) {
+                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != ",", !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
                     return kind
                 }
             default: break

@@ -96,7 +96,8 @@ enum HardWrap {
     }
 
     /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
-    /// margin (a new paragraph), opens a front-matter field (【关键词】) or an editor line (责编∕…), a bulleted item or the next entry of a
+    /// margin (a new paragraph), opens a front-matter field (【关键词】, 引用格式：…, a bare Abstract) or an editor line
+    /// (责编∕…), a bulleted item or the next entry of a
     /// notes list (a marker after an entry that opened with one, a bracketed one also after the indented rest of
     /// such an entry; in running text a bracketed note marker at a line's start closes the sentence above, even
     /// when the rest of the line would read as a heading), or is a heading after a sentence's end (unless it fills
@@ -118,22 +119,23 @@ enum HardWrap {
         return true
     }
 
-    /// Whether the text before `start` ends a sentence: a terminator, perhaps followed by closing quotes and a note
-    /// marker (…无从提出建议。[4], …”³). A full stop after a digit is a number's or a DOI's (…2025.13.|003).
-    static func endsSentence(_ s: [Unicode.Scalar], before start: Int) -> Bool {
+    /// Whether the text before `start` (and from `floor` on) ends a sentence: a terminator, perhaps followed by
+    /// closing quotes and a note marker (…无从提出建议。[4], …”³). A full stop after a digit is a number's or a DOI's
+    /// (…2025.13.|003).
+    static func endsSentence(_ s: [Unicode.Scalar], before start: Int, from floor: Int = 0) -> Bool {
         var k = start
-        while k > 0, ScalarClass.isSpace(s[k - 1]) { k -= 1 }
-        if k > 0, s[k - 1] == "]" || s[k - 1] == "］" {
+        while k > floor, ScalarClass.isSpace(s[k - 1]) { k -= 1 }
+        if k > floor, s[k - 1] == "]" || s[k - 1] == "］" {
             var j = k - 1
-            while j > 0, k - j < 12, ScalarClass.isDigit(s[j - 1]) || [",", "，", "-", "–"].contains(s[j - 1]) { j -= 1 }
-            if j > 0, j < k - 1, s[j - 1] == "[" || s[j - 1] == "［" { k = j - 1 }
+            while j > floor, k - j < 12, ScalarClass.isDigit(s[j - 1]) || [",", "，", "-", "–"].contains(s[j - 1]) { j -= 1 }
+            if j > floor, j < k - 1, s[j - 1] == "[" || s[j - 1] == "［" { k = j - 1 }
         }
-        while k > 0, ScalarClass.isSuperscriptDigit(s[k - 1]) || ScalarClass.isCircledNumber(s[k - 1]) { k -= 1 }
-        while k > 0, s[k - 1] != "]", s[k - 1] != "］", ScalarClass.isCloser(s[k - 1]) { k -= 1 }
-        guard k > 0 else { return false }
+        while k > floor, ScalarClass.isSuperscriptDigit(s[k - 1]) || ScalarClass.isCircledNumber(s[k - 1]) { k -= 1 }
+        while k > floor, s[k - 1] != "]", s[k - 1] != "］", ScalarClass.isCloser(s[k - 1]) { k -= 1 }
+        guard k > floor else { return false }
         let last = s[k - 1]
         return ScalarClass.isCJKTerminator(last) || last == "?" || last == "!"
-            || (last == "." && !(k > 1 && ScalarClass.isDigit(s[k - 2])))
+            || (last == "." && !(k > floor + 1 && ScalarClass.isDigit(s[k - 2])))
     }
 
     /// Marks that open a bulleted item.
