@@ -59,6 +59,14 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
+            if let entries = Glossary.entries(scalars, lines, headingAt: cursor) {
+                body.addNotes(noteLines)
+                body.addNotes(Array(lines[entries]))
+                noteLines = []
+                inNotes = false
+                cursor = entries.upperBound
+                continue
+            }
             if NotesHeading.matches(text) {
                 // A second list (References after Notes) is a list of its own.
                 body.addNotes(noteLines)
@@ -78,7 +86,7 @@ public struct ArticleReader: DocumentReader {
                 noteLines = []
                 inNotes = false
             }
-            if !inNotes, backMatter.take(scalars, line, endsBlock: false) {
+            if !inNotes, backMatter.take(scalars, lines, at: cursor, endsBlock: false) {
                 cursor += 1
                 continue
             }
@@ -158,21 +166,28 @@ enum FrontMatter {
     static func labelledField(_ line: String) -> (key: String, value: String)? {
         guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let key = String(line[..<colon])
+        // Labels are capitalised (Abstract:, Keywords:); "title: the …" is a wrapped sentence's line.
+        if let first = key.unicodeScalars.first, ScalarClass.isLower(first) { return nil }
         guard key.count <= 24, canonicalKey(key) != nil else { return nil }
         return (key, line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　")))
     }
 
-    /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …), or is
-    /// a bare Abstract / 摘要 / Keywords label: in hard-wrapped text such a line starts a new field, however full the
-    /// line above.
+    /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …): in
+    /// hard-wrapped front matter such a line starts a new field, however full the line above.
     static func opensLabelledField(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let end = min(line.upperBound, line.lowerBound + 25)
-        // A bare label on a line of its own (Abstract, 摘要) opens its field as well.
-        if line.count <= 25, let key = canonicalKey(s.string(line)), key == "abstract" || key == "keywords" { return true }
-        guard let colon = (line.lowerBound..<end).first(where: { s[$0] == "：" || s[$0] == ":" }), colon > line.lowerBound else {
+        guard let colon = (line.lowerBound..<end).first(where: { s[$0] == "：" || s[$0] == ":" }), colon > line.lowerBound,
+              !ScalarClass.isLower(s[line.lowerBound]) else {
             return false
         }
         return canonicalKey(s.string(line.lowerBound..<colon)) != nil
+    }
+
+    /// Whether `line` is a bare Abstract / ABSTRACT / 摘要 / Keywords label on a line of its own.
+    static func isBareLabel(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard line.count <= 25, !line.isEmpty, !ScalarClass.isLower(s[line.lowerBound]),
+              let key = canonicalKey(s.string(line)) else { return false }
+        return key == "abstract" || key == "keywords"
     }
 
     /// Reads front matter from the first lines into `metadata` and returns the index of the first body line.
@@ -348,22 +363,11 @@ enum NotesHeading {
         "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources",
     ]
 
-    /// Glossaries at a report's end (附：名词解释, Glossary): their entries (“两重”：…的简称。) are read as notes, no part
-    /// of the argument.
-    static let glossaries: Set<String> = ["名词解释", "附名词解释", "附件名词解释", "glossary", "glossaryofterms"]
-
-    /// Whether `line` is a glossary's entry: a term of at most 24 characters, then a colon.
-    static func isGlossaryEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        (line.lowerBound..<min(line.upperBound, line.lowerBound + 25)).contains { s[$0] == "：" || s[$0] == ":" }
-    }
 
     /// The longest line, in scalars, that can be a notes heading ("References and Notes:" with spaces).
     static let longest = 32
 
-    static func matches(_ line: String) -> Bool {
-        let key = key(line)
-        return names.contains(key) || glossaries.contains(key)
-    }
+    static func matches(_ line: String) -> Bool { names.contains(key(line)) }
 
     /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
     /// "referencesandnotes".
@@ -538,7 +542,6 @@ enum NotesList {
         guard lines[index].count <= NotesHeading.longest, index + 1 < lines.count else { return false }
         let key = NotesHeading.key(scalars.string(lines[index]))
         if marker(scalars, lines[index + 1]) != nil, NotesHeading.names.contains(key) { return true }
-        if NotesHeading.glossaries.contains(key) { return NotesHeading.isGlossaryEntry(scalars, lines[index + 1]) }
         return ReferenceList.headings.contains(key) && ReferenceList.entriesFollow(scalars, lines, headingAt: index)
     }
 

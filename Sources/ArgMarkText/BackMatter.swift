@@ -43,10 +43,13 @@ struct BackMatter {
         return (key, s.trimmed(textStart..<line.upperBound).lowerBound)
     }
 
-    /// Takes `line` if it opens or carries on a back-matter block; a line that ends the block (`endsBlock`: a notes
-    /// heading; a numbered heading; anything after the block's paragraph) is left to the body.
-    mutating func take(_ s: [Unicode.Scalar], _ raw: Range<Int>, endsBlock: @autoclosure () -> Bool) -> Bool {
-        let line = s.trimmed(raw)
+    /// Takes line `index` if it opens or carries on a back-matter block; a line that ends the block (`endsBlock`: a
+    /// notes heading; a numbered heading; a heading-like line with a paragraph right after it; anything after the
+    /// block's paragraph) is left to the body.
+    mutating func take(
+        _ s: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int, endsBlock: @autoclosure () -> Bool
+    ) -> Bool {
+        let line = s.trimmed(lines[index])
         guard !line.isEmpty else { return open != nil }
         if let (key, textStart) = Self.heading(s, line) {
             open = textStart < line.upperBound ? nil : key
@@ -55,14 +58,26 @@ struct BackMatter {
             return true
         }
         guard let key = open else { return false }
+        let short = Self.isShortLine(s, line)
+        // A heading-like line with a paragraph right after it opens the next section (Executive Summary after the
+        // authors' names and titles).
         if endsBlock() || tookParagraph || HeadingDetector.numberedLevel(s, line, latin: true) != nil
-            || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
+            || HeadingDetector.numberedLevel(s, line, latin: false) != nil
+            || (short && index + 1 < lines.count && !Self.isShortLine(s, s.trimmed(lines[index + 1]))
+                && Self.heading(s, s.trimmed(lines[index + 1])) == nil && !s.trimmed(lines[index + 1]).isEmpty
+                && HeadingDetector.level(s, line) != nil && !line.contains { s[$0] == "@" }) {
             open = nil
             return false
         }
-        if HeadingDetector.level(s, line) == nil { tookParagraph = true }
+        if !short { tookParagraph = true }
         add(key, s.string(line), joined: true)
         return true
+    }
+
+    /// A short line of the block: a heading-like line (a name, a job title) or an address line (jroe@crs.loc.gov,
+    /// 7-5678), rather than its paragraph of text.
+    private static func isShortLine(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        !line.isEmpty && (HeadingDetector.level(s, line) != nil || (line.count <= 80 && line.contains { s[$0] == "@" }))
     }
 
     /// Adds `text` to the block `key`: to its last entry when `joined` and the block is the last one read, else as

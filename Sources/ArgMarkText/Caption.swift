@@ -11,9 +11,20 @@ enum Caption {
     /// ". ", a dash) and then, in Chinese, a title (no comma, no sentence-final mark at the end) and, in English, no
     /// word in lower case.
     static func kind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
+        parse(s, range)?.kind
+    }
+
+    /// Whether `range` is a caption set off from its title by a colon, a full stop or a dash (Figure 1. …, 图1：…),
+    /// or a bare number (TABLE 4): one that a hard-wrapped text's next line cannot be the rest of. After a bare
+    /// space the line may be the first of a paragraph that begins with a figure's number (图 1 展示了…, Table 3 Panel A
+    /// reports …), so it is left to the wrap.
+    static func standsAlone(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        parse(s, range)?.setOff ?? false
+    }
+
+    private static func parse(_ s: [Unicode.Scalar], _ range: Range<Int>) -> (kind: Kind, setOff: Bool)? {
         guard !range.isEmpty, range.count <= 300 else { return nil }
-        if let kind = chineseKind(s, range) { return kind }
-        return englishKind(s, range)
+        return chineseKind(s, range) ?? englishKind(s, range)
     }
 
     /// A source or note line under a figure or table: 资料来源：…, 数据来源：…, 注：…, Source: …, Notes: …, NOTE: …,
@@ -89,8 +100,8 @@ enum Caption {
     private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// 图1 …, 表 2-1：…, 续表1, 图一 …: 图 or 表 (after 续 or 附), a number, then a space, a colon or the line's end,
-    /// and a title: no comma and no sentence-final mark at its end (图 1 显示了增长。 is a sentence).
-    private static func chineseKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
+    /// and a title: no comma and no sentence-final mark (图 1 显示了增长。 is a sentence).
+    private static func chineseKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> (kind: Kind, setOff: Bool)? {
         var i = range.lowerBound
         if s[i] == "续" || s[i] == "附" { i += 1 }
         guard i < range.upperBound, s[i] == "图" || s[i] == "表" else { return nil }
@@ -109,13 +120,14 @@ enum Caption {
             }
         }
         guard i > numberStart else { return nil }
-        if i == range.upperBound { return kind }
+        if i == range.upperBound { return (kind, true) }
         guard ScalarClass.isSpace(s[i]) || s[i] == "：" || s[i] == ":" else { return nil }
         let title = i..<range.upperBound
-        if title.contains(where: { s[$0] == "，" || s[$0] == "," }) || HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
+        if title.contains(where: { s[$0] == "，" || s[$0] == "," || ScalarClass.isCJKTerminator(s[$0]) })
+            || HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
             return nil
         }
-        return kind
+        return (kind, s[i] == "：" || s[i] == ":")
     }
 
     private static let englishWords: [(String, Kind)] = [
@@ -126,27 +138,29 @@ enum Caption {
     /// Figure 1. …, Fig. 2: …, Table 3 — …, TABLE 4, Figure A1 …, Figure 2-1. …, Table A-1. …, Table II: …: the word,
     /// a number, and then the line's end, a separator, or a word that does not open in lower case (Table 2 Licences by
     /// year; not Table 2 shows …).
-    private static func englishKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Kind? {
+    private static func englishKind(_ s: [Unicode.Scalar], _ range: Range<Int>) -> (kind: Kind, setOff: Bool)? {
         for (word, kind) in englishWords where s.matches(word, at: range.lowerBound) {
             var i = range.lowerBound + word.unicodeScalars.count
             guard i < range.upperBound, s[i] == " " else { continue }
             i += 1
             guard let end = numberEnd(s, i, range.upperBound) else { continue }
             i = end
-            if i == range.upperBound { return kind }
+            if i == range.upperBound { return (kind, true) }
             switch s[i] {
             case ":", "：", "|":
-                return kind
+                return (kind, true)
             case ".":
-                if i + 1 == range.upperBound || s[i + 1] == " " { return kind }
+                if i + 1 == range.upperBound || s[i + 1] == " " { return (kind, true) }
             case "—", "–", " ":
                 var k = i
                 while k < range.upperBound, s[k] == " " || s[k] == "—" || s[k] == "–" || s[k] == "-" { k += 1 }
-                guard k < range.upperBound else { return kind }
+                guard k < range.upperBound else { return (kind, true) }
                 // Table 2 (below) shows …, Figure 3, above, …, Figure 3 — which … — shows …: a sentence goes on. After
                 // a bare space or dash a title ends no sentence (Figure 2 The effect … was large.).
-                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != ",", !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
-                    return kind
+                if !ScalarClass.isLower(s[k]), s[k] != "(", s[k] != ",",
+                   !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
+                    // Set off only by a dash (Figure 1 — Map …), not by a bare space.
+                    return (kind, (i..<k).contains { s[$0] != " " })
                 }
             default: break
             }

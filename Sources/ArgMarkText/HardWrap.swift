@@ -84,12 +84,15 @@ enum HardWrap {
         return (narrowest...widestWrap).contains(width) ? width : nil
     }
 
-    /// Whether `paragraph`, a single line, stands alone however full it is: a figure's or table's caption, or the source
-    /// line under one (资料来源：…), so that the paragraph after it is not read as its continuation. A caption that
-    /// really wraps loses its tail to the next paragraph, a smaller loss than the paragraph.
+    /// Whether `paragraph`, a single line, stands alone however full it is: a figure's or table's caption set off by
+    /// a colon, a full stop or a dash (`Caption.standsAlone`), or the source line under one (资料来源：…) when it ends
+    /// its sentence, so that the paragraph after it is not read as its continuation. A caption that really wraps loses
+    /// its tail to the next paragraph, a smaller loss than the paragraph; a source line that does not end a sentence
+    /// (注：…分别表示在1%、5%和10%|的水平上显著。) takes its next line.
     private static func closesAlone(_ s: [Unicode.Scalar], _ paragraph: Range<Int>, after previous: Range<Int>?) -> Bool {
-        if Caption.kind(s, paragraph) != nil { return true }
-        guard let previous, Caption.isSourceLine(s, paragraph) else { return false }
+        if Caption.standsAlone(s, paragraph) { return true }
+        guard let previous, Caption.isSourceLine(s, paragraph),
+              endsSentence(s, before: paragraph.upperBound, from: paragraph.lowerBound) else { return false }
         let firstLine = previous.lowerBound..<(s[previous].firstIndex(of: "\n") ?? previous.upperBound)
         return Caption.kind(s, s.trimmed(firstLine)) != nil || Caption.isTableRow(s, s.trimmed(firstLine))
             || Caption.isSourceLine(s, s.trimmed(firstLine))
@@ -108,7 +111,10 @@ enum HardWrap {
         inNotesList: @autoclosure () -> Bool
     ) -> Bool {
         if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line)
-            || FrontMatter.opensLabelledField(s, line) { return false }
+            || FrontMatter.isBareLabel(s, line) { return false }
+        // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
+        if FrontMatter.opensLabelledField(s, line),
+           s[paragraph.lowerBound] == "【" || FrontMatter.opensLabelledField(s, paragraph) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         if endsSentence(s, before: line.lowerBound),

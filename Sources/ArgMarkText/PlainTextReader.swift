@@ -32,7 +32,9 @@ public struct PlainTextReader: DocumentReader {
         var noteLines: [Range<Int>] = []
         var inNotes = false
         var backMatter = BackMatter()
+        var glossaryEnd = 0
         for (index, line) in lines.enumerated() {
+            if index < glossaryEnd { continue }
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
@@ -45,7 +47,15 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
-            if !inNotes, backMatter.take(scalars, line, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
+            if let entries = Glossary.entries(scalars, lines, headingAt: index) {
+                body.addNotes(noteLines)
+                body.addNotes(Array(lines[entries]))
+                noteLines = []
+                inNotes = false
+                glossaryEnd = entries.upperBound
+                continue
+            }
+            if !inNotes, backMatter.take(scalars, lines, at: index, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
             if !inNotes, NotesList.opens(scalars, lines, at: index) {
                 // A second list (References after Notes) is a list of its own.
                 body.addNotes(noteLines)

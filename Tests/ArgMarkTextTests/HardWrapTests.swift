@@ -118,7 +118,18 @@ struct HardWrapTests {
         let body = Array("我们认为：合作是出路".unicodeScalars)
         #expect(!FrontMatter.opensLabelledField(body, body.indices))
         let label = Array("Abstract".unicodeScalars)
-        #expect(FrontMatter.opensLabelledField(label, label.indices))
+        #expect(FrontMatter.isBareLabel(label, label.indices))
+        let lower = Array("title: the Harbor Fund".unicodeScalars)
+        #expect(!FrontMatter.opensLabelledField(lower, lower.indices))
+        // A wrapped paragraph that opens with a figure's number is no caption, and a table note that does not end its
+        // sentence takes its next line.
+        let figureParagraph = "图 1 展示了样本期内企业数字化转型指数的变化趋势和各行业之间的差异。从图中可以看出数字化转型在2018年以后明显加快。"
+        let note = "注：括号内为稳健标准误；***、**和*分别表示在1%、5%和10%的水平上显著。"
+        let more = HardWrapTests.chineseParagraphs + [figureParagraph, "表2 回归结果", note] + HardWrapTests.chineseParagraphs
+        let moreWrapped = more.map { Self.wrapByCharacters($0, width: 38) }.joined(separator: "\n") + "\n"
+        let moreDocument = try read(PlainTextReader(), moreWrapped)
+        #expect(moreDocument.units.contains { $0.kind == .sentence && $0.text.hasPrefix("图 1 展示了样本期内") })
+        #expect(moreDocument.units.filter { $0.kind == .caption }.map(\.text) == ["表2 回归结果", note])
     }
 
     /// When a sentence ends exactly at a line's end, the next line, full and without a sentence end of its own,

@@ -272,6 +272,10 @@ struct PlainTextReaderTests {
         let tf = try ArticleReader().read(ReaderInput(bytes: Array("Abstract\nCables matter.\n1. Introduction\nCables carry data.[1]\nNotes\n1. A note.\nNotes on contributors\nJane Doe is a lecturer at Somewhere University.\n".utf8), sourcePath: nil, documentID: "tf"))
         #expect(tf.notes.map(\.text) == ["A note."])
         #expect(tf.metadata.fields["authorInformation"] == "Jane Doe is a lecturer at Somewhere University.")
+        // A heading-like line with a paragraph after it opens the next section; address lines stay in the block.
+        let authors = try read(PlainTextReader(), "About the Authors\nJane Doe\nSenior Fellow, Center for Fiscal Policy\njdoe@example.org\nExecutive Summary\nThe United States faces a deficit. We propose a tax.\n")
+        #expect(authors.metadata.fields["authorInformation"] == "Jane Doe Senior Fellow, Center for Fiscal Policy jdoe@example.org")
+        #expect(authors.units.map(\.text) == ["Executive Summary", "The United States faces a deficit.", "We propose a tax."])
         // A section about disclaimers in the body is a heading with its text when it is no such heading alone.
         let body = try read(PlainTextReader(), "Disclaimers in Consumer Contracts\nFirms hide fees in fine print.\n")
         #expect(body.units.count == 2 && body.metadata.fields.isEmpty)
@@ -285,9 +289,15 @@ struct PlainTextReaderTests {
             #expect(doc.units.map(\.text).last == "过去一年，全省经济持续回升向好。")
             #expect(doc.notes.map(\.text) == ["“两重”：国家重大战略实施和重点领域安全能力建设的简称。", "湾长制：以海湾为单元的责任体系。"])
         }
-        // A section called 名词解释 with prose under it stays body text in a plain text.
+        // A section called 名词解释 with prose under it stays body text; a glossary ends at its last entry.
         let prose = try read(PlainTextReader(), "名词解释\n本节解释几个常用的名词，便于读者理解。\n")
         #expect(prose.units.count == 2 && prose.notes.isEmpty)
+        let paper = "Cooperation under Uncertainty\nGlossary\nReputation: beliefs about a state's type.\n1. Introduction\nCooperation is puzzling. We argue that reputation matters.\n"
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, paper)
+            #expect(doc.notes.map(\.text) == ["Reputation: beliefs about a state's type."])
+            #expect(doc.units.suffix(3).map(\.text) == ["1. Introduction", "Cooperation is puzzling.", "We argue that reputation matters."])
+        }
     }
 
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
