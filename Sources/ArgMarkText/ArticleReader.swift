@@ -60,9 +60,7 @@ public struct ArticleReader: DocumentReader {
                 continue
             }
             if let entries = Glossary.entries(scalars, lines, headingAt: cursor) {
-                body.addNotes(noteLines)
-                body.addNotes(Array(lines[entries]))
-                noteLines = []
+                body.addGlossary(Array(lines[entries]), after: &noteLines)
                 inNotes = false
                 cursor = entries.upperBound
                 continue

@@ -147,6 +147,13 @@ struct BodyAssembler {
         }
     }
 
+    /// Adds the notes list read so far (emptying it) and then a glossary's entries (`Glossary`) as notes of their own.
+    mutating func addGlossary(_ entries: [Range<Int>], after notes: inout [Range<Int>]) {
+        addNotes(notes)
+        notes = []
+        addNotes(entries)
+    }
+
     /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
     /// A text whose every body line looked like a heading (a one-line comment or post without final punctuation:
     /// "Ban all debt buyers now") has no title and headings without a body but sentences: its lines become its

@@ -48,9 +48,7 @@ public struct PlainTextReader: DocumentReader {
                 inNotes = false
             }
             if let entries = Glossary.entries(scalars, lines, headingAt: index) {
-                body.addNotes(noteLines)
-                body.addNotes(Array(lines[entries]))
-                noteLines = []
+                body.addGlossary(Array(lines[entries]), after: &noteLines)
                 inNotes = false
                 glossaryEnd = entries.upperBound
                 continue
