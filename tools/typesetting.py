@@ -40,14 +40,14 @@ def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
 
 def with_figures(text, chinese, blank_lines=True):
     """A table (caption, header, two rows, source line) and a figure caption after every sixth paragraph that ends a
-    sentence, each on lines of their own, as articles and reports set them between paragraphs (not in the notes or
-    references at the end)."""
+    sentence, each on lines of their own, as articles and reports set them between paragraphs (not in the notes,
+    references or glossary at the end)."""
     out = []
     count = 0
     number = 0
     for line in text.split("\n"):
         out.append(line)
-        if re.fullmatch(r"\s*(References|Bibliography|Notes|Works cited|注释|参考文献|\[?\d{1,3}\]).*", line):
+        if re.fullmatch(r"\s*(References|Bibliography|Notes|Works cited|Glossary|注释|参考文献|附：名词解释|名词解释|\[?\d{1,3}\]).*", line):
             count = -10**9
         if line.strip() and line.rstrip()[-1] in "。！？.!?”\"":
             count += 1
