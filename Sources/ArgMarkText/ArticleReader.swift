@@ -173,12 +173,10 @@ enum FrontMatter {
     /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …): in
     /// hard-wrapped front matter such a line starts a new field, however full the line above.
     static func opensLabelledField(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        let end = min(line.upperBound, line.lowerBound + 25)
-        guard let colon = (line.lowerBound..<end).first(where: { s[$0] == "：" || s[$0] == ":" }), colon > line.lowerBound,
-              !ScalarClass.isLower(s[line.lowerBound]) else {
-            return false
-        }
-        return canonicalKey(s.string(line.lowerBound..<colon)) != nil
+        let prefix = line.lowerBound..<min(line.upperBound, line.lowerBound + 25)
+        // Only a line with a colon near its start is turned into a string: this runs for every wrapped line.
+        guard prefix.contains(where: { s[$0] == "：" || s[$0] == ":" }) else { return false }
+        return labelledField(s.string(prefix)) != nil
     }
 
     /// Whether `line` is a bare Abstract / ABSTRACT / 摘要 / Keywords label on a line of its own.

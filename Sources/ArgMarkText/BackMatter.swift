@@ -36,8 +36,9 @@ struct BackMatter {
         var end = min(line.upperBound, line.lowerBound + 40)
         if let colon = (line.lowerBound..<end).first(where: { s[$0] == ":" || s[$0] == "：" }) { end = colon }
         else if line.count > 40 { return nil }
-        let words = s[line.lowerBound..<end].filter { !ScalarClass.isSpace($0) && $0 != "." }
-        guard let key = headings[String(String.UnicodeScalarView(words)).lowercased()] else { return nil }
+        // Keyed as notes headings are (words run together in lower case), without a closing full stop.
+        let words = NotesHeading.key(s.string(line.lowerBound..<end)).replacingOccurrences(of: ".", with: "")
+        guard let key = headings[words] else { return nil }
         var textStart = end
         if textStart < line.upperBound { textStart += 1 }
         return (key, s.trimmed(textStart..<line.upperBound).lowerBound)
