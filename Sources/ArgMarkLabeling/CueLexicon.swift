@@ -11,6 +11,10 @@ public struct Cue: Sendable, Hashable {
     public var anchored: Bool
     /// The literal parts; more than one means a gap construction (以…为例).
     var parts: [[Unicode.Scalar]]
+    /// For each gap between parts: true when written `……`, a gap of any length up to the sentence's end.
+    var unboundedGaps: [Bool] = []
+    /// Place in the lexicon: of two cues of one length at one position, the one listed first wins.
+    var order = 0
 }
 
 /// One cue found in a sentence.
@@ -30,20 +34,26 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 /// A cue lexicon kept as data (`Models/cues/zh.tsv`: cue, label, weight, note) and its matcher.
 ///
 /// At each position the longest cue wins and consumes its characters, so blockers (label `none`) stop shorter
-/// cues inside them; `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
-/// `…` is a gap of up to `maxGap` characters. English lexicons match case-insensitively on word boundaries. Cues and
+/// cues inside them, and a gap blocker (`whether…should`, its gap within one clause) stops every cue that starts
+/// within its span; `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
+/// `…` is a gap of up to `maxGap` characters and `……` one of any length (argued that……should). English lexicons match case-insensitively on word boundaries. Cues and
 /// text are matched with their punctuation folded (`PunctuationFolding`: ASCII as full width in Chinese, ’ as ' in
 /// English).
 public struct CueLexicon: Sendable {
     public let cues: [Cue]
     public let wordBoundaries: Bool
     let maxGap: Int
-    /// Single-part cues by first scalar, longest first.
+    /// Single-part cues that match anywhere, by first scalar, longest first.
     private let byFirstScalar: [Unicode.Scalar: [Cue]]
+    /// Single-part cues anchored at the sentence start, sorted by their scalars (then by place in the lexicon):
+    /// looked up by narrowing a range one scalar at a time, so that thousands of openers written with `{a|b}`
+    /// groups cost a few comparisons per sentence.
+    private let anchoredLiterals: [Cue]
     /// One bit per (scalar value mod 65536) that starts a cue: most characters start none, and the bit test is
     /// much cheaper than the dictionary lookup it saves.
     private let startBits: [UInt64]
     private let gapCues: [Cue]
+    private let gapBlockers: [Cue]
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         var cues: [Cue] = []
@@ -54,7 +64,7 @@ public struct CueLexicon: Sendable {
             guard columns.count >= 3 else {
                 throw LexiconError(line: index + 1, message: "expected cue<TAB>label<TAB>weight[<TAB>note]")
             }
-            var text = columns[0]
+            let text = columns[0]
             let label: ArgumentLabel?
             if columns[1] == "none" {
                 label = nil
@@ -66,29 +76,142 @@ public struct CueLexicon: Sendable {
             guard let weight = Double(columns[2]) else {
                 throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number")
             }
-            let original = text
-            let anchored = text.hasPrefix("^")
-            if anchored { text.removeFirst() }
-            if wordBoundaries { text = text.lowercased() }
-            let parts = text.split(separator: "…").map { $0.unicodeScalars.map { PunctuationFolding.fold($0, english: wordBoundaries) } }
-            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty }) else {
-                throw LexiconError(line: index + 1, message: "empty cue")
+            let written = text.contains("{") || text.contains("}")
+                ? try Self.groupedLiterals(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
+                : [try Self.cue(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)]
+            for var cue in written {
+                cue.order = cues.count
+                cues.append(cue)
             }
-            cues.append(Cue(text: original, label: label, weight: weight, anchored: anchored, parts: parts))
         }
         self.cues = cues
         self.wordBoundaries = wordBoundaries
         maxGap = wordBoundaries ? 40 : 20
-        var index: [Unicode.Scalar: [Cue]] = [:]
-        for cue in cues where cue.parts.count == 1 { index[cue.parts[0][0], default: []].append(cue) }
-        byFirstScalar = index.mapValues { $0.sorted { $0.parts[0].count > $1.parts[0].count } }
+        // Longest first; among cues of one length, the one listed first.
+        func byLength(_ list: [Cue]) -> [Unicode.Scalar: [Cue]] {
+            Dictionary(grouping: list) { $0.parts[0][0] }
+                .mapValues { $0.sorted { ($0.parts[0].count, -$0.order) > ($1.parts[0].count, -$1.order) } }
+        }
+        let literals = cues.filter { $0.parts.count == 1 }
+        byFirstScalar = byLength(literals.filter { !$0.anchored })
+        // Sorted through one flat array of scalar values: comparing the cues' own arrays retains and releases them
+        // at every step, which made loading thousands of openers slow.
+        let anchored = literals.filter(\.anchored)
+        var flat: [UInt32] = []
+        var starts: [Int] = []
+        for cue in anchored {
+            starts.append(flat.count)
+            flat.append(contentsOf: cue.parts[0].lazy.map(\.value))
+        }
+        starts.append(flat.count)
+        let sortedIndices = flat.withUnsafeBufferPointer { values in
+            anchored.indices.sorted { a, b in
+                let x = starts[a], xEnd = starts[a + 1], y = starts[b], yEnd = starts[b + 1]
+                var k = 0
+                while x + k < xEnd && y + k < yEnd {
+                    if values[x + k] != values[y + k] { return values[x + k] < values[y + k] }
+                    k += 1
+                }
+                return xEnd - x != yEnd - y ? xEnd - x < yEnd - y : a < b
+            }
+        }
+        anchoredLiterals = sortedIndices.map { anchored[$0] }
         var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in index.keys {
+        for scalar in byFirstScalar.keys {
             let v = Int(scalar.value & 0xFFFF)
             bits[v >> 6] |= 1 << UInt64(v & 63)
         }
         startBits = bits
-        gapCues = cues.filter { $0.parts.count > 1 }
+        gapCues = cues.filter { $0.parts.count > 1 && $0.label != nil }
+        gapBlockers = cues.filter { $0.parts.count > 1 && $0.label == nil }
+    }
+
+    /// The literal cues a line with `{a|b|}` groups writes, one per choice from each group (an empty choice drops
+    /// the group), built straight into folded scalars so that thousands load in a few milliseconds. Groups do not
+    /// nest and do not combine with gaps.
+    private static func groupedLiterals(
+        _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
+    ) throws(LexiconError) -> [Cue] {
+        if written.contains("…") { throw LexiconError(line: line, message: "a cue with {groups} cannot have a gap") }
+        let anchored = written.hasPrefix("^")
+        var rest = Substring(anchored ? String(written.dropFirst()) : written)
+        // Each segment: the choices of one group, or one fixed stretch of text.
+        var segments: [[Substring]] = []
+        while !rest.isEmpty {
+            if rest.first == "{" {
+                guard let close = rest.firstIndex(of: "}") else { throw LexiconError(line: line, message: "'{' without '}'") }
+                let inner = rest[rest.index(after: rest.startIndex)..<close]
+                if inner.contains("{") { throw LexiconError(line: line, message: "groups cannot nest") }
+                segments.append(inner.split(separator: "|", omittingEmptySubsequences: false))
+                rest = rest[rest.index(after: close)...]
+            } else {
+                let end = rest.firstIndex(of: "{") ?? rest.endIndex
+                if rest[..<end].contains("}") { throw LexiconError(line: line, message: "'}' without '{'") }
+                segments.append([rest[..<end]])
+                rest = rest[end...]
+            }
+        }
+        let folded = segments.map { choices in
+            choices.map { choice in
+                (wordBoundaries ? choice.lowercased() : String(choice)).unicodeScalars.map {
+                    PunctuationFolding.fold($0, english: wordBoundaries)
+                }
+            }
+        }
+        let total = segments.reduce(1) { $0 * $1.count }
+        guard total <= 50_000 else { throw LexiconError(line: line, message: "more than 50,000 cues from one line") }
+        var result: [Cue] = []
+        result.reserveCapacity(total)
+        var choice = [Int](repeating: 0, count: segments.count)
+        for _ in 0..<total {
+            var scalars: [Unicode.Scalar] = []
+            var text = anchored ? "^" : ""
+            for (k, c) in choice.enumerated() {
+                scalars += folded[k][c]
+                text += segments[k][c]
+            }
+            guard !scalars.isEmpty else { throw LexiconError(line: line, message: "empty cue") }
+            result.append(Cue(text: text, label: label, weight: weight, anchored: anchored, parts: [scalars]))
+            var k = segments.count - 1
+            while k >= 0 {
+                choice[k] += 1
+                if choice[k] < segments[k].count { break }
+                choice[k] = 0
+                k -= 1
+            }
+        }
+        return result
+    }
+
+    /// One cue as written: `^` anchors it, `…` is a gap of up to `maxGap`
+    /// characters and `……` one of any length.
+    private static func cue(
+        _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
+    ) throws(LexiconError) -> Cue {
+        var text = written
+        let anchored = text.hasPrefix("^")
+        if anchored { text.removeFirst() }
+        if wordBoundaries { text = text.lowercased() }
+        var parts: [[Unicode.Scalar]] = []
+        var unboundedGaps: [Bool] = []
+        var emptyPieces = 0
+        for piece in text.split(separator: "…", omittingEmptySubsequences: false) {
+            if piece.isEmpty {
+                emptyPieces += 1
+                continue
+            }
+            if !parts.isEmpty {
+                guard emptyPieces <= 1 else { throw LexiconError(line: line, message: "a gap is … or ……, not more") }
+                unboundedGaps.append(emptyPieces == 1)
+            } else if emptyPieces > 0 {
+                throw LexiconError(line: line, message: "a cue cannot start with a gap")
+            }
+            emptyPieces = 0
+            parts.append(piece.unicodeScalars.map { PunctuationFolding.fold($0, english: wordBoundaries) })
+        }
+        guard !parts.isEmpty else { throw LexiconError(line: line, message: "empty cue") }
+        guard emptyPieces == 0 else { throw LexiconError(line: line, message: "a cue cannot end with a gap") }
+        return Cue(text: written, label: label, weight: weight, anchored: anchored, parts: parts, unboundedGaps: unboundedGaps)
     }
 
     /// The cues in `text`, in order of position (blockers excluded).
@@ -109,19 +232,39 @@ public struct CueLexicon: Sendable {
         var i = 0
         while i < s.count {
             var consumed = 1
+            var found: Cue?
             let v = Int(s[i].value & 0xFFFF)
             if startBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirstScalar[s[i]] {
-                for cue in candidates where (!cue.anchored || i == start) && matchesLiteral(cue.parts[0], in: s, at: i) {
-                    if cue.label != nil { result.append(CueMatch(cue: cue, offset: i)) }
-                    consumed = cue.parts[0].count
-                    break
-                }
+                found = candidates.first { matchesLiteral($0.parts[0], in: s, at: i) }
+            }
+            if i == start, let anchored = longestAnchored(in: s, at: i),
+               (anchored.parts[0].count, -anchored.order) > (found?.parts[0].count ?? 0, -(found?.order ?? 0)) {
+                found = anchored
+            }
+            if let cue = found {
+                if cue.label != nil { result.append(CueMatch(cue: cue, offset: i)) }
+                consumed = cue.parts[0].count
             }
             i += consumed
         }
         // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text.
-        for cue in gapCues where cue.label != nil && cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
-            if let offset = matchGap(cue, in: s, start: start) { result.append(CueMatch(cue: cue, offset: offset)) }
+        for cue in gapCues where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
+            if let span = matchGap(cue, in: s, start: start, from: 0) { result.append(CueMatch(cue: cue, offset: span.lowerBound)) }
+        }
+        // A gap blocker (whether…should) silences every cue that starts inside the stretch it spans, as a literal
+        // blocker silences the cues inside its characters.
+        if !result.isEmpty, !gapBlockers.isEmpty {
+            var blocked: [Range<Int>] = []
+            for cue in gapBlockers where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
+                var from = 0
+                while let span = matchGap(cue, in: s, start: start, from: from) {
+                    blocked.append(span)
+                    from = span.upperBound
+                }
+            }
+            if !blocked.isEmpty {
+                result.removeAll { match in blocked.contains { $0.contains(match.offset) } }
+            }
         }
         return result.sorted { $0.offset < $1.offset }
     }
@@ -131,6 +274,38 @@ public struct CueLexicon: Sendable {
         var totals: [ArgumentLabel: Double] = [:]
         for match in matches(in: text) { totals[match.cue.label!, default: 0] += match.cue.weight }
         return totals
+    }
+
+    /// The longest anchored literal that matches at `i` (of equal ones, the one listed first).
+    private func longestAnchored(in s: [Unicode.Scalar], at i: Int) -> Cue? {
+        var low = 0, high = anchoredLiterals.count
+        var best: Cue?
+        var k = 0
+        while low < high {
+            // The range holds the cues that begin with s[i..<i+k]; those of length k come first.
+            if anchoredLiterals[low].parts[0].count == k {
+                if matchesLiteral(anchoredLiterals[low].parts[0], in: s, at: i) { best = anchoredLiterals[low] }
+                while low < high && anchoredLiterals[low].parts[0].count == k { low += 1 }
+                continue
+            }
+            guard i + k < s.count else { break }
+            let next = s[i + k].value
+            // The cues left all run past k and are sorted by their k-th scalar.
+            var a = low, b = high
+            while a < b {
+                let m = (a + b) / 2
+                if anchoredLiterals[m].parts[0][k].value < next { a = m + 1 } else { b = m }
+            }
+            low = a
+            b = high
+            while a < b {
+                let m = (a + b) / 2
+                if anchoredLiterals[m].parts[0][k].value <= next { a = m + 1 } else { b = m }
+            }
+            high = a
+            k += 1
+        }
+        return best
     }
 
     private func matchesLiteral(_ literal: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {
@@ -144,22 +319,25 @@ public struct CueLexicon: Sendable {
         return true
     }
 
-    private func matchGap(_ cue: Cue, in s: [Unicode.Scalar], start: Int) -> Int? {
-        var i = cue.anchored ? start : 0
-        let last = cue.anchored ? start : s.count - 1
+    /// Where `cue`'s first match at or after `from` begins and its last part ends.
+    private func matchGap(_ cue: Cue, in s: [Unicode.Scalar], start: Int, from: Int) -> Range<Int>? {
+        var i = cue.anchored ? start : from
+        let last = cue.anchored ? (from <= start ? start : -1) : s.count - 1
         let first = cue.parts[0][0]
         while i <= last {
             if s[i] == first, matchesLiteral(cue.parts[0], in: s, at: i) {
                 var position = i + cue.parts[0].count
                 var ok = true
-                for part in cue.parts.dropFirst() {
+                for (gap, part) in cue.parts.dropFirst().enumerated() {
+                    let unbounded = cue.unboundedGaps[gap]
                     var found: Int?
                     var j = position
-                    while j <= min(s.count - part.count, position + maxGap) {
+                    while j <= (unbounded ? s.count - part.count : min(s.count - part.count, position + maxGap)) {
                         if matchesLiteral(part, in: s, at: j) {
                             found = j
                             break
                         }
+                        if cue.label == nil, !unbounded, Self.clauseBreaks.contains(s[j]) { break }
                         j += 1
                     }
                     guard let f = found else {
@@ -168,7 +346,7 @@ public struct CueLexicon: Sendable {
                     }
                     position = f + part.count
                 }
-                if ok { return i }
+                if ok { return i..<position }
             }
             i += 1
         }
@@ -178,6 +356,10 @@ public struct CueLexicon: Sendable {
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A)
     }
+
+    /// A gap blocker's gap stays inside one clause: in "If we want to know how it works, we should …" the how of
+    /// the condition does not make the main clause's should an embedded question.
+    private static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "：", "。"]
 
     private static let skippableAtStart: Set<Unicode.Scalar> = [
         "—", "-", "“", "\"", "‘", "'", " ", "　", "（", "(", "）", ")", "、", ".", "．", "：", ":",

@@ -230,10 +230,76 @@ struct CueLexiconTests {
         #expect(lexicon.matches(in: "以德国和法国为例。").map(\.offset) == [0])
     }
 
+    /// A gap blocker silences the cues that start inside its span: `…` within one clause and 40 characters, `……`
+    /// anywhere later in the sentence.
+    @Test func gapBlockersSilenceTheCuesTheySpan() throws {
+        let lexicon = try CueLexicon(
+            tsv: "should\tprescription\t2\t\nwhether…should\tnone\t0\t\nargued……should\tnone\t0\t\n", wordBoundaries: true)
+        #expect(lexicon.matches(in: "Congress should act.").map(\.cue.text) == ["should"])
+        #expect(lexicon.matches(in: "The question is whether Congress should act.").isEmpty)
+        // The how-clause ends at the comma, so the main clause's should still counts.
+        #expect(lexicon.matches(in: "Whether or not it passes, Congress should act.").map(\.cue.text) == ["should"])
+        #expect(lexicon.matches(in: "Critics argued that the rule, adopted in 2019 after years of debate, should go.").isEmpty)
+        // Only the should inside the span is silenced.
+        #expect(lexicon.matches(in: "Whether it should pass is open, and Congress should act.").map(\.offset) == [45])
+    }
+
+    /// Rule 3: "should" as the main verb is a prescription wherever it stands; an embedded question, a view
+    /// reported, a quotation, a condition or a counterfactual is none (rule 7). Rule 1: an opening that introduces a
+    /// case makes an example. Rule 7: an opening that reports a finding or a view is evidence. Rule 5: a text that
+    /// announces its parts is background.
+    @Test(arguments: [
+        ("In that case, these networks should be knowable to a general audience.", ArgumentLabel?.some(.prescription)),
+        ("If we want to know how the network functions, we should know who runs it.", .prescription),
+        ("To stay within these boundaries we need to reduce extractive practices.", .prescription),
+        ("A key design question is whether federal payments should continue.", nil),
+        ("What, then, should be done?", nil),
+        ("Critics have argued that the limit reflects the work and that it should stay.", .evidence),
+        ("One association told the committee that agencies \"should not be allowed to hold locations\".", nil),
+        ("Should the need arise, the agency can act.", nil),
+        ("The risk should have been foreseen.", nil),
+        ("Getting money back is still much harder than it should be.", nil),
+        ("A case in point is digital identity.", .example),
+        ("The Danish law is a case in point: the police used it rarely.", .example),
+        ("Another example is the Texas Energy Fund.", .example),
+        ("Consider a borrower who owes $30,000.", .example),
+        ("Consider whether the rule applies.", nil),
+        // Rule 7: a finding or view reported from others; rule 5: a text announcing its own parts.
+        ("Many studies note the limited availability of reliable data.", .evidence),
+        ("The model indicated that consumption rose with the price.", .evidence),
+        ("They further argue that competition could retire old hardware.", .evidence),
+        ("Studies have shown that the effect fades.", .evidence),
+        ("The study is important for this debate.", nil),
+        ("Lastly, the report presents policy issues involving cloud computing.", .background),
+        ("The report then illustrates how policy issues are framed by the architecture.", .background),
+    ])
+    func englishDecisionRules(_ sentence: String, _ label: ArgumentLabel?) throws {
+        let rules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        #expect(topCueLabel(rules, sentence) == label)
+    }
+
+    /// `{a|b|}` groups write one cue per choice; an empty choice drops the group, and the longest form wins.
+    @Test func groupsWriteEveryForm() throws {
+        let lexicon = try CueLexicon(tsv: "^{some|many studies}{| also} {argue|note}\tevidence\t1\t\n", wordBoundaries: true)
+        #expect(lexicon.cues.count == 8)
+        #expect(lexicon.matches(in: "Some argue that it fails.").map(\.cue.text) == ["^some argue"])
+        #expect(lexicon.matches(in: "Many studies also note a decline.").map(\.cue.text) == ["^many studies also note"])
+        #expect(lexicon.matches(in: "Few argue that it fails.").isEmpty)
+        #expect(lexicon.matches(in: "It is said that some argue.").isEmpty)
+        #expect(lexicon.matches(in: "Some arguments fail.").isEmpty)
+    }
+
     @Test(arguments: [
         ("应当\tadvice\t1\n", 1, "unknown label 'advice'"),
+        ("^{some|many argue\tevidence\t1\n", 1, "'{' without '}'"),
+        ("some} argue\tevidence\t1\n", 1, "'}' without '{'"),
+        ("{some|{many}} argue\tevidence\t1\n", 1, "groups cannot nest"),
+        ("{some|many}…argue\tevidence\t1\n", 1, "cannot have a gap"),
         ("# comment\n应当\tprescription\tmany\n", 2, "is not a number"),
         ("应当\n", 1, "expected cue"),
+        ("以………为例\texample\t1\n", 1, "a gap is … or ……"),
+        ("…为例\texample\t1\n", 1, "cannot start with a gap"),
+        ("以…\texample\t1\n", 1, "cannot end with a gap"),
     ])
     func malformedLexiconsAreLocated(_ tsv: String, _ line: Int, _ fragment: String) {
         #expect {
