@@ -76,8 +76,17 @@ def merge(gold_records, structure_path, gold_path):
     reader = [json.loads(line) for line in open(structure_path, encoding="utf-8")]
     by_span = {(r["start"], r["end"]): r for r in reader if r["type"] in ("heading", "sentence")}
     id_map = {}
-    for g in gold_records:
+    for index, g in enumerate(gold_records):
         unit = by_span.get((g["start"], g["end"]))
+        if unit is None and g["type"] == "heading":
+            # Units are located in order, so a heading a table of contents repeats (目录, then 前言 …) was placed on
+            # the contents line, which the reader keeps as metadata: take the reader's heading of that text before
+            # the next gold unit instead.
+            limit = gold_records[index + 1]["start"] if index + 1 < len(gold_records) else float("inf")
+            unit = next((r for r in reader if r["type"] == "heading" and r["text"] == g["text"]
+                         and g["start"] < r["start"] < limit), None)
+            if unit is not None:
+                g["start"], g["end"] = unit["start"], unit["end"]
         if unit is None or unit["type"] != g["type"]:
             sys.exit(f"{gold_path}: {g['id']} ({g['type']}) has no reader unit at {g['start']}-{g['end']}: {g['text'][:40]}")
         id_map[g["id"]] = unit["id"]

@@ -4,7 +4,8 @@ import ArgMarkCore
 public struct Cue: Sendable, Hashable {
     /// The cue as written in the lexicon (`以…为例`, `^要`).
     public var text: String
-    /// nil for a blocker: a longer word that contains a cue but is not one (重要 is not 要).
+    /// nil for a blocker: a longer word that contains a cue but is not one (重要 is not 要), or a construction whose
+    /// span silences the cues inside it (whether…should).
     public var label: ArgumentLabel?
     public var weight: Double
     /// Matches only at the sentence start.
@@ -34,11 +35,11 @@ public struct LexiconError: Error, Sendable, CustomStringConvertible {
 /// A cue lexicon kept as data (`Models/cues/zh.tsv`: cue, label, weight, note) and its matcher.
 ///
 /// At each position the longest cue wins and consumes its characters, so blockers (label `none`) stop shorter
-/// cues inside them, and a gap blocker (`whether…should`, its gap within one clause) stops every cue that starts
-/// within its span; `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
-/// `…` is a gap of up to `maxGap` characters and `……` one of any length (argued that……should). English lexicons match case-insensitively on word boundaries. Cues and
-/// text are matched with their punctuation folded (`PunctuationFolding`: ASCII as full width in Chinese, ’ as ' in
-/// English).
+/// cues inside them, and a gap blocker stops every cue that starts within its span (`whether…should`, its `…` gap
+/// within one clause; `argued that……should`, whose `……` runs on to the sentence's end); `^` anchors a cue at the sentence start (after dashes, quotes, list numbers and spaces);
+/// `…` is a gap of up to `maxGap` characters and `……` one of any length (argued that……should); `{a|b|}` writes one
+/// cue per choice. English lexicons match case-insensitively on word boundaries. Cues and text are matched with
+/// their punctuation folded (`PunctuationFolding`: ASCII as full width in Chinese, ’ as ' in English).
 public struct CueLexicon: Sendable {
     public let cues: [Cue]
     public let wordBoundaries: Bool
@@ -132,8 +133,11 @@ public struct CueLexicon: Sendable {
     private static func groupedLiterals(
         _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
     ) throws(LexiconError) -> [Cue] {
-        if written.contains("…") { throw LexiconError(line: line, message: "a cue with {groups} cannot have a gap") }
+        if written.contains("…") { throw LexiconError(line: line, message: "braces ({a|b}) cannot be used in a cue with a gap") }
         let anchored = written.hasPrefix("^")
+        if written.dropFirst(anchored ? 1 : 0).contains("^") {
+            throw LexiconError(line: line, message: "^ anchors only at the start of the cue, before any group")
+        }
         var rest = Substring(anchored ? String(written.dropFirst()) : written)
         // Each segment: the choices of one group, or one fixed stretch of text.
         var segments: [[Substring]] = []
@@ -158,8 +162,11 @@ public struct CueLexicon: Sendable {
                 }
             }
         }
-        let total = segments.reduce(1) { $0 * $1.count }
-        guard total <= 50_000 else { throw LexiconError(line: line, message: "more than 50,000 cues from one line") }
+        var total = 1
+        for segment in segments {
+            total *= segment.count
+            guard total <= 50_000 else { throw LexiconError(line: line, message: "more than 50,000 cues from one line") }
+        }
         var result: [Cue] = []
         result.reserveCapacity(total)
         var choice = [Int](repeating: 0, count: segments.count)
@@ -183,8 +190,7 @@ public struct CueLexicon: Sendable {
         return result
     }
 
-    /// One cue as written: `^` anchors it, `…` is a gap of up to `maxGap`
-    /// characters and `……` one of any length.
+    /// One cue as written: `^` anchors it, `…` is a gap of up to `maxGap` characters and `……` one of any length.
     private static func cue(
         _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
     ) throws(LexiconError) -> Cue {
@@ -258,8 +264,11 @@ public struct CueLexicon: Sendable {
             for cue in gapBlockers where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
                 var from = 0
                 while let span = matchGap(cue, in: s, start: start, from: from) {
-                    blocked.append(span)
-                    from = span.upperBound
+                    // After a view reported (argued that……should) the rest of the sentence is the view: every
+                    // should in it is someone else's.
+                    let reach = cue.unboundedGaps.last == true ? span.lowerBound..<s.count : span
+                    blocked.append(reach)
+                    from = reach.upperBound
                 }
             }
             if !blocked.isEmpty {
@@ -341,6 +350,8 @@ public struct CueLexicon: Sendable {
                         j += 1
                     }
                     guard let f = found else {
+                        // Not found from here to the end: no later start can find it either.
+                        if unbounded { return nil }
                         ok = false
                         break
                     }

@@ -59,6 +59,12 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
+            if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: cursor) {
+                let titles = TableOfContents.titles(scalars, lines[table])
+                metadata.fields["contents"] = metadata.fields["contents"].map { $0 + "; " + titles } ?? titles
+                cursor = table.upperBound
+                continue
+            }
             if let entries = Glossary.entries(scalars, lines, headingAt: cursor) {
                 body.addGlossary(Array(lines[entries]), after: &noteLines)
                 inNotes = false

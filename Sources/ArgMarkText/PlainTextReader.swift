@@ -32,9 +32,11 @@ public struct PlainTextReader: DocumentReader {
         var noteLines: [Range<Int>] = []
         var inNotes = false
         var backMatter = BackMatter()
-        var glossaryEnd = 0
+        var contents: [String] = []
+        // The line after a glossary or a table of contents, which the loop skips to.
+        var resumeAt = 0
         for (index, line) in lines.enumerated() {
-            if index < glossaryEnd { continue }
+            if index < resumeAt { continue }
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
@@ -47,10 +49,15 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
+            if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: index) {
+                contents.append(TableOfContents.titles(scalars, lines[table]))
+                resumeAt = table.upperBound
+                continue
+            }
             if let entries = Glossary.entries(scalars, lines, headingAt: index) {
                 body.addGlossary(Array(lines[entries]), after: &noteLines)
                 inNotes = false
-                glossaryEnd = entries.upperBound
+                resumeAt = entries.upperBound
                 continue
             }
             if !inNotes, backMatter.take(scalars, lines, at: index, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
@@ -67,6 +74,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
+        if !contents.isEmpty { metadata.fields["contents"] = contents.joined(separator: "; ") }
         backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)

@@ -300,6 +300,44 @@ struct PlainTextReaderTests {
         }
     }
 
+    /// A table of contents copied from a report's PDF goes to metadata: read as headings, each entry opened an empty
+    /// section before the body began.
+    @Test func aTableOfContentsGoesToMetadata() throws {
+        let report = """
+            Broadband Subsidies: Issues for Congress
+
+            Contents
+
+            Introduction ..................................................... 1
+            Federal Programs ................................................. 3
+
+            Figures
+
+            Figure 1. Broadband Availability by State ....................... 4
+
+            Introduction
+
+            Congress has appropriated $65 billion for broadband. Congress should require better maps.
+
+            """
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, report)
+            #expect(doc.metadata.fields["contents"] == "Introduction; Federal Programs; Figures; Figure 1. Broadband Availability by State")
+            #expect(doc.units.map(\.text).suffix(3) == [
+                "Introduction", "Congress has appropriated $65 billion for broadband.", "Congress should require better maps.",
+            ])
+            #expect(!doc.units.contains { $0.text.hasPrefix("Contents") || $0.text.contains("....") })
+        }
+        // A white paper's 目录 without page numbers ends where its first entry comes again, as the body's heading.
+        let whitePaper = "中国的数字治理\n\n目录\n\n前言\n\n一、坚持以人民为中心\n\n二、完善数字规则\n\n结束语\n\n前言\n\n数字技术深刻改变着人们的生活。\n\n一、坚持以人民为中心\n\n数字治理以人民为中心。\n"
+        let doc = try read(PlainTextReader(), whitePaper)
+        #expect(doc.metadata.fields["contents"] == "前言; 一、坚持以人民为中心; 二、完善数字规则; 结束语")
+        #expect(doc.units.map(\.text) == ["中国的数字治理", "前言", "数字技术深刻改变着人们的生活。", "一、坚持以人民为中心", "数字治理以人民为中心。"])
+        // A section named Contents with prose under it stays body text.
+        let prose = try read(PlainTextReader(), "Contents\n\nThe contents of the bill are short. It has two sections.\n")
+        #expect(prose.units.count == 3 && prose.metadata.fields["contents"] == nil)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
