@@ -77,9 +77,12 @@ public struct CueLexicon: Sendable {
             guard let weight = Double(columns[2]) else {
                 throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number")
             }
-            let written = text.contains("{") || text.contains("}")
+            let grouped = text.contains("{") || text.contains("}")
+            let written = grouped && !text.contains("…")
                 ? try Self.groupedLiterals(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
-                : [try Self.cue(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)]
+                : try (grouped ? Self.gapAlternatives(of: text, line: index + 1) : [text]).map { variant throws(LexiconError) in
+                    try Self.cue(variant, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
+                }
             for var cue in written {
                 cue.order = cues.count
                 cues.append(cue)
@@ -127,13 +130,20 @@ public struct CueLexicon: Sendable {
         gapBlockers = cues.filter { $0.parts.count > 1 && $0.label == nil }
     }
 
-    /// The literal cues a line with `{a|b|}` groups writes, one per choice from each group (an empty choice drops
-    /// the group), built straight into folded scalars so that thousands load in a few milliseconds. Groups do not
-    /// nest and do not combine with gaps.
-    private static func groupedLiterals(
-        _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
-    ) throws(LexiconError) -> [Cue] {
-        if written.contains("…") { throw LexiconError(line: line, message: "braces ({a|b}) cannot be used in a cue with a gap") }
+    /// The cues a gap line with `{a|b|}` groups writes, as text, one per choice from each group. Each gap cue is
+    /// searched for on its own in every sentence, so a line may write at most 1,000 of them.
+    private static func gapAlternatives(of written: String, line: Int) throws(LexiconError) -> [String] {
+        let (anchored, segments) = try groups(of: written, line: line)
+        var result = [anchored ? "^" : ""]
+        for segment in segments {
+            result = result.flatMap { head in segment.map { head + $0 } }
+            guard result.count <= 1_000 else { throw LexiconError(line: line, message: "more than 1,000 gap cues from one line") }
+        }
+        return result
+    }
+
+    /// A line split into its `^` and its segments: the choices of each `{a|b|}` group, or one fixed stretch of text.
+    private static func groups(of written: String, line: Int) throws(LexiconError) -> (anchored: Bool, segments: [[Substring]]) {
         let anchored = written.hasPrefix("^")
         if written.dropFirst(anchored ? 1 : 0).contains("^") {
             throw LexiconError(line: line, message: "^ anchors only at the start of the cue, before any group")
@@ -155,6 +165,16 @@ public struct CueLexicon: Sendable {
                 rest = rest[end...]
             }
         }
+        return (anchored, segments)
+    }
+
+    /// The literal cues a line with `{a|b|}` groups and no gap writes, one per choice from each group (an empty
+    /// choice drops the group), built straight into folded scalars so that thousands load in a few milliseconds.
+    /// Groups do not nest.
+    private static func groupedLiterals(
+        _ written: String, label: ArgumentLabel?, weight: Double, wordBoundaries: Bool, line: Int
+    ) throws(LexiconError) -> [Cue] {
+        let (anchored, segments) = try groups(of: written, line: line)
         let folded = segments.map { choices in
             choices.map { choice in
                 (wordBoundaries ? choice.lowercased() : String(choice)).unicodeScalars.map {

@@ -14,14 +14,22 @@ enum TableOfContents {
         return paged(s, lines, after: index) ?? unpaged(s, lines, after: index)
     }
 
-    /// Entries with page numbers; a list heading or a blank line counts only when an entry follows it.
+    /// Entries with page numbers; a list heading, an entry's first line that the PDF wrapped or a blank line counts
+    /// only when an entry follows it. A page never lies more than 150 beyond the highest so far (the lists of
+    /// figures and tables start again from their first pages), so a table's figures after the contents
+    /// (城镇新增就业（万人）    1200) end them.
     private static func paged(_ s: [Unicode.Scalar], _ lines: [Range<Int>], after index: Int) -> Range<Int>? {
         var end = index + 1
         var entries = 0
+        var highestPage: Int?
         var cursor = index + 1
         while cursor < lines.count {
             let line = s.trimmed(lines[cursor])
             if pageNumberStart(s, line) != nil {
+                if let token = pageStart(s, line), let page = arabicPage(s, token..<line.upperBound) {
+                    if page > (highestPage ?? 0) + 150 { break }
+                    highestPage = max(highestPage ?? 0, page)
+                }
                 entries += 1
                 cursor += 1
                 end = cursor
@@ -34,9 +42,10 @@ enum TableOfContents {
         return entries >= 2 ? (index + 1)..<end : nil
     }
 
-    /// Entries without page numbers: short lines that end no sentence, up to the line that repeats the first of them.
+    /// Entries without page numbers: short lines that end no sentence, up to the line that repeats the first of them
+    /// (spaces and case aside: 前  言, INTRODUCTION).
     private static func unpaged(_ s: [Unicode.Scalar], _ lines: [Range<Int>], after index: Int) -> Range<Int>? {
-        var first: [Unicode.Scalar]?
+        var first: String?
         var entries = 0
         var cursor = index + 1
         while cursor < lines.count, cursor <= index + 60 {
@@ -46,9 +55,9 @@ enum TableOfContents {
                 continue
             }
             guard line.count <= 40, !HardWrap.endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
-            let text = Array(s[line])
-            if let first, text == first { return entries >= 3 ? (index + 1)..<cursor : nil }
-            if first == nil { first = text }
+            let key = NotesHeading.key(s.string(line))
+            if let first, key == first { return entries >= 3 ? (index + 1)..<cursor : nil }
+            if first == nil { first = key }
             entries += 1
             cursor += 1
         }
@@ -56,34 +65,77 @@ enum TableOfContents {
     }
 
     /// Where the page number of a contents entry begins: a title, then leaders (three or more dots, middle dots or
-    /// ellipses), a tab or two spaces, then an Arabic or Roman page number ending the line.
+    /// underscores, or an ellipsis), a tab or two spaces, then a page: Arabic or Roman (≤ 4 characters), a range
+    /// (12–14) or an appendix page, ending the line.
     static func pageNumberStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
-        var start = line.upperBound
-        while start > line.lowerBound, isPageDigit(s[start - 1]) { start -= 1 }
-        guard start < line.upperBound, line.upperBound - start <= 4 else { return nil }
+        guard let start = pageStart(s, line) else { return nil }
         var leader = start
-        while leader > line.lowerBound, isLeader(s[leader - 1]) { leader -= 1 }
+        while leader > line.lowerBound, isLeader(s[leader - 1]) || isSpace(s[leader - 1]) { leader -= 1 }
         let leaders = s[leader..<start]
-        let dots = leaders.filter { $0 != " " && $0 != "\t" && $0 != "　" }.count
-        let set = dots >= 3 || leaders.contains("\t") || leaders.contains("…") || leaders.count >= 2 && dots == 0 && leaders.allSatisfy { $0 == " " || $0 == "　" }
-        // Something must stand before the leaders, and it must not be a sentence (… grew by 12 percent in 2 020).
+        let dots = leaders.filter(isLeader).count
+        let spaces = leaders.filter(isSpace).count
+        let set = dots >= 3 || leaders.contains("…") || leaders.contains("⋯") || leaders.contains("\t")
+            || (dots == 0 && spaces >= 2)
         guard set, leader > line.lowerBound, leader - line.lowerBound <= 200 else { return nil }
         return leader
     }
 
-    /// Figures, Tables, Appendixes, Contacts, 图表目录: a short line without a page number inside the contents.
-    private static func isListHeading(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        line.count <= 30 && !HardWrap.endsSentence(s, before: line.upperBound, from: line.lowerBound)
-            && !s[line].contains { $0 == "，" || $0 == "," || $0 == "。" }
+    /// Whether a line ends in a page number after dot leaders: a contents entry even where the text is hard-wrapped,
+    /// which must not run on into the next entry.
+    static func endsInDottedPage(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard let start = pageStart(s, line), start > line.lowerBound else { return false }
+        var k = start
+        while k > line.lowerBound, isSpace(s[k - 1]) { k -= 1 }
+        var dots = 0
+        while k > line.lowerBound, isLeader(s[k - 1]) || isSpace(s[k - 1]) {
+            if isLeader(s[k - 1]) { dots += 1 }
+            k -= 1
+        }
+        return (dots >= 3 || s[k..<start].contains("…")) && k > line.lowerBound
     }
 
-    private static func isPageDigit(_ c: Unicode.Scalar) -> Bool {
-        ("0"..."9").contains(c) || "ivxlcIVXLC".unicodeScalars.contains(c)
+    /// Where the page token that ends `line` begins, if one does.
+    private static func pageStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        var start = line.upperBound
+        while start > line.lowerBound, isPageCharacter(s[start - 1]) { start -= 1 }
+        guard start < line.upperBound else { return nil }
+        let token = s[start..<line.upperBound]
+        let digits = token.filter { ("0"..."9").contains($0) }.count
+        let roman = token.allSatisfy { "ivxlcIVXLC".unicodeScalars.contains($0) }
+        // 12, xiv, 12–14, A-1; a token that is all letters must be a short Roman numeral.
+        guard roman ? token.count <= 6 : digits >= 1 && digits <= 4 && token.count <= 9,
+              !token.first!.properties.isDash, !token.last!.properties.isDash else { return nil }
+        if !roman, let letter = token.first(where: { !("0"..."9").contains($0) && !$0.properties.isDash }) {
+            // Only an appendix letter before a dash may stand among the digits.
+            guard ("A"..."Z").contains(letter), token.count >= 3, token.dropFirst().first!.properties.isDash else { return nil }
+        }
+        return start
+    }
+
+    /// The number of a page token that opens with digits (12, 12–14), else nil (xiv, A-1).
+    private static func arabicPage(_ s: [Unicode.Scalar], _ token: Range<Int>) -> Int? {
+        let digits = s[token].prefix { ("0"..."9").contains($0) }
+        guard !digits.isEmpty, digits.count == s[token].count || s[token].dropFirst(digits.count).first!.properties.isDash
+        else { return nil }
+        return Int(String(String.UnicodeScalarView(digits)))
+    }
+
+    /// Figures, Tables, Contacts, 图表目录, or an entry's first line that the PDF wrapped: a line without a page
+    /// number that ends no sentence.
+    private static func isListHeading(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        line.count <= 120 && !HardWrap.endsSentence(s, before: line.upperBound, from: line.lowerBound)
+            && !s[line].contains { $0 == "。" }
+    }
+
+    private static func isPageCharacter(_ c: Unicode.Scalar) -> Bool {
+        ("0"..."9").contains(c) || "ivxlcIVXLC".unicodeScalars.contains(c) || ("A"..."Z").contains(c) || c.properties.isDash
     }
 
     private static func isLeader(_ c: Unicode.Scalar) -> Bool {
-        c == "." || c == "·" || c == "…" || c == "．" || c == "⋯" || c == " " || c == "\t" || c == "　"
+        c == "." || c == "·" || c == "．" || c == "‥" || c == "・" || c == "_" || c == "…" || c == "⋯"
     }
+
+    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "　" }
 
     /// The entries' titles, leaders and page numbers dropped, for `metadata.fields["contents"]`.
     static func titles(_ s: [Unicode.Scalar], _ lines: some Collection<Range<Int>>) -> String {

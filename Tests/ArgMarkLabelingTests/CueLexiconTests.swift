@@ -289,7 +289,8 @@ struct CueLexiconTests {
         // Rule 7 in Chinese: a relative clause, a view answered in the same sentence and an abstract's 作者 are no
         // report.
         ("一些人认为，这种担忧并无根据。", .evidence),
-        ("已有研究表明，补贴提高了产量。", .evidence),
+        ("有研究表明，补贴提高了产量。", .evidence),
+        ("已有研究表明，补贴提高了产量。", nil),
         ("该报告还估算了美国比特币挖矿的潜在增长。", .evidence),
         ("学者们普遍认为，规则竞争日趋激烈。", .evidence),
         ("他们提出的方案并不可行。", nil),
@@ -318,7 +319,7 @@ struct CueLexiconTests {
         ("^{some|many argue\tevidence\t1\n", 1, "'{' without '}'"),
         ("some} argue\tevidence\t1\n", 1, "'}' without '{'"),
         ("{some|{many}} argue\tevidence\t1\n", 1, "groups cannot nest"),
-        ("{some|many}…argue\tevidence\t1\n", 1, "cannot be used in a cue with a gap"),
+        (String(repeating: "{a|b}", count: 11) + "…c\tnone\t0\n", 1, "more than 1,000 gap cues"),
         ("{some|^many} argue\tevidence\t1\n", 1, "^ anchors only at the start"),
         (String(repeating: "{a|b}", count: 64) + "\tevidence\t1\n", 1, "more than 50,000 cues"),
         ("# comment\n应当\tprescription\tmany\n", 2, "is not a number"),

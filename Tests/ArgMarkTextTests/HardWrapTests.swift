@@ -192,4 +192,19 @@ struct HardWrapTests {
         let oneSentenceEach = (1...12).map { "一是第\($0)项重点工作已经按照年初部署全部按期完成并通过了验收。" }.joined(separator: "\n")
         #expect(try read(PlainTextReader(), oneSentenceEach + "\n").paragraphs.count == 12)
     }
+
+    /// pdftotext output of a report's contents: each entry fills the width with dot leaders, and must not run on into
+    /// the next as a wrapped paragraph would.
+    @Test func dottedContentsEntriesStandAloneInWrappedText() throws {
+        func entry(_ title: String, _ page: String) -> String {
+            title + " " + String(repeating: ".", count: 70 - title.count - page.count - 2) + " " + page
+        }
+        let body = Self.englishParagraphs.map { Self.wrapGreedily($0, width: 70) }.joined(separator: "\n\n")
+        let text = "Contents\n\n" + [entry("Summary", "1"), entry("Standards and the Act", "3"), entry("Options for Congress", "9")]
+            .joined(separator: "\n") + "\n\nIntroduction\n\n" + body + "\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.metadata.fields["contents"] == "Summary; Standards and the Act; Options for Congress")
+        #expect(document.units.first?.text == "Introduction")
+        #expect(!document.units.contains { $0.text.contains("....") })
+    }
 }

@@ -338,6 +338,22 @@ struct PlainTextReaderTests {
         #expect(prose.units.count == 3 && prose.metadata.fields["contents"] == nil)
     }
 
+    /// The shapes a contents list takes in reports copied from PDFs: lists of figures and tables whose pages start
+    /// again, an entry the PDF wrapped, page ranges and appendix pages, a body heading in capitals repeating an
+    /// unpaged entry; a table's figures after the contents are no entries.
+    @Test func tablesOfContentsInTheirUsualShapes() throws {
+        let report = "Water Funding\n\nContents\n\nSummary ........ i\nIntroduction ........ 1\nFederal Programs Serving\nRural Communities ........ 3–5\nAppendix ........ A-1\n\nList of Tables\n\nTable 1. Appropriations ........ 2\n\nIntroduction\n\nCongress funds water systems.\n"
+        let doc = try read(PlainTextReader(), report)
+        #expect(doc.metadata.fields["contents"]
+            == "Summary; Introduction; Federal Programs Serving; Rural Communities; Appendix; List of Tables; Table 1. Appropriations")
+        #expect(doc.units.map(\.text) == ["Water Funding", "Introduction", "Congress funds water systems."])
+        let unpaged = try read(PlainTextReader(), "目录\n前  言\n一、总体要求\n二、主要任务\n前言\n数字经济发展迅速。\n")
+        #expect(unpaged.metadata.fields["contents"] == "前  言; 一、总体要求; 二、主要任务")
+        let table = try read(PlainTextReader(), "目录\n一、回顾 …… 1\n二、目标 …… 5\n\n主要预期目标\n城镇新增就业（万人）    1200\n")
+        #expect(table.metadata.fields["contents"] == "一、回顾; 二、目标")
+        #expect(table.units.map(\.text).contains("城镇新增就业（万人）    1200") || table.units.contains { $0.text.hasPrefix("城镇新增就业") })
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
