@@ -134,12 +134,17 @@ public struct CueLexicon: Sendable {
     /// searched for on its own in every sentence, so a line may write at most 1,000 of them.
     private static func gapAlternatives(of written: String, line: Int) throws(LexiconError) -> [String] {
         let (anchored, segments) = try groups(of: written, line: line)
-        var result = [anchored ? "^" : ""]
+        try checkCount(segments, limit: 1_000, line: line, what: "1,000 gap cues")
+        return segments.reduce([anchored ? "^" : ""]) { heads, segment in heads.flatMap { head in segment.map { head + $0 } } }
+    }
+
+    /// Throws when `segments` would write more than `limit` cues (`what` names them), counted without overflowing.
+    private static func checkCount(_ segments: [[Substring]], limit: Int, line: Int, what: String) throws(LexiconError) {
+        var total = 1
         for segment in segments {
-            result = result.flatMap { head in segment.map { head + $0 } }
-            guard result.count <= 1_000 else { throw LexiconError(line: line, message: "more than 1,000 gap cues from one line") }
+            total *= segment.count
+            guard total <= limit else { throw LexiconError(line: line, message: "more than \(what) from one line") }
         }
-        return result
     }
 
     /// A line split into its `^` and its segments: the choices of each `{a|b|}` group, or one fixed stretch of text.
@@ -182,11 +187,8 @@ public struct CueLexicon: Sendable {
                 }
             }
         }
-        var total = 1
-        for segment in segments {
-            total *= segment.count
-            guard total <= 50_000 else { throw LexiconError(line: line, message: "more than 50,000 cues from one line") }
-        }
+        try checkCount(segments, limit: 50_000, line: line, what: "50,000 cues")
+        let total = segments.reduce(1) { $0 * $1.count }
         var result: [Cue] = []
         result.reserveCapacity(total)
         var choice = [Int](repeating: 0, count: segments.count)

@@ -65,8 +65,8 @@ enum TableOfContents {
     }
 
     /// Where the page number of a contents entry begins: a title, then leaders (three or more dots, middle dots or
-    /// underscores, or an ellipsis), a tab or two spaces, then a page: Arabic or Roman (≤ 4 characters), a range
-    /// (12–14) or an appendix page, ending the line.
+    /// underscores, or an ellipsis), a tab or two spaces, then a page ending the line: up to four digits, a Roman
+    /// numeral, a range (12–14) or an appendix page.
     static func pageNumberStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
         guard let start = pageStart(s, line) else { return nil }
         var leader = start
