@@ -85,11 +85,11 @@ enum HardWrap {
     }
 
     /// Whether `paragraph`, a single line, stands alone however full it is: a figure's or table's caption set off by
-    /// a colon, a full stop or a dash (`Caption.standsAlone`), a contents entry ending in a page after dot leaders,
-    /// or the source line under one (资料来源：…) when it ends
-    /// its sentence, so that the paragraph after it is not read as its continuation. A caption that really wraps loses
-    /// its tail to the next paragraph, a smaller loss than the paragraph; a source line that does not end a sentence
-    /// (注：…分别表示在1%、5%和10%|的水平上显著。) takes its next line.
+    /// a colon, a full stop or a dash (`Caption.standsAlone`), a contents entry ending in a page after dot leaders, or
+    /// the source line under a caption (资料来源：…) when it ends its sentence, so that the paragraph after it is not
+    /// read as its continuation. A caption that really wraps loses its tail to the next paragraph, a smaller loss than
+    /// the paragraph; a source line that does not end a sentence (注：…分别表示在1%、5%和10%|的水平上显著。) takes its
+    /// next line.
     private static func closesAlone(_ s: [Unicode.Scalar], _ paragraph: Range<Int>, after previous: Range<Int>?) -> Bool {
         if Caption.standsAlone(s, paragraph) || TableOfContents.endsInDottedPage(s, s.trimmed(paragraph)) { return true }
         guard let previous, Caption.isSourceLine(s, paragraph),

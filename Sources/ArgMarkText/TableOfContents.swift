@@ -10,7 +10,10 @@ enum TableOfContents {
     /// The lines of a table of contents whose heading is line `index` (its entries, list headings and blank lines),
     /// or nil when `index` is no such heading or fewer than two entries follow it.
     static func lines(_ s: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Range<Int>? {
-        guard lines[index].count <= 24, headings.contains(NotesHeading.key(s.string(lines[index]))) else { return nil }
+        // Asked of every line: only a short line that opens as a contents heading can is turned into a string.
+        let heading = s.trimmed(lines[index])
+        guard !heading.isEmpty, heading.count <= 24, ["C", "c", "T", "t", "目"].contains(s[heading.lowerBound]),
+              headings.contains(NotesHeading.key(s.string(heading))) else { return nil }
         return paged(s, lines, after: index) ?? unpaged(s, lines, after: index)
     }
 
