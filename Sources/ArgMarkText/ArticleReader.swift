@@ -52,6 +52,7 @@ public struct ArticleReader: DocumentReader {
         var bodyLanguageHan = 0
         var bodyLanguageLatin = 0
         var backMatter = BackMatter()
+        var contents: [String] = []
         while cursor < lines.count {
             let line = lines[cursor]
             let text = scalars.string(line)
@@ -59,16 +60,8 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
-            if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: cursor) {
-                let titles = TableOfContents.titles(scalars, lines[table])
-                metadata.fields["contents"] = metadata.fields["contents"].map { $0 + "; " + titles } ?? titles
-                cursor = table.upperBound
-                continue
-            }
-            if let entries = Glossary.entries(scalars, lines, headingAt: cursor) {
-                body.addGlossary(Array(lines[entries]), after: &noteLines)
-                inNotes = false
-                cursor = entries.upperBound
+            if let resume = body.takeContentsOrGlossary(lines, at: cursor, inNotes: &inNotes, notes: &noteLines, contents: &contents) {
+                cursor = resume
                 continue
             }
             if NotesHeading.matches(text) {
@@ -109,6 +102,7 @@ public struct ArticleReader: DocumentReader {
             EnglishBlock.parse(scalars, Array(lines[start...]), into: &metadata)
         }
         backMatter.record(into: &metadata)
+        TableOfContents.record(contents, into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()

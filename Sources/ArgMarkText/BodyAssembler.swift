@@ -154,6 +154,22 @@ struct BodyAssembler {
         addNotes(entries)
     }
 
+    /// Line `index` opening a table of contents (outside a notes list) or a glossary, as both readers meet them: the
+    /// contents' titles go to `contents`, the glossary's entries become notes after `notes` and end a notes list.
+    /// Returns the line to resume at, or nil for any other line.
+    mutating func takeContentsOrGlossary(
+        _ lines: [Range<Int>], at index: Int, inNotes: inout Bool, notes: inout [Range<Int>], contents: inout [String]
+    ) -> Int? {
+        if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: index) {
+            contents.append(TableOfContents.titles(scalars, lines[table]))
+            return table.upperBound
+        }
+        guard let entries = Glossary.entries(scalars, lines, headingAt: index) else { return nil }
+        addGlossary(Array(lines[entries]), after: &notes)
+        inNotes = false
+        return entries.upperBound
+    }
+
     /// The finished document: undecided languages filled from the document's dominant one, note markers linked.
     /// A text whose every body line looked like a heading (a one-line comment or post without final punctuation:
     /// "Ban all debt buyers now") has no title and headings without a body but sentences: its lines become its

@@ -49,15 +49,8 @@ public struct PlainTextReader: DocumentReader {
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
                 inNotes = false
             }
-            if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: index) {
-                contents.append(TableOfContents.titles(scalars, lines[table]))
-                resumeAt = table.upperBound
-                continue
-            }
-            if let entries = Glossary.entries(scalars, lines, headingAt: index) {
-                body.addGlossary(Array(lines[entries]), after: &noteLines)
-                inNotes = false
-                resumeAt = entries.upperBound
+            if let resume = body.takeContentsOrGlossary(lines, at: index, inNotes: &inNotes, notes: &noteLines, contents: &contents) {
+                resumeAt = resume
                 continue
             }
             if !inNotes, backMatter.take(scalars, lines, at: index, endsBlock: NotesList.opens(scalars, lines, at: index)) { continue }
@@ -74,7 +67,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
-        if !contents.isEmpty { metadata.fields["contents"] = contents.joined(separator: "; ") }
+        TableOfContents.record(contents, into: &metadata)
         backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)

@@ -1,3 +1,5 @@
+import ArgMarkCore
+
 /// A table of contents (Contents, Table of Contents, 目录): a heading, then entries that end in a page number after dot
 /// leaders, a tab or a run of spaces (Introduction ........ 1; 一、总体要求……3), with blank lines and list headings
 /// (Figures, Tables, Contacts) between them, as a CRS report or a white paper copied from its PDF opens. It is no
@@ -139,6 +141,11 @@ enum TableOfContents {
     }
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "　" }
+
+    /// Stores the titles of the document's tables of contents as `metadata.fields["contents"]`.
+    static func record(_ contents: [String], into metadata: inout DocumentMetadata) {
+        if !contents.isEmpty { metadata.fields["contents"] = contents.joined(separator: "; ") }
+    }
 
     /// The entries' titles, leaders and page numbers dropped, for `metadata.fields["contents"]`.
     static func titles(_ s: [Unicode.Scalar], _ lines: some Collection<Range<Int>>) -> String {
