@@ -160,9 +160,9 @@ struct BodyAssembler {
     mutating func takeContentsOrGlossary(
         _ lines: [Range<Int>], at index: Int, inNotes: inout Bool, notes: inout [Range<Int>], contents: inout [String]
     ) -> Int? {
-        if !inNotes, let table = TableOfContents.lines(scalars, lines, headingAt: index) {
-            contents.append(TableOfContents.titles(scalars, lines[table]))
-            return table.upperBound
+        if !inNotes, let table = TableOfContents.find(scalars, lines, headingAt: index) {
+            contents.append(TableOfContents.titles(scalars, lines[table.lines], singleSpaced: table.singleSpaced))
+            return table.lines.upperBound
         }
         guard let entries = Glossary.entries(scalars, lines, headingAt: index) else { return nil }
         addGlossary(Array(lines[entries]), after: &notes)

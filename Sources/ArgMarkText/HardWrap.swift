@@ -59,7 +59,7 @@ enum HardWrap {
         var current: Range<Int>?
         for k in nonEmpty {
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
-            if let open = current, wraps[k - 1], !closesAlone(scalars, open, after: result.last),
+            if let open = current, wraps[k - 1], !closesAlone(scalars, open, after: result),
                continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
                          full: 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length,
                          inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
@@ -85,14 +85,15 @@ enum HardWrap {
     }
 
     /// Whether `paragraph`, a single line, stands alone however full it is: a figure's or table's caption set off by
-    /// a colon, a full stop or a dash (`Caption.standsAlone`), a contents entry ending in a page after dot leaders, or
-    /// the source line under a caption (资料来源：…) when it ends its sentence, so that the paragraph after it is not
-    /// read as its continuation. A caption that really wraps loses its tail to the next paragraph, a smaller loss than
-    /// the paragraph; a source line that does not end a sentence (注：…分别表示在1%、5%和10%|的水平上显著。) takes its
-    /// next line.
-    private static func closesAlone(_ s: [Unicode.Scalar], _ paragraph: Range<Int>, after previous: Range<Int>?) -> Bool {
-        if Caption.standsAlone(s, paragraph) || TableOfContents.endsInDottedPage(s, s.trimmed(paragraph)) { return true }
-        guard let previous, Caption.isSourceLine(s, paragraph),
+    /// a colon, a full stop or a dash (`Caption.standsAlone`), a contents entry ending in a page after dot leaders or
+    /// padding, an entry in a list of abbreviations (`Glossary.standsAlone`), or the source line under a caption
+    /// (资料来源：…) when it ends its sentence, so that the paragraph after it is not read as its continuation. A caption
+    /// that really wraps loses its tail to the next paragraph, a smaller loss than the paragraph; a source line that
+    /// does not end a sentence (注：…分别表示在1%、5%和10%|的水平上显著。) takes its next line.
+    private static func closesAlone(_ s: [Unicode.Scalar], _ paragraph: Range<Int>, after earlier: [Range<Int>]) -> Bool {
+        if Caption.standsAlone(s, paragraph) || TableOfContents.endsInSetOffPage(s, s.trimmed(paragraph))
+            || Glossary.standsAlone(s, paragraph, after: earlier) { return true }
+        guard let previous = earlier.last, Caption.isSourceLine(s, paragraph),
               endsSentence(s, before: paragraph.upperBound, from: paragraph.lowerBound) else { return false }
         let firstLine = previous.lowerBound..<(s[previous].firstIndex(of: "\n") ?? previous.upperBound)
         return Caption.kind(s, s.trimmed(firstLine)) != nil || Caption.isTableRow(s, s.trimmed(firstLine))

@@ -9,14 +9,22 @@ import ArgMarkCore
 enum TableOfContents {
     static let headings: Set<String> = ["contents", "tableofcontents", "目录", "目次"]
 
-    /// The lines of a table of contents whose heading is line `index` (its entries, list headings and blank lines),
-    /// or nil when `index` is no such heading or fewer than two entries follow it.
-    static func lines(_ s: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Range<Int>? {
+    /// A table of contents found: the indices of its lines (entries, list headings and blank lines), and whether its
+    /// pages follow a single space, which its titles drop too.
+    struct Found {
+        var lines: Range<Int>
+        var singleSpaced = false
+    }
+
+    /// The table of contents whose heading is line `index`, or nil when `index` is no such heading or too few entries
+    /// follow it.
+    static func find(_ s: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Found? {
         // Asked of every line: only a short line that opens as a contents heading can is turned into a string.
         let heading = s.trimmed(lines[index])
         guard !heading.isEmpty, heading.count <= 24, ["C", "c", "T", "t", "目"].contains(s[heading.lowerBound]),
               headings.contains(NotesHeading.key(s.string(heading))) else { return nil }
-        return paged(s, lines, after: index) ?? unpaged(s, lines, after: index)
+        if let found = paged(s, lines, after: index) ?? unpaged(s, lines, after: index) { return Found(lines: found) }
+        return singleSpaced(s, lines, after: index).map { Found(lines: $0, singleSpaced: true) }
     }
 
     /// Entries with page numbers; a list heading, an entry's first line that the PDF wrapped or a blank line counts
@@ -45,6 +53,58 @@ enum TableOfContents {
             }
         }
         return entries >= 2 ? (index + 1)..<end : nil
+    }
+
+    /// Entries whose page follows a single space (Summary 1; Rising Rents 5), as a contents page copied from a web
+    /// page reads: at least three, their pages never going back (Roman ones before the first Arabic, appendix pages
+    /// A-1 anywhere), blank lines between them allowed unless the first entries stood together; the first line that
+    /// is no such entry ends them. Such a list could as well count screws, so one of its titles must come again
+    /// later as a line of its own, as the body's headings repeat the contents.
+    private static func singleSpaced(_ s: [Unicode.Scalar], _ lines: [Range<Int>], after index: Int) -> Range<Int>? {
+        var end = index + 1
+        var titles: Set<String> = []
+        var lastPage = 0
+        var blankSinceEntry = false
+        var spacedOut: Bool?
+        var cursor = index + 1
+        while cursor < lines.count {
+            let line = s.trimmed(lines[cursor])
+            if line.isEmpty {
+                if spacedOut == false { break }
+                blankSinceEntry = true
+                cursor += 1
+                continue
+            }
+            guard line.count <= 100, let token = singleSpacedPage(s, line),
+                  !HardWrap.endsSentence(s, before: token - 1, from: line.lowerBound) else { break }
+            if let page = arabicPage(s, token..<line.upperBound) {
+                guard page >= lastPage, page <= lastPage + 150 else { break }
+                lastPage = page
+            } else if isRoman(s, token..<line.upperBound) {
+                guard lastPage == 0 else { break }
+            }
+            if titles.count == 1, spacedOut == nil { spacedOut = blankSinceEntry }
+            titles.insert(NotesHeading.key(s.string(s.trimmed(line.lowerBound..<(token - 1)))))
+            blankSinceEntry = false
+            cursor += 1
+            end = cursor
+        }
+        guard titles.count >= 3,
+              lines[end...].contains(where: { titles.contains(NotesHeading.key(s.string(s.trimmed($0)))) }) else { return nil }
+        return (index + 1)..<end
+    }
+
+    /// Where a page after a single space ends `line` (Rising Rents 5, Foreword iii, Data Sources A-1), if one does.
+    private static func singleSpacedPage(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        guard let token = pageStart(s, line), token > line.lowerBound + 1, s[token - 1] == " ", !isSpace(s[token - 2])
+        else { return nil }
+        // A title's last word in capitals (Part IV, World War II) is no Roman page: only lower-case ones are.
+        if isRoman(s, token..<line.upperBound), s[token..<line.upperBound].contains(where: { ("A"..."Z").contains($0) }) { return nil }
+        return token
+    }
+
+    private static func isRoman(_ s: [Unicode.Scalar], _ token: Range<Int>) -> Bool {
+        s[token].allSatisfy { "ivxlcIVXLC".unicodeScalars.contains($0) }
     }
 
     /// Entries without page numbers: short lines that end no sentence, up to the line that repeats the first of them
@@ -85,18 +145,42 @@ enum TableOfContents {
         return leader
     }
 
-    /// Whether a line ends in a page number after dot leaders: a contents entry even where the text is hard-wrapped,
-    /// which must not run on into the next entry.
-    static func endsInDottedPage(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    /// Whether a line ends in a page number set off by dot leaders, a tab or a run of at least four spaces (as
+    /// pdftotext lays a contents page out): a contents entry even where the text is hard-wrapped, which must not run
+    /// on into the next entry. Justified prose spreads runs of spaces along the line and may end in a capital Roman
+    /// numeral (World War    II), so padding counts only before an Arabic or appendix page on a line without them.
+    static func endsInSetOffPage(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard let start = pageStart(s, line), start > line.lowerBound else { return false }
         var k = start
-        while k > line.lowerBound, isSpace(s[k - 1]) { k -= 1 }
+        var spaces = 0
+        while k > line.lowerBound, isSpace(s[k - 1]) {
+            spaces += s[k - 1] == "\t" ? 4 : 1
+            k -= 1
+        }
+        if spaces >= 4, k > line.lowerBound, !isRoman(s, start..<line.upperBound), !hasJustifiedGap(s, line.lowerBound..<k) {
+            return true
+        }
         var dots = 0
         while k > line.lowerBound, isLeader(s[k - 1]) || isSpace(s[k - 1]) {
             if isLeader(s[k - 1]) { dots += 1 }
             k -= 1
         }
         return (dots >= 3 || s[k..<start].contains("…")) && k > line.lowerBound
+    }
+
+    /// Whether a run of two or three spaces stands between words, as justified prose spreads them (a layout's padding
+    /// runs longer).
+    private static func hasJustifiedGap(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var run = 0
+        for k in range {
+            if s[k] == " " {
+                run += 1
+            } else {
+                if run == 2 || run == 3 { return true }
+                run = 0
+            }
+        }
+        return false
     }
 
     /// Where the page token that ends `line` begins, if one does.
@@ -142,18 +226,36 @@ enum TableOfContents {
 
     private static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "　" }
 
+    /// A PDF's layout pads a label from its title (Appendix I          Objectives …): a tab or a run of three or more
+    /// spaces becomes one space. Two stay, as a white paper spaces out a short title (前  言).
+    private static func closingPadding(_ title: String) -> String {
+        guard title.contains("   ") || title.contains("\t") else { return title }
+        var result = ""
+        var pending = ""
+        for c in title {
+            if c == " " || c == "\t" {
+                pending.append(c)
+                continue
+            }
+            result += pending.count >= 3 || pending.contains("\t") ? " " : pending
+            pending = ""
+            result.append(c)
+        }
+        return result
+    }
+
     /// Stores the titles of the document's tables of contents as `metadata.fields["contents"]`.
     static func record(_ contents: [String], into metadata: inout DocumentMetadata) {
         if !contents.isEmpty { metadata.fields["contents"] = contents.joined(separator: "; ") }
     }
 
-    /// The entries' titles, leaders and page numbers dropped, for `metadata.fields["contents"]`.
-    static func titles(_ s: [Unicode.Scalar], _ lines: some Collection<Range<Int>>) -> String {
+    /// The entries' titles, leaders and page numbers dropped and padding closed up, for `metadata.fields["contents"]`.
+    static func titles(_ s: [Unicode.Scalar], _ lines: some Collection<Range<Int>>, singleSpaced: Bool = false) -> String {
         lines.compactMap { line -> String? in
             let range = s.trimmed(line)
             guard !range.isEmpty else { return nil }
-            let end = pageNumberStart(s, range) ?? range.upperBound
-            return s.string(s.trimmed(range.lowerBound..<end))
+            let end = pageNumberStart(s, range) ?? (singleSpaced ? singleSpacedPage(s, range) : nil) ?? range.upperBound
+            return closingPadding(s.string(s.trimmed(range.lowerBound..<end)))
         }.joined(separator: "; ")
     }
 }

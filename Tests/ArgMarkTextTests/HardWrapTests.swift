@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkPipeline
 import Testing
 
 @testable import ArgMarkText
@@ -206,5 +207,47 @@ struct HardWrapTests {
         #expect(document.metadata.fields["contents"] == "Summary; Standards and the Act; Options for Congress")
         #expect(document.units.first?.text == "Introduction")
         #expect(!document.units.contains { $0.text.contains("....") })
+    }
+
+    /// pdftotext -layout output of a GAO report's front: contents entries padded out to their pages, appendix, table
+    /// and figure lists after blank lines, then a list of abbreviations, all in a hard-wrapped text. Nothing of it
+    /// may run together or become a sentence.
+    @Test func paddedContentsAndAbbreviationsStandAloneInWrappedText() throws {
+        func padded(_ label: String, _ title: String, _ page: String) -> String {
+            let head = label.padding(toLength: 20, withPad: " ", startingAt: 0) + title
+            return head + String(repeating: " ", count: max(2, 72 - head.count - page.count)) + page
+        }
+        func abbreviation(_ term: String, _ meaning: String) -> String { term.padding(toLength: 20, withPad: " ", startingAt: 0) + meaning }
+        let body = Self.englishParagraphs.map { Self.wrapGreedily($0, width: 74) }.joined(separator: "\n\n")
+        let front = [
+            "Contents", "", padded("Letter", "", "1"), padded("", "Federal Broadband Efforts Are Fragmented and Overlapping", "12"),
+            padded("", "Agency Comments", "32"), "", padded("Appendix I", "Objectives, Scope, and Methodology", "35"),
+            padded("Appendix II", "Comments from the Department of Commerce", "40"), "",
+            padded("Tables", "Table 1: Federal Broadband Programs by Agency, Fiscal Year 2022", "13"), "",
+            "Abbreviations", abbreviation("FCC", "Federal Communications Commission"),
+            abbreviation("NTIA", "National Telecommunications and Information Administration"),
+            abbreviation("USDA", "U.S. Department of Agriculture"), "", "Letter", "",
+        ]
+        let document = try read(PlainTextReader(), front.joined(separator: "\n") + body + "\n")
+        #expect(document.metadata.fields["contents"] == "Letter; Federal Broadband Efforts Are Fragmented and Overlapping; "
+            + "Agency Comments; Appendix I Objectives, Scope, and Methodology; Appendix II Comments from the Department of "
+            + "Commerce; Tables Table 1: Federal Broadband Programs by Agency, Fiscal Year 2022")
+        #expect(document.notes.map { $0.text.split(separator: " ").first.map(String.init) } == ["FCC", "NTIA", "USDA"])
+        #expect(document.units.first?.text == "Letter")
+        #expect(!document.units.contains { $0.text.contains("   ") })
+    }
+
+    /// Justified pdftotext -layout prose spreads runs of spaces along its lines: a heading set off by spaces before it
+    /// is no list of abbreviations, and a line ending in a number or a Roman numeral after a long run is no contents
+    /// entry, so every paragraph still wraps into whole sentences.
+    @Test func justifiedLayoutProseStillWraps() throws {
+        let document = try PlainTextReader().read(
+            ReaderInput(bytes: try fixture("justified-layout.en.txt"), sourcePath: nil, documentID: "justified"))
+        let sentences = document.units.filter { $0.kind == .sentence }.map(\.text)
+        #expect(sentences.count == 12)
+        #expect(sentences.allSatisfy { $0.hasSuffix(".") && $0.first!.isUppercase })
+        #expect(sentences.contains { $0.hasPrefix("The  data  that we used") && $0.hasSuffix("in the spring of 2020.") })
+        #expect(sentences.contains { $0.contains("fiscal  year    2019") && $0.contains("World War    II") })
+        #expect(document.notes.isEmpty && document.metadata.fields["contents"] == nil)
     }
 }

@@ -354,6 +354,44 @@ struct PlainTextReaderTests {
         #expect(table.units.map(\.text).contains("城镇新增就业（万人）    1200") || table.units.contains { $0.text.hasPrefix("城镇新增就业") })
     }
 
+    /// Contents whose pages follow a single space, as a page copied from the web reads, go to metadata when at least
+    /// three entries' pages never go back; a short list of numbered items under a Contents heading stays body text.
+    @Test func singleSpacedContentsGoToMetadata() throws {
+        let report = "Housing Affordability\n\nContents\n\nSummary 1\nIntroduction 3\nRising Rents 5\nPolicy Options 9\n\nSummary\n\nRents rose 8 percent in 2023.\n"
+        let doc = try read(PlainTextReader(), report)
+        #expect(doc.metadata.fields["contents"] == "Summary; Introduction; Rising Rents; Policy Options")
+        #expect(doc.units.map(\.text) == ["Housing Affordability", "Summary", "Rents rose 8 percent in 2023."])
+        let zh = try read(PlainTextReader(), "统计公报解读\n\n目录\n\n一、综合 1\n二、农业 4\n三、工业 6\n\n一、综合\n\n全年国内生产总值比上年增长5.2%。\n")
+        #expect(zh.metadata.fields["contents"] == "一、综合; 二、农业; 三、工业")
+        // Pages that go back, or items that end sentences, are no contents.
+        let back = try read(PlainTextReader(), "Contents\n\nPhase 3\nPhase 1\nPhase 2\n\nThe plan has three phases.\n")
+        #expect(back.metadata.fields["contents"] == nil)
+        let sentences = try read(PlainTextReader(), "Contents\n\nIt held 3\nWe found 4.\nThey saw 5\n\nThe box held items.\n")
+        #expect(sentences.metadata.fields["contents"] == nil)
+    }
+
+    /// A list of abbreviations (Abbreviations, Acronyms, 缩略语) is read as notes like a glossary, its terms set off by a
+    /// colon, a tab or a run of spaces; a section of that name with prose under it stays body text.
+    @Test func aListOfAbbreviationsIsReadAsNotes() throws {
+        let text = "Broadband Programs\n\nAbbreviations\n\nFCC        Federal Communications Commission\nNTIA\tNational Telecommunications and Information Administration\n\nUSDA: U.S. Department of Agriculture\n\nIntroduction\n\nFifteen agencies run broadband programs.\n"
+        for reader in [ArticleReader() as any DocumentReader, PlainTextReader()] {
+            let doc = try read(reader, text)
+            #expect(doc.notes.count == 3)
+            #expect(doc.units.map(\.text).suffix(2) == ["Introduction", "Fifteen agencies run broadband programs."])
+        }
+        let zh = try read(PlainTextReader(), "报告\n\n缩略语\nWTO  世界贸易组织\nRCEP  区域全面经济伙伴关系协定\n\n一、引言\n\n区域合作不断深化。\n")
+        #expect(zh.notes.count == 2)
+        let prose = try read(PlainTextReader(), "Abbreviations\n\nThe report spells out every abbreviation at first use.\n")
+        #expect(prose.notes.isEmpty && prose.units.count == 2)
+        // A meaning the PDF wrapped goes on in its column; unit signs are terms; a numbered heading ends the list;
+        // prose with two spaces after a full stop is no entry.
+        let wrapped = try read(PlainTextReader(), "Report\n\nAbbreviations\nARPA       Advanced Research Projects Agency and the programs of\n           the Department of Defense\n°C         degrees Celsius\nGDP  gross domestic product\n1  Introduction\nWe study prices.\n")
+        #expect(wrapped.notes.count == 4)
+        #expect(wrapped.units.map(\.text) == ["Report", "1  Introduction", "We study prices."])
+        let terms = try read(PlainTextReader(), "Glossary\n\nWe use few terms.  Each is defined below.\n")
+        #expect(terms.notes.isEmpty)
+    }
+
     @Test func longChineseTitleOnTheFirstLineIsAHeading() throws {
         let title = "关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告"
         let doc = try read(PlainTextReader(), title + "\n受国务院委托，现将计划草案提请审查。\n" + title + "\n")
