@@ -255,7 +255,7 @@ public struct CueLexicon: Sendable {
             s.append(scalar)
             present.insert(scalar)
         }
-        let start = sentenceStart(s)
+        let start = SentenceHead.start(of: s.lazy.map(\.value))
         var result: [CueMatch] = []
         var i = 0
         while i < s.count {
@@ -393,29 +393,6 @@ public struct CueLexicon: Sendable {
     /// A gap blocker's gap stays inside one clause: in "If we want to know how it works, we should …" the how of
     /// the condition does not make the main clause's should an embedded question.
     private static let clauseBreaks: Set<Unicode.Scalar> = [",", ";", ":", "，", "；", "：", "。"]
-
-    private static let skippableAtStart: Set<Unicode.Scalar> = [
-        "—", "-", "“", "\"", "‘", "'", " ", "　", "（", "(", "）", ")", "、", ".", "．", "：", ":",
-    ]
-    private static let listNumerals: Set<Unicode.Scalar> = [
-        "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9",
-    ]
-    private static let listMarks: Set<Unicode.Scalar> = ["、", "是", "）", ")", ".", "．"]
-
-    /// Where a sentence really starts: after dashes, quotes, spaces and list numbers (一是 / （一） / 1.).
-    private func sentenceStart(_ s: [Unicode.Scalar]) -> Int {
-        var i = 0
-        while i < s.count {
-            if Self.skippableAtStart.contains(s[i]) {
-                i += 1
-            } else if Self.listNumerals.contains(s[i]), i + 1 < s.count, Self.listMarks.contains(s[i + 1]) {
-                i += 2
-            } else {
-                break
-            }
-        }
-        return i
-    }
 }
 
 /// A 256-bit filter of the scalars in a text (by their low byte): no false negatives, so a miss rules a cue out.

@@ -49,9 +49,10 @@ struct FeatureHash {
 /// Chinese work and plan reports; version 7 a rebuttal copy in Chinese point-by-point rebuttals (谬误 … 事实真相);
 /// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't), version 9
 /// also full-width Latin letters in Chinese (ＧＤＰ as gdp), version 10 the spaces some Chinese texts put between
-/// Chinese and Latin letters or digits (AI 治理 as AI治理).
+/// Chinese and Latin letters or digits (AI 治理 as AI治理), version 11 where a sentence starts after any common list
+/// marker or bullet (12. / (a) / （十一） / ① / •; `SentenceHead`), where it knew only one-character numbers.
 public struct FeatureExtractor: Sendable {
-    public static let version = 10
+    public static let version = 11
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -164,7 +165,7 @@ public struct FeatureExtractor: Sendable {
                 order.append(a.cue.label!.rawValue + ">" + b.cue.label!.rawValue)
             }
             return SentenceFacts(
-                cueLabels: labels, cueTexts: matches.map(\.cue.text), cueOrder: order, folded: folded, headStart: headStart(folded))
+                cueLabels: labels, cueTexts: matches.map(\.cue.text), cueOrder: order, folded: folded, headStart: SentenceHead.start(of: folded))
         }
         var headingText: [String: String] = [:]
         for section in document.sections {
@@ -444,18 +445,6 @@ public struct FeatureExtractor: Sendable {
             }
             for length in 1...3 { v.add(headHash(3, facts, length: length)) }
         }
-    }
-
-    private static let leadingNoise: Set<UInt32> = Set("—-–“\"（()） 　".unicodeScalars.map(\.value))
-    private static let listNumerals = Set("一二三四五六七八九十0".unicodeScalars.map(\.value))
-    private static let listMarks = Set("、是）).．".unicodeScalars.map(\.value))
-
-    /// Where the text proper starts: after dashes, quotes, spaces and a list number (一是, （一）, ——, 1.).
-    func headStart(_ s: [UInt32]) -> Int {
-        var i = 0
-        while i < s.count, Self.leadingNoise.contains(s[i]) { i += 1 }
-        if i + 1 < s.count, Self.listNumerals.contains(s[i]), Self.listMarks.contains(s[i + 1]) { i += 2 }
-        return i
     }
 
     /// A feature for the first `length` characters (Chinese) or words (English) of the text proper.

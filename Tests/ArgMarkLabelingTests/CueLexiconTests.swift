@@ -230,6 +230,22 @@ struct CueLexiconTests {
         #expect(lexicon.matches(in: "以德国和法国为例。").map(\.offset) == [0])
     }
 
+    /// An anchored cue holds after a list number or bullet of any common form, and not after a number that is
+    /// part of the sentence (a decimal, a year, a count).
+    @Test(arguments: [
+        ("12. for example, kentucky did so.", true), ("3) for example, it did.", true), ("(a) for example, it did.", true),
+        ("(iv) for example, it did.", true), ("(For example, it did.)", true), ("• for example, it did.", true),
+        ("十一、例如，某县设立了基金。", true), ("（十一）例如，某县设立了基金。", true), ("①例如，某县设立了基金。", true),
+        ("3、例如，某县设立了基金。", true), ("二是例如某县。", true),
+        ("1.5 for example is a number.", false), ("(2023) for example found it.", false), ("2023年例如某县。", false),
+        ("一些例如某县。", false), ("(about) for example, it did.", false),
+    ])
+    func anchoredCuesHoldAfterListMarkers(text: String, anchored: Bool) throws {
+        let english = !text.contains("例")
+        let lexicon = try CueLexicon(tsv: "^for example\texample\t1\t\n^例如\texample\t1\t\n", wordBoundaries: english)
+        #expect(!lexicon.matches(in: text).isEmpty == anchored, "\(text)")
+    }
+
     /// A gap blocker silences the cues that start inside its span: `…` within one clause and 40 characters, `……`
     /// anywhere later in the sentence.
     @Test func gapBlockersSilenceTheCuesTheySpan() throws {
