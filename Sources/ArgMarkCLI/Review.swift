@@ -77,6 +77,13 @@ struct Review: ParsableCommand {
 
         let version = ReviewJournal.FileVersion(bytes: bytes)
         let journalPath = ReviewJournal.path(for: file)
+        // One session per file: a second one would journal into, and write over, this one's work.
+        var lock: ReviewLock?
+        do { lock = try ReviewLock(file: file) } catch {
+            if case .held = error { throw AnalysedDocument.failure(error.description) }
+            opening.append("warning: \(error.description); another session on \(file) would not be noticed")
+        }
+        defer { lock?.release() }
         if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
             unlink(journalPath)
             opening.append("deleted the journal \(journalPath)")
@@ -140,9 +147,11 @@ struct Review: ParsableCommand {
             case .none: continue
             case .write:
                 try save(&session, writer: writer, journal: journal)
+            case .forceWrite:
+                try save(&session, writer: writer, journal: journal, overwritingChanges: true)
             case .writeAndQuit:
-                try save(&session, writer: writer, journal: journal)
-                return
+                // A write that failed leaves the session open: quitting would report success for unsaved edits.
+                if try save(&session, writer: writer, journal: journal) { return }
             case .quit:
                 if session.unsavedEdits > 0 {
                     emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
@@ -157,24 +166,35 @@ struct Review: ParsableCommand {
         }
     }
 
-    /// Writes the document in its own format (temporary file and rename), then clears the journal.
-    private func save(_ session: inout ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) throws {
+    /// Writes the document in its own format (temporary file and rename), then starts a new journal for the version
+    /// written; returns whether it wrote. A file that another program changed since it was opened (or last written)
+    /// is not overwritten unless `overwritingChanges`.
+    @discardableResult
+    private func save(
+        _ session: inout ReviewSession, writer: any DocumentWriter, journal: ReviewJournal, overwritingChanges: Bool = false
+    ) throws -> Bool {
+        func fail(_ message: String) throws -> Bool {
+            emit("error: \(message); the edits stay in \(journal.path)\n")
+            if strict { throw ExitCode.failure }
+            return false
+        }
+        if !overwritingChanges, let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) != journal.fileVersion {
+            return try fail("\(file) changed on disk since this session opened or last wrote it; write! overwrites those changes with this session's version")
+        }
+        let bytes: [UInt8]
         do {
-            let bytes = try writer.write(session.document)
+            bytes = try writer.write(session.document)
             try FileAccess.writeAtomically(bytes, to: file)
         } catch let error as DocumentWriteError {
-            emit("error: cannot write \(file): \(error.description); the edits stay in \(journal.path)\n")
-            if strict { throw ExitCode.failure }
-            return
+            return try fail("cannot write \(file): \(error.description)")
         } catch let error as FileAccessError {
-            emit("error: \(error.description); the edits stay in \(journal.path)\n")
-            if strict { throw ExitCode.failure }
-            return
+            return try fail(error.description)
         }
-        journal.remove()
+        journal.restart(for: ReviewJournal.FileVersion(bytes: bytes))
         let count = session.unsavedEdits
         session.markWritten()
         emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
+        return true
     }
 
     private func emit(_ text: String) {
@@ -201,6 +221,12 @@ struct LineEditor {
 
     init(interactive: Bool) {
         self.interactive = interactive
+        // libedit reads multibyte characters only under a UTF-8 locale; without one it drops every Chinese character
+        // typed (/中文 arrived as /). The user's locale if it is UTF-8, else C.UTF-8.
+        if interactive {
+            setlocale(LC_CTYPE, "")
+            if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
+        }
     }
 
     mutating func read(prompt: String) -> String? {

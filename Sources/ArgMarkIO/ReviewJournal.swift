@@ -12,8 +12,8 @@ import Foundation
 /// reopening replays it. A line cut short by a crash was never acknowledged and is ignored.
 public final class ReviewJournal {
     public let path: String
-    /// The version of the reviewed file the journal belongs to.
-    public let fileVersion: FileVersion
+    /// The version of the reviewed file the journal belongs to: the one opened, then the one last written.
+    public private(set) var fileVersion: FileVersion
     private var descriptor: Int32 = -1
 
     public struct FileVersion: Sendable, Hashable, Codable {
@@ -119,6 +119,13 @@ public final class ReviewJournal {
         guard fdatasync(descriptor) == 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
     }
 
+    /// Deletes the journal after the file was written, so that the edits after that point go into a new journal
+    /// that names the version written (a journal naming the opened version would be refused when reopening).
+    public func restart(for written: FileVersion) {
+        remove()
+        fileVersion = written
+    }
+
     /// Deletes the journal (after the file was written, or when its edits are discarded).
     public func remove() {
         if descriptor >= 0 {
@@ -127,4 +134,50 @@ public final class ReviewJournal {
         }
         unlink(path)
     }
+}
+
+/// The lock a review session holds on `FILE.journal.lock` while it runs, so that a second session on the same file is
+/// refused instead of journalling into, and writing over, the first one's work. It is an advisory `flock`, which the
+/// system releases when the process ends however it ends, so a crash leaves no stale lock.
+public final class ReviewLock {
+    public let path: String
+    private var descriptor: Int32
+
+    public enum LockError: Error, Sendable, CustomStringConvertible {
+        case held(String)
+        case unavailable(String, String)
+
+        public var description: String {
+            switch self {
+            case .held(let file): "\(file) is open in another review session; finish that one first (write or quit), then reopen it"
+            case .unavailable(let path, let reason): "\(path): cannot take the review lock (\(reason))"
+            }
+        }
+    }
+
+    /// `FILE.journal.lock`.
+    public static func path(for file: String) -> String { ReviewJournal.path(for: file) + ".lock" }
+
+    /// Takes the lock for reviewing `file`, or throws when another session holds it.
+    public init(file: String) throws(LockError) {
+        path = Self.path(for: file)
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unavailable(path, String(cString: strerror(errno))) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let busy = errno == EWOULDBLOCK
+            let reason = String(cString: strerror(errno))
+            close(descriptor)
+            throw busy ? .held(file) : .unavailable(path, reason)
+        }
+    }
+
+    /// Releases the lock and removes its file.
+    public func release() {
+        guard descriptor >= 0 else { return }
+        unlink(path)
+        close(descriptor)
+        descriptor = -1
+    }
+
+    deinit { release() }
 }

@@ -20,7 +20,7 @@ public enum ReviewCommand: Sendable, Hashable {
     case list(ListFilter)
     case stats, help
     case undo, redo
-    case write, quit, forceQuit, writeAndQuit
+    case write, forceWrite, quit, forceQuit, writeAndQuit
 
     public enum ListFilter: Sendable, Hashable {
         case all, unreviewed, low, label(ArgumentLabel)
@@ -118,6 +118,7 @@ public enum ReviewCommand: Sendable, Hashable {
         case "undo", "u": return noArguments(.undo)
         case "redo", "y": return noArguments(.redo)
         case "write", "w": return noArguments(.write)
+        case "write!", "w!": return noArguments(.forceWrite)
         case "quit", "q": return noArguments(.quit)
         case "quit!", "q!": return noArguments(.forceQuit)
         case "wq": return noArguments(.writeAndQuit)

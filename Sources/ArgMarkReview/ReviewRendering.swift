@@ -118,7 +118,10 @@ extension ReviewSession {
             let unit = document.units[i]
             let a = unit.annotation
             var text = (i == cursor ? "> " : "") + "\(unit.id) \(style.label(a.label))"
-            text += isRoot ? (a.parent == nil ? " (thesis)" : "") : " ─\(a.relation?.rawValue ?? "support")─"
+            // Only an argumentative sentence without a parent is the thesis: tree ID on a background sentence shows
+            // it alone, outside the tree.
+            let isThesis = a.parent == nil && Self.isArgumentative(a.label)
+            text += isRoot ? (isThesis ? " (thesis)" : a.label == .background ? " (outside the tree)" : "") : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " \(fixed2(score))" }
             let used = prefix.count + connector.count + text.count + 2
             text += "  " + Self.shorten(unit.text, max(10, (style.width - used) / 2))
@@ -200,7 +203,8 @@ extension ReviewSession {
                 thesis [ID] (t): make it the root; the former thesis then supports it
         view    show [ID] (s) · explain [ID] (why): its support score · tree [ID] (tr)
                 list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
-        file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
+        file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq · write! (w!) overwrites a file
+                another program changed meanwhile
         Every edit is saved to FILE.journal before it is acknowledged; write saves the file and clears the journal.
         """
 

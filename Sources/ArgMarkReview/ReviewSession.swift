@@ -33,7 +33,7 @@ public struct ReviewSession {
 
     /// What the caller does after printing a response.
     public enum Action: Sendable, Hashable {
-        case none, write, quit, writeAndQuit, discardAndQuit
+        case none, write, forceWrite, quit, writeAndQuit, discardAndQuit
     }
 
     public struct Response: Sendable {
@@ -170,6 +170,7 @@ public struct ReviewSession {
         case .undo: return undo(line)
         case .redo: return redo(line)
         case .write: return Response(output: "", action: .write)
+        case .forceWrite: return Response(output: "", action: .forceWrite)
         case .writeAndQuit: return Response(output: "", action: .writeAndQuit)
         case .forceQuit: return Response(output: "", action: .discardAndQuit)
         case .quit:
@@ -379,6 +380,9 @@ public struct ReviewSession {
         a.confidence = nil
         a.reviewedAt = clock()
         var planned: [Int: SentenceAnnotation] = [:]
+        if a.parent == nil, thesis == i, label != .claim, label != .prescription, Self.isArgumentative(label) {
+            throw Refusal("\(unit.id) is the thesis, which must be a claim or a prescription; make another sentence the thesis first (thesis ID), then relabel \(unit.id)")
+        }
         if Self.isArgumentative(was) && !Self.isArgumentative(label) {
             if a.parent == nil && thesis == i {
                 throw Refusal("\(unit.id) is the thesis; make another sentence the thesis first (thesis ID), then relabel \(unit.id)")

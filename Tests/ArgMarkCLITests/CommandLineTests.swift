@@ -315,24 +315,12 @@ struct CommandLineTests {
         #expect(ended.stderr.contains("2 unsaved edits; they are kept in \(file).journal"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == original)
         // kill -9 after an acknowledged edit.
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["review", file, "--annotator", "wang"]
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        input.fileHandleForWriting.write(Data("label s4 example\n".utf8))
-        var seen = ""
-        let deadline = Date().addingTimeInterval(20)
-        while !seen.contains("s4: label evidence → example"), Date() < deadline {
-            seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(seen.contains("recovered 2 edits"))
+        let live = try LiveReview(file: file)
+        live.send("label s4 example\n")
+        live.wait(for: "s4: label evidence → example")
+        kill(live.process.processIdentifier, SIGKILL)
+        live.process.waitUntilExit()
+        #expect(live.seen.contains("recovered 2 edits"))
         // Reopening replays all three and can undo them.
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "stats\nundo\nwq\n")
         #expect(reopened.status == 0, "\(reopened.stderr)")
@@ -358,6 +346,43 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: file + ".journal"))
         let discarded = try argmark(["review", file, "--discard-journal"], stdin: "quit\n")
         #expect(discarded.status == 0 && discarded.stdout.contains("deleted the journal"))
+    }
+
+    /// Edits made after a write go into a journal that names the version written, so they come back too.
+    @Test func reviewEditsAfterAWriteComeBack() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let run = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nwrite\nlabel s9 background\n")
+        #expect(run.status == 1 && run.stdout.contains("wrote \(file) (1 edit)"))
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "wq\n")
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("recovered 1 edit from \(file).journal"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""label":"background","confidence":null,"labeledBy":"human:wang""#))
+    }
+
+    /// A second session on a file under review is refused; a file another program changed meanwhile is not written
+    /// over unless the reviewer says write!.
+    @Test func reviewRefusesASecondSessionAndKeepsOtherWritersChanges() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let live = try LiveReview(file: file)
+        live.send("label s2 claim\n")
+        live.wait(for: "s2: label background → claim")
+        let second = try argmark(["review", file], stdin: "quit\n")
+        #expect(second.status == 1 && second.stderr.contains("\(file) is open in another review session"))
+        let changed = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        live.send("write\n")
+        live.wait(for: "changed on disk")
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == changed)
+        live.send("write!\nquit\n")
+        live.process.waitUntilExit()
+        live.seen += String(decoding: live.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(live.process.terminationStatus == 0 && live.seen.contains("wrote \(file) (1 edit)"))
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal.lock"))
+        #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
     }
 
     @Test func reviewStrictStopsAtTheFirstInvalidCommand() throws {
@@ -393,5 +418,31 @@ extension URL {
     func creatingParent() throws -> URL {
         try FileManager.default.createDirectory(at: deletingLastPathComponent(), withIntermediateDirectories: true)
         return self
+    }
+}
+
+/// A review session running in the background, fed line by line, for what only a live process shows (a crash, a
+/// second session, a file changed meanwhile).
+final class LiveReview {
+    let process = Process()
+    let input = Pipe()
+    let output = Pipe()
+    var seen = ""
+
+    init(file: String) throws {
+        process.executableURL = CommandLineTests.binary
+        process.arguments = ["review", file, "--annotator", "wang"]
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+    }
+
+    func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+    /// Reads the output until it shows `text` (at most 20 seconds).
+    func wait(for text: String) {
+        let deadline = Date().addingTimeInterval(20)
+        while !seen.contains(text), Date() < deadline { seen += String(decoding: output.fileHandleForReading.availableData, as: UTF8.self) }
     }
 }

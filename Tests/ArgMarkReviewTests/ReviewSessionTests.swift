@@ -40,6 +40,7 @@ func transcript(_ commands: [String], width: Int = 80) throws -> (text: String, 
         switch response.action {
         case .none: break
         case .write: text += "[write]\n"
+        case .forceWrite: text += "[write!]\n"
         case .quit: text += "[quit]\n"
         case .writeAndQuit: text += "[write and quit]\n"
         case .discardAndQuit: text += "[discard and quit]\n"
@@ -196,6 +197,20 @@ struct ReviewSessionTests {
         #expect(s.execute("wq").action == .writeAndQuit)
         s.markWritten()
         #expect(s.execute("quit").action == .quit)
+    }
+
+    /// The thesis stays a claim or a prescription: evidence, example and background are refused until another
+    /// sentence is the thesis; a background sentence's tree is itself, outside the tree, never "the thesis".
+    @Test func theThesisKeepsAThesisLabel() throws {
+        var s = session(try sampleDocument())
+        for label in ["evidence", "example", "background"] {
+            let response = s.execute("label s3 \(label)")
+            #expect(response.isError && response.edit == nil && response.output.contains("s3 is the thesis"))
+        }
+        #expect(s.execute("label s3 prescription").edit != nil)
+        #expect(s.execute("write!").action == .forceWrite)
+        let tree = s.execute("tree s2").output
+        #expect(tree.contains("(outside the tree)") && !tree.contains("thesis"))
     }
 
     @Test func revertUndoesAnEditTheJournalCouldNotKeep() throws {
