@@ -38,10 +38,17 @@ enum Glossary {
         return end > index + 1 ? (index + 1)..<end : nil
     }
 
+    /// The scalars a heading can open with, either case, or 【 (【名词解释】): asked of every line, only a short line
+    /// opening with one is turned into a string.
+    private static let openings: Set<Unicode.Scalar> = Set(headings.flatMap { key in
+        key.unicodeScalars.first.map { [$0] + $0.properties.uppercaseMapping.unicodeScalars } ?? []
+    } + ["【"])
+
     /// Whether `line` is a glossary's heading.
     static func isHeading(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let heading = s.trimmed(line)
-        return !heading.isEmpty && heading.count <= 28 && headings.contains(NotesHeading.key(s.string(heading)))
+        return !heading.isEmpty && heading.count <= 28 && openings.contains(s[heading.lowerBound])
+            && headings.contains(NotesHeading.key(s.string(heading)))
     }
 
     /// A term of at most 24 characters, then a colon, a tab or at least two spaces, then the meaning; not a numbered
