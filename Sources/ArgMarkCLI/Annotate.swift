@@ -118,7 +118,8 @@ struct Annotate: AsyncParsableCommand {
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,
             outputDirectory: writesStandardOutput ? nil : out, jobs: jobs)
-        let (found, missing) = InputDiscovery.discover(inputs)
+        // The output directory is no input: a re-run of `annotate . --out out` must not read its own outputs back.
+        let (found, missing) = InputDiscovery.discover(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
         if writesStandardOutput && found.count > 1 {
             throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
         }

@@ -102,7 +102,7 @@ struct Export: ParsableCommand {
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
     @Option(name: .long, help: "tei, dot or svg.") var to: String = "dot"
-    @Option(name: .long, help: "Output file (default: the input name with .tei.xml / .dot / .svg).") var out: String?
+    @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func validate() throws {
@@ -112,7 +112,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let document = try AnalysedDocument.load(file, models: models)
         let target = out ?? InputDiscovery.stem(file) + "." + (to == "tei" ? "tei.xml" : to)
-        if out == nil, URL(fileURLWithPath: target).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
+        if target != "-", Self.samePath(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")
         }
         if to == "tei" {
@@ -120,8 +120,7 @@ struct Export: ParsableCommand {
             do { bytes = try PluginRegistry.standard.writer(format: "tei")!.write(document) } catch {
                 throw AnalysedDocument.failure("\(file): \(error.description)")
             }
-            do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
-            FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
+            try deliver(bytes, to: target)
             return
         }
         let dot = TreeRendering.dot(document)
@@ -145,7 +144,25 @@ struct Export: ParsableCommand {
             guard process.terminationStatus == 0 else { throw AnalysedDocument.failure("dot failed with status \(process.terminationStatus)") }
             bytes = Array(svg)
         }
+        try deliver(bytes, to: target)
+    }
+
+    /// Writes the export to `target` (atomically), or to standard output for `-`.
+    private func deliver(_ bytes: [UInt8], to target: String) throws {
+        if target == "-" {
+            FileHandle.standardOutput.write(Data(bytes))
+            return
+        }
         do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
         FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
+    }
+
+    /// Whether two paths name one file: the same path once normalised, or (both existing) the same file through
+    /// links or `..`.
+    static func samePath(_ a: String, _ b: String) -> Bool {
+        if URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL { return true }
+        var x = stat()
+        var y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 }

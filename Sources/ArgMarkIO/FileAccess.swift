@@ -74,10 +74,21 @@ public enum FileAccess {
         return bytes
     }
 
+    /// The directory part of `path` ("" for a bare name, "/" for a file at the root). NSString's
+    /// deletingLastPathComponent crashes on some one-character strings (`--out a`), so the path is cut here.
+    static func directoryPart(of path: String) -> String {
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
+        guard let slash = path[..<end].lastIndex(of: "/") else { return "" }
+        var cut = slash
+        while cut > path.startIndex, path[path.index(before: cut)] == "/" { cut = path.index(before: cut) }
+        return cut == path.startIndex ? "/" : String(path[..<cut])
+    }
+
     /// Writes `bytes` to `path` through a temporary file in the same directory and a rename; creates missing
     /// parent directories. Readers see either the old file or the complete new one.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = directoryPart(of: path)
         if !directory.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One document to process: where to read it and where its output goes (relative to the output directory).
 public struct BatchInput: Sendable, Hashable {
     /// The input path as found (`-` for standard input).
@@ -26,51 +30,103 @@ public enum InputDiscovery {
     /// Extensions picked up when walking a directory.
     public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl", "xml"]
 
-    /// Files are taken as given; directories are walked recursively (hidden entries skipped, paths sorted) for files
-    /// with `extensions`. Paths that do not exist are returned as failures so the batch can go on.
+    /// Files are taken as given; directories (a symbolic link to one named on the command line too) are walked
+    /// recursively, hidden entries skipped and paths sorted, for regular files with `extensions`. Symbolic links to
+    /// files are read; links to directories met on the walk are not followed (a link back up would loop). Paths that
+    /// do not exist, directories that cannot be listed and named pipes or devices with an input's extension are
+    /// returned as failures, so the batch goes on and reports them; a directory in `excluding` (the batch's own
+    /// output directory, which a re-run would read back in) is skipped.
     public static func discover(
-        _ arguments: [String], extensions: Set<String> = defaultExtensions
+        _ arguments: [String], extensions: Set<String> = defaultExtensions, excluding: [String] = []
     ) -> (inputs: [BatchInput], failures: [BatchFailure]) {
         var inputs: [BatchInput] = []
         var failures: [BatchFailure] = []
-        let fileManager = FileManager.default
+        let excluded = Set(excluding.compactMap(realPath))
         for argument in arguments {
             if argument == "-" {
                 inputs.append(.standardInput)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+            guard let kind = kind(of: argument, followingLinks: true) else {
                 failures.append(BatchFailure(path: argument, message: FileAccessError.notFound(argument).description))
                 continue
             }
-            if !isDirectory.boolValue {
+            guard kind == .directory else {
                 let name = (argument as NSString).lastPathComponent
                 inputs.append(BatchInput(path: argument, outputStem: stem(name), documentID: stem(name)))
                 continue
             }
-            guard let enumerator = fileManager.enumerator(atPath: argument) else {
-                failures.append(BatchFailure(path: argument, message: "\(argument): cannot list the directory; check its permissions"))
-                continue
-            }
             var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let name = (relative as NSString).lastPathComponent
-                if name.hasPrefix(".") {
-                    if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { enumerator.skipDescendants() }
-                    continue
-                }
-                let ext = (name as NSString).pathExtension.lowercased()
-                guard extensions.contains(ext) else { continue }
-                if (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory { continue }
-                found.append(relative)
-            }
+            walk(argument, relative: "", extensions: extensions, excluded: excluded, into: &found, failures: &failures)
             for relative in found.sorted() {
                 let path = (argument as NSString).appendingPathComponent(relative)
                 inputs.append(BatchInput(path: path, outputStem: stem(relative), documentID: stem((relative as NSString).lastPathComponent)))
             }
         }
         return (inputs, failures)
+    }
+
+    private enum Kind { case regular, directory, link, other }
+
+    /// What `path` is (lstat, or stat when `followingLinks`), nil when it does not exist.
+    private static func kind(of path: String, followingLinks: Bool) -> Kind? {
+        var info = stat()
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private static func walk(
+        _ root: String, relative: String, extensions: Set<String>, excluded: Set<String>, into found: inout [String],
+        failures: inout [BatchFailure]
+    ) {
+        let directory = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
+        if !excluded.isEmpty, let real = realPath(directory), excluded.contains(real) { return }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
+            let reason = access(directory, R_OK | X_OK) == 0 ? "cannot list it" : "permission denied"
+            failures.append(BatchFailure(path: directory, message: "\(directory): \(reason); its files were not read (check its permissions)"))
+            return
+        }
+        for name in names where !name.hasPrefix(".") {
+            let child = relative.isEmpty ? name : (relative as NSString).appendingPathComponent(name)
+            let path = (root as NSString).appendingPathComponent(child)
+            var entry = kind(of: path, followingLinks: false)
+            if entry == .link {
+                // A link to a file is read like the file; a link to a directory is not followed.
+                let target = kind(of: path, followingLinks: true)
+                if target == .directory { continue }
+                if target == nil {
+                    if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                        failures.append(BatchFailure(path: path, message: "\(path): a symbolic link to nothing; check where it points"))
+                    }
+                    continue
+                }
+                entry = target == .regular ? .regular : .other
+            }
+            switch entry {
+            case .directory:
+                walk(root, relative: child, extensions: extensions, excluded: excluded, into: &found, failures: &failures)
+            case .regular:
+                if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(child) }
+            case .other:
+                if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    failures.append(BatchFailure(path: path, message: "\(path): not a regular file (a named pipe, socket or device); skipped"))
+                }
+            case .link, nil:
+                continue
+            }
+        }
     }
 
     /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.

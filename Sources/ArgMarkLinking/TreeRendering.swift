@@ -99,13 +99,14 @@ public enum TreeRendering {
             if let s = a.score { label += " \(fixed2(s))" }
             label += "\\n" + escape(shorten(unit.text, textWidth))
             let width = roots.contains(i) ? ", penwidth=2" : ""
-            out.append("  \(unit.id) [label=\"\(label)\", fillcolor=\"\(colors[a.label!]!)\"\(width)];")
+            // Ids are quoted: a TEI file's own xml:ids (p-1.s-1, node, graph) are no bare DOT identifiers.
+            out.append("  \"\(escape(unit.id))\" [label=\"\(label)\", fillcolor=\"\(colors[a.label!]!)\"\(width)];")
         }
         for i in document.units.indices where included.contains(i) {
             let a = document.units[i].annotation
             guard let p = a.parent else { continue }
             let style = a.relation == .attack ? " [style=dashed, color=\"#c0392b\", label=\"attack\"]" : ""
-            out.append("  \(document.units[i].id) -> \(p)\(style);")
+            out.append("  \"\(escape(document.units[i].id))\" -> \"\(escape(p))\"\(style);")
         }
         out.append("}")
         return out.joined(separator: "\n") + "\n"

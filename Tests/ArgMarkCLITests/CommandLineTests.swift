@@ -163,6 +163,13 @@ struct CommandLineTests {
         let json = try argmark(["report", dir, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("\"unsupportedClaims\""))
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", dir + "/a.dot"]).status == 0)
+        // --out - writes to standard output; --out naming the input is refused, the input kept.
+        let toStdout = try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", "-"])
+        #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix("digraph argument {"))
+        let input = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.zh.jsonl"))
+        let overwrite = try argmark(["export", dir + "/a.zh.jsonl", "--to", "tei", "--out", dir + "/./a.zh.jsonl"])
+        #expect(overwrite.status != 0 && overwrite.stderr.contains("the export would replace the input"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.zh.jsonl")) == input)
         #expect(try String(contentsOfFile: dir + "/a.dot", encoding: .utf8).hasPrefix("digraph argument {"))
         let svg = try argmark(["export", dir + "/a.zh.jsonl", "--to", "svg", "--out", dir + "/a.svg"])
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/dot") {

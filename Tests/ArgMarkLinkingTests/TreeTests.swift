@@ -193,7 +193,7 @@ struct TreeTests {
         #expect(report.unsupported.map(\.id) == ["s7"])
         let dot = TreeRendering.dot(d)
         #expect(dot.hasPrefix("digraph argument {"))
-        #expect(dot.contains("s7 -> s3 [style=dashed"))
+        #expect(dot.contains("\"s7\" -> \"s3\" [style=dashed"))
         #expect(TreeRendering.shorten("本文认为开放合作是唯一出路", 4) == "本文认…")
     }
 
