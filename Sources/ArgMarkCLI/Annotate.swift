@@ -118,6 +118,16 @@ struct Annotate: AsyncParsableCommand {
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,
             outputDirectory: writesStandardOutput ? nil : out, jobs: jobs)
+        if !writesStandardOutput, let out {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("--out \(out) is a file; give a directory for the outputs (or - for standard output)")
+            }
+        }
+        if !writesStandardOutput, let out {
+            let removed = FileAccess.removeStaleTemporaries(under: out)
+            if removed > 0 { Terminal.note("removed \(removed) temporary file\(removed == 1 ? "" : "s") an interrupted run left in \(out)") }
+        }
         // The output directory is no input: a re-run of `annotate . --out out` must not read its own outputs back.
         let (found, missing) = InputDiscovery.discover(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
         if writesStandardOutput && found.count > 1 {
@@ -135,7 +145,9 @@ struct Annotate: AsyncParsableCommand {
         if showBar { Terminal.status(nil) }
         for failure in summary.failures { Terminal.error(failure.message) }
         let total = found.count + missing.count
-        Terminal.note(ProgressFormatter.summary(summary, total: total) + (writesStandardOutput ? "" : out.map { "; output in \($0)" } ?? ""))
+        // Standard input always goes to standard output, whatever --out says.
+        let wroteFiles = !writesStandardOutput && found.contains { !$0.isStandardInput }
+        Terminal.note(ProgressFormatter.summary(summary, total: total) + (wroteFiles ? out.map { "; output in \($0)" } ?? "" : ""))
         if timings {
             let t = summary.timings
             let megabytesIn = Double(summary.bytes) / 1_000_000

@@ -74,6 +74,24 @@ public enum FileAccess {
         return bytes
     }
 
+    /// Removes the temporary files that `writeAtomically` left under `directory` when a run was interrupted (Ctrl-C,
+    /// kill -9): `.NAME.PID.N.argmark-tmp` whose process no longer runs. A running batch's own are kept. Returns how
+    /// many went.
+    @discardableResult
+    public static func removeStaleTemporaries(under directory: String) -> Int {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
+        var removed = 0
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            guard name.hasPrefix("."), name.hasSuffix(".argmark-tmp") else { continue }
+            let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
+            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            if unlink((directory as NSString).appendingPathComponent(relative)) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// The directory part of `path` ("" for a bare name, "/" for a file at the root). NSString's
     /// deletingLastPathComponent crashes on some one-character strings (`--out a`), so the path is cut here.
     static func directoryPart(of path: String) -> String {

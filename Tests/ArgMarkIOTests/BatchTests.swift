@@ -137,6 +137,20 @@ struct BatchTests {
         #expect(InputDiscovery.stem(name) == stem)
     }
 
+    /// Temporary files an interrupted run left go at the next run; a live process's are kept.
+    @Test func staleTemporaryFilesAreRemoved() async throws {
+        try await withTemporaryDirectory { dir in
+            var dead: Int32 = 4_000_000
+            while kill(dead, 0) == 0 || errno != ESRCH { dead -= 1 }
+            try write([1, 2, 3], dir + "/sub/.a.zh.jsonl.\(dead).77.argmark-tmp")
+            try write([1, 2, 3], dir + "/.b.jsonl.\(getpid()).5.argmark-tmp")
+            try write([1, 2, 3], dir + "/.notes.txt")
+            #expect(FileAccess.removeStaleTemporaries(under: dir) == 1)
+            let left = try FileManager.default.subpathsOfDirectory(atPath: dir).sorted()
+            #expect(left == [".b.jsonl.\(getpid()).5.argmark-tmp", ".notes.txt", "sub"])
+        }
+    }
+
     /// The directory part of a path, cut by hand: NSString's crashed on `--out a`.
     @Test(arguments: [("a", ""), ("-", ""), ("ab", ""), ("/a", "/"), ("a/", ""), ("./-", "."), ("x/y/z.tei.xml", "x/y"), ("//a//b", "//a")])
     func directoryParts(path: String, directory: String) {

@@ -427,6 +427,9 @@ struct SentenceLinesReaderTests {
 }
 
 struct BadInputTests {
+    static let utf16LittleEndianWithMark: [UInt8] = [0xFF, 0xFE] + "It rose.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    static let utf16BigEndian: [UInt8] = "It rose again.".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+
     @Test(arguments: [
         ([UInt8](), DocumentReadError.empty),
         (Array("  \n\n\t \n".utf8), .empty),
@@ -435,6 +438,8 @@ struct BadInputTests {
         ([0xE4, 0xB8], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xC0, 0xAF], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 0, line: 1)),
+        (BadInputTests.utf16LittleEndianWithMark, .utf16),
+        (BadInputTests.utf16BigEndian, .utf16),
     ])
     func rejected(_ bytes: [UInt8], _ expected: DocumentReadError) {
         #expect(throws: expected) {
