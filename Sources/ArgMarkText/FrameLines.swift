@@ -20,6 +20,22 @@ enum FrameLines {
         return cutoff && sources ? inner : nil
     }
 
+    /// Whether a line opening with `first` can be a rights notice.
+    static func mayBeRightsNotice(_ first: Unicode.Scalar) -> Bool { "TtCc©A版本".unicodeScalars.contains(first) }
+
+    /// A paragraph on the text's copyright status, as a government report's title page carries one ("This is a
+    /// work of the U.S. government and is not subject to copyright protection in the United States. …",
+    /// "© 2024 …", "Copyright …", "All rights reserved.", 版权所有, 本报告版权归…): no part of the argument. Only a
+    /// paragraph of a few hundred characters that opens so counts.
+    static func isRightsNotice(_ text: String) -> Bool {
+        guard text.count <= 600 else { return false }
+        let lower = text.lowercased()
+        return lower.hasPrefix("this is a work of the u.s. government") || lower.hasPrefix("©")
+            || lower.hasPrefix("copyright ©") || lower.hasPrefix("copyright (c)") || lower.hasPrefix("all rights reserved")
+            || (lower.hasPrefix("copyright ") && lower.count <= 200 && lower.contains(where: \.isNumber))
+            || lower.hasPrefix("版权所有") || lower.hasPrefix("本报告版权") || lower.hasPrefix("本文版权")
+    }
+
     /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Position paper
     /// for the workshop …", "Paper prepared for delivery at the Annual Meeting …", "Prepared for …".
     static func isOccasion(_ text: String) -> Bool {

@@ -4,8 +4,12 @@ import ArgMarkCore
 /// "Re:" line above the salutation, and the signature block below the complimentary close. They are not part of
 /// the argument, so they go to the document's metadata instead of becoming headings and sentences. The salutation
 /// ("Dear Administrator Regan:") and the close ("Sincerely,") stay in the body, where the guideline makes them
-/// background.
+/// background. A report's transmittal letter after its title page and contents (GAO's address block, date,
+/// addressee and "Dear Madam Chair:") is a frame too, its salutation included.
 struct LetterFrame {
+    /// Index of the first line of the frame above the salutation: 0 for a letter that opens the text, the first
+    /// line of the address block for a report's transmittal letter after its front matter.
+    var start = 0
     /// Index of the salutation line in the document's lines.
     var salutation: Int
     /// Indices of the signature block's lines (after the close, before any notes list).
@@ -24,13 +28,26 @@ struct LetterFrame {
         "respectfully submitted", "respectfully yours", "best regards", "kind regards", "regards", "with regards",
     ]
 
-    /// The letter frame of `lines`, or nil when the text does not open with lines above a salutation.
+    /// How far down a report's transmittal letter may begin (its title page, contents and abbreviations above).
+    static let latestSalutation = 300
+    /// The most lines an address block above a late salutation has (address, date, addressee and committee).
+    static let longestAddressBlock = 14
+
+    /// The letter frame of `lines`, or nil when the text does not open with lines above a salutation and no
+    /// transmittal letter follows its front matter.
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> LetterFrame? {
         let limit = min(lines.count, maximumLinesAbove + 1)
-        guard let salutation = (0..<limit).first(where: { isSalutation(scalars.string(lines[$0])) }),
-              salutation > 0,
-              lines[..<salutation].allSatisfy({ $0.count <= maximumFrameLine })
-        else { return nil }
+        var start = 0
+        let salutation: Int
+        if let top = (0..<limit).first(where: { isSalutation(scalars.string(lines[$0])) }), top > 0,
+           lines[..<top].allSatisfy({ $0.count <= maximumFrameLine }),
+           !lines[..<top].contains(where: { isReportFront(scalars, $0) }) {
+            salutation = top
+        } else if let late = transmittal(scalars, lines) {
+            (start, salutation) = late
+        } else {
+            return nil
+        }
         var signature = lines.count..<lines.count
         // Only short lines can be a close, so the letter's paragraphs are never turned into strings.
         if let close = (salutation + 1..<lines.count).last(where: {
@@ -43,7 +60,45 @@ struct LetterFrame {
             }
             signature = close + 1..<end
         }
-        return LetterFrame(salutation: salutation, signature: signature)
+        return LetterFrame(start: start, salutation: salutation, signature: signature)
+    }
+
+    /// A line of a report's front matter rather than a letterhead: a contents or glossary heading, a rights notice.
+    /// Above such a line a short letter is a report's transmittal letter, whose frame starts below it.
+    private static func isReportFront(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let text = scalars.trimmed(line)
+        guard !text.isEmpty else { return false }
+        if text.count <= 24, TableOfContents.headings.contains(NotesHeading.key(scalars.string(text))) { return true }
+        return Glossary.isHeading(scalars, text) || FrameLines.isRightsNotice(scalars.string(text))
+    }
+
+    /// A report's transmittal letter after its front matter (a GAO report: 441 G St. N.W. / Washington, DC 20548 /
+    /// May 1, 2024 / The Honorable … / Dear Madam Chair:): a salutation with at least three short lines right above
+    /// it, one of them with a figure (a date, a postcode), none of them prose. Returns the address block's first line
+    /// and the salutation.
+    private static func transmittal(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> (start: Int, salutation: Int)? {
+        let limit = min(lines.count, latestSalutation)
+        // Only a short line opening with D or T can be a salutation, so most lines are never turned into strings.
+        guard let salutation = (1..<max(1, limit)).first(where: { index in
+            let line = scalars.trimmed(lines[index])
+            return !line.isEmpty && line.count <= 80 && "DdTt".unicodeScalars.contains(scalars[line.lowerBound])
+                && isSalutation(scalars.string(line))
+        }) else { return nil }
+        var start = salutation
+        var block = 0
+        var hasFigure = false
+        var k = salutation - 1
+        while k >= 0, block < longestAddressBlock {
+            let line = scalars.trimmed(lines[k])
+            if !line.isEmpty {
+                guard line.count <= 80, !readsAsProse(scalars, line) else { break }
+                block += 1
+                hasFigure = hasFigure || scalars[line].contains(where: { ScalarClass.isDigit($0) })
+                start = k
+            }
+            k -= 1
+        }
+        return block >= 3 && hasFigure ? (start, salutation) : nil
     }
 
     /// Puts the frame's lines into `metadata`: a first line that reads as a title ("Comment on Proposed Rule: …",
@@ -51,9 +106,9 @@ struct LetterFrame {
     /// lines above the salutation as `letterhead` and the signature block as `signature` (lines joined with "; ").
     func record(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) {
         var letterhead: [String] = []
-        for (index, line) in lines[..<salutation].enumerated() {
+        for (index, line) in lines[start..<salutation].enumerated() where !scalars.trimmed(line).isEmpty {
             let text = scalars.string(line)
-            if index == 0, Self.isTitle(text) {
+            if start == 0, index == 0, Self.isTitle(text) {
                 metadata.titles[LanguageDetector.detect(scalars, line).rawValue] = text
             } else if let subject = Self.subject(text) {
                 metadata.fields["subject"] = subject
@@ -62,13 +117,20 @@ struct LetterFrame {
             }
         }
         if !letterhead.isEmpty { metadata.fields["letterhead"] = letterhead.joined(separator: "; ") }
+        if isTransmittal { metadata.fields["salutation"] = scalars.string(scalars.trimmed(lines[salutation])) }
         if !signature.isEmpty {
             metadata.fields["signature"] = lines[signature].map { scalars.string($0) }.joined(separator: "; ")
         }
     }
 
     /// Whether line `index` belongs to the frame rather than the body.
-    func isFrame(_ index: Int) -> Bool { index < salutation || signature.contains(index) }
+    func isFrame(_ index: Int) -> Bool {
+        (start..<salutation).contains(index) || (isTransmittal && index == salutation) || signature.contains(index)
+    }
+
+    /// A report's transmittal letter after its front matter, whose salutation is no part of the report's argument
+    /// either (a comment's stays in the body, where the guideline makes it background).
+    var isTransmittal: Bool { start > 0 }
 
     static func isSalutation(_ text: String) -> Bool {
         let lower = text.lowercased()

@@ -265,9 +265,19 @@ enum PageBreaks {
         return HeadingDetector.endsOpen(s[end])
     }
 
-    /// A line's text with digits dropped, spaces collapsed and ASCII letters in lower case: a running head with its
-    /// page number ("Marchetti-Rao 12" / "MARCHETTI-RAO 13") has one key.
+    /// A line's text with digits and lower-case Roman page numbers dropped, spaces collapsed and ASCII letters in
+    /// lower case: a running head with its page number ("Marchetti-Rao 12" / "MARCHETTI-RAO 13", and a report's
+    /// front matter "Page ii   GAO-24-105123" / "Page 3   GAO-24-105123") has one key.
     private static func key(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
+        let key = digitsDroppedKey(s, line)
+        guard key.contains(where: { "ivx".contains($0) }) else { return key }
+        // Only a Roman numeral written in lower case in the source is a page number (not "IV" in a title).
+        let romans = Set(String(String.UnicodeScalarView(s[line])).split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .filter { $0.count <= 5 && $0.allSatisfy { "ivx".contains($0) } }.map(String.init))
+        return key.split(separator: " ").filter { !romans.contains(String($0)) }.joined(separator: " ")
+    }
+
+    private static func digitsDroppedKey(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
         var space = false
         for i in line {

@@ -29,6 +29,7 @@ public struct PlainTextReader: DocumentReader {
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         var sourceNotes: [String] = []
+        var rights: [String] = []
         var noteLines: [Range<Int>] = []
         var inNotes = false
         var backMatter = BackMatter()
@@ -44,6 +45,11 @@ public struct PlainTextReader: DocumentReader {
             if !inNotes, FrameLines.opensParenthesis(scalars[line.lowerBound]),
                let note = FrameLines.sourceNote(scalars.string(line)) {
                 sourceNotes.append(note)
+                continue
+            }
+            if !inNotes, line.count <= 600, FrameLines.mayBeRightsNotice(scalars[line.lowerBound]),
+               FrameLines.isRightsNotice(scalars.string(line)) {
+                rights.append(scalars.string(line))
                 continue
             }
             if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
@@ -67,6 +73,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
+        if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)
         backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)

@@ -354,6 +354,32 @@ struct PlainTextReaderTests {
         #expect(table.units.map(\.text).contains("城镇新增就业（万人）    1200") || table.units.contains { $0.text.hasPrefix("城镇新增就业") })
     }
 
+    /// A GAO report's front as pdftotext leaves it: title page, contents, a rights notice, page feet numbered in
+    /// Roman then Arabic figures, then the transmittal letter's address block, date, addressee and salutation. None
+    /// of it is argument: the first sentence of the letter's body opens the text.
+    @Test func aReportsTransmittalLetterAndRightsNoticeGoToMetadata() throws {
+        let foot = { (page: String) in "Page \(page)                GAO-24-105123  Broadband Access" }
+        let text = [
+            "United States Government Accountability Office", "", "BROADBAND ACCESS", "",
+            "Contents", "", "Letter           1", "Background       4", "Conclusions      9", "",
+            "This is a work of the U.S. government and is not subject to copyright protection in the United States.", "",
+            foot("i") + "\u{0C}", "441 G St. N.W.", "Washington, DC 20548", "", "May 1, 2024", "",
+            "The Honorable Maria Cantwell", "Chair", "Committee on Commerce, Science, and Transportation", "United States Senate", "",
+            "Dear Madam Chair:", "", "Rural households still lack affordable broadband service. FCC has spent $9 billion.", "",
+            foot("1") + "\u{0C}", "Background", "", "The fund was established in 1996. USAC administers it.", "",
+            foot("2") + "\u{0C}", "Conclusions", "", "FCC's oversight is weak.", "",
+        ].joined(separator: "\n")
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.metadata.fields["rights"]?.hasPrefix("This is a work of the U.S. government") == true)
+        #expect(doc.metadata.fields["letterhead"] == "441 G St. N.W.; Washington, DC 20548; May 1, 2024; The Honorable Maria Cantwell; Chair; Committee on Commerce, Science, and Transportation; United States Senate")
+        #expect(doc.metadata.fields["salutation"] == "Dear Madam Chair:")
+        #expect(doc.units.filter { $0.kind == .sentence }.first?.text == "Rural households still lack affordable broadband service.")
+        #expect(!doc.units.contains { $0.text.hasPrefix("Page ") })
+        // A letter quoted in a paper's body, with prose right above its salutation, is no frame.
+        let quoted = try read(PlainTextReader(), (1...20).map { "Paragraph \($0) says something here." }.joined(separator: "\n") + "\nThe senator wrote on 3 May 2021 as follows.\nDear colleagues,\nWe must act.\n")
+        #expect(quoted.metadata.fields["salutation"] == nil && quoted.units.contains { $0.text == "Dear colleagues," })
+    }
+
     /// Contents whose pages follow a single space, as a page copied from the web reads, go to metadata when at least
     /// three entries' pages never go back; a short list of numbered items under a Contents heading stays body text.
     @Test func singleSpacedContentsGoToMetadata() throws {
