@@ -83,6 +83,11 @@ public enum FileAccess {
         var removed = 0
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
+            // The batch writes into no hidden directory (.git and the like are not walked).
+            if name.hasPrefix("."), (enumerator.fileAttributes?[.type] as? FileAttributeType) == .typeDirectory {
+                enumerator.skipDescendants()
+                continue
+            }
             guard name.hasPrefix("."), name.hasSuffix(".argmark-tmp") else { continue }
             let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
             guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }

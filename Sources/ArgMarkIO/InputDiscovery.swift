@@ -91,7 +91,8 @@ public enum InputDiscovery {
         failures: inout [BatchFailure]
     ) {
         let directory = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
-        if !excluded.isEmpty, let real = realPath(directory), excluded.contains(real) { return }
+        // The directory named on the command line is read even when the outputs go there too.
+        if !relative.isEmpty, !excluded.isEmpty, let real = realPath(directory), excluded.contains(real) { return }
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: directory) } catch {
             let reason = access(directory, R_OK | X_OK) == 0 ? "cannot list it" : "permission denied"

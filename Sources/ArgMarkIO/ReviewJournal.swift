@@ -161,14 +161,27 @@ public final class ReviewLock {
     /// Takes the lock for reviewing `file`, or throws when another session holds it.
     public init(file: String) throws(LockError) {
         path = Self.path(for: file)
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .unavailable(path, String(cString: strerror(errno))) }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let busy = errno == EWOULDBLOCK
-            let reason = String(cString: strerror(errno))
-            close(descriptor)
-            throw busy ? .held(file) : .unavailable(path, reason)
+        descriptor = -1
+        // A session that ends removes the lock file; one that opened it just before then holds a lock on a file no
+        // longer at the path, so the lock counts only when the locked file is still the one there.
+        for _ in 0..<8 {
+            let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw .unavailable(path, String(cString: strerror(errno))) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                let busy = errno == EWOULDBLOCK
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                throw busy ? .held(file) : .unavailable(path, reason)
+            }
+            var locked = stat()
+            var current = stat()
+            if fstat(fd, &locked) == 0, stat(path, &current) == 0, locked.st_dev == current.st_dev, locked.st_ino == current.st_ino {
+                descriptor = fd
+                return
+            }
+            close(fd)
         }
+        throw .unavailable(path, "the lock file kept changing")
     }
 
     /// Releases the lock and removes its file.

@@ -4,8 +4,8 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
     case empty
     case binary(byteOffset: Int)
     case invalidUTF8(byteOffset: Int, line: Int)
-    /// UTF-16 text (a byte-order mark, or every other byte NUL in ASCII text).
-    case utf16
+    /// UTF-16 text (a byte-order mark, or every other byte NUL in ASCII text), big- or little-endian.
+    case utf16(bigEndian: Bool)
     case lineTooLong(line: Int, length: Int, limit: Int)
     case noSentences
     /// A structured input (JSON Lines, XML) is not well formed at `line`.
@@ -21,8 +21,8 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
             "this looks like a binary file (NUL or control bytes at byte \(offset)); give a UTF-8 text, JSONL or TEI file"
         case .invalidUTF8(let offset, let line):
             "line \(line): invalid UTF-8 at byte \(offset); convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8)"
-        case .utf16:
-            "this is UTF-16 text, not UTF-8; convert it first (iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8.txt)"
+        case .utf16(let bigEndian):
+            "this is UTF-16 text, not UTF-8; convert it first (iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > FILE.utf8.txt)"
         case .lineTooLong(let line, let length, let limit):
             "line \(line) is \(length) characters long (limit \(limit)); is this a text file? split the line into paragraphs"
         case .noSentences:

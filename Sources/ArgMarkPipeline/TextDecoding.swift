@@ -5,15 +5,19 @@ public enum TextDecoder {
     /// base64 blobs or binary files.
     public static let defaultMaxLineLength = 1_000_000
 
-    /// Whether `bytes` are UTF-16: a byte-order mark (FF FE, FE FF), or text whose first bytes have a NUL at every
-    /// other place (ASCII in UTF-16 without a mark), which would otherwise be called binary.
-    static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) { return true }
+    /// Whether `bytes` are UTF-16, and if so whether big-endian: a byte-order mark (FF FE, FE FF), or text whose
+    /// first bytes have a NUL at every other place (ASCII in UTF-16 without a mark), which would otherwise be called
+    /// binary.
+    static func utf16ByteOrder(_ bytes: [UInt8]) -> (isUTF16: Bool, bigEndian: Bool) {
+        if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (true, false) }
+        if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (true, true) }
         let head = bytes.prefix(64)
-        guard head.count >= 8, head.count % 2 == 0 else { return false }
+        guard head.count >= 8, head.count % 2 == 0 else { return (false, false) }
         let even = stride(from: 0, to: head.count, by: 2).map { head[$0] }
         let odd = stride(from: 1, to: head.count, by: 2).map { head[$0] }
-        return (even.allSatisfy { $0 == 0 } && !odd.contains(0)) || (odd.allSatisfy { $0 == 0 } && !even.contains(0))
+        if even.allSatisfy({ $0 == 0 }) && !odd.contains(0) { return (true, true) }
+        if odd.allSatisfy({ $0 == 0 }) && !even.contains(0) { return (true, false) }
+        return (false, false)
     }
 
     /// Decodes `bytes` (a leading byte-order mark is dropped and not counted in offsets).
@@ -27,7 +31,8 @@ public enum TextDecoder {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
-        if Self.looksLikeUTF16(bytes) { throw .utf16 }
+        let utf16 = Self.utf16ByteOrder(bytes)
+        if utf16.isUTF16 { throw .utf16(bigEndian: utf16.bigEndian) }
         var controlBytes = 0
         try bytes.withUnsafeBufferPointer { (buffer) throws(DocumentReadError) in
             while i < n {

@@ -21,19 +21,24 @@ enum FrameLines {
     }
 
     /// Whether a line opening with `first` can be a rights notice.
-    static func mayBeRightsNotice(_ first: Unicode.Scalar) -> Bool { "TtCc©A版本".unicodeScalars.contains(first) }
+    static func mayBeRightsNotice(_ first: Unicode.Scalar) -> Bool { "TtCc©Aa版".unicodeScalars.contains(first) }
 
     /// A paragraph on the text's copyright status, as a government report's title page carries one ("This is a
     /// work of the U.S. government and is not subject to copyright protection in the United States. …",
-    /// "© 2024 …", "Copyright …", "All rights reserved.", 版权所有, 本报告版权归…): no part of the argument. Only a
-    /// paragraph of a few hundred characters that opens so counts.
+    /// "© 2024 …", "Copyright © 2024 …", "Copyright 2024 …", a line "All rights reserved.", 版权所有…): no part of the
+    /// argument. A sentence about copyright ("Copyright law changed in 1998 …") is not one.
     static func isRightsNotice(_ text: String) -> Bool {
         guard text.count <= 600 else { return false }
         let lower = text.lowercased()
-        return lower.hasPrefix("this is a work of the u.s. government") || lower.hasPrefix("©")
-            || lower.hasPrefix("copyright ©") || lower.hasPrefix("copyright (c)") || lower.hasPrefix("all rights reserved")
-            || (lower.hasPrefix("copyright ") && lower.count <= 200 && lower.contains(where: \.isNumber))
-            || lower.hasPrefix("版权所有") || lower.hasPrefix("本报告版权") || lower.hasPrefix("本文版权")
+        if lower.hasPrefix("this is a work of the u.s. government") || lower.hasPrefix("©") || lower.hasPrefix("版权所有") {
+            return true
+        }
+        if lower.count <= 40, lower.hasPrefix("all rights reserved") { return true }
+        guard lower.hasPrefix("copyright") else { return false }
+        // Copyright, then ©, (c) or nothing, then a year.
+        var rest = lower.dropFirst("copyright".count).drop(while: { $0 == " " })
+        for mark in ["©", "(c)"] where rest.hasPrefix(mark) { rest = rest.dropFirst(mark.count).drop(while: { $0 == " " }) }
+        return rest.prefix(4).count == 4 && rest.prefix(4).allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Position paper

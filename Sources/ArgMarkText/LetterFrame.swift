@@ -10,6 +10,9 @@ struct LetterFrame {
     /// Index of the first line of the frame above the salutation: 0 for a letter that opens the text, the first
     /// line of the address block for a report's transmittal letter after its front matter.
     var start = 0
+    /// Whether this is a report's transmittal letter after its front matter, whose salutation is no part of the
+    /// report's argument either (a comment's stays in the body, where the guideline makes it background).
+    var isTransmittal = false
     /// Index of the salutation line in the document's lines.
     var salutation: Int
     /// Indices of the signature block's lines (after the close, before any notes list).
@@ -45,22 +48,26 @@ struct LetterFrame {
             salutation = top
         } else if let late = transmittal(scalars, lines) {
             (start, salutation) = late
+            let signature = Self.signature(scalars, lines, after: salutation)
+            return LetterFrame(start: start, isTransmittal: true, salutation: salutation, signature: signature)
         } else {
             return nil
         }
-        var signature = lines.count..<lines.count
+        return LetterFrame(start: start, salutation: salutation, signature: signature(scalars, lines, after: salutation))
+    }
+
+    /// The signature block: the name and title lines after the last close (Sincerely,) below the salutation.
+    private static func signature(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], after salutation: Int) -> Range<Int> {
         // Only short lines can be a close, so the letter's paragraphs are never turned into strings.
-        if let close = (salutation + 1..<lines.count).last(where: {
+        guard let close = (salutation + 1..<lines.count).last(where: {
             lines[$0].count <= longestClose && isClose(scalars.string(lines[$0]))
-        }) {
-            var end = close + 1
-            while end < lines.count, lines[end].count <= maximumSignatureLine,
-                  !readsAsProse(scalars, lines[end]), !NotesList.opens(scalars, lines, at: end) {
-                end += 1
-            }
-            signature = close + 1..<end
+        }) else { return lines.count..<lines.count }
+        var end = close + 1
+        while end < lines.count, lines[end].count <= maximumSignatureLine,
+              !readsAsProse(scalars, lines[end]), !NotesList.opens(scalars, lines, at: end) {
+            end += 1
         }
-        return LetterFrame(start: start, salutation: salutation, signature: signature)
+        return close + 1..<end
     }
 
     /// A line of a report's front matter rather than a letterhead: a contents or glossary heading, a rights notice.
@@ -73,13 +80,15 @@ struct LetterFrame {
     }
 
     /// A report's transmittal letter after its front matter (a GAO report: 441 G St. N.W. / Washington, DC 20548 /
-    /// May 1, 2024 / The Honorable … / Dear Madam Chair:): a salutation with at least three short lines right above
-    /// it, one of them with a figure (a date, a postcode), none of them prose. Returns the address block's first line
-    /// and the salutation.
+    /// May 1, 2024 / The Honorable … / Dear Madam Chair:): a salutation below a line of the report's front matter
+    /// (`isReportFront`), with at least three short lines right above it, one of them with a figure (a date, a
+    /// postcode), none of them prose, a contents entry or an abbreviation's entry. Returns the address block's first
+    /// line and the salutation.
     private static func transmittal(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> (start: Int, salutation: Int)? {
         let limit = min(lines.count, latestSalutation)
+        guard let front = (0..<limit).first(where: { isReportFront(scalars, lines[$0]) }) else { return nil }
         // Only a short line opening with D or T can be a salutation, so most lines are never turned into strings.
-        guard let salutation = (1..<max(1, limit)).first(where: { index in
+        guard let salutation = (front + 1..<max(front + 1, limit)).first(where: { index in
             let line = scalars.trimmed(lines[index])
             return !line.isEmpty && line.count <= 80 && "DdTt".unicodeScalars.contains(scalars[line.lowerBound])
                 && isSalutation(scalars.string(line))
@@ -88,10 +97,12 @@ struct LetterFrame {
         var block = 0
         var hasFigure = false
         var k = salutation - 1
-        while k >= 0, block < longestAddressBlock {
+        while k > front, block < longestAddressBlock {
             let line = scalars.trimmed(lines[k])
             if !line.isEmpty {
-                guard line.count <= 80, !readsAsProse(scalars, line) else { break }
+                guard line.count <= 80, !readsAsProse(scalars, line), !isReportFront(scalars, line),
+                      TableOfContents.pageNumberStart(scalars, line) == nil, !Glossary.isEntry(scalars, line) || hasColon(scalars, line)
+                else { break }
                 block += 1
                 hasFigure = hasFigure || scalars[line].contains(where: { ScalarClass.isDigit($0) })
                 start = k
@@ -99,6 +110,12 @@ struct LetterFrame {
             k -= 1
         }
         return block >= 3 && hasFigure ? (start, salutation) : nil
+    }
+
+    /// Whether a line has a colon (Washington, DC 20548 has none; an address line may, Attn: …), which a glossary's
+    /// colon entry has too: only a spaced abbreviation entry stops the address block.
+    private static func hasColon(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        scalars[line].contains(":") || scalars[line].contains("：")
     }
 
     /// Puts the frame's lines into `metadata`: a first line that reads as a title ("Comment on Proposed Rule: …",
@@ -127,10 +144,6 @@ struct LetterFrame {
     func isFrame(_ index: Int) -> Bool {
         (start..<salutation).contains(index) || (isTransmittal && index == salutation) || signature.contains(index)
     }
-
-    /// A report's transmittal letter after its front matter, whose salutation is no part of the report's argument
-    /// either (a comment's stays in the body, where the guideline makes it background).
-    var isTransmittal: Bool { start > 0 }
 
     static func isSalutation(_ text: String) -> Bool {
         let lower = text.lowercased()

@@ -267,30 +267,31 @@ enum PageBreaks {
 
     /// A line's text with digits and lower-case Roman page numbers dropped, spaces collapsed and ASCII letters in
     /// lower case: a running head with its page number ("Marchetti-Rao 12" / "MARCHETTI-RAO 13", and a report's
-    /// front matter "Page ii   GAO-24-105123" / "Page 3   GAO-24-105123") has one key.
+    /// front matter "Page ii   GAO-24-105123" / "Page 3   GAO-24-105123") has one key. Only a word written in lower
+    /// case i, v and x (at most five) counts as a Roman page number, not "IV" in a title.
     private static func key(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
-        let key = digitsDroppedKey(s, line)
-        guard key.contains(where: { "ivx".contains($0) }) else { return key }
-        // Only a Roman numeral written in lower case in the source is a page number (not "IV" in a title).
-        let romans = Set(String(String.UnicodeScalarView(s[line])).split(whereSeparator: { $0 == " " || $0 == "\t" })
-            .filter { $0.count <= 5 && $0.allSatisfy { "ivx".contains($0) } }.map(String.init))
-        return key.split(separator: " ").filter { !romans.contains(String($0)) }.joined(separator: " ")
-    }
-
-    private static func digitsDroppedKey(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
         var result = String.UnicodeScalarView()
-        var space = false
+        var word = String.UnicodeScalarView()
+        var roman = true
+        func endWord() {
+            if !word.isEmpty, !(roman && word.count <= 5) {
+                if !result.isEmpty { result.append(" ") }
+                result.append(contentsOf: word)
+            }
+            word = String.UnicodeScalarView()
+            roman = true
+        }
         for i in line {
             let c = s[i]
             if ScalarClass.isDigit(c) { continue }
             if ScalarClass.isSpace(c) {
-                space = true
+                endWord()
                 continue
             }
-            if space, !result.isEmpty { result.append(" ") }
-            space = false
-            result.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
+            roman = roman && (c == "i" || c == "v" || c == "x")
+            word.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
         }
+        endWord()
         return String(result)
     }
 

@@ -79,6 +79,8 @@ struct BatchTests {
             let (inputs, failures) = InputDiscovery.discover([dir + "/in", dir + "/link"], excluding: [dir + "/in/out"])
             #expect(inputs.map(\.path).filter { !$0.hasPrefix(dir + "/in/closed/") } == [dir + "/in/a.txt", dir + "/in/linked.txt", dir + "/link/b.txt"])
             #expect(failures.contains { $0.message == "\(dir)/in/pipe.txt: not a regular file (a named pipe, socket or device); skipped" })
+            // Outputs written next to the inputs (--out equal to the input directory) leave the inputs found.
+            #expect(InputDiscovery.discover([dir + "/elsewhere"], excluding: [dir + "/elsewhere"]).inputs.map(\.path) == [dir + "/elsewhere/b.txt"])
             // root reads a closed directory anyway; anyone else is told.
             if geteuid() != 0 { #expect(failures.contains { $0.message.hasPrefix("\(dir)/in/closed: permission denied") }) }
         }

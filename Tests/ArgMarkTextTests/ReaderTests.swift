@@ -375,7 +375,13 @@ struct PlainTextReaderTests {
         #expect(doc.metadata.fields["salutation"] == "Dear Madam Chair:")
         #expect(doc.units.filter { $0.kind == .sentence }.first?.text == "Rural households still lack affordable broadband service.")
         #expect(!doc.units.contains { $0.text.hasPrefix("Page ") })
-        // A letter quoted in a paper's body, with prose right above its salutation, is no frame.
+        // A sentence about copyright is no rights notice; a letter in a paper without a report's front matter, or
+        // with prose right above its salutation, is no transmittal letter.
+        let law = try read(PlainTextReader(), "Copyright Reform\n\nCopyright law changed in 1998 when Congress extended terms.\nWe argue it went too far.\n")
+        #expect(law.metadata.fields["rights"] == nil && law.units.contains { $0.text.hasPrefix("Copyright law changed") })
+        let letterInPaper = try read(PlainTextReader(), (1...20).map { "Paragraph \($0) says something here." }.joined(separator: "\n")
+            + "\n\n2. An Early Letter\n\n12 Main Street\nSpringfield, IL 62701\nMay 3, 1921\n\nDear Mr. Smith,\n\nWe must act now.\n")
+        #expect(letterInPaper.metadata.fields["salutation"] == nil && letterInPaper.units.contains { $0.text == "Dear Mr. Smith," })
         let quoted = try read(PlainTextReader(), (1...20).map { "Paragraph \($0) says something here." }.joined(separator: "\n") + "\nThe senator wrote on 3 May 2021 as follows.\nDear colleagues,\nWe must act.\n")
         #expect(quoted.metadata.fields["salutation"] == nil && quoted.units.contains { $0.text == "Dear colleagues," })
     }
@@ -464,8 +470,8 @@ struct BadInputTests {
         ([0xE4, 0xB8], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xC0, 0xAF], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 0, line: 1)),
-        (BadInputTests.utf16LittleEndianWithMark, .utf16),
-        (BadInputTests.utf16BigEndian, .utf16),
+        (BadInputTests.utf16LittleEndianWithMark, .utf16(bigEndian: false)),
+        (BadInputTests.utf16BigEndian, .utf16(bigEndian: true)),
     ])
     func rejected(_ bytes: [UInt8], _ expected: DocumentReadError) {
         #expect(throws: expected) {
