@@ -75,8 +75,12 @@ struct LetterFrame {
     private static func isReportFront(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let text = scalars.trimmed(line)
         guard !text.isEmpty else { return false }
-        if text.count <= 24, TableOfContents.headings.contains(NotesHeading.key(scalars.string(text))) { return true }
-        return Glossary.isHeading(scalars, text) || FrameLines.isRightsNotice(scalars.string(text))
+        // Asked of the first few hundred lines: only a line that can open as one is turned into a string.
+        let first = scalars[text.lowerBound]
+        if text.count <= 24, "CcTt目".unicodeScalars.contains(first),
+           TableOfContents.headings.contains(NotesHeading.key(scalars.string(text))) { return true }
+        if Glossary.isHeading(scalars, text) { return true }
+        return text.count <= 600 && FrameLines.mayBeRightsNotice(first) && FrameLines.isRightsNotice(scalars.string(text))
     }
 
     /// A report's transmittal letter after its front matter (a GAO report: 441 G St. N.W. / Washington, DC 20548 /
