@@ -112,7 +112,7 @@ struct Export: ParsableCommand {
     func run() throws {
         let document = try AnalysedDocument.load(file, models: models)
         let target = out ?? InputDiscovery.stem(file) + "." + (to == "tei" ? "tei.xml" : to)
-        if target != "-", Self.samePath(target, file) {
+        if target != "-", FileAccess.isSameFile(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")
         }
         if to == "tei" {
@@ -155,14 +155,5 @@ struct Export: ParsableCommand {
         }
         do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
         FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
-    }
-
-    /// Whether two paths name one file: the same path once normalised, or (both existing) the same file through
-    /// links or `..`.
-    static func samePath(_ a: String, _ b: String) -> Bool {
-        if URL(fileURLWithPath: a).standardizedFileURL == URL(fileURLWithPath: b).standardizedFileURL { return true }
-        var x = stat()
-        var y = stat()
-        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
     }
 }

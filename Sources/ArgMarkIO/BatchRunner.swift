@@ -197,9 +197,7 @@ public struct BatchRunner: Sendable {
             result.timings = timings
             result.outputBytes = output.count
             if let path = outputPath(for: input) {
-                if URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
-                    == URL(fileURLWithPath: input.path).standardizedFileURL.resolvingSymlinksInPath()
-                {
+                if FileAccess.isSameFile(path, input.path) {
                     throw FileAccessError.unwritable(path, reason: "it is the input itself; choose another --out directory so the input is kept")
                 }
                 try FileAccess.writeAtomically(output, to: path)

@@ -97,6 +97,16 @@ public enum FileAccess {
         return removed
     }
 
+    /// Whether `a` and `b` name one file: the same path once normalised and links resolved, or (both existing) the
+    /// same file through a hard link.
+    public static func isSameFile(_ a: String, _ b: String) -> Bool {
+        if URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath()
+            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath() { return true }
+        var x = stat()
+        var y = stat()
+        return stat(a, &x) == 0 && stat(b, &y) == 0 && x.st_dev == y.st_dev && x.st_ino == y.st_ino
+    }
+
     /// The directory part of `path` ("" for a bare name, "/" for a file at the root). NSString's
     /// deletingLastPathComponent crashes on some one-character strings (`--out a`), so the path is cut here.
     static func directoryPart(of path: String) -> String {

@@ -20,8 +20,21 @@ enum FrameLines {
         return cutoff && sources ? inner : nil
     }
 
-    /// Whether a line opening with `first` can be a rights notice.
-    static func mayBeRightsNotice(_ first: Unicode.Scalar) -> Bool { "TtCc©Aa版".unicodeScalars.contains(first) }
+    /// How a rights notice opens, in lower case.
+    private static let rightsOpenings = ["this is a work of the u.s. government", "copyright", "all rights reserved", "©", "版权所有"]
+        .map { Array($0.unicodeScalars) }
+
+    /// Whether `line` opens as a rights notice can (ASCII letters compared in lower case): asked of every line, so
+    /// only such a line is turned into a string for `isRightsNotice`.
+    static func mayBeRightsNotice(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard line.count <= 600 else { return false }
+        return rightsOpenings.contains { opening in
+            opening.count <= line.count && opening.indices.allSatisfy { k in
+                let c = scalars[line.lowerBound + k]
+                return (c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c) == opening[k]
+            }
+        }
+    }
 
     /// A paragraph on the text's copyright status, as a government report's title page carries one ("This is a
     /// work of the U.S. government and is not subject to copyright protection in the United States. …",

@@ -81,10 +81,10 @@ enum Glossary {
         if s[gap] == "　", gap + 1 < line.upperBound, s[gap + 1] != "　",
            !s[term].contains(where: { $0.isASCII && $0.properties.isAlphabetic }) { return nil }
         var meaning = gap
-        while meaning < line.upperBound, isBlank(s[meaning]) { meaning += 1 }
+        while meaning < line.upperBound, ScalarClass.isBlank(s[meaning]) { meaning += 1 }
         guard meaning < line.upperBound, !endsClause(s, term), !s[term].allSatisfy({ ("0"..."9").contains($0) || $0 == "." }),
               s[meaning..<line.upperBound].contains(where: { $0.properties.isAlphabetic }) else { return nil }
-        for k in meaning..<(line.upperBound - 1) where isBlank(s[k]) && isBlank(s[k + 1]) { return nil }
+        for k in meaning..<(line.upperBound - 1) where ScalarClass.isBlank(s[k]) && ScalarClass.isBlank(s[k + 1]) { return nil }
         return meaning
     }
 
@@ -123,6 +123,4 @@ enum Glossary {
         while start > 0, s[start - 1] != "\n" { start -= 1 }
         return index - start
     }
-
-    private static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "　" }
 }

@@ -75,12 +75,9 @@ struct LetterFrame {
     private static func isReportFront(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let text = scalars.trimmed(line)
         guard !text.isEmpty else { return false }
-        // Asked of the first few hundred lines: only a line that can open as one is turned into a string.
-        let first = scalars[text.lowerBound]
-        if text.count <= 24, "CcTt目".unicodeScalars.contains(first),
-           TableOfContents.headings.contains(NotesHeading.key(scalars.string(text))) { return true }
-        if Glossary.isHeading(scalars, text) { return true }
-        return text.count <= 600 && FrameLines.mayBeRightsNotice(first) && FrameLines.isRightsNotice(scalars.string(text))
+        // Each check turns a line into a string only when it can open as what it looks for.
+        return TableOfContents.isHeading(scalars, text) || Glossary.isHeading(scalars, text)
+            || (FrameLines.mayBeRightsNotice(scalars, text) && FrameLines.isRightsNotice(scalars.string(text)))
     }
 
     /// A report's transmittal letter after its front matter (a GAO report: 441 G St. N.W. / Washington, DC 20548 /

@@ -47,8 +47,7 @@ public struct PlainTextReader: DocumentReader {
                 sourceNotes.append(note)
                 continue
             }
-            if !inNotes, line.count <= 600, FrameLines.mayBeRightsNotice(scalars[line.lowerBound]),
-               FrameLines.isRightsNotice(scalars.string(line)) {
+            if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
                 rights.append(scalars.string(line))
                 continue
             }

@@ -37,6 +37,11 @@ enum ScalarClass {
         (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0xFF10 && s.value <= 0xFF19)
     }
 
+    /// A space, a tab or a full-width space: what a layout pads columns with (a contents entry's page, an
+    /// abbreviation's meaning).
+    @inline(__always)
+    static func isBlank(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "　" }
+
     /// Spaces and the invisible characters that pad lines in exported texts (full-width space, NBSP, BOM).
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -19,12 +19,17 @@ enum TableOfContents {
     /// The table of contents whose heading is line `index`, or nil when `index` is no such heading or too few entries
     /// follow it.
     static func find(_ s: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Found? {
-        // Asked of every line: only a short line that opens as a contents heading can is turned into a string.
-        let heading = s.trimmed(lines[index])
-        guard !heading.isEmpty, heading.count <= 24, ["C", "c", "T", "t", "目"].contains(s[heading.lowerBound]),
-              headings.contains(NotesHeading.key(s.string(heading))) else { return nil }
+        guard isHeading(s, lines[index]) else { return nil }
         if let found = paged(s, lines, after: index) ?? unpaged(s, lines, after: index) { return Found(lines: found) }
         return singleSpaced(s, lines, after: index).map { Found(lines: $0, singleSpaced: true) }
+    }
+
+    /// Whether `line` is a contents heading (Contents, Table of Contents, 目录). Asked of every line: only a short line
+    /// that opens as a contents heading can is turned into a string.
+    static func isHeading(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let heading = s.trimmed(line)
+        return !heading.isEmpty && heading.count <= 24 && ["C", "c", "T", "t", "目"].contains(s[heading.lowerBound])
+            && headings.contains(NotesHeading.key(s.string(heading)))
     }
 
     /// Entries with page numbers; a list heading, an entry's first line that the PDF wrapped or a blank line counts
@@ -96,7 +101,7 @@ enum TableOfContents {
 
     /// Where a page after a single space ends `line` (Rising Rents 5, Foreword iii, Data Sources A-1), if one does.
     private static func singleSpacedPage(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
-        guard let token = pageStart(s, line), token > line.lowerBound + 1, s[token - 1] == " ", !isSpace(s[token - 2])
+        guard let token = pageStart(s, line), token > line.lowerBound + 1, s[token - 1] == " ", !ScalarClass.isBlank(s[token - 2])
         else { return nil }
         // A title's last word in capitals (Part IV, World War II) is no Roman page: only lower-case ones are.
         if isRoman(s, token..<line.upperBound), s[token..<line.upperBound].contains(where: { ("A"..."Z").contains($0) }) { return nil }
@@ -135,10 +140,10 @@ enum TableOfContents {
     static func pageNumberStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
         guard let start = pageStart(s, line) else { return nil }
         var leader = start
-        while leader > line.lowerBound, isLeader(s[leader - 1]) || isSpace(s[leader - 1]) { leader -= 1 }
+        while leader > line.lowerBound, isLeader(s[leader - 1]) || ScalarClass.isBlank(s[leader - 1]) { leader -= 1 }
         let leaders = s[leader..<start]
         let dots = leaders.filter(isLeader).count
-        let spaces = leaders.filter(isSpace).count
+        let spaces = leaders.filter(ScalarClass.isBlank).count
         let set = dots >= 3 || leaders.contains("…") || leaders.contains("⋯") || leaders.contains("\t")
             || (dots == 0 && spaces >= 2)
         guard set, leader > line.lowerBound, leader - line.lowerBound <= 200 else { return nil }
@@ -153,7 +158,7 @@ enum TableOfContents {
         guard let start = pageStart(s, line), start > line.lowerBound else { return false }
         var k = start
         var spaces = 0
-        while k > line.lowerBound, isSpace(s[k - 1]) {
+        while k > line.lowerBound, ScalarClass.isBlank(s[k - 1]) {
             spaces += s[k - 1] == "\t" ? 4 : 1
             k -= 1
         }
@@ -161,7 +166,7 @@ enum TableOfContents {
             return true
         }
         var dots = 0
-        while k > line.lowerBound, isLeader(s[k - 1]) || isSpace(s[k - 1]) {
+        while k > line.lowerBound, isLeader(s[k - 1]) || ScalarClass.isBlank(s[k - 1]) {
             if isLeader(s[k - 1]) { dots += 1 }
             k -= 1
         }
@@ -190,7 +195,7 @@ enum TableOfContents {
         guard start < line.upperBound else { return nil }
         let token = s[start..<line.upperBound]
         let digits = token.filter { ("0"..."9").contains($0) }.count
-        let roman = token.allSatisfy { "ivxlcIVXLC".unicodeScalars.contains($0) }
+        let roman = isRoman(s, start..<line.upperBound)
         // 12, xiv, 12–14, A-1; a token that is all letters must be a short Roman numeral.
         guard roman ? token.count <= 6 : digits >= 1 && digits <= 4 && token.count <= 9,
               !token.first!.properties.isDash, !token.last!.properties.isDash else { return nil }
@@ -223,8 +228,6 @@ enum TableOfContents {
     private static func isLeader(_ c: Unicode.Scalar) -> Bool {
         c == "." || c == "·" || c == "．" || c == "‥" || c == "・" || c == "_" || c == "…" || c == "⋯"
     }
-
-    private static func isSpace(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "　" }
 
     /// A PDF's layout pads a label from its title (Appendix I          Objectives …): a tab or a run of three or more
     /// spaces becomes one space. Two stay, as a white paper spaces out a short title (前  言).
