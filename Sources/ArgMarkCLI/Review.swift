@@ -102,8 +102,11 @@ struct Review: ParsableCommand {
                     }
                 }
                 session = replayed
-                if !contents.edits.isEmpty {
-                    opening.append("recovered \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them)")
+                let recovered = session.unsavedEdits
+                if recovered > 0 {
+                    opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them)")
+                } else if !contents.edits.isEmpty {
+                    opening.append("replayed \(journalPath): its steps undo each other, so \(file) already holds the result")
                 }
             }
         } catch let error as ReviewJournal.JournalError {
@@ -128,6 +131,8 @@ struct Review: ParsableCommand {
                         "end of input with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
                     throw ExitCode.failure
                 }
+                // Steps that undid each other leave nothing to recover.
+                journal.remove()
                 return
             }
             let commandStarted = ContinuousClock.now
@@ -155,6 +160,8 @@ struct Review: ParsableCommand {
             case .quit:
                 if session.unsavedEdits > 0 {
                     emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
+                } else {
+                    journal.remove()
                 }
                 return
             case .discardAndQuit:

@@ -14,8 +14,9 @@ public struct ReviewSession {
     public private(set) var cursor: Int
     /// The reviewer's name, recorded as `human:NAME`.
     public let annotator: String
-    /// Edits (and undos and redos) since the file was last written.
-    public private(set) var unsavedEdits = 0
+    /// How many steps the document is from the version last written (or opened): an edit adds one, undoing it
+    /// takes it away again, so undoing back to the written version leaves nothing unsaved.
+    public var unsavedEdits: Int { written.distance(atDepth: undoStack.count) }
     public var style: ReviewStyle
     /// Links the editor makes on its own (a sentence newly labelled argumentative needs a parent); machine links,
     /// so a later `annotate` may place them better.
@@ -29,6 +30,9 @@ public struct ReviewSession {
     private let scorer: (any Scorer)?
     private let clock: () -> String
     private var quitWarned = false
+    private var written = WrittenVersion()
+    /// `written` before the last step, so that ``revert(_:)`` can put it back.
+    private var writtenBeforeLastStep = WrittenVersion()
     private let search = SearchIndex()
 
     /// What the caller does after printing a response.
@@ -268,9 +272,10 @@ public struct ReviewSession {
         guard !changes.isEmpty else { return note("nothing to change") }
         let record = ReviewEdit(kind: .edit, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: changes)
         apply(changes)
+        writtenBeforeLastStep = written
+        written.branch(atDepth: undoStack.count)
         undoStack.append(record)
         redoStack.removeAll()
-        unsavedEdits += 1
         return Response(output: describe(changes) + status() + "\n", edit: record)
     }
 
@@ -298,8 +303,8 @@ public struct ReviewSession {
         guard let last = undoStack.popLast() else { return note("nothing to undo") }
         let inverse = last.changes.reversed().map(\.inverse)
         apply(inverse)
+        writtenBeforeLastStep = written
         redoStack.append(last)
-        unsavedEdits += 1
         let record = ReviewEdit(kind: .undo, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: inverse)
         return Response(output: "undid: \(last.command)\n" + describe(inverse) + status() + "\n", edit: record)
     }
@@ -307,8 +312,8 @@ public struct ReviewSession {
     private mutating func redo(_ line: String) -> Response {
         guard let next = redoStack.popLast() else { return note("nothing to redo") }
         apply(next.changes)
+        writtenBeforeLastStep = written
         undoStack.append(next)
-        unsavedEdits += 1
         let record = ReviewEdit(kind: .redo, command: line.trimmingCharacters(in: .whitespaces), at: clock(), annotator: annotator, changes: next.changes)
         return Response(output: "redid: \(next.command)\n" + describe(next.changes) + status() + "\n", edit: record)
     }
@@ -321,7 +326,7 @@ public struct ReviewSession {
         case .undo: if let e = redoStack.popLast() { undoStack.append(e) }
         case .redo: if let e = undoStack.popLast() { redoStack.append(e) }
         }
-        unsavedEdits -= 1
+        written = writtenBeforeLastStep
     }
 
     /// Re-applies a journalled step after a crash. Each sentence must still hold what the step found; otherwise
@@ -334,19 +339,21 @@ public struct ReviewSession {
             }
         }
         apply(edit.changes)
+        writtenBeforeLastStep = written
         switch edit.kind {
         case .edit:
+            written.branch(atDepth: undoStack.count)
             undoStack.append(edit)
             redoStack.removeAll()
         case .undo: if let e = undoStack.popLast() { redoStack.append(e) }
         case .redo: if let e = redoStack.popLast() { undoStack.append(e) }
         }
-        unsavedEdits += 1
     }
 
     /// The file now holds every edit.
     public mutating func markWritten() {
-        unsavedEdits = 0
+        written = WrittenVersion(depth: undoStack.count)
+        writtenBeforeLastStep = written
         quitWarned = false
     }
 
@@ -605,3 +612,23 @@ public struct ReviewStyle: Sendable, Hashable {
 }
 
 func fixed2(_ x: Double) -> String { FixedDecimal.twoPlaces(x) }
+
+/// Where the version last written sits relative to the undo history. While it is in the history it is the
+/// undo-stack depth at the write; an edit made after undoing past it drops it from the history, and it is then
+/// `offset` steps from the depth where the history branched.
+struct WrittenVersion: Sendable {
+    private var depth = 0
+    private var offset = 0
+
+    init(depth: Int = 0) { self.depth = depth }
+
+    func distance(atDepth current: Int) -> Int { offset + abs(current - depth) }
+
+    /// A new edit at `current` discards the redo steps above it; if the written version was among them, it is
+    /// now reached only through the branch point.
+    mutating func branch(atDepth current: Int) {
+        guard current < depth else { return }
+        offset += depth - current
+        depth = current
+    }
+}

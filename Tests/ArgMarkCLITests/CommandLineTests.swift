@@ -327,11 +327,11 @@ struct CommandLineTests {
         live.wait(for: "s4: label evidence → example")
         kill(live.process.processIdentifier, SIGKILL)
         live.process.waitUntilExit()
-        #expect(live.seen.contains("recovered 2 edits"))
+        #expect(live.seen.contains("recovered 2 unsaved edits"))
         // Reopening replays all three and can undo them.
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "stats\nundo\nwq\n")
         #expect(reopened.status == 0, "\(reopened.stderr)")
-        #expect(reopened.stdout.contains("recovered 3 edits from \(file).journal (not yet written; write saves them)"))
+        #expect(reopened.stdout.contains("recovered 3 unsaved edits from \(file).journal (not yet written; write saves them)"))
         #expect(reopened.stdout.contains("undid: label s4 example"))
         let saved = try String(contentsOfFile: file, encoding: .utf8)
         #expect(saved.contains(#""id":"s2","section":"d1","paragraph":"p2","lang":"zh","start":"#) && saved.contains(#""labeledBy":"human:wang""#))
@@ -355,6 +355,23 @@ struct CommandLineTests {
         #expect(discarded.status == 0 && discarded.stdout.contains("deleted the journal"))
     }
 
+    /// Edits undone back to the version on disk leave nothing unsaved: quitting or ending the input needs no warning
+    /// and leaves no journal behind.
+    @Test func reviewEditsUndoneToTheFileLeaveNothingUnsaved() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let original = try Data(contentsOf: URL(fileURLWithPath: file))
+        let quit = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nundo\nstats\nquit\n")
+        #expect(quit.status == 0, "\(quit.stderr)")
+        #expect(quit.stdout.contains("unsaved edits 0") && !quit.stdout.contains("unsaved edit:"))
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        let ended = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nlabel s9 background\nundo\nundo\n")
+        #expect(ended.status == 0 && !ended.stderr.contains("unsaved"), "\(ended.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == original)
+    }
+
     /// Edits made after a write go into a journal that names the version written, so they come back too.
     @Test func reviewEditsAfterAWriteComeBack() throws {
         let dir = try temporaryDirectory()
@@ -364,7 +381,7 @@ struct CommandLineTests {
         #expect(run.status == 1 && run.stdout.contains("wrote \(file) (1 edit)"))
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "wq\n")
         #expect(reopened.status == 0, "\(reopened.stderr)")
-        #expect(reopened.stdout.contains("recovered 1 edit from \(file).journal"))
+        #expect(reopened.stdout.contains("recovered 1 unsaved edit from \(file).journal"))
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""label":"background","confidence":null,"labeledBy":"human:wang""#))
     }
 

@@ -175,7 +175,7 @@ struct ReviewSessionTests {
         var replayed = session(try sampleDocument())
         for edit in edits { try replayed.replay(edit) }
         #expect(replayed.document == edited.document)
-        #expect(replayed.unsavedEdits == edits.count)
+        #expect(replayed.unsavedEdits == edited.unsavedEdits && replayed.unsavedEdits > 0)
         // Undo after a replay undoes the replayed edits.
         #expect(replayed.execute("undo").edit != nil)
 
@@ -211,6 +211,36 @@ struct ReviewSessionTests {
         #expect(s.execute("write!").action == .forceWrite)
         let tree = s.execute("tree s2").output
         #expect(tree.contains("(outside the tree)") && !tree.contains("thesis"))
+    }
+
+    /// Unsaved edits count the steps between the document and the version written: undoing back to it leaves none,
+    /// and an edit made after undoing past it keeps the undone steps counted.
+    @Test func unsavedEditsMeasureTheDistanceFromTheWrittenVersion() throws {
+        var s = session(try sampleDocument())
+        _ = s.execute("label s2 claim")
+        _ = s.execute("label s4 evidence")
+        #expect(s.unsavedEdits == 2)
+        _ = s.execute("undo")
+        _ = s.execute("undo")
+        #expect(s.unsavedEdits == 0)
+        #expect(s.execute("quit").action == .quit)
+        _ = s.execute("redo")
+        #expect(s.unsavedEdits == 1)
+        s.markWritten()
+        _ = s.execute("redo")
+        #expect(s.unsavedEdits == 1)
+        _ = s.execute("undo")
+        _ = s.execute("undo")
+        #expect(s.unsavedEdits == 1)
+        // The written version (s2 a claim) is no longer in the history after this edit: one undone step and one new.
+        _ = s.execute("label s6 claim")
+        #expect(s.unsavedEdits == 2)
+        _ = s.execute("undo")
+        #expect(s.unsavedEdits == 1)
+        let replayed = try transcript(["label s2 claim", "undo", "label s4 evidence", "undo", "redo"])
+        var again = session(try sampleDocument())
+        for edit in replayed.2 { try again.replay(edit) }
+        #expect(again.unsavedEdits == 1 && replayed.1.unsavedEdits == 1)
     }
 
     @Test func revertUndoesAnEditTheJournalCouldNotKeep() throws {
