@@ -83,6 +83,13 @@ struct BodyAssembler {
             previousParagraphEndsOpen = false
             return true
         }
+        // A Markdown table (| a | b |, |---|---|) is a table with or without a caption above it.
+        if pendingCaption?.table != true, Caption.isPipeTableRow(scalars, range) {
+            flushCaption()
+            pendingCaption = ([range], true)
+            previousParagraphEndsOpen = false
+            return true
+        }
         if let block = pendingCaption {
             // After a source line, only more source lines: the table is over.
             if Caption.isSourceLine(scalars, range) {

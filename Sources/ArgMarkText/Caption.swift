@@ -53,6 +53,7 @@ enum Caption {
     /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
     /// characters (a header row: 国家 许可数).
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        if isPipeTableRow(s, range) { return true }
         guard !range.isEmpty, range.count <= 240 else { return false }
         if s[range.lowerBound] == "|" { return true }
         guard !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound), s[range.upperBound - 1] != "；",
@@ -95,6 +96,13 @@ enum Caption {
         if figures > 0, 2 * figures >= counted.count, labelsShort { return true }
         // A header row of Chinese words (国家 许可数); not a heading spaced out (结 语).
         return cells.allSatisfy { cell in cell.count >= 2 && cell.count <= 8 && cell.allSatisfy { ScalarClass.isHan(s[$0]) } }
+    }
+
+    /// A row of a Markdown table: it opens and closes with `|` and has at least two cells (| 国家 | 许可数 |,
+    /// |---|:---:|). Prose does not open with a vertical bar.
+    static func isPipeTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 5, range.count <= 2_000, s[range.lowerBound] == "|", s[range.upperBound - 1] == "|" else { return false }
+        return s[range].count(where: { $0 == "|" }) >= 3
     }
 
     private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]

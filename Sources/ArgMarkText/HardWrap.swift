@@ -29,12 +29,12 @@ enum HardWrap {
         let raw = lineRanges(scalars)
         let lines = raw.map { scalars.trimmed($0) }
         let nonEmpty = raw.indices.filter { !lines[$0].isEmpty }
-        let unwrapped = nonEmpty.map { lines[$0] }
         // Widths in characters and in columns (a Chinese character is two): some texts are wrapped by the one, some
         // by the other. Lengths come first, as they cost nothing and rule out most texts (a paragraph per line is
         // wider than any wrap, and columns are never fewer than characters).
         var lengths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { lengths[k] = lines[k].upperBound - raw[k].lowerBound }
+        let unwrapped = joiningEvidentBreaks(scalars, lines, nonEmpty)
         guard let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return (unwrapped, nil) }
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
@@ -72,6 +72,57 @@ enum HardWrap {
         }
         if let open = current { result.append(open) }
         return (result, width)
+    }
+
+    /// The lines of a text that is not hard-wrapped as a whole (too short to tell, or mostly a paragraph per line),
+    /// each its own paragraph, except where a line breaks off where no paragraph can end and the next line carries
+    /// on at once: after a Chinese comma (，、) before a Han character, or after a comma or an English word in lower
+    /// case before a lower-case word (a pasted comment or an e-mail wrapped in fewer lines than `HardWrap` needs to
+    /// tell a wrap). A letterhead's "Institutions / c/o …" and a list's items stay apart.
+    private static func joiningEvidentBreaks(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ nonEmpty: [Int]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(nonEmpty.count)
+        var previous = -2
+        for k in nonEmpty {
+            if previous == k - 1, let open = result.last, breaksOff(s, open, before: lines[k]) {
+                result[result.count - 1] = open.lowerBound..<lines[k].upperBound
+            } else {
+                result.append(lines[k])
+            }
+            previous = k
+        }
+        return result
+    }
+
+    /// Whether a line has columns set apart by a tab or a run of spaces (a glossary's "ppm  parts per million", a
+    /// table row): such lines are entries, not the halves of a sentence.
+    private static func isPadded(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var spaces = 0
+        for i in line {
+            if s[i] == "\t" { return true }
+            spaces = s[i] == " " ? spaces + 1 : 0
+            if spaces == 2 { return true }
+        }
+        return false
+    }
+
+    /// Whether the (trimmed, non-empty) `line` stops where no paragraph ends and `next` goes on with the sentence.
+    static func breaksOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
+        let last = s[line.upperBound - 1]
+        let first = s[next.lowerBound]
+        if last == "，" || last == "、" { return ScalarClass.isHan(first) }
+        guard ScalarClass.isLower(first), !isPadded(s, line), !isPadded(s, next) else { return false }
+        // The next line opens with a lower-case word (and, the, which …), not c/o, e.g or a URL's www.
+        var i = next.lowerBound
+        while i < next.upperBound, ScalarClass.isLower(s[i]) { i += 1 }
+        guard i == next.upperBound || s[i] == " " || s[i] == "," || s[i] == ";" else { return false }
+        if last == "," { return true }
+        guard ScalarClass.isLower(last) else { return false }
+        // The line ends with a word in lower case (a preposition, a conjunction, a noun mid-phrase), set apart by a
+        // space: "across the country, and" but not "Institutions" or a one-word line.
+        var j = line.upperBound - 1
+        while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
+        return j > line.lowerBound && s[j - 1] == " "
     }
 
     /// The wrap width of a text whose lines mostly end near one width: the width that a tenth of its lines of more

@@ -57,6 +57,23 @@ struct HardWrapTests {
         }
     }
 
+    /// A text too short to tell its wrap width (a pasted comment, an e-mail) still joins a line that breaks off where
+    /// no paragraph ends — after a comma or a lower-case word, before a lower-case word, or after a Chinese comma —
+    /// and keeps every other line apart: a letterhead, a glossary's padded entries, a list's items.
+    @Test func aShortTextJoinsOnlyTheLinesThatBreakOffMidSentence() throws {
+        let comment = "Cities underprice curb parking across most of the country, and\nfree parking raises traffic, as drivers cruise for spaces in\ndistricts where every space is taken.\nCities should price parking.\n"
+        #expect(texts(try read(PlainTextReader(), comment)) == [
+            "sentence Cities underprice curb parking across most of the country, and free parking raises traffic, as drivers cruise for spaces in districts where every space is taken.",
+            "sentence Cities should price parking.",
+        ])
+        let chinese = "各国应当加强合作。数据显示，贸易增长了百分之五，\n这表明合作是有效的。\n"
+        #expect(texts(try read(PlainTextReader(), chinese)) == [
+            "sentence 各国应当加强合作。", "sentence 数据显示，贸易增长了百分之五，这表明合作是有效的。",
+        ])
+        let apart = "Very Large Financial Institutions\nc/o Legal Division Docket Manager\n\nppm  parts per million\nbtu  british thermal unit\n\n- cheaper loans\n- fewer fees\n"
+        #expect(try read(PlainTextReader(), apart).units.count == 6)
+    }
+
     /// A wrap right after a number's full stop (…2025.13.|003) is no sentence's end, so a short line after it that
     /// looks like a heading carries on the paragraph.
     @Test func aWrapAfterANumbersFullStopCarriesOn() throws {

@@ -513,6 +513,15 @@ struct BadInputTests {
         #expect(HeadingDetector.level(of: "Sources and Methods") == 1)
     }
 
+    /// A Markdown table is table furniture with or without a caption above it: caption units, never sentences or
+    /// headings, and the paragraph after it goes on in the same section.
+    @Test func aMarkdownTableIsReadAsCaptionUnits() throws {
+        let text = "## Results\n\nCruising is common.\n\n| City | Share cruising |\n|---|:---:|\n| A | 30% |\n\nCities should price parking.\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .sentence])
+        #expect(document.sections.count == 1)
+    }
+
     /// A figure's or table's caption, its rows and the source line under it are caption units in the section they
     /// sit in: no headings opening sections, no sentences to label ("Figure 1." is no sentence of its own).
     @Test func figuresAndTablesAreCaptionsInTheirSection() throws {
