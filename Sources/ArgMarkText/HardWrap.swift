@@ -94,6 +94,22 @@ enum HardWrap {
         return result
     }
 
+    private static let functionWords: Set<String> = [
+        "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and", "or", "nor", "but",
+        "as", "than", "that", "which", "who", "whose", "whom", "is", "are", "was", "were", "be", "been", "has", "have",
+        "had", "its", "their", "our", "his", "her", "this", "these", "those", "such", "between", "about", "under",
+    ]
+
+    /// Whether `line` ends with a word of `functionWords` after a space.
+    private static func endsWithFunctionWord(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var j = line.upperBound
+        while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
+        guard j > line.lowerBound, s[j - 1] == " ", line.upperBound - j <= 7 else { return false }
+        var word = ""
+        word.unicodeScalars.append(contentsOf: s[j..<line.upperBound])
+        return functionWords.contains(word)
+    }
+
     /// Whether a line has columns set apart by a tab or a run of spaces (a glossary's "ppm  parts per million", a
     /// table row): such lines are entries, not the halves of a sentence.
     private static func isPadded(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
@@ -111,7 +127,13 @@ enum HardWrap {
         let last = s[line.upperBound - 1]
         let first = s[next.lowerBound]
         if last == "，" || last == "、" { return ScalarClass.isHan(first) }
-        guard ScalarClass.isLower(first), !isPadded(s, line), !isPadded(s, next) else { return false }
+        guard !isPadded(s, line), !isPadded(s, next) else { return false }
+        // A line ending with an article, a preposition or a conjunction (such as | New York) goes on whatever follows,
+        // unless the next line opens a list's item.
+        if ScalarClass.isLower(last), endsWithFunctionWord(s, line) {
+            return ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
+        }
+        guard ScalarClass.isLower(first) else { return false }
         // The next line opens with a lower-case word (and, the, which …), not c/o, e.g or a URL's www.
         var i = next.lowerBound
         while i < next.upperBound, ScalarClass.isLower(s[i]) { i += 1 }

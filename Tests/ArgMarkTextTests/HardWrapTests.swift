@@ -66,6 +66,8 @@ struct HardWrapTests {
             "sentence Cities underprice curb parking across most of the country, and free parking raises traffic, as drivers cruise for spaces in districts where every space is taken.",
             "sentence Cities should price parking.",
         ])
+        let names = "Cities such as\nNew York and Boston price their curbs.\n"
+        #expect(texts(try read(PlainTextReader(), names)) == ["sentence Cities such as New York and Boston price their curbs."])
         let chinese = "各国应当加强合作。数据显示，贸易增长了百分之五，\n这表明合作是有效的。\n"
         #expect(texts(try read(PlainTextReader(), chinese)) == [
             "sentence 各国应当加强合作。", "sentence 数据显示，贸易增长了百分之五，这表明合作是有效的。",
