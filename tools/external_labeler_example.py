@@ -4,10 +4,12 @@
 It labels by a handful of keyword rules; replace `score()` with a call to your own model (a transformer,
 say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 
-Test switches: --crash-after N exits after N documents, --hang never replies to documents,
---garbage replies with a non-JSON line, --error replies with an error object.
+Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
+blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
+to the first document, --logits replies with scores outside [0, 1].
 """
 import json
+import signal
 import sys
 
 RULES = [
@@ -29,6 +31,8 @@ def score(text):
 def main():
     args = sys.argv[1:]
     crash_after = int(args[args.index("--crash-after") + 1]) if "--crash-after" in args else None
+    if "--ignore-term" in args:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     documents = 0
     for line in sys.stdin:
         request = json.loads(line)
@@ -49,8 +53,14 @@ def main():
             if "--error" in args:
                 reply = {"type": "error", "message": "model not loaded"}
             else:
-                reply = {"type": "labels", "labels": [{"id": s["id"], "scores": score(s["text"]), "evidence": "keyword rules"}
-                                                      for s in request["sentences"]]}
+                # Echoing the document lets ArgMark check that the reply answers the request.
+                reply = {"type": "labels", "document": request["document"],
+                         "labels": [{"id": s["id"], "scores": score(s["text"]), "evidence": "keyword rules"}
+                                    for s in request["sentences"]]}
+                if "--logits" in args:
+                    reply["labels"] = [{"id": s["id"], "scores": {"claim": 1.2, "evidence": 7.5}} for s in request["sentences"]]
+                if "--twice" in args and documents == 1:
+                    print(json.dumps(reply, ensure_ascii=False), flush=True)
         else:
             reply = {"type": "error", "message": f"unknown request type {request['type']}"}
         print(json.dumps(reply, ensure_ascii=False), flush=True)

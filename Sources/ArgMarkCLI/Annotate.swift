@@ -62,6 +62,12 @@ struct Annotate: AsyncParsableCommand {
             throw ValidationError("unknown input format '\(inputFormat)'; use one of: \(registry.inputFormats.joined(separator: ", "))")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard pluginTimeout.isFinite, pluginTimeout > 0, pluginTimeout <= 86_400 else {
+            throw ValidationError("--plugin-timeout takes seconds between 0 and 86400, not \(pluginTimeout)")
+        }
+        for command in external {
+            do { _ = try CommandWords.split(command) } catch { throw ValidationError("--external \(command): \(error.message)") }
+        }
         if out == nil && inputs != ["-"] {
             throw ValidationError("--out DIR is required (--out - writes a single input to standard output)")
         }
@@ -75,8 +81,21 @@ struct Annotate: AsyncParsableCommand {
     private var writesStandardOutput: Bool { out == nil || out == "-" }
 
     func run() async throws {
-        let registry = LoadedRegistry.load(models: models)
+        var registry = LoadedRegistry.load(models: models)
+        // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
+        var started: [ExternalLabeler] = []
+        for command in external {
+            do {
+                started.append(try ExternalLabeler(command: try CommandWords.split(command), timeout: pluginTimeout))
+            } catch let error as PluginError {
+                Terminal.error(error.description)
+                throw ExitCode.failure
+            }
+        }
+        registry.labelers += started
         var pipeline = registry.defaultPipeline()
+        let externalIDs = Set(started.map(\.descriptor.id))
+        pipeline.labelers.removeAll { externalIDs.contains($0.descriptor.id) }
         if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
         if labelers == "none" {
             pipeline.labelers = []
@@ -97,13 +116,9 @@ struct Annotate: AsyncParsableCommand {
                 throw ValidationError("\(file): not a pipeline file ({\"labelers\":[{\"id\":…,\"weight\":…}]}): \(error)")
             }
         }
-        for command in external {
-            do {
-                pipeline.labelers.append(try ExternalLabeler(command: command.split(separator: " ").map(String.init), timeout: pluginTimeout))
-            } catch {
-                Terminal.error(error.description)
-                throw ExitCode.failure
-            }
+        // An external labeller the pipeline does not name runs after the others, at weight 1.
+        for labeler in started where !pipeline.labelers.contains(where: { $0.descriptor.id == labeler.descriptor.id }) {
+            pipeline.labelers.append(labeler)
         }
         if let linker {
             guard let chosen = registry.linkers.first(where: { $0.descriptor.id == linker }) else {

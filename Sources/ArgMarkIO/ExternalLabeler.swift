@@ -39,7 +39,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     public init(command: [String], timeout: Double = 30) throws(PluginError) {
         self.command = command
         self.timeout = timeout
-        let name = command.first ?? "external"
+        let name = command.isEmpty ? "external" : command.joined(separator: " ")
         guard !command.isEmpty else { throw PluginError(pluginID: name, message: "empty command") }
         signal(SIGPIPE, SIG_IGN)
         let process = Process()
@@ -78,13 +78,29 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "the hello reply has no plugin id")
         }
-        let languages = (hello["languages"] as? [String] ?? []).compactMap(LanguageTag.init(rawValue:))
-        let labels = (hello["labels"] as? [String] ?? ArgumentLabel.allCases.map(\.rawValue)).compactMap(ArgumentLabel.init(rawValue:))
+        // An unknown language or label is refused, not dropped: a dropped language would send the plugin every
+        // sentence, a dropped label would hide a misspelt one.
+        let languageNames = hello["languages"] as? [String] ?? []
+        let labelNames = hello["labels"] as? [String] ?? ArgumentLabel.allCases.map(\.rawValue)
+        let unknownLanguages = languageNames.filter { LanguageTag(rawValue: $0) == nil }
+        let unknownLabels = labelNames.filter { ArgumentLabel(rawValue: $0) == nil }
+        guard unknownLanguages.isEmpty, unknownLabels.isEmpty else {
+            Self.stop(&connection)
+            let what = unknownLanguages.isEmpty
+                ? "unknown label \(unknownLabels.joined(separator: ", ")) (labels: \(ArgumentLabel.allCases.map(\.rawValue).joined(separator: ", ")))"
+                : "unknown language \(unknownLanguages.joined(separator: ", ")) (languages: \(LanguageTag.allCases.map(\.rawValue).joined(separator: ", ")))"
+            throw PluginError(pluginID: id, message: "the hello reply names an \(what)")
+        }
+        let languages = languageNames.compactMap(LanguageTag.init(rawValue:))
+        let labels = labelNames.compactMap(ArgumentLabel.init(rawValue:))
         descriptor = PluginDescriptor(
             id: id, kind: .labeler, summary: (hello["summary"] as? String) ?? "external labeller: \(command.joined(separator: " "))",
             languages: languages, labels: labels, requires: [.sentences], assigns: [.labels])
         state = Mutex(connection)
     }
+
+    /// The process id of the labeller (for diagnostics and tests).
+    public var processIdentifier: Int32 { state.withLock { $0.process.processIdentifier } }
 
     deinit {
         state.withLock { Self.stop(&$0) }
@@ -103,42 +119,68 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         let id = descriptor.id
         let timeout = self.timeout
         let requestBytes = try Self.encode(request, pluginID: id)
-        let result: Result<[UInt8], PluginError> = state.withLock { connection in
-            if let failed = connection.failed { return .failure(PluginError(pluginID: id, message: failed)) }
+        let result: Result<[LabelProposal], PluginError> = state.withLock { connection in
+            if let failed = connection.failed {
+                return .failure(PluginError(pluginID: id, message: "was stopped after an earlier failure: \(failed)"))
+            }
             do throws(PluginError) {
-                return .success(try Self.exchange(&connection, requestBytes, pluginID: id, timeout: timeout))
+                // Output nobody asked for (a log line on stdout, a second reply) would be read as the next document's
+                // reply: the labels of one document written into another.
+                if let stray = Self.pendingOutput(&connection) {
+                    throw PluginError(pluginID: id, message: "wrote output nobody asked for before \(document.id) (\(stray)); its replies are out of step, so it was stopped (log to standard error, not standard output)")
+                }
+                let reply = try Self.decode(try Self.exchange(&connection, requestBytes, pluginID: id, timeout: timeout), pluginID: id)
+                if reply["type"] as? String == "error" {
+                    // A reported error keeps the conversation in step: the batch goes on with the next document.
+                    return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(reply["message"] ?? "no message")"))
+                }
+                return .success(try Self.proposals(from: reply, document: document.id, indexByID: indexByID, pluginID: id))
             } catch {
+                // Any other failure may leave a reply half read or still to come: stop the process, so that no later
+                // document reads it.
                 connection.failed = error.message
                 Self.stop(&connection)
                 return .failure(error)
             }
         }
-        let reply = try Self.decode(try result.get(), pluginID: id)
-        if reply["type"] as? String == "error" {
-            throw PluginError(pluginID: id, message: "reported an error on \(document.id): \(reply["message"] ?? "no message")")
-        }
+        return try result.get()
+    }
+
+    /// The proposals of a `labels` reply to the request for `document`.
+    private static func proposals(
+        from reply: [String: Any], document: String, indexByID: [String: Int], pluginID id: String
+    ) throws(PluginError) -> [LabelProposal] {
         guard reply["type"] as? String == "labels", let labels = reply["labels"] as? [[String: Any]] else {
-            throw PluginError(pluginID: id, message: "malformed reply: expected {\"type\":\"labels\",\"labels\":[…]}")
+            throw PluginError(pluginID: id, message: "malformed reply to \(document): expected {\"type\":\"labels\",\"labels\":[…]}")
+        }
+        if let answered = reply["document"], answered as? String != document {
+            throw PluginError(pluginID: id, message: "replied for document \(answered) when asked about \(document)")
+        }
+        /// A probability: a number in [0, 1] (logits or percentages would be clamped into wrong labels).
+        func probability(_ value: Any, _ what: String) throws(PluginError) -> Double {
+            guard let number = value as? NSNumber,
+                  number.doubleValue.isFinite, (0...1).contains(number.doubleValue) else {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(value), not a number in [0, 1]")
+            }
+            return number.doubleValue
         }
         var proposals: [LabelProposal] = []
         for entry in labels {
             guard let sentence = entry["id"] as? String, let index = indexByID[sentence] else {
-                throw PluginError(pluginID: id, message: "malformed reply: a label names an unknown sentence \(entry["id"] ?? "(no id)")")
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): a label names an unknown sentence \(entry["id"] ?? "(no id)")")
             }
             var scores = LabelScores()
             if let raw = entry["scores"] as? [String: Any] {
                 for (name, value) in raw {
-                    guard let label = ArgumentLabel(rawValue: name), let number = (value as? NSNumber)?.doubleValue,
-                        number.isFinite
-                    else {
-                        throw PluginError(pluginID: id, message: "malformed reply: bad score \(name)=\(value) for \(sentence)")
+                    guard let label = ArgumentLabel(rawValue: name) else {
+                        throw PluginError(pluginID: id, message: "malformed reply to \(document): unknown label \(name) in the scores of \(sentence)")
                     }
-                    scores[label] = number
+                    scores[label] = try probability(value, "the score \(name) of \(sentence)")
                 }
             } else if let name = entry["label"] as? String, let label = ArgumentLabel(rawValue: name) {
-                scores[label] = (entry["confidence"] as? NSNumber)?.doubleValue ?? 1
+                scores[label] = try entry["confidence"].map { value throws(PluginError) in try probability(value, "the confidence of \(sentence)") } ?? 1
             } else {
-                throw PluginError(pluginID: id, message: "malformed reply: \(sentence) has neither scores nor a known label")
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has neither scores nor a known label")
             }
             proposals.append(LabelProposal(
                 unitIndex: index, scores: scores, evidence: (entry["evidence"] as? String) ?? id, pluginID: id))
@@ -179,14 +221,29 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         return try readLine(&c, pluginID: pluginID, timeout: timeout)
     }
 
+    /// What the process wrote since its last reply, if anything (the first bytes, for the message).
+    private static func pendingOutput(_ c: inout Connection) -> String? {
+        var descriptor = pollfd(fd: c.output, events: Int16(POLLIN), revents: 0)
+        if c.buffer.isEmpty, poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 {
+            var chunk = [UInt8](repeating: 0, count: 4_096)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.output, $0.baseAddress, $0.count) }
+            if n > 0 { c.buffer.append(contentsOf: chunk[0..<n]) }
+        }
+        guard !c.buffer.isEmpty else { return nil }
+        return String(decoding: c.buffer.prefix(80), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     private static func readLine(_ c: inout Connection, pluginID: String, timeout: Double) throws(PluginError) -> [UInt8] {
         let deadline = Date().addingTimeInterval(timeout)
+        // Bytes before `searched` hold no newline: each read is searched once, not the whole reply again.
+        var searched = 0
         while true {
-            if let newline = c.buffer.firstIndex(of: 0x0A) {
+            if let newline = c.buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(c.buffer[..<newline])
                 c.buffer.removeSubrange(...newline)
                 return line
             }
+            searched = c.buffer.count
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
                 throw PluginError(pluginID: pluginID, message: "no reply within \(Int(timeout)) s; the process was stopped (raise --plugin-timeout?)")
@@ -226,6 +283,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             let deadline = Date().addingTimeInterval(1)
             while c.process.isRunning && Date() < deadline { usleep(10_000) }
             if c.process.isRunning { c.process.terminate() }
+            // A process that blocks or ignores SIGTERM (a child inherits a worker thread's signal mask) is killed.
+            let killAt = Date().addingTimeInterval(1)
+            while c.process.isRunning && Date() < killAt { usleep(10_000) }
+            if c.process.isRunning { kill(c.process.processIdentifier, SIGKILL) }
         }
         if c.output >= 0 {
             try? c.outputHandle.close()

@@ -125,6 +125,9 @@ public struct PluginRegistry: Sendable {
             guard let found = labeler(id: entry.id) else {
                 throw PluginError(pluginID: entry.id, message: "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
             }
+            guard entry.weight.isFinite, entry.weight > 0 else {
+                throw PluginError(pluginID: entry.id, message: "weight \(entry.weight): a labeller's weight is a number above 0 (1 counts its scores as they are)")
+            }
             chosen.append(found)
             weights[entry.id] = entry.weight
         }

@@ -73,6 +73,39 @@ struct ExternalLabelerTests {
         }
     }
 
+    /// A process that blocks SIGTERM is killed when its reply does not come: no process outlives the batch.
+    @Test func aHungProcessThatIgnoresTerminationIsKilled() throws {
+        let labeler = try start("--hang", "--ignore-term")
+        #expect(throws: PluginError.self) { try labeler.propose(for: smallDocument()) }
+        let pid = labeler.processIdentifier
+        #expect(kill(pid, 0) != 0 || Self.isZombie(pid), "process \(pid) still runs")
+    }
+
+    static func isZombie(_ pid: Int32) -> Bool {
+        ((try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? "").contains(") Z ")
+    }
+
+    /// A second reply to one request would be read as the next document's: the plugin is stopped instead, and every
+    /// later document fails, so no document gets another's labels.
+    @Test func outputNobodyAskedForStopsThePlugin() throws {
+        let labeler = try start("--twice")
+        _ = try labeler.propose(for: smallDocument())
+        #expect { try labeler.propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains("wrote output nobody asked for") == true
+        }
+        #expect { try labeler.propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains("was stopped after an earlier failure") == true
+        }
+    }
+
+    /// Scores are probabilities: logits are refused, not clamped into wrong labels.
+    @Test func scoresOutsideZeroToOneAreRefused() throws {
+        let labeler = try start("--logits")
+        #expect { try labeler.propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains(", not a number in [0, 1]") == true
+        }
+    }
+
     @Test func aMissingProgramFailsAtStart() {
         #expect(throws: PluginError.self) { try ExternalLabeler(command: ["argmark-no-such-program"], timeout: 2) }
     }
