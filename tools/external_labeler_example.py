@@ -54,13 +54,14 @@ def main():
                 reply = {"type": "error", "message": "model not loaded"}
             else:
                 # Echoing the document lets ArgMark check that the reply answers the request.
-                reply = {"type": "labels", "document": request["document"],
+                reply = {"type": "labels", "document": request["document"], "seq": request.get("seq"),
                          "labels": [{"id": s["id"], "scores": score(s["text"]), "evidence": "keyword rules"}
                                     for s in request["sentences"]]}
                 if "--logits" in args:
                     reply["labels"] = [{"id": s["id"], "scores": {"claim": 1.2, "evidence": 7.5}} for s in request["sentences"]]
                 if "--twice" in args and documents == 1:
-                    print(json.dumps(reply, ensure_ascii=False), flush=True)
+                    # Two replies in one write: the second is already waiting when the next request is sent.
+                    sys.stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
         else:
             reply = {"type": "error", "message": f"unknown request type {request['type']}"}
         print(json.dumps(reply, ensure_ascii=False), flush=True)

@@ -12,9 +12,12 @@ struct Evaluate: ParsableCommand {
         abstract: "Score predicted labels against gold (or two annotators against each other).",
         discussion: """
             GOLD and PRED are ArgMark JSONL files, or directories of them matched by file name. Sentences are \
-            paired by id, or by text offsets when the files were segmented differently (--match). Reports \
-            per-label precision, recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's \
-            kappa and the confusion matrix.
+            paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
+            re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
+            prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
+            recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's kappa and the \
+            confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled is \
+            skipped, so the figures do not depend on the order of the files.
             """)
 
     @Argument(help: "Gold JSONL file or directory.")
@@ -26,12 +29,15 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Output: text or json.")
     var format: String = "text"
 
-    @Option(name: .long, help: "Sentence pairing: auto, id or offsets.")
+    @Option(name: .long, help: "Sentence pairing: auto, id, text or offsets.")
     var match: String = "auto"
+
+    @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled (symmetric figures).")
+    var agreement = false
 
     func validate() throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
-        guard SentenceMatching(rawValue: match) != nil else { throw ValidationError("--match must be auto, id or offsets") }
+        guard SentenceMatching(rawValue: match) != nil else { throw ValidationError("--match must be auto, id, text or offsets") }
     }
 
     func run() throws {
@@ -42,7 +48,14 @@ struct Evaluate: ParsableCommand {
         for (name, goldPath, predPath) in pairs {
             let goldDocument = try load(goldPath)
             let predDocument = try load(predPath)
-            let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching)
+            let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement)
+            let sentences = goldDocument.units.count { $0.kind == .sentence }
+            if evaluation.textNotFound * 2 > sentences {
+                throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
+            }
+            if evaluation.textNotFound > 0 {
+                FileHandle.standardError.write(Data("argmark: warning: \(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled\n".utf8))
+            }
             overall.merge(evaluation)
             perDocument.append((name, evaluation, used))
         }

@@ -35,7 +35,9 @@ public struct EvaluationReport: Sendable {
         }
         lines.append("")
         lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (labels in gold)  kappa \(f3(e.kappa))"
-            + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : ""))
+            + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : "")
+            + (e.unlabeledPredicted > 0 ? "  unlabelled predictions skipped \(e.unlabeledPredicted)" : "")
+            + (e.textNotFound > 0 ? "  gold text not in prediction \(e.textNotFound)" : ""))
         if e.tree.linked > 0 {
             lines.append("tree: attachment \(f3(e.tree.attachment)) (\(e.tree.sameParent)/\(e.tree.linked))  with relation \(f3(e.tree.attachmentWithRelation))  thesis found \(e.tree.thesesFound)/\(e.tree.theses)")
         }
@@ -58,7 +60,8 @@ public struct EvaluationReport: Sendable {
                 .joined(separator: ",")
             let tree = "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             return "{\"sentences\":\(e.total),\"accuracy\":\(num(e.accuracy)),\"macroF1\":\(num(e.macroF1)),\"kappa\":\(num(e.kappa)),"
-                + "\"unlabeledGold\":\(e.unlabeledGold),\"labels\":{\(labels)}," + tree
+                + "\"unlabeledGold\":\(e.unlabeledGold),\"unlabeledPredicted\":\(e.unlabeledPredicted),\"textNotFound\":\(e.textNotFound),"
+                + "\"labels\":{\(labels)}," + tree
                 + "\"confusion\":{\"rows\":\"gold\",\"columns\":[\"claim\",\"evidence\",\"example\",\"prescription\",\"background\",\"none\"],\"matrix\":[\(matrix)]}}"
         }
         let documents = perDocument.map {

@@ -4,9 +4,13 @@ import ArgMarkCore
 public enum SentenceMatching: String, Sendable, CaseIterable {
     /// Same ids (`s12` ↔ `s12`): both files come from the same segmentation.
     case id
-    /// Greatest offset overlap: the files were segmented differently.
+    /// Greatest offset overlap: the files were segmented differently from one source.
     case offsets
-    /// `id` when every gold sentence has a predicted one with the same id and offsets (or text), else `offsets`.
+    /// Greatest overlap of the sentences' text, spaces left out, each gold sentence found in the prediction's text
+    /// in order: the files hold the same text, segmented, spaced or offset differently (a `.lines` copy, another
+    /// version with an editor's note added).
+    case text
+    /// `id` when every gold sentence has a predicted one with the same id and offsets (or text), else `text`.
     case auto
 }
 
@@ -29,6 +33,11 @@ public struct LabelEvaluation: Sendable, Hashable {
     public private(set) var confusion: [[Int]]
     /// Gold sentences that had no label and were not scored.
     public private(set) var unlabeledGold: Int
+    /// Gold sentences whose prediction had no label and were not scored (agreement between annotators only).
+    public private(set) var unlabeledPredicted = 0
+    /// Gold sentences whose text the prediction does not hold (text matching): paired by the place their neighbours
+    /// leave them, or, with no place, scored as unlabelled predictions.
+    public internal(set) var textNotFound = 0
     public internal(set) var documents: Int
     /// Agreement of the argument trees, where the gold has one.
     public internal(set) var tree = TreeEvaluation()
@@ -41,9 +50,15 @@ public struct LabelEvaluation: Sendable, Hashable {
         documents = 0
     }
 
-    public mutating func add(gold: ArgumentLabel?, predicted: ArgumentLabel?) {
+    /// Counts one pair; with `skippingUnlabelledPredictions` (two annotators) a pair either side left unlabelled is
+    /// skipped, so the figures do not depend on which file is called the gold.
+    public mutating func add(gold: ArgumentLabel?, predicted: ArgumentLabel?, skippingUnlabelledPredictions: Bool = false) {
         guard let gold else {
             unlabeledGold += 1
+            return
+        }
+        if predicted == nil && skippingUnlabelledPredictions {
+            unlabeledPredicted += 1
             return
         }
         confusion[Self.index(gold)][predicted.map(Self.index) ?? Self.noneIndex] += 1
@@ -54,6 +69,8 @@ public struct LabelEvaluation: Sendable, Hashable {
             for c in confusion[r].indices { confusion[r][c] += other.confusion[r][c] }
         }
         unlabeledGold += other.unlabeledGold
+        unlabeledPredicted += other.unlabeledPredicted
+        textNotFound += other.textNotFound
         documents += other.documents
         tree.merge(other.tree)
     }
@@ -103,67 +120,154 @@ public struct LabelEvaluation: Sendable, Hashable {
 
 /// Pairs the sentences of a gold and a predicted document and scores the labels.
 public enum LabelEvaluator {
-    /// Scores `predicted` against `gold`; returns the evaluation and the matching actually used.
+    /// Scores `predicted` against `gold`; returns the evaluation and the matching actually used. `agreement`: the
+    /// two files are two annotators', so a sentence either one left unlabelled is skipped.
     public static func evaluate(
-        gold: Document, predicted: Document, matching: SentenceMatching = .auto
+        gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false
     ) -> (evaluation: LabelEvaluation, matching: SentenceMatching) {
-        let mode = matching == .auto ? chooseMatching(gold: gold, predicted: predicted) : matching
+        let mode = matching == .auto ? (isAlignedByID(gold: gold, predicted: predicted) ? .id : .text) : matching
         var evaluation = LabelEvaluation()
         evaluation.documents = 1
         let goldSentences = gold.units.filter { $0.kind == .sentence }
-        evaluation.tree = tree(gold: gold, predicted: predicted, mode: mode)
-        switch mode {
-        case .id, .auto:
+        if mode == .id {
             var byID: [String: TextUnit] = [:]
             for unit in predicted.units { byID[unit.id] = unit }
             for unit in goldSentences {
-                evaluation.add(gold: unit.annotation.label, predicted: byID[unit.id]?.annotation.label)
+                evaluation.add(gold: unit.annotation.label, predicted: byID[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
             }
-        case .offsets:
-            let predictedSentences = predicted.units.filter { $0.kind == .sentence }
-            var j = 0
-            for unit in goldSentences {
-                while j < predictedSentences.count, predictedSentences[j].end <= unit.start { j += 1 }
-                var best: (overlap: Int, label: ArgumentLabel?)?
-                var k = j
-                while k < predictedSentences.count, predictedSentences[k].start < unit.end {
-                    let p = predictedSentences[k]
-                    let overlap = min(p.end, unit.end) - max(p.start, unit.start)
-                    if overlap > 0, best == nil || overlap > best!.overlap { best = (overlap, p.annotation.label) }
-                    k += 1
-                }
-                evaluation.add(gold: unit.annotation.label, predicted: best?.label)
-            }
+            evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { $0 }, predictedFor: { byID[$0] })
+            return (evaluation, mode)
         }
+        let spans = mode == .text ? Spans.byText(gold: gold, predicted: predicted) : Spans.byOffsets(gold: gold, predicted: predicted)
+        evaluation.textNotFound = goldSentences.count { spans.notFound.contains($0.id) }
+        // Each unit on either side corresponds to the unit of its kind on the other side it overlaps most.
+        let predictedByKind = Dictionary(grouping: predicted.units.filter { spans.predicted[$0.id] != nil }, by: \.kind)
+        let goldByKind = Dictionary(grouping: gold.units.filter { spans.gold[$0.id] != nil }, by: \.kind)
+        func bestOverlap(_ span: Range<Int>, among others: [TextUnit], _ otherSpans: [String: Range<Int>]) -> TextUnit? {
+            var best: (unit: TextUnit, overlap: Int)?
+            for other in others {
+                let o = otherSpans[other.id]!
+                let overlap = min(o.upperBound, span.upperBound) - max(o.lowerBound, span.lowerBound)
+                if overlap > 0, best == nil || overlap > best!.overlap { best = (other, overlap) }
+            }
+            return best?.unit
+        }
+        var predictedOfGold: [String: TextUnit] = [:]
+        for unit in gold.units {
+            guard let span = spans.gold[unit.id] else { continue }
+            predictedOfGold[unit.id] = bestOverlap(span, among: predictedByKind[unit.kind] ?? [], spans.predicted)
+        }
+        var goldOfPredicted: [String: String] = [:]
+        for unit in predicted.units {
+            guard let span = spans.predicted[unit.id] else { continue }
+            goldOfPredicted[unit.id] = bestOverlap(span, among: goldByKind[unit.kind] ?? [], spans.gold)?.id
+        }
+        for unit in goldSentences {
+            evaluation.add(gold: unit.annotation.label, predicted: predictedOfGold[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
+        }
+        evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { goldOfPredicted[$0] }, predictedFor: { predictedOfGold[$0] })
         return (evaluation, mode)
     }
 
-    static func tree(gold: Document, predicted: Document, mode: SentenceMatching) -> TreeEvaluation {
-        var predictedByID: [String: TextUnit] = [:]
-        for unit in predicted.units { predictedByID[unit.id] = unit }
-        if mode != .offsets {
-            return TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { $0 }, predictedFor: { predictedByID[$0] })
-        }
-        // Offsets: each unit on either side corresponds to the unit on the other side it overlaps most.
-        func bestOverlap(_ unit: TextUnit, in others: [TextUnit]) -> TextUnit? {
-            others.filter { $0.kind == unit.kind && $0.start < unit.end && unit.start < $0.end }
-                .max { min($0.end, unit.end) - max($0.start, unit.start) < min($1.end, unit.end) - max($1.start, unit.start) }
-        }
-        var goldOfPredicted: [String: String] = [:]
-        for unit in predicted.units { goldOfPredicted[unit.id] = bestOverlap(unit, in: gold.units)?.id }
-        var predictedOfGold: [String: TextUnit] = [:]
-        for unit in gold.units { predictedOfGold[unit.id] = bestOverlap(unit, in: predicted.units) }
-        return TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { goldOfPredicted[$0] }, predictedFor: { predictedOfGold[$0] })
-    }
-
-    static func chooseMatching(gold: Document, predicted: Document) -> SentenceMatching {
+    static func isAlignedByID(gold: Document, predicted: Document) -> Bool {
         var byID: [String: TextUnit] = [:]
         for unit in predicted.units { byID[unit.id] = unit }
-        let aligned = gold.units.allSatisfy { unit in
+        return gold.units.allSatisfy { unit in
             guard let other = byID[unit.id] else { return false }
             return (other.start == unit.start && other.end == unit.end) || other.text == unit.text
         }
-        return aligned ? .id : .offsets
+    }
+}
+
+/// Where each unit of a gold and a predicted document lies on one common axis, so that units that overlap there
+/// are paired.
+struct Spans {
+    var gold: [String: Range<Int>] = [:]
+    var predicted: [String: Range<Int>] = [:]
+    /// Gold units whose text was not found (text matching).
+    var notFound: Set<String> = []
+
+    /// The units' own offsets: both files were read from one source.
+    static func byOffsets(gold: Document, predicted: Document) -> Spans {
+        var spans = Spans()
+        for unit in gold.units where unit.end > unit.start { spans.gold[unit.id] = unit.start..<unit.end }
+        for unit in predicted.units where unit.end > unit.start { spans.predicted[unit.id] = unit.start..<unit.end }
+        return spans
+    }
+
+    /// Positions in the prediction's text with spaces left out: each predicted unit where it stands, each gold unit
+    /// where its text is found, searching on from the gold unit before it (near it first, so that a short sentence
+    /// is not found far away). A gold unit not found (an edited sentence) takes the gap its neighbours leave, shared
+    /// by length with the others not found there; one with no gap (a sentence the prediction lacks) gets no span.
+    static func byText(gold: Document, predicted: Document) -> Spans {
+        var spans = Spans()
+        var text: [Unicode.Scalar] = []
+        for unit in predicted.units {
+            let start = text.count
+            text += normalized(unit.text)
+            if text.count > start { spans.predicted[unit.id] = start..<text.count }
+        }
+        let units = gold.units.filter { !normalized($0.text).isEmpty }
+        var found: [Range<Int>?] = []
+        var cursor = 0
+        // Searching the whole rest of the text for every sentence of another document would take long: after many
+        // misses in a row, only the stretch near the cursor is searched.
+        var farMisses = 0
+        for unit in units {
+            let needle = normalized(unit.text)
+            let near = min(text.count, cursor + 4 * needle.count + 2_000)
+            var hit = find(needle, in: text, from: cursor, to: near)
+            if hit == nil, needle.count >= 8, farMisses < 50 {
+                hit = find(needle, in: text, from: max(cursor, near - needle.count), to: text.count)
+                farMisses = hit == nil ? farMisses + 1 : 0
+            }
+            found.append(hit)
+            if let hit { cursor = hit.upperBound } else { spans.notFound.insert(unit.id) }
+        }
+        // Gaps between found neighbours, shared by the units not found inside them.
+        var k = 0
+        while k < units.count {
+            guard found[k] == nil else { k += 1; continue }
+            var end = k
+            while end < units.count, found[end] == nil { end += 1 }
+            let lower = k > 0 ? found[k - 1]!.upperBound : 0
+            let upper = end < units.count ? found[end]!.lowerBound : text.count
+            if upper > lower {
+                let lengths = units[k..<end].map { normalized($0.text).count }
+                let total = lengths.reduce(0, +)
+                var position = Double(lower)
+                for (offset, length) in lengths.enumerated() {
+                    let width = Double(upper - lower) * Double(length) / Double(total)
+                    let from = Int(position.rounded())
+                    let to = Int((position + width).rounded())
+                    if to > from { found[k + offset] = from..<to }
+                    position += width
+                }
+            }
+            k = end
+        }
+        for (unit, span) in zip(units, found) { spans.gold[unit.id] = span }
+        return spans
+    }
+
+    /// The text without spaces (line breaks, tabs, full-width and no-break spaces).
+    static func normalized(_ text: String) -> [Unicode.Scalar] {
+        text.unicodeScalars.filter { !$0.properties.isWhitespace }
+    }
+
+    static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
+        guard !needle.isEmpty, to - from >= needle.count else { return nil }
+        let first = needle[0]
+        var i = from
+        while i + needle.count <= to {
+            if text[i] == first {
+                var j = 1
+                while j < needle.count, text[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return i..<(i + needle.count) }
+            }
+            i += 1
+        }
+        return nil
     }
 }
 

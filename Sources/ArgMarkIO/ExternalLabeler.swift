@@ -33,6 +33,8 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         var output: Int32
         var buffer: [UInt8] = []
         var failed: String?
+        /// Label requests sent so far: each carries its number (`seq`), which a reply may echo.
+        var requests = 0
     }
 
     /// Starts `command` (argv) and performs the handshake.
@@ -115,11 +117,11 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             indexByID[unit.id] = index
         }
         guard !sentences.isEmpty else { return [] }
-        let request: [String: Any] = ["type": "label", "document": document.id, "sentences": sentences]
         let id = descriptor.id
         let timeout = self.timeout
-        let requestBytes = try Self.encode(request, pluginID: id)
         let result: Result<[LabelProposal], PluginError> = state.withLock { connection in
+            connection.requests += 1
+            let sequence = connection.requests
             if let failed = connection.failed {
                 return .failure(PluginError(pluginID: id, message: "was stopped after an earlier failure: \(failed)"))
             }
@@ -129,7 +131,11 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 if let stray = Self.pendingOutput(&connection) {
                     throw PluginError(pluginID: id, message: "wrote output nobody asked for before \(document.id) (\(stray)); its replies are out of step, so it was stopped (log to standard error, not standard output)")
                 }
-                let reply = try Self.decode(try Self.exchange(&connection, requestBytes, pluginID: id, timeout: timeout), pluginID: id)
+                let request: [String: Any] = ["type": "label", "document": document.id, "seq": sequence, "sentences": sentences]
+                let reply = try Self.decode(try Self.exchange(&connection, try Self.encode(request, pluginID: id), pluginID: id, timeout: timeout), pluginID: id)
+                if let answered = reply["seq"], (answered as? NSNumber)?.intValue != sequence {
+                    throw PluginError(pluginID: id, message: "replied to request \(answered) when asked request \(sequence) (\(document.id)); its replies are out of step, so it was stopped")
+                }
                 if reply["type"] as? String == "error" {
                     // A reported error keeps the conversation in step: the batch goes on with the next document.
                     return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(reply["message"] ?? "no message")"))

@@ -94,6 +94,29 @@ struct CommandLineTests {
         #expect(try argmark(["annotate", "x.txt"]).status == 64)
         #expect(try argmark(["annotate", "x.txt", "--out", "o", "--to", "docx"]).stderr.contains("unknown output format 'docx'"))
         #expect(try argmark(["annotate", "x.txt", "--out", "o", "--input-format", "pdf"]).status == 64)
+        let timeout = try argmark(["annotate", "x.txt", "--out", "o", "--plugin-timeout", "nan"])
+        #expect(timeout.status == 64 && timeout.stderr.contains("--plugin-timeout takes seconds"))
+        #expect(try argmark(["annotate", "x.txt", "--out", "o", "--external", "python3 'unclosed"]).stderr.contains("a quote is not closed"))
+    }
+
+    /// An external labeller can be named and weighted in --labelers like a built-in one, and its path may hold spaces.
+    @Test func anExternalLabellerIsNamedAndWeightedInTheLabelers() throws {
+        let plugin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("tools/external_labeler_example.py").path
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.copyItem(atPath: plugin, toPath: dir + "/my labeller.py")
+        try Data("Regulators should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.en.txt"))
+        let run = try argmark([
+            "annotate", dir + "/in.en.txt", "--out", dir + "/out", "--no-tree", "--external", "python3 '\(dir)/my labeller.py'",
+            "--labelers", "label.example-external.v1:2",
+        ])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try String(contentsOfFile: dir + "/out/in.en.jsonl", encoding: .utf8)
+        #expect(written.contains(#""label":"prescription""#) && written.contains(#""labeledBy":"label.example-external.v1""#))
+        let weightless = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:0"])
+        #expect(weightless.status != 0 && weightless.stderr.contains("a labeller's weight is a number above 0"))
     }
 
     @Test func evalBetweenTwoFiles() throws {

@@ -41,12 +41,58 @@ struct LabelEvaluationTests {
         #expect(abs(e.kappa - (0.6 - 0.32) / (1 - 0.32)) < 1e-12)
     }
 
-    @Test func differentSegmentationsAreMatchedByOffsets() {
+    @Test func differentSegmentationsAreMatchedByOffsetsWhenAsked() {
         let gold = document([(0, 10, .claim), (10, 20, .evidence)])
         let pred = document([(0, 4, .background), (4, 10, .claim), (10, 20, .evidence)])
-        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: pred, matching: .offsets)
         #expect(matching == .offsets)
         #expect(e.accuracy == 1)
+    }
+
+    func textDocument(_ sentences: [(String, ArgumentLabel?)], offset: Int = 0) -> Document {
+        var doc = document(sentences.map { _ in (0, 1, nil) })
+        var position = offset
+        for (i, (text, label)) in sentences.enumerated() {
+            doc.units[i].text = text
+            doc.units[i].start = position
+            doc.units[i].end = position + text.unicodeScalars.count
+            doc.units[i].annotation.label = label
+            position += text.unicodeScalars.count + 2
+        }
+        return doc
+    }
+
+    /// Files segmented, spaced and offset differently pair by their text; an added sentence is passed over and an
+    /// edited one takes the place its neighbours leave it.
+    @Test func differentSegmentationsOfOneTextAreMatchedByText() {
+        let gold = textDocument([
+            ("Cities underprice parking.", .claim), ("Cruising makes up 30 percent of traffic.", .evidence),
+            ("In SFpark, cruising fell by half.", .example), ("Cities should price parking.", .prescription),
+        ])
+        let pred = textDocument([
+            ("Cities  underprice parking.", .claim), ("[Editor's note: revised.]", .background),
+            ("Cruising makes up 30 percent", .evidence), ("of traffic.", .claim), ("In SFpark, cruising fell by a half.", .example),
+            ("Cities should price parking.", .prescription),
+        ], offset: 7)
+        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        #expect(matching == .text)
+        #expect(e.accuracy == 1 && e.total == 4)
+        #expect(e.textNotFound == 1)
+        // Another document holds none of the gold's text.
+        let other = textDocument([("Completely different words here.", .claim), ("Nothing in common at all.", .claim)])
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: other).evaluation.textNotFound == 4)
+    }
+
+    /// Between two annotators a sentence either one left unlabelled is skipped, so κ does not depend on the order.
+    @Test func agreementIsSymmetric() {
+        let a = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .claim), (3, 4, .example), (4, 5, .claim)])
+        let b = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .claim), (3, 4, .example), (4, 5, nil)])
+        let ab = LabelEvaluator.evaluate(gold: a, predicted: b, agreement: true).evaluation
+        let ba = LabelEvaluator.evaluate(gold: b, predicted: a, agreement: true).evaluation
+        #expect(ab.total == 4 && ba.total == 4 && ab.unlabeledPredicted == 1 && ba.unlabeledGold == 1)
+        #expect(abs(ab.kappa - ba.kappa) < 1e-12)
+        // Scoring a system, an unlabelled prediction is a miss.
+        #expect(LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.total == 5)
     }
 
     @Test func unlabelledGoldIsSkipped() {
