@@ -30,8 +30,10 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Cue lexicon, relative to --models.")
     var lexicon: String?
 
-    @Option(name: .long, help: "The Models/ directory holding the lexicons.")
-    var models: String = "Models"
+    @Option(name: .customLong("models"), help: "The Models/ directory holding the lexicons (default: $ARGMARK_MODELS, else Models).")
+    var modelsOption: String?
+
+    private var models: String { modelsOption ?? ProcessInfo.processInfo.environment["ARGMARK_MODELS"] ?? "Models" }
 
     @Option(name: .long, help: "Hold out each document of this source in turn (repeatable; must also be in --data).")
     var crossValidate: [String] = []
@@ -76,6 +78,9 @@ struct Train: ParsableCommand {
         var sources: [ModelManifest.TrainingSource] = []
         for spec in data {
             let (path, weight) = Self.parse(spec)
+            guard weight.isFinite, weight > 0 else {
+                throw fail("--data \(spec): a source's weight is a number above 0 (0.5 counts each sentence half)")
+            }
             let loaded: [GoldDocument]
             do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }
             let heldOut = crossValidate.contains(path)
@@ -84,9 +89,24 @@ struct Train: ParsableCommand {
             sources.append(.init(path: path, documents: loaded.count, sentences: sentences, weight: weight,
                                  licence: LicenceCatalog.licence(for: path)))
             note("\(path): \(loaded.count) documents, \(sentences) labelled sentences, weight \(weight)")
+            guard sentences > 0 else {
+                throw fail("\(path): no labelled sentences (JSONL gold, *_gold.tsv with *_sentences.tsv, or a TSV with doc_id, text and label)")
+            }
+        }
+        // A model of one language trained on another's text learns nothing it will meet.
+        let texts = documents.flatMap { $0.gold.document.units.filter { $0.kind == .sentence }.map(\.language) }
+        let other = texts.count { $0 != language && $0 != .mixed && $0 != .und }
+        if 2 * other > texts.count {
+            note("warning: \(other) of the \(texts.count) training sentences are not in \(lang) (--lang \(lang))")
         }
         for path in crossValidate where !data.contains(where: { Self.parse($0).path == path }) {
             throw fail("--cross-validate \(path) is not among the --data sources")
+        }
+        if !crossValidate.isEmpty {
+            let heldOut = documents.count { $0.heldOut }
+            guard heldOut > 0, documents.count >= 2 else {
+                throw fail("--cross-validate holds out each document in turn and trains on the others: it needs at least two documents (the data have \(documents.count))")
+            }
         }
         var settings = TrainingSettings(language: language)
         settings.epochs = epochs
@@ -154,6 +174,8 @@ struct Train: ParsableCommand {
             } else if FileManager.default.fileExists(atPath: stage2Path) {
                 try FileManager.default.removeItem(atPath: stage2Path)
             }
+        } catch let error as FileAccessError {
+            throw fail(error.description)  // it names the path
         } catch {
             throw fail("\(out): \(error)")
         }

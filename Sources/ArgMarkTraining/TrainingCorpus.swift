@@ -57,34 +57,37 @@ public enum TrainingCorpus {
 
     /// `id para kind text` + `id label parent relation`.
     static func pairDocument(sentences: String, gold: String, path: String) throws(TrainingDataError) -> Document {
-        let units = rows(sentences)
-        let labels = rows(gold)
+        let units = rows(sentences).rows.map(\.cells)
+        let labels = rows(gold).rows
         guard units.count == labels.count else {
             throw TrainingDataError(path: path, message: "\(labels.count) gold rows for \(units.count) sentences")
         }
         let records = zip(units, labels).map { unit, gold in
             Record(paragraph: unit["para"] ?? "", kind: unit["kind"] ?? "S", text: unit["text"] ?? "",
-                   label: gold["label"] ?? "-", parent: gold["parent"] ?? "-", relation: gold["relation"] ?? "-")
+                   label: gold.cells["label"] ?? "-", parent: gold.cells["parent"] ?? "-", relation: gold.cells["relation"] ?? "-", line: gold.line)
         }
-        return document(records, id: (path as NSString).lastPathComponent)
+        return try document(records, id: (path as NSString).lastPathComponent, path: path)
     }
 
     /// Rows with a `doc_id` column, grouped into documents in order of first appearance.
     static func corpusDocuments(_ text: String, path: String) throws(TrainingDataError) -> [GoldDocument] {
-        let table = rows(text)
-        guard let first = table.first, first["doc_id"] != nil, first["text"] != nil, first["label"] != nil else {
-            throw TrainingDataError(path: path, message: "expected a TSV with doc_id, text and label columns")
+        let (header, table) = rows(text)
+        guard ["doc_id", "text", "label"].allSatisfy(header.contains) else {
+            throw TrainingDataError(path: path, message: "expected a TSV with doc_id, text and label columns (its header has \(header.joined(separator: ", ")))")
         }
+        guard !table.isEmpty else { throw TrainingDataError(path: path, message: "has a header but no rows") }
         var order: [String] = []
         var grouped: [String: [Record]] = [:]
-        for row in table {
-            let id = row["doc_id"]!
+        for (line, row) in table {
+            guard let id = row["doc_id"] else { throw TrainingDataError(path: path, message: "line \(line) has no doc_id") }
             if grouped[id] == nil { order.append(id) }
             grouped[id, default: []].append(Record(
                 paragraph: row["para"] ?? "p1", kind: row["kind"] ?? "S", text: row["text"] ?? "", label: row["label"] ?? "-",
-                parent: "-", relation: "-"))
+                parent: "-", relation: "-", line: line))
         }
-        return order.map { GoldDocument(source: path, document: document(grouped[$0]!, id: $0)) }
+        var documents: [GoldDocument] = []
+        for id in order { documents.append(GoldDocument(source: path, document: try document(grouped[id]!, id: id, path: path))) }
+        return documents
     }
 
     struct Record {
@@ -94,22 +97,27 @@ public enum TrainingCorpus {
         var label: String
         var parent: String
         var relation: String
+        /// The record's line in its TSV file.
+        var line: Int
     }
 
-    static func rows(_ text: String) -> [[String: String]] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
-        guard !lines.isEmpty else { return [] }
-        let header = lines.removeFirst().split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-        return lines.map { line in
-            let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+    /// The rows under a TSV's header, by column name, each with its line number in the file (for messages).
+    static func rows(_ text: String) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
+        var numbered = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { ($0.offset + 1, $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element) }
+            .filter { !$0.1.isEmpty }
+        guard !numbered.isEmpty else { return ([], []) }
+        let header = numbered.removeFirst().1.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        return (header, numbered.map { line, content in
+            let cells = content.split(separator: "\t", omittingEmptySubsequences: false)
             var row: [String: String] = [:]
             for (k, name) in header.enumerated() where k < cells.count { row[name] = String(cells[k]) }
-            return row
-        }
+            return (line, row)
+        })
     }
 
     /// Builds a document with synthetic offsets (sentences joined in order) and the gold labels and links.
-    static func document(_ records: [Record], id: String) -> Document {
+    static func document(_ records: [Record], id: String, path: String) throws(TrainingDataError) -> Document {
         var builder = DocumentBuilder(id: id, sourcePath: nil)
         var offset = 0
         var paragraph: [DocumentBuilder.Span] = []
@@ -134,7 +142,12 @@ public enum TrainingCorpus {
             } else {
                 if record.paragraph != currentParagraph { flush() }
                 var annotation = SentenceAnnotation()
-                if let label = ArgumentLabel(rawValue: record.label) {
+                // A misspelt label (Claim, prescripton) is an error, not a sentence silently left unlabelled.
+                let written = record.label.trimmingCharacters(in: .whitespaces)
+                if !["", "-"].contains(written), ArgumentLabel(rawValue: written) == nil {
+                    throw TrainingDataError(path: path, message: "line \(record.line): unknown label '\(record.label)' (labels: \(ArgumentLabel.allCases.map(\.rawValue).joined(separator: ", ")); - for none)")
+                }
+                if let label = ArgumentLabel(rawValue: written) {
                     annotation.label = label
                     annotation.labeledBy = .human("gold")
                     if record.parent.hasPrefix("s"), let relation = ArgumentRelation(rawValue: record.relation) {

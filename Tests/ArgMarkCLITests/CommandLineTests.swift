@@ -257,6 +257,14 @@ struct CommandLineTests {
         #expect(FileManager.default.contents(atPath: dir + "/again/weights.bin") == FileManager.default.contents(atPath: dir + "/model/weights.bin"))
         #expect(try argmark(["train", "--lang", "en", "--chain", "--stacked", "--data", dir + "/gold", "--out", dir + "/m2"]).status != 0)
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/gold", "--proposal-scores", dir + "/s.tsv", "--out", dir + "/m3"]).status != 0)
+        // Weights above 0, data with labels, and at least two documents to cross-validate.
+        let weightless = try argmark(["train", "--lang", "en", "--data", dir + "/gold:0", "--out", dir + "/m4"])
+        #expect(weightless.status != 0 && weightless.stderr.contains("a source's weight is a number above 0"))
+        try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+        #expect(try argmark(["train", "--lang", "en", "--data", dir + "/empty", "--out", dir + "/m5"]).stderr.contains("no labelled sentences"))
+        let one = dir + "/gold/en-data-broker-comment.en.jsonl"
+        #expect(try argmark(["train", "--lang", "en", "--data", one, "--cross-validate", one]).stderr.contains("needs at least two documents"))
+        #expect(try argmark(["train", "--lang", "zh", "--data", one, "--out", dir + "/m6"]).stderr.contains("are not in zh"))
     }
 
     @Test func teiExportImportAndValidate() throws {

@@ -244,6 +244,24 @@ struct ModelTests {
         #expect(corpus[0].document.units.compactMap(\.annotation.label) == [.claim, .example])
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.load(fixtures.appendingPathComponent("missing.tsv").path) }
     }
+
+    /// A misspelt label is an error naming the file and line, not a sentence silently left unlabelled; a header
+    /// with no rows is said to be one.
+    @Test func trainingDataWithAMisspeltLabelIsRefused() throws {
+        let corpus = "doc_id\ttext\tlabel\nd1\tA claim.\tclaim\nd1\tA typo.\tprescripton\n"
+        #expect {
+            try TrainingCorpus.corpusDocuments(corpus, path: "c.train.tsv")
+        } throws: { error in
+            (error as? TrainingDataError)?.description.contains("c.train.tsv: line 3: unknown label 'prescripton'") == true
+        }
+        // A stray space after a label is forgiven.
+        #expect(try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\nd1\tA claim.\tclaim \n", path: "c.tsv")[0].document.units[0].annotation.label == .claim)
+        #expect {
+            try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\n", path: "h.tsv")
+        } throws: { error in
+            (error as? TrainingDataError)?.message == "has a header but no rows"
+        }
+    }
 }
 
 struct LabelChainTests {
