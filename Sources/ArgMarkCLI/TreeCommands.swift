@@ -59,8 +59,18 @@ struct Tree: ParsableCommand {
     @Option(name: .long, help: "Characters of each sentence to show (0: none).") var width: Int = 24
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
+    func validate() throws {
+        guard width >= 0 else { throw ValidationError("--width takes 0 (no text) or more characters, not \(width)") }
+    }
+
     func run() throws {
-        print(TreeRendering.dump(try AnalysedDocument.load(file, models: models), textWidth: width), terminator: "")
+        let document = try AnalysedDocument.load(file, models: models)
+        let rendered = TreeRendering.dump(document, textWidth: width)
+        if rendered.isEmpty {
+            // Say so rather than print nothing: a tree needs a claim or a prescription to hang from.
+            FileHandle.standardError.write(Data("argmark: \(file) has no argument tree (no sentence is labelled claim or prescription)\n".utf8))
+        }
+        print(rendered, terminator: "")
     }
 }
 

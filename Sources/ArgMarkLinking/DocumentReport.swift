@@ -74,7 +74,7 @@ public struct DocumentReport: Sendable {
     }
 
     public func text(top: Int = 10) -> String {
-        var lines = ["\(document): \(sentences) sentences; " + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
+        var lines = ["\(document): \(sentences) sentence\(sentences == 1 ? "" : "s"); " + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
         if let t = thesis {
             lines.append("thesis \(t.id) score \(t.score.map(TreeRendering.fixed2) ?? "-"): \(TreeRendering.shorten(t.text, 60))")
         }

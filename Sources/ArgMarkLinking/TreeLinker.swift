@@ -279,25 +279,47 @@ public struct TreeLinker: Linker {
         var index: [String: Int] = [:]
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
         let thesisID = document.units[thesis].id
-        for i in nodes where i != thesis {
-            var seen: Set<Int> = [i]
+        // What each walk learnt, so that a deep chain is walked once, not once per sentence on it: a sentence whose
+        // chain reaches the thesis, or one whose chain breaks off at a known top.
+        var reaches = [Bool](repeating: false, count: document.units.count)
+        var brokenTop = [Int](repeating: -1, count: document.units.count)
+        reaches[thesis] = true
+        var walk = [Int](repeating: -1, count: document.units.count)
+        for i in nodes where i != thesis && !reaches[i] {
+            var path = [i]
+            walk[i] = i
             var current = i
             var ok = false
             while let p = document.units[current].annotation.parent, let j = index[p] {
-                if j == thesis { ok = true; break }
-                if seen.contains(j) || !isArgumentative(document.units[j]) { break }
-                seen.insert(j)
+                if reaches[j] { ok = true; break }
+                if brokenTop[j] >= 0 { current = brokenTop[j]; break }
+                if walk[j] == i || !isArgumentative(document.units[j]) { break }
+                walk[j] = i
+                path.append(j)
                 current = j
             }
-            if !ok && document.units[current].annotation.parent == nil && current == thesis { ok = true }
-            if !ok {
-                // Re-attach the last machine-linked sentence on the broken chain (or this one) to the thesis.
-                let fix = document.units[current].annotation.isHumanLink ? i : current
-                guard !document.units[fix].annotation.isHumanLink else { continue }
-                document.units[fix].annotation.parent = thesisID
-                document.units[fix].annotation.relation = .support
-                document.units[fix].annotation.linkConfidence = 0.2
-                document.units[fix].annotation.linkedBy = .plugin(linkerID)
+            if ok {
+                for k in path { reaches[k] = true }
+                continue
+            }
+            // Re-attach the last machine-linked sentence on the broken chain (or this one) to the thesis.
+            let fix = document.units[current].annotation.isHumanLink ? i : current
+            guard !document.units[fix].annotation.isHumanLink else {
+                for k in path { brokenTop[k] = current }
+                continue
+            }
+            document.units[fix].annotation.parent = thesisID
+            document.units[fix].annotation.relation = .support
+            document.units[fix].annotation.linkConfidence = 0.2
+            document.units[fix].annotation.linkedBy = .plugin(linkerID)
+            if fix == current {
+                // The top now hangs from the thesis: so does everything below it on this walk.
+                for k in path { reaches[k] = true; brokenTop[k] = -1 }
+                reaches[current] = true
+                brokenTop[current] = -1
+            } else {
+                reaches[i] = true
+                for k in path.dropFirst() { brokenTop[k] = current }
             }
         }
     }

@@ -25,27 +25,42 @@ public enum TreeRendering {
     public static func dump(_ document: Document, textWidth: Int = 0) -> String {
         let (roots, children) = children(document)
         var lines: [String] = []
-        func line(_ i: Int, prefix: String, connector: String, isRoot: Bool) {
+        // Depth first with a stack, not recursion: a chain of thousands of links (human links may make one) must not
+        // overflow the stack. Below `deepestDrawn` levels the guides give way to the depth, so that a line does not
+        // grow with the chain.
+        var stack: [(unit: Int, prefix: String, connector: String, depth: Int)] = roots.reversed().map { ($0, "", "", 0) }
+        while let (i, prefix, connector, depth) = stack.popLast() {
             let unit = document.units[i]
             let a = unit.annotation
             var text = "\(unit.id) \(a.label!.rawValue)"
-            text += isRoot ? " (thesis)" : " ─\(a.relation?.rawValue ?? "support")─"
+            text += depth == 0 ? " (thesis)" : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " score=\(fixed2(score))" }
             if textWidth > 0 { text += "  " + shorten(unit.text, textWidth) }
             lines.append(prefix + connector + text)
             let kids = children[i]
-            let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
-            for (n, c) in kids.enumerated() {
-                line(c, prefix: childPrefix, connector: n == kids.count - 1 ? "└─ " : "├─ ", isRoot: false)
+            let childPrefix: String
+            if depth + 1 > deepestDrawn {
+                childPrefix = "… (depth \(depth + 1)) "
+            } else {
+                childPrefix = prefix + (depth == 0 ? "" : (connector == "└─ " ? "   " : "│  "))
+            }
+            for (n, c) in kids.enumerated().reversed() {
+                stack.append((c, childPrefix, n == kids.count - 1 ? "└─ " : "├─ ", depth + 1))
             }
         }
-        for root in roots { line(root, prefix: "", connector: "", isRoot: true) }
         return lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n")
     }
+
+    /// The deepest level drawn with guides (far deeper than argued prose goes).
+    static let deepestDrawn = 64
 
     /// Why a sentence has its score, for `argmark explain`.
     public static func explain(_ document: Document, unit id: String) -> String? {
         guard let unit = document.unit(id) else { return nil }
+        if unit.kind != .sentence {
+            return "\(unit.id) is \(unit.kind == .caption ? "a figure's or table's caption" : "a heading"), not a sentence: it takes no label, link or score\n  "
+                + shorten(unit.text, 80) + "\n"
+        }
         let a = unit.annotation
         var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0)))" } ?? "")"
             + (a.labeledBy.map { " by \($0)" } ?? ""), "  " + shorten(unit.text, 80)]

@@ -26,7 +26,7 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
         case .lineTooLong(let line, let length, let limit):
             "line \(line) is \(length) characters long (limit \(limit)); is this a text file? split the line into paragraphs"
         case .noSentences:
-            "no sentences found (only whitespace, headings or front matter); check the file and --input-format"
+            "no sentences found (only whitespace, headings, a table or front matter); check the file and --input-format"
         case .malformed(let line, let message):
             "line \(line): \(message)"
         case .unknownFormat(let name, let available):

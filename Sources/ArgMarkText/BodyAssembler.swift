@@ -67,6 +67,8 @@ struct BodyAssembler {
     /// The lines read as headings or captions, in order: a text that turns out to be nothing but such lines is read
     /// again with them as its paragraphs (`finish()`).
     private var headingLines: [Range<Int>] = []
+    /// How many of `headingLines` are captions, table rows or source lines.
+    private var captionLines = 0
     /// The notes lists' lines, kept for that second reading.
     private var noteLists: [[Range<Int>]] = []
 
@@ -110,6 +112,7 @@ struct BodyAssembler {
         pendingCaption = nil
         // A text with no sentence at all is read again line by line (`finish()`), captions too.
         headingLines += block.lines
+        captionLines += block.lines.count
         let spans = block.lines.map { line in
             DocumentBuilder.Span(
                 start: line.lowerBound, end: line.upperBound, text: scalars.string(line, hyphenation: hyphenation),
@@ -183,6 +186,11 @@ struct BodyAssembler {
     /// paragraphs. Throws when the body has no sentence at all.
     mutating func finish() throws(DocumentReadError) -> Document {
         flushCaption()
+        // A text of nothing but a table (its caption, rows and source) has no sentence to read: its rows are no
+        // prose to label.
+        if !headingLines.isEmpty, captionLines == headingLines.count, !builder.document.units.contains(where: { $0.kind == .sentence }) {
+            throw .noSentences
+        }
         if !headingLines.isEmpty, !builder.document.units.contains(where: { $0.kind == .sentence }) {
             var reread = BodyAssembler(scalars: scalars, documentID: builder.document.id, sourcePath: builder.document.sourcePath)
             reread.builder.setMetadata(builder.document.metadata)

@@ -157,6 +157,24 @@ struct TreeTests {
         #expect(linked.units[2].annotation.parent == "s1")
     }
 
+    /// A chain of thousands of human links is linked, repaired and drawn without deep recursion or a walk per
+    /// sentence; below 64 levels the drawing gives the depth instead of guides.
+    @Test func aVeryDeepHumanChainIsHandled() {
+        let depth = 3_000
+        var document = labelledDocument((0..<depth).map { (1, .claim, "主张\($0)。") })
+        for i in 1..<depth {
+            document.units[i].annotation.parent = "s\(i)"
+            document.units[i].annotation.relation = .support
+            document.units[i].annotation.linkedBy = .human("ana")
+        }
+        let linked = SupportScorer().score(TreeLinker().link(document))
+        #expect(linked.validate().isEmpty)
+        let lines = TreeRendering.dump(linked).split(separator: "\n")
+        #expect(lines.count == depth)
+        #expect(lines.last!.hasPrefix("… (depth \(depth - 1)) └─ s\(depth) claim"))
+        #expect(lines.allSatisfy { $0.count < 3 * TreeRendering.deepestDrawn + 60 })
+    }
+
     @Test func scoresAreMonotone() {
         let base = labelledDocument([(1, .claim, "本文认为甲。"), (2, .claim, "乙。"), (2, .evidence, "丙2020年。")])
         let before = SupportScorer().score(TreeLinker().link(base))

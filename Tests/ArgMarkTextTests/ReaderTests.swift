@@ -619,6 +619,16 @@ struct BadInputTests {
         #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }
 
+    /// A file that is only a table (caption, rows, source) holds no prose: its rows are not read as sentences.
+    @Test func aTableOnlyHasNoSentences() throws {
+        #expect(throws: DocumentReadError.noSentences) {
+            try read(PlainTextReader(), "Table 1. Results\nRegion\t2022\t2023\nNorth\t10\t12\nSource: survey.\n")
+        }
+        #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "| a | b |\n|---|---|\n| 1 | 2 |\n") }
+        // A one-line comment without a full stop is still a sentence.
+        #expect(try read(PlainTextReader(), "Ban all debt buyers now\n").units.map(\.kind) == [.sentence])
+    }
+
     @Test func byteOrderMarkIsDropped() throws {
         let doc = try PlainTextReader().read(ReaderInput(bytes: [0xEF, 0xBB, 0xBF] + Array("句子。".utf8), sourcePath: nil, documentID: "x"))
         #expect(doc.units[0].start == 0)
