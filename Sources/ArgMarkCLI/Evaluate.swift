@@ -74,6 +74,7 @@ struct Evaluate: ParsableCommand {
             return [((gold as NSString).lastPathComponent, gold, pred)]
         case (true, true):
             let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"]).inputs
+            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl file to score against") }
             var pairs: [(String, String, String)] = []
             var unmatched: [String] = []
             for input in goldFiles {
