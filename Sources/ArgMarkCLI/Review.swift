@@ -132,7 +132,7 @@ struct Review: ParsableCommand {
                     throw ExitCode.failure
                 }
                 // Steps that undid each other leave nothing to recover.
-                journal.remove()
+                if holdsDocument(session, writer: writer) { journal.remove() }
                 return
             }
             let commandStarted = ContinuousClock.now
@@ -160,7 +160,7 @@ struct Review: ParsableCommand {
             case .quit:
                 if session.unsavedEdits > 0 {
                     emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
-                } else {
+                } else if holdsDocument(session, writer: writer) {
                     journal.remove()
                 }
                 return
@@ -202,6 +202,13 @@ struct Review: ParsableCommand {
         session.markWritten()
         emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
         return true
+    }
+
+    /// Whether the file on disk is what writing the session's document would write: only then may a journal whose
+    /// steps undid each other go (a journal is never removed on the strength of the step count alone).
+    private func holdsDocument(_ session: ReviewSession, writer: any DocumentWriter) -> Bool {
+        guard let bytes = try? writer.write(session.document), let onDisk = try? FileAccess.read(file) else { return false }
+        return bytes == onDisk
     }
 
     private func emit(_ text: String) {

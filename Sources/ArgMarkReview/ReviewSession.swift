@@ -340,13 +340,18 @@ public struct ReviewSession {
         }
         apply(edit.changes)
         writtenBeforeLastStep = written
-        switch edit.kind {
-        case .edit:
+        // An undo or redo is replayed as one only when it undoes or redoes the step on top of the rebuilt history.
+        // After a write the journal starts again, but the session's history went on below the version written: an
+        // undo of an edit made before the write finds nothing to undo here, and is replayed as an edit of its own,
+        // so that it still counts as unsaved.
+        if edit.kind == .undo, let last = undoStack.last, last.changes.reversed().map(\.inverse) == edit.changes {
+            redoStack.append(undoStack.removeLast())
+        } else if edit.kind == .redo, let next = redoStack.last, next.changes == edit.changes {
+            undoStack.append(redoStack.removeLast())
+        } else {
             written.branch(atDepth: undoStack.count)
-            undoStack.append(edit)
+            undoStack.append(ReviewEdit(kind: .edit, command: edit.command, at: edit.at, annotator: edit.annotator, changes: edit.changes))
             redoStack.removeAll()
-        case .undo: if let e = undoStack.popLast() { redoStack.append(e) }
-        case .redo: if let e = redoStack.popLast() { undoStack.append(e) }
         }
     }
 

@@ -414,6 +414,14 @@ struct CommandLineTests {
         #expect(reopened.status == 0, "\(reopened.stderr)")
         #expect(reopened.stdout.contains("recovered 1 unsaved edit from \(file).journal"))
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""label":"background","confidence":null,"labeledBy":"human:wang""#))
+        // An undo after a write changes the file's version: it comes back as an unsaved edit, and quitting keeps it.
+        let undone = try argmark(["review", file, "--annotator", "wang"], stdin: "write\nundo\n")
+        #expect(undone.status == 0)
+        let afterUndo = try argmark(["review", file, "--annotator", "wang"], stdin: "label s4 claim\nwrite\nundo\nquit\nquit\n")
+        #expect(afterUndo.stdout.contains("left 1 unsaved edit"))
+        let back = try argmark(["review", file, "--annotator", "wang"], stdin: "quit\nquit\n")
+        #expect(back.stdout.contains("recovered 1 unsaved edit"))
+        #expect(FileManager.default.fileExists(atPath: file + ".journal"))
     }
 
     /// A second session on a file under review is refused; a file another program changed meanwhile is not written

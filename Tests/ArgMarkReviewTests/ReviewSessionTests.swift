@@ -237,6 +237,22 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 2)
         _ = s.execute("undo")
         #expect(s.unsavedEdits == 1)
+        // After a write the journal starts again while the history goes on below it: an undo of an edit made before
+        // the write is replayed as a step of its own, still unsaved (replayed as an undo it would find nothing to undo,
+        // count as nothing, and the journal holding it would be removed on quitting).
+        var live = session(try sampleDocument())
+        _ = live.execute("label s2 claim")
+        live.markWritten()
+        let undone = try #require(live.execute("undo").edit)
+        #expect(live.unsavedEdits == 1)
+        var written = session(try sampleDocument())
+        _ = written.execute("label s2 claim")
+        written.markWritten()
+        var reopened = session(written.document)
+        try reopened.replay(undone)
+        #expect(reopened.unsavedEdits == 1 && reopened.document.unit("s2")?.annotation.label == live.document.unit("s2")?.annotation.label)
+        _ = reopened.execute("undo")
+        #expect(reopened.unsavedEdits == 0 && reopened.document.unit("s2")?.annotation.label == .claim)
         let replayed = try transcript(["label s2 claim", "undo", "label s4 evidence", "undo", "redo"])
         var again = session(try sampleDocument())
         for edit in replayed.2 { try again.replay(edit) }
