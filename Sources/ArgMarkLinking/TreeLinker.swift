@@ -279,22 +279,28 @@ public struct TreeLinker: Linker {
         var index: [String: Int] = [:]
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
         let thesisID = document.units[thesis].id
-        // What each walk learnt, so that a deep chain is walked once, not once per sentence on it: a sentence whose
-        // chain reaches the thesis, or one whose chain breaks off at a known top.
+        // What the walks learnt, so that a deep chain is walked once, not once per sentence on it. `reaches`: the
+        // chain ends at the thesis; a re-attachment only adds such chains, so this stays true. `brokenTop`: the
+        // chain breaks off at that human-linked sentence; a re-attachment may mend such chains below it, so these
+        // hold only until the next one (`brokenAt` records the re-attachment count they were learnt at).
         var reaches = [Bool](repeating: false, count: document.units.count)
-        var brokenTop = [Int](repeating: -1, count: document.units.count)
         reaches[thesis] = true
-        var walk = [Int](repeating: -1, count: document.units.count)
+        var brokenTop = [Int](repeating: -1, count: document.units.count)
+        var brokenAt = [Int](repeating: -1, count: document.units.count)
+        var reattached = 0
+        var walkedBy = [Int](repeating: -1, count: document.units.count)
         for i in nodes where i != thesis && !reaches[i] {
             var path = [i]
-            walk[i] = i
+            walkedBy[i] = i
             var current = i
             var ok = false
+            var cycle = false
             while let p = document.units[current].annotation.parent, let j = index[p] {
                 if reaches[j] { ok = true; break }
-                if brokenTop[j] >= 0 { current = brokenTop[j]; break }
-                if walk[j] == i || !isArgumentative(document.units[j]) { break }
-                walk[j] = i
+                if brokenAt[j] == reattached { current = brokenTop[j]; break }
+                if walkedBy[j] == i { cycle = true; break }
+                if !isArgumentative(document.units[j]) { break }
+                walkedBy[j] = i
                 path.append(j)
                 current = j
             }
@@ -305,22 +311,25 @@ public struct TreeLinker: Linker {
             // Re-attach the last machine-linked sentence on the broken chain (or this one) to the thesis.
             let fix = document.units[current].annotation.isHumanLink ? i : current
             guard !document.units[fix].annotation.isHumanLink else {
-                for k in path { brokenTop[k] = current }
+                // A chain that ends off the tree (no parent, a background one, an unknown id) breaks at the same top
+                // whichever sentence on it the walk starts from; a cycle closes at a different place for each.
+                if !cycle {
+                    for k in path {
+                        brokenTop[k] = current
+                        brokenAt[k] = reattached
+                    }
+                }
                 continue
             }
             document.units[fix].annotation.parent = thesisID
             document.units[fix].annotation.relation = .support
             document.units[fix].annotation.linkConfidence = 0.2
             document.units[fix].annotation.linkedBy = .plugin(linkerID)
-            if fix == current {
-                // The top now hangs from the thesis: so does everything below it on this walk.
-                for k in path { reaches[k] = true; brokenTop[k] = -1 }
-                reaches[current] = true
-                brokenTop[current] = -1
-            } else {
-                reaches[i] = true
-                for k in path.dropFirst() { brokenTop[k] = current }
-            }
+            reattached += 1
+            reaches[fix] = true
+            // With the top re-attached the whole walk hangs from the thesis. With this sentence re-attached the chain
+            // above it may loop back through it and hang from the thesis too: it is walked again when its turn comes.
+            if fix == current { for k in path { reaches[k] = true } }
         }
     }
 }

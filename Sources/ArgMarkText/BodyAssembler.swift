@@ -69,6 +69,9 @@ struct BodyAssembler {
     private var headingLines: [Range<Int>] = []
     /// How many of `headingLines` are captions, table rows or source lines.
     private var captionLines = 0
+    /// Whether a caption block had rows or a source line under it: a lone caption-like line (图1 显示了价格下降) may
+    /// be the one sentence of a text, a table may not.
+    private var readTable = false
     /// The notes lists' lines, kept for that second reading.
     private var noteLists: [[Range<Int>]] = []
 
@@ -113,6 +116,7 @@ struct BodyAssembler {
         // A text with no sentence at all is read again line by line (`finish()`), captions too.
         headingLines += block.lines
         captionLines += block.lines.count
+        if block.lines.count > 1 { readTable = true }
         let spans = block.lines.map { line in
             DocumentBuilder.Span(
                 start: line.lowerBound, end: line.upperBound, text: scalars.string(line, hyphenation: hyphenation),
@@ -188,7 +192,7 @@ struct BodyAssembler {
         flushCaption()
         // A text of nothing but a table (its caption, rows and source) has no sentence to read: its rows are no
         // prose to label.
-        if !headingLines.isEmpty, captionLines == headingLines.count, !builder.document.units.contains(where: { $0.kind == .sentence }) {
+        if readTable, captionLines == headingLines.count, !builder.document.units.contains(where: { $0.kind == .sentence }) {
             throw .noSentences
         }
         if !headingLines.isEmpty, !builder.document.units.contains(where: { $0.kind == .sentence }) {

@@ -34,7 +34,8 @@ enum HardWrap {
         // wider than any wrap, and columns are never fewer than characters).
         var lengths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { lengths[k] = lines[k].upperBound - raw[k].lowerBound }
-        let unwrapped = joiningEvidentBreaks(scalars, lines, nonEmpty)
+        // Not hard-wrapped: a line per paragraph, but for runs that read as one wrapped sentence.
+        var unwrapped: [Range<Int>] { joiningEvidentBreaks(scalars, lines, nonEmpty) }
         guard let length = wrapWidth(lengths, nonEmpty, narrowest: narrowestWrap / 2) else { return (unwrapped, nil) }
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
@@ -75,39 +76,51 @@ enum HardWrap {
     }
 
     /// The lines of a text that is not hard-wrapped as a whole (too short to tell, or mostly a paragraph per line),
-    /// each its own paragraph, except where a line breaks off where no paragraph can end and the next line carries
-    /// on at once: after a Chinese comma (，、) before a Han character, or after a comma or an English word in lower
-    /// case before a lower-case word (a pasted comment or an e-mail wrapped in fewer lines than `HardWrap` needs to
-    /// tell a wrap). A letterhead's "Institutions / c/o …" and a list's items stay apart.
+    /// each its own paragraph, except a run of lines that reads as one wrapped sentence: each line but the last breaks
+    /// off where no paragraph ends (`breaksOff`), and the last, no wider than they, ends the sentence. A pasted comment or e-mail wrapped in
+    /// fewer lines than `HardWrap` needs to tell a wrap keeps its sentences whole; a list of items, code, verse or a
+    /// heading above lower-case text has no such run and keeps its lines.
     private static func joiningEvidentBreaks(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ nonEmpty: [Int]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(nonEmpty.count)
-        var previous = -2
-        for k in nonEmpty {
-            if previous == k - 1, let open = result.last, breaksOff(s, open, before: lines[k]) {
-                result[result.count - 1] = open.lowerBound..<lines[k].upperBound
-            } else {
-                result.append(lines[k])
+        var n = 0
+        while n < nonEmpty.count {
+            // The run of lines from n on that each break off before the next one.
+            var last = n
+            while last + 1 < nonEmpty.count, nonEmpty[last + 1] == nonEmpty[last] + 1,
+                  breaksOff(s, lines[nonEmpty[last]], before: lines[nonEmpty[last + 1]]) {
+                last += 1
             }
-            previous = k
+            let runLast = lines[nonEmpty[last]]
+            // A wrapped paragraph's last line is no wider than the lines above it; a heading ending in "in" above a
+            // paragraph on one long line is no wrap.
+            let widest = last > n ? nonEmpty[n..<last].map { columns(s, lines[$0]) }.max()! : 0
+            if last > n, 20 * columns(s, runLast) <= 23 * widest + 40, endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound) {
+                result.append(lines[nonEmpty[n]].lowerBound..<runLast.upperBound)
+            } else {
+                result += nonEmpty[n...last].map { lines[$0] }
+            }
+            n = last + 1
         }
         return result
     }
 
-    private static let functionWords: Set<String> = [
+    /// Words a sentence does not end on: articles, prepositions, conjunctions, relative pronouns, possessives and the
+    /// forms of "be" and "have" (… such as | New York; … the report was | published).
+    private static let continuingWords: Set<String> = [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and", "or", "nor", "but",
         "as", "than", "that", "which", "who", "whose", "whom", "is", "are", "was", "were", "be", "been", "has", "have",
         "had", "its", "their", "our", "his", "her", "this", "these", "those", "such", "between", "about", "under",
     ]
 
-    /// Whether `line` ends with a word of `functionWords` after a space.
-    private static func endsWithFunctionWord(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    /// Whether `line` ends with a word of `continuingWords` after a space.
+    private static func endsWithContinuingWord(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var j = line.upperBound
         while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
         guard j > line.lowerBound, s[j - 1] == " ", line.upperBound - j <= 7 else { return false }
         var word = ""
         word.unicodeScalars.append(contentsOf: s[j..<line.upperBound])
-        return functionWords.contains(word)
+        return continuingWords.contains(word)
     }
 
     /// Whether a line has columns set apart by a tab or a run of spaces (a glossary's "ppm  parts per million", a
@@ -122,26 +135,25 @@ enum HardWrap {
         return false
     }
 
-    /// Whether the (trimmed, non-empty) `line` stops where no paragraph ends and `next` goes on with the sentence.
+    /// Whether the (trimmed, non-empty) `line` stops where no paragraph ends and `next` may go on with the sentence:
+    /// after a Chinese comma (，、) before a Han character, or, on a line as wide as a wrap (`narrowestWrap` columns;
+    /// short lines are items, headings or verse), after a comma or a lower-case word before a lower-case word (not
+    /// c/o or a URL), or after a word of `continuingWords` before any word.
     static func breaksOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
         let last = s[line.upperBound - 1]
         let first = s[next.lowerBound]
         if last == "，" || last == "、" { return ScalarClass.isHan(first) }
-        guard !isPadded(s, line), !isPadded(s, next) else { return false }
-        // A line ending with an article, a preposition or a conjunction (such as | New York) goes on whatever follows,
-        // unless the next line opens a list's item.
-        if ScalarClass.isLower(last), endsWithFunctionWord(s, line) {
+        guard columns(s, line) >= narrowestWrap, !isPadded(s, line), !isPadded(s, next) else { return false }
+        if ScalarClass.isLower(last), endsWithContinuingWord(s, line) {
             return ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
         }
         guard ScalarClass.isLower(first) else { return false }
-        // The next line opens with a lower-case word (and, the, which …), not c/o, e.g or a URL's www.
         var i = next.lowerBound
         while i < next.upperBound, ScalarClass.isLower(s[i]) { i += 1 }
         guard i == next.upperBound || s[i] == " " || s[i] == "," || s[i] == ";" else { return false }
         if last == "," { return true }
         guard ScalarClass.isLower(last) else { return false }
-        // The line ends with a word in lower case (a preposition, a conjunction, a noun mid-phrase), set apart by a
-        // space: "across the country, and" but not "Institutions" or a one-word line.
+        // A word in lower case set apart by a space: "across the country, and" but not "Institutions" or one word.
         var j = line.upperBound - 1
         while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
         return j > line.lowerBound && s[j - 1] == " "

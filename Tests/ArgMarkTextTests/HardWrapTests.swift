@@ -66,8 +66,16 @@ struct HardWrapTests {
             "sentence Cities underprice curb parking across most of the country, and free parking raises traffic, as drivers cruise for spaces in districts where every space is taken.",
             "sentence Cities should price parking.",
         ])
-        let names = "Cities such as\nNew York and Boston price their curbs.\n"
-        #expect(texts(try read(PlainTextReader(), names)) == ["sentence Cities such as New York and Boston price their curbs."])
+        let names = "Several large cities have priced their curbs for years, such as\nNew York and Boston.\n"
+        #expect(texts(try read(PlainTextReader(), names)) == ["sentence Several large cities have priced their curbs for years, such as New York and Boston."])
+        // Short lines are items, headings or verse, a run that ends no sentence is no wrapped sentence, and a heading
+        // above a paragraph on one long line is no wrap: every unit stays within its line.
+        for kept in ["great idea\nterrible plan\nmore parking please\n", "Who we are\nWe are a group of researchers.\n",
+                     "import numpy as np and the rest of the pipeline used in the\nanalysis of the data\n",
+                     "Care deficits and the demand for living in\n" + String(repeating: "None of this is likely to fade on its own. ", count: 5) + "\n"] {
+            let lines = kept.split(separator: "\n").map(String.init)
+            #expect(try read(PlainTextReader(), kept).units.allSatisfy { unit in lines.contains { $0.contains(unit.text) } }, "\(kept)")
+        }
         let chinese = "各国应当加强合作。数据显示，贸易增长了百分之五，\n这表明合作是有效的。\n"
         #expect(texts(try read(PlainTextReader(), chinese)) == [
             "sentence 各国应当加强合作。", "sentence 数据显示，贸易增长了百分之五，这表明合作是有效的。",
