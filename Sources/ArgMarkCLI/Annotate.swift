@@ -81,6 +81,7 @@ struct Annotate: AsyncParsableCommand {
     private var writesStandardOutput: Bool { out == nil || out == "-" }
 
     func run() async throws {
+        if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
         var registry = LoadedRegistry.load(models: models)
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
@@ -92,11 +93,14 @@ struct Annotate: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
+        for labeler in started where registry.labeler(id: labeler.descriptor.id) != nil {
+            Terminal.error("plugin \(labeler.descriptor.id): the external labeller's id is a built-in labeller's; give it an id of its own")
+            throw ExitCode.failure
+        }
         registry.labelers += started
         var pipeline = registry.defaultPipeline()
         let externalIDs = Set(started.map(\.descriptor.id))
         pipeline.labelers.removeAll { externalIDs.contains($0.descriptor.id) }
-        if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
         if labelers == "none" {
             pipeline.labelers = []
         } else if let labelers {

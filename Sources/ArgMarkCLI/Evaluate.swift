@@ -17,7 +17,9 @@ struct Evaluate: ParsableCommand {
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
             recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's kappa and the \
             confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled is \
-            skipped, so the figures do not depend on the order of the files.
+            skipped, so that, where the two files share their sentences, the figures do not depend on the order \
+            of the files (where they were segmented differently each gold sentence is paired with the one it \
+            overlaps most, which is not symmetric).
             """)
 
     @Argument(help: "Gold JSONL file or directory.")
@@ -32,7 +34,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Sentence pairing: auto, id, text or offsets.")
     var match: String = "auto"
 
-    @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled (symmetric figures).")
+    @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled (symmetric where the sentences are shared).")
     var agreement = false
 
     func validate() throws {

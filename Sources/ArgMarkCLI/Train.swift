@@ -97,7 +97,7 @@ struct Train: ParsableCommand {
         let texts = documents.flatMap { $0.gold.document.units.filter { $0.kind == .sentence }.map(\.language) }
         let other = texts.count { $0 != language && $0 != .mixed && $0 != .und }
         if 2 * other > texts.count {
-            note("warning: \(other) of the \(texts.count) training sentences are not in \(lang) (--lang \(lang))")
+            throw fail("\(other) of the \(texts.count) training sentences are not in \(lang): a \(lang) model would learn nothing it meets; check --lang and --data")
         }
         for path in crossValidate where !data.contains(where: { Self.parse($0).path == path }) {
             throw fail("--cross-validate \(path) is not among the --data sources")

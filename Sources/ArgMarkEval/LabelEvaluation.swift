@@ -37,7 +37,7 @@ public struct LabelEvaluation: Sendable, Hashable {
     public private(set) var unlabeledPredicted = 0
     /// Gold sentences whose text the prediction does not hold (text matching): paired by the place their neighbours
     /// leave them, or, with no place, scored as unlabelled predictions.
-    public internal(set) var textNotFound = 0
+    public fileprivate(set) var textNotFound = 0
     public internal(set) var documents: Int
     /// Agreement of the argument trees, where the gold has one.
     public internal(set) var tree = TreeEvaluation()
@@ -139,33 +139,19 @@ public enum LabelEvaluator {
             return (evaluation, mode)
         }
         let spans = mode == .text ? Spans.byText(gold: gold, predicted: predicted) : Spans.byOffsets(gold: gold, predicted: predicted)
-        evaluation.textNotFound = goldSentences.count { spans.notFound.contains($0.id) }
+        evaluation.textNotFound = spans.notFound
         // Each unit on either side corresponds to the unit of its kind on the other side it overlaps most.
-        let predictedByKind = Dictionary(grouping: predicted.units.filter { spans.predicted[$0.id] != nil }, by: \.kind)
-        let goldByKind = Dictionary(grouping: gold.units.filter { spans.gold[$0.id] != nil }, by: \.kind)
-        func bestOverlap(_ span: Range<Int>, among others: [TextUnit], _ otherSpans: [String: Range<Int>]) -> TextUnit? {
-            var best: (unit: TextUnit, overlap: Int)?
-            for other in others {
-                let o = otherSpans[other.id]!
-                let overlap = min(o.upperBound, span.upperBound) - max(o.lowerBound, span.lowerBound)
-                if overlap > 0, best == nil || overlap > best!.overlap { best = (other, overlap) }
-            }
-            return best?.unit
-        }
-        var predictedOfGold: [String: TextUnit] = [:]
-        for unit in gold.units {
-            guard let span = spans.gold[unit.id] else { continue }
-            predictedOfGold[unit.id] = bestOverlap(span, among: predictedByKind[unit.kind] ?? [], spans.predicted)
-        }
-        var goldOfPredicted: [String: String] = [:]
-        for unit in predicted.units {
-            guard let span = spans.predicted[unit.id] else { continue }
-            goldOfPredicted[unit.id] = bestOverlap(span, among: goldByKind[unit.kind] ?? [], spans.gold)?.id
-        }
+        let predictedOfGold = Spans.bestOverlaps(of: gold.units, spans.gold, in: predicted.units, spans.predicted)
+        let goldOfPredicted = Spans.bestOverlaps(of: predicted.units, spans.predicted, in: gold.units, spans.gold)
+        var predictedByGoldID: [String: TextUnit] = [:]
+        for (i, unit) in gold.units.enumerated() { if let k = predictedOfGold[i] { predictedByGoldID[unit.id] = predicted.units[k] } }
+        var goldIDOfPredicted: [String: String] = [:]
+        for (k, unit) in predicted.units.enumerated() { if let i = goldOfPredicted[k] { goldIDOfPredicted[unit.id] = gold.units[i].id } }
         for unit in goldSentences {
-            evaluation.add(gold: unit.annotation.label, predicted: predictedOfGold[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
+            evaluation.add(gold: unit.annotation.label, predicted: predictedByGoldID[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
         }
-        evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { goldOfPredicted[$0] }, predictedFor: { predictedOfGold[$0] })
+        evaluation.tree = TreeEvaluation.compare(
+            gold: gold, predicted: predicted, goldFor: { goldIDOfPredicted[$0] }, predictedFor: { predictedByGoldID[$0] })
         return (evaluation, mode)
     }
 
@@ -180,74 +166,158 @@ public enum LabelEvaluator {
 }
 
 /// Where each unit of a gold and a predicted document lies on one common axis, so that units that overlap there
-/// are paired.
+/// are paired. Spans are indexed like the documents' units (nil: the unit has no place).
 struct Spans {
-    var gold: [String: Range<Int>] = [:]
-    var predicted: [String: Range<Int>] = [:]
-    /// Gold units whose text was not found (text matching).
-    var notFound: Set<String> = []
+    var gold: [Range<Int>?]
+    var predicted: [Range<Int>?]
+    /// Gold sentences whose text was not found in the prediction (text matching).
+    var notFound = 0
 
     /// The units' own offsets: both files were read from one source.
     static func byOffsets(gold: Document, predicted: Document) -> Spans {
-        var spans = Spans()
-        for unit in gold.units where unit.end > unit.start { spans.gold[unit.id] = unit.start..<unit.end }
-        for unit in predicted.units where unit.end > unit.start { spans.predicted[unit.id] = unit.start..<unit.end }
-        return spans
+        func own(_ units: [TextUnit]) -> [Range<Int>?] { units.map { $0.end > $0.start ? $0.start..<$0.end : nil } }
+        return Spans(gold: own(gold.units), predicted: own(predicted.units))
     }
 
+    /// Shortest text looked up in the index of the prediction's text; shorter sentences are searched near where
+    /// the sentence before them was found.
+    static let indexedLength = 12
+    /// More places than this for one sentence's text make it boilerplate, placed only between its neighbours.
+    static let mostCandidates = 64
+
     /// Positions in the prediction's text with spaces left out: each predicted unit where it stands, each gold unit
-    /// where its text is found, searching on from the gold unit before it (near it first, so that a short sentence
-    /// is not found far away). A gold unit not found (an edited sentence) takes the gap its neighbours leave, shared
-    /// by length with the others not found there; one with no gap (a sentence the prediction lacks) gets no span.
+    /// where its text is found. A sentence whose text occurs once is an anchor; the longest run of anchors in the
+    /// gold's order fixes the alignment (an edited sentence whose old text occurs later cannot drag it away), and
+    /// every other sentence is looked for between the sentences placed before and after it. A gold unit still not
+    /// found (an edited sentence) takes the gap its neighbours leave, shared by length with the others not found
+    /// there; one with no gap (a sentence the prediction lacks) has no span.
     static func byText(gold: Document, predicted: Document) -> Spans {
-        var spans = Spans()
         var text: [Unicode.Scalar] = []
+        var predictedSpans: [Range<Int>?] = []
         for unit in predicted.units {
             let start = text.count
             text += normalized(unit.text)
-            if text.count > start { spans.predicted[unit.id] = start..<text.count }
+            predictedSpans.append(text.count > start ? start..<text.count : nil)
         }
-        let units = gold.units.filter { !normalized($0.text).isEmpty }
-        var found: [Range<Int>?] = []
-        var cursor = 0
-        // Searching the whole rest of the text for every sentence of another document would take long: after many
-        // misses in a row, only the stretch near the cursor is searched.
-        var farMisses = 0
-        for unit in units {
-            let needle = normalized(unit.text)
-            let near = min(text.count, cursor + 4 * needle.count + 2_000)
-            var hit = find(needle, in: text, from: cursor, to: near)
-            if hit == nil, needle.count >= 8, farMisses < 50 {
-                hit = find(needle, in: text, from: max(cursor, near - needle.count), to: text.count)
-                farMisses = hit == nil ? farMisses + 1 : 0
+        let units = gold.units.indices.filter { gold.units[$0].kind == .sentence || gold.units[$0].kind == .heading || gold.units[$0].kind == .caption }
+        let needles = units.map { normalized(gold.units[$0].text) }
+        let index = TextIndex(text, length: indexedLength)
+        let candidates = needles.map { needle in
+            needle.count >= indexedLength ? index.occurrences(of: needle, in: text, atMost: mostCandidates + 1) : []
+        }
+        // Anchors: text found exactly once; keep the longest run whose places rise with the gold's order.
+        let unique = needles.indices.filter { candidates[$0].count == 1 }
+        let anchors = Set(longestRisingRun(unique.map { candidates[$0][0] }).map { unique[$0] })
+        var found = [Range<Int>?](repeating: nil, count: needles.count)
+        for k in anchors { found[k] = candidates[k][0]..<(candidates[k][0] + needles[k].count) }
+        // The others, in order, between the last place used and the next anchor.
+        var lower = 0
+        var nextAnchor = 0
+        let anchorOrder = anchors.sorted()
+        for k in needles.indices {
+            if anchors.contains(k) {
+                lower = found[k]!.upperBound
+                nextAnchor += 1
+                continue
             }
-            found.append(hit)
-            if let hit { cursor = hit.upperBound } else { spans.notFound.insert(unit.id) }
+            let needle = needles[k]
+            guard !needle.isEmpty else { continue }
+            let upper = nextAnchor < anchorOrder.count ? found[anchorOrder[nextAnchor]]!.lowerBound : text.count
+            var hit: Int?
+            if needle.count >= indexedLength {
+                if candidates[k].count <= mostCandidates {
+                    hit = candidates[k].first { $0 >= lower && $0 + needle.count <= upper }
+                } else {
+                    hit = find(needle, in: text, from: lower, to: min(upper, lower + 4 * needle.count + 2_000))
+                }
+            } else {
+                hit = find(needle, in: text, from: lower, to: min(upper, lower + 4 * needle.count + 200))
+            }
+            if let hit {
+                found[k] = hit..<(hit + needle.count)
+                lower = hit + needle.count
+            }
+        }
+        var notFound = 0
+        for (k, range) in found.enumerated() where range == nil && gold.units[units[k]].kind == .sentence && !needles[k].isEmpty {
+            notFound += 1
         }
         // Gaps between found neighbours, shared by the units not found inside them.
         var k = 0
-        while k < units.count {
-            guard found[k] == nil else { k += 1; continue }
+        while k < needles.count {
+            guard found[k] == nil, !needles[k].isEmpty else { k += 1; continue }
             var end = k
-            while end < units.count, found[end] == nil { end += 1 }
-            let lower = k > 0 ? found[k - 1]!.upperBound : 0
-            let upper = end < units.count ? found[end]!.lowerBound : text.count
-            if upper > lower {
-                let lengths = units[k..<end].map { normalized($0.text).count }
-                let total = lengths.reduce(0, +)
-                var position = Double(lower)
+            while end < needles.count, found[end] == nil { end += 1 }
+            let from = k > 0 ? (found[k - 1]?.upperBound ?? 0) : 0
+            let to = end < needles.count ? found[end]!.lowerBound : text.count
+            if to > from {
+                let lengths = (k..<end).map { needles[$0].count }
+                let total = max(lengths.reduce(0, +), 1)
+                var position = Double(from)
                 for (offset, length) in lengths.enumerated() {
-                    let width = Double(upper - lower) * Double(length) / Double(total)
-                    let from = Int(position.rounded())
-                    let to = Int((position + width).rounded())
-                    if to > from { found[k + offset] = from..<to }
+                    let width = Double(to - from) * Double(length) / Double(total)
+                    let a = Int(position.rounded())
+                    let b = Int((position + width).rounded())
+                    if b > a { found[k + offset] = a..<b }
                     position += width
                 }
             }
             k = end
         }
-        for (unit, span) in zip(units, found) { spans.gold[unit.id] = span }
-        return spans
+        var goldSpans = [Range<Int>?](repeating: nil, count: gold.units.count)
+        for (k, unit) in units.enumerated() { goldSpans[unit] = found[k] }
+        return Spans(gold: goldSpans, predicted: predictedSpans, notFound: notFound)
+    }
+
+    /// For each unit of `units`, the unit of the same kind in `others` its span overlaps most (nil: none), found in
+    /// one sweep: the spans of each side rise with the units' order and do not overlap.
+    static func bestOverlaps(
+        of units: [TextUnit], _ spans: [Range<Int>?], in others: [TextUnit], _ otherSpans: [Range<Int>?]
+    ) -> [Int?] {
+        var result = [Int?](repeating: nil, count: units.count)
+        for kind in [UnitKind.sentence, .heading, .caption] {
+            let mine = units.indices.filter { units[$0].kind == kind && spans[$0] != nil }.sorted { spans[$0]!.lowerBound < spans[$1]!.lowerBound }
+            let theirs = others.indices.filter { others[$0].kind == kind && otherSpans[$0] != nil }
+                .sorted { otherSpans[$0]!.lowerBound < otherSpans[$1]!.lowerBound }
+            var j = 0
+            for i in mine {
+                let span = spans[i]!
+                while j < theirs.count, otherSpans[theirs[j]]!.upperBound <= span.lowerBound { j += 1 }
+                var best: (index: Int, overlap: Int)?
+                var k = j
+                while k < theirs.count, otherSpans[theirs[k]]!.lowerBound < span.upperBound {
+                    let o = otherSpans[theirs[k]]!
+                    let overlap = min(o.upperBound, span.upperBound) - max(o.lowerBound, span.lowerBound)
+                    if overlap > 0, best == nil || overlap > best!.overlap { best = (theirs[k], overlap) }
+                    k += 1
+                }
+                result[i] = best?.index
+            }
+        }
+        return result
+    }
+
+    /// The indices of a longest strictly rising subsequence of `values` (patience sorting, O(n log n)).
+    static func longestRisingRun(_ values: [Int]) -> [Int] {
+        var tails: [Int] = []  // index into values of the smallest tail of a run of each length
+        var previous = [Int](repeating: -1, count: values.count)
+        for (i, value) in values.enumerated() {
+            var low = 0
+            var high = tails.count
+            while low < high {
+                let middle = (low + high) / 2
+                if values[tails[middle]] < value { low = middle + 1 } else { high = middle }
+            }
+            if low > 0 { previous[i] = tails[low - 1] }
+            if low == tails.count { tails.append(i) } else { tails[low] = i }
+        }
+        var run: [Int] = []
+        var i = tails.last ?? -1
+        while i >= 0 {
+            run.append(i)
+            i = previous[i]
+        }
+        return run.reversed()
     }
 
     /// The text without spaces (line breaks, tabs, full-width and no-break spaces).
@@ -255,19 +325,62 @@ struct Spans {
         text.unicodeScalars.filter { !$0.properties.isWhitespace }
     }
 
-    static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) -> Range<Int>? {
-        guard !needle.isEmpty, to - from >= needle.count else { return nil }
+    static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) -> Int? {
+        guard !needle.isEmpty, from >= 0, to - from >= needle.count else { return nil }
         let first = needle[0]
         var i = from
         while i + needle.count <= to {
             if text[i] == first {
                 var j = 1
                 while j < needle.count, text[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i..<(i + needle.count) }
+                if j == needle.count { return i }
             }
             i += 1
         }
         return nil
+    }
+}
+
+/// Where each stretch of `length` scalars occurs in a text, by a hash of the stretch: the places where a longer
+/// needle may begin, each then checked whole.
+struct TextIndex {
+    let length: Int
+    private var latest: [UInt64: Int] = [:]
+    /// For each position, the previous position with the same hash (-1: none).
+    private var earlier: [Int]
+
+    init(_ text: [Unicode.Scalar], length: Int) {
+        self.length = length
+        earlier = [Int](repeating: -1, count: max(text.count - length + 1, 0))
+        guard text.count >= length else { return }
+        latest.reserveCapacity(text.count)
+        for i in 0...(text.count - length) {
+            let key = Self.hash(text[i..<(i + length)])
+            earlier[i] = latest[key] ?? -1
+            latest[key] = i
+        }
+    }
+
+    static func hash(_ stretch: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var h: UInt64 = 14_695_981_039_346_656_037
+        for scalar in stretch { h = (h ^ UInt64(scalar.value)) &* 1_099_511_628_211 }
+        return h
+    }
+
+    /// Where `needle` (at least `length` long) occurs whole in `text`, in rising order, at most `limit` places.
+    func occurrences(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], atMost limit: Int) -> [Int] {
+        var places: [Int] = []
+        var i = latest[Self.hash(needle[0..<length])] ?? -1
+        var checked = 0
+        while i >= 0, checked < 20_000 {
+            checked += 1
+            if i + needle.count <= text.count, text[i..<(i + needle.count)].elementsEqual(needle) {
+                places.append(i)
+                if places.count >= limit { break }
+            }
+            i = earlier[i]
+        }
+        return places.reversed()
     }
 }
 

@@ -133,7 +133,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 }
                 let request: [String: Any] = ["type": "label", "document": document.id, "seq": sequence, "sentences": sentences]
                 let reply = try Self.decode(try Self.exchange(&connection, try Self.encode(request, pluginID: id), pluginID: id, timeout: timeout), pluginID: id)
-                if let answered = reply["seq"], (answered as? NSNumber)?.intValue != sequence {
+                if let answered = reply["seq"], !(answered is NSNull), (answered as? NSNumber)?.intValue != sequence {
                     throw PluginError(pluginID: id, message: "replied to request \(answered) when asked request \(sequence) (\(document.id)); its replies are out of step, so it was stopped")
                 }
                 if reply["type"] as? String == "error" {
@@ -164,7 +164,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         }
         /// A probability: a number in [0, 1] (logits or percentages would be clamped into wrong labels).
         func probability(_ value: Any, _ what: String) throws(PluginError) -> Double {
-            guard let number = value as? NSNumber,
+            guard !(value is Bool), let number = value as? NSNumber,
                   number.doubleValue.isFinite, (0...1).contains(number.doubleValue) else {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(value), not a number in [0, 1]")
             }
@@ -252,7 +252,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             searched = c.buffer.count
             let remaining = deadline.timeIntervalSinceNow
             guard remaining > 0 else {
-                throw PluginError(pluginID: pluginID, message: "no reply within \(Int(timeout)) s; the process was stopped (raise --plugin-timeout?)")
+                throw PluginError(pluginID: pluginID, message: "no reply within \(timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)) s; the process was stopped (raise --plugin-timeout?)")
             }
             var descriptor = pollfd(fd: c.output, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, Int32(min(remaining, 3600) * 1000))

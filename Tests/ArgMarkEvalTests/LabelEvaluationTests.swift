@@ -83,6 +83,29 @@ struct LabelEvaluationTests {
         #expect(LabelEvaluator.evaluate(gold: gold, predicted: other).evaluation.textNotFound == 4)
     }
 
+    /// A sentence edited in the prediction whose old text occurs again later does not drag the pairing there: the
+    /// sentences found once fix the alignment.
+    @Test func anEditedSentenceRepeatedLaterDoesNotDerailThePairing() {
+        let body: [(String, ArgumentLabel?)] = [
+            ("We reviewed twelve cities in detail.", .background), ("Costs rose sharply last year.", .evidence),
+            ("Prices must fall now in every city.", .prescription), ("Voters agree with this view.", .claim),
+            ("Boston is one example of it.", .example), ("We reviewed twelve cities in detail.", .background),
+            ("Parking should be priced.", .claim),
+        ]
+        var edited = body
+        edited[0].0 = "We reviewed 12 cities in detail."
+        let (e, matching) = LabelEvaluator.evaluate(gold: textDocument(body), predicted: textDocument(edited, offset: 3))
+        #expect(matching == .text)
+        #expect(e.accuracy == 1 && e.textNotFound == 1)
+    }
+
+    @Test func longestRisingRun() {
+        let values = [3, 1, 4, 1, 5, 9, 2, 6]
+        let run = Spans.longestRisingRun(values)
+        #expect(run.count == 4 && zip(run, run.dropFirst()).allSatisfy { $0 < $1 && values[$0] < values[$1] })
+        #expect(Spans.longestRisingRun([]).isEmpty)
+    }
+
     /// Between two annotators a sentence either one left unlabelled is skipped, so κ does not depend on the order.
     @Test func agreementIsSymmetric() {
         let a = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .claim), (3, 4, .example), (4, 5, .claim)])
