@@ -206,7 +206,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     private static func decode(_ line: [UInt8], pluginID: String) throws(PluginError) -> [String: Any] {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
             let shown = String(decoding: line.prefix(120), as: UTF8.self)
-            throw PluginError(pluginID: pluginID, message: "malformed reply (not a JSON object): \(shown)")
+            throw PluginError(pluginID: pluginID, message: "malformed reply (not a JSON object): \(shown) (a plugin logs to standard error, never standard output)")
         }
         return object
     }
