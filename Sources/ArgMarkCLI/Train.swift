@@ -93,11 +93,11 @@ struct Train: ParsableCommand {
                 throw fail("\(path): no labelled sentences (JSONL gold, *_gold.tsv with *_sentences.tsv, or a TSV with doc_id, text and label)")
             }
         }
-        // A model of one language trained on another's text learns nothing it will meet.
-        let texts = documents.flatMap { $0.gold.document.units.filter { $0.kind == .sentence }.map(\.language) }
-        let other = texts.count { $0 != language && $0 != .mixed && $0 != .und }
-        if 2 * other > texts.count {
-            throw fail("\(other) of the \(texts.count) training sentences are not in \(lang): a \(lang) model would learn nothing it meets; check --lang and --data")
+        // The model learns from the sentences in its language (data directories may hold both); with none it would
+        // learn nothing it meets.
+        let languages = documents.flatMap { $0.gold.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil }.map(\.language) }
+        guard languages.contains(where: { $0 == language || $0 == .mixed }) else {
+            throw fail("none of the \(languages.count) labelled sentences is in \(lang); check --lang and --data")
         }
         for path in crossValidate where !data.contains(where: { Self.parse($0).path == path }) {
             throw fail("--cross-validate \(path) is not among the --data sources")

@@ -182,7 +182,7 @@ struct Spans {
     /// Shortest text looked up in the index of the prediction's text; shorter sentences are searched near where
     /// the sentence before them was found.
     static let indexedLength = 12
-    /// More places than this for one sentence's text make it boilerplate, placed only between its neighbours.
+    /// More places than this for one sentence's text make it boilerplate, looked for near the sentence before it.
     static let mostCandidates = 64
 
     /// Positions in the prediction's text with spaces left out: each predicted unit where it stands, each gold unit
@@ -202,14 +202,16 @@ struct Spans {
         let units = gold.units.indices.filter { gold.units[$0].kind == .sentence || gold.units[$0].kind == .heading || gold.units[$0].kind == .caption }
         let needles = units.map { normalized(gold.units[$0].text) }
         let index = TextIndex(text, length: indexedLength)
-        let candidates = needles.map { needle in
+        // nil: too many places to tell (boilerplate, or many sentences opening alike); such a sentence is looked for
+        // near where the one before it was found.
+        let candidates: [[Int]?] = needles.map { needle in
             needle.count >= indexedLength ? index.occurrences(of: needle, in: text, atMost: mostCandidates + 1) : []
         }
         // Anchors: text found exactly once; keep the longest run whose places rise with the gold's order.
-        let unique = needles.indices.filter { candidates[$0].count == 1 }
-        let anchors = Set(longestRisingRun(unique.map { candidates[$0][0] }).map { unique[$0] })
+        let unique = needles.indices.filter { candidates[$0]?.count == 1 }
+        let anchors = Set(longestRisingRun(unique.map { candidates[$0]![0] }).map { unique[$0] })
         var found = [Range<Int>?](repeating: nil, count: needles.count)
-        for k in anchors { found[k] = candidates[k][0]..<(candidates[k][0] + needles[k].count) }
+        for k in anchors { found[k] = candidates[k]![0]..<(candidates[k]![0] + needles[k].count) }
         // The others, in order, between the last place used and the next anchor.
         var lower = 0
         var nextAnchor = 0
@@ -225,8 +227,8 @@ struct Spans {
             let upper = nextAnchor < anchorOrder.count ? found[anchorOrder[nextAnchor]]!.lowerBound : text.count
             var hit: Int?
             if needle.count >= indexedLength {
-                if candidates[k].count <= mostCandidates {
-                    hit = candidates[k].first { $0 >= lower && $0 + needle.count <= upper }
+                if let places = candidates[k], places.count <= mostCandidates {
+                    hit = places.first { $0 >= lower && $0 + needle.count <= upper }
                 } else {
                     hit = find(needle, in: text, from: lower, to: min(upper, lower + 4 * needle.count + 2_000))
                 }
@@ -248,7 +250,8 @@ struct Spans {
             guard found[k] == nil, !needles[k].isEmpty else { k += 1; continue }
             var end = k
             while end < needles.count, found[end] == nil { end += 1 }
-            let from = k > 0 ? (found[k - 1]?.upperBound ?? 0) : 0
+            // The nearest placed unit before (a unit with no text has no place).
+            let from = found[..<k].last { $0 != nil }??.upperBound ?? 0
             let to = end < needles.count ? found[end]!.lowerBound : text.count
             if to > from {
                 let lengths = (k..<end).map { needles[$0].count }
@@ -367,16 +370,18 @@ struct TextIndex {
         return h
     }
 
-    /// Where `needle` (at least `length` long) occurs whole in `text`, in rising order, at most `limit` places.
-    func occurrences(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], atMost limit: Int) -> [Int] {
+    /// Where `needle` (at least `length` long) occurs whole in `text`, in rising order, at most `limit` places; nil
+    /// when more than `limit` occur or more than `16 * limit` places open alike, too many to check.
+    func occurrences(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], atMost limit: Int) -> [Int]? {
         var places: [Int] = []
         var i = latest[Self.hash(needle[0..<length])] ?? -1
         var checked = 0
-        while i >= 0, checked < 20_000 {
+        while i >= 0 {
             checked += 1
+            if checked > 16 * limit { return nil }
             if i + needle.count <= text.count, text[i..<(i + needle.count)].elementsEqual(needle) {
                 places.append(i)
-                if places.count >= limit { break }
+                if places.count > limit { return nil }
             }
             i = earlier[i]
         }

@@ -87,15 +87,27 @@ enum HardWrap {
         while n < nonEmpty.count {
             // The run of lines from n on that each break off before the next one.
             var last = n
+            var certain = false
             while last + 1 < nonEmpty.count, nonEmpty[last + 1] == nonEmpty[last] + 1,
-                  breaksOff(s, lines[nonEmpty[last]], before: lines[nonEmpty[last + 1]]) {
+                  let kind = breakOff(s, lines[nonEmpty[last]], before: lines[nonEmpty[last + 1]]) {
+                if kind == .certain { certain = true }
                 last += 1
             }
             let runLast = lines[nonEmpty[last]]
-            // A wrapped paragraph's last line is no wider than the lines above it; a heading ending in "in" above a
-            // paragraph on one long line is no wrap.
+            // A wrapped paragraph's last line is no wider than the lines above it (a heading ending in "in" above a
+            // paragraph on one long line is no wrap), and each line above broke where the next word would not have
+            // fitted within the widest of them, as a wrap breaks (comments of different lengths, one per line, did not).
             let widest = last > n ? nonEmpty[n..<last].map { columns(s, lines[$0]) }.max()! : 0
-            if last > n, 20 * columns(s, runLast) <= 23 * widest + 40, endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound) {
+            let wrapsGreedily = (n..<last).allSatisfy { k in
+                columns(s, lines[nonEmpty[k]]) + nextWordColumns(s, after: lines[nonEmpty[k]], next: lines[nonEmpty[k + 1]]) > widest
+            }
+            // A break between two words alone could be the ends of unpunctuated comments, one per line: it takes a
+            // certain break in the run or punctuation within its lines, as prose has.
+            let punctuated = certain || (n..<last).contains { k in
+                s[lines[nonEmpty[k]]].contains { ",;:.，、；：".unicodeScalars.contains($0) }
+            }
+            if last > n, wrapsGreedily, punctuated, 20 * columns(s, runLast) <= 23 * widest + 40,
+               endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound) {
                 result.append(lines[nonEmpty[n]].lowerBound..<runLast.upperBound)
             } else {
                 result += nonEmpty[n...last].map { lines[$0] }
@@ -105,16 +117,18 @@ enum HardWrap {
         return result
     }
 
-    /// Words a sentence does not end on: articles, prepositions, conjunctions, relative pronouns, possessives and the
-    /// forms of "be" and "have" (… such as | New York; … the report was | published).
+    /// Words a sentence does not end on: articles, prepositions, conjunctions, relative pronouns, possessives,
+    /// determiners, modals and the forms of "be" and "have" (… such as | New York; … the report was | published).
     private static let continuingWords: Set<String> = [
         "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and", "or", "nor", "but",
         "as", "than", "that", "which", "who", "whose", "whom", "is", "are", "was", "were", "be", "been", "has", "have",
         "had", "its", "their", "our", "his", "her", "this", "these", "those", "such", "between", "about", "under",
+        "every", "each", "any", "some", "very", "more", "most", "not", "will", "would", "can", "could", "should", "may",
     ]
 
-    /// Whether `line` ends with a word of `continuingWords` after a space.
+    /// Whether `line` ends with a word of `continuingWords`, or the pronoun I, after a space.
     private static func endsWithContinuingWord(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        if line.count > 2, s[line.upperBound - 1] == "I", s[line.upperBound - 2] == " " { return true }
         var j = line.upperBound
         while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
         guard j > line.lowerBound, s[j - 1] == " ", line.upperBound - j <= 7 else { return false }
@@ -136,27 +150,40 @@ enum HardWrap {
     }
 
     /// Whether the (trimmed, non-empty) `line` stops where no paragraph ends and `next` may go on with the sentence:
-    /// after a Chinese comma (，、) before a Han character, or, on a line as wide as a wrap (`narrowestWrap` columns;
-    /// short lines are items, headings or verse), after a comma or a lower-case word before a lower-case word (not
-    /// c/o or a URL), or after a word of `continuingWords` before any word.
+    /// after a Chinese comma (，、) before a Han character (a Chinese line never ends a paragraph on a comma, however
+    /// short), or, on a line as wide as a wrap (`narrowestWrap` columns; short lines are items, headings or verse)
+    /// that ends no sentence, before a line opening with a lower-case word (not c/o, a URL or an e-mail address), or
+    /// after a word of `continuingWords` or the pronoun I before any word.
     static func breaksOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
+        breakOff(s, line, before: next) != nil
+    }
+
+    /// How a line breaks off mid-sentence, if it does (see `breaksOff`).
+    enum BreakOff {
+        /// After a comma or a word a sentence does not end on.
+        case certain
+        /// Between two words: a wrap, or the ends of two unpunctuated lines.
+        case likely
+    }
+
+    static func breakOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> BreakOff? {
         let last = s[line.upperBound - 1]
         let first = s[next.lowerBound]
-        if last == "，" || last == "、" { return ScalarClass.isHan(first) }
-        guard columns(s, line) >= narrowestWrap, !isPadded(s, line), !isPadded(s, next) else { return false }
-        if ScalarClass.isLower(last), endsWithContinuingWord(s, line) {
-            return ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
+        if last == "，" || last == "、" { return ScalarClass.isHan(first) ? .certain : nil }
+        guard columns(s, line) >= narrowestWrap, !isPadded(s, line), !isPadded(s, next),
+              !endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
+        if endsWithContinuingWord(s, line) {
+            let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
+            return opensWord ? .certain : nil
         }
-        guard ScalarClass.isLower(first) else { return false }
+        guard ScalarClass.isLower(first), ScalarClass.isLatinLetter(last) || last == "," || last == ")" || last == "\"" || last == "”" else {
+            return nil
+        }
         var i = next.lowerBound
-        while i < next.upperBound, ScalarClass.isLower(s[i]) { i += 1 }
-        guard i == next.upperBound || s[i] == " " || s[i] == "," || s[i] == ";" else { return false }
-        if last == "," { return true }
-        guard ScalarClass.isLower(last) else { return false }
-        // A word in lower case set apart by a space: "across the country, and" but not "Institutions" or one word.
-        var j = line.upperBound - 1
-        while j > line.lowerBound, ScalarClass.isLower(s[j - 1]) { j -= 1 }
-        return j > line.lowerBound && s[j - 1] == " "
+        while i < next.upperBound, ScalarClass.isLower(s[i]) || (s[i] == "-" && i + 1 < next.upperBound && ScalarClass.isLower(s[i + 1])) { i += 1 }
+        if i < next.upperBound, s[i] == "/" || s[i] == "@" || ScalarClass.isDigit(s[i]) || ScalarClass.isUpper(s[i]) { return nil }
+        if i + 1 < next.upperBound, s[i] == ".", ScalarClass.isLatinLetter(s[i + 1]) { return nil }
+        return last == "," ? .certain : .likely
     }
 
     /// The wrap width of a text whose lines mostly end near one width: the width that a tenth of its lines of more

@@ -99,6 +99,18 @@ struct LabelEvaluationTests {
         #expect(e.accuracy == 1 && e.textNotFound == 1)
     }
 
+    /// Sentences that open alike by the thousand (a survey's answers) are too many to index: each is looked for near
+    /// the one before it. A sentence with no text leaves its neighbour's place to the one before it.
+    @Test func sentencesOpeningAlikeAndEmptyOnesPair() {
+        let answers: [(String, ArgumentLabel?)] = (0..<1_500).map { ("Respondent answer number \($0) is yes.", $0 % 2 == 0 ? .claim : .evidence) }
+        let (e, _) = LabelEvaluator.evaluate(gold: textDocument(answers), predicted: textDocument(answers, offset: 1), matching: .text)
+        #expect(e.accuracy == 1 && e.textNotFound == 0)
+        let gold = textDocument([("Parking is underpriced in most cities.", .claim), ("", .claim), ("Boston is one example of it.", .example)])
+        let pred = textDocument([("Parking is underpriced in most cities.", .claim), ("Boston is an example of it.", .example)])
+        let (f, _) = LabelEvaluator.evaluate(gold: gold, predicted: pred, matching: .text)
+        #expect(f.confusion[2][2] == 1)
+    }
+
     @Test func longestRisingRun() {
         let values = [3, 1, 4, 1, 5, 9, 2, 6]
         let run = Spans.longestRisingRun(values)

@@ -72,9 +72,18 @@ struct HardWrapTests {
         // above a paragraph on one long line is no wrap: every unit stays within its line.
         for kept in ["great idea\nterrible plan\nmore parking please\n", "Who we are\nWe are a group of researchers.\n",
                      "import numpy as np and the rest of the pipeline used in the\nanalysis of the data\n",
-                     "Care deficits and the demand for living in\n" + String(repeating: "None of this is likely to fade on its own. ", count: 5) + "\n"] {
+                     "Care deficits and the demand for living in\n" + String(repeating: "None of this is likely to fade on its own. ", count: 5) + "\n",
+                     "honestly the council should ban debt buyers from the city now\nthey harass people every single day and nobody does anything\nthe law should change before more families lose their homes.\n"] {
             let lines = kept.split(separator: "\n").map(String.init)
             #expect(try read(PlainTextReader(), kept).units.allSatisfy { unit in lines.contains { $0.contains(unit.text) } }, "\(kept)")
+        }
+        // An e-mail wrapped at 72 columns: breaks before a hyphenated word, after the pronoun I, before a word and a
+        // full stop.
+        let letter = "Thank you for the draft report on parking policy in Leeds. I think the section on pricing is convincing, but the evidence on cruising in Manchester needs a better source. The authors call 30% an upper bound. I would suggest that the report recommends pricing on-street parking in the city centre, and that it cites the SFpark evaluation as its main evidence."
+        for width in [60, 66, 72, 80] {
+            let mail = Self.wrapGreedily(letter, width: width) + "\n"
+            #expect(mail.split(separator: "\n").count < 8)
+            #expect(texts(try read(PlainTextReader(), mail)) == texts(try read(PlainTextReader(), letter + "\n")), "width \(width)")
         }
         let chinese = "各国应当加强合作。数据显示，贸易增长了百分之五，\n这表明合作是有效的。\n"
         #expect(texts(try read(PlainTextReader(), chinese)) == [
