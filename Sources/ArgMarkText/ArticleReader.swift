@@ -271,8 +271,18 @@ enum FrontMatter {
     static func fieldsOf(_ text: String) -> [(String, String)] {
         let tagged = tags(in: text)
         if !tagged.isEmpty { return tagged.map { (canonicalKey($0.key) ?? $0.key, $0.value) } }
-        if let (key, value) = labelledField(text) { return [(canonicalKey(key)!, value)] }
-        return []
+        guard let (key, value) = labelledField(text) else { return [] }
+        // Two fields on one line (中图分类号：U491 文献标识码：A): a value stops where, after a space, another known
+        // label and its colon begin.
+        let words = value.split(separator: " ", omittingEmptySubsequences: true)
+        for k in words.indices.dropFirst() where words[k].contains("：") || words[k].contains(":") {
+            let rest = words[k...].joined(separator: " ")
+            let later = fieldsOf(rest)
+            if !later.isEmpty, labelledField(rest) != nil {
+                return [(canonicalKey(key)!, words[..<k].joined(separator: " "))] + later
+            }
+        }
+        return [(canonicalKey(key)!, value)]
     }
 
     /// English, or mixed with more Latin letters than Chinese characters (English keywords that a wrap ran on into a

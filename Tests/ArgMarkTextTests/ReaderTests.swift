@@ -38,6 +38,12 @@ struct ArticleReaderTests {
         #expect(m.fields["authorInfo"]?.hasPrefix("张明,某大学教授") == true)
     }
 
+    /// Two labelled fields on one line, as journals without 【】 tags set them.
+    @Test func twoLabelledFieldsOnOneLine() {
+        #expect(FrontMatter.fieldsOf("中图分类号：U491 文献标识码：A").map { "\($0.0)=\($0.1)" } == ["clc=U491", "documentCode=A"])
+        #expect(FrontMatter.fieldsOf("Keywords: parking: pricing, cruising").map { "\($0.0)=\($0.1)" } == ["keywords=parking: pricing, cruising"])
+    }
+
     @Test func frontMatterIsNotBody() {
         #expect(!document.units.contains { $0.text.contains("摘要") || $0.text.contains("Abstract") || $0.text.contains("责") })
     }
