@@ -86,12 +86,14 @@ struct ExternalLabelerTests {
     }
 
     /// A second reply to one request would be read as the next document's: the plugin is stopped instead, and every
-    /// later document fails, so no document gets another's labels.
+    /// later document fails, so no document gets another's labels. The stray reply is caught before the next request
+    /// when it has arrived by then, else by its sequence number.
     @Test func outputNobodyAskedForStopsThePlugin() throws {
         let labeler = try start("--twice")
         _ = try labeler.propose(for: smallDocument())
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
-            (error as? PluginError)?.message.contains("wrote output nobody asked for") == true
+            let message = (error as? PluginError)?.message ?? ""
+            return message.contains("wrote output nobody asked for") || message.contains("replied to request 1 when asked request 2")
         }
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
             (error as? PluginError)?.message.contains("was stopped after an earlier failure") == true
