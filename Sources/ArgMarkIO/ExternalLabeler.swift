@@ -292,7 +292,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             // A process that blocks or ignores SIGTERM (a child inherits a worker thread's signal mask) is killed.
             let killAt = Date().addingTimeInterval(1)
             while c.process.isRunning && Date() < killAt { usleep(10_000) }
-            if c.process.isRunning { kill(c.process.processIdentifier, SIGKILL) }
+            if c.process.isRunning {
+                kill(c.process.processIdentifier, SIGKILL)
+                c.process.waitUntilExit()  // SIGKILL cannot be blocked: this returns at once
+            }
         }
         if c.output >= 0 {
             try? c.outputHandle.close()
