@@ -77,7 +77,7 @@ enum HardWrap {
 
     /// The lines of a text that is not hard-wrapped as a whole (too short to tell, or mostly a paragraph per line),
     /// each its own paragraph, except a run of lines that reads as one wrapped sentence: each line but the last breaks
-    /// off where no paragraph ends (`breaksOff`), and the last, no wider than they, ends the sentence. A pasted comment or e-mail wrapped in
+    /// off where no paragraph ends (`breakOff`), and the last, no wider than they, ends the sentence. A pasted comment or e-mail wrapped in
     /// fewer lines than `HardWrap` needs to tell a wrap keeps its sentences whole; a list of items, code, verse or a
     /// heading above lower-case text has no such run and keeps its lines.
     private static func joiningEvidentBreaks(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ nonEmpty: [Int]) -> [Range<Int>] {
@@ -149,16 +149,7 @@ enum HardWrap {
         return false
     }
 
-    /// Whether the (trimmed, non-empty) `line` stops where no paragraph ends and `next` may go on with the sentence:
-    /// after a Chinese comma (，、) before a Han character (a Chinese line never ends a paragraph on a comma, however
-    /// short), or, on a line as wide as a wrap (`narrowestWrap` columns; short lines are items, headings or verse)
-    /// that ends no sentence, before a line opening with a lower-case word (not c/o, a URL or an e-mail address), or
-    /// after a word of `continuingWords` or the pronoun I before any word.
-    static func breaksOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
-        breakOff(s, line, before: next) != nil
-    }
-
-    /// How a line breaks off mid-sentence, if it does (see `breaksOff`).
+    /// How a line breaks off mid-sentence, if it does.
     enum BreakOff {
         /// After a comma or a word a sentence does not end on.
         case certain
@@ -166,6 +157,11 @@ enum HardWrap {
         case likely
     }
 
+    /// How the (trimmed, non-empty) `line` stops where no paragraph ends and `next` may go on with the sentence, if it does:
+    /// after a Chinese comma (，、) before a Han character (a Chinese line never ends a paragraph on a comma, however
+    /// short), or, on a line as wide as a wrap (`narrowestWrap` columns; short lines are items, headings or verse)
+    /// that ends no sentence, before a line opening with a lower-case word (not c/o, a URL or an e-mail address), or
+    /// after a word of `continuingWords` or the pronoun I before any word.
     static func breakOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> BreakOff? {
         let last = s[line.upperBound - 1]
         let first = s[next.lowerBound]
