@@ -125,41 +125,37 @@ public enum LabelEvaluator {
     public static func evaluate(
         gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false
     ) -> (evaluation: LabelEvaluation, matching: SentenceMatching) {
-        let mode = matching == .auto ? (isAlignedByID(gold: gold, predicted: predicted) ? .id : .text) : matching
+        var predictedByID: [String: TextUnit] = [:]
+        for unit in predicted.units { predictedByID[unit.id] = unit }
+        let mode = matching == .auto ? (isAlignedByID(gold: gold, predictedByID: predictedByID) ? .id : .text) : matching
         var evaluation = LabelEvaluation()
         evaluation.documents = 1
-        let goldSentences = gold.units.filter { $0.kind == .sentence }
+        // The predicted unit paired with each gold unit, and (by overlap) the gold unit id paired with each predicted one.
+        var predictedOfGold: [String: TextUnit] = [:]
+        var goldOfPredicted: [String: String] = [:]
         if mode == .id {
-            var byID: [String: TextUnit] = [:]
-            for unit in predicted.units { byID[unit.id] = unit }
-            for unit in goldSentences {
-                evaluation.add(gold: unit.annotation.label, predicted: byID[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
-            }
-            evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: { $0 }, predictedFor: { byID[$0] })
-            return (evaluation, mode)
+            predictedOfGold = predictedByID
+        } else {
+            let spans = mode == .text ? Spans.byText(gold: gold, predicted: predicted) : Spans.byOffsets(gold: gold, predicted: predicted)
+            evaluation.textNotFound = spans.notFound
+            // Each unit on either side corresponds to the unit of its kind on the other side it overlaps most.
+            let forGold = Spans.bestOverlaps(of: gold.units, spans.gold, in: predicted.units, spans.predicted)
+            let forPredicted = Spans.bestOverlaps(of: predicted.units, spans.predicted, in: gold.units, spans.gold)
+            for (i, unit) in gold.units.enumerated() { if let k = forGold[i] { predictedOfGold[unit.id] = predicted.units[k] } }
+            for (k, unit) in predicted.units.enumerated() { if let i = forPredicted[k] { goldOfPredicted[unit.id] = gold.units[i].id } }
         }
-        let spans = mode == .text ? Spans.byText(gold: gold, predicted: predicted) : Spans.byOffsets(gold: gold, predicted: predicted)
-        evaluation.textNotFound = spans.notFound
-        // Each unit on either side corresponds to the unit of its kind on the other side it overlaps most.
-        let predictedOfGold = Spans.bestOverlaps(of: gold.units, spans.gold, in: predicted.units, spans.predicted)
-        let goldOfPredicted = Spans.bestOverlaps(of: predicted.units, spans.predicted, in: gold.units, spans.gold)
-        var predictedByGoldID: [String: TextUnit] = [:]
-        for (i, unit) in gold.units.enumerated() { if let k = predictedOfGold[i] { predictedByGoldID[unit.id] = predicted.units[k] } }
-        var goldIDOfPredicted: [String: String] = [:]
-        for (k, unit) in predicted.units.enumerated() { if let i = goldOfPredicted[k] { goldIDOfPredicted[unit.id] = gold.units[i].id } }
-        for unit in goldSentences {
-            evaluation.add(gold: unit.annotation.label, predicted: predictedByGoldID[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
+        for unit in gold.units where unit.kind == .sentence {
+            evaluation.add(gold: unit.annotation.label, predicted: predictedOfGold[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
         }
-        evaluation.tree = TreeEvaluation.compare(
-            gold: gold, predicted: predicted, goldFor: { goldIDOfPredicted[$0] }, predictedFor: { predictedByGoldID[$0] })
+        // By id a predicted parent names its gold counterpart itself.
+        let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
+        evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] })
         return (evaluation, mode)
     }
 
-    static func isAlignedByID(gold: Document, predicted: Document) -> Bool {
-        var byID: [String: TextUnit] = [:]
-        for unit in predicted.units { byID[unit.id] = unit }
-        return gold.units.allSatisfy { unit in
-            guard let other = byID[unit.id] else { return false }
+    static func isAlignedByID(gold: Document, predictedByID: [String: TextUnit]) -> Bool {
+        gold.units.allSatisfy { unit in
+            guard let other = predictedByID[unit.id] else { return false }
             return (other.start == unit.start && other.end == unit.end) || other.text == unit.text
         }
     }
