@@ -9,7 +9,8 @@
 # Out-of-genre corpora (essays, hotel reviews, IBM) lowered held-out scores and are not used (Models/README.md).
 # The short texts' own held-out scores come from tools/eval_short_texts.sh.
 # Logs go to $TRAIN_LOG_DIR (default /tmp): train-zh.txt, train-en.txt, train-linker.txt, and train-zh-scores.tsv /
-# train-en-scores.tsv, every held-out sentence with its gold label and each labeller's scores (train --proposal-scores).
+# train-en-scores.tsv, every held-out sentence with its gold label and each labeller's scores (train --proposal-scores),
+# on which the confidence calibration is fitted (calibration.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 swift build -c release --product argmark >/dev/null
@@ -35,6 +36,9 @@ $bin train --lang en "${common[@]}" "${en_data[@]}" \
   --combine-with label.cue.en.v1:0.25 --combine-with label.rules.en.v1:2 \
   --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv" \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"
+# The default pipeline's confidence calibration (Models/pipeline.json), fitted on the held-out scores just written.
+python3 tools/fit_calibration.py zh="${TRAIN_LOG_DIR:-/tmp}/train-zh-scores.tsv" en="${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv" \
+  --write | tee "${TRAIN_LOG_DIR:-/tmp}/calibration.txt"
 
 # The learned linker (link.learned.v1): attachment and thesis choice trained on every gold tree at hand — the
 # project gold, MFA 2022, the en-policy papers and their zh translations, and arg-microtexts part 2 (split into

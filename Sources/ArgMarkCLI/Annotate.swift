@@ -82,7 +82,7 @@ struct Annotate: AsyncParsableCommand {
 
     func run() async throws {
         if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
-        var registry = LoadedRegistry.load(models: models)
+        var registry = try LoadedRegistry.load(models: models)
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
         for command in external {
@@ -116,6 +116,8 @@ struct Annotate: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read the pipeline file \(file)") }
             do { pipeline = try makePipeline(registry, try PipelineSpecification(json: data)) } catch let error as ValidationError {
                 throw error
+            } catch let error as CalibrationError {
+                throw ValidationError("\(file): \(error)")
             } catch {
                 throw ValidationError("\(file): not a pipeline file ({\"labelers\":[{\"id\":…,\"weight\":…}]}): \(error)")
             }

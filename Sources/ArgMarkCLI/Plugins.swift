@@ -8,7 +8,7 @@ struct Plugins: ParsableCommand {
     var models: String?
 
     func run() throws {
-        let registry = LoadedRegistry.load(models: models)
+        let registry = try LoadedRegistry.load(models: models)
         let defaults = Set(registry.defaultPipeline().plugins.map(\.descriptor.id))
         for plugin in registry.all {
             let d = plugin.descriptor

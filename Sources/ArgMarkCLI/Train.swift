@@ -121,7 +121,7 @@ struct Train: ParsableCommand {
         let trainer = Trainer(settings: settings, lexicon: cues)
         var scores: [String: Double] = [:]
         if !crossValidate.isEmpty {
-            let registry = LoadedRegistry.load(models: models)
+            let registry = try LoadedRegistry.load(models: models)
             var alongside: [any Labeler] = []
             var weights: [String: Double] = [:]
             for spec in combineWith {

@@ -10,7 +10,7 @@ import Foundation
 /// What the file already holds is used as is.
 enum AnalysedDocument {
     static func load(_ path: String, models: String?) throws -> Document {
-        let registry = LoadedRegistry.load(models: models)
+        let registry = try LoadedRegistry.load(models: models)
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
         var document: Document

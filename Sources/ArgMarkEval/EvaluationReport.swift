@@ -41,6 +41,13 @@ public struct EvaluationReport: Sendable {
         if e.tree.linked > 0 {
             lines.append("tree: attachment \(f3(e.tree.attachment)) (\(e.tree.sameParent)/\(e.tree.linked))  with relation \(f3(e.tree.attachmentWithRelation))  thesis found \(e.tree.thesesFound)/\(e.tree.theses)")
         }
+        let c = e.confidence
+        if c.count > 0 {
+            lines.append("confidence: mean \(f3(c.meanConfidence)) against accuracy \(f3(c.accuracy)) over \(c.count) labels  "
+                + "calibration error (ECE, 10 bins) \(f3(c.calibrationError))"
+                + (c.ranking.map { "  right above wrong \(f3($0)) (AUROC)" } ?? "")
+                + (c.errorsInLeastConfidentFifth.map { "  least-confident fifth holds \(f3($0)) of the errors" } ?? ""))
+        }
         lines.append("")
         lines.append("confusion (rows gold, columns predicted)")
         let names = ArgumentLabel.allCases.map { String($0.rawValue.prefix(5)) } + ["none"]
@@ -58,10 +65,14 @@ public struct EvaluationReport: Sendable {
             }.joined(separator: ",")
             let matrix = e.confusion.prefix(LabelEvaluation.noneIndex).map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
                 .joined(separator: ",")
+            let c = e.confidence
+            let confidence = "\"confidence\":{\"labels\":\(c.count),\"mean\":\(num(c.meanConfidence)),\"accuracy\":\(num(c.accuracy)),"
+                + "\"calibrationError\":\(num(c.calibrationError)),\"auroc\":\(c.ranking.map(num) ?? "null"),"
+                + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null")},"
             let tree = "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             return "{\"sentences\":\(e.total),\"accuracy\":\(num(e.accuracy)),\"macroF1\":\(num(e.macroF1)),\"kappa\":\(num(e.kappa)),"
                 + "\"unlabeledGold\":\(e.unlabeledGold),\"unlabeledPredicted\":\(e.unlabeledPredicted),\"textNotFound\":\(e.textNotFound),"
-                + "\"labels\":{\(labels)}," + tree
+                + "\"labels\":{\(labels)}," + confidence + tree
                 + "\"confusion\":{\"rows\":\"gold\",\"columns\":[\"claim\",\"evidence\",\"example\",\"prescription\",\"background\",\"none\"],\"matrix\":[\(matrix)]}}"
         }
         let documents = perDocument.map {

@@ -41,6 +41,8 @@ public struct LabelEvaluation: Sendable, Hashable {
     public internal(set) var documents: Int
     /// Agreement of the argument trees, where the gold has one.
     public internal(set) var tree = TreeEvaluation()
+    /// How well the predicted confidences describe how often the labels are right.
+    public private(set) var confidence = ConfidenceEvaluation()
 
     public static let noneIndex = ArgumentLabel.allCases.count
 
@@ -52,7 +54,10 @@ public struct LabelEvaluation: Sendable, Hashable {
 
     /// Counts one pair; with `skippingUnlabelledPredictions` (two annotators) a pair either side left unlabelled is
     /// skipped, so the figures do not depend on which file is called the gold.
-    public mutating func add(gold: ArgumentLabel?, predicted: ArgumentLabel?, skippingUnlabelledPredictions: Bool = false) {
+    /// `confidence`: the predicted label's, if it has one (a machine label); it goes into ``confidence``.
+    public mutating func add(
+        gold: ArgumentLabel?, predicted: ArgumentLabel?, confidence: Double? = nil, skippingUnlabelledPredictions: Bool = false
+    ) {
         guard let gold else {
             unlabeledGold += 1
             return
@@ -62,6 +67,9 @@ public struct LabelEvaluation: Sendable, Hashable {
             return
         }
         confusion[Self.index(gold)][predicted.map(Self.index) ?? Self.noneIndex] += 1
+        if let predicted, let confidence, (0...1).contains(confidence) {
+            self.confidence.add(confidence: confidence, right: predicted == gold)
+        }
     }
 
     public mutating func merge(_ other: LabelEvaluation) {
@@ -73,6 +81,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         textNotFound += other.textNotFound
         documents += other.documents
         tree.merge(other.tree)
+        confidence.merge(other.confidence)
     }
 
     static func index(_ label: ArgumentLabel) -> Int { ArgumentLabel.allCases.firstIndex(of: label)! }
@@ -145,7 +154,10 @@ public enum LabelEvaluator {
             for (k, unit) in predicted.units.enumerated() { if let i = forPredicted[k] { goldOfPredicted[unit.id] = gold.units[i].id } }
         }
         for unit in gold.units where unit.kind == .sentence {
-            evaluation.add(gold: unit.annotation.label, predicted: predictedOfGold[unit.id]?.annotation.label, skippingUnlabelledPredictions: agreement)
+            let prediction = predictedOfGold[unit.id]?.annotation
+            evaluation.add(
+                gold: unit.annotation.label, predicted: prediction?.label,
+                confidence: prediction?.isHumanLabel == false ? prediction?.confidence : nil, skippingUnlabelledPredictions: agreement)
         }
         // By id a predicted parent names its gold counterpart itself.
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
@@ -435,5 +447,78 @@ public struct TreeEvaluation: Sendable, Hashable {
             if p.annotation.relation == unit.annotation.relation { e.sameParentAndRelation += 1 }
         }
         return e
+    }
+}
+
+/// Predicted confidences against whether the labels were right: is a label with confidence 0.8 right four times in
+/// five, and do the least confident labels hold the errors (where a reviewer should look first)?
+public struct ConfidenceEvaluation: Sendable, Hashable {
+    /// Per scored sentence whose predicted label carried a confidence.
+    public private(set) var points: [Point] = []
+
+    public struct Point: Sendable, Hashable {
+        public var confidence: Double
+        public var right: Bool
+    }
+
+    public init() {}
+
+    public mutating func add(confidence: Double, right: Bool) { points.append(Point(confidence: confidence, right: right)) }
+
+    public mutating func merge(_ other: ConfidenceEvaluation) { points += other.points }
+
+    public var count: Int { points.count }
+    public var errors: Int { points.count { !$0.right } }
+
+    public var meanConfidence: Double { points.isEmpty ? 0 : points.reduce(0) { $0 + $1.confidence } / Double(points.count) }
+
+    public var accuracy: Double { points.isEmpty ? 0 : Double(points.count { $0.right }) / Double(points.count) }
+
+    /// Expected calibration error over ten equal-width bins: the mean gap between confidence and accuracy, each bin
+    /// weighted by its share of the labels. 0 is perfect.
+    public var calibrationError: Double {
+        guard !points.isEmpty else { return 0 }
+        var count = [Int](repeating: 0, count: 10)
+        var confidenceSum = [Double](repeating: 0, count: 10)
+        var rightCount = [Int](repeating: 0, count: 10)
+        for point in points {
+            let bin = min(Int(point.confidence * 10), 9)
+            count[bin] += 1
+            confidenceSum[bin] += point.confidence
+            if point.right { rightCount[bin] += 1 }
+        }
+        var error = 0.0
+        for bin in 0..<10 where count[bin] > 0 {
+            error += abs(confidenceSum[bin] - Double(rightCount[bin])) / Double(points.count)
+        }
+        return error
+    }
+
+    /// The chance that a right label has a higher confidence than a wrong one (ties count half); 0.5 is no better
+    /// than chance. Nil without both right and wrong labels.
+    public var ranking: Double? {
+        let right = points.count { $0.right }
+        let wrong = points.count - right
+        guard right > 0, wrong > 0 else { return nil }
+        let sorted = points.sorted { $0.confidence < $1.confidence }
+        var rankSum = 0.0
+        var i = 0
+        while i < sorted.count {
+            var j = i
+            while j < sorted.count && sorted[j].confidence == sorted[i].confidence { j += 1 }
+            let meanRank = Double(i + j + 1) / 2
+            rankSum += meanRank * Double(sorted[i..<j].count { $0.right })
+            i = j
+        }
+        return (rankSum - Double(right) * Double(right + 1) / 2) / (Double(right) * Double(wrong))
+    }
+
+    /// The share of the wrong labels among the least-confident fifth of the labels (ties broken by order of
+    /// appearance): what a reviewer who checks that fifth finds. Nil without a wrong label.
+    public var errorsInLeastConfidentFifth: Double? {
+        let wrong = errors
+        guard wrong > 0 else { return nil }
+        let ordered = points.enumerated().sorted { ($0.element.confidence, $0.offset) < ($1.element.confidence, $1.offset) }
+        return Double(ordered.prefix(points.count / 5).count { !$0.element.right }) / Double(wrong)
     }
 }

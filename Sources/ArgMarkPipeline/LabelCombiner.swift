@@ -6,12 +6,17 @@ import ArgMarkCore
 /// sentence; the label with the highest total wins (ties go to the label listed first in the guideline). Its
 /// confidence is that total divided by the larger of (a) the summed scores of all labels and (b) the summed
 /// weights of the plugins that spoke: a single probabilistic labeller keeps its probability, and one weak
-/// detector alone does not report certainty. Sentences a human labelled are left alone.
+/// detector alone does not report certainty. Where a ``ConfidenceCalibration`` of the pipeline holds for a
+/// sentence, the confidence is instead its calibrated probability that the label is right. Sentences a human
+/// labelled are left alone.
 public struct LabelCombiner: Sendable {
     public var weights: [String: Double]
+    /// Calibrations fitted for this pipeline; one whose labellers and weights differ from `weights` is not used.
+    public var calibrations: [ConfidenceCalibration]
 
-    public init(weights: [String: Double] = [:]) {
+    public init(weights: [String: Double] = [:], calibrations: [ConfidenceCalibration] = []) {
         self.weights = weights
+        self.calibrations = calibrations
     }
 
     public func combine(_ proposals: [LabelProposal], into document: Document) -> Document {
@@ -29,8 +34,16 @@ public struct LabelCombiner: Sendable {
         var pluginWeight = [Double](repeating: 0, count: n)
         var contributors = [String?](repeating: nil, count: n * k)
         var touched = [Bool](repeating: false, count: n)
-        for proposal in proposals where proposal.unitIndex >= 0 && proposal.unitIndex < n {
+        // The calibrations that hold for these weights, and each unit's proposals as a linked list (first, next).
+        let usable = calibrations.filter { $0.holds(for: weights) }
+        var firstProposal = [Int](repeating: -1, count: usable.isEmpty ? 0 : n)
+        var nextProposal = [Int](repeating: -1, count: usable.isEmpty ? 0 : proposals.count)
+        for (p, proposal) in proposals.enumerated() where proposal.unitIndex >= 0 && proposal.unitIndex < n {
             let u = proposal.unitIndex
+            if !usable.isEmpty {
+                nextProposal[p] = firstProposal[u]
+                firstProposal[u] = p
+            }
             let weight = weights[proposal.pluginID] ?? 1
             pluginWeight[u] += weight
             for (c, label) in ArgumentLabel.allCases.enumerated() {
@@ -51,8 +64,37 @@ public struct LabelCombiner: Sendable {
             }
             guard sum > 0 else { continue }
             document.units[index].annotation.label = ArgumentLabel.allCases[best]
-            document.units[index].annotation.confidence = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
+            let share = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
+            var confidence = share
+            let language = document.units[index].language
+            if !usable.isEmpty, let calibration = usable.first(where: { $0.languages.contains(language) }) {
+                confidence = Self.calibrated(
+                    calibration, winner: best, share: share, unitProposals: firstProposal[index], next: nextProposal, proposals: proposals
+                ) ?? share
+            }
+            document.units[index].annotation.confidence = confidence
             document.units[index].annotation.labeledBy = .plugin(contributors[index * k + best] ?? "combined")
         }
+    }
+
+    /// The calibrated confidence, or nil when a labeller the calibration does not list spoke for the sentence.
+    private static func calibrated(
+        _ calibration: ConfidenceCalibration, winner: Int, share: Double, unitProposals first: Int, next: [Int],
+        proposals: [LabelProposal]
+    ) -> Double? {
+        var scores = [[Double?]?](repeating: nil, count: calibration.plugins.count)
+        var p = first
+        while p >= 0 {
+            let proposal = proposals[p]
+            guard let slot = calibration.plugins.firstIndex(of: proposal.pluginID) else { return nil }
+            var labelScores = scores[slot] ?? [Double?](repeating: nil, count: ArgumentLabel.allCases.count)
+            for (c, label) in ArgumentLabel.allCases.enumerated() {
+                guard let score = proposal.scores[label] else { continue }
+                labelScores[c] = max(labelScores[c] ?? 0, min(max(score, 0), 1))
+            }
+            scores[slot] = labelScores
+            p = next[p]
+        }
+        return calibration.confidence(winner: winner, share: share, scores: scores)
     }
 }

@@ -137,12 +137,15 @@ extension PluginRegistry {
     }
 }
 
-/// Which labellers run, in order, with their combiner weights (`Models/pipeline.json` or `--pipeline FILE`).
+/// Which labellers run, in order, with their combiner weights (`Models/pipeline.json` or `--pipeline FILE`), and the
+/// confidence calibrations fitted for them (tools/fit_calibration.py).
 public struct PipelineSpecification: Sendable, Hashable {
     public var labelers: [(id: String, weight: Double)]
+    public var calibrations: [ConfidenceCalibration]
 
-    public init(labelers: [(id: String, weight: Double)]) {
+    public init(labelers: [(id: String, weight: Double)], calibrations: [ConfidenceCalibration] = []) {
         self.labelers = labelers
+        self.calibrations = calibrations
     }
 
     public init(json: Data) throws {
@@ -151,14 +154,34 @@ public struct PipelineSpecification: Sendable, Hashable {
                 var id: String
                 var weight: Double?
             }
+            struct Calibration: Decodable {
+                var languages: [String]
+                var labelers: [String: Double]
+                var coefficients: [String: Double]
+            }
             var labelers: [Entry]
+            var calibration: [Calibration]?
         }
         let file = try JSONDecoder().decode(File.self, from: json)
         labelers = file.labelers.map { ($0.id, $0.weight ?? 1) }
+        calibrations = try (file.calibration ?? []).map { entry in
+            let languages = try entry.languages.map { name in
+                guard let tag = LanguageTag(rawValue: name) else {
+                    throw CalibrationError("the calibration for \(entry.languages.joined(separator: ", ")) names the language \"\(name)\"; languages are zh, en, mixed")
+                }
+                return tag
+            }
+            do {
+                return try ConfidenceCalibration(languages: languages, labelers: entry.labelers, coefficients: entry.coefficients)
+            } catch {
+                throw CalibrationError("the calibration for \(entry.languages.joined(separator: ", ")) \(error)")
+            }
+        }
     }
 
     public static func == (a: Self, b: Self) -> Bool {
         a.labelers.map(\.id) == b.labelers.map(\.id) && a.labelers.map(\.weight) == b.labelers.map(\.weight)
+            && a.calibrations == b.calibrations
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -166,5 +189,6 @@ public struct PipelineSpecification: Sendable, Hashable {
             hasher.combine(entry.id)
             hasher.combine(entry.weight)
         }
+        hasher.combine(calibrations)
     }
 }

@@ -99,7 +99,8 @@ public struct PluginRegistry: Sendable {
     /// scorer.
     public func defaultPipeline() -> Pipeline {
         if let specification = defaultLabelers,
-            let pipeline = try? pipeline(PipelineSpecification(labelers: specification.labelers.filter { labeler(id: $0.id) != nil }))
+            let pipeline = try? pipeline(PipelineSpecification(
+                labelers: specification.labelers.filter { labeler(id: $0.id) != nil }, calibrations: specification.calibrations))
         {
             return pipeline
         }
@@ -131,6 +132,8 @@ public struct PluginRegistry: Sendable {
             chosen.append(found)
             weights[entry.id] = entry.weight
         }
-        return Pipeline(labelers: chosen, combiner: LabelCombiner(weights: weights), linker: linkers.first, scorer: scorers.first)
+        return Pipeline(
+            labelers: chosen, combiner: LabelCombiner(weights: weights, calibrations: specification.calibrations),
+            linker: linkers.first, scorer: scorers.first)
     }
 }

@@ -158,6 +158,29 @@ struct CommandLineTests {
         #expect(unknown.status == 64 && unknown.stderr.contains("no such labeller; available: "))
     }
 
+    /// A pipeline file's calibration turns the combiner's share into its probability, for the labellers and weights
+    /// it was fitted with only; a misspelt coefficient or models directory is an error, not a silent default.
+    @Test func aPipelineCalibrationSetsTheConfidences() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func pipelineFile(weight: Double, coefficient: String) throws -> String {
+            let path = dir + "/pipeline-\(weight)-\(coefficient).json"
+            let json = #"{"labelers":[{"id":"label.cue.zh.v1","weight":\#(weight)}],"calibration":[{"languages":["zh"],"labelers":{"label.cue.zh.v1":1},"coefficients":{"\#(coefficient)":-3}}]}"#
+            try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+            return path
+        }
+        let text = "本文认为合作是出路。各国应当加强合作。\n"
+        let calibrated = try argmark(["annotate", "-", "--pipeline", try pipelineFile(weight: 1, coefficient: "bias")], stdin: text)
+        #expect(calibrated.status == 0, "\(calibrated.stderr)")
+        #expect(calibrated.stdout.components(separatedBy: #""confidence":0.0474"#).count == 3)  // 1 / (1 + e³), both sentences
+        let reweighted = try argmark(["annotate", "-", "--pipeline", try pipelineFile(weight: 2, coefficient: "bias")], stdin: text)
+        #expect(reweighted.status == 0 && !reweighted.stdout.contains(#""confidence":0.0474"#))
+        let misspelt = try argmark(["annotate", "-", "--pipeline", try pipelineFile(weight: 1, coefficient: "bais")], stdin: text)
+        #expect(misspelt.status == 64 && misspelt.stderr.contains(#"has a coefficient for "bais", which is none of its features"#))
+        let noModels = try argmark(["annotate", "-", "--models", dir + "/Modles"], stdin: text)
+        #expect(noModels.status == 64 && noModels.stderr.contains("--models \(dir)/Modles: no such directory"))
+    }
+
     @Test func treeExplainReportAndExport() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

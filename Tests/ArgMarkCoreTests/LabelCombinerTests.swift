@@ -34,4 +34,71 @@ struct LabelCombinerTests {
         #expect(try Pipeline().run(doc()) == doc())
         #expect(Pipeline().unmetRequirements().isEmpty)
     }
+
+    /// A calibration of two labellers; the expected confidences were computed by tools/fit_calibration.py's
+    /// `features` and `predict`, which fit the shipped calibrations, so the two stay in step.
+    func calibration() throws -> ConfidenceCalibration {
+        try ConfidenceCalibration(
+            languages: [.zh], labelers: ["a": 1, "b": 2],
+            coefficients: [
+                "share": 1.5, "a winner log-odds": 0.5, "a other": -1, "b spoke": 0.7, "b winner": 0.3,
+                "label claim": 0.2, "label evidence": -0.1, "bias": -0.4,
+            ])
+    }
+
+    func threeSentences() -> Document {
+        var d = doc()
+        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .en, start: 3, end: 4, text: "x"))
+        d.paragraphs[0].units = 0..<3
+        return d
+    }
+
+    @Test func calibratedConfidenceMatchesTheFittingScript() throws {
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.8, .evidence: 0.15], evidence: "", pluginID: "a"),
+            LabelProposal(unitIndex: 0, scores: [.claim: 1], evidence: "", pluginID: "b"),
+            LabelProposal(unitIndex: 1, scores: [.evidence: 0.6, .claim: 0.3], evidence: "", pluginID: "a"),
+            LabelProposal(unitIndex: 2, scores: [.evidence: 0.6, .claim: 0.3], evidence: "", pluginID: "a"),
+        ]
+        let calibrated = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: threeSentences())
+        #expect(calibrated.units[0].annotation.label == .claim)
+        #expect(abs(calibrated.units[0].annotation.confidence! - 0.9395251595814809) < 1e-12)
+        #expect(calibrated.units[1].annotation.label == .evidence)
+        #expect(abs(calibrated.units[1].annotation.confidence! - 0.575110376092023) < 1e-12)
+        // An English sentence is not a language the calibration covers: the share stands.
+        #expect(calibrated.units[2].annotation.confidence == 0.6)
+        // Labels and labellers are the combiner's either way.
+        let raw = LabelCombiner(weights: ["a": 1, "b": 2]).combine(proposals, into: threeSentences())
+        #expect(raw.units.map(\.annotation.label) == calibrated.units.map(\.annotation.label))
+        #expect(raw.units.map(\.annotation.labeledBy) == calibrated.units.map(\.annotation.labeledBy))
+        #expect(abs(raw.units[0].annotation.confidence! - 2.8 / 3) < 1e-12)
+    }
+
+    @Test func calibrationHoldsOnlyForItsLabellersAndWeights() throws {
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.8, .evidence: 0.15], evidence: "", pluginID: "a"),
+            LabelProposal(unitIndex: 0, scores: [.claim: 1], evidence: "", pluginID: "b"),
+            LabelProposal(unitIndex: 1, scores: [.evidence: 0.6, .claim: 0.3], evidence: "", pluginID: "a"),
+            LabelProposal(unitIndex: 1, scores: [.evidence: 0.9], evidence: "", pluginID: "external"),
+        ]
+        // Other weights than the fitted ones: no calibration anywhere.
+        let reweighted = LabelCombiner(weights: ["a": 1, "b": 1], calibrations: [try calibration()]).combine(proposals, into: doc())
+        #expect(abs(reweighted.units[0].annotation.confidence! - 1.8 / 2) < 1e-12)
+        // A labeller the calibration does not list spoke for the second sentence: its share stands; the first is calibrated.
+        let added = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: doc())
+        #expect(abs(added.units[0].annotation.confidence! - 0.9395251595814809) < 1e-12)
+        #expect(abs(added.units[1].annotation.confidence! - 1.5 / 2) < 1e-12)
+    }
+
+    @Test func calibrationRefusesWhatItCannotUse() {
+        #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: ["a winer": 1]) }
+        #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [.zh], labelers: ["a": 0], coefficients: [:]) }
+        #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [], labelers: ["a": 1], coefficients: [:]) }
+        #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: ["bias": .nan]) }
+        do {
+            _ = try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: ["a winer": 1])
+        } catch {
+            #expect(error.description.contains("\"a winer\""))
+        }
+    }
 }

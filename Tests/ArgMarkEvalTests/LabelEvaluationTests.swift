@@ -41,6 +41,41 @@ struct LabelEvaluationTests {
         #expect(abs(e.kappa - (0.6 - 0.32) / (1 - 0.32)) < 1e-12)
     }
 
+    @Test func confidencesAreScoredAgainstTheLabels() {
+        // gold: C C E E P ; pred: C 0.9 (right), E 0.8 (wrong), E 0.7, E 0.3 (right), none (not scored for confidence)
+        let gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence), (3, 4, .evidence), (4, 5, .prescription)])
+        var pred = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, .evidence), (4, 5, nil)])
+        for (i, c) in [0.9, 0.8, 0.7, 0.3].enumerated() { pred.units[i].annotation.confidence = c }
+        let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        let c = e.confidence
+        #expect(c.count == 4 && c.errors == 1)
+        #expect(abs(c.meanConfidence - 0.675) < 1e-12 && c.accuracy == 0.75)
+        // Four one-label bins: |0.9 − 1| + |0.8 − 0| + |0.7 − 1| + |0.3 − 1|, each a quarter of the labels.
+        #expect(abs(c.calibrationError - (0.1 + 0.8 + 0.3 + 0.7) / 4) < 1e-12)
+        // Of the three right labels only the 0.9 is above the wrong 0.8.
+        #expect(abs(c.ranking! - 1.0 / 3) < 1e-12)
+        #expect(c.errorsInLeastConfidentFifth == 0)  // a fifth of four labels is none
+        #expect(EvaluationReport(evaluation: e, perDocument: []).text().contains("calibration error (ECE, 10 bins) 0.475"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":0}"))
+        // A human's label is no prediction with a confidence; documents pool.
+        pred.units[0].annotation.labeledBy = .human("ana")
+        var pooled = LabelEvaluator.evaluate(gold: gold, predicted: pred).evaluation
+        #expect(pooled.confidence.count == 3)
+        pooled.merge(e)
+        #expect(pooled.confidence.count == 7 && pooled.confidence.errors == 2)
+        #expect(pooled.confidence.errorsInLeastConfidentFifth == 0)  // the lowest of seven is a right 0.3
+        var ranked = ConfidenceEvaluation()
+        for (c, right) in [(0.2, false), (0.4, true), (0.5, false), (0.6, true), (0.9, true)] { ranked.add(confidence: c, right: right) }
+        #expect(ranked.errorsInLeastConfidentFifth == 0.5)  // the lowest one of five holds one of the two errors
+    }
+
+    @Test func withoutConfidencesThereIsNoConfidenceLine() {
+        let gold = document([(0, 5, .claim), (5, 9, .evidence)])
+        let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
+        #expect(e.confidence.count == 0 && e.confidence.ranking == nil && e.confidence.errorsInLeastConfidentFifth == nil)
+        #expect(!EvaluationReport(evaluation: e, perDocument: []).text().contains("confidence:"))
+    }
+
     @Test func differentSegmentationsAreMatchedByOffsetsWhenAsked() {
         let gold = document([(0, 10, .claim), (10, 20, .evidence)])
         let pred = document([(0, 4, .background), (4, 10, .claim), (10, 20, .evidence)])
