@@ -6,7 +6,8 @@ say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 
 Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
 blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
-to the first document, --logits replies with scores outside [0, 1].
+to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
+integer) and --boolean with a confidence of true.
 """
 import json
 import signal
@@ -57,6 +58,10 @@ def main():
                 reply = {"type": "labels", "document": request["document"], "seq": request.get("seq"),
                          "labels": [{"id": s["id"], "scores": score(s["text"]), "evidence": "keyword rules"}
                                     for s in request["sentences"]]}
+                if "--certain" in args:
+                    reply["labels"] = [{"id": s["id"], "label": "claim", "confidence": 1} for s in request["sentences"]]
+                if "--boolean" in args:
+                    reply["labels"] = [{"id": s["id"], "label": "claim", "confidence": True} for s in request["sentences"]]
                 if "--logits" in args:
                     reply["labels"] = [{"id": s["id"], "scores": {"claim": 1.2, "evidence": 7.5}} for s in request["sentences"]]
                 if "--twice" in args and documents == 1:

@@ -5,23 +5,35 @@ import Foundation
 /// The registry with the labellers from Models/ (found by `ModelLibrary.locate` unless `--models` is given);
 /// files that fail to load are reported as warnings and left out.
 enum LoadedRegistry {
-    static func load(models: String?) throws -> PluginRegistry {
-        // A directory the user named must exist: a misspelt --models used to give unlabelled output and exit 0.
-        let named = models.map { ("--models", $0) } ?? ProcessInfo.processInfo.environment["ARGMARK_MODELS"].map { ("ARGMARK_MODELS", $0) }
+    /// - Parameter labelling: the command labels text (annotate, train): a models directory that is named but
+    ///   missing or holds no labeller is then an error even when it comes from `$ARGMARK_MODELS`. Other commands
+    ///   (tree, report, review …) only complete what a file lacks, so a stale environment variable is a warning.
+    static func load(models: String?, labelling: Bool = true) throws -> PluginRegistry {
+        // A misspelt --models used to give unlabelled output and exit 0.
+        let environment = ProcessInfo.processInfo.environment["ARGMARK_MODELS"]
+        let named = models.map { ("--models", $0) } ?? environment.map { ("ARGMARK_MODELS", $0) }
+        var directory = models ?? environment
         if let (source, path) = named {
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-                throw ValidationError("\(source) \(path): no such directory; name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)")
+            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+                let problem = "\(source) \(path.isEmpty ? "is empty" : "\(path): no such directory"); name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)"
+                guard source == "ARGMARK_MODELS" && !labelling else { throw ValidationError(problem) }
+                Terminal.warning(problem + "; going on without labellers")
+                return .standard
             }
+        } else {
+            directory = ModelLibrary.locate()
         }
-        guard let directory = models ?? ModelLibrary.locate() else {
+        guard let directory else {
             Terminal.warning("no Models/ directory found (set ARGMARK_MODELS or --models); running without labellers")
             return .standard
         }
         let library = ModelLibrary(directory: directory)
         for problem in library.problems { Terminal.warning(problem) }
         if library.labelers.isEmpty && library.problems.isEmpty {
-            Terminal.warning("\(directory) holds no labeller (cues/*.tsv, label.model.*/); running without labellers")
+            let problem = "\(directory) holds no labeller (cues/*.tsv, label.model.*/): is it the project's Models/ folder?"
+            if named?.0 == "--models" || (named != nil && labelling) { throw ValidationError(problem) }
+            Terminal.warning(problem + " Going on without labellers.")
         }
         let registry = PluginRegistry.standard.adding(library)
         for id in registry.absentDefaultLabelers {

@@ -34,7 +34,7 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
-        let registry = try LoadedRegistry.load(models: models)
+        let registry = try LoadedRegistry.load(models: models, labelling: false)
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(file) } catch { throw AnalysedDocument.failure(error.description) }
         let reader: any DocumentReader

@@ -9,8 +9,7 @@ import Foundation
 /// Loads any input and completes what it lacks: labels (the default pipeline), then the tree, then the scores.
 /// What the file already holds is used as is.
 enum AnalysedDocument {
-    static func load(_ path: String, models: String?) throws -> Document {
-        let registry = try LoadedRegistry.load(models: models)
+    static func load(_ path: String, registry: PluginRegistry) throws -> Document {
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
         var document: Document
@@ -44,7 +43,7 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, models: models)
+        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
         guard let text = TreeRendering.explain(document, unit: id) else {
             throw AnalysedDocument.failure("\(file): no sentence \(id); ids run s1…s\(document.units.count)")
         }
@@ -64,7 +63,7 @@ struct Tree: ParsableCommand {
     }
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, models: models)
+        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
         let rendered = TreeRendering.dump(document, textWidth: width)
         if rendered.isEmpty {
             // Say so rather than print nothing: a tree needs a claim or a prescription to hang from.
@@ -91,8 +90,10 @@ struct Report: ParsableCommand {
         if let m = missing.first { throw AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []
         var failed = false
+        // Loaded once for the whole directory; a models problem is the command's error, not a document's.
+        let registry = try LoadedRegistry.load(models: models, labelling: false)
         for input in inputs {
-            do { reports.append(DocumentReport(try AnalysedDocument.load(input.path, models: models))) } catch { failed = true }
+            do { reports.append(DocumentReport(try AnalysedDocument.load(input.path, registry: registry))) } catch { failed = true }
         }
         if format == "json" {
             let object: [String: Any] = ["documents": reports.map { $0.json() }]
@@ -120,7 +121,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, models: models)
+        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
         let target = out ?? InputDiscovery.stem(file) + "." + (to == "tei" ? "tei.xml" : to)
         if target != "-", FileAccess.isSameFile(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")

@@ -21,12 +21,15 @@ public struct SentenceAnnotation: Sendable, Hashable {
     public var explanation: ScoreExplanation?
     /// When a person last edited or accepted this sentence's label or link (ISO 8601, UTC); nil while unreviewed.
     public var reviewedAt: String?
+    /// What each labeller proposed for the sentence at the last run that labelled it, in pipeline order: why the
+    /// machine label is what it is. A person's later label leaves them as they were (what the machines had said).
+    public var labelReasons: [LabelReason]
 
     public init(
         label: ArgumentLabel? = nil, confidence: Double? = nil, labeledBy: Annotator? = nil,
         parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil,
         linkedBy: Annotator? = nil, linkConfidence: Double? = nil, explanation: ScoreExplanation? = nil,
-        reviewedAt: String? = nil
+        reviewedAt: String? = nil, labelReasons: [LabelReason] = []
     ) {
         self.label = label
         self.confidence = confidence
@@ -38,6 +41,7 @@ public struct SentenceAnnotation: Sendable, Hashable {
         self.linkConfidence = linkConfidence
         self.explanation = explanation
         self.reviewedAt = reviewedAt
+        self.labelReasons = labelReasons
     }
 
     /// True when a person set the link; such links are never changed by machine runs.
@@ -48,6 +52,29 @@ public struct SentenceAnnotation: Sendable, Hashable {
 
     /// True once a person has edited or accepted the sentence.
     public var isReviewed: Bool { reviewedAt != nil }
+}
+
+/// One labeller's proposal for a sentence: the label it scored highest, that score, and its own account of why
+/// (the cues that fired, the model's probability, an external model's note).
+public struct LabelReason: Sendable, Hashable {
+    /// The labeller's plugin id.
+    public var plugin: String
+    public var label: ArgumentLabel
+    /// The labeller's score for `label`, in [0, 1].
+    public var score: Double
+    public var evidence: String
+
+    public init(plugin: String, label: ArgumentLabel, score: Double, evidence: String) {
+        self.plugin = plugin
+        self.label = label
+        self.score = score
+        self.evidence = evidence
+    }
+
+    /// `label.rules.zh.v1 example 0.95 (^例如→example)`, as review and explain show it.
+    public var summary: String {
+        "\(plugin) \(label.rawValue) \(FixedDecimal.twoPlaces(score))" + (evidence.isEmpty ? "" : " (\(evidence))")
+    }
 }
 
 /// Why a sentence has its support score: its base score and the aggregated strength of its supporters and

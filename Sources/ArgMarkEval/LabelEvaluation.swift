@@ -157,7 +157,9 @@ public enum LabelEvaluator {
             let prediction = predictedOfGold[unit.id]?.annotation
             evaluation.add(
                 gold: unit.annotation.label, predicted: prediction?.label,
-                confidence: prediction?.isHumanLabel == false ? prediction?.confidence : nil, skippingUnlabelledPredictions: agreement)
+                // Two annotators' files: confidences are no prediction's, and scoring one side's would depend on the order.
+                confidence: !agreement && prediction?.isHumanLabel == false ? prediction?.confidence : nil,
+                skippingUnlabelledPredictions: agreement)
         }
         // By id a predicted parent names its gold counterpart itself.
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
@@ -513,12 +515,19 @@ public struct ConfidenceEvaluation: Sendable, Hashable {
         return (rankSum - Double(right) * Double(right + 1) / 2) / (Double(right) * Double(wrong))
     }
 
-    /// The share of the wrong labels among the least-confident fifth of the labels (ties broken by order of
-    /// appearance): what a reviewer who checks that fifth finds. Nil without a wrong label.
+    /// The share of the wrong labels among the least-confident fifth of the labels: what a reviewer who checks
+    /// that fifth finds. Labels tied at the fifth's edge count in proportion (as a random choice among them would).
+    /// Nil without a wrong label or with fewer than five labels.
     public var errorsInLeastConfidentFifth: Double? {
         let wrong = errors
-        guard wrong > 0 else { return nil }
-        let ordered = points.enumerated().sorted { ($0.element.confidence, $0.offset) < ($1.element.confidence, $1.offset) }
-        return Double(ordered.prefix(points.count / 5).count { !$0.element.right }) / Double(wrong)
+        let take = points.count / 5
+        guard wrong > 0, take > 0 else { return nil }
+        let sorted = points.sorted { $0.confidence < $1.confidence }
+        let edge = sorted[take - 1].confidence
+        let below = sorted.prefix { $0.confidence < edge }
+        let tied = sorted.filter { $0.confidence == edge }
+        let found = Double(below.count { !$0.right })
+            + Double(tied.count { !$0.right }) * Double(take - below.count) / Double(tied.count)
+        return found / Double(wrong)
     }
 }

@@ -40,8 +40,25 @@ public struct JSONLinesReader: DocumentReader {
         var linkedBy: String?
         var linkConfidence: Double?
         var explanation: Explanation?
+        var labelReasons: [Reason]?
         var teiHeader: String?
         var reviewedAt: String?
+    }
+
+    /// ["plugin","label",score,"evidence"]
+    private struct Reason: Decodable {
+        var plugin: String
+        var label: String
+        var score: Double
+        var evidence: String
+
+        init(from decoder: Decoder) throws {
+            var c = try decoder.unkeyedContainer()
+            plugin = try c.decode(String.self)
+            label = try c.decode(String.self)
+            score = try c.decode(Double.self)
+            evidence = try c.decode(String.self)
+        }
     }
 
     private struct Explanation: Decodable {
@@ -184,6 +201,15 @@ public struct JSONLinesReader: DocumentReader {
         annotation.linkedBy = r.linkedBy.map(Annotator.init)
         annotation.linkConfidence = r.linkConfidence
         annotation.reviewedAt = r.reviewedAt
+        for reason in r.labelReasons ?? [] {
+            guard let label = ArgumentLabel(rawValue: reason.label) else {
+                throw .malformed(line: line, message: "unknown label '\(reason.label)' in labelReasons; use one of \(ArgumentLabel.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard (0...1).contains(reason.score) else {
+                throw .malformed(line: line, message: "labelReasons gives \(reason.plugin) the score \(reason.score); scores are numbers in [0, 1]")
+            }
+            annotation.labelReasons.append(LabelReason(plugin: reason.plugin, label: label, score: reason.score, evidence: reason.evidence))
+        }
         if let e = r.explanation {
             var children: [ScoreExplanation.Contribution] = []
             for child in e.children {

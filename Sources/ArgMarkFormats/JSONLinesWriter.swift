@@ -145,6 +145,23 @@ public struct JSONLinesWriter: DocumentWriter {
         } else {
             out.null()
         }
+        if !a.labelReasons.isEmpty {
+            // [["label.model.zh.v1","claim",0.82,"p(claim)=82%"],…]
+            out.raw(",\"labelReasons\":[")
+            for (n, r) in a.labelReasons.enumerated() {
+                if n > 0 { out.raw(",") }
+                out.raw("[")
+                out.string(r.plugin)
+                out.raw(",")
+                out.string(r.label.rawValue)
+                out.raw(",")
+                out.fixed(r.score)
+                out.raw(",")
+                out.string(r.evidence)
+                out.raw("]")
+            }
+            out.raw("]")
+        }
         if let reviewedAt = a.reviewedAt {
             out.raw(",\"reviewedAt\":")
             out.string(reviewedAt)

@@ -164,7 +164,11 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         }
         /// A probability: a number in [0, 1] (logits or percentages would be clamped into wrong labels).
         func probability(_ value: Any, _ what: String) throws(PluginError) -> Double {
-            guard !(value is Bool), let number = value as? NSNumber,
+            // A JSON true/false is an NSNumber of type "c"; `is Bool` would also take 0, 1 and 1.0 for booleans.
+            if let number = value as? NSNumber, String(cString: number.objCType) == "c" {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(number.boolValue), not a number in [0, 1]")
+            }
+            guard let number = value as? NSNumber,
                   number.doubleValue.isFinite, (0...1).contains(number.doubleValue) else {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(value), not a number in [0, 1]")
             }
@@ -189,7 +193,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has neither scores nor a known label")
             }
             proposals.append(LabelProposal(
-                unitIndex: index, scores: scores, evidence: (entry["evidence"] as? String) ?? id, pluginID: id))
+                unitIndex: index, scores: scores, evidence: (entry["evidence"] as? String) ?? "", pluginID: id))
         }
         return proposals
     }

@@ -40,7 +40,7 @@ public struct StatisticalLabeler: Labeler {
             let best = p.indices.max { p[$0] < p[$1] }!
             return LabelProposal(
                 unitIndex: index, scores: scores,
-                evidence: "p(\(model.labels[best].rawValue))=\(Int(p[best] * 100))%", pluginID: descriptor.id)
+                evidence: "p(\(model.labels[best].rawValue))=\(Int((p[best] * 100).rounded()))%", pluginID: descriptor.id)
         }
     }
 }

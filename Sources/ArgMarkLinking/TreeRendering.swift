@@ -64,6 +64,7 @@ public enum TreeRendering {
         let a = unit.annotation
         var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0)))" } ?? "")"
             + (a.labeledBy.map { " by \($0)" } ?? ""), "  " + shorten(unit.text, 80)]
+        for reason in a.labelReasons { lines.append("  proposed by " + reason.summary) }
         if let parent = a.parent {
             lines.append("  \(a.relation?.rawValue ?? "support")s \(parent)" + (a.linkConfidence.map { " (link confidence \(fixed2($0)))" } ?? "")
                 + (a.linkedBy.map { " by \($0)" } ?? ""))

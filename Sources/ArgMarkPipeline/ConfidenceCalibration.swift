@@ -86,6 +86,8 @@ public struct ConfidenceCalibration: Sendable, Hashable {
             for (c, s) in labelScores.enumerated() where c != winner { other = max(other, s ?? 0) }
             z += w[0] + w[1] * winnerScore + w[2] * other + w[3] * Self.logOdds(winnerScore) + w[4] * Self.logOdds(other)
         }
+        // Coefficients large enough to overflow (inf − inf) say nothing: the share stands.
+        guard !z.isNaN else { return rawShare }
         return 1 / (1 + exp(-z))
     }
 

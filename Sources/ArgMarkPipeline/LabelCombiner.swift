@@ -36,14 +36,15 @@ public struct LabelCombiner: Sendable {
         var touched = [Bool](repeating: false, count: n)
         // The calibrations that hold for these weights, and each unit's proposals as a linked list (first, next).
         let usable = calibrations.filter { $0.holds(for: weights) }
-        var firstProposal = [Int](repeating: -1, count: usable.isEmpty ? 0 : n)
-        var nextProposal = [Int](repeating: -1, count: usable.isEmpty ? 0 : proposals.count)
-        for (p, proposal) in proposals.enumerated() where proposal.unitIndex >= 0 && proposal.unitIndex < n {
+        var firstProposal = [Int](repeating: -1, count: n)
+        var nextProposal = [Int](repeating: -1, count: proposals.count)
+        for (p, proposal) in proposals.enumerated().reversed() where proposal.unitIndex >= 0 && proposal.unitIndex < n {
+            // Linked in reverse, so that each unit's list runs in pipeline order.
+            nextProposal[p] = firstProposal[proposal.unitIndex]
+            firstProposal[proposal.unitIndex] = p
+        }
+        for proposal in proposals where proposal.unitIndex >= 0 && proposal.unitIndex < n {
             let u = proposal.unitIndex
-            if !usable.isEmpty {
-                nextProposal[p] = firstProposal[u]
-                firstProposal[u] = p
-            }
             let weight = weights[proposal.pluginID] ?? 1
             pluginWeight[u] += weight
             for (c, label) in ArgumentLabel.allCases.enumerated() {
@@ -55,6 +56,7 @@ public struct LabelCombiner: Sendable {
         }
         for index in 0..<n where touched[index] {
             guard document.units[index].kind == .sentence, !document.units[index].annotation.isHumanLabel else { continue }
+            document.units[index].annotation.labelReasons = Self.reasons(first: firstProposal[index], next: nextProposal, proposals: proposals)
             var sum = 0.0
             var best = 0
             for c in 0..<k {
@@ -75,6 +77,24 @@ public struct LabelCombiner: Sendable {
             document.units[index].annotation.confidence = confidence
             document.units[index].annotation.labeledBy = .plugin(contributors[index * k + best] ?? "combined")
         }
+    }
+
+    /// Each proposal's best label (ties to the label listed first), its score and its evidence, in pipeline order.
+    private static func reasons(first: Int, next: [Int], proposals: [LabelProposal]) -> [LabelReason] {
+        var reasons: [LabelReason] = []
+        var p = first
+        while p >= 0 {
+            let proposal = proposals[p]
+            var best: (label: ArgumentLabel, score: Double)?
+            for label in ArgumentLabel.allCases {
+                guard let score = proposal.scores[label] else { continue }
+                let clamped = min(max(score, 0), 1)
+                if best == nil || clamped > best!.score { best = (label, clamped) }
+            }
+            if let best { reasons.append(LabelReason(plugin: proposal.pluginID, label: best.label, score: best.score, evidence: proposal.evidence)) }
+            p = next[p]
+        }
+        return reasons
     }
 
     /// The calibrated confidence, or nil when a labeller the calibration does not list spoke for the sentence.

@@ -45,7 +45,15 @@ public struct ModelLibrary: Sendable {
         }
         let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
         if let data = FileManager.default.contents(atPath: pipelinePath) {
-            do { pipeline = try PipelineSpecification(json: data) } catch { problems.append("\(pipelinePath): \(error)") }
+            do {
+                pipeline = try PipelineSpecification(json: data)
+            } catch let error as CalibrationError {
+                // Only the confidences depend on the calibration: the labels stay the default pipeline's.
+                problems.append("\(pipelinePath): \(error); the default pipeline runs without calibrated confidences")
+                pipeline = try? PipelineSpecification(json: data, ignoringCalibration: true)
+            } catch {
+                problems.append("\(pipelinePath): \(error)")
+            }
         }
         let linkerFolder = (directory as NSString).appendingPathComponent("link.learned.v1")
         if FileManager.default.fileExists(atPath: linkerFolder) {
@@ -148,33 +156,47 @@ public struct PipelineSpecification: Sendable, Hashable {
         self.calibrations = calibrations
     }
 
-    public init(json: Data) throws {
+    /// Reads a pipeline file. A fault in its labeller list throws the decoding error; a fault in its calibration
+    /// throws ``CalibrationError`` unless `ignoringCalibration`, which reads the labellers alone (the default
+    /// pipeline then runs as chosen, only without calibrated confidences).
+    public init(json: Data, ignoringCalibration: Bool = false) throws {
         struct File: Decodable {
             struct Entry: Decodable {
                 var id: String
                 var weight: Double?
             }
+            var labelers: [Entry]
+        }
+        // Decoded apart from the labellers, so that a fault in it is told apart from one in the labeller list.
+        struct Calibrations: Decodable {
             struct Calibration: Decodable {
                 var languages: [String]
                 var labelers: [String: Double]
                 var coefficients: [String: Double]
             }
-            var labelers: [Entry]
             var calibration: [Calibration]?
         }
-        let file = try JSONDecoder().decode(File.self, from: json)
-        labelers = file.labelers.map { ($0.id, $0.weight ?? 1) }
-        calibrations = try (file.calibration ?? []).map { entry in
+        labelers = try JSONDecoder().decode(File.self, from: json).labelers.map { ($0.id, $0.weight ?? 1) }
+        calibrations = []
+        guard !ignoringCalibration else { return }
+        let entries: [Calibrations.Calibration]
+        do {
+            entries = try JSONDecoder().decode(Calibrations.self, from: json).calibration ?? []
+        } catch {
+            throw CalibrationError("its calibration is not an array of {\"languages\":[…],\"labelers\":{id: weight},\"coefficients\":{name: number}}: \(error)")
+        }
+        calibrations = try entries.map { entry in
+            let named = entry.languages.isEmpty ? "(no language)" : entry.languages.joined(separator: ", ")
             let languages = try entry.languages.map { name in
                 guard let tag = LanguageTag(rawValue: name) else {
-                    throw CalibrationError("the calibration for \(entry.languages.joined(separator: ", ")) names the language \"\(name)\"; languages are zh, en, mixed")
+                    throw CalibrationError("the calibration for \(named) names the language \"\(name)\"; languages are \(LanguageTag.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 return tag
             }
             do {
                 return try ConfidenceCalibration(languages: languages, labelers: entry.labelers, coefficients: entry.coefficients)
             } catch {
-                throw CalibrationError("the calibration for \(entry.languages.joined(separator: ", ")) \(error)")
+                throw CalibrationError("the calibration for \(named) \(error)")
             }
         }
     }

@@ -33,6 +33,7 @@ extension ReviewSession {
     func show(_ i: Int) -> String {
         let unit = document.units[i]
         var lines = [headline(i)]
+        if let proposed = proposedLine(unit.annotation) { lines.append(proposed) }
         let paragraph = document.paragraphs.first { $0.id == unit.paragraph }
         let section = document.sections.first { $0.id == unit.section }
         var place = "§ "
@@ -81,14 +82,27 @@ extension ReviewSession {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Why a sentence has its support score: its base score, then each child with its relation and strength.
+    /// What the labellers proposed at the last run (`labelReasons`), wrapped to the terminal.
+    func proposedLine(_ a: SentenceAnnotation) -> String? {
+        guard !a.labelReasons.isEmpty else { return nil }
+        var lines: [String] = []
+        for (n, reason) in a.labelReasons.enumerated() {
+            lines += Self.wrap(reason.summary, prefix: n == 0 ? "proposed: " : String(repeating: " ", count: 10), indent: 10, width: style.width)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Why a sentence has its label (what the labellers proposed) and its support score: its base score, then each
+    /// child with its relation and strength.
     func explain(_ i: Int) -> String {
         let unit = document.units[i]
         let a = unit.annotation
+        let proposed = proposedLine(a).map { $0 + "\n" } ?? ""
         guard let score = a.score, let e = a.explanation else {
-            return "\(unit.id) has no support score (background and unlabelled sentences are not scored)"
+            return proposed + "\(unit.id) has no support score (background and unlabelled sentences are not scored)"
         }
-        var lines = ["\(unit.id) \(style.label(a.label)) score \(fixed2(score)): base \(fixed2(e.base)) from its label"
+        var lines = proposed.isEmpty ? [] : [String(proposed.dropLast())]
+        lines += ["\(unit.id) \(style.label(a.label)) score \(fixed2(score)): base \(fixed2(e.base)) from its label"
             + (a.confidence.map { ", confidence \(fixed2($0))" } ?? "") + " and its own material (notes, figures, dates, documents, quotations)"]
         if e.children.isEmpty {
             lines.append("  nothing below it supports or attacks it")

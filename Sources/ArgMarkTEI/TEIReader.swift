@@ -616,6 +616,7 @@ struct TEIDecoder {
             if let id = change.xmlID, let when = change.attribute("when") { reviewTimes[id] = when }
         }
         var scoreOwner: [String: Int] = [:]
+        var reasonsOwner: [String: Int] = [:]
         for entry in pendingAnnotations {
             var a = document.units[entry.unit].annotation
             for token in Self.pointers(entry.ana) {
@@ -623,6 +624,8 @@ struct TEIDecoder {
                     a.label = label
                 } else if token.hasPrefix("score-") {
                     scoreOwner[token] = entry.unit
+                } else if token.hasPrefix("why-") {
+                    reasonsOwner[token] = entry.unit
                 }
             }
             if a.label != nil || own {
@@ -685,6 +688,31 @@ struct TEIDecoder {
             }
             document.units[i].annotation.score = score
             if let base, hasChildren { document.units[i].annotation.explanation = ScoreExplanation(base: base, children: contributions) }
+        }
+        for fs in standOff.children(named: "fs") where fs.attribute("type") == "labelProposals" {
+            guard let id = fs.xmlID, let i = reasonsOwner[id] else { continue }
+            var reasons: [LabelReason] = []
+            for f in fs.children(named: "f") where f.attribute("name") == "proposals" {
+                for p in f.child("vColl")?.children(named: "fs") ?? [] {
+                    var plugin: String?
+                    var label: ArgumentLabel?
+                    var score: Double?
+                    var evidence = ""
+                    for g in p.children(named: "f") {
+                        switch g.attribute("name") {
+                        case "plugin": plugin = g.child("string")?.textContent
+                        case "label": label = g.child("symbol")?.attribute("value").flatMap(ArgumentLabel.init(rawValue:))
+                        case "score": score = g.child("numeric")?.attribute("value").flatMap(Double.init)
+                        case "evidence": evidence = g.child("string")?.textContent ?? ""
+                        default: break
+                        }
+                    }
+                    if let plugin, let label, let score, (0...1).contains(score) {
+                        reasons.append(LabelReason(plugin: plugin, label: label, score: score, evidence: evidence))
+                    }
+                }
+            }
+            document.units[i].annotation.labelReasons = reasons
         }
     }
 }

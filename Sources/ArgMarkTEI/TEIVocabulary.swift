@@ -23,6 +23,8 @@ enum TEIVocabulary {
     }
 
     static func scoreID(_ unitID: String) -> String { "score-\(unitID)" }
+    /// The `fs` holding what each labeller proposed for a sentence.
+    static func reasonsID(_ unitID: String) -> String { "why-\(unitID)" }
 
     /// English and Chinese descriptions of the labels (../shared/GUIDELINE.md).
     static let categoryDescriptions: [ArgumentLabel: (en: String, enTerm: String, zh: String, zhTerm: String)] = [

@@ -572,6 +572,7 @@ struct TEIEncoder {
         var ana: [String] = []
         if let label = a.label { ana.append("#" + TEIVocabulary.categoryID(label)) }
         if a.score != nil || a.explanation != nil { ana.append("#" + TEIVocabulary.scoreID(unit.id)) }
+        if !a.labelReasons.isEmpty { ana.append("#" + TEIVocabulary.reasonsID(unit.id)) }
         if !ana.isEmpty { try out.attribute("ana", ana.joined(separator: " ")) }
         if let resp = pointer(a.labeledBy) { try out.attribute("resp", resp) }
         if let confidence = a.confidence { try out.attribute("cert", FixedDecimal.format(confidence)) }
@@ -629,7 +630,8 @@ struct TEIEncoder {
         let linked = document.units.filter { $0.kind == .sentence && $0.annotation.parent != nil }
         let theses = document.units.filter { $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.linkedBy != nil }
         let scored = document.units.filter { $0.kind == .sentence && ($0.annotation.score != nil || $0.annotation.explanation != nil) }
-        guard !linked.isEmpty || !theses.isEmpty || !scored.isEmpty else { return }
+        let reasoned = document.units.filter { $0.kind == .sentence && !$0.annotation.labelReasons.isEmpty }
+        guard !linked.isEmpty || !theses.isEmpty || !scored.isEmpty || !reasoned.isEmpty else { return }
         try open("standOff")
         if !linked.isEmpty {
             try open("linkGrp", ["type": "argument", "xml:id": TEIVocabulary.treeID])
@@ -667,22 +669,9 @@ struct TEIEncoder {
                 } else {
                     try open("vColl", ["org": "list"])
                     for c in e.children {
-                        newline()
-                        out.startElement("fs")
-                        try out.attribute("type", "contribution")
-                        out.startElement("f")
-                        try out.attribute("name", "child")
-                        try out.element("string", text: c.child)
-                        out.endElement()
-                        out.startElement("f")
-                        try out.attribute("name", "relation")
-                        try out.emptyElement("symbol", ["value": c.relation.rawValue])
-                        out.endElement()
-                        out.startElement("f")
-                        try out.attribute("name", "strength")
-                        try out.emptyElement("numeric", ["value": FixedDecimal.format(c.strength)])
-                        out.endElement()
-                        out.endElement()
+                        try inlineFeatureStructure("contribution", [
+                            ("child", .string(c.child)), ("relation", .symbol(c.relation.rawValue)), ("strength", .numeric(c.strength)),
+                        ])
                     }
                     close()
                 }
@@ -690,7 +679,47 @@ struct TEIEncoder {
             }
             close()
         }
+        for unit in reasoned {
+            // What each labeller proposed: fs type="labelProposals" > f name="proposals" > vColl > fs type="proposal".
+            try open("fs", ["xml:id": TEIVocabulary.reasonsID(unit.id), "type": "labelProposals", "resp": "#" + TEIVocabulary.applicationID])
+            try open("f", ["name": "proposals"])
+            try open("vColl", ["org": "list"])
+            for r in unit.annotation.labelReasons {
+                try inlineFeatureStructure("proposal", [
+                    ("plugin", .string(r.plugin)), ("label", .symbol(r.label.rawValue)), ("score", .numeric(r.score)),
+                    ("evidence", .string(r.evidence)),
+                ])
+            }
+            close()
+            close()
+            close()
+        }
         close()
+    }
+
+    /// A feature value of an `fs` written on one line.
+    private enum FeatureValue {
+        case string(String)
+        case symbol(String)
+        case numeric(Double)
+    }
+
+    /// `<fs type="TYPE"><f name="…"><string>…</string></f>…</fs>` on a line of its own.
+    private func inlineFeatureStructure(_ type: String, _ features: [(name: String, value: FeatureValue)]) throws(XMLError) {
+        newline()
+        out.startElement("fs")
+        try out.attribute("type", type)
+        for (name, value) in features {
+            out.startElement("f")
+            try out.attribute("name", name)
+            switch value {
+            case .string(let text): try out.element("string", text: text)
+            case .symbol(let symbol): try out.emptyElement("symbol", ["value": symbol])
+            case .numeric(let number): try out.emptyElement("numeric", ["value": FixedDecimal.format(number)])
+            }
+            out.endElement()
+        }
+        out.endElement()
     }
 
     private func feature(_ name: String, numeric value: Double) throws(XMLError) {

@@ -28,6 +28,25 @@ struct LabelCombinerTests {
         #expect(out.units[1].annotation == d.units[1].annotation)
         let weighted = LabelCombiner(weights: ["a": 2]).combine(proposals, into: d)
         #expect(weighted.units[0].annotation.label == .claim)
+        // Each labeller's proposal is kept as a reason, in pipeline order, whichever label won.
+        #expect(out.units[0].annotation.labelReasons == [
+            LabelReason(plugin: "a", label: .claim, score: 0.6, evidence: "因此"),
+            LabelReason(plugin: "b", label: .prescription, score: 0.9, evidence: "应当"),
+        ])
+    }
+
+    @Test func aReasonIsTheProposalsBestLabelClamped() {
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.evidence: 0.4, .example: 0.4, .claim: 0.1], evidence: "tie", pluginID: "a"),
+            LabelProposal(unitIndex: 0, scores: [.background: 1.7], evidence: "", pluginID: "b"),
+            LabelProposal(unitIndex: 0, scores: [:], evidence: "silent", pluginID: "c"),
+        ]
+        let out = LabelCombiner().combine(proposals, into: doc())
+        #expect(out.units[0].annotation.labelReasons == [
+            LabelReason(plugin: "a", label: .evidence, score: 0.4, evidence: "tie"),  // ties go to the label listed first
+            LabelReason(plugin: "b", label: .background, score: 1, evidence: ""),
+        ])
+        #expect(out.units[1].annotation.labelReasons.isEmpty)
     }
 
     @Test func pipelineWithoutStagesChangesNothing() throws {

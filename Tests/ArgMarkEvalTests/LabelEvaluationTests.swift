@@ -54,9 +54,9 @@ struct LabelEvaluationTests {
         #expect(abs(c.calibrationError - (0.1 + 0.8 + 0.3 + 0.7) / 4) < 1e-12)
         // Of the three right labels only the 0.9 is above the wrong 0.8.
         #expect(abs(c.ranking! - 1.0 / 3) < 1e-12)
-        #expect(c.errorsInLeastConfidentFifth == 0)  // a fifth of four labels is none
+        #expect(c.errorsInLeastConfidentFifth == nil)  // a fifth of four labels is none
         #expect(EvaluationReport(evaluation: e, perDocument: []).text().contains("calibration error (ECE, 10 bins) 0.475"))
-        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":0}"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":null}"))
         // A human's label is no prediction with a confidence; documents pool.
         pred.units[0].annotation.labeledBy = .human("ana")
         var pooled = LabelEvaluator.evaluate(gold: gold, predicted: pred).evaluation
@@ -67,6 +67,11 @@ struct LabelEvaluationTests {
         var ranked = ConfidenceEvaluation()
         for (c, right) in [(0.2, false), (0.4, true), (0.5, false), (0.6, true), (0.9, true)] { ranked.add(confidence: c, right: right) }
         #expect(ranked.errorsInLeastConfidentFifth == 0.5)  // the lowest one of five holds one of the two errors
+        var tied = ConfidenceEvaluation()
+        for right in [true, false, true, true, true, true, false, true, true, true] { tied.add(confidence: 1, right: right) }
+        #expect(tied.errorsInLeastConfidentFifth == 0.2)  // all tied: a fifth of the errors, whatever the order
+        // Two annotators: no confidences are scored, so the figures do not depend on which file comes first.
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: pred, agreement: true).evaluation.confidence.count == 0)
     }
 
     @Test func withoutConfidencesThereIsNoConfidenceLine() {
@@ -74,6 +79,7 @@ struct LabelEvaluationTests {
         let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
         #expect(e.confidence.count == 0 && e.confidence.ranking == nil && e.confidence.errorsInLeastConfidentFifth == nil)
         #expect(!EvaluationReport(evaluation: e, perDocument: []).text().contains("confidence:"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":null,"))
     }
 
     @Test func differentSegmentationsAreMatchedByOffsetsWhenAsked() {

@@ -68,6 +68,11 @@ struct JSONLinesTests {
         #expect(document.sections[1].parent == "d1")
         #expect(document.units[2].annotation.isHumanLink)
         #expect(document.units[1].annotation.explanation?.children.map(\.child) == ["s3", "s4"])
+        #expect(document.units[1].annotation.labelReasons == [
+            LabelReason(plugin: "label.cue.zh.v1", label: .claim, score: 0.9, evidence: "本文认为→claim"),
+            LabelReason(plugin: "ext.v1", label: .prescription, score: 0.0001, evidence: ""),
+        ])
+        #expect(document.units[2].annotation.labelReasons.isEmpty)
         #expect(try JSONLinesWriter().write(document) == original)
     }
 
@@ -95,6 +100,8 @@ struct JSONLinesTests {
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s9\",\"relation\":\"support\"}\n", 2, "parent s9 does not exist"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s1\",\"relation\":\"support\"}\n", 1, "cycle"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"confidence\":\"high\"}\n", 2, "bad value for \"confidence\""),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"labelReasons\":[[\"a\",\"opinion\",0.5,\"\"]]}\n", 2, "unknown label 'opinion' in labelReasons"),
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"labelReasons\":[[\"a\",\"claim\",7.5,\"\"]]}\n", 2, "scores are numbers in [0, 1]"),
     ])
     func malformedInputIsLocated(_ text: String, _ line: Int, _ fragment: String) {
         #expect {

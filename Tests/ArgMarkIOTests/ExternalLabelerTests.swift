@@ -108,6 +108,15 @@ struct ExternalLabelerTests {
         }
     }
 
+    /// 0 and 1 written as integers are probabilities (Foundation bridges them like booleans); true is not.
+    @Test func certaintyIsAProbabilityButABooleanIsNot() throws {
+        let proposals = try start("--certain").propose(for: smallDocument())
+        #expect(proposals.map { $0.scores[.claim] } == [1, 1])
+        #expect { try start("--boolean").propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains("the confidence of s1 is true, not a number in [0, 1]") == true
+        }
+    }
+
     @Test func aMissingProgramFailsAtStart() {
         #expect(throws: PluginError.self) { try ExternalLabeler(command: ["argmark-no-such-program"], timeout: 2) }
     }

@@ -125,6 +125,23 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// show and explain say what each labeller proposed; a reviewer's label leaves that record as it was.
+    @Test func showAndExplainSayWhatTheLabellersProposed() throws {
+        var document = try sampleDocument()
+        let i = try #require(document.units.firstIndex { $0.id == "s6" })
+        document.units[i].annotation.labelReasons = [
+            LabelReason(plugin: "label.model.zh.v1", label: .evidence, score: 0.61, evidence: "p(evidence)=61%"),
+            LabelReason(plugin: "label.rules.zh.v1", label: .example, score: 0.95, evidence: "^例如→example"),
+        ]
+        var s = session(document)
+        let shown = s.execute("show s6").output
+        #expect(shown.contains("proposed: label.model.zh.v1 evidence 0.61 (p(evidence)=61%)\n          label.rules.zh.v1 example 0.95 (^例如→example)\n"))
+        #expect(s.execute("explain s6").output.hasPrefix("proposed: label.model.zh.v1 evidence 0.61"))
+        _ = s.execute("label s6 claim")
+        #expect(s.document.units[i].annotation.labelReasons == document.units[i].annotation.labelReasons)
+        #expect(!s.execute("show s5").output.contains("proposed:"))
+    }
+
     @Test func incrementalScoresEqualAFullScoring() throws {
         var s = session(try sampleDocument())
         for command in try commands("editing.commands") {

@@ -80,7 +80,10 @@ struct TEIWriterTests {
 
     @Test func exportCarriesEveryAnnotationConsumersRead() throws {
         let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
-        #expect(tei.contains(##"<s xml:id="s3" type="thesis" source="char:28,54" ana="#arg-claim #score-s3""##))
+        #expect(tei.contains(##"<s xml:id="s3" type="thesis" source="char:28,54" ana="#arg-claim #score-s3 #why-s3""##))
+        // What each labeller proposed, in a feature structure of its own that @ana points to.
+        #expect(tei.contains(##"<fs xml:id="why-s3" type="labelProposals" resp="#argmark">"##))
+        #expect(tei.contains(##"<fs type="proposal"><f name="plugin"><string>label.cue.zh.v1</string></f><f name="label"><symbol value="claim"/></f><f name="score"><numeric value="0.9502"/></f><f name="evidence"><string>本文认为→claim &amp; &lt;&quot;本质上&quot;&gt;</string></f></fs>"##))
         #expect(tei.contains(##"<link type="attack" target="#s6 #s3" resp="#argmark-label.model.zh.v1" cert="0.4"/>"##))
         #expect(tei.contains(##"<respons locus="value" target="#s3" match="@type" resp="#argmark-human-王芳"/>"##))
         #expect(tei.contains(#"<idno type="DOI">10.1/x&amp;y</idno>"#))
