@@ -1,3 +1,4 @@
+import ArgMarkCore
 import ArgMarkIO
 import ArgMarkPipeline
 import ArgMarkPlugins
@@ -75,6 +76,14 @@ struct Annotate: AsyncParsableCommand {
             throw ValidationError("--out - writes one document to standard output; give one input, or --out DIR for several")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be given once") }
+        // --out is a directory; out.jsonl would become one, holding in.jsonl.
+        if let out, out != "-", !FileManager.default.fileExists(atPath: out),
+           [".jsonl", ".xml", ".json", ".tsv"].contains(where: { out.lowercased().hasSuffix($0) }) {
+            throw ValidationError("--out names the directory the outputs go to, and \(out) looks like a file's name; give a directory (--out results), or --out - > \(out) for one document")
+        }
+        if inputs == ["-"], let out, out != "-" {
+            throw ValidationError("standard input is written to standard output; drop --out \(out), or give the input as a file to write into \(out)")
+        }
     }
 
     /// `--out -`: the one document goes to standard output, as it does when the input is `-`.
@@ -165,6 +174,7 @@ struct Annotate: AsyncParsableCommand {
         }
         if showBar { Terminal.status(nil) }
         for failure in summary.failures { Terminal.error(failure.message) }
+        warnAboutUnlabelled(summary, pipeline: pipeline)
         let total = found.count + missing.count
         // Standard input always goes to standard output, whatever --out says.
         let wroteFiles = !writesStandardOutput && found.contains { !$0.isStandardInput }
@@ -179,6 +189,25 @@ struct Annotate: AsyncParsableCommand {
                     + "(\(ProgressFormatter.format1(t.write > 0 ? megabytesOut / t.write : 0)) MB/s of output)")
         }
         if !summary.failures.isEmpty || !missing.isEmpty { throw ExitCode.failure }
+    }
+
+    /// Sentences a pipeline with labellers left unlabelled: a language none of them handles (`--labelers
+    /// label.cue.zh.v1` on English), or labellers that proposed nothing (rules alone, a silent external model).
+    private func warnAboutUnlabelled(_ summary: BatchSummary, pipeline: Pipeline) {
+        let unlabelled = summary.unlabelled.filter { $0.value > 0 }
+        guard !pipeline.labelers.isEmpty, !unlabelled.isEmpty else { return }
+        let handled = Set(pipeline.labelers.flatMap { $0.descriptor.languages.isEmpty ? LanguageTag.allCases : $0.descriptor.languages })
+        let total = unlabelled.values.reduce(0, +)
+        var reasons: [String] = []
+        let uncovered = unlabelled.keys.filter { !handled.contains($0) }.sorted { $0.rawValue < $1.rawValue }
+        if !uncovered.isEmpty {
+            reasons.append("no labeller of this pipeline handles "
+                + uncovered.map { "\($0.rawValue) (\(unlabelled[$0]!))" }.joined(separator: ", "))
+        }
+        let silent = unlabelled.filter { handled.contains($0.key) }.values.reduce(0, +)
+        if silent > 0 { reasons.append("the labellers proposed nothing for \(silent)") }
+        Terminal.warning("\(total) of \(summary.sentences) sentences got no label: " + reasons.joined(separator: "; ")
+            + " (labellers: \(pipeline.labelers.map(\.descriptor.id).joined(separator: ", ")))")
     }
 
     private func makePipeline(_ registry: PluginRegistry, _ specification: PipelineSpecification) throws -> Pipeline {

@@ -56,13 +56,29 @@ struct Evaluate: ParsableCommand {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
             }
             if evaluation.textNotFound > 0 {
-                FileHandle.standardError.write(Data("argmark: warning: \(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled\n".utf8))
+                warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled")
+            }
+            if evaluation.pairedTextDiffers > 0 {
+                warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
+            }
+            if evaluation.humanPredictions > 0 {
+                warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…), as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators)")
+            }
+            if evaluation.total == 0 && evaluation.unlabeledGold > 0 && !agreement {
+                warn("\(name): the gold has no labelled sentence; nothing is scored")
             }
             overall.merge(evaluation)
             perDocument.append((name, evaluation, used))
         }
+        guard overall.total > 0 || agreement else {
+            throw fail("no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
+        }
         let report = EvaluationReport(evaluation: overall, perDocument: perDocument)
         print(format == "json" ? report.json() : report.text(), terminator: "")
+    }
+
+    private func warn(_ message: String) {
+        FileHandle.standardError.write(Data("argmark: warning: \(message)\n".utf8))
     }
 
     private func filePairs() throws -> [(String, String, String)] {
@@ -111,10 +127,13 @@ struct Evaluate: ParsableCommand {
     }
 }
 
-/// Reads a JSONL document through the registry's reader.
+/// Reads an annotated document through the registry's reader: ArgMark JSONL, or TEI (whose own exports keep every
+/// annotation) when the file opens with markup.
 enum JSONLinesReaderAccess {
     static func read(bytes: [UInt8], path: String) throws(DocumentReadError) -> Document {
-        let reader = try PluginRegistry.standard.reader(format: "jsonl", path: path, bytes: bytes)
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let isMarkup = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+        let reader = try PluginRegistry.standard.reader(format: isMarkup ? "tei" : "jsonl", path: path, bytes: bytes)
         return try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.stem((path as NSString).lastPathComponent)))
     }
 }

@@ -62,6 +62,14 @@ struct Train: ParsableCommand {
         guard !(chain && stacked) else { throw ValidationError("--chain and --stacked are alternatives; give one") }
         guard proposalScores == nil || !crossValidate.isEmpty else { throw ValidationError("--proposal-scores needs --cross-validate") }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
+        // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
+        if let out {
+            let name = (out as NSString).lastPathComponent
+            let parts = name.split(separator: ".")
+            if parts.count == 4, parts[0] == "label", parts[1] == "model", ["zh", "en"].contains(parts[2]), parts[2] != lang {
+                throw ValidationError("--out \(out) is the \(parts[2]) model's folder, but --lang is \(lang); name it label.model.\(lang).v1")
+            }
+        }
     }
 
     func run() throws {
@@ -75,6 +83,7 @@ struct Train: ParsableCommand {
         do { cues = try CueLexicon(tsv: lexiconText, wordBoundaries: language == .en) } catch { throw fail("\(lexiconPath): \(error)") }
 
         var documents: [WeightedDocument] = []
+        var sourceOfDocument: [String] = []
         var sources: [ModelManifest.TrainingSource] = []
         for spec in data {
             let (path, weight) = Self.parse(spec)
@@ -85,13 +94,36 @@ struct Train: ParsableCommand {
             do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }
             let heldOut = crossValidate.contains(path)
             documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
+            sourceOfDocument += Array(repeating: path, count: loaded.count)
             let sentences = loaded.reduce(0) { $0 + $1.document.units.count { $0.kind == .sentence && $0.annotation.label != nil } }
             sources.append(.init(path: path, documents: loaded.count, sentences: sentences, weight: weight,
                                  licence: LicenceCatalog.licence(for: path)))
             note("\(path): \(loaded.count) documents, \(sentences) labelled sentences, weight \(weight)")
+            // annotate's output is no gold: a model trained on it learns the labellers' own mistakes back.
+            let machine = loaded.reduce(0) { $0 + $1.document.units.count {
+                $0.kind == .sentence && $0.annotation.label != nil && $0.annotation.labeledBy.map { !$0.isHuman } == true } }
+            if machine * 2 > sentences {
+                Terminal.warning("\(path): \(machine) of its \(sentences) labels were set by labellers (labeledBy label.…), not by people: is it annotate's output rather than gold? Review it first (argmark review), or train on the gold")
+            }
             guard sentences > 0 else {
                 throw fail("\(path): no labelled sentences (JSONL gold, *_gold.tsv with *_sentences.tsv, or a TSV with doc_id, text and label)")
             }
+        }
+        // A document given twice (two --data naming it, or a copy) would be trained on while it is held out, and
+        // its cross-validated score would be inflated; counting it double is what --data PATH:WEIGHT is for.
+        var firstSource: [String: String] = [:]
+        var firstText: [String: String] = [:]
+        for (document, source) in zip(documents, sourceOfDocument) {
+            let id = document.gold.document.id
+            if let earlier = firstSource[id] {
+                throw fail("the document \(id) is given twice (in \(earlier) and \(source)); give each document once, and a weight (PATH:2) to count one more")
+            }
+            firstSource[id] = source
+            let text = document.gold.document.units.filter { $0.kind == .sentence }.map(\.text).joined(separator: "\n")
+            if !text.isEmpty, let twin = firstText[text] {
+                throw fail("the documents \(twin) and \(id) have the same sentences (\(source)); give each document once, and a weight (PATH:2) to count one more")
+            }
+            firstText[text] = id
         }
         // The model learns from the sentences in its language (data directories may hold both); with none it would
         // learn nothing it meets.

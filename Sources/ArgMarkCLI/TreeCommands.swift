@@ -92,7 +92,16 @@ struct Report: ParsableCommand {
         var failed = false
         // Loaded once for the whole directory; a models problem is the command's error, not a document's.
         let registry = try LoadedRegistry.load(models: models, labelling: false)
+        guard !inputs.isEmpty else { throw AnalysedDocument.failure("\(path): no file to report on") }
+        // x.txt beside its x.jsonl (annotate DIR --out DIR) or x.lines is one document: count it once, as annotate
+        // refuses to write both.
+        var firstOfStem: [String: String] = [:]
         for input in inputs {
+            if let first = firstOfStem[input.outputStem] {
+                Terminal.warning("\(input.path) is left out: it is the document \(first) holds too (the same name before the extension)")
+                continue
+            }
+            firstOfStem[input.outputStem] = input.path
             do { reports.append(DocumentReport(try AnalysedDocument.load(input.path, registry: registry))) } catch { failed = true }
         }
         if format == "json" {
@@ -112,12 +121,30 @@ struct Export: ParsableCommand {
         abstract: "Export a document: TEI P5 (labels, tree and scores), or its argument tree as Graphviz dot or svg.")
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
-    @Option(name: .long, help: "tei, dot or svg.") var to: String = "dot"
+    @Option(name: .customLong("to"), help: "tei, dot or svg (default: from the --out name's ending, else dot).") var format: String?
     @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
+    /// The format an output name asks for: a.tei.xml or a.xml is TEI, a.svg svg, a.dot or a.gv dot.
+    static func format(named path: String) -> String? {
+        let lower = path.lowercased()
+        if lower.hasSuffix(".xml") { return "tei" }
+        if lower.hasSuffix(".svg") { return "svg" }
+        if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return "dot" }
+        return nil
+    }
+
+    /// --to, or what the --out name asks for, or dot.
+    var to: String { format ?? out.flatMap(Self.format(named:)) ?? "dot" }
+
     func validate() throws {
-        guard ["tei", "dot", "svg"].contains(to) else { throw ValidationError("--to must be tei, dot or svg") }
+        if let format {
+            guard ["tei", "dot", "svg"].contains(format) else { throw ValidationError("--to must be tei, dot or svg") }
+            // A.tei.xml holding Graphviz would be read by no TEI tool.
+            if let out, let named = Self.format(named: out), named != format {
+                throw ValidationError("--out \(out) names a .\((out as NSString).pathExtension) file but --to is \(format); give --to \(named), or an --out ending in .\(format == "tei" ? "tei.xml" : format)")
+            }
+        }
     }
 
     func run() throws {

@@ -38,6 +38,12 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Gold sentences whose text the prediction does not hold (text matching): paired by the place their neighbours
     /// leave them, or, with no place, scored as unlabelled predictions.
     public fileprivate(set) var textNotFound = 0
+    /// Gold sentences paired (by id or offsets) with a predicted sentence of another text, spaces aside: with
+    /// many, the prediction is of another document or another reading of it.
+    public fileprivate(set) var pairedTextDiffers = 0
+    /// Scored sentences whose predicted label a person set (`human:…`): kept from the gold by re-annotating it,
+    /// they measure no labeller.
+    public fileprivate(set) var humanPredictions = 0
     public internal(set) var documents: Int
     /// Agreement of the argument trees, where the gold has one.
     public internal(set) var tree = TreeEvaluation()
@@ -79,6 +85,8 @@ public struct LabelEvaluation: Sendable, Hashable {
         unlabeledGold += other.unlabeledGold
         unlabeledPredicted += other.unlabeledPredicted
         textNotFound += other.textNotFound
+        pairedTextDiffers += other.pairedTextDiffers
+        humanPredictions += other.humanPredictions
         documents += other.documents
         tree.merge(other.tree)
         confidence.merge(other.confidence)
@@ -153,8 +161,15 @@ public enum LabelEvaluator {
             for (i, unit) in gold.units.enumerated() { if let k = forGold[i] { predictedOfGold[unit.id] = predicted.units[k] } }
             for (k, unit) in predicted.units.enumerated() { if let i = forPredicted[k] { goldOfPredicted[unit.id] = gold.units[i].id } }
         }
+        func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
         for unit in gold.units where unit.kind == .sentence {
             let prediction = predictedOfGold[unit.id]?.annotation
+            if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, squeezed(other.text) != squeezed(unit.text) {
+                evaluation.pairedTextDiffers += 1
+            }
+            if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isHumanLabel == true {
+                evaluation.humanPredictions += 1
+            }
             evaluation.add(
                 gold: unit.annotation.label, predicted: prediction?.label,
                 // Two annotators' files: confidences are no prediction's, and scoring one side's would depend on the order.
@@ -163,7 +178,10 @@ public enum LabelEvaluator {
         }
         // By id a predicted parent names its gold counterpart itself.
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
-        evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] })
+        // A prediction without a tree (annotate --no-tree) is not scored as a tree with every link missing.
+        if predicted.units.contains(where: { $0.kind == .sentence && ($0.annotation.parent != nil || $0.annotation.linkedBy != nil) }) {
+            evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] })
+        }
         return (evaluation, mode)
     }
 

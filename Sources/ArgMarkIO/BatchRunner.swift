@@ -24,6 +24,8 @@ public struct BatchItemResult: Sendable {
     public var failure: BatchFailure?
     public var bytesRead: Int
     public var sentences: Int
+    /// Sentences that came out without a label, per language.
+    public var unlabelled: [LanguageTag: Int] = [:]
     /// Size of the output written, nil on failure.
     public var outputBytes: Int?
     /// Seconds spent in each stage of this document.
@@ -68,6 +70,8 @@ public struct BatchSummary: Sendable {
     public var timings: StageTimings { results.reduce(StageTimings()) { $0 + $1.timings } }
     public var bytes: Int { results.reduce(0) { $0 + $1.bytesRead } }
     public var sentences: Int { results.reduce(0) { $0 + $1.sentences } }
+    /// Sentences left without a label, per language, over the batch.
+    public var unlabelled: [LanguageTag: Int] { results.reduce(into: [:]) { $0.merge($1.unlabelled, uniquingKeysWith: +) } }
 }
 
 /// What to run on every document.
@@ -108,7 +112,9 @@ public struct BatchRunner: Sendable {
     }
 
     /// Processes one document from bytes already read; returns the output bytes, sentence count and stage times.
-    public func process(bytes: [UInt8], input: BatchInput) throws(DocumentReadError) -> (output: [UInt8], sentences: Int, timings: StageTimings) {
+    public func process(
+        bytes: [UInt8], input: BatchInput
+    ) throws(DocumentReadError) -> (output: [UInt8], sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings) {
         let path = input.isStandardInput ? nil : input.path
         var timings = StageTimings()
         var clock = ContinuousClock.now
@@ -127,7 +133,9 @@ public struct BatchRunner: Sendable {
         do {
             let output = try options.writer.write(document)
             timings.write = lap()
-            return (output, document.units.count { $0.kind == .sentence }, timings)
+            var unlabelled: [LanguageTag: Int] = [:]
+            for unit in document.units where unit.kind == .sentence && unit.annotation.label == nil { unlabelled[unit.language, default: 0] += 1 }
+            return (output, document.units.count { $0.kind == .sentence }, unlabelled, timings)
         } catch {
             throw .unsupported(error.description)
         }
@@ -193,7 +201,8 @@ public struct BatchRunner: Sendable {
         do {
             let bytes = input.isStandardInput ? try FileAccess.readStandardInput() : try FileAccess.read(input.path)
             result.bytesRead = bytes.count
-            let (output, sentences, timings) = try process(bytes: bytes, input: input)
+            let (output, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)
+            result.unlabelled = unlabelled
             result.timings = timings
             result.outputBytes = output.count
             if let path = outputPath(for: input) {

@@ -120,8 +120,24 @@ public enum FileAccess {
 
     /// Writes `bytes` to `path` through a temporary file in the same directory and a rename; creates missing
     /// parent directories. Readers see either the old file or the complete new one.
+    ///
+    /// A symbolic link is written through: its target gets the new contents and the link stays (a rename onto the
+    /// link would have replaced it and left the target as it was). A file that exists keeps its permissions and,
+    /// where allowed, its owner. A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written to directly, as
+    /// renaming a file onto it would replace it.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
-        let directory = directoryPart(of: path)
+        var existing = stat()
+        let exists = stat(path, &existing) == 0  // follows links
+        if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw .unwritable(path, reason: "it is a directory") }
+        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
+            let fd = open(path, O_WRONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
+            defer { close(fd) }
+            if let failure = writeAll(bytes, to: fd, sync: false) { throw .unwritable(path, reason: failure) }
+            return
+        }
+        let destination = linkTarget(of: path)
+        let directory = directoryPart(of: destination)
         if !directory.isEmpty {
             do {
                 try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -129,12 +145,53 @@ public enum FileAccess {
                 throw .unwritable(directory, reason: "cannot create the directory")
             }
         }
-        let name = (path as NSString).lastPathComponent
+        let name = (destination as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).argmark-tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
+        if exists {
+            // The new file replaces the old one: it keeps who may read it (a private 600 file stays private).
+            _ = fchmod(fd, existing.st_mode & 0o7777)
+            _ = fchown(fd, existing.st_uid, existing.st_gid)
+        }
+        let failure = writeAll(bytes, to: fd, sync: true)
+        close(fd)
+        if let failure {
+            unlink(temporary)
+            throw .unwritable(path, reason: failure)
+        }
+        guard rename(temporary, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .unwritable(path, reason: reason)
+        }
+    }
+
+    /// The file a chain of symbolic links at `path` ends at (which need not exist yet); `path` itself when it is
+    /// no link. Gives up after 40 links, as the kernel does.
+    static func linkTarget(of path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            var info = stat()
+            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let n = readlink(current, &buffer, buffer.count - 1)
+            guard n > 0 else { return current }
+            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if target.hasPrefix("/") {
+                current = target
+            } else {
+                let base = directoryPart(of: current)
+                current = base.isEmpty ? target : (base == "/" ? "/" : base + "/") + target
+            }
+        }
+        return current
+    }
+
+    /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; nil, or why it failed.
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, sync: Bool) -> String? {
         var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer in
+        return bytes.withUnsafeBytes { buffer in
             while written < buffer.count {
                 let n = write(fd, buffer.baseAddress! + written, buffer.count - written)
                 if n < 0 {
@@ -143,17 +200,7 @@ public enum FileAccess {
                 }
                 written += n
             }
-            return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
-        }
-        close(fd)
-        if let failure {
-            unlink(temporary)
-            throw .unwritable(path, reason: failure)
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .unwritable(path, reason: reason)
+            return !sync || fsync(fd) == 0 ? nil : String(cString: strerror(errno))
         }
     }
 

@@ -39,15 +39,36 @@ public struct Pipeline: Sendable {
         return unmet
     }
 
+    /// Labels, links and scores `document`. Relabelling a document that has a tree without a linker (`--no-tree`)
+    /// drops the machine-made links and every score once a label has changed, since they were built for the old
+    /// labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
+    /// person set stay.
     public func run(_ document: Document) throws(PluginError) -> Document {
         var document = document
         if !labelers.isEmpty {
             var proposals: [LabelProposal] = []
             for labeler in labelers { proposals += try labeler.propose(for: document) }
+            let before = linker == nil ? document.units.map(\.annotation.label) : []
             combiner.apply(proposals, to: &document)
+            if linker == nil, before != document.units.map(\.annotation.label) { Self.dropMachineTree(&document) }
         }
         if let linker { document = linker.link(document) }
         if let scorer { document = scorer.score(document) }
         return document
+    }
+
+    private static func dropMachineTree(_ document: inout Document) {
+        for i in document.units.indices where document.units[i].kind == .sentence {
+            var a = document.units[i].annotation
+            if !a.isHumanLink {
+                a.parent = nil
+                a.relation = nil
+                a.linkedBy = nil
+                a.linkConfidence = nil
+            }
+            a.score = nil
+            a.explanation = nil
+            document.units[i].annotation = a
+        }
     }
 }

@@ -181,6 +181,40 @@ struct CommandLineTests {
         #expect(noModels.status == 64 && noModels.stderr.contains("--models \(dir)/Modles: no such directory"))
     }
 
+    /// Realistic mistakes get a message (and, where nothing sensible can be done, a failure), not a silent result.
+    @Test func mistakesAreNamedNotPassedOver() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Regulators should act now. 我们应当加强合作。\n".utf8).write(to: URL(fileURLWithPath: dir + "/mixed.txt"))
+        // A pipeline that handles one of the two languages says which sentences it left unlabelled.
+        let oneLanguage = try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/o", "--labelers", "label.cue.zh.v1"])
+        #expect(oneLanguage.status == 0 && oneLanguage.stderr.contains("1 of 2 sentences got no label: no labeller of this pipeline handles en (1)"))
+        // --out is a directory: a file's name and standard input with --out are refused.
+        #expect(try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/out.jsonl"]).stderr.contains("looks like a file's name"))
+        #expect(try argmark(["annotate", "-", "--out", dir + "/o"], stdin: "x.\n").stderr.contains("standard input is written to standard output"))
+        // export takes its format from the output's name, and refuses a name that says otherwise.
+        let tei = try argmark(["export", dir + "/o/mixed.jsonl", "--out", dir + "/mixed.tei.xml"])
+        let written = try String(contentsOfFile: dir + "/mixed.tei.xml", encoding: .utf8)
+        #expect(tei.status == 0 && written.hasPrefix("<?xml"))
+        #expect(try argmark(["export", dir + "/o/mixed.jsonl", "--out", dir + "/m.xml", "--to", "dot"]).stderr.contains("give --to tei"))
+        // report counts x.txt and its x.jsonl as one document.
+        try FileManager.default.copyItem(atPath: dir + "/o/mixed.jsonl", toPath: dir + "/mixed.jsonl")
+        try FileManager.default.removeItem(atPath: dir + "/o")
+        try FileManager.default.removeItem(atPath: dir + "/mixed.tei.xml")
+        let report = try argmark(["report", dir])
+        #expect(report.stderr.contains("is left out: it is the document") && !report.stdout.contains("corpus: 2 documents"))
+        // eval needs labelled gold, and reads a TEI prediction.
+        let unlabelled = try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/u", "--labelers", "none"])
+        #expect(unlabelled.status == 0)
+        let nothing = try argmark(["eval", dir + "/u/mixed.jsonl", dir + "/mixed.jsonl"])
+        #expect(nothing.status == 1 && nothing.stderr.contains("no gold sentence is labelled"))
+        // train: a document given twice, and a model folder of the other language.
+        let twice = try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"])
+        #expect(twice.status != 0 && twice.stderr.contains("is given twice"))
+        #expect(try argmark(["train", "--lang", "en", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"]).stderr.contains("is the zh model's folder"))
+        #expect(try argmark(["review", dir + "/mixed.jsonl", "--annotator", " "], stdin: "q\n").stderr.contains("the annotator's name is empty"))
+    }
+
     @Test func treeExplainReportAndExport() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -49,6 +49,36 @@ struct LabelCombinerTests {
         #expect(out.units[1].annotation.labelReasons.isEmpty)
     }
 
+    /// Labels every sentence `label`.
+    struct FixedLabeler: Labeler {
+        var label: ArgumentLabel
+        var descriptor: PluginDescriptor { PluginDescriptor(id: "fixed", kind: .labeler, summary: "", labels: [label]) }
+        func propose(for document: Document) -> [LabelProposal] {
+            document.units.indices.map { LabelProposal(unitIndex: $0, scores: [label: 1], evidence: "", pluginID: "fixed") }
+        }
+    }
+
+    /// Relabelling without a linker (--no-tree) drops the machine tree and scores once a label changes; a person's
+    /// link stays, and unchanged labels keep the tree.
+    @Test func relabellingWithoutALinkerDropsTheMachineTree() throws {
+        var d = doc()
+        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
+        d.paragraphs[0].units = 0..<3
+        d.units[0].annotation = SentenceAnnotation(label: .claim, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
+        d.units[1].annotation = SentenceAnnotation(
+            label: .claim, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"), linkConfidence: 0.9)
+        d.units[2].annotation = SentenceAnnotation(label: .claim, labeledBy: .plugin("a"), parent: "s1", relation: .attack, linkedBy: .human("ana"))
+        let unchanged = try Pipeline(labelers: [FixedLabeler(label: .claim)]).run(d)
+        #expect(unchanged.units.map(\.annotation.parent) == [nil, "s1", "s1"])
+        #expect(unchanged.units[1].annotation.score == 0.5)
+        let relabelled = try Pipeline(labelers: [FixedLabeler(label: .evidence)]).run(d)
+        #expect(relabelled.units.map(\.annotation.label) == [.evidence, .evidence, .evidence])
+        #expect(relabelled.units.map(\.annotation.parent) == [nil, nil, "s1"])
+        #expect(relabelled.units[0].annotation.linkedBy == nil && relabelled.units[1].annotation.linkConfidence == nil)
+        #expect(relabelled.units[2].annotation.linkedBy == .human("ana") && relabelled.units[2].annotation.relation == .attack)
+        #expect(relabelled.units.allSatisfy { $0.annotation.score == nil && $0.annotation.explanation == nil })
+    }
+
     @Test func pipelineWithoutStagesChangesNothing() throws {
         #expect(try Pipeline().run(doc()) == doc())
         #expect(Pipeline().unmetRequirements().isEmpty)

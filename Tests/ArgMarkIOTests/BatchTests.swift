@@ -134,6 +134,34 @@ struct BatchTests {
         }
     }
 
+    /// Saving through a link updates the linked file and keeps the link; an existing file keeps its permissions;
+    /// a device is written to, not replaced.
+    @Test func atomicWriteGoesThroughLinksAndKeepsPermissions() async throws {
+        try await withTemporaryDirectory { dir in
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: dir + "/real", withIntermediateDirectories: true)
+            try FileAccess.writeAtomically(Array("one".utf8), to: dir + "/real/doc.jsonl")
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: dir + "/real/doc.jsonl")
+            try fm.createSymbolicLink(atPath: dir + "/link.jsonl", withDestinationPath: "real/doc.jsonl")
+            try fm.createSymbolicLink(atPath: dir + "/chain.jsonl", withDestinationPath: dir + "/link.jsonl")
+            try FileAccess.writeAtomically(Array("two".utf8), to: dir + "/chain.jsonl")
+            #expect(try String(contentsOfFile: dir + "/real/doc.jsonl", encoding: .utf8) == "two")
+            #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/link.jsonl") == "real/doc.jsonl")
+            #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/chain.jsonl") == dir + "/link.jsonl")
+            #expect((try fm.attributesOfItem(atPath: dir + "/real/doc.jsonl")[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+            #expect(try fm.contentsOfDirectory(atPath: dir + "/real") == ["doc.jsonl"])
+            // A link to a file not there yet creates it.
+            try fm.createSymbolicLink(atPath: dir + "/dangling.jsonl", withDestinationPath: "real/later.jsonl")
+            try FileAccess.writeAtomically(Array("three".utf8), to: dir + "/dangling.jsonl")
+            #expect(try String(contentsOfFile: dir + "/real/later.jsonl", encoding: .utf8) == "three")
+            #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/dangling.jsonl") == "real/later.jsonl")
+            try FileAccess.writeAtomically(Array("gone".utf8), to: "/dev/null")
+            var info = stat()
+            #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
+            #expect(throws: FileAccessError.self) { try FileAccess.writeAtomically([1], to: dir + "/real") }
+        }
+    }
+
     @Test(arguments: [("a.zh.txt", "a.zh"), ("sub/a.txt", "sub/a"), ("noext", "noext"), (".hidden", ".hidden"), ("d.v1/file", "d.v1/file")])
     func stems(_ name: String, _ stem: String) {
         #expect(InputDiscovery.stem(name) == stem)
