@@ -76,6 +76,7 @@ struct Annotate: AsyncParsableCommand {
             throw ValidationError("--out - writes one document to standard output; give one input, or --out DIR for several")
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be given once") }
+        if noTree, let linker { throw ValidationError("--no-tree builds no tree, so --linker \(linker) would not run; give one of them") }
         // --out is a directory; out.jsonl would become one, holding in.jsonl.
         if let out, out != "-", !FileManager.default.fileExists(atPath: out),
            [".jsonl", ".xml", ".json", ".tsv"].contains(where: { out.lowercased().hasSuffix($0) }) {
@@ -164,6 +165,18 @@ struct Annotate: AsyncParsableCommand {
             throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
         }
         for failure in missing { Terminal.error(failure.message) }
+        // A directory named beside others that holds nothing to read is worth a word: a wrong path, or files with
+        // endings the walk does not take.
+        if found.count > 0 {
+            for input in inputs where input != "-" {
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                let prefix = input.hasSuffix("/") ? input : input + "/"
+                if !found.contains(where: { $0.path.hasPrefix(prefix) }) {
+                    Terminal.warning("\(input) holds no input file (looked for .txt .text .md .lines .sent .jsonl .xml)")
+                }
+            }
+        }
         if found.isEmpty && missing.isEmpty {
             Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for .txt .text .md .lines .sent .jsonl .xml)")
             throw ExitCode.failure

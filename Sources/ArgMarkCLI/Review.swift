@@ -34,6 +34,8 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        // Standard input carries the commands; the document is a file the session writes back.
+        if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
         let registry = try LoadedRegistry.load(models: models, labelling: false)
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(file) } catch { throw AnalysedDocument.failure(error.description) }

@@ -61,6 +61,7 @@ struct Train: ParsableCommand {
         guard out != nil || !crossValidate.isEmpty else { throw ValidationError("give --out, --cross-validate or both") }
         guard !(chain && stacked) else { throw ValidationError("--chain and --stacked are alternatives; give one") }
         guard proposalScores == nil || !crossValidate.isEmpty else { throw ValidationError("--proposal-scores needs --cross-validate") }
+        guard predictions == nil || !crossValidate.isEmpty else { throw ValidationError("--predictions needs --cross-validate") }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
         // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
         if let out {
@@ -111,8 +112,10 @@ struct Train: ParsableCommand {
         }
         // A document given twice (two --data naming it, or a copy) would be trained on while it is held out, and
         // its cross-validated score would be inflated; counting it double is what --data PATH:WEIGHT is for.
+        // Within one corpus the same text under two ids is the corpus's own (CDCP holds comments sent twice); across
+        // sources it is a copy.
         var firstSource: [String: String] = [:]
-        var firstText: [String: String] = [:]
+        var firstText: [String: (id: String, source: String)] = [:]
         for (document, source) in zip(documents, sourceOfDocument) {
             let id = document.gold.document.id
             if let earlier = firstSource[id] {
@@ -120,10 +123,10 @@ struct Train: ParsableCommand {
             }
             firstSource[id] = source
             let text = document.gold.document.units.filter { $0.kind == .sentence }.map(\.text).joined(separator: "\n")
-            if !text.isEmpty, let twin = firstText[text] {
-                throw fail("the documents \(twin) and \(id) have the same sentences (\(source)); give each document once, and a weight (PATH:2) to count one more")
+            if !text.isEmpty, let twin = firstText[text], twin.source != source {
+                throw fail("\(id) in \(source) has the sentences of \(twin.id) in \(twin.source): a copy? Give each document once, and a weight (PATH:2) to count one more")
             }
-            firstText[text] = id
+            if firstText[text] == nil { firstText[text] = (id, source) }
         }
         // The model learns from the sentences in its language (data directories may hold both); with none it would
         // learn nothing it meets.

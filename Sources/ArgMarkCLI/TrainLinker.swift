@@ -34,6 +34,13 @@ struct TrainLinker: ParsableCommand {
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
         guard labelsFrom == nil || crossValidate else { throw ValidationError("--labels-from needs --cross-validate") }
+        guard predictions == nil || crossValidate else { throw ValidationError("--predictions needs --cross-validate") }
+        if let labelsFrom {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: labelsFrom, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--labels-from \(labelsFrom): no such directory (the held-out labels, e.g. train --predictions DIR)")
+            }
+        }
     }
 
     /// `document` with every sentence's label, confidence and labeller taken from DIR/ID.jsonl (matched by sentence
@@ -124,6 +131,10 @@ struct TrainLinker: ParsableCommand {
             }
             if let labelsFrom {
                 FileHandle.standardError.write(Data("argmark: labels from \(labelsFrom); \(missingLabels) held-out documents had no labelled file there and were skipped\n".utf8))
+                guard learned.values.contains(where: { $0.1 > 0 }) else {
+                    FileHandle.standardError.write(Data("argmark: error: no held-out document has its labels in \(labelsFrom) (DIR/ID.jsonl, named by document id): nothing was scored\n".utf8))
+                    throw ExitCode.failure
+                }
             }
             var pooled = (0, 0, 0)
             for (path, _, _) in sources {

@@ -10,6 +10,7 @@ import Foundation
 /// What the file already holds is used as is.
 enum AnalysedDocument {
     static func load(_ path: String, registry: PluginRegistry) throws -> Document {
+        if path == "-" { throw failure(standardInputRefused) }
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
         var document: Document
@@ -27,6 +28,8 @@ enum AnalysedDocument {
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
         return document
     }
+
+    static let standardInputRefused = "-: this command reads a file, not standard input; save the input first (argmark annotate - > doc.jsonl)"
 
     static func failure(_ message: String) -> Error {
         FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
@@ -55,7 +58,7 @@ struct Tree: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the argument tree with relations and scores.")
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
-    @Option(name: .long, help: "Characters of each sentence to show (0: none).") var width: Int = 24
+    @Option(name: .long, help: "How much of each sentence to show, in Chinese characters (two Latin letters or digits fit in one; 0: none).") var width: Int = 24
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func validate() throws {
@@ -86,6 +89,7 @@ struct Report: ParsableCommand {
     }
 
     func run() throws {
+        if path == "-" { throw AnalysedDocument.failure(AnalysedDocument.standardInputRefused) }
         let (inputs, missing) = InputDiscovery.discover([path])
         if let m = missing.first { throw AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []

@@ -213,6 +213,12 @@ struct CommandLineTests {
         #expect(twice.status != 0 && twice.stderr.contains("is given twice"))
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"]).stderr.contains("is the zh model's folder"))
         #expect(try argmark(["review", dir + "/mixed.jsonl", "--annotator", " "], stdin: "q\n").stderr.contains("the annotator's name is empty"))
+        #expect(try argmark(["tree", "-"], stdin: "x").stderr.contains("reads a file, not standard input"))
+        #expect(try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/t", "--no-tree", "--linker", "link.tree.v1"]).status == 64)
+        #expect(try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl", "--out", dir + "/m", "--predictions", dir + "/p"]).stderr
+            .contains("--predictions needs --cross-validate"))
+        try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
+        #expect(try argmark(["annotate", dir + "/mixed.txt", dir + "/empty", "--out", dir + "/e"]).stderr.contains("/empty holds no input file"))
     }
 
     @Test func treeExplainReportAndExport() throws {
