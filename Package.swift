@@ -59,7 +59,7 @@ let package = Package(
                 "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkLinking", "ArgMarkXML", "ArgMarkTEI", "ArgMarkReview", "CLibEdit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore"]),
+        .testTarget(name: "ArgMarkCoreTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
         .testTarget(
             name: "ArgMarkTextTests", dependencies: ["ArgMarkCore", "ArgMarkText", "ArgMarkPipeline"],
             resources: [.copy("Fixtures")]),
@@ -84,7 +84,7 @@ let package = Package(
             dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkLabeling", "ArgMarkTraining", "ArgMarkPlugins"],
             exclude: ["Fixtures"]),
         .testTarget(
-            name: "ArgMarkIOTests", dependencies: ["ArgMarkCore", "ArgMarkIO", "ArgMarkPlugins", "ArgMarkPipeline"]),
+            name: "ArgMarkIOTests", dependencies: ["ArgMarkCore", "ArgMarkIO", "ArgMarkPlugins", "ArgMarkPipeline", "ArgMarkFormats"]),
         .testTarget(name: "ArgMarkCLITests", dependencies: ["ArgMarkCLI"]),
     ],
     swiftLanguageModes: [.v6]

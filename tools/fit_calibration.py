@@ -16,7 +16,11 @@ check over documents (fit on every other document, score the rest): calibration 
 confidence ranks wrong labels below right ones (AUROC), the share of wrong labels among the least-confident fifth,
 and what `review`'s next-low (below 0.6) would flag.
 
-    python3 tools/fit_calibration.py zh=/tmp/train-zh-scores.tsv en=/tmp/train-en-scores.tsv [--write]
+    python3 tools/fit_calibration.py zh=/tmp/train-zh-scores.tsv en=/tmp/train-en-scores.tsv \
+        en-short=/tmp/train-en-short-scores.tsv [--write]
+
+en-short: the English short texts (arg-microtexts, CDCP comments), cross-validated in five folds; their
+calibration applies to documents of at most 15 sentences.
 
 --write puts the fitted calibrations into Models/pipeline.json (the labellers and their weights are kept).
 Pure Python (no NumPy), deterministic.
@@ -33,6 +37,9 @@ import label_groups  # noqa: E402
 LABELS = label_groups.LABELS
 FOLD_MODEL = label_groups.FOLD_MODEL
 LANGUAGES = {"zh": ["zh", "mixed"], "en": ["en"]}
+# KEY=FILE arguments: a language, or LANGUAGE-short for documents of at most SHORT_TEXT sentences (fitted on the
+# short texts' own held-out proposals; FeatureExtractor gives such documents their own copy of the features too).
+SHORT_TEXT = 15
 EPSILON = 1e-4  # scores are clamped to [EPSILON, 1 - EPSILON] before log-odds (the TSV keeps five decimals)
 L2 = 1.0  # on the summed log-loss
 
@@ -183,7 +190,8 @@ def figures(confidences, right):
 
 def main():
     arguments = [a for a in sys.argv[1:] if a != "--write"]
-    if not arguments or any("=" not in a or a.split("=")[0] not in LANGUAGES for a in arguments):
+    keys = set(LANGUAGES) | {f"{language}-short" for language in LANGUAGES}
+    if not arguments or any("=" not in a or a.split("=")[0] not in keys for a in arguments):
         sys.exit(__doc__)
     root = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     pipeline_path = os.path.join(root, "Models", "pipeline.json")
@@ -192,7 +200,9 @@ def main():
     weights = {entry["id"]: entry.get("weight", 1.0) for entry in pipeline["labelers"]}
     calibrations = [c for c in pipeline.get("calibration", [])]
     for argument in arguments:
-        language, path = argument.split("=", 1)
+        key, path = argument.split("=", 1)
+        language = key.split("-")[0]
+        short = key.endswith("-short")
         plugins, rows = load(path, language, weights)
         names = feature_names(plugins)
         documents = sorted({r[0] for r in rows})
@@ -205,21 +215,26 @@ def main():
                 if fold_of[r[0]] == fold:
                     held_out[i] = predict(w, r[1])
         right = [r[2] for r in rows]
-        print(f"{language}: {len(rows)} held-out sentences of {len(documents)} documents")
+        print(f"{key}: {len(rows)} held-out sentences of {len(documents)} documents")
         print(f"  share (uncalibrated):        {figures([r[3] for r in rows], right)}")
         print(f"  calibrated, two-fold check:  {figures(held_out, right)}")
         w = fit([r[1] for r in rows], right)
         coefficients = {name: round(value, 6) for name, value in zip(names, w[:-1]) if round(value, 6) != 0.0}
         coefficients["bias"] = round(w[-1], 6)
-        calibrations = [c for c in calibrations if c.get("languages") != LANGUAGES[language]]
-        calibrations.append({
-            "languages": LANGUAGES[language],
-            "labelers": {p: weights[p] for p in plugins},
-            "fittedOn": f"{len(rows)} held-out sentences of {len(documents)} documents (leave-one-document-out, tools/train_models.sh)",
-            "coefficients": coefficients,
-        })
+        calibrations = [c for c in calibrations
+                        if (c.get("languages"), c.get("maxSentences")) != (LANGUAGES[language], SHORT_TEXT if short else None)]
+        entry = {"languages": LANGUAGES[language]}
+        if short:
+            entry["maxSentences"] = SHORT_TEXT
+        entry["labelers"] = {p: weights[p] for p in plugins}
+        entry["fittedOn"] = (f"{len(rows)} held-out sentences of {len(documents)} documents "
+                             + ("(five folds over the short texts" if short else "(leave-one-document-out")
+                             + ", tools/train_models.sh)")
+        entry["coefficients"] = coefficients
+        calibrations.append(entry)
     if "--write" in sys.argv:
-        calibrations.sort(key=lambda c: c["languages"][0] != "zh")
+        # Chinese first; within a language the short-text calibration first, as the combiner takes the first that fits.
+        calibrations.sort(key=lambda c: (c["languages"][0] != "zh", "maxSentences" not in c))
         pipeline["calibration"] = calibrations
         lines = ["{", f'  "description": {json.dumps(pipeline["description"], ensure_ascii=False)},', '  "labelers": [']
         lines += [f"    {json.dumps(e, ensure_ascii=False)}{',' if i < len(pipeline['labelers']) - 1 else ''}"

@@ -36,9 +36,21 @@ $bin train --lang en "${common[@]}" "${en_data[@]}" \
   --combine-with label.cue.en.v1:0.25 --combine-with label.rules.en.v1:2 \
   --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv" \
   --out Models/label.model.en.v1 | tee "${TRAIN_LOG_DIR:-/tmp}/train-en.txt"
+# The short texts' own held-out scores, for their confidence calibration: five folds over their documents (a model
+# per document would take hours), every other source in every fold.
+short_cv=()
+for corpus in microtexts cdcp; do
+  for d in "${en_data[@]}"; do [[ "$d" == "$shared/en/$corpus.train.tsv"* ]] && short_cv+=(--cross-validate "$shared/en/$corpus.train.tsv"); done
+done
+calibration_scores=(zh="${TRAIN_LOG_DIR:-/tmp}/train-zh-scores.tsv" en="${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv")
+if [ ${#short_cv[@]} -gt 0 ]; then
+  $bin train --lang en "${common[@]}" "${en_data[@]}" "${short_cv[@]}" --folds 5 \
+    --combine-with label.cue.en.v1:0.25 --combine-with label.rules.en.v1:2 \
+    --proposal-scores "${TRAIN_LOG_DIR:-/tmp}/train-en-short-scores.tsv" > "${TRAIN_LOG_DIR:-/tmp}/train-en-short.txt"
+  calibration_scores+=(en-short="${TRAIN_LOG_DIR:-/tmp}/train-en-short-scores.tsv")
+fi
 # The default pipeline's confidence calibration (Models/pipeline.json), fitted on the held-out scores just written.
-python3 tools/fit_calibration.py zh="${TRAIN_LOG_DIR:-/tmp}/train-zh-scores.tsv" en="${TRAIN_LOG_DIR:-/tmp}/train-en-scores.tsv" \
-  --write | tee "${TRAIN_LOG_DIR:-/tmp}/calibration.txt"
+python3 tools/fit_calibration.py "${calibration_scores[@]}" --write | tee "${TRAIN_LOG_DIR:-/tmp}/calibration.txt"
 
 # The learned linker (link.learned.v1): attachment and thesis choice trained on every gold tree at hand — the
 # project gold, MFA 2022, the en-policy papers and their zh translations, and arg-microtexts part 2 (split into

@@ -54,6 +54,8 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "AdaGrad learning rate.") var rate: Double = 0.2
     @Flag(name: .long, help: "Train a linear chain over each paragraph's sentences (learned label transitions; marginals as probabilities).") var chain = false
     @Flag(name: .long, help: "Also train the stacked second stage (neighbours' and section's first-stage predictions).") var stacked = false
+    @Option(name: .long, help: "With --cross-validate, K models each trained without every K-th held-out document instead of one model per document (for corpora of many short texts).")
+    var folds: Int?
 
     func validate() throws {
         guard ["zh", "en"].contains(lang) else { throw ValidationError("--lang must be zh or en") }
@@ -62,6 +64,8 @@ struct Train: ParsableCommand {
         guard !(chain && stacked) else { throw ValidationError("--chain and --stacked are alternatives; give one") }
         guard proposalScores == nil || !crossValidate.isEmpty else { throw ValidationError("--proposal-scores needs --cross-validate") }
         guard predictions == nil || !crossValidate.isEmpty else { throw ValidationError("--predictions needs --cross-validate") }
+        guard folds == nil || !crossValidate.isEmpty else { throw ValidationError("--folds needs --cross-validate") }
+        if let folds { guard folds >= 2 else { throw ValidationError("--folds must be at least 2 (without it, each document is a fold)") } }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
         // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
         if let out {
@@ -166,7 +170,7 @@ struct Train: ParsableCommand {
                 weights[id] = weight
             }
             let result = CrossValidation.leaveOneDocumentOut(
-                documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights)) { note($0) }
+                documents, trainer: trainer, alongside: alongside, combiner: LabelCombiner(weights: weights), folds: folds) { note($0) }
             if let predictions {
                 for document in result.labelled { try writePrediction(document, into: predictions) }
             }

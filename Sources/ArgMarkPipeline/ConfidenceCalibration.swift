@@ -15,6 +15,9 @@ import Foundation
 public struct ConfidenceCalibration: Sendable, Hashable {
     /// Languages of the sentences it applies to.
     public var languages: [LanguageTag]
+    /// Applies only to documents of at most this many sentences (short comments and essays, fitted on their own
+    /// held-out proposals); nil: any document. The combiner takes the first calibration that fits.
+    public var maxSentences: Int?
     /// The labellers and combiner weights it was fitted with.
     public var labelers: [String: Double]
     /// Feature name → coefficient; `bias` is the intercept. Names: `share`, `<labeller> spoke`, `<labeller> winner`,
@@ -33,8 +36,11 @@ public struct ConfidenceCalibration: Sendable, Hashable {
     /// Per label, in guideline order.
     private let perLabel: [Double]
 
-    public init(languages: [LanguageTag], labelers: [String: Double], coefficients: [String: Double]) throws(CalibrationError) {
+    public init(
+        languages: [LanguageTag], labelers: [String: Double], coefficients: [String: Double], maxSentences: Int? = nil
+    ) throws(CalibrationError) {
         guard !languages.isEmpty else { throw CalibrationError("names no language") }
+        if let maxSentences, maxSentences < 1 { throw CalibrationError("gives maxSentences \(maxSentences); a document has at least one sentence") }
         guard !labelers.isEmpty else { throw CalibrationError("names no labeller") }
         for (id, weight) in labelers where !(weight.isFinite && weight > 0) {
             throw CalibrationError("gives \(id) the weight \(weight); weights are numbers above 0")
@@ -48,6 +54,7 @@ public struct ConfidenceCalibration: Sendable, Hashable {
             throw CalibrationError("has the coefficient \(bad.value) for \"\(bad.key)\"; coefficients are finite numbers")
         }
         self.languages = languages
+        self.maxSentences = maxSentences
         self.labelers = labelers
         self.coefficients = coefficients
         self.plugins = plugins
@@ -69,6 +76,11 @@ public struct ConfidenceCalibration: Sendable, Hashable {
     /// Whether it holds for a combiner with these weights: each of its labellers at its recorded weight.
     func holds(for weights: [String: Double]) -> Bool {
         labelers.allSatisfy { weights[$0.key] == $0.value }
+    }
+
+    /// Whether it covers a sentence of `language` in a document of `sentences` sentences.
+    func covers(_ language: LanguageTag, inDocumentOf sentences: Int) -> Bool {
+        languages.contains(language) && (maxSentences.map { sentences <= $0 } ?? true)
     }
 
     /// The calibrated confidence of the label at index `winner`.

@@ -36,6 +36,7 @@ public struct LabelCombiner: Sendable {
         var touched = [Bool](repeating: false, count: n)
         // The calibrations that hold for these weights, and each unit's proposals as a linked list (first, next).
         let usable = calibrations.filter { $0.holds(for: weights) }
+        let sentenceCount = usable.isEmpty ? 0 : document.units.count { $0.kind == .sentence }
         var firstProposal = [Int](repeating: -1, count: n)
         var nextProposal = [Int](repeating: -1, count: proposals.count)
         for (p, proposal) in proposals.enumerated().reversed() where proposal.unitIndex >= 0 && proposal.unitIndex < n {
@@ -69,7 +70,7 @@ public struct LabelCombiner: Sendable {
             let share = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
             var confidence = share
             let language = document.units[index].language
-            if !usable.isEmpty, let calibration = usable.first(where: { $0.languages.contains(language) }) {
+            if !usable.isEmpty, let calibration = usable.first(where: { $0.covers(language, inDocumentOf: sentenceCount) }) {
                 confidence = Self.calibrated(
                     calibration, winner: best, share: share, unitProposals: firstProposal[index], next: nextProposal, proposals: proposals
                 ) ?? share

@@ -171,6 +171,7 @@ public struct PipelineSpecification: Sendable, Hashable {
         struct Calibrations: Decodable {
             struct Calibration: Decodable {
                 var languages: [String]
+                var maxSentences: Int?
                 var labelers: [String: Double]
                 var coefficients: [String: Double]
             }
@@ -183,7 +184,7 @@ public struct PipelineSpecification: Sendable, Hashable {
         do {
             entries = try JSONDecoder().decode(Calibrations.self, from: json).calibration ?? []
         } catch {
-            throw CalibrationError("its calibration is not an array of {\"languages\":[…],\"labelers\":{id: weight},\"coefficients\":{name: number}}: \(error)")
+            throw CalibrationError("its calibration is not an array of {\"languages\":[…],\"maxSentences\":N (optional),\"labelers\":{id: weight},\"coefficients\":{name: number}}: \(error)")
         }
         calibrations = try entries.map { entry in
             let named = entry.languages.isEmpty ? "(no language)" : entry.languages.joined(separator: ", ")
@@ -194,7 +195,8 @@ public struct PipelineSpecification: Sendable, Hashable {
                 return tag
             }
             do {
-                return try ConfidenceCalibration(languages: languages, labelers: entry.labelers, coefficients: entry.coefficients)
+                return try ConfidenceCalibration(
+                    languages: languages, labelers: entry.labelers, coefficients: entry.coefficients, maxSentences: entry.maxSentences)
             } catch {
                 throw CalibrationError("the calibration for \(named) \(error)")
             }

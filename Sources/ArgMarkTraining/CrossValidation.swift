@@ -34,41 +34,58 @@ public enum CrossValidation {
 
     /// With `alongside` labellers, each held-out document is labelled the way the pipeline would: the fold model's
     /// proposals and theirs are merged by `combiner`, so a combination is measured, not just the model.
+    ///
+    /// `folds`: instead of one model per held-out document, `folds` models, each trained without every
+    /// `folds`-th held-out document (in their order): for corpora of hundreds of short texts, where a model per
+    /// document would take hours.
     public static func leaveOneDocumentOut(
         _ documents: [WeightedDocument], trainer: Trainer, alongside: [any Labeler] = [],
-        combiner: LabelCombiner = .init(), progress: (String) -> Void = { _ in }
+        combiner: LabelCombiner = .init(), folds: Int? = nil, progress: (String) -> Void = { _ in }
     ) -> Result {
         // Features are computed once per document and reused by every fold.
         let prepared = documents.map { trainer.prepare($0.gold.document, weight: $0.weight) }
+        let heldOut = documents.indices.filter { documents[$0].heldOut && prepared[$0].labels.contains(where: { $0 != nil }) }
+        // The held-out documents of each fold; leave-one-document-out is a fold per document.
+        var groups: [[Int]] = heldOut.map { [$0] }
+        if let folds, folds > 1, folds < heldOut.count {
+            groups = (0..<folds).map { k in heldOut.enumerated().filter { $0.offset % folds == k }.map(\.element) }
+        }
+        var results: [Int: (evaluation: LabelEvaluation, labelled: Document, proposals: [LabelProposal])] = [:]
+        for group in groups {
+            let left = Set(group)
+            let model = trainer.train(prepared.enumerated().filter { !left.contains($0.offset) }.map(\.element))
+            for held in group {
+                let document = documents[held]
+                let probabilities = model.probabilities(prepared[held], extractor: trainer.extractor)
+                // Label a copy without the gold, as the pipeline would.
+                var unlabelled = document.gold.document
+                for i in unlabelled.units.indices { unlabelled.units[i].annotation = SentenceAnnotation() }
+                var proposals = zip(prepared[held].frame.units, probabilities).map { index, p in
+                    LabelProposal(
+                        unitIndex: index, scores: LabelScores(Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p))),
+                        evidence: "", pluginID: foldModelID)
+                }
+                for labeler in alongside { proposals += (try? labeler.propose(for: unlabelled)) ?? [] }
+                let labelled = combiner.combine(proposals, into: unlabelled)
+                var evaluation = LabelEvaluation()
+                for (n, gold) in prepared[held].labels.enumerated() {
+                    guard let gold else { continue }
+                    evaluation.add(gold: ArgumentLabel.allCases[gold], predicted: labelled.units[prepared[held].frame.units[n]].annotation.label)
+                }
+                progress("\(document.gold.document.id): macro-F1 \(String(format3: evaluation.macroF1)) on \(evaluation.total) sentences")
+                results[held] = (evaluation, labelled, proposals)
+            }
+        }
         var pooled = LabelEvaluation()
         var perDocument: [(String, LabelEvaluation)] = []
         var labelledDocuments: [Document] = []
         var allProposals: [[LabelProposal]] = []
-        for (held, document) in documents.enumerated()
-        where document.heldOut && prepared[held].labels.contains(where: { $0 != nil }) {
-            let model = trainer.train(prepared.enumerated().filter { $0.offset != held }.map(\.element))
-            let probabilities = model.probabilities(prepared[held], extractor: trainer.extractor)
-            // Label a copy without the gold, as the pipeline would.
-            var unlabelled = document.gold.document
-            for i in unlabelled.units.indices { unlabelled.units[i].annotation = SentenceAnnotation() }
-            var proposals = zip(prepared[held].frame.units, probabilities).map { index, p in
-                LabelProposal(
-                    unitIndex: index, scores: LabelScores(Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p))),
-                    evidence: "", pluginID: foldModelID)
-            }
-            for labeler in alongside { proposals += (try? labeler.propose(for: unlabelled)) ?? [] }
-            let labelled = combiner.combine(proposals, into: unlabelled)
-            var evaluation = LabelEvaluation()
-            for (n, gold) in prepared[held].labels.enumerated() {
-                guard let gold else { continue }
-                evaluation.add(gold: ArgumentLabel.allCases[gold], predicted: labelled.units[prepared[held].frame.units[n]].annotation.label)
-            }
-            let name = document.gold.document.id
-            progress("\(name): macro-F1 \(String(format3: evaluation.macroF1)) on \(evaluation.total) sentences")
-            pooled.merge(evaluation)
-            perDocument.append((name, evaluation))
-            labelledDocuments.append(labelled)
-            allProposals.append(proposals)
+        for held in heldOut {
+            let result = results[held]!
+            pooled.merge(result.evaluation)
+            perDocument.append((documents[held].gold.document.id, result.evaluation))
+            labelledDocuments.append(result.labelled)
+            allProposals.append(result.proposals)
         }
         return Result(pooled: pooled, perDocument: perDocument, labelled: labelledDocuments, proposals: allProposals)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgMarkCore
 import Testing
 
@@ -137,6 +138,19 @@ struct LabelCombinerTests {
         let added = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: doc())
         #expect(abs(added.units[0].annotation.confidence! - 0.9395251595814809) < 1e-12)
         #expect(abs(added.units[1].annotation.confidence! - 1.5 / 2) < 1e-12)
+    }
+
+    /// A calibration for short documents comes first and covers only them; longer ones get the next that fits.
+    @Test func aShortTextCalibrationCoversShortDocumentsOnly() throws {
+        let short = try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: ["bias": 2], maxSentences: 2)
+        let general = try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: ["bias": -2])
+        let combiner = LabelCombiner(weights: ["a": 1], calibrations: [short, general])
+        let proposals = [LabelProposal(unitIndex: 0, scores: [.claim: 0.5], evidence: "", pluginID: "a")]
+        var three = threeSentences()
+        three.units[2].language = .zh
+        #expect(abs(combiner.combine(proposals, into: doc()).units[0].annotation.confidence! - 1 / (1 + exp(-2))) < 1e-12)
+        #expect(abs(combiner.combine(proposals, into: three).units[0].annotation.confidence! - 1 / (1 + exp(2))) < 1e-12)
+        #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: [:], maxSentences: 0) }
     }
 
     @Test func calibrationRefusesWhatItCannotUse() {

@@ -229,6 +229,19 @@ struct ModelTests {
         #expect(result.pooled.accuracy > 0.8)
     }
 
+    /// K folds score every held-out document once, by a model trained without its fold; K at least the number of
+    /// held-out documents is leave-one-document-out.
+    @Test func foldsScoreEveryHeldOutDocumentOnce() throws {
+        let corpus = try toyCorpus()
+        let documents = corpus.enumerated().map { WeightedDocument(gold: GoldDocument(source: "toy", document: $1), weight: 1, heldOut: $0 < 3) }
+        let lodo = CrossValidation.leaveOneDocumentOut(documents, trainer: trainer())
+        let twoFolds = CrossValidation.leaveOneDocumentOut(documents, trainer: trainer(), folds: 2)
+        #expect(twoFolds.perDocument.map(\.name) == lodo.perDocument.map(\.name))
+        #expect(twoFolds.pooled.total == lodo.pooled.total)
+        let many = CrossValidation.leaveOneDocumentOut(documents, trainer: trainer(), folds: 10)
+        #expect(many.labelled == lodo.labelled)
+    }
+
     @Test func trainingCorpusFormats() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         let pair = try TrainingCorpus.load(fixtures.appendingPathComponent("tiny_gold.tsv").path)
