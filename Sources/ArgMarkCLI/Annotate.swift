@@ -80,7 +80,8 @@ struct Annotate: AsyncParsableCommand {
         // --out is a directory; out.jsonl would become one, holding in.jsonl.
         if let out, out != "-", !FileManager.default.fileExists(atPath: out),
            [".jsonl", ".xml", ".json", ".tsv"].contains(where: { out.lowercased().hasSuffix($0) }) {
-            throw ValidationError("--out names the directory the outputs go to, and \(out) looks like a file's name; give a directory (--out results), or --out - > \(out) for one document")
+            throw ValidationError("--out names the directory the outputs go to, and \(out) looks like a file's name; give a directory (--out results)"
+                + (out.lowercased().hasSuffix(".jsonl") || out.lowercased().hasSuffix(".xml") ? ", or --out - > \(out) for one document" : ""))
         }
         if inputs == ["-"], let out, out != "-" {
             throw ValidationError("standard input is written to standard output; drop --out \(out), or give the input as a file to write into \(out)")
@@ -92,7 +93,7 @@ struct Annotate: AsyncParsableCommand {
 
     func run() async throws {
         if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
-        var registry = try LoadedRegistry.load(models: models)
+        var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none")
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
         for command in external {
@@ -124,7 +125,11 @@ struct Annotate: AsyncParsableCommand {
             pipeline = try makePipeline(registry, PipelineSpecification(labelers: entries))
         } else if let file = self.pipeline {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read the pipeline file \(file)") }
-            do { pipeline = try makePipeline(registry, try PipelineSpecification(json: data)) } catch let error as ValidationError {
+            do {
+                let specification = try PipelineSpecification(json: data)
+                for problem in specification.unusedCalibrations { Terminal.warning("\(file): \(problem)") }
+                pipeline = try makePipeline(registry, specification)
+            } catch let error as ValidationError {
                 throw error
             } catch let error as CalibrationError {
                 throw ValidationError("\(file): \(error)")

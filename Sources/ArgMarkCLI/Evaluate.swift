@@ -11,7 +11,7 @@ struct Evaluate: ParsableCommand {
         commandName: "eval",
         abstract: "Score predicted labels against gold (or two annotators against each other).",
         discussion: """
-            GOLD and PRED are ArgMark JSONL files, or directories of them matched by file name. Sentences are \
+            GOLD and PRED are ArgMark JSONL files (a prediction may be ArgMark TEI), or directories of them matched by file name (NAME.jsonl with NAME.jsonl or NAME.tei.xml). Sentences are \
             paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
@@ -70,8 +70,10 @@ struct Evaluate: ParsableCommand {
             overall.merge(evaluation)
             perDocument.append((name, evaluation, used))
         }
-        guard overall.total > 0 || agreement else {
-            throw fail("no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
+        guard overall.total > 0 else {
+            throw fail(agreement
+                ? "no sentence is labelled in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them): nothing to compare"
+                : "no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
         }
         let report = EvaluationReport(evaluation: overall, perDocument: perDocument)
         print(format == "json" ? report.json() : report.text(), terminator: "")
@@ -97,8 +99,13 @@ struct Evaluate: ParsableCommand {
             var unmatched: [String] = []
             for input in goldFiles {
                 let relative = input.outputStem + ".jsonl"
-                let candidate = (pred as NSString).appendingPathComponent(relative)
-                if fm.fileExists(atPath: candidate) { pairs.append((relative, input.path, candidate)) } else { unmatched.append(relative) }
+                // A prediction directory from annotate --to tei holds NAME.tei.xml.
+                let candidates = [relative, input.outputStem + ".tei.xml"].map { (pred as NSString).appendingPathComponent($0) }
+                if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
+                    pairs.append((relative, input.path, candidate))
+                } else {
+                    unmatched.append(relative)
+                }
             }
             if !unmatched.isEmpty {
                 FileHandle.standardError.write(Data("argmark: warning: no prediction for \(unmatched.joined(separator: ", "))\n".utf8))

@@ -10,14 +10,15 @@ enum LoadedRegistry {
     ///   (tree, report, review …) only complete what a file lacks, so a stale environment variable is a warning.
     static func load(models: String?, labelling: Bool = true) throws -> PluginRegistry {
         // A misspelt --models used to give unlabelled output and exit 0.
-        let environment = ProcessInfo.processInfo.environment["ARGMARK_MODELS"]
+        // Set but empty counts as unset, as shells leave it (ARGMARK_MODELS= argmark …).
+        let environment = ProcessInfo.processInfo.environment["ARGMARK_MODELS"].flatMap { $0.isEmpty ? nil : $0 }
         let named = models.map { ("--models", $0) } ?? environment.map { ("ARGMARK_MODELS", $0) }
         var directory = models ?? environment
         if let (source, path) = named {
             var isDirectory: ObjCBool = false
             if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
                 let problem = "\(source) \(path.isEmpty ? "is empty" : "\(path): no such directory"); name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)"
-                guard source == "ARGMARK_MODELS" && !labelling else { throw ValidationError(problem) }
+                guard source == "ARGMARK_MODELS" && !labelling else { throw usage(problem) }
                 Terminal.warning(problem + "; going on without labellers")
                 return .standard
             }
@@ -32,7 +33,7 @@ enum LoadedRegistry {
         for problem in library.problems { Terminal.warning(problem) }
         if library.labelers.isEmpty && library.problems.isEmpty {
             let problem = "\(directory) holds no labeller (cues/*.tsv, label.model.*/): is it the project's Models/ folder?"
-            if named?.0 == "--models" || (named != nil && labelling) { throw ValidationError(problem) }
+            if named?.0 == "--models" || (named != nil && labelling) { throw usage(problem) }
             Terminal.warning(problem + " Going on without labellers.")
         }
         let registry = PluginRegistry.standard.adding(library)
@@ -40,5 +41,12 @@ enum LoadedRegistry {
             Terminal.warning("\(directory)/pipeline.json names \(id), which no plugin provides; the default pipeline runs without it")
         }
         return registry
+    }
+
+    /// A usage error told the way the other errors are (ArgumentParser would print the top-level usage after it,
+    /// from inside a subcommand's run).
+    private static func usage(_ message: String) -> Error {
+        Terminal.error(message)
+        return ExitCode.validationFailure
     }
 }

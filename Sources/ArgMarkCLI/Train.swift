@@ -118,15 +118,19 @@ struct Train: ParsableCommand {
         // its cross-validated score would be inflated; counting it double is what --data PATH:WEIGHT is for.
         // Within one corpus the same text under two ids is the corpus's own (CDCP holds comments sent twice); across
         // sources it is a copy.
-        var firstSource: [String: String] = [:]
+        var firstSource: [String: (source: String, text: String)] = [:]
         var firstText: [String: (id: String, source: String)] = [:]
         for (document, source) in zip(documents, sourceOfDocument) {
             let id = document.gold.document.id
-            if let earlier = firstSource[id] {
-                throw fail("the document \(id) is given twice (in \(earlier) and \(source)); give each document once, and a weight (PATH:2) to count one more")
-            }
-            firstSource[id] = source
             let text = document.gold.document.units.filter { $0.kind == .sentence }.map(\.text).joined(separator: "\n")
+            if let earlier = firstSource[id] {
+                if earlier.text == text {
+                    throw fail("the document \(id) is given twice (in \(earlier.source) and \(source)); give each document once, and a weight (PATH:2) to count one more")
+                }
+                // Results, predictions and folds go by id: two documents of one id would be mixed up.
+                throw fail("two different documents have the id \(id) (in \(earlier.source) and \(source)); give them ids of their own")
+            }
+            firstSource[id] = (source, text)
             if !text.isEmpty, let twin = firstText[text], twin.source != source {
                 throw fail("\(id) in \(source) has the sentences of \(twin.id) in \(twin.source): a copy? Give each document once, and a weight (PATH:2) to count one more")
             }

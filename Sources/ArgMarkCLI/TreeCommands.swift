@@ -9,6 +9,12 @@ import Foundation
 /// Loads any input and completes what it lacks: labels (the default pipeline), then the tree, then the scores.
 /// What the file already holds is used as is.
 enum AnalysedDocument {
+    /// `path` completed with the models of `models` (loaded after the path is known to be no `-`).
+    static func load(_ path: String, models: String?) throws -> Document {
+        if path == "-" { throw failure(standardInputRefused) }
+        return try load(path, registry: try LoadedRegistry.load(models: models, labelling: false))
+    }
+
     static func load(_ path: String, registry: PluginRegistry) throws -> Document {
         if path == "-" { throw failure(standardInputRefused) }
         let bytes: [UInt8]
@@ -23,7 +29,10 @@ enum AnalysedDocument {
         var pipeline = registry.defaultPipeline()
         let sentences = document.units.filter { $0.kind == .sentence }
         if sentences.contains(where: { $0.annotation.label != nil }) { pipeline.labelers = [] }
-        if sentences.contains(where: { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }) { pipeline.linker = nil }
+        // A whole tree is used as it is; a partial one (links a person set, the machine's dropped by annotate
+        // --no-tree) is completed by the linker, which keeps a person's links.
+        let roots = sentences.count { [.claim, .evidence, .example, .prescription].contains($0.annotation.label) && $0.annotation.parent == nil }
+        if sentences.contains(where: { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }) && roots <= 1 { pipeline.linker = nil }
         if sentences.contains(where: { $0.annotation.score != nil }) && pipeline.linker == nil { pipeline.scorer = nil }
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
         return document
@@ -46,7 +55,7 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
+        let document = try AnalysedDocument.load(file, models: models)
         guard let text = TreeRendering.explain(document, unit: id) else {
             throw AnalysedDocument.failure("\(file): no sentence \(id); ids run s1…s\(document.units.count)")
         }
@@ -66,7 +75,7 @@ struct Tree: ParsableCommand {
     }
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
+        let document = try AnalysedDocument.load(file, models: models)
         let rendered = TreeRendering.dump(document, textWidth: width)
         if rendered.isEmpty {
             // Say so rather than print nothing: a tree needs a claim or a prescription to hang from.
@@ -142,6 +151,10 @@ struct Export: ParsableCommand {
     var to: String { format ?? out.flatMap(Self.format(named:)) ?? "dot" }
 
     func validate() throws {
+        // Graphviz renders pictures from the dot this writes; a .png holding dot would open as no picture.
+        if let out, ["png", "pdf", "jpg", "jpeg", "gif"].contains((out as NSString).pathExtension.lowercased()) {
+            throw ValidationError("export writes tei, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
+        }
         if let format {
             guard ["tei", "dot", "svg"].contains(format) else { throw ValidationError("--to must be tei, dot or svg") }
             // A.tei.xml holding Graphviz would be read by no TEI tool.
@@ -152,7 +165,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let document = try AnalysedDocument.load(file, registry: try LoadedRegistry.load(models: models, labelling: false))
+        let document = try AnalysedDocument.load(file, models: models)
         let target = out ?? InputDiscovery.stem(file) + "." + (to == "tei" ? "tei.xml" : to)
         if target != "-", FileAccess.isSameFile(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")

@@ -73,7 +73,36 @@ public struct LabelReason: Sendable, Hashable {
 
     /// `label.rules.zh.v1 example 0.95 (^例如→example)`, as review and explain show it.
     public var summary: String {
-        "\(plugin) \(label.rawValue) \(FixedDecimal.twoPlaces(score))" + (evidence.isEmpty ? "" : " (\(evidence))")
+        let evidence = Self.printable(evidence)
+        return "\(Self.printable(plugin)) \(label.rawValue) \(FixedDecimal.twoPlaces(score))" + (evidence.isEmpty ? "" : " (\(evidence))")
+    }
+
+    /// Longest evidence kept: a reason, not a document.
+    public static let evidenceLimit = 300
+
+    /// `text` fit to show on a terminal and to store in XML: control characters (a terminal's escape sequences,
+    /// line breaks) and non-characters become spaces, runs of spaces one, and more than ``evidenceLimit``
+    /// characters end in "…". An external labeller's evidence passes through here.
+    public static func printable(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var count = 0
+        var lastWasSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            let isControl = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
+            let isSpace = isControl || scalar.properties.isWhitespace
+            if isSpace && (lastWasSpace || out.isEmpty) { continue }
+            if count == evidenceLimit {
+                out.append("…")
+                lastWasSpace = false
+                break
+            }
+            out.append(isSpace ? " " : scalar)
+            lastWasSpace = isSpace
+            count += 1
+        }
+        if lastWasSpace, let last = out.indices.last { out.remove(at: last) }
+        return String(out)
     }
 }
 

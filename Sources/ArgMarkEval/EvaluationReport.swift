@@ -71,7 +71,8 @@ public struct EvaluationReport: Sendable {
                 "\"confidence\":{\"labels\":\(c.count),\"mean\":\(num(c.meanConfidence)),\"accuracy\":\(num(c.accuracy)),"
                 + "\"calibrationError\":\(num(c.calibrationError)),\"auroc\":\(c.ranking.map(num) ?? "null"),"
                 + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null")},"
-            let tree = "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
+            // null where neither file has a tree to compare (annotate --no-tree), as the text report leaves it out.
+            let tree = e.tree.linked == 0 && e.tree.theses == 0 ? "\"tree\":null," : "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             return "{\"sentences\":\(e.total),\"accuracy\":\(num(e.accuracy)),\"macroF1\":\(num(e.macroF1)),\"kappa\":\(num(e.kappa)),"
                 + "\"unlabeledGold\":\(e.unlabeledGold),\"unlabeledPredicted\":\(e.unlabeledPredicted),\"textNotFound\":\(e.textNotFound),"
                 + "\"labels\":{\(labels)}," + confidence + tree

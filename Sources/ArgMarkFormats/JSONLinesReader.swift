@@ -208,7 +208,8 @@ public struct JSONLinesReader: DocumentReader {
             guard (0...1).contains(reason.score) else {
                 throw .malformed(line: line, message: "labelReasons gives \(reason.plugin) the score \(reason.score); scores are numbers in [0, 1]")
             }
-            annotation.labelReasons.append(LabelReason(plugin: reason.plugin, label: label, score: reason.score, evidence: reason.evidence))
+            annotation.labelReasons.append(LabelReason(
+                plugin: LabelReason.printable(reason.plugin), label: label, score: reason.score, evidence: LabelReason.printable(reason.evidence)))
         }
         if let e = r.explanation {
             var children: [ScoreExplanation.Contribution] = []

@@ -126,17 +126,24 @@ public enum FileAccess {
     /// where allowed, its owner. A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written to directly, as
     /// renaming a file onto it would replace it.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
+        // /dev/stdout, /dev/fd/1, /proc/self/fd/1: the open descriptor, at its own offset (a shell's > or >>), not
+        // the file behind it, which a rename would replace and a reopening would overwrite from its start.
+        if let descriptor = descriptorNamed(by: path) {
+            if let failure = writeAll(bytes, to: descriptor, sync: false) { throw .unwritable(path, reason: failure) }
+            return
+        }
         var existing = stat()
         let exists = stat(path, &existing) == 0  // follows links
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw .unwritable(path, reason: "it is a directory") }
-        if exists && (existing.st_mode & S_IFMT) != S_IFREG {
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
+        // A descriptor of another process (/proc/PID/fd/N) is that process's file: written in place, not replaced.
+        if exists && ((existing.st_mode & S_IFMT) != S_IFREG || linkChain(of: path).contains { $0.hasPrefix("/proc/") }) {
+            let fd = open(path, O_WRONLY | O_CLOEXEC | ((existing.st_mode & S_IFMT) == S_IFREG ? O_TRUNC : 0))
             guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
             if let failure = writeAll(bytes, to: fd, sync: false) { throw .unwritable(path, reason: failure) }
             return
         }
-        let destination = linkTarget(of: path)
+        guard let destination = linkTarget(of: path) else { throw .unwritable(path, reason: "too many levels of symbolic links") }
         let directory = directoryPart(of: destination)
         if !directory.isEmpty {
             do {
@@ -150,9 +157,10 @@ public enum FileAccess {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
         if exists {
-            // The new file replaces the old one: it keeps who may read it (a private 600 file stays private).
-            _ = fchmod(fd, existing.st_mode & 0o7777)
+            // The new file replaces the old one: it keeps its owner and who may read it (a private 600 file stays
+            // private). The owner first: changing it clears a set-user-id bit that fchmod then restores.
             _ = fchown(fd, existing.st_uid, existing.st_gid)
+            _ = fchmod(fd, existing.st_mode & 0o7777)
         }
         let failure = writeAll(bytes, to: fd, sync: true)
         close(fd)
@@ -167,25 +175,54 @@ public enum FileAccess {
         }
     }
 
-    /// The file a chain of symbolic links at `path` ends at (which need not exist yet); `path` itself when it is
-    /// no link. Gives up after 40 links, as the kernel does.
-    static func linkTarget(of path: String) -> String {
+    /// The descriptor `path` names, following links: /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N.
+    static func descriptorNamed(by path: String) -> Int32? {
         var current = path
         for _ in 0..<40 {
-            var info = stat()
-            guard lstat(current, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return current }
-            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-            let n = readlink(current, &buffer, buffer.count - 1)
-            guard n > 0 else { return current }
-            let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            if target.hasPrefix("/") {
-                current = target
-            } else {
-                let base = directoryPart(of: current)
-                current = base.isEmpty ? target : (base == "/" ? "/" : base + "/") + target
+            switch current {
+            case "/dev/stdout": return 1
+            case "/dev/stderr": return 2
+            default: break
             }
+            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(getpid())/fd/"] where current.hasPrefix(prefix) {
+                if let n = Int32(current.dropFirst(prefix.count)) { return n }
+            }
+            guard let next = nextLink(current) else { return nil }
+            current = next
         }
-        return current
+        return nil
+    }
+
+    /// Where the symbolic link at `path` points (relative targets resolved against its directory); nil when `path`
+    /// is no link.
+    private static func nextLink(_ path: String) -> String? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink(path, &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let target = String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if target.hasPrefix("/") { return target }
+        let base = directoryPart(of: path)
+        return base.isEmpty ? target : (base == "/" ? "/" : base + "/") + target
+    }
+
+    /// `path` and every link it leads through (at most 40).
+    private static func linkChain(of path: String) -> [String] {
+        var chain = [path]
+        while chain.count <= 40, let next = nextLink(chain.last!) { chain.append(next) }
+        return chain
+    }
+
+    /// The file a chain of symbolic links at `path` ends at (which need not exist yet); `path` itself when it is
+    /// no link; nil after 40 links (a loop), as the kernel gives up there too.
+    static func linkTarget(of path: String) -> String? {
+        var current = path
+        for _ in 0..<40 {
+            guard let next = nextLink(current) else { return current }
+            current = next
+        }
+        return nil
     }
 
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; nil, or why it failed.

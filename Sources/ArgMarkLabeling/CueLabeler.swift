@@ -29,14 +29,16 @@ public struct CueLabeler: Labeler {
             var scores = LabelScores()
             for match in matches { scores[match.cue.label!] = (scores[match.cue.label!] ?? 0) + match.cue.weight }
             for label in ArgumentLabel.allCases { if let total = scores[label] { scores[label] = 1 - Foundation.exp(-total) } }
+            var fallback = false
             if scores.isEmpty {
                 guard let fallbackScore else { continue }
                 scores = [.claim: fallbackScore]
+                fallback = true
             }
             let evidence = matches.isEmpty
                 ? "no cue"
                 : matches.map { "\($0.cue.text)→\($0.cue.label!.rawValue)" }.joined(separator: " ")
-            proposals.append(LabelProposal(unitIndex: index, scores: scores, evidence: evidence, pluginID: descriptor.id))
+            proposals.append(LabelProposal(unitIndex: index, scores: scores, evidence: evidence, pluginID: descriptor.id, isFallback: fallback))
         }
         return proposals
     }

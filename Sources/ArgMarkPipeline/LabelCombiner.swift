@@ -57,7 +57,6 @@ public struct LabelCombiner: Sendable {
         }
         for index in 0..<n where touched[index] {
             guard document.units[index].kind == .sentence, !document.units[index].annotation.isHumanLabel else { continue }
-            document.units[index].annotation.labelReasons = Self.reasons(first: firstProposal[index], next: nextProposal, proposals: proposals)
             var sum = 0.0
             var best = 0
             for c in 0..<k {
@@ -66,6 +65,8 @@ public struct LabelCombiner: Sendable {
                 if totals[index * k + c] > totals[index * k + best] { best = c }
             }
             guard sum > 0 else { continue }
+            // Set with the label, so that the reasons never describe an older label than the one they stand beside.
+            document.units[index].annotation.labelReasons = Self.reasons(first: firstProposal[index], next: nextProposal, proposals: proposals)
             document.units[index].annotation.label = ArgumentLabel.allCases[best]
             let share = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
             var confidence = share
@@ -86,14 +87,19 @@ public struct LabelCombiner: Sendable {
         var p = first
         while p >= 0 {
             let proposal = proposals[p]
+            p = next[p]
+            guard !proposal.isFallback else { continue }
             var best: (label: ArgumentLabel, score: Double)?
             for label in ArgumentLabel.allCases {
                 guard let score = proposal.scores[label] else { continue }
                 let clamped = min(max(score, 0), 1)
                 if best == nil || clamped > best!.score { best = (label, clamped) }
             }
-            if let best { reasons.append(LabelReason(plugin: proposal.pluginID, label: best.label, score: best.score, evidence: proposal.evidence)) }
-            p = next[p]
+            // A proposal that scores every label 0 prefers none.
+            if let best, best.score > 0 {
+                reasons.append(LabelReason(
+                    plugin: proposal.pluginID, label: best.label, score: best.score, evidence: LabelReason.printable(proposal.evidence)))
+            }
         }
         return reasons
     }

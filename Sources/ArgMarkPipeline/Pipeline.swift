@@ -40,17 +40,20 @@ public struct Pipeline: Sendable {
     }
 
     /// Labels, links and scores `document`. Relabelling a document that has a tree without a linker (`--no-tree`)
-    /// drops the machine-made links and every score once a label has changed, since they were built for the old
-    /// labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
+    /// drops the machine-made links and every score once a label or its confidence has changed, since they were
+    /// built for the old labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
     /// person set stay.
     public func run(_ document: Document) throws(PluginError) -> Document {
         var document = document
         if !labelers.isEmpty {
             var proposals: [LabelProposal] = []
             for labeler in labelers { proposals += try labeler.propose(for: document) }
-            let before = linker == nil ? document.units.map(\.annotation.label) : []
+            // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
+            let before = linker == nil ? document.units.map { [$0.annotation.label?.rawValue, $0.annotation.confidence.map { "\($0)" }] } : []
             combiner.apply(proposals, to: &document)
-            if linker == nil, before != document.units.map(\.annotation.label) { Self.dropMachineTree(&document) }
+            if linker == nil, before != document.units.map({ [$0.annotation.label?.rawValue, $0.annotation.confidence.map { "\($0)" }] }) {
+                Self.dropMachineTree(&document)
+            }
         }
         if let linker { document = linker.link(document) }
         if let scorer { document = scorer.score(document) }

@@ -162,14 +162,19 @@ public struct LabelProposal: Sendable, Hashable {
     public var unitIndex: Int
     /// Scores per label in [0, 1]; a single-label detector gives one entry.
     public var scores: LabelScores
-    /// Why: the cue that fired, the strongest features, … (shown by review and explain).
+    /// Why: the cue that fired, the strongest features, … (kept as the sentence's `labelReasons`, shown by review
+    /// and explain).
     public var evidence: String
     public var pluginID: String
+    /// A default the labeller gives when it found nothing (a cue lexicon's weak claim where no cue fired): it
+    /// counts in the combination but is no reason worth keeping.
+    public var isFallback: Bool
 
-    public init(unitIndex: Int, scores: LabelScores, evidence: String, pluginID: String) {
+    public init(unitIndex: Int, scores: LabelScores, evidence: String, pluginID: String, isFallback: Bool = false) {
         self.unitIndex = unitIndex
         self.scores = scores
         self.evidence = evidence
         self.pluginID = pluginID
+        self.isFallback = isFallback
     }
 }

@@ -46,11 +46,11 @@ public struct ModelLibrary: Sendable {
         let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
         if let data = FileManager.default.contents(atPath: pipelinePath) {
             do {
-                pipeline = try PipelineSpecification(json: data)
-            } catch let error as CalibrationError {
-                // Only the confidences depend on the calibration: the labels stay the default pipeline's.
-                problems.append("\(pipelinePath): \(error); the default pipeline runs without calibrated confidences")
-                pipeline = try? PipelineSpecification(json: data, ignoringCalibration: true)
+                // Only the confidences depend on a calibration: a bad entry is left out, the labels stay the same.
+                let (specification, calibrationProblems) = try PipelineSpecification.lenient(json: data)
+                pipeline = specification
+                for problem in calibrationProblems { problems.append("\(pipelinePath): \(problem); it is not used") }
+                for problem in specification.unusedCalibrations { problems.append("\(pipelinePath): \(problem)") }
             } catch {
                 problems.append("\(pipelinePath): \(error)")
             }
@@ -156,10 +156,17 @@ public struct PipelineSpecification: Sendable, Hashable {
         self.calibrations = calibrations
     }
 
-    /// Reads a pipeline file. A fault in its labeller list throws the decoding error; a fault in its calibration
-    /// throws ``CalibrationError`` unless `ignoringCalibration`, which reads the labellers alone (the default
-    /// pipeline then runs as chosen, only without calibrated confidences).
-    public init(json: Data, ignoringCalibration: Bool = false) throws {
+    /// Reads a pipeline file. A fault in its labeller list throws the decoding error; a fault in a calibration
+    /// entry throws ``CalibrationError`` (``lenient(json:)`` keeps the other entries instead).
+    public init(json: Data) throws {
+        let (specification, problems) = try Self.lenient(json: json)
+        if let first = problems.first { throw CalibrationError(first) }
+        self = specification
+    }
+
+    /// The pipeline file with every calibration entry that can be used, and why the others cannot: the default
+    /// pipeline runs on with the rest, since only confidences depend on them.
+    public static func lenient(json: Data) throws -> (PipelineSpecification, calibrationProblems: [String]) {
         struct File: Decodable {
             struct Entry: Decodable {
                 var id: String
@@ -167,39 +174,68 @@ public struct PipelineSpecification: Sendable, Hashable {
             }
             var labelers: [Entry]
         }
-        // Decoded apart from the labellers, so that a fault in it is told apart from one in the labeller list.
-        struct Calibrations: Decodable {
-            struct Calibration: Decodable {
-                var languages: [String]
-                var maxSentences: Int?
-                var labelers: [String: Double]
-                var coefficients: [String: Double]
-            }
-            var calibration: [Calibration]?
+        let labelers = try JSONDecoder().decode(File.self, from: json).labelers.map { ($0.id, $0.weight ?? 1) }
+        var specification = PipelineSpecification(labelers: labelers)
+        var problems: [String] = []
+        guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any], let raw = object["calibration"] else {
+            return (specification, [])
         }
-        labelers = try JSONDecoder().decode(File.self, from: json).labelers.map { ($0.id, $0.weight ?? 1) }
-        calibrations = []
-        guard !ignoringCalibration else { return }
-        let entries: [Calibrations.Calibration]
-        do {
-            entries = try JSONDecoder().decode(Calibrations.self, from: json).calibration ?? []
-        } catch {
-            throw CalibrationError("its calibration is not an array of {\"languages\":[…],\"maxSentences\":N (optional),\"labelers\":{id: weight},\"coefficients\":{name: number}}: \(error)")
+        guard let entries = raw as? [[String: Any]] else {
+            return (specification, ["its calibration is not an array of {\"languages\":[…],\"maxSentences\":N (optional),\"labelers\":{id: weight},\"coefficients\":{name: number}}"])
         }
-        calibrations = try entries.map { entry in
-            let named = entry.languages.isEmpty ? "(no language)" : entry.languages.joined(separator: ", ")
-            let languages = try entry.languages.map { name in
-                guard let tag = LanguageTag(rawValue: name) else {
-                    throw CalibrationError("the calibration for \(named) names the language \"\(name)\"; languages are \(LanguageTag.allCases.map(\.rawValue).joined(separator: ", "))")
+        let known: Set = ["languages", "maxSentences", "labelers", "coefficients", "fittedOn"]
+        for entry in entries {
+            let names = entry["languages"] as? [String] ?? []
+            let named = "the calibration for " + (names.isEmpty ? "(no language)" : names.joined(separator: ", "))
+            do throws(CalibrationError) {
+                // A key this version does not know might change which documents the entry covers: refused, not ignored.
+                if let unknown = entry.keys.sorted().first(where: { !known.contains($0) }) {
+                    throw CalibrationError("has the key \"\(unknown)\", which this version of ArgMark does not know (\(known.sorted().joined(separator: ", ")))")
                 }
-                return tag
-            }
-            do {
-                return try ConfidenceCalibration(
-                    languages: languages, labelers: entry.labelers, coefficients: entry.coefficients, maxSentences: entry.maxSentences)
+                guard let languageNames = entry["languages"] as? [String] else { throw CalibrationError("needs \"languages\": a list such as [\"en\"]") }
+                var languages: [LanguageTag] = []
+                for name in languageNames {
+                    guard let tag = LanguageTag(rawValue: name) else {
+                        throw CalibrationError("names the language \"\(name)\"; languages are \(LanguageTag.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    languages.append(tag)
+                }
+                guard let weights = Self.numbers(entry["labelers"]) else { throw CalibrationError("needs \"labelers\": {id: weight}") }
+                guard let coefficients = Self.numbers(entry["coefficients"]) else { throw CalibrationError("needs \"coefficients\": {name: number}") }
+                var maxSentences: Int?
+                if let value = entry["maxSentences"] {
+                    guard let number = value as? NSNumber, String(cString: number.objCType) != "c", let n = Int(exactly: number.doubleValue) else {
+                        throw CalibrationError("gives maxSentences \(value); it is a whole number of sentences")
+                    }
+                    maxSentences = n
+                }
+                specification.calibrations.append(
+                    try ConfidenceCalibration(languages: languages, labelers: weights, coefficients: coefficients, maxSentences: maxSentences))
             } catch {
-                throw CalibrationError("the calibration for \(named) \(error)")
+                problems.append("\(named) \(error.description)")
             }
+        }
+        return (specification, problems)
+    }
+
+    /// A JSON object of numbers (not booleans), or nil.
+    private static func numbers(_ value: Any?) -> [String: Double]? {
+        guard let object = value as? [String: Any] else { return nil }
+        var out: [String: Double] = [:]
+        for (key, value) in object {
+            guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+            out[key] = number.doubleValue
+        }
+        return out
+    }
+
+    /// Why each calibration would not be used by this pipeline (its labellers or weights differ), for a warning.
+    public var unusedCalibrations: [String] {
+        let weights = Dictionary(labelers.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
+        return calibrations.compactMap { c in
+            guard !c.labelers.allSatisfy({ weights[$0.key] == $0.value }) else { return nil }
+            let listed = c.labelers.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ", ")
+            return "the calibration for \(c.languages.map(\.rawValue).joined(separator: ", ")) was fitted with \(listed), which this pipeline's labellers and weights are not; its confidences are the combiner's share"
         }
     }
 

@@ -708,7 +708,8 @@ struct TEIDecoder {
                         }
                     }
                     if let plugin, let label, let score, (0...1).contains(score) {
-                        reasons.append(LabelReason(plugin: plugin, label: label, score: score, evidence: evidence))
+                        reasons.append(LabelReason(
+                            plugin: LabelReason.printable(plugin), label: label, score: score, evidence: LabelReason.printable(evidence)))
                     }
                 }
             }

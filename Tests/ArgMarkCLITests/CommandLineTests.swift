@@ -208,6 +208,11 @@ struct CommandLineTests {
         #expect(unlabelled.status == 0)
         let nothing = try argmark(["eval", dir + "/u/mixed.jsonl", dir + "/mixed.jsonl"])
         #expect(nothing.status == 1 && nothing.stderr.contains("no gold sentence is labelled"))
+        try FileManager.default.createDirectory(atPath: dir + "/g", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: dir + "/mixed.jsonl", toPath: dir + "/g/mixed.jsonl")
+        #expect(try argmark(["annotate", dir + "/mixed.txt", "--to", "tei", "--out", dir + "/p", "--no-tree"]).status == 0)
+        let teiDirectory = try argmark(["eval", dir + "/g", dir + "/p", "--format", "json"])
+        #expect(teiDirectory.status == 0 && teiDirectory.stdout.contains(#""tree":null,"#), "\(teiDirectory.stderr)")
         // train: a document given twice, and a model folder of the other language.
         let twice = try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"])
         #expect(twice.status != 0 && twice.stderr.contains("is given twice"))

@@ -36,6 +36,32 @@ struct LabelCombinerTests {
         ])
     }
 
+    /// Evidence is made fit for a terminal and XML: an external model's escape sequences and line breaks become
+    /// spaces, and a reason stays a reason in length.
+    @Test func evidenceIsPrintable() {
+        #expect(LabelReason.printable("a\u{1B}[31mb\nc\u{0}d\u{FFFF}  e ") == "a [31mb c d e")
+        let long = LabelReason.printable(String(repeating: "长", count: 1000))
+        #expect(long.count == LabelReason.evidenceLimit + 1 && long.hasSuffix("…"))
+        #expect(LabelReason(plugin: "x\u{7}", label: .claim, score: 0.5, evidence: "\r\n").summary == "x claim 0.50")
+    }
+
+    /// A labeller's default where it found nothing, and a proposal that prefers no label, are no reasons; a
+    /// sentence whose proposals all score 0 keeps its label and its reasons.
+    @Test func defaultsAndEmptyProposalsAreNoReasons() {
+        var d = doc()
+        d.units[1].annotation = SentenceAnnotation(
+            label: .evidence, labeledBy: .plugin("m"), labelReasons: [LabelReason(plugin: "m", label: .evidence, score: 0.9, evidence: "")])
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.2], evidence: "no cue", pluginID: "cues", isFallback: true),
+            LabelProposal(unitIndex: 0, scores: [.evidence: 0.7], evidence: "p", pluginID: "m"),
+            LabelProposal(unitIndex: 0, scores: [.claim: 0, .example: 0], evidence: "", pluginID: "zero"),
+            LabelProposal(unitIndex: 1, scores: [.claim: 0], evidence: "", pluginID: "zero"),
+        ]
+        let out = LabelCombiner().combine(proposals, into: d)
+        #expect(out.units[0].annotation.labelReasons == [LabelReason(plugin: "m", label: .evidence, score: 0.7, evidence: "p")])
+        #expect(out.units[1].annotation == d.units[1].annotation)
+    }
+
     @Test func aReasonIsTheProposalsBestLabelClamped() {
         let proposals = [
             LabelProposal(unitIndex: 0, scores: [.evidence: 0.4, .example: 0.4, .claim: 0.1], evidence: "tie", pluginID: "a"),
@@ -65,13 +91,19 @@ struct LabelCombinerTests {
         var d = doc()
         d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
         d.paragraphs[0].units = 0..<3
-        d.units[0].annotation = SentenceAnnotation(label: .claim, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
+        d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 1, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
         d.units[1].annotation = SentenceAnnotation(
-            label: .claim, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"), linkConfidence: 0.9)
-        d.units[2].annotation = SentenceAnnotation(label: .claim, labeledBy: .plugin("a"), parent: "s1", relation: .attack, linkedBy: .human("ana"))
+            label: .claim, confidence: 1, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"),
+            linkConfidence: 0.9)
+        d.units[2].annotation = SentenceAnnotation(
+            label: .claim, confidence: 1, labeledBy: .plugin("a"), parent: "s1", relation: .attack, linkedBy: .human("ana"))
         let unchanged = try Pipeline(labelers: [FixedLabeler(label: .claim)]).run(d)
         #expect(unchanged.units.map(\.annotation.parent) == [nil, "s1", "s1"])
         #expect(unchanged.units[1].annotation.score == 0.5)
+        // The same labels with other confidences: the scores' base has moved.
+        var unsure = d
+        for i in unsure.units.indices { unsure.units[i].annotation.confidence = 0.5 }
+        #expect(try Pipeline(labelers: [FixedLabeler(label: .claim)]).run(unsure).units[1].annotation.score == nil)
         let relabelled = try Pipeline(labelers: [FixedLabeler(label: .evidence)]).run(d)
         #expect(relabelled.units.map(\.annotation.label) == [.evidence, .evidence, .evidence])
         #expect(relabelled.units.map(\.annotation.parent) == [nil, nil, "s1"])

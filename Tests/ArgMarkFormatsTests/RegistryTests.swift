@@ -36,4 +36,24 @@ struct RegistryTests {
             try PluginRegistry.standard.reader(format: "tex", path: nil, bytes: [])
         }
     }
+
+    /// A pipeline file's calibration entries stand or fall one by one: the default pipeline keeps the good ones, an
+    /// explicit --pipeline file is refused; a key this version does not know is refused rather than ignored.
+    @Test func calibrationEntriesAreReadOneByOne() throws {
+        let json = Data(#"""
+            {"labelers":[{"id":"a","weight":1}],
+             "calibration":[{"languages":["zh"],"labelers":{"a":1},"coefficients":{"bias":1}},
+                            {"languages":["en"],"maxSentences":15,"minSentences":3,"labelers":{"a":1},"coefficients":{"bias":1}},
+                            {"languages":["fr"],"labelers":{"a":1},"coefficients":{"bias":1}},
+                            {"languages":["en"],"labelers":{"a":2},"coefficients":{"bias":1}}]}
+            """#.utf8)
+        let (specification, problems) = try PipelineSpecification.lenient(json: json)
+        #expect(specification.labelers.map(\.id) == ["a"])
+        #expect(specification.calibrations.map(\.languages) == [[.zh], [.en]])
+        #expect(problems.count == 2)
+        #expect(problems[0].contains(#"has the key "minSentences", which this version of ArgMark does not know"#))
+        #expect(problems[1].contains(#"names the language "fr""#))
+        #expect(specification.unusedCalibrations.count == 1 && specification.unusedCalibrations[0].contains("the calibration for en was fitted with a:2.0"))
+        #expect(throws: CalibrationError.self) { try PipelineSpecification(json: json) }
+    }
 }

@@ -159,6 +159,20 @@ struct BatchTests {
             var info = stat()
             #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR)
             #expect(throws: FileAccessError.self) { try FileAccess.writeAtomically([1], to: dir + "/real") }
+            // A link to an open descriptor (/dev/stdout is one) writes at the descriptor's offset, as a shell's >
+            // redirection expects, and leaves the file behind it in place.
+            let fd = open(dir + "/redirected.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            defer { close(fd) }
+            _ = "HEADER\n".withCString { write(fd, $0, 7) }
+            try fm.createSymbolicLink(atPath: dir + "/out.dot", withDestinationPath: "/proc/self/fd/\(fd)")
+            try FileAccess.writeAtomically(Array("one\n".utf8), to: dir + "/out.dot")
+            try FileAccess.writeAtomically(Array("two\n".utf8), to: dir + "/out.dot")
+            #expect(try String(contentsOfFile: dir + "/redirected.txt", encoding: .utf8) == "HEADER\none\ntwo\n")
+            // A loop of links is an error, not a file written over one of them.
+            try fm.createSymbolicLink(atPath: dir + "/loop-a", withDestinationPath: dir + "/loop-b")
+            try fm.createSymbolicLink(atPath: dir + "/loop-b", withDestinationPath: dir + "/loop-a")
+            #expect(throws: FileAccessError.self) { try FileAccess.writeAtomically([1], to: dir + "/loop-a") }
+            #expect(try fm.destinationOfSymbolicLink(atPath: dir + "/loop-a") == dir + "/loop-b")
         }
     }
 
