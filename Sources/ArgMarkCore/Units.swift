@@ -55,7 +55,7 @@ public struct SentenceAnnotation: Sendable, Hashable {
 }
 
 /// One labeller's proposal for a sentence: the label it scored highest, that score, and its own account of why
-/// (the cues that fired, the model's probability, an external model's note).
+/// (the cues or rules that fired, an external model's note; empty where the score says it all).
 public struct LabelReason: Sendable, Hashable {
     /// The labeller's plugin id.
     public var plugin: String
@@ -77,6 +77,26 @@ public struct LabelReason: Sendable, Hashable {
         return "\(Self.printable(plugin)) \(label.rawValue) \(FixedDecimal.twoPlaces(score))" + (evidence.isEmpty ? "" : " (\(evidence))")
     }
 
+    /// Whether `text` is already as ``printable(_:)`` would make it (the common case, checked without building a
+    /// string): no control character or non-character, no space at either end or two in a row, nothing beyond the
+    /// limit.
+    static func isPrintable(_ text: String) -> Bool {
+        var previousWasSpace = true
+        var count = 0
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { return false }
+            // Unicode's White_Space characters beyond the controls.
+            let isSpace = v == 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
+                || v == 0x202F || v == 0x205F || v == 0x3000
+            if isSpace && previousWasSpace { return false }
+            previousWasSpace = isSpace
+            count += 1
+            if count > evidenceLimit { return false }
+        }
+        return !previousWasSpace || count == 0
+    }
+
     /// Longest evidence kept: a reason, not a document.
     public static let evidenceLimit = 300
 
@@ -84,6 +104,7 @@ public struct LabelReason: Sendable, Hashable {
     /// line breaks) and non-characters become spaces, runs of spaces one, and more than ``evidenceLimit``
     /// characters end in "…". An external labeller's evidence passes through here.
     public static func printable(_ text: String) -> String {
+        if isPrintable(text) { return text }
         var out = String.UnicodeScalarView()
         var count = 0
         var lastWasSpace = false

@@ -71,10 +71,43 @@ struct JSONBuffer {
         int(value)
     }
 
-    /// A probability or score with at most four decimals and no trailing zeros (`0.75`, `1`, `0.3333`).
+    /// A probability or score with at most four decimals and no trailing zeros (`0.75`, `1`, `0.3333`): the digits of
+    /// ``FixedDecimal/format(_:)``, written as bytes (a document has several numbers per sentence, and building a
+    /// string for each showed in the writer's time).
     mutating func fixed(_ value: Double?) {
         guard let value, value.isFinite else { return null() }
-        bytes.append(contentsOf: JSONNumber.format(value).utf8)
+        let scaled = (value * 10_000).rounded()
+        guard abs(scaled) < 1e15 else {
+            bytes.append(contentsOf: JSONNumber.format(value).utf8)
+            return
+        }
+        let magnitude = Int(abs(scaled))
+        if scaled < 0 && magnitude != 0 { bytes.append(UInt8(ascii: "-")) }
+        digits(of: magnitude / 10_000)
+        var fraction = magnitude % 10_000
+        guard fraction != 0 else { return }
+        var places = 4
+        while fraction % 10 == 0 {
+            fraction /= 10
+            places -= 1
+        }
+        bytes.append(UInt8(ascii: "."))
+        var divisor = 1
+        for _ in 1..<places { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+            divisor /= 10
+        }
+    }
+
+    /// The decimal digits of a non-negative integer.
+    private mutating func digits(of n: Int) {
+        if n < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n))
+            return
+        }
+        digits(of: n / 10)
+        bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
     }
 
     mutating func strings(_ values: [String]) {

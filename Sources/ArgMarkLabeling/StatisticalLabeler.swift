@@ -37,10 +37,8 @@ public struct StatisticalLabeler: Labeler {
         return zip(frame.units, probabilities).map { index, p in
             var scores = LabelScores()
             for (c, label) in model.labels.enumerated() { scores[label] = p[c] }
-            let best = p.indices.max { p[$0] < p[$1] }!
-            return LabelProposal(
-                unitIndex: index, scores: scores,
-                evidence: "p(\(model.labels[best].rawValue))=\(Int((p[best] * 100).rounded()))%", pluginID: descriptor.id)
+            // No evidence string: the probability it would tell is the proposal's score.
+            return LabelProposal(unitIndex: index, scores: scores, evidence: "", pluginID: descriptor.id)
         }
     }
 }

@@ -687,8 +687,7 @@ struct TEIEncoder {
             for r in unit.annotation.labelReasons {
                 try inlineFeatureStructure("proposal", [
                     ("plugin", .string(r.plugin)), ("label", .symbol(r.label.rawValue)), ("score", .numeric(r.score)),
-                    ("evidence", .string(r.evidence)),
-                ])
+                ] + (r.evidence.isEmpty ? [] : [("evidence", .string(r.evidence))]))
             }
             close()
             close()

@@ -92,6 +92,27 @@ struct JSONLinesTests {
         #expect(JSONNumber.format(value) == expected["\(value)"])
     }
 
+    /// The writer's numbers, written as bytes, are exactly FixedDecimal's.
+    @Test func writtenNumbersAreFixedDecimals() throws {
+        var values: [Double] = [0, 1, 0.5, 0.00005, 0.00004999, 0.99995, 0.1, 0.10001, 0.0001, 0.9999, 123.45678, 7, 10, 100.00005]
+        var state: UInt64 = 20_261_205
+        for _ in 0..<300 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            values.append(Double(state >> 11) / Double(1 << 53))
+        }
+        var document = Document(id: "n", sections: [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+        document.units = values.enumerated().map { n, value in
+            TextUnit(id: "s\(n + 1)", kind: .sentence, section: "d1", paragraph: "p1", language: .en, start: n, end: n + 1, text: "x",
+                     annotation: SentenceAnnotation(label: .claim, confidence: value, score: -value))
+        }
+        document.paragraphs = [Paragraph(id: "p1", section: "d1", language: .en, units: 0..<values.count)]
+        let lines = String(decoding: try JSONLinesWriter().write(document), as: UTF8.self).split(separator: "\n").dropFirst()
+        for (line, value) in zip(lines, values) {
+            #expect(line.contains("\"confidence\":\(FixedDecimal.format(value)),"), "\(value)")
+            #expect(line.contains("\"score\":\(FixedDecimal.format(-value)),"), "\(-value)")
+        }
+    }
+
     @Test(arguments: [
         ("not json\n", 1, "not a valid ArgMark JSON object"),
         ("{\"type\":\"sentence\",\"id\":\"s1\"}\n", 1, "first line must be the"),
