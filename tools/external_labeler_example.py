@@ -7,7 +7,7 @@ say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
 blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
-integer) and --boolean with a confidence of true.
+integer), --boolean with a confidence of true, and --escape-id names itself with a terminal escape sequence.
 """
 import json
 import signal
@@ -38,7 +38,9 @@ def main():
     for line in sys.stdin:
         request = json.loads(line)
         if request["type"] == "hello":
-            reply = {"type": "hello", "protocol": 1, "id": "label.example-external.v1", "languages": ["zh", "en", "mixed"],
+            reply = {"type": "hello", "protocol": 1,
+                     "id": "label.\x1b[2Jexample.v1" if "--escape-id" in args else "label.example-external.v1",
+                     "languages": ["zh", "en", "mixed"],
                      "labels": ["claim", "evidence", "example", "prescription", "background"],
                      "summary": "example external labeller (keyword rules in Python)"}
         elif request["type"] == "label":

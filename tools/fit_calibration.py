@@ -204,6 +204,12 @@ def main():
         language = key.split("-")[0]
         short = key.endswith("-short")
         plugins, rows = load(path, language, weights)
+        if short:
+            # The combiner gives this calibration only to documents of at most SHORT_TEXT sentences.
+            length = {}
+            for r in rows:
+                length[r[0]] = length.get(r[0], 0) + 1
+            rows = [r for r in rows if length[r[0]] <= SHORT_TEXT]
         names = feature_names(plugins)
         documents = sorted({r[0] for r in rows})
         fold_of = {d: i % 2 for i, d in enumerate(documents)}

@@ -66,7 +66,7 @@ struct Review: ParsableCommand {
         let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         let name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
         // Edits are signed human:NAME; an empty name signs none.
-        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+        guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !name.unicodeScalars.contains(where: LabelReason.isUnprintable) else {
             throw ValidationError("the annotator's name is empty or holds control characters; give --annotator NAME (or set ARGMARK_ANNOTATOR)")
         }
         // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the time edits record, so scripted sessions

@@ -33,7 +33,9 @@ struct Train: ParsableCommand {
     @Option(name: .customLong("models"), help: "The Models/ directory holding the lexicons (default: $ARGMARK_MODELS, else Models).")
     var modelsOption: String?
 
-    private var models: String { modelsOption ?? ProcessInfo.processInfo.environment["ARGMARK_MODELS"] ?? "Models" }
+    private var models: String {
+        modelsOption ?? ProcessInfo.processInfo.environment["ARGMARK_MODELS"].flatMap { $0.isEmpty ? nil : $0 } ?? "Models"
+    }
 
     @Option(name: .long, help: "Hold out each document of this source in turn (repeatable; must also be in --data).")
     var crossValidate: [String] = []
@@ -128,7 +130,8 @@ struct Train: ParsableCommand {
                     throw fail("the document \(id) is given twice (in \(earlier.source) and \(source)); give each document once, and a weight (PATH:2) to count one more")
                 }
                 // Results, predictions and folds go by id: two documents of one id would be mixed up.
-                throw fail("two different documents have the id \(id) (in \(earlier.source) and \(source)); give them ids of their own")
+                let places = earlier.source == source ? "both in \(source)" : "in \(earlier.source) and \(source)"
+                throw fail("two different documents have the id \(id) (\(places)); give them ids of their own")
             }
             firstSource[id] = (source, text)
             if !text.isEmpty, let twin = firstText[text], twin.source != source {
@@ -181,10 +184,16 @@ struct Train: ParsableCommand {
             if let proposalScores { try writeProposalScores(result, gold: documents, to: proposalScores) }
             let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
             print(report.text(), terminator: "")
-            scores["lodo.macroF1"] = result.pooled.macroF1
-            scores["lodo.accuracy"] = result.pooled.accuracy
-            scores["lodo.kappa"] = result.pooled.kappa
-            for s in result.pooled.scores where s.support > 0 { scores["lodo.f1.\(s.label.rawValue)"] = s.f1 }
+            // Named by how they were measured: a K-fold figure is not a leave-one-document-out one.
+            let heldOutCount = documents.count { $0.heldOut }
+            let scheme = folds.map { $0 < heldOutCount ? "\($0)fold" : "lodo" } ?? "lodo"
+            if let folds, folds >= heldOutCount {
+                note("--folds \(folds) is at least the \(heldOutCount) held-out documents: each is its own fold (leave-one-document-out)")
+            }
+            scores["\(scheme).macroF1"] = result.pooled.macroF1
+            scores["\(scheme).accuracy"] = result.pooled.accuracy
+            scores["\(scheme).kappa"] = result.pooled.kappa
+            for s in result.pooled.scores where s.support > 0 { scores["\(scheme).f1.\(s.label.rawValue)"] = s.f1 }
         }
         guard let out else { return }
         let start = Date()

@@ -29,10 +29,13 @@ enum AnalysedDocument {
         var pipeline = registry.defaultPipeline()
         let sentences = document.units.filter { $0.kind == .sentence }
         if sentences.contains(where: { $0.annotation.label != nil }) { pipeline.labelers = [] }
-        // A whole tree is used as it is; a partial one (links a person set, the machine's dropped by annotate
-        // --no-tree) is completed by the linker, which keeps a person's links.
+        // A tree is used as it is, but for the partial one annotate --no-tree leaves (a person's links, the machine's
+        // dropped, several roots): the linker completes it and keeps a person's links. A file's own links of unknown
+        // origin (hand-made JSONL, TEI without @resp) are never rebuilt.
+        let linked = sentences.filter { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }
         let roots = sentences.count { [.claim, .evidence, .example, .prescription].contains($0.annotation.label) && $0.annotation.parent == nil }
-        if sentences.contains(where: { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }) && roots <= 1 { pipeline.linker = nil }
+        let partial = roots > 1 && linked.allSatisfy { $0.annotation.isHumanLink }
+        if !linked.isEmpty && !partial { pipeline.linker = nil }
         if sentences.contains(where: { $0.annotation.score != nil }) && pipeline.linker == nil { pipeline.scorer = nil }
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
         return document

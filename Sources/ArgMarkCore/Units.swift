@@ -85,7 +85,7 @@ public struct LabelReason: Sendable, Hashable {
         var count = 0
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF { return false }
+            if isUnprintable(scalar) { return false }
             // Unicode's White_Space characters beyond the controls.
             let isSpace = v == 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
                 || v == 0x202F || v == 0x205F || v == 0x3000
@@ -101,29 +101,31 @@ public struct LabelReason: Sendable, Hashable {
     public static let evidenceLimit = 300
 
     /// `text` fit to show on a terminal and to store in XML: control characters (a terminal's escape sequences,
-    /// line breaks) and non-characters become spaces, runs of spaces one, and more than ``evidenceLimit``
-    /// characters end in "…". An external labeller's evidence passes through here.
+    /// line breaks), bidirectional overrides and non-characters become spaces, runs of spaces one, and more than
+    /// ``evidenceLimit`` characters end in "…". An external labeller's evidence passes through here.
     public static func printable(_ text: String) -> String {
         if isPrintable(text) { return text }
-        var out = String.UnicodeScalarView()
-        var count = 0
-        var lastWasSpace = false
+        var out: [Unicode.Scalar] = []
+        var lastWasSpace = true
         for scalar in text.unicodeScalars {
-            let v = scalar.value
-            let isControl = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFFFE || v == 0xFFFF
-            let isSpace = isControl || scalar.properties.isWhitespace
-            if isSpace && (lastWasSpace || out.isEmpty) { continue }
-            if count == evidenceLimit {
-                out.append("…")
-                lastWasSpace = false
-                break
-            }
+            let isSpace = isUnprintable(scalar) || scalar.properties.isWhitespace
+            if isSpace && lastWasSpace { continue }
             out.append(isSpace ? " " : scalar)
             lastWasSpace = isSpace
-            count += 1
         }
-        if lastWasSpace, let last = out.indices.last { out.remove(at: last) }
-        return String(out)
+        if lastWasSpace, !out.isEmpty { out.removeLast() }
+        if out.count > evidenceLimit { out = Array(out.prefix(evidenceLimit)) + ["…"] }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: out)
+        return String(view)
+    }
+
+    /// Control characters (C0, DEL, C1), the bidirectional overrides and isolates, which reorder what follows them
+    /// on a terminal, and the non-characters U+FFFE/U+FFFF.
+    public static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || v == 0xFFFE || v == 0xFFFF
     }
 }
 

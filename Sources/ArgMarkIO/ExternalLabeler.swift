@@ -80,6 +80,12 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "the hello reply has no plugin id")
         }
+        // The id names the labeller in every file, TEI id and message: printable characters without spaces.
+        if id.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7F...0xA0).contains($0.value) || $0.properties.isWhitespace
+            || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) || id.count > 100 {
+            Self.stop(&connection)
+            throw PluginError(pluginID: name, message: "the hello reply's plugin id \(id.debugDescription) holds spaces or control characters (or runs past 100); give an id like label.my-model.v1")
+        }
         // An unknown language or label is refused, not dropped: a dropped language would send the plugin every
         // sentence, a dropped label would hide a misspelt one.
         let languageNames = hello["languages"] as? [String] ?? []

@@ -136,7 +136,7 @@ public enum FileAccess {
         let exists = stat(path, &existing) == 0  // follows links
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw .unwritable(path, reason: "it is a directory") }
         // A descriptor of another process (/proc/PID/fd/N) is that process's file: written in place, not replaced.
-        if exists && ((existing.st_mode & S_IFMT) != S_IFREG || linkChain(of: path).contains { $0.hasPrefix("/proc/") }) {
+        if exists && ((existing.st_mode & S_IFMT) != S_IFREG || linkChain(of: path).contains { normalised($0).hasPrefix("/proc/") }) {
             let fd = open(path, O_WRONLY | O_CLOEXEC | ((existing.st_mode & S_IFMT) == S_IFREG ? O_TRUNC : 0))
             guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
@@ -175,9 +175,21 @@ public enum FileAccess {
         }
     }
 
-    /// The descriptor `path` names, following links: /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N.
+    /// The descriptor `path` names, following links: /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N however
+    /// spelt (`//`, `/./`, through a linked directory), or any path to the file standard output or standard error
+    /// is open on.
     static func descriptorNamed(by path: String) -> Int32? {
-        var current = path
+        var target = stat()
+        if stat(path, &target) == 0 {
+            for descriptor: Int32 in [1, 2] {
+                var open = stat()
+                if fstat(descriptor, &open) == 0 && open.st_dev == target.st_dev && open.st_ino == target.st_ino
+                    && (open.st_mode & S_IFMT) == S_IFREG {
+                    return descriptor
+                }
+            }
+        }
+        var current = normalised(path)
         for _ in 0..<40 {
             switch current {
             case "/dev/stdout": return 1
@@ -188,9 +200,15 @@ public enum FileAccess {
                 if let n = Int32(current.dropFirst(prefix.count)) { return n }
             }
             guard let next = nextLink(current) else { return nil }
-            current = next
+            current = normalised(next)
         }
         return nil
+    }
+
+    /// `path` with empty and `.` components dropped (`//proc/./self` → `/proc/self`).
+    static func normalised(_ path: String) -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: true).filter { $0 != "." }
+        return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
 
     /// Where the symbolic link at `path` points (relative targets resolved against its directory); nil when `path`

@@ -49,11 +49,13 @@ public struct Pipeline: Sendable {
             var proposals: [LabelProposal] = []
             for labeler in labelers { proposals += try labeler.propose(for: document) }
             // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
-            let before = linker == nil ? document.units.map { [$0.annotation.label?.rawValue, $0.annotation.confidence.map { "\($0)" }] } : []
-            combiner.apply(proposals, to: &document)
-            if linker == nil, before != document.units.map({ [$0.annotation.label?.rawValue, $0.annotation.confidence.map { "\($0)" }] }) {
-                Self.dropMachineTree(&document)
+            // Confidences compared as files keep them (four decimals): a re-run that changes nothing keeps the tree.
+            func state(_ d: Document) -> [String] {
+                d.units.map { "\($0.annotation.label?.rawValue ?? "-") \($0.annotation.confidence.map { ($0 * 10_000).rounded() } ?? -1)" }
             }
+            let before = linker == nil ? state(document) : []
+            combiner.apply(proposals, to: &document)
+            if linker == nil, before != state(document) { Self.dropMachineTree(&document) }
         }
         if let linker { document = linker.link(document) }
         if let scorer { document = scorer.score(document) }

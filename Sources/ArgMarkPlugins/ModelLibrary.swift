@@ -122,7 +122,7 @@ public struct ModelLibrary: Sendable {
 
     /// Where Models/ is: `$ARGMARK_MODELS`, `./Models`, or beside the package the executable was built in.
     public static func locate(executable: String = CommandLine.arguments[0]) -> String? {
-        if let explicit = ProcessInfo.processInfo.environment["ARGMARK_MODELS"] { return explicit }
+        if let explicit = ProcessInfo.processInfo.environment["ARGMARK_MODELS"], !explicit.isEmpty { return explicit }
         var candidates = ["Models"]
         var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
@@ -229,13 +229,23 @@ public struct PipelineSpecification: Sendable, Hashable {
         return out
     }
 
-    /// Why each calibration would not be used by this pipeline (its labellers or weights differ), for a warning.
+    /// Why each calibration would not be used by this pipeline, for a warning: its labellers or weights differ, or
+    /// one listed before it covers the same sentences (the combiner takes the first that fits).
     public var unusedCalibrations: [String] {
         let weights = Dictionary(labelers.map { ($0.id, $0.weight) }, uniquingKeysWith: { first, _ in first })
-        return calibrations.compactMap { c in
+        func name(_ c: ConfidenceCalibration) -> String {
+            "the calibration for \(c.languages.map(\.rawValue).joined(separator: ", "))"
+                + (c.maxSentences.map { " (documents of at most \($0) sentences)" } ?? "")
+        }
+        return calibrations.enumerated().compactMap { n, c in
+            if let earlier = calibrations[..<n].first(where: { e in
+                Set(c.languages).isSubset(of: Set(e.languages)) && (e.maxSentences == nil || (c.maxSentences.map { $0 <= e.maxSentences! } ?? false))
+            }) {
+                return "\(name(c)) is never used: \(name(earlier)), listed before it, covers the same sentences; list the narrower one first"
+            }
             guard !c.labelers.allSatisfy({ weights[$0.key] == $0.value }) else { return nil }
             let listed = c.labelers.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ", ")
-            return "the calibration for \(c.languages.map(\.rawValue).joined(separator: ", ")) was fitted with \(listed), which this pipeline's labellers and weights are not; its confidences are the combiner's share"
+            return "\(name(c)) was fitted with \(listed), which this pipeline's labellers and weights are not; its confidences are the combiner's share"
         }
     }
 

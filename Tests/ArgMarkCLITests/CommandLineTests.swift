@@ -226,6 +226,46 @@ struct CommandLineTests {
         #expect(try argmark(["annotate", dir + "/mixed.txt", dir + "/empty", "--out", dir + "/e"]).stderr.contains("/empty holds no input file"))
     }
 
+    /// Re-running --no-tree on a linked file that nothing changes keeps its tree; a file's own links of unknown
+    /// origin are used as they are, not rebuilt; an export to a path that reaches standard output through a
+    /// linked directory goes to the descriptor (after what the shell had written there).
+    @Test func treesAndOutputsAreKeptWhereNothingChanged() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("本文认为合作是出路。据统计，贸易额增长了8%。例如，某国加强了对话。各国应当加强合作。\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/a.zh.txt"))
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/o"]).status == 0)
+        let linked = try String(contentsOfFile: dir + "/o/a.zh.jsonl", encoding: .utf8)
+        let again = try argmark(["annotate", dir + "/o/a.zh.jsonl", "--out", "-", "--no-tree"])
+        #expect(again.stdout.components(separatedBy: #""parent":"s"#).count == linked.components(separatedBy: #""parent":"s"#).count)
+        #expect(linked.components(separatedBy: #""parent":"s"#).count > 1)
+        // Two roots, links with no linkedBy (hand-made): tree shows them as they are.
+        let document = "{\"type\":\"document\",\"id\":\"h\"}\n"
+        func sentence(_ id: Int, _ label: String, _ parent: String?) -> String {
+            "{\"type\":\"sentence\",\"id\":\"s\(id)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(id),\"end\":\(id + 1),"
+                + "\"text\":\"句\(id)。\",\"label\":\"\(label)\",\"parent\":\(parent.map { "\"\($0)\"" } ?? "null"),\"relation\":\(parent == nil ? "null" : "\"support\"")}\n"
+        }
+        try Data((document + sentence(1, "claim", nil) + sentence(2, "evidence", "s1") + sentence(3, "claim", nil) + sentence(4, "evidence", "s3")).utf8)
+            .write(to: URL(fileURLWithPath: dir + "/h.jsonl"))
+        let tree = try argmark(["tree", dir + "/h.jsonl"])
+        #expect(tree.status == 0 && tree.stdout.contains("s1 claim (thesis)") && tree.stdout.contains("s3 claim (thesis)"), "\(tree.stdout)")
+        // Standard output redirected to a file, reached again through a link to /proc/self/fd.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/fds", withDestinationPath: "/proc/self/fd")
+        FileManager.default.createFile(atPath: dir + "/redirected.dot", contents: Data("HEADER\n".utf8))
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/redirected.dot"))
+        try handle.seekToEnd()
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["export", dir + "/o/a.zh.jsonl", "--to", "dot", "--out", dir + "/fds/1"]
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        try handle.close()
+        let redirected = try String(contentsOfFile: dir + "/redirected.dot", encoding: .utf8)
+        #expect(process.terminationStatus == 0 && redirected.hasPrefix("HEADER\ndigraph"), "\(redirected.prefix(40))")
+    }
+
     @Test func treeExplainReportAndExport() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

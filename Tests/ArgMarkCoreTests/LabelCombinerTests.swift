@@ -43,6 +43,9 @@ struct LabelCombinerTests {
         let long = LabelReason.printable(String(repeating: "长", count: 1000))
         #expect(long.count == LabelReason.evidenceLimit + 1 && long.hasSuffix("…"))
         #expect(LabelReason(plugin: "x\u{7}", label: .claim, score: 0.5, evidence: "\r\n").summary == "x claim 0.50")
+        // Nothing cut, nothing marked cut; a right-to-left override would reorder the terminal line after it.
+        #expect(LabelReason.printable(String(repeating: "a", count: 300) + "\n") == String(repeating: "a", count: 300))
+        #expect(LabelReason.printable("a\u{202E}b") == "a b")
     }
 
     /// A labeller's default where it found nothing, and a proposal that prefers no label, are no reasons; a

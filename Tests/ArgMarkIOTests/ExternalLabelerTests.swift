@@ -117,6 +117,13 @@ struct ExternalLabelerTests {
         }
     }
 
+    /// The plugin id goes into every file and message: one with control characters is refused at the handshake.
+    @Test func anIdWithControlCharactersIsRefused() {
+        #expect { try start("--escape-id") } throws: { error in
+            (error as? PluginError)?.message.contains("holds spaces or control characters") == true
+        }
+    }
+
     @Test func aMissingProgramFailsAtStart() {
         #expect(throws: PluginError.self) { try ExternalLabeler(command: ["argmark-no-such-program"], timeout: 2) }
     }
