@@ -20,8 +20,22 @@ public struct DocumentReport: Sendable {
         public var density: Double { sentences == 0 ? 0 : Double(backing) / Double(sentences) }
     }
 
+    /// What is left to review: machine labels no person has accepted or changed.
+    public struct ReviewNeed: Sendable {
+        public var unreviewed = 0
+        /// Of those, the ones with a confidence.
+        public var withConfidence = 0
+        /// The number of them one expects to be wrong, Σ (1 − confidence): meaningful where confidences are
+        /// calibrated (the default pipeline's).
+        public var expectedWrong = 0.0
+        /// Below `review`'s next-low threshold.
+        public var belowThreshold = 0
+        public static let threshold = 0.6
+    }
+
     public var document: String
     public var sentences: Int
+    public var review = ReviewNeed()
     public var labels: [ArgumentLabel: Int]
     public var thesis: Claim?
     /// Claims by descending support score.
@@ -52,6 +66,16 @@ public struct DocumentReport: Sendable {
             Claim(id: units[i].id, score: units[i].annotation.score, text: units[i].text, backing: backing[i])
         }
         sentences = units.count { $0.kind == .sentence }
+        for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
+            let a = unit.annotation
+            guard !a.isHumanLabel, !a.isReviewed else { continue }
+            review.unreviewed += 1
+            if let c = a.confidence {
+                review.withConfidence += 1
+                review.expectedWrong += 1 - c
+                if c < ReviewNeed.threshold { review.belowThreshold += 1 }
+            }
+        }
         var labels: [ArgumentLabel: Int] = [:]
         for unit in units { if let l = unit.annotation.label { labels[l, default: 0] += 1 } }
         self.labels = labels
@@ -84,6 +108,12 @@ public struct DocumentReport: Sendable {
         }
         lines.append("claims with no evidence or example beneath them: \(unsupported.count)"
             + (unsupported.isEmpty ? "" : " (" + unsupported.prefix(20).map(\.id).joined(separator: ", ") + (unsupported.count > 20 ? ", …" : "") + ")"))
+        if review.unreviewed > 0 {
+            lines.append("to review: \(review.unreviewed) machine label\(review.unreviewed == 1 ? "" : "s")"
+                + (review.withConfidence > 0
+                    ? ", about \(Int(review.expectedWrong.rounded())) of them wrong by their confidences; \(review.belowThreshold) below \(TreeRendering.fixed2(ReviewNeed.threshold)) (review's next-low)"
+                    : ""))
+        }
         lines.append("evidence density per section (evidence + example per sentence):")
         for s in sections {
             lines.append("  \(s.section) \(TreeRendering.fixed2(s.density))  (\(s.backing)/\(s.sentences))  \(TreeRendering.shorten(s.heading ?? "(no heading)", 30))")
@@ -101,6 +131,10 @@ public struct DocumentReport: Sendable {
             "thesis": thesis.map(claim) ?? NSNull(),
             "claims": claims.map(claim),
             "unsupportedClaims": unsupported.map(\.id),
+            "review": [
+                "unreviewedMachineLabels": review.unreviewed, "withConfidence": review.withConfidence,
+                "expectedWrong": ((review.expectedWrong * 100).rounded()) / 100, "belowNextLowThreshold": review.belowThreshold,
+            ] as [String: Any],
             "sections": sections.map {
                 ["section": $0.section, "heading": $0.heading ?? NSNull(), "sentences": $0.sentences, "backing": $0.backing,
                  "density": (($0.density * 10_000).rounded()) / 10_000] as [String: Any]
@@ -127,6 +161,12 @@ public struct CorpusReport: Sendable {
         var lines = ["corpus: \(reports.count) documents, \(sentences) sentences; "
             + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
+        let unreviewed = reports.reduce(0) { $0 + $1.review.unreviewed }
+        if unreviewed > 0 {
+            let expected = reports.reduce(0.0) { $0 + $1.review.expectedWrong }
+            let below = reports.reduce(0) { $0 + $1.review.belowThreshold }
+            lines.append("to review: \(unreviewed) machine labels, about \(Int(expected.rounded())) of them wrong by their confidences; \(below) below 0.60")
+        }
         if !scores.isEmpty {
             lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
         }
