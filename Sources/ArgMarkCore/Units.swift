@@ -86,9 +86,10 @@ public struct LabelReason: Sendable, Hashable {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if isUnprintable(scalar) { return false }
-            // Unicode's White_Space characters beyond the controls.
-            let isSpace = v == 0x20 || v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029
-                || v == 0x202F || v == 0x205F || v == 0x3000
+            // Unicode's White_Space characters beyond the plain space become plain spaces on the slow path.
+            if v == 0xA0 || v == 0x1680 || (0x2000...0x200A).contains(v) || v == 0x2028 || v == 0x2029 || v == 0x202F
+                || v == 0x205F || v == 0x3000 || v == 0x85 { return false }
+            let isSpace = v == 0x20
             if isSpace && previousWasSpace { return false }
             previousWasSpace = isSpace
             count += 1

@@ -81,8 +81,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             throw PluginError(pluginID: name, message: "the hello reply has no plugin id")
         }
         // The id names the labeller in every file, TEI id and message: printable characters without spaces.
-        if id.unicodeScalars.contains(where: { $0.value < 0x21 || (0x7F...0xA0).contains($0.value) || $0.properties.isWhitespace
-            || (0x202A...0x202E).contains($0.value) || (0x2066...0x2069).contains($0.value) }) || id.count > 100 {
+        // Zero-width characters too: an id that looks like another labeller's is no id.
+        if id.unicodeScalars.contains(where: { LabelReason.isUnprintable($0) || $0.properties.isWhitespace || $0.value == 0x20
+            || (0x200B...0x200F).contains($0.value) || $0.value == 0xFEFF || $0.properties.generalCategory == .nonspacingMark })
+            || id.unicodeScalars.count > 100 {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "the hello reply's plugin id \(id.debugDescription) holds spaces or control characters (or runs past 100); give an id like label.my-model.v1")
         }

@@ -136,7 +136,7 @@ public enum FileAccess {
         let exists = stat(path, &existing) == 0  // follows links
         if exists && (existing.st_mode & S_IFMT) == S_IFDIR { throw .unwritable(path, reason: "it is a directory") }
         // A descriptor of another process (/proc/PID/fd/N) is that process's file: written in place, not replaced.
-        if exists && ((existing.st_mode & S_IFMT) != S_IFREG || linkChain(of: path).contains { normalised($0).hasPrefix("/proc/") }) {
+        if exists && ((existing.st_mode & S_IFMT) != S_IFREG || linkChain(of: path).contains { descriptorDirectory(of: normalised($0)) != nil }) {
             let fd = open(path, O_WRONLY | O_CLOEXEC | ((existing.st_mode & S_IFMT) == S_IFREG ? O_TRUNC : 0))
             guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
             defer { close(fd) }
@@ -175,20 +175,11 @@ public enum FileAccess {
         }
     }
 
-    /// The descriptor `path` names, following links: /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N however
-    /// spelt (`//`, `/./`, through a linked directory), or any path to the file standard output or standard error
-    /// is open on.
+    /// The descriptor `path` names: /dev/stdout, /dev/stderr, /dev/fd/N or /proc/self/fd/N, however spelt (`//`,
+    /// `/./`, through links and linked directories). Only a name counts: an ordinary path to the file standard
+    /// output happens to be open on is replaced as any file is (writing it through the descriptor would append to
+    /// a shell's >> and leave a review's old document in place).
     static func descriptorNamed(by path: String) -> Int32? {
-        var target = stat()
-        if stat(path, &target) == 0 {
-            for descriptor: Int32 in [1, 2] {
-                var open = stat()
-                if fstat(descriptor, &open) == 0 && open.st_dev == target.st_dev && open.st_ino == target.st_ino
-                    && (open.st_mode & S_IFMT) == S_IFREG {
-                    return descriptor
-                }
-            }
-        }
         var current = normalised(path)
         for _ in 0..<40 {
             switch current {
@@ -196,12 +187,30 @@ public enum FileAccess {
             case "/dev/stderr": return 2
             default: break
             }
-            for prefix in ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", "/proc/\(getpid())/fd/"] where current.hasPrefix(prefix) {
-                if let n = Int32(current.dropFirst(prefix.count)) { return n }
-            }
+            if let (directory, n) = descriptorDirectory(of: current), directory == .own { return n }
             guard let next = nextLink(current) else { return nil }
             current = normalised(next)
         }
+        return nil
+    }
+
+    enum DescriptorDirectory { case own, otherProcess }
+
+    /// Whether `path` is an entry of a descriptor directory (/dev/fd, /proc/self/fd, /proc/PID/fd), its directory
+    /// resolved through links, and the descriptor's number.
+    static func descriptorDirectory(of path: String) -> (DescriptorDirectory, Int32)? {
+        let name = (path as NSString).lastPathComponent
+        guard let n = Int32(name) else { return nil }
+        let directory = directoryPart(of: path)
+        var resolved = normalised(directory)
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        if realpath(directory.isEmpty ? "." : directory, &buffer) != nil {
+            resolved = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        if ["/dev/fd", "/proc/self/fd", "/proc/thread-self/fd", "/proc/\(getpid())/fd"].contains(resolved) { return (.own, n) }
+        let parts = resolved.split(separator: "/")
+        if parts.count == 3, parts[0] == "proc", parts[2] == "fd" || parts[2] == "fdinfo" { return (.otherProcess, n) }
+        if parts.count == 5, parts[0] == "proc", parts[2] == "task", parts[4] == "fd" { return (.otherProcess, n) }
         return nil
     }
 

@@ -238,8 +238,10 @@ public struct PipelineSpecification: Sendable, Hashable {
                 + (c.maxSentences.map { " (documents of at most \($0) sentences)" } ?? "")
         }
         return calibrations.enumerated().compactMap { n, c in
-            if let earlier = calibrations[..<n].first(where: { e in
-                Set(c.languages).isSubset(of: Set(e.languages)) && (e.maxSentences == nil || (c.maxSentences.map { $0 <= e.maxSentences! } ?? false))
+            let holds = { (e: ConfidenceCalibration) in e.labelers.allSatisfy { weights[$0.key] == $0.value } }
+            if holds(c), let earlier = calibrations[..<n].first(where: { e in
+                holds(e) && Set(c.languages).isSubset(of: Set(e.languages))
+                    && (e.maxSentences == nil || (c.maxSentences.map { $0 <= e.maxSentences! } ?? false))
             }) {
                 return "\(name(c)) is never used: \(name(earlier)), listed before it, covers the same sentences; list the narrower one first"
             }

@@ -264,6 +264,20 @@ struct CommandLineTests {
         try handle.close()
         let redirected = try String(contentsOfFile: dir + "/redirected.dot", encoding: .utf8)
         #expect(process.terminationStatus == 0 && redirected.hasPrefix("HEADER\ndigraph"), "\(redirected.prefix(40))")
+        // An ordinary path that is also where standard output goes (>> o/a.zh.jsonl) is replaced as any output is:
+        // one document, not the old one with the new appended.
+        let appending = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/o/a.zh.jsonl"))
+        try appending.seekToEnd()
+        let again2 = Process()
+        again2.executableURL = Self.binary
+        again2.arguments = ["annotate", dir + "/a.zh.txt", "--out", dir + "/o"]
+        again2.standardOutput = appending
+        again2.standardError = FileHandle.nullDevice
+        try again2.run()
+        again2.waitUntilExit()
+        try appending.close()
+        let rewritten = try String(contentsOfFile: dir + "/o/a.zh.jsonl", encoding: .utf8)
+        #expect(again2.terminationStatus == 0 && rewritten.components(separatedBy: #"{"type":"document""#).count == 2)
     }
 
     @Test func treeExplainReportAndExport() throws {

@@ -46,6 +46,8 @@ struct LabelCombinerTests {
         // Nothing cut, nothing marked cut; a right-to-left override would reorder the terminal line after it.
         #expect(LabelReason.printable(String(repeating: "a", count: 300) + "\n") == String(repeating: "a", count: 300))
         #expect(LabelReason.printable("a\u{202E}b") == "a b")
+        // A line separator is a space whether or not the rest needs cleaning.
+        #expect(LabelReason.printable("x\u{2028}y") == "x y" && LabelReason.printable("x\u{2028}y\u{1}") == "x y")
     }
 
     /// A labeller's default where it found nothing, and a proposal that prefers no label, are no reasons; a
