@@ -249,35 +249,30 @@ struct CommandLineTests {
             .write(to: URL(fileURLWithPath: dir + "/h.jsonl"))
         let tree = try argmark(["tree", dir + "/h.jsonl"])
         #expect(tree.status == 0 && tree.stdout.contains("s1 claim (thesis)") && tree.stdout.contains("s3 claim (thesis)"), "\(tree.stdout)")
-        // Standard output redirected to a file, reached again through a link to /proc/self/fd.
+        // Standard output appended to a file (a shell's >>), reached again through a link to /proc/self/fd.
+        func appendingStandardOutput(to file: String, _ arguments: [String]) throws -> Int32 {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+            defer { try? handle.close() }
+            try handle.seekToEnd()
+            let process = Process()
+            process.executableURL = Self.binary
+            process.arguments = arguments
+            process.standardOutput = handle
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
         try FileManager.default.createSymbolicLink(atPath: dir + "/fds", withDestinationPath: "/proc/self/fd")
         FileManager.default.createFile(atPath: dir + "/redirected.dot", contents: Data("HEADER\n".utf8))
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/redirected.dot"))
-        try handle.seekToEnd()
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = ["export", dir + "/o/a.zh.jsonl", "--to", "dot", "--out", dir + "/fds/1"]
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try handle.close()
+        let exported = try appendingStandardOutput(to: dir + "/redirected.dot", ["export", dir + "/o/a.zh.jsonl", "--to", "dot", "--out", dir + "/fds/1"])
         let redirected = try String(contentsOfFile: dir + "/redirected.dot", encoding: .utf8)
-        #expect(process.terminationStatus == 0 && redirected.hasPrefix("HEADER\ndigraph"), "\(redirected.prefix(40))")
+        #expect(exported == 0 && redirected.hasPrefix("HEADER\ndigraph"), "\(redirected.prefix(40))")
         // An ordinary path that is also where standard output goes (>> o/a.zh.jsonl) is replaced as any output is:
         // one document, not the old one with the new appended.
-        let appending = try FileHandle(forWritingTo: URL(fileURLWithPath: dir + "/o/a.zh.jsonl"))
-        try appending.seekToEnd()
-        let again2 = Process()
-        again2.executableURL = Self.binary
-        again2.arguments = ["annotate", dir + "/a.zh.txt", "--out", dir + "/o"]
-        again2.standardOutput = appending
-        again2.standardError = FileHandle.nullDevice
-        try again2.run()
-        again2.waitUntilExit()
-        try appending.close()
+        let annotated = try appendingStandardOutput(to: dir + "/o/a.zh.jsonl", ["annotate", dir + "/a.zh.txt", "--out", dir + "/o"])
         let rewritten = try String(contentsOfFile: dir + "/o/a.zh.jsonl", encoding: .utf8)
-        #expect(again2.terminationStatus == 0 && rewritten.components(separatedBy: #"{"type":"document""#).count == 2)
+        #expect(annotated == 0 && rewritten.components(separatedBy: #"{"type":"document""#).count == 2)
     }
 
     @Test func treeExplainReportAndExport() throws {
