@@ -264,7 +264,7 @@ struct CommandLineTests {
             return process.terminationStatus
         }
         try FileManager.default.createSymbolicLink(atPath: dir + "/fds", withDestinationPath: "/proc/self/fd")
-        FileManager.default.createFile(atPath: dir + "/redirected.dot", contents: Data("HEADER\n".utf8))
+        try Data("HEADER\n".utf8).write(to: URL(fileURLWithPath: dir + "/redirected.dot"))
         let exported = try appendingStandardOutput(to: dir + "/redirected.dot", ["export", dir + "/o/a.zh.jsonl", "--to", "dot", "--out", dir + "/fds/1"])
         let redirected = try String(contentsOfFile: dir + "/redirected.dot", encoding: .utf8)
         #expect(exported == 0 && redirected.hasPrefix("HEADER\ndigraph"), "\(redirected.prefix(40))")
