@@ -56,8 +56,17 @@ struct Review: ParsableCommand {
         // A labelled document without a complete tree gets the default linker's tree (human links kept).
         let argumentative = document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && $0.annotation.label != .background }
         if !argumentative.isEmpty, argumentative.count(where: { $0.annotation.parent == nil }) != 1, let linker = registry.linkers.first {
+            // The file's own links of unknown origin (hand-made JSONL, TEI without @resp) are kept as a person's
+            // are: the linker completes the tree around them instead of replacing them.
+            let keeper = Annotator.human("argmark-file-link")
+            var ownLinks: [Int] = []
+            for i in document.units.indices where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil {
+                document.units[i].annotation.linkedBy = keeper
+                ownLinks.append(i)
+            }
             document = linker.link(document)
-            opening.append("linked the argument tree (\(linker.descriptor.id)); write saves it")
+            for i in ownLinks where document.units[i].annotation.linkedBy == keeper { document.units[i].annotation.linkedBy = nil }
+            opening.append("linked the argument tree (\(linker.descriptor.id)\(ownLinks.isEmpty ? "" : ", keeping the file's \(ownLinks.count) links")); write saves it")
         }
         if argumentative.isEmpty { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 

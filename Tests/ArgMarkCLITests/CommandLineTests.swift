@@ -249,6 +249,12 @@ struct CommandLineTests {
             .write(to: URL(fileURLWithPath: dir + "/h.jsonl"))
         let tree = try argmark(["tree", dir + "/h.jsonl"])
         #expect(tree.status == 0 && tree.stdout.contains("s1 claim (thesis)") && tree.stdout.contains("s3 claim (thesis)"), "\(tree.stdout)")
+        // review needs one thesis: it completes the tree around the file's own links instead of replacing them.
+        let review = try argmark(["review", dir + "/h.jsonl", "--annotator", "t"], stdin: "w\nq\n")
+        #expect(review.status == 0 && review.stdout.contains("keeping the file's 2 links"), "\(review.stdout)")
+        let saved = try String(contentsOfFile: dir + "/h.jsonl", encoding: .utf8)
+        #expect(saved.contains(#""id":"s2","#) && saved.contains(#""parent":"s1","relation":"support","score""#))
+        #expect(saved.components(separatedBy: #""parent":"s3""#).count == 2)
         // Standard output appended to a file (a shell's >>), reached again through a link to /proc/self/fd.
         func appendingStandardOutput(to file: String, _ arguments: [String]) throws -> Int32 {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
