@@ -58,9 +58,26 @@ struct Review: ParsableCommand {
         if !argumentative.isEmpty, argumentative.count(where: { $0.annotation.parent == nil }) != 1, let linker = registry.linkers.first {
             // The file's own links of unknown origin (hand-made JSONL, TEI without @resp) are kept as a person's
             // are: the linker completes the tree around them instead of replacing them.
+            // Only links that lead through argumentative sentences to a root are kept: one into or out of a
+            // background or unlabelled sentence is the linker's to mend, as review's own edits could not make it.
             let keeper = Annotator.human("argmark-file-link")
+            let position = Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            func isArgumentative(_ i: Int) -> Bool {
+                document.units[i].kind == .sentence && document.units[i].annotation.label.map { $0 != .background } == true
+            }
+            func reachesRoot(_ start: Int) -> Bool {
+                var current = start
+                for _ in 0..<document.units.count {
+                    guard isArgumentative(current) else { return false }
+                    guard let parent = document.units[current].annotation.parent else { return true }
+                    guard let next = position[parent] else { return false }
+                    current = next
+                }
+                return false
+            }
             var ownLinks: [Int] = []
-            for i in document.units.indices where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil {
+            for i in document.units.indices
+            where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil && reachesRoot(i) {
                 document.units[i].annotation.linkedBy = keeper
                 ownLinks.append(i)
             }

@@ -22,6 +22,15 @@ public struct AnnotationSnapshot: Sendable, Hashable, Codable {
         reviewedAt = a.reviewedAt
     }
 
+    /// Whether the two hold the same decisions as a file keeps them: confidences to four decimals. A session works
+    /// on full-precision values (a tree linked on opening), the file it writes and is reopened from on rounded ones.
+    public func matchesAsWritten(_ other: AnnotationSnapshot) -> Bool {
+        func kept(_ x: Double?) -> Double? { x.map { ($0 * 10_000).rounded() } }
+        return label == other.label && labeledBy == other.labeledBy && parent == other.parent && relation == other.relation
+            && linkedBy == other.linkedBy && reviewedAt == other.reviewedAt
+            && kept(confidence) == kept(other.confidence) && kept(linkConfidence) == kept(other.linkConfidence)
+    }
+
     /// `annotation` with these decisions (its score and explanation are kept until the next scoring).
     func applied(to annotation: SentenceAnnotation) -> SentenceAnnotation {
         var a = annotation

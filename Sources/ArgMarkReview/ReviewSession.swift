@@ -334,7 +334,7 @@ public struct ReviewSession {
     public mutating func replay(_ edit: ReviewEdit) throws(ReviewJournalError) {
         for change in edit.changes {
             guard let i = index[change.unit] else { throw .mismatch("sentence \(change.unit) does not exist") }
-            guard AnnotationSnapshot(document.units[i].annotation) == change.before else {
+            guard AnnotationSnapshot(document.units[i].annotation).matchesAsWritten(change.before) else {
                 throw .mismatch("sentence \(change.unit) does not hold what the journal expects")
             }
         }

@@ -255,6 +255,13 @@ struct CommandLineTests {
         let saved = try String(contentsOfFile: dir + "/h.jsonl", encoding: .utf8)
         #expect(saved.contains(#""id":"s2","#) && saved.contains(#""parent":"s1","relation":"support","score""#))
         #expect(saved.components(separatedBy: #""parent":"s3""#).count == 2)
+        // A chain that ends at a background sentence is no tree to keep: the linker mends it, once.
+        try Data((document + sentence(1, "background", nil) + sentence(2, "claim", "s1") + sentence(3, "evidence", "s2") + sentence(4, "claim", "s1")).utf8)
+            .write(to: URL(fileURLWithPath: dir + "/b.jsonl"))
+        let mended = try argmark(["review", dir + "/b.jsonl", "--annotator", "t"], stdin: "stats\nw\nq\n")
+        #expect(mended.status == 0 && mended.stdout.contains("linked the argument tree") && !mended.stdout.contains("thesis none"), "\(mended.stdout)")
+        let reopened = try argmark(["review", dir + "/b.jsonl", "--annotator", "t"], stdin: "q\n")
+        #expect(reopened.status == 0 && !reopened.stdout.contains("linked the argument tree"))
         // Standard output appended to a file (a shell's >>), reached again through a link to /proc/self/fd.
         func appendingStandardOutput(to file: String, _ arguments: [String]) throws -> Int32 {
             let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))

@@ -142,6 +142,24 @@ struct ReviewSessionTests {
         #expect(!s.execute("show s5").output.contains("proposed:"))
     }
 
+    /// A session works on full-precision confidences (a tree linked on opening); the file it writes keeps four
+    /// decimals. A journal written after the save must replay onto the file as reopened.
+    @Test func theJournalReplaysOntoTheRoundedFile() throws {
+        var document = try sampleDocument()
+        let i = try #require(document.units.firstIndex { $0.id == "s4" })
+        document.units[i].annotation.linkConfidence = 0.9863652031180744
+        var s = session(document)
+        let edit = try #require(s.execute("label s4 claim").edit)
+        var reopened = document
+        reopened.units[i].annotation.linkConfidence = 0.9864
+        var again = session(reopened)
+        try again.replay(edit)
+        #expect(again.document.units[i].annotation.label == .claim)
+        reopened.units[i].annotation.linkConfidence = 0.97
+        var other = session(reopened)
+        #expect(throws: ReviewJournalError.self) { try other.replay(edit) }
+    }
+
     @Test func incrementalScoresEqualAFullScoring() throws {
         var s = session(try sampleDocument())
         for command in try commands("editing.commands") {
