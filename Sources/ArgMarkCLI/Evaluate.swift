@@ -108,7 +108,7 @@ struct Evaluate: ParsableCommand {
                 }
             }
             if !unmatched.isEmpty {
-                FileHandle.standardError.write(Data("argmark: warning: no prediction for \(unmatched.joined(separator: ", "))\n".utf8))
+                warn("no prediction for \(unmatched.joined(separator: ", "))")
             }
             guard !pairs.isEmpty else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
             return pairs

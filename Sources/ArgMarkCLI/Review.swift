@@ -62,13 +62,12 @@ struct Review: ParsableCommand {
             // background or unlabelled sentence is the linker's to mend, as review's own edits could not make it.
             let keeper = Annotator.human("argmark-file-link")
             let position = Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            func isArgumentative(_ i: Int) -> Bool {
-                document.units[i].kind == .sentence && document.units[i].annotation.label.map { $0 != .background } == true
-            }
             func reachesRoot(_ start: Int) -> Bool {
                 var current = start
                 for _ in 0..<document.units.count {
-                    guard isArgumentative(current) else { return false }
+                    guard document.units[current].kind == .sentence, document.units[current].annotation.label?.isArgumentative == true else {
+                        return false
+                    }
                     guard let parent = document.units[current].annotation.parent else { return true }
                     guard let next = position[parent] else { return false }
                     current = next

@@ -33,7 +33,7 @@ enum AnalysedDocument {
         // dropped, several roots): the linker completes it and keeps a person's links. A file's own links of unknown
         // origin (hand-made JSONL, TEI without @resp) are never rebuilt.
         let linked = sentences.filter { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }
-        let roots = sentences.count { [.claim, .evidence, .example, .prescription].contains($0.annotation.label) && $0.annotation.parent == nil }
+        let roots = sentences.count { $0.annotation.label?.isArgumentative == true && $0.annotation.parent == nil }
         let partial = roots > 1 && linked.allSatisfy { $0.annotation.isHumanLink }
         if !linked.isEmpty && !partial { pipeline.linker = nil }
         if sentences.contains(where: { $0.annotation.score != nil }) && pipeline.linker == nil { pipeline.scorer = nil }

@@ -2,6 +2,9 @@
 public enum ArgumentLabel: String, Sendable, CaseIterable, Hashable, Comparable, Codable {
     case claim, evidence, example, prescription, background
 
+    /// Whether a sentence of this label belongs in the argument tree (every label but background).
+    public var isArgumentative: Bool { self != .background }
+
     /// Labels order as the guideline lists them, so tables and matrices read the same everywhere.
     public static func < (lhs: ArgumentLabel, rhs: ArgumentLabel) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

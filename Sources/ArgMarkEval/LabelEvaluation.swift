@@ -161,10 +161,9 @@ public enum LabelEvaluator {
             for (i, unit) in gold.units.enumerated() { if let k = forGold[i] { predictedOfGold[unit.id] = predicted.units[k] } }
             for (k, unit) in predicted.units.enumerated() { if let i = forPredicted[k] { goldOfPredicted[unit.id] = gold.units[i].id } }
         }
-        func squeezed(_ text: String) -> String { String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init)) }
         for unit in gold.units where unit.kind == .sentence {
             let prediction = predictedOfGold[unit.id]?.annotation
-            if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, squeezed(other.text) != squeezed(unit.text) {
+            if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, Spans.normalized(other.text) != Spans.normalized(unit.text) {
                 evaluation.pairedTextDiffers += 1
             }
             if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isHumanLabel == true {

@@ -180,16 +180,13 @@ public enum FileAccess {
     /// output happens to be open on is replaced as any file is (writing it through the descriptor would append to
     /// a shell's >> and leave a review's old document in place).
     static func descriptorNamed(by path: String) -> Int32? {
-        var current = normalised(path)
-        for _ in 0..<40 {
-            switch current {
+        for step in linkChain(of: path).map(normalised) {
+            switch step {
             case "/dev/stdout": return 1
             case "/dev/stderr": return 2
             default: break
             }
-            if let (directory, n) = descriptorDirectory(of: current), directory == .own { return n }
-            guard let next = nextLink(current) else { return nil }
-            current = normalised(next)
+            if let (directory, n) = descriptorDirectory(of: step), directory == .own { return n }
         }
         return nil
     }
@@ -234,7 +231,7 @@ public enum FileAccess {
         return base.isEmpty ? target : (base == "/" ? "/" : base + "/") + target
     }
 
-    /// `path` and every link it leads through (at most 40).
+    /// `path` and every link it leads through; 41 entries when the chain goes on past 40 links (a loop).
     private static func linkChain(of path: String) -> [String] {
         var chain = [path]
         while chain.count <= 40, let next = nextLink(chain.last!) { chain.append(next) }
@@ -244,12 +241,8 @@ public enum FileAccess {
     /// The file a chain of symbolic links at `path` ends at (which need not exist yet); `path` itself when it is
     /// no link; nil after 40 links (a loop), as the kernel gives up there too.
     static func linkTarget(of path: String) -> String? {
-        var current = path
-        for _ in 0..<40 {
-            guard let next = nextLink(current) else { return current }
-            current = next
-        }
-        return nil
+        let chain = linkChain(of: path)
+        return chain.count > 40 ? nil : chain.last
     }
 
     /// Writes all of `bytes` to `fd`, retrying short and interrupted writes; nil, or why it failed.

@@ -74,7 +74,7 @@ public struct ConfidenceCalibration: Sendable, Hashable {
     }
 
     /// Whether it holds for a combiner with these weights: each of its labellers at its recorded weight.
-    func holds(for weights: [String: Double]) -> Bool {
+    public func holds(for weights: [String: Double]) -> Bool {
         labelers.allSatisfy { weights[$0.key] == $0.value }
     }
 

@@ -49,17 +49,28 @@ public struct Pipeline: Sendable {
             var proposals: [LabelProposal] = []
             for labeler in labelers { proposals += try labeler.propose(for: document) }
             // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
-            // Confidences compared as files keep them (four decimals): a re-run that changes nothing keeps the tree.
-            func state(_ d: Document) -> [String] {
-                d.units.map { "\($0.annotation.label?.rawValue ?? "-") \($0.annotation.confidence.map { ($0 * 10_000).rounded() } ?? -1)" }
+            // Only a document that has a tree or scores is compared (not the plain text annotate --no-tree labels).
+            let stale = linker == nil && document.units.contains {
+                $0.annotation.parent != nil || $0.annotation.linkedBy != nil || $0.annotation.score != nil
             }
-            let before = linker == nil ? state(document) : []
+            let before = stale ? document.units.map(LabelState.init) : []
             combiner.apply(proposals, to: &document)
-            if linker == nil, before != state(document) { Self.dropMachineTree(&document) }
+            if stale, before != document.units.map(LabelState.init) { Self.dropMachineTree(&document) }
         }
         if let linker { document = linker.link(document) }
         if let scorer { document = scorer.score(document) }
         return document
+    }
+
+    /// A unit's label and confidence as a file keeps them (four decimals): a re-run that changes nothing keeps the tree.
+    private struct LabelState: Equatable {
+        var label: ArgumentLabel?
+        var confidence: Double?
+
+        init(_ unit: TextUnit) {
+            label = unit.annotation.label
+            confidence = unit.annotation.confidence.map { ($0 * 10_000).rounded() }
+        }
     }
 
     private static func dropMachineTree(_ document: inout Document) {

@@ -238,14 +238,13 @@ public struct PipelineSpecification: Sendable, Hashable {
                 + (c.maxSentences.map { " (documents of at most \($0) sentences)" } ?? "")
         }
         return calibrations.enumerated().compactMap { n, c in
-            let holds = { (e: ConfidenceCalibration) in e.labelers.allSatisfy { weights[$0.key] == $0.value } }
-            if holds(c), let earlier = calibrations[..<n].first(where: { e in
-                holds(e) && Set(c.languages).isSubset(of: Set(e.languages))
+            if c.holds(for: weights), let earlier = calibrations[..<n].first(where: { e in
+                e.holds(for: weights) && Set(c.languages).isSubset(of: Set(e.languages))
                     && (e.maxSentences == nil || (c.maxSentences.map { $0 <= e.maxSentences! } ?? false))
             }) {
                 return "\(name(c)) is never used: \(name(earlier)), listed before it, covers the same sentences; list the narrower one first"
             }
-            guard !c.labelers.allSatisfy({ weights[$0.key] == $0.value }) else { return nil }
+            guard !c.holds(for: weights) else { return nil }
             let listed = c.labelers.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ", ")
             return "\(name(c)) was fitted with \(listed), which this pipeline's labellers and weights are not; its confidences are the combiner's share"
         }

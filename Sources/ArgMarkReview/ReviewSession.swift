@@ -370,7 +370,7 @@ public struct ReviewSession {
         }
     }
 
-    static func isArgumentative(_ label: ArgumentLabel?) -> Bool { label != nil && label != .background }
+    static func isArgumentative(_ label: ArgumentLabel?) -> Bool { label?.isArgumentative == true }
 
     /// The argumentative sentence without a parent (the root of the tree), if any.
     var thesis: Int? {
