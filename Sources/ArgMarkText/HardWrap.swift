@@ -85,36 +85,69 @@ enum HardWrap {
         result.reserveCapacity(nonEmpty.count)
         var n = 0
         while n < nonEmpty.count {
-            // The run of lines from n on that each break off before the next one.
+            // The run of lines from n on that each break off before the next one, and how each breaks off.
             var last = n
-            var certain = false
+            var breaks: [BreakOff] = []
             while last + 1 < nonEmpty.count, nonEmpty[last + 1] == nonEmpty[last] + 1,
                   let kind = breakOff(s, lines[nonEmpty[last]], before: lines[nonEmpty[last + 1]]) {
-                if kind == .certain { certain = true }
+                breaks.append(kind)
                 last += 1
             }
-            let runLast = lines[nonEmpty[last]]
-            // A wrapped paragraph's last line is no wider than the lines above it (a heading ending in "in" above a
-            // paragraph on one long line is no wrap), and each line above broke where the next word would not have
-            // fitted within the widest of them, as a wrap breaks (comments of different lengths, one per line, did not).
-            let widest = last > n ? nonEmpty[n..<last].map { columns(s, lines[$0]) }.max()! : 0
-            let wrapsGreedily = (n..<last).allSatisfy { k in
-                columns(s, lines[nonEmpty[k]]) + nextWordColumns(s, after: lines[nonEmpty[k]], next: lines[nonEmpty[k + 1]]) > widest
-            }
-            // A break between two words alone could be the ends of unpunctuated comments, one per line: it takes a
-            // certain break in the run or punctuation within its lines, as prose has.
-            let punctuated = certain || (n..<last).contains { k in
-                s[lines[nonEmpty[k]]].contains { ",;:.，、；：".unicodeScalars.contains($0) }
-            }
-            if last > n, wrapsGreedily, punctuated, 20 * columns(s, runLast) <= 23 * widest + 40,
-               endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound) {
-                result.append(lines[nonEmpty[n]].lowerBound..<runLast.upperBound)
+            if readsAsOneParagraph(s, lines, nonEmpty, n, last, breaks) {
+                result.append(lines[nonEmpty[n]].lowerBound..<lines[nonEmpty[last]].upperBound)
+            } else if last > n + 1, breaks[0] == .han, readsAsOneParagraph(s, lines, nonEmpty, n + 1, last, Array(breaks.dropFirst())) {
+                // A heading ending in a Han character above its wrapped paragraph: the heading stays apart.
+                result.append(lines[nonEmpty[n]])
+                result.append(lines[nonEmpty[n + 1]].lowerBound..<lines[nonEmpty[last]].upperBound)
             } else {
                 result += nonEmpty[n...last].map { lines[$0] }
             }
             n = last + 1
         }
         return result
+    }
+
+    /// Whether the lines `nonEmpty[first...last]`, each but the last breaking off before the next as `breaks` says,
+    /// read as one wrapped paragraph.
+    private static func readsAsOneParagraph(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ nonEmpty: [Int], _ first: Int, _ last: Int,
+                                            _ breaks: [BreakOff]) -> Bool {
+        guard last > first else { return false }
+        let runLast = lines[nonEmpty[last]]
+        let above = first..<last
+        // A wrapped paragraph's last line is no wider than the lines above it (a heading ending in "in" above a
+        // paragraph on one long line is no wrap), and each line above broke where the next word would not have
+        // fitted within the widest of them, as a wrap breaks (comments of different lengths, one per line, did not).
+        let widest = above.map { columns(s, lines[nonEmpty[$0]]) }.max()!
+        guard 20 * columns(s, runLast) <= 23 * widest + 40, endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound)
+        else { return false }
+        if breaks.contains(.han) {
+            // A break between two Han characters could be a long heading's end (a title with a colon or 一、): it
+            // takes lines of one width in columns or in characters (digits and Latin letters are narrower), as a wrap
+            // leaves them, with a sentence already under way in them (a comma or a full stop, which headings lack).
+            // Lines of one width stand for the greedy test, which a wrap by characters fails in columns.
+            let longest = above.map { lines[nonEmpty[$0]].count }.max()!
+            return above.allSatisfy { k in
+                widest - columns(s, lines[nonEmpty[k]]) <= 4 || longest - lines[nonEmpty[k]].count <= 2
+            } && above.contains { k in s[lines[nonEmpty[k]]].contains { "，；。".unicodeScalars.contains($0) } }
+        }
+        let wrapsGreedily = above.allSatisfy { k in
+            columns(s, lines[nonEmpty[k]]) + nextWordColumns(s, after: lines[nonEmpty[k]], next: lines[nonEmpty[k + 1]]) > widest
+        }
+        // A break between two words alone could be the ends of unpunctuated comments, one per line: it takes a
+        // certain break in the run or punctuation within its lines, as prose has.
+        let punctuated = breaks.contains(.certain) || above.contains { k in
+            s[lines[nonEmpty[k]]].contains { ",;:.，、；：".unicodeScalars.contains($0) }
+        }
+        return wrapsGreedily && punctuated
+    }
+
+    /// Whether `line` ends inside a bracket it opened: a note marker (…控制的数据。[3 | ]由此), a book title (《澄清 |
+    /// 境外数据合法使用法》) or a parenthesis (（即 | CLOUD法案）) that a wrap cut in two; no paragraph ends there.
+    private static func opensUnclosedBracket(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        for (open, close) in [("[", "]"), ("《", "》"), ("（", "）")] as [(Unicode.Scalar, Unicode.Scalar)] {
+            if let o = s[line].lastIndex(of: open), !s[o..<line.upperBound].contains(close) { return true }
+        }
+        return false
     }
 
     /// Words a sentence does not end on: articles, prepositions, conjunctions, relative pronouns, possessives,
@@ -155,19 +188,29 @@ enum HardWrap {
         case certain
         /// Between two words: a wrap, or the ends of two unpunctuated lines.
         case likely
+        /// Between two Han characters on a line as wide as a wrap: a wrap (…全球治理的基本格 | 局，…), or a long
+        /// heading above its paragraph.
+        case han
     }
 
     /// How the (trimmed, non-empty) `line` stops where no paragraph ends and `next` may go on with the sentence, if it does:
     /// after a Chinese comma (，、) before a Han character (a Chinese line never ends a paragraph on a comma, however
     /// short), or, on a line as wide as a wrap (`narrowestWrap` columns; short lines are items, headings or verse)
     /// that ends no sentence, before a line opening with a lower-case word (not c/o, a URL or an e-mail address), or
-    /// after a word of `continuingWords` or the pronoun I before any word.
+    /// after a word of `continuingWords` or the pronoun I before any word, or between two Han characters (or a Han
+    /// character and the comma or closing mark a wrap carried over).
     static func breakOff(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> BreakOff? {
         let last = s[line.upperBound - 1]
         let first = s[next.lowerBound]
         if last == "，" || last == "、" { return ScalarClass.isHan(first) ? .certain : nil }
         guard columns(s, line) >= narrowestWrap, !isPadded(s, line), !isPadded(s, next),
               !endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
+        if opensUnclosedBracket(s, line) { return .certain }
+        if ScalarClass.isHan(last) {
+            // No Chinese line opens on a comma or a closing mark: the wrap carried it over.
+            if "，、。；：！？）》」』”".unicodeScalars.contains(first) { return .certain }
+            return ScalarClass.isHan(first) ? .han : nil
+        }
         if endsWithContinuingWord(s, line) {
             let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
             return opensWord ? .certain : nil

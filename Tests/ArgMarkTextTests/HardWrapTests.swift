@@ -230,6 +230,27 @@ struct HardWrapTests {
         #expect(try read(PlainTextReader(), oneSentenceEach + "\n").paragraphs.count == 12)
     }
 
+    /// A Chinese excerpt wrapped in too few lines for the text to count as hard-wrapped keeps its sentences whole
+    /// (…全球治理的基本格 | 局，…), also where a wrap cut a note marker or a book title; a long heading ending in a Han
+    /// character stays apart from the paragraph under it.
+    @Test func aShortChineseWrapJoinsButAHeadingStaysApart() throws {
+        for width in [20, 24, 30] {
+            let wrapped = Self.wrapByCharacters(Self.chineseParagraphs[2], width: width)
+            let sentences = try read(PlainTextReader(), wrapped + "\n").units.filter { $0.kind == .sentence }.map(\.text)
+            #expect(sentences == [Self.chineseParagraphs[2]], "width \(width)")
+        }
+        let cut = "2018年3月，美国国会通过《澄清境外数据合法使用法》，规定服务提供者须按照美国法律的要求披露其控制的数据。[3]由此，美国以数据控制者标准取代了数据存储地标准。"
+        let marker = Array(cut).firstIndex(of: "]")!
+        let cutLines = String(Array(cut)[..<marker]) + "\n" + String(Array(cut)[marker...]) + "\n"
+        #expect(try read(PlainTextReader(), cutLines).paragraphs.count == 1)
+        let title = "网络空间秩序的中国方案：全球治理中的规则竞争与制度建构研究"
+        let underTitle = try read(PlainTextReader(), title + "\n" + Self.wrapByCharacters(Self.chineseParagraphs[2], width: 26) + "\n")
+        #expect(underTitle.units.first { $0.kind == .heading }?.text == title)
+        #expect(underTitle.units.filter { $0.kind == .sentence }.map(\.text) == [Self.chineseParagraphs[2]])
+        let shortParagraph = "数字经济的发展深刻改变了全球治理的基本格局。"
+        #expect(try read(PlainTextReader(), title + "\n" + shortParagraph + "\n").units.map(\.text) == [title, shortParagraph])
+    }
+
     /// pdftotext output of a report's contents: each entry fills the width with dot leaders, and must not run on into
     /// the next as a wrapped paragraph would.
     @Test func dottedContentsEntriesStandAloneInWrappedText() throws {
