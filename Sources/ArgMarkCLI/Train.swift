@@ -99,7 +99,7 @@ struct Train: ParsableCommand {
             }
             let loaded: [GoldDocument]
             do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }
-            let heldOut = crossValidate.contains(path)
+            let heldOut = crossValidate.contains { Self.samePlace($0, path) }
             documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
             sourceOfDocument += Array(repeating: path, count: loaded.count)
             let sentences = loaded.reduce(0) { $0 + $1.document.units.count { $0.kind == .sentence && $0.annotation.label != nil } }
@@ -145,7 +145,7 @@ struct Train: ParsableCommand {
         guard languages.contains(where: { $0 == language || $0 == .mixed }) else {
             throw fail("none of the \(languages.count) labelled sentences is in \(lang); check --lang and --data")
         }
-        for path in crossValidate where !data.contains(where: { Self.parse($0).path == path }) {
+        for path in crossValidate where !data.contains(where: { Self.samePlace(Self.parse($0).path, path) }) {
             throw fail("--cross-validate \(path) is not among the --data sources")
         }
         if !crossValidate.isEmpty {
@@ -173,6 +173,16 @@ struct Train: ParsableCommand {
             for spec in combineWith {
                 let (id, weight) = Self.parse(spec)
                 guard let labeler = registry.labeler(id: id) else { throw fail("unknown labeller \(id) in --combine-with") }
+                guard weight.isFinite, weight > 0 else { throw fail("--combine-with \(spec): a weight is a number above 0") }
+                guard weights[id] == nil else { throw fail("--combine-with names \(id) twice; give it once, with its weight") }
+                // A trained model beside the fold model was trained on the held-out documents (the shipped models
+                // are trained on all the gold): the fold's score would measure its memory.
+                guard !(labeler is StatisticalLabeler) else {
+                    throw fail("--combine-with \(id): a trained model cannot sit beside the fold models, as it was trained on the documents held out; combine with cue lexicons, rules or external labellers")
+                }
+                guard labeler.descriptor.languages.contains(language) else {
+                    throw fail("--combine-with \(id) labels \(labeler.descriptor.languages.map(\.rawValue).joined(separator: ", ")), not \(lang)")
+                }
                 alongside.append(labeler)
                 weights[id] = weight
             }
@@ -250,6 +260,12 @@ struct Train: ParsableCommand {
             }
         }
         do { try FileAccess.writeAtomically(Array(out.utf8), to: path) } catch { throw fail("\(path): \(error)") }
+    }
+
+    /// Whether two spellings of a path (`dir`, `dir/`, `./dir`, an absolute path, a link to it) name one place.
+    static func samePlace(_ a: String, _ b: String) -> Bool {
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return a == b || canonical(a) == canonical(b)
     }
 
     static func parse(_ spec: String) -> (path: String, weight: Double) {

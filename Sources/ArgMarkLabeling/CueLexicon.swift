@@ -58,7 +58,7 @@ public struct CueLexicon: Sendable {
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         var cues: [Cue] = []
-        for (index, line) in tsv.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in tsv.dataFileLines.enumerated() {
             let trimmed = line.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
@@ -74,8 +74,8 @@ public struct CueLexicon: Sendable {
             } else {
                 throw LexiconError(line: index + 1, message: "unknown label '\(columns[1])'; use one of the five labels or none")
             }
-            guard let weight = Double(columns[2]) else {
-                throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number")
+            guard let weight = Double(columns[2]), weight.isFinite, weight >= 0 else {
+                throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number of 0 or more")
             }
             let grouped = text.contains("{") || text.contains("}")
             let written = grouped && !text.contains("…")

@@ -492,7 +492,7 @@ public struct AttachmentModel: Sendable {
 
     public init(serialized text: String) throws(AttachmentModelError) {
         var weights: [UInt64: Double] = [:]
-        for (n, line) in text.split(separator: "\n").enumerated() {
+        for (n, line) in text.dataFileLines.enumerated() where !line.isEmpty {
             let parts = line.split(separator: "\t")
             guard parts.count == 2, let key = UInt64(parts[0], radix: 16), let weight = Double(parts[1]) else {
                 throw AttachmentModelError(message: "line \(n + 1) is not KEY<TAB>WEIGHT")

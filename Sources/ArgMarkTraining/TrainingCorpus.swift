@@ -26,7 +26,10 @@ public enum TrainingCorpus {
             throw TrainingDataError(path: path, message: "no such file or directory")
         }
         if isDirectory.boolValue {
-            let files = (FileManager.default.enumerator(atPath: path)?.allObjects as? [String] ?? []).sorted()
+            // A directory named through a symbolic link is walked as its target (the walk lists nothing under a link);
+            // its files keep the name given.
+            let walked = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            let files = (FileManager.default.enumerator(atPath: walked)?.allObjects as? [String] ?? []).sorted()
             var documents: [GoldDocument] = []
             for file in files where file.hasSuffix(".jsonl") || file.hasSuffix("_gold.tsv") || file.hasSuffix(".train.tsv") {
                 documents += try load((path as NSString).appendingPathComponent(file))
@@ -55,16 +58,46 @@ public enum TrainingCorpus {
         return try corpusDocuments(text, path: path)
     }
 
-    /// `id para kind text` + `id label parent relation`.
+    /// `id para kind text` + `id label parent relation`, paired by `id` (a gold file sorted or edited by hand keeps
+    /// its labels on their sentences; every sentence needs exactly one gold row and every gold row a sentence).
     static func pairDocument(sentences: String, gold: String, path: String) throws(TrainingDataError) -> Document {
-        let units = rows(sentences).rows.map(\.cells)
-        let labels = rows(gold).rows
-        guard units.count == labels.count else {
-            throw TrainingDataError(path: path, message: "\(labels.count) gold rows for \(units.count) sentences")
+        let sentencesPath = String(path.dropLast("_gold.tsv".count)) + "_sentences.tsv"
+        let (unitHeader, units) = rows(sentences)
+        let (goldHeader, labels) = rows(gold)
+        guard unitHeader.contains("id"), unitHeader.contains("text") else {
+            throw TrainingDataError(path: sentencesPath, message: "expected a header with id, para, kind and text columns (it has \(unitHeader.joined(separator: ", ")))")
         }
-        let records = zip(units, labels).map { unit, gold in
-            Record(paragraph: unit["para"] ?? "", kind: unit["kind"] ?? "S", text: unit["text"] ?? "",
-                   label: gold.cells["label"] ?? "-", parent: gold.cells["parent"] ?? "-", relation: gold.cells["relation"] ?? "-", line: gold.line)
+        guard goldHeader.contains("id"), goldHeader.contains("label") else {
+            throw TrainingDataError(path: path, message: "expected a header with id, label, parent and relation columns (it has \(goldHeader.joined(separator: ", ")))")
+        }
+        var goldByID: [String: (line: Int, cells: [String: String])] = [:]
+        for row in labels {
+            guard let id = row.cells["id"], !id.isEmpty, row.cells["label"] != nil else {
+                throw TrainingDataError(path: path, message: "line \(row.line) has no id or no label column")
+            }
+            if let earlier = goldByID[id] {
+                throw TrainingDataError(path: path, message: "line \(row.line): sentence \(id) has a gold row already (line \(earlier.line))")
+            }
+            goldByID[id] = row
+        }
+        var seen = Set<String>()
+        var records: [Record] = []
+        for unit in units {
+            guard let id = unit.cells["id"], !id.isEmpty else {
+                throw TrainingDataError(path: sentencesPath, message: "line \(unit.line) has no id")
+            }
+            guard seen.insert(id).inserted else {
+                throw TrainingDataError(path: sentencesPath, message: "line \(unit.line): sentence id \(id) occurs twice")
+            }
+            guard let gold = goldByID[id] else {
+                throw TrainingDataError(path: path, message: "no gold row for sentence \(id) (line \(unit.line) of \(sentencesPath)); give it a row, - for none")
+            }
+            records.append(Record(paragraph: unit.cells["para"] ?? "", kind: unit.cells["kind"] ?? "S", text: unit.cells["text"] ?? "",
+                                  label: gold.cells["label"] ?? "-", parent: gold.cells["parent"] ?? "-",
+                                  relation: gold.cells["relation"] ?? "-", line: gold.line))
+        }
+        if let stray = labels.first(where: { !seen.contains($0.cells["id"] ?? "") }) {
+            throw TrainingDataError(path: path, message: "line \(stray.line): sentence \(stray.cells["id"] ?? "") is not in \(sentencesPath)")
         }
         return try document(records, id: (path as NSString).lastPathComponent, path: path)
     }
@@ -80,6 +113,9 @@ public enum TrainingCorpus {
         var grouped: [String: [Record]] = [:]
         for (line, row) in table {
             guard let id = row["doc_id"] else { throw TrainingDataError(path: path, message: "line \(line) has no doc_id") }
+            guard row["label"] != nil, row["text"] != nil else {
+                throw TrainingDataError(path: path, message: "line \(line) has fewer columns than the header (no text or label)")
+            }
             if grouped[id] == nil { order.append(id) }
             grouped[id, default: []].append(Record(
                 paragraph: row["para"] ?? "p1", kind: row["kind"] ?? "S", text: row["text"] ?? "", label: row["label"] ?? "-",
@@ -103,9 +139,7 @@ public enum TrainingCorpus {
 
     /// The rows under a TSV's header, by column name, each with its line number in the file (for messages).
     static func rows(_ text: String) -> (header: [String], rows: [(line: Int, cells: [String: String])]) {
-        var numbered = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            .map { ($0.offset + 1, $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element) }
-            .filter { !$0.1.isEmpty }
+        var numbered = text.dataFileLines.enumerated().map { ($0.offset + 1, $0.element) }.filter { !$0.1.isEmpty }
         guard !numbered.isEmpty else { return ([], []) }
         let header = numbered.removeFirst().1.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
         return (header, numbered.map { line, content in

@@ -23,6 +23,22 @@ func topCueLabel(_ lexicon: CueLexicon, _ text: String) -> ArgumentLabel? {
 }
 
 struct CueLexiconTests {
+    /// A lexicon saved on Windows (CRLF, a byte-order mark) is the same lexicon; a weight that is no number of 0
+    /// or more is refused with its line.
+    @Test func windowsLineEndsAndBadWeights() throws {
+        let tsv = try String(contentsOf: ShippedLexicons.modelsDirectory.appendingPathComponent("cues/zh.tsv"), encoding: .utf8)
+        let windows = try CueLexicon(tsv: "\u{FEFF}" + tsv.replacingOccurrences(of: "\n", with: "\r\n"), wordBoundaries: false)
+        #expect(windows.cues.count == ShippedLexicons.zh.cues.count && !windows.cues.isEmpty)
+        #expect(topCueLabel(windows, "各国应当加强对话。") == .prescription)
+        for weight in ["nan", "-1", "inf"] {
+            #expect {
+                try CueLexicon(tsv: "应当\tprescription\t1\t\n必须\tprescription\t\(weight)\t\n", wordBoundaries: false)
+            } throws: { error in
+                (error as? LexiconError)?.line == 2
+            }
+        }
+    }
+
     @Test(arguments: [
         ("例如，某国在2020年出台了新法。", ArgumentLabel.example),
         ("以欧盟为例，其监管框架日益完善。", .example),

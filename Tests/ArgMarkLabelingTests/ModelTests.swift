@@ -258,6 +258,43 @@ struct ModelTests {
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.load(fixtures.appendingPathComponent("missing.tsv").path) }
     }
 
+    /// A gold file is paired with its sentences by id: sorted or edited by hand, it keeps its labels on their
+    /// sentences, and a missing, stray or repeated id is an error naming it. A directory reached through a symbolic
+    /// link is walked; Windows line ends are line ends.
+    @Test func goldRowsPairBySentenceIDAndFilesMayComeFromWindows() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let sentences = try String(contentsOf: fixtures.appendingPathComponent("tiny_sentences.tsv"), encoding: .utf8)
+        let gold = try String(contentsOf: fixtures.appendingPathComponent("tiny_gold.tsv"), encoding: .utf8)
+        let lines = gold.split(separator: "\n")
+        let sorted = ([lines[0]] + lines.dropFirst().sorted { $0 > $1 }).joined(separator: "\n") + "\n"
+        let expected = try TrainingCorpus.pairDocument(sentences: sentences, gold: gold, path: "t_gold.tsv")
+        let fromSorted = try TrainingCorpus.pairDocument(sentences: sentences, gold: sorted, path: "t_gold.tsv")
+        #expect(fromSorted.units.map(\.annotation) == expected.units.map(\.annotation))
+        let crlf = try TrainingCorpus.pairDocument(
+            sentences: sentences.replacingOccurrences(of: "\n", with: "\r\n"), gold: "\u{FEFF}" + gold.replacingOccurrences(of: "\n", with: "\r\n"), path: "t_gold.tsv")
+        #expect(crlf.units.map(\.annotation) == expected.units.map(\.annotation) && crlf.units.map(\.text) == expected.units.map(\.text))
+        func refusal(_ gold: String) -> String {
+            do { _ = try TrainingCorpus.pairDocument(sentences: sentences, gold: gold, path: "t_gold.tsv"); return "" } catch { return error.description }
+        }
+        #expect(refusal(gold.replacingOccurrences(of: "s4\texample\ts2\tsupport\n", with: "")).contains("no gold row for sentence s4"))
+        #expect(refusal(gold.replacingOccurrences(of: "s4\texample", with: "s99\texample")).contains("no gold row for sentence s4"))
+        #expect(refusal(gold + "s99\tclaim\ts2\tsupport\n").contains("line 8: sentence s99 is not in t_sentences.tsv"))
+        #expect(refusal(gold + "s4\tclaim\ts2\tsupport\n").contains("line 8: sentence s4 has a gold row already (line 5)"))
+        let corpus = try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\r\nd1\tA claim.\tclaim\r\n", path: "c.tsv")
+        #expect(corpus.first?.document.units.first?.annotation.label == .claim)
+        #expect(throws: TrainingDataError.self) { try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\nd1\tNo label.\n", path: "c.tsv") }
+
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-corpus-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.createDirectory(at: directory.appendingPathComponent("data"), withIntermediateDirectories: true)
+        for name in ["tiny_gold.tsv", "tiny_sentences.tsv"] {
+            try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: directory.appendingPathComponent("data/\(name)"))
+        }
+        try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent("link").path, withDestinationPath: "data")
+        #expect(try TrainingCorpus.load(directory.appendingPathComponent("link").path).count == 1)
+        #expect(try TrainingCorpus.load(directory.appendingPathComponent("link").path + "/").count == 1)
+    }
+
     /// A misspelt label is an error naming the file and line, not a sentence silently left unlabelled; a header
     /// with no rows is said to be one.
     @Test func trainingDataWithAMisspeltLabelIsRefused() throws {
