@@ -7,7 +7,9 @@ say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
 blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
-integer), --boolean with a confidence of true, and --escape-id names itself with a terminal escape sequence.
+integer), --boolean with a confidence of true, --escape-id names itself with a terminal escape sequence, --repeat
+answers the first sentence twice, --claims-only declares only claim at the handshake, and --both gives a sentence
+both scores and a label.
 """
 import json
 import signal
@@ -41,7 +43,7 @@ def main():
             reply = {"type": "hello", "protocol": 1,
                      "id": "label.\x1b[2Jexample.v1" if "--escape-id" in args else "label.example-external.v1",
                      "languages": ["zh", "en", "mixed"],
-                     "labels": ["claim", "evidence", "example", "prescription", "background"],
+                     "labels": ["claim"] if "--claims-only" in args else ["claim", "evidence", "example", "prescription", "background"],
                      "summary": "example external labeller (keyword rules in Python)"}
         elif request["type"] == "label":
             documents += 1
@@ -66,6 +68,10 @@ def main():
                     reply["labels"] = [{"id": s["id"], "label": "claim", "confidence": True} for s in request["sentences"]]
                 if "--logits" in args:
                     reply["labels"] = [{"id": s["id"], "scores": {"claim": 1.2, "evidence": 7.5}} for s in request["sentences"]]
+                if "--repeat" in args:
+                    reply["labels"].append(reply["labels"][0])
+                if "--both" in args:
+                    reply["labels"][0]["label"] = "claim"
                 if "--twice" in args and documents == 1:
                     # Two replies in one write: the second is already waiting when the next request is sent.
                     sys.stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")

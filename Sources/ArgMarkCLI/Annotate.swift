@@ -108,6 +108,11 @@ struct Annotate: AsyncParsableCommand {
             Terminal.error("plugin \(labeler.descriptor.id): the external labeller's id is a built-in labeller's; give it an id of its own")
             throw ExitCode.failure
         }
+        // Two external labellers of one id: only the first would ever be asked.
+        for (k, labeler) in started.enumerated() where started[..<k].contains(where: { $0.descriptor.id == labeler.descriptor.id }) {
+            Terminal.error("plugin \(labeler.descriptor.id): two --external labellers have this id; give each an id of its own")
+            throw ExitCode.failure
+        }
         registry.labelers += started
         var pipeline = registry.defaultPipeline()
         let externalIDs = Set(started.map(\.descriptor.id))
@@ -115,6 +120,9 @@ struct Annotate: AsyncParsableCommand {
         if labelers == "none" {
             pipeline.labelers = []
         } else if let labelers {
+            guard !labelers.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("--labelers is empty: give labeller ids (argmark plugins lists them), or none for no labels")
+            }
             // id or id:weight, comma-separated.
             let entries = labelers.split(separator: ",").map { item -> (id: String, weight: Double) in
                 if let colon = item.lastIndex(of: ":"), let weight = Double(item[item.index(after: colon)...]) {
@@ -127,6 +135,9 @@ struct Annotate: AsyncParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("cannot read the pipeline file \(file)") }
             do {
                 let specification = try PipelineSpecification(json: data)
+                guard !specification.labelers.isEmpty else {
+                    throw ValidationError("\(file): its labelers list is empty; name at least one labeller (argmark plugins lists them)")
+                }
                 for problem in specification.unusedCalibrations { Terminal.warning("\(file): \(problem)") }
                 pipeline = try makePipeline(registry, specification)
             } catch let error as ValidationError {

@@ -14,6 +14,12 @@ public enum FixedDecimal {
         return (x < 0 && v != 0 ? "-" : "") + "\(v / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
     }
 
+    /// `value` as a file keeps it (four decimals). Confidences are held so from the start, so that the support scores
+    /// computed from them are the ones a reread file gives: opening and writing a file changes none of its figures.
+    public static func asStored(_ value: Double) -> Double {
+        (value * 10_000).rounded() / 10_000
+    }
+
     /// Rounds to four decimals and drops trailing zeros, independent of locale.
     public static func format(_ value: Double) -> String {
         let scaled = (value * 10_000).rounded()

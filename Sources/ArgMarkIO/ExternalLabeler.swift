@@ -148,7 +148,8 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                     // A reported error keeps the conversation in step: the batch goes on with the next document.
                     return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(reply["message"] ?? "no message")"))
                 }
-                return .success(try Self.proposals(from: reply, document: document.id, indexByID: indexByID, pluginID: id))
+                return .success(try Self.proposals(
+                    from: reply, document: document.id, indexByID: indexByID, declared: Set(descriptor.labels), pluginID: id))
             } catch {
                 // Any other failure may leave a reply half read or still to come: stop the process, so that no later
                 // document reads it.
@@ -162,7 +163,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
 
     /// The proposals of a `labels` reply to the request for `document`.
     private static func proposals(
-        from reply: [String: Any], document: String, indexByID: [String: Int], pluginID id: String
+        from reply: [String: Any], document: String, indexByID: [String: Int], declared: Set<ArgumentLabel>, pluginID id: String
     ) throws(PluginError) -> [LabelProposal] {
         guard reply["type"] as? String == "labels", let labels = reply["labels"] as? [[String: Any]] else {
             throw PluginError(pluginID: id, message: "malformed reply to \(document): expected {\"type\":\"labels\",\"labels\":[…]}")
@@ -183,9 +184,17 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             return number.doubleValue
         }
         var proposals: [LabelProposal] = []
+        var answered = Set<String>()
         for entry in labels {
             guard let sentence = entry["id"] as? String, let index = indexByID[sentence] else {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): a label names an unknown sentence \(entry["id"] ?? "(no id)")")
+            }
+            // Two answers for one sentence would be summed as if two labellers had agreed.
+            guard answered.insert(sentence).inserted else {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) is labelled twice; give one entry per sentence")
+            }
+            guard entry["scores"] == nil || entry["label"] == nil else {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has both scores and a label; give one of them")
             }
             var scores = LabelScores()
             if let raw = entry["scores"] as? [String: Any] {
@@ -199,6 +208,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 scores[label] = try entry["confidence"].map { value throws(PluginError) in try probability(value, "the confidence of \(sentence)") } ?? 1
             } else {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has neither scores nor a known label")
+            }
+            // The handshake's labels are what the plugin scores: another one is a reply out of its own terms.
+            if let undeclared = ArgumentLabel.allCases.first(where: { scores[$0] != nil && !declared.contains($0) }) {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) is given \(undeclared.rawValue), which the handshake did not list among its labels (\(declared.sorted { $0.rawValue < $1.rawValue }.map(\.rawValue).joined(separator: ", ")))")
             }
             proposals.append(LabelProposal(
                 unitIndex: index, scores: scores, evidence: (entry["evidence"] as? String) ?? "", pluginID: id))

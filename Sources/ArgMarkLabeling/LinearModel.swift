@@ -92,11 +92,14 @@ public struct LinearModel: Sendable {
 public enum ModelError: Error, Sendable, CustomStringConvertible {
     case missing(String)
     case corrupt(String)
+    /// Something the model needs beside its own files did not load; its own error says why.
+    case dependency(String)
 
     public var description: String {
         switch self {
         case .missing(let what): "\(what) is missing; run `argmark train` or restore Models/"
         case .corrupt(let what): "\(what); retrain the model with `argmark train`"
+        case .dependency(let what): what
         }
     }
 }

@@ -63,7 +63,7 @@ public struct TreeLinker: Linker {
             } else if let (p, confidence, relation) = parent[i] {
                 a.parent = document.units[p].id
                 a.relation = relation
-                a.linkConfidence = confidence
+                a.linkConfidence = FixedDecimal.asStored(confidence)
             }
             a.linkedBy = .plugin(linkerID)
             document.units[i].annotation = a

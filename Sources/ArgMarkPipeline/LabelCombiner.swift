@@ -29,10 +29,12 @@ public struct LabelCombiner: Sendable {
     public func apply(_ proposals: [LabelProposal], to document: inout Document) {
         let k = ArgumentLabel.allCases.count
         let n = document.units.count
-        // Flat per-unit tables: summed weighted scores, summed plugin weights, first contributor per label.
+        // Flat per-unit tables: summed weighted scores, summed plugin weights, and per label the plugin that added
+        // most to it (the one `labeledBy` credits: the rules that settled it, not a model listed first that gave it 0.01).
         var totals = [Double](repeating: 0, count: n * k)
         var pluginWeight = [Double](repeating: 0, count: n)
         var contributors = [String?](repeating: nil, count: n * k)
+        var largestContribution = [Double](repeating: 0, count: n * k)
         var touched = [Bool](repeating: false, count: n)
         // The calibrations that hold for these weights, and each unit's proposals as a linked list (first, next).
         let usable = calibrations.filter { $0.holds(for: weights) }
@@ -51,8 +53,13 @@ public struct LabelCombiner: Sendable {
             for (c, label) in ArgumentLabel.allCases.enumerated() {
                 guard let score = proposal.scores[label] else { continue }
                 touched[u] = true
-                totals[u * k + c] += min(max(score, 0), 1) * weight
-                if contributors[u * k + c] == nil { contributors[u * k + c] = proposal.pluginID }
+                let contribution = min(max(score, 0), 1) * weight
+                totals[u * k + c] += contribution
+                // Strictly greater: among equal contributions, the plugin listed first.
+                if contributors[u * k + c] == nil || contribution > largestContribution[u * k + c] {
+                    contributors[u * k + c] = proposal.pluginID
+                    largestContribution[u * k + c] = contribution
+                }
             }
         }
         for index in 0..<n where touched[index] {
@@ -76,7 +83,7 @@ public struct LabelCombiner: Sendable {
                     calibration, winner: best, share: share, unitProposals: firstProposal[index], next: nextProposal, proposals: proposals
                 ) ?? share
             }
-            document.units[index].annotation.confidence = confidence
+            document.units[index].annotation.confidence = FixedDecimal.asStored(confidence)
             document.units[index].annotation.labeledBy = .plugin(contributors[index * k + best] ?? "combined")
         }
     }

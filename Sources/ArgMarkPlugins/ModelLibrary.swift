@@ -49,6 +49,12 @@ public struct ModelLibrary: Sendable {
                 // Only the confidences depend on a calibration: a bad entry is left out, the labels stay the same.
                 let (specification, calibrationProblems) = try PipelineSpecification.lenient(json: data)
                 pipeline = specification
+                let ids = specification.labelers.map(\.id)
+                if let twice = ids.first(where: { id in ids.count { $0 == id } > 1 }) {
+                    problems.append("\(pipelinePath): names \(twice) twice; name it once, with the weight it should have (the default pipeline falls back to the models and cue lexicons)")
+                } else if ids.isEmpty {
+                    problems.append("\(pipelinePath): names no labeller (the default pipeline falls back to the models and cue lexicons)")
+                }
                 for problem in calibrationProblems { problems.append("\(pipelinePath): \(problem); it is not used") }
                 for problem in specification.unusedCalibrations { problems.append("\(pipelinePath): \(problem)") }
             } catch {
@@ -70,6 +76,13 @@ public struct ModelLibrary: Sendable {
                     problems.append("\(folder): its manifest.json names the model \(model.descriptor.id), not \(id); set \"id\" to \(id) (`argmark train --out Models/\(id)` names it so)")
                     continue
                 }
+                // The pipeline picks a model by the paragraph's language: a Chinese model declaring English would
+                // label English with Chinese weights and leave Chinese to the cue lexicon.
+                let folderLanguage = id.split(separator: ".")[2]
+                guard model.manifest.language == folderLanguage else {
+                    problems.append("\(folder): its manifest.json says the model is for \"\(model.manifest.language)\", but the folder is the \(folderLanguage) model's; retrain it with `argmark train --lang \(folderLanguage) --out Models/\(id)`")
+                    continue
+                }
                 labelers.append(model)
             } catch {
                 problems.append("\(folder): \(error)")
@@ -88,7 +101,14 @@ public struct ModelLibrary: Sendable {
             guard let label = ArgumentLabel(rawValue: name) else { throw ModelError.corrupt("unknown label \(name) in the manifest") }
             return label
         }
-        guard let lexicon = lexicons[manifest.lexicon] else { throw ModelError.missing("lexicon \(manifest.lexicon)") }
+        guard Set(labels).count == labels.count else { throw ModelError.corrupt("the manifest lists a label twice (\(manifest.labels.joined(separator: ", ")))") }
+        guard let lexicon = lexicons[manifest.lexicon] else {
+            // The model's cue features come from the lexicon: without it the model would score other features.
+            let path = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(manifest.lexicon)
+            throw FileManager.default.fileExists(atPath: path)
+                ? ModelError.dependency("not loaded, as its cue lexicon \(manifest.lexicon) did not load (mend the line named for it)")
+                : ModelError.missing("lexicon \(manifest.lexicon)")
+        }
         let weightsPath = (folder as NSString).appendingPathComponent("weights.bin")
         guard let weights = FileManager.default.contents(atPath: weightsPath) else { throw ModelError.missing(weightsPath) }
         let model = try LinearModel(serialized: Array(weights), labels: labels)

@@ -122,7 +122,14 @@ public struct PluginRegistry: Sendable {
     public func pipeline(_ specification: PipelineSpecification) throws(PluginError) -> Pipeline {
         var chosen: [any Labeler] = []
         var weights: [String: Double] = [:]
+        guard !specification.labelers.isEmpty else {
+            throw PluginError(pluginID: "pipeline", message: "names no labeller; list at least one (argmark plugins lists them), or give --labelers none for no labels")
+        }
         for entry in specification.labelers {
+            // Named twice, its weights would add up unannounced (and no calibration fitted for one weight would hold).
+            guard weights[entry.id] == nil else {
+                throw PluginError(pluginID: entry.id, message: "named twice in the pipeline; name it once, with the weight it should have")
+            }
             guard let found = labeler(id: entry.id) else {
                 throw PluginError(pluginID: entry.id, message: "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
             }

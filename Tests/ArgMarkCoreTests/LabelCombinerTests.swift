@@ -25,7 +25,7 @@ struct LabelCombinerTests {
         let out = LabelCombiner().combine(proposals, into: d)
         #expect(out.units[0].annotation.label == .prescription)
         #expect(out.units[0].annotation.labeledBy == .plugin("b"))
-        #expect(abs(out.units[0].annotation.confidence! - 0.9 / 2) < 1e-12)
+        #expect(out.units[0].annotation.confidence! == FixedDecimal.asStored(0.9 / 2))
         #expect(out.units[1].annotation == d.units[1].annotation)
         let weighted = LabelCombiner(weights: ["a": 2]).combine(proposals, into: d)
         #expect(weighted.units[0].annotation.label == .claim)
@@ -34,6 +34,26 @@ struct LabelCombinerTests {
             LabelReason(plugin: "a", label: .claim, score: 0.6, evidence: "因此"),
             LabelReason(plugin: "b", label: .prescription, score: 0.9, evidence: "应当"),
         ])
+    }
+
+    /// `labeledBy` credits the labeller that added most to the winning label, weight included, whatever the
+    /// pipeline's order: a model listed first that gave the label 0.1 did not decide it.
+    @Test func theLabellerThatAddedMostIsCredited() {
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.9, .background: 0.1], evidence: "", pluginID: "model"),
+            LabelProposal(unitIndex: 0, scores: [.background: 0.95], evidence: "this article asks", pluginID: "rules"),
+        ]
+        let combiner = LabelCombiner(weights: ["model": 1, "rules": 2])
+        let forward = combiner.combine(proposals, into: doc()).units[0].annotation
+        let backward = combiner.combine(proposals.reversed(), into: doc()).units[0].annotation
+        #expect(forward.label == .background && forward.labeledBy == .plugin("rules"))
+        #expect(backward.label == forward.label && backward.labeledBy == forward.labeledBy && backward.confidence == forward.confidence)
+        // Equal contributions: the labeller listed first.
+        let tie = [
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.5], evidence: "", pluginID: "a"),
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.5], evidence: "", pluginID: "b"),
+        ]
+        #expect(LabelCombiner().combine(tie, into: doc()).units[0].annotation.labeledBy == .plugin("a"))
     }
 
     /// Evidence is made fit for a terminal and XML: an external model's escape sequences and line breaks become
@@ -149,16 +169,16 @@ struct LabelCombinerTests {
         ]
         let calibrated = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: threeSentences())
         #expect(calibrated.units[0].annotation.label == .claim)
-        #expect(abs(calibrated.units[0].annotation.confidence! - 0.9395251595814809) < 1e-12)
+        #expect(calibrated.units[0].annotation.confidence! == FixedDecimal.asStored(0.9395251595814809))
         #expect(calibrated.units[1].annotation.label == .evidence)
-        #expect(abs(calibrated.units[1].annotation.confidence! - 0.575110376092023) < 1e-12)
+        #expect(calibrated.units[1].annotation.confidence! == FixedDecimal.asStored(0.575110376092023))
         // An English sentence is not a language the calibration covers: the share stands.
         #expect(calibrated.units[2].annotation.confidence == 0.6)
         // Labels and labellers are the combiner's either way.
         let raw = LabelCombiner(weights: ["a": 1, "b": 2]).combine(proposals, into: threeSentences())
         #expect(raw.units.map(\.annotation.label) == calibrated.units.map(\.annotation.label))
         #expect(raw.units.map(\.annotation.labeledBy) == calibrated.units.map(\.annotation.labeledBy))
-        #expect(abs(raw.units[0].annotation.confidence! - 2.8 / 3) < 1e-12)
+        #expect(raw.units[0].annotation.confidence! == FixedDecimal.asStored(2.8 / 3))
     }
 
     @Test func calibrationHoldsOnlyForItsLabellersAndWeights() throws {
@@ -170,11 +190,11 @@ struct LabelCombinerTests {
         ]
         // Other weights than the fitted ones: no calibration anywhere.
         let reweighted = LabelCombiner(weights: ["a": 1, "b": 1], calibrations: [try calibration()]).combine(proposals, into: doc())
-        #expect(abs(reweighted.units[0].annotation.confidence! - 1.8 / 2) < 1e-12)
+        #expect(reweighted.units[0].annotation.confidence! == FixedDecimal.asStored(1.8 / 2))
         // A labeller the calibration does not list spoke for the second sentence: its share stands; the first is calibrated.
         let added = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: doc())
-        #expect(abs(added.units[0].annotation.confidence! - 0.9395251595814809) < 1e-12)
-        #expect(abs(added.units[1].annotation.confidence! - 1.5 / 2) < 1e-12)
+        #expect(added.units[0].annotation.confidence! == FixedDecimal.asStored(0.9395251595814809))
+        #expect(added.units[1].annotation.confidence! == FixedDecimal.asStored(1.5 / 2))
     }
 
     /// A calibration for short documents comes first and covers only them; longer ones get the next that fits.
@@ -185,8 +205,8 @@ struct LabelCombinerTests {
         let proposals = [LabelProposal(unitIndex: 0, scores: [.claim: 0.5], evidence: "", pluginID: "a")]
         var three = threeSentences()
         three.units[2].language = .zh
-        #expect(abs(combiner.combine(proposals, into: doc()).units[0].annotation.confidence! - 1 / (1 + exp(-2))) < 1e-12)
-        #expect(abs(combiner.combine(proposals, into: three).units[0].annotation.confidence! - 1 / (1 + exp(2))) < 1e-12)
+        #expect(combiner.combine(proposals, into: doc()).units[0].annotation.confidence! == FixedDecimal.asStored(1 / (1 + exp(-2))))
+        #expect(combiner.combine(proposals, into: three).units[0].annotation.confidence! == FixedDecimal.asStored(1 / (1 + exp(2))))
         #expect(throws: CalibrationError.self) { try ConfidenceCalibration(languages: [.zh], labelers: ["a": 1], coefficients: [:], maxSentences: 0) }
     }
 

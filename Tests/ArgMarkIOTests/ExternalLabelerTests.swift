@@ -108,6 +108,18 @@ struct ExternalLabelerTests {
         }
     }
 
+    /// A reply holds one entry per sentence, with scores or a label, for the labels the handshake listed: two answers
+    /// for a sentence would be summed as if two labellers agreed.
+    @Test(arguments: [
+        ("--repeat", "s1 is labelled twice"), ("--both", "s1 has both scores and a label"),
+        ("--claims-only", "which the handshake did not list among its labels (claim)"),
+    ])
+    func aReplyOutsideItsTermsIsRefused(flag: String, message: String) throws {
+        #expect { try start(flag).propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains(message) == true
+        }
+    }
+
     /// 0 and 1 written as integers are probabilities (Foundation bridges them like booleans); true is not.
     @Test func certaintyIsAProbabilityButABooleanIsNot() throws {
         let proposals = try start("--certain").propose(for: smallDocument())
