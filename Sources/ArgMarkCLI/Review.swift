@@ -3,6 +3,7 @@ import ArgMarkIO
 import ArgMarkPipeline
 import ArgMarkPlugins
 import ArgMarkReview
+import ArgMarkTEI
 import ArgumentParser
 import CLibEdit
 import Foundation
@@ -48,6 +49,15 @@ struct Review: ParsableCommand {
                     "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
             }
             document = try reader.read(ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent)))
+            // Writing back would replace an edition's encoding (names, corrections, line breaks, comments) by the
+            // plain one ArgMark writes: the file is left as it is, and a copy in ArgMark's encoding is reviewed.
+            if reader.formatName == "tei" {
+                let lost = TEIReader.markupNotKept(in: bytes)
+                if !lost.isEmpty {
+                    throw AnalysedDocument.failure(
+                        "\(file): review writes the file back in ArgMark's TEI encoding, which would lose markup this file has (\(lost.joined(separator: "; "))); review a copy instead: argmark annotate \(file) --to tei --out DIR, then argmark review DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).tei.xml")
+                }
+            }
         } catch let error as DocumentReadError {
             throw AnalysedDocument.failure("\(file): \(error.description)")
         }
@@ -89,7 +99,9 @@ struct Review: ParsableCommand {
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let environment = ProcessInfo.processInfo.environment
         let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        let name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
+        var name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
+        // Edits are signed human:NAME already: human:bob is bob, not human:human:bob.
+        if name.hasPrefix("human:") { name.removeFirst("human:".count) }
         // Edits are signed human:NAME; an empty name signs none.
         guard !name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, !name.unicodeScalars.contains(where: LabelReason.isUnprintable) else {
             throw ValidationError("the annotator's name is empty or holds control characters; give --annotator NAME (or set ARGMARK_ANNOTATOR)")
@@ -107,10 +119,13 @@ struct Review: ParsableCommand {
             style: ReviewStyle(width: width ?? (interactive ? Self.terminalWidth() : 80), color: color), clock: clock)
 
         let version = ReviewJournal.FileVersion(bytes: bytes)
-        let journalPath = ReviewJournal.path(for: file)
+        // The journal and the lock belong to the file a link leads to: a session opened through the link and one
+        // opened by the file's own name would otherwise not see each other.
+        let sessionFile = FileAccess.linkTarget(of: file) ?? file
+        let journalPath = ReviewJournal.path(for: sessionFile)
         // One session per file: a second one would journal into, and write over, this one's work.
         var lock: ReviewLock?
-        do { lock = try ReviewLock(file: file) } catch {
+        do { lock = try ReviewLock(file: sessionFile) } catch {
             if case .held = error { throw AnalysedDocument.failure(error.description) }
             opening.append("warning: \(error.description); another session on \(file) would not be noticed")
         }

@@ -240,7 +240,7 @@ public enum FileAccess {
 
     /// The file a chain of symbolic links at `path` ends at (which need not exist yet); `path` itself when it is
     /// no link; nil after 40 links (a loop), as the kernel gives up there too.
-    static func linkTarget(of path: String) -> String? {
+    public static func linkTarget(of path: String) -> String? {
         let chain = linkChain(of: path)
         return chain.count > 40 ? nil : chain.last
     }

@@ -104,6 +104,16 @@ struct TEIDecoder {
                 var context = DivContext(section: nil, depth: 0)
                 try walkContainer(body, language: text.xmlLang ?? documentLanguage, context: &context)
             }
+            // A division of the back matter segmented into sentences is annotated text (the reference encoding's
+            // English abstract, labelled and linked into the tree): it is read as a section after the body. Notes,
+            // bibliographies and unsegmented appendices stay out, as before.
+            if !own, let back = text.child("back") {
+                for division in back.children where Self.divNames.contains(division.name)
+                    && division.attribute("type") != "notes" && !division.descendants(named: "s").isEmpty {
+                    var context = DivContext(section: nil, depth: 1, xmlID: division.xmlID)
+                    try walkContainer(division, language: division.xmlLang ?? text.xmlLang ?? documentLanguage, context: &context)
+                }
+            }
         }
         guard units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         // Hand the arrays over rather than share them, so the passes below modify them in place.
@@ -548,7 +558,7 @@ struct TEIDecoder {
                 id: id, kind: .sentence, section: section, paragraph: paragraphID, language: TEIVocabulary.language(code: code),
                 start: start, end: end, text: s.textContent))
             pendingRefs.append(s.hasElementChildren ? s.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
-            pendingAnnotations.append((units.count - 1, ana, resp, cert, change))
+            pendingAnnotations.append((units.count - 1, ana, resp, cert, change, s.line))
         }
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
     }
@@ -585,10 +595,10 @@ struct TEIDecoder {
 
     /// Remembers a sentence's label, annotator, confidence, thesis mark and score pointer for the annotation pass.
     private mutating func registerAnnotations(_ s: XMLElement, unit: Int) {
-        pendingAnnotations.append((unit, s.attribute("ana"), s.attribute("resp"), s.attribute("cert"), s.attribute("change")))
+        pendingAnnotations.append((unit, s.attribute("ana"), s.attribute("resp"), s.attribute("cert"), s.attribute("change"), s.line))
     }
 
-    var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, change: String?)] = []
+    var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, change: String?, line: Int)] = []
 
     private mutating func resolveNoteRefs(_ document: inout Document) {
         let noteIDs = Set(notes.map(\.id))
@@ -622,6 +632,10 @@ struct TEIDecoder {
             for token in Self.pointers(entry.ana) {
                 if let label = TEIVocabulary.label(categoryID: token) {
                     a.label = label
+                } else if token.lowercased().hasPrefix("arg-") {
+                    // A label category mistyped by hand (#arg-Claim) would leave the sentence unlabelled unannounced.
+                    let known = ArgumentLabel.allCases.map { "#" + TEIVocabulary.categoryID($0) }.joined(separator: ", ")
+                    throw .malformed(line: entry.line, message: "ana names the label category #\(token), which is none of \(known)")
                 } else if token.hasPrefix("score-") {
                     scoreOwner[token] = entry.unit
                 } else if token.hasPrefix("why-") {
@@ -781,5 +795,36 @@ struct ParagraphRendering {
                 length += 1
             }
         }
+    }
+}
+
+extension TEIReader {
+    /// The elements of a TEI `text` that ArgMark writes, and the attributes it writes on them.
+    private static let elementsWritten: Set<String> = ["text", "body", "back", "div", "head", "p", "s", "ref", "note", "figure"]
+    private static let attributesWritten: Set<String> = [
+        "xml:id", "xml:lang", "n", "type", "source", "ana", "cert", "resp", "change", "target", "place",
+    ]
+
+    /// What of a TEI file's `text` would be lost if it were written back from the ``Document`` read from it: elements
+    /// ArgMark does not write (`persName`, `hi`, `choice`, `lb`, `pb`, `list`, `front` …), attributes it does not keep
+    /// (`rend`, `corresp` …), comments and processing instructions — each named with its line, the first `limit` of
+    /// them. Empty for ArgMark's own export; `review` refuses to write over a file for which it is not.
+    public static func markupNotKept(in bytes: [UInt8], limit: Int = 5) -> [String] {
+        guard let parsed = try? XMLDocument.parse(bytes, registerIDs: false), let root = parsed.root,
+              let text = root.child("text") else { return [] }
+        var found: [String] = []
+        var stack = [text]
+        while let element = stack.popLast(), found.count < limit {
+            if !elementsWritten.contains(element.name) {
+                found.append("<\(element.name)> at line \(element.line)")
+                continue
+            }
+            if let attribute = element.attributes.first(where: { !attributesWritten.contains($0.name) }) {
+                found.append("\(attribute.name)=\"\(attribute.value)\" on <\(element.name)> at line \(element.line)")
+            }
+            found += element.commentAndInstructionLines.map { "a comment or processing instruction at line \($0)" }
+            stack += element.children.reversed()
+        }
+        return Array(found.prefix(limit))
     }
 }

@@ -239,6 +239,17 @@ public struct XMLElement {
         return result
     }
 
+    /// The lines of this element's child comments and processing instructions, which `contents` skips.
+    public var commentAndInstructionLines: [Int] {
+        var lines: [Int] = []
+        var child = node.pointee.children
+        while let c = child {
+            if c.pointee.type == XML_COMMENT_NODE || c.pointee.type == XML_PI_NODE { lines.append(Int(xmlGetLineNo(c))) }
+            child = c.pointee.next
+        }
+        return lines
+    }
+
     /// All attributes in one pass, as (name, value); names in the XML namespace read `xml:id`, `xml:lang`.
     public var attributes: [(name: String, value: String)] {
         var result: [(String, String)] = []

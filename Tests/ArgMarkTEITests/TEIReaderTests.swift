@@ -46,6 +46,28 @@ struct TEIReaderTests {
         #expect(document.validate().isEmpty)
     }
 
+    /// A back-matter division segmented into labelled sentences (an English abstract, as in the reference encoding)
+    /// is read after the body, so links into it resolve; notes and an unsegmented appendix stay out. Nothing in its
+    /// text is markup a rewrite would lose, while an edition's names and corrections are.
+    @Test func aSegmentedBackDivisionIsRead() throws {
+        let bytes = try fixtureBytes("back-abstract.tei.xml")
+        let document = try readTEI(bytes, id: "b")
+        let sentences = document.units.filter { $0.kind == .sentence }
+        #expect(sentences.map(\.id) == ["s1", "s2", "s3", "s4"])
+        #expect(sentences.map(\.annotation.label) == [.claim, .evidence, .claim, .prescription])
+        #expect(document.unit("s4")?.annotation.parent == "s3" && document.unit("s3")?.language == .en)
+        #expect(document.units.contains { $0.kind == .heading && $0.text == "Abstract" })
+        #expect(!document.units.contains { $0.text.contains("appendix") })
+        #expect(document.validate().isEmpty)
+        #expect(TEIReader.markupNotKept(in: bytes).isEmpty)
+        let edition = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "平台应当", with: "<hi rend=\"bold\">平台</hi><!-- checked -->应当")
+            .replacingOccurrences(of: "<p>\n          <s xml:id=\"s3\"", with: "<p rend=\"indent\">\n          <s xml:id=\"s3\"")
+        #expect(TEIReader.markupNotKept(in: Array(edition.utf8)) == [
+            "a comment or processing instruction at line 15", "<hi> at line 15", "rend=\"indent\" on <p> at line 23",
+        ])
+    }
+
     @Test func sentencesKeepTheirIDsAndInlineMarkupText() throws {
         let document = try readTEI(try fixtureBytes("sentences.en.tei.xml"), id: "s")
         let ids = document.units.filter { $0.kind == .sentence }.map(\.id)
