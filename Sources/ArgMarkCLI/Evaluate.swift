@@ -16,8 +16,8 @@ struct Evaluate: ParsableCommand {
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
             recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's kappa and the \
-            confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled is \
-            skipped, so that, where the two files share their sentences, the figures do not depend on the order \
+            confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled, or \
+            whose label in either file a labeller rather than a person set, is skipped, so that where the two files share their sentences, the figures do not depend on the order \
             of the files (where they were segmented differently each gold sentence is paired with the one it \
             overlaps most, which is not symmetric).
             """)
@@ -34,7 +34,7 @@ struct Evaluate: ParsableCommand {
     @Option(name: .long, help: "Sentence pairing: auto, id, text or offsets.")
     var match: String = "auto"
 
-    @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled (symmetric where the sentences are shared).")
+    @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled or a labeller labelled (symmetric where the sentences are shared).")
     var agreement = false
 
     func validate() throws {
@@ -64,6 +64,9 @@ struct Evaluate: ParsableCommand {
             if evaluation.humanPredictions > 0 {
                 warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…), as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators)")
             }
+            if evaluation.machineLabelsSkipped > 0 {
+                warn("\(name): \(evaluation.machineLabelsSkipped) sentences where a labeller, not a person, set one of the two labels are left out (an annotator's file keeps the labels annotate gave it; counted, they would inflate the agreement)")
+            }
             if evaluation.total == 0 && evaluation.unlabeledGold > 0 && !agreement {
                 warn("\(name): the gold has no labelled sentence; nothing is scored")
             }
@@ -72,7 +75,7 @@ struct Evaluate: ParsableCommand {
         }
         guard overall.total > 0 else {
             throw fail(agreement
-                ? "no sentence is labelled in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them): nothing to compare"
+                ? "no sentence is labelled by a person in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them, \(overall.machineLabelsSkipped) labelled by a labeller): nothing to compare; to score labellers' output, leave out --agreement"
                 : "no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
         }
         let report = EvaluationReport(evaluation: overall, perDocument: perDocument)

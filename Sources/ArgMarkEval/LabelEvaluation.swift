@@ -44,6 +44,9 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Scored sentences whose predicted label a person set (`human:…`): kept from the gold by re-annotating it,
     /// they measure no labeller.
     public fileprivate(set) var humanPredictions = 0
+    /// Between two annotators: sentences left out because a labeller, not a person, set one of the two labels (an
+    /// annotator's file keeps the labels `annotate` gave it, and both files agreeing on those would inflate κ).
+    public fileprivate(set) var machineLabelsSkipped = 0
     public internal(set) var documents: Int
     /// Agreement of the argument trees, where the gold has one.
     public internal(set) var tree = TreeEvaluation()
@@ -87,6 +90,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         textNotFound += other.textNotFound
         pairedTextDiffers += other.pairedTextDiffers
         humanPredictions += other.humanPredictions
+        machineLabelsSkipped += other.machineLabelsSkipped
         documents += other.documents
         tree.merge(other.tree)
         confidence.merge(other.confidence)
@@ -168,6 +172,11 @@ public enum LabelEvaluator {
             }
             if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isHumanLabel == true {
                 evaluation.humanPredictions += 1
+            }
+            if agreement, unit.annotation.label != nil, prediction?.label != nil,
+               [unit.annotation, prediction!].contains(where: { $0.labeledBy.map { !$0.isHuman } == true }) {
+                evaluation.machineLabelsSkipped += 1
+                continue
             }
             evaluation.add(
                 gold: unit.annotation.label, predicted: prediction?.label,

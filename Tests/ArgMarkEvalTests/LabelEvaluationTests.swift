@@ -171,6 +171,25 @@ struct LabelEvaluationTests {
         #expect(LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.total == 5)
     }
 
+    /// Two reviewers' copies of one annotated file share the machine labels neither touched: between annotators
+    /// those sentences are left out (counted), so that three disagreements among ten do not read as κ 0.9.
+    @Test func agreementLeavesOutMachineLabels() {
+        var a = document((0..<10).map { ($0, $0 + 1, ArgumentLabel.claim) })
+        for i in 0..<10 { a.units[i].annotation.labeledBy = .plugin("label.model.zh.v1") }
+        var b = a
+        for (i, (x, y)) in [(ArgumentLabel.claim, ArgumentLabel.evidence), (.example, .background), (.evidence, .prescription)].enumerated() {
+            a.units[i].annotation.label = x
+            a.units[i].annotation.labeledBy = .human("alice")
+            b.units[i].annotation.label = y
+            b.units[i].annotation.labeledBy = .human("bob")
+        }
+        let e = LabelEvaluator.evaluate(gold: a, predicted: b, agreement: true).evaluation
+        #expect(e.total == 3 && e.machineLabelsSkipped == 7 && e.accuracy == 0)
+        #expect(LabelEvaluator.evaluate(gold: b, predicted: a, agreement: true).evaluation.kappa == e.kappa)
+        // Scoring a system, every label counts.
+        #expect(LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.total == 10)
+    }
+
     @Test func unlabelledGoldIsSkipped() {
         let gold = document([(0, 1, .claim), (1, 2, nil)])
         let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)
