@@ -63,36 +63,13 @@ struct Review: ParsableCommand {
         }
         guard let writer = registry.writer(format: reader.formatName) else { throw ExitCode.failure }
         var opening: [String] = []
-        // A labelled document without a complete tree gets the default linker's tree (human links kept).
-        let argumentative = document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && $0.annotation.label != .background }
-        if !argumentative.isEmpty, argumentative.count(where: { $0.annotation.parent == nil }) != 1, let linker = registry.linkers.first {
-            // The file's own links of unknown origin (hand-made JSONL, TEI without @resp) are kept as a person's
-            // are: the linker completes the tree around them instead of replacing them.
-            // Only links that lead through argumentative sentences to a root are kept: one into or out of a
-            // background or unlabelled sentence is the linker's to mend, as review's own edits could not make it.
-            let keeper = Annotator.human("argmark-file-link")
-            let position = Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            func reachesRoot(_ start: Int) -> Bool {
-                var current = start
-                for _ in 0..<document.units.count {
-                    guard document.units[current].kind == .sentence, document.units[current].annotation.label?.isArgumentative == true else {
-                        return false
-                    }
-                    guard let parent = document.units[current].annotation.parent else { return true }
-                    guard let next = position[parent] else { return false }
-                    current = next
-                }
-                return false
-            }
-            var ownLinks: [Int] = []
-            for i in document.units.indices
-            where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil && reachesRoot(i) {
-                document.units[i].annotation.linkedBy = keeper
-                ownLinks.append(i)
-            }
-            document = linker.link(document)
-            for i in ownLinks where document.units[i].annotation.linkedBy == keeper { document.units[i].annotation.linkedBy = nil }
-            opening.append("linked the argument tree (\(linker.descriptor.id)\(ownLinks.isEmpty ? "" : ", keeping the file's \(ownLinks.count) links")); write saves it")
+        // A labelled document without a complete tree gets the default linker's tree around the links it has
+        // (TreeCompletion: a person's, and the file's own that reach a root), as tree, report and export show it.
+        let argumentative = document.units.filter { $0.kind == .sentence && $0.annotation.label?.isArgumentative == true }
+        if let linker = registry.linkers.first, !TreeCompletion.isComplete(document) {
+            let (completed, kept) = TreeCompletion.complete(document, with: linker)
+            document = completed
+            opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
         }
         if argumentative.isEmpty { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 

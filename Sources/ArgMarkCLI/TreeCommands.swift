@@ -29,15 +29,20 @@ enum AnalysedDocument {
         var pipeline = registry.defaultPipeline()
         let sentences = document.units.filter { $0.kind == .sentence }
         if sentences.contains(where: { $0.annotation.label != nil }) { pipeline.labelers = [] }
-        // A tree is used as it is, but for the partial one annotate --no-tree leaves (a person's links, the machine's
-        // dropped, several roots): the linker completes it and keeps a person's links. A file's own links of unknown
-        // origin (hand-made JSONL, TEI without @resp) are never rebuilt.
-        let linked = sentences.filter { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }
-        let roots = sentences.count { $0.annotation.label?.isArgumentative == true && $0.annotation.parent == nil }
-        let partial = roots > 1 && linked.allSatisfy { $0.annotation.isHumanLink }
-        if !linked.isEmpty && !partial { pipeline.linker = nil }
-        if sentences.contains(where: { $0.annotation.score != nil }) && pipeline.linker == nil { pipeline.scorer = nil }
+        // A complete tree is used as it is. One the file holds only in part (annotate --no-tree dropped the
+        // machine's links; a link deleted or a label changed by hand) is completed around its links, as review
+        // completes it on opening (TreeCompletion); a file with no link at all is linked.
+        let linked = sentences.contains { $0.annotation.linkedBy != nil || $0.annotation.parent != nil }
+        if linked { pipeline.linker = nil }
+        let scorer = pipeline.scorer
+        pipeline.scorer = nil
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
+        if linked, let linker = registry.defaultPipeline().linker, !TreeCompletion.isComplete(document) {
+            document = TreeCompletion.complete(document, with: linker).document
+        }
+        // Scores are computed from the labels and the tree as they now are (a hand edit leaves the stored ones
+        // stale); for a file no one edited they are the ones it holds.
+        if let scorer { document = scorer.score(document) }
         return document
     }
 

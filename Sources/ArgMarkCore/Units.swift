@@ -50,6 +50,10 @@ public struct SentenceAnnotation: Sendable, Hashable {
     /// True when a person set the label; such labels are never overwritten by machine runs.
     public var isHumanLabel: Bool { labeledBy?.isHuman ?? false }
 
+    /// True when no labeller may overwrite the label: a person's, or one of unknown origin (a label in hand-made
+    /// JSONL or another tool's TEI, with no `labeledBy`), which is someone's work as far as ArgMark can tell.
+    public var isKeptLabel: Bool { label != nil && labeledBy?.isHuman != false }
+
     /// True once a person has edited or accepted the sentence.
     public var isReviewed: Bool { reviewedAt != nil }
 }

@@ -7,8 +7,8 @@ import ArgMarkCore
 /// confidence is that total divided by the larger of (a) the summed scores of all labels and (b) the summed
 /// weights of the plugins that spoke: a single probabilistic labeller keeps its probability, and one weak
 /// detector alone does not report certainty. Where a ``ConfidenceCalibration`` of the pipeline holds for a
-/// sentence, the confidence is instead its calibrated probability that the label is right. Sentences a human
-/// labelled are left alone.
+/// sentence, the confidence is instead its calibrated probability that the label is right. Sentences a person
+/// labelled, and labels of unknown origin (no `labeledBy`: hand-made JSONL, another tool's TEI), are left alone.
 public struct LabelCombiner: Sendable {
     public var weights: [String: Double]
     /// Calibrations fitted for this pipeline; one whose labellers and weights differ from `weights` is not used.
@@ -63,7 +63,7 @@ public struct LabelCombiner: Sendable {
             }
         }
         for index in 0..<n where touched[index] {
-            guard document.units[index].kind == .sentence, !document.units[index].annotation.isHumanLabel else { continue }
+            guard document.units[index].kind == .sentence, !document.units[index].annotation.isKeptLabel else { continue }
             var sum = 0.0
             var best = 0
             for c in 0..<k {

@@ -54,10 +54,24 @@ public struct Pipeline: Sendable {
                 $0.annotation.parent != nil || $0.annotation.linkedBy != nil || $0.annotation.score != nil
             }
             let before = stale ? document.units.map(LabelState.init) : []
+            // A sentence a person hung another under is argumentative to that person: a relabelling that would make
+            // it background keeps its argumentative label, so that the person's link stays in the tree.
+            let humanParents = Set(document.units.lazy.filter { $0.annotation.isHumanLink }.compactMap(\.annotation.parent))
+            let parentsBefore = humanParents.isEmpty ? [:] : Dictionary(
+                document.units.enumerated().filter { humanParents.contains($1.id) && $1.annotation.label?.isArgumentative == true }
+                    .map { ($0.offset, $0.element.annotation) },
+                uniquingKeysWith: { first, _ in first })
             combiner.apply(proposals, to: &document)
+            for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
+                document.units[index].annotation.label = annotation.label
+                document.units[index].annotation.confidence = annotation.confidence
+                document.units[index].annotation.labeledBy = annotation.labeledBy
+                document.units[index].annotation.labelReasons = annotation.labelReasons
+            }
             if stale, before != document.units.map(LabelState.init) { Self.dropMachineTree(&document) }
         }
-        if let linker { document = linker.link(document) }
+        // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
+        if let linker { document = TreeCompletion.link(document, with: linker).document }
         if let scorer { document = scorer.score(document) }
         return document
     }

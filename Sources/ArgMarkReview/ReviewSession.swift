@@ -443,6 +443,10 @@ public struct ReviewSession {
         guard a.label != nil else {
             throw Refusal("\(document.units[i].id) has no label to accept; give it one (label claim, or c e x r b)")
         }
+        // Another person's label stays theirs, with the time they set it: accepting it would sign it over.
+        if a.isHumanLabel && a.labeledBy != human {
+            throw Refusal("\(document.units[i].id) was labelled \(a.label!.rawValue) by \(a.labeledBy!.description) and stays theirs; to make it yours, label it (label \(document.units[i].id) \(a.label!.rawValue))")
+        }
         a.labeledBy = human
         a.confidence = nil
         a.reviewedAt = clock()
@@ -473,6 +477,10 @@ public struct ReviewSession {
             }
             path.append(up)
             k = j
+        }
+        // The same link again changes nothing: a person's stays theirs.
+        if child.annotation.parent == parent.id, child.annotation.relation == relation, child.annotation.isHumanLink {
+            throw Refusal("\(child.id) already \(relation == .attack ? "attacks" : "supports") \(parent.id) (linked by \(child.annotation.linkedBy!.description))")
         }
         return [c: humanLink(child.annotation, parent: parent.id, relation: relation)]
     }

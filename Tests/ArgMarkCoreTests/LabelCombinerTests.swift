@@ -137,6 +137,45 @@ struct LabelCombinerTests {
         #expect(relabelled.units.allSatisfy { $0.annotation.score == nil && $0.annotation.explanation == nil })
     }
 
+    /// A sentence a person hung another under keeps its argumentative label when a run would make it background
+    /// (the person's link stays in the tree); a label of unknown origin (no labeledBy) is kept like a person's.
+    @Test func aPersonsLinkKeepsItsParentArgumentative() throws {
+        var d = doc()
+        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
+        d.paragraphs[0].units = 0..<3
+        d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 0.9, labeledBy: .plugin("a"), linkedBy: .plugin("link"))
+        d.units[1].annotation = SentenceAnnotation(
+            label: .claim, confidence: 0.8, labeledBy: .plugin("a"), parent: "s1", relation: .support, linkedBy: .plugin("link"))
+        d.units[2].annotation = SentenceAnnotation(
+            label: .evidence, confidence: 0.7, labeledBy: .plugin("a"), parent: "s2", relation: .support, linkedBy: .human("dave"))
+        let relabelled = try Pipeline(labelers: [FixedLabeler(label: .background)]).run(d)
+        #expect(relabelled.units.map(\.annotation.label) == [.background, .claim, .background])
+        #expect(relabelled.units[1].annotation.labeledBy == .plugin("a") && relabelled.units[1].annotation.confidence == 0.8)
+        var unknown = d
+        unknown.units[0].annotation.labeledBy = nil
+        #expect(try Pipeline(labelers: [FixedLabeler(label: .background)]).run(unknown).units[0].annotation.label == .claim)
+    }
+
+    /// A tree is complete with one root that every argumentative sentence reaches through argumentative ones.
+    @Test func treeCompletenessIsOneRootReachedByAll() {
+        func tree(_ nodes: [(ArgumentLabel?, String?)]) -> Document {
+            var d = doc()
+            d.units = nodes.enumerated().map { n, node in
+                var unit = TextUnit(id: "s\(n + 1)", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: n, end: n + 1, text: "x")
+                unit.annotation = SentenceAnnotation(label: node.0, parent: node.1, relation: node.1 == nil ? nil : .support)
+                return unit
+            }
+            d.paragraphs[0].units = 0..<nodes.count
+            return d
+        }
+        #expect(TreeCompletion.isComplete(tree([(.claim, nil), (.evidence, "s1"), (.background, nil)])))
+        #expect(TreeCompletion.isComplete(tree([(nil, nil), (.background, nil)])))
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.claim, nil)])))  // two roots
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.background, "s1"), (.evidence, "s2")])))  // under background
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.evidence, "s9")])))  // no such parent
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.claim, "s3"), (.claim, "s2")])))  // a cycle
+    }
+
     @Test func pipelineWithoutStagesChangesNothing() throws {
         #expect(try Pipeline().run(doc()) == doc())
         #expect(Pipeline().unmetRequirements().isEmpty)

@@ -125,6 +125,27 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// Another person's label and link stay theirs: accepting the label, or linking the sentence to the parent it
+    /// already has, is refused with who set it, instead of signing it over.
+    @Test func anotherPersonsWorkStaysTheirs() throws {
+        var document = try sampleDocument()
+        let i = try #require(document.units.firstIndex { $0.id == "s6" })
+        document.units[i].annotation.label = .evidence
+        document.units[i].annotation.labeledBy = .human("alice")
+        document.units[i].annotation.reviewedAt = "2026-12-01T08:00:00Z"
+        var s = session(document)
+        let accepted = s.execute("accept s6")
+        #expect(accepted.edit == nil && accepted.output.contains("labelled evidence by human:alice and stays theirs"))
+        let kept = try #require(s.document.unit("s6")).annotation
+        #expect(kept.label == .evidence && kept.labeledBy == .human("alice") && kept.reviewedAt == "2026-12-01T08:00:00Z")
+        // wang's own label may be accepted again; linking a sentence where wang already linked it changes nothing.
+        _ = s.execute("label s6 claim")
+        #expect(s.execute("accept s6").edit != nil)
+        #expect(s.execute("link s6 s3").edit != nil)
+        let again = s.execute("link s6 s3")
+        #expect(again.edit == nil && again.output.contains("already supports s3"))
+    }
+
     /// show and explain say what each labeller proposed; a reviewer's label leaves that record as it was.
     @Test func showAndExplainSayWhatTheLabellersProposed() throws {
         var document = try sampleDocument()

@@ -1,0 +1,67 @@
+import ArgMarkCore
+
+/// Completes an argument tree that a file holds only in part — links dropped by `annotate --no-tree`, a link deleted
+/// or a label changed by hand — around the links it has, so that every command shows the same tree. A person's
+/// links are kept, and so are the file's links of unknown origin (hand-made JSONL, TEI without `@resp`) that lead
+/// through argumentative sentences to a root; a link into or out of a background or unlabelled sentence, and the
+/// machine's links, are the linker's to redo.
+public enum TreeCompletion {
+    /// Whether the argumentative sentences form one tree: exactly one root, and every one of them reaches it through
+    /// argumentative sentences (no cycle, no parent that is background, unlabelled or missing). A document with no
+    /// argumentative sentence is complete.
+    public static func isComplete(_ document: Document) -> Bool {
+        let argumentative = document.units.indices.filter { isArgumentative(document.units[$0]) }
+        guard !argumentative.isEmpty else { return true }
+        guard argumentative.count(where: { document.units[$0].annotation.parent == nil }) == 1 else { return false }
+        let position = positions(document)
+        return argumentative.allSatisfy { reachesRoot(document, from: $0, position) }
+    }
+
+    /// `document` with its tree completed by `linker`, and how many of the file's own links of unknown origin were
+    /// kept; `document` itself, and 0, when its tree is complete.
+    public static func complete(_ document: Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
+        guard !isComplete(document) else { return (document, 0) }
+        return link(document, with: linker)
+    }
+
+    /// `document` linked by `linker`, which keeps a person's links, keeping also the file's own links of unknown
+    /// origin that reach a root; and how many of those there were.
+    public static func link(_ document: Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
+        guard document.units.contains(where: { $0.annotation.parent != nil && $0.annotation.linkedBy == nil }) else {
+            return (linker.link(document), 0)
+        }
+        var document = document
+        // Kept by signing them as a person's for the linker's run, then unsigned again.
+        let keeper = Annotator.human("argmark-file-link")
+        let position = positions(document)
+        var ownLinks: [Int] = []
+        for i in document.units.indices
+        where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil && reachesRoot(document, from: i, position) {
+            document.units[i].annotation.linkedBy = keeper
+            ownLinks.append(i)
+        }
+        document = linker.link(document)
+        for i in ownLinks where document.units[i].annotation.linkedBy == keeper { document.units[i].annotation.linkedBy = nil }
+        return (document, ownLinks.count)
+    }
+
+    private static func isArgumentative(_ unit: TextUnit) -> Bool {
+        unit.kind == .sentence && unit.annotation.label?.isArgumentative == true
+    }
+
+    private static func positions(_ document: Document) -> [String: Int] {
+        Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Whether the chain of parents from `start` runs through argumentative sentences to a root.
+    private static func reachesRoot(_ document: Document, from start: Int, _ position: [String: Int]) -> Bool {
+        var current = start
+        for _ in 0..<document.units.count {
+            guard isArgumentative(document.units[current]) else { return false }
+            guard let parent = document.units[current].annotation.parent else { return true }
+            guard let next = position[parent] else { return false }
+            current = next
+        }
+        return false
+    }
+}
