@@ -62,7 +62,7 @@ struct Evaluate: ParsableCommand {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }
             if evaluation.humanPredictions > 0 {
-                warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…), as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators)")
+                warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
             }
             if evaluation.machineLabelsSkipped > 0 {
                 warn("\(name): \(evaluation.machineLabelsSkipped) sentences where a labeller, not a person, set one of the two labels are left out (an annotator's file keeps the labels annotate gave it; counted, they would inflate the agreement)")

@@ -55,7 +55,7 @@ struct Review: ParsableCommand {
                 let lost = TEIReader.markupNotKept(in: bytes)
                 if !lost.isEmpty {
                     throw AnalysedDocument.failure(
-                        "\(file): review writes the file back in ArgMark's TEI encoding, which would lose markup this file has (\(lost.joined(separator: "; "))); review a copy instead: argmark annotate \(file) --to tei --out DIR, then argmark review DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).tei.xml")
+                        "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(file) --labelers none --no-tree --out DIR, argmark review DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).jsonl, then argmark export DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).jsonl --to tei")
                 }
             }
         } catch let error as DocumentReadError {

@@ -164,7 +164,7 @@ struct Export: ParsableCommand {
             throw ValidationError("export writes tei, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
         }
         // A name another format's tools open (a reviewed .jsonl above all) would be replaced by Graphviz or TEI.
-        if let out, ["jsonl", "json", "txt", "lines", "html", "md", "csv", "tsv"].contains((out as NSString).pathExtension.lowercased()) {
+        if let out, ["jsonl", "ndjson", "json", "txt", "text", "lines", "sent", "html", "htm", "md", "markdown", "csv", "tsv"].contains((out as NSString).pathExtension.lowercased()) {
             let back = (out as NSString).pathExtension.lowercased() == "jsonl"
                 ? "; to turn TEI back into JSONL: argmark annotate FILE.tei.xml --labelers none --no-tree --out DIR" : ""
             throw ValidationError("export writes tei (.tei.xml), dot (.dot) or svg (.svg), not .\((out as NSString).pathExtension)\(back)")

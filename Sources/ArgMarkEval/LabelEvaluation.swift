@@ -41,8 +41,8 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Gold sentences paired (by id or offsets) with a predicted sentence of another text, spaces aside: with
     /// many, the prediction is of another document or another reading of it.
     public fileprivate(set) var pairedTextDiffers = 0
-    /// Scored sentences whose predicted label a person set (`human:…`): kept from the gold by re-annotating it,
-    /// they measure no labeller.
+    /// Scored sentences whose predicted label a person set (`human:…`) or whose origin is unknown (no `labeledBy`):
+    /// kept from the gold by re-annotating it, they measure no labeller.
     public fileprivate(set) var humanPredictions = 0
     /// Between two annotators: sentences left out because a labeller, not a person, set one of the two labels (an
     /// annotator's file keeps the labels `annotate` gave it, and both files agreeing on those would inflate κ).
@@ -170,7 +170,7 @@ public enum LabelEvaluator {
             if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, Spans.normalized(other.text) != Spans.normalized(unit.text) {
                 evaluation.pairedTextDiffers += 1
             }
-            if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isHumanLabel == true {
+            if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isKeptLabel == true {
                 evaluation.humanPredictions += 1
             }
             if agreement, unit.annotation.label != nil, prediction?.label != nil,
@@ -188,7 +188,8 @@ public enum LabelEvaluator {
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
         // A prediction without a tree (annotate --no-tree) is not scored as a tree with every link missing.
         if predicted.units.contains(where: { $0.kind == .sentence && ($0.annotation.parent != nil || $0.annotation.linkedBy != nil) }) {
-            evaluation.tree = TreeEvaluation.compare(gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] })
+            evaluation.tree = TreeEvaluation.compare(
+                gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] }, agreement: agreement)
         }
         return (evaluation, mode)
     }
@@ -451,7 +452,10 @@ public struct TreeEvaluation: Sendable, Hashable {
     }
 
     /// Compares trees; `goldFor` maps a predicted unit id to the gold unit id it corresponds to.
-    static func compare(gold: Document, predicted: Document, goldFor: (String) -> String?, predictedFor: (String) -> TextUnit?) -> TreeEvaluation {
+    /// `agreement`: two annotators' files, so a link a linker set on either side is left out, as machine labels are.
+    static func compare(
+        gold: Document, predicted: Document, goldFor: (String) -> String?, predictedFor: (String) -> TextUnit?, agreement: Bool = false
+    ) -> TreeEvaluation {
         var e = TreeEvaluation()
         let goldThesis = gold.units.first {
             $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.label != nil && $0.annotation.label != .background
@@ -465,8 +469,10 @@ public struct TreeEvaluation: Sendable, Hashable {
                 e.thesesFound = 1
             }
         }
+        func machineLinked(_ a: SentenceAnnotation?) -> Bool { a?.linkedBy.map { !$0.isHuman } == true }
         for unit in gold.units where unit.kind == .sentence {
             guard let goldParent = unit.annotation.parent else { continue }
+            if agreement, machineLinked(unit.annotation) || machineLinked(predictedFor(unit.id)?.annotation) { continue }
             e.linked += 1
             guard let p = predictedFor(unit.id), let predictedParent = p.annotation.parent,
                 goldFor(predictedParent) == goldParent

@@ -68,7 +68,8 @@ public struct DocumentReport: Sendable {
         sentences = units.count { $0.kind == .sentence }
         for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
             let a = unit.annotation
-            guard !a.isHumanLabel, !a.isReviewed else { continue }
+            // A label of unknown origin (no labeledBy) is someone's, as annotate keeps it: not a machine label.
+            guard !a.isKeptLabel, !a.isReviewed else { continue }
             review.unreviewed += 1
             if let c = a.confidence {
                 review.withConfidence += 1

@@ -54,11 +54,12 @@ public struct Pipeline: Sendable {
                 $0.annotation.parent != nil || $0.annotation.linkedBy != nil || $0.annotation.score != nil
             }
             let before = stale ? document.units.map(LabelState.init) : []
-            // A sentence a person hung another under is argumentative to that person: a relabelling that would make
-            // it background keeps its argumentative label, so that the person's link stays in the tree.
-            let humanParents = Set(document.units.lazy.filter { $0.annotation.isHumanLink }.compactMap(\.annotation.parent))
-            let parentsBefore = humanParents.isEmpty ? [:] : Dictionary(
-                document.units.enumerated().filter { humanParents.contains($1.id) && $1.annotation.label?.isArgumentative == true }
+            // A sentence a person linked, and one a person hung another under, is argumentative to that person: a
+            // relabelling that would make it background keeps its argumentative label, so that the person's link
+            // stays in the tree.
+            let humanLinked = Set(document.units.lazy.filter { $0.annotation.isHumanLink }.flatMap { [$0.id] + ($0.annotation.parent.map { [$0] } ?? []) })
+            let parentsBefore = humanLinked.isEmpty ? [:] : Dictionary(
+                document.units.enumerated().filter { humanLinked.contains($1.id) && $1.annotation.label?.isArgumentative == true }
                     .map { ($0.offset, $0.element.annotation) },
                 uniquingKeysWith: { first, _ in first })
             combiner.apply(proposals, to: &document)
@@ -90,7 +91,8 @@ public struct Pipeline: Sendable {
     private static func dropMachineTree(_ document: inout Document) {
         for i in document.units.indices where document.units[i].kind == .sentence {
             var a = document.units[i].annotation
-            if !a.isHumanLink {
+            // A person's links stay, and so do links of unknown origin (no linkedBy), as linking keeps them.
+            if a.linkedBy.map({ !$0.isHuman }) == true {
                 a.parent = nil
                 a.relation = nil
                 a.linkedBy = nil

@@ -79,10 +79,7 @@ struct TEIDecoder {
     init(root: XMLElement, input: ReaderInput) {
         self.root = root
         self.input = input
-        let header = root.child("teiHeader")
-        own = header?.child("fileDesc")?.child("publicationStmt")?.children(named: "idno").contains {
-            $0.attribute("type") == TEIVocabulary.documentIDType
-        } ?? false
+        own = TEIReader.isOwnExport(root)
         documentLanguage = root.xmlLang ?? "und"
     }
 
@@ -286,7 +283,15 @@ struct TEIDecoder {
     private func keptHeader(_ header: XMLElement) throws(DocumentReadError) -> String {
         do {
             let writer = try XMLStreamWriter()
-            try writer.copy(header, skipping: { $0.xmlID?.hasPrefix(TEIVocabulary.reservedPrefix) ?? false })
+            // A container that held only ArgMark's declarations (a classDecl with its taxonomy) would be left empty,
+            // which TEI does not allow.
+            func isArgMarks(_ element: XMLElement) -> Bool { element.xmlID?.hasPrefix(TEIVocabulary.reservedPrefix) ?? false }
+            try writer.copy(header, skipping: { element in
+                if isArgMarks(element) { return true }
+                let children = element.children
+                return !children.isEmpty && children.allSatisfy(isArgMarks)
+                    && element.contents.allSatisfy { if case .text(let t) = $0 { t.allSatisfy(\.isWhitespace) } else { true } }
+            })
             return String(decoding: try writer.finish(), as: UTF8.self)
         } catch {
             throw .malformed(line: header.line, message: "cannot keep the teiHeader: \(error.message)")
@@ -382,6 +387,9 @@ struct TEIDecoder {
         var parentSection: String?
         var xmlID: String?
         var pendingHeadingAllowed = true
+        /// The section this division opened first (its heading's): the parent of every division nested in it, also
+        /// of one after another nested division, where `section` is reset.
+        var divisionSection: String?
     }
 
     static let divNames: Set<String> = ["div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"]
@@ -397,7 +405,8 @@ struct TEIDecoder {
             let childLanguage = child.xmlLang ?? language
             if Self.divNames.contains(child.name) {
                 var inner = DivContext(
-                    section: nil, depth: context.depth + 1, parentSection: context.section ?? context.parentSection,
+                    section: nil, depth: context.depth + 1,
+                    parentSection: context.section ?? (context.depth > 0 ? context.divisionSection : nil) ?? context.parentSection,
                     xmlID: child.xmlID)
                 inner.level = own ? (child.attribute("n").flatMap(Int.init) ?? inner.depth) : inner.depth
                 try walkContainer(child, language: childLanguage, context: &inner)
@@ -423,6 +432,7 @@ struct TEIDecoder {
         let id = keptID(context.xmlID, "d", sections.count + 1)
         sections.append(Section(id: id, level: context.level, heading: heading, parent: context.parentSection))
         context.section = id
+        if context.divisionSection == nil { context.divisionSection = id }
         return id
     }
 
@@ -621,6 +631,8 @@ struct TEIDecoder {
         func annotator(_ pointer: String?) -> Annotator? {
             Self.pointers(pointer).lazy.compactMap { annotators[$0] }.first
         }
+        // Another scheme's categories (#arg-premise, declared in the file's own taxonomy) are not ArgMark's labels.
+        let declaredCategories = Set((root.child("teiHeader")?.descendants(named: "category") ?? []).compactMap(\.xmlID))
         var reviewTimes: [String: String] = [:]
         for change in root.child("teiHeader")?.descendants(named: "change") ?? [] {
             if let id = change.xmlID, let when = change.attribute("when") { reviewTimes[id] = when }
@@ -632,10 +644,10 @@ struct TEIDecoder {
             for token in Self.pointers(entry.ana) {
                 if let label = TEIVocabulary.label(categoryID: token) {
                     a.label = label
-                } else if token.lowercased().hasPrefix("arg-") {
+                } else if token.lowercased().hasPrefix("arg-"), !declaredCategories.contains(token) {
                     // A label category mistyped by hand (#arg-Claim) would leave the sentence unlabelled unannounced.
                     let known = ArgumentLabel.allCases.map { "#" + TEIVocabulary.categoryID($0) }.joined(separator: ", ")
-                    throw .malformed(line: entry.line, message: "ana names the label category #\(token), which is none of \(known)")
+                    throw .malformed(line: entry.line, message: "ana names the label category #\(token), which is none of \(known) and no category the file declares")
                 } else if token.hasPrefix("score-") {
                     scoreOwner[token] = entry.unit
                 } else if token.hasPrefix("why-") {
@@ -799,6 +811,13 @@ struct ParagraphRendering {
 }
 
 extension TEIReader {
+    /// Whether `root` is ArgMark's own export, recognised by `idno type="argmark"` in its publicationStmt.
+    static func isOwnExport(_ root: XMLElement) -> Bool {
+        root.child("teiHeader")?.child("fileDesc")?.child("publicationStmt")?.children(named: "idno").contains {
+            $0.attribute("type") == TEIVocabulary.documentIDType
+        } ?? false
+    }
+
     /// The elements of a TEI `text` that ArgMark writes, and the attributes it writes on them.
     private static let elementsWritten: Set<String> = ["text", "body", "back", "div", "head", "p", "s", "ref", "note", "figure"]
     private static let attributesWritten: Set<String> = [
@@ -812,6 +831,11 @@ extension TEIReader {
     public static func markupNotKept(in bytes: [UInt8], limit: Int = 5) -> [String] {
         guard let parsed = try? XMLDocument.parse(bytes, registerIDs: false), let root = parsed.root,
               let text = root.child("text") else { return [] }
+        // Another tool's TEI is read, not reproduced: its divisions, numbering, header declarations and the back
+        // matter ArgMark leaves out would all change on a rewrite.
+        if !isOwnExport(root) {
+            return ["it is another tool's TEI (no idno type=\"argmark\" in its publicationStmt), whose divisions, numbering, header and back matter ArgMark does not reproduce"]
+        }
         var found: [String] = []
         var stack = [text]
         while let element = stack.popLast(), found.count < limit {

@@ -329,7 +329,9 @@ struct TEIEncoder {
             text: "Argument-mining toolkit: sentence segmentation, labelling, argument-tree linking, evidential-support scoring.")
         close()
         for case (.plugin(let plugin), let id) in annotators {
-            try open("application", ["xml:id": id + "-app", "ident": plugin, "version": Self.pluginVersion(plugin)])
+            // ident is an XML name: an annotator read from another tool's header may be called "ArgMark 0.1.0".
+            let ident = String(plugin.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) ? Character($0) : "-" })
+            try open("application", ["xml:id": id + "-app", "ident": ident.first?.isLetter == true ? ident : "x-" + ident, "version": Self.pluginVersion(plugin)])
             try leaf("label", text: plugin)
             close()
         }

@@ -121,14 +121,22 @@ enum HardWrap {
         guard 20 * columns(s, runLast) <= 23 * widest + 40, endsSentence(s, before: runLast.upperBound, from: runLast.lowerBound)
         else { return false }
         if breaks.contains(.han) {
-            // A break between two Han characters could be a long heading's end (a title with a colon or 一、): it
-            // takes lines of one width in columns or in characters (digits and Latin letters are narrower), as a wrap
-            // leaves them, with a sentence already under way in them (a comma or a full stop, which headings lack).
-            // Lines of one width stand for the greedy test, which a wrap by characters fails in columns.
+            // A break between two Han characters could as well be the end of a heading, a list item, a line of
+            // verse or an unpunctuated post, one per line. A wrap shows itself by lines of one width in columns or
+            // in characters (digits and Latin letters are narrower), each with a sentence under way in it (a comma
+            // or a full stop, which headings lack); a numbered heading (一、…, （一）…) is never a wrapped line. Lines
+            // of one width stand for the greedy test, which a wrap by characters fails in columns. Without a break
+            // that is certain (a line ending on a comma), it takes two such lines above a last one that is shorter
+            // (lines of one length down to the last are parallel items, not a wrap), or lines that each end a
+            // sentence before the one they break off (…而不是另起炉灶。这一判 | 断建立在…): no heading or item does.
             let longest = above.map { lines[nonEmpty[$0]].count }.max()!
-            return above.allSatisfy { k in
-                widest - columns(s, lines[nonEmpty[k]]) <= 4 || longest - lines[nonEmpty[k]].count <= 2
-            } && above.contains { k in s[lines[nonEmpty[k]]].contains { "，；。".unicodeScalars.contains($0) } }
+            let opening = lines[nonEmpty[first]]
+            guard above.allSatisfy({ k in widest - columns(s, lines[nonEmpty[k]]) <= 4 || longest - lines[nonEmpty[k]].count <= 2 }),
+                  above.allSatisfy({ k in s[lines[nonEmpty[k]]].contains { "，、；。".unicodeScalars.contains($0) } }),
+                  !HeadingDetector.isNumbered(String(String.UnicodeScalarView(s[opening])))
+            else { return false }
+            return breaks.contains(.certain) || (above.count >= 2 && runLast.count + 2 <= longest)
+                || above.allSatisfy { k in s[lines[nonEmpty[k]]].contains(where: ScalarClass.isCJKTerminator) }
         }
         let wrapsGreedily = above.allSatisfy { k in
             columns(s, lines[nonEmpty[k]]) + nextWordColumns(s, after: lines[nonEmpty[k]], next: lines[nonEmpty[k + 1]]) > widest
@@ -143,9 +151,14 @@ enum HardWrap {
 
     /// Whether `line` ends inside a bracket it opened: a note marker (…控制的数据。[3 | ]由此), a book title (《澄清 |
     /// 境外数据合法使用法》) or a parenthesis (（即 | CLOUD法案）) that a wrap cut in two; no paragraph ends there.
-    private static func opensUnclosedBracket(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    /// The next line must close it before it opens another (an interval [0, 1) or a caption's open date range
+    /// above a new paragraph does not).
+    private static func opensUnclosedBracket(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
         for (open, close) in [("[", "]"), ("《", "》"), ("（", "）")] as [(Unicode.Scalar, Unicode.Scalar)] {
-            if let o = s[line].lastIndex(of: open), !s[o..<line.upperBound].contains(close) { return true }
+            guard let o = s[line].lastIndex(of: open), !s[o..<line.upperBound].contains(close) else { continue }
+            // A cut note marker holds digits only: [3 | ]由此.
+            if open == "[", !s[(o + 1)..<line.upperBound].allSatisfy(ScalarClass.isDigit) { continue }
+            if let c = s[next].firstIndex(of: close), !s[next.lowerBound..<c].contains(open) { return true }
         }
         return false
     }
@@ -205,7 +218,7 @@ enum HardWrap {
         if last == "，" || last == "、" { return ScalarClass.isHan(first) ? .certain : nil }
         guard columns(s, line) >= narrowestWrap, !isPadded(s, line), !isPadded(s, next),
               !endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
-        if opensUnclosedBracket(s, line) { return .certain }
+        if opensUnclosedBracket(s, line, before: next) { return .certain }
         if ScalarClass.isHan(last) {
             // No Chinese line opens on a comma or a closing mark: the wrap carried it over.
             if "，、。；：！？）》」』”".unicodeScalars.contains(first) { return .certain }

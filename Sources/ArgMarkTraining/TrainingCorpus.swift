@@ -72,7 +72,8 @@ public enum TrainingCorpus {
         }
         var goldByID: [String: (line: Int, cells: [String: String])] = [:]
         for row in labels {
-            guard let id = row.cells["id"], !id.isEmpty, row.cells["label"] != nil else {
+            // An id with a stray space is the id (s2 and "s2 " name one sentence).
+            guard let id = row.cells["id"]?.trimmingCharacters(in: .whitespaces), !id.isEmpty, row.cells["label"] != nil else {
                 throw TrainingDataError(path: path, message: "line \(row.line) has no id or no label column")
             }
             if let earlier = goldByID[id] {
@@ -83,7 +84,7 @@ public enum TrainingCorpus {
         var seen = Set<String>()
         var records: [Record] = []
         for unit in units {
-            guard let id = unit.cells["id"], !id.isEmpty else {
+            guard let id = unit.cells["id"]?.trimmingCharacters(in: .whitespaces), !id.isEmpty else {
                 throw TrainingDataError(path: sentencesPath, message: "line \(unit.line) has no id")
             }
             guard seen.insert(id).inserted else {
@@ -93,10 +94,10 @@ public enum TrainingCorpus {
                 throw TrainingDataError(path: path, message: "no gold row for sentence \(id) (line \(unit.line) of \(sentencesPath)); give it a row, - for none")
             }
             records.append(Record(paragraph: unit.cells["para"] ?? "", kind: unit.cells["kind"] ?? "S", text: unit.cells["text"] ?? "",
-                                  label: gold.cells["label"] ?? "-", parent: gold.cells["parent"] ?? "-",
-                                  relation: gold.cells["relation"] ?? "-", line: gold.line))
+                                  label: gold.cells["label"] ?? "-", parent: gold.cells["parent"]?.trimmingCharacters(in: .whitespaces) ?? "-",
+                                  relation: gold.cells["relation"] ?? "-", line: gold.line, id: id))
         }
-        if let stray = labels.first(where: { !seen.contains($0.cells["id"] ?? "") }) {
+        if let stray = labels.first(where: { !seen.contains($0.cells["id"]?.trimmingCharacters(in: .whitespaces) ?? "") }) {
             throw TrainingDataError(path: path, message: "line \(stray.line): sentence \(stray.cells["id"] ?? "") is not in \(sentencesPath)")
         }
         return try document(records, id: (path as NSString).lastPathComponent, path: path)
@@ -135,6 +136,8 @@ public enum TrainingCorpus {
         var relation: String
         /// The record's line in its TSV file.
         var line: Int
+        /// The sentence's id in its source, which `parent` names (the document numbers its units afresh).
+        var id: String? = nil
     }
 
     /// The rows under a TSV's header, by column name, each with its line number in the file (for messages).
@@ -196,6 +199,18 @@ public enum TrainingCorpus {
             offset += length + 1
         }
         flush()
-        return builder.take()
+        var document = builder.take()
+        // Units are numbered afresh (s1, s2, … in reading order): parents name the source's ids, which may skip.
+        let renamed = Dictionary(zip(records.compactMap(\.id), document.units.map(\.id)), uniquingKeysWith: { first, _ in first })
+        if records.contains(where: { $0.id != nil }) {
+            for i in document.units.indices {
+                guard let parent = document.units[i].annotation.parent else { continue }
+                guard let unit = renamed[parent] else {
+                    throw TrainingDataError(path: path, message: "\(document.units[i].id) names the parent \(parent), which is no sentence of the file")
+                }
+                document.units[i].annotation.parent = unit
+            }
+        }
+        return document
     }
 }

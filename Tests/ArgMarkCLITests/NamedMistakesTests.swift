@@ -26,6 +26,15 @@ extension CommandLineTests {
         let tei = try Data(contentsOf: URL(fileURLWithPath: dir + "/a.zh.tei.xml"))
         #expect(try argmark(["review", dir + "/a.zh.tei.xml", "--annotator", "ana"], stdin: "w\nq\n").status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/a.zh.tei.xml")) == tei)
+        // Subsections after a subsection stay in their section (1.2 came out of 1. on a rewrite).
+        let nested = "Title of paper\n\n1. Introduction\n\nWe argue that trees cool cities. Data show heat deaths rose in 2023.\n\n"
+            + "1.1 First part\n\nFor example, Paris planted trees.\n\n1.2 Second part\n\nTherefore cities should plant trees.\n\n"
+            + "2. Conclusion\n\nWe conclude that trees matter.\n"
+        try nested.write(toFile: dir + "/n.en.txt", atomically: true, encoding: .utf8)
+        #expect(try argmark(["annotate", dir + "/n.en.txt", "--to", "tei", "--out", dir]).status == 0)
+        let nestedTEI = try Data(contentsOf: URL(fileURLWithPath: dir + "/n.en.tei.xml"))
+        #expect(try argmark(["review", dir + "/n.en.tei.xml", "--annotator", "ana"], stdin: "w\nq\n").status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/n.en.tei.xml")) == nestedTEI)
     }
 
     /// A session opened through a symbolic link journals and locks as the file it leads to, so reopening the file
@@ -56,8 +65,21 @@ extension CommandLineTests {
             """
         try edition.write(toFile: dir + "/ed.xml", atomically: true, encoding: .utf8)
         let run = try argmark(["review", dir + "/ed.xml", "--annotator", "jane"], stdin: "l a1 e\nw\nq\n")
-        #expect(run.status != 0 && run.stderr.contains("<persName> at line 4") && run.stderr.contains("argmark annotate"))
+        #expect(run.status != 0 && run.stderr.contains("another tool's TEI") && run.stderr.contains("--labelers none --no-tree"))
         #expect(try String(contentsOfFile: dir + "/ed.xml", encoding: .utf8) == edition)
+        // The JSONL copy the message suggests reviews and exports; ArgMark's own export with a name marked up by
+        // hand is refused too, and the markup named.
+        #expect(try argmark(["annotate", dir + "/ed.xml", "--labelers", "none", "--no-tree", "--out", dir + "/copy"]).status == 0)
+        #expect(try argmark(["review", dir + "/copy/ed.jsonl", "--annotator", "jane"], stdin: "l a1 e\nw\nq\n").status == 0)
+        #expect(try String(contentsOfFile: dir + "/copy/ed.jsonl", encoding: .utf8).contains(#""label":"evidence","confidence":null,"labeledBy":"human:jane""#))
+        try Self.smallText.write(toFile: dir + "/a.zh.txt", atomically: true, encoding: .utf8)
+        let smallExport = try argmark(["annotate", dir + "/a.zh.txt", "--to", "tei", "--out", dir + "/copy"])
+        #expect(smallExport.status == 0)
+        var marked = try String(contentsOfFile: dir + "/copy/a.zh.tei.xml", encoding: .utf8)
+        marked = marked.replacingOccurrences(of: "数据治理需要国际合作", with: "<term>数据治理</term>需要国际合作")
+        try marked.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
+        let own = try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n")
+        #expect(own.status != 0 && own.stderr.contains("<term> at line"), "\(own.stderr)")
         // A label category mistyped by hand is an error naming its line, not a sentence left unlabelled.
         let typo = edition.replacingOccurrences(of: #"<s xml:id="a1">"#, with: ##"<s xml:id="a1" ana="#arg-Claim">"##)
         try typo.write(toFile: dir + "/typo.xml", atomically: true, encoding: .utf8)

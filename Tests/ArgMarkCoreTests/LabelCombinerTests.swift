@@ -137,8 +137,9 @@ struct LabelCombinerTests {
         #expect(relabelled.units.allSatisfy { $0.annotation.score == nil && $0.annotation.explanation == nil })
     }
 
-    /// A sentence a person hung another under keeps its argumentative label when a run would make it background
-    /// (the person's link stays in the tree); a label of unknown origin (no labeledBy) is kept like a person's.
+    /// A sentence a person linked, or hung another under, keeps its argumentative label when a run would make it
+    /// background (the person's link stays in the tree); a label of unknown origin (no labeledBy) is kept like a
+    /// person's.
     @Test func aPersonsLinkKeepsItsParentArgumentative() throws {
         var d = doc()
         d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
@@ -149,7 +150,7 @@ struct LabelCombinerTests {
         d.units[2].annotation = SentenceAnnotation(
             label: .evidence, confidence: 0.7, labeledBy: .plugin("a"), parent: "s2", relation: .support, linkedBy: .human("dave"))
         let relabelled = try Pipeline(labelers: [FixedLabeler(label: .background)]).run(d)
-        #expect(relabelled.units.map(\.annotation.label) == [.background, .claim, .background])
+        #expect(relabelled.units.map(\.annotation.label) == [.background, .claim, .evidence])
         #expect(relabelled.units[1].annotation.labeledBy == .plugin("a") && relabelled.units[1].annotation.confidence == 0.8)
         var unknown = d
         unknown.units[0].annotation.labeledBy = nil

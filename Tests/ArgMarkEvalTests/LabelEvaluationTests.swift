@@ -183,8 +183,18 @@ struct LabelEvaluationTests {
             b.units[i].annotation.label = y
             b.units[i].annotation.labeledBy = .human("bob")
         }
+        // Links a linker set on either side are left out of the tree figures the same way.
+        for i in 1..<10 {
+            a.units[i].annotation.parent = "s1"
+            a.units[i].annotation.relation = .support
+            a.units[i].annotation.linkedBy = i == 1 ? .human("alice") : .plugin("link.learned.v1")
+            b.units[i].annotation.parent = "s1"
+            b.units[i].annotation.relation = .support
+            b.units[i].annotation.linkedBy = i == 1 ? .human("bob") : .plugin("link.learned.v1")
+        }
         let e = LabelEvaluator.evaluate(gold: a, predicted: b, agreement: true).evaluation
         #expect(e.total == 3 && e.machineLabelsSkipped == 7 && e.accuracy == 0)
+        #expect(e.tree.linked == 1 && LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.tree.linked == 9)
         #expect(LabelEvaluator.evaluate(gold: b, predicted: a, agreement: true).evaluation.kappa == e.kappa)
         // Scoring a system, every label counts.
         #expect(LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.total == 10)

@@ -280,6 +280,12 @@ struct ModelTests {
         #expect(refusal(gold.replacingOccurrences(of: "s4\texample", with: "s99\texample")).contains("no gold row for sentence s4"))
         #expect(refusal(gold + "s99\tclaim\ts2\tsupport\n").contains("line 8: sentence s99 is not in t_sentences.tsv"))
         #expect(refusal(gold + "s4\tclaim\ts2\tsupport\n").contains("line 8: sentence s4 has a gold row already (line 5)"))
+        // Ids that skip (s1, s3) or carry a stray space pair, and parents follow the sentences renumbered in order;
+        // classic Mac line ends are line ends.
+        let skipping = try TrainingCorpus.pairDocument(
+            sentences: "id\tpara\tkind\ttext\rs1\tp1\tS\t本文认为合作是出路。\rs3\tp1\tS\t据统计，贸易增长了。\r",
+            gold: "id\tlabel\tparent\trelation\ns1 \tclaim\tROOT\t-\ns3\tevidence\ts1 \tsupport\n", path: "k_gold.tsv")
+        #expect(skipping.units.map(\.id) == ["s1", "s2"] && skipping.units[1].annotation.parent == "s1")
         let corpus = try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\r\nd1\tA claim.\tclaim\r\n", path: "c.tsv")
         #expect(corpus.first?.document.units.first?.annotation.label == .claim)
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\nd1\tNo label.\n", path: "c.tsv") }

@@ -48,7 +48,7 @@ struct TEIReaderTests {
 
     /// A back-matter division segmented into labelled sentences (an English abstract, as in the reference encoding)
     /// is read after the body, so links into it resolve; notes and an unsegmented appendix stay out. Nothing in its
-    /// text is markup a rewrite would lose, while an edition's names and corrections are.
+    /// text is markup a rewrite of ArgMark's own TEI would lose, while an edition's names and corrections are.
     @Test func aSegmentedBackDivisionIsRead() throws {
         let bytes = try fixtureBytes("back-abstract.tei.xml")
         let document = try readTEI(bytes, id: "b")
@@ -59,8 +59,12 @@ struct TEIReaderTests {
         #expect(document.units.contains { $0.kind == .heading && $0.text == "Abstract" })
         #expect(!document.units.contains { $0.text.contains("appendix") })
         #expect(document.validate().isEmpty)
-        #expect(TEIReader.markupNotKept(in: bytes).isEmpty)
-        let edition = String(decoding: bytes, as: UTF8.self)
+        // Another tool's TEI is not reproduced on a rewrite; in ArgMark's own, markup it does not write is named.
+        #expect(TEIReader.markupNotKept(in: bytes).first?.contains("another tool's TEI") == true)
+        let own = String(decoding: bytes, as: UTF8.self)
+            .replacingOccurrences(of: "<publicationStmt>", with: "<publicationStmt><idno type=\"argmark\">b</idno>")
+        #expect(TEIReader.markupNotKept(in: Array(own.utf8)).isEmpty)
+        let edition = own
             .replacingOccurrences(of: "平台应当", with: "<hi rend=\"bold\">平台</hi><!-- checked -->应当")
             .replacingOccurrences(of: "<p>\n          <s xml:id=\"s3\"", with: "<p rend=\"indent\">\n          <s xml:id=\"s3\"")
         #expect(TEIReader.markupNotKept(in: Array(edition.utf8)) == [

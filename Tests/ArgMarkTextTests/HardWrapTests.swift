@@ -243,12 +243,27 @@ struct HardWrapTests {
         let marker = Array(cut).firstIndex(of: "]")!
         let cutLines = String(Array(cut)[..<marker]) + "\n" + String(Array(cut)[marker...]) + "\n"
         #expect(try read(PlainTextReader(), cutLines).paragraphs.count == 1)
+        // Two lines: the first ends a sentence before the one it breaks off, as no heading or list item does.
+        let twoLines = "本文认为，算法问责需要在既有行政法框架内寻找制度接口，而不是另起炉灶。这一判\n断建立在对国内外实践的系统考察之上。\n"
+        #expect(try read(PlainTextReader(), twoLines).units.map(\.text).last == "这一判断建立在对国内外实践的系统考察之上。")
         let title = "网络空间秩序的中国方案：全球治理中的规则竞争与制度建构研究"
         let underTitle = try read(PlainTextReader(), title + "\n" + Self.wrapByCharacters(Self.chineseParagraphs[2], width: 26) + "\n")
         #expect(underTitle.units.first { $0.kind == .heading }?.text == title)
         #expect(underTitle.units.filter { $0.kind == .sentence }.map(\.text) == [Self.chineseParagraphs[2]])
         let shortParagraph = "数字经济的发展深刻改变了全球治理的基本格局。"
         #expect(try read(PlainTextReader(), title + "\n" + shortParagraph + "\n").units.map(\.text) == [title, shortParagraph])
+        // Lines a wrap cannot have left stay apart: a numbered heading with a comma above its paragraph, parallel items
+        // of one length ending without punctuation, an unpunctuated post of two lines, an interval above a sentence.
+        let kept = [
+            "一、深入贯彻新发展理念，加快构建网络空间新发展格局\n数字经济的发展深刻改变了全球治理的基本格局和规则体系。",
+            "加强数据安全管理，完善个人信息保护制度和数据分类分级保护制度\n推进数字基础设施建设，提升关键信息基础设施的网络安全防护能力\n健全网络综合治理体系，营造清朗的网络空间和良好的网络生态环境。",
+            "今天去参加了数据治理研讨会，感觉收获很多也认识了不少新朋友\n专家们普遍认为数据主权是国家主权在网络空间的自然延伸。",
+            "Distribution of normalised support scores on the interval [0, 1)\nThe scores cluster near the middle of the range, as expected.",
+        ]
+        for text in kept {
+            let lines = text.split(separator: "\n").count
+            #expect(try read(PlainTextReader(), text + "\n").units.count == lines, "\(text)")
+        }
     }
 
     /// pdftotext output of a report's contents: each entry fills the width with dot leaders, and must not run on into
