@@ -457,7 +457,9 @@ struct TEIDecoder {
 
     private mutating func addHeading(_ head: XMLElement, language: String, context: inout DivContext) throws(DocumentReadError) {
         var value = text(head)
-        if !own, let number = head.attribute("n"), !value.hasPrefix(number) {
+        // ArgMark's export of another tool's TEI keeps a heading's paragraph id there (p1-1), which is no number.
+        if !own, let number = head.attribute("n"), !value.hasPrefix(number),
+           number.range(of: #"^p[0-9]+(-[0-9]+)*$"#, options: .regularExpression) == nil {
             // GROBID keeps section numbers in head/@n; the heading reads as printed.
             value = number + " " + value
         }

@@ -44,6 +44,10 @@ struct TEIReaderTests {
         #expect(sentences.contains { $0.text == "为什么部分服务站门可罗雀？" })
         // Offsets count in the rendering: consecutive, non-overlapping.
         #expect(document.validate().isEmpty)
+        // Exported and read again, a heading keeps its text (the paragraph id the export keeps in head/@n, p1-1,
+        // is no GROBID section number to put in front of it).
+        let again = try readTEI(try writeTEI(document), id: "p")
+        #expect(again.units.filter { $0.kind == .heading }.map(\.text) == document.units.filter { $0.kind == .heading }.map(\.text))
     }
 
     /// A back-matter division segmented into labelled sentences (an English abstract, as in the reference encoding)
