@@ -69,7 +69,11 @@ public struct Pipeline: Sendable {
                 document.units[index].annotation.labeledBy = annotation.labeledBy
                 document.units[index].annotation.labelReasons = annotation.labelReasons
             }
-            if stale, before != document.units.map(LabelState.init) { Self.dropMachineTree(&document) }
+            if stale, before != document.units.map(LabelState.init) {
+                Self.dropMachineTree(&document)
+                // The links kept (a person's, unknown origin) may now lead into a sentence labelled background.
+                TreeCompletion.liftLinksOutOfTheTree(&document)
+            }
         }
         // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
         if let linker { document = TreeCompletion.link(document, with: linker).document }

@@ -27,10 +27,11 @@ public enum TreeCompletion {
     /// `document` linked by `linker`, which keeps a person's links, keeping also the file's own links of unknown
     /// origin that reach a root; and how many of those there were.
     public static func link(_ document: Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
+        var document = document
+        liftLinksOutOfTheTree(&document)
         guard document.units.contains(where: { $0.annotation.parent != nil && $0.annotation.linkedBy == nil }) else {
             return (linker.link(document), 0)
         }
-        var document = document
         // Kept by signing them as a person's for the linker's run, then unsigned again.
         let keeper = Annotator.human("argmark-file-link")
         let position = positions(document)
@@ -43,6 +44,42 @@ public enum TreeCompletion {
         document = linker.link(document)
         for i in ownLinks where document.units[i].annotation.linkedBy == keeper { document.units[i].annotation.linkedBy = nil }
         return (document, ownLinks.count)
+    }
+
+    /// Moves each link into a sentence outside the tree (background or unlabelled: a person relabelled the parent,
+    /// or a model did) up to the nearest argumentative sentence above that one, as review moves a background
+    /// sentence's children to its parent; with none above (or one below the sentence itself), the link is removed
+    /// and the linker attaches the sentence. A person's link stays theirs.
+    public static func liftLinksOutOfTheTree(_ document: inout Document) {
+        let position = positions(document)
+        let n = document.units.count
+        for i in document.units.indices where isArgumentative(document.units[i]) {
+            guard let parent = document.units[i].annotation.parent, let p = position[parent], !isArgumentative(document.units[p]) else { continue }
+            var target: Int?
+            var current = p
+            for _ in 0..<n {
+                guard let up = document.units[current].annotation.parent, let next = position[up] else { break }
+                if isArgumentative(document.units[next]) { target = next; break }
+                current = next
+            }
+            // Hanging the sentence under one of its own descendants would close a cycle.
+            if let t = target {
+                var walk = t
+                for _ in 0..<n {
+                    if walk == i { target = nil; break }
+                    guard let up = document.units[walk].annotation.parent, let next = position[up] else { break }
+                    walk = next
+                }
+            }
+            if let target {
+                document.units[i].annotation.parent = document.units[target].id
+            } else {
+                document.units[i].annotation.parent = nil
+                document.units[i].annotation.relation = nil
+                document.units[i].annotation.linkedBy = nil
+                document.units[i].annotation.linkConfidence = nil
+            }
+        }
     }
 
     private static func isArgumentative(_ unit: TextUnit) -> Bool {

@@ -91,6 +91,11 @@ struct TEIDecoder {
         let header = root.child("teiHeader")
         let annotators = header.map(readAnnotators) ?? [:]
         var document = Document(id: input.documentID, sourcePath: input.sourcePath)
+        // ArgMark's export of another tool's TEI keeps that tool's header, with ArgMark's declarations added: the
+        // source its offsets count in is the one its prefixDef names, not this file.
+        if !own, let pattern = TEIReader.argMarkPrefixPattern(root), let end = pattern.range(of: "#char=") {
+            document.sourcePath = String(pattern[..<end.lowerBound]).removingPercentEncoding ?? String(pattern[..<end.lowerBound])
+        }
         if let header {
             readMetadata(header, into: &document)
             if !own { document.originalTEIHeader = try keptHeader(header) }
@@ -813,6 +818,18 @@ struct ParagraphRendering {
 }
 
 extension TEIReader {
+    /// The replacementPattern of ArgMark's offset declaration (`listPrefixDef xml:id="argmark-prefixes"`), present in
+    /// everything ArgMark writes: its own export and its export of another tool's TEI, whose header it keeps.
+    static func argMarkPrefixPattern(_ root: XMLElement) -> String? {
+        guard let header = root.child("teiHeader") else { return nil }
+        for list in header.descendants(named: "listPrefixDef") where list.xmlID == "argmark-prefixes" {
+            if let pattern = list.children(named: "prefixDef").first(where: { $0.attribute("ident") == TEIVocabulary.offsetPrefix })?.attribute("replacementPattern") {
+                return pattern
+            }
+        }
+        return nil
+    }
+
     /// Whether `root` is ArgMark's own export, recognised by `idno type="argmark"` in its publicationStmt.
     static func isOwnExport(_ root: XMLElement) -> Bool {
         root.child("teiHeader")?.child("fileDesc")?.child("publicationStmt")?.children(named: "idno").contains {
@@ -835,8 +852,8 @@ extension TEIReader {
               let text = root.child("text") else { return [] }
         // Another tool's TEI is read, not reproduced: its divisions, numbering, header declarations and the back
         // matter ArgMark leaves out would all change on a rewrite.
-        if !isOwnExport(root) {
-            return ["it is another tool's TEI (no idno type=\"argmark\" in its publicationStmt), whose divisions, numbering, header and back matter ArgMark does not reproduce"]
+        if !isOwnExport(root) && argMarkPrefixPattern(root) == nil {
+            return ["it is another tool's TEI (ArgMark writes an idno type=\"argmark\" or its argmark-prefixes declaration), whose divisions, numbering, header and back matter ArgMark does not reproduce"]
         }
         var found: [String] = []
         var stack = [text]

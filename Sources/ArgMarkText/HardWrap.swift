@@ -122,21 +122,28 @@ enum HardWrap {
         else { return false }
         if breaks.contains(.han) {
             // A break between two Han characters could as well be the end of a heading, a list item, a line of
-            // verse or an unpunctuated post, one per line. A wrap shows itself by lines of one width in columns or
-            // in characters (digits and Latin letters are narrower), each with a sentence under way in it (a comma
-            // or a full stop, which headings lack); a numbered heading (一、…, （一）…) is never a wrapped line. Lines
-            // of one width stand for the greedy test, which a wrap by characters fails in columns. Without a break
-            // that is certain (a line ending on a comma), it takes two such lines above a last one that is shorter
-            // (lines of one length down to the last are parallel items, not a wrap), or lines that each end a
-            // sentence before the one they break off (…而不是另起炉灶。这一判 | 断建立在…): no heading or item does.
+            // verse or a post, one per line. A wrap shows itself by lines of one width in columns or in characters
+            // (digits and Latin letters are narrower; lines of one width stand for the greedy test, which a wrap by
+            // characters fails in columns), no numbered heading (一、…, （一）…) first, and at each such break a line
+            // that ends a sentence before the one it breaks off (…而不是另起炉灶。这一判 | 断建立在…), a next line in
+            // which the sentence ends before the line does, or a sentence under way in a run that also breaks where
+            // no paragraph can end (a line ending on a comma, a comma the wrap carried over): lines of items or
+            // verse, each with its commas, end in none of these ways.
             let longest = above.map { lines[nonEmpty[$0]].count }.max()!
             let opening = lines[nonEmpty[first]]
             guard above.allSatisfy({ k in widest - columns(s, lines[nonEmpty[k]]) <= 4 || longest - lines[nonEmpty[k]].count <= 2 }),
-                  above.allSatisfy({ k in s[lines[nonEmpty[k]]].contains { "，、；。".unicodeScalars.contains($0) } }),
                   !HeadingDetector.isNumbered(String(String.UnicodeScalarView(s[opening])))
             else { return false }
-            return breaks.contains(.certain) || (above.count >= 2 && runLast.count + 2 <= longest)
-                || above.allSatisfy { k in s[lines[nonEmpty[k]]].contains(where: ScalarClass.isCJKTerminator) }
+            let certain = breaks.contains(.certain)
+            return breaks.indices.allSatisfy { i in
+                guard breaks[i] == .han else { return true }
+                let line = s[lines[nonEmpty[first + i]]]
+                let next = lines[nonEmpty[first + i + 1]]
+                // The sentence the line breaks off ends inside the next line, as no item written on a line does.
+                let endsInsideNext = s[next.lowerBound..<(next.upperBound - 1)].contains(where: ScalarClass.isCJKTerminator)
+                return line.contains(where: ScalarClass.isCJKTerminator) || endsInsideNext
+                    || (certain && line.contains { "，、；".unicodeScalars.contains($0) })
+            }
         }
         let wrapsGreedily = above.allSatisfy { k in
             columns(s, lines[nonEmpty[k]]) + nextWordColumns(s, after: lines[nonEmpty[k]], next: lines[nonEmpty[k + 1]]) > widest
@@ -222,7 +229,8 @@ enum HardWrap {
         if ScalarClass.isHan(last) {
             // No Chinese line opens on a comma or a closing mark: the wrap carried it over.
             if "，、。；：！？）》」』”".unicodeScalars.contains(first) { return .certain }
-            return ScalarClass.isHan(first) ? .han : nil
+            // A wrap may also carry a number or an opening quote over (…其中 | 8项…, …和 | “多元化”…).
+            return ScalarClass.isHan(first) || ScalarClass.isDigit(first) || "“「『《（".unicodeScalars.contains(first) ? .han : nil
         }
         if endsWithContinuingWord(s, line) {
             let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("

@@ -175,6 +175,13 @@ struct LabelCombinerTests {
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.background, "s1"), (.evidence, "s2")])))  // under background
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.evidence, "s9")])))  // no such parent
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.claim, "s3"), (.claim, "s2")])))  // a cycle
+        // A link into a sentence outside the tree moves up to the nearest argumentative sentence above it, as
+        // review moves a background sentence's children; with none above, it is removed for the linker.
+        var relabelled = tree([(.claim, nil), (.background, "s1"), (.evidence, "s2"), (.example, "s2"), (nil, nil), (.evidence, "s5")])
+        relabelled.units[2].annotation.linkedBy = .human("alice")
+        TreeCompletion.liftLinksOutOfTheTree(&relabelled)
+        #expect(relabelled.units.map(\.annotation.parent) == [nil, "s1", "s1", "s1", nil, nil])
+        #expect(relabelled.units[2].annotation.linkedBy == .human("alice") && relabelled.units[5].annotation.relation == nil)
     }
 
     @Test func pipelineWithoutStagesChangesNothing() throws {

@@ -234,10 +234,11 @@ struct HardWrapTests {
     /// (…全球治理的基本格 | 局，…), also where a wrap cut a note marker or a book title; a long heading ending in a Han
     /// character stays apart from the paragraph under it.
     @Test func aShortChineseWrapJoinsButAHeadingStaysApart() throws {
-        for width in [20, 24, 30] {
-            let wrapped = Self.wrapByCharacters(Self.chineseParagraphs[2], width: width)
+        let paragraph = "数字经济深刻改变了全球治理。各国围绕数据流动展开竞争。因此，我国应当加快完善相关法律制度。与此同时，还需要加强国际合作，共同应对网络安全挑战。"
+        for width in [20, 22, 24, 26, 30] {
+            let wrapped = Self.wrapByCharacters(paragraph, width: width)
             let sentences = try read(PlainTextReader(), wrapped + "\n").units.filter { $0.kind == .sentence }.map(\.text)
-            #expect(sentences == [Self.chineseParagraphs[2]], "width \(width)")
+            #expect(sentences.joined() == paragraph && sentences.count == 4, "width \(width)")
         }
         let cut = "2018年3月，美国国会通过《澄清境外数据合法使用法》，规定服务提供者须按照美国法律的要求披露其控制的数据。[3]由此，美国以数据控制者标准取代了数据存储地标准。"
         let marker = Array(cut).firstIndex(of: "]")!
@@ -247,17 +248,19 @@ struct HardWrapTests {
         let twoLines = "本文认为，算法问责需要在既有行政法框架内寻找制度接口，而不是另起炉灶。这一判\n断建立在对国内外实践的系统考察之上。\n"
         #expect(try read(PlainTextReader(), twoLines).units.map(\.text).last == "这一判断建立在对国内外实践的系统考察之上。")
         let title = "网络空间秩序的中国方案：全球治理中的规则竞争与制度建构研究"
-        let underTitle = try read(PlainTextReader(), title + "\n" + Self.wrapByCharacters(Self.chineseParagraphs[2], width: 26) + "\n")
+        let underTitle = try read(PlainTextReader(), title + "\n" + Self.wrapByCharacters(paragraph, width: 26) + "\n")
         #expect(underTitle.units.first { $0.kind == .heading }?.text == title)
-        #expect(underTitle.units.filter { $0.kind == .sentence }.map(\.text) == [Self.chineseParagraphs[2]])
+        #expect(underTitle.units.filter { $0.kind == .sentence }.map(\.text).joined() == paragraph)
         let shortParagraph = "数字经济的发展深刻改变了全球治理的基本格局。"
         #expect(try read(PlainTextReader(), title + "\n" + shortParagraph + "\n").units.map(\.text) == [title, shortParagraph])
         // Lines a wrap cannot have left stay apart: a numbered heading with a comma above its paragraph, parallel items
-        // of one length ending without punctuation, an unpunctuated post of two lines, an interval above a sentence.
+        // of one length ending without punctuation, a post of two lines, items with commas above a closing sentence,
+        // an interval above a sentence.
         let kept = [
             "一、深入贯彻新发展理念，加快构建网络空间新发展格局\n数字经济的发展深刻改变了全球治理的基本格局和规则体系。",
             "加强数据安全管理，完善个人信息保护制度和数据分类分级保护制度\n推进数字基础设施建设，提升关键信息基础设施的网络安全防护能力\n健全网络综合治理体系，营造清朗的网络空间和良好的网络生态环境。",
             "今天去参加了数据治理研讨会，感觉收获很多也认识了不少新朋友\n专家们普遍认为数据主权是国家主权在网络空间的自然延伸。",
+            "完善数据跨境流动规则，健全数据安全治理体系和监管机制\n加强关键信息基础设施保护，提升网络安全防护能力水平\n以上措施将在年内陆续出台。",
             "Distribution of normalised support scores on the interval [0, 1)\nThe scores cluster near the middle of the range, as expected.",
         ]
         for text in kept {
