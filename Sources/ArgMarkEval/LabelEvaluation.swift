@@ -461,7 +461,11 @@ public struct TreeEvaluation: Sendable, Hashable {
             $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.label != nil && $0.annotation.label != .background
                 && gold.units.contains(where: { $0.annotation.parent != nil })
         }
-        if let thesis = goldThesis {
+        // Between annotators a thesis a linker chose on either side is no one's judgement.
+        let machineThesis = agreement && goldThesis.map { thesis in
+            thesis.annotation.linkedBy.map { !$0.isHuman } == true || predictedFor(thesis.id)?.annotation.linkedBy.map { !$0.isHuman } == true
+        } == true
+        if let thesis = goldThesis, !machineThesis {
             e.theses = 1
             if let p = predictedFor(thesis.id), p.annotation.parent == nil, p.annotation.label != nil, p.annotation.label != .background,
                 predicted.units.contains(where: { $0.annotation.parent != nil })

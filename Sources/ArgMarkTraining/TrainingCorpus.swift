@@ -187,9 +187,15 @@ public enum TrainingCorpus {
                 if let label = ArgumentLabel(rawValue: written) {
                     annotation.label = label
                     annotation.labeledBy = .human("gold")
-                    if record.parent.hasPrefix("s"), let relation = ArgumentRelation(rawValue: record.relation) {
-                        annotation.parent = record.parent
+                    // A parent names a sentence of the file by its id (ROOT: the thesis; -: none). Where ids were
+                    // paired, any id counts; in a corpus without them, the s-numbered ids of the gold format.
+                    let parent = record.parent
+                    let named = !["", "-", "ROOT"].contains(parent) && (record.id != nil || parent.hasPrefix("s"))
+                    if named, let relation = ArgumentRelation(rawValue: record.relation.trimmingCharacters(in: .whitespaces)) {
+                        annotation.parent = parent
                         annotation.relation = relation
+                    } else if named, record.id != nil {
+                        throw TrainingDataError(path: path, message: "line \(record.line): relation '\(record.relation)' of sentence \(record.id!) is neither support nor attack")
                     }
                 }
                 paragraph.append(.init(start: offset, end: offset + length, text: record.text, language: language, annotation: annotation))
@@ -201,14 +207,29 @@ public enum TrainingCorpus {
         flush()
         var document = builder.take()
         // Units are numbered afresh (s1, s2, … in reading order): parents name the source's ids, which may skip.
-        let renamed = Dictionary(zip(records.compactMap(\.id), document.units.map(\.id)), uniquingKeysWith: { first, _ in first })
         if records.contains(where: { $0.id != nil }) {
-            for i in document.units.indices {
+            let renamed = Dictionary(zip(records.compactMap(\.id), document.units.map(\.id)), uniquingKeysWith: { first, _ in first })
+            let position = Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for (i, record) in records.enumerated() {
                 guard let parent = document.units[i].annotation.parent else { continue }
-                guard let unit = renamed[parent] else {
-                    throw TrainingDataError(path: path, message: "\(document.units[i].id) names the parent \(parent), which is no sentence of the file")
+                let named = "line \(record.line): sentence \(record.id ?? document.units[i].id) names the parent \(parent)"
+                guard let unit = renamed[parent], let p = position[unit] else {
+                    throw TrainingDataError(path: path, message: "\(named), which is no sentence of the file")
                 }
+                guard document.units[p].kind == .sentence else { throw TrainingDataError(path: path, message: "\(named), a heading") }
+                guard p != i else { throw TrainingDataError(path: path, message: "\(named), itself") }
                 document.units[i].annotation.parent = unit
+            }
+            // Parents form a tree: a chain that comes back to where it started is a cycle.
+            for start in document.units.indices where document.units[start].annotation.parent != nil {
+                var current = start
+                for _ in document.units.indices {
+                    guard let up = document.units[current].annotation.parent, let next = position[up] else { break }
+                    if next == start {
+                        throw TrainingDataError(path: path, message: "line \(records[start].line): sentence \(records[start].id ?? document.units[start].id) is its own ancestor (a cycle of parents)")
+                    }
+                    current = next
+                }
             }
         }
         return document

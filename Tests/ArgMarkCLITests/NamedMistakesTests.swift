@@ -72,6 +72,12 @@ extension CommandLineTests {
         #expect(try argmark(["annotate", dir + "/ed.xml", "--labelers", "none", "--no-tree", "--out", dir + "/copy"]).status == 0)
         #expect(try argmark(["review", dir + "/copy/ed.jsonl", "--annotator", "jane"], stdin: "l a1 e\nw\nq\n").status == 0)
         #expect(try String(contentsOfFile: dir + "/copy/ed.jsonl", encoding: .utf8).contains(#""label":"evidence","confidence":null,"labeledBy":"human:jane""#))
+        // The TEI exported from that copy keeps the edition's header and is ArgMark's to review: a write without an
+        // edit leaves it as it is.
+        #expect(try argmark(["export", dir + "/copy/ed.jsonl", "--to", "tei"]).status == 0)
+        let exported = try Data(contentsOf: URL(fileURLWithPath: dir + "/copy/ed.tei.xml"))
+        #expect(try argmark(["review", dir + "/copy/ed.tei.xml", "--annotator", "jane"], stdin: "w\nq\n").status == 0)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/copy/ed.tei.xml")) == exported)
         try Self.smallText.write(toFile: dir + "/a.zh.txt", atomically: true, encoding: .utf8)
         let smallExport = try argmark(["annotate", dir + "/a.zh.txt", "--to", "tei", "--out", dir + "/copy"])
         #expect(smallExport.status == 0)

@@ -286,6 +286,12 @@ struct ModelTests {
             sentences: "id\tpara\tkind\ttext\rs1\tp1\tS\t本文认为合作是出路。\rs3\tp1\tS\t据统计，贸易增长了。\r",
             gold: "id\tlabel\tparent\trelation\ns1 \tclaim\tROOT\t-\ns3\tevidence\ts1 \tsupport\n", path: "k_gold.tsv")
         #expect(skipping.units.map(\.id) == ["s1", "s2"] && skipping.units[1].annotation.parent == "s1")
+        // A relation with a stray space is the relation; a parent that is a heading, the sentence itself or a cycle
+        // is an error naming the source's line and id.
+        #expect(try TrainingCorpus.pairDocument(sentences: sentences, gold: gold.replacingOccurrences(of: "s3\tevidence\ts2\tsupport", with: "s3\tevidence\ts2\tsupport "), path: "t_gold.tsv").units[2].annotation.relation == .support)
+        #expect(refusal(gold.replacingOccurrences(of: "s3\tevidence\ts2", with: "s3\tevidence\ts1")).contains("line 4: sentence s3 names the parent s1, a heading"))
+        #expect(refusal(gold.replacingOccurrences(of: "s3\tevidence\ts2", with: "s3\tevidence\ts3")).contains("line 4: sentence s3 names the parent s3, itself"))
+        #expect(refusal(gold.replacingOccurrences(of: "s2\tclaim\tROOT\t-", with: "s2\tclaim\ts3\tsupport")).contains("is its own ancestor"))
         let corpus = try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\r\nd1\tA claim.\tclaim\r\n", path: "c.tsv")
         #expect(corpus.first?.document.units.first?.annotation.label == .claim)
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.corpusDocuments("doc_id\ttext\tlabel\nd1\tNo label.\n", path: "c.tsv") }
