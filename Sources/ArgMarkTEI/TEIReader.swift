@@ -852,7 +852,10 @@ extension TEIReader {
               let text = root.child("text") else { return [] }
         // Another tool's TEI is read, not reproduced: its divisions, numbering, header declarations and the back
         // matter ArgMark leaves out would all change on a rewrite.
-        if !isOwnExport(root) && argMarkPrefixPattern(root) == nil {
+        // ArgMark's export of another tool's TEI: its offset declaration, and offsets on every head and s it wrote.
+        let writtenByArgMark = argMarkPrefixPattern(root) != nil
+            && (text.descendants(named: "s") + text.descendants(named: "head")).allSatisfy { $0.attribute("source")?.hasPrefix("char:") == true }
+        if !isOwnExport(root) && !writtenByArgMark {
             return ["it is another tool's TEI (ArgMark writes an idno type=\"argmark\" or its argmark-prefixes declaration), whose divisions, numbering, header and back matter ArgMark does not reproduce"]
         }
         var found: [String] = []

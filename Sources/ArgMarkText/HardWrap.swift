@@ -131,7 +131,9 @@ enum HardWrap {
             // verse, each with its commas, end in none of these ways.
             let longest = above.map { lines[nonEmpty[$0]].count }.max()!
             let opening = lines[nonEmpty[first]]
-            guard above.allSatisfy({ k in widest - columns(s, lines[nonEmpty[k]]) <= 4 || longest - lines[nonEmpty[k]].count <= 2 }),
+            // One width: a wrap by characters leaves lines of one count, a wrap by columns lines within a column
+            // (a full-width character does not fit in the last one).
+            guard above.allSatisfy({ k in widest - columns(s, lines[nonEmpty[k]]) <= 1 || longest == lines[nonEmpty[k]].count }),
                   !HeadingDetector.isNumbered(String(String.UnicodeScalarView(s[opening])))
             else { return false }
             let certain = breaks.contains(.certain)
@@ -139,6 +141,8 @@ enum HardWrap {
                 guard breaks[i] == .han else { return true }
                 let line = s[lines[nonEmpty[first + i]]]
                 let next = lines[nonEmpty[first + i + 1]]
+                // A line that opens as an item does (问：, 李四：, 2 …, 一、…, a bullet) starts one of its own.
+                guard !opensAnItem(s, next) else { return false }
                 // The sentence the line breaks off ends inside the next line, as no item written on a line does.
                 let endsInsideNext = s[next.lowerBound..<(next.upperBound - 1)].contains(where: ScalarClass.isCJKTerminator)
                 return line.contains(where: ScalarClass.isCJKTerminator) || endsInsideNext
@@ -154,6 +158,17 @@ enum HardWrap {
             s[lines[nonEmpty[k]]].contains { ",;:.，、；：".unicodeScalars.contains($0) }
         }
         return wrapsGreedily && punctuated
+    }
+
+    /// Whether a Chinese line opens as an item of a list, a dialogue or an interview does: a label of up to four
+    /// characters and a colon (问：, 李四：), a number followed by a space or a mark (2 强化…, 3. …), a numbered heading
+    /// or a bullet. A wrap seldom leaves one there.
+    private static func opensAnItem(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let head = s[line.lowerBound..<min(line.upperBound, line.lowerBound + 6)]
+        if let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > line.lowerBound, colon - line.lowerBound <= 4 { return true }
+        if let first = head.first, ScalarClass.isDigit(first),
+           let after = head.first(where: { !ScalarClass.isDigit($0) }), " 、.．)）".unicodeScalars.contains(after) { return true }
+        return opensBulletedItem(s, line) || HeadingDetector.isNumbered(String(String.UnicodeScalarView(head)))
     }
 
     /// Whether `line` ends inside a bracket it opened: a note marker (…控制的数据。[3 | ]由此), a book title (《澄清 |
@@ -229,8 +244,9 @@ enum HardWrap {
         if ScalarClass.isHan(last) {
             // No Chinese line opens on a comma or a closing mark: the wrap carried it over.
             if "，、。；：！？）》」』”".unicodeScalars.contains(first) { return .certain }
-            // A wrap may also carry a number or an opening quote over (…其中 | 8项…, …和 | “多元化”…).
-            return ScalarClass.isHan(first) || ScalarClass.isDigit(first) || "“「『《（".unicodeScalars.contains(first) ? .han : nil
+            // Not before a number or an opening quote: a wrap may leave one there, but so does a chronology or a
+            // dialogue written one entry per line.
+            return ScalarClass.isHan(first) ? .han : nil
         }
         if endsWithContinuingWord(s, line) {
             let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("

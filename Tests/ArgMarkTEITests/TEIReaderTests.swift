@@ -65,6 +65,11 @@ struct TEIReaderTests {
         #expect(document.validate().isEmpty)
         // Another tool's TEI is not reproduced on a rewrite; in ArgMark's own, markup it does not write is named.
         #expect(TEIReader.markupNotKept(in: bytes).first?.contains("another tool's TEI") == true)
+        // ArgMark's offset declaration alone, without offsets on its sentences, does not make it ArgMark's.
+        let declared = String(decoding: bytes, as: UTF8.self).replacingOccurrences(
+            of: "</fileDesc>",
+            with: #"</fileDesc><encodingDesc><listPrefixDef xml:id="argmark-prefixes"><prefixDef ident="char" matchPattern="([0-9]+),([0-9]+)" replacementPattern="a.txt#char=$1,$2"/></listPrefixDef></encodingDesc>"#)
+        #expect(TEIReader.markupNotKept(in: Array(declared.utf8)).first?.contains("another tool's TEI") == true)
         let own = String(decoding: bytes, as: UTF8.self)
             .replacingOccurrences(of: "<publicationStmt>", with: "<publicationStmt><idno type=\"argmark\">b</idno>")
         #expect(TEIReader.markupNotKept(in: Array(own.utf8)).isEmpty)

@@ -262,10 +262,15 @@ struct HardWrapTests {
             "今天去参加了数据治理研讨会，感觉收获很多也认识了不少新朋友\n专家们普遍认为数据主权是国家主权在网络空间的自然延伸。",
             "完善数据跨境流动规则，健全数据安全治理体系和监管机制\n加强关键信息基础设施保护，提升网络安全防护能力水平\n以上措施将在年内陆续出台。",
             "Distribution of normalised support scores on the interval [0, 1)\nThe scores cluster near the middle of the range, as expected.",
+            "问：个人信息出境需要经过哪些程序？答：一般需要通过安全评估\n问：安全评估由哪个部门负责组织实施？答：由国家网信部门负责\n问：评估结果的有效期是多长时间？答：有效期一般为两年时间。",
+            "1 加强组织领导。各单位主要负责同志要亲自抓、负总责\n2 强化督促检查。对工作不力的单位要及时予以通报批评\n3 做好宣传引导。要及时回应社会关切，营造良好氛围。",
+            "2021年6月10日，全国人大常委会通过数据安全法。该法自9月1日起施行\n2021年8月20日，全国人大常委会通过个人信息保护法。该法自11月1日起施行\n2022年7月7日，国家网信办公布数据出境安全评估办法。该办法自9月1日起施行。",
         ]
         for text in kept {
-            let lines = text.split(separator: "\n").count
-            #expect(try read(PlainTextReader(), text + "\n").units.count == lines, "\(text)")
+            // No unit runs across a line break.
+            let lines = text.split(separator: "\n").map(String.init)
+            let units = try read(PlainTextReader(), text + "\n").units
+            #expect(units.allSatisfy { unit in lines.contains { $0.contains(unit.text) } }, "\(units.map(\.text))")
         }
     }
 
