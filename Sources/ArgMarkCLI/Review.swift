@@ -49,13 +49,14 @@ struct Review: ParsableCommand {
                     "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
             }
             document = try reader.read(ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent)))
-            // Writing back would replace an edition's encoding (names, corrections, line breaks, comments) by the
-            // plain one ArgMark writes: the file is left as it is, and a copy in ArgMark's encoding is reviewed.
+            // Writing back would replace another tool's TEI, or markup added by hand (names, corrections, line
+            // breaks, comments), by what ArgMark writes: the file is left as it is, and a JSONL copy is reviewed.
             if reader.formatName == "tei" {
                 let lost = TEIReader.markupNotKept(in: bytes)
                 if !lost.isEmpty {
+                    let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"
                     throw AnalysedDocument.failure(
-                        "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(file) --labelers none --no-tree --out DIR, argmark review DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).jsonl, then argmark export DIR/\(InputDiscovery.stem((file as NSString).lastPathComponent)).jsonl --to tei")
+                        "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(file) --labelers none --no-tree --out DIR, argmark review \(copy), then argmark export \(copy) --to tei")
                 }
             }
         } catch let error as DocumentReadError {
@@ -65,13 +66,13 @@ struct Review: ParsableCommand {
         var opening: [String] = []
         // A labelled document without a complete tree gets the default linker's tree around the links it has
         // (TreeCompletion: a person's, and the file's own that reach a root), as tree, report and export show it.
-        let argumentative = document.units.filter { $0.kind == .sentence && $0.annotation.label?.isArgumentative == true }
+        let hasArgumentative = document.units.contains { $0.kind == .sentence && $0.annotation.label?.isArgumentative == true }
         if let linker = registry.linkers.first, !TreeCompletion.isComplete(document) {
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
             document = completed
             opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
         }
-        if argumentative.isEmpty { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
+        if !hasArgumentative { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let environment = ProcessInfo.processInfo.environment

@@ -14,7 +14,32 @@ public enum TreeCompletion {
         guard !argumentative.isEmpty else { return true }
         guard argumentative.count(where: { document.units[$0].annotation.parent == nil }) == 1 else { return false }
         let position = positions(document)
-        return argumentative.allSatisfy { reachesRoot(document, from: $0, position) }
+        // Each chain is walked once: a sentence whose parent is known to reach the root reaches it too, and one met
+        // again on the path being walked closes a cycle.
+        enum Reach { case unknown, onPath, yes, no }
+        var reach = [Reach](repeating: .unknown, count: document.units.count)
+        for start in argumentative where reach[start] == .unknown {
+            var path: [Int] = []
+            var current = start
+            var result = false
+            while true {
+                switch reach[current] {
+                case .yes: result = true
+                case .no, .onPath: result = false
+                case .unknown:
+                    guard isArgumentative(document.units[current]) else { result = false; break }
+                    reach[current] = .onPath
+                    path.append(current)
+                    guard let parent = document.units[current].annotation.parent else { result = true; break }
+                    guard let next = position[parent] else { result = false; break }
+                    current = next
+                    continue
+                }
+                break
+            }
+            for unit in path { reach[unit] = result ? .yes : .no }
+        }
+        return argumentative.allSatisfy { reach[$0] == .yes }
     }
 
     /// `document` with its tree completed by `linker`, and how many of the file's own links of unknown origin were
