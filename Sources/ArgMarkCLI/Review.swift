@@ -48,16 +48,19 @@ struct Review: ParsableCommand {
                 throw AnalysedDocument.failure(
                     "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
             }
-            document = try reader.read(ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent)))
+            let input = ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent))
             // Writing back would replace another tool's TEI, or markup added by hand (names, corrections, line
             // breaks, comments), by what ArgMark writes: the file is left as it is, and a JSONL copy is reviewed.
-            if reader.formatName == "tei" {
-                let lost = TEIReader.markupNotKept(in: bytes)
+            if let tei = reader as? TEIReader {
+                let (read, lost) = try tei.readForRewrite(input)
+                document = read
                 if !lost.isEmpty {
                     let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"
                     throw AnalysedDocument.failure(
                         "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(file) --labelers none --no-tree --out DIR, argmark review \(copy), then argmark export \(copy) --to tei")
                 }
+            } else {
+                document = try reader.read(input)
             }
         } catch let error as DocumentReadError {
             throw AnalysedDocument.failure("\(file): \(error.description)")

@@ -13,33 +13,8 @@ public enum TreeCompletion {
         let argumentative = document.units.indices.filter { isArgumentative(document.units[$0]) }
         guard !argumentative.isEmpty else { return true }
         guard argumentative.count(where: { document.units[$0].annotation.parent == nil }) == 1 else { return false }
-        let position = positions(document)
-        // Each chain is walked once: a sentence whose parent is known to reach the root reaches it too, and one met
-        // again on the path being walked closes a cycle.
-        enum Reach { case unknown, onPath, yes, no }
-        var reach = [Reach](repeating: .unknown, count: document.units.count)
-        for start in argumentative where reach[start] == .unknown {
-            var path: [Int] = []
-            var current = start
-            var result = false
-            while true {
-                switch reach[current] {
-                case .yes: result = true
-                case .no, .onPath: result = false
-                case .unknown:
-                    guard isArgumentative(document.units[current]) else { result = false; break }
-                    reach[current] = .onPath
-                    path.append(current)
-                    guard let parent = document.units[current].annotation.parent else { result = true; break }
-                    guard let next = position[parent] else { result = false; break }
-                    current = next
-                    continue
-                }
-                break
-            }
-            for unit in path { reach[unit] = result ? .yes : .no }
-        }
-        return argumentative.allSatisfy { reach[$0] == .yes }
+        let reaches = reachingRoot(document)
+        return argumentative.allSatisfy { reaches[$0] }
     }
 
     /// `document` with its tree completed by `linker`, and how many of the file's own links of unknown origin were
@@ -59,10 +34,10 @@ public enum TreeCompletion {
         }
         // Kept by signing them as a person's for the linker's run, then unsigned again.
         let keeper = Annotator.human("argmark-file-link")
-        let position = positions(document)
+        let reaches = reachingRoot(document)
         var ownLinks: [Int] = []
         for i in document.units.indices
-        where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil && reachesRoot(document, from: i, position) {
+        where document.units[i].annotation.parent != nil && document.units[i].annotation.linkedBy == nil && reaches[i] {
             document.units[i].annotation.linkedBy = keeper
             ownLinks.append(i)
         }
@@ -115,15 +90,34 @@ public enum TreeCompletion {
         Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Whether the chain of parents from `start` runs through argumentative sentences to a root.
-    private static func reachesRoot(_ document: Document, from start: Int, _ position: [String: Int]) -> Bool {
-        var current = start
-        for _ in 0..<document.units.count {
-            guard isArgumentative(document.units[current]) else { return false }
-            guard let parent = document.units[current].annotation.parent else { return true }
-            guard let next = position[parent] else { return false }
-            current = next
+    /// Per unit, whether its chain of parents runs through argumentative sentences to a root. Each chain is walked
+    /// once: a sentence whose parent is known to reach a root reaches it too, and one met again on the path being
+    /// walked closes a cycle.
+    private static func reachingRoot(_ document: Document) -> [Bool] {
+        enum Reach { case unknown, onPath, yes, no }
+        let position = positions(document)
+        var reach = [Reach](repeating: .unknown, count: document.units.count)
+        for start in document.units.indices where reach[start] == .unknown {
+            var path: [Int] = []
+            var current = start
+            var result = false
+            while true {
+                switch reach[current] {
+                case .yes: result = true
+                case .no, .onPath: result = false
+                case .unknown:
+                    guard isArgumentative(document.units[current]) else { result = false; break }
+                    reach[current] = .onPath
+                    path.append(current)
+                    guard let parent = document.units[current].annotation.parent else { result = true; break }
+                    guard let next = position[parent] else { result = false; break }
+                    current = next
+                    continue
+                }
+                break
+            }
+            for unit in path { reach[unit] = result ? .yes : .no }
         }
-        return false
+        return reach.map { $0 == .yes }
     }
 }

@@ -28,6 +28,12 @@ public struct TEIReader: DocumentReader {
     }
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        try readForRewrite(input).document
+    }
+
+    /// The document, and what of the file a rewrite from it would lose (``markupNotKept(in:limit:)``), from one
+    /// parse: `review`, which writes the file back, needs both.
+    public func readForRewrite(_ input: ReaderInput) throws(DocumentReadError) -> (document: Document, markupNotKept: [String]) {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         if let nul = input.bytes.prefix(8192).firstIndex(of: 0), !Self.looksLikeUTF16(input.bytes) { throw .binary(byteOffset: nul) }
         let parsed: XMLDocument
@@ -46,7 +52,7 @@ public struct TEIReader: DocumentReader {
             throw .unsupported("the root element is <\(root.name)>, not <TEI>; give a TEI P5 document (or choose --input-format)")
         }
         var decoder = TEIDecoder(root: root, input: input)
-        return try decoder.decode()
+        return (try decoder.decode(), Self.markupNotKept(root: root, limit: 5))
     }
 
     /// UTF-16 files have NUL bytes in their ASCII characters; libxml2 reads them by their byte-order mark.
@@ -822,7 +828,7 @@ extension TEIReader {
     /// everything ArgMark writes: its own export and its export of another tool's TEI, whose header it keeps.
     static func argMarkPrefixPattern(_ root: XMLElement) -> String? {
         guard let header = root.child("teiHeader") else { return nil }
-        for list in header.descendants(named: "listPrefixDef") where list.xmlID == "argmark-prefixes" {
+        for list in header.descendants(named: "listPrefixDef") where list.xmlID == TEIVocabulary.prefixesID {
             if let pattern = list.children(named: "prefixDef").first(where: { $0.attribute("ident") == TEIVocabulary.offsetPrefix })?.attribute("replacementPattern") {
                 return pattern
             }
@@ -848,14 +854,18 @@ extension TEIReader {
     /// (`rend`, `corresp` …), comments and processing instructions — each named with its line, the first `limit` of
     /// them. Empty for ArgMark's own export; `review` refuses to write over a file for which it is not.
     public static func markupNotKept(in bytes: [UInt8], limit: Int = 5) -> [String] {
-        guard let parsed = try? XMLDocument.parse(bytes, registerIDs: false), let root = parsed.root,
-              let text = root.child("text") else { return [] }
+        guard let parsed = try? XMLDocument.parse(bytes, registerIDs: false), let root = parsed.root else { return [] }
+        return markupNotKept(root: root, limit: limit)
+    }
+
+    private static func markupNotKept(root: XMLElement, limit: Int) -> [String] {
+        guard let text = root.child("text") else { return [] }
         // Another tool's TEI is read, not reproduced: its divisions, numbering, header declarations and the back
-        // matter ArgMark leaves out would all change on a rewrite.
-        // ArgMark's export of another tool's TEI: its offset declaration, and offsets on every head and s it wrote.
-        let writtenByArgMark = argMarkPrefixPattern(root) != nil
-            && (text.descendants(named: "s") + text.descendants(named: "head")).allSatisfy { $0.attribute("source")?.hasPrefix("char:") == true }
-        if !isOwnExport(root) && !writtenByArgMark {
+        // matter ArgMark leaves out would all change on a rewrite. ArgMark's export of another tool's TEI has its
+        // offset declaration, and offsets on every head and s it wrote.
+        let writtenByArgMark = isOwnExport(root) || (argMarkPrefixPattern(root) != nil
+            && (text.descendants(named: "s") + text.descendants(named: "head")).allSatisfy { $0.attribute("source")?.hasPrefix("char:") == true })
+        if !writtenByArgMark {
             return ["it is another tool's TEI (ArgMark writes an idno type=\"argmark\" or its argmark-prefixes declaration), whose divisions, numbering, header and back matter ArgMark does not reproduce"]
         }
         var found: [String] = []

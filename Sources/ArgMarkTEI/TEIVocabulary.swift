@@ -8,6 +8,8 @@ enum TEIVocabulary {
     static let reservedPrefix = "argmark"
     static let applicationID = "argmark"
     static let taxonomyID = "argmark-labels"
+    /// The `listPrefixDef` declaring the offset scheme; readers recognise ArgMark's export of another tool's TEI by it.
+    static let prefixesID = "argmark-prefixes"
     static let treeID = "argmark-tree"
     static let publisher = "ArgMark TEI export"
     /// `idno/@type` of the document id; present only in headers ArgMark generated itself.

@@ -284,7 +284,7 @@ struct TEIEncoder {
             text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence, a probability. In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
         close()
         close()
-        try open("listPrefixDef", ["xml:id": "argmark-prefixes"])
+        try open("listPrefixDef", ["xml:id": TEIVocabulary.prefixesID])
         let source = document.sourcePath ?? (document.id + ".txt")
         try open("prefixDef", [
             "ident": TEIVocabulary.offsetPrefix, "matchPattern": "([0-9]+),([0-9]+)",
