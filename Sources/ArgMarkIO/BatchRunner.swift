@@ -134,8 +134,13 @@ public struct BatchRunner: Sendable {
             let output = try options.writer.write(document)
             timings.write = lap()
             var unlabelled: [LanguageTag: Int] = [:]
-            for unit in document.units where unit.kind == .sentence && unit.annotation.label == nil { unlabelled[unit.language, default: 0] += 1 }
-            return (output, document.units.count { $0.kind == .sentence }, unlabelled, timings)
+            var sentences = 0
+            // Read in place: iterating the units would copy each one.
+            for i in document.units.indices where document.units[i].kind == .sentence {
+                sentences += 1
+                if document.units[i].annotation.label == nil { unlabelled[document.units[i].language, default: 0] += 1 }
+            }
+            return (output, sentences, unlabelled, timings)
         } catch {
             throw .unsupported(error.description)
         }

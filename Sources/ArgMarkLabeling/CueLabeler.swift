@@ -35,9 +35,14 @@ public struct CueLabeler: Labeler {
                 scores = [.claim: fallbackScore]
                 fallback = true
             }
-            let evidence = matches.isEmpty
-                ? "no cue"
-                : matches.map { "\($0.cue.text)→\($0.cue.label!.rawValue)" }.joined(separator: " ")
+            // "cue→label cue→label", appended in place (interpolating each pair cost more than matching).
+            var evidence = matches.isEmpty ? "no cue" : ""
+            for (n, match) in matches.enumerated() {
+                if n > 0 { evidence += " " }
+                evidence += match.cue.text
+                evidence += "→"
+                evidence += match.cue.label!.rawValue
+            }
             proposals.append(LabelProposal(unitIndex: index, scores: scores, evidence: evidence, pluginID: descriptor.id, isFallback: fallback))
         }
         return proposals

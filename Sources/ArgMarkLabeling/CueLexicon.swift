@@ -44,8 +44,14 @@ public struct CueLexicon: Sendable {
     public let cues: [Cue]
     public let wordBoundaries: Bool
     let maxGap: Int
-    /// Single-part cues that match anywhere, by first scalar, longest first.
-    private let byFirstScalar: [Unicode.Scalar: [Cue]]
+    /// Single-part cues that match anywhere, grouped by first scalar and longest first within a group, as flat
+    /// tables (their scalars end to end, where each starts and ends, and its index in `cues`): the matcher reads
+    /// them in place, where an array of cues would be copied, strings and all, for every candidate tried.
+    private let literalScalars: [UInt32]
+    private let literalBounds: [Int]
+    private let literalCue: [Int]
+    /// The run of those cues that starts with a scalar.
+    private let byFirstScalar: [UInt32: Range<Int>]
     /// Single-part cues anchored at the sentence start, sorted by their scalars (then by place in the lexicon):
     /// looked up by narrowing a range one scalar at a time, so that thousands of openers written with `{a|b}`
     /// groups cost a few comparisons per sentence.
@@ -92,12 +98,27 @@ public struct CueLexicon: Sendable {
         self.wordBoundaries = wordBoundaries
         maxGap = wordBoundaries ? 40 : 20
         // Longest first; among cues of one length, the one listed first.
-        func byLength(_ list: [Cue]) -> [Unicode.Scalar: [Cue]] {
-            Dictionary(grouping: list) { $0.parts[0][0] }
-                .mapValues { $0.sorted { ($0.parts[0].count, -$0.order) > ($1.parts[0].count, -$1.order) } }
-        }
         let literals = cues.filter { $0.parts.count == 1 }
-        byFirstScalar = byLength(literals.filter { !$0.anchored })
+        let unanchored = Dictionary(grouping: cues.indices.filter { cues[$0].parts.count == 1 && !cues[$0].anchored }) {
+            cues[$0].parts[0][0].value
+        }
+        var scalars: [UInt32] = []
+        var bounds = [0]
+        var cueIndex: [Int] = []
+        var runs: [UInt32: Range<Int>] = [:]
+        for first in unanchored.keys.sorted() {
+            let run = unanchored[first]!.sorted { (cues[$0].parts[0].count, -$0) > (cues[$1].parts[0].count, -$1) }
+            runs[first] = cueIndex.count..<(cueIndex.count + run.count)
+            for c in run {
+                scalars.append(contentsOf: cues[c].parts[0].lazy.map(\.value))
+                bounds.append(scalars.count)
+                cueIndex.append(c)
+            }
+        }
+        literalScalars = scalars
+        literalBounds = bounds
+        literalCue = cueIndex
+        byFirstScalar = runs
         // Sorted through one flat array of scalar values: comparing the cues' own arrays retains and releases them
         // at every step, which made loading thousands of openers slow.
         let anchored = literals.filter(\.anchored)
@@ -122,7 +143,7 @@ public struct CueLexicon: Sendable {
         anchoredLiterals = sortedIndices.map { anchored[$0] }
         var bits = [UInt64](repeating: 0, count: 1024)
         for scalar in byFirstScalar.keys {
-            let v = Int(scalar.value & 0xFFFF)
+            let v = Int(scalar & 0xFFFF)
             bits[v >> 6] |= 1 << UInt64(v & 63)
         }
         startBits = bits
@@ -260,18 +281,22 @@ public struct CueLexicon: Sendable {
         var i = 0
         while i < s.count {
             var consumed = 1
-            var found: Cue?
+            // The index in `cues` of the cue found here.
+            var found: Int?
             let v = Int(s[i].value & 0xFFFF)
-            if startBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirstScalar[s[i]] {
-                found = candidates.first { matchesLiteral($0.parts[0], in: s, at: i) }
+            if startBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirstScalar[s[i].value] {
+                for j in candidates where matchesLiteral(j, in: s, at: i) {
+                    found = literalCue[j]
+                    break
+                }
             }
             if i == start, let anchored = longestAnchored(in: s, at: i),
-               (anchored.parts[0].count, -anchored.order) > (found?.parts[0].count ?? 0, -(found?.order ?? 0)) {
-                found = anchored
+               (anchored.parts[0].count, -anchored.order) > (found.map { cues[$0].parts[0].count } ?? 0, -(found ?? 0)) {
+                found = anchored.order
             }
-            if let cue = found {
-                if cue.label != nil { result.append(CueMatch(cue: cue, offset: i)) }
-                consumed = cue.parts[0].count
+            if let c = found {
+                if cues[c].label != nil { result.append(CueMatch(cue: cues[c], offset: i)) }
+                consumed = cues[c].parts[0].count
             }
             i += consumed
         }
@@ -339,6 +364,19 @@ public struct CueLexicon: Sendable {
         return best
     }
 
+    /// Whether the `j`th of the flat literal cues matches at `i`.
+    private func matchesLiteral(_ j: Int, in s: [Unicode.Scalar], at i: Int) -> Bool {
+        let from = literalBounds[j], count = literalBounds[j + 1] - from
+        guard i + count <= s.count else { return false }
+        for k in 0..<count where s[i + k].value != literalScalars[from + k] { return false }
+        if wordBoundaries {
+            if i > 0, isWordScalar(s[i - 1]), isWordScalar(literalScalars[from]) { return false }
+            let end = i + count
+            if end < s.count, isWordScalar(s[end]), isWordScalar(literalScalars[from + count - 1]) { return false }
+        }
+        return true
+    }
+
     private func matchesLiteral(_ literal: [Unicode.Scalar], in s: [Unicode.Scalar], at i: Int) -> Bool {
         guard i + literal.count <= s.count else { return false }
         for k in literal.indices where s[i + k] != literal[k] { return false }
@@ -386,8 +424,10 @@ public struct CueLexicon: Sendable {
         return nil
     }
 
-    private func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        (s.value >= 0x61 && s.value <= 0x7A) || (s.value >= 0x30 && s.value <= 0x39) || (s.value >= 0x41 && s.value <= 0x5A)
+    private func isWordScalar(_ s: Unicode.Scalar) -> Bool { isWordScalar(s.value) }
+
+    private func isWordScalar(_ v: UInt32) -> Bool {
+        (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
     }
 
     /// A gap blocker's gap stays inside one clause: in "If we want to know how it works, we should …" the how of

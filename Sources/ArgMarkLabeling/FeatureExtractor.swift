@@ -81,11 +81,22 @@ public struct FeatureExtractor: Sendable {
     /// one model learns both what the genres share and where they differ. Chinese work and plan reports get a
     /// work-report copy the same way, and point-by-point rebuttals a rebuttal copy.
     public func features(for document: Document) -> [FeatureVector] {
-        var vectors = sharedFeatures(for: document)
-        if let copy = genreCopy(for: document) {
-            for i in vectors.indices where !vectors[i].indices.isEmpty { augment(&vectors[i], copy: copy) }
-        }
+        var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
+        forEachFeatureVector(of: document) { i, v in vectors[i] = v }
         return vectors
+    }
+
+    /// Calls `body` with the features of each sentence `features(for:)` gives features, in document order (unit
+    /// index, vector), so that a labeller can score a vector and let it go: a long document's vectors held
+    /// together take hundreds of megabytes, and building them all before scoring any cost a tenth of labelling.
+    public func forEachFeatureVector(of document: Document, _ body: (Int, FeatureVector) -> Void) {
+        let copy = genreCopy(for: document)
+        forEachSharedFeatureVector(of: document) { i, vector in
+            guard let copy else { return body(i, vector) }
+            var v = vector
+            augment(&v, copy: copy)
+            body(i, v)
+        }
     }
 
     /// Documents with at most this many sentences are short texts (arg-microtexts run 3–8, most CDCP comments
@@ -102,7 +113,9 @@ public struct FeatureExtractor: Sendable {
     /// The genre copy `document`'s features get, if any: a short text's, else a Chinese work report's or
     /// point-by-point rebuttal's.
     func genreCopy(for document: Document) -> CopyTag? {
-        if document.units.count(where: { $0.kind == .sentence }) <= Self.shortTextSentences { return .shortText }
+        // Units are read in place through their indices here and below: iterating the array copies each unit,
+        // retaining every string and array it holds.
+        if document.units.indices.count(where: { document.units[$0].kind == .sentence }) <= Self.shortTextSentences { return .shortText }
         if Self.isWorkReport(document, language: language) { return .workReport }
         if Self.isPointByPointRebuttal(document, language: language) { return .rebuttal }
         return nil
@@ -137,28 +150,38 @@ public struct FeatureExtractor: Sendable {
     /// context-setting background, so its sentences get a rebuttal copy of their features.
     public static func isPointByPointRebuttal(_ document: Document, language: LanguageTag) -> Bool {
         guard language == .zh else { return false }
-        let refuted = document.units.count { unit in Self.refutedPositionMarkers.contains { unit.text.hasPrefix($0) } }
-        return refuted >= 2 || document.units.count(where: { $0.text.hasPrefix("事实真相") }) >= 2
+        let refuted = document.units.indices.count { i in Self.refutedPositionMarkers.contains { document.units[i].text.hasPrefix($0) } }
+        return refuted >= 2 || document.units.indices.count(where: { document.units[$0].text.hasPrefix("事实真相") }) >= 2
     }
 
     private static let refutedPositionMarkers = ["谬误", "谎言", "谬论"]
 
     /// The features every document's sentences have, whatever its length.
     func sharedFeatures(for document: Document) -> [FeatureVector] {
+        var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
+        forEachSharedFeatureVector(of: document) { i, v in vectors[i] = v }
+        return vectors
+    }
+
+    /// The shared features of each sentence of this model's language, in document order (unit index, vector).
+    func forEachSharedFeatureVector(of document: Document, _ body: (Int, FeatureVector) -> Void) {
         // Only this model's sentences get features, and their context lies in their own sections: the English
         // model skips a Chinese report's body and the Chinese model an English abstract.
         var ownSections = Set<String>()
-        for unit in document.units where unit.kind == .sentence && accepts(unit.language) { ownSections.insert(unit.section) }
-        let facts = document.units.map { unit -> SentenceFacts in
-            guard unit.kind == .sentence, ownSections.contains(unit.section) else {
+        for i in document.units.indices where document.units[i].kind == .sentence && accepts(document.units[i].language) {
+            ownSections.insert(document.units[i].section)
+        }
+        let facts = document.units.indices.map { i -> SentenceFacts in
+            guard document.units[i].kind == .sentence, ownSections.contains(document.units[i].section) else {
                 return SentenceFacts(cueLabels: [:], cueTexts: [], cueOrder: [], folded: [], headStart: 0)
             }
-            let matches = lexicon.matches(in: unit.text)
+            let text = document.units[i].text
+            let matches = lexicon.matches(in: text)
             var labels: [ArgumentLabel: Double] = [:]
             for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
             var folded: [UInt32] = []
-            folded.reserveCapacity(unit.text.utf8.count)
-            for scalar in unit.text.unicodeScalars { folded.append(fold(scalar)) }
+            folded.reserveCapacity(text.utf8.count)
+            for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
             if language != .en { PunctuationFolding.dropSpacesBesideLatin(&folded) }
             var order: [String] = []
             for (a, b) in zip(matches, matches.dropFirst()) where a.cue.label != b.cue.label {
@@ -204,18 +227,17 @@ public struct FeatureExtractor: Sendable {
         }
         // Figure and table captions are left out of every position, so that a figure set between two paragraphs
         // changes no label: `readingIndex[i]` is unit i's place among the other units.
-        let hasCaptions = document.units.contains { $0.kind == .caption }
+        let hasCaptions = document.units.indices.contains { document.units[$0].kind == .caption }
         var readingIndex: [Int] = []
         if hasCaptions {
             readingIndex.reserveCapacity(document.units.count)
             var n = 0
-            for unit in document.units {
+            for i in document.units.indices {
                 readingIndex.append(n)
-                if unit.kind != .caption { n += 1 }
+                if document.units[i].kind != .caption { n += 1 }
             }
         }
-        let sentenceCount = max(1, hasCaptions ? document.units.count { $0.kind != .caption } : document.units.count)
-        var vectors = [FeatureVector](repeating: FeatureVector(), count: document.units.count)
+        let sentenceCount = max(1, hasCaptions ? document.units.indices.count { document.units[$0].kind != .caption } : document.units.count)
         // Each paragraph's place in its section: an opening paragraph states, a closing one concludes.
         var sectionParagraphs: [String: [Int]] = [:]
         for (n, paragraph) in document.paragraphs.enumerated() where document.units[paragraph.units.lowerBound].kind != .caption {
@@ -242,6 +264,7 @@ public struct FeatureExtractor: Sendable {
                 // since copying a whole unit costs more than its features.
                 guard accepts(document.units[i].language) else { continue }
                 var v = FeatureVector()
+                let headings = headingVectors[document.units[i].section]
                 v.add(hash(0, "bias"))
                 textFeatures(facts[i], into: &v)
                 // Labels in guideline order, never a dictionary's: the order of a vector's features decides how
@@ -276,14 +299,13 @@ public struct FeatureExtractor: Sendable {
                 } else {
                     v.add(hash(25, "end"))
                 }
-                if let headings = headingVectors[document.units[i].section] {
+                if let headings {
                     v.indices += headings.indices
                     v.values += headings.values
                 }
-                vectors[i] = v
+                body(i, v)
             }
         }
-        return vectors
     }
 
     /// The sentences a model of this language labels, in order, with their neighbours in the paragraph and their

@@ -30,11 +30,15 @@ public struct LinearModel: Sendable {
 
     /// Class probabilities (softmax of the scores).
     public func probabilities(_ x: FeatureVector) -> [Double] {
-        let k = labels.count
-        var scores = scores(x)
+        Self.softmax(scores(x))
+    }
+
+    /// Label scores as probabilities.
+    public static func softmax(_ scores: [Double]) -> [Double] {
+        var scores = scores
         let top = scores.max() ?? 0
         var total = 0.0
-        for c in 0..<k {
+        for c in scores.indices {
             scores[c] = exp(scores[c] - top)
             total += scores[c]
         }

@@ -31,9 +31,19 @@ public struct StatisticalLabeler: Labeler {
         let frame = extractor.frame(for: document)
         // A document with no sentence in this model's language (the English model on a Chinese report) costs nothing.
         guard !frame.units.isEmpty else { return [] }
-        let all = extractor.features(for: document)
-        let probabilities = extractor.probabilities(
-            frame.units.map { all[$0] }, frame: frame, model: model, chain: chain, stage2: stage2)
+        let probabilities: [[Double]]
+        if stage2 == nil {
+            // Each sentence is scored as its features are built, and they are let go: only the scores are kept.
+            var scores = [[Double]](repeating: [], count: document.units.count)
+            extractor.forEachFeatureVector(of: document) { i, v in scores[i] = model.scores(v) }
+            let candidates = frame.units.map { scores[$0] }
+            probabilities = chain.map { $0.marginals(scores: candidates, previous: frame.previous) }
+                ?? candidates.map(LinearModel.softmax)
+        } else {
+            let all = extractor.features(for: document)
+            probabilities = extractor.probabilities(
+                frame.units.map { all[$0] }, frame: frame, model: model, chain: chain, stage2: stage2)
+        }
         return zip(frame.units, probabilities).map { index, p in
             var scores = LabelScores()
             for (c, label) in model.labels.enumerated() { scores[label] = p[c] }

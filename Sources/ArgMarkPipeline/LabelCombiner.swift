@@ -38,7 +38,7 @@ public struct LabelCombiner: Sendable {
         var touched = [Bool](repeating: false, count: n)
         // The calibrations that hold for these weights, and each unit's proposals as a linked list (first, next).
         let usable = calibrations.filter { $0.holds(for: weights) }
-        let sentenceCount = usable.isEmpty ? 0 : document.units.count { $0.kind == .sentence }
+        let sentenceCount = usable.isEmpty ? 0 : document.units.indices.count { document.units[$0].kind == .sentence }
         var firstProposal = [Int](repeating: -1, count: n)
         var nextProposal = [Int](repeating: -1, count: proposals.count)
         for (p, proposal) in proposals.enumerated().reversed() where proposal.unitIndex >= 0 && proposal.unitIndex < n {

@@ -50,14 +50,17 @@ public struct Pipeline: Sendable {
             for labeler in labelers { proposals += try labeler.propose(for: document) }
             // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
             // Only a document that has a tree or scores is compared (not the plain text annotate --no-tree labels).
-            let stale = linker == nil && document.units.contains {
-                $0.annotation.parent != nil || $0.annotation.linkedBy != nil || $0.annotation.score != nil
+            // Units are read in place through their indices: iterating the array would copy each one.
+            let stale = linker == nil && document.units.indices.contains {
+                document.units[$0].annotation.parent != nil || document.units[$0].annotation.linkedBy != nil
+                    || document.units[$0].annotation.score != nil
             }
             let before = stale ? document.units.map(LabelState.init) : []
             // A sentence a person linked, and one a person hung another under, is argumentative to that person: a
             // relabelling that would make it background keeps its argumentative label, so that the person's link
             // stays in the tree.
-            let humanLinked = Set(document.units.lazy.filter { $0.annotation.isHumanLink }.flatMap { [$0.id] + ($0.annotation.parent.map { [$0] } ?? []) })
+            let humanLinked = Set(document.units.indices.lazy.filter { document.units[$0].annotation.isHumanLink }
+                .flatMap { [document.units[$0].id] + (document.units[$0].annotation.parent.map { [$0] } ?? []) })
             let parentsBefore = humanLinked.isEmpty ? [:] : Dictionary(
                 document.units.enumerated().filter { humanLinked.contains($1.id) && $1.annotation.label?.isArgumentative == true }
                     .map { ($0.offset, $0.element.annotation) },

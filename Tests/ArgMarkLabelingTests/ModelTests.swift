@@ -211,6 +211,37 @@ struct ModelTests {
         #expect(model.probabilities(documents[1], extractor: t.extractor).count == documents[1].labels.count)
     }
 
+    /// The labeller scores each sentence as its features are built and lets them go; its probabilities must be
+    /// those of the whole-document path that training and cross-validation label through — for a plain and a
+    /// chain model, in a work report (whose features get a genre copy) with several paragraphs and an English
+    /// sentence the Chinese model leaves alone.
+    @Test func labellerScoresAsTrainingDoes() throws {
+        let report = try readText(
+            "政府工作报告\n\n各位代表：\n\n过去一年，经济增长5%。例如，某省新建学校20所。\n\n"
+                + "今年要推动高质量发展。因此，必须加强合作。\n\nThe government must act now on these reforms. This is what the report argues.\n\n"
+                + "随着技术发展，问题增多。\n")
+        for chain in [false, true] {
+            var t = trainer()
+            t.settings.chain = chain
+            let model = t.train(try toyCorpus().map { t.prepare($0, weight: 1) })
+            let manifest = ModelManifest(
+                id: "label.model.zh.test", version: 1, language: "zh", labels: model.stage1.labels.map(\.rawValue),
+                dimensions: model.stage1.dimensions, featureSet: "test", featureVersion: FeatureExtractor.version, lexicon: "zh.tsv",
+                seed: 1, epochs: 1, l2: 0, transitions: model.chain?.rows, trainingData: [], scores: [:], summary: "test")
+            let labeler = StatisticalLabeler(manifest: manifest, model: model.stage1, chain: model.chain, lexicon: ShippedLexicons.zh)
+            let proposals = labeler.propose(for: report)
+            let frame = t.extractor.frame(for: report)
+            let expected = model.probabilities(t.prepare(report, weight: 1), extractor: t.extractor)
+            #expect(proposals.map(\.unitIndex) == frame.units)
+            #expect(proposals.count == expected.count)
+            #expect(report.units.contains { $0.kind == .sentence && $0.language == .en })
+            #expect(!frame.units.contains { report.units[$0].language == .en })
+            for (proposal, p) in zip(proposals, expected) {
+                #expect(model.stage1.labels.enumerated().map { proposal.scores[$1]! } == p)
+            }
+        }
+    }
+
     @Test func weightsRoundTripAndCorruptionIsReported() throws {
         let model = trainer().train(try toyCorpus().map { trainer().prepare($0, weight: 1) }).stage1
         let bytes = model.serialized()
