@@ -212,7 +212,8 @@ struct Train: ParsableCommand {
         let id = (out as NSString).lastPathComponent
         let manifest = ModelManifest(
             id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
-            featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), sentence heads, cue hits, figures, years, quotes, "
+            featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), scaled down in sentences over "
+                + "\(FeatureExtractor.typicalChineseCharacters) characters / \(FeatureExtractor.typicalEnglishWords) words to that length's weight, sentence heads, cue hits, figures, years, quotes, "
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "
                 + "in short texts (≤ \(FeatureExtractor.shortTextSentences) sentences) a second, short-text copy of each; "
                 + "in Chinese work and plan reports a second, work-report copy of each; "

@@ -50,9 +50,11 @@ struct FeatureHash {
 /// version 8 folds punctuation typesetting varies (`PunctuationFolding`: 因此, as 因此，, don’t as don't), version 9
 /// also full-width Latin letters in Chinese (ＧＤＰ as gdp), version 10 the spaces some Chinese texts put between
 /// Chinese and Latin letters or digits (AI 治理 as AI治理), version 11 where a sentence starts after any common list
-/// marker or bullet (12. / (a) / （十一） / ① / •; `SentenceHead`), where it knew only one-character numbers.
+/// marker or bullet (12. / (a) / （十一） / ① / •; `SentenceHead`), where it knew only one-character numbers; version
+/// 12 scales down the n-grams of sentences longer than 60 characters (Chinese) or 30 words (English), so that a long
+/// sentence's n-grams weigh what a sentence of that length's do (`lengthScale`).
 public struct FeatureExtractor: Sendable {
-    public static let version = 11
+    public static let version = 12
     public let dimensions: Int
     public let lexicon: CueLexicon
     public let language: LanguageTag
@@ -428,16 +430,17 @@ public struct FeatureExtractor: Sendable {
                 }
             }
             if !current.isEmpty { words.append(current) }
+            let scale = Self.lengthScale(words.count, typical: Self.typicalEnglishWords)
             for (k, w) in words.enumerated() {
                 var h = FeatureHash(1)
                 for c in w { h.mix(c) }
-                v.add(h.index(dimensions))
+                v.add(h.index(dimensions), scale)
                 if k > 0 {
                     var b = FeatureHash(2)
                     for c in words[k - 1] { b.mix(c) }
                     b.mix(0x20)
                     for c in w { b.mix(c) }
-                    v.add(b.index(dimensions))
+                    v.add(b.index(dimensions), scale)
                 }
                 if k < 2 {
                     var f = FeatureHash(3)
@@ -447,26 +450,37 @@ public struct FeatureExtractor: Sendable {
                 }
             }
         } else {
+            let scale = Self.lengthScale(s.count, typical: Self.typicalChineseCharacters)
             for i in s.indices {
                 var h1 = FeatureHash(1)
                 h1.mix(s[i])
-                v.add(h1.index(dimensions), 0.5)
+                v.add(h1.index(dimensions), 0.5 * scale)
                 if i + 1 < s.count {
                     var h2 = FeatureHash(2)
                     h2.mix(s[i])
                     h2.mix(s[i + 1])
-                    v.add(h2.index(dimensions))
+                    v.add(h2.index(dimensions), scale)
                     if i + 2 < s.count {
                         var h3 = FeatureHash(4)
                         h3.mix(s[i])
                         h3.mix(s[i + 1])
                         h3.mix(s[i + 2])
-                        v.add(h3.index(dimensions))
+                        v.add(h3.index(dimensions), scale)
                     }
                 }
             }
             for length in 1...3 { v.add(headHash(3, facts, length: length)) }
         }
+    }
+
+    /// Sentences up to this long keep their n-grams at full value; a longer one's are scaled down so that their
+    /// sum of squares stays about that of a sentence this long: a long sentence's many n-grams outvoted its cues and
+    /// structure (a call that goes on to list what it calls for read as a claim, its 应该 notwithstanding).
+    public static let typicalChineseCharacters = 60
+    public static let typicalEnglishWords = 30
+
+    static func lengthScale(_ count: Int, typical: Int) -> Float {
+        count <= typical ? 1 : Float((Double(typical) / Double(count)).squareRoot())
     }
 
     /// A feature for the first `length` characters (Chinese) or words (English) of the text proper.

@@ -122,6 +122,35 @@ struct FeatureExtractorTests {
         #expect(typed.map(\.indices) == typeset.map(\.indices))
     }
 
+    /// A long sentence's n-grams are scaled down so that their sum of squares stays that of a sentence of typical
+    /// length (its cues and structure are not outvoted by its length); a sentence up to that length keeps them whole.
+    @Test func longSentencesHaveTheirNGramsScaledDown() throws {
+        let typical = FeatureExtractor.typicalChineseCharacters
+        let call = "美方应放弃冷战思维"
+        let long = call + String(repeating: "把承诺落到实处", count: 2 * typical / 7) + "。"
+        let short = call + "。"
+        // Vectors open with the bias, then the first character's unigram (0.5) and bigram (1).
+        let longVector = try #require(extractor.features(for: try readText(long + "\n")).first { !$0.indices.isEmpty })
+        let shortVector = try #require(extractor.features(for: try readText(short + "\n")).first { !$0.indices.isEmpty })
+        let n = long.unicodeScalars.count
+        #expect(n > typical)
+        let scale = Float((Double(typical) / Double(n)).squareRoot())
+        #expect(Array(longVector.values[1...2]) == [0.5 * scale, scale])
+        #expect(Array(shortVector.values[1...2]) == [0.5, 1])
+        // The n-grams of the long sentence weigh what those of a sentence of typical length weigh.
+        let grams = 3 * n - 3
+        let squares = Double(n) * Double(0.5 * scale) * Double(0.5 * scale) + Double(grams - n) * Double(scale * scale)
+        let typicalSquares = Double(typical) * 0.25 + Double(2 * typical - 3)
+        #expect(abs(squares - typicalSquares) < 0.02 * typicalSquares)  // up to the n-grams a sentence's ends lack
+        let english = FeatureExtractor(dimensions: 1 << 18, lexicon: ShippedLexicons.en, language: .en)
+        let words = FeatureExtractor.typicalEnglishWords
+        let longEnglish = "Congress should act " + String(repeating: "on the many reforms ", count: words / 2) + "now."
+        let scaled = try #require(english.features(for: try readText(longEnglish + "\n")).first { !$0.indices.isEmpty })
+        let wordCount = longEnglish.split(separator: " ").count
+        #expect(scaled.values[1] == Float((Double(words) / Double(wordCount)).squareRoot()))
+        #expect(try #require(english.features(for: try readText("Congress should act now.\n")).first { !$0.indices.isEmpty }).values[1] == 1)
+    }
+
     /// A figure or a table set between the paragraphs changes no sentence's features: captions are in no position
     /// the features count (paragraph place in the section, place in the document).
     @Test func captionsChangeNoFeatures() throws {
