@@ -98,7 +98,6 @@ public struct CueLexicon: Sendable {
         self.wordBoundaries = wordBoundaries
         maxGap = wordBoundaries ? 40 : 20
         // Longest first; among cues of one length, the one listed first.
-        let literals = cues.filter { $0.parts.count == 1 }
         let unanchored = Dictionary(grouping: cues.indices.filter { cues[$0].parts.count == 1 && !cues[$0].anchored }) {
             cues[$0].parts[0][0].value
         }
@@ -121,7 +120,7 @@ public struct CueLexicon: Sendable {
         byFirstScalar = runs
         // Sorted through one flat array of scalar values: comparing the cues' own arrays retains and releases them
         // at every step, which made loading thousands of openers slow.
-        let anchored = literals.filter(\.anchored)
+        let anchored = cues.filter { $0.parts.count == 1 && $0.anchored }
         var flat: [UInt32] = []
         var starts: [Int] = []
         for cue in anchored {

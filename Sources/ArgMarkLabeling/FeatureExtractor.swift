@@ -353,10 +353,15 @@ public struct FeatureExtractor: Sendable {
     public func probabilities(
         _ base: [FeatureVector], frame: Frame, model: LinearModel, chain: LabelChain?, stage2: LinearModel?
     ) -> [[Double]] {
-        var probabilities = chain.map { $0.marginals(scores: base.map(model.scores), previous: frame.previous) }
-            ?? base.map(model.probabilities)
+        var probabilities = Self.firstStage(scores: base.map(model.scores), frame: frame, chain: chain)
         if let stage2 { probabilities = stacked(base, frame: frame, probabilities: probabilities).map(stage2.probabilities) }
         return probabilities
+    }
+
+    /// The first stage's label probabilities from its label scores: the paragraph chain's marginals, or each
+    /// sentence's softmax without a chain.
+    public static func firstStage(scores: [[Double]], frame: Frame, chain: LabelChain?) -> [[Double]] {
+        chain.map { $0.marginals(scores: scores, previous: frame.previous) } ?? scores.map(LinearModel.softmax)
     }
 
     /// Second-stage features: the first stage's label probabilities of the previous and next sentence and the

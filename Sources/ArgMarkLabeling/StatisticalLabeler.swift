@@ -36,9 +36,7 @@ public struct StatisticalLabeler: Labeler {
             // Each sentence is scored as its features are built, and they are let go: only the scores are kept.
             var scores = [[Double]](repeating: [], count: document.units.count)
             extractor.forEachFeatureVector(of: document) { i, v in scores[i] = model.scores(v) }
-            let candidates = frame.units.map { scores[$0] }
-            probabilities = chain.map { $0.marginals(scores: candidates, previous: frame.previous) }
-                ?? candidates.map(LinearModel.softmax)
+            probabilities = FeatureExtractor.firstStage(scores: frame.units.map { scores[$0] }, frame: frame, chain: chain)
         } else {
             let all = extractor.features(for: document)
             probabilities = extractor.probabilities(
