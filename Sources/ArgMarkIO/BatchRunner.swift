@@ -128,7 +128,7 @@ public struct BatchRunner: Sendable {
         let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID))
         timings.read = lap()
         let document: Document
-        do { document = try options.pipeline.run(read) } catch { throw .unsupported(error.description) }
+        do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
         timings.analyse = lap()
         do {
             let output = try options.writer.write(document)

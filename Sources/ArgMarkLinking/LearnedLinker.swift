@@ -19,23 +19,26 @@ public struct LearnedLinker: Linker {
             languages: [.zh, .en, .mixed], requires: [.sentences, .labels], assigns: [.tree])
     }
 
-    public func link(_ document: Document) -> Document {
+    public func link(_ document: consuming Document) -> Document {
         let rules = TreeLinker()
-        var document = document
-        guard let rulePlan = rules.plan(document) else { return rules.link(document) }
+        guard let rulePlan = rules.plan(document) else { return rules.link(consume document) }
         // The learned thesis (a person's choice still wins inside plan), then the rule parents around it.
         let thesisChoice = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
         // Planning again is needed only when the thesis moved (the rule parents hang around the thesis).
         let samePlan = thesisChoice == rulePlan.thesis ? rulePlan : nil
-        guard let (thesis, nodes, ruleParent) = samePlan ?? rules.plan(document, thesis: thesisChoice) else { return rules.link(document) }
+        guard let (thesis, nodes, ruleParent) = samePlan ?? rules.plan(document, thesis: thesisChoice) else { return rules.link(consume document) }
         var parent = ruleParent
-        let instances = AttachmentModel.instances(document, nodes: nodes, thesis: thesis, ruleParents: ruleParent.mapValues(\.0))
-        for instance in instances {
+        // Each instance is scored as it is built and only its candidates' probabilities are kept (for the series):
+        // a long document's features held together took hundreds of megabytes.
+        var choices: [Choice] = []
+        AttachmentModel.forEachInstance(document, nodes: nodes, thesis: thesis, ruleParents: ruleParent.mapValues(\.0)) { instance in
             let (chosen, probability) = model.choose(instance)
             let relation = ruleParent[instance.child]?.2 ?? .support
             parent[instance.child] = (chosen, probability, relation)
+            choices.append(Choice(
+                child: instance.child, candidates: instance.candidates, probabilities: model.probabilities(instance), seriesFirst: instance.seriesFirst))
         }
-        shareSeriesParents(instances, &parent)
+        shareSeriesParents(choices, &parent)
         breakCycles(&parent, rules: ruleParent, thesis: thesis, document: document)
         rules.write(&document, thesis: thesis, nodes: nodes, parent: parent, linkerID: descriptor.id)
         return document
@@ -44,7 +47,15 @@ public struct LearnedLinker: Linker {
     /// Parallel items share a parent (GUIDELINE; every series in the project gold does): the items of one enumeration
     /// get the one parent that is most probable for all of them together (the largest sum of log-probabilities over
     /// the candidates every item has, the items themselves excluded).
-    private func shareSeriesParents(_ instances: [AttachmentModel.Instance], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
+    /// What the series pass needs of an instance once its features are gone.
+    private struct Choice {
+        var child: Int
+        var candidates: [Int]
+        var probabilities: [Double]
+        var seriesFirst: Int?
+    }
+
+    private func shareSeriesParents(_ instances: [Choice], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
         var series: [Int: [Int]] = [:]
         var position: [Int: Int] = [:]
         for (n, instance) in instances.enumerated() {
@@ -60,7 +71,7 @@ public struct LearnedLinker: Linker {
             var probability: [Int: [Int: Double]] = [:]
             for n in members {
                 let instance = instances[n]
-                for (candidate, p) in zip(instance.candidates, model.probabilities(instance)) where !items.contains(candidate) {
+                for (candidate, p) in zip(instance.candidates, instance.probabilities) where !items.contains(candidate) {
                     total[candidate, default: 0] += _log(max(p, 1e-12))
                     seen[candidate, default: 0] += 1
                     probability[instance.child, default: [:]][candidate] = p

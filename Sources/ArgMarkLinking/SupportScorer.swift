@@ -23,21 +23,39 @@ public struct SupportScorer: Scorer {
         summary: "DF-QuAD gradual semantics: base scores from label, confidence and material; supporters raise, attackers lower",
         languages: [.zh, .en, .mixed], requires: [.labels, .tree], assigns: [.scores])
 
-    public func score(_ document: Document) -> Document {
-        var document = document
+    public func score(_ document: consuming Document) -> Document {
+        let (results, unscored) = evaluateAll(document)
+        // Written after the read-only pass, so that no second reference to the units is alive and the writes change
+        // the consumed document in place.
+        for (i, sigma, explanation) in results {
+            document.units[i].annotation.score = sigma
+            document.units[i].annotation.explanation = explanation
+        }
+        for i in unscored {
+            document.units[i].annotation.score = nil
+            document.units[i].annotation.explanation = nil
+        }
+        return document
+    }
+
+    /// Every scored sentence's strength and explanation, children before parents, and the sentences left unscored.
+    private func evaluateAll(_ document: Document) -> (scored: [(Int, Double, ScoreExplanation)], unscored: [Int]) {
         let units = document.units
+        // Units are read in place through their indices: iterating the array copies each one.
         var index: [String: Int] = [:]
-        for (i, unit) in units.enumerated() { index[unit.id] = i }
+        index.reserveCapacity(units.count)
+        for i in units.indices { index[units[i].id] = i }
         var children = [[Int]](repeating: [], count: units.count)
         var scored = [Bool](repeating: false, count: units.count)
-        for (i, unit) in units.enumerated() where unit.kind == .sentence {
-            guard let label = unit.annotation.label, label != .background else { continue }
+        for i in units.indices where units[i].kind == .sentence {
+            guard let label = units[i].annotation.label, label != .background else { continue }
             scored[i] = true
-            if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) }
+            if let p = units[i].annotation.parent, let j = index[p] { children[j].append(i) }
         }
         // Post-order without recursion: children before parents, whatever the depth.
         var strength = [Double](repeating: 0, count: units.count)
         var state = [UInt8](repeating: 0, count: units.count)
+        var results: [(Int, Double, ScoreExplanation)] = []
         for root in units.indices where scored[root] && state[root] == 0 {
             var stack = [root]
             while let top = stack.last {
@@ -50,16 +68,11 @@ public struct SupportScorer: Scorer {
                     state[top] = 2
                     let (sigma, explanation) = evaluate(top, units: units, children: children[top].filter { state[$0] == 2 }) { strength[$0] }
                     strength[top] = sigma
-                    document.units[top].annotation.score = sigma
-                    document.units[top].annotation.explanation = explanation
+                    results.append((top, sigma, explanation))
                 }
             }
         }
-        for i in units.indices where !scored[i] {
-            document.units[i].annotation.score = nil
-            document.units[i].annotation.explanation = nil
-        }
-        return document
+        return (results, units.indices.filter { !scored[$0] })
     }
 
     /// One sentence's final strength from its base score and its children's strengths.

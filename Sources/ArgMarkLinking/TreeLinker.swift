@@ -39,8 +39,7 @@ public struct TreeLinker: Linker {
         ("our argument", 2.5), ("we conclude", 2), ("in sum", 1),
     ]
 
-    public func link(_ document: Document) -> Document {
-        var document = document
+    public func link(_ document: consuming Document) -> Document {
         guard let (thesis, nodes, parent) = plan(document) else {
             clearMachineLinks(&document, keep: [])
             return document

@@ -43,45 +43,51 @@ public struct Pipeline: Sendable {
     /// drops the machine-made links and every score once a label or its confidence has changed, since they were
     /// built for the old labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
     /// person set stay.
-    public func run(_ document: Document) throws(PluginError) -> Document {
-        var document = document
-        if !labelers.isEmpty {
-            var proposals: [LabelProposal] = []
-            for labeler in labelers { proposals += try labeler.propose(for: document) }
-            // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
-            // Only a document that has a tree or scores is compared (not the plain text annotate --no-tree labels).
-            // Units are read in place through their indices: iterating the array would copy each one.
-            let stale = linker == nil && document.units.indices.contains {
-                document.units[$0].annotation.parent != nil || document.units[$0].annotation.linkedBy != nil
-                    || document.units[$0].annotation.score != nil
-            }
-            let before = stale ? document.units.map(LabelState.init) : []
-            // A sentence a person linked, and one a person hung another under, is argumentative to that person: a
-            // relabelling that would make it background keeps its argumentative label, so that the person's link
-            // stays in the tree.
-            let humanLinked = Set(document.units.indices.lazy.filter { document.units[$0].annotation.isHumanLink }
-                .flatMap { [document.units[$0].id] + (document.units[$0].annotation.parent.map { [$0] } ?? []) })
-            let parentsBefore = humanLinked.isEmpty ? [:] : Dictionary(
-                document.units.enumerated().filter { humanLinked.contains($1.id) && $1.annotation.label?.isArgumentative == true }
-                    .map { ($0.offset, $0.element.annotation) },
-                uniquingKeysWith: { first, _ in first })
-            combiner.apply(proposals, to: &document)
-            for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
-                document.units[index].annotation.label = annotation.label
-                document.units[index].annotation.confidence = annotation.confidence
-                document.units[index].annotation.labeledBy = annotation.labeledBy
-                document.units[index].annotation.labelReasons = annotation.labelReasons
-            }
-            if stale, before != document.units.map(LabelState.init) {
-                Self.dropMachineTree(&document)
-                // The links kept (a person's, unknown origin) may now lead into a sentence labelled background.
-                TreeCompletion.liftLinksOutOfTheTree(&document)
-            }
-        }
+    public func run(_ document: consuming Document) throws(PluginError) -> Document {
+        if !labelers.isEmpty { try label(&document) }
         // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
-        if let linker { document = TreeCompletion.link(document, with: linker).document }
-        if let scorer { document = scorer.score(document) }
+        // Each stage consumes the document, so that it changes the units in place rather than copying them.
+        if let linker { document = TreeCompletion.link(consume document, with: linker).document }
+        if let scorer { document = scorer.score(consume document) }
         return document
+    }
+
+    /// Runs the labellers and combines their proposals into `document`'s labels.
+    private func label(_ document: inout Document) throws(PluginError) {
+        var proposals: [LabelProposal] = []
+        for labeler in labelers { proposals += try labeler.propose(for: document) }
+        // Scores rest on the labels and their confidences: either changing makes the old tree and scores stale.
+        // Only a document that has a tree or scores is compared (not the plain text annotate --no-tree labels).
+        // Units are read in place through their indices: iterating the array would copy each one.
+        let stale = linker == nil && document.units.indices.contains {
+            document.units[$0].annotation.parent != nil || document.units[$0].annotation.linkedBy != nil
+                || document.units[$0].annotation.score != nil
+        }
+        let before = stale ? document.units.map(LabelState.init) : []
+        // A sentence a person linked, and one a person hung another under, is argumentative to that person: a
+        // relabelling that would make it background keeps its argumentative label, so that the person's link
+        // stays in the tree.
+        var humanLinked = Set<String>()
+        for i in document.units.indices where document.units[i].annotation.isHumanLink {
+            humanLinked.insert(document.units[i].id)
+            if let parent = document.units[i].annotation.parent { humanLinked.insert(parent) }
+        }
+        let parentsBefore = humanLinked.isEmpty ? [:] : Dictionary(
+            document.units.enumerated().filter { humanLinked.contains($1.id) && $1.annotation.label?.isArgumentative == true }
+                .map { ($0.offset, $0.element.annotation) },
+            uniquingKeysWith: { first, _ in first })
+        combiner.apply(proposals, to: &document)
+        for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
+            document.units[index].annotation.label = annotation.label
+            document.units[index].annotation.confidence = annotation.confidence
+            document.units[index].annotation.labeledBy = annotation.labeledBy
+            document.units[index].annotation.labelReasons = annotation.labelReasons
+        }
+        if stale, before != document.units.map(LabelState.init) {
+            Self.dropMachineTree(&document)
+            // The links kept (a person's, unknown origin) may now lead into a sentence labelled background.
+            TreeCompletion.liftLinksOutOfTheTree(&document)
+        }
     }
 
     /// A unit's label and confidence as a file keeps them (four decimals): a re-run that changes nothing keeps the tree.

@@ -10,7 +10,7 @@ public enum TreeCompletion {
     /// argumentative sentences (no cycle, no parent that is background, unlabelled or missing). A document with no
     /// argumentative sentence is complete.
     public static func isComplete(_ document: Document) -> Bool {
-        let argumentative = document.units.indices.filter { isArgumentative(document.units[$0]) }
+        let argumentative = document.units.indices.filter { isArgumentative(document, $0) }
         guard !argumentative.isEmpty else { return true }
         guard argumentative.count(where: { document.units[$0].annotation.parent == nil }) == 1 else { return false }
         let reaches = reachingRoot(document)
@@ -26,11 +26,10 @@ public enum TreeCompletion {
 
     /// `document` linked by `linker`, which keeps a person's links, keeping also the file's own links of unknown
     /// origin that reach a root; and how many of those there were.
-    public static func link(_ document: Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
-        var document = document
+    public static func link(_ document: consuming Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
         liftLinksOutOfTheTree(&document)
-        guard document.units.contains(where: { $0.annotation.parent != nil && $0.annotation.linkedBy == nil }) else {
-            return (linker.link(document), 0)
+        guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil && document.units[$0].annotation.linkedBy == nil }) else {
+            return (linker.link(consume document), 0)
         }
         // Kept by signing them as a person's for the linker's run, then unsigned again.
         let keeper = Annotator.human("argmark-file-link")
@@ -41,7 +40,7 @@ public enum TreeCompletion {
             document.units[i].annotation.linkedBy = keeper
             ownLinks.append(i)
         }
-        document = linker.link(document)
+        document = linker.link(consume document)
         for i in ownLinks where document.units[i].annotation.linkedBy == keeper { document.units[i].annotation.linkedBy = nil }
         return (document, ownLinks.count)
     }
@@ -51,15 +50,17 @@ public enum TreeCompletion {
     /// sentence's children to its parent; with none above (or one below the sentence itself), the link is removed
     /// and the linker attaches the sentence. A person's link stays theirs.
     public static func liftLinksOutOfTheTree(_ document: inout Document) {
+        // A document no one has linked yet (a fresh annotation) has nothing to lift.
+        guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil }) else { return }
         let position = positions(document)
         let n = document.units.count
-        for i in document.units.indices where isArgumentative(document.units[i]) {
-            guard let parent = document.units[i].annotation.parent, let p = position[parent], !isArgumentative(document.units[p]) else { continue }
+        for i in document.units.indices where isArgumentative(document, i) {
+            guard let parent = document.units[i].annotation.parent, let p = position[parent], !isArgumentative(document, p) else { continue }
             var target: Int?
             var current = p
             for _ in 0..<n {
                 guard let up = document.units[current].annotation.parent, let next = position[up] else { break }
-                if isArgumentative(document.units[next]) { target = next; break }
+                if isArgumentative(document, next) { target = next; break }
                 current = next
             }
             // Hanging the sentence under one of its own descendants would close a cycle.
@@ -82,12 +83,18 @@ public enum TreeCompletion {
         }
     }
 
-    private static func isArgumentative(_ unit: TextUnit) -> Bool {
-        unit.kind == .sentence && unit.annotation.label?.isArgumentative == true
+    // Units are read in place through their indices here: passing or iterating a unit copies it, retaining every
+    // string and array it holds, and a long document has tens of thousands.
+    private static func isArgumentative(_ document: Document, _ i: Int) -> Bool {
+        document.units[i].kind == .sentence && document.units[i].annotation.label?.isArgumentative == true
     }
 
+    /// Each id's unit index (the first unit with it).
     private static func positions(_ document: Document) -> [String: Int] {
-        Dictionary(document.units.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var position: [String: Int] = [:]
+        position.reserveCapacity(document.units.count)
+        for i in document.units.indices where position[document.units[i].id] == nil { position[document.units[i].id] = i }
+        return position
     }
 
     /// Per unit, whether its chain of parents runs through argumentative sentences to a root. Each chain is walked
@@ -106,7 +113,7 @@ public enum TreeCompletion {
                 case .yes: result = true
                 case .no, .onPath: result = false
                 case .unknown:
-                    guard isArgumentative(document.units[current]) else { result = false; break }
+                    guard isArgumentative(document, current) else { result = false; break }
                     reach[current] = .onPath
                     path.append(current)
                     guard let parent = document.units[current].annotation.parent else { result = true; break }

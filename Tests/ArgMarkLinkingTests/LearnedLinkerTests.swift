@@ -79,4 +79,19 @@ struct LearnedLinkerTests {
         #expect(linked.units[chosen].annotation.parent == nil)
         #expect(linked.validate().isEmpty)
     }
+
+    /// The fast path for ASCII and CJK ideographs answers as the Unicode properties do, for every scalar.
+    @Test func wordScalarsAgreeWithTheUnicodeProperties() {
+        var disagreements: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            let expected: UInt32? =
+                properties.isAlphabetic || properties.numericType != nil
+                ? properties.lowercaseMapping.unicodeScalars.first?.value ?? value : nil
+            if AttachmentModel.wordScalar(scalar) != expected { disagreements.append(value) }
+        }
+        #expect(disagreements.isEmpty, "first: \(disagreements.prefix(5).map { String($0, radix: 16) })")
+        #expect(AttachmentModel.bigrams("AI治理 a-B") == AttachmentModel.bigrams("ai治理 a-b"))
+    }
 }
