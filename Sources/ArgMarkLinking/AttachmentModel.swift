@@ -391,7 +391,8 @@ public struct AttachmentModel: Sendable {
             if paragraphLast[unit.paragraph] == i { f.append(key(108, size)) }
             let lowered = Array(TreeLinker.asciiLowercased(unit.text).utf8)
             var strongest = 0.0
-            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where TreeLinker.containsCue(lowered, cue.0) {
+            let hits = TreeLinker.thesisCueHits(lowered)
+            for (n, cue) in TreeLinker.thesisCueBytes.enumerated() where hits[n] {
                 f.append(key(109, UInt64(n)))
                 strongest = max(strongest, cue.1)
             }

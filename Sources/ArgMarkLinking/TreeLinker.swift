@@ -177,6 +177,41 @@ public struct TreeLinker: Linker {
     static let conclusionOpenerBytes = conclusionOpeners.map { Array($0.utf8) }
     static let thesisCueBytes = thesisCues.map { cue in (cue.0.split(separator: "…").map { Array($0.utf8) }, cue.1) }
 
+    /// Thesis cue indices by the first byte of their first part.
+    private static let thesisCuesByFirstByte: [[Int]] = {
+        var table = [[Int]](repeating: [], count: 256)
+        for (n, cue) in thesisCueBytes.enumerated() {
+            if let byte = cue.0.first?.first { table[Int(byte)].append(n) }
+        }
+        return table
+    }()
+
+    /// Which thesis cues lower-cased UTF-8 `bytes` contain, as `containsCue` tells, found in one pass over the
+    /// sentence: searching it once per cue was a twelfth of linking.
+    static func thesisCueHits(_ bytes: [UInt8]) -> [Bool] {
+        var hits = [Bool](repeating: false, count: thesisCueBytes.count)
+        bytes.withUnsafeBufferPointer { b in
+            for p in b.indices {
+                for n in thesisCuesByFirstByte[Int(b[p])] where !hits[n] && cueChain(b, thesisCueBytes[n].0, at: p) { hits[n] = true }
+            }
+        }
+        return hits
+    }
+
+    /// Whether the cue's first part starts at `start` and each later part follows within 18 bytes of the one before
+    /// (its first occurrence there, as `containsCue` takes it).
+    private static func cueChain(_ b: UnsafeBufferPointer<UInt8>, _ parts: [[UInt8]], at start: Int) -> Bool {
+        let first = parts[0]
+        guard start + first.count <= b.count else { return false }
+        for k in first.indices where b[start + k] != first[k] { return false }
+        var end = start + first.count
+        for part in parts.dropFirst() {
+            guard let next = ByteSearch.firstIndex(b, part, from: end, to: end + 18 + part.count) else { return false }
+            end = next + part.count
+        }
+        return true
+    }
+
     /// Whether lower-cased UTF-8 `bytes` contain the cue's parts in order, each within 18 bytes (six CJK characters)
     /// of the end of the one before.
     static func containsCue(_ bytes: [UInt8], _ parts: [[UInt8]]) -> Bool {
@@ -244,7 +279,8 @@ public struct TreeLinker: Linker {
             if unit.annotation.isHumanLink && unit.annotation.parent != nil { continue }
             let bytes = unit.text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
             var score = unit.annotation.label == .claim ? 0.5 : 0
-            for (cue, weight) in Self.thesisCueBytes where Self.containsCue(bytes, cue) { score += weight }
+            let hits = Self.thesisCueHits(bytes)
+            for (n, (_, weight)) in Self.thesisCueBytes.enumerated() where hits[n] { score += weight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.

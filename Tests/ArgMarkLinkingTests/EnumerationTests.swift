@@ -62,6 +62,27 @@ struct EnumerationTests {
         #expect(!TreeLinker.containsCue(Array("工作，要做好。".utf8), cue))
     }
 
+    /// The one-pass matcher finds exactly the cues `containsCue` finds, one by one: cues at the start, the end and
+    /// overlapping, a gapped cue whose first part comes again before its second, and text with no cue.
+    @Test func thesisCueHitsAgreeWithContainsCue() {
+        let cues = TreeLinker.thesisCues.map(\.0)
+        var texts = [
+            "做好防汛工作。做好今年政府工作，要坚持稳中求进。", "做好做好工作，要", "工作，要做好", "本文认为只有综上所述", "we argue that in sum we conclude",
+            "this paper argues; i contend", "数字贸易规模快速扩张。", "", "做", "本报告认为本研究认为我们认为",
+        ]
+        // Every cue alone, with text around it, and cut one byte short.
+        for cue in cues {
+            let plain = cue.replacingOccurrences(of: "…", with: "今年")
+            texts += [plain, "前文" + plain + "后文", String(decoding: Array(plain.utf8).dropLast(), as: UTF8.self)]
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let hits = TreeLinker.thesisCueHits(bytes)
+            let expected = TreeLinker.thesisCueBytes.map { TreeLinker.containsCue(bytes, $0.0) }
+            #expect(hits == expected, "\(text)")
+        }
+    }
+
     @Test func theRuleLinkerFindsAWorkReportsThesisWithAYearInIt() {
         let document = labelledDocument([
             (1, .claim, "过去一年，全市经济运行稳中有进。"),
