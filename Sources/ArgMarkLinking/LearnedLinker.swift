@@ -44,9 +44,6 @@ public struct LearnedLinker: Linker {
         return document
     }
 
-    /// Parallel items share a parent (GUIDELINE; every series in the project gold does): the items of one enumeration
-    /// get the one parent that is most probable for all of them together (the largest sum of log-probabilities over
-    /// the candidates every item has, the items themselves excluded).
     /// What the series pass needs of an instance once its features are gone.
     private struct Choice {
         var child: Int
@@ -55,6 +52,9 @@ public struct LearnedLinker: Linker {
         var seriesFirst: Int?
     }
 
+    /// Parallel items share a parent (GUIDELINE; every series in the project gold does): the items of one enumeration
+    /// get the one parent that is most probable for all of them together (the largest sum of log-probabilities over
+    /// the candidates every item has, the items themselves excluded).
     private func shareSeriesParents(_ instances: [Choice], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
         var series: [Int: [Int]] = [:]
         var position: [Int: Int] = [:]
