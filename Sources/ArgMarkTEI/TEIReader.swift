@@ -24,8 +24,13 @@ public struct TEIReader: DocumentReader {
     public var fileExtensions: [String] { ["tei.xml", "xml", "tei"] }
 
     public func sniff(_ prefix: Substring) -> Int {
-        prefix.contains("http://www.tei-c.org/ns/1.0") || prefix.contains("<TEI") ? 50 : 0
+        // Bytes, not characters: a character-wise search of 16 KB took a tenth of reading a short file.
+        let bytes = Array(prefix.utf8)
+        return ByteSearch.contains(bytes, Self.namespaceBytes) || ByteSearch.contains(bytes, Self.rootBytes) ? 50 : 0
     }
+
+    private static let namespaceBytes = Array("http://www.tei-c.org/ns/1.0".utf8)
+    private static let rootBytes = Array("<TEI".utf8)
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         try readForRewrite(input).document

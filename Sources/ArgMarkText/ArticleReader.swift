@@ -29,7 +29,10 @@ public struct ArticleReader: DocumentReader {
                 FrontMatter.canonicalKey(key) != nil
             {
                 score += 5
-            } else if let (key, _) = FrontMatter.labelledField(String(trimmed)), FrontMatter.canonicalKey(key) != nil {
+            } else if trimmed.prefix(25).contains(where: { $0 == "：" || $0 == ":" }),
+                // (A label is at most 24 characters, so a line with no colon that early has none: most lines.)
+                let (key, _) = FrontMatter.labelledField(String(trimmed)), FrontMatter.canonicalKey(key) != nil
+            {
                 score += 3
             }
         }
