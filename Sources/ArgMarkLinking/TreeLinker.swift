@@ -269,6 +269,7 @@ public struct TreeLinker: Linker {
         }
         let context = Self.asciiLowercased(document.metadata.titles.values.sorted().joined() + document.metadata.abstracts.values.sorted().joined())
         let contextGrams = bigrams(context)
+        let contextKeys = Self.bigramKeys(context)
         let lastSection = document.units.last?.section
         let lastParagraph = nodes.last.map { document.units[$0].paragraph }
         let firstSections = Set(document.sections.prefix(2).map(\.id))
@@ -286,16 +287,55 @@ public struct TreeLinker: Linker {
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.
             if unit.paragraph == lastParagraph, opens(unit.text, Self.conclusionOpenerBytes) { score += 1.2 }
             if !contextGrams.isEmpty {
-                let grams = bigrams(unit.text)
-                let shared = grams.intersection(contextGrams).count
-                score += 2 * Double(shared) / Double(max(1, grams.count))
+                // The same counts from scalar keys when both texts allow them (most do); strings otherwise.
+                let shared: Int
+                let count: Int
+                if let contextKeys, let keys = Self.bigramKeys(unit.text) {
+                    shared = keys.intersection(contextKeys).count
+                    count = keys.count
+                } else {
+                    let grams = bigrams(unit.text)
+                    shared = grams.intersection(contextGrams).count
+                    count = grams.count
+                }
+                score += 2 * Double(shared) / Double(max(1, count))
             }
             if best == nil || score > best!.score { best = (i, score) }
         }
         return best?.index ?? nodes.first { !(document.units[$0].annotation.isHumanLink && document.units[$0].annotation.parent != nil) } ?? nodes[0]
     }
 
-    private func bigrams(_ text: String) -> Set<String> {
+    /// `bigrams` as scalar-pair keys, or nil when the text has a letter outside ASCII, Latin-1, the CJK ideographs and
+    /// the full-width forms. Two strings are equal when they are canonically equivalent, which a combining mark, a
+    /// compatibility ideograph or a Hangul jamo can make of different scalars; among the scalars kept here no two pairs
+    /// are, so counting keys counts what the strings count, without hashing a string per pair.
+    static func bigramKeys(_ text: String) -> Set<UInt64>? {
+        var keys = Set<UInt64>()
+        var previous: UInt32?
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                guard asciiKept[Int(v)] else { continue }
+            } else {
+                if scalar.properties.isWhitespace || scalar.properties.isPunctuationLike { continue }
+                guard (v >= 0xA1 && v <= 0xFF) || (v >= 0x3001 && v <= 0x3029) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+                    || (v >= 0xFF01 && v <= 0xFF5E)
+                else { return nil }
+            }
+            if let p = previous { keys.insert(UInt64(p) << 32 | UInt64(v)) }
+            previous = v
+        }
+        return keys
+    }
+
+    /// Which ASCII scalars `bigrams` keeps (neither whitespace nor punctuation-like), read from their properties once.
+    private static let asciiKept: [Bool] = (0..<128).map { (v: UInt8) in
+        let properties = Unicode.Scalar(v).properties
+        return !properties.isWhitespace && !properties.isPunctuationLike
+    }
+
+    /// The text's bigrams of scalars other than whitespace and punctuation, as strings.
+    func bigrams(_ text: String) -> Set<String> {
         let scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace && !$0.properties.isPunctuationLike })
         guard scalars.count > 1 else { return [] }
         var grams = Set<String>()

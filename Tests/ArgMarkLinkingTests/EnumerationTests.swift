@@ -83,6 +83,26 @@ struct EnumerationTests {
         }
     }
 
+    /// Scalar-pair keys count what the string bigrams count, and give up where strings could be equal for different
+    /// scalars (a combining accent, a compatibility ideograph).
+    @Test func bigramKeysCountWhatStringBigramsCount() {
+        let texts = [
+            "数字主权的核心是对数据的控制。", "We argue that digital sovereignty is about control of data ($5, a^b, `x`, a|b).", "ＧＤＰ增长５％，〇一二。",
+            "Café crème, naïve façade", "", "a", "本文认为，数字治理需要多边合作。\u{01}\u{7F}",
+        ]
+        let linker = TreeLinker()
+        for a in texts {
+            let keys = TreeLinker.bigramKeys(a)
+            #expect(keys?.count == linker.bigrams(a).count, "\(a)")
+            for b in texts {
+                guard let keys, let other = TreeLinker.bigramKeys(b) else { continue }
+                #expect(keys.intersection(other).count == linker.bigrams(a).intersection(linker.bigrams(b)).count, "\(a) | \(b)")
+            }
+        }
+        #expect(TreeLinker.bigramKeys("cafe\u{301} au lait") == nil)
+        #expect(TreeLinker.bigramKeys("\u{F900}國") == nil)
+    }
+
     @Test func theRuleLinkerFindsAWorkReportsThesisWithAYearInIt() {
         let document = labelledDocument([
             (1, .claim, "过去一年，全市经济运行稳中有进。"),
