@@ -46,20 +46,33 @@ public struct AttachmentModel: Sendable {
 
     /// Every candidate's probability, in the order of `instance.candidates`.
     public func probabilities(_ instance: Instance) -> [Double] {
+        Self.probabilities(scores: instance.features.map(score))
+    }
+
+    /// The best candidate and its probability among the candidates.
+    public func choose(_ instance: Instance) -> (parent: Int, probability: Double) {
+        Self.choice(scores: instance.features.map(score), candidates: instance.candidates)
+    }
+
+    /// `choose` and `probabilities` from one scoring of the candidates (the linker needs both for every sentence).
+    public func chooseWithProbabilities(_ instance: Instance) -> (parent: Int, probability: Double, probabilities: [Double]) {
         let scores = instance.features.map(score)
+        let (parent, probability) = Self.choice(scores: scores, candidates: instance.candidates)
+        return (parent, probability, Self.probabilities(scores: scores))
+    }
+
+    private static func probabilities(scores: [Double]) -> [Double] {
         let top = scores.max() ?? 0
         let exps = scores.map { _exp($0 - top) }
         let sum = exps.reduce(0, +)
         return exps.map { $0 / sum }
     }
 
-    /// The best candidate and its probability among the candidates.
-    public func choose(_ instance: Instance) -> (parent: Int, probability: Double) {
-        let scores = instance.features.map(score)
-        let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && instance.candidates[$0] > instance.candidates[$1]) }!
+    private static func choice(scores: [Double], candidates: [Int]) -> (parent: Int, probability: Double) {
+        let best = scores.indices.max { scores[$0] < scores[$1] || (scores[$0] == scores[$1] && candidates[$0] > candidates[$1]) }!
         let top = scores[best]
         let sum = scores.reduce(0) { $0 + _exp($1 - top) }
-        return (instance.candidates[best], 1 / sum)
+        return (candidates[best], 1 / sum)
     }
 
     // MARK: features

@@ -32,11 +32,10 @@ public struct LearnedLinker: Linker {
         // a long document's features held together took hundreds of megabytes.
         var choices: [Choice] = []
         AttachmentModel.forEachInstance(document, nodes: nodes, thesis: thesis, ruleParents: ruleParent.mapValues(\.0)) { instance in
-            let (chosen, probability) = model.choose(instance)
+            let (chosen, probability, probabilities) = model.chooseWithProbabilities(instance)
             let relation = ruleParent[instance.child]?.2 ?? .support
             parent[instance.child] = (chosen, probability, relation)
-            choices.append(Choice(
-                child: instance.child, candidates: instance.candidates, probabilities: model.probabilities(instance), seriesFirst: instance.seriesFirst))
+            choices.append(Choice(child: instance.child, candidates: instance.candidates, probabilities: probabilities, seriesFirst: instance.seriesFirst))
         }
         shareSeriesParents(choices, &parent)
         breakCycles(&parent, rules: ruleParent, thesis: thesis, document: document)

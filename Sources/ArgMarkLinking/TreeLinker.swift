@@ -199,7 +199,7 @@ public struct TreeLinker: Linker {
     }
 
     /// Whether the cue's first part starts at `start` and each later part follows within 18 bytes of the one before
-    /// (its first occurrence there, as `containsCue` takes it).
+    /// (the first occurrence in that window).
     private static func cueChain(_ b: UnsafeBufferPointer<UInt8>, _ parts: [[UInt8]], at start: Int) -> Bool {
         let first = parts[0]
         guard start + first.count <= b.count else { return false }
@@ -215,22 +215,9 @@ public struct TreeLinker: Linker {
     /// Whether lower-cased UTF-8 `bytes` contain the cue's parts in order, each within 18 bytes (six CJK characters)
     /// of the end of the one before.
     static func containsCue(_ bytes: [UInt8], _ parts: [[UInt8]]) -> Bool {
-        guard parts.count > 1 else { return ByteSearch.contains(bytes, parts[0]) }
-        var start = 0
-        search: while start < bytes.count {
-            guard let first = ByteSearch.firstIndex(bytes, parts[0], from: start) else { return false }
-            var end = first + parts[0].count
-            for part in parts.dropFirst() {
-                guard let next = ByteSearch.firstIndex(bytes, part, from: end, to: end + 18 + part.count) else {
-                    start = first + 1
-                    continue search
-                }
-                end = next + part.count
-            }
-            return true
-        }
-        return false
+        bytes.withUnsafeBufferPointer { b in b.indices.contains { cueChain(b, parts, at: $0) } }
     }
+
     /// UTF-8 of the characters skipped before an opener: space, ideographic space, quotes, dashes.
     static let skippedAtStart: [[UInt8]] = [" ", "　", "“", "\"", "—"].map { Array($0.utf8) }
 
@@ -268,8 +255,9 @@ public struct TreeLinker: Linker {
             return human
         }
         let context = Self.asciiLowercased(document.metadata.titles.values.sorted().joined() + document.metadata.abstracts.values.sorted().joined())
-        let contextGrams = bigrams(context)
         let contextKeys = Self.bigramKeys(context)
+        // Strings only for a context or a sentence whose scalars keys cannot stand for.
+        lazy var contextGrams = bigrams(context)
         let lastSection = document.units.last?.section
         let lastParagraph = nodes.last.map { document.units[$0].paragraph }
         let firstSections = Set(document.sections.prefix(2).map(\.id))
@@ -286,7 +274,7 @@ public struct TreeLinker: Linker {
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.
             if unit.paragraph == lastParagraph, opens(unit.text, Self.conclusionOpenerBytes) { score += 1.2 }
-            if !contextGrams.isEmpty {
+            if contextKeys.map({ !$0.isEmpty }) ?? !contextGrams.isEmpty {
                 // The same counts from scalar keys when both texts allow them (most do); strings otherwise.
                 let shared: Int
                 let count: Int
