@@ -9,8 +9,8 @@ struct Annotate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read, segment and annotate documents; write one output per input.",
         discussion: """
-            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml) or - for \
-            standard input. Each output is named after its input with the last extension replaced \
+            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml and \
+            NAME_sentences.tsv sentence tables) or - for standard input. Each output is named after its input with the last extension replaced \
             (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
             """)
@@ -24,7 +24,7 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Input format: auto, text, article, lines, jsonl or tei.")
+    @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl or tei.")
     var inputFormat: String = "auto"
 
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores).")

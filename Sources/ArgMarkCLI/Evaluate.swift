@@ -3,6 +3,7 @@ import ArgMarkEval
 import ArgMarkIO
 import ArgMarkPipeline
 import ArgMarkPlugins
+import ArgMarkTraining
 import ArgumentParser
 import Foundation
 
@@ -11,7 +12,10 @@ struct Evaluate: ParsableCommand {
         commandName: "eval",
         abstract: "Score predicted labels against gold (or two annotators against each other).",
         discussion: """
-            GOLD and PRED are ArgMark JSONL files (a prediction may be ArgMark TEI), or directories of them matched by file name (NAME.jsonl with NAME.jsonl or NAME.tei.xml). Sentences are \
+            GOLD and PRED are ArgMark JSONL files (a prediction may be ArgMark TEI), or directories of them matched by file name (NAME.jsonl with NAME.jsonl or NAME.tei.xml). \
+            GOLD may also be a sentence table's labels, NAME_gold.tsv (id label parent relation) beside its \
+            NAME_sentences.tsv, as labelled corpora ship them; its prediction is what annotate wrote for the sentence \
+            table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. Sentences are \
             paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
@@ -22,7 +26,7 @@ struct Evaluate: ParsableCommand {
             overlaps most, which is not symmetric).
             """)
 
-    @Argument(help: "Gold JSONL file or directory.")
+    @Argument(help: "Gold JSONL file (or NAME_gold.tsv beside NAME_sentences.tsv) or directory.")
     var gold: String
 
     @Argument(help: "Predicted JSONL file or directory.")
@@ -96,14 +100,21 @@ struct Evaluate: ParsableCommand {
         case (false, false):
             return [((gold as NSString).lastPathComponent, gold, pred)]
         case (true, true):
-            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"]).inputs
-            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl file to score against") }
+            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix]).inputs
+            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl or \(Self.goldTableSuffix) file to score against") }
             var pairs: [(String, String, String)] = []
             var unmatched: [String] = []
             for input in goldFiles {
-                let relative = input.outputStem + ".jsonl"
-                // A prediction directory from annotate --to tei holds NAME.tei.xml.
-                let candidates = [relative, input.outputStem + ".tei.xml"].map { (pred as NSString).appendingPathComponent($0) }
+                var relative = input.outputStem + ".jsonl"
+                // A prediction directory from annotate --to tei holds NAME.tei.xml; annotate names the prediction for
+                // a sentence table after the table (NAME_sentences.jsonl), not after its labels (NAME_gold.tsv).
+                var stems = [input.outputStem]
+                if input.path.hasSuffix(Self.goldTableSuffix) {
+                    relative = input.outputStem + ".tsv"
+                    let table = String(input.outputStem.dropLast("_gold".count))
+                    stems = [table + "_sentences", table]
+                }
+                let candidates = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml"] }.map { (pred as NSString).appendingPathComponent($0) }
                 if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
                     pairs.append((relative, input.path, candidate))
                 } else {
@@ -120,7 +131,20 @@ struct Evaluate: ParsableCommand {
         }
     }
 
+    /// The labels of a sentence table, beside its `_sentences.tsv`.
+    static let goldTableSuffix = "_gold.tsv"
+
     private func load(_ path: String) throws -> Document {
+        if path.hasSuffix(Self.goldTableSuffix) {
+            do {
+                return try TrainingCorpus.load(path, keepingTableIDs: true)[0].document
+            } catch {
+                throw fail(error.description)
+            }
+        }
+        if path.hasSuffix("_sentences.tsv") {
+            throw fail("\(path) is a sentence table without labels: score against its labels, \(path.dropLast("_sentences.tsv".count))\(Self.goldTableSuffix), or annotate the table first to get a prediction")
+        }
         do {
             let bytes = try FileAccess.read(path)
             return try JSONLinesReaderAccess.read(bytes: bytes, path: path)

@@ -29,16 +29,22 @@ public struct BatchInput: Sendable, Hashable {
 public enum InputDiscovery {
     /// Extensions picked up when walking a directory.
     public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl", "xml"]
+    /// Name endings picked up besides: a sentence table (`NAME_sentences.tsv`), but not the `NAME_gold.tsv` of labels
+    /// beside it, nor other tables that happen to share a folder with texts.
+    public static let defaultNameSuffixes: [String] = ["_sentences.tsv"]
 
     /// Files are taken as given; directories (a symbolic link to one named on the command line too) are walked
     /// recursively, hidden entries skipped and paths sorted, for regular files with `extensions`. Symbolic links to
     /// files are read; links to directories met on the walk are not followed (a link back up would loop). Paths that
     /// do not exist, directories that cannot be listed and named pipes or devices with an input's extension are
     /// returned as failures, so the batch goes on and reports them; a directory in `excluding` (the batch's own
-    /// output directory, which a re-run would read back in) is skipped.
+    /// output directory, which a re-run would read back in) is skipped. A file whose name ends with one of
+    /// `nameSuffixes` is taken whatever its extension.
     public static func discover(
-        _ arguments: [String], extensions: Set<String> = defaultExtensions, excluding: [String] = []
+        _ arguments: [String], extensions: Set<String> = defaultExtensions, nameSuffixes: [String] = defaultNameSuffixes,
+        excluding: [String] = []
     ) -> (inputs: [BatchInput], failures: [BatchFailure]) {
+        let wanted = Wanted(extensions: extensions, nameSuffixes: nameSuffixes)
         var inputs: [BatchInput] = []
         var failures: [BatchFailure] = []
         let excluded = Set(excluding.compactMap(realPath))
@@ -57,7 +63,7 @@ public enum InputDiscovery {
                 continue
             }
             var found: [String] = []
-            walk(argument, relative: "", extensions: extensions, excluded: excluded, into: &found, failures: &failures)
+            walk(argument, relative: "", wanted: wanted, excluded: excluded, into: &found, failures: &failures)
             for relative in found.sorted() {
                 let path = (argument as NSString).appendingPathComponent(relative)
                 inputs.append(BatchInput(path: path, outputStem: stem(relative), documentID: stem((relative as NSString).lastPathComponent)))
@@ -86,8 +92,20 @@ public enum InputDiscovery {
         return String(cString: resolved)
     }
 
+    /// Which file names a directory walk takes.
+    private struct Wanted {
+        var extensions: Set<String>
+        var nameSuffixes: [String]
+
+        func contains(_ name: String) -> Bool {
+            if extensions.contains((name as NSString).pathExtension.lowercased()) { return true }
+            let lowered = name.lowercased()
+            return nameSuffixes.contains { lowered.hasSuffix($0) }
+        }
+    }
+
     private static func walk(
-        _ root: String, relative: String, extensions: Set<String>, excluded: Set<String>, into found: inout [String],
+        _ root: String, relative: String, wanted: Wanted, excluded: Set<String>, into found: inout [String],
         failures: inout [BatchFailure]
     ) {
         let directory = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
@@ -108,7 +126,7 @@ public enum InputDiscovery {
                 let target = kind(of: path, followingLinks: true)
                 if target == .directory { continue }
                 if target == nil {
-                    if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                    if wanted.contains(name) {
                         failures.append(BatchFailure(path: path, message: "\(path): a symbolic link to nothing; check where it points"))
                     }
                     continue
@@ -117,11 +135,11 @@ public enum InputDiscovery {
             }
             switch entry {
             case .directory:
-                walk(root, relative: child, extensions: extensions, excluded: excluded, into: &found, failures: &failures)
+                walk(root, relative: child, wanted: wanted, excluded: excluded, into: &found, failures: &failures)
             case .regular:
-                if extensions.contains((name as NSString).pathExtension.lowercased()) { found.append(child) }
+                if wanted.contains(name) { found.append(child) }
             case .other:
-                if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                if wanted.contains(name) {
                     failures.append(BatchFailure(path: path, message: "\(path): not a regular file (a named pipe, socket or device); skipped"))
                 }
             case .link, nil:

@@ -23,6 +23,7 @@ public struct PluginRegistry: Sendable {
             PlainTextReader(),
             ArticleReader(),
             SentenceLinesReader(),
+            SentenceTableReader(),
             JSONLinesReader(),
             TEIReader(),
         ],

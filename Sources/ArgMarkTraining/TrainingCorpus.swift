@@ -20,7 +20,9 @@ public struct TrainingDataError: Error, Sendable, CustomStringConvertible {
 /// Loads labelled documents from ArgMark JSONL gold, `*_sentences.tsv` + `*_gold.tsv` pairs, and corpus TSVs with a
 /// `doc_id` column (../shared/data); directories are walked recursively.
 public enum TrainingCorpus {
-    public static func load(_ path: String) throws(TrainingDataError) -> [GoldDocument] {
+    /// With `keepingTableIDs`, the units of a `_gold.tsv` pair keep the table's ids (as `SentenceTableReader` gives
+    /// them), so that `eval` pairs the gold with predictions for the table by id; training numbers them afresh.
+    public static func load(_ path: String, keepingTableIDs: Bool = false) throws(TrainingDataError) -> [GoldDocument] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw TrainingDataError(path: path, message: "no such file or directory")
@@ -32,7 +34,7 @@ public enum TrainingCorpus {
             let files = (FileManager.default.enumerator(atPath: walked)?.allObjects as? [String] ?? []).sorted()
             var documents: [GoldDocument] = []
             for file in files where file.hasSuffix(".jsonl") || file.hasSuffix("_gold.tsv") || file.hasSuffix(".train.tsv") {
-                documents += try load((path as NSString).appendingPathComponent(file))
+                documents += try load((path as NSString).appendingPathComponent(file), keepingTableIDs: keepingTableIDs)
             }
             return documents
         }
@@ -53,14 +55,14 @@ public enum TrainingCorpus {
             guard let sentences = try? String(contentsOfFile: sentencesPath, encoding: .utf8) else {
                 throw TrainingDataError(path: path, message: "its sentences file \(sentencesPath) is missing")
             }
-            return [GoldDocument(source: path, document: try pairDocument(sentences: sentences, gold: text, path: path))]
+            return [GoldDocument(source: path, document: try pairDocument(sentences: sentences, gold: text, path: path, keepingTableIDs: keepingTableIDs))]
         }
         return try corpusDocuments(text, path: path)
     }
 
     /// `id para kind text` + `id label parent relation`, paired by `id` (a gold file sorted or edited by hand keeps
     /// its labels on their sentences; every sentence needs exactly one gold row and every gold row a sentence).
-    static func pairDocument(sentences: String, gold: String, path: String) throws(TrainingDataError) -> Document {
+    static func pairDocument(sentences: String, gold: String, path: String, keepingTableIDs: Bool = false) throws(TrainingDataError) -> Document {
         let sentencesPath = String(path.dropLast("_gold.tsv".count)) + "_sentences.tsv"
         let (unitHeader, units) = rows(sentences)
         let (goldHeader, labels) = rows(gold)
@@ -100,7 +102,20 @@ public enum TrainingCorpus {
         if let stray = labels.first(where: { !seen.contains($0.cells["id"]?.trimmingCharacters(in: .whitespaces) ?? "") }) {
             throw TrainingDataError(path: path, message: "line \(stray.line): sentence \(stray.cells["id"] ?? "") is not in \(sentencesPath)")
         }
-        return try document(records, id: (path as NSString).lastPathComponent, path: path)
+        var document = try document(records, id: (path as NSString).lastPathComponent, path: path)
+        if keepingTableIDs {
+            let ids: [String]
+            do {
+                ids = try records.map { record throws(DocumentReadError) in try SentenceTableReader.unitID(record.id!, line: record.line) }
+            } catch {
+                throw TrainingDataError(path: sentencesPath, message: error.description)
+            }
+            if Set(ids).count < ids.count {
+                throw TrainingDataError(path: sentencesPath, message: "two rows have the same id once numbers are read as s-numbers (12 as s12); rename one")
+            }
+            SentenceTableReader.rename(&document, to: ids)
+        }
+        return document
     }
 
     /// Rows with a `doc_id` column, grouped into documents in order of first appearance.

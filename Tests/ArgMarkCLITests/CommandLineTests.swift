@@ -137,6 +137,26 @@ struct CommandLineTests {
         #expect(missing.status == 1 && missing.stderr.contains("no such file"))
     }
 
+    /// A corpus folder of sentence tables and their gold tables: annotate reads the tables, eval scores the
+    /// predictions against the gold tables, paired by the tables' ids.
+    @Test func annotateAndEvalSentenceTables() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sentences = "id\tpara\tkind\ttext\ns1\tp1\tHEAD\t一、引言\ns2\tp2\tS\t本文认为合作是出路。\ns4\tp2\tS\t各国应当加强合作。\n"
+        try Data(sentences.utf8).write(to: URL(fileURLWithPath: dir + "/corpus/r_sentences.tsv").creatingParent())
+        try Data("id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tprescription\ts2\tsupport\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/corpus/r_gold.tsv"))
+        let annotate = try argmark(["annotate", dir + "/corpus", "--out", dir + "/pred", "--labelers", "label.cue.zh.v1"])
+        #expect(annotate.status == 0 && annotate.stderr.contains("annotated 1 of 1 files"))
+        let eval = try argmark(["eval", dir + "/corpus", dir + "/pred"])
+        #expect(eval.status == 0)
+        #expect(eval.stdout.contains("matching: id") && eval.stdout.contains("sentences 2  accuracy 1.000"))
+        let file = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl"])
+        #expect(file.status == 0 && file.stdout.contains("sentences 2 "))
+        let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
+        #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
+    }
+
     @Test func pluginsAreListed() throws {
         let run = try argmark(["plugins"])
         #expect(run.status == 0)

@@ -8,7 +8,7 @@ struct RegistryTests {
     @Test func everyPluginIsListedOnceWithAVersionedID() {
         let ids = PluginRegistry.standard.all.map(\.descriptor.id)
         #expect(ids == [
-            "read.text.v1", "read.article.v1", "read.lines.v1", "read.jsonl.v1", "read.tei.v1", "write.jsonl.v1", "write.tei.v1",
+            "read.text.v1", "read.article.v1", "read.lines.v1", "read.table.v1", "read.jsonl.v1", "read.tei.v1", "write.jsonl.v1", "write.tei.v1",
             "link.tree.v1", "score.dfquad.v1",
         ],
                 "registry out of date: update PluginRegistry.standard and this list together")
@@ -21,6 +21,10 @@ struct RegistryTests {
         ("a.txt", "【摘要】摘要。\n【关键词】甲 乙\n正文。\n", "article"),
         ("a.jsonl", "{\"type\":\"document\"}\n", "jsonl"),
         ("a.lines", "句子。\n", "lines"),
+        ("a_sentences.tsv", "id\tpara\tkind\ttext\ns1\tp1\tS\t句子。\n", "tsv"),
+        ("noext", "ID\ttext\n1\tA sentence.\n", "tsv"),
+        ("a.txt", "id\ttext\ns1\tA sentence.\n", "tsv"),
+        ("noext", "Name\tValue\nA\t1\n", "text"),
         ("noext", "{\"type\":\"document\",\"id\":\"x\"}\n", "jsonl"),
         ("a.zh.tei.xml", "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"/>", "tei"),
         ("a.xml", "<TEI/>", "tei"),
@@ -32,7 +36,7 @@ struct RegistryTests {
     }
 
     @Test func unknownFormatListsTheKnownOnes() {
-        #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "jsonl", "tei"])) {
+        #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "tsv", "jsonl", "tei"])) {
             try PluginRegistry.standard.reader(format: "tex", path: nil, bytes: [])
         }
     }

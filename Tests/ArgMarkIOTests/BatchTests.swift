@@ -102,6 +102,22 @@ struct BatchTests {
         }
     }
 
+    /// A folder of labelled corpora holds sentence tables beside their gold tables: the walk takes the sentences,
+    /// read under their own ids, and leaves the labels (and other tables) alone.
+    @Test func aFolderOfSentenceTables() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("id\tpara\tkind\ttext\ns1\tp1\tHEAD\t引言\ns2\tp2\tS\t本文认为合作是出路。\n".utf8), dir + "/in/a_sentences.tsv")
+            try write(Array("id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\n".utf8), dir + "/in/a_gold.tsv")
+            try write(Array("doc_id\ttext\tlabel\nd1\tA claim.\tclaim\n".utf8), dir + "/in/corpus.train.tsv")
+            let (inputs, failures) = InputDiscovery.discover([dir + "/in"])
+            #expect(inputs.map(\.outputStem) == ["a_sentences"] && failures.isEmpty)
+            let summary = await runner(out: dir + "/out").run(inputs)
+            #expect(summary.succeeded == 1)
+            let jsonl = try String(contentsOfFile: dir + "/out/a_sentences.jsonl", encoding: .utf8)
+            #expect(jsonl.contains("\"id\":\"s2\"") && jsonl.contains("\"text\":\"本文认为合作是出路。\""))
+        }
+    }
+
     @Test func progressIsReportedForEveryDocument() async throws {
         try await withTemporaryDirectory { dir in
             for n in 0..<5 { try write(Array("句子\(n)。\n".utf8), dir + "/in/\(n).txt") }

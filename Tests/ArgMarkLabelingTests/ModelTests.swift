@@ -312,6 +312,13 @@ struct ModelTests {
         #expect(document.units[2].annotation.parent == "s2" && document.units[2].annotation.relation == .support)
         #expect(document.paragraphs.count == 3)
         #expect(document.validate().isEmpty)
+        // For eval, the table's own ids: parents follow, numbers become s-numbers as the table reader makes them.
+        let skipping = try TrainingCorpus.pairDocument(
+            sentences: "id\tpara\tkind\ttext\n1\tp1\tS\t本文认为合作是出路。\n3\tp1\tS\t据统计，贸易增长了。\n",
+            gold: "id\tlabel\tparent\trelation\n1\tclaim\tROOT\t-\n3\tevidence\t1\tsupport\n", path: "k_gold.tsv", keepingTableIDs: true)
+        #expect(skipping.units.map(\.id) == ["s1", "s3"] && skipping.units[1].annotation.parent == "s1")
+        #expect(skipping.validate().isEmpty)
+        #expect(try TrainingCorpus.load(fixtures.appendingPathComponent("tiny_gold.tsv").path, keepingTableIDs: true)[0].document.units.map(\.id) == document.units.map(\.id))
         let corpus = try TrainingCorpus.load(fixtures.appendingPathComponent("corpus.train.tsv").path)
         #expect(corpus.map(\.document.id) == ["d1", "d2"])
         #expect(corpus[0].document.units.compactMap(\.annotation.label) == [.claim, .example])

@@ -464,6 +464,71 @@ struct SentenceLinesReaderTests {
     }
 }
 
+/// A sentence table is read as segmented, under its own ids, as the labelled corpora ship it.
+struct SentenceTableReaderTests {
+    static let table = "id\tpara\tkind\ttext\ns1\tp1\tHEAD\t一、引言\ns2\tp2\tS\t本文认为合作是出路。这仍是一句。\ns3\tp2\tS\tIt grew by 8%.\ns5\tp3\tS\t例如，某国加强了对话。\n"
+
+    func table(_ text: String) throws(DocumentReadError) -> Document {
+        try SentenceTableReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: "t_sentences.tsv", documentID: "t"))
+    }
+
+    func refusal(_ text: String) -> String {
+        do { _ = try table(text); return "" } catch { return error.description }
+    }
+
+    @Test func keepsSegmentationIDsAndParagraphs() throws {
+        let doc = try table(Self.table)
+        #expect(doc.units.map(\.id) == ["s1", "s2", "s3", "s5"])
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence])
+        #expect(doc.units[1].text == "本文认为合作是出路。这仍是一句。")
+        #expect(doc.units[1].paragraph == doc.units[2].paragraph && doc.units[3].paragraph != doc.units[2].paragraph)
+        #expect(doc.units.map(\.language) == [.zh, .zh, .en, .zh])
+        #expect(doc.sections.first?.heading == "s1")
+        // Offsets point at each text cell of the file.
+        let scalars = Array(Self.table.unicodeScalars)
+        for unit in doc.units {
+            #expect(String(String.UnicodeScalarView(scalars[unit.start..<unit.end])) == unit.text)
+        }
+        #expect(doc.validate().isEmpty)
+        #expect(doc.units.allSatisfy { $0.annotation.label == nil })
+    }
+
+    @Test func readsAsItsSentenceLinesDo() throws {
+        let lines = "# 一、引言\n\n本文认为合作是出路。这仍是一句。\nIt grew by 8%.\n\n例如，某国加强了对话。\n"
+        let fromLines = try SentenceLinesReader().read(ReaderInput(bytes: Array(lines.utf8), sourcePath: nil, documentID: "t"))
+        let fromTable = try table(Self.table)
+        #expect(fromTable.units.map(\.text) == fromLines.units.map(\.text))
+        #expect(fromTable.units.map(\.paragraph) == fromLines.units.map(\.paragraph))
+        #expect(fromTable.paragraphs.map(\.language) == fromLines.paragraphs.map(\.language))
+        #expect(fromTable.sections.map(\.level) == fromLines.sections.map(\.level))
+    }
+
+    /// Columns in any order, a byte-order mark, Windows line ends, numeric ids, a label column, one doc_id, no para
+    /// column, and tabs inside a last text column.
+    @Test func toleratesTheTablesPeopleHave() throws {
+        let doc = try table("\u{FEFF}Text\tID\tlabel\tdoc_id\r\nA claim.\t7\tclaim\tD1\r\nA second one.\t8\tevidence\tD1\r\n")
+        #expect(doc.units.map(\.id) == ["s7", "s8"])
+        #expect(doc.paragraphs.count == 1)
+        #expect(doc.units.allSatisfy { $0.annotation.label == nil })
+        let tabbed = try table("id\ttext\ns1\tA cell\twith a tab.\n")
+        #expect(tabbed.units.map(\.text) == ["A cell\twith a tab."])
+    }
+
+    @Test func refusesWhatItCannotRead() {
+        #expect(refusal("").contains("the file is empty"))
+        #expect(refusal("id\tpara\tkind\ttext\n").contains("no sentences found"))
+        #expect(refusal("sentence\tlabel\nA claim.\tclaim\n").contains("line 1: a sentence table's header names its columns, among them id and text (this one has sentence, label)"))
+        #expect(refusal("id\tpara\tkind\ttext\ns1\tp1\tS\n").contains("line 2: the row has 3 columns and the header 4"))
+        #expect(refusal("id\ttext\ns1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
+        #expect(refusal("id\ttext\n1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
+        #expect(refusal("id\ttext\n\tOne.\n").contains("line 2: the row has no id"))
+        #expect(refusal("id\ttext\ns 1\tOne.\n").contains("holds a space"))
+        #expect(refusal("id\tkind\ttext\ns1\tS\t \n").contains("line 2: sentence s1 has no text"))
+        #expect(refusal("doc_id\tunit_id\ttext\na\ts1\tOne.\nb\ts1\tTwo.\n").contains("line 3: a second document (doc_id b after a)"))
+        #expect(refusal("id\tkind\ttext\ns1\tHEAD\t标题\n").contains("no sentences found"))
+    }
+}
+
 struct BadInputTests {
     static let utf16LittleEndianWithMark: [UInt8] = [0xFF, 0xFE] + "It rose.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     static let utf16BigEndian: [UInt8] = "It rose again.".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }

@@ -1,0 +1,172 @@
+import ArgMarkCore
+import ArgMarkPipeline
+
+/// Reads a sentence table: tab-separated, a header row naming the columns, then one unit per row, as the labelled
+/// corpora of argument mining ship them (`NAME_sentences.tsv` beside `NAME_gold.tsv`: `id para kind text`).
+///
+/// - `id` (or `unit_id`, as in corpus tables) and `text` are required; `para` groups consecutive rows into paragraphs (without it the rows between two
+///   headings are one paragraph); `kind` `HEAD` or `TOPIC` makes a row a heading, anything else a sentence.
+/// - The segmentation and the ids are kept exactly, so predictions pair with the table's gold by id. An id of
+///   digits alone becomes `s` + the digits, since ids become `xml:id`s in TEI, which cannot start with a digit.
+/// - Offsets point at each text cell in the file. Other columns (a `label`, say) are not read: labels belong to the
+///   gold that `argmark eval` and `argmark train` read, and a labelled input would otherwise keep them.
+/// - A table of several documents (a `doc_id` column with more than one value) is refused with what to do, as one
+///   file is one document.
+public struct SentenceTableReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.table.v1", kind: .reader,
+        summary: "sentence table (TSV with a header: id, text, optional para and kind HEAD/S); segmentation and ids kept",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "tsv" }
+    public var fileExtensions: [String] { ["tsv"] }
+
+    /// A header row of tab-separated names that include `id` and `text` is a sentence table and nothing else.
+    public func sniff(_ prefix: Substring) -> Int {
+        let firstLine = prefix.prefix { $0 != "\n" && $0 != "\r" }
+        guard firstLine.contains("\t") else { return 0 }
+        let names = Set(firstLine.split(separator: "\t", omittingEmptySubsequences: false).map(Self.columnName))
+        return (names.contains("id") || names.contains("unit_id")) && names.contains("text") ? 50 : 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        let scalars = try TextDecoder.decode(input.bytes)
+        if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
+        let table = try Table(scalars)
+        var builder = DocumentBuilder(id: input.documentID, sourcePath: input.sourcePath)
+        var sourceIDs: [String] = []
+        var paragraph: [DocumentBuilder.Span] = []
+        var paragraphIDs: [String] = []
+        var currentParagraph: String?
+        var seen: [String: Int] = [:]
+        var documentIDs: [String] = []
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            // As the sentence-lines reader decides it, so that a table and its lines file read alike.
+            builder.addParagraph(paragraph, language: LanguageDetector.detect(paragraph.map(\.text).joined(separator: " ")))
+            sourceIDs += paragraphIDs
+            paragraph = []
+            paragraphIDs = []
+        }
+        for row in table.rows {
+            if let documentID = table.cell(row, "doc_id").map({ scalars.string(scalars.trimmed($0)) }), !documentIDs.contains(documentID) {
+                documentIDs.append(documentID)
+                if documentIDs.count > 1 {
+                    throw .unsupported("line \(row.line): a second document (doc_id \(documentID) after \(documentIDs[0])); annotate reads one document per file: split the table by doc_id first (tools/split_corpus_tsv.py writes one NAME_sentences.tsv per document)")
+                }
+            }
+            let id = try Self.unitID(scalars.string(scalars.trimmed(table.cell(row, "id")!)), line: row.line)
+            if let earlier = seen.updateValue(row.line, forKey: id) {
+                throw .malformed(line: row.line, message: "the id \(id) is taken already (line \(earlier)); give every row its own id")
+            }
+            let text = scalars.trimmed(table.cell(row, "text")!)
+            let kind = table.cell(row, "kind").map { scalars.string(scalars.trimmed($0)).uppercased() } ?? "S"
+            let span = DocumentBuilder.Span(
+                start: text.lowerBound, end: text.upperBound, text: scalars.string(text), language: LanguageDetector.detect(scalars, text))
+            if kind == "HEAD" || kind == "TOPIC" {
+                flush()
+                // An empty heading row is a layout remnant with nothing to keep.
+                guard !text.isEmpty else { continue }
+                builder.addHeading(span, level: HeadingDetector.numberedLevel(scalars, text, latin: false) ?? 1)
+                sourceIDs.append(id)
+                currentParagraph = nil
+                continue
+            }
+            guard !text.isEmpty else {
+                throw .malformed(line: row.line, message: "sentence \(id) has no text; give it its text or remove the row")
+            }
+            let paragraphName = table.cell(row, "para").map { scalars.string(scalars.trimmed($0)) } ?? ""
+            if paragraphName != currentParagraph { flush() }
+            currentParagraph = paragraphName
+            paragraph.append(span)
+            paragraphIDs.append(id)
+        }
+        flush()
+        var document = builder.take()
+        Self.rename(&document, to: sourceIDs)
+        try DocumentFinishing.finish(&document)
+        return document
+    }
+
+    /// `ID` → `id`; a byte-order mark or spaces around a name do not count.
+    static func columnName(_ cell: Substring) -> String {
+        String(String.UnicodeScalarView(cell.unicodeScalars.filter { !ScalarClass.isSpace($0) })).lowercased()
+    }
+
+    /// The unit id for a row's `id` cell: as given, or `s` + digits for a number.
+    public static func unitID(_ cell: String, line: Int) throws(DocumentReadError) -> String {
+        guard !cell.isEmpty else { throw .malformed(line: line, message: "the row has no id; give every row an id (s1, s2, …)") }
+        guard !cell.contains(where: \.isWhitespace) else {
+            throw .malformed(line: line, message: "the id '\(cell)' holds a space; ids are single words (s1, s2, …)")
+        }
+        return cell.allSatisfy({ $0.isASCII && $0.isNumber }) ? "s" + cell : cell
+    }
+
+    /// Gives the units the table's ids (`ids[i]` for unit `i`), in place of the builder's `s1`, `s2`, …; parents and
+    /// sections' headings, which name units by id, follow.
+    public static func rename(_ document: inout Document, to ids: [String]) {
+        let renamed = Dictionary(zip(document.units.map(\.id), ids), uniquingKeysWith: { first, _ in first })
+        guard renamed.contains(where: { $0.key != $0.value }) else { return }
+        for i in document.units.indices {
+            document.units[i].id = renamed[document.units[i].id] ?? document.units[i].id
+            if let parent = document.units[i].annotation.parent { document.units[i].annotation.parent = renamed[parent] ?? parent }
+        }
+        for i in document.sections.indices {
+            if let heading = document.sections[i].heading { document.sections[i].heading = renamed[heading] ?? heading }
+        }
+    }
+
+    /// The header and the rows of a table, as ranges of the decoded text.
+    struct Table {
+        struct Row {
+            /// The row's line in the file, from 1.
+            var line: Int
+            var cells: [Range<Int>]
+        }
+
+        var columns: [String: Int] = [:]
+        var rows: [Row] = []
+
+        init(_ scalars: [Unicode.Scalar]) throws(DocumentReadError) {
+            let lines = lineRanges(scalars).enumerated().filter { !scalars.trimmed($0.element).isEmpty }
+            guard let header = lines.first else { throw .empty }
+            let names = Self.cells(scalars, header.element).map { SentenceTableReader.columnName(Substring(scalars.string($0))) }
+            for (k, name) in names.enumerated() where columns[name] == nil { columns[name] = k }
+            if columns["id"] == nil { columns["id"] = columns["unit_id"] }
+            guard let text = columns["text"], columns["id"] != nil else {
+                throw .malformed(line: header.offset + 1, message: "a sentence table's header names its columns, among them id and text (this one has \(names.joined(separator: ", "))); give the table such a header, or read the file with --input-format text")
+            }
+            let needed = max(text, columns["id"]!) + 1
+            for (index, line) in lines.dropFirst() {
+                var cells = Self.cells(scalars, line)
+                guard cells.count >= needed else {
+                    throw .malformed(line: index + 1, message: "the row has \(cells.count) columns and the header \(names.count) (\(names.joined(separator: ", "))); a row needs at least its id and text cells, separated by tabs")
+                }
+                // The last column may hold tabs of its own: the text runs to the end of the line.
+                if text == names.count - 1, cells.count > names.count {
+                    cells[text] = cells[text].lowerBound..<line.upperBound
+                }
+                rows.append(Row(line: index + 1, cells: cells))
+            }
+            guard !rows.isEmpty else { throw .noSentences }
+        }
+
+        /// The cell of `row` under `column`, nil when the table has no such column or the row stops short of it.
+        func cell(_ row: Row, _ column: String) -> Range<Int>? {
+            guard let k = columns[column], k < row.cells.count else { return nil }
+            return row.cells[k]
+        }
+
+        static func cells(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> [Range<Int>] {
+            var cells: [Range<Int>] = []
+            var start = line.lowerBound
+            for i in line where scalars[i] == "\t" {
+                cells.append(start..<i)
+                start = i + 1
+            }
+            cells.append(start..<line.upperBound)
+            return cells
+        }
+    }
+}
