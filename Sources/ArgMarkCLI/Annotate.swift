@@ -18,7 +18,7 @@ struct Annotate: AsyncParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl or tei (TEI P5, valid against tei_all).")
+    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all) or tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv).")
     var to: String = "jsonl"
 
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")

@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkEval
+import ArgMarkFormats
 import ArgMarkIO
 import ArgMarkPipeline
 import ArgMarkPlugins
@@ -15,7 +16,9 @@ struct Evaluate: ParsableCommand {
             GOLD and PRED are ArgMark JSONL files (a prediction may be ArgMark TEI), or directories of them matched by file name (NAME.jsonl with NAME.jsonl or NAME.tei.xml). \
             GOLD may also be a sentence table's labels, NAME_gold.tsv (id label parent relation) beside its \
             NAME_sentences.tsv, as labelled corpora ship them; its prediction is what annotate wrote for the sentence \
-            table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. Sentences are \
+            table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. PRED may also be the guideline's \
+            label table that annotate --to tsv writes (NAME.labels.tsv: id label parent relation), laid over the \
+            gold's sentences by id. Sentences are \
             paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
@@ -29,7 +32,7 @@ struct Evaluate: ParsableCommand {
     @Argument(help: "Gold JSONL file (or NAME_gold.tsv beside NAME_sentences.tsv) or directory.")
     var gold: String
 
-    @Argument(help: "Predicted JSONL file or directory.")
+    @Argument(help: "Predicted JSONL, TEI or label table (NAME.labels.tsv) file, or directory.")
     var pred: String
 
     @Option(name: .long, help: "Output: text or json.")
@@ -53,7 +56,7 @@ struct Evaluate: ParsableCommand {
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
         for (name, goldPath, predPath) in pairs {
             let goldDocument = try load(goldPath)
-            let predDocument = try load(predPath)
+            let predDocument = try loadPrediction(predPath, over: goldDocument)
             let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences {
@@ -114,7 +117,7 @@ struct Evaluate: ParsableCommand {
                     let table = String(input.outputStem.dropLast("_gold".count))
                     stems = [table + "_sentences", table]
                 }
-                let candidates = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml"] }.map { (pred as NSString).appendingPathComponent($0) }
+                let candidates = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml", $0 + ".labels.tsv"] }.map { (pred as NSString).appendingPathComponent($0) }
                 if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
                     pairs.append((relative, input.path, candidate))
                 } else {
@@ -133,6 +136,19 @@ struct Evaluate: ParsableCommand {
 
     /// The labels of a sentence table, beside its `_sentences.tsv`.
     static let goldTableSuffix = "_gold.tsv"
+
+    /// A prediction: a document, or a label table (annotate --to tsv) laid over the gold's sentences by id.
+    private func loadPrediction(_ path: String, over gold: Document) throws -> Document {
+        guard path.hasSuffix(".tsv"), !path.hasSuffix("_sentences.tsv") else { return try load(path) }
+        do {
+            let rows = try LabelTable.rows(String(decoding: try FileAccess.read(path), as: UTF8.self))
+            return try LabelTable.apply(rows, to: gold, by: .plugin("table"))
+        } catch let error as FileAccessError {
+            throw fail(error.description)
+        } catch let error as DocumentReadError {
+            throw fail("\(path): \(error.description)")
+        }
+    }
 
     private func load(_ path: String) throws -> Document {
         if path.hasSuffix(Self.goldTableSuffix) {

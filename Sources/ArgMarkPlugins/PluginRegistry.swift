@@ -30,6 +30,7 @@ public struct PluginRegistry: Sendable {
         writers: [
             JSONLinesWriter(),
             TEIWriter(),
+            LabelTableWriter(),
         ],
         labelers: [],
         linkers: [

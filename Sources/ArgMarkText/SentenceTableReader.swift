@@ -66,8 +66,7 @@ public struct SentenceTableReader: DocumentReader {
                 start: text.lowerBound, end: text.upperBound, text: scalars.string(text), language: LanguageDetector.detect(scalars, text))
             if kind == "HEAD" || kind == "TOPIC" {
                 flush()
-                // An empty heading row is a layout remnant with nothing to keep.
-                guard !text.isEmpty else { continue }
+                // An empty heading row stays a unit: the guideline's output has one row per row of the input.
                 builder.addHeading(span, level: HeadingDetector.numberedLevel(scalars, text, latin: false) ?? 1)
                 sourceIDs.append(id)
                 currentParagraph = nil

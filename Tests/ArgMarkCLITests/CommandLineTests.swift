@@ -153,6 +153,13 @@ struct CommandLineTests {
         #expect(eval.stdout.contains("matching: id") && eval.stdout.contains("sentences 2  accuracy 1.000"))
         let file = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(file.status == 0 && file.stdout.contains("sentences 2 "))
+        // The guideline's label table: one row per row of the input, ids as given; eval lays it over the gold.
+        let table = try argmark(["annotate", dir + "/corpus/r_sentences.tsv", "--to", "tsv", "--out", dir + "/tables", "--labelers", "label.cue.zh.v1"])
+        #expect(table.status == 0)
+        let written = try String(contentsOfFile: dir + "/tables/r_sentences.labels.tsv", encoding: .utf8)
+        #expect(written == "id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tprescription\ts2\tsupport\n")
+        let fromTables = try argmark(["eval", dir + "/corpus", dir + "/tables"])
+        #expect(fromTables.status == 0 && fromTables.stdout.contains("sentences 2  accuracy 1.000") && fromTables.stdout.contains("attachment 1.000"))
         let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
     }

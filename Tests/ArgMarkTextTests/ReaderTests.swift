@@ -514,7 +514,7 @@ struct SentenceTableReaderTests {
         #expect(tabbed.units.map(\.text) == ["A cell\twith a tab."])
     }
 
-    @Test func refusesWhatItCannotRead() {
+    @Test func refusesWhatItCannotRead() throws {
         #expect(refusal("").contains("the file is empty"))
         #expect(refusal("id\tpara\tkind\ttext\n").contains("no sentences found"))
         #expect(refusal("sentence\tlabel\nA claim.\tclaim\n").contains("line 1: a sentence table's header names its columns, among them id and text (this one has sentence, label)"))
@@ -526,6 +526,8 @@ struct SentenceTableReaderTests {
         #expect(refusal("id\tkind\ttext\ns1\tS\t \n").contains("line 2: sentence s1 has no text"))
         #expect(refusal("doc_id\tunit_id\ttext\na\ts1\tOne.\nb\ts1\tTwo.\n").contains("line 3: a second document (doc_id b after a)"))
         #expect(refusal("id\tkind\ttext\ns1\tHEAD\t标题\n").contains("no sentences found"))
+        // An empty heading row stays, so that every row of the table has its unit.
+        #expect(try table("id\tkind\ttext\ns1\tHEAD\t \ns2\tS\tOne.\n").units.map(\.id) == ["s1", "s2"])
     }
 }
 

@@ -1,0 +1,65 @@
+import ArgMarkCore
+import ArgMarkFormats
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+/// The guideline's label table: written for every unit in order, and read back as predictions over the gold.
+struct LabelTableTests {
+    func annotated() throws -> Document {
+        let bytes = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
+        return try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "annotated"))
+    }
+
+    @Test func exportMatchesGolden() throws {
+        try assertGolden(try LabelTableWriter().write(try annotated()), "annotated.labels.tsv")
+    }
+
+    /// What the table holds comes back when it is laid over the document's units: labels, parents, relations and
+    /// the thesis (argumentative, linked, without a parent).
+    @Test func readsBackWhatItWrote() throws {
+        var document = try annotated()
+        document.units[1].annotation.linkedBy = .plugin("link.tree.v1")
+        let rows = try LabelTable.rows(String(decoding: try LabelTableWriter().write(document), as: UTF8.self))
+        #expect(rows.map(\.id) == document.units.map(\.id))
+        #expect(rows[1].parent == LabelTable.root)
+        let back = try LabelTable.apply(rows, to: document, by: .plugin("table"))
+        #expect(back.units.map(\.annotation.label) == document.units.map { $0.kind == .sentence ? $0.annotation.label : nil })
+        #expect(back.units.map(\.annotation.parent) == document.units.map(\.annotation.parent))
+        #expect(back.units.map(\.annotation.relation) == document.units.map(\.annotation.relation))
+        #expect(back.units[1].annotation.linkedBy == .plugin("table") && back.units[1].annotation.parent == nil)
+        #expect(back.units.allSatisfy { $0.annotation.labeledBy == nil || $0.annotation.labeledBy == .plugin("table") })
+        #expect(back.validate().isEmpty)
+    }
+
+    /// Windows line ends, stray spaces, short rows and `-` read as a person writes them; what cannot be a label
+    /// table, or does not fit the gold, is an error naming the line or the unit.
+    @Test func readsHandWrittenTablesAndRefusesBrokenOnes() throws {
+        let rows = try LabelTable.rows("ID\tLabel\tparent\trelation\r\ns1\t-\r\ns2 \tclaim\tROOT\t-\r\n\r\ns3\tevidence\ts2\tsupport\r\n")
+        #expect(rows == [
+            .init(id: "s1", label: nil, parent: nil, relation: nil), .init(id: "s2", label: .claim, parent: "ROOT", relation: nil),
+            .init(id: "s3", label: .evidence, parent: "s2", relation: .support),
+        ])
+        func refusal(_ text: String) -> String {
+            do { _ = try LabelTable.rows(text); return "" } catch { return error.description }
+        }
+        #expect(refusal("").contains("the file is empty"))
+        #expect(refusal("sentence\tlabel\n").contains("line 1: a label table's header names its columns id, label, parent and relation"))
+        #expect(refusal("id\tlabel\ns1\tClaim\n").contains("line 2: unknown label 'Claim'"))
+        #expect(refusal("id\tlabel\tparent\trelation\ns2\tclaim\ts1\tsupports\n").contains("line 2: unknown relation 'supports'"))
+        #expect(refusal("id\tlabel\n\tclaim\n").contains("line 2: the row has no id"))
+        let document = try annotated()
+        func misfit(_ rows: [LabelTable.Row]) -> String {
+            do { _ = try LabelTable.apply(rows, to: document, by: .plugin("table")); return "" } catch { return error.description }
+        }
+        #expect(misfit([.init(id: "s99", label: .claim, parent: nil, relation: nil)]).contains("name the unit s99, which the gold does not have"))
+        #expect(misfit([.init(id: "s2", label: .claim, parent: nil, relation: nil), .init(id: "s2", label: .claim, parent: nil, relation: nil)]).contains("two rows"))
+        #expect(misfit([.init(id: "s3", label: .evidence, parent: "s42", relation: .support)]).contains("names the parent s42"))
+    }
+
+    @Test func anIDThatCannotBeACellIsRefused() throws {
+        var document = try annotated()
+        document.units[2].id = "s\t3"
+        #expect(throws: DocumentWriteError.self) { try LabelTableWriter().write(document) }
+    }
+}
