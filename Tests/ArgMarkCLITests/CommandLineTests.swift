@@ -347,6 +347,13 @@ struct CommandLineTests {
         let json = try argmark(["report", dir, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("\"unsupportedClaims\""))
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", dir + "/a.dot"]).status == 0)
+        // The guideline's label table, named by --to or by the --out name; the thesis is the one ROOT row.
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "tsv"]).status == 0)
+        let labels = try String(contentsOfFile: dir + "/a.zh.labels.tsv", encoding: .utf8)
+        #expect(labels.hasPrefix("id\tlabel\tparent\trelation\n") && labels.contains("\n\(thesis)\t\(thesisLabel)\tROOT\t-\n"))
+        #expect(labels.components(separatedBy: "\tROOT\t").count == 2)
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/pred.tsv"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/pred.tsv", encoding: .utf8) == labels)
         // --out - writes to standard output; --out naming the input is refused, the input kept.
         let toStdout = try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", "-"])
         #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix("digraph argument {"))
