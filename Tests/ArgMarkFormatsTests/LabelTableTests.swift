@@ -1,6 +1,7 @@
 import ArgMarkCore
 import ArgMarkFormats
 import ArgMarkPipeline
+import ArgMarkText
 import Foundation
 import Testing
 
@@ -61,5 +62,31 @@ struct LabelTableTests {
         var document = try annotated()
         document.units[2].id = "s\t3"
         #expect(throws: DocumentWriteError.self) { try LabelTableWriter().write(document) }
+    }
+}
+
+/// ../shared/data beside the package, when this checkout has it.
+private let sharedData: URL? = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+}()
+
+/// Every sentence table of the shared corpora reads under its own ids, and its label table lines up with the
+/// corpus's gold row for row: what an evaluation harness written to the guideline needs.
+@Suite(.enabled(if: sharedData != nil, "../shared/data is absent: skipping the shared sentence tables"))
+struct SharedSentenceTableTests {
+    @Test func labelTablesLineUpWithTheGold() throws {
+        let fm = FileManager.default
+        let tables = (fm.enumerator(atPath: sharedData!.path)?.allObjects as? [String] ?? []).filter { $0.hasSuffix("_sentences.tsv") }.sorted()
+        #expect(tables.count >= 20)
+        for relative in tables {
+            let url = sharedData!.appendingPathComponent(relative)
+            let document = try SentenceTableReader().read(ReaderInput(bytes: Array(try Data(contentsOf: url)), sourcePath: relative, documentID: "x"))
+            let written = String(decoding: try LabelTableWriter().write(document), as: UTF8.self)
+            let gold = try String(contentsOf: URL(fileURLWithPath: url.path.replacingOccurrences(of: "_sentences.tsv", with: "_gold.tsv")), encoding: .utf8)
+            func ids(_ table: String) -> [Substring] { table.split(separator: "\n").map { $0.prefix { $0 != "\t" } } }
+            #expect(ids(written) == ids(gold), "\(relative)")
+        }
     }
 }
