@@ -65,6 +65,12 @@ public enum HeadingDetector {
         return currentLevel + 1
     }
 
+    /// The level of a heading row in a sentence table, where the row says it is a heading: its numbering's level, in
+    /// context. Training reads the tables' headings this way, so annotating a table must too.
+    public static func levelOfHeadingRow(_ text: String, previousParagraphEndsOpen: Bool, currentLevel: Int?) -> Int {
+        levelInContext(level(of: text) ?? 1, numbered: isNumbered(text), previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: currentLevel)
+    }
+
     /// Whether a paragraph ending in `last` stops mid-sentence.
     public static func endsOpen(_ last: Unicode.Scalar) -> Bool {
         !(ScalarClass.isCJKTerminator(last) || ScalarClass.isCloser(last) || "!?.…;；:：".unicodeScalars.contains(last))

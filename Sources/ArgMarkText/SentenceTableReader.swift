@@ -41,6 +41,8 @@ public struct SentenceTableReader: DocumentReader {
         var currentParagraph: String?
         var seen: [String: Int] = [:]
         var documentIDs: [String] = []
+        // Whether the last sentence stops mid-way, which makes a heading row after it a fragment (as training reads it).
+        var previousEndsOpen = false
         func flush() {
             guard !paragraph.isEmpty else { return }
             // As the sentence-lines reader decides it, so that a table and its lines file read alike.
@@ -67,7 +69,9 @@ public struct SentenceTableReader: DocumentReader {
             if kind == "HEAD" || kind == "TOPIC" {
                 flush()
                 // An empty heading row stays a unit: the guideline's output has one row per row of the input.
-                builder.addHeading(span, level: HeadingDetector.numberedLevel(scalars, text, latin: false) ?? 1)
+                builder.addHeading(span, level: HeadingDetector.levelOfHeadingRow(
+                    span.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level))
+                previousEndsOpen = false
                 sourceIDs.append(id)
                 currentParagraph = nil
                 continue
@@ -80,6 +84,7 @@ public struct SentenceTableReader: DocumentReader {
             currentParagraph = paragraphName
             paragraph.append(span)
             paragraphIDs.append(id)
+            previousEndsOpen = HeadingDetector.endsOpen(scalars[text.upperBound - 1])
         }
         flush()
         var document = builder.take()

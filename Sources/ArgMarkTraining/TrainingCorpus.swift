@@ -186,9 +186,8 @@ public enum TrainingCorpus {
             let language = LanguageDetector.detect(record.text)
             if record.kind == "HEAD" || record.kind == "TOPIC" {
                 flush()
-                let level = HeadingDetector.levelInContext(
-                    HeadingDetector.level(of: record.text) ?? 1, numbered: HeadingDetector.isNumbered(record.text),
-                    previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level)
+                let level = HeadingDetector.levelOfHeadingRow(
+                    record.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level)
                 builder.addHeading(.init(start: offset, end: offset + length, text: record.text, language: language), level: level)
                 previousEndsOpen = false
             } else {

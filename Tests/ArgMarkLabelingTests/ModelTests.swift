@@ -302,6 +302,19 @@ struct ModelTests {
         #expect(many.labelled == lodo.labelled)
     }
 
+    /// Annotating a sentence table reads it as training reads it: the same units, texts, languages and sections
+    /// (a heading row after a sentence cut off mid-way is a fragment one level down, in both).
+    @Test func aSentenceTableReadsAsTrainingReadsIt() throws {
+        let sentences = "id\tpara\tkind\ttext\ns1\tp1\tHEAD\t一、总体要求\ns2\tp2\tS\t今年要推动\ns3\tp3\tHEAD\t区域全面经济伙伴关系协定\ns4\tp4\tS\t生效实施。\ns5\tp5\tHEAD\t二、重点任务\ns6\tp6\tS\tWe argue this.\n"
+        let gold = "id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tprescription\t-\t-\ns3\t-\t-\t-\ns4\tevidence\t-\t-\ns5\t-\t-\t-\ns6\tclaim\t-\t-\n"
+        let trained = try TrainingCorpus.pairDocument(sentences: sentences, gold: gold, path: "t_gold.tsv", keepingTableIDs: true)
+        let read = try SentenceTableReader().read(ReaderInput(bytes: Array(sentences.utf8), sourcePath: nil, documentID: "t"))
+        #expect(read.units.map(\.id) == trained.units.map(\.id) && read.units.map(\.text) == trained.units.map(\.text))
+        #expect(read.units.map(\.language) == trained.units.map(\.language) && read.units.map(\.section) == trained.units.map(\.section))
+        #expect(read.sections.map(\.level) == trained.sections.map(\.level) && read.sections.map(\.parent) == trained.sections.map(\.parent))
+        #expect(read.sections.map(\.level) == [1, 2, 1])
+    }
+
     @Test func trainingCorpusFormats() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         let pair = try TrainingCorpus.load(fixtures.appendingPathComponent("tiny_gold.tsv").path)
