@@ -4,8 +4,10 @@ import ArgMarkPipeline
 /// Reads a sentence table: tab-separated, a header row naming the columns, then one unit per row, as the labelled
 /// corpora of argument mining ship them (`NAME_sentences.tsv` beside `NAME_gold.tsv`: `id para kind text`).
 ///
-/// - `id` (or `unit_id`, as in corpus tables) and `text` are required; `para` groups consecutive rows into paragraphs (without it the rows between two
-///   headings are one paragraph); `kind` `HEAD` or `TOPIC` makes a row a heading, anything else a sentence.
+/// - `id` (or `unit_id`, as in corpus tables) and `text` are required; `para` groups consecutive rows into
+///   paragraphs (without it the rows between two headings are one paragraph); `kind` `HEAD` or `TOPIC` makes a row
+///   a heading, anything else a sentence. A heading row gets the level `train` gives it
+///   (`HeadingDetector.levelOfHeadingRow`), so that a table is labelled as the models saw it in training.
 /// - The segmentation and the ids are kept exactly, so predictions pair with the table's gold by id. An id of
 ///   digits alone becomes `s` + the digits, since ids become `xml:id`s in TEI, which cannot start with a digit.
 /// - Offsets point at each text cell in the file. Other columns (a `label`, say) are not read: labels belong to the
