@@ -17,8 +17,8 @@ struct Evaluate: ParsableCommand {
             GOLD may also be a sentence table's labels, NAME_gold.tsv (id label parent relation) beside its \
             NAME_sentences.tsv, as labelled corpora ship them; its prediction is what annotate wrote for the sentence \
             table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. PRED may also be the guideline's \
-            label table that annotate --to tsv writes (NAME.labels.tsv: id label parent relation), laid over the \
-            gold's sentences by id. Sentences are \
+            label table that annotate --to tsv writes (NAME.labels.tsv: id label parent relation), or another \
+            annotator's NAME_gold.tsv, laid over the gold's sentences by id. Sentences are \
             paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
@@ -117,7 +117,10 @@ struct Evaluate: ParsableCommand {
                     let table = String(input.outputStem.dropLast("_gold".count))
                     stems = [table + "_sentences", table]
                 }
-                let candidates = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml", $0 + ".labels.tsv"] }.map { (pred as NSString).appendingPathComponent($0) }
+                var names = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml", $0 + ".labels.tsv"] }
+                // Another annotator's labels of the same table, under the same name.
+                if input.path.hasSuffix(Self.goldTableSuffix) { names.append(input.outputStem + ".tsv") }
+                let candidates = names.map { (pred as NSString).appendingPathComponent($0) }
                 if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
                     pairs.append((relative, input.path, candidate))
                 } else {
@@ -137,12 +140,14 @@ struct Evaluate: ParsableCommand {
     /// The labels of a sentence table, beside its `_sentences.tsv`.
     static let goldTableSuffix = "_gold.tsv"
 
-    /// A prediction: a document, or a label table (annotate --to tsv) laid over the gold's sentences by id.
+    /// A prediction: a document, or a label table (annotate --to tsv, or a second annotator's NAME_gold.tsv) laid
+    /// over the gold's sentences by id. With --agreement the table is a person's work, else a labeller's.
     private func loadPrediction(_ path: String, over gold: Document) throws -> Document {
         guard path.hasSuffix(".tsv"), !path.hasSuffix("_sentences.tsv") else { return try load(path) }
         do {
             let rows = try LabelTable.rows(String(decoding: try FileAccess.read(path), as: UTF8.self))
-            return try LabelTable.apply(rows, to: gold, by: .plugin("table"))
+            let name = (path as NSString).lastPathComponent
+            return try LabelTable.apply(rows, to: gold, by: agreement ? .human(name) : .plugin("table"))
         } catch let error as FileAccessError {
             throw fail(error.description)
         } catch let error as DocumentReadError {

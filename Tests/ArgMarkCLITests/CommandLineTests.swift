@@ -160,6 +160,14 @@ struct CommandLineTests {
         #expect(written == "id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tprescription\ts2\tsupport\n")
         let fromTables = try argmark(["eval", dir + "/corpus", dir + "/tables"])
         #expect(fromTables.status == 0 && fromTables.stdout.contains("sentences 2  accuracy 1.000") && fromTables.stdout.contains("attachment 1.000"))
+        // Two annotators' gold tables of one sentence table: their agreement, by file or by directory.
+        try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
+        try Data("id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tclaim\ts2\tsupport\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/second/r_gold.tsv"))
+        let agreement = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/second/r_gold.tsv", "--agreement"])
+        #expect(agreement.status == 0 && agreement.stdout.contains("sentences 2  accuracy 0.500"))
+        let agreementByDirectory = try argmark(["eval", dir + "/corpus", dir + "/second", "--agreement"])
+        #expect(agreementByDirectory.stdout.contains("sentences 2  accuracy 0.500"))
         let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
     }
