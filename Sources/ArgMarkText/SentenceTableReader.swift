@@ -141,6 +141,9 @@ public struct SentenceTableReader: DocumentReader {
             for (k, name) in names.enumerated() where columns[name] == nil { columns[name] = k }
             if columns["id"] == nil { columns["id"] = columns["unit_id"] }
             guard let text = columns["text"], columns["id"] != nil else {
+                if columns["label"] != nil, columns["id"] != nil {
+                    throw .malformed(line: header.offset + 1, message: "this is a label table (id, label, …) without the sentences' text: annotate the sentence table beside it (NAME_sentences.tsv), or score it with argmark eval")
+                }
                 throw .malformed(line: header.offset + 1, message: "a sentence table's header names its columns, among them id and text (this one has \(names.joined(separator: ", "))); give the table such a header, or read the file with --input-format text")
             }
             let needed = max(text, columns["id"]!) + 1

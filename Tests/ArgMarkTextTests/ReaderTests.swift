@@ -519,6 +519,7 @@ struct SentenceTableReaderTests {
         #expect(refusal("id\tpara\tkind\ttext\n").contains("no sentences found"))
         #expect(refusal("sentence\tlabel\nA claim.\tclaim\n").contains("line 1: a sentence table's header names its columns, among them id and text (this one has sentence, label)"))
         #expect(refusal("id\tpara\tkind\ttext\ns1\tp1\tS\n").contains("line 2: the row has 3 columns and the header 4"))
+        #expect(refusal("id\tlabel\tparent\trelation\ns1\tclaim\tROOT\t-\n").contains("line 1: this is a label table"))
         #expect(refusal("id\ttext\ns1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
         #expect(refusal("id\ttext\n1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
         #expect(refusal("id\ttext\n\tOne.\n").contains("line 2: the row has no id"))
