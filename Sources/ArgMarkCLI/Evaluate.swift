@@ -145,7 +145,9 @@ struct Evaluate: ParsableCommand {
     private func loadPrediction(_ path: String, over gold: Document) throws -> Document {
         guard path.hasSuffix(".tsv"), !path.hasSuffix("_sentences.tsv") else { return try load(path) }
         do {
-            let rows = try LabelTable.rows(String(decoding: try FileAccess.read(path), as: UTF8.self))
+            // Decoded as every input is, so that a table in another encoding is named as such, not misread.
+            let scalars = try TextDecoder.decode(try FileAccess.read(path))
+            let rows = try LabelTable.rows(String(String.UnicodeScalarView(scalars)))
             let name = (path as NSString).lastPathComponent
             return try LabelTable.apply(rows, to: gold, by: agreement ? .human(name) : .plugin("table"))
         } catch let error as FileAccessError {

@@ -168,7 +168,7 @@ struct Export: ParsableCommand {
     func validate() throws {
         // Graphviz renders pictures from the dot this writes; a .png holding dot would open as no picture.
         if let out, ["png", "pdf", "jpg", "jpeg", "gif"].contains((out as NSString).pathExtension.lowercased()) {
-            throw ValidationError("export writes tei, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
+            throw ValidationError("export writes tei, tsv, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
         }
         // A name another format's tools open (a reviewed .jsonl above all) would be replaced by Graphviz or TEI.
         if let out, ["jsonl", "ndjson", "json", "txt", "text", "lines", "sent", "html", "htm", "md", "markdown", "csv"].contains((out as NSString).pathExtension.lowercased()) {
