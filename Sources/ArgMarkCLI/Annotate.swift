@@ -10,7 +10,8 @@ struct Annotate: AsyncParsableCommand {
         abstract: "Read, segment and annotate documents; write one output per input.",
         discussion: """
             Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml and \
-            NAME_sentences.tsv sentence tables) or - for standard input. Each output is named after its input with the last extension replaced \
+            NAME_sentences.tsv sentence tables) or - for standard input; a corpus table of several documents (doc_id) \
+            is one input per document, written to OUT/STEM/DOC_ID. Each output is named after its input with the last extension replaced \
             (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
             """)
@@ -176,7 +177,9 @@ struct Annotate: AsyncParsableCommand {
             if removed > 0 { Terminal.note("removed \(removed) temporary file\(removed == 1 ? "" : "s") an interrupted run left in \(out)") }
         }
         // The output directory is no input: a re-run of `annotate . --out out` must not read its own outputs back.
-        let (found, missing) = InputDiscovery.discover(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
+        let (discovered, missing) = InputDiscovery.discover(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
+        // A corpus table (doc_id) is as many inputs as it holds documents.
+        let found = BatchRunner(options: options).expandingParts(discovered)
         if writesStandardOutput && found.count > 1 {
             throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
         }

@@ -18,7 +18,9 @@ struct Evaluate: ParsableCommand {
             NAME_sentences.tsv, as labelled corpora ship them; its prediction is what annotate wrote for the sentence \
             table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. PRED may also be the guideline's \
             label table that annotate --to tsv writes (NAME.labels.tsv: id label parent relation), or another \
-            annotator's NAME_gold.tsv, laid over the gold's sentences by id. Sentences are \
+            annotator's NAME_gold.tsv, laid over the gold's sentences by id. GOLD may be a corpus table of several \
+            documents (doc_id, unit_id, text, label, as arg-microtexts and CDCP ship) with PRED the directory annotate \
+            wrote its documents to (DOC_ID.jsonl or DOC_ID.labels.tsv). Sentences are \
             paired by id, or, when the files were segmented differently, by their text (spaces left out, so a \
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
@@ -54,8 +56,8 @@ struct Evaluate: ParsableCommand {
         let pairs = try filePairs()
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
-        for (name, goldPath, predPath) in pairs {
-            let goldDocument = try load(goldPath)
+        for (name, goldPath, predPath, corpusDocument) in pairs {
+            let goldDocument = try corpusDocument ?? load(goldPath)
             let predDocument = try loadPrediction(predPath, over: goldDocument)
             let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
@@ -93,7 +95,9 @@ struct Evaluate: ParsableCommand {
         FileHandle.standardError.write(Data("argmark: warning: \(message)\n".utf8))
     }
 
-    private func filePairs() throws -> [(String, String, String)] {
+    /// The (name, gold, prediction) files to compare, with the gold document already read for a corpus table's
+    /// documents.
+    private func filePairs() throws -> [(String, String, String, Document?)] {
         var goldIsDirectory: ObjCBool = false
         var predIsDirectory: ObjCBool = false
         let fm = FileManager.default
@@ -101,11 +105,13 @@ struct Evaluate: ParsableCommand {
         guard fm.fileExists(atPath: pred, isDirectory: &predIsDirectory) else { throw fail(FileAccessError.notFound(pred).description) }
         switch (goldIsDirectory.boolValue, predIsDirectory.boolValue) {
         case (false, false):
-            return [((gold as NSString).lastPathComponent, gold, pred)]
+            return [((gold as NSString).lastPathComponent, gold, pred, nil)]
+        case (false, true) where gold.lowercased().hasSuffix(".tsv") && !gold.hasSuffix(Self.goldTableSuffix):
+            return try corpusPairs()
         case (true, true):
             let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix]).inputs
             guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl or \(Self.goldTableSuffix) file to score against") }
-            var pairs: [(String, String, String)] = []
+            var pairs: [(String, String, String, Document?)] = []
             var unmatched: [String] = []
             for input in goldFiles {
                 var relative = input.outputStem + ".jsonl"
@@ -122,7 +128,7 @@ struct Evaluate: ParsableCommand {
                 if input.path.hasSuffix(Self.goldTableSuffix) { names.append(input.outputStem + ".tsv") }
                 let candidates = names.map { (pred as NSString).appendingPathComponent($0) }
                 if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
-                    pairs.append((relative, input.path, candidate))
+                    pairs.append((relative, input.path, candidate, nil))
                 } else {
                     unmatched.append(relative)
                 }
@@ -133,8 +139,35 @@ struct Evaluate: ParsableCommand {
             guard !pairs.isEmpty else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
             return pairs
         default:
-            throw fail("give two files or two directories, not one of each")
+            throw fail("give two files or two directories, not one of each (or a corpus table of several documents and the directory of its predictions)")
         }
+    }
+
+    /// A corpus table's documents (doc_id) against the predictions annotate wrote for them in `pred` (or in its
+    /// sub-directory named after the table): `DOC_ID.jsonl`, `.tei.xml` or `.labels.tsv`.
+    private func corpusPairs() throws -> [(String, String, String, Document?)] {
+        let documents: [GoldDocument]
+        do { documents = try TrainingCorpus.load(gold, keepingTableIDs: true) } catch { throw fail(error.description) }
+        let fm = FileManager.default
+        let stem = InputDiscovery.stem((gold as NSString).lastPathComponent)
+        var pairs: [(String, String, String, Document?)] = []
+        var unmatched: [String] = []
+        for gold in documents {
+            let name = BatchRunner.fileName(gold.document.id)
+            let candidates = [pred, (pred as NSString).appendingPathComponent(stem)].flatMap { directory in
+                ["jsonl", "tei.xml", "labels.tsv"].map { (directory as NSString).appendingPathComponent(name + "." + $0) }
+            }
+            if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
+                pairs.append((gold.document.id, gold.source, candidate, gold.document))
+            } else {
+                unmatched.append(gold.document.id)
+            }
+        }
+        if !unmatched.isEmpty {
+            warn("no prediction for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(unmatched.prefix(5).joined(separator: ", "))\(unmatched.count > 5 ? ", …" : ""))")
+        }
+        guard !pairs.isEmpty else { throw fail("no document of \(gold) has a prediction in \(pred); annotate \(gold) --out \(pred) writes them") }
+        return pairs
     }
 
     /// The labels of a sentence table, beside its `_sentences.tsv`.

@@ -111,6 +111,37 @@ public struct BatchRunner: Sendable {
         return (directory as NSString).appendingPathComponent(input.outputStem + "." + options.writer.fileExtension)
     }
 
+    /// `inputs` with each file that holds several documents (a corpus table of comments or short essays, `doc_id`
+    /// by `doc_id`) in place of one input per document, written to `STEM/DOC_ID.EXT`, so that each is read, labelled
+    /// and written as the document it is. Only tables are looked into (a `.tsv` name, or `--input-format tsv`); a file
+    /// that cannot be read stays as it is, for the batch to report.
+    public func expandingParts(_ inputs: [BatchInput]) -> [BatchInput] {
+        var expanded: [BatchInput] = []
+        for input in inputs {
+            guard !input.isStandardInput, input.part == nil,
+                  options.inputFormat == "tsv" || (options.inputFormat == "auto" && input.path.lowercased().hasSuffix(".tsv")),
+                  let bytes = try? FileAccess.read(input.path),
+                  let reader = try? options.registry.reader(format: options.inputFormat, path: input.path, bytes: bytes),
+                  let parts = try? reader.parts(of: bytes), !parts.isEmpty
+            else {
+                expanded.append(input)
+                continue
+            }
+            for part in parts {
+                expanded.append(BatchInput(
+                    path: input.path, outputStem: input.outputStem + "/" + Self.fileName(part), documentID: part, part: part, parts: parts.count))
+            }
+        }
+        return expanded
+    }
+
+    /// A document id as a file name: a slash, a NUL or a leading dot would leave the output directory or hide it.
+    public static func fileName(_ id: String) -> String {
+        var name = String(id.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        if name.hasPrefix(".") || name.isEmpty { name = "_" + name }
+        return name
+    }
+
     /// Processes one document from bytes already read; returns the output bytes, sentence count and stage times.
     public func process(
         bytes: [UInt8], input: BatchInput
@@ -125,7 +156,7 @@ public struct BatchRunner: Sendable {
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
         let reader = try options.registry.reader(format: options.inputFormat, path: path, bytes: bytes)
-        let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID))
+        let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID, part: input.part))
         timings.read = lap()
         let document: Document
         do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
@@ -205,7 +236,8 @@ public struct BatchRunner: Sendable {
         var result = BatchItemResult(input: input, outputPath: nil, failure: nil, bytesRead: 0, sentences: 0)
         do {
             let bytes = input.isStandardInput ? try FileAccess.readStandardInput() : try FileAccess.read(input.path)
-            result.bytesRead = bytes.count
+            // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
+            result.bytesRead = bytes.count / input.parts
             let (output, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)
             result.unlabelled = unlabelled
             result.timings = timings
@@ -250,7 +282,8 @@ public enum ProgressFormatter {
         let failed = total - s.succeeded
         let megabytes = Double(s.bytes) / 1_000_000
         let rate = s.elapsed > 0 ? megabytes / s.elapsed : 0
-        return "annotated \(s.succeeded) of \(total) files (\(format1(megabytes)) MB, \(s.sentences) sentences) in \(format2(s.elapsed)) s, \(format1(rate)) MB/s"
+        let unit = s.results.contains { $0.input.part != nil } ? "documents" : "files"
+        return "annotated \(s.succeeded) of \(total) \(unit) (\(format1(megabytes)) MB, \(s.sentences) sentences) in \(format2(s.elapsed)) s, \(format1(rate)) MB/s"
             + (failed > 0 ? "; \(failed) failed" : "")
     }
 

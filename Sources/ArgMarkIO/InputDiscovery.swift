@@ -10,13 +10,19 @@ public struct BatchInput: Sendable, Hashable {
     public var path: String
     /// The output path relative to the output directory, without extension (`sub/a.zh` for `DIR/sub/a.zh.txt`).
     public var outputStem: String
-    /// The document id: the file name without its last extension.
+    /// The document id: the file name without its last extension (a corpus table's documents: their `doc_id`).
     public var documentID: String
+    /// The one document of a file that holds several (a corpus table's `doc_id`); nil for a file that is one.
+    public var part: String?
+    /// How many documents the file holds (1 unless `part` is set): each counts its share of the file's bytes.
+    public var parts: Int
 
-    public init(path: String, outputStem: String, documentID: String) {
+    public init(path: String, outputStem: String, documentID: String, part: String? = nil, parts: Int = 1) {
         self.path = path
         self.outputStem = outputStem
         self.documentID = documentID
+        self.part = part
+        self.parts = max(1, parts)
     }
 
     /// Standard input.

@@ -49,11 +49,14 @@ public struct ReaderInput: Sendable {
     /// The path as the user gave it, nil for standard input; used for ids and format sniffing.
     public var sourcePath: String?
     public var documentID: String
+    /// The one document to read from a file that holds several (a corpus table's `doc_id`); nil reads the file whole.
+    public var part: String?
 
-    public init(bytes: [UInt8], sourcePath: String?, documentID: String) {
+    public init(bytes: [UInt8], sourcePath: String?, documentID: String, part: String? = nil) {
         self.bytes = bytes
         self.sourcePath = sourcePath
         self.documentID = documentID
+        self.part = part
     }
 }
 
@@ -67,6 +70,13 @@ public protocol DocumentReader: Plugin {
     /// How strongly the content looks like this format (0 = not at all), for `auto` when extensions disagree.
     func sniff(_ prefix: Substring) -> Int
     func read(_ input: ReaderInput) throws(DocumentReadError) -> Document
+    /// The documents a file of this format holds when it holds several (a corpus table's `doc_id`s, in order), each
+    /// read on its own with ``ReaderInput/part``; empty for a file that is one document.
+    func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String]
+}
+
+extension DocumentReader {
+    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String] { [] }
 }
 
 /// Serialises a ``Document`` into one output format.

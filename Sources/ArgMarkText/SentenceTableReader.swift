@@ -12,8 +12,9 @@ import ArgMarkPipeline
 ///   digits alone becomes `s` + the digits, since ids become `xml:id`s in TEI, which cannot start with a digit.
 /// - Offsets point at each text cell in the file. Other columns (a `label`, say) are not read: labels belong to the
 ///   gold that `argmark eval` and `argmark train` read, and a labelled input would otherwise keep them.
-/// - A table of several documents (a `doc_id` column with more than one value) is refused with what to do, as one
-///   file is one document.
+/// - A corpus table of several documents (a `doc_id` column with more than one value, as arg-microtexts and CDCP ship)
+///   is read one document at a time (``ReaderInput/part``; `parts(of:)` lists them), so that each is labelled as the
+///   short text it is; read whole, it is refused with what to do.
 public struct SentenceTableReader: DocumentReader {
     public init() {}
 
@@ -53,11 +54,16 @@ public struct SentenceTableReader: DocumentReader {
             paragraph = []
             paragraphIDs = []
         }
+        var partFound = false
         for row in table.rows {
-            if let documentID = table.cell(row, "doc_id").map({ scalars.string(scalars.trimmed($0)) }), !documentIDs.contains(documentID) {
+            let documentID = table.cell(row, "doc_id").map { scalars.string(scalars.trimmed($0)) }
+            if let part = input.part {
+                guard documentID == part else { continue }
+                partFound = true
+            } else if let documentID, !documentIDs.contains(documentID) {
                 documentIDs.append(documentID)
                 if documentIDs.count > 1 {
-                    throw .unsupported("line \(row.line): a second document (doc_id \(documentID) after \(documentIDs[0])); annotate reads one document per file: split the table by doc_id first (tools/split_corpus_tsv.py writes one NAME_sentences.tsv per document)")
+                    throw .unsupported("line \(row.line): a second document (doc_id \(documentID) after \(documentIDs[0])); read a corpus table with annotate, which labels each of its documents on its own, or split it by doc_id (tools/split_corpus_tsv.py writes one NAME_sentences.tsv per document)")
                 }
             }
             let id = try Self.unitID(scalars.string(scalars.trimmed(table.cell(row, "id")!)), line: row.line)
@@ -89,10 +95,27 @@ public struct SentenceTableReader: DocumentReader {
             previousEndsOpen = HeadingDetector.endsOpen(scalars[text.upperBound - 1])
         }
         flush()
+        if let part = input.part, !partFound {
+            throw .unsupported("no row has the doc_id \(part); the table's documents are listed by its doc_id column")
+        }
         var document = builder.take()
         Self.rename(&document, to: sourceIDs)
         try DocumentFinishing.finish(&document)
         return document
+    }
+
+    /// The `doc_id`s of a corpus table in order of first appearance, when it has more than one; else none.
+    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String] {
+        let scalars = try TextDecoder.decode(bytes)
+        guard let table = try? Table(scalars), table.columns["doc_id"] != nil else { return [] }
+        var seen = Set<String>()
+        var order: [String] = []
+        for row in table.rows {
+            guard let cell = table.cell(row, "doc_id") else { continue }
+            let id = scalars.string(scalars.trimmed(cell))
+            if seen.insert(id).inserted { order.append(id) }
+        }
+        return order.count > 1 ? order : []
     }
 
     /// `ID` → `id`; a byte-order mark or spaces around a name do not count.

@@ -57,7 +57,7 @@ public enum TrainingCorpus {
             }
             return [GoldDocument(source: path, document: try pairDocument(sentences: sentences, gold: text, path: path, keepingTableIDs: keepingTableIDs))]
         }
-        return try corpusDocuments(text, path: path)
+        return try corpusDocuments(text, path: path, keepingTableIDs: keepingTableIDs)
     }
 
     /// `id para kind text` + `id label parent relation`, paired by `id` (a gold file sorted or edited by hand keeps
@@ -119,7 +119,7 @@ public enum TrainingCorpus {
     }
 
     /// Rows with a `doc_id` column, grouped into documents in order of first appearance.
-    static func corpusDocuments(_ text: String, path: String) throws(TrainingDataError) -> [GoldDocument] {
+    static func corpusDocuments(_ text: String, path: String, keepingTableIDs: Bool = false) throws(TrainingDataError) -> [GoldDocument] {
         let (header, table) = rows(text)
         guard ["doc_id", "text", "label"].allSatisfy(header.contains) else {
             throw TrainingDataError(path: path, message: "expected a TSV with doc_id, text and label columns (its header has \(header.joined(separator: ", ")))")
@@ -135,10 +135,19 @@ public enum TrainingCorpus {
             if grouped[id] == nil { order.append(id) }
             grouped[id, default: []].append(Record(
                 paragraph: row["para"] ?? "p1", kind: row["kind"] ?? "S", text: row["text"] ?? "", label: row["label"] ?? "-",
-                parent: "-", relation: "-", line: line))
+                parent: "-", relation: "-", line: line, unitID: (row["unit_id"] ?? row["id"])?.trimmingCharacters(in: .whitespaces)))
         }
         var documents: [GoldDocument] = []
-        for id in order { documents.append(GoldDocument(source: path, document: try document(grouped[id]!, id: id, path: path))) }
+        for id in order {
+            var document = try document(grouped[id]!, id: id, path: path)
+            if keepingTableIDs {
+                // The table's unit ids (unit_id, or id), as SentenceTableReader keeps them, where every row has one.
+                let given = grouped[id]!.map { $0.unitID ?? "" }
+                let ids: [String]? = try? given.map { cell throws(DocumentReadError) in try SentenceTableReader.unitID(cell, line: 0) }
+                if let ids, Set(ids).count == ids.count { SentenceTableReader.rename(&document, to: ids) }
+            }
+            documents.append(GoldDocument(source: path, document: document))
+        }
         return documents
     }
 
@@ -153,6 +162,8 @@ public enum TrainingCorpus {
         var line: Int
         /// The sentence's id in its source, which `parent` names (the document numbers its units afresh).
         var id: String? = nil
+        /// A corpus table's unit id (its `unit_id` column), kept only for `eval`.
+        var unitID: String? = nil
     }
 
     /// The rows under a TSV's header, by column name, each with its line number in the file (for messages).

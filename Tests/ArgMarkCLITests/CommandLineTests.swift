@@ -168,6 +168,14 @@ struct CommandLineTests {
         #expect(agreement.status == 0 && agreement.stdout.contains("sentences 2  accuracy 0.500"))
         let agreementByDirectory = try argmark(["eval", dir + "/corpus", dir + "/second", "--agreement"])
         #expect(agreementByDirectory.stdout.contains("sentences 2  accuracy 0.500"))
+        // A corpus table of several documents: one label table per document, scored against the corpus table.
+        try Data("doc_id\tunit_id\ttext\tlabel\nd1\ts1\t本文认为合作是出路。\tclaim\nd2\ts1\t各国应当加强合作。\tprescription\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/comments.tsv"))
+        let corpusRun = try argmark(["annotate", dir + "/comments.tsv", "--to", "tsv", "--out", dir + "/cpred", "--labelers", "label.cue.zh.v1"])
+        #expect(corpusRun.status == 0 && corpusRun.stderr.contains("annotated 2 of 2"))
+        #expect(try String(contentsOfFile: dir + "/cpred/comments/d2.labels.tsv", encoding: .utf8) == "id\tlabel\tparent\trelation\ns1\tprescription\tROOT\t-\n")
+        let corpusEval = try argmark(["eval", dir + "/comments.tsv", dir + "/cpred"])
+        #expect(corpusEval.status == 0 && corpusEval.stdout.contains("sentences 2  accuracy 1.000"))
         let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
     }

@@ -118,6 +118,22 @@ struct BatchTests {
         }
     }
 
+    /// A corpus table named on the command line is as many documents as it has doc_ids, each written to
+    /// STEM/DOC_ID (a slash in an id cannot leave the output directory).
+    @Test func aCorpusTableIsOneInputPerDocument() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("doc_id\tunit_id\ttext\nc:1\ts1\tWe should act now.\n../x\ts1\tIt rose by 8%.\nc:1\ts2\tIt works.\n".utf8), dir + "/in/corpus.train.tsv")
+            let (found, _) = InputDiscovery.discover([dir + "/in/corpus.train.tsv"])
+            let inputs = runner(out: dir + "/out").expandingParts(found)
+            #expect(inputs.map(\.outputStem) == ["corpus.train/c:1", "corpus.train/_.._x"])
+            #expect(inputs.map(\.documentID) == ["c:1", "../x"])
+            let summary = await runner(out: dir + "/out").run(inputs)
+            #expect(summary.succeeded == 2)
+            let first = try String(contentsOfFile: dir + "/out/corpus.train/c:1.jsonl", encoding: .utf8)
+            #expect(first.contains("\"id\":\"c:1\"") && first.contains("It works.") && !first.contains("It rose"))
+        }
+    }
+
     @Test func progressIsReportedForEveryDocument() async throws {
         try await withTemporaryDirectory { dir in
             for n in 0..<5 { try write(Array("句子\(n)。\n".utf8), dir + "/in/\(n).txt") }

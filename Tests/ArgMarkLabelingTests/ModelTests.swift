@@ -334,6 +334,8 @@ struct ModelTests {
         #expect(try TrainingCorpus.load(fixtures.appendingPathComponent("tiny_gold.tsv").path, keepingTableIDs: true)[0].document.units.map(\.id) == document.units.map(\.id))
         let corpus = try TrainingCorpus.load(fixtures.appendingPathComponent("corpus.train.tsv").path)
         #expect(corpus.map(\.document.id) == ["d1", "d2"])
+        let keeping = try TrainingCorpus.corpusDocuments("doc_id\tunit_id\ttext\tlabel\nd1\t4\tA claim.\tclaim\nd1\tu7\tA fact.\tevidence\n", path: "c.tsv", keepingTableIDs: true)
+        #expect(keeping.first?.document.units.map(\.id) == ["s4", "u7"])
         #expect(corpus[0].document.units.compactMap(\.annotation.label) == [.claim, .example])
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.load(fixtures.appendingPathComponent("missing.tsv").path) }
     }

@@ -514,6 +514,20 @@ struct SentenceTableReaderTests {
         #expect(tabbed.units.map(\.text) == ["A cell\twith a tab."])
     }
 
+    /// A corpus table is read one document at a time, each under its own unit ids.
+    @Test func aCorpusTableIsReadDocumentByDocument() throws {
+        let corpus = "doc_id\tunit_id\ttext\tlabel\na:1\ts1\tWe should act.\tclaim\nb/2\ts1\tIt rose.\tevidence\nb/2\ts2\tFor example, Chile.\texample\na:1\ts2\tIt works.\tevidence\n"
+        let reader = SentenceTableReader()
+        #expect(try reader.parts(of: Array(corpus.utf8)) == ["a:1", "b/2"])
+        #expect(try reader.parts(of: Array(Self.table.utf8)) == [])
+        func part(_ name: String) throws(DocumentReadError) -> Document {
+            try reader.read(ReaderInput(bytes: Array(corpus.utf8), sourcePath: nil, documentID: name, part: name))
+        }
+        #expect(try part("a:1").units.map(\.text) == ["We should act.", "It works."])
+        #expect(try part("b/2").units.map(\.id) == ["s1", "s2"])
+        #expect(throws: DocumentReadError.self) { try part("c") }
+    }
+
     @Test func refusesWhatItCannotRead() throws {
         #expect(refusal("").contains("the file is empty"))
         #expect(refusal("id\tpara\tkind\ttext\n").contains("no sentences found"))
