@@ -127,9 +127,11 @@ public struct BatchRunner: Sendable {
                 expanded.append(input)
                 continue
             }
+            let contents = SharedBytes(bytes)
             for part in parts {
                 expanded.append(BatchInput(
-                    path: input.path, outputStem: input.outputStem + "/" + Self.fileName(part), documentID: part, part: part, parts: parts.count))
+                    path: input.path, outputStem: input.outputStem + "/" + Self.fileName(part.id), documentID: part.id, part: part,
+                    parts: parts.count, contents: contents, format: reader.formatName))
             }
         }
         return expanded
@@ -155,7 +157,7 @@ public struct BatchRunner: Sendable {
             let elapsed = now - clock
             return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
-        let reader = try options.registry.reader(format: options.inputFormat, path: path, bytes: bytes)
+        let reader = try options.registry.reader(format: input.format ?? options.inputFormat, path: path, bytes: bytes)
         let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID, part: input.part))
         timings.read = lap()
         let document: Document
@@ -235,7 +237,7 @@ public struct BatchRunner: Sendable {
     private func processFile(_ input: BatchInput) -> BatchItemResult {
         var result = BatchItemResult(input: input, outputPath: nil, failure: nil, bytesRead: 0, sentences: 0)
         do {
-            let bytes = input.isStandardInput ? try FileAccess.readStandardInput() : try FileAccess.read(input.path)
+            let bytes = try input.contents?.bytes ?? (input.isStandardInput ? FileAccess.readStandardInput() : FileAccess.read(input.path))
             // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
             result.bytesRead = bytes.count / input.parts
             let (output, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)

@@ -1,3 +1,4 @@
+import ArgMarkPipeline
 import Foundation
 
 #if canImport(Glibc)
@@ -13,22 +14,45 @@ public struct BatchInput: Sendable, Hashable {
     /// The document id: the file name without its last extension (a corpus table's documents: their `doc_id`).
     public var documentID: String
     /// The one document of a file that holds several (a corpus table's `doc_id`); nil for a file that is one.
-    public var part: String?
+    public var part: DocumentPart?
     /// How many documents the file holds (1 unless `part` is set): each counts its share of the file's bytes.
     public var parts: Int
+    /// The file's bytes, read once for all the documents it holds; nil reads the file when its turn comes.
+    public var contents: SharedBytes?
+    /// The input format of the reader that found the documents of a file that holds several, which reads each of
+    /// them without guessing the format again; nil for the batch's `--input-format`.
+    public var format: String?
 
-    public init(path: String, outputStem: String, documentID: String, part: String? = nil, parts: Int = 1) {
+    public init(
+        path: String, outputStem: String, documentID: String, part: DocumentPart? = nil, parts: Int = 1, contents: SharedBytes? = nil,
+        format: String? = nil
+    ) {
         self.path = path
         self.outputStem = outputStem
         self.documentID = documentID
         self.part = part
         self.parts = max(1, parts)
+        self.contents = contents
+        self.format = format
     }
 
     /// Standard input.
     public static let standardInput = BatchInput(path: "-", outputStem: "stdin", documentID: "stdin")
 
     public var isStandardInput: Bool { path == "-" }
+}
+
+/// A file's bytes shared by the documents it holds, so that a corpus table of thousands of documents is read from
+/// disk once, not once per document. Equal only to itself.
+public final class SharedBytes: Sendable, Hashable {
+    public let bytes: [UInt8]
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    public static func == (lhs: SharedBytes, rhs: SharedBytes) -> Bool { lhs === rhs }
+    public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 /// Expands the command line's files and directories into inputs.

@@ -49,10 +49,11 @@ public struct ReaderInput: Sendable {
     /// The path as the user gave it, nil for standard input; used for ids and format sniffing.
     public var sourcePath: String?
     public var documentID: String
-    /// The one document to read from a file that holds several (a corpus table's `doc_id`); nil reads the file whole.
-    public var part: String?
+    /// The one document to read from a file that holds several (a corpus table's rows of one `doc_id`), as the
+    /// reader's ``DocumentReader/parts(of:)`` found it; nil reads the file whole.
+    public var part: DocumentPart?
 
-    public init(bytes: [UInt8], sourcePath: String?, documentID: String, part: String? = nil) {
+    public init(bytes: [UInt8], sourcePath: String?, documentID: String, part: DocumentPart? = nil) {
         self.bytes = bytes
         self.sourcePath = sourcePath
         self.documentID = documentID
@@ -72,11 +73,36 @@ public protocol DocumentReader: Plugin {
     func read(_ input: ReaderInput) throws(DocumentReadError) -> Document
     /// The documents a file of this format holds when it holds several (a corpus table's `doc_id`s, in order), each
     /// read on its own with ``ReaderInput/part``; empty for a file that is one document.
-    func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String]
+    func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [DocumentPart]
 }
 
 extension DocumentReader {
-    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String] { [] }
+    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [DocumentPart] { [] }
+}
+
+/// One document of a file that holds several: its id, and the lines of the file it is read from (a table's header
+/// first), each with its first byte, its first scalar's offset and its number from 0, so that reading the document
+/// costs its own lines, not the whole file's.
+public struct DocumentPart: Sendable, Hashable {
+    public struct Line: Sendable, Hashable {
+        public var bytes: Range<Int>
+        public var scalar: Int
+        public var number: Int
+
+        public init(bytes: Range<Int>, scalar: Int, number: Int) {
+            self.bytes = bytes
+            self.scalar = scalar
+            self.number = number
+        }
+    }
+
+    public var id: String
+    public var lines: [Line]
+
+    public init(id: String, lines: [Line]) {
+        self.id = id
+        self.lines = lines
+    }
 }
 
 /// Serialises a ``Document`` into one output format.

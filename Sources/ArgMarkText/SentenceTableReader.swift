@@ -34,9 +34,19 @@ public struct SentenceTableReader: DocumentReader {
     }
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        let scalars = try TextDecoder.decode(input.bytes)
+        var source: PartSource?
+        let scalars: [Unicode.Scalar]
+        if let part = input.part {
+            let found = try PartSource(input.bytes, part: part)
+            source = found
+            scalars = found.scalars
+        } else {
+            scalars = try TextDecoder.decode(input.bytes)
+        }
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let table = try Table(scalars)
+        let table = try Table(scalars, lineNumbers: source?.lineNumbers)
+        // Offsets in the file, also where only one document's rows were decoded.
+        func offset(_ position: Int) -> Int { source?.offset(position) ?? position }
         var builder = DocumentBuilder(id: input.documentID, sourcePath: input.sourcePath)
         var sourceIDs: [String] = []
         var paragraph: [DocumentBuilder.Span] = []
@@ -58,7 +68,8 @@ public struct SentenceTableReader: DocumentReader {
         for row in table.rows {
             let documentID = table.cell(row, "doc_id").map { scalars.string(scalars.trimmed($0)) }
             if let part = input.part {
-                guard documentID == part else { continue }
+                // Rows the file no longer holds where the part was found (an edit during the batch) are not read.
+                guard documentID == part.id else { continue }
                 partFound = true
             } else if let documentID, !documentIDs.contains(documentID) {
                 documentIDs.append(documentID)
@@ -73,7 +84,8 @@ public struct SentenceTableReader: DocumentReader {
             let text = scalars.trimmed(table.cell(row, "text")!)
             let kind = table.cell(row, "kind").map { scalars.string(scalars.trimmed($0)).uppercased() } ?? "S"
             let span = DocumentBuilder.Span(
-                start: text.lowerBound, end: text.upperBound, text: scalars.string(text), language: LanguageDetector.detect(scalars, text))
+                start: offset(text.lowerBound), end: offset(text.upperBound), text: scalars.string(text),
+                language: LanguageDetector.detect(scalars, text))
             if kind == "HEAD" || kind == "TOPIC" {
                 flush()
                 // An empty heading row stays a unit: the guideline's output has one row per row of the input.
@@ -96,7 +108,7 @@ public struct SentenceTableReader: DocumentReader {
         }
         flush()
         if let part = input.part, !partFound {
-            throw .unsupported("no row has the doc_id \(part); the table's documents are listed by its doc_id column")
+            throw .unsupported("no row has the doc_id \(part.id) any more: the table changed during the batch; run it again")
         }
         var document = builder.take()
         Self.rename(&document, to: sourceIDs)
@@ -104,18 +116,81 @@ public struct SentenceTableReader: DocumentReader {
         return document
     }
 
-    /// The `doc_id`s of a corpus table in order of first appearance, when it has more than one; else none.
-    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [String] {
-        let scalars = try TextDecoder.decode(bytes)
-        guard let table = try? Table(scalars), table.columns["doc_id"] != nil else { return [] }
-        var seen = Set<String>()
+    /// The documents of a corpus table (its `doc_id`s, in order of first appearance), when it has more than one;
+    /// else none. Each part lists the file's lines it is read from (the header first), found in one pass over the
+    /// table, so that reading a part costs its own rows, however many documents the table holds.
+    public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [DocumentPart] {
+        _ = try TextDecoder.decode(bytes)
+        let lines = Self.lines(bytes)
+        func isBlank(_ line: DocumentPart.Line) -> Bool { bytes[line.bytes].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+        guard let headerIndex = lines.firstIndex(where: { !isBlank($0) }) else { return [] }
+        let header = try TextDecoder.decode(Array(bytes[lines[headerIndex].bytes]))
+        let names = Table.cells(header, 0..<header.count).map { Self.columnName(Substring(header.string($0))) }
+        guard let column = names.firstIndex(of: "doc_id") else { return [] }
         var order: [String] = []
-        for row in table.rows {
-            guard let cell = table.cell(row, "doc_id") else { continue }
-            let id = scalars.string(scalars.trimmed(cell))
-            if seen.insert(id).inserted { order.append(id) }
+        var linesOf: [String: [DocumentPart.Line]] = [:]
+        for line in lines[(headerIndex + 1)...] where !isBlank(line) {
+            guard let cell = Self.cell(column, of: line.bytes, in: bytes) else { continue }
+            let id = String(decoding: bytes[cell], as: UTF8.self)
+            if linesOf[id] == nil {
+                order.append(id)
+                linesOf[id] = [lines[headerIndex]]
+            }
+            linesOf[id]!.append(line)
         }
-        return order.count > 1 ? order : []
+        return order.count > 1 ? order.map { DocumentPart(id: $0, lines: linesOf[$0]!) } : []
+    }
+
+    /// The file's lines as `lineRanges` cuts them (\n, \r\n or \r), each with its first scalar's offset (a
+    /// byte-order mark is not counted, as `TextDecoder` drops it) and its number from 0.
+    static func lines(_ bytes: [UInt8]) -> [DocumentPart.Line] {
+        var lines: [DocumentPart.Line] = []
+        let first = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // Unchecked reads: a corpus table of many documents is one long pass.
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var start = first
+            var scalar = 0
+            var lineScalar = 0
+            var i = first
+            while i < n {
+                let b = buffer[i]
+                if b == 0x0A || b == 0x0D {
+                    lines.append(.init(bytes: start..<i, scalar: lineScalar, number: lines.count))
+                    scalar += 1
+                    if b == 0x0D, i + 1 < n, buffer[i + 1] == 0x0A {
+                        i += 1
+                        scalar += 1
+                    }
+                    start = i + 1
+                    lineScalar = scalar
+                } else if b & 0xC0 != 0x80 {
+                    scalar += 1
+                }
+                i += 1
+            }
+            if start < n { lines.append(.init(bytes: start..<n, scalar: lineScalar, number: lines.count)) }
+        }
+        return lines
+    }
+
+    /// The bytes of cell `column` of `line` (tab-separated), spaces around it left out; nil when the line stops short.
+    static func cell(_ column: Int, of line: Range<Int>, in bytes: [UInt8]) -> Range<Int>? {
+        var field = 0
+        var start = line.lowerBound
+        var end = line.upperBound
+        for j in line where bytes[j] == 0x09 {
+            if field == column {
+                end = j
+                break
+            }
+            field += 1
+            start = j + 1
+        }
+        guard field == column else { return nil }
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        return start..<end
     }
 
     /// `ID` → `id`; a byte-order mark or spaces around a name do not count.
@@ -146,6 +221,55 @@ public struct SentenceTableReader: DocumentReader {
         }
     }
 
+    /// One document's rows of a corpus table, decoded with the header alone from the lines `parts(of:)` found, so
+    /// that reading each of a table's thousands of documents does not decode and split the whole table each time.
+    struct PartSource {
+        /// The header line and the document's rows, one per line.
+        var scalars: [Unicode.Scalar]
+        /// The line in the file of each line of `scalars`, from 0.
+        var lineNumbers: [Int]
+        /// Where each line of `scalars` starts there and in the file, in scalars.
+        var starts: [Int]
+        var fileStarts: [Int]
+
+        init(_ bytes: [UInt8], part: DocumentPart) throws(DocumentReadError) {
+            guard part.lines.count > 1, part.lines.allSatisfy({ $0.bytes.upperBound <= bytes.count }) else {
+                throw .unsupported("the rows of the document \(part.id) are not where they were: the table changed during the batch; run it again")
+            }
+            var reduced: [UInt8] = []
+            for line in part.lines {
+                reduced += bytes[line.bytes]
+                reduced.append(0x0A)
+            }
+            do {
+                scalars = try TextDecoder.decode(reduced)
+            } catch .invalidUTF8(_, let line) {
+                // The error's line is one of the part's; the file's is what the user can find.
+                throw .invalidUTF8(byteOffset: part.lines[line - 1].bytes.lowerBound, line: part.lines[line - 1].number + 1)
+            } catch .lineTooLong(let line, let length, let limit) {
+                throw .lineTooLong(line: part.lines[line - 1].number + 1, length: length, limit: limit)
+            }
+            lineNumbers = part.lines.map(\.number)
+            fileStarts = part.lines.map(\.scalar)
+            starts = lineRanges(scalars).map(\.lowerBound)
+            // A line of the part has a range of its own in `lineRanges` unless it changed since the part was found.
+            guard starts.count == part.lines.count else {
+                throw .unsupported("the rows of the document \(part.id) are not where they were: the table changed during the batch; run it again")
+            }
+        }
+
+        /// The file offset of `position` in `scalars`.
+        func offset(_ position: Int) -> Int {
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if starts[mid] <= position { low = mid } else { high = mid - 1 }
+            }
+            return fileStarts[low] + position - starts[low]
+        }
+    }
+
     /// The header and the rows of a table, as ranges of the decoded text.
     struct Table {
         struct Row {
@@ -157,8 +281,11 @@ public struct SentenceTableReader: DocumentReader {
         var columns: [String: Int] = [:]
         var rows: [Row] = []
 
-        init(_ scalars: [Unicode.Scalar]) throws(DocumentReadError) {
-            let lines = lineRanges(scalars).enumerated().filter { !scalars.trimmed($0.element).isEmpty }
+        /// `lineNumbers[k]`: the line in the file of line `k` of `scalars`, where they hold only some of its lines.
+        init(_ scalars: [Unicode.Scalar], lineNumbers: [Int]? = nil) throws(DocumentReadError) {
+            let lines = lineRanges(scalars).enumerated()
+                .map { (offset: lineNumbers?[$0.offset] ?? $0.offset, element: $0.element) }
+                .filter { !scalars.trimmed($0.element).isEmpty }
             guard let header = lines.first else { throw .empty }
             let names = Self.cells(scalars, header.element).map { SentenceTableReader.columnName(Substring(scalars.string($0))) }
             for (k, name) in names.enumerated() where columns[name] == nil { columns[name] = k }

@@ -514,18 +514,30 @@ struct SentenceTableReaderTests {
         #expect(tabbed.units.map(\.text) == ["A cell\twith a tab."])
     }
 
-    /// A corpus table is read one document at a time, each under its own unit ids.
+    /// A corpus table is read one document at a time, each under its own unit ids and with offsets in the file, from
+    /// the lines `parts(of:)` found for it.
     @Test func aCorpusTableIsReadDocumentByDocument() throws {
-        let corpus = "doc_id\tunit_id\ttext\tlabel\na:1\ts1\tWe should act.\tclaim\nb/2\ts1\tIt rose.\tevidence\nb/2\ts2\tFor example, Chile.\texample\na:1\ts2\tIt works.\tevidence\n"
+        let corpus = "\u{FEFF}doc_id\tunit_id\ttext\tlabel\r\na:1\ts1\t我们应当行动。\tclaim\r\n b/2 \ts1\tIt rose.\tevidence\r\n\r\nb/2\ts2\tFor example, Chile.\texample\r\na:1\ts2\tIt works.\tevidence\r\n"
         let reader = SentenceTableReader()
-        #expect(try reader.parts(of: Array(corpus.utf8)) == ["a:1", "b/2"])
+        let parts = try reader.parts(of: Array(corpus.utf8))
+        #expect(parts.map(\.id) == ["a:1", "b/2"])
+        #expect(parts.map { $0.lines.map(\.number) } == [[0, 1, 5], [0, 2, 4]])
         #expect(try reader.parts(of: Array(Self.table.utf8)) == [])
-        func part(_ name: String) throws(DocumentReadError) -> Document {
-            try reader.read(ReaderInput(bytes: Array(corpus.utf8), sourcePath: nil, documentID: name, part: name))
+        func part(_ k: Int) throws(DocumentReadError) -> Document {
+            try reader.read(ReaderInput(bytes: Array(corpus.utf8), sourcePath: nil, documentID: parts[k].id, part: parts[k]))
         }
-        #expect(try part("a:1").units.map(\.text) == ["We should act.", "It works."])
-        #expect(try part("b/2").units.map(\.id) == ["s1", "s2"])
-        #expect(throws: DocumentReadError.self) { try part("c") }
+        let first = try part(0)
+        #expect(first.units.map(\.text) == ["我们应当行动。", "It works."])
+        #expect(try part(1).units.map(\.id) == ["s1", "s2"])
+        // Offsets point into the whole file (the byte-order mark not counted), as for a table read whole.
+        let scalars = Array(corpus.unicodeScalars.dropFirst())
+        for unit in first.units + (try part(1)).units {
+            #expect(String(String.UnicodeScalarView(scalars[unit.start..<unit.end])) == unit.text)
+        }
+        // A part the file no longer holds where it was found is named, not misread.
+        #expect(throws: DocumentReadError.self) {
+            try reader.read(ReaderInput(bytes: Array("doc_id\ttext\n".utf8), sourcePath: nil, documentID: "a:1", part: parts[0]))
+        }
     }
 
     @Test func refusesWhatItCannotRead() throws {
