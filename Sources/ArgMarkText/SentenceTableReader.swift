@@ -64,14 +64,10 @@ public struct SentenceTableReader: DocumentReader {
             paragraph = []
             paragraphIDs = []
         }
-        var partFound = false
         for row in table.rows {
-            let documentID = table.cell(row, "doc_id").map { scalars.string(scalars.trimmed($0)) }
-            if let part = input.part {
-                // Rows the file no longer holds where the part was found (an edit during the batch) are not read.
-                guard documentID == part.id else { continue }
-                partFound = true
-            } else if let documentID, !documentIDs.contains(documentID) {
+            // A part's lines are its rows: parts(of:) found them by their doc_id in these bytes.
+            if input.part == nil, let documentID = table.cell(row, "doc_id").map({ scalars.string(scalars.trimmed($0)) }),
+               !documentIDs.contains(documentID) {
                 documentIDs.append(documentID)
                 if documentIDs.count > 1 {
                     throw .unsupported("line \(row.line): a second document (doc_id \(documentID) after \(documentIDs[0])); read a corpus table with annotate, which labels each of its documents on its own, or split it by doc_id (tools/split_corpus_tsv.py writes one NAME_sentences.tsv per document)")
@@ -107,9 +103,6 @@ public struct SentenceTableReader: DocumentReader {
             previousEndsOpen = HeadingDetector.endsOpen(scalars[text.upperBound - 1])
         }
         flush()
-        if let part = input.part, !partFound {
-            throw .unsupported("no row has the doc_id \(part.id) any more: the table changed during the batch; run it again")
-        }
         var document = builder.take()
         Self.rename(&document, to: sourceIDs)
         try DocumentFinishing.finish(&document)
