@@ -152,7 +152,13 @@ struct Evaluate: ParsableCommand {
         let stem = InputDiscovery.stem((gold as NSString).lastPathComponent)
         var pairs: [(String, String, String, Document?)] = []
         var unmatched: [String] = []
-        for gold in documents {
+        let bytes = try? FileAccess.read(gold)
+        let parts = bytes.flatMap { try? PluginRegistry.standard.reader(format: "tsv", path: gold, bytes: $0).parts(of: $0) } ?? []
+        let partsByID = Dictionary(parts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for var gold in documents {
+            if let bytes, let part = partsByID[gold.document.id] {
+                gold.document = Self.asRead(gold.document, bytes: bytes, path: self.gold, part: part)
+            }
             let name = BatchRunner.fileName(gold.document.id)
             let candidates = [pred, (pred as NSString).appendingPathComponent(stem)].flatMap { directory in
                 ["jsonl", "tei.xml", "labels.tsv"].map { (directory as NSString).appendingPathComponent(name + "." + $0) }
@@ -168,6 +174,18 @@ struct Evaluate: ParsableCommand {
         }
         guard !pairs.isEmpty else { throw fail("no document of \(gold) has a prediction in \(pred); annotate \(gold) --out \(pred) writes them") }
         return pairs
+    }
+
+    /// A table's gold as `annotate` reads the table (offsets in the file, so that `--match offsets` pairs it with a
+    /// prediction), with the labels and links `TrainingCorpus` read and checked; the gold as it is when the two
+    /// readings do not hold the same units.
+    static func asRead(_ gold: Document, bytes: [UInt8], path: String, part: DocumentPart?) -> Document {
+        guard let reader = try? PluginRegistry.standard.reader(format: "tsv", path: path, bytes: bytes),
+              var read = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: gold.id, part: part)),
+              read.units.map(\.id) == gold.units.map(\.id)
+        else { return gold }
+        for i in read.units.indices { read.units[i].annotation = gold.units[i].annotation }
+        return read
     }
 
     /// The labels of a sentence table, beside its `_sentences.tsv`.
@@ -192,11 +210,11 @@ struct Evaluate: ParsableCommand {
 
     private func load(_ path: String) throws -> Document {
         if path.hasSuffix(Self.goldTableSuffix) {
-            do {
-                return try TrainingCorpus.load(path, keepingTableIDs: true)[0].document
-            } catch {
-                throw fail(error.description)
-            }
+            let gold: Document
+            do { gold = try TrainingCorpus.load(path, keepingTableIDs: true)[0].document } catch { throw fail(error.description) }
+            let sentences = String(path.dropLast(Self.goldTableSuffix.count)) + "_sentences.tsv"
+            guard let bytes = try? FileAccess.read(sentences) else { return gold }
+            return Self.asRead(gold, bytes: bytes, path: sentences, part: nil)
         }
         if path.hasSuffix("_sentences.tsv") {
             throw fail("\(path) is a sentence table without labels: score against its labels, \(path.dropLast("_sentences.tsv".count))\(Self.goldTableSuffix), or annotate the table first to get a prediction")

@@ -153,6 +153,9 @@ struct CommandLineTests {
         #expect(eval.stdout.contains("matching: id") && eval.stdout.contains("sentences 2  accuracy 1.000"))
         let file = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(file.status == 0 && file.stdout.contains("sentences 2 "))
+        // The gold is read as annotate reads the table, so that pairing by offsets pairs the same sentences.
+        let byOffsets = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl", "--match", "offsets"])
+        #expect(byOffsets.stdout.contains("sentences 2  accuracy 1.000") && !byOffsets.stderr.contains("warning"))
         // The guideline's label table: one row per row of the input, ids as given; eval lays it over the gold.
         let table = try argmark(["annotate", dir + "/corpus/r_sentences.tsv", "--to", "tsv", "--out", dir + "/tables", "--labelers", "label.cue.zh.v1"])
         #expect(table.status == 0)
@@ -176,6 +179,8 @@ struct CommandLineTests {
         #expect(try String(contentsOfFile: dir + "/cpred/comments/d2.labels.tsv", encoding: .utf8) == "id\tlabel\tparent\trelation\ns1\tprescription\tROOT\t-\n")
         let corpusEval = try argmark(["eval", dir + "/comments.tsv", dir + "/cpred"])
         #expect(corpusEval.status == 0 && corpusEval.stdout.contains("sentences 2  accuracy 1.000"))
+        let corpusByOffsets = try argmark(["eval", dir + "/comments.tsv", dir + "/cpred", "--match", "offsets"])
+        #expect(corpusByOffsets.stdout.contains("sentences 2  accuracy 1.000") && !corpusByOffsets.stderr.contains("warning"))
         let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
     }
