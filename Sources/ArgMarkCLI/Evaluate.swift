@@ -117,15 +117,14 @@ struct Evaluate: ParsableCommand {
                 var relative = input.outputStem + ".jsonl"
                 // A prediction directory from annotate --to tei holds NAME.tei.xml; annotate names the prediction for
                 // a sentence table after the table (NAME_sentences.jsonl), not after its labels (NAME_gold.tsv).
-                var stems = [input.outputStem]
+                var names = [relative, input.outputStem + ".tei.xml", input.outputStem + ".labels.tsv"]
                 if input.path.hasSuffix(Self.goldTableSuffix) {
                     relative = input.outputStem + ".tsv"
                     let table = String(input.outputStem.dropLast("_gold".count))
-                    stems = [table + "_sentences", table]
+                    names = [table + "_sentences", table].flatMap { [$0 + ".jsonl", $0 + ".tei.xml", $0 + ".labels.tsv"] }
+                    // Another annotator's labels of the same table, under the same name.
+                    names.append(relative)
                 }
-                var names = stems.flatMap { [$0 + ".jsonl", $0 + ".tei.xml", $0 + ".labels.tsv"] }
-                // Another annotator's labels of the same table, under the same name.
-                if input.path.hasSuffix(Self.goldTableSuffix) { names.append(input.outputStem + ".tsv") }
                 let candidates = names.map { (pred as NSString).appendingPathComponent($0) }
                 if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
                     pairs.append((relative, input.path, candidate, nil))
@@ -155,18 +154,18 @@ struct Evaluate: ParsableCommand {
         let bytes = try? FileAccess.read(gold)
         let parts = bytes.flatMap { try? PluginRegistry.standard.reader(format: "tsv", path: gold, bytes: $0).parts(of: $0) } ?? []
         let partsByID = Dictionary(parts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        for var gold in documents {
-            if let bytes, let part = partsByID[gold.document.id] {
-                gold.document = Self.asRead(gold.document, bytes: bytes, path: self.gold, part: part)
-            }
-            let name = BatchRunner.fileName(gold.document.id)
+        for document in documents {
+            let name = BatchRunner.fileName(document.document.id)
             let candidates = [pred, (pred as NSString).appendingPathComponent(stem)].flatMap { directory in
                 ["jsonl", "tei.xml", "labels.tsv"].map { (directory as NSString).appendingPathComponent(name + "." + $0) }
             }
             if let candidate = candidates.first(where: { fm.fileExists(atPath: $0) }) {
-                pairs.append((gold.document.id, gold.source, candidate, gold.document))
+                // Read as annotate read it only when there is a prediction to pair it with.
+                var gold = document.document
+                if let bytes, let part = partsByID[gold.id] { gold = Self.asRead(gold, bytes: bytes, path: self.gold, part: part) }
+                pairs.append((gold.id, document.source, candidate, gold))
             } else {
-                unmatched.append(gold.document.id)
+                unmatched.append(document.document.id)
             }
         }
         if !unmatched.isEmpty {

@@ -113,13 +113,14 @@ public struct SentenceTableReader: DocumentReader {
     /// else none. Each part lists the file's lines it is read from (the header first), found in one pass over the
     /// table, so that reading a part costs its own rows, however many documents the table holds.
     public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [DocumentPart] {
-        _ = try TextDecoder.decode(bytes)
         let lines = Self.lines(bytes)
         func isBlank(_ line: DocumentPart.Line) -> Bool { bytes[line.bytes].allSatisfy { $0 == 0x20 || $0 == 0x09 } }
         guard let headerIndex = lines.firstIndex(where: { !isBlank($0) }) else { return [] }
         let header = try TextDecoder.decode(Array(bytes[lines[headerIndex].bytes]))
         let names = Table.cells(header, 0..<header.count).map { Self.columnName(Substring(header.string($0))) }
+        // Most tables are one document, which their header tells before the whole file is decoded.
         guard let column = names.firstIndex(of: "doc_id") else { return [] }
+        _ = try TextDecoder.decode(bytes)
         var order: [String] = []
         var linesOf: [String: [DocumentPart.Line]] = [:]
         for line in lines[(headerIndex + 1)...] where !isBlank(line) {
@@ -219,11 +220,13 @@ public struct SentenceTableReader: DocumentReader {
     struct PartSource {
         /// The header line and the document's rows, one per line.
         var scalars: [Unicode.Scalar]
-        /// The line in the file of each line of `scalars`, from 0.
-        var lineNumbers: [Int]
-        /// Where each line of `scalars` starts there and in the file, in scalars.
+        /// The part's lines in the file, one per line of `scalars`.
+        var lines: [DocumentPart.Line]
+        /// Where each line of `scalars` starts there, in scalars.
         var starts: [Int]
-        var fileStarts: [Int]
+
+        /// The line in the file of each line of `scalars`, from 0.
+        var lineNumbers: [Int] { lines.map(\.number) }
 
         init(_ bytes: [UInt8], part: DocumentPart) throws(DocumentReadError) {
             guard part.lines.count > 1, part.lines.allSatisfy({ $0.bytes.upperBound <= bytes.count }) else {
@@ -242,8 +245,7 @@ public struct SentenceTableReader: DocumentReader {
             } catch .lineTooLong(let line, let length, let limit) {
                 throw .lineTooLong(line: part.lines[line - 1].number + 1, length: length, limit: limit)
             }
-            lineNumbers = part.lines.map(\.number)
-            fileStarts = part.lines.map(\.scalar)
+            lines = part.lines
             starts = lineRanges(scalars).map(\.lowerBound)
             // A line of the part has a range of its own in `lineRanges` unless it changed since the part was found.
             guard starts.count == part.lines.count else {
@@ -259,7 +261,7 @@ public struct SentenceTableReader: DocumentReader {
                 let mid = (low + high + 1) / 2
                 if starts[mid] <= position { low = mid } else { high = mid - 1 }
             }
-            return fileStarts[low] + position - starts[low]
+            return lines[low].scalar + position - starts[low]
         }
     }
 
