@@ -111,9 +111,9 @@ public struct ModelLibrary: Sendable {
         }
         let weightsPath = (folder as NSString).appendingPathComponent("weights.bin")
         guard let weights = FileManager.default.contents(atPath: weightsPath) else { throw ModelError.missing(weightsPath) }
-        let model = try LinearModel(serialized: Array(weights), labels: labels)
+        let model = try LinearModel(serialized: weights, labels: labels)
         let stage2Path = (folder as NSString).appendingPathComponent("weights.stage2.bin")
-        let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: Array($0), labels: labels) }
+        let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: $0, labels: labels) }
         var chain: LabelChain?
         if let rows = manifest.transitions {
             guard let table = LabelChain(rows: rows), table.count == labels.count else {

@@ -278,6 +278,17 @@ struct ModelTests {
         #expect(back.weights == model.weights)
         #expect(throws: ModelError.self) { try LinearModel(serialized: Array(bytes.dropLast(3)), labels: model.labels) }
         #expect(throws: ModelError.self) { try LinearModel(serialized: Array("nope".utf8), labels: model.labels) }
+        // Read from the file's bytes as loaded, without a copy.
+        #expect(try LinearModel(serialized: Data(bytes), labels: model.labels).weights == model.weights)
+        // A header cut short, and a row index past the model's dimensions (the first row's index is at byte 20).
+        #expect(throws: ModelError.self) { try LinearModel(serialized: Array(bytes.prefix(12)), labels: model.labels) }
+        var outOfRange = bytes
+        withUnsafeBytes(of: UInt32(model.dimensions).littleEndian) { outOfRange.replaceSubrange(20..<24, with: $0) }
+        #expect {
+            try LinearModel(serialized: outOfRange, labels: model.labels)
+        } throws: { error in
+            "\(error)".contains("row \(model.dimensions) out of range")
+        }
     }
 
     @Test func leaveOneDocumentOutScoresEveryHeldOutDocument() throws {
