@@ -396,13 +396,39 @@ enum ReferenceList {
         "notesandreferences", "sources", "参考文献", "引用文献", "参考资料", "注释与参考文献",
     ]
 
-    /// Whether the lines after the heading at `index` are author–year entries.
+    /// Lines that may follow an entry's first line before the next entry opens, in a hard-wrapped list: a
+    /// 200-character reference set 38 characters to the line, as pdftotext leaves a Chinese paper's English references.
+    static let wrappedLines = 8
+
+    /// Whether the lines after the heading at `index` are author–year entries: the first line opens one, and so does
+    /// the next line, or in a hard-wrapped list one of the lines that carry the first entry on.
     static func entriesFollow(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Bool {
-        lines[(index + 1)..<min(lines.count, index + 3)].allSatisfy { isEntry(scalars, $0) }
+        let first = index + 1
+        guard first < lines.count, isEntry(scalars, lines, at: first) else { return false }
+        guard first + 1 < lines.count else { return true }
+        return ((first + 1)..<min(lines.count, first + 1 + wrappedLines)).contains { isEntry(scalars, lines, at: $0) }
     }
 
     /// An entry opens with a name (a capital letter or a CJK character) and gives a year 1600–2099 early: in
     /// parentheses, or after the authors and a separator and closed by punctuation: "(1986)", "1971.", "2008(4)", "2020a,".
+    /// Early is within 120 characters, read on into the next lines when the list is hard-wrapped ("Carter, M., de
+    /// Janvry, A., Sadoulet, E." / "and Sarris, A. (2017). …").
+    static func isEntry(_ s: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int) -> Bool {
+        let line = lines[index]
+        // Only a line cut off mid-way reads on: one that ends a sentence ("We thank the reviewers.") is whole, and
+        // a year on the line after it belongs to that line.
+        let endsSentence = [".", "。", "．", "!", "?", "！", "？"].contains(s[line.upperBound - 1])
+        guard line.count < 120, index + 1 < lines.count, !endsSentence else { return isEntry(s, line) }
+        var joined = Array(s[line])
+        var next = index + 1
+        while joined.count < 120, next < lines.count, next <= index + 3 {
+            joined.append(" ")
+            joined.append(contentsOf: s[lines[next]])
+            next += 1
+        }
+        return isEntry(joined, 0..<joined.count)
+    }
+
     static func isEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let first = s[line.lowerBound]
         guard ScalarClass.isUpper(first) || ScalarClass.isCJK(first) else { return false }
@@ -433,9 +459,11 @@ enum ReferenceList {
     /// What may follow an entry's year: "1971.", "2008(4)", "(1986)", "2008，".
     private static let yearClosers: Set<Unicode.Scalar> = [".", ",", ";", "(", ")", "，", "．", "（", "）"]
 
+    /// Four digits from 1600 to 2099, ASCII or full width (（２０１７）, as a text set in full-width forms gives them).
     private static func isYear(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Bool {
-        guard i + 4 <= end, (i..<(i + 4)).allSatisfy({ ScalarClass.isDigit(s[$0]) && s[$0].isASCII }) else { return false }
-        let century = (s[i].value - 48) * 10 + (s[i + 1].value - 48)
+        guard i + 4 <= end, (i..<(i + 4)).allSatisfy({ ScalarClass.isDigit(s[$0]) }) else { return false }
+        func value(_ digit: Unicode.Scalar) -> UInt32 { digit.value >= 0xFF10 ? digit.value - 0xFF10 : digit.value - 0x30 }
+        let century = value(s[i]) * 10 + value(s[i + 1])
         return (16...20).contains(century) && (i + 4 >= s.count || !ScalarClass.isDigit(s[i + 4]))
     }
 }

@@ -155,6 +155,20 @@ struct PlainTextReaderTests {
         #expect(body.notes.isEmpty && body.units.filter { $0.kind == .sentence }.count == 3)
     }
 
+    @Test func aReferenceListSetFullWidthOrHardWrappedIsStillNotes() throws {
+        // Full-width letters and digits, as some Chinese typesetting sets an English reference (the year read as one).
+        let fullWidth = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nＣａｒｔｅｒ, Ｍ. (２０１７). Ｉｎｄｅｘ ｉｎｓｕｒａｎｃｅ.\nＤｉｘｏｎ, Ｌ. （２００６）. Ｍａｒｋｅｔ ｐｅｎｅｔｒａｔｉｏｎ.\n")
+        #expect(fullWidth.units.filter { $0.kind == .sentence }.map(\.text) == ["保险定价应当保留。"])
+        #expect(fullWidth.notes.count == 2)
+        // Hard-wrapped: the first entry's year is on its second line, and the second entry opens on its third.
+        let wrapped = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nCarter, M., de Janvry, A., Sadoulet,\nE. and Sarris, A. (2017). Index insurance.\nDixon, L. and Clancy, N. (2006). Market penetration.\n")
+        #expect(wrapped.units.filter { $0.kind == .sentence }.map(\.text) == ["保险定价应当保留。"])
+        #expect(!wrapped.notes.isEmpty)
+        // A references heading over prose whose later line merely names a year stays body text.
+        let prose = try read(PlainTextReader(), "References\nWe thank the reviewers for their comments.\nSmith, J. (2020). A later line.\n")
+        #expect(prose.notes.isEmpty)
+    }
+
     @Test func aLettersFrameBecomesMetadata() throws {
         let doc = try PlainTextReader().read(
             ReaderInput(bytes: try fixture("public-comment.en.txt"), sourcePath: nil, documentID: "public-comment.en"))
