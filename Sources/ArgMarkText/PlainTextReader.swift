@@ -51,7 +51,10 @@ public struct PlainTextReader: DocumentReader {
                 rights.append(scalars.string(line))
                 continue
             }
-            if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil {
+            // A heading ends a notes list, but an author–year entry that reads like one (李强，张三．城市治理研究．北京：
+            // 人民出版社，2015．, whose full-width full stops no sentence ends on) is the list going on.
+            if inNotes, NotesList.marker(scalars, line) == nil, HeadingDetector.level(scalars, line) != nil,
+               !ReferenceList.isEntry(scalars, line) {
                 inNotes = false
             }
             if let resume = body.takeContentsOrGlossary(lines, at: index, inNotes: &inNotes, notes: &noteLines, contents: &contents) {

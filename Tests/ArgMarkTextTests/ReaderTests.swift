@@ -164,6 +164,10 @@ struct PlainTextReaderTests {
         let wrapped = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nCarter, M., de Janvry, A., Sadoulet,\nE. and Sarris, A. (2017). Index insurance.\nDixon, L. and Clancy, N. (2006). Market penetration.\n")
         #expect(wrapped.units.filter { $0.kind == .sentence }.map(\.text) == ["保险定价应当保留。"])
         #expect(!wrapped.notes.isEmpty)
+        // Chinese entries closed by full-width full stops read like headings; they do not end the list.
+        let chinese = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n李强，张三．城市治理研究．北京：人民出版社，2015．\n")
+        #expect(chinese.units.map(\.text) == ["结语", "保险定价应当保留。"])
+        #expect(chinese.notes.count == 2)
         // A references heading over prose whose later line merely names a year stays body text.
         let prose = try read(PlainTextReader(), "References\nWe thank the reviewers for their comments.\nSmith, J. (2020). A later line.\n")
         #expect(prose.notes.isEmpty)
