@@ -160,6 +160,9 @@ struct PlainTextReaderTests {
         let fullWidth = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nＣａｒｔｅｒ, Ｍ. (２０１７). Ｉｎｄｅｘ ｉｎｓｕｒａｎｃｅ.\nＤｉｘｏｎ, Ｌ. （２００６）. Ｍａｒｋｅｔ ｐｅｎｅｔｒａｔｉｏｎ.\n")
         #expect(fullWidth.units.filter { $0.kind == .sentence }.map(\.text) == ["保险定价应当保留。"])
         #expect(fullWidth.notes.count == 2)
+        let fullWidthPunctuation = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nＣａｒｔｅｒ，Ｍ．（２０１７）．Ｉｎｄｅｘ ｉｎｓｕｒａｎｃｅ．\nＤｉｘｏｎ，Ｌ．（２００６）．Ｍａｒｋｅｔ ｐｅｎｅｔｒａｔｉｏｎ．\n")
+        #expect(fullWidthPunctuation.units.map(\.text) == ["结语", "保险定价应当保留。"])
+        #expect(fullWidthPunctuation.notes.count == 2)
         // Hard-wrapped: the first entry's year is on its second line, and the second entry opens on its third.
         let wrapped = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nCarter, M., de Janvry, A., Sadoulet,\nE. and Sarris, A. (2017). Index insurance.\nDixon, L. and Clancy, N. (2006). Market penetration.\n")
         #expect(wrapped.units.filter { $0.kind == .sentence }.map(\.text) == ["保险定价应当保留。"])
