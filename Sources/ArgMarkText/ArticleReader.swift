@@ -401,12 +401,19 @@ enum ReferenceList {
     static let wrappedLines = 8
 
     /// Whether the lines after the heading at `index` are author–year entries: the first line opens one, and so does
-    /// the next line, or in a hard-wrapped list one of the lines that carry the first entry on.
+    /// the next line, or, when the first is cut off mid-way (a hard-wrapped list), one of the lines that carry it on.
     static func entriesFollow(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], headingAt index: Int) -> Bool {
         let first = index + 1
         guard first < lines.count, isEntry(scalars, lines, at: first) else { return false }
         guard first + 1 < lines.count else { return true }
-        return ((first + 1)..<min(lines.count, first + 1 + wrappedLines)).contains { isEntry(scalars, lines, at: $0) }
+        let reach = endsSentence(scalars, lines[first]) ? 1 : wrappedLines
+        return ((first + 1)..<min(lines.count, first + 1 + reach)).contains { isEntry(scalars, lines, at: $0) }
+    }
+
+    private static let sentenceEnds: Set<Unicode.Scalar> = [".", "。", "．", "!", "?", "！", "？"]
+
+    private static func endsSentence(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        sentenceEnds.contains(s[line.upperBound - 1])
     }
 
     /// An entry opens with a name (a capital letter or a CJK character) and gives a year 1600–2099 early: in
@@ -417,8 +424,7 @@ enum ReferenceList {
         let line = lines[index]
         // Only a line cut off mid-way reads on: one that ends a sentence ("We thank the reviewers.") is whole, and
         // a year on the line after it belongs to that line.
-        let endsSentence = [".", "。", "．", "!", "?", "！", "？"].contains(s[line.upperBound - 1])
-        guard line.count < 120, index + 1 < lines.count, !endsSentence else { return isEntry(s, line) }
+        guard line.count < 120, index + 1 < lines.count, !endsSentence(s, line) else { return isEntry(s, line) }
         var joined = Array(s[line])
         var next = index + 1
         while joined.count < 120, next < lines.count, next <= index + 3 {

@@ -174,6 +174,10 @@ struct PlainTextReaderTests {
         // A references heading over prose whose later line merely names a year stays body text.
         let prose = try read(PlainTextReader(), "References\nWe thank the reviewers for their comments.\nSmith, J. (2020). A later line.\n")
         #expect(prose.notes.isEmpty)
+        // A body section whose first sentence cites a work, then goes on in prose, stays body text: after a whole
+        // first line only the very next one may open the second entry.
+        let cited = try read(PlainTextReader(), "Sources\nWorld Bank (2020) estimates the gap.\nWe use its data.\nThe IMF (2021) agrees.\n")
+        #expect(cited.notes.isEmpty && cited.units.filter { $0.kind == .sentence }.count == 3)
     }
 
     @Test func aLettersFrameBecomesMetadata() throws {
