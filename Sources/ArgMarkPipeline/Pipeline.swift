@@ -7,15 +7,18 @@ public struct Pipeline: Sendable {
     public var combiner: LabelCombiner
     public var linker: (any Linker)?
     public var scorer: (any Scorer)?
+    /// Folds a Traditional Chinese document to simplified characters for the stages (`Models/fold/zh-hant.tsv`).
+    public var characterFolding: CharacterFolding?
 
     public init(
         labelers: [any Labeler] = [], combiner: LabelCombiner = .init(), linker: (any Linker)? = nil,
-        scorer: (any Scorer)? = nil
+        scorer: (any Scorer)? = nil, characterFolding: CharacterFolding? = nil
     ) {
         self.labelers = labelers
         self.combiner = combiner
         self.linker = linker
         self.scorer = scorer
+        self.characterFolding = characterFolding
     }
 
     /// The plugins that will run, in order.
@@ -43,7 +46,17 @@ public struct Pipeline: Sendable {
     /// drops the machine-made links and every score once a label or its confidence has changed, since they were
     /// built for the old labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
     /// person set stay.
+    /// A document that reads as Traditional Chinese goes through the stages in simplified characters
+    /// (`characterFolding`) and comes back with its own text.
     public func run(_ document: consuming Document) throws(PluginError) -> Document {
+        guard let characterFolding, characterFolding.readsAsTraditional(document) else { return try runStages(document) }
+        let written = document.units.map(\.text)
+        var result = try runStages(characterFolding.folded(document))
+        for i in result.units.indices { result.units[i].text = written[i] }
+        return result
+    }
+
+    private func runStages(_ document: consuming Document) throws(PluginError) -> Document {
         if !labelers.isEmpty { try label(&document) }
         // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
         // Each stage consumes the document, so that it changes the units in place rather than copying them.

@@ -15,6 +15,9 @@ public struct ModelLibrary: Sendable {
     public private(set) var problems: [String] = []
     /// The default pipeline from `pipeline.json`, if present and valid.
     public private(set) var pipeline: PipelineSpecification?
+    /// Traditional → simplified characters (`fold/zh-hant.tsv`), if present and valid.
+    public private(set) var characterFolding: CharacterFolding?
+    static let characterFoldingFile = "fold/zh-hant.tsv"
 
     /// Cue lexicons: plugin id, file, language, word-boundary matching.
     static let lexicons: [(id: String, file: String, languages: [LanguageTag], words: Bool, rules: Bool)] = [
@@ -41,6 +44,14 @@ public struct ModelLibrary: Sendable {
                     : CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon))
             } catch {
                 problems.append("\(path): \(error.description)")
+            }
+        }
+        let foldingPath = (directory as NSString).appendingPathComponent(Self.characterFoldingFile)
+        if let text = try? String(contentsOfFile: foldingPath, encoding: .utf8) {
+            do {
+                characterFolding = try CharacterFolding(tsv: text)
+            } catch {
+                problems.append("\(foldingPath): \(error.description); Traditional Chinese is labelled as written")
             }
         }
         let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
@@ -161,6 +172,7 @@ extension PluginRegistry {
         registry.labelers += library.labelers
         registry.linkers = library.linkers + registry.linkers
         if let pipeline = library.pipeline { registry.defaultLabelers = pipeline }
+        if let folding = library.characterFolding { registry.characterFolding = folding }
         return registry
     }
 }

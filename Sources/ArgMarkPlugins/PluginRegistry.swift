@@ -16,6 +16,8 @@ public struct PluginRegistry: Sendable {
     public var scorers: [any Scorer]
     /// The labellers of the default pipeline and their weights; nil picks them as ``defaultPipeline()`` says.
     public var defaultLabelers: PipelineSpecification?
+    /// Traditional → simplified characters for every pipeline (`Models/fold/zh-hant.tsv`), if loaded.
+    public var characterFolding: CharacterFolding?
 
     /// Everything built in.
     public static let standard = PluginRegistry(
@@ -112,7 +114,7 @@ public struct PluginRegistry: Sendable {
         for candidate in labelers where candidate.descriptor.id.hasPrefix("label.cue.") {
             if !candidate.descriptor.languages.contains(where: covered.contains) { chosen.append(candidate) }
         }
-        return Pipeline(labelers: chosen, linker: linkers.first, scorer: scorers.first)
+        return Pipeline(labelers: chosen, linker: linkers.first, scorer: scorers.first, characterFolding: characterFolding)
     }
 
     /// The labellers `Models/pipeline.json` names that no plugin provides: the default pipeline runs without them.
@@ -143,6 +145,6 @@ public struct PluginRegistry: Sendable {
         }
         return Pipeline(
             labelers: chosen, combiner: LabelCombiner(weights: weights, calibrations: specification.calibrations),
-            linker: linkers.first, scorer: scorers.first)
+            linker: linkers.first, scorer: scorers.first, characterFolding: characterFolding)
     }
 }

@@ -70,6 +70,25 @@ struct LabelerConformanceTests {
         #expect(Self.registry.absentDefaultLabelers.isEmpty)
     }
 
+    /// The shipped Traditional → simplified table loads and reaches the default pipeline: a Traditional text is
+    /// labelled as its simplified form is, and keeps its own characters; a broken table is reported by line.
+    @Test func aTraditionalTextIsLabelledAsItsSimplifiedForm() throws {
+        let pipeline = Self.registry.defaultPipeline()
+        #expect(pipeline.characterFolding != nil)
+        let simplified = try pipeline.run(readText(Self.texts[0]))
+        let written = "一、引言\n本文認為合作是出路。據統計，貿易額增長了8%。例如，某國加強了對話。各國應當加強合作。\n"
+        let traditional = try pipeline.run(readText(written))
+        #expect(traditional.units.map(\.annotation.label) == simplified.units.map(\.annotation.label))
+        #expect(traditional.units.map(\.text).joined().contains("各國應當加強合作。"))
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-fold-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("fold"), withIntermediateDirectories: true)
+        try "應\t应\n當当\n".write(to: temporary.appendingPathComponent("fold/zh-hant.tsv"), atomically: true, encoding: .utf8)
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(library.characterFolding == nil)
+        #expect(library.problems.contains { $0.contains("zh-hant.tsv") && $0.contains("line 2") })
+    }
+
     @Test(arguments: ids)
     func conforms(_ id: String) throws {
         let labeler = try #require(Self.registry.labeler(id: id))

@@ -1,0 +1,67 @@
+import ArgMarkCore
+import Testing
+
+@testable import ArgMarkPipeline
+
+struct CharacterFoldingTests {
+    let folding = CharacterFolding(table: ["應": "应", "當": "当", "國": "国", "們": "们", "臺": "台", "灣": "湾"])
+
+    func document(_ texts: [String]) -> Document {
+        var doc = Document(id: "d", sections: [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+        var offset = 0
+        doc.units = texts.enumerated().map { n, text in
+            defer { offset += text.unicodeScalars.count + 1 }
+            return TextUnit(id: "s\(n + 1)", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: offset,
+                            end: offset + text.unicodeScalars.count, text: text)
+        }
+        doc.paragraphs = [Paragraph(id: "p1", section: "d1", language: .zh, units: 0..<texts.count)]
+        return doc
+    }
+
+    /// Prescription for a sentence with 应当 in it, claim otherwise: a cue lexicon written in simplified characters.
+    struct SimplifiedCueLabeler: Labeler {
+        var descriptor: PluginDescriptor { PluginDescriptor(id: "cue", kind: .labeler, summary: "", labels: [.prescription, .claim]) }
+        func propose(for document: Document) -> [LabelProposal] {
+            document.units.indices.map { i in
+                let calls = document.units[i].text.contains("应当")
+                return LabelProposal(unitIndex: i, scores: [calls ? .prescription : .claim: 1], evidence: calls ? "应当" : "", pluginID: "cue")
+            }
+        }
+    }
+
+    @Test func aTableIsReadLineByLineAndItsMistakesAreNamed() throws {
+        let table = try CharacterFolding(tsv: "# traditional\tsimplified\n應\t应\n\n當\t当\n")
+        #expect(table.table == ["應": "应", "當": "当"])
+        #expect(throws: FoldingTableError.self) { try CharacterFolding(tsv: "應當\t应当\n") }
+        #expect(throws: FoldingTableError.self) { try CharacterFolding(tsv: "應\t应\n應\t応\n") }
+        do {
+            _ = try CharacterFolding(tsv: "應\t应\n國\n")
+            Issue.record("a line without a tab was read")
+        } catch {
+            #expect(error.line == 2)
+        }
+    }
+
+    @Test func onlyADocumentThatReadsAsTraditionalIsFolded() {
+        #expect(folding.folded("我們應當") == "我们应当")
+        // Twelve of its 32 Han characters are table keys.
+        let traditional = document(["我們應當加強合作。", "國際社會應當團結。", "我們認為這是重點。", "應當如此，我們應當。"])
+        #expect(folding.readsAsTraditional(traditional))
+        #expect(!folding.readsAsTraditional(document(["我們應當加強合作。"])))
+        // A simplified text that quotes a Traditional name is read as written.
+        let simplified = document(["我们应当加强合作，臺灣学者也这样认为。"] + Array(repeating: "国际社会应当团结一致，共同应对挑战。", count: 20))
+        #expect(!folding.readsAsTraditional(simplified))
+    }
+
+    @Test func theStagesReadTheFoldedTextAndTheOutputKeepsTheWrittenOne() throws {
+        let traditional = document(["我們應當加強合作。", "國際社會應當團結。", "我們認為這是重點。", "應當如此，我們應當。"])
+        let pipeline = Pipeline(labelers: [SimplifiedCueLabeler()], characterFolding: folding)
+        let labelled = try pipeline.run(traditional)
+        #expect(labelled.units.map(\.annotation.label) == [.prescription, .prescription, .claim, .prescription])
+        #expect(labelled.units.map(\.text) == traditional.units.map(\.text))
+        #expect(labelled.units.map(\.start) == traditional.units.map(\.start))
+        // Without the folding the simplified cue never fires.
+        let unfolded = try Pipeline(labelers: [SimplifiedCueLabeler()]).run(traditional)
+        #expect(unfolded.units.allSatisfy { $0.annotation.label == .claim })
+    }
+}
