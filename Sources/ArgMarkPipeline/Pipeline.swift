@@ -46,6 +46,7 @@ public struct Pipeline: Sendable {
     /// drops the machine-made links and every score once a label or its confidence has changed, since they were
     /// built for the old labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
     /// person set stay.
+    ///
     /// A document that reads as Traditional Chinese goes through the stages in simplified characters
     /// (`characterFolding`) and comes back with its own text.
     public func run(_ document: consuming Document) throws(PluginError) -> Document {
