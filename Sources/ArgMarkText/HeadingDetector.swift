@@ -28,8 +28,10 @@ public enum HeadingDetector {
         let length = range.count
         // Sentence punctuation anywhere but a list number means running text (checked first: most lines are), except
         // for a numbered heading that asks a question.
-        if endsRunningText(last) { return numberedQuestionLevel(s, range) }
-        for i in range where ScalarClass.isCJKTerminator(s[i]) { return nil }
+        if endsRunningText(last) || ScalarClass.isChineseFullStop(s, range.upperBound - 1, from: range.lowerBound) {
+            return numberedQuestionLevel(s, range)
+        }
+        for i in range where ScalarClass.isCJKTerminator(s[i]) || ScalarClass.isChineseFullStop(s, i, from: range.lowerBound) { return nil }
         // A line that cites a web address is text or a reference (… has more. https://…), not a heading.
         if WebAddress.occurs(in: s, range) { return nil }
         let language = LanguageDetector.detect(s, range)

@@ -61,6 +61,26 @@ enum ScalarClass {
         }
     }
 
+    /// A full-width full stop (．) that ends a Chinese sentence, as science journals set it for 。: after a Han
+    /// character, a closing quote or bracket or a sign such as ％, but not after a digit or a full-width letter
+    /// (３．５, Ｕ．Ｓ．), nor after the Chinese numeral that opens a line (一．引言 numbers a heading; 之一． ends).
+    static func isChineseFullStop(_ s: [Unicode.Scalar], _ i: Int, from start: Int) -> Bool {
+        guard s[i] == "．", i > start else { return false }
+        let before = s[i - 1]
+        if isDigit(before) || isSpace(before) || isFullWidthAlphanumeric(before) { return false }
+        if chineseNumerals.contains(before) {
+            var k = i - 1
+            while k > start, chineseNumerals.contains(s[k - 1]) { k -= 1 }
+            // Only spaces, an opening bracket or 第 before the numerals: a list or heading number.
+            var m = k
+            while m > start, isSpace(s[m - 1]) || s[m - 1] == "（" || s[m - 1] == "(" || s[m - 1] == "第" { m -= 1 }
+            if m == start || s[m - 1] == "\n" || s[m - 1] == "\r" { return false }
+        }
+        return true
+    }
+
+    private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"]
+
     /// Closing quotes and brackets that stay with the sentence they close.
     @inline(__always)
     static func isCloser(_ s: Unicode.Scalar) -> Bool {

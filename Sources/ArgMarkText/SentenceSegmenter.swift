@@ -68,8 +68,13 @@ public struct SentenceSegmenter: Sendable {
     private func boundaryAfterTerminator(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Int? {
         let c = s[i]
         var j: Int
+        var chineseFullStop = false
         switch c {
         case "。", "！", "？", "｡":
+            j = i + 1
+        case "．":
+            guard ScalarClass.isChineseFullStop(s, i, from: paragraphStart) else { return nil }
+            chineseFullStop = true
             j = i + 1
         case "!", "?":
             j = i + 1
@@ -116,7 +121,7 @@ public struct SentenceSegmenter: Sendable {
         if n == "(" || n == "（", isTrailingParenthetical(s, from: next, end: end) { return end }
         // (尚？)不存在 / (sic!) and: a mark inside a parenthesis that the sentence goes on after.
         if closedSomething, onlyBracketsClosed, next == j { return nil }
-        let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark
+        let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark || chineseFullStop
         if c == "…", !sawChineseMark, next == j, !ScalarClass.isUpper(n), n != "“", n != "\"" {
             // A Chinese …… running straight on into text marks an omission or a pause, not a sentence end.
             return nil

@@ -155,6 +155,12 @@ struct PlainTextReaderTests {
         #expect(body.notes.isEmpty && body.units.filter { $0.kind == .sentence }.count == 3)
     }
 
+    @Test func chineseSetWithFullWidthFullStopsReadsAsSentencesUnderItsHeadings() throws {
+        let doc = try read(PlainTextReader(), "一．引言\n我们认为定价应当保留．保险公司需要调整费率．\n增长３．５％．\n二．方法\n我们采用回归．\n")
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence, .heading, .sentence])
+        #expect(doc.units.map(\.text) == ["一．引言", "我们认为定价应当保留．", "保险公司需要调整费率．", "增长３．５％．", "二．方法", "我们采用回归．"])
+    }
+
     @Test func aReferenceListSetFullWidthOrHardWrappedIsStillNotes() throws {
         // Full-width letters and digits, as some Chinese typesetting sets an English reference (the year read as one).
         let fullWidth = try read(PlainTextReader(), "结语\n保险定价应当保留。\n参考文献\nＣａｒｔｅｒ, Ｍ. (２０１７). Ｉｎｄｅｘ ｉｎｓｕｒａｎｃｅ.\nＤｉｘｏｎ, Ｌ. （２００６）. Ｍａｒｋｅｔ ｐｅｎｅｔｒａｔｉｏｎ.\n")
