@@ -3,7 +3,7 @@
 # Annotations/heldout (see tools/eval_heldout.sh) set as other sources set text, each labelled by the shipped
 # pipeline and scored against the same gold. Chinese: ASCII punctuation (因此, … (一) … ?, as journal exports such
 # as CNKI's set it), full-width letters and digits (ＧＤＰ增长２%), the full-width full stop for 。 (．, as science
-# journals set it), spaces between Chinese and Latin or digits (AI 治理),
+# journals set it; also hard-wrapped), spaces between Chinese and Latin or digits (AI 治理),
 # hard-wrapped every 38 characters (pdftotext, archive exports), and the same in pages as pdftotext leaves a PDF
 # (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not) and as a
 # PDF viewer copies them (no form feed), CRLF line ends with indented paragraphs (　　). English: typographic
@@ -26,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 for lang in zh en; do
   heldout_gold "$bin" "$lang" "$work/gold-$lang" "$work/read" || continue
   if [ "$lang" = zh ]; then
-    variants=(as-written ascii-punctuation full-width-alphanumerics full-width-stops spaced-latin wrapped-38 pdf-pages-38 copied-pages-38 crlf-indented
+    variants=(as-written ascii-punctuation full-width-alphanumerics full-width-stops full-width-stops-wrapped-38 spaced-latin wrapped-38 pdf-pages-38 copied-pages-38 crlf-indented
       figures-tables-zh figures-tables-wrapped-38)
   else
     variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf figures-tables-en

@@ -71,6 +71,7 @@ VARIANTS = {
     "full-width-alphanumerics": lambda t: re.sub(r"[0-9A-Za-z]", lambda m: chr(ord(m.group()) + 0xFEE0), t),
     # The full-width full stop for 。, as science journals set Chinese.
     "full-width-stops": lambda t: t.replace("。", "．"),
+    "full-width-stops-wrapped-38": lambda t: wrap_characters(t.replace("。", "．"), 38),
     "spaced-latin": lambda t: re.sub(rf"(?<=[{HAN}])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9%])(?=[{HAN}])", " ", t),
     "wrapped-38": lambda t: wrap_characters(t, 38),
     "crlf-indented": lambda t: "\r\n".join("\u3000\u3000" + line if line.strip() else line for line in t.split("\n")),

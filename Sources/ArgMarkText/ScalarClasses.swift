@@ -66,14 +66,17 @@ enum ScalarClass {
     /// (３．５, Ｕ．Ｓ．), nor after the Chinese numeral that opens a line (一．引言 numbers a heading; 之一． ends).
     static func isChineseFullStop(_ s: [Unicode.Scalar], _ i: Int, from start: Int) -> Bool {
         guard s[i] == "．", i > start else { return false }
-        let before = s[i - 1]
+        // A wrap by character count can carry the stop to the next line, as it carries 。.
+        var b = i - 1
+        while b > start, s[b] == "\n" || s[b] == "\r" { b -= 1 }
+        let before = s[b]
         if isDigit(before) || isSpace(before) || isFullWidthAlphanumeric(before) { return false }
         if chineseNumerals.contains(before) {
-            var k = i - 1
+            var k = b
             while k > start, chineseNumerals.contains(s[k - 1]) { k -= 1 }
             // Only spaces, an opening bracket or 第 before the numerals: a list or heading number.
             var m = k
-            while m > start, isSpace(s[m - 1]) || s[m - 1] == "（" || s[m - 1] == "(" || s[m - 1] == "第" { m -= 1 }
+            while m > start, isBlank(s[m - 1]) || s[m - 1] == "（" || s[m - 1] == "(" || s[m - 1] == "第" { m -= 1 }
             if m == start || s[m - 1] == "\n" || s[m - 1] == "\r" { return false }
         }
         return true

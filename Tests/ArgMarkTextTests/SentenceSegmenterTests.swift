@@ -26,6 +26,8 @@ struct SentenceSegmenterTests {
         // The full-width full stop as science journals set it for 。; not in a decimal, an abbreviation or a number.
         ("定价应当保留．保险公司需要调整“费率”．增长３．５％．随后检验．", ["定价应当保留．", "保险公司需要调整“费率”．", "增长３．５％．", "随后检验．"]),
         ("Ｕ．Ｓ．政府提出了方案．这是原因之一．2024年以来，ChatGPT．[1]随后．", ["Ｕ．Ｓ．政府提出了方案．", "这是原因之一．", "2024年以来，ChatGPT．[1]", "随后．"]),
+        // A wrap by character count carries the stop to the next line; a numbered line stays whole.
+        ("布局未来产业\n．大力发展服务业．\n二．完善制度．", ["布局未来产业．", "大力发展服务业．", "二．完善制度．"]),
         ("吉𠮷祥。如意。", ["吉𠮷祥。", "如意。"]),
         ("各国在两极之间对冲。¹²下一句开始了。", ["各国在两极之间对冲。¹²", "下一句开始了。"]),
         ("增长较快。2023年，情况变化。", ["增长较快。", "2023年，情况变化。"]),
