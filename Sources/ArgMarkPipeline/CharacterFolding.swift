@@ -50,7 +50,7 @@ public struct CharacterFolding: Sendable, Hashable {
         var han = 0
         var traditional = 0
         units: for unit in document.units {
-            for scalar in unit.text.unicodeScalars where Self.isHan(scalar) {
+            for scalar in unit.text.unicodeScalars where scalar.isHanIdeograph {
                 han += 1
                 if table[scalar] != nil { traditional += 1 }
                 if han >= Self.sampledCharacters { break units }
@@ -78,11 +78,6 @@ public struct CharacterFolding: Sendable, Hashable {
     public func folded(_ document: consuming Document) -> Document {
         for i in document.units.indices { document.units[i].text = folded(document.units[i].text) }
         return document
-    }
-
-    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        (0x4E00...0x9FFF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
-            || (0xF900...0xFAFF).contains(scalar.value) || (0x20000...0x2FA1F).contains(scalar.value)
     }
 }
 

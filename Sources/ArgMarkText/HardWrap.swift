@@ -52,8 +52,8 @@ enum HardWrap {
         // A wrap falls mid-sentence; lines of about one length that end their sentences are one-sentence paragraphs.
         let endingSentences = wrapped.count { k in
             let last = scalars[lines[k].upperBound - 1]
-            return ScalarClass.isCJKTerminator(last) || last == "." || last == "?" || last == "!"
-                || ScalarClass.isChineseFullStop(scalars, lines[k].upperBound - 1, from: lines[k].lowerBound)
+            return ScalarClass.endsChineseSentence(scalars, lines[k].upperBound - 1, from: lines[k].lowerBound)
+                || last == "." || last == "?" || last == "!"
         }
         guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count, 2 * endingSentences < wrapped.count
         else { return (unwrapped, nil) }
@@ -145,8 +145,8 @@ enum HardWrap {
                 // A line that opens as an item does (问：, 李四：, 2 …, 一、…, a bullet) starts one of its own.
                 guard !opensAnItem(s, next) else { return false }
                 // The sentence the line breaks off ends inside the next line, as no item written on a line does.
-                let endsInsideNext = (next.lowerBound..<(next.upperBound - 1)).contains { endsChineseSentence(s, $0, from: next.lowerBound) }
-                return line.indices.contains { endsChineseSentence(s, $0, from: line.startIndex) } || endsInsideNext
+                let endsInsideNext = (next.lowerBound..<(next.upperBound - 1)).contains { ScalarClass.endsChineseSentence(s, $0, from: next.lowerBound) }
+                return line.indices.contains { ScalarClass.endsChineseSentence(s, $0, from: line.startIndex) } || endsInsideNext
                     || (certain && line.contains { "，、；".unicodeScalars.contains($0) })
             }
         }
@@ -331,14 +331,8 @@ enum HardWrap {
         while k > floor, s[k - 1] != "]", s[k - 1] != "］", ScalarClass.isCloser(s[k - 1]) { k -= 1 }
         guard k > floor else { return false }
         let last = s[k - 1]
-        return ScalarClass.isCJKTerminator(last) || last == "?" || last == "!"
+        return ScalarClass.endsChineseSentence(s, k - 1, from: floor) || last == "?" || last == "!"
             || (last == "." && !(k > floor + 1 && ScalarClass.isDigit(s[k - 2])))
-            || ScalarClass.isChineseFullStop(s, k - 1, from: floor)
-    }
-
-    /// A Chinese sentence end at `i`: 。！？ or a full stop ． set for 。.
-    private static func endsChineseSentence(_ s: [Unicode.Scalar], _ i: Int, from start: Int) -> Bool {
-        ScalarClass.isCJKTerminator(s[i]) || ScalarClass.isChineseFullStop(s, i, from: start)
     }
 
     /// Marks that open a bulleted item.

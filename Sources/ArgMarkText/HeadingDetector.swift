@@ -31,7 +31,7 @@ public enum HeadingDetector {
         if endsRunningText(last) || ScalarClass.isChineseFullStop(s, range.upperBound - 1, from: range.lowerBound) {
             return numberedQuestionLevel(s, range)
         }
-        for i in range where ScalarClass.isCJKTerminator(s[i]) || ScalarClass.isChineseFullStop(s, i, from: range.lowerBound) { return nil }
+        for i in range where ScalarClass.endsChineseSentence(s, i, from: range.lowerBound) { return nil }
         // A line that cites a web address is text or a reference (… has more. https://…), not a heading.
         if WebAddress.occurs(in: s, range) { return nil }
         let language = LanguageDetector.detect(s, range)

@@ -2,11 +2,7 @@
 enum ScalarClass {
     /// Han ideographs (CJK unified, extensions A–H, compatibility), the script of Chinese.
     @inline(__always)
-    static func isHan(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x323AF).contains(v)
-            || (0xF900...0xFAFF).contains(v) || v == 0x3007
-    }
+    static func isHan(_ s: Unicode.Scalar) -> Bool { s.isHanIdeograph }
 
     /// CJK text and punctuation: Han, kana, hangul, CJK symbols and full-width forms.
     @inline(__always)
@@ -83,6 +79,11 @@ enum ScalarClass {
     }
 
     private static let chineseNumerals: Set<Unicode.Scalar> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"]
+
+    /// A Chinese sentence end at `i`: 。！？｡, or a full stop ． set for 。 (`isChineseFullStop`).
+    static func endsChineseSentence(_ s: [Unicode.Scalar], _ i: Int, from start: Int) -> Bool {
+        isCJKTerminator(s[i]) || isChineseFullStop(s, i, from: start)
+    }
 
     /// Closing quotes and brackets that stay with the sentence they close.
     @inline(__always)
