@@ -3,8 +3,10 @@
 
 Reads the held-out proposal scores that tools/train_models.sh writes (train --proposal-scores: one row per held-out
 sentence and labeller), merges them exactly as the label combiner does with the weights of Models/pipeline.json,
-and prints a Markdown table per language: per genre group, documents, sentences, pooled macro-F1, the per-document
-mean (min–max), accuracy and per-label F1.
+and prints a Markdown table per language: per genre group, documents, sentences, pooled macro-F1 with its 95 %
+bootstrap interval (as `argmark eval --bootstrap 1000` draws it: whole documents for a group of at least 10, sentences
+for a smaller one, whose interval is then too narrow, as its documents differ more than its sentences), the
+per-document mean (min–max), accuracy and per-label F1.
 
     python3 tools/label_groups.py /tmp/train-zh-scores.tsv /tmp/train-en-scores.tsv
 """
@@ -12,6 +14,7 @@ import collections
 import fnmatch
 import json
 import os
+import random
 import sys
 
 LABELS = ["claim", "evidence", "example", "prescription", "background"]
@@ -90,12 +93,63 @@ def macro(pairs):
     return sum(scores.values()) / len(scores)
 
 
+def tally_macro(cells):
+    """Macro-F1 over the labels present in the gold, from a {(gold, predicted): count} tally."""
+    scores = []
+    for label in LABELS:
+        gold = sum(n for (g, _), n in cells.items() if g == label)
+        if not gold:
+            continue
+        predicted = sum(n for (_, p), n in cells.items() if p == label)
+        scores.append(2 * cells.get((label, label), 0) / (gold + predicted))
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def interval(per_document, resamples=1000, level=0.95, seed=20261206):
+    """Percentile bootstrap interval of the pooled macro-F1: documents drawn with replacement when there are at least
+    10 of them, else sentences."""
+    rng = random.Random(seed)
+    documents = list(per_document.values())
+    tallies = [collections.Counter(doc) for doc in documents]
+    values = []
+    if len(documents) >= 10:
+        for _ in range(resamples):
+            total = collections.Counter()
+            for k in rng.choices(range(len(tallies)), k=len(tallies)):
+                total.update(tallies[k])
+            values.append(tally_macro(total))
+    else:
+        pooled = collections.Counter()
+        for t in tallies:
+            pooled.update(t)
+        cells, weights = list(pooled), list(pooled.values())
+        n = sum(weights)
+        for _ in range(resamples):
+            values.append(tally_macro(collections.Counter(rng.choices(cells, weights=weights, k=n))))
+    return percentile_interval(values, level)
+
+
+def percentile_interval(values, level=0.95):
+    """The central `level` share of `values`, interpolating between order statistics (as `argmark eval` does)."""
+    values = sorted(values)
+
+    def quantile(q):
+        position = q * (len(values) - 1)
+        below = int(position)
+        above = min(below + 1, len(values) - 1)
+        return values[below] + (values[above] - values[below]) * (position - below)
+
+    tail = (1 - level) / 2
+    return quantile(tail), quantile(1 - tail)
+
+
 def row(name, per_document):
     pairs = [p for doc in per_document.values() for p in doc]
     means = [macro(doc) for doc in per_document.values()]
     accuracy = sum(1 for g, p in pairs if g == p) / len(pairs)
     labels = ", ".join(f"{label} {score:.2f}" for label, score in f1_scores(pairs).items())
-    return (f"| {name} | {len(per_document)} | {len(pairs)} | {macro(pairs):.3f} | {sum(means) / len(means):.3f} "
+    low, high = interval(per_document)
+    return (f"| {name} | {len(per_document)} | {len(pairs)} | {macro(pairs):.3f} [{low:.3f}, {high:.3f}] | {sum(means) / len(means):.3f} "
             f"({min(means):.3f}–{max(means):.3f}) | {accuracy:.3f} | {labels} |")
 
 
@@ -104,7 +158,7 @@ def table(path, language, groups, weights):
     weights = dict(weights)
     weights[FOLD_MODEL] = weights.pop(f"label.model.{language}.v1", 1.0)
     labelled = {d: [(r["gold"], combine(r, weights)) for r in units.values()] for d, units in documents.items()}
-    print(f"| {'Chinese' if language == 'zh' else 'English'} | documents | sentences | macro-F1 pooled | per document mean (min–max) | accuracy | per-label F1 |")
+    print(f"| {'Chinese' if language == 'zh' else 'English'} | documents | sentences | macro-F1 pooled [95 % interval] | per document mean (min–max) | accuracy | per-label F1 |")
     print("|---|---|---|---|---|---|---|")
     assigned = {}
     for name, patterns in groups:

@@ -28,7 +28,14 @@ struct Evaluate: ParsableCommand {
             confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled, or \
             whose label in either file a labeller rather than a person set, is skipped, so that where the two files share their sentences, the figures do not depend on the order \
             of the files (where they were segmented differently each gold sentence is paired with the one it \
-            overlaps most, which is not symmetric).
+            overlaps most, which is not symmetric). \
+            --bootstrap N adds percentile intervals for macro-F1 and accuracy from N resamples, drawing whole \
+            documents (at least 10 of them) or else sentences (--resample chooses). --compare OTHER scores a second \
+            prediction of the same gold (file or directory, matched as PRED is) and compares PRED with it on the \
+            same sentences: the difference in macro-F1 and accuracy with a paired bootstrap interval (1000 \
+            resamples unless --bootstrap says otherwise), the share of resamples in which PRED is higher, and the \
+            exact McNemar test of which sentences each labels right. Resampling is seeded: the same files give the \
+            same intervals.
             """)
 
     @Argument(help: "Gold JSONL file (or NAME_gold.tsv beside NAME_sentences.tsv) or directory.")
@@ -46,14 +53,61 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled or a labeller labelled (symmetric where the sentences are shared).")
     var agreement = false
 
+    @Option(name: .long, help: "Bootstrap intervals (95%) for macro-F1 and accuracy from this many resamples (0: none).")
+    var bootstrap: Int = 0
+
+    @Option(name: .long, help: "What the bootstrap draws: auto (documents when there are at least 10, else sentences), documents or sentences.")
+    var resample: String = "auto"
+
+    @Option(name: .long, help: "A second prediction of the same gold (file or directory) to compare PRED with, sentence by sentence.")
+    var compare: String?
+
     func validate() throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
         guard SentenceMatching(rawValue: match) != nil else { throw ValidationError("--match must be auto, id, text or offsets") }
+        guard (0...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap takes a number of resamples from 0 to 100000") }
+        guard resample == "auto" || ResamplingUnit(rawValue: resample) != nil else {
+            throw ValidationError("--resample must be auto, documents or sentences")
+        }
+        if compare != nil && agreement { throw ValidationError("--compare compares two labellings against one gold; --agreement compares two annotators") }
     }
 
     func run() throws {
         let matching = SentenceMatching(rawValue: match)!
-        let pairs = try filePairs()
+        let (overall, perDocument) = try score(try filePairs(predictions: pred), matching: matching)
+        guard overall.total > 0 else {
+            throw fail(agreement
+                ? "no sentence is labelled by a person in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them, \(overall.machineLabelsSkipped) labelled by a labeller): nothing to compare; to score labellers' output, leave out --agreement"
+                : "no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
+        }
+        var report = EvaluationReport(evaluation: overall, perDocument: perDocument)
+        let unit = ResamplingUnit(rawValue: resample) ?? .automatic(documents: perDocument.count)
+        if bootstrap > 0 {
+            report.bootstrap = Bootstrap.estimate(perDocument.map(\.evaluation), unit: unit, resamples: bootstrap)
+        }
+        if let compare {
+            let (_, baseline) = try score(try filePairs(predictions: compare), matching: matching, quietly: true)
+            let baselineByName = Dictionary(baseline.map { ($0.name, $0.evaluation) }, uniquingKeysWith: { first, _ in first })
+            let shared = perDocument.compactMap { d in baselineByName[d.name].map { (name: d.name, candidate: d.evaluation, baseline: $0) } }
+            if shared.count < perDocument.count {
+                warn("\(perDocument.count - shared.count) of \(perDocument.count) documents have no prediction in \(compare) and are left out of the comparison")
+            }
+            let unit = ResamplingUnit(rawValue: resample) ?? .automatic(documents: shared.count)
+            do {
+                report.comparison = (compare, try Bootstrap.compare(shared, unit: unit, resamples: bootstrap > 0 ? bootstrap : 1000))
+            } catch {
+                throw fail(error.description)
+            }
+        }
+        print(format == "json" ? report.json() : report.text(), terminator: "")
+    }
+
+    /// Each document pair scored, with warnings about the pairing (left out for a second prediction, `quietly`,
+    /// except where it cannot be scored at all).
+    private func score(
+        _ pairs: [(String, String, String, Document?)], matching: SentenceMatching, quietly: Bool = false
+    ) throws -> (LabelEvaluation, [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]) {
+        let warn: (String) -> Void = quietly ? { _ in } : { self.warn($0) }
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
         for (name, goldPath, predPath, corpusDocument) in pairs {
@@ -82,13 +136,7 @@ struct Evaluate: ParsableCommand {
             overall.merge(evaluation)
             perDocument.append((name, evaluation, used))
         }
-        guard overall.total > 0 else {
-            throw fail(agreement
-                ? "no sentence is labelled by a person in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them, \(overall.machineLabelsSkipped) labelled by a labeller): nothing to compare; to score labellers' output, leave out --agreement"
-                : "no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
-        }
-        let report = EvaluationReport(evaluation: overall, perDocument: perDocument)
-        print(format == "json" ? report.json() : report.text(), terminator: "")
+        return (overall, perDocument)
     }
 
     private func warn(_ message: String) {
@@ -97,7 +145,7 @@ struct Evaluate: ParsableCommand {
 
     /// The (name, gold, prediction) files to compare, with the gold document already read for a corpus table's
     /// documents.
-    private func filePairs() throws -> [(String, String, String, Document?)] {
+    private func filePairs(predictions pred: String) throws -> [(String, String, String, Document?)] {
         var goldIsDirectory: ObjCBool = false
         var predIsDirectory: ObjCBool = false
         let fm = FileManager.default
@@ -107,7 +155,7 @@ struct Evaluate: ParsableCommand {
         case (false, false):
             return [((gold as NSString).lastPathComponent, gold, pred, nil)]
         case (false, true) where gold.lowercased().hasSuffix(".tsv") && !gold.hasSuffix(Self.goldTableSuffix):
-            return try corpusPairs()
+            return try corpusPairs(predictions: pred)
         case (true, true):
             let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix]).inputs
             guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl or \(Self.goldTableSuffix) file to score against") }
@@ -133,7 +181,7 @@ struct Evaluate: ParsableCommand {
                 }
             }
             if !unmatched.isEmpty {
-                warn("no prediction for \(unmatched.joined(separator: ", "))")
+                warn("no prediction in \(pred) for \(unmatched.joined(separator: ", "))")
             }
             guard !pairs.isEmpty else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
             return pairs
@@ -144,7 +192,7 @@ struct Evaluate: ParsableCommand {
 
     /// A corpus table's documents (doc_id) against the predictions annotate wrote for them in `pred` (or in its
     /// sub-directory named after the table): `DOC_ID.jsonl`, `.tei.xml` or `.labels.tsv`.
-    private func corpusPairs() throws -> [(String, String, String, Document?)] {
+    private func corpusPairs(predictions pred: String) throws -> [(String, String, String, Document?)] {
         let documents: [GoldDocument]
         do { documents = try TrainingCorpus.load(gold, keepingTableIDs: true) } catch { throw fail(error.description) }
         let fm = FileManager.default
@@ -169,7 +217,7 @@ struct Evaluate: ParsableCommand {
             }
         }
         if !unmatched.isEmpty {
-            warn("no prediction for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(unmatched.prefix(5).joined(separator: ", "))\(unmatched.count > 5 ? ", …" : ""))")
+            warn("no prediction in \(pred) for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(unmatched.prefix(5).joined(separator: ", "))\(unmatched.count > 5 ? ", …" : ""))")
         }
         guard !pairs.isEmpty else { throw fail("no document of \(gold) has a prediction in \(pred); annotate \(gold) --out \(pred) writes them") }
         return pairs

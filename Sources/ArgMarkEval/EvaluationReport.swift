@@ -1,14 +1,32 @@
 import ArgMarkCore
+import Foundation  // pow, String(format:): intervals and p-values
 
 /// Renders an evaluation as an aligned text table or as JSON with fixed key order.
 public struct EvaluationReport: Sendable {
     public var evaluation: LabelEvaluation
     /// Per-document results when a directory was evaluated, by document name.
     public var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]
+    /// Bootstrap intervals of the pooled figures, when asked for.
+    public var bootstrap: BootstrapEstimate?
+    /// A paired comparison with a second prediction (named as the user gave it), when asked for.
+    public var comparison: (baseline: String, result: PairedComparison)?
 
-    public init(evaluation: LabelEvaluation, perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]) {
+    public init(
+        evaluation: LabelEvaluation, perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)],
+        bootstrap: BootstrapEstimate? = nil, comparison: (baseline: String, result: PairedComparison)? = nil
+    ) {
         self.evaluation = evaluation
         self.perDocument = perDocument
+        self.bootstrap = bootstrap
+        self.comparison = comparison
+    }
+
+    /// The mean of the documents' macro-F1 and its range, for two documents or more: a corpus of documents of
+    /// different sizes is often reported both pooled and per document.
+    public var documentMean: (mean: Double, lowest: Double, highest: Double)? {
+        let scores = perDocument.filter { $0.evaluation.total > 0 }.map(\.evaluation.macroF1)
+        guard scores.count > 1 else { return nil }
+        return (scores.reduce(0, +) / Double(scores.count), scores.min()!, scores.max()!)
     }
 
     public func text() -> String {
@@ -23,6 +41,9 @@ public struct EvaluationReport: Sendable {
                 lines.append(pad(d.name, 44) + pad(d.matching.rawValue, 9) + lpad("\(d.evaluation.total)", 6)
                     + lpad(f3(d.evaluation.accuracy), 7) + lpad(f3(d.evaluation.macroF1), 9) + lpad(f3(d.evaluation.kappa), 7)
                     + (trees ? lpad(t.linked > 0 ? f3(t.attachment) : "-", 8) + lpad(t.theses > 0 ? "\(t.thesesFound)/\(t.theses)" : "-", 8) : ""))
+            }
+            if let m = documentMean {
+                lines.append("mean over documents: macro-F1 \(f3(m.mean)) (\(f3(m.lowest))–\(f3(m.highest)))")
             }
             lines.append("")
         } else if let only = perDocument.first {
@@ -48,6 +69,18 @@ public struct EvaluationReport: Sendable {
                 + "calibration error (ECE, 10 bins) \(f3(c.calibrationError))"
                 + (c.ranking.map { "  right above wrong \(f3($0)) (AUROC)" } ?? "")
                 + (c.errorsInLeastConfidentFifth.map { "  least-confident fifth holds \(f3($0)) of the errors" } ?? ""))
+        }
+        if let b = bootstrap {
+            lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(b.population) \(b.unit.rawValue)): "
+                + "macro-F1 \(range(b.macroF1))  accuracy \(range(b.accuracy))"
+                + (b.unit == .sentences && perDocument.count > 1 ? "  (sentences of one document are not independent: the interval is too narrow)" : ""))
+        }
+        if let (baseline, c) = comparison {
+            lines.append("against \(baseline) (paired, \(c.resamples) resamples of \(c.population) \(c.unit.rawValue), \(percent(c.level)) intervals):")
+            lines.append("  macro-F1 \(f3(c.candidateMacroF1)) against \(f3(c.baselineMacroF1)): difference \(signed(c.macroF1Difference)) "
+                + "\(range(c.macroF1DifferenceInterval, signed: true)), higher in \(percent(c.candidateBetterShare, digits: 1)) of resamples")
+            lines.append("  accuracy \(f3(c.candidateAccuracy)) against \(f3(c.baselineAccuracy)): difference \(signed(c.accuracyDifference)) "
+                + "\(range(c.accuracyDifferenceInterval, signed: true)); McNemar: right only here \(c.onlyCandidateRight), only there \(c.onlyBaselineRight), exact p \(pValue(c.mcNemarP))")
         }
         lines.append("")
         lines.append("confusion (rows gold, columns predicted)")
@@ -82,8 +115,46 @@ public struct EvaluationReport: Sendable {
         let documents = perDocument.map {
             "{\"name\":\(quote($0.name)),\"matching\":\"\($0.matching.rawValue)\",\"scores\":\(object($0.evaluation))}"
         }.joined(separator: ",")
-        return "{\"overall\":\(object(evaluation)),\"documents\":[\(documents)]}\n"
+        var extra = ""
+        if let m = documentMean {
+            extra += ",\"documentMean\":{\"macroF1\":\(num(m.mean)),\"lowest\":\(num(m.lowest)),\"highest\":\(num(m.highest))}"
+        }
+        if let b = bootstrap {
+            extra += ",\"bootstrap\":{\"unit\":\"\(b.unit.rawValue)\",\"population\":\(b.population),\"resamples\":\(b.resamples),\"level\":\(num(b.level)),"
+                + "\"macroF1\":\(interval(b.macroF1)),\"accuracy\":\(interval(b.accuracy))}"
+        }
+        if let (baseline, c) = comparison {
+            extra += ",\"comparison\":{\"baseline\":\(quote(baseline)),\"unit\":\"\(c.unit.rawValue)\",\"population\":\(c.population),"
+                + "\"resamples\":\(c.resamples),\"level\":\(num(c.level)),"
+                + "\"macroF1\":{\"candidate\":\(num(c.candidateMacroF1)),\"baseline\":\(num(c.baselineMacroF1)),\"difference\":\(num(c.macroF1Difference)),"
+                + "\"interval\":\(interval(c.macroF1DifferenceInterval)),\"candidateBetterShare\":\(num(c.candidateBetterShare))},"
+                + "\"accuracy\":{\"candidate\":\(num(c.candidateAccuracy)),\"baseline\":\(num(c.baselineAccuracy)),\"difference\":\(num(c.accuracyDifference)),"
+                + "\"interval\":\(interval(c.accuracyDifferenceInterval))},"
+                + "\"mcNemar\":{\"onlyCandidateRight\":\(c.onlyCandidateRight),\"onlyBaselineRight\":\(c.onlyBaselineRight),\"p\":\(exactNum(c.mcNemarP))}}"
+        }
+        return "{\"overall\":\(object(evaluation)),\"documents\":[\(documents)]\(extra)}\n"
     }
+
+    private func interval(_ i: Interval) -> String { "[\(num(i.lower)),\(num(i.upper))]" }
+
+    /// A p-value with its magnitude kept (a tiny one is not 0).
+    private func exactNum(_ x: Double) -> String { x >= 0.0001 || x == 0 ? num(x) : String(format: "%.2e", x) }
+
+    private func range(_ i: Interval, signed: Bool = false) -> String {
+        signed ? "[\(self.signed(i.lower)), \(self.signed(i.upper))]" : "[\(f3(i.lower)), \(f3(i.upper))]"
+    }
+
+    private func signed(_ x: Double) -> String {
+        let text = f3(abs(x))
+        return text == "0.000" ? "0.000" : (x < 0 ? "-" : "+") + text
+    }
+
+    private func percent(_ x: Double, digits: Int = 0) -> String {
+        let scaled = (x * 100 * pow(10, Double(digits))).rounded() / pow(10, Double(digits))
+        return (digits == 0 ? String(Int(scaled)) : String(scaled)) + "%"
+    }
+
+    private func pValue(_ p: Double) -> String { p >= 0.001 ? f3(p) : "< 0.001" }
 
     private func num(_ x: Double) -> String {
         let v = (x * 10_000).rounded() / 10_000

@@ -52,6 +52,15 @@ public struct LabelEvaluation: Sendable, Hashable {
     public internal(set) var tree = TreeEvaluation()
     /// How well the predicted confidences describe how often the labels are right.
     public private(set) var confidence = ConfidenceEvaluation()
+    /// Every scored sentence in the gold's order: what a bootstrap draws, and what pairs two predictions of one
+    /// gold sentence by sentence (``Bootstrap``).
+    public private(set) var scored: [ScoredSentence] = []
+
+    /// One scored sentence: the indices of its gold and predicted labels in the confusion matrix.
+    public struct ScoredSentence: Sendable, Hashable {
+        public var gold: UInt8
+        public var predicted: UInt8
+    }
 
     public static let noneIndex = ArgumentLabel.allCases.count
 
@@ -75,7 +84,10 @@ public struct LabelEvaluation: Sendable, Hashable {
             unlabeledPredicted += 1
             return
         }
-        confusion[Self.index(gold)][predicted.map(Self.index) ?? Self.noneIndex] += 1
+        let row = Self.index(gold)
+        let column = predicted.map(Self.index) ?? Self.noneIndex
+        confusion[row][column] += 1
+        scored.append(ScoredSentence(gold: UInt8(row), predicted: UInt8(column)))
         if let predicted, let confidence, (0...1).contains(confidence) {
             self.confidence.add(confidence: confidence, right: predicted == gold)
         }
@@ -94,6 +106,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         documents += other.documents
         tree.merge(other.tree)
         confidence.merge(other.confidence)
+        scored += other.scored
     }
 
     static func index(_ label: ArgumentLabel) -> Int { ArgumentLabel.allCases.firstIndex(of: label)! }

@@ -135,6 +135,19 @@ struct CommandLineTests {
         #expect(json.stdout.hasPrefix("{\"overall\":{\"sentences\":2,\"accuracy\":0.5,"))
         let missing = try argmark(["eval", dir + "/gold.jsonl", dir + "/nope.jsonl"])
         #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+        // Intervals, and a second labelling of the same gold compared sentence by sentence.
+        try Data((document + sentence(1, "evidence") + sentence(2, "claim")).utf8).write(to: URL(fileURLWithPath: dir + "/worse.jsonl"))
+        let compared = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--bootstrap", "50"])
+        #expect(compared.status == 0, "\(compared.stderr)")
+        #expect(compared.stdout.contains("95% bootstrap interval (50 resamples of 2 sentences): macro-F1 ["))
+        #expect(compared.stdout.contains("against \(dir)/worse.jsonl (paired, 50 resamples of 2 sentences, 95% intervals):"))
+        #expect(compared.stdout.contains("accuracy 0.500 against 0.000: difference +0.500") && compared.stdout.contains("right only here 1, only there 0, exact p 1.000"))
+        let comparedJSON = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--format", "json"])
+        #expect(comparedJSON.stdout.contains(",\"comparison\":{\"baseline\":") && comparedJSON.stdout.contains("\"resamples\":1000,"))
+        let badUnit = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "10", "--resample", "pages"])
+        #expect(badUnit.status != 0 && badUnit.stderr.contains("--resample must be auto, documents or sentences"))
+        let twoAnnotators = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--agreement"])
+        #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }
 
     /// A corpus folder of sentence tables and their gold tables: annotate reads the tables, eval scores the
@@ -163,6 +176,9 @@ struct CommandLineTests {
         #expect(written == "id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tprescription\ts2\tsupport\n")
         let fromTables = try argmark(["eval", dir + "/corpus", dir + "/tables"])
         #expect(fromTables.status == 0 && fromTables.stdout.contains("sentences 2  accuracy 1.000") && fromTables.stdout.contains("attachment 1.000"))
+        // Two directories of predictions of the same gold, compared: the same labels, no difference.
+        let compared = try argmark(["eval", dir + "/corpus", dir + "/pred", "--compare", dir + "/tables", "--bootstrap", "20"])
+        #expect(compared.status == 0 && compared.stdout.contains("macro-F1 1.000 against 1.000: difference 0.000 [0.000, 0.000], higher in 50.0% of resamples"))
         // Two annotators' gold tables of one sentence table: their agreement, by file or by directory.
         try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
         try Data("id\tlabel\tparent\trelation\ns1\t-\t-\t-\ns2\tclaim\tROOT\t-\ns4\tclaim\ts2\tsupport\n".utf8)
