@@ -192,7 +192,11 @@ struct Train: ParsableCommand {
                 for document in result.labelled { try writePrediction(document, into: predictions) }
             }
             if let proposalScores { try writeProposalScores(result, gold: documents, to: proposalScores) }
-            let report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
+            var report = EvaluationReport(evaluation: result.pooled, perDocument: result.perDocument.map { ($0.name, $0.evaluation, .id) })
+            // How sure the pooled figure is: the held-out documents drawn with replacement (sentences for fewer than ten).
+            let interval = Bootstrap.estimate(
+                result.perDocument.map(\.evaluation), unit: .automatic(documents: result.perDocument.count), resamples: 1000)
+            report.bootstrap = interval
             print(report.text(), terminator: "")
             // Named by how they were measured: a K-fold figure is not a leave-one-document-out one.
             let heldOutCount = documents.count { $0.heldOut }
@@ -201,6 +205,8 @@ struct Train: ParsableCommand {
                 note("--folds \(folds) is at least the \(heldOutCount) held-out documents: each is its own fold (leave-one-document-out)")
             }
             scores["\(scheme).macroF1"] = result.pooled.macroF1
+            scores["\(scheme).macroF1.lower95"] = interval.macroF1.lower
+            scores["\(scheme).macroF1.upper95"] = interval.macroF1.upper
             scores["\(scheme).accuracy"] = result.pooled.accuracy
             scores["\(scheme).kappa"] = result.pooled.kappa
             for s in result.pooled.scores where s.support > 0 { scores["\(scheme).f1.\(s.label.rawValue)"] = s.f1 }

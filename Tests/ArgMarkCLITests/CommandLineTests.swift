@@ -458,6 +458,11 @@ struct CommandLineTests {
         let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/model/manifest.json"))) as! [String: Any]
         let transitions = try #require(manifest["transitions"] as? [[Double]])
         #expect(transitions.count == 5 && transitions.allSatisfy { $0.count == 5 })
+        // The held-out figure with its bootstrap interval (two documents: sentences drawn).
+        let scores = try #require(manifest["scores"] as? [String: Double])
+        let macro = try #require(scores["lodo.macroF1"])
+        #expect(try #require(scores["lodo.macroF1.lower95"]) <= macro && macro <= (try #require(scores["lodo.macroF1.upper95"])))
+        #expect(run.stdout.contains("95% bootstrap interval (1000 resamples of ") && run.stdout.contains(" sentences): macro-F1 ["))
         let rows = try String(contentsOfFile: dir + "/scores.tsv", encoding: .utf8).split(separator: "\n")
         #expect(rows.first == "document\tunit\tparagraph\tgold\tplugin\tclaim\tevidence\texample\tprescription\tbackground")
         #expect(rows.contains { $0.contains("\tlabel.model.fold\t") } && rows.contains { $0.contains("\tlabel.cue.en.v1\t") })
