@@ -71,12 +71,13 @@ public struct EvaluationReport: Sendable {
                 + (c.errorsInLeastConfidentFifth.map { "  least-confident fifth holds \(f3($0)) of the errors" } ?? ""))
         }
         if let b = bootstrap {
-            lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(b.population) \(b.unit.rawValue)): "
+            lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(counted(b.population, b.unit))): "
                 + "macro-F1 \(range(b.macroF1))  accuracy \(range(b.accuracy))"
-                + (b.unit == .sentences && perDocument.count > 1 ? "  (sentences of one document are not independent: the interval is too narrow)" : ""))
+                + (b.unit == .sentences && perDocument.count > 1 ? "  (sentences of one document are not independent: the interval is too narrow)" : "")
+                + (b.unit == .documents && b.population < ResamplingUnit.fewestDocuments ? "  (few documents to draw from: a rough interval)" : ""))
         }
         if let (baseline, c) = comparison {
-            lines.append("against \(baseline) (paired, \(c.resamples) resamples of \(c.population) \(c.unit.rawValue), \(percent(c.level)) intervals):")
+            lines.append("against \(baseline) (paired, \(c.resamples) resamples of \(counted(c.population, c.unit)), \(percent(c.level)) intervals):")
             lines.append("  macro-F1 \(f3(c.candidateMacroF1)) against \(f3(c.baselineMacroF1)): difference \(signed(c.macroF1Difference)) "
                 + "\(range(c.macroF1DifferenceInterval, signed: true)), higher in \(percent(c.candidateBetterShare, digits: 1)) of resamples")
             lines.append("  accuracy \(f3(c.candidateAccuracy)) against \(f3(c.baselineAccuracy)): difference \(signed(c.accuracyDifference)) "
@@ -134,6 +135,9 @@ public struct EvaluationReport: Sendable {
         }
         return "{\"overall\":\(object(evaluation)),\"documents\":[\(documents)]\(extra)}\n"
     }
+
+    /// "3 documents", "1 sentence".
+    private func counted(_ n: Int, _ unit: ResamplingUnit) -> String { "\(n) " + (n == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue) }
 
     private func interval(_ i: Interval) -> String { "[\(num(i.lower)),\(num(i.upper))]" }
 

@@ -138,6 +138,11 @@ struct SignificanceTests {
         #expect(text.contains("higher in 100.0% of resamples"))
         // Right only with the first: every second sentence, less every fourth, in each document.
         #expect(text.contains("McNemar: right only here 20, only there 0, exact p < 0.001"))
+        report.bootstrap = Bootstrap.estimate(documents, unit: .documents, resamples: 10)
+        #expect(report.text().contains("(10 resamples of 2 documents): macro-F1 [") && report.text().contains("few documents to draw from: a rough interval"))
+        report.bootstrap = Bootstrap.estimate([documents[0]], unit: .documents, resamples: 10)
+        #expect(report.text().contains("(10 resamples of 1 document): "))
+        report.bootstrap = Bootstrap.estimate(documents, unit: .sentences, resamples: 100)
         let json = report.json()
         #expect(json.contains(",\"documentMean\":{\"macroF1\":"))
         #expect(json.contains(",\"bootstrap\":{\"unit\":\"sentences\",\"population\":80,\"resamples\":100,\"level\":0.95,\"macroF1\":["))
