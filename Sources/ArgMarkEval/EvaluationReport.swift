@@ -49,10 +49,12 @@ public struct EvaluationReport: Sendable {
         } else if let only = perDocument.first {
             lines.append("matching: \(only.matching.rawValue)")
         }
-        lines.append(pad("label", 14) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("gold", 7) + lpad("pred", 7))
-        for s in e.scores {
+        lines.append(pad("label", 14) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("gold", 7) + lpad("pred", 7)
+            + (bootstrap != nil ? "  F1 \(percent(bootstrap!.level)) interval" : ""))
+        for (i, s) in e.scores.enumerated() {
             lines.append(pad(s.label.rawValue, 14) + lpad(f3(s.precision), 10) + lpad(f3(s.recall), 8) + lpad(f3(s.f1), 8)
-                + lpad("\(s.support)", 7) + lpad("\(s.predicted)", 7))
+                + lpad("\(s.support)", 7) + lpad("\(s.predicted)", 7)
+                + (bootstrap?.labelF1[i].map { "  " + range($0) } ?? ""))
         }
         lines.append("")
         lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (labels in gold)  kappa \(f3(e.kappa))"
@@ -122,7 +124,9 @@ public struct EvaluationReport: Sendable {
         }
         if let b = bootstrap {
             extra += ",\"bootstrap\":{\"unit\":\"\(b.unit.rawValue)\",\"population\":\(b.population),\"resamples\":\(b.resamples),\"level\":\(num(b.level)),"
-                + "\"macroF1\":\(interval(b.macroF1)),\"accuracy\":\(interval(b.accuracy))}"
+                + "\"macroF1\":\(interval(b.macroF1)),\"accuracy\":\(interval(b.accuracy)),"
+                + "\"labels\":{" + zip(ArgumentLabel.allCases, b.labelF1).compactMap { label, i in i.map { "\"\(label.rawValue)\":\(interval($0))" } }
+                    .joined(separator: ",") + "}}"
         }
         if let (baseline, c) = comparison {
             extra += ",\"comparison\":{\"baseline\":\(quote(baseline)),\"unit\":\"\(c.unit.rawValue)\",\"population\":\(c.population),"

@@ -38,6 +38,9 @@ public struct BootstrapEstimate: Sendable, Hashable {
     public var level: Double
     public var macroF1: Interval
     public var accuracy: Interval
+    /// Each gold label's F1, over the resamples that hold the label (in `ArgumentLabel.allCases` order; nil for a
+    /// label the gold does not have).
+    public var labelF1: [Interval?]
 }
 
 /// Two labellings of one gold, compared on the same sentences: a paired bootstrap (each resample draws the same
@@ -97,16 +100,22 @@ public enum Bootstrap {
         var rng = SplitMix64(seed: seed)
         var macro: [Double] = []
         var accuracy: [Double] = []
+        var labels = [[Double]](repeating: [], count: LabelEvaluation.noneIndex)
         macro.reserveCapacity(resamples)
         accuracy.reserveCapacity(resamples)
         for _ in 0..<resamples {
             let (tally, _) = items.draw(&rng)
             macro.append(tally.macroF1)
             accuracy.append(tally.accuracy)
+            for label in labels.indices {
+                if let f1 = tally.f1(label) { labels[label].append(f1) }
+            }
         }
+        let present = items.all.0
         return BootstrapEstimate(
             unit: unit, population: items.count, resamples: resamples, level: level,
-            macroF1: percentiles(macro, level: level), accuracy: percentiles(accuracy, level: level))
+            macroF1: percentiles(macro, level: level), accuracy: percentiles(accuracy, level: level),
+            labelF1: labels.indices.map { present.f1($0) == nil ? nil : percentiles(labels[$0], level: level) })
     }
 
     /// Compares `candidate` with `baseline`, document by document as named (the same gold scored twice).
@@ -198,22 +207,21 @@ struct Tally {
         for i in cells.indices { cells[i] += other.cells[i] }
     }
 
+    /// The F1 of the label at `index`; nil when the gold does not have it.
+    func f1(_ index: Int) -> Double? {
+        var support = 0
+        var predicted = 0
+        for other in 0..<Self.side {
+            support += cells[index * Self.side + other]
+            predicted += cells[other * Self.side + index]
+        }
+        return support == 0 ? nil : 2 * Double(cells[index * Self.side + index]) / Double(support + predicted)
+    }
+
     /// As ``LabelEvaluation/macroF1``: the mean F1 over the labels present in the gold.
     var macroF1: Double {
-        var sum = 0.0
-        var present = 0
-        for label in 0..<LabelEvaluation.noneIndex {
-            var support = 0
-            var predicted = 0
-            for other in 0..<Self.side {
-                support += cells[label * Self.side + other]
-                predicted += cells[other * Self.side + label]
-            }
-            guard support > 0 else { continue }
-            present += 1
-            sum += 2 * Double(cells[label * Self.side + label]) / Double(support + predicted)
-        }
-        return present == 0 ? 0 : sum / Double(present)
+        let present = (0..<LabelEvaluation.noneIndex).compactMap(f1)
+        return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
     }
 
     var accuracy: Double {

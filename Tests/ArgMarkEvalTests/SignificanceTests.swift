@@ -65,6 +65,9 @@ struct SignificanceTests {
             #expect(a.population == (unit == .documents ? 12 : 480))
             #expect(a.macroF1.contains(pooled.macroF1) && a.accuracy.contains(pooled.accuracy))
             #expect(a.macroF1.upper - a.macroF1.lower > 0.005)
+            // Each gold label's F1 has an interval around it; background, which the gold lacks, has none.
+            #expect(a.labelF1.count == 5 && a.labelF1[4] == nil)
+            for (k, score) in pooled.scores.prefix(4).enumerated() { #expect(a.labelF1[k]!.contains(score.f1)) }
             #expect(Bootstrap.estimate(documents, unit: unit, resamples: 400, seed: 7) != a)
         }
         // Documents that differ more than their sentences do: drawing documents shows it, drawing sentences does not.
@@ -133,6 +136,9 @@ struct SignificanceTests {
         report.comparison = ("other", try Bootstrap.compare((0..<2).map { ("d\($0)", documents[$0], worse[$0]) }, unit: .sentences, resamples: 100))
         let text = report.text()
         #expect(text.contains("95% bootstrap interval (100 resamples of 80 sentences): macro-F1 ["))
+        #expect(text.contains("  F1 95% interval\n"))
+        let lines = text.split(separator: "\n")
+        #expect(lines.first { $0.hasPrefix("claim ") }!.hasSuffix("]") && !lines.first { $0.hasPrefix("background ") }!.contains("["))
         #expect(text.contains("sentences of one document are not independent"))
         #expect(text.contains("against other (paired, 100 resamples of 80 sentences, 95% intervals):"))
         #expect(text.contains("higher in 100.0% of resamples"))
@@ -146,6 +152,7 @@ struct SignificanceTests {
         let json = report.json()
         #expect(json.contains(",\"documentMean\":{\"macroF1\":"))
         #expect(json.contains(",\"bootstrap\":{\"unit\":\"sentences\",\"population\":80,\"resamples\":100,\"level\":0.95,\"macroF1\":["))
+        #expect(json.contains(",\"labels\":{\"claim\":[") && !json.contains("\"background\":["))
         #expect(json.contains("\"mcNemar\":{\"onlyCandidateRight\":20,\"onlyBaselineRight\":0,\"p\":1.91e-06}}"))
     }
 }
