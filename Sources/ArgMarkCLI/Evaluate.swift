@@ -86,11 +86,11 @@ struct Evaluate: ParsableCommand {
             report.bootstrap = Bootstrap.estimate(perDocument.map(\.evaluation), unit: unit, resamples: bootstrap)
         }
         if let compare {
-            let (_, baseline) = try score(try filePairs(predictions: compare), matching: matching, quietly: true)
+            let (_, baseline) = try score(try filePairs(predictions: compare), matching: matching, warningsAbout: compare)
             let baselineByName = Dictionary(baseline.map { ($0.name, $0.evaluation) }, uniquingKeysWith: { first, _ in first })
             let shared = perDocument.compactMap { d in baselineByName[d.name].map { (name: d.name, candidate: d.evaluation, baseline: $0) } }
             if shared.count < perDocument.count {
-                warn("\(perDocument.count - shared.count) of \(perDocument.count) documents have no prediction in \(compare) and are left out of the comparison")
+                warn("\(perDocument.count - shared.count) of \(perDocument.count) documents left out of the comparison: no prediction in \(compare)")
             }
             let unit = ResamplingUnit(rawValue: resample) ?? .automatic(documents: shared.count)
             do {
@@ -102,12 +102,12 @@ struct Evaluate: ParsableCommand {
         print(format == "json" ? report.json() : report.text(), terminator: "")
     }
 
-    /// Each document pair scored, with warnings about the pairing (left out for a second prediction, `quietly`,
-    /// except where it cannot be scored at all).
+    /// Each document pair scored, with warnings about the pairing (for a second prediction, `warningsAbout` names
+    /// it in each).
     private func score(
-        _ pairs: [(String, String, String, Document?)], matching: SentenceMatching, quietly: Bool = false
+        _ pairs: [(String, String, String, Document?)], matching: SentenceMatching, warningsAbout other: String? = nil
     ) throws -> (LabelEvaluation, [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]) {
-        let warn: (String) -> Void = quietly ? { _ in } : { self.warn($0) }
+        let warn: (String) -> Void = { message in self.warn(other.map { "\($0): " } .map { $0 + message } ?? message) }
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
         for (name, goldPath, predPath, corpusDocument) in pairs {
