@@ -128,7 +128,7 @@ public struct SentenceSegmenter: Sendable {
         }
         if !isChineseMark {
             // ASCII ! ? and … in running English text continue when the next word is lower case.
-            if ScalarClass.isLower(n) { return nil }
+            if ScalarClass.isLower(n), !Self.opensWithSmallCapName(s, at: next, end: end) { return nil }
             if c == "…" || s[j - 1] == "…" {
                 let chineseContext = (i > paragraphStart && ScalarClass.isCJK(s[i - 1])) || ScalarClass.isCJK(n)
                 if !chineseContext && !(ScalarClass.isUpper(n) || n == "\"" || n == "“") { return nil }
@@ -276,6 +276,15 @@ public struct SentenceSegmenter: Sendable {
         return j
     }
 
+    /// Whether the word at `i` is a name written with a small first letter and a capital after one or two (eLoran,
+    /// iPhone, eBay, mRNA, iOS): such a name opens a sentence as a capitalised word does.
+    static func opensWithSmallCapName(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Bool {
+        var k = i
+        while k < end, k - i < 2, ScalarClass.isLower(s[k]) { k += 1 }
+        guard k > i, k + 1 < end, ScalarClass.isUpper(s[k]) else { return false }
+        return ScalarClass.isLower(s[k + 1]) || ScalarClass.isUpper(s[k + 1])
+    }
+
     /// English full-stop rules.
     private func fullStopEndsSentence(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Bool {
         // Inside a run of dots only the last one decides (ellipsis "...").
@@ -306,7 +315,9 @@ public struct SentenceSegmenter: Sendable {
         let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
         let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
         if let n = nextScalar {
-            if ScalarClass.isLower(n), WebAddress.end(s, at: next, limit: end) == nil { return false }
+            if ScalarClass.isLower(n), WebAddress.end(s, at: next, limit: end) == nil, !Self.opensWithSmallCapName(s, at: next, end: end) {
+                return false
+            }
             if ScalarClass.isContinuationPunctuation(n) { return false }
             if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
             // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).

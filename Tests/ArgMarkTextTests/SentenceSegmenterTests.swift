@@ -58,6 +58,9 @@ struct SentenceSegmenterTests {
         ("He paused... and went on. Then... The end.", ["He paused... and went on.", "Then...", "The end."]),
         ("It is small, i.e. tiny. Right?", ["It is small, i.e. tiny.", "Right?"]),
         ("\"Why?\" he asked. Nobody knew.", ["\"Why?\" he asked.", "Nobody knew."]),
+        // A name with a small first letter opens a sentence; after an abbreviation it does not, nor does a unit.
+        ("The network was sold. eLoran could replace it. Was it? iPhone sales fell.", ["The network was sold.", "eLoran could replace it.", "Was it?", "iPhone sales fell."]),
+        ("See e.g. iPhone users and the U.S. eBay market. The pH. of it is low.", ["See e.g. iPhone users and the U.S. eBay market.", "The pH. of it is low."]),
         ("She said \"Go.\" Then she left.", ["She said \"Go.\"", "Then she left."]),
         ("This was in the U.S. The rest followed.", ["This was in the U.S.", "The rest followed."]),
         ("1. Introduction of the topic is here.", ["1. Introduction of the topic is here."]),
