@@ -44,8 +44,12 @@ enum HardWrap {
         // Whether each line is full, so that the next one may carry on its paragraph.
         let wraps = raw.indices.map { k in
             guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }
-            return widths[k] + nextWordColumns(scalars, after: lines[k], next: lines[k + 1]) > width
-                || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length
+            let nextWordOverflows = widths[k] + nextWordColumns(scalars, after: lines[k], next: lines[k + 1]) > width
+            // A numbered heading as wide as most of a line ("2. Coalitions, burden-sharing and maritime security: the
+            // literature") keeps its line when the next line's first word would have fitted on it: a wrap would have
+            // taken that word up.
+            if !nextWordOverflows, standsAsNumberedHeading(scalars, lines[k], before: lines[k + 1]) { return false }
+            return nextWordOverflows || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length
         }
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
         let wrapped = adjacent.filter { wraps[$0] }
@@ -314,6 +318,17 @@ enum HardWrap {
             return false
         }
         return true
+    }
+
+    /// Whether `line` reads as a numbered heading (2. …, 3.1 …, 一、…, （二）…) that ends no sentence, above a line that
+    /// opens as a new paragraph would (a capital, a digit, a quote, a Han character), not with a lower-case word
+    /// that carries a sentence on.
+    static func standsAsNumberedHeading(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
+        let first = s[next.lowerBound]
+        guard !ScalarClass.isLower(first), !endsWithContinuingWord(s, line),
+              HeadingDetector.numberedLevel(s, line, latin: LanguageDetector.detect(s, line) == .en) != nil
+        else { return false }
+        return HeadingDetector.level(s, line) != nil
     }
 
     /// Whether the text before `start` (and from `floor` on) ends a sentence: a terminator, perhaps followed by

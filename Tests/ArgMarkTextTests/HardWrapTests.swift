@@ -135,6 +135,24 @@ struct HardWrapTests {
         #expect(!HardWrap.endsSentence(Array("2025.13.\n".unicodeScalars), before: 8))
     }
 
+    /// A numbered heading that fills most of a wrapped line stays a heading when the next line's first word would
+    /// have fitted on it; a numbered paragraph whose next word would not have fitted carries on.
+    @Test func aWideNumberedHeadingAboveAWrappedParagraphIsAHeading() throws {
+        let heading = "2. Coalitions, burden-sharing and maritime security: the literature"
+        let item = "3. The state has failed for years to give adequate funding to rural hospitals"
+        let itemRest = "Pennsylvania's among them, and the gap has widened since 2020."
+        let paragraphs = HardWrapTests.englishParagraphs
+        let wrapped = ["1. Introduction", Self.wrapGreedily(paragraphs[0], width: 78), heading, Self.wrapGreedily(paragraphs[1], width: 78),
+                       Self.wrapGreedily(item + " " + itemRest, width: 78), Self.wrapGreedily(paragraphs[2], width: 78)]
+            .joined(separator: "\n") + "\n"
+        #expect(wrapped.contains(heading + "\nThis paper argues"))
+        #expect(wrapped.contains("rural hospitals\nPennsylvania's"))
+        let document = try read(PlainTextReader(), wrapped)
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["1. Introduction", heading])
+        #expect(document.units.contains { $0.kind == .sentence && $0.text.hasPrefix("3. The state has failed") && $0.text.hasSuffix("since 2020.") })
+        #expect(document.units.contains { $0.kind == .sentence && $0.text.hasPrefix("This paper argues") })
+    }
+
     /// A caption or the source line under it stands alone in hard-wrapped text however full it is: the paragraph
     /// after it is no continuation. So does a line opening a front-matter field (引用格式：… then 网络首发：…).
     @Test func aCaptionOrSourceLineStandsAlone() throws {
