@@ -3,8 +3,9 @@
 # conventions and deliberately never trained on (no tool reads them for training), so that any later model can be
 # scored on documents nobody tuned it to. Each text is read as `argmark annotate` reads it, its gold merged on
 # (as tools/build_gold.sh does for Annotations/gold), labelled by the default pipeline and scored by `argmark eval`.
-# Chinese and English are scored apart, each by its own model. Seven or six texts are few: each report gives 95 %
-# bootstrap intervals (1000 resamples of sentences; texts differ more than that, so read them as the least spread).
+# Chinese and English are scored apart, each by its own model. Ten or nine texts are few: each report gives 95 %
+# bootstrap intervals (1000 resamples, of the texts when there are ten or more, else of sentences, whose interval is
+# too narrow as texts differ more than sentences).
 # tools/compare_models.sh compares two Models/ directories on the same texts.
 # usage: tools/eval_heldout.sh [eval options, e.g. --format json]
 set -euo pipefail
