@@ -29,7 +29,7 @@ struct Evaluate: ParsableCommand {
             whose label in either file a labeller rather than a person set, is skipped, so that where the two files share their sentences, the figures do not depend on the order \
             of the files (where they were segmented differently each gold sentence is paired with the one it \
             overlaps most, which is not symmetric). \
-            --bootstrap N adds percentile intervals for macro-F1, accuracy and each label's F1 from N resamples, drawing whole \
+            --bootstrap N adds percentile intervals for macro-F1, accuracy, kappa and each label's F1 from N resamples, drawing whole \
             documents (at least 10 of them) or else sentences (--resample chooses). --compare OTHER scores a second \
             prediction of the same gold (file or directory, matched as PRED is) and compares PRED with it on the \
             same sentences: the difference in macro-F1 and accuracy with a paired bootstrap interval (1000 \
@@ -53,7 +53,7 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled or a labeller labelled (symmetric where the sentences are shared).")
     var agreement = false
 
-    @Option(name: .long, help: "Bootstrap intervals (95%) for macro-F1, accuracy and each label's F1 from this many resamples (0: none).")
+    @Option(name: .long, help: "Bootstrap intervals (95%) for macro-F1, accuracy, kappa and each label's F1 from this many resamples (0: none).")
     var bootstrap: Int = 0
 
     @Option(name: .long, help: "What the bootstrap draws: auto (documents when there are at least 10, else sentences), documents or sentences.")

@@ -74,7 +74,7 @@ public struct EvaluationReport: Sendable {
         }
         if let b = bootstrap {
             lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(counted(b.population, b.unit))): "
-                + "macro-F1 \(range(b.macroF1))  accuracy \(range(b.accuracy))"
+                + "macro-F1 \(range(b.macroF1))  accuracy \(range(b.accuracy))  kappa \(range(b.kappa))"
                 + (b.unit == .sentences && perDocument.count > 1 ? "  (sentences of one document are not independent: the interval is too narrow)" : "")
                 + (b.unit == .documents && b.population < ResamplingUnit.fewestDocuments ? "  (few documents to draw from: a rough interval)" : ""))
         }
@@ -124,7 +124,7 @@ public struct EvaluationReport: Sendable {
         }
         if let b = bootstrap {
             extra += ",\"bootstrap\":{\"unit\":\"\(b.unit.rawValue)\",\"population\":\(b.population),\"resamples\":\(b.resamples),\"level\":\(num(b.level)),"
-                + "\"macroF1\":\(interval(b.macroF1)),\"accuracy\":\(interval(b.accuracy)),"
+                + "\"macroF1\":\(interval(b.macroF1)),\"accuracy\":\(interval(b.accuracy)),\"kappa\":\(interval(b.kappa)),"
                 + "\"labels\":{" + zip(ArgumentLabel.allCases, b.labelF1).compactMap { label, i in i.map { "\"\(label.rawValue)\":\(interval($0))" } }
                     .joined(separator: ",") + "}}"
         }

@@ -38,6 +38,8 @@ public struct BootstrapEstimate: Sendable, Hashable {
     public var level: Double
     public var macroF1: Interval
     public var accuracy: Interval
+    /// Cohen's κ: between two annotators, how sure their agreement is.
+    public var kappa: Interval
     /// Each gold label's F1, over the resamples that hold the label (in `ArgumentLabel.allCases` order; nil for a
     /// label the gold does not have).
     public var labelF1: [Interval?]
@@ -100,6 +102,7 @@ public enum Bootstrap {
         var rng = SplitMix64(seed: seed)
         var macro: [Double] = []
         var accuracy: [Double] = []
+        var kappa: [Double] = []
         var labels = [[Double]](repeating: [], count: LabelEvaluation.noneIndex)
         macro.reserveCapacity(resamples)
         accuracy.reserveCapacity(resamples)
@@ -107,6 +110,7 @@ public enum Bootstrap {
             let (tally, _) = items.draw(&rng)
             macro.append(tally.macroF1)
             accuracy.append(tally.accuracy)
+            kappa.append(tally.kappa)
             for label in labels.indices {
                 if let f1 = tally.f1(label) { labels[label].append(f1) }
             }
@@ -115,6 +119,7 @@ public enum Bootstrap {
         return BootstrapEstimate(
             unit: unit, population: items.count, resamples: resamples, level: level,
             macroF1: percentiles(macro, level: level), accuracy: percentiles(accuracy, level: level),
+            kappa: percentiles(kappa, level: level),
             labelF1: labels.indices.map { present.f1($0) == nil ? nil : percentiles(labels[$0], level: level) })
     }
 
@@ -222,6 +227,26 @@ struct Tally {
     var macroF1: Double {
         let present = (0..<LabelEvaluation.noneIndex).compactMap(f1)
         return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
+    }
+
+    /// As ``LabelEvaluation/kappa``: Cohen's κ over the six categories, chance from the marginals.
+    var kappa: Double {
+        let total = Double(cells.reduce(0, +))
+        guard total > 0 else { return 0 }
+        var observed = 0.0
+        var expected = 0.0
+        for k in 0..<Self.side {
+            observed += Double(cells[k * Self.side + k])
+            var row = 0
+            var column = 0
+            for other in 0..<Self.side {
+                row += cells[k * Self.side + other]
+                column += cells[other * Self.side + k]
+            }
+            expected += Double(row) / total * Double(column) / total
+        }
+        observed /= total
+        return expected >= 1 ? (observed >= 1 ? 1 : 0) : (observed - expected) / (1 - expected)
     }
 
     var accuracy: Double {

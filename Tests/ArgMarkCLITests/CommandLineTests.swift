@@ -185,6 +185,10 @@ struct CommandLineTests {
             .write(to: URL(fileURLWithPath: dir + "/second/r_gold.tsv"))
         let agreement = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/second/r_gold.tsv", "--agreement"])
         #expect(agreement.status == 0 && agreement.stdout.contains("sentences 2  accuracy 0.500"))
+        // Two annotators' agreement with an interval for κ.
+        let agreementInterval = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/second/r_gold.tsv", "--agreement", "--bootstrap", "50"])
+        #expect(agreementInterval.status == 0 && agreementInterval.stdout.contains("(50 resamples of 2 sentences): macro-F1 [")
+            && agreementInterval.stdout.contains("  kappa ["))
         let agreementByDirectory = try argmark(["eval", dir + "/corpus", dir + "/second", "--agreement"])
         #expect(agreementByDirectory.stdout.contains("sentences 2  accuracy 0.500"))
         // A corpus table of several documents: one label table per document, scored against the corpus table.

@@ -49,6 +49,7 @@ struct SignificanceTests {
         let tally = Tally(e)
         #expect(abs(tally.macroF1 - e.macroF1) < 1e-12)
         #expect(tally.accuracy == e.accuracy)
+        #expect(abs(tally.kappa - e.kappa) < 1e-12)
         var pooled = e
         pooled.merge(e)
         #expect(pooled.scored.count == 10)
@@ -63,7 +64,7 @@ struct SignificanceTests {
             let b = Bootstrap.estimate(documents, unit: unit, resamples: 400)
             #expect(a == b)
             #expect(a.population == (unit == .documents ? 12 : 480))
-            #expect(a.macroF1.contains(pooled.macroF1) && a.accuracy.contains(pooled.accuracy))
+            #expect(a.macroF1.contains(pooled.macroF1) && a.accuracy.contains(pooled.accuracy) && a.kappa.contains(pooled.kappa))
             #expect(a.macroF1.upper - a.macroF1.lower > 0.005)
             // Each gold label's F1 has an interval around it; background, which the gold lacks, has none.
             #expect(a.labelF1.count == 5 && a.labelF1[4] == nil)
@@ -77,7 +78,8 @@ struct SignificanceTests {
         #expect(byDocument.upper - byDocument.lower > 2 * (bySentence.upper - bySentence.lower))
         // A perfect labelling has nothing to vary.
         let perfect = Bootstrap.estimate([corpus(20, wrongEvery: 0)], unit: .sentences, resamples: 50)
-        #expect(perfect.macroF1 == Interval(lower: 1, upper: 1) && perfect.accuracy == Interval(lower: 1, upper: 1))
+        #expect(perfect.macroF1 == Interval(lower: 1, upper: 1) && perfect.accuracy == Interval(lower: 1, upper: 1)
+            && perfect.kappa == Interval(lower: 1, upper: 1))
         #expect(ResamplingUnit.automatic(documents: 9) == .sentences && ResamplingUnit.automatic(documents: 10) == .documents)
     }
 
