@@ -77,15 +77,7 @@ def combine(row, weights):
 
 
 def f1_scores(pairs):
-    scores = {}
-    for label in LABELS:
-        gold = sum(1 for g, _ in pairs if g == label)
-        if not gold:
-            continue
-        predicted = sum(1 for _, p in pairs if p == label)
-        hits = sum(1 for g, p in pairs if g == label and p == label)
-        scores[label] = 2 * hits / (gold + predicted)
-    return scores
+    return tally_f1(collections.Counter(pairs))
 
 
 def macro(pairs):
@@ -93,16 +85,22 @@ def macro(pairs):
     return sum(scores.values()) / len(scores)
 
 
-def tally_macro(cells):
-    """Macro-F1 over the labels present in the gold, from a {(gold, predicted): count} tally."""
-    scores = []
+def tally_f1(cells):
+    """F1 of each label present in the gold, from a {(gold, predicted): count} tally."""
+    scores = {}
     for label in LABELS:
         gold = sum(n for (g, _), n in cells.items() if g == label)
         if not gold:
             continue
         predicted = sum(n for (_, p), n in cells.items() if p == label)
-        scores.append(2 * cells.get((label, label), 0) / (gold + predicted))
-    return sum(scores) / len(scores) if scores else 0.0
+        scores[label] = 2 * cells.get((label, label), 0) / (gold + predicted)
+    return scores
+
+
+def tally_macro(cells):
+    """Macro-F1 over the labels present in the gold, from a {(gold, predicted): count} tally."""
+    scores = tally_f1(cells)
+    return sum(scores.values()) / len(scores) if scores else 0.0
 
 
 def interval(per_document, resamples=1000, level=0.95, seed=20261206):

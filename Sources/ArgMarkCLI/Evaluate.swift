@@ -107,7 +107,7 @@ struct Evaluate: ParsableCommand {
     private func score(
         _ pairs: [(String, String, String, Document?)], matching: SentenceMatching, warningsAbout other: String? = nil
     ) throws -> (LabelEvaluation, [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]) {
-        let warn: (String) -> Void = { message in self.warn(other.map { "\($0): " } .map { $0 + message } ?? message) }
+        let warn: (String) -> Void = { message in self.warn(other.map { "\($0): \(message)" } ?? message) }
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
         for (name, goldPath, predPath, corpusDocument) in pairs {

@@ -114,41 +114,89 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Scored sentences.
     public var total: Int { confusion.reduce(0) { $0 + $1.reduce(0, +) } }
 
-    public var accuracy: Double {
-        let t = total
-        return t == 0 ? 0 : Double((0..<Self.noneIndex).reduce(0) { $0 + confusion[$1][$1] }) / Double(t)
-    }
+    public var accuracy: Double { Tally(self).accuracy }
 
     public var scores: [LabelScore] {
-        ArgumentLabel.allCases.enumerated().map { i, label in
-            let truePositives = confusion[i][i]
-            let support = confusion[i].reduce(0, +)
-            let predicted = confusion.reduce(0) { $0 + $1[i] }
-            let precision = predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
-            let recall = support == 0 ? 0 : Double(truePositives) / Double(support)
-            let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
-            return LabelScore(label: label, precision: precision, recall: recall, f1: f1, support: support, predicted: predicted)
-        }
+        let tally = Tally(self)
+        return ArgumentLabel.allCases.indices.map(tally.score)
     }
 
     /// Mean F1 over the labels present in the gold.
-    public var macroF1: Double {
-        let present = scores.filter { $0.support > 0 }
-        return present.isEmpty ? 0 : present.reduce(0) { $0 + $1.f1 } / Double(present.count)
-    }
+    public var macroF1: Double { Tally(self).macroF1 }
 
     /// Cohen's κ between gold and prediction over the six categories (chance agreement from the marginals).
-    public var kappa: Double {
+    public var kappa: Double { Tally(self).kappa }
+}
+
+/// A confusion matrix as one flat array (gold row × predicted column, "none" last): the one place the scores are
+/// computed, for an evaluation and, many times over, for each bootstrap resample (`Bootstrap`).
+struct Tally {
+    static let side = LabelEvaluation.noneIndex + 1
+    var cells = [Int](repeating: 0, count: side * side)
+
+    init() {}
+
+    init(_ evaluation: LabelEvaluation) {
+        for (r, row) in evaluation.confusion.enumerated() {
+            for (c, count) in row.enumerated() { cells[r * Self.side + c] = count }
+        }
+    }
+
+    mutating func add(_ other: Tally) {
+        for i in cells.indices { cells[i] += other.cells[i] }
+    }
+
+    private var total: Int { cells.reduce(0, +) }
+
+    /// Precision, recall and F1 of the label at `index`.
+    func score(_ index: Int) -> LabelScore {
+        let truePositives = cells[index * Self.side + index]
+        var support = 0
+        var predicted = 0
+        for other in 0..<Self.side {
+            support += cells[index * Self.side + other]
+            predicted += cells[other * Self.side + index]
+        }
+        let precision = predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
+        let recall = support == 0 ? 0 : Double(truePositives) / Double(support)
+        let f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        return LabelScore(
+            label: ArgumentLabel.allCases[index], precision: precision, recall: recall, f1: f1, support: support, predicted: predicted)
+    }
+
+    /// The F1 of the label at `index`; nil when the gold does not have it.
+    func f1(_ index: Int) -> Double? {
+        let score = score(index)
+        return score.support == 0 ? nil : score.f1
+    }
+
+    /// The mean F1 over the labels present in the gold.
+    var macroF1: Double {
+        let present = (0..<LabelEvaluation.noneIndex).compactMap(f1)
+        return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
+    }
+
+    /// Cohen's κ over the six categories, chance agreement from the marginals.
+    var kappa: Double {
         let t = Double(total)
         guard t > 0 else { return 0 }
-        let observed = Double((0...Self.noneIndex).reduce(0) { $0 + confusion[$1][$1] }) / t
+        let observed = Double((0..<Self.side).reduce(0) { $0 + cells[$1 * Self.side + $1] }) / t
         var expected = 0.0
-        for k in 0...Self.noneIndex {
-            let row = Double(confusion[k].reduce(0, +))
-            let column = Double(confusion.reduce(0) { $0 + $1[k] })
-            expected += (row / t) * (column / t)
+        for k in 0..<Self.side {
+            var row = 0
+            var column = 0
+            for other in 0..<Self.side {
+                row += cells[k * Self.side + other]
+                column += cells[other * Self.side + k]
+            }
+            expected += (Double(row) / t) * (Double(column) / t)
         }
         return expected >= 1 ? (observed >= 1 ? 1 : 0) : (observed - expected) / (1 - expected)
+    }
+
+    var accuracy: Double {
+        let t = total
+        return t == 0 ? 0 : Double((0..<LabelEvaluation.noneIndex).reduce(0) { $0 + cells[$1 * Self.side + $1] }) / Double(t)
     }
 }
 

@@ -195,67 +195,6 @@ public enum Bootstrap {
     }
 }
 
-/// A confusion matrix as one flat array (gold row × predicted column, "none" last), cheap to add up many times.
-struct Tally {
-    static let side = LabelEvaluation.noneIndex + 1
-    var cells = [Int](repeating: 0, count: side * side)
-
-    init() {}
-
-    init(_ evaluation: LabelEvaluation) {
-        for (r, row) in evaluation.confusion.enumerated() {
-            for (c, count) in row.enumerated() { cells[r * Self.side + c] = count }
-        }
-    }
-
-    mutating func add(_ other: Tally) {
-        for i in cells.indices { cells[i] += other.cells[i] }
-    }
-
-    /// The F1 of the label at `index`; nil when the gold does not have it.
-    func f1(_ index: Int) -> Double? {
-        var support = 0
-        var predicted = 0
-        for other in 0..<Self.side {
-            support += cells[index * Self.side + other]
-            predicted += cells[other * Self.side + index]
-        }
-        return support == 0 ? nil : 2 * Double(cells[index * Self.side + index]) / Double(support + predicted)
-    }
-
-    /// As ``LabelEvaluation/macroF1``: the mean F1 over the labels present in the gold.
-    var macroF1: Double {
-        let present = (0..<LabelEvaluation.noneIndex).compactMap(f1)
-        return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
-    }
-
-    /// As ``LabelEvaluation/kappa``: Cohen's κ over the six categories, chance from the marginals.
-    var kappa: Double {
-        let total = Double(cells.reduce(0, +))
-        guard total > 0 else { return 0 }
-        var observed = 0.0
-        var expected = 0.0
-        for k in 0..<Self.side {
-            observed += Double(cells[k * Self.side + k])
-            var row = 0
-            var column = 0
-            for other in 0..<Self.side {
-                row += cells[k * Self.side + other]
-                column += cells[other * Self.side + k]
-            }
-            expected += Double(row) / total * Double(column) / total
-        }
-        observed /= total
-        return expected >= 1 ? (observed >= 1 ? 1 : 0) : (observed - expected) / (1 - expected)
-    }
-
-    var accuracy: Double {
-        let total = cells.reduce(0, +)
-        guard total > 0 else { return 0 }
-        return Double((0..<LabelEvaluation.noneIndex).reduce(0) { $0 + cells[$1 * Self.side + $1] }) / Double(total)
-    }
-}
-
 /// What a resample draws from: per document two tallies (a paired comparison's two labellings, or one twice), or
 /// per scored sentence its two cells.
 private struct Items {

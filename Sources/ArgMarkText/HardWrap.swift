@@ -325,8 +325,8 @@ enum HardWrap {
     /// that carries a sentence on.
     static func standsAsNumberedHeading(_ s: [Unicode.Scalar], _ line: Range<Int>, before next: Range<Int>) -> Bool {
         let first = s[next.lowerBound]
-        guard !ScalarClass.isLower(first), !endsWithContinuingWord(s, line),
-              HeadingDetector.numberedLevel(s, line, latin: LanguageDetector.detect(s, line) == .en) != nil
+        // Whether the prefix numbers the line does not depend on the language (`latin` only sets the level).
+        guard !ScalarClass.isLower(first), !endsWithContinuingWord(s, line), HeadingDetector.numberedLevel(s, line, latin: false) != nil
         else { return false }
         return HeadingDetector.level(s, line) != nil
     }
