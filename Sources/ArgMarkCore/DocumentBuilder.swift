@@ -3,6 +3,9 @@
 public struct DocumentBuilder: Sendable {
     public private(set) var document: Document
     private var currentSection: String?
+    /// The sections a new heading may nest under, levels rising from the outermost: the last section of a lower
+    /// level than a new heading's is always here, so finding a parent does not scan every section before it.
+    private var openSections: [(level: Int, id: String)] = []
 
     public init(id: String, sourcePath: String?, metadata: DocumentMetadata = .init()) {
         document = Document(id: id, sourcePath: sourcePath, metadata: metadata)
@@ -27,11 +30,7 @@ public struct DocumentBuilder: Sendable {
 
     /// Opens a new section with `heading` as its first unit (a paragraph of its own).
     public mutating func addHeading(_ heading: Span, level: Int) {
-        let sectionID = "d\(document.sections.count + 1)"
-        let parent = document.sections.last { $0.level < level }?.id
-        let unitID = "s\(document.units.count + 1)"
-        document.sections.append(Section(id: sectionID, level: level, heading: unitID, parent: parent))
-        currentSection = sectionID
+        currentSection = openSection(level: level, heading: "s\(document.units.count + 1)")
         appendParagraph([heading], kind: .heading, language: heading.language)
     }
 
@@ -59,7 +58,11 @@ public struct DocumentBuilder: Sendable {
     /// Hands over the finished document without copying its arrays; the builder is empty afterwards.
     public mutating func take() -> Document {
         let id = document.id
-        defer { document = Document(id: id) }
+        defer {
+            document = Document(id: id)
+            currentSection = nil
+            openSections = []
+        }
         return document
     }
 
@@ -67,13 +70,21 @@ public struct DocumentBuilder: Sendable {
         document.metadata = metadata
     }
 
+    /// Appends a section under the last one of a lower level and returns its id.
+    private mutating func openSection(level: Int, heading: String?) -> String {
+        let id = "d\(document.sections.count + 1)"
+        while let last = openSections.last, last.level >= level { openSections.removeLast() }
+        document.sections.append(Section(id: id, level: level, heading: heading, parent: openSections.last?.id))
+        openSections.append((level, id))
+        return id
+    }
+
     private mutating func appendParagraph(_ spans: [Span], kind: UnitKind, language: LanguageTag) {
         let section: String
         if let currentSection {
             section = currentSection
         } else {
-            section = "d\(document.sections.count + 1)"
-            document.sections.append(Section(id: section, level: 1, heading: nil, parent: nil))
+            section = openSection(level: 1, heading: nil)
             currentSection = section
         }
         let paragraphID = "p\(document.paragraphs.count + 1)"

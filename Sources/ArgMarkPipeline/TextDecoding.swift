@@ -85,6 +85,10 @@ public enum TextDecoder {
                 if value == 0x0A {
                     line += 1
                     lineLength = 0
+                } else if value == 0x0D {
+                    // A CR ends a line too (old Mac text, some exports); in CRLF the LF counts the line.
+                    if i + 1 >= n || buffer[i + 1] != 0x0A { line += 1 }
+                    lineLength = 0
                 } else {
                     lineLength += 1
                     if lineLength > maxLineLength {
@@ -101,7 +105,7 @@ public enum TextDecoder {
     /// Measures (in bytes, roughly characters) the rest of an over-long line for the error message.
     private static func longLineLength(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var j = start
-        while j < buffer.count, buffer[j] != 0x0A { j += 1 }
+        while j < buffer.count, buffer[j] != 0x0A, buffer[j] != 0x0D { j += 1 }
         return TextDecoder.defaultMaxLineLength + (j - start)
     }
 

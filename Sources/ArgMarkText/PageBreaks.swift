@@ -276,7 +276,7 @@ enum PageBreaks {
         func endWord() {
             if !word.isEmpty, !(roman && word.count <= 5) {
                 if !result.isEmpty { result.append(" ") }
-                result.append(contentsOf: word)
+                for scalar in word { result.append(scalar) }  // append(contentsOf:) would copy `result`
             }
             word = String.UnicodeScalarView()
             roman = true

@@ -17,6 +17,7 @@ extension CommandLineTests {
     /// confidences a run holds are the four decimals the file keeps, so the support scores come out the same.
     @Test func writingWithoutEditsChangesNothing() throws {
         let (dir, jsonl) = try annotatedSmallText()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let before = try Data(contentsOf: URL(fileURLWithPath: jsonl))
         #expect(try argmark(["review", jsonl, "--annotator", "ana"], stdin: "w\nq\n").status == 0)
         #expect(try Data(contentsOf: URL(fileURLWithPath: jsonl)) == before)
@@ -41,6 +42,7 @@ extension CommandLineTests {
     /// by its own name recovers the edit; `--annotator human:bob` signs as bob.
     @Test func aLinkedFileSharesItsJournal() throws {
         let (dir, jsonl) = try annotatedSmallText()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.jsonl", withDestinationPath: jsonl)
         let interrupted = try argmark(["review", dir + "/link.jsonl", "--annotator", "human:bob"], stdin: "l s3 b\n")
         #expect(interrupted.stderr.contains("unsaved edit"))
@@ -56,6 +58,7 @@ extension CommandLineTests {
     /// untouched, and the message says how to review a copy.
     @Test func reviewLeavesAnEditionsMarkupAlone() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         let edition = """
             <?xml version="1.0" encoding="UTF-8"?>
             <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>E</title></titleStmt>
@@ -96,6 +99,7 @@ extension CommandLineTests {
     /// A labeller named twice would have its weights summed unannounced; an empty list labels nothing.
     @Test func aPipelineNamesEachLabellerOnce() throws {
         let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
         try Self.smallText.write(toFile: dir + "/a.zh.txt", atomically: true, encoding: .utf8)
         let twice = try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/o", "--labelers", "label.cue.zh.v1,label.cue.zh.v1:0.5"])
         #expect(twice.status != 0 && twice.stderr.contains("named twice"))

@@ -620,6 +620,25 @@ struct BadInputTests {
         }
     }
 
+    /// Text with old-Mac line ends (a CR alone) is read line by line as with LF or CRLF: each line is counted
+    /// against the length limit and in error messages, instead of the whole file being one over-long line.
+    @Test func carriageReturnsEndLines() throws {
+        let paragraph = String(repeating: "This sentence is one of many in a long paragraph. ", count: 400)
+        let text = "Title of the report\n\n" + paragraph + "\n\nSecond paragraph here. It has two sentences.\n"
+        let lf = try read(PlainTextReader(), text)
+        let cr = try read(PlainTextReader(), text.replacingOccurrences(of: "\n", with: "\r"))
+        let crlf = try read(PlainTextReader(), text.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(cr.units.map(\.text) == lf.units.map(\.text))
+        #expect(crlf.units.map(\.text) == lf.units.map(\.text))
+        #expect(cr.paragraphs.count == lf.paragraphs.count)
+        // 30,000 lines of 50 characters: 1.5 million in all, but no line over the limit.
+        let many = Array(String(repeating: String(repeating: "x", count: 49) + ".\r", count: 30_000).utf8)
+        #expect(throws: Never.self) { try TextDecoder.decode(many) }
+        #expect(throws: DocumentReadError.invalidUTF8(byteOffset: 12, line: 3)) {
+            try TextDecoder.decode(Array("好的\r好\r\n".utf8) + [0xFF])
+        }
+    }
+
     /// A one-line comment without final punctuation looks like a title; with nothing after it, its lines are the
     /// text's sentences rather than headings of an empty document.
     @Test func headingLikeLinesOnlyAreSentences() throws {
