@@ -266,6 +266,10 @@ struct Evaluate: ParsableCommand {
         if path.hasSuffix("_sentences.tsv") {
             throw fail("\(path) is a sentence table without labels: score against its labels, \(path.dropLast("_sentences.tsv".count))\(Self.goldTableSuffix), or annotate the table first to get a prediction")
         }
+        if path.lowercased().hasSuffix(".tsv") {
+            // Read as JSON it would only be called malformed; say which tables a gold can be.
+            throw fail("\(path): a gold table is read as NAME\(Self.goldTableSuffix) beside its NAME_sentences.tsv, or as a corpus table (doc_id, text, label) against a directory of predictions; rename the file or give the gold as JSONL")
+        }
         do {
             let bytes = try FileAccess.read(path)
             return try JSONLinesReaderAccess.read(bytes: bytes, path: path)

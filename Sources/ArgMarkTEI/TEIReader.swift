@@ -194,8 +194,13 @@ struct TEIDecoder {
         return result
     }
 
+    /// A heading's or note's text: ArgMark's own as written, another tool's as its paragraphs are read (an inline
+    /// note left out, an edition's corrections taken).
     private func text(_ element: XMLElement) -> String {
-        own ? element.textContent : Self.normalised(element.textContent)
+        guard !own else { return element.textContent }
+        var rendering = ParagraphRendering()
+        rendering.render(element)
+        return rendering.text
     }
 
     // MARK: header
@@ -763,11 +768,15 @@ struct TEIDecoder {
 }
 
 /// The normalised text of a paragraph-like element of a foreign TEI, with where its `s` children and its note
-/// references fall. Inline notes, figures and the like are left out of the text.
+/// references fall. Inline notes, figures and the like are left out of the text. An edition's text reads as its
+/// editor's: of a `choice` the correction, regularisation or expansion (corr, reg, expan), of an `app` the lemma,
+/// deletions left out, and a line, column or page break marked `break="no"` joins the word it splits.
 struct ParagraphRendering {
     var text = ""
     private var length = 0
     private var pendingSpace = false
+    /// After a break inside a word: the whitespace that lays out the source is no word boundary.
+    private var joining = false
     var sentenceRanges: [(range: Range<Int>, element: XMLElement)] = []
     var references: [(position: Int, target: String)] = []
 
@@ -779,10 +788,22 @@ struct ParagraphRendering {
                 switch child.name {
                 case "note":
                     if let id = child.xmlID { references.append((length, id)) }
-                case "figure", "table", "formula", "graphic", "pb", "cb", "milestone", "fw", "gap", "interpGrp":
+                case "lb", "cb", "pb":
+                    if child.attribute("break") == "no" {
+                        pendingSpace = false
+                        joining = true
+                    } else if child.name == "lb" {
+                        pendingSpace = length > 0
+                    }
+                case "figure", "table", "formula", "graphic", "milestone", "fw", "gap", "interpGrp", "del", "surplus":
                     continue
-                case "lb":
-                    pendingSpace = length > 0
+                case "choice":
+                    // The editor's reading; a choice of other alternatives (two readings, say) gives its first.
+                    if let reading = ["corr", "reg", "expan"].lazy.compactMap({ child.child($0) }).first ?? child.children.first {
+                        render(reading)
+                    }
+                case "app":
+                    if let reading = child.child("lem") ?? child.child("rdg") { render(reading) }
                 case "s":
                     pendingSpace = pendingSpace || length > 0
                     flushSpace()
@@ -818,8 +839,9 @@ struct ParagraphRendering {
     private mutating func append(_ value: String) {
         for scalar in value.unicodeScalars {
             if scalar.properties.isWhitespace {
-                pendingSpace = length > 0
+                pendingSpace = !joining && length > 0
             } else {
+                joining = false
                 flushSpace()
                 text.unicodeScalars.append(scalar)
                 length += 1

@@ -57,6 +57,11 @@ public enum TrainingCorpus {
             }
             return [GoldDocument(source: path, document: try pairDocument(sentences: sentences, gold: text, path: path, keepingTableIDs: keepingTableIDs))]
         }
+        if path.hasSuffix("_sentences.tsv") {
+            // The sentences alone carry no labels; the pair is named by its labels.
+            let gold = String(path.dropLast("_sentences.tsv".count)) + "_gold.tsv"
+            throw TrainingDataError(path: path, message: "a sentence table has no labels; give its labels, \(gold), or the directory that holds both")
+        }
         return try corpusDocuments(text, path: path, keepingTableIDs: keepingTableIDs)
     }
 

@@ -203,6 +203,10 @@ struct CommandLineTests {
         #expect(corpusByOffsets.stdout.contains("sentences 2  accuracy 1.000") && !corpusByOffsets.stderr.contains("warning"))
         let unlabelled = try argmark(["eval", dir + "/corpus/r_sentences.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(unlabelled.status == 1 && unlabelled.stderr.contains("is a sentence table without labels"))
+        // A corpus table given against one file is named as a table, not called malformed JSON.
+        let tableAgainstFile = try argmark(["eval", dir + "/comments.tsv", dir + "/cpred/comments/d2.labels.tsv"])
+        #expect(tableAgainstFile.status == 1 && tableAgainstFile.stderr.contains("comments.tsv: a gold table is read as NAME_gold.tsv")
+            && !tableAgainstFile.stderr.contains("JSON object"))
     }
 
     @Test func pluginsAreListed() throws {
@@ -482,6 +486,9 @@ struct CommandLineTests {
         #expect(weightless.status != 0 && weightless.stderr.contains("a source's weight is a number above 0"))
         try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/empty", "--out", dir + "/m5"]).stderr.contains("no labelled sentences"))
+        try Data("id\tpara\tkind\ttext\ns1\tp1\tS\tA sentence.\n".utf8).write(to: URL(fileURLWithPath: dir + "/empty/r_sentences.tsv"))
+        #expect(try argmark(["train", "--lang", "en", "--data", dir + "/empty/r_sentences.tsv", "--out", dir + "/m5"]).stderr
+            .contains("a sentence table has no labels; give its labels, \(dir)/empty/r_gold.tsv"))
         let one = dir + "/gold/en-data-broker-comment.en.jsonl"
         #expect(try argmark(["train", "--lang", "en", "--data", one, "--cross-validate", one]).stderr.contains("needs at least two documents"))
         #expect(try argmark(["train", "--lang", "zh", "--data", one, "--out", dir + "/m6"]).stderr.contains("labelled sentences is in zh"))

@@ -94,6 +94,21 @@ struct TEIReaderTests {
         #expect(Set(document.units.map(\.id)).count == document.units.count)
     }
 
+    /// An edition reads as its editor's text: one reading of each choice and apparatus entry, no deletions, words
+    /// joined across breaks marked break="no", and footnotes out of the heading and sentence text.
+    @Test func anEditionReadsAsItsEditorsText() throws {
+        let document = try readTEI(try fixtureBytes("edition.en.tei.xml"), id: "edition.en")
+        #expect(document.units.map(\.text) == [
+            "The Government and the harbour",
+            "The government should repeal the harbour tax.",
+            "It has the means to do so.",
+            "Merchants argue otherwise.",
+            "The ship owners agree with them.",
+            "The end of the line is a word boundary, and a page break inside a word joins it: harbour.",
+        ])
+        #expect(document.notes.map(\.text) == ["Added in a later hand.", "The tax of 1851."])
+    }
+
     @Test func foreignHeaderIsKeptThroughExportAndReimport() throws {
         let first = try readTEI(try fixtureBytes("sentences.en.tei.xml"), id: "s")
         var annotated = first
