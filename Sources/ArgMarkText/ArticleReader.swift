@@ -621,6 +621,9 @@ enum NotesList {
         let i = line.lowerBound
         if ScalarClass.isCircledNumber(s[i]) { return (String(Character(s[i])), i + 1) }
         if s[i] == "[" || s[i] == "［" {
+            if let label = markdownLabel(s, at: i, end: line.upperBound), label.end < line.upperBound, s[label.end] == ":" {
+                return (label.label, label.end + 1)
+            }
             var k = i + 1
             while k < line.upperBound, ScalarClass.isDigit(s[k]) { k += 1 }
             guard k > i + 1, k < line.upperBound, s[k] == "]" || s[k] == "］" else { return nil }
@@ -633,6 +636,22 @@ enum NotesList {
             return (normalizedDigits(s, i..<k), k + 1)
         }
         return nil
+    }
+
+    /// A Markdown footnote reference at `i`, `[^1]` or `[^label]` (letters, digits, - and _, at most 24): its
+    /// label and where it ends.
+    static func markdownLabel(_ s: [Unicode.Scalar], at i: Int, end: Int) -> (label: String, end: Int)? {
+        guard i + 2 < end, s[i] == "[", s[i + 1] == "^" else { return nil }
+        var k = i + 2
+        while k < end, k - i <= 26, ScalarClass.isLatinLetter(s[k]) || ScalarClass.isDigit(s[k]) || s[k] == "-" || s[k] == "_" { k += 1 }
+        guard k > i + 2, k < end, s[k] == "]" else { return nil }
+        return (String(String.UnicodeScalarView(s[(i + 2)..<k])), k + 1)
+    }
+
+    /// Whether `line` defines a Markdown footnote (`[^1]: text`): such a line is a note wherever it stands.
+    static func isMarkdownDefinition(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard let label = markdownLabel(s, at: line.lowerBound, end: line.upperBound) else { return false }
+        return label.end < line.upperBound && s[label.end] == ":"
     }
 
     static func normalizedDigits(_ s: [Unicode.Scalar], _ range: Range<Int>) -> String {

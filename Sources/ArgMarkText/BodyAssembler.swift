@@ -248,6 +248,7 @@ public enum DocumentFinishing {
     }
 
     /// The note markers in `text`, in order, as the markers of the notes list (`3`, `①`): bracketed and circled ones,
+    /// Markdown's [^1] and [^label],
     /// superscript digits (¹²), and in English text from a PDF the number after a sentence's closing full stop
     /// (…the poles.12; see `SentenceSegmenter`).
     public static func noteMarkers(in text: String) -> [String] {
@@ -272,6 +273,11 @@ public enum DocumentFinishing {
             }
             guard s[i] == "[" || s[i] == "［" else {
                 i += 1
+                continue
+            }
+            if let markdown = NotesList.markdownLabel(s, at: i, end: s.count) {
+                result.append(markdown.label)
+                i = markdown.end
                 continue
             }
             var k = i + 1

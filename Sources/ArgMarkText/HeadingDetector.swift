@@ -31,6 +31,11 @@ public enum HeadingDetector {
         if endsRunningText(last) || ScalarClass.isChineseFullStop(s, range.upperBound - 1, from: range.lowerBound) {
             return numberedQuestionLevel(s, range)
         }
+        // So does a sentence end followed by its note markers (… in 1852.[1], … the reform.¹²).
+        let beforeMarkers = endBeforeNoteMarkers(s, range)
+        if beforeMarkers < range.upperBound, beforeMarkers > range.lowerBound, endsRunningText(s[beforeMarkers - 1]) {
+            return nil
+        }
         for i in range where ScalarClass.endsChineseSentence(s, i, from: range.lowerBound) { return nil }
         // A line that cites a web address is text or a reference (… has more. https://…), not a heading.
         if WebAddress.occurs(in: s, range) { return nil }
@@ -124,6 +129,38 @@ public enum HeadingDetector {
             return nil
         }
         return numbered
+    }
+
+    /// The end of `range` before the note markers that close it: bracketed numbers ([1], [1, 3], [2–4]), Markdown's
+    /// [^1] and [^label], superscript or circled numbers, and a bare number right after a word's full stop (…reform.12, as a
+    /// PDF leaves a superscript; not A.1 or 3.12, which number headings), with the spaces between them.
+    static func endBeforeNoteMarkers(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+        var end = range.upperBound
+        while end > range.lowerBound {
+            let c = s[end - 1]
+            if ScalarClass.isSpace(c) || ScalarClass.isSuperscriptDigit(c) || ScalarClass.isCircledNumber(c) {
+                end -= 1
+            } else if c == "]" {
+                if let open = (max(range.lowerBound, end - 28)..<(end - 1)).last(where: { s[$0] == "[" }),
+                   NotesList.markdownLabel(s, at: open, end: end)?.end == end {
+                    end = open
+                    continue
+                }
+                var open = end - 2
+                while open >= range.lowerBound, ScalarClass.isDigit(s[open]) || ",，-–— ^".unicodeScalars.contains(s[open]) { open -= 1 }
+                guard open >= range.lowerBound, s[open] == "[", end - open > 2 else { break }
+                end = open
+            } else if ScalarClass.isDigit(c) {
+                var start = end - 1
+                while start > range.lowerBound, ScalarClass.isDigit(s[start - 1]) { start -= 1 }
+                guard end - start <= 3, start - range.lowerBound >= 3, s[start - 1] == ".",
+                      ScalarClass.isLower(s[start - 2]), ScalarClass.isLower(s[start - 3]) else { break }
+                end = start
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     private static func endsRunningText(_ s: Unicode.Scalar) -> Bool {

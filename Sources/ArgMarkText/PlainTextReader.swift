@@ -31,6 +31,8 @@ public struct PlainTextReader: DocumentReader {
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
+        // Markdown footnote definitions ([^1]: …), a list of their own wherever they stand.
+        var markdownNotes: [Range<Int>] = []
         var inNotes = false
         var backMatter = BackMatter()
         var contents: [String] = []
@@ -69,6 +71,10 @@ public struct PlainTextReader: DocumentReader {
                 inNotes = true
                 continue
             }
+            if !inNotes, NotesList.isMarkdownDefinition(scalars, line) {
+                markdownNotes.append(line)
+                continue
+            }
             if inNotes { noteLines.append(line) } else { body.addLine(line) }
         }
         var metadata = body.builder.document.metadata
@@ -80,6 +86,7 @@ public struct PlainTextReader: DocumentReader {
         backMatter.record(into: &metadata)
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
+        body.addNotes(markdownNotes)
         return try body.finish()
     }
 }

@@ -247,9 +247,15 @@ public struct SentenceSegmenter: Sendable {
                 if Self.isLineBreak(s[m]) { crossesLine = true }
                 m += 1
             }
-            if !crossesLine { m = j }
+            // On the same line a space may stand before a marker (… the reform. [1]) when nothing but a space or
+            // the paragraph's end follows it: a sentence does not open with a note number.
+            if !crossesLine, m > j, !Self.isStandaloneMarker(s, at: m, end: end) { m = j }
             if m < end, ScalarClass.isCircledNumber(s[m]) {
                 j = m + 1
+                continue
+            }
+            if let markdown = NotesList.markdownLabel(s, at: m, end: end) {
+                j = markdown.end
                 continue
             }
             guard m < end, s[m] == "[" || s[m] == "［" else { break }
@@ -269,6 +275,24 @@ public struct SentenceSegmenter: Sendable {
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\r" }
+
+    /// Whether a note marker starts at `m` ([1], [2–4], [^1], [^label], a circled number) with only a space or the end
+    /// after it.
+    private static func isStandaloneMarker(_ s: [Unicode.Scalar], at m: Int, end: Int) -> Bool {
+        var k = m
+        if k < end, ScalarClass.isCircledNumber(s[k]) {
+            k += 1
+        } else if let markdown = NotesList.markdownLabel(s, at: k, end: end) {
+            k = markdown.end
+        } else {
+            guard k < end, s[k] == "[" || s[k] == "［" else { return false }
+            k += 1
+            while k < end, ScalarClass.isDigit(s[k]) || ",，-–".unicodeScalars.contains(s[k]) { k += 1 }
+            guard k < end, s[k] == "]" || s[k] == "］", k > m + 1 else { return false }
+            k += 1
+        }
+        return k >= end || ScalarClass.isSpace(s[k])
+    }
 
     private func firstNonSpace(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
         var j = start

@@ -37,8 +37,18 @@ struct HeadingDetectorTests {
         "States that had completed their system changes before the unwinding renewed far more enrollees on the basis of data they already held",
         "2024年全球数字贸易额超过4万亿美元，比上年增长10%，其中数据跨境流动的贡献最大，增速也最快，远超其他领域",
         "Is that enough?", "（二）谁来付费？这是问题。", "2. Why did the rule fail? Because costs rose sharply for everyone involved?",
+        // A one-sentence paragraph whose note markers follow its full stop.
+        "Fees fell by 12% in 1852.[1]", "Fees fell by 12% in 1852. [12, 14]", "Fees fell by 12% in 1852.[^1]",
+        "Fees fell by 12% after the reform.¹²", "Fees fell by 12% after the reform.12",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)
+    }
+
+    /// Numbers after a dot number headings, and a marker without a full stop before it may close one: neither is a
+    /// sentence's note marker.
+    @Test(arguments: ["Appendix A.1", "Section 3.12", "Results [1]", "Table 2.3"])
+    func headingsEndingInNumbers(_ text: String) {
+        #expect(HeadingDetector.level(of: text) != nil)
     }
 }

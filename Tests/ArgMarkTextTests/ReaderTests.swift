@@ -620,6 +620,31 @@ struct BadInputTests {
         }
     }
 
+    /// Markdown footnotes: a definition ([^1]: …, [^label]: …) is a note wherever it stands, its reference links the
+    /// sentence to it, and a one-sentence paragraph closing on a reference is a sentence, not a heading.
+    @Test func markdownFootnotesAreNotes() throws {
+        let text = """
+            # Harbour Policy
+
+            The tax was repealed in 1851. Merchants did not gain.[^merchants]
+
+            [^merchants]: As the guild's minutes show.
+
+            According to the ledger, fees fell by 12% in 1852.[^1]
+
+            [^1]: Harbour ledger, 1852, p. 4.
+            """
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.map(\.text) == [
+            "Harbour Policy", "The tax was repealed in 1851.", "Merchants did not gain.[^merchants]",
+            "According to the ledger, fees fell by 12% in 1852.[^1]",
+        ])
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence])
+        #expect(doc.notes.map(\.marker) == ["merchants", "1"])
+        #expect(doc.notes.map(\.text) == ["As the guild's minutes show.", "Harbour ledger, 1852, p. 4."])
+        #expect(doc.units[2].noteRefs == ["n1"] && doc.units[3].noteRefs == ["n2"])
+    }
+
     /// Text with old-Mac line ends (a CR alone) is read line by line as with LF or CRLF: each line is counted
     /// against the length limit and in error messages, instead of the whole file being one over-long line.
     @Test func carriageReturnsEndLines() throws {

@@ -52,6 +52,11 @@ struct SentenceSegmenterTests {
         ("CMS should require reports. (Recommendation 1)", ["CMS should require reports. (Recommendation 1)"]),
         ("It fell. (See Table 2.) Then it rose.", ["It fell.", "(See Table 2.)", "Then it rose."]),
         ("Growth was 3.5 percent. Good.", ["Growth was 3.5 percent.", "Good."]),
+        // A note marker after a space, or in Markdown's [^1] form, closes the sentence before it.
+        ("Fees fell in 1852. [1] Trade grew.", ["Fees fell in 1852. [1]", "Trade grew."]),
+        ("Fees fell in 1852. [3–5]", ["Fees fell in 1852. [3–5]"]),
+        ("Fees fell in 1852.[^1] Trade grew.[^2]", ["Fees fell in 1852.[^1]", "Trade grew.[^2]"]),
+        ("Fees fell. [1]Trade grew.", ["Fees fell.", "[1]Trade grew."]),
         ("See No. 5 and Fig. 2 here. Done.", ["See No. 5 and Fig. 2 here.", "Done."]),
         ("Visit https://example.org/a.pdf today. Then stop.", ["Visit https://example.org/a.pdf today.", "Then stop."]),
         ("The DOI is 10.1000/xyz.2020.3 here. Yes.", ["The DOI is 10.1000/xyz.2020.3 here.", "Yes."]),
