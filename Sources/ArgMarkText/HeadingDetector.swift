@@ -31,10 +31,11 @@ public enum HeadingDetector {
         if endsRunningText(last) || ScalarClass.isChineseFullStop(s, range.upperBound - 1, from: range.lowerBound) {
             return numberedQuestionLevel(s, range)
         }
-        // So does a sentence end followed by its note markers (… in 1852.[1], … the reform.¹²).
-        let beforeMarkers = endBeforeNoteMarkers(s, range)
-        if beforeMarkers < range.upperBound, beforeMarkers > range.lowerBound, endsRunningText(s[beforeMarkers - 1]) {
-            return nil
+        // So does a sentence end followed by closing quotes or brackets and note markers (… "the state must act."
+        // … in 1852.[1], … the reform.)¹²).
+        let beforeClosers = endBeforeClosingMarks(s, range)
+        if beforeClosers < range.upperBound, beforeClosers > range.lowerBound, endsRunningText(s[beforeClosers - 1]) {
+            return numberedQuestionLevel(s, range.lowerBound..<beforeClosers)
         }
         for i in range where ScalarClass.endsChineseSentence(s, i, from: range.lowerBound) { return nil }
         // A line that cites a web address is text or a reference (… has more. https://…), not a heading.
@@ -131,14 +132,16 @@ public enum HeadingDetector {
         return numbered
     }
 
-    /// The end of `range` before the note markers that close it: bracketed numbers ([1], [1, 3], [2–4]), Markdown's
-    /// [^1] and [^label], superscript or circled numbers, and a bare number right after a word's full stop (…reform.12, as a
-    /// PDF leaves a superscript; not A.1 or 3.12, which number headings), with the spaces between them.
-    static func endBeforeNoteMarkers(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
+    /// The end of `range` before the marks that may follow a sentence's end: closing quotes and brackets, Markdown's
+    /// emphasis (* and _), and note markers — bracketed numbers ([1], [1, 3], [2–4]), Markdown's [^1] and [^label],
+    /// superscript or circled numbers, and a bare number right after a word's full stop (…reform.12, as a PDF leaves
+    /// a superscript; not A.1 or 3.12, which number headings) — with the spaces between them.
+    static func endBeforeClosingMarks(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int {
         var end = range.upperBound
         while end > range.lowerBound {
             let c = s[end - 1]
-            if ScalarClass.isSpace(c) || ScalarClass.isSuperscriptDigit(c) || ScalarClass.isCircledNumber(c) {
+            if ScalarClass.isSpace(c) || ScalarClass.isSuperscriptDigit(c) || ScalarClass.isCircledNumber(c)
+                || (ScalarClass.isCloser(c) && c != "]" && c != "］") || c == "*" || c == "_" {
                 end -= 1
             } else if c == "]" {
                 if let open = (max(range.lowerBound, end - 28)..<(end - 1)).last(where: { s[$0] == "[" }),

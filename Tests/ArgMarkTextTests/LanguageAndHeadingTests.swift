@@ -25,7 +25,7 @@ struct HeadingDetectorTests {
         // A report heading that states a finding, in title case, may run past the usual length.
         ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
         // A numbered heading may ask a question.
-        ("6. Do Governments Ignore Voters?", 1), ("三、谁来承担改造成本？", 1),
+        ("6. Do Governments Ignore Voters?", 1), ("三、谁来承担改造成本？", 1), ("6. “Do Governments Ignore Voters?”", 1),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)
@@ -40,6 +40,9 @@ struct HeadingDetectorTests {
         // A one-sentence paragraph whose note markers follow its full stop.
         "Fees fell by 12% in 1852.[1]", "Fees fell by 12% in 1852. [12, 14]", "Fees fell by 12% in 1852.[^1]",
         "Fees fell by 12% after the reform.¹²", "Fees fell by 12% after the reform.12",
+        // … or whose full stop closing quotes or brackets follow.
+        "The minister said that \"fees fell after the reform.\"", "The minister said that “fees fell after the reform.”",
+        "Fees fell after the reform (see Table 2.)", "The minister asked “who pays?”", "Fees fell after the reform.”[3]",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)
