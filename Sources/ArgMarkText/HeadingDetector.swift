@@ -132,7 +132,8 @@ public enum HeadingDetector {
         return numbered
     }
 
-    /// The end of `range` before the marks that may follow a sentence's end: closing quotes and brackets, Markdown's
+    /// The end of `range` before the marks that may follow a sentence's end: a bracketed source with a number in it
+    /// after a space (“…act.” (Smith 2020, 45)), closing quotes and brackets, Markdown's
     /// emphasis (* and _), and note markers — bracketed numbers ([1], [1, 3], [2–4]), Markdown's [^1] and [^label],
     /// superscript or circled numbers, and a bare number right after a word's full stop (…reform.12, as a PDF leaves
     /// a superscript; not A.1 or 3.12, which number headings) — with the spaces between them.
@@ -140,6 +141,16 @@ public enum HeadingDetector {
         var end = range.upperBound
         while end > range.lowerBound {
             let c = s[end - 1]
+            // A block quotation's source in brackets after its end: “States must act.” (Smith 2020, 45)
+            if c == ")" || c == "）", let open = (max(range.lowerBound, end - 60)..<(end - 1)).last(where: { s[$0] == "(" || s[$0] == "（" }) {
+                var before = open
+                while before > range.lowerBound, ScalarClass.isSpace(s[before - 1]) { before -= 1 }
+                if before < open, before > range.lowerBound, ScalarClass.isCloser(s[before - 1]) || endsRunningText(s[before - 1]),
+                   (open..<end).contains(where: { ScalarClass.isDigit(s[$0]) }) {
+                    end = before
+                    continue
+                }
+            }
             if ScalarClass.isSpace(c) || ScalarClass.isSuperscriptDigit(c) || ScalarClass.isCircledNumber(c)
                 || (ScalarClass.isCloser(c) && c != "]" && c != "］") || c == "*" || c == "_" {
                 end -= 1

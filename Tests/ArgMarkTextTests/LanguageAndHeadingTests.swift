@@ -43,6 +43,7 @@ struct HeadingDetectorTests {
         // … or whose full stop closing quotes or brackets follow.
         "The minister said that \"fees fell after the reform.\"", "The minister said that “fees fell after the reform.”",
         "Fees fell after the reform (see Table 2.)", "The minister asked “who pays?”", "Fees fell after the reform.”[3]",
+        "“States must act now.” (Smith 2020, 45)", "Fees fell after the reform. (Table 2)",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)
@@ -50,7 +51,7 @@ struct HeadingDetectorTests {
 
     /// Numbers after a dot number headings, and a marker without a full stop before it may close one: neither is a
     /// sentence's note marker.
-    @Test(arguments: ["Appendix A.1", "Section 3.12", "Results [1]", "Table 2.3"])
+    @Test(arguments: ["Appendix A.1", "Section 3.12", "Results [1]", "Table 2.3", "Elections and Turnout (1990–2020)", "Smith v. Jones (2020)"])
     func headingsEndingInNumbers(_ text: String) {
         #expect(HeadingDetector.level(of: text) != nil)
     }
