@@ -19,7 +19,7 @@ struct Annotate: AsyncParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all) or tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv).")
+    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all), tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv) or aif (the argument tree in AIF JSON; NAME.aif.json).")
     var to: String = "jsonl"
 
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")

@@ -33,6 +33,7 @@ public struct PluginRegistry: Sendable {
             JSONLinesWriter(),
             TEIWriter(),
             LabelTableWriter(),
+            AIFWriter(),
         ],
         labelers: [],
         linkers: [

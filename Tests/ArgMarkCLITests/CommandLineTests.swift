@@ -399,6 +399,13 @@ struct CommandLineTests {
         #expect(labels.components(separatedBy: "\tROOT\t").count == 2)
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/pred.tsv"]).status == 0)
         #expect(try String(contentsOfFile: dir + "/pred.tsv", encoding: .utf8) == labels)
+        // The tree in AIF JSON, named by --to (NAME.aif.json) or by the --out name; another .json name is refused.
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "aif"]).status == 0)
+        let aif = try String(contentsOfFile: dir + "/a.zh.aif.json", encoding: .utf8)
+        #expect(aif.hasPrefix("{\"nodes\":[") && aif.contains("{\"nodeID\":\"\(thesis)\",") && aif.contains("\"type\":\"RA\""))
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/tree.aif.json"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/tree.aif.json", encoding: .utf8) == aif)
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/tree.json"]).stderr.contains("aif (.aif.json)"))
         // --out - writes to standard output; --out naming the input is refused, the input kept.
         let toStdout = try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", "-"])
         #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix("digraph argument {"))
