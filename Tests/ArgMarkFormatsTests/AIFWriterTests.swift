@@ -7,17 +7,12 @@ import Testing
 /// The argument tree in AIF JSON: a graph AIF readers can walk (every edge between existing nodes, each scheme node
 /// between one child and one parent) that holds exactly the document's propositions and links.
 struct AIFWriterTests {
-    func annotated() throws -> Document {
-        let bytes = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
-        return try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "annotated"))
-    }
-
     @Test func exportMatchesGolden() throws {
-        try assertGolden(try AIFWriter().write(try annotated()), "annotated.aif.json")
+        try assertGolden(try AIFWriter().write(try annotatedFixture()), "annotated.aif.json")
     }
 
     @Test func theGraphIsTheDocumentsTree() throws {
-        let document = try annotated()
+        let document = try annotatedFixture()
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try AIFWriter().write(document))) as? [String: Any])
         let nodes = try #require(json["nodes"] as? [[String: Any]])
         let edges = try #require(json["edges"] as? [[String: String]])

@@ -9,6 +9,12 @@ func fixtureURL(_ name: String) throws -> URL {
     try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))
 }
 
+/// `annotated.jsonl`, the fixture that fills every annotation slot, as the exports' golden files start from it.
+func annotatedFixture() throws -> Document {
+    let bytes = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
+    return try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "annotated"))
+}
+
 /// Compares `actual` with the golden file `name`; `ARGMARK_RECORD=1` rewrites it in the source tree and fails.
 func assertGolden(_ actual: [UInt8], _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")

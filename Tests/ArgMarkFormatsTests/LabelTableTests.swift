@@ -7,19 +7,14 @@ import Testing
 
 /// The guideline's label table: written for every unit in order, and read back as predictions over the gold.
 struct LabelTableTests {
-    func annotated() throws -> Document {
-        let bytes = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
-        return try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "annotated"))
-    }
-
     @Test func exportMatchesGolden() throws {
-        try assertGolden(try LabelTableWriter().write(try annotated()), "annotated.labels.tsv")
+        try assertGolden(try LabelTableWriter().write(try annotatedFixture()), "annotated.labels.tsv")
     }
 
     /// What the table holds comes back when it is laid over the document's units: labels, parents, relations and
     /// the thesis (argumentative, linked, without a parent).
     @Test func readsBackWhatItWrote() throws {
-        var document = try annotated()
+        var document = try annotatedFixture()
         document.units[1].annotation.linkedBy = .plugin("link.tree.v1")
         let rows = try LabelTable.rows(String(decoding: try LabelTableWriter().write(document), as: UTF8.self))
         #expect(rows.map(\.id) == document.units.map(\.id))
@@ -49,7 +44,7 @@ struct LabelTableTests {
         #expect(refusal("id\tlabel\ns1\tClaim\n").contains("line 2: unknown label 'Claim'"))
         #expect(refusal("id\tlabel\tparent\trelation\ns2\tclaim\ts1\tsupports\n").contains("line 2: unknown relation 'supports'"))
         #expect(refusal("id\tlabel\n\tclaim\n").contains("line 2: the row has no id"))
-        let document = try annotated()
+        let document = try annotatedFixture()
         func misfit(_ rows: [LabelTable.Row]) -> String {
             do { _ = try LabelTable.apply(rows, to: document, by: .plugin("table")); return "" } catch { return error.description }
         }
@@ -59,7 +54,7 @@ struct LabelTableTests {
     }
 
     @Test func anIDThatCannotBeACellIsRefused() throws {
-        var document = try annotated()
+        var document = try annotatedFixture()
         document.units[2].id = "s\t3"
         #expect(throws: DocumentWriteError.self) { try LabelTableWriter().write(document) }
     }
