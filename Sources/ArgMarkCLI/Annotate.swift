@@ -19,7 +19,7 @@ struct Annotate: AsyncParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all), tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv) or aif (the argument tree in AIF JSON; NAME.aif.json).")
+    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all), tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv) aif (the argument tree in AIF JSON; NAME.aif.json) or csv (a row per sentence with its text and annotations; NAME.csv).")
     var to: String = "jsonl"
 
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")

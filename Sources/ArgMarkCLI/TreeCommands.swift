@@ -139,20 +139,21 @@ struct Report: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a document: TEI P5 (labels, tree and scores), the guideline's label table (tsv), or its argument tree in AIF JSON or as Graphviz dot or svg.")
+        abstract: "Export a document: TEI P5 (labels, tree and scores), the guideline's label table (tsv), a row per sentence (csv), or its argument tree in AIF JSON or as Graphviz dot or svg.")
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
-    @Option(name: .customLong("to"), help: "tei, tsv, aif, dot or svg (default: from the --out name's ending, else dot).") var format: String?
-    @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .labels.tsv / .aif.json / .dot / .svg).") var out: String?
+    @Option(name: .customLong("to"), help: "tei, tsv, csv, aif, dot or svg (default: from the --out name's ending, else dot).") var format: String?
+    @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .labels.tsv / .csv / .aif.json / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
-    /// The format an output name asks for: a.tei.xml or a.xml is TEI, a.tsv the label table, a.aif.json AIF, a.svg
-    /// svg, a.dot or a.gv dot.
+    /// The format an output name asks for: a.tei.xml or a.xml is TEI, a.tsv the label table, a.csv the sentence
+    /// table, a.aif.json AIF, a.svg svg, a.dot or a.gv dot.
     static func format(named path: String) -> String? {
         let lower = path.lowercased()
         if lower.hasSuffix(".aif.json") { return "aif" }
         if lower.hasSuffix(".xml") { return "tei" }
         if lower.hasSuffix(".tsv") { return "tsv" }
+        if lower.hasSuffix(".csv") { return "csv" }
         if lower.hasSuffix(".svg") { return "svg" }
         if lower.hasSuffix(".dot") || lower.hasSuffix(".gv") { return "dot" }
         return nil
@@ -169,16 +170,16 @@ struct Export: ParsableCommand {
     func validate() throws {
         // Graphviz renders pictures from the dot this writes; a .png holding dot would open as no picture.
         if let out, ["png", "pdf", "jpg", "jpeg", "gif"].contains((out as NSString).pathExtension.lowercased()) {
-            throw ValidationError("export writes tei, tsv, aif, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
+            throw ValidationError("export writes tei, tsv, csv, aif, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
         }
         // A name another format's tools open (a reviewed .jsonl above all) would be replaced by Graphviz or TEI.
-        if let out, !out.lowercased().hasSuffix(".aif.json"), ["jsonl", "ndjson", "json", "txt", "text", "lines", "sent", "html", "htm", "md", "markdown", "csv"].contains((out as NSString).pathExtension.lowercased()) {
+        if let out, !out.lowercased().hasSuffix(".aif.json"), ["jsonl", "ndjson", "json", "txt", "text", "lines", "sent", "html", "htm", "md", "markdown"].contains((out as NSString).pathExtension.lowercased()) {
             let back = (out as NSString).pathExtension.lowercased() == "jsonl"
                 ? "; to turn TEI back into JSONL: argmark annotate FILE.tei.xml --labelers none --no-tree --out DIR" : ""
-            throw ValidationError("export writes tei (.tei.xml), tsv (.labels.tsv), aif (.aif.json), dot (.dot) or svg (.svg), not .\((out as NSString).pathExtension)\(back)")
+            throw ValidationError("export writes tei (.tei.xml), tsv (.labels.tsv), csv (.csv), aif (.aif.json), dot (.dot) or svg (.svg), not .\((out as NSString).pathExtension)\(back)")
         }
         if let format {
-            guard ["tei", "tsv", "aif", "dot", "svg"].contains(format) else { throw ValidationError("--to must be tei, tsv, aif, dot or svg") }
+            guard ["tei", "tsv", "csv", "aif", "dot", "svg"].contains(format) else { throw ValidationError("--to must be tei, tsv, csv, aif, dot or svg") }
             // A.tei.xml holding Graphviz would be read by no TEI tool.
             if let out, let named = Self.format(named: out), named != format {
                 throw ValidationError("--out \(out) names a .\((out as NSString).pathExtension) file but --to is \(format); give --to \(named), or an --out ending in .\(Self.fileExtension(format))")
@@ -192,7 +193,7 @@ struct Export: ParsableCommand {
         if target != "-", FileAccess.isSameFile(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")
         }
-        if ["tei", "tsv", "aif"].contains(to) {
+        if ["tei", "tsv", "csv", "aif"].contains(to) {
             let bytes: [UInt8]
             do { bytes = try PluginRegistry.standard.writer(format: to)!.write(document) } catch {
                 throw AnalysedDocument.failure("\(file): \(error.description)")

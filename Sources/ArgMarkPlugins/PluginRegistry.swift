@@ -34,6 +34,7 @@ public struct PluginRegistry: Sendable {
             TEIWriter(),
             LabelTableWriter(),
             AIFWriter(),
+            SentenceCSVWriter(),
         ],
         labelers: [],
         linkers: [

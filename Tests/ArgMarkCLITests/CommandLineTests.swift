@@ -406,6 +406,12 @@ struct CommandLineTests {
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/tree.aif.json"]).status == 0)
         #expect(try String(contentsOfFile: dir + "/tree.aif.json", encoding: .utf8) == aif)
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/tree.json"]).stderr.contains("aif (.aif.json)"))
+        // A row per sentence as CSV, named by --to or by the --out name.
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "csv"]).status == 0)
+        let csv = try String(contentsOfFile: dir + "/a.zh.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("document,id,section,heading,") && csv.contains(",\(thesisLabel),") && csv.contains(",true,"))
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/rows.csv"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/rows.csv", encoding: .utf8) == csv)
         // --out - writes to standard output; --out naming the input is refused, the input kept.
         let toStdout = try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", "-"])
         #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix("digraph argument {"))
