@@ -56,6 +56,9 @@ public struct SentenceAnnotation: Sendable, Hashable {
 
     /// True once a person has edited or accepted the sentence.
     public var isReviewed: Bool { reviewedAt != nil }
+
+    /// True for the document's thesis: an argumentative sentence that a linker or person placed at the root.
+    public var isThesis: Bool { label?.isArgumentative == true && parent == nil && linkedBy != nil }
 }
 
 /// One labeller's proposal for a sentence: the label it scored highest, that score, and its own account of why

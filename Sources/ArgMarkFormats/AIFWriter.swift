@@ -38,7 +38,7 @@ public struct AIFWriter: DocumentWriter {
             json.raw(",\"type\":\"I\",\"label\":")
             json.string(a.label?.rawValue)
             json.raw(",\"thesis\":")
-            json.raw(a.parent == nil && a.linkedBy != nil ? "true" : "false")
+            json.raw(a.isThesis ? "true" : "false")
             if let confidence = a.confidence {
                 json.raw(",\"confidence\":")
                 json.fixed(confidence)

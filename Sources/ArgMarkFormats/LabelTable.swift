@@ -67,7 +67,7 @@ public enum LabelTable {
             if let parent = a.parent {
                 self.parent = parent
                 relation = a.relation
-            } else if a.linkedBy != nil {
+            } else if a.isThesis {
                 parent = LabelTable.root
             }
         }

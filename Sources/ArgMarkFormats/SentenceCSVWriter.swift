@@ -30,12 +30,11 @@ public struct SentenceCSVWriter: DocumentWriter {
         })
         for unit in document.units where unit.kind == .sentence {
             let a = unit.annotation
-            let thesis = a.label?.isArgumentative == true && a.parent == nil && a.linkedBy != nil
             row([
                 document.id, unit.id, unit.section, headings[unit.section] ?? "", unit.paragraph, String(unit.start),
                 String(unit.end), unit.language.rawValue, unit.text, a.label?.rawValue ?? "", Self.number(a.confidence),
                 a.labeledBy?.description ?? "", a.parent ?? "", a.relation?.rawValue ?? "", Self.number(a.linkConfidence),
-                Self.number(a.score), thesis ? "true" : "false", a.reviewedAt ?? "",
+                Self.number(a.score), a.isThesis ? "true" : "false", a.reviewedAt ?? "",
             ], into: &out)
         }
         return out

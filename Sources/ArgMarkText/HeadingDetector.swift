@@ -161,7 +161,7 @@ public enum HeadingDetector {
                     continue
                 }
                 var open = end - 2
-                while open >= range.lowerBound, ScalarClass.isDigit(s[open]) || ",，-–— ^".unicodeScalars.contains(s[open]) { open -= 1 }
+                while open >= range.lowerBound, ScalarClass.isDigit(s[open]) || ",，-–— ".unicodeScalars.contains(s[open]) { open -= 1 }
                 guard open >= range.lowerBound, s[open] == "[", end - open > 2 else { break }
                 end = open
             } else if ScalarClass.isDigit(c) {
