@@ -7,7 +7,8 @@
 # hard-wrapped every 38 characters (pdftotext, archive exports), and the same in pages as pdftotext leaves a PDF
 # (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not) and as a
 # PDF viewer copies them (no form feed), CRLF line ends with indented paragraphs (　　). English: typographic
-# apostrophes (don’t), hard-wrapped at 78 columns, and in pages of 50 lines both ways, CRLF line ends. Both: a table
+# apostrophes (don’t), hard-wrapped at 78 columns, and in pages of 50 lines both ways, CRLF line ends, and as a report
+# with its notes at the feet of its pages (pdf-footnotes-78). Both: a table
 # (caption, header, two rows, source line) and a figure caption after every sixth paragraph, between blank lines, and
 # the same without blank lines, hard-wrapped.
 # Sentences are matched by their text (spaces and line breaks ignored, the gold set the same way), since a wrapped
@@ -30,7 +31,7 @@ for lang in zh en; do
       figures-tables-zh figures-tables-wrapped-38)
   else
     variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf figures-tables-en
-      figures-tables-wrapped-78)
+      figures-tables-wrapped-78 pdf-footnotes-78)
   fi
   echo "== $lang"
   for variant in "${variants[@]}"; do

@@ -38,6 +38,57 @@ def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
     return "\n".join(out)
 
 
+NOTE_MARKER = re.compile(r"\[(\d{1,3})\]")
+
+
+def superscript_markers(text):
+    """Note markers as pdftotext leaves a superscript: the bare number after the word ([3] → 3)."""
+    return NOTE_MARKER.sub(r"\1", text)
+
+
+def footnoted_pages(text, width=78, lines_per_page=45):
+    """A report set with footnotes, as pdftotext leaves it: its notes list (Notes, then [n] entries) taken out and
+    each note set at the foot of the page where its marker stands, under a rule and wider than the body (smaller
+    type), the markers as bare numbers after their words, the body wrapped at `width` columns, a running foot with
+    the page number below every page, the report's short title as the running head of every page but the first, and
+    a form feed between pages but none after the last. A text without a notes list is only paged so."""
+    lines = text.split("\n")
+    notes = {}
+    body = []
+    in_notes = False
+    for line in lines:
+        if line.strip() in ("Notes", "Endnotes"):
+            in_notes = True
+            continue
+        entry = re.match(r"\[(\d{1,3})\]\s*(.*)", line)
+        if in_notes and entry:
+            notes[entry.group(1)] = entry.group(2)
+            continue
+        if in_notes and line.strip():
+            in_notes = False
+        body.append(line)
+    # The markers in the order the text has them: a page's notes are those of the next markers its lines carry
+    # (a bare number in the text, $1.4 trillion, is none).
+    order = list(dict.fromkeys(m for m in NOTE_MARKER.findall("\n".join(body)) if m in notes))
+    wrapped = wrap_columns(superscript_markers("\n".join(body)), width).split("\n")
+    # Running heads are short titles: the title up to its colon, or its first words.
+    title = next((line for line in lines if line.strip()), "")
+    head = title.split(":")[0] if ":" in title[:70] else " ".join(title.split()[:8])
+    pages = []
+    for start in range(0, len(wrapped), lines_per_page):
+        page = wrapped[start:start + lines_per_page]
+        foot = []
+        for line in page:
+            for number in re.findall(r"(?<=[^\s\d])(\d{1,3})(?=[\s,.;:]|$)", line):
+                if order and number == order[0]:
+                    order.pop(0)
+                    foot += textwrap.fill(f"{number} {notes.pop(number)}", int(width * 1.2)).split("\n")
+        number = len(pages) + 1
+        text_page = ([head, ""] if pages else []) + page + (["_" * 20] + foot if foot else [])
+        pages.append("\n".join(text_page + ["", f"Policy Research Service{' ' * 40}{number}"]))
+    return "\n\f".join(pages) + "\n"
+
+
 def with_figures(text, chinese, blank_lines=True):
     """A table (caption, header, two rows, source line) and a figure caption after every sixth paragraph that ends a
     sentence, each on lines of their own, as articles and reports set them between paragraphs (not in the notes,
@@ -87,12 +138,17 @@ VARIANTS = {
     # The same without blank lines around them, hard-wrapped, as pdftotext leaves a page with a table.
     "figures-tables-wrapped-38": lambda t: wrap_characters(with_figures(t, True, blank_lines=False), 38),
     "figures-tables-wrapped-78": lambda t: wrap_columns(with_figures(t, False, blank_lines=False), 78),
+    # A report's notes at the feet of its pages, the markers as bare numbers (footnoted_pages).
+    "pdf-footnotes-78": footnoted_pages,
 }
+
+# What a variant does to each sentence's own text, when that is not what it does to the whole text.
+SENTENCE_VARIANTS = {"pdf-footnotes-78": superscript_markers}
 
 
 def key(variant, text):
     """A sentence's text as the variant sets it, without spaces and line breaks."""
-    return re.sub(r"\s+", "", VARIANTS[variant](text))
+    return re.sub(r"\s+", "", SENTENCE_VARIANTS.get(variant, VARIANTS[variant])(text))
 
 
 def sentences(path):

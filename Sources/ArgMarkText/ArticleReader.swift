@@ -45,10 +45,12 @@ public struct ArticleReader: DocumentReader {
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let lines = PageBreaks.logicalLines(&scalars)
+        var footnotes: [PageBreaks.Footnote] = []
+        let lines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        body.addFootnotes(footnotes)
         var noteLines: [Range<Int>] = []
         var inNotes = false
         var englishBlockStart: Int?

@@ -74,6 +74,8 @@ struct BodyAssembler {
     private var readTable = false
     /// The notes lists' lines, kept for that second reading.
     private var noteLists: [[Range<Int>]] = []
+    /// The notes set at the foot of the pages, kept for it too.
+    private var footnotes: [PageBreaks.Footnote] = []
 
     /// The caption block being read (a caption and the rows and source lines under it), added as one paragraph of
     /// caption units when the next line of another kind comes; `table` when rows may follow.
@@ -161,6 +163,14 @@ struct BodyAssembler {
         }
     }
 
+    /// Adds the notes a PDF's pages carried at their feet (`PageBreaks.blankFootnotes`), in page order.
+    mutating func addFootnotes(_ notes: [PageBreaks.Footnote]) {
+        footnotes += notes
+        for note in notes {
+            builder.addNote(marker: note.marker, text: note.text, start: note.range.lowerBound, end: note.range.upperBound)
+        }
+    }
+
     /// Adds the notes list read so far (emptying it) and then a glossary's entries (`Glossary`) as notes of their own.
     mutating func addGlossary(_ entries: [Range<Int>], after notes: inout [Range<Int>]) {
         addNotes(notes)
@@ -199,6 +209,7 @@ struct BodyAssembler {
             var reread = BodyAssembler(scalars: scalars, documentID: builder.document.id, sourcePath: builder.document.sourcePath)
             reread.builder.setMetadata(builder.document.metadata)
             for line in headingLines { reread.addParagraph(line) }
+            reread.addFootnotes(footnotes)
             for lines in noteLists { reread.addNotes(lines) }
             builder = reread.builder
         }
@@ -319,7 +330,8 @@ public enum DocumentFinishing {
     private static func trailingNoteNumber(_ s: [Unicode.Scalar]) -> String? {
         var k = s.count
         while k > 0, s[k - 1].isASCII, ScalarClass.isDigit(s[k - 1]) { k -= 1 }
-        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == ".", SentenceSegmenter.mayCarryNoteNumber(s, stopAt: k - 1) else {
+        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == ".",
+              SentenceSegmenter.mayCarryNoteNumber(s, stopAt: k - 1) || SentenceSegmenter.closesYear(s, stopAt: k - 1) else {
             return nil
         }
         return String(String.UnicodeScalarView(s[k...]))

@@ -15,14 +15,159 @@ enum PageBreaks {
     /// place of its characters, so that every offset still points into the source) and a paragraph that runs on
     /// across a page break read as one.
     static func logicalLines(_ scalars: inout [Unicode.Scalar]) -> [Range<Int>] {
+        var footnotes: [Footnote] = []
+        return logicalLines(&scalars, footnotes: &footnotes)
+    }
+
+    /// A note set at the foot of a page: its number and text (`1 U.S. Energy Information Administration, …`), and
+    /// where it stood.
+    struct Footnote: Sendable, Hashable {
+        var marker: String
+        var text: String
+        var range: Range<Int>
+    }
+
+    /// The logical lines as above, and the notes set at the foot of each page (`footnoteBlocks`), blanked from the
+    /// text so that a paragraph they stood in the middle of reads as one.
+    static func logicalLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
         let formFeeds = scalars.contains("\u{0C}")
         // The wrap width, which tells a running head from a wrapped line, is measured before anything is blanked.
         let before = HardWrap.layout(scalars)
         guard formFeeds || before.width != nil else { return before.lines }
         let breaks = blankFurniture(&scalars, wrapWidth: before.width)
         guard !breaks.isEmpty else { return before.lines }
+        footnotes = blankFootnotes(&scalars, breaks: breaks)
         let (lines, width) = HardWrap.layout(scalars)
         return joinAcross(breaks, lines, scalars, wrapWidth: width)
+    }
+
+    /// The notes at the foot of each page, blanked in `s` (the page furniture already is): at the bottom of a page, a
+    /// run of lines whose first opens with a note number that the page's text carries as a marker (…their grids.1
+    /// Mining …, ¹, ①), each entry numbered one more than the one before (an entry's wrapped lines between them), and
+    /// above it, if any, the rule a converter leaves as a line of underscores or dashes. A numbered list at a page's
+    /// foot has no such markers above it, so it stays text.
+    static func blankFootnotes(_ s: inout [Unicode.Scalar], breaks: [Int]) -> [Footnote] {
+        let lines = lineRanges(s).map { s.trimmed($0) }
+        var pageEnds = breaks
+        if let last = lines.last(where: { !$0.isEmpty }), !breaks.contains(where: { $0 >= last.lowerBound }) { pageEnds.append(s.count) }
+        var notes: [Footnote] = []
+        var blanked: [Range<Int>] = []
+        var pageStart = 0
+        var lineIndex = 0
+        for end in pageEnds {
+            var page: [Range<Int>] = []
+            while lineIndex < lines.count, lines[lineIndex].lowerBound <= end {
+                let line = lines[lineIndex]
+                if !line.isEmpty, line.lowerBound >= pageStart, !(line.contains { s[$0] == "\u{0C}" }) { page.append(line) }
+                lineIndex += 1
+            }
+            pageStart = end + 1
+            guard let block = footnoteBlock(s, page) else { continue }
+            for (n, entry) in block.entries.enumerated() {
+                let last = n + 1 < block.entries.count ? block.entries[n + 1].line - 1 : page.count - 1
+                let range = entry.textStart..<page[last].upperBound
+                notes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
+            }
+            blanked += page[block.start...]
+        }
+        for line in blanked {
+            for i in line { s[i] = " " }
+        }
+        return notes
+    }
+
+    /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and
+    /// each entry's line, number and where its text starts.
+    private static func footnoteBlock(_ s: [Unicode.Scalar], _ page: [Range<Int>])
+        -> (start: Int, entries: [(line: Int, marker: String, textStart: Int)])?
+    {
+        guard page.count >= 2 else { return nil }
+        var entries: [(line: Int, marker: String, textStart: Int)] = []
+        var best: (start: Int, entries: [(line: Int, marker: String, textStart: Int)])?
+        // From the page's last line up: the block grows entry by entry while the numbers count up downwards.
+        var k = page.count - 1
+        while k >= 1, page.count - k <= 40 {
+            if let (number, textStart) = entryNumber(s, page[k]) {
+                if let next = entries.first, Int(next.marker) != number + 1 { break }
+                entries.insert((k, String(number), textStart), at: 0)
+                if carriesMarker(s, Array(page[..<k]), number) {
+                    var start = k
+                    if start > 0, isRule(s, page[start - 1]) { start -= 1 }
+                    best = (start, entries)
+                }
+            } else if entries.isEmpty, k < page.count - 12 {
+                // Below the lowest entry only its own wrapped lines.
+                break
+            }
+            k -= 1
+        }
+        // Every line from the block's first entry down belongs to an entry.
+        guard let found = best, found.entries.first?.line ?? 0 >= found.start else { return nil }
+        return found
+    }
+
+    /// The note number opening `line` (1 to 3 digits, or a circled number, then a space or a letter), and where the
+    /// note's text starts.
+    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (Int, Int)? {
+        let i = line.lowerBound
+        if ScalarClass.isCircledNumber(s[i]), let value = circledValue(s[i]) {
+            let start = line.lowerBound + 1 < line.upperBound ? s.trimmed(line.lowerBound + 1..<line.upperBound).lowerBound : line.upperBound
+            return start < line.upperBound ? (value, start) : nil
+        }
+        var k = i
+        while k < line.upperBound, k - i < 3, ScalarClass.isDigit(s[k]) { k += 1 }
+        guard k > i, k < line.upperBound, ScalarClass.isSpace(s[k]), let number = Int(String(String.UnicodeScalarView(s[i..<k]))) else { return nil }
+        let start = s.trimmed(k..<line.upperBound).lowerBound
+        // "12 U.S. Energy …", "3 Ibid.", "4 “Title,”": a note's text opens with a capital, a quote or a CJK character.
+        guard start < line.upperBound, ScalarClass.isUpper(s[start]) || ScalarClass.isCJK(s[start]) || "\"“‘'(".unicodeScalars.contains(s[start])
+        else { return nil }
+        return (number, start)
+    }
+
+    private static func circledValue(_ c: Unicode.Scalar) -> Int? {
+        switch c.value {
+        case 0x2460...0x2473: Int(c.value - 0x2460) + 1
+        case 0x3251...0x325F: Int(c.value - 0x3251) + 21
+        default: nil
+        }
+    }
+
+    /// Whether `lines` carry note number `number` as a marker: the digits right after a word or a closing mark and
+    /// before a space or the line's end (grids.1, Act,12 ”3), a superscript number or a circled one.
+    private static func carriesMarker(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ number: Int) -> Bool {
+        let digits = Array(String(number).unicodeScalars)
+        let superscript = Array(String(number).unicodeScalars.map { superscriptDigit($0) })
+        for line in lines {
+            var i = line.lowerBound + 1
+            while i < line.upperBound {
+                if ScalarClass.isCircledNumber(s[i]), circledValue(s[i]) == number { return true }
+                if s.matches(String(String.UnicodeScalarView(superscript)), at: i) { return true }
+                if s[i] == digits[0], !ScalarClass.isDigit(s[i - 1]), !ScalarClass.isSpace(s[i - 1]),
+                   ScalarClass.isLatinLetter(s[i - 1]) || ".,;:)”’\"'".unicodeScalars.contains(s[i - 1]) || ScalarClass.isCJK(s[i - 1]) {
+                    let end = i + digits.count
+                    if end <= line.upperBound, Array(s[i..<end]) == digits, end == line.upperBound || !ScalarClass.isDigit(s[end]) {
+                        // Not a figure: 2024, 3.5, $40 stand after a space, a decimal point has a digit before it.
+                        if end == line.upperBound || ScalarClass.isSpace(s[end]) || ".,;:".unicodeScalars.contains(s[end]) { return true }
+                    }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    private static func superscriptDigit(_ d: Unicode.Scalar) -> Unicode.Scalar {
+        switch d {
+        case "1": "¹"
+        case "2": "²"
+        case "3": "³"
+        default: Unicode.Scalar(0x2070 + (d.value - 0x30))!
+        }
+    }
+
+    /// A line that is nothing but a rule: five or more underscores, dashes or box-drawing strokes.
+    private static func isRule(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        line.count >= 5 && line.allSatisfy { "_-—–─━".unicodeScalars.contains(s[$0]) || ScalarClass.isSpace(s[$0]) }
     }
 
     /// Blanks the furniture next to each page break and returns the breaks' offsets (empty when there are none): the
@@ -51,10 +196,20 @@ enum PageBreaks {
                 linesByKey[key, default: []].insert(line.lowerBound)
             }
         }
+        // The text's own start and end are page edges too: the title that the running head repeats stands above the
+        // first page, the last page's foot below its last line when no form feed follows it. Such a line does not
+        // count as standing elsewhere; the foot is blanked, the title kept.
+        let filled = lines.map { s.trimmed($0) }.filter { !$0.isEmpty }
+        let nextToBreaks = Set(candidates.joined().map(\.lowerBound))
+        func isEdge(_ line: Range<Int>) -> Bool {
+            !nextToBreaks.contains(line.lowerBound) && !line.contains { s[$0] == "\u{0C}" }
+        }
+        let firstLines = Set(filled.prefix(furnitureLinesPerSide).filter(isEdge).map(\.lowerBound))
+        let lastLines = formFeeds ? Array(filled.suffix(furnitureLinesPerSide).reversed()).filter { line in
+            isEdge(line) && !breaks.contains { $0 >= line.lowerBound }
+        } : []
         var everywhere: [String: Int] = [:]
-        for line in lines {
-            let text = s.trimmed(line)
-            guard !text.isEmpty, text.count <= longestFurniture else { continue }
+        for text in filled where text.count <= longestFurniture && !firstLines.contains(text.lowerBound) && !lastLines.contains(text) {
             let key = key(s, text)
             if linesByKey[key] != nil { everywhere[key, default: 0] += 1 }
         }
@@ -66,12 +221,17 @@ enum PageBreaks {
         var bodyIndex = [Int](repeating: 0, count: candidates.count)
         for (side, lines) in candidates.enumerated() {
             for line in lines {
-                guard line.count <= longestFurniture,
-                      isPageNumber(s, line) || runningKeys.contains(key(s, line)) && endsMidSentence(s, line)
-                else { break }
+                guard isFurniture(line) else { break }
                 furniture.append(line)
                 bodyIndex[side] += 1
             }
+        }
+        func isFurniture(_ line: Range<Int>) -> Bool {
+            line.count <= longestFurniture && (isPageNumber(s, line) || runningKeys.contains(key(s, line)) && endsMidSentence(s, line))
+        }
+        for line in lastLines {
+            guard isFurniture(line) else { break }
+            furniture.append(line)
         }
         if let wrapWidth {
             for side in stride(from: 0, to: candidates.count, by: 2) {

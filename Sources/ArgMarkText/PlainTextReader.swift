@@ -24,8 +24,10 @@ public struct PlainTextReader: DocumentReader {
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let lines = PageBreaks.logicalLines(&scalars)
+        var footnotes: [PageBreaks.Footnote] = []
+        let lines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        body.addFootnotes(footnotes)
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         var sourceNotes: [String] = []

@@ -192,14 +192,15 @@ public struct SentenceSegmenter: Sendable {
 
     /// The end of a note number set right after a sentence's end at `start`, or `start` when there is none: a run
     /// of superscript digits (…the poles.¹² The…), or in English text extracted from a PDF 1–3 plain digits after a
-    /// lower-case word or a closing quote or bracket, before a space and a capital or the paragraph's end (…the
-    /// poles.12 The…). A year or a decimal (in 2020.3 Then, 3.5) has a digit before the stop and is left alone.
+    /// lower-case word, a closing quote or bracket, or a year, before a space and a capital or the paragraph's end
+    /// (…the poles.12 The…, …took effect in 2025.5 The…). A decimal (3.5, 10.25 Mbps) has other digits before the
+    /// stop, or lower case after it, and is left alone.
     private func footnoteNumberEnd(_ s: [Unicode.Scalar], at start: Int, terminatorRunStart i: Int, end: Int) -> Int {
         guard start < end else { return start }
         var j = start
         while j < end, ScalarClass.isSuperscriptDigit(s[j]) { j += 1 }
         if j > start { return j }
-        guard !ScalarClass.isCJKTerminator(s[i]), Self.mayCarryNoteNumber(s, stopAt: i) else { return start }
+        guard !ScalarClass.isCJKTerminator(s[i]), Self.mayCarryNoteNumber(s, stopAt: i) || Self.closesYear(s, stopAt: i) else { return start }
         while j < end, j - start < 4, s[j].isASCII, ScalarClass.isDigit(s[j]) { j += 1 }
         guard j > start, j - start <= 3 else { return start }
         if j == end { return j }
@@ -207,6 +208,16 @@ public struct SentenceSegmenter: Sendable {
         while next < end, ScalarClass.isSpace(s[next]) { next += 1 }
         guard next > j, next < end, ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“" else { return start }
         return j
+    }
+
+    /// Whether the full stop at `i` closes a year standing as a word (in 2025., since 1998.), after which a bare number
+    /// before a capital is a note's, as a PDF leaves a superscript: a decimal of four digits before its point is
+    /// rare in prose.
+    static func closesYear(_ s: [Unicode.Scalar], stopAt i: Int) -> Bool {
+        guard i >= 5, (i - 4..<i).allSatisfy({ s[$0].isASCII && ScalarClass.isDigit(s[$0]) }),
+              ScalarClass.isSpace(s[i - 5]) || s[i - 5] == "(",
+              let year = Int(String(String.UnicodeScalarView(s[(i - 4)..<i]))) else { return false }
+        return (1800...2099).contains(year)
     }
 
     /// Whether the full stop at `i` may be followed by a bare note number (…the poles.12): it closes a word of lower-case

@@ -21,6 +21,70 @@ struct PageBreaksTests {
 
     func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
 
+    /// A report's pages as pdftotext leaves them: the body wrapped at 72 columns with note numbers after words
+    /// (grids.1), the notes at each page's foot under a rule, set smaller and so wider (90 columns), the report's
+    /// title above each page but the first as its running head, "Congressional Research Service  N" below each, a
+    /// form feed between pages and none after the last.
+    static func reportPages(notesPerPage: Int = 2) -> (paged: String, plain: String, notes: [String]) {
+        var paragraphs: [String] = []
+        var notes: [String] = []
+        for round in 0..<3 {
+            for (k, paragraph) in HardWrapTests.englishParagraphs.enumerated() {
+                let number = notes.count + 1
+                notes.append("Office of Technology Assessment, Standards and Accountability, report \(round)-\(k), "
+                    + "Washington, DC, 2024, pp. \(number)-\(number + 4), with the committee's appendix on drafting.")
+                paragraphs.append(paragraph.replacingOccurrences(of: ". ", with: ".\(number) ", options: [], range: paragraph.range(of: ". ")))
+            }
+        }
+        let title = "Technical Standards and AI Governance"
+        let plainBody = paragraphs.map { HardWrapTests.wrapGreedily($0, width: 72) }.joined(separator: "\n\n")
+        var pages: [String] = []
+        var page: [String] = []
+        var noteLines: [String] = []
+        func turn() {
+            let foot = ["_______________________"] + noteLines + ["Congressional Research Service" + String(repeating: " ", count: 40) + "\(pages.count + 1)"]
+            pages.append((pages.isEmpty ? "" : title + "\n\n") + (page + foot).joined(separator: "\n"))
+            page = []
+            noteLines = []
+        }
+        for line in plainBody.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            page.append(line)
+            if let marker = line.range(of: #"[a-z]\.(\d+) "#, options: .regularExpression) {
+                let number = Int(line[marker].dropFirst(2).dropLast())!
+                noteLines += HardWrapTests.wrapGreedily("\(number) " + notes[number - 1], width: 90).split(separator: "\n").map(String.init)
+            }
+            if page.count >= 14, noteLines.count >= notesPerPage { turn() }
+        }
+        turn()
+        return (title + "\n\n" + pages.joined(separator: "\n\u{0C}"), title + "\n\n" + plainBody + "\n", notes)
+    }
+
+    /// The notes at the pages' feet become the document's notes, linked from their markers, and the paragraphs they
+    /// stood between read whole, as the text without pages reads; the running head and foot are gone.
+    @Test func notesAtThePagesFeetAreNotes() throws {
+        let (paged, plain, notes) = Self.reportPages()
+        #expect(paged.split(separator: "\u{0C}").count >= 4)
+        let document = try read(PlainTextReader(), paged)
+        let expected = try read(PlainTextReader(), plain)
+        #expect(texts(document) == texts(expected))
+        #expect(document.notes.map(\.marker) == (1...notes.count).map(String.init))
+        #expect(document.notes.map(\.text) == notes)
+        for (n, note) in document.notes.enumerated() {
+            #expect(document.units.contains { $0.noteRefs == [note.id] && $0.text.hasSuffix(".\(n + 1)") })
+        }
+        #expect(!document.units.contains { $0.text.contains("Congressional Research Service") || $0.text.contains("____") })
+    }
+
+    /// A numbered list at a page's foot whose numbers no marker above carries stays text.
+    @Test func aNumberedListAtAPagesFootIsNoNotes() throws {
+        let body = HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 72) }.joined(separator: "\n\n")
+        let list = "\n\nThe report makes two recommendations:\n1 Publish the drafts of every standard.\n2 Fund public participation.\n"
+        let paged = body + list + "Page 1\n\u{0C}" + body + list + "Page 2\n\u{0C}"
+        let document = try read(PlainTextReader(), paged)
+        #expect(document.notes.isEmpty)
+        #expect(document.units.filter { $0.text.hasPrefix("1 Publish") }.count == 2)
+    }
+
     @Test func englishPagesReadAsTheTextWithoutThem() throws {
         let plain = "Who Writes the Rules?\n\n"
             + (HardWrapTests.englishParagraphs + HardWrapTests.englishParagraphs).map { HardWrapTests.wrapGreedily($0, width: 64) }

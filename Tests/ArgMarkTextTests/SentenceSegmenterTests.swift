@@ -85,7 +85,11 @@ struct SentenceSegmenterTests {
         ("States hedge between the poles.12 The next one begins.", ["States hedge between the poles.12", "The next one begins."]),
         ("States hedge between the poles.¹² The next one begins.", ["States hedge between the poles.¹²", "The next one begins."]),
         ("It was \"hedging.\"3 Others disagree.", ["It was \"hedging.\"3", "Others disagree."]),
-        ("Growth was 3.5 percent in 2020.3 Then it fell.", ["Growth was 3.5 percent in 2020.3 Then it fell."]),
+        // After a year a bare number before a capital is a PDF's note number; a decimal keeps its sentence.
+        ("Growth was 3.5 percent in 2020.3 Then it fell.", ["Growth was 3.5 percent in 2020.3", "Then it fell."]),
+        ("Speeds reached 10.25 Mbps. Then they fell.", ["Speeds reached 10.25 Mbps.", "Then they fell."]),
+        ("The index stood at 2020.35 points in May. Then it fell.", ["The index stood at 2020.35 points in May.", "Then it fell."]),
+        ("Version 2.2020.3 Beta shipped. Done.", ["Version 2.2020.3 Beta shipped.", "Done."]),
         ("See p.12 The table is there.", ["See p.12 The table is there."]),
         ("See tab.2 The data follow.", ["See tab.2 The data follow."]),
         ("Download example.org/report.2 The file is big.", ["Download example.org/report.2 The file is big."]),
