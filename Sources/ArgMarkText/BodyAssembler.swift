@@ -240,19 +240,21 @@ public enum DocumentFinishing {
         }
     }
 
-    /// Points each unit at the notes whose markers (`[3]`, `[1-3]`, `[2,5]`, `［4］`, ③) it contains.
+    /// Points each unit at the notes whose markers (`[3]`, `[1-3]`, `[2,5]`, `［4］`, ③) it contains. Where notes share
+    /// a marker (a PDF's pages number their foot notes ① ② … afresh), a unit's is the nearest one after it.
     public static func linkNoteMarkers(_ document: inout Document) {
         guard !document.notes.isEmpty else { return }
-        var byMarker: [String: String] = [:]
-        for note in document.notes where !note.marker.isEmpty && byMarker[note.marker] == nil {
-            byMarker[note.marker] = note.id
-        }
+        var byMarker: [String: [Note]] = [:]
+        for note in document.notes where !note.marker.isEmpty { byMarker[note.marker, default: []].append(note) }
         for i in document.units.indices {
             let markers = noteMarkers(in: document.units[i].text)
             guard !markers.isEmpty else { continue }
             var refs: [String] = []
             for marker in markers {
-                if let id = byMarker[marker], !refs.contains(id) { refs.append(id) }
+                guard let notes = byMarker[marker] else { continue }
+                let unitEnd = document.units[i].end
+                let note = notes.count == 1 ? notes[0] : notes.first { ($0.start ?? -1) >= unitEnd } ?? notes[0]
+                if !refs.contains(note.id) { refs.append(note.id) }
             }
             document.units[i].noteRefs = refs
         }

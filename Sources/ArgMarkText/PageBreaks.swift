@@ -77,19 +77,21 @@ enum PageBreaks {
     }
 
     /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and
-    /// each entry's line, number and where its text starts.
+    /// each entry's line, number, marker (3, or ③) and where its text starts.
     private static func footnoteBlock(_ s: [Unicode.Scalar], _ page: [Range<Int>])
-        -> (start: Int, entries: [(line: Int, marker: String, textStart: Int)])?
+        -> (start: Int, entries: [(line: Int, number: Int, marker: String, textStart: Int)])?
     {
         guard page.count >= 2 else { return nil }
-        var entries: [(line: Int, marker: String, textStart: Int)] = []
-        var best: (start: Int, entries: [(line: Int, marker: String, textStart: Int)])?
+        var entries: [(line: Int, number: Int, marker: String, textStart: Int)] = []
+        var best: (start: Int, entries: [(line: Int, number: Int, marker: String, textStart: Int)])?
         // From the page's last line up: the block grows entry by entry while the numbers count up downwards.
         var k = page.count - 1
         while k >= 1, page.count - k <= 40 {
             if let (number, textStart) = entryNumber(s, page[k]) {
-                if let next = entries.first, Int(next.marker) != number + 1 { break }
-                entries.insert((k, String(number), textStart), at: 0)
+                if let next = entries.first, next.number != number + 1 { break }
+                // The marker as the text writes it: 3, or ③.
+                let marker = ScalarClass.isCircledNumber(s[page[k].lowerBound]) ? String(Character(s[page[k].lowerBound])) : String(number)
+                entries.insert((k, number, marker, textStart), at: 0)
                 if carriesMarker(s, Array(page[..<k]), number) {
                     var start = k
                     if start > 0, isRule(s, page[start - 1]) { start -= 1 }
@@ -108,7 +110,7 @@ enum PageBreaks {
 
     /// The note number opening `line` (1 to 3 digits, or a circled number, then a space or a letter), and where the
     /// note's text starts.
-    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (Int, Int)? {
+    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (number: Int, textStart: Int)? {
         let i = line.lowerBound
         if ScalarClass.isCircledNumber(s[i]), let value = circledValue(s[i]) {
             let start = line.lowerBound + 1 < line.upperBound ? s.trimmed(line.lowerBound + 1..<line.upperBound).lowerBound : line.upperBound
@@ -204,7 +206,8 @@ enum PageBreaks {
         func isEdge(_ line: Range<Int>) -> Bool {
             !nextToBreaks.contains(line.lowerBound) && !line.contains { s[$0] == "\u{0C}" }
         }
-        let firstLines = Set(filled.prefix(furnitureLinesPerSide).filter(isEdge).map(\.lowerBound))
+        // Only a heading-like line above the first page: a running head is no sentence.
+        let firstLines = Set(filled.prefix(furnitureLinesPerSide).filter { isEdge($0) && HeadingDetector.level(s, $0) != nil }.map(\.lowerBound))
         let lastLines = formFeeds ? Array(filled.suffix(furnitureLinesPerSide).reversed()).filter { line in
             isEdge(line) && !breaks.contains { $0 >= line.lowerBound }
         } : []

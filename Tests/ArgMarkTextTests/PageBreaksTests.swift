@@ -75,6 +75,33 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("Congressional Research Service") || $0.text.contains("____") })
     }
 
+    /// Chinese pages that number their foot notes afresh (① ② on every page): each marker links to the note at the
+    /// foot of its own page, and the running head goes while the title above the first page stays.
+    @Test func circledNotesNumberedAfreshOnEachPage() throws {
+        let sentences = ["全球数字贸易快速发展，数据跨境流动规模持续扩大", "中国提出了一系列倡议，强调发展与安全并重",
+                         "美欧之间的数据流动安排几经反复，规则分歧仍然明显", "区域贸易协定中的数字贸易章节不断增加"]
+        var pages: [String] = []
+        for page in 0..<3 {
+            var lines: [String] = []
+            var foot = ["——————————"]
+            for (n, marker) in ["①", "②"].enumerated() {
+                let paragraph = "第\(page + 1)页：" + sentences[(page + n) % 4] + marker + "。这一趋势值得关注，需要持续跟踪研究。"
+                lines += stride(from: 0, to: paragraph.count, by: 38).map { String(Array(paragraph)[$0..<min($0 + 38, paragraph.count)]) } + [""]
+                foot.append("\(marker)参见文献第\(page + 1)-\(n + 1)号，某某出版社，2023年。")
+            }
+            pages.append((page > 0 ? "数字贸易规则研究\n\n" : "") + (lines + foot + ["— \(page + 1) —"]).joined(separator: "\n"))
+        }
+        let document = try read(PlainTextReader(), "数字贸易规则研究\n\n" + pages.joined(separator: "\n\u{0C}") + "\n")
+        #expect(document.units.first?.kind == .heading && document.units.filter { $0.text == "数字贸易规则研究" }.count == 1)
+        #expect(document.notes.map(\.marker) == ["①", "②", "①", "②", "①", "②"])
+        for unit in document.units where unit.text.contains("①") || unit.text.contains("②") {
+            let page = unit.text.prefix(3)
+            let note = try #require(document.notes.first { $0.id == unit.noteRefs.first })
+            #expect(note.text.hasPrefix("参见文献\(page.dropLast())-"))
+        }
+        #expect(!document.units.contains { $0.text.contains("参见") || $0.text.contains("——") })
+    }
+
     /// A numbered list at a page's foot whose numbers no marker above carries stays text.
     @Test func aNumberedListAtAPagesFootIsNoNotes() throws {
         let body = HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 72) }.joined(separator: "\n\n")
