@@ -28,6 +28,8 @@ let package = Package(
         // TEI P5: the writer (streaming, valid against tei_all) and the reader (ArgMark's own TEI, TEI with s or
         // only p, GROBID-style articles).
         .target(name: "ArgMarkTEI", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML"]),
+        // Web pages: HTML through libxml2's HTML parser, the page's main text laid out and read as plain text.
+        .target(name: "ArgMarkHTML", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML"]),
         // Label evaluation and inter-annotator agreement.
         .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
         // Labellers: cue lexicons, the statistical model and its features.
@@ -43,7 +45,7 @@ let package = Package(
             name: "ArgMarkPlugins",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking",
-                "ArgMarkTEI",
+                "ArgMarkTEI", "ArgMarkHTML",
             ]),
         // The review editor's session: commands, edits that keep the tree valid, undo/redo, text views. No I/O.
         .target(name: "ArgMarkReview", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
@@ -77,6 +79,7 @@ let package = Package(
             dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkTEI", "ArgMarkXML", "ArgMarkFormats", "ArgMarkText", "ArgMarkPlugins"],
             exclude: ["Fixtures"]),
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
+        .testTarget(name: "ArgMarkHTMLTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkHTML", "ArgMarkPlugins"]),
         .testTarget(
             name: "ArgMarkLinkingTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkLinking"], exclude: ["Fixtures"]),
         .testTarget(

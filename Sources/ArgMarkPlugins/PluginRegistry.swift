@@ -1,5 +1,6 @@
 import ArgMarkCore
 import ArgMarkFormats
+import ArgMarkHTML
 import ArgMarkLabeling
 import ArgMarkLinking
 import ArgMarkPipeline
@@ -28,6 +29,7 @@ public struct PluginRegistry: Sendable {
             SentenceTableReader(),
             JSONLinesReader(),
             TEIReader(),
+            HTMLReader(),
         ],
         writers: [
             JSONLinesWriter(),

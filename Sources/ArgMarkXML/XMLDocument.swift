@@ -106,6 +106,24 @@ public final class XMLDocument {
         }
     }
 
+    /// Parses `bytes` as HTML with libxml2's HTML parser, which reads what browsers read (unclosed tags, bare `&`)
+    /// the way they do; the charset a `<meta>` declares is honoured, UTF-8 otherwise. No network, and HTML has no
+    /// entity declarations to expand.
+    public static func parseHTML(_ bytes: [UInt8]) throws(XMLError) -> XMLDocument {
+        _ = XMLLibrary.initialised
+        guard !bytes.isEmpty else { throw XMLError(code: 4, line: 1, column: 1, message: "the document is empty") }
+        guard bytes.count < Int(Int32.max) else {
+            throw XMLError(code: 0, line: 0, column: 0, message: "the document is larger than 2 GiB; split it")
+        }
+        let options = Int32(
+            HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            htmlReadMemory(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+        }
+        guard let document else { throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not read the HTML") }
+        return XMLDocument(pointer: document)
+    }
+
     /// The root element.
     public var root: XMLElement? {
         guard let node = xmlDocGetRootElement(pointer) else { return nil }

@@ -1,0 +1,213 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkText
+import ArgMarkXML
+
+/// Reads a web page saved as HTML (a government report on its ministry's site, a think-tank brief, an article's
+/// full text): libxml2's HTML parser reads the page as a browser would, the page's main text is found (`main` or
+/// `article`, else the block that holds most of the page's paragraph text, with the page's `h1` above it), and its
+/// headings, paragraphs, list items, quotations and table rows are laid out as text — headings as Markdown
+/// headings at their level, a paragraph per block — which `PlainTextReader` then reads: segmentation, headings,
+/// notes and all. Navigation, scripts, styles, forms, asides and footers are left out. The title is the page's
+/// `h1`, else its `<title>`. Offsets point into that laid-out text, not into the HTML.
+public struct HTMLReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.html.v1", kind: .reader,
+        summary: "a web page (HTML): its main text's headings, paragraphs, list items and table rows, read as plain text",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "html" }
+    public var fileExtensions: [String] { ["html", "htm", "xhtml"] }
+
+    /// A page opens with its doctype or `<html>` (after an XML declaration or a comment, if any); a text that only
+    /// mentions `<html>` is no page.
+    public func sniff(_ prefix: Substring) -> Int {
+        let head = prefix.prefix(1024).drop { $0.isWhitespace || $0 == "\u{FEFF}" }.lowercased()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return 60 }
+        if head.hasPrefix("<?xml") || head.hasPrefix("<!--"), head.contains("<html") { return 60 }
+        return 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
+        let page: XMLDocument
+        do { page = try XMLDocument.parseHTML(input.bytes) } catch { throw .malformed(line: error.line, message: error.message) }
+        guard let root = page.root else { throw .noSentences }
+        var layout = HTMLLayout()
+        layout.lay(out: root)
+        guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
+        return try PlainTextReader().read(ReaderInput(bytes: Array(layout.text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+    }
+}
+
+/// A page's main text laid out as plain text with Markdown headings.
+struct HTMLLayout {
+    private(set) var text = ""
+    /// Whether the line being written has text yet, and whether a space is due before the next word.
+    private var lineOpen = false
+    private var pendingSpace = false
+
+    /// Elements whose text is no part of the page's content.
+    static let skipped: Set<String> = [
+        "head", "script", "style", "noscript", "template", "nav", "aside", "footer", "form", "button", "select", "option",
+        "textarea", "iframe", "svg", "canvas", "object", "embed", "figure", "img", "video", "audio", "map", "menu",
+    ]
+    /// Elements that stand as blocks: each opens a paragraph of its own.
+    static let blocks: Set<String> = [
+        "p", "div", "section", "article", "main", "header", "blockquote", "pre", "li", "dd", "dt", "tr", "table", "ul",
+        "ol", "dl", "address", "center", "body", "caption", "details", "summary", "hr",
+    ]
+
+    mutating func lay(out root: XMLElement) {
+        let body = root.isNamed("body") ? root : (root.child("body") ?? root)
+        let main = Self.mainText(of: body)
+        // A page's title often stands above its text block, outside it.
+        if let main, main.descendants(named: "h1").isEmpty, let title = Self.pageTitle(body, root) {
+            heading(title, level: 1)
+        }
+        render(main ?? body)
+        closeBlock()
+    }
+
+    /// `main` or `article` when one holds most of the page's paragraph text, else the element holding the most
+    /// paragraph text as its own children; nil when the page has no paragraphs to weigh.
+    static func mainText(of body: XMLElement) -> XMLElement? {
+        let total = paragraphText(body, deep: true)
+        guard total > 0 else { return nil }
+        for name in ["main", "article"] {
+            let candidates = body.descendants(named: name).filter { !isSkipped($0) }
+            if let best = candidates.max(by: { paragraphText($0, deep: true) < paragraphText($1, deep: true) }),
+               2 * paragraphText(best, deep: true) >= total {
+                return best
+            }
+        }
+        var best: (element: XMLElement, weight: Int)?
+        func visit(_ element: XMLElement) {
+            guard !skipped.contains(element.name.lowercased()) else { return }
+            let own = paragraphText(element, deep: false)
+            if own > (best?.weight ?? 0) { best = (element, own) }
+            for child in element.children { visit(child) }
+        }
+        visit(body)
+        return best?.element
+    }
+
+    /// The text length of `element`'s `p` children (or of all its `p` descendants, `deep`) outside skipped parts.
+    static func paragraphText(_ element: XMLElement, deep: Bool) -> Int {
+        var length = 0
+        for child in element.children where !skipped.contains(child.name.lowercased()) {
+            if child.isNamed("p") {
+                length += child.textContent.unicodeScalars.count { !$0.properties.isWhitespace }
+            } else if deep {
+                length += paragraphText(child, deep: true)
+            }
+        }
+        return length
+    }
+
+    private static func isSkipped(_ element: XMLElement) -> Bool {
+        var node: XMLElement? = element
+        while let current = node {
+            if skipped.contains(current.name.lowercased()) { return true }
+            node = current.parent
+        }
+        return false
+    }
+
+    /// The page's title: its first `h1` outside navigation, else `<title>`.
+    private static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
+        let h1 = body.descendants(named: "h1").first { !isSkipped($0) }.map { normalised($0.textContent) }
+        if let h1, !h1.isEmpty { return h1 }
+        let title = root.child("head")?.child("title").map { normalised($0.textContent) }
+        return title?.isEmpty == false ? title : nil
+    }
+
+    static func normalised(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private mutating func render(_ element: XMLElement) {
+        for content in element.contents {
+            switch content {
+            case .text(let value): inline(value)
+            case .element(let child):
+                let name = child.name.lowercased()
+                if Self.skipped.contains(name) { continue }
+                if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {
+                    heading(Self.normalised(child.textContent), level: level)
+                } else if name == "br" {
+                    closeLine()
+                } else if name == "sup", let number = Int(Self.normalised(child.textContent)), number < 1000 {
+                    // A note number set as a superscript reads as a marker.
+                    pendingSpace = false
+                    inline("[\(number)]")
+                } else if name == "table", Self.isDataTable(child) {
+                    // A table of figures is no prose; a table that lays out the page's text is read through.
+                    continue
+                } else if Self.blocks.contains(name) {
+                    closeBlock()
+                    if name == "li" { inline("- ") }
+                    render(child)
+                    closeBlock()
+                } else if name == "td" || name == "th" {
+                    if lineOpen { pendingSpace = true }
+                    render(child)
+                } else {
+                    render(child)
+                }
+            }
+        }
+    }
+
+    private mutating func heading(_ value: String, level: Int) {
+        guard !value.isEmpty else { return }
+        closeBlock()
+        text += String(repeating: "#", count: level) + " " + value + "\n\n"
+    }
+
+    private mutating func inline(_ value: String) {
+        for scalar in value.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = lineOpen
+            } else {
+                // A line break in the source next to a Chinese character is no space (增长|7.8%).
+                if pendingSpace, !Self.isHan(scalar), text.unicodeScalars.last.map(Self.isHan) != true {
+                    text.unicodeScalars.append(" ")
+                }
+                pendingSpace = false
+                text.unicodeScalars.append(scalar)
+                lineOpen = true
+            }
+        }
+    }
+
+    /// Whether `table` holds data rather than the page's text: no paragraph in it and no cell of prose length.
+    static func isDataTable(_ table: XMLElement) -> Bool {
+        guard table.descendants(named: "p").isEmpty else { return false }
+        return !(table.descendants(named: "td") + table.descendants(named: "th")).contains {
+            normalised($0.textContent).unicodeScalars.count > 80
+        }
+    }
+
+    /// Han characters and the CJK marks and full-width forms set among them.
+    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF: true
+        default: false
+        }
+    }
+
+    private mutating func closeLine() {
+        if lineOpen { text += "\n" }
+        lineOpen = false
+        pendingSpace = false
+    }
+
+    /// Ends the paragraph being written with a blank line.
+    private mutating func closeBlock() {
+        if lineOpen { text += "\n\n" }
+        lineOpen = false
+        pendingSpace = false
+    }
+}

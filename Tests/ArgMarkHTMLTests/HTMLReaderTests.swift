@@ -1,0 +1,98 @@
+import ArgMarkCore
+import ArgMarkHTML
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Testing
+
+/// Web pages read as their main text: headings at their levels, a paragraph per block, navigation and the rest of
+/// the page left out. The pages are invented for these tests.
+struct HTMLReaderTests {
+    func read(_ html: String, id: String = "page") throws -> Document {
+        try HTMLReader().read(ReaderInput(bytes: Array(html.utf8), sourcePath: "page.html", documentID: id))
+    }
+
+    func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
+
+    /// A ministry's page: a menu, a breadcrumb, the report in a content block with its title above it, a footer.
+    @Test func aMinistrysPageReadsAsItsReport() throws {
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>关于数字贸易的报告_某部门网站</title>
+            <style>p { margin: 0 }</style><script>var x = "<p>不是正文</p>";</script></head>
+            <body><div class="header"><nav><a href="/">首页</a> | <a href="/news">新闻</a></nav></div>
+            <div class="crumbs">当前位置：首页 &gt; 政务公开</div>
+            <h1>关于数字贸易发展的报告</h1>
+            <div class="content">
+            <p>　　近年来，全球数字贸易快速发展，数据跨境流动规模持续扩大。</p>
+            <h2>一、总体情况</h2>
+            <p>　　2023年，我国数字贸易进出口总额达到2.5万亿元，比上年增长
+            7.8%。</p>
+            <p>　　各地区各部门应当加强协调，推动规则对接。</p>
+            </div>
+            <footer><p>版权所有：某部门 联系电话：010-12345678</p></footer></body></html>
+            """
+        let document = try read(html)
+        #expect(texts(document) == [
+            "heading 关于数字贸易发展的报告",
+            "sentence 近年来，全球数字贸易快速发展，数据跨境流动规模持续扩大。",
+            "heading 一、总体情况",
+            "sentence 2023年，我国数字贸易进出口总额达到2.5万亿元，比上年增长7.8%。",
+            "sentence 各地区各部门应当加强协调，推动规则对接。",
+        ])
+        #expect(document.sections.map(\.level) == [1, 2])
+    }
+
+    /// An English brief in an `article`: list items and a block quote are paragraphs of their own, a superscript
+    /// note number is a marker, and a table of figures is no prose.
+    @Test func anArticlesListsQuotesAndNotes() throws {
+        let html = """
+            <html><body><header><a href="/">Think Tank</a></header>
+            <aside><p>Related: five other briefs you may like to read today.</p></aside>
+            <article><h1>Who Pays for the Grid?</h1>
+            <p>Large new loads are connecting to the grid.<sup>1</sup> Utilities must plan for them.</p>
+            <h3>Options</h3>
+            <ul><li>Congress could require <em>large-load</em> tariffs.</li><li>States could set interconnection deadlines.</li></ul>
+            <blockquote><p>"The queue is the bottleneck," one regulator said.</p></blockquote>
+            <table><tr><th>Year</th><th>Load (GW)</th></tr><tr><td>2023</td><td>12</td></tr></table>
+            </article></body></html>
+            """
+        let document = try read(html)
+        #expect(texts(document) == [
+            "heading Who Pays for the Grid?",
+            "sentence Large new loads are connecting to the grid.[1]",
+            "sentence Utilities must plan for them.",
+            "heading Options",
+            "sentence - Congress could require large-load tariffs.",
+            "sentence - States could set interconnection deadlines.",
+            #"sentence "The queue is the bottleneck," one regulator said."#,
+        ])
+    }
+
+    /// An older site lays its page out in a table and declares GBK: the text in the table's cell is the page's, and
+    /// the characters are read in the charset the page declares.
+    @Test func aTableLaidOutPageInGBK() throws {
+        // 中文报告。 in GBK, inside a layout table whose cell holds the paragraphs.
+        let gbk: [UInt8] = [0xD6, 0xD0, 0xCE, 0xC4, 0xB1, 0xA8, 0xB8, 0xE6, 0xA1, 0xA3]
+        let bytes = Array(#"<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"></head><body><table><tr><td><a href="/">Home</a></td></tr><tr><td><p>"#.utf8)
+            + gbk + Array("</p><p>Second paragraph of the report, in English.</p></td></tr></table></body></html>".utf8)
+        let document = try HTMLReader().read(ReaderInput(bytes: bytes, sourcePath: "old.htm", documentID: "old"))
+        #expect(texts(document) == ["sentence 中文报告。", "sentence Second paragraph of the report, in English."])
+    }
+
+    /// `annotate` picks the reader by extension or by the content; broken markup reads as a browser reads it, and
+    /// a page without text is an error that says so.
+    @Test func theRegistryPicksItAndBrokenPagesRead() throws {
+        let html = "<html><body><p>Unclosed paragraph one. It goes on<p>Paragraph two & more.</body>"
+        let reader = try PluginRegistry.standard.reader(format: "auto", path: "brief.htm", bytes: Array(html.utf8))
+        #expect(reader.formatName == "html")
+        let sniffed = try PluginRegistry.standard.reader(format: "auto", path: "saved-page", bytes: Array(("<!DOCTYPE html>" + html).utf8))
+        #expect(sniffed.formatName == "html")
+        // A text that mentions the tag is no page.
+        let essay = try PluginRegistry.standard.reader(format: "auto", path: "essay.txt", bytes: Array("Every page opens with <html> and a head.\n".utf8))
+        #expect(essay.formatName == "text")
+        #expect(texts(try read(html)) == [
+            "sentence Unclosed paragraph one.", "sentence It goes on", "sentence Paragraph two & more.",
+        ])
+        #expect(throws: DocumentReadError.noSentences) { try read("<html><head><title>x</title></head><body><nav>Home</nav></body></html>") }
+        #expect(throws: DocumentReadError.empty) { try read("  \n") }
+    }
+}
