@@ -117,10 +117,23 @@ public final class XMLDocument {
         }
         let options = Int32(
             HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue)
+        guard let context = htmlNewParserCtxt() else {
+            throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate a parser")
+        }
+        defer { htmlFreeParserCtxt(context) }
+        context.pointee.sax.pointee.serror = argmark_silent_structured_error
         let document = bytes.withUnsafeBufferPointer { buffer in
-            htmlReadMemory(UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+            htmlCtxtReadMemory(context, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
         }
         guard let document else { throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not read the HTML") }
+        // HTML is read however broken, but a page nested deeper than libxml2 goes loses what lies below: say so.
+        if let error = xmlCtxtGetLastError(context), error.pointee.code == XML_ERR_INTERNAL_ERROR.rawValue {
+            xmlFreeDoc(document)
+            let line = XMLError(error).line
+            throw XMLError(
+                code: Int(error.pointee.code), line: line, column: 0,
+                message: "elements nest deeper than 256 levels, below which libxml2 reads nothing; save the page as text instead")
+        }
         return XMLDocument(pointer: document)
     }
 

@@ -94,5 +94,11 @@ struct HTMLReaderTests {
         ])
         #expect(throws: DocumentReadError.noSentences) { try read("<html><head><title>x</title></head><body><nav>Home</nav></body></html>") }
         #expect(throws: DocumentReadError.empty) { try read("  \n") }
+        // Nesting past libxml2's depth is named, not read as an empty page.
+        let deep = "<html><body>" + String(repeating: "<div>", count: 300) + "<p>Deep text. It is nested.</p></body></html>"
+        #expect { try read(deep) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.contains("deeper than 256 levels")
+        }
     }
 }
