@@ -4,7 +4,8 @@
 # about 4 for linear work and 16 for quadratic. A ratio above 8 is flagged. The shapes are the ones that once were
 # quadratic or could be: a hard-wrapped paragraph with no sentence end (joined back into one line), thousands of
 # headings of one level (each looks for its parent section), text with old-Mac line ends (CR alone), many short
-# paragraphs, one paragraph of many sentences, and a long notes list with markers in the body.
+# paragraphs, one paragraph of many sentences, a long notes list with markers in the body, and a web page of many
+# headed paragraphs.
 # A shape that fails to annotate is reported as failed. Exits non-zero when any shape is flagged or fails.
 # usage: tools/bench_scaling.sh [N]   (default 10000; BIN=path to time another build)
 set -euo pipefail
@@ -29,6 +30,9 @@ elif shape == "paragraphs":
     text = "Short paragraph here.\n\n" * count
 elif shape == "sentences":
     text = "本文认为合作是出路。据统计，贸易额增长了8%。" * count + "\n"
+elif shape == "html":
+    text = "<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav><article>" + "".join(
+        f"<h2>Part {i}</h2><p>Paragraph {i} makes a point. It makes <em>another</em> one.</p>" for i in range(count)) + "</article></body></html>"
 elif shape == "notes":
     body = "".join(f"这是第{i}段的论述，引用了文献[{i}]。\n" for i in range(1, count + 1))
     notes = "".join(f"[{i}] 作者{i}：《文献标题{i}》，载《期刊》2020年第{i % 12 + 1}期。\n" for i in range(1, count + 1))
@@ -47,12 +51,12 @@ seconds() { # seconds FILE: wall time of annotating FILE
 
 printf '%-12s %10s %10s %8s\n' shape "N=$n" "4N" ratio
 status=0
-for shape in wrapped headings cr-lines paragraphs sentences notes; do
-  ext=en; case $shape in headings|sentences|notes) ext=zh ;; esac
-  make "$shape" "$n" "$work/small.$ext.txt"
-  make "$shape" $((4 * n)) "$work/large.$ext.txt"
-  small=$(seconds "$work/small.$ext.txt")
-  large=$(seconds "$work/large.$ext.txt")
+for shape in wrapped headings cr-lines paragraphs sentences notes html; do
+  ext=en.txt; case $shape in headings|sentences|notes) ext=zh.txt ;; html) ext=html ;; esac
+  make "$shape" "$n" "$work/small.$ext"
+  make "$shape" $((4 * n)) "$work/large.$ext"
+  small=$(seconds "$work/small.$ext")
+  large=$(seconds "$work/large.$ext")
   if [ "$small" = failed ] || [ "$large" = failed ]; then
     [ "$small" = failed ] || small=$(printf '%.2fs' "$small")
     [ "$large" = failed ] || large=$(printf '%.2fs' "$large")

@@ -5,7 +5,8 @@ import ArgMarkXML
 
 /// Reads a web page saved as HTML (a government report on its ministry's site, a think-tank brief, an article's
 /// full text): libxml2's HTML parser reads the page as a browser would, the page's main text is found (`main` or
-/// `article`, else the block that holds most of the page's paragraph text, with the page's `h1` above it), and its
+/// `article`, else the block that holds most of the page's paragraph text, with the page's `h1` above it; a page of
+/// many short pieces is read whole), and its
 /// headings, paragraphs, list items, quotations and table rows are laid out as text — headings as Markdown
 /// headings at their level, a paragraph per block — which `PlainTextReader` then reads: segmentation, headings,
 /// notes and all. Navigation, scripts, styles, forms, asides and footers are left out. The title is the page's
@@ -71,7 +72,8 @@ struct HTMLLayout {
     }
 
     /// `main` or `article` when one holds most of the page's paragraph text, else the element holding the most
-    /// paragraph text as its own children; nil when the page has no paragraphs to weigh.
+    /// paragraph text as its own children, if that is a third of the page's at least; nil when no block stands out
+    /// or the page has no paragraphs to weigh (the page is then read whole).
     static func mainText(of body: XMLElement) -> XMLElement? {
         let total = paragraphText(body, deep: true)
         guard total > 0 else { return nil }
@@ -90,7 +92,9 @@ struct HTMLLayout {
             for child in element.children { visit(child) }
         }
         visit(body)
-        return best?.element
+        // A page of many short pieces (a list of articles) has no one block of text: it is read whole.
+        guard let best, 3 * best.weight >= total else { return nil }
+        return best.element
     }
 
     /// The text length of `element`'s `p` children (or of all its `p` descendants, `deep`) outside skipped parts.

@@ -78,6 +78,14 @@ struct HTMLReaderTests {
         #expect(texts(document) == ["sentence 中文报告。", "sentence Second paragraph of the report, in English."])
     }
 
+    /// A page of many short pieces, none holding most of its text, is read whole (navigation still left out).
+    @Test func aPageOfManyPiecesIsReadWhole() throws {
+        let pieces = (1...5).map { "<article><h2>Brief \($0)</h2><p>Brief \($0) makes one point. It makes a second one.</p></article>" }
+        let document = try read("<html><body><nav><a href='/'>Home</a></nav>" + pieces.joined() + "</body></html>")
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == (1...5).map { "Brief \($0)" })
+        #expect(document.units.filter { $0.kind == .sentence }.count == 10)
+    }
+
     /// `annotate` picks the reader by extension or by the content; broken markup reads as a browser reads it, and
     /// a page without text is an error that says so.
     @Test func theRegistryPicksItAndBrokenPagesRead() throws {
