@@ -28,7 +28,8 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
         case .noSentences:
             "no sentences found (only whitespace, headings, a table or front matter); check the file and --input-format"
         case .malformed(let line, let message):
-            "line \(line): \(message)"
+            // Line 0: a problem of the whole file (a damaged archive, inconsistent ids), not of one line.
+            line > 0 ? "line \(line): \(message)" : message
         case .unknownFormat(let name, let available):
             "unknown input format '\(name)'; use one of: \(available.joined(separator: ", "))"
         case .unsupported(let message):

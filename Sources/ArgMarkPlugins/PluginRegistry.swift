@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkDOCX
 import ArgMarkFormats
 import ArgMarkHTML
 import ArgMarkLabeling
@@ -30,6 +31,7 @@ public struct PluginRegistry: Sendable {
             JSONLinesReader(),
             TEIReader(),
             HTMLReader(),
+            DOCXReader(),
         ],
         writers: [
             JSONLinesWriter(),

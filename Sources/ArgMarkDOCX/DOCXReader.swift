@@ -1,0 +1,207 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkText
+import ArgMarkXML
+
+/// Reads a Word document (.docx: a ZIP archive of WordprocessingML, as Word, LibreOffice and WPS save it): the body's
+/// paragraphs in order, a heading where its style is a heading style or gives an outline level (by the style's
+/// name, heading 1 … 标题 1 … Title, so that a Chinese Word's numbered style ids read too), the text of tracked
+/// insertions but not of deletions, tables of prose read through and tables of figures left out, and the foot- and
+/// endnotes as the document's notes, each reference a marker numbered as Word numbers it (in the order of
+/// reference). The text so laid out — headings as Markdown headings, the notes as Markdown footnotes — is read as
+/// `PlainTextReader` reads text; offsets point into that layout, not into the archive.
+public struct DOCXReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.docx.v1", kind: .reader,
+        summary: "a Word document (.docx): paragraphs, heading styles, foot- and endnotes, read as plain text",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "docx" }
+    public var fileExtensions: [String] { ["docx"] }
+
+    /// A ZIP archive that names a `word/` part near its start.
+    public func sniff(_ prefix: Substring) -> Int {
+        prefix.hasPrefix("PK\u{03}\u{04}") && prefix.prefix(4096).contains("word/") ? 70 : 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        guard !input.bytes.isEmpty else { throw .empty }
+        let text: String
+        do { text = try Self.layout(input.bytes) } catch {
+            switch error {
+            case .damaged(let message): throw .malformed(line: 0, message: "not a readable .docx: \(message)")
+            case .unsupported(let message): throw .unsupported(message)
+            }
+        }
+        guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
+        return try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+    }
+
+    /// The document's text laid out as plain text with Markdown headings and footnotes.
+    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> String {
+        let archive = try ZipArchive(bytes)
+        guard let body = try archive.member("word/document.xml") else {
+            throw .damaged("it has no word/document.xml (a .docx from Word, LibreOffice or WPS has one)")
+        }
+        var layout = WordLayout(headingLevels: try styleLevels(archive.member("word/styles.xml")))
+        for part in ["word/footnotes.xml", "word/endnotes.xml"] {
+            guard let notes = try archive.member(part) else { continue }
+            layout.readNotes(try parse(notes, part))
+        }
+        layout.render(try parse(body, "word/document.xml"))
+        return layout.finished()
+    }
+
+    private static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
+        do {
+            guard let root = try XMLDocument.parse(bytes, registerIDs: false).root else { throw ZipArchive.Failure.damaged("\(part) is empty") }
+            return root
+        } catch let error as ZipArchive.Failure {
+            throw error
+        } catch {
+            throw .damaged("\(part): \(error)")
+        }
+    }
+
+    /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,
+    /// and a style with an outline level (0-based) that level + 1; a style based on a heading style inherits its level.
+    static func styleLevels(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> [String: Int] {
+        guard let bytes else { return [:] }
+        let root = try parse(bytes, "word/styles.xml")
+        var levels: [String: Int] = [:]
+        var basedOn: [String: String] = [:]
+        for style in root.children(named: "style") where style.attribute("type", namespace: WordLayout.namespace) == "paragraph" {
+            guard let id = style.attribute("styleId", namespace: WordLayout.namespace) else { continue }
+            let name = (style.child("name")?.attribute("val", namespace: WordLayout.namespace) ?? "").lowercased()
+            if let parent = style.child("basedOn")?.attribute("val", namespace: WordLayout.namespace) { basedOn[id] = parent }
+            if name == "title" {
+                levels[id] = 1
+            } else if let number = ["heading ", "标题 ", "标题"].lazy.compactMap({ name.hasPrefix($0) ? Int(name.dropFirst($0.count)) : nil }).first,
+                      (1...9).contains(number) {
+                levels[id] = number
+            } else if let outline = style.child("pPr")?.child("outlineLvl")?.attribute("val", namespace: WordLayout.namespace),
+                      let level = Int(outline), (0...8).contains(level) {
+                levels[id] = level + 1
+            }
+        }
+        for id in basedOn.keys where levels[id] == nil {
+            var parent = basedOn[id]
+            var steps = 0
+            while let current = parent, levels[current] == nil, steps < 10 {
+                parent = basedOn[current]
+                steps += 1
+            }
+            if let current = parent, let level = levels[current] { levels[id] = level }
+        }
+        return levels
+    }
+}
+
+/// A Word document's body laid out as text.
+struct WordLayout {
+    static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    let headingLevels: [String: Int]
+    private var text = ""
+    /// Foot- and endnotes by kind and id, and the number each referenced one was given, in order of reference.
+    private var noteTexts: [String: String] = [:]
+    private var numbers: [String: Int] = [:]
+    private var referenced: [String] = []
+
+    init(headingLevels: [String: Int]) {
+        self.headingLevels = headingLevels
+    }
+
+    mutating func readNotes(_ root: XMLElement) {
+        for note in root.children where note.isNamed("footnote") || note.isNamed("endnote") {
+            // The separators Word keeps as notes -1 and 0 are typed; real notes are not.
+            guard note.attribute("type", namespace: Self.namespace) == nil,
+                  let id = note.attribute("id", namespace: Self.namespace) else { continue }
+            let paragraphs = note.descendants(named: "p").map { paragraphText($0, notes: false) }.filter { !$0.isEmpty }
+            noteTexts[note.name + id] = paragraphs.joined(separator: " ")
+        }
+    }
+
+    mutating func render(_ root: XMLElement) {
+        guard let body = root.child("body") else { return }
+        renderBlocks(body)
+    }
+
+    private mutating func renderBlocks(_ element: XMLElement) {
+        for child in element.children {
+            switch child.name {
+            case "p": paragraph(child)
+            case "tbl":
+                if !Self.isDataTable(child) {
+                    for cell in child.descendants(named: "tc") { renderBlocks(cell) }
+                }
+            case "sdt": if let content = child.child("sdtContent") { renderBlocks(content) }
+            default: continue
+            }
+        }
+    }
+
+    private mutating func paragraph(_ p: XMLElement) {
+        let value = paragraphText(p, notes: true)
+        guard !value.isEmpty else { return }
+        let properties = p.child("pPr")
+        var level = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace).flatMap { headingLevels[$0] }
+        if level == nil, let outline = properties?.child("outlineLvl")?.attribute("val", namespace: Self.namespace),
+           let number = Int(outline), (0...8).contains(number) {
+            level = number + 1
+        }
+        if let level {
+            text += String(repeating: "#", count: level) + " " + value + "\n\n"
+        } else {
+            text += value + "\n\n"
+        }
+    }
+
+    /// A paragraph's text: its runs' text (tracked insertions, hyperlinks and fields' results included; deletions,
+    /// field codes, drawings and the fallback copy of alternate content not), a tab or a line break as a space, and
+    /// with `notes` each foot- or endnote reference as its marker [n].
+    private mutating func paragraphText(_ p: XMLElement, notes: Bool) -> String {
+        var out = ""
+        func visit(_ element: XMLElement) {
+            for content in element.contents {
+                guard case .element(let child) = content else { continue }
+                switch child.name {
+                case "t": out += child.textContent
+                case "tab", "br", "cr": out += " "
+                case "noBreakHyphen": out += "-"
+                case "del", "delText", "instrText", "drawing", "pict", "object", "Fallback", "pPr", "rPr", "footnoteRef", "endnoteRef":
+                    continue
+                case "footnoteReference", "endnoteReference":
+                    guard notes, let id = child.attribute("id", namespace: Self.namespace) else { continue }
+                    let key = (child.name == "footnoteReference" ? "footnote" : "endnote") + id
+                    guard noteTexts[key] != nil else { continue }
+                    if numbers[key] == nil {
+                        numbers[key] = numbers.count + 1
+                        referenced.append(key)
+                    }
+                    out += "[\(numbers[key]!)]"
+                default: visit(child)
+                }
+            }
+        }
+        visit(p)
+        return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// Whether a table holds figures rather than prose: no cell of prose length.
+    static func isDataTable(_ table: XMLElement) -> Bool {
+        !table.descendants(named: "tc").contains { cell in
+            cell.descendants(named: "t").map(\.textContent).joined().count > 80
+        }
+    }
+
+    /// The laid-out text, the referenced notes after it as Markdown footnotes.
+    func finished() -> String {
+        var result = text
+        for key in referenced {
+            result += "[^\(numbers[key]!)]: " + (noteTexts[key] ?? "") + "\n"
+        }
+        return result
+    }
+}

@@ -1,0 +1,61 @@
+import ArgMarkCore
+import ArgMarkDOCX
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Foundation
+import Testing
+
+/// Word documents read as their text: headings by style or outline level, tracked changes as accepted, notes as
+/// notes, tables of figures left out.
+struct DOCXReaderTests {
+    func fixture(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: try #require(Bundle.module.url(forResource: "Fixtures/\(name)", withExtension: nil))))
+    }
+
+    func read(_ bytes: [UInt8]) throws -> Document {
+        try DOCXReader().read(ReaderInput(bytes: bytes, sourcePath: "brief.docx", documentID: "brief"))
+    }
+
+    func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
+
+    @Test func aBriefReadsAsItsText() throws {
+        let document = try read(try fixture("brief.docx"))
+        #expect(texts(document) == [
+            "heading Who Pays for the Grid?",
+            "heading 1. Introduction",
+            "sentence Large new loads are connecting to the grid.[1]",
+            "sentence Utilities must plan for them.",
+            "sentence Regulators should require large-load tariffs.[2]",
+            "heading Options for Congress",
+            "sentence Congress could set interconnection deadlines.",
+            "sentence It could also fund studies.",
+            "heading 二、中国的做法",
+            "sentence 各地区应当加强协调。",
+        ])
+        #expect(document.sections.map(\.level) == [1, 1, 2, 2])
+        #expect(document.notes.map(\.text) == ["U.S. Energy Information Administration, 2024.", "See the commission's order of 2025."])
+        #expect(document.units[2].noteRefs == [document.notes[0].id] && document.units[4].noteRefs == [document.notes[1].id])
+    }
+
+    /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
+    @Test func aStoredArchiveWithoutStyles() throws {
+        let document = try read(try fixture("stored.docx"))
+        #expect(document.units.contains { $0.text == "Regulators should require large-load tariffs." })
+    }
+
+    /// `annotate` picks the reader by extension or by the content; what is no .docx is an error that says what.
+    @Test func theRegistryPicksItAndBrokenArchivesAreNamed() throws {
+        let bytes = try fixture("brief.docx")
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "brief.docx", bytes: bytes).formatName == "docx")
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "download", bytes: bytes).formatName == "docx")
+        #expect { try read(Array(bytes.prefix(bytes.count / 2))) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.hasPrefix("not a readable .docx")
+        }
+        #expect { try read(Array("PK\u{03}\u{04} this is not really a ZIP archive at all".utf8)) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.contains("no ZIP central directory")
+        }
+        #expect(throws: DocumentReadError.empty) { try read([]) }
+    }
+}
