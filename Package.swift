@@ -30,10 +30,10 @@ let package = Package(
         .target(name: "ArgMarkTEI", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML"]),
         // Web pages: HTML through libxml2's HTML parser, the page's main text laid out and read as plain text.
         .target(name: "ArgMarkHTML", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML"]),
-        // zlib, the C library (Debian zlib1g-dev, pkg-config zlib): the raw deflate of a .docx's ZIP archive.
+        // zlib, the C library (Debian zlib1g-dev, pkg-config zlib): the raw deflate of a .docx's or .odt's ZIP archive.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        // Word documents: a .docx's ZIP archive and WordprocessingML, laid out and read as plain text.
-        .target(name: "ArgMarkDOCX", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML", "CZlib"]),
+        // Word and OpenDocument texts: the ZIP archive of a .docx or .odt and its XML, laid out and read as plain text.
+        .target(name: "ArgMarkOffice", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkXML", "CZlib"]),
         // Label evaluation and inter-annotator agreement.
         .target(name: "ArgMarkEval", dependencies: ["ArgMarkCore"]),
         // Labellers: cue lexicons, the statistical model and its features.
@@ -49,7 +49,7 @@ let package = Package(
             name: "ArgMarkPlugins",
             dependencies: [
                 "ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkFormats", "ArgMarkLabeling", "ArgMarkLinking",
-                "ArgMarkTEI", "ArgMarkHTML", "ArgMarkDOCX",
+                "ArgMarkTEI", "ArgMarkHTML", "ArgMarkOffice",
             ]),
         // The review editor's session: commands, edits that keep the tree valid, undo/redo, text views. No I/O.
         .target(name: "ArgMarkReview", dependencies: ["ArgMarkCore", "ArgMarkPipeline"]),
@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "ArgMarkEvalTests", dependencies: ["ArgMarkCore", "ArgMarkEval"]),
         .testTarget(name: "ArgMarkHTMLTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkHTML", "ArgMarkPlugins"]),
         .testTarget(
-            name: "ArgMarkDOCXTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkDOCX", "ArgMarkPlugins"],
+            name: "ArgMarkOfficeTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkOffice", "ArgMarkPlugins"],
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ArgMarkLinkingTests", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkLinking"], exclude: ["Fixtures"]),

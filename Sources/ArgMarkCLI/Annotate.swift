@@ -25,7 +25,7 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl, tei, html (a web page) or docx (a Word document).")
+    @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl, tei, html (a web page), docx (a Word document) or odt (an OpenDocument text).")
     var inputFormat: String = "auto"
 
     @Option(name: .long, help: "Documents processed in parallel (default: the number of cores).")

@@ -58,7 +58,7 @@ public final class SharedBytes: Sendable, Hashable {
 /// Expands the command line's files and directories into inputs.
 public enum InputDiscovery {
     /// Extensions picked up when walking a directory.
-    public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl", "xml", "html", "htm", "xhtml", "docx"]
+    public static let defaultExtensions: Set<String> = ["txt", "text", "md", "lines", "sent", "jsonl", "xml", "html", "htm", "xhtml", "docx", "odt"]
     /// Name endings picked up besides: a sentence table (`NAME_sentences.tsv`), but not the `NAME_gold.tsv` of labels
     /// beside it, nor other tables that happen to share a folder with texts.
     public static let defaultNameSuffixes: [String] = ["_sentences.tsv"]

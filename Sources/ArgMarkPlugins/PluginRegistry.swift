@@ -1,5 +1,5 @@
 import ArgMarkCore
-import ArgMarkDOCX
+import ArgMarkOffice
 import ArgMarkFormats
 import ArgMarkHTML
 import ArgMarkLabeling
@@ -32,6 +32,7 @@ public struct PluginRegistry: Sendable {
             TEIReader(),
             HTMLReader(),
             DOCXReader(),
+            ODTReader(),
         ],
         writers: [
             JSONLinesWriter(),

@@ -26,16 +26,7 @@ public struct DOCXReader: DocumentReader {
     }
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        guard !input.bytes.isEmpty else { throw .empty }
-        let text: String
-        do { text = try Self.layout(input.bytes) } catch {
-            switch error {
-            case .damaged(let message): throw .malformed(line: 0, message: "not a readable .docx: \(message)")
-            case .unsupported(let message): throw .unsupported(message)
-            }
-        }
-        guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
-        return try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+        try OfficeXML.read(input, kind: ".docx", layout: Self.layout)
     }
 
     /// The document's text laid out as plain text with Markdown headings and footnotes.
@@ -54,14 +45,7 @@ public struct DOCXReader: DocumentReader {
     }
 
     private static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
-        do {
-            guard let root = try XMLDocument.parse(bytes, registerIDs: false).root else { throw ZipArchive.Failure.damaged("\(part) is empty") }
-            return root
-        } catch let error as ZipArchive.Failure {
-            throw error
-        } catch {
-            throw .damaged("\(part): \(error)")
-        }
+        try OfficeXML.parse(bytes, part)
     }
 
     /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,
@@ -133,7 +117,7 @@ struct WordLayout {
             switch child.name {
             case "p": paragraph(child)
             case "tbl":
-                if !Self.isDataTable(child) {
+                if !OfficeXML.isDataTable(child, cell: "tc", text: "t") {
                     for cell in child.descendants(named: "tc") { renderBlocks(cell) }
                 }
             case "sdt": if let content = child.child("sdtContent") { renderBlocks(content) }
@@ -187,13 +171,6 @@ struct WordLayout {
         }
         visit(p)
         return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
-    }
-
-    /// Whether a table holds figures rather than prose: no cell of prose length.
-    static func isDataTable(_ table: XMLElement) -> Bool {
-        !table.descendants(named: "tc").contains { cell in
-            cell.descendants(named: "t").map(\.textContent).joined().count > 80
-        }
     }
 
     /// The laid-out text, the referenced notes after it as Markdown footnotes.

@@ -1,5 +1,5 @@
 import ArgMarkCore
-import ArgMarkDOCX
+import ArgMarkOffice
 import ArgMarkPipeline
 import ArgMarkPlugins
 import Foundation

@@ -1,0 +1,155 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import ArgMarkText
+import ArgMarkXML
+
+/// Reads an OpenDocument text (.odt, as LibreOffice and WPS save it: a ZIP archive with `content.xml`): headings at
+/// their outline level, paragraphs and list items in order, sections read through, tables of prose read through and
+/// tables of figures left out, tracked changes as the text stands, and each footnote or endnote (set inline where
+/// it is cited) as a note, its citation a marker. Laid out as text with Markdown headings and footnotes, as the Word
+/// reader lays out a .docx, and read as `PlainTextReader` reads text.
+public struct ODTReader: DocumentReader {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "read.odt.v1", kind: .reader,
+        summary: "an OpenDocument text (.odt): headings, paragraphs, lists and notes, read as plain text",
+        languages: [.zh, .en, .mixed], assigns: [.sentences])
+    public var formatName: String { "odt" }
+    public var fileExtensions: [String] { ["odt"] }
+
+    /// A ZIP archive whose first member, `mimetype`, names an OpenDocument text.
+    public func sniff(_ prefix: Substring) -> Int {
+        prefix.hasPrefix("PK\u{03}\u{04}") && prefix.prefix(200).contains("application/vnd.oasis.opendocument.text") ? 70 : 0
+    }
+
+    public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
+        try OfficeXML.read(input, kind: ".odt", layout: Self.layout)
+    }
+}
+
+extension ODTReader {
+    /// The text's body laid out as plain text with Markdown headings and footnotes.
+    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> String {
+        let archive = try ZipArchive(bytes)
+        guard let content = try archive.member("content.xml") else {
+            throw .damaged("it has no content.xml (an .odt from LibreOffice or WPS has one)")
+        }
+        var layout = OpenDocumentLayout()
+        layout.render(try OfficeXML.parse(content, "content.xml"))
+        return layout.finished()
+    }
+}
+
+/// An OpenDocument text's body laid out as text.
+struct OpenDocumentLayout {
+    static let textNamespace = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+    private var text = ""
+    private var notes: [String] = []
+
+    mutating func render(_ root: XMLElement) {
+        guard let body = root.child("body")?.child("text") else { return }
+        blocks(body)
+    }
+
+    private mutating func blocks(_ element: XMLElement) {
+        for child in element.children {
+            switch child.name {
+            case "h":
+                let level = child.attribute("outline-level", namespace: Self.textNamespace).flatMap(Int.init) ?? 1
+                let value = inline(child)
+                if !value.isEmpty { text += String(repeating: "#", count: min(max(level, 1), 9)) + " " + value + "\n\n" }
+            case "p":
+                let value = inline(child)
+                if !value.isEmpty { text += value + "\n\n" }
+            case "list", "list-item", "list-header", "section", "table-row", "table-rows", "table-header-rows", "table-cell":
+                blocks(child)
+            case "table":
+                if !OfficeXML.isDataTable(child, cell: "table-cell", text: "p") { blocks(child) }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// A paragraph's text: spans, links and fields read through, `text:s` as its spaces, a tab or a line break as a
+    /// space, a note as its marker [n] (its body kept for the notes), tracked-change marks and annotations left out.
+    private mutating func inline(_ element: XMLElement) -> String {
+        var out = ""
+        for content in element.contents {
+            switch content {
+            case .text(let value): out += value
+            case .element(let child):
+                switch child.name {
+                case "s": out += String(repeating: " ", count: child.attribute("c", namespace: Self.textNamespace).flatMap(Int.init) ?? 1)
+                case "tab", "line-break": out += " "
+                case "note":
+                    guard let body = child.child("note-body") else { continue }
+                    let paragraphs = body.children.map { inlineText($0) }.filter { !$0.isEmpty }
+                    notes.append(paragraphs.joined(separator: " "))
+                    out += "[\(notes.count)]"
+                case "annotation", "annotation-end", "change-start", "change-end", "change", "bookmark", "bookmark-start",
+                     "bookmark-end", "soft-page-break", "frame":
+                    continue
+                default: out += inline(child)
+                }
+            }
+        }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// A note's paragraph, notes within it not counted.
+    private func inlineText(_ element: XMLElement) -> String {
+        OfficeXML.normalised(element.textContent)
+    }
+
+    func finished() -> String {
+        var result = text
+        for (n, note) in notes.enumerated() { result += "[^\(n + 1)]: \(note)\n" }
+        return result
+    }
+}
+
+/// What the Word and OpenDocument readers share: reading an archive's laid-out text as plain text, parsing a part,
+/// and telling a table of figures from one of prose.
+enum OfficeXML {
+    /// The document `layout` makes of the archive's parts, read as `PlainTextReader` reads text; a damaged archive
+    /// is "not a readable `kind`".
+    static func read(
+        _ input: ReaderInput, kind: String, layout: ([UInt8]) throws(ZipArchive.Failure) -> String
+    ) throws(DocumentReadError) -> Document {
+        guard !input.bytes.isEmpty else { throw .empty }
+        let text: String
+        do { text = try layout(input.bytes) } catch {
+            switch error {
+            case .damaged(let message): throw .malformed(line: 0, message: "not a readable \(kind): \(message)")
+            case .unsupported(let message): throw .unsupported(message)
+            }
+        }
+        guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
+        return try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+    }
+
+    static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
+        do {
+            guard let root = try XMLDocument.parse(bytes, registerIDs: false).root else { throw ZipArchive.Failure.damaged("\(part) is empty") }
+            return root
+        } catch let error as ZipArchive.Failure {
+            throw error
+        } catch {
+            throw .damaged("\(part): \(error)")
+        }
+    }
+
+    /// Whether a table holds figures rather than prose: no cell whose text (its `text` elements') is of prose length.
+    static func isDataTable(_ table: XMLElement, cell: String, text: String) -> Bool {
+        !table.descendants(named: cell).contains { cell in
+            cell.descendants(named: text).map(\.textContent).joined().count > 80
+        }
+    }
+
+    static func normalised(_ value: String) -> String {
+        value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

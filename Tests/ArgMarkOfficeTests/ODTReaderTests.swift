@@ -1,0 +1,35 @@
+import ArgMarkCore
+import ArgMarkOffice
+import ArgMarkPipeline
+import ArgMarkPlugins
+import Foundation
+import Testing
+
+/// OpenDocument texts read as their text: headings at their outline level, list items as paragraphs, notes set
+/// inline as notes, tables of figures left out.
+struct ODTReaderTests {
+    @Test func aReportReadsAsItsText() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/report.odt", withExtension: nil))
+        let bytes = Array(try Data(contentsOf: url))
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "report.odt", bytes: bytes).formatName == "odt")
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "download", bytes: bytes).formatName == "odt")
+        let document = try ODTReader().read(ReaderInput(bytes: bytes, sourcePath: "report.odt", documentID: "report"))
+        #expect(document.units.map { "\($0.kind) \($0.text)" } == [
+            "heading 数字贸易规则研究",
+            "sentence 近年来，全球数字贸易快速发展[1]。",
+            "sentence 各国应当加强协调。",
+            "heading 一、主要分歧",
+            "sentence 美欧之间的数据流动安排几经反复。",
+            "sentence 区域协定中的规则 差异较大。",
+            "sentence Trade rules differ.",
+            "sentence They should converge.",
+        ])
+        #expect(document.sections.map(\.level) == [1, 2])
+        #expect(document.notes.map(\.text) == ["参见联合国贸发会议：《2023年数字经济报告》。"])
+        #expect(document.units[1].noteRefs == [document.notes[0].id])
+        #expect { try ODTReader().read(ReaderInput(bytes: Array(bytes.prefix(60)), sourcePath: nil, documentID: "x")) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.hasPrefix("not a readable .odt")
+        }
+    }
+}
