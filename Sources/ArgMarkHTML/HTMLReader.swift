@@ -142,8 +142,10 @@ struct HTMLLayout {
                     heading(Self.normalised(child.textContent), level: level)
                 } else if name == "br" {
                     closeLine()
-                } else if name == "sup", let number = Int(Self.normalised(child.textContent)), number < 1000 {
-                    // A note number set as a superscript reads as a marker.
+                } else if name == "sup", let number = Int(Self.normalised(child.textContent)), number < 1000,
+                          !child.descendants(named: "a").isEmpty || element.isNamed("a") || text.unicodeScalars.last.map(Self.closesClause) == true {
+                    // A note number set as a superscript — a link to the note, or after a mark — reads as a marker;
+                    // an exponent (km<sup>2</sup>) does not.
                     pendingSpace = false
                     inline("[\(number)]")
                 } else if name == "table", Self.isDataTable(child) {
@@ -192,6 +194,11 @@ struct HTMLLayout {
         return !(table.descendants(named: "td") + table.descendants(named: "th")).contains {
             normalised($0.textContent).unicodeScalars.count > 80
         }
+    }
+
+    /// Punctuation a note number follows: the end of a sentence or clause, or a closing quote or bracket.
+    private static func closesClause(_ scalar: Unicode.Scalar) -> Bool {
+        ".,;:!?)]”’\"'。，；：！？）」』》".unicodeScalars.contains(scalar)
     }
 
     /// Han characters and the CJK marks and full-width forms set among them.

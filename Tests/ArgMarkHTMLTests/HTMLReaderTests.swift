@@ -42,13 +42,14 @@ struct HTMLReaderTests {
     }
 
     /// An English brief in an `article`: list items and a block quote are paragraphs of their own, a superscript
-    /// note number is a marker, and a table of figures is no prose.
+    /// note number (after a mark, or a link to the note) is a marker but an exponent is not, and a table of figures
+    /// is no prose.
     @Test func anArticlesListsQuotesAndNotes() throws {
         let html = """
             <html><body><header><a href="/">Think Tank</a></header>
             <aside><p>Related: five other briefs you may like to read today.</p></aside>
             <article><h1>Who Pays for the Grid?</h1>
-            <p>Large new loads are connecting to the grid.<sup>1</sup> Utilities must plan for them.</p>
+            <p>Large new loads are connecting to the grid.<sup>1</sup> Utilities must plan for them<sup><a href="#n2">2</a></sup> across 300 km<sup>2</sup>.</p>
             <h3>Options</h3>
             <ul><li>Congress could require <em>large-load</em> tariffs.</li><li>States could set interconnection deadlines.</li></ul>
             <blockquote><p>"The queue is the bottleneck," one regulator said.</p></blockquote>
@@ -59,7 +60,7 @@ struct HTMLReaderTests {
         #expect(texts(document) == [
             "heading Who Pays for the Grid?",
             "sentence Large new loads are connecting to the grid.[1]",
-            "sentence Utilities must plan for them.",
+            "sentence Utilities must plan for them[2] across 300 km2.",
             "heading Options",
             "sentence - Congress could require large-load tariffs.",
             "sentence - States could set interconnection deadlines.",
