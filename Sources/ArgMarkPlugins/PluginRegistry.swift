@@ -84,6 +84,7 @@ public struct PluginRegistry: Sendable {
             }
             return reader
         }
+        if let refusal = Self.otherFormat(bytes) { throw .unsupported(refusal) }
         let name = (path?.split(separator: "/").last).map { $0.lowercased() } ?? ""
         let prefix = TextDecoder.prefix(of: bytes)
         var best: (reader: any DocumentReader, score: Int)?
@@ -94,6 +95,28 @@ public struct PluginRegistry: Sendable {
             if best == nil || score > best!.score { best = (reader, score) }
         }
         return best!.reader
+    }
+
+    /// What to do with a file of a format no reader takes, known by its first bytes: without this, a PDF or an old
+    /// Word file would be called text that is not UTF-8.
+    static func otherFormat(_ bytes: [UInt8]) -> String? {
+        func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
+        if starts(Array("%PDF-".utf8)) {
+            return "a PDF: extract its text with pdftotext -enc UTF-8 FILE.pdf (poppler-utils) and annotate the .txt, whose pages, running heads and foot notes ArgMark reads as such"
+        }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return "a Word 97–2003 (.doc) or other OLE file: save it as .docx (soffice --headless --convert-to docx FILE.doc), which ArgMark reads"
+        }
+        if starts(Array("{\\rtf".utf8)) {
+            return "an RTF file: save it as .docx or .odt (soffice --headless --convert-to docx FILE.rtf), which ArgMark reads"
+        }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+            if !head.contains("word/") && !head.contains("opendocument.text") && !head.contains("content.xml") {
+                return "a ZIP archive that is no .docx or .odt (a spreadsheet, slides, an e-book?): ArgMark reads Word and OpenDocument texts; unpack it or save the text as .docx"
+            }
+        }
+        return nil
     }
 
     public func writer(format: String) -> (any DocumentWriter)? {

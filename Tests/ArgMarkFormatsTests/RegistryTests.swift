@@ -35,6 +35,20 @@ struct RegistryTests {
         #expect(reader.formatName == format)
     }
 
+    /// A PDF, an old Word file, RTF or another ZIP is named with what to do, not called text that is not UTF-8.
+    @Test(arguments: [
+        (Array("%PDF-1.7\n%\u{E2}\u{E3}".utf8), "pdftotext -enc UTF-8"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "Word 97–2003"),
+        (Array("{\\rtf1\\ansi Hello}".utf8), "an RTF file"),
+        ([0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8), "no .docx or .odt"),
+    ])
+    func otherFormatsAreNamed(_ bytes: [UInt8], _ hint: String) {
+        #expect { try PluginRegistry.standard.reader(format: "auto", path: "file.txt", bytes: bytes) } throws: { error in
+            guard case DocumentReadError.unsupported(let message) = error else { return false }
+            return message.contains(hint)
+        }
+    }
+
     @Test func unknownFormatListsTheKnownOnes() {
         #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "tsv", "jsonl", "tei", "html", "docx", "odt"])) {
             try PluginRegistry.standard.reader(format: "tex", path: nil, bytes: [])
