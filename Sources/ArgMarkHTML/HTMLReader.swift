@@ -9,7 +9,8 @@ import ArgMarkXML
 /// many short pieces is read whole), and its
 /// headings, paragraphs, list items, quotations and table rows are laid out as text — headings as Markdown
 /// headings at their level, a paragraph per block — which `PlainTextReader` then reads: segmentation, headings,
-/// notes and all. Navigation, scripts, styles, forms, asides and footers are left out. The title is the page's
+/// notes and all; a list of the page's notes (class or id footnotes, endnotes …) becomes its notes. Navigation,
+/// scripts, styles, forms, asides and footers are left out. The title is the page's
 /// `h1`, else its `<title>`. Offsets point into that laid-out text, not into the HTML.
 public struct HTMLReader: DocumentReader {
     public init() {}
@@ -69,6 +70,18 @@ struct HTMLLayout {
         }
         render(main ?? body)
         closeBlock()
+        // The notes a page lists apart (footnotes, endnotes), as Markdown footnotes after the text.
+        for (n, note) in notes.enumerated() { text += "[^\(n + 1)]: \(note)\n" }
+    }
+
+    /// The entries of the page's notes lists, in order.
+    private var notes: [String] = []
+
+    /// Whether `element` lists the page's notes: its class or id names footnotes or endnotes (footnotes, fn-list,
+    /// endnotes, 注释).
+    static func isNotesList(_ element: XMLElement) -> Bool {
+        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
+        return ["footnote", "endnote", "fn-list", "notes-list", "注释"].contains { names.contains($0) }
     }
 
     /// `main` or `article` when one holds most of the page's paragraph text, else the element holding the most
@@ -148,6 +161,13 @@ struct HTMLLayout {
                     // an exponent (km<sup>2</sup>) does not.
                     pendingSpace = false
                     inline("[\(number)]")
+                } else if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
+                    // Each entry (a list item, else a paragraph) is a note; its back-link arrows go.
+                    let entries = child.descendants(named: "li").isEmpty ? child.descendants(named: "p") : child.descendants(named: "li")
+                    for entry in entries {
+                        let value = Self.normalised(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
+                        if !value.isEmpty { notes.append(value) }
+                    }
                 } else if name == "table", Self.isDataTable(child) {
                     // A table of figures is no prose; a table that lays out the page's text is read through.
                     continue

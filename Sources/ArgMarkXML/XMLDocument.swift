@@ -107,8 +107,8 @@ public final class XMLDocument {
     }
 
     /// Parses `bytes` as HTML with libxml2's HTML parser, which reads what browsers read (unclosed tags, bare `&`)
-    /// the way they do; the charset a `<meta>` declares is honoured, UTF-8 otherwise. No network, and HTML has no
-    /// entity declarations to expand.
+    /// the way they do; the charset a `<meta>` declares is honoured, UTF-8 when none is (not libxml2's Latin-1). No
+    /// network, and HTML has no entity declarations to expand.
     public static func parseHTML(_ bytes: [UInt8]) throws(XMLError) -> XMLDocument {
         _ = XMLLibrary.initialised
         guard !bytes.isEmpty else { throw XMLError(code: 4, line: 1, column: 1, message: "the document is empty") }
@@ -122,8 +122,13 @@ public final class XMLDocument {
         }
         defer { htmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = argmark_silent_structured_error
+        // libxml2 takes a page that declares no charset for Latin-1, as HTML 4 did; pages are UTF-8 now.
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        let declared = head.contains("charset") || head.contains("encoding=")
         let document = bytes.withUnsafeBufferPointer { buffer in
-            htmlCtxtReadMemory(context, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil, nil, options)
+            htmlCtxtReadMemory(
+                context, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil,
+                declared ? nil : "UTF-8", options)
         }
         guard let document else { throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not read the HTML") }
         // HTML is read however broken, but a page nested deeper than libxml2 goes loses what lies below: say so.

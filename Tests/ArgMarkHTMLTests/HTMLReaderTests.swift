@@ -42,8 +42,8 @@ struct HTMLReaderTests {
     }
 
     /// An English brief in an `article`: list items and a block quote are paragraphs of their own, a superscript
-    /// note number (after a mark, or a link to the note) is a marker but an exponent is not, and a table of figures
-    /// is no prose.
+    /// note number (after a mark, or a link to the note) is a marker but an exponent is not, the page's list of
+    /// footnotes becomes its notes, and a table of figures is no prose.
     @Test func anArticlesListsQuotesAndNotes() throws {
         let html = """
             <html><body><header><a href="/">Think Tank</a></header>
@@ -54,9 +54,13 @@ struct HTMLReaderTests {
             <ul><li>Congress could require <em>large-load</em> tariffs.</li><li>States could set interconnection deadlines.</li></ul>
             <blockquote><p>"The queue is the bottleneck," one regulator said.</p></blockquote>
             <table><tr><th>Year</th><th>Load (GW)</th></tr><tr><td>2023</td><td>12</td></tr></table>
+            <section class="footnotes"><ol><li id="n1">U.S. Energy Information Administration, 2024. <a href="#r1">↩</a></li>
+            <li id="n2">See the commission's order. <a href="#r2">↩</a></li></ol></section>
             </article></body></html>
             """
         let document = try read(html)
+        #expect(document.notes.map(\.text) == ["U.S. Energy Information Administration, 2024.", "See the commission's order."])
+        #expect(document.units[1].noteRefs == [document.notes[0].id] && document.units[2].noteRefs == [document.notes[1].id])
         #expect(texts(document) == [
             "heading Who Pays for the Grid?",
             "sentence Large new loads are connecting to the grid.[1]",
@@ -91,6 +95,8 @@ struct HTMLReaderTests {
     /// a page without text is an error that says so.
     @Test func theRegistryPicksItAndBrokenPagesRead() throws {
         let html = "<html><body><p>Unclosed paragraph one. It goes on<p>Paragraph two & more.</body>"
+        // A page that declares no charset is UTF-8, not Latin-1.
+        #expect(texts(try read("<html><body><p>数字贸易快速发展。Trade—fast.</p></body></html>")) == ["sentence 数字贸易快速发展。", "sentence Trade—fast."])
         let reader = try PluginRegistry.standard.reader(format: "auto", path: "brief.htm", bytes: Array(html.utf8))
         #expect(reader.formatName == "html")
         let sniffed = try PluginRegistry.standard.reader(format: "auto", path: "saved-page", bytes: Array(("<!DOCTYPE html>" + html).utf8))
