@@ -27,7 +27,7 @@ enum PageBreaks {
         var range: Range<Int>
     }
 
-    /// The logical lines as above, and the notes set at the foot of each page (`footnoteBlocks`), blanked from the
+    /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
     /// text so that a paragraph they stood in the middle of reads as one.
     static func logicalLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
         let formFeeds = scalars.contains("\u{0C}")
