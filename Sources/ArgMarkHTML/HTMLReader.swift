@@ -8,8 +8,8 @@ import ArgMarkXML
 /// `article`, else the block that holds most of the page's paragraph text, with the page's `h1` above it; a page of
 /// many short pieces is read whole), and its
 /// headings, paragraphs, list items, quotations and table rows are laid out as text — headings as Markdown
-/// headings at their level, a paragraph per block — which `PlainTextReader` then reads: segmentation, headings,
-/// notes and all; a list of the page's notes (class or id footnotes, endnotes …) becomes its notes. Navigation,
+/// headings at their level, a paragraph per block — which `PlainTextReader` then reads (`ArticleReader` when it opens
+/// with an article's front matter): segmentation, headings, notes and all; a list of the page's notes (class or id footnotes, endnotes …) becomes its notes. Navigation,
 /// scripts, styles, forms, asides and footers are left out. The title is the page's
 /// `h1`, else its `<title>`. Offsets point into that laid-out text, not into the HTML.
 public struct HTMLReader: DocumentReader {
@@ -39,7 +39,7 @@ public struct HTMLReader: DocumentReader {
         var layout = HTMLLayout()
         layout.lay(out: root)
         guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
-        return try PlainTextReader().read(ReaderInput(bytes: Array(layout.text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+        return try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
     }
 }
 
@@ -49,6 +49,8 @@ struct HTMLLayout {
     /// Whether the line being written has text yet, and whether a space is due before the next word.
     private var lineOpen = false
     private var pendingSpace = false
+    /// Whether the whitespace due holds a line break of the source.
+    private var pendingBreak = false
 
     /// Elements whose text is no part of the page's content.
     static let skipped: Set<String> = [
@@ -196,12 +198,15 @@ struct HTMLLayout {
         for scalar in value.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = lineOpen
+                if scalar == "\n" || scalar == "\r" { pendingBreak = true }
             } else {
-                // A line break in the source next to a Chinese character is no space (增长|7.8%).
-                if pendingSpace, !Self.isHan(scalar), text.unicodeScalars.last.map(Self.isHan) != true {
+                // A line break in the source next to a Chinese character is no space (增长|7.8%); a space typed
+                // between Chinese words (关键词 数字贸易 规则) is.
+                if pendingSpace, !(pendingBreak && (Self.isHan(scalar) || text.unicodeScalars.last.map(Self.isHan) == true)) {
                     text.unicodeScalars.append(" ")
                 }
                 pendingSpace = false
+                pendingBreak = false
                 text.unicodeScalars.append(scalar)
                 lineOpen = true
             }

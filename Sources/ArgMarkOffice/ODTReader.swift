@@ -114,8 +114,8 @@ struct OpenDocumentLayout {
 /// What the Word and OpenDocument readers share: reading an archive's laid-out text as plain text, parsing a part,
 /// and telling a table of figures from one of prose.
 enum OfficeXML {
-    /// The document `layout` makes of the archive's parts, read as `PlainTextReader` reads text; a damaged archive
-    /// is "not a readable `kind`".
+    /// The document `layout` makes of the archive's parts, read as text is (`LaidOutText`: as an article when it
+    /// opens with an article's front matter); a damaged archive is "not a readable `kind`".
     static func read(
         _ input: ReaderInput, kind: String, layout: ([UInt8]) throws(ZipArchive.Failure) -> String
     ) throws(DocumentReadError) -> Document {
@@ -128,7 +128,7 @@ enum OfficeXML {
             }
         }
         guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
-        return try PlainTextReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: input.sourcePath, documentID: input.documentID))
+        return try LaidOutText.read(text, sourcePath: input.sourcePath, documentID: input.documentID)
     }
 
     static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {

@@ -660,3 +660,14 @@ enum NotesList {
         String(String.UnicodeScalarView(s[range].map { $0.value >= 0xFF10 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0 }))
     }
 }
+
+/// Text that a reader of another format has laid out (a web page, a Word or OpenDocument text): read as a journal
+/// article when it opens with an article's front matter (【摘要】, Abstract, 关键词：…), so that the abstract and
+/// keywords go to the metadata rather than into the body, else as plain text.
+public enum LaidOutText {
+    public static func read(_ text: String, sourcePath: String?, documentID: String) throws(DocumentReadError) -> Document {
+        let input = ReaderInput(bytes: Array(text.utf8), sourcePath: sourcePath, documentID: documentID)
+        if ArticleReader().sniff(text.prefix(16_384)) > 0 { return try ArticleReader().read(input) }
+        return try PlainTextReader().read(input)
+    }
+}

@@ -41,6 +41,21 @@ struct HTMLReaderTests {
         #expect(document.sections.map(\.level) == [1, 2])
     }
 
+    /// A journal's page of an article with CNKI-style front matter reads as an article: the abstract and keywords go
+    /// to the metadata, not into the body.
+    @Test func anArticlesPageKeepsItsFrontMatterApart() throws {
+        let html = """
+            <html><head><meta charset="utf-8"></head><body><div class="content"><h1>数字贸易规则的演变与中国方案</h1>
+            <p>【摘要】随着数字经济的发展，数字贸易规则成为全球治理的重要议题。本文分析了规则演变的逻辑。</p>
+            <p>【关键词】数字贸易 规则 全球治理</p>
+            <h2>一、引言</h2><p>近年来，全球数字贸易快速发展。各国应当加强协调。</p></div></body></html>
+            """
+        let document = try read(html)
+        #expect(document.metadata.abstracts["zh"] == "随着数字经济的发展，数字贸易规则成为全球治理的重要议题。本文分析了规则演变的逻辑。")
+        #expect(document.metadata.keywords["zh"] == ["数字贸易", "规则", "全球治理"])
+        #expect(texts(document) == ["heading 一、引言", "sentence 近年来，全球数字贸易快速发展。", "sentence 各国应当加强协调。"])
+    }
+
     /// An English brief in an `article`: list items and a block quote are paragraphs of their own, a superscript
     /// note number (after a mark, or a link to the note) is a marker but an exponent is not, the page's list of
     /// footnotes becomes its notes, and a table of figures is no prose.
