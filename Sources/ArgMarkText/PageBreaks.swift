@@ -394,12 +394,24 @@ enum PageBreaks {
     ) -> Bool {
         if NotesList.opensWithBracketedMarker(s, next) { return !inNotesList() }
         guard endsMidSentence(s, previous) else { return false }
-        if ScalarClass.isLower(s[next.lowerBound]) { return true }
+        if ScalarClass.isLower(s[next.lowerBound]) || opensBracketedAside(s, next) { return true }
         guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.opensBulletedItem(s, next) else { return false }
         if HeadingDetector.level(s, previous) == nil { return true }
         // A heading-like line that fills the text's width is a paragraph's first line, cut off by the break.
         guard let wrapWidth else { return false }
         return isFull(s, previous, wrapWidth: wrapWidth)
+    }
+
+    /// Whether `line` opens with a short bracketed aside that its sentence goes on after — "(2017), the cooperative's
+    /// …", "(OECD) and the …" — as a page's first line does when a citation fell across the break; a numbered item,
+    /// "(1) Fund …", goes on with a capital instead.
+    static func opensBracketedAside(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard s[line.lowerBound] == "(", let close = (line.lowerBound + 1..<min(line.upperBound, line.lowerBound + 30)).first(where: { s[$0] == ")" })
+        else { return false }
+        var next = close + 1
+        if next < line.upperBound, ",;:".unicodeScalars.contains(s[next]) { return true }
+        while next < line.upperBound, ScalarClass.isSpace(s[next]) { next += 1 }
+        return next < line.upperBound && ScalarClass.isLower(s[next])
     }
 
     /// Whether the text of `line` plainly runs on into `next`: it stops mid-sentence and is a full line of the text

@@ -102,6 +102,18 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("参见") || $0.text.contains("——") })
     }
 
+    /// A citation that fell across the break: the page's last line a heading-like start of a paragraph, the next
+    /// page opening with the year in brackets. The sentence reads whole; a numbered item "(1) Fund …" does not join.
+    @Test func aCitationAcrossTheBreakJoins() throws {
+        let context = Self.wrappedLines(copies: 2).joined(separator: "\n") + "\n\n"
+        let text = context + "According to Rey-Moreno\n\n12\n\u{0C}(2017), the cooperative's calls cost a fraction of what others charged.\n"
+        #expect(texts(try read(PlainTextReader(), text)).last == "sentence According to Rey-Moreno (2017), the cooperative's calls cost a fraction of what others charged.")
+        let scalars = Array("(1) Fund public participation.".unicodeScalars)
+        #expect(!PageBreaks.opensBracketedAside(scalars, scalars.indices))
+        let aside = Array("(OECD) and the member states agreed.".unicodeScalars)
+        #expect(PageBreaks.opensBracketedAside(aside, aside.indices))
+    }
+
     /// A numbered list at a page's foot whose numbers no marker above carries stays text.
     @Test func aNumberedListAtAPagesFootIsNoNotes() throws {
         let body = HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 72) }.joined(separator: "\n\n")
