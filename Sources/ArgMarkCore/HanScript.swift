@@ -7,4 +7,12 @@ extension Unicode.Scalar {
         return (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0x20000...0x323AF).contains(v)
             || (0xF900...0xFAFF).contains(v) || v == 0x3007
     }
+
+    /// CJK text and punctuation: Han, kana, hangul, CJK symbols and full-width forms, which Chinese sets without
+    /// spaces between them and Latin.
+    @inlinable
+    public var isCJKText: Bool {
+        let v = value
+        return isHanIdeograph || (0x3000...0x30FF).contains(v) || (0xFF00...0xFFEF).contains(v) || (0xAC00...0xD7AF).contains(v)
+    }
 }

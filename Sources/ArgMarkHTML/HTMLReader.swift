@@ -136,15 +136,12 @@ struct HTMLLayout {
 
     /// The page's title: its first `h1` outside navigation, else `<title>`.
     private static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
-        let h1 = body.descendants(named: "h1").first { !isSkipped($0) }.map { normalised($0.textContent) }
+        let h1 = body.descendants(named: "h1").first { !isSkipped($0) }.map { MarkupText.collapsingWhitespace($0.textContent) }
         if let h1, !h1.isEmpty { return h1 }
-        let title = root.child("head")?.child("title").map { normalised($0.textContent) }
+        let title = root.child("head")?.child("title").map { MarkupText.collapsingWhitespace($0.textContent) }
         return title?.isEmpty == false ? title : nil
     }
 
-    static func normalised(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-    }
 
     private mutating func render(_ element: XMLElement) {
         for content in element.contents {
@@ -154,10 +151,10 @@ struct HTMLLayout {
                 let name = child.name.lowercased()
                 if Self.skipped.contains(name) { continue }
                 if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {
-                    heading(Self.normalised(child.textContent), level: level)
+                    heading(MarkupText.collapsingWhitespace(child.textContent), level: level)
                 } else if name == "br" {
                     closeLine()
-                } else if name == "sup", let number = Int(Self.normalised(child.textContent)), number < 1000,
+                } else if name == "sup", let number = Int(MarkupText.collapsingWhitespace(child.textContent)), number < 1000,
                           !child.descendants(named: "a").isEmpty || element.isNamed("a") || text.unicodeScalars.last.map(Self.closesClause) == true {
                     // A note number set as a superscript — a link to the note, or after a mark — reads as a marker;
                     // an exponent (km<sup>2</sup>) does not.
@@ -167,7 +164,7 @@ struct HTMLLayout {
                     // Each entry (a list item, else a paragraph) is a note; its back-link arrows go.
                     let entries = child.descendants(named: "li").isEmpty ? child.descendants(named: "p") : child.descendants(named: "li")
                     for entry in entries {
-                        let value = Self.normalised(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
+                        let value = MarkupText.collapsingWhitespace(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
                         if !value.isEmpty { notes.append(value) }
                     }
                 } else if name == "table", Self.isDataTable(child) {
@@ -202,7 +199,7 @@ struct HTMLLayout {
             } else {
                 // A line break in the source next to a Chinese character is no space (增长|7.8%); a space typed
                 // between Chinese words (关键词 数字贸易 规则) is.
-                if pendingSpace, !(pendingBreak && (Self.isHan(scalar) || text.unicodeScalars.last.map(Self.isHan) == true)) {
+                if pendingSpace, !(pendingBreak && (scalar.isCJKText || text.unicodeScalars.last?.isCJKText == true)) {
                     text.unicodeScalars.append(" ")
                 }
                 pendingSpace = false
@@ -217,21 +214,13 @@ struct HTMLLayout {
     static func isDataTable(_ table: XMLElement) -> Bool {
         guard table.descendants(named: "p").isEmpty else { return false }
         return !(table.descendants(named: "td") + table.descendants(named: "th")).contains {
-            normalised($0.textContent).unicodeScalars.count > 80
+            MarkupText.collapsingWhitespace($0.textContent).unicodeScalars.count > 80
         }
     }
 
     /// Punctuation a note number follows: the end of a sentence or clause, or a closing quote or bracket.
     private static func closesClause(_ scalar: Unicode.Scalar) -> Bool {
         ".,;:!?)]”’\"'。，；：！？）」』》".unicodeScalars.contains(scalar)
-    }
-
-    /// Han characters and the CJK marks and full-width forms set among them.
-    private static func isHan(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x3000...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF, 0x20000...0x2FFFF: true
-        default: false
-        }
     }
 
     private mutating func closeLine() {

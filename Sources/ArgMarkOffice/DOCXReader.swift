@@ -38,21 +38,17 @@ public struct DOCXReader: DocumentReader {
         var layout = WordLayout(headingLevels: try styleLevels(archive.member("word/styles.xml")))
         for part in ["word/footnotes.xml", "word/endnotes.xml"] {
             guard let notes = try archive.member(part) else { continue }
-            layout.readNotes(try parse(notes, part))
+            layout.readNotes(try OfficeXML.parse(notes, part))
         }
-        layout.render(try parse(body, "word/document.xml"))
+        layout.render(try OfficeXML.parse(body, "word/document.xml"))
         return layout.finished()
-    }
-
-    private static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
-        try OfficeXML.parse(bytes, part)
     }
 
     /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,
     /// and a style with an outline level (0-based) that level + 1; a style based on a heading style inherits its level.
     static func styleLevels(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> [String: Int] {
         guard let bytes else { return [:] }
-        let root = try parse(bytes, "word/styles.xml")
+        let root = try OfficeXML.parse(bytes, "word/styles.xml")
         var levels: [String: Int] = [:]
         var basedOn: [String: String] = [:]
         for style in root.children(named: "style") where style.attribute("type", namespace: WordLayout.namespace) == "paragraph" {

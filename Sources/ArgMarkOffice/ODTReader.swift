@@ -86,7 +86,7 @@ struct OpenDocumentLayout {
                 case "tab", "line-break": out += " "
                 case "note":
                     guard let body = child.child("note-body") else { continue }
-                    let paragraphs = body.children.map { inlineText($0) }.filter { !$0.isEmpty }
+                    let paragraphs = body.children.map { MarkupText.collapsingWhitespace($0.textContent) }.filter { !$0.isEmpty }
                     notes.append(paragraphs.joined(separator: " "))
                     out += "[\(notes.count)]"
                 case "annotation", "annotation-end", "change-start", "change-end", "change", "bookmark", "bookmark-start",
@@ -97,11 +97,6 @@ struct OpenDocumentLayout {
             }
         }
         return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
-    }
-
-    /// A note's paragraph, notes within it not counted.
-    private func inlineText(_ element: XMLElement) -> String {
-        OfficeXML.normalised(element.textContent)
     }
 
     func finished() -> String {
@@ -147,9 +142,5 @@ enum OfficeXML {
         !table.descendants(named: cell).contains { cell in
             cell.descendants(named: text).map(\.textContent).joined().count > 80
         }
-    }
-
-    static func normalised(_ value: String) -> String {
-        value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -179,20 +179,7 @@ struct TEIDecoder {
     }
 
     /// Whitespace runs become one space, ends trimmed: TEI sources are indented freely.
-    static func normalised(_ text: String) -> String {
-        var result = ""
-        var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
-                pendingSpace = false
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
-    }
+    static func normalised(_ text: String) -> String { MarkupText.collapsingWhitespace(text) }
 
     /// A heading's or note's text: ArgMark's own as written, another tool's as its paragraphs are read (an inline
     /// note left out, an edition's corrections taken).

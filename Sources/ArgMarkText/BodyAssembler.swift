@@ -278,7 +278,7 @@ public enum DocumentFinishing {
             if ScalarClass.isSuperscriptDigit(s[i]), i > 0, !isUnit(before: i, s) {
                 var digits = ""
                 while i < s.count, ScalarClass.isSuperscriptDigit(s[i]) {
-                    digits.append(Character(superscriptValue(s[i])))
+                    digits.append(Character(ScalarClass.superscriptValue(s[i])))
                     i += 1
                 }
                 result.append(String(Int(digits) ?? 0))
@@ -348,15 +348,6 @@ public enum DocumentFinishing {
     }
 
     private static let units: Set<String> = ["km", "m", "cm", "mm", "ft", "mi", "yd", "in"]
-
-    private static func superscriptValue(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        switch s {
-        case "¹": "1"
-        case "²": "2"
-        case "³": "3"
-        default: Unicode.Scalar(s.value - 0x2070 + 0x30)!
-        }
-    }
 
     private static func rangeValues(_ lower: Int, _ upper: Int) -> [Int] {
         lower <= upper && upper - lower < 100 ? Array(lower...upper) : [lower, upper]

@@ -154,15 +154,9 @@ public enum HeadingDetector {
             if ScalarClass.isSpace(c) || ScalarClass.isSuperscriptDigit(c) || ScalarClass.isCircledNumber(c)
                 || (ScalarClass.isCloser(c) && c != "]" && c != "］") || c == "*" || c == "_" {
                 end -= 1
-            } else if c == "]" {
-                if let open = (max(range.lowerBound, end - 28)..<(end - 1)).last(where: { s[$0] == "[" }),
-                   NotesList.markdownLabel(s, at: open, end: end)?.end == end {
-                    end = open
-                    continue
-                }
-                var open = end - 2
-                while open >= range.lowerBound, ScalarClass.isDigit(s[open]) || ",，-–— ".unicodeScalars.contains(s[open]) { open -= 1 }
-                guard open >= range.lowerBound, s[open] == "[", end - open > 2 else { break }
+            } else if c == "]" || c == "］" {
+                guard let open = (max(range.lowerBound, end - 28)..<(end - 1)).last(where: { s[$0] == "[" || s[$0] == "［" }),
+                      SentenceSegmenter.noteMarkerEnd(s, at: open, end: end) == end else { break }
                 end = open
             } else if ScalarClass.isDigit(c) {
                 var start = end - 1

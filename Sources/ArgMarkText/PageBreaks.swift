@@ -112,7 +112,7 @@ enum PageBreaks {
     /// note's text starts.
     private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (number: Int, textStart: Int)? {
         let i = line.lowerBound
-        if ScalarClass.isCircledNumber(s[i]), let value = circledValue(s[i]) {
+        if let value = ScalarClass.circledNumberValue(s[i]) {
             let start = line.lowerBound + 1 < line.upperBound ? s.trimmed(line.lowerBound + 1..<line.upperBound).lowerBound : line.upperBound
             return start < line.upperBound ? (value, start) : nil
         }
@@ -126,24 +126,19 @@ enum PageBreaks {
         return (number, start)
     }
 
-    private static func circledValue(_ c: Unicode.Scalar) -> Int? {
-        switch c.value {
-        case 0x2460...0x2473: Int(c.value - 0x2460) + 1
-        case 0x3251...0x325F: Int(c.value - 0x3251) + 21
-        default: nil
-        }
-    }
-
     /// Whether `lines` carry note number `number` as a marker: the digits right after a word or a closing mark and
     /// before a space or the line's end (grids.1, Act,12 ”3), a superscript number or a circled one.
     private static func carriesMarker(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ number: Int) -> Bool {
         let digits = Array(String(number).unicodeScalars)
-        let superscript = Array(String(number).unicodeScalars.map { superscriptDigit($0) })
         for line in lines {
             var i = line.lowerBound + 1
             while i < line.upperBound {
-                if ScalarClass.isCircledNumber(s[i]), circledValue(s[i]) == number { return true }
-                if s.matches(String(String.UnicodeScalarView(superscript)), at: i) { return true }
+                if ScalarClass.circledNumberValue(s[i]) == number { return true }
+                if ScalarClass.isSuperscriptDigit(s[i]), !ScalarClass.isSuperscriptDigit(s[i - 1]) {
+                    var k = i
+                    while k < line.upperBound, ScalarClass.isSuperscriptDigit(s[k]) { k += 1 }
+                    if s[i..<k].map(ScalarClass.superscriptValue) == digits { return true }
+                }
                 if s[i] == digits[0], !ScalarClass.isDigit(s[i - 1]), !ScalarClass.isSpace(s[i - 1]),
                    ScalarClass.isLatinLetter(s[i - 1]) || ".,;:)”’\"'".unicodeScalars.contains(s[i - 1]) || ScalarClass.isCJK(s[i - 1]) {
                     let end = i + digits.count
@@ -156,15 +151,6 @@ enum PageBreaks {
             }
         }
         return false
-    }
-
-    private static func superscriptDigit(_ d: Unicode.Scalar) -> Unicode.Scalar {
-        switch d {
-        case "1": "¹"
-        case "2": "²"
-        case "3": "³"
-        default: Unicode.Scalar(0x2070 + (d.value - 0x30))!
-        }
     }
 
     /// A line that is nothing but a rule: five or more underscores, dashes or box-drawing strokes.

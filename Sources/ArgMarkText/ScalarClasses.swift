@@ -6,11 +6,7 @@ enum ScalarClass {
 
     /// CJK text and punctuation: Han, kana, hangul, CJK symbols and full-width forms.
     @inline(__always)
-    static func isCJK(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        return isHan(s) || (0x3000...0x30FF).contains(v) || (0xFF00...0xFFEF).contains(v)
-            || (0xAC00...0xD7AF).contains(v)
-    }
+    static func isCJK(_ s: Unicode.Scalar) -> Bool { s.isCJKText }
 
     @inline(__always)
     static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
@@ -119,8 +115,26 @@ enum ScalarClass {
     }
 
     @inline(__always)
-    static func isCircledNumber(_ s: Unicode.Scalar) -> Bool {
-        (0x2460...0x2473).contains(s.value) || (0x3251...0x325F).contains(s.value) || (0x32B1...0x32BF).contains(s.value)
+    static func isCircledNumber(_ s: Unicode.Scalar) -> Bool { circledNumberValue(s) != nil }
+
+    /// The number a circled numeral stands for: ① … ⑳, ㉑ … ㉟, ㊱ … ㊿.
+    static func circledNumberValue(_ s: Unicode.Scalar) -> Int? {
+        switch s.value {
+        case 0x2460...0x2473: Int(s.value - 0x2460) + 1
+        case 0x3251...0x325F: Int(s.value - 0x3251) + 21
+        case 0x32B1...0x32BF: Int(s.value - 0x32B1) + 36
+        default: nil
+        }
+    }
+
+    /// The ASCII digit of a superscript one (¹ → 1).
+    static func superscriptValue(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s {
+        case "¹": "1"
+        case "²": "2"
+        case "³": "3"
+        default: Unicode.Scalar(s.value - 0x2070 + 0x30)!
+        }
     }
 }
 
@@ -333,4 +347,23 @@ func lineRanges(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
     }
     if start < n { lines.append(start..<n) }
     return lines
+}
+
+/// Text gathered from markup (TEI, HTML, a Word or OpenDocument part), whose whitespace is the source's layout.
+public enum MarkupText {
+    /// `text` with each whitespace run one space and its ends trimmed: sources are indented and wrapped freely.
+    public static func collapsingWhitespace(_ text: String) -> String {
+        var result = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.unicodeScalars.append(" ") }
+                pendingSpace = false
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }

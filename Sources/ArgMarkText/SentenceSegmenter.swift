@@ -246,7 +246,7 @@ public struct SentenceSegmenter: Sendable {
         return !Abbreviations.numberedLowercased.contains(word)
     }
 
-    /// Skips `[1]`, `[1][2]`, `[1-3]`, `[1,2]`, `［1］` and circled numbers.
+    /// Skips note markers (`noteMarkerEnd`): `[1]`, `[1][2]`, `[1-3]`, `[1,2]`, `［1］`, `[^1]` and circled numbers.
     private func skipNoteMarkers(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int {
         var j = start
         while j < end {
@@ -261,47 +261,38 @@ public struct SentenceSegmenter: Sendable {
             // On the same line a space may stand before a marker (… the reform. [1]) when nothing but a space or
             // the paragraph's end follows it: a sentence does not open with a note number.
             if !crossesLine, m > j, !Self.isStandaloneMarker(s, at: m, end: end) { m = j }
-            if m < end, ScalarClass.isCircledNumber(s[m]) {
-                j = m + 1
-                continue
-            }
-            if let markdown = NotesList.markdownLabel(s, at: m, end: end) {
-                j = markdown.end
-                continue
-            }
-            guard m < end, s[m] == "[" || s[m] == "［" else { break }
-            var k = m + 1
-            var digits = 0
-            while k < end,
-                  ScalarClass.isDigit(s[k]) || s[k] == "," || s[k] == "-" || s[k] == "–" || s[k] == "，" || s[k] == " " || Self.isLineBreak(s[k]) {
-                if ScalarClass.isDigit(s[k]) { digits += 1 }
-                k += 1
-            }
-            // At most 16 characters, not counting the line breaks and spaces of a wrap or a page break inside it.
-            guard digits > 0, k < end, s[k] == "]" || s[k] == "］", (m..<k).count(where: { !ScalarClass.isSpace(s[$0]) }) <= 16
-            else { break }
-            j = k + 1
+            guard let markerEnd = Self.noteMarkerEnd(s, at: m, end: end) else { break }
+            j = markerEnd
         }
         return j
     }
 
     private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\r" }
 
-    /// Whether a note marker starts at `m` ([1], [2–4], [^1], [^label], a circled number) with only a space or the end
-    /// after it.
-    private static func isStandaloneMarker(_ s: [Unicode.Scalar], at m: Int, end: Int) -> Bool {
-        var k = m
-        if k < end, ScalarClass.isCircledNumber(s[k]) {
-            k += 1
-        } else if let markdown = NotesList.markdownLabel(s, at: k, end: end) {
-            k = markdown.end
-        } else {
-            guard k < end, s[k] == "[" || s[k] == "［" else { return false }
-            k += 1
-            while k < end, ScalarClass.isDigit(s[k]) || ",，-–".unicodeScalars.contains(s[k]) { k += 1 }
-            guard k < end, s[k] == "]" || s[k] == "］", k > m + 1 else { return false }
+    /// The end of the note marker that starts at `m`: a circled number, Markdown's [^1] or [^label], or a bracketed
+    /// number or list of them (`[1]`, `[1-3]`, `[1,2]`, `［1］`; at most 16 characters, not counting the line breaks and
+    /// spaces a wrap or a page break leaves inside it); nil when none starts there. The one reading of a marker's
+    /// extent that the segmenter and the heading detector share.
+    static func noteMarkerEnd(_ s: [Unicode.Scalar], at m: Int, end: Int) -> Int? {
+        guard m < end else { return nil }
+        if ScalarClass.isCircledNumber(s[m]) { return m + 1 }
+        if let markdown = NotesList.markdownLabel(s, at: m, end: end) { return markdown.end }
+        guard s[m] == "[" || s[m] == "［" else { return nil }
+        var k = m + 1
+        var digits = 0
+        while k < end,
+              ScalarClass.isDigit(s[k]) || s[k] == "," || s[k] == "-" || s[k] == "–" || s[k] == "，" || s[k] == " " || isLineBreak(s[k]) {
+            if ScalarClass.isDigit(s[k]) { digits += 1 }
             k += 1
         }
+        guard digits > 0, k < end, s[k] == "]" || s[k] == "］", (m..<k).count(where: { !ScalarClass.isSpace(s[$0]) }) <= 16
+        else { return nil }
+        return k + 1
+    }
+
+    /// Whether a note marker starts at `m` with only a space or the end after it.
+    private static func isStandaloneMarker(_ s: [Unicode.Scalar], at m: Int, end: Int) -> Bool {
+        guard let k = noteMarkerEnd(s, at: m, end: end) else { return false }
         return k >= end || ScalarClass.isSpace(s[k])
     }
 
