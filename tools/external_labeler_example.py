@@ -8,10 +8,11 @@ Test switches: --crash-after N exits after N documents, --hang never replies to 
 blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
 integer), --boolean with a confidence of true, --escape-id names itself with a terminal escape sequence, --repeat
-answers the first sentence twice, --claims-only declares only claim at the handshake, and --both gives a sentence
-both scores and a label.
+answers the first sentence twice, --claims-only declares only claim at the handshake, --both gives a sentence
+both scores and a label, and --close-output closes its standard output on the first document and goes on running.
 """
 import json
+import os
 import signal
 import sys
 
@@ -52,6 +53,9 @@ def main():
                 sys.exit(3)
             if "--hang" in args:
                 continue
+            if "--close-output" in args:
+                os.close(1)
+                signal.pause()
             if "--garbage" in args:
                 print("this is not json", flush=True)
                 continue

@@ -35,7 +35,9 @@ struct Evaluate: ParsableCommand {
             same sentences: the difference in macro-F1 and accuracy with a paired bootstrap interval (1000 \
             resamples unless --bootstrap says otherwise), the share of resamples in which PRED is higher, and the \
             exact McNemar test of which sentences each labels right. Resampling is seeded: the same files give the \
-            same intervals.
+            same intervals. --errors FILE writes each sentence the two label differently to a tab-separated table (with \
+            the prediction's confidence, the labeller that decided and the proposals behind it), for reading the \
+            errors or adjudicating two annotators; --errors - prints that table instead of the report.
             """)
 
     @Argument(help: "Gold JSONL file (or NAME_gold.tsv beside NAME_sentences.tsv) or directory.")
@@ -61,6 +63,11 @@ struct Evaluate: ParsableCommand {
 
     @Option(name: .long, help: "A second prediction of the same gold (file or directory) to compare PRED with, sentence by sentence.")
     var compare: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Write every sentence the prediction labels otherwise to this tab-separated file (document, sentence, labels, confidence, who labelled it, why, text; - for standard output instead of the report).",
+        valueName: "file"))
+    var errors: String?
 
     func validate() throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
@@ -98,6 +105,16 @@ struct Evaluate: ParsableCommand {
             } catch {
                 throw fail(error.description)
             }
+        }
+        if let errors {
+            let table = report.disagreementTable()
+            let count = overall.disagreements.count
+            if errors == "-" {
+                FileAccess.writeStandardOutput(Array(table.utf8))
+                return
+            }
+            do { try FileAccess.writeAtomically(Array(table.utf8), to: errors) } catch { throw fail("--errors \(errors): \(error.description)") }
+            FileHandle.standardError.write(Data("argmark: \(count) of \(overall.total) sentences labelled otherwise written to \(errors)\n".utf8))
         }
         print(format == "json" ? report.json() : report.text(), terminator: "")
     }

@@ -140,6 +140,40 @@ public struct EvaluationReport: Sendable {
         return "{\"overall\":\(object(evaluation)),\"documents\":[\(documents)]\(extra)}\n"
     }
 
+    /// Every disagreement of every document as a tab-separated table with a header line, one row per gold sentence
+    /// the prediction labels otherwise, in the documents' and then the gold's order: document, sentence (the gold's
+    /// id), the paired predicted sentence when it is another, the two labels ("-" for none), the prediction's
+    /// confidence, who labelled it, the proposals behind it and the sentence's text. Tabs and line breaks inside a
+    /// field become spaces, so that every row reads back as one line of nine fields.
+    public func disagreementTable() -> String {
+        var out = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
+        for document in perDocument {
+            for d in document.evaluation.disagreements {
+                let fields = [
+                    document.name, d.sentence, d.predictedSentence ?? "-", d.gold.rawValue, d.predicted?.rawValue ?? "-",
+                    d.confidence.map(f3) ?? "-", d.labeledBy?.description ?? "-",
+                    d.reasons.isEmpty ? "-" : d.reasons.map(\.summary).joined(separator: "; "), d.text,
+                ]
+                out += fields.map(Self.field).joined(separator: "\t") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// A table field on one line: tabs and line breaks (any Unicode line or paragraph separator) become spaces.
+    static func field(_ s: String) -> String {
+        func breaksField(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: true
+            default: false
+            }
+        }
+        guard s.unicodeScalars.contains(where: breaksField) else { return s }
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars { out.append(breaksField(scalar) ? " " : scalar) }
+        return String(out)
+    }
+
     /// "3 documents", "1 sentence".
     private func counted(_ n: Int, _ unit: ResamplingUnit) -> String { "\(n) " + (n == 1 ? String(unit.rawValue.dropLast()) : unit.rawValue) }
 

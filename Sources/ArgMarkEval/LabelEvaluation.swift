@@ -14,6 +14,39 @@ public enum SentenceMatching: String, Sendable, CaseIterable {
     case auto
 }
 
+/// A gold sentence the prediction labels otherwise (or leaves unlabelled), with what the prediction says about how
+/// it decided.
+public struct LabelDisagreement: Sendable, Hashable {
+    /// The gold sentence's id.
+    public var sentence: String
+    /// The id of the predicted sentence paired with it, when the two files were segmented differently and it is
+    /// another.
+    public var predictedSentence: String?
+    public var gold: ArgumentLabel
+    /// nil: the prediction left the sentence unlabelled, or holds no sentence there.
+    public var predicted: ArgumentLabel?
+    public var confidence: Double?
+    public var labeledBy: Annotator?
+    /// Each labeller's proposal behind the predicted label (the cue that fired, the model's score).
+    public var reasons: [LabelReason]
+    /// The gold sentence's text.
+    public var text: String
+
+    public init(
+        sentence: String, predictedSentence: String? = nil, gold: ArgumentLabel, predicted: ArgumentLabel?, confidence: Double? = nil,
+        labeledBy: Annotator? = nil, reasons: [LabelReason] = [], text: String
+    ) {
+        self.sentence = sentence
+        self.predictedSentence = predictedSentence
+        self.gold = gold
+        self.predicted = predicted
+        self.confidence = confidence
+        self.labeledBy = labeledBy
+        self.reasons = reasons
+        self.text = text
+    }
+}
+
 /// Per-label precision, recall and F1.
 public struct LabelScore: Sendable, Hashable {
     public var label: ArgumentLabel
@@ -55,6 +88,10 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Every scored sentence in the gold's order: what a bootstrap draws, and what pairs two predictions of one
     /// gold sentence by sentence (``Bootstrap``).
     public private(set) var scored: [ScoredSentence] = []
+
+    /// Every scored sentence whose predicted label differs from the gold's (none included), in the gold's order:
+    /// what `eval --errors` lists for reading the errors, or two annotators' disagreements for adjudication.
+    public private(set) var disagreements: [LabelDisagreement] = []
 
     /// One scored sentence: the indices of its gold and predicted labels in the confusion matrix.
     public struct ScoredSentence: Sendable, Hashable {
@@ -107,6 +144,12 @@ public struct LabelEvaluation: Sendable, Hashable {
         tree.merge(other.tree)
         confidence.merge(other.confidence)
         scored += other.scored
+        disagreements += other.disagreements
+    }
+
+    /// Records a scored sentence whose labels differ; `add` must have counted it.
+    mutating func record(_ disagreement: LabelDisagreement) {
+        disagreements.append(disagreement)
     }
 
     static func index(_ label: ArgumentLabel) -> Int { ArgumentLabel.allCases.firstIndex(of: label)! }
@@ -239,11 +282,19 @@ public enum LabelEvaluator {
                 evaluation.machineLabelsSkipped += 1
                 continue
             }
+            let counted = evaluation.total
             evaluation.add(
                 gold: unit.annotation.label, predicted: prediction?.label,
                 // Two annotators' files: confidences are no prediction's, and scoring one side's would depend on the order.
                 confidence: !agreement && prediction?.isHumanLabel == false ? prediction?.confidence : nil,
                 skippingUnlabelledPredictions: agreement)
+            if evaluation.total > counted, let goldLabel = unit.annotation.label, prediction?.label != goldLabel {
+                let other = predictedOfGold[unit.id]
+                evaluation.record(LabelDisagreement(
+                    sentence: unit.id, predictedSentence: other.flatMap { $0.id == unit.id ? nil : $0.id },
+                    gold: goldLabel, predicted: prediction?.label, confidence: prediction?.confidence,
+                    labeledBy: prediction?.labeledBy, reasons: prediction?.labelReasons ?? [], text: unit.text))
+            }
         }
         // By id a predicted parent names its gold counterpart itself.
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }

@@ -287,7 +287,12 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(c.output, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 {
-                c.process.waitUntilExit()
+                // End of its output: the process ended, or closed its standard output and goes on (then no reply can
+                // come, and waiting for its exit would hang as long as it runs): wait no longer than the reply's time.
+                while c.process.isRunning && deadline.timeIntervalSinceNow > 0 { usleep(10_000) }
+                if c.process.isRunning {
+                    throw PluginError(pluginID: pluginID, message: "the process closed its standard output without replying; it was stopped")
+                }
                 throw PluginError(pluginID: pluginID, message: "the process ended without replying (\(exitDescription(c.process))); check its error output above")
             }
             c.buffer.append(contentsOf: chunk[0..<n])

@@ -146,6 +146,15 @@ struct CommandLineTests {
         #expect(comparedJSON.stdout.contains(",\"comparison\":{\"baseline\":") && comparedJSON.stdout.contains("\"resamples\":1000,"))
         let badUnit = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "10", "--resample", "pages"])
         #expect(badUnit.status != 0 && badUnit.stderr.contains("--resample must be auto, documents or sentences"))
+        // The sentences labelled otherwise, to a file (the report as before) or instead of the report.
+        let errors = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + "/errors.tsv"])
+        #expect(errors.status == 0 && errors.stdout == text.stdout && errors.stderr.contains("1 of 2 sentences labelled otherwise written to"))
+        #expect(try String(contentsOfFile: dir + "/errors.tsv", encoding: .utf8)
+            == "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\ngold.jsonl\ts2\t-\tevidence\tclaim\t-\t-\t-\t句\n")
+        let errorsOut = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", "-"])
+        #expect(errorsOut.status == 0 && errorsOut.stdout.hasPrefix("document\tsentence\t") && errorsOut.stdout.hasSuffix("\t句\n"))
+        let errorsNowhere = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + "/gold.jsonl/errors.tsv"])
+        #expect(errorsNowhere.status == 1 && errorsNowhere.stderr.contains("errors.tsv"))
         let twoAnnotators = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--agreement"])
         #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }

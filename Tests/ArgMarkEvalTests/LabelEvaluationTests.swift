@@ -74,6 +74,37 @@ struct LabelEvaluationTests {
         #expect(LabelEvaluator.evaluate(gold: gold, predicted: pred, agreement: true).evaluation.confidence.count == 0)
     }
 
+    /// The sentences labelled otherwise are kept, in the gold's order, with what the prediction says about them, and
+    /// the table lists each on one line of nine fields.
+    @Test func disagreementsAreListed() {
+        // gold: C C E P ; pred: C E(0.8, a cue's reason) E none
+        let gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence), (3, 4, .prescription)])
+        var pred = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, nil)])
+        pred.units[1].annotation.confidence = 0.8
+        pred.units[1].annotation.labeledBy = .plugin("label.cue.zh.v1")
+        pred.units[1].annotation.labelReasons = [LabelReason(plugin: "label.cue.zh.v1", label: .evidence, score: 0.8, evidence: "据统计")]
+        var gold2 = gold
+        gold2.units[1].text = "a\tb\nc"
+        let (e, _) = LabelEvaluator.evaluate(gold: gold2, predicted: pred)
+        #expect(e.disagreements.map(\.sentence) == ["s2", "s4"])
+        #expect(e.disagreements[0].gold == .claim && e.disagreements[0].predicted == .evidence && e.disagreements[0].confidence == 0.8)
+        #expect(e.disagreements[1].predicted == nil && e.disagreements[1].predictedSentence == nil)
+        let table = EvaluationReport(evaluation: e, perDocument: [("doc.jsonl", e, .id)]).disagreementTable()
+        let rows = table.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(rows.count == 3 && rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 9 })
+        #expect(rows[1] == "doc.jsonl\ts2\t-\tclaim\tevidence\t0.800\tlabel.cue.zh.v1\tlabel.cue.zh.v1 evidence 0.80 (据统计)\ta b c")
+        #expect(rows[2] == "doc.jsonl\ts4\t-\tprescription\t-\t-\t-\t-\tt3-4")
+        // Pooled documents keep each one's list; two annotators' unlabelled sentences are skipped, not listed.
+        var pooled = e
+        pooled.merge(e)
+        #expect(pooled.disagreements.count == 4)
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: pred, agreement: true).evaluation.disagreements.map(\.sentence) == [])
+        // Paired by text across segmentations, the predicted sentence's own id is named when it is another.
+        let resegmented = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, .prescription)], ids: ["a1", "a2", "a3", "a4"])
+        let byText = LabelEvaluator.evaluate(gold: gold, predicted: resegmented, matching: .offsets).evaluation
+        #expect(byText.disagreements.map(\.sentence) == ["s2"] && byText.disagreements[0].predictedSentence == "a2")
+    }
+
     @Test func withoutConfidencesThereIsNoConfidenceLine() {
         let gold = document([(0, 5, .claim), (5, 9, .evidence)])
         let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)

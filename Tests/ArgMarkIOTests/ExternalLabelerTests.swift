@@ -65,6 +65,19 @@ struct ExternalLabelerTests {
         #expect(Date().timeIntervalSince(started) < 10)
     }
 
+    /// A process that closes its output but goes on running can send no reply: it is an error within the reply's time,
+    /// not a wait for the process to end.
+    @Test func closedOutputIsAnErrorNotAHang() throws {
+        let labeler = try start("--close-output")
+        let started = Date()
+        #expect { try labeler.propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains("closed its standard output without replying") == true
+        }
+        #expect(Date().timeIntervalSince(started) < 10)
+        let pid = labeler.processIdentifier
+        #expect(kill(pid, 0) != 0 || Self.isZombie(pid), "process \(pid) still runs")
+    }
+
     @Test(arguments: [("--garbage", "not a JSON object"), ("--error", "reported an error on d: model not loaded")])
     func badRepliesAreErrors(_ flag: String, _ fragment: String) throws {
         let labeler = try start(flag)
