@@ -24,13 +24,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
 
     /// The running process and its pipes; owned by the mutex.
     private struct Connection: ~Copyable {
-        var process: Process
-        /// Closed through the handles, exactly once: closing the raw descriptors as well would close whatever
-        /// file later reuses their numbers.
-        var inputHandle: FileHandle?
-        var outputHandle: FileHandle
-        var input: Int32
-        var output: Int32
+        var child: ChildProcess
         var buffer: [UInt8] = []
         var failed: String?
         /// Label requests sent so far: each carries its number (`seq`), which a reply may echo.
@@ -43,21 +37,11 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         self.timeout = timeout
         let name = command.isEmpty ? "external" : command.joined(separator: " ")
         guard !command.isEmpty else { throw PluginError(pluginID: name, message: "empty command") }
+        // A write to a labeller that has ended is an error to report (EPIPE), not a signal that ends ArgMark.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let stdin = Pipe()
-        let stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = FileHandle.standardError
-        do { try process.run() } catch {
-            throw PluginError(pluginID: name, message: "cannot start \(command.joined(separator: " ")): \(error.localizedDescription)")
-        }
-        var connection = Connection(
-            process: process, inputHandle: stdin.fileHandleForWriting, outputHandle: stdout.fileHandleForReading,
-            input: stdin.fileHandleForWriting.fileDescriptor, output: stdout.fileHandleForReading.fileDescriptor)
+        let child: ChildProcess
+        do { child = try ChildProcess(command) } catch { throw PluginError(pluginID: name, message: error.message) }
+        var connection = Connection(child: child)
         let hello: [String: Any]
         do throws(PluginError) {
             let line = try Self.exchange(
@@ -110,7 +94,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     }
 
     /// The process id of the labeller (for diagnostics and tests).
-    public var processIdentifier: Int32 { state.withLock { $0.process.processIdentifier } }
+    public var processIdentifier: Int32 { state.withLock { $0.child.pid } }
 
     deinit {
         state.withLock { Self.stop(&$0) }
@@ -242,10 +226,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     ) throws(PluginError) -> [UInt8] {
         var written = 0
         while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(c.input, $0.baseAddress, $0.count) }
+            let n = bytes[written...].withUnsafeBytes { Glibc.write(c.child.input, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw PluginError(pluginID: pluginID, message: "the process no longer reads its input (\(exitDescription(c.process)))")
+                throw PluginError(pluginID: pluginID, message: "the process no longer reads its input (\(c.child.exitDescription()))")
             }
             written += n
         }
@@ -254,10 +238,10 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
 
     /// What the process wrote since its last reply, if anything (the first bytes, for the message).
     private static func pendingOutput(_ c: inout Connection) -> String? {
-        var descriptor = pollfd(fd: c.output, events: Int16(POLLIN), revents: 0)
+        var descriptor = pollfd(fd: c.child.output, events: Int16(POLLIN), revents: 0)
         if c.buffer.isEmpty, poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 {
             var chunk = [UInt8](repeating: 0, count: 4_096)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.output, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.child.output, $0.baseAddress, $0.count) }
             if n > 0 { c.buffer.append(contentsOf: chunk[0..<n]) }
         }
         guard !c.buffer.isEmpty else { return nil }
@@ -279,21 +263,25 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             guard remaining > 0 else {
                 throw PluginError(pluginID: pluginID, message: "no reply within \(timeout == timeout.rounded() ? String(Int(timeout)) : String(timeout)) s; the process was stopped (raise --plugin-timeout?)")
             }
-            var descriptor = pollfd(fd: c.output, events: Int16(POLLIN), revents: 0)
-            let ready = poll(&descriptor, 1, Int32(min(remaining, 3600) * 1000))
+            var descriptor = pollfd(fd: c.child.output, events: Int16(POLLIN), revents: 0)
+            // In slices: a process that ended while a helper it started holds its output open sends no end of file.
+            let ready = poll(&descriptor, 1, Int32(min(remaining, 0.25) * 1000))
             if ready < 0 && errno == EINTR { continue }
+            if ready == 0 && !c.child.isRunning() {
+                throw PluginError(pluginID: pluginID, message: "the process ended without replying (\(c.child.exitDescription())); check its error output above")
+            }
             if ready <= 0 { continue }
             var chunk = [UInt8](repeating: 0, count: 65_536)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.output, $0.baseAddress, $0.count) }
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.child.output, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 {
                 // End of its output: the process ended, or closed its standard output and goes on (then no reply can
                 // come, and waiting for its exit would hang as long as it runs): wait no longer than the reply's time.
-                while c.process.isRunning && deadline.timeIntervalSinceNow > 0 { usleep(10_000) }
-                if c.process.isRunning {
+                while c.child.isRunning() && deadline.timeIntervalSinceNow > 0 { usleep(10_000) }
+                if c.child.isRunning() {
                     throw PluginError(pluginID: pluginID, message: "the process closed its standard output without replying; it was stopped")
                 }
-                throw PluginError(pluginID: pluginID, message: "the process ended without replying (\(exitDescription(c.process))); check its error output above")
+                throw PluginError(pluginID: pluginID, message: "the process ended without replying (\(c.child.exitDescription())); check its error output above")
             }
             c.buffer.append(contentsOf: chunk[0..<n])
             if c.buffer.count > 256 << 20 {
@@ -302,34 +290,21 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         }
     }
 
-    private static func exitDescription(_ process: Process) -> String {
-        if process.isRunning { return "still running" }
-        return process.terminationReason == .uncaughtSignal
-            ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"
-    }
-
     private static func stop(_ c: inout Connection) {
-        if let handle = c.inputHandle {
-            try? handle.close()
-            c.inputHandle = nil
-            c.input = -1
-        }
-        if c.process.isRunning {
+        c.child.closeInput()
+        if c.child.isRunning() {
             // Give a well-behaved plugin a moment to exit on end of input, then stop it.
             let deadline = Date().addingTimeInterval(1)
-            while c.process.isRunning && Date() < deadline { usleep(10_000) }
-            if c.process.isRunning { c.process.terminate() }
-            // A process that blocks or ignores SIGTERM (a child inherits a worker thread's signal mask) is killed.
+            while c.child.isRunning() && Date() < deadline { usleep(10_000) }
+            if c.child.isRunning() { c.child.send(SIGTERM) }
+            // A process that blocks or ignores SIGTERM is killed.
             let killAt = Date().addingTimeInterval(1)
-            while c.process.isRunning && Date() < killAt { usleep(10_000) }
-            if c.process.isRunning {
-                kill(c.process.processIdentifier, SIGKILL)
-                c.process.waitUntilExit()  // SIGKILL cannot be blocked: this returns at once
+            while c.child.isRunning() && Date() < killAt { usleep(10_000) }
+            if c.child.isRunning() {
+                c.child.send(SIGKILL)
+                c.child.waitForExit()  // SIGKILL cannot be blocked: this returns at once
             }
         }
-        if c.output >= 0 {
-            try? c.outputHandle.close()
-            c.output = -1
-        }
+        c.child.closeOutput()
     }
 }

@@ -149,7 +149,40 @@ struct ExternalLabelerTests {
         }
     }
 
-    @Test func aMissingProgramFailsAtStart() {
-        #expect(throws: PluginError.self) { try ExternalLabeler(command: ["argmark-no-such-program"], timeout: 2) }
+    @Test func aMissingProgramFailsAtStart() async throws {
+        #expect { try ExternalLabeler(command: ["argmark-no-such-program"], timeout: 2) } throws: { error in
+            (error as? PluginError)?.message.contains("cannot start argmark-no-such-program: no such program on PATH") == true
+        }
+        try await withTemporaryDirectory { dir in
+            try Data("#!/bin/sh\n".utf8).write(to: URL(fileURLWithPath: dir + "/labeller.sh"))
+            #expect { try ExternalLabeler(command: [dir + "/labeller.sh"], timeout: 2) } throws: { error in
+                (error as? PluginError)?.message.contains("labeller.sh: not executable (chmod +x") == true
+            }
+        }
+    }
+
+    /// The labeller starts with no signal blocked or ignored, whatever the thread that starts it blocks: a plain
+    /// kill stops it, and its own clean-up on SIGTERM runs.
+    @Test func theLabellerCanBeSignalled() throws {
+        let labeler = try start()
+        let status = try String(contentsOfFile: "/proc/\(labeler.processIdentifier)/status", encoding: .utf8)
+        let fields = Dictionary(status.split(separator: "\n").compactMap { line -> (String, String)? in
+            let parts = line.split(separator: ":", maxSplits: 1)
+            return parts.count == 2 ? (String(parts[0]), parts[1].trimmingCharacters(in: .whitespaces)) : nil
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(fields["SigBlk"].flatMap { UInt64($0, radix: 16) } == 0)
+        let ignored = fields["SigIgn"].flatMap { UInt64($0, radix: 16) } ?? .max
+        // (Python itself ignores SIGPIPE.)
+        for signal in [SIGTERM, SIGINT, SIGHUP] { #expect(ignored & (1 << UInt64(signal - 1)) == 0, "signal \(signal) ignored") }
+    }
+
+    /// A labeller that ends while a helper it started still holds its output open is found to have ended: the error
+    /// comes at once, not after the timeout or when the helper ends.
+    @Test func anEndedProcessWhoseHelperHoldsItsOutputIsAnError() throws {
+        let started = Date()
+        #expect { try ExternalLabeler(command: ["sh", "-c", "sleep 5 2>/dev/null & exit 3"], timeout: 30) } throws: { error in
+            (error as? PluginError)?.message.contains("ended without replying (exit status 3)") == true
+        }
+        #expect(Date().timeIntervalSince(started) < 4)
     }
 }
