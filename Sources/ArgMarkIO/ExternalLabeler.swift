@@ -58,7 +58,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         }
         guard hello["protocol"] as? Int == Self.protocolVersion else {
             Self.stop(&connection)
-            throw PluginError(pluginID: name, message: "speaks protocol \(hello["protocol"] ?? "?"), ArgMark speaks \(Self.protocolVersion)")
+            // A version sent as text ("1") would read as the right one in the message.
+            let given = hello["protocol"].map { $0 is String ? "\"\($0)\" (text, where a number is expected)" : "\($0)" } ?? "none"
+            throw PluginError(pluginID: name, message: "speaks protocol \(given), ArgMark speaks \(Self.protocolVersion)")
         }
         guard let id = hello["id"] as? String, !id.isEmpty else {
             Self.stop(&connection)

@@ -177,6 +177,33 @@ extension PluginRegistry {
     }
 }
 
+/// Why a pipeline file cannot be read, in its own terms (where the decoder's message would name Swift types).
+public struct PipelineFileError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) { self.description = description }
+
+    init(_ error: DecodingError) {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return keys.hasPrefix(".") ? String(keys.dropFirst()) : keys
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let at = path(context)
+            description = (at.isEmpty ? "has no" : "\(at) has no") + " \"\(key.stringValue)\""
+                + (key.stringValue == "labelers" ? ": a pipeline file is {\"labelers\":[{\"id\":…,\"weight\":…}]}" : "")
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let expected = type == Double.self ? "a number" : type == String.self ? "text" : type is [Any].Type ? "a list" : "an object"
+            description = "\(path(context).isEmpty ? "the file" : path(context)) is not \(expected)"
+        case .dataCorrupted(let context):
+            description = context.codingPath.isEmpty ? "is not valid JSON" : "\(path(context)): \(context.debugDescription)"
+        @unknown default:
+            description = "cannot be read"
+        }
+    }
+}
+
 /// Which labellers run, in order, with their combiner weights (`Models/pipeline.json` or `--pipeline FILE`), and the
 /// confidence calibrations fitted for them (tools/fit_calibration.py).
 public struct PipelineSpecification: Sendable, Hashable {
@@ -206,7 +233,21 @@ public struct PipelineSpecification: Sendable, Hashable {
             }
             var labelers: [Entry]
         }
-        let labelers = try JSONDecoder().decode(File.self, from: json).labelers.map { ($0.id, $0.weight ?? 1) }
+        let file: File
+        do { file = try JSONDecoder().decode(File.self, from: json) } catch let error as DecodingError { throw PipelineFileError(error) }
+        // A misspelt key ("wieght") would be ignored and its value lost without a word: refused instead.
+        if let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] {
+            let fileKeys: Set = ["description", "labelers", "calibration"]
+            if let unknown = object.keys.sorted().first(where: { !fileKeys.contains($0) }) {
+                throw PipelineFileError("has the key \"\(unknown)\", which a pipeline file does not have (\(fileKeys.sorted().joined(separator: ", ")))")
+            }
+            for (n, entry) in (object["labelers"] as? [[String: Any]] ?? []).enumerated() {
+                if let unknown = entry.keys.sorted().first(where: { $0 != "id" && $0 != "weight" }) {
+                    throw PipelineFileError("labelers[\(n)] has the key \"\(unknown)\"; a labeller's entry has \"id\" and \"weight\"")
+                }
+            }
+        }
+        let labelers = file.labelers.map { ($0.id, $0.weight ?? 1) }
         var specification = PipelineSpecification(labelers: labelers)
         var problems: [String] = []
         guard let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any], let raw = object["calibration"] else {

@@ -74,4 +74,20 @@ struct RegistryTests {
         #expect(specification.unusedCalibrations.count == 1 && specification.unusedCalibrations[0].contains("the calibration for en was fitted with a:2.0"))
         #expect(throws: CalibrationError.self) { try PipelineSpecification(json: json) }
     }
+
+    /// A misspelt key is refused, not ignored (its value would be lost without a word), and a malformed file is
+    /// described in the file's terms, with the place of the fault.
+    @Test(arguments: [
+        (#"{"labelers":[{"id":"a","weight":1},{"id":"b","wieght":5}]}"#, #"labelers[1] has the key "wieght"; a labeller's entry has "id" and "weight""#),
+        (#"{"labelers":[{"id":"a"}],"notes":"x"}"#, #"has the key "notes", which a pipeline file does not have"#),
+        (#"{"labelers":[{"id":"a","weight":"2"}]}"#, "labelers[0].weight is not a number"),
+        (#"{"labelers":[{"weight":2}]}"#, #"labelers[0] has no "id""#),
+        (#"{"labeler":[]}"#, #"has no "labelers": a pipeline file is"#),
+        (#"{"labelers":["#, "is not valid JSON"),
+    ])
+    func pipelineFilesAreReadStrictly(json: String, message: String) {
+        #expect { try PipelineSpecification(json: Data(json.utf8)) } throws: { error in
+            (error as? PipelineFileError)?.description.contains(message) == true
+        }
+    }
 }
