@@ -81,13 +81,15 @@ struct Evaluate: ParsableCommand {
 
     func run() throws {
         let matching = SentenceMatching(rawValue: match)!
-        let (overall, perDocument) = try score(try filePairs(predictions: pred), matching: matching)
+        let pairs = try filePairs(predictions: pred)
+        let (overall, perDocument) = try score(pairs, matching: matching)
         guard overall.total > 0 else {
             throw fail(agreement
                 ? "no sentence is labelled by a person in both files (\(overall.unlabeledGold + overall.unlabeledPredicted) left unlabelled by one of them, \(overall.machineLabelsSkipped) labelled by a labeller): nothing to compare; to score labellers' output, leave out --agreement"
                 : "no gold sentence is labelled (\(overall.unlabeledGold) unlabelled): nothing to score against; is \(gold) the gold?")
         }
         var report = EvaluationReport(evaluation: overall, perDocument: perDocument)
+        report.missingPredictions = pairs.filter { $0.2 == nil }.map(\.0)
         let unit = ResamplingUnit(rawValue: resample) ?? .automatic(documents: perDocument.count)
         if bootstrap > 0 {
             report.bootstrap = Bootstrap.estimate(perDocument.map(\.evaluation), unit: unit, resamples: bootstrap)
@@ -122,17 +124,19 @@ struct Evaluate: ParsableCommand {
     /// Each document pair scored, with warnings about the pairing (for a second prediction, `warningsAbout` names
     /// it in each).
     private func score(
-        _ pairs: [(String, String, String, Document?)], matching: SentenceMatching, warningsAbout other: String? = nil
+        _ pairs: [(String, String, String?, Document?)], matching: SentenceMatching, warningsAbout other: String? = nil
     ) throws -> (LabelEvaluation, [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)]) {
         let warn: (String) -> Void = { message in self.warn(other.map { "\($0): \(message)" } ?? message) }
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
         for (name, goldPath, predPath, corpusDocument) in pairs {
             let goldDocument = try corpusDocument ?? load(goldPath)
-            let predDocument = try loadPrediction(predPath, over: goldDocument)
+            // A document with no prediction is scored as one with no labels: leaving it out would score a labeller
+            // that failed on the hard documents better.
+            let predDocument = try predPath.map { try loadPrediction($0, over: goldDocument) } ?? Self.unlabelled(goldDocument)
             let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
-            if evaluation.textNotFound * 2 > sentences {
+            if evaluation.textNotFound * 2 > sentences, let predPath {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
             }
             if evaluation.textNotFound > 0 {
@@ -162,7 +166,7 @@ struct Evaluate: ParsableCommand {
 
     /// The (name, gold, prediction) files to compare, with the gold document already read for a corpus table's
     /// documents.
-    private func filePairs(predictions pred: String) throws -> [(String, String, String, Document?)] {
+    private func filePairs(predictions pred: String) throws -> [(String, String, String?, Document?)] {
         var goldIsDirectory: ObjCBool = false
         var predIsDirectory: ObjCBool = false
         let fm = FileManager.default
@@ -176,7 +180,7 @@ struct Evaluate: ParsableCommand {
         case (true, true):
             let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix]).inputs
             guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl or \(Self.goldTableSuffix) file to score against") }
-            var pairs: [(String, String, String, Document?)] = []
+            var pairs: [(String, String, String?, Document?)] = []
             var unmatched: [String] = []
             for input in goldFiles {
                 var relative = input.outputStem + ".jsonl"
@@ -195,12 +199,13 @@ struct Evaluate: ParsableCommand {
                     pairs.append((relative, input.path, candidate, nil))
                 } else {
                     unmatched.append(relative)
+                    pairs.append((relative, input.path, nil, nil))
                 }
             }
+            guard unmatched.count < pairs.count else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
             if !unmatched.isEmpty {
-                warn("no prediction in \(pred) for \(unmatched.joined(separator: ", "))")
+                warn("no prediction in \(pred) for \(unmatched.count) of the \(pairs.count) gold files (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
             }
-            guard !pairs.isEmpty else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
             return pairs
         default:
             throw fail("give two files or two directories, not one of each (or a corpus table of several documents and the directory of its predictions)")
@@ -209,12 +214,12 @@ struct Evaluate: ParsableCommand {
 
     /// A corpus table's documents (doc_id) against the predictions annotate wrote for them in `pred` (or in its
     /// sub-directory named after the table): `DOC_ID.jsonl`, `.tei.xml` or `.labels.tsv`.
-    private func corpusPairs(predictions pred: String) throws -> [(String, String, String, Document?)] {
+    private func corpusPairs(predictions pred: String) throws -> [(String, String, String?, Document?)] {
         let documents: [GoldDocument]
         do { documents = try TrainingCorpus.load(gold, keepingTableIDs: true) } catch { throw fail(error.description) }
         let fm = FileManager.default
         let stem = InputDiscovery.stem((gold as NSString).lastPathComponent)
-        var pairs: [(String, String, String, Document?)] = []
+        var pairs: [(String, String, String?, Document?)] = []
         var unmatched: [String] = []
         let bytes = try? FileAccess.read(gold)
         let parts = bytes.flatMap { try? PluginRegistry.standard.reader(format: "tsv", path: gold, bytes: $0).parts(of: $0) } ?? []
@@ -231,13 +236,28 @@ struct Evaluate: ParsableCommand {
                 pairs.append((gold.id, document.source, candidate, gold))
             } else {
                 unmatched.append(document.document.id)
+                pairs.append((document.document.id, document.source, nil, document.document))
             }
         }
-        if !unmatched.isEmpty {
-            warn("no prediction in \(pred) for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(unmatched.prefix(5).joined(separator: ", "))\(unmatched.count > 5 ? ", …" : ""))")
+        guard unmatched.count < pairs.count else {
+            throw fail("no document of \(gold) has a prediction in \(pred); annotate \(gold) --out \(pred) writes them")
         }
-        guard !pairs.isEmpty else { throw fail("no document of \(gold) has a prediction in \(pred); annotate \(gold) --out \(pred) writes them") }
+        if !unmatched.isEmpty {
+            warn("no prediction in \(pred) for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
+        }
         return pairs
+    }
+
+    /// The first few names, then how many more.
+    static func listed(_ names: [String]) -> String {
+        names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", and \(names.count - 5) more" : "")
+    }
+
+    /// The gold's sentences with no label, link or score: a prediction that labelled nothing.
+    static func unlabelled(_ gold: Document) -> Document {
+        var document = gold
+        for i in document.units.indices { document.units[i].annotation = SentenceAnnotation() }
+        return document
     }
 
     /// A table's gold as `annotate` reads the table (offsets in the file, so that `--match offsets` pairs it with a

@@ -10,6 +10,8 @@ public struct EvaluationReport: Sendable {
     public var bootstrap: BootstrapEstimate?
     /// A paired comparison with a second prediction (named as the user gave it), when asked for.
     public var comparison: (baseline: String, result: PairedComparison)?
+    /// Gold documents the prediction had no file for, scored as unlabelled (their sentences count as "none").
+    public var missingPredictions: [String] = []
 
     public init(
         evaluation: LabelEvaluation, perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)],
@@ -57,6 +59,10 @@ public struct EvaluationReport: Sendable {
                 + (bootstrap?.labelF1[i].map { "  " + range($0) } ?? ""))
         }
         lines.append("")
+        if !missingPredictions.isEmpty {
+            lines.append("no prediction for \(missingPredictions.count) of \(perDocument.count) documents, scored as unlabelled: "
+                + missingPredictions.prefix(5).joined(separator: ", ") + (missingPredictions.count > 5 ? ", and \(missingPredictions.count - 5) more" : ""))
+        }
         lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (labels in gold)  kappa \(f3(e.kappa))"
             + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : "")
             + (e.unlabeledPredicted > 0 ? "  unlabelled predictions skipped \(e.unlabeledPredicted)" : "")
@@ -119,6 +125,9 @@ public struct EvaluationReport: Sendable {
             "{\"name\":\(quote($0.name)),\"matching\":\"\($0.matching.rawValue)\",\"scores\":\(object($0.evaluation))}"
         }.joined(separator: ",")
         var extra = ""
+        if !missingPredictions.isEmpty {
+            extra += ",\"missingPredictions\":[" + missingPredictions.map(quote).joined(separator: ",") + "]"
+        }
         if let m = documentMean {
             extra += ",\"documentMean\":{\"macroF1\":\(num(m.mean)),\"lowest\":\(num(m.lowest)),\"highest\":\(num(m.highest))}"
         }

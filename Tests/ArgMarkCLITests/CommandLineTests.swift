@@ -159,6 +159,30 @@ struct CommandLineTests {
         #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }
 
+    /// A gold document the prediction has no file for is scored as unlabelled, not left out: a labeller that failed
+    /// on the hard documents would otherwise score better. The report and its JSON name the documents.
+    @Test func evalScoresAMissingPredictionAsUnlabelled() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func document(_ id: String, _ labels: [String]) -> String {
+            "{\"type\":\"document\",\"id\":\"\(id)\"}\n" + labels.enumerated().map { n, label in
+                "{\"type\":\"sentence\",\"id\":\"s\(n + 1)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(n),\"end\":\(n + 1),\"text\":\"句\(n)\",\"label\":\"\(label)\"}\n"
+            }.joined()
+        }
+        try Data(document("a", ["claim", "evidence"]).utf8).write(to: URL(fileURLWithPath: dir + "/gold/a.jsonl").creatingParent())
+        try Data(document("b", ["claim", "claim"]).utf8).write(to: URL(fileURLWithPath: dir + "/gold/b.jsonl"))
+        try Data(document("a", ["claim", "evidence"]).utf8).write(to: URL(fileURLWithPath: dir + "/pred/a.jsonl").creatingParent())
+        let run = try argmark(["eval", dir + "/gold", dir + "/pred"])
+        #expect(run.status == 0 && run.stderr.contains("no prediction in \(dir)/pred for 1 of the 2 gold files (b.jsonl); their sentences are scored as unlabelled"))
+        #expect(run.stdout.contains("no prediction for 1 of 2 documents, scored as unlabelled: b.jsonl") && run.stdout.contains("sentences 4  accuracy 0.500"))
+        let json = try argmark(["eval", dir + "/gold", dir + "/pred", "--format", "json"])
+        #expect(json.stdout.contains(#","missingPredictions":["b.jsonl"]"#) && json.stdout.hasPrefix(#"{"overall":{"sentences":4,"accuracy":0.5,"#))
+        try FileManager.default.removeItem(atPath: dir + "/pred/a.jsonl")
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/pred/other.jsonl"))
+        let none = try argmark(["eval", dir + "/gold", dir + "/pred"])
+        #expect(none.status == 1 && none.stderr.contains("has a namesake in"))
+    }
+
     /// A corpus folder of sentence tables and their gold tables: annotate reads the tables, eval scores the
     /// predictions against the gold tables, paired by the tables' ids.
     @Test func annotateAndEvalSentenceTables() throws {
