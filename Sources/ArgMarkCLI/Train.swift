@@ -89,6 +89,8 @@ struct Train: ParsableCommand {
         let cues: CueLexicon
         do { cues = try CueLexicon(tsv: lexiconText, wordBoundaries: language == .en) } catch { throw fail("\(lexiconPath): \(error)") }
 
+        // Only its language test: which sentences the model learns from.
+        let extractor = FeatureExtractor(dimensions: 1, lexicon: cues, language: language)
         var documents: [WeightedDocument] = []
         var sourceOfDocument: [String] = []
         var sources: [ModelManifest.TrainingSource] = []
@@ -102,18 +104,25 @@ struct Train: ParsableCommand {
             let heldOut = crossValidate.contains { Self.samePlace($0, path) }
             documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
             sourceOfDocument += Array(repeating: path, count: loaded.count)
-            let sentences = loaded.reduce(0) { $0 + $1.document.units.count { $0.kind == .sentence && $0.annotation.label != nil } }
-            sources.append(.init(path: path, documents: loaded.count, sentences: sentences, weight: weight,
+            // What the model learns from: the labelled sentences in its language (a directory may hold both).
+            let learned = loaded.map { $0.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && extractor.accepts($0.language) } }
+            let sentences = learned.reduce(0) { $0 + $1.count }
+            let inLanguage = learned.count { !$0.isEmpty }
+            sources.append(.init(path: path, documents: inLanguage, sentences: sentences, weight: weight,
                                  licence: LicenceCatalog.licence(for: path)))
-            note("\(path): \(loaded.count) documents, \(sentences) labelled sentences, weight \(weight)")
+            note("\(path): \(inLanguage) documents, \(sentences) labelled sentences in \(lang), weight \(weight)"
+                + (inLanguage < loaded.count ? " (\(loaded.count - inLanguage) documents in another language left out)" : ""))
             // annotate's output is no gold: a model trained on it learns the labellers' own mistakes back.
-            let machine = loaded.reduce(0) { $0 + $1.document.units.count {
-                $0.kind == .sentence && $0.annotation.label != nil && $0.annotation.labeledBy.map { !$0.isHuman } == true } }
+            var machine = 0
+            for units in learned { machine += units.count { $0.annotation.labeledBy?.isHuman == false } }
             if machine * 2 > sentences {
                 Terminal.warning("\(path): \(machine) of its \(sentences) labels were set by labellers (labeledBy label.…), not by people: is it annotate's output rather than gold? Review it first (argmark review), or train on the gold")
             }
             guard sentences > 0 else {
-                throw fail("\(path): no labelled sentences (JSONL gold, *_gold.tsv with *_sentences.tsv, or a TSV with doc_id, text and label)")
+                let labelled = loaded.reduce(0) { $0 + $1.document.units.count { $0.kind == .sentence && $0.annotation.label != nil } }
+                throw fail(labelled > 0
+                    ? "\(path): none of its \(labelled) labelled sentences is in \(lang); check --lang"
+                    : "\(path): no labelled sentences (JSONL gold, *_gold.tsv with *_sentences.tsv, or a TSV with doc_id, text and label)")
             }
         }
         // A document given twice (two --data naming it, or a copy) would be trained on while it is held out, and
@@ -144,6 +153,11 @@ struct Train: ParsableCommand {
         let languages = documents.flatMap { $0.gold.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil }.map(\.language) }
         guard languages.contains(where: { $0 == language || $0 == .mixed }) else {
             throw fail("none of the \(languages.count) labelled sentences is in \(lang); check --lang and --data")
+        }
+        // A model taught one label can say nothing else.
+        let taught = Set(documents.flatMap { $0.gold.document.units.compactMap { $0.kind == .sentence && extractor.accepts($0.language) ? $0.annotation.label : nil } })
+        if taught.count == 1, let only = taught.first {
+            Terminal.warning("every labelled sentence in \(lang) is \(only.rawValue): the model will label every sentence \(only.rawValue); train on gold with the other labels too")
         }
         for path in crossValidate where !data.contains(where: { Self.samePlace(Self.parse($0).path, path) }) {
             throw fail("--cross-validate \(path) is not among the --data sources")
@@ -214,7 +228,7 @@ struct Train: ParsableCommand {
         guard let out else { return }
         let start = Date()
         let model = trainer.train(documents.map { trainer.prepare($0.gold.document, weight: $0.weight) })
-        note("trained on \(documents.count) documents in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
+        note("trained on \(sources.reduce(0) { $0 + $1.documents }) documents in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         let id = (out as NSString).lastPathComponent
         let manifest = ModelManifest(
             id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
