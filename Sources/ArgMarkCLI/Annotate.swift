@@ -125,11 +125,15 @@ struct Annotate: AsyncParsableCommand {
                 throw ValidationError("--labelers is empty: give labeller ids (argmark plugins lists them), or none for no labels")
             }
             // id or id:weight, comma-separated.
-            let entries = labelers.split(separator: ",").map { item -> (id: String, weight: Double) in
-                if let colon = item.lastIndex(of: ":"), let weight = Double(item[item.index(after: colon)...]) {
-                    return (String(item[..<colon]), weight)
+            // Spaces around an entry are the shell's or the writer's ("a, b"), not part of the id.
+            let entries = try labelers.split(separator: ",").map { raw -> (id: String, weight: Double) in
+                let item = raw.trimmingCharacters(in: .whitespaces)
+                guard let colon = item.lastIndex(of: ":") else { return (item, 1) }
+                let weight = item[item.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                guard let value = Double(weight) else {
+                    throw ValidationError("--labelers \(item): the weight '\(weight)' is not a number (ID:WEIGHT, e.g. label.cue.zh.v1:0.5)")
                 }
-                return (String(item), 1)
+                return (item[..<colon].trimmingCharacters(in: .whitespaces), value)
             }
             pipeline = try makePipeline(registry, PipelineSpecification(labelers: entries))
         } else if let file = self.pipeline {

@@ -96,6 +96,11 @@ struct Train: ParsableCommand {
         var sources: [ModelManifest.TrainingSource] = []
         for spec in data {
             let (path, weight) = Self.parse(spec)
+            // PATH:O.5 is a mistyped weight, not a file of that name.
+            if let colon = spec.lastIndex(of: ":"), path == spec, !FileManager.default.fileExists(atPath: spec),
+               FileManager.default.fileExists(atPath: String(spec[..<colon])) {
+                throw fail("--data \(spec): the weight '\(spec[spec.index(after: colon)...])' is not a number (PATH:WEIGHT, e.g. corpus:0.5)")
+            }
             guard weight.isFinite, weight > 0 else {
                 throw fail("--data \(spec): a source's weight is a number above 0 (0.5 counts each sentence half)")
             }

@@ -117,6 +117,10 @@ struct CommandLineTests {
         #expect(written.contains(#""label":"prescription""#) && written.contains(#""labeledBy":"label.example-external.v1""#))
         let weightless = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:0"])
         #expect(weightless.status != 0 && weightless.stderr.contains("a labeller's weight is a number above 0"))
+        let mistyped = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:O.5"])
+        #expect(mistyped.status != 0 && mistyped.stderr.contains("the weight 'O.5' is not a number"))
+        let spaced = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--no-tree", "--labelers", " label.cue.en.v1 , label.rules.en.v1 : 2"])
+        #expect(spaced.status == 0, "\(spaced.stderr)")
     }
 
     @Test func evalBetweenTwoFiles() throws {
@@ -535,6 +539,8 @@ struct CommandLineTests {
         // Weights above 0, data with labels, and at least two documents to cross-validate.
         let weightless = try argmark(["train", "--lang", "en", "--data", dir + "/gold:0", "--out", dir + "/m4"])
         #expect(weightless.status != 0 && weightless.stderr.contains("a source's weight is a number above 0"))
+        let mistyped = try argmark(["train", "--lang", "en", "--data", dir + "/gold:O.5", "--out", dir + "/m4"])
+        #expect(mistyped.status != 0 && mistyped.stderr.contains("the weight 'O.5' is not a number"))
         try FileManager.default.createDirectory(atPath: dir + "/empty", withIntermediateDirectories: true)
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/empty", "--out", dir + "/m5"]).stderr.contains("no labelled sentences"))
         try Data("id\tpara\tkind\ttext\ns1\tp1\tS\tA sentence.\n".utf8).write(to: URL(fileURLWithPath: dir + "/empty/r_sentences.tsv"))
