@@ -115,6 +115,13 @@ struct Annotate: AsyncParsableCommand {
             throw ExitCode.failure
         }
         registry.labelers += started
+        // The default pipeline without a model that failed to load would label with cues alone and exit 0: a batch
+        // would get weaker labels and nothing would fail.
+        if labelers == nil && self.pipeline == nil, !registry.absentDefaultLabelers.isEmpty {
+            let missing = registry.absentDefaultLabelers.joined(separator: ", ")
+            Terminal.error("the default pipeline needs \(missing), which did not load (see above): mend or restore it (tools/train_models.sh retrains the models), or choose the labellers with --labelers (argmark plugins lists them)")
+            throw ExitCode.failure
+        }
         var pipeline = registry.defaultPipeline()
         let externalIDs = Set(started.map(\.descriptor.id))
         pipeline.labelers.removeAll { externalIDs.contains($0.descriptor.id) }

@@ -38,7 +38,7 @@ enum LoadedRegistry {
         }
         let registry = PluginRegistry.standard.adding(library)
         for id in registry.absentDefaultLabelers {
-            Terminal.warning("\(directory)/pipeline.json names \(id), which no plugin provides; the default pipeline runs without it")
+            Terminal.warning("\(directory)/pipeline.json names \(id), which no plugin provides")
         }
         return registry
     }

@@ -104,7 +104,10 @@ public struct ModelLibrary: Sendable {
     static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> StatisticalLabeler {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
-        let manifest = try JSONDecoder().decode(ModelManifest.self, from: data)
+        let manifest: ModelManifest
+        do { manifest = try JSONDecoder().decode(ModelManifest.self, from: data) } catch let error as DecodingError {
+            throw ModelError.corrupt("manifest.json \(PipelineFileError(error).description)")
+        }
         guard manifest.featureVersion == FeatureExtractor.version else {
             throw ModelError.corrupt("trained with feature set v\(manifest.featureVersion), this ArgMark computes v\(FeatureExtractor.version)")
         }

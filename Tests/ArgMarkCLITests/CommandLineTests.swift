@@ -163,6 +163,28 @@ struct CommandLineTests {
         #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }
 
+    /// A model of the default pipeline that does not load (a broken manifest, a truncated weights file) is an error
+    /// for annotate, not a quiet run with the cue lexicons alone; naming the labellers runs without it.
+    @Test func theDefaultPipelineDoesNotRunWithoutAModelItNames() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Models")
+        try FileManager.default.createDirectory(atPath: dir + "/models/cues", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: dir + "/models/label.model.zh.v1", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: models.appendingPathComponent("cues/zh.tsv").path, toPath: dir + "/models/cues/zh.tsv")
+        try Data(#"{"labelers":[{"id":"label.model.zh.v1","weight":1},{"id":"label.cue.zh.v1","weight":0.75}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: dir + "/models/pipeline.json"))
+        try Data(#"{"id":"label.model.zh.v1","labels":"claim"}"#.utf8).write(to: URL(fileURLWithPath: dir + "/models/label.model.zh.v1/manifest.json"))
+        try Data("各国应当加强合作。\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.zh.txt"))
+        let run = try argmark(["annotate", dir + "/in.zh.txt", "--out", dir + "/out", "--models", dir + "/models"])
+        #expect(run.status == 1 && run.stderr.contains("manifest.json ") && !run.stderr.contains("DecodingError"))
+        #expect(run.stderr.contains("the default pipeline needs label.model.zh.v1, which did not load"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/in.zh.jsonl"))
+        let chosen = try argmark(["annotate", dir + "/in.zh.txt", "--out", dir + "/out", "--models", dir + "/models", "--labelers", "label.cue.zh.v1"])
+        #expect(chosen.status == 0, "\(chosen.stderr)")
+    }
+
     /// A gold document the prediction has no file for is scored as unlabelled, not left out: a labeller that failed
     /// on the hard documents would otherwise score better. The report and its JSON name the documents.
     @Test func evalScoresAMissingPredictionAsUnlabelled() throws {
