@@ -129,12 +129,21 @@ struct Evaluate: ParsableCommand {
         let warn: (String) -> Void = { message in self.warn(other.map { "\($0): \(message)" } ?? message) }
         var overall = LabelEvaluation()
         var perDocument: [(name: String, evaluation: LabelEvaluation, matching: SentenceMatching)] = []
+        // Read first: whether the predictions have trees decides how a missing one's tree is scored.
+        var loaded: [(name: String, goldPath: String, predPath: String?, gold: Document, predicted: Document)] = []
         for (name, goldPath, predPath, corpusDocument) in pairs {
             let goldDocument = try corpusDocument ?? load(goldPath)
             // A document with no prediction is scored as one with no labels: leaving it out would score a labeller
             // that failed on the hard documents better.
             let predDocument = try predPath.map { try loadPrediction($0, over: goldDocument) } ?? Self.unlabelled(goldDocument)
-            let (evaluation, used) = LabelEvaluator.evaluate(gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement)
+            loaded.append((name, goldPath, predPath, goldDocument, predDocument))
+        }
+        // Where the others were linked, a missing document's links count as missed, as its labels do.
+        let predictionsHaveTrees = loaded.contains { $0.predPath != nil && $0.predicted.units.contains { $0.annotation.parent != nil || $0.annotation.linkedBy != nil } }
+        for (name, goldPath, predPath, goldDocument, predDocument) in loaded {
+            let (evaluation, used) = LabelEvaluator.evaluate(
+                gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement,
+                missing: predPath == nil && predictionsHaveTrees)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences, let predPath {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")

@@ -247,8 +247,10 @@ struct Tally {
 public enum LabelEvaluator {
     /// Scores `predicted` against `gold`; returns the evaluation and the matching actually used. `agreement`: the
     /// two files are two annotators', so a sentence either one left unlabelled is skipped.
+    /// `missing`: the prediction stands for a document the labeller gave no file for, so its absent tree counts as
+    /// every link missed rather than as no tree asked for.
     public static func evaluate(
-        gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false
+        gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false, missing: Bool = false
     ) -> (evaluation: LabelEvaluation, matching: SentenceMatching) {
         var predictedByID: [String: TextUnit] = [:]
         for unit in predicted.units { predictedByID[unit.id] = unit }
@@ -299,7 +301,7 @@ public enum LabelEvaluator {
         // By id a predicted parent names its gold counterpart itself.
         let goldFor: (String) -> String? = mode == .id ? { $0 } : { goldOfPredicted[$0] }
         // A prediction without a tree (annotate --no-tree) is not scored as a tree with every link missing.
-        if predicted.units.contains(where: { $0.kind == .sentence && ($0.annotation.parent != nil || $0.annotation.linkedBy != nil) }) {
+        if missing || predicted.units.contains(where: { $0.kind == .sentence && ($0.annotation.parent != nil || $0.annotation.linkedBy != nil) }) {
             evaluation.tree = TreeEvaluation.compare(
                 gold: gold, predicted: predicted, goldFor: goldFor, predictedFor: { predictedOfGold[$0] }, agreement: agreement)
         }
@@ -569,9 +571,11 @@ public struct TreeEvaluation: Sendable, Hashable {
         gold: Document, predicted: Document, goldFor: (String) -> String?, predictedFor: (String) -> TextUnit?, agreement: Bool = false
     ) -> TreeEvaluation {
         var e = TreeEvaluation()
-        let goldThesis = gold.units.first {
+        // The thesis the gold marks as the root (ROOT in a table, placed by a person or linker), else its first
+        // argumentative sentence without a parent.
+        let hasTree = gold.units.contains(where: { $0.annotation.parent != nil })
+        let goldThesis = !hasTree ? nil : gold.units.first { $0.kind == .sentence && $0.annotation.isThesis } ?? gold.units.first {
             $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.label != nil && $0.annotation.label != .background
-                && gold.units.contains(where: { $0.annotation.parent != nil })
         }
         // Between annotators a thesis a linker chose on either side is no one's judgement.
         let machineThesis = agreement && goldThesis.map { thesis in

@@ -138,13 +138,23 @@ public enum TrainingCorpus {
                 throw TrainingDataError(path: path, message: "line \(line) has fewer columns than the header (no text or label)")
             }
             if grouped[id] == nil { order.append(id) }
+            let unitID = (row["unit_id"] ?? row["id"])?.trimmingCharacters(in: .whitespaces)
+            // The table's links (parent_unit_id, relation; ROOT for the thesis), where it has them and ids to name.
+            let parent = unitID == nil ? "-" : (row["parent_unit_id"] ?? row["parent"] ?? "-").trimmingCharacters(in: .whitespaces)
             grouped[id, default: []].append(Record(
                 paragraph: row["para"] ?? "p1", kind: row["kind"] ?? "S", text: row["text"] ?? "", label: row["label"] ?? "-",
-                parent: "-", relation: "-", line: line, unitID: (row["unit_id"] ?? row["id"])?.trimmingCharacters(in: .whitespaces)))
+                parent: parent, relation: row["relation"] ?? "-", line: line, id: unitID, unitID: unitID))
         }
         var documents: [GoldDocument] = []
         for id in order {
-            var document = try document(grouped[id]!, id: id, path: path)
+            var document: Document
+            do {
+                document = try Self.document(grouped[id]!, id: id, path: path)
+            } catch {
+                // A corpus's links that make no tree (CDCP's graphs are not all trees) leave the document without
+                // one; its labels are read all the same (a label error is thrown again below).
+                document = try Self.document(grouped[id]!.map { var r = $0; r.parent = "-"; r.relation = "-"; return r }, id: id, path: path)
+            }
             if keepingTableIDs {
                 // The table's unit ids (unit_id, or id), as SentenceTableReader keeps them, where every row has one.
                 let given = grouped[id]!.map { $0.unitID ?? "" }
@@ -217,6 +227,8 @@ public enum TrainingCorpus {
                 if let label = ArgumentLabel(rawValue: written) {
                     annotation.label = label
                     annotation.labeledBy = .human("gold")
+                    // The thesis as the gold marks it: other argumentative sentences may have no parent either.
+                    if record.parent == "ROOT" { annotation.linkedBy = .human("gold") }
                     // A parent names a sentence of the file by its id (ROOT: the thesis; -: none). Where ids were
                     // paired, any id counts; in a corpus without them, the s-numbered ids of the gold format.
                     let parent = record.parent

@@ -190,9 +190,11 @@ struct CommandLineTests {
     @Test func evalScoresAMissingPredictionAsUnlabelled() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
+        // The second sentence of each supports the first.
         func document(_ id: String, _ labels: [String]) -> String {
             "{\"type\":\"document\",\"id\":\"\(id)\"}\n" + labels.enumerated().map { n, label in
-                "{\"type\":\"sentence\",\"id\":\"s\(n + 1)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(n),\"end\":\(n + 1),\"text\":\"句\(n)\",\"label\":\"\(label)\"}\n"
+                "{\"type\":\"sentence\",\"id\":\"s\(n + 1)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(n),\"end\":\(n + 1),\"text\":\"句\(n)\",\"label\":\"\(label)\""
+                    + (n == 1 ? ",\"parent\":\"s1\",\"relation\":\"support\"" : "") + "}\n"
             }.joined()
         }
         try Data(document("a", ["claim", "evidence"]).utf8).write(to: URL(fileURLWithPath: dir + "/gold/a.jsonl").creatingParent())
@@ -201,6 +203,8 @@ struct CommandLineTests {
         let run = try argmark(["eval", dir + "/gold", dir + "/pred"])
         #expect(run.status == 0 && run.stderr.contains("no prediction in \(dir)/pred for 1 of the 2 gold files (b.jsonl); their sentences are scored as unlabelled"))
         #expect(run.stdout.contains("no prediction for 1 of 2 documents, scored as unlabelled: b.jsonl") && run.stdout.contains("sentences 4  accuracy 0.500"))
+        // Its links count as missed too, where the other predictions were linked.
+        #expect(run.stdout.contains("tree: attachment 0.500 (1/2)"))
         let json = try argmark(["eval", dir + "/gold", dir + "/pred", "--format", "json"])
         #expect(json.stdout.contains(#","missingPredictions":["b.jsonl"]"#) && json.stdout.hasPrefix(#"{"overall":{"sentences":4,"accuracy":0.5,"#))
         try FileManager.default.removeItem(atPath: dir + "/pred/a.jsonl")

@@ -105,6 +105,22 @@ struct LabelEvaluationTests {
         #expect(byText.disagreements.map(\.sentence) == ["s2"] && byText.disagreements[0].predictedSentence == "a2")
     }
 
+    /// The gold's thesis is the sentence it marks as the root (ROOT in a table), not the first argumentative sentence
+    /// without a parent, which may be an unlinked remark before it.
+    @Test func theMarkedThesisIsTheGoldThesis() {
+        var gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence)])
+        gold.units[1].annotation.linkedBy = .human("gold")
+        gold.units[2].annotation.parent = "s2"
+        gold.units[2].annotation.relation = .support
+        var predicted = gold
+        predicted.units[1].annotation.linkedBy = .plugin("link.rules.v1")
+        let tree = LabelEvaluator.evaluate(gold: gold, predicted: predicted).evaluation.tree
+        #expect(tree.theses == 1 && tree.thesesFound == 1 && tree.linked == 1 && tree.sameParent == 1)
+        gold.units[1].annotation.linkedBy = nil
+        // Unmarked: the first argumentative sentence without a parent, as before.
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: predicted).evaluation.tree.thesesFound == 1)
+    }
+
     @Test func withoutConfidencesThereIsNoConfidenceLine() {
         let gold = document([(0, 5, .claim), (5, 9, .evidence)])
         let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold)

@@ -347,6 +347,21 @@ struct ModelTests {
         #expect(corpus.map(\.document.id) == ["d1", "d2"])
         let keeping = try TrainingCorpus.corpusDocuments("doc_id\tunit_id\ttext\tlabel\nd1\t4\tA claim.\tclaim\nd1\tu7\tA fact.\tevidence\n", path: "c.tsv", keepingTableIDs: true)
         #expect(keeping.first?.document.units.map(\.id) == ["s4", "u7"])
+        // A corpus table's links (parent_unit_id, relation) are read, ROOT marks the thesis even after an unlinked
+        // claim (as in CDCP), and links that make no tree leave that document without one.
+        let linked = try TrainingCorpus.corpusDocuments("""
+            doc_id\tunit_id\ttext\tlabel\tparent_unit_id\trelation
+            d1\ts1\tA side remark.\tclaim\t-\t-
+            d1\ts2\tWe should act.\tprescription\tROOT\t-
+            d1\ts3\tCosts rose 8%.\tevidence\ts2\tsupport
+            d2\ts1\tA claim.\tclaim\ts2\tsupport
+            d2\ts2\tAnother.\tclaim\ts1\tsupport
+
+            """, path: "c.tsv", keepingTableIDs: true)
+        let first = linked[0].document
+        #expect(first.units.map(\.annotation.parent) == [nil, nil, "s2"] && first.units[2].annotation.relation == .support)
+        #expect(first.units.map(\.annotation.isThesis) == [false, true, false])
+        #expect(linked[1].document.units.allSatisfy { $0.annotation.parent == nil } && linked[1].document.units[1].annotation.label == .claim)
         #expect(corpus[0].document.units.compactMap(\.annotation.label) == [.claim, .example])
         #expect(throws: TrainingDataError.self) { try TrainingCorpus.load(fixtures.appendingPathComponent("missing.tsv").path) }
     }
