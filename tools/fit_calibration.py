@@ -22,13 +22,16 @@ and what `review`'s next-low (below 0.6) would flag.
 en-short: the English short texts (arg-microtexts, CDCP comments), cross-validated in five folds; their
 calibration applies to documents of at most 15 sentences.
 
---write puts the fitted calibrations into Models/pipeline.json (the labellers and their weights are kept).
+--write puts the fitted calibrations into Models/pipeline.json (the labellers and their weights are kept), each
+with the fingerprints of the trained models' weights it was fitted with ("models"), so that ArgMark leaves it out
+once a model is retrained (FNV1a.wordDigest in Sources/ArgMarkCore/Determinism.swift computes the same).
 Pure Python (no NumPy), deterministic.
 """
 import json
 import math
-import re
 import os
+import re
+import struct
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -43,6 +46,21 @@ SHORT_TEXT = 15
 EPSILON = 1e-4  # scores are clamped to [EPSILON, 1 - EPSILON] before log-odds (the TSV keeps five decimals)
 L2 = 1.0  # on the summed log-loss
 
+
+
+def weights_digest(path):
+    """A file's fingerprint, eight bytes at a time as little-endian words (the last zero-padded), then its length:
+    FNV1a.wordDigest in Sources/ArgMarkCore/Determinism.swift."""
+    with open(path, "rb") as f:
+        data = f.read()
+    h, prime, mask = 0xCBF29CE484222325, 0x100000001B3, (1 << 64) - 1
+    full = len(data) - len(data) % 8
+    for (word,) in struct.iter_unpack("<Q", data[:full]):
+        h = ((h ^ word) * prime) & mask
+    if full < len(data):
+        h = ((h ^ int.from_bytes(data[full:], "little")) * prime) & mask
+    h = ((h ^ len(data)) * prime) & mask
+    return f"fnv1a64w:{h:016x}"
 
 def log_odds(p):
     p = min(max(p, EPSILON), 1 - EPSILON)
@@ -237,6 +255,10 @@ def main():
                              + ("(five folds over the short texts" if short else "(leave-one-document-out")
                              + ", tools/train_models.sh)")
         entry["coefficients"] = coefficients
+        models = {p: weights_digest(os.path.join(root, "Models", p, "weights.bin")) for p in plugins
+                  if os.path.exists(os.path.join(root, "Models", p, "weights.bin"))}
+        if models:
+            entry["models"] = models
         calibrations.append(entry)
     if "--write" in sys.argv:
         # Chinese first; within a language the short-text calibration first, as the combiner takes the first that fits.

@@ -24,6 +24,30 @@ public enum FNV1a {
         for byte in bytes { h = (h ^ UInt64(byte)) &* prime }
         return h
     }
+
+    /// A file's fingerprint, eight bytes at a time (little-endian words, the last zero-padded), then its length:
+    /// `fnv1a64w:` and 16 hex digits. Cheap enough to take of a model's weights at every start, even unoptimised;
+    /// tools/fit_calibration.py computes the same.
+    public static func wordDigest(_ bytes: [UInt8]) -> String {
+        var h = offset
+        bytes.withUnsafeBufferPointer { buffer in
+            var i = 0
+            while i + 8 <= buffer.count {
+                var word: UInt64 = 0
+                for k in 0..<8 { word |= UInt64(buffer[i + k]) << (8 * UInt64(k)) }
+                h = (h ^ word) &* prime
+                i += 8
+            }
+            if i < buffer.count {
+                var word: UInt64 = 0
+                for k in 0..<(buffer.count - i) { word |= UInt64(buffer[i + k]) << (8 * UInt64(k)) }
+                h = (h ^ word) &* prime
+            }
+        }
+        h = (h ^ UInt64(bytes.count)) &* prime
+        let hex = String(h, radix: 16)
+        return "fnv1a64w:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
 }
 
 /// Byte-wise substring search over UTF-8, with no locale-aware Foundation machinery.

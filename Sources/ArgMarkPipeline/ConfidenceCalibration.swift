@@ -20,6 +20,9 @@ public struct ConfidenceCalibration: Sendable, Hashable {
     public var maxSentences: Int?
     /// The labellers and combiner weights it was fitted with.
     public var labelers: [String: Double]
+    /// The trained models it was fitted with, by id: their weights' fingerprints (`FNV1a.wordDigest`). A model
+    /// retrained since scores otherwise, and the calibration no longer describes it.
+    public var models: [String: String] = [:]
     /// Feature name → coefficient; `bias` is the intercept. Names: `share`, `<labeller> spoke`, `<labeller> winner`,
     /// `<labeller> other`, `<labeller> winner log-odds`, `<labeller> other log-odds`, `label <label>`.
     public var coefficients: [String: Double]

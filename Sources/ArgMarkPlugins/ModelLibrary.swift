@@ -99,6 +99,25 @@ public struct ModelLibrary: Sendable {
                 problems.append("\(folder): \(error)")
             }
         }
+        // A calibration fitted with another version of a model (retrained since) would give its confidences the old
+        // model's meaning: it is left out, and the confidences are the combiner's share.
+        if var specification = pipeline, specification.calibrations.contains(where: { !$0.models.isEmpty }) {
+            var digests: [String: String?] = [:]
+            func digest(_ id: String) -> String? {
+                if let known = digests[id] { return known }
+                let path = ((directory as NSString).appendingPathComponent(id) as NSString).appendingPathComponent("weights.bin")
+                let value = FileManager.default.contents(atPath: path).map { FNV1a.wordDigest([UInt8]($0)) }
+                digests[id] = value
+                return value
+            }
+            specification.calibrations.removeAll { calibration in
+                guard let (id, _) = calibration.models.sorted(by: { $0.key < $1.key }).first(where: { digest($0.key) != $0.value }) else { return false }
+                let languages = calibration.languages.map(\.rawValue).joined(separator: ", ")
+                problems.append("\(pipelinePath): the calibration for \(languages) was fitted with another \(id) than the one in \(directory) (retrained since?); its confidences are the combiner's share until it is fitted again (tools/fit_calibration.py, which tools/train_models.sh runs)")
+                return true
+            }
+            pipeline = specification
+        }
     }
 
     static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> StatisticalLabeler {
@@ -259,7 +278,7 @@ public struct PipelineSpecification: Sendable, Hashable {
         guard let entries = raw as? [[String: Any]] else {
             return (specification, ["its calibration is not an array of {\"languages\":[…],\"maxSentences\":N (optional),\"labelers\":{id: weight},\"coefficients\":{name: number}}"])
         }
-        let known: Set = ["languages", "maxSentences", "labelers", "coefficients", "fittedOn"]
+        let known: Set = ["languages", "maxSentences", "labelers", "coefficients", "fittedOn", "models"]
         for entry in entries {
             let names = entry["languages"] as? [String] ?? []
             let named = "the calibration for " + (names.isEmpty ? "(no language)" : names.joined(separator: ", "))
@@ -285,8 +304,12 @@ public struct PipelineSpecification: Sendable, Hashable {
                     }
                     maxSentences = n
                 }
-                specification.calibrations.append(
-                    try ConfidenceCalibration(languages: languages, labelers: weights, coefficients: coefficients, maxSentences: maxSentences))
+                var calibration = try ConfidenceCalibration(languages: languages, labelers: weights, coefficients: coefficients, maxSentences: maxSentences)
+                if let models = entry["models"] {
+                    guard let digests = models as? [String: String] else { throw CalibrationError("gives \"models\" as something other than {model id: weights fingerprint}") }
+                    calibration.models = digests
+                }
+                specification.calibrations.append(calibration)
             } catch {
                 problems.append("\(named) \(error.description)")
             }

@@ -60,3 +60,10 @@ struct DocumentTests {
         #expect(doc.language == .zh)
     }
 }
+
+/// A model's weights fingerprint, as tools/fit_calibration.py computes it (the calibration names the model it was
+/// fitted with by it): these values are Python's.
+@Test(arguments: [(0, "fnv1a64w:af63bd4c8601b7df"), (8, "fnv1a64w:1f69810766b63955"), (21, "fnv1a64w:147a89beff1af35e")])
+func weightsFingerprintMatchesTheCalibrationTool(length: Int, digest: String) {
+    #expect(FNV1a.wordDigest((0..<length).map { UInt8($0) }) == digest)
+}

@@ -1,3 +1,4 @@
+import ArgMarkCore
 import Foundation
 import ArgMarkPipeline
 import ArgMarkPlugins
@@ -89,5 +90,31 @@ struct RegistryTests {
         #expect { try PipelineSpecification(json: Data(json.utf8)) } throws: { error in
             (error as? PipelineFileError)?.description.contains(message) == true
         }
+    }
+
+    /// A calibration names the model weights it was fitted with: once the model is retrained (other weights), it is
+    /// left out with a warning rather than giving the new model's labels the old one's confidences.
+    @Test func aCalibrationOfAnotherModelIsLeftOut() throws {
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Models")
+        let dir = NSTemporaryDirectory() + "argmark-calibration-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/cues", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: models.appendingPathComponent("cues/zh.tsv").path, toPath: dir + "/cues/zh.tsv")
+        try FileManager.default.copyItem(atPath: models.appendingPathComponent("label.model.zh.v1").path, toPath: dir + "/label.model.zh.v1")
+        let weights = try #require(FileManager.default.contents(atPath: dir + "/label.model.zh.v1/weights.bin"))
+        func library(digest: String) throws -> ModelLibrary {
+            try Data("""
+                {"labelers":[{"id":"label.model.zh.v1","weight":1},{"id":"label.cue.zh.v1","weight":0.75}],
+                 "calibration":[{"languages":["zh"],"labelers":{"label.model.zh.v1":1,"label.cue.zh.v1":0.75},
+                                 "models":{"label.model.zh.v1":"\(digest)"},"coefficients":{"share":1,"bias":0}}]}
+                """.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.json"))
+            return ModelLibrary(directory: dir)
+        }
+        let same = try library(digest: FNV1a.wordDigest([UInt8](weights)))
+        #expect(same.problems.isEmpty && same.pipeline?.calibrations.count == 1)
+        let other = try library(digest: "fnv1a64w:0000000000000000")
+        #expect(other.pipeline?.calibrations.isEmpty == true)
+        #expect(other.problems.contains { $0.contains("the calibration for zh was fitted with another label.model.zh.v1 than the one in") })
     }
 }
