@@ -270,6 +270,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             let ready = poll(&descriptor, 1, Int32(min(remaining, 0.25) * 1000))
             if ready < 0 && errno == EINTR { continue }
             if ready == 0 && !c.child.isRunning() {
+                // Its reply may have come in just before it ended.
+                var again = pollfd(fd: c.child.output, events: Int16(POLLIN), revents: 0)
+                if poll(&again, 1, 0) > 0 { continue }
                 throw PluginError(pluginID: pluginID, message: "the process ended without replying (\(c.child.exitDescription())); check its error output above")
             }
             if ready <= 0 { continue }
