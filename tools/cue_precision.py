@@ -11,7 +11,7 @@ than --below of them are flagged.
 Matching follows CueLexicon closely but not exactly: at each position the longest single-part cue wins and consumes
 its characters (so blockers, label `none`, stop the cues inside them), `^` anchors after leading quotes, dashes,
 brackets and list numbers, and English matches whole words case-insensitively; gap cues (以…为例) are matched on
-their own, anywhere, with the same gap as the Swift matcher.
+their own, anywhere, with the same gap as the Swift matcher; an `@` cue counts only outside quotation marks and 《》.
 
     python3 tools/cue_precision.py zh Models/cues/zh.tsv [--min 8] [--below 0.1] [--all]
 """
@@ -36,6 +36,20 @@ def read_lexicon(path):
             text, label, weight = line.rstrip("\n").split("\t")[:3]
             cues.append((text, None if label == "none" else label, float(weight)))
     return cues
+
+
+def quoted_positions(sentence, words):
+    """For each position, whether it is inside quotation marks or a 《》 title (CueLexicon.quotedPositions)."""
+    quoted, depth, straight = [], 0, False
+    for ch in sentence:
+        if ch in "“《〈「『" or (ch == "‘" and not words):
+            depth += 1
+        elif ch in "”》〉」』" or (ch == "’" and not words):
+            depth = max(0, depth - 1)
+        elif ch == '"':
+            straight = not straight
+        quoted.append(depth > 0 or straight)
+    return quoted
 
 
 def gold_sentences(language, shared):
@@ -65,8 +79,9 @@ def gold_sentences(language, shared):
     return sentences
 
 
-def matcher(cues, words):
-    """A function from a sentence to the indices of the cues that fire in it."""
+def matcher(cues, words, outside=frozenset()):
+    """A function from a sentence to the indices of the cues that fire in it (`outside`: the indices of the cues that
+    count only outside quotations)."""
     gap = 40 if words else 20
     plain = sorted((i for i, c in enumerate(cues) if "…" not in c[0]), key=lambda i: -len(cues[i][0].lstrip("^")))
     gapped = []
@@ -96,6 +111,7 @@ def matcher(cues, words):
         if words:
             sentence = sentence.lower()
         start = LEADING.match(sentence).end()
+        quoted = quoted_positions(sentence, words) if outside else None
         found, position = set(), 0
         while position < len(sentence):
             first = sentence[position]
@@ -103,7 +119,7 @@ def matcher(cues, words):
                 if anchored and position != start:
                     continue
                 if at(sentence, position, text):
-                    if cues[i][1] is not None:
+                    if cues[i][1] is not None and not (i in outside and quoted[position]):
                         found.add(i)
                     position += len(text)
                     break
@@ -127,9 +143,11 @@ def main():
     parser.add_argument("--shared", default=os.environ.get("SHARED", "../shared/data"))
     args = parser.parse_args()
     cues = read_lexicon(args.lexicon)  # before the chdir, so a lexicon path is the caller's
+    outside = {i for i, c in enumerate(cues) if c[0].startswith("@")}
+    cues = [(c[0][1:], c[1], c[2]) if i in outside else c for i, c in enumerate(cues)]
     os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
     sentences = gold_sentences(args.language, args.shared)
-    fire = matcher(cues, words=args.language == "en")
+    fire = matcher(cues, words=args.language == "en", outside=outside)
     counts = collections.defaultdict(collections.Counter)
     for _, text, label in sentences:
         for i in fire(text):

@@ -10,6 +10,9 @@ public struct Cue: Sendable, Hashable {
     public var weight: Double
     /// Matches only at the sentence start.
     public var anchored: Bool
+    /// Counts only in the author's own words: not inside quotation marks or a title in 《》 (written `@？`: a
+    /// question someone else asked, quoted, or a book's title that asks one, is no question of the author's).
+    public var outsideQuotations = false
     /// The literal parts; more than one means a gap construction (以…为例).
     var parts: [[Unicode.Scalar]]
     /// For each gap between parts: true when written `……`, a gap of any length up to the sentence's end.
@@ -71,7 +74,9 @@ public struct CueLexicon: Sendable {
             guard columns.count >= 3 else {
                 throw LexiconError(line: index + 1, message: "expected cue<TAB>label<TAB>weight[<TAB>note]")
             }
-            let text = columns[0]
+            // `@` first: the cue counts only outside quotations (the cue keeps its text without it).
+            let outsideQuotations = columns[0].hasPrefix("@")
+            let text = outsideQuotations ? String(columns[0].dropFirst()) : columns[0]
             let label: ArgumentLabel?
             if columns[1] == "none" {
                 label = nil
@@ -91,6 +96,7 @@ public struct CueLexicon: Sendable {
                 }
             for var cue in written {
                 cue.order = cues.count
+                cue.outsideQuotations = outsideQuotations
                 cues.append(cue)
             }
         }
@@ -321,7 +327,33 @@ public struct CueLexicon: Sendable {
                 result.removeAll { match in blocked.contains { $0.contains(match.offset) } }
             }
         }
+        if result.contains(where: \.cue.outsideQuotations) {
+            let quoted = Self.quotedPositions(s, english: wordBoundaries)
+            result.removeAll { $0.cue.outsideQuotations && quoted[$0.offset] }
+        }
         return result.sorted { $0.offset < $1.offset }
+    }
+
+    /// For each position, whether it lies inside quotation marks or a title (《》〈〉, and 「」『』 ‘’ in Chinese; a
+    /// straight " opens and closes in turn). A quotation still open at the sentence's end (the segmenter split it)
+    /// holds the rest. English ‘ ’ are left out: ’ is mostly an apostrophe.
+    static func quotedPositions(_ s: [Unicode.Scalar], english: Bool) -> [Bool] {
+        var quoted = [Bool](repeating: false, count: s.count)
+        var depth = 0
+        var straightOpen = false
+        for (i, scalar) in s.enumerated() {
+            switch scalar {
+            case "“", "《", "〈", "「", "『": depth += 1
+            case "”", "》", "〉", "」", "』": depth = max(0, depth - 1)
+            case "‘" where !english: depth += 1
+            case "’" where !english: depth = max(0, depth - 1)
+            case "\"":
+                straightOpen.toggle()
+            default: break
+            }
+            quoted[i] = depth > 0 || straightOpen
+        }
+        return quoted
     }
 
     /// Summed cue weight per label.

@@ -90,6 +90,39 @@ struct CueLexiconTests {
     }
 
     /// An option offered to Congress after "for example" is a prescription (rule 3), not a case (rule 1).
+    /// A question someone else asked, quoted, or a title that asks one, is no question of the author's: the question
+    /// cue (`@？`) counts only outside quotation marks and 《》, also when the quotation runs past the sentence's end.
+    @Test(arguments: [
+        ("况且，完全意义上的主权真的存在过吗？", true),
+        ("她说：“那是我们国家的钱，为什么要由别人决定我们能不能吃上饭？”", false),
+        ("参议员直言：“你知道谁是最大的虚假信息传播者吗？", false),
+        ("布劳蒂加姆在《非洲会养活中国吗？》一书中逐一核实了这些传闻。", false),
+        ("这一观念曾被称为“有组织的虚伪”？", true),
+    ])
+    func questionsInTheAuthorsOwnWords(sentence: String, isQuestion: Bool) throws {
+        let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        #expect(ShippedLexicons.zh.matches(in: sentence).contains { $0.cue.text == "？" } == isQuestion)
+        #expect(rules.matches(in: sentence).contains { $0.cue.text == "？" } == isQuestion)
+    }
+
+    /// Claim and prescription cues are the author's only outside quotations (rule 7: a call quoted is reported).
+    @Test func quotedCallsAndConclusionsAreSomeoneElses() {
+        #expect(ShippedLexicons.zh.weights(in: "各国必须加强合作。")[.prescription] != nil)
+        #expect(ShippedLexicons.zh.weights(in: "美方官员称：“各国必须选边站队。”")[.prescription] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "该报告题为《我们必须行动》。")[.prescription] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "他强调“因此不能退让”，但各国应当保持克制。")[.prescription] != nil)
+        #expect(ShippedLexicons.en.weights(in: "Congress must act now.")[.prescription] != nil)
+        #expect(ShippedLexicons.en.weights(in: "The senator said, “Congress must act now.”")[.prescription] == nil)
+    }
+
+    @Test func questionsInEnglishQuotations() throws {
+        #expect(ShippedLexicons.en.weights(in: "Who decides what the internet should be?")[.background] != nil)
+        #expect(ShippedLexicons.en.weights(in: "One official asked, “Who pays for this?”")[.background] == nil)
+        #expect(ShippedLexicons.en.weights(in: "The memo asked \"who pays?\" and left it there.")[.background] == nil)
+        let lexicon = try CueLexicon(tsv: "@x\tclaim\t1\t\n", wordBoundaries: true)
+        #expect(lexicon.cues.map(\.text) == ["x"] && lexicon.cues[0].outsideQuotations)
+    }
+
     @Test func optionsForCongressAreNotExamples() throws {
         let rules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         #expect(rules.weights(in: "For example, Congress could require annual reports.")[.example] == nil)
