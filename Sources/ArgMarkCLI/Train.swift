@@ -89,8 +89,8 @@ struct Train: ParsableCommand {
         let cues: CueLexicon
         do { cues = try CueLexicon(tsv: lexiconText, wordBoundaries: language == .en) } catch { throw fail("\(lexiconPath): \(error)") }
 
-        // Only its language test: which sentences the model learns from.
-        let extractor = FeatureExtractor(dimensions: 1, lexicon: cues, language: language)
+        // Which sentences the model learns from: those in its language.
+        let learns = { (unit: TextUnit) in FeatureExtractor.accepts(unit.language, model: language) }
         var documents: [WeightedDocument] = []
         var sourceOfDocument: [String] = []
         var sources: [ModelManifest.TrainingSource] = []
@@ -110,7 +110,7 @@ struct Train: ParsableCommand {
             documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
             sourceOfDocument += Array(repeating: path, count: loaded.count)
             // What the model learns from: the labelled sentences in its language (a directory may hold both).
-            let learned = loaded.map { $0.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && extractor.accepts($0.language) } }
+            let learned = loaded.map { $0.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && learns($0) } }
             let sentences = learned.reduce(0) { $0 + $1.count }
             let inLanguage = learned.count { !$0.isEmpty }
             sources.append(.init(path: path, documents: inLanguage, sentences: sentences, weight: weight,
@@ -160,7 +160,7 @@ struct Train: ParsableCommand {
             throw fail("none of the \(languages.count) labelled sentences is in \(lang); check --lang and --data")
         }
         // A model taught one label can say nothing else.
-        let taught = Set(documents.flatMap { $0.gold.document.units.compactMap { $0.kind == .sentence && extractor.accepts($0.language) ? $0.annotation.label : nil } })
+        let taught = Set(documents.flatMap { $0.gold.document.units.compactMap { $0.kind == .sentence && learns($0) ? $0.annotation.label : nil } })
         if taught.count == 1, let only = taught.first {
             Terminal.warning("every labelled sentence in \(lang) is \(only.rawValue): the model will label every sentence \(only.rawValue); train on gold with the other labels too")
         }

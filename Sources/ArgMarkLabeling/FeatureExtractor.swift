@@ -323,8 +323,12 @@ public struct FeatureExtractor: Sendable {
     }
 
     /// Whether this extractor's model labels a sentence in `language`.
-    public func accepts(_ language: LanguageTag) -> Bool {
-        self.language == .zh ? (language == .zh || language == .mixed) : language == self.language
+    public func accepts(_ language: LanguageTag) -> Bool { Self.accepts(language, model: self.language) }
+
+    /// Whether a model of language `model` reads (and learns from) a sentence of `language`: a Chinese model also
+    /// reads mixed sentences.
+    public static func accepts(_ language: LanguageTag, model: LanguageTag) -> Bool {
+        model == .zh ? (language == .zh || language == .mixed) : language == model
     }
 
     public func frame(for document: Document) -> Frame {

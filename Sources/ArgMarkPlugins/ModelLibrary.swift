@@ -125,7 +125,7 @@ public struct ModelLibrary: Sendable {
         guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
         let manifest: ModelManifest
         do { manifest = try JSONDecoder().decode(ModelManifest.self, from: data) } catch let error as DecodingError {
-            throw ModelError.corrupt("manifest.json \(PipelineFileError(error).description)")
+            throw ModelError.corrupt("manifest.json \(ModelFileError(error).description)")
         }
         guard manifest.featureVersion == FeatureExtractor.version else {
             throw ModelError.corrupt("trained with feature set v\(manifest.featureVersion), this ArgMark computes v\(FeatureExtractor.version)")
@@ -199,8 +199,9 @@ extension PluginRegistry {
     }
 }
 
-/// Why a pipeline file cannot be read, in its own terms (where the decoder's message would name Swift types).
-public struct PipelineFileError: Error, Sendable, CustomStringConvertible {
+/// Why a file of a models directory (pipeline.json, a model's manifest.json) cannot be read, in the file's own terms
+/// (where the decoder's message would name Swift types).
+public struct ModelFileError: Error, Sendable, CustomStringConvertible {
     public var description: String
 
     public init(_ description: String) { self.description = description }
@@ -256,16 +257,16 @@ public struct PipelineSpecification: Sendable, Hashable {
             var labelers: [Entry]
         }
         let file: File
-        do { file = try JSONDecoder().decode(File.self, from: json) } catch let error as DecodingError { throw PipelineFileError(error) }
+        do { file = try JSONDecoder().decode(File.self, from: json) } catch let error as DecodingError { throw ModelFileError(error) }
         // A misspelt key ("wieght") would be ignored and its value lost without a word: refused instead.
         if let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] {
             let fileKeys: Set = ["description", "labelers", "calibration"]
             if let unknown = object.keys.sorted().first(where: { !fileKeys.contains($0) }) {
-                throw PipelineFileError("has the key \"\(unknown)\", which a pipeline file does not have (\(fileKeys.sorted().joined(separator: ", ")))")
+                throw ModelFileError("has the key \"\(unknown)\", which a pipeline file does not have (\(fileKeys.sorted().joined(separator: ", ")))")
             }
             for (n, entry) in (object["labelers"] as? [[String: Any]] ?? []).enumerated() {
                 if let unknown = entry.keys.sorted().first(where: { $0 != "id" && $0 != "weight" }) {
-                    throw PipelineFileError("labelers[\(n)] has the key \"\(unknown)\"; a labeller's entry has \"id\" and \"weight\"")
+                    throw ModelFileError("labelers[\(n)] has the key \"\(unknown)\"; a labeller's entry has \"id\" and \"weight\"")
                 }
             }
         }

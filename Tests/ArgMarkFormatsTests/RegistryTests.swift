@@ -88,7 +88,7 @@ struct RegistryTests {
     ])
     func pipelineFilesAreReadStrictly(json: String, message: String) {
         #expect { try PipelineSpecification(json: Data(json.utf8)) } throws: { error in
-            (error as? PipelineFileError)?.description.contains(message) == true
+            (error as? ModelFileError)?.description.contains(message) == true
         }
     }
 
