@@ -21,9 +21,11 @@ public struct LearnedLinker: Linker {
 
     public func link(_ document: consuming Document) -> Document {
         let rules = TreeLinker()
-        guard let rulePlan = rules.plan(document) else { return rules.link(consume document) }
-        // The learned thesis (a person's choice still wins inside plan), then the rule parents around it.
-        let thesisChoice = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
+        guard TreeLinker.hasThesisCandidate(document), let rulePlan = rules.plan(document) else { return rules.link(consume document) }
+        // The learned thesis (a person's choice still wins inside plan), then the rule parents around it; a thesis is a
+        // claim or a prescription, so the model's choice of another sentence leaves the rules' one.
+        let learned = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
+        let thesisChoice = [.claim, .prescription].contains(document.units[learned].annotation.label) ? learned : rulePlan.thesis
         // Planning again is needed only when the thesis moved (the rule parents hang around the thesis).
         let samePlan = thesisChoice == rulePlan.thesis ? rulePlan : nil
         guard let (thesis, nodes, ruleParent) = samePlan ?? rules.plan(document, thesis: thesisChoice) else { return rules.link(consume document) }

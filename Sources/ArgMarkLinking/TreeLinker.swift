@@ -40,7 +40,7 @@ public struct TreeLinker: Linker {
     ]
 
     public func link(_ document: consuming Document) -> Document {
-        guard let (thesis, nodes, parent) = plan(document) else {
+        guard Self.hasThesisCandidate(document), let (thesis, nodes, parent) = plan(document) else {
             clearMachineLinks(&document, keep: [])
             return document
         }
@@ -69,6 +69,15 @@ public struct TreeLinker: Linker {
         }
         clearMachineLinks(&document, keep: Set(nodes))
         repairTree(&document, thesis: thesis, nodes: nodes, linkerID: linkerID)
+    }
+
+    /// Whether a tree can have a thesis: a sentence labelled claim or prescription, or one a person placed at the
+    /// root. Evidence alone (two figures, a list of cases) argues for nothing, and is given no tree.
+    static func hasThesisCandidate(_ document: Document) -> Bool {
+        document.units.contains { unit in
+            unit.kind == .sentence && (unit.annotation.label == .claim || unit.annotation.label == .prescription
+                || (unit.annotation.label?.isArgumentative == true && unit.annotation.isHumanLink && unit.annotation.parent == nil))
+        }
     }
 
     /// The thesis, the argumentative sentences and each one's parent, confidence and relation; nil when there is

@@ -9,9 +9,18 @@ public enum TreeRendering {
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
         var children = [[Int]](repeating: [], count: document.units.count)
         var roots: [Int] = []
+        // A document nobody linked (no claim or prescription to hang a tree from, or annotate --no-tree) has no tree:
+        // its parentless sentences are no theses.
+        guard document.units.contains(where: { $0.kind == .sentence && ($0.annotation.parent != nil || $0.annotation.linkedBy != nil) }) else {
+            return ([], children)
+        }
         for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
             guard let label = unit.annotation.label, label != .background else { continue }
             if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) } else { roots.append(i) }
+        }
+        // The thesis first: the root a linker or person placed, where one did; other roots are sentences left unlinked.
+        if let marked = roots.firstIndex(where: { document.units[$0].annotation.isThesis }), marked > 0 {
+            roots.insert(roots.remove(at: marked), at: 0)
         }
         return (roots, children)
     }
@@ -33,7 +42,7 @@ public enum TreeRendering {
             let unit = document.units[i]
             let a = unit.annotation
             var text = "\(unit.id) \(a.label!.rawValue)"
-            text += depth == 0 ? " (thesis)" : " ─\(a.relation?.rawValue ?? "support")─"
+            text += depth == 0 ? (i == roots.first ? " (thesis)" : " (unlinked)") : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " score=\(fixed2(score))" }
             if textWidth > 0 { text += "  " + shorten(unit.text, textWidth) }
             lines.append(prefix + connector + text)
@@ -111,7 +120,7 @@ public enum TreeRendering {
             let unit = document.units[i]
             let a = unit.annotation
             var label = "\(unit.id) \(a.label!.rawValue)"
-            if roots.contains(i) { label += " (thesis)" }
+            if i == roots.first { label += " (thesis)" } else if roots.contains(i) { label += " (unlinked)" }
             if let s = a.score { label += " \(fixed2(s))" }
             label += "\\n" + escape(shorten(unit.text, textWidth))
             let width = roots.contains(i) ? ", penwidth=2" : ""

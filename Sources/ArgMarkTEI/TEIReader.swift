@@ -571,6 +571,10 @@ struct TEIDecoder {
                 }
             }
             guard let id else { throw .malformed(line: s.line, message: "<s> has no xml:id; ArgMark's TEI gives every head and s one") }
+            // A second sentence of one id would take the first one's labels and links.
+            guard ownSentenceIDs.insert(id).inserted else {
+                throw .malformed(line: s.line, message: "a second <s> has the xml:id \"\(id)\"; each sentence needs its own")
+            }
             guard let (start, end) = Self.offsets(source) else {
                 throw .malformed(line: s.line, message: "<s> lacks source=\"char:START,END\"; ArgMark's TEI gives every head and s its offsets")
             }
@@ -619,6 +623,8 @@ struct TEIDecoder {
     }
 
     var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, change: String?, line: Int)] = []
+    /// The xml:ids of ArgMark's own sentences read so far.
+    var ownSentenceIDs: Set<String> = []
 
     private mutating func resolveNoteRefs(_ document: inout Document) {
         let noteIDs = Set(notes.map(\.id))
@@ -633,6 +639,17 @@ struct TEIDecoder {
     }
 
     // MARK: annotation layer
+
+    /// A @cert as a probability: nil when absent or one of TEI's words for it (high, medium, low, unknown); a number
+    /// outside 0…1 is an error, as it is in JSONL.
+    static func probability(_ cert: String?, line: Int) throws(DocumentReadError) -> Double? {
+        guard let cert else { return nil }
+        guard let value = Double(cert) else { return nil }
+        guard value.isFinite, (0...1).contains(value) else {
+            throw .malformed(line: line, message: "cert=\"\(cert)\" is no probability; a confidence is a number from 0 to 1")
+        }
+        return value
+    }
 
     private func readAnnotationLayer(_ document: inout Document, annotators: [String: Annotator]) throws(DocumentReadError) {
         var index: [String: Int] = [:]
@@ -666,7 +683,7 @@ struct TEIDecoder {
             }
             if a.label != nil || own {
                 a.labeledBy = annotator(entry.resp)
-                a.confidence = entry.cert.flatMap(Double.init).flatMap { (0...1).contains($0) ? $0 : nil }
+                a.confidence = try Self.probability(entry.cert, line: entry.line)
             }
             a.reviewedAt = Self.pointers(entry.change).lazy.compactMap { reviewTimes[$0] }.first
             document.units[entry.unit].annotation = a
@@ -678,11 +695,16 @@ struct TEIDecoder {
                 guard targets.count == 2, let child = index[targets[0]], index[targets[1]] != nil else {
                     throw .malformed(line: link.line, message: "an argument link needs two pointers to sentences (child first, parent second)")
                 }
+                // A misspelt or missing type read as support would turn an attack into a support unannounced.
+                guard let relation = link.attribute("type").flatMap(ArgumentRelation.init(rawValue:)) else {
+                    let given = link.attribute("type").map { "type=\"\($0)\"" } ?? "no type"
+                    throw .malformed(line: link.line, message: "an argument link has \(given); it is type=\"support\" or type=\"attack\"")
+                }
                 var a = document.units[child].annotation
                 a.parent = targets[1]
-                a.relation = link.attribute("type") == "attack" ? .attack : .support
+                a.relation = relation
                 a.linkedBy = annotator(link.attribute("resp"))
-                a.linkConfidence = link.attribute("cert").flatMap(Double.init)
+                a.linkConfidence = try Self.probability(link.attribute("cert"), line: link.line)
                 document.units[child].annotation = a
             }
         }

@@ -90,6 +90,21 @@ struct TreeTests {
         #expect(d.validate().isEmpty)
     }
 
+    /// Evidence alone argues for nothing: a document with no claim or prescription gets no tree, and neither the
+    /// tree nor the report calls one of its figures the thesis.
+    @Test func evidenceAloneHasNoTree() {
+        var builder = DocumentBuilder(id: "d", sourcePath: nil)
+        builder.addParagraph([
+            .init(start: 0, end: 33, text: "In 2023, GDP grew by 5.2 percent.", language: .en, annotation: SentenceAnnotation(label: .evidence)),
+            .init(start: 34, end: 65, text: "Exports rose 7 percent in 2022.", language: .en, annotation: SentenceAnnotation(label: .evidence)),
+        ], language: .en)
+        for linked in [TreeLinker().link(builder.document), LearnedLinker(model: AttachmentModel(weights: [:])).link(builder.document)] {
+            #expect(linked.units.allSatisfy { $0.annotation.parent == nil && $0.annotation.linkedBy == nil })
+            #expect(TreeRendering.dump(linked).isEmpty)
+            #expect(DocumentReport(linked).thesis == nil)
+        }
+    }
+
     @Test(arguments: [1, 2, 3, 5, 8, 13, 21, 40, 200])
     func alwaysATreeWhateverTheLabels(_ count: Int) {
         for seed in UInt64(1)...6 {
@@ -97,7 +112,12 @@ struct TreeTests {
             #expect(document.validate().isEmpty)
             let argumentative = document.units.filter { $0.annotation.label != nil && $0.annotation.label != .background }
             let roots = argumentative.filter { $0.annotation.parent == nil }
-            #expect(roots.count == (argumentative.isEmpty ? 0 : 1))
+            // Evidence and examples alone argue for nothing: no claim or prescription, no tree.
+            guard argumentative.contains(where: { $0.annotation.label == .claim || $0.annotation.label == .prescription }) else {
+                #expect(argumentative.allSatisfy { $0.annotation.parent == nil && $0.annotation.linkedBy == nil })
+                continue
+            }
+            #expect(roots.count == 1 && [.claim, .prescription].contains(roots[0].annotation.label))
             // Every chain ends at the thesis, through argumentative sentences only.
             for unit in argumentative {
                 var current = unit

@@ -147,6 +147,26 @@ struct TEIReaderTests {
         }
     }
 
+    /// ArgMark's own TEI edited by hand: a link type misspelt or missing, a sentence id given twice and a @cert that
+    /// is no probability are errors naming the line, not an attack read as a support, one sentence's labels given to
+    /// another, or a confidence dropped.
+    @Test(arguments: [
+        (##"<link type="attack" target="#s6 #s3""##, ##"<link type="atack" target="#s6 #s3""##, #"an argument link has type="atack"; it is type="support" or type="attack""#),
+        (##"<link type="attack" target="#s6 #s3""##, ##"<link target="#s6 #s3""##, "an argument link has no type"),
+        (#"<s xml:id="s4""#, #"<s xml:id="s3""#, #"a second <s> has the xml:id "s3""#),
+        (#"cert="0.4"/>"#, #"cert="1.7"/>"#, #"cert="1.7" is no probability"#),
+    ])
+    func handEditsOfOwnTEIAreChecked(original: String, edited: String, message: String) throws {
+        let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
+        #expect(tei.contains(original))
+        #expect {
+            try readTEI(Array(tei.replacingOccurrences(of: original, with: edited).utf8))
+        } throws: { error in
+            guard case .malformed(let line, let text) = error as? DocumentReadError else { return false }
+            return line > 0 && text.contains(message)
+        }
+    }
+
     @Test func badInputGetsClearErrors() throws {
         #expect(throws: DocumentReadError.empty) { try readTEI(Array("  \n".utf8)) }
         #expect {
