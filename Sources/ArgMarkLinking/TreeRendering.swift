@@ -144,6 +144,12 @@ public enum TreeRendering {
         for ch in text {
             let w = ch.unicodeScalars.first.map { $0.value >= 0x1100 && ($0.properties.isIdeographic || (0x3000...0xFFEF).contains($0.value)) ? 2 : 1 } ?? 1
             if columns + w > width * 2 - 2 && columns > 0 { return out + "…" }
+            // A control character in the text (an escape sequence, a tab) would act on the terminal: shown as a space.
+            if let v = ch.unicodeScalars.first?.value, v < 0x20 || (0x7F...0x9F).contains(v) {
+                out.append(" ")
+                columns += 1
+                continue
+            }
             out.append(ch)
             columns += w
         }

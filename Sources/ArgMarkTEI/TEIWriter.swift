@@ -63,6 +63,7 @@ struct TEIEncoder {
         sectionsByID = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         out = try XMLStreamWriter()
         try checkIDs()
+        try checkCharacters()
         collectAnnotators()
         reviewTimes = Array(Set(document.units.compactMap(\.annotation.reviewedAt))).sorted()
         for (n, time) in reviewTimes.enumerated() {
@@ -78,6 +79,20 @@ struct TEIEncoder {
     static func isDateTime(_ value: String) -> Bool {
         let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/
         return value.wholeMatch(of: pattern) != nil
+    }
+
+    /// A character XML 1.0 cannot carry (a control character: Word's manual line break U+000B, a form feed) in a
+    /// unit's or note's text, named with the unit, where the XML writer could say only that "text" holds it.
+    private func checkCharacters() throws(DocumentWriteError) {
+        func illegal(_ text: String) -> Unicode.Scalar? {
+            text.unicodeScalars.first { let v = $0.value; return v < 0x20 ? !(v == 0x09 || v == 0x0A || v == 0x0D) : (v == 0xFFFE || v == 0xFFFF) }
+        }
+        for (kind, id, text) in document.units.map({ ($0.kind.rawValue, $0.id, $0.text) }) + document.notes.map({ ("note", $0.id, $0.text) }) {
+            if let scalar = illegal(text) {
+                let code = String(scalar.value, radix: 16, uppercase: true)
+                throw .unrepresentable("TEI: \(kind) \(id) contains U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code), a control character XML 1.0 cannot represent; replace it with a space in the source (or the JSONL) and annotate again")
+            }
+        }
     }
 
     /// Every id becomes an `xml:id`: it must be an NCName and unique.

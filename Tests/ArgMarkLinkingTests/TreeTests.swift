@@ -90,6 +90,12 @@ struct TreeTests {
         #expect(d.validate().isEmpty)
     }
 
+    /// A control character in a sentence (an escape sequence pasted from a terminal) is shown as a space, not sent to
+    /// the terminal by tree, explain and report.
+    @Test func controlCharactersDoNotReachTheTerminal() {
+        #expect(TreeRendering.shorten("a\u{1B}[2Jb\tc\u{85}d", 40) == "a [2Jb c d")
+    }
+
     /// Evidence alone argues for nothing: a document with no claim or prescription gets no tree, and neither the
     /// tree nor the report calls one of its figures the thesis.
     @Test func evidenceAloneHasNoTree() {
