@@ -567,6 +567,7 @@ struct TEIDecoder {
                 case "resp": resp = value
                 case "cert": cert = value
                 case "change": change = value
+                case "type" where value == "thesis": markedThesis.append((units.count, s.line))
                 default: break
                 }
             }
@@ -625,6 +626,8 @@ struct TEIDecoder {
     var pendingAnnotations: [(unit: Int, ana: String?, resp: String?, cert: String?, change: String?, line: Int)] = []
     /// The xml:ids of ArgMark's own sentences read so far.
     var ownSentenceIDs: Set<String> = []
+    /// ArgMark's own sentences marked type="thesis" (unit index, line).
+    var markedThesis: [(unit: Int, line: Int)] = []
 
     private mutating func resolveNoteRefs(_ document: inout Document) {
         let noteIDs = Set(notes.map(\.id))
@@ -707,6 +710,14 @@ struct TEIDecoder {
                 a.linkConfidence = try Self.probability(link.attribute("cert"), line: link.line)
                 document.units[child].annotation = a
             }
+        }
+        // The mark and the links must tell one story: a tree has one thesis, and the thesis has no parent.
+        if markedThesis.count > 1 {
+            let ids = markedThesis.map { document.units[$0.unit].id }.joined(separator: ", ")
+            throw .malformed(line: markedThesis[1].line, message: "\(markedThesis.count) sentences are marked type=\"thesis\" (\(ids)); a tree has one thesis")
+        }
+        if let mark = markedThesis.first, let parent = document.units[mark.unit].annotation.parent {
+            throw .malformed(line: mark.line, message: "\(document.units[mark.unit].id) is marked type=\"thesis\" but links to \(parent) as its parent; the thesis has none: move the mark or remove the link")
         }
         for respons in standOff.children(named: "respons") where respons.attribute("match") == "@type" {
             for target in Self.pointers(respons.attribute("target")) {

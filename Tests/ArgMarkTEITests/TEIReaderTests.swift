@@ -167,6 +167,23 @@ struct TEIReaderTests {
         }
     }
 
+    /// The thesis mark and the links tell one story: a second mark, or a mark moved to a sentence that has a parent,
+    /// is an error rather than a mark ignored.
+    @Test func aThesisMarkThatContradictsTheTreeIsAnError() throws {
+        let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
+        #expect(tei.contains(#"<s xml:id="s3" type="thesis""#) && tei.contains(#"<s xml:id="s4""#))
+        let twice = tei.replacingOccurrences(of: #"<s xml:id="s4""#, with: #"<s xml:id="s4" type="thesis""#)
+        let moved = twice.replacingOccurrences(of: #"<s xml:id="s3" type="thesis""#, with: #"<s xml:id="s3""#)
+        for (edited, message) in [(twice, #"2 sentences are marked type="thesis" (s3, s4)"#), (moved, #"s4 is marked type="thesis" but links to"#)] {
+            #expect {
+                try readTEI(Array(edited.utf8))
+            } throws: { error in
+                guard case .malformed(let line, let text) = error as? DocumentReadError else { return false }
+                return line > 0 && text.contains(message)
+            }
+        }
+    }
+
     @Test func badInputGetsClearErrors() throws {
         #expect(throws: DocumentReadError.empty) { try readTEI(Array("  \n".utf8)) }
         #expect {
