@@ -123,10 +123,16 @@ struct Report: ParsableCommand {
                 continue
             }
             firstOfStem[input.outputStem] = input.path
-            do { reports.append(DocumentReport(try AnalysedDocument.load(input.path, registry: registry))) } catch { failed = true }
+            do {
+                var report = DocumentReport(try AnalysedDocument.load(input.path, registry: registry))
+                // Named by its file in a directory, where two files may hold one document id.
+                if inputs.count > 1 { report.file = input.path }
+                reports.append(report)
+            } catch { failed = true }
         }
         if format == "json" {
-            let object: [String: Any] = ["documents": reports.map { $0.json() }]
+            var object: [String: Any] = ["documents": reports.map { $0.json() }]
+            if reports.count > 1 { object["corpus"] = CorpusReport(reports).json() }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             print(String(decoding: data, as: UTF8.self))
         } else {

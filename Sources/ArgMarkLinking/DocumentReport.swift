@@ -34,6 +34,9 @@ public struct DocumentReport: Sendable {
     }
 
     public var document: String
+    /// The file the document was read from, where the caller knows it: two files may hold one document id (a
+    /// reviewed copy beside the original).
+    public var file: String?
     public var sentences: Int
     public var review = ReviewNeed()
     public var labels: [ArgumentLabel: Int]
@@ -126,7 +129,7 @@ public struct DocumentReport: Sendable {
         func claim(_ c: Claim) -> [String: Any] {
             ["id": c.id, "score": c.score.map { (($0 * 10_000).rounded()) / 10_000 } ?? NSNull(), "backing": c.backing, "text": c.text]
         }
-        return [
+        var object: [String: Any] = [
             "document": document, "sentences": sentences,
             "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
             "thesis": thesis.map(claim) ?? NSNull(),
@@ -141,6 +144,8 @@ public struct DocumentReport: Sendable {
                  "density": (($0.density * 10_000).rounded()) / 10_000] as [String: Any]
             },
         ]
+        if let file { object["file"] = file }
+        return object
     }
 }
 
@@ -152,29 +157,52 @@ public struct CorpusReport: Sendable {
         self.reports = reports
     }
 
-    public func text() -> String {
-        let sentences = reports.reduce(0) { $0 + $1.sentences }
-        let claims = reports.reduce(0) { $0 + $1.claims.count }
-        let unsupported = reports.reduce(0) { $0 + $1.unsupported.count }
-        let scores = reports.compactMap { $0.thesis?.score }
+    var sentences: Int { reports.reduce(0) { $0 + $1.sentences } }
+    var claims: Int { reports.reduce(0) { $0 + $1.claims.count } }
+    var unsupported: Int { reports.reduce(0) { $0 + $1.unsupported.count } }
+    var thesisScores: [Double] { reports.compactMap { $0.thesis?.score } }
+    var unreviewed: Int { reports.reduce(0) { $0 + $1.review.unreviewed } }
+    var expectedWrong: Double { reports.reduce(0.0) { $0 + $1.review.expectedWrong } }
+    var belowThreshold: Int { reports.reduce(0) { $0 + $1.review.belowThreshold } }
+    var labels: [ArgumentLabel: Int] {
         var labels: [ArgumentLabel: Int] = [:]
         for r in reports { for (l, n) in r.labels { labels[l, default: 0] += n } }
+        return labels
+    }
+
+    public func text() -> String {
+        let labels = labels
+        let scores = thesisScores
         var lines = ["corpus: \(reports.count) documents, \(sentences) sentences; "
             + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
-        let unreviewed = reports.reduce(0) { $0 + $1.review.unreviewed }
         if unreviewed > 0 {
-            let expected = reports.reduce(0.0) { $0 + $1.review.expectedWrong }
-            let below = reports.reduce(0) { $0 + $1.review.belowThreshold }
-            lines.append("to review: \(unreviewed) machine labels, about \(Int(expected.rounded())) of them wrong by their confidences; \(below) below 0.60")
+            lines.append("to review: \(unreviewed) machine labels, about \(Int(expectedWrong.rounded())) of them wrong by their confidences; \(belowThreshold) below 0.60")
         }
         if !scores.isEmpty {
             lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
         }
         lines.append("")
         for r in reports.sorted(by: { ($0.thesis?.score ?? 0) > ($1.thesis?.score ?? 0) }) {
-            lines.append("  \(r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.claims.count)  unsupported \(r.unsupported.count)")
+            lines.append("  \(r.file ?? r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.claims.count)  unsupported \(r.unsupported.count)")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The totals the text report opens with, for `report DIR --format json` ("corpus").
+    public func json() -> [String: Any] {
+        let labels = labels
+        let scores = thesisScores
+        func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
+        return [
+            "documents": reports.count, "sentences": sentences,
+            "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
+            "claims": claims, "unsupportedClaims": unsupported,
+            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": (expectedWrong * 100).rounded() / 100,
+                       "belowNextLowThreshold": belowThreshold] as [String: Any],
+            "thesisSupport": scores.isEmpty ? NSNull() : [
+                "mean": rounded(scores.reduce(0, +) / Double(scores.count)), "min": rounded(scores.min()!), "max": rounded(scores.max()!),
+            ] as [String: Any],
+        ]
     }
 }

@@ -454,6 +454,13 @@ struct CommandLineTests {
         #expect(report.stdout.contains("thesis \(thesis)") && report.stdout.contains("evidence density per section"))
         let json = try argmark(["report", dir, "--format", "json"])
         #expect(json.status == 0 && json.stdout.contains("\"unsupportedClaims\""))
+        // A directory's JSON has the corpus totals the text report opens with, and names each document's file.
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let documents = try #require(object["documents"] as? [[String: Any]])
+        #expect(documents.count > 1)
+        let corpus = try #require(object["corpus"] as? [String: Any])
+        #expect(corpus["documents"] as? Int == documents.count && corpus["thesisSupport"] != nil)
+        #expect(documents.allSatisfy { ($0["file"] as? String)?.hasPrefix(dir) == true })
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", dir + "/a.dot"]).status == 0)
         // The guideline's label table, named by --to or by the --out name; the thesis is the one ROOT row.
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "tsv"]).status == 0)
