@@ -137,6 +137,28 @@ struct LabelCombinerTests {
         #expect(relabelled.units.allSatisfy { $0.annotation.score == nil && $0.annotation.explanation == nil })
     }
 
+    /// A tree kept without linking (no labellers, no linker: annotate --labelers none --no-tree on a file edited by
+    /// hand) that a person's relabelling broke is mended as review mends it: the background sentence loses its link,
+    /// its children hang from the sentence above it, and the scores of the old tree go; a tree that fits is untouched.
+    @Test func aKeptTreeThatNoLongerFitsItsLabelsIsMended() throws {
+        var d = doc()
+        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
+        d.paragraphs[0].units = 0..<3
+        d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 1, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
+        d.units[1].annotation = SentenceAnnotation(
+            label: .claim, confidence: 1, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"))
+        d.units[2].annotation = SentenceAnnotation(
+            label: .evidence, confidence: 1, labeledBy: .plugin("a"), parent: "s2", relation: .support, score: 0.6, linkedBy: .plugin("link"))
+        let fitting = try Pipeline(labelers: []).run(d)
+        #expect(fitting.units.map(\.annotation.parent) == [nil, "s1", "s2"] && fitting.units[1].annotation.score == 0.5)
+        d.units[1].annotation.label = .background
+        d.units[1].annotation.labeledBy = .human("anna")
+        let mended = try Pipeline(labelers: []).run(d)
+        #expect(mended.units.map(\.annotation.parent) == [nil, nil, "s1"])
+        #expect(mended.units[1].annotation.linkedBy == nil && mended.units[1].annotation.relation == nil)
+        #expect(mended.units.allSatisfy { $0.annotation.score == nil })
+    }
+
     /// A sentence a person linked, or hung another under, keeps its argumentative label when a run would make it
     /// background (the person's link stays in the tree); a label of unknown origin (no labeledBy) is kept like a
     /// person's.
