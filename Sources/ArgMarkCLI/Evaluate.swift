@@ -135,7 +135,7 @@ struct Evaluate: ParsableCommand {
             let goldDocument = try corpusDocument ?? load(goldPath)
             // A document with no prediction is scored as one with no labels: leaving it out would score a labeller
             // that failed on the hard documents better.
-            let predDocument = try predPath.map { try loadPrediction($0, over: goldDocument) } ?? Self.unlabelled(goldDocument)
+            let predDocument = try predPath.map { try loadPrediction($0, over: goldDocument) } ?? goldDocument.removingAnnotations()
             loaded.append((name, goldPath, predPath, goldDocument, predDocument))
         }
         // Where the others were linked, a missing document's links count as missed, as its labels do.
@@ -262,12 +262,6 @@ struct Evaluate: ParsableCommand {
         names.prefix(5).joined(separator: ", ") + (names.count > 5 ? ", and \(names.count - 5) more" : "")
     }
 
-    /// The gold's sentences with no label, link or score: a prediction that labelled nothing.
-    static func unlabelled(_ gold: Document) -> Document {
-        var document = gold
-        for i in document.units.indices { document.units[i].annotation = SentenceAnnotation() }
-        return document
-    }
 
     /// A table's gold as `annotate` reads the table (offsets in the file, so that `--match offsets` pairs it with a
     /// prediction), with the labels and links `TrainingCorpus` read and checked; the gold as it is when the two

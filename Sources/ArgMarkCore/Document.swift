@@ -65,4 +65,12 @@ public struct Document: Sendable, Hashable, Identifiable {
     public func unit(_ id: String) -> TextUnit? {
         index(ofUnit: id).map { units[$0] }
     }
+
+    /// The same text with no label, link or score on any unit: what a labeller is given, or a prediction that labelled
+    /// nothing.
+    public func removingAnnotations() -> Document {
+        var document = self
+        for i in document.units.indices { document.units[i].annotation = SentenceAnnotation() }
+        return document
+    }
 }

@@ -123,10 +123,9 @@ public enum LabelTable {
     /// attributed to `annotator`: predictions in the table format laid over the gold's sentences to score them.
     /// A row for an id the document lacks, or twice for one id, is an error; a unit without a row is left unlabelled.
     public static func apply(_ rows: [Row], to document: Document, by annotator: Annotator) throws(DocumentReadError) -> Document {
-        var document = document
+        var document = document.removingAnnotations()
         var index: [String: Int] = [:]
         for (i, unit) in document.units.enumerated() where index[unit.id] == nil { index[unit.id] = i }
-        for i in document.units.indices { document.units[i].annotation = SentenceAnnotation() }
         var seen = Set<String>()
         for row in rows {
             guard let i = index[row.id] else {

@@ -62,36 +62,9 @@ public struct Pipeline: Sendable {
         // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
         // Each stage consumes the document, so that it changes the units in place rather than copying them.
         if let linker { document = TreeCompletion.link(consume document, with: linker).document }
-        if linker == nil { Self.mendKeptTree(&document) }
+        if linker == nil { TreeCompletion.mendKeptTree(&document) }
         if let scorer { document = scorer.score(consume document) }
         return document
-    }
-
-    /// A tree kept without linking (annotate --no-tree on a file edited by hand) that no longer fits its labels: a
-    /// sentence a person relabelled background keeps no link, and the links into it are lifted to the nearest
-    /// argumentative sentence above it, as review does; the scores, computed on the old tree, are dropped rather
-    /// than left to contradict it.
-    static func mendKeptTree(_ document: inout Document) {
-        guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil }) else { return }
-        let before = document.units.map { ($0.annotation.parent, $0.annotation.relation) }
-        // Lifted first, while the background sentence's own link still leads up to the tree.
-        TreeCompletion.liftLinksOutOfTheTree(&document)
-        for i in document.units.indices where document.units[i].kind == .sentence && document.units[i].annotation.label?.isArgumentative != true {
-            var a = document.units[i].annotation
-            guard a.parent != nil || a.linkedBy != nil else { continue }
-            a.parent = nil
-            a.relation = nil
-            a.linkedBy = nil
-            a.linkConfidence = nil
-            document.units[i].annotation = a
-        }
-        let changed = zip(before, document.units).contains { $0.0 != $1.annotation.parent || $0.1 != $1.annotation.relation }
-        if changed {
-            for i in document.units.indices where document.units[i].annotation.score != nil || document.units[i].annotation.explanation != nil {
-                document.units[i].annotation.score = nil
-                document.units[i].annotation.explanation = nil
-            }
-        }
     }
 
     /// Runs the labellers and combines their proposals into `document`'s labels.
@@ -125,11 +98,9 @@ public struct Pipeline: Sendable {
             document.units[index].annotation.labeledBy = annotation.labeledBy
             document.units[index].annotation.labelReasons = annotation.labelReasons
         }
-        if stale, before != document.units.map(LabelState.init) {
-            Self.dropMachineTree(&document)
-            // The links kept (a person's, unknown origin) may now lead into a sentence labelled background.
-            TreeCompletion.liftLinksOutOfTheTree(&document)
-        }
+        // The links kept (a person's, unknown origin) may now lead into a sentence labelled background: with no
+        // linker (the only case in which they are stale here), TreeCompletion.mendKeptTree lifts them next.
+        if stale, before != document.units.map(LabelState.init) { Self.dropMachineTree(&document) }
     }
 
     /// A unit's label and confidence as a file keeps them (four decimals): a re-run that changes nothing keeps the tree.

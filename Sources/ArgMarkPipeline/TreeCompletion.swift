@@ -45,6 +45,33 @@ public enum TreeCompletion {
         return (document, ownLinks.count)
     }
 
+    /// A tree kept without linking (annotate --no-tree on a file edited by hand) that no longer fits its labels: a
+    /// sentence a person relabelled background keeps no link, and the links into it are lifted to the nearest
+    /// argumentative sentence above it, as review does; the scores, computed on the old tree, are dropped rather
+    /// than left to contradict it.
+    public static func mendKeptTree(_ document: inout Document) {
+        guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil }) else { return }
+        let before = document.units.map { ($0.annotation.parent, $0.annotation.relation) }
+        // Lifted first, while the background sentence's own link still leads up to the tree.
+        TreeCompletion.liftLinksOutOfTheTree(&document)
+        for i in document.units.indices where document.units[i].kind == .sentence && document.units[i].annotation.label?.isArgumentative != true {
+            var a = document.units[i].annotation
+            guard a.parent != nil || a.linkedBy != nil else { continue }
+            a.parent = nil
+            a.relation = nil
+            a.linkedBy = nil
+            a.linkConfidence = nil
+            document.units[i].annotation = a
+        }
+        let changed = zip(before, document.units).contains { $0.0 != $1.annotation.parent || $0.1 != $1.annotation.relation }
+        if changed {
+            for i in document.units.indices where document.units[i].annotation.score != nil || document.units[i].annotation.explanation != nil {
+                document.units[i].annotation.score = nil
+                document.units[i].annotation.explanation = nil
+            }
+        }
+    }
+
     /// Moves each link into a sentence outside the tree (background or unlabelled: a person relabelled the parent,
     /// or a model did) up to the nearest argumentative sentence above that one, as review moves a background
     /// sentence's children to its parent; with none above (or one below the sentence itself), the link is removed

@@ -58,8 +58,7 @@ public enum CrossValidation {
                 let document = documents[held]
                 let probabilities = model.probabilities(prepared[held], extractor: trainer.extractor)
                 // Label a copy without the gold, as the pipeline would.
-                var unlabelled = document.gold.document
-                for i in unlabelled.units.indices { unlabelled.units[i].annotation = SentenceAnnotation() }
+                let unlabelled = document.gold.document.removingAnnotations()
                 var proposals = zip(prepared[held].frame.units, probabilities).map { index, p in
                     LabelProposal(
                         unitIndex: index, scores: LabelScores(Dictionary(uniqueKeysWithValues: zip(ArgumentLabel.allCases, p))),

@@ -113,9 +113,7 @@ struct LabelCombinerTests {
     /// Relabelling without a linker (--no-tree) drops the machine tree and scores once a label changes; a person's
     /// link stays, and unchanged labels keep the tree.
     @Test func relabellingWithoutALinkerDropsTheMachineTree() throws {
-        var d = doc()
-        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
-        d.paragraphs[0].units = 0..<3
+        var d = threeSentences()
         d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 1, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
         d.units[1].annotation = SentenceAnnotation(
             label: .claim, confidence: 1, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"),
@@ -141,9 +139,7 @@ struct LabelCombinerTests {
     /// hand) that a person's relabelling broke is mended as review mends it: the background sentence loses its link,
     /// its children hang from the sentence above it, and the scores of the old tree go; a tree that fits is untouched.
     @Test func aKeptTreeThatNoLongerFitsItsLabelsIsMended() throws {
-        var d = doc()
-        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
-        d.paragraphs[0].units = 0..<3
+        var d = threeSentences()
         d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 1, labeledBy: .plugin("a"), score: 0.7, linkedBy: .plugin("link"))
         d.units[1].annotation = SentenceAnnotation(
             label: .claim, confidence: 1, labeledBy: .plugin("a"), parent: "s1", relation: .support, score: 0.5, linkedBy: .plugin("link"))
@@ -163,9 +159,7 @@ struct LabelCombinerTests {
     /// background (the person's link stays in the tree); a label of unknown origin (no labeledBy) is kept like a
     /// person's.
     @Test func aPersonsLinkKeepsItsParentArgumentative() throws {
-        var d = doc()
-        d.units.append(TextUnit(id: "s3", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 3, end: 4, text: "x"))
-        d.paragraphs[0].units = 0..<3
+        var d = threeSentences()
         d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 0.9, labeledBy: .plugin("a"), linkedBy: .plugin("link"))
         d.units[1].annotation = SentenceAnnotation(
             label: .claim, confidence: 0.8, labeledBy: .plugin("a"), parent: "s1", relation: .support, linkedBy: .plugin("link"))
