@@ -78,6 +78,14 @@ struct Annotate: AsyncParsableCommand {
         }
         if inputs.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input (-) can be given once") }
         if noTree, let linker { throw ValidationError("--no-tree builds no tree, so --linker \(linker) would not run; give one of them") }
+        if labelers != nil && pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
+        // Checked before any external labeller is started, so that a wrong --out costs no model's start-up.
+        if !writesStandardOutput, let out {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("--out \(out) is a file; give a directory for the outputs (or - for standard output)")
+            }
+        }
         // --out is a directory; out.jsonl would become one, holding in.jsonl.
         if let out, out != "-", !FileManager.default.fileExists(atPath: out),
            [".jsonl", ".xml", ".json", ".tsv"].contains(where: { out.lowercased().hasSuffix($0) }) {
@@ -93,7 +101,6 @@ struct Annotate: AsyncParsableCommand {
     private var writesStandardOutput: Bool { out == nil || out == "-" }
 
     func run() async throws {
-        if labelers != nil && self.pipeline != nil { throw ValidationError("give --labelers or --pipeline, not both") }
         var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none")
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
@@ -177,12 +184,6 @@ struct Annotate: AsyncParsableCommand {
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,
             outputDirectory: writesStandardOutput ? nil : out, jobs: jobs)
-        if !writesStandardOutput, let out {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw ValidationError("--out \(out) is a file; give a directory for the outputs (or - for standard output)")
-            }
-        }
         if !writesStandardOutput, let out {
             let removed = FileAccess.removeStaleTemporaries(under: out)
             if removed > 0 { Terminal.note("removed \(removed) temporary file\(removed == 1 ? "" : "s") an interrupted run left in \(out)") }

@@ -65,7 +65,7 @@ struct Explain: ParsableCommand {
     func run() throws {
         let document = try AnalysedDocument.load(file, models: models)
         guard let text = TreeRendering.explain(document, unit: id) else {
-            throw AnalysedDocument.failure("\(file): no sentence \(id); ids run s1…s\(document.units.count)")
+            throw AnalysedDocument.failure("\(file): " + TreeRendering.missingUnit(document, id: id))
         }
         print(text, terminator: "")
     }

@@ -63,6 +63,17 @@ public enum TreeRendering {
     /// The deepest level drawn with guides (far deeper than argued prose goes).
     static let deepestDrawn = 64
 
+    /// What to tell someone who asked `explain` for an id that names no unit: a note's id (n1) is one, and a document
+    /// read from a sentence table keeps that table's ids, so the range shown is the document's own first and last.
+    public static func missingUnit(_ document: Document, id: String) -> String {
+        if let note = document.notes.first(where: { $0.id == id }) {
+            return "\(id) is a note (\(note.marker.isEmpty ? "an entry" : "entry \(note.marker)") of the notes), not a sentence: notes take no label, link or score"
+        }
+        let sentences = document.units.filter { $0.kind == .sentence }
+        guard let first = sentences.first, let last = sentences.last else { return "no sentence \(id): the document has no sentences" }
+        return "no sentence \(id); its sentence ids run \(first.id)…\(last.id)"
+    }
+
     /// Why a sentence has its score, for `argmark explain`.
     public static func explain(_ document: Document, unit id: String) -> String? {
         guard let unit = document.unit(id) else { return nil }

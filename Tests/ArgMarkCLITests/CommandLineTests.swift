@@ -99,6 +99,18 @@ struct CommandLineTests {
         #expect(try argmark(["annotate", "x.txt", "--out", "o", "--external", "python3 'unclosed"]).stderr.contains("a quote is not closed"))
     }
 
+    /// An --out that cannot take the outputs is refused before any external labeller is started: a model's start-up
+    /// can take minutes.
+    @Test func aWrongOutIsRefusedBeforeAnExternalLabellerStarts() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Regulators should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.en.txt"))
+        try Data().write(to: URL(fileURLWithPath: dir + "/taken"))
+        let run = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/taken", "--external", "sh -c 'touch \(dir)/started'"])
+        #expect(run.status == 64 && run.stderr.contains("is a file; give a directory"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/started"))
+    }
+
     /// An external labeller can be named and weighted in --labelers like a built-in one, and its path may hold spaces.
     @Test func anExternalLabellerIsNamedAndWeightedInTheLabelers() throws {
         let plugin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

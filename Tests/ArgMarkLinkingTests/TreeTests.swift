@@ -231,6 +231,10 @@ struct TreeTests {
         #expect(explanation.contains("supports s2"))
         #expect(explanation.contains("s7 claim attacks"))
         #expect(TreeRendering.explain(d, unit: "s99") == nil)
+        #expect(TreeRendering.missingUnit(d, id: "s99") == "no sentence s99; its sentence ids run \(d.units.first { $0.kind == .sentence }!.id)…\(d.units.last { $0.kind == .sentence }!.id)")
+        var noted = d
+        noted.notes = [Note(id: "n1", marker: "1", text: "参见某文件。")]
+        #expect(TreeRendering.missingUnit(noted, id: "n1") == "n1 is a note (entry 1 of the notes), not a sentence: notes take no label, link or score")
         let report = DocumentReport(d)
         #expect(report.thesis?.id == "s2")
         #expect(report.claims.map(\.id).contains("s7"))
