@@ -77,7 +77,9 @@ public struct ArticleReader: DocumentReader {
                 cursor += 1
                 continue
             }
-            if bodyLanguageHan > 3 * bodyLanguageLatin, EnglishBlock.starts(scalars, lines, at: cursor) {
+            // A Chinese body (Latin letters weighed by a third, as LanguageDetector weighs them: an English quotation
+            // or two does not make an article English).
+            if 3 * bodyLanguageHan > bodyLanguageLatin, EnglishBlock.starts(scalars, lines, at: cursor) {
                 englishBlockStart = cursor
                 break
             }
@@ -530,16 +532,27 @@ enum EditorLine {
 
 /// The English title / author / Abstract / Keywords block that ends Chinese journal articles.
 enum EnglishBlock {
-    /// An English line followed within a few lines by `Abstract`.
+    /// An English title line followed within a few lines by `Abstract`, with only English lines (the bylines)
+    /// between them. Everything from here on is read as metadata, so an English paragraph of the body, or a Chinese
+    /// heading or sentence between it and the abstract, must not start the block: they would be lost as bylines.
     static func starts(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int) -> Bool {
-        guard LanguageDetector.detect(scalars, lines[index]) == .en else { return false }
+        guard LanguageDetector.detect(scalars, lines[index]) == .en, !readsAsProse(scalars, lines[index]) else { return false }
         for next in index..<min(lines.count, index + 6) {
             // Reference-list entries ([16] United Nations, …) are notes, not an English title block.
             if NotesList.marker(scalars, lines[next]) != nil { return false }
             let text = scalars.string(lines[next])
             if text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("Summary:") { return next > index }
+            if next > index, LanguageDetector.detect(scalars, lines[next]) != .en { return false }
         }
         return false
+    }
+
+    /// A line of running prose rather than a title: longer than titles run, or ending in a full stop after ten
+    /// words or more (titles end without one; a byline may, but a byline does not open the block).
+    static func readsAsProse(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let words = scalars.string(line).split(whereSeparator: { $0 == " " }).count
+        guard let last = line.last else { return false }
+        return words > 40 || (words >= 10 && scalars[last] == ".")
     }
 
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) {

@@ -301,6 +301,19 @@ struct PlainTextReaderTests {
         #expect(article.metadata.fields["acknowledgements"] == "感谢评审专家。")
         #expect(article.metadata.titles["en"] == "Cooperation and Order")
         #expect(article.metadata.abstracts["en"] == "Cooperation matters.")
+        // An English paragraph of the body a few lines above the English block, with a Chinese heading and sentence
+        // between them, stays body text: the block starts at the title right above the abstract.
+        let quoting = try ArticleReader().read(ReaderInput(bytes: Array("【摘要】本文认为合作重要。\n一、引言\n本文认为合作重要。\(String(repeating: "数字经济正在深刻改变各国之间的合作方式与竞争格局。", count: 4))\nAs Joseph Nye argued, soft power matters more than ever in the digital age. Governments should therefore invest in digital diplomacy.\n二、结论\n我们必须加强国际合作。\nCooperation and Order\nAbstract: Cooperation matters.\n".utf8), sourcePath: nil, documentID: "q"))
+        #expect(quoting.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "本文认为合作重要。", "数字经济正在深刻改变各国之间的合作方式与竞争格局。", "数字经济正在深刻改变各国之间的合作方式与竞争格局。",
+            "数字经济正在深刻改变各国之间的合作方式与竞争格局。", "数字经济正在深刻改变各国之间的合作方式与竞争格局。", "As Joseph Nye argued, soft power matters more than ever in the digital age.",
+            "Governments should therefore invest in digital diplomacy.", "我们必须加强国际合作。",
+        ])
+        #expect(quoting.metadata.titles["en"] == "Cooperation and Order" && quoting.metadata.fields["authors.en"] == nil)
+        // Nor does a paragraph right above the title open it.
+        let prose = try ArticleReader().read(ReaderInput(bytes: Array("【摘要】本文认为合作重要。\n一、结论\n合作是出路。\(String(repeating: "数字经济正在深刻改变各国之间的合作方式与竞争格局。", count: 4))\nAs Joseph Nye argued, soft power matters more than ever in the digital age and beyond it.\nCooperation and Order\nLi Ming\nAbstract: Cooperation matters.\n".utf8), sourcePath: nil, documentID: "p"))
+        #expect(prose.units.last?.text == "As Joseph Nye argued, soft power matters more than ever in the digital age and beyond it.")
+        #expect(prose.metadata.titles["en"] == "Cooperation and Order" && prose.metadata.fields["authors.en"] == "Li Ming")
         // Acknowledgements at a paper's start end at the first heading with body text after it.
         let early = try read(PlainTextReader(), "Acknowledgements\nThe authors thank the reviewers.\nIntroduction\nZoning rules restrict supply.\nConclusion\nReform is overdue.\n")
         #expect(early.units.map(\.text) == ["Introduction", "Zoning rules restrict supply.", "Conclusion", "Reform is overdue."])
