@@ -88,8 +88,13 @@ public enum TreeRendering {
         if let parent = a.parent {
             lines.append("  \(a.relation?.rawValue ?? "support")s \(parent)" + (a.linkConfidence.map { " (link confidence \(fixed2($0)))" } ?? "")
                 + (a.linkedBy.map { " by \($0)" } ?? ""))
-        } else if a.label != nil && a.label != .background {
-            lines.append("  the thesis (root of the argument tree)")
+        } else if a.label?.isArgumentative == true {
+            // As `tree` draws it: the first root is the thesis, other roots were left unlinked, and a document nobody
+            // linked has no tree.
+            let roots = children(document).roots
+            lines.append(roots.first.map { document.units[$0].id == unit.id } == true
+                ? "  the thesis (root of the argument tree)" : roots.isEmpty ? "  not linked: the document has no argument tree"
+                : "  not linked into the argument tree (no parent)")
         }
         guard let score = a.score, let e = a.explanation else {
             lines.append("  no support score (background or unlabelled sentences are not scored)")

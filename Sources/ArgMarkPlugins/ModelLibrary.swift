@@ -40,7 +40,7 @@ public struct ModelLibrary: Sendable {
                 lexiconByFile[entry.file] = lexicon
                 labelers.append(entry.rules
                     ? CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon, fallbackScore: nil,
-                                 summary: "decision rules (Models/\(entry.file)): illustration openers → example; questions, definitions and signposting → background; a main-verb should (English) → prescription; reported findings → evidence; speaks only when they fire")
+                                 summary: "decision rules (Models/\(entry.file)): illustration openers → example; \(entry.words ? "" : "questions, ")definitions and signposting → background; \(entry.words ? "a main-verb should → prescription; " : "")reported findings → evidence; speaks only when they fire")
                     : CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon))
             } catch {
                 problems.append("\(path): \(error.description)")

@@ -22,6 +22,12 @@ struct LabelerConformanceTests {
         #expect(Set(Self.ids).isSuperset(of: ["label.cue.zh.v1", "label.cue.en.v1", "label.rules.zh.v1", "label.rules.en.v1",
                                               "label.model.zh.v1", "label.model.en.v1"]))
         #expect(Self.registry.defaultPipeline().labelers.count == 6)
+        // Each rule file is described by what it holds: only the English rules have a main-verb should, and only the
+        // Chinese ones call a question background.
+        let zhRules = try? #require(Self.registry.labeler(id: "label.rules.zh.v1")).descriptor.summary
+        let enRules = try? #require(Self.registry.labeler(id: "label.rules.en.v1")).descriptor.summary
+        #expect(zhRules?.contains("should") == false && zhRules?.contains("questions") == true)
+        #expect(enRules?.contains("should → prescription") == true && enRules?.contains("questions") == false)
     }
 
     /// The shipped models are linear chains; a manifest whose transition table has the wrong shape is reported

@@ -232,6 +232,19 @@ struct TreeTests {
         #expect(explanation.contains("s7 claim attacks"))
         #expect(TreeRendering.explain(d, unit: "s99") == nil)
         #expect(TreeRendering.missingUnit(d, id: "s99") == "no sentence s99; its sentence ids run \(d.units.first { $0.kind == .sentence }!.id)…\(d.units.last { $0.kind == .sentence }!.id)")
+        #expect(try #require(TreeRendering.explain(d, unit: "s2")).contains("the thesis (root of the argument tree)"))
+        // A sentence left without a parent beside the thesis is no second thesis, and with no links at all there is
+        // no tree, as `tree` shows them.
+        var unlinked = d
+        let s7 = try #require(unlinked.units.firstIndex { $0.id == "s7" })
+        unlinked.units[s7].annotation.parent = nil
+        unlinked.units[s7].annotation.relation = nil
+        #expect(try #require(TreeRendering.explain(unlinked, unit: "s7")).contains("not linked into the argument tree (no parent)"))
+        for i in unlinked.units.indices {
+            unlinked.units[i].annotation.parent = nil
+            unlinked.units[i].annotation.linkedBy = nil
+        }
+        #expect(try #require(TreeRendering.explain(unlinked, unit: "s2")).contains("not linked: the document has no argument tree"))
         var noted = d
         noted.notes = [Note(id: "n1", marker: "1", text: "参见某文件。")]
         #expect(TreeRendering.missingUnit(noted, id: "n1") == "n1 is a note (entry 1 of the notes), not a sentence: notes take no label, link or score")
