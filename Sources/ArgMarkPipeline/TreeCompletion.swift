@@ -28,6 +28,7 @@ public enum TreeCompletion {
     /// origin that reach a root; and how many of those there were.
     public static func link(_ document: consuming Document, with linker: any Linker) -> (document: Document, keptLinks: Int) {
         liftLinksOutOfTheTree(&document)
+        unlinkSentencesOutsideTheTree(&document)
         guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil && document.units[$0].annotation.linkedBy == nil }) else {
             return (linker.link(consume document), 0)
         }
@@ -54,6 +55,20 @@ public enum TreeCompletion {
         let before = document.units.map { ($0.annotation.parent, $0.annotation.relation) }
         // Lifted first, while the background sentence's own link still leads up to the tree.
         TreeCompletion.liftLinksOutOfTheTree(&document)
+        unlinkSentencesOutsideTheTree(&document)
+        let changed = zip(before, document.units).contains { $0.0 != $1.annotation.parent || $0.1 != $1.annotation.relation }
+        if changed {
+            for i in document.units.indices where document.units[i].annotation.score != nil || document.units[i].annotation.explanation != nil {
+                document.units[i].annotation.score = nil
+                document.units[i].annotation.explanation = nil
+            }
+        }
+    }
+
+    /// A background or unlabelled sentence has no parent (the guideline's tree holds argumentative sentences only):
+    /// its own link goes, a person's too, since the person who relabelled it background (or a later one) left it
+    /// outside the tree. Run after `liftLinksOutOfTheTree`, while its link still leads its children up.
+    static func unlinkSentencesOutsideTheTree(_ document: inout Document) {
         for i in document.units.indices where document.units[i].kind == .sentence && document.units[i].annotation.label?.isArgumentative != true {
             var a = document.units[i].annotation
             guard a.parent != nil || a.linkedBy != nil else { continue }
@@ -62,13 +77,6 @@ public enum TreeCompletion {
             a.linkedBy = nil
             a.linkConfidence = nil
             document.units[i].annotation = a
-        }
-        let changed = zip(before, document.units).contains { $0.0 != $1.annotation.parent || $0.1 != $1.annotation.relation }
-        if changed {
-            for i in document.units.indices where document.units[i].annotation.score != nil || document.units[i].annotation.explanation != nil {
-                document.units[i].annotation.score = nil
-                document.units[i].annotation.explanation = nil
-            }
         }
     }
 

@@ -77,6 +77,21 @@ struct TreeTests {
         #expect(dump == (try String(contentsOf: golden, encoding: .utf8)))
     }
 
+    /// A sentence a person linked and then (or another person) relabelled background leaves the tree on every route,
+    /// not only on `annotate --no-tree`: the guideline's background has no parent.
+    @Test func aPersonsLinkFromABackgroundSentenceGoes() throws {
+        var d = Self.linkedExample()
+        let example = try #require(d.units.firstIndex { $0.text.hasPrefix("例如") })
+        d.units[example].annotation.linkedBy = .human("ann")
+        d.units[example].annotation.label = .background
+        d.units[example].annotation.labeledBy = .human("bo")
+        let relinked = TreeCompletion.link(d, with: TreeLinker()).document
+        #expect(relinked.units[example].annotation.parent == nil && relinked.units[example].annotation.linkedBy == nil)
+        #expect(TreeCompletion.isComplete(relinked))
+        // The case's next sentence, hung under it, moves up with it to the claim above.
+        #expect(relinked.units[example + 1].annotation.parent != d.units[example].id)
+    }
+
     @Test func thesisCuesAndStructure() {
         let d = Self.linkedExample()
         let a = d.units.map(\.annotation)
