@@ -124,9 +124,8 @@ struct Annotate: AsyncParsableCommand {
         registry.labelers += started
         // The default pipeline without a model that failed to load would label with cues alone and exit 0: a batch
         // would get weaker labels and nothing would fail.
-        if labelers == nil && self.pipeline == nil, !registry.absentDefaultLabelers.isEmpty {
-            let missing = registry.absentDefaultLabelers.joined(separator: ", ")
-            Terminal.error("the default pipeline needs \(missing), which did not load (see above): mend or restore it (tools/train_models.sh retrains the models), or choose the labellers with --labelers (argmark plugins lists them)")
+        if labelers == nil && self.pipeline == nil, let failure = LoadedRegistry.defaultPipelineFailure(registry) {
+            Terminal.error(failure)
             throw ExitCode.failure
         }
         var pipeline = registry.defaultPipeline()

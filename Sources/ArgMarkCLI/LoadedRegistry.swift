@@ -43,6 +43,18 @@ enum LoadedRegistry {
         return registry
     }
 
+    /// Why the default pipeline cannot label as Models/ means it to, if it cannot: a labeller pipeline.json names did
+    /// not load (a model without it would label with cues alone), or pipeline.json itself could not be read (the
+    /// fallback drops the decision rules). Either way a batch would get weaker labels and exit 0.
+    static func defaultPipelineFailure(_ registry: PluginRegistry) -> String? {
+        if registry.defaultPipelineProblem != nil {
+            return "the default pipeline's file cannot be read (see above): mend it (git checkout Models/pipeline.json restores the shipped one), or choose the labellers with --labelers or --pipeline FILE (argmark plugins lists them)"
+        }
+        guard !registry.absentDefaultLabelers.isEmpty else { return nil }
+        let missing = registry.absentDefaultLabelers.joined(separator: ", ")
+        return "the default pipeline needs \(missing), which did not load (see above): mend or restore it (tools/train_models.sh retrains the models), or choose the labellers with --labelers (argmark plugins lists them)"
+    }
+
     /// A usage error told the way the other errors are (ArgumentParser would print the top-level usage after it,
     /// from inside a subcommand's run).
     private static func usage(_ message: String) -> Error {

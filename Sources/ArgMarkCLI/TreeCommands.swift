@@ -28,7 +28,12 @@ enum AnalysedDocument {
         }
         var pipeline = registry.defaultPipeline()
         let sentences = document.units.filter { $0.kind == .sentence }
-        if sentences.contains(where: { $0.annotation.label != nil }) { pipeline.labelers = [] }
+        if sentences.contains(where: { $0.annotation.label != nil }) {
+            pipeline.labelers = []
+        } else if let failure = LoadedRegistry.defaultPipelineFailure(registry) {
+            // Labelling the text with what did load would show weaker labels than annotate gives, with exit 0.
+            throw self.failure("\(path): " + failure)
+        }
         // A complete tree is used as it is. One the file holds only in part (annotate --no-tree dropped the
         // machine's links; a link deleted or a label changed by hand) is completed around its links, as review
         // completes it on opening (TreeCompletion); a file with no link at all is linked.

@@ -15,6 +15,9 @@ public struct ModelLibrary: Sendable {
     public private(set) var problems: [String] = []
     /// The default pipeline from `pipeline.json`, if present and valid.
     public private(set) var pipeline: PipelineSpecification?
+    /// Why a `pipeline.json` that is present cannot be the default pipeline (not JSON, a labeller named twice or
+    /// weighted 0), if it cannot: labelling on without it would drop the labellers it names, with exit 0.
+    public private(set) var pipelineProblem: String?
     /// Traditional → simplified characters (`fold/zh-hant.tsv`), if present and valid.
     public private(set) var characterFolding: CharacterFolding?
     static let characterFoldingFile = "fold/zh-hant.tsv"
@@ -62,14 +65,20 @@ public struct ModelLibrary: Sendable {
                 pipeline = specification
                 let ids = specification.labelers.map(\.id)
                 if let twice = ids.first(where: { id in ids.count { $0 == id } > 1 }) {
-                    problems.append("\(pipelinePath): names \(twice) twice; name it once, with the weight it should have (the default pipeline falls back to the models and cue lexicons)")
+                    pipelineProblem = "\(pipelinePath): names \(twice) twice; name it once, with the weight it should have"
                 } else if ids.isEmpty {
-                    problems.append("\(pipelinePath): names no labeller (the default pipeline falls back to the models and cue lexicons)")
+                    pipelineProblem = "\(pipelinePath): names no labeller; list the labellers of the default pipeline (argmark plugins lists them)"
+                } else if let entry = specification.labelers.first(where: { !$0.weight.isFinite || $0.weight <= 0 }) {
+                    pipelineProblem = "\(pipelinePath): gives \(entry.id) the weight \(entry.weight); a labeller's weight is a number above 0 (1 counts its scores as they are)"
                 }
                 for problem in calibrationProblems { problems.append("\(pipelinePath): \(problem); it is not used") }
                 for problem in specification.unusedCalibrations { problems.append("\(pipelinePath): \(problem)") }
             } catch {
-                problems.append("\(pipelinePath): \(error)")
+                pipelineProblem = "\(pipelinePath): \(error)"
+            }
+            if let pipelineProblem {
+                pipeline = nil
+                problems.append(pipelineProblem)
             }
         }
         let linkerFolder = (directory as NSString).appendingPathComponent("link.learned.v1")
@@ -125,7 +134,7 @@ public struct ModelLibrary: Sendable {
         guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
         let manifest: ModelManifest
         do { manifest = try JSONDecoder().decode(ModelManifest.self, from: data) } catch let error as DecodingError {
-            throw ModelError.corrupt("manifest.json \(ModelFileError(error).description)")
+            throw ModelError.corrupt("manifest.json \(ModelFileError(error, data: data).description)")
         }
         guard manifest.featureVersion == FeatureExtractor.version else {
             throw ModelError.corrupt("trained with feature set v\(manifest.featureVersion), this ArgMark computes v\(FeatureExtractor.version)")
@@ -194,6 +203,7 @@ extension PluginRegistry {
         registry.labelers += library.labelers
         registry.linkers = library.linkers + registry.linkers
         if let pipeline = library.pipeline { registry.defaultLabelers = pipeline }
+        registry.defaultPipelineProblem = library.pipelineProblem
         if let folding = library.characterFolding { registry.characterFolding = folding }
         return registry
     }
@@ -205,6 +215,30 @@ public struct ModelFileError: Error, Sendable, CustomStringConvertible {
     public var description: String
 
     public init(_ description: String) { self.description = description }
+
+    /// `error` described, a syntax error placed at its line and column in `data` (JSONDecoder does not say where,
+    /// and a hand-edited file needs to be told).
+    init(_ error: DecodingError, data: Data) {
+        self.init(error)
+        if case .dataCorrupted(let context) = error, context.codingPath.isEmpty, let place = Self.syntaxErrorPlace(data) {
+            description = "is not valid JSON (\(place))"
+        }
+    }
+
+    /// "line L, column C" of the syntax error JSONSerialization reports as "around character N" (N counted in UTF-8
+    /// bytes from 0), or nil when it names no place.
+    static func syntaxErrorPlace(_ data: Data) -> String? {
+        do { _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]); return nil } catch {
+            let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            guard let range = text.range(of: #"character \d+"#, options: .regularExpression),
+                  let offset = Int(text[range].dropFirst("character ".count)), offset <= data.count else { return nil }
+            let before = data.prefix(offset)
+            let line = before.count { $0 == UInt8(ascii: "\n") } + 1
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? before.startIndex
+            let column = String(decoding: before[lineStart...], as: UTF8.self).count + 1
+            return "line \(line), column \(column)"
+        }
+    }
 
     init(_ error: DecodingError) {
         func path(_ context: DecodingError.Context) -> String {
@@ -257,7 +291,7 @@ public struct PipelineSpecification: Sendable, Hashable {
             var labelers: [Entry]
         }
         let file: File
-        do { file = try JSONDecoder().decode(File.self, from: json) } catch let error as DecodingError { throw ModelFileError(error) }
+        do { file = try JSONDecoder().decode(File.self, from: json) } catch let error as DecodingError { throw ModelFileError(error, data: json) }
         // A misspelt key ("wieght") would be ignored and its value lost without a word: refused instead.
         if let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] {
             let fileKeys: Set = ["description", "labelers", "calibration"]

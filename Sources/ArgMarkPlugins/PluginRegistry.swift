@@ -18,6 +18,8 @@ public struct PluginRegistry: Sendable {
     public var scorers: [any Scorer]
     /// The labellers of the default pipeline and their weights; nil picks them as ``defaultPipeline()`` says.
     public var defaultLabelers: PipelineSpecification?
+    /// Why Models/pipeline.json could not be read as the default pipeline, if it was present and could not.
+    public var defaultPipelineProblem: String?
     /// Traditional → simplified characters for every pipeline (`Models/fold/zh-hant.tsv`), if loaded.
     public var characterFolding: CharacterFolding?
 

@@ -197,6 +197,34 @@ struct CommandLineTests {
         #expect(chosen.status == 0, "\(chosen.stderr)")
     }
 
+    /// A pipeline.json that cannot be read (a stray comma, a weight of 0) is an error for annotate, tree and explain,
+    /// not a quiet fallback that drops the decision rules it names.
+    @Test func theDefaultPipelineDoesNotRunWhenItsFileIsBroken() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Models")
+        try FileManager.default.createDirectory(atPath: dir + "/models/cues", withIntermediateDirectories: true)
+        for file in ["cues/zh.tsv", "cues/zh.rules.tsv"] {
+            try FileManager.default.copyItem(atPath: models.appendingPathComponent(file).path, toPath: dir + "/models/" + file)
+        }
+        try Data("例如，某市推出了新项目。\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.zh.txt"))
+        for (broken, said) in [
+            (#"{"labelers":[{"id":"label.cue.zh.v1","weight":0.75},{"id":"label.rules.zh.v1","weight":2},,]}"#, "pipeline.json: is not valid JSON (line 1, column 91)"),
+            (#"{"labelers":[{"id":"label.cue.zh.v1","weight":0.75},{"id":"label.rules.zh.v1","weight":0}]}"#, "gives label.rules.zh.v1 the weight 0.0"),
+        ] {
+            try Data(broken.utf8).write(to: URL(fileURLWithPath: dir + "/models/pipeline.json"))
+            try? FileManager.default.removeItem(atPath: dir + "/out")
+            let run = try argmark(["annotate", dir + "/in.zh.txt", "--out", dir + "/out", "--models", dir + "/models"])
+            #expect(run.status == 1 && run.stderr.contains("error: the default pipeline's file cannot be read") && run.stderr.contains(said), "\(run.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: dir + "/out/in.zh.jsonl"))
+            let tree = try argmark(["explain", dir + "/in.zh.txt", "s1", "--models", dir + "/models"])
+            #expect(tree.status == 1 && tree.stderr.contains("the default pipeline's file cannot be read"), "\(tree.stderr)")
+            let chosen = try argmark(["annotate", dir + "/in.zh.txt", "--out", dir + "/out", "--models", dir + "/models", "--labelers", "label.rules.zh.v1"])
+            #expect(chosen.status == 0, "\(chosen.stderr)")
+        }
+    }
+
     /// A gold document the prediction has no file for is scored as unlabelled, not left out: a labeller that failed
     /// on the hard documents would otherwise score better. The report and its JSON name the documents.
     @Test func evalScoresAMissingPredictionAsUnlabelled() throws {
