@@ -4,6 +4,7 @@ import ArgMarkFormats
 import ArgMarkIO
 import ArgMarkLabeling
 import ArgMarkPipeline
+import ArgMarkPlugins
 import ArgMarkTraining
 import ArgumentParser
 import Foundation
@@ -83,9 +84,13 @@ struct Train: ParsableCommand {
         let language = LanguageTag(rawValue: lang)!
         let lexiconFile = lexicon ?? "cues/\(lang).tsv"
         let lexiconPath = (models as NSString).appendingPathComponent(lexiconFile)
-        guard let lexiconText = try? String(contentsOfFile: lexiconPath, encoding: .utf8) else {
-            throw fail("\(lexiconPath): cannot read the cue lexicon; pass --models or --lexicon")
-        }
+        let lexiconText: String
+        do {
+            guard let read = try ModelLibrary.text(at: lexiconPath) else {
+                throw fail("\(lexiconPath): no such cue lexicon; pass --models or --lexicon")
+            }
+            lexiconText = read
+        } catch let error as ModelFileError { throw fail(error.description) }
         let cues: CueLexicon
         do { cues = try CueLexicon(tsv: lexiconText, wordBoundaries: language == .en) } catch { throw fail("\(lexiconPath): \(error)") }
 

@@ -37,7 +37,14 @@ public struct ModelLibrary: Sendable {
         var lexiconByFile: [String: CueLexicon] = [:]
         for entry in Self.lexicons {
             let path = (directory as NSString).appendingPathComponent(entry.file)
-            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { continue }
+            let text: String
+            do {
+                guard let read = try Self.text(at: path) else { continue }
+                text = read
+            } catch {
+                problems.append(error.description)
+                continue
+            }
             do {
                 let lexicon = try CueLexicon(tsv: text, wordBoundaries: entry.words)
                 lexiconByFile[entry.file] = lexicon
@@ -50,12 +57,16 @@ public struct ModelLibrary: Sendable {
             }
         }
         let foldingPath = (directory as NSString).appendingPathComponent(Self.characterFoldingFile)
-        if let text = try? String(contentsOfFile: foldingPath, encoding: .utf8) {
-            do {
-                characterFolding = try CharacterFolding(tsv: text)
-            } catch {
-                problems.append("\(foldingPath): \(error.description); Traditional Chinese is labelled as written")
+        do {
+            if let text = try Self.text(at: foldingPath) {
+                do {
+                    characterFolding = try CharacterFolding(tsv: text)
+                } catch {
+                    problems.append("\(foldingPath): \(error.description); Traditional Chinese is labelled as written")
+                }
             }
+        } catch {
+            problems.append(error.description + "; Traditional Chinese is labelled as written")
         }
         let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
         if let data = FileManager.default.contents(atPath: pipelinePath) {
@@ -127,6 +138,23 @@ public struct ModelLibrary: Sendable {
             }
             pipeline = specification
         }
+    }
+
+    /// The text of a file a person may edit (a lexicon, the character table), nil when there is none. One saved in
+    /// another encoding (GB18030, UTF-16) is an error that says so, not a file silently left out.
+    public static func text(at path: String) throws(ModelFileError) -> String? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                throw ModelFileError("\(path): \(isDirectory.boolValue ? "is a directory, not a file" : "cannot be read (check its permissions)")")
+            }
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+            throw ModelFileError("\(path): is not UTF-8 text\(utf16 ? " (it is UTF-16)" : " (saved as GB18030 or another legacy encoding?)"); save it as UTF-8 (iconv -f GB18030 -t UTF-8)")
+        }
+        return text
     }
 
     static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> StatisticalLabeler {

@@ -95,6 +95,24 @@ struct LabelerConformanceTests {
         #expect(library.problems.contains { $0.contains("zh-hant.tsv") && $0.contains("line 2") })
     }
 
+    /// A lexicon or table saved in another encoding is named as such, not silently left out (the rules that did not
+    /// load were explained only by "did not load").
+    @Test func aFileInAnotherEncodingIsNamed() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-encoding-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("cues"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("fold"), withIntermediateDirectories: true)
+        // 例如 in GB18030, and a UTF-16 table with its byte-order mark.
+        try Data([0xC0, 0xFD, 0xC8, 0xE7, 0x09, 0x65, 0x78, 0x61, 0x6D, 0x70, 0x6C, 0x65, 0x09, 0x31, 0x0A])
+            .write(to: temporary.appendingPathComponent("cues/zh.rules.tsv"))
+        try Data([0xFF, 0xFE] + Array("應\t应\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            .write(to: temporary.appendingPathComponent("fold/zh-hant.tsv"))
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(library.labelers.isEmpty && library.characterFolding == nil)
+        #expect(library.problems.contains { $0.contains("zh.rules.tsv: is not UTF-8 text (saved as GB18030") })
+        #expect(library.problems.contains { $0.contains("zh-hant.tsv: is not UTF-8 text (it is UTF-16)") })
+    }
+
     @Test(arguments: ids)
     func conforms(_ id: String) throws {
         let labeler = try #require(Self.registry.labeler(id: id))
