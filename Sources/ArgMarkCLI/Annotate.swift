@@ -112,8 +112,10 @@ struct Annotate: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        for labeler in started where registry.labeler(id: labeler.descriptor.id) != nil {
-            Terminal.error("plugin \(labeler.descriptor.id): the external labeller's id is a built-in labeller's; give it an id of its own")
+        // Ids that differ in case only (label.cue.EN.v1) would be told apart by no reader of the outputs.
+        let builtIn = Set(registry.labelers.map { $0.descriptor.id.lowercased() })
+        for labeler in started where builtIn.contains(labeler.descriptor.id.lowercased()) {
+            Terminal.error("plugin \(labeler.descriptor.id): the external labeller's id is a built-in labeller's\(registry.labeler(id: labeler.descriptor.id) == nil ? " but for case" : ""); give it an id of its own")
             throw ExitCode.failure
         }
         // Two external labellers of one id: only the first would ever be asked.

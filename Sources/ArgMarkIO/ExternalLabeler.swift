@@ -56,10 +56,13 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "expected a hello reply, got \(hello["type"] ?? "nothing")")
         }
-        guard hello["protocol"] as? Int == Self.protocolVersion else {
+        guard let version = hello["protocol"] as? NSNumber, !Self.isBoolean(version), version.doubleValue == Double(Self.protocolVersion) else {
             Self.stop(&connection)
             // A version sent as text ("1") would read as the right one in the message.
-            let given = hello["protocol"].map { $0 is String ? "\"\($0)\" (text, where a number is expected)" : "\($0)" } ?? "none"
+            let given = hello["protocol"].map { value in
+                value is String ? "\"\(value)\" (text, where a number is expected)"
+                    : (value as? NSNumber).map(Self.isBoolean) == true ? "\((value as! NSNumber).boolValue) (not a number)" : "\(value)"
+            } ?? "none"
             throw PluginError(pluginID: name, message: "speaks protocol \(given), ArgMark speaks \(Self.protocolVersion)")
         }
         guard let id = hello["id"] as? String, !id.isEmpty else {
@@ -74,10 +77,25 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "the hello reply's plugin id \(id.debugDescription) holds spaces or control characters (or runs past 100); give an id like label.my-model.v1")
         }
+        // A colon would end the id in --labelers ID:WEIGHT, and human:… is how a person's labels are signed: labels
+        // signed so would count as a person's and never be relabelled.
+        if id.contains(":") {
+            Self.stop(&connection)
+            throw PluginError(pluginID: name, message: "the hello reply's plugin id \(id.debugDescription) holds a colon, which marks a person's labels (human:…) and a weight in --labelers ID:WEIGHT; give an id like label.my-model.v1")
+        }
         // An unknown language or label is refused, not dropped: a dropped language would send the plugin every
         // sentence, a dropped label would hide a misspelt one.
+        // Not a list (a lone "zh") would read as no list: every language, every label.
+        for key in ["languages", "labels"] where hello[key] != nil && !(hello[key] is NSNull) && !(hello[key] is [String]) {
+            Self.stop(&connection)
+            throw PluginError(pluginID: id, message: "the hello reply's \(key) is \(Self.shown(hello[key]!)), not a list of names (\(key == "languages" ? "[\"zh\", \"mixed\"]" : "[\"claim\", \"evidence\"]"))")
+        }
         let languageNames = hello["languages"] as? [String] ?? []
         let labelNames = hello["labels"] as? [String] ?? ArgumentLabel.allCases.map(\.rawValue)
+        guard !labelNames.isEmpty else {
+            Self.stop(&connection)
+            throw PluginError(pluginID: id, message: "the hello reply lists no labels; list the labels it scores, or leave \"labels\" out for all five")
+        }
         let unknownLanguages = languageNames.filter { LanguageTag(rawValue: $0) == nil }
         let unknownLabels = labelNames.filter { ArgumentLabel(rawValue: $0) == nil }
         guard unknownLanguages.isEmpty, unknownLabels.isEmpty else {
@@ -127,12 +145,24 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 }
                 let request: [String: Any] = ["type": "label", "document": document.id, "seq": sequence, "sentences": sentences]
                 let reply = try Self.decode(try Self.exchange(&connection, try Self.encode(request, pluginID: id), pluginID: id, timeout: timeout), pluginID: id)
-                if let answered = reply["seq"], !(answered is NSNull), (answered as? NSNumber)?.intValue != sequence {
-                    throw PluginError(pluginID: id, message: "replied to request \(answered) when asked request \(sequence) (\(document.id)); its replies are out of step, so it was stopped")
+                // Without the echo a stray second reply would be taken for the next document's: its labels written
+                // into another document.
+                // (An error reply, which the protocol shows without one, may leave it out.)
+                guard let answered = reply["seq"], !(answered is NSNull) else {
+                    if reply["type"] as? String == "error" {
+                        let message = (reply["message"] as? String).map(LabelReason.printable) ?? "no message"
+                        return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(message)"))
+                    }
+                    throw PluginError(pluginID: id, message: "replied to request \(sequence) (\(document.id)) without its \"seq\"; echo the request's seq (and document) in every reply, so that a reply out of step is found, not written into another document")
+                }
+                guard let number = answered as? NSNumber, !Self.isBoolean(number), number.doubleValue == Double(sequence) else {
+                    let given = answered is String ? "\"\(answered)\" (text, where a number is expected)" : Self.shown(answered)
+                    throw PluginError(pluginID: id, message: "replied with seq \(given) when asked request \(sequence) (\(document.id)); its replies are out of step, so it was stopped")
                 }
                 if reply["type"] as? String == "error" {
                     // A reported error keeps the conversation in step: the batch goes on with the next document.
-                    return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(reply["message"] ?? "no message")"))
+                    let message = (reply["message"] as? String).map(LabelReason.printable) ?? "no message"
+                    return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(message)"))
                 }
                 return .success(try Self.proposals(
                     from: reply, document: document.id, indexByID: indexByID, declared: Set(descriptor.labels), pluginID: id))
@@ -165,7 +195,8 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             }
             guard let number = value as? NSNumber,
                   number.doubleValue.isFinite, (0...1).contains(number.doubleValue) else {
-                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(value), not a number in [0, 1]")
+                let given = value is String ? "\"\(value)\" (text)" : Self.shown(value)
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(what) is \(given), not a number in [0, 1]")
             }
             return number.doubleValue
         }
@@ -183,6 +214,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has both scores and a label; give one of them")
             }
             var scores = LabelScores()
+            if let raw = entry["scores"], !(raw is [String: Any]) {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): the scores of \(sentence) are \(Self.shown(raw)), not an object of label: score ({\"claim\":0.8,\"evidence\":0.2})")
+            }
             if let raw = entry["scores"] as? [String: Any] {
                 for (name, value) in raw {
                     guard let label = ArgumentLabel(rawValue: name) else {
@@ -192,9 +226,14 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 }
             } else if let name = entry["label"] as? String, let label = ArgumentLabel(rawValue: name) {
                 scores[label] = try entry["confidence"].map { value throws(PluginError) in try probability(value, "the confidence of \(sentence)") } ?? 1
+            } else if let name = entry["label"] {
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) is given the label \(Self.shown(name)); labels are \(ArgumentLabel.allCases.map(\.rawValue).joined(separator: ", "))")
             } else {
-                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has neither scores nor a known label")
+                throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) has neither \"scores\" nor \"label\"; give one of them, or leave the sentence out")
             }
+            // Scores of nothing ({} or all 0) say nothing: the sentence is skipped, as one left out is, rather than
+            // counted as a vote that only lowers the others' confidence.
+            guard ArgumentLabel.allCases.contains(where: { (scores[$0] ?? 0) > 0 }) else { continue }
             // The handshake's labels are what the plugin scores: another one is a reply out of its own terms.
             if let undeclared = ArgumentLabel.allCases.first(where: { scores[$0] != nil && !declared.contains($0) }) {
                 throw PluginError(pluginID: id, message: "malformed reply to \(document): \(sentence) is given \(undeclared.rawValue), which the handshake did not list among its labels (\(declared.sorted { $0.rawValue < $1.rawValue }.map(\.rawValue).joined(separator: ", ")))")
@@ -203,6 +242,18 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 unitIndex: index, scores: scores, evidence: (entry["evidence"] as? String) ?? "", pluginID: id))
         }
         return proposals
+    }
+
+    /// A JSON true or false, which Foundation reads as an NSNumber (`as? Int` would take true for 1).
+    private static func isBoolean(_ number: NSNumber) -> Bool { String(cString: number.objCType) == "c" }
+
+    /// A reply's value as a message shows it: short, printable, and a boolean as true or false.
+    private static func shown(_ value: Any) -> String {
+        if let number = value as? NSNumber, isBoolean(number) { return "\(number.boolValue)" }
+        if value is NSNull { return "null" }
+        if let text = value as? String { return "\"" + LabelReason.printable(String(text.prefix(60))) + "\"" }
+        let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        return LabelReason.printable(String((data.map { String(decoding: $0, as: UTF8.self) } ?? "\(value)").prefix(60)))
     }
 
     // MARK: The wire
@@ -215,9 +266,21 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     }
 
     private static func decode(_ line: [UInt8], pluginID: String) throws(PluginError) -> [String: Any] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-            let shown = String(decoding: line.prefix(120), as: UTF8.self)
-            throw PluginError(pluginID: pluginID, message: "malformed reply (not a JSON object): \(shown) (a plugin logs to standard error, never standard output)")
+        let shown = LabelReason.printable(String(decoding: line.prefix(120), as: UTF8.self))
+        guard String(validating: line, as: UTF8.self) != nil else {
+            throw PluginError(pluginID: pluginID, message: "malformed reply (not UTF-8 text; write replies in UTF-8): \(shown)")
+        }
+        let parsed: Any
+        do { parsed = try JSONSerialization.jsonObject(with: Data(line)) } catch {
+            let problem = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
+            // A line that does not even open like a reply is most likely a log line.
+            let hint = line.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{")
+                ? " (NaN and Infinity are no JSON: Python's json.dumps writes them unless allow_nan=False)"
+                : " (a plugin logs to standard error, never standard output)"
+            throw PluginError(pluginID: pluginID, message: "malformed reply (not JSON: \(problem)): \(shown)\(hint)")
+        }
+        guard let object = parsed as? [String: Any] else {
+            throw PluginError(pluginID: pluginID, message: "malformed reply (a JSON value, not an object): \(shown)")
         }
         return object
     }

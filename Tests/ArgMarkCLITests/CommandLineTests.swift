@@ -111,6 +111,20 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/started"))
     }
 
+    /// An external labeller may not take a built-in labeller's id, nor one that differs from it in case only.
+    @Test func anExternalLabellerCannotPassForABuiltInOne() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Regulators should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in.en.txt"))
+        for id in ["label.cue.en.v1", "label.cue.EN.v1"] {
+            try Data("import sys\nfor line in sys.stdin:\n    print('{\"type\":\"hello\",\"protocol\":1,\"id\":\"\(id)\"}', flush=True)\n".utf8)
+                .write(to: URL(fileURLWithPath: dir + "/impostor.py"))
+            let run = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--external", "python3 \(dir)/impostor.py"])
+            #expect(run.status == 1 && run.stderr.contains("plugin \(id): the external labeller's id is a built-in labeller's"), "\(run.stderr)")
+        }
+    }
+
     /// An external labeller can be named and weighted in --labelers like a built-in one, and its path may hold spaces.
     @Test func anExternalLabellerIsNamedAndWeightedInTheLabelers() throws {
         let plugin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

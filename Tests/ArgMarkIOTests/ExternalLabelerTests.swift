@@ -78,7 +78,7 @@ struct ExternalLabelerTests {
         #expect(kill(pid, 0) != 0 || Self.isZombie(pid), "process \(pid) still runs")
     }
 
-    @Test(arguments: [("--garbage", "not a JSON object"), ("--error", "reported an error on d: model not loaded")])
+    @Test(arguments: [("--garbage", "malformed reply (not JSON: "), ("--error", "reported an error on d: model not loaded")])
     func badRepliesAreErrors(_ flag: String, _ fragment: String) throws {
         let labeler = try start(flag)
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
@@ -106,7 +106,7 @@ struct ExternalLabelerTests {
         _ = try labeler.propose(for: smallDocument())
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
             let message = (error as? PluginError)?.message ?? ""
-            return message.contains("wrote output nobody asked for") || message.contains("replied to request 1 when asked request 2")
+            return message.contains("wrote output nobody asked for") || message.contains("replied with seq 1 when asked request 2")
         }
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
             (error as? PluginError)?.message.contains("was stopped after an earlier failure") == true
@@ -140,6 +140,59 @@ struct ExternalLabelerTests {
         #expect { try start("--boolean").propose(for: smallDocument()) } throws: { error in
             (error as? PluginError)?.message.contains("the confidence of s1 is true, not a number in [0, 1]") == true
         }
+    }
+
+    /// A labeller that answers the handshake with `hello` and every request with `reply`, SEQ standing for the
+    /// request's number: one deviation from the protocol at a time.
+    func scripted(hello: String, reply: String = "{}") throws(PluginError) -> ExternalLabeler {
+        let script = """
+            import sys, json
+            for line in sys.stdin:
+                request = json.loads(line)
+                print(sys.argv[1] if request["type"] == "hello" else sys.argv[2].replace("SEQ", str(request["seq"])), flush=True)
+            """
+        return try ExternalLabeler(command: ["python3", "-c", script, hello, reply], timeout: 5)
+    }
+
+    static let hello = #"{"type":"hello","protocol":1,"id":"label.t.v1"}"#
+
+    /// A handshake is taken at its word only when its words are what the protocol says: a colon in the id would sign
+    /// labels as a person's (human:…), a lone "zh" would read as every language, no labels as none to give.
+    @Test(arguments: [
+        (#"{"type":"hello","protocol":1,"id":"human:alice"}"#, "holds a colon, which marks a person's labels"),
+        (#"{"type":"hello","protocol":1,"id":"label.t.v1","languages":"zh"}"#, #"languages is "zh", not a list of names"#),
+        (#"{"type":"hello","protocol":1,"id":"label.t.v1","labels":["claim",5]}"#, "labels is [\"claim\",5], not a list of names"),
+        (#"{"type":"hello","protocol":1,"id":"label.t.v1","labels":[]}"#, "lists no labels"),
+        (#"{"type":"hello","protocol":true,"id":"label.t.v1"}"#, "speaks protocol true (not a number)"),
+    ])
+    func aHandshakeOutsideTheProtocolIsRefused(hello: String, message: String) {
+        #expect { try scripted(hello: hello) } throws: { error in
+            (error as? PluginError)?.message.contains(message) == true
+        }
+    }
+
+    /// Each reply is checked for what it says, and a refusal says what was wrong in the plugin's own terms.
+    @Test(arguments: [
+        (#"{"type":"labels","labels":[{"id":"s1","label":"claim"}]}"#, #"without its "seq""#),
+        (#"{"type":"labels","seq":"SEQ","labels":[]}"#, #"replied with seq "1" (text, where a number is expected)"#),
+        (#"{"type":"labels","seq":SEQ.5,"labels":[]}"#, "replied with seq 1.5 when asked request 1"),
+        (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","label":"Claim"}]}"#, #"s1 is given the label "Claim"; labels are claim, evidence"#),
+        (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","scores":["claim"]}]}"#, "the scores of s1 are [\"claim\"], not an object"),
+        (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","label":"claim","confidence":"0.9"}]}"#, #"the confidence of s1 is "0.9" (text), not a number"#),
+        (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","scores":{"claim":NaN}}]}"#, "NaN and Infinity are no JSON"),
+        (#"{"type":"error","message":"bad\u001b[2J\nargmark: all fine"}"#, "reported an error on d: bad [2J argmark: all fine"),
+    ])
+    func aReplyIsCheckedForWhatItSays(reply: String, message: String) throws {
+        let labeler = try scripted(hello: Self.hello, reply: reply)
+        #expect { try labeler.propose(for: smallDocument()) } throws: { error in
+            (error as? PluginError)?.message.contains(message) == true
+        }
+    }
+
+    /// Scores of nothing are no vote: the sentence is skipped, as one left out of the reply is.
+    @Test func emptyOrZeroScoresAreASkippedSentence() throws {
+        let reply = #"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","scores":{}},{"id":"s2","scores":{"claim":0,"evidence":0}}]}"#
+        #expect(try scripted(hello: Self.hello, reply: reply).propose(for: smallDocument()).isEmpty)
     }
 
     /// The plugin id goes into every file and message: one with control characters is refused at the handshake.
