@@ -141,7 +141,7 @@ struct BodyAssembler {
         flushCaption()
         let language = LanguageDetector.detect(scalars, range)
         let spans = segmenter.segment(scalars, range).map { sentence in
-            var sentenceLanguage = language == .mixed ? LanguageDetector.detect(scalars, sentence) : language
+            var sentenceLanguage = language == .mixed || language == .en ? LanguageDetector.detectSentence(scalars, sentence) : language
             if sentenceLanguage == .und { sentenceLanguage = language }
             return DocumentBuilder.Span(
                 start: sentence.lowerBound, end: sentence.upperBound, text: scalars.string(sentence, hyphenation: hyphenation),

@@ -10,6 +10,24 @@ public enum LanguageDetector {
         return detect(scalars, scalars.indices)
     }
 
+    /// A sentence's language: as `detect`, except that a Chinese frame around English words (约瑟夫·奈指出：“…”,
+    /// 例如，the European Union …) is mixed, not English: it is the Chinese writer's sentence, its cues (指出, 例如)
+    /// are Chinese, and mixed text goes to the Chinese labellers.
+    static func detectSentence(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> LanguageTag {
+        let language = detect(scalars, range)
+        return language == .en && opensWithChinese(scalars, range) ? .mixed : language
+    }
+
+    /// Whether the first letter of `range` is a Han character outside quotation marks, brackets and titles.
+    static func opensWithChinese(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        for i in range {
+            let s = scalars[i]
+            if ScalarClass.isHan(s) { return true }
+            if ScalarClass.isLatinLetter(s) || "“‘「『\"'(（《〈[［".unicodeScalars.contains(s) { return false }
+        }
+        return false
+    }
+
     static func detect(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> LanguageTag {
         var han = 0
         var latinLetters = 0

@@ -136,7 +136,7 @@ public struct SentenceLinesReader: DocumentReader {
             }
             paragraph.append(
                 .init(start: range.lowerBound, end: range.upperBound, text: scalars.string(range),
-                      language: LanguageDetector.detect(scalars, range)))
+                      language: LanguageDetector.detectSentence(scalars, range)))
         }
         flush()
         var document = builder.take()

@@ -81,7 +81,7 @@ public struct SentenceTableReader: DocumentReader {
             let kind = table.cell(row, "kind").map { scalars.string(scalars.trimmed($0)).uppercased() } ?? "S"
             let span = DocumentBuilder.Span(
                 start: offset(text.lowerBound), end: offset(text.upperBound), text: scalars.string(text),
-                language: LanguageDetector.detect(scalars, text))
+                language: kind == "HEAD" || kind == "TOPIC" ? LanguageDetector.detect(scalars, text) : LanguageDetector.detectSentence(scalars, text))
             if kind == "HEAD" || kind == "TOPIC" {
                 flush()
                 // An empty heading row stays a unit: the guideline's output has one row per row of the input.

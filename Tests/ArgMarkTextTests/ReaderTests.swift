@@ -494,6 +494,12 @@ struct PlainTextReaderTests {
         let doc = try read(PlainTextReader(), "中文段落，讨论网络治理。\nAn English paragraph about governance.\n中国提出倡议。The European Union disagreed with it entirely.\n")
         #expect(doc.paragraphs.map(\.language) == [.zh, .en, .mixed])
         #expect(doc.units.suffix(2).map(\.language) == [.zh, .en])
+        // A Chinese frame around English words is the Chinese writer's sentence (mixed, for the Chinese labellers);
+        // an English sentence quoting a Chinese term stays English.
+        let framed = try read(PlainTextReader(), "约瑟夫·奈指出：“Soft power is the ability to get what you want through attraction rather than coercion.”例如，the European Union adopted the Digital Services Act in 2022. The term “天下” names an order that the authors of this essay read as a claim to universal rule.\n")
+        #expect(framed.units.map(\.language) == [.mixed, .mixed, .en])
+        let table = try SentenceTableReader().read(ReaderInput(bytes: Array("id\ttext\ns1\t例如，the European Union adopted the Digital Services Act in 2022.\n".utf8), sourcePath: nil, documentID: "t"))
+        #expect(table.units.map(\.language) == [.mixed])
     }
 }
 
