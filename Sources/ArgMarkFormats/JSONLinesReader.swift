@@ -159,7 +159,7 @@ public struct JSONLinesReader: DocumentReader {
         guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
         let document = doc
         if let problem = document.validate().first {
-            throw .malformed(line: lineOfUnit[problem.subject] ?? 1, message: "\(problem); correct the file or re-run annotate on the source text")
+            throw .malformed(line: lineOfUnit[problem.subject] ?? 1, message: "\(problem); correct that line (annotating the source text again would start afresh, without the labels and links a person set in this file)")
         }
         guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         return document

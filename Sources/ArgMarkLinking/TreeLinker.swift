@@ -54,7 +54,9 @@ public struct TreeLinker: Linker {
     ) {
         for i in nodes {
             var a = document.units[i].annotation
-            if a.isHumanLink { continue }
+            // A person's link stays, and so does a person's thesis; a second sentence a person marked as the thesis
+            // (two annotators' files merged) is linked under the first, since a tree has one root.
+            if a.isHumanLink && (a.parent != nil || i == thesis) { continue }
             if i == thesis {
                 a.parent = nil
                 a.relation = nil

@@ -92,6 +92,22 @@ struct TreeTests {
         #expect(relinked.units[example + 1].annotation.parent != d.units[example].id)
     }
 
+    /// Two sentences a person marked as the thesis make no second root: the first stays the thesis, the other is
+    /// linked under the tree as any sentence is.
+    @Test func aSecondThesisAPersonMarkedIsLinkedUnderTheFirst() throws {
+        var d = Self.linkedExample()
+        let second = try #require(d.units.firstIndex { $0.text.hasPrefix("规则分化") })
+        for i in [1, second] {
+            d.units[i].annotation.parent = nil
+            d.units[i].annotation.relation = nil
+            d.units[i].annotation.linkedBy = .human("ann")
+        }
+        let linked = TreeLinker().link(d)
+        #expect(linked.units[1].annotation.isThesis && linked.units[1].annotation.linkedBy == .human("ann"))
+        #expect(linked.units[second].annotation.parent != nil && linked.units[second].annotation.linkedBy == .plugin("link.tree.v1"))
+        #expect(TreeCompletion.isComplete(linked))
+    }
+
     @Test func thesisCuesAndStructure() {
         let d = Self.linkedExample()
         let a = d.units.map(\.annotation)
