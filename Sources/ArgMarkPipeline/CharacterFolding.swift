@@ -2,8 +2,8 @@ import ArgMarkCore
 
 /// Traditional Chinese characters folded to their simplified forms before the analysis stages run, so that the cue
 /// lexicons and the models, written and trained on simplified text, read a Traditional text (Taiwanese or Hong Kong
-/// scholarship, 應當 for 应当) as they read its simplified form. Only a document that reads as Traditional is folded, so
-/// that a simplified text quoting a Traditional name keeps its labels; the labels, links and scores are then set on
+/// scholarship, 應當 for 应当) as they read its simplified form. Only a document that reads as Traditional is folded,
+/// or a paragraph that does in a simplified one, so that a simplified text quoting a Traditional name keeps its labels; the labels, links and scores are then set on
 /// the text as written (`Pipeline.run`). One character stands for one, so every offset stays where it was.
 public struct CharacterFolding: Sendable, Hashable {
     /// Traditional character → simplified character.
@@ -58,6 +58,31 @@ public struct CharacterFolding: Sendable, Hashable {
         }
         return traditional >= 10 && Double(traditional) >= Self.traditionalShare * Double(han)
     }
+
+    /// The units to fold: all of a document that reads as Traditional; else those of each paragraph that does (a
+    /// Traditional quotation or abstract in a simplified text), by the same share, with at least
+    /// `paragraphCharacters` Traditional forms, so that a simplified paragraph quoting 臺灣 keeps its text.
+    public func unitsToFold(_ document: Document) -> [Int] {
+        if readsAsTraditional(document) { return Array(document.units.indices) }
+        var units: [Int] = []
+        for paragraph in document.paragraphs {
+            var han = 0
+            var traditional = 0
+            for i in paragraph.units {
+                for scalar in document.units[i].text.unicodeScalars where scalar.isHanIdeograph {
+                    han += 1
+                    if table[scalar] != nil { traditional += 1 }
+                }
+            }
+            if traditional >= Self.paragraphCharacters && Double(traditional) >= Self.traditionalShare * Double(han) {
+                units += paragraph.units
+            }
+        }
+        return units
+    }
+
+    /// The fewest Traditional forms that make a paragraph of a simplified document read as Traditional.
+    public static let paragraphCharacters = 3
 
     /// `text` with every Traditional character of the table in its simplified form.
     public func folded(_ text: String) -> String {

@@ -47,13 +47,16 @@ public struct Pipeline: Sendable {
     /// built for the old labels (a claim turned background would stay in the tree, a new claim would be a second root); links a
     /// person set stay.
     ///
-    /// A document that reads as Traditional Chinese goes through the stages in simplified characters
-    /// (`characterFolding`) and comes back with its own text.
+    /// A document that reads as Traditional Chinese, and a Traditional paragraph in a simplified one, go through the
+    /// stages in simplified characters (`characterFolding`) and come back with their own text.
     public func run(_ document: consuming Document) throws(PluginError) -> Document {
-        guard let characterFolding, characterFolding.readsAsTraditional(document) else { return try runStages(document) }
-        let written = document.units.map(\.text)
-        var result = try runStages(characterFolding.folded(document))
-        for i in result.units.indices { result.units[i].text = written[i] }
+        guard let characterFolding else { return try runStages(document) }
+        let traditional = characterFolding.unitsToFold(document)
+        guard !traditional.isEmpty else { return try runStages(document) }
+        let written = traditional.map { document.units[$0].text }
+        for i in traditional { document.units[i].text = characterFolding.folded(document.units[i].text) }
+        var result = try runStages(document)
+        for (i, text) in zip(traditional, written) { result.units[i].text = text }
         return result
     }
 

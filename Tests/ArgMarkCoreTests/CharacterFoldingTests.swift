@@ -64,4 +64,21 @@ struct CharacterFoldingTests {
         let unfolded = try Pipeline(labelers: [SimplifiedCueLabeler()]).run(traditional)
         #expect(unfolded.units.allSatisfy { $0.annotation.label == .claim })
     }
+
+    /// A Traditional paragraph in a simplified document (a quoted passage, a Taiwanese abstract) is folded on its
+    /// own; a simplified paragraph that quotes 臺灣 is not.
+    @Test func aTraditionalParagraphInASimplifiedDocumentIsFolded() throws {
+        var mixed = document(Array(repeating: "国际社会应当团结一致，共同应对挑战。", count: 12) + ["我們應當加強合作。", "我们认为臺灣学者的看法值得重视。"])
+        mixed.units[13].paragraph = "p3"
+        mixed.paragraphs = [
+            Paragraph(id: "p1", section: "d1", language: .zh, units: 0..<12), Paragraph(id: "p2", section: "d1", language: .zh, units: 12..<13),
+            Paragraph(id: "p3", section: "d1", language: .zh, units: 13..<14),
+        ]
+        for i in 12..<14 { mixed.units[i].paragraph = mixed.paragraphs[i - 11].id }
+        #expect(!folding.readsAsTraditional(mixed))
+        #expect(folding.unitsToFold(mixed) == [12])
+        let labelled = try Pipeline(labelers: [SimplifiedCueLabeler()], characterFolding: folding).run(mixed)
+        #expect(labelled.units[12].annotation.label == .prescription && labelled.units[12].text == "我們應當加強合作。")
+        #expect(labelled.units[13].text == "我们认为臺灣学者的看法值得重视。")
+    }
 }
