@@ -172,12 +172,25 @@ public struct ModelLibrary: Sendable {
             return label
         }
         guard Set(labels).count == labels.count else { throw ModelError.corrupt("the manifest lists a label twice (\(manifest.labels.joined(separator: ", ")))") }
-        guard let lexicon = lexicons[manifest.lexicon] else {
-            // The model's cue features come from the lexicon: without it the model would score other features.
-            let path = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(manifest.lexicon)
-            throw FileManager.default.fileExists(atPath: path)
-                ? ModelError.dependency("not loaded, as its cue lexicon \(manifest.lexicon) did not load (mend the line named for it)")
+        // The model's cue features come from the lexicon: without it the model would score other features.
+        let lexicon: CueLexicon
+        let lexiconPath = ((folder as NSString).deletingLastPathComponent as NSString).appendingPathComponent(manifest.lexicon)
+        if let loaded = lexicons[manifest.lexicon] {
+            lexicon = loaded
+        } else if Self.lexicons.contains(where: { $0.file == manifest.lexicon }) {
+            throw FileManager.default.fileExists(atPath: lexiconPath)
+                ? ModelError.dependency("not loaded, as its cue lexicon \(manifest.lexicon) did not load (see its problem above)")
                 : ModelError.missing("lexicon \(manifest.lexicon)")
+        } else {
+            // A lexicon of the user's own (train --lexicon cues/zh-mine.tsv), which no labeller loads.
+            do {
+                guard let text = try Self.text(at: lexiconPath) else { throw ModelError.missing("lexicon \(manifest.lexicon)") }
+                lexicon = try CueLexicon(tsv: text, wordBoundaries: manifest.language == LanguageTag.en.rawValue)
+            } catch let error as ModelError {
+                throw error
+            } catch {
+                throw ModelError.dependency("not loaded, as its cue lexicon \(lexiconPath) did not load: \(error)")
+            }
         }
         let weightsPath = (folder as NSString).appendingPathComponent("weights.bin")
         guard let weights = FileManager.default.contents(atPath: weightsPath) else { throw ModelError.missing(weightsPath) }

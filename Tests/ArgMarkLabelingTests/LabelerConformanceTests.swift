@@ -95,6 +95,29 @@ struct LabelerConformanceTests {
         #expect(library.problems.contains { $0.contains("zh-hant.tsv") && $0.contains("line 2") })
     }
 
+    /// A model trained with a lexicon of the user's own (`train --lexicon cues/zh-mine.tsv`) loads with that lexicon,
+    /// which no labeller of the fixed list reads.
+    @Test func aModelTrainedWithItsOwnLexiconLoads() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-own-lexicon-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let folder = temporary.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("cues"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues/zh.tsv"),
+                                         to: temporary.appendingPathComponent("cues/zh-mine.tsv"))
+        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
+        manifest["lexicon"] = "cues/zh-mine.tsv"
+        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(library.labelers.map(\.descriptor.id) == ["label.model.zh.v1"], "\(library.problems)")
+        // A lexicon of its own that is broken is named with its problem.
+        try Data("例如\tcase\t1\n".utf8).write(to: temporary.appendingPathComponent("cues/zh-mine.tsv"))
+        let broken = ModelLibrary(directory: temporary.path)
+        #expect(broken.labelers.isEmpty && broken.problems.contains { $0.contains("zh-mine.tsv did not load") && $0.contains("line 1") })
+    }
+
     /// A lexicon or table saved in another encoding is named as such, not silently left out (the rules that did not
     /// load were explained only by "did not load").
     @Test func aFileInAnotherEncodingIsNamed() throws {
