@@ -67,6 +67,8 @@ public struct CueLexicon: Sendable {
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         var cues: [Cue] = []
+        var firstOfCue: [String: Int] = [:]
+        var lineOfCue: [Int] = []
         for (index, line) in tsv.dataFileLines.enumerated() {
             let trimmed = line.trimmingSpaces
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -74,9 +76,12 @@ public struct CueLexicon: Sendable {
             guard columns.count >= 3 else {
                 throw LexiconError(line: index + 1, message: "expected cue<TAB>label<TAB>weight[<TAB>note]")
             }
+            // A file joined to another with cat carries the second one's byte-order mark into its first line.
+            let written = columns[0].hasPrefix("\u{FEFF}") ? String(columns[0].dropFirst()) : columns[0]
+            try Self.checkWritten(written, line: index + 1)
             // `@` first: the cue counts only outside quotations (the cue keeps its text without it).
-            let outsideQuotations = columns[0].hasPrefix("@")
-            let text = outsideQuotations ? String(columns[0].dropFirst()) : columns[0]
+            let outsideQuotations = written.hasPrefix("@")
+            let text = outsideQuotations ? String(written.dropFirst()) : written
             let label: ArgumentLabel?
             if columns[1] == "none" {
                 label = nil
@@ -89,14 +94,26 @@ public struct CueLexicon: Sendable {
                 throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number of 0 or more")
             }
             let grouped = text.contains("{") || text.contains("}")
-            let written = grouped && !text.contains("…")
+            let expanded = grouped && !text.contains("…")
                 ? try Self.groupedLiterals(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
                 : try (grouped ? Self.gapAlternatives(of: text, line: index + 1) : [text]).map { variant throws(LexiconError) in
                     try Self.cue(variant, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
                 }
-            for var cue in written {
-                cue.order = cues.count
+            for var cue in expanded {
                 cue.outsideQuotations = outsideQuotations
+                // A second line for one cue with another label or weight would never count (the first wins), and a
+                // gap cue listed twice would add its weight twice: the same cue again (two groups that overlap, or
+                // （例如 and (例如, one once punctuation is folded) is kept once, another is an error.
+                let key = "\(cue.anchored ? "^" : "")\(cue.parts.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\u{0}"))\(cue.unboundedGaps)"
+                if let first = firstOfCue[key] {
+                    guard cues[first].label == cue.label, cues[first].weight == cue.weight, cues[first].outsideQuotations == cue.outsideQuotations else {
+                        throw LexiconError(line: index + 1, message: "the cue \(cue.text) is listed already at line \(lineOfCue[first]), as \(cues[first].label?.rawValue ?? "none") with weight \(cues[first].weight); keep one line for it, with the label and weight it should have")
+                    }
+                    continue
+                }
+                firstOfCue[key] = cues.count
+                lineOfCue.append(index + 1)
+                cue.order = cues.count
                 cues.append(cue)
             }
         }
@@ -154,6 +171,21 @@ public struct CueLexicon: Sendable {
         startBits = bits
         gapCues = cues.filter { $0.parts.count > 1 && $0.label != nil }
         gapBlockers = cues.filter { $0.parts.count > 1 && $0.label == nil }
+    }
+
+    /// Mistakes a cue's column can hide, which would leave the cue silently dead: spaces around it (matched as
+    /// spaces), `^@` for `@^`, and three full stops for the gap `…`.
+    static func checkWritten(_ written: String, line: Int) throws(LexiconError) {
+        let spaces: Set<Character> = [" ", "\u{3000}", "\u{00A0}"]
+        if let first = written.first, let last = written.last, spaces.contains(first) || spaces.contains(last) {
+            throw LexiconError(line: line, message: "the cue '\(written)' has a space at its start or end, which would be matched as one; remove it")
+        }
+        if written.hasPrefix("^@") {
+            throw LexiconError(line: line, message: "write @ before ^ (@^\(written.dropFirst(2))): after the ^ the @ is matched as a character")
+        }
+        if written.contains("...") {
+            throw LexiconError(line: line, message: "the cue '\(written)' has three full stops; a gap is written … (one character, U+2026)")
+        }
     }
 
     /// The cues a gap line with `{a|b|}` groups writes, as text, one per choice from each group. Each gap cue is

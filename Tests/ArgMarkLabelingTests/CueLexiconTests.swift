@@ -39,6 +39,28 @@ struct CueLexiconTests {
         }
     }
 
+    /// What a hand edit can hide in a cue's column is named by line, not left as a dead cue: a space around it, @
+    /// after ^, three full stops for …, and the same cue listed again with another label or weight (which would
+    /// never count). The same cue again, as it was, is kept once; a second file's byte-order mark is no character.
+    @Test(arguments: [
+        ("应当\tprescription\t1\n 必须\tprescription\t1\n", "has a space at its start or end"),
+        ("应当\tprescription\t1\n必须　\tprescription\t1\n", "has a space at its start or end"),
+        ("应当\tprescription\t1\n^@据统计\tevidence\t1\n", "write @ before ^ (@^据统计)"),
+        ("应当\tprescription\t1\n政策...有效\tclaim\t1\n", "three full stops; a gap is written …"),
+        ("我们认为\tclaim\t1\n我们认为\tevidence\t2\n", "the cue 我们认为 is listed already at line 1, as claim with weight 1.0"),
+    ])
+    func aHiddenMistakeInACueIsNamed(_ tsv: String, _ message: String) {
+        #expect { try CueLexicon(tsv: tsv, wordBoundaries: false) } throws: { error in
+            (error as? LexiconError)?.line == 2 && (error as? LexiconError)?.message.contains(message) == true
+        }
+    }
+
+    @Test func theSameCueListedAgainCountsOnce() throws {
+        let lexicon = try CueLexicon(tsv: "政策…有效\tclaim\t1\n\u{FEFF}政策…有效\tclaim\t1\n（例如\tnone\t0\n(例如\tnone\t0\n", wordBoundaries: false)
+        #expect(lexicon.cues.count == 2)
+        #expect(lexicon.matches(in: "这项政策非常有效。").count == 1)
+    }
+
     @Test(arguments: [
         ("例如，某国在2020年出台了新法。", ArgumentLabel.example),
         ("以欧盟为例，其监管框架日益完善。", .example),
