@@ -308,7 +308,15 @@ public struct CueLexicon: Sendable {
         s.reserveCapacity(text.utf8.count)
         var present = ScalarMask()
         for var scalar in text.unicodeScalars {
-            if wordBoundaries, scalar.value >= 65 && scalar.value <= 90 { scalar = Unicode.Scalar(UInt8(scalar.value) | 0x20) }
+            if wordBoundaries {
+                if scalar.value >= 65 && scalar.value <= 90 {
+                    scalar = Unicode.Scalar(UInt8(scalar.value) | 0x20)
+                } else if scalar.value > 0x7F, scalar.properties.isUppercase {
+                    // Émile as the lexicon writes it (lower case); one scalar for one, so that offsets stay.
+                    let lower = scalar.properties.lowercaseMapping.unicodeScalars
+                    if lower.count == 1, let first = lower.first { scalar = first }
+                }
+            }
             scalar = PunctuationFolding.fold(scalar, english: wordBoundaries)
             s.append(scalar)
             present.insert(scalar)
@@ -489,8 +497,11 @@ public struct CueLexicon: Sendable {
 
     private func isWordScalar(_ s: Unicode.Scalar) -> Bool { isWordScalar(s.value) }
 
+    /// A letter or digit of a Latin-script word: ASCII, and the accented letters of Latin-1 and Latin Extended A and
+    /// B with the combining accents (début is one word, so its but is no cue).
     private func isWordScalar(_ v: UInt32) -> Bool {
         (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A)
+            || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7) || (v >= 0x300 && v <= 0x36F)
     }
 
     /// A gap blocker's gap stays inside one clause: in "If we want to know how it works, we should …" the how of

@@ -55,6 +55,16 @@ struct CueLexiconTests {
         }
     }
 
+    /// English words are whole words in any Latin letters: début holds no but, and a cue with a capital accented
+    /// letter (written in lower case by the lexicon) matches it.
+    @Test func englishWordsHoldAccentedLetters() throws {
+        let lexicon = try CueLexicon(tsv: "but\tclaim\t1\némile durkheim argued\tevidence\t1\n", wordBoundaries: true)
+        #expect(lexicon.matches(in: "Its début was a success.").isEmpty)
+        #expect(lexicon.matches(in: "But it failed.").map(\.cue.label) == [.claim])
+        #expect(lexicon.matches(in: "ÉMILE Durkheim argued that norms bind.").map(\.cue.label) == [.evidence])
+        #expect(lexicon.matches(in: "Émile Durkheim argued that norms bind.").map(\.offset) == [0])
+    }
+
     @Test func theSameCueListedAgainCountsOnce() throws {
         let lexicon = try CueLexicon(tsv: "政策…有效\tclaim\t1\n\u{FEFF}政策…有效\tclaim\t1\n（例如\tnone\t0\n(例如\tnone\t0\n", wordBoundaries: false)
         #expect(lexicon.cues.count == 2)
