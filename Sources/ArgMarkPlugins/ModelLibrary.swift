@@ -68,6 +68,16 @@ public struct ModelLibrary: Sendable {
         } catch {
             problems.append(error.description + "; Traditional Chinese is labelled as written")
         }
+        // Texts in Traditional characters are matched folded to simplified ones, so a cue written in Traditional
+        // characters would never fire: said, rather than left dead.
+        if let characterFolding {
+            for entry in Self.lexicons where !entry.words {
+                guard let lexicon = lexiconByFile[entry.file] else { continue }
+                let traditional = lexicon.cues.filter { cue in cue.text.unicodeScalars.contains { characterFolding.table[$0] != nil } }
+                guard let first = traditional.first else { continue }
+                problems.append("\((directory as NSString).appendingPathComponent(entry.file)): the cue \(first.text)\(traditional.count > 1 ? " (and \(traditional.count - 1) more)" : "") is written in Traditional characters, but texts are matched in simplified ones (\(characterFolding.folded(first.text))); write it so")
+            }
+        }
         let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
         if let data = FileManager.default.contents(atPath: pipelinePath) {
             do {

@@ -118,6 +118,19 @@ struct LabelerConformanceTests {
         #expect(broken.labelers.isEmpty && broken.problems.contains { $0.contains("zh-mine.tsv did not load") && $0.contains("line 1") })
     }
 
+    /// A cue written in Traditional characters would never fire, as texts are matched folded to simplified ones: it
+    /// is named.
+    @Test func aTraditionalCueIsNamed() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-traditional-cue-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("cues"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary.appendingPathComponent("fold"), withIntermediateDirectories: true)
+        try Data("应当\tprescription\t1\n繼續實施\tprescription\t1\n".utf8).write(to: temporary.appendingPathComponent("cues/zh.tsv"))
+        try Data("繼\t继\n續\t续\n實\t实\n".utf8).write(to: temporary.appendingPathComponent("fold/zh-hant.tsv"))
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(library.problems.contains { $0.contains("zh.tsv: the cue 繼續實施 is written in Traditional characters") && $0.contains("(继续实施)") })
+    }
+
     /// A lexicon or table saved in another encoding is named as such, not silently left out (the rules that did not
     /// load were explained only by "did not load").
     @Test func aFileInAnotherEncodingIsNamed() throws {
