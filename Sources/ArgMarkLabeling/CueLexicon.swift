@@ -465,6 +465,16 @@ public struct CueLexicon: Sendable {
         let last = cue.anchored ? (from <= start ? start : -1) : s.count - 1
         let first = cue.parts[0][0]
         while i <= last {
+            if cue.parts.count > 2 {
+                // Three parts or more: the second may occur twice within its gap, and only the later one leave the
+                // third within reach, so each placement is tried.
+                if s[i] == first, matchesLiteral(cue.parts[0], in: s, at: i),
+                   let end = matchParts(cue, from: 1, in: s, at: i + cue.parts[0].count) {
+                    return i..<end
+                }
+                i += 1
+                continue
+            }
             if s[i] == first, matchesLiteral(cue.parts[0], in: s, at: i) {
                 var position = i + cue.parts[0].count
                 var ok = true
@@ -491,6 +501,23 @@ public struct CueLexicon: Sendable {
                 if ok { return i..<position }
             }
             i += 1
+        }
+        return nil
+    }
+
+    /// Where the parts of `cue` from `part` on end, placed after `position` within their gaps, trying each place a
+    /// part occurs (depth first); nil when no placement fits.
+    private func matchParts(_ cue: Cue, from part: Int, in s: [Unicode.Scalar], at position: Int) -> Int? {
+        guard part < cue.parts.count else { return position }
+        let literal = cue.parts[part]
+        let unbounded = cue.unboundedGaps[part - 1]
+        var j = position
+        while j <= (unbounded ? s.count - literal.count : min(s.count - literal.count, position + maxGap)) {
+            if matchesLiteral(literal, in: s, at: j), let end = matchParts(cue, from: part + 1, in: s, at: j + literal.count) {
+                return end
+            }
+            if cue.label == nil, !unbounded, Self.clauseBreaks.contains(s[j]) { return nil }
+            j += 1
         }
         return nil
     }

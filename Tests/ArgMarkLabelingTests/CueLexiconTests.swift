@@ -65,6 +65,14 @@ struct CueLexiconTests {
         #expect(lexicon.matches(in: "Émile Durkheim argued that norms bind.").map(\.offset) == [0])
     }
 
+    /// A gap cue of three parts finds the placement that fits, not only the first place its middle part occurs.
+    @Test func aCueOfThreePartsTriesEachPlacement() throws {
+        let lexicon = try CueLexicon(tsv: "政策…实施…有效\tclaim\t1\n", wordBoundaries: false)
+        // The first 实施 leaves 有效 more than 20 characters away; the second is within reach.
+        #expect(lexicon.matches(in: "政策实施后反复研究，再次实施，如今各方面看来都已经证明它相当有效。").count == 1)
+        #expect(lexicon.matches(in: "政策实施后反复研究，再次调整，如今各方面看来都已经证明它相当有效。").isEmpty)
+    }
+
     @Test func theSameCueListedAgainCountsOnce() throws {
         let lexicon = try CueLexicon(tsv: "政策…有效\tclaim\t1\n\u{FEFF}政策…有效\tclaim\t1\n（例如\tnone\t0\n(例如\tnone\t0\n", wordBoundaries: false)
         #expect(lexicon.cues.count == 2)
