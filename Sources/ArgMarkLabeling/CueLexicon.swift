@@ -308,6 +308,8 @@ public struct CueLexicon: Sendable {
         s.reserveCapacity(text.utf8.count)
         var present = ScalarMask()
         for var scalar in text.unicodeScalars {
+            // Folded first, so that a full-width capital (Ｔｈｅ) is lower-cased as an ASCII one is.
+            scalar = PunctuationFolding.fold(scalar, english: wordBoundaries)
             if wordBoundaries {
                 if scalar.value >= 65 && scalar.value <= 90 {
                     scalar = Unicode.Scalar(UInt8(scalar.value) | 0x20)
@@ -317,7 +319,6 @@ public struct CueLexicon: Sendable {
                     if lower.count == 1, let first = lower.first { scalar = first }
                 }
             }
-            scalar = PunctuationFolding.fold(scalar, english: wordBoundaries)
             s.append(scalar)
             present.insert(scalar)
         }

@@ -31,10 +31,15 @@ enum PunctuationFolding {
         }
     }
 
-    /// The ASCII apostrophe for a typographic one (’ ‘), else `value` unchanged.
+    /// The ASCII apostrophe for a typographic one (’ ‘), the ASCII form of a full-width Latin letter or digit (ｓｈｏｕｌｄ
+    /// typed with a Chinese input method), else `value` unchanged.
     @inline(__always)
     static func english(_ value: UInt32) -> UInt32 {
-        value == 0x2019 || value == 0x2018 ? 0x27 : value
+        if value >= 0xFF10 && value <= 0xFF5A {
+            let ascii = value - 0xFEE0
+            return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii) ? ascii : value
+        }
+        return value == 0x2019 || value == 0x2018 ? 0x27 : value
     }
 
     /// Drops each ASCII space between a Chinese character or mark and a Latin letter or digit, in either order, from

@@ -35,7 +35,8 @@ public enum LanguageDetector {
             let s = scalars[i]
             if ScalarClass.isHan(s) {
                 han += 1
-            } else if ScalarClass.isLatinLetter(s) {
+            } else if ScalarClass.isLatinLetter(s) || (0xFF21...0xFF3A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value) {
+                // Full-width letters too (Ｔｈｅ ｇｏｖｅｒｎｍｅｎｔ, typed with a Chinese input method): English all the same.
                 latinLetters += 1
             }
         }

@@ -63,6 +63,8 @@ struct CueLexiconTests {
         #expect(lexicon.matches(in: "But it failed.").map(\.cue.label) == [.claim])
         #expect(lexicon.matches(in: "ÉMILE Durkheim argued that norms bind.").map(\.cue.label) == [.evidence])
         #expect(lexicon.matches(in: "Émile Durkheim argued that norms bind.").map(\.offset) == [0])
+        // Full-width letters typed with a Chinese input method are the same words.
+        #expect(lexicon.matches(in: "ＢＵＴ ｉｔ ｆａｉｌｅｄ.").map(\.cue.label) == [.claim])
     }
 
     /// A gap cue of three parts finds the placement that fits, not only the first place its middle part occurs.

@@ -500,6 +500,8 @@ struct PlainTextReaderTests {
         #expect(framed.units.map(\.language) == [.mixed, .mixed, .en])
         let table = try SentenceTableReader().read(ReaderInput(bytes: Array("id\ttext\ns1\t例如，the European Union adopted the Digital Services Act in 2022.\n".utf8), sourcePath: nil, documentID: "t"))
         #expect(table.units.map(\.language) == [.mixed])
+        // Full-width English (typed with a Chinese input method) is English.
+        #expect(LanguageDetector.detect("Ｔｈｅ ｇｏｖｅｒｎｍｅｎｔ ｓｈｏｕｌｄ ａｃｔ ｎｏｗ.") == .en)
     }
 }
 
