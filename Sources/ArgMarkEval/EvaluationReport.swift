@@ -160,7 +160,8 @@ public struct EvaluationReport: Sendable {
             for d in document.evaluation.disagreements {
                 let fields = [
                     document.name, d.sentence, d.predictedSentence ?? "-", d.gold.rawValue, d.predicted?.rawValue ?? "-",
-                    d.confidence.map(f3) ?? "-", d.labeledBy?.description ?? "-",
+                    // As the file stores it (four decimals), so that a row can be found in the JSONL and TEI.
+                    d.confidence.map(FixedDecimal.format) ?? "-", d.labeledBy?.description ?? "-",
                     d.reasons.isEmpty ? "-" : d.reasons.map(\.summary).joined(separator: "; "), d.text,
                 ]
                 out += fields.map(Self.field).joined(separator: "\t") + "\n"

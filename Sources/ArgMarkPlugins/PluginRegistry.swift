@@ -112,6 +112,18 @@ public struct PluginRegistry: Sendable {
         if starts(Array("{\\rtf".utf8)) {
             return "an RTF file: save it as .docx or .odt (soffice --headless --convert-to docx FILE.rtf), which ArgMark reads"
         }
+        // ArgMark's own exports for other tools, which would otherwise be read as prose (a CSV header labelled a
+        // prescription) with every label a person set lost.
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if head.hasPrefix("document,id,section,") {
+            return "ArgMark's CSV export (a row per sentence, for spreadsheets), which is not read back: annotate the JSONL or TEI it was exported from"
+        }
+        if head.hasPrefix("{\"nodes\":") && head.contains("\"nodeID\"") {
+            return "an AIF argument graph (argmark export --to aif), which is not read back: annotate the JSONL or TEI it was exported from"
+        }
+        if head.hasPrefix("digraph ") {
+            return "a Graphviz graph (argmark export --to dot), which is not read back: annotate the JSONL or TEI it was exported from"
+        }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
             if !head.contains("word/") && !head.contains("opendocument.text") && !head.contains("content.xml") {

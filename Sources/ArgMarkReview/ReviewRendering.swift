@@ -68,13 +68,21 @@ extension ReviewSession {
             let b = change.before
             let a = change.after
             if b.label != a.label { parts.append("label \(b.label?.rawValue ?? "-") → \(a.label?.rawValue ?? "-")") }
-            if b.labeledBy != a.labeledBy && b.label == a.label { parts.append("label \(a.label?.rawValue ?? "-") accepted") }
+            if b.labeledBy != a.labeledBy && b.label == a.label {
+                // An undo of an accept goes the other way: the machine's label is back, not accepted again.
+                if a.labeledBy?.hasPrefix("human:") == true {
+                    parts.append("label \(a.label?.rawValue ?? "-") accepted")
+                } else {
+                    parts.append("acceptance undone: label \(a.label?.rawValue ?? "-")" + (a.labeledBy.map { " by \($0)" } ?? "")
+                        + (a.confidence.map { " (\(FixedDecimal.twoPlaces($0)))" } ?? ""))
+                }
+            }
             if b.parent != a.parent || b.relation != a.relation {
                 let before = b.parent.map { "\(b.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(b.label) ? "thesis" : "no parent")
                 let after = a.parent.map { "\(a.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(a.label) ? "thesis" : "no parent")
                 parts.append("\(before) → \(after)")
             } else if b.linkedBy != a.linkedBy, a.parent == nil, Self.isArgumentative(a.label) {
-                parts.append("thesis confirmed")
+                parts.append(a.linkedBy?.hasPrefix("human:") == true ? "thesis confirmed" : "thesis confirmation undone")
             }
             if parts.isEmpty { parts.append("reviewed") }
             lines.append("\(change.unit): " + parts.joined(separator: "; "))

@@ -647,7 +647,13 @@ struct TEIDecoder {
     /// outside 0…1 is an error, as it is in JSONL.
     static func probability(_ cert: String?, line: Int) throws(DocumentReadError) -> Double? {
         guard let cert else { return nil }
-        guard let value = Double(cert) else { return nil }
+        // XML leaves a value's spaces to the reader (cert=" 0.47 " is valid TEI); anything but a number or TEI's words
+        // (a decimal comma: 0,47) is a mistake to name, not a confidence to drop.
+        let trimmed = cert.trimmingCharacters(in: .whitespacesAndNewlines)
+        if ["high", "medium", "low", "unknown"].contains(trimmed) { return nil }
+        guard let value = Double(trimmed) else {
+            throw .malformed(line: line, message: "cert=\"\(cert)\" is no probability; a confidence is a number from 0 to 1 (with a full stop: 0.47), or one of TEI's words high, medium, low, unknown")
+        }
         guard value.isFinite, (0...1).contains(value) else {
             throw .malformed(line: line, message: "cert=\"\(cert)\" is no probability; a confidence is a number from 0 to 1")
         }

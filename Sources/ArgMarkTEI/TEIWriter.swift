@@ -103,8 +103,8 @@ struct TEIEncoder {
             guard TEIVocabulary.isNCName(id) else {
                 throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (it must start with a letter and hold no spaces or colons); rename it or re-annotate the source text")
             }
-            guard !id.hasPrefix(TEIVocabulary.reservedPrefix), !id.hasPrefix("arg-"), !id.hasPrefix("score-") else {
-                throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-); rename it")
+            guard !id.hasPrefix(TEIVocabulary.reservedPrefix), !id.hasPrefix("arg-"), !id.hasPrefix("score-"), !id.hasPrefix("why-") else {
+                throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-, why-); rename it")
             }
             guard seen.insert(id).inserted else {
                 throw .unrepresentable("TEI: the id '\(id)' is used twice (xml:id values must be unique across sentences, paragraphs, sections and notes); rename one")

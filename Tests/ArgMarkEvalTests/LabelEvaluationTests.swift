@@ -80,19 +80,20 @@ struct LabelEvaluationTests {
         // gold: C C E P ; pred: C E(0.8, a cue's reason) E none
         let gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence), (3, 4, .prescription)])
         var pred = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, nil)])
-        pred.units[1].annotation.confidence = 0.8
+        pred.units[1].annotation.confidence = 0.8125
         pred.units[1].annotation.labeledBy = .plugin("label.cue.zh.v1")
         pred.units[1].annotation.labelReasons = [LabelReason(plugin: "label.cue.zh.v1", label: .evidence, score: 0.8, evidence: "据统计")]
         var gold2 = gold
         gold2.units[1].text = "a\tb\nc"
         let (e, _) = LabelEvaluator.evaluate(gold: gold2, predicted: pred)
         #expect(e.disagreements.map(\.sentence) == ["s2", "s4"])
-        #expect(e.disagreements[0].gold == .claim && e.disagreements[0].predicted == .evidence && e.disagreements[0].confidence == 0.8)
+        #expect(e.disagreements[0].gold == .claim && e.disagreements[0].predicted == .evidence && e.disagreements[0].confidence == 0.8125)
         #expect(e.disagreements[1].predicted == nil && e.disagreements[1].predictedSentence == nil)
         let table = EvaluationReport(evaluation: e, perDocument: [("doc.jsonl", e, .id)]).disagreementTable()
         let rows = table.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(rows.count == 3 && rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 9 })
-        #expect(rows[1] == "doc.jsonl\ts2\t-\tclaim\tevidence\t0.800\tlabel.cue.zh.v1\tlabel.cue.zh.v1 evidence 0.80 (据统计)\ta b c")
+        // The confidence as the file stores it (four places), so that the row can be found in the JSONL.
+        #expect(rows[1] == "doc.jsonl\ts2\t-\tclaim\tevidence\t0.8125\tlabel.cue.zh.v1\tlabel.cue.zh.v1 evidence 0.80 (据统计)\ta b c")
         #expect(rows[2] == "doc.jsonl\ts4\t-\tprescription\t-\t-\t-\t-\tt3-4")
         // Pooled documents keep each one's list; two annotators' unlabelled sentences are skipped, not listed.
         var pooled = e

@@ -42,6 +42,10 @@ struct RegistryTests {
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "Word 97–2003"),
         (Array("{\\rtf1\\ansi Hello}".utf8), "an RTF file"),
         ([0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8), "no .docx or .odt"),
+        // ArgMark's own exports for other tools are not read back as prose.
+        (Array("document,id,section,heading,paragraph,start,end,language,text,label\nd,s1,d1,,p1,0,4,zh,合作。,claim\n".utf8), "ArgMark's CSV export"),
+        (Array("{\"nodes\":[\n{\"nodeID\":\"s1\",\"text\":\"x\",\"type\":\"I\"}],\"edges\":[]}\n".utf8), "an AIF argument graph"),
+        (Array("digraph argument {\n}\n".utf8), "a Graphviz graph"),
     ])
     func otherFormatsAreNamed(_ bytes: [UInt8], _ hint: String) {
         #expect { try PluginRegistry.standard.reader(format: "auto", path: "file.txt", bytes: bytes) } throws: { error in

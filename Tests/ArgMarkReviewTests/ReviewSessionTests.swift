@@ -125,6 +125,18 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// An undo says which way it went: undoing an accept restores the machine's label and says so, rather than
+    /// reporting the label accepted again.
+    @Test func undoingAnAcceptSaysItWasUndone() throws {
+        var s = session(try sampleDocument())
+        let before = try #require(s.document.unit("s6")).annotation
+        #expect(s.execute("accept s6").output.contains("s6: label \(before.label!.rawValue) accepted"))
+        let undone = s.execute("undo").output
+        #expect(undone.contains("s6: acceptance undone: label \(before.label!.rawValue) by \(before.labeledBy!)"), "\(undone)")
+        #expect(!undone.contains("accepted"))
+        #expect(try #require(s.document.unit("s6")).annotation == before)
+    }
+
     /// Another person's label and link stay theirs: accepting the label, or linking the sentence to the parent it
     /// already has, is refused with who set it, instead of signing it over.
     @Test func anotherPersonsWorkStaysTheirs() throws {

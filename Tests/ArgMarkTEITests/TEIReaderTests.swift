@@ -155,6 +155,7 @@ struct TEIReaderTests {
         (##"<link type="attack" target="#s6 #s3""##, ##"<link target="#s6 #s3""##, "an argument link has no type"),
         (#"<s xml:id="s4""#, #"<s xml:id="s3""#, #"a second <s> has the xml:id "s3""#),
         (#"cert="0.4"/>"#, #"cert="1.7"/>"#, #"cert="1.7" is no probability"#),
+        (#"cert="0.4"/>"#, #"cert="0,4"/>"#, #"cert="0,4" is no probability; a confidence is a number from 0 to 1 (with a full stop"#),
     ])
     func handEditsOfOwnTEIAreChecked(original: String, edited: String, message: String) throws {
         let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
@@ -165,6 +166,16 @@ struct TEIReaderTests {
             guard case .malformed(let line, let text) = error as? DocumentReadError else { return false }
             return line > 0 && text.contains(message)
         }
+    }
+
+    /// XML leaves a value's spaces to the reader: cert=" 0.4 " is the confidence 0.4, and TEI's words are no number.
+    @Test func aConfidenceWithSpacesOrInWordsIsRead() throws {
+        let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
+        #expect(tei.contains(#"cert="0.4"/>"#))
+        let spaced = try readTEI(Array(tei.replacingOccurrences(of: #"cert="0.4"/>"#, with: #"cert=" 0.4 "/>"#).utf8))
+        #expect(spaced.units.contains { $0.annotation.linkConfidence == 0.4 || $0.annotation.confidence == 0.4 })
+        let worded = try readTEI(Array(tei.replacingOccurrences(of: #"cert="0.4"/>"#, with: #"cert="high"/>"#).utf8))
+        #expect(!worded.units.contains { $0.annotation.linkConfidence == 0.4 || $0.annotation.confidence == 0.4 })
     }
 
     /// The thesis mark and the links tell one story: a second mark, or a mark moved to a sentence that has a parent,

@@ -67,6 +67,20 @@ struct TEIWriterTests {
         }
     }
 
+    /// The prefixes of ArgMark's own ids (why- holds a sentence's label reasons) are refused for a document's ids:
+    /// a sentence why-a beside a sentence a made the TEI invalid.
+    @Test(arguments: ["why-a", "score-a", "arg-a", "argmark-a"])
+    func idsWithAReservedPrefixAreRefused(_ id: String) throws {
+        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        document.units[0].id = id
+        #expect {
+            try writeTEI(document)
+        } throws: { error in
+            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
+            return message.contains("uses a prefix ArgMark reserves")
+        }
+    }
+
     @Test func controlCharactersAreRefusedWithAReason() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
         document.units[0].text = "bell\u{07}"
