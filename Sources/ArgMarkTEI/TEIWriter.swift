@@ -131,6 +131,11 @@ struct TEIEncoder {
             add(unit.annotation.labeledBy)
             add(unit.annotation.linkedBy)
         }
+        // Every labeller that proposed, though another decided each label (the cue lexicon in the default
+        // pipeline): its proposals stand in the sentences' labelProposals, and the header names what ran.
+        for unit in document.units where unit.kind == .sentence {
+            for reason in unit.annotation.labelReasons { add(Annotator(reason.plugin)) }
+        }
     }
 
     private func pointer(_ annotator: Annotator?) -> String? {
