@@ -11,7 +11,9 @@ than --below of them are flagged.
 Matching follows CueLexicon closely but not exactly: at each position the longest single-part cue wins and consumes
 its characters (so blockers, label `none`, stop the cues inside them), `^` anchors after leading quotes, dashes,
 brackets and list numbers, and English matches whole words case-insensitively; gap cues (以…为例) are matched on
-their own, anywhere, with the same gap as the Swift matcher; an `@` cue counts only outside quotation marks and 《》.
+their own, anywhere, with the same gap as the Swift matcher; an `@` cue counts only outside quotation marks and 《》; in Chinese the spaces beside Chinese characters are dropped, no cue
+counts inside a web address, and a gap cue does not start inside a word a literal cue took, where a blocker starts,
+or where a literal cue of its own label starts.
 
     python3 tools/cue_precision.py zh Models/cues/zh.tsv [--min 8] [--below 0.1] [--all]
 """
@@ -19,11 +21,14 @@ import argparse
 import collections
 import csv
 import glob
+import itertools
 import json
 import os
 import re
 
 LABELS = ("claim", "evidence", "example", "prescription", "background")
+CHINESE_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])")
+WEB_ADDRESS = re.compile(r"(?i)(?<![a-z])(?:https?[:：]//|www\.)[\x21-\x7e！（），：；？]*")
 LEADING = re.compile(r"^[\s“”\"‘’'—\-（()）\d.、]*")
 
 
@@ -34,7 +39,11 @@ def read_lexicon(path):
             if not line.strip() or line.startswith("#"):
                 continue
             text, label, weight = line.rstrip("\n").split("\t")[:3]
-            cues.append((text, None if label == "none" else label, float(weight)))
+            # {a|b|} writes one cue per choice (an empty choice drops the group), as CueLexicon expands it.
+            pieces = re.split(r"(\{[^{}]*\})", text)
+            choices = [p[1:-1].split("|") if p.startswith("{") else [p] for p in pieces]
+            for variant in itertools.product(*choices):
+                cues.append(("".join(variant), None if label == "none" else label, float(weight)))
     return cues
 
 
@@ -110,8 +119,16 @@ def matcher(cues, words, outside=frozenset()):
     def fire(sentence):
         if words:
             sentence = sentence.lower()
+        else:
+            # Chinese is written without spaces (a PDF's 例 如 ，): one beside a Chinese character says nothing.
+            sentence = CHINESE_SPACE.sub("", sentence)
         start = LEADING.match(sentence).end()
         quoted = quoted_positions(sentence, words) if outside else None
+        address = [False] * len(sentence)
+        for m in WEB_ADDRESS.finditer(sentence):
+            address[m.start():m.end()] = [True] * (m.end() - m.start())
+        # Per position: absent free; else the label of the literal cue starting there, or "inside" a taken word.
+        taken = {}
         found, position = set(), 0
         while position < len(sentence):
             first = sentence[position]
@@ -119,15 +136,32 @@ def matcher(cues, words, outside=frozenset()):
                 if anchored and position != start:
                     continue
                 if at(sentence, position, text):
-                    if cues[i][1] is not None and not (i in outside and quoted[position]):
+                    if cues[i][1] is not None and not (i in outside and quoted[position]) and not address[position]:
                         found.add(i)
+                    taken[position] = cues[i][1] or "none"
+                    for k in range(position + 1, position + len(text)):
+                        taken[k] = "inside"
                     position += len(text)
                     break
             else:
                 position += 1
         for i, pattern in gapped:
-            if pattern.search(sentence[start:] if cues[i][0].startswith("^") else sentence):
-                found.add(i)
+            # A gap cue does not start inside a taken word, where a blocker starts, or where a literal cue of its own
+            # label starts (据统计 counts once, not again as 据…统计).
+            anchored = cues[i][0].startswith("^")
+            offset = start if anchored else 0
+            while True:
+                m = pattern.search(sentence[offset:]) if not anchored else pattern.match(sentence[start:])
+                if not m:
+                    break
+                at_ = offset + m.start()
+                if taken.get(at_) in (None,) or (taken.get(at_) not in ("inside", "none", cues[i][1])):
+                    if not address[at_]:
+                        found.add(i)
+                    break
+                if anchored:
+                    break
+                offset = at_ + 1
         return found
 
     return fire

@@ -13,8 +13,13 @@
 # on which the confidence calibration is fitted (calibration.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build -c release --product argmark >/dev/null
-bin=.build/release/argmark
+# ARGMARK_BIN: a built argmark to train with (a copy, so that the project can be rebuilt while it trains).
+if [ -n "${ARGMARK_BIN:-}" ]; then
+  bin=$ARGMARK_BIN
+else
+  swift build -c release --product argmark >/dev/null
+  bin=.build/release/argmark
+fi
 shared=${SHARED:-../shared/data}
 source tools/lib.sh
 common=("${label_training[@]}")

@@ -322,8 +322,16 @@ public struct CueLexicon: Sendable {
             s.append(scalar)
             present.insert(scalar)
         }
+        // Chinese is written without spaces: one between two Chinese characters (a PDF's 例 如 ，) or beside a Latin
+        // word says nothing, and would split 重要 into a bare 要.
+        if !wordBoundaries, s.contains(" ") {
+            var values = s.map(\.value)
+            PunctuationFolding.dropSpacesInChinese(&values)
+            s = values.map { Unicode.Scalar($0)! }
+        }
         let start = SentenceHead.start(of: s.lazy.map(\.value))
         var result: [CueMatch] = []
+        var literalSpans: [(Range<Int>, ArgumentLabel?)] = []
         var i = 0
         while i < s.count {
             var consumed = 1
@@ -343,12 +351,31 @@ public struct CueLexicon: Sendable {
             if let c = found {
                 if cues[c].label != nil { result.append(CueMatch(cue: cues[c], offset: i)) }
                 consumed = cues[c].parts[0].count
+                literalSpans.append((i..<(i + consumed), cues[c].label))
             }
             i += consumed
         }
-        // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text.
-        for cue in gapCues where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
-            if let span = matchGap(cue, in: s, start: start, from: 0) { result.append(CueMatch(cue: cue, offset: span.lowerBound)) }
+        // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text. It does
+        // not start inside a word a literal cue or blocker took (the 据 of 数据, the 有效 of 非常有效), where a blocker
+        // starts, or where a literal cue of its own label starts (据统计 counts once, not again as 据…统计).
+        if !gapCues.isEmpty {
+            // Per position: nil free; else the label of the literal cue starting there (.some(nil) a blocker's start
+            // or inside a taken word).
+            var taken = [ArgumentLabel??](repeating: nil, count: literalSpans.isEmpty ? 0 : s.count)
+            for (span, label) in literalSpans {
+                taken[span.lowerBound] = .some(label)
+                for k in span.dropFirst() { taken[k] = .some(nil) }
+            }
+            for cue in gapCues where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
+                var from = 0
+                while let span = matchGap(cue, in: s, start: start, from: from) {
+                    if taken.isEmpty || taken[span.lowerBound] == nil || (taken[span.lowerBound]! != nil && taken[span.lowerBound]! != cue.label) {
+                        result.append(CueMatch(cue: cue, offset: span.lowerBound))
+                        break
+                    }
+                    from = span.lowerBound + 1
+                }
+            }
         }
         // A gap blocker (whether…should) silences every cue that starts inside the stretch it spans, as a literal
         // blocker silences the cues inside its characters.
@@ -367,6 +394,11 @@ public struct CueLexicon: Sendable {
             if !blocked.isEmpty {
                 result.removeAll { match in blocked.contains { $0.contains(match.offset) } }
             }
+        }
+        // A web address's ? or letters are no cue (https://…/easyquery.htm?cn=C01 asks nothing).
+        if !result.isEmpty, present.mayContain("/") || present.mayContain("w") || present.mayContain("W"),
+           let address = PunctuationFolding.webAddressMask(s.map(\.value)) {
+            result.removeAll { address[$0.offset] }
         }
         if result.contains(where: \.cue.outsideQuotations) {
             let quoted = Self.quotedPositions(s, english: wordBoundaries)

@@ -184,7 +184,7 @@ public struct FeatureExtractor: Sendable {
             var folded: [UInt32] = []
             folded.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
-            if language != .en { PunctuationFolding.dropSpacesBesideLatin(&folded) }
+            if language != .en { PunctuationFolding.dropSpacesInChinese(&folded) }
             var order: [String] = []
             for (a, b) in zip(matches, matches.dropFirst()) where a.cue.label != b.cue.label {
                 order.append(a.cue.label!.rawValue + ">" + b.cue.label!.rawValue)
@@ -525,7 +525,9 @@ public struct FeatureExtractor: Sendable {
         var commas = 0
         let s = folded
         let zero: UInt32 = 0x30
+        let address = PunctuationFolding.webAddressMask(s)
         for (i, c) in s.enumerated() {
+            if let address, address[i] { continue }
             switch Unicode.Scalar(c)! {
             case "0":
                 digits += 1
@@ -544,7 +546,7 @@ public struct FeatureExtractor: Sendable {
         if year { v.add(hash(32, "year")) }
         if quote { v.add(hash(33, "quote")) }
         if bookTitle { v.add(hash(34, "book")) }
-        if question { v.add(hash(35, s.last == 0xFF1F || s.last == 0x3F ? "final" : "inner")) }
+        if question { v.add(hash(35, (s.last == 0xFF1F || s.last == 0x3F) && address?.last != true ? "final" : "inner")) }
         if colon { v.add(hash(36, "colon")) }
         if hasNoteRefs || s.contains(0x5B) { v.add(hash(37, "note")) }
         let length = language == .en ? (s.count { $0 == 0x20 } + 1) * 3 : s.count
@@ -554,7 +556,7 @@ public struct FeatureExtractor: Sendable {
 
     private func headingFeatures(_ heading: String, into v: inout FeatureVector) {
         var s = Array(heading.unicodeScalars.map(fold))
-        if language != .en { PunctuationFolding.dropSpacesBesideLatin(&s) }
+        if language != .en { PunctuationFolding.dropSpacesInChinese(&s) }
         if language == .en {
             for word in heading.lowercased().split(whereSeparator: { !$0.isLetter }) where word.count > 2 {
                 v.add(hash(40, String(word)))

@@ -42,9 +42,10 @@ enum PunctuationFolding {
         return value == 0x2019 || value == 0x2018 ? 0x27 : value
     }
 
-    /// Drops each ASCII space between a Chinese character or mark and a Latin letter or digit, in either order, from
-    /// folded Chinese text.
-    static func dropSpacesBesideLatin(_ s: inout [UInt32]) {
+    /// Drops each ASCII space between a Chinese character or mark and a Latin letter or digit, in either order, and
+    /// between two Chinese characters or marks (text extracted from a PDF with a space after every character: 例 如 ，
+    /// 重 要), from folded Chinese text: Chinese is written without spaces, so one says nothing.
+    static func dropSpacesInChinese(_ s: inout [UInt32]) {
         guard s.contains(0x20) else { return }
         func isChinese(_ v: UInt32) -> Bool {
             (0x4E00...0x9FFF).contains(v) || (0x3000...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v)
@@ -54,14 +55,56 @@ enum PunctuationFolding {
         }
         var kept: [UInt32] = []
         kept.reserveCapacity(s.count)
-        for (i, v) in s.enumerated() {
-            if v == 0x20, let before = kept.last, i + 1 < s.count,
-               (isChinese(before) && isLatin(s[i + 1])) || (isLatin(before) && isChinese(s[i + 1])) {
-                continue
+        var i = 0
+        while i < s.count {
+            let v = s[i]
+            if v == 0x20, let before = kept.last {
+                // A run of spaces, as PDF extraction may leave two.
+                var next = i
+                while next < s.count, s[next] == 0x20 { next += 1 }
+                if next < s.count, isChinese(before) ? (isLatin(s[next]) || isChinese(s[next])) : (isLatin(before) && isChinese(s[next])) {
+                    i = next
+                    continue
+                }
             }
             kept.append(v)
+            i += 1
         }
         s = kept
+    }
+
+    /// Which positions of folded text lie in a web address (http://, https://, www.), or nil when none does: its ?
+    /// is no question and its letters are no cue (https://…/search?q=5G).
+    static func webAddressMask(_ s: [UInt32]) -> [Bool]? {
+        func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
+        func opens(at i: Int) -> Bool {
+            func has(_ text: String, at k: Int) -> Bool {
+                let t = Array(text.unicodeScalars.map(\.value))
+                guard k + t.count <= s.count else { return false }
+                for (n, c) in t.enumerated() where lower(s[k + n]) != c && !(c == 0x3A && s[k + n] == 0xFF1A) { return false }
+                return true
+            }
+            return has("http://", at: i) || has("https://", at: i) || has("www.", at: i)
+        }
+        // ASCII marks and letters, and the full-width forms Chinese folding gives ! ( ) , : ; ?.
+        func inAddress(_ v: UInt32) -> Bool {
+            (0x21...0x7E).contains(v) || [0xFF01, 0xFF08, 0xFF09, 0xFF0C, 0xFF1A, 0xFF1B, 0xFF1F].contains(v)
+        }
+        var mask: [Bool]?
+        var i = 0
+        while i < s.count {
+            let v = lower(s[i])
+            if (v == 0x68 || v == 0x77), i == 0 || !(0x61...0x7A).contains(lower(s[i - 1])), opens(at: i) {
+                if mask == nil { mask = [Bool](repeating: false, count: s.count) }
+                while i < s.count, inAddress(s[i]) {
+                    mask![i] = true
+                    i += 1
+                }
+                continue
+            }
+            i += 1
+        }
+        return mask
     }
 
     /// `chinese` or `english` on a scalar, by the lexicon's or model's language.

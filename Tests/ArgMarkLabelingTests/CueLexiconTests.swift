@@ -15,6 +15,8 @@ enum ShippedLexicons {
 
     static let zh = try! load("cues/zh.tsv", words: false)
     static let en = try! load("cues/en.tsv", words: true)
+    static let zhRules = try! load("cues/zh.rules.tsv", words: false)
+    static let enRules = try! load("cues/en.rules.tsv", words: true)
 }
 
 /// The strongest label the cues give a sentence.
@@ -73,6 +75,29 @@ struct CueLexiconTests {
         // The first 实施 leaves 有效 more than 20 characters away; the second is within reach.
         #expect(lexicon.matches(in: "政策实施后反复研究，再次实施，如今各方面看来都已经证明它相当有效。").count == 1)
         #expect(lexicon.matches(in: "政策实施后反复研究，再次调整，如今各方面看来都已经证明它相当有效。").isEmpty)
+    }
+
+    /// What the text's shape must not decide: a web address's ? is no question and its words no cue; a PDF's space
+    /// after every Chinese character splits no word (重 要 is no bare 要); a gap cue does not start inside a word a
+    /// blocker took (the 据 of 数据) nor count again where a literal cue of its label starts (据统计).
+    @Test func addressesSpacesAndWordsDoNotMakeCues() {
+        #expect(topCueLabel(ShippedLexicons.zhRules, "国家统计局数据显示，2023年从业者达到8400万人（https://data.stats.gov.cn/easyquery.htm?cn=C01）。") == nil)
+        #expect(topCueLabel(ShippedLexicons.zhRules, "这是为什么？") == .background)
+        #expect(topCueLabel(ShippedLexicons.zhRules, "例 如 ，浙 江 省 推 出 了 数 字 政 府 项 目 。") == .example)
+        #expect(topCueLabel(ShippedLexicons.zh, "平 台 经 济 已 成 为 重 要 力 量 。") != .prescription)
+        #expect(topCueLabel(ShippedLexicons.zh, "数据安全和数据治理同样重要。") != .evidence)
+        #expect(ShippedLexicons.zh.matches(in: "据统计，贸易额增长了8%。").map(\.cue.text).filter { $0.hasPrefix("据") } == ["据统计"])
+        #expect(topCueLabel(ShippedLexicons.zh, "这是指导今后工作的基本原则。") != .background)
+        #expect(topCueLabel(ShippedLexicons.zh, "数据主权是指国家对数据的管辖权。") == .background)
+    }
+
+    /// Rule 3 after a conclusion's connective, and rule 1's other English openers.
+    @Test func rulesTheGuidelineStatesPlainly() {
+        #expect(topCueLabel(ShippedLexicons.zhRules, "因此，必须进一步缩小城乡数字鸿沟。") == .prescription)
+        #expect(topCueLabel(ShippedLexicons.zhRules, "为此，应当建立课后服务经费的保障机制。") == .prescription)
+        #expect(topCueLabel(ShippedLexicons.enRules, "Therefore, governments must narrow the digital divide.") == .prescription)
+        #expect(topCueLabel(ShippedLexicons.enRules, "Therefore, it must be said that the gap is wide.") == nil)
+        #expect(topCueLabel(ShippedLexicons.enRules, "By way of illustration, Siemens moved its plant to Texas.") == .example)
     }
 
     @Test func theSameCueListedAgainCountsOnce() throws {
