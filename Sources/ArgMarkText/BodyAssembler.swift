@@ -90,8 +90,9 @@ struct BodyAssembler {
             previousParagraphEndsOpen = false
             return true
         }
-        // A Markdown table (| a | b |, |---|---|) is a table with or without a caption above it.
-        if pendingCaption?.table != true, Caption.isPipeTableRow(scalars, range) {
+        // A Markdown table (| a | b |, |---|---|) is a table with or without a caption above it, and so is a row of
+        // figures set in columns (East    12.3    13.5).
+        if pendingCaption?.table != true, Caption.isPipeTableRow(scalars, range) || Caption.isFigureRow(scalars, range) {
             flushCaption()
             pendingCaption = ([range], true)
             previousParagraphEndsOpen = false

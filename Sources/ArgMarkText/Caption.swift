@@ -52,6 +52,38 @@ enum Caption {
     /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
     /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
     /// characters (a header row: 国家 许可数).
+    /// A row of figures set in columns without a caption above it (East    12.3    13.5    9.8%): two or more gaps of
+    /// a tab or two spaces, and figures in at least half of three or more cells. Such rows open a table block of their
+    /// own, as a Markdown table does, rather than a section each.
+    static func isFigureRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard !range.isEmpty, range.count <= 240, !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) else { return false }
+        var cells = 0
+        var figures = 0
+        var alignedGaps = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let start = i
+            var digit = false
+            while i < range.upperBound, !ScalarClass.isSpace(s[i]) {
+                if ScalarClass.isDigit(s[i]) { digit = true }
+                i += 1
+            }
+            if i > start {
+                cells += 1
+                if digit { figures += 1 }
+            }
+            var gap = 0
+            var tab = false
+            while i < range.upperBound, ScalarClass.isSpace(s[i]) {
+                if s[i] == "\t" || s[i] == "\u{3000}" { tab = true }
+                gap += 1
+                i += 1
+            }
+            if i < range.upperBound, gap >= 2 || tab { alignedGaps += 1 }
+        }
+        return cells >= 3 && alignedGaps >= 2 && 2 * figures >= cells
+    }
+
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if isPipeTableRow(s, range) { return true }
         guard !range.isEmpty, range.count <= 240 else { return false }

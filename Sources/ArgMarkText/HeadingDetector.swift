@@ -17,6 +17,9 @@ public enum HeadingDetector {
     static let maxChineseTitleLength = 64
 
     /// The heading level of `text` if it is a heading line, else nil.
+    /// Marks that open a bulleted list item.
+    static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "▫", "◦", "●", "○", "■", "□", "◆", "◇", "‣", "⁃", "∙", "➢", "►", "✓", "✔"]
+
     public static func level(of text: String) -> Int? {
         let scalars = Array(text.unicodeScalars)
         return level(scalars, scalars.trimmed(scalars.indices))
@@ -24,6 +27,8 @@ public enum HeadingDetector {
 
     static func level(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
         guard !range.isEmpty else { return nil }
+        // A bulleted item (• 加大财政投入, - expand access) is a list's line of text, not a section of its own.
+        if Self.bullets.contains(s[range.lowerBound]) { return nil }
         let last = s[range.upperBound - 1]
         let length = range.count
         // Sentence punctuation anywhere but a list number means running text (checked first: most lines are), except

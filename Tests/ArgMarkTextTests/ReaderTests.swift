@@ -490,6 +490,15 @@ struct PlainTextReaderTests {
         #expect(doc.sections == [Section(id: "d1", level: 1, heading: nil, parent: nil)])
     }
 
+    /// Bulleted items are lines of text and rows of figures set in columns a table, not a section each (a report's
+    /// sections were titled "West 5.1 5.6 9.5%").
+    @Test func bulletsAndFigureRowsOpenNoSections() throws {
+        let doc = try read(PlainTextReader(), "一、现状\n各地区发展不平衡。\n• 加大财政投入\n• 完善基础设施\nEast    12.3    13.5    9.8%\nWest    5.1    5.6    9.5%\n二、对策\n各国应当加强合作。\n")
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["一、现状", "二、对策"])
+        #expect(doc.units.filter { $0.kind == .caption }.map(\.text) == ["East    12.3    13.5    9.8%", "West    5.1    5.6    9.5%"])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["各地区发展不平衡。", "• 加大财政投入", "• 完善基础设施", "各国应当加强合作。"])
+    }
+
     @Test func paragraphLanguages() throws {
         let doc = try read(PlainTextReader(), "中文段落，讨论网络治理。\nAn English paragraph about governance.\n中国提出倡议。The European Union disagreed with it entirely.\n")
         #expect(doc.paragraphs.map(\.language) == [.zh, .en, .mixed])
