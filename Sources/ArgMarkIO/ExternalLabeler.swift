@@ -143,7 +143,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 if let stray = Self.pendingOutput(&connection) {
                     throw PluginError(pluginID: id, message: "wrote output nobody asked for before \(document.id) (\(stray)); its replies are out of step, so it was stopped (log to standard error, not standard output)")
                 }
-                let request: [String: Any] = ["type": "label", "document": document.id, "seq": sequence, "sentences": sentences]
+                var request: [String: Any] = ["type": "label", "document": document.id, "seq": sequence, "sentences": sentences]
+                // Two files of one name in a batch (x/a.txt, y/a.txt) share the document id: the path tells them apart.
+                if let source = document.sourcePath { request["source"] = source }
                 let reply = try Self.decode(try Self.exchange(&connection, try Self.encode(request, pluginID: id), pluginID: id, timeout: timeout), pluginID: id)
                 // Without the echo a stray second reply would be taken for the next document's: its labels written
                 // into another document.

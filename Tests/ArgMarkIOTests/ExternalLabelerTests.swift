@@ -149,7 +149,7 @@ struct ExternalLabelerTests {
             import sys, json
             for line in sys.stdin:
                 request = json.loads(line)
-                print(sys.argv[1] if request["type"] == "hello" else sys.argv[2].replace("SEQ", str(request["seq"])), flush=True)
+                print(sys.argv[1] if request["type"] == "hello" else sys.argv[2].replace("SEQ", str(request["seq"])).replace("SOURCE", request.get("source", "none")), flush=True)
             """
         return try ExternalLabeler(command: ["python3", "-c", script, hello, reply], timeout: 5)
     }
@@ -187,6 +187,15 @@ struct ExternalLabelerTests {
         #expect { try labeler.propose(for: smallDocument()) } throws: { error in
             (error as? PluginError)?.message.contains(message) == true
         }
+    }
+
+    /// A request names the file the document was read from, as two files of one name share a document id.
+    @Test func aRequestNamesTheDocumentsSource() throws {
+        var document = smallDocument()
+        document.sourcePath = "reports/y/a.txt"
+        let reply = #"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","label":"claim","evidence":"SOURCE"}]}"#
+        let proposals = try scripted(hello: Self.hello, reply: reply).propose(for: document)
+        #expect(proposals.map(\.evidence) == ["reports/y/a.txt"])
     }
 
     /// Scores of nothing are no vote: the sentence is skipped, as one left out of the reply is.
