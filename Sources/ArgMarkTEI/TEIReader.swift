@@ -472,6 +472,10 @@ struct TEIDecoder {
             value = number + " " + value
         }
         guard !value.isEmpty else { return }
+        // A label on a heading of ArgMark's own TEI (a hand edit) is refused as the JSONL reader refuses it, not dropped.
+        if own, let ana = head.attribute("ana"), ana.split(separator: " ").contains(where: { TEIVocabulary.label(categoryID: String($0.dropFirst())) != nil }) {
+            throw .malformed(line: head.line, message: "the heading \(head.xmlID ?? "") carries a label (ana=\"\(ana)\"); headings take no label, link or score: remove it, or make the heading an <s> of a paragraph if it is a sentence")
+        }
         let id = try unitID(head)
         let section = openSection(heading: id, context: &context)
         context.pendingHeadingAllowed = false

@@ -155,6 +155,7 @@ struct TEIReaderTests {
         (##"<link type="attack" target="#s6 #s3""##, ##"<link target="#s6 #s3""##, "an argument link has no type"),
         (#"<s xml:id="s4""#, #"<s xml:id="s3""#, #"a second <s> has the xml:id "s3""#),
         (#"cert="0.4"/>"#, #"cert="1.7"/>"#, #"cert="1.7" is no probability"#),
+        (##"<head xml:id="s2""##, ##"<head ana="#arg-claim" xml:id="s2""##, "the heading s2 carries a label"),
         (#"cert="0.4"/>"#, #"cert="0,4"/>"#, #"cert="0,4" is no probability; a confidence is a number from 0 to 1 (with a full stop"#),
     ])
     func handEditsOfOwnTEIAreChecked(original: String, edited: String, message: String) throws {
