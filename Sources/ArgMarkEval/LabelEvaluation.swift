@@ -92,6 +92,9 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Every scored sentence whose predicted label differs from the gold's (none included), in the gold's order:
     /// what `eval --errors` lists for reading the errors, or two annotators' disagreements for adjudication.
     public private(set) var disagreements: [LabelDisagreement] = []
+    /// Two annotators compared (`eval --agreement`): neither file is the gold, so macro-F1 averages over the labels
+    /// either one used, and swapping the files changes no figure.
+    public var symmetric = false
 
     /// One scored sentence: the indices of its gold and predicted labels in the confusion matrix.
     public struct ScoredSentence: Sendable, Hashable {
@@ -145,6 +148,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         confidence.merge(other.confidence)
         scored += other.scored
         disagreements += other.disagreements
+        symmetric = symmetric || other.symmetric
     }
 
     /// Records a scored sentence whose labels differ; `add` must have counted it.
@@ -164,7 +168,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         return ArgumentLabel.allCases.indices.map(tally.score)
     }
 
-    /// Mean F1 over the labels present in the gold.
+    /// Mean F1 over the labels present in the gold (for two annotators, in either file).
     public var macroF1: Double { Tally(self).macroF1 }
 
     /// Cohen's κ between gold and prediction over the six categories (chance agreement from the marginals).
@@ -176,10 +180,13 @@ public struct LabelEvaluation: Sendable, Hashable {
 struct Tally {
     static let side = LabelEvaluation.noneIndex + 1
     var cells = [Int](repeating: 0, count: side * side)
+    /// Macro-F1 over the labels either side has (two annotators), not the gold's alone.
+    var symmetric = false
 
     init() {}
 
     init(_ evaluation: LabelEvaluation) {
+        symmetric = evaluation.symmetric
         for (r, row) in evaluation.confusion.enumerated() {
             for (c, count) in row.enumerated() { cells[r * Self.side + c] = count }
         }
@@ -213,9 +220,12 @@ struct Tally {
         return score.support == 0 ? nil : score.f1
     }
 
-    /// The mean F1 over the labels present in the gold.
+    /// The mean F1 over the labels present in the gold (symmetric: in either labelling).
     var macroF1: Double {
-        let present = (0..<LabelEvaluation.noneIndex).compactMap(f1)
+        let present = (0..<LabelEvaluation.noneIndex).compactMap { index -> Double? in
+            let score = score(index)
+            return score.support > 0 || (symmetric && score.predicted > 0) ? score.f1 : nil
+        }
         return present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
     }
 
@@ -256,6 +266,7 @@ public enum LabelEvaluator {
         for unit in predicted.units { predictedByID[unit.id] = unit }
         let mode = matching == .auto ? (isAlignedByID(gold: gold, predictedByID: predictedByID) ? .id : .text) : matching
         var evaluation = LabelEvaluation()
+        evaluation.symmetric = agreement
         evaluation.documents = 1
         // The predicted unit paired with each gold unit, and (by overlap) the gold unit id paired with each predicted one.
         var predictedOfGold: [String: TextUnit] = [:]

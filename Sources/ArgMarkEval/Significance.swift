@@ -200,8 +200,10 @@ public enum Bootstrap {
 private struct Items {
     private var documents: [(Tally, Tally)] = []
     private var sentences: [(Int, Int)] = []
+    private var symmetric = false
 
     init(_ pairs: [(LabelEvaluation, LabelEvaluation)], unit: ResamplingUnit) {
+        symmetric = pairs.contains { $0.0.symmetric }
         switch unit {
         case .documents:
             documents = pairs.map { (Tally($0.0), Tally($0.1)) }
@@ -220,6 +222,8 @@ private struct Items {
     var all: (Tally, Tally) {
         var a = Tally()
         var b = Tally()
+        a.symmetric = symmetric
+        b.symmetric = symmetric
         for (x, y) in documents {
             a.add(x)
             b.add(y)
@@ -235,6 +239,8 @@ private struct Items {
     func draw(_ rng: inout SplitMix64) -> (Tally, Tally) {
         var a = Tally()
         var b = Tally()
+        a.symmetric = symmetric
+        b.symmetric = symmetric
         let n = count
         guard n > 0 else { return (a, b) }
         for _ in 0..<n {

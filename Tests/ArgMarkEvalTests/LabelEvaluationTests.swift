@@ -215,6 +215,8 @@ struct LabelEvaluationTests {
         let ba = LabelEvaluator.evaluate(gold: b, predicted: a, agreement: true).evaluation
         #expect(ab.total == 4 && ba.total == 4 && ab.unlabeledPredicted == 1 && ba.unlabeledGold == 1)
         #expect(abs(ab.kappa - ba.kappa) < 1e-12)
+        // Neither file is the gold: macro-F1 averages over the labels either annotator used (evidence is a's only).
+        #expect(abs(ab.macroF1 - ba.macroF1) < 1e-12 && ab.scores.filter { $0.support > 0 || $0.predicted > 0 }.count == 3)
         // Scoring a system, an unlabelled prediction is a miss.
         #expect(LabelEvaluator.evaluate(gold: a, predicted: b).evaluation.total == 5)
     }
