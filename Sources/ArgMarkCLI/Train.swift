@@ -97,7 +97,6 @@ struct Train: ParsableCommand {
         // Which sentences the model learns from: those in its language.
         let learns = { (unit: TextUnit) in FeatureExtractor.accepts(unit.language, model: language) }
         var documents: [WeightedDocument] = []
-        var sourceOfDocument: [String] = []
         var sources: [ModelManifest.TrainingSource] = []
         for spec in data {
             let (path, weight) = Self.parse(spec)
@@ -113,15 +112,17 @@ struct Train: ParsableCommand {
             do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }
             let heldOut = crossValidate.contains { Self.samePlace($0, path) }
             documents += loaded.map { WeightedDocument(gold: $0, weight: weight, heldOut: heldOut) }
-            sourceOfDocument += Array(repeating: path, count: loaded.count)
             // What the model learns from: the labelled sentences in its language (a directory may hold both).
             let learned = loaded.map { $0.document.units.filter { $0.kind == .sentence && $0.annotation.label != nil && learns($0) } }
             let sentences = learned.reduce(0) { $0 + $1.count }
             let inLanguage = learned.count { !$0.isEmpty }
             sources.append(.init(path: path, documents: inLanguage, sentences: sentences, weight: weight,
                                  licence: LicenceCatalog.licence(for: path)))
+            let unlabelled = loaded.count { !$0.document.units.contains { $0.kind == .sentence && $0.annotation.label != nil } }
+            let otherLanguage = loaded.count - inLanguage - unlabelled
             note("\(path): \(inLanguage) documents, \(sentences) labelled sentences in \(lang), weight \(weight)"
-                + (inLanguage < loaded.count ? " (\(loaded.count - inLanguage) documents in another language left out)" : ""))
+                + (otherLanguage > 0 ? " (\(otherLanguage) document\(otherLanguage == 1 ? "" : "s") in another language left out)" : "")
+                + (unlabelled > 0 ? " (\(unlabelled) document\(unlabelled == 1 ? "" : "s") with no labelled sentence left out)" : ""))
             // annotate's output is no gold: a model trained on it learns the labellers' own mistakes back.
             var machine = 0
             for units in learned { machine += units.count { $0.annotation.labeledBy?.isHuman == false } }
@@ -137,11 +138,12 @@ struct Train: ParsableCommand {
         }
         // A document given twice (two --data naming it, or a copy) would be trained on while it is held out, and
         // its cross-validated score would be inflated; counting it double is what --data PATH:WEIGHT is for.
-        // Within one corpus the same text under two ids is the corpus's own (CDCP holds comments sent twice); across
-        // sources it is a copy.
+        // Within one corpus table the same text under two ids is the corpus's own (CDCP holds comments sent twice);
+        // in two files, of one folder or of two sources, it is a copy. Messages name the files.
         var firstSource: [String: (source: String, text: String)] = [:]
         var firstText: [String: (id: String, source: String)] = [:]
-        for (document, source) in zip(documents, sourceOfDocument) {
+        for document in documents {
+            let source = document.gold.source
             let id = document.gold.document.id
             let text = document.gold.document.units.filter { $0.kind == .sentence }.map(\.text).joined(separator: "\n")
             if let earlier = firstSource[id] {
