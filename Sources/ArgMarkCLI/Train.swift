@@ -70,6 +70,13 @@ struct Train: ParsableCommand {
         guard folds == nil || !crossValidate.isEmpty else { throw ValidationError("--folds needs --cross-validate") }
         if let folds { guard folds >= 2 else { throw ValidationError("--folds must be at least 2 (without it, each document is a fold)") } }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
+        // Found before training, not after it: --out and --predictions are directories.
+        for (option, path) in [("--out", out), ("--predictions", predictions)] {
+            var isDirectory: ObjCBool = false
+            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("\(option) \(path) is a file; give a directory")
+            }
+        }
         // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
         if let out {
             let name = (out as NSString).lastPathComponent
@@ -170,6 +177,9 @@ struct Train: ParsableCommand {
         let taught = Set(documents.flatMap { $0.gold.document.units.compactMap { $0.kind == .sentence && learns($0) ? $0.annotation.label : nil } })
         if taught.count == 1, let only = taught.first {
             Terminal.warning("every labelled sentence in \(lang) is \(only.rawValue): the model will label every sentence \(only.rawValue); train on gold with the other labels too")
+        } else if taught.count > 1, case let absent = ArgumentLabel.allCases.filter({ !taught.contains($0) }), !absent.isEmpty {
+            // It still lists all five labels, and will give the missing ones almost nothing.
+            Terminal.warning("no labelled sentence in \(lang) is \(absent.map(\.rawValue).joined(separator: " or ")): the model will hardly ever say \(absent.count == 1 ? "it" : "them"); train on gold that has \(absent.count == 1 ? "it" : "them") too")
         }
         for path in crossValidate where !data.contains(where: { Self.samePlace(Self.parse($0).path, path) }) {
             throw fail("--cross-validate \(path) is not among the --data sources")
@@ -261,14 +271,12 @@ struct Train: ParsableCommand {
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            try FileAccess.writeAtomically(Array(try encoder.encode(manifest)) + [0x0A], to: (out as NSString).appendingPathComponent("manifest.json"))
-            try FileAccess.writeAtomically(model.stage1.serialized(), to: (out as NSString).appendingPathComponent("weights.bin"))
-            let stage2Path = (out as NSString).appendingPathComponent("weights.stage2.bin")
-            if let stage2 = model.stage2 {
-                try FileAccess.writeAtomically(stage2.serialized(), to: stage2Path)
-            } else if FileManager.default.fileExists(atPath: stage2Path) {
-                try FileManager.default.removeItem(atPath: stage2Path)
-            }
+            // The folder changes as a whole: a failed write leaves the old model, not a new manifest beside old weights.
+            var files: [(name: String, bytes: [UInt8])] = [
+                ("weights.bin", model.stage1.serialized()), ("manifest.json", Array(try encoder.encode(manifest)) + [0x0A]),
+            ]
+            if let stage2 = model.stage2 { files.append(("weights.stage2.bin", stage2.serialized())) }
+            try FileAccess.replaceFiles(in: out, with: files, dropping: ["weights.stage2.bin"])
         } catch let error as FileAccessError {
             throw fail(error.description)  // it names the path
         } catch {

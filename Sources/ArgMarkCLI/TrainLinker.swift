@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkIO
 import ArgMarkFormats
 import ArgMarkLinking
 import ArgMarkPipeline
@@ -33,6 +34,21 @@ struct TrainLinker: ParsableCommand {
 
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
+        // Found before training, not after it: --out and --predictions are directories.
+        for (option, path) in [("--out", out), ("--predictions", predictions)] {
+            var isDirectory: ObjCBool = false
+            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("\(option) \(path) is a file; give a directory")
+            }
+        }
+        // The same source twice would count every document twice, in the model and in its scores.
+        for (k, path) in data.enumerated() where data[..<k].contains(where: { Train.samePlace($0, path) }) {
+            throw ValidationError("--data \(path) is given twice; give each source once")
+        }
+        // A source kept out of training by name must be one of the sources, however it is spelt (kept-out/).
+        for path in evaluateOnly where !data.contains(where: { Train.samePlace($0, path) }) {
+            throw ValidationError("--evaluate-only \(path) is not among the --data sources (\(data.joined(separator: ", ")))")
+        }
         guard labelsFrom == nil || crossValidate else { throw ValidationError("--labels-from needs --cross-validate") }
         guard predictions == nil || crossValidate else { throw ValidationError("--predictions needs --cross-validate") }
         if let labelsFrom {
@@ -75,6 +91,9 @@ struct TrainLinker: ParsableCommand {
         var instances: [AttachmentModel.Instance]
     }
 
+    /// Whether `source` is one of the --evaluate-only sources (the same place, however it is spelt).
+    func isEvaluateOnly(_ source: String) -> Bool { evaluateOnly.contains { Train.samePlace($0, source) } }
+
     func run() throws {
         var examples: [Example] = []
         var sources: [(path: String, documents: Int, sentences: Int)] = []
@@ -101,7 +120,11 @@ struct TrainLinker: ParsableCommand {
             for fold in 0..<10 {
                 let held = examples.filter { Self.fold($0.group) == fold }
                 guard !held.isEmpty else { continue }
-                let training = examples.filter { Self.fold($0.group) != fold && !evaluateOnly.contains($0.source) }
+                let training = examples.filter { Self.fold($0.group) != fold && !isEvaluateOnly($0.source) }
+                // A model trained on nothing would be scored as if it were one.
+                guard !training.isEmpty else {
+                    throw AnalysedDocument.failure("--cross-validate holds out one group of documents at a time and trains on the others, but \(held.map(\.group).joined(separator: ", ")) leave\(held.count == 1 ? "s" : "") nothing to train on: give documents of more groups")
+                }
                 let model = AttachmentModel.train(training.flatMap(\.instances), epochs: epochs, seed: seed)
                 let linker = LearnedLinker(model: model)
                 for example in held {
@@ -150,16 +173,23 @@ struct TrainLinker: ParsableCommand {
             }
         }
         guard let out else { return }
-        let model = AttachmentModel.train(examples.filter { !evaluateOnly.contains($0.source) }.flatMap(\.instances), epochs: epochs, seed: seed)
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let model = AttachmentModel.train(examples.filter { !isEvaluateOnly($0.source) }.flatMap(\.instances), epochs: epochs, seed: seed)
         let manifest = LinkerManifest(
             id: "link.learned.v1", featureVersion: AttachmentModel.featureVersion, epochs: epochs, seed: seed,
-            trainedOn: sources.filter { !evaluateOnly.contains($0.path) }.map { .init(path: $0.path, documents: $0.documents, sentences: $0.sentences, licence: LicenceCatalog.licence(for: $0.path)) },
+            trainedOn: sources.filter { !isEvaluateOnly($0.path) }.map { .init(path: $0.path, documents: $0.documents, sentences: $0.sentences, licence: LicenceCatalog.licence(for: $0.path)) },
             crossValidation: scores)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        try encoder.encode(manifest).write(to: URL(fileURLWithPath: (out as NSString).appendingPathComponent("manifest.json")))
-        try model.serialized().write(toFile: (out as NSString).appendingPathComponent("weights.tsv"), atomically: true, encoding: .utf8)
+        // The model folder changes as a whole: a failed write leaves the old model, not a new manifest beside old weights.
+        do {
+            try FileAccess.replaceFiles(in: out, with: [
+                ("weights.tsv", Array(model.serialized().utf8)), ("manifest.json", Array(try encoder.encode(manifest))),
+            ])
+        } catch let error as FileAccessError {
+            throw AnalysedDocument.failure(error.description)  // it names the path
+        } catch {
+            throw AnalysedDocument.failure("\(out): \(error)")
+        }
         FileHandle.standardError.write(Data("argmark: wrote \(out) (\(model.weights.count) weights)\n".utf8))
     }
 

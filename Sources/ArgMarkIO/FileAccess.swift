@@ -118,6 +118,72 @@ public enum FileAccess {
         return cut == path.startIndex ? "/" : String(path[..<cut])
     }
 
+    /// Replaces the files of a directory as a whole (a model folder: its weights and the manifest that describes
+    /// them): the new set is written into a sibling temporary directory, with the directory's other files copied
+    /// over except `dropping`, and then takes the directory's place, so that a failed write leaves the old set, never
+    /// a new manifest beside old weights. A directory that is not there yet is created.
+    public static func replaceFiles(in directory: String, with files: [(name: String, bytes: [UInt8])], dropping: Set<String> = [])
+        throws(FileAccessError)
+    {
+        let target = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw .unwritable(target, reason: "it is a file, not a directory") }
+        let parent = directoryPart(of: target)
+        if !parent.isEmpty {
+            do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                throw .unwritable(parent, reason: "cannot create the directory")
+            }
+        }
+        let name = (target as NSString).lastPathComponent
+        let stem = (parent.isEmpty ? "" : parent + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max))"
+        let staging = stem + ".argmark-tmp"
+        let previous = stem + ".old.argmark-tmp"
+        guard mkdir(staging, 0o755) == 0 else { throw .unwritable(target, reason: String(cString: strerror(errno))) }
+        func abandon() { try? FileManager.default.removeItem(atPath: staging) }
+        let written = Set(files.map(\.name))
+        if exists {
+            let kept = ((try? FileManager.default.contentsOfDirectory(atPath: target)) ?? []).filter { !written.contains($0) && !dropping.contains($0) }
+            for file in kept {
+                do {
+                    try FileManager.default.copyItem(atPath: (target as NSString).appendingPathComponent(file), toPath: (staging as NSString).appendingPathComponent(file))
+                } catch {
+                    abandon()
+                    throw .unwritable(target, reason: "cannot copy \(file) into the new folder")
+                }
+            }
+        }
+        for file in files {
+            let path = (staging as NSString).appendingPathComponent(file.name)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw .unwritable(target, reason: reason)
+            }
+            let failure = writeAll(file.bytes, to: fd, sync: true)
+            close(fd)
+            if let failure {
+                abandon()
+                throw .unwritable((target as NSString).appendingPathComponent(file.name), reason: failure)
+            }
+        }
+        if exists {
+            guard rename(target, previous) == 0 else {
+                let reason = String(cString: strerror(errno))
+                abandon()
+                throw .unwritable(target, reason: reason)
+            }
+        }
+        guard rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if exists { _ = rename(previous, target) }
+            abandon()
+            throw .unwritable(target, reason: reason)
+        }
+        if exists { try? FileManager.default.removeItem(atPath: previous) }
+    }
+
     /// Writes `bytes` to `path` through a temporary file in the same directory and a rename; creates missing
     /// parent directories. Readers see either the old file or the complete new one.
     ///

@@ -96,19 +96,30 @@ extension String {
 
 /// What each training source is and under which licence it may be used (../shared/data/SOURCES.md).
 public enum LicenceCatalog {
+    /// The licence of the training data at `path`, known by the corpus's own name: a file or folder whose name starts
+    /// with a corpus file's name (cdcp.train.tsv, microtexts…), else the innermost folder that is one of the shared
+    /// data's or the project's (gwr, mfa2022, en-policy, zh-translated, Annotations). A name only containing one
+    /// (notgwr, a CDCP table under Annotations/) is not taken for it: a wrong licence in a manifest is worse than
+    /// "unknown".
     public static func licence(for path: String) -> String {
-        let table: [(String, String)] = [
-            ("Annotations/", "project gold, CC0 (texts original or public domain)"),
-            ("gwr/", "public-domain text (Chinese Government Work Reports); project-made labels, free to use"),
-            ("mfa2022/", "official document of a state organ; private training only, text not redistributed"),
-            ("en-policy/", "CC0 / US public domain"),
-            ("zh-translated/", "CC0 / US public domain (translations of en-policy)"),
+        let corpora: [(String, String)] = [
             ("cnunlp_essays", "no licence stated; research use (Song et al. 2020)"),
             ("crc_hotel", "no licence stated; research use (Li et al. 2017)"),
             ("cdcp", "ODbL"),
             ("microtexts", "CC BY-NC-SA 4.0"),
             ("ibm_ce2015", "CC BY-SA 3.0"),
         ]
-        return table.first { (path + "/").contains($0.0) }?.1 ?? "unknown; check before redistributing"
+        let folders: [String: String] = [
+            "Annotations": "project gold, CC0 (texts original or public domain)",
+            "gwr": "public-domain text (Chinese Government Work Reports); project-made labels, free to use",
+            "mfa2022": "official document of a state organ; private training only, text not redistributed",
+            "en-policy": "CC0 / US public domain",
+            "zh-translated": "CC0 / US public domain (translations of en-policy)",
+        ]
+        for component in path.split(separator: "/").map(String.init).reversed() where component != "." && component != ".." {
+            if let corpus = corpora.first(where: { component.lowercased().hasPrefix($0.0) }) { return corpus.1 }
+            if let folder = folders[component] { return folder }
+        }
+        return "unknown; check before redistributing"
     }
 }

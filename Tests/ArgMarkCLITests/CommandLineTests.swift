@@ -593,6 +593,31 @@ struct CommandLineTests {
         #expect(try argmark(["train-linker", "--data", dir, "--labels-from", dir + "/labels", "--out", dir + "/m"]).status != 0)
     }
 
+    /// train-linker is held to what train is held to: a source given twice, an --evaluate-only spelt otherwise or
+    /// naming no source, a cross-validation with nothing to train on and an --out that is a file are refused before
+    /// any training, and the model folder changes as a whole.
+    @Test func trainLinkerRefusesWhatWouldMisreport() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Annotations/gold")
+        try FileManager.default.createDirectory(atPath: dir + "/g", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: gold.appendingPathComponent("en-medical-debt-comment.en.jsonl").path, toPath: dir + "/g/a.jsonl")
+        let twice = try argmark(["train-linker", "--data", dir + "/g", "--data", dir + "/g/", "--cross-validate"])
+        #expect(twice.status == 64 && twice.stderr.contains("is given twice"), "\(twice.stderr)")
+        let misspelt = try argmark(["train-linker", "--data", dir + "/g", "--evaluate-only", dir + "/h", "--out", dir + "/m"])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("--evaluate-only \(dir)/h is not among the --data sources"))
+        let alone = try argmark(["train-linker", "--data", dir + "/g", "--cross-validate"])
+        #expect(alone.status == 1 && alone.stderr.contains("nothing to train on"), "\(alone.stderr)")
+        try Data().write(to: URL(fileURLWithPath: dir + "/taken"))
+        #expect(try argmark(["train-linker", "--data", dir + "/g", "--out", dir + "/taken"]).stderr.contains("--out \(dir)/taken is a file"))
+        #expect(try argmark(["train", "--lang", "en", "--data", dir + "/g", "--out", dir + "/taken"]).stderr.contains("--out \(dir)/taken is a file"))
+        let trained = try argmark(["train-linker", "--data", dir + "/g", "--out", dir + "/m/link.learned.v1"])
+        #expect(trained.status == 0, "\(trained.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/m").sorted() == ["link.learned.v1"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/m/link.learned.v1").sorted() == ["manifest.json", "weights.tsv"])
+    }
+
     /// `train --chain` cross-validates and writes a model with its transition table; `--proposal-scores` writes
     /// every held-out sentence's gold label and each labeller's five scores.
     @Test func trainChainWritesTransitionsAndProposalScores() throws {

@@ -166,6 +166,26 @@ struct BatchTests {
         }
     }
 
+    /// A model folder changes as a whole: the new files replace the old ones, other files stay unless dropped, no
+    /// temporary directory is left, and a write that fails leaves the old folder as it was.
+    @Test func aFolderIsReplacedAsAWhole() async throws {
+        try await withTemporaryDirectory { dir in
+            let model = dir + "/models/label.model.zh.v1"
+            try FileAccess.replaceFiles(in: model, with: [("weights.bin", [1]), ("manifest.json", Array("{}".utf8)), ("weights.stage2.bin", [9])])
+            try Data("notes".utf8).write(to: URL(fileURLWithPath: model + "/README"))
+            try FileAccess.replaceFiles(in: model, with: [("weights.bin", [2]), ("manifest.json", Array("{\"v\":2}".utf8))], dropping: ["weights.stage2.bin"])
+            #expect(try FileManager.default.contentsOfDirectory(atPath: model).sorted() == ["README", "manifest.json", "weights.bin"])
+            #expect(FileManager.default.contents(atPath: model + "/weights.bin") == Data([2]))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/models") == ["label.model.zh.v1"])
+            // A file of the new set that cannot be written (a name that is a directory path) leaves the old folder.
+            #expect(throws: FileAccessError.self) { try FileAccess.replaceFiles(in: model, with: [("weights.bin", [3]), ("sub/manifest.json", [0])]) }
+            #expect(FileManager.default.contents(atPath: model + "/weights.bin") == Data([2]))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/models") == ["label.model.zh.v1"])
+            try Data().write(to: URL(fileURLWithPath: dir + "/file"))
+            #expect(throws: FileAccessError.self) { try FileAccess.replaceFiles(in: dir + "/file", with: [("x", [0])]) }
+        }
+    }
+
     /// Saving through a link updates the linked file and keeps the link; an existing file keeps its permissions;
     /// a device is written to, not replaced.
     @Test func atomicWriteGoesThroughLinksAndKeepsPermissions() async throws {

@@ -536,3 +536,17 @@ struct LabelChainTests {
         #expect(model.stage1.weights == trainer.train(documents).stage1.weights)
     }
 }
+
+/// A manifest's licence comes from the corpus's own name, never from a name that only contains one.
+struct LicenceCatalogTests {
+    @Test(arguments: [
+        ("../shared/data/en/cdcp.train.tsv", "ODbL"), ("../shared/data/en/microtexts.train.tsv", "CC BY-NC-SA 4.0"),
+        ("/tmp/x/microtexts", "CC BY-NC-SA 4.0"), ("Annotations/gold", "project gold, CC0 (texts original or public domain)"),
+        ("../shared/data/mfa2022", "official document of a state organ; private training only, text not redistributed"),
+        ("Annotations/cdcp.small.train.tsv", "ODbL"), ("data/notgwr", "unknown; check before redistributing"),
+        ("../shared/data/gwr/", "public-domain text (Chinese Government Work Reports); project-made labels, free to use"),
+    ])
+    func licences(_ path: String, _ licence: String) {
+        #expect(LicenceCatalog.licence(for: path) == licence)
+    }
+}
