@@ -252,7 +252,7 @@ struct Train: ParsableCommand {
         let model = trainer.train(documents.map { trainer.prepare($0.gold.document, weight: $0.weight) })
         note("trained on \(sources.reduce(0) { $0 + $1.documents }) documents in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         let id = (out as NSString).lastPathComponent
-        let manifest = ModelManifest(
+        var manifest = ModelManifest(
             id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
             featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), scaled down in sentences over "
                 + "\(FeatureExtractor.typicalChineseCharacters) characters / \(FeatureExtractor.typicalEnglishWords) words to that length's weight, sentence heads, cue hits, figures, years, quotes, "
@@ -268,6 +268,13 @@ struct Train: ParsableCommand {
             summary: chain
                 ? "linear-chain model over each paragraph's sentences: logistic-regression scores from sentence and context features plus learned label transitions (\(lang))"
                 : "multinomial logistic regression over sentence and context features (\(lang))")
+        manifest.classBalance = balance
+        manifest.learningRate = rate
+        manifest.stacked = stacked
+        if !crossValidate.isEmpty {
+            manifest.crossValidated = crossValidate
+            manifest.scoresCombinedWith = Dictionary(combineWith.map { Self.parse($0) }.map { ($0.path, $0.weight) }, uniquingKeysWith: { a, _ in a })
+        }
         do {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -139,6 +139,15 @@ public struct ModelManifest: Codable, Sendable, Hashable {
     public var trainingData: [TrainingSource]
     public var scores: [String: Double]
     public var summary: String
+    /// The other settings that shape the weights (absent in manifests from before they were recorded): the
+    /// class-balance exponent, the learning rate, and whether a stacked second stage was trained.
+    public var classBalance: Double?
+    public var learningRate: Double?
+    public var stacked: Bool?
+    /// What the cross-validated `scores` measure: the sources held out in turn, and the labellers (with weights)
+    /// the fold models were combined with (none: the model alone).
+    public var crossValidated: [String]?
+    public var scoresCombinedWith: [String: Double]?
 
     public struct TrainingSource: Codable, Sendable, Hashable {
         public var path: String

@@ -653,6 +653,9 @@ struct CommandLineTests {
         #expect(FileManager.default.contents(atPath: dir + "/again/weights.bin") == FileManager.default.contents(atPath: dir + "/model/weights.bin"))
         let sources = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/again/manifest.json"))) as? [String: Any])?["trainingData"] as? [[String: Any]])
         #expect(sources.map { $0["documents"] as? Int } == [2])
+        // The settings that shape the weights are recorded beside the seed and the epochs.
+        let settings = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/again/manifest.json"))) as? [String: Any])
+        #expect(settings["learningRate"] as? Double == 0.2 && settings["classBalance"] as? Double == 0.5 && settings["stacked"] as? Bool == false)
         try FileManager.default.removeItem(atPath: dir + "/gold/zh-ai-military.zh.jsonl")
         #expect(try argmark(["train", "--lang", "en", "--chain", "--stacked", "--data", dir + "/gold", "--out", dir + "/m2"]).status != 0)
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/gold", "--proposal-scores", dir + "/s.tsv", "--out", dir + "/m3"]).status != 0)
