@@ -359,17 +359,24 @@ public struct CueLexicon: Sendable {
         // not start inside a word a literal cue or blocker took (the 据 of 数据, the 有效 of 非常有效), where a blocker
         // starts, or where a literal cue of its own label starts (据统计 counts once, not again as 据…统计).
         if !gapCues.isEmpty {
-            // Per position: nil free; else the label of the literal cue starting there (.some(nil) a blocker's start
-            // or inside a taken word).
-            var taken = [ArgumentLabel??](repeating: nil, count: literalSpans.isEmpty ? 0 : s.count)
+            enum Place { case free, cueStart(ArgumentLabel), blocked }
+            var places = [Place](repeating: .free, count: literalSpans.isEmpty ? 0 : s.count)
             for (span, label) in literalSpans {
-                taken[span.lowerBound] = .some(label)
-                for k in span.dropFirst() { taken[k] = .some(nil) }
+                places[span.lowerBound] = label.map(Place.cueStart) ?? .blocked
+                for k in span.dropFirst() { places[k] = .blocked }
+            }
+            func mayStart(_ cue: Cue, at i: Int) -> Bool {
+                guard !places.isEmpty else { return true }
+                switch places[i] {
+                case .free: return true
+                case .cueStart(let label): return label != cue.label
+                case .blocked: return false
+                }
             }
             for cue in gapCues where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
                 var from = 0
                 while let span = matchGap(cue, in: s, start: start, from: from) {
-                    if taken.isEmpty || taken[span.lowerBound] == nil || (taken[span.lowerBound]! != nil && taken[span.lowerBound]! != cue.label) {
+                    if mayStart(cue, at: span.lowerBound) {
                         result.append(CueMatch(cue: cue, offset: span.lowerBound))
                         break
                     }

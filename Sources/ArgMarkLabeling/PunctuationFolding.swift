@@ -73,18 +73,19 @@ enum PunctuationFolding {
         s = kept
     }
 
+    /// How a web address opens (a colon may be folded to full width, ：).
+    private static let addressOpenings: [[UInt32]] = ["http://", "https://", "www."].map { $0.unicodeScalars.map(\.value) }
+
     /// Which positions of folded text lie in a web address (http://, https://, www.), or nil when none does: its ?
     /// is no question and its letters are no cue (https://…/search?q=5G).
     static func webAddressMask(_ s: [UInt32]) -> [Bool]? {
         func lower(_ v: UInt32) -> UInt32 { v >= 0x41 && v <= 0x5A ? v + 0x20 : v }
         func opens(at i: Int) -> Bool {
-            func has(_ text: String, at k: Int) -> Bool {
-                let t = Array(text.unicodeScalars.map(\.value))
-                guard k + t.count <= s.count else { return false }
-                for (n, c) in t.enumerated() where lower(s[k + n]) != c && !(c == 0x3A && s[k + n] == 0xFF1A) { return false }
+            addressOpenings.contains { opening in
+                guard i + opening.count <= s.count else { return false }
+                for (n, c) in opening.enumerated() where lower(s[i + n]) != c && !(c == 0x3A && s[i + n] == 0xFF1A) { return false }
                 return true
             }
-            return has("http://", at: i) || has("https://", at: i) || has("www.", at: i)
         }
         // ASCII marks and letters, and the full-width forms Chinese folding gives ! ( ) , : ; ?.
         func inAddress(_ v: UInt32) -> Bool {

@@ -47,49 +47,19 @@ enum Caption {
         "Notes", "Note", "NOTES", "NOTE",
     ]
 
-    /// A row of a table under its caption: it ends no sentence (…创下新高。[3] does, through its note marker), and it
-    /// has columns — cells set apart by a tab, a run of spaces or `|` (a numbered row, "1.  China  3.6", needs two such
-    /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
-    /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
-    /// characters (a header row: 国家 许可数).
     /// A row of figures set in columns without a caption above it (East    12.3    13.5    9.8%): two or more gaps of
     /// a tab or two spaces, and figures in at least half of three or more cells. Such rows open a table block of their
     /// own, as a Markdown table does, rather than a section each.
     static func isFigureRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.count <= 240, !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) else { return false }
-        var cells = 0
-        var figures = 0
-        var alignedGaps = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let start = i
-            var digit = false
-            while i < range.upperBound, !ScalarClass.isSpace(s[i]) {
-                if ScalarClass.isDigit(s[i]) { digit = true }
-                i += 1
-            }
-            if i > start {
-                cells += 1
-                if digit { figures += 1 }
-            }
-            var gap = 0
-            var tab = false
-            while i < range.upperBound, ScalarClass.isSpace(s[i]) {
-                if s[i] == "\t" || s[i] == "\u{3000}" { tab = true }
-                gap += 1
-                i += 1
-            }
-            if i < range.upperBound, gap >= 2 || tab { alignedGaps += 1 }
-        }
-        return cells >= 3 && alignedGaps >= 2 && 2 * figures >= cells
+        let (cells, alignedGaps) = columns(s, range)
+        let figures = cells.count { cell in cell.contains { ScalarClass.isDigit(s[$0]) } }
+        return cells.count >= 3 && alignedGaps >= 2 && 2 * figures >= cells.count
     }
 
-    static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        if isPipeTableRow(s, range) { return true }
-        guard !range.isEmpty, range.count <= 240 else { return false }
-        if s[range.lowerBound] == "|" { return true }
-        guard !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound), s[range.upperBound - 1] != "；",
-              s[range.upperBound - 1] != ";", s[range.upperBound - 1] != "，", s[range.upperBound - 1] != "," else { return false }
+    /// The cells of a line (runs without spaces) and how many of the gaps between them are aligned (a tab, an
+    /// ideographic space or two spaces and more).
+    static func columns(_ s: [Unicode.Scalar], _ range: Range<Int>) -> (cells: [Range<Int>], alignedGaps: Int) {
         var cells: [Range<Int>] = []
         var alignedGaps = 0
         var i = range.lowerBound
@@ -107,6 +77,21 @@ enum Caption {
             }
             if i < range.upperBound, gap >= 2 || tab { alignedGaps += 1 }
         }
+        return (cells, alignedGaps)
+    }
+
+    /// A row of a table under its caption: it ends no sentence (…创下新高。[3] does, through its note marker), and it
+    /// has columns — cells set apart by a tab, a run of spaces or `|` (a numbered row, "1.  China  3.6", needs two such
+    /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
+    /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
+    /// characters (a header row: 国家 许可数).
+    static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        if isPipeTableRow(s, range) { return true }
+        guard !range.isEmpty, range.count <= 240 else { return false }
+        if s[range.lowerBound] == "|" { return true }
+        guard !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound), s[range.upperBound - 1] != "；",
+              s[range.upperBound - 1] != ";", s[range.upperBound - 1] != "，", s[range.upperBound - 1] != "," else { return false }
+        let (cells, alignedGaps) = columns(s, range)
         guard cells.count >= 2 else { return false }
         // Two sentences set apart by a double space are prose, not cells: "Our view is simple.  The Bureau …".
         if zip(cells, cells.dropFirst()).contains(where: { cell, next in

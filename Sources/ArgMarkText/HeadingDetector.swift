@@ -16,10 +16,10 @@ public enum HeadingDetector {
     /// (关于2025年国民经济和社会发展计划执行情况与2026年国民经济和社会发展计划草案的报告, 44).
     static let maxChineseTitleLength = 64
 
-    /// The heading level of `text` if it is a heading line, else nil.
     /// Marks that open a bulleted list item.
     static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "▫", "◦", "●", "○", "■", "□", "◆", "◇", "‣", "⁃", "∙", "➢", "►", "✓", "✔"]
 
+    /// The heading level of `text` if it is a heading line, else nil.
     public static func level(of text: String) -> Int? {
         let scalars = Array(text.unicodeScalars)
         return level(scalars, scalars.trimmed(scalars.indices))
