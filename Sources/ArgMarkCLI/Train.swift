@@ -70,13 +70,7 @@ struct Train: ParsableCommand {
         guard folds == nil || !crossValidate.isEmpty else { throw ValidationError("--folds needs --cross-validate") }
         if let folds { guard folds >= 2 else { throw ValidationError("--folds must be at least 2 (without it, each document is a fold)") } }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
-        // Found before training, not after it: --out and --predictions are directories.
-        for (option, path) in [("--out", out), ("--predictions", predictions)] {
-            var isDirectory: ObjCBool = false
-            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw ValidationError("\(option) \(path) is a file; give a directory")
-            }
-        }
+        try Self.requireDirectories([("--out", out), ("--predictions", predictions)])
         // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
         if let out {
             let name = (out as NSString).lastPathComponent
@@ -311,6 +305,17 @@ struct Train: ParsableCommand {
     }
 
     /// Whether two spellings of a path (`dir`, `dir/`, `./dir`, an absolute path, a link to it) name one place.
+    /// Refuses, before any training, an output option that names a file: --out and --predictions are directories,
+    /// and finding so after an hour's cross-validation loses the hour.
+    static func requireDirectories(_ options: [(option: String, path: String?)]) throws {
+        for (option, path) in options {
+            var isDirectory: ObjCBool = false
+            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw ValidationError("\(option) \(path) is a file; give a directory")
+            }
+        }
+    }
+
     static func samePlace(_ a: String, _ b: String) -> Bool {
         func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
         return a == b || canonical(a) == canonical(b)

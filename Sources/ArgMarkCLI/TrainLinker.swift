@@ -34,13 +34,7 @@ struct TrainLinker: ParsableCommand {
 
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
-        // Found before training, not after it: --out and --predictions are directories.
-        for (option, path) in [("--out", out), ("--predictions", predictions)] {
-            var isDirectory: ObjCBool = false
-            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                throw ValidationError("\(option) \(path) is a file; give a directory")
-            }
-        }
+        try Train.requireDirectories([("--out", out), ("--predictions", predictions)])
         // The same source twice would count every document twice, in the model and in its scores.
         for (k, path) in data.enumerated() where data[..<k].contains(where: { Train.samePlace($0, path) }) {
             throw ValidationError("--data \(path) is given twice; give each source once")

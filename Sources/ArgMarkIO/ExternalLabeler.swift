@@ -151,10 +151,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 // into another document.
                 // (An error reply, which the protocol shows without one, may leave it out.)
                 guard let answered = reply["seq"], !(answered is NSNull) else {
-                    if reply["type"] as? String == "error" {
-                        let message = (reply["message"] as? String).map(LabelReason.printable) ?? "no message"
-                        return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(message)"))
-                    }
+                    if reply["type"] as? String == "error" { return .failure(Self.reportedError(reply, on: document.id, pluginID: id)) }
                     throw PluginError(pluginID: id, message: "replied to request \(sequence) (\(document.id)) without its \"seq\"; echo the request's seq (and document) in every reply, so that a reply out of step is found, not written into another document")
                 }
                 guard let number = answered as? NSNumber, !Self.isBoolean(number), number.doubleValue == Double(sequence) else {
@@ -163,8 +160,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 }
                 if reply["type"] as? String == "error" {
                     // A reported error keeps the conversation in step: the batch goes on with the next document.
-                    let message = (reply["message"] as? String).map(LabelReason.printable) ?? "no message"
-                    return .failure(PluginError(pluginID: id, message: "reported an error on \(document.id): \(message)"))
+                    return .failure(Self.reportedError(reply, on: document.id, pluginID: id))
                 }
                 return .success(try Self.proposals(
                     from: reply, document: document.id, indexByID: indexByID, declared: Set(descriptor.labels), pluginID: id))
@@ -177,6 +173,12 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             }
         }
         return try result.get()
+    }
+
+    /// An `error` reply's message, printable (a plugin's own text may hold escape sequences or forged lines).
+    private static func reportedError(_ reply: [String: Any], on document: String, pluginID id: String) -> PluginError {
+        let message = (reply["message"] as? String).map(LabelReason.printable) ?? "no message"
+        return PluginError(pluginID: id, message: "reported an error on \(document): \(message)")
     }
 
     /// The proposals of a `labels` reply to the request for `document`.

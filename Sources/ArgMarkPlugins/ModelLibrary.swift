@@ -162,7 +162,7 @@ public struct ModelLibrary: Sendable {
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-            throw ModelFileError("\(path): is not UTF-8 text\(utf16 ? " (it is UTF-16)" : " (saved as GB18030 or another legacy encoding?)"); save it as UTF-8 (iconv -f GB18030 -t UTF-8)")
+            throw ModelFileError("\(path): is not UTF-8 text\(utf16 ? " (it is UTF-16)" : " (saved as GB18030 or another legacy encoding?)"); save it as UTF-8 (iconv -f \(utf16 ? "UTF-16" : "GB18030") -t UTF-8)")
         }
         return text
     }
