@@ -3,8 +3,9 @@ import ArgMarkCore
 /// Traditional Chinese characters folded to their simplified forms before the analysis stages run, so that the cue
 /// lexicons and the models, written and trained on simplified text, read a Traditional text (Taiwanese or Hong Kong
 /// scholarship, 應當 for 应当) as they read its simplified form. Only a document that reads as Traditional is folded,
-/// or a paragraph that does in a simplified one, so that a simplified text quoting a Traditional name keeps its labels; the labels, links and scores are then set on
-/// the text as written (`Pipeline.run`). One character stands for one, so every offset stays where it was.
+/// or a paragraph that does in a simplified one, so that a simplified text quoting a Traditional name keeps its
+/// labels; the labels, links and scores are then set on the text as written (`Pipeline.run`). One character stands
+/// for one, so every offset stays where it was.
 public struct CharacterFolding: Sendable, Hashable {
     /// Traditional character → simplified character.
     public let table: [Unicode.Scalar: Unicode.Scalar]
