@@ -72,7 +72,10 @@ struct Evaluate: ParsableCommand {
     func validate() throws {
         guard ["text", "json"].contains(format) else { throw ValidationError("--format must be text or json") }
         guard SentenceMatching(rawValue: match) != nil else { throw ValidationError("--match must be auto, id, text or offsets") }
-        guard (0...100_000).contains(bootstrap) else { throw ValidationError("--bootstrap takes a number of resamples from 0 to 100000") }
+        // A 95 % interval is the 2.5th and 97.5th percentiles of the resamples: fewer than 40 cannot place them.
+        guard bootstrap == 0 || (40...100_000).contains(bootstrap) else {
+            throw ValidationError("--bootstrap takes a number of resamples from 40 (1000 is usual) to 100000, or 0 for none")
+        }
         guard resample == "auto" || ResamplingUnit(rawValue: resample) != nil else {
             throw ValidationError("--resample must be auto, documents or sentences")
         }
@@ -91,6 +94,10 @@ struct Evaluate: ParsableCommand {
         var report = EvaluationReport(evaluation: overall, perDocument: perDocument)
         report.missingPredictions = pairs.filter { $0.2 == nil }.map(\.0)
         let unit = ResamplingUnit(rawValue: resample) ?? .automatic(documents: perDocument.count)
+        // One document drawn again and again is the same document: its interval would have no width at all.
+        if unit == .documents, perDocument.count < 2, bootstrap > 0 || compare != nil {
+            throw fail("--resample documents draws whole documents, and there is \(perDocument.count == 1 ? "one" : "none"): give --resample sentences (or auto) for a single document")
+        }
         if bootstrap > 0 {
             report.bootstrap = Bootstrap.estimate(perDocument.map(\.evaluation), unit: unit, resamples: bootstrap)
         }

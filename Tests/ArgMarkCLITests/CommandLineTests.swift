@@ -174,8 +174,12 @@ struct CommandLineTests {
         #expect(compared.stdout.contains("accuracy 0.500 against 0.000: difference +0.500") && compared.stdout.contains("right only here 1, only there 0, exact p 1.000"))
         let comparedJSON = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--format", "json"])
         #expect(comparedJSON.stdout.contains(",\"comparison\":{\"baseline\":") && comparedJSON.stdout.contains("\"resamples\":1000,"))
-        let badUnit = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "10", "--resample", "pages"])
+        let badUnit = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "50", "--resample", "pages"])
         #expect(badUnit.status != 0 && badUnit.stderr.contains("--resample must be auto, documents or sentences"))
+        // Too few resamples to place a 95 % interval, and one document drawn as a whole, are refused.
+        #expect(try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "5"]).stderr.contains("from 40 (1000 is usual)"))
+        let oneDocument = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--bootstrap", "50", "--resample", "documents"])
+        #expect(oneDocument.status == 1 && oneDocument.stderr.contains("give --resample sentences"))
         // The sentences labelled otherwise, to a file (the report as before) or instead of the report.
         let errors = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + "/errors.tsv"])
         #expect(errors.status == 0 && errors.stdout == text.stdout && errors.stderr.contains("1 of 2 sentences labelled otherwise written to"))
@@ -294,7 +298,7 @@ struct CommandLineTests {
         let fromTables = try argmark(["eval", dir + "/corpus", dir + "/tables"])
         #expect(fromTables.status == 0 && fromTables.stdout.contains("sentences 2  accuracy 1.000") && fromTables.stdout.contains("attachment 1.000"))
         // Two directories of predictions of the same gold, compared: the same labels, no difference.
-        let compared = try argmark(["eval", dir + "/corpus", dir + "/pred", "--compare", dir + "/tables", "--bootstrap", "20"])
+        let compared = try argmark(["eval", dir + "/corpus", dir + "/pred", "--compare", dir + "/tables", "--bootstrap", "50"])
         #expect(compared.status == 0 && compared.stdout.contains("macro-F1 1.000 against 1.000: difference 0.000 [0.000, 0.000], higher in 50.0% of resamples"))
         // Two annotators' gold tables of one sentence table: their agreement, by file or by directory.
         try FileManager.default.createDirectory(atPath: dir + "/second", withIntermediateDirectories: true)
