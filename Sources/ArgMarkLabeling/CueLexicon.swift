@@ -67,7 +67,13 @@ public struct CueLexicon: Sendable {
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         var cues: [Cue] = []
-        var firstOfCue: [String: Int] = [:]
+        /// What makes two lines one cue: where it may match and what it matches.
+        struct CueKey: Hashable {
+            var anchored: Bool
+            var parts: [[Unicode.Scalar]]
+            var unboundedGaps: [Bool]
+        }
+        var firstOfCue: [CueKey: Int] = [:]
         var lineOfCue: [Int] = []
         for (index, line) in tsv.dataFileLines.enumerated() {
             let trimmed = line.trimmingSpaces
@@ -104,7 +110,7 @@ public struct CueLexicon: Sendable {
                 // A second line for one cue with another label or weight would never count (the first wins), and a
                 // gap cue listed twice would add its weight twice: the same cue again (two groups that overlap, or
                 // （例如 and (例如, one once punctuation is folded) is kept once, another is an error.
-                let key = "\(cue.anchored ? "^" : "")\(cue.parts.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\u{0}"))\(cue.unboundedGaps)"
+                let key = CueKey(anchored: cue.anchored, parts: cue.parts, unboundedGaps: cue.unboundedGaps)
                 if let first = firstOfCue[key] {
                     guard cues[first].label == cue.label, cues[first].weight == cue.weight, cues[first].outsideQuotations == cue.outsideQuotations else {
                         throw LexiconError(line: index + 1, message: "the cue \(cue.text) is listed already at line \(lineOfCue[first]), as \(cues[first].label?.rawValue ?? "none") with weight \(cues[first].weight); keep one line for it, with the label and weight it should have")
