@@ -222,6 +222,13 @@ struct Evaluate: ParsableCommand {
             if !unmatched.isEmpty {
                 warn("no prediction in \(pred) for \(unmatched.count) of the \(pairs.count) gold files (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
             }
+            // A prediction no gold file takes is a misnamed one as often as an extra: said, not passed over.
+            let used = Set(pairs.compactMap(\.2).map { ($0 as NSString).standardizingPath })
+            let predicted = InputDiscovery.discover([pred], extensions: ["jsonl", "xml", "tsv"]).inputs.map(\.path)
+            let unused = predicted.filter { !used.contains(($0 as NSString).standardizingPath) }
+            if !unused.isEmpty {
+                warn("\(unused.count) file\(unused.count == 1 ? "" : "s") in \(pred) match\(unused.count == 1 ? "es" : "") no gold file and \(unused.count == 1 ? "is" : "are") not scored (\(Self.listed(unused.map { ($0 as NSString).lastPathComponent })))")
+            }
             return pairs
         default:
             throw fail("give two files or two directories, not one of each (or a corpus table of several documents and the directory of its predictions)")

@@ -263,6 +263,10 @@ struct CommandLineTests {
         #expect(run.stdout.contains("no prediction for 1 of 2 documents, scored as unlabelled: b.jsonl") && run.stdout.contains("sentences 4  accuracy 0.500"))
         // Its links count as missed too, where the other predictions were linked.
         #expect(run.stdout.contains("tree: attachment 0.500 (1/2)"))
+        // A prediction no gold file takes (misnamed, or extra) is named, not passed over.
+        try Data(document("c", ["claim", "claim"]).utf8).write(to: URL(fileURLWithPath: dir + "/pred/B.jsonl"))
+        #expect(try argmark(["eval", dir + "/gold", dir + "/pred"]).stderr.contains("1 file in \(dir)/pred matches no gold file and is not scored (B.jsonl)"))
+        try FileManager.default.removeItem(atPath: dir + "/pred/B.jsonl")
         let json = try argmark(["eval", dir + "/gold", dir + "/pred", "--format", "json"])
         #expect(json.stdout.contains(#","missingPredictions":["b.jsonl"]"#) && json.stdout.hasPrefix(#"{"overall":{"sentences":4,"accuracy":0.5,"#))
         try FileManager.default.removeItem(atPath: dir + "/pred/a.jsonl")
