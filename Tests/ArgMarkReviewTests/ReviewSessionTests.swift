@@ -125,6 +125,16 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// next-low counts a label by the confidence the editor shows: 0.5996, shown 0.60, is not below 0.60.
+    @Test func lowIsJudgedByTheConfidenceShown() throws {
+        var unit = try #require(try sampleDocument().units.first { $0.kind == .sentence && $0.annotation.label != nil && !$0.annotation.isHumanLabel })
+        unit.annotation.reviewedAt = nil
+        unit.annotation.confidence = 0.5996
+        #expect(!ReviewSession.isLow(unit, 0.6))
+        unit.annotation.confidence = 0.594
+        #expect(ReviewSession.isLow(unit, 0.6))
+    }
+
     /// An undo says which way it went: undoing an accept restores the machine's label and says so, rather than
     /// reporting the label accepted again.
     @Test func undoingAnAcceptSaysItWasUndone() throws {
