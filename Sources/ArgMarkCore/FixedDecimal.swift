@@ -6,6 +6,10 @@ public enum FixedDecimal {
         return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
     }
 
+    /// `x` as `twoPlaces` shows it, as a number: what a threshold for people (review's next-low) compares, so that a
+    /// confidence shown 0.60 is not counted below 0.60.
+    public static func asShown(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+
     /// Three decimals, always shown (`0.050`, `-0.125`), for evaluation tables; `nan` for a value that is not finite.
     public static func threePlaces(_ x: Double) -> String {
         guard x.isFinite else { return "nan" }

@@ -77,8 +77,8 @@ public struct DocumentReport: Sendable {
             if let c = a.confidence {
                 review.withConfidence += 1
                 review.expectedWrong += 1 - c
-                // As review's next-low counts it: by the confidence shown (two places).
-                if (c * 100).rounded() / 100 < ReviewNeed.threshold { review.belowThreshold += 1 }
+                // As review's next-low counts it: by the confidence shown.
+                if FixedDecimal.asShown(c) < ReviewNeed.threshold { review.belowThreshold += 1 }
             }
         }
         var labels: [ArgumentLabel: Int] = [:]

@@ -250,8 +250,7 @@ public struct ReviewSession {
     static func isLow(_ unit: TextUnit, _ threshold: Double) -> Bool {
         let a = unit.annotation
         guard !a.isReviewed, !a.isHumanLabel else { return false }
-        // As the editor shows it (two places): a label shown 0.60 is not below 0.60.
-        return a.label == nil || ((a.confidence ?? 1) * 100).rounded() / 100 < threshold
+        return a.label == nil || FixedDecimal.asShown(a.confidence ?? 1) < threshold
     }
 
     // MARK: edits
