@@ -128,7 +128,7 @@ public struct DocumentReport: Sendable {
 
     public func json() -> [String: Any] {
         func claim(_ c: Claim) -> [String: Any] {
-            ["id": c.id, "score": c.score.map { (($0 * 10_000).rounded()) / 10_000 } ?? NSNull(), "backing": c.backing, "text": c.text]
+            ["id": c.id, "score": c.score.map(FixedDecimal.asStored) ?? NSNull(), "backing": c.backing, "text": c.text]
         }
         var object: [String: Any] = [
             "document": document, "sentences": sentences,
@@ -138,11 +138,11 @@ public struct DocumentReport: Sendable {
             "unsupportedClaims": unsupported.map(\.id),
             "review": [
                 "unreviewedMachineLabels": review.unreviewed, "withConfidence": review.withConfidence,
-                "expectedWrong": ((review.expectedWrong * 100).rounded()) / 100, "belowNextLowThreshold": review.belowThreshold,
+                "expectedWrong": FixedDecimal.asShown(review.expectedWrong), "belowNextLowThreshold": review.belowThreshold,
             ] as [String: Any],
             "sections": sections.map {
                 ["section": $0.section, "heading": $0.heading ?? NSNull(), "sentences": $0.sentences, "backing": $0.backing,
-                 "density": (($0.density * 10_000).rounded()) / 10_000] as [String: Any]
+                 "density": FixedDecimal.asStored($0.density)] as [String: Any]
             },
         ]
         if let file { object["file"] = file }
@@ -178,7 +178,7 @@ public struct CorpusReport: Sendable {
             + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
         if unreviewed > 0 {
-            lines.append("to review: \(unreviewed) machine labels, about \(Int(expectedWrong.rounded())) of them wrong by their confidences; \(belowThreshold) below 0.60")
+            lines.append("to review: \(unreviewed) machine labels, about \(Int(expectedWrong.rounded())) of them wrong by their confidences; \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
         }
         if !scores.isEmpty {
             lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
@@ -194,15 +194,15 @@ public struct CorpusReport: Sendable {
     public func json() -> [String: Any] {
         let labels = labels
         let scores = thesisScores
-        func rounded(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
         return [
             "documents": reports.count, "sentences": sentences,
             "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
             "claims": claims, "unsupportedClaims": unsupported,
-            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": (expectedWrong * 100).rounded() / 100,
+            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": FixedDecimal.asShown(expectedWrong),
                        "belowNextLowThreshold": belowThreshold] as [String: Any],
             "thesisSupport": scores.isEmpty ? NSNull() : [
-                "mean": rounded(scores.reduce(0, +) / Double(scores.count)), "min": rounded(scores.min()!), "max": rounded(scores.max()!),
+                "mean": FixedDecimal.asStored(scores.reduce(0, +) / Double(scores.count)), "min": FixedDecimal.asStored(scores.min()!),
+                "max": FixedDecimal.asStored(scores.max()!),
             ] as [String: Any],
         ]
     }

@@ -3,6 +3,9 @@ import Testing
 
 /// Runs the built `argmark` binary end to end.
 struct CommandLineTests {
+    /// The package's root folder (Models/, Annotations/, tools/).
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     /// The executable built beside the tests (the test target depends on it, so it is always built first).
     static let binary: URL = {
         let fm = FileManager.default
@@ -10,7 +13,6 @@ struct CommandLineTests {
         var candidates = [Bundle.main.bundleURL, Bundle.main.bundleURL.appendingPathComponent("debug"),
                           URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
         candidates += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         candidates.append(packageRoot.appendingPathComponent(".build/debug"))
         let found = candidates.map { $0.appendingPathComponent("argmark") }.first { fm.isExecutableFile(atPath: $0.path) }
         return found ?? packageRoot.appendingPathComponent(".build/debug/argmark")
@@ -127,8 +129,7 @@ struct CommandLineTests {
 
     /// An external labeller can be named and weighted in --labelers like a built-in one, and its path may hold spaces.
     @Test func anExternalLabellerIsNamedAndWeightedInTheLabelers() throws {
-        let plugin = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("tools/external_labeler_example.py").path
+        let plugin = Self.packageRoot.appendingPathComponent("tools/external_labeler_example.py").path
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { return }
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -198,8 +199,7 @@ struct CommandLineTests {
     @Test func theDefaultPipelineDoesNotRunWithoutAModelItNames() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Models")
+        let models = Self.packageRoot.appendingPathComponent("Models")
         try FileManager.default.createDirectory(atPath: dir + "/models/cues", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: dir + "/models/label.model.zh.v1", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: models.appendingPathComponent("cues/zh.tsv").path, toPath: dir + "/models/cues/zh.tsv")
@@ -220,8 +220,7 @@ struct CommandLineTests {
     @Test func theDefaultPipelineDoesNotRunWhenItsFileIsBroken() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let models = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Models")
+        let models = Self.packageRoot.appendingPathComponent("Models")
         try FileManager.default.createDirectory(atPath: dir + "/models/cues", withIntermediateDirectories: true)
         for file in ["cues/zh.tsv", "cues/zh.rules.tsv"] {
             try FileManager.default.copyItem(atPath: models.appendingPathComponent(file).path, toPath: dir + "/models/" + file)
@@ -577,8 +576,7 @@ struct CommandLineTests {
     @Test func trainLinkerMeasuresEndToEndWithPredictedLabels() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Annotations/gold")
+        let gold = Self.packageRoot.appendingPathComponent("Annotations/gold")
         for name in ["en-medical-debt-comment.en.jsonl", "en-data-broker-comment.en.jsonl"] {
             try FileManager.default.copyItem(atPath: gold.appendingPathComponent(name).path, toPath: dir + "/gold-" + name)
         }
@@ -607,8 +605,7 @@ struct CommandLineTests {
     @Test func trainLinkerRefusesWhatWouldMisreport() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Annotations/gold")
+        let gold = Self.packageRoot.appendingPathComponent("Annotations/gold")
         try FileManager.default.createDirectory(atPath: dir + "/g", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: gold.appendingPathComponent("en-medical-debt-comment.en.jsonl").path, toPath: dir + "/g/a.jsonl")
         let twice = try argmark(["train-linker", "--data", dir + "/g", "--data", dir + "/g/", "--cross-validate"])
@@ -631,8 +628,7 @@ struct CommandLineTests {
     @Test func trainChainWritesTransitionsAndProposalScores() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let gold = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Annotations/gold")
+        let gold = Self.packageRoot.appendingPathComponent("Annotations/gold")
         try FileManager.default.createDirectory(atPath: dir + "/gold", withIntermediateDirectories: true)
         for name in ["en-medical-debt-comment.en.jsonl", "en-data-broker-comment.en.jsonl"] {
             try FileManager.default.copyItem(atPath: gold.appendingPathComponent(name).path, toPath: dir + "/gold/" + name)
@@ -730,8 +726,7 @@ struct CommandLineTests {
 
     /// The review fixture, copied into a fresh directory.
     func reviewFixture(_ dir: String) throws -> String {
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("ArgMarkReviewTests/Fixtures/sample.zh.jsonl")
+        let source = Self.packageRoot.appendingPathComponent("Tests/ArgMarkReviewTests/Fixtures/sample.zh.jsonl")
         let path = dir + "/sample.zh.jsonl"
         try FileManager.default.copyItem(atPath: source.path, toPath: path)
         return path

@@ -18,6 +18,17 @@ struct LabelerConformanceTests {
         "标题\n。\n",
     ]
 
+    /// The shipped Chinese model copied into `models/label.model.zh.v1/` with its manifest edited by `edit`.
+    static func copyShippedChineseModel(into models: URL, editing edit: (inout [String: Any]) -> Void) throws {
+        let folder = models.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
+        edit(&manifest)
+        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+    }
+
     @Test func theShippedLabellersAreLoaded() {
         #expect(Set(Self.ids).isSuperset(of: ["label.cue.zh.v1", "label.cue.en.v1", "label.rules.zh.v1", "label.rules.en.v1",
                                               "label.model.zh.v1", "label.model.en.v1"]))
@@ -39,14 +50,9 @@ struct LabelerConformanceTests {
         }
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-chain-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let folder = temporary.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues"), to: temporary.appendingPathComponent("cues"))
-        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
-        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
-        manifest["transitions"] = [[1.0, 2.0]]
-        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        try Self.copyShippedChineseModel(into: temporary) { $0["transitions"] = [[1.0, 2.0]] }
         let library = ModelLibrary(directory: temporary.path)
         #expect(!library.labelers.contains { $0.descriptor.id == "label.model.zh.v1" })
         #expect(library.problems.contains { $0.contains("label.model.zh.v1") && $0.contains("transitions") })
@@ -58,16 +64,11 @@ struct LabelerConformanceTests {
     @Test func aModelNamedOtherwiseIsReportedAndThePipelineSaysWhatIsAbsent() throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-id-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let folder = temporary.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
         for file in ["cues", "pipeline.json"] {
             try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent(file), to: temporary.appendingPathComponent(file))
         }
-        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
-        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
-        manifest["id"] = "model-zh"
-        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        try Self.copyShippedChineseModel(into: temporary) { $0["id"] = "model-zh" }
         let library = ModelLibrary(directory: temporary.path)
         #expect(!library.labelers.contains { $0.descriptor.id == "model-zh" || $0.descriptor.id == "label.model.zh.v1" })
         #expect(library.problems.contains { $0.contains("model-zh") && $0.contains("label.model.zh.v1") })
@@ -100,16 +101,10 @@ struct LabelerConformanceTests {
     @Test func aModelTrainedWithItsOwnLexiconLoads() throws {
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-own-lexicon-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: temporary) }
-        let folder = temporary.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: temporary.appendingPathComponent("cues"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues/zh.tsv"),
                                          to: temporary.appendingPathComponent("cues/zh-mine.tsv"))
-        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
-        try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
-        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: shipped.appendingPathComponent("manifest.json"))) as! [String: Any]
-        manifest["lexicon"] = "cues/zh-mine.tsv"
-        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        try Self.copyShippedChineseModel(into: temporary) { $0["lexicon"] = "cues/zh-mine.tsv" }
         let library = ModelLibrary(directory: temporary.path)
         #expect(library.labelers.map(\.descriptor.id) == ["label.model.zh.v1"], "\(library.problems)")
         // A lexicon of its own that is broken is named with its problem.
