@@ -31,6 +31,12 @@ struct BodyAssembler {
             range = scalars.trimmed(range.lowerBound + 2..<range.upperBound)
         }
         if addCaptionLine(range) { return }
+        // A line of nothing but marks (* * *, ---, ———, a stray 。) outside a table is a break between parts or a
+        // leftover of typesetting: neither a heading that opens a section nor a sentence to label.
+        if !range.contains(where: { scalars[$0].properties.isAlphabetic || scalars[$0].properties.numericType != nil }) {
+            previousParagraphEndsOpen = false
+            return
+        }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: 1)
         } else if let level = HeadingDetector.level(scalars, range) {

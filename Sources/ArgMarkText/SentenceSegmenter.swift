@@ -99,6 +99,11 @@ public struct SentenceSegmenter: Sendable {
                 closedSomething = true
                 if !isBracket(s[j]) { onlyBracketsClosed = false }
                 j += 1
+            } else if let emphasisEnd = Self.closingEmphasisEnd(s, at: j, end: end) {
+                // **Platforms are not neutral.** Courts …: Markdown's closing emphasis stays with its sentence.
+                closedSomething = true
+                onlyBracketsClosed = false
+                j = emphasisEnd
             } else {
                 break
             }
@@ -119,6 +124,12 @@ public struct SentenceSegmenter: Sendable {
         // "… within 12 months. (Recommendation 1)": a bracketed tag closing the paragraph belongs to the sentence
         // before it, not a sentence of its own.
         if n == "(" || n == "（", isTrailingParenthetical(s, from: next, end: end) { return end }
+        // "… has fallen. (Smith 2020) Courts …": a citation or cross-reference set after the stop is the source of the
+        // sentence before it, not the opening of the next.
+        if n == "(" || n == "（", let citationEnd = Self.citationAfterStopEnd(s, at: next, end: end) {
+            j = citationEnd
+            if firstNonSpace(s, from: j, end: end) >= end { return end }
+        }
         // (尚？)不存在 / (sic!) and: a mark inside a parenthesis that the sentence goes on after.
         if closedSomething, onlyBracketsClosed, next == j { return nil }
         let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark || chineseFullStop
@@ -160,6 +171,47 @@ public struct SentenceSegmenter: Sendable {
         let next = firstNonSpace(s, from: addressEnd, end: end)
         if next < end, ScalarClass.isLower(s[next]) { return nil }
         return addressEnd
+    }
+
+    /// The end of a run of Markdown emphasis marks (`*`, `**`, `_`, `__`) at `j` that closes an emphasis: the run is
+    /// followed by a space, a closer or the paragraph's end; nil otherwise.
+    static func closingEmphasisEnd(_ s: [Unicode.Scalar], at j: Int, end: Int) -> Int? {
+        guard j < end, s[j] == "*" || s[j] == "_" else { return nil }
+        var k = j
+        while k < end, k - j < 3, s[k] == s[j] { k += 1 }
+        guard k == end || ScalarClass.isSpace(s[k]) || ScalarClass.isCloser(s[k]) else { return nil }
+        return k
+    }
+
+    /// The end of a short parenthesis at `open` that reads as a citation or a cross-reference — it holds a letter
+    /// and a digit (Smith 2020; Jones et al. 2019, p. 12; See Table 2; 王五，2019) and no sentence end of its own —
+    /// when what follows it opens a new sentence (a capital, a quotation mark, a Chinese character or the
+    /// paragraph's end). An enumeration ((1), (a), （一）) holds no letter and digit both, and stays with the next
+    /// sentence.
+    static func citationAfterStopEnd(_ s: [Unicode.Scalar], at open: Int, end: Int) -> Int? {
+        let closer: Unicode.Scalar = s[open] == "(" ? ")" : "）"
+        var k = open + 1
+        var letter = false
+        var digit = false
+        while k < end, k - open <= 60 {
+            let c = s[k]
+            if c == closer { break }
+            if c == "(" || c == "（" || c == ")" || c == "）" || c == "。" || c == "！" || c == "？"
+                || c == "!" || c == "?" {
+                return nil
+            }
+            if ScalarClass.isDigit(c) { digit = true } else if ScalarClass.isLatinLetter(c) || ScalarClass.isHan(c) { letter = true }
+            k += 1
+        }
+        guard k < end, s[k] == closer, letter, digit else { return nil }
+        // Its own full stop before the closing mark ((See Table 2.)) makes it a sentence of its own.
+        if s[k - 1] == "." { return nil }
+        let after = k + 1
+        var next = after
+        while next < end, ScalarClass.isSpace(s[next]) { next += 1 }
+        guard next == end || (next > after && (ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“"))
+            || ScalarClass.isHan(s[next]) || s[next] == "《" || s[next] == "“" else { return nil }
+        return after
     }
 
     /// Whether `s[from..<end]` is one bracketed tag and nothing after it: no sentence end inside, at most 40 scalars.
@@ -320,7 +372,8 @@ public struct SentenceSegmenter: Sendable {
             let n = s[i + 1]
             // A full-width digit or letter goes on a token (２.５, Ｕ.Ｓ.) as an ASCII one does.
             if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || (ScalarClass.isCJK(n) && !ScalarClass.isFullWidthAlphanumeric(n))
-                || n == "[" || n == "［" || footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) > i + 1) {
+                || n == "[" || n == "［" || footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) > i + 1
+                || Self.closingEmphasisEnd(s, at: i + 1, end: end) != nil) {
                 return false
             }
         }

@@ -490,6 +490,15 @@ struct PlainTextReaderTests {
         #expect(doc.sections == [Section(id: "d1", level: 1, heading: nil, parent: nil)])
     }
 
+    /// A line of nothing but marks (a break between parts, a rule, a stray full stop) is neither a heading that opens
+    /// a section nor a sentence to label.
+    @Test func aLineOfMarksIsNoHeadingAndNoSentence() throws {
+        let doc = try read(PlainTextReader(), "Courts and platforms\n\nRegulators must act now.\n\n* * *\n\n---\n\n———\n\n。\n\n……\n\nThey should start today.\n")
+        #expect(doc.units.map(\.text) == ["Courts and platforms", "Regulators must act now.", "They should start today."])
+        #expect(doc.sections.count == 1)
+        #expect(doc.validate().isEmpty)
+    }
+
     /// Bulleted items are lines of text and rows of figures set in columns a table, not a section each (a report's
     /// sections were titled "West 5.1 5.6 9.5%").
     @Test func bulletsAndFigureRowsOpenNoSections() throws {

@@ -96,6 +96,17 @@ struct SentenceSegmenterTests {
         ("Between the poles.12\r\nThe next one begins.", ["Between the poles.12", "The next one begins."]),
         ("Users must download the app.14 The ministry agreed.", ["Users must download the app.14", "The ministry agreed."]),
         ("States hedge (Goh 2005, p.12).3 Others bandwagon.", ["States hedge (Goh 2005, p.12).3", "Others bandwagon."]),
+        // A citation or cross-reference set after the stop is the sentence's source; an enumeration opens the next.
+        ("Trust has fallen. (Smith 2020) Courts went further.", ["Trust has fallen. (Smith 2020)", "Courts went further."]),
+        ("Trust has fallen. (Jones et al. 2019, p. 12) \"Courts\" went further.", ["Trust has fallen. (Jones et al. 2019, p. 12)", "\"Courts\" went further."]),
+        ("The data are clear. (See Table 2) Most claims fail.", ["The data are clear. (See Table 2)", "Most claims fail."]),
+        ("Two steps follow. (1) Courts decide. (a) Firms comply.", ["Two steps follow.", "(1) Courts decide.", "(a) Firms comply."]),
+        ("Trust has fallen. (Smith 2020) and more.", ["Trust has fallen.", "(Smith 2020) and more."]),
+        // Markdown emphasis closing after the stop stays with its sentence.
+        ("**Platforms are not neutral.** Courts have held otherwise.", ["**Platforms are not neutral.**", "Courts have held otherwise."]),
+        ("Regulators must act. *This is urgent.* They should start.", ["Regulators must act.", "*This is urgent.*", "They should start."]),
+        ("It is __done.__", ["It is __done.__"]),
+        ("See file_name.txt and a._b here. Done.", ["See file_name.txt and a._b here.", "Done."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
@@ -105,6 +116,8 @@ struct SentenceSegmenterTests {
         ("中国提出了倡议。The EU disagreed. 双方继续谈判。", ["中国提出了倡议。", "The EU disagreed.", "双方继续谈判。"]),
         ("WTO改革陷入僵局。PM2.5浓度下降。", ["WTO改革陷入僵局。", "PM2.5浓度下降。"]),
         ("全年增长２.５%，达到１２３.４亿元。政府表示支持。", ["全年增长２.５%，达到１２３.４亿元。", "政府表示支持。"]),
+        ("网络治理日益重要。（王五，2019）各国纷纷立法。", ["网络治理日益重要。（王五，2019）", "各国纷纷立法。"]),
+        ("主要任务如下。（1）加快发展。（一）深化改革。", ["主要任务如下。", "（1）加快发展。", "（一）深化改革。"]),
     ])
     func mixed(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
