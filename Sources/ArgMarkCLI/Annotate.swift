@@ -9,8 +9,9 @@ struct Annotate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Read, segment and annotate documents; write one output per input.",
         discussion: """
-            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml and \
-            NAME_sentences.tsv sentence tables) or - for standard input; a corpus table of several documents (doc_id) \
+            Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml \
+            .docx .odt and NAME_sentences.tsv sentence tables; a PDF, .doc or .rtf is named with the command that converts it) \
+            or - for standard input; a file reached twice is read once; a corpus table of several documents (doc_id) \
             is one input per document, written to OUT/STEM/DOC_ID. Each output is named after its input with the last extension replaced \
             (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
@@ -70,6 +71,9 @@ struct Annotate: AsyncParsableCommand {
         for command in external {
             do { _ = try CommandWords.split(command) } catch { throw ValidationError("--external \(command): \(error.message)") }
         }
+        if out?.isEmpty == true {
+            throw ValidationError("--out is empty (an unset variable?); give the directory the outputs go to, or - for standard output")
+        }
         if out == nil && inputs != ["-"] {
             throw ValidationError("--out DIR is required (--out - writes a single input to standard output)")
         }
@@ -91,6 +95,15 @@ struct Annotate: AsyncParsableCommand {
            [".jsonl", ".xml", ".json", ".tsv"].contains(where: { out.lowercased().hasSuffix($0) }) {
             throw ValidationError("--out names the directory the outputs go to, and \(out) looks like a file's name; give a directory (--out results)"
                 + (out.lowercased().hasSuffix(".jsonl") || out.lowercased().hasSuffix(".xml") ? ", or --out - > \(out) for one document" : ""))
+        }
+        // Outputs written among the inputs are read back as inputs by the next run (a.jsonl beside a.txt, both
+        // writing a.jsonl).
+        if !writesStandardOutput, let out, let input = inputs.first(where: { input in
+            var isDirectory: ObjCBool = false
+            return input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
+                && FileAccess.isSameFile(input, out)
+        }) {
+            throw ValidationError("--out \(out) is the input directory \(input): a second run would read the outputs back as inputs; give another directory (--out \(input.hasSuffix("/") ? String(input.dropLast()) : input)-annotated)")
         }
         if inputs == ["-"], let out, out != "-" {
             throw ValidationError("standard input is written to standard output; drop --out \(out), or give the input as a file to write into \(out)")
@@ -190,7 +203,15 @@ struct Annotate: AsyncParsableCommand {
             if removed > 0 { Terminal.note("removed \(removed) temporary file\(removed == 1 ? "" : "s") an interrupted run left in \(out)") }
         }
         // The output directory is no input: a re-run of `annotate . --out out` must not read its own outputs back.
-        let (discovered, missing) = InputDiscovery.discover(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
+        let discovery = InputDiscovery.discoverAll(inputs, excluding: writesStandardOutput ? [] : out.map { [$0] } ?? [])
+        let (discovered, missing) = (discovery.inputs, discovery.failures)
+        if !discovery.notRead.isEmpty {
+            let kinds = Set(discovery.notRead.map { ($0 as NSString).pathExtension.lowercased() }).sorted()
+            let shown = discovery.notRead.prefix(3).joined(separator: ", ") + (discovery.notRead.count > 3 ? ", …" : "")
+            Terminal.warning("\(discovery.notRead.count) file\(discovery.notRead.count == 1 ? "" : "s") not read (\(shown)): ArgMark reads no "
+                + kinds.map { ".\($0)" }.joined(separator: " or ") + "; convert with "
+                + kinds.map { InputDiscovery.convertible[$0]! }.joined(separator: "; ") + " and annotate the result")
+        }
         // A corpus table (doc_id) is as many inputs as it holds documents.
         let found = BatchRunner(options: options).expandingParts(discovered)
         if writesStandardOutput && found.count > 1 {
@@ -205,12 +226,12 @@ struct Annotate: AsyncParsableCommand {
                 guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
                 let prefix = input.hasSuffix("/") ? input : input + "/"
                 if !found.contains(where: { $0.path.hasPrefix(prefix) }) {
-                    Terminal.warning("\(input) holds no input file (looked for .txt .text .md .lines .sent .jsonl .xml)")
+                    Terminal.warning("\(input) holds no input file (looked for \(InputDiscovery.takenDescription))")
                 }
             }
         }
         if found.isEmpty && missing.isEmpty {
-            Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for .txt .text .md .lines .sent .jsonl .xml)")
+            Terminal.error("no input files found in \(inputs.joined(separator: " ")) (looked for \(InputDiscovery.takenDescription))")
             throw ExitCode.failure
         }
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1

@@ -1,5 +1,7 @@
 import ArgMarkCore
+import ArgMarkIO
 import ArgumentParser
+import Foundation
 
 @main
 struct ArgMark: AsyncParsableCommand {
@@ -9,4 +11,24 @@ struct ArgMark: AsyncParsableCommand {
         version: ArgMarkVersion.current,
         subcommands: [Annotate.self, Evaluate.self, Train.self, Explain.self, Tree.self, Report.self, Export.self, Validate.self, Review.self, TrainLinker.self, Plugins.self]
     )
+
+    /// ArgumentParser's own entry point, and then a check that what the command printed reached standard output: a
+    /// full disk or a closed descriptor would otherwise cut a table or an export short with exit status 0.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+        if standardOutputFailed() {
+            let reason = String(cString: strerror(errno))
+            FileHandle.standardError.write(Data("argmark: error: \(FileAccessError.standardOutput(reason: reason))\n".utf8))
+            Foundation.exit(1)
+        }
+    }
 }

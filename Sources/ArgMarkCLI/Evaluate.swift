@@ -119,7 +119,7 @@ struct Evaluate: ParsableCommand {
             let table = report.disagreementTable()
             let count = overall.disagreements.count
             if errors == "-" {
-                FileAccess.writeStandardOutput(Array(table.utf8))
+                do { try FileAccess.writeStandardOutput(Array(table.utf8)) } catch { throw fail(error.description) }
                 return
             }
             do { try FileAccess.writeAtomically(Array(table.utf8), to: errors) } catch { throw fail("--errors \(errors): \(error.description)") }

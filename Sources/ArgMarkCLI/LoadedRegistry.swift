@@ -26,7 +26,10 @@ enum LoadedRegistry {
             directory = ModelLibrary.locate()
         }
         guard let directory else {
-            Terminal.warning("no Models/ directory found (set ARGMARK_MODELS or --models); running without labellers")
+            // Every labeller loads from Models/: labelling without it gave every sentence no label and exit 0.
+            let problem = "no Models/ directory found here or beside the argmark binary; run from the project's folder, or name the folder that holds cues/, label.model.*/ and pipeline.json with --models DIR or ARGMARK_MODELS"
+            if labelling { throw usage(problem + " (--labelers none reads and segments without labelling)") }
+            Terminal.warning(problem + "; going on without labellers")
             return .standard
         }
         let library = ModelLibrary(directory: directory)

@@ -239,7 +239,7 @@ struct Export: ParsableCommand {
     /// Writes the export to `target` (atomically), or to standard output for `-`.
     private func deliver(_ bytes: [UInt8], to target: String) throws {
         if target == "-" {
-            FileHandle.standardOutput.write(Data(bytes))
+            do { try FileAccess.writeStandardOutput(bytes) } catch { throw AnalysedDocument.failure(error.description) }
             return
         }
         do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }

@@ -68,7 +68,8 @@ public struct BatchSummary: Sendable {
 
     public var succeeded: Int { results.filter { $0.failure == nil }.count }
     public var timings: StageTimings { results.reduce(StageTimings()) { $0 + $1.timings } }
-    public var bytes: Int { results.reduce(0) { $0 + $1.bytesRead } }
+    /// The bytes of the documents annotated (a failed one's are no part of the throughput).
+    public var bytes: Int { results.reduce(0) { $0 + ($1.failure == nil ? $1.bytesRead : 0) } }
     public var sentences: Int { results.reduce(0) { $0 + $1.sentences } }
     /// Sentences left without a label, per language, over the batch.
     public var unlabelled: [LanguageTag: Int] { results.reduce(into: [:]) { $0.merge($1.unlabelled, uniquingKeysWith: +) } }
@@ -147,7 +148,7 @@ public struct BatchRunner: Sendable {
     /// Processes one document from bytes already read; returns the output bytes, sentence count and stage times.
     public func process(
         bytes: [UInt8], input: BatchInput
-    ) throws(DocumentReadError) -> (output: [UInt8], sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings) {
+    ) throws(DocumentReadError) -> (output: [UInt8], document: Document, sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings) {
         let path = input.isStandardInput ? nil : input.path
         var timings = StageTimings()
         var clock = ContinuousClock.now
@@ -173,7 +174,7 @@ public struct BatchRunner: Sendable {
                 sentences += 1
                 if document.units[i].annotation.label == nil { unlabelled[document.units[i].language, default: 0] += 1 }
             }
-            return (output, sentences, unlabelled, timings)
+            return (output, document, sentences, unlabelled, timings)
         } catch {
             throw .unsupported(error.description)
         }
@@ -240,7 +241,7 @@ public struct BatchRunner: Sendable {
             let bytes = try input.contents?.bytes ?? (input.isStandardInput ? FileAccess.readStandardInput() : FileAccess.read(input.path))
             // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
             result.bytesRead = bytes.count / input.parts
-            let (output, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)
+            let (output, document, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)
             result.unlabelled = unlabelled
             result.timings = timings
             result.outputBytes = output.count
@@ -248,12 +249,17 @@ public struct BatchRunner: Sendable {
                 if FileAccess.isSameFile(path, input.path) {
                     throw FileAccessError.unwritable(path, reason: "it is the input itself; choose another --out directory so the input is kept")
                 }
+                if let problem = personsWorkAt(path, wouldBeLostTo: document) {
+                    throw BatchFailure(path: input.path, message: "\(input.path): not written: \(problem)")
+                }
                 try FileAccess.writeAtomically(output, to: path)
                 result.outputPath = path
             } else {
-                FileAccess.writeStandardOutput(output)
+                try FileAccess.writeStandardOutput(output)
             }
             result.sentences = sentences
+        } catch let failure as BatchFailure {
+            result.failure = failure
         } catch let error as FileAccessError {
             result.failure = BatchFailure(path: input.path, message: error.description)
         } catch let error as DocumentReadError {
@@ -262,6 +268,70 @@ public struct BatchRunner: Sendable {
             result.failure = BatchFailure(path: input.path, message: "\(input.path): \(error)")
         }
         return result
+    }
+}
+
+extension BatchFailure: Error {}
+
+extension BatchRunner {
+    /// Why the output already at `path` must not be replaced by `document`, or nil when it may: a review session
+    /// has it open, its review journal holds edits not yet written into it, it is write-protected, or it holds
+    /// labels or links a person set (`human:…`) that `document` does not keep — the annotations of a reviewed
+    /// output that the input run again knows nothing of. Annotating the reviewed output itself keeps them.
+    func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> String? {
+        var existing = stat()
+        guard stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let keep = "to keep it, annotate that file itself (argmark annotate \(path) --out OTHER_DIR), which keeps what a person set; to start over, move it away first"
+        if FileManager.default.fileExists(atPath: ReviewJournal.path(for: path)) {
+            return "\(path) has a review journal (\(ReviewJournal.path(for: path))) holding edits not yet written into it; open it with argmark review \(path) to recover them; \(keep)"
+        }
+        do {
+            let lock = try ReviewLock(file: path)
+            lock.release()
+        } catch .held {
+            return "\(path) is open in a review session; finish that session (write or quit) first"
+        } catch {
+            // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
+        }
+        if access(path, W_OK) != 0, errno == EACCES {
+            return "\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory"
+        }
+        // Only a file that names a person is read again, so that a plain re-run costs no second parse.
+        guard let bytes = try? FileAccess.read(path), bytes.containsASCII("human"),
+              let reader = try? options.registry.reader(format: "auto", path: path, bytes: bytes),
+              let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
+        else { return nil }
+        let new = Dictionary(document.units.map { ($0.id, $0.annotation) }, uniquingKeysWith: { first, _ in first })
+        var lost: [String] = []
+        for unit in old.units where unit.annotation.isHumanLabel || unit.annotation.isHumanLink {
+            let before = unit.annotation
+            guard let after = new[unit.id] else {
+                lost.append("\(unit.id) (no longer in the document)")
+                continue
+            }
+            if before.isHumanLabel, after.label != before.label || after.labeledBy != before.labeledBy {
+                lost.append("\(unit.id)'s label \(before.label?.rawValue ?? "none") by \(before.labeledBy!)")
+            } else if before.isHumanLink, after.parent != before.parent || after.relation != before.relation || after.linkedBy != before.linkedBy {
+                lost.append("\(unit.id)'s link to \(before.parent ?? "none") by \(before.linkedBy!)")
+            }
+        }
+        guard let first = lost.first else { return nil }
+        let count = lost.count == 1 ? "a label or link a person set" : "\(lost.count) labels or links a person set"
+        return "\(path) holds \(count) that this run would not keep (\(first)\(lost.count > 1 ? ", …" : "")); \(keep)"
+    }
+}
+
+extension [UInt8] {
+    /// Whether the bytes hold `needle`, an ASCII word.
+    func containsASCII(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, count >= pattern.count else { return false }
+        var i = 0
+        while i + pattern.count <= count {
+            if self[i] == first, self[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+            i += 1
+        }
+        return false
     }
 }
 

@@ -11,6 +11,8 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
     case unreadable(String, reason: String)
     case tooLarge(String, bytes: Int, limit: Int)
     case unwritable(String, reason: String)
+    /// Standard output refused the output (a full disk, a closed descriptor): what went there is incomplete.
+    case standardOutput(reason: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,8 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
         case .tooLarge(let path, let bytes, let limit):
             "\(path): \(bytes / 1_048_576) MiB is larger than the \(limit / 1_048_576) MiB limit; split the document"
         case .unwritable(let path, let reason): "\(path): cannot write (\(reason)); check the output directory"
+        case .standardOutput(let reason):
+            "cannot write to standard output (\(reason)); what went there is incomplete: check the disk or pipe it goes to, or write files with --out DIR"
         }
     }
 }
@@ -218,8 +222,12 @@ public enum FileAccess {
                 throw .unwritable(directory, reason: "cannot create the directory")
             }
         }
-        let name = (destination as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).argmark-tmp"
+        let suffix = ".\(getpid()).\(UInt32.random(in: 0...UInt32.max)).argmark-tmp"
+        // A name near the 255-byte limit (a Chinese title of 80 characters) is cut for the temporary file, which
+        // would otherwise be too long to create.
+        var name = Substring((destination as NSString).lastPathComponent)
+        while name.utf8.count > 255 - 1 - suffix.utf8.count { name = name.dropLast() }
+        let temporary = (directory.isEmpty ? "" : directory + "/") + "." + name + suffix
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .unwritable(path, reason: String(cString: strerror(errno))) }
         if exists {
@@ -328,17 +336,8 @@ public enum FileAccess {
     }
 
     /// Writes to standard output, retrying short writes.
-    public static func writeStandardOutput(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var written = 0
-            while written < buffer.count {
-                let n = write(1, buffer.baseAddress! + written, buffer.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                written += n
-            }
-        }
+    public static func writeStandardOutput(_ bytes: [UInt8]) throws(FileAccessError) {
+        // A full disk, a closed pipe or a closed descriptor: the output is cut short, which must not pass as done.
+        if let failure = writeAll(bytes, to: 1, sync: false) { throw .standardOutput(reason: failure) }
     }
 }

@@ -62,6 +62,15 @@ public enum InputDiscovery {
     /// Name endings picked up besides: a sentence table (`NAME_sentences.tsv`), but not the `NAME_gold.tsv` of labels
     /// beside it, nor other tables that happen to share a folder with texts.
     public static let defaultNameSuffixes: [String] = ["_sentences.tsv"]
+    /// What the walk takes, as a message lists it.
+    public static let takenDescription = ".txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml .docx .odt and NAME_sentences.tsv"
+    /// Documents ArgMark does not read but a user means as inputs, with the command that converts them: a walk
+    /// names them rather than passing over them in silence (unless a file of the same name beside them is read, as
+    /// `pdftotext` leaves one).
+    public static let convertible: [String: String] = [
+        "pdf": "pdftotext -enc UTF-8 FILE.pdf", "doc": "soffice --headless --convert-to docx FILE.doc",
+        "rtf": "soffice --headless --convert-to docx FILE.rtf",
+    ]
 
     /// Files are taken as given; directories (a symbolic link to one named on the command line too) are walked
     /// recursively, hidden entries skipped and paths sorted, for regular files with `extensions`. Symbolic links to
@@ -74,32 +83,65 @@ public enum InputDiscovery {
         _ arguments: [String], extensions: Set<String> = defaultExtensions, nameSuffixes: [String] = defaultNameSuffixes,
         excluding: [String] = []
     ) -> (inputs: [BatchInput], failures: [BatchFailure]) {
+        let found = discoverAll(arguments, extensions: extensions, nameSuffixes: nameSuffixes, excluding: excluding)
+        return (found.inputs, found.failures)
+    }
+
+    /// What `discover` finds, and the files a walk passed over that a user likely meant as inputs (`convertible`).
+    public struct Discovery: Sendable {
+        public var inputs: [BatchInput] = []
+        public var failures: [BatchFailure] = []
+        /// Files of a `convertible` kind met on a walk, with no file of the same name beside them that is read.
+        public var notRead: [String] = []
+    }
+
+    /// `discover`, with the convertible files a walk passed over. A path reached twice (named twice, or inside two
+    /// directories named) is read once, under the first name it was reached by.
+    public static func discoverAll(
+        _ arguments: [String], extensions: Set<String> = defaultExtensions, nameSuffixes: [String] = defaultNameSuffixes,
+        excluding: [String] = []
+    ) -> Discovery {
         let wanted = Wanted(extensions: extensions, nameSuffixes: nameSuffixes)
-        var inputs: [BatchInput] = []
-        var failures: [BatchFailure] = []
+        var result = Discovery()
         let excluded = Set(excluding.compactMap(realPath))
+        var seen = Set<String>()
+        // By the path, not the file behind it: a link to a file is read under its own name, as a document of its own.
+        func add(_ input: BatchInput) {
+            guard seen.insert(URL(fileURLWithPath: input.path).standardizedFileURL.path).inserted else { return }
+            result.inputs.append(input)
+        }
         for argument in arguments {
             if argument == "-" {
-                inputs.append(.standardInput)
+                result.inputs.append(.standardInput)
                 continue
             }
             guard let kind = kind(of: argument, followingLinks: true) else {
-                failures.append(BatchFailure(path: argument, message: FileAccessError.notFound(argument).description))
+                result.failures.append(BatchFailure(path: argument, message: FileAccessError.notFound(argument).description))
                 continue
             }
             guard kind == .directory else {
                 let name = (argument as NSString).lastPathComponent
-                inputs.append(BatchInput(path: argument, outputStem: stem(name), documentID: stem(name)))
+                add(BatchInput(path: argument, outputStem: stem(name), documentID: stem(name)))
                 continue
             }
             var found: [String] = []
-            walk(argument, relative: "", wanted: wanted, excluded: excluded, into: &found, failures: &failures)
+            var passedOver: [String] = []
+            walk(argument, relative: "", wanted: wanted, excluded: excluded, into: &found, passedOver: &passedOver, failures: &result.failures)
             for relative in found.sorted() {
                 let path = (argument as NSString).appendingPathComponent(relative)
-                inputs.append(BatchInput(path: path, outputStem: stem(relative), documentID: stem((relative as NSString).lastPathComponent)))
+                add(BatchInput(path: path, outputStem: stem(relative), documentID: stem((relative as NSString).lastPathComponent)))
+            }
+            let readStems = Set(found.map { stem($0) })
+            for relative in passedOver.sorted() where !readStems.contains(stem(relative)) {
+                let path = (argument as NSString).appendingPathComponent(relative)
+                guard seen.insert(URL(fileURLWithPath: path).standardizedFileURL.path).inserted else { continue }
+                result.notRead.append(path)
             }
         }
-        return (inputs, failures)
+        // A directory named twice meets the same unreadable entries twice.
+        var reported = Set<String>()
+        result.failures = result.failures.filter { reported.insert(URL(fileURLWithPath: $0.path).standardizedFileURL.path).inserted }
+        return result
     }
 
     private enum Kind { case regular, directory, link, other }
@@ -136,7 +178,7 @@ public enum InputDiscovery {
 
     private static func walk(
         _ root: String, relative: String, wanted: Wanted, excluded: Set<String>, into found: inout [String],
-        failures: inout [BatchFailure]
+        passedOver: inout [String], failures: inout [BatchFailure]
     ) {
         let directory = relative.isEmpty ? root : (root as NSString).appendingPathComponent(relative)
         // The directory named on the command line is read even when the outputs go there too.
@@ -165,13 +207,22 @@ public enum InputDiscovery {
             }
             switch entry {
             case .directory:
-                walk(root, relative: child, wanted: wanted, excluded: excluded, into: &found, failures: &failures)
+                walk(root, relative: child, wanted: wanted, excluded: excluded, into: &found, passedOver: &passedOver, failures: &failures)
             case .regular:
-                if wanted.contains(name) { found.append(child) }
+                if wanted.contains(name) {
+                    found.append(child)
+                } else if convertible[(name as NSString).pathExtension.lowercased()] != nil {
+                    passedOver.append(child)
+                }
             case .other:
                 if wanted.contains(name) {
                     failures.append(BatchFailure(path: path, message: "\(path): not a regular file (a named pipe, socket or device); skipped"))
                 }
+            case nil where name.unicodeScalars.contains("\u{FFFD}"):
+                // A name that is not UTF-8 (a GBK or Latin-1 name) comes back mangled and cannot be opened by it.
+                failures.append(BatchFailure(
+                    path: path,
+                    message: "\(path): a file whose name is not UTF-8 (shown with �), which cannot be opened by that name; rename it in UTF-8 (convmv -f gbk -t utf-8 --notest -r \(directory), or by hand)"))
             case .link, nil:
                 continue
             }

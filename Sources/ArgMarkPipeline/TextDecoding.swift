@@ -8,6 +8,14 @@ public enum TextDecoder {
     /// Whether `bytes` are UTF-16, and if so whether big-endian: a byte-order mark (FF FE, FE FF), or text whose
     /// first bytes have a NUL at every other place (ASCII in UTF-16 without a mark), which would otherwise be called
     /// binary.
+    /// Whether `bytes` are UTF-32 with a byte-order mark (FF FE 00 00, 00 00 FE FF), and if so whether big-endian.
+    static func utf32ByteOrder(_ bytes: [UInt8]) -> (isUTF32: Bool, bigEndian: Bool) {
+        guard bytes.count >= 4 else { return (false, false) }
+        if bytes[0] == 0xFF, bytes[1] == 0xFE, bytes[2] == 0, bytes[3] == 0 { return (true, false) }
+        if bytes[0] == 0, bytes[1] == 0, bytes[2] == 0xFE, bytes[3] == 0xFF { return (true, true) }
+        return (false, false)
+    }
+
     static func utf16ByteOrder(_ bytes: [UInt8]) -> (isUTF16: Bool, bigEndian: Bool) {
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (true, false) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (true, true) }
@@ -31,6 +39,8 @@ public enum TextDecoder {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
+        let utf32 = Self.utf32ByteOrder(bytes)
+        if utf32.isUTF32 { throw .utf32(bigEndian: utf32.bigEndian) }
         let utf16 = Self.utf16ByteOrder(bytes)
         if utf16.isUTF16 { throw .utf16(bigEndian: utf16.bigEndian) }
         var controlBytes = 0
@@ -44,7 +54,7 @@ public enum TextDecoder {
                     result.append(Unicode.Scalar(b0))
                     lineLength += 1
                     if lineLength > maxLineLength {
-                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i), limit: maxLineLength)
+                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i, limit: maxLineLength), limit: maxLineLength)
                     }
                     i += 1
                     continue
@@ -92,7 +102,7 @@ public enum TextDecoder {
                 } else {
                     lineLength += 1
                     if lineLength > maxLineLength {
-                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i), limit: maxLineLength)
+                        throw .lineTooLong(line: line, length: longLineLength(buffer, from: i, limit: maxLineLength), limit: maxLineLength)
                     }
                 }
                 result.append(Unicode.Scalar(value)!)
@@ -103,10 +113,15 @@ public enum TextDecoder {
     }
 
     /// Measures (in bytes, roughly characters) the rest of an over-long line for the error message.
-    private static func longLineLength(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    private static func longLineLength(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int, limit: Int) -> Int {
+        // Characters, as the limit counts them: a Chinese character is three bytes.
         var j = start
-        while j < buffer.count, buffer[j] != 0x0A, buffer[j] != 0x0D { j += 1 }
-        return TextDecoder.defaultMaxLineLength + (j - start)
+        var characters = 0
+        while j < buffer.count, buffer[j] != 0x0A, buffer[j] != 0x0D {
+            if buffer[j] & 0xC0 != 0x80 { characters += 1 }
+            j += 1
+        }
+        return limit + characters
     }
 
     /// A short decoded prefix for format sniffing; invalid bytes are replaced.

@@ -1,7 +1,7 @@
 import ArgMarkCore
 import Foundation
 import ArgMarkPipeline
-import ArgMarkPlugins
+@testable import ArgMarkPlugins
 import Testing
 
 /// Pins the registry: a plugin added without its registry line (or removed) fails here.
@@ -52,6 +52,15 @@ struct RegistryTests {
             guard case DocumentReadError.unsupported(let message) = error else { return false }
             return message.contains(hint)
         }
+    }
+
+    /// A .docx whose first members are a thumbnail and other parts is still a .docx: its member names are read in
+    /// the archive's central directory at the end, not looked for in its first bytes only.
+    @Test func aDocxWithALargeFirstMemberIsNoOtherArchive() {
+        let bytes: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + Array("docProps/thumbnail.jpeg".utf8) + Array(repeating: 0x7F, count: 6000)
+            + [0x50, 0x4B, 0x01, 0x02] + Array("word/document.xml".utf8)
+        #expect(PluginRegistry.otherFormat(bytes) == nil)
+        #expect(PluginRegistry.otherFormat(Array(bytes.prefix(6000)))?.contains("no .docx or .odt") == true)
     }
 
     @Test func unknownFormatListsTheKnownOnes() {

@@ -642,10 +642,24 @@ struct BadInputTests {
         ([0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 0, line: 1)),
         (BadInputTests.utf16LittleEndianWithMark, .utf16(bigEndian: false)),
         (BadInputTests.utf16BigEndian, .utf16(bigEndian: true)),
+        // UTF-32 with its mark is named as such, not as UTF-16 with a command that would garble it.
+        ([0xFF, 0xFE, 0, 0] + "It rose.".unicodeScalars.flatMap { [UInt8($0.value & 0xFF), 0, 0, 0] }, .utf32(bigEndian: false)),
+        ([0, 0, 0xFE, 0xFF, 0, 0, 0, 0x41], .utf32(bigEndian: true)),
     ])
     func rejected(_ bytes: [UInt8], _ expected: DocumentReadError) {
         #expect(throws: expected) {
             try PlainTextReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "x"))
+        }
+    }
+
+    /// A long line is measured in characters, as its limit is: a Chinese character is one, not its three bytes.
+    @Test func aHugeChineseLineIsMeasuredInCharacters() {
+        let bytes = Array(String(repeating: "长", count: 1_000_100).utf8)
+        #expect {
+            try PlainTextReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "x"))
+        } throws: { error in
+            guard case DocumentReadError.lineTooLong(_, let length, _) = error else { return false }
+            return length == 1_000_100
         }
     }
 

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+
+/// What a batch must not do to a person's work, and what it must not pass over in silence.
+extension CommandLineTests {
+    /// Runs the binary at `binary` in `directory` with `environment` (the process's own when nil) and standard output
+    /// going to `standardOutput`.
+    func argmarkElsewhere(
+        _ arguments: [String], binary: URL = CommandLineTests.binary, in directory: String? = nil,
+        environment: [String: String]? = nil, standardOutput: FileHandle? = nil
+    ) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = standardOutput ?? out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let stdoutData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+
+    /// A re-run of the batch that made an output a person has since reviewed would replace their labels with the
+    /// machine's: it is refused for that file, and annotating the reviewed output itself keeps them.
+    @Test func aReviewedOutputIsNotReplacedByARerun() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/in/city.en.txt").creatingParent())
+        #expect(try argmark(["annotate", dir + "/in", "--out", dir + "/out"]).status == 0)
+        let output = dir + "/out/city.en.jsonl"
+        let review = try argmark(["review", output, "--annotator", "alice"], stdin: "goto s2\nlabel evidence\nwrite\nquit\n")
+        #expect(review.status == 0, "\(review.stderr)")
+        let reviewed = try Data(contentsOf: URL(fileURLWithPath: output))
+        let rerun = try argmark(["annotate", dir + "/in", "--out", dir + "/out"])
+        #expect(rerun.status == 1)
+        #expect(rerun.stderr.contains("\(output) holds a label or link a person set that this run would not keep (s2's label evidence by human:alice)"))
+        #expect(rerun.stderr.contains("argmark annotate \(output) --out OTHER_DIR"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: output)) == reviewed)
+        // The reviewed output annotated again keeps the person's label, and so may replace an earlier such run.
+        for _ in 0..<2 {
+            let kept = try argmark(["annotate", output, "--out", dir + "/again"])
+            #expect(kept.status == 0, "\(kept.stderr)")
+        }
+        #expect(try String(contentsOfFile: dir + "/again/city.en.jsonl", encoding: .utf8).contains(#""label":"evidence","confidence":null,"labeledBy":"human:alice""#))
+        // Edits still in a review journal are a person's work too.
+        try Data("journal\n".utf8).write(to: URL(fileURLWithPath: dir + "/again/city.en.jsonl.journal"))
+        let journalled = try argmark(["annotate", output, "--out", dir + "/again"])
+        #expect(journalled.status == 1)
+        #expect(journalled.stderr.contains("has a review journal (\(dir)/again/city.en.jsonl.journal) holding edits not yet written into it"))
+    }
+
+    /// A full disk or a closed descriptor behind standard output is an error, not a cut-short output and exit 0.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func standardOutputThatCannotBeWrittenIsAnError() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let input = dir + "/a.en.txt"
+        try Data("We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing.\n".utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let annotate = try argmarkElsewhere(["annotate", input, "--out", "-"], standardOutput: full)
+        #expect(annotate.status == 1)
+        #expect(annotate.stderr.contains("cannot write to standard output (No space left on device)"))
+        #expect(try argmark(["annotate", input, "--out", dir + "/out"]).status == 0)
+        let tree = try argmarkElsewhere(["tree", dir + "/out/a.en.jsonl"], standardOutput: full)
+        #expect(tree.status == 1)
+        #expect(tree.stderr.contains("cannot write to standard output"))
+    }
+
+    /// An empty --out (an unset variable) and an --out that is the input directory are refused: the first wrote into
+    /// the current directory, the second made every later run fail on its own outputs.
+    @Test func anEmptyOutOrTheInputDirectoryAsOutIsRefused() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/a.en.txt").creatingParent())
+        let empty = try argmark(["annotate", dir + "/in", "--out", ""])
+        #expect(empty.status == 64 && empty.stderr.contains("--out is empty"))
+        let same = try argmark(["annotate", dir + "/in", "--out", dir + "/in/"])
+        #expect(same.status == 64 && same.stderr.contains("is the input directory"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/in") == ["a.en.txt"])
+    }
+
+    /// What a walk cannot read is named: a PDF (with the command that converts it) unless its text sits beside it,
+    /// and a file whose name is not UTF-8. A file reached twice is read once; a name near the 255-byte limit is
+    /// written.
+    @Test func aBatchNamesWhatItCannotReadAndReadsEachFileOnce() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let sentence = Data("我们认为，城市应当取消最低停车配建标准。\n".utf8)
+        let longName = String(repeating: "长", count: 80)
+        try sentence.write(to: URL(fileURLWithPath: dir + "/in/\(longName).txt").creatingParent())
+        try sentence.write(to: URL(fileURLWithPath: dir + "/in/report.txt"))
+        try Data("%PDF-1.7\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/report.pdf"))
+        try Data("%PDF-1.7\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/scan.pdf"))
+        // caf\xE9.txt: a Latin-1 name.
+        let latin1 = Array((dir + "/in/caf").utf8) + [0xE9] + Array(".txt".utf8) + [0]
+        let fd = latin1.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644) }
+        #expect(fd >= 0)
+        close(fd)
+        let run = try argmark(["annotate", dir + "/in", dir + "/in/report.txt", "--out", dir + "/out"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("warning: 1 file not read (\(dir)/in/scan.pdf): ArgMark reads no .pdf; convert with pdftotext -enc UTF-8 FILE.pdf"))
+        #expect(run.stderr.contains("a file whose name is not UTF-8"))
+        #expect(run.stderr.contains("annotated 2 of 3 files"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/\(longName).jsonl"))
+    }
+
+    /// Labelling without Models/ gave every sentence no label and exit 0; it is an error, and --labelers none
+    /// (reading and segmenting only) still runs.
+    @Test func labellingWithoutModelsIsAnError() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        // A copy of the binary away from the package, run where no Models/ is either.
+        let copy = URL(fileURLWithPath: dir + "/bin/argmark")
+        try FileManager.default.createDirectory(atPath: dir + "/bin", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Self.binary, to: copy)
+        try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.en.txt"))
+        var environment = ProcessInfo.processInfo.environment
+        environment["ARGMARK_MODELS"] = nil
+        let labelling = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "out"], binary: copy, in: dir, environment: environment)
+        #expect(labelling.status == 64)
+        #expect(labelling.stderr.contains("no Models/ directory found"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+        let reading = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "out", "--labelers", "none"], binary: copy, in: dir, environment: environment)
+        #expect(reading.status == 0, "\(reading.stderr)")
+    }
+}
