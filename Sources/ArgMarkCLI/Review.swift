@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkFormats
 import ArgMarkIO
 import ArgMarkPipeline
 import ArgMarkPlugins
@@ -61,7 +62,20 @@ struct Review: ParsableCommand {
                 }
             } else {
                 document = try reader.read(input)
+                // Writing back would drop what ArgMark's JSONL does not hold (a comment field added by hand). A file
+                // that writes back as it is (the common case, ArgMark's own) holds nothing else: only another is
+                // looked through, key by key.
+                let writesBackAsItIs = (try? registry.writer(format: "jsonl")?.write(document)) == bytes
+                let lost = writesBackAsItIs ? [] : JSONLinesReader.keysNotKept(in: bytes)
+                if !lost.isEmpty {
+                    let keys = lost.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
+                    let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"
+                    throw AnalysedDocument.failure(
+                        "\(file) holds keys ArgMark's JSONL does not keep (\(keys)), which writing it back would drop; keep them elsewhere and review a copy without them (argmark annotate \(file) --labelers none --no-tree --out DIR, then argmark review \(copy))")
+                }
             }
+        } catch DocumentReadError.noSentences {
+            throw AnalysedDocument.failure("\(file): no sentences to review (only headings, captions or notes)")
         } catch let error as DocumentReadError {
             throw AnalysedDocument.failure("\(file): \(error.description)")
         }
@@ -70,9 +84,11 @@ struct Review: ParsableCommand {
         // A labelled document without a complete tree gets the default linker's tree around the links it has
         // (TreeCompletion: a person's, and the file's own that reach a root), as tree, report and export show it.
         let hasArgumentative = document.units.contains { $0.kind == .sentence && $0.annotation.label?.isArgumentative == true }
+        var treeCompletedBy = ""
         if let linker = registry.linkers.first, !TreeCompletion.isComplete(document) {
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
             document = completed
+            treeCompletedBy = linker.descriptor.id
             opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
         }
         if !hasArgumentative { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
@@ -99,6 +115,8 @@ struct Review: ParsableCommand {
             document: document, annotator: name, scorer: registry.scorers.first,
             style: ReviewStyle(width: width ?? (interactive ? Self.terminalWidth() : 80), color: color), clock: clock)
 
+        // The document as this session opened it (tree completed, scored), before any journal is replayed.
+        let opened = session.document
         let version = ReviewJournal.FileVersion(bytes: bytes)
         // The journal and the lock belong to the file a link leads to: a session opened through the link and one
         // opened by the file's own name would otherwise not see each other.
@@ -117,6 +135,12 @@ struct Review: ParsableCommand {
         }
         do {
             if let contents = try ReviewJournal.read(journalPath) {
+                // Edits journalled over a tree one linker completed do not fit another's (Models/ not found this time).
+                if let before = contents.treeCompletedBy, before != treeCompletedBy {
+                    func describe(_ linker: String) -> String { linker.isEmpty ? "the file's own tree" : "the tree \(linker) completed" }
+                    throw AnalysedDocument.failure(
+                        "\(journalPath) holds edits made on \(describe(before)), but this session has \(describe(treeCompletedBy)), so they would not fit; reopen it with the same Models/ (run from the project's folder, or give --models DIR or ARGMARK_MODELS) to recover them")
+                }
                 guard contents.version == version else {
                     throw AnalysedDocument.failure(
                         "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") were journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
@@ -139,7 +163,12 @@ struct Review: ParsableCommand {
         } catch let error as ReviewJournal.JournalError {
             throw AnalysedDocument.failure(error.description)
         }
-        let journal = ReviewJournal(path: journalPath, fileVersion: version)
+        let journal = ReviewJournal(path: journalPath, fileVersion: version, treeCompletedBy: treeCompletedBy)
+        // In a folder that cannot be written, no edit can be journalled, nor the file written.
+        let folder = FileAccess.directoryPart(of: sessionFile)
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+            opening.append("warning: \(folder.isEmpty ? "this folder" : folder) cannot be written, so no edit can be kept; copy \(file) to a folder you can write to and review the copy")
+        }
 
         let sentences = session.document.units.count { $0.kind == .sentence }
         let reviewed = session.document.units.count { $0.annotation.isReviewed }
@@ -159,7 +188,7 @@ struct Review: ParsableCommand {
                     throw ExitCode.failure
                 }
                 // Steps that undid each other leave nothing to recover.
-                if holdsDocument(session, writer: writer) { journal.remove() }
+                if holdsDocument(session, writer: writer, opened: opened) { journal.remove() }
                 return
             }
             let commandStarted = ContinuousClock.now
@@ -187,7 +216,7 @@ struct Review: ParsableCommand {
             case .quit:
                 if session.unsavedEdits > 0 {
                     emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
-                } else if holdsDocument(session, writer: writer) {
+                } else if holdsDocument(session, writer: writer, opened: opened) {
                     journal.remove()
                 }
                 return
@@ -208,7 +237,8 @@ struct Review: ParsableCommand {
         _ session: inout ReviewSession, writer: any DocumentWriter, journal: ReviewJournal, overwritingChanges: Bool = false
     ) throws -> Bool {
         func fail(_ message: String) throws -> Bool {
-            emit("error: \(message); the edits stay in \(journal.path)\n")
+            let kept = FileManager.default.fileExists(atPath: journal.path) ? "; the edits stay in \(journal.path)" : ""
+            emit("error: \(message)\(kept)\n")
             if strict { throw ExitCode.failure }
             return false
         }
@@ -233,9 +263,12 @@ struct Review: ParsableCommand {
 
     /// Whether the file on disk is what writing the session's document would write: only then may a journal whose
     /// steps undid each other go (a journal is never removed on the strength of the step count alone).
-    private func holdsDocument(_ session: ReviewSession, writer: any DocumentWriter) -> Bool {
-        guard let bytes = try? writer.write(session.document), let onDisk = try? FileAccess.read(file) else { return false }
-        return bytes == onDisk
+    /// The document as opened counts too: steps that undid each other on a file whose tree was completed on opening
+    /// leave nothing the next opening would not build again.
+    private func holdsDocument(_ session: ReviewSession, writer: any DocumentWriter, opened: Document) -> Bool {
+        guard let bytes = try? writer.write(session.document) else { return false }
+        if let onDisk = try? FileAccess.read(file), bytes == onDisk { return true }
+        return (try? writer.write(opened)) == bytes
     }
 
     private func emit(_ text: String) {

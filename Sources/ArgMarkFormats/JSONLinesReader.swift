@@ -89,6 +89,31 @@ public struct JSONLinesReader: DocumentReader {
         var fields: [String: String]?
     }
 
+    /// The keys a record may hold, which reading keeps; any other is dropped by reading and writing back.
+    static let keptKeys: Set<String> = [
+        "type", "id", "lang", "languages", "source", "metadata", "generator", "section", "paragraph", "start", "end", "text",
+        "label", "confidence", "labeledBy", "parent", "relation", "score", "notes", "level", "marker", "linkedBy",
+        "linkConfidence", "explanation", "labelReasons", "teiHeader", "reviewedAt",
+    ]
+    static let keptMetadataKeys: Set<String> = ["titles", "authors", "doi", "keywords", "abstracts", "classification", "fields"]
+
+    /// The keys of `bytes` (a file this reader reads) that reading does not keep — a comment field added by hand, a
+    /// project's own — each with the first line it stands on, in order of appearance: what writing the document
+    /// back would lose.
+    public static func keysNotKept(in bytes: [UInt8]) -> [(key: String, line: Int)] {
+        var found: [(key: String, line: Int)] = []
+        var seen = Set<String>()
+        for (n, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else { continue }
+            var keys = object.keys.filter { !keptKeys.contains($0) }.sorted()
+            if let metadata = object["metadata"] as? [String: Any] {
+                keys += metadata.keys.filter { !keptMetadataKeys.contains($0) }.sorted().map { "metadata." + $0 }
+            }
+            for key in keys where seen.insert(key).inserted { found.append((key, n + 1)) }
+        }
+        return found
+    }
+
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         let scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty }

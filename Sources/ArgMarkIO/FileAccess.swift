@@ -113,7 +113,7 @@ public enum FileAccess {
 
     /// The directory part of `path` ("" for a bare name, "/" for a file at the root). NSString's
     /// deletingLastPathComponent crashes on some one-character strings (`--out a`), so the path is cut here.
-    static func directoryPart(of path: String) -> String {
+    public static func directoryPart(of path: String) -> String {
         var end = path.endIndex
         while end > path.startIndex, path[path.index(before: end)] == "/" { end = path.index(before: end) }
         guard let slash = path[..<end].lastIndex(of: "/") else { return "" }

@@ -30,12 +30,18 @@ public final class ReviewJournal {
         var argmarkJournal: Int
         var file: String
         var version: FileVersion
+        /// The linker that completed the file's tree when the session opened, "" for none (a journal written
+        /// before this was recorded has nil).
+        var treeCompletedBy: String?
     }
 
     /// What a journal on disk holds.
     public struct Contents: Sendable {
         public var version: FileVersion
         public var edits: [ReviewEdit]
+        /// The linker that completed the file's tree when the journalled session opened ("" for none; nil when
+        /// the journal does not say). A session whose tree another linker completed would not fit its edits.
+        public var treeCompletedBy: String?
     }
 
     public enum JournalError: Error, Sendable, CustomStringConvertible {
@@ -55,9 +61,13 @@ public final class ReviewJournal {
     /// `FILE.journal`.
     public static func path(for file: String) -> String { file + ".journal" }
 
-    public init(path: String, fileVersion: FileVersion) {
+    /// The linker that completed the file's tree on opening ("" for none), recorded in the header.
+    public let treeCompletedBy: String
+
+    public init(path: String, fileVersion: FileVersion, treeCompletedBy: String = "") {
         self.path = path
         self.fileVersion = fileVersion
+        self.treeCompletedBy = treeCompletedBy
     }
 
     deinit {
@@ -82,7 +92,7 @@ public final class ReviewJournal {
             guard let edit = try? decoder.decode(ReviewEdit.self, from: Data(line)) else { throw .malformed(path, line: n + 2) }
             edits.append(edit)
         }
-        return Contents(version: header.version, edits: edits)
+        return Contents(version: header.version, edits: edits, treeCompletedBy: header.treeCompletedBy)
     }
 
     /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.
@@ -100,23 +110,42 @@ public final class ReviewJournal {
                 throw .unwritable(path, String(cString: strerror(errno)))
             }
             if complete == 0 {
-                let header = Header(argmarkJournal: 1, file: (path as NSString).lastPathComponent, version: fileVersion)
+                let header = Header(
+                    argmarkJournal: 1, file: (path as NSString).lastPathComponent, version: fileVersion, treeCompletedBy: treeCompletedBy)
                 guard let data = try? encoder.encode(header) else { throw .unwritable(path, "cannot encode the header") }
                 bytes += Array(data) + [0x0A]
             }
         }
         guard let data = try? encoder.encode(edit) else { throw .unwritable(path, "cannot encode the edit") }
         bytes += Array(data) + [0x0A]
+        // An append that fails part way (a full disk) is taken back whole: a partial line would have the next entry
+        // glued to it and make every acknowledged edit unreadable, and a complete line whose sync failed is an edit
+        // reported as not made that a reopening would replay.
+        let before = lseek(descriptor, 0, SEEK_END)
         var written = 0
+        var failure: String?
         while written < bytes.count {
             let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
-                throw .unwritable(path, String(cString: strerror(errno)))
+                failure = String(cString: strerror(errno))
+                break
             }
             written += n
         }
-        guard fdatasync(descriptor) == 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+        if failure == nil, fdatasync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        guard let failure else { return }
+        var info = stat()
+        if before >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, ftruncate(descriptor, before) == 0 {
+            _ = fdatasync(descriptor)
+            if before == 0 {
+                // Nothing acknowledged is in it: the next edit starts the journal again, header first.
+                close(descriptor)
+                descriptor = -1
+                unlink(path)
+            }
+        }
+        throw .unwritable(path, failure)
     }
 
     /// Deletes the journal after the file was written, so that the edits after that point go into a new journal

@@ -43,10 +43,15 @@ public enum ReviewCommand: Sendable, Hashable {
     public static func parse(_ line: String) -> Result<ReviewCommand, ReviewCommandError>? {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return nil }
-        if trimmed.hasPrefix("/") { return .success(.find(String(trimmed.dropFirst()))) }
-        let words = trimmed.split(separator: " ", omittingEmptySubsequences: true)
-        let name = String(words[0])
-        let arguments = Array(words.dropFirst())
+        if trimmed.hasPrefix("/") || trimmed.hasPrefix("／") { return .success(.find(String(trimmed.dropFirst()))) }
+        // A Chinese input method types full-width letters and an ideographic space (ｌａｂｅｌ　ｓ３), and a tab
+        // separates words as a space does. A search pattern is taken as typed: its ，。 are the text's.
+        let words = trimmed.split(omittingEmptySubsequences: true) { $0.isWhitespace }
+        let name = folded(words[0])
+        if name == "find" || name == "f", let patternStart = words.dropFirst().first?.startIndex {
+            return .success(.find(String(trimmed[patternStart...])))
+        }
+        let arguments = words.dropFirst().map { Substring(folded($0)) }
         func fail(_ message: String) -> Result<ReviewCommand, ReviewCommandError> { .failure(ReviewCommandError(message)) }
         func noArguments(_ command: ReviewCommand) -> Result<ReviewCommand, ReviewCommandError> {
             arguments.isEmpty ? .success(command) : fail("\(name) takes no arguments")
@@ -129,6 +134,13 @@ public enum ReviewCommand: Sendable, Hashable {
     }
 
     static let labelList = "claim/c, evidence/e, example/x, prescription/r, background/b"
+
+    /// `word` with full-width ASCII (ｃ, ｓ１２) as ASCII.
+    static func folded(_ word: Substring) -> String {
+        String(String.UnicodeScalarView(word.unicodeScalars.map { scalar in
+            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
+        }))
+    }
 }
 
 /// Why a line is not a command; the message says what to type instead.

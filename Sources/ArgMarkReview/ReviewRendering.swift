@@ -77,12 +77,14 @@ extension ReviewSession {
                         + (a.confidence.map { " (\(FixedDecimal.twoPlaces($0)))" } ?? ""))
                 }
             }
+            // Only a claim or a prescription is the thesis when it has no parent.
+            func rooted(_ label: ArgumentLabel?) -> Bool { label == .claim || label == .prescription }
             if b.parent != a.parent || b.relation != a.relation {
-                let before = b.parent.map { "\(b.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(b.label) ? "thesis" : "no parent")
-                let after = a.parent.map { "\(a.relation?.rawValue ?? "support")s \($0)" } ?? (Self.isArgumentative(a.label) ? "thesis" : "no parent")
+                let before = b.parent.map { "\(b.relation?.rawValue ?? "support")s \($0)" } ?? (rooted(b.label) ? "thesis" : "no parent")
+                let after = a.parent.map { "\(a.relation?.rawValue ?? "support")s \($0)" } ?? (rooted(a.label) ? "thesis" : "no parent")
                 parts.append("\(before) → \(after)")
-            } else if b.linkedBy != a.linkedBy, a.parent == nil, Self.isArgumentative(a.label) {
-                parts.append(a.linkedBy?.hasPrefix("human:") == true ? "thesis confirmed" : "thesis confirmation undone")
+            } else if b.linkedBy != a.linkedBy, a.parent == nil, rooted(a.label) {
+                parts.append(a.linkedBy?.hasPrefix("human:") == true ? "thesis confirmed" : b.linkedBy == nil ? "now the thesis" : "thesis confirmation undone")
             }
             if parts.isEmpty { parts.append("reviewed") }
             lines.append("\(change.unit): " + parts.joined(separator: "; "))

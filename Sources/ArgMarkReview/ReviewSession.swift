@@ -107,6 +107,13 @@ public struct ReviewSession {
         case .next: return move(from: cursor + 1, forward: true, wrap: false, what: "sentence") { _ in true }
         case .previous: return move(from: cursor - 1, forward: false, wrap: false, what: "sentence") { _ in true }
         case .goto(let id):
+            // A heading or caption is a place in the document: go to the first sentence after it.
+            if let i = index[id], document.units[i].kind != .sentence,
+               let next = document.units.indices[(i + 1)...].first(where: { document.units[$0].kind == .sentence }) {
+                cursor = next
+                let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
+                return note("(\(id) is \(what); the first sentence after it:)\n" + show(next))
+            }
             switch sentence(id) {
             case .failure(let refusal): return failure("error: " + refusal.message)
             case .success(let i):
@@ -372,11 +379,12 @@ public struct ReviewSession {
 
     static func isArgumentative(_ label: ArgumentLabel?) -> Bool { label?.isArgumentative == true }
 
-    /// The argumentative sentence without a parent (the root of the tree), if any.
+    /// The claim or prescription without a parent (the root of the tree), if any. Evidence or an example without one
+    /// is no thesis: it waits for a claim to hang under.
     var thesis: Int? {
         document.units.indices.first { i in
             let a = document.units[i].annotation
-            return document.units[i].kind == .sentence && Self.isArgumentative(a.label) && a.parent == nil
+            return document.units[i].kind == .sentence && (a.label == .claim || a.label == .prescription) && a.parent == nil
         }
     }
 
@@ -396,7 +404,9 @@ public struct ReviewSession {
             throw Refusal("\(unit.id) is the thesis, which must be a claim or a prescription; make another sentence the thesis first (thesis ID), then relabel \(unit.id)")
         }
         if Self.isArgumentative(was) && !Self.isArgumentative(label) {
-            if a.parent == nil && thesis == i {
+            // The thesis goes only with the tree: while another sentence is argumentative it needs a root.
+            let othersArgue = document.units.indices.contains { $0 != i && document.units[$0].kind == .sentence && Self.isArgumentative(document.units[$0].annotation.label) }
+            if a.parent == nil && thesis == i && othersArgue {
                 throw Refusal("\(unit.id) is the thesis; make another sentence the thesis first (thesis ID), then relabel \(unit.id)")
             }
             // Its children move up to its parent: background sentences stay outside the tree.
@@ -426,10 +436,27 @@ public struct ReviewSession {
                 a.relation = .support
                 a.linkedBy = .plugin(Self.defaultLinker)
                 a.linkConfidence = 0.3
-            } else {
+            } else if label == .claim || label == .prescription {
+                // The first claim or prescription is the root, and the evidence and examples labelled before it,
+                // which had nothing to hang under, now support it.
                 a.parent = nil
                 a.relation = nil
                 a.linkedBy = .plugin(Self.defaultLinker)
+                a.linkConfidence = nil
+                for k in document.units.indices where k != i && document.units[k].kind == .sentence {
+                    var other = document.units[k].annotation
+                    guard Self.isArgumentative(other.label), other.parent == nil else { continue }
+                    other.parent = unit.id
+                    other.relation = .support
+                    other.linkedBy = .plugin(Self.defaultLinker)
+                    other.linkConfidence = 0.3
+                    planned[k] = other
+                }
+            } else {
+                // Evidence or an example with no claim yet: outside any tree until a claim is labelled.
+                a.parent = nil
+                a.relation = nil
+                a.linkedBy = nil
                 a.linkConfidence = nil
             }
         }
@@ -536,6 +563,8 @@ final class SearchIndex {
     private var string = ""
     /// UTF-16 offset of each line's start, and the unit it holds.
     private var starts: [Int] = []
+    /// Each line's length in UTF-16 units, its line break left out.
+    private var lengths: [Int] = []
     private var units: [Int] = []
 
     /// The first sentence after `cursor` whose text matches, wrapping to the start; and whether it wrapped.
@@ -550,23 +579,34 @@ final class SearchIndex {
             if units[mid] <= cursor { low = mid + 1 } else { high = mid }
         }
         let from = low < units.count ? starts[low] : text.length
-        if let match = regex.firstMatch(in: string, range: NSRange(location: from, length: text.length - from)) {
-            return (unit(at: match.range.location), false)
-        }
-        if from > 0, let match = regex.firstMatch(in: string, range: NSRange(location: 0, length: from)) {
-            return (unit(at: match.range.location), true)
+        if let found = search(regex, from: from, to: text.length) { return (found, false) }
+        if from > 0, let found = search(regex, from: 0, to: from) { return (found, true) }
+        return nil
+    }
+
+    /// The unit of the first sentence between the line starts `from` and `end` that holds a match. A match the
+    /// engine found across a line break (\s, [^。]{200} reach into the next sentence) is no match in one sentence:
+    /// that sentence is searched alone, and the search goes on after it.
+    private func search(_ regex: NSRegularExpression, from: Int, to end: Int) -> Int? {
+        var position = from
+        while position < end, let match = regex.firstMatch(in: string, range: NSRange(location: position, length: end - position)) {
+            let line = line(at: match.range.location)
+            let lineEnd = starts[line] + lengths[line]
+            if match.range.location + match.range.length <= lineEnd { return units[line] }
+            if regex.firstMatch(in: string, range: NSRange(location: starts[line], length: lengths[line])) != nil { return units[line] }
+            position = lineEnd + 1
         }
         return nil
     }
 
-    private func unit(at location: Int) -> Int {
+    private func line(at location: Int) -> Int {
         var low = 0
         var high = starts.count
         while low < high {
             let mid = (low + high) / 2
             if starts[mid] <= location { low = mid + 1 } else { high = mid }
         }
-        return units[max(0, low - 1)]
+        return max(0, low - 1)
     }
 
     func prepare(_ document: Document) {
@@ -575,6 +615,7 @@ final class SearchIndex {
         var offset = 0
         for (i, unit) in document.units.enumerated() where unit.kind == .sentence {
             starts.append(offset)
+            lengths.append(unit.text.utf16.count)
             units.append(i)
             joined += unit.text
             joined += "\n"

@@ -133,3 +133,49 @@ extension CommandLineTests {
         #expect(reading.status == 0, "\(reading.stderr)")
     }
 }
+
+/// What review must not lose or mistake when it opens a file.
+extension CommandLineTests {
+    /// A labelled file without a tree: review completes the tree on opening.
+    func untreedFile(_ dir: String) throws -> String {
+        let text = "We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent. Cities should therefore act now.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/city.en.txt"))
+        #expect(try argmark(["annotate", dir + "/city.en.txt", "--no-tree", "--out", dir + "/untreed"]).status == 0)
+        return dir + "/untreed/city.en.jsonl"
+    }
+
+    /// Keys ArgMark's JSONL does not hold would be dropped by writing the file back: review refuses and says how to
+    /// review a copy.
+    @Test func reviewRefusesAFileWhoseKeysItWouldDrop() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        var lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines[3] = lines[3].replacingOccurrences(of: #"{"type":"sentence","#, with: #"{"type":"sentence","comment":"check this","#)
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: file))
+        let run = try argmark(["review", file], stdin: "w\nq\n")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("holds keys ArgMark's JSONL does not keep (comment on line 4)"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""comment":"check this""#))
+    }
+
+    /// Steps that undo each other on a file whose tree was completed on opening leave no journal behind; a journal
+    /// made over a tree another linker completed is named as such, not as damaged.
+    @Test func aReviewJournalFitsTheTreeItWasMadeOn() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try untreedFile(dir)
+        let undone = try argmark(["review", file, "--annotator", "wang"], stdin: "c\nundo\nq\n")
+        #expect(undone.status == 0, "\(undone.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        let left = try argmark(["review", file, "--annotator", "wang"], stdin: "c\n")
+        #expect(left.status == 1)
+        let journal = try String(contentsOfFile: file + ".journal", encoding: .utf8)
+        #expect(journal.contains(#""treeCompletedBy":"link.learned.v1""#))
+        try Data(journal.replacingOccurrences(of: #""treeCompletedBy":"link.learned.v1""#, with: #""treeCompletedBy":"link.tree.v1""#).utf8)
+            .write(to: URL(fileURLWithPath: file + ".journal"))
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "q\n")
+        #expect(reopened.status != 0)
+        #expect(reopened.stderr.contains("holds edits made on the tree link.tree.v1 completed, but this session has the tree link.learned.v1 completed"))
+    }
+}

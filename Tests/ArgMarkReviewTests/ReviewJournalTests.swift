@@ -45,6 +45,21 @@ struct ReviewJournalTests {
         #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<3]))
     }
 
+    /// An append that fails (here: a device that is always full) is reported, and leaves nothing half-written that
+    /// the next append would be glued to.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func aFailedAppendIsReportedAndTakenBack() throws {
+        let journal = ReviewJournal(path: "/dev/full", fileVersion: ReviewJournal.FileVersion(bytes: [1]))
+        let written = try edits()
+        for edit in written.prefix(2) {
+            #expect {
+                try journal.append(edit)
+            } throws: { error in
+                (error as? ReviewJournal.JournalError)?.description.contains("No space left on device") ?? false
+            }
+        }
+    }
+
     @Test func aDamagedJournalIsNamed() throws {
         let path = temporaryPath()
         defer { unlink(path) }

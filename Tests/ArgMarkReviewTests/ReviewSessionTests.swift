@@ -291,6 +291,52 @@ struct ReviewSessionTests {
         #expect(tree.contains("(outside the tree)") && !tree.contains("thesis"))
     }
 
+    /// Evidence labelled while no claim is: it waits outside the tree and is never the thesis; the first claim becomes
+    /// the root and takes it in. The only argumentative sentence may go back to background.
+    @Test func evidenceIsNeverTheThesis() throws {
+        var document = try sampleDocument()
+        for i in document.units.indices {
+            document.units[i].annotation = SentenceAnnotation()
+        }
+        var s = session(document)
+        let evidence = s.execute("label s4 evidence")
+        #expect(evidence.edit != nil && !evidence.output.contains("thesis"))
+        #expect(s.thesis == nil)
+        #expect(s.document.units[s.index["s4"]!].annotation.parent == nil)
+        let claim = s.execute("label s3 claim")
+        #expect(claim.output.contains("s3: label - → claim; now the thesis"))
+        #expect(claim.output.contains("s4: no parent → supports s3"))
+        #expect(s.thesis == s.index["s3"])
+        #expect(s.execute("label s4 background").edit != nil)
+        let last = s.execute("label s3 background")
+        #expect(last.edit != nil && !last.isError, "\(last.output)")
+        #expect(s.thesis == nil)
+        expectValidTree(s.document)
+    }
+
+    /// A regular expression matches within one sentence: \s or a long negated class does not reach across the line
+    /// break the search index puts between sentences.
+    @Test func findMatchesWithinOneSentence() throws {
+        let document = try sampleDocument()
+        for pattern in ["/。\\s", "/[^。]{200}", "/。\\n近年"] {
+            var s = session(document)
+            #expect(s.execute(pattern).output.contains("no sentence matching"), "\(pattern)")
+        }
+        var s = session(document)
+        #expect(s.execute("/条例》，对").output.hasPrefix("s5 ·"))
+        #expect(s.execute("/^然而").output.hasPrefix("s6 ·"))
+    }
+
+    /// Words are separated by any space a keyboard gives (a tab, an ideographic space), and full-width letters
+    /// typed by a Chinese input method are the commands' letters; a search pattern keeps its full-width marks.
+    @Test func commandsTypedWithAChineseInputMethod() throws {
+        #expect(ReviewCommand.parse("label\ts3 claim") == .success(.label(.claim, unit: "s3")))
+        #expect(ReviewCommand.parse("ｌａｂｅｌ　ｓ３　ｃ") == .success(.label(.claim, unit: "s3")))
+        #expect(ReviewCommand.parse("ｃ") == .success(.label(.claim, unit: nil)))
+        #expect(ReviewCommand.parse("find 条例》，对") == .success(.find("条例》，对")))
+        #expect(ReviewCommand.parse("／条例") == .success(.find("条例")))
+    }
+
     /// Unsaved edits count the steps between the document and the version written: undoing back to it leaves none,
     /// and an edit made after undoing past it keeps the undone steps counted.
     @Test func unsavedEditsMeasureTheDistanceFromTheWrittenVersion() throws {
