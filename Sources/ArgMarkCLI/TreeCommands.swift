@@ -27,12 +27,29 @@ enum AnalysedDocument {
             throw failure("\(path): \(error)")
         }
         var pipeline = registry.defaultPipeline()
-        let sentences = document.units.filter { $0.kind == .sentence }
-        if sentences.contains(where: { $0.annotation.label != nil }) {
-            pipeline.labelers = []
-        } else if let failure = LoadedRegistry.defaultPipelineFailure(registry) {
+        var sentences = document.units.filter { $0.kind == .sentence }
+        let unlabelled = document.units.indices.filter { document.units[$0].kind == .sentence && document.units[$0].annotation.label == nil }
+        if !unlabelled.isEmpty, let failure = LoadedRegistry.defaultPipelineFailure(registry) {
             // Labelling the text with what did load would show weaker labels than annotate gives, with exit 0.
             throw self.failure("\(path): " + failure)
+        }
+        if sentences.contains(where: { $0.annotation.label != nil }) {
+            // The file's labels are shown as they are; a sentence it leaves unlabelled (a label cleared by hand) is
+            // labelled as annotate labels it, so that no sentence drops out of the tree and the counts.
+            if !unlabelled.isEmpty, !pipeline.labelers.isEmpty {
+                var labelling = pipeline
+                labelling.linker = nil
+                labelling.scorer = nil
+                do {
+                    let labelled = try labelling.run(document.removingAnnotations())
+                    for i in unlabelled { document.units[i].annotation = labelled.units[i].annotation }
+                } catch {
+                    throw failure("\(path): \(error)")
+                }
+                Terminal.note("\(path): labelled the \(unlabelled.count) sentence\(unlabelled.count == 1 ? "" : "s") the file leaves unlabelled (\(unlabelled.prefix(5).map { document.units[$0].id }.joined(separator: ", "))\(unlabelled.count > 5 ? ", …" : "")), as annotate would")
+                sentences = document.units.filter { $0.kind == .sentence }
+            }
+            pipeline.labelers = []
         }
         // A complete tree is used as it is. One the file holds only in part (annotate --no-tree dropped the
         // machine's links; a link deleted or a label changed by hand) is completed around its links, as review
@@ -84,7 +101,7 @@ struct Tree: ParsableCommand {
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     func validate() throws {
-        guard width >= 0 else { throw ValidationError("--width takes 0 (no text) or more characters, not \(width)") }
+        guard (0...10_000).contains(width) else { throw ValidationError("--width takes 0 (no text) to 10000 characters, not \(width)") }
     }
 
     func run() throws {
@@ -113,6 +130,9 @@ struct Report: ParsableCommand {
     func run() throws {
         if path == "-" { throw AnalysedDocument.failure(AnalysedDocument.standardInputRefused) }
         let (inputs, missing) = InputDiscovery.discover([path])
+        // A directory gets its corpus summary even when one document in it comes through.
+        var isDirectoryFlag: ObjCBool = false
+        let isDirectory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryFlag) && isDirectoryFlag.boolValue
         if let m = missing.first { throw AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []
         var failed = false
@@ -120,29 +140,36 @@ struct Report: ParsableCommand {
         let registry = try LoadedRegistry.load(models: models, labelling: false)
         guard !inputs.isEmpty else { throw AnalysedDocument.failure("\(path): no file to report on") }
         // x.txt beside its x.jsonl (annotate DIR --out DIR) or x.lines is one document: count it once, as annotate
-        // refuses to write both.
-        var firstOfStem: [String: String] = [:]
+        // refuses to write both, from the file that holds the most of it — the annotated (perhaps reviewed) JSONL or
+        // TEI before the text it was made from.
+        func rank(_ path: String) -> Int {
+            let lower = path.lowercased()
+            return lower.hasSuffix(".jsonl") ? 0 : lower.hasSuffix(".xml") ? 1 : 2
+        }
+        var chosen: [String: String] = [:]
+        for input in inputs where chosen[input.outputStem].map({ rank(input.path) < rank($0) }) ?? true {
+            chosen[input.outputStem] = input.path
+        }
         for input in inputs {
-            if let first = firstOfStem[input.outputStem] {
-                Terminal.warning("\(input.path) is left out: it is the document \(first) holds too (the same name before the extension)")
+            if let kept = chosen[input.outputStem], kept != input.path {
+                Terminal.warning("\(input.path) is left out: it is the document \(kept) holds too (the same name before the extension)")
                 continue
             }
-            firstOfStem[input.outputStem] = input.path
             do {
                 var report = DocumentReport(try AnalysedDocument.load(input.path, registry: registry))
                 // Named by its file in a directory, where two files may hold one document id.
-                if inputs.count > 1 { report.file = input.path }
+                if inputs.count > 1 || isDirectory { report.file = input.path }
                 reports.append(report)
             } catch { failed = true }
         }
         if format == "json" {
             var object: [String: Any] = ["documents": reports.map { $0.json() }]
-            if reports.count > 1 { object["corpus"] = CorpusReport(reports).json() }
+            if reports.count > 1 || isDirectory { object["corpus"] = CorpusReport(reports).json() }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             print(String(decoding: data, as: UTF8.self))
         } else {
             for r in reports { print(r.text()) }
-            if reports.count > 1 { print(CorpusReport(reports).text(), terminator: "") }
+            if reports.count > 1 || isDirectory { print(CorpusReport(reports).text(), terminator: "") }
         }
         if failed { throw ExitCode.failure }
     }
@@ -215,7 +242,10 @@ struct Export: ParsableCommand {
         let dot = TreeRendering.dot(document)
         var bytes = Array(dot.utf8)
         if to == "svg" {
-            guard let graphviz = ["/usr/bin/dot", "/usr/local/bin/dot"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+            // Where the shell would find it (Homebrew, conda, nix put it elsewhere), then the usual places.
+            let searched = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { $0 + "/dot" }
+                + ["/usr/bin/dot", "/usr/local/bin/dot"]
+            guard let graphviz = searched.first(where: FileManager.default.isExecutableFile(atPath:)) else {
                 throw AnalysedDocument.failure("svg needs Graphviz's dot, which is not installed; install it (apt-get install graphviz) or use --to dot")
             }
             let process = Process()

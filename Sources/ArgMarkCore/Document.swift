@@ -61,6 +61,21 @@ public struct Document: Sendable, Hashable, Identifiable {
         return units.firstIndex { $0.id == id }
     }
 
+    /// The index of the thesis, the root of the argument tree: the argumentative sentence a linker or person placed
+    /// at the root (`isThesis`); in a file whose links say nothing of who set them (hand-made JSONL, TEI without
+    /// `@resp`), the first parentless claim or prescription that others hang under. Nil when no one linked the
+    /// document, or nothing hangs from a claim or a prescription. Every view and export names this one.
+    public var thesisIndex: Int? {
+        if let marked = units.firstIndex(where: { $0.kind == .sentence && $0.annotation.isThesis }) { return marked }
+        var parents = Set<String>()
+        for unit in units where unit.kind == .sentence { if let parent = unit.annotation.parent { parents.insert(parent) } }
+        guard !parents.isEmpty else { return nil }
+        return units.firstIndex { unit in
+            let a = unit.annotation
+            return unit.kind == .sentence && (a.label == .claim || a.label == .prescription) && a.parent == nil && parents.contains(unit.id)
+        }
+    }
+
     /// The unit with `id`, if any.
     public func unit(_ id: String) -> TextUnit? {
         index(ofUnit: id).map { units[$0] }

@@ -24,9 +24,20 @@ extension Document {
         var previousEnd = 0
         let sectionIDs = Set(sections.map(\.id))
         let noteIDs = Set(notes.map(\.id))
+        // An id is a name, written into terminals, tables and XML: a control character or a space in one would act on
+        // a terminal, shift a TSV's cells or make an invalid xml:id.
+        func isName(_ id: String) -> Bool {
+            !id.isEmpty && !id.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+        }
+        if !isName(id) {
+            problems.append(.init(subject: "", message: "the document id \(id.debugDescription) is empty or holds a space or control character"))
+        }
         for (index, unit) in units.enumerated() {
             if seen.updateValue(index, forKey: unit.id) != nil {
                 problems.append(.init(subject: unit.id, message: "duplicate unit id"))
+            }
+            if !isName(unit.id) {
+                problems.append(.init(subject: unit.id.debugDescription, message: "an id must not be empty or hold a space or control character"))
             }
             if unit.start > unit.end {
                 problems.append(.init(subject: unit.id, message: "start \(unit.start) is after end \(unit.end)"))

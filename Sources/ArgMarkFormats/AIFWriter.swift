@@ -28,6 +28,7 @@ public struct AIFWriter: DocumentWriter {
             json.raw(first ? "\n" : ",\n")
             first = false
         }
+        let thesis = document.thesisIndex.map { document.units[$0].id }
         for unit in propositions {
             let a = unit.annotation
             separate()
@@ -38,7 +39,7 @@ public struct AIFWriter: DocumentWriter {
             json.raw(",\"type\":\"I\",\"label\":")
             json.string(a.label?.rawValue)
             json.raw(",\"thesis\":")
-            json.raw(a.isThesis ? "true" : "false")
+            json.raw(unit.id == thesis ? "true" : "false")
             if let confidence = a.confidence {
                 json.raw(",\"confidence\":")
                 json.fixed(confidence)

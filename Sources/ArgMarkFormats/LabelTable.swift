@@ -18,12 +18,13 @@ public struct LabelTableWriter: DocumentWriter {
     public func write(_ document: Document) throws(DocumentWriteError) -> [UInt8] {
         var out = Array(LabelTable.header.utf8)
         out.reserveCapacity(document.units.count * 32)
+        let thesis = document.thesisIndex.map { document.units[$0].id }
         for unit in document.units {
             // Ids become cells: a tab or a line break in one would shift every column after it.
             guard !unit.id.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {
                 throw .unrepresentable("the id of unit \(unit.id.debugDescription) holds a tab or line break, which a TSV cell cannot")
             }
-            let row = LabelTable.Row(unit)
+            let row = LabelTable.Row(unit, isThesis: unit.id == thesis)
             out += unit.id.utf8
             for cell in [row.label?.rawValue, row.parent, row.relation?.rawValue] {
                 out.append(UInt8(ascii: "\t"))
@@ -58,7 +59,7 @@ public enum LabelTable {
 
         /// The row for `unit`: a sentence's label, and its link when it is in the tree (an argumentative sentence a
         /// linker or person placed; one no one linked has `-`).
-        public init(_ unit: TextUnit) {
+        public init(_ unit: TextUnit, isThesis: Bool) {
             id = unit.id
             let a = unit.annotation
             guard unit.kind == .sentence, let label = a.label else { return }
@@ -67,7 +68,7 @@ public enum LabelTable {
             if let parent = a.parent {
                 self.parent = parent
                 relation = a.relation
-            } else if a.isThesis {
+            } else if isThesis {
                 parent = LabelTable.root
             }
         }

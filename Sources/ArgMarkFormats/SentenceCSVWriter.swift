@@ -28,13 +28,14 @@ public struct SentenceCSVWriter: DocumentWriter {
         let headings = Dictionary(uniqueKeysWithValues: document.sections.compactMap { section in
             section.heading.flatMap { document.unit($0) }.map { (section.id, $0.text) }
         })
+        let thesis = document.thesisIndex.map { document.units[$0].id }
         for unit in document.units where unit.kind == .sentence {
             let a = unit.annotation
             row([
                 document.id, unit.id, unit.section, headings[unit.section] ?? "", unit.paragraph, String(unit.start),
                 String(unit.end), unit.language.rawValue, unit.text, a.label?.rawValue ?? "", Self.number(a.confidence),
                 a.labeledBy?.description ?? "", a.parent ?? "", a.relation?.rawValue ?? "", Self.number(a.linkConfidence),
-                Self.number(a.score), a.isThesis ? "true" : "false", a.reviewedAt ?? "",
+                Self.number(a.score), unit.id == thesis ? "true" : "false", a.reviewedAt ?? "",
             ], into: &out)
         }
         return out

@@ -45,8 +45,12 @@ public struct DocumentReport: Sendable {
     public var claims: [Claim]
     public var sections: [SectionDensity]
 
-    /// Claims with no evidence or example beneath them.
-    public var unsupported: [Claim] { claims.filter { $0.backing == 0 } }
+    /// Claims with no evidence or example supporting them (an attacker's evidence does not count), the thesis first
+    /// when it has none either.
+    public var unsupported: [Claim] { ((thesis.map { [$0] } ?? []) + claims).filter { $0.backing == 0 } }
+
+    /// The claims `unsupported` looks at: the thesis and the other claims.
+    public var assessedClaims: Int { claims.count + (thesis == nil ? 0 : 1) }
 
     public init(_ document: Document) {
         self.document = document.id
@@ -61,8 +65,10 @@ public struct DocumentReport: Sendable {
             stack.append(contentsOf: children[top])
         }
         for i in order.reversed() {
+            // What sits under an attacker backs the attack, not the claim it attacks.
             backing[i] = children[i].reduce(0) { total, c in
-                total + backing[c] + ([.evidence, .example].contains(units[c].annotation.label) ? 1 : 0)
+                units[c].annotation.relation == .attack ? total
+                    : total + backing[c] + ([.evidence, .example].contains(units[c].annotation.label) ? 1 : 0)
             }
         }
         func claim(_ i: Int) -> Claim {
@@ -84,7 +90,7 @@ public struct DocumentReport: Sendable {
         var labels: [ArgumentLabel: Int] = [:]
         for unit in units { if let l = unit.annotation.label { labels[l, default: 0] += 1 } }
         self.labels = labels
-        let thesisIndex = roots.first { units[$0].annotation.parent == nil }
+        let thesisIndex = document.thesisIndex
         thesis = thesisIndex.map(claim)
         claims = units.indices.filter { units[$0].annotation.label == .claim && $0 != thesisIndex }.map(claim)
             .sorted { ($0.score ?? -1) > ($1.score ?? -1) || (($0.score ?? -1) == ($1.score ?? -1) && $0.id < $1.id) }
@@ -111,7 +117,7 @@ public struct DocumentReport: Sendable {
         for c in claims.prefix(top) {
             lines.append("  \(c.id) \(c.score.map(TreeRendering.fixed2) ?? "-")  backing \(c.backing)  \(TreeRendering.shorten(c.text, 50))")
         }
-        lines.append("claims with no evidence or example beneath them: \(unsupported.count)"
+        lines.append("claims with no evidence or example beneath them: \(unsupported.count) of \(assessedClaims) (the thesis counted)"
             + (unsupported.isEmpty ? "" : " (" + unsupported.prefix(20).map(\.id).joined(separator: ", ") + (unsupported.count > 20 ? ", …" : "") + ")"))
         if review.unreviewed > 0 {
             lines.append("to review: \(review.unreviewed) machine label\(review.unreviewed == 1 ? "" : "s")"
@@ -159,7 +165,8 @@ public struct CorpusReport: Sendable {
     }
 
     var sentences: Int { reports.reduce(0) { $0 + $1.sentences } }
-    var claims: Int { reports.reduce(0) { $0 + $1.claims.count } }
+    /// The claims `unsupported` is counted among: each document's thesis and other claims.
+    var claims: Int { reports.reduce(0) { $0 + $1.assessedClaims } }
     var unsupported: Int { reports.reduce(0) { $0 + $1.unsupported.count } }
     var thesisScores: [Double] { reports.compactMap { $0.thesis?.score } }
     var unreviewed: Int { reports.reduce(0) { $0 + $1.review.unreviewed } }
@@ -185,7 +192,7 @@ public struct CorpusReport: Sendable {
         }
         lines.append("")
         for r in reports.sorted(by: { ($0.thesis?.score ?? 0) > ($1.thesis?.score ?? 0) }) {
-            lines.append("  \(r.file ?? r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.claims.count)  unsupported \(r.unsupported.count)")
+            lines.append("  \(r.file ?? r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.assessedClaims)  unsupported \(r.unsupported.count)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -158,11 +158,22 @@ public struct SupportScorer: Scorer {
         var hasDocument = false
         var hasQuote = false
         let scalars = Array(unit.text.unicodeScalars)
+        func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) || ("０"..."９").contains(s) }
+        // A Latin letter against the digits makes them part of a code (GDP2023, 2023a); a Chinese character does not.
+        func isLatin(_ s: Unicode.Scalar) -> Bool { s.isASCII && s.properties.isAlphabetic }
         for (k, s) in scalars.enumerated() {
             switch s {
-            case "0"..."9":
+            case "0"..."9", "０"..."９":
                 hasDigit = true
                 if k + 4 < scalars.count, scalars[k + 4] == "年" { hasYear = true }
+                // A year written as a word of its own (In March 2023, 2019—2021), as English and much Chinese writes
+                // dates: four digits from 1800 to 2099 with no digit, letter or decimal point against them.
+                if !hasYear, k + 4 <= scalars.count, (k == 0 || !(isDigit(scalars[k - 1]) || scalars[k - 1] == "." || isLatin(scalars[k - 1]))),
+                   scalars[k..<(k + 4)].allSatisfy(isDigit),
+                   k + 4 == scalars.count || !(isDigit(scalars[k + 4]) || isLatin(scalars[k + 4]) || (scalars[k + 4] == "." && k + 5 < scalars.count && isDigit(scalars[k + 5]))) {
+                    let value = scalars[k..<(k + 4)].reduce(0) { $0 * 10 + Int($1.value >= 0xFF10 ? $1.value - 0xFF10 : $1.value - 48) }
+                    if (1800...2099).contains(value) { hasYear = true }
+                }
             case "[", "［": hasMarker = true
             case "《": hasDocument = true
             case "“", "\"": hasQuote = true

@@ -18,8 +18,8 @@ public enum TreeRendering {
             guard let label = unit.annotation.label, label != .background else { continue }
             if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) } else { roots.append(i) }
         }
-        // The thesis first: the root a linker or person placed, where one did; other roots are sentences left unlinked.
-        if let marked = roots.firstIndex(where: { document.units[$0].annotation.isThesis }), marked > 0 {
+        // The thesis first (`Document.thesisIndex`); other roots are sentences left unlinked.
+        if let thesis = document.thesisIndex, let marked = roots.firstIndex(of: thesis), marked > 0 {
             roots.insert(roots.remove(at: marked), at: 0)
         }
         return (roots, children)
@@ -33,6 +33,7 @@ public enum TreeRendering {
     /// `textWidth` > 0 appends the first characters of each sentence.
     public static func dump(_ document: Document, textWidth: Int = 0) -> String {
         let (roots, children) = children(document)
+        let thesis = document.thesisIndex
         var lines: [String] = []
         // Depth first with a stack, not recursion: a chain of thousands of links (human links may make one) must not
         // overflow the stack. Below `deepestDrawn` levels the guides give way to the depth, so that a line does not
@@ -42,7 +43,7 @@ public enum TreeRendering {
             let unit = document.units[i]
             let a = unit.annotation
             var text = "\(unit.id) \(a.label!.rawValue)"
-            text += depth == 0 ? (i == roots.first ? " (thesis)" : " (unlinked)") : " ─\(a.relation?.rawValue ?? "support")─"
+            text += depth == 0 ? (i == thesis ? " (thesis)" : " (unlinked)") : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " score=\(fixed2(score))" }
             if textWidth > 0 { text += "  " + shorten(unit.text, textWidth) }
             lines.append(prefix + connector + text)
@@ -66,21 +67,25 @@ public enum TreeRendering {
     /// What to tell someone who asked `explain` for an id that names no unit: a note's id (n1) is one, and a document
     /// read from a sentence table keeps that table's ids, so the range shown is the document's own first and last.
     public static func missingUnit(_ document: Document, id: String) -> String {
+        if let i = document.index(ofUnit: id), document.units[i].kind != .sentence {
+            let next = document.units[(i + 1)...].first { $0.kind == .sentence }
+            return "\(id) is \(document.units[i].kind == .caption ? "a figure's or table's caption" : "a heading"), not a sentence: it takes no label, link or score"
+                + (next.map { "; the first sentence after it is \($0.id)" } ?? "")
+        }
         if let note = document.notes.first(where: { $0.id == id }) {
             return "\(id) is a note (\(note.marker.isEmpty ? "an entry" : "entry \(note.marker)") of the notes), not a sentence: notes take no label, link or score"
         }
         let sentences = document.units.filter { $0.kind == .sentence }
         guard let first = sentences.first, let last = sentences.last else { return "no sentence \(id): the document has no sentences" }
+        // explain FILE 12 for s12: the number alone.
+        if let close = document.unit("s" + id), close.kind == .sentence { return "no sentence \(id); did you mean \(close.id)?" }
         return "no sentence \(id); its sentence ids run \(first.id)…\(last.id)"
     }
 
     /// Why a sentence has its score, for `argmark explain`.
     public static func explain(_ document: Document, unit id: String) -> String? {
-        guard let unit = document.unit(id) else { return nil }
-        if unit.kind != .sentence {
-            return "\(unit.id) is \(unit.kind == .caption ? "a figure's or table's caption" : "a heading"), not a sentence: it takes no label, link or score\n  "
-                + shorten(unit.text, 80) + "\n"
-        }
+        // A heading or caption is no sentence to explain: `missingUnit` says so and where the next sentence is.
+        guard let unit = document.unit(id), unit.kind == .sentence else { return nil }
         let a = unit.annotation
         var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0)))" } ?? "")"
             + (a.labeledBy.map { " by \($0)" } ?? ""), "  " + shorten(unit.text, 80)]
@@ -89,10 +94,10 @@ public enum TreeRendering {
             lines.append("  \(a.relation?.rawValue ?? "support")s \(parent)" + (a.linkConfidence.map { " (link confidence \(fixed2($0)))" } ?? "")
                 + (a.linkedBy.map { " by \($0)" } ?? ""))
         } else if a.label?.isArgumentative == true {
-            // As `tree` draws it: the first root is the thesis, other roots were left unlinked, and a document nobody
-            // linked has no tree.
+            // As `tree` draws it: the thesis (`Document.thesisIndex`), other roots were left unlinked, and a document
+            // nobody linked has no tree.
             let roots = children(document).roots
-            lines.append(roots.first.map { document.units[$0].id == unit.id } == true
+            lines.append(document.thesisIndex.map { document.units[$0].id == unit.id } == true
                 ? "  the thesis (root of the argument tree)" : roots.isEmpty ? "  not linked: the document has no argument tree"
                 : "  not linked into the argument tree (no parent)")
         }
@@ -100,21 +105,36 @@ public enum TreeRendering {
             lines.append("  no support score (background or unlabelled sentences are not scored)")
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("  score \(fixed2(score)) = base \(fixed2(e.base))" + (e.children.isEmpty ? " (no supporters or attackers)" : ""))
+        lines.append(e.children.isEmpty ? "  score \(fixed2(score)) = base \(fixed2(e.base)) (no supporters or attackers)"
+            : "  score \(fixed2(score)), from base \(fixed2(e.base))")
         let support = e.children.filter { $0.relation == .support }
         let attack = e.children.filter { $0.relation == .attack }
         let vs = 1 - support.reduce(1.0) { $0 * (1 - $1.strength) }
         let va = 1 - attack.reduce(1.0) { $0 * (1 - $1.strength) }
         if !e.children.isEmpty {
-            lines.append("  supporters \(support.count), aggregate \(fixed2(vs)); attackers \(attack.count), aggregate \(fixed2(va)); net \(score >= e.base ? "+" : "")\(fixed2(score - e.base))")
+            // The net change as the two figures above show it, so that base + net reads as the score shown.
+            let net = shown(score) - shown(e.base)
+            lines.append("  supporters \(support.count), aggregate \(fixed2(vs)); attackers \(attack.count), aggregate \(fixed2(va)); net \(net >= 0 ? "+" : "")\(fixed2(net))")
         }
+        // Each child's marginal effect: the score without it. The other children's aggregate comes from products
+        // before and after it, so that a claim with thousands of children is explained in linear time.
+        let supportWithout = productsLeavingOneOut(support)
+        let attackWithout = productsLeavingOneOut(attack)
+        var supportSeen = 0
+        var attackSeen = 0
         for c in e.children {
-            // What the score would be without this child: its marginal effect.
-            let others = e.children.filter { $0.child != c.child }
-            let s = 1 - others.filter { $0.relation == .support }.reduce(1.0) { $0 * (1 - $1.strength) }
-            let t = 1 - others.filter { $0.relation == .attack }.reduce(1.0) { $0 * (1 - $1.strength) }
-            let without = SupportScorer.combine(base: e.base, support: others.contains { $0.relation == .support } ? s : 0,
-                                                attack: others.contains { $0.relation == .attack } ? t : 0)
+            let s: Double
+            let t: Double
+            if c.relation == .support {
+                s = support.count > 1 ? 1 - supportWithout[supportSeen] : 0
+                t = attack.isEmpty ? 0 : va
+                supportSeen += 1
+            } else {
+                s = support.isEmpty ? 0 : vs
+                t = attack.count > 1 ? 1 - attackWithout[attackSeen] : 0
+                attackSeen += 1
+            }
+            let without = SupportScorer.combine(base: e.base, support: s, attack: t)
             let effect = score - without
             let child = document.unit(c.child)
             lines.append("  \(effect >= 0 ? "+" : "")\(fixed2(effect))  \(c.child) \(child?.annotation.label?.rawValue ?? "") \(c.relation.rawValue)s, weighted strength \(fixed2(c.strength))  "
@@ -131,12 +151,13 @@ public enum TreeRendering {
         ]
         var out = ["digraph argument {", "  rankdir=BT;", "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK SC, sans-serif\", fontsize=10];"]
         let (roots, children) = children(document)
+        let thesis = document.thesisIndex
         let included = Set(roots + children.flatMap { $0 })
         for i in document.units.indices where included.contains(i) {
             let unit = document.units[i]
             let a = unit.annotation
             var label = "\(unit.id) \(a.label!.rawValue)"
-            if i == roots.first { label += " (thesis)" } else if roots.contains(i) { label += " (unlinked)" }
+            if i == thesis { label += " (thesis)" } else if roots.contains(i) { label += " (unlinked)" }
             if let s = a.score { label += " \(fixed2(s))" }
             label += "\\n" + escape(shorten(unit.text, textWidth))
             let width = roots.contains(i) ? ", penwidth=2" : ""
@@ -172,9 +193,26 @@ public enum TreeRendering {
         return out
     }
 
+    /// For each child, the product of (1 − strength) over all the others.
+    static func productsLeavingOneOut(_ children: [ScoreExplanation.Contribution]) -> [Double] {
+        var before = [Double](repeating: 1, count: children.count + 1)
+        for (k, child) in children.enumerated() { before[k + 1] = before[k] * (1 - child.strength) }
+        var result = [Double](repeating: 1, count: children.count)
+        var after = 1.0
+        for k in children.indices.reversed() {
+            result[k] = before[k] * after
+            after *= 1 - children[k].strength
+        }
+        return result
+    }
+
+    /// A figure as the files keep it (four decimals) and then as people read it (two): 0.405 stored reads 0.41 here
+    /// too, not the 0.40 its unrounded value would give.
+    static func shown(_ x: Double) -> Double { FixedDecimal.asShown(FixedDecimal.asStored(x)) }
+
     static func escape(_ text: String) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
     }
 
-    static func fixed2(_ x: Double) -> String { FixedDecimal.twoPlaces(x) }
+    static func fixed2(_ x: Double) -> String { FixedDecimal.twoPlaces(FixedDecimal.asStored(x)) }
 }

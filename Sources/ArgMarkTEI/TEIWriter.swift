@@ -55,9 +55,12 @@ struct TEIEncoder {
     /// `document.language` counts every unit: computed once.
     let documentLanguage: LanguageTag
     let documentLanguages: [LanguageTag]
+    /// The thesis's id (`Document.thesisIndex`), marked type="thesis".
+    let thesisID: String?
 
     init(_ document: Document) throws {
         self.document = document
+        thesisID = document.thesisIndex.map { document.units[$0].id }
         documentLanguages = document.languages
         documentLanguage = documentLanguages.first ?? .und
         sectionsByID = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -588,7 +591,7 @@ struct TEIEncoder {
         newline()
         out.startElement("s")
         try out.attribute("xml:id", unit.id)
-        if a.linkedBy != nil && a.parent == nil { try out.attribute("type", "thesis") }
+        if unit.id == thesisID { try out.attribute("type", "thesis") }
         try out.attribute("source", offsets(unit))
         if let code = inheritedLanguage(TEIVocabulary.languageCode(unit.language), paragraphLanguage) { try out.attribute("xml:lang", code) }
         var ana: [String] = []
@@ -650,7 +653,8 @@ struct TEIEncoder {
 
     private mutating func writeStandOff() throws(XMLError) {
         let linked = document.units.filter { $0.kind == .sentence && $0.annotation.parent != nil }
-        let theses = document.units.filter { $0.kind == .sentence && $0.annotation.parent == nil && $0.annotation.linkedBy != nil }
+        // Who chose the thesis, when the file says.
+        let theses = document.units.filter { $0.id == thesisID && $0.annotation.linkedBy != nil }
         let scored = document.units.filter { $0.kind == .sentence && ($0.annotation.score != nil || $0.annotation.explanation != nil) }
         let reasoned = document.units.filter { $0.kind == .sentence && !$0.annotation.labelReasons.isEmpty }
         guard !linked.isEmpty || !theses.isEmpty || !scored.isEmpty || !reasoned.isEmpty else { return }

@@ -179,3 +179,33 @@ extension CommandLineTests {
         #expect(reopened.stderr.contains("holds edits made on the tree link.tree.v1 completed, but this session has the tree link.learned.v1 completed"))
     }
 }
+
+/// tree, report and export read a folder and a file as annotate left them, and a person's changes to them.
+extension CommandLineTests {
+    /// A page beside the JSONL annotated from it is one document: the report reads the JSONL (perhaps reviewed),
+    /// whatever the page's name sorts as; a directory of one document still gets its corpus summary. A sentence
+    /// the file leaves unlabelled is labelled, not dropped from the counts.
+    @Test func reportReadsTheAnnotatedFileOfADocumentAndLabelsWhatItLacks() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let page = "<html><body><p>We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent.</p></body></html>\n"
+        try Data(page.utf8).write(to: URL(fileURLWithPath: dir + "/d/x.html").creatingParent())
+        #expect(try argmark(["annotate", dir + "/d/x.html", "--out", dir + "/d"]).status == 0)
+        var lines = try String(contentsOfFile: dir + "/d/x.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        let s3 = try #require(lines.firstIndex { $0.contains(#""id":"s3""#) })
+        let cleared = lines[s3].replacing(/"label":"[a-z]+","confidence":[0-9.]+,"labeledBy":"[^"]+"/, with: #""label":null,"confidence":null,"labeledBy":null"#)
+        #expect(cleared != lines[s3])
+        lines[s3] = cleared
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: dir + "/d/x.jsonl"))
+        let run = try argmark(["report", dir + "/d", "--format", "json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("\(dir)/d/x.html is left out: it is the document \(dir)/d/x.jsonl holds too"))
+        #expect(run.stderr.contains("labelled the 1 sentence the file leaves unlabelled (s3)"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(json["corpus"] != nil)
+        let document = try #require((json["documents"] as? [[String: Any]])?.first)
+        #expect(document["file"] as? String == dir + "/d/x.jsonl")
+        let labels = try #require(document["labels"] as? [String: Int])
+        #expect(labels.values.reduce(0, +) == 3)
+    }
+}

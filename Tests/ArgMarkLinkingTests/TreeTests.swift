@@ -309,3 +309,83 @@ struct TreeTests {
         #expect(linked.validate().isEmpty)
     }
 }
+
+/// The thesis, backing and explanations as every view shows them.
+struct TreeViewAgreementTests {
+    /// A small tree set by hand: s2 claim ← s3 evidence (support), s4 claim (attack) ← s5 evidence (support).
+    func handLinked(linkedBy: Annotator?) -> Document {
+        var d = labelledDocument([
+            (1, .claim, "我们认为应当改革。"), (1, .evidence, "2023年增长5%。"), (1, .claim, "然而也有人反对。"),
+            (1, .evidence, "调查显示六成人反对。"),
+        ])
+        let ids = d.units.map(\.id)
+        let links: [(Int, Int, ArgumentRelation)] = [(1, 0, .support), (2, 0, .attack), (3, 2, .support)]
+        for (child, parent, relation) in links {
+            d.units[child].annotation.parent = ids[parent]
+            d.units[child].annotation.relation = relation
+            d.units[child].annotation.linkedBy = linkedBy
+        }
+        d.units[0].annotation.linkedBy = linkedBy
+        return SupportScorer().score(d)
+    }
+
+    /// Links that say nothing of who set them still have a thesis, the one claim others hang under; a document
+    /// nobody linked has none, and evidence others hang under is no thesis.
+    @Test func theThesisIsTheRootClaimWhoeverLinkedIt() throws {
+        for linkedBy: Annotator? in [nil, .human("li")] {
+            let d = handLinked(linkedBy: linkedBy)
+            #expect(d.thesisIndex == 0)
+            #expect(TreeRendering.dump(d).hasPrefix("\(d.units[0].id) claim (thesis)"))
+            #expect(try #require(TreeRendering.explain(d, unit: d.units[0].id)).contains("the thesis (root of the argument tree)"))
+            #expect(DocumentReport(d).thesis?.id == d.units[0].id)
+        }
+        #expect(labelledDocument([(1, .claim, "我们认为应当改革。")]).thesisIndex == nil)
+        var evidenceOnly = labelledDocument([(1, .evidence, "2023年增长5%。"), (1, .evidence, "出口增长3%。")])
+        evidenceOnly.units[1].annotation.parent = evidenceOnly.units[0].id
+        evidenceOnly.units[1].annotation.relation = .support
+        evidenceOnly.units[1].annotation.linkedBy = .human("li")
+        #expect(evidenceOnly.thesisIndex == nil)
+        #expect(!TreeRendering.dump(evidenceOnly).contains("(thesis)"))
+    }
+
+    /// Evidence under an attacker backs the attack, not the claim attacked; a thesis with no evidence of its own is
+    /// counted among the claims without.
+    @Test func backingStopsAtAnAttack() {
+        let report = DocumentReport(handLinked(linkedBy: .human("li")))
+        #expect(report.thesis?.backing == 1)
+        #expect(report.claims.first?.backing == 1)
+        var bare = handLinked(linkedBy: .human("li"))
+        bare.units[1].annotation.label = .claim
+        let unsupported = DocumentReport(SupportScorer().score(bare)).unsupported.map(\.id)
+        #expect(unsupported == [bare.units[0].id, bare.units[1].id])
+        #expect(DocumentReport(bare).assessedClaims == 3)
+    }
+
+    /// explain's figures add up as shown (score = base + net, each rounded as the file keeps it), and a claim with
+    /// many children is explained in linear time, with each child's effect as before.
+    @Test func explanationsAddUpAndScale() throws {
+        let d = handLinked(linkedBy: .human("li"))
+        let text = try #require(TreeRendering.explain(d, unit: d.units[0].id))
+        let score = try #require(text.firstMatch(of: /score (\d\.\d\d), from base (\d\.\d\d)/))
+        let net = try #require(text.firstMatch(of: /net ([+-]\d\.\d\d)/))
+        #expect(abs(Double(score.1)! - (Double(score.2)! + Double(net.1)!)) < 1e-9)
+        let children = (0..<6).map { ScoreExplanation.Contribution(child: "c\($0)", relation: $0 % 2 == 0 ? .support : .attack, strength: 0.1 * Double($0 + 1)) }
+        let products = TreeRendering.productsLeavingOneOut(children)
+        for k in children.indices {
+            let direct = children.indices.filter { $0 != k }.reduce(1.0) { $0 * (1 - children[$1].strength) }
+            #expect(abs(products[k] - direct) < 1e-12)
+        }
+    }
+
+    /// A year as a word of its own and full-width figures are checkable material, as 2023年 and ASCII figures are.
+    @Test func yearsAndFullWidthFiguresRaiseTheBase() {
+        func base(_ text: String) -> Double {
+            SupportScorer().baseScore(labelledDocument([(1, .evidence, text)]).units[0])
+        }
+        #expect(base("2023年，全国GDP增长5.2%。") == base("２０２３年，全国ＧＤＰ增长５．２％。"))
+        #expect(base("In March 2023, GDP grew by 5.2 percent.") == base("2023年，全国GDP增长5.2%。"))
+        #expect(base("GDP grew by 5.2 percent.") < base("In March 2023, GDP grew by 5.2 percent."))
+        #expect(base("Code GDP2023 grew by 5.2 percent.") == base("GDP grew by 5.2 percent."))
+        #expect(base("It rose to 2023.5 points.") == base("It rose to 5.2 points."))
+    }
+}

@@ -58,12 +58,12 @@ struct TEIWriterTests {
 
     @Test func idsThatCannotBeXMLIDsAreRefused() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
-        document.units[0].id = "1st sentence"
+        document.units[0].id = "1st-sentence"
         #expect {
             try writeTEI(document)
         } throws: { error in
             guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
-            return message.contains("'1st sentence'") && message.contains("xml:id")
+            return message.contains("'1st-sentence'") && message.contains("xml:id")
         }
     }
 
