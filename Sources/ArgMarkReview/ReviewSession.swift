@@ -355,6 +355,10 @@ public struct ReviewSession {
             redoStack.append(undoStack.removeLast())
         } else if edit.kind == .redo, let next = redoStack.last, next.changes == edit.changes {
             undoStack.append(redoStack.removeLast())
+        } else if edit.kind == .redo, let last = undoStack.last, last.changes.reversed().map(\.inverse) == edit.changes {
+            // Written, undone, redone: the undo came back as an edit of its own (above), and this redo takes it
+            // back, to the version written.
+            redoStack.append(undoStack.removeLast())
         } else {
             written.branch(atDepth: undoStack.count)
             undoStack.append(ReviewEdit(kind: .edit, command: edit.command, at: edit.at, annotator: edit.annotator, changes: edit.changes))

@@ -265,6 +265,23 @@ struct ReviewSessionTests {
         }
     }
 
+    /// Written, undone, redone, then a crash: the journal after the write holds the undo and the redo, which replay
+    /// back to the version written, nothing unsaved.
+    @Test func aRedoAfterAWriteAndAnUndoReplaysToTheWrittenVersion() throws {
+        var live = session(try sampleDocument())
+        _ = live.execute("label s6 claim")
+        live.markWritten()
+        var journal: [ReviewEdit] = []
+        for command in ["undo", "redo"] { journal.append(try #require(live.execute(command).edit)) }
+        #expect(live.unsavedEdits == 0)
+        var written = try sampleDocument()
+        written.units[written.index(ofUnit: "s6")!].annotation = live.document.units[live.document.index(ofUnit: "s6")!].annotation
+        var replayed = session(written)
+        for edit in journal { try replayed.replay(edit) }
+        #expect(replayed.unsavedEdits == 0)
+        #expect(replayed.document.units.map(\.annotation.label) == live.document.units.map(\.annotation.label))
+    }
+
     @Test func quitWarnsOnceAndQuitBangDiscards() throws {
         var s = session(try sampleDocument())
         _ = s.execute("label s2 claim")
