@@ -25,7 +25,7 @@ public struct ArticleReader: DocumentReader {
             let trimmed = line.drop { $0.isWhitespace }
             if index < 15, Self.abstractLabels.contains(trimmed.trimmingCharacters(in: .whitespaces).lowercased()) {
                 score += 5
-            } else if trimmed.hasPrefix("【"), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
+            } else if let mark = trimmed.unicodeScalars.first, FrontMatter.opensTag(mark), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
                 FrontMatter.canonicalKey(key) != nil
             {
                 score += 5
@@ -62,6 +62,13 @@ public struct ArticleReader: DocumentReader {
             let line = lines[cursor]
             let text = scalars.string(line)
             if EditorLine.parse(text, into: &metadata) {
+                cursor += 1
+                continue
+            }
+            // 基金项目：… 收稿日期：… 作者简介：… where a PDF puts them, at the foot of the first page inside the body
+            // or after the references: metadata, not a heading, a sentence or the last reference's continuation.
+            if let fields = FrontMatter.lateFields(text) {
+                for (key, value) in fields { FrontMatter.store(key: key, value: value, into: &metadata) }
                 cursor += 1
                 continue
             }
@@ -150,15 +157,38 @@ enum FrontMatter {
         }
     }
 
-    /// The `【KEY】value` pairs of a line, each value trimmed.
+    /// Brackets a front-matter label is set in: 【摘要】, and the [摘 要] / ［摘要］ / 〔摘要〕 several journals print.
+    static let labelBrackets: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("【", "】"), ("[", "]"), ("［", "］"), ("〔", "〕")]
+
+    /// Whether `scalar` may open a bracketed front-matter label.
+    static func opensTag(_ scalar: Unicode.Scalar) -> Bool { labelBrackets.contains { $0.open == scalar } }
+
+    /// Whether `line` opens with 【…】 or a bracketed known label ([摘 要]), a front-matter line a wrap never joins.
+    static func opensTagLine(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard !line.isEmpty else { return false }
+        if s[line.lowerBound] == "【" { return true }
+        // Only a line opening with a bracket becomes a string.
+        return opensTag(s[line.lowerBound]) && !tags(in: s.string(line)).isEmpty
+    }
+
+    /// The `【KEY】value` pairs of a line, each value trimmed. In square brackets only a known label counts
+    /// ([摘 要], [Abstract]): `[1] 张三. 题名[J].` is a note.
     static func tags(in line: String) -> [(key: String, value: String, offset: Int)] {
         let s = Array(line.unicodeScalars)
+        guard let firstMark = s.firstIndex(where: { !ScalarClass.isSpace($0) }),
+              let (opener, closer) = labelBrackets.first(where: { $0.open == s[firstMark] }) else { return [] }
         var result: [(String, String, Int)] = []
         var open: [Int] = []
-        for (index, scalar) in s.enumerated() where scalar == "【" { open.append(index) }
-        guard let first = open.first, s.trimmed(0..<first).isEmpty else { return [] }
+        for (index, scalar) in s.enumerated() where scalar == opener {
+            // Square brackets also hold markers and citations inside a value: only those holding a label open a tag.
+            if opener != "【" {
+                guard let close = s[index...].firstIndex(of: closer), canonicalKey(s.string(index + 1..<close)) != nil else { continue }
+            }
+            open.append(index)
+        }
+        guard let first = open.first, first == firstMark else { return [] }
         for (n, start) in open.enumerated() {
-            guard let close = s[start...].firstIndex(of: "】") else { break }
+            guard let close = s[start...].firstIndex(of: closer) else { break }
             let valueEnd = n + 1 < open.count ? open[n + 1] : s.count
             guard close < valueEnd else { continue }
             let value = s.trimmed(close + 1..<valueEnd)
@@ -275,6 +305,18 @@ enum FrontMatter {
         return index
     }
 
+    /// Fields a journal prints apart from the front matter, often on the first page's foot or at the end.
+    static let lateKeys: Set<String> = ["funding", "received", "revised", "accepted", "authorInfo", "affiliation", "correspondingAuthor"]
+
+    /// The fields of `text` when it holds only `lateKeys` fields (基金项目：…, [作者简介] …), else nil.
+    static func lateFields(_ text: String) -> [(String, String)]? {
+        guard let first = text.unicodeScalars.first(where: { !ScalarClass.isSpace($0) }),
+              opensTag(first) || text.unicodeScalars.prefix(25).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
+        let fields = fieldsOf(text.trimmingCharacters(in: .whitespaces))
+        guard !fields.isEmpty, fields.allSatisfy({ lateKeys.contains($0.0) && !$0.1.isEmpty }) else { return nil }
+        return fields
+    }
+
     static func fieldsOf(_ text: String) -> [(String, String)] {
         let tagged = tags(in: text)
         if !tagged.isEmpty { return tagged.map { (canonicalKey($0.key) ?? $0.key, $0.value) } }
@@ -385,7 +427,7 @@ enum NotesHeading {
     /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
     /// "referencesandnotes".
     static func key(_ line: String) -> String {
-        line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && $0 != "【" && $0 != "】" }
+        line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && !"【】[]［］〔〕".unicodeScalars.contains($0) }
             .map(String.init).joined().lowercased()
     }
 }
@@ -504,7 +546,11 @@ enum EditorLine {
 
     /// Stores the roles found in `line` and returns true when the line is an editor line.
     static func parse(_ line: String, into metadata: inout DocumentMetadata) -> Bool {
-        let compact = String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init))
+        var compact = String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init))
+        // [责任编辑 王芳], （责任编辑：王芳）: the brackets some journals set it in.
+        for (open, close) in [("[", "]"), ("［", "］"), ("（", "）"), ("(", ")"), ("【", "】")] where compact.hasPrefix(open) && compact.hasSuffix(close) {
+            compact = String(compact.dropFirst().dropLast())
+        }
         guard compact.count <= 60, roles.contains(where: { compact.hasPrefix($0.label) }) else { return false }
         var found: [(range: Range<String.Index>, field: String)] = []
         var searchStart = compact.startIndex
@@ -541,7 +587,10 @@ enum EnglishBlock {
             // Reference-list entries ([16] United Nations, …) are notes, not an English title block.
             if NotesList.marker(scalars, lines[next]) != nil { return false }
             let text = scalars.string(lines[next])
-            if text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("Summary:") { return next > index }
+            if text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("Summary:")
+                || FrontMatter.tags(in: text).first.map({ FrontMatter.canonicalKey($0.key) == "abstract" }) == true {
+                return next > index
+            }
             if next > index, LanguageDetector.detect(scalars, lines[next]) != .en { return false }
         }
         return false

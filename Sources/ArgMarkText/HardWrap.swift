@@ -329,16 +329,16 @@ enum HardWrap {
         _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool,
         inNotesList: @autoclosure () -> Bool
     ) -> Bool {
-        if indented || s[line.lowerBound] == "【" || opensBulletedItem(s, line) || EditorLine.opens(s, line)
+        if indented || FrontMatter.opensTagLine(s, line) || opensBulletedItem(s, line) || EditorLine.opens(s, line)
             || FrontMatter.isBareLabel(s, line) { return false }
         // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
         if FrontMatter.opensLabelledField(s, line),
-           s[paragraph.lowerBound] == "【" || FrontMatter.opensLabelledField(s, paragraph) { return false }
+           FrontMatter.opensTagLine(s, paragraph) || FrontMatter.opensLabelledField(s, paragraph) { return false }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         if endsSentence(s, before: line.lowerBound),
            HeadingDetector.level(s, line) != nil,
-           !full || s[paragraph.lowerBound] == "【" || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
+           !full || FrontMatter.opensTagLine(s, paragraph) || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
             return false
         }
         return true

@@ -19,6 +19,29 @@ public enum HeadingDetector {
     /// Marks that open a bulleted list item.
     static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "▫", "◦", "●", "○", "■", "□", "◆", "◇", "‣", "⁃", "∙", "➢", "►", "✓", "✔"]
 
+    /// Words of a salutation line (各位代表：, 同志们：, 女士们、先生们：).
+    static let salutations = ["代表", "同志", "朋友", "女士", "先生", "委员", "来宾", "嘉宾", "同学"]
+
+    /// Where the text after an ASCII list number and its space starts (`1. `, `2.3 `, `(4) `), or nil when the line
+    /// opens with none.
+    static func listNumberEnd(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        var i = range.lowerBound
+        let parenthesised = s[i] == "("
+        if parenthesised { i += 1 }
+        let digitsStart = i
+        while i < range.upperBound, s[i].isASCII, ScalarClass.isDigit(s[i]) || (!parenthesised && s[i] == "." && i > digitsStart) { i += 1 }
+        guard i > digitsStart, i - digitsStart <= 6 else { return nil }
+        if parenthesised {
+            guard i < range.upperBound, s[i] == ")" else { return nil }
+            i += 1
+        } else if s[i - 1] != "." {
+            return nil
+        }
+        guard i < range.upperBound, s[i] == " " else { return nil }
+        while i < range.upperBound, s[i] == " " { i += 1 }
+        return i
+    }
+
     /// The heading level of `text` if it is a heading line, else nil.
     public static func level(of text: String) -> Int? {
         let scalars = Array(text.unicodeScalars)
@@ -29,6 +52,12 @@ public enum HeadingDetector {
         guard !range.isEmpty else { return nil }
         // A bulleted item (• 加大财政投入, - expand access) is a list's line of text, not a section of its own.
         if Self.bullets.contains(s[range.lowerBound]) { return nil }
+        // So is a Markdown or typed list item (- item, * item, – item) and a quotation's attribution (— A director).
+        if range.count > 1, ["-", "*", "+", "–", "—"].contains(s[range.lowerBound]), ScalarClass.isSpace(s[range.lowerBound + 1]) {
+            return nil
+        }
+        // A numbered line that goes on in lower case (1. cap the fee at …) is a list item, not a heading.
+        if let marker = listNumberEnd(s, range), marker < range.upperBound, ScalarClass.isLower(s[marker]) { return nil }
         let last = s[range.upperBound - 1]
         let length = range.count
         // Sentence punctuation anywhere but a list number means running text (checked first: most lines are), except
@@ -48,8 +77,13 @@ public enum HeadingDetector {
         let language = LanguageDetector.detect(s, range)
         let numbered = numberedLevel(s, range, latin: language == .en)
         if last == "：" || last == ":" {
-            // A salutation or lead-in such as 各位代表： stands alone as a heading; longer ones introduce a list.
-            return length <= 12 ? (numbered ?? 1) : nil
+            // A salutation (各位代表：, Dear Secretary:) or a short label (Recommendations:) stands alone as a heading;
+            // a lead-in to what follows (研究发现：, 我们要重点做好以下工作：) is a line of text.
+            guard length <= 12 else { return nil }
+            if let numbered { return numbered }
+            if language == .en { return ScalarClass.isUpper(s[range.lowerBound]) ? 1 : nil }
+            let text = String(String.UnicodeScalarView(s[range]))
+            return Self.salutations.contains(where: text.contains) || text.hasPrefix("尊敬的") || text.hasPrefix("亲爱的") ? 1 : nil
         }
         switch language {
         case .en:
@@ -257,7 +291,8 @@ public enum HeadingDetector {
             let inner = run { chineseNumerals.contains($0) }
             let digits = inner == 0 ? run(ScalarClass.isDigit) : 0
             let k = i + inner + digits
-            guard inner + digits > 0, k < end, s[k] == "）" || s[k] == ")" else { return nil }
+            // (2018) of the tool …: a year a wrap put at a line's start is no list number.
+            guard inner + digits > 0, digits <= 2, k < end, s[k] == "）" || s[k] == ")" else { return nil }
             return inner > 0 ? 2 : 4
         }
         // 1. 1.1 1.1.2 1、

@@ -24,11 +24,16 @@ public struct SentenceSegmenter: Sendable {
         var sentenceStart = range.lowerBound
         var i = range.lowerBound
         let bookTitleEnds = matchedBookTitles(s, range)
+        let quotationEnds = embeddedQuotations(s, range)
         var bookTitleEnd = -1
         while i < end {
             let c = s[i]
             if c == "《", let close = bookTitleEnds[i] {
                 bookTitleEnd = close
+            }
+            // A quotation set inside a sentence (回答“中国之治何以可能？”这一问题) does not end it with its own marks.
+            if c == "“" || c == "「", let close = quotationEnds[i] {
+                bookTitleEnd = max(bookTitleEnd, close)
             }
             if i < bookTitleEnd {
                 i += 1
@@ -59,6 +64,35 @@ public struct SentenceSegmenter: Sendable {
             } else if s[i] == "》", let o = open.popLast() {
                 if open.isEmpty { result[o] = i + 1 }
             }
+        }
+        return result
+    }
+
+    /// Maps each “ or 「 that opens a quotation inside a sentence — after a word, not after a colon, a comma or a
+    /// sentence's end (是“不忘初心！牢记使命！”，并…; 回答“…何以可能？”这一问题) — to the offset just past its
+    /// closing mark, when that closes within 120 characters with a mark of its own before it. Quoted speech (他说：“…。”)
+    /// and a quotation opening a sentence are left to the terminator rules.
+    private func embeddedQuotations(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let opener = s[i]
+            guard opener == "“" || opener == "「" else {
+                i += 1
+                continue
+            }
+            let closer: Unicode.Scalar = opener == "“" ? "”" : "」"
+            var p = i - 1
+            while p >= range.lowerBound, ScalarClass.isSpace(s[p]) { p -= 1 }
+            let embedded = p >= range.lowerBound && (ScalarClass.isHan(s[p]) || s[p] == "》" || s[p] == "）")
+            var k = i + 1
+            var marks = false
+            while k < range.upperBound, k - i <= 120, s[k] != closer, s[k] != opener {
+                if ScalarClass.isCJKTerminator(s[k]) || s[k] == "!" || s[k] == "?" { marks = true }
+                k += 1
+            }
+            if embedded, marks, k < range.upperBound, s[k] == closer { result[i] = k + 1 }
+            i = k < range.upperBound && s[k] == closer ? k + 1 : i + 1
         }
         return result
     }
@@ -132,6 +166,16 @@ public struct SentenceSegmenter: Sendable {
         }
         // (尚？)不存在 / (sic!) and: a mark inside a parenthesis that the sentence goes on after.
         if closedSomething, onlyBracketsClosed, next == j { return nil }
+        // “数字政府是什么？”是一个…问题: a quoted question or exclamation opening a sentence, and the sentence goes on
+        // after it. Quoted speech after a colon or comma (他问：“为什么？”随后…) ends there.
+        if c == "？" || c == "！" || c == "?" || c == "!", next == j, ScalarClass.isHan(n), s[j - 1] == "”" || s[j - 1] == "」",
+           let open = s[paragraphStart..<i].lastIndex(where: { $0 == "“" || $0 == "「" }) {
+            var p = open - 1
+            while p >= paragraphStart, ScalarClass.isSpace(s[p]) { p -= 1 }
+            if p < paragraphStart || ScalarClass.isCJKTerminator(s[p]) || (ScalarClass.isCloser(s[p]) && p > paragraphStart && ScalarClass.isCJKTerminator(s[p - 1])) {
+                return nil
+            }
+        }
         let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark || chineseFullStop
         if c == "…", !sawChineseMark, next == j, !ScalarClass.isUpper(n), n != "“", n != "\"" {
             // A Chinese …… running straight on into text marks an omission or a pause, not a sentence end.
@@ -367,6 +411,13 @@ public struct SentenceSegmenter: Sendable {
     private func fullStopEndsSentence(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Bool {
         // Inside a run of dots only the last one decides (ellipsis "...").
         if i + 1 < end, s[i + 1] == "." { return false }
+        // A spaced ellipsis (the Secretary . . . shall issue; there. . . . Congress), as legal writing sets it: only its
+        // last dot may end a sentence, and only before a capital.
+        if i + 2 < end, s[i + 1] == " ", s[i + 2] == "." { return false }
+        if i >= 2, s[i - 1] == " ", s[i - 2] == "." {
+            let next = firstNonSpace(s, from: i + 1, end: end)
+            return next >= end || ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“"
+        }
         // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.
         if i + 1 < end {
             let n = s[i + 1]

@@ -21,7 +21,7 @@ struct HeadingDetectorTests {
     @Test(arguments: [
         ("一、2021年工作回顾", 1), ("（一）规则分化的表现", 2), ("(二) 新的挑战", 2), ("第一章 导论", 1), ("第二节 方法", 2),
         ("1. Introduction", 1), ("1.1 Scope", 2), ("2.3.1 Data sources", 3), ("IV. Results", 1), ("Chapter 3 Findings", 1),
-        ("结论", 1), ("全球网络空间面临的安全困境", 1), ("各位代表：", 1), ("Conclusion", 1), ("2.5", 1),
+        ("结论", 1), ("全球网络空间面临的安全困境", 1), ("各位代表：", 1), ("同志们：", 1), ("Findings:", 1), ("Conclusion", 1), ("2.5", 1), ("(2) Findings", 4),
         // A report heading that states a finding, in title case, may run past the usual length.
         ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
         // A numbered heading may ask a question.
@@ -44,6 +44,10 @@ struct HeadingDetectorTests {
         "The minister said that \"fees fell after the reform.\"", "The minister said that “fees fell after the reform.”",
         "Fees fell after the reform (see Table 2.)", "The minister asked “who pays?”", "Fees fell after the reform.”[3]",
         "“States must act now.” (Smith 2020, 45)", "Fees fell after the reform. (Table 2)",
+        // List items, a quotation's attribution, a year a wrap put at a line's start, a lead-in to what follows.
+        "- local veto points", "* fiscal incentives for cities", "– expand access", "— A planning director, interviewed in 2023",
+        "1. cap the fee at the benchmark", "(2) cap the breakeven fee", "(2018) of the Allegheny Family Screening Tool",
+        "研究发现：", "我们要重点做好以下工作：",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)

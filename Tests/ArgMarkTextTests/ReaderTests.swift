@@ -44,6 +44,45 @@ struct ArticleReaderTests {
         #expect(FrontMatter.fieldsOf("Keywords: parking: pricing, cruising").map { "\($0.0)=\($0.1)" } == ["keywords=parking: pricing, cruising"])
     }
 
+    /// Labels in square brackets ([摘 要], ［关键词］, 〔中图分类号〕) are front matter as 【】 ones are; fields a PDF
+    /// puts at the first page's foot or after the references (基金项目：…, [作者简介] …, [责任编辑 王芳]) are metadata;
+    /// an English block opening with [Abstract] is kept out of the body.
+    @Test func bracketedLabelsAndLateFieldsAreMetadata() throws {
+        let text = """
+            基层治理现代化的制度逻辑
+            王建国
+            [摘 要] 基层治理是国家治理的基石。研究认为，党建引领构成主要逻辑。
+            ［关键词］ 基层治理；数字赋能
+            [中图分类号] D63  [文献标识码] A
+            一、问题的提出
+            基层治理关系到国家治理效能。
+            收稿日期：2023-10-12
+            基金项目：国家社会科学基金一般项目（22BZZ012）
+            二、结论
+            基层治理现代化是一个系统工程。
+            参考文献
+            [1] 孟庆国.数据共享的制度逻辑[J].中国行政管理，2020（5）：22-28.
+            [作者简介] 王建国，北京大学政府管理学院教授。
+            [责任编辑 王芳]
+            The Institutional Logic of Grassroots Governance
+            Wang Jianguo
+            [Abstract] Grassroots governance is the cornerstone of state governance.
+            [Key words] grassroots governance; digital empowerment
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.abstracts["zh"] == "基层治理是国家治理的基石。研究认为，党建引领构成主要逻辑。")
+        #expect(doc.metadata.keywords["zh"] == ["基层治理", "数字赋能"])
+        #expect(doc.metadata.classification["clc"] == "D63")
+        #expect(doc.metadata.fields["received"] == "2023-10-12")
+        #expect(doc.metadata.fields["funding"] == "国家社会科学基金一般项目（22BZZ012）")
+        #expect(doc.metadata.fields["authorInfo"] == "王建国，北京大学政府管理学院教授。")
+        #expect(doc.metadata.fields["editor"] == "王芳")
+        #expect(doc.metadata.abstracts["en"] == "Grassroots governance is the cornerstone of state governance.")
+        #expect(doc.units.map(\.text) == ["一、问题的提出", "基层治理关系到国家治理效能。", "二、结论", "基层治理现代化是一个系统工程。"])
+        #expect(doc.notes.map(\.text) == ["孟庆国.数据共享的制度逻辑[J].中国行政管理，2020（5）：22-28."])
+    }
+
     @Test func frontMatterIsNotBody() {
         #expect(!document.units.contains { $0.text.contains("摘要") || $0.text.contains("Abstract") || $0.text.contains("责") })
     }

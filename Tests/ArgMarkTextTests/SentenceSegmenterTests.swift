@@ -107,6 +107,8 @@ struct SentenceSegmenterTests {
         ("Regulators must act. *This is urgent.* They should start.", ["Regulators must act.", "*This is urgent.*", "They should start."]),
         ("It is __done.__", ["It is __done.__"]),
         ("See file_name.txt and a._b here. Done.", ["See file_name.txt and a._b here.", "Done."]),
+        // A spaced ellipsis, as legal writing sets it, ends a sentence only at its last dot before a capital.
+        ("The Secretary . . . shall issue rules. The law ends there. . . . Congress acted.", ["The Secretary . . . shall issue rules.", "The law ends there. . . .", "Congress acted."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
@@ -117,6 +119,10 @@ struct SentenceSegmenterTests {
         ("WTO改革陷入僵局。PM2.5浓度下降。", ["WTO改革陷入僵局。", "PM2.5浓度下降。"]),
         ("全年增长２.５%，达到１２３.４亿元。政府表示支持。", ["全年增长２.５%，达到１２３.４亿元。", "政府表示支持。"]),
         ("网络治理日益重要。（王五，2019）各国纷纷立法。", ["网络治理日益重要。（王五，2019）", "各国纷纷立法。"]),
+        // A quotation inside a sentence keeps its own marks; quoted speech after a colon ends with them.
+        ("本文试图回答“中国之治何以可能？”这一问题。他反问道：“难道不能更好吗？”随后陷入了沉默。", ["本文试图回答“中国之治何以可能？”这一问题。", "他反问道：“难道不能更好吗？”", "随后陷入了沉默。"]),
+        ("“数字政府是什么？”是一个难以回答的问题。", ["“数字政府是什么？”是一个难以回答的问题。"]),
+        ("他们的口号是“不忘初心！牢记使命！”，并以此激励党员。下一句。", ["他们的口号是“不忘初心！牢记使命！”，并以此激励党员。", "下一句。"]),
         ("主要任务如下。（1）加快发展。（一）深化改革。", ["主要任务如下。", "（1）加快发展。", "（一）深化改革。"]),
     ])
     func mixed(_ input: String, _ expected: [String]) {
