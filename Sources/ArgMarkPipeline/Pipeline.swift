@@ -48,15 +48,21 @@ public struct Pipeline: Sendable {
     /// person set stay.
     ///
     /// A document that reads as Traditional Chinese, and a Traditional paragraph in a simplified one, go through the
-    /// stages in simplified characters (`characterFolding`) and come back with their own text.
+    /// stages in simplified characters (`characterFolding`), and a sentence with a PDF's ligatures or justified
+    /// spacing with them undone (`TypesettingFolding`); all come back with their own text.
     public func run(_ document: consuming Document) throws(PluginError) -> Document {
-        guard let characterFolding else { return try runStages(document) }
-        let traditional = characterFolding.unitsToFold(document)
-        guard !traditional.isEmpty else { return try runStages(document) }
-        let written = traditional.map { document.units[$0].text }
-        for i in traditional { document.units[i].text = characterFolding.folded(document.units[i].text) }
+        // Ligatures, soft hyphens and justified spacing (`TypesettingFolding`) are undone for the stages too.
+        let typeset = TypesettingFolding.unitsToFold(document)
+        let traditional = characterFolding?.unitsToFold(document) ?? []
+        guard !typeset.isEmpty || !traditional.isEmpty else { return try runStages(document) }
+        let changed = Array(Set(typeset).union(traditional)).sorted()
+        let written = changed.map { document.units[$0].text }
+        for i in typeset { document.units[i].text = TypesettingFolding.folded(document.units[i].text) }
+        if let characterFolding {
+            for i in traditional { document.units[i].text = characterFolding.folded(document.units[i].text) }
+        }
         var result = try runStages(document)
-        for (i, text) in zip(traditional, written) { result.units[i].text = text }
+        for (i, text) in zip(changed, written) { result.units[i].text = text }
         return result
     }
 

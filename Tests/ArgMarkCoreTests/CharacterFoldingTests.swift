@@ -81,4 +81,29 @@ struct CharacterFoldingTests {
         #expect(labelled.units[12].annotation.label == .prescription && labelled.units[12].text == "我們應當加強合作。")
         #expect(labelled.units[13].text == "我们认为臺灣学者的看法值得重视。")
     }
+
+    /// Prescription for a sentence with "we find" or "for example" in it — what a PDF's ligatures and justified
+    /// spacing hide — claim otherwise.
+    struct EnglishCueLabeler: Labeler {
+        var descriptor: PluginDescriptor { PluginDescriptor(id: "cue.en", kind: .labeler, summary: "", labels: [.evidence, .claim]) }
+        func propose(for document: Document) -> [LabelProposal] {
+            document.units.indices.map { i in
+                let text = document.units[i].text.lowercased()
+                let found = text.contains("we find") || text.contains("for example,") || text.contains("significant")
+                return LabelProposal(unitIndex: i, scores: [found ? .evidence : .claim: 1], evidence: "", pluginID: "cue.en")
+            }
+        }
+    }
+
+    /// Ligatures, soft hyphens and the runs of spaces a justified PDF leaves are undone for the stages; the text
+    /// written out is the source's own.
+    @Test func aPDFsTypesettingIsUndoneForTheStages() throws {
+        #expect(TypesettingFolding.folded("We \u{FB01}nd a signi\u{FB01}cant e\u{FB00}ect.") == "We find a significant effect.")
+        #expect(TypesettingFolding.folded("For   example,\u{A0} in\t2021 re\u{AD}form") == "For example, in 2021 reform")
+        let typeset = document(["We \u{FB01}nd that poverty fell.", "For   example,  Denver spent more.", "Cities should act.", "Plain text here."])
+        #expect(TypesettingFolding.unitsToFold(typeset) == [0, 1])
+        let labelled = try Pipeline(labelers: [EnglishCueLabeler()]).run(typeset)
+        #expect(labelled.units.map(\.annotation.label) == [.evidence, .evidence, .claim, .claim])
+        #expect(labelled.units.map(\.text) == typeset.units.map(\.text))
+    }
 }
