@@ -259,7 +259,12 @@ enum FrontMatter {
         guard let first = firstField else { return start }
         // Short lines before the front matter: the title, then the byline.
         let preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
-        if preamble.count <= 6 {
+        // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
+        // all short and none a sentence.
+        let titleBlock = preamble.count <= 6 || (preamble.count <= 16 && preamble.allSatisfy { line in
+            line.count <= 120 && !(line.last.map { ".。!?！？".contains($0) } ?? false)
+        })
+        if titleBlock {
             for (n, line) in preamble.enumerated() {
                 if n == 0 {
                     // A Markdown title (# Title) without its marks.
@@ -267,6 +272,9 @@ enum FrontMatter {
                     metadata.titles[titleLanguage(title)] = title
                 } else if looksLikeByline(line), metadata.authors.isEmpty {
                     metadata.authors = splitNames(line)
+                } else if isEnglish(line), looksLikeByline(line), !isAffiliation(line), line.firstMatch(of: /(^|\s)\d/) == nil, let firstAuthor = metadata.authors.first, isEnglish(firstAuthor) {
+                    // The next English author, on a line of its own below the first one's affiliation.
+                    metadata.authors += splitNames(line)
                 } else {
                     metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + line
                 }
@@ -390,6 +398,15 @@ enum FrontMatter {
             return (1...20).contains(name.count) ? name : nil
         }
     }
+
+    /// Words of an institution's name: a line holding one is an affiliation, not an author.
+    static let institutionWords = [
+        "University", "Universit", "Institute", "College", "School", "Department", "Center", "Centre", "Academy",
+        "Foundation", "Ministry", "Council", "Bureau", "Laborator", "Agency", "Office", "Commission", "Hospital",
+        "Corporation", "Inc.", "Ltd", "Service", "Library", "大学", "学院", "研究院", "研究所", "研究中心", "中心",
+    ]
+
+    static func isAffiliation(_ line: String) -> Bool { institutionWords.contains { line.contains($0) } }
 
     static func looksLikeByline(_ line: String) -> Bool {
         let names = splitNames(line)

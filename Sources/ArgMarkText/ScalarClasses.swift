@@ -284,7 +284,14 @@ extension Array where Element == Unicode.Scalar {
                 if ScalarClass.isCJK(before) || ScalarClass.isCJK(after)
                     || (Self.followsChinese(result) && !(ScalarClass.isLatinLetter(before) && ScalarClass.isLatinLetter(after))) {
                     // Chinese runs on without a space.
-                } else if before == "-", after.properties.isLowercase,
+                } else if before == "\u{AD}", after.properties.isLowercase {
+                    // A soft hyphen marks where a word may break: where it did, the word runs on without it.
+                    result.removeLast()
+                } else if before == "-" || before == "\u{2010}", ScalarClass.isUpper(after) || ScalarClass.isDigit(after),
+                          let stem = result.dropLast().last, ScalarClass.isLatinLetter(stem) || ScalarClass.isDigit(stem) || stem == "." {
+                    // A compound broken at its hyphen before a capital or a figure (U.S.-|China, COVID-|19, Indo-|Pacific)
+                    // runs on with its hyphen: no syllable break comes before a capital.
+                } else if before == "-" || before == "\u{2010}", after.properties.isLowercase,
                           result.dropLast().last.map(ScalarClass.isLatinLetter) == true {
                     // A word broken at its hyphen (access-/request, so-/called) runs on; the hyphen stays, since a
                     // wrap breaks compounds at theirs as often as a typesetter hyphenates (gover-/nance), unless

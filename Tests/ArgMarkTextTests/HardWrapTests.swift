@@ -235,6 +235,14 @@ struct HardWrapTests {
         #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
     }
 
+    /// A compound broken at its hyphen before a capital or a figure runs on with it (no syllable break comes before
+    /// one); a soft hyphen where a word broke goes.
+    @Test func aCompoundBrokenBeforeACapitalOrAFigureKeepsItsHyphenAndNoSpace() throws {
+        let text = "The U.S.-\nChina talks on COVID-\n19 relief in the Indo-\nPacific, reported in GAO-\n21-519SP, were alloca\u{AD}\nted funds - \nThen more."
+        let scalars = Array(text.unicodeScalars)
+        #expect(scalars.string(0..<scalars.count) == "The U.S.-China talks on COVID-19 relief in the Indo-Pacific, reported in GAO-21-519SP, were allocated funds - Then more.")
+    }
+
     /// Texts that are not hard-wrapped keep a paragraph per line: a list of items of about one length, lines too
     /// narrow for a wrap, paragraphs that are each one line, and one-sentence paragraphs of about one length.
     @Test func otherTextsKeepAParagraphPerLine() throws {

@@ -83,6 +83,36 @@ struct ArticleReaderTests {
         #expect(doc.notes.map(\.text) == ["孟庆国.数据共享的制度逻辑[J].中国行政管理，2020（5）：22-28."])
     }
 
+    /// A paper that lists each author and affiliation on a line of its own: the title, every author and the
+    /// affiliations are metadata, not sections; a line with a number (Position Paper No. 4) names no author.
+    @Test func authorsOnLinesOfTheirOwnAreMetadata() throws {
+        let text = """
+            Public Trust and Algorithmic Decision-Making
+            Maria L. Alvarez
+            University of Wisconsin-Madison
+            Jonathan P. Reed2
+            Georgetown University
+            Li Wei
+            Peking University
+            Working Paper No. 4, October 2026
+
+            Abstract
+            We survey 2,314 residents in 14 U.S. cities. Disclosure alone reduces trust.
+
+            Keywords: algorithmic governance, public trust
+
+            1. Introduction
+            Cities increasingly use automated tools. Little is known about how residents see them.
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.titles["en"] == "Public Trust and Algorithmic Decision-Making")
+        #expect(doc.metadata.authors == ["Maria L. Alvarez", "Jonathan P. Reed", "Li Wei"])
+        #expect(doc.metadata.fields["byline"]?.contains("Georgetown University") == true)
+        #expect(doc.metadata.abstracts["en"] == "We survey 2,314 residents in 14 U.S. cities. Disclosure alone reduces trust.")
+        #expect(doc.units.map(\.text) == ["1. Introduction", "Cities increasingly use automated tools.", "Little is known about how residents see them."])
+    }
+
     @Test func frontMatterIsNotBody() {
         #expect(!document.units.contains { $0.text.contains("摘要") || $0.text.contains("Abstract") || $0.text.contains("责") })
     }
