@@ -291,6 +291,17 @@ public enum DocumentFinishing {
                 result.append(String(Int(digits) ?? 0))
                 continue
             }
+            // A note number a PDF leaves glued to a comma or semicolon after a word (estimates,12 which critics …), as
+            // Chicago-style notes sit mid-sentence: 1–3 ASCII digits, then a space.
+            if s[i].isASCII, ScalarClass.isDigit(s[i]), i >= 2, [",", ";", ":"].contains(s[i - 1]), ScalarClass.isLower(s[i - 2]) {
+                var k = i
+                while k < s.count, s[k].isASCII, ScalarClass.isDigit(s[k]) { k += 1 }
+                if k - i <= 3, k < s.count, s[k] == " " {
+                    result.append(String(String.UnicodeScalarView(s[i..<k])))
+                }
+                i = k
+                continue
+            }
             guard s[i] == "[" || s[i] == "［" else {
                 i += 1
                 continue
@@ -339,8 +350,15 @@ public enum DocumentFinishing {
     private static func trailingNoteNumber(_ s: [Unicode.Scalar]) -> String? {
         var k = s.count
         while k > 0, s[k - 1].isASCII, ScalarClass.isDigit(s[k - 1]) { k -= 1 }
-        guard (1...3).contains(s.count - k), k >= 2, s[k - 1] == ".",
-              SentenceSegmenter.mayCarryNoteNumber(s, stopAt: k - 1) || SentenceSegmenter.closesYear(s, stopAt: k - 1) else {
+        // After the stop, or after a quotation or bracket the stop closes (called it "unworkable."13).
+        var stop = k - 1
+        if stop >= 1, ScalarClass.isCloser(s[stop]), !ScalarClass.isCJK(s[stop]), s[stop - 1] == "." || s[stop - 1] == "?" || s[stop - 1] == "!" {
+            stop -= 1
+            guard (1...3).contains(s.count - k), stop >= 1 else { return nil }
+            return String(String.UnicodeScalarView(s[k...]))
+        }
+        guard (1...3).contains(s.count - k), k >= 2, s[stop] == ".",
+              SentenceSegmenter.mayCarryNoteNumber(s, stopAt: stop) || SentenceSegmenter.closesYear(s, stopAt: stop) else {
             return nil
         }
         return String(String.UnicodeScalarView(s[k...]))

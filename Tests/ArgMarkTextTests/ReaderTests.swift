@@ -113,6 +113,15 @@ struct ArticleReaderTests {
         #expect(doc.units.map(\.text) == ["1. Introduction", "Cities increasingly use automated tools.", "Little is known about how residents see them."])
     }
 
+    /// Chicago-style note numbers a PDF leaves glued to a comma or after a closing quotation mark link their notes,
+    /// as those after a full stop do; a figure after a comma does not.
+    @Test func noteNumbersAfterACommaOrAQuotationLinkTheirNotes() {
+        #expect(DocumentFinishing.noteMarkers(in: "Providers must file estimates,12 which critics call \"unworkable.\"13") == ["12", "13"])
+        #expect(DocumentFinishing.noteMarkers(in: "It took effect in 2024.14") == ["14"])
+        #expect(DocumentFinishing.noteMarkers(in: "Sales rose in 2020,12 states reported, and fell by 3,500 units.").isEmpty)
+        #expect(DocumentFinishing.noteMarkers(in: "A list a,b and c.").isEmpty)
+    }
+
     @Test func frontMatterIsNotBody() {
         #expect(!document.units.contains { $0.text.contains("摘要") || $0.text.contains("Abstract") || $0.text.contains("责") })
     }
