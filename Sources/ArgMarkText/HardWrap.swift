@@ -329,8 +329,12 @@ enum HardWrap {
         _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool,
         inNotesList: @autoclosure () -> Bool
     ) -> Bool {
-        if indented || FrontMatter.opensTagLine(s, line) || opensBulletedItem(s, line) || EditorLine.opens(s, line)
+        // A hanging indent: the lines of a numbered or bulleted item, or of a reference, set in under its first word
+        // (1. Congress should … publish an | ␣␣␣inventory of …) carry it on.
+        let hanging = indented && opensListItem(s, paragraph) && !opensListItem(s, line)
+        if (indented && !hanging) || FrontMatter.opensTagLine(s, line) || opensBulletedItem(s, line) || EditorLine.opens(s, line)
             || FrontMatter.isBareLabel(s, line) { return false }
+        if hanging { return true }
         // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
         if FrontMatter.opensLabelledField(s, line),
            FrontMatter.opensTagLine(s, paragraph) || FrontMatter.opensLabelledField(s, paragraph) { return false }
@@ -342,6 +346,11 @@ enum HardWrap {
             return false
         }
         return true
+    }
+
+    /// Whether `range` opens with a list item's or a notes entry's marker (1. , (2) , • , - , [3] ).
+    static func opensListItem(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        !range.isEmpty && (opensBulletedItem(s, range) || HeadingDetector.listNumberEnd(s, range) != nil || NotesList.marker(s, range) != nil)
     }
 
     /// Whether `line` reads as a numbered heading (2. …, 3.1 …, 一、…, （二）…) that ends no sentence, above a line that

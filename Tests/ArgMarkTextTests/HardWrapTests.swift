@@ -235,6 +235,34 @@ struct HardWrapTests {
         #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
     }
 
+    /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
+    /// paragraphs of their own (the item's first line had read as a heading).
+    @Test func aHangingIndentCarriesItsItemOn() throws {
+        let text = """
+            Recommendations
+            Our findings carry a clear message for policymakers at every level of government.
+            Cities should not assume that publishing a list of their algorithms will build
+            trust, and they should pair disclosure with meaningful avenues for appeal. The
+            evidence from fourteen cities points the same way, regardless of the size of the
+            city, its region or the party in control of the city council, and it is robust
+            to the inclusion of controls for income, education, age and prior contact with
+            the agencies that administer the benefit programs we studied in the survey. We
+            therefore make three recommendations to Congress and to the federal agencies.
+            1. Congress should require agencies that receive federal funds to publish an
+               inventory of the automated decision systems they use to determine
+               eligibility for benefits.
+            2. Agencies should give every applicant a written explanation of any adverse
+               decision, including the main factors that the system weighed.
+
+            """
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["Recommendations"])
+        #expect(doc.units.suffix(2).map(\.text) == [
+            "1. Congress should require agencies that receive federal funds to publish an inventory of the automated decision systems they use to determine eligibility for benefits.",
+            "2. Agencies should give every applicant a written explanation of any adverse decision, including the main factors that the system weighed.",
+        ])
+    }
+
     /// A compound broken at its hyphen before a capital or a figure runs on with it (no syllable break comes before
     /// one); a soft hyphen where a word broke goes.
     @Test func aCompoundBrokenBeforeACapitalOrAFigureKeepsItsHyphenAndNoSpace() throws {
