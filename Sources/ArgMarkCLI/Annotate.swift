@@ -114,7 +114,8 @@ struct Annotate: AsyncParsableCommand {
     private var writesStandardOutput: Bool { out == nil || out == "-" }
 
     func run() async throws {
-        var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none")
+        // An external labeller labels without Models/: only a run that labels with none needs it.
+        var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none" && external.isEmpty)
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
         for command in external {

@@ -23,12 +23,20 @@ struct ArgMark: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
+            // Help and --version end the run with success: their text must reach standard output too.
+            if exitCode(for: error) == .success {
+                print(fullMessage(for: error))
+                if standardOutputFailed() { failOnStandardOutput() }
+                Foundation.exit(0)
+            }
             exit(withError: error)
         }
-        if standardOutputFailed() {
-            let reason = String(cString: strerror(errno))
-            FileHandle.standardError.write(Data("argmark: error: \(FileAccessError.standardOutput(reason: reason))\n".utf8))
-            Foundation.exit(1)
-        }
+        if standardOutputFailed() { failOnStandardOutput() }
+    }
+
+    private static func failOnStandardOutput() -> Never {
+        let reason = String(cString: strerror(errno))
+        FileHandle.standardError.write(Data("argmark: error: \(FileAccessError.standardOutput(reason: reason))\n".utf8))
+        Foundation.exit(1)
     }
 }

@@ -135,15 +135,15 @@ struct Review: ParsableCommand {
         }
         do {
             if let contents = try ReviewJournal.read(journalPath) {
+                guard contents.version == version else {
+                    throw AnalysedDocument.failure(
+                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") were journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
+                }
                 // Edits journalled over a tree one linker completed do not fit another's (Models/ not found this time).
                 if let before = contents.treeCompletedBy, before != treeCompletedBy {
                     func describe(_ linker: String) -> String { linker.isEmpty ? "the file's own tree" : "the tree \(linker) completed" }
                     throw AnalysedDocument.failure(
-                        "\(journalPath) holds edits made on \(describe(before)), but this session has \(describe(treeCompletedBy)), so they would not fit; reopen it with the same Models/ (run from the project's folder, or give --models DIR or ARGMARK_MODELS) to recover them")
-                }
-                guard contents.version == version else {
-                    throw AnalysedDocument.failure(
-                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") were journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
+                        "\(journalPath) holds edits made on \(describe(before)), but this session has \(describe(treeCompletedBy)), so they would not fit; reopen it with the same Models/ (run from the project's folder, or give --models DIR or ARGMARK_MODELS) to recover them (or --discard-journal to delete them)")
                 }
                 var replayed = session
                 for edit in contents.edits {

@@ -24,20 +24,21 @@ extension Document {
         var previousEnd = 0
         let sectionIDs = Set(sections.map(\.id))
         let noteIDs = Set(notes.map(\.id))
-        // An id is a name, written into terminals, tables and XML: a control character or a space in one would act on
-        // a terminal, shift a TSV's cells or make an invalid xml:id.
+        // An id is a name, written into terminals and tables: a control character in one (an escape sequence, a line
+        // break, a tab) would act on the terminal or shift a table's cells. A space may stand in a document id, which
+        // comes from a file's name (my report.txt).
         func isName(_ id: String) -> Bool {
-            !id.isEmpty && !id.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+            !id.isEmpty && !id.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0 == "\u{2028}" || $0 == "\u{2029}" }
         }
         if !isName(id) {
-            problems.append(.init(subject: "", message: "the document id \(id.debugDescription) is empty or holds a space or control character"))
+            problems.append(.init(subject: "", message: "the document id \(id.debugDescription) is empty or holds a control character"))
         }
         for (index, unit) in units.enumerated() {
             if seen.updateValue(index, forKey: unit.id) != nil {
                 problems.append(.init(subject: unit.id, message: "duplicate unit id"))
             }
             if !isName(unit.id) {
-                problems.append(.init(subject: unit.id.debugDescription, message: "an id must not be empty or hold a space or control character"))
+                problems.append(.init(subject: unit.id.debugDescription, message: "an id must not be empty or hold a control character"))
             }
             if unit.start > unit.end {
                 problems.append(.init(subject: unit.id, message: "start \(unit.start) is after end \(unit.end)"))

@@ -297,7 +297,7 @@ extension BatchRunner {
             return "\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory"
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
-        guard let bytes = try? FileAccess.read(path), bytes.containsASCII("human"),
+        guard let bytes = try? FileAccess.read(path), bytes.containsUTF8("human"),
               let reader = try? options.registry.reader(format: "auto", path: path, bytes: bytes),
               let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
         else { return nil }
@@ -318,20 +318,6 @@ extension BatchRunner {
         guard let first = lost.first else { return nil }
         let count = lost.count == 1 ? "a label or link a person set" : "\(lost.count) labels or links a person set"
         return "\(path) holds \(count) that this run would not keep (\(first)\(lost.count > 1 ? ", …" : "")); \(keep)"
-    }
-}
-
-extension [UInt8] {
-    /// Whether the bytes hold `needle`, an ASCII word.
-    func containsASCII(_ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, count >= pattern.count else { return false }
-        var i = 0
-        while i + pattern.count <= count {
-            if self[i] == first, self[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-            i += 1
-        }
-        return false
     }
 }
 

@@ -61,13 +61,22 @@ public final class ReviewJournal {
     /// `FILE.journal`.
     public static func path(for file: String) -> String { file + ".journal" }
 
-    /// The linker that completed the file's tree on opening ("" for none), recorded in the header.
-    public let treeCompletedBy: String
+    /// The linker that completed the file's tree on opening ("" for none), recorded in the header; after a write the
+    /// file holds the tree, so the journal that starts then records none.
+    public private(set) var treeCompletedBy: String
 
-    public init(path: String, fileVersion: FileVersion, treeCompletedBy: String = "") {
+    /// write(2), or in a test one that fails part way as a full disk does.
+    private let writeBytes: (Int32, UnsafeRawPointer, Int) -> Int
+
+    public convenience init(path: String, fileVersion: FileVersion, treeCompletedBy: String = "") {
+        self.init(path: path, fileVersion: fileVersion, treeCompletedBy: treeCompletedBy) { write($0, $1, $2) }
+    }
+
+    init(path: String, fileVersion: FileVersion, treeCompletedBy: String = "", writeBytes: @escaping (Int32, UnsafeRawPointer, Int) -> Int) {
         self.path = path
         self.fileVersion = fileVersion
         self.treeCompletedBy = treeCompletedBy
+        self.writeBytes = writeBytes
     }
 
     deinit {
@@ -125,7 +134,7 @@ public final class ReviewJournal {
         var written = 0
         var failure: String?
         while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, $0.count - written) }
+            let n = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress! + written, $0.count - written) }
             if n < 0 {
                 if errno == EINTR { continue }
                 failure = String(cString: strerror(errno))
@@ -153,6 +162,7 @@ public final class ReviewJournal {
     public func restart(for written: FileVersion) {
         remove()
         fileVersion = written
+        treeCompletedBy = ""
     }
 
     /// Deletes the journal (after the file was written, or when its edits are discarded).

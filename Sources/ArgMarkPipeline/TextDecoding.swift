@@ -5,9 +5,6 @@ public enum TextDecoder {
     /// base64 blobs or binary files.
     public static let defaultMaxLineLength = 1_000_000
 
-    /// Whether `bytes` are UTF-16, and if so whether big-endian: a byte-order mark (FF FE, FE FF), or text whose
-    /// first bytes have a NUL at every other place (ASCII in UTF-16 without a mark), which would otherwise be called
-    /// binary.
     /// Whether `bytes` are UTF-32 with a byte-order mark (FF FE 00 00, 00 00 FE FF), and if so whether big-endian.
     static func utf32ByteOrder(_ bytes: [UInt8]) -> (isUTF32: Bool, bigEndian: Bool) {
         guard bytes.count >= 4 else { return (false, false) }
@@ -16,6 +13,9 @@ public enum TextDecoder {
         return (false, false)
     }
 
+    /// Whether `bytes` are UTF-16, and if so whether big-endian: a byte-order mark (FF FE, FE FF), or text whose
+    /// first bytes have a NUL at every other place (ASCII in UTF-16 without a mark), which would otherwise be called
+    /// binary.
     static func utf16ByteOrder(_ bytes: [UInt8]) -> (isUTF16: Bool, bigEndian: Bool) {
         if bytes.count >= 2, bytes[0] == 0xFF, bytes[1] == 0xFE { return (true, false) }
         if bytes.count >= 2, bytes[0] == 0xFE, bytes[1] == 0xFF { return (true, true) }

@@ -126,17 +126,11 @@ public struct PluginRegistry: Sendable {
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             // The member names stand in the central directory at the archive's end, whatever order the members
-            // come in (a thumbnail first pushes word/document.xml far past the start).
-            func holds(_ name: String) -> Bool {
-                let pattern = Array(name.utf8)
-                guard bytes.count >= pattern.count else { return false }
-                var i = 0
-                while i + pattern.count <= bytes.count {
-                    if bytes[i] == pattern[0], bytes[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
-                    i += 1
-                }
-                return false
-            }
+            // come in (a thumbnail first pushes word/document.xml far past the start): its last 256 KB and the first
+            // 4 KB are searched.
+            let tail = bytes.suffix(262_144)
+            let head = bytes.prefix(4096)
+            func holds(_ name: String) -> Bool { tail.containsUTF8(name) || head.containsUTF8(name) }
             if !holds("word/document.xml") && !holds("opendocument.text") && !holds("content.xml") {
                 return "a ZIP archive that is no .docx or .odt (a spreadsheet, slides, an e-book?): ArgMark reads Word and OpenDocument texts; unpack it or save the text as .docx"
             }

@@ -47,7 +47,9 @@ public enum ReviewCommand: Sendable, Hashable {
         // A Chinese input method types full-width letters and an ideographic space (ｌａｂｅｌ　ｓ３), and a tab
         // separates words as a space does. A search pattern is taken as typed: its ，。 are the text's.
         let words = trimmed.split(omittingEmptySubsequences: true) { $0.isWhitespace }
-        let name = folded(words[0])
+        // A line of form feeds or other spaces `trimmed` keeps is as empty as a blank one.
+        guard let first = words.first else { return nil }
+        let name = folded(first)
         if name == "find" || name == "f", let patternStart = words.dropFirst().first?.startIndex {
             return .success(.find(String(trimmed[patternStart...])))
         }

@@ -18,8 +18,11 @@ extension ReviewSession {
             if let confidence = a.linkConfidence { detail.append(fixed2(confidence)) }
             if !detail.isEmpty { link += " (" + detail.joined(separator: ", ") + ")" }
             parts.append(link)
-        } else if Self.isArgumentative(a.label) {
+        } else if a.label == .claim || a.label == .prescription {
             parts.append(style.paint("thesis", "1") + (a.linkedBy.map { " (\($0))" } ?? ""))
+        } else if Self.isArgumentative(a.label) {
+            // Evidence or an example labelled before any claim: it waits for one to hang under.
+            parts.append("unlinked (no claim to support yet)")
         }
         if let score = a.score { parts.append("score " + fixed2(score)) }
         parts.append(a.reviewedAt.map { "reviewed \($0)" } ?? "unreviewed")
@@ -142,10 +145,11 @@ extension ReviewSession {
             let unit = document.units[i]
             let a = unit.annotation
             var text = (i == cursor ? "> " : "") + "\(unit.id) \(style.label(a.label))"
-            // Only an argumentative sentence without a parent is the thesis: tree ID on a background sentence shows
-            // it alone, outside the tree.
-            let isThesis = a.parent == nil && Self.isArgumentative(a.label)
-            text += isRoot ? (isThesis ? " (thesis)" : a.label == .background ? " (outside the tree)" : "") : " ─\(a.relation?.rawValue ?? "support")─"
+            // Only a claim or a prescription without a parent is the thesis: tree ID on a background sentence shows it
+            // alone, outside the tree, and evidence labelled before any claim is unlinked.
+            let isThesis = a.parent == nil && (a.label == .claim || a.label == .prescription)
+            text += isRoot ? (isThesis ? " (thesis)" : a.label == .background ? " (outside the tree)" : a.parent == nil && Self.isArgumentative(a.label) ? " (unlinked)" : "")
+                : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " \(fixed2(score))" }
             let used = prefix.count + connector.count + text.count + 2
             text += "  " + Self.shorten(unit.text, max(10, (style.width - used) / 2))

@@ -441,21 +441,7 @@ public struct ReviewSession {
                 a.linkedBy = .plugin(Self.defaultLinker)
                 a.linkConfidence = 0.3
             } else if label == .claim || label == .prescription {
-                // The first claim or prescription is the root, and the evidence and examples labelled before it,
-                // which had nothing to hang under, now support it.
-                a.parent = nil
-                a.relation = nil
-                a.linkedBy = .plugin(Self.defaultLinker)
-                a.linkConfidence = nil
-                for k in document.units.indices where k != i && document.units[k].kind == .sentence {
-                    var other = document.units[k].annotation
-                    guard Self.isArgumentative(other.label), other.parent == nil else { continue }
-                    other.parent = unit.id
-                    other.relation = .support
-                    other.linkedBy = .plugin(Self.defaultLinker)
-                    other.linkConfidence = 0.3
-                    planned[k] = other
-                }
+                becomeRoot(i, &a, taking: &planned)
             } else {
                 // Evidence or an example with no claim yet: outside any tree until a claim is labelled.
                 a.parent = nil
@@ -463,9 +449,30 @@ public struct ReviewSession {
                 a.linkedBy = nil
                 a.linkConfidence = nil
             }
+        } else if Self.isArgumentative(was), label == .claim || label == .prescription, a.parent == nil, thesis == nil {
+            // Evidence waiting outside the tree relabelled a claim: the first claim, it is the root.
+            becomeRoot(i, &a, taking: &planned)
         }
         planned[i] = a
         return planned
+    }
+
+    /// Makes the sentence at `i` (annotation `a`) the root: the first claim or prescription, and the evidence and
+    /// examples labelled before it, which had nothing to hang under, now support it.
+    private func becomeRoot(_ i: Int, _ a: inout SentenceAnnotation, taking planned: inout [Int: SentenceAnnotation]) {
+        a.parent = nil
+        a.relation = nil
+        a.linkedBy = .plugin(Self.defaultLinker)
+        a.linkConfidence = nil
+        for k in document.units.indices where k != i && document.units[k].kind == .sentence {
+            var other = document.units[k].annotation
+            guard Self.isArgumentative(other.label), other.parent == nil else { continue }
+            other.parent = document.units[i].id
+            other.relation = .support
+            other.linkedBy = .plugin(Self.defaultLinker)
+            other.linkConfidence = 0.3
+            planned[k] = other
+        }
     }
 
     private func acceptChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {

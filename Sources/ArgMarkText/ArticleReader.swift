@@ -272,7 +272,8 @@ enum FrontMatter {
                     metadata.titles[titleLanguage(title)] = title
                 } else if looksLikeByline(line), metadata.authors.isEmpty {
                     metadata.authors = splitNames(line)
-                } else if isEnglish(line), looksLikeByline(line), !isAffiliation(line), line.firstMatch(of: /(^|\s)\d/) == nil, let firstAuthor = metadata.authors.first, isEnglish(firstAuthor) {
+                } else if preamble.count > 6, isEnglish(line), !isAffiliation(line), isPersonsName(line),
+                          let firstAuthor = metadata.authors.first, isEnglish(firstAuthor) {
                     // The next English author, on a line of its own below the first one's affiliation.
                     metadata.authors += splitNames(line)
                 } else {
@@ -403,10 +404,24 @@ enum FrontMatter {
     static let institutionWords = [
         "University", "Universit", "Institute", "College", "School", "Department", "Center", "Centre", "Academy",
         "Foundation", "Ministry", "Council", "Bureau", "Laborator", "Agency", "Office", "Commission", "Hospital",
-        "Corporation", "Inc.", "Ltd", "Service", "Library", "大学", "学院", "研究院", "研究所", "研究中心", "中心",
+        "Corporation", "Inc.", "Ltd", "Service", "Library", "Institution", "Bank", "Endowment", "Association", "Society",
+        "Fund", "Trust", "Group", "Network", "Initiative", "Program", "Project", "Government", "Court", "Congress",
+        "大学", "学院", "研究院", "研究所", "研究中心", "中心",
     ]
 
     static func isAffiliation(_ line: String) -> Bool { institutionWords.contains { line.contains($0) } }
+
+    /// A line holding one person's name as papers print it: two to four words, each capitalised or an initial, a
+    /// footnote mark at its end at most (Jonathan P. Reed2, Li Wei*); no comma, no figure standing alone.
+    static func isPersonsName(_ line: String) -> Bool {
+        let name = line.trimmingCharacters(in: CharacterSet.nameNoise)
+        let words = name.split(separator: " ")
+        guard (2...4).contains(words.count), !name.contains(","), !["The", "A", "An"].contains(words[0]) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.unicodeScalars.first, ScalarClass.isUpper(first) else { return false }
+            return word.unicodeScalars.allSatisfy { ScalarClass.isLatinLetter($0) || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+        }
+    }
 
     static func looksLikeByline(_ line: String) -> Bool {
         let names = splitNames(line)

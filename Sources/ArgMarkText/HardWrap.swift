@@ -63,10 +63,16 @@ enum HardWrap {
         else { return (unwrapped, nil) }
         var result: [Range<Int>] = []
         var current: Range<Int>?
+        var firstLine = 0
         for k in nonEmpty {
+            // A hanging indent: a line set in exactly as far as the text of the item or reference the paragraph opened
+            // with (1. Congress should … | ␣␣␣inventory of …) carries it on.
+            let lineIndent = lines[k].lowerBound - raw[k].lowerBound
+            let hanging = current != nil && lineIndent > indent
+                && itemTextColumn(scalars, lines[firstLine]).map { $0 + lines[firstLine].lowerBound - raw[firstLine].lowerBound == lineIndent } == true
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
             if let open = current, wraps[k - 1], !closesAlone(scalars, open, after: result),
-               continues(scalars, lines[k], after: open, indented: lines[k].lowerBound - raw[k].lowerBound > indent,
+               continues(scalars, lines[k], after: open, indented: lineIndent > indent, hanging: hanging,
                          full: 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length,
                          inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
                             || result.suffix(2).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {
@@ -74,6 +80,7 @@ enum HardWrap {
             } else {
                 if let open = current { result.append(open) }
                 current = lines[k]
+                firstLine = k
             }
         }
         if let open = current { result.append(open) }
@@ -326,12 +333,10 @@ enum HardWrap {
     /// the width unnumbered, as a wrapped line does when a sentence ended at the line above's end; after a
     /// front-matter field, 【作者简介】……。, such a line opens the body as often, and is read so).
     private static func continues(
-        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, full: Bool,
+        _ s: [Unicode.Scalar], _ line: Range<Int>, after paragraph: Range<Int>, indented: Bool, hanging: Bool, full: Bool,
         inNotesList: @autoclosure () -> Bool
     ) -> Bool {
-        // A hanging indent: the lines of a numbered or bulleted item, or of a reference, set in under its first word
-        // (1. Congress should … publish an | ␣␣␣inventory of …) carry it on.
-        let hanging = indented && opensListItem(s, paragraph) && !opensListItem(s, line)
+        let hanging = hanging && !opensListItem(s, line)
         if (indented && !hanging) || FrontMatter.opensTagLine(s, line) || opensBulletedItem(s, line) || EditorLine.opens(s, line)
             || FrontMatter.isBareLabel(s, line) { return false }
         if hanging { return true }
@@ -349,8 +354,25 @@ enum HardWrap {
     }
 
     /// Whether `range` opens with a list item's or a notes entry's marker (1. , (2) , • , - , [3] ).
-    static func opensListItem(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        !range.isEmpty && (opensBulletedItem(s, range) || HeadingDetector.listNumberEnd(s, range) != nil || NotesList.marker(s, range) != nil)
+    static func opensListItem(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool { itemTextColumn(s, range) != nil }
+
+    /// How far into `line` the text of the list item or notes entry it opens starts (3 for `1. Congress`), or nil
+    /// when it opens none.
+    static func itemTextColumn(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        guard !line.isEmpty else { return nil }
+        var start: Int?
+        if let end = HeadingDetector.listNumberEnd(s, line) {
+            start = end
+        } else if opensBulletedItem(s, line) {
+            var k = line.lowerBound + 1
+            while k < line.upperBound, s[k] == s[line.lowerBound] { k += 1 }
+            start = k
+        } else if let (_, textStart) = NotesList.marker(s, line) {
+            start = textStart
+        }
+        guard var k = start else { return nil }
+        while k < line.upperBound, ScalarClass.isSpace(s[k]) { k += 1 }
+        return k - line.lowerBound
     }
 
     /// Whether `line` reads as a numbered heading (2. …, 3.1 …, 一、…, （二）…) that ends no sentence, above a line that

@@ -22,7 +22,7 @@ public enum HeadingDetector {
     /// Words of a salutation line (各位代表：, 同志们：, 女士们、先生们：).
     static let salutations = ["代表", "同志", "朋友", "女士", "先生", "委员", "来宾", "嘉宾", "同学"]
 
-    /// Where the text after an ASCII list number and its space starts (`1. `, `2.3 `, `(4) `), or nil when the line
+    /// Where the text after an ASCII list number and its space starts (`1. `, `2.3. `, `(4) `), or nil when the line
     /// opens with none.
     static func listNumberEnd(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
         var i = range.lowerBound

@@ -70,7 +70,8 @@ public struct SentenceSegmenter: Sendable {
 
     /// Maps each “ or 「 that opens a quotation inside a sentence — after a word, not after a colon, a comma or a
     /// sentence's end (是“不忘初心！牢记使命！”，并…; 回答“…何以可能？”这一问题) — to the offset just past its
-    /// closing mark, when that closes within 120 characters with a mark of its own before it. Quoted speech (他说：“…。”)
+    /// closing mark, when that closes within 120 characters with a question or exclamation mark of its own before it
+    /// and no full stop. Quoted speech (他说：“…。”)
     /// and a quotation opening a sentence are left to the terminator rules.
     private func embeddedQuotations(_ s: [Unicode.Scalar], _ range: Range<Int>) -> [Int: Int] {
         var result: [Int: Int] = [:]
@@ -87,11 +88,15 @@ public struct SentenceSegmenter: Sendable {
             let embedded = p >= range.lowerBound && (ScalarClass.isHan(s[p]) || s[p] == "》" || s[p] == "）")
             var k = i + 1
             var marks = false
+            var fullStop = false
             while k < range.upperBound, k - i <= 120, s[k] != closer, s[k] != opener {
-                if ScalarClass.isCJKTerminator(s[k]) || s[k] == "!" || s[k] == "?" { marks = true }
+                if s[k] == "？" || s[k] == "！" || s[k] == "!" || s[k] == "?" { marks = true }
+                if s[k] == "。" || s[k] == "．" { fullStop = true }
                 k += 1
             }
-            if embedded, marks, k < range.upperBound, s[k] == closer { result[i] = k + 1 }
+            // A quotation holding a full stop (会议强调“要坚持人民至上。”会议还指出…) is quoted speech whose end ends
+            // the sentence, as the terminator rules read it.
+            if embedded, marks, !fullStop, k < range.upperBound, s[k] == closer { result[i] = k + 1 }
             i = k < range.upperBound && s[k] == closer ? k + 1 : i + 1
         }
         return result

@@ -131,6 +131,12 @@ extension CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
         let reading = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "out", "--labelers", "none"], binary: copy, in: dir, environment: environment)
         #expect(reading.status == 0, "\(reading.stderr)")
+        // An external labeller labels without Models/.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
+            let example = Self.packageRoot.appendingPathComponent("tools/external_labeler_example.py").path
+            let external = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "ext", "--external", "python3 \(example)"], binary: copy, in: dir, environment: environment)
+            #expect(external.status == 0, "\(external.stderr)")
+        }
     }
 }
 
@@ -177,6 +183,12 @@ extension CommandLineTests {
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "q\n")
         #expect(reopened.status != 0)
         #expect(reopened.stderr.contains("holds edits made on the tree link.tree.v1 completed, but this session has the tree link.learned.v1 completed"))
+        // Once written, the file holds its tree: edits after the write are journalled over the file's own tree and
+        // come back on reopening.
+        #expect(try argmark(["review", file, "--annotator", "wang", "--discard-journal"], stdin: "c\nw\ngoto s3\ne\n").status == 1)
+        let recovered = try argmark(["review", file, "--annotator", "wang"], stdin: "q!\n")
+        #expect(recovered.status == 0, "\(recovered.stderr)")
+        #expect(recovered.stdout.contains("recovered 1 unsaved edit"))
     }
 }
 

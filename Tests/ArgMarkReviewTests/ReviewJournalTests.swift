@@ -1,4 +1,4 @@
-import ArgMarkIO
+@testable import ArgMarkIO
 import Foundation
 import Testing
 
@@ -45,19 +45,33 @@ struct ReviewJournalTests {
         #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<3]))
     }
 
-    /// An append that fails (here: a device that is always full) is reported, and leaves nothing half-written that
-    /// the next append would be glued to.
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
-    func aFailedAppendIsReportedAndTakenBack() throws {
-        let journal = ReviewJournal(path: "/dev/full", fileVersion: ReviewJournal.FileVersion(bytes: [1]))
+    /// An append the disk refuses part way (a full disk) is reported and taken back whole: the edits acknowledged
+    /// before it read back, and the next append is not glued to a half-written line.
+    @Test func aFailedAppendIsReportedAndTakenBack() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let version = ReviewJournal.FileVersion(bytes: [1])
         let written = try edits()
-        for edit in written.prefix(2) {
-            #expect {
-                try journal.append(edit)
-            } throws: { error in
-                (error as? ReviewJournal.JournalError)?.description.contains("No space left on device") ?? false
-            }
+        final class Disk: @unchecked Sendable { var calls = 0 }
+        let disk = Disk()
+        // The third append's write gets half its bytes onto the disk, then the disk is full.
+        let journal = ReviewJournal(path: path, fileVersion: version) { fd, bytes, count in
+            disk.calls += 1
+            guard disk.calls == 3 else { return write(fd, bytes, count) }
+            _ = write(fd, bytes, count / 2)
+            errno = ENOSPC
+            return -1
         }
+        try journal.append(written[0])
+        try journal.append(written[1])
+        #expect {
+            try journal.append(written[2])
+        } throws: { error in
+            (error as? ReviewJournal.JournalError)?.description.contains("No space left on device") ?? false
+        }
+        #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<2]))
+        try journal.append(written[2])
+        #expect(try ReviewJournal.read(path)?.edits == Array(written[0..<3]))
     }
 
     @Test func aDamagedJournalIsNamed() throws {

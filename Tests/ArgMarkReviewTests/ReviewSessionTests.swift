@@ -324,6 +324,16 @@ struct ReviewSessionTests {
         #expect(claim.output.contains("s3: label - → claim; now the thesis"))
         #expect(claim.output.contains("s4: no parent → supports s3"))
         #expect(s.thesis == s.index["s3"])
+        // Evidence waiting outside the tree relabelled a claim when no claim is: it becomes the root and takes in
+        // the rest, and the evidence left waiting is shown as such, not as a thesis.
+        var waiting = session(document)
+        _ = waiting.execute("label s4 evidence")
+        _ = waiting.execute("label s5 evidence")
+        #expect(waiting.execute("show s4").output.contains("unlinked (no claim to support yet)"))
+        let promoted = waiting.execute("label s5 claim")
+        #expect(promoted.output.contains("s4: no parent → supports s5"), "\(promoted.output)")
+        #expect(waiting.thesis == waiting.index["s5"])
+        expectValidTree(waiting.document)
         #expect(s.execute("label s4 background").edit != nil)
         let last = s.execute("label s3 background")
         #expect(last.edit != nil && !last.isError, "\(last.output)")
@@ -352,6 +362,8 @@ struct ReviewSessionTests {
         #expect(ReviewCommand.parse("ｃ") == .success(.label(.claim, unit: nil)))
         #expect(ReviewCommand.parse("find 条例》，对") == .success(.find("条例》，对")))
         #expect(ReviewCommand.parse("／条例") == .success(.find("条例")))
+        #expect(ReviewCommand.parse("\u{0C}") == nil)
+        #expect(ReviewCommand.parse("\u{0B}\u{85}") == nil)
     }
 
     /// Unsaved edits count the steps between the document and the version written: undoing back to it leaves none,

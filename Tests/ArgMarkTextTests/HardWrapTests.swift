@@ -257,6 +257,9 @@ struct HardWrapTests {
             """
         let doc = try read(PlainTextReader(), text)
         #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["Recommendations"])
+        // A paragraph whose first line is set in further than the item's text opens a paragraph of its own.
+        let indented = try read(PlainTextReader(), text + "      The second point is that disclosure alone does not build trust.\n")
+        #expect(indented.units.last?.text == "The second point is that disclosure alone does not build trust.")
         #expect(doc.units.suffix(2).map(\.text) == [
             "1. Congress should require agencies that receive federal funds to publish an inventory of the automated decision systems they use to determine eligibility for benefits.",
             "2. Agencies should give every applicant a written explanation of any adverse decision, including the main factors that the system weighed.",

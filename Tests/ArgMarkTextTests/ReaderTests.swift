@@ -111,6 +111,9 @@ struct ArticleReaderTests {
         #expect(doc.metadata.fields["byline"]?.contains("Georgetown University") == true)
         #expect(doc.metadata.abstracts["en"] == "We survey 2,314 residents in 14 U.S. cities. Disclosure alone reduces trust.")
         #expect(doc.units.map(\.text) == ["1. Introduction", "Cities increasingly use automated tools.", "Little is known about how residents see them."])
+        // In a short title block, as before, the first byline names the authors and the rest is the byline.
+        let short = try read(ArticleReader(), "Public Trust and Algorithms\nMaria L. Alvarez\nThe Brookings Institution\nWashington, DC\n\nAbstract\nWe survey residents. Trust falls.\n\n1. Introduction\nCities use tools.\n")
+        #expect(short.metadata.authors == ["Maria L. Alvarez"])
     }
 
     /// Chicago-style note numbers a PDF leaves glued to a comma or after a closing quotation mark link their notes,
