@@ -261,6 +261,8 @@ enum HardWrap {
             return ScalarClass.isHan(first) ? .han : nil
         }
         if endsWithContinuingWord(s, line) {
+            // (2) cap the fee; and | (3) review it: the next item of a list, not the rest of this line.
+            if opensListItem(s, next) { return nil }
             let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
             return opensWord ? .certain : nil
         }

@@ -91,6 +91,9 @@ struct HardWrapTests {
         ])
         let apart = "Very Large Financial Institutions\nc/o Legal Division Docket Manager\n\nppm  parts per million\nbtu  british thermal unit\n\n- cheaper loans\n- fewer fees\n"
         #expect(try read(PlainTextReader(), apart).units.count == 6)
+        // A list item ending in "and" goes on to the next item, not into it.
+        let items = "The Bureau should take three steps:\n(1) publish the benchmark each year;\n(2) cap the breakeven fee at the benchmark; and\n(3) review the benchmark every five years.\n"
+        #expect(try read(PlainTextReader(), items).units.map(\.text).last == "(3) review the benchmark every five years.")
     }
 
     /// A wrap right after a number's full stop (…2025.13.|003) is no sentence's end, so a short line after it that
