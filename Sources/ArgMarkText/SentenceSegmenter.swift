@@ -541,6 +541,8 @@ enum Abbreviations {
     static let beforeNumbers: Set<String> = [
         "No", "Nos", "no", "nos", "p", "pp", "Art", "art", "Sec", "sec", "Vol", "vol", "Fig", "Figs", "Ch", "ch",
         "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap",
+        // Legal and regulatory citations: 12 C.F.R. pt. 1026, App. 3, Sch. 2, cl. 4.
+        "pt", "pts", "Pt", "Pts", "App", "Apps", "Sch", "sch", "cl", "subpt",
     ]
     /// Lower-case words that stand before a person's initial ("by J. Smith", "and T. Lee", "see A. Sen").
     static let beforeNames: Set<String> = [

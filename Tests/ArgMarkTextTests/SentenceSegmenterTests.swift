@@ -107,6 +107,7 @@ struct SentenceSegmenterTests {
         ("Regulators must act. *This is urgent.* They should start.", ["Regulators must act.", "*This is urgent.*", "They should start."]),
         ("It is __done.__", ["It is __done.__"]),
         ("See file_name.txt and a._b here. Done.", ["See file_name.txt and a._b here.", "Done."]),
+        ("See 12 C.F.R. pt. 1026 and App. 3 of the rule. Done.", ["See 12 C.F.R. pt. 1026 and App. 3 of the rule.", "Done."]),
         // A spaced ellipsis, as legal writing sets it, ends a sentence only at its last dot before a capital.
         ("The Secretary . . . shall issue rules. The law ends there. . . . Congress acted.", ["The Secretary . . . shall issue rules.", "The law ends there. . . .", "Congress acted."]),
     ])
