@@ -55,6 +55,14 @@ struct DocumentTests {
         #expect(messages.contains { $0.subject.isEmpty && $0.message.contains("the document id") })
     }
 
+    @Test func byteSearchFindsARunAnywhere() {
+        let bytes = Array("{\"labeledBy\":\"human:alice\"}".utf8)
+        #expect(bytes.containsUTF8("human:"))
+        #expect(bytes[1...].containsUTF8("alice\"}"))
+        #expect(!bytes.containsUTF8("humane"))
+        #expect(!Array("hu".utf8).containsUTF8("human"))
+    }
+
     @Test func annotatorWireForm() {
         #expect(Annotator("human:ana") == .human("ana"))
         #expect(Annotator("label.cue.zh.v1") == .plugin("label.cue.zh.v1"))
