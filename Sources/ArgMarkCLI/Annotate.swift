@@ -98,11 +98,7 @@ struct Annotate: AsyncParsableCommand {
         }
         // Outputs written among the inputs are read back as inputs by the next run (a.jsonl beside a.txt, both
         // writing a.jsonl).
-        if !writesStandardOutput, let out, let input = inputs.first(where: { input in
-            var isDirectory: ObjCBool = false
-            return input != "-" && FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
-                && FileAccess.isSameFile(input, out)
-        }) {
+        if !writesStandardOutput, let out, let input = inputs.first(where: { $0 != "-" && FileAccess.isDirectory($0) && FileAccess.isSameFile($0, out) }) {
             throw ValidationError("--out \(out) is the input directory \(input): a second run would read the outputs back as inputs; give another directory (--out \(input.hasSuffix("/") ? String(input.dropLast()) : input)-annotated)")
         }
         if inputs == ["-"], let out, out != "-" {
@@ -223,8 +219,7 @@ struct Annotate: AsyncParsableCommand {
         // endings the walk does not take.
         if found.count > 0 {
             for input in inputs where input != "-" {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else { continue }
+                guard FileAccess.isDirectory(input) else { continue }
                 let prefix = input.hasSuffix("/") ? input : input + "/"
                 if !found.contains(where: { $0.path.hasPrefix(prefix) }) {
                     Terminal.warning("\(input) holds no input file (looked for \(InputDiscovery.takenDescription))")

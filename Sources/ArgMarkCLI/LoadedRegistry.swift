@@ -1,3 +1,4 @@
+import ArgMarkIO
 import ArgMarkPlugins
 import ArgumentParser
 import Foundation
@@ -15,8 +16,7 @@ enum LoadedRegistry {
         let named = models.map { ("--models", $0) } ?? environment.map { ("ARGMARK_MODELS", $0) }
         var directory = models ?? environment
         if let (source, path) = named {
-            var isDirectory: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) || !isDirectory.boolValue {
+            if !FileAccess.isDirectory(path) {
                 let problem = "\(source) \(path.isEmpty ? "is empty" : "\(path): no such directory"); name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)"
                 guard source == "ARGMARK_MODELS" && !labelling else { throw usage(problem) }
                 Terminal.warning(problem + "; going on without labellers")

@@ -46,8 +46,7 @@ struct TrainLinker: ParsableCommand {
         guard labelsFrom == nil || crossValidate else { throw ValidationError("--labels-from needs --cross-validate") }
         guard predictions == nil || crossValidate else { throw ValidationError("--predictions needs --cross-validate") }
         if let labelsFrom {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: labelsFrom, isDirectory: &isDirectory), isDirectory.boolValue else {
+            guard FileAccess.isDirectory(labelsFrom) else {
                 throw ValidationError("--labels-from \(labelsFrom): no such directory (the held-out labels, e.g. train --predictions DIR)")
             }
         }

@@ -131,8 +131,7 @@ struct Report: ParsableCommand {
         if path == "-" { throw AnalysedDocument.failure(AnalysedDocument.standardInputRefused) }
         let (inputs, missing) = InputDiscovery.discover([path])
         // A directory gets its corpus summary even when one document in it comes through.
-        var isDirectoryFlag: ObjCBool = false
-        let isDirectory = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectoryFlag) && isDirectoryFlag.boolValue
+        let isDirectory = FileAccess.isDirectory(path)
         if let m = missing.first { throw AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []
         var failed = false

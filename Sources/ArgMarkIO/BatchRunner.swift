@@ -285,19 +285,22 @@ extension BatchRunner {
         if FileManager.default.fileExists(atPath: ReviewJournal.path(for: path)) {
             return "\(path) has a review journal (\(ReviewJournal.path(for: path))) holding edits not yet written into it; open it with argmark review \(path) to recover them; \(keep)"
         }
-        do {
-            let lock = try ReviewLock(file: path)
-            lock.release()
-        } catch .held {
-            return "\(path) is open in a review session; finish that session (write or quit) first"
-        } catch {
-            // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
+        // A session holds its lock file while it runs: only where one is there is the lock tried.
+        if FileManager.default.fileExists(atPath: ReviewLock.path(for: path)) {
+            do {
+                let lock = try ReviewLock(file: path)
+                lock.release()
+            } catch .held {
+                return "\(path) is open in a review session; finish that session (write or quit) first"
+            } catch {
+                // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
+            }
         }
         if access(path, W_OK) != 0, errno == EACCES {
             return "\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory"
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
-        guard let bytes = try? FileAccess.read(path), bytes.containsUTF8("human"),
+        guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)),
               let reader = try? options.registry.reader(format: "auto", path: path, bytes: bytes),
               let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
         else { return nil }

@@ -34,6 +34,12 @@ public enum FileAccess {
     /// The largest single input accepted.
     public static let maxInputBytes = 1 << 30
 
+    /// Whether `path` names a directory (through links).
+    public static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     public static func read(_ path: String, limit: Int = maxInputBytes) throws(FileAccessError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }

@@ -128,9 +128,10 @@ public struct PluginRegistry: Sendable {
             // The member names stand in the central directory at the archive's end, whatever order the members
             // come in (a thumbnail first pushes word/document.xml far past the start): its last 256 KB and the first
             // 4 KB are searched.
-            let tail = bytes.suffix(262_144)
-            let head = bytes.prefix(4096)
-            func holds(_ name: String) -> Bool { tail.containsUTF8(name) || head.containsUTF8(name) }
+            func holds(_ name: String) -> Bool {
+                ByteSearch.firstIndex(bytes, Array(name.utf8), from: max(0, bytes.count - 262_144)) != nil
+                    || ByteSearch.firstIndex(bytes, Array(name.utf8), to: 4096) != nil
+            }
             if !holds("word/document.xml") && !holds("opendocument.text") && !holds("content.xml") {
                 return "a ZIP archive that is no .docx or .odt (a spreadsheet, slides, an e-book?): ArgMark reads Word and OpenDocument texts; unpack it or save the text as .docx"
             }

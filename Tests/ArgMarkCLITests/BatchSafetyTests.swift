@@ -3,30 +3,6 @@ import Testing
 
 /// What a batch must not do to a person's work, and what it must not pass over in silence.
 extension CommandLineTests {
-    /// Runs the binary at `binary` in `directory` with `environment` (the process's own when nil) and standard output
-    /// going to `standardOutput`.
-    func argmarkElsewhere(
-        _ arguments: [String], binary: URL = CommandLineTests.binary, in directory: String? = nil,
-        environment: [String: String]? = nil, standardOutput: FileHandle? = nil
-    ) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = standardOutput ?? out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let stdoutData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                   stderr: String(decoding: stderrData, as: UTF8.self))
-    }
-
     /// A re-run of the batch that made an output a person has since reviewed would replace their labels with the
     /// machine's: it is refused for that file, and annotating the reviewed output itself keeps them.
     @Test func aReviewedOutputIsNotReplacedByARerun() throws {
@@ -66,11 +42,11 @@ extension CommandLineTests {
         try Data("We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing.\n".utf8)
             .write(to: URL(fileURLWithPath: input))
         let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
-        let annotate = try argmarkElsewhere(["annotate", input, "--out", "-"], standardOutput: full)
+        let annotate = try argmark(["annotate", input, "--out", "-"], standardOutput: full)
         #expect(annotate.status == 1)
         #expect(annotate.stderr.contains("cannot write to standard output (No space left on device)"))
         #expect(try argmark(["annotate", input, "--out", dir + "/out"]).status == 0)
-        let tree = try argmarkElsewhere(["tree", dir + "/out/a.en.jsonl"], standardOutput: full)
+        let tree = try argmark(["tree", dir + "/out/a.en.jsonl"], standardOutput: full)
         #expect(tree.status == 1)
         #expect(tree.stderr.contains("cannot write to standard output"))
     }
@@ -125,16 +101,16 @@ extension CommandLineTests {
         try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.en.txt"))
         var environment = ProcessInfo.processInfo.environment
         environment["ARGMARK_MODELS"] = nil
-        let labelling = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "out"], binary: copy, in: dir, environment: environment)
+        let labelling = try argmark(["annotate", "a.en.txt", "--out", "out"], binary: copy, in: dir, environment: environment)
         #expect(labelling.status == 64)
         #expect(labelling.stderr.contains("no Models/ directory found"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
-        let reading = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "out", "--labelers", "none"], binary: copy, in: dir, environment: environment)
+        let reading = try argmark(["annotate", "a.en.txt", "--out", "out", "--labelers", "none"], binary: copy, in: dir, environment: environment)
         #expect(reading.status == 0, "\(reading.stderr)")
         // An external labeller labels without Models/.
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") {
             let example = Self.packageRoot.appendingPathComponent("tools/external_labeler_example.py").path
-            let external = try argmarkElsewhere(["annotate", "a.en.txt", "--out", "ext", "--external", "python3 \(example)"], binary: copy, in: dir, environment: environment)
+            let external = try argmark(["annotate", "a.en.txt", "--out", "ext", "--external", "python3 \(example)"], binary: copy, in: dir, environment: environment)
             #expect(external.status == 0, "\(external.stderr)")
         }
     }

@@ -24,20 +24,27 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    func argmark(_ arguments: [String], stdin: String? = nil) throws -> Run {
+    /// Runs `binary` with `arguments` and `stdin`, in `directory` with `environment` (the test's own when nil), its
+    /// standard output going to `standardOutput` (captured when nil).
+    func argmark(
+        _ arguments: [String], stdin: String? = nil, binary: URL = CommandLineTests.binary, in directory: String? = nil,
+        environment: [String: String]? = nil, standardOutput: FileHandle? = nil
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = binary
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
-        process.standardOutput = out
+        process.standardOutput = standardOutput ?? out
         process.standardError = err
         let input = Pipe()
         process.standardInput = input
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        let stdoutData = standardOutput == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
         let stderrData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
