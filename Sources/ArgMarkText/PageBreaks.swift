@@ -28,8 +28,14 @@ enum PageBreaks {
     }
 
     /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
-    /// text so that a paragraph they stood in the middle of reads as one.
+    /// text so that a paragraph they stood in the middle of reads as one; a heading wrapped onto a second line is one
+    /// (`WrappedHeading`).
     static func logicalLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
+        WrappedHeading.joined(scalars, pagedLines(&scalars, footnotes: &footnotes))
+    }
+
+    /// The logical lines with the page furniture blanked, and a paragraph a page break cut read as one.
+    private static func pagedLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
         let formFeeds = scalars.contains("\u{0C}")
         // The wrap width, which tells a running head from a wrapped line, is measured before anything is blanked.
         let before = HardWrap.layout(scalars)
@@ -350,7 +356,8 @@ enum PageBreaks {
 
     /// Joins two logical lines that a page break separates when the second carries on the first: the first stops
     /// mid-sentence, and the second opens in lower case (…foreign ownership, and others that may | raise national
-    /// security…), or it is no numbered heading or bullet and the first is no heading, or in a hard-wrapped text
+    /// security…), or it is no numbered heading or bullet and the first is no heading (and, unless the first is a full
+    /// line of a hard-wrapped text, the second is no heading-like line), or in a hard-wrapped text
     /// (`wrapWidth`) ends in a full line (…two cables in | Baltic Sea…, …这正是中 | 国主提的…, a note marker cut in
     /// two …获益。[19 | ]2024年…); or the second opens with a note marker, which closes the sentence above (…设备。|
     /// [33]2025年…), unless it is the next entry of a notes list (one of the three lines above opened with a marker).
@@ -382,7 +389,12 @@ enum PageBreaks {
         guard endsMidSentence(s, previous) else { return false }
         if ScalarClass.isLower(s[next.lowerBound]) || opensBracketedAside(s, next) { return true }
         guard HeadingDetector.numberedLevel(s, next, latin: true) == nil, !HardWrap.opensBulletedItem(s, next) else { return false }
-        if HeadingDetector.level(s, previous) == nil { return true }
+        if HeadingDetector.level(s, previous) == nil {
+            // A heading-like line after one that is no full line of a wrapped text (a list item without a stop, a
+            // paragraph's last line) opens a section: …written reason | Discussion.
+            if HeadingDetector.level(s, next) != nil, !(wrapWidth.map { isFull(s, previous, wrapWidth: $0) } ?? false) { return false }
+            return true
+        }
         // A heading-like line that fills the text's width is a paragraph's first line, cut off by the break.
         guard let wrapWidth else { return false }
         return isFull(s, previous, wrapWidth: wrapWidth)

@@ -1,3 +1,5 @@
+import ArgMarkPipeline
+
 /// Character classes the readers and the segmenter decide on, over Unicode scalars.
 enum ScalarClass {
     /// Han ideographs (CJK unified, extensions A–H, compatibility), the script of Chinese.
@@ -11,7 +13,9 @@ enum ScalarClass {
     @inline(__always)
     static func isLatinLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
+        // ﬀ–ﬆ: a PDF's ligatures are letters of their word (signiﬁ-|cant).
         return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) || (v >= 0xC0 && v <= 0x24F && v != 0xD7 && v != 0xF7)
+            || (v >= 0xFB00 && v <= 0xFB06)
     }
 
     @inline(__always)
@@ -165,7 +169,7 @@ struct Hyphenation {
                 || (s[j] == "-" && j + 1 < s.count && ScalarClass.isLatinLetter(s[j + 1])) {
                 j += 1
             }
-            words.insert(String(String.UnicodeScalarView(s[i..<j])).lowercased())
+            words.insert(Self.key(String(String.UnicodeScalarView(s[i..<j]))))
             i = j
         }
         self.words = words
@@ -185,9 +189,15 @@ struct Hyphenation {
             second.append(s[k])
             k += 1
         }
-        let start = String(String(first).reversed()).lowercased()
-        let rest = String(second).lowercased()
-        return words.contains(start + rest) && !words.contains(start + "-" + rest)
+        let start = String(String(first).reversed())
+        let rest = String(second)
+        return words.contains(Self.key(start + rest)) && !words.contains(Self.key(start + "-" + rest))
+    }
+
+    /// A word as the set keeps it: lower case, ligatures spelt out, so that signiﬁ-|cant finds significant.
+    private static func key(_ word: String) -> String {
+        let hasLigature = word.unicodeScalars.contains { $0.value >= 0xFB00 && $0.value <= 0xFB06 }
+        return (hasLigature ? TypesettingFolding.folded(word) : word).lowercased()
     }
 }
 

@@ -238,6 +238,17 @@ struct HardWrapTests {
         #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
     }
 
+    /// A PDF's ligature is a letter of its word: signiﬁ-|cant runs on like gover-|nance, found whole with or
+    /// without the ligature elsewhere, and a compound ending in one (self-deﬁ-|ned) keeps no space either.
+    @Test func aLigatureBeforeALineEndHyphenJoinsItsWord() throws {
+        let text = "A significant effect and a ﬂawed one.\nThe signiﬁ-\ncant ﬁnding of the ﬂaw-\nless self-deﬁ-\nned test."
+        let scalars = Array(text.unicodeScalars)
+        let hyphenation = try #require(Hyphenation(scalars))
+        let second = text.unicodeScalars.firstIndex(of: "T").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) }!
+        #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation) == "The signiﬁcant ﬁnding of the ﬂaw-less self-deﬁ-ned test.")
+        #expect(scalars.string(second..<scalars.count) == "The signiﬁ-cant ﬁnding of the ﬂaw-less self-deﬁ-ned test.")
+    }
+
     /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
     /// paragraphs of their own (the item's first line had read as a heading).
     @Test func aHangingIndentCarriesItsItemOn() throws {

@@ -60,3 +60,33 @@ struct HeadingDetectorTests {
         #expect(HeadingDetector.level(of: text) != nil)
     }
 }
+
+/// A heading too long for its line, wrapped where no heading ends, is one heading; a heading that ends on a word
+/// (研究目的, 风险应对) and a line below it stay apart.
+struct WrappedHeadingTests {
+    static let paragraph = "数字技术为基层治理提供了新的工具。这说明基层减负仍有较大空间。"
+
+    @Test func aChineseHeadingWrappedWhereNoHeadingEndsIsOneHeading() throws {
+        let text = "二、数字技术赋能基层治理能力提升的内在机理与\n分析框架\n\(Self.paragraph)\n（一）技术赋能的\n三重逻辑\n\(Self.paragraph)\n"
+        let document = try read(PlainTextReader(), text)
+        let headings = document.units.filter { $0.kind == .heading }
+        #expect(headings.map(\.text) == ["二、数字技术赋能基层治理能力提升的内在机理与分析框架", "（一）技术赋能的三重逻辑"])
+        #expect(document.units.filter { $0.kind == .sentence }.count == 4)
+    }
+
+    @Test func anEnglishHeadingWrappedOnAFunctionWordIsOneHeading() throws {
+        let paragraph = "Export controls have become a central instrument of policy. The rules restricted the sale of chips."
+        let text = "1. The Limits of Enforcement and\nthe Bureau of Industry\n\n\(paragraph)\n\nPolicy Options for\nCongress\n\n\(paragraph)\n"
+        let headings = try read(PlainTextReader(), text).units.filter { $0.kind == .heading }.map(\.text)
+        #expect(headings == ["1. The Limits of Enforcement and the Bureau of Industry", "Policy Options for Congress"])
+    }
+
+    @Test(arguments: [
+        "二、研究目的\n分析框架\n", "三、风险应对\n制度建设\n", "Results and\n2. Discussion\n", "一、问题的\n\n提出\n", "Findings\nCongress\n",
+    ])
+    func linesThatAreNoWrappedHeadingStayApart(_ lines: String) throws {
+        let document = try read(PlainTextReader(), lines + Self.paragraph + "\n")
+        let expected = lines.split(separator: "\n").map(String.init)
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == expected)
+    }
+}

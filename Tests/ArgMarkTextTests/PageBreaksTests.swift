@@ -189,6 +189,17 @@ struct PageBreaksTests {
         #expect(notes.notes[0].text == "王明国：《全球互联网治理》，《世界经济与政治》，2015年第3期。")
     }
 
+    /// A heading at the top of a page after a list item without a stop opens its section; a line at the top of a
+    /// page that goes on in a full sentence carries the cut one on.
+    @Test func aHeadingAtAPagesTopAfterAnOpenListItemStaysAHeading() throws {
+        let list = "Results\nThe agencies recommended three steps:\n• publish an inventory of automated tools\n• give applicants a written reason\n"
+        let heading = try read(PlainTextReader(), list + "\u{0C}Discussion\nOur findings carry a clear message. Cities should act.\n")
+        #expect(heading.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence, .heading, .sentence, .sentence])
+        #expect(heading.units[4].text == "Discussion")
+        let carried = try read(PlainTextReader(), list + "\u{0C}for every adverse decision the system made. Cities should act.\n")
+        #expect(carried.units[3].text == "• give applicants a written reason for every adverse decision the system made.")
+    }
+
     /// A note marker that a page break cut in two, or carried to the next page, closes the sentence above.
     @Test func aNoteMarkerAcrossABreakStaysWithItsSentence() throws {
         let context = HardWrapTests.chineseParagraphs.map { HardWrapTests.wrapByCharacters($0, width: 30) }.joined(separator: "\n") + "\n"

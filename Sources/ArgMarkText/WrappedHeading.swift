@@ -1,0 +1,79 @@
+/// A heading too long for its line wraps onto the next: 二、数字技术赋能基层治理能力提升的内在机理与 | 分析框架,
+/// Toward a Theory of | Digital Sovereignty. Read line by line, the tail became a heading, and a section, of its own.
+/// A head that ends where no heading ends (on 的, 与, 和, 及 or 对 that close no word, or on "of", "and", "the" …)
+/// and the short heading-like line right below it, with no numbering of its own, are one heading.
+enum WrappedHeading {
+    /// `lines` with each wrapped heading's two lines as one.
+    static func joined(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
+        var k = 0
+        while k < lines.count {
+            if k + 1 < lines.count, endsOpen(s, lines[k]), isTail(s, lines[k + 1], after: lines[k]) {
+                result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
+                k += 2
+            } else {
+                result.append(lines[k])
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// Characters no Chinese heading ends on, unless they close a word (目的, 参与, 普及, 应对 …).
+    private static let openHan: Set<Unicode.Scalar> = ["的", "与", "和", "及", "对"]
+    private static let wordsEndingOpenHan: Set<String> = [
+        "目的", "有的", "似的", "参与", "给与", "赋与", "温和", "缓和", "总和", "调和", "饱和", "共和", "祥和", "中和", "平和",
+        "柔和", "附和", "普及", "涉及", "波及", "危及", "顾及", "论及", "惠及", "触及", "企及", "不及", "应对", "面对", "针对",
+        "相对", "核对", "比对", "绝对", "反对", "一对", "配对", "敌对", "校对", "派对",
+    ]
+    /// Words no English heading ends on.
+    private static let openEnglishWords: Set<String> = [
+        "of", "and", "the", "for", "to", "in", "on", "with", "a", "an", "between", "toward", "towards", "from", "by", "or",
+        "its", "their", "at", "into", "versus",
+    ]
+
+    /// Whether `line`, one physical line not set in columns, is a heading-like line that stops where no heading ends.
+    private static func endsOpen(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard line.count >= 2, !line.contains(where: { s[$0] == "\n" || s[$0] == "\r" || s[$0] == "\t" }) else { return false }
+        // A line set in columns (a glossary's term and meaning, a table's row) wraps within its column.
+        for i in line.dropFirst(2) where s[i] == " " && s[i - 1] == " " && s[i - 2] == " " { return false }
+        let last = s[line.upperBound - 1]
+        if openHan.contains(last) {
+            let word = String(String.UnicodeScalarView(s[(line.upperBound - 2)..<line.upperBound]))
+            guard !wordsEndingOpenHan.contains(word) else { return false }
+        } else if ScalarClass.isLatinLetter(last) {
+            var start = line.upperBound - 1
+            while start > line.lowerBound, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
+            guard start > line.lowerBound, ScalarClass.isSpace(s[start - 1]),
+                  openEnglishWords.contains(String(String.UnicodeScalarView(s[start..<line.upperBound])).lowercased())
+            else { return false }
+        } else {
+            return false
+        }
+        return HeadingDetector.level(s, line) != nil
+    }
+
+    /// Whether `line` is the short rest of the heading `head` ends open: on the next line, itself one physical line,
+    /// heading-like (in English, or in lower case without any punctuation), without numbering, and opening as the
+    /// head's language goes on (a Chinese character, a Latin letter).
+    private static func isTail(_ s: [Unicode.Scalar], _ line: Range<Int>, after head: Range<Int>) -> Bool {
+        // Right below: one line break (\r\n as one) between them, no blank line.
+        var breaks = 0
+        for i in head.upperBound..<line.lowerBound where s[i] == "\n" || (s[i] == "\r" && (i + 1 == s.count || s[i + 1] != "\n")) {
+            breaks += 1
+        }
+        guard breaks == 1, !line.contains(where: { s[$0] == "\n" || s[$0] == "\r" }) else { return false }
+        let first = s[line.lowerBound]
+        let chinese = ScalarClass.isHan(s[head.upperBound - 1])
+        if chinese {
+            guard ScalarClass.isHan(first), line.count <= 16 else { return false }
+        } else {
+            guard ScalarClass.isLatinLetter(first), s[line].count(where: { $0 == " " }) < 6 else { return false }
+            // A heading's rest may go on in lower case (… Enforcement and | the Bureau of Industry), which no heading
+            // opens with: it has no punctuation at all.
+            if ScalarClass.isLower(first) { return !s[line].contains { ".,;:!?".unicodeScalars.contains($0) } }
+        }
+        return HeadingDetector.numberedLevel(s, line, latin: !chinese) == nil && HeadingDetector.level(s, line) != nil
+    }
+}
