@@ -70,6 +70,8 @@ struct FeatureExtractorTests {
         let other = try readText("关于数字贸易规则的报告\n\n\(body)\n")
         #expect(FeatureExtractor.isWorkReport(report, language: .zh))
         #expect(FeatureExtractor.isWorkReport(try readText("各位代表：\n\n\(body)\n"), language: .zh))
+        // A five-year plan's outline sets targets and tasks in the same bare verbs.
+        #expect(FeatureExtractor.isWorkReport(try readText("澜平省国民经济和社会发展第十五个五年规划\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))
         let sentence = try #require(report.units.firstIndex { $0.kind == .sentence })
