@@ -15,6 +15,7 @@ struct ArgMark: AsyncParsableCommand {
     /// ArgumentParser's own entry point, and then a check that what the command printed reached standard output: a
     /// full disk or a closed descriptor would otherwise cut a table or an export short with exit status 0.
     static func main() async {
+        reserveStandardDescriptors()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {

@@ -137,7 +137,7 @@ struct Review: ParsableCommand {
             if let contents = try ReviewJournal.read(journalPath) {
                 guard contents.version == version else {
                     throw AnalysedDocument.failure(
-                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? "" : "s") were journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
+                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? " was" : "s were") journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
                 }
                 // Edits journalled over a tree one linker completed do not fit another's (Models/ not found this time).
                 if let before = contents.treeCompletedBy, before != treeCompletedBy {
@@ -175,13 +175,17 @@ struct Review: ParsableCommand {
         var out = "reviewing \(file) as human:\(name): \(sentences) sentences, \(reviewed) reviewed; help lists the commands\n"
         for line in opening { out += line + "\n" }
         out += session.execute("show").output
-        emit(out)
+        try emit(out)
         if timings { Terminal.note("timing: open \(Self.milliseconds(since: started)) ms") }
 
         var lineEditor = LineEditor(interactive: interactive)
         while true {
             guard let line = lineEditor.read(prompt: "\(session.document.units[session.cursor].id)> ") else {
                 // End of input: what is unsaved stays in the journal.
+                if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
+                    Terminal.warning("end of input with \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))")
+                    throw ExitCode.failure
+                }
                 if session.unsavedEdits > 0 {
                     Terminal.warning(
                         "end of input with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
@@ -197,12 +201,12 @@ struct Review: ParsableCommand {
             if let edit = response.edit {
                 do { try journal.append(edit) } catch {
                     session.revert(edit)
-                    emit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n")
+                    try emit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n")
                     if strict { throw ExitCode.failure }
                     continue
                 }
             }
-            emit(response.output)
+            try emit(response.output)
             if response.isError && strict { throw ExitCode.failure }
             switch response.action {
             case .none: continue
@@ -214,8 +218,10 @@ struct Review: ParsableCommand {
                 // A write that failed leaves the session open: quitting would report success for unsaved edits.
                 if try save(&session, writer: writer, journal: journal) { return }
             case .quit:
-                if session.unsavedEdits > 0 {
-                    emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
+                if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
+                    try emit("left \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))\n")
+                } else if session.unsavedEdits > 0 {
+                    try emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
                 } else if holdsDocument(session, writer: writer, opened: opened) {
                     journal.remove()
                 }
@@ -223,7 +229,7 @@ struct Review: ParsableCommand {
             case .discardAndQuit:
                 let discarded = session.unsavedEdits
                 journal.remove()
-                if discarded > 0 { emit("discarded \(discarded) unsaved edit\(discarded == 1 ? "" : "s")\n") }
+                if discarded > 0 { try emit("discarded \(discarded) unsaved edit\(discarded == 1 ? "" : "s")\n") }
                 return
             }
         }
@@ -238,7 +244,7 @@ struct Review: ParsableCommand {
     ) throws -> Bool {
         func fail(_ message: String) throws -> Bool {
             let kept = FileManager.default.fileExists(atPath: journal.path) ? "; the edits stay in \(journal.path)" : ""
-            emit("error: \(message)\(kept)\n")
+            try emit("error: \(message)\(kept)\n")
             if strict { throw ExitCode.failure }
             return false
         }
@@ -257,8 +263,29 @@ struct Review: ParsableCommand {
         journal.restart(for: ReviewJournal.FileVersion(bytes: bytes))
         let count = session.unsavedEdits
         session.markWritten()
-        emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
+        try emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
         return true
+    }
+
+    /// The session's document written beside `file` (NAME.unsaved-TIMESTAMP.jsonl) when `file` changed on disk
+    /// under the session or is gone: the journal fits only the version it was opened at and would be refused on
+    /// reopening, which would strand its edits. The journal, whose edits the copy holds, is removed. The copy's path,
+    /// or nil when `file` is as the session left it (or the copy could not be written, and the journal stays).
+    private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> String? {
+        if let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
+        guard let bytes = try? writer.write(session.document) else { return nil }
+        let suffix = file.hasSuffix(".tei.xml") ? ".tei.xml" : "." + (file as NSString).pathExtension
+        let stem = file.hasSuffix(suffix) ? String(file.dropLast(suffix.count)) : file
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime]
+        let copy = "\(stem).unsaved-\(formatter.string(from: Date()))\(suffix)"
+        do { try FileAccess.writeAtomically(bytes, to: copy) } catch { return nil }
+        journal.remove()
+        return copy
+    }
+
+    static func describeRescue(_ edits: Int, file: String, copy: String) -> String {
+        "\(edits) unsaved edit\(edits == 1 ? "" : "s"): \(file) changed on disk under this session (or is gone), so they cannot wait in the journal; the session's version is written to \(copy) (compare it with \(file) and keep what you want)"
     }
 
     /// Whether the file on disk is what writing the session's document would write: only then may a journal whose
@@ -271,9 +298,16 @@ struct Review: ParsableCommand {
         return (try? writer.write(opened)) == bytes
     }
 
-    private func emit(_ text: String) {
-        guard !text.isEmpty else { return }
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
+    /// edits are in the journal already.
+    private func emit(_ text: String) throws {
+        guard !text.isEmpty, !writeStandardOutput(text) else { return }
+        let reason = String(cString: strerror(errno))
+        let journalPath = ReviewJournal.path(for: FileAccess.linkTarget(of: file) ?? file)
+        let kept = FileManager.default.fileExists(atPath: journalPath)
+            ? "the edits not yet written are kept in \(journalPath) and come back when you reopen \(file)" : "no edit is lost"
+        throw AnalysedDocument.failure(
+            "cannot write to standard output (\(reason)), so the session ends: check the disk or pipe its output goes to; \(kept)")
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> String {

@@ -10,3 +10,22 @@
 func standardOutputFailed() -> Bool {
     fflush(stdout) != 0 || ferror(stdout) != 0
 }
+
+/// Writes `text` to standard output at once; whether it got there.
+func writeStandardOutput(_ text: String) -> Bool {
+    fputs(text, stdout)
+    return !standardOutputFailed()
+}
+
+/// Puts /dev/null, opened read-only, in place of a standard descriptor the process started without. A file the
+/// run opens would otherwise take the lowest free descriptor: with standard output closed, review's lock file
+/// became descriptor 1 and took the session's output. Read-only, a write to it fails, as a closed one does.
+func reserveStandardDescriptors() {
+    for descriptor: Int32 in 0...2 where fcntl(descriptor, F_GETFD) == -1 && errno == EBADF {
+        let opened = open("/dev/null", O_RDONLY)
+        if opened >= 0, opened != descriptor {
+            dup2(opened, descriptor)
+            close(opened)
+        }
+    }
+}

@@ -249,9 +249,11 @@ public struct BatchRunner: Sendable {
                 if FileAccess.isSameFile(path, input.path) {
                     throw FileAccessError.unwritable(path, reason: "it is the input itself; choose another --out directory so the input is kept")
                 }
-                if let problem = personsWorkAt(path, wouldBeLostTo: document) {
-                    throw BatchFailure(path: input.path, message: "\(input.path): not written: \(problem)")
-                }
+                // The review lock is held from the check to the rename, so that a session can neither open the
+                // output nor write it back meanwhile.
+                let (problem, lock) = personsWorkAt(path, wouldBeLostTo: document)
+                defer { lock?.release() }
+                if let problem { throw BatchFailure(path: input.path, message: "\(input.path): not written: \(problem)") }
                 try FileAccess.writeAtomically(output, to: path)
                 result.outputPath = path
             } else {
@@ -278,32 +280,33 @@ extension BatchRunner {
     /// has it open, its review journal holds edits not yet written into it, it is write-protected, or it holds
     /// labels or links a person set (`human:…`) that `document` does not keep — the annotations of a reviewed
     /// output that the input run again knows nothing of. Annotating the reviewed output itself keeps them.
-    func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> String? {
+    /// An existing output's review lock is taken and returned, for the caller to hold until it has written; the
+    /// journal and the lock are those of the file a link at `path` leads to, as review keeps them there.
+    func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> (problem: String?, lock: ReviewLock?) {
         var existing = stat()
-        guard stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return (nil, nil) }
         let keep = "to keep it, annotate that file itself (argmark annotate \(path) --out OTHER_DIR), which keeps what a person set; to start over, move it away first"
-        if FileManager.default.fileExists(atPath: ReviewJournal.path(for: path)) {
-            return "\(path) has a review journal (\(ReviewJournal.path(for: path))) holding edits not yet written into it; open it with argmark review \(path) to recover them; \(keep)"
+        let reviewed = FileAccess.linkTarget(of: path) ?? path
+        var lock: ReviewLock?
+        do {
+            lock = try ReviewLock(file: reviewed)
+        } catch .held {
+            return ("\(path) is open in a review session; finish that session (write or quit) first", nil)
+        } catch {
+            // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
         }
-        // A session holds its lock file while it runs: only where one is there is the lock tried.
-        if FileManager.default.fileExists(atPath: ReviewLock.path(for: path)) {
-            do {
-                let lock = try ReviewLock(file: path)
-                lock.release()
-            } catch .held {
-                return "\(path) is open in a review session; finish that session (write or quit) first"
-            } catch {
-                // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
-            }
+        if FileManager.default.fileExists(atPath: ReviewJournal.path(for: reviewed)) {
+            return ("\(path) has a review journal (\(ReviewJournal.path(for: reviewed))) holding edits not yet written into it; open it with argmark review \(path) to recover them; \(keep)", lock)
         }
-        if access(path, W_OK) != 0, errno == EACCES {
-            return "\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory"
+        // Mode bits too: root may write a file that no one is meant to (access() grants root everything).
+        if (access(path, W_OK) != 0 && errno == EACCES) || existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
+            return ("\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory", lock)
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
         guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)),
               let reader = try? options.registry.reader(format: "auto", path: path, bytes: bytes),
               let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
-        else { return nil }
+        else { return (nil, lock) }
         let new = Dictionary(document.units.map { ($0.id, $0.annotation) }, uniquingKeysWith: { first, _ in first })
         var lost: [String] = []
         for unit in old.units where unit.annotation.isHumanLabel || unit.annotation.isHumanLink {
@@ -318,9 +321,9 @@ extension BatchRunner {
                 lost.append("\(unit.id)'s link to \(before.parent ?? "none") by \(before.linkedBy!)")
             }
         }
-        guard let first = lost.first else { return nil }
+        guard let first = lost.first else { return (nil, lock) }
         let count = lost.count == 1 ? "a label or link a person set" : "\(lost.count) labels or links a person set"
-        return "\(path) holds \(count) that this run would not keep (\(first)\(lost.count > 1 ? ", …" : "")); \(keep)"
+        return ("\(path) holds \(count) that this run would not keep (\(first)\(lost.count > 1 ? ", …" : "")); \(keep)", lock)
     }
 }
 

@@ -33,6 +33,29 @@ extension CommandLineTests {
         #expect(journalled.stderr.contains("has a review journal (\(dir)/again/city.en.jsonl.journal) holding edits not yet written into it"))
     }
 
+    /// An output that is a link to a file under review is that file: its journal and lock are looked for where the
+    /// link leads; and a write-protected output stays as it is, for root too.
+    @Test func aLinkedOrWriteProtectedOutputIsNotReplaced() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("We argue that cities should act. In 2019, rents rose by 12 percent.\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/in/city.en.txt").creatingParent())
+        #expect(try argmark(["annotate", dir + "/in", "--out", dir + "/reviewed"]).status == 0)
+        let reviewed = dir + "/reviewed/city.en.jsonl"
+        try FileManager.default.createDirectory(atPath: dir + "/out", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/out/city.en.jsonl", withDestinationPath: reviewed)
+        let before = try Data(contentsOf: URL(fileURLWithPath: reviewed))
+        try Data("journal\n".utf8).write(to: URL(fileURLWithPath: reviewed + ".journal"))
+        let linked = try argmark(["annotate", dir + "/in", "--out", dir + "/out"])
+        #expect(linked.status == 1 && linked.stderr.contains("has a review journal (\(reviewed).journal)"), "\(linked.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: reviewed)) == before)
+        try FileManager.default.removeItem(atPath: reviewed + ".journal")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: reviewed)
+        let protected = try argmark(["annotate", dir + "/in", "--out", dir + "/reviewed"])
+        #expect(protected.status == 1 && protected.stderr.contains("\(reviewed) is write-protected"), "\(protected.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: reviewed + ".journal.lock"))
+    }
+
     /// A full disk or a closed descriptor behind standard output is an error, not a cut-short output and exit 0.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
     func standardOutputThatCannotBeWrittenIsAnError() throws {

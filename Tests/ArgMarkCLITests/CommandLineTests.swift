@@ -865,6 +865,46 @@ struct CommandLineTests {
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
     }
 
+    /// Unsaved edits on a file another program changed (or removed) under the session cannot wait in a journal that
+    /// fits only the version opened: quitting writes the session's version beside the file, and the file still opens.
+    @Test func reviewWritesUnsavedEditsBesideAFileChangedUnderIt() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let live = try LiveReview(file: file)
+        live.send("label s2 claim\n")
+        live.wait(for: "s2: label background → claim")
+        let changed = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        live.send("quit\nquit\n")
+        live.process.waitUntilExit()
+        live.seen += String(decoding: live.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(live.seen.contains("left 1 unsaved edit: \(file) changed on disk under this session"))
+        let copies = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("sample.zh.unsaved-") && $0.hasSuffix(".jsonl") }
+        #expect(copies.count == 1)
+        let copy = try String(contentsOfFile: dir + "/" + (copies.first ?? ""), encoding: .utf8)
+        #expect(copy.contains(#""label":"claim","confidence":null,"labeledBy":"human:wang""#))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == changed)
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
+    }
+
+    /// Standard output that cannot be written (a full disk, a closed descriptor) ends a review session with an error
+    /// that says where its edits are; a closed one is not taken over by the session's lock file.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
+    func reviewStopsWhenStandardOutputCannotBeWritten() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let full = try #require(FileHandle(forWritingAtPath: "/dev/full"))
+        let run = try argmark(["review", file], stdin: "label s2 claim\nstats\n", standardOutput: full)
+        #expect(run.status == 1 && run.stderr.contains("cannot write to standard output"), "\(run.stderr)")
+        let closed = try argmark(["-c", "\"$0\" review \"$1\" >&-", CommandLineTests.binary.path, file],
+                                 stdin: "label s2 claim\nstats\n", binary: URL(fileURLWithPath: "/bin/sh"))
+        #expect(closed.status == 1 && closed.stderr.contains("cannot write to standard output"), "\(closed.stderr)")
+        #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
+    }
+
     @Test func reviewStrictStopsAtTheFirstInvalidCommand() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
