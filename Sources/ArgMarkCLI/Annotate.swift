@@ -20,7 +20,7 @@ struct Annotate: AsyncParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     var inputs: [String]
 
-    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all), tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv) aif (the argument tree in AIF JSON; NAME.aif.json) or csv (a row per sentence with its text and annotations; NAME.csv).")
+    @Option(name: .long, help: "Output format: jsonl, tei (TEI P5, valid against tei_all), tsv (the guideline's label table: id, label, parent, relation; NAME.labels.tsv), aif (the argument tree in AIF JSON; NAME.aif.json) or csv (a row per sentence with its text and annotations; NAME.csv).")
     var to: String = "jsonl"
 
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")
@@ -29,8 +29,8 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl, tei, html (a web page), docx (a Word document) or odt (an OpenDocument text).")
     var inputFormat: String = "auto"
 
-    @Option(name: .long, help: "Documents processed in parallel (default: the number of cores).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .long, help: "Documents processed in parallel; the default is the number of cores.")
+    var jobs: Int?
 
     @Option(name: .long, help: "Comma-separated labeller ids to run, in order (see `argmark plugins`); none runs no labeller.")
     var labelers: String?
@@ -64,7 +64,7 @@ struct Annotate: AsyncParsableCommand {
         guard registry.inputFormats.contains(inputFormat) else {
             throw ValidationError("unknown input format '\(inputFormat)'; use one of: \(registry.inputFormats.joined(separator: ", "))")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard jobs ?? 1 >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard pluginTimeout.isFinite, pluginTimeout > 0, pluginTimeout <= 86_400 else {
             throw ValidationError("--plugin-timeout takes seconds between 0 and 86400, not \(pluginTimeout)")
         }
@@ -194,7 +194,7 @@ struct Annotate: AsyncParsableCommand {
         }
         let options = BatchOptions(
             registry: registry, inputFormat: inputFormat, writer: registry.writer(format: to)!, pipeline: pipeline,
-            outputDirectory: writesStandardOutput ? nil : out, jobs: jobs)
+            outputDirectory: writesStandardOutput ? nil : out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if !writesStandardOutput, let out {
             let removed = FileAccess.removeStaleTemporaries(under: out)
             if removed > 0 { Terminal.note("removed \(removed) temporary file\(removed == 1 ? "" : "s") an interrupted run left in \(out)") }

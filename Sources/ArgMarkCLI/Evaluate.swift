@@ -225,7 +225,8 @@ struct Evaluate: ParsableCommand {
             // A prediction no gold file takes is a misnamed one as often as an extra: said, not passed over.
             let used = Set(pairs.compactMap(\.2).map { ($0 as NSString).standardizingPath })
             let predicted = InputDiscovery.discover([pred], extensions: ["jsonl", "xml", "tsv"]).inputs.map(\.path)
-            let unused = predicted.filter { !used.contains(($0 as NSString).standardizingPath) }
+            // A sentence table beside an annotator's labels (NAME_sentences.tsv) is their text, not a prediction.
+            let unused = predicted.filter { !used.contains(($0 as NSString).standardizingPath) && !$0.hasSuffix("_sentences.tsv") }
             if !unused.isEmpty {
                 warn("\(unused.count) file\(unused.count == 1 ? "" : "s") in \(pred) match\(unused.count == 1 ? "es" : "") no gold file and \(unused.count == 1 ? "is" : "are") not scored (\(Self.listed(unused.map { ($0 as NSString).lastPathComponent })))")
             }

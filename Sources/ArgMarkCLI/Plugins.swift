@@ -8,7 +8,9 @@ struct Plugins: ParsableCommand {
     var models: String?
 
     func run() throws {
-        let registry = try LoadedRegistry.load(models: models)
+        // Without Models/ the readers, writers, linkers and scorer are still listed (with a warning that no
+        // labeller loaded).
+        let registry = try LoadedRegistry.load(models: models, labelling: false)
         let defaults = Set(registry.defaultPipeline().plugins.map(\.descriptor.id))
         for plugin in registry.all {
             let d = plugin.descriptor

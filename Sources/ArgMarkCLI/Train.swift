@@ -338,9 +338,12 @@ struct Train: ParsableCommand {
     }
 }
 
-/// Writes a held-out document as a fold labelled or linked it to DIR/ID.jsonl (atomically), for `--predictions`.
+/// Writes a held-out document as a fold labelled or linked it to DIR/ID.jsonl (atomically), for `--predictions`;
+/// the document of a sentence table and its labels (NAME_gold.tsv) to DIR/NAME_sentences.jsonl, as annotate names
+/// it and eval looks for it.
 func writePrediction(_ document: Document, into directory: String) throws {
-    let path = (directory as NSString).appendingPathComponent(document.id + ".jsonl")
+    let name = document.id.hasSuffix("_gold.tsv") ? String(document.id.dropLast("_gold.tsv".count)) + "_sentences" : document.id
+    let path = (directory as NSString).appendingPathComponent(name + ".jsonl")
     do {
         try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
     } catch {

@@ -33,6 +33,11 @@ enum AnalysedDocument {
             // Labelling the text with what did load would show weaker labels than annotate gives, with exit 0.
             throw self.failure("\(path): " + failure)
         }
+        if !unlabelled.isEmpty, pipeline.labelers.isEmpty {
+            // Without Models/ the tree, the report and the exports would show unlabelled sentences, with exit 0.
+            throw self.failure(
+                "\(path): \(unlabelled.count) sentence\(unlabelled.count == 1 ? " has" : "s have") no label, and no labeller loaded to label \(unlabelled.count == 1 ? "it" : "them"); run from the project's folder, or name its Models/ with --models DIR or ARGMARK_MODELS")
+        }
         if sentences.contains(where: { $0.annotation.label != nil }) {
             // The file's labels are shown as they are; a sentence it leaves unlabelled (a label cleared by hand) is
             // labelled as annotate labels it, so that no sentence drops out of the tree and the counts.

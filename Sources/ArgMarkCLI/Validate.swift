@@ -8,7 +8,7 @@ struct Validate: ParsableCommand {
         abstract: "Validate XML files against a RELAX NG schema (TEI P5 tei_all by default), in-process through libxml2.",
         discussion: """
             The schema is compiled once for all files (tei_all takes libxml2 about 16 s). Errors are printed as \
-            FILE:LINE:COLUMN: error: MESSAGE. The default schema is $ARGMARK_TEI_SCHEMA, else ../shared/tei/tei_all.rng \
+            FILE:LINE:COLUMN: error: MESSAGE (FILE:LINE: for schema errors, which have no column). The default schema is $ARGMARK_TEI_SCHEMA, else ../shared/tei/tei_all.rng \
             or shared/tei/tei_all.rng from the current directory. Exit status 1 when any file is invalid or unreadable.
             """)
 

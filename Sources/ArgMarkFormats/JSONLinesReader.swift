@@ -184,7 +184,9 @@ public struct JSONLinesReader: DocumentReader {
         guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
         let document = doc
         if let problem = document.validate().first {
-            throw .malformed(line: lineOfUnit[problem.subject] ?? 1, message: "\(problem); correct that line (annotating the source text again would start afresh, without the labels and links a person set in this file)")
+            // An id with a control character is named escaped ("s300\u{07}").
+            let line = lineOfUnit[problem.subject] ?? lineOfUnit.first { $0.key.debugDescription == problem.subject }?.value ?? 1
+            throw .malformed(line: line, message: "\(problem); correct that line (annotating the source text again would start afresh, without the labels and links a person set in this file)")
         }
         guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         return document

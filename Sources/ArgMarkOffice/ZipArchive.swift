@@ -34,7 +34,7 @@ struct ZipArchive {
             if Self.uint32(bytes, k) == 0x0605_4B50 { end = k; break }
             k -= 1
         }
-        guard end >= 0 else { throw .damaged("no ZIP central directory (is it a .docx?)") }
+        guard end >= 0 else { throw .damaged("no ZIP central directory (a .docx or .odt is a ZIP archive; was it saved in another format?)") }
         let count = Self.uint16(bytes, end + 10)
         let directory = Self.uint32(bytes, end + 16)
         guard count != 0xFFFF, directory != 0xFFFF_FFFF else { throw .unsupported("a ZIP64 archive (over 4 GB or 65,535 members)") }

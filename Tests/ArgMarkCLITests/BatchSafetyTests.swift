@@ -136,6 +136,15 @@ extension CommandLineTests {
             let external = try argmark(["annotate", "a.en.txt", "--out", "ext", "--external", "python3 \(example)"], binary: copy, in: dir, environment: environment)
             #expect(external.status == 0, "\(external.stderr)")
         }
+        // tree, report and export label raw text with the default pipeline: without Models/ they stop too, while a
+        // file that holds its labels is shown, and plugins lists what needs no model.
+        for command in [["tree", "a.en.txt"], ["report", "a.en.txt"], ["export", "a.en.txt", "--to", "tsv", "--out", "-"]] {
+            let run = try argmark(command, binary: copy, in: dir, environment: environment)
+            #expect(run.status == 1 && run.stderr.contains("1 sentence has no label, and no labeller loaded to label it"), "\(command): \(run.stderr)")
+        }
+        #expect(try argmark(["tree", "ext/a.en.jsonl"], binary: copy, in: dir, environment: environment).status == 0)
+        let plugins = try argmark(["plugins"], binary: copy, in: dir, environment: environment)
+        #expect(plugins.status == 0 && plugins.stdout.contains("link.tree.v1"), "\(plugins.stderr)")
     }
 }
 

@@ -297,6 +297,22 @@ struct CommandLineTests {
         #expect(eval.stdout.contains("matching: id") && eval.stdout.contains("sentences 2  accuracy 1.000"))
         let file = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl"])
         #expect(file.status == 0 && file.stdout.contains("sentences 2 "))
+        // train's held-out predictions of sentence tables are named as annotate names them, so eval pairs them.
+        for name in ["q", "t"] {
+            try Data(sentences.replacingOccurrences(of: "合作是出路", with: "\(name)合作是出路").utf8)
+                .write(to: URL(fileURLWithPath: dir + "/corpus/\(name)_sentences.tsv"))
+            try FileManager.default.copyItem(atPath: dir + "/corpus/r_gold.tsv", toPath: dir + "/corpus/\(name)_gold.tsv")
+        }
+        let crossValidated = try argmark(["train", "--lang", "zh", "--data", dir + "/corpus", "--cross-validate", dir + "/corpus", "--shuffles", "1",
+                                          "--predictions", dir + "/cv", "--out", dir + "/cvmodel"])
+        #expect(crossValidated.status == 0, "\(crossValidated.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/cv/r_sentences.jsonl"))
+        let cvEval = try argmark(["eval", dir + "/corpus", dir + "/cv"])
+        #expect(cvEval.status == 0 && !cvEval.stderr.contains("no gold file") && !cvEval.stderr.contains("no prediction"), "\(cvEval.stderr)")
+        for name in ["q", "t"] {
+            try FileManager.default.removeItem(atPath: dir + "/corpus/\(name)_sentences.tsv")
+            try FileManager.default.removeItem(atPath: dir + "/corpus/\(name)_gold.tsv")
+        }
         // The gold is read as annotate reads the table, so that pairing by offsets pairs the same sentences.
         let byOffsets = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/pred/r_sentences.jsonl", "--match", "offsets"])
         #expect(byOffsets.stdout.contains("sentences 2  accuracy 1.000") && !byOffsets.stderr.contains("warning"))
@@ -320,8 +336,12 @@ struct CommandLineTests {
         let agreementInterval = try argmark(["eval", dir + "/corpus/r_gold.tsv", dir + "/second/r_gold.tsv", "--agreement", "--bootstrap", "50"])
         #expect(agreementInterval.status == 0 && agreementInterval.stdout.contains("(50 resamples of 2 sentences): macro-F1 [")
             && agreementInterval.stdout.contains("  kappa ["))
+        // The second annotator's folder holds the sentence table beside the labels, as the first one's does: it is
+        // their text, no prediction that matches no gold file.
+        try FileManager.default.copyItem(atPath: dir + "/corpus/r_sentences.tsv", toPath: dir + "/second/r_sentences.tsv")
         let agreementByDirectory = try argmark(["eval", dir + "/corpus", dir + "/second", "--agreement"])
         #expect(agreementByDirectory.stdout.contains("sentences 2  accuracy 0.500"))
+        #expect(!agreementByDirectory.stderr.contains("no gold file"), "\(agreementByDirectory.stderr)")
         // A corpus table of several documents: one label table per document, scored against the corpus table.
         try Data("doc_id\tunit_id\ttext\tlabel\nd1\ts1\t本文认为合作是出路。\tclaim\nd2\ts1\t各国应当加强合作。\tprescription\n".utf8)
             .write(to: URL(fileURLWithPath: dir + "/comments.tsv"))

@@ -127,6 +127,8 @@ struct JSONLinesTests {
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s9\",\"relation\":\"support\"}\n", 2, "parent s9 does not exist"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"parent\":\"s1\",\"relation\":\"support\"}\n", 1, "cycle"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"confidence\":\"high\"}\n", 2, "bad value for \"confidence\""),
+        // An id with a control character is named escaped, and its line is found by it.
+        ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\"}\n{\"type\":\"sentence\",\"id\":\"s2\\u0007\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":2,\"end\":4,\"text\":\"好。\"}\n", 3, "hold a control character"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"labelReasons\":[[\"a\",\"opinion\",0.5,\"\"]]}\n", 2, "unknown label 'opinion' in labelReasons"),
         ("{\"type\":\"document\",\"id\":\"x\"}\n{\"type\":\"sentence\",\"id\":\"s1\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":0,\"end\":2,\"text\":\"好。\",\"labelReasons\":[[\"a\",\"claim\",7.5,\"\"]]}\n", 2, "scores are numbers in [0, 1]"),
     ])
