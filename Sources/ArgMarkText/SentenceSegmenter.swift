@@ -446,7 +446,9 @@ public struct SentenceSegmenter: Sendable {
         }
         let token = s.string(tokenStart..<i)
         let isEllipsis = i >= 2 && s[i - 1] == "." && s[i - 2] == "."
-        let next = firstNonSpace(s, from: i + 1, end: end)
+        // After a note number set on the stop (…Microsoft Corp.7 What…) the next word is the one after the number.
+        let noteEnd = i + 1 < end && !ScalarClass.isSpace(s[i + 1]) ? footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) : i + 1
+        let next = firstNonSpace(s, from: noteEnd, end: end)
         let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
         let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
         if let n = nextScalar {
@@ -479,6 +481,8 @@ public struct SentenceSegmenter: Sendable {
             return !previous.isEmpty && previous.unicodeScalars.allSatisfy(ScalarClass.isLower)
                 && !Abbreviations.beforeNames.contains(previous)
         }
+        // A note number on the stop shows the end a firm's name alone would hide (…Microsoft Corp.7 What changed…).
+        if noteEnd > i + 1, Abbreviations.usuallyInternal.contains(token) { return Abbreviations.sentenceOpeners.contains(nextWord) }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }
@@ -535,7 +539,16 @@ enum Abbreviations {
         "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
     ]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
-    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]
+    static let usuallyInternal: Set<String> = [
+        "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m",
+        // The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
+        // Okla., F. App'x) and the states it abbreviates.
+        "Ins", "Mut", "Auto", "Grp", "Inst", "Civ", "Comp", "Am", "Ass'n", "Comm'n", "Dep't", "Gov't", "Nat'l", "Int'l",
+        "App'x", "Dist", "Bankr", "Super", "Cas", "Indus", "Mfg", "Fin", "Elec", "Transp", "Envtl", "Admin", "Sys",
+        "Servs", "Prods", "Tech", "Educ", "Hous", "Sci", "Soc", "Res", "Pol'y", "Cal", "Okla", "Ill", "Fla", "Tex",
+        "Mich", "Minn", "Wash", "Wis", "Conn", "Colo", "Ariz", "Ark", "Ala", "Ga", "Md", "Mass", "Pa", "Va", "Tenn",
+        "Ky", "Kan", "Neb", "Nev", "Mo", "Del", "La", "Mont", "Vt", "Wyo", "Ind", "Miss",
+    ]
     /// Abbreviations followed by a number (No. 5, p. 12, Art. 3). Lower-case "no" and "art" are abbreviations only
     /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [
@@ -551,9 +564,12 @@ enum Abbreviations {
         "judge", "justice", "president", "senator", "professor", "dean", "director", "chairman", "secretary",
     ]
     /// Abbreviations before a number, and those that never end a sentence, in lower case (tab.2, ref.3, sect.2, ex.3).
-    /// "no", "art" and "app" stay out: elsewhere they are words that end sentences (the state of the art.12).
+    /// "no", "art" and "app" stay out: elsewhere they are words that end sentences (the state of the art.12); so do
+    /// the words of a firm's name (Corp., Inc.), which take no number.
     static let numberedLowercased: Set<String> = Set((beforeNumbers.union(neverFinal)).map { $0.lowercased() })
-        .union(["sect", "ex", "tbl", "appx", "fn", "n", "nn", "ibid", "op", "loc"]).subtracting(["no", "art", "app"])
+        .union(["sect", "ex", "tbl", "appx", "fn", "n", "nn", "ibid", "op", "loc"])
+        // A firm's name takes no number: Microsoft Corp.7 carries note 7.
+        .subtracting(["no", "art", "app", "corp", "inc", "ltd", "co", "bros"])
 
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [

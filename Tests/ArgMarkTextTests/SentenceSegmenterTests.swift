@@ -52,6 +52,13 @@ struct SentenceSegmenterTests {
         ("CMS should require reports. (Recommendation 1)", ["CMS should require reports. (Recommendation 1)"]),
         ("It fell. (See Table 2.) Then it rose.", ["It fell.", "(See Table 2.)", "Then it rose."]),
         ("Growth was 3.5 percent. Good.", ["Growth was 3.5 percent.", "Good."]),
+        // The Bluebook's abbreviations of a case name, a court or a state go on; before a sentence opener they end.
+        ("See Galaria v. Nationwide Mut. Ins. Co., 663 F. App'x 384 (6th Cir. 2016); Restatement (Am. L. Inst. 1977) and (W.D. Okla. 2021). Next.",
+         ["See Galaria v. Nationwide Mut. Ins. Co., 663 F. App'x 384 (6th Cir. 2016); Restatement (Am. L. Inst. 1977) and (W.D. Okla. 2021).", "Next."]),
+        ("He moved to Tex. The court agreed.", ["He moved to Tex.", "The court agreed."]),
+        // A note number set on a firm's name closes the sentence (Microsoft Corp.7 What …); Corp. alone does not.
+        ("It sued Microsoft Corp.7 What changed was the object.", ["It sued Microsoft Corp.7", "What changed was the object."]),
+        ("It sued Microsoft Corp. and others.", ["It sued Microsoft Corp. and others."]),
         // A note marker after a space, or in Markdown's [^1] form, closes the sentence before it.
         ("Fees fell in 1852. [1] Trade grew.", ["Fees fell in 1852. [1]", "Trade grew."]),
         ("Fees fell in 1852. [3–5]", ["Fees fell in 1852. [3–5]"]),
