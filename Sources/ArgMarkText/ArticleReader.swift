@@ -579,10 +579,13 @@ enum EditorLine {
     /// Stores the roles found in `line` and returns true when the line is an editor line.
     static func parse(_ line: String, into metadata: inout DocumentMetadata) -> Bool {
         var compact = String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init))
-        // [责任编辑 王芳], （责任编辑：王芳）: the brackets some journals set it in.
-        for (open, close) in [("[", "]"), ("［", "］"), ("（", "）"), ("(", ")"), ("【", "】")] where compact.hasPrefix(open) && compact.hasSuffix(close) {
+        // [责任编辑 王芳], （责任编辑：王芳）, 〔责任编辑：王芳〕: the brackets some journals set it in; 法学研究 writes
+        // [本文责任编辑：王芳].
+        for (open, close) in [("[", "]"), ("［", "］"), ("（", "）"), ("(", ")"), ("【", "】"), ("〔", "〕")]
+        where compact.hasPrefix(open) && compact.hasSuffix(close) {
             compact = String(compact.dropFirst().dropLast())
         }
+        if compact.hasPrefix("本文"), roles.contains(where: { compact.dropFirst(2).hasPrefix($0.label) }) { compact = String(compact.dropFirst(2)) }
         guard compact.count <= 60, roles.contains(where: { compact.hasPrefix($0.label) }) else { return false }
         var found: [(range: Range<String.Index>, field: String)] = []
         var searchStart = compact.startIndex

@@ -90,6 +90,13 @@ struct BodyAssembler {
     /// Reads `range` as figure or table furniture (`Caption`) if it is: a caption opens a block, a table row or a
     /// source line carries one on. Anything else closes the block.
     private mutating func addCaptionLine(_ range: Range<Int>) -> Bool {
+        // A displayed equation stands apart as a figure does: kept with its offsets, never labelled.
+        if Caption.isEquation(scalars, range) {
+            flushCaption()
+            pendingCaption = ([range], false)
+            previousParagraphEndsOpen = false
+            return true
+        }
         if let kind = Caption.kind(scalars, range) {
             flushCaption()
             pendingCaption = ([range], kind == .table)
@@ -367,8 +374,11 @@ public enum DocumentFinishing {
     /// Whether the word before `i` is a unit of length, area or volume (km, m, cm, mm, ft, mi, yd, in) or a digit.
     private static func isUnit(before i: Int, _ s: [Unicode.Scalar]) -> Bool {
         if ScalarClass.isDigit(s[i - 1]) { return true }
+        // A power of a symbol: R², χ², σ², x³ (a single letter, Latin or Greek); a note follows a word.
+        if (0x391...0x3C9).contains(s[i - 1].value) { return true }
         var start = i
         while start > 0, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
+        if i - start == 1 { return true }
         return units.contains(String(String.UnicodeScalarView(s[start..<i])))
     }
 

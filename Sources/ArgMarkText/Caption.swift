@@ -47,6 +47,32 @@ enum Caption {
         "Notes", "Note", "NOTES", "NOTE",
     ]
 
+    /// A displayed equation with its number: Y_it = α + βX_it + ε_it (1), Entre_ijt = α0 + α1DIF_jt + …　（1）. It
+    /// holds an equals sign, no Chinese character and no sentence's end, and ends in a number in brackets. Read as
+    /// text it became a sentence to label, or a heading that opened a section.
+    static func isEquation(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count >= 5, range.count <= 300, let open = equationNumberStart(s, range) else { return false }
+        var equals = false
+        for i in range.lowerBound..<open {
+            let c = s[i]
+            if c == "=" || c == "＝" || c == "≈" || c == "≡" { equals = true }
+            if ScalarClass.isHan(c) || c == "。" || c == "\n" || c == "\r" { return false }
+            if (c == "." || c == "!" || c == "?" || c == ";"), i + 1 < open, s[i + 1] == " " { return false }
+        }
+        return equals
+    }
+
+    /// Where a closing equation number starts: (1), (12), (3.2), （1）, after a space.
+    private static func equationNumberStart(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        var i = range.upperBound - 1
+        guard s[i] == ")" || s[i] == "）" else { return nil }
+        i -= 1
+        let digitsEnd = i
+        while i > range.lowerBound, ScalarClass.isDigit(s[i]) || s[i] == "." { i -= 1 }
+        guard i < digitsEnd, digitsEnd - i <= 5, s[i] == "(" || s[i] == "（", i > range.lowerBound, ScalarClass.isSpace(s[i - 1]) else { return nil }
+        return i
+    }
+
     /// A row of figures set in columns without a caption above it (East    12.3    13.5    9.8%): two or more gaps of
     /// a tab or two spaces, and figures in at least half of three or more cells. Such rows open a table block of their
     /// own, as a Markdown table does, rather than a section each.

@@ -340,7 +340,8 @@ enum HardWrap {
     ) -> Bool {
         let hanging = hanging && !opensListItem(s, line)
         if (indented && !hanging) || FrontMatter.opensTagLine(s, line) || opensBulletedItem(s, line) || EditorLine.opens(s, line)
-            || FrontMatter.isBareLabel(s, line) { return false }
+            || FrontMatter.isBareLabel(s, line) || Caption.isEquation(s, line)
+            || Caption.isEquation(s, paragraph) { return false }
         if hanging { return true }
         // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
         if FrontMatter.opensLabelledField(s, line),

@@ -218,6 +218,9 @@ struct PageBreaksTests {
         // A power of a unit and a page reference are no note numbers.
         let units = try read(PlainTextReader(), "An area of 300 km² was cleared. For details, see p.2\n\nNotes\n1. Kuik 2008.\n2. Goh 2005.\n")
         #expect(units.units.allSatisfy { $0.noteRefs.isEmpty })
+        // Nor is the power of a symbol (R², χ²).
+        let powers = try read(PlainTextReader(), "模型的R²由0.213上升到0.227。检验的χ²为12.5。\n\n参考文献\n[1] 郭峰：《数字普惠金融》，2020年。\n[2] 张勋：《数字经济》，2019年。\n")
+        #expect(powers.units.allSatisfy { $0.noteRefs.isEmpty })
     }
 
     /// The wrapped English paragraphs, `copies` times over, one line per element.

@@ -922,6 +922,23 @@ struct BadInputTests {
         #expect(!EditorLine.opens(body, body.indices))
         #expect(FrontMatter.isEnglish("cyberspace order, security dilemma, a community with shared future in cyberspace责编∕韩拓"))
         #expect(!FrontMatter.isEnglish("网络空间秩序；安全困境；AI治理"))
+        // The brackets journals set it in, and 法学研究's 本文责任编辑.
+        for line in ["[本文责任编辑：陈　默]", "〔责任编辑：陈默〕", "（责任编辑：陈默）"] {
+            var metadata = DocumentMetadata()
+            #expect(EditorLine.parse(line, into: &metadata) && metadata.fields["editor"] == "陈默", "\(line)")
+        }
+    }
+
+    /// A displayed equation with its number is read as a caption unit: never labelled, opening no section, and no
+    /// part of the sentence above or below it; a sentence with an equals sign in it stays a sentence.
+    @Test func aDisplayedEquationIsNoSentenceOrHeading() throws {
+        let text = "（三）模型设定\n本文构建如下模型：\nEntre_ijt = α0 + α1DIF_jt + γX_ijt + μi + λt + εijt　　（1）\n其中，i、j、t分别表示个体、城市和年份。\n\nWe estimate the model below.\n\nY_it = α_i + γ_t + β Closure_it + ε_it        (1)\n\nTable 2 shows that turnout fell by 1.9 points (s.e. = 0.5).\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.filter { $0.kind == .caption }.map(\.text) == [
+            "Entre_ijt = α0 + α1DIF_jt + γX_ijt + μi + λt + εijt　　（1）", "Y_it = α_i + γ_t + β Closure_it + ε_it        (1)",
+        ])
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["（三）模型设定"])
+        #expect(document.units.last?.kind == .sentence)
     }
 
     @Test func notesOnlyHasNoSentences() {
