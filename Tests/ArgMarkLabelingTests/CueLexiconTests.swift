@@ -233,6 +233,30 @@ struct CueLexiconTests {
         #expect(zhRules.weights(in: "见效最快的是财政补贴。")[.background] == nil)
     }
 
+    /// A committee report: the committee's own recommendations are prescriptions (rule 3), also set as a
+    /// that-clause or after a paragraph number; what witnesses told it is evidence (rule 7); a result read off a
+    /// table is evidence (rule 8), a table described without one is not.
+    @Test func committeeReportsAndTableResults() throws {
+        let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        for sentence in [
+            "Recommendation 1: The committee recommends that the Australian Government establish a dedicated fund.",
+            "2.7 The Committee recommends that the Bureau publish forecasts.",
+            "That the Government of Canada work with provinces and territories to set a target.",
+        ] {
+            #expect(topCueLabel(enRules, sentence) == .prescription, "\(sentence)")
+        }
+        for sentence in [
+            "2.2 Witnesses told the committee that the problem is structural.", "The Committee heard that residences meet only part of demand.",
+            "Several witnesses noted that aid has not kept pace.", "Table 2 shows that a closure reduces turnout by 1.9 points.",
+            "Column 3 of Table 2 shows that the effect rises to 3.1 points.",
+        ] {
+            #expect(topCueLabel(enRules, sentence) == .evidence, "\(sentence)")
+        }
+        #expect(enRules.weights(in: "Figure 3 presents various estimates for the power required.")[.evidence] == nil)
+        #expect(enRules.weights(in: "The committee recommended that the rule be withdrawn, but the agency refused.")[.prescription] == nil)
+        #expect(enRules.weights(in: "County officials told us that families used the money to buy fuel.")[.evidence] == nil)
+    }
+
     /// A parenthetical or mid-sentence e.g. lists instances inside a definition or claim; only an opening one makes
     /// the sentence a case (rule 1).
     @Test func parentheticalInstancesAreNotExamples() {
