@@ -137,9 +137,12 @@ struct Report: ParsableCommand {
         let (inputs, missing) = InputDiscovery.discover([path])
         // A directory gets its corpus summary even when one document in it comes through.
         let isDirectory = FileAccess.isDirectory(path)
-        if let m = missing.first { throw AnalysedDocument.failure(m.message) }
+        // What a folder walk could not read (a named pipe, a folder without permission) is named, and the report
+        // goes on with the rest, as a batch does; a path that is not there at all is the command's error.
+        if !isDirectory, let m = missing.first { throw AnalysedDocument.failure(m.message) }
+        for m in missing { _ = AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []
-        var failed = false
+        var failed = !missing.isEmpty
         // Loaded once for the whole directory; a models problem is the command's error, not a document's.
         let registry = try LoadedRegistry.load(models: models, labelling: false)
         guard !inputs.isEmpty else { throw AnalysedDocument.failure("\(path): no file to report on") }

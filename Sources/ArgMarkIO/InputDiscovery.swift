@@ -223,7 +223,19 @@ public enum InputDiscovery {
                 failures.append(BatchFailure(
                     path: path,
                     message: "\(path): a file whose name is not UTF-8 (shown with �), which cannot be opened by that name; rename it in UTF-8 (convmv -f gbk -t utf-8 --notest -r \(directory), or by hand)"))
-            case .link, nil:
+            case nil:
+                // Gone since the listing (ENOENT) is nothing to report; a folder that can be listed but not entered
+                // (no x permission) or a path past the system's length limit would otherwise drop its files unsaid.
+                var info = stat()
+                guard lstat(path, &info) != 0, errno != ENOENT else { continue }
+                let reason = String(cString: strerror(errno))
+                if errno == EACCES {
+                    failures.append(BatchFailure(
+                        path: directory, message: "\(directory): permission denied: it can be listed but not entered; its files were not read (chmod +x it)"))
+                    return
+                }
+                failures.append(BatchFailure(path: path, message: "\(path): cannot be read (\(reason)); skipped"))
+            case .link:
                 continue
             }
         }

@@ -112,6 +112,29 @@ extension CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/out/\(longName).jsonl"))
     }
 
+    /// A file deeper than the system's path limit is named as a failure, not dropped unsaid. (A folder that can be
+    /// listed but not entered is named the same way; root enters every folder, so it cannot be tried here.)
+    @Test func aFilePastThePathLimitIsNamed() throws {
+        let dir = try temporaryDirectory()
+        defer { _ = try? argmark(["-c", "rm -rf \"$0\"", dir], binary: URL(fileURLWithPath: "/bin/sh")) }
+        try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/in/top.en.txt").creatingParent())
+        // Folder by folder from a descriptor, as no path that long can be named.
+        var folder = open(dir + "/in", O_RDONLY | O_DIRECTORY)
+        for _ in 0..<420 {
+            mkdirat(folder, "dddddddddd", 0o755)
+            let next = openat(folder, "dddddddddd", O_RDONLY | O_DIRECTORY)
+            close(folder)
+            folder = next
+        }
+        let file = openat(folder, "deep.en.txt", O_WRONLY | O_CREAT, 0o644)
+        #expect(file >= 0 && write(file, "Rents rose.\n", 12) == 12)
+        close(file)
+        close(folder)
+        let run = try argmark(["annotate", dir + "/in", "--out", dir + "/out", "--labelers", "none"])
+        #expect(run.status == 1 && run.stderr.contains("cannot be read (File name too long); skipped"), "\(run.stderr.suffix(300))")
+        #expect(run.stderr.contains("annotated 1 of 2 files"))
+    }
+
     /// Labelling without Models/ gave every sentence no label and exit 0; it is an error, and --labelers none
     /// (reading and segmenting only) still runs.
     @Test func labellingWithoutModelsIsAnError() throws {
@@ -227,5 +250,9 @@ extension CommandLineTests {
         #expect(document["file"] as? String == dir + "/d/x.jsonl")
         let labels = try #require(document["labels"] as? [String: Int])
         #expect(labels.values.reduce(0, +) == 3)
+        // An entry the walk cannot read (a named pipe) is named, and the report goes on with the rest.
+        #expect(mkfifo(dir + "/d/pipe.jsonl", 0o644) == 0)
+        let withPipe = try argmark(["report", dir + "/d"])
+        #expect(withPipe.status == 1 && withPipe.stderr.contains("pipe.jsonl: not a regular file") && withPipe.stdout.contains("corpus"), "\(withPipe.stderr)")
     }
 }
