@@ -134,7 +134,11 @@ struct Review: ParsableCommand {
             opening.append("deleted the journal \(journalPath)")
         }
         do {
-            if let contents = try ReviewJournal.read(journalPath) {
+            if let contents = try ReviewJournal.read(journalPath), contents.writing == version, contents.version != version {
+                // A write that renamed the file into place but was stopped before it removed the journal.
+                unlink(journalPath)
+                opening.append("removed \(journalPath): \(file) already holds its edits (the last write was stopped before it cleared the journal)")
+            } else if let contents = try ReviewJournal.read(journalPath) {
                 guard contents.version == version else {
                     throw AnalysedDocument.failure(
                         "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? " was" : "s were") journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
@@ -254,6 +258,7 @@ struct Review: ParsableCommand {
         let bytes: [UInt8]
         do {
             bytes = try writer.write(session.document)
+            journal.noteWriting(ReviewJournal.FileVersion(bytes: bytes))
             try FileAccess.writeAtomically(bytes, to: file)
         } catch let error as DocumentWriteError {
             return try fail("cannot write \(file): \(error.description)")

@@ -42,6 +42,14 @@ public final class ReviewJournal {
         /// The linker that completed the file's tree when the journalled session opened ("" for none; nil when
         /// the journal does not say). A session whose tree another linker completed would not fit its edits.
         public var treeCompletedBy: String?
+        /// The version a write was about to leave in the file (`noteWriting`): a file of that version holds every
+        /// edit above the mark, and the journal was only not yet removed.
+        public var writing: FileVersion?
+    }
+
+    /// The line `noteWriting` appends.
+    private struct WritingMark: Codable {
+        var writing: FileVersion
     }
 
     public enum JournalError: Error, Sendable, CustomStringConvertible {
@@ -97,11 +105,17 @@ public final class ReviewJournal {
             throw .malformed(path, line: 1)
         }
         var edits: [ReviewEdit] = []
+        var writing: FileVersion?
         for (n, line) in lines.dropFirst().enumerated() {
-            guard let edit = try? decoder.decode(ReviewEdit.self, from: Data(line)) else { throw .malformed(path, line: n + 2) }
-            edits.append(edit)
+            if let edit = try? decoder.decode(ReviewEdit.self, from: Data(line)) {
+                edits.append(edit)
+            } else if let mark = try? decoder.decode(WritingMark.self, from: Data(line)) {
+                writing = mark.writing
+            } else {
+                throw .malformed(path, line: n + 2)
+            }
         }
-        return Contents(version: header.version, edits: edits, treeCompletedBy: header.treeCompletedBy)
+        return Contents(version: header.version, edits: edits, treeCompletedBy: header.treeCompletedBy, writing: writing)
     }
 
     /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.
@@ -155,6 +169,21 @@ public final class ReviewJournal {
             }
         }
         throw .unwritable(path, failure)
+    }
+
+    /// Marks, before the file is replaced, the version the write leaves in it: a process killed between the rename
+    /// and the journal's removal leaves a journal whose edits the file already holds, which the next opening can
+    /// then tell from one that belongs to another version. Best effort: without the mark such a journal is refused
+    /// as before, naming the way out.
+    public func noteWriting(_ version: FileVersion) {
+        guard descriptor >= 0 else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(WritingMark(writing: version)) else { return }
+        let bytes = Array(data) + [0x0A]
+        let before = lseek(descriptor, 0, SEEK_END)
+        let n = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress!, $0.count) }
+        if n != bytes.count || fdatasync(descriptor) != 0, before >= 0 { _ = ftruncate(descriptor, before) }
     }
 
     /// Deletes the journal after the file was written, so that the edits after that point go into a new journal

@@ -1,3 +1,4 @@
+import ArgMarkCore
 import Foundation
 import Testing
 
@@ -923,6 +924,27 @@ struct CommandLineTests {
                                  stdin: "label s2 claim\nstats\n", binary: URL(fileURLWithPath: "/bin/sh"))
         #expect(closed.status == 1 && closed.stderr.contains("cannot write to standard output"), "\(closed.stderr)")
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
+    }
+
+    /// A write stopped after the rename and before the journal's removal leaves a journal whose edits the file
+    /// holds: the next opening clears it rather than refusing it as another version's.
+    @Test func aJournalAWriteLeftBehindIsClearedOnOpening() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        #expect(try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\n").status == 1)
+        let journal = try String(contentsOfFile: file + ".journal", encoding: .utf8)
+        // The same session written elsewhere gives the version the stopped write left behind.
+        try FileManager.default.copyItem(atPath: file, toPath: dir + "/copy.jsonl")
+        try Data(journal.utf8).write(to: URL(fileURLWithPath: dir + "/copy.jsonl.journal"))
+        #expect(try argmark(["review", dir + "/copy.jsonl", "--annotator", "wang"], stdin: "write\nquit\n").status == 0)
+        let written = try Data(contentsOf: URL(fileURLWithPath: dir + "/copy.jsonl"))
+        let mark = #"{"writing":{"hash":"\#(String(FNV1a.hash(written), radix: 16))","size":\#(written.count)}}"#
+        try Data((journal + mark + "\n").utf8).write(to: URL(fileURLWithPath: file + ".journal"))
+        try written.write(to: URL(fileURLWithPath: file))
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "quit\n")
+        #expect(reopened.status == 0 && reopened.stdout.contains("already holds its edits"), "\(reopened.stdout)\(reopened.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
     }
 
     @Test func reviewStrictStopsAtTheFirstInvalidCommand() throws {

@@ -25,6 +25,24 @@ struct ReviewJournalTests {
         #expect(try ReviewJournal.read(path) == nil)
     }
 
+    /// The version a write is about to leave in the file is marked before the rename, and read back; the edits
+    /// around the mark are all kept.
+    @Test func aWritingMarkReadsBack() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let opened = ReviewJournal.FileVersion(bytes: [1, 2, 3])
+        let written = ReviewJournal.FileVersion(bytes: [4, 5, 6, 7])
+        let journal = ReviewJournal(path: path, fileVersion: opened)
+        journal.noteWriting(written)
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let all = try edits()
+        try journal.append(all[0])
+        journal.noteWriting(written)
+        try journal.append(all[1])
+        let contents = try #require(try ReviewJournal.read(path))
+        #expect(contents.version == opened && contents.writing == written && contents.edits == Array(all[0..<2]))
+    }
+
     @Test func aLineCutShortByACrashIsIgnoredAndDroppedBeforeAppending() throws {
         let path = temporaryPath()
         defer { unlink(path) }
