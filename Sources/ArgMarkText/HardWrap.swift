@@ -372,10 +372,21 @@ enum HardWrap {
             start = k
         } else if let (_, textStart) = NotesList.marker(s, line) {
             start = textStart
+        } else if let end = paragraphNumberEnd(s, line) {
+            start = end
         }
         guard var k = start else { return nil }
         while k < line.upperBound, ScalarClass.isSpace(s[k]) { k += 1 }
         return k - line.lowerBound
+    }
+
+    /// The end of a report's paragraph number set apart by a run of spaces, as a committee report set in columns
+    /// has it (2.7␣␣␣␣␣The committee recommends …): digits with inner dots, then two spaces or more.
+    private static func paragraphNumberEnd(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        var i = line.lowerBound
+        while i < line.upperBound, s[i].isASCII, ScalarClass.isDigit(s[i]) || (s[i] == "." && i > line.lowerBound) { i += 1 }
+        guard i > line.lowerBound, i - line.lowerBound <= 6, i + 1 < line.upperBound, s[i] == " ", s[i + 1] == " " else { return nil }
+        return i
     }
 
     /// Whether `line` reads as a numbered heading (2. …, 3.1 …, 一、…, （二）…) that ends no sentence, above a line that

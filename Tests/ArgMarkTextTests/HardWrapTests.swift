@@ -251,6 +251,30 @@ struct HardWrapTests {
 
     /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
     /// paragraphs of their own (the item's first line had read as a heading).
+    /// A committee report set in columns numbers its paragraphs with a run of spaces after the number, and sets the
+    /// paragraph's wrapped lines in under its text: each paragraph is one, not a heading and a line per sentence.
+    @Test func numberedParagraphsSetInColumnsCarryTheirLinesOn() throws {
+        let text = """
+            Conduct of the inquiry
+            1.2     The committee advertised the inquiry on its website and wrote to
+                    relevant organisations inviting submissions. The committee received
+                    84 submissions, which are listed at Appendix 1. Public hearings were
+                    held in Dubbo, Toowoomba and Canberra.
+            1.3     The committee thanks all those who made submissions and gave
+                    evidence. The committee particularly acknowledges the residents of
+                    towns such as Walgett and Stanthorpe, who spoke frankly about their
+                    experiences of running out of water in the last drought.
+            1.4     The committee recommends that the Australian Government establish a
+                    dedicated Regional Water Security Fund of at least $500 million over
+                    five years, targeted at towns with populations under 10,000 people.
+
+            """
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["Conduct of the inquiry"])
+        #expect(document.paragraphs.count == 4)
+        #expect(document.units.last?.text == "1.4     The committee recommends that the Australian Government establish a dedicated Regional Water Security Fund of at least $500 million over five years, targeted at towns with populations under 10,000 people.")
+    }
+
     @Test func aHangingIndentCarriesItsItemOn() throws {
         let text = """
             Recommendations
