@@ -146,7 +146,8 @@ enum PageBreaks {
                     if s[i..<k].map(ScalarClass.superscriptValue) == digits { return true }
                 }
                 if s[i] == digits[0], !ScalarClass.isDigit(s[i - 1]), !ScalarClass.isSpace(s[i - 1]),
-                   ScalarClass.isLatinLetter(s[i - 1]) || ".,;:)”’\"'".unicodeScalars.contains(s[i - 1]) || ScalarClass.isCJK(s[i - 1]) {
+                   ScalarClass.isLatinLetter(s[i - 1]) || ".,;:)”’\"'".unicodeScalars.contains(s[i - 1]) || ScalarClass.isCJK(s[i - 1]),
+                   !isDecimal(s, markerAt: i, lineStart: line.lowerBound) {
                     let end = i + digits.count
                     if end <= line.upperBound, Array(s[i..<end]) == digits, end == line.upperBound || !ScalarClass.isDigit(s[end]) {
                         // Not a figure: 2024, 3.5, $40 stand after a space, a decimal point has a digit before it.
@@ -156,6 +157,18 @@ enum PageBreaks {
                 i += 1
             }
         }
+        return false
+    }
+
+    /// Whether the digits at `i` are the decimals of a figure (2.3 in a table's row, 1,250), not a note number:
+    /// a point or comma with a digit before it, unless that digit ends a year standing as a word (in 2025.5 The …).
+    private static func isDecimal(_ s: [Unicode.Scalar], markerAt i: Int, lineStart: Int) -> Bool {
+        guard i - 2 >= lineStart, s[i - 1] == "." || s[i - 1] == ",", ScalarClass.isDigit(s[i - 2]) else { return false }
+        let yearStart = i - 5
+        guard yearStart >= lineStart, (yearStart..<(i - 1)).allSatisfy({ s[$0].isASCII && ScalarClass.isDigit(s[$0]) }),
+              yearStart == lineStart || ScalarClass.isSpace(s[yearStart - 1]) || s[yearStart - 1] == "(",
+              let year = Int(String(String.UnicodeScalarView(s[yearStart..<(i - 1)]))), (1800...2099).contains(year)
+        else { return true }
         return false
     }
 

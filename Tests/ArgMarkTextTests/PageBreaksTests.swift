@@ -218,6 +218,11 @@ struct PageBreaksTests {
         // A power of a unit and a page reference are no note numbers.
         let units = try read(PlainTextReader(), "An area of 300 km² was cleared. For details, see p.2\n\nNotes\n1. Kuik 2008.\n2. Goh 2005.\n")
         #expect(units.units.allSatisfy { $0.noteRefs.isEmpty })
+        // Nor are a table's decimals (2.3 in a row) at a page's foot, under which a numbered heading and its
+        // paragraph would otherwise read as note 3.
+        let table = "Table 1 reports the statistics.\n\nTable 1: Summary Statistics\n                        Mean     SD\nShifts per week          4.1    1.6\nShift length (hours)     6.6    2.3\nNotes: Worker-week observations.\n\n3    Empirical Strategy\nWe estimate stacked event-study regressions.\n\n1\n\u{0C}Standard errors are clustered by state.\n"
+        let decimals = try read(PlainTextReader(), table)
+        #expect(decimals.notes.isEmpty && decimals.units.contains { $0.kind == .heading && $0.text == "3    Empirical Strategy" })
         // Nor is the power of a symbol (R², χ²).
         let powers = try read(PlainTextReader(), "模型的R²由0.213上升到0.227。检验的χ²为12.5。\n\n参考文献\n[1] 郭峰：《数字普惠金融》，2020年。\n[2] 张勋：《数字经济》，2019年。\n")
         #expect(powers.units.allSatisfy { $0.noteRefs.isEmpty })
