@@ -42,7 +42,8 @@ struct LetterFrame {
         let limit = min(lines.count, maximumLinesAbove + 1)
         var start = 0
         let salutation: Int
-        if let top = (0..<limit).first(where: { isSalutation(scalars.string(lines[$0])) }), top > 0,
+        // A salutation on the first line (To whom it may concern,) opens a letter with no frame above it.
+        if let top = (0..<limit).first(where: { isSalutation(scalars.string(lines[$0])) }),
            lines[..<top].allSatisfy({ $0.count <= maximumFrameLine }),
            !lines[..<top].contains(where: { isReportFront(scalars, $0) }) {
             salutation = top
@@ -61,13 +62,29 @@ struct LetterFrame {
         // Only short lines can be a close, so the letter's paragraphs are never turned into strings.
         guard let close = (salutation + 1..<lines.count).last(where: {
             lines[$0].count <= longestClose && isClose(scalars.string(lines[$0]))
-        }) else { return lines.count..<lines.count }
+        }) else { return unsignedClose(scalars, lines, after: salutation) }
         var end = close + 1
         while end < lines.count, lines[end].count <= maximumSignatureLine,
               !readsAsProse(scalars, lines[end]), !NotesList.opens(scalars, lines, at: end) {
             end += 1
         }
         return close + 1..<end
+    }
+
+    /// A letter that ends without a close (…at least let us pass through the cost. Thank you. | Mark T. | Columbus,
+    /// OH): the run of at most four short lines after its last sentence — a name, a place, an affiliation — that
+    /// reads as no prose and asks or exclaims nothing.
+    private static func unsignedClose(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], after salutation: Int) -> Range<Int> {
+        var start = lines.count
+        while start > salutation + 2, lines.count - start < 4 {
+            let line = scalars.trimmed(lines[start - 1])
+            guard !line.isEmpty, line.count <= 60, !readsAsProse(scalars, line), scalars[line].count(where: { $0 == " " }) < 6,
+                  let last = scalars[line].last, last != "?", last != "!", last != ":", last != ";" else { break }
+            start -= 1
+        }
+        guard start < lines.count, let above = scalars[scalars.trimmed(lines[start - 1])].last, FrameLines.isSentenceFinal(above)
+        else { return lines.count..<lines.count }
+        return start..<lines.count
     }
 
     /// A line of a report's front matter rather than a letterhead: a contents or glossary heading, a rights notice.

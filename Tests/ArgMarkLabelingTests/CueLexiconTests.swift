@@ -235,7 +235,8 @@ struct CueLexiconTests {
 
     /// A committee report: the committee's own recommendations are prescriptions (rule 3), also set as a
     /// that-clause or after a paragraph number; what witnesses told it is evidence (rule 7); a result read off a
-    /// table is evidence (rule 8), a table described without one is not.
+    /// table is evidence (rule 8), a table described without one is not; a letter's salutation and close are
+    /// background.
     @Test func committeeReportsAndTableResults() throws {
         let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         for sentence in [
@@ -255,6 +256,11 @@ struct CueLexiconTests {
         #expect(enRules.weights(in: "Figure 3 presents various estimates for the power required.")[.evidence] == nil)
         #expect(enRules.weights(in: "The committee recommended that the rule be withdrawn, but the agency refused.")[.prescription] == nil)
         #expect(enRules.weights(in: "County officials told us that families used the money to buy fuel.")[.evidence] == nil)
+        // A letter's salutation and close frame it (background); "thanks to" gives a reason.
+        for sentence in ["To whom it may concern,", "Dear Director Chopra:", "Thank you.", "Thanks for considering these comments."] {
+            #expect(topCueLabel(enRules, sentence) == .background, "\(sentence)")
+        }
+        #expect(enRules.weights(in: "Thanks to the rule, fees fell by half.")[.background] == nil)
     }
 
     /// A parenthetical or mid-sentence e.g. lists instances inside a definition or claim; only an opening one makes

@@ -282,12 +282,20 @@ struct PlainTextReaderTests {
         #expect(doc.metadata.fields["signature"] == "Ana Ruiz; Chair, Riverside Tenants' Association")
         #expect(doc.metadata.titles.isEmpty)
         #expect(doc.notes.count == 2)
-        // A first line that reads as a title is the title; a text that merely opens "Dear …" has no frame.
+        // A first line that reads as a title is the title; a text that opens "Dear …" has no frame above it, but
+        // its signature is one.
         let titled = try read(PlainTextReader(), "Comment on the Proposed Rental Fee Rule\nDear Commissioners,\nWe support it.\n")
         #expect(titled.metadata.titles == ["en": "Comment on the Proposed Rental Fee Rule"])
         #expect(titled.units.map(\.text) == ["Dear Commissioners,", "We support it."])
         let unframed = try read(PlainTextReader(), "Dear colleagues,\nThe meeting moved.\nRegards,\nAna\n")
-        #expect(unframed.metadata.fields.isEmpty && unframed.units.count == 4)
+        #expect(unframed.metadata.fields == ["signature": "Ana"] && unframed.units.map(\.text) == ["Dear colleagues,", "The meeting moved.", "Regards,"])
+        // A comment that ends without a close still signs: the short lines after its last sentence are the signature.
+        let unsigned = try read(PlainTextReader(), "To whom it may concern,\n\nI oppose the proposed rule. It raises my costs.\n\nThe agency should exempt small landlords. Thank you.\n\nMark T.\nColumbus, OH\n")
+        #expect(unsigned.metadata.fields["signature"] == "Mark T.; Columbus, OH")
+        #expect(unsigned.units.first?.text == "To whom it may concern," && unsigned.units.last?.text == "Thank you.")
+        // A last short paragraph that asks or argues stays text.
+        let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
+        #expect(asking.metadata.fields["signature"] == nil)
     }
 
     @Test func aSourceNoteAndAnOccasionLineBecomeMetadata() throws {
