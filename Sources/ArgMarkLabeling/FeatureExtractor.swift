@@ -135,14 +135,17 @@ public struct FeatureExtractor: Sendable {
         }
     }
 
-    /// Whether `document` is a Chinese government work report, plan report or five-year plan outline (规划纲要): its
-    /// title says so, or it addresses the congress (各位代表) in its first lines. Its bare verbs prescribe this year's tasks or report last year's
+    /// Whether `document` is a Chinese government work report, plan report, five-year plan outline (规划纲要) or
+    /// directive (关于…的意见 / 通知 / 方案 / 决定): its title says so, or it addresses the congress (各位代表) in its
+    /// first lines. Its bare verbs prescribe this year's tasks or report last year's
     /// work, where the same verbs in an article or a rebuttal report state claims and facts, so its sentences get
     /// a second, work-report copy of their features.
     public static func isWorkReport(_ document: Document, language: LanguageTag) -> Bool {
         guard language == .zh else { return false }
         let title = document.metadata.titles["zh"] ?? document.units.first(where: { $0.kind == .heading })?.text ?? ""
         if ["工作报告", "计划执行情况", "预算执行情况", "五年规划", "规划纲要"].contains(where: title.contains) { return true }
+        // A State Council or ministry directive (关于…的意见 / 通知 / 方案 / 决定) sets its tasks in the same bare verbs.
+        if title.contains("关于"), ["意见", "通知", "方案", "决定"].contains(where: title.hasSuffix) { return true }
         return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }
     }
 

@@ -270,6 +270,10 @@ enum FrontMatter {
                     // A Markdown title (# Title) without its marks.
                     let title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
                     metadata.titles[titleLanguage(title)] = title
+                } else if n == 1, let dash = line.unicodeScalars.first, "—―－-".unicodeScalars.contains(dash),
+                          let title = metadata.titles[titleLanguage(preamble[0])] {
+                    // A subtitle (——兼评《…》, ——基于…的分析) goes on the title, as CNKI writes the whole title.
+                    metadata.titles[titleLanguage(preamble[0])] = title + line
                 } else if looksLikeByline(line), metadata.authors.isEmpty {
                     metadata.authors = splitNames(line)
                 } else if preamble.count > 6, isEnglish(line), !isAffiliation(line), isPersonsName(line),
@@ -429,6 +433,9 @@ enum FrontMatter {
     }
 
     static func splitNames(_ line: String) -> [String] {
+        // 文/苏明远, 文／苏明远: the byline's "text by".
+        var line = line
+        for prefix in ["文/", "文／", "作者/", "作者／"] where line.hasPrefix(prefix) { line = String(line.dropFirst(prefix.count)) }
         let latin = LanguageDetector.detect(line) == .en
         let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
         let parts = line.split { separators.contains($0) || (!latin && $0 == " ") }
@@ -440,7 +447,8 @@ enum FrontMatter {
 
 extension CharacterSet {
     /// Footnote digits and symbols after author names.
-    static let nameNoise = CharacterSet(charactersIn: " 　*∗†‡0123456789¹²³")
+    /// The marks a byline opens with (□　苏明远, ◎苏明远) count as noise too.
+    static let nameNoise = CharacterSet(charactersIn: " 　*∗†‡0123456789¹²³□■◎●○◆◇★☆")
 }
 
 /// 注释 / 参考文献 / References / Notes headings.

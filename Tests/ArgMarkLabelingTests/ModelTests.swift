@@ -72,6 +72,9 @@ struct FeatureExtractorTests {
         #expect(FeatureExtractor.isWorkReport(try readText("各位代表：\n\n\(body)\n"), language: .zh))
         // A five-year plan's outline sets targets and tasks in the same bare verbs.
         #expect(FeatureExtractor.isWorkReport(try readText("澜平省国民经济和社会发展第十五个五年规划\n\n\(body)\n"), language: .zh))
+        // So does a directive (关于…的意见 / 通知); an article about one does not.
+        #expect(FeatureExtractor.isWorkReport(try readText("国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n\n\(body)\n"), language: .zh))
+        #expect(!FeatureExtractor.isWorkReport(try readText("关于数字贸易规则的几点思考\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))
         let sentence = try #require(report.units.firstIndex { $0.kind == .sentence })

@@ -38,6 +38,16 @@ struct ArticleReaderTests {
         #expect(m.fields["authorInfo"]?.hasPrefix("张明,某大学教授") == true)
     }
 
+    /// A subtitle under the title (——兼评…) goes on the title, as CNKI writes it, and is no author; the mark a byline
+    /// opens with (□, ◎, 文/) is no name.
+    @Test(arguments: ["苏明远", "□　苏明远", "◎苏明远", "文/苏明远"])
+    func aSubtitleAndAMarkedBylineAreReadAsSuch(_ byline: String) throws {
+        let text = "县衙的账本与帝国的财政\n——兼评《县衙里的账本》\n\(byline)\n【摘要】该书揭示了非正式经费体系。\n【关键词】清代财政；书评\n一\n清代的州县衙门究竟靠什么运转？这是一个老问题。\n"
+        let m = try ArticleReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: nil, documentID: "r")).metadata
+        #expect(m.titles["zh"] == "县衙的账本与帝国的财政——兼评《县衙里的账本》")
+        #expect(m.authors == ["苏明远"])
+    }
+
     /// Two labelled fields on one line, as journals without 【】 tags set them.
     @Test func twoLabelledFieldsOnOneLine() {
         #expect(FrontMatter.fieldsOf("中图分类号：U491 文献标识码：A").map { "\($0.0)=\($0.1)" } == ["clc=U491", "documentCode=A"])
