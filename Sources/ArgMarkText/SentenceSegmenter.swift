@@ -483,6 +483,13 @@ public struct SentenceSegmenter: Sendable {
         }
         // A note number on the stop shows the end a firm's name alone would hide (…Microsoft Corp.7 What changed…).
         if noteEnd > i + 1, Abbreviations.usuallyInternal.contains(token) { return Abbreviations.sentenceOpeners.contains(nextWord) }
+        // "No." alone after a sentence's end is an answer (Should voting be compulsory? No. It forces …), not the
+        // abbreviation of a number.
+        if token == "No" {
+            var k = tokenStart - 1
+            while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
+            if k < paragraphStart || "?!.".unicodeScalars.contains(s[k]) { return true }
+        }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }

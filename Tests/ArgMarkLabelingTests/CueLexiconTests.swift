@@ -243,6 +243,8 @@ struct CueLexiconTests {
             "Recommendation 1: The committee recommends that the Australian Government establish a dedicated fund.",
             "2.7 The Committee recommends that the Bureau publish forecasts.",
             "That the Government of Canada work with provinces and territories to set a target.",
+            "11. The Special Rapporteur further recommends that national human rights institutions monitor evictions.",
+            "(c) Ensure that no eviction is carried out while a judicial challenge is pending.",
         ] {
             #expect(topCueLabel(enRules, sentence) == .prescription, "\(sentence)")
         }
@@ -256,6 +258,9 @@ struct CueLexiconTests {
         #expect(enRules.weights(in: "Figure 3 presents various estimates for the power required.")[.evidence] == nil)
         #expect(enRules.weights(in: "The committee recommended that the rule be withdrawn, but the agency refused.")[.prescription] == nil)
         #expect(enRules.weights(in: "County officials told us that families used the money to buy fuel.")[.evidence] == nil)
+        for sentence in ["Direct federal payment would reduce the risk.", "Set side by side, the cases point to three conditions.", "Consider a single borrower."] {
+            #expect(enRules.weights(in: sentence)[.prescription] == nil, "\(sentence)")
+        }
         // A letter's salutation and close frame it (background); "thanks to" gives a reason.
         for sentence in ["To whom it may concern,", "Dear Director Chopra:", "Thank you.", "Thanks for considering these comments."] {
             #expect(topCueLabel(enRules, sentence) == .background, "\(sentence)")

@@ -59,6 +59,10 @@ struct SentenceSegmenterTests {
         // A note number set on a firm's name closes the sentence (Microsoft Corp.7 What …); Corp. alone does not.
         ("It sued Microsoft Corp.7 What changed was the object.", ["It sued Microsoft Corp.7", "What changed was the object."]),
         ("It sued Microsoft Corp. and others.", ["It sued Microsoft Corp. and others."]),
+        // "No." as an answer ends its sentence; "No. 7" does not.
+        ("Should voting be compulsory? No. It forces the uninterested to choose.", ["Should voting be compulsory?", "No.", "It forces the uninterested to choose."]),
+        ("No. Compulsory voting forces people to the polls.", ["No.", "Compulsory voting forces people to the polls."]),
+        ("See No. 7 of the series. Done.", ["See No. 7 of the series.", "Done."]),
         // A note marker after a space, or in Markdown's [^1] form, closes the sentence before it.
         ("Fees fell in 1852. [1] Trade grew.", ["Fees fell in 1852. [1]", "Trade grew."]),
         ("Fees fell in 1852. [3–5]", ["Fees fell in 1852. [3–5]"]),
