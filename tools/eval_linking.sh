@@ -42,5 +42,5 @@ for corpus in "$work"/gold/*; do
   name=$(basename "$corpus")
   "$bin" annotate "$work/unlinked/$name" --input-format jsonl --labelers none --linker "${LINKER:-link.tree.v1}" --out "$work/pred/$name" 2>/dev/null
   printf '%-14s ' "$name"
-  "$bin" eval "$corpus" "$work/pred/$name" | grep '^tree:'
+  "$bin" eval "$corpus" "$work/pred/$name" 2>/dev/null | grep "^tree:"
 done

@@ -40,6 +40,7 @@ public struct LearnedLinker: Linker {
             choices.append(Choice(child: instance.child, candidates: instance.candidates, probabilities: probabilities, seriesFirst: instance.seriesFirst))
         }
         shareSeriesParents(choices, &parent)
+        rules.answerConcessions(document.units, &parent)
         breakCycles(&parent, rules: ruleParent, thesis: thesis, document: document)
         rules.write(&document, thesis: thesis, nodes: nodes, parent: parent, linkerID: descriptor.id)
         return document

@@ -29,6 +29,19 @@ public struct TreeLinker: Linker {
 
     /// 但， with either comma: journal exports set Chinese text with ASCII punctuation.
     static let attackOpeners = ["然而", "但是", "但，", "但,", "不过", "诚然", "可是", "however", "but ", "yet ", "nevertheless", "on the other hand", "still,"]
+    /// A concession grants the other side a point before the author answers it (Admittedly, …; Critics argue …;
+    /// 诚然 …): it attacks the claim it is conceded against, and the answer that follows (But …, 然而 …) attacks the
+    /// concession. Kept apart from `attackOpeners`, which the attachment model's features read. "While …" is left out:
+    /// a concession in the microtexts (8 of 12), a supporting claim in the policy papers (15 of 16).
+    static let concessionOpeners = [
+        "admittedly", "granted,", "of course,", "it is true that", "true,", "to be sure", "some argue", "some people argue",
+        "some may argue", "some might argue", "some say", "some people say", "some may say", "some people think",
+        "critics argue", "critics say", "opponents argue", "opponents say", "one could argue", "one might argue",
+        "one may object", "it could be argued", "it may be argued", "it might be argued", "some would", "some might",
+        "some may", "some believe", "there are those", "it may be", "it might be", "one could", "one might",
+        "though ", "though,", "on one hand", "critics ", "诚然", "固然", "当然，", "有人认为",
+        "有人会说",
+    ]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
     /// Thesis cues and their weights; `…` is a gap of up to six characters (做好今年政府工作，要).
     static let thesisCues: [(String, Double)] = [
@@ -164,8 +177,9 @@ public struct TreeLinker: Linker {
         }
         var withRelations: [Int: (Int, Double, ArgumentRelation)] = [:]
         for (i, (p, confidence)) in parent {
-            withRelations[i] = (p, confidence, opens(units[i].text, Self.attackOpenerBytes) ? .attack : .support)
+            withRelations[i] = (p, confidence, opensAttack(units[i].text) ? .attack : .support)
         }
+        answerConcessions(units, &withRelations)
         return (thesis, nodes, withRelations)
     }
 
@@ -185,6 +199,25 @@ public struct TreeLinker: Linker {
     }
 
     static let attackOpenerBytes = attackOpeners.map { Array($0.utf8) }
+    static let concessionOpenerBytes = concessionOpeners.map { Array($0.utf8) }
+
+    /// Whether a sentence attacks its parent: it opens as an objection (However, …) or as a concession (Admittedly, …).
+    func opensAttack(_ text: String) -> Bool {
+        opens(text, Self.attackOpenerBytes) || opens(text, Self.concessionOpenerBytes)
+    }
+
+    /// The answer to a concession (Admittedly, X. But Y.) attacks the concession right before it in its paragraph,
+    /// not the claim the concession was made against.
+    func answerConcessions(_ units: [TextUnit], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
+        for (i, link) in parent where i > 0 && link.0 != i - 1 {
+            let previous = i - 1
+            guard units[previous].kind == .sentence, units[previous].paragraph == units[i].paragraph, parent[previous] != nil,
+                  parent[previous]?.0 != i, opens(units[i].text, Self.attackOpenerBytes), !opens(units[i].text, Self.concessionOpenerBytes),
+                  opens(units[previous].text, Self.concessionOpenerBytes)
+            else { continue }
+            parent[i] = (previous, link.1, .attack)
+        }
+    }
     static let conclusionOpenerBytes = conclusionOpeners.map { Array($0.utf8) }
     static let thesisCueBytes = thesisCues.map { cue in (cue.0.split(separator: "…").map { Array($0.utf8) }, cue.1) }
 

@@ -121,6 +121,25 @@ struct TreeTests {
         #expect(d.validate().isEmpty)
     }
 
+    /// A concession (Admittedly …, 当然，…) attacks the claim it grants a point against, and the answer that follows
+    /// it (But …) attacks the concession, not the claim: with either linker.
+    @Test func aConcessionAttacksAndItsAnswerAttacksTheConcession() throws {
+        let document = labelledDocument([
+            (1, .claim, "We argue that plastic bags should be banned."),
+            (1, .claim, "Admittedly, paper bags also harm the environment."),
+            (1, .claim, "But this is an argument for reusable bags, not for plastic ones."),
+            (1, .evidence, "In 2019, the city collected 3 million bags from its rivers."),
+        ])
+        for linked in [TreeLinker().link(document)] {
+            let a = linked.units.map(\.annotation)
+            #expect(a[1].parent == "s1" && a[1].relation == .attack)
+            #expect(a[2].parent == "s2" && a[2].relation == .attack)
+            #expect(linked.validate().isEmpty)
+        }
+        let chinese = labelledDocument([(1, .claim, "本文认为，开放合作是唯一出路。"), (1, .claim, "当然，合作也有代价。")])
+        #expect(TreeLinker().link(chinese).units[1].annotation.relation == .attack)
+    }
+
     /// A control character in a sentence (an escape sequence pasted from a terminal) is shown as a space, not sent to
     /// the terminal by tree, explain and report.
     @Test func controlCharactersDoNotReachTheTerminal() {
