@@ -333,6 +333,18 @@ struct CueLexiconTests {
         #expect(topCueLabel(ShippedLexicons.en, text) == expected)
     }
 
+    /// What a document or meeting says, opening the sentence, is reported (rule 7); the same words mid-sentence
+    /// (按照中央经济工作会议部署，要……) and the author's own 本文提出 are not.
+    @Test func whatADocumentOrMeetingSaysIsEvidence() throws {
+        let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        for text in ["一号文件强调，要确保国家粮食安全。", "中央农村工作会议要求，必须守住耕地红线。", "会议强调，要坚持稳中求进。", "《关键原材料法案》提出，到2030年欧盟境内的加工能力应达到40%。"] {
+            #expect(topCueLabel(rules, text) == .evidence, "\(text)")
+        }
+        for text in ["做好政府工作，要按照中央经济工作会议部署，扎实推进高质量发展。", "本文提出，应当完善补贴制度。"] {
+            #expect(rules.weights(in: text)[.evidence] == nil, "\(text)")
+        }
+    }
+
     /// 所谓 is mostly the scare quotes of a rebuttal, a claim; with 是指 it introduces a definition (rule 9).
     @Test func soCalledIsAClaimUnlessItDefines() {
         #expect(topCueLabel(ShippedLexicons.zh, "所谓“债务陷阱”完全是炮制出来的谎言。") == .claim)
