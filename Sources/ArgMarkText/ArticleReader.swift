@@ -691,7 +691,9 @@ enum NotesList {
         // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
         guard lines[index].count <= NotesHeading.longest, index + 1 < lines.count else { return false }
         let key = NotesHeading.key(scalars.string(lines[index]))
-        if marker(scalars, lines[index + 1]) != nil, NotesHeading.names.contains(key) { return true }
+        if marker(scalars, lines[index + 1]) != nil || bareMarker(scalars, lines[index + 1])?.0 == "1", NotesHeading.names.contains(key) {
+            return true
+        }
         return ReferenceList.headings.contains(key) && ReferenceList.entriesFollow(scalars, lines, headingAt: index)
     }
 
@@ -702,9 +704,14 @@ enum NotesList {
 
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Entry] {
         var entries: [Entry] = []
-        let numbered = lines.first.map { marker(scalars, $0) != nil } ?? false
+        // Endnotes numbered as a PDF leaves superscripts (1 U.S. Geological Survey, …): each entry the number after
+        // the last one, so that a wrapped line opening with a figure is no entry.
+        let bare = lines.first.map { marker(scalars, $0) == nil && bareMarker(scalars, $0)?.0 == "1" } ?? false
+        let numbered = bare || (lines.first.map { marker(scalars, $0) != nil } ?? false)
         for line in lines {
-            if let (marker, textStart) = marker(scalars, line) {
+            let next = String((entries.last.flatMap { Int($0.marker) } ?? 0) + 1)
+            let bareEntry = bare ? bareMarker(scalars, line).flatMap { $0.0 == next ? $0 : nil } : nil
+            if let (marker, textStart) = bareEntry ?? (bare ? nil : marker(scalars, line)) {
                 entries.append(Entry(marker: marker, range: scalars.trimmed(textStart..<line.upperBound)))
             } else if numbered, let last = entries.indices.last {
                 // A wrapped entry: extend the previous note over this line.
@@ -714,6 +721,17 @@ enum NotesList {
             }
         }
         return entries.filter { !$0.range.isEmpty }
+    }
+
+    /// A note number without a mark after it, as a PDF leaves an endnote's superscript (1 U.S. Geological Survey, …):
+    /// one to three digits, one space, then a capital, a Chinese character, a quote or a bracket.
+    static func bareMarker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (String, Int)? {
+        var k = line.lowerBound
+        while k < line.upperBound, s[k].isASCII, ScalarClass.isDigit(s[k]) { k += 1 }
+        guard k > line.lowerBound, k - line.lowerBound <= 3, k + 1 < line.upperBound, s[k] == " " else { return nil }
+        let first = s[k + 1]
+        guard ScalarClass.isUpper(first) || ScalarClass.isCJK(first) || "\"“‘(".unicodeScalars.contains(first) else { return nil }
+        return (String(String.UnicodeScalarView(s[line.lowerBound..<k])), k + 1)
     }
 
     /// Whether the line opens with a bracketed or circled marker ([12], ［12］, ⑫): a note's own, or in running text

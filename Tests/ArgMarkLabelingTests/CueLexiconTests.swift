@@ -334,7 +334,8 @@ struct CueLexiconTests {
     }
 
     /// What a document or meeting says, opening the sentence, is reported (rule 7); the same words mid-sentence
-    /// (按照中央经济工作会议部署，要……) and the author's own 本文提出 are not.
+    /// (按照中央经济工作会议部署，要……) and the author's own 本文提出 are not. A journalist's question turn (问：…) is
+    /// background.
     @Test func whatADocumentOrMeetingSaysIsEvidence() throws {
         let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
         for text in ["一号文件强调，要确保国家粮食安全。", "中央农村工作会议要求，必须守住耕地红线。", "会议强调，要坚持稳中求进。", "《关键原材料法案》提出，到2030年欧盟境内的加工能力应达到40%。"] {
@@ -343,6 +344,9 @@ struct CueLexiconTests {
         for text in ["做好政府工作，要按照中央经济工作会议部署，扎实推进高质量发展。", "本文提出，应当完善补贴制度。"] {
             #expect(rules.weights(in: text)[.evidence] == nil, "\(text)")
         }
+        // A journalist's turn in a press conference asks; the answer argues.
+        #expect(topCueLabel(rules, "问：据报道，美国国会众议院拟于本周表决一项法案。") == .background)
+        #expect(rules.weights(in: "答：这种说法站不住脚。")[.background] == nil)
     }
 
     /// 所谓 is mostly the scare quotes of a rebuttal, a claim; with 是指 it introduces a definition (rule 9).

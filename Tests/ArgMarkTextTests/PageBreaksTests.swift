@@ -209,6 +209,16 @@ struct PageBreaksTests {
         #expect(carried.units.suffix(2).map(\.text) == ["该企业逐步停用其业务中的中国硬件设备。[33]", "2025年5月，两国又宣布合作建设园区。"])
     }
 
+    /// Endnotes numbered as a PDF leaves superscripts, without a mark after the number, are notes when they count up
+    /// from 1 under a notes heading; a wrapped entry's line that opens with a figure stays with its entry.
+    @Test func endnotesNumberedWithoutAMarkAreNotes() throws {
+        let text = "Demand for lithium will triple by 2030.1 China refines most of it.2\n\nEndnotes\n\n1 International Energy Agency, The Role of Critical Minerals,\n31 pages (Paris: IEA, 2021).\n\n2 U.S. Geological Survey, Mineral Commodity Summaries 2023, 7.\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.notes.map(\.marker) == ["1", "2"])
+        #expect(document.notes.first?.text == "International Energy Agency, The Role of Critical Minerals, 31 pages (Paris: IEA, 2021).")
+        #expect(document.units.map(\.noteRefs) == [[document.notes[0].id], [document.notes[1].id]])
+    }
+
     /// A note number that a PDF leaves after the full stop, plain or superscript, links the sentence to its note.
     @Test func noteNumbersFromAPDFLinkToTheirNotes() throws {
         let document = try read(PlainTextReader(), "States hedge between the poles.2 Others bandwagon.¹ Few balance.\n\nNotes\n1. Kuik, C.-C. 2008. The Essence of Hedging.\n2. Goh, E. 2005. Meeting the China Challenge.\n")
