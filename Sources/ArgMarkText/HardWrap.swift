@@ -49,7 +49,12 @@ enum HardWrap {
             // literature") keeps its line when the next line's first word would have fitted on it: a wrap would have
             // taken that word up.
             if !nextWordOverflows, standsAsNumberedHeading(scalars, lines[k], before: lines[k + 1]) { return false }
-            return nextWordOverflows || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length
+            if nextWordOverflows || 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length { return true }
+            // A list item set narrower than the text (3. The committee should … 390h discourage | maintenance of …)
+            // breaks short of the width: a line over half of it that stops on a lower-case word, above one that
+            // goes on in lower case, is wrapped too.
+            return 2 * widths[k] > width && ScalarClass.isLower(scalars[lines[k].upperBound - 1])
+                && ScalarClass.isLower(scalars[lines[k + 1].lowerBound])
         }
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
         let wrapped = adjacent.filter { wraps[$0] }

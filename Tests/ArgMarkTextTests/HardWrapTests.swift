@@ -251,6 +251,15 @@ struct HardWrapTests {
 
     /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
     /// paragraphs of their own (the item's first line had read as a heading).
+    /// A list item set narrower than the text breaks short of the width; a line that stops on a lower-case word above
+    /// one that goes on in lower case is wrapped all the same.
+    @Test func aNarrowerListItemCarriesItsLinesOn() throws {
+        let body = HardWrapTests.wrapGreedily(HardWrapTests.englishParagraphs[0], width: 80)
+        let text = body + "\n\n3. The committee should direct the Government Accountability Office to review\nwhether current cost-share formulas under 43 U.S.C. 390h discourage\nmaintenance of aging facilities.\n\n" + body + "\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.contains { $0.text == "3. The committee should direct the Government Accountability Office to review whether current cost-share formulas under 43 U.S.C. 390h discourage maintenance of aging facilities." })
+    }
+
     /// A committee report set in columns numbers its paragraphs with a run of spaces after the number, and sets the
     /// paragraph's wrapped lines in under its text: each paragraph is one, not a heading and a line per sentence.
     @Test func numberedParagraphsSetInColumnsCarryTheirLinesOn() throws {
