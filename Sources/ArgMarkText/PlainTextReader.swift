@@ -30,6 +30,7 @@ public struct PlainTextReader: DocumentReader {
         body.addFootnotes(footnotes)
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
+        let memo = letter == nil ? MemoHeader.find(scalars, lines) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -44,6 +45,7 @@ public struct PlainTextReader: DocumentReader {
             if index < resumeAt { continue }
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
+            if let memo, memo.lines.contains(index) { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
             // a long text several times slower.
             if !inNotes, FrameLines.opensParenthesis(scalars[line.lowerBound]),
@@ -82,6 +84,7 @@ public struct PlainTextReader: DocumentReader {
         var metadata = body.builder.document.metadata
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
+        memo?.record(scalars, lines, into: &metadata)
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)

@@ -308,6 +308,20 @@ struct PlainTextReaderTests {
         #expect(asking.metadata.fields["signature"] == nil)
     }
 
+    /// A memorandum's header (TO: / FROM: / DATE: / RE: / CC:) is metadata, not a heading per line; a text that
+    /// merely has a "Date:" line is left alone.
+    @Test func aMemosHeaderBecomesMetadata() throws {
+        let memo = try read(PlainTextReader(), "MEMORANDUM\n\nTO: Mayor Linda Carrasco\nFROM: Office of Budget and Policy Analysis\nDATE: February 6, 2024\nRE: Options for Reducing Police Overtime Costs\nCC: City Manager Tom Reyes\n\nSUMMARY\n\nOvertime reached $31.6 million in FY2023. We recommend a cap.\n")
+        #expect(memo.units.map(\.text) == ["SUMMARY", "Overtime reached $31.6 million in FY2023.", "We recommend a cap."])
+        #expect(memo.metadata.fields == [
+            "to": "Mayor Linda Carrasco", "from": "Office of Budget and Policy Analysis", "date": "February 6, 2024",
+            "subject": "Options for Reducing Police Overtime Costs", "cc": "City Manager Tom Reyes", "letterhead": "MEMORANDUM",
+        ])
+        #expect(memo.metadata.titles == ["en": "Options for Reducing Police Overtime Costs"])
+        let dated = try read(PlainTextReader(), "Date: 2024\nWe recommend a cap.\n")
+        #expect(dated.metadata.fields.isEmpty && dated.units.count == 2)
+    }
+
     @Test func aSourceNoteAndAnOccasionLineBecomeMetadata() throws {
         let report = try read(PlainTextReader(), "一、制裁的代价\n制裁导致药品短缺。\n（本报告所引数据截至2026年10月，资料来源于有关国际组织。）\n")
         #expect(report.units.map(\.text) == ["一、制裁的代价", "制裁导致药品短缺。"])
