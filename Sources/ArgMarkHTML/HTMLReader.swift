@@ -72,12 +72,35 @@ struct HTMLLayout {
         }
         render(main ?? body)
         closeBlock()
+        // A page may set its notes after its main text (<ol class="footnotes"> after </article>): when the main text
+        // held none, they are looked for in the whole page.
+        if main != nil, notes.isEmpty { collectNotes(in: body) }
         // The notes a page lists apart (footnotes, endnotes), as Markdown footnotes after the text.
         for (n, note) in notes.enumerated() { text += "[^\(n + 1)]: \(note)\n" }
     }
 
     /// The entries of the page's notes lists, in order.
     private var notes: [String] = []
+
+    /// Adds the entries of every notes list under `element` (`isNotesList`), in page order.
+    private mutating func collectNotes(in element: XMLElement) {
+        for child in element.children {
+            if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
+                addNotes(of: child)
+            } else {
+                collectNotes(in: child)
+            }
+        }
+    }
+
+    /// Each entry of a notes list (a list item, else a paragraph) is a note; its back-link arrows go.
+    private mutating func addNotes(of list: XMLElement) {
+        let entries = list.descendants(named: "li").isEmpty ? list.descendants(named: "p") : list.descendants(named: "li")
+        for entry in entries {
+            let value = MarkupText.collapsingWhitespace(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
+            if !value.isEmpty { notes.append(value) }
+        }
+    }
 
     /// Whether `element` lists the page's notes: its class or id names footnotes or endnotes (footnotes, fn-list,
     /// endnotes, 注释).
@@ -161,12 +184,7 @@ struct HTMLLayout {
                     pendingSpace = false
                     inline("[\(number)]")
                 } else if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
-                    // Each entry (a list item, else a paragraph) is a note; its back-link arrows go.
-                    let entries = child.descendants(named: "li").isEmpty ? child.descendants(named: "p") : child.descendants(named: "li")
-                    for entry in entries {
-                        let value = MarkupText.collapsingWhitespace(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
-                        if !value.isEmpty { notes.append(value) }
-                    }
+                    addNotes(of: child)
                 } else if name == "table", Self.isDataTable(child) {
                     // A table of figures is no prose; a table that lays out the page's text is read through.
                     continue

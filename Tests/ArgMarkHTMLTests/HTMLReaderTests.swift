@@ -87,6 +87,19 @@ struct HTMLReaderTests {
         ])
     }
 
+    /// A page that sets its footnotes after its main text (after </article>) still has them as notes.
+    @Test func notesAfterTheMainTextAreNotes() throws {
+        let html = """
+            <html><body><article><h1>Trade</h1><p>We argue that open trade helps growth.<sup><a href="#n1">1</a></sup> It also lowers prices for households everywhere.</p>
+            <p>Tariffs raise the cost of inputs for firms that export, and they invite retaliation against farmers.</p></article>
+            <ol class="footnotes"><li id="n1">World Bank, World Development Indicators, 2024. <a href="#r1">↩</a></li></ol>
+            </body></html>
+            """
+        let document = try read(html)
+        #expect(document.notes.map(\.text) == ["World Bank, World Development Indicators, 2024."])
+        #expect(document.units[1].noteRefs == [document.notes[0].id])
+    }
+
     /// An older site lays its page out in a table and declares GBK: the text in the table's cell is the page's, and
     /// the characters are read in the charset the page declares.
     @Test func aTableLaidOutPageInGBK() throws {
