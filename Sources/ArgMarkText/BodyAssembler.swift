@@ -112,6 +112,13 @@ struct BodyAssembler {
             return true
         }
         if let block = pendingCaption {
+            // APA sets a table's number on a line of its own and its title on the next (Table 1 | Means and Standard
+            // Deviations by Condition): the title belongs to the caption.
+            if block.lines.count == 1, Caption.isBareNumber(scalars, block.lines[0]), range.count <= 160,
+               !HardWrap.endsSentence(scalars, before: range.upperBound, from: range.lowerBound) {
+                pendingCaption?.lines.append(range)
+                return true
+            }
             // After a source line, only more source lines: the table is over.
             if Caption.isSourceLine(scalars, range) {
                 pendingCaption = (block.lines + [range], false)

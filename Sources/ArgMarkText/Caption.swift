@@ -47,6 +47,19 @@ enum Caption {
         "Notes", "Note", "NOTES", "NOTE",
     ]
 
+    /// Whether `range` is a caption's number alone (Table 1, TABLE 2:, Figure 3., 表1, 图 2), its title on the next line.
+    static func isBareNumber(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard kind(s, range) != nil, range.count <= 16 else { return false }
+        var end = range.upperBound
+        while end > range.lowerBound, ":：.．".unicodeScalars.contains(s[end - 1]) { end -= 1 }
+        var i = end
+        while i > range.lowerBound, ScalarClass.isDigit(s[i - 1]) || s[i - 1] == "-" || s[i - 1] == "." || s[i - 1] == "–" { i -= 1 }
+        guard i < end else { return false }
+        while i > range.lowerBound, ScalarClass.isSpace(s[i - 1]) { i -= 1 }
+        let word = String(String.UnicodeScalarView(s[range.lowerBound..<i])).lowercased()
+        return ["table", "figure", "fig.", "exhibit", "chart", "表", "图", "续表"].contains(word)
+    }
+
     /// A displayed equation with its number: Y_it = α + βX_it + ε_it (1), Entre_ijt = α0 + α1DIF_jt + …　（1）. It
     /// holds an equals sign, no Chinese character and no sentence's end, and ends in a number in brackets. Read as
     /// text it became a sentence to label, or a heading that opened a section.

@@ -865,6 +865,16 @@ struct BadInputTests {
 
     /// A figure's or table's caption, its rows and the source line under it are caption units in the section they
     /// sit in: no headings opening sections, no sentences to label ("Figure 1." is no sentence of its own).
+    /// APA sets a table's number and its title on lines of their own: the title and the column heads under it are
+    /// the caption's, not headings that open a section.
+    @Test func aTablesNumberAndTitleOnTheirOwnLinesAreOneCaption() throws {
+        let text = "Results\n\nStructured feedback raised revision counts.\n\nTable 1\nMeans and Standard Deviations by Condition\nMeasure                  Structured   Unstructured\nGlobal revisions         7.4 (2.9)    4.8 (2.6)\nNote. N = 50.\n\nThe effect held for surface revisions too.\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["Results"])
+        #expect(document.units.filter { $0.kind == .caption }.count == 5)
+        #expect(document.units.last?.kind == .sentence && document.units.last?.section == document.units[1].section)
+    }
+
     @Test func figuresAndTablesAreCaptionsInTheirSection() throws {
         let zh = try read(PlainTextReader(), """
             一、问题的提出
