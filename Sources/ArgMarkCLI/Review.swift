@@ -36,6 +36,9 @@ struct Review: ParsableCommand {
 
     func run() throws {
         let started = ContinuousClock.now
+        // A pipe whose reader has gone (review … | head) ends the session with an error that says where its edits
+        // are (`emit`), not by the signal, which left no word and the lock file behind.
+        signal(SIGPIPE, SIG_IGN)
         // Standard input carries the commands; the document is a file the session writes back.
         if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
         let registry = try LoadedRegistry.load(models: models, labelling: false)
@@ -272,17 +275,18 @@ struct Review: ParsableCommand {
         return true
     }
 
-    /// The session's document written beside `file` (NAME.unsaved-TIMESTAMP.jsonl) when `file` changed on disk
+    /// The session's document written beside `file` (NAME.unsaved-TIMESTAMP.jsonl, the time in UTC) when `file` changed on disk
     /// under the session or is gone: the journal fits only the version it was opened at and would be refused on
     /// reopening, which would strand its edits. The journal, whose edits the copy holds, is removed. The copy's path,
     /// or nil when `file` is as the session left it (or the copy could not be written, and the journal stays).
     private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> String? {
         if let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
         guard let bytes = try? writer.write(session.document) else { return nil }
-        let suffix = file.hasSuffix(".tei.xml") ? ".tei.xml" : "." + (file as NSString).pathExtension
+        let ext = (file as NSString).pathExtension
+        let suffix = file.hasSuffix(".tei.xml") ? ".tei.xml" : ext.isEmpty ? "" : "." + ext
         let stem = file.hasSuffix(suffix) ? String(file.dropLast(suffix.count)) : file
         let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime]
+        formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
         let copy = "\(stem).unsaved-\(formatter.string(from: Date()))\(suffix)"
         do { try FileAccess.writeAtomically(bytes, to: copy) } catch { return nil }
         journal.remove()

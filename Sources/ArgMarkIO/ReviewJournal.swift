@@ -176,6 +176,10 @@ public final class ReviewJournal {
     /// then tell from one that belongs to another version. Best effort: without the mark such a journal is refused
     /// as before, naming the way out.
     public func noteWriting(_ version: FileVersion) {
+        // A journal recovered on opening, and written without a new edit, is not open yet.
+        if descriptor < 0, FileManager.default.fileExists(atPath: path) {
+            descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

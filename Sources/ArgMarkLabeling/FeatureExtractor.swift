@@ -143,7 +143,10 @@ public struct FeatureExtractor: Sendable {
     public static func isWorkReport(_ document: Document, language: LanguageTag) -> Bool {
         guard language == .zh else { return false }
         let title = document.metadata.titles["zh"] ?? document.units.first(where: { $0.kind == .heading })?.text ?? ""
-        if ["工作报告", "计划执行情况", "预算执行情况", "五年规划", "规划纲要"].contains(where: title.contains) { return true }
+        if ["工作报告", "计划执行情况", "预算执行情况"].contains(where: title.contains) { return true }
+        // A plan's outline by its title's form (…第十五个五年规划, …五年规划和二〇三五年远景目标纲要), not an article
+        // about plans (中国五年规划的制度逻辑).
+        if title.hasSuffix("五年规划") || title.hasSuffix("规划纲要") || (title.contains("五年规划") && title.hasSuffix("纲要")) { return true }
         // A State Council or ministry directive (关于…的意见 / 通知 / 方案 / 决定) sets its tasks in the same bare verbs.
         if title.contains("关于"), ["意见", "通知", "方案", "决定"].contains(where: title.hasSuffix) { return true }
         return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }

@@ -34,12 +34,13 @@ public struct TreeLinker: Linker {
     /// concession. Kept apart from `attackOpeners`, which the attachment model's features read. "While …" is left out:
     /// a concession in the microtexts (8 of 12), a supporting claim in the policy papers (15 of 16).
     static let concessionOpeners = [
-        "admittedly", "granted,", "of course,", "it is true that", "true,", "to be sure", "some argue", "some people argue",
+        "admittedly", "granted,", "of course,", "it is true that", "to be sure", "some argue", "some people argue",
         "some may argue", "some might argue", "some say", "some people say", "some may say", "some people think",
         "critics argue", "critics say", "opponents argue", "opponents say", "one could argue", "one might argue",
         "one may object", "it could be argued", "it may be argued", "it might be argued", "some would", "some might",
         "some may", "some believe", "there are those", "it may be", "it might be", "one could", "one might",
-        "though ", "though,", "on one hand", "critics ", "诚然", "固然", "当然，", "有人认为",
+        "though ", "though,", "on one hand", "true, ", "critics will", "critics would", "critics may", "critics might",
+        "critics could", "critics object", "诚然", "固然", "当然，", "有人认为",
         "有人会说",
     ]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
@@ -207,16 +208,29 @@ public struct TreeLinker: Linker {
     }
 
     /// The answer to a concession (Admittedly, X. But Y.) attacks the concession right before it in its paragraph,
-    /// not the claim the concession was made against.
+    /// not the claim the concession was made against; not where the concession hangs, through its parents, under the
+    /// answer itself (a cycle).
     func answerConcessions(_ units: [TextUnit], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
         for (i, link) in parent where i > 0 && link.0 != i - 1 {
             let previous = i - 1
             guard units[previous].kind == .sentence, units[previous].paragraph == units[i].paragraph, parent[previous] != nil,
-                  parent[previous]?.0 != i, opens(units[i].text, Self.attackOpenerBytes), !opens(units[i].text, Self.concessionOpenerBytes),
-                  opens(units[previous].text, Self.concessionOpenerBytes)
+                  opens(units[i].text, Self.attackOpenerBytes), !opens(units[i].text, Self.concessionOpenerBytes),
+                  opens(units[previous].text, Self.concessionOpenerBytes), !Self.reaches(previous, i, parent)
             else { continue }
             parent[i] = (previous, link.1, .attack)
         }
+    }
+
+    /// Whether the chain of parents from `start` comes to `target`.
+    private static func reaches(_ start: Int, _ target: Int, _ parent: [Int: (Int, Double, ArgumentRelation)]) -> Bool {
+        var current = start
+        var steps = 0
+        while let next = parent[current]?.0, steps <= parent.count {
+            if next == target { return true }
+            current = next
+            steps += 1
+        }
+        return false
     }
     static let conclusionOpenerBytes = conclusionOpeners.map { Array($0.utf8) }
     static let thesisCueBytes = thesisCues.map { cue in (cue.0.split(separator: "…").map { Array($0.utf8) }, cue.1) }

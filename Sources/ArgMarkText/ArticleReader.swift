@@ -270,7 +270,8 @@ enum FrontMatter {
                     // A Markdown title (# Title) without its marks.
                     let title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
                     metadata.titles[titleLanguage(title)] = title
-                } else if n == 1, let dash = line.unicodeScalars.first, "—―－-".unicodeScalars.contains(dash),
+                } else if n == 1, line.hasPrefix("—") || line.hasPrefix("―") || line.hasPrefix("－－"),
+                          line.unicodeScalars.contains(where: { ScalarClass.isCJK($0) && !"—―－".unicodeScalars.contains($0) }),
                           let title = metadata.titles[titleLanguage(preamble[0])] {
                     // A subtitle (——兼评《…》, ——基于…的分析) goes on the title, as CNKI writes the whole title.
                     metadata.titles[titleLanguage(preamble[0])] = title + line
@@ -589,11 +590,16 @@ enum EditorLine {
         var compact = String(line.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(Character.init))
         // [责任编辑 王芳], （责任编辑：王芳）, 〔责任编辑：王芳〕: the brackets some journals set it in; 法学研究 writes
         // [本文责任编辑：王芳].
+        var bracketed = false
         for (open, close) in [("[", "]"), ("［", "］"), ("（", "）"), ("(", ")"), ("【", "】"), ("〔", "〕")]
         where compact.hasPrefix(open) && compact.hasSuffix(close) {
             compact = String(compact.dropFirst().dropLast())
+            bracketed = true
         }
-        if compact.hasPrefix("本文"), roles.contains(where: { compact.dropFirst(2).hasPrefix($0.label) }) { compact = String(compact.dropFirst(2)) }
+        // Only in brackets: 本文编辑过程中得到……致谢。 is a line of the text.
+        if bracketed, compact.hasPrefix("本文"), roles.contains(where: { compact.dropFirst(2).hasPrefix($0.label) }) {
+            compact = String(compact.dropFirst(2))
+        }
         guard compact.count <= 60, roles.contains(where: { compact.hasPrefix($0.label) }) else { return false }
         var found: [(range: Range<String.Index>, field: String)] = []
         var searchStart = compact.startIndex

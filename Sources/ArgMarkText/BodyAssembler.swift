@@ -295,7 +295,8 @@ public enum DocumentFinishing {
                 i += 1
                 continue
             }
-            // A superscript number after a word or a mark is a note's, not a unit's power (300 km², m³).
+            // A superscript number after a word or a mark is a note's, not a unit's or a symbol's power (300 km², m³,
+            // R², χ²).
             if ScalarClass.isSuperscriptDigit(s[i]), i > 0, !isUnit(before: i, s) {
                 var digits = ""
                 while i < s.count, ScalarClass.isSuperscriptDigit(s[i]) {

@@ -61,18 +61,27 @@ enum Caption {
     }
 
     /// A displayed equation with its number: Y_it = α + βX_it + ε_it (1), Entre_ijt = α0 + α1DIF_jt + …　（1）. It
-    /// holds an equals sign, no Chinese character and no sentence's end, and ends in a number in brackets. Read as
+    /// holds an equals sign, no Chinese character, no sentence's end and at most two words of prose, and ends in a
+    /// number in brackets. Read as
     /// text it became a sentence to label, or a heading that opened a section.
     static func isEquation(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         guard range.count >= 5, range.count <= 300, let open = equationNumberStart(s, range) else { return false }
         var equals = false
+        // Words of prose (lower-case words of three letters or more standing alone): a formula has few, a sentence
+        // that cites one ((β = 0.42) in the model of column (2)) many.
+        var words = 0
         for i in range.lowerBound..<open {
             let c = s[i]
             if c == "=" || c == "＝" || c == "≈" || c == "≡" { equals = true }
             if ScalarClass.isHan(c) || c == "。" || c == "\n" || c == "\r" { return false }
             if (c == "." || c == "!" || c == "?" || c == ";"), i + 1 < open, s[i + 1] == " " { return false }
+            if ScalarClass.isLower(c), c.isASCII, i == range.lowerBound || s[i - 1] == " " {
+                var j = i
+                while j < open, s[j].isASCII, ScalarClass.isLower(s[j]) { j += 1 }
+                if j - i >= 3, j == open || s[j] == " " || s[j] == "," { words += 1 }
+            }
         }
-        return equals
+        return equals && words <= 2
     }
 
     /// Where a closing equation number starts: (1), (12), (3.2), （1）, after a space.

@@ -72,19 +72,35 @@ struct LetterFrame {
     }
 
     /// A letter that ends without a close (…at least let us pass through the cost. Thank you. | Mark T. | Columbus,
-    /// OH): the run of at most four short lines after its last sentence — a name, a place, an affiliation — that
-    /// reads as no prose and asks or exclaims nothing.
+    /// OH): the run of at most four short lines after its last sentence that read as a name, a place or an
+    /// affiliation (`isNameLine`), never a sentence of the letter (The rule must go.; Please reconsider).
     private static func unsignedClose(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], after salutation: Int) -> Range<Int> {
         var start = lines.count
-        while start > salutation + 2, lines.count - start < 4 {
-            let line = scalars.trimmed(lines[start - 1])
-            guard !line.isEmpty, line.count <= 60, !readsAsProse(scalars, line), scalars[line].count(where: { $0 == " " }) < 6,
-                  let last = scalars[line].last, last != "?", last != "!", last != ":", last != ";" else { break }
+        while start > salutation + 2, lines.count - start < 4, isNameLine(scalars.string(scalars.trimmed(lines[start - 1]))) {
             start -= 1
         }
         guard start < lines.count, let above = scalars[scalars.trimmed(lines[start - 1])].last, FrameLines.isSentenceFinal(above)
         else { return lines.count..<lines.count }
         return start..<lines.count
+    }
+
+    /// A signature's line: at most five words, each opening with a capital (or an initial, a postcode, a state's
+    /// letters: Mark T., Columbus, OH, Chair, Riverside Tenants' Association), ending on no sentence mark but an
+    /// initial's stop.
+    static func isNameLine(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        guard !words.isEmpty, words.count <= 5, line.count <= 60 else { return false }
+        guard words.allSatisfy({ word in
+            let first = word.unicodeScalars.first!
+            return ScalarClass.isUpper(first) || ScalarClass.isDigit(first) || ScalarClass.isCJK(first) || first == "&"
+        }) else { return false }
+        guard let last = line.unicodeScalars.last else { return false }
+        if last == "." {
+            // Mark T. / Jane D.: a single capital before the stop.
+            let scalars = Array(line.unicodeScalars)
+            return scalars.count >= 3 && ScalarClass.isUpper(scalars[scalars.count - 2]) && scalars[scalars.count - 3] == " "
+        }
+        return !FrameLines.isSentenceFinal(last) && last != ":" && last != ";"
     }
 
     /// A line of a report's front matter rather than a letterhead: a contents or glossary heading, a rights notice.

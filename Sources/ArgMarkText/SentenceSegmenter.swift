@@ -485,10 +485,19 @@ public struct SentenceSegmenter: Sendable {
         if noteEnd > i + 1, Abbreviations.usuallyInternal.contains(token) { return Abbreviations.sentenceOpeners.contains(nextWord) }
         // "No." alone after a sentence's end is an answer (Should voting be compulsory? No. It forces …), not the
         // abbreviation of a number.
-        if token == "No" {
+        if token == "No", !nextWord.isEmpty, next + nextWord.unicodeScalars.count >= end
+            || !(ScalarClass.isDigit(s[next + nextWord.unicodeScalars.count]) || s[next + nextWord.unicodeScalars.count] == "-") {
             var k = tokenStart - 1
             while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
-            if k < paragraphStart || "?!.".unicodeScalars.contains(s[k]) { return true }
+            // After a question, an exclamation or a sentence closed on an ordinary lower-case word, not after an
+            // abbreviation (Dkt. No. FDA-2019-N-1234, U.N. Doc. No. A/HRC/47/30).
+            if k < paragraphStart || s[k] == "?" || s[k] == "!" { return true }
+            if s[k] == ".", k > paragraphStart, ScalarClass.isLower(s[k - 1]) {
+                var w = k
+                while w > paragraphStart, ScalarClass.isLatinLetter(s[w - 1]) { w -= 1 }
+                let before = String(String.UnicodeScalarView(s[w..<k]))
+                if k - w >= 3, before.unicodeScalars.allSatisfy(ScalarClass.isLower), !Abbreviations.numberedLowercased.contains(before) { return true }
+            }
         }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
@@ -502,7 +511,31 @@ public struct SentenceSegmenter: Sendable {
         if Abbreviations.usuallyInternal.contains(token) {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
+        if Abbreviations.citationWords.contains(token), inCitation(s, tokenStart, paragraphStart: paragraphStart, nextWord: nextWord) {
+            return Abbreviations.sentenceOpeners.contains(nextWord)
+        }
         return true
+    }
+
+    /// Whether the word at `tokenStart` stands in a legal citation: inside brackets opened before it, after a case's
+    /// "v." in the same stretch of text, or before another of the citation's abbreviations or an initial.
+    private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String) -> Bool {
+        if Abbreviations.citationWords.contains(nextWord) || Abbreviations.usuallyInternal.contains(nextWord) || nextWord == "No"
+            || (nextWord.unicodeScalars.count == 1 && nextWord.unicodeScalars.allSatisfy(ScalarClass.isUpper)) {
+            return true
+        }
+        var depth = 0
+        let from = max(paragraphStart, tokenStart - 240)
+        for k in stride(from: tokenStart - 1, through: from, by: -1) {
+            switch s[k] {
+            case ")": depth -= 1
+            case "(": depth += 1
+            case "v" where k + 2 < tokenStart && s[k + 1] == "." && s[k + 2] == " " && k > from && s[k - 1] == " ": return true
+            default: break
+            }
+            if depth > 0 { return true }
+        }
+        return false
     }
 
     /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when
@@ -546,11 +579,12 @@ enum Abbreviations {
         "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
     ]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
-    static let usuallyInternal: Set<String> = [
-        "etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m",
-        // The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
-        // Okla., F. App'x) and the states it abbreviates.
-        "Ins", "Mut", "Auto", "Grp", "Inst", "Civ", "Comp", "Am", "Ass'n", "Comm'n", "Dep't", "Gov't", "Nat'l", "Int'l",
+    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]
+    /// The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
+    /// Okla., F. App'x) and the states it abbreviates: abbreviations inside a citation (`inCitation`), and ordinary
+    /// words that end sentences elsewhere (Big Tech., Peoria, Ill.).
+    static let citationWords: Set<String> = [
+        "Dkt", "Doc", "Ins", "Mut", "Auto", "Grp", "Inst", "Civ", "Comp", "Am", "Ass'n", "Comm'n", "Dep't", "Gov't", "Nat'l", "Int'l",
         "App'x", "Dist", "Bankr", "Super", "Cas", "Indus", "Mfg", "Fin", "Elec", "Transp", "Envtl", "Admin", "Sys",
         "Servs", "Prods", "Tech", "Educ", "Hous", "Sci", "Soc", "Res", "Pol'y", "Cal", "Okla", "Ill", "Fla", "Tex",
         "Mich", "Minn", "Wash", "Wis", "Conn", "Colo", "Ariz", "Ark", "Ala", "Ga", "Md", "Mass", "Pa", "Va", "Tenn",

@@ -3,13 +3,19 @@
 /// A head that ends where no heading ends (on 的, 与, 和, 及 or 对 that close no word, or on "of", "and", "the" …)
 /// and the short heading-like line right below it, with no numbering of its own, are one heading.
 enum WrappedHeading {
-    /// `lines` with each wrapped heading's two lines as one.
+    /// `lines` with each wrapped heading's two lines as one. A head that wraps fills a good part of the text's width
+    /// (half of its widest lines, the tenth widest): a short heading ending on "for" (What to Watch For | Inflation)
+    /// is complete, and the line below is a heading of its own.
     static func joined(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(lines.count)
+        var width: Int?
         var k = 0
         while k < lines.count {
-            if k + 1 < lines.count, endsOpen(s, lines[k]), isTail(s, lines[k + 1], after: lines[k]) {
+            let candidate = k + 1 < lines.count && endsOpen(s, lines[k]) && isTail(s, lines[k + 1], after: lines[k])
+            // Measured once, and only for a text that has such a pair of lines.
+            if candidate, width == nil { width = textWidth(s, lines) }
+            if candidate, let width, 2 * HardWrap.columns(s, lines[k]) >= width {
                 result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
                 k += 2
             } else {
@@ -18,6 +24,22 @@ enum WrappedHeading {
             }
         }
         return result
+    }
+
+    /// The width of the text's wide lines in columns: the tenth widest of its physical lines (a table's or a URL's
+    /// line past the width counts little).
+    private static func textWidth(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int {
+        var widths: [Int] = []
+        for line in lines {
+            var start = line.lowerBound
+            for i in line where s[i] == "\n" || s[i] == "\r" {
+                if i > start { widths.append(HardWrap.columns(s, start..<i)) }
+                start = i + 1
+            }
+            if line.upperBound > start { widths.append(HardWrap.columns(s, start..<line.upperBound)) }
+        }
+        widths.sort(by: >)
+        return widths.isEmpty ? 0 : widths[min(widths.count - 1, max(0, widths.count / 10))]
     }
 
     /// Characters no Chinese heading ends on, unless they close a word (目的, 参与, 普及, 应对 …).

@@ -75,6 +75,7 @@ struct FeatureExtractorTests {
         // So does a directive (关于…的意见 / 通知); an article about one does not.
         #expect(FeatureExtractor.isWorkReport(try readText("国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(try readText("关于数字贸易规则的几点思考\n\n\(body)\n"), language: .zh))
+        #expect(!FeatureExtractor.isWorkReport(try readText("中国五年规划的制度逻辑\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))
         let sentence = try #require(report.units.firstIndex { $0.kind == .sentence })

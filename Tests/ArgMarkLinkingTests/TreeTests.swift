@@ -122,7 +122,7 @@ struct TreeTests {
     }
 
     /// A concession (Admittedly …, 当然，…) attacks the claim it grants a point against, and the answer that follows
-    /// it (But …) attacks the concession, not the claim: with either linker.
+    /// it (But …) attacks the concession, not the claim (the rule linker; the learned one calls the same step).
     @Test func aConcessionAttacksAndItsAnswerAttacksTheConcession() throws {
         let document = labelledDocument([
             (1, .claim, "We argue that plastic bags should be banned."),
@@ -130,14 +130,21 @@ struct TreeTests {
             (1, .claim, "But this is an argument for reusable bags, not for plastic ones."),
             (1, .evidence, "In 2019, the city collected 3 million bags from its rivers."),
         ])
-        for linked in [TreeLinker().link(document)] {
-            let a = linked.units.map(\.annotation)
-            #expect(a[1].parent == "s1" && a[1].relation == .attack)
-            #expect(a[2].parent == "s2" && a[2].relation == .attack)
-            #expect(linked.validate().isEmpty)
-        }
+        let linked = TreeLinker().link(document)
+        let a = linked.units.map(\.annotation)
+        #expect(a[1].parent == "s1" && a[1].relation == .attack)
+        #expect(a[2].parent == "s2" && a[2].relation == .attack)
+        #expect(linked.validate().isEmpty)
         let chinese = labelledDocument([(1, .claim, "本文认为，开放合作是唯一出路。"), (1, .claim, "当然，合作也有代价。")])
         #expect(TreeLinker().link(chinese).units[1].annotation.relation == .attack)
+        // A concession that hangs, through its parents, under the answer keeps the answer where it was: no cycle.
+        let cyclic = labelledDocument([
+            (1, .claim, "We argue that the ban is right."), (1, .evidence, "Admittedly, paper bags cost 5 cents more."),
+            (1, .claim, "But the cost is small."), (1, .claim, "Therefore, the ban is worth its price."),
+        ])
+        var parents: [Int: (Int, Double, ArgumentRelation)] = [1: (3, 0.5, .attack), 3: (2, 0.5, .support), 2: (0, 0.5, .attack)]
+        TreeLinker().answerConcessions(cyclic.units, &parents)
+        #expect(parents[2]?.0 == 0)
     }
 
     /// A control character in a sentence (an escape sequence pasted from a terminal) is shown as a space, not sent to

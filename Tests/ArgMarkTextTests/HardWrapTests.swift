@@ -249,8 +249,6 @@ struct HardWrapTests {
         #expect(scalars.string(second..<scalars.count) == "The signiﬁ-cant ﬁnding of the ﬂaw-less self-deﬁ-ned test.")
     }
 
-    /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
-    /// paragraphs of their own (the item's first line had read as a heading).
     /// A list item set narrower than the text breaks short of the width; a line that stops on a lower-case word above
     /// one that goes on in lower case is wrapped all the same.
     @Test func aNarrowerListItemCarriesItsLinesOn() throws {
@@ -284,6 +282,8 @@ struct HardWrapTests {
         #expect(document.units.last?.text == "1.4     The committee recommends that the Australian Government establish a dedicated Regional Water Security Fund of at least $500 million over five years, targeted at towns with populations under 10,000 people.")
     }
 
+    /// A hanging indent carries its item on: the lines set in under a numbered item's first word are its own, not
+    /// paragraphs of their own (the item's first line had read as a heading).
     @Test func aHangingIndentCarriesItsItemOn() throws {
         let text = """
             Recommendations

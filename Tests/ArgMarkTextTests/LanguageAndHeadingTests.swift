@@ -62,23 +62,25 @@ struct HeadingDetectorTests {
 }
 
 /// A heading too long for its line, wrapped where no heading ends, is one heading; a heading that ends on a word
-/// (研究目的, 风险应对) and a line below it stay apart.
+/// (研究目的, 风险应对), or a short one that is complete (What to Watch For), and the line below it stay apart.
 struct WrappedHeadingTests {
     static let paragraph = "数字技术为基层治理提供了新的工具。这说明基层减负仍有较大空间。"
+    /// The paragraph hard-wrapped at 20 characters (40 columns), twice.
+    static let wrapped = [String](repeating: HardWrapTests.wrapByCharacters(String(repeating: paragraph, count: 3), width: 20), count: 2)
+        .joined(separator: "\n")
 
     @Test func aChineseHeadingWrappedWhereNoHeadingEndsIsOneHeading() throws {
-        let text = "二、数字技术赋能基层治理能力提升的内在机理与\n分析框架\n\(Self.paragraph)\n（一）技术赋能的\n三重逻辑\n\(Self.paragraph)\n"
+        let text = "二、数字技术赋能基层治理能力提升的内在机理与\n分析框架\n\(Self.wrapped)\n（一）技术赋能基层治理的制度逻辑与实践的\n三重维度\n\(Self.wrapped)\n"
         let document = try read(PlainTextReader(), text)
         let headings = document.units.filter { $0.kind == .heading }
-        #expect(headings.map(\.text) == ["二、数字技术赋能基层治理能力提升的内在机理与分析框架", "（一）技术赋能的三重逻辑"])
-        #expect(document.units.filter { $0.kind == .sentence }.count == 4)
+        #expect(headings.map(\.text) == ["二、数字技术赋能基层治理能力提升的内在机理与分析框架", "（一）技术赋能基层治理的制度逻辑与实践的三重维度"])
     }
 
     @Test func anEnglishHeadingWrappedOnAFunctionWordIsOneHeading() throws {
-        let paragraph = "Export controls have become a central instrument of policy. The rules restricted the sale of chips."
-        let text = "1. The Limits of Enforcement and\nthe Bureau of Industry\n\n\(paragraph)\n\nPolicy Options for\nCongress\n\n\(paragraph)\n"
+        let paragraph = HardWrapTests.wrapGreedily(String(repeating: "Export controls have become a central instrument of policy. ", count: 4), width: 60)
+        let text = "1. The Limits of Enforcement and the Capacity of\nthe Bureau of Industry\n\n\(paragraph)\n\nWhat to Watch For\nInflation\n\n\(paragraph)\n"
         let headings = try read(PlainTextReader(), text).units.filter { $0.kind == .heading }.map(\.text)
-        #expect(headings == ["1. The Limits of Enforcement and the Bureau of Industry", "Policy Options for Congress"])
+        #expect(headings == ["1. The Limits of Enforcement and the Capacity of the Bureau of Industry", "What to Watch For", "Inflation"])
     }
 
     @Test(arguments: [

@@ -48,6 +48,13 @@ struct ArticleReaderTests {
         #expect(m.authors == ["苏明远"])
     }
 
+    /// A rule under a title (setext Markdown) is no subtitle.
+    @Test func aRuleUnderATitleIsNoSubtitle() throws {
+        let text = "Policy Options for Congress\n---------------------------\nJane Doe\nAbstract\nThe rules restricted chips.\n\nIntroduction\n\nExport controls matter. Congress should act.\n"
+        let m = try ArticleReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: nil, documentID: "r")).metadata
+        #expect(m.titles["en"] == "Policy Options for Congress")
+    }
+
     /// Two labelled fields on one line, as journals without 【】 tags set them.
     @Test func twoLabelledFieldsOnOneLine() {
         #expect(FrontMatter.fieldsOf("中图分类号：U491 文献标识码：A").map { "\($0.0)=\($0.1)" } == ["clc=U491", "documentCode=A"])
@@ -306,6 +313,11 @@ struct PlainTextReaderTests {
         // A last short paragraph that asks or argues stays text.
         let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
         #expect(asking.metadata.fields["signature"] == nil)
+        // Nor does the letter's own last sentence or call (The rule must go. / Please reconsider).
+        for ending in ["The rule must go.", "Please withdraw it.", "Please reconsider\nThis matters to us"] {
+            let own = try read(PlainTextReader(), "Dear Commissioners,\n\nI oppose the rule. It raises costs for small landlords.\n\n\(ending)\n")
+            #expect(own.metadata.fields["signature"] == nil, "\(ending)")
+        }
     }
 
     /// A memorandum's header (TO: / FROM: / DATE: / RE: / CC:) is metadata, not a heading per line; a text that
@@ -969,6 +981,8 @@ struct BadInputTests {
             var metadata = DocumentMetadata()
             #expect(EditorLine.parse(line, into: &metadata) && metadata.fields["editor"] == "陈默", "\(line)")
         }
+        var unbracketed = DocumentMetadata()
+        #expect(!EditorLine.parse("本文编辑过程中得到匿名审稿人的宝贵意见，特此致谢。", into: &unbracketed))
     }
 
     /// A displayed equation with its number is read as a caption unit: never labelled, opening no section, and no
@@ -981,6 +995,10 @@ struct BadInputTests {
         ])
         #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["（三）模型设定"])
         #expect(document.units.last?.kind == .sentence)
+        // A wrapped sentence whose first line cites a formula and ends on a column's number is no equation.
+        let cited = HardWrapTests.wrapGreedily(String(repeating: "The model fits the data well across all the samples we study. ", count: 3), width: 80)
+            + "\nThe estimated elasticity is large and stable (β = 0.42) in the model of column (2)\nof Table 3, which also adds the controls for income and region.\n"
+        #expect(try read(PlainTextReader(), cited).units.allSatisfy { $0.kind == .sentence })
     }
 
     @Test func notesOnlyHasNoSentences() {

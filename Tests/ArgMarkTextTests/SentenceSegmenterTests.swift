@@ -63,6 +63,12 @@ struct SentenceSegmenterTests {
         ("Should voting be compulsory? No. It forces the uninterested to choose.", ["Should voting be compulsory?", "No.", "It forces the uninterested to choose."]),
         ("No. Compulsory voting forces people to the polls.", ["No.", "Compulsory voting forces people to the polls."]),
         ("See No. 7 of the series. Done.", ["See No. 7 of the series.", "Done."]),
+        // Not after an abbreviation's stop, and not before a docket number.
+        ("Comments were filed in Dkt. No. FDA-2019-N-1234 on time. See U.N. Doc. No. A/HRC/47/30 for details.",
+         ["Comments were filed in Dkt. No. FDA-2019-N-1234 on time.", "See U.N. Doc. No. A/HRC/47/30 for details."]),
+        // The Bluebook's words end a sentence outside a citation (Big Tech., Virginia Tech.).
+        ("Regulators worried about Big Tech. Lawmakers acted first. It was run at Virginia Tech. Researchers found it.",
+         ["Regulators worried about Big Tech.", "Lawmakers acted first.", "It was run at Virginia Tech.", "Researchers found it."]),
         // A note marker after a space, or in Markdown's [^1] form, closes the sentence before it.
         ("Fees fell in 1852. [1] Trade grew.", ["Fees fell in 1852. [1]", "Trade grew."]),
         ("Fees fell in 1852. [3–5]", ["Fees fell in 1852. [3–5]"]),
