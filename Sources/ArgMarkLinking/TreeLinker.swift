@@ -201,10 +201,12 @@ public struct TreeLinker: Linker {
 
     static let attackOpenerBytes = attackOpeners.map { Array($0.utf8) }
     static let concessionOpenerBytes = concessionOpeners.map { Array($0.utf8) }
+    /// Both, for one pass over a sentence's opening.
+    static let attackOrConcessionOpenerBytes = attackOpenerBytes + concessionOpenerBytes
 
     /// Whether a sentence attacks its parent: it opens as an objection (However, …) or as a concession (Admittedly, …).
     func opensAttack(_ text: String) -> Bool {
-        opens(text, Self.attackOpenerBytes) || opens(text, Self.concessionOpenerBytes)
+        opens(text, Self.attackOrConcessionOpenerBytes)
     }
 
     /// The answer to a concession (Admittedly, X. But Y.) attacks the concession right before it in its paragraph,
