@@ -73,8 +73,8 @@ struct HTMLLayout {
         render(main ?? body)
         closeBlock()
         // A page may set its notes after its main text (<ol class="footnotes"> after </article>): when the main text
-        // held none, they are looked for in the whole page.
-        if main != nil, notes.isEmpty { collectNotes(in: body) }
+        // held none but marks a first note, they are looked for in the whole page, its navigation and scripts aside.
+        if main != nil, notes.isEmpty, text.contains("[1]") { collectNotes(in: body) }
         // The notes a page lists apart (footnotes, endnotes), as Markdown footnotes after the text.
         for (n, note) in notes.enumerated() { text += "[^\(n + 1)]: \(note)\n" }
     }
@@ -84,7 +84,7 @@ struct HTMLLayout {
 
     /// Adds the entries of every notes list under `element` (`isNotesList`), in page order.
     private mutating func collectNotes(in element: XMLElement) {
-        for child in element.children {
+        for child in element.children where !Self.skipped.contains(child.name.lowercased()) {
             if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
                 addNotes(of: child)
             } else {

@@ -177,8 +177,11 @@ public final class ReviewJournal {
     /// as before, naming the way out.
     public func noteWriting(_ version: FileVersion) {
         // A journal recovered on opening, and written without a new edit, is not open yet.
-        if descriptor < 0, FileManager.default.fileExists(atPath: path) {
+        if descriptor < 0, let existing = FileManager.default.contents(atPath: path) {
             descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            // A last line a crash cut short goes first, as `append` drops it.
+            let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            if descriptor >= 0, complete < existing.count { _ = ftruncate(descriptor, off_t(complete)) }
         }
         guard descriptor >= 0 else { return }
         let encoder = JSONEncoder()

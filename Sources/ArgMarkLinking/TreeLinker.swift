@@ -213,7 +213,9 @@ public struct TreeLinker: Linker {
     /// not the claim the concession was made against; not where the concession hangs, through its parents, under the
     /// answer itself (a cycle).
     func answerConcessions(_ units: [TextUnit], _ parent: inout [Int: (Int, Double, ArgumentRelation)]) {
-        for (i, link) in parent where i > 0 && link.0 != i - 1 {
+        // In the sentences' order: a dictionary's own order varies from process to process.
+        for i in parent.keys.sorted() where i > 0 {
+            guard let link = parent[i], link.0 != i - 1 else { continue }
             let previous = i - 1
             guard units[previous].kind == .sentence, units[previous].paragraph == units[i].paragraph, parent[previous] != nil,
                   opens(units[i].text, Self.attackOpenerBytes), !opens(units[i].text, Self.concessionOpenerBytes),

@@ -270,7 +270,7 @@ enum FrontMatter {
                     // A Markdown title (# Title) without its marks.
                     let title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
                     metadata.titles[titleLanguage(title)] = title
-                } else if n == 1, line.hasPrefix("—") || line.hasPrefix("―") || line.hasPrefix("－－"),
+                } else if n == 1, line.hasPrefix("—") || line.hasPrefix("―") || line.hasPrefix("－－") || line.hasPrefix("--"),
                           line.unicodeScalars.contains(where: { ScalarClass.isCJK($0) && !"—―－".unicodeScalars.contains($0) }),
                           let title = metadata.titles[titleLanguage(preamble[0])] {
                     // A subtitle (——兼评《…》, ——基于…的分析) goes on the title, as CNKI writes the whole title.
@@ -600,7 +600,13 @@ enum EditorLine {
         if bracketed, compact.hasPrefix("本文"), roles.contains(where: { compact.dropFirst(2).hasPrefix($0.label) }) {
             compact = String(compact.dropFirst(2))
         }
-        guard compact.count <= 60, roles.contains(where: { compact.hasPrefix($0.label) }) else { return false }
+        // The role, then its separator or a name alone (责编∕韩拓, 责任编辑：张三, 责任编辑 王芳): not a sentence that
+        // opens with the word (编辑是出版工作的核心环节。).
+        guard compact.count <= 60, roles.contains(where: { role in
+            guard compact.hasPrefix(role.label) else { return false }
+            let rest = compact.dropFirst(role.label.count)
+            return rest.first.map { "∕/：:|｜".contains($0) } ?? false || (rest.count <= 4 && !rest.contains("。"))
+        }) else { return false }
         var found: [(range: Range<String.Index>, field: String)] = []
         var searchStart = compact.startIndex
         while searchStart < compact.endIndex {

@@ -113,9 +113,12 @@ struct BodyAssembler {
         }
         if let block = pendingCaption {
             // APA sets a table's number on a line of its own and its title on the next (Table 1 | Means and Standard
-            // Deviations by Condition): the title belongs to the caption.
+            // Deviations by Condition): the title belongs to the caption; a line after a blank one, or a numbered
+            // heading, does not (Figure 1 whose image is lost, then 4. Discussion).
             if block.lines.count == 1, Caption.isBareNumber(scalars, block.lines[0]), range.count <= 160,
-               !HardWrap.endsSentence(scalars, before: range.upperBound, from: range.lowerBound) {
+               !HardWrap.endsSentence(scalars, before: range.upperBound, from: range.lowerBound),
+               scalars[block.lines[0].upperBound..<range.lowerBound].count(where: { $0 == "\n" }) == 1,
+               HeadingDetector.numberedLevel(scalars, range, latin: true) == nil, HeadingDetector.numberedLevel(scalars, range, latin: false) == nil {
                 pendingCaption?.lines.append(range)
                 return true
             }

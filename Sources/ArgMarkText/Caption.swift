@@ -78,11 +78,15 @@ enum Caption {
             if ScalarClass.isLower(c), c.isASCII, i == range.lowerBound || s[i - 1] == " " {
                 var j = i
                 while j < open, s[j].isASCII, ScalarClass.isLower(s[j]) { j += 1 }
-                if j - i >= 3, j == open || s[j] == " " || s[j] == "," { words += 1 }
+                let word = String(String.UnicodeScalarView(s[i..<j]))
+                if j - i >= 3, j == open || s[j] == " " || s[j] == "," || s[j] == "(", !Self.mathWords.contains(word) { words += 1 }
             }
         }
         return equals && words <= 2
     }
+
+    /// Functions a formula names (log wage_it, max(…)), which are no words of prose.
+    private static let mathWords: Set<String> = ["log", "exp", "max", "min", "sin", "cos", "tan", "lim", "sup", "inf", "det", "var", "cov", "corr", "argmax", "argmin"]
 
     /// Where a closing equation number starts: (1), (12), (3.2), （1）, after a space.
     private static func equationNumberStart(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {

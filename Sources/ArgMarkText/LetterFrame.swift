@@ -89,19 +89,26 @@ struct LetterFrame {
     /// initial's stop.
     static func isNameLine(_ line: String) -> Bool {
         let words = line.split(separator: " ")
-        guard !words.isEmpty, words.count <= 5, line.count <= 60 else { return false }
-        guard words.allSatisfy({ word in
+        guard !words.isEmpty, words.count <= 6, line.count <= 60 else { return false }
+        // Capitalised words, a name's or an organisation's small words after the first (Coalition for Clean Air,
+        // Director of Policy), an e-mail address or a bracketed telephone number.
+        guard words.enumerated().allSatisfy({ n, word in
             let first = word.unicodeScalars.first!
-            return ScalarClass.isUpper(first) || ScalarClass.isDigit(first) || ScalarClass.isCJK(first) || first == "&"
+            return ScalarClass.isUpper(first) || ScalarClass.isDigit(first) || ScalarClass.isCJK(first) || "&(+".unicodeScalars.contains(first)
+                || word.contains("@") || (n > 0 && Self.smallWords.contains(String(word)))
         }) else { return false }
         guard let last = line.unicodeScalars.last else { return false }
         if last == "." {
-            // Mark T. / Jane D.: a single capital before the stop.
+            // Mark T. / Jane D. (an initial), Jane Doe, Ph.D. / Washington, D.C. (an abbreviation with inner stops).
             let scalars = Array(line.unicodeScalars)
-            return scalars.count >= 3 && ScalarClass.isUpper(scalars[scalars.count - 2]) && scalars[scalars.count - 3] == " "
+            let lastWord = words.last!.dropLast()
+            return (scalars.count >= 3 && ScalarClass.isUpper(scalars[scalars.count - 2]) && scalars[scalars.count - 3] == " ")
+                || lastWord.contains(".") || ["Jr", "Sr", "Inc", "Esq"].contains(String(lastWord))
         }
         return !FrameLines.isSentenceFinal(last) && last != ":" && last != ";"
     }
+
+    private static let smallWords: Set<String> = ["of", "for", "and", "the", "on", "in", "at", "de", "van", "von", "du", "la"]
 
     /// A line of a report's front matter rather than a letterhead: a contents or glossary heading, a rights notice.
     /// Above such a line a short letter is a report's transmittal letter, whose frame starts below it.

@@ -22,8 +22,16 @@ struct MemoHeader {
         guard let first = (0..<min(lines.count, withinFirst)).first(where: { field(scalars, lines[$0]) != nil }) else { return nil }
         var fields: [(key: String, value: String)] = []
         var end = first
-        while end < lines.count, let found = field(scalars, lines[end]) {
-            fields.append(found)
+        while end < lines.count {
+            if let found = field(scalars, lines[end]) {
+                fields.append(found)
+            } else if !fields.isEmpty, lines[end].lowerBound > 0, ScalarClass.isSpace(scalars[lines[end].lowerBound - 1]),
+                      scalars[lines[end].lowerBound - 1] != "\n", lines[end].count <= 200 {
+                // A field's value wrapped onto an indented line (RE: Options for Reducing | ␣␣␣Coming Fiscal Year).
+                fields[fields.count - 1].value += " " + scalars.string(lines[end])
+            } else {
+                break
+            }
             end += 1
         }
         let keys = Set(fields.map(\.key))

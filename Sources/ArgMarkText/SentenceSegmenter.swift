@@ -485,7 +485,7 @@ public struct SentenceSegmenter: Sendable {
         if noteEnd > i + 1, Abbreviations.usuallyInternal.contains(token) { return Abbreviations.sentenceOpeners.contains(nextWord) }
         // "No." alone after a sentence's end is an answer (Should voting be compulsory? No. It forces …), not the
         // abbreviation of a number.
-        if token == "No", !nextWord.isEmpty, next + nextWord.unicodeScalars.count >= end
+        if token == "No", !(nextScalar.map(ScalarClass.isDigit) ?? false), next + nextWord.unicodeScalars.count >= end
             || !(ScalarClass.isDigit(s[next + nextWord.unicodeScalars.count]) || s[next + nextWord.unicodeScalars.count] == "-") {
             var k = tokenStart - 1
             while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
@@ -511,7 +511,8 @@ public struct SentenceSegmenter: Sendable {
         if Abbreviations.usuallyInternal.contains(token) {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
-        if Abbreviations.citationWords.contains(token), inCitation(s, tokenStart, paragraphStart: paragraphStart, nextWord: nextWord) {
+        if Abbreviations.citationWords.contains(token),
+           nextScalar.map(ScalarClass.isDigit) == true || inCitation(s, tokenStart, paragraphStart: paragraphStart, nextWord: nextWord) {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
         return true
@@ -520,7 +521,9 @@ public struct SentenceSegmenter: Sendable {
     /// Whether the word at `tokenStart` stands in a legal citation: inside brackets opened before it, after a case's
     /// "v." in the same stretch of text, or before another of the citation's abbreviations or an initial.
     private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String) -> Bool {
+        // A journal's abbreviated name goes on to its volume and page (94 Am. Econ. Rev. 112).
         if Abbreviations.citationWords.contains(nextWord) || Abbreviations.usuallyInternal.contains(nextWord) || nextWord == "No"
+            || Abbreviations.journalWords.contains(nextWord)
             || (nextWord.unicodeScalars.count == 1 && nextWord.unicodeScalars.allSatisfy(ScalarClass.isUpper)) {
             return true
         }
@@ -583,8 +586,10 @@ enum Abbreviations {
     /// The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
     /// Okla., F. App'x) and the states it abbreviates: abbreviations inside a citation (`inCitation`), and ordinary
     /// words that end sentences elsewhere (Big Tech., Peoria, Ill.).
+    /// Words of a journal's abbreviated name (Am. Econ. Rev., Am. J. Pol. Sci., Q. J. Econ.).
+    static let journalWords: Set<String> = ["Econ", "Rev", "Pol", "Sci", "Stud", "Int'l", "Comp", "Soc", "Psych", "Quart", "Ann", "Bull", "Proc", "Res", "Am"]
     static let citationWords: Set<String> = [
-        "Dkt", "Doc", "Ins", "Mut", "Auto", "Grp", "Inst", "Civ", "Comp", "Am", "Ass'n", "Comm'n", "Dep't", "Gov't", "Nat'l", "Int'l",
+        "Dkt", "Doc", "Econ", "Pol", "Stud", "Psych", "Quart", "Ann", "Bull", "Proc", "Ins", "Mut", "Auto", "Grp", "Inst", "Civ", "Comp", "Am", "Ass'n", "Comm'n", "Dep't", "Gov't", "Nat'l", "Int'l",
         "App'x", "Dist", "Bankr", "Super", "Cas", "Indus", "Mfg", "Fin", "Elec", "Transp", "Envtl", "Admin", "Sys",
         "Servs", "Prods", "Tech", "Educ", "Hous", "Sci", "Soc", "Res", "Pol'y", "Cal", "Okla", "Ill", "Fla", "Tex",
         "Mich", "Minn", "Wash", "Wis", "Conn", "Colo", "Ariz", "Ark", "Ala", "Ga", "Md", "Mass", "Pa", "Va", "Tenn",

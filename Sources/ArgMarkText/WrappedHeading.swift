@@ -3,9 +3,11 @@
 /// A head that ends where no heading ends (on 的, 与, 和, 及 or 对 that close no word, or on "of", "and", "the" …)
 /// and the short heading-like line right below it, with no numbering of its own, are one heading.
 enum WrappedHeading {
-    /// `lines` with each wrapped heading's two lines as one. A head that wraps fills a good part of the text's width
-    /// (half of its widest lines, the tenth widest): a short heading ending on "for" (What to Watch For | Inflation)
-    /// is complete, and the line below is a heading of its own.
+    /// `lines` with each wrapped heading's two lines as one. In a hard-wrapped text a head that wraps fills a good
+    /// part of the width (half of its widest lines, the tenth widest): a short heading ending on "for" (What to Watch
+    /// For | Inflation) is complete, and the line below is a heading of its own. In a text of a line per paragraph
+    /// (a Word or web export) the width says nothing: there an English head joins only a tail that goes on in lower
+    /// case, or when it is long.
     static func joined(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
         var result: [Range<Int>] = []
         result.reserveCapacity(lines.count)
@@ -13,9 +15,9 @@ enum WrappedHeading {
         var k = 0
         while k < lines.count {
             let candidate = k + 1 < lines.count && endsOpen(s, lines[k]) && isTail(s, lines[k + 1], after: lines[k])
-            // Measured once, and only for a text that has such a pair of lines.
-            if candidate, width == nil { width = textWidth(s, lines) }
-            if candidate, let width, 2 * HardWrap.columns(s, lines[k]) >= width {
+            // Measured once, and only for a text that has such a pair of lines (0: not hard-wrapped).
+            if candidate, width == nil { width = isHardWrapped(s, lines) ? textWidth(s, lines) : 0 }
+            if candidate, let width, width > 0 ? 2 * HardWrap.columns(s, lines[k]) >= width : fitsUnwrapped(s, lines[k], lines[k + 1]) {
                 result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
                 k += 2
             } else {
@@ -24,6 +26,17 @@ enum WrappedHeading {
             }
         }
         return result
+    }
+
+    /// Whether some logical line spans a line break: the text was hard-wrapped.
+    private static func isHardWrapped(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Bool {
+        lines.contains { line in line.contains { s[$0] == "\n" || s[$0] == "\r" } }
+    }
+
+    /// In a text of a line per paragraph: a Chinese head always (no Chinese heading ends on 的 or 与), an English one
+    /// before a tail in lower case or when it is 40 columns or more.
+    private static func fitsUnwrapped(_ s: [Unicode.Scalar], _ head: Range<Int>, _ tail: Range<Int>) -> Bool {
+        ScalarClass.isHan(s[head.upperBound - 1]) || ScalarClass.isLower(s[tail.lowerBound]) || HardWrap.columns(s, head) >= 40
     }
 
     /// The width of the text's wide lines in columns: the tenth widest of its physical lines (a table's or a URL's

@@ -98,6 +98,9 @@ struct HTMLReaderTests {
         let document = try read(html)
         #expect(document.notes.map(\.text) == ["World Bank, World Development Indicators, 2024."])
         #expect(document.units[1].noteRefs == [document.notes[0].id])
+        // A footer whose class happens to say "footnote", under a text that marks no note, is no notes list.
+        let footer = try read("<html><body><article><h1>Trade</h1><p>We argue that open trade helps growth. It also lowers prices for households everywhere.</p><p>Tariffs raise the cost of inputs for firms that export.</p></article><footer class=\"site-footnote\"><p>Copyright 2024 Think Tank.</p></footer></body></html>")
+        #expect(footer.notes.isEmpty)
     }
 
     /// An older site lays its page out in a table and declares GBK: the text in the table's cell is the page's, and

@@ -83,6 +83,15 @@ struct WrappedHeadingTests {
         #expect(headings == ["1. The Limits of Enforcement and the Capacity of the Bureau of Industry", "What to Watch For", "Inflation"])
     }
 
+    /// In a text of a line per paragraph (a Word or web export) the width says nothing: a Chinese head ending on 的
+    /// joins its tail, an English one a tail that goes on in lower case.
+    @Test func aWrappedHeadingInATextOfALinePerParagraph() throws {
+        let chinese = try read(PlainTextReader(), "（一）技术赋能的\n三重逻辑\n\(Self.paragraph)\n")
+        #expect(chinese.units.filter { $0.kind == .heading }.map(\.text) == ["（一）技术赋能的三重逻辑"])
+        let english = try read(PlainTextReader(), "1. The Limits of Enforcement and\nthe Bureau of Industry\n\nExport controls matter. They shape markets.\n")
+        #expect(english.units.filter { $0.kind == .heading }.map(\.text) == ["1. The Limits of Enforcement and the Bureau of Industry"])
+    }
+
     @Test(arguments: [
         "二、研究目的\n分析框架\n", "三、风险应对\n制度建设\n", "Results and\n2. Discussion\n", "一、问题的\n\n提出\n", "Findings\nCongress\n",
     ])

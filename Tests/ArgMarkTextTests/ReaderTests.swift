@@ -313,6 +313,9 @@ struct PlainTextReaderTests {
         // A last short paragraph that asks or argues stays text.
         let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
         #expect(asking.metadata.fields["signature"] == nil)
+        // An organisation's name with its small words signs too.
+        let organisation = try read(PlainTextReader(), "Dear Commissioners,\n\nI oppose the rule. It raises costs.\n\nThank you.\nJohn Smith\nCoalition for Clean Air\n")
+        #expect(organisation.metadata.fields["signature"] == "John Smith; Coalition for Clean Air")
         // Nor does the letter's own last sentence or call (The rule must go. / Please reconsider).
         for ending in ["The rule must go.", "Please withdraw it.", "Please reconsider\nThis matters to us"] {
             let own = try read(PlainTextReader(), "Dear Commissioners,\n\nI oppose the rule. It raises costs for small landlords.\n\n\(ending)\n")
@@ -330,6 +333,8 @@ struct PlainTextReaderTests {
             "subject": "Options for Reducing Police Overtime Costs", "cc": "City Manager Tom Reyes", "letterhead": "MEMORANDUM",
         ])
         #expect(memo.metadata.titles == ["en": "Options for Reducing Police Overtime Costs"])
+        let wrapped = try read(PlainTextReader(), "TO: Mayor Linda Carrasco\nFROM: Office of Budget\nRE: Options for Reducing Police Overtime Costs in the\n    Coming Fiscal Year\n\nWe recommend a cap.\n")
+        #expect(wrapped.metadata.fields["subject"] == "Options for Reducing Police Overtime Costs in the Coming Fiscal Year" && wrapped.units.count == 1)
         let dated = try read(PlainTextReader(), "Date: 2024\nWe recommend a cap.\n")
         #expect(dated.metadata.fields.isEmpty && dated.units.count == 2)
     }
@@ -885,6 +890,9 @@ struct BadInputTests {
         #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["Results"])
         #expect(document.units.filter { $0.kind == .caption }.count == 5)
         #expect(document.units.last?.kind == .sentence && document.units.last?.section == document.units[1].section)
+        // A figure's number whose image is lost takes no heading after a blank line as its title.
+        let lost = try read(PlainTextReader(), "Results\n\nStructured feedback raised revision counts.\n\nFigure 1\n\n4. Discussion\n\nThe effect held.\n")
+        #expect(lost.units.filter { $0.kind == .heading }.map(\.text) == ["Results", "4. Discussion"])
     }
 
     @Test func figuresAndTablesAreCaptionsInTheirSection() throws {
@@ -983,6 +991,7 @@ struct BadInputTests {
         }
         var unbracketed = DocumentMetadata()
         #expect(!EditorLine.parse("本文编辑过程中得到匿名审稿人的宝贵意见，特此致谢。", into: &unbracketed))
+        #expect(!EditorLine.parse("编辑是出版工作的核心环节。", into: &unbracketed) && unbracketed.fields.isEmpty)
     }
 
     /// A displayed equation with its number is read as a caption unit: never labelled, opening no section, and no
@@ -999,6 +1008,9 @@ struct BadInputTests {
         let cited = HardWrapTests.wrapGreedily(String(repeating: "The model fits the data well across all the samples we study. ", count: 3), width: 80)
             + "\nThe estimated elasticity is large and stable (β = 0.42) in the model of column (2)\nof Table 3, which also adds the controls for income and region.\n"
         #expect(try read(PlainTextReader(), cited).units.allSatisfy { $0.kind == .sentence })
+        // A formula's functions are no words of prose.
+        let logs = try read(PlainTextReader(), "We estimate the model.\nln Y_it = a + b log wage_it + c log hours_it + d log capital_it + e_it        (1)\nThe errors are clustered.\n")
+        #expect(logs.units.filter { $0.kind == .caption }.count == 1)
     }
 
     @Test func notesOnlyHasNoSentences() {

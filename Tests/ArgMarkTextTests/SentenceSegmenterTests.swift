@@ -69,6 +69,9 @@ struct SentenceSegmenterTests {
         // The Bluebook's words end a sentence outside a citation (Big Tech., Virginia Tech.).
         ("Regulators worried about Big Tech. Lawmakers acted first. It was run at Virginia Tech. Researchers found it.",
          ["Regulators worried about Big Tech.", "Lawmakers acted first.", "It was run at Virginia Tech.", "Researchers found it."]),
+        // A journal's abbreviated name goes on to its volume (94 Am. Econ. Rev. 112); "No." answers before a quote too.
+        ("See 94 Am. Econ. Rev. 112 (2004) and 45 Am. J. Pol. Sci. 112. Next.", ["See 94 Am. Econ. Rev. 112 (2004) and 45 Am. J. Pol. Sci. 112.", "Next."]),
+        ("Should voting be compulsory? No. \"It forces people,\" critics say.", ["Should voting be compulsory?", "No.", "\"It forces people,\" critics say."]),
         // A note marker after a space, or in Markdown's [^1] form, closes the sentence before it.
         ("Fees fell in 1852. [1] Trade grew.", ["Fees fell in 1852. [1]", "Trade grew."]),
         ("Fees fell in 1852. [3–5]", ["Fees fell in 1852. [3–5]"]),
