@@ -124,14 +124,7 @@ public final class ReviewJournal {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8] = []
         if descriptor < 0 {
-            // A line a crash cut short is dropped before appending after it.
-            let existing = FileManager.default.contents(atPath: path) ?? Data()
-            let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
-            if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
-                throw .unwritable(path, String(cString: strerror(errno)))
-            }
+            let complete = try openForAppending(existing: FileManager.default.contents(atPath: path) ?? Data())
             if complete == 0 {
                 let header = Header(
                     argmarkJournal: 1, file: (path as NSString).lastPathComponent, version: fileVersion, treeCompletedBy: treeCompletedBy)
@@ -177,12 +170,7 @@ public final class ReviewJournal {
     /// as before, naming the way out.
     public func noteWriting(_ version: FileVersion) {
         // A journal recovered on opening, and written without a new edit, is not open yet.
-        if descriptor < 0, let existing = FileManager.default.contents(atPath: path) {
-            descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-            // A last line a crash cut short goes first, as `append` drops it.
-            let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            if descriptor >= 0, complete < existing.count { _ = ftruncate(descriptor, off_t(complete)) }
-        }
+        if descriptor < 0, let existing = FileManager.default.contents(atPath: path) { _ = try? openForAppending(existing: existing) }
         guard descriptor >= 0 else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -191,6 +179,18 @@ public final class ReviewJournal {
         let before = lseek(descriptor, 0, SEEK_END)
         let n = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress!, $0.count) }
         if n != bytes.count || fdatasync(descriptor) != 0, before >= 0 { _ = ftruncate(descriptor, before) }
+    }
+
+    /// Opens the journal for appending (creating it), with a last line a crash cut short dropped first; returns the
+    /// length of its complete lines (0: no header yet).
+    private func openForAppending(existing: Data) throws(JournalError) -> Int {
+        let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+        if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
+            throw .unwritable(path, String(cString: strerror(errno)))
+        }
+        return complete
     }
 
     /// Deletes the journal after the file was written, so that the edits after that point go into a new journal

@@ -164,12 +164,7 @@ enum PageBreaks {
     /// a point or comma with a digit before it, unless that digit ends a year standing as a word (in 2025.5 The …).
     private static func isDecimal(_ s: [Unicode.Scalar], markerAt i: Int, lineStart: Int) -> Bool {
         guard i - 2 >= lineStart, s[i - 1] == "." || s[i - 1] == ",", ScalarClass.isDigit(s[i - 2]) else { return false }
-        let yearStart = i - 5
-        guard yearStart >= lineStart, (yearStart..<(i - 1)).allSatisfy({ s[$0].isASCII && ScalarClass.isDigit(s[$0]) }),
-              yearStart == lineStart || ScalarClass.isSpace(s[yearStart - 1]) || s[yearStart - 1] == "(",
-              let year = Int(String(String.UnicodeScalarView(s[yearStart..<(i - 1)]))), (1800...2099).contains(year)
-        else { return true }
-        return false
+        return !SentenceSegmenter.closesYear(s, stopAt: i - 1)
     }
 
     /// A line that is nothing but a rule: five or more underscores, dashes or box-drawing strokes.

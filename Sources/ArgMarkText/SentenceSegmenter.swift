@@ -423,12 +423,14 @@ public struct SentenceSegmenter: Sendable {
             let next = firstNonSpace(s, from: i + 1, end: end)
             return next >= end || ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“"
         }
+        // A note number set on the stop (…the poles.12 The…, …Microsoft Corp.7 What…): where it ends.
+        let noteEnd = i + 1 < end && !ScalarClass.isSpace(s[i + 1]) ? footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) : i + 1
         // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.
         if i + 1 < end {
             let n = s[i + 1]
             // A full-width digit or letter goes on a token (２.５, Ｕ.Ｓ.) as an ASCII one does.
             if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || (ScalarClass.isCJK(n) && !ScalarClass.isFullWidthAlphanumeric(n))
-                || n == "[" || n == "［" || footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) > i + 1
+                || n == "[" || n == "［" || noteEnd > i + 1
                 || Self.closingEmphasisEnd(s, at: i + 1, end: end) != nil) {
                 return false
             }
@@ -446,8 +448,7 @@ public struct SentenceSegmenter: Sendable {
         }
         let token = s.string(tokenStart..<i)
         let isEllipsis = i >= 2 && s[i - 1] == "." && s[i - 2] == "."
-        // After a note number set on the stop (…Microsoft Corp.7 What…) the next word is the one after the number.
-        let noteEnd = i + 1 < end && !ScalarClass.isSpace(s[i + 1]) ? footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) : i + 1
+        // After a note number the next word is the one after the number.
         let next = firstNonSpace(s, from: noteEnd, end: end)
         let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
         let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
@@ -485,18 +486,18 @@ public struct SentenceSegmenter: Sendable {
         if noteEnd > i + 1, Abbreviations.usuallyInternal.contains(token) { return Abbreviations.sentenceOpeners.contains(nextWord) }
         // "No." alone after a sentence's end is an answer (Should voting be compulsory? No. It forces …), not the
         // abbreviation of a number.
-        if token == "No", !(nextScalar.map(ScalarClass.isDigit) ?? false), next + nextWord.unicodeScalars.count >= end
-            || !(ScalarClass.isDigit(s[next + nextWord.unicodeScalars.count]) || s[next + nextWord.unicodeScalars.count] == "-") {
+        let afterNextWord = next + nextWord.unicodeScalars.count
+        if token == "No", !(nextScalar.map(ScalarClass.isDigit) ?? false),
+           afterNextWord >= end || !(ScalarClass.isDigit(s[afterNextWord]) || s[afterNextWord] == "-") {
             var k = tokenStart - 1
             while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
             // After a question, an exclamation or a sentence closed on an ordinary lower-case word, not after an
             // abbreviation (Dkt. No. FDA-2019-N-1234, U.N. Doc. No. A/HRC/47/30).
             if k < paragraphStart || s[k] == "?" || s[k] == "!" { return true }
             if s[k] == ".", k > paragraphStart, ScalarClass.isLower(s[k - 1]) {
-                var w = k
-                while w > paragraphStart, ScalarClass.isLatinLetter(s[w - 1]) { w -= 1 }
-                let before = String(String.UnicodeScalarView(s[w..<k]))
-                if k - w >= 3, before.unicodeScalars.allSatisfy(ScalarClass.isLower), !Abbreviations.numberedLowercased.contains(before) { return true }
+                let before = wordBefore(s, k, paragraphStart: paragraphStart)
+                if before.unicodeScalars.count >= 3, before.unicodeScalars.allSatisfy(ScalarClass.isLower),
+                   !Abbreviations.numberedLowercased.contains(before) { return true }
             }
         }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {

@@ -868,19 +868,15 @@ struct CommandLineTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = try reviewFixture(dir)
-        let live = try LiveReview(file: file)
-        live.send("label s2 claim\n")
-        live.wait(for: "s2: label background → claim")
+        let live = try LiveReview.labellingS2(file: file)
         let second = try argmark(["review", file], stdin: "quit\n")
         #expect(second.status == 1 && second.stderr.contains("\(file) is open in another review session"))
-        let changed = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须")
-        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        let changed = try Self.changeOnDisk(file)
         live.send("write\n")
         live.wait(for: "changed on disk")
         #expect(try String(contentsOfFile: file, encoding: .utf8) == changed)
         live.send("write!\nquit\n")
-        live.process.waitUntilExit()
-        live.seen += String(decoding: live.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        live.finish()
         #expect(live.process.terminationStatus == 0 && live.seen.contains("wrote \(file) (1 edit)"))
         #expect(!FileManager.default.fileExists(atPath: file + ".journal.lock"))
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
@@ -892,14 +888,10 @@ struct CommandLineTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = try reviewFixture(dir)
-        let live = try LiveReview(file: file)
-        live.send("label s2 claim\n")
-        live.wait(for: "s2: label background → claim")
-        let changed = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须")
-        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        let live = try LiveReview.labellingS2(file: file)
+        let changed = try Self.changeOnDisk(file)
         live.send("quit\nquit\n")
-        live.process.waitUntilExit()
-        live.seen += String(decoding: live.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        live.finish()
         #expect(live.seen.contains("left 1 unsaved edit: \(file) changed on disk under this session"))
         let copies = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("sample.zh.unsaved-") && $0.hasSuffix(".jsonl") }
         #expect(copies.count == 1)
@@ -945,6 +937,13 @@ struct CommandLineTests {
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "quit\n")
         #expect(reopened.status == 0 && reopened.stdout.contains("already holds its edits"), "\(reopened.stdout)\(reopened.stderr)")
         #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+    }
+
+    /// Another program's change to a file under review (各国应当 → 各国必须); the file's new text.
+    static func changeOnDisk(_ file: String) throws -> String {
+        let changed = try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "各国应当", with: "各国必须")
+        try changed.write(toFile: file, atomically: true, encoding: .utf8)
+        return changed
     }
 
     @Test func reviewStrictStopsAtTheFirstInvalidCommand() throws {
@@ -1001,6 +1000,20 @@ final class LiveReview {
     }
 
     func send(_ text: String) { input.fileHandleForWriting.write(Data(text.utf8)) }
+
+    /// A session on `file` that has relabelled s2 a claim (an unsaved edit).
+    static func labellingS2(file: String) throws -> LiveReview {
+        let live = try LiveReview(file: file)
+        live.send("label s2 claim\n")
+        live.wait(for: "s2: label background → claim")
+        return live
+    }
+
+    /// Waits for the session to end and takes the rest of its output.
+    func finish() {
+        process.waitUntilExit()
+        seen += String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    }
 
     /// Reads the output until it shows `text` (at most 20 seconds).
     func wait(for text: String) {

@@ -226,13 +226,18 @@ struct HardWrapTests {
         #expect(scalars.string(0..<scalars.count) == joined)
     }
 
+    /// The scalar offset of the first `scalar` in `text`.
+    static func offset(of scalar: Unicode.Scalar, in text: String) -> Int {
+        text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: text.unicodeScalars.firstIndex(of: scalar)!)
+    }
+
     /// A word hyphenated at a line's end loses its hyphen when the text writes it whole elsewhere; a compound the
     /// text writes with its hyphen, or a word it never writes whole, keeps it.
     @Test func aHyphenatedWordTheTextWritesWholeLosesItsHyphen() throws {
         let text = "Global governance and an access-request.\nThe gover-\nnance of the access-\nrequest and the well-\nknown case."
         let scalars = Array(text.unicodeScalars)
         let hyphenation = try #require(Hyphenation(scalars))
-        let second = text.unicodeScalars.firstIndex(of: "T").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) }!
+        let second = Self.offset(of: "T", in: text)
         #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation) == "The governance of the access-request and the well-known case.")
         #expect(scalars.string(second..<scalars.count) == "The gover-nance of the access-request and the well-known case.")
         #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
@@ -244,7 +249,7 @@ struct HardWrapTests {
         let text = "A significant effect and a ﬂawed one.\nThe signiﬁ-\ncant ﬁnding of the ﬂaw-\nless self-deﬁ-\nned test."
         let scalars = Array(text.unicodeScalars)
         let hyphenation = try #require(Hyphenation(scalars))
-        let second = text.unicodeScalars.firstIndex(of: "T").map { text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: $0) }!
+        let second = Self.offset(of: "T", in: text)
         #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation) == "The signiﬁcant ﬁnding of the ﬂaw-less self-deﬁ-ned test.")
         #expect(scalars.string(second..<scalars.count) == "The signiﬁ-cant ﬁnding of the ﬂaw-less self-deﬁ-ned test.")
     }
