@@ -29,6 +29,11 @@ public struct DocumentMetadata: Sendable, Hashable {
         self.fields = fields
     }
 
+    /// The field that says a sentence table's numeric ids (1, 2, …) were given this prefix (its value, `s`) to
+    /// become unit ids, which become `xml:id`s in TEI and cannot start with a digit; the label table gives them
+    /// back as the table had them.
+    public static let tableIDPrefixField = "tableIDPrefix"
+
     public var isEmpty: Bool {
         titles.isEmpty && authors.isEmpty && doi == nil && keywords.isEmpty && abstracts.isEmpty
             && classification.isEmpty && fields.isEmpty

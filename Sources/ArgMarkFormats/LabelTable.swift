@@ -19,14 +19,22 @@ public struct LabelTableWriter: DocumentWriter {
         var out = Array(LabelTable.header.utf8)
         out.reserveCapacity(document.units.count * 32)
         let thesis = document.thesisIndex.map { document.units[$0].id }
+        // A sentence table numbered 1, 2, … was read as s1, s2, … (ids become xml:ids, which cannot start with a
+        // digit); its labels go back under its own ids, so that they pair with its gold row for row.
+        let prefix = document.metadata.fields[DocumentMetadata.tableIDPrefixField]
+        func tableID(_ id: String) -> String {
+            guard let prefix, id.hasPrefix(prefix), id.count > prefix.count,
+                  id.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
+            return String(id.dropFirst(prefix.count))
+        }
         for unit in document.units {
             // Ids become cells: a tab or a line break in one would shift every column after it.
             guard !unit.id.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {
                 throw .unrepresentable("the id of unit \(unit.id.debugDescription) holds a tab or line break, which a TSV cell cannot")
             }
             let row = LabelTable.Row(unit, isThesis: unit.id == thesis)
-            out += unit.id.utf8
-            for cell in [row.label?.rawValue, row.parent, row.relation?.rawValue] {
+            out += tableID(unit.id).utf8
+            for cell in [row.label?.rawValue, row.parent.map(tableID), row.relation?.rawValue] {
                 out.append(UInt8(ascii: "\t"))
                 out += (cell ?? "-").utf8
             }
@@ -128,7 +136,14 @@ public enum LabelTable {
         var index: [String: Int] = [:]
         for (i, unit) in document.units.enumerated() where index[unit.id] == nil { index[unit.id] = i }
         var seen = Set<String>()
-        for row in rows {
+        // A table's numeric id is the unit `s` + the number (`SentenceTableReader.unitID`), as a label table written
+        // for a numbered sentence table gives it back.
+        func unitID(_ id: String) -> String {
+            index[id] == nil && !id.isEmpty && id.allSatisfy({ $0.isASCII && $0.isNumber }) ? "s" + id : id
+        }
+        for var row in rows {
+            row.id = unitID(row.id)
+            row.parent = row.parent.map(unitID)
             guard let i = index[row.id] else {
                 throw .unsupported("the labels name the unit \(row.id), which the gold does not have: labels of another document?")
             }

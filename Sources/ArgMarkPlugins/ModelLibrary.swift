@@ -140,10 +140,15 @@ public struct ModelLibrary: Sendable {
                 digests[id] = value
                 return value
             }
+            // A model that did not load has its own warning, and the pipeline that needs it stops; a language's
+            // calibrations (short texts and the rest) share one warning.
+            let loaded = Set(labelers.map(\.descriptor.id))
+            var reported = Set<String>()
             specification.calibrations.removeAll { calibration in
                 guard let (id, _) = calibration.models.sorted(by: { $0.key < $1.key }).first(where: { digest($0.key) != $0.value }) else { return false }
                 let languages = calibration.languages.map(\.rawValue).joined(separator: ", ")
-                problems.append("\(pipelinePath): the calibration for \(languages) was fitted with another \(id) than the one in \(directory) (retrained since?); its confidences are the combiner's share until it is fitted again (tools/fit_calibration.py, which tools/train_models.sh runs)")
+                let problem = "\(pipelinePath): the calibration for \(languages) was fitted with another \(id) than the one in \(directory) (retrained since?); its confidences are the combiner's share until it is fitted again (tools/fit_calibration.py, which tools/train_models.sh runs)"
+                if loaded.contains(id), reported.insert(problem).inserted { problems.append(problem) }
                 return true
             }
             pipeline = specification

@@ -99,8 +99,8 @@ public struct PluginRegistry: Sendable {
         return best!.reader
     }
 
-    /// What to do with a file of a format no reader takes, known by its first bytes: without this, a PDF or an old
-    /// Word file would be called text that is not UTF-8.
+    /// What to do with a file of a format no reader takes, known by its first bytes: without this, a PDF, an old
+    /// Word file, an image or a compressed file would be called text that is not UTF-8.
     static func otherFormat(_ bytes: [UInt8]) -> String? {
         func starts(_ magic: [UInt8]) -> Bool { bytes.count >= magic.count && Array(bytes.prefix(magic.count)) == magic }
         if starts(Array("%PDF-".utf8)) {
@@ -108,6 +108,28 @@ public struct PluginRegistry: Sendable {
         }
         if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             return "a Word 97–2003 (.doc) or other OLE file: save it as .docx (soffice --headless --convert-to docx FILE.doc), which ArgMark reads"
+        }
+        // Images (a scanned page) and compressed files, which would otherwise be called text in another encoding.
+        let images: [(magic: [UInt8], name: String)] = [
+            ([0x89, 0x50, 0x4E, 0x47], "a PNG image"), ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+            (Array("GIF87a".utf8), "a GIF image"), (Array("GIF89a".utf8), "a GIF image"),
+            ([0x49, 0x49, 0x2A, 0x00], "a TIFF image"), ([0x4D, 0x4D, 0x00, 0x2A], "a TIFF image"),
+        ]
+        if let image = images.first(where: { starts($0.magic) }) {
+            return "\(image.name): ArgMark reads text; run OCR on a scanned page first (tesseract FILE out -l chi_sim+eng) and annotate the .txt"
+        }
+        if starts(Array("RIFF".utf8)), bytes.count >= 12, Array(bytes[8..<12]) == Array("WEBP".utf8) {
+            return "a WebP image: ArgMark reads text; run OCR on a scanned page first (tesseract FILE out -l chi_sim+eng) and annotate the .txt"
+        }
+        let archives: [(magic: [UInt8], name: String)] = [
+            ([0x1F, 0x8B], "gzip"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "xz"),
+            ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "7-Zip"), ([0x28, 0xB5, 0x2F, 0xFD], "zstd"),
+        ]
+        // bzip2: "BZh", the block size and the block magic (a text may well start with "BZh").
+        let bzip2 = bytes.count >= 10 && starts(Array("BZh".utf8)) && (0x31...0x39).contains(bytes[3])
+            && Array(bytes[4..<10]) == [0x31, 0x41, 0x59, 0x26, 0x53, 0x59]
+        if let name = bzip2 ? "bzip2" : archives.first(where: { starts($0.magic) })?.name {
+            return "a \(name)-compressed file: unpack it first and annotate what it holds"
         }
         if starts(Array("{\\rtf".utf8)) {
             return "an RTF file: save it as .docx or .odt (soffice --headless --convert-to docx FILE.rtf), which ArgMark reads"

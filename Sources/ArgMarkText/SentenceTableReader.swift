@@ -54,6 +54,8 @@ public struct SentenceTableReader: DocumentReader {
         var currentParagraph: String?
         var seen: [String: Int] = [:]
         var documentIDs: [String] = []
+        // Whether some row's id is a number (the unit's id is then `s` + the number).
+        var numberedIDs = false
         // Whether the last sentence stops mid-way, which makes a heading row after it a fragment (as training reads it).
         var previousEndsOpen = false
         func flush() {
@@ -73,7 +75,9 @@ public struct SentenceTableReader: DocumentReader {
                     throw .unsupported("line \(row.line): a second document (doc_id \(documentID) after \(documentIDs[0])); read a corpus table with annotate, which labels each of its documents on its own, or split it by doc_id (tools/split_corpus_tsv.py writes one NAME_sentences.tsv per document)")
                 }
             }
-            let id = try Self.unitID(scalars.string(scalars.trimmed(table.cell(row, "id")!)), line: row.line)
+            let cell = scalars.string(scalars.trimmed(table.cell(row, "id")!))
+            let id = try Self.unitID(cell, line: row.line)
+            if id != cell { numberedIDs = true }
             if let earlier = seen.updateValue(row.line, forKey: id) {
                 throw .malformed(line: row.line, message: "the id \(id) is taken already (line \(earlier)); give every row its own id")
             }
@@ -105,6 +109,7 @@ public struct SentenceTableReader: DocumentReader {
         flush()
         var document = builder.take()
         Self.rename(&document, to: sourceIDs)
+        if numberedIDs { document.metadata.fields[DocumentMetadata.tableIDPrefixField] = "s" }
         try DocumentFinishing.finish(&document)
         return document
     }

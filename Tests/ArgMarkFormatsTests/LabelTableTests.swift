@@ -60,6 +60,26 @@ struct LabelTableTests {
     }
 }
 
+/// A sentence table numbered 1, 2, … reads as s1, s2, … (TEI's xml:ids cannot start with a digit); its label table
+/// gives the numbers back, parents included, and reads back onto the units.
+@Test func aNumberedSentenceTableGetsItsOwnIDsBack() throws {
+    let table = "id\tpara\tkind\ttext\n0\tp0\tHEAD\tTitle\n1\tp1\tS\tWe should act now.\n2\tp1\tS\tIn 2020, 40% of firms failed.\n"
+    var document = try SentenceTableReader().read(ReaderInput(bytes: Array(table.utf8), sourcePath: "t_sentences.tsv", documentID: "t"))
+    #expect(document.units.map(\.id) == ["s0", "s1", "s2"])
+    document.units[1].annotation = SentenceAnnotation(label: .prescription, labeledBy: .plugin("test"))
+    document.units[2].annotation = SentenceAnnotation(
+        label: .evidence, labeledBy: .plugin("test"), parent: "s1", relation: .support, linkedBy: .plugin("test"))
+    let written = String(decoding: try LabelTableWriter().write(document), as: UTF8.self)
+    #expect(written == "id\tlabel\tparent\trelation\n0\t-\t-\t-\n1\tprescription\tROOT\t-\n2\tevidence\t1\tsupport\n")
+    let applied = try LabelTable.apply(try LabelTable.rows(written), to: document, by: .plugin("table"))
+    #expect(applied.units[2].annotation.parent == "s1" && applied.units[1].annotation.label == .prescription)
+    // A table whose ids were words keeps them, even one that looks like a number after its s.
+    let named = try SentenceTableReader().read(ReaderInput(
+        bytes: Array("id\ttext\ns1\tWe should act now.\n".utf8), sourcePath: "u_sentences.tsv", documentID: "u"))
+    #expect(named.metadata.fields.isEmpty)
+    #expect(String(decoding: try LabelTableWriter().write(named), as: UTF8.self).hasSuffix("s1\t-\t-\t-\n"))
+}
+
 /// ../shared/data beside the package, when this checkout has it.
 private let sharedData: URL? = {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

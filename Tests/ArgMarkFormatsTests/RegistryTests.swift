@@ -36,11 +36,15 @@ struct RegistryTests {
         #expect(reader.formatName == format)
     }
 
-    /// A PDF, an old Word file, RTF or another ZIP is named with what to do, not called text that is not UTF-8.
+    /// A PDF, an old Word file, RTF, an image, a compressed file or another ZIP is named with what to do, not called text that is not UTF-8.
     @Test(arguments: [
         (Array("%PDF-1.7\n%\u{E2}\u{E3}".utf8), "pdftotext -enc UTF-8"),
         ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], "Word 97–2003"),
         (Array("{\\rtf1\\ansi Hello}".utf8), "an RTF file"),
+        ([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], "a PNG image"),
+        ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46], "a JPEG image"),
+        (Array("RIFF\u{24}\0\0\0WEBPVP8 ".utf8), "a WebP image"),
+        ([0x1F, 0x8B, 0x08, 0x00, 0, 0, 0, 0], "gzip-compressed"),
         ([0x50, 0x4B, 0x03, 0x04] + Array("xl/workbook.xml".utf8), "no .docx or .odt"),
         // ArgMark's own exports for other tools are not read back as prose.
         (Array("document,id,section,heading,paragraph,start,end,language,text,label\nd,s1,d1,,p1,0,4,zh,合作。,claim\n".utf8), "ArgMark's CSV export"),
@@ -117,17 +121,29 @@ struct RegistryTests {
         try FileManager.default.copyItem(atPath: models.appendingPathComponent("label.model.zh.v1").path, toPath: dir + "/label.model.zh.v1")
         let weights = try #require(FileManager.default.contents(atPath: dir + "/label.model.zh.v1/weights.bin"))
         func library(digest: String) throws -> ModelLibrary {
+            // Two calibrations for one language, as English has (short texts and the rest).
+            let calibration = """
+                {"languages":["zh"],"labelers":{"label.model.zh.v1":1,"label.cue.zh.v1":0.75},
+                 "models":{"label.model.zh.v1":"\(digest)"},"coefficients":{"share":1,"bias":0}}
+                """
             try Data("""
                 {"labelers":[{"id":"label.model.zh.v1","weight":1},{"id":"label.cue.zh.v1","weight":0.75}],
-                 "calibration":[{"languages":["zh"],"labelers":{"label.model.zh.v1":1,"label.cue.zh.v1":0.75},
-                                 "models":{"label.model.zh.v1":"\(digest)"},"coefficients":{"share":1,"bias":0}}]}
+                 "calibration":[\(calibration.replacingOccurrences(of: "{\"languages\"", with: "{\"maxSentences\":15,\"languages\"")),
+                                \(calibration)]}
                 """.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.json"))
             return ModelLibrary(directory: dir)
         }
         let same = try library(digest: FNV1a.wordDigest([UInt8](weights)))
-        #expect(same.problems.isEmpty && same.pipeline?.calibrations.count == 1)
+        #expect(same.problems.isEmpty && same.pipeline?.calibrations.count == 2)
         let other = try library(digest: "fnv1a64w:0000000000000000")
         #expect(other.pipeline?.calibrations.isEmpty == true)
-        #expect(other.problems.contains { $0.contains("the calibration for zh was fitted with another label.model.zh.v1 than the one in") })
+        // One warning for the language, not one per calibration.
+        #expect(other.problems.count { $0.contains("the calibration for zh was fitted with another label.model.zh.v1 than the one in") } == 1)
+        // A model that does not load says so; its calibrations go without a second, misleading "retrained since?".
+        try Data(weights.prefix(100)).write(to: URL(fileURLWithPath: dir + "/label.model.zh.v1/weights.bin"))
+        let broken = try library(digest: FNV1a.wordDigest([UInt8](weights)))
+        #expect(broken.problems.contains { $0.contains("weights file has the wrong size") })
+        #expect(!broken.problems.contains { $0.contains("the calibration for") })
+        #expect(broken.pipeline?.calibrations.isEmpty == true)
     }
 }
