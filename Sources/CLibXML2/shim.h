@@ -27,6 +27,13 @@ static inline void argmark_silent_structured_error(void *userData, xmlErrorPtr e
     (void)error;
 }
 
+/// Stops the parser at its first fatal error, so that the error xmlCtxtGetLastError reports is the first one
+/// (where the document goes wrong), not a later "Premature end of data" at the end of the file. A parser
+/// context's structured errors come with its userData, which is the context itself.
+static inline void argmark_stop_at_first_fatal_error(void *userData, xmlErrorPtr error) {
+    if (userData != NULL && error != NULL && error->level == XML_ERR_FATAL) xmlStopParser((xmlParserCtxtPtr)userData);
+}
+
 /// Marks the context (userData = 1) and stops the parser at the first entity declaration: ArgMark never
 /// expands entities, so an XXE or billion-laughs document ends in an error, not in a file's contents or a hang.
 static inline void argmark_refuse_entity_declaration(void *ctx, const xmlChar *name, int type,
@@ -56,7 +63,7 @@ static inline xmlParserCtxtPtr argmark_memory_parser(const char *buffer, int siz
     if (ctxt == NULL) return NULL;
     xmlCtxtUseOptions(ctxt, options);
     if (skip_ids) ctxt->loadsubset |= XML_SKIP_IDS;
-    ctxt->sax->serror = argmark_silent_structured_error;
+    ctxt->sax->serror = argmark_stop_at_first_fatal_error;
     ctxt->sax->entityDecl = argmark_refuse_entity_declaration;
     ctxt->_private = NULL;
     return ctxt;

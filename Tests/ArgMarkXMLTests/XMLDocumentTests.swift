@@ -33,6 +33,17 @@ struct XMLDocumentTests {
         }
     }
 
+    /// The error named is where the document first goes wrong, not a later one at the end of the file ("Premature
+    /// end of data in tag r"), which libxml2 would report last.
+    @Test func malformedXMLNamesTheFirstError() {
+        #expect {
+            try parse("<r><p>a <hi>b</p>\n<p>c</p>\n<p>d</p>\n</r>\n")
+        } throws: { error in
+            guard let error = error as? XMLError else { return false }
+            return error.line == 1 && error.message.contains("mismatch")
+        }
+    }
+
     @Test func externalEntityIsRefusedNotRead() {
         let xxe = """
             <?xml version="1.0"?>
