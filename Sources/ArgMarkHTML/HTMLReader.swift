@@ -81,11 +81,27 @@ struct HTMLLayout {
 
     /// The entries of the page's notes lists, in order.
     private var notes: [String] = []
+    /// Whether a list item's marker is still to be written before its first text.
+    private var listMarkerPending = false
+
+    /// An element's text without the furniture inside it (`furnitureClasses`).
+    static func text(of element: XMLElement) -> String {
+        var out = ""
+        for content in element.contents {
+            switch content {
+            case .text(let value): out += value
+            case .element(let child):
+                if skipped.contains(child.name.lowercased()) || isHidden(child) || classNames(child).contains(where: furnitureClasses.contains) { continue }
+                out += text(of: child)
+            }
+        }
+        return out
+    }
 
     /// Adds the entries of every notes list under `element` (`isNotesList`), in page order.
     private mutating func collectNotes(in element: XMLElement) {
         for child in element.children where !Self.skipped.contains(child.name.lowercased()) {
-            if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
+            if Self.isNotesList(child) {
                 addNotes(of: child)
             } else {
                 collectNotes(in: child)
@@ -95,19 +111,59 @@ struct HTMLLayout {
 
     /// Each entry of a notes list (a list item, else a paragraph) is a note; its back-link arrows go.
     private mutating func addNotes(of list: XMLElement) {
-        let entries = list.descendants(named: "li").isEmpty ? list.descendants(named: "p") : list.descendants(named: "li")
-        for entry in entries {
-            let value = MarkupText.collapsingWhitespace(entry.textContent.replacingOccurrences(of: "↩", with: " ").replacingOccurrences(of: "↑", with: " "))
+        for entry in Self.noteEntries(of: list) {
+            // Back-links go: ↩ (Pandoc writes it with the text-style selector U+FE0E), ↑, MediaWiki's ^.
+            var value = MarkupText.collapsingWhitespace(Self.text(of: entry)
+                .replacingOccurrences(of: "↩\u{FE0E}", with: " ").replacingOccurrences(of: "↩", with: " ")
+                .replacingOccurrences(of: "↑", with: " "))
+            // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it.
+            if let first = entry.children.first, first.isNamed("a"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
+               let space = value.firstIndex(of: " ") {
+                value = String(value[value.index(after: space)...])
+            }
             if !value.isEmpty { notes.append(value) }
         }
     }
 
-    /// Whether `element` lists the page's notes: its class or id names footnotes or endnotes (footnotes, fn-list,
-    /// endnotes, 注释).
+    /// Whether `element` lists the page's notes: one of its class or id names is a notes list's (footnotes,
+    /// wp-block-footnotes, fn-list, endnotes, 注释), or it is a numbered list of references (MediaWiki's
+    /// `ol class="references"`), and it holds entries (list items, paragraphs or one element per note). A name
+    /// that only says the text has notes (`entry-content has-footnotes`) is no list: the article is not its notes.
     static func isNotesList(_ element: XMLElement) -> Bool {
-        let names = ((element.attribute("class") ?? "") + " " + (element.attribute("id") ?? "")).lowercased()
-        return ["footnote", "endnote", "fn-list", "notes-list", "注释"].contains { names.contains($0) }
+        let names = classNames(element) + ((element.attribute("id") ?? "").lowercased().split(separator: " ").map(String.init))
+        let named = names.contains { name in
+            !name.hasPrefix("has-") && !name.hasPrefix("with-") && !name.hasSuffix("-ref") && !name.hasSuffix("-link")
+                && ["footnote", "endnote", "fn-list", "notes-list", "注释"].contains { name.contains($0) }
+        }
+        let references = element.isNamed("ol") && names.contains { $0 == "references" || $0 == "reflist" }
+        return (named || references) && !noteEntries(of: element).isEmpty
     }
+
+    /// The lower-cased names of `element`'s class attribute.
+    static func classNames(_ element: XMLElement) -> [String] {
+        (element.attribute("class") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
+    }
+
+    /// The entries of a notes list: its list items, else its paragraphs, else its child elements (CourtListener's
+    /// `div class="footnote"` per note).
+    static func noteEntries(of list: XMLElement) -> [XMLElement] {
+        let items = list.descendants(named: "li")
+        if !items.isEmpty { return items }
+        let paragraphs = list.descendants(named: "p")
+        if !paragraphs.isEmpty { return paragraphs }
+        return list.children.filter { !skipped.contains($0.name.lowercased()) && !$0.textContent.allSatisfy(\.isWhitespace) }
+    }
+
+    /// Whether a browser shows `element` not at all: the `hidden` attribute, or a style of `display: none` or
+    /// `visibility: hidden` (an embargo note, a draft's comment, a menu's copy).
+    static func isHidden(_ element: XMLElement) -> Bool {
+        if element.attribute("hidden") != nil { return true }
+        guard let style = element.attribute("style")?.lowercased().filter({ !$0.isWhitespace }) else { return false }
+        return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    /// Class names of a page's furniture inside its text: MediaWiki's [edit] links and its notes' ^ back-links.
+    static let furnitureClasses: Set<String> = ["mw-editsection", "mw-cite-backlink"]
 
     /// `main` or `article` when one holds most of the page's paragraph text, else the element holding the most
     /// paragraph text as its own children, if that is a third of the page's at least; nil when no block stands out
@@ -172,9 +228,23 @@ struct HTMLLayout {
             case .text(let value): inline(value)
             case .element(let child):
                 let name = child.name.lowercased()
-                if Self.skipped.contains(name) { continue }
+                if Self.skipped.contains(name) || Self.isHidden(child) { continue }
+                if name == "pre" {
+                    // Preformatted text keeps its lines, as a browser shows them: a blank line parts paragraphs.
+                    closeBlock()
+                    for line in Self.text(of: child).split(separator: "\n", omittingEmptySubsequences: false) {
+                        if line.allSatisfy(\.isWhitespace) {
+                            closeBlock()
+                        } else {
+                            inline(String(line))
+                            closeLine()
+                        }
+                    }
+                    closeBlock()
+                    continue
+                }
                 if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {
-                    heading(MarkupText.collapsingWhitespace(child.textContent), level: level)
+                    heading(MarkupText.collapsingWhitespace(Self.text(of: child)), level: level)
                 } else if name == "br" {
                     closeLine()
                 } else if name == "sup", let number = Int(MarkupText.collapsingWhitespace(child.textContent)), number < 1000,
@@ -183,15 +253,20 @@ struct HTMLLayout {
                     // an exponent (km<sup>2</sup>) does not.
                     pendingSpace = false
                     inline("[\(number)]")
-                } else if Self.isNotesList(child), !child.descendants(named: "li").isEmpty || !child.descendants(named: "p").isEmpty {
+                } else if Self.isNotesList(child) {
                     addNotes(of: child)
+                } else if Self.classNames(child).contains(where: Self.furnitureClasses.contains) {
+                    continue
                 } else if name == "table", Self.isDataTable(child) {
                     // A table of figures is no prose; a table that lays out the page's text is read through.
                     continue
                 } else if Self.blocks.contains(name) {
                     closeBlock()
-                    if name == "li" { inline("- ") }
+                    // A list item's marker goes before its first text, also when a paragraph holds it (<li><p>),
+                    // so that a short item reads as an item, not as a heading.
+                    if name == "li" { listMarkerPending = true }
                     render(child)
+                    listMarkerPending = false
                     closeBlock()
                 } else if name == "td" || name == "th" {
                     if lineOpen { pendingSpace = true }
@@ -222,6 +297,10 @@ struct HTMLLayout {
                 }
                 pendingSpace = false
                 pendingBreak = false
+                if listMarkerPending, !lineOpen {
+                    text += "- "
+                    listMarkerPending = false
+                }
                 text.unicodeScalars.append(scalar)
                 lineOpen = true
             }

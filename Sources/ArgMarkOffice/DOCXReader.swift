@@ -113,8 +113,11 @@ struct WordLayout {
             switch child.name {
             case "p": paragraph(child)
             case "tbl":
+                // Each cell once: a table nested in a cell is read with that cell.
                 if !OfficeXML.isDataTable(child, cell: "tc", text: "t") {
-                    for cell in child.descendants(named: "tc") { renderBlocks(cell) }
+                    for row in Self.contentChildren(child, named: "tr") {
+                        for cell in Self.contentChildren(row, named: "tc") { renderBlocks(cell) }
+                    }
                 }
             case "sdt": if let content = child.child("sdtContent") { renderBlocks(content) }
             default: continue
@@ -122,20 +125,54 @@ struct WordLayout {
         }
     }
 
+    /// `element`'s children named `name`, also those a content control or custom XML wraps (w:sdt/w:sdtContent).
+    static func contentChildren(_ element: XMLElement, named name: String) -> [XMLElement] {
+        element.children.flatMap { child -> [XMLElement] in
+            if child.name == name { return [child] }
+            if child.name == "sdt", let content = child.child("sdtContent") { return contentChildren(content, named: name) }
+            if child.name == "customXml" { return contentChildren(child, named: name) }
+            return []
+        }
+    }
+
+    /// The text of paragraphs whose mark was deleted as a tracked change: with the change accepted they run on
+    /// into the next paragraph.
+    private var joinedToNext = ""
+
     private mutating func paragraph(_ p: XMLElement) {
-        let value = paragraphText(p, notes: true)
-        guard !value.isEmpty else { return }
+        var value = paragraphText(p, notes: true)
         let properties = p.child("pPr")
+        if !joinedToNext.isEmpty {
+            value = value.isEmpty ? joinedToNext : Self.joined(joinedToNext, value)
+            joinedToNext = ""
+        }
+        if properties?.child("rPr")?.child("del") != nil || properties?.child("rPr")?.child("moveFrom") != nil {
+            joinedToNext = value
+            return
+        }
+        guard !value.isEmpty else { return }
+        // A paragraph of a numbered or bulleted list (w:numPr with a list) is a list item, not a short line that
+        // would read as a heading.
+        let numbering = properties?.child("numPr")?.child("numId")?.attribute("val", namespace: Self.namespace)
         var level = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace).flatMap { headingLevels[$0] }
         if level == nil, let outline = properties?.child("outlineLvl")?.attribute("val", namespace: Self.namespace),
            let number = Int(outline), (0...8).contains(number) {
             level = number + 1
         }
         if let level {
-            text += String(repeating: "#", count: level) + " " + value + "\n\n"
+            // Markdown has six levels; a deeper heading is still a heading.
+            text += String(repeating: "#", count: min(level, 6)) + " " + value + "\n\n"
+        } else if let numbering, numbering != "0" {
+            text += "- " + value + "\n\n"
         } else {
             text += value + "\n\n"
         }
+    }
+
+    /// Two pieces of one paragraph: a space between them unless Chinese meets Chinese.
+    static func joined(_ first: String, _ second: String) -> String {
+        guard let last = first.unicodeScalars.last, let next = second.unicodeScalars.first else { return first + second }
+        return last.isCJKText && next.isCJKText ? first + second : first + " " + second
     }
 
     /// A paragraph's text: its runs' text (tracked insertions, hyperlinks and fields' results included; deletions,
@@ -148,9 +185,14 @@ struct WordLayout {
                 guard case .element(let child) = content else { continue }
                 switch child.name {
                 case "t": out += child.textContent
-                case "tab", "br", "cr": out += " "
+                case "tab": out += " "
+                case "br", "cr": out += OfficeXML.lineBreak
                 case "noBreakHyphen": out += "-"
-                case "del", "delText", "instrText", "drawing", "pict", "object", "Fallback", "pPr", "rPr", "footnoteRef", "endnoteRef":
+                case "del", "delText", "moveFrom", "instrText", "drawing", "pict", "object", "Fallback", "pPr", "rPr", "footnoteRef",
+                     "endnoteRef":
+                    continue
+                case "r" where Self.isHidden(child):
+                    // Hidden text (w:vanish) is no part of the document as Word shows and prints it.
                     continue
                 case "footnoteReference", "endnoteReference":
                     guard notes, let id = child.attribute("id", namespace: Self.namespace) else { continue }
@@ -166,7 +208,14 @@ struct WordLayout {
             }
         }
         visit(p)
-        return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+        return OfficeXML.resolvingLineBreaks(out).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// Whether a run is hidden (w:vanish, not switched off by val="0" / "false").
+    static func isHidden(_ run: XMLElement) -> Bool {
+        guard let vanish = run.child("rPr")?.child("vanish") else { return false }
+        let value = vanish.attribute("val", namespace: namespace)
+        return value != "0" && value != "false" && value != "off"
     }
 
     /// The laid-out text, the referenced notes after it as Markdown footnotes.

@@ -47,6 +47,8 @@ struct OpenDocumentLayout {
 
     private var text = ""
     private var notes: [String] = []
+    /// Whether the next paragraph opens a list item.
+    private var listItemOpen = false
 
     mutating func render(_ root: XMLElement) {
         guard let body = root.child("body")?.child("text") else { return }
@@ -59,11 +61,20 @@ struct OpenDocumentLayout {
             case "h":
                 let level = child.attribute("outline-level", namespace: Self.textNamespace).flatMap(Int.init) ?? 1
                 let value = inline(child)
-                if !value.isEmpty { text += String(repeating: "#", count: min(max(level, 1), 9)) + " " + value + "\n\n" }
+                // Markdown has six levels; a deeper heading is still a heading.
+                if !value.isEmpty { text += String(repeating: "#", count: min(max(level, 1), 6)) + " " + value + "\n\n" }
             case "p":
                 let value = inline(child)
-                if !value.isEmpty { text += value + "\n\n" }
-            case "list", "list-item", "list-header", "section", "table-row", "table-rows", "table-header-rows", "table-cell":
+                if !value.isEmpty {
+                    text += (listItemOpen ? "- " : "") + value + "\n\n"
+                    listItemOpen = false
+                }
+            case "list-item", "list-header":
+                // A list item's first paragraph is a list item, not a short line that would read as a heading.
+                listItemOpen = true
+                blocks(child)
+                listItemOpen = false
+            case "list", "section", "table-row", "table-rows", "table-header-rows", "table-cell":
                 blocks(child)
             case "table":
                 if !OfficeXML.isDataTable(child, cell: "table-cell", text: "p") { blocks(child) }
@@ -76,6 +87,17 @@ struct OpenDocumentLayout {
     /// A paragraph's text: spans, links and fields read through, `text:s` as its spaces, a tab or a line break as a
     /// space, a note as its marker [n] (its body kept for the notes), tracked-change marks and annotations left out.
     private mutating func inline(_ element: XMLElement) -> String {
+        Self.collapsed(inlineText(element))
+    }
+
+    /// Runs of spaces, tabs, line breaks and no-break spaces as one space, none at the ends.
+    private static func collapsed(_ text: String) -> String {
+        OfficeXML.resolvingLineBreaks(text).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+    }
+
+    /// `inline`'s text before its spaces are collapsed: a span's or link's own spaces at its edges are the text's
+    /// (LibreOffice writes `that <span>fiscal rules </span>should`), so they are kept until the paragraph is whole.
+    private mutating func inlineText(_ element: XMLElement) -> String {
         var out = ""
         for content in element.contents {
             switch content {
@@ -83,20 +105,21 @@ struct OpenDocumentLayout {
             case .element(let child):
                 switch child.name {
                 case "s": out += String(repeating: " ", count: child.attribute("c", namespace: Self.textNamespace).flatMap(Int.init) ?? 1)
-                case "tab", "line-break": out += " "
+                case "tab": out += " "
+                case "line-break": out += OfficeXML.lineBreak
                 case "note":
                     guard let body = child.child("note-body") else { continue }
-                    let paragraphs = body.children.map { MarkupText.collapsingWhitespace($0.textContent) }.filter { !$0.isEmpty }
+                    let paragraphs = body.children.map { Self.collapsed(inlineText($0)) }.filter { !$0.isEmpty }
                     notes.append(paragraphs.joined(separator: " "))
                     out += "[\(notes.count)]"
                 case "annotation", "annotation-end", "change-start", "change-end", "change", "bookmark", "bookmark-start",
                      "bookmark-end", "soft-page-break", "frame":
                     continue
-                default: out += inline(child)
+                default: out += inlineText(child)
                 }
             }
         }
-        return out.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\u{A0}" }).joined(separator: " ")
+        return out
     }
 
     func finished() -> String {
@@ -109,6 +132,26 @@ struct OpenDocumentLayout {
 /// What the Word and OpenDocument readers share: reading an archive's laid-out text as plain text, parsing a part,
 /// and telling a table of figures from one of prose.
 enum OfficeXML {
+    /// Stands for a line break inside a paragraph until the paragraph is whole (`resolvingLineBreaks`).
+    static let lineBreak = "\u{1}"
+
+    /// A paragraph's line breaks as spaces, except between Chinese characters, where a break is no space
+    /// (数字政府建设|取得了显著成效).
+    static func resolvingLineBreaks(_ text: String) -> String {
+        guard text.unicodeScalars.contains("\u{1}") else { return text }
+        var scalars = String.UnicodeScalarView()
+        let all = Array(text.unicodeScalars)
+        for (i, scalar) in all.enumerated() {
+            guard scalar == "\u{1}" else {
+                scalars.append(scalar)
+                continue
+            }
+            let before = scalars.last, after = all[(i + 1)...].first { $0 != "\u{1}" }
+            if !(before?.isCJKText == true && after?.isCJKText == true) { scalars.append(" ") }
+        }
+        return String(scalars)
+    }
+
     /// The document `layout` makes of the archive's parts, read as text is (`LaidOutText`: as an article when it
     /// opens with an article's front matter); a damaged archive is "not a readable `kind`".
     static func read(

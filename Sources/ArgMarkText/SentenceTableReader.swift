@@ -305,6 +305,10 @@ public struct SentenceTableReader: DocumentReader {
                 // The last column may hold tabs of its own: the text runs to the end of the line.
                 if text == names.count - 1, cells.count > names.count {
                     cells[text] = cells[text].lowerBound..<line.upperBound
+                } else if cells.count > names.count, cells[names.count...].contains(where: { !scalars.trimmed($0).isEmpty }) {
+                    // Elsewhere a tab inside the text would shift the cells after it: the text cut, its tail read
+                    // as the next column.
+                    throw .malformed(line: index + 1, message: "the row has \(cells.count) columns and the header \(names.count) (\(names.joined(separator: ", "))): a tab inside a cell? Only a last text column may hold tabs; remove the tab, or put text last")
                 }
                 rows.append(Row(line: index + 1, cells: cells))
             }

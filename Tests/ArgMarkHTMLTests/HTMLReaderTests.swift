@@ -103,6 +103,55 @@ struct HTMLReaderTests {
         #expect(footer.notes.isEmpty)
     }
 
+    /// A class that only says the text has notes (`has-footnotes`) makes no notes list of the article; MediaWiki's
+    /// references are its notes without their ^ back-links and [edit] links; CourtListener's notes set one per
+    /// `div` are notes without their numbers; Pandoc's ↩︎ goes; a list item held in a paragraph is an item, not a
+    /// heading; preformatted text keeps its lines; what the browser hides is left out.
+    @Test func notesListsItemsPreformattedAndHiddenText() throws {
+        let wrapped = try read("""
+            <html><body><main><div class="entry-content has-footnotes"><h1>Transfers</h1>
+            <p>We argue that cash transfers reduce poverty faster than subsidies.<sup><a href="#fn1">1</a></sup></p>
+            <p>Governments should therefore expand transfers before raising subsidies again.</p>
+            <ol class="wp-block-footnotes"><li id="fn1">World Bank, 2019. <a href="#r1">↩︎</a></li></ol></div></main></body></html>
+            """)
+        #expect(texts(wrapped) == [
+            "heading Transfers", "sentence We argue that cash transfers reduce poverty faster than subsidies.[1]",
+            "sentence Governments should therefore expand transfers before raising subsidies again.",
+        ])
+        #expect(wrapped.notes.map(\.text) == ["World Bank, 2019."])
+        let wiki = try read("""
+            <html><body><div id="content"><h1>Carbon tax</h1><div class="mw-parser-output">
+            <p>A carbon tax is a tax levied on the carbon emissions from producing goods.<sup class="reference"><a href="#cite_note-1">[1]</a></sup></p>
+            <h2><span class="mw-headline">History</span><span class="mw-editsection">[<a href="/edit">edit</a>]</span></h2>
+            <p>Finland introduced the first carbon tax in 1990, and Sweden followed a year later.</p>
+            <h2>References</h2><div class="reflist"><ol class="references"><li id="cite_note-1"><span class="mw-cite-backlink"><b><a href="#cite_ref-1">^</a></b></span> <span class="reference-text">Metcalf, G. (2019). Paying for Pollution.</span></li></ol></div>
+            </div></div></body></html>
+            """)
+        #expect(wiki.units.map(\.text).contains("History") && !wiki.units.contains { $0.text.contains("edit") })
+        #expect(wiki.notes.map(\.text) == ["Metcalf, G. (2019). Paying for Pollution."])
+        let opinion = try read("""
+            <html><body><article><p>The district court dismissed the complaint.<sup><a href="#fn1">1</a></sup> We reverse, because the complaint states a claim.</p>
+            <div class="footnotes"><div class="footnote" id="fn1"><a href="#r1">1</a> Sunbelt removed the case to federal court.</div></div></article></body></html>
+            """)
+        #expect(opinion.notes.map(\.text) == ["Sunbelt removed the case to federal court."])
+        let page = try read("""
+            <html><body><article><h1>Policy options</h1><p>The committee considered two options for reform:</p>
+            <ul><li><p>A carbon tax</p></li><li><p>Regulatory standards</p></li></ul>
+            <div hidden><p>HIDDEN: embargoed until 10:00.</p></div><p style="display: none">Not displayed at all.</p>
+            <pre>1. Summary
+            The Government considers that the schedule should be simplified.
+
+            2. Evidence
+            In 2022 the average exporter spent 120 hours on forms.</pre></article></body></html>
+            """)
+        #expect(texts(page) == [
+            "heading Policy options", "sentence The committee considered two options for reform:",
+            "sentence - A carbon tax", "sentence - Regulatory standards",
+            "heading 1. Summary", "sentence The Government considers that the schedule should be simplified.",
+            "heading 2. Evidence", "sentence In 2022 the average exporter spent 120 hours on forms.",
+        ])
+    }
+
     /// An older site lays its page out in a table and declares GBK: the text in the table's cell is the page's, and
     /// the characters are read in the charset the page declares.
     @Test func aTableLaidOutPageInGBK() throws {

@@ -37,6 +37,30 @@ struct DOCXReaderTests {
         #expect(document.units[2].noteRefs == [document.notes[0].id] && document.units[4].noteRefs == [document.notes[1].id])
     }
 
+    /// The document as Word shows it with its changes accepted: a moved sentence once, a paragraph whose mark was
+    /// deleted run on into the next, hidden text left out; list paragraphs as list items (not headings), a nested
+    /// table's cells once, a heading below level 6 still a heading, no space where a line break parts Chinese.
+    @Test func changesListsTablesAndHiddenText() throws {
+        let document = try read(try fixture("revisions.docx"))
+        #expect(texts(document) == [
+            "heading Background",
+            "sentence Importers paid most of the duty.",
+            "sentence Tariffs were cut in 2015.",
+            "sentence The reform of the customs code should therefore be completed this year.",
+            "sentence Housing costs rose 12 percent last year.",
+            "sentence The committee considered three options:",
+            "sentence - A carbon tax",
+            "sentence - Regulatory standards",
+            "sentence Outer cell: this box summarises the main practices of the regions in building digital government.",
+            "sentence Inner cell: local governments should set up permanent coordination bodies, as the pilots in three provinces have shown.",
+            "sentence Inner right cell.",
+            "sentence Outer right cell.",
+            "heading Detailed cost tables",
+            "sentence 近年来，数字政府建设取得了显著成效。",
+        ])
+        #expect(document.sections.last?.level == 6)
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))

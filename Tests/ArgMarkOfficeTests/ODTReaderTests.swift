@@ -5,7 +5,7 @@ import ArgMarkPlugins
 import Foundation
 import Testing
 
-/// OpenDocument texts read as their text: headings at their outline level, list items as paragraphs, notes set
+/// OpenDocument texts read as their text: headings at their outline level, list items as items, notes set
 /// inline as notes, tables of figures left out.
 struct ODTReaderTests {
     @Test func aReportReadsAsItsText() throws {
@@ -19,8 +19,8 @@ struct ODTReaderTests {
             "sentence 近年来，全球数字贸易快速发展[1]。",
             "sentence 各国应当加强协调。",
             "heading 一、主要分歧",
-            "sentence 美欧之间的数据流动安排几经反复。",
-            "sentence 区域协定中的规则 差异较大。",
+            "sentence - 美欧之间的数据流动安排几经反复。",
+            "sentence - 区域协定中的规则 差异较大。",
             "sentence Trade rules differ.",
             "sentence They should converge.",
         ])
@@ -31,5 +31,23 @@ struct ODTReaderTests {
             guard case DocumentReadError.malformed(_, let message) = error else { return false }
             return message.hasPrefix("not a readable .odt")
         }
+    }
+
+    /// A span's or link's own spaces are the text's (that <span>fiscal rules </span>should), a note's tab and
+    /// text:s are spaces, a list item is an item (not a short line read as a heading), outline level 7 a heading.
+    @Test func spansListsAndDeepHeadings() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/spans.odt", withExtension: nil))
+        let document = try ODTReader().read(ReaderInput(bytes: Array(try Data(contentsOf: url)), sourcePath: "spans.odt", documentID: "spans"))
+        #expect(document.units.map { "\($0.kind) \($0.text)" } == [
+            "heading 1. Introduction",
+            "sentence We argue that fiscal rules should be flexible in downturns.[1]",
+            "sentence The IMF database shows debt rose by 10 percent.",
+            "sentence The committee considered three options:",
+            "sentence - A carbon tax",
+            "sentence - Regulatory standards",
+            "heading Detailed cost tables",
+            "sentence Costs rose.",
+        ])
+        #expect(document.notes.map(\.text) == ["Blanchard 2019, p. 12."])
     }
 }

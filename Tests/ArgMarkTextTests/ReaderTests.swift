@@ -746,6 +746,9 @@ struct SentenceTableReaderTests {
         #expect(refusal("sentence\tlabel\nA claim.\tclaim\n").contains("line 1: a sentence table's header names its columns, among them id and text (this one has sentence, label)"))
         #expect(refusal("id\tpara\tkind\ttext\ns1\tp1\tS\n").contains("line 2: the row has 3 columns and the header 4"))
         #expect(refusal("id\tlabel\tparent\trelation\ns1\tclaim\tROOT\t-\n").contains("line 1: this is a label table"))
+        // A tab inside a text that is not the last column would cut it: refused, not read short.
+        #expect(refusal("id\ttext\tpara\ns1\tWe argue that rents\tprices must be indexed.\tp1\n").contains("line 2: the row has 4 columns and the header 3"))
+        #expect(try table("id\ttext\tpara\ns1\tOne.\tp1\t\n").units.map(\.text) == ["One."])
         #expect(refusal("id\ttext\ns1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
         #expect(refusal("id\ttext\n1\tOne.\ns1\tTwo.\n").contains("line 3: the id s1 is taken already (line 2)"))
         #expect(refusal("id\ttext\n\tOne.\n").contains("line 2: the row has no id"))
