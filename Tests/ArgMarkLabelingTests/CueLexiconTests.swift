@@ -349,6 +349,19 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "答：这种说法站不住脚。")[.background] == nil)
     }
 
+    /// A named scholar's view (南京大学周伟教授指出，……), the same person going on (他呼吁，……) and 也有学者认为 are
+    /// reported, evidence (rule 7), however normative the view; answered in the same sentence it is the author's.
+    @Test func aScholarsViewIsEvidence() throws {
+        let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        for text in ["南京大学周伟教授指出，当前一些地方存在“数字形式主义”倾向。", "清华大学赵刚教授主张，政府应当加快制定数据共享的统一标准。",
+                     "他呼吁，应当建立以用户体验为导向的评估体系。", "也有学者认为，县级财政压力总体可控。"] {
+            #expect(topCueLabel(rules, text) == .evidence, "\(text)")
+        }
+        for text in ["王教授认为，规则分化是暂时的，但这种看法忽视了制度惯性。", "我们同意周教授提出的方案。", "其他人指出，这一点值得商榷。"] {
+            #expect(rules.weights(in: text)[.evidence] == nil, "\(text)")
+        }
+    }
+
     /// 所谓 is mostly the scare quotes of a rebuttal, a claim; with 是指 it introduces a definition (rule 9).
     @Test func soCalledIsAClaimUnlessItDefines() {
         #expect(topCueLabel(ShippedLexicons.zh, "所谓“债务陷阱”完全是炮制出来的谎言。") == .claim)
