@@ -23,7 +23,9 @@ public struct ArticleReader: DocumentReader {
         var score = 0
         for (index, line) in prefix.split(whereSeparator: \.isNewline).prefix(60).enumerated() {
             let trimmed = line.drop { $0.isWhitespace }
-            if index < 15, Self.abstractLabels.contains(trimmed.trimmingCharacters(in: .whitespaces).lowercased()) {
+            // (Spaced as thesis templates set it, 摘　要, or in Traditional characters.)
+            if index < 15, trimmed.count <= 12,
+               Self.abstractLabels.contains(FrontMatter.simplified(trimmed.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(String.init).joined()).lowercased()) {
                 score += 5
             } else if let mark = trimmed.unicodeScalars.first, FrontMatter.opensTag(mark), let key = FrontMatter.tags(in: String(trimmed)).first?.key,
                 FrontMatter.canonicalKey(key) != nil
@@ -127,7 +129,7 @@ public struct ArticleReader: DocumentReader {
 enum FrontMatter {
     /// Known labels (spaces removed) and the field they fill.
     static func canonicalKey(_ raw: String) -> String? {
-        let key = raw.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(String.init).joined()
+        let key = simplified(raw.unicodeScalars.filter { !ScalarClass.isSpace($0) }.map(String.init).joined())
         switch key.lowercased() {
         case "摘要", "内容摘要", "内容提要", "提要", "abstract", "summary": return "abstract"
         case "关键词", "关键字", "keywords", "keyword", "keywords:", "keyword(s)": return "keywords"
@@ -156,6 +158,21 @@ enum FrontMatter {
         default: return nil
         }
     }
+
+    /// The Traditional characters of the front- and back-matter labels (關鍵詞, 內容提要, 參考文獻, 註釋) as Simplified
+    /// ones, so that a Taiwan or Hong Kong article's labels read as a mainland one's (`CharacterFolding`, which folds
+    /// whole texts for the labellers, needs Models/ and comes after reading).
+    static func simplified(_ label: String) -> String {
+        guard label.unicodeScalars.contains(where: { $0.value >= 0x4E00 }) else { return label }
+        return String(label.map { traditionalLabelCharacters[$0] ?? $0 })
+    }
+
+    private static let traditionalLabelCharacters: [Character: Character] = [
+        "關": "关", "鍵": "键", "詞": "词", "內": "内", "類": "类", "號": "号", "獻": "献", "標": "标", "識": "识", "碼": "码",
+        "簡": "简", "單": "单", "項": "项", "資": "资", "參": "参", "註": "注", "釋": "释", "錄": "录", "題": "题", "編": "编",
+        "輯": "辑", "責": "责", "訊": "讯", "網": "网", "發": "发", "時": "时", "間": "间", "確": "确", "認": "认",
+        "謝": "谢", "誌": "志", "圖": "图", "書": "书", "稱": "称",
+    ]
 
     /// Brackets a front-matter label is set in: 【摘要】, and the [摘 要] / ［摘要］ / 〔摘要〕 several journals print.
     static let labelBrackets: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("【", "】"), ("[", "]"), ("［", "］"), ("〔", "〕")]
@@ -456,7 +473,7 @@ extension CharacterSet {
 enum NotesHeading {
     static let names: Set<String> = [
         "注释", "注", "注释与参考文献", "参考文献", "尾注", "参考资料", "引用文献", "references", "notes", "bibliography",
-        "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources",
+        "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources", "footnotes",
     ]
 
 
@@ -468,8 +485,8 @@ enum NotesHeading {
     /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
     /// "referencesandnotes".
     static func key(_ line: String) -> String {
-        line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && !"【】[]［］〔〕".unicodeScalars.contains($0) }
-            .map(String.init).joined().lowercased()
+        FrontMatter.simplified(line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && !"【】[]［］〔〕".unicodeScalars.contains($0) }
+            .map(String.init).joined().lowercased())
     }
 }
 

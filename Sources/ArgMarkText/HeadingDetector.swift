@@ -56,6 +56,8 @@ public enum HeadingDetector {
         if range.count > 1, ["-", "*", "+", "–", "—"].contains(s[range.lowerBound]), ScalarClass.isSpace(s[range.lowerBound + 1]) {
             return nil
         }
+        // A division's number alone on its line (I. / A. / 1. above a court opinion's or a report's parts) heads it.
+        if let bare = bareNumberLevel(s, range) { return bare }
         // A numbered line that goes on in lower case (1. cap the fee at …) is a list item, not a heading.
         if let marker = listNumberEnd(s, range), marker < range.upperBound, ScalarClass.isLower(s[marker]) { return nil }
         let last = s[range.upperBound - 1]
@@ -102,6 +104,17 @@ public enum HeadingDetector {
         case .und:
             return length <= maxChineseLength ? (numbered ?? 1) : nil
         }
+    }
+
+    /// The level of a line that is only a division's number and its full stop: a Roman numeral (I. – XLIX.) 1, a
+    /// capital letter 2, a number of up to three digits 3, as a US court opinion nests them (I. › A. › 1.).
+    static func bareNumberLevel(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard range.count >= 2, range.count <= 7, s[range.upperBound - 1] == "." else { return nil }
+        let token = s[range.lowerBound..<(range.upperBound - 1)]
+        if token.allSatisfy({ "IVXL".unicodeScalars.contains($0) }) { return 1 }
+        if token.count == 1, ScalarClass.isUpper(token.first!), token.first!.isASCII { return 2 }
+        if token.count <= 3, token.allSatisfy(ScalarClass.isDigit) { return 3 }
+        return nil
     }
 
     /// The section level a detected heading gets in its context. A short unnumbered line right after a sentence

@@ -149,6 +149,16 @@ public struct SentenceSegmenter: Sendable {
         }
         j = footnoteNumberEnd(s, at: j, terminatorRunStart: i, end: end)
         j = skipNoteMarkers(s, from: j, end: end)
+        // Emoji after the end mark close the sentence they comment on (…焦虑吗？🤔 / …cheaper! 😱😱), with their
+        // modifiers and joiners; they are no sentence of their own, nor the opening of the next.
+        var k = j
+        while k < end, ScalarClass.isSpace(s[k]), s[k] != "\n" { k += 1 }
+        if k < end, Self.isEmoji(s[k]) {
+            while k < end, Self.isEmoji(s[k]) || s[k] == "\u{200D}" || s[k] == "\u{FE0F}" || (0x1F3FB...0x1F3FF).contains(s[k].value) {
+                k += 1
+            }
+            j = k
+        }
         if j >= end { return end }
         // A web address right after the end is the sentence's source (… rising consumer debt. http://…): it stays
         // with the sentence, which ends after it unless lower-case text runs on.
@@ -403,6 +413,13 @@ public struct SentenceSegmenter: Sendable {
         return j
     }
 
+    /// Whether `scalar` is an emoji that shows as a picture by default (😱, 🤔, 💪, 👍), not a symbol that text uses
+    /// (©, ™, ↑, digits).
+    static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 0x1F000 && scalar.properties.isEmojiPresentation
+            || (0x2600...0x27BF).contains(scalar.value) && scalar.properties.isEmojiPresentation
+    }
+
     /// Whether the word at `i` is a name written with a small first letter and a capital after one or two (eLoran,
     /// iPhone, eBay, mRNA, iOS): such a name opens a sentence as a capitalised word does.
     static func opensWithSmallCapName(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Bool {
@@ -458,6 +475,11 @@ public struct SentenceSegmenter: Sendable {
             }
             if ScalarClass.isContinuationPunctuation(n) { return false }
             if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
+            // A cited section or paragraph goes on (Cal. Lab. Code § 226.7; See Compl. ¶ 14).
+            if n == "§" || n == "¶", Abbreviations.citationWords.contains(token) || Abbreviations.citationContinuations.contains(token)
+                || Abbreviations.neverFinal.contains(token) {
+                return false
+            }
             // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).
             if ScalarClass.isDigit(n), s[i + 1] == "\n" || s[i + 1] == "\r", i > tokenStart, ScalarClass.isDigit(s[i - 1]),
                tokenStart > paragraphStart, ScalarClass.isCJK(s[tokenStart - 1]) {
@@ -468,7 +490,21 @@ public struct SentenceSegmenter: Sendable {
             // "... and so on" continues; "... The next" ends.
             return nextScalar == nil || ScalarClass.isUpper(nextScalar!) || nextScalar == "\"" || nextScalar == "“"
         }
+        // The same with a Chinese numeral (我们的建议是：一.加大投入；二.培养人才。).
+        if token.isEmpty, i - 1 >= paragraphStart, "一二三四五六七八九十".unicodeScalars.contains(s[i - 1]),
+           let n = nextScalar, ScalarClass.isCJK(n), !ScalarClass.isFullWidthAlphanumeric(n),
+           i - 2 < paragraphStart || "：；，、。:;,".unicodeScalars.contains(s[i - 2]) {
+            return false
+        }
         if token.isEmpty { return true }
+        // An enumeration inside a Chinese sentence (存在三个问题：1. 资金不足；2. 人才缺乏。) opens its item: a number of
+        // one or two digits after a colon, a semicolon, a comma or a sentence's end, before Chinese text.
+        if let n = nextScalar, ScalarClass.isCJK(n), !ScalarClass.isFullWidthAlphanumeric(n), token.unicodeScalars.count <= 2,
+           token.unicodeScalars.allSatisfy(ScalarClass.isDigit) {
+            var k = tokenStart - 1
+            while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
+            if k < paragraphStart || "：；，、。:;,".unicodeScalars.contains(s[k]) { return false }
+        }
         // A list number at the start of the paragraph: "1. Introduction", "2.3. Data", "IV. Results".
         if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
         if nextScalar == nil { return true }
@@ -524,7 +560,7 @@ public struct SentenceSegmenter: Sendable {
     private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String) -> Bool {
         // A journal's abbreviated name goes on to its volume and page (94 Am. Econ. Rev. 112).
         if Abbreviations.citationWords.contains(nextWord) || Abbreviations.usuallyInternal.contains(nextWord) || nextWord == "No"
-            || Abbreviations.journalWords.contains(nextWord)
+            || Abbreviations.journalWords.contains(nextWord) || Abbreviations.citationContinuations.contains(nextWord)
             || (nextWord.unicodeScalars.count == 1 && nextWord.unicodeScalars.allSatisfy(ScalarClass.isUpper)) {
             return true
         }
@@ -572,18 +608,20 @@ enum Abbreviations {
     /// Never end a sentence (titles, Latin, citation forms).
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
-        "Hon", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
-        "e.g", "i.e", "cf", "vs", "v", "viz", "al", "et", "seq", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
+        "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
+        "e.g", "i.e", "cf", "vs", "v", "viz", "al", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
         "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
         "Dec", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
-        "Inc", "Ltd", "Co", "Corp", "Ph.D", "M.A", "B.A", "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
+        "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
         // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
         "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
     ]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
-    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m"]
+    /// A firm's Inc. and a statute's et seq. close a sentence as often as they stand inside one (… Sunbelt
+    /// Logistics, Inc. The plaintiff …; 5 U.S.C. 601 et seq. The Panel …).
+    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m", "seq"]
     /// The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
     /// Okla., F. App'x) and the states it abbreviates: abbreviations inside a citation (`inCitation`), and ordinary
     /// words that end sentences elsewhere (Big Tech., Peoria, Ill.).
@@ -595,14 +633,24 @@ enum Abbreviations {
         "Servs", "Prods", "Tech", "Educ", "Hous", "Sci", "Soc", "Res", "Pol'y", "Cal", "Okla", "Ill", "Fla", "Tex",
         "Mich", "Minn", "Wash", "Wis", "Conn", "Colo", "Ariz", "Ark", "Ala", "Ga", "Md", "Mass", "Pa", "Va", "Tenn",
         "Ky", "Kan", "Neb", "Nev", "Mo", "Del", "La", "Mont", "Vt", "Wyo", "Ind", "Miss",
+        // More of the Bluebook's words (Nat. Res. Def. Council, Sch. Dist. of Abington Twp., Bell Atl. Corp., Cal.
+        // Lab. Code, 116 Cong. Rec. 37,326, See Compl. ¶ 14).
+        "Nat", "Def", "Sch", "Twp", "Atl", "Pac", "Lab", "Rec", "Compl", "Bd", "Cnty", "Ctr", "Hosp", "Mun", "Ry",
+        "Sav", "Tel", "Util", "Prot", "Agric", "Cmty", "Dev", "Div", "Equip", "Exch", "Mgmt", "Mktg", "Pharm", "Prop",
+        "Constr", "Bhd",
     ]
+    /// Words that carry a citation on after an abbreviation (Cal. Lab. Code § 226.7; Nat. Res. Def. Council).
+    /// (`word` stops at an apostrophe: Gov't Code reads as Gov.)
+    static let citationContinuations: Set<String> = ["Code", "Council", "Regs", "Stat", "Ann", "Rptr", "Gov", "Dep", "Ass", "Comm"]
     /// Abbreviations followed by a number (No. 5, p. 12, Art. 3). Lower-case "no" and "art" are abbreviations only
     /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [
         "No", "Nos", "no", "nos", "p", "pp", "Art", "art", "Sec", "sec", "Vol", "vol", "Fig", "Figs", "Ch", "ch",
         "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap",
         // Legal and regulatory citations: 12 C.F.R. pt. 1026, App. 3, Sch. 2, cl. 4.
-        "pt", "pts", "Pt", "Pts", "App", "Apps", "Sch", "sch", "cl", "subpt",
+        "pt", "pts", "Pt", "Pts", "App", "Apps", "Sch", "sch", "cl", "subpt", "tit",
+        // A note of a cited page (at 91 n. 3) and a person's dates (b. 1948, d. 2001).
+        "n", "nn", "b", "d",
     ]
     /// Lower-case words that stand before a person's initial ("by J. Smith", "and T. Lee", "see A. Sen").
     static let beforeNames: Set<String> = [

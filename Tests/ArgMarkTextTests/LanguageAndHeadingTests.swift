@@ -26,6 +26,8 @@ struct HeadingDetectorTests {
         ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
         // A numbered heading may ask a question.
         ("6. Do Governments Ignore Voters?", 1), ("三、谁来承担改造成本？", 1), ("6. “Do Governments Ignore Voters?”", 1),
+        // A division's number alone on its line, as a court opinion nests them (I. › A. › 1.).
+        ("I.", 1), ("IV.", 1), ("A.", 2), ("B.", 2), ("1.", 3), ("12.", 3),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)

@@ -243,6 +243,20 @@ struct PlainTextReaderTests {
         #expect(plain.notes.isEmpty && plain.units.map(\.kind) == [.heading, .sentence])
     }
 
+    /// "Footnotes" heads a notes list as "Notes" does; Traditional labels (摘要, 關鍵詞, 參考文獻) and a spaced 摘　要
+    /// are an article's as the Simplified ones are.
+    @Test func footnotesAndTraditionalOrSpacedLabels() throws {
+        let notes = try read(PlainTextReader(), "The court reversed.[1] It remanded.[2]\n\nFootnotes\n\n[1] The policy is dated 2017.\n[2] Sunbelt also argues the claim is barred.\n")
+        #expect(notes.notes.count == 2 && notes.units.allSatisfy { $0.kind != .heading })
+        let traditional = "數位威權主義的擴散\n林志明\n摘要：本文認為，數位威權主義的擴散並非單純的技術輸出。\n關鍵詞：數位威權主義；東南亞\n壹、前言\n2017年，越南國會通過《網路安全法》。[1]\n參考文獻\n[1] 陳怡君（2021）。〈越南網路安全法之研究〉。\n"
+        let doc = try read(ArticleReader(), traditional)
+        #expect(doc.metadata.keywords["zh"] == ["數位威權主義", "東南亞"])
+        #expect(doc.metadata.abstracts["zh"]?.hasPrefix("本文認為") == true && doc.notes.count == 1)
+        let spaced = "摘　要\n本文以S市三个街道为案例，探讨形式主义的生成机制。\n关键词：形式主义；基层治理\n\n第一章　绪论\n党的十八大以来，党中央高度重视整治形式主义问题。\n"
+        #expect(ArticleReader().sniff(Substring(spaced)) > 0)
+        #expect(try read(ArticleReader(), spaced).metadata.abstracts["zh"]?.hasPrefix("本文以S市") == true)
+    }
+
     @Test func anAuthorYearReferenceListIsReadAsNotes() throws {
         let text = "Conclusion\nProducers bargain.\nReferences\nArrighi, G. and Drangel, J. (1986). The stratification of the world-economy. Review, 10(1), 9–74.\nVernon, Raymond. 1971. Sovereignty at Bay. New York: Basic Books.\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n"
         let doc = try read(PlainTextReader(), text)

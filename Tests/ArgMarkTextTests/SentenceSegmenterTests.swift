@@ -130,6 +130,12 @@ struct SentenceSegmenterTests {
         ("See 12 C.F.R. pt. 1026 and App. 3 of the rule. Done.", ["See 12 C.F.R. pt. 1026 and App. 3 of the rule.", "Done."]),
         // A spaced ellipsis, as legal writing sets it, ends a sentence only at its last dot before a capital.
         ("The Secretary . . . shall issue rules. The law ends there. . . . Congress acted.", ["The Secretary . . . shall issue rules.", "The law ends there. . . .", "Congress acted."]),
+        // The Bluebook's and Hansard's abbreviations go on; a firm's Inc., a statute's et seq. and a Ph.D. may end.
+        ("The Court overruled Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984). It did so.", ["The Court overruled Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984).", "It did so."]),
+        ("The claim arose under Cal. Lab. Code § 226.7 and Tex. Gov't Code § 552. See Compl. ¶ 14. See 116 Cong. Rec. 37,326 (1970).", ["The claim arose under Cal. Lab. Code § 226.7 and Tex. Gov't Code § 552.", "See Compl. ¶ 14.", "See 116 Cong. Rec. 37,326 (1970)."]),
+        ("Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007). It is made in Derrida, 91 n. 3, and later.", ["Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", "It is made in Derrida, 91 n. 3, and later."]),
+        ("Will the hon. Lady give way? As the Rt. Hon. Gentleman knows, my hon. Friend agrees.", ["Will the hon. Lady give way?", "As the Rt. Hon. Gentleman knows, my hon. Friend agrees."]),
+        ("It is codified at 5 U.S.C. 601 et seq. The Panel met. The firm is Sunbelt Logistics, Inc. The plaintiff sued. She holds a Ph.D. The board agreed.", ["It is codified at 5 U.S.C. 601 et seq.", "The Panel met.", "The firm is Sunbelt Logistics, Inc.", "The plaintiff sued.", "She holds a Ph.D.", "The board agreed."]),
     ])
     func english(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
@@ -146,6 +152,12 @@ struct SentenceSegmenterTests {
         ("他们的口号是“不忘初心！牢记使命！”，并以此激励党员。下一句。", ["他们的口号是“不忘初心！牢记使命！”，并以此激励党员。", "下一句。"]),
         ("会议强调“要坚持人民至上。”会议还指出，必须加强监管。", ["会议强调“要坚持人民至上。”", "会议还指出，必须加强监管。"]),
         ("主要任务如下。（1）加快发展。（一）深化改革。", ["主要任务如下。", "（1）加快发展。", "（一）深化改革。"]),
+        // An enumeration with an ASCII full stop inside a sentence opens its item; a number ending a clause does not.
+        ("调研发现存在三个问题：1. 资金不足；2. 人才缺乏；3. 机制不顺。下一步要整改。", ["调研发现存在三个问题：1. 资金不足；2. 人才缺乏；3. 机制不顺。", "下一步要整改。"]),
+        ("我们的建议是：一.加大投入；二.培养人才。这些措施已初见成效。", ["我们的建议是：一.加大投入；二.培养人才。", "这些措施已初见成效。"]),
+        // Emoji after the end mark close their sentence.
+        ("为什么能引发共鸣？🤔我认为，它戳中了焦虑。这个数据太惊人了！😱😱 据统计，失业率上升。", ["为什么能引发共鸣？🤔", "我认为，它戳中了焦虑。", "这个数据太惊人了！😱😱", "据统计，失业率上升。"]),
+        ("Rents rose again! 😱 We need more homes. 👍🏽", ["Rents rose again! 😱", "We need more homes. 👍🏽"]),
     ])
     func mixed(_ input: String, _ expected: [String]) {
         #expect(Self.sentences(input) == expected)
