@@ -768,19 +768,22 @@ enum NotesList {
     static func opensWithBracketedMarker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard let (_, textStart) = marker(s, line) else { return false }
         return ScalarClass.isCircledNumber(s[line.lowerBound]) || s[textStart - 1] == "]" || s[textStart - 1] == "］"
+            || s[textStart - 1] == "〕"
     }
 
     /// The marker at the start of a line and where the entry's text starts.
     static func marker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (String, Int)? {
         let i = line.lowerBound
         if ScalarClass.isCircledNumber(s[i]) { return (String(Character(s[i])), i + 1) }
-        if s[i] == "[" || s[i] == "［" {
+        if s[i] == "[" || s[i] == "［" || s[i] == "〔" {
             if let label = markdownLabel(s, at: i, end: line.upperBound), label.end < line.upperBound, s[label.end] == ":" {
                 return (label.label, label.end + 1)
             }
             var k = i + 1
             while k < line.upperBound, ScalarClass.isDigit(s[k]) { k += 1 }
-            guard k > i + 1, k < line.upperBound, s[k] == "]" || s[k] == "］" else { return nil }
+            let close: Unicode.Scalar = s[i] == "〔" ? "〕" : (s[i] == "[" ? "]" : "］")
+            guard k > i + 1, k < line.upperBound, s[k] == close || (s[i] != "〔" && (s[k] == "]" || s[k] == "］")),
+                  s[i] != "〔" || k - i - 1 <= 3 else { return nil }
             return (normalizedDigits(s, i + 1..<k), k + 1)
         }
         var k = i

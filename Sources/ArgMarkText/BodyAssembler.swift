@@ -320,7 +320,7 @@ public enum DocumentFinishing {
                 i = k
                 continue
             }
-            guard s[i] == "[" || s[i] == "［" else {
+            guard s[i] == "[" || s[i] == "［" || (s[i] == "〔" && SentenceSegmenter.noteMarkerEnd(s, at: i, end: s.count) != nil) else {
                 i += 1
                 continue
             }
@@ -334,7 +334,7 @@ public enum DocumentFinishing {
             var current = ""
             var rangeStart: Int?
             var valid = true
-            while k < s.count, s[k] != "]", s[k] != "］", k - i <= 24 {
+            while k < s.count, s[k] != "]", s[k] != "］", s[k] != "〕", k - i <= 24 {
                 let c = s[k]
                 if ScalarClass.isDigit(c) {
                     current.unicodeScalars.append(Unicode.Scalar(c.value >= 0xFF10 ? c.value - 0xFF10 + 0x30 : c.value)!)

@@ -388,7 +388,9 @@ public struct SentenceSegmenter: Sendable {
         guard m < end else { return nil }
         if ScalarClass.isCircledNumber(s[m]) { return m + 1 }
         if let markdown = NotesList.markdownLabel(s, at: m, end: end) { return markdown.end }
-        guard s[m] == "[" || s[m] == "［" else { return nil }
+        // [1], ［1］, and 〔1〕 as some Chinese journals set it (at most three digits there: 国发〔2024〕3号 is a
+        // document's number).
+        guard s[m] == "[" || s[m] == "［" || s[m] == "〔" else { return nil }
         var k = m + 1
         var digits = 0
         while k < end,
@@ -396,8 +398,9 @@ public struct SentenceSegmenter: Sendable {
             if ScalarClass.isDigit(s[k]) { digits += 1 }
             k += 1
         }
-        guard digits > 0, k < end, s[k] == "]" || s[k] == "］", (m..<k).count(where: { !ScalarClass.isSpace(s[$0]) }) <= 16
-        else { return nil }
+        guard digits > 0, k < end, (m..<k).count(where: { !ScalarClass.isSpace(s[$0]) }) <= 16 else { return nil }
+        if s[m] == "〔" { return s[k] == "〕" && digits <= 3 ? k + 1 : nil }
+        guard s[k] == "]" || s[k] == "］" else { return nil }
         return k + 1
     }
 
@@ -447,7 +450,7 @@ public struct SentenceSegmenter: Sendable {
             let n = s[i + 1]
             // A full-width digit or letter goes on a token (２.５, Ｕ.Ｓ.) as an ASCII one does.
             if !(ScalarClass.isSpace(n) || ScalarClass.isCloser(n) || (ScalarClass.isCJK(n) && !ScalarClass.isFullWidthAlphanumeric(n))
-                || n == "[" || n == "［" || noteEnd > i + 1
+                || n == "[" || n == "［" || n == "〔" || noteEnd > i + 1
                 || Self.closingEmphasisEnd(s, at: i + 1, end: end) != nil) {
                 return false
             }

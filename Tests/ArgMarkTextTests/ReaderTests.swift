@@ -257,6 +257,13 @@ struct PlainTextReaderTests {
         #expect(try read(ArticleReader(), spaced).metadata.abstracts["zh"]?.hasPrefix("本文以S市") == true)
     }
 
+    /// Notes numbered 〔1〕 in the text and in the list (注释：〔1〕…) are notes, linked from their sentences.
+    @Test func notesInTortoiseShellBrackets() throws {
+        let doc = try read(PlainTextReader(), "一、问题的提出\n党的二十大报告提出，要“完善社会治理体系”。〔1〕这一部署指明了方向。学界已有讨论。〔2〕\n注释：\n〔1〕习近平：《高举中国特色社会主义伟大旗帜》，2022年，第54页。\n〔2〕周黎安：《行政发包制》，《社会》2014年第6期。\n")
+        #expect(doc.notes.map(\.text) == ["习近平：《高举中国特色社会主义伟大旗帜》，2022年，第54页。", "周黎安：《行政发包制》，《社会》2014年第6期。"])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 0, 1])
+    }
+
     @Test func anAuthorYearReferenceListIsReadAsNotes() throws {
         let text = "Conclusion\nProducers bargain.\nReferences\nArrighi, G. and Drangel, J. (1986). The stratification of the world-economy. Review, 10(1), 9–74.\nVernon, Raymond. 1971. Sovereignty at Bay. New York: Basic Books.\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n"
         let doc = try read(PlainTextReader(), text)
