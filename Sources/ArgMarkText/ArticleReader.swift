@@ -341,6 +341,17 @@ enum FrontMatter {
 
     /// The fields of `text` when it holds only `lateKeys` fields (基金项目：…, [作者简介] …), else nil.
     static func lateFields(_ text: String) -> [(String, String)]? {
+        var text = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t　"))
+        // The People's Daily sets its author's affiliation in brackets at the end: （作者单位：……）.
+        for (open, close) in [("（", "）"), ("(", ")")] where text.hasPrefix(open) && text.hasSuffix(close) {
+            text = String(text.dropFirst().dropLast())
+        }
+        // A funding note in a sentence of its own (本文系国家社科基金重大项目“……”（23ZDA001）的阶段性成果).
+        if text.count <= 200, text.hasPrefix("本文系") || text.hasPrefix("本文为") || text.hasPrefix("本文是"),
+           text.contains("项目") || text.contains("基金") || text.contains("课题"),
+           text.hasSuffix("成果") || text.hasSuffix("成果。") || text.hasSuffix("资助") || text.hasSuffix("资助。") {
+            return [("funding", text)]
+        }
         guard let first = text.unicodeScalars.first(where: { !ScalarClass.isSpace($0) }),
               opensTag(first) || text.unicodeScalars.prefix(25).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let fields = fieldsOf(text.trimmingCharacters(in: .whitespaces))

@@ -21,6 +21,9 @@ public enum HeadingDetector {
 
     /// Words of a salutation line (各位代表：, 同志们：, 女士们、先生们：).
     static let salutations = ["代表", "同志", "朋友", "女士", "先生", "委员", "来宾", "嘉宾", "同学"]
+    /// The nouns a Chinese document's section labels end in (提案内容：, 案由：, 基本情况：, 推荐阅读：): a short line
+    /// ending so, with its colon, heads what follows; a lead-in (研究发现：, 我们要重点做好以下工作：) does not.
+    static let labelNouns = ["内容", "案由", "理由", "情况", "说明", "背景", "附件", "要点", "阅读", "依据", "目标", "原则", "建议", "意见"]
 
     /// Where the text after an ASCII list number and its space starts (`1. `, `2.3. `, `(4) `), or nil when the line
     /// opens with none.
@@ -85,7 +88,9 @@ public enum HeadingDetector {
             if let numbered { return numbered }
             if language == .en { return ScalarClass.isUpper(s[range.lowerBound]) ? 1 : nil }
             let text = String(String.UnicodeScalarView(s[range]))
-            return Self.salutations.contains(where: text.contains) || text.hasPrefix("尊敬的") || text.hasPrefix("亲爱的") ? 1 : nil
+            if Self.salutations.contains(where: text.contains) || text.hasPrefix("尊敬的") || text.hasPrefix("亲爱的") { return 1 }
+            let label = text.dropLast()
+            return length <= 8 && Self.labelNouns.contains(where: { label.hasSuffix($0) }) ? 1 : nil
         }
         switch language {
         case .en:

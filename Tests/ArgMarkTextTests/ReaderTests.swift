@@ -264,6 +264,15 @@ struct PlainTextReaderTests {
         #expect(doc.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 0, 1])
     }
 
+    /// A newspaper article's trailer: the affiliation in brackets and a funding sentence are metadata.
+    @Test func aBracketedAffiliationAndAFundingSentenceAreMetadata() throws {
+        let text = "以新质生产力赋能中国式现代化\n李明华\n【摘要】发展新质生产力是推动高质量发展的内在要求。\n【关键词】新质生产力\n一、科学内涵\n新质生产力是先进生产力质态。我们要深入学习领会。\n（作者单位：中国人民大学习近平新时代中国特色社会主义思想研究院）\n本文系国家社科基金重大项目“新时代生产力理论研究”（23ZDA001）的阶段性成果\n"
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.fields["affiliation"] == "中国人民大学习近平新时代中国特色社会主义思想研究院")
+        #expect(doc.metadata.fields["funding"]?.hasSuffix("的阶段性成果") == true)
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["新质生产力是先进生产力质态。", "我们要深入学习领会。"])
+    }
+
     @Test func anAuthorYearReferenceListIsReadAsNotes() throws {
         let text = "Conclusion\nProducers bargain.\nReferences\nArrighi, G. and Drangel, J. (1986). The stratification of the world-economy. Review, 10(1), 9–74.\nVernon, Raymond. 1971. Sovereignty at Bay. New York: Basic Books.\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n"
         let doc = try read(PlainTextReader(), text)
