@@ -37,7 +37,7 @@ struct ArgMark: AsyncParsableCommand {
 
     private static func failOnStandardOutput() -> Never {
         let reason = String(cString: strerror(errno))
-        FileHandle.standardError.write(Data("argmark: error: \(FileAccessError.standardOutput(reason: reason))\n".utf8))
+        Terminal.write("argmark: error: \(FileAccessError.standardOutput(reason: reason))\n")
         Foundation.exit(1)
     }
 }

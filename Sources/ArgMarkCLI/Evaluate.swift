@@ -123,7 +123,7 @@ struct Evaluate: ParsableCommand {
                 return
             }
             do { try FileAccess.writeAtomically(Array(table.utf8), to: errors) } catch { throw fail("--errors \(errors): \(error.description)") }
-            FileHandle.standardError.write(Data("argmark: \(count) of \(overall.total) sentences labelled otherwise written to \(errors)\n".utf8))
+            Terminal.write("argmark: \(count) of \(overall.total) sentences labelled otherwise written to \(errors)\n")
         }
         print(format == "json" ? report.json() : report.text(), terminator: "")
     }
@@ -177,7 +177,7 @@ struct Evaluate: ParsableCommand {
     }
 
     private func warn(_ message: String) {
-        FileHandle.standardError.write(Data("argmark: warning: \(message)\n".utf8))
+        Terminal.write("argmark: warning: \(message)\n")
     }
 
     /// The (name, gold, prediction) files to compare, with the gold document already read for a corpus table's
@@ -336,7 +336,7 @@ struct Evaluate: ParsableCommand {
     }
 
     private func fail(_ message: String) -> Error {
-        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        Terminal.write("argmark: error: \(message)\n")
         return ExitCode.failure
     }
 }

@@ -39,6 +39,9 @@ struct Review: ParsableCommand {
         // A pipe whose reader has gone (review … | head) ends the session with an error that says where its edits
         // are (`emit`), not by the signal, which left no word and the lock file behind.
         signal(SIGPIPE, SIG_IGN)
+        // Ctrl-\ (SIGQUIT) ends the session as SIGTERM does (the journal holds every acknowledged edit) instead of
+        // entering the Swift runtime's crash handler, which left a scripted session spinning with the file locked.
+        signal(SIGQUIT, SIG_DFL)
         // Standard input carries the commands; the document is a file the session writes back.
         if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
         let registry = try LoadedRegistry.load(models: models, labelling: false)
@@ -109,7 +112,13 @@ struct Review: ParsableCommand {
         // SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes the time edits record, so scripted sessions
         // give identical output and files.
         var clock: () -> String = ReviewSession.now
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap(Double.init) {
+        if let value = environment["SOURCE_DATE_EPOCH"] {
+            // Seconds since 1970, as the convention has it, within years TEI and JSONL can hold: a value in
+            // milliseconds would stamp every edit with a year past 9999, which no writer takes, after the edits
+            // had been acknowledged.
+            guard let epoch = Double(value), epoch >= 0, epoch < 253_402_300_800 else {
+                throw ValidationError("SOURCE_DATE_EPOCH is '\(value)', which is no time from 1970 to 9999 in seconds (milliseconds?); unset it or give seconds since 1970, e.g. 1767225600")
+            }
             let formatter = ISO8601DateFormatter()
             let fixed = formatter.string(from: Date(timeIntervalSince1970: epoch))
             clock = { fixed }
@@ -132,6 +141,8 @@ struct Review: ParsableCommand {
             opening.append("warning: \(error.description); another session on \(file) would not be noticed")
         }
         defer { lock?.release() }
+        // A write that was killed before its rename left a full copy beside the file; the journal has its edits.
+        if lock != nil { FileAccess.removeStaleTemporaries(of: sessionFile) }
         if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
             unlink(journalPath)
             opening.append("deleted the journal \(journalPath)")
@@ -258,6 +269,12 @@ struct Review: ParsableCommand {
         if !overwritingChanges, let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) != journal.fileVersion {
             return try fail("\(file) changed on disk since this session opened or last wrote it; write! overwrites those changes with this session's version")
         }
+        // A write-protected file is replaced only on write!, as an editor asks before writing over a read-only file
+        // (the rename would replace it whatever its mode, and root may write anything).
+        var existing = stat()
+        if !overwritingChanges, stat(file, &existing) == 0, existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
+            return try fail("\(file) is write-protected; write! replaces it all the same, or make it writable (chmod u+w \(file))")
+        }
         let bytes: [UInt8]
         do {
             bytes = try writer.write(session.document)
@@ -289,6 +306,9 @@ struct Review: ParsableCommand {
         formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
         let copy = "\(stem).unsaved-\(formatter.string(from: Date()))\(suffix)"
         do { try FileAccess.writeAtomically(bytes, to: copy) } catch { return nil }
+        // The copy holds the whole document: as private as the file was (a 600 file's copy is 600 too).
+        var original = stat()
+        if stat(journal.path, &original) == 0 || stat(file, &original) == 0 { _ = chmod(copy, original.st_mode & 0o666) }
         journal.remove()
         return copy
     }

@@ -25,7 +25,9 @@ enum Terminal {
         write("\r\u{1B}[2K" + (line ?? ""))
     }
 
-    private static func write(_ text: String) {
+    /// Writes `text` to standard error as it is. A failed write is let go: Foundation's FileHandle traps on one
+    /// (a closed pipe, a full disk), which killed a review whose error output went to `| head` with SIGILL.
+    static func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
             _ = Glibc.write(2, buffer.baseAddress, buffer.count)

@@ -329,11 +329,11 @@ struct Train: ParsableCommand {
     }
 
     private func note(_ message: String) {
-        FileHandle.standardError.write(Data("argmark: \(message)\n".utf8))
+        Terminal.write("argmark: \(message)\n")
     }
 
     private func fail(_ message: String) -> Error {
-        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        Terminal.write("argmark: error: \(message)\n")
         return ExitCode.failure
     }
 }

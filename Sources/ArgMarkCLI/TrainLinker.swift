@@ -102,7 +102,7 @@ struct TrainLinker: ParsableCommand {
                 examples.append(example)
             }
             sources.append((path, used, sentences))
-            FileHandle.standardError.write(Data("argmark: \(path): \(used) documents with a gold tree, \(sentences) argumentative sentences\n".utf8))
+            Terminal.write("argmark: \(path): \(used) documents with a gold tree, \(sentences) argumentative sentences\n")
         }
         guard !examples.isEmpty else { throw AnalysedDocument.failure("no document with a gold tree in \(data.joined(separator: ", "))") }
         var scores: [String: [String: Double]] = [:]
@@ -146,9 +146,9 @@ struct TrainLinker: ParsableCommand {
                 }
             }
             if let labelsFrom {
-                FileHandle.standardError.write(Data("argmark: labels from \(labelsFrom); \(missingLabels) held-out documents had no labelled file there and were skipped\n".utf8))
+                Terminal.write("argmark: labels from \(labelsFrom); \(missingLabels) held-out documents had no labelled file there and were skipped\n")
                 guard learned.values.contains(where: { $0.1 > 0 }) else {
-                    FileHandle.standardError.write(Data("argmark: error: no held-out document has its labels in \(labelsFrom) (DIR/ID.jsonl, named by document id): nothing was scored\n".utf8))
+                    Terminal.write("argmark: error: no held-out document has its labels in \(labelsFrom) (DIR/ID.jsonl, named by document id): nothing was scored\n")
                     throw ExitCode.failure
                 }
             }
@@ -183,7 +183,7 @@ struct TrainLinker: ParsableCommand {
         } catch {
             throw AnalysedDocument.failure("\(out): \(error)")
         }
-        FileHandle.standardError.write(Data("argmark: wrote \(out) (\(model.weights.count) weights)\n".utf8))
+        Terminal.write("argmark: wrote \(out) (\(model.weights.count) weights)\n")
     }
 
     static func example(_ gold: GoldDocument, source: String) -> Example? {

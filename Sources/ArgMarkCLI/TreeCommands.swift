@@ -76,7 +76,7 @@ enum AnalysedDocument {
     static let standardInputRefused = "-: this command reads a file, not standard input; save the input first (argmark annotate - > doc.jsonl)"
 
     static func failure(_ message: String) -> Error {
-        FileHandle.standardError.write(Data("argmark: error: \(message)\n".utf8))
+        Terminal.write("argmark: error: \(message)\n")
         return ExitCode.failure
     }
 }
@@ -114,7 +114,7 @@ struct Tree: ParsableCommand {
         let rendered = TreeRendering.dump(document, textWidth: width)
         if rendered.isEmpty {
             // Say so rather than print nothing: a tree needs a claim or a prescription to hang from.
-            FileHandle.standardError.write(Data("argmark: \(file) has no argument tree (no sentence is labelled claim or prescription)\n".utf8))
+            Terminal.write("argmark: \(file) has no argument tree (no sentence is labelled claim or prescription)\n")
         }
         print(rendered, terminator: "")
     }
@@ -280,6 +280,6 @@ struct Export: ParsableCommand {
             return
         }
         do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
-        FileHandle.standardError.write(Data("argmark: wrote \(target)\n".utf8))
+        Terminal.write("argmark: wrote \(target)\n")
     }
 }

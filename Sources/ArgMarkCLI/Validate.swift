@@ -54,7 +54,7 @@ struct Validate: ParsableCommand {
             }
         }
         if failed > 0 {
-            FileHandle.standardError.write(Data("argmark: \(failed) of \(files.count) file\(files.count == 1 ? "" : "s") invalid\n".utf8))
+            Terminal.write("argmark: \(failed) of \(files.count) file\(files.count == 1 ? "" : "s") invalid\n")
             throw ExitCode.failure
         }
     }

@@ -107,6 +107,25 @@ public enum FileAccess {
         return removed
     }
 
+    /// Removes the temporary copies of `path` that an interrupted `writeAtomically` left beside it
+    /// (`.NAME.PID.N.argmark-tmp` whose process no longer runs), as a review opening the file does: a killed write
+    /// leaves a full copy of the document that nothing else would ever remove. Returns how many went.
+    @discardableResult
+    public static func removeStaleTemporaries(of path: String) -> Int {
+        let target = linkTarget(of: path) ?? path
+        let directory = directoryPart(of: target)
+        let prefix = "." + (target as NSString).lastPathComponent + "."
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return 0 }
+        var removed = 0
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".argmark-tmp") {
+            let parts = name.dropFirst(prefix.count).dropLast(".argmark-tmp".count).split(separator: ".")
+            guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, UInt32(parts[1]) != nil else { continue }
+            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            if unlink((directory.isEmpty ? "" : directory + "/") + name) == 0 { removed += 1 }
+        }
+        return removed
+    }
+
     /// Whether `a` and `b` name one file: the same path once normalised and links resolved, or (both existing) the
     /// same file through a hard link.
     public static func isSameFile(_ a: String, _ b: String) -> Bool {
@@ -239,7 +258,9 @@ public enum FileAccess {
         if exists {
             // The new file replaces the old one: it keeps its owner and who may read it (a private 600 file stays
             // private). The owner first: changing it clears a set-user-id bit that fchmod then restores.
-            _ = fchown(fd, existing.st_uid, existing.st_gid)
+            // Someone else's file in a shared folder cannot be given back to its owner (only root may): it keeps
+            // at least its group, whose members, the owner among them, go on writing it.
+            if fchown(fd, existing.st_uid, existing.st_gid) != 0 { _ = fchown(fd, uid_t.max, existing.st_gid) }
             _ = fchmod(fd, existing.st_mode & 0o7777)
         }
         let failure = writeAll(bytes, to: fd, sync: true)
@@ -249,8 +270,18 @@ public enum FileAccess {
             throw .unwritable(path, reason: failure)
         }
         guard rename(temporary, destination) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let code = errno
+            let reason = String(cString: strerror(code))
             unlink(temporary)
+            // A file that is a mount point (docker -v host.jsonl:/data/a.jsonl) cannot be replaced, only written:
+            // in place, then, which is what the bind mount allows.
+            if code == EBUSY, exists {
+                let fd = open(destination, O_WRONLY | O_TRUNC | O_CLOEXEC)
+                guard fd >= 0 else { throw .unwritable(path, reason: reason) }
+                defer { close(fd) }
+                if let failure = writeAll(bytes, to: fd, sync: true) { throw .unwritable(path, reason: failure) }
+                return
+            }
             throw .unwritable(path, reason: reason)
         }
     }

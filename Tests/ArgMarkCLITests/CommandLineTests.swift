@@ -902,6 +902,31 @@ struct CommandLineTests {
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
     }
 
+    /// A write-protected file is replaced only on write!; a SOURCE_DATE_EPOCH no writer could record (milliseconds)
+    /// is refused before any edit is acknowledged; a private file's journal is as private as the file; and a copy a
+    /// killed write left beside the file goes when the next session opens it.
+    @Test func reviewKeepsProtectionsAndCleansUp() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let epoch = try argmark(["review", file], stdin: "label s2 claim\nwrite\n", environment: ["SOURCE_DATE_EPOCH": "1700000000000"])
+        #expect(epoch.status != 0 && epoch.stderr.contains("SOURCE_DATE_EPOCH is '1700000000000'"), "\(epoch.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
+        chmod(file, 0o600)
+        let stale = dir + "/.sample.zh.jsonl.999999.12345.argmark-tmp"
+        #expect(FileManager.default.createFile(atPath: stale, contents: Data("{}".utf8)))
+        let live = try LiveReview.labellingS2(file: file)
+        var journal = stat()
+        #expect(stat(file + ".journal", &journal) == 0 && journal.st_mode & 0o777 == 0o600)
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        live.send("quit!\n")
+        live.finish()
+        chmod(file, 0o444)
+        let protected = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nwrite\nwrite!\nquit\n")
+        #expect(protected.stdout.contains("\(file) is write-protected; write! replaces it") && protected.stdout.contains("wrote \(file) (1 edit)"),
+                "\(protected.stdout)")
+    }
+
     /// Standard output that cannot be written (a full disk, a closed descriptor) ends a review session with an error
     /// that says where its edits are; a closed one is not taken over by the session's lock file.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full"), "needs /dev/full"))
@@ -915,6 +940,11 @@ struct CommandLineTests {
         let closed = try argmark(["-c", "\"$0\" review \"$1\" >&-", CommandLineTests.binary.path, file],
                                  stdin: "label s2 claim\nstats\n", binary: URL(fileURLWithPath: "/bin/sh"))
         #expect(closed.status == 1 && closed.stderr.contains("cannot write to standard output"), "\(closed.stderr)")
+        // With standard error gone too the session still ends with status 1, not a crash (Foundation's FileHandle
+        // trapped on the failed write).
+        let both = try argmark(["-c", "\"$0\" review \"$1\" >/dev/full 2>/dev/full", CommandLineTests.binary.path, file],
+                               stdin: "label s2 claim\nstats\n", binary: URL(fileURLWithPath: "/bin/sh"))
+        #expect(both.status == 1)
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
     }
 
