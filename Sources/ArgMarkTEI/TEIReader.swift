@@ -915,6 +915,72 @@ extension TEIReader {
         return markupNotKept(root: root, limit: limit)
     }
 
+    /// Where `rewritten` (ArgMark's TEI of the document read from `original`) differs from `original` in what it
+    /// holds — an element, an attribute or its value, text, a comment or processing instruction, in the header as
+    /// in the text, layout aside — each named with its line in `original`, the first `limit` of them. A file the
+    /// reader reads in full, as ArgMark wrote it, has none; one with an appendix, a header note, an attribute value
+    /// or a comment added by hand has, and `review` must not write it back.
+    public static func differences(original: [UInt8], rewritten: [UInt8], limit: Int = 5) -> [String] {
+        guard let a = try? XMLDocument.parse(original, registerIDs: false), let b = try? XMLDocument.parse(rewritten, registerIDs: false),
+              let rootA = a.root, let rootB = b.root else { return [] }
+        var found: [String] = []
+        let outerB = Set(b.outerCommentsAndInstructions.map(\.text))
+        for (text, line) in a.outerCommentsAndInstructions where !outerB.contains(text) {
+            found.append("a comment or processing instruction at line \(line)")
+        }
+        compare(rootA, rootB, into: &found, limit: limit)
+        return Array(found.prefix(limit))
+    }
+
+    /// The text of an element's content, whitespace collapsed, as one run between its child elements.
+    private static func textRuns(_ element: XMLElement) -> [String] {
+        var runs: [String] = []
+        var current = ""
+        func flush() {
+            let collapsed = current.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if !collapsed.isEmpty { runs.append(collapsed) }
+            current = ""
+        }
+        for content in element.contents {
+            switch content {
+            case .text(let value): current += value
+            case .element: flush()
+            }
+        }
+        flush()
+        return runs
+    }
+
+    private static func compare(_ a: XMLElement, _ b: XMLElement, into found: inout [String], limit: Int) {
+        guard found.count < limit else { return }
+        guard a.name == b.name else {
+            found.append("<\(a.name)> at line \(a.line)")
+            return
+        }
+        let attributesB = Dictionary(b.attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        for (name, value) in a.attributes where attributesB[name] != value {
+            found.append("\(name)=\"\(value)\" on <\(a.name)> at line \(a.line)")
+            if found.count >= limit { return }
+        }
+        if textRuns(a) != textRuns(b) {
+            found.append("the text of <\(a.name)> at line \(a.line)")
+            return
+        }
+        if a.commentsAndInstructions != b.commentsAndInstructions {
+            found.append("a comment or processing instruction in <\(a.name)> at line \(a.line)")
+        }
+        let childrenA = a.children, childrenB = b.children
+        for (k, child) in childrenA.enumerated() {
+            // An element added (or dropped) shifts the ones after it: it is named, not all of them.
+            guard k < childrenB.count, child.name == childrenB[k].name else {
+                found.append("<\(child.name)> at line \(child.line)")
+                return
+            }
+            compare(child, childrenB[k], into: &found, limit: limit)
+            if found.count >= limit { return }
+        }
+    }
+
     private static func markupNotKept(root: XMLElement, limit: Int) -> [String] {
         guard let text = root.child("text") else { return [] }
         // Another tool's TEI is read, not reproduced: its divisions, numbering, header declarations and the back

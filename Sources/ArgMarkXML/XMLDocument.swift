@@ -147,6 +147,20 @@ public final class XMLDocument {
         guard let node = xmlDocGetRootElement(pointer) else { return nil }
         return XMLElement(node: node, owner: self)
     }
+
+    /// The comments and processing instructions outside the root element (an editor's `<?oxygen …?>`, a comment
+    /// after the end), each as "comment TEXT" or "pi NAME DATA" with its line.
+    public var outerCommentsAndInstructions: [(text: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var child = pointer.pointee.children
+        while let c = child {
+            let content = c.pointee.content.map { String(cString: $0) } ?? ""
+            if c.pointee.type == XML_COMMENT_NODE { result.append(("comment " + content, Int(xmlGetLineNo(c)))) }
+            if c.pointee.type == XML_PI_NODE { result.append(("pi " + String(cString: c.pointee.name) + " " + content, Int(xmlGetLineNo(c)))) }
+            child = c.pointee.next
+        }
+        return result
+    }
 }
 
 /// The XML namespace (`xml:id`, `xml:lang`).
@@ -270,6 +284,20 @@ public struct XMLElement {
                 if let content = c.pointee.content { result.append(.text(String(cString: content))) }
             default: break
             }
+            child = c.pointee.next
+        }
+        return result
+    }
+
+    /// This element's child comments and processing instructions, which `contents` skips, as "comment TEXT" or
+    /// "pi NAME DATA".
+    public var commentsAndInstructions: [String] {
+        var result: [String] = []
+        var child = node.pointee.children
+        while let c = child {
+            let content = c.pointee.content.map { String(cString: $0) } ?? ""
+            if c.pointee.type == XML_COMMENT_NODE { result.append("comment " + content) }
+            if c.pointee.type == XML_PI_NODE { result.append("pi " + String(cString: c.pointee.name) + " " + content) }
             child = c.pointee.next
         }
         return result

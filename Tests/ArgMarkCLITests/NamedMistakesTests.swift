@@ -89,6 +89,21 @@ extension CommandLineTests {
         try marked.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
         let own = try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n")
         #expect(own.status != 0 && own.stderr.contains("<term> at line"), "\(own.stderr)")
+        // So is one to which what the encoding allows was added by hand but the reader does not read: an appendix in
+        // <back>, a note in the header, another @ana pointer, a comment before the root.
+        let clean = try String(contentsOfFile: dir + "/copy/a.zh.tei.xml", encoding: .utf8).replacingOccurrences(of: "<term>数据治理</term>", with: "数据治理")
+        for (name, added) in [
+            ("back", clean.replacingOccurrences(of: "</text>", with: "<back><div type=\"appendix\"><p>附录。</p></div></back></text>")),
+            ("header", clean.replacingOccurrences(of: "</titleStmt>", with: "</titleStmt><editionStmt><p>第二稿</p></editionStmt>")),
+            ("pi", clean.replacingOccurrences(of: "<TEI ", with: "<?oxygen RNGSchema=\"x.rng\"?>\n<TEI ")),
+        ] {
+            try added.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
+            let run = try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n")
+            #expect(run.status != 0 && run.stderr.contains("would change what this file holds"), "\(name): \(run.stderr)")
+            #expect(try String(contentsOfFile: dir + "/copy/a.zh.tei.xml", encoding: .utf8) == added, "\(name)")
+        }
+        try clean.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
+        #expect(try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n").status == 0)
         // A label category mistyped by hand is an error naming its line, not a sentence left unlabelled.
         let typo = edition.replacingOccurrences(of: #"<s xml:id="a1">"#, with: ##"<s xml:id="a1" ana="#arg-Claim">"##)
         try typo.write(toFile: dir + "/typo.xml", atomically: true, encoding: .utf8)
