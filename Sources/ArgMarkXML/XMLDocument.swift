@@ -122,9 +122,28 @@ public final class XMLDocument {
         }
         defer { htmlFreeParserCtxt(context) }
         context.pointee.sax.pointee.serror = argmark_silent_structured_error
-        // libxml2 takes a page that declares no charset for Latin-1, as HTML 4 did; pages are UTF-8 now.
+        // libxml2 takes a page that declares no charset for Latin-1, as HTML 4 did; pages are UTF-8 now. A byte-order
+        // mark outranks a <meta> (a page saved as UTF-8 that kept its old gb2312 declaration), as in browsers.
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
-        let declared = head.contains("charset") || head.contains("encoding=")
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let declared = !hasMark && (head.contains("charset") || head.contains("encoding="))
+        // A page that declares nothing and is no UTF-8 (a GBK page saved without its <meta>) would read as
+        // replacement characters: say so, as for a text file.
+        if !declared, String(validating: bytes, as: UTF8.self) == nil {
+            // The line of the first byte that is no UTF-8.
+            var line = 1
+            var iterator = bytes.makeIterator()
+            var decoder = UTF8()
+            scan: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): if scalar == "\n" { line += 1 }
+                case .emptyInput, .error: break scan
+                }
+            }
+            throw XMLError(
+                code: 0, line: line, column: 0,
+                message: "the page declares no charset and is not UTF-8; add <meta charset=\"gbk\"> (or the charset it was saved in) to its head, or convert it: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.html")
+        }
         let document = bytes.withUnsafeBufferPointer { buffer in
             htmlCtxtReadMemory(
                 context, UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(buffer.count), nil,

@@ -161,6 +161,15 @@ struct HTMLReaderTests {
             + gbk + Array("</p><p>Second paragraph of the report, in English.</p></td></tr></table></body></html>".utf8)
         let document = try HTMLReader().read(ReaderInput(bytes: bytes, sourcePath: "old.htm", documentID: "old"))
         #expect(texts(document) == ["sentence 中文报告。", "sentence Second paragraph of the report, in English."])
+        // The same page without its <meta> is named as such, not read as replacement characters; a page saved as
+        // UTF-8 with a byte-order mark that kept its old gb2312 <meta> is read as UTF-8.
+        let undeclared = Array("<html><body><p>".utf8) + gbk + Array("</p></body></html>".utf8)
+        #expect { try HTMLReader().read(ReaderInput(bytes: undeclared, sourcePath: "old.htm", documentID: "old")) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.contains("declares no charset and is not UTF-8")
+        }
+        let marked = [0xEF, 0xBB, 0xBF] + Array(#"<html><head><meta charset="gb2312"></head><body><p>中文报告。</p></body></html>"#.utf8)
+        #expect(texts(try HTMLReader().read(ReaderInput(bytes: marked, sourcePath: "new.htm", documentID: "new"))) == ["sentence 中文报告。"])
     }
 
     /// A page of many short pieces, none holding most of its text, is read whole (navigation still left out).
