@@ -32,16 +32,43 @@ public struct DOCXReader: DocumentReader {
     /// The document's text laid out as plain text with Markdown headings and footnotes.
     static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> String {
         let archive = try ZipArchive(bytes)
-        guard let body = try archive.member("word/document.xml") else {
+        // The main part is word/document.xml, or where the package's relationships say (Word Online and Office
+        // 365 write word/document2.xml).
+        let main = try archive.member("word/document.xml") != nil ? "word/document.xml" : try mainPart(of: archive) ?? "word/document.xml"
+        guard let body = try archive.member(main) else {
             throw .damaged("it has no word/document.xml (a .docx from Word, LibreOffice or WPS has one)")
         }
-        var layout = WordLayout(headingLevels: try styleLevels(archive.member("word/styles.xml")))
+        var layout = WordLayout(headingLevels: try styleLevels(archive.member("word/styles.xml").map(transitional)))
         for part in ["word/footnotes.xml", "word/endnotes.xml"] {
             guard let notes = try archive.member(part) else { continue }
-            layout.readNotes(try OfficeXML.parse(notes, part))
+            layout.readNotes(try OfficeXML.parse(transitional(notes), part))
         }
-        layout.render(try OfficeXML.parse(body, "word/document.xml"))
+        layout.render(try OfficeXML.parse(transitional(body), main))
         return layout.finished()
+    }
+
+    /// The main document part that `_rels/.rels` names (the officeDocument relationship's target), if any.
+    static func mainPart(of archive: ZipArchive) throws(ZipArchive.Failure) -> String? {
+        guard let rels = try archive.member("_rels/.rels") else { return nil }
+        let root = try OfficeXML.parse(rels, "_rels/.rels")
+        for relationship in root.children(named: "Relationship") where relationship.attribute("Type")?.hasSuffix("/officeDocument") == true {
+            guard var target = relationship.attribute("Target") else { continue }
+            while target.hasPrefix("/") { target.removeFirst() }
+            return target
+        }
+        return nil
+    }
+
+    /// A part saved as Strict Open XML (Word's "Strict Open XML Document") with the transitional namespaces the
+    /// reader looks its elements and attributes up in: the two name the same vocabulary.
+    static func transitional(_ bytes: [UInt8]) -> [UInt8] {
+        let strict = Array("http://purl.oclc.org/ooxml/wordprocessingml/main".utf8)
+        guard ByteSearch.firstIndex(bytes, strict, to: min(bytes.count, 4096)) != nil else { return bytes }
+        var text = String(decoding: bytes, as: UTF8.self)
+        text = text.replacingOccurrences(of: "http://purl.oclc.org/ooxml/wordprocessingml/main", with: WordLayout.namespace)
+        text = text.replacingOccurrences(
+            of: "http://purl.oclc.org/ooxml/officeDocument/relationships", with: "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
+        return Array(text.utf8)
     }
 
     /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,

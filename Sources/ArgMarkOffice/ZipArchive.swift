@@ -59,7 +59,9 @@ struct ZipArchive {
 
     /// The member called `name`, inflated; nil when the archive has none.
     func member(_ name: String) throws(Failure) -> [UInt8]? {
-        guard let member = members.first(where: { $0.name == name }) else { return nil }
+        // Some tools store names with backslashes (word\document.xml), as Windows paths.
+        guard let member = members.first(where: { $0.name == name })
+            ?? members.first(where: { $0.name.replacingOccurrences(of: "\\", with: "/") == name }) else { return nil }
         guard member.size <= Self.maximumMemberSize else {
             throw .unsupported("\(name) unpacks to \(member.size >> 20) MB, more than ArgMark reads")
         }

@@ -154,7 +154,7 @@ public struct PluginRegistry: Sendable {
                 ByteSearch.firstIndex(bytes, Array(name.utf8), from: max(0, bytes.count - 262_144)) != nil
                     || ByteSearch.firstIndex(bytes, Array(name.utf8), to: 4096) != nil
             }
-            if !holds("word/document.xml") && !holds("opendocument.text") && !holds("content.xml") {
+            if !holds("word/document") && !holds("word\\document") && !holds("opendocument.text") && !holds("content.xml") {
                 return "a ZIP archive that is no .docx or .odt (a spreadsheet, slides, an e-book?): ArgMark reads Word and OpenDocument texts; unpack it or save the text as .docx"
             }
         }

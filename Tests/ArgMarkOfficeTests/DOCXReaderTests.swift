@@ -61,6 +61,19 @@ struct DOCXReaderTests {
         #expect(document.sections.last?.level == 6)
     }
 
+    /// Strict Open XML reads as the transitional kind does, notes and heading styles included; a main part that
+    /// only the package's relationships name (word/document2.xml), and member names with backslashes, read too.
+    @Test func strictAndOtherPackagings() throws {
+        let strict = try read(try fixture("strict.docx"))
+        #expect(texts(strict).first == "heading Introduction")
+        #expect(strict.notes.count == 2 && strict.units[1].noteRefs == [strict.notes[0].id])
+        for name in ["document2.docx", "backslash.docx"] {
+            let bytes = try fixture(name)
+            #expect(try PluginRegistry.standard.reader(format: "auto", path: name, bytes: bytes).formatName == "docx")
+            #expect(texts(try read(bytes)) == ["sentence We argue that carbon pricing must be paired with targeted transfers."], "\(name)")
+        }
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))
