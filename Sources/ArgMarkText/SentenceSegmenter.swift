@@ -172,10 +172,10 @@ public struct SentenceSegmenter: Sendable {
         if ScalarClass.isContinuationPunctuation(n) { return nil }
         // "… within 12 months. (Recommendation 1)": a bracketed tag closing the paragraph belongs to the sentence
         // before it, not a sentence of its own.
-        if n == "(" || n == "（", isTrailingParenthetical(s, from: next, end: end) { return end }
+        if n == "(" || n == "（" || n == "{", isTrailingParenthetical(s, from: next, end: end) { return end }
         // "… has fallen. (Smith 2020) Courts …": a citation or cross-reference set after the stop is the source of the
         // sentence before it, not the opening of the next.
-        if n == "(" || n == "（", let citationEnd = Self.citationAfterStopEnd(s, at: next, end: end) {
+        if n == "(" || n == "（" || n == "{", let citationEnd = Self.citationAfterStopEnd(s, at: next, end: end) {
             j = citationEnd
             if firstNonSpace(s, from: j, end: end) >= end { return end }
         }
@@ -248,7 +248,9 @@ public struct SentenceSegmenter: Sendable {
     /// paragraph's end). An enumeration ((1), (a), （一）) holds no letter and digit both, and stays with the next
     /// sentence.
     static func citationAfterStopEnd(_ s: [Unicode.Scalar], at open: Int, end: Int) -> Int? {
-        let closer: Unicode.Scalar = s[open] == "(" ? ")" : "）"
+        // An assessment report's traceability reference in braces ({2.1, Figure 2.1}) needs digits only.
+        let braces = s[open] == "{"
+        let closer: Unicode.Scalar = braces ? "}" : s[open] == "(" ? ")" : "）"
         var k = open + 1
         var letter = false
         var digit = false
@@ -262,7 +264,7 @@ public struct SentenceSegmenter: Sendable {
             if ScalarClass.isDigit(c) { digit = true } else if ScalarClass.isLatinLetter(c) || ScalarClass.isHan(c) { letter = true }
             k += 1
         }
-        guard k < end, s[k] == closer, letter, digit else { return nil }
+        guard k < end, s[k] == closer, letter || braces, digit else { return nil }
         // Its own full stop before the closing mark ((See Table 2.)) makes it a sentence of its own.
         if s[k - 1] == "." { return nil }
         let after = k + 1
@@ -278,8 +280,9 @@ public struct SentenceSegmenter: Sendable {
         guard end - start <= 40 else { return false }
         var close = end - 1
         while close > start && ScalarClass.isSpace(s[close]) { close -= 1 }
-        guard s[close] == ")" || s[close] == "）" else { return false }
-        for i in (start + 1)..<close where s[i] == "(" || s[i] == "（" || s[i] == ")" || s[i] == "）" || isTerminatorLike(s[i]) || s[i] == "." {
+        guard s[close] == ")" || s[close] == "）" || (s[start] == "{" && s[close] == "}") else { return false }
+        for i in (start + 1)..<close where s[i] == "(" || s[i] == "（" || s[i] == ")" || s[i] == "）" || isTerminatorLike(s[i])
+            || (s[i] == "." && s[start] != "{") {
             return false
         }
         return true
@@ -335,7 +338,18 @@ public struct SentenceSegmenter: Sendable {
     /// letters that is no abbreviation taking a number (p.12, tab.2, ref.3), or a quotation or bracket ((… p.12).3),
     /// and the token it ends holds no slash and no dot between letters (example.org/report.2).
     static func mayCarryNoteNumber(_ s: [Unicode.Scalar], stopAt i: Int) -> Bool {
-        guard i > 0, ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
+        guard i > 0 else { return false }
+        // An acronym of two to six capitals (a quarter of GDP.1 Events …; NATO.2) carries one as a word does; a Roman
+        // numeral (Part IV.2) does not.
+        if ScalarClass.isUpper(s[i - 1]) {
+            var start = i
+            while start > 0, i - start <= 6, s[start - 1].isASCII, ScalarClass.isUpper(s[start - 1]) { start -= 1 }
+            let length = i - start
+            guard length >= 2, length <= 6, start == 0 || ScalarClass.isSpace(s[start - 1]) || s[start - 1] == "(",
+                  !s[start..<i].allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) else { return false }
+            return true
+        }
+        guard ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
             return false
         }
         // The token before the stop, back to a space or an opening mark (at most 40 scalars, so that a long run

@@ -136,6 +136,10 @@ struct SentenceSegmenterTests {
         ("The Court overruled Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984). It did so.", ["The Court overruled Chevron U.S.A. Inc. v. Nat. Res. Def. Council, Inc., 467 U.S. 837 (1984).", "It did so."]),
         ("The claim arose under Cal. Lab. Code § 226.7 and Tex. Gov't Code § 552. See Compl. ¶ 14. See 116 Cong. Rec. 37,326 (1970).", ["The claim arose under Cal. Lab. Code § 226.7 and Tex. Gov't Code § 552.", "See Compl. ¶ 14.", "See 116 Cong. Rec. 37,326 (1970)."]),
         ("Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007). It is made in Derrida, 91 n. 3, and later.", ["Bell Atl. Corp. v. Twombly, 550 U.S. 544 (2007).", "It is made in Derrida, 91 n. 3, and later."]),
+        // A note number a PDF leaves on the stop after an acronym; a Roman numeral's number is a section's.
+        ("The losses reached a quarter of GDP.1 Events of this scale are rare.", ["The losses reached a quarter of GDP.1", "Events of this scale are rare."]),
+        // An assessment report's traceability reference in braces stays with the finding before it.
+        ("Changes have occurred (high confidence). {2.1.2, Table 2.1} Vulnerable communities are affected. {2.1.2, 4.4}", ["Changes have occurred (high confidence). {2.1.2, Table 2.1}", "Vulnerable communities are affected. {2.1.2, 4.4}"]),
         ("Will the hon. Lady give way? As the Rt. Hon. Gentleman knows, my hon. Friend agrees.", ["Will the hon. Lady give way?", "As the Rt. Hon. Gentleman knows, my hon. Friend agrees."]),
         ("It is codified at 5 U.S.C. 601 et seq. The Panel met. The firm is Sunbelt Logistics, Inc. The plaintiff sued. She holds a Ph.D. The board agreed.", ["It is codified at 5 U.S.C. 601 et seq.", "The Panel met.", "The firm is Sunbelt Logistics, Inc.", "The plaintiff sued.", "She holds a Ph.D.", "The board agreed."]),
     ])
