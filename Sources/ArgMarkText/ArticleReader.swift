@@ -731,7 +731,10 @@ enum NotesList {
         // Notes headings are short; testing only short lines keeps a long text's reading linear and cheap.
         guard lines[index].count <= NotesHeading.longest, index + 1 < lines.count else { return false }
         let key = NotesHeading.key(scalars.string(lines[index]))
-        if marker(scalars, lines[index + 1]) != nil || bareMarker(scalars, lines[index + 1])?.0 == "1", NotesHeading.names.contains(key) {
+        // An author's note marked with a dagger may come first († Department of …), the numbered notes after it.
+        var first = index + 1
+        while first < lines.count - 1, first < index + 3, symbolMarker(scalars, lines[first]) != nil { first += 1 }
+        if marker(scalars, lines[first]) != nil || bareMarker(scalars, lines[first])?.0 == "1", NotesHeading.names.contains(key) {
             return true
         }
         return ReferenceList.headings.contains(key) && ReferenceList.entriesFollow(scalars, lines, headingAt: index)
@@ -746,9 +749,14 @@ enum NotesList {
         var entries: [Entry] = []
         // Endnotes numbered as a PDF leaves superscripts (1 U.S. Geological Survey, …): each entry the number after
         // the last one, so that a wrapped line opening with a figure is no entry.
-        let bare = lines.first.map { marker(scalars, $0) == nil && bareMarker(scalars, $0)?.0 == "1" } ?? false
-        let numbered = bare || (lines.first.map { marker(scalars, $0) != nil } ?? false)
+        let firstNumbered = lines.first { symbolMarker(scalars, $0) == nil && !scalars.trimmed($0).isEmpty }
+        let bare = firstNumbered.map { marker(scalars, $0) == nil && bareMarker(scalars, $0)?.0 == "1" } ?? false
+        let numbered = bare || (firstNumbered.map { marker(scalars, $0) != nil } ?? false)
         for line in lines {
+            if let (symbol, textStart) = symbolMarker(scalars, line) {
+                entries.append(Entry(marker: symbol, range: scalars.trimmed(textStart..<line.upperBound)))
+                continue
+            }
             let next = String((entries.last.flatMap { Int($0.marker) } ?? 0) + 1)
             let bareEntry = bare ? bareMarker(scalars, line).flatMap { $0.0 == next ? $0 : nil } : nil
             if let (marker, textStart) = bareEntry ?? (bare ? nil : marker(scalars, line)) {
@@ -780,6 +788,15 @@ enum NotesList {
         guard let (_, textStart) = marker(s, line) else { return false }
         return ScalarClass.isCircledNumber(s[line.lowerBound]) || s[textStart - 1] == "]" || s[textStart - 1] == "］"
             || s[textStart - 1] == "〕"
+    }
+
+    /// A note marked with a symbol (†, ‡) at the start of a line, as an author's note heads a list of numbered ones,
+    /// and where its text starts.
+    static func symbolMarker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (String, Int)? {
+        guard line.count > 2, s[line.lowerBound] == "†" || s[line.lowerBound] == "‡", ScalarClass.isSpace(s[line.lowerBound + 1]) else {
+            return nil
+        }
+        return (String(Character(s[line.lowerBound])), line.lowerBound + 1)
     }
 
     /// The marker at the start of a line and where the entry's text starts.

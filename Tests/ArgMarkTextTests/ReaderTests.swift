@@ -273,6 +273,15 @@ struct PlainTextReaderTests {
         #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["新质生产力是先进生产力质态。", "我们要深入学习领会。"])
     }
 
+    /// An author's note marked with a dagger may head the numbered notes under a Notes heading.
+    @Test func aDaggerNoteBeforeTheNumberedOnes() throws {
+        let text = "Ada violates no moral norm. Yet the colleague blames her.1\n\nIt is true of other cases.2\n\nNotes\n\n† Department of Philosophy, University of Leeds.\n\n1 For a similar account, see Scanlon (2008, ch. 4).\n\n2 See also McKenna (2012, 17).\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.map(\.marker) == ["†", "1", "2"])
+        #expect(doc.notes.map(\.text) == ["Department of Philosophy, University of Leeds.", "For a similar account, see Scanlon (2008, ch. 4).", "See also McKenna (2012, 17)."])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.noteRefs) == [[], [doc.notes[1].id], [doc.notes[2].id]])
+    }
+
     @Test func anAuthorYearReferenceListIsReadAsNotes() throws {
         let text = "Conclusion\nProducers bargain.\nReferences\nArrighi, G. and Drangel, J. (1986). The stratification of the world-economy. Review, 10(1), 9–74.\nVernon, Raymond. 1971. Sovereignty at Bay. New York: Basic Books.\n王名，乐园．中国民间组织参与公共服务购买的模式分析．中共浙江省委党校学报，2008(4)．\n"
         let doc = try read(PlainTextReader(), text)
