@@ -265,13 +265,17 @@ enum FrontMatter {
                 lastField = index
                 continue
             }
-            if firstField != nil { break }
-            // A bare label line without colon (Abstract / 摘要) opens a field.
-            if let key = canonicalKey(text), key == "abstract" || key == "keywords" {
+            // A bare label line without colon (Abstract / 摘要) opens a field, also after other fields (a thesis sets
+            // its Abstract and Key words lines below the Chinese abstract).
+            // After other fields only the labels themselves (not a report's Summary heading) open one.
+            if let key = canonicalKey(text), key == "abstract" || key == "keywords",
+               firstField == nil || !simplified(text).lowercased().hasPrefix("summary") {
                 pendingKey = key
                 if firstField == nil { firstField = index }
                 lastField = index
+                continue
             }
+            if firstField != nil { break }
         }
         guard let first = firstField else { return start }
         // Short lines before the front matter: the title, then the byline.
@@ -707,6 +711,9 @@ enum EnglishBlock {
             if let key = pendingKey {
                 FrontMatter.store(key: key, value: text, into: &metadata)
                 pendingKey = nil
+            } else if n == 1, text.hasPrefix("—") || text.hasPrefix("―") || text.hasPrefix("--"), let title = metadata.titles["en"] {
+                // The English title's subtitle (—A Review of …), as the Chinese one goes on its title.
+                metadata.titles["en"] = title + " " + text
             } else if metadata.abstracts["en"] == nil {
                 bylines.append(text)
             } else if metadata.keywords["en"] == nil {

@@ -273,6 +273,19 @@ struct PlainTextReaderTests {
         #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["新质生产力是先进生产力质态。", "我们要深入学习领会。"])
     }
 
+    /// A thesis sets its English Abstract and Key words below the Chinese ones, each label on a line of its own; an
+    /// English title's subtitle at the end goes on the title, the names after it are the authors.
+    @Test func englishAbstractBlocksAndSubtitles() throws {
+        let thesis = "摘要\n本文以S市三个街道为案例，探讨形式主义的生成机制。\n关键词：形式主义；基层治理\n\nAbstract\nBased on interviews with 42 cadres, this thesis explores formalism.\nKey words: formalism; grassroots governance\n\n第一章　绪论\n党的十八大以来，党中央高度重视整治形式主义问题。\n"
+        let doc = try read(ArticleReader(), thesis)
+        #expect(doc.metadata.abstracts["en"]?.hasPrefix("Based on interviews") == true && doc.metadata.keywords["en"] == ["formalism", "grassroots governance"])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["党的十八大以来，党中央高度重视整治形式主义问题。"])
+        let review = "数字时代的国家治理现代化\n陈思远　刘晓晴\n【摘要】与会学者认为，数字技术正在重塑国家治理。\n【关键词】数字治理\n一、理论基础\n与会学者探讨了数字治理的理论内涵。\n\nDigital Era and State Governance\n—A Review of the 5th Forum on State Governance\nCHEN Si-yuan, LIU Xiao-qing\nAbstract: In November 2023, the 5th Forum was held in Beijing.\nKey words: digital governance\n"
+        let english = try read(ArticleReader(), review)
+        #expect(english.metadata.titles["en"] == "Digital Era and State Governance —A Review of the 5th Forum on State Governance")
+        #expect(english.metadata.fields["authors.en"] == "CHEN Si-yuan; LIU Xiao-qing")
+    }
+
     /// An author's note marked with a dagger may head the numbered notes under a Notes heading.
     @Test func aDaggerNoteBeforeTheNumberedOnes() throws {
         let text = "Ada violates no moral norm. Yet the colleague blames her.1\n\nIt is true of other cases.2\n\nNotes\n\n† Department of Philosophy, University of Leeds.\n\n1 For a similar account, see Scanlon (2008, ch. 4).\n\n2 See also McKenna (2012, 17).\n"
