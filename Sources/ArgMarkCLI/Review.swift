@@ -191,6 +191,9 @@ struct Review: ParsableCommand {
         let folder = FileAccess.directoryPart(of: sessionFile)
         if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
             opening.append("warning: \(folder.isEmpty ? "this folder" : folder) cannot be written, so no edit can be kept; copy \(file) to a folder you can write to and review the copy")
+        } else if (journalPath as NSString).lastPathComponent.utf8.count > Int(NAME_MAX) {
+            // The journal's name is the file's and .journal: past the file system's limit, no edit can be journalled.
+            opening.append("warning: the name of \(file) is too long for its journal (\((journalPath as NSString).lastPathComponent)), so no edit can be kept; review a copy with a shorter name")
         }
 
         let sentences = session.document.units.count { $0.kind == .sentence }

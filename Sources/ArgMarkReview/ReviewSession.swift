@@ -204,7 +204,8 @@ public struct ReviewSession {
         }
         guard document.units[i].kind == .sentence else {
             let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
-            return .failure(Refusal("\(id) is \(what); only sentences take a label or link"))
+            // Said so for every command that takes a sentence (label, link, show, explain, tree), not only edits.
+            return .failure(Refusal("\(id) is \(what), not a sentence; give a sentence's id (goto \(id) moves to the first sentence after it)"))
         }
         return .success(i)
     }

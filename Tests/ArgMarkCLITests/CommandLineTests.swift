@@ -921,6 +921,14 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: stale))
         live.send("quit!\n")
         live.finish()
+        // A heading's id is named as such for every command that takes a sentence.
+        let heading = try argmark(["review", file], stdin: "show s1\nquit\n")
+        #expect(heading.stdout.contains("s1 is a heading, not a sentence"), "\(heading.stdout)")
+        // A name too long for its journal is said on opening, not at every refused edit.
+        let long = dir + "/" + String(repeating: "r", count: 246) + ".jsonl"
+        try FileManager.default.copyItem(atPath: file, toPath: long)
+        let tooLong = try argmark(["review", long], stdin: "quit\n")
+        #expect(tooLong.stdout.contains("is too long for its journal"), "\(tooLong.stdout)")
         chmod(file, 0o444)
         let protected = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nwrite\nwrite!\nquit\n")
         #expect(protected.stdout.contains("\(file) is write-protected; write! replaces it") && protected.stdout.contains("wrote \(file) (1 edit)"),
