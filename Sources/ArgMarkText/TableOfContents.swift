@@ -124,7 +124,9 @@ enum TableOfContents {
                 cursor += 1
                 continue
             }
-            guard line.count <= 40, !HardWrap.endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
+            // (A report's entry may run to 80 characters: IV. Costs and Benefits of the Proposed Standard; the
+            // repeat of the first entry, which ends the contents, keeps a paragraph from being taken for one.)
+            guard line.count <= 80, !HardWrap.endsSentence(s, before: line.upperBound, from: line.lowerBound) else { return nil }
             let key = NotesHeading.key(s.string(line))
             if let first, key == first { return entries >= 3 ? (index + 1)..<cursor : nil }
             if first == nil { first = key }

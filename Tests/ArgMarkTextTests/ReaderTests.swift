@@ -286,6 +286,14 @@ struct PlainTextReaderTests {
         #expect(english.metadata.fields["authors.en"] == "CHEN Si-yuan; LIU Xiao-qing")
     }
 
+    /// A report's table of contents without page numbers may have entries of 40 characters and more.
+    @Test func aContentsListWithLongEntries() throws {
+        let text = "Table of Contents\n\nI. Background\nII. Pertinent Legal Authority\nIII. Need for the Standard\nIV. Costs and Benefits of the Proposed Standard\n\nI. Background\n\nHeat is the leading cause of weather deaths.\n\nII. Pertinent Legal Authority\n\nThe Act authorises the standard.\n\nIII. Need for the Standard\n\nWorkers die every year.\n\nIV. Costs and Benefits of the Proposed Standard\n\nThe benefits exceed the costs.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.metadata.fields["contents"]?.contains("IV. Costs and Benefits of the Proposed Standard") == true)
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["I. Background", "II. Pertinent Legal Authority", "III. Need for the Standard", "IV. Costs and Benefits of the Proposed Standard"])
+    }
+
     /// An author's note marked with a dagger may head the numbered notes under a Notes heading.
     @Test func aDaggerNoteBeforeTheNumberedOnes() throws {
         let text = "Ada violates no moral norm. Yet the colleague blames her.1\n\nIt is true of other cases.2\n\nNotes\n\n† Department of Philosophy, University of Leeds.\n\n1 For a similar account, see Scanlon (2008, ch. 4).\n\n2 See also McKenna (2012, 17).\n"
