@@ -66,10 +66,33 @@ enum HardWrap {
         }
         guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count, 2 * endingSentences < wrapped.count
         else { return (unwrapped, nil) }
+        // Block quotations: a run of three or more adjacent lines set in by one amount beyond the text's margin is
+        // wrapped at its own, narrower measure, the widest of its lines.
+        var blockWidth = [Int?](repeating: nil, count: raw.count)
+        var run = 0
+        while run < nonEmpty.count {
+            let set = lines[nonEmpty[run]].lowerBound - raw[nonEmpty[run]].lowerBound
+            var last = run
+            while last + 1 < nonEmpty.count, nonEmpty[last + 1] == nonEmpty[last] + 1,
+                  lines[nonEmpty[last + 1]].lowerBound - raw[nonEmpty[last + 1]].lowerBound == set {
+                last += 1
+            }
+            if set > indent, last - run >= 2 {
+                let measure = (run...last).map { widths[nonEmpty[$0]] }.max() ?? 0
+                for m in run...last { blockWidth[nonEmpty[m]] = measure }
+            }
+            run = last + 1
+        }
         var result: [Range<Int>] = []
         var current: Range<Int>?
         var firstLine = 0
         for k in nonEmpty {
+            // A line of a block quotation carries on the one above it when that one was full at the block's measure.
+            if let open = current, k > 0, let measure = blockWidth[k], blockWidth[k - 1] == measure,
+               widths[k - 1] + nextWordColumns(scalars, after: lines[k - 1], next: lines[k]) > measure {
+                current = open.lowerBound..<lines[k].upperBound
+                continue
+            }
             // A hanging indent: a line set in exactly as far as the text of the item or reference the paragraph opened
             // with (1. Congress should … | ␣␣␣inventory of …) carries it on.
             let lineIndent = lines[k].lowerBound - raw[k].lowerBound

@@ -109,6 +109,22 @@ struct HardWrapTests {
         #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), plain)))
     }
 
+    /// A block quotation set in five spaces and wrapped at its own, narrower measure is one paragraph, as the text
+    /// around it is wrapped at the text's measure; a verse or list set in the same way, whose lines are not full, is not.
+    @Test func aBlockQuotationWrappedAtItsOwnMeasureIsOneParagraph() throws {
+        let before = "Stoler, writing about the Dutch colonial archive, went further than Foucault had. She urged historians to read along the archival grain, attending to the categories and anxieties of the officials who produced the documents, and she put the point this way:"
+        let quote = "Rather than treat the archive as a site of knowledge retrieval, I treat it as a site of knowledge production, as monuments of states as well as sites of state ethnography. Archival conventions might designate who were subjects and who were not, but such conventions were never fixed."
+        let after = "Stoler's method has been enormously productive for a generation of historians of empire. Yet it has a limitation that is seldom acknowledged in the literature that follows her, and it matters for what follows here."
+        let indentedQuote = Self.wrapGreedily(quote, width: 57).split(separator: "\n").map { "     " + $0 }.joined(separator: "\n")
+        let text = Self.wrapGreedily(before, width: 72) + "\n\n" + indentedQuote + "\n\n" + Self.wrapGreedily(after, width: 72) + "\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.allSatisfy { $0.kind == .sentence })
+        #expect(document.paragraphs.count == 3)
+        #expect(document.units.map(\.text).contains("Archival conventions might designate who were subjects and who were not, but such conventions were never fixed."))
+        let verse = Self.wrapGreedily(before, width: 72) + "\n\n     The woods are lovely, dark and deep,\n     But I have promises to keep,\n     And miles to go before I sleep.\n\n" + Self.wrapGreedily(after, width: 72) + "\n"
+        #expect(try read(PlainTextReader(), verse).paragraphs.count >= 5)
+    }
+
     /// A note marker that a wrap put at a line's start after a sentence's end closes that sentence, even when the
     /// rest of the line reads like a heading; in a notes list the same line opens the next entry.
     @Test func aNoteMarkerAtALinesStartClosesTheSentenceAbove() throws {
