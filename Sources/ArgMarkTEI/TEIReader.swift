@@ -344,9 +344,12 @@ struct TEIDecoder {
             start = a
             end = b
         }
-        if let xmlID = element.xmlID { noteIDsByXMLID[xmlID] = id }
+        if let xmlID = element.xmlID { noteIDsByXMLID[xmlID] = id } else { noteIDsByXMLID[Self.inlineNoteKey(element)] = id }
         notes.append(Note(id: id, marker: marker, text: value, start: start, end: end))
     }
+
+    /// The key a note without an xml:id is found by when the text that cites it is read.
+    static func inlineNoteKey(_ note: XMLElement) -> String { "argmark-node-\(note.identity)" }
 
     static func spacedText(_ element: XMLElement) -> String {
         var result = ""
@@ -817,7 +820,8 @@ struct ParagraphRendering {
             case .element(let child):
                 switch child.name {
                 case "note":
-                    if let id = child.xmlID { references.append((length, id)) }
+                    // A note set inline where it is cited refers its sentence to it, with an xml:id or without.
+                    references.append((length, child.xmlID ?? TEIDecoder.inlineNoteKey(child)))
                 case "lb", "cb", "pb":
                     if child.attribute("break") == "no" {
                         pendingSpace = false

@@ -199,6 +199,10 @@ public struct XMLElement {
     /// The local name (`s` for `tei:s`).
     public var name: String { String(cString: node.pointee.name) }
 
+    /// The element's identity in its document (its node's address): two values for one element are equal, so a
+    /// reader can tell an element met twice (a note collected, then met in the text) without an xml:id.
+    public var identity: Int { Int(bitPattern: node) }
+
     /// The namespace URI, nil when none.
     public var namespace: String? { node.pointee.ns.flatMap { $0.pointee.href }.map { String(cString: $0) } }
 

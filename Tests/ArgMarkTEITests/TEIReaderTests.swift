@@ -33,6 +33,19 @@ struct TEIReaderTests {
         #expect(document.validate().isEmpty)
     }
 
+    /// A note set inline where it is cited, without an xml:id, as editions encode it, is the note of the sentence
+    /// that cites it.
+    @Test func anInlineNoteWithoutAnIDIsItsSentencesNote() throws {
+        let tei = """
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>A letter</title></titleStmt>
+            <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>
+            <text><body><p>We argue that the government must act now.<note place="foot" n="1">Smith to Jones, 3 May 1921.</note> The new tax raised 5 per cent more in 1920.</p></body></text></TEI>
+            """
+        let document = try readTEI(Array(tei.utf8), id: "letter")
+        #expect(document.notes.map(\.text) == ["Smith to Jones, 3 May 1921."])
+        #expect(document.units.filter { $0.kind == .sentence }.map(\.noteRefs) == [[document.notes[0].id], []])
+    }
+
     @Test func paragraphsOnlyAreSegmentedAndKeepTheirIDs() throws {
         let document = try readTEI(try fixtureBytes("paragraphs-only.zh.tei.xml"), id: "p")
         let sentences = document.units.filter { $0.kind == .sentence }
