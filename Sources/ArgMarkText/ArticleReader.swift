@@ -500,7 +500,9 @@ enum NotesHeading {
     /// A heading's words run together in lower case, without colons and 【】: "References and Notes:" →
     /// "referencesandnotes".
     static func key(_ line: String) -> String {
-        FrontMatter.simplified(line.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && !"【】[]［］〔〕".unicodeScalars.contains($0) }
+        // A Markdown heading's marks go too (# References, as the Word, OpenDocument and web readers lay one out).
+        let unmarked = line.drop { $0 == "#" }
+        return FrontMatter.simplified(unmarked.unicodeScalars.filter { !ScalarClass.isSpace($0) && $0 != "：" && $0 != ":" && !"【】[]［］〔〕".unicodeScalars.contains($0) }
             .map(String.init).joined().lowercased())
     }
 }

@@ -294,6 +294,15 @@ struct PlainTextReaderTests {
         #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["I. Background", "II. Pertinent Legal Authority", "III. Need for the Standard", "IV. Costs and Benefits of the Proposed Standard"])
     }
 
+    /// A references heading laid out as a Markdown heading (# 参考文献, as the Word, OpenDocument and web readers lay a
+    /// heading out) heads a notes list as the plain line does.
+    @Test func aMarkdownReferencesHeadingHeadsANotesList() throws {
+        let text = "# 一、问题的提出\n\n有研究指出，数据共享是关键[1]。本文认为，核心在于制度创新[2]。\n\n# 参考文献\n\n[1] 张三. 数据共享研究[J]. 中国行政管理, 2020(3): 1-10.\n\n[2] 李四. 数字治理[M]. 北京: 人民出版社, 2021.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.count == 2 && doc.units.filter { $0.kind == .sentence }.allSatisfy { $0.noteRefs.count == 1 })
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["一、问题的提出"])
+    }
+
     /// An author's note marked with a dagger may head the numbered notes under a Notes heading.
     @Test func aDaggerNoteBeforeTheNumberedOnes() throws {
         let text = "Ada violates no moral norm. Yet the colleague blames her.1\n\nIt is true of other cases.2\n\nNotes\n\n† Department of Philosophy, University of Leeds.\n\n1 For a similar account, see Scanlon (2008, ch. 4).\n\n2 See also McKenna (2012, 17).\n"
