@@ -104,7 +104,16 @@ struct TEIEncoder {
         let ids = document.units.map(\.id) + document.paragraphs.map(\.id) + document.sections.map(\.id) + document.notes.map(\.id)
         for id in ids {
             guard TEIVocabulary.isNCName(id) else {
-                throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (it must start with a letter and hold no spaces or colons); rename it or re-annotate the source text")
+                // Name what is wrong with it: its first character, or the first one an xml:id cannot hold (# / & , …).
+                let reason: String
+                if let first = id.first, !(first.isLetter || first == "_") {
+                    reason = "it starts with '\(first)', and an xml:id starts with a letter or _"
+                } else if let bad = id.dropFirst().first(where: { !TEIVocabulary.isNCName("a" + String($0)) }) {
+                    reason = bad.isWhitespace ? "it holds a space" : "it holds '\(bad)'; an xml:id holds letters, digits, - _ and . only"
+                } else {
+                    reason = "an xml:id is a letter or _ followed by letters, digits, - _ or ."
+                }
+                throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (\(reason)); rename it or re-annotate the source text")
             }
             guard !id.hasPrefix(TEIVocabulary.reservedPrefix), !id.hasPrefix("arg-"), !id.hasPrefix("score-"), !id.hasPrefix("why-") else {
                 throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-, why-); rename it")

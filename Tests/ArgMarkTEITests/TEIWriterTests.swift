@@ -81,6 +81,19 @@ struct TEIWriterTests {
         }
     }
 
+    /// An id that cannot be an xml:id is refused with what is wrong with it.
+    @Test(arguments: [("ab#c", "it holds '#'"), ("1a", "it starts with '1'"), ("a b", "it holds a space"), ("a:b", "it holds ':'")])
+    func idsThatCannotBeXMLIDsAreNamedWithWhy(_ id: String, _ reason: String) throws {
+        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        document.units[0].id = id
+        #expect {
+            try writeTEI(document)
+        } throws: { error in
+            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
+            return message.contains("the id '\(id)' cannot be an xml:id (\(reason)")
+        }
+    }
+
     @Test func controlCharactersAreRefusedWithAReason() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
         document.units[0].text = "bell\u{07}"
