@@ -349,6 +349,16 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "答：这种说法站不住脚。")[.background] == nil)
     }
 
+    /// A legal citation set as a sentence of its own (Id. at 679.; Iqbal, 556 U.S. at 678.; See, e.g., …) is evidence
+    /// (rule 2); "See the text box" is signposting, not a citation.
+    @Test func legalCitationSentencesAreEvidence() throws {
+        let rules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        for text in ["Id. at 679.", "Id.", "Iqbal, 556 U.S. at 678.", "See, e.g., Landers v. Quality Commc'ns, Inc., 771 F.3d 638, 645 (9th Cir. 2014).", "Starr v. Baca, 652 F.3d 1202, 1205 (9th Cir. 2011)."] {
+            #expect(topCueLabel(rules, text) == .evidence, "\(text)")
+        }
+        #expect(rules.weights(in: "See the \"Domain Name System\" text box for an explanation of related terms.")[.evidence] == nil)
+    }
+
     /// A named scholar's view (南京大学周伟教授指出，……), the same person going on (他呼吁，……) and 也有学者认为 are
     /// reported, evidence (rule 7), however normative the view; answered in the same sentence it is the author's.
     @Test func aScholarsViewIsEvidence() throws {
