@@ -81,16 +81,21 @@ public final class XMLDocument {
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_BIG_LINES.rawValue | XML_PARSE_COMPACT.rawValue
                 | XML_PARSE_NODICT.rawValue)
-        return try bytes.withUnsafeBufferPointer { buffer throws(XMLError) -> XMLDocument in
+        var parseState = ArgmarkParseState()
+        return try withUnsafeMutablePointer(to: &parseState) { statePointer throws(XMLError) -> XMLDocument in
+          try bytes.withUnsafeBufferPointer { buffer throws(XMLError) -> XMLDocument in
             let chars = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-            guard let context = argmark_memory_parser(chars, Int32(buffer.count), options, registerIDs ? 0 : 1) else {
+            // The state is read through the context's `_private` during the parse, while this pointer is valid.
+            guard let context = argmark_memory_parser(chars, Int32(buffer.count), options, registerIDs ? 0 : 1, statePointer) else {
                 throw XMLError(code: 0, line: 0, column: 0, message: "libxml2 could not allocate a parser")
             }
             defer { xmlFreeParserCtxt(context) }
             xmlParseDocument(context)
+            context.pointee._private = nil
+            let state = statePointer.pointee
             let document = context.pointee.myDoc
             context.pointee.myDoc = nil
-            if argmark_parser_refused_entities(context) != 0 {
+            if state.refusedEntities != 0 {
                 if let document { xmlFreeDoc(document) }
                 let line = context.pointee.input.map { Int($0.pointee.line) } ?? 0
                 throw XMLError(
@@ -99,10 +104,16 @@ public final class XMLDocument {
             }
             guard let document, context.pointee.wellFormed != 0 else {
                 if let document { xmlFreeDoc(document) }
+                // Where the document first goes wrong, not the last error it led to.
+                if state.hasFirstError != 0 {
+                    let message = withUnsafeBytes(of: state.message) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                    throw XMLError(code: Int(state.code), line: Int(state.line), column: Int(state.column), message: message.trimmingTrailingWhitespace())
+                }
                 if let error = xmlCtxtGetLastError(context) { throw XMLError(error) }
                 throw XMLError(code: 0, line: 0, column: 0, message: "not well-formed XML")
             }
             return XMLDocument(pointer: document)
+          }
         }
     }
 

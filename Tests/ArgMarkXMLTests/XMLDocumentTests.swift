@@ -44,6 +44,18 @@ struct XMLDocumentTests {
         }
     }
 
+    /// The first error of a large document is reported without stopping the parser from inside libxml2's error
+    /// report (which freed the input under the parser and crashed on files of a few megabytes).
+    @Test func aLargeMalformedDocumentNamesItsFirstError() {
+        let filler = String(repeating: "<p>Text of the paragraph, long enough to fill the parser's buffers.</p>", count: 30_000)
+        #expect {
+            try parse("<r>\n" + filler + "<p>a ]]> b</p>" + filler + "\n</r>\n")
+        } throws: { error in
+            guard let error = error as? XMLError else { return false }
+            return error.line == 2 && error.message.contains("]]>")
+        }
+    }
+
     @Test func externalEntityIsRefusedNotRead() {
         let xxe = """
             <?xml version="1.0"?>
