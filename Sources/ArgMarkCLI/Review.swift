@@ -39,9 +39,10 @@ struct Review: ParsableCommand {
         // A pipe whose reader has gone (review … | head) ends the session with an error that says where its edits
         // are (`emit`), not by the signal, which left no word and the lock file behind.
         signal(SIGPIPE, SIG_IGN)
-        // Ctrl-\ (SIGQUIT) ends the session as SIGTERM does (the journal holds every acknowledged edit) instead of
-        // entering the Swift runtime's crash handler, which left a scripted session spinning with the file locked.
-        signal(SIGQUIT, SIG_DFL)
+        // Ctrl-\ (SIGQUIT) ends the session as SIGTERM does (the journal holds every acknowledged edit), without a
+        // core file that would hold the document, instead of entering the Swift runtime's crash handler, which left
+        // a scripted session spinning with the file locked.
+        signal(SIGQUIT) { _ in _exit(131) }
         // Standard input carries the commands; the document is a file the session writes back.
         if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
         let registry = try LoadedRegistry.load(models: models, labelling: false)
@@ -279,8 +280,11 @@ struct Review: ParsableCommand {
         }
         // A write-protected file is replaced only on write!, as an editor asks before writing over a read-only file
         // (the rename would replace it whatever its mode, and root may write anything).
+        // Mode bits for root, who may write anything; access() for everyone else (someone else's 644 file in a
+        // folder one may write, which the rename would otherwise take over).
         var existing = stat()
-        if !overwritingChanges, stat(file, &existing) == 0, existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
+        if !overwritingChanges, stat(file, &existing) == 0,
+           existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 || (access(file, W_OK) != 0 && errno == EACCES) {
             return try fail("\(file) is write-protected; write! replaces it all the same, or make it writable (chmod u+w \(file))")
         }
         let bytes: [UInt8]
@@ -316,7 +320,7 @@ struct Review: ParsableCommand {
         do { try FileAccess.writeAtomically(bytes, to: copy) } catch { return nil }
         // The copy holds the whole document: as private as the file was (a 600 file's copy is 600 too).
         var original = stat()
-        if stat(journal.path, &original) == 0 || stat(file, &original) == 0 { _ = chmod(copy, original.st_mode & 0o666) }
+        if stat(journal.path, &original) == 0 || stat(file, &original) == 0 { _ = chmod(copy, (original.st_mode & 0o666) | 0o600) }
         journal.remove()
         return copy
     }

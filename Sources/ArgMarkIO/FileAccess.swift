@@ -272,16 +272,22 @@ public enum FileAccess {
         guard rename(temporary, destination) == 0 else {
             let code = errno
             let reason = String(cString: strerror(code))
-            unlink(temporary)
             // A file that is a mount point (docker -v host.jsonl:/data/a.jsonl) cannot be replaced, only written:
-            // in place, then, which is what the bind mount allows.
+            // in place, then, which is what the bind mount allows. The full copy stays until that write is done.
             if code == EBUSY, exists {
                 let fd = open(destination, O_WRONLY | O_TRUNC | O_CLOEXEC)
-                guard fd >= 0 else { throw .unwritable(path, reason: reason) }
+                guard fd >= 0 else {
+                    unlink(temporary)
+                    throw .unwritable(path, reason: reason)
+                }
                 defer { close(fd) }
-                if let failure = writeAll(bytes, to: fd, sync: true) { throw .unwritable(path, reason: failure) }
+                if let failure = writeAll(bytes, to: fd, sync: true) {
+                    throw .unwritable(path, reason: "\(failure); the whole new version is in \(temporary)")
+                }
+                unlink(temporary)
                 return
             }
+            unlink(temporary)
             throw .unwritable(path, reason: reason)
         }
     }

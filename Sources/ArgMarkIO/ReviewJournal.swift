@@ -185,13 +185,13 @@ public final class ReviewJournal {
     /// length of its complete lines (0: no header yet).
     private func openForAppending(existing: Data) throws(JournalError) -> Int {
         let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
-        // The journal holds the edits' text: as private as the file it journals (a 600 file's journal is 600).
+        // The journal holds the edits' text: created as private as the file it journals (a 600 file's journal is
+        // 600), and always writable by its owner (a write-protected file's journal still takes edits).
         var reviewed = stat()
-        if existing.isEmpty, path.hasSuffix(".journal"), stat(String(path.dropLast(".journal".count)), &reviewed) == 0 {
-            _ = fchmod(descriptor, reviewed.st_mode & 0o666)
-        }
+        let mode: mode_t = path.hasSuffix(".journal") && stat(String(path.dropLast(".journal".count)), &reviewed) == 0
+            ? (reviewed.st_mode & 0o666) | 0o600 : 0o644
+        descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
+        guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
         if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
             throw .unwritable(path, String(cString: strerror(errno)))
         }

@@ -973,7 +973,15 @@ extension TEIReader {
         if a.commentsAndInstructions != b.commentsAndInstructions {
             found.append("a comment or processing instruction in <\(a.name)> at line \(a.line)")
         }
-        let childrenA = a.children, childrenB = b.children
+        // The declarations ArgMark writes into encodingDesc (its application and version, its segmentation and
+        // interpretation notes, its taxonomy and prefixes) are its own and change with its version: a file another
+        // version wrote is not refused for them. What a person adds there (a projectDesc) is compared.
+        let ownDeclarations: Set<String> = ["appInfo", "editorialDecl", "classDecl", "listPrefixDef"]
+        var childrenA = a.children, childrenB = b.children
+        if a.name == "encodingDesc" {
+            childrenA.removeAll { ownDeclarations.contains($0.name) }
+            childrenB.removeAll { ownDeclarations.contains($0.name) }
+        }
         for (k, child) in childrenA.enumerated() {
             // An element added (or dropped) shifts the ones after it: it is named, not all of them.
             guard k < childrenB.count, child.name == childrenB[k].name else {

@@ -930,7 +930,11 @@ struct CommandLineTests {
         let tooLong = try argmark(["review", long], stdin: "quit\n")
         #expect(tooLong.stdout.contains("is too long for its journal"), "\(tooLong.stdout)")
         chmod(file, 0o444)
-        let protected = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nwrite\nwrite!\nquit\n")
+        // A write-protected file's journal still takes edits: its owner may write it.
+        _ = try argmark(["review", file, "--annotator", "wang"], stdin: "label s2 claim\nquit\nquit\n")
+        var protectedJournal = stat()
+        #expect(stat(file + ".journal", &protectedJournal) == 0 && protectedJournal.st_mode & 0o200 != 0)
+        let protected = try argmark(["review", file, "--annotator", "wang"], stdin: "write\nwrite!\nquit\n")
         #expect(protected.stdout.contains("\(file) is write-protected; write! replaces it") && protected.stdout.contains("wrote \(file) (1 edit)"),
                 "\(protected.stdout)")
     }

@@ -104,6 +104,11 @@ extension CommandLineTests {
         }
         try clean.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
         #expect(try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n").status == 0)
+        // A file another ArgMark version wrote (its own declarations say another version) still opens.
+        let older = clean.replacingOccurrences(of: #"ident="ArgMark" version="[^"]*""#, with: #"ident="ArgMark" version="0.0.9""#, options: .regularExpression)
+        #expect(older != clean)
+        try older.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
+        #expect(try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "q\n").status == 0)
         // A label category mistyped by hand is an error naming its line, not a sentence left unlabelled.
         let typo = edition.replacingOccurrences(of: #"<s xml:id="a1">"#, with: ##"<s xml:id="a1" ana="#arg-Claim">"##)
         try typo.write(toFile: dir + "/typo.xml", atomically: true, encoding: .utf8)
