@@ -357,6 +357,9 @@ struct CueLexiconTests {
             #expect(topCueLabel(rules, text) == .evidence, "\(text)")
         }
         #expect(rules.weights(in: "See the \"Domain Name System\" text box for an explanation of related terms.")[.evidence] == nil)
+        // The country is no reporter, and an accord is no citation signal.
+        #expect(rules.weights(in: "The U.S. at present lacks a credible long-term plan.")[.evidence] == nil)
+        #expect(rules.weights(in: "Accord between the parties was never reached.")[.evidence] == nil)
     }
 
     /// A named scholar's view (南京大学周伟教授指出，……), the same person going on (他呼吁，……) and 也有学者认为 are
@@ -367,7 +370,10 @@ struct CueLexiconTests {
                      "他呼吁，应当建立以用户体验为导向的评估体系。", "也有学者认为，县级财政压力总体可控。"] {
             #expect(topCueLabel(rules, text) == .evidence, "\(text)")
         }
-        for text in ["王教授认为，规则分化是暂时的，但这种看法忽视了制度惯性。", "我们同意周教授提出的方案。", "其他人指出，这一点值得商榷。"] {
+        // The author taking the view up as his own (笔者同意…, 正如…指出) calls for it himself; 不但 is no rebuttal.
+        #expect(topCueLabel(rules, "王教授认为，政府不但要提供服务，而且要监管市场。") == .evidence)
+        for text in ["王教授认为，规则分化是暂时的，但这种看法忽视了制度惯性。", "我们同意周教授提出的方案。", "其他人指出，这一点值得商榷。",
+                     "因此，笔者同意王教授提出，应当尽快建立统一的数据标准。", "正如张教授指出，我们必须把数字治理落到实处。"] {
             #expect(rules.weights(in: text)[.evidence] == nil, "\(text)")
         }
     }
