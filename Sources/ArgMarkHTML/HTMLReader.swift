@@ -116,8 +116,10 @@ struct HTMLLayout {
             var value = MarkupText.collapsingWhitespace(Self.text(of: entry)
                 .replacingOccurrences(of: "↩\u{FE0E}", with: " ").replacingOccurrences(of: "↩", with: " ")
                 .replacingOccurrences(of: "↑", with: " "))
-            // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it.
-            if let first = entry.children.first, first.isNamed("a"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
+            // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it. Only
+            // a number that opens the entry (Ibid. at <a>12</a>. keeps its words).
+            if case .element(let first)? = entry.contents.first(where: { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }),
+               first.isNamed("a"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
                let space = value.firstIndex(of: " ") {
                 value = String(value[value.index(after: space)...])
             }
@@ -136,8 +138,12 @@ struct HTMLLayout {
                 && ["footnote", "endnote", "fn-list", "notes-list", "注释"].contains { name.contains($0) }
         }
         let references = element.isNamed("ol") && names.contains { $0 == "references" || $0 == "reflist" }
-        return (named || references) && !noteEntries(of: element).isEmpty
+        // Only a block holds a list of notes: an inline <span class="easy-footnote"> around a marker is a marker.
+        return (named || references) && notesListElements.contains(element.name.lowercased()) && !noteEntries(of: element).isEmpty
     }
+
+    /// The elements a page's notes list can be.
+    static let notesListElements: Set<String> = ["div", "section", "ol", "ul", "aside", "footer", "dl", "details"]
 
     /// The lower-cased names of `element`'s class attribute.
     static func classNames(_ element: XMLElement) -> [String] {
@@ -151,7 +157,7 @@ struct HTMLLayout {
         if !items.isEmpty { return items }
         let paragraphs = list.descendants(named: "p")
         if !paragraphs.isEmpty { return paragraphs }
-        return list.children.filter { !skipped.contains($0.name.lowercased()) && !$0.textContent.allSatisfy(\.isWhitespace) }
+        return list.children.filter { $0.isNamed("div") && !$0.textContent.allSatisfy(\.isWhitespace) }
     }
 
     /// Whether a browser shows `element` not at all: the `hidden` attribute, or a style of `display: none` or

@@ -135,7 +135,8 @@ public final class XMLDocument {
         context.pointee.sax.pointee.serror = argmark_silent_structured_error
         // libxml2 takes a page that declares no charset for Latin-1, as HTML 4 did; pages are UTF-8 now. A byte-order
         // mark outranks a <meta> (a page saved as UTF-8 that kept its old gb2312 declaration), as in browsers.
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        // (A page's head may run long before its <meta>: scripts and styles first.)
+        let head = String(decoding: bytes.prefix(65_536), as: UTF8.self).lowercased()
         let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let declared = !hasMark && (head.contains("charset") || head.contains("encoding="))
         // A page that declares nothing and is no UTF-8 (a GBK page saved without its <meta>) would read as

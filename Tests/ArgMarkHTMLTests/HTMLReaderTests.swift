@@ -134,6 +134,13 @@ struct HTMLReaderTests {
             <div class="footnotes"><div class="footnote" id="fn1"><a href="#r1">1</a> Sunbelt removed the case to federal court.</div></div></article></body></html>
             """)
         #expect(opinion.notes.map(\.text) == ["Sunbelt removed the case to federal court."])
+        // A note whose link is not its number keeps its words; an inline span named after footnotes is a marker.
+        let linked = try read("""
+            <html><body><article><p>Governments should adopt fiscal rules.<sup><a href="#fn1">1</a></sup> Rules reduce deficits over a decade.<span class="easy-footnote"><a href="#fn2"><sup>2</sup></a></span></p>
+            <section class="footnotes"><ol><li id="fn1">Ibid. at <a href="https://example.org">12</a>.</li><li id="fn2">Smith, <a href="https://doi.org">2019</a>, p. 4.</li></ol></section></article></body></html>
+            """)
+        #expect(linked.notes.map(\.text) == ["Ibid. at 12.", "Smith, 2019, p. 4."])
+        #expect(linked.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 1])
         let page = try read("""
             <html><body><article><h1>Policy options</h1><p>The committee considered two options for reform:</p>
             <ul><li><p>A carbon tax</p></li><li><p>Regulatory standards</p></li></ul>
