@@ -77,7 +77,14 @@ enum HardWrap {
                   lines[nonEmpty[last + 1]].lowerBound - raw[nonEmpty[last + 1]].lowerBound == set {
                 last += 1
             }
-            if set > indent, last - run >= 2 {
+            // Prose breaks its lines mid-sentence, on a word: most lines but the last end in a letter or digit. A
+            // verse's lines end in punctuation as often as not, and a list's items open with their markers.
+            let midSentence = (run..<last).count { m in
+                let end = scalars[lines[nonEmpty[m]].upperBound - 1]
+                return end.properties.isAlphabetic || ScalarClass.isDigit(end)
+            }
+            let listed = (run...last).contains { opensListItem(scalars, lines[nonEmpty[$0]]) }
+            if set > indent, last - run >= 2, 4 * midSentence >= 3 * (last - run), !listed {
                 let measure = (run...last).map { widths[nonEmpty[$0]] }.max() ?? 0
                 for m in run...last { blockWidth[nonEmpty[m]] = measure }
             }

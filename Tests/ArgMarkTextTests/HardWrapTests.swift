@@ -121,8 +121,16 @@ struct HardWrapTests {
         #expect(document.units.allSatisfy { $0.kind == .sentence })
         #expect(document.paragraphs.count == 3)
         #expect(document.units.map(\.text).contains("Archival conventions might designate who were subjects and who were not, but such conventions were never fixed."))
-        let verse = Self.wrapGreedily(before, width: 72) + "\n\n     The woods are lovely, dark and deep,\n     But I have promises to keep,\n     And miles to go before I sleep.\n\n" + Self.wrapGreedily(after, width: 72) + "\n"
-        #expect(try read(PlainTextReader(), verse).paragraphs.count >= 5)
+        // A quatrain of near-equal lines and a numbered list set in the same way keep their lines.
+        let verse = "     Shall I compare thee to a summer's day?\n     Thou art more lovely and more temperate:\n     Rough winds do shake the darling buds of May,\n     And summer's lease hath all too short a date;"
+        // (Prose long enough around them that the text reads as hard-wrapped.)
+        let prose = Self.wrapGreedily(after + " " + before, width: 72)
+        let withVerse = try read(PlainTextReader(), prose + "\n\n" + verse + "\n\n" + prose + "\n")
+        #expect(withVerse.paragraphs.count == 6, "\(withVerse.units.map(\.text))")
+        #expect(withVerse.units.map(\.text).contains("Rough winds do shake the darling buds of May,"))
+        let list = "     1. Congress could require large new loads to pay for the upgrades\n     that their connection makes necessary, as several states already do.\n     2. Congress could set deadlines for interconnection studies and fund\n     the staff that the commission needs to meet them within two years."
+        let withList = try read(PlainTextReader(), prose + "\n\n" + list + "\n\n" + prose + "\n")
+        #expect(withList.units.contains { $0.text.hasPrefix("2. Congress could set deadlines") }, "\(withList.units.map(\.text))")
     }
 
     /// A note marker that a wrap put at a line's start after a sentence's end closes that sentence, even when the
