@@ -38,7 +38,10 @@ public struct DOCXReader: DocumentReader {
         guard let body = try archive.member(main) else {
             throw .damaged("it has no word/document.xml (a .docx from Word, LibreOffice or WPS has one)")
         }
-        var layout = WordLayout(headingLevels: try styleLevels(archive.member("word/styles.xml").map(transitional)))
+        let styles = try archive.member("word/styles.xml").map(transitional)
+        var layout = WordLayout(
+            headingLevels: try styleLevels(styles), listStyles: try listStyles(styles),
+            bulletLists: try bulletLists(archive.member("word/numbering.xml").map(transitional)))
         for part in ["word/footnotes.xml", "word/endnotes.xml"] {
             guard let notes = try archive.member(part) else { continue }
             layout.readNotes(try OfficeXML.parse(transitional(notes), part))
@@ -69,6 +72,40 @@ public struct DOCXReader: DocumentReader {
         text = text.replacingOccurrences(
             of: "http://purl.oclc.org/ooxml/officeDocument/relationships", with: "http://schemas.openxmlformats.org/officeDocument/2006/relationships")
         return Array(text.utf8)
+    }
+
+    /// The paragraph styles of lists (List Paragraph, List Bullet, List Number, 列表段落 …), by id.
+    static func listStyles(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> Set<String> {
+        guard let bytes else { return [] }
+        let root = try OfficeXML.parse(bytes, "word/styles.xml")
+        var ids = Set<String>()
+        for style in root.children(named: "style") where style.attribute("type", namespace: WordLayout.namespace) == "paragraph" {
+            guard let id = style.attribute("styleId", namespace: WordLayout.namespace) else { continue }
+            let name = (style.child("name")?.attribute("val", namespace: WordLayout.namespace) ?? "").lowercased()
+            if name.hasPrefix("list") || name.hasPrefix("列表") || name.hasPrefix("列出") { ids.insert(id) }
+        }
+        return ids
+    }
+
+    /// The numbering ids (`w:numId`) whose first level is a bullet, from word/numbering.xml.
+    static func bulletLists(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> Set<String> {
+        guard let bytes else { return [] }
+        let root = try OfficeXML.parse(bytes, "word/numbering.xml")
+        let ns = WordLayout.namespace
+        var bulletAbstracts = Set<String>()
+        for abstract in root.children(named: "abstractNum") {
+            guard let id = abstract.attribute("abstractNumId", namespace: ns) else { continue }
+            let first = abstract.children(named: "lvl").first { $0.attribute("ilvl", namespace: ns) == "0" } ?? abstract.children(named: "lvl").first
+            if first?.child("numFmt")?.attribute("val", namespace: ns) == "bullet" { bulletAbstracts.insert(id) }
+        }
+        var ids = Set<String>()
+        for num in root.children(named: "num") {
+            if let id = num.attribute("numId", namespace: ns), let abstract = num.child("abstractNumId")?.attribute("val", namespace: ns),
+               bulletAbstracts.contains(abstract) {
+                ids.insert(id)
+            }
+        }
+        return ids
     }
 
     /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,
@@ -110,14 +147,19 @@ struct WordLayout {
     static let namespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
     let headingLevels: [String: Int]
+    /// List paragraph styles and bulleted numberings: a paragraph in one is a list item.
+    let listStyles: Set<String>
+    let bulletLists: Set<String>
     private var text = ""
     /// Foot- and endnotes by kind and id, and the number each referenced one was given, in order of reference.
     private var noteTexts: [String: String] = [:]
     private var numbers: [String: Int] = [:]
     private var referenced: [String] = []
 
-    init(headingLevels: [String: Int]) {
+    init(headingLevels: [String: Int], listStyles: Set<String> = [], bulletLists: Set<String> = []) {
         self.headingLevels = headingLevels
+        self.listStyles = listStyles
+        self.bulletLists = bulletLists
     }
 
     mutating func readNotes(_ root: XMLElement) {
@@ -133,6 +175,11 @@ struct WordLayout {
     mutating func render(_ root: XMLElement) {
         guard let body = root.child("body") else { return }
         renderBlocks(body)
+        // A last paragraph whose mark was deleted has no next one to run on into: it stands as it is.
+        if !joinedToNext.isEmpty {
+            text += joinedToNext + "\n\n"
+            joinedToNext = ""
+        }
     }
 
     private mutating func renderBlocks(_ element: XMLElement) {
@@ -178,9 +225,11 @@ struct WordLayout {
             return
         }
         guard !value.isEmpty else { return }
-        // A paragraph of a numbered or bulleted list (w:numPr with a list) is a list item, not a short line that
-        // would read as a heading.
+        // A paragraph of a bulleted list, or in a list paragraph style, is a list item, not a short line that would
+        // read as a heading; one numbered in a body style (1 Introduction) may be a heading, and is read by its form.
         let numbering = properties?.child("numPr")?.child("numId")?.attribute("val", namespace: Self.namespace)
+        let style = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace)
+        let listItem = numbering.map { $0 != "0" && (bulletLists.contains($0) || style.map(listStyles.contains) == true) } ?? false
         var level = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace).flatMap { headingLevels[$0] }
         if level == nil, let outline = properties?.child("outlineLvl")?.attribute("val", namespace: Self.namespace),
            let number = Int(outline), (0...8).contains(number) {
@@ -189,7 +238,7 @@ struct WordLayout {
         if let level {
             // Markdown has six levels; a deeper heading is still a heading.
             text += String(repeating: "#", count: min(level, 6)) + " " + value + "\n\n"
-        } else if let numbering, numbering != "0" {
+        } else if listItem {
             text += "- " + value + "\n\n"
         } else {
             text += value + "\n\n"

@@ -347,7 +347,13 @@ public struct SentenceSegmenter: Sendable {
             let length = i - start
             guard length >= 2, length <= 6, start == 0 || ScalarClass.isSpace(s[start - 1]) || s[start - 1] == "(",
                   !s[start..<i].allSatisfy({ "IVXLC".unicodeScalars.contains($0) }) else { return false }
-            return true
+            // A figure's, table's or box's label (Box SPM.1, Figure TS.3) numbers it, no note.
+            var wordEnd = start
+            while wordEnd > 0, ScalarClass.isSpace(s[wordEnd - 1]) { wordEnd -= 1 }
+            var wordStart = wordEnd
+            while wordStart > 0, ScalarClass.isLatinLetter(s[wordStart - 1]) { wordStart -= 1 }
+            let label = String(String.UnicodeScalarView(s[wordStart..<wordEnd])).lowercased()
+            return !["figure", "fig", "table", "box", "annex", "appendix", "section", "chapter", "part", "panel"].contains(label)
         }
         guard ScalarClass.isLower(s[i - 1]) || (ScalarClass.isCloser(s[i - 1]) && !ScalarClass.isCJK(s[i - 1])) else {
             return false
@@ -577,7 +583,7 @@ public struct SentenceSegmenter: Sendable {
     private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String) -> Bool {
         // A journal's abbreviated name goes on to its volume and page (94 Am. Econ. Rev. 112).
         if Abbreviations.citationWords.contains(nextWord) || Abbreviations.usuallyInternal.contains(nextWord) || nextWord == "No"
-            || Abbreviations.journalWords.contains(nextWord) || Abbreviations.citationContinuations.contains(nextWord)
+            || Abbreviations.journalWords.contains(nextWord) || continuesCitation(s, word: nextWord, at: tokenStart)
             || (nextWord.unicodeScalars.count == 1 && nextWord.unicodeScalars.allSatisfy(ScalarClass.isUpper)) {
             return true
         }
@@ -593,6 +599,22 @@ public struct SentenceSegmenter: Sendable {
             if depth > 0 { return true }
         }
         return false
+    }
+
+    /// Whether `word`, the next after the abbreviation at `tokenStart`, carries a citation on in its own shape: Gov't,
+    /// Dep't, Ass'n, Comm'n with their apostrophe, and a code or statute before its section or number (Cal. Lab. Code
+    /// § 226.7; Tex. Gov't Code § 552); not "Ga. Gov. Brian Kemp" or "Cal. Code enforcement officers".
+    private func continuesCitation(_ s: [Unicode.Scalar], word: String, at tokenStart: Int) -> Bool {
+        guard Abbreviations.citationContinuations.contains(word) else { return false }
+        var k = tokenStart
+        while k < s.count, s[k] != " " { k += 1 }
+        while k < s.count, s[k] == " " { k += 1 }
+        let after = k + word.unicodeScalars.count
+        guard after < s.count else { return false }
+        if ["Gov", "Dep", "Ass", "Comm"].contains(word) { return s[after] == "'" || s[after] == "’" }
+        var j = after
+        while j < s.count, s[j] == " " { j += 1 }
+        return j < s.count && (s[j] == "§" || ScalarClass.isDigit(s[j]))
     }
 
     /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when
@@ -658,7 +680,7 @@ enum Abbreviations {
     ]
     /// Words that carry a citation on after an abbreviation (Cal. Lab. Code § 226.7; Nat. Res. Def. Council).
     /// (`word` stops at an apostrophe: Gov't Code reads as Gov.)
-    static let citationContinuations: Set<String> = ["Code", "Council", "Regs", "Stat", "Ann", "Rptr", "Gov", "Dep", "Ass", "Comm"]
+    static let citationContinuations: Set<String> = ["Code", "Regs", "Stat", "Ann", "Rptr", "Gov", "Dep", "Ass", "Comm"]
     /// Abbreviations followed by a number (No. 5, p. 12, Art. 3). Lower-case "no" and "art" are abbreviations only
     /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [

@@ -74,6 +74,14 @@ struct DOCXReaderTests {
         }
     }
 
+    /// Section titles numbered with Word's list numbering in a body style are headings, not list items (only a
+    /// bulleted list or a list paragraph style makes items).
+    @Test func numberedSectionTitlesAreHeadings() throws {
+        let document = try read(try fixture("numbered-headings.docx"))
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["Fiscal rules in downturns", "Introduction", "Evidence"])
+        #expect(!document.units.contains { $0.text.hasPrefix("- ") })
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))

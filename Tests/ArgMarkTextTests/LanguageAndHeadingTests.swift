@@ -51,7 +51,7 @@ struct HeadingDetectorTests {
         // List items, a quotation's attribution, a year a wrap put at a line's start, a lead-in to what follows.
         "- local veto points", "* fiscal incentives for cities", "– expand access", "— A planning director, interviewed in 2023",
         "1. cap the fee at the benchmark", "(2) cap the breakeven fee", "(2018) of the Allegheny Family Screening Tool",
-        "研究发现：", "我们要重点做好以下工作：",
+        "研究发现：", "我们要重点做好以下工作：", "现提出如下建议：", "存在以下情况：", "提出几点建议：",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)

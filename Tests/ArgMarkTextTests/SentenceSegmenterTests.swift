@@ -140,6 +140,9 @@ struct SentenceSegmenterTests {
         ("The losses reached a quarter of GDP.1 Events of this scale are rare.", ["The losses reached a quarter of GDP.1", "Events of this scale are rare."]),
         // An assessment report's traceability reference in braces stays with the finding before it.
         ("Changes have occurred (high confidence). {2.1.2, Table 2.1} Vulnerable communities are affected. {2.1.2, 4.4}", ["Changes have occurred (high confidence). {2.1.2, Table 2.1}", "Vulnerable communities are affected. {2.1.2, 4.4}"]),
+        // A code's words carry a citation on only in its shapes (Gov't, Code §): a state's abbreviation still ends.
+        ("The bill passed in Atlanta, Ga. Gov. Brian Kemp signed it. It happened in Sacramento, Cal. Code enforcement officers arrived.", ["The bill passed in Atlanta, Ga.", "Gov. Brian Kemp signed it.", "It happened in Sacramento, Cal.", "Code enforcement officers arrived."]),
+        ("See Box SPM.1 Observed changes are large.", ["See Box SPM.1 Observed changes are large."]),
         ("Will the hon. Lady give way? As the Rt. Hon. Gentleman knows, my hon. Friend agrees.", ["Will the hon. Lady give way?", "As the Rt. Hon. Gentleman knows, my hon. Friend agrees."]),
         ("It is codified at 5 U.S.C. 601 et seq. The Panel met. The firm is Sunbelt Logistics, Inc. The plaintiff sued. She holds a Ph.D. The board agreed.", ["It is codified at 5 U.S.C. 601 et seq.", "The Panel met.", "The firm is Sunbelt Logistics, Inc.", "The plaintiff sued.", "She holds a Ph.D.", "The board agreed."]),
     ])
