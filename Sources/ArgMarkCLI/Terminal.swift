@@ -30,7 +30,18 @@ enum Terminal {
     static func write(_ text: String) {
         var text = text
         text.withUTF8 { buffer in
-            _ = Glibc.write(2, buffer.baseAddress, buffer.count)
+            // All of it, across short writes and interruptions; a failure (a closed pipe) is let go.
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                if n > 0 {
+                    offset += n
+                } else if n < 0, errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
         }
     }
 }

@@ -98,10 +98,7 @@ public enum FileAccess {
                 enumerator.skipDescendants()
                 continue
             }
-            guard name.hasPrefix("."), name.hasSuffix(".argmark-tmp") else { continue }
-            let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
-            guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0 else { continue }
-            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            guard name.hasPrefix("."), isStaleTemporary(name) else { continue }
             if unlink((directory as NSString).appendingPathComponent(relative)) == 0 { removed += 1 }
         }
         return removed
@@ -117,13 +114,19 @@ public enum FileAccess {
         let prefix = "." + (target as NSString).lastPathComponent + "."
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory) else { return 0 }
         var removed = 0
-        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".argmark-tmp") {
-            let parts = name.dropFirst(prefix.count).dropLast(".argmark-tmp".count).split(separator: ".")
-            guard parts.count == 2, let pid = Int32(parts[0]), pid > 0, UInt32(parts[1]) != nil else { continue }
-            if kill(pid, 0) == 0 || errno != ESRCH { continue }
+        for name in names where name.hasPrefix(prefix) && isStaleTemporary(name) {
             if unlink((directory.isEmpty ? "" : directory + "/") + name) == 0 { removed += 1 }
         }
         return removed
+    }
+
+    /// Whether `name` is a temporary file `writeAtomically` named (`.NAME.PID.N.argmark-tmp`) whose process no
+    /// longer runs.
+    static func isStaleTemporary(_ name: String) -> Bool {
+        guard name.hasSuffix(".argmark-tmp") else { return false }
+        let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
+        guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0, UInt32(parts[parts.count - 1]) != nil else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Whether `a` and `b` name one file: the same path once normalised and links resolved, or (both existing) the
