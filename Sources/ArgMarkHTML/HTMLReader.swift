@@ -34,12 +34,36 @@ public struct HTMLReader: DocumentReader {
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         let page: XMLDocument
-        do { page = try XMLDocument.parseHTML(input.bytes) } catch { throw .malformed(line: error.line, message: error.message) }
+        do { page = try XMLDocument.parseHTML(Self.withoutConditionalComments(input.bytes)) } catch { throw .malformed(line: error.line, message: error.message) }
         guard let root = page.root else { throw .noSentences }
         var layout = HTMLLayout()
         layout.lay(out: root)
         guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         return try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
+    }
+}
+
+extension HTMLReader {
+    /// `bytes` without Internet Explorer's downlevel-revealed conditional comments (`<![if !supportFootnotes]>`,
+    /// `<![endif]>`, as Word's "Save as Web Page" writes around its note numbers), which browsers ignore and libxml2
+    /// would read as text; what stands between them is kept, as browsers show it.
+    static func withoutConditionalComments(_ bytes: [UInt8]) -> [UInt8] {
+        let open = Array("<![".utf8)
+        guard ByteSearch.firstIndex(bytes, open) != nil else { return bytes }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x3C, i + 4 < bytes.count, bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B,
+               bytes[i + 3] == 0x69 || bytes[i + 3] == 0x65,  // <![if … ]> or <![endif]>
+               let close = ByteSearch.firstIndex(bytes, Array("]>".utf8), from: i + 3, to: min(bytes.count, i + 200)) {
+                i = close + 2
+                continue
+            }
+            result.append(bytes[i])
+            i += 1
+        }
+        return result
     }
 }
 
@@ -116,6 +140,11 @@ struct HTMLLayout {
             var value = MarkupText.collapsingWhitespace(Self.text(of: entry)
                 .replacingOccurrences(of: "↩\u{FE0E}", with: " ").replacingOccurrences(of: "↩", with: " ")
                 .replacingOccurrences(of: "↑", with: " "))
+            // A note opening with its own bracketed number (Word's [1] 张三：…) is numbered by the list's order.
+            if value.hasPrefix("["), let close = value.firstIndex(of: "]"), value.index(after: value.startIndex) < close,
+               value[value.index(after: value.startIndex)..<close].allSatisfy(\.isNumber) {
+                value = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            }
             // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it. Only
             // a number that opens the entry (Ibid. at <a>12</a>. keeps its words).
             if case .element(let first)? = entry.contents.first(where: { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }),
@@ -138,6 +167,9 @@ struct HTMLLayout {
                 && ["footnote", "endnote", "fn-list", "notes-list", "注释"].contains { name.contains($0) }
         }
         let references = element.isNamed("ol") && names.contains { $0 == "references" || $0 == "reflist" }
+            // Word's "Save as Web Page": <div style='mso-element:footnote-list'> holds a div per note.
+            || (element.attribute("style") ?? "").lowercased().filter({ !$0.isWhitespace }).contains("mso-element:footnote-list")
+            || (element.attribute("style") ?? "").lowercased().filter({ !$0.isWhitespace }).contains("mso-element:endnote-list")
         // Only a block holds a list of notes: an inline <span class="easy-footnote"> around a marker is a marker.
         return (named || references) && notesListElements.contains(element.name.lowercased()) && !noteEntries(of: element).isEmpty
     }

@@ -159,6 +159,24 @@ struct HTMLReaderTests {
         ])
     }
 
+    /// A page Word saved as a web page (Chinese government sites publish many): its conditional comments are no text,
+    /// its footnote list (mso-element:footnote-list) gives the notes, without their bracketed numbers.
+    @Test func aPageWordSavedReadsItsNotes() throws {
+        let html = """
+            <html><head><meta charset="utf-8"><title>关于数字治理的思考</title></head><body><div class=WordSection1><h1>关于数字治理的思考</h1>
+            <p class=MsoNormal>本文认为，数字治理的核心是制度创新。<a style='mso-footnote-id:ftn1' href="#_ftn1"><span class=MsoFootnoteReference><![if !supportFootnotes]><span>[1]</span><![endif]></span></a>据统计，2023年全国政务服务平台用户超过10亿。<a href="#_ftn2"><span>[2]</span></a></p>
+            </div>
+            <div style='mso-element:footnote-list'><![if !supportFootnotes]><br clear=all><hr size=1><![endif]>
+            <div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText><a href="#_ftnref1"><span>[1]</span></a> 张三：《数字治理》，人民出版社2021年版，第5页。</p></div>
+            <div style='mso-element:footnote' id=ftn2><p class=MsoFootnoteText><a href="#_ftnref2"><span>[2]</span></a> 国家统计局：《2023年统计公报》。</p></div>
+            </div></body></html>
+            """
+        let document = try read(html)
+        #expect(!document.units.contains { $0.text.contains("<![") || $0.text.contains("supportFootnotes") })
+        #expect(document.notes.map(\.text) == ["张三：《数字治理》，人民出版社2021年版，第5页。", "国家统计局：《2023年统计公报》。"])
+        #expect(document.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 1])
+    }
+
     /// An older site lays its page out in a table and declares GBK: the text in the table's cell is the page's, and
     /// the characters are read in the charset the page declares.
     @Test func aTableLaidOutPageInGBK() throws {
