@@ -13,7 +13,10 @@ func standardOutputFailed() -> Bool {
 
 /// Writes `text` to standard output at once; whether it got there.
 func writeStandardOutput(_ text: String) -> Bool {
-    fputs(text, stdout)
+    // fwrite with the length, not fputs: a NUL in the text (typed into a review command) would end fputs's string
+    // there and swallow the rest of the reply with its newline.
+    var text = text
+    text.withUTF8 { buffer in _ = fwrite(buffer.baseAddress, 1, buffer.count, stdout) }
     return !standardOutputFailed()
 }
 

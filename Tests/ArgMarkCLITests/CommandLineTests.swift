@@ -921,6 +921,9 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: stale))
         live.send("quit!\n")
         live.finish()
+        // A NUL typed into a command is echoed without cutting the reply short.
+        let nul = try argmark(["review", file], stdin: "l s3 c\u{0}x\nstats\nquit\n")
+        #expect(nul.stdout.contains("prescription/r, background/b\n"), "\(nul.stdout)")
         // A heading's id is named as such for every command that takes a sentence.
         let heading = try argmark(["review", file], stdin: "show s1\nquit\n")
         #expect(heading.stdout.contains("s1 is a heading, not a sentence"), "\(heading.stdout)")
