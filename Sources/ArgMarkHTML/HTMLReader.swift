@@ -54,11 +54,19 @@ extension HTMLReader {
         result.reserveCapacity(bytes.count)
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x3C, i + 4 < bytes.count, bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B,
-               bytes[i + 3] == 0x69 || bytes[i + 3] == 0x65,  // <![if … ]> or <![endif]>
-               let close = ByteSearch.firstIndex(bytes, Array("]>".utf8), from: i + 3, to: min(bytes.count, i + 200)) {
-                i = close + 2
-                continue
+            // Only <![if …]> whose "]>" closes it before any other ">", and <![endif]> exactly: a hidden
+            // conditional comment's <![endif]--> and the text after it stay.
+            if bytes[i] == 0x3C, i + 4 < bytes.count, bytes[i + 1] == 0x21, bytes[i + 2] == 0x5B {
+                if bytes[i + 3] == 0x69, bytes[i + 4] == 0x66,  // <![if
+                   let close = bytes[(i + 5)..<min(bytes.count, i + 200)].firstIndex(of: 0x3E), bytes[close - 1] == 0x5D {
+                    i = close + 1
+                    continue
+                }
+                let endif = Array("<![endif]>".utf8)
+                if i + endif.count <= bytes.count, Array(bytes[i..<(i + endif.count)]) == endif {
+                    i += endif.count
+                    continue
+                }
             }
             result.append(bytes[i])
             i += 1
@@ -135,14 +143,15 @@ struct HTMLLayout {
 
     /// Each entry of a notes list (a list item, else a paragraph) is a note; its back-link arrows go.
     private mutating func addNotes(of list: XMLElement) {
-        for entry in Self.noteEntries(of: list) {
+        for (n, entry) in Self.noteEntries(of: list).enumerated() {
             // Back-links go: ↩ (Pandoc writes it with the text-style selector U+FE0E), ↑, MediaWiki's ^.
             var value = MarkupText.collapsingWhitespace(Self.text(of: entry)
                 .replacingOccurrences(of: "↩\u{FE0E}", with: " ").replacingOccurrences(of: "↩", with: " ")
                 .replacingOccurrences(of: "↑", with: " "))
             // A note opening with its own bracketed number (Word's [1] 张三：…) is numbered by the list's order.
-            if value.hasPrefix("["), let close = value.firstIndex(of: "]"), value.index(after: value.startIndex) < close,
-               value[value.index(after: value.startIndex)..<close].allSatisfy(\.isNumber) {
+            // (Only the entry's own number: [2019] UKSC 41 keeps its year.)
+            if value.hasPrefix("["), let close = value.firstIndex(of: "]"),
+               Int(value[value.index(after: value.startIndex)..<close]) == notes.count + 1 || Int(value[value.index(after: value.startIndex)..<close]) == n + 1 {
                 value = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
             }
             // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it. Only
@@ -175,20 +184,23 @@ struct HTMLLayout {
     }
 
     /// The elements a page's notes list can be.
-    static let notesListElements: Set<String> = ["div", "section", "ol", "ul", "aside", "footer", "dl", "details"]
+    static let notesListElements: Set<String> = ["div", "section", "ol", "ul", "aside", "footer", "dl", "details", "table"]
 
     /// The lower-cased names of `element`'s class attribute.
     static func classNames(_ element: XMLElement) -> [String] {
         (element.attribute("class") ?? "").lowercased().split(whereSeparator: \.isWhitespace).map(String.init)
     }
 
-    /// The entries of a notes list: its list items, else its paragraphs, else its child elements (CourtListener's
-    /// `div class="footnote"` per note).
+    /// The entries of a notes list: its list items, else its paragraphs, else a table's rows (docutils), else its
+    /// child `div`s (CourtListener's `div class="footnote"` per note).
     static func noteEntries(of list: XMLElement) -> [XMLElement] {
         let items = list.descendants(named: "li")
         if !items.isEmpty { return items }
         let paragraphs = list.descendants(named: "p")
         if !paragraphs.isEmpty { return paragraphs }
+        // docutils (Sphinx) sets its footnotes in a table, a row per note.
+        let rows = list.descendants(named: "tr")
+        if !rows.isEmpty { return rows }
         return list.children.filter { $0.isNamed("div") && !$0.textContent.allSatisfy(\.isWhitespace) }
     }
 

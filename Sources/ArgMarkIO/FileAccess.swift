@@ -285,7 +285,10 @@ public enum FileAccess {
                 }
                 defer { close(fd) }
                 if let failure = writeAll(bytes, to: fd, sync: true) {
-                    throw .unwritable(path, reason: "\(failure); the whole new version is in \(temporary)")
+                    // A visible name, which no clean-up of stale temporaries takes for its own.
+                    let kept = destination + ".new"
+                    let keptAt = access(kept, F_OK) != 0 && rename(temporary, kept) == 0 ? kept : temporary
+                    throw .unwritable(path, reason: "\(failure); the whole new version is in \(keptAt)")
                 }
                 unlink(temporary)
                 return

@@ -192,6 +192,8 @@ public final class ReviewJournal {
             ? (reviewed.st_mode & 0o666) | 0o600 : 0o644
         descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
+        // The mode itself, not as the umask cuts it: a shared file's group may append to its journal as to the file.
+        if existing.isEmpty { _ = fchmod(descriptor, mode) }
         if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
             throw .unwritable(path, String(cString: strerror(errno)))
         }

@@ -87,25 +87,24 @@ public struct DOCXReader: DocumentReader {
         return ids
     }
 
-    /// The numbering ids (`w:numId`) whose first level is a bullet, from word/numbering.xml.
+    /// The levels that are bullets, as "numId:ilvl", from word/numbering.xml.
     static func bulletLists(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> Set<String> {
         guard let bytes else { return [] }
         let root = try OfficeXML.parse(bytes, "word/numbering.xml")
         let ns = WordLayout.namespace
-        var bulletAbstracts = Set<String>()
+        var bulletLevels: [String: [String]] = [:]
         for abstract in root.children(named: "abstractNum") {
             guard let id = abstract.attribute("abstractNumId", namespace: ns) else { continue }
-            let first = abstract.children(named: "lvl").first { $0.attribute("ilvl", namespace: ns) == "0" } ?? abstract.children(named: "lvl").first
-            if first?.child("numFmt")?.attribute("val", namespace: ns) == "bullet" { bulletAbstracts.insert(id) }
-        }
-        var ids = Set<String>()
-        for num in root.children(named: "num") {
-            if let id = num.attribute("numId", namespace: ns), let abstract = num.child("abstractNumId")?.attribute("val", namespace: ns),
-               bulletAbstracts.contains(abstract) {
-                ids.insert(id)
+            for level in abstract.children(named: "lvl") where level.child("numFmt")?.attribute("val", namespace: ns) == "bullet" {
+                bulletLevels[id, default: []].append(level.attribute("ilvl", namespace: ns) ?? "0")
             }
         }
-        return ids
+        var keys = Set<String>()
+        for num in root.children(named: "num") {
+            guard let id = num.attribute("numId", namespace: ns), let abstract = num.child("abstractNumId")?.attribute("val", namespace: ns) else { continue }
+            for level in bulletLevels[abstract] ?? [] { keys.insert(id + ":" + level) }
+        }
+        return keys
     }
 
     /// Each paragraph style's heading level: a style named heading N (any case, 标题 N) is level N, Title level 1,
@@ -182,10 +181,24 @@ struct WordLayout {
         }
     }
 
+    /// A paragraph's list numbering (`w:numId`, 0 meaning none) and level.
+    static func numbering(_ p: XMLElement) -> (id: String, level: String)? {
+        guard let numPr = p.child("pPr")?.child("numPr"), let id = numPr.child("numId")?.attribute("val", namespace: namespace), id != "0"
+        else { return nil }
+        return (id, numPr.child("ilvl")?.attribute("val", namespace: namespace) ?? "0")
+    }
+
     private mutating func renderBlocks(_ element: XMLElement) {
-        for child in element.children {
+        let children = element.children
+        for (k, child) in children.enumerated() {
             switch child.name {
-            case "p": paragraph(child)
+            case "p":
+                // Paragraphs numbered in one list one after another are its items (a recommendations list as Google
+                // Docs or LibreOffice export it); a numbered title stands between paragraphs of text.
+                let list = Self.numbering(child)?.id
+                let neighbours = [k > 0 ? children[k - 1] : nil, k + 1 < children.count ? children[k + 1] : nil]
+                let inRun = list != nil && neighbours.contains { $0.map { $0.name == "p" && Self.numbering($0)?.id == list } == true }
+                paragraph(child, inNumberedRun: inRun)
             case "tbl":
                 // Each cell once: a table nested in a cell is read with that cell.
                 if !OfficeXML.isDataTable(child, cell: "tc", text: "t") {
@@ -213,7 +226,7 @@ struct WordLayout {
     /// into the next paragraph.
     private var joinedToNext = ""
 
-    private mutating func paragraph(_ p: XMLElement) {
+    private mutating func paragraph(_ p: XMLElement, inNumberedRun: Bool = false) {
         var value = paragraphText(p, notes: true)
         let properties = p.child("pPr")
         if !joinedToNext.isEmpty {
@@ -225,11 +238,13 @@ struct WordLayout {
             return
         }
         guard !value.isEmpty else { return }
-        // A paragraph of a bulleted list, or in a list paragraph style, is a list item, not a short line that would
-        // read as a heading; one numbered in a body style (1 Introduction) may be a heading, and is read by its form.
-        let numbering = properties?.child("numPr")?.child("numId")?.attribute("val", namespace: Self.namespace)
+        // A paragraph at a bulleted level, in a list paragraph style or in a run of one list's items is a list item,
+        // not a short line that would read as a heading; one numbered alone in a body style (1 Introduction) may be
+        // a heading, and is read by its form.
+        let numbering = Self.numbering(p)
         let style = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace)
-        let listItem = numbering.map { $0 != "0" && (bulletLists.contains($0) || style.map(listStyles.contains) == true) } ?? false
+        let listItem = inNumberedRun || style.map(listStyles.contains) == true
+            || numbering.map { bulletLists.contains($0.id + ":" + $0.level) } == true
         var level = properties?.child("pStyle")?.attribute("val", namespace: Self.namespace).flatMap { headingLevels[$0] }
         if level == nil, let outline = properties?.child("outlineLvl")?.attribute("val", namespace: Self.namespace),
            let number = Int(outline), (0...8).contains(number) {

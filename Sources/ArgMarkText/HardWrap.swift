@@ -77,14 +77,16 @@ enum HardWrap {
                   lines[nonEmpty[last + 1]].lowerBound - raw[nonEmpty[last + 1]].lowerBound == set {
                 last += 1
             }
-            // Prose breaks its lines mid-sentence, on a word: most lines but the last end in a letter or digit. A
-            // verse's lines end in punctuation as often as not, and a list's items open with their markers.
+            // Prose breaks its lines mid-sentence: at least half of them. A verse's lines end in punctuation before a
+            // capital, and a list's items open with their markers.
+            // (A line breaks mid-sentence when it ends on a word or the next goes on in lower case; a verse line
+            // ends in punctuation and the next opens with a capital.)
             let midSentence = (run..<last).count { m in
                 let end = scalars[lines[nonEmpty[m]].upperBound - 1]
-                return end.properties.isAlphabetic || ScalarClass.isDigit(end)
+                return end.properties.isAlphabetic || ScalarClass.isDigit(end) || ScalarClass.isLower(scalars[lines[nonEmpty[m + 1]].lowerBound])
             }
             let listed = (run...last).contains { opensListItem(scalars, lines[nonEmpty[$0]]) }
-            if set > indent, last - run >= 2, 4 * midSentence >= 3 * (last - run), !listed {
+            if set > indent, last - run >= 2, 2 * midSentence >= last - run, !listed {
                 let measure = (run...last).map { widths[nonEmpty[$0]] }.max() ?? 0
                 for m in run...last { blockWidth[nonEmpty[m]] = measure }
             }

@@ -91,7 +91,7 @@ public enum HeadingDetector {
             if Self.salutations.contains(where: text.contains) || text.hasPrefix("尊敬的") || text.hasPrefix("亲爱的") { return 1 }
             let label = text.dropLast()
             // A lead-in names what follows (现提出如下建议：, 存在以下情况：): it is text.
-            let leadIn = ["如下", "以下", "下列", "几点", "提出", "存在", "有"].contains { label.contains($0) }
+            let leadIn = ["如下", "以下", "下列", "几点"].contains { label.contains($0) }
             return length <= 8 && !leadIn && Self.labelNouns.contains(where: { label.hasSuffix($0) }) ? 1 : nil
         }
         switch language {

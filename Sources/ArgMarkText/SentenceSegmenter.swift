@@ -612,9 +612,17 @@ public struct SentenceSegmenter: Sendable {
         let after = k + word.unicodeScalars.count
         guard after < s.count else { return false }
         if ["Gov", "Dep", "Ass", "Comm"].contains(word) { return s[after] == "'" || s[after] == "’" }
+        // After the word (and its stop: Stat., Rptr.), a section, a number or another of the citation's
+        // abbreviations (Code Regs., Code Civ. Proc.); a council before its case's v. or a comma.
         var j = after
+        if j < s.count, s[j] == "." { j += 1 }
         while j < s.count, s[j] == " " { j += 1 }
-        return j < s.count && (s[j] == "§" || ScalarClass.isDigit(s[j]))
+        guard j < s.count else { return false }
+        if word == "Council" { return s[j] == "v" && j + 1 < s.count && s[j + 1] == "." || s[after] == "," }
+        if s[j] == "§" || ScalarClass.isDigit(s[j]) { return true }
+        var m = j
+        while m < s.count, ScalarClass.isLatinLetter(s[m]) { m += 1 }
+        return m > j && m - j <= 6 && ScalarClass.isUpper(s[j]) && m < s.count && s[m] == "."
     }
 
     /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when
@@ -676,11 +684,11 @@ enum Abbreviations {
         // Lab. Code, 116 Cong. Rec. 37,326, See Compl. ¶ 14).
         "Nat", "Def", "Sch", "Twp", "Atl", "Pac", "Lab", "Rec", "Compl", "Bd", "Cnty", "Ctr", "Hosp", "Mun", "Ry",
         "Sav", "Tel", "Util", "Prot", "Agric", "Cmty", "Dev", "Div", "Equip", "Exch", "Mgmt", "Mktg", "Pharm", "Prop",
-        "Constr", "Bhd",
+        "Constr", "Bhd", "Rptr",
     ]
     /// Words that carry a citation on after an abbreviation (Cal. Lab. Code § 226.7; Nat. Res. Def. Council).
     /// (`word` stops at an apostrophe: Gov't Code reads as Gov.)
-    static let citationContinuations: Set<String> = ["Code", "Regs", "Stat", "Ann", "Rptr", "Gov", "Dep", "Ass", "Comm"]
+    static let citationContinuations: Set<String> = ["Code", "Regs", "Stat", "Ann", "Rptr", "Council", "Gov", "Dep", "Ass", "Comm"]
     /// Abbreviations followed by a number (No. 5, p. 12, Art. 3). Lower-case "no" and "art" are abbreviations only
     /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [

@@ -96,6 +96,7 @@ extension CommandLineTests {
             ("back", clean.replacingOccurrences(of: "</text>", with: "<back><div type=\"appendix\"><p>附录。</p></div></back></text>")),
             ("header", clean.replacingOccurrences(of: "</titleStmt>", with: "</titleStmt><editionStmt><p>第二稿</p></editionStmt>")),
             ("pi", clean.replacingOccurrences(of: "<TEI ", with: "<?oxygen RNGSchema=\"x.rng\"?>\n<TEI ")),
+            ("declaration", clean.replacingOccurrences(of: "</editorialDecl>", with: "<correction><p>Typos corrected by hand.</p></correction></editorialDecl>")),
         ] {
             try added.write(toFile: dir + "/copy/a.zh.tei.xml", atomically: true, encoding: .utf8)
             let run = try argmark(["review", dir + "/copy/a.zh.tei.xml", "--annotator", "jane"], stdin: "w\nq\n")

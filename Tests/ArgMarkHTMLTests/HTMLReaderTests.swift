@@ -141,6 +141,13 @@ struct HTMLReaderTests {
             """)
         #expect(linked.notes.map(\.text) == ["Ibid. at 12.", "Smith, 2019, p. 4."])
         #expect(linked.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 1])
+        // docutils sets its notes in a table; a note's leading [year] is no number of its own.
+        let sphinx = try read("""
+            <html><body><div class="document"><p>Governments should adopt fiscal rules.<a class="footnote-reference" href="#id2">[1]</a> Rules reduce deficits.</p>
+            <table class="docutils footnote" id="id2"><tbody><tr><td class="label"><a href="#id1">[1]</a></td><td>Smith, Fiscal Rules, 2019, p. 4.</td></tr></tbody></table>
+            <p>A note[2] here and more text after it.</p><div class="footnotes"><p id="fn2">[2019] UKSC 41, para 12.</p></div></div></body></html>
+            """)
+        #expect(sphinx.notes.map(\.text) == ["Smith, Fiscal Rules, 2019, p. 4.", "[2019] UKSC 41, para 12."])
         let page = try read("""
             <html><body><article><h1>Policy options</h1><p>The committee considered two options for reform:</p>
             <ul><li><p>A carbon tax</p></li><li><p>Regulatory standards</p></li></ul>
@@ -173,6 +180,11 @@ struct HTMLReaderTests {
             """
         let document = try read(html)
         #expect(!document.units.contains { $0.text.contains("<![") || $0.text.contains("supportFootnotes") })
+        // A hidden conditional comment around a field code keeps the field's result and the text after it.
+        let fields = try read("""
+            <html><body><div class=WordSection1><p class=MsoNormal>Governments should adopt fiscal rules, as the evidence shows <!--[if supportFields]><span style='mso-element:field-begin'></span> ADDIN ZOTERO<![endif]-->(Smith 2019; Lee 2021)<!--[if supportFields]><span></span><![endif]-->. Rules reduce deficits over a decade in most countries studied.</p></div></body></html>
+            """)
+        #expect(texts(fields) == ["sentence Governments should adopt fiscal rules, as the evidence shows (Smith 2019; Lee 2021).", "sentence Rules reduce deficits over a decade in most countries studied."])
         #expect(document.notes.map(\.text) == ["张三：《数字治理》，人民出版社2021年版，第5页。", "国家统计局：《2023年统计公报》。"])
         #expect(document.units.filter { $0.kind == .sentence }.map(\.noteRefs.count) == [1, 1])
     }

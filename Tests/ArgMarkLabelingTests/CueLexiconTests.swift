@@ -372,6 +372,8 @@ struct CueLexiconTests {
         }
         // The author taking the view up as his own (笔者同意…, 正如…指出) calls for it himself; 不但 is no rebuttal.
         #expect(topCueLabel(rules, "王教授认为，政府不但要提供服务，而且要监管市场。") == .evidence)
+        #expect(topCueLabel(rules, "笔者访谈的周研究员表示，基层财政压力总体可控。") == .evidence)
+        #expect(rules.weights(in: "王教授认为，规则分化是暂时的，这种看法却忽视了制度惯性。")[.evidence] == nil)
         for text in ["王教授认为，规则分化是暂时的，但这种看法忽视了制度惯性。", "我们同意周教授提出的方案。", "其他人指出，这一点值得商榷。",
                      "因此，笔者同意王教授提出，应当尽快建立统一的数据标准。", "正如张教授指出，我们必须把数字治理落到实处。"] {
             #expect(rules.weights(in: text)[.evidence] == nil, "\(text)")

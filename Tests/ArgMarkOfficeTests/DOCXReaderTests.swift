@@ -82,6 +82,18 @@ struct DOCXReaderTests {
         #expect(!document.units.contains { $0.text.hasPrefix("- ") })
     }
 
+    /// A list numbered in the body style (items one after another), bullets at any level and a list style make list
+    /// items; a last paragraph whose mark was deleted is kept.
+    @Test func numberedAndBulletedListsAndALastDeletedMark() throws {
+        let numbered = try read(try fixture("numbered-list.docx"))
+        #expect(numbered.units.filter { $0.text.hasPrefix("- ") }.map(\.text) == ["- Raise the carbon price", "- Expand public transit in cities", "- Fund retraining for displaced workers"])
+        let bulleted = try read(try fixture("bulleted-lists.docx"))
+        #expect(bulleted.units.filter { $0.kind == .heading }.map(\.text) == ["Fiscal rules in downturns"])
+        #expect(bulleted.units.filter { $0.text.hasPrefix("- ") }.count == 5)
+        let deleted = try read(try fixture("deleted-last-mark.docx"))
+        #expect(deleted.units.map(\.text).last == "The last paragraph says rules reduce deficits.")
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))

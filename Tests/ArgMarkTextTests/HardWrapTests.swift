@@ -128,6 +128,10 @@ struct HardWrapTests {
         let withVerse = try read(PlainTextReader(), prose + "\n\n" + verse + "\n\n" + prose + "\n")
         #expect(withVerse.paragraphs.count == 6, "\(withVerse.units.map(\.text))")
         #expect(withVerse.units.map(\.text).contains("Rough winds do shake the darling buds of May,"))
+        // A quotation one of whose lines ends a sentence and one on a comma is still one paragraph.
+        let quoted = try read(PlainTextReader(), String(decoding: try fixture("block-quotation.txt"), as: UTF8.self))
+        #expect(quoted.units.allSatisfy { $0.kind == .sentence } && quoted.paragraphs.count == 3, "\(quoted.units.map(\.text))")
+        #expect(quoted.units.map(\.text).contains("The public paid little attention to any of it, and the press hardly reported the breaches at all."))
         let list = "     1. Congress could require large new loads to pay for the upgrades\n     that their connection makes necessary, as several states already do.\n     2. Congress could set deadlines for interconnection studies and fund\n     the staff that the commission needs to meet them within two years."
         let withList = try read(PlainTextReader(), prose + "\n\n" + list + "\n\n" + prose + "\n")
         #expect(withList.units.contains { $0.text.hasPrefix("2. Congress could set deadlines") }, "\(withList.units.map(\.text))")

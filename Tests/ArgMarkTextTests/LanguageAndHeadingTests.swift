@@ -29,7 +29,7 @@ struct HeadingDetectorTests {
         // A division's number alone on its line, as a court opinion nests them (I. › A. › 1.).
         ("I.", 1), ("IV.", 1), ("A.", 2), ("B.", 2), ("1.", 3), ("12.", 3),
         // A proposal's or report's section label with its colon heads what follows.
-        ("提案内容：", 1), ("案由：", 1), ("基本情况：", 1), ("推荐阅读：", 1),
+        ("提案内容：", 1), ("案由：", 1), ("基本情况：", 1), ("推荐阅读：", 1), ("有关情况说明：", 1), ("提出理由：", 1),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)

@@ -143,6 +143,8 @@ struct SentenceSegmenterTests {
         // A code's words carry a citation on only in its shapes (Gov't, Code §): a state's abbreviation still ends.
         ("The bill passed in Atlanta, Ga. Gov. Brian Kemp signed it. It happened in Sacramento, Cal. Code enforcement officers arrived.", ["The bill passed in Atlanta, Ga.", "Gov. Brian Kemp signed it.", "It happened in Sacramento, Cal.", "Code enforcement officers arrived."]),
         ("See Box SPM.1 Observed changes are large.", ["See Box SPM.1 Observed changes are large."]),
+        ("See Minn. Stat. § 609.02 and 123 Cal. Rptr. 3d 456 (2020). Also Cal. Code Regs. tit. 8 and Cal. Code Civ. Proc. § 425.16. It failed.", ["See Minn. Stat. § 609.02 and 123 Cal. Rptr. 3d 456 (2020).", "Also Cal. Code Regs. tit. 8 and Cal. Code Civ. Proc. § 425.16.", "It failed."]),
+        ("It follows Nat. Res. Def. Council v. EPA and 5 Ill. Comp. Stat. 140/1. It failed.", ["It follows Nat. Res. Def. Council v. EPA and 5 Ill. Comp. Stat. 140/1.", "It failed."]),
         ("Will the hon. Lady give way? As the Rt. Hon. Gentleman knows, my hon. Friend agrees.", ["Will the hon. Lady give way?", "As the Rt. Hon. Gentleman knows, my hon. Friend agrees."]),
         ("It is codified at 5 U.S.C. 601 et seq. The Panel met. The firm is Sunbelt Logistics, Inc. The plaintiff sued. She holds a Ph.D. The board agreed.", ["It is codified at 5 U.S.C. 601 et seq.", "The Panel met.", "The firm is Sunbelt Logistics, Inc.", "The plaintiff sued.", "She holds a Ph.D.", "The board agreed."]),
     ])
