@@ -317,10 +317,11 @@ struct Review: ParsableCommand {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
         let copy = "\(stem).unsaved-\(formatter.string(from: Date()))\(suffix)"
-        do { try FileAccess.writeAtomically(bytes, to: copy) } catch { return nil }
-        // The copy holds the whole document: as private as the file was (a 600 file's copy is 600 too).
+        // The copy holds the whole document: as private as the file was (a 600 file's copy is 600 too), from the
+        // moment it exists.
         var original = stat()
-        if stat(journal.path, &original) == 0 || stat(file, &original) == 0 { _ = chmod(copy, (original.st_mode & 0o666) | 0o600) }
+        let mode: mode_t? = stat(journal.path, &original) == 0 || stat(file, &original) == 0 ? (original.st_mode & 0o666) | 0o600 : nil
+        do { try FileAccess.writeAtomically(bytes, to: copy, mode: mode) } catch { return nil }
         journal.remove()
         return copy
     }

@@ -223,7 +223,9 @@ public enum FileAccess {
     /// link would have replaced it and left the target as it was). A file that exists keeps its permissions and,
     /// where allowed, its owner. A device, pipe or socket (`/dev/null`, `/dev/stdout`) is written to directly, as
     /// renaming a file onto it would replace it.
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileAccessError) {
+    /// `mode` is a new file's permissions (a private document's copy is written private from the start); a file
+    /// that exists keeps its own.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t? = nil) throws(FileAccessError) {
         // /dev/stdout, /dev/fd/1, /proc/self/fd/1: the open descriptor, at its own offset (a shell's > or >>), not
         // the file behind it, which a rename would replace and a reopening would overwrite from its start.
         if let descriptor = descriptorNamed(by: path) {
@@ -265,6 +267,8 @@ public enum FileAccess {
             // at least its group, whose members, the owner among them, go on writing it.
             if fchown(fd, existing.st_uid, existing.st_gid) != 0 { _ = fchown(fd, uid_t.max, existing.st_gid) }
             _ = fchmod(fd, existing.st_mode & 0o7777)
+        } else if let mode {
+            _ = fchmod(fd, mode)
         }
         let failure = writeAll(bytes, to: fd, sync: true)
         close(fd)

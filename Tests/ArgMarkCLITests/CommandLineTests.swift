@@ -888,6 +888,7 @@ struct CommandLineTests {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let file = try reviewFixture(dir)
+        chmod(file, 0o600)
         let live = try LiveReview.labellingS2(file: file)
         let changed = try Self.changeOnDisk(file)
         live.send("quit\nquit\n")
@@ -895,6 +896,9 @@ struct CommandLineTests {
         #expect(live.seen.contains("left 1 unsaved edit: \(file) changed on disk under this session"))
         let copies = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("sample.zh.unsaved-") && $0.hasSuffix(".jsonl") }
         #expect(copies.count == 1)
+        // As private as the file it copies.
+        var copyMode = stat()
+        #expect(stat(dir + "/" + (copies.first ?? ""), &copyMode) == 0 && copyMode.st_mode & 0o777 == 0o600)
         let copy = try String(contentsOfFile: dir + "/" + (copies.first ?? ""), encoding: .utf8)
         #expect(copy.contains(#""label":"claim","confidence":null,"labeledBy":"human:wang""#))
         #expect(try String(contentsOfFile: file, encoding: .utf8) == changed)
