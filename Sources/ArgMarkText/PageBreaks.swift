@@ -230,7 +230,8 @@ enum PageBreaks {
             }
         }
         func isFurniture(_ line: Range<Int>) -> Bool {
-            line.count <= longestFurniture && (isPageNumber(s, line) || runningKeys.contains(key(s, line)) && endsMidSentence(s, line))
+            line.count <= longestFurniture && (isPageNumber(s, line) || (!formFeeds && folio(s, s.trimmed(line)) != nil)
+                || runningKeys.contains(key(s, line)) && endsMidSentence(s, line))
         }
         for line in lastLines {
             guard isFurniture(line) else { break }
@@ -307,8 +308,12 @@ enum PageBreaks {
         var pages: [(number: Int, line: Int)] = []
         for (index, line) in lines.enumerated() {
             let text = s.trimmed(line)
-            guard !text.isEmpty, text.count <= 12, isPageNumber(s, text), let number = firstNumber(s, text) else { continue }
-            pages.append((number, index))
+            guard !text.isEmpty else { continue }
+            if text.count <= 12, isPageNumber(s, text), let number = firstNumber(s, text) {
+                pages.append((number, index))
+            } else if let number = folio(s, text) {
+                pages.append((number, index))
+            }
         }
         guard pages.count >= 3 else { return [] }
         // The longest run in which each page number follows the one before it by one, far enough down the text: the
@@ -477,6 +482,45 @@ enum PageBreaks {
     }
 
     /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    /// The page number of a running head or foot that carries it, set off by two or more spaces at either end
+    /// (`74    THE POLITICS OF MEMORY`, `THE ARCHIVE AND ITS DISCONTENTS    75`, `Policy Brief No. 14 | May 2024    3`):
+    /// a title-like text of at most 80 characters that ends no sentence, and a number of up to four digits.
+    static func folio(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        guard line.count >= 6, line.count <= 90 else { return nil }
+        // The run of ASCII digits from `start` in the direction of `step`, its value and the index past it.
+        func digits(from start: Int, step: Int) -> (value: Int, end: Int)? {
+            var k = start
+            var count = 0
+            while line.contains(k), s[k].isASCII, ScalarClass.isDigit(s[k]), count < 5 {
+                count += 1
+                k += step
+            }
+            guard (1...4).contains(count) else { return nil }
+            let run = step > 0 ? start..<k : (k + 1)..<(start + 1)
+            let value = s[run].reduce(0) { $0 * 10 + Int($1.value - 48) }
+            return (value, k)
+        }
+        // The number first or last, then at least two spaces.
+        let leading = digits(from: line.lowerBound, step: 1)
+        let trailing = digits(from: line.upperBound - 1, step: -1)
+        guard let (number, edge) = leading ?? trailing else { return nil }
+        var text = leading != nil ? edge..<line.upperBound : line.lowerBound..<(edge + 1)
+        var gap = 0
+        if leading != nil {
+            while text.lowerBound < text.upperBound, s[text.lowerBound] == " " { text = (text.lowerBound + 1)..<text.upperBound; gap += 1 }
+        } else {
+            while text.lowerBound < text.upperBound, s[text.upperBound - 1] == " " { text = text.lowerBound..<(text.upperBound - 1); gap += 1 }
+        }
+        guard gap >= 2, text.count >= 3, !endsSentenceOrClause(s, text),
+              ScalarClass.isUpper(s[text.lowerBound]) || ScalarClass.isCJK(s[text.lowerBound]) else { return nil }
+        return number
+    }
+
+    /// Whether `text` ends with a sentence's or a clause's mark (a running head does not).
+    private static func endsSentenceOrClause(_ s: [Unicode.Scalar], _ text: Range<Int>) -> Bool {
+        ".。!?！？,，;；:：".unicodeScalars.contains(s[text.upperBound - 1])
+    }
+
     static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var text = String(String.UnicodeScalarView(s[line])).lowercased()
         text = text.trimming("-–—－·•[]()| ")

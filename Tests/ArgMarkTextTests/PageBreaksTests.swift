@@ -61,6 +61,16 @@ struct PageBreaksTests {
 
     /// The notes at the pages' feet become the document's notes, linked from their markers, and the paragraphs they
     /// stood between read whole, as the text without pages reads; the running head and foot are gone.
+    /// A chapter copied from a PDF viewer whose running heads carry the page numbers (74    THE POLITICS OF MEMORY)
+    /// turns its pages there: the heads go, and the sentences they cut are whole.
+    @Test func runningHeadsCarryingPageNumbersTurnTheirPages() throws {
+        let text = String(decoding: try fixture("viewer-copy-running-heads.txt"), as: UTF8.self)
+        let document = try read(PlainTextReader(), text)
+        #expect(!document.units.contains { $0.text.contains("MEMORY") || $0.text.contains("DISCONTENTS") })
+        #expect(document.units.allSatisfy { $0.kind == .sentence })
+        #expect(document.units.contains { $0.text.hasPrefix("Between 1870 and 1914 roughly 60 per cent") && $0.text.hasSuffix("was kept.") })
+    }
+
     @Test func notesAtThePagesFeetAreNotes() throws {
         let (paged, plain, notes) = Self.reportPages()
         #expect(paged.split(separator: "\u{0C}").count >= 4)
