@@ -316,7 +316,14 @@ struct Review: ParsableCommand {
         let stem = file.hasSuffix(suffix) ? String(file.dropLast(suffix.count)) : file
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withYear, .withMonth, .withDay, .withTime, .withTimeZone]
-        let copy = "\(stem).unsaved-\(formatter.string(from: Date()))\(suffix)"
+        // A name of its own, never an earlier copy's (two in one second): -2, -3 … after the time.
+        let stamp = "\(stem).unsaved-\(formatter.string(from: Date()))"
+        var copy = stamp + suffix
+        var n = 2
+        while FileManager.default.fileExists(atPath: copy) {
+            copy = "\(stamp)-\(n)\(suffix)"
+            n += 1
+        }
         // The copy holds the whole document: as private as the file was (a 600 file's copy is 600 too), from the
         // moment it exists.
         var original = stat()

@@ -186,6 +186,9 @@ enum PageBreaks {
         if !formFeeds, wrapWidth != nil { breaks = numberedPageEnds(s, lines) }
         guard !breaks.isEmpty else { return [] }
         let candidates = furnitureCandidates(s, lines, breaks)
+        // The lines that turn the pages (a text without form feeds): a head that carries the page number goes, and
+        // only that one (a heading or table row set off by two spaces next to a bare page number stays).
+        let pageLines = formFeeds ? [] : Set(lines.filter { breaks.contains($0.upperBound) }.map { s.trimmed($0).lowerBound })
         // Running heads and feet: a line that, digits aside, stands as two or more lines next to two or more breaks
         // and nowhere else (a line of the argument that a text repeats turns up away from the breaks too; a heading
         // or caption alone on a short page stands next to two breaks but is one line).
@@ -230,7 +233,7 @@ enum PageBreaks {
             }
         }
         func isFurniture(_ line: Range<Int>) -> Bool {
-            line.count <= longestFurniture && (isPageNumber(s, line) || (!formFeeds && folio(s, s.trimmed(line)) != nil)
+            line.count <= longestFurniture && (isPageNumber(s, line) || (pageLines.contains(s.trimmed(line).lowerBound) && folio(s, s.trimmed(line)) != nil)
                 || runningKeys.contains(key(s, line)) && endsMidSentence(s, line))
         }
         for line in lastLines {
@@ -306,12 +309,15 @@ enum PageBreaks {
     /// follow a paragraph's end; a numbered list or a table column is no hard-wrapped text.
     static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Int] {
         var pages: [(number: Int, line: Int)] = []
+        // The running text of each page number carried by a head or foot, digits aside.
+        var heads: [Int: String] = [:]
         for (index, line) in lines.enumerated() {
             let text = s.trimmed(line)
             guard !text.isEmpty else { continue }
             if text.count <= 12, isPageNumber(s, text), let number = firstNumber(s, text) {
                 pages.append((number, index))
-            } else if let number = folio(s, text) {
+            } else if let (number, head) = folio(s, text) {
+                heads[pages.count] = key(s, head)
                 pages.append((number, index))
             }
         }
@@ -353,6 +359,10 @@ enum PageBreaks {
             return endsMidSentence(s, s.trimmed(lines[above]))
         }
         guard 2 * cuts >= run.count else { return [] }
+        // Page numbers carried by heads or feet need the heads to recur (a verso and a recto head at most): numbered
+        // section headings (1    Introduction, 2    Background) count up too, each with a text of its own.
+        let keys = run.compactMap { heads[$0] }
+        if keys.count >= 2, Set(keys).count > 2 || Set(keys).count == keys.count { return [] }
         return run.map { lines[pages[$0].line].upperBound }
     }
 
@@ -481,11 +491,11 @@ enum PageBreaks {
         return String(result)
     }
 
-    /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
     /// The page number of a running head or foot that carries it, set off by two or more spaces at either end
     /// (`74    THE POLITICS OF MEMORY`, `THE ARCHIVE AND ITS DISCONTENTS    75`, `Policy Brief No. 14 | May 2024    3`):
-    /// a title-like text of at most 80 characters that ends no sentence, and a number of up to four digits.
-    static func folio(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+    /// a title-like text of at most 80 characters that ends no sentence, and a number of up to four digits; with the
+    /// text's own range (its key tells a recurring head from a numbered section heading).
+    static func folio(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (number: Int, text: Range<Int>)? {
         guard line.count >= 6, line.count <= 90 else { return nil }
         // The run of ASCII digits from `start` in the direction of `step`, its value and the index past it.
         func digits(from start: Int, step: Int) -> (value: Int, end: Int)? {
@@ -500,20 +510,25 @@ enum PageBreaks {
             let value = s[run].reduce(0) { $0 * 10 + Int($1.value - 48) }
             return (value, k)
         }
-        // The number first or last, then at least two spaces.
-        let leading = digits(from: line.lowerBound, step: 1)
-        let trailing = digits(from: line.upperBound - 1, step: -1)
-        guard let (number, edge) = leading ?? trailing else { return nil }
-        var text = leading != nil ? edge..<line.upperBound : line.lowerBound..<(edge + 1)
-        var gap = 0
-        if leading != nil {
-            while text.lowerBound < text.upperBound, s[text.lowerBound] == " " { text = (text.lowerBound + 1)..<text.upperBound; gap += 1 }
-        } else {
-            while text.lowerBound < text.upperBound, s[text.upperBound - 1] == " " { text = text.lowerBound..<(text.upperBound - 1); gap += 1 }
+        // The number first or last, then at least two spaces and the text (a leading number that is part of the
+        // text, 19TH-CENTURY ARCHIVES    75, leaves the trailing one to try).
+        func candidate(leading: Bool) -> (number: Int, text: Range<Int>)? {
+            guard let (number, edge) = leading ? digits(from: line.lowerBound, step: 1) : digits(from: line.upperBound - 1, step: -1)
+            else { return nil }
+            var text = leading ? edge..<line.upperBound : line.lowerBound..<(edge + 1)
+            var gap = 0
+            if leading {
+                while text.lowerBound < text.upperBound, s[text.lowerBound] == " " { text = (text.lowerBound + 1)..<text.upperBound; gap += 1 }
+            } else {
+                while text.lowerBound < text.upperBound, s[text.upperBound - 1] == " " { text = text.lowerBound..<(text.upperBound - 1); gap += 1 }
+            }
+            // (A head may open with a figure: 19TH-CENTURY ARCHIVES.)
+            guard gap >= 2, text.count >= 3, text.count <= 80, !endsSentenceOrClause(s, text),
+                  ScalarClass.isUpper(s[text.lowerBound]) || ScalarClass.isCJK(s[text.lowerBound])
+                    || ScalarClass.isDigit(s[text.lowerBound]) && text.contains(where: { ScalarClass.isUpper(s[$0]) }) else { return nil }
+            return (number, text)
         }
-        guard gap >= 2, text.count >= 3, !endsSentenceOrClause(s, text),
-              ScalarClass.isUpper(s[text.lowerBound]) || ScalarClass.isCJK(s[text.lowerBound]) else { return nil }
-        return number
+        return candidate(leading: true) ?? candidate(leading: false)
     }
 
     /// Whether `text` ends with a sentence's or a clause's mark (a running head does not).
@@ -521,6 +536,7 @@ enum PageBreaks {
         ".。!?！？,，;；:：".unicodeScalars.contains(s[text.upperBound - 1])
     }
 
+    /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
     static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var text = String(String.UnicodeScalarView(s[line])).lowercased()
         text = text.trimming("-–—－·•[]()| ")

@@ -59,8 +59,6 @@ struct PageBreaksTests {
         return (title + "\n\n" + pages.joined(separator: "\n\u{0C}"), title + "\n\n" + plainBody + "\n", notes)
     }
 
-    /// The notes at the pages' feet become the document's notes, linked from their markers, and the paragraphs they
-    /// stood between read whole, as the text without pages reads; the running head and foot are gone.
     /// A chapter copied from a PDF viewer whose running heads carry the page numbers (74    THE POLITICS OF MEMORY)
     /// turns its pages there: the heads go, and the sentences they cut are whole.
     @Test func runningHeadsCarryingPageNumbersTurnTheirPages() throws {
@@ -69,8 +67,23 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("MEMORY") || $0.text.contains("DISCONTENTS") })
         #expect(document.units.allSatisfy { $0.kind == .sentence })
         #expect(document.units.contains { $0.text.hasPrefix("Between 1870 and 1914 roughly 60 per cent") && $0.text.hasSuffix("was kept.") })
+        // Numbered section headings set off by two spaces count up too, each with a text of its own: no pages.
+        var headings = text
+        for (n, head) in ["74    THE POLITICS OF MEMORY", "THE ARCHIVE AND ITS DISCONTENTS    75", "76    THE POLITICS OF MEMORY"].enumerated() {
+            headings = headings.replacingOccurrences(of: head, with: "\(n + 1)    " + ["Introduction", "Background", "Methods"][n])
+        }
+        let kept = try read(PlainTextReader(), headings).units.map(\.text).joined(separator: " ")
+        #expect(["Introduction", "Background", "Methods"].allSatisfy { kept.contains($0) }, "\(kept)")
+        // Next to a bare page number, only the number goes: a list set off by two spaces at the page's top stays.
+        let list = try read(PlainTextReader(), String(decoding: try fixture("viewer-copy-spaced-list.txt"), as: UTF8.self))
+        #expect(list.units.filter { $0.text.contains("Reconcile the regional accounts") || $0.text.contains("Publish a single definition") }.count == 2)
+        // A head may open with a figure.
+        let figure = try read(PlainTextReader(), String(decoding: try fixture("viewer-copy-figure-head.txt"), as: UTF8.self))
+        #expect(!figure.units.contains { $0.text.contains("MEMORY") || $0.text.contains("ARCHIVES") })
     }
 
+    /// The notes at the pages' feet become the document's notes, linked from their markers, and the paragraphs they
+    /// stood between read whole, as the text without pages reads; the running head and foot are gone.
     @Test func notesAtThePagesFeetAreNotes() throws {
         let (paged, plain, notes) = Self.reportPages()
         #expect(paged.split(separator: "\u{0C}").count >= 4)
