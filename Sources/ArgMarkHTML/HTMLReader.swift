@@ -177,8 +177,7 @@ struct HTMLLayout {
         }
         let references = element.isNamed("ol") && names.contains { $0 == "references" || $0 == "reflist" }
             // Word's "Save as Web Page": <div style='mso-element:footnote-list'> holds a div per note.
-            || (element.attribute("style") ?? "").lowercased().filter({ !$0.isWhitespace }).contains("mso-element:footnote-list")
-            || (element.attribute("style") ?? "").lowercased().filter({ !$0.isWhitespace }).contains("mso-element:endnote-list")
+            || ["mso-element:footnote-list", "mso-element:endnote-list"].contains(where: style(of: element).contains)
         // Only a block holds a list of notes: an inline <span class="easy-footnote"> around a marker is a marker.
         return (named || references) && notesListElements.contains(element.name.lowercased()) && !noteEntries(of: element).isEmpty
     }
@@ -208,8 +207,13 @@ struct HTMLLayout {
     /// `visibility: hidden` (an embargo note, a draft's comment, a menu's copy).
     static func isHidden(_ element: XMLElement) -> Bool {
         if element.attribute("hidden") != nil { return true }
-        guard let style = element.attribute("style")?.lowercased().filter({ !$0.isWhitespace }) else { return false }
+        let style = style(of: element)
         return style.contains("display:none") || style.contains("visibility:hidden")
+    }
+
+    /// An element's inline style, lower-cased and without spaces (display: none reads display:none).
+    static func style(of element: XMLElement) -> String {
+        (element.attribute("style") ?? "").lowercased().filter { !$0.isWhitespace }
     }
 
     /// Class names of a page's furniture inside its text: MediaWiki's [edit] links and its notes' ^ back-links.

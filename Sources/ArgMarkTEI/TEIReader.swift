@@ -33,12 +33,25 @@ public struct TEIReader: DocumentReader {
     private static let rootBytes = Array("<TEI".utf8)
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        try readForRewrite(input).document
+        try decode(input).document
     }
 
-    /// The document, and what of the file a rewrite from it would lose (``markupNotKept(in:limit:)``), from one
-    /// parse: `review`, which writes the file back, needs both.
+    /// The document, and what of the file writing it back in ArgMark's encoding would lose or change, from one
+    /// parse: markup the encoding does not keep (``markupNotKept(in:limit:)``), else what the rewrite holds
+    /// otherwise (``differences(original:rewritten:limit:)``). `review`, which writes the file back, needs both.
     public func readForRewrite(_ input: ReaderInput) throws(DocumentReadError) -> (document: Document, markupNotKept: [String]) {
+        let (document, parsed, root) = try decode(input)
+        var lost = Self.markupNotKept(root: root, limit: 5)
+        // What the encoding keeps may still hold what the reader does not read (an appendix in <back>, a note added
+        // to the header, another @ana pointer): what writing the document back would change.
+        if lost.isEmpty, let rewritten = try? TEIWriter().write(document), rewritten != input.bytes {
+            lost = Self.differences(original: parsed, rewritten: rewritten)
+        }
+        return (document, lost)
+    }
+
+    /// The document, the parse it was read from and its TEI root.
+    private func decode(_ input: ReaderInput) throws(DocumentReadError) -> (document: Document, parsed: XMLDocument, root: XMLElement) {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         if let nul = input.bytes.prefix(8192).firstIndex(of: 0), !Self.looksLikeUTF16(input.bytes) { throw .binary(byteOffset: nul) }
         let parsed: XMLDocument
@@ -57,7 +70,7 @@ public struct TEIReader: DocumentReader {
             throw .unsupported("the root element is <\(root.name)>, not <TEI>; give a TEI P5 document (or choose --input-format)")
         }
         var decoder = TEIDecoder(root: root, input: input)
-        return (try decoder.decode(), Self.markupNotKept(root: root, limit: 5))
+        return (try decoder.decode(), parsed, root)
     }
 
     /// UTF-16 files have NUL bytes in their ASCII characters; libxml2 reads them by their byte-order mark.
@@ -924,9 +937,8 @@ extension TEIReader {
     /// in the text, layout aside — each named with its line in `original`, the first `limit` of them. A file the
     /// reader reads in full, as ArgMark wrote it, has none; one with an appendix, a header note, an attribute value
     /// or a comment added by hand has, and `review` must not write it back.
-    public static func differences(original: [UInt8], rewritten: [UInt8], limit: Int = 5) -> [String] {
-        guard let a = try? XMLDocument.parse(original, registerIDs: false), let b = try? XMLDocument.parse(rewritten, registerIDs: false),
-              let rootA = a.root, let rootB = b.root else { return [] }
+    static func differences(original a: XMLDocument, rewritten: [UInt8], limit: Int = 5) -> [String] {
+        guard let b = try? XMLDocument.parse(rewritten, registerIDs: false), let rootA = a.root, let rootB = b.root else { return [] }
         var found: [String] = []
         let outerB = Set(b.outerCommentsAndInstructions.map(\.text))
         for (text, line) in a.outerCommentsAndInstructions where !outerB.contains(text) {

@@ -572,7 +572,7 @@ public struct SentenceSegmenter: Sendable {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
         if Abbreviations.citationWords.contains(token),
-           nextScalar.map(ScalarClass.isDigit) == true || inCitation(s, tokenStart, paragraphStart: paragraphStart, nextWord: nextWord) {
+           nextScalar.map(ScalarClass.isDigit) == true || inCitation(s, tokenStart, paragraphStart: paragraphStart, nextWord: nextWord, at: next, end: end) {
             return Abbreviations.sentenceOpeners.contains(nextWord)
         }
         return true
@@ -580,10 +580,10 @@ public struct SentenceSegmenter: Sendable {
 
     /// Whether the word at `tokenStart` stands in a legal citation: inside brackets opened before it, after a case's
     /// "v." in the same stretch of text, or before another of the citation's abbreviations or an initial.
-    private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String) -> Bool {
+    private func inCitation(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int, nextWord: String, at next: Int, end: Int) -> Bool {
         // A journal's abbreviated name goes on to its volume and page (94 Am. Econ. Rev. 112).
         if Abbreviations.citationWords.contains(nextWord) || Abbreviations.usuallyInternal.contains(nextWord) || nextWord == "No"
-            || Abbreviations.journalWords.contains(nextWord) || continuesCitation(s, word: nextWord, at: tokenStart)
+            || Abbreviations.journalWords.contains(nextWord) || continuesCitation(s, word: nextWord, at: next, end: end)
             || (nextWord.unicodeScalars.count == 1 && nextWord.unicodeScalars.allSatisfy(ScalarClass.isUpper)) {
             return true
         }
@@ -604,25 +604,22 @@ public struct SentenceSegmenter: Sendable {
     /// Whether `word`, the next after the abbreviation at `tokenStart`, carries a citation on in its own shape: Gov't,
     /// Dep't, Ass'n, Comm'n with their apostrophe, and a code or statute before its section or number (Cal. Lab. Code
     /// § 226.7; Tex. Gov't Code § 552); not "Ga. Gov. Brian Kemp" or "Cal. Code enforcement officers".
-    private func continuesCitation(_ s: [Unicode.Scalar], word: String, at tokenStart: Int) -> Bool {
+    private func continuesCitation(_ s: [Unicode.Scalar], word: String, at next: Int, end: Int) -> Bool {
         guard Abbreviations.citationContinuations.contains(word) else { return false }
-        var k = tokenStart
-        while k < s.count, s[k] != " " { k += 1 }
-        while k < s.count, s[k] == " " { k += 1 }
-        let after = k + word.unicodeScalars.count
-        guard after < s.count else { return false }
+        let after = next + word.unicodeScalars.count
+        guard after < end else { return false }
         if ["Gov", "Dep", "Ass", "Comm"].contains(word) { return s[after] == "'" || s[after] == "’" }
         // After the word (and its stop: Stat., Rptr.), a section, a number or another of the citation's
         // abbreviations (Code Regs., Code Civ. Proc.); a council before its case's v. or a comma.
         var j = after
-        if j < s.count, s[j] == "." { j += 1 }
-        while j < s.count, s[j] == " " { j += 1 }
-        guard j < s.count else { return false }
-        if word == "Council" { return s[j] == "v" && j + 1 < s.count && s[j + 1] == "." || s[after] == "," }
+        if j < end, s[j] == "." { j += 1 }
+        while j < end, s[j] == " " { j += 1 }
+        guard j < end else { return false }
+        if word == "Council" { return s[j] == "v" && j + 1 < end && s[j + 1] == "." || s[after] == "," }
         if s[j] == "§" || ScalarClass.isDigit(s[j]) { return true }
         var m = j
-        while m < s.count, ScalarClass.isLatinLetter(s[m]) { m += 1 }
-        return m > j && m - j <= 6 && ScalarClass.isUpper(s[j]) && m < s.count && s[m] == "."
+        while m < end, ScalarClass.isLatinLetter(s[m]) { m += 1 }
+        return m > j && m - j <= 6 && ScalarClass.isUpper(s[j]) && m < end && s[m] == "."
     }
 
     /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when

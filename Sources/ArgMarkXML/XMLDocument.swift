@@ -185,12 +185,20 @@ public final class XMLDocument {
         var result: [(String, Int)] = []
         var child = pointer.pointee.children
         while let c = child {
-            let content = c.pointee.content.map { String(cString: $0) } ?? ""
-            if c.pointee.type == XML_COMMENT_NODE { result.append(("comment " + content, Int(xmlGetLineNo(c)))) }
-            if c.pointee.type == XML_PI_NODE { result.append(("pi " + String(cString: c.pointee.name) + " " + content, Int(xmlGetLineNo(c)))) }
+            if let text = describeCommentOrInstruction(c) { result.append((text, Int(xmlGetLineNo(c)))) }
             child = c.pointee.next
         }
         return result
+    }
+}
+
+/// A comment node as "comment TEXT", a processing instruction as "pi NAME DATA"; nil for any other node.
+private func describeCommentOrInstruction(_ node: xmlNodePtr) -> String? {
+    let content = node.pointee.content.map { String(cString: $0) } ?? ""
+    switch node.pointee.type {
+    case XML_COMMENT_NODE: return "comment " + content
+    case XML_PI_NODE: return "pi " + String(cString: node.pointee.name) + " " + content
+    default: return nil
     }
 }
 
@@ -330,9 +338,7 @@ public struct XMLElement {
         var result: [String] = []
         var child = node.pointee.children
         while let c = child {
-            let content = c.pointee.content.map { String(cString: $0) } ?? ""
-            if c.pointee.type == XML_COMMENT_NODE { result.append("comment " + content) }
-            if c.pointee.type == XML_PI_NODE { result.append("pi " + String(cString: c.pointee.name) + " " + content) }
+            if let text = describeCommentOrInstruction(c) { result.append(text) }
             child = c.pointee.next
         }
         return result

@@ -71,27 +71,25 @@ struct TEIWriterTests {
     /// a sentence why-a beside a sentence a made the TEI invalid.
     @Test(arguments: ["why-a", "score-a", "arg-a", "argmark-a"])
     func idsWithAReservedPrefixAreRefused(_ id: String) throws {
+        try expectFirstUnitIDRefused(id, saying: "uses a prefix ArgMark reserves")
+    }
+
+    /// Writing varied.jsonl with its first unit's id set to `id` is refused with a message holding `message`.
+    private func expectFirstUnitIDRefused(_ id: String, saying message: String) throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
         document.units[0].id = id
         #expect {
             try writeTEI(document)
         } throws: { error in
-            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
-            return message.contains("uses a prefix ArgMark reserves")
+            guard case .unrepresentable(let refusal) = error as? DocumentWriteError else { return false }
+            return refusal.contains(message)
         }
     }
 
     /// An id that cannot be an xml:id is refused with what is wrong with it.
     @Test(arguments: [("ab#c", "it holds '#'"), ("1a", "it starts with '1'"), ("a b", "it holds a space"), ("a:b", "it holds ':'")])
     func idsThatCannotBeXMLIDsAreNamedWithWhy(_ id: String, _ reason: String) throws {
-        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
-        document.units[0].id = id
-        #expect {
-            try writeTEI(document)
-        } throws: { error in
-            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
-            return message.contains("the id '\(id)' cannot be an xml:id (\(reason)")
-        }
+        try expectFirstUnitIDRefused(id, saying: "the id '\(id)' cannot be an xml:id (\(reason)")
     }
 
     @Test func controlCharactersAreRefusedWithAReason() throws {
