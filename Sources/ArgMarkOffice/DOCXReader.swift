@@ -6,7 +6,8 @@ import ArgMarkXML
 /// Reads a Word document (.docx: a ZIP archive of WordprocessingML, as Word, LibreOffice and WPS save it): the body's
 /// paragraphs in order, a heading where its style is a heading style or gives an outline level (by the style's
 /// name, heading 1 … 标题 1 … Title, so that a Chinese Word's numbered style ids read too), the text of tracked
-/// insertions but not of deletions, tables of prose read through and tables of figures left out, and the foot- and
+/// insertions but not of deletions, tables of prose read through and tables of figures left out, a text box's
+/// paragraphs after the paragraph it is anchored in, and the foot- and
 /// endnotes as the document's notes, each reference a marker numbered as Word numbers it (in the order of
 /// reference). The text so laid out — headings as Markdown headings, the notes as Markdown footnotes — is read as
 /// `PlainTextReader` reads text; offsets point into that layout, not into the archive.
@@ -199,6 +200,7 @@ struct WordLayout {
                 let neighbours = [k > 0 ? children[k - 1] : nil, k + 1 < children.count ? children[k + 1] : nil]
                 let inRun = list != nil && neighbours.contains { $0.map { $0.name == "p" && Self.numbering($0)?.id == list } == true }
                 paragraph(child, inNumberedRun: inRun)
+                layOutTextBoxes()
             case "tbl":
                 // Each cell once: a table nested in a cell is read with that cell.
                 if !OfficeXML.isDataTable(child, cell: "tc", text: "t") {
@@ -225,6 +227,33 @@ struct WordLayout {
     /// The text of paragraphs whose mark was deleted as a tracked change: with the change accepted they run on
     /// into the next paragraph.
     private var joinedToNext = ""
+
+    /// The contents of the text boxes anchored in the paragraph just read (a report's "Box 1" sidebar): their
+    /// paragraphs follow it as paragraphs of their own, not run into its sentence.
+    private var anchoredTextBoxes: [XMLElement] = []
+
+    private mutating func layOutTextBoxes() {
+        let boxes = anchoredTextBoxes
+        anchoredTextBoxes = []
+        guard !boxes.isEmpty else { return }
+        // A paragraph whose mark was deleted runs on into the next paragraph of the text, not into the box.
+        let held = joinedToNext
+        joinedToNext = ""
+        for box in boxes { renderBlocks(box) }
+        if !joinedToNext.isEmpty { text += joinedToNext + "\n\n" }
+        joinedToNext = held
+    }
+
+    /// The text boxes' contents (`w:txbxContent`) in a drawing or a VML picture, each once: Word writes a box twice,
+    /// as a drawing and as the VML fallback for older readers, and the fallback is passed over; a box nested in a
+    /// box is read with the box that holds it.
+    static func textBoxContents(in element: XMLElement) -> [XMLElement] {
+        element.children.flatMap { child -> [XMLElement] in
+            if child.name == "txbxContent" { return [child] }
+            if child.name == "Fallback" { return [] }
+            return textBoxContents(in: child)
+        }
+    }
 
     private mutating func paragraph(_ p: XMLElement, inNumberedRun: Bool = false) {
         var value = paragraphText(p, notes: true)
@@ -267,7 +296,7 @@ struct WordLayout {
     }
 
     /// A paragraph's text: its runs' text (tracked insertions, hyperlinks and fields' results included; deletions,
-    /// field codes, drawings and the fallback copy of alternate content not), a tab or a line break as a space, and
+    /// field codes, drawings, text boxes and the fallback copy of alternate content not), a tab or a line break as a space, and
     /// with `notes` each foot- or endnote reference as its marker [n].
     private mutating func paragraphText(_ p: XMLElement, notes: Bool) -> String {
         var out = ""
@@ -279,8 +308,11 @@ struct WordLayout {
                 case "tab": out += " "
                 case "br", "cr": out += OfficeXML.lineBreak
                 case "noBreakHyphen": out += "-"
-                case "del", "delText", "moveFrom", "instrText", "drawing", "pict", "object", "Fallback", "pPr", "rPr", "footnoteRef",
-                     "endnoteRef":
+                case "drawing", "pict":
+                    // A text box's paragraphs are laid out after this one's (see `layOutTextBoxes`); a note's are
+                    // left out, as its drawings are.
+                    if notes { anchoredTextBoxes += Self.textBoxContents(in: child) }
+                case "del", "delText", "moveFrom", "instrText", "object", "Fallback", "pPr", "rPr", "footnoteRef", "endnoteRef":
                     continue
                 case "r" where Self.isHidden(child):
                     // Hidden text (w:vanish) is no part of the document as Word shows and prints it.

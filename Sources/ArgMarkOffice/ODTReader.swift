@@ -5,7 +5,8 @@ import ArgMarkXML
 
 /// Reads an OpenDocument text (.odt, as LibreOffice and WPS save it: a ZIP archive with `content.xml`): headings at
 /// their outline level, paragraphs and list items in order, sections read through, tables of prose read through and
-/// tables of figures left out, tracked changes as the text stands, and each footnote or endnote (set inline where
+/// tables of figures left out, a text box's paragraphs after the paragraph it is anchored in, tracked changes as the
+/// text stands, and each footnote or endnote (set inline where
 /// it is cited) as a note, its citation a marker. Laid out as text with Markdown headings and footnotes, as the Word
 /// reader lays out a .docx, and read as `PlainTextReader` reads text.
 public struct ODTReader: DocumentReader {
@@ -49,6 +50,18 @@ struct OpenDocumentLayout {
     private var notes: [String] = []
     /// Whether the next paragraph opens a list item.
     private var listItemOpen = false
+    /// The text boxes (`draw:frame/draw:text-box`, a report's "Box 1" sidebar) anchored in the paragraph just read:
+    /// their paragraphs follow it as paragraphs of their own, not run into its sentence.
+    private var anchoredTextBoxes: [XMLElement] = []
+
+    private mutating func layOutTextBoxes() {
+        let boxes = anchoredTextBoxes
+        anchoredTextBoxes = []
+        let held = listItemOpen
+        listItemOpen = false
+        for box in boxes { blocks(box) }
+        listItemOpen = held
+    }
 
     mutating func render(_ root: XMLElement) {
         guard let body = root.child("body")?.child("text") else { return }
@@ -63,12 +76,17 @@ struct OpenDocumentLayout {
                 let value = inline(child)
                 // Markdown has six levels; a deeper heading is still a heading.
                 if !value.isEmpty { text += String(repeating: "#", count: min(max(level, 1), 6)) + " " + value + "\n\n" }
+                layOutTextBoxes()
             case "p":
                 let value = inline(child)
                 if !value.isEmpty {
                     text += (listItemOpen ? "- " : "") + value + "\n\n"
                     listItemOpen = false
                 }
+                layOutTextBoxes()
+            case "frame":
+                // A frame anchored to the page stands among the paragraphs; its text box is read where it stands.
+                for box in child.children where box.name == "text-box" { blocks(box) }
             case "list-item", "list-header":
                 // A list item's first paragraph is a list item, not a short line that would read as a heading.
                 listItemOpen = true
@@ -112,8 +130,10 @@ struct OpenDocumentLayout {
                     let paragraphs = body.children.map { Self.collapsed(inlineText($0)) }.filter { !$0.isEmpty }
                     notes.append(paragraphs.joined(separator: " "))
                     out += "[\(notes.count)]"
+                case "frame":
+                    anchoredTextBoxes += child.children.filter { $0.name == "text-box" }
                 case "annotation", "annotation-end", "change-start", "change-end", "change", "bookmark", "bookmark-start",
-                     "bookmark-end", "soft-page-break", "frame":
+                     "bookmark-end", "soft-page-break":
                     continue
                 default: out += inlineText(child)
                 }

@@ -94,6 +94,20 @@ struct DOCXReaderTests {
         #expect(deleted.units.map(\.text).last == "The last paragraph says rules reduce deficits.")
     }
 
+    /// A text box's paragraphs follow the paragraph it is anchored in, each once (Word writes a box twice, as a
+    /// drawing and as its VML fallback), and a legacy VML box alone reads too.
+    @Test func textBoxesFollowTheirParagraph() throws {
+        let document = try read(try fixture("text-boxes.docx"))
+        #expect(document.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "Fiscal rules can be flexible without losing credibility.",
+            "In 2001 Chile adopted a rule that targets a structural surplus of one percent of GDP.",
+            "The rule survived two recessions.",
+            "中国在2015年设立了第一批自由贸易试验区。",
+            "Rules need escape clauses.",
+        ])
+        #expect(document.units.filter { $0.text.contains("Box 1.") }.count == 1)
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))

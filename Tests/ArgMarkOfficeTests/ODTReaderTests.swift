@@ -50,4 +50,18 @@ struct ODTReaderTests {
         ])
         #expect(document.notes.map(\.text) == ["Blanchard 2019, p. 12."])
     }
+
+    /// A text box anchored in a paragraph follows it as paragraphs of its own; one anchored to the page is read
+    /// where it stands.
+    @Test func textBoxesAreRead() throws {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures/text-boxes.odt", withExtension: nil))
+        let document = try ODTReader().read(ReaderInput(bytes: Array(try Data(contentsOf: url)), sourcePath: "text-boxes.odt", documentID: "boxes"))
+        #expect(document.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "Fiscal rules can be flexible without losing credibility.",
+            "In 2001 Chile adopted a rule that targets a structural surplus of one percent of GDP.",
+            "The rule survived two recessions.",
+            "A page-anchored box says rules need escape clauses.",
+        ])
+        #expect(document.units.filter { $0.text.contains("Box 1.") }.count == 1)
+    }
 }
