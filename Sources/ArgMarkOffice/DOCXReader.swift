@@ -155,6 +155,8 @@ struct WordLayout {
     private var noteTexts: [String: String] = [:]
     private var numbers: [String: Int] = [:]
     private var referenced: [String] = []
+    /// The custom marks (w:customMarkFollows) of the notes referenced with one, by note.
+    private var customMarks: [String: String] = [:]
 
     init(headingLevels: [String: Int], listStyles: Set<String> = [], bulletLists: Set<String> = []) {
         self.headingLevels = headingLevels
@@ -300,10 +302,16 @@ struct WordLayout {
     /// with `notes` each foot- or endnote reference as its marker [n].
     private mutating func paragraphText(_ p: XMLElement, notes: Bool) -> String {
         var out = ""
+        // A reference with a mark of its own (w:customMarkFollows: the * of a title's funding note) is followed by
+        // the mark as text, which the marker [n] stands for.
+        var customMarkOf: String?
         func visit(_ element: XMLElement) {
             for content in element.contents {
                 guard case .element(let child) = content else { continue }
                 switch child.name {
+                case "t" where customMarkOf != nil:
+                    customMarks[customMarkOf!] = child.textContent.split(separator: " ").joined()
+                    customMarkOf = nil
                 case "t": out += child.textContent
                 case "tab": out += " "
                 case "br", "cr": out += OfficeXML.lineBreak
@@ -326,6 +334,7 @@ struct WordLayout {
                         referenced.append(key)
                     }
                     out += "[\(numbers[key]!)]"
+                    if Self.isOn(child.attribute("customMarkFollows", namespace: Self.namespace)) == true { customMarkOf = key }
                 default: visit(child)
                 }
             }
@@ -337,15 +346,24 @@ struct WordLayout {
     /// Whether a run is hidden (w:vanish, not switched off by val="0" / "false").
     static func isHidden(_ run: XMLElement) -> Bool {
         guard let vanish = run.child("rPr")?.child("vanish") else { return false }
-        let value = vanish.attribute("val", namespace: namespace)
-        return value != "0" && value != "false" && value != "off"
+        return isOn(vanish.attribute("val", namespace: namespace)) != false
     }
 
-    /// The laid-out text, the referenced notes after it as Markdown footnotes.
+    /// An OOXML on/off value: nil when absent.
+    static func isOn(_ value: String?) -> Bool? {
+        value.map { $0 != "0" && $0 != "false" && $0 != "off" }
+    }
+
+    /// The laid-out text, the referenced notes after it as Markdown footnotes (a note's own custom mark, which
+    /// opens its text as the reference's number would, left out).
     func finished() -> String {
         var result = text
         for key in referenced {
-            result += "[^\(numbers[key]!)]: " + (noteTexts[key] ?? "") + "\n"
+            var note = noteTexts[key] ?? ""
+            if let mark = customMarks[key], !mark.isEmpty, note.hasPrefix(mark) {
+                note = String(note.dropFirst(mark.count).drop { $0 == " " })
+            }
+            result += "[^\(numbers[key]!)]: " + note + "\n"
         }
         return result
     }

@@ -108,6 +108,15 @@ struct DOCXReaderTests {
         #expect(document.units.filter { $0.text.contains("Box 1.") }.count == 1)
     }
 
+    /// A footnote referenced with a custom mark (the * of a title's funding note) is a note like any other: the
+    /// marker stands for the mark, in the text and at the head of the note.
+    @Test func aCustomNoteMarkIsTheMarker() throws {
+        let document = try read(try fixture("custom-mark.docx"))
+        #expect(document.units.first?.text == "数字治理的制度逻辑[1]")
+        #expect(document.notes.map(\.text) == ["本文系国家社会科学基金项目（23BZZ001）的阶段性成果。", "参见王某：《数字治理》，北京大学出版社2020年版。"])
+        #expect(!document.units.contains { $0.text.contains("*") })
+    }
+
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
     @Test func aStoredArchiveWithoutStyles() throws {
         let document = try read(try fixture("stored.docx"))
