@@ -8,7 +8,8 @@ import ArgMarkPipeline
 /// sentences, up to the next heading that is not an entry (a report's appendix). A letter's frame (letterhead,
 /// address block and "Re:" line above the salutation, the signature block below the close) goes to metadata, and
 /// so do a paper's occasion line near the top ("Position paper prepared for …", with the author and affiliation
-/// lines above it) and a whole line in parentheses on the data cutoff and sources (（本报告所引数据截至……）).
+/// lines above it), a Federal Register document's preamble (`RegulatoryPreamble`) and a whole line in parentheses on
+/// the data cutoff and sources (（本报告所引数据截至……）).
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -31,6 +32,7 @@ public struct PlainTextReader: DocumentReader {
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         let memo = letter == nil ? MemoHeader.find(scalars, lines) : nil
+        let preamble = letter == nil && memo == nil ? RegulatoryPreamble.find(scalars) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -46,6 +48,7 @@ public struct PlainTextReader: DocumentReader {
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }
+            if let preamble, line.upperBound <= preamble.end { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
             // a long text several times slower.
             if !inNotes, FrameLines.opensParenthesis(scalars[line.lowerBound]),
@@ -85,6 +88,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         memo?.record(scalars, lines, into: &metadata)
+        preamble?.record(into: &metadata)
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)

@@ -408,6 +408,33 @@ struct PlainTextReaderTests {
         #expect(dated.metadata.fields.isEmpty && dated.units.count == 2)
     }
 
+    /// A Federal Register rule's preamble (the agency's header lines, the title, AGENCY: … SUPPLEMENTARY INFORMATION:)
+    /// is metadata: the title its title, the summary its abstract, the fields by name; the text begins after it. The
+    /// title had run into the AGENCY: line and the header lines had headed empty sections.
+    @Test func aFederalRegisterPreambleBecomesMetadata() throws {
+        let rule = try PlainTextReader().read(ReaderInput(bytes: try fixture("federal-register-rule.en.txt"), sourcePath: nil, documentID: "rule"))
+        #expect(rule.units.map(\.text) == [
+            "I. Background", "Trusts hold a growing share of private wealth in the United States.",
+            "Between 2015 and 2024 the assets held in domestic trusts doubled, according to the Federal Reserve.",
+            "FinCEN believes that the current exemption for small trusts is no longer justified.",
+        ])
+        #expect(rule.metadata.titles == ["en": "Beneficial Ownership Reporting for Small Trusts"])
+        #expect(rule.metadata.abstracts["en"]?.hasPrefix("FinCEN is proposing to require trustees") == true)
+        #expect(rule.metadata.fields["agency"] == "Financial Crimes Enforcement Network (FinCEN), Department of the Treasury.")
+        #expect(rule.metadata.fields["action"] == "Proposed rule; request for comments.")
+        #expect(rule.metadata.fields["dates"] == "Written comments must be received on or before March 3, 2026.")
+        #expect(rule.metadata.fields["addresses"]?.hasSuffix("P.O. Box 39, Vienna, VA 22183.") == true)
+        #expect(rule.metadata.fields["contact"] == "The FinCEN Regulatory Support Section at 1-800-767-2825.")
+        #expect(rule.metadata.fields["header"] == "DEPARTMENT OF THE TREASURY; Financial Crimes Enforcement Network; 31 CFR Part 1010; [Docket No. FINCEN-2025-0004]; RIN 1506-AB99")
+        // Without SUPPLEMENTARY INFORMATION: each field is one paragraph, and the text after them is the text's.
+        let notice = try read(PlainTextReader(), "AGENCY: Environmental Protection Agency.\nACTION: Notice.\n\nThe agency received 40 comments. Most supported the plan.\n")
+        #expect(notice.units.map(\.text) == ["The agency received 40 comments.", "Most supported the plan."])
+        #expect(notice.metadata.fields == ["agency": "Environmental Protection Agency.", "action": "Notice."])
+        // An AGENCY: line without ACTION: is a text's own.
+        let prose = try read(PlainTextReader(), "AGENCY: the capacity to act.\nStructures constrain agency. They do not abolish it.\n")
+        #expect(prose.metadata.fields.isEmpty && prose.units.count >= 3)
+    }
+
     @Test func aSourceNoteAndAnOccasionLineBecomeMetadata() throws {
         let report = try read(PlainTextReader(), "一、制裁的代价\n制裁导致药品短缺。\n（本报告所引数据截至2026年10月，资料来源于有关国际组织。）\n")
         #expect(report.units.map(\.text) == ["一、制裁的代价", "制裁导致药品短缺。"])
