@@ -219,6 +219,21 @@ struct CueLexiconTests {
         #expect(enRules.weights(in: "This paper argues that hedging is a strategy.")[.background] == nil)
     }
 
+    /// The author's own judgement stated as such is a claim (rule 4), whatever else the sentence's place suggests; a
+    /// call (笔者主张，…应当…) is left to the model and cues.
+    @Test func aThesisStatedAsSuchIsAClaim() throws {
+        let zhRules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        #expect(zhRules.weights(in: "本文认为，城市应当扩大公共自行车系统。")[.claim] != nil)
+        #expect(zhRules.weights(in: "笔者认为，规则竞争的实质是发展模式之争。")[.claim] != nil)
+        #expect(zhRules.weights(in: "笔者主张，规则应当灵活。")[.claim] == nil)
+        #expect(zhRules.weights(in: "有人认为，规则应当灵活。")[.claim] == nil)
+        let enRules = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        for sentence in ["We argue that rules fail.", "In this paper, I argue that rules fail.", "This article argues that rules fail.", "Here we contend that rules fail."] {
+            #expect(enRules.weights(in: sentence)[.claim] != nil, "\(sentence)")
+        }
+        #expect(enRules.weights(in: "Critics argue that rules fail.")[.claim] == nil)
+    }
+
     /// A cross-reference to a figure, a box or other reading is signposting (rule 5), whatever else the model reads
     /// into its imperative "See"; a sentence that merely cites a figure in brackets is left to the model.
     @Test func crossReferencesAreBackground() throws {
