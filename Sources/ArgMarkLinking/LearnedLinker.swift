@@ -25,7 +25,12 @@ public struct LearnedLinker: Linker {
         // The learned thesis (a person's choice still wins inside plan), then the rule parents around it; a thesis is a
         // claim or a prescription, so the model's choice of another sentence leaves the rules' one.
         let learned = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
-        let thesisChoice = [.claim, .prescription].contains(document.units[learned].annotation.label) ? learned : rulePlan.thesis
+        var thesisChoice = [.claim, .prescription].contains(document.units[learned].annotation.label) ? learned : rulePlan.thesis
+        // A thesis the text states as such (本文认为 / 笔者认为 / we argue …) outranks a choice the model made by position
+        // and overlap.
+        if TreeLinker.statesThesis(document.units[rulePlan.thesis].text), !TreeLinker.statesThesis(document.units[thesisChoice].text) {
+            thesisChoice = rulePlan.thesis
+        }
         // Planning again is needed only when the thesis moved (the rule parents hang around the thesis).
         let samePlan = thesisChoice == rulePlan.thesis ? rulePlan : nil
         guard let (thesis, nodes, ruleParent) = samePlan ?? rules.plan(document, thesis: thesisChoice) else { return rules.link(consume document) }

@@ -42,7 +42,26 @@ public struct TreeLinker: Linker {
         "though ", "though,", "on one hand", "true, ", "critics will", "critics would", "critics may", "critics might",
         "critics could", "critics object", "诚然", "固然", "当然，", "有人认为",
         "有人会说",
+        // A view the author goes on to answer, named as someone else's: in the gold, 也有…/有观点…/有人…/有一种… views
+        // attack in 72 of 74 sentences, a rebuttal's 谬误 (the position rebutted) in 101 of 101.
+        "也有观点", "也有学者认为", "也有学者主张", "也有人", "也有声音", "也有意见", "有观点", "有人担心", "有人质疑", "有人主张",
+        "有人提出", "有人指出", "有人说", "有一种", "一种观点", "一种看法", "一种常见", "一种意见", "一种说法", "反对者", "批评者",
+        "质疑者", "有学者认为", "有学者主张", "谬误", "defenders of", "supporters of", "critics contend", "critics claim",
+        "critics charge", "critics point", "critics have", "critics of", "opponents claim", "opponents contend",
+        "opponents maintain", "opponents insist", "detractors", "it has been argued", "a familiar objection",
+        "a common objection", "an obvious objection", "one objection", "another objection", "others worry", "others argue",
+        "others contend", "others claim", "others object", "skeptics contend", "skeptics claim", "skeptics say",
+        "skeptics worry", "sceptics contend", "sceptics claim", "sceptics say", "sceptics worry", "不少人担心", "一些人担心",
+        "有些人担心",
     ]
+    /// An answer to a view, marking its attack on it (not among the attachment model's features, like the
+    /// concessions): 但… beyond 但是 / 但， (104 of 142 gold sentences attack; 但愿 and 但凡 are no answer), a
+    /// rebuttal's 事实真相 (101 of 101), 这种说法 / 这种观点 … (29 of 31), 也要看到 (4 of 4), and objections named as such.
+    static let rebuttalOpeners = [
+        "但", "事实真相", "事实恰恰", "这种说法", "这种观点", "这种看法", "这种论调", "这种指责", "这种论点", "也要看到", "同时也要看到",
+        "this objection", "that objection", "this criticism", "that criticism",
+    ]
+    static let notRebuttalOpeners = ["但愿", "但凡"]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
     /// Thesis cues and their weights; `…` is a gap of up to six characters (做好今年政府工作，要).
     static let thesisCues: [(String, Double)] = [
@@ -201,12 +220,20 @@ public struct TreeLinker: Linker {
 
     static let attackOpenerBytes = attackOpeners.map { Array($0.utf8) }
     static let concessionOpenerBytes = concessionOpeners.map { Array($0.utf8) }
+    static let rebuttalOpenerBytes = rebuttalOpeners.map { Array($0.utf8) }
+    static let notRebuttalOpenerBytes = notRebuttalOpeners.map { Array($0.utf8) }
     /// Both, for one pass over a sentence's opening.
     static let attackOrConcessionOpenerBytes = attackOpenerBytes + concessionOpenerBytes
 
-    /// Whether a sentence attacks its parent: it opens as an objection (However, …) or as a concession (Admittedly, …).
+    /// Whether a sentence attacks its parent: it opens as an objection (However, …), as a concession or someone
+    /// else's view (Admittedly, …; 有观点认为，…) or as an answer to one (事实真相：…).
     func opensAttack(_ text: String) -> Bool {
-        opens(text, Self.attackOrConcessionOpenerBytes)
+        opens(text, Self.attackOrConcessionOpenerBytes) || opensRebuttal(text)
+    }
+
+    /// Whether a sentence opens as an answer to a view (`rebuttalOpeners`).
+    func opensRebuttal(_ text: String) -> Bool {
+        opens(text, Self.rebuttalOpenerBytes) && !opens(text, Self.notRebuttalOpenerBytes)
     }
 
     /// The answer to a concession (Admittedly, X. But Y.) attacks the concession right before it in its paragraph,
@@ -218,7 +245,7 @@ public struct TreeLinker: Linker {
             guard let link = parent[i], link.0 != i - 1 else { continue }
             let previous = i - 1
             guard units[previous].kind == .sentence, units[previous].paragraph == units[i].paragraph, parent[previous] != nil,
-                  opens(units[i].text, Self.attackOpenerBytes), !opens(units[i].text, Self.concessionOpenerBytes),
+                  opens(units[i].text, Self.attackOpenerBytes) || opensRebuttal(units[i].text), !opens(units[i].text, Self.concessionOpenerBytes),
                   opens(units[previous].text, Self.concessionOpenerBytes), !Self.reaches(previous, i, parent)
             else { continue }
             parent[i] = (previous, link.1, .attack)
@@ -309,6 +336,13 @@ public struct TreeLinker: Linker {
     /// Lower-cases ASCII letters only: enough for the English markers, and far cheaper than full case folding.
     static func asciiLowercased(_ text: String) -> String {
         String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+
+    /// Whether a sentence states itself as the text's thesis: a thesis cue of weight 3 or more (本文认为, 笔者认为,
+    /// we argue, this paper argues …).
+    static func statesThesis(_ text: String) -> Bool {
+        let hits = thesisCueHits(text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
+        return thesisCues.indices.contains { hits[$0] && thesisCues[$0].1 >= 3 }
     }
 
     /// A human-chosen thesis (human link without parent) wins; otherwise the best-scoring claim or prescription.

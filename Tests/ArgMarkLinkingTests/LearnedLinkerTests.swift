@@ -80,6 +80,38 @@ struct LearnedLinkerTests {
         #expect(linked.validate().isEmpty)
     }
 
+    /// A thesis the text states as such (本文认为，…) outranks the model's choice: a model taught that the thesis is a
+    /// document's last claim takes the last claim of a text that states none, and the stated one where there is one.
+    @Test func aStatedThesisOutranksTheModelsChoice() {
+        func lastClaimIsTheThesis(_ seed: UInt64) -> Document {
+            var document = randomDocument(count: 40, seed: seed)
+            if let last = document.units.indices.last(where: { document.units[$0].annotation.label == .claim }) {
+                document.units[last].annotation.linkedBy = .human("gold")
+            }
+            document = TreeLinker().link(document)
+            for i in document.units.indices where document.units[i].annotation.linkedBy != nil {
+                document.units[i].annotation.linkedBy = .human("gold")
+                document.units[i].annotation.linkConfidence = nil
+            }
+            return document
+        }
+        let instances = (1...12).flatMap { AttachmentModel.trainingExample(lastClaimIsTheThesis($0))?.instances ?? [] }
+        let linker = LearnedLinker(model: AttachmentModel.train(instances, epochs: 4))
+        let rows: [(Int, ArgumentLabel?, String)] = [
+            (1, .claim, "开放合作是应对规则分化的出路。"), (1, .evidence, "据统计，2023年数字贸易额达4万亿美元。"),
+            (2, .claim, "规则分化首先体现在数据流动上。"), (2, .evidence, "2018年以来，多国出台了数据本地化法律。"),
+            (3, .claim, "此外，标准竞争也在加剧。"),
+        ]
+        let unstated = linker.link(labelledDocument(rows, machine: true))
+        #expect(unstated.units[4].annotation.parent == nil)
+        var stated = rows
+        stated[0].2 = "本文认为，开放合作是应对规则分化的出路。"
+        let linked = linker.link(labelledDocument(stated, machine: true))
+        #expect(linked.units[0].annotation.parent == nil)
+        #expect(linked.units[4].annotation.parent != nil)
+        #expect(linked.validate().isEmpty)
+    }
+
     /// The fast path for ASCII and CJK ideographs answers as the Unicode properties do, for every scalar.
     @Test func wordScalarsAgreeWithTheUnicodeProperties() {
         var disagreements: [UInt32] = []

@@ -147,6 +147,35 @@ struct TreeTests {
         #expect(parents[2]?.0 == 0)
     }
 
+    /// A view named as someone else's (有观点认为，…; 也有学者认为，…; Defenders of … argue) attacks what it is set
+    /// against, and the author's answer (但这…; 事实真相：…; 这种说法…) attacks the view; 但愿 is no answer.
+    @Test func otherPeoplesViewsAndTheAnswersToThemAttack() {
+        let document = labelledDocument([
+            (1, .claim, "本文认为，数字税应当由多边规则协调。"),
+            (1, .claim, "有观点认为，各国单边开征数字税更有效率。"),
+            (1, .claim, "但这会引发报复性关税。"),
+            (2, .claim, "谬误1：数字税只针对外国企业。"),
+            (3, .claim, "事实真相：数字税对本国和外国企业一视同仁。"),
+            (4, .claim, "也有学者认为，数字税会转嫁给消费者。"),
+            (4, .claim, "这种说法忽视了平台的定价能力。"),
+            (5, .claim, "但愿各国能够达成共识。"),
+        ])
+        let a = TreeLinker().link(document).units.map(\.annotation)
+        #expect(a[1].relation == .attack)
+        #expect(a[2].parent == "s2" && a[2].relation == .attack)
+        #expect(a[3].relation == .attack && a[4].relation == .attack)
+        #expect(a[5].relation == .attack)
+        #expect(a[6].parent == "s6" && a[6].relation == .attack)
+        #expect(a[7].relation == .support)
+        let english = labelledDocument([
+            (1, .claim, "We argue that the merger should be blocked."),
+            (1, .claim, "Defenders of the merger argue that it will lower fares."),
+            (1, .claim, "This objection ignores the fare increases after the last merger."),
+        ])
+        let e = TreeLinker().link(english).units.map(\.annotation)
+        #expect(e[1].relation == .attack && e[2].parent == "s2" && e[2].relation == .attack)
+    }
+
     /// A control character in a sentence (an escape sequence pasted from a terminal) is shown as a space, not sent to
     /// the terminal by tree, explain and report.
     @Test func controlCharactersDoNotReachTheTerminal() {
