@@ -27,7 +27,7 @@ struct Review: ParsableCommand {
     @Argument(help: "An ArgMark JSONL or TEI file.") var file: String
     @Option(name: .long, help: "Your name, recorded as human:NAME on every edit (default: $ARGMARK_ANNOTATOR, else $USER).")
     var annotator: String?
-    @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command.") var strict = false
+    @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command, or a move or search that finds nothing.") var strict = false
     @Option(name: .long, help: "Columns to wrap at (default: the terminal's, else 80).") var width: Int?
     @Flag(name: .long, help: "Delete a journal left by an earlier session instead of replaying it.") var discardJournal = false
     @Option(name: .long, help: "The Models/ directory (its linker completes a labelled file that has no tree yet).") var models: String?
@@ -229,7 +229,7 @@ struct Review: ParsableCommand {
                 }
             }
             try emit(response.output)
-            if response.isError && strict { throw ExitCode.failure }
+            if (response.isError || response.isMiss) && strict { throw ExitCode.failure }
             switch response.action {
             case .none: continue
             case .write:

@@ -11,7 +11,8 @@ public enum ReviewCommand: Sendable, Hashable {
     case find(String)
     case label(ArgumentLabel, unit: String?)
     case accept(unit: String?)
-    case link(child: String?, parent: String, relation: ArgumentRelation)
+    /// `relation` nil: none typed (a link kept under the same parent keeps its relation; a new parent is supported).
+    case link(child: String?, parent: String, relation: ArgumentRelation?)
     case unlink(String?)
     case thesis(String?)
     case show(String?)
@@ -33,6 +34,15 @@ public enum ReviewCommand: Sendable, Hashable {
     static let labelShortcuts: [String: ArgumentLabel] = [
         "c": .claim, "e": .evidence, "x": .example, "r": .prescription, "b": .background,
     ]
+
+    /// A relation word, whole or as its first letter (s, a), as labels have theirs.
+    static func relation(_ word: String) -> ArgumentRelation? {
+        switch word.lowercased() {
+        case "support", "s": .support
+        case "attack", "a": .attack
+        default: nil
+        }
+    }
 
     static func label(_ word: Substring) -> ArgumentLabel? {
         let lowered = word.lowercased()
@@ -94,15 +104,15 @@ public enum ReviewCommand: Sendable, Hashable {
         case "accept", "a": return optionalID { .accept(unit: $0) }
         case "link", "k":
             var rest = arguments.map(String.init)
-            var relation = ArgumentRelation.support
-            if let last = rest.last, let r = ArgumentRelation(rawValue: last.lowercased()) {
+            var relation: ArgumentRelation?
+            if let last = rest.last, let r = Self.relation(last) {
                 relation = r
                 rest.removeLast()
             }
             switch rest.count {
             case 1: return .success(.link(child: nil, parent: rest[0], relation: relation))
             case 2: return .success(.link(child: rest[0], parent: rest[1], relation: relation))
-            default: return fail("usage: link [CHILD] PARENT [support|attack]")
+            default: return fail("usage: link [CHILD] PARENT [support|attack] (s, a)")
             }
         case "unlink", "ul": return optionalID { .unlink($0) }
         case "thesis", "t": return optionalID { .thesis($0) }

@@ -223,17 +223,21 @@ extension ReviewSession {
 
     static let help = """
         move    next (n) · prev (p) · goto ID (g ID, or just ID) · next-unreviewed (nu)
-                next-low [THRESHOLD] (nl, default 0.6) · next-label LABEL (nb) · find REGEX (f, or /REGEX)
+                next-low [THRESHOLD] (nl, default 0.6) · next-label LABEL (nb)
+                find REGEX (f, or /REGEX; / alone finds the last one again)
         label   label [ID] LABEL (l) · c e x r b alone label the current sentence
                 claim (c), evidence (e), example (x), prescription (r), background (b)
                 accept [ID] (a): keep the label, mark it reviewed
-        link    link [CHILD] PARENT [support|attack] (k) · unlink [ID] (ul): hang it directly under the thesis
+        link    link [CHILD] PARENT [support|attack] (k; s, a): without a relation a
+                confirmed parent keeps its own, a new one is supported
+                unlink [ID] (ul): hang it directly under the thesis
                 thesis [ID] (t): make it the root; the former thesis then supports it
         view    show [ID] (s) · explain [ID] (why): its support score · tree [ID] (tr)
                 list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
-        file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq · write! (w!) overwrites a file
-                another program changed meanwhile
-        Every edit is saved to FILE.journal before it is acknowledged; write saves the file and clears the journal.
+        file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
+                write! (w!) overwrites a file another program changed meanwhile
+        Every edit is saved to FILE.journal before it is acknowledged; write saves
+        the file and clears the journal.
         """
 
     /// The first `width` display columns of `text` (CJK characters count two), with … when cut.

@@ -30,6 +30,8 @@ public struct ReviewSession {
     private let scorer: (any Scorer)?
     private let clock: () -> String
     private var quitWarned = false
+    /// The last pattern searched for, which / alone finds again.
+    private var lastFind: String?
     private var written = WrittenVersion()
     /// `written` before the last step, so that ``revert(_:)`` can put it back.
     private var writtenBeforeLastStep = WrittenVersion()
@@ -48,6 +50,9 @@ public struct ReviewSession {
         public var action: Action = .none
         /// An invalid or refused command (`--strict` stops at the first).
         public var isError = false
+        /// A move or search that found nothing, the cursor left where it was (`--strict` stops there too: the next
+        /// edit would fall on another sentence than the script meant).
+        public var isMiss = false
     }
 
     /// `clock` gives the current time as ISO 8601 (injected so sessions replay deterministically in tests).
@@ -101,6 +106,8 @@ public struct ReviewSession {
 
     private func note(_ message: String) -> Response { Response(output: message + "\n") }
 
+    private func miss(_ message: String) -> Response { Response(output: message + "\n", isMiss: true) }
+
     private mutating func run(_ command: ReviewCommand, line: String) -> Response {
         if case .quit = command {} else { quitWarned = false }
         switch command {
@@ -128,13 +135,19 @@ public struct ReviewSession {
             }
         case .nextLabel(let label):
             return move(from: cursor + 1, forward: true, wrap: true, what: "\(label.rawValue) sentence") { $0.annotation.label == label }
+        case .find(let pattern) where pattern.isEmpty:
+            // / alone finds the last pattern again, as in ed, vi and less.
+            guard let last = lastFind else { return failure("error: no search to repeat; find one first (/REGEX)") }
+            return run(.find(last), line: line)
         case .find(let pattern) where !pattern.contains(where: { "\\^$.|?*+()[]{}".contains($0) }):
+            lastFind = pattern
             // A plain word: a byte search, an order of magnitude faster than a regular expression.
             let needle = Array(pattern.utf8)
             return move(from: cursor + 1, forward: true, wrap: true, what: "sentence containing '\(pattern)'") { unit in
                 ByteSearch.contains(unit.text, needle)
             }
         case .find(let pattern):
+            lastFind = pattern
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
                 return failure("error: '\(pattern)' is not a valid regular expression")
@@ -148,7 +161,7 @@ public struct ReviewSession {
                         && regex.firstMatch(in: unit.text, range: NSRange(unit.text.startIndex..., in: unit.text)) != nil
                 }
             }
-            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return note("no sentence matching /\(pattern)/") }
+            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return miss("no sentence matching /\(pattern)/") }
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
@@ -221,8 +234,8 @@ public struct ReviewSession {
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         }
-        if !wrap { return note(forward ? "at the last sentence" : "at the first sentence") }
-        return note("no \(what)")
+        if !wrap { return miss(forward ? "at the last sentence" : "at the first sentence") }
+        return miss("no \(what)")
     }
 
     /// The longest run of literal text every match of `pattern` must contain, when the pattern is simple enough to
@@ -492,7 +505,7 @@ public struct ReviewSession {
         return [i: a]
     }
 
-    private func linkChanges(_ childID: String?, _ parentID: String, _ relation: ArgumentRelation) throws(Refusal) -> [Int: SentenceAnnotation] {
+    private func linkChanges(_ childID: String?, _ parentID: String, _ typed: ArgumentRelation?) throws(Refusal) -> [Int: SentenceAnnotation] {
         let c = try target(childID)
         let p = try target(parentID)
         let child = document.units[c]
@@ -517,6 +530,9 @@ public struct ReviewSession {
             path.append(up)
             k = j
         }
+        // Confirming the parent keeps the relation unless another is typed (an attack stays an attack); a new parent
+        // is supported unless said otherwise.
+        let relation = typed ?? (child.annotation.parent == parent.id ? child.annotation.relation ?? .support : .support)
         // The same link again changes nothing: a person's stays theirs.
         if child.annotation.parent == parent.id, child.annotation.relation == relation, child.annotation.isHumanLink {
             throw Refusal("\(child.id) already \(relation == .attack ? "attacks" : "supports") \(parent.id) (linked by \(child.annotation.linkedBy!.description))")
@@ -535,7 +551,8 @@ public struct ReviewSession {
         guard document.units[root].id != parent else {
             throw Refusal("\(unit.id) already hangs directly under the thesis \(parent); every argumentative sentence needs a parent, so link it elsewhere (link \(unit.id) PARENT) or label it background")
         }
-        return [i: humanLink(unit.annotation, parent: document.units[root].id, relation: .support)]
+        // The sentence keeps its stance: an objection moved under the thesis still objects.
+        return [i: humanLink(unit.annotation, parent: document.units[root].id, relation: unit.annotation.relation ?? .support)]
     }
 
     private func thesisChanges(_ id: String?) throws(Refusal) -> [Int: SentenceAnnotation] {

@@ -125,6 +125,48 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// Linking a sentence to the parent it has, without a relation, confirms the link as it is: an attack stays an
+    /// attack (it had turned into a support); a new parent is supported unless a relation is typed; unlinking
+    /// keeps the sentence's stance.
+    @Test func confirmingAParentKeepsTheRelation() throws {
+        var document = try sampleDocument()
+        let i = try #require(document.units.firstIndex { $0.id == "s6" })
+        document.units[i].annotation.label = .claim
+        document.units[i].annotation.parent = "s9"
+        document.units[i].annotation.relation = .attack
+        document.units[i].annotation.linkedBy = .plugin("link.learned.v1")
+        var s = session(document)
+        #expect(s.execute("link s6 s9").edit != nil)
+        var a = try #require(s.document.unit("s6")).annotation
+        #expect(a.parent == "s9" && a.relation == .attack && a.linkedBy == .human("wang"))
+        #expect(s.execute("link s6 s9").output.contains("already attacks s9"))
+        #expect(s.execute("link s6 s9 s").edit != nil)
+        #expect(try #require(s.document.unit("s6")).annotation.relation == .support)
+        _ = s.execute("link s6 s8")
+        #expect(try #require(s.document.unit("s6")).annotation.relation == .support)
+        _ = s.execute("link s6 s9 a")
+        _ = s.execute("unlink s6")
+        a = try #require(s.document.unit("s6")).annotation
+        #expect(a.relation == .attack && a.parent == "s3")
+        expectValidTree(s.document)
+    }
+
+    /// A move or search that finds nothing says so as a miss (which `--strict` stops at), and / alone repeats the
+    /// last search.
+    @Test func missesAreMarkedAndSlashRepeatsTheSearch() throws {
+        var s = session(try sampleDocument())
+        #expect(s.execute("/不存在的句子").isMiss)
+        #expect(s.execute("/不存在.句子").isMiss)
+        let first = s.execute("/数据")
+        #expect(!first.isMiss && !first.isError)
+        let again = s.execute("/")
+        #expect(!again.isMiss && !again.isError && again.output != first.output)
+        #expect(!s.execute("n").isMiss)
+        var fresh = session(try sampleDocument())
+        #expect(fresh.execute("/").isError)
+        #expect(fresh.execute("p").isMiss)
+    }
+
     /// next-low counts a label by the confidence the editor shows: 0.5996, shown 0.60, is not below 0.60.
     @Test func lowIsJudgedByTheConfidenceShown() throws {
         var unit = try #require(try sampleDocument().units.first { $0.kind == .sentence && $0.annotation.label != nil && !$0.annotation.isHumanLabel })
@@ -473,8 +515,9 @@ struct ReviewCommandTests {
         ("n", ReviewCommand.next), ("prev", .previous), ("g s3", .goto("s3")), ("nu", .nextUnreviewed),
         ("nl", .nextLow(0.6)), ("next-low 0.3", .nextLow(0.3)), ("nb x", .nextLabel(.example)), ("/a b", .find("a b")),
         ("c", .label(.claim, unit: nil)), ("label s4 evidence", .label(.evidence, unit: "s4")), ("l r", .label(.prescription, unit: nil)),
-        ("a", .accept(unit: nil)), ("link s2 s3", .link(child: "s2", parent: "s3", relation: .support)),
-        ("k s3 attack", .link(child: nil, parent: "s3", relation: .attack)), ("ul", .unlink(nil)), ("t s3", .thesis("s3")),
+        ("a", .accept(unit: nil)), ("link s2 s3", .link(child: "s2", parent: "s3", relation: nil)),
+        ("k s3 attack", .link(child: nil, parent: "s3", relation: .attack)), ("k s2 s3 a", .link(child: "s2", parent: "s3", relation: .attack)),
+        ("k s3 S", .link(child: nil, parent: "s3", relation: .support)), ("ul", .unlink(nil)), ("t s3", .thesis("s3")),
         ("ls low", .list(.low)), ("list b", .list(.label(.background))), ("?", .help), ("u", .undo), ("y", .redo),
         ("w", .write), ("q!", .forceQuit), ("wq", .writeAndQuit),
     ])
