@@ -193,7 +193,7 @@ struct Review: ParsableCommand {
         }
 
         let sentences = session.document.units.count { $0.kind == .sentence }
-        let reviewed = session.document.units.count { $0.annotation.isReviewed }
+        let reviewed = session.document.units.count { $0.kind == .sentence && $0.annotation.isLabelReviewed }
         var out = "reviewing \(file) as human:\(name): \(sentences) sentences, \(reviewed) reviewed; help lists the commands\n"
         for line in opening { out += line + "\n" }
         out += session.execute("show").output

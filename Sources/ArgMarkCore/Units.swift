@@ -54,8 +54,13 @@ public struct SentenceAnnotation: Sendable, Hashable {
     /// JSONL or another tool's TEI, with no `labeledBy`), which is someone's work as far as ArgMark can tell.
     public var isKeptLabel: Bool { label != nil && labeledBy?.isHuman != false }
 
-    /// True once a person has edited or accepted the sentence.
+    /// True once a person has edited or accepted the sentence, its label or its link.
     public var isReviewed: Bool { reviewedAt != nil }
+
+    /// True once the label is a person's (set or accepted in review, or a label of unknown origin, someone's work):
+    /// what review's queues and the report's count of labels to review go by. A link a person set leaves a machine
+    /// label unreviewed.
+    public var isLabelReviewed: Bool { isKeptLabel }
 
     /// True for the document's thesis: an argumentative sentence that a linker or person placed at the root.
     public var isThesis: Bool { label?.isArgumentative == true && parent == nil && linkedBy != nil }

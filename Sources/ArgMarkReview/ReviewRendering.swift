@@ -25,7 +25,12 @@ extension ReviewSession {
             parts.append("unlinked (no claim to support yet)")
         }
         if let score = a.score { parts.append("score " + fixed2(score)) }
-        parts.append(a.reviewedAt.map { "reviewed \($0)" } ?? "unreviewed")
+        // A link a person set is no review of the machine's label.
+        if let at = a.reviewedAt {
+            parts.append(a.isLabelReviewed || a.label == nil ? "reviewed \(at)" : "link reviewed \(at), label unreviewed")
+        } else {
+            parts.append("unreviewed")
+        }
         return parts.joined(separator: " · ")
     }
 
@@ -176,7 +181,7 @@ extension ReviewSession {
             let matches: Bool
             switch filter {
             case .all: matches = true
-            case .unreviewed: matches = !a.isReviewed
+            case .unreviewed: matches = !a.isLabelReviewed
             case .low: matches = Self.isLow(unit, ReviewCommand.lowConfidence)
             case .label(let label): matches = a.label == label
             }
@@ -207,7 +212,7 @@ extension ReviewSession {
             sentences += 1
             let a = unit.annotation
             if let label = a.label { counts[label, default: 0] += 1 } else { unlabelled += 1 }
-            if a.isReviewed { reviewed += 1 }
+            if a.isLabelReviewed { reviewed += 1 }
             if Self.isLow(unit, ReviewCommand.lowConfidence) { low += 1 }
             if a.isHumanLabel { humanLabels += 1 }
             if a.isHumanLink { humanLinks += 1 }

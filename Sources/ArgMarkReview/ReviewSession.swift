@@ -128,7 +128,7 @@ public struct ReviewSession {
                 return note(show(i))
             }
         case .nextUnreviewed:
-            return move(from: cursor + 1, forward: true, wrap: true, what: "unreviewed sentence") { !$0.annotation.isReviewed }
+            return move(from: cursor + 1, forward: true, wrap: true, what: "unreviewed sentence") { !$0.annotation.isLabelReviewed }
         case .nextLow(let threshold):
             return move(from: cursor + 1, forward: true, wrap: true, what: "unreviewed sentence with confidence below \(fixed2(threshold))") {
                 Self.isLow($0, threshold)
@@ -270,7 +270,7 @@ public struct ReviewSession {
 
     static func isLow(_ unit: TextUnit, _ threshold: Double) -> Bool {
         let a = unit.annotation
-        guard !a.isReviewed, !a.isHumanLabel else { return false }
+        guard !a.isLabelReviewed else { return false }
         return a.label == nil || FixedDecimal.asShown(a.confidence ?? 1) < threshold
     }
 

@@ -343,7 +343,7 @@ struct TreeTests {
         #expect(dot.contains("\"s7\" -> \"s3\" [style=dashed"))
         #expect(TreeRendering.shorten("本文认为开放合作是唯一出路", 4) == "本文认…")
         // What is left to review: machine labels not accepted or changed by a person, and how many of them their
-        // confidences say are wrong.
+        // confidences say are wrong; a link a person set (reviewedAt on a machine label) reviews no label.
         var reviewed = d
         let labelled = reviewed.units.indices.filter { reviewed.units[$0].kind == .sentence && reviewed.units[$0].annotation.label != nil }
         for (n, i) in labelled.enumerated() {
@@ -351,6 +351,8 @@ struct TreeTests {
             reviewed.units[i].annotation.confidence = n == 0 ? 0.5 : 0.9
         }
         reviewed.units[labelled[1]].annotation.reviewedAt = "2026-12-05T11:00:00Z"
+        #expect(DocumentReport(reviewed).review.unreviewed == labelled.count)
+        reviewed.units[labelled[1]].annotation.labeledBy = .human("ana")
         let need = DocumentReport(reviewed).review
         #expect(need.unreviewed == labelled.count - 1 && need.belowThreshold == 1)
         #expect(abs(need.expectedWrong - (0.5 + 0.1 * Double(labelled.count - 2))) < 1e-9)
