@@ -215,6 +215,9 @@ struct Annotate: AsyncParsableCommand {
             throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
         }
         for failure in missing { Terminal.error(failure.message) }
+        for path in Set(found.filter { !$0.isStandardInput }.map(\.path)).sorted() {
+            if let warning = ReviewJournal.unwrittenEditsWarning(for: path) { Terminal.warning(warning) }
+        }
         // A directory named beside others that holds nothing to read is worth a word: a wrong path, or files with
         // endings the walk does not take.
         if found.count > 0 {

@@ -19,6 +19,7 @@ enum AnalysedDocument {
         if path == "-" { throw failure(standardInputRefused) }
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
+        if let warning = ReviewJournal.unwrittenEditsWarning(for: path) { Terminal.warning(warning) }
         var document: Document
         do {
             let reader = try registry.reader(format: "auto", path: path, bytes: bytes)

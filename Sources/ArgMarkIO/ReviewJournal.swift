@@ -118,6 +118,21 @@ public final class ReviewJournal {
         return Contents(version: header.version, edits: edits, treeCompletedBy: header.treeCompletedBy, writing: writing)
     }
 
+    /// The warning for a command that reads `file` while its review journal holds edits never written into it (a
+    /// session left with quit twice, or killed): those edits are not in what the command reads. Nil when there is
+    /// no such journal, or a write that completed holds its edits.
+    public static func unwrittenEditsWarning(for file: String) -> String? {
+        let journal = path(for: file)
+        guard FileManager.default.fileExists(atPath: journal) else { return nil }
+        guard let contents = try? read(journal) else {
+            return "\(journal) is a review journal that cannot be read; open \(file) in argmark review to see what it holds"
+        }
+        guard !contents.edits.isEmpty else { return nil }
+        if let writing = contents.writing, let bytes = try? FileAccess.read(file), FileVersion(bytes: bytes) == writing { return nil }
+        let count = contents.edits.count
+        return "\(journal) holds \(count) review edit\(count == 1 ? "" : "s") not written into \(file), which this reads without them; open it in argmark review and write them (w) first"
+    }
+
     /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.
     public func append(_ edit: ReviewEdit) throws(JournalError) {
         let encoder = JSONEncoder()

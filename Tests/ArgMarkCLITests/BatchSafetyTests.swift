@@ -33,6 +33,26 @@ extension CommandLineTests {
         #expect(journalled.stderr.contains("has a review journal (\(dir)/again/city.en.jsonl.journal) holding edits not yet written into it"))
     }
 
+    /// Edits a review left in its journal (quit twice) are not in the file: the commands that read it say so, rather
+    /// than exporting or reporting it without them.
+    @Test func unwrittenReviewEditsAreNamed() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/city.en.txt").creatingParent())
+        #expect(try argmark(["annotate", dir + "/city.en.txt", "--out", dir + "/out"]).status == 0)
+        let file = dir + "/out/city.en.jsonl"
+        let quiet = try argmark(["export", file, "--to", "tsv", "--out", dir + "/x.tsv"])
+        #expect(quiet.status == 0 && !quiet.stderr.contains("journal"))
+        let review = try argmark(["review", file, "--annotator", "alice"], stdin: "goto s3\nlabel claim\nquit\nquit\n")
+        #expect(review.stderr.contains("left 1 unsaved edit") || review.stdout.contains("left 1 unsaved edit"), "\(review.stdout)")
+        let warning = "\(file).journal holds 1 review edit not written into \(file), which this reads without them"
+        for command in [["export", file, "--to", "tsv", "--out", dir + "/y.tsv"], ["tree", file], ["report", file], ["annotate", file, "--out", dir + "/again"]] {
+            let run = try argmark(command)
+            #expect(run.status == 0 && run.stderr.contains(warning), "\(command): \(run.stderr)")
+        }
+    }
+
     /// An output that is a link to a file under review is that file: its journal and lock are looked for where the
     /// link leads; and a write-protected output stays as it is, for root too.
     @Test func aLinkedOrWriteProtectedOutputIsNotReplaced() throws {
