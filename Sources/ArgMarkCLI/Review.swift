@@ -284,7 +284,7 @@ struct Review: ParsableCommand {
         }
         let bytes: [UInt8]
         do {
-            bytes = try writer.write(session.document)
+            bytes = try writer.write(SourceReferences.forWriting(session.document, to: file, format: writer.formatName))
             journal.noteWriting(ReviewJournal.FileVersion(bytes: bytes))
             try FileAccess.writeAtomically(bytes, to: file)
         } catch let error as DocumentWriteError {
@@ -305,7 +305,7 @@ struct Review: ParsableCommand {
     /// or nil when `file` is as the session left it (or the copy could not be written, and the journal stays).
     private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> String? {
         if let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
-        guard let bytes = try? writer.write(session.document) else { return nil }
+        guard let bytes = try? writer.write(SourceReferences.forWriting(session.document, to: file, format: writer.formatName)) else { return nil }
         let ext = (file as NSString).pathExtension
         let suffix = file.hasSuffix(".tei.xml") ? ".tei.xml" : ext.isEmpty ? "" : "." + ext
         let stem = file.hasSuffix(suffix) ? String(file.dropLast(suffix.count)) : file
@@ -337,9 +337,9 @@ struct Review: ParsableCommand {
     /// The document as opened counts too: steps that undid each other on a file whose tree was completed on opening
     /// leave nothing the next opening would not build again.
     private func holdsDocument(_ session: ReviewSession, writer: any DocumentWriter, opened: Document) -> Bool {
-        guard let bytes = try? writer.write(session.document) else { return false }
+        guard let bytes = try? writer.write(SourceReferences.forWriting(session.document, to: file, format: writer.formatName)) else { return false }
         if let onDisk = try? FileAccess.read(file), bytes == onDisk { return true }
-        return (try? writer.write(opened)) == bytes
+        return (try? writer.write(SourceReferences.forWriting(opened, to: file, format: writer.formatName))) == bytes
     }
 
     /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose

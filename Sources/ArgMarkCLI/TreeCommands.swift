@@ -241,7 +241,7 @@ struct Export: ParsableCommand {
         }
         if ["tei", "tsv", "csv", "aif"].contains(to) {
             let bytes: [UInt8]
-            do { bytes = try PluginRegistry.standard.writer(format: to)!.write(document) } catch {
+            do { bytes = try PluginRegistry.standard.writer(format: to)!.write(SourceReferences.forWriting(document, to: target, format: to)) } catch {
                 throw AnalysedDocument.failure("\(file): \(error.description)")
             }
             try deliver(bytes, to: target)

@@ -165,7 +165,8 @@ public struct BatchRunner: Sendable {
         do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
         timings.analyse = lap()
         do {
-            let output = try options.writer.write(document)
+            let output = try options.writer.write(
+                SourceReferences.forWriting(document, to: outputPath(for: input), format: options.writer.formatName))
             timings.write = lap()
             var unlabelled: [LanguageTag: Int] = [:]
             var sentences = 0

@@ -36,22 +36,33 @@ public struct TEIReader: DocumentReader {
         try decode(input).document
     }
 
+    /// The source path as the file holds it, relative to its folder, when it names one; `read` gives it resolved
+    /// against the file's folder (`SourcePath`), as every command uses it.
+    public func sourceReference(_ input: ReaderInput) throws(DocumentReadError) -> String? {
+        try decode(input).sourceReference
+    }
+
     /// The document, and what of the file writing it back in ArgMark's encoding would lose or change, from one
     /// parse: markup the encoding does not keep (``markupNotKept(in:limit:)``), else what the rewrite holds
     /// otherwise (``differences(original:rewritten:limit:)``). `review`, which writes the file back, needs both.
     public func readForRewrite(_ input: ReaderInput) throws(DocumentReadError) -> (document: Document, markupNotKept: [String]) {
-        let (document, parsed, root) = try decode(input)
+        let (document, parsed, root, reference) = try decode(input)
         var lost = Self.markupNotKept(root: root, limit: 5)
         // What the encoding keeps may still hold what the reader does not read (an appendix in <back>, a note added
-        // to the header, another @ana pointer): what writing the document back would change.
-        if lost.isEmpty, let rewritten = try? TEIWriter().write(document), rewritten != input.bytes {
+        // to the header, another @ana pointer): what writing the document back would change. Written back where it
+        // is, the file names its source as it did.
+        var rewriting = document
+        rewriting.sourcePath = reference
+        if lost.isEmpty, let rewritten = try? TEIWriter().write(rewriting), rewritten != input.bytes {
             lost = Self.differences(original: parsed, rewritten: rewritten)
         }
         return (document, lost)
     }
 
     /// The document, the parse it was read from and its TEI root.
-    private func decode(_ input: ReaderInput) throws(DocumentReadError) -> (document: Document, parsed: XMLDocument, root: XMLElement) {
+    private func decode(_ input: ReaderInput) throws(DocumentReadError) -> (
+        document: Document, parsed: XMLDocument, root: XMLElement, sourceReference: String?
+    ) {
         if input.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { throw .empty }
         if let nul = input.bytes.prefix(8192).firstIndex(of: 0), !Self.looksLikeUTF16(input.bytes) { throw .binary(byteOffset: nul) }
         let parsed: XMLDocument
@@ -70,7 +81,8 @@ public struct TEIReader: DocumentReader {
             throw .unsupported("the root element is <\(root.name)>, not <TEI>; give a TEI P5 document (or choose --input-format)")
         }
         var decoder = TEIDecoder(root: root, input: input)
-        return (try decoder.decode(), parsed, root)
+        let document = try decoder.decode()
+        return (document, parsed, root, decoder.sourceReference)
     }
 
     /// UTF-16 files have NUL bytes in their ASCII characters; libxml2 reads them by their byte-order mark.
@@ -109,16 +121,29 @@ struct TEIDecoder {
 
     // MARK: entry
 
+    /// The source path as the file holds it (`idno type="path"`, or another tool's TEI's ArgMark prefixDef).
+    var sourceReference: String?
+
+    /// A path the TEI file holds, which is relative to its own folder, as a path from where this command runs.
+    mutating func resolvingSource(_ reference: String) -> String {
+        sourceReference = reference
+        guard let path = input.sourcePath else { return reference }
+        return SourcePath.resolved(reference, against: SourcePath.directory(of: path))
+    }
+
     mutating func decode() throws(DocumentReadError) -> Document {
         // Generated ids must avoid the source's own; ArgMark's own export generates none.
         if !own { collectIDs(root) }
         let header = root.child("teiHeader")
         let annotators = header.map(readAnnotators) ?? [:]
-        var document = Document(id: input.documentID, sourcePath: input.sourcePath)
+        // ArgMark's own TEI names the source its offsets count in (idno type="path", below), relative to the TEI
+        // file's folder; one that names none was read from standard input or made by hand, and its offsets are not
+        // into this file.
+        var document = Document(id: input.documentID, sourcePath: own ? nil : input.sourcePath)
         // ArgMark's export of another tool's TEI keeps that tool's header, with ArgMark's declarations added: the
         // source its offsets count in is the one its prefixDef names, not this file.
         if !own, let pattern = TEIReader.argMarkPrefixPattern(root), let end = pattern.range(of: "#char=") {
-            document.sourcePath = String(pattern[..<end.lowerBound]).removingPercentEncoding ?? String(pattern[..<end.lowerBound])
+            document.sourcePath = resolvingSource(String(pattern[..<end.lowerBound]).removingPercentEncoding ?? String(pattern[..<end.lowerBound]))
         }
         if let header {
             readMetadata(header, into: &document)
@@ -224,7 +249,7 @@ struct TEIDecoder {
         return TEIVocabulary.languageCode(detected == .mixed || detected == .und ? TEIVocabulary.language(code: documentLanguage) : detected)
     }
 
-    private func readMetadata(_ header: XMLElement, into document: inout Document) {
+    private mutating func readMetadata(_ header: XMLElement, into document: inout Document) {
         var m = DocumentMetadata()
         let fileDesc = header.child("fileDesc")
         let titleStmt = fileDesc?.child("titleStmt")
@@ -244,7 +269,7 @@ struct TEIDecoder {
             for idno in bibl?.children(named: "idno") ?? [] {
                 switch idno.attribute("type") {
                 case "DOI": m.doi = idno.textContent
-                case "path": document.sourcePath = idno.textContent
+                case "path": document.sourcePath = resolvingSource(idno.textContent)
                 default: break
                 }
             }

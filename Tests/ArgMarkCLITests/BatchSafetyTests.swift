@@ -33,6 +33,34 @@ extension CommandLineTests {
         #expect(journalled.stderr.contains("has a review journal (\(dir)/again/city.en.jsonl.journal) holding edits not yet written into it"))
     }
 
+    /// A TEI file names its source relative to its own folder, as TEI tools resolve its pointers, wherever the command
+    /// ran; ArgMark reads the name back against the file's folder, and a document read from standard input names
+    /// none after a round trip.
+    @Test func teiNamesItsSourceFromItsOwnFolder() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "我们认为，城市应当扩大公共自行车系统。据统计，2022年短途机动车出行减少了18%。\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/in/a.zh.txt").creatingParent())
+        #expect(try argmark(["annotate", "in/a.zh.txt", "--to", "tei", "--out", "out"], in: dir).status == 0)
+        let tei = try String(contentsOfFile: dir + "/out/a.zh.tei.xml", encoding: .utf8)
+        #expect(tei.contains(#"replacementPattern="../in/a.zh.txt#char=$1,$2""#) && tei.contains(#"<idno type="path">../in/a.zh.txt</idno>"#))
+        // Read back (from elsewhere), the source is where it is; exported to another folder, named from there.
+        #expect(try argmark(["annotate", "a.zh.tei.xml", "--out", dir + "/jsonl"], in: dir + "/out").status == 0)
+        #expect(try String(contentsOfFile: dir + "/jsonl/a.zh.jsonl", encoding: .utf8).contains(#""source":"../in/a.zh.txt""#))
+        #expect(try argmark(["export", "out/a.zh.tei.xml", "--to", "tei", "--out", "deep/er/b.tei.xml"], in: dir).status == 0)
+        #expect(try String(contentsOfFile: dir + "/deep/er/b.tei.xml", encoding: .utf8).contains(#"<idno type="path">../../in/a.zh.txt</idno>"#))
+        // Reviewed and written back in place, it names its source as before.
+        let review = try argmark(["review", "out/a.zh.tei.xml", "--annotator", "ana"], stdin: "label s2 claim\nwq\n", in: dir)
+        #expect(review.status == 0, "\(review.stderr)")
+        #expect(try String(contentsOfFile: dir + "/out/a.zh.tei.xml", encoding: .utf8).contains(#"<idno type="path">../in/a.zh.txt</idno>"#))
+        // From standard input: no source before the round trip, none after it.
+        let piped = try argmark(["annotate", "-", "--out", "-"], stdin: text, in: dir)
+        try Data(piped.stdout.utf8).write(to: URL(fileURLWithPath: dir + "/p.jsonl"))
+        #expect(try argmark(["export", "p.jsonl", "--to", "tei", "--out", "p.tei.xml"], in: dir).status == 0)
+        #expect(try argmark(["annotate", "p.tei.xml", "--out", "round"], in: dir).status == 0)
+        #expect(try String(contentsOfFile: dir + "/round/p.jsonl", encoding: .utf8).contains(#""source":null"#))
+    }
+
     /// Edits a review left in its journal (quit twice) are not in the file: the commands that read it say so, rather
     /// than exporting or reporting it without them.
     @Test func unwrittenReviewEditsAreNamed() throws {
