@@ -277,7 +277,8 @@ struct HTMLLayout {
 
 
     private mutating func render(_ element: XMLElement) {
-        for content in element.contents {
+        let contents = element.contents
+        for (k, content) in contents.enumerated() {
             switch content {
             case .text(let value): inline(value)
             case .element(let child):
@@ -300,7 +301,14 @@ struct HTMLLayout {
                 if name.count == 2, name.first == "h", let level = Int(String(name.last!)), (1...6).contains(level) {
                     heading(MarkupText.collapsingWhitespace(Self.text(of: child)), level: level)
                 } else if name == "br" {
-                    closeLine()
+                    if Self.breaksMidSentence(currentLine, before: contents[(k + 1)...]) {
+                        // A break set inside a sentence (the 2018 trade war<br>cost billions) is no paragraph's end;
+                        // read as its own line, the text before it became a heading.
+                        pendingSpace = lineOpen
+                        pendingBreak = true
+                    } else {
+                        closeLine()
+                    }
                 } else if name == "sup", let number = Int(MarkupText.collapsingWhitespace(child.textContent)), number < 1000,
                           !child.descendants(named: "a").isEmpty || element.isNamed("a") || text.unicodeScalars.last.map(Self.closesClause) == true {
                     // A note number set as a superscript — a link to the note, or after a mark — reads as a marker;
@@ -372,6 +380,42 @@ struct HTMLLayout {
     /// Punctuation a note number follows: the end of a sentence or clause, or a closing quote or bracket.
     private static func closesClause(_ scalar: Unicode.Scalar) -> Bool {
         ".,;:!?)]”’\"'。，；：！？）」』》".unicodeScalars.contains(scalar)
+    }
+
+    /// The text of the line being written.
+    private var currentLine: Substring {
+        guard lineOpen else { return "" }
+        let start = text.lastIndex(of: "\n").map { text.index(after: $0) } ?? text.startIndex
+        return text[start...]
+    }
+
+    /// Whether a `<br>` after `line` falls inside a sentence: the line ends without a mark that closes a sentence or
+    /// a label (。.!?:；…), is no numbered heading (一、… / 1. …), and either holds a clause's comma (例如，2018年的贸易摩擦)
+    /// or the text after the break goes on in lower case (the 2018 trade war<br>cost billions). A second `<br>` right
+    /// after it parts paragraphs.
+    static func breaksMidSentence(_ line: Substring, before following: ArraySlice<XMLContent>) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        guard let last = trimmed.unicodeScalars.last, !"。！？!?.:：；;…”」』\"')）".unicodeScalars.contains(last),
+              !HeadingDetector.isNumbered(trimmed)
+        else { return false }
+        var next: Unicode.Scalar?
+        search: for content in following {
+            switch content {
+            case .text(let value):
+                if let scalar = value.unicodeScalars.first(where: { !$0.properties.isWhitespace }) {
+                    next = scalar
+                    break search
+                }
+            case .element(let element):
+                if element.name.lowercased() == "br" { return false }
+                if let scalar = element.textContent.unicodeScalars.first(where: { !$0.properties.isWhitespace }) {
+                    next = scalar
+                    break search
+                }
+            }
+        }
+        guard let next else { return false }
+        return trimmed.unicodeScalars.contains { "，、,".unicodeScalars.contains($0) } || next.properties.isLowercase
     }
 
     private mutating func closeLine() {

@@ -14,6 +14,26 @@ struct HTMLReaderTests {
     func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
 
     /// A ministry's page: a menu, a breadcrumb, the report in a content block with its title above it, a footer.
+    /// A `<br>` inside a sentence (例如，2018年的贸易摩擦<br>造成了…; the 2018 trade war<br>cost billions) runs on; one
+    /// after a sentence's end, a numbered heading or a line that is no clause, and a double one, part lines as before.
+    @Test func aBreakInsideASentenceRunsOn() throws {
+        let page = try read("""
+            <html><body><article><h2>一、引言</h2>
+            <p>例如，2018年的贸易摩擦<br>造成了巨大损失。我们必须坚持改革开放。</p>
+            <p>For example, the 2018 trade war<br>cost billions of dollars.</p>
+            <p>二、主要任务<br>加快建设现代化产业体系。</p>
+            <p>各地要加强协调。<br>要压实责任。</p>
+            <p>The committee met twice,<br><br>Members agreed on a plan.</p>
+            </article></body></html>
+            """)
+        let texts = page.units.map { "\($0.kind) \($0.text)" }
+        #expect(texts.contains("sentence 例如，2018年的贸易摩擦造成了巨大损失。"))
+        #expect(texts.contains("sentence For example, the 2018 trade war cost billions of dollars."))
+        #expect(texts.contains("heading 二、主要任务") && texts.contains("sentence 加快建设现代化产业体系。"))
+        #expect(texts.contains("sentence 各地要加强协调。") && texts.contains("sentence 要压实责任。"))
+        #expect(!texts.contains { $0.contains("twice, Members") })
+    }
+
     @Test func aMinistrysPageReadsAsItsReport() throws {
         let html = """
             <!DOCTYPE html><html><head><meta charset="utf-8"><title>关于数字贸易的报告_某部门网站</title>
