@@ -140,7 +140,9 @@ public struct BatchRunner: Sendable {
 
     /// A document id as a file name: a slash, a NUL or a leading dot would leave the output directory or hide it.
     public static func fileName(_ id: String) -> String {
-        var name = String(id.map { $0 == "/" || $0 == "\0" ? "_" : $0 })
+        // A slash would make a folder; the characters Windows file names refuse (: * ? " < > | \\) would make a name
+        // that cannot be copied there, zipped for it, or used as a relative link (mtp2:micro_c001 reads as a URI).
+        var name = String(id.map { "/\0:*?\"<>|\\".contains($0) ? "_" : $0 })
         if name.hasPrefix(".") || name.isEmpty { name = "_" + name }
         return name
     }

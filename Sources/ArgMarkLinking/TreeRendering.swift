@@ -118,6 +118,9 @@ public enum TreeRendering {
         }
         // Each child's marginal effect: the score without it. The other children's aggregate comes from products
         // before and after it, so that a claim with thousands of children is explained in linear time.
+        if !e.children.isEmpty {
+            lines.append("  each child's effect: the score with it minus the score without it (effects overlap, so they need not add up to the net)")
+        }
         let supportWithout = productsLeavingOneOut(support)
         let attackWithout = productsLeavingOneOut(attack)
         var supportSeen = 0
@@ -135,9 +138,17 @@ public enum TreeRendering {
                 attackSeen += 1
             }
             let without = SupportScorer.combine(base: e.base, support: s, attack: t)
-            let effect = score - without
+            // As the scores are shown, so that a lone child's effect is the net above.
+            let effect = shown(score) - shown(without)
             let child = document.unit(c.child)
-            lines.append("  \(effect >= 0 ? "+" : "")\(fixed2(effect))  \(c.child) \(child?.annotation.label?.rawValue ?? "") \(c.relation.rawValue)s, weighted strength \(fixed2(c.strength))  "
+            // The strength is the child's score times its link's confidence (1 for a person's link): say so where
+            // they differ, or a child scored 0.90 shown at 0.24 reads as a mistake.
+            let weighting = child.flatMap { unit in
+                unit.annotation.linkConfidence.flatMap { confidence in
+                    unit.annotation.score.map { " (score \(fixed2($0)) × link confidence \(fixed2(confidence)))" }
+                }
+            } ?? ""
+            lines.append("  \(effect >= 0 ? "+" : "")\(fixed2(effect))  \(c.child) \(child?.annotation.label?.rawValue ?? "") \(c.relation.rawValue)s, weighted strength \(fixed2(c.strength))\(weighting)  "
                 + shorten(child?.text ?? "", 40))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -152,11 +163,17 @@ public enum TreeRendering {
         var out = ["digraph argument {", "  rankdir=BT;", "  node [shape=box, style=\"rounded,filled\", fontname=\"Noto Sans CJK SC, sans-serif\", fontsize=10];"]
         let (roots, children) = children(document)
         let thesis = document.thesisIndex
-        let included = Set(roots + children.flatMap { $0 })
+        var included = Set(roots + children.flatMap { $0 })
+        // A document with no tree (figures or cases alone argue for nothing) still shows its labelled sentences, as
+        // the AIF export does, rather than an empty picture.
+        if included.isEmpty {
+            included = Set(document.units.indices.filter { document.units[$0].kind == .sentence && document.units[$0].annotation.label?.isArgumentative == true })
+        }
         for i in document.units.indices where included.contains(i) {
             let unit = document.units[i]
             let a = unit.annotation
-            var label = "\(unit.id) \(a.label!.rawValue)"
+            // The id escaped as the text is: a sentence table's ids are kept as given (a"b, c\d).
+            var label = "\(escape(unit.id)) \(a.label!.rawValue)"
             if i == thesis { label += " (thesis)" } else if roots.contains(i) { label += " (unlinked)" }
             if let s = a.score { label += " \(fixed2(s))" }
             label += "\\n" + escape(shorten(unit.text, textWidth))

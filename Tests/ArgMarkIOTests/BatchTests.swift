@@ -125,11 +125,11 @@ struct BatchTests {
             try write(Array("doc_id\tunit_id\ttext\nc:1\ts1\tWe should act now.\n../x\ts1\tIt rose by 8%.\nc:1\ts2\tIt works.\n".utf8), dir + "/in/corpus.train.tsv")
             let (found, _) = InputDiscovery.discover([dir + "/in/corpus.train.tsv"])
             let inputs = runner(out: dir + "/out").expandingParts(found)
-            #expect(inputs.map(\.outputStem) == ["corpus.train/c:1", "corpus.train/_.._x"])
+            #expect(inputs.map(\.outputStem) == ["corpus.train/c_1", "corpus.train/_.._x"])
             #expect(inputs.map(\.documentID) == ["c:1", "../x"])
             let summary = await runner(out: dir + "/out").run(inputs)
             #expect(summary.succeeded == 2)
-            let first = try String(contentsOfFile: dir + "/out/corpus.train/c:1.jsonl", encoding: .utf8)
+            let first = try String(contentsOfFile: dir + "/out/corpus.train/c_1.jsonl", encoding: .utf8)
             #expect(first.contains("\"id\":\"c:1\"") && first.contains("It works.") && !first.contains("It rose"))
         }
     }
