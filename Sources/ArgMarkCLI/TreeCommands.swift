@@ -158,8 +158,22 @@ struct Report: ParsableCommand {
         for input in inputs where chosen[input.outputStem].map({ rank(input.path) < rank($0) }) ?? true {
             chosen[input.outputStem] = input.path
         }
+        // Only an annotated file that names the other as its source holds it: paper.txt and paper.md, or a
+        // JSONL made from another text, are documents of their own.
+        func holds(_ annotated: String, _ source: String) -> Bool {
+            guard rank(annotated) < rank(source), rank(source) == 2,
+                  let head = FileHandle(forReadingAtPath: annotated).map({ handle in
+                      defer { try? handle.close() }
+                      return (try? handle.read(upToCount: 1 << 16)) ?? Data()
+                  })
+            else { return false }
+            let name = (source as NSString).lastPathComponent
+            let text = String(decoding: head, as: UTF8.self)
+            return text.contains("/" + name + "\"") || text.contains("\"" + name + "\"") || text.contains("/" + name + "</idno>")
+                || text.contains(">" + name + "</idno>")
+        }
         for input in inputs {
-            if let kept = chosen[input.outputStem], kept != input.path {
+            if let kept = chosen[input.outputStem], kept != input.path, holds(kept, input.path) {
                 Terminal.warning("\(input.path) is left out: it is the document \(kept) holds too (the same name before the extension)")
                 continue
             }

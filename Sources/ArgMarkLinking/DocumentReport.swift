@@ -113,11 +113,11 @@ public struct DocumentReport: Sendable {
         if let t = thesis {
             lines.append("thesis \(t.id) score \(t.score.map(TreeRendering.fixed2) ?? "-"): \(TreeRendering.shorten(t.text, 60))")
         }
-        lines.append("claims by support (top \(min(top, claims.count)) of \(claims.count)):")
+        lines.append(claims.isEmpty ? "claims by support: none" : "claims by support (top \(min(top, claims.count)) of \(claims.count)):")
         for c in claims.prefix(top) {
             lines.append("  \(c.id) \(c.score.map(TreeRendering.fixed2) ?? "-")  backing \(c.backing)  \(TreeRendering.shorten(c.text, 50))")
         }
-        lines.append("claims with no evidence or example beneath them: \(unsupported.count) of \(assessedClaims) (the thesis counted)"
+        lines.append("claims with no evidence or example beneath them: \(unsupported.count) of \(assessedClaims)\(thesis == nil ? "" : " (the thesis counted)")"
             + (unsupported.isEmpty ? "" : " (" + unsupported.prefix(20).map(\.id).joined(separator: ", ") + (unsupported.count > 20 ? ", …" : "") + ")"))
         if review.unreviewed > 0 {
             lines.append("to review: \(review.unreviewed) machine label\(review.unreviewed == 1 ? "" : "s")"
@@ -181,7 +181,7 @@ public struct CorpusReport: Sendable {
     public func text() -> String {
         let labels = labels
         let scores = thesisScores
-        var lines = ["corpus: \(reports.count) documents, \(sentences) sentences; "
+        var lines = ["corpus: \(reports.count) document\(reports.count == 1 ? "" : "s"), \(sentences) sentence\(sentences == 1 ? "" : "s"); "
             + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
         if unreviewed > 0 {

@@ -427,6 +427,12 @@ struct CommandLineTests {
         try FileManager.default.removeItem(atPath: dir + "/mixed.tei.xml")
         let report = try argmark(["report", dir])
         #expect(report.stderr.contains("is left out: it is the document") && !report.stdout.contains("corpus: 2 documents"))
+        // Two texts of one name (paper.txt, paper.md) are two documents: neither names the other as its source.
+        let pair = dir + "/pair"
+        try Data("We argue that cities should act. Rents rose by 12 percent in 2019.\n".utf8).write(to: URL(fileURLWithPath: pair + "/paper.txt").creatingParent())
+        try Data("本文认为，城市应当行动。据统计，2019年租金上涨了12%。\n".utf8).write(to: URL(fileURLWithPath: pair + "/paper.md"))
+        let both = try argmark(["report", pair])
+        #expect(!both.stderr.contains("is left out") && both.stdout.contains("corpus: 2 documents"), "\(both.stderr)")
         // eval needs labelled gold, and reads a TEI prediction.
         let unlabelled = try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/u", "--labelers", "none"])
         #expect(unlabelled.status == 0)
