@@ -376,6 +376,7 @@ struct LineEditor {
         // libedit reads multibyte characters only under a UTF-8 locale; without one it drops every Chinese character
         // typed (/中文 arrived as /). The user's locale if it is UTF-8, else C.UTF-8.
         if interactive {
+            argmark_catch_interrupts()
             setlocale(LC_CTYPE, "")
             if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         }
@@ -383,7 +384,16 @@ struct LineEditor {
 
     mutating func read(prompt: String) -> String? {
         guard interactive else { return readLine(strippingNewline: true) }
-        guard let raw = readline(prompt) else { return nil }
+        // A Ctrl-C pressed while a command ran is spent: it must not abandon the line typed next.
+        _ = argmark_take_interrupt()
+        var raw = readline(prompt)
+        // Ctrl-C gives up the line being typed and asks again, as a shell does; it had ended the session.
+        while argmark_take_interrupt() != 0 {
+            if let abandoned = raw { argmark_free_line(abandoned) }
+            Terminal.write("^C\n")
+            raw = readline(prompt)
+        }
+        guard let raw else { return nil }
         defer { argmark_free_line(raw) }
         let line = String(cString: raw)
         if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(raw) }
