@@ -386,12 +386,12 @@ struct LineEditor {
         guard interactive else { return readLine(strippingNewline: true) }
         // A Ctrl-C pressed while a command ran is spent: it must not abandon the line typed next.
         _ = argmark_take_interrupt()
-        var raw = readline(prompt)
+        var raw = argmark_readline(prompt)
         // Ctrl-C gives up the line being typed and asks again, as a shell does; it had ended the session.
         while argmark_take_interrupt() != 0 {
             if let abandoned = raw { argmark_free_line(abandoned) }
             Terminal.write("^C\n")
-            raw = readline(prompt)
+            raw = argmark_readline(prompt)
         }
         guard let raw else { return nil }
         defer { argmark_free_line(raw) }

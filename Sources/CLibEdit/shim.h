@@ -9,11 +9,23 @@
 static inline void argmark_free_line(char *line) { free(line); }
 
 /* Ctrl-C at the prompt abandons the line being typed, as in a shell, rather than ending the session: the handler
-   only notes it (async-signal-safe), and libedit, whose read the signal interrupts, gives up the line. */
+   only notes it (async-signal-safe), and libedit, whose read the signal interrupts, gives up the line. The kernel may
+   hand the signal to any thread that does not block it (the review runs on one of Swift's worker threads, not
+   necessarily the main one): a thread other than the one reading passes it on to the reader. */
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 static volatile sig_atomic_t argmark_interrupted = 0;
-static inline void argmark_note_interrupt(int signal) { (void)signal; argmark_interrupted = 1; }
+static volatile sig_atomic_t argmark_reading = 0;
+/* The reading thread, kept where Swift's import of this header emits it (a plain static of this type it does not). */
+static inline pthread_t *argmark_reader(void) {
+    static pthread_t reader = 0;
+    return &reader;
+}
+static inline void argmark_note_interrupt(int signal) {
+    argmark_interrupted = 1;
+    if (argmark_reading && !pthread_equal(pthread_self(), *argmark_reader())) pthread_kill(*argmark_reader(), signal);
+}
 static inline void argmark_catch_interrupts(void) {
     struct sigaction action;
     memset(&action, 0, sizeof action);
@@ -21,6 +33,20 @@ static inline void argmark_catch_interrupts(void) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: the terminal read returns */
     sigaction(SIGINT, &action, NULL);
+}
+/* readline with Ctrl-C delivered to this thread (a parent that blocked SIGINT, a test runner or an IDE's terminal,
+   passes the mask on: unblocked here for the read). */
+static inline char *argmark_readline(const char *prompt) {
+    sigset_t interrupts, previous;
+    sigemptyset(&interrupts);
+    sigaddset(&interrupts, SIGINT);
+    pthread_sigmask(SIG_UNBLOCK, &interrupts, &previous);
+    *argmark_reader() = pthread_self();
+    argmark_reading = 1;
+    char *line = readline(prompt);
+    argmark_reading = 0;
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    return line;
 }
 /* Whether Ctrl-C was pressed since the last call. */
 static inline int argmark_take_interrupt(void) {

@@ -61,6 +61,27 @@ extension CommandLineTests {
         #expect(try String(contentsOfFile: dir + "/round/p.jsonl", encoding: .utf8).contains(#""source":null"#))
     }
 
+    /// On a terminal, Ctrl-C abandons the line being typed and the session goes on (it had ended it):
+    /// tools/check_review_interrupt.py drives review on a pseudo-terminal, where Python and util-linux's setsid are
+    /// at hand.
+    @Test func ctrlCAbandonsTheLineOnATerminal() throws {
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:))
+        guard let python, FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else {
+            print("skipped: tools/check_review_interrupt.py needs python3 and util-linux's setsid, which are not installed")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = [CommandLineTests.packageRoot.appendingPathComponent("tools/check_review_interrupt.py").path, CommandLineTests.binary.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let transcript = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(transcript)")
+    }
+
     /// Edits a review left in its journal (quit twice) are not in the file: the commands that read it say so, rather
     /// than exporting or reporting it without them.
     @Test func unwrittenReviewEditsAreNamed() throws {
