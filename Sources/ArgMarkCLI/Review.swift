@@ -53,6 +53,10 @@ struct Review: ParsableCommand {
         do {
             reader = try registry.reader(format: "auto", path: file, bytes: bytes)
             guard reader.formatName == "jsonl" || reader.formatName == "tei" else {
+                if file.hasSuffix(".labels.tsv") {
+                    throw AnalysedDocument.failure(
+                        "\(file): a label table holds labels without the sentences' text, so it cannot be reviewed; review the JSONL or TEI it was exported from")
+                }
                 throw AnalysedDocument.failure(
                     "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
             }
@@ -145,8 +149,9 @@ struct Review: ParsableCommand {
         // A write that was killed before its rename left a full copy beside the file; the journal has its edits.
         if lock != nil { FileAccess.removeStaleTemporaries(of: sessionFile) }
         if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
+            let discarded = (try? ReviewJournal.read(journalPath))??.edits.count ?? 0
             unlink(journalPath)
-            opening.append("deleted the journal \(journalPath)")
+            opening.append("deleted the journal \(journalPath)" + (discarded > 0 ? ", discarding its \(discarded) edit\(discarded == 1 ? "" : "s")" : ""))
         }
         do {
             if let contents = try ReviewJournal.read(journalPath), contents.writing == version, contents.version != version {

@@ -44,6 +44,12 @@ public enum ReviewCommand: Sendable, Hashable {
         }
     }
 
+    /// What a person typed, as an error message shows it: its first 40 characters (a pasted megabyte echoed back
+    /// whole buried the message).
+    static func echoed(_ text: some StringProtocol) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : String(text)
+    }
+
     static func label(_ word: Substring) -> ArgumentLabel? {
         let lowered = word.lowercased()
         return ArgumentLabel(rawValue: lowered) ?? labelShortcuts[lowered]
@@ -94,10 +100,16 @@ public enum ReviewCommand: Sendable, Hashable {
         case "label", "l":
             switch arguments.count {
             case 1:
-                guard let label = label(arguments[0]) else { return fail("unknown label '\(arguments[0])'; use \(labelList)") }
+                guard let label = label(arguments[0]) else {
+                    // label s3 (the label forgotten) names a sentence, not a label.
+                    if arguments[0].first == "s", arguments[0].dropFirst().allSatisfy(\.isNumber), arguments[0].count > 1 {
+                        return fail("usage: label [ID] LABEL; give the label after \(arguments[0]) (\(labelList))")
+                    }
+                    return fail("unknown label '\(echoed(arguments[0]))'; use \(labelList)")
+                }
                 return .success(.label(label, unit: nil))
             case 2:
-                guard let label = label(arguments[1]) else { return fail("unknown label '\(arguments[1])'; use \(labelList)") }
+                guard let label = label(arguments[1]) else { return fail("unknown label '\(echoed(arguments[1]))'; use \(labelList)") }
                 return .success(.label(label, unit: String(arguments[0])))
             default: return fail("usage: label [ID] LABEL (\(labelList))")
             }
@@ -127,7 +139,7 @@ public enum ReviewCommand: Sendable, Hashable {
             case "low": return .success(.list(.low))
             case "all": return .success(.list(.all))
             default:
-                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low]; unknown filter '\(word)'") }
+                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low]; unknown filter '\(echoed(word))'") }
                 return .success(.list(.label(label)))
             }
         case "stats": return noArguments(.stats)
@@ -140,8 +152,7 @@ public enum ReviewCommand: Sendable, Hashable {
         case "quit!", "q!": return noArguments(.forceQuit)
         case "wq": return noArguments(.writeAndQuit)
         default:
-            let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
-            return fail("unknown command '\(shown)'; type help for the list")
+            return fail("unknown command '\(echoed(name))'; type help for the list")
         }
     }
 

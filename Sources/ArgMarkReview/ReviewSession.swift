@@ -143,25 +143,25 @@ public struct ReviewSession {
             lastFind = pattern
             // A plain word: a byte search, an order of magnitude faster than a regular expression.
             let needle = Array(pattern.utf8)
-            return move(from: cursor + 1, forward: true, wrap: true, what: "sentence containing '\(pattern)'") { unit in
+            return move(from: cursor + 1, forward: true, wrap: true, what: "sentence containing '\(ReviewCommand.echoed(pattern))'") { unit in
                 ByteSearch.contains(unit.text, needle)
             }
         case .find(let pattern):
             lastFind = pattern
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
-                return failure("error: '\(pattern)' is not a valid regular expression")
+                return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression")
             }
             if let literal = Self.requiredLiteral(pattern) {
                 // Only sentences holding the pattern's literal part can match: a byte search finds them, and the
                 // regular expression runs on those alone.
                 let needle = Array(literal.utf8)
-                return move(from: cursor + 1, forward: true, wrap: true, what: "sentence matching /\(pattern)/") { unit in
+                return move(from: cursor + 1, forward: true, wrap: true, what: "sentence matching /\(ReviewCommand.echoed(pattern))/") { unit in
                     ByteSearch.contains(unit.text, needle)
                         && regex.firstMatch(in: unit.text, range: NSRange(unit.text.startIndex..., in: unit.text)) != nil
                 }
             }
-            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return miss("no sentence matching /\(pattern)/") }
+            guard let (i, wrapped) = search.first(regex, after: cursor, in: document) else { return miss("no sentence matching /\(ReviewCommand.echoed(pattern))/") }
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
@@ -213,7 +213,7 @@ public struct ReviewSession {
             let first = document.units.first { $0.kind == .sentence }
             let last = document.units.last { $0.kind == .sentence }
             let range = first.map { "\($0.id)…\(last!.id)" } ?? "none"
-            return .failure(Refusal("no sentence \(id) (sentences: \(range))"))
+            return .failure(Refusal("no sentence \(ReviewCommand.echoed(id)) (sentences: \(range))"))
         }
         guard document.units[i].kind == .sentence else {
             let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
@@ -413,6 +413,8 @@ public struct ReviewSession {
         let unit = document.units[i]
         var a = unit.annotation
         let was = a.label
+        // The label this person already gave: nothing to change (the time it was set stays), however long after.
+        if was == label, a.labeledBy == human { return [:] }
         a.label = label
         a.labeledBy = human
         a.confidence = nil
@@ -499,6 +501,8 @@ public struct ReviewSession {
         if a.isHumanLabel && a.labeledBy != human {
             throw Refusal("\(document.units[i].id) was labelled \(a.label!.rawValue) by \(a.labeledBy!.description) and stays theirs; to make it yours, label it (label \(document.units[i].id) \(a.label!.rawValue))")
         }
+        // This person's own label, accepted again: nothing to change.
+        if a.labeledBy == human { return [:] }
         a.labeledBy = human
         a.confidence = nil
         a.reviewedAt = clock()
@@ -525,7 +529,8 @@ public struct ReviewSession {
         var k = p
         while let up = document.units[k].annotation.parent, let j = index[up] {
             if j == c || path.count > document.units.count {
-                throw Refusal("linking \(child.id) under \(parent.id) would make a cycle: \(parent.id) is below \(child.id) (\((path + [up]).joined(separator: " → ")))")
+                let elsewhere = child.annotation.parent ?? (thesis.map { document.units[$0].id } ?? "PARENT")
+                throw Refusal("linking \(child.id) under \(parent.id) would make a cycle: \(parent.id) is below \(child.id) (\((path + [up]).joined(separator: " → "))); move \(parent.id) out from under \(child.id) first (link \(parent.id) \(elsewhere)), then link \(child.id) under it")
             }
             path.append(up)
             k = j

@@ -151,6 +151,19 @@ struct ReviewSessionTests {
         expectValidTree(s.document)
     }
 
+    /// What a person typed is echoed in an error only in part; a cycle refusal says what to do instead; a label
+    /// command with the label forgotten says so.
+    @Test func refusalsSayWhatToDoAndEchoLittle() throws {
+        var s = session(try sampleDocument())
+        let pasted = String(repeating: "数", count: 5000)
+        #expect(s.execute("/" + pasted).output.count < 200)
+        #expect(s.execute("l s3 " + pasted).output.count < 200)
+        #expect(s.execute("g " + pasted).output.count < 300)
+        #expect(s.execute("l s3").output.contains("give the label after s3"))
+        let cycle = s.execute("link s8 s10")
+        #expect(cycle.isError && cycle.output.contains("would make a cycle") && cycle.output.contains("(link s10 s3)"), "\(cycle.output)")
+    }
+
     /// A move or search that finds nothing says so as a miss (which `--strict` stops at), and / alone repeats the
     /// last search.
     @Test func missesAreMarkedAndSlashRepeatsTheSearch() throws {
@@ -202,9 +215,15 @@ struct ReviewSessionTests {
         #expect(accepted.edit == nil && accepted.output.contains("labelled evidence by human:alice and stays theirs"))
         let kept = try #require(s.document.unit("s6")).annotation
         #expect(kept.label == .evidence && kept.labeledBy == .human("alice") && kept.reviewedAt == "2026-12-01T08:00:00Z")
-        // wang's own label may be accepted again; linking a sentence where wang already linked it changes nothing.
+        // wang's own label accepted or given again changes nothing, however much later (its time stays); linking a
+        // sentence where wang already linked it changes nothing.
         _ = s.execute("label s6 claim")
-        #expect(s.execute("accept s6").edit != nil)
+        let given = try #require(s.document.unit("s6")).annotation.reviewedAt
+        for command in ["accept s6", "label s6 claim", "accept s6"] {
+            let again = s.execute(command)
+            #expect(again.edit == nil && !again.isError && again.output.contains("nothing to change"), "\(command)")
+        }
+        #expect(try #require(s.document.unit("s6")).annotation.reviewedAt == given)
         #expect(s.execute("link s6 s3").edit != nil)
         let again = s.execute("link s6 s3")
         #expect(again.edit == nil && again.output.contains("already supports s3"))
