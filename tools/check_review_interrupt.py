@@ -30,7 +30,7 @@ try:
     os.close(slave)
     transcript = ""
 
-    def read_until(marker, seconds=15):
+    def read_until(marker, seconds=60):
         global transcript
         start = len(transcript)
         deadline = time.time() + seconds
@@ -51,7 +51,7 @@ try:
     os.write(master, b"stats\r")
     ok = ok and read_until("unsaved edits 0")
     os.write(master, b"quit!\r")
-    status = review.wait(timeout=15)
+    status = review.wait(timeout=60)
     if ok and status == 0 and "error:" not in transcript:
         print("ok: ^C abandoned the half-typed edit and the session went on")
         sys.exit(0)
