@@ -109,6 +109,25 @@ struct Annotate: AsyncParsableCommand {
     /// `--out -`: the one document goes to standard output, as it does when the input is `-`.
     private var writesStandardOutput: Bool { out == nil || out == "-" }
 
+    /// `inputs` without the JSONL or TEI files ArgMark wrote from another of them (their header names it as the
+    /// source), each named in a warning.
+    static func leavingOutAnnotatedCopies(_ inputs: [BatchInput]) -> [BatchInput] {
+        let here = FileManager.default.currentDirectoryPath
+        let texts = Set(inputs.filter { !$0.isStandardInput }.map { SourcePath.absolute($0.path, in: here) })
+        return inputs.filter { input in
+            let lower = input.path.lowercased()
+            guard !input.isStandardInput, lower.hasSuffix(".jsonl") || lower.hasSuffix(".xml"),
+                  let source = AnnotatedCopy.source(of: input.path)
+            else { return true }
+            let named = lower.hasSuffix(".xml")
+                ? SourcePath.resolved(source, against: SourcePath.directory(of: SourcePath.absolute(input.path, in: here)))
+                : SourcePath.absolute(source, in: here)
+            guard named != SourcePath.absolute(input.path, in: here), texts.contains(named) else { return true }
+            Terminal.warning("\(input.path) is left out: it is ArgMark's annotation of \(source), which this run reads too")
+            return false
+        }
+    }
+
     func run() async throws {
         // An external labeller labels without Models/: only a run that labels with none needs it.
         var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none" && external.isEmpty)
@@ -209,8 +228,9 @@ struct Annotate: AsyncParsableCommand {
                 + kinds.map { ".\($0)" }.joined(separator: " or ") + "; convert with "
                 + kinds.map { InputDiscovery.convertible[$0]! }.joined(separator: "; ") + " and annotate the result")
         }
-        // A corpus table (doc_id) is as many inputs as it holds documents.
-        let found = BatchRunner(options: options).expandingParts(discovered)
+        // A corpus table (doc_id) is as many inputs as it holds documents. ArgMark's own output of a text the run reads
+        // too (an earlier run's out/tei/a.tei.xml beside a.txt) is that document again: left out, with a word.
+        let found = BatchRunner(options: options).expandingParts(Self.leavingOutAnnotatedCopies(discovered))
         if writesStandardOutput && found.count > 1 {
             throw ValidationError("--out - writes one document to standard output, but \(inputs[0]) holds \(found.count); give --out DIR")
         }

@@ -82,6 +82,26 @@ extension CommandLineTests {
         #expect(process.terminationStatus == 0, "\(transcript)")
     }
 
+    /// A folder walk that meets an earlier run's outputs in a subfolder (out/tei/a.tei.xml beside a.txt) reads the
+    /// document once, naming the copy it leaves out; a reviewed copy, a person's work, is read.
+    @Test func anEarlierRunsOutputsAreNotReadAgain() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/in/city.en.txt").creatingParent())
+        #expect(try argmark(["annotate", "in", "--to", "tei", "--out", "in/tei"], in: dir).status == 0)
+        #expect(try argmark(["annotate", "in", "--out", "in/jsonl"], in: dir).status == 0)
+        let csv = try argmark(["annotate", "in", "--to", "csv", "--out", "in/csv"], in: dir)
+        #expect(csv.status == 0 && csv.stderr.contains("in/tei/city.en.tei.xml is left out: it is ArgMark's annotation of ../city.en.txt"), "\(csv.stderr)")
+        #expect(csv.stderr.contains("in/jsonl/city.en.jsonl is left out"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/in/csv") == ["city.en.csv"])
+        let review = try argmark(["review", "in/jsonl/city.en.jsonl", "--annotator", "ana"], stdin: "label s2 evidence\nwq\n", in: dir)
+        #expect(review.status == 0, "\(review.stderr)")
+        let again = try argmark(["annotate", "in", "--to", "csv", "--out", "again"], in: dir)
+        #expect(again.status == 0 && !again.stderr.contains("city.en.jsonl is left out"), "\(again.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/again/jsonl/city.en.csv"))
+    }
+
     /// Edits a review left in its journal (quit twice) are not in the file: the commands that read it say so, rather
     /// than exporting or reporting it without them.
     @Test func unwrittenReviewEditsAreNamed() throws {
