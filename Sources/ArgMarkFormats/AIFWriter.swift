@@ -7,7 +7,7 @@ import ArgMarkPipeline
 /// conflict node (`CA`, "Default Conflict") between the child and its parent, edges running child → scheme →
 /// parent. Background sentences and headings are no propositions of the argument and are left out. AIF has no
 /// slot for the guideline's labels, the thesis or the scores, so each I-node also carries `label`, `thesis`
-/// (true for the thesis only), `confidence` and `score` (when known), keys AIF readers pass over. A monologue has
+/// (true for the thesis only), `labeledBy`, `confidence` (null for a person's label) and `score` (when known), keys AIF readers pass over. A monologue has
 /// no dialogue, so `locutions` is empty.
 public struct AIFWriter: DocumentWriter {
     public init() {}
@@ -40,10 +40,12 @@ public struct AIFWriter: DocumentWriter {
             json.string(a.label?.rawValue)
             json.raw(",\"thesis\":")
             json.raw(unit.id == thesis ? "true" : "false")
-            if let confidence = a.confidence {
-                json.raw(",\"confidence\":")
-                json.fixed(confidence)
-            }
+            // Every node says who labelled it; a person's label has no machine confidence (null), so that the
+            // key is always there.
+            json.raw(",\"labeledBy\":")
+            json.string(a.labeledBy?.description)
+            json.raw(",\"confidence\":")
+            if let confidence = a.confidence { json.fixed(confidence) } else { json.raw("null") }
             if let score = a.score {
                 json.raw(",\"score\":")
                 json.fixed(score)
