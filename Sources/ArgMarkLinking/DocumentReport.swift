@@ -9,6 +9,9 @@ public struct DocumentReport: Sendable {
         public var text: String
         /// Evidence and example sentences anywhere beneath the claim.
         public var backing: Int
+        /// Whether the claim argues against the thesis: an odd number of attacks on its way up to it (an objection the
+        /// author answers, not the author's own claim).
+        public var againstThesis = false
     }
 
     public struct SectionDensity: Sendable {
@@ -60,8 +63,10 @@ public struct DocumentReport: Sendable {
         // Bottom-up count of evidence and examples in each subtree (units are visited children first).
         var order: [Int] = []
         var stack = roots
+        var against = [Bool](repeating: false, count: units.count)
         while let top = stack.popLast() {
             order.append(top)
+            for c in children[top] { against[c] = against[top] != (units[c].annotation.relation == .attack) }
             stack.append(contentsOf: children[top])
         }
         for i in order.reversed() {
@@ -72,7 +77,7 @@ public struct DocumentReport: Sendable {
             }
         }
         func claim(_ i: Int) -> Claim {
-            Claim(id: units[i].id, score: units[i].annotation.score, text: units[i].text, backing: backing[i])
+            Claim(id: units[i].id, score: units[i].annotation.score, text: units[i].text, backing: backing[i], againstThesis: against[i])
         }
         sentences = units.count { $0.kind == .sentence }
         for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
@@ -115,7 +120,7 @@ public struct DocumentReport: Sendable {
         }
         lines.append(claims.isEmpty ? "claims by support: none" : "claims by support (top \(min(top, claims.count)) of \(claims.count)):")
         for c in claims.prefix(top) {
-            lines.append("  \(c.id) \(c.score.map(TreeRendering.fixed2) ?? "-")  backing \(c.backing)  \(TreeRendering.shorten(c.text, 50))")
+            lines.append("  \(c.id) \(c.score.map(TreeRendering.fixed2) ?? "-")  backing \(c.backing)\(c.againstThesis ? "  (against the thesis)" : "")  \(TreeRendering.shorten(c.text, 50))")
         }
         lines.append("claims with no evidence or example beneath them: \(unsupported.count) of \(assessedClaims)\(thesis == nil ? "" : " (the thesis counted)")"
             + (unsupported.isEmpty ? "" : " (" + unsupported.prefix(20).map(\.id).joined(separator: ", ") + (unsupported.count > 20 ? ", …" : "") + ")"))
@@ -134,7 +139,7 @@ public struct DocumentReport: Sendable {
 
     public func json() -> [String: Any] {
         func claim(_ c: Claim) -> [String: Any] {
-            ["id": c.id, "score": c.score.map(FixedDecimal.asStored) ?? NSNull(), "backing": c.backing, "text": c.text]
+            ["id": c.id, "score": c.score.map(FixedDecimal.asStored) ?? NSNull(), "backing": c.backing, "againstThesis": c.againstThesis, "text": c.text]
         }
         var object: [String: Any] = [
             "document": document, "sentences": sentences,

@@ -176,6 +176,20 @@ struct TreeTests {
         #expect(e[1].relation == .attack && e[2].parent == "s2" && e[2].relation == .attack)
     }
 
+    /// The report marks the claims that argue against the thesis (an objection), not the author's answer to them.
+    @Test func theReportMarksClaimsAgainstTheThesis() {
+        let document = labelledDocument([
+            (1, .claim, "本文认为，数字税应当由多边规则协调。"),
+            (1, .claim, "多边协调能够降低企业的合规成本。"),
+            (2, .claim, "有观点认为，各国单边开征数字税更有效率。"),
+            (2, .claim, "但这会引发报复性关税。"),
+        ])
+        let report = DocumentReport(SupportScorer().score(TreeLinker().link(document)))
+        let against = Dictionary(uniqueKeysWithValues: report.claims.map { ($0.id, $0.againstThesis) })
+        #expect(against == ["s2": false, "s3": true, "s4": false])
+        #expect(report.text().contains("(against the thesis)"))
+    }
+
     /// A control character in a sentence (an escape sequence pasted from a terminal) is shown as a space, not sent to
     /// the terminal by tree, explain and report.
     @Test func controlCharactersDoNotReachTheTerminal() {
