@@ -45,23 +45,26 @@ public struct TreeLinker: Linker {
         // A view the author goes on to answer, named as someone else's: in the gold, 也有…/有观点…/有人…/有一种… views
         // attack in 72 of 74 sentences, a rebuttal's 谬误 (the position rebutted) in 101 of 101.
         "也有观点", "也有学者认为", "也有学者主张", "也有人", "也有声音", "也有意见", "有观点", "有人担心", "有人质疑", "有人主张",
-        "有人提出", "有人指出", "有人说", "有一种", "一种观点", "一种看法", "一种常见", "一种意见", "一种说法", "反对者", "批评者",
-        "质疑者", "有学者认为", "有学者主张", "谬误", "defenders of", "supporters of", "critics contend", "critics claim",
-        "critics charge", "critics point", "critics have", "critics of", "opponents claim", "opponents contend",
-        "opponents maintain", "opponents insist", "detractors", "it has been argued", "a familiar objection",
-        "a common objection", "an obvious objection", "one objection", "another objection", "others worry", "others argue",
-        "others contend", "others claim", "others object", "skeptics contend", "skeptics claim", "skeptics say",
-        "skeptics worry", "sceptics contend", "sceptics claim", "sceptics say", "sceptics worry", "不少人担心", "一些人担心",
-        "有些人担心",
-    ]
+        "有人提出", "有人指出", "有人说", "有一种观点", "有一种看法", "有一种意见", "有一种说法", "有一种声音", "一种观点",
+        "一种看法", "一种常见的看法", "一种常见的观点", "一种常见的说法", "一种意见", "一种说法", "反对者", "批评者", "质疑者",
+        "有学者认为", "有学者主张", "谬误", "不少人担心", "一些人担心", "有些人担心",
+    ] + [
+        // English ones end at a word's end: "This objectionable practice" is no objection.
+        "defenders of", "supporters of", "critics contend", "critics claim", "critics charge", "critics point",
+        "critics have", "critics of", "opponents claim", "opponents contend", "opponents maintain", "opponents insist",
+        "detractors", "it has been argued", "a familiar objection", "a common objection", "an obvious objection",
+        "one objection", "another objection", "others worry", "others argue", "others contend", "others claim",
+        "others object", "skeptics contend", "skeptics claim", "skeptics say", "skeptics worry", "sceptics contend",
+        "sceptics claim", "sceptics say", "sceptics worry",
+    ].map { $0 + " " }
     /// An answer to a view, marking its attack on it (not among the attachment model's features, like the
     /// concessions): 但… beyond 但是 / 但， (104 of 142 gold sentences attack; 但愿 and 但凡 are no answer), a
     /// rebuttal's 事实真相 (101 of 101), 这种说法 / 这种观点 … (29 of 31), 也要看到 (4 of 4), and objections named as such.
     static let rebuttalOpeners = [
         "但", "事实真相", "事实恰恰", "这种说法", "这种观点", "这种看法", "这种论调", "这种指责", "这种论点", "也要看到", "同时也要看到",
-        "this objection", "that objection", "this criticism", "that criticism",
-    ]
-    static let notRebuttalOpeners = ["但愿", "但凡"]
+    ] + ["this objection", "that objection", "this criticism", "that criticism"].flatMap { [$0 + " ", $0 + ","] }
+    /// 但 that is no "but": 但愿 (may it be), 但凡 (whenever), 但丁 (Dante), 但书 (a proviso), 但求 (only asking).
+    static let notRebuttalOpeners = ["但愿", "但凡", "但丁", "但书", "但求"]
     static let conclusionOpeners = ["因此", "所以", "可见", "由此可见", "这表明", "这说明", "由此", "综上", "总之", "therefore", "thus", "hence", "consequently", "this shows", "this suggests"]
     /// Thesis cues and their weights; `…` is a gap of up to six characters (做好今年政府工作，要).
     static let thesisCues: [(String, Double)] = [
@@ -340,10 +343,26 @@ public struct TreeLinker: Linker {
 
     /// Whether a sentence states itself as the text's thesis: a thesis cue of weight 3 or more (本文认为, 笔者认为,
     /// we argue, this paper argues …).
+    /// An English cue counts as a word of its own (not the "i argue" of "Critics of AI argue"), and a sentence that
+    /// opens as someone else's view or a concession states no thesis of the author's.
     static func statesThesis(_ text: String) -> Bool {
-        let hits = thesisCueHits(text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 })
-        return thesisCues.indices.contains { hits[$0] && thesisCues[$0].1 >= 3 }
+        let lowered = Array(asciiLowercased(text).utf8)
+        guard thesisCueHits(lowered).enumerated().contains(where: { $0.element && thesisCues[$0.offset].1 >= 3 }),
+              !TreeLinker().opensAttack(text)
+        else { return false }
+        return thesisCues.contains { cue, weight in
+            guard weight >= 3 else { return false }
+            let parts = cue.split(separator: "…").map { Array($0.utf8) }
+            return lowered.indices.contains { p in
+                guard let first = parts.first?.first, lowered[p] == first else { return false }
+                // A Latin cue starts a word.
+                if first < 0x80, p > 0, Self.isLatinLetter(lowered[p - 1]) { return false }
+                return lowered.withUnsafeBufferPointer { cueChain($0, parts, at: p) }
+            }
+        }
     }
+
+    private static func isLatinLetter(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 65 && byte <= 90) }
 
     /// A human-chosen thesis (human link without parent) wins; otherwise the best-scoring claim or prescription.
     func chooseThesis(_ document: Document, _ nodes: [Int]) -> Int {

@@ -174,6 +174,21 @@ struct TreeTests {
         ])
         let e = TreeLinker().link(english).units.map(\.annotation)
         #expect(e[1].relation == .attack && e[2].parent == "s2" && e[2].relation == .attack)
+        // Words that only begin like an opener are none.
+        let linker = TreeLinker()
+        #expect(!linker.opensAttack("This objectionable practice traps borrowers."))
+        #expect(!linker.opensAttack("但丁的《神曲》描绘了地狱。") && !linker.opensAttack("有一种方法可以降低成本。"))
+        #expect(linker.opensAttack("This objection, however, misses the point.") && linker.opensAttack("有一种观点认为，应当放开。"))
+    }
+
+    /// A thesis stated as such (we argue, 本文认为) is a cue of its own words: "Critics of AI argue" is no "I argue",
+    /// and a view opened as someone else's states no thesis of the author's.
+    @Test func statedThesesAreTheAuthors() {
+        #expect(TreeLinker.statesThesis("We argue that cities should act."))
+        #expect(TreeLinker.statesThesis("In this paper, I argue that rules fail."))
+        #expect(TreeLinker.statesThesis("本文认为，数字税应当由多边规则协调。"))
+        #expect(!TreeLinker.statesThesis("Critics of AI argue that these tools entrench discrimination."))
+        #expect(!TreeLinker.statesThesis("Some argue that we argue too much."))
     }
 
     /// The report marks the claims that argue against the thesis (an objection), not the author's answer to them.
