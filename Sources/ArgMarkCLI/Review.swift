@@ -381,7 +381,6 @@ struct LineEditor {
         // libedit reads multibyte characters only under a UTF-8 locale; without one it drops every Chinese character
         // typed (/中文 arrived as /). The user's locale if it is UTF-8, else C.UTF-8.
         if interactive {
-            argmark_catch_interrupts()
             setlocale(LC_CTYPE, "")
             if String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8" { setlocale(LC_CTYPE, "C.UTF-8") }
         }

@@ -57,10 +57,10 @@ public struct SentenceAnnotation: Sendable, Hashable {
     /// True once a person has edited or accepted the sentence, its label or its link.
     public var isReviewed: Bool { reviewedAt != nil }
 
-    /// True once the label is a person's (set or accepted in review, or a label of unknown origin, someone's work):
-    /// what review's queues and the report's count of labels to review go by. A link a person set leaves a machine
-    /// label unreviewed.
-    public var isLabelReviewed: Bool { isKeptLabel }
+    /// True once a person has set or accepted the label (a label of unknown origin, hand-made or another tool's,
+    /// counts once a person has reviewed the sentence): what review's queues go by. A link a person set leaves a
+    /// machine label unreviewed.
+    public var isLabelReviewed: Bool { isHumanLabel || (label != nil && labeledBy == nil && reviewedAt != nil) }
 
     /// True for the document's thesis: an argumentative sentence that a linker or person placed at the root.
     public var isThesis: Bool { label?.isArgumentative == true && parent == nil && linkedBy != nil }

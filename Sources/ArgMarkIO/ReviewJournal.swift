@@ -122,7 +122,8 @@ public final class ReviewJournal {
     /// session left with quit twice, or killed): those edits are not in what the command reads. Nil when there is
     /// no such journal, or a write that completed holds its edits.
     public static func unwrittenEditsWarning(for file: String) -> String? {
-        let journal = path(for: file)
+        // Review journals a file opened through a link as the file it leads to.
+        let journal = path(for: FileAccess.linkTarget(of: file) ?? file)
         guard FileManager.default.fileExists(atPath: journal) else { return nil }
         guard let contents = try? read(journal) else {
             return "\(journal) is a review journal that cannot be read; open \(file) in argmark review to see what it holds"

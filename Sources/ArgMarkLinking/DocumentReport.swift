@@ -83,7 +83,7 @@ public struct DocumentReport: Sendable {
         for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
             let a = unit.annotation
             // A label of unknown origin (no labeledBy) is someone's, as annotate keeps it: not a machine label.
-            guard !a.isLabelReviewed else { continue }
+            guard !a.isKeptLabel else { continue }
             review.unreviewed += 1
             if let c = a.confidence {
                 review.withConfidence += 1

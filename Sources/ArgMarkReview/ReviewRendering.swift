@@ -28,6 +28,8 @@ extension ReviewSession {
         // A link a person set is no review of the machine's label.
         if let at = a.reviewedAt {
             parts.append(a.isLabelReviewed || a.label == nil ? "reviewed \(at)" : "link reviewed \(at), label unreviewed")
+        } else if a.isLabelReviewed {
+            parts.append("reviewed")
         } else {
             parts.append("unreviewed")
         }

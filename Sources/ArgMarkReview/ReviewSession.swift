@@ -147,11 +147,11 @@ public struct ReviewSession {
                 ByteSearch.contains(unit.text, needle)
             }
         case .find(let pattern):
-            lastFind = pattern
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
                 return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression")
             }
+            lastFind = pattern
             if let literal = Self.requiredLiteral(pattern) {
                 // Only sentences holding the pattern's literal part can match: a byte search finds them, and the
                 // regular expression runs on those alone.

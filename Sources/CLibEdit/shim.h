@@ -16,7 +16,7 @@ static inline void argmark_free_line(char *line) { free(line); }
 #include <signal.h>
 #include <string.h>
 static volatile sig_atomic_t argmark_interrupted = 0;
-static volatile sig_atomic_t argmark_reading = 0;
+static volatile sig_atomic_t argmark_reading = 0; /* set with release after the reader is stored */
 /* The reading thread, kept where Swift's import of this header emits it (a plain static of this type it does not). */
 static inline pthread_t *argmark_reader(void) {
     static pthread_t reader = 0;
@@ -24,34 +24,33 @@ static inline pthread_t *argmark_reader(void) {
 }
 static inline void argmark_note_interrupt(int signal) {
     argmark_interrupted = 1;
-    if (argmark_reading && !pthread_equal(pthread_self(), *argmark_reader())) pthread_kill(*argmark_reader(), signal);
+    if (__atomic_load_n(&argmark_reading, __ATOMIC_ACQUIRE) && !pthread_equal(pthread_self(), *argmark_reader()))
+        pthread_kill(*argmark_reader(), signal);
 }
-static inline void argmark_catch_interrupts(void) {
-    struct sigaction action;
+/* readline with Ctrl-C abandoning the line: the handler is ArgMark's only while a line is read (a ^C during a long
+   command ends the session as before, the journal holding its edits), and SIGINT is unblocked for the read (a parent
+   that blocked it, a test runner or an IDE's terminal, passes the mask on). */
+static inline char *argmark_readline(const char *prompt) {
+    struct sigaction action, previousAction;
     memset(&action, 0, sizeof action);
     action.sa_handler = argmark_note_interrupt;
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0; /* no SA_RESTART: the terminal read returns */
-    sigaction(SIGINT, &action, NULL);
-}
-/* readline with Ctrl-C delivered to this thread (a parent that blocked SIGINT, a test runner or an IDE's terminal,
-   passes the mask on: unblocked here for the read). */
-static inline char *argmark_readline(const char *prompt) {
-    sigset_t interrupts, previous;
+    sigset_t interrupts, previousMask;
     sigemptyset(&interrupts);
     sigaddset(&interrupts, SIGINT);
-    pthread_sigmask(SIG_UNBLOCK, &interrupts, &previous);
     *argmark_reader() = pthread_self();
-    argmark_reading = 1;
+    __atomic_store_n(&argmark_reading, 1, __ATOMIC_RELEASE);
+    sigaction(SIGINT, &action, &previousAction);
+    pthread_sigmask(SIG_UNBLOCK, &interrupts, &previousMask);
     char *line = readline(prompt);
-    argmark_reading = 0;
-    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    pthread_sigmask(SIG_SETMASK, &previousMask, NULL);
+    sigaction(SIGINT, &previousAction, NULL);
+    __atomic_store_n(&argmark_reading, 0, __ATOMIC_RELEASE);
     return line;
 }
 /* Whether Ctrl-C was pressed since the last call. */
 static inline int argmark_take_interrupt(void) {
-    int was = argmark_interrupted;
-    argmark_interrupted = 0;
-    return was;
+    return __atomic_exchange_n(&argmark_interrupted, 0, __ATOMIC_ACQ_REL);
 }
 #endif

@@ -64,12 +64,9 @@ extension CommandLineTests {
     /// On a terminal, Ctrl-C abandons the line being typed and the session goes on (it had ended it):
     /// tools/check_review_interrupt.py drives review on a pseudo-terminal, where Python and util-linux's setsid are
     /// at hand.
-    @Test func ctrlCAbandonsTheLineOnATerminal() throws {
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:))
-        guard let python, FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid") else {
-            print("skipped: tools/check_review_interrupt.py needs python3 and util-linux's setsid, which are not installed")
-            return
-        }
+    @Test(.enabled(if: Self.interruptCheckRuns, "tools/check_review_interrupt.py needs python3 and util-linux's setsid"))
+    func ctrlCAbandonsTheLineOnATerminal() throws {
+        let python = try #require(Self.python)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python)
         process.arguments = [CommandLineTests.packageRoot.appendingPathComponent("tools/check_review_interrupt.py").path, CommandLineTests.binary.path]
@@ -102,6 +99,9 @@ extension CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: dir + "/again/jsonl/city.en.csv"))
     }
 
+    static let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: FileManager.default.isExecutableFile(atPath:))
+    static let interruptCheckRuns = python != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/setsid")
+
     /// Edits a review left in its journal (quit twice) are not in the file: the commands that read it say so, rather
     /// than exporting or reporting it without them.
     @Test func unwrittenReviewEditsAreNamed() throws {
@@ -120,6 +120,9 @@ extension CommandLineTests {
             let run = try argmark(command)
             #expect(run.status == 0 && run.stderr.contains(warning), "\(command): \(run.stderr)")
         }
+        // Read through a link, the file's journal is the one review keeps, beside the file the link leads to.
+        try FileManager.default.createSymbolicLink(atPath: dir + "/link.jsonl", withDestinationPath: file)
+        #expect(try argmark(["tree", dir + "/link.jsonl"]).stderr.contains("\(file).journal holds 1 review edit"))
     }
 
     /// An output that is a link to a file under review is that file: its journal and lock are looked for where the

@@ -164,6 +164,20 @@ struct ReviewSessionTests {
         #expect(cycle.isError && cycle.output.contains("would make a cycle") && cycle.output.contains("(link s10 s3)"), "\(cycle.output)")
     }
 
+    /// A label of unknown origin (hand-made JSONL, another tool's TEI) is unreviewed until a person reviews it.
+    @Test func labelsOfUnknownOriginWaitForReview() throws {
+        var document = try sampleDocument()
+        for i in document.units.indices where document.units[i].annotation.label != nil {
+            document.units[i].annotation.labeledBy = nil
+            document.units[i].annotation.reviewedAt = nil
+        }
+        var s = session(document)
+        #expect(s.execute("stats").output.contains("reviewed 0 (0%)"))
+        #expect(!s.execute("nu").isMiss)
+        _ = s.execute("accept s3")
+        #expect(s.execute("stats").output.contains("reviewed 1 "))
+    }
+
     /// A move or search that finds nothing says so as a miss (which `--strict` stops at), and / alone repeats the
     /// last search.
     @Test func missesAreMarkedAndSlashRepeatsTheSearch() throws {
@@ -176,7 +190,8 @@ struct ReviewSessionTests {
         #expect(!again.isMiss && !again.isError && again.output != first.output)
         #expect(!s.execute("n").isMiss)
         var fresh = session(try sampleDocument())
-        #expect(fresh.execute("/").isError)
+        #expect(fresh.execute("/(").isError)
+        #expect(fresh.execute("/").output.contains("no search to repeat"))
         #expect(fresh.execute("p").isMiss)
     }
 
