@@ -389,33 +389,38 @@ struct HTMLLayout {
         return text[start...]
     }
 
-    /// Whether a `<br>` after `line` falls inside a sentence: the line ends without a mark that closes a sentence or
-    /// a label (。.!?:；…), is no numbered heading (一、… / 1. …), and either holds a clause's comma (例如，2018年的贸易摩擦)
-    /// or the text after the break goes on in lower case (the 2018 trade war<br>cost billions). A second `<br>` right
-    /// after it parts paragraphs.
+    /// Whether a `<br>` after `line` falls inside a sentence: the line ends without a mark that closes a sentence, a
+    /// label or a salutation (。.!?:；…,，), is no numbered heading (一、… / 1. …) and no label: value line (联系人：张三),
+    /// and the text after the break goes on — in lower case (the 2018 trade war<br>cost billions), or in Chinese after
+    /// a line holding a clause's comma (例如，2018年的贸易摩擦<br>造成了…) and not indented as a paragraph's start (　　).
+    /// A second `<br>` right after it parts paragraphs.
     static func breaksMidSentence(_ line: Substring, before following: ArraySlice<XMLContent>) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        guard let last = trimmed.unicodeScalars.last, !"。！？!?.:：；;…”」』\"')）".unicodeScalars.contains(last),
-              !HeadingDetector.isNumbered(trimmed)
+        guard let last = trimmed.unicodeScalars.last, !"。！？!?.:：；;…”」』\"')）,，".unicodeScalars.contains(last),
+              !HeadingDetector.isNumbered(trimmed), !trimmed.contains("："), !trimmed.contains(": ")
         else { return false }
         var next: Unicode.Scalar?
+        var indented = false
         search: for content in following {
+            let text: String
             switch content {
-            case .text(let value):
-                if let scalar = value.unicodeScalars.first(where: { !$0.properties.isWhitespace }) {
-                    next = scalar
-                    break search
-                }
+            case .text(let value): text = value
             case .element(let element):
                 if element.name.lowercased() == "br" { return false }
-                if let scalar = element.textContent.unicodeScalars.first(where: { !$0.properties.isWhitespace }) {
+                text = element.textContent
+            }
+            for scalar in text.unicodeScalars {
+                // An ideographic space or two no-break spaces: the indent a Chinese page gives a paragraph's start.
+                if scalar == "\u{3000}" || scalar == "\u{A0}" { indented = true }
+                if !scalar.properties.isWhitespace {
                     next = scalar
                     break search
                 }
             }
         }
-        guard let next else { return false }
-        return trimmed.unicodeScalars.contains { "，、,".unicodeScalars.contains($0) } || next.properties.isLowercase
+        guard let next, !indented else { return false }
+        if next.properties.isLowercase { return true }
+        return next.isCJKText && trimmed.unicodeScalars.contains { "，、".unicodeScalars.contains($0) }
     }
 
     private mutating func closeLine() {

@@ -32,6 +32,18 @@ struct HTMLReaderTests {
         #expect(texts.contains("heading 二、主要任务") && texts.contains("sentence 加快建设现代化产业体系。"))
         #expect(texts.contains("sentence 各地要加强协调。") && texts.contains("sentence 要压实责任。"))
         #expect(!texts.contains { $0.contains("twice, Members") })
+        // A salutation and a close, a heading with a comma before an indented paragraph, and label: value lines keep
+        // their lines.
+        let letter = try read("""
+            <html><body>
+            <p>Dear Chair Smith and Members of the Committee,<br>I write to oppose the proposed rule. It raises costs.</p>
+            <p>坚持创新驱动，推动高质量发展<br>　　数字经济是推动经济增长的重要引擎。</p>
+            <p>联系人：张三，电话：010-12345678<br>地址：北京市西城区</p>
+            </body></html>
+            """)
+        let lines = letter.units.map(\.text)
+        #expect(lines.contains("I write to oppose the proposed rule.") && !lines.contains { $0.contains("Committee, I write") })
+        #expect(!lines.contains { $0.contains("发展数字经济") } && !lines.contains { $0.contains("12345678地址") })
     }
 
     @Test func aMinistrysPageReadsAsItsReport() throws {
