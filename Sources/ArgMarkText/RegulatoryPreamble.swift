@@ -7,7 +7,8 @@ import ArgMarkCore
 /// document's own text begins. Read as text, the header lines became headings of empty sections, the title ran
 /// into the AGENCY: line and the addresses and telephone numbers were labelled as sentences. They go to the
 /// document's metadata instead: the title as its title, the summary as its abstract, each other field by name
-/// (`agency`, `action`, `dates`, `addresses`, `contact`) and the header lines as `header`.
+/// (`agency`, `action`, `dates`, `addresses`, `contact`; a field runs over paragraphs up to the next caption when
+/// SUPPLEMENTARY INFORMATION: closes the preamble, else it is one paragraph) and the header lines as `header`.
 struct RegulatoryPreamble {
     /// Where the preamble ends, as a scalar offset: it is the text's beginning up to there.
     var end: Int
@@ -30,14 +31,22 @@ struct RegulatoryPreamble {
     /// The preamble of `lines`, when an AGENCY: line near the top is followed by an ACTION: line: the pair every
     /// Federal Register rule and notice opens with.
     static func find(_ scalars: [Unicode.Scalar]) -> RegulatoryPreamble? {
-        // Physical lines: a hard-wrapped text's logical lines would run the title into the AGENCY: line.
+        // Physical lines: a hard-wrapped text's logical lines would run the title into the AGENCY: line. A rule of
+        // dashes (govinfo's text sets one under ACTION:) counts as a blank line.
         let lines = lineRanges(scalars.prefix(20_000).count == scalars.count ? scalars : Array(scalars.prefix(20_000)))
             .map { scalars.trimmed($0) }
+            .map { line in line.count >= 3 && scalars[line].allSatisfy({ "-=_".unicodeScalars.contains($0) }) ? line.lowerBound..<line.lowerBound : line }
         guard let agency = (0..<min(lines.count, withinFirst)).first(where: { caption(scalars, lines[$0])?.key == "agency" })
         else { return nil }
-        // Above it only short lines without a sentence's end: the department, agency, CFR parts, docket, title.
+        // Above it only short lines without a sentence's end: the department, agency, CFR parts, docket, title (a
+        // comment that quotes the preamble below its own first paragraph is a comment).
         let above = (0..<agency).filter { !lines[$0].isEmpty }
-        guard above.count <= 12, above.allSatisfy({ lines[$0].count <= 200 }) else { return nil }
+        guard above.count <= 12, above.allSatisfy({ lines[$0].count <= 200 }),
+              !above.contains(where: { k in
+                  let text = scalars.string(lines[k])
+                  return text.unicodeScalars.last.map { ".!?。！？".unicodeScalars.contains($0) } == true && !isHeaderLine(text)
+              })
+        else { return nil }
         // Addresses, dates and contacts run on over paragraphs (Instructions: …, Docket: …) only up to a
         // SUPPLEMENTARY INFORMATION: caption that closes the preamble; without one each field is one paragraph.
         let closes = lines[agency..<min(lines.count, agency + fieldLines)].contains { caption(scalars, $0)?.key == "supplementary" }
@@ -62,8 +71,8 @@ struct RegulatoryPreamble {
                 fields.append((found.key, found.value))
             } else if fields.isEmpty {
                 break
-            } else if pendingBlank, !closes || ["summary", "action", "agency"].contains(fields[fields.count - 1].key) {
-                // After a blank line the summary is over unless a caption follows.
+            } else if pendingBlank, !closes {
+                // Without SUPPLEMENTARY INFORMATION: to close the preamble, a field is one paragraph.
                 break
             } else {
                 fields[fields.count - 1].value += (fields[fields.count - 1].value.isEmpty ? "" : " ") + scalars.string(scalars.trimmed(line))

@@ -430,6 +430,14 @@ struct PlainTextReaderTests {
         let notice = try read(PlainTextReader(), "AGENCY: Environmental Protection Agency.\nACTION: Notice.\n\nThe agency received 40 comments. Most supported the plan.\n")
         #expect(notice.units.map(\.text) == ["The agency received 40 comments.", "Most supported the plan."])
         #expect(notice.metadata.fields == ["agency": "Environmental Protection Agency.", "action": "Notice."])
+        // govinfo's text sets a rule of dashes under ACTION:; a summary may run over paragraphs; a comment that quotes
+        // the preamble under its own first paragraph keeps that paragraph.
+        let govinfo = try read(PlainTextReader(), "[Rules and Regulations]\n\n-----------------------------------------------------------------------\n\nENVIRONMENTAL PROTECTION AGENCY\n\nAir Plan Approval; Michigan\n\nAGENCY: Environmental Protection Agency (EPA).\n\nACTION: Final rule.\n\n-----------------------------------------------------------------------\n\nSUMMARY: The EPA is approving a plan.\n\nIt keeps ozone low.\n\nDATES: Effective July 22, 2024.\n\nSUPPLEMENTARY INFORMATION:\n\nMichigan submitted the plan in 2023.\n")
+        #expect(govinfo.units.map(\.text) == ["Michigan submitted the plan in 2023."])
+        #expect(govinfo.metadata.abstracts["en"] == "The EPA is approving a plan. It keeps ozone low.")
+        #expect(govinfo.metadata.fields["dates"] == "Effective July 22, 2024." && govinfo.metadata.titles["en"] == "Air Plan Approval; Michigan")
+        let comment = try read(PlainTextReader(), "I am a dairy farmer in Ohio and I oppose the proposed rule.\n\nAGENCY: Environmental Protection Agency (EPA).\nACTION: Proposed rule.\n\nThe agency underestimates compliance costs.\n")
+        #expect(comment.units.first?.text == "I am a dairy farmer in Ohio and I oppose the proposed rule." && comment.metadata.fields.isEmpty)
         // An AGENCY: line without ACTION: is a text's own.
         let prose = try read(PlainTextReader(), "AGENCY: the capacity to act.\nStructures constrain agency. They do not abolish it.\n")
         #expect(prose.metadata.fields.isEmpty && prose.units.count >= 3)
