@@ -312,6 +312,16 @@ struct WordLayout {
                 case "t" where customMarkOf != nil:
                     customMarks[customMarkOf!] = child.textContent.split(separator: " ").joined()
                     customMarkOf = nil
+                case "sym" where customMarkOf != nil:
+                    // A symbol mark (†, or the Symbol font's *) is the mark itself, not text.
+                    customMarkOf = nil
+                case "r" where Self.isHidden(child):
+                    // Hidden text (w:vanish) is no part of the document as Word shows and prints it.
+                    continue
+                case "r":
+                    // The mark follows the reference in its own run; a later run's text is the paragraph's.
+                    visit(child)
+                    customMarkOf = nil
                 case "t": out += child.textContent
                 case "tab": out += " "
                 case "br", "cr": out += OfficeXML.lineBreak
@@ -321,9 +331,6 @@ struct WordLayout {
                     // left out, as its drawings are.
                     if notes { anchoredTextBoxes += Self.textBoxContents(in: child) }
                 case "del", "delText", "moveFrom", "instrText", "object", "Fallback", "pPr", "rPr", "footnoteRef", "endnoteRef":
-                    continue
-                case "r" where Self.isHidden(child):
-                    // Hidden text (w:vanish) is no part of the document as Word shows and prints it.
                     continue
                 case "footnoteReference", "endnoteReference":
                     guard notes, let id = child.attribute("id", namespace: Self.namespace) else { continue }

@@ -115,6 +115,9 @@ struct DOCXReaderTests {
         #expect(document.units.first?.text == "数字治理的制度逻辑[1]")
         #expect(document.notes.map(\.text) == ["本文系国家社会科学基金项目（23BZZ001）的阶段性成果。", "参见王某：《数字治理》，北京大学出版社2020年版。"])
         #expect(!document.units.contains { $0.text.contains("*") })
+        // A mark set as a symbol (w:sym) is the mark; the next run's text is the paragraph's.
+        let symbol = try read(try fixture("symbol-mark.docx"))
+        #expect(symbol.units.contains { $0.text == "张三[1]，李四（北京大学政府管理学院）" }, "\(symbol.units.map(\.text))")
     }
 
     /// A stored (uncompressed) archive without styles or notes reads too, its headings by their form.
