@@ -161,6 +161,8 @@ struct Report: ParsableCommand {
         // Only an annotated file that names the other as its source holds it: paper.txt and paper.md, or a
         // JSONL made from another text, are documents of their own.
         func holds(_ annotated: String, _ source: String) -> Bool {
+            // A JSONL and a TEI of one name (a TEI exported from the JSONL) are one annotated document, read once.
+            if rank(annotated) < rank(source), rank(source) < 2 { return true }
             guard rank(annotated) < rank(source), rank(source) == 2,
                   let head = FileHandle(forReadingAtPath: annotated).map({ handle in
                       defer { try? handle.close() }

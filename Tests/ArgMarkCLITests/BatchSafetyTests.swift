@@ -53,6 +53,9 @@ extension CommandLineTests {
         let review = try argmark(["review", "out/a.zh.tei.xml", "--annotator", "ana"], stdin: "label s2 claim\nwq\n", in: dir)
         #expect(review.status == 0, "\(review.stderr)")
         #expect(try String(contentsOfFile: dir + "/out/a.zh.tei.xml", encoding: .utf8).contains(#"<idno type="path">../in/a.zh.txt</idno>"#))
+        // An absolute source stays absolute.
+        #expect(try argmark(["annotate", dir + "/in/a.zh.txt", "--to", "tei", "--out", "abs"], in: dir).status == 0)
+        #expect(try String(contentsOfFile: dir + "/abs/a.zh.tei.xml", encoding: .utf8).contains(#"<idno type="path">\#(dir)/in/a.zh.txt</idno>"#))
         // From standard input: no source before the round trip, none after it.
         let piped = try argmark(["annotate", "-", "--out", "-"], stdin: text, in: dir)
         try Data(piped.stdout.utf8).write(to: URL(fileURLWithPath: dir + "/p.jsonl"))

@@ -433,6 +433,10 @@ struct CommandLineTests {
         try Data("本文认为，城市应当行动。据统计，2019年租金上涨了12%。\n".utf8).write(to: URL(fileURLWithPath: pair + "/paper.md"))
         let both = try argmark(["report", pair])
         #expect(!both.stderr.contains("is left out") && both.stdout.contains("corpus: 2 documents"), "\(both.stderr)")
+        // A JSONL and the TEI exported from it are one document.
+        #expect(try argmark(["export", dir + "/mixed.jsonl", "--to", "tei", "--out", dir + "/mixed.tei.xml"]).status == 0)
+        let exported = try argmark(["report", dir])
+        #expect(exported.stderr.contains("mixed.tei.xml is left out") && !exported.stdout.contains("corpus: 2 documents"), "\(exported.stderr)")
         // eval needs labelled gold, and reads a TEI prediction.
         let unlabelled = try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/u", "--labelers", "none"])
         #expect(unlabelled.status == 0)
