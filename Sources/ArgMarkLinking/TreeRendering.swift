@@ -141,8 +141,8 @@ public enum TreeRendering {
             // As the scores are shown, so that a lone child's effect is the net above.
             let effect = shown(score) - shown(without)
             let child = document.unit(c.child)
-            // The strength is the child's score times its link's confidence (1 for a person's link): say so where
-            // they differ, or a child scored 0.90 shown at 0.24 reads as a mistake.
+            // The strength is the child's score times its link's confidence (a person's link has none and counts 1):
+            // said for a machine link, or a child scored 0.90 shown at 0.24 reads as a mistake.
             let weighting = child.flatMap { unit in
                 unit.annotation.linkConfidence.flatMap { confidence in
                     unit.annotation.score.map { " (score \(fixed2($0)) × link confidence \(fixed2(confidence)))" }
@@ -164,8 +164,8 @@ public enum TreeRendering {
         let (roots, children) = children(document)
         let thesis = document.thesisIndex
         var included = Set(roots + children.flatMap { $0 })
-        // A document with no tree (figures or cases alone argue for nothing) still shows its labelled sentences, as
-        // the AIF export does, rather than an empty picture.
+        // A document with no tree (figures or cases alone argue for nothing) still shows its argumentative sentences,
+        // as the AIF export does, rather than an empty picture.
         if included.isEmpty {
             included = Set(document.units.indices.filter { document.units[$0].kind == .sentence && document.units[$0].annotation.label?.isArgumentative == true })
         }

@@ -127,7 +127,11 @@ struct OpenDocumentLayout {
                 case "line-break": out += OfficeXML.lineBreak
                 case "note":
                     guard let body = child.child("note-body") else { continue }
+                    // A note's text boxes are left out, as the Word reader leaves them: laid out, they would land
+                    // in the body after the paragraph citing the note.
+                    let boxes = anchoredTextBoxes
                     let paragraphs = body.children.map { Self.collapsed(inlineText($0)) }.filter { !$0.isEmpty }
+                    anchoredTextBoxes = boxes
                     notes.append(paragraphs.joined(separator: " "))
                     out += "[\(notes.count)]"
                 case "frame":

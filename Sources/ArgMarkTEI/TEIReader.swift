@@ -36,11 +36,6 @@ public struct TEIReader: DocumentReader {
         try decode(input).document
     }
 
-    /// The source path as the file holds it, relative to its folder, when it names one; `read` gives it resolved
-    /// against the file's folder (`SourcePath`), as every command uses it.
-    public func sourceReference(_ input: ReaderInput) throws(DocumentReadError) -> String? {
-        try decode(input).sourceReference
-    }
 
     /// The document, and what of the file writing it back in ArgMark's encoding would lose or change, from one
     /// parse: markup the encoding does not keep (``markupNotKept(in:limit:)``), else what the rewrite holds
