@@ -52,7 +52,19 @@ enum AnalysedDocument {
                 } catch {
                     throw failure("\(path): \(error)")
                 }
-                Terminal.note("\(path): labelled the \(unlabelled.count) sentence\(unlabelled.count == 1 ? "" : "s") the file leaves unlabelled (\(unlabelled.prefix(5).map { document.units[$0].id }.joined(separator: ", "))\(unlabelled.count > 5 ? ", …" : "")), as annotate would")
+                // Said of the sentences that did get a label: one in no language a labeller handles (lang und) stays
+                // unlabelled, and is named so.
+                let labelled = unlabelled.filter { document.units[$0].annotation.label != nil }
+                let left = unlabelled.filter { document.units[$0].annotation.label == nil }
+                func ids(_ indices: [Int]) -> String {
+                    indices.prefix(5).map { document.units[$0].id }.joined(separator: ", ") + (indices.count > 5 ? ", …" : "")
+                }
+                if !labelled.isEmpty {
+                    Terminal.note("\(path): labelled the \(labelled.count) sentence\(labelled.count == 1 ? "" : "s") the file leaves unlabelled (\(ids(labelled))), as annotate would")
+                }
+                if !left.isEmpty {
+                    Terminal.warning("\(path): \(left.count) sentence\(left.count == 1 ? "" : "s") the file leaves unlabelled stay\(left.count == 1 ? "s" : "") so (\(ids(left))): no labeller of the pipeline handles \(left.count == 1 ? "its" : "their") language (\(Set(left.map { document.units[$0].language.rawValue }).sorted().joined(separator: ", ")))")
+                }
                 sentences = document.units.filter { $0.kind == .sentence }
             }
             pipeline.labelers = []

@@ -345,6 +345,13 @@ extension CommandLineTests {
         #expect(document["file"] as? String == dir + "/d/x.jsonl")
         let labels = try #require(document["labels"] as? [String: Int])
         #expect(labels.values.reduce(0, +) == 3)
+        // One in no language a labeller handles stays unlabelled, and is named so rather than said to be labelled.
+        let hand = #"{"type":"document","id":"h","lang":"zh"}"# + "\n"
+            + #"{"type":"sentence","id":"s1","section":"d1","paragraph":"p1","start":0,"end":10,"text":"本文认为合作是出路。","label":"claim"}"# + "\n"
+            + #"{"type":"sentence","id":"s2","section":"d1","paragraph":"p1","start":10,"end":31,"text":"例如，2018年的贸易摩擦造成了巨大损失。"}"# + "\n"
+        try Data(hand.utf8).write(to: URL(fileURLWithPath: dir + "/h.jsonl"))
+        let left = try argmark(["tree", dir + "/h.jsonl"])
+        #expect(left.status == 0 && left.stderr.contains("1 sentence the file leaves unlabelled stays so (s2)") && !left.stderr.contains("labelled the 1 sentence"), "\(left.stderr)")
         // An entry the walk cannot read (a named pipe) is named, and the report goes on with the rest.
         #expect(mkfifo(dir + "/d/pipe.jsonl", 0o644) == 0)
         let withPipe = try argmark(["report", dir + "/d"])
