@@ -2,8 +2,9 @@ import ArgMarkCore
 
 /// Text views of a review session: the current sentence in its paragraph, the tree, lists, statistics and help.
 extension ReviewSession {
-    /// `s12 · claim 0.84 (label.model.zh.v1) · supports s3 (link.tree.v1, 0.65) · score 0.71 · unreviewed`
-    func headline(_ i: Int) -> String {
+    /// `s12 · claim 0.84 (label.model.zh.v1) · supports s3 (link.tree.v1, 0.65) · score 0.71 · unreviewed`, broken
+    /// between its parts where it would pass the width (the terminal would break it mid-word).
+    func headline(_ i: Int, after lead: String = "") -> String {
         let unit = document.units[i]
         let a = unit.annotation
         var parts = [unit.id]
@@ -33,11 +34,23 @@ extension ReviewSession {
         } else {
             parts.append("unreviewed")
         }
-        return parts.joined(separator: " · ")
+        var lines = [lead + parts[0]]
+        for part in parts.dropFirst() {
+            let line = lines[lines.count - 1] + " · " + part
+            if Self.columns(style.plain(line)) > style.width, lines[lines.count - 1].count > 2 {
+                lines.append("  " + part)
+            } else {
+                lines[lines.count - 1] = line
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
+    /// Display columns of `text` (CJK characters count two).
+    static func columns(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + displayWidth($1) } }
+
     /// The headline of the current sentence, after an edit.
-    func status() -> String { "now at " + headline(cursor) }
+    func status() -> String { headline(cursor, after: "now at ") }
 
     /// The sentence, where it is, and its paragraph around it (three sentences either side).
     func show(_ i: Int) -> String {
@@ -159,7 +172,7 @@ extension ReviewSession {
                 : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " \(fixed2(score))" }
             let used = prefix.count + connector.count + text.count + 2
-            text += "  " + Self.shorten(unit.text, max(10, (style.width - used) / 2))
+            text += "  " + Self.shorten(unit.text, max(10, style.width - used))
             lines.append(prefix + connector + text)
             let kids = children[i]
             let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
@@ -195,7 +208,7 @@ extension ReviewSession {
             let id = unit.id + String(repeating: " ", count: max(0, idWidth - unit.id.count))
             let head = "\(marker) \(id) \(style.label(a.label, padded: true)) \(confidence) "
             let headWidth = 2 + id.count + 1 + 12 + 1 + 4 + 1
-            lines.append(head + Self.shorten(unit.text, max(10, (style.width - headWidth) / 2)))
+            lines.append(head + Self.shorten(unit.text, max(10, style.width - headWidth)))
         }
         if total == 0 { return "no matching sentence" }
         if total > lines.count { lines.append("… \(total - lines.count) more (\(total) in all); next-label, next-low and find step through them") }

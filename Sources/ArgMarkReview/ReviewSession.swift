@@ -684,6 +684,12 @@ public struct ReviewStyle: Sendable, Hashable {
 
     func paint(_ text: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
 
+    /// `text` without the colour codes `paint` adds, to count its columns.
+    func plain(_ text: String) -> String {
+        guard color else { return text }
+        return text.replacing(/\u{1B}\[[0-9;]*m/, with: "")
+    }
+
     func error(_ text: String) -> String { paint(text, "31") }
 
     func label(_ label: ArgumentLabel?, padded: Bool = false) -> String {
