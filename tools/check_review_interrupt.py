@@ -31,7 +31,7 @@ try:
     transcript = ""
     seen = 0
 
-    def read_until(marker, seconds=60):
+    def read_until(marker, seconds=180):
         """Reads until `marker` appears after the last marker found."""
         global transcript, seen
         deadline = time.time() + seconds
@@ -48,7 +48,8 @@ try:
         seen = found + len(marker)
         return True
 
-    ok = read_until("s2> ")  # the prompt: libedit has the terminal
+    # The prompt: libedit has the terminal (a debug build under a parallel test run takes a while to open).
+    ok = read_until("s2> ")
     os.write(master, b"label s3 evidence")
     ok = ok and read_until("label s3 evidence")
     # The prompt again (libedit discards what is typed before it takes the terminal back). On a loaded machine the
@@ -64,7 +65,7 @@ try:
     os.write(master, b"stats\r")
     ok = ok and read_until("unsaved edits 0")
     os.write(master, b"quit!\r")
-    status = review.wait(timeout=60)
+    status = review.wait(timeout=180)
     if ok and status == 0 and "error:" not in transcript:
         print("ok: ^C abandoned the half-typed edit and the session went on")
         sys.exit(0)
