@@ -58,7 +58,7 @@ try:
     interrupted = False
     for _ in range(5):
         os.write(master, b"\x03")
-        if read_until("s2> ", seconds=3):
+        if read_until("s2> ", seconds=10):
             interrupted = True
             break
     ok = ok and interrupted
