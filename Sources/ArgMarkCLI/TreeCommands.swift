@@ -175,16 +175,9 @@ struct Report: ParsableCommand {
         func holds(_ annotated: String, _ source: String) -> Bool {
             // A JSONL and a TEI of one name (a TEI exported from the JSONL) are one annotated document, read once.
             if rank(annotated) < rank(source), rank(source) < 2 { return true }
-            guard rank(annotated) < rank(source), rank(source) == 2,
-                  let head = FileHandle(forReadingAtPath: annotated).map({ handle in
-                      defer { try? handle.close() }
-                      return (try? handle.read(upToCount: 1 << 16)) ?? Data()
-                  })
-            else { return false }
-            let name = (source as NSString).lastPathComponent
-            let text = String(decoding: head, as: UTF8.self)
-            return text.contains("/" + name + "\"") || text.contains("\"" + name + "\"") || text.contains("/" + name + "</idno>")
-                || text.contains(">" + name + "</idno>")
+            // By name: a JSONL names its source from the folder it was made in, which need not be this one.
+            guard rank(annotated) < rank(source), rank(source) == 2, let named = AnnotatedCopy.namedSource(of: annotated) else { return false }
+            return (named as NSString).lastPathComponent == (source as NSString).lastPathComponent
         }
         for input in inputs {
             if let kept = chosen[input.outputStem], kept != input.path, holds(kept, input.path) {

@@ -346,18 +346,15 @@ public struct TreeLinker: Linker {
     /// An English cue counts as a word of its own (not the "i argue" of "Critics of AI argue"), and a sentence that
     /// opens as someone else's view or a concession states no thesis of the author's.
     static func statesThesis(_ text: String) -> Bool {
+        guard !TreeLinker().opensAttack(text) else { return false }
         let lowered = Array(asciiLowercased(text).utf8)
-        guard thesisCueHits(lowered).enumerated().contains(where: { $0.element && thesisCues[$0.offset].1 >= 3 }),
-              !TreeLinker().opensAttack(text)
-        else { return false }
-        return thesisCues.contains { cue, weight in
-            guard weight >= 3 else { return false }
-            let parts = cue.split(separator: "…").map { Array($0.utf8) }
-            return lowered.indices.contains { p in
-                guard let first = parts.first?.first, lowered[p] == first else { return false }
-                // A Latin cue starts a word.
-                if first < 0x80, p > 0, Self.isLatinLetter(lowered[p - 1]) { return false }
-                return lowered.withUnsafeBufferPointer { cueChain($0, parts, at: p) }
+        return lowered.withUnsafeBufferPointer { b in
+            thesisCueBytes.contains { parts, weight in
+                guard weight >= 3, let first = parts.first?.first else { return false }
+                return b.indices.contains { p in
+                    // A Latin cue starts a word.
+                    b[p] == first && !(first < 0x80 && p > 0 && isLatinLetter(b[p - 1])) && cueChain(b, parts, at: p)
+                }
             }
         }
     }

@@ -37,7 +37,7 @@ extension ReviewSession {
         var lines = [lead + parts[0]]
         for part in parts.dropFirst() {
             let line = lines[lines.count - 1] + " · " + part
-            if Self.columns(style.plain(line)) > style.width, lines[lines.count - 1].count > 2 {
+            if Self.columns(Array(style.plain(line).unicodeScalars)[...]) > style.width, lines[lines.count - 1].count > 2 {
                 lines.append("  " + part)
             } else {
                 lines[lines.count - 1] = line
@@ -45,9 +45,6 @@ extension ReviewSession {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// Display columns of `text` (CJK characters count two).
-    static func columns(_ text: String) -> Int { text.unicodeScalars.reduce(0) { $0 + displayWidth($1) } }
 
     /// The headline of the current sentence, after an edit.
     func status() -> String { headline(cursor, after: "now at ") }

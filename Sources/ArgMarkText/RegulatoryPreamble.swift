@@ -33,7 +33,7 @@ struct RegulatoryPreamble {
     static func find(_ scalars: [Unicode.Scalar]) -> RegulatoryPreamble? {
         // Physical lines: a hard-wrapped text's logical lines would run the title into the AGENCY: line. A rule of
         // dashes (govinfo's text sets one under ACTION:) counts as a blank line.
-        let lines = lineRanges(scalars.prefix(20_000).count == scalars.count ? scalars : Array(scalars.prefix(20_000)))
+        let lines = lineRanges(Array(scalars.prefix(20_000)))
             .map { scalars.trimmed($0) }
             .map { line in line.count >= 3 && scalars[line].allSatisfy({ "-=_".unicodeScalars.contains($0) }) ? line.lowerBound..<line.lowerBound : line }
         guard let agency = (0..<min(lines.count, withinFirst)).first(where: { caption(scalars, lines[$0])?.key == "agency" })
