@@ -179,7 +179,9 @@ struct Review: ParsableCommand {
                 session = replayed
                 let recovered = session.unsavedEdits
                 if recovered > 0 {
-                    opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them)")
+                    // The session goes on at the sentence of the last step, as the person left it.
+                    if let last = contents.edits.last?.focus { session.moveCursor(to: last) }
+                    opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them); going on at the last one")
                 } else if !contents.edits.isEmpty {
                     opening.append("replayed \(journalPath): its steps undo each other, so \(file) already holds the result")
                 }
@@ -199,7 +201,13 @@ struct Review: ParsableCommand {
 
         let sentences = session.document.units.count { $0.kind == .sentence }
         let reviewed = session.document.units.count { $0.kind == .sentence && $0.annotation.isLabelReviewed }
-        var out = "reviewing \(file) as human:\(name): \(sentences) sentences, \(reviewed) reviewed; help lists the commands\n"
+        var out = "reviewing \(file) as human:\(name): \(sentences) sentences, \(reviewed) reviewed"
+        // A review taken up again: where it stopped, one command away.
+        if reviewed > 0, reviewed < sentences,
+           let first = session.document.units.first(where: { $0.kind == .sentence && !$0.annotation.isLabelReviewed }) {
+            out += "; the first unreviewed is \(first.id) (goto \(first.id))"
+        }
+        out += "; help lists the commands\n"
         for line in opening { out += line + "\n" }
         out += session.execute("show").output
         try emit(out)

@@ -4,6 +4,8 @@ import Foundation
 /// A command of `argmark review`, parsed from one input line.
 public enum ReviewCommand: Sendable, Hashable {
     case next, previous
+    /// The first sentence of the next section, or of the one before the current section.
+    case nextSection, previousSection
     case goto(String)
     case nextUnreviewed
     case nextLow(Double)
@@ -19,12 +21,16 @@ public enum ReviewCommand: Sendable, Hashable {
     case explain(String?)
     case tree(String?)
     case list(ListFilter)
+    /// Every section with its heading and how many of its sentences are reviewed.
+    case sections
     case stats, help
     case undo, redo
     case write, forceWrite, quit, forceQuit, writeAndQuit
 
     public enum ListFilter: Sendable, Hashable {
         case all, unreviewed, low, label(ArgumentLabel)
+        /// Sentences hung by the editor itself (`ReviewSession.defaultLinker`) under a parent no one confirmed.
+        case provisional
     }
 
     /// The default threshold of `next-low` and `list low`.
@@ -81,6 +87,8 @@ public enum ReviewCommand: Sendable, Hashable {
         switch name {
         case "next", "n": return noArguments(.next)
         case "prev", "p": return noArguments(.previous)
+        case "next-section", "ns": return noArguments(.nextSection)
+        case "prev-section", "ps": return noArguments(.previousSection)
         case "goto", "g":
             guard arguments.count == 1 else { return fail("usage: goto ID (e.g. goto s12)") }
             return .success(.goto(String(arguments[0])))
@@ -132,16 +140,18 @@ public enum ReviewCommand: Sendable, Hashable {
         case "tree", "tr": return optionalID { .tree($0) }
         case "explain", "why": return optionalID { .explain($0) }
         case "list", "ls":
-            guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low]") }
+            guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low|provisional]") }
             guard let word = arguments.first else { return .success(.list(.all)) }
             switch word.lowercased() {
             case "unreviewed": return .success(.list(.unreviewed))
             case "low": return .success(.list(.low))
+            case "provisional": return .success(.list(.provisional))
             case "all": return .success(.list(.all))
             default:
-                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low]; unknown filter '\(echoed(word))'") }
+                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low|provisional]; unknown filter '\(echoed(word))'") }
                 return .success(.list(.label(label)))
             }
+        case "sections", "sec": return noArguments(.sections)
         case "stats": return noArguments(.stats)
         case "help", "h", "?": return noArguments(.help)
         case "undo", "u": return noArguments(.undo)

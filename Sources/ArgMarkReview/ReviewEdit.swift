@@ -83,4 +83,13 @@ public struct ReviewEdit: Sendable, Hashable, Codable {
         self.annotator = annotator
         self.changes = changes
     }
+
+    /// The sentence the step was about: the first changed one its command names (`label s9 background`), else the
+    /// first whose label changed, else the first it changed (an edit also moves other sentences' links along).
+    public var focus: String? {
+        let named = Set(command.split(whereSeparator: \.isWhitespace).map(String.init))
+        return changes.first { named.contains($0.unit) }?.unit
+            ?? changes.first { $0.before.label != $0.after.label || $0.before.labeledBy != $0.after.labeledBy }?.unit
+            ?? changes.first?.unit
+    }
 }

@@ -196,6 +196,7 @@ extension ReviewSession {
             case .unreviewed: matches = !a.isLabelReviewed
             case .low: matches = Self.isLow(unit, ReviewCommand.lowConfidence)
             case .label(let label): matches = a.label == label
+            case .provisional: matches = a.parent != nil && a.linkedBy == .plugin(Self.defaultLinker)
             }
             guard matches else { continue }
             total += 1
@@ -209,6 +210,36 @@ extension ReviewSession {
         }
         if total == 0 { return "no matching sentence" }
         if total > lines.count { lines.append("… \(total - lines.count) more (\(total) in all); next-label, next-low and find step through them") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One line per section that holds sentences, indented by its level: its heading's id (which `goto` takes), the
+    /// heading, and how many of its own sentences are reviewed; the current section is marked.
+    func sectionList() -> String {
+        var order: [String] = []
+        var counts: [String: (sentences: Int, reviewed: Int)] = [:]
+        for unit in document.units where unit.kind == .sentence {
+            if counts[unit.section] == nil { order.append(unit.section) }
+            counts[unit.section, default: (0, 0)].sentences += 1
+            if unit.annotation.isLabelReviewed { counts[unit.section, default: (0, 0)].reviewed += 1 }
+        }
+        guard !order.isEmpty else { return "no sentences" }
+        let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let current = document.units[cursor].section
+        let ids = order.map { sections[$0]?.heading ?? "" }
+        let idWidth = ids.map(\.count).max() ?? 0
+        var lines: [String] = []
+        for (section, headingID) in zip(order, ids) {
+            let (sentences, reviewed) = counts[section]!
+            let indent = String(repeating: "  ", count: max(0, min(3, (sections[section]?.level ?? 1) - 1)))
+            let marker = section == current ? style.paint(">", "1") : " "
+            let tally = reviewed == sentences ? "\(sentences) reviewed" : "\(reviewed) of \(sentences) reviewed"
+            let title = headingID.isEmpty ? "(before the first heading)" : document.unit(headingID).map(\.text) ?? headingID
+            let head = "\(marker) \(headingID + String(repeating: " ", count: idWidth - headingID.count)) \(indent)"
+            let room = style.width - (2 + idWidth + 1 + indent.count) - tally.count - 3
+            lines.append(head + Self.shorten(title, max(10, room)) + " · " + tally)
+        }
+        lines.append("goto a heading's id goes to its first sentence; next-section (ns) and prev-section (ps) step through them")
         return lines.joined(separator: "\n")
     }
 
@@ -241,6 +272,7 @@ extension ReviewSession {
     static let help = """
         move    next (n) · prev (p) · goto ID (g ID, or just ID) · next-unreviewed (nu)
                 next-low [THRESHOLD] (nl, default 0.6) · next-label LABEL (nb)
+                next-section (ns) · prev-section (ps) · sections (sec): each one's progress
                 find REGEX (f, or /REGEX; / alone finds the last one again)
         label   label [ID] LABEL (l) · c e x r b alone label the current sentence
                 claim (c), evidence (e), example (x), prescription (r), background (b)
@@ -250,7 +282,7 @@ extension ReviewSession {
                 unlink [ID] (ul): hang it directly under the thesis
                 thesis [ID] (t): make it the root; the former thesis then supports it
         view    show [ID] (s) · explain [ID] (why): its support score · tree [ID] (tr)
-                list [LABEL|unreviewed|low] (ls) · stats · help (h, ?)
+                list [LABEL|unreviewed|low|provisional] (ls) · stats · help (h, ?)
         file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
                 write! (w!) overwrites a file another program changed meanwhile
         Every edit is saved to FILE.journal before it is acknowledged; write saves

@@ -113,6 +113,19 @@ public struct ReviewSession {
         switch command {
         case .next: return move(from: cursor + 1, forward: true, wrap: false, what: "sentence") { _ in true }
         case .previous: return move(from: cursor - 1, forward: false, wrap: false, what: "sentence") { _ in true }
+        case .nextSection:
+            let section = document.units[cursor].section
+            return move(from: cursor + 1, forward: true, wrap: false, what: "section", atEnd: "in the last section") { $0.section != section }
+        case .previousSection:
+            // The section before the current one starts at its first sentence, wherever in its own section the cursor is.
+            let units = document.units
+            let section = units[cursor].section
+            guard let before = units.indices[..<cursor].last(where: { units[$0].kind == .sentence && units[$0].section != section }) else {
+                return miss("in the first section")
+            }
+            let previous = units[before].section
+            let first = units.indices[...before].last { units[$0].kind == .sentence && units[$0].section != previous }.map { $0 + 1 } ?? 0
+            return move(from: first, forward: true, wrap: false, what: "section") { $0.section == previous }
         case .goto(let id):
             // A heading or caption is a place in the document: go to the first sentence after it.
             if let i = index[id], document.units[i].kind != .sentence,
@@ -189,6 +202,7 @@ public struct ReviewSession {
             case .success(let i): return note(tree(i))
             }
         case .list(let filter): return note(list(filter))
+        case .sections: return note(sectionList())
         case .stats: return note(stats())
         case .help: return note(Self.help)
         case .undo: return undo(line)
@@ -224,7 +238,7 @@ public struct ReviewSession {
     }
 
     private mutating func move(
-        from start: Int, forward: Bool, wrap: Bool, what: String, _ matches: (TextUnit) -> Bool
+        from start: Int, forward: Bool, wrap: Bool, what: String, atEnd: String? = nil, _ matches: (TextUnit) -> Bool
     ) -> Response {
         let units = document.units
         var order: [Int] = forward ? Array(max(0, start)..<units.count) : Array(stride(from: min(start, units.count - 1), through: 0, by: -1))
@@ -234,7 +248,7 @@ public struct ReviewSession {
             cursor = i
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         }
-        if !wrap { return miss(forward ? "at the last sentence" : "at the first sentence") }
+        if !wrap { return miss(atEnd ?? (forward ? "at the last sentence" : "at the first sentence")) }
         return miss("no \(what)")
     }
 
@@ -378,6 +392,11 @@ public struct ReviewSession {
             undoStack.append(ReviewEdit(kind: .edit, command: edit.command, at: edit.at, annotator: edit.annotator, changes: edit.changes))
             redoStack.removeAll()
         }
+    }
+
+    /// Puts the cursor on sentence `id`, if there is one: a recovered session goes on where its last edit was.
+    public mutating func moveCursor(to id: String) {
+        if case .success(let i) = sentence(id) { cursor = i }
     }
 
     /// The file now holds every edit.

@@ -872,6 +872,25 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: file + ".journal"))
     }
 
+    /// A review taken up again says where it stopped: the first unreviewed sentence once some are reviewed, and a
+    /// recovered session goes on at the sentence of its last edit (not at the first sentence).
+    @Test func reviewResumesWhereItStopped() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let fresh = try argmark(["review", file, "--annotator", "wang"], stdin: "quit\n")
+        #expect(!fresh.stdout.contains("first unreviewed"))
+        let crashed = try argmark(["review", file, "--annotator", "wang"], stdin: "accept s2\nlabel s9 background\nnext\n")
+        #expect(crashed.status == 1)
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "write\nquit\n")
+        #expect(reopened.status == 0, "\(reopened.stderr)")
+        #expect(reopened.stdout.contains("2 reviewed; the first unreviewed is s3 (goto s3)"))
+        #expect(reopened.stdout.contains("(not yet written; write saves them); going on at the last one\ns9 · background (human:wang)"))
+        let again = try argmark(["review", file, "--annotator", "wang"], stdin: "quit\n")
+        // Nothing recovered: the session opens at the first sentence.
+        #expect(again.stdout.contains("the first unreviewed is s3") && again.stdout.contains("help lists the commands\ns2 ·"))
+    }
+
     /// A second session on a file under review is refused; a file another program changed meanwhile is not written
     /// over unless the reviewer says write!.
     @Test func reviewRefusesASecondSessionAndKeepsOtherWritersChanges() throws {
