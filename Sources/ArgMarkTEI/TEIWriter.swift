@@ -296,6 +296,14 @@ struct TEIEncoder {
         return ArgMarkVersion.current
     }
 
+    /// Whether a source's offsets count in text ArgMark laid out from markup (a web page, a Word or OpenDocument file,
+    /// another tool's TEI or XML) rather than in the file's own characters, as they do in plain text and Markdown.
+    static func isLaidOut(_ source: String) -> Bool {
+        let name = source.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: ".") else { return false }
+        return ["html", "htm", "xhtml", "docx", "odt", "xml"].contains(name[name.index(after: dot)...].lowercased())
+    }
+
     /// appInfo, editorialDecl, the offset prefix and the taxonomies. `standalone` is false inside a source's own
     /// encodingDesc, whose appInfo (if any) receives the applications instead.
     private mutating func writeEncodingParts(standalone: Bool, appInfoExists: Bool = false) throws(XMLError) {
@@ -322,7 +330,9 @@ struct TEIEncoder {
             "ident": TEIVocabulary.offsetPrefix, "matchPattern": "([0-9]+),([0-9]+)",
             "replacementPattern": Self.uriEscaped(source) + "#char=$1,$2",
         ])
-        try leaf("p", ["xml:lang": "en"], text: "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")
+        try leaf("p", ["xml:lang": "en"], text: Self.isLaidOut(source)
+            ? "Offsets START,END in Unicode code points into the text ArgMark laid out from the source (its markup removed), not into the file's own characters: the char scheme of RFC 5147 (plain text) does not resolve them in this file."
+            : "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")
         close()
         close()
         try open("classDecl", ["xml:id": "argmark-classes"])
