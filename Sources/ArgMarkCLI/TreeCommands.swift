@@ -209,7 +209,7 @@ struct Export: ParsableCommand {
         abstract: "Export a document: TEI P5 (labels, tree and scores), the guideline's label table (tsv), a row per sentence (csv), or its argument tree in AIF JSON or as Graphviz dot or svg.")
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
-    @Option(name: .customLong("to"), help: "tei, tsv, csv, aif, dot or svg (default: from the --out name's ending, else dot).") var format: String?
+    @Option(name: .customLong("to"), help: "tei, tsv, csv, aif, dot or svg (default: from the --out name's ending, else tei).") var format: String?
     @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .labels.tsv / .csv / .aif.json / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
@@ -231,13 +231,13 @@ struct Export: ParsableCommand {
         PluginRegistry.standard.writer(format: format)?.fileExtension ?? format
     }
 
-    /// --to, or what the --out name asks for, or dot.
-    var to: String { format ?? out.flatMap(Self.format(named:)) ?? "dot" }
+    /// --to, or what the --out name asks for, or TEI, the format scholars take the annotation away in.
+    var to: String { format ?? out.flatMap(Self.format(named:)) ?? "tei" }
 
     func validate() throws {
         // Graphviz renders pictures from the dot this writes; a .png holding dot would open as no picture.
         if let out, ["png", "pdf", "jpg", "jpeg", "gif"].contains((out as NSString).pathExtension.lowercased()) {
-            throw ValidationError("export writes tei, tsv, csv, aif, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
+            throw ValidationError("export writes tei, tsv, csv, aif, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --to dot --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")
         }
         // A name another format's tools open (a reviewed .jsonl above all) would be replaced by Graphviz or TEI.
         if let out, !out.lowercased().hasSuffix(".aif.json"), ["jsonl", "ndjson", "json", "txt", "text", "lines", "sent", "html", "htm", "md", "markdown"].contains((out as NSString).pathExtension.lowercased()) {

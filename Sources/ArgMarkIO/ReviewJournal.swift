@@ -131,7 +131,10 @@ public final class ReviewJournal {
         guard !contents.edits.isEmpty else { return nil }
         if let writing = contents.writing, let bytes = try? FileAccess.read(file), FileVersion(bytes: bytes) == writing { return nil }
         let count = contents.edits.count
-        return "\(journal) holds \(count) review edit\(count == 1 ? "" : "s") not written into \(file), which this reads without them; open it in argmark review and write them (w) first"
+        // Undos and redos are steps of their own here; review counts what they leave (recovered N unsaved edits).
+        let steps = contents.edits.allSatisfy { $0.kind == .edit }
+            ? "\(count) review edit\(count == 1 ? "" : "s")" : "\(count) review steps (edits, undos and redos)"
+        return "\(journal) holds \(steps) not written into \(file), which this reads without them; open it in argmark review and write them (w) first"
     }
 
     /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.

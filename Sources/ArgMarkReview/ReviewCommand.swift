@@ -28,7 +28,9 @@ public enum ReviewCommand: Sendable, Hashable {
     case write, forceWrite, quit, forceQuit, writeAndQuit
 
     public enum ListFilter: Sendable, Hashable {
-        case all, unreviewed, low, label(ArgumentLabel)
+        case all, unreviewed, label(ArgumentLabel)
+        /// Unreviewed sentences below the confidence threshold.
+        case low(Double)
         /// Sentences hung by the editor itself (`ReviewSession.defaultLinker`) under a parent no one confirmed.
         case provisional
     }
@@ -140,15 +142,22 @@ public enum ReviewCommand: Sendable, Hashable {
         case "tree", "tr": return optionalID { .tree($0) }
         case "explain", "why": return optionalID { .explain($0) }
         case "list", "ls":
-            guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low|provisional]") }
+            // list low takes next-low's threshold.
+            if arguments.count == 2, arguments[0].lowercased() == "low" {
+                guard let value = Double(arguments[1]), (0...1).contains(value) else {
+                    return fail("the threshold must be a number between 0 and 1 (e.g. list low 0.8)")
+                }
+                return .success(.list(.low(value)))
+            }
+            guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low [THRESHOLD]|provisional]") }
             guard let word = arguments.first else { return .success(.list(.all)) }
             switch word.lowercased() {
             case "unreviewed": return .success(.list(.unreviewed))
-            case "low": return .success(.list(.low))
+            case "low": return .success(.list(.low(lowConfidence)))
             case "provisional": return .success(.list(.provisional))
             case "all": return .success(.list(.all))
             default:
-                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low|provisional]; unknown filter '\(echoed(word))'") }
+                guard let label = label(word) else { return fail("usage: list [LABEL|unreviewed|low [THRESHOLD]|provisional]; unknown filter '\(echoed(word))'") }
                 return .success(.list(.label(label)))
             }
         case "sections", "sec": return noArguments(.sections)

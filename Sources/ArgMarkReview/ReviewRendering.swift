@@ -194,7 +194,7 @@ extension ReviewSession {
             switch filter {
             case .all: matches = true
             case .unreviewed: matches = !a.isLabelReviewed
-            case .low: matches = Self.isLow(unit, ReviewCommand.lowConfidence)
+            case .low(let threshold): matches = Self.isLow(unit, threshold)
             case .label(let label): matches = a.label == label
             case .provisional: matches = a.parent != nil && a.linkedBy == .plugin(Self.defaultLinker)
             }
@@ -282,7 +282,7 @@ extension ReviewSession {
                 unlink [ID] (ul): hang it directly under the thesis
                 thesis [ID] (t): make it the root; the former thesis then supports it
         view    show [ID] (s) · explain [ID] (why): its support score · tree [ID] (tr)
-                list [LABEL|unreviewed|low|provisional] (ls) · stats · help (h, ?)
+                list [LABEL|unreviewed|low [T]|provisional] (ls) · stats · help (h, ?)
         file    undo (u) · redo (y) · write (w) · quit (q) · quit! (q!) discards · wq
                 write! (w!) overwrites a file another program changed meanwhile
         Every edit is saved to FILE.journal before it is acknowledged; write saves

@@ -134,6 +134,11 @@ public struct ReviewSession {
                 let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
                 return note("(\(id) is \(what); the first sentence after it:)\n" + show(next))
             }
+            // A paragraph's or section's id (the place line shows pN): its first sentence.
+            if index[id] == nil, let first = firstSentence(ofParagraphOrSection: id) {
+                cursor = first
+                return note(show(first))
+            }
             switch sentence(id) {
             case .failure(let refusal): return failure("error: " + refusal.message)
             case .success(let i):
@@ -235,6 +240,16 @@ public struct ReviewSession {
             return .failure(Refusal("\(id) is \(what), not a sentence; give a sentence's id (goto \(id) moves to the first sentence after it)"))
         }
         return .success(i)
+    }
+
+    /// The first sentence of the paragraph or section `id`, if it has one.
+    private func firstSentence(ofParagraphOrSection id: String) -> Int? {
+        let units = document.units
+        if let paragraph = document.paragraphs.first(where: { $0.id == id }) {
+            return paragraph.units.first { units[$0].kind == .sentence }
+        }
+        guard document.sections.contains(where: { $0.id == id }) else { return nil }
+        return units.indices.first { units[$0].kind == .sentence && units[$0].section == id }
     }
 
     private mutating func move(

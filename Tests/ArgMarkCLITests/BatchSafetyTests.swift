@@ -126,6 +126,9 @@ extension CommandLineTests {
         // Read through a link, the file's journal is the one review keeps, beside the file the link leads to.
         try FileManager.default.createSymbolicLink(atPath: dir + "/link.jsonl", withDestinationPath: file)
         #expect(try argmark(["tree", dir + "/link.jsonl"]).stderr.contains("\(file).journal holds 1 review edit"))
+        // An undo is a step of its own in the journal, and named as one: review counts what the steps leave.
+        #expect(try argmark(["review", file, "--annotator", "alice"], stdin: "goto s2\nlabel background\nundo\nquit\nquit\n").status == 0)
+        #expect(try argmark(["tree", file]).stderr.contains("\(file).journal holds 3 review steps (edits, undos and redos) not written"))
     }
 
     /// An output that is a link to a file under review is that file: its journal and lock are looked for where the

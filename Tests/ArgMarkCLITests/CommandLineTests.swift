@@ -569,6 +569,9 @@ struct CommandLineTests {
         #expect(corpus["documents"] as? Int == documents.count && corpus["thesisSupport"] != nil)
         #expect(documents.allSatisfy { ($0["file"] as? String)?.hasPrefix(dir) == true })
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", dir + "/a.dot"]).status == 0)
+        // Without --to or an --out name, export writes TEI, the format the annotation is taken away in.
+        #expect(try argmark(["export", dir + "/a.zh.jsonl"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/a.zh.tei.xml", encoding: .utf8).contains("<TEI "))
         // The guideline's label table, named by --to or by the --out name; the thesis is the one ROOT row.
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "tsv"]).status == 0)
         let labels = try String(contentsOfFile: dir + "/a.zh.labels.tsv", encoding: .utf8)

@@ -552,7 +552,9 @@ struct ReviewCommandTests {
         ("a", .accept(unit: nil)), ("link s2 s3", .link(child: "s2", parent: "s3", relation: nil)),
         ("k s3 attack", .link(child: nil, parent: "s3", relation: .attack)), ("k s2 s3 a", .link(child: "s2", parent: "s3", relation: .attack)),
         ("k s3 S", .link(child: nil, parent: "s3", relation: .support)), ("ul", .unlink(nil)), ("t s3", .thesis("s3")),
-        ("ls low", .list(.low)), ("list b", .list(.label(.background))), ("?", .help), ("u", .undo), ("y", .redo),
+        ("ls low", .list(.low(0.6))), ("list low 0.95", .list(.low(0.95))), ("ls provisional", .list(.provisional)),
+        ("ns", .nextSection), ("prev-section", .previousSection), ("sec", .sections),
+        ("list b", .list(.label(.background))), ("?", .help), ("u", .undo), ("y", .redo),
         ("w", .write), ("q!", .forceQuit), ("wq", .writeAndQuit),
     ])
     func parses(_ line: String, _ expected: ReviewCommand) {
