@@ -54,6 +54,8 @@ public struct TreeLinker: Linker {
         "critics have", "critics of", "opponents claim", "opponents contend", "opponents maintain", "opponents insist",
         "detractors", "it has been argued", "a familiar objection", "a common objection", "an obvious objection",
         "one objection", "another objection", "others worry", "others argue", "others contend", "others claim",
+        "some claim", "some contend", "some maintain", "some insist", "some object", "some have argued", "some have claimed",
+        "some have contended", "others have argued", "others have claimed",
         "others object", "skeptics contend", "skeptics claim", "skeptics say", "skeptics worry", "sceptics contend",
         "sceptics claim", "sceptics say", "sceptics worry",
     ].map { $0 + " " }
@@ -348,11 +350,21 @@ public struct TreeLinker: Linker {
     static func statesThesis(_ text: String) -> Bool {
         guard !TreeLinker().opensAttack(text) else { return false }
         let lowered = Array(asciiLowercased(text).utf8)
-        return lowered.withUnsafeBufferPointer { b in
-            thesisCueBytes.contains { parts, weight in
-                guard weight >= 3, let first = parts.first?.first else { return false }
+        return containsAtWordStart(lowered, thesisCueBytes.filter { $0.1 >= 3 }.map(\.0) + stanceCueBytes)
+    }
+
+    /// A public comment's stance on the rule it answers (The Coalition strongly supports the proposal: …; I oppose the
+    /// proposed rule): its thesis, as a paper's "we argue" is. Kept out of `thesisCues`, whose hits the attachment
+    /// model reads as features it was trained on.
+    static let stanceCues = ["support…the proposal", "support…the proposed rule", "oppose…the proposal", "oppose…the proposed rule"]
+    static let stanceCueBytes = stanceCues.map { $0.split(separator: "…").map { Array($0.utf8) } }
+
+    /// Whether lower-cased UTF-8 `bytes` hold one of `cues`, a Latin one starting a word.
+    static func containsAtWordStart(_ bytes: [UInt8], _ cues: [[[UInt8]]]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            cues.contains { parts in
+                guard let first = parts.first?.first else { return false }
                 return b.indices.contains { p in
-                    // A Latin cue starts a word.
                     b[p] == first && !(first < 0x80 && p > 0 && isLatinLetter(b[p - 1])) && cueChain(b, parts, at: p)
                 }
             }
@@ -382,6 +394,7 @@ public struct TreeLinker: Linker {
             var score = unit.annotation.label == .claim ? 0.5 : 0
             let hits = Self.thesisCueHits(bytes)
             for (n, (_, weight)) in Self.thesisCueBytes.enumerated() where hits[n] { score += weight }
+            if Self.containsAtWordStart(bytes, Self.stanceCueBytes) { score += 3 }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.

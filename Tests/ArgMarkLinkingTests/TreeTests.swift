@@ -189,6 +189,18 @@ struct TreeTests {
         #expect(TreeLinker.statesThesis("本文认为，数字税应当由多边规则协调。"))
         #expect(!TreeLinker.statesThesis("Critics of AI argue that these tools entrench discrimination."))
         #expect(!TreeLinker.statesThesis("Some argue that we argue too much."))
+        // A comment's stance on the proposal is its thesis; a view reported as others' is not.
+        #expect(TreeLinker.statesThesis("The Coalition strongly supports the proposal: overdraft coverage is a loan."))
+        #expect(TreeLinker.statesThesis("We oppose the proposed rule as drafted."))
+        #expect(!TreeLinker.statesThesis("Some have argued that they support the proposal."))
+        #expect(TreeLinker().opensAttack("Some have argued that the estimates are too high."))
+        let comment = labelledDocument([
+            (1, .claim, "Hidden fees make it impossible for consumers to compare prices."),
+            (1, .claim, "I support the proposed rule."),
+            (2, .prescription, "The Commission should require the total price to be shown first."),
+            (2, .claim, "But consumers are confused now, precisely because prices are split into pieces."),
+        ])
+        #expect(TreeLinker().link(comment).units[1].annotation.isThesis)
     }
 
     /// The report marks the claims that argue against the thesis (an objection), not the author's answer to them.
