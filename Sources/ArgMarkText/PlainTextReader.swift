@@ -9,7 +9,7 @@ import ArgMarkPipeline
 /// address block and "Re:" line above the salutation, the signature block below the close) goes to metadata, and
 /// so do a paper's occasion line near the top ("Position paper prepared for …", with the author and affiliation
 /// lines above it), a Federal Register document's preamble (`RegulatoryPreamble`) and a whole line in parentheses on
-/// the data cutoff and sources (（本报告所引数据截至……）).
+/// the data cutoff and sources (（本报告所引数据截至……）), and a Markdown file's YAML front matter (`YAMLFrontMatter`).
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -33,6 +33,7 @@ public struct PlainTextReader: DocumentReader {
         let occasion = FrameLines.occasion(scalars, lines)
         let memo = letter == nil ? MemoHeader.find(scalars, lines) : nil
         let preamble = letter == nil && memo == nil ? RegulatoryPreamble.find(scalars) : nil
+        let frontMatter = YAMLFrontMatter.find(scalars)
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -49,6 +50,7 @@ public struct PlainTextReader: DocumentReader {
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }
             if let preamble, line.upperBound <= preamble.end { continue }
+            if let frontMatter, line.upperBound <= frontMatter.end { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
             // a long text several times slower.
             if !inNotes, FrameLines.opensParenthesis(scalars[line.lowerBound]),
@@ -89,6 +91,7 @@ public struct PlainTextReader: DocumentReader {
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         memo?.record(scalars, lines, into: &metadata)
         preamble?.record(into: &metadata)
+        frontMatter?.record(into: &metadata)
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)

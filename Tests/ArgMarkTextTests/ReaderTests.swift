@@ -408,6 +408,25 @@ struct PlainTextReaderTests {
         #expect(dated.metadata.fields.isEmpty && dated.units.count == 2)
     }
 
+    /// A Markdown file's YAML front matter (Pandoc, Quarto, Jekyll) is metadata: its lines had been read as body
+    /// sentences. Lists, quoted values, a folded abstract and a Chinese title are read; a rule over a passage, or a
+    /// header that names nothing about the document, stays text.
+    @Test func yamlFrontMatterBecomesMetadata() throws {
+        let pandoc = try read(PlainTextReader(), "---\ntitle: \"The Case for Carbon Border Adjustments\"\nauthor:\n  - A. Scholar\n  - B. Writer\ndate: 2024-05-01\nkeywords: [trade, climate]\nabstract: >\n  Border adjustments\n  stop leakage.\n---\n\n# Introduction\n\nWe argue that large economies should adopt them.\n")
+        #expect(pandoc.units.map(\.text) == ["Introduction", "We argue that large economies should adopt them."])
+        #expect(pandoc.metadata.titles == ["en": "The Case for Carbon Border Adjustments"])
+        #expect(pandoc.metadata.authors == ["A. Scholar", "B. Writer"])
+        #expect(pandoc.metadata.keywords == ["en": ["trade", "climate"]])
+        #expect(pandoc.metadata.abstracts == ["en": "Border adjustments stop leakage."])
+        #expect(pandoc.metadata.fields == ["date": "2024-05-01"])
+        let chinese = try read(PlainTextReader(), "---\ntitle: 数字贸易规则的竞争\nauthor: 王明\n...\n本文认为，规则竞争的实质是发展模式之争。\n")
+        #expect(chinese.metadata.titles == ["zh": "数字贸易规则的竞争"] && chinese.metadata.authors == ["王明"] && chinese.units.count == 1)
+        let rule = try read(PlainTextReader(), "---\nWe argue that cities should act.\n---\nThey should act now.\n")
+        #expect(rule.metadata.isEmpty && rule.units.map(\.text).contains("We argue that cities should act."))
+        let unclosed = try read(PlainTextReader(), "---\ntitle: A\nWe argue that cities should act.\n")
+        #expect(unclosed.metadata.titles.isEmpty)
+    }
+
     /// A Federal Register rule's preamble (the agency's header lines, the title, AGENCY: … SUPPLEMENTARY INFORMATION:)
     /// is metadata: the title its title, the summary its abstract, the fields by name; the text begins after it. The
     /// title had run into the AGENCY: line and the header lines had headed empty sections.
