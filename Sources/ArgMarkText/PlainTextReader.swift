@@ -10,6 +10,8 @@ import ArgMarkPipeline
 /// so do a paper's occasion line near the top ("Position paper prepared for …", with the author and affiliation
 /// lines above it), a Federal Register document's preamble (`RegulatoryPreamble`) and a whole line in parentheses on
 /// the data cutoff and sources (（本报告所引数据截至……）), and a Markdown file's YAML front matter (`YAMLFrontMatter`).
+/// The title, occasion and speaker of a Chinese report or speech (`SpeechHeader`) are recorded as metadata too, their
+/// lines kept in the text.
 public struct PlainTextReader: DocumentReader {
     public init() {}
 
@@ -34,6 +36,7 @@ public struct PlainTextReader: DocumentReader {
         let memo = letter == nil ? MemoHeader.find(scalars, lines) : nil
         let preamble = letter == nil && memo == nil ? RegulatoryPreamble.find(scalars) : nil
         let frontMatter = YAMLFrontMatter.find(scalars)
+        let speech = frontMatter == nil ? SpeechHeader.find(scalars, lines) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -92,6 +95,7 @@ public struct PlainTextReader: DocumentReader {
         memo?.record(scalars, lines, into: &metadata)
         preamble?.record(into: &metadata)
         frontMatter?.record(into: &metadata)
+        speech?.record(into: &metadata)
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)

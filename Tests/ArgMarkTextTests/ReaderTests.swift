@@ -408,6 +408,17 @@ struct PlainTextReaderTests {
         #expect(dated.metadata.fields.isEmpty && dated.units.count == 2)
     }
 
+    /// A Chinese report or speech names its title, occasion and speaker in its first lines: they are the document's
+    /// metadata, and stay in the text as headings, so that sentence ids and offsets do not move.
+    @Test func aSpeechsHeadIsMetadataAndStaysText() throws {
+        let report = try read(PlainTextReader(), "政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　李　强\n\n各位代表：\n\n现在，我代表国务院，向大会报告政府工作，请予审议。\n")
+        #expect(report.metadata.titles == ["zh": "政府工作报告"] && report.metadata.authors == ["李强"])
+        #expect(report.metadata.fields == ["occasion": "2024年3月5日在第十四届全国人民代表大会第二次会议上", "byline": "国务院总理 李强"])
+        #expect(report.units.first?.text == "政府工作报告" && report.units.count == 5)
+        let article = try read(PlainTextReader(), "规则竞争的实质\n——一个分析框架\n本文认为，规则竞争的实质是发展模式之争。\n")
+        #expect(article.metadata.fields["occasion"] == nil)
+    }
+
     /// A Markdown file's YAML front matter (Pandoc, Quarto, Jekyll) is metadata: its lines had been read as body
     /// sentences. Lists, quoted values, a folded abstract and a Chinese title are read; a rule over a passage, or a
     /// header that names nothing about the document, stays text.

@@ -1,0 +1,49 @@
+import ArgMarkCore
+
+/// The head of a Chinese report or speech delivered at a meeting (政府工作报告, 讲话): its title, the occasion line
+/// under it (——2024年3月5日在第十四届全国人民代表大会第二次会议上) and the speaker (国务院总理　李　强). They say what
+/// the document is and who gave it: the title becomes the document's title, the occasion the field `occasion`, the
+/// speaker an author (and the whole line `byline`). The lines stay in the text as the headings they are read as, so
+/// that sentence ids and offsets do not move (gold made on the text keeps them).
+struct SpeechHeader {
+    var title: String
+    var occasion: String
+    var byline: String?
+
+    /// The header at the top of `lines`: a short title line with no sentence's end, then a line opening with a dash
+    /// that names where the speech was given (在……上) or when (……年……月……日).
+    static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> SpeechHeader? {
+        guard lines.count >= 3 else { return nil }
+        let title = scalars.string(lines[0])
+        let occasionLine = scalars.string(lines[1])
+        guard title.count <= 40, title.unicodeScalars.contains(where: \.isHanIdeograph),
+              !FrameLines.isSentenceFinal(scalars[lines[0].upperBound - 1]),
+              occasionLine.hasPrefix("——") || occasionLine.hasPrefix("－－") || occasionLine.hasPrefix("—"),
+              occasionLine.count <= 80
+        else { return nil }
+        let occasion = String(occasionLine.drop { $0 == "—" || $0 == "－" || $0 == " " || $0 == "　" })
+        let atMeeting = occasion.contains("在") && occasion.hasSuffix("上")
+        let dated = occasion.contains("年") && occasion.contains("月") && occasion.contains("日")
+        guard atMeeting || dated else { return nil }
+        // The speaker: an office and a name, short, no sentence (国务院总理　李　强; 青澜市人民政府市长　沈立文).
+        let speakerLine = scalars.string(lines[2])
+        var byline: String?
+        if speakerLine.count <= 30, !FrameLines.isSentenceFinal(scalars[lines[2].upperBound - 1]),
+           speakerLine.contains(where: { $0 == "　" || $0 == " " }), !speakerLine.hasSuffix("："), !speakerLine.hasSuffix(":") {
+            byline = speakerLine
+        }
+        return SpeechHeader(title: title, occasion: occasion, byline: byline)
+    }
+
+    func record(into metadata: inout DocumentMetadata) {
+        if metadata.titles["zh"] == nil { metadata.titles["zh"] = title }
+        if metadata.fields["occasion"] == nil { metadata.fields["occasion"] = occasion }
+        guard let byline else { return }
+        // The name follows the office, set with spaces inside a two-character name (李　强).
+        let parts = byline.split(whereSeparator: { $0 == " " || $0 == "　" })
+        let name = parts.dropFirst().joined()
+        guard let office = parts.first, (2...4).contains(name.count) else { return }
+        metadata.fields["byline"] = office + " " + name
+        if !metadata.authors.contains(name) { metadata.authors.append(name) }
+    }
+}
