@@ -10,8 +10,9 @@ import ArgMarkXML
 /// headings, paragraphs, list items, quotations and table rows are laid out as text — headings as Markdown
 /// headings at their level, a paragraph per block — which `PlainTextReader` then reads (`ArticleReader` when it opens
 /// with an article's front matter): segmentation, headings, notes and all; a list of the page's notes (class or id footnotes, endnotes …) becomes its notes. Navigation,
-/// scripts, styles, forms, asides and footers are left out. The title is the page's
-/// `h1`, else its `<title>`. Offsets point into that laid-out text, not into the HTML.
+/// scripts, styles, forms, asides and footers are left out. The title heading is the page's
+/// `h1`, else its `<title>`; the head's citation and Dublin Core tags (else `<title>`, `author`, `keywords`) give the
+/// document's metadata. Offsets point into that laid-out text, not into the HTML.
 public struct HTMLReader: DocumentReader {
     public init() {}
 
@@ -39,7 +40,47 @@ public struct HTMLReader: DocumentReader {
         var layout = HTMLLayout()
         layout.lay(out: root)
         guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
-        return try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
+        var document = try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
+        Self.recordHead(of: root, into: &document.metadata)
+        return document
+    }
+
+    /// What the page's head says of the document, where the text said nothing: the scholarly meta tags journals and
+    /// repositories set for citation managers (Highwire `citation_*`, Dublin Core `DC.*`), else the page's `h1` or
+    /// `<title>` and its `author` / `keywords` tags. The `h1` stays the text's heading.
+    static func recordHead(of root: XMLElement, into metadata: inout DocumentMetadata) {
+        guard let head = root.child("head") ?? root.descendants(named: "head").first else { return }
+        var meta: [String: [String]] = [:]
+        for tag in head.children(named: "meta") {
+            guard let name = (tag.attribute("name") ?? tag.attribute("property"))?.lowercased(),
+                  let content = tag.attribute("content").map(MarkupText.collapsingWhitespace), !content.isEmpty else { continue }
+            meta[name, default: []].append(content)
+        }
+        func first(_ names: String...) -> String? { names.lazy.compactMap { meta[$0]?.first }.first }
+        func language(_ text: String) -> String { text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en" }
+        // The page's h1, else its <title>, which often carries the site's name (… - 外交部).
+        let pageTitle = HTMLLayout.pageTitle(root.isNamed("body") ? root : (root.child("body") ?? root), root)
+        if let title = first("citation_title", "dc.title", "og:title") ?? pageTitle, !metadata.titles.values.contains(title) {
+            if metadata.titles[language(title)] == nil { metadata.titles[language(title)] = title }
+        }
+        if metadata.authors.isEmpty {
+            metadata.authors = meta["citation_author"] ?? meta["dc.creator"] ?? meta["author"].map { Array($0.prefix(1)) } ?? []
+        }
+        if metadata.doi == nil, let doi = first("citation_doi", "dc.identifier", "prism.doi"), doi.contains("10.") {
+            metadata.doi = String(doi[doi.range(of: "10.")!.lowerBound...])
+        }
+        if metadata.fields["date"] == nil, let date = first("citation_publication_date", "citation_date", "dc.date", "article:published_time") {
+            metadata.fields["date"] = date
+        }
+        if metadata.fields["journal"] == nil, let journal = first("citation_journal_title") { metadata.fields["journal"] = journal }
+        if let abstract = first("citation_abstract", "dc.description"), metadata.abstracts[language(abstract)] == nil {
+            metadata.abstracts[language(abstract)] = abstract
+        }
+        if let keywords = first("citation_keywords", "keywords") {
+            let words = keywords.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "，" || $0 == "；" || $0 == "、" })
+                .map { MarkupText.collapsingWhitespace(String($0)) }.filter { !$0.isEmpty }
+            if !words.isEmpty, metadata.keywords[language(keywords)] == nil { metadata.keywords[language(keywords)] = words }
+        }
     }
 }
 
@@ -268,7 +309,7 @@ struct HTMLLayout {
     }
 
     /// The page's title: its first `h1` outside navigation, else `<title>`.
-    private static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
+    static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
         let h1 = body.descendants(named: "h1").first { !isSkipped($0) }.map { MarkupText.collapsingWhitespace($0.textContent) }
         if let h1, !h1.isEmpty { return h1 }
         let title = root.child("head")?.child("title").map { MarkupText.collapsingWhitespace($0.textContent) }

@@ -11,6 +11,17 @@ struct HTMLReaderTests {
         try HTMLReader().read(ReaderInput(bytes: Array(html.utf8), sourcePath: "page.html", documentID: id))
     }
 
+    /// A page's head names the document for citation managers (Highwire citation_*, Dublin Core): its metadata; without
+    /// such tags the page's h1 (not a <title> that carries the site's name) is the title. The h1 stays a heading.
+    @Test func theHeadsCitationTagsAreMetadata() throws {
+        let article = try read("<html><head><title>Borders | Journal</title><meta name=\"citation_title\" content=\"Carbon Borders and the WTO\"><meta name=\"citation_author\" content=\"Smith, Jane\"><meta name=\"citation_author\" content=\"Li, Wei\"><meta name=\"citation_doi\" content=\"doi:10.1234/jt.5\"><meta name=\"citation_publication_date\" content=\"2024/05/01\"><meta name=\"keywords\" content=\"trade, climate\"></head><body><article><h1>Carbon Borders</h1><p>We argue that they are lawful.</p></article></body></html>")
+        #expect(article.metadata.titles == ["en": "Carbon Borders and the WTO"] && article.metadata.authors == ["Smith, Jane", "Li, Wei"])
+        #expect(article.metadata.doi == "10.1234/jt.5" && article.metadata.fields["date"] == "2024/05/01")
+        #expect(article.metadata.keywords == ["en": ["trade", "climate"]] && article.units.first?.text == "Carbon Borders")
+        let page = try read("<html><head><title>答记者问 - 外交部</title></head><body><article><h1>关于数据跨境流动的立场</h1><p>中方认为，数据安全是国家安全的重要组成部分。</p></article></body></html>")
+        #expect(page.metadata.titles == ["zh": "关于数据跨境流动的立场"])
+    }
+
     func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
 
     /// A ministry's page: a menu, a breadcrumb, the report in a content block with its title above it, a footer.

@@ -37,6 +37,18 @@ struct DOCXReaderTests {
         #expect(document.units[2].noteRefs == [document.notes[0].id] && document.units[4].noteRefs == [document.notes[1].id])
     }
 
+    /// The document properties Word and LibreOffice keep (title, description, keywords) are the document's metadata;
+    /// the file's creator (an account, here Administrator) is no author. The text is read as before.
+    @Test func documentPropertiesAreMetadata() throws {
+        let document = try read(try fixture("properties.docx"))
+        #expect(texts(document) == texts(try read(try fixture("brief.docx"))))
+        #expect(document.metadata.titles == ["en": "Who Pays for the Grid? Large Loads and Tariffs"])
+        #expect(document.metadata.abstracts == ["en": "Options for Congress on large new loads."])
+        #expect(document.metadata.keywords == ["en": ["grid", "tariffs", "large loads"]] && document.metadata.authors.isEmpty)
+        let odt = try ODTReader().read(ReaderInput(bytes: try fixture("properties.odt"), sourcePath: "p.odt", documentID: "p"))
+        #expect(odt.metadata.titles == ["zh": "数字贸易规则"] && odt.metadata.keywords == ["zh": ["数字贸易", "规则"]])
+    }
+
     /// The document as Word shows it with its changes accepted: a moved sentence once, a paragraph whose mark was
     /// deleted run on into the next, hidden text left out; list paragraphs as list items (not headings), a nested
     /// table's cells once, a heading below level 6 still a heading, no space where a line break parts Chinese.
