@@ -261,8 +261,8 @@ struct Annotate: AsyncParsableCommand {
         for failure in summary.failures { Terminal.error(failure.message) }
         warnAboutUnlabelled(summary, pipeline: pipeline)
         let total = found.count + missing.count
-        // Standard input always goes to standard output, whatever --out says.
-        let wroteFiles = !writesStandardOutput && found.contains { !$0.isStandardInput }
+        // Standard input always goes to standard output, whatever --out says; when every file failed, nothing is in --out.
+        let wroteFiles = !writesStandardOutput && summary.succeeded > 0 && found.contains { !$0.isStandardInput }
         Terminal.note(ProgressFormatter.summary(summary, total: total) + (wroteFiles ? out.map { "; output in \($0)" } ?? "" : ""))
         if timings {
             let t = summary.timings

@@ -27,7 +27,9 @@ struct Validate: ParsableCommand {
 
     func run() throws {
         guard let schemaPath = schema ?? Self.defaultSchema() else {
-            throw ValidationError("no schema found; pass --schema PATH/tei_all.rng or set ARGMARK_TEI_SCHEMA")
+            // A usage error would print the usage; the command was typed right, the schema is what is missing.
+            throw AnalysedDocument.failure(
+                "no schema to validate against: ARGMARK_TEI_SCHEMA is not set, and there is no ../shared/tei/tei_all.rng or shared/tei/tei_all.rng under \(FileManager.default.currentDirectoryPath) (ArgMark ships no copy of TEI's tei_all); pass --schema PATH/tei_all.rng (from https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) or set ARGMARK_TEI_SCHEMA")
         }
         let compiled: RelaxNGSchema
         do { compiled = try RelaxNGSchema(path: schemaPath) } catch { throw AnalysedDocument.failure(error.message) }
