@@ -13,6 +13,8 @@ public enum ReviewCommand: Sendable, Hashable {
     case find(String)
     case label(ArgumentLabel, unit: String?)
     case accept(unit: String?)
+    /// Accept the current sentence's label and move to the next sentence.
+    case acceptAndNext
     /// `relation` nil: none typed (a link kept under the same parent keeps its relation; a new parent is supported).
     case link(child: String?, parent: String, relation: ArgumentRelation?)
     case unlink(String?)
@@ -124,6 +126,7 @@ public enum ReviewCommand: Sendable, Hashable {
             default: return fail("usage: label [ID] LABEL (\(labelList))")
             }
         case "accept", "a": return optionalID { .accept(unit: $0) }
+        case "accept-next", "an": return noArguments(.acceptAndNext)
         case "link", "k":
             var rest = arguments.map(String.init)
             var relation: ArgumentRelation?

@@ -276,7 +276,7 @@ extension ReviewSession {
                 find REGEX (f, or /REGEX; / alone finds the last one again)
         label   label [ID] LABEL (l) · c e x r b alone label the current sentence
                 claim (c), evidence (e), example (x), prescription (r), background (b)
-                accept [ID] (a): keep the label, mark it reviewed
+                accept [ID] (a): keep the label, mark it reviewed; accept-next (an)
         link    link [CHILD] PARENT [support|attack] (k; s, a): without a relation a
                 confirmed parent keeps its own, a new one is supported
                 unlink [ID] (ul): hang it directly under the thesis

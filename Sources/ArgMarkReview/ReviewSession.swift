@@ -184,6 +184,13 @@ public struct ReviewSession {
             return note((wrapped ? "(wrapped to the start)\n" : "") + show(i))
         case .label(let label, let unit): return edit(line) { s throws(Refusal) in try s.labelChanges(unit, label) }
         case .accept(let unit): return edit(line) { s throws(Refusal) in try s.acceptChanges(unit) }
+        case .acceptAndNext:
+            // One keystroke per sentence when walking through a document: accept, then show the next one.
+            var accepted = edit(line) { s throws(Refusal) in try s.acceptChanges(nil) }
+            guard !accepted.isError else { return accepted }
+            let moved = move(from: cursor + 1, forward: true, wrap: false, what: "sentence") { _ in true }
+            accepted.output += moved.output
+            return accepted
         case .link(let child, let parent, let relation):
             return edit(line) { s throws(Refusal) in try s.linkChanges(child, parent, relation) }
         case .unlink(let unit): return edit(line) { s throws(Refusal) in try s.unlinkChanges(unit) }

@@ -553,7 +553,7 @@ struct ReviewCommandTests {
         ("k s3 attack", .link(child: nil, parent: "s3", relation: .attack)), ("k s2 s3 a", .link(child: "s2", parent: "s3", relation: .attack)),
         ("k s3 S", .link(child: nil, parent: "s3", relation: .support)), ("ul", .unlink(nil)), ("t s3", .thesis("s3")),
         ("ls low", .list(.low(0.6))), ("list low 0.95", .list(.low(0.95))), ("ls provisional", .list(.provisional)),
-        ("ns", .nextSection), ("prev-section", .previousSection), ("sec", .sections),
+        ("an", .acceptAndNext), ("ns", .nextSection), ("prev-section", .previousSection), ("sec", .sections),
         ("list b", .list(.label(.background))), ("?", .help), ("u", .undo), ("y", .redo),
         ("w", .write), ("q!", .forceQuit), ("wq", .writeAndQuit),
     ])
