@@ -15,6 +15,10 @@ struct YAMLFrontMatter {
 
     /// The front matter at the start of `scalars`, if it opens with `---` on the first line and closes.
     static func find(_ scalars: [Unicode.Scalar]) -> YAMLFrontMatter? {
+        // Most texts open otherwise: only the first three characters are looked at then.
+        guard scalars.count >= 4, scalars[0] == "-", scalars[1] == "-", scalars[2] == "-", scalars[3] == "\n" || scalars[3] == "\r" else {
+            return nil
+        }
         var rawLines: [(range: Range<Int>, text: String)] = []
         var start = 0
         // A byte-order mark was taken off when decoding; the header must be the first line.
