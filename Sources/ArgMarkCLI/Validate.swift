@@ -15,9 +15,12 @@ struct Validate: ParsableCommand {
     @Argument(help: "XML files to validate.") var files: [String]
     @Option(name: .long, help: "The RELAX NG schema (XML syntax).") var schema: String?
 
+    /// Where the default schema is looked for, from the current folder (the project's checkout beside ../shared).
+    static let schemaPlaces = ["../shared/tei/tei_all.rng", "shared/tei/tei_all.rng"]
+
     static func defaultSchema() -> String? {
         if let path = ProcessInfo.processInfo.environment["ARGMARK_TEI_SCHEMA"], !path.isEmpty { return path }
-        return ["../shared/tei/tei_all.rng", "shared/tei/tei_all.rng"].first { FileManager.default.fileExists(atPath: $0) }
+        return schemaPlaces.first { FileManager.default.fileExists(atPath: $0) }
     }
 
     /// `FILE:LINE:COLUMN`, leaving out what libxml2 does not know (RELAX NG errors have no column).
@@ -29,7 +32,7 @@ struct Validate: ParsableCommand {
         guard let schemaPath = schema ?? Self.defaultSchema() else {
             // A usage error would print the usage; the command was typed right, the schema is what is missing.
             throw AnalysedDocument.failure(
-                "no schema to validate against: ARGMARK_TEI_SCHEMA is not set, and there is no ../shared/tei/tei_all.rng or shared/tei/tei_all.rng under \(FileManager.default.currentDirectoryPath) (ArgMark ships no copy of TEI's tei_all); pass --schema PATH/tei_all.rng (from https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) or set ARGMARK_TEI_SCHEMA")
+                "no schema to validate against: ARGMARK_TEI_SCHEMA is not set, and from \(FileManager.default.currentDirectoryPath) there is no \(Self.schemaPlaces.joined(separator: " or ")) (ArgMark ships no copy of TEI's tei_all); pass --schema PATH/tei_all.rng (from https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) or set ARGMARK_TEI_SCHEMA")
         }
         let compiled: RelaxNGSchema
         do { compiled = try RelaxNGSchema(path: schemaPath) } catch { throw AnalysedDocument.failure(error.message) }

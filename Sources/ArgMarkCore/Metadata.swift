@@ -34,6 +34,16 @@ public struct DocumentMetadata: Sendable, Hashable {
     /// back as the table had them.
     public static let tableIDPrefixField = "tableIDPrefix"
 
+    /// The field naming the format a document's text was laid out from (`html`, `docx`, `odt`): its offsets count in
+    /// that laid-out text, not in the file's characters.
+    public static let sourceFormatField = "sourceFormat"
+
+    /// The key a title, abstract or keyword list is filed under: zh when the text has Han characters, else en (the
+    /// two languages ArgMark labels).
+    public static func languageKey(of text: String) -> String {
+        text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en"
+    }
+
     public var isEmpty: Bool {
         titles.isEmpty && authors.isEmpty && doi == nil && keywords.isEmpty && abstracts.isEmpty
             && classification.isEmpty && fields.isEmpty

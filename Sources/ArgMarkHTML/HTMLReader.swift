@@ -42,6 +42,7 @@ public struct HTMLReader: DocumentReader {
         guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         var document = try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
         Self.recordHead(of: root, into: &document.metadata)
+        document.metadata.fields[DocumentMetadata.sourceFormatField] = "html"
         return document
     }
 
@@ -49,38 +50,54 @@ public struct HTMLReader: DocumentReader {
     /// repositories set for citation managers (Highwire `citation_*`, Dublin Core `DC.*`), else the page's `h1` or
     /// `<title>` and its `author` / `keywords` tags. The `h1` stays the text's heading.
     static func recordHead(of root: XMLElement, into metadata: inout DocumentMetadata) {
-        guard let head = root.child("head") ?? root.descendants(named: "head").first else { return }
+        // A page without a head (a fragment) still has its h1.
+        let head = root.child("head") ?? root.descendants(named: "head").first
         var meta: [String: [String]] = [:]
-        for tag in head.children(named: "meta") {
+        for tag in head?.children(named: "meta") ?? [] {
             guard let name = (tag.attribute("name") ?? tag.attribute("property"))?.lowercased(),
                   let content = tag.attribute("content").map(MarkupText.collapsingWhitespace), !content.isEmpty else { continue }
             meta[name, default: []].append(content)
         }
         func first(_ names: String...) -> String? { names.lazy.compactMap { meta[$0]?.first }.first }
-        func language(_ text: String) -> String { text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en" }
         // The page's h1, else its <title>, which often carries the site's name (… - 外交部).
-        let pageTitle = HTMLLayout.pageTitle(root.isNamed("body") ? root : (root.child("body") ?? root), root)
-        if let title = first("citation_title", "dc.title", "og:title") ?? pageTitle, !metadata.titles.values.contains(title) {
-            if metadata.titles[language(title)] == nil { metadata.titles[language(title)] = title }
+        if let title = first("citation_title", "dc.title", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root),
+           !metadata.titles.values.contains(title), metadata.titles[DocumentMetadata.languageKey(of: title)] == nil {
+            metadata.titles[DocumentMetadata.languageKey(of: title)] = title
         }
         if metadata.authors.isEmpty {
             metadata.authors = meta["citation_author"] ?? meta["dc.creator"] ?? meta["author"].map { Array($0.prefix(1)) } ?? []
         }
-        if metadata.doi == nil, let doi = first("citation_doi", "dc.identifier", "prism.doi"), doi.contains("10.") {
-            metadata.doi = String(doi[doi.range(of: "10.")!.lowerBound...])
+        if metadata.doi == nil {
+            metadata.doi = ["citation_doi", "prism.doi", "dc.identifier"].lazy.compactMap { meta[$0] }.joined().lazy.compactMap(doi).first
         }
         if metadata.fields["date"] == nil, let date = first("citation_publication_date", "citation_date", "dc.date", "article:published_time") {
             metadata.fields["date"] = date
         }
         if metadata.fields["journal"] == nil, let journal = first("citation_journal_title") { metadata.fields["journal"] = journal }
-        if let abstract = first("citation_abstract", "dc.description"), metadata.abstracts[language(abstract)] == nil {
-            metadata.abstracts[language(abstract)] = abstract
+        if let abstract = first("citation_abstract", "dc.description"), metadata.abstracts[DocumentMetadata.languageKey(of: abstract)] == nil {
+            metadata.abstracts[DocumentMetadata.languageKey(of: abstract)] = abstract
         }
-        if let keywords = first("citation_keywords", "keywords") {
-            let words = keywords.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "，" || $0 == "；" || $0 == "、" })
-                .map { MarkupText.collapsingWhitespace(String($0)) }.filter { !$0.isEmpty }
-            if !words.isEmpty, metadata.keywords[language(keywords)] == nil { metadata.keywords[language(keywords)] = words }
+        // Repositories write one citation_keywords tag per keyword, others one tag for all.
+        let words = (meta["citation_keywords"] ?? meta["keywords"] ?? []).flatMap(ArticleReader.splitKeywords)
+        if let key = words.first.map({ _ in DocumentMetadata.languageKey(of: words.joined()) }), metadata.keywords[key] == nil {
+            metadata.keywords[key] = words
         }
+    }
+
+    /// The DOI a tag gives: bare (10.1234/x), as doi:… or as a doi.org address; an identifier that merely contains
+    /// "10." (a page's address) is none.
+    static func doi(_ value: String) -> String? {
+        var rest = Substring(value)
+        for prefix in ["https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:", "DOI:"] where rest.hasPrefix(prefix) {
+            rest = rest.dropFirst(prefix.count)
+            break
+        }
+        rest = rest.drop { $0 == " " }
+        // 10. + a registrant code of four to nine digits + / + a suffix.
+        guard rest.hasPrefix("10."), let slash = rest.firstIndex(of: "/") else { return nil }
+        let registrant = rest[rest.index(rest.startIndex, offsetBy: 3)..<slash]
+        guard (4...9).contains(registrant.count), registrant.allSatisfy({ $0.isASCII && $0.isNumber }), slash < rest.index(before: rest.endIndex) else { return nil }
+        return String(rest)
     }
 }
 
@@ -137,7 +154,7 @@ struct HTMLLayout {
     ]
 
     mutating func lay(out root: XMLElement) {
-        let body = root.isNamed("body") ? root : (root.child("body") ?? root)
+        let body = Self.body(of: root)
         let main = Self.mainText(of: body)
         // A page's title often stands above its text block, outside it.
         if let main, main.descendants(named: "h1").isEmpty, let title = Self.pageTitle(body, root) {
@@ -307,6 +324,9 @@ struct HTMLLayout {
         }
         return false
     }
+
+    /// The page's body (the root itself for a fragment libxml2 gave no body).
+    static func body(of root: XMLElement) -> XMLElement { root.isNamed("body") ? root : (root.child("body") ?? root) }
 
     /// The page's title: its first `h1` outside navigation, else `<title>`.
     static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {

@@ -130,10 +130,16 @@ public final class ReviewJournal {
         }
         guard !contents.edits.isEmpty else { return nil }
         if let writing = contents.writing, let bytes = try? FileAccess.read(file), FileVersion(bytes: bytes) == writing { return nil }
-        let count = contents.edits.count
         // Undos and redos are steps of their own here; review counts what they leave (recovered N unsaved edits).
-        let steps = contents.edits.allSatisfy { $0.kind == .edit }
-            ? "\(count) review edit\(count == 1 ? "" : "s")" : "\(count) review steps (edits, undos and redos)"
+        func counted(_ kind: ReviewEdit.Kind, _ word: String) -> String? {
+            let n = contents.edits.count { $0.kind == kind }
+            return n == 0 ? nil : "\(n) \(word)\(n == 1 ? "" : "s")"
+        }
+        let kinds = [counted(.edit, "edit"), counted(.undo, "undo"), counted(.redo, "redo")].compactMap { $0 }
+        let count = contents.edits.count
+        let steps = kinds.count == 1 && contents.edits[0].kind == .edit
+            ? "\(count) review edit\(count == 1 ? "" : "s")"
+            : "\(count) review step\(count == 1 ? "" : "s") (\(kinds.joined(separator: ", ")))"
         return "\(journal) holds \(steps) not written into \(file), which this reads without them; open it in argmark review and write them (w) first"
     }
 

@@ -350,8 +350,13 @@ public struct TreeLinker: Linker {
     static func statesThesis(_ text: String) -> Bool {
         guard !TreeLinker().opensAttack(text) else { return false }
         let lowered = Array(asciiLowercased(text).utf8)
-        return containsAtWordStart(lowered, thesisCueBytes.filter { $0.1 >= 3 }.map(\.0) + stanceCueBytes)
+        return containsAtWordStart(lowered, statedThesisCueBytes)
     }
+
+    /// The cues that state a thesis as such: thesis cues of weight 3 or more, and a comment's stance.
+    static let statedThesisCueBytes = thesisCueBytes.filter { $0.1 >= stanceWeight }.map(\.0) + stanceCueBytes
+    /// A stance's weight in the rule choice, that of a thesis stated as such.
+    static let stanceWeight = 3.0
 
     /// A public comment's stance on the rule it answers (The Coalition strongly supports the proposal: …; I oppose the
     /// proposed rule): its thesis, as a paper's "we argue" is. Kept out of `thesisCues`, whose hits the attachment
@@ -394,7 +399,7 @@ public struct TreeLinker: Linker {
             var score = unit.annotation.label == .claim ? 0.5 : 0
             let hits = Self.thesisCueHits(bytes)
             for (n, (_, weight)) in Self.thesisCueBytes.enumerated() where hits[n] { score += weight }
-            if Self.containsAtWordStart(bytes, Self.stanceCueBytes) { score += 3 }
+            if Self.containsAtWordStart(bytes, Self.stanceCueBytes) { score += Self.stanceWeight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.

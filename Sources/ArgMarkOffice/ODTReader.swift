@@ -192,6 +192,7 @@ enum OfficeXML {
         guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         var document = try LaidOutText.read(text, sourcePath: input.sourcePath, documentID: input.documentID)
         recordProperties(input.bytes, into: &document.metadata)
+        document.metadata.fields[DocumentMetadata.sourceFormatField] = String(kind.drop { $0 == "." })
         return document
     }
 
@@ -199,26 +200,25 @@ enum OfficeXML {
     /// said nothing: its title, description (as the abstract) and keywords, in Dublin Core terms. The file's creator is
     /// left out: it is the account that made the file (Administrator, 微软用户) as often as the author.
     static func recordProperties(_ bytes: [UInt8], into metadata: inout DocumentMetadata) {
-        guard let archive = try? ZipArchive(bytes),
-              let part = (try? archive.member("docProps/core.xml")) ?? nil ?? (try? archive.member("meta.xml")) ?? nil,
-              let root = try? XMLDocument.parse(part, registerIDs: false).root else { return }
+        guard let archive = try? ZipArchive(bytes) else { return }
+        let part = ["docProps/core.xml", "meta.xml"].lazy.compactMap { name in (try? archive.member(name)).flatMap { $0 } }.first
+        guard let part, let root = try? XMLDocument.parse(part, registerIDs: false).root else { return }
         func values(_ name: String) -> [String] {
             root.descendants(named: name).map { MarkupText.collapsingWhitespace($0.textContent) }.filter { !$0.isEmpty }
         }
-        func language(_ text: String) -> String { text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en" }
-        if let title = values("title").first, !metadata.titles.values.contains(title), metadata.titles[language(title)] == nil {
-            metadata.titles[language(title)] = title
+        if let title = values("title").first, !metadata.titles.values.contains(title), metadata.titles[DocumentMetadata.languageKey(of: title)] == nil {
+            metadata.titles[DocumentMetadata.languageKey(of: title)] = title
         }
-        if let description = values("description").first, metadata.abstracts[language(description)] == nil {
-            metadata.abstracts[language(description)] = description
+        if let description = values("description").first, metadata.abstracts[DocumentMetadata.languageKey(of: description)] == nil {
+            metadata.abstracts[DocumentMetadata.languageKey(of: description)] = description
         }
         // Word keeps its keywords in one string (cp:keywords), OpenDocument one meta:keyword each.
-        let keywords = (values("keywords") + values("keyword")).flatMap {
-            $0.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "，" || $0 == "；" || $0 == "、" })
-                .map { MarkupText.collapsingWhitespace(String($0)) }
-        }.filter { !$0.isEmpty }
-        if let first = keywords.first, metadata.keywords[language(first)] == nil { metadata.keywords[language(first)] = keywords }
+        let keywords = (values("keywords") + values("keyword")).flatMap(ArticleReader.splitKeywords)
+        if !keywords.isEmpty, metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] == nil {
+            metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] = keywords
+        }
     }
+
 
     static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
         do {

@@ -99,9 +99,7 @@ public enum ReviewCommand: Sendable, Hashable {
         case "next-unreviewed", "nu": return noArguments(.nextUnreviewed)
         case "next-low", "nl":
             guard arguments.count <= 1 else { return fail("usage: next-low [THRESHOLD]") }
-            guard let value = arguments.first.map({ Double($0) }) ?? lowConfidence, (0...1).contains(value) else {
-                return fail("the threshold must be a number between 0 and 1 (e.g. next-low 0.5)")
-            }
+            guard let value = threshold(arguments.first) else { return fail("the threshold must be a number between 0 and 1 (e.g. next-low 0.5)") }
             return .success(.nextLow(value))
         case "next-label", "nb":
             guard arguments.count == 1, let label = label(arguments[0]) else { return fail("usage: next-label LABEL (\(labelList))") }
@@ -147,9 +145,7 @@ public enum ReviewCommand: Sendable, Hashable {
         case "list", "ls":
             // list low takes next-low's threshold.
             if arguments.count == 2, arguments[0].lowercased() == "low" {
-                guard let value = Double(arguments[1]), (0...1).contains(value) else {
-                    return fail("the threshold must be a number between 0 and 1 (e.g. list low 0.8)")
-                }
+                guard let value = threshold(arguments[1]) else { return fail("the threshold must be a number between 0 and 1 (e.g. list low 0.8)") }
                 return .success(.list(.low(value)))
             }
             guard arguments.count <= 1 else { return fail("usage: list [LABEL|unreviewed|low [THRESHOLD]|provisional]") }
@@ -179,6 +175,12 @@ public enum ReviewCommand: Sendable, Hashable {
     }
 
     static let labelList = "claim/c, evidence/e, example/x, prescription/r, background/b"
+
+    /// A confidence threshold as typed (0 to 1), the default when none is.
+    static func threshold(_ word: Substring?) -> Double? {
+        guard let word else { return lowConfidence }
+        return Double(word).flatMap { (0...1).contains($0) ? $0 : nil }
+    }
 
     /// `word` with full-width ASCII (ｃ, ｓ１２) as ASCII.
     static func folded(_ word: Substring) -> String {

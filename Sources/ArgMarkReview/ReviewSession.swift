@@ -190,6 +190,8 @@ public struct ReviewSession {
             guard !accepted.isError else { return accepted }
             let moved = move(from: cursor + 1, forward: true, wrap: false, what: "sentence") { _ in true }
             accepted.output += moved.output
+            // At the last sentence the cursor stays: --strict stops there, as after next.
+            accepted.isMiss = moved.isMiss
             return accepted
         case .link(let child, let parent, let relation):
             return edit(line) { s throws(Refusal) in try s.linkChanges(child, parent, relation) }
@@ -249,14 +251,20 @@ public struct ReviewSession {
         return .success(i)
     }
 
-    /// The first sentence of the paragraph or section `id`, if it has one.
+    /// The first sentence of the paragraph or section `id`, or after it when it holds none of its own (a heading's
+    /// paragraph, a section of subsections).
     private func firstSentence(ofParagraphOrSection id: String) -> Int? {
         let units = document.units
+        let start: Int
         if let paragraph = document.paragraphs.first(where: { $0.id == id }) {
-            return paragraph.units.first { units[$0].kind == .sentence }
+            start = paragraph.units.lowerBound
+        } else if let section = document.sections.first(where: { $0.id == id }),
+                  let first = units.indices.first(where: { units[$0].section == id || units[$0].id == section.heading }) {
+            start = first
+        } else {
+            return nil
         }
-        guard document.sections.contains(where: { $0.id == id }) else { return nil }
-        return units.indices.first { units[$0].kind == .sentence && units[$0].section == id }
+        return units.indices[start...].first { units[$0].kind == .sentence }
     }
 
     private mutating func move(

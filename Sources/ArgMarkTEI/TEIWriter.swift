@@ -297,8 +297,10 @@ struct TEIEncoder {
     }
 
     /// Whether a source's offsets count in text ArgMark laid out from markup (a web page, a Word or OpenDocument file,
-    /// another tool's TEI or XML) rather than in the file's own characters, as they do in plain text and Markdown.
-    static func isLaidOut(_ source: String) -> Bool {
+    /// another tool's TEI or XML) rather than in the file's own characters, as they do in plain text and Markdown: as
+    /// the reader recorded (`sourceFormat`, also for a page read from standard input), else by the file's ending.
+    static func isLaidOut(_ source: String, format: String?) -> Bool {
+        if let format { return ["html", "docx", "odt"].contains(format) }
         let name = source.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return false }
         return ["html", "htm", "xhtml", "docx", "odt", "xml"].contains(name[name.index(after: dot)...].lowercased())
@@ -330,7 +332,7 @@ struct TEIEncoder {
             "ident": TEIVocabulary.offsetPrefix, "matchPattern": "([0-9]+),([0-9]+)",
             "replacementPattern": Self.uriEscaped(source) + "#char=$1,$2",
         ])
-        try leaf("p", ["xml:lang": "en"], text: Self.isLaidOut(source)
+        try leaf("p", ["xml:lang": "en"], text: Self.isLaidOut(source, format: document.metadata.fields[DocumentMetadata.sourceFormatField])
             ? "Offsets START,END in Unicode code points into the text ArgMark laid out from the source (its markup removed), not into the file's own characters: the char scheme of RFC 5147 (plain text) does not resolve them in this file."
             : "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")
         close()

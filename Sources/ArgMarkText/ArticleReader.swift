@@ -44,13 +44,20 @@ public struct ArticleReader: DocumentReader {
     /// Abstract labels that mark a paper when they stand alone on a line ("Summary" does not: reports use it too).
     private static let abstractLabels: Set<String> = ["abstract", "abstract:", "摘要", "摘要：", "内容摘要", "内容提要"]
 
+    /// A keywords field's keywords: Chinese ones parted by spaces and 、；， too, English ones by , and ; only.
+    public static func splitKeywords(_ value: String) -> [String] { FrontMatter.splitKeywords(value) }
+
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var footnotes: [PageBreaks.Footnote] = []
-        let lines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        let allLines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        // A Markdown paper's YAML front matter is its metadata; the article's own front matter follows it.
+        let frontMatter = YAMLFrontMatter.find(scalars)
+        let lines = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
+        frontMatter?.record(into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         body.addFootnotes(footnotes)
         var noteLines: [Range<Int>] = []

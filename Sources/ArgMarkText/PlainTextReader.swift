@@ -96,6 +96,11 @@ public struct PlainTextReader: DocumentReader {
         preamble?.record(into: &metadata)
         frontMatter?.record(into: &metadata)
         speech?.record(into: &metadata)
+        // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
+        if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
+           let title = Self.markdownTitle(scalars, lines) {
+            metadata.titles[title.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en"] = title
+        }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         TableOfContents.record(contents, into: &metadata)
@@ -104,6 +109,19 @@ public struct PlainTextReader: DocumentReader {
         body.addNotes(noteLines)
         body.addNotes(markdownNotes)
         return try body.finish()
+    }
+}
+
+extension PlainTextReader {
+    /// A Markdown document's title: its first line, when that is the one level-1 heading (`# Title`, the sections
+    /// `## …`), as Markdown writers set a title. The line stays the text's heading.
+    static func markdownTitle(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
+        func isLevelOne(_ line: Range<Int>) -> Bool {
+            line.count > 2 && scalars[line.lowerBound] == "#" && scalars[line.lowerBound + 1] == " "
+        }
+        guard let first = lines.first, isLevelOne(first), !lines.dropFirst().contains(where: isLevelOne) else { return nil }
+        let title = scalars.string((first.lowerBound + 2)..<first.upperBound).trimmingCharacters(in: .whitespaces)
+        return title.isEmpty ? nil : title
     }
 }
 

@@ -14,8 +14,12 @@ struct SpeechHeader {
     /// that names where the speech was given (在……上) or when (……年……月……日).
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> SpeechHeader? {
         guard lines.count >= 3 else { return nil }
-        let title = scalars.string(lines[0])
-        let occasionLine = scalars.string(lines[1])
+        // A web page's or Word file's lines come laid out with Markdown heading marks (# 政府工作报告).
+        func text(_ line: Range<Int>) -> String {
+            String(scalars.string(line).drop { $0 == "#" || $0 == " " })
+        }
+        let title = text(lines[0])
+        let occasionLine = text(lines[1])
         guard title.count <= 40, title.unicodeScalars.contains(where: \.isHanIdeograph),
               !FrameLines.isSentenceFinal(scalars[lines[0].upperBound - 1]),
               occasionLine.hasPrefix("——") || occasionLine.hasPrefix("－－") || occasionLine.hasPrefix("—"),
@@ -25,15 +29,19 @@ struct SpeechHeader {
         let atMeeting = occasion.contains("在") && occasion.hasSuffix("上")
         let dated = occasion.contains("年") && occasion.contains("月") && occasion.contains("日")
         guard atMeeting || dated else { return nil }
-        // The speaker: an office and a name, short, no sentence (国务院总理　李　强; 青澜市人民政府市长　沈立文).
-        let speakerLine = scalars.string(lines[2])
-        var byline: String?
-        if speakerLine.count <= 30, !FrameLines.isSentenceFinal(scalars[lines[2].upperBound - 1]),
-           speakerLine.contains(where: { $0 == "　" || $0 == " " }), !speakerLine.hasSuffix("："), !speakerLine.hasSuffix(":") {
-            byline = speakerLine
-        }
+        // The speaker: an office and a name (国务院总理　李　强; 青澜市人民政府市长　沈立文), not a section's heading.
+        let speakerLine = text(lines[2])
+        let office = speakerLine.prefix { $0 != " " && $0 != "　" }
+        let byline = speakerLine.count <= 30 && office.count < speakerLine.count && offices.contains(where: office.hasSuffix)
+            ? speakerLine : nil
         return SpeechHeader(title: title, occasion: occasion, byline: byline)
     }
+
+    /// What a speaker's office ends with.
+    private static let offices = [
+        "总理", "主席", "委员长", "市长", "省长", "县长", "区长", "州长", "旗长", "乡长", "镇长", "主任", "书记", "部长", "局长", "厅长",
+        "院长", "检察长", "行长", "署长", "秘书长", "会长", "理事长", "校长", "代表", "发言人", "负责人", "大使", "总统", "首相",
+    ]
 
     func record(into metadata: inout DocumentMetadata) {
         if metadata.titles["zh"] == nil { metadata.titles["zh"] = title }

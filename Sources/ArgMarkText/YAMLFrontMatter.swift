@@ -1,10 +1,13 @@
 import ArgMarkCore
+import Foundation
 
 /// A Markdown file's YAML front matter (Pandoc, Jekyll, Hugo, Quarto): a `---` line at the very top, `key: value`
 /// lines and lists, and a closing `---` or `...` line. It says what the document is (title, author, date, abstract,
 /// keywords) and argues nothing: read as text, its lines became body sentences labelled background. They go to the
-/// document's metadata instead; only the simple YAML such headers use is read (scalars, quoted scalars, `[a, b]` and
-/// `- item` lists, folded `>` / literal `|` blocks), and a header that is anything else stays text.
+/// document's metadata instead. Only the simple YAML such headers use is read: plain and quoted scalars, `[a, b]` and
+/// `- item` lists, folded `>` and literal `|` blocks, and Pandoc's author items (`- name: …` with the author's
+/// affiliation under it); other nested mappings (`format: html: …`) are passed over, and a header that is anything
+/// else stays text.
 struct YAMLFrontMatter {
     /// Where the header ends in the text (after its closing line).
     var end: Int
@@ -15,13 +18,12 @@ struct YAMLFrontMatter {
 
     /// The front matter at the start of `scalars`, if it opens with `---` on the first line and closes.
     static func find(_ scalars: [Unicode.Scalar]) -> YAMLFrontMatter? {
-        // Most texts open otherwise: only the first three characters are looked at then.
+        // Most texts open otherwise: only the first characters are looked at then.
         guard scalars.count >= 4, scalars[0] == "-", scalars[1] == "-", scalars[2] == "-", scalars[3] == "\n" || scalars[3] == "\r" else {
             return nil
         }
         var rawLines: [(range: Range<Int>, text: String)] = []
         var start = 0
-        // A byte-order mark was taken off when decoding; the header must be the first line.
         while start < scalars.count, rawLines.count <= maximumLines {
             var end = start
             while end < scalars.count, scalars[end] != "\n" { end += 1 }
@@ -31,11 +33,11 @@ struct YAMLFrontMatter {
             if rawLines.count > 1, text == "---" || text == "..." { break }
             start = end + 1
         }
-        guard rawLines.count >= 3, rawLines[0].text == "---", let closing = rawLines.last, closing.text == "---" || closing.text == "..." else {
-            return nil
-        }
+        guard rawLines.count >= 3, let closing = rawLines.last, closing.text == "---" || closing.text == "..." else { return nil }
         var entries: [(key: String, values: [String])] = []
         var block: (indent: Int, folded: Bool)?
+        // The indentation of the current list item's own keys (Pandoc's `- name: …` / `  affiliation: …`).
+        var itemIndent: Int?
         for line in rawLines.dropFirst().dropLast() {
             let text = line.text
             let trimmed = text.trimmingSpaces
@@ -50,32 +52,37 @@ struct YAMLFrontMatter {
             }
             block = nil
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            if trimmed.hasPrefix("- "), indent > 0 || !entries.isEmpty, !entries.isEmpty {
-                // An item of the list the key above opened.
-                entries[entries.count - 1].values.append(unquoted(String(trimmed.dropFirst(2)).trimmingSpaces))
+            if trimmed.hasPrefix("- ") || trimmed == "-" {
+                guard !entries.isEmpty else { return nil }
+                let item = String(trimmed.dropFirst()).trimmingSpaces
+                // An item that is a mapping: its name is the value (Pandoc's authors), its other keys are passed over.
+                if let (key, value) = keyValue(item) {
+                    itemIndent = indent + 2
+                    if key == "name", !value.isEmpty { entries[entries.count - 1].values.append(scalar(value)) }
+                } else if !item.isEmpty {
+                    itemIndent = nil
+                    entries[entries.count - 1].values.append(scalar(item))
+                }
                 continue
             }
-            if indent > 0, !entries.isEmpty {
-                // A nested mapping (author: - name: …): its values belong to the key above it.
-                if let colon = trimmed.firstIndex(of: ":") {
-                    let value = String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces
-                    if !value.isEmpty { entries[entries.count - 1].values.append(unquoted(value)) }
-                    continue
+            if indent > 0 {
+                guard !entries.isEmpty else { return nil }
+                // A key of the list item above (affiliation:), or of a nested mapping (format: / html:): not the
+                // document's; a name given so (author: / name: …) is.
+                if let (key, value) = keyValue(trimmed), key == "name", itemIndent == nil || indent != itemIndent, !value.isEmpty {
+                    entries[entries.count - 1].values.append(scalar(value))
                 }
-                return nil
+                continue
             }
-            guard let colon = text.firstIndex(of: ":") else { return nil }
-            let key = String(text[..<colon])
-            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
-            let value = String(text[text.index(after: colon)...]).trimmingSpaces
+            itemIndent = nil
+            guard let (key, value) = keyValue(text) else { return nil }
             if value == ">" || value == ">-" || value == "|" || value == "|-" {
-                entries.append((key.lowercased(), []))
+                entries.append((key, []))
                 block = (indent, value.hasPrefix(">"))
-            } else if value.hasPrefix("["), value.hasSuffix("]") {
-                let items = value.dropFirst().dropLast().split(separator: ",").map { unquoted(String($0).trimmingSpaces) }
-                entries.append((key.lowercased(), items.filter { !$0.isEmpty }))
+            } else if value.hasPrefix("[") {
+                entries.append((key, inlineList(value)))
             } else {
-                entries.append((key.lowercased(), value.isEmpty ? [] : [unquoted(value)]))
+                entries.append((key, value.isEmpty ? [] : [scalar(value)]))
             }
         }
         // A header says at least what the document is; a rule over `Note: …` is no header.
@@ -85,43 +92,104 @@ struct YAMLFrontMatter {
         return YAMLFrontMatter(end: min(scalars.count, closing.range.upperBound + 1), entries: entries)
     }
 
-    /// Records the header: title (and subtitle) and abstract under the language they are written in, authors, keywords,
-    /// and every other key as a field (`date`, `lang` …).
+    /// Records the header where the text said nothing of its own: title and abstract under the language they are
+    /// written in, authors, keywords, and every other key as a field (`date`, `lang` …).
     func record(into metadata: inout DocumentMetadata) {
         for (key, values) in entries where !values.isEmpty {
             let joined = values.joined(separator: "; ")
+            let language = DocumentMetadata.languageKey(of: joined)
             switch key {
             case "title":
-                metadata.titles[Self.language(of: joined)] = joined
+                if metadata.titles[language] == nil { metadata.titles[language] = joined }
             case "author", "authors":
-                metadata.authors += values
-            case "abstract", "summary", "description":
-                if key == "abstract" || metadata.abstracts.isEmpty { metadata.abstracts[Self.language(of: joined)] = joined }
-                if key != "abstract" { metadata.fields[key] = joined }
+                if metadata.authors.isEmpty { metadata.authors = values }
+            case "abstract":
+                if metadata.abstracts[language] == nil { metadata.abstracts[language] = joined }
             case "keywords", "tags":
-                let words = values.count == 1 ? values[0].split(separator: ",").map { String($0).trimmingSpaces } : values
-                metadata.keywords[Self.language(of: words.joined()), default: []] += words.filter { !$0.isEmpty }
+                let words = values.flatMap(ArticleReader.splitKeywords)
+                if !words.isEmpty, metadata.keywords[language] == nil { metadata.keywords[language] = words }
             default:
-                metadata.fields[key] = joined
+                if metadata.fields[key] == nil { metadata.fields[key] = joined }
             }
         }
     }
 
-    /// zh when the text has Han characters, else en: the two languages ArgMark labels.
-    private static func language(of text: String) -> String {
-        text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en"
+    /// `key: value` (the value may be empty), the key lower-cased; nil for a line that is no such pair.
+    private static func keyValue(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon].trimmingSpaces
+        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+        let value = String(text[text.index(after: colon)...])
+        // A colon must be followed by a space or end the line (http://…, 10:30 are values, not keys).
+        guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
+        return (key.lowercased(), value.trimmingSpaces)
     }
 
-    private static func unquoted(_ value: String) -> String {
-        guard value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first else { return value }
-        return String(value.dropFirst().dropLast())
+    /// A scalar's value: a quoted one unquoted and unescaped (\" in double quotes, '' in single ones), a plain one
+    /// without a trailing comment.
+    private static func scalar(_ value: String) -> String {
+        if value.count >= 2, let first = value.first, first == "\"" || first == "'", let close = closingQuote(value) {
+            let inner = String(value[value.index(after: value.startIndex)..<close])
+            return first == "\"" ? inner.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
+                : inner.replacingOccurrences(of: "''", with: "'")
+        }
+        if let comment = value.range(of: " #") { return String(value[..<comment.lowerBound]).trimmingSpaces }
+        return value
+    }
+
+    /// Where the quotation that opens `value` closes, if it does.
+    private static func closingQuote(_ value: String) -> String.Index? {
+        let quote = value.first!
+        var i = value.index(after: value.startIndex)
+        while i < value.endIndex {
+            let c = value[i]
+            if quote == "\"", c == "\\" {
+                i = value.index(after: i)
+                if i < value.endIndex { i = value.index(after: i) }
+                continue
+            }
+            if c == quote {
+                let next = value.index(after: i)
+                // '' inside single quotes is a quote.
+                if quote == "'", next < value.endIndex, value[next] == "'" {
+                    i = value.index(after: next)
+                    continue
+                }
+                return i
+            }
+            i = value.index(after: i)
+        }
+        return nil
+    }
+
+    /// The items of `[a, "b, c", 'd']`, commas inside quotes kept.
+    private static func inlineList(_ value: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var quote: Character?
+        for c in value.dropFirst() {
+            if let open = quote {
+                current.append(c)
+                if c == open { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                current.append(c)
+            } else if c == "," || c == "]" {
+                items.append(current)
+                current = ""
+                if c == "]" { break }
+            } else {
+                current.append(c)
+            }
+        }
+        return items.map { scalar($0.trimmingSpaces) }.filter { !$0.isEmpty }
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The string without spaces and tabs at either end.
     fileprivate var trimmingSpaces: String {
-        let scalars = unicodeScalars
+        let scalars = String(self).unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
               let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return "" }
         return String(scalars[first...last])

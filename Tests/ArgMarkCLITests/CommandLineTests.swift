@@ -875,6 +875,25 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: file + ".journal"))
     }
 
+    /// TEI's offset prefix says what the offsets count in: a web page's laid-out text is no RFC 5147 text of the file.
+    /// A batch whose every file failed names no output folder; validate with no schema says where it looked.
+    @Test func offsetsSchemaAndSummaryMessages() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("<html><body><p>We argue that cities should act.</p></body></html>".utf8).write(to: URL(fileURLWithPath: dir + "/page.en.html"))
+        try Data("We argue that cities should act.\n".utf8).write(to: URL(fileURLWithPath: dir + "/plain.en.txt"))
+        #expect(try argmark(["annotate", dir + "/page.en.html", dir + "/plain.en.txt", "--to", "tei", "--out", dir + "/tei"]).status == 0)
+        let page = try String(contentsOfFile: dir + "/tei/page.en.tei.xml", encoding: .utf8)
+        let plain = try String(contentsOfFile: dir + "/tei/plain.en.tei.xml", encoding: .utf8)
+        #expect(page.contains("into the text ArgMark laid out from the source") && !plain.contains("laid out from the source"))
+        #expect(plain.contains("Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme)."))
+        try Data().write(to: URL(fileURLWithPath: dir + "/empty.txt"))
+        let failed = try argmark(["annotate", dir + "/empty.txt", "--out", dir + "/none"])
+        #expect(failed.status == 1 && !failed.stderr.contains("output in"))
+        let validate = try argmark(["validate", dir + "/tei/plain.en.tei.xml"], in: dir, environment: [:])
+        #expect(validate.status == 1 && validate.stderr.contains("no schema to validate against") && !validate.stderr.contains("Usage:"))
+    }
+
     /// A review taken up again says where it stopped: the first unreviewed sentence once some are reviewed, and a
     /// recovered session goes on at the sentence of its last edit (not at the first sentence).
     @Test func reviewResumesWhereItStopped() throws {
@@ -1037,6 +1056,9 @@ struct CommandLineTests {
         #expect(strict.status == 1)
         #expect(strict.stdout.contains("refused: s3 is the thesis"))
         #expect(!strict.stdout.contains("s4 · evidence"))
+        // accept-next at the last sentence accepts it and stays: a script stops there, as after next.
+        let last = try argmark(["review", file, "--strict", "--annotator", "bob"], stdin: "goto s11\nan\nlabel background\nquit!\n")
+        #expect(last.status == 1 && last.stdout.contains("s11: label claim accepted") && !last.stdout.contains("label claim → background"))
         let text = try argmark(["review", dir + "/x.txt"])
         #expect(text.status == 1)
     }

@@ -1,5 +1,5 @@
 import ArgMarkCore
-import ArgMarkHTML
+@testable import ArgMarkHTML
 import ArgMarkPipeline
 import ArgMarkPlugins
 import Testing
@@ -20,6 +20,13 @@ struct HTMLReaderTests {
         #expect(article.metadata.keywords == ["en": ["trade", "climate"]] && article.units.first?.text == "Carbon Borders")
         let page = try read("<html><head><title>答记者问 - 外交部</title></head><body><article><h1>关于数据跨境流动的立场</h1><p>中方认为，数据安全是国家安全的重要组成部分。</p></article></body></html>")
         #expect(page.metadata.titles == ["zh": "关于数据跨境流动的立场"])
+        // A page's address is no DOI; one tag per keyword (as repositories write them) keeps them all; a fragment with
+        // no head still has its h1.
+        let repository = try read("<html><head><meta name=\"DC.identifier\" content=\"http://www.example.gov.cn/zhengce/content/2024-10/content_6979010.htm\"><meta name=\"citation_keywords\" content=\"trade; climate\"><meta name=\"citation_keywords\" content=\"tariffs\"></head><body><h1>Borders</h1><p>We argue that they are lawful.</p></body></html>")
+        #expect(repository.metadata.doi == nil && repository.metadata.keywords == ["en": ["trade", "climate", "tariffs"]])
+        #expect(HTMLReader.doi("https://doi.org/10.1234/jt.5") == "10.1234/jt.5" && HTMLReader.doi("10.htm") == nil)
+        let fragment = try read("<h1>Carbon Borders</h1><p>We argue that they are lawful.</p>")
+        #expect(fragment.metadata.titles == ["en": "Carbon Borders"] && fragment.metadata.fields["sourceFormat"] == "html")
     }
 
     func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }

@@ -417,6 +417,12 @@ struct PlainTextReaderTests {
         #expect(report.units.first?.text == "政府工作报告" && report.units.count == 5)
         let article = try read(PlainTextReader(), "规则竞争的实质\n——一个分析框架\n本文认为，规则竞争的实质是发展模式之争。\n")
         #expect(article.metadata.fields["occasion"] == nil)
+        // Laid out from a web page or Word file, the title comes with its heading mark, which is no part of it.
+        let laidOut = try read(PlainTextReader(), "# 政府工作报告\n\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n\n国务院总理　李　强\n\n各位代表：\n")
+        #expect(laidOut.metadata.titles == ["zh": "政府工作报告"] && laidOut.metadata.authors == ["李强"])
+        // A numbered heading under the occasion line is no speaker.
+        let noSpeaker = try read(PlainTextReader(), "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n一、 总体要求\n本文认为，规则竞争的实质是发展模式之争。\n")
+        #expect(noSpeaker.metadata.authors.isEmpty && noSpeaker.metadata.fields["byline"] == nil && noSpeaker.metadata.titles == ["zh": "政府工作报告"])
     }
 
     /// A Markdown file's YAML front matter (Pandoc, Quarto, Jekyll) is metadata: its lines had been read as body
@@ -436,6 +442,25 @@ struct PlainTextReaderTests {
         #expect(rule.metadata.isEmpty && rule.units.map(\.text).contains("We argue that cities should act."))
         let unclosed = try read(PlainTextReader(), "---\ntitle: A\nWe argue that cities should act.\n")
         #expect(unclosed.metadata.titles.isEmpty)
+        // Pandoc's author items (name, with an affiliation under it), quoted list items holding commas, escapes,
+        // comments, and a nested mapping (format:) passed over.
+        let quarto = try read(PlainTextReader(), "---\ntitle: \"She said \\\"no\\\"\" # draft\nauthor:\n  - name: Jane Doe\n    affiliation: MIT\n  - name: 'O''Brien'\neditor: [\"Doe, Jane\", 'Roe, John']\nformat:\n  html:\n    toc: true\ntags: policy; cities\n---\nWe argue that cities should act.\n")
+        #expect(quarto.metadata.titles == ["en": "She said \"no\""])
+        #expect(quarto.metadata.authors == ["Jane Doe", "O'Brien"])
+        #expect(quarto.metadata.fields == ["editor": "Doe, Jane; Roe, John"])
+        #expect(quarto.metadata.keywords == ["en": ["policy", "cities"]])
+        // A Markdown file's one level-1 heading on its first line is its title, and stays its heading.
+        let markdown = try PlainTextReader().read(ReaderInput(bytes: Array("# Carbon Borders\n\n## Introduction\n\nWe argue that cities should act.\n".utf8), sourcePath: "a.md", documentID: "a"))
+        #expect(markdown.metadata.titles == ["en": "Carbon Borders"] && markdown.units.first?.text == "Carbon Borders")
+    }
+
+    /// A paper in Markdown with YAML front matter and an abstract is read as an article, its header as metadata.
+    @Test func yamlFrontMatterAboveAnArticle() throws {
+        let text = "---\ntitle: Carbon Borders\nauthor: Jane Doe\ndate: 2024-05-01\n---\n\nAbstract: This paper argues that border adjustments are lawful.\n\nKeywords: trade, climate\n\n1. Introduction\n\nWe argue that cities should act.\n"
+        let paper = try ArticleReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: "p.md", documentID: "p"))
+        #expect(paper.metadata.titles["en"] == "Carbon Borders" && paper.metadata.authors == ["Jane Doe"])
+        #expect(paper.metadata.abstracts["en"] == "This paper argues that border adjustments are lawful.")
+        #expect(paper.metadata.fields["date"] == "2024-05-01" && !paper.units.contains { $0.text.contains("---") || $0.text.contains("title:") })
     }
 
     /// A Federal Register rule's preamble (the agency's header lines, the title, AGENCY: … SUPPLEMENTARY INFORMATION:)
