@@ -265,6 +265,13 @@ struct Export: ParsableCommand {
             do { bytes = try PluginRegistry.standard.writer(format: to)!.write(SourceReferences.forWriting(document, to: target, format: to)) } catch {
                 throw AnalysedDocument.failure("\(file): \(error.description)")
             }
+            // A TEI or JSONL file a person reviewed at the target keeps that work, as annotate's outputs do: the
+            // default target is FILE.tei.xml beside the input, the file a reviewer is likely to have opened.
+            let (problem, lock) = target == "-" ? (nil, nil) : BatchRunner.personsWorkAt(
+                target, wouldBeLostTo: document, registry: PluginRegistry.standard,
+                keep: "to keep it, export to another file (--out OTHER); to start over, move it away first")
+            defer { lock?.release() }
+            if let problem { throw AnalysedDocument.failure("\(file): not written: \(problem)") }
             try deliver(bytes, to: target)
             return
         }

@@ -286,9 +286,18 @@ extension BatchRunner {
     /// An existing output's review lock is taken and returned, for the caller to hold until it has written; the
     /// journal and the lock are those of the file a link at `path` leads to, as review keeps them there.
     func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> (problem: String?, lock: ReviewLock?) {
+        Self.personsWorkAt(
+            path, wouldBeLostTo: document, registry: options.registry,
+            keep: "to keep it, annotate that file itself (argmark annotate \(path) --out OTHER_DIR), which keeps what a person set; to start over, move it away first")
+    }
+
+    /// `personsWorkAt(_:wouldBeLostTo:)` for any command that writes a file a person may have reviewed (`export`);
+    /// `keep` says how to keep that work.
+    public static func personsWorkAt(
+        _ path: String, wouldBeLostTo document: Document, registry: PluginRegistry, keep: String
+    ) -> (problem: String?, lock: ReviewLock?) {
         var existing = stat()
         guard stat(path, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return (nil, nil) }
-        let keep = "to keep it, annotate that file itself (argmark annotate \(path) --out OTHER_DIR), which keeps what a person set; to start over, move it away first"
         let reviewed = FileAccess.linkTarget(of: path) ?? path
         var lock: ReviewLock?
         do {
@@ -307,7 +316,7 @@ extension BatchRunner {
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
         guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)),
-              let reader = try? options.registry.reader(format: "auto", path: path, bytes: bytes),
+              let reader = try? registry.reader(format: "auto", path: path, bytes: bytes),
               let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
         else { return (nil, lock) }
         let new = Dictionary(document.units.map { ($0.id, $0.annotation) }, uniquingKeysWith: { first, _ in first })

@@ -894,6 +894,20 @@ struct CommandLineTests {
         #expect(validate.status == 1 && validate.stderr.contains("no schema to validate against") && !validate.stderr.contains("Usage:"))
     }
 
+    /// export, whose default target is FILE.tei.xml beside the input, never replaces a TEI file a person reviewed.
+    @Test func exportKeepsAReviewedTEI() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let tei = dir + "/sample.zh.tei.xml"
+        #expect(try argmark(["export", file]).status == 0)
+        #expect(try argmark(["review", tei, "--annotator", "wang"], stdin: "goto s11\nlabel evidence\nwq\n").status == 0)
+        let again = try argmark(["export", file])
+        #expect(again.status == 1 && again.stderr.contains("not written: \(tei) holds a label or link a person set"))
+        #expect(try String(contentsOfFile: tei, encoding: .utf8).contains("human-wang"))
+        #expect(try argmark(["export", file, "--out", dir + "/fresh.tei.xml"]).status == 0)
+    }
+
     /// A review taken up again says where it stopped: the first unreviewed sentence once some are reviewed, and a
     /// recovered session goes on at the sentence of its last edit (not at the first sentence).
     @Test func reviewResumesWhereItStopped() throws {
