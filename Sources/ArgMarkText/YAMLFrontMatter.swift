@@ -11,7 +11,14 @@ import Foundation
 struct YAMLFrontMatter {
     /// Where the header ends in the text (after its closing line).
     var end: Int
-    var entries: [(key: String, values: [String])]
+    var entries: [Entry]
+
+    struct Entry {
+        var key: String
+        var values: [String]
+        /// Given as a list (`[a, b]`, `- a`): its items are whole, not to be split at commas.
+        var isList = false
+    }
 
     /// Lines the header may hold before it is taken for something else (a horizontal rule over a long passage).
     private static let maximumLines = 200
@@ -34,31 +41,59 @@ struct YAMLFrontMatter {
             start = end + 1
         }
         guard rawLines.count >= 3, let closing = rawLines.last, closing.text == "---" || closing.text == "..." else { return nil }
-        var entries: [(key: String, values: [String])] = []
-        var block: (indent: Int, folded: Bool)?
-        // The indentation of the current list item's own keys (Pandoc's `- name: …` / `  affiliation: …`).
+        var entries: [Entry] = []
+        var block: (indent: Int, folded: Bool, blank: Bool)?
+        // The indentation of the current key's own list items, and of the keys inside the current item (Pandoc's
+        // `- name: …` / `  affiliations: …`): deeper items belong to a nested key and are passed over.
+        var listIndent: Int?
         var itemIndent: Int?
+        // A name given over lines of its own (`- name:` / `given: John` / `family: Roe`), added when it ends.
+        var nameParts: [String: String]?
+        func endName() {
+            if let parts = nameParts, let name = personName("{" + parts.map { "\($0.key): \($0.value)" }.sorted().joined(separator: ", ") + "}") {
+                entries[entries.count - 1].values.append(name)
+            }
+            nameParts = nil
+        }
         for line in rawLines.dropFirst().dropLast() {
             let text = line.text
             let trimmed = text.trimmingSpaces
             let indent = text.prefix { $0 == " " }.count
             if let current = block, !entries.isEmpty, trimmed.isEmpty || indent > current.indent {
-                // A block scalar's lines, joined with spaces (folded) or line breaks (literal).
-                guard !trimmed.isEmpty else { continue }
+                // A block scalar's lines, joined with spaces (folded) or line breaks (literal); a blank line parts
+                // paragraphs in both.
+                guard !trimmed.isEmpty else {
+                    block?.blank = true
+                    continue
+                }
                 var values = entries[entries.count - 1].values
-                if values.isEmpty { values = [trimmed] } else { values[0] += (current.folded ? " " : "\n") + trimmed }
+                let joint = current.blank ? (current.folded ? "\n" : "\n\n") : (current.folded ? " " : "\n")
+                if values.isEmpty { values = [trimmed] } else { values[0] += joint + trimmed }
                 entries[entries.count - 1].values = values
+                block?.blank = false
                 continue
             }
             block = nil
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if nameParts != nil, indent > (itemIndent ?? 0), let (key, value) = keyValue(trimmed), ["given", "family", "literal"].contains(key) {
+                nameParts![key] = value
+                continue
+            }
+            if nameParts != nil { endName() }
             if trimmed.hasPrefix("- ") || trimmed == "-" {
                 guard !entries.isEmpty else { return nil }
+                if listIndent == nil { listIndent = indent }
+                guard indent <= listIndent! else { continue }
+                entries[entries.count - 1].isList = true
                 let item = String(trimmed.dropFirst()).trimmingSpaces
                 // An item that is a mapping: its name is the value (Pandoc's authors), its other keys are passed over.
                 if let (key, value) = keyValue(item) {
                     itemIndent = indent + 2
-                    if key == "name", !value.isEmpty { entries[entries.count - 1].values.append(scalar(value)) }
+                    if key == "name", let name = personName(value) {
+                        entries[entries.count - 1].values.append(name)
+                    } else if key == "name" {
+                        nameParts = [:]
+                    }
                 } else if !item.isEmpty {
                     itemIndent = nil
                     entries[entries.count - 1].values.append(scalar(item))
@@ -67,24 +102,26 @@ struct YAMLFrontMatter {
             }
             if indent > 0 {
                 guard !entries.isEmpty else { return nil }
-                // A key of the list item above (affiliation:), or of a nested mapping (format: / html:): not the
-                // document's; a name given so (author: / name: …) is.
-                if let (key, value) = keyValue(trimmed), key == "name", itemIndent == nil || indent != itemIndent, !value.isEmpty {
-                    entries[entries.count - 1].values.append(scalar(value))
+                // A key of the list item above (affiliations:), or of a nested mapping (format: / html:): not the
+                // document's; a name given so, the key's own mapping (author: / name: …), is.
+                if let (key, value) = keyValue(trimmed), key == "name", listIndent == nil, let name = personName(value) {
+                    entries[entries.count - 1].values.append(name)
                 }
                 continue
             }
             itemIndent = nil
+            listIndent = nil
             guard let (key, value) = keyValue(text) else { return nil }
             if value == ">" || value == ">-" || value == "|" || value == "|-" {
-                entries.append((key, []))
-                block = (indent, value.hasPrefix(">"))
+                entries.append(Entry(key: key, values: []))
+                block = (indent, value.hasPrefix(">"), false)
             } else if value.hasPrefix("[") {
-                entries.append((key, inlineList(value)))
+                entries.append(Entry(key: key, values: inlineList(value), isList: true))
             } else {
-                entries.append((key, value.isEmpty ? [] : [scalar(value)]))
+                entries.append(Entry(key: key, values: value.isEmpty ? [] : [personName(value) ?? scalar(value)]))
             }
         }
+        if nameParts != nil { endName() }
         // A header says at least what the document is; a rule over `Note: …` is no header.
         guard entries.contains(where: { ["title", "author", "authors", "date", "abstract", "keywords", "subtitle"].contains($0.key) }) else {
             return nil
@@ -95,7 +132,14 @@ struct YAMLFrontMatter {
     /// Records the header where the text said nothing of its own: title and abstract under the language they are
     /// written in, authors, keywords, and every other key as a field (`date`, `lang` …).
     func record(into metadata: inout DocumentMetadata) {
-        for (key, values) in entries where !values.isEmpty {
+        // Keywords and tags are one list: a header may give both.
+        let keywords = entries.filter { ["keywords", "tags"].contains($0.key) }
+            .flatMap { $0.isList ? $0.values : $0.values.flatMap(ArticleReader.splitKeywords) }
+        if !keywords.isEmpty, metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] == nil {
+            metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] = keywords
+        }
+        for entry in entries where !entry.values.isEmpty {
+            let (key, values) = (entry.key, entry.values)
             let joined = values.joined(separator: "; ")
             let language = DocumentMetadata.languageKey(of: joined)
             switch key {
@@ -106,8 +150,7 @@ struct YAMLFrontMatter {
             case "abstract":
                 if metadata.abstracts[language] == nil { metadata.abstracts[language] = joined }
             case "keywords", "tags":
-                let words = values.flatMap(ArticleReader.splitKeywords)
-                if !words.isEmpty, metadata.keywords[language] == nil { metadata.keywords[language] = words }
+                break
             default:
                 if metadata.fields[key] == nil { metadata.fields[key] = joined }
             }
@@ -123,6 +166,18 @@ struct YAMLFrontMatter {
         // A colon must be followed by a space or end the line (http://…, 10:30 are values, not keys).
         guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
         return (key.lowercased(), value.trimmingSpaces)
+    }
+
+    /// A person's name given as a flow mapping (`{given: John, family: Roe}`, `{literal: …}`), or as a scalar.
+    private static func personName(_ value: String) -> String? {
+        guard value.hasPrefix("{"), value.hasSuffix("}") else { return value.isEmpty ? nil : scalar(value) }
+        var parts: [String: String] = [:]
+        for pair in inlineList("[" + value.dropFirst().dropLast() + "]") {
+            if let (key, part) = keyValue(pair) { parts[key] = scalar(part) }
+        }
+        if let literal = parts["literal"] ?? parts["name"] { return literal }
+        let name = [parts["given"], parts["family"]].compactMap { $0 }.joined(separator: " ")
+        return name.isEmpty ? nil : name
     }
 
     /// A scalar's value: a quoted one unquoted and unescaped (\" in double quotes, '' in single ones), a plain one

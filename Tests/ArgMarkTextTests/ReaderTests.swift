@@ -449,6 +449,11 @@ struct PlainTextReaderTests {
         #expect(quarto.metadata.authors == ["Jane Doe", "O'Brien"])
         #expect(quarto.metadata.fields == ["editor": "Doe, Jane; Roe, John"])
         #expect(quarto.metadata.keywords == ["en": ["policy", "cities"]])
+        // Affiliations listed under an author (as items or mappings) are no authors; a name may be given as its parts;
+        // a listed keyword keeps its comma, and tags join the keywords; a literal block keeps its paragraphs.
+        let nested = try read(PlainTextReader(), "---\ntitle: T\nauthor:\n- name: Norah Jones\n  affiliations:\n  - name: Carnegie Mellon University\n- name:\n    given: John\n    family: Roe\n- name: {given: Li, family: Wei}\n  affiliation:\n    - id: cmu\n      name: CMU\nkeywords: [a, \"b, c\"]\ntags:\n  - d\nabstract: |\n  One.\n\n  Two.\n---\nWe argue that cities should act.\n")
+        #expect(nested.metadata.authors == ["Norah Jones", "John Roe", "Li Wei"])
+        #expect(nested.metadata.keywords == ["en": ["a", "b, c", "d"]] && nested.metadata.abstracts == ["en": "One.\n\nTwo."])
         // A Markdown file's one level-1 heading on its first line is its title, and stays its heading.
         let markdown = try PlainTextReader().read(ReaderInput(bytes: Array("# Carbon Borders\n\n## Introduction\n\nWe argue that cities should act.\n".utf8), sourcePath: "a.md", documentID: "a"))
         #expect(markdown.metadata.titles == ["en": "Carbon Borders"] && markdown.units.first?.text == "Carbon Borders")
