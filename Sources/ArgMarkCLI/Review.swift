@@ -180,7 +180,7 @@ struct Review: ParsableCommand {
                 let recovered = session.unsavedEdits
                 if recovered > 0 {
                     // The session goes on at the sentence of the last step, as the person left it.
-                    if let last = contents.edits.last?.focus { session.moveCursor(to: last) }
+                    if let last = session.lastEditFocus { session.moveCursor(to: last) }
                     opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them); going on at the last one")
                 } else if !contents.edits.isEmpty {
                     opening.append("replayed \(journalPath): its steps undo each other, so \(file) already holds the result")
@@ -242,7 +242,14 @@ struct Review: ParsableCommand {
                 }
             }
             try emit(response.output)
-            if (response.isError || response.isMiss) && strict { throw ExitCode.failure }
+            if (response.isError || response.isMiss) && strict {
+                // The script stops here; what it edited is in the journal, as at the end of input.
+                if session.unsavedEdits > 0 {
+                    Terminal.warning(
+                        "--strict stopped at this command with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
+                }
+                throw ExitCode.failure
+            }
             switch response.action {
             case .none: continue
             case .write:

@@ -35,7 +35,11 @@ struct Validate: ParsableCommand {
                 "no schema to validate against: ARGMARK_TEI_SCHEMA is not set, and from \(FileManager.default.currentDirectoryPath) there is no \(Self.schemaPlaces.joined(separator: " or ")) (ArgMark ships no copy of TEI's tei_all); pass --schema PATH/tei_all.rng (from https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) or set ARGMARK_TEI_SCHEMA")
         }
         let compiled: RelaxNGSchema
-        do { compiled = try RelaxNGSchema(path: schemaPath) } catch { throw AnalysedDocument.failure(error.message) }
+        do { compiled = try RelaxNGSchema(path: schemaPath) } catch {
+            // Name where the path came from: --schema, or the environment a user may have forgotten.
+            let given = schema != nil ? "--schema" : ProcessInfo.processInfo.environment["ARGMARK_TEI_SCHEMA"]?.isEmpty == false ? "ARGMARK_TEI_SCHEMA" : "the default place"
+            throw AnalysedDocument.failure(error.message + " (given by \(given))")
+        }
         var failed = 0
         for file in files {
             let document: XMLDocument

@@ -213,27 +213,27 @@ extension ReviewSession {
         return lines.joined(separator: "\n")
     }
 
-    /// One line per section that holds sentences, indented by its level: its heading's id (which `goto` takes), the
-    /// heading, and how many of its own sentences are reviewed; the current section is marked.
+    /// One line per section, indented by its level: its heading's id (which `goto` takes), the heading, and how many
+    /// of its own sentences are reviewed (a section of subsections has none); the current section is marked.
     func sectionList() -> String {
-        var order: [String] = []
         var counts: [String: (sentences: Int, reviewed: Int)] = [:]
         for unit in document.units where unit.kind == .sentence {
-            if counts[unit.section] == nil { order.append(unit.section) }
             counts[unit.section, default: (0, 0)].sentences += 1
             if unit.annotation.isLabelReviewed { counts[unit.section, default: (0, 0)].reviewed += 1 }
         }
-        guard !order.isEmpty else { return "no sentences" }
+        // Sections in document order: those with a heading or sentences (a text's opening section may have neither).
+        let order = document.sections.filter { $0.heading != nil || counts[$0.id] != nil }.map(\.id)
+        guard !order.isEmpty else { return "no sections" }
         let sections = Dictionary(document.sections.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let current = document.units[cursor].section
         let ids = order.map { sections[$0]?.heading ?? "" }
         let idWidth = ids.map(\.count).max() ?? 0
         var lines: [String] = []
         for (section, headingID) in zip(order, ids) {
-            let (sentences, reviewed) = counts[section]!
+            let (sentences, reviewed) = counts[section] ?? (0, 0)
             let indent = String(repeating: "  ", count: max(0, min(3, (sections[section]?.level ?? 1) - 1)))
             let marker = section == current ? style.paint(">", "1") : " "
-            let tally = reviewed == sentences ? "\(sentences) reviewed" : "\(reviewed) of \(sentences) reviewed"
+            let tally = sentences == 0 ? "no sentences" : reviewed == sentences ? "\(sentences) reviewed" : "\(reviewed) of \(sentences) reviewed"
             let title = headingID.isEmpty ? "(before the first heading)" : document.unit(headingID).map(\.text) ?? headingID
             let head = "\(marker) \(headingID + String(repeating: " ", count: idWidth - headingID.count)) \(indent)"
             let room = style.width - (2 + idWidth + 1 + indent.count) - tally.count - 3

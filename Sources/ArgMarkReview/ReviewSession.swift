@@ -135,7 +135,10 @@ public struct ReviewSession {
                 return note("(\(id) is \(what); the first sentence after it:)\n" + show(next))
             }
             // A paragraph's or section's id (the place line shows pN): its first sentence.
-            if index[id] == nil, let first = firstSentence(ofParagraphOrSection: id) {
+            if index[id] == nil, let place = place(id) {
+                guard let first = firstSentence(ofParagraphOrSection: id) else {
+                    return failure("error: \(ReviewCommand.echoed(id)) is \(place) with no sentence in or after it")
+                }
                 cursor = first
                 return note(show(first))
             }
@@ -246,9 +249,17 @@ public struct ReviewSession {
         guard document.units[i].kind == .sentence else {
             let what = document.units[i].kind == .caption ? "a figure or table caption" : "a heading"
             // Said so for every command that takes a sentence (label, link, show, explain, tree), not only edits.
-            return .failure(Refusal("\(id) is \(what), not a sentence; give a sentence's id (goto \(id) moves to the first sentence after it)"))
+            let after = document.units.indices[(i + 1)...].contains { document.units[$0].kind == .sentence }
+                ? " (goto \(id) moves to the first sentence after it)" : " (no sentence follows it)"
+            return .failure(Refusal("\(id) is \(what), not a sentence; give a sentence's id\(after)"))
         }
         return .success(i)
+    }
+
+    /// What `id` names when it is a paragraph's or a section's id.
+    private func place(_ id: String) -> String? {
+        if document.paragraphs.contains(where: { $0.id == id }) { return "a paragraph" }
+        return document.sections.contains(where: { $0.id == id }) ? "a section" : nil
     }
 
     /// The first sentence of the paragraph or section `id`, or after it when it holds none of its own (a heading's
@@ -423,6 +434,9 @@ public struct ReviewSession {
             redoStack.removeAll()
         }
     }
+
+    /// The sentence of the last edit the history holds (an undone one is not), for a recovered session to go on at.
+    public var lastEditFocus: String? { undoStack.last?.focus }
 
     /// Puts the cursor on sentence `id`, if there is one: a recovered session goes on where its last edit was.
     public mutating func moveCursor(to id: String) {

@@ -2,16 +2,18 @@ import ArgMarkCore
 
 /// The head of a Chinese report or speech delivered at a meeting (政府工作报告, 讲话): its title, the occasion line
 /// under it (——2024年3月5日在第十四届全国人民代表大会第二次会议上) and the speaker (国务院总理　李　强). They say what
-/// the document is and who gave it: the title becomes the document's title, the occasion the field `occasion`, the
-/// speaker an author (and the whole line `byline`). The lines stay in the text as the headings they are read as, so
+/// the document is and who gave it: the title becomes the document's title, the occasion (or date) the field
+/// `occasion`, each speaker an author (and the lines `byline`). The lines stay in the text as the headings they are read as, so
 /// that sentence ids and offsets do not move (gold made on the text keeps them).
 struct SpeechHeader {
     var title: String
     var occasion: String
-    var byline: String?
+    /// The speakers' lines (an office and a name each), in order.
+    var bylines: [String]
 
-    /// The header at the top of `lines`: a short title line with no sentence's end, then a line opening with a dash
-    /// that names where the speech was given (在……上) or when (……年……月……日).
+    /// The header at the top of `lines`: a title line with no sentence's end, then a line opening with a dash that
+    /// names where the speech was given (在……上) or when (……年……月……日), then the speakers; or, as Xinhua sets a
+    /// speech, a title naming it (在……上的讲话), its date in parentheses and the speaker's name.
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> SpeechHeader? {
         guard lines.count >= 3 else { return nil }
         // A web page's or Word file's lines come laid out with Markdown heading marks (# 政府工作报告).
@@ -19,22 +21,33 @@ struct SpeechHeader {
             String(scalars.string(line).drop { $0 == "#" || $0 == " " })
         }
         let title = text(lines[0])
-        let occasionLine = text(lines[1])
-        guard title.count <= 40, title.unicodeScalars.contains(where: \.isHanIdeograph),
-              !FrameLines.isSentenceFinal(scalars[lines[0].upperBound - 1]),
-              occasionLine.hasPrefix("——") || occasionLine.hasPrefix("－－") || occasionLine.hasPrefix("—"),
-              occasionLine.count <= 80
+        let second = text(lines[1])
+        guard title.count <= 80, title.unicodeScalars.contains(where: \.isHanIdeograph),
+              !FrameLines.isSentenceFinal(scalars[lines[0].upperBound - 1]), second.count <= 80
         else { return nil }
-        let occasion = String(occasionLine.drop { $0 == "—" || $0 == "－" || $0 == " " || $0 == "　" })
+        if second.hasPrefix("（"), second.hasSuffix("）"), title.hasSuffix("讲话") || title.hasSuffix("致辞") || title.hasSuffix("报告") {
+            // （2024年6月24日） and the speaker's name alone.
+            let date = String(second.dropFirst().dropLast())
+            let name = text(lines[2]).filter { $0 != " " && $0 != "　" }
+            guard date.contains("年"), date.contains("月"), (2...4).contains(name.count), name.unicodeScalars.allSatisfy(\.isHanIdeograph) else {
+                return nil
+            }
+            return SpeechHeader(title: title, occasion: date, bylines: [name])
+        }
+        guard second.hasPrefix("——") || second.hasPrefix("－－") || second.hasPrefix("—") else { return nil }
+        let occasion = String(second.drop { $0 == "—" || $0 == "－" || $0 == " " || $0 == "　" })
         let atMeeting = occasion.contains("在") && occasion.hasSuffix("上")
         let dated = occasion.contains("年") && occasion.contains("月") && occasion.contains("日")
         guard atMeeting || dated else { return nil }
-        // The speaker: an office and a name (国务院总理　李　强; 青澜市人民政府市长　沈立文), not a section's heading.
-        let speakerLine = text(lines[2])
-        let office = speakerLine.prefix { $0 != " " && $0 != "　" }
-        let byline = speakerLine.count <= 30 && office.count < speakerLine.count && offices.contains(where: office.hasSuffix)
-            ? speakerLine : nil
-        return SpeechHeader(title: title, occasion: occasion, byline: byline)
+        // The speakers: an office and a name each (国务院总理　李　强; 青澜市人民政府市长　沈立文), not a section's heading.
+        var bylines: [String] = []
+        for line in lines.dropFirst(2).prefix(4) {
+            let speaker = text(line)
+            let office = speaker.prefix { $0 != " " && $0 != "　" }
+            guard speaker.count <= 40, office.count < speaker.count, offices.contains(where: office.hasSuffix) else { break }
+            bylines.append(speaker)
+        }
+        return SpeechHeader(title: title, occasion: occasion, bylines: bylines)
     }
 
     /// What a speaker's office ends with.
@@ -46,12 +59,15 @@ struct SpeechHeader {
     func record(into metadata: inout DocumentMetadata) {
         if metadata.titles["zh"] == nil { metadata.titles["zh"] = title }
         if metadata.fields["occasion"] == nil { metadata.fields["occasion"] = occasion }
-        guard let byline else { return }
-        // The name follows the office, set with spaces inside a two-character name (李　强).
-        let parts = byline.split(whereSeparator: { $0 == " " || $0 == "　" })
-        let name = parts.dropFirst().joined()
-        guard let office = parts.first, (2...4).contains(name.count) else { return }
-        metadata.fields["byline"] = office + " " + name
-        if !metadata.authors.contains(name) { metadata.authors.append(name) }
+        var recorded: [String] = []
+        for byline in bylines {
+            // The name follows the office, set with spaces inside a two-character name (李　强); a name alone is one.
+            let parts = byline.split(whereSeparator: { $0 == " " || $0 == "　" })
+            let name = parts.count == 1 ? String(parts[0]) : parts.dropFirst().joined()
+            guard (2...4).contains(name.count) else { continue }
+            recorded.append(parts.count == 1 ? name : parts[0] + " " + name)
+            if !metadata.authors.contains(name) { metadata.authors.append(name) }
+        }
+        if !recorded.isEmpty, metadata.fields["byline"] == nil { metadata.fields["byline"] = recorded.joined(separator: "; ") }
     }
 }

@@ -13,7 +13,7 @@ public final class RelaxNGSchema: @unchecked Sendable {
     public init(path: String) throws(XMLError) {
         _ = XMLLibrary.initialised
         guard FileManager.default.isReadableFile(atPath: path) else {
-            throw XMLError(code: 0, line: 0, column: 0, message: "\(path): cannot read the schema; check the path (--schema)")
+            throw XMLError(code: 0, line: 0, column: 0, message: "\(path): cannot read the schema; check the path")
         }
         guard let parser = xmlRelaxNGNewParserCtxt(path) else {
             throw XMLError(code: 0, line: 0, column: 0, message: "\(path): libxml2 could not open the schema")

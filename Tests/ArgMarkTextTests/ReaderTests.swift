@@ -423,6 +423,11 @@ struct PlainTextReaderTests {
         // A numbered heading under the occasion line is no speaker.
         let noSpeaker = try read(PlainTextReader(), "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n一、 总体要求\n本文认为，规则竞争的实质是发展模式之争。\n")
         #expect(noSpeaker.metadata.authors.isEmpty && noSpeaker.metadata.fields["byline"] == nil && noSpeaker.metadata.titles == ["zh": "政府工作报告"])
+        // Two speakers; and a speech as Xinhua sets it: its title, its date in parentheses, the speaker's name.
+        let two = try read(PlainTextReader(), "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理　李　强\n国务院副总理　丁薛祥\n各位代表：\n")
+        #expect(two.metadata.authors == ["李强", "丁薛祥"] && two.metadata.fields["byline"] == "国务院总理 李强; 国务院副总理 丁薛祥")
+        let xinhua = try read(PlainTextReader(), "在全国科技大会上的讲话\n（2024年6月24日）\n习近平\n同志们：\n今天，我们召开全国科技大会。\n")
+        #expect(xinhua.metadata.titles == ["zh": "在全国科技大会上的讲话"] && xinhua.metadata.authors == ["习近平"] && xinhua.metadata.fields["occasion"] == "2024年6月24日")
     }
 
     /// A Markdown file's YAML front matter (Pandoc, Quarto, Jekyll) is metadata: its lines had been read as body
