@@ -60,12 +60,15 @@ public struct HTMLReader: DocumentReader {
         }
         func first(_ names: String...) -> String? { names.lazy.compactMap { meta[$0]?.first }.first }
         // The page's h1, else its <title>, which often carries the site's name (… - 外交部).
-        if let title = first("citation_title", "dc.title", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root),
+        // (ArticleTitle: gov.cn's pages.)
+        if let title = first("citation_title", "dc.title", "articletitle", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root),
            !metadata.titles.values.contains(title), metadata.titles[DocumentMetadata.languageKey(of: title)] == nil {
             metadata.titles[DocumentMetadata.languageKey(of: title)] = title
         }
         if metadata.authors.isEmpty {
-            metadata.authors = meta["citation_author"] ?? meta["dc.creator"] ?? meta["author"].map { Array($0.prefix(1)) } ?? []
+            // citation_authors: the older tag, every name in one ("Doe, Jane; Roe, Richard").
+            metadata.authors = meta["citation_author"] ?? meta["citation_authors"].map { $0.flatMap { $0.split(separator: ";").map { MarkupText.collapsingWhitespace(String($0)) } } }
+                ?? meta["dc.creator"] ?? meta["author"].map { Array($0.prefix(1)) } ?? []
         }
         if metadata.doi == nil {
             metadata.doi = ["citation_doi", "prism.doi", "dc.identifier"].lazy.compactMap { meta[$0] }.joined().lazy.compactMap(doi).first
@@ -78,7 +81,9 @@ public struct HTMLReader: DocumentReader {
             metadata.abstracts[DocumentMetadata.languageKey(of: abstract)] = abstract
         }
         // Repositories write one citation_keywords tag per keyword, others one tag for all.
-        let words = (meta["citation_keywords"] ?? meta["keywords"] ?? []).flatMap(ArticleReader.splitKeywords)
+        // (keywords and Keywords tags are one name here: a keyword they share is kept once.)
+        var seen = Set<String>()
+        let words = (meta["citation_keywords"] ?? meta["keywords"] ?? []).flatMap(ArticleReader.splitKeywords).filter { seen.insert($0).inserted }
         if let key = words.first.map({ _ in DocumentMetadata.languageKey(of: words.joined()) }), metadata.keywords[key] == nil {
             metadata.keywords[key] = words
         }
@@ -330,7 +335,9 @@ struct HTMLLayout {
 
     /// The page's title: its first `h1` outside navigation, else `<title>`.
     static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
-        let h1 = body.descendants(named: "h1").first { !isSkipped($0) }.map { MarkupText.collapsingWhitespace($0.textContent) }
+        // The main text's own h1 before one in a site header above it (中国知网 above the article's title).
+        let h1 = (mainText(of: body)?.descendants(named: "h1").first { !isSkipped($0) } ?? body.descendants(named: "h1").first { !isSkipped($0) })
+            .map { MarkupText.collapsingWhitespace($0.textContent) }
         if let h1, !h1.isEmpty { return h1 }
         let title = root.child("head")?.child("title").map { MarkupText.collapsingWhitespace($0.textContent) }
         return title?.isEmpty == false ? title : nil

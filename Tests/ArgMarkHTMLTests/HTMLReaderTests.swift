@@ -25,6 +25,11 @@ struct HTMLReaderTests {
         let repository = try read("<html><head><meta name=\"DC.identifier\" content=\"http://www.example.gov.cn/zhengce/content/2024-10/content_6979010.htm\"><meta name=\"citation_keywords\" content=\"trade; climate\"><meta name=\"citation_keywords\" content=\"tariffs\"></head><body><h1>Borders</h1><p>We argue that they are lawful.</p></body></html>")
         #expect(repository.metadata.doi == nil && repository.metadata.keywords == ["en": ["trade", "climate", "tariffs"]])
         #expect(HTMLReader.doi("https://doi.org/10.1234/jt.5") == "10.1234/jt.5" && HTMLReader.doi("10.htm") == nil)
+        // gov.cn's ArticleTitle over a <title> with the site's name; keywords and Keywords tags sharing words; the older
+        // citation_authors with every name in one.
+        let gov = try read("<html><head><title>关于……的指导意见_中国政府网</title><meta name=\"ArticleTitle\" content=\"关于促进平台经济规范健康发展的指导意见\"><meta name=\"keywords\" content=\"平台经济,规范\"><meta name=\"Keywords\" content=\"平台经济\"><meta name=\"citation_authors\" content=\"Doe, Jane; Roe, Richard\"></head><body><p>各地区应当加强协调。</p></body></html>")
+        #expect(gov.metadata.titles == ["zh": "关于促进平台经济规范健康发展的指导意见"] && gov.metadata.keywords == ["zh": ["平台经济", "规范"]])
+        #expect(gov.metadata.authors == ["Doe, Jane", "Roe, Richard"])
         let fragment = try read("<h1>Carbon Borders</h1><p>We argue that they are lawful.</p>")
         #expect(fragment.metadata.titles == ["en": "Carbon Borders"] && fragment.metadata.fields["sourceFormat"] == "html")
     }
