@@ -1,7 +1,7 @@
 import ArgMarkCore
 import Foundation
 
-/// A Markdown file's YAML front matter (Pandoc, Jekyll, Hugo, Quarto): a `---` line at the very top, `key: value`
+/// A Markdown file's YAML front matter (Pandoc, Jekyll, Hugo, Quarto), or Hugo's TOML (`+++`, `key = value`): a `---` line at the very top, `key: value`
 /// lines and lists, and a closing `---` or `...` line. It says what the document is (title, author, date, abstract,
 /// keywords) and argues nothing: read as text, its lines became body sentences labelled background. They go to the
 /// document's metadata instead. Only the simple YAML such headers use is read: plain and quoted scalars, `[a, b]` and
@@ -25,10 +25,12 @@ struct YAMLFrontMatter {
 
     /// The front matter at the start of `scalars`, if it opens with `---` on the first line and closes.
     static func find(_ scalars: [Unicode.Scalar]) -> YAMLFrontMatter? {
-        // Most texts open otherwise: only the first characters are looked at then.
-        guard scalars.count >= 4, scalars[0] == "-", scalars[1] == "-", scalars[2] == "-", scalars[3] == "\n" || scalars[3] == "\r" else {
+        // Most texts open otherwise: only the first characters are looked at then. Hugo's TOML header opens with +++.
+        guard scalars.count >= 4, let mark = ["-", "+"].first(where: { $0 == scalars[0] }), scalars[1] == mark, scalars[2] == mark,
+              scalars[3] == "\n" || scalars[3] == "\r" else {
             return nil
         }
+        let delimiter = mark == "-" ? "---" : "+++"
         var rawLines: [(range: Range<Int>, text: String)] = []
         var start = 0
         while start < scalars.count, rawLines.count <= maximumLines {
@@ -37,10 +39,13 @@ struct YAMLFrontMatter {
             var text = String(String.UnicodeScalarView(scalars[start..<end]))
             if text.hasSuffix("\r") { text.removeLast() }
             rawLines.append((start..<end, text))
-            if rawLines.count > 1, text == "---" || text == "..." { break }
+            if rawLines.count > 1, text == delimiter || (mark == "-" && text == "...") { break }
             start = end + 1
         }
-        guard rawLines.count >= 3, let closing = rawLines.last, closing.text == "---" || closing.text == "..." else { return nil }
+        guard rawLines.count >= 3, let closing = rawLines.last, closing.text == delimiter || (mark == "-" && closing.text == "...") else {
+            return nil
+        }
+        if mark == "+" { return toml(rawLines.dropFirst().dropLast().map(\.text), end: min(scalars.count, closing.range.upperBound + 1)) }
         var entries: [Entry] = []
         var block: (indent: Int, folded: Bool, blank: Bool)?
         // The indentation of the current key's own list items, and of the keys inside the current item (Pandoc's
@@ -127,6 +132,29 @@ struct YAMLFrontMatter {
             return nil
         }
         return YAMLFrontMatter(end: min(scalars.count, closing.range.upperBound + 1), entries: entries)
+    }
+
+    /// A TOML header's `key = value` lines (strings, arrays, dates, numbers); tables (`[params]`) and what is in them
+    /// are passed over.
+    private static func toml(_ lines: [String], end: Int) -> YAMLFrontMatter? {
+        var entries: [Entry] = []
+        var inTable = false
+        for line in lines {
+            let trimmed = line.trimmingSpaces
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            if trimmed.hasPrefix("[") {
+                inTable = true
+                continue
+            }
+            guard !inTable else { continue }
+            guard let equals = trimmed.firstIndex(of: "=") else { return nil }
+            let key = trimmed[..<equals].trimmingSpaces.lowercased()
+            let value = String(trimmed[trimmed.index(after: equals)...]).trimmingSpaces
+            guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+            entries.append(value.hasPrefix("[") ? Entry(key: key, values: inlineList(value), isList: true) : Entry(key: key, values: value.isEmpty ? [] : [scalar(value)]))
+        }
+        guard entries.contains(where: { ["title", "author", "authors", "date", "description", "keywords", "tags"].contains($0.key) }) else { return nil }
+        return YAMLFrontMatter(end: end, entries: entries)
     }
 
     /// Records the header where the text said nothing of its own: title and abstract under the language they are

@@ -459,6 +459,10 @@ struct PlainTextReaderTests {
         let nested = try read(PlainTextReader(), "---\ntitle: T\nauthor:\n- name: Norah Jones\n  affiliations:\n  - name: Carnegie Mellon University\n- name:\n    given: John\n    family: Roe\n- name: {given: Li, family: Wei}\n  affiliation:\n    - id: cmu\n      name: CMU\nkeywords: [a, \"b, c\"]\ntags:\n  - d\nabstract: |\n  One.\n\n  Two.\n---\nWe argue that cities should act.\n")
         #expect(nested.metadata.authors == ["Norah Jones", "John Roe", "Li Wei"])
         #expect(nested.metadata.keywords == ["en": ["a", "b, c", "d"]] && nested.metadata.abstracts == ["en": "One.\n\nTwo."])
+        // Hugo's TOML header (+++), its tables passed over.
+        let hugo = try read(PlainTextReader(), "+++\ntitle = \"Hugo post\"\ndate = 2024-01-01\ntags = [\"a\", \"b\"]\n[params]\nauthor = \"Nobody\"\n+++\n\nWe argue that the rule is wrong.\n")
+        #expect(hugo.metadata.titles == ["en": "Hugo post"] && hugo.metadata.keywords == ["en": ["a", "b"]] && hugo.metadata.authors.isEmpty)
+        #expect(hugo.metadata.fields == ["date": "2024-01-01"] && hugo.units.map(\.text) == ["We argue that the rule is wrong."])
         // A Markdown file's one level-1 heading on its first line is its title, and stays its heading.
         let markdown = try PlainTextReader().read(ReaderInput(bytes: Array("# Carbon Borders\n\n## Introduction\n\nWe argue that cities should act.\n".utf8), sourcePath: "a.md", documentID: "a"))
         #expect(markdown.metadata.titles == ["en": "Carbon Borders"] && markdown.units.first?.text == "Carbon Borders")
