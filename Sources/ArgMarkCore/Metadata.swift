@@ -44,6 +44,25 @@ public struct DocumentMetadata: Sendable, Hashable {
         text.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en"
     }
 
+    /// Files `title` under its language, unless the document has it, or a title in that language, already: what a
+    /// file's head or properties say gives way to what its text said.
+    public mutating func offerTitle(_ title: String) {
+        let key = Self.languageKey(of: title)
+        if !titles.values.contains(title), titles[key] == nil { titles[key] = title }
+    }
+
+    /// Files `abstract` under its language unless one is there already.
+    public mutating func offerAbstract(_ abstract: String) {
+        let key = Self.languageKey(of: abstract)
+        if abstracts[key] == nil { abstracts[key] = abstract }
+    }
+
+    /// Files `words` under their language unless keywords are there already.
+    public mutating func offerKeywords(_ words: [String]) {
+        let key = Self.languageKey(of: words.joined())
+        if !words.isEmpty, keywords[key] == nil { keywords[key] = words }
+    }
+
     public var isEmpty: Bool {
         titles.isEmpty && authors.isEmpty && doi == nil && keywords.isEmpty && abstracts.isEmpty
             && classification.isEmpty && fields.isEmpty

@@ -61,9 +61,8 @@ public struct HTMLReader: DocumentReader {
         func first(_ names: String...) -> String? { names.lazy.compactMap { meta[$0]?.first }.first }
         // The page's h1, else its <title>, which often carries the site's name (… - 外交部).
         // (ArticleTitle: gov.cn's pages.)
-        if let title = first("citation_title", "dc.title", "articletitle", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root),
-           !metadata.titles.values.contains(title), metadata.titles[DocumentMetadata.languageKey(of: title)] == nil {
-            metadata.titles[DocumentMetadata.languageKey(of: title)] = title
+        if let title = first("citation_title", "dc.title", "articletitle", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root) {
+            metadata.offerTitle(title)
         }
         if metadata.authors.isEmpty {
             // citation_authors: the older tag, every name in one ("Doe, Jane; Roe, Richard").
@@ -77,16 +76,11 @@ public struct HTMLReader: DocumentReader {
             metadata.fields["date"] = date
         }
         if metadata.fields["journal"] == nil, let journal = first("citation_journal_title") { metadata.fields["journal"] = journal }
-        if let abstract = first("citation_abstract", "dc.description"), metadata.abstracts[DocumentMetadata.languageKey(of: abstract)] == nil {
-            metadata.abstracts[DocumentMetadata.languageKey(of: abstract)] = abstract
-        }
+        if let abstract = first("citation_abstract", "dc.description") { metadata.offerAbstract(abstract) }
         // Repositories write one citation_keywords tag per keyword, others one tag for all.
         // (keywords and Keywords tags are one name here: a keyword they share is kept once.)
         var seen = Set<String>()
-        let words = (meta["citation_keywords"] ?? meta["keywords"] ?? []).flatMap(ArticleReader.splitKeywords).filter { seen.insert($0).inserted }
-        if let key = words.first.map({ _ in DocumentMetadata.languageKey(of: words.joined()) }), metadata.keywords[key] == nil {
-            metadata.keywords[key] = words
-        }
+        metadata.offerKeywords((meta["citation_keywords"] ?? meta["keywords"] ?? []).flatMap(ArticleReader.splitKeywords).filter { seen.insert($0).inserted })
     }
 
     /// The DOI a tag gives: bare (10.1234/x), as doi:… or as a doi.org address; an identifier that merely contains

@@ -206,19 +206,11 @@ enum OfficeXML {
         func values(_ name: String) -> [String] {
             root.descendants(named: name).map { MarkupText.collapsingWhitespace($0.textContent) }.filter { !$0.isEmpty }
         }
-        if let title = values("title").first, !metadata.titles.values.contains(title), metadata.titles[DocumentMetadata.languageKey(of: title)] == nil {
-            metadata.titles[DocumentMetadata.languageKey(of: title)] = title
-        }
-        if let description = values("description").first, metadata.abstracts[DocumentMetadata.languageKey(of: description)] == nil {
-            metadata.abstracts[DocumentMetadata.languageKey(of: description)] = description
-        }
+        if let title = values("title").first { metadata.offerTitle(title) }
+        if let description = values("description").first { metadata.offerAbstract(description) }
         // Word keeps its keywords in one string (cp:keywords), OpenDocument one meta:keyword each.
-        let keywords = (values("keywords") + values("keyword")).flatMap(ArticleReader.splitKeywords)
-        if !keywords.isEmpty, metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] == nil {
-            metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] = keywords
-        }
+        metadata.offerKeywords((values("keywords") + values("keyword")).flatMap(ArticleReader.splitKeywords))
     }
-
 
     static func parse(_ bytes: [UInt8], _ part: String) throws(ZipArchive.Failure) -> XMLElement {
         do {

@@ -99,7 +99,7 @@ public struct PlainTextReader: DocumentReader {
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {
-            metadata.titles[title.unicodeScalars.contains(where: \.isHanIdeograph) ? "zh" : "en"] = title
+            metadata.offerTitle(title)
         }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }

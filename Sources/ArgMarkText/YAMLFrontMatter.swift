@@ -161,22 +161,18 @@ struct YAMLFrontMatter {
     /// written in, authors, keywords, and every other key as a field (`date`, `lang` …).
     func record(into metadata: inout DocumentMetadata) {
         // Keywords and tags are one list: a header may give both.
-        let keywords = entries.filter { ["keywords", "tags"].contains($0.key) }
-            .flatMap { $0.isList ? $0.values : $0.values.flatMap(ArticleReader.splitKeywords) }
-        if !keywords.isEmpty, metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] == nil {
-            metadata.keywords[DocumentMetadata.languageKey(of: keywords.joined())] = keywords
-        }
+        metadata.offerKeywords(entries.filter { ["keywords", "tags"].contains($0.key) }
+            .flatMap { $0.isList ? $0.values : $0.values.flatMap(ArticleReader.splitKeywords) })
         for entry in entries where !entry.values.isEmpty {
             let (key, values) = (entry.key, entry.values)
             let joined = values.joined(separator: "; ")
-            let language = DocumentMetadata.languageKey(of: joined)
             switch key {
             case "title":
-                if metadata.titles[language] == nil { metadata.titles[language] = joined }
+                metadata.offerTitle(joined)
             case "author", "authors":
                 if metadata.authors.isEmpty { metadata.authors = values }
             case "abstract":
-                if metadata.abstracts[language] == nil { metadata.abstracts[language] = joined }
+                metadata.offerAbstract(joined)
             case "keywords", "tags":
                 break
             default:
