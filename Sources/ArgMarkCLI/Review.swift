@@ -223,7 +223,7 @@ struct Review: ParsableCommand {
                 }
                 if session.unsavedEdits > 0 {
                     Terminal.warning(
-                        "end of input with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
+                        "end of input with \(keptInJournal(session.unsavedEdits, journalPath))")
                     throw ExitCode.failure
                 }
                 // Steps that undid each other leave nothing to recover.
@@ -246,7 +246,7 @@ struct Review: ParsableCommand {
                 // The script stops here; what it edited is in the journal, as at the end of input.
                 if session.unsavedEdits > 0 {
                     Terminal.warning(
-                        "--strict stopped at this command with \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)")
+                        "--strict stopped at this command with \(keptInJournal(session.unsavedEdits, journalPath))")
                 }
                 throw ExitCode.failure
             }
@@ -275,6 +275,12 @@ struct Review: ParsableCommand {
                 return
             }
         }
+    }
+
+    /// `N unsaved edits; they are kept in JOURNAL and come back when you reopen FILE`, for a session that ends without
+    /// writing them.
+    private func keptInJournal(_ count: Int, _ journalPath: String) -> String {
+        "\(count) unsaved edit\(count == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)"
     }
 
     /// Writes the document in its own format (temporary file and rename), then starts a new journal for the version

@@ -18,9 +18,10 @@ struct Validate: ParsableCommand {
     /// Where the default schema is looked for, from the current folder (the project's checkout beside ../shared).
     static let schemaPlaces = ["../shared/tei/tei_all.rng", "shared/tei/tei_all.rng"]
 
-    static func defaultSchema() -> String? {
-        if let path = ProcessInfo.processInfo.environment["ARGMARK_TEI_SCHEMA"], !path.isEmpty { return path }
-        return schemaPlaces.first { FileManager.default.fileExists(atPath: $0) }
+    /// The default schema and where its path came from (ARGMARK_TEI_SCHEMA, or a place searched).
+    static func defaultSchema() -> (path: String, origin: String)? {
+        if let path = ProcessInfo.processInfo.environment["ARGMARK_TEI_SCHEMA"], !path.isEmpty { return (path, "ARGMARK_TEI_SCHEMA") }
+        return schemaPlaces.first { FileManager.default.fileExists(atPath: $0) }.map { ($0, "the default place") }
     }
 
     /// `FILE:LINE:COLUMN`, leaving out what libxml2 does not know (RELAX NG errors have no column).
@@ -29,17 +30,14 @@ struct Validate: ParsableCommand {
     }
 
     func run() throws {
-        guard let schemaPath = schema ?? Self.defaultSchema() else {
+        guard let (schemaPath, origin) = schema.map({ ($0, "--schema") }) ?? Self.defaultSchema() else {
             // A usage error would print the usage; the command was typed right, the schema is what is missing.
             throw AnalysedDocument.failure(
                 "no schema to validate against: ARGMARK_TEI_SCHEMA is not set, and from \(FileManager.default.currentDirectoryPath) there is no \(Self.schemaPlaces.joined(separator: " or ")) (ArgMark ships no copy of TEI's tei_all); pass --schema PATH/tei_all.rng (from https://tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng) or set ARGMARK_TEI_SCHEMA")
         }
         let compiled: RelaxNGSchema
-        do { compiled = try RelaxNGSchema(path: schemaPath) } catch {
-            // Name where the path came from: --schema, or the environment a user may have forgotten.
-            let given = schema != nil ? "--schema" : ProcessInfo.processInfo.environment["ARGMARK_TEI_SCHEMA"]?.isEmpty == false ? "ARGMARK_TEI_SCHEMA" : "the default place"
-            throw AnalysedDocument.failure(error.message + " (given by \(given))")
-        }
+        // Named with where the path came from: --schema, or the environment a user may have forgotten.
+        do { compiled = try RelaxNGSchema(path: schemaPath) } catch { throw AnalysedDocument.failure(error.message + " (given by \(origin))") }
         var failed = 0
         for file in files {
             let document: XMLDocument

@@ -41,7 +41,7 @@ public struct HTMLReader: DocumentReader {
         layout.lay(out: root)
         guard !layout.text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         var document = try LaidOutText.read(layout.text, sourcePath: input.sourcePath, documentID: input.documentID)
-        Self.recordHead(of: root, into: &document.metadata)
+        Self.recordHead(of: root, pageTitle: layout.pageTitle, into: &document.metadata)
         document.metadata.fields[DocumentMetadata.sourceFormatField] = "html"
         return document
     }
@@ -49,7 +49,8 @@ public struct HTMLReader: DocumentReader {
     /// What the page's head says of the document, where the text said nothing: the scholarly meta tags journals and
     /// repositories set for citation managers (Highwire `citation_*`, Dublin Core `DC.*`), else the page's `h1` or
     /// `<title>` and its `author` / `keywords` tags. The `h1` stays the text's heading.
-    static func recordHead(of root: XMLElement, into metadata: inout DocumentMetadata) {
+    /// `pageTitle` is the layout's (`HTMLLayout.pageTitle`), found while the page was laid out.
+    static func recordHead(of root: XMLElement, pageTitle: String?, into metadata: inout DocumentMetadata) {
         // A page without a head (a fragment) still has its h1.
         let head = root.child("head") ?? root.descendants(named: "head").first
         var meta: [String: [String]] = [:]
@@ -61,7 +62,7 @@ public struct HTMLReader: DocumentReader {
         func first(_ names: String...) -> String? { names.lazy.compactMap { meta[$0]?.first }.first }
         // The page's h1, else its <title>, which often carries the site's name (… - 外交部).
         // (ArticleTitle: gov.cn's pages.)
-        if let title = first("citation_title", "dc.title", "articletitle", "og:title") ?? HTMLLayout.pageTitle(HTMLLayout.body(of: root), root) {
+        if let title = first("citation_title", "dc.title", "articletitle", "og:title") ?? pageTitle {
             metadata.offerTitle(title)
         }
         if metadata.authors.isEmpty {
@@ -135,6 +136,8 @@ extension HTMLReader {
 /// A page's main text laid out as plain text with Markdown headings.
 struct HTMLLayout {
     private(set) var text = ""
+    /// The page's title (`pageTitle(_:_:main:)`), found with its main text.
+    private(set) var pageTitle: String?
     /// Whether the line being written has text yet, and whether a space is due before the next word.
     private var lineOpen = false
     private var pendingSpace = false
@@ -156,7 +159,8 @@ struct HTMLLayout {
         let body = Self.body(of: root)
         let main = Self.mainText(of: body)
         // A page's title often stands above its text block, outside it.
-        if let main, main.descendants(named: "h1").isEmpty, let title = Self.pageTitle(body, root) {
+        pageTitle = Self.pageTitle(body, root, main: main)
+        if let main, main.descendants(named: "h1").isEmpty, let title = pageTitle {
             heading(title, level: 1)
         }
         render(main ?? body)
@@ -328,9 +332,9 @@ struct HTMLLayout {
     static func body(of root: XMLElement) -> XMLElement { root.isNamed("body") ? root : (root.child("body") ?? root) }
 
     /// The page's title: its first `h1` outside navigation, else `<title>`.
-    static func pageTitle(_ body: XMLElement, _ root: XMLElement) -> String? {
+    static func pageTitle(_ body: XMLElement, _ root: XMLElement, main: XMLElement?) -> String? {
         // The main text's own h1 before one in a site header above it (中国知网 above the article's title).
-        let h1 = (mainText(of: body)?.descendants(named: "h1").first { !isSkipped($0) } ?? body.descendants(named: "h1").first { !isSkipped($0) })
+        let h1 = (main?.descendants(named: "h1").first { !isSkipped($0) } ?? body.descendants(named: "h1").first { !isSkipped($0) })
             .map { MarkupText.collapsingWhitespace($0.textContent) }
         if let h1, !h1.isEmpty { return h1 }
         let title = root.child("head")?.child("title").map { MarkupText.collapsingWhitespace($0.textContent) }

@@ -353,10 +353,10 @@ public struct TreeLinker: Linker {
         return containsAtWordStart(lowered, statedThesisCueBytes)
     }
 
-    /// The cues that state a thesis as such: thesis cues of weight 3 or more, and a comment's stance.
-    static let statedThesisCueBytes = thesisCueBytes.filter { $0.1 >= stanceWeight }.map(\.0) + stanceCueBytes
-    /// A stance's weight in the rule choice, that of a thesis stated as such.
-    static let stanceWeight = 3.0
+    /// The cues that state a thesis as such: thesis cues of at least `statedThesisWeight`, and a comment's stance.
+    static let statedThesisCueBytes = thesisCueBytes.filter { $0.1 >= statedThesisWeight }.map(\.0) + stanceCueBytes
+    /// The weight from which a thesis cue states the thesis as such (本文认为, we argue); a stance weighs as much.
+    static let statedThesisWeight = 3.0
 
     /// A public comment's stance on the rule it answers (The Coalition strongly supports the proposal: …; I oppose the
     /// proposed rule): its thesis, as a paper's "we argue" is. Kept out of `thesisCues`, whose hits the attachment
@@ -399,7 +399,7 @@ public struct TreeLinker: Linker {
             var score = unit.annotation.label == .claim ? 0.5 : 0
             let hits = Self.thesisCueHits(bytes)
             for (n, (_, weight)) in Self.thesisCueBytes.enumerated() where hits[n] { score += weight }
-            if Self.containsAtWordStart(bytes, Self.stanceCueBytes) { score += Self.stanceWeight }
+            if Self.containsAtWordStart(bytes, Self.stanceCueBytes) { score += Self.statedThesisWeight }
             if firstSections.contains(unit.section) { score += 0.6 }
             if unit.section == lastSection { score += 0.3 }
             // A conclusion drawn at the very end (therefore / 因此 … in the last paragraph) states the main claim.
