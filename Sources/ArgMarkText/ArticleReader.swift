@@ -140,7 +140,7 @@ enum FrontMatter {
         switch key.lowercased() {
         case "摘要", "内容摘要", "内容提要", "提要", "abstract", "summary": return "abstract"
         case "关键词", "关键字", "keywords", "keyword", "keywords:", "keyword(s)": return "keywords"
-        case "中图分类号", "中图法分类号", "中图分类": return "clc"
+        case "中图分类号", "中图法分类号", "中图分类", "分类号": return "clc"
         case "文献标识码", "文献标志码": return "documentCode"
         case "文章编号": return "articleNumber"
         case "doi": return "doi"
@@ -158,6 +158,8 @@ enum FrontMatter {
         case "出版确认": return "publicationConfirmation"
         case "tocitethisarticle", "citethisarticle", "howtocite", "citation": return "citation"
         case "通讯作者": return "correspondingAuthor"
+        case "开放科学(资源服务)标识码(osid)", "开放科学（资源服务）标识码（osid）", "osid": return "osid"
+        case "作者贡献声明", "作者贡献说明", "作者贡献": return "authorContributions"
         case "引用格式", "引用本文", "本文引用格式": return "citation"
         case "jel", "jelclassification", "jelcodes": return "jel"
         case "作者", "authors", "author": return "authors"
@@ -226,9 +228,11 @@ enum FrontMatter {
         guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
         let key = String(line[..<colon])
         // Labels are capitalised (Abstract:, Keywords:); "title: the …" is a wrapped sentence's line.
-        if let first = key.unicodeScalars.first, ScalarClass.isLower(first) { return nil }
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　"))
+        // …but a DOI is one in any case (doi: 10.19735/…).
+        if let first = key.unicodeScalars.first, ScalarClass.isLower(first), !(key == "doi" && value.hasPrefix("10.")) { return nil }
         guard key.count <= 24, canonicalKey(key) != nil else { return nil }
-        return (key, line[line.index(after: colon)...].trimmingCharacters(in: CharacterSet(charactersIn: " \t　")))
+        return (key, value)
     }
 
     /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …): in
@@ -254,13 +258,16 @@ enum FrontMatter {
         var firstField: Int?
         var lastField = start - 1
         var pendingKey: String?
-        for index in start..<window {
+        var lastKey: String?
+        var resume = start
+        for index in start..<window where index >= resume {
             let text = scalars.string(lines[index])
             let fields = fieldsOf(text)
             if !fields.isEmpty {
                 if firstField == nil { firstField = index }
                 for (key, value) in fields {
                     if value.isEmpty { pendingKey = key } else { store(key: key, value: value, into: &metadata) }
+                    lastKey = key
                 }
                 lastField = index
                 continue
@@ -270,6 +277,28 @@ enum FrontMatter {
                 store(key: key, value: text, into: &metadata)
                 pendingKey = nil
                 lastField = index
+                continue
+            }
+            // An abstract of several paragraphs: the lines up to the keywords go on it.
+            if lastKey == "abstract", !text.isEmpty, keywordsFollow(scalars, lines, after: index) {
+                let language = isEnglish(text) ? "en" : "zh"
+                if let abstract = metadata.abstracts[language] {
+                    metadata.abstracts[language] = abstract + "\n" + text
+                    lastField = index
+                    continue
+                }
+            }
+            // The English title, authors, abstract and keywords between the Chinese front matter and the body
+            // (some journals print them there rather than at the end): metadata, and the front matter goes on.
+            if firstField != nil, EnglishBlock.starts(scalars, lines, at: index) {
+                var end = index + 1
+                while end < lines.count, LanguageDetector.detect(scalars, lines[end]) == .en || scalars.trimmed(lines[end]).isEmpty {
+                    end += 1
+                }
+                EnglishBlock.parse(scalars, Array(lines[index..<end]), into: &metadata)
+                lastKey = nil
+                lastField = end - 1
+                resume = end
                 continue
             }
             // A bare label line without colon (Abstract / 摘要) opens a field, also after other fields (a thesis sets
@@ -319,6 +348,16 @@ enum FrontMatter {
         return lastField + 1
     }
 
+    /// Whether a keywords line (关键词：…, 【关键词】…, Keywords: …, or the bare label) comes within three lines after
+    /// `index`, with no other field before it.
+    static func keywordsFollow(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], after index: Int) -> Bool {
+        for next in (index + 1)..<min(lines.count, index + 4) {
+            let text = scalars.string(lines[next])
+            if let key = fieldsOf(text).first?.0 ?? canonicalKey(text) { return key == "keywords" }
+        }
+        return false
+    }
+
     /// The cover sheet CNKI puts before an article published online first: 网络首发论文, then labelled lines (题目：…
     /// 作者：… 网络首发日期：… 引用格式：… 网络首发：… 出版确认：…) before the article's own title and front matter.
     /// Stores its fields and returns the index of the line after it (0 when there is none).
@@ -348,7 +387,7 @@ enum FrontMatter {
     }
 
     /// Fields a journal prints apart from the front matter, often on the first page's foot or at the end.
-    static let lateKeys: Set<String> = ["funding", "received", "revised", "accepted", "authorInfo", "affiliation", "correspondingAuthor"]
+    static let lateKeys: Set<String> = ["funding", "received", "revised", "accepted", "authorInfo", "affiliation", "correspondingAuthor", "authorContributions"]
 
     /// The fields of `text` when it holds only `lateKeys` fields (基金项目：…, [作者简介] …), else nil.
     static func lateFields(_ text: String) -> [(String, String)]? {
@@ -376,7 +415,8 @@ enum FrontMatter {
         guard let (key, value) = labelledField(text) else { return [] }
         // Two fields on one line (中图分类号：U491 文献标识码：A): a value stops where, after a space, another known
         // label and its colon begin.
-        let words = value.split(separator: " ", omittingEmptySubsequences: true)
+        // Spaces, full-width ones and semicolons part them (中图分类号：D630　　文献标识码：A; 收稿日期：…；修回日期：…).
+        let words = value.split(omittingEmptySubsequences: true) { $0 == " " || $0 == "　" || $0 == ";" || $0 == "；" }
         for k in words.indices.dropFirst() where words[k].contains("：") || words[k].contains(":") {
             let rest = words[k...].joined(separator: " ")
             let later = fieldsOf(rest)
@@ -477,11 +517,45 @@ enum FrontMatter {
         var line = line
         for prefix in ["文/", "文／", "作者/", "作者／"] where line.hasPrefix(prefix) { line = String(line.dropFirst(prefix.count)) }
         let latin = LanguageDetector.detect(line) == .en
-        let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
-        let parts = line.split { separators.contains($0) || (!latin && $0 == " ") }
-        return parts.flatMap { part -> [String] in
-            latin ? part.components(separatedBy: " and ") : [String(part)]
-        }.map { $0.trimmingCharacters(in: CharacterSet.nameNoise) }.filter { !$0.isEmpty }
+        if latin {
+            let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
+            return line.split { separators.contains($0) }.flatMap { $0.components(separatedBy: " and ") }
+                .map { $0.trimmingCharacters(in: CharacterSet.nameNoise) }.filter { !$0.isEmpty }
+        }
+        // An affiliation in brackets after the names (陈静（北京大学国际关系学院，北京 100871）) is no name.
+        line = line.replacing(/（[^）]*）|\([^)]*\)/, with: "")
+        let separators: Set<Character> = [",", "，", "、", ";", "；"]
+        var names: [String] = []
+        for part in line.split(whereSeparator: { separators.contains($0) }) {
+            // Journals pad a two-character name to three with a space (陈　静, 李　华): two single Han characters
+            // between spaces are one name.
+            let pieces = part.split { $0 == " " || $0 == "　" }.map(Self.bareName).filter { !$0.isEmpty }
+            var k = 0
+            while k < pieces.count {
+                if k + 1 < pieces.count, Self.isSingleHan(pieces[k]), Self.isSingleHan(pieces[k + 1]) {
+                    names.append(pieces[k] + pieces[k + 1])
+                    k += 2
+                } else {
+                    names.append(pieces[k])
+                    k += 1
+                }
+            }
+        }
+        // A mark alone (the b of 张晓明a,b) is no name.
+        return names.filter { !($0.unicodeScalars.count <= 2 && $0.unicodeScalars.allSatisfy(ScalarClass.isLower)) }
+    }
+
+    /// A Chinese name without the marks around it: footnote digits and symbols, and affiliation letters (张晓明a).
+    private static func bareName(_ piece: Substring) -> String {
+        var scalars = Array(piece.trimmingCharacters(in: CharacterSet.nameNoise).unicodeScalars)
+        if scalars.contains(where: ScalarClass.isCJK) {
+            while let last = scalars.last, ScalarClass.isLower(last) || ScalarClass.isDigit(last) || last == "," { scalars.removeLast() }
+        }
+        return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: CharacterSet.nameNoise)
+    }
+
+    private static func isSingleHan(_ piece: String) -> Bool {
+        piece.unicodeScalars.count == 1 && ScalarClass.isCJK(piece.unicodeScalars.first!)
     }
 }
 

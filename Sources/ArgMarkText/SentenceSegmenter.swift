@@ -509,6 +509,14 @@ public struct SentenceSegmenter: Sendable {
                 return false
             }
         }
+        // An initial inside a transliterated name (詹姆斯·N.罗西瑙, 小约瑟夫·S.奈, 亨利·A.基辛格): the letter follows the
+        // name's middle dot, and the surname goes on after the stop.
+        if let n = nextScalar, ScalarClass.isCJK(n) || ScalarClass.isUpper(n) {
+            let letters = token.unicodeScalars.drop { Abbreviations.nameDots.contains($0) }
+            let afterDot = letters.count < token.unicodeScalars.count
+                || (tokenStart > paragraphStart && Abbreviations.nameDots.contains(s[tokenStart - 1]))
+            if afterDot, letters.count == 1, ScalarClass.isUpper(letters.first!) { return false }
+        }
         if isEllipsis {
             // "... and so on" continues; "... The next" ends.
             return nextScalar == nil || ScalarClass.isUpper(nextScalar!) || nextScalar == "\"" || nextScalar == "“"
@@ -696,6 +704,10 @@ enum Abbreviations {
         // A note of a cited page (at 91 n. 3) and a person's dates (b. 1948, d. 2001).
         "n", "nn", "b", "d",
     ]
+    /// The dots that join the parts of a transliterated name in Chinese (约翰·F.肯尼迪): middle dot, katakana middle
+    /// dot, hyphenation point, bullet.
+    static let nameDots: Set<Unicode.Scalar> = ["\u{00B7}", "\u{30FB}", "\u{2027}", "\u{2022}", "\u{FF65}"]
+
     /// Lower-case words that stand before a person's initial ("by J. Smith", "and T. Lee", "see A. Sen").
     static let beforeNames: Set<String> = [
         "by", "and", "of", "with", "from", "to", "for", "in", "at", "on", "see", "cf", "per", "via", "against",

@@ -61,6 +61,67 @@ struct ArticleReaderTests {
         #expect(FrontMatter.fieldsOf("Keywords: parking: pricing, cruising").map { "\($0.0)=\($0.1)" } == ["keywords=parking: pricing, cruising"])
     }
 
+    /// Fields parted by full-width spaces or semicolons, a lower-case doi, and the labels of library-science journals.
+    @Test func fieldsPartedByFullWidthSpacesAndSemicolons() {
+        func fields(_ line: String) -> [String] { FrontMatter.fieldsOf(line).map { "\($0.0)=\($0.1)" } }
+        #expect(fields("中图分类号：D630　　文献标识码：A　　文章编号：1002-4123（2024）05-0031-12")
+            == ["clc=D630", "documentCode=A", "articleNumber=1002-4123（2024）05-0031-12"])
+        #expect(fields("中图分类号: D630; 文献标识码: A") == ["clc=D630", "documentCode=A"])
+        #expect(fields("收稿日期：2024-03-01；修回日期：2024-05-10") == ["received=2024-03-01", "revised=2024-05-10"])
+        #expect(fields("分类号：G250") == ["clc=G250"])
+        #expect(fields("doi: 10.19735/j.issn.1006-0863.2024.05.04") == ["doi=10.19735/j.issn.1006-0863.2024.05.04"])
+        #expect(fields("title: the rest of a wrapped sentence").isEmpty)
+        #expect(fields("开放科学（资源服务）标识码（OSID）：") == ["osid="])
+    }
+
+    /// Chinese bylines as journals set them: two-character names padded with a space, affiliation marks, an
+    /// affiliation in brackets.
+    @Test(arguments: [
+        ("陈　静", ["陈静"]),
+        ("孙　悦，周　航", ["孙悦", "周航"]),
+        ("张晓明　李　华", ["张晓明", "李华"]),
+        ("陈 静（北京大学国际关系学院，北京 100871）", ["陈静"]),
+        ("张晓明a,b，李华a", ["张晓明", "李华"]),
+        ("李　明1,2　王　芳1", ["李明", "王芳"]),
+        ("苏明远，王建国", ["苏明远", "王建国"]),
+        ("Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+    ])
+    func chineseBylines(line: String, names: [String]) {
+        #expect(FrontMatter.splitNames(line) == names)
+    }
+
+    /// An abstract of two paragraphs, and the English title, byline, abstract and keywords set between the Chinese
+    /// front matter and the body, with more Chinese fields after them: all metadata, none of it body text.
+    @Test func englishBlockAndAbstractOfTwoParagraphsBeforeTheBody() throws {
+        let text = """
+            海外利益保护的制度供给
+            刘　洋
+            ［摘　要］　海外利益的规模迅速扩大。本文构建了三维框架。
+            研究认为，应当完善制度供给。
+            ［关键词］　海外利益；制度供给
+            Institutional Supply for Overseas Interests Protection
+            LIU Yang
+            Abstract: China's overseas interests have expanded rapidly. Institutional supply lags behind.
+            Key words: overseas interests; institutional supply
+            ［中图分类号］D822　［文献标识码］A
+            ［DOI］10.3969/j.issn.1003-7411.2024.02.005
+            一、引言
+            海外安全事件频发。
+
+            """
+        let doc = try read(ArticleReader(), text)
+        let m = doc.metadata
+        #expect(m.authors == ["刘洋"])
+        #expect(m.abstracts["zh"] == "海外利益的规模迅速扩大。本文构建了三维框架。\n研究认为，应当完善制度供给。")
+        #expect(m.keywords["zh"] == ["海外利益", "制度供给"])
+        #expect(m.titles["en"] == "Institutional Supply for Overseas Interests Protection")
+        #expect(m.abstracts["en"] == "China's overseas interests have expanded rapidly. Institutional supply lags behind.")
+        #expect(m.keywords["en"] == ["overseas interests", "institutional supply"])
+        #expect(m.classification["clc"] == "D822")
+        #expect(m.doi == "10.3969/j.issn.1003-7411.2024.02.005")
+        #expect(doc.units.map(\.text) == ["一、引言", "海外安全事件频发。"])
+    }
+
     /// Labels in square brackets ([摘 要], ［关键词］, 〔中图分类号〕) are front matter as 【】 ones are; fields a PDF
     /// puts at the first page's foot or after the references (基金项目：…, [作者简介] …, [责任编辑 王芳]) are metadata;
     /// an English block opening with [Abstract] is kept out of the body.
