@@ -80,6 +80,7 @@ struct Evaluate: ParsableCommand {
             throw ValidationError("--resample must be auto, documents or sentences")
         }
         if compare != nil && agreement { throw ValidationError("--compare compares two labellings against one gold; --agreement compares two annotators") }
+        try Train.refuseOutputsOverInputs(directories: [], files: [("--errors", errors)], inputs: [gold, pred] + (compare.map { [$0] } ?? []))
     }
 
     func run() throws {

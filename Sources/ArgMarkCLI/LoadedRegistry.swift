@@ -6,9 +6,10 @@ import Foundation
 /// The registry with the labellers from Models/ (found by `ModelLibrary.locate` unless `--models` is given);
 /// files that fail to load are reported as warnings and left out.
 enum LoadedRegistry {
-    /// - Parameter labelling: the command labels text (annotate, train): a models directory that is named but
-    ///   missing or holds no labeller is then an error even when it comes from `$ARGMARK_MODELS`. Other commands
-    ///   (tree, report, review …) only complete what a file lacks, so a stale environment variable is a warning.
+    /// A models directory that is named (`--models`, `$ARGMARK_MODELS`) but missing or holding no labeller is an
+    /// error for every command: even one that only completes what a file lacks (tree, report, export, review)
+    /// would otherwise link with the rule linker instead of the learned one, and exit 0.
+    /// - Parameter labelling: the command labels text (annotate, train): no Models/ found at all is then an error.
     static func load(models: String?, labelling: Bool = true) throws -> PluginRegistry {
         // A misspelt --models used to give unlabelled output and exit 0.
         // Set but empty counts as unset, as shells leave it (ARGMARK_MODELS= argmark …).
@@ -17,10 +18,7 @@ enum LoadedRegistry {
         var directory = models ?? environment
         if let (source, path) = named {
             if !FileAccess.isDirectory(path) {
-                let problem = "\(source) \(path.isEmpty ? "is empty" : "\(path): no such directory"); name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)"
-                guard source == "ARGMARK_MODELS" && !labelling else { throw usage(problem) }
-                Terminal.warning(problem + "; going on without labellers")
-                return .standard
+                throw usage("\(source) \(path.isEmpty ? "is empty" : "\(path): no such directory"); name the folder that holds cues/, label.model.*/ and pipeline.json (the project's Models/)")
             }
         } else {
             directory = ModelLibrary.locate()
@@ -36,7 +34,7 @@ enum LoadedRegistry {
         for problem in library.problems { Terminal.warning(problem) }
         if library.labelers.isEmpty && library.problems.isEmpty {
             let problem = "\(directory) holds no labeller (cues/*.tsv, label.model.*/): is it the project's Models/ folder?"
-            if named?.0 == "--models" || (named != nil && labelling) { throw usage(problem) }
+            if named != nil { throw usage(problem) }
             Terminal.warning(problem + " Going on without labellers.")
         }
         let registry = PluginRegistry.standard.adding(library)

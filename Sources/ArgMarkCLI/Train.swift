@@ -71,11 +71,14 @@ struct Train: ParsableCommand {
         if let folds { guard folds >= 2 else { throw ValidationError("--folds must be at least 2 (without it, each document is a fold)") } }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
         try Self.requireDirectories([("--out", out), ("--predictions", predictions)])
+        try Self.refuseOutputsOverInputs(
+            directories: [("--predictions", predictions), ("--out", out)], files: [("--proposal-scores", proposalScores)],
+            inputs: data.map { Self.parse($0).path })
         // The folder name is the model's id, and the registry takes label.model.zh.v1 for the Chinese model.
         if let out {
             let name = (out as NSString).lastPathComponent
             let parts = name.split(separator: ".")
-            if parts.count == 4, parts[0] == "label", parts[1] == "model", ["zh", "en"].contains(parts[2]), parts[2] != lang {
+            if parts.count >= 4, parts[0] == "label", parts[1] == "model", ["zh", "en"].contains(parts[2]), parts[2] != lang {
                 throw ValidationError("--out \(out) is the \(parts[2]) model's folder, but --lang is \(lang); name it label.model.\(lang).v1")
             }
         }
@@ -312,6 +315,31 @@ struct Train: ParsableCommand {
             var isDirectory: ObjCBool = false
             if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw ValidationError("\(option) \(path) is a file; give a directory")
+            }
+        }
+    }
+
+    /// Refuses, before any work, an output that would write over an input or into its folder: a directory output
+    /// (`--predictions`) that is an input directory or the folder of an input file, and a file output that is an
+    /// input file or lies in an input directory. Predictions written into the gold folder had replaced the gold.
+    static func refuseOutputsOverInputs(directories: [(option: String, path: String?)], files: [(option: String, path: String?)], inputs: [String]) throws {
+        func folder(_ path: String) -> String {
+            let part = FileAccess.directoryPart(of: path)
+            return part.isEmpty ? "." : part
+        }
+        for case let (option, path?) in directories {
+            for input in inputs where samePlace(path, FileAccess.isDirectory(input) ? input : folder(input)) {
+                throw ValidationError("\(option) \(path) is \(FileAccess.isDirectory(input) ? "the input directory \(input)" : "the folder of the input \(input)"); its files would be written over: give another directory")
+            }
+        }
+        for case let (option, path?) in files where path != "-" {
+            for input in inputs {
+                if FileAccess.isSameFile(path, input) {
+                    throw ValidationError("\(option) \(path) is the input \(input); it would be written over: give another file")
+                }
+                if FileAccess.isDirectory(input), samePlace(folder(path), input) {
+                    throw ValidationError("\(option) \(path) lies in the input directory \(input), where it would be read as input next time: give a file elsewhere")
+                }
             }
         }
     }

@@ -35,6 +35,7 @@ struct TrainLinker: ParsableCommand {
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
         try Train.requireDirectories([("--out", out), ("--predictions", predictions)])
+        try Train.refuseOutputsOverInputs(directories: [("--predictions", predictions), ("--out", out)], files: [], inputs: data)
         // The same source twice would count every document twice, in the model and in its scores.
         for (k, path) in data.enumerated() where data[..<k].contains(where: { Train.samePlace($0, path) }) {
             throw ValidationError("--data \(path) is given twice; give each source once")
@@ -170,7 +171,7 @@ struct TrainLinker: ParsableCommand {
         let manifest = LinkerManifest(
             id: "link.learned.v1", featureVersion: AttachmentModel.featureVersion, epochs: epochs, seed: seed,
             trainedOn: sources.filter { !isEvaluateOnly($0.path) }.map { .init(path: $0.path, documents: $0.documents, sentences: $0.sentences, licence: LicenceCatalog.licence(for: $0.path)) },
-            crossValidation: scores)
+            crossValidation: scores, weightCount: model.weights.count)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // The model folder changes as a whole: a failed write leaves the old model, not a new manifest beside old weights.
@@ -214,4 +215,6 @@ struct LinkerManifest: Codable {
     var seed: UInt64
     var trainedOn: [Source]
     var crossValidation: [String: [String: Double]]
+    /// How many lines weights.tsv holds, so that a cut-off copy is found when it loads.
+    var weightCount: Int?
 }

@@ -83,6 +83,9 @@ static inline xmlParserCtxtPtr argmark_memory_parser(const char *buffer, int siz
     if (skip_ids) ctxt->loadsubset |= XML_SKIP_IDS;
     ctxt->sax->serror = argmark_keep_first_fatal_error;
     ctxt->sax->entityDecl = argmark_refuse_entity_declaration;
+    /* A DOCTYPE's external DTD is never read (a file, a FIFO that blocks, a network address): libxml2 would load it
+       whenever loadsubset is non-zero, and XML_SKIP_IDS makes it so. */
+    ctxt->sax->externalSubset = NULL;
     ctxt->_private = state;
     return ctxt;
 }

@@ -196,6 +196,13 @@ struct CommandLineTests {
             == "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\ngold.jsonl\ts2\t-\tevidence\tclaim\t-\t-\t-\t句\n")
         let errorsOut = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", "-"])
         #expect(errorsOut.status == 0 && errorsOut.stdout.hasPrefix("document\tsentence\t") && errorsOut.stdout.hasSuffix("\t句\n"))
+        // --errors never writes over the gold or the prediction it reads.
+        let goldBefore = try Data(contentsOf: URL(fileURLWithPath: dir + "/gold.jsonl"))
+        for target in ["/gold.jsonl", "/pred.jsonl", "/./gold.jsonl"] {
+            let over = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + target])
+            #expect(over.status == 64 && over.stderr.contains("it would be written over"), "\(target): \(over.stderr)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: dir + "/gold.jsonl")) == goldBefore)
         let errorsNowhere = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + "/gold.jsonl/errors.tsv"])
         #expect(errorsNowhere.status == 1 && errorsNowhere.stderr.contains("errors.tsv"))
         let twoAnnotators = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--agreement"])
@@ -304,6 +311,15 @@ struct CommandLineTests {
                 .write(to: URL(fileURLWithPath: dir + "/corpus/\(name)_sentences.tsv"))
             try FileManager.default.copyItem(atPath: dir + "/corpus/r_gold.tsv", toPath: dir + "/corpus/\(name)_gold.tsv")
         }
+        // Held-out predictions or scores written into the gold they come from would replace it: refused first.
+        let goldTables = try FileManager.default.contentsOfDirectory(atPath: dir + "/corpus").sorted()
+        for (option, target) in [("--predictions", "/corpus"), ("--predictions", "/corpus/"), ("--proposal-scores", "/corpus/scores.tsv")] {
+            let over = try argmark(["train", "--lang", "zh", "--data", dir + "/corpus", "--cross-validate", dir + "/corpus", option, dir + target])
+            #expect(over.status == 64 && over.stderr.contains("input directory"), "\(option) \(target): \(over.stderr)")
+        }
+        let linkerOver = try argmark(["train-linker", "--data", dir + "/corpus", "--cross-validate", "--predictions", dir + "/corpus"])
+        #expect(linkerOver.status == 64 && linkerOver.stderr.contains("would be written over"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/corpus").sorted() == goldTables)
         let crossValidated = try argmark(["train", "--lang", "zh", "--data", dir + "/corpus", "--cross-validate", dir + "/corpus", "--shuffles", "1",
                                           "--predictions", dir + "/cv", "--out", dir + "/cvmodel"])
         #expect(crossValidated.status == 0, "\(crossValidated.stderr)")

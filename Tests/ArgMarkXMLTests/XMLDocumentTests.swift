@@ -84,6 +84,18 @@ struct XMLDocumentTests {
         #expect(document.root?.textContent == "ab")
     }
 
+    /// Nor is a DTD on disk read, whether or not the parse registers ids (skipping them had made libxml2 load it).
+    @Test func externalDTDOnDiskIsNeverRead() throws {
+        let dtd = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-test-\(getpid()).dtd")
+        try Data("<!ENTITY ent \"EXPANDED\">".utf8).write(to: dtd)
+        defer { try? FileManager.default.removeItem(at: dtd) }
+        let xml = "<!DOCTYPE r SYSTEM \"\(dtd.path)\"><r>a&ent;b</r>"
+        for registerIDs in [true, false] {
+            let document = try XMLDocument.parse(Array(xml.utf8), registerIDs: registerIDs)
+            #expect(document.root?.textContent == "ab")
+        }
+    }
+
     @Test func deepNestingFailsCleanly() {
         let depth = 5000
         let xml = String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)
