@@ -16,6 +16,9 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// The `teiHeader` of a TEI source, serialised as XML, kept so that a TEI export of the document carries the
     /// original header (with ArgMark's declarations added); nil for every other input.
     public var originalTEIHeader: String?
+    /// The plugins whose labels, links and scores the document holds, in the order they ran (labellers, linker,
+    /// scorer): each run replaces the records of the roles it redid, and a file read back keeps them.
+    public var plugins: [PluginRecord] = []
 
     public init(
         id: String, sourcePath: String? = nil, metadata: DocumentMetadata = .init(),

@@ -43,6 +43,18 @@ public struct JSONLinesReader: DocumentReader {
         var labelReasons: [Reason]?
         var teiHeader: String?
         var reviewedAt: String?
+        var generator: Generator?
+    }
+
+    /// The document line's `generator`: ArgMark's name and version, and the plugins of the run.
+    private struct Generator: Decodable {
+        struct Plugin: Decodable {
+            var id: String
+            var role: String
+            var fingerprint: String?
+            var weight: Double?
+        }
+        var plugins: [Plugin]?
     }
 
     /// ["plugin","label",score,"evidence"]
@@ -141,6 +153,12 @@ public struct JSONLinesReader: DocumentReader {
                 guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
                 doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
                 doc.originalTEIHeader = record.teiHeader
+                for plugin in record.generator?.plugins ?? [] {
+                    guard !plugin.id.isEmpty, let role = PluginRecord.Role(rawValue: plugin.role) else {
+                        throw .malformed(line: lineNumber, message: "the generator's plugin \"\(plugin.id)\" has the role \"\(plugin.role)\"; a plugin is named by its id and a role of \(PluginRecord.Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    doc.plugins.append(PluginRecord(id: plugin.id, role: role, fingerprint: plugin.fingerprint, weight: plugin.weight))
+                }
                 haveDocument = true
                 continue
             }

@@ -80,6 +80,27 @@ public struct JSONLinesWriter: DocumentWriter {
         out.raw(",\"generator\":")
         out.raw("{\"name\":\"argmark\",\"version\":")
         out.string(ArgMarkVersion.current)
+        // What made the labels, links and scores: each plugin with the fingerprint of what it loaded.
+        if !document.plugins.isEmpty {
+            out.raw(",\"plugins\":[")
+            for (n, plugin) in document.plugins.enumerated() {
+                if n > 0 { out.raw(",") }
+                out.raw("{\"id\":")
+                out.string(plugin.id)
+                out.raw(",\"role\":")
+                out.string(plugin.role.rawValue)
+                if let fingerprint = plugin.fingerprint {
+                    out.raw(",\"fingerprint\":")
+                    out.string(fingerprint)
+                }
+                if let weight = plugin.weight {
+                    out.raw(",\"weight\":")
+                    out.fixed(weight)
+                }
+                out.raw("}")
+            }
+            out.raw("]")
+        }
         out.raw("}}")
         out.newline()
     }

@@ -7,7 +7,7 @@ import Foundation
 /// labelled. Transparent and fast; the statistical labeller uses the same cues as features.
 public struct CueLabeler: Labeler {
     public let lexicon: CueLexicon
-    public let descriptor: PluginDescriptor
+    public var descriptor: PluginDescriptor
     /// Score given to `claim` when no cue fires; nil proposes nothing then (a rule labeller that only speaks
     /// when its construction is present).
     public let fallbackScore: Double?

@@ -12,7 +12,7 @@ public struct StatisticalLabeler: Labeler {
     public let chain: LabelChain?
     public let extractor: FeatureExtractor
     public let manifest: ModelManifest
-    public let descriptor: PluginDescriptor
+    public var descriptor: PluginDescriptor
 
     public init(manifest: ModelManifest, model: LinearModel, stage2: LinearModel? = nil, chain: LabelChain? = nil, lexicon: CueLexicon) {
         self.manifest = manifest

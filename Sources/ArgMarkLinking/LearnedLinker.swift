@@ -9,7 +9,7 @@ import ArgMarkPipeline
 /// rule linker's is. Trained by `argmark train-linker`; shipped in Models/link.learned.v1.
 public struct LearnedLinker: Linker {
     public let model: AttachmentModel
-    public let descriptor: PluginDescriptor
+    public var descriptor: PluginDescriptor
 
     public init(model: AttachmentModel, id: String = "link.learned.v1", summary: String? = nil) {
         self.model = model

@@ -70,10 +70,27 @@ public struct Pipeline: Sendable {
         if !labelers.isEmpty { try label(&document) }
         // Links of unknown origin (hand-made JSONL, TEI without @resp) are kept as review keeps them.
         // Each stage consumes the document, so that it changes the units in place rather than copying them.
-        if let linker { document = TreeCompletion.link(consume document, with: linker).document }
+        if let linker {
+            document = TreeCompletion.link(consume document, with: linker).document
+            // The linker is recorded when links of its own are in the tree (a tree of a person's links is not its).
+            let id = linker.descriptor.id
+            let linked = document.units.indices.contains { document.units[$0].annotation.linkedBy == .plugin(id) }
+            Self.record(linked ? [PluginRecord(id: id, role: .link, fingerprint: linker.descriptor.fingerprint)] : [], as: .link, in: &document)
+        }
         if linker == nil { TreeCompletion.mendKeptTree(&document) }
-        if let scorer { document = scorer.score(consume document) }
+        if let scorer {
+            document = scorer.score(consume document)
+            Self.record([PluginRecord(id: scorer.descriptor.id, role: .score, fingerprint: scorer.descriptor.fingerprint)], as: .score, in: &document)
+        }
         return document
+    }
+
+    /// Replaces the document's records of `role` with `records`, keeping the order labellers, linker, scorer.
+    private static func record(_ records: [PluginRecord], as role: PluginRecord.Role, in document: inout Document) {
+        document.plugins.removeAll { $0.role == role }
+        document.plugins += records
+        let order = PluginRecord.Role.allCases
+        document.plugins = order.flatMap { role in document.plugins.filter { $0.role == role } }
     }
 
     /// Runs the labellers and combines their proposals into `document`'s labels.
@@ -101,6 +118,11 @@ public struct Pipeline: Sendable {
                 .map { ($0.offset, $0.element.annotation) },
             uniquingKeysWith: { first, _ in first })
         combiner.apply(proposals, to: &document)
+        // Every labeller that proposed a label for the document, with its weight: what made its labels.
+        let proposed = Set(proposals.map(\.pluginID))
+        Self.record(labelers.filter { proposed.contains($0.descriptor.id) }.map {
+            PluginRecord(id: $0.descriptor.id, role: .label, fingerprint: $0.descriptor.fingerprint, weight: combiner.weights[$0.descriptor.id] ?? 1)
+        }, as: .label, in: &document)
         for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
             document.units[index].annotation.label = annotation.label
             document.units[index].annotation.confidence = annotation.confidence
@@ -124,6 +146,8 @@ public struct Pipeline: Sendable {
     }
 
     private static func dropMachineTree(_ document: inout Document) {
+        record([], as: .link, in: &document)
+        record([], as: .score, in: &document)
         for i in document.units.indices where document.units[i].kind == .sentence {
             var a = document.units[i].annotation
             // A person's links stay, and so do links of unknown origin (no linkedBy), as linking keeps them.

@@ -18,6 +18,8 @@ public struct PluginDescriptor: Sendable, Hashable {
     public var labels: [ArgumentLabel]
     public var requires: [DocumentFacet]
     public var assigns: [DocumentFacet]
+    /// A fingerprint of the data the plugin loaded (``PluginRecord/fingerprint``), set by whatever loaded it.
+    public var fingerprint: String?
 
     public init(
         id: String, kind: PluginKind, summary: String, languages: [LanguageTag] = [],

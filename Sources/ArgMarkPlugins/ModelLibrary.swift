@@ -48,10 +48,12 @@ public struct ModelLibrary: Sendable {
             do {
                 let lexicon = try CueLexicon(tsv: text, wordBoundaries: entry.words)
                 lexiconByFile[entry.file] = lexicon
-                labelers.append(entry.rules
+                var labeler = entry.rules
                     ? CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon, fallbackScore: nil,
                                  summary: "decision rules (Models/\(entry.file)): illustration openers → example; \(entry.words ? "" : "questions, ")definitions and signposting → background; \(entry.words ? "a main-verb should → prescription; " : "")reported findings → evidence; speaks only when they fire")
-                    : CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon))
+                    : CueLabeler(id: entry.id, languages: entry.languages, lexicon: lexicon)
+                labeler.descriptor.fingerprint = FNV1a.wordDigest(Array(text.utf8))
+                labelers.append(labeler)
             } catch {
                 problems.append("\(path): \(error.description)")
             }
@@ -106,7 +108,11 @@ public struct ModelLibrary: Sendable {
         if FileManager.default.fileExists(atPath: linkerFolder) {
             do { linkers.append(try Self.loadLinker(folder: linkerFolder)) } catch { problems.append("\(linkerFolder): \(error)") }
         }
-        for id in Self.models {
+        // The shipped models first, in the default pipeline's order, then any other model folder (a model trained
+        // with `argmark train --out Models/label.model.en.mine.v1`), which `--labelers` and a pipeline file name by id.
+        let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
+            .filter { $0.hasPrefix("label.model.") && !Self.models.contains($0) }.sorted()
+        for id in Self.models + others {
             let folder = (directory as NSString).appendingPathComponent(id)
             guard FileManager.default.fileExists(atPath: folder) else { continue }
             do {
@@ -119,8 +125,8 @@ public struct ModelLibrary: Sendable {
                 }
                 // The pipeline picks a model by the paragraph's language: a Chinese model declaring English would
                 // label English with Chinese weights and leave Chinese to the cue lexicon.
-                let folderLanguage = id.split(separator: ".")[2]
-                guard model.manifest.language == folderLanguage else {
+                let folderLanguage = id.split(separator: ".").dropFirst(2).first.map(String.init) ?? ""
+                guard model.manifest.language == folderLanguage || !["zh", "en"].contains(folderLanguage) else {
                     problems.append("\(folder): its manifest.json says the model is for \"\(model.manifest.language)\", but the folder is the \(folderLanguage) model's; retrain it with `argmark train --lang \(folderLanguage) --out Models/\(id)`")
                     continue
                 }
@@ -211,7 +217,14 @@ public struct ModelLibrary: Sendable {
         guard let weights = FileManager.default.contents(atPath: weightsPath) else { throw ModelError.missing(weightsPath) }
         let model = try LinearModel(serialized: weights, labels: labels)
         let stage2Path = (folder as NSString).appendingPathComponent("weights.stage2.bin")
-        let stage2 = try FileManager.default.contents(atPath: stage2Path).map { try LinearModel(serialized: $0, labels: labels) }
+        let stage2Data = FileManager.default.contents(atPath: stage2Path)
+        let stage2 = try stage2Data.map { try LinearModel(serialized: $0, labels: labels) }
+        // What labels a sentence: the weights, the manifest (its transitions) and the lexicon its cue features read.
+        var loaded = [UInt8](data)
+        loaded += weights
+        if let stage2Data { loaded += stage2Data }
+        if let lexiconBytes = FileManager.default.contents(atPath: lexiconPath) { loaded += lexiconBytes }
+        let fingerprint = FNV1a.wordDigest(loaded)
         var chain: LabelChain?
         if let rows = manifest.transitions {
             guard let table = LabelChain(rows: rows), table.count == labels.count else {
@@ -219,13 +232,16 @@ public struct ModelLibrary: Sendable {
             }
             chain = table
         }
-        return StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, chain: chain, lexicon: lexicon)
+        var labeler = StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, chain: chain, lexicon: lexicon)
+        labeler.descriptor.fingerprint = fingerprint
+        return labeler
     }
 
     static func loadLinker(folder: String) throws -> LearnedLinker {
         struct Manifest: Decodable {
             var id: String
             var featureVersion: Int
+            var weightCount: Int?
         }
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
@@ -235,7 +251,16 @@ public struct ModelLibrary: Sendable {
         }
         let weightsPath = (folder as NSString).appendingPathComponent("weights.tsv")
         guard let text = try? String(contentsOfFile: weightsPath, encoding: .utf8) else { throw ModelError.missing(weightsPath) }
-        return LearnedLinker(model: try AttachmentModel(serialized: text), id: manifest.id)
+        // A copy cut off mid-way still parses line by line, and would link with what is left: its last line is cut
+        // (no line end), or it holds fewer weights than the manifest says.
+        guard text.isEmpty || text.hasSuffix("\n") else { throw ModelError.dependency("weights.tsv ends in the middle of a line (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)") }
+        let model = try AttachmentModel(serialized: text)
+        if let expected = manifest.weightCount, model.weights.count != expected {
+            throw ModelError.dependency("weights.tsv holds \(model.weights.count) weights where manifest.json says \(expected) (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)")
+        }
+        var linker = LearnedLinker(model: model, id: manifest.id)
+        linker.descriptor.fingerprint = FNV1a.wordDigest([UInt8](data) + Array(text.utf8))
+        return linker
     }
 
     /// Where Models/ is: `$ARGMARK_MODELS`, `./Models`, or beside the package the executable was built in.

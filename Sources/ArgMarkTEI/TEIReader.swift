@@ -143,6 +143,7 @@ struct TEIDecoder {
         if let header {
             readMetadata(header, into: &document)
             if !own { document.originalTEIHeader = try keptHeader(header) }
+            document.plugins = Self.plugins(header)
         }
         if let text = root.child("text") {
             collectNotes(text)
@@ -224,6 +225,21 @@ struct TEIDecoder {
     }
 
     // MARK: header
+
+    /// The plugins of the run that made the annotation, as ArgMark's export declares them: each `application` with
+    /// a role as its type, in the order of its `n`, with the fingerprint and weight of its `desc`s.
+    static func plugins(_ header: XMLElement) -> [PluginRecord] {
+        var found: [(n: Int, record: PluginRecord)] = []
+        for application in header.descendants(named: "application") {
+            guard let role = application.attribute("type").flatMap(PluginRecord.Role.init(rawValue:)),
+                  let id = application.child("label")?.textContent, !id.isEmpty else { continue }
+            let descriptions = application.children(named: "desc")
+            func described(_ type: String) -> String? { descriptions.first { $0.attribute("type") == type }?.textContent }
+            let record = PluginRecord(id: id, role: role, fingerprint: described("fingerprint"), weight: described("weight").flatMap(Double.init))
+            found.append((application.attribute("n").flatMap(Int.init) ?? Int.max, record))
+        }
+        return found.enumerated().sorted { ($0.element.n, $0.offset) < ($1.element.n, $1.offset) }.map(\.element.record)
+    }
 
     private func readAnnotators(_ header: XMLElement) -> [String: Annotator] {
         var result: [String: Annotator] = [:]

@@ -148,6 +148,8 @@ struct TEIEncoder {
         for unit in document.units where unit.kind == .sentence {
             for reason in unit.annotation.labelReasons { add(Annotator(reason.plugin)) }
         }
+        // And every plugin of the run that made the annotation (the scorer, whose scores name no annotator).
+        for record in document.plugins { add(.plugin(record.id)) }
     }
 
     private func pointer(_ annotator: Annotator?) -> String? {
@@ -375,8 +377,16 @@ struct TEIEncoder {
         for case (.plugin(let plugin), let id) in annotators {
             // ident is an XML name: an annotator read from another tool's header may be called "ArgMark 0.1.0".
             let ident = String(plugin.unicodeScalars.map { $0.properties.isAlphabetic || ("0"..."9").contains($0) || ".-_".unicodeScalars.contains($0) ? Character($0) : "-" })
-            try open("application", ["xml:id": id + "-app", "ident": ident.first?.isLetter == true ? ident : "x-" + ident, "version": Self.pluginVersion(plugin)])
+            // A plugin of the run that made the annotation says what it did, where it ran (n) and what it loaded.
+            let index = document.plugins.firstIndex { $0.id == plugin }
+            let record = index.map { document.plugins[$0] }
+            try open("application", [
+                "xml:id": id + "-app", "ident": ident.first?.isLetter == true ? ident : "x-" + ident, "version": Self.pluginVersion(plugin),
+                "type": record?.role.rawValue, "n": index.map { String($0 + 1) },
+            ])
             try leaf("label", text: plugin)
+            if let fingerprint = record?.fingerprint { try leaf("desc", ["type": "fingerprint"], text: fingerprint) }
+            if let weight = record?.weight { try leaf("desc", ["type": "weight"], text: FixedDecimal.format(weight)) }
             close()
         }
     }

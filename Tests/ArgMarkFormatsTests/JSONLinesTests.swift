@@ -68,6 +68,12 @@ struct JSONLinesTests {
         let original = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
         let document = try JSONLinesReader().read(ReaderInput(bytes: original, sourcePath: nil, documentID: "annotated"))
         #expect(document.units[2].annotation.labeledBy == .human("ana"))
+        #expect(document.plugins == [
+            PluginRecord(id: "label.cue.zh.v1", role: .label, fingerprint: "fnv1a64w:00112233445566ff", weight: 0.75),
+            PluginRecord(id: "ext.v1", role: .label, weight: 1.5),
+            PluginRecord(id: "link.learned.v1", role: .link, fingerprint: "fnv1a64w:ffeeddccbbaa9988"),
+            PluginRecord(id: "score.dfquad.v1", role: .score),
+        ])
         #expect(document.units[3].annotation.relation == .attack)
         #expect(document.units[1].noteRefs == ["n1"])
         #expect(document.sections.map(\.level) == [1, 2])

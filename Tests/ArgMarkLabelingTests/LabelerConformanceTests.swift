@@ -19,8 +19,8 @@ struct LabelerConformanceTests {
     ]
 
     /// The shipped Chinese model copied into `models/label.model.zh.v1/` with its manifest edited by `edit`.
-    static func copyShippedChineseModel(into models: URL, editing edit: (inout [String: Any]) -> Void) throws {
-        let folder = models.appendingPathComponent("label.model.zh.v1")
+    static func copyShippedChineseModel(into models: URL, folder name: String = "label.model.zh.v1", editing edit: (inout [String: Any]) -> Void) throws {
+        let folder = models.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("label.model.zh.v1")
         try FileManager.default.copyItem(at: shipped.appendingPathComponent("weights.bin"), to: folder.appendingPathComponent("weights.bin"))
@@ -75,6 +75,77 @@ struct LabelerConformanceTests {
         let registry = PluginRegistry.standard.adding(library)
         #expect(registry.absentDefaultLabelers == ["label.model.zh.v1", "label.model.en.v1"])
         #expect(Self.registry.absentDefaultLabelers.isEmpty)
+    }
+
+    /// A run records what labelled, linked and scored the document, with the fingerprint of what each loaded and
+    /// each labeller's weight; a model with other weights has another fingerprint under the same id.
+    @Test func theRunRecordsItsPluginsAndTheirFingerprints() throws {
+        let labelled = try Self.registry.defaultPipeline().run(readText(Self.texts[0]))
+        let labels = labelled.plugins.filter { $0.role == .label }
+        #expect(labels.map(\.id).contains("label.model.zh.v1") && labels.map(\.id).contains("label.cue.zh.v1"))
+        #expect(labels.allSatisfy { $0.fingerprint?.hasPrefix("fnv1a64w:") == true && $0.weight != nil })
+        #expect(labels.first { $0.id == "label.cue.zh.v1" }?.weight == 0.75)
+        #expect(labelled.plugins.map(\.role) == labels.map(\.role) + [.link, .score])
+        // Labelled again without a linker, with other labels: the old tree and its records go.
+        let cuesOnly = Pipeline(labelers: [try #require(Self.registry.labeler(id: "label.cue.zh.v1"))])
+        let relabelled = try cuesOnly.run(labelled)
+        #expect(relabelled.plugins.map(\.id) == ["label.cue.zh.v1"])
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-fingerprint-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues"), to: temporary.appendingPathComponent("cues"))
+        try Self.copyShippedChineseModel(into: temporary) { _ in }
+        let copy = try #require(ModelLibrary(directory: temporary.path).labelers.first { $0.descriptor.id == "label.model.zh.v1" })
+        #expect(copy.descriptor.fingerprint != nil)
+        #expect(ModelLibrary(directory: temporary.path).labelers.first { $0.descriptor.id == "label.model.zh.v1" }?.descriptor.fingerprint
+            == copy.descriptor.fingerprint)
+        try FileManager.default.removeItem(at: temporary.appendingPathComponent("label.model.zh.v1"))
+        try Self.copyShippedChineseModel(into: temporary) { $0["transitions"] = Array(repeating: Array(repeating: 0.0, count: 5), count: 5) }
+        let changed = try #require(ModelLibrary(directory: temporary.path).labelers.first { $0.descriptor.id == "label.model.zh.v1" })
+        #expect(changed.descriptor.fingerprint != copy.descriptor.fingerprint)
+    }
+
+    /// A model trained into a folder of its own name (`train --out Models/label.model.zh.mine.v1`) loads beside the
+    /// shipped ones under that id, for `--labelers` and pipeline files; one whose folder names the other language
+    /// is reported.
+    @Test func aModelInAFolderOfItsOwnLoadsUnderItsId() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-own-model-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues"), to: temporary.appendingPathComponent("cues"))
+        try Self.copyShippedChineseModel(into: temporary, folder: "label.model.zh.mine.v1") { $0["id"] = "label.model.zh.mine.v1" }
+        try Self.copyShippedChineseModel(into: temporary, folder: "label.model.en.wrong.v1") { $0["id"] = "label.model.en.wrong.v1" }
+        let library = ModelLibrary(directory: temporary.path)
+        #expect(library.labelers.contains { $0.descriptor.id == "label.model.zh.mine.v1" }, "\(library.problems)")
+        #expect(!library.labelers.contains { $0.descriptor.id == "label.model.en.wrong.v1" })
+        #expect(library.problems.contains { $0.contains("label.model.en.wrong.v1") && $0.contains("\"zh\"") })
+        let registry = PluginRegistry.standard.adding(library)
+        #expect(registry.labeler(id: "label.model.zh.mine.v1") != nil)
+    }
+
+    /// A linker whose weights were cut off is reported, not left to link with what is left of them.
+    @Test func aCutOffLinkerIsReported() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-cut-linker-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        let folder = temporary.appendingPathComponent("link.learned.v1")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let shipped = ShippedLexicons.modelsDirectory.appendingPathComponent("link.learned.v1")
+        try FileManager.default.copyItem(at: shipped.appendingPathComponent("manifest.json"), to: folder.appendingPathComponent("manifest.json"))
+        let weights = try Data(contentsOf: shipped.appendingPathComponent("weights.tsv"))
+        #expect(ModelLibrary(directory: temporary.path).linkers.isEmpty, "no weights yet")
+        try weights.write(to: folder.appendingPathComponent("weights.tsv"))
+        #expect(ModelLibrary(directory: temporary.path).linkers.count == 1)
+        try weights.prefix(500).write(to: folder.appendingPathComponent("weights.tsv"))
+        let cut = ModelLibrary(directory: temporary.path)
+        #expect(cut.linkers.isEmpty && cut.problems.contains { $0.contains("weights.tsv ends in the middle of a line") })
+        // Cut at a line's end: the manifest's count of weights finds it.
+        var manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("manifest.json"))) as! [String: Any]
+        manifest["weightCount"] = weights.split(separator: UInt8(ascii: "\n")).count
+        try JSONSerialization.data(withJSONObject: manifest).write(to: folder.appendingPathComponent("manifest.json"))
+        let lines = weights.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        try Data(lines.prefix(10).joined(separator: [UInt8(ascii: "\n")]) + [UInt8(ascii: "\n")]).write(to: folder.appendingPathComponent("weights.tsv"))
+        let short = ModelLibrary(directory: temporary.path)
+        #expect(short.linkers.isEmpty && short.problems.contains { $0.contains("holds 10 weights where manifest.json says") })
     }
 
     /// The shipped Traditional → simplified table loads and reaches the default pipeline: a Traditional text is

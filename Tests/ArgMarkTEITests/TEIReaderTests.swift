@@ -182,6 +182,18 @@ struct TEIReaderTests {
         }
     }
 
+    /// The plugins that made the annotation are declared as applications with their role, order, fingerprint and
+    /// weight (the scorer, which names no annotator, too), and read back as they were.
+    @Test func thePluginsOfTheRunAreDeclaredAndReadBack() throws {
+        let document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        #expect(document.plugins.map(\.id) == ["label.model.zh.v1", "label.cue.zh.v1", "link.tree.v1", "score.dfquad.v1"])
+        let tei = String(decoding: try writeTEI(document), as: UTF8.self)
+        #expect(tei.contains(#"ident="label.cue.zh.v1" version="1" type="label" n="2">"#))
+        #expect(tei.contains(#"<desc type="fingerprint">fnv1a64w:fedcba9876543210</desc>"#) && tei.contains(#"<desc type="weight">0.75</desc>"#))
+        #expect(tei.contains(#"ident="score.dfquad.v1" version="1" type="score" n="4">"#))
+        #expect(try readTEI(Array(tei.utf8)).plugins == document.plugins)
+    }
+
     /// XML leaves a value's spaces to the reader: cert=" 0.4 " is the confidence 0.4, and TEI's words are no number.
     @Test func aConfidenceWithSpacesOrInWordsIsRead() throws {
         let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)

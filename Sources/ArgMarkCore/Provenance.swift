@@ -1,0 +1,25 @@
+/// A plugin that made part of a document's machine annotation, as outputs record it: which labeller, linker or
+/// scorer ran, a fingerprint of the data it loaded (a model's manifest and weights with its cue lexicon, a lexicon's
+/// file), and a labeller's weight in the label combiner. Two models trained into the same folder share an id but not
+/// a fingerprint, so a corpus says exactly what labelled it.
+public struct PluginRecord: Sendable, Hashable {
+    /// What the plugin did to the document.
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        case label, link, score
+    }
+
+    public var id: String
+    public var role: Role
+    /// `fnv1a64w:` and 16 hex digits over the files the plugin loaded; nil for a plugin that loads none (the rule
+    /// linker, the scorer, an external labeller).
+    public var fingerprint: String?
+    /// The labeller's weight in the label combiner (labellers only).
+    public var weight: Double?
+
+    public init(id: String, role: Role, fingerprint: String? = nil, weight: Double? = nil) {
+        self.id = id
+        self.role = role
+        self.fingerprint = fingerprint
+        self.weight = weight
+    }
+}
