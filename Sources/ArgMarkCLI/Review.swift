@@ -181,7 +181,7 @@ struct Review: ParsableCommand {
                 if recovered > 0 {
                     // The session goes on at the sentence of the last step, as the person left it.
                     if let last = session.lastEditFocus { session.moveCursor(to: last) }
-                    opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves them); going on at the last one")
+                    opening.append("recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") from \(journalPath) (not yet written; write saves \(recovered == 1 ? "it" : "them")); going on at the last one")
                 } else if !contents.edits.isEmpty {
                     opening.append("replayed \(journalPath): its steps undo each other, so \(file) already holds the result")
                 }

@@ -87,7 +87,11 @@ public enum ReviewCommand: Sendable, Hashable {
         func optionalID(_ make: (String?) -> ReviewCommand) -> Result<ReviewCommand, ReviewCommandError> {
             arguments.count <= 1 ? .success(make(arguments.first.map(String.init))) : fail("\(name) takes at most one sentence id")
         }
-        if arguments.isEmpty, let label = labelShortcuts[name] { return .success(.label(label, unit: nil)) }
+        if let label = labelShortcuts[name] {
+            // c labels the current sentence a claim, and c s6 the sentence s6, as label s6 c does.
+            guard arguments.count <= 1 else { return fail("usage: \(name) [ID] (label [ID] \(label.rawValue))") }
+            return .success(.label(label, unit: arguments.first.map(String.init)))
+        }
         switch name {
         case "next", "n": return noArguments(.next)
         case "prev", "p": return noArguments(.previous)

@@ -274,7 +274,7 @@ extension ReviewSession {
                 next-low [THRESHOLD] (nl, default 0.6) · next-label LABEL (nb)
                 next-section (ns) · prev-section (ps) · sections (sec): each one's progress
                 find REGEX (f, or /REGEX; / alone finds the last one again)
-        label   label [ID] LABEL (l) · c e x r b alone label the current sentence
+        label   label [ID] LABEL (l) · c e x r b [ID] label the current sentence (or ID)
                 claim (c), evidence (e), example (x), prescription (r), background (b)
                 accept [ID] (a): keep the label, mark it reviewed; accept-next (an)
         link    link [CHILD] PARENT [support|attack] (k; s, a): without a relation a

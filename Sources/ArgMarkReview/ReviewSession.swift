@@ -232,7 +232,7 @@ public struct ReviewSession {
             if unsavedEdits > 0 && !quitWarned {
                 quitWarned = true
                 return note(
-                    "\(unsavedEdits) unsaved edit\(unsavedEdits == 1 ? "" : "s"): write saves them, quit! discards them; quit again to leave them in the journal for the next review")
+                    "\(unsavedEdits) unsaved edit\(unsavedEdits == 1 ? "" : "s"): write saves \(unsavedEdits == 1 ? "it" : "them"), quit! discards \(unsavedEdits == 1 ? "it" : "them"); quit again to leave \(unsavedEdits == 1 ? "it" : "them") in the journal for the next review")
             }
             return Response(output: "", action: .quit)
         }
@@ -334,14 +334,19 @@ public struct ReviewSession {
     /// Why an edit is not made; the message says what to do instead.
     struct Refusal: Error {
         var message: String
-        init(_ message: String) { self.message = message }
+        /// Not a refusal but a note: the edit asks for what is already so (not a failure under `--strict`).
+        var isNote = false
+        init(_ message: String, isNote: Bool = false) {
+            self.message = message
+            self.isNote = isNote
+        }
     }
 
     /// Computes the new annotations of an edit (refusing edits that would break the tree), applies them, rescores
     /// and returns the journal entry.
     private mutating func edit(_ line: String, _ plan: (ReviewSession) throws(Refusal) -> [Int: SentenceAnnotation]) -> Response {
         let planned: [Int: SentenceAnnotation]
-        do { planned = try plan(self) } catch { return failure("refused: \(error.message)") }
+        do { planned = try plan(self) } catch { return error.isNote ? note(error.message) : failure("refused: \(error.message)") }
         let changes = planned.keys.sorted().map { i in
             UnitChange(unit: document.units[i].id, before: AnnotationSnapshot(document.units[i].annotation), after: AnnotationSnapshot(planned[i]!))
         }.filter { $0.before != $0.after }
@@ -601,9 +606,10 @@ public struct ReviewSession {
         // Confirming the parent keeps the relation unless another is typed (an attack stays an attack); a new parent
         // is supported unless said otherwise.
         let relation = typed ?? (child.annotation.parent == parent.id ? child.annotation.relation ?? .support : .support)
-        // The same link again changes nothing: a person's stays theirs.
+        // The same link again changes nothing: a person's stays theirs, and a script that repeats it goes on, as one
+        // that repeats a label does.
         if child.annotation.parent == parent.id, child.annotation.relation == relation, child.annotation.isHumanLink {
-            throw Refusal("\(child.id) already \(relation == .attack ? "attacks" : "supports") \(parent.id) (linked by \(child.annotation.linkedBy!.description))")
+            throw Refusal("nothing to change: \(child.id) already \(relation == .attack ? "attacks" : "supports") \(parent.id) (linked by \(child.annotation.linkedBy!.description))", isNote: true)
         }
         return [c: humanLink(child.annotation, parent: parent.id, relation: relation)]
     }
