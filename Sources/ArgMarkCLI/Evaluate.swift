@@ -219,7 +219,17 @@ struct Evaluate: ParsableCommand {
                     pairs.append((relative, input.path, nil, nil))
                 }
             }
-            guard unmatched.count < pairs.count else { throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files") }
+            guard unmatched.count < pairs.count else {
+                // Namesakes in a format eval does not read (annotate --to csv, aif, dot) are named as such.
+                let others = goldFiles.compactMap { input in
+                    [".csv", ".aif.json", ".dot", ".svg"].map { (pred as NSString).appendingPathComponent(input.outputStem + $0) }
+                        .first { fm.fileExists(atPath: $0) }
+                }
+                if let other = others.first {
+                    throw fail("\(pred) holds \(other) and the like, which eval does not read; predictions are JSONL, TEI or label tables (annotate --to jsonl, tei or tsv)")
+                }
+                throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files")
+            }
             if !unmatched.isEmpty {
                 warn("no prediction in \(pred) for \(unmatched.count) of the \(pairs.count) gold files (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
             }

@@ -25,7 +25,7 @@ struct Review: ParsableCommand {
             """)
 
     @Argument(help: "An ArgMark JSONL or TEI file.") var file: String
-    @Option(name: .long, help: "Your name, recorded as human:NAME on every edit (default: $ARGMARK_ANNOTATOR, else $USER).")
+    @Option(name: .long, help: "Your name, recorded as human:NAME on every edit (default: $ARGMARK_ANNOTATOR, else $USER, else reviewer).")
     var annotator: String?
     @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command, or a move or search that finds nothing.") var strict = false
     @Option(name: .long, help: "Columns to wrap at (default: the terminal's, else 80).") var width: Int?
@@ -33,6 +33,10 @@ struct Review: ParsableCommand {
     @Option(name: .long, help: "The Models/ directory (its linker completes a labelled file that has no tree yet).") var models: String?
     @Flag(name: .long, help: "Print to standard error how long opening and each command took (for tools/bench_review.sh).")
     var timings = false
+
+    func validate() throws {
+        if let width, width < 20 { throw ValidationError("--width takes a number of columns from 20 (80 is usual)") }
+    }
 
     func run() throws {
         let started = ContinuousClock.now
@@ -96,7 +100,14 @@ struct Review: ParsableCommand {
         // (TreeCompletion: a person's, and the file's own that reach a root), as tree, report and export show it.
         let hasArgumentative = document.units.contains { $0.kind == .sentence && $0.annotation.label?.isArgumentative == true }
         var treeCompletedBy = ""
-        if let linker = registry.linkers.first, !TreeCompletion.isComplete(document) {
+        // Edits an earlier session journalled were made on the tree it completed: this one completes the tree the
+        // same way when it can (the rule linker if that session found no Models/, none if it had none to complete),
+        // so that they fit and come back wherever the file is reopened from.
+        var completingLinker = registry.linkers.first
+        if let journalled = (try? ReviewJournal.read(ReviewJournal.path(for: FileAccess.linkTarget(of: file) ?? file)))??.treeCompletedBy {
+            completingLinker = journalled.isEmpty ? nil : registry.linkers.first { $0.descriptor.id == journalled } ?? completingLinker
+        }
+        if let linker = completingLinker, !TreeCompletion.isComplete(document) {
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
             document = completed
             treeCompletedBy = linker.descriptor.id
@@ -107,7 +118,9 @@ struct Review: ParsableCommand {
         let interactive = isatty(0) == 1 && isatty(1) == 1
         let environment = ProcessInfo.processInfo.environment
         let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
-        var name = annotator ?? environment["ARGMARK_ANNOTATOR"] ?? environment["USER"] ?? "reviewer"
+        // A variable set but empty (USER= in a container) counts as unset, as shells treat it.
+        func variable(_ key: String) -> String? { environment[key].flatMap { $0.isEmpty ? nil : $0 } }
+        var name = annotator ?? variable("ARGMARK_ANNOTATOR") ?? variable("USER") ?? "reviewer"
         // Edits are signed human:NAME already: human:bob is bob, not human:human:bob.
         if name.hasPrefix("human:") { name.removeFirst("human:".count) }
         // Edits are signed human:NAME; an empty name signs none.
@@ -216,6 +229,8 @@ struct Review: ParsableCommand {
         var lineEditor = LineEditor(interactive: interactive)
         while true {
             guard let line = lineEditor.read(prompt: "\(session.document.units[session.cursor].id)> ") else {
+                // Ctrl-D on a terminal leaves the cursor after the prompt: what follows starts a line of its own.
+                if interactive { try emit("\n") }
                 // End of input: what is unsaved stays in the journal.
                 if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
                     Terminal.warning("end of input with \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))")

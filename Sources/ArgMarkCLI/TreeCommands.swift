@@ -155,7 +155,8 @@ struct Report: ParsableCommand {
         if !isDirectory, let m = missing.first { throw AnalysedDocument.failure(m.message) }
         for m in missing { _ = AnalysedDocument.failure(m.message) }
         var reports: [DocumentReport] = []
-        var failed = !missing.isEmpty
+        // What could not be read is counted in the summary, as a batch counts its failures (the errors name why).
+        var unread = missing.map(\.path)
         // Loaded once for the whole directory; a models problem is the command's error, not a document's.
         let registry = try LoadedRegistry.load(models: models, labelling: false)
         guard !inputs.isEmpty else { throw AnalysedDocument.failure("\(path): no file to report on") }
@@ -189,18 +190,22 @@ struct Report: ParsableCommand {
                 // Named by its file in a directory, where two files may hold one document id.
                 if inputs.count > 1 || isDirectory { report.file = input.path }
                 reports.append(report)
-            } catch { failed = true }
+            } catch { unread.append(input.path) }
         }
         if format == "json" {
             var object: [String: Any] = ["documents": reports.map { $0.json() }]
             if reports.count > 1 || isDirectory { object["corpus"] = CorpusReport(reports).json() }
+            if !unread.isEmpty { object["notRead"] = unread }
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted])
             print(String(decoding: data, as: UTF8.self))
         } else {
             for r in reports { print(r.text()) }
             if reports.count > 1 || isDirectory { print(CorpusReport(reports).text(), terminator: "") }
+            if !unread.isEmpty {
+                print("not read: \(unread.count) file\(unread.count == 1 ? "" : "s") (the errors above say why): \(unread.joined(separator: ", "))")
+            }
         }
-        if failed { throw ExitCode.failure }
+        if !unread.isEmpty { throw ExitCode.failure }
     }
 }
 

@@ -54,7 +54,10 @@ public struct EvaluationReport: Sendable {
         lines.append(pad("label", 14) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("gold", 7) + lpad("pred", 7)
             + (bootstrap != nil ? "  F1 \(percent(bootstrap!.level)) interval" : ""))
         for (i, s) in e.scores.enumerated() {
-            lines.append(pad(s.label.rawValue, 14) + lpad(f3(s.precision), 10) + lpad(f3(s.recall), 8) + lpad(f3(s.f1), 8)
+            // A label neither side uses has no precision, recall or F1 (not 0, which an average would take in).
+            let unused = s.support == 0 && s.predicted == 0
+            func shown(_ x: Double) -> String { unused ? "-" : f3(x) }
+            lines.append(pad(s.label.rawValue, 14) + lpad(shown(s.precision), 10) + lpad(shown(s.recall), 8) + lpad(shown(s.f1), 8)
                 + lpad("\(s.support)", 7) + lpad("\(s.predicted)", 7)
                 + (bootstrap?.labelF1[i].map { "  " + range($0) } ?? ""))
         }
@@ -103,8 +106,10 @@ public struct EvaluationReport: Sendable {
 
     public func json() -> String {
         func object(_ e: LabelEvaluation) -> String {
-            let labels = e.scores.map {
-                "\"\($0.label.rawValue)\":{\"precision\":\(num($0.precision)),\"recall\":\(num($0.recall)),\"f1\":\(num($0.f1)),\"support\":\($0.support),\"predicted\":\($0.predicted)}"
+            let labels = e.scores.map { s in
+                let unused = s.support == 0 && s.predicted == 0
+                func value(_ x: Double) -> String { unused ? "null" : num(x) }
+                return "\"\(s.label.rawValue)\":{\"precision\":\(value(s.precision)),\"recall\":\(value(s.recall)),\"f1\":\(value(s.f1)),\"support\":\(s.support),\"predicted\":\(s.predicted)}"
             }.joined(separator: ",")
             let matrix = e.confusion.prefix(LabelEvaluation.noneIndex).map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
                 .joined(separator: ",")

@@ -278,9 +278,13 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         do { parsed = try JSONSerialization.jsonObject(with: Data(line)) } catch {
             let problem = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "\(error)"
             // A line that does not even open like a reply is most likely a log line.
-            let hint = line.first(where: { $0 != 0x20 && $0 != 0x09 }) == UInt8(ascii: "{")
+            // NaN and Infinity are named only when the reply holds them; another object is cut off or mistyped.
+            let text = String(decoding: line, as: UTF8.self)
+            let hint = line.first(where: { $0 != 0x20 && $0 != 0x09 }) != UInt8(ascii: "{")
+                ? " (a plugin logs to standard error, never standard output)"
+                : text.contains("NaN") || text.contains("Infinity")
                 ? " (NaN and Infinity are no JSON: Python's json.dumps writes them unless allow_nan=False)"
-                : " (a plugin logs to standard error, never standard output)"
+                : " (one JSON object per line, complete and ending with a line break)"
             throw PluginError(pluginID: pluginID, message: "malformed reply (not JSON: \(problem)): \(shown)\(hint)")
         }
         guard let object = parsed as? [String: Any] else {

@@ -188,7 +188,9 @@ public struct CorpusReport: Sendable {
         let scores = thesisScores
         var lines = ["corpus: \(reports.count) document\(reports.count == 1 ? "" : "s"), \(sentences) sentence\(sentences == 1 ? "" : "s"); "
             + ArgumentLabel.allCases.map { "\($0.rawValue) \(labels[$0] ?? 0)" }.joined(separator: ", ")]
-        lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims)")
+        // The theses count among the claims here whatever their label (a prescription thesis too), as in each
+        // document's report, so the figure can exceed the claim labels counted above: said so.
+        lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims) (each document's thesis counted)")
         if unreviewed > 0 {
             lines.append("to review: \(unreviewed) machine labels, about \(Int(expectedWrong.rounded())) of them wrong by their confidences; \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
         }
@@ -197,7 +199,7 @@ public struct CorpusReport: Sendable {
         }
         lines.append("")
         for r in reports.sorted(by: { ($0.thesis?.score ?? 0) > ($1.thesis?.score ?? 0) }) {
-            lines.append("  \(r.file ?? r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims \(r.assessedClaims)  unsupported \(r.unsupported.count)")
+            lines.append("  \(r.file ?? r.document)  thesis \(r.thesis?.score.map(TreeRendering.fixed2) ?? "-")  sentences \(r.sentences)  claims and thesis \(r.assessedClaims)  unsupported \(r.unsupported.count)")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -10,6 +10,10 @@ public enum TreeCompletion {
     /// argumentative sentences (no cycle, no parent that is background, unlabelled or missing). A document with no
     /// argumentative sentence is complete.
     public static func isComplete(_ document: Document) -> Bool {
+        // A background sentence (or an unlabelled one) that still has a parent is outside the tree but linked into it.
+        if document.units.indices.contains(where: { document.units[$0].kind == .sentence && !isArgumentative(document, $0) && document.units[$0].annotation.parent != nil }) {
+            return false
+        }
         let argumentative = document.units.indices.filter { isArgumentative(document, $0) }
         guard !argumentative.isEmpty else { return true }
         guard argumentative.count(where: { document.units[$0].annotation.parent == nil }) == 1 else { return false }

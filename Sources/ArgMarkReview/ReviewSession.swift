@@ -172,6 +172,9 @@ public struct ReviewSession {
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
                 return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression")
             }
+            if let group = Self.nestedRepetition(pattern) {
+                return failure("error: \(ReviewCommand.echoed(group)) repeats a group that is itself all repetition, which can search for ever on a sentence it does not match; repeat once (write .+ for (.+)+, \\S+ for (\\S+)+)")
+            }
             lastFind = pattern
             if let literal = Self.requiredLiteral(pattern) {
                 // Only sentences holding the pattern's literal part can match: a byte search finds them, and the
@@ -321,6 +324,111 @@ public struct ReviewSession {
         }
         pieces.append(current)
         return pieces.max { $0.utf8.count < $1.utf8.count }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The first group of `pattern` that is repeated (`*`, `+`, `{m,}`) while every part of one of its branches is
+    /// itself repeated or optional — `(.+)+`, `(\\S+\\s?)*`, `([^。]*)*`, `(a+|b)+` — or nil. A backtracking
+    /// matcher tries every way of sharing a sentence out between the repetitions, which on a sentence with no match
+    /// takes longer than anyone waits, and NSRegularExpression cannot be stopped.
+    static func nestedRepetition(_ pattern: String) -> String? {
+        let s = Array(pattern)
+        struct Group { var start: Int; var branchFree = true; var branchAtoms = 0; var loose = false; var lookaround = false }
+        var groups: [Group] = []
+        var i = 0
+        // Whether the atom just read (ending before i) is repeated, optional or once; a repeated loose group is the find.
+        func quantifier(after atomLooseGroup: Bool, atomStart: Int) -> (mandatory: Bool, hit: String?) {
+            guard i < s.count else { return (true, nil) }
+            var repeated = false
+            var optional = false
+            switch s[i] {
+            case "*": repeated = true; optional = true; i += 1
+            case "+": repeated = true; i += 1
+            case "?": optional = true; i += 1
+            case "{":
+                guard let close = s[i...].firstIndex(of: "}") else { return (true, nil) }
+                let bounds = String(s[(i + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
+                let low = Int(bounds.first ?? "") ?? 0
+                let high = bounds.count == 1 ? low : Int(bounds[1])
+                repeated = high.map { $0 > 1 } ?? true
+                optional = low == 0
+                i = close + 1
+            default: return (true, nil)
+            }
+            // A lazy or possessive mark (+? ++) follows the quantifier.
+            var possessive = false
+            if i < s.count, s[i] == "?" || s[i] == "+" { possessive = s[i] == "+"; i += 1 }
+            if repeated, atomLooseGroup, !possessive { return (false, String(s[atomStart..<i])) }
+            return (!(repeated || optional), nil)
+        }
+        func atomRead(mandatory: Bool) {
+            guard !groups.isEmpty else { return }
+            groups[groups.count - 1].branchAtoms += 1
+            if mandatory { groups[groups.count - 1].branchFree = false }
+        }
+        while i < s.count {
+            let start = i
+            switch s[i] {
+            case "\\":
+                // An escape, with a property or code point in braces (\p{Han}, \x{4E00}).
+                i += 2
+                if i < s.count, s[i] == "{", "pPxN".contains(s[i - 1]) { i = (s[i...].firstIndex(of: "}") ?? s.count - 1) + 1 }
+                let (mandatory, hit) = quantifier(after: false, atomStart: start)
+                if let hit { return hit }
+                atomRead(mandatory: mandatory)
+            case "[":
+                // A class, with ] first taken literally and escapes skipped.
+                i += 1
+                if i < s.count, s[i] == "^" { i += 1 }
+                if i < s.count, s[i] == "]" { i += 1 }
+                while i < s.count, s[i] != "]" { i += s[i] == "\\" ? 2 : 1 }
+                i += 1
+                let (mandatory, _) = quantifier(after: false, atomStart: start)
+                atomRead(mandatory: mandatory)
+            case "(":
+                var group = Group(start: i)
+                i += 1
+                if i < s.count, s[i] == "?" {
+                    // (?: (?i) (?i: (?<name> are groups; (?= (?! (?<= (?<! look around and match nothing. The
+                    // group's own marks are passed over.
+                    let rest = String(s[i...].prefix(3))
+                    group.lookaround = rest.hasPrefix("?=") || rest.hasPrefix("?!") || rest.hasPrefix("?<=") || rest.hasPrefix("?<!")
+                    if group.lookaround {
+                        i += rest.hasPrefix("?<") ? 3 : 2
+                    } else if rest.hasPrefix("?<") {
+                        i = (s[i...].firstIndex(of: ">") ?? s.count - 1) + 1
+                    } else {
+                        while i < s.count, s[i] != ":", s[i] != ")" { i += 1 }
+                        if i < s.count, s[i] == ":" { i += 1 }
+                    }
+                }
+                groups.append(group)
+            case ")":
+                i += 1
+                guard var group = groups.popLast() else { continue }
+                if group.branchAtoms > 0, group.branchFree { group.loose = true }
+                if group.lookaround { continue }
+                let (mandatory, hit) = quantifier(after: group.loose, atomStart: group.start)
+                if let hit { return hit }
+                // A group that can match nothing counts as optional in the group around it.
+                atomRead(mandatory: mandatory && !group.loose)
+            case "|":
+                i += 1
+                guard !groups.isEmpty else { continue }
+                var group = groups[groups.count - 1]
+                if group.branchAtoms > 0, group.branchFree { group.loose = true }
+                group.branchFree = true
+                group.branchAtoms = 0
+                groups[groups.count - 1] = group
+            case "^", "$":
+                i += 1
+            default:
+                i += 1
+                let (mandatory, hit) = quantifier(after: false, atomStart: start)
+                if let hit { return hit }
+                atomRead(mandatory: mandatory)
+            }
+        }
+        return nil
     }
 
     static func isLow(_ unit: TextUnit, _ threshold: Double) -> Bool {

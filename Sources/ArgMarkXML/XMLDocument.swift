@@ -136,6 +136,10 @@ public final class XMLDocument {
         // libxml2 takes a page that declares no charset for Latin-1, as HTML 4 did; pages are UTF-8 now. A byte-order
         // mark outranks a <meta> (a page saved as UTF-8 that kept its old gb2312 declaration), as in browsers.
         // (A page's head may run long before its <meta>: scripts and styles first.)
+        // A program or an image named .html: no charset advice would help.
+        if !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])), let nul = bytes.prefix(8192).firstIndex(of: 0) {
+            throw XMLError(code: 0, line: 0, column: 0, message: "holds binary data (a NUL byte at byte \(nul + 1)), not a web page; is it the file you meant?")
+        }
         let head = String(decoding: bytes.prefix(65_536), as: UTF8.self).lowercased()
         let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         let declared = !hasMark && (head.contains("charset") || head.contains("encoding="))

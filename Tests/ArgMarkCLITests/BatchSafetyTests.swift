@@ -302,8 +302,10 @@ extension CommandLineTests {
         #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""comment":"check this""#))
     }
 
-    /// Steps that undo each other on a file whose tree was completed on opening leave no journal behind; a journal
-    /// made over a tree another linker completed is named as such, not as damaged.
+    /// Steps that undo each other on a file whose tree was completed on opening leave no journal behind; edits made
+    /// on the rule linker's tree (Models/ without the learned linker) come back when the file is reopened with it, as
+    /// the session completes the tree the same way; a journal made over a tree a linker at hand cannot build is
+    /// named as such, not as damaged.
     @Test func aReviewJournalFitsTheTreeItWasMadeOn() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -315,11 +317,20 @@ extension CommandLineTests {
         #expect(left.status == 1)
         let journal = try String(contentsOfFile: file + ".journal", encoding: .utf8)
         #expect(journal.contains(#""treeCompletedBy":"link.learned.v1""#))
-        try Data(journal.replacingOccurrences(of: #""treeCompletedBy":"link.learned.v1""#, with: #""treeCompletedBy":"link.tree.v1""#).utf8)
+        try Data(journal.replacingOccurrences(of: #""treeCompletedBy":"link.learned.v1""#, with: #""treeCompletedBy":"link.other.v9""#).utf8)
             .write(to: URL(fileURLWithPath: file + ".journal"))
         let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "q\n")
         #expect(reopened.status != 0)
-        #expect(reopened.stderr.contains("holds edits made on the tree link.tree.v1 completed, but this session has the tree link.learned.v1 completed"))
+        #expect(reopened.stderr.contains("holds edits made on the tree link.other.v9 completed, but this session has the tree link.learned.v1 completed"))
+        try FileManager.default.removeItem(atPath: file + ".journal")
+        // Models/ with the cue lexicons only: the rule linker completes the tree, and the edit made on it comes back
+        // from the full Models/.
+        try FileManager.default.createDirectory(atPath: dir + "/cues-only", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.packageRoot.appendingPathComponent("Models/cues").path, toPath: dir + "/cues-only/cues")
+        let ruled = try argmark(["review", file, "--annotator", "wang", "--models", dir + "/cues-only"], stdin: "c\n")
+        #expect(ruled.status == 1 && ruled.stdout.contains("linked the argument tree (link.tree.v1)"), "\(ruled.stderr)")
+        let back = try argmark(["review", file, "--annotator", "wang"], stdin: "q!\n")
+        #expect(back.status == 0 && back.stdout.contains("linked the argument tree (link.tree.v1)") && back.stdout.contains("recovered 1 unsaved edit"), "\(back.stderr)")
         // Once written, the file holds its tree: edits after the write are journalled over the file's own tree and
         // come back on reopening.
         #expect(try argmark(["review", file, "--annotator", "wang", "--discard-journal"], stdin: "c\nw\ngoto s3\ne\n").status == 1)
@@ -367,5 +378,10 @@ extension CommandLineTests {
         #expect(mkfifo(dir + "/d/pipe.jsonl", 0o644) == 0)
         let withPipe = try argmark(["report", dir + "/d"])
         #expect(withPipe.status == 1 && withPipe.stderr.contains("pipe.jsonl: not a regular file") && withPipe.stdout.contains("corpus"), "\(withPipe.stderr)")
+        // The summary counts what was not read, as a batch counts its failures, in text and in JSON.
+        #expect(withPipe.stdout.contains("not read: 1 file (the errors above say why): \(dir)/d/pipe.jsonl"))
+        let pipeJSON = try argmark(["report", dir + "/d", "--format", "json"])
+        let notRead = try #require(try JSONSerialization.jsonObject(with: Data(pipeJSON.stdout.utf8)) as? [String: Any])["notRead"] as? [String]
+        #expect(notRead == [dir + "/d/pipe.jsonl"])
     }
 }

@@ -287,6 +287,10 @@ struct CommandLineTests {
         try Data("{}".utf8).write(to: URL(fileURLWithPath: dir + "/pred/other.jsonl"))
         let none = try argmark(["eval", dir + "/gold", dir + "/pred"])
         #expect(none.status == 1 && none.stderr.contains("has a namesake in"))
+        // Namesakes eval does not read (annotate --to csv) are named as what they are.
+        try Data("id,label\n".utf8).write(to: URL(fileURLWithPath: dir + "/pred/a.csv"))
+        let csv = try argmark(["eval", dir + "/gold", dir + "/pred"])
+        #expect(csv.status == 1 && csv.stderr.contains("\(dir)/pred/a.csv and the like, which eval does not read"), "\(csv.stderr)")
     }
 
     /// A corpus folder of sentence tables and their gold tables: annotate reads the tables, eval scores the

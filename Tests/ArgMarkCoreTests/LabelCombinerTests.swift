@@ -190,6 +190,8 @@ struct LabelCombinerTests {
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.claim, nil)])))  // two roots
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.background, "s1"), (.evidence, "s2")])))  // under background
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.evidence, "s9")])))  // no such parent
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.background, "s1")])))  // a background sentence linked
+        #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (nil, "s1")])))  // an unlabelled one
         #expect(!TreeCompletion.isComplete(tree([(.claim, nil), (.claim, "s3"), (.claim, "s2")])))  // a cycle
         // A link into a sentence outside the tree moves up to the nearest argumentative sentence above it, as
         // review moves a background sentence's children; with none above, it is removed for the linker.

@@ -39,6 +39,13 @@ struct LabelEvaluationTests {
         #expect(e.accuracy == 0.6)
         // kappa: po = 0.6; pe = (2/5)(1/5) + (2/5)(3/5) + (1/5)(0) + 0 + (0)(1/5) = 0.32
         #expect(abs(e.kappa - (0.6 - 0.32) / (1 - 0.32)) < 1e-12)
+        // Example and background, which neither side uses, have no scores in the report (not 0, which an average of
+        // the rows would take in); prescription, in the gold but never predicted, scores 0.
+        let report = EvaluationReport(evaluation: e, perDocument: [])
+        #expect(report.text().contains("example                -       -       -      0      0"))
+        #expect(report.text().contains("prescription       0.000   0.000   0.000      1      0"))
+        #expect(report.json().contains(#""example":{"precision":null,"recall":null,"f1":null,"support":0,"predicted":0}"#))
+        #expect(report.json().contains(#""prescription":{"precision":0,"recall":0,"f1":0,"support":1,"predicted":0}"#))
     }
 
     @Test func confidencesAreScoredAgainstTheLabels() {

@@ -260,6 +260,12 @@ struct HTMLReaderTests {
             guard case DocumentReadError.malformed(_, let message) = error else { return false }
             return message.contains("declares no charset and is not UTF-8")
         }
+        // A program named .html is binary data, not a page in some charset.
+        let program: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0xC3, 0x28]
+        #expect { try HTMLReader().read(ReaderInput(bytes: program, sourcePath: "ls.html", documentID: "ls")) } throws: { error in
+            guard case DocumentReadError.malformed(_, let message) = error else { return false }
+            return message.contains("holds binary data (a NUL byte at byte 8), not a web page")
+        }
         let marked = [0xEF, 0xBB, 0xBF] + Array(#"<html><head><meta charset="gb2312"></head><body><p>中文报告。</p></body></html>"#.utf8)
         #expect(texts(try HTMLReader().read(ReaderInput(bytes: marked, sourcePath: "new.htm", documentID: "new"))) == ["sentence 中文报告。"])
     }

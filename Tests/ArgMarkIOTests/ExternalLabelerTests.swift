@@ -180,6 +180,7 @@ struct ExternalLabelerTests {
         (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","scores":["claim"]}]}"#, "the scores of s1 are [\"claim\"], not an object"),
         (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","label":"claim","confidence":"0.9"}]}"#, #"the confidence of s1 is "0.9" (text), not a number"#),
         (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","scores":{"claim":NaN}}]}"#, "NaN and Infinity are no JSON"),
+        (#"{"type":"labels","seq":SEQ,"labels":[{"id":"s1","label":"claim"}"#, "(one JSON object per line, complete and ending with a line break)"),
         (#"{"type":"error","message":"bad\u001b[2J\nargmark: all fine"}"#, "reported an error on d: bad [2J argmark: all fine"),
     ])
     func aReplyIsCheckedForWhatItSays(reply: String, message: String) throws {

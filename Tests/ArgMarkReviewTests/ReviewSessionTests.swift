@@ -571,6 +571,18 @@ struct ReviewCommandTests {
         #expect(ReviewSession.requiredLiteral(pattern) == literal)
     }
 
+    /// A group repeated while all of one of its branches is repetition could search for ever on a sentence it does
+    /// not match: find refuses it, and takes every other pattern.
+    @Test(arguments: [
+        ("(.+)+Q", "(.+)+"), ("(.*)*X", "(.*)*"), (#"(\S+\s?)*X"#, #"(\S+\s?)*"#), (#"(\p{Han}+)+Q"#, #"(\p{Han}+)+"#),
+        ("([^。]*)*Q", "([^。]*)*"), ("(a+|b)+", "(a+|b)+"), ("(?:.+)+", "(?:.+)+"), ("((.+))+", "((.+))+"), ("(.+){2,}", "(.+){2,}"),
+        (#"(\d+,)+"#, nil), ("(ab)+", nil), ("(a|b)+", nil), (#"(\s*\S)+"#, nil), ("改革.{2}发展", nil), ("(foo)bar", nil),
+        ("(.+)?", nil), ("(.+)++", nil), ("(?=.+)+", nil), ("[(.+)+]", nil), (#"\(.+\)+"#, nil),
+    ] as [(String, String?)])
+    func nestedRepetitionIsFound(_ pattern: String, _ group: String?) {
+        #expect(ReviewSession.nestedRepetition(pattern) == group)
+    }
+
     @Test func emptyAndCommentLinesAreNothing() {
         #expect(ReviewCommand.parse("   ") == nil)
         #expect(ReviewCommand.parse("# a note") == nil)
