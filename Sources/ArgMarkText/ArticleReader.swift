@@ -101,7 +101,8 @@ public struct ArticleReader: DocumentReader {
             }
             // A back-matter heading ends a notes list too (Notes on contributors after the Notes); notes headings and
             // the English block, tested above, end a back-matter block.
-            if inNotes, BackMatter.heading(scalars, scalars.trimmed(line)) != nil {
+            // And so does an appendix (附录：访谈提纲, Appendix A), which is body text of its own after the references.
+            if inNotes, BackMatter.heading(scalars, scalars.trimmed(line)) != nil || Self.isAppendixHeading(text) {
                 body.addNotes(noteLines)
                 noteLines = []
                 inNotes = false
@@ -325,7 +326,9 @@ enum FrontMatter {
             for (n, line) in preamble.enumerated() {
                 if n == 0 {
                     // A Markdown title (# Title) without its marks.
-                    let title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
+                    var title = line.hasPrefix("# ") ? String(line.dropFirst(2)).trimmingCharacters(in: .whitespaces) : line
+                    // The star that points to the funding note (算法问责*) is no part of the title.
+                    while let last = title.last, "*∗※".contains(last), title.count > 1 { title.removeLast() }
                     metadata.titles[titleLanguage(title)] = title
                 } else if n == 1, line.hasPrefix("—") || line.hasPrefix("―") || line.hasPrefix("－－") || line.hasPrefix("--"),
                           line.unicodeScalars.contains(where: { ScalarClass.isCJK($0) && !"—―－".unicodeScalars.contains($0) }),
@@ -396,11 +399,20 @@ enum FrontMatter {
         for (open, close) in [("（", "）"), ("(", ")")] where text.hasPrefix(open) && text.hasSuffix(close) {
             text = String(text.dropFirst().dropLast())
         }
-        // A funding note in a sentence of its own (本文系国家社科基金重大项目“……”（23ZDA001）的阶段性成果).
-        if text.count <= 200, text.hasPrefix("本文系") || text.hasPrefix("本文为") || text.hasPrefix("本文是"),
-           text.contains("项目") || text.contains("基金") || text.contains("课题"),
-           text.hasSuffix("成果") || text.hasSuffix("成果。") || text.hasSuffix("资助") || text.hasSuffix("资助。") {
-            return [("funding", text)]
+        // A funding note in a sentence of its own (本文系国家社科基金重大项目“……”（23ZDA001）的阶段性成果), perhaps
+        // under the star that marks it on the title (*本文系…), with the thanks after it (感谢……，文责自负。).
+        let unstarred = String(text.drop { "*∗※".contains($0) })
+        if unstarred.count <= 300, unstarred.hasPrefix("本文系") || unstarred.hasPrefix("本文为") || unstarred.hasPrefix("本文是"),
+           unstarred.contains("项目") || unstarred.contains("基金") || unstarred.contains("课题"),
+           unstarred.hasSuffix("成果") || unstarred.hasSuffix("资助") || unstarred.contains("成果。") || unstarred.contains("资助。") {
+            return [("funding", unstarred)]
+        }
+        // The author line some journals print on the first page (作者张晓明，清华大学公共管理学院副教授（北京 100084）。).
+        if text.count <= 200, text.hasPrefix("作者"), let comma = text.firstIndex(where: { $0 == "，" || $0 == "," }),
+           (2...4).contains(text.distance(from: text.index(text.startIndex, offsetBy: 2), to: comma)),
+           text[text.index(text.startIndex, offsetBy: 2)..<comma].unicodeScalars.allSatisfy(ScalarClass.isHan),
+           isAffiliation(String(text[comma...])) {
+            return [("authorInfo", String(text.dropFirst(2)))]
         }
         guard let first = text.unicodeScalars.first(where: { !ScalarClass.isSpace($0) }),
               opensTag(first) || text.unicodeScalars.prefix(25).contains(where: { $0 == "：" || $0 == ":" }) else { return nil }
@@ -942,5 +954,18 @@ public enum LaidOutText {
         let input = ReaderInput(bytes: Array(text.utf8), sourcePath: sourcePath, documentID: documentID)
         if ArticleReader().sniff(text.prefix(16_384)) > 0 { return try ArticleReader().read(input) }
         return try PlainTextReader().read(input)
+    }
+}
+
+
+extension ArticleReader {
+    /// An appendix's heading: 附录 (附　录, 附录一, 附录：访谈提纲) or Appendix (Appendix A: …), short and without a full stop.
+    static func isAppendixHeading(_ line: String) -> Bool {
+        let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "　", with: "")
+        guard text.count <= 40, !text.hasSuffix("。"), !text.hasSuffix(".") else { return false }
+        if text.hasPrefix("附录") { return true }
+        guard text.hasPrefix("Appendix") || text.hasPrefix("APPENDIX") else { return false }
+        let rest = text.dropFirst("Appendix".count)
+        return rest.isEmpty || rest.first == " " || rest.first == ":" || rest.first == "："
     }
 }

@@ -122,6 +122,33 @@ struct ArticleReaderTests {
         #expect(doc.units.map(\.text) == ["一、引言", "海外安全事件频发。"])
     }
 
+    /// The funding note under the title's star (*本文系…的阶段性成果。感谢……), the author line some journals print
+    /// (作者张晓明，清华大学…（北京 100084）。) and the star itself are metadata; an appendix after the references is
+    /// body text again, not the last reference's continuation.
+    @Test func starredFundingAuthorLineAndAppendix() throws {
+        let text = """
+            数字治理中的算法问责*
+            张晓明
+            内容提要：算法已经深度嵌入公共决策过程。
+            关键词：算法问责　数字政府
+            作者张晓明，清华大学公共管理学院副教授（北京 100084）。
+            *本文系国家社会科学基金重大项目“算法治理研究”（22&ZD153）的阶段性成果。感谢匿名审稿专家的宝贵意见，文责自负。
+            一、问题的提出
+            算法并非价值中立的工具。
+            参考文献
+            [1] 王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20.
+            附录：访谈提纲
+            您如何看待平台的“二选一”行为？
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.titles["zh"] == "数字治理中的算法问责")
+        #expect(doc.metadata.fields["funding"] == "本文系国家社会科学基金重大项目“算法治理研究”（22&ZD153）的阶段性成果。感谢匿名审稿专家的宝贵意见，文责自负。")
+        #expect(doc.metadata.fields["authorInfo"] == "张晓明，清华大学公共管理学院副教授（北京 100084）。")
+        #expect(doc.units.map(\.text) == ["一、问题的提出", "算法并非价值中立的工具。", "附录：访谈提纲", "您如何看待平台的“二选一”行为？"])
+        #expect(doc.notes.map(\.text) == ["王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20."])
+    }
+
     /// Labels in square brackets ([摘 要], ［关键词］, 〔中图分类号〕) are front matter as 【】 ones are; fields a PDF
     /// puts at the first page's foot or after the references (基金项目：…, [作者简介] …, [责任编辑 王芳]) are metadata;
     /// an English block opening with [Abstract] is kept out of the body.
