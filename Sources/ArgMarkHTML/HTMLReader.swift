@@ -193,7 +193,8 @@ struct HTMLLayout {
 
     /// Adds the entries of every notes list under `element` (`isNotesList`), in page order.
     private mutating func collectNotes(in element: XMLElement) {
-        for child in element.children where !Self.skipped.contains(child.name.lowercased()) {
+        // A page footer is no text, but a page may keep its notes list there (<footer><ol class="footnotes">).
+        for child in element.children where !Self.skipped.contains(child.name.lowercased()) || child.name.lowercased() == "footer" {
             if Self.isNotesList(child) {
                 addNotes(of: child)
             } else {

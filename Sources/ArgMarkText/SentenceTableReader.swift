@@ -67,6 +67,10 @@ public struct SentenceTableReader: DocumentReader {
             paragraphIDs = []
         }
         for row in table.rows {
+            // A row of no document would become a document named "" that no output can hold.
+            if let cell = table.cell(row, "doc_id"), scalars.trimmed(cell).isEmpty {
+                throw .malformed(line: row.line, message: "the doc_id is empty; give the row the id of the document it belongs to")
+            }
             // A part's lines are its rows: parts(of:) found them by their doc_id in these bytes.
             if input.part == nil, let documentID = table.cell(row, "doc_id").map({ scalars.string(scalars.trimmed($0)) }),
                !documentIDs.contains(documentID) {

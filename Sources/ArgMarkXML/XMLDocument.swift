@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A problem libxml2 (or ArgMark's own guard around it) found in an XML document, with its position.
 public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -32,7 +33,15 @@ public struct XMLError: Error, Sendable, Hashable, CustomStringConvertible {
         }
         self.init(
             code: Int(error.pointee.code), line: line > 0 ? line : fallbackLine, column: Int(error.pointee.int2),
-            message: raw.trimmingTrailingWhitespace())
+            message: Self.readable(raw.trimmingTrailingWhitespace()))
+    }
+
+    /// libxml2's message without its advice to the programmer (use XML_PARSE_HUGE option), which a user cannot take:
+    /// said as the limit it is.
+    static func readable(_ message: String) -> String {
+        guard let advice = message.range(of: "use XML_PARSE_HUGE option") else { return message }
+        let what = message[..<advice.lowerBound].trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ",;")))
+        return "\(what): beyond the limits ArgMark reads XML within (elements nested 256 deep, 10 MB of text in one node); split or flatten the document"
     }
 }
 

@@ -156,6 +156,11 @@ struct HTMLReaderTests {
         // A footer whose class happens to say "footnote", under a text that marks no note, is no notes list.
         let footer = try read("<html><body><article><h1>Trade</h1><p>We argue that open trade helps growth. It also lowers prices for households everywhere.</p><p>Tariffs raise the cost of inputs for firms that export.</p></article><footer class=\"site-footnote\"><p>Copyright 2024 Think Tank.</p></footer></body></html>")
         #expect(footer.notes.isEmpty)
+        // A notes list inside the page footer is the page's notes too.
+        let inFooter = try read(html.replacingOccurrences(of: #"<ol class="footnotes">"#, with: #"<footer><p>Copyright 2024.</p><ol class="footnotes">"#)
+            .replacingOccurrences(of: "</ol>", with: "</ol></footer>"))
+        #expect(inFooter.notes.map(\.text) == ["World Bank, World Development Indicators, 2024."])
+        #expect(inFooter.units[1].noteRefs == [inFooter.notes[0].id])
     }
 
     /// A class that only says the text has notes (`has-footnotes`) makes no notes list of the article; MediaWiki's

@@ -1016,6 +1016,7 @@ struct SentenceTableReaderTests {
         #expect(refusal("id\ttext\ns 1\tOne.\n").contains("holds a space"))
         #expect(refusal("id\tkind\ttext\ns1\tS\t \n").contains("line 2: sentence s1 has no text"))
         #expect(refusal("doc_id\tunit_id\ttext\na\ts1\tOne.\nb\ts1\tTwo.\n").contains("line 3: a second document (doc_id b after a)"))
+        #expect(refusal("doc_id\tunit_id\ttext\na\ts1\tOne.\n \ts2\tTwo.\n").contains("line 3: the doc_id is empty"))
         #expect(refusal("id\tkind\ttext\ns1\tHEAD\t标题\n").contains("no sentences found"))
         // An empty heading row stays, so that every row of the table has its unit.
         #expect(try table("id\tkind\ttext\ns1\tHEAD\t \ns2\tS\tOne.\n").units.map(\.id) == ["s1", "s2"])

@@ -158,6 +158,23 @@ struct RelaxNGSchemaTests {
         return try RelaxNGSchema(path: path)
     }
 
+    /// A file that is no schema is named as what it is: no XML, or XML of another kind.
+    @Test func aFileThatIsNoSchemaIsNamedSo() throws {
+        for (text, message) in [("just text", "is not a RELAX NG schema, not even XML"), (#"<TEI xmlns="http://www.tei-c.org/ns/1.0"/>"#, "its root is <TEI> in http://www.tei-c.org/ns/1.0")] {
+            let path = NSTemporaryDirectory() + "argmark-rng-\(UUID().uuidString).rng"
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            #expect { try RelaxNGSchema(path: path) } throws: { error in (error as? XMLError)?.message.contains(message) == true }
+        }
+    }
+
+    /// libxml2's advice to programmers (use XML_PARSE_HUGE option) becomes the limit it is.
+    @Test func libxml2sAdviceToProgrammersIsSaidAsTheLimit() {
+        #expect(XMLError.readable("Excessive depth in document: 256 use XML_PARSE_HUGE option")
+            == "Excessive depth in document: 256: beyond the limits ArgMark reads XML within (elements nested 256 deep, 10 MB of text in one node); split or flatten the document")
+        #expect(XMLError.readable("Opening and ending tag mismatch") == "Opening and ending tag mismatch")
+    }
+
     @Test func validAndInvalidDocuments() throws {
         let schema = try compiled()
         let valid = try XMLDocument.parse(Array("<r><n>1</n><n>2</n></r>".utf8))
