@@ -126,8 +126,13 @@ public struct JSONLinesReader: DocumentReader {
         return found
     }
 
+    /// The longest line read, in characters.
+    static let maxLineLength = 64_000_000
+
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
-        let scalars = try TextDecoder.decode(input.bytes)
+        // A line is a record, as long as its sentence or header is (a sentence of a million characters, a TEI source's
+        // kept header): text files' limit on a line would refuse what ArgMark itself wrote.
+        let scalars = try TextDecoder.decode(input.bytes, maxLineLength: Self.maxLineLength)
         if scalars.allSatisfy({ $0.properties.isWhitespace }) { throw .empty }
         let decoder = JSONDecoder()
         // One document mutated in place: copying it per line would make reading quadratic.

@@ -64,6 +64,18 @@ struct JSONLinesTests {
         #expect(labelled.validate().contains { $0.subject == "s2" })
     }
 
+    /// A sentence longer than a text file's line may be (a million characters) is read back from the JSONL ArgMark
+    /// wrote for it.
+    @Test func aLineLongerThanATextLineIsReadBack() throws {
+        let text = String(repeating: "本", count: 1_100_000) + "。"
+        var document = Document(id: "long", sections: [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+        document.units = [TextUnit(id: "s1", kind: .sentence, section: "d1", paragraph: "p1", language: .zh, start: 0, end: text.unicodeScalars.count, text: text)]
+        document.paragraphs = [Paragraph(id: "p1", section: "d1", language: .zh, units: 0..<1)]
+        let bytes = try JSONLinesWriter().write(document)
+        let back = try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "long"))
+        #expect(back.units.first?.text == text)
+    }
+
     @Test func roundTripKeepsEveryAnnotationSlot() throws {
         let original = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
         let document = try JSONLinesReader().read(ReaderInput(bytes: original, sourcePath: nil, documentID: "annotated"))
