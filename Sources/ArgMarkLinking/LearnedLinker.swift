@@ -26,6 +26,11 @@ public struct LearnedLinker: Linker {
         // claim or a prescription, so the model's choice of another sentence leaves the rules' one.
         let learned = model.choose(AttachmentModel.thesisInstance(document, nodes: rulePlan.nodes, ruleThesis: rulePlan.thesis)).parent
         var thesisChoice = [.claim, .prescription].contains(document.units[learned].annotation.label) ? learned : rulePlan.thesis
+        // A sentence that answers or opposes another (But the revenue can fund…, 然而…, an answer to a concession)
+        // argues against something before it, so it is no root: the model's choice by position gives way to the rules'.
+        if thesisChoice != rulePlan.thesis, rulePlan.parent[thesisChoice]?.2 == .attack {
+            thesisChoice = rulePlan.thesis
+        }
         // A thesis the text states as such (本文认为 / 笔者认为 / we argue …) outranks a choice the model made by position
         // and overlap.
         if TreeLinker.statesThesis(document.units[rulePlan.thesis].text), !TreeLinker.statesThesis(document.units[thesisChoice].text) {

@@ -110,6 +110,12 @@ struct LearnedLinkerTests {
         #expect(linked.units[0].annotation.parent == nil)
         #expect(linked.units[4].annotation.parent != nil)
         #expect(linked.validate().isEmpty)
+        // Nor is a sentence that opposes one before it (然而…, But …) the root the model's position would make it.
+        var answering = rows
+        answering[4].2 = "然而，标准竞争也在加剧。"
+        let answered = linker.link(labelledDocument(answering, machine: true))
+        #expect(answered.units[4].annotation.parent != nil && answered.units[4].annotation.relation == .attack)
+        #expect(answered.validate().isEmpty)
     }
 
     /// The fast path for ASCII and CJK ideographs answers as the Unicode properties do, for every scalar.
