@@ -37,6 +37,7 @@ public struct PlainTextReader: DocumentReader {
         let preamble = letter == nil && memo == nil ? RegulatoryPreamble.find(scalars) : nil
         let frontMatter = YAMLFrontMatter.find(scalars)
         let speech = frontMatter == nil ? SpeechHeader.find(scalars, lines) : nil
+        let official = letter == nil && memo == nil && frontMatter == nil ? OfficialDocumentFrame.find(scalars, lines) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -52,6 +53,7 @@ public struct PlainTextReader: DocumentReader {
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }
+            if let official, official.lines.contains(index) { continue }
             if let preamble, line.upperBound <= preamble.end { continue }
             if let frontMatter, line.upperBound <= frontMatter.end { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
@@ -96,6 +98,7 @@ public struct PlainTextReader: DocumentReader {
         preamble?.record(into: &metadata)
         frontMatter?.record(into: &metadata)
         speech?.record(into: &metadata)
+        official?.record(into: &metadata)
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {

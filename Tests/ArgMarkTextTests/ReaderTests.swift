@@ -149,6 +149,41 @@ struct ArticleReaderTests {
         #expect(doc.notes.map(\.text) == ["王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20."])
     }
 
+    /// An official document's frame — its number with the title above it, the addressees, the notice's signature
+    /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
+    /// not headings and a sentence labelled a prescription.
+    @Test func anOfficialDocumentsFrameIsMetadata() throws {
+        let text = """
+            某某市人民政府关于印发《数字经济行动计划》的通知
+            某政发〔2024〕5号
+
+            各区人民政府，市政府各委、办、局：
+            现将《数字经济行动计划》印发给你们，请认真贯彻执行。
+            某某市人民政府
+            2024年3月1日
+            （此件公开发布）
+            数字经济行动计划
+            一、总体目标
+            到2026年，数字经济核心产业增加值占比达到12%以上。
+            附件：1.重点任务分工表
+            2.数据交易场所名录
+            抄送：市委各部门，市人大常委会办公室。
+            某某市人民政府办公室　　　　　　　　　2024年3月4日印发
+
+            """
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.metadata.titles["zh"] == "某某市人民政府关于印发《数字经济行动计划》的通知")
+        let f = doc.metadata.fields
+        #expect(f["documentNumber"] == "某政发〔2024〕5号" && f["addressees"] == "各区人民政府，市政府各委、办、局")
+        #expect(f["issuer"] == "某某市人民政府" && f["issued"] == "2024年3月1日" && f["distribution"] == "此件公开发布")
+        #expect(f["attachments"] == "1.重点任务分工表; 2.数据交易场所名录" && f["copyTo"] == "市委各部门，市人大常委会办公室。")
+        #expect(f["printed"] == "某某市人民政府办公室 2024年3月4日印发")
+        #expect(doc.units.map(\.text) == ["现将《数字经济行动计划》印发给你们，请认真贯彻执行。", "数字经济行动计划", "一、总体目标", "到2026年，数字经济核心产业增加值占比达到12%以上。"])
+        // A text citing a document number in its body has no frame.
+        let cited = try read(PlainTextReader(), "一、引言\n依据国办发〔2024〕18号文件，各地加快推进改革。\n")
+        #expect(cited.metadata.fields["documentNumber"] == nil)
+    }
+
     /// Labels in square brackets ([摘 要], ［关键词］, 〔中图分类号〕) are front matter as 【】 ones are; fields a PDF
     /// puts at the first page's foot or after the references (基金项目：…, [作者简介] …, [责任编辑 王芳]) are metadata;
     /// an English block opening with [Abstract] is kept out of the body.
