@@ -296,6 +296,10 @@ struct Annotate: AsyncParsableCommand {
     }
 
     private func makePipeline(_ registry: PluginRegistry, _ specification: PipelineSpecification) throws -> Pipeline {
-        do { return try registry.pipeline(specification) } catch { throw ValidationError(error.description) }
+        // Said as the other errors are: a ValidationError thrown here would print the top-level usage after it.
+        do { return try registry.pipeline(specification) } catch {
+            Terminal.error(error.description)
+            throw ExitCode.validationFailure
+        }
     }
 }
