@@ -104,12 +104,15 @@ struct Review: ParsableCommand {
         // same way when it can (the rule linker if that session found no Models/, none if it had none to complete),
         // so that they fit and come back wherever the file is reopened from.
         var completingLinker = registry.linkers.first
-        if let journalled = (try? ReviewJournal.read(ReviewJournal.path(for: FileAccess.linkTarget(of: file) ?? file)))??.treeCompletedBy {
+        // (Only a journal that will be replayed: not one --discard-journal deletes, nor one of another version.)
+        if !discardJournal, let contents = (try? ReviewJournal.read(ReviewJournal.path(for: FileAccess.linkTarget(of: file) ?? file))) ?? nil,
+           contents.version == ReviewJournal.FileVersion(bytes: bytes), let journalled = contents.treeCompletedBy {
             completingLinker = journalled.isEmpty ? nil : registry.linkers.first { $0.descriptor.id == journalled } ?? completingLinker
         }
         if let linker = completingLinker, !TreeCompletion.isComplete(document) {
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
             document = completed
+            document.recordLinker(linker)
             treeCompletedBy = linker.descriptor.id
             opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
         }
@@ -278,7 +281,7 @@ struct Review: ParsableCommand {
                 if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
                     try emit("left \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))\n")
                 } else if session.unsavedEdits > 0 {
-                    try emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); they come back when you reopen \(file)\n")
+                    try emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); \(session.unsavedEdits == 1 ? "it comes" : "they come") back when you reopen \(file)\n")
                 } else if holdsDocument(session, writer: writer, opened: opened) {
                     journal.remove()
                 }
@@ -295,7 +298,7 @@ struct Review: ParsableCommand {
     /// `N unsaved edits; they are kept in JOURNAL and come back when you reopen FILE`, for a session that ends without
     /// writing them.
     private func keptInJournal(_ count: Int, _ journalPath: String) -> String {
-        "\(count) unsaved edit\(count == 1 ? "" : "s"); they are kept in \(journalPath) and come back when you reopen \(file)"
+        "\(count) unsaved edit\(count == 1 ? "" : "s"); \(count == 1 ? "it is" : "they are") kept in \(journalPath) and \(count == 1 ? "comes" : "come") back when you reopen \(file)"
     }
 
     /// Writes the document in its own format (temporary file and rename), then starts a new journal for the version

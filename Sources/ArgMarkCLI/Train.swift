@@ -338,7 +338,7 @@ struct Train: ParsableCommand {
                     throw ValidationError("\(option) \(path) is the input \(input); it would be written over: give another file")
                 }
                 if FileAccess.isDirectory(input), samePlace(folder(path), input) {
-                    throw ValidationError("\(option) \(path) lies in the input directory \(input), where it would be read as input next time: give a file elsewhere")
+                    throw ValidationError("\(option) \(path) lies in the input directory \(input), among the files read as input: give a file elsewhere")
                 }
             }
         }

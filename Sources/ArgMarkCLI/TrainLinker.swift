@@ -35,7 +35,8 @@ struct TrainLinker: ParsableCommand {
     func validate() throws {
         guard out != nil || crossValidate else { throw ValidationError("give --out, --cross-validate or both") }
         try Train.requireDirectories([("--out", out), ("--predictions", predictions)])
-        try Train.refuseOutputsOverInputs(directories: [("--predictions", predictions), ("--out", out)], files: [], inputs: data)
+        try Train.refuseOutputsOverInputs(
+            directories: [("--predictions", predictions), ("--out", out)], files: [], inputs: data + (labelsFrom.map { [$0] } ?? []))
         // The same source twice would count every document twice, in the model and in its scores.
         for (k, path) in data.enumerated() where data[..<k].contains(where: { Train.samePlace($0, path) }) {
             throw ValidationError("--data \(path) is given twice; give each source once")

@@ -79,10 +79,14 @@ enum AnalysedDocument {
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
         if linked, let linker = registry.defaultPipeline().linker, !TreeCompletion.isComplete(document) {
             document = TreeCompletion.complete(document, with: linker).document
+            document.recordLinker(linker)
         }
         // Scores are computed from the labels and the tree as they now are (a hand edit leaves the stored ones
         // stale); for a file no one edited they are the ones it holds.
-        if let scorer { document = scorer.score(document) }
+        if let scorer {
+            document = scorer.score(document)
+            document.recordScorer(scorer)
+        }
         return document
     }
 

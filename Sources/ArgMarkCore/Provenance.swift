@@ -23,3 +23,20 @@ public struct PluginRecord: Sendable, Hashable {
         self.weight = weight
     }
 }
+
+extension Document {
+    /// Replaces the records of `role` with `records`, keeping the order labellers, linker, scorer.
+    public mutating func recordPlugins(_ records: [PluginRecord], as role: PluginRecord.Role) {
+        plugins.removeAll { $0.role == role }
+        plugins += records
+        let roles = PluginRecord.Role.allCases
+        plugins = roles.flatMap { role in plugins.filter { $0.role == role } }
+    }
+
+    /// Records the linker `id` as the maker of the tree when links of its own are in it; a tree of a person's links
+    /// and the file's own is not its, and one the linker left untouched keeps the record it had.
+    public mutating func recordLinker(id: String, fingerprint: String?) {
+        guard units.indices.contains(where: { units[$0].annotation.linkedBy == .plugin(id) }) else { return }
+        recordPlugins([PluginRecord(id: id, role: .link, fingerprint: fingerprint)], as: .link)
+    }
+}

@@ -43,18 +43,21 @@ public struct JSONLinesReader: DocumentReader {
         var labelReasons: [Reason]?
         var teiHeader: String?
         var reviewedAt: String?
-        var generator: Generator?
     }
 
-    /// The document line's `generator`: ArgMark's name and version, and the plugins of the run.
-    private struct Generator: Decodable {
-        struct Plugin: Decodable {
-            var id: String
-            var role: String
-            var fingerprint: String?
-            var weight: Double?
+    /// The plugins the document line's `generator` records (ArgMark's `plugins`); a generator written otherwise (by
+    /// another tool, by hand) and entries that are no such record are passed over, as keys this reader does not
+    /// know are.
+    static func plugins(ofDocumentLine line: some Sequence<UInt8>) -> [PluginRecord] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
+              let generator = object["generator"] as? [String: Any], let entries = generator["plugins"] as? [[String: Any]]
+        else { return [] }
+        return entries.compactMap { entry in
+            guard let id = entry["id"] as? String, !id.isEmpty, let role = (entry["role"] as? String).flatMap(PluginRecord.Role.init(rawValue:))
+            else { return nil }
+            let weight = (entry["weight"] as? NSNumber).flatMap { String(cString: $0.objCType) == "c" ? nil : $0.doubleValue }
+            return PluginRecord(id: id, role: role, fingerprint: entry["fingerprint"] as? String, weight: weight)
         }
-        var plugins: [Plugin]?
     }
 
     /// ["plugin","label",score,"evidence"]
@@ -158,12 +161,7 @@ public struct JSONLinesReader: DocumentReader {
                 guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
                 doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
                 doc.originalTEIHeader = record.teiHeader
-                for plugin in record.generator?.plugins ?? [] {
-                    guard !plugin.id.isEmpty, let role = PluginRecord.Role(rawValue: plugin.role) else {
-                        throw .malformed(line: lineNumber, message: "the generator's plugin \"\(plugin.id)\" has the role \"\(plugin.role)\"; a plugin is named by its id and a role of \(PluginRecord.Role.allCases.map(\.rawValue).joined(separator: ", "))")
-                    }
-                    doc.plugins.append(PluginRecord(id: plugin.id, role: role, fingerprint: plugin.fingerprint, weight: plugin.weight))
-                }
+                doc.plugins = Self.plugins(ofDocumentLine: line)
                 haveDocument = true
                 continue
             }

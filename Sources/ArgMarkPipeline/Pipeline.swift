@@ -75,22 +75,14 @@ public struct Pipeline: Sendable {
             // The linker is recorded when links of its own are in the tree (a tree of a person's links is not its).
             let id = linker.descriptor.id
             let linked = document.units.indices.contains { document.units[$0].annotation.linkedBy == .plugin(id) }
-            Self.record(linked ? [PluginRecord(id: id, role: .link, fingerprint: linker.descriptor.fingerprint)] : [], as: .link, in: &document)
+            document.recordPlugins(linked ? [PluginRecord(id: id, role: .link, fingerprint: linker.descriptor.fingerprint)] : [], as: .link)
         }
         if linker == nil { TreeCompletion.mendKeptTree(&document) }
         if let scorer {
             document = scorer.score(consume document)
-            Self.record([PluginRecord(id: scorer.descriptor.id, role: .score, fingerprint: scorer.descriptor.fingerprint)], as: .score, in: &document)
+            document.recordScorer(scorer)
         }
         return document
-    }
-
-    /// Replaces the document's records of `role` with `records`, keeping the order labellers, linker, scorer.
-    private static func record(_ records: [PluginRecord], as role: PluginRecord.Role, in document: inout Document) {
-        document.plugins.removeAll { $0.role == role }
-        document.plugins += records
-        let order = PluginRecord.Role.allCases
-        document.plugins = order.flatMap { role in document.plugins.filter { $0.role == role } }
     }
 
     /// Runs the labellers and combines their proposals into `document`'s labels.
@@ -120,9 +112,9 @@ public struct Pipeline: Sendable {
         combiner.apply(proposals, to: &document)
         // Every labeller that proposed a label for the document, with its weight: what made its labels.
         let proposed = Set(proposals.map(\.pluginID))
-        Self.record(labelers.filter { proposed.contains($0.descriptor.id) }.map {
+        document.recordPlugins(labelers.filter { proposed.contains($0.descriptor.id) }.map {
             PluginRecord(id: $0.descriptor.id, role: .label, fingerprint: $0.descriptor.fingerprint, weight: combiner.weights[$0.descriptor.id] ?? 1)
-        }, as: .label, in: &document)
+        }, as: .label)
         for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
             document.units[index].annotation.label = annotation.label
             document.units[index].annotation.confidence = annotation.confidence
@@ -146,8 +138,8 @@ public struct Pipeline: Sendable {
     }
 
     private static func dropMachineTree(_ document: inout Document) {
-        record([], as: .link, in: &document)
-        record([], as: .score, in: &document)
+        document.recordPlugins([], as: .link)
+        document.recordPlugins([], as: .score)
         for i in document.units.indices where document.units[i].kind == .sentence {
             var a = document.units[i].annotation
             // A person's links stay, and so do links of unknown origin (no linkedBy), as linking keeps them.
@@ -161,5 +153,17 @@ public struct Pipeline: Sendable {
             a.explanation = nil
             document.units[i].annotation = a
         }
+    }
+}
+
+extension Document {
+    /// Records `scorer` as the maker of the scores.
+    public mutating func recordScorer(_ scorer: any Scorer) {
+        recordPlugins([PluginRecord(id: scorer.descriptor.id, role: .score, fingerprint: scorer.descriptor.fingerprint)], as: .score)
+    }
+
+    /// Records `linker` as the maker of the tree when links of its own are in it.
+    public mutating func recordLinker(_ linker: any Linker) {
+        recordLinker(id: linker.descriptor.id, fingerprint: linker.descriptor.fingerprint)
     }
 }

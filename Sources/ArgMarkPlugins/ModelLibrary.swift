@@ -110,13 +110,19 @@ public struct ModelLibrary: Sendable {
         }
         // The shipped models first, in the default pipeline's order, then any other model folder (a model trained
         // with `argmark train --out Models/label.model.en.mine.v1`), which `--labelers` and a pipeline file name by id.
+        // (Only a folder whose name ends in a version, as ids do: a backup label.model.zh.v1.bak or an archive is none.)
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
-            .filter { $0.hasPrefix("label.model.") && !Self.models.contains($0) }.sorted()
+            .filter { name in
+                name.hasPrefix("label.model.") && !Self.models.contains(name) && name.wholeMatch(of: /label\.model\.[^\/]+\.v[0-9]+/) != nil
+                    && Self.isDirectory((directory as NSString).appendingPathComponent(name))
+            }.sorted()
+        var weightDigests: [String: String?] = [:]
         for id in Self.models + others {
             let folder = (directory as NSString).appendingPathComponent(id)
             guard FileManager.default.fileExists(atPath: folder) else { continue }
             do {
-                let model = try Self.loadModel(folder: folder, lexicons: lexiconByFile)
+                let (model, weightsDigest) = try Self.loadModel(folder: folder, lexicons: lexiconByFile)
+                weightDigests[id] = weightsDigest
                 // The pipeline and `--labelers` find a model by its manifest's id, so a model trained into another
                 // folder and copied here would load under a name nothing asks for.
                 guard model.descriptor.id == id else {
@@ -138,7 +144,7 @@ public struct ModelLibrary: Sendable {
         // A calibration fitted with another version of a model (retrained since) would give its confidences the old
         // model's meaning: it is left out, and the confidences are the combiner's share.
         if var specification = pipeline, specification.calibrations.contains(where: { !$0.models.isEmpty }) {
-            var digests: [String: String?] = [:]
+            var digests: [String: String?] = weightDigests
             func digest(_ id: String) -> String? {
                 if let known = digests[id] { return known }
                 let path = ((directory as NSString).appendingPathComponent(id) as NSString).appendingPathComponent("weights.bin")
@@ -161,6 +167,11 @@ public struct ModelLibrary: Sendable {
         }
     }
 
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
     /// The text of a file a person may edit (a lexicon, the character table), nil when there is none. One saved in
     /// another encoding (GB18030, UTF-16) is an error that says so, not a file silently left out.
     public static func text(at path: String) throws(ModelFileError) -> String? {
@@ -178,7 +189,8 @@ public struct ModelLibrary: Sendable {
         return text
     }
 
-    static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> StatisticalLabeler {
+    /// The model in `folder` and the digest of its weights.bin (what a calibration's `models` name).
+    static func loadModel(folder: String, lexicons: [String: CueLexicon]) throws -> (model: StatisticalLabeler, weightsDigest: String) {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let data = FileManager.default.contents(atPath: manifestPath) else { throw ModelError.missing(manifestPath) }
         let manifest: ModelManifest
@@ -220,11 +232,13 @@ public struct ModelLibrary: Sendable {
         let stage2Data = FileManager.default.contents(atPath: stage2Path)
         let stage2 = try stage2Data.map { try LinearModel(serialized: $0, labels: labels) }
         // What labels a sentence: the weights, the manifest (its transitions) and the lexicon its cue features read.
-        var loaded = [UInt8](data)
-        loaded += weights
-        if let stage2Data { loaded += stage2Data }
-        if let lexiconBytes = FileManager.default.contents(atPath: lexiconPath) { loaded += lexiconBytes }
-        let fingerprint = FNV1a.wordDigest(loaded)
+        // The weights are digested once (the calibration check takes the same digest), the rest with their digest,
+        // each part on a line of its own.
+        let weightsDigest = FNV1a.wordDigest([UInt8](weights))
+        var parts = [UInt8](data) + Array(("\nweights.bin " + weightsDigest + "\n").utf8)
+        if let stage2Data { parts += Array(("weights.stage2.bin " + FNV1a.wordDigest([UInt8](stage2Data)) + "\n").utf8) }
+        if let lexiconBytes = FileManager.default.contents(atPath: lexiconPath) { parts += Array("\(manifest.lexicon)\n".utf8) + lexiconBytes }
+        let fingerprint = FNV1a.wordDigest(parts)
         var chain: LabelChain?
         if let rows = manifest.transitions {
             guard let table = LabelChain(rows: rows), table.count == labels.count else {
@@ -234,7 +248,7 @@ public struct ModelLibrary: Sendable {
         }
         var labeler = StatisticalLabeler(manifest: manifest, model: model, stage2: stage2, chain: chain, lexicon: lexicon)
         labeler.descriptor.fingerprint = fingerprint
-        return labeler
+        return (labeler, weightsDigest)
     }
 
     static func loadLinker(folder: String) throws -> LearnedLinker {
@@ -253,7 +267,7 @@ public struct ModelLibrary: Sendable {
         guard let text = try? String(contentsOfFile: weightsPath, encoding: .utf8) else { throw ModelError.missing(weightsPath) }
         // A copy cut off mid-way still parses line by line, and would link with what is left: its last line is cut
         // (no line end), or it holds fewer weights than the manifest says.
-        guard text.isEmpty || text.hasSuffix("\n") else { throw ModelError.dependency("weights.tsv ends in the middle of a line (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)") }
+        guard text.isEmpty || text.utf8.last == 0x0A else { throw ModelError.dependency("weights.tsv ends in the middle of a line (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)") }
         let model = try AttachmentModel(serialized: text)
         if let expected = manifest.weightCount, model.weights.count != expected {
             throw ModelError.dependency("weights.tsv holds \(model.weights.count) weights where manifest.json says \(expected) (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)")

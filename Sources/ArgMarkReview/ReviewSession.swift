@@ -72,7 +72,10 @@ public struct ReviewSession {
         for (i, unit) in document.units.enumerated() {
             if let p = unit.annotation.parent, let j = index[p] { children[j].append(i) }
         }
-        if let scorer { self.document = scorer.score(self.document) }
+        if let scorer {
+            self.document = scorer.score(self.document)
+            self.document.recordScorer(scorer)
+        }
         // Built now, as part of opening, so that no search pays for it.
         search.prepare(self.document)
     }
@@ -349,7 +352,8 @@ public struct ReviewSession {
                 let bounds = String(s[(i + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
                 let low = Int(bounds.first ?? "") ?? 0
                 let high = bounds.count == 1 ? low : Int(bounds[1])
-                repeated = high.map { $0 > 1 } ?? true
+                // An exact count ({4}) has one way to match; a range ({2,5}, {2,}) has many.
+                repeated = high.map { $0 > 1 && $0 != low } ?? true
                 optional = low == 0
                 i = close + 1
             default: return (true, nil)

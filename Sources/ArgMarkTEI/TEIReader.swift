@@ -230,8 +230,10 @@ struct TEIDecoder {
     /// a role as its type, in the order of its `n`, with the fingerprint and weight of its `desc`s.
     static func plugins(_ header: XMLElement) -> [PluginRecord] {
         var found: [(n: Int, record: PluginRecord)] = []
+        // Only ArgMark's own declarations: another tool's application in a kept header is that tool's, whatever its type.
         for application in header.descendants(named: "application") {
-            guard let role = application.attribute("type").flatMap(PluginRecord.Role.init(rawValue:)),
+            guard let xmlID = application.xmlID, xmlID.hasPrefix(TEIVocabulary.reservedPrefix), xmlID.hasSuffix("-app"),
+                  let role = application.attribute("type").flatMap(PluginRecord.Role.init(rawValue:)),
                   let id = application.child("label")?.textContent, !id.isEmpty else { continue }
             let descriptions = application.children(named: "desc")
             func described(_ type: String) -> String? { descriptions.first { $0.attribute("type") == type }?.textContent }

@@ -292,10 +292,24 @@ enum FrontMatter {
             // The English title, authors, abstract and keywords between the Chinese front matter and the body
             // (some journals print them there rather than at the end): metadata, and the front matter goes on.
             if firstField != nil, EnglishBlock.starts(scalars, lines, at: index) {
+                // The block ends after its keywords line; without one, after its abstract's line, so that an English
+                // body after Chinese front matter stays the body.
                 var end = index + 1
-                while end < lines.count, LanguageDetector.detect(scalars, lines[end]) == .en || scalars.trimmed(lines[end]).isEmpty {
+                var afterAbstract: Int?
+                var sawKeywords = false
+                while end < min(lines.count, index + 16), LanguageDetector.detect(scalars, lines[end]) == .en || scalars.trimmed(lines[end]).isEmpty {
+                    let text = scalars.string(lines[end])
+                    let labelled = fieldsOf(text).first?.0
+                    let key = labelled ?? canonicalKey(text)
                     end += 1
+                    if key == "keywords" {
+                        sawKeywords = true
+                        break
+                    }
+                    // A bare Abstract label has its text on the next line.
+                    if key == "abstract", afterAbstract == nil { afterAbstract = labelled == nil ? end + 1 : end }
                 }
+                if !sawKeywords, let afterAbstract { end = min(afterAbstract, lines.count) }
                 EnglishBlock.parse(scalars, Array(lines[index..<end]), into: &metadata)
                 lastKey = nil
                 lastField = end - 1
@@ -401,17 +415,26 @@ enum FrontMatter {
         }
         // A funding note in a sentence of its own (本文系国家社科基金重大项目“……”（23ZDA001）的阶段性成果), perhaps
         // under the star that marks it on the title (*本文系…), with the thanks after it (感谢……，文责自负。).
+        // Only the note itself and thanks may follow it: 本文系统梳理了……成果。在此基础上，…… is body text.
         let unstarred = String(text.drop { "*∗※".contains($0) })
+        let firstSentence = unstarred.firstIndex(of: "。").map { String(unstarred[...$0]) } ?? unstarred
+        let rest = unstarred.dropFirst(firstSentence.count)
         if unstarred.count <= 300, unstarred.hasPrefix("本文系") || unstarred.hasPrefix("本文为") || unstarred.hasPrefix("本文是"),
-           unstarred.contains("项目") || unstarred.contains("基金") || unstarred.contains("课题"),
-           unstarred.hasSuffix("成果") || unstarred.hasSuffix("资助") || unstarred.contains("成果。") || unstarred.contains("资助。") {
+           !unstarred.hasPrefix("本文系统"),
+           firstSentence.contains("项目") || firstSentence.contains("基金") || firstSentence.contains("课题"),
+           ["成果", "成果。", "资助", "资助。"].contains(where: { firstSentence.hasSuffix($0) }),
+           rest.isEmpty || rest.hasPrefix("感谢") || rest.hasPrefix("作者感谢") || rest.hasPrefix("文责自负") {
             return [("funding", unstarred)]
         }
-        // The author line some journals print on the first page (作者张晓明，清华大学公共管理学院副教授（北京 100084）。).
+        // The author line some journals print on the first page (作者张晓明，清华大学公共管理学院副教授（北京 100084）。):
+        // a name, then an office or a postcode, not 作者认为，…
         if text.count <= 200, text.hasPrefix("作者"), let comma = text.firstIndex(where: { $0 == "，" || $0 == "," }),
            (2...4).contains(text.distance(from: text.index(text.startIndex, offsetBy: 2), to: comma)),
            text[text.index(text.startIndex, offsetBy: 2)..<comma].unicodeScalars.allSatisfy(ScalarClass.isHan),
-           isAffiliation(String(text[comma...])) {
+           !["认为", "指出", "提出", "强调", "主张", "发现", "希望", "注意到"].contains(where: { text.dropFirst(2).hasPrefix($0) }),
+           isAffiliation(String(text[comma...])),
+           ["教授", "研究员", "讲师", "博士", "院长", "主任", "编审", "助理"].contains(where: { text.contains($0) })
+            || text.contains(/\d{6}/) {
             return [("authorInfo", String(text.dropFirst(2)))]
         }
         guard let first = text.unicodeScalars.first(where: { !ScalarClass.isSpace($0) }),
@@ -430,10 +453,12 @@ enum FrontMatter {
         // Spaces, full-width ones and semicolons part them (中图分类号：D630　　文献标识码：A; 收稿日期：…；修回日期：…).
         let words = value.split(omittingEmptySubsequences: true) { $0 == " " || $0 == "　" || $0 == ";" || $0 == "；" }
         for k in words.indices.dropFirst() where words[k].contains("：") || words[k].contains(":") {
-            let rest = words[k...].joined(separator: " ")
+            // The value is the text before the label as written (its ；inside kept), without the separators at its end.
+            let rest = String(value[words[k].startIndex...])
             let later = fieldsOf(rest)
             if !later.isEmpty, labelledField(rest) != nil {
-                return [(canonicalKey(key)!, words[..<k].joined(separator: " "))] + later
+                let before = value[..<words[k].startIndex].trimmingCharacters(in: CharacterSet(charactersIn: " 　;；"))
+                return [(canonicalKey(key)!, before)] + later
             }
         }
         return [(canonicalKey(key)!, value)]

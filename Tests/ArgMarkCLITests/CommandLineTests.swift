@@ -1093,7 +1093,7 @@ struct CommandLineTests {
         // accept-next at the last sentence accepts it and stays: a script stops there, as after next.
         let last = try argmark(["review", file, "--strict", "--annotator", "bob"], stdin: "goto s11\nan\nlabel background\nquit!\n")
         #expect(last.status == 1 && last.stdout.contains("s11: label claim accepted") && !last.stdout.contains("label claim → background"))
-        #expect(last.stderr.contains("--strict stopped at this command with 1 unsaved edit; they are kept in"))
+        #expect(last.stderr.contains("--strict stopped at this command with 1 unsaved edit; it is kept in"))
         let text = try argmark(["review", dir + "/x.txt"])
         #expect(text.status == 1)
     }

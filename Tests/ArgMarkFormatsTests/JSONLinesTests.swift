@@ -76,6 +76,19 @@ struct JSONLinesTests {
         #expect(back.units.first?.text == text)
     }
 
+    /// A generator written by another tool or by hand, and entries that are no plugin record, are passed over as
+    /// keys this reader does not know are, not a reason to refuse the file.
+    @Test func aGeneratorWrittenOtherwiseIsPassedOver() throws {
+        let original = String(decoding: try Data(contentsOf: try fixtureURL("annotated.jsonl")), as: UTF8.self)
+        let generator = try #require(original.firstRange(of: /"generator":\{.*\}\}\n/))
+        for replacement in [#""generator":"mytool 1.0"}"#, #""generator":{"name":"x","plugins":["a","b"]}}"#,
+                            #""generator":{"plugins":[{"id":"a","role":"linker"},{"id":"b","role":"label","weight":"high"},{"role":"label"}]}}"#] {
+            let edited = original.replacingCharacters(in: generator, with: replacement + "\n")
+            let document = try JSONLinesReader().read(ReaderInput(bytes: Array(edited.utf8), sourcePath: nil, documentID: "annotated"))
+            #expect(document.plugins.map(\.id) == (replacement.contains(#""id":"b""#) ? ["b"] : []), "\(replacement)")
+        }
+    }
+
     @Test func roundTripKeepsEveryAnnotationSlot() throws {
         let original = Array(try Data(contentsOf: try fixtureURL("annotated.jsonl")))
         let document = try JSONLinesReader().read(ReaderInput(bytes: original, sourcePath: nil, documentID: "annotated"))

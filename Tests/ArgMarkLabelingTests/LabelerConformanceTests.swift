@@ -115,7 +115,11 @@ struct LabelerConformanceTests {
         try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory.appendingPathComponent("cues"), to: temporary.appendingPathComponent("cues"))
         try Self.copyShippedChineseModel(into: temporary, folder: "label.model.zh.mine.v1") { $0["id"] = "label.model.zh.mine.v1" }
         try Self.copyShippedChineseModel(into: temporary, folder: "label.model.en.wrong.v1") { $0["id"] = "label.model.en.wrong.v1" }
+        // A backup copy and an archive beside them are no model folders.
+        try Self.copyShippedChineseModel(into: temporary, folder: "label.model.zh.v1.bak") { _ in }
+        try Data("x".utf8).write(to: temporary.appendingPathComponent("label.model.en.v1.tar.gz"))
         let library = ModelLibrary(directory: temporary.path)
+        #expect(!library.problems.contains { $0.contains(".bak") || $0.contains("tar.gz") }, "\(library.problems)")
         #expect(library.labelers.contains { $0.descriptor.id == "label.model.zh.mine.v1" }, "\(library.problems)")
         #expect(!library.labelers.contains { $0.descriptor.id == "label.model.en.wrong.v1" })
         #expect(library.problems.contains { $0.contains("label.model.en.wrong.v1") && $0.contains("\"zh\"") })
@@ -134,6 +138,9 @@ struct LabelerConformanceTests {
         let weights = try Data(contentsOf: shipped.appendingPathComponent("weights.tsv"))
         #expect(ModelLibrary(directory: temporary.path).linkers.isEmpty, "no weights yet")
         try weights.write(to: folder.appendingPathComponent("weights.tsv"))
+        #expect(ModelLibrary(directory: temporary.path).linkers.count == 1)
+        // Windows line ends (a checkout without .gitattributes) are whole lines too.
+        try Data(String(decoding: weights, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: folder.appendingPathComponent("weights.tsv"))
         #expect(ModelLibrary(directory: temporary.path).linkers.count == 1)
         try weights.prefix(500).write(to: folder.appendingPathComponent("weights.tsv"))
         let cut = ModelLibrary(directory: temporary.path)

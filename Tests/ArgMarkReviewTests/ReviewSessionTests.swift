@@ -578,6 +578,7 @@ struct ReviewCommandTests {
         ("([^。]*)*Q", "([^。]*)*"), ("(a+|b)+", "(a+|b)+"), ("(?:.+)+", "(?:.+)+"), ("((.+))+", "((.+))+"), ("(.+){2,}", "(.+){2,}"),
         (#"(\d+,)+"#, nil), ("(ab)+", nil), ("(a|b)+", nil), (#"(\s*\S)+"#, nil), ("改革.{2}发展", nil), ("(foo)bar", nil),
         ("(.+)?", nil), ("(.+)++", nil), ("(?=.+)+", nil), ("[(.+)+]", nil), (#"\(.+\)+"#, nil),
+        (#"(\d{4})+"#, nil), (#"(\p{Han}{2})+"#, nil), ("([A-Z]{2})*", nil), ("(a{2,3})+", "(a{2,3})+"),
     ] as [(String, String?)])
     func nestedRepetitionIsFound(_ pattern: String, _ group: String?) {
         #expect(ReviewSession.nestedRepetition(pattern) == group)

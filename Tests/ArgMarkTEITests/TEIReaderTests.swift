@@ -192,6 +192,10 @@ struct TEIReaderTests {
         #expect(tei.contains(#"<desc type="fingerprint">fnv1a64w:fedcba9876543210</desc>"#) && tei.contains(#"<desc type="weight">0.75</desc>"#))
         #expect(tei.contains(#"ident="score.dfquad.v1" version="1" type="score" n="4">"#))
         #expect(try readTEI(Array(tei.utf8)).plugins == document.plugins)
+        // Another tool's application, whatever its type, is that tool's, not a plugin of ArgMark's run.
+        let foreign = tei.replacingOccurrences(of: "<appInfo>", with: #"<appInfo><application ident="spacy" version="3" type="label"><label>spacy</label></application>"#)
+        #expect(foreign != tei)
+        #expect(try readTEI(Array(foreign.utf8)).plugins == document.plugins)
     }
 
     /// XML leaves a value's spaces to the reader: cert=" 0.4 " is the confidence 0.4, and TEI's words are no number.

@@ -147,6 +147,42 @@ struct ArticleReaderTests {
         #expect(doc.metadata.fields["authorInfo"] == "张晓明，清华大学公共管理学院副教授（北京 100084）。")
         #expect(doc.units.map(\.text) == ["一、问题的提出", "算法并非价值中立的工具。", "附录：访谈提纲", "您如何看待平台的“二选一”行为？"])
         #expect(doc.notes.map(\.text) == ["王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20."])
+        // Body sentences that only open like those lines stay body sentences.
+        let body = try read(ArticleReader(), """
+            数字治理中的算法问责
+            张晓明
+            内容提要：算法已经深度嵌入公共决策过程。
+            关键词：算法问责
+            一、问题的提出
+            作者认为，应当坚持以人民为中心的发展思想，推进共同富裕。
+            本文系统梳理了国家社科基金项目的研究成果。在此基础上，本文提出三点建议。
+
+            """)
+        #expect(body.metadata.fields["authorInfo"] == nil && body.metadata.fields["funding"] == nil)
+        #expect(body.units.map(\.text) == ["一、问题的提出", "作者认为，应当坚持以人民为中心的发展思想，推进共同富裕。",
+                                            "本文系统梳理了国家社科基金项目的研究成果。", "在此基础上，本文提出三点建议。"])
+    }
+
+    /// Chinese front matter, then the English title, abstract and keywords, then an English body: the body stays the
+    /// body; a field's value keeps its own semicolons.
+    @Test func anEnglishBodyAfterChineseFrontMatterStaysTheBody() throws {
+        let text = """
+            平台治理研究
+            王芳
+            摘要：本文研究平台治理。
+            关键词：平台；治理
+            Platform Governance
+            Abstract: This paper studies platform governance.
+            Keywords: platforms; governance
+            1 Introduction
+            Platforms govern markets. They set rules for sellers.
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.abstracts["en"] == "This paper studies platform governance.")
+        #expect(doc.units.map(\.text) == ["1 Introduction", "Platforms govern markets.", "They set rules for sellers."])
+        #expect(FrontMatter.fieldsOf("基金项目：A（1）；B（2）　收稿日期：2024-01-02").map { "\($0.0)=\($0.1)" }
+            == ["funding=A（1）；B（2）", "received=2024-01-02"])
     }
 
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
