@@ -158,6 +158,7 @@ enum FrontMatter {
         case "网络首发": return "onlineFirstNotice"
         case "出版确认": return "publicationConfirmation"
         case "tocitethisarticle", "citethisarticle", "howtocite", "citation": return "citation"
+        case "tolinktothisarticle", "linktothisarticle": return "link"
         case "通讯作者": return "correspondingAuthor"
         case "开放科学(资源服务)标识码(osid)", "开放科学（资源服务）标识码（osid）", "osid": return "osid"
         case "作者贡献声明", "作者贡献说明", "作者贡献": return "authorContributions"
@@ -280,6 +281,12 @@ enum FrontMatter {
                 lastField = index
                 continue
             }
+            // A publisher's rights line among the fields (© 2023 Springer Nature, © The Author(s) 2023) goes on.
+            if firstField != nil, text.hasPrefix("©") || (text.count <= 200 && FrameLines.isRightsNotice(text)) {
+                metadata.fields["rights", default: ""] += (metadata.fields["rights"] == nil ? "" : " ") + text
+                lastField = index
+                continue
+            }
             // An abstract of several paragraphs: the lines up to the keywords go on it.
             if lastKey == "abstract", !text.isEmpty, keywordsFollow(scalars, lines, after: index) {
                 let language = isEnglish(text) ? "en" : "zh"
@@ -291,7 +298,8 @@ enum FrontMatter {
             }
             // The English title, authors, abstract and keywords between the Chinese front matter and the body
             // (some journals print them there rather than at the end): metadata, and the front matter goes on.
-            if firstField != nil, EnglishBlock.starts(scalars, lines, at: index) {
+            // (Only after Chinese front matter: an English paper's own fields are read above.)
+            if firstField != nil, metadata.abstracts["zh"] != nil || metadata.keywords["zh"] != nil, EnglishBlock.starts(scalars, lines, at: index) {
                 // The block ends after its keywords line; without one, after its abstract's line, so that an English
                 // body after Chinese front matter stays the body.
                 var end = index + 1
@@ -556,7 +564,9 @@ enum FrontMatter {
         let latin = LanguageDetector.detect(line) == .en
         if latin {
             let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
-            return line.split { separators.contains($0) }.flatMap { $0.components(separatedBy: " and ") }
+            // Publishers join the last two names with & (Taylor & Francis) or set · between all (Springer).
+            return line.split { separators.contains($0) || $0 == "·" }.flatMap { $0.components(separatedBy: " and ") }
+                .flatMap { $0.components(separatedBy: " & ") }
                 .map { $0.trimmingCharacters(in: CharacterSet.nameNoise) }.filter { !$0.isEmpty }
         }
         // An affiliation in brackets after the names (陈静（北京大学国际关系学院，北京 100871）) is no name.

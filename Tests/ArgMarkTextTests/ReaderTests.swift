@@ -185,6 +185,22 @@ struct ArticleReaderTests {
             == ["funding=A（1）；B（2）", "received=2024-01-02"])
     }
 
+    /// Publishers' front matter: a rights line among the fields (Springer), the Taylor & Francis cover's citation and
+    /// link, authors joined by &; the bare Abstract label's text is the abstract, not body text.
+    @Test(arguments: [
+        ("Title of paper\nAmara Okafor\nReceived: 2 May 2022\n© 2023 Springer Nature\nAbstract\nWe argue that middle powers hedge.\n1 Introduction\nDigital sovereignty has become a slogan. Governments invoke it.\n",
+         ["Amara Okafor"], "We argue that middle powers hedge.", "rights", "© 2023 Springer Nature"),
+        ("The politics of fiscal rules\nLukas Brenner & Sofia Marchetti\nTo cite this article: Lukas Brenner & Sofia Marchetti (2023) The politics of fiscal rules, JEPP, 30:6, 1021-1045\nTo link to this article: https://doi.org/10.1080/13501763.2022.2061032\nAbstract\nWhy do governments comply with fiscal rules? We argue that veto players matter.\nIntroduction\nThe pact was designed to constrain deficits. Yet compliance has been poor.\n",
+         ["Lukas Brenner", "Sofia Marchetti"], "Why do governments comply with fiscal rules? We argue that veto players matter.", "link", "https://doi.org/10.1080/13501763.2022.2061032"),
+    ] as [(String, [String], String, String, String)])
+    func publishersFrontMatter(text: String, authors: [String], abstract: String, field: String, value: String) throws {
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.authors == authors)
+        #expect(doc.metadata.abstracts["en"] == abstract)
+        #expect(doc.metadata.fields[field] == value)
+        #expect(doc.units.first.map { $0.kind == .heading } == true && doc.units.count == 3)
+    }
+
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
     /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
     /// not headings and a sentence labelled a prescription.
