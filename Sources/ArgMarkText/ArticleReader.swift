@@ -246,6 +246,13 @@ enum FrontMatter {
         return labelledField(s.string(prefix)) != nil
     }
 
+    /// The key of the front-matter field `line` opens with its label and colon (keywords for Keywords: …), if any.
+    static func labelledFieldKey(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
+        let prefix = line.lowerBound..<min(line.upperBound, line.lowerBound + 25)
+        guard prefix.contains(where: { s[$0] == "：" || s[$0] == ":" }), let (key, _) = labelledField(s.string(prefix)) else { return nil }
+        return canonicalKey(key)
+    }
+
     /// Whether `line` is a bare Abstract / ABSTRACT / 摘要 / Keywords label on a line of its own.
     static func isBareLabel(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard line.count <= 25, !line.isEmpty, !ScalarClass.isLower(s[line.lowerBound]),

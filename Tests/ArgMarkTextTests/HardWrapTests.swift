@@ -149,6 +149,33 @@ struct HardWrapTests {
         #expect(texts(try read(PlainTextReader(), wrapped)) == texts(try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")))
     }
 
+    /// In wrapped front matter, a keywords line after an abstract whose last line is full begins a field of its own,
+    /// and the numbered heading after the keywords stays a heading (both had run on into the abstract).
+    @Test func keywordsAndTheFirstHeadingAfterFullLinesAreTheirOwn() throws {
+        let lines = [
+            "Does Deliberation Change Minds? A Field Experiment in Participatory Budgeting",
+            "Ana Ribeiro and Thomas Keller",
+            "Abstract",
+            "Participatory budgeting (PB) is often praised for its deliberative qualities, yet evidence",
+            "that deliberation changes citizens' preferences is thin. We report a randomised field",
+            "experiment in 48 neighbourhood assemblies in Porto Alegre and Lisbon. Deliberation shifted",
+            "support toward projects benefitting poorer districts by 7.2 percentage points (p < .01).",
+            "Keywords: participatory budgeting, deliberation, field experiment, local democracy",
+            "I. INTRODUCTION",
+            "Participatory budgeting began in Porto Alegre in 1989 and has since spread to over 7,000",
+            "cities worldwide (Wampler, McNulty & Touchton 2021, pp. 3–5). Its advocates claim that",
+            "deliberation among citizens produces \"better\" decisions, i.e., decisions that are more",
+            "equitable and more informed.1 Skeptics respond that assemblies are dominated by the",
+            "already-engaged (Fung 2006; cf. Baiocchi 2005, ch. 4). Who is right? Surprisingly, few",
+            "studies have measured preference change directly.2",
+            "Our design addresses this gap. We randomly assigned 2,412 residents to either a"
+        ]
+        let doc = try read(ArticleReader(), lines.joined(separator: "\n") + "\n")
+        #expect(doc.metadata.keywords["en"] == ["participatory budgeting", "deliberation", "field experiment", "local democracy"])
+        #expect(doc.metadata.abstracts["en"]?.hasSuffix("(p < .01).") == true)
+        #expect(doc.units.first?.text == "I. INTRODUCTION" && doc.units.first?.kind == .heading)
+    }
+
     /// A numbered heading after a paragraph that closes with a note marker (…无从提出建议。[4]) or a closing quote at a
     /// full line's end is a heading, not the paragraph's next sentence.
     @Test func aHeadingAfterANoteMarkerAtAFullLinesEndIsAHeading() throws {
