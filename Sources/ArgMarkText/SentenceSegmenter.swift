@@ -661,7 +661,7 @@ enum Abbreviations {
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
         "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
-        "e.g", "i.e", "cf", "vs", "v", "viz", "al", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c",
+        "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft", "App", "Apps",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
         "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
@@ -673,7 +673,7 @@ enum Abbreviations {
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
     /// A firm's Inc. and a statute's et seq. close a sentence as often as they stand inside one (… Sunbelt
     /// Logistics, Inc. The plaintiff …; 5 U.S.C. 601 et seq. The Panel …).
-    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m", "seq"]
+    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m", "seq", "al"]
     /// The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
     /// Okla., F. App'x) and the states it abbreviates: abbreviations inside a citation (`inCitation`), and ordinary
     /// words that end sentences elsewhere (Big Tech., Peoria, Ill.).
@@ -703,6 +703,8 @@ enum Abbreviations {
         "pt", "pts", "Pt", "Pts", "App", "Apps", "Sch", "sch", "cl", "subpt", "tit",
         // A note of a cited page (at 91 n. 3) and a person's dates (b. 1948, d. 2001).
         "n", "nn", "b", "d",
+        // A table's column, a judgment's paragraphs and articles, a maximum (col. 3, paras. 14–16, Arts. 5 and 6, max. 5).
+        "col", "cols", "paras", "Paras", "Arts", "arts", "max", "min", "fn", "fns",
     ]
     /// The dots that join the parts of a transliterated name in Chinese (约翰·F.肯尼迪): middle dot, katakana middle
     /// dot, hyphenation point, bullet.
