@@ -22,13 +22,16 @@ struct LetterFrame {
     static let maximumLinesAbove = 16
     static let maximumFrameLine = 260
     static let maximumSignatureLine = 100
-    /// The longest close with its comma and spaces ("Respectfully submitted," is 23).
-    static let longestClose = 32
+    /// The longest close with its comma and spaces ("Thank you for your consideration," is 33).
+    static let longestClose = 40
 
     private static let salutations = ["dear ", "to the ", "to whom it may concern"]
     private static let closes: Set<String> = [
         "sincerely", "sincerely yours", "yours sincerely", "yours truly", "yours faithfully", "respectfully",
         "respectfully submitted", "respectfully yours", "best regards", "kind regards", "regards", "with regards",
+        // A comment's close as often (Thank you, / Tamika R. / Dayton, Ohio).
+        "thank you", "thanks", "thank you for your consideration", "with thanks", "best", "best wishes", "warm regards",
+        "cordially", "with appreciation",
     ]
 
     /// How far down a report's transmittal letter may begin (its title page, contents and abbreviations above).
