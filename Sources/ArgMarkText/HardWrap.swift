@@ -303,7 +303,9 @@ enum HardWrap {
             let opensWord = ScalarClass.isLatinLetter(first) || ScalarClass.isDigit(first) || first == "\"" || first == "“" || first == "("
             return opensWord ? .certain : nil
         }
-        guard ScalarClass.isLower(first), ScalarClass.isLatinLetter(last) || last == "," || last == ")" || last == "\"" || last == "”" else {
+        // (A number at a wide line's end goes on too: … Banks made approx. $7.7 | billion in fees …)
+        guard ScalarClass.isLower(first), ScalarClass.isLatinLetter(last) || ScalarClass.isDigit(last) || last == "%" || last == ","
+                || last == ")" || last == "\"" || last == "”" else {
             return nil
         }
         var i = next.lowerBound

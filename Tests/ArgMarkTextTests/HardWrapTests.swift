@@ -176,6 +176,19 @@ struct HardWrapTests {
         #expect(doc.units.first?.text == "I. INTRODUCTION" && doc.units.first?.kind == .heading)
     }
 
+    /// A short comment whose wide line ends in a number goes on into the lower-case line after it.
+    @Test func aWideLineEndingInANumberGoesOn() throws {
+        let text = """
+            I am writing to support the proposed rule on overdraft fees. My family has paid too many of them.
+            Please finalize the rule and cap fees at $5. Banks made approx. $7.7
+            billion in overdraft fees in 2023 according to the CFPB's own data. They
+            can afford it.
+
+            """
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.map(\.text).contains("Banks made approx. $7.7 billion in overdraft fees in 2023 according to the CFPB's own data."))
+    }
+
     /// A numbered heading after a paragraph that closes with a note marker (…无从提出建议。[4]) or a closing quote at a
     /// full line's end is a heading, not the paragraph's next sentence.
     @Test func aHeadingAfterANoteMarkerAtAFullLinesEndIsAHeading() throws {
