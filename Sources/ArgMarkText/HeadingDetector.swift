@@ -17,7 +17,9 @@ public enum HeadingDetector {
     static let maxChineseTitleLength = 64
 
     /// Marks that open a bulleted list item.
-    static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "▫", "◦", "●", "○", "■", "□", "◆", "◇", "‣", "⁃", "∙", "➢", "►", "✓", "✔"]
+    static let bullets: Set<Unicode.Scalar> = ["•", "·", "▪", "▫", "◦", "●", "○", "■", "□", "◆", "◇", "‣", "⁃", "∙", "➢", "►", "✓", "✔",
+                                                // The bullet pdftotext leaves for a Word document's list (Symbol font, private use).
+                                                "\u{F0B7}", "\u{F0A7}"]
 
     /// Words of a salutation line (各位代表：, 同志们：, 女士们、先生们：).
     static let salutations = ["代表", "同志", "朋友", "女士", "先生", "委员", "来宾", "嘉宾", "同学"]

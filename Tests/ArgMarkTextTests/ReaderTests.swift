@@ -984,6 +984,9 @@ struct PlainTextReaderTests {
         #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["一、现状", "二、对策"])
         #expect(doc.units.filter { $0.kind == .caption }.map(\.text) == ["East    12.3    13.5    9.8%", "West    5.1    5.6    9.5%"])
         #expect(doc.units.filter { $0.kind == .sentence }.map(\.text) == ["各地区发展不平衡。", "• 加大财政投入", "• 完善基础设施", "各国应当加强合作。"])
+        // The private-use bullet pdftotext leaves for a Word document's list is a bullet too.
+        let word = try read(PlainTextReader(), "Findings\nThe review found these.\n\u{F0B7} Curbside demand has tripled since 2015\n\u{F0B7} Vans double-park\nEnd\nThat is all.\n")
+        #expect(word.units.filter { $0.kind == .heading }.map(\.text) == ["Findings", "End"])
     }
 
     @Test func paragraphLanguages() throws {
