@@ -306,7 +306,8 @@ enum FrontMatter {
             // The English title, authors, abstract and keywords between the Chinese front matter and the body
             // (some journals print them there rather than at the end): metadata, and the front matter goes on.
             // (Only after Chinese front matter: an English paper's own fields are read above.)
-            if firstField != nil, metadata.abstracts["zh"] != nil || metadata.keywords["zh"] != nil, EnglishBlock.starts(scalars, lines, at: index) {
+            if firstField != nil, metadata.abstracts["zh"] != nil || metadata.keywords["zh"] != nil
+                || LanguageDetector.detect(scalars, lines[start]) == .zh, EnglishBlock.starts(scalars, lines, at: index) {
                 // The block ends after its keywords line; without one, after its abstract's line, so that an English
                 // body after Chinese front matter stays the body.
                 var end = index + 1

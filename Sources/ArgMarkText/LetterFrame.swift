@@ -29,10 +29,11 @@ struct LetterFrame {
     private static let closes: Set<String> = [
         "sincerely", "sincerely yours", "yours sincerely", "yours truly", "yours faithfully", "respectfully",
         "respectfully submitted", "respectfully yours", "best regards", "kind regards", "regards", "with regards",
-        // A comment's close as often (Thank you, / Tamika R. / Dayton, Ohio).
-        "thank you", "thanks", "thank you for your consideration", "with thanks", "best", "best wishes", "warm regards",
-        "cordially", "with appreciation",
+        "best wishes", "warm regards", "cordially", "with appreciation",
     ]
+    /// A comment's close as often (Thank you, / Tamika R. / Dayton, Ohio), but only with its comma: "Thank you." is a
+    /// sentence, which more may follow.
+    private static let closesWithComma: Set<String> = ["thank you", "thanks", "thank you for your consideration", "with thanks"]
 
     /// How far down a report's transmittal letter may begin (its title page, contents and abbreviations above).
     static let latestSalutation = 300
@@ -197,8 +198,10 @@ struct LetterFrame {
 
     static func isClose(_ text: String) -> Bool {
         var lower = text.lowercased()
+        while let last = lower.last, last == " " { lower.removeLast() }
+        let comma = lower.hasSuffix(",")
         while let last = lower.last, last == "," || last == "." || last == " " { lower.removeLast() }
-        return closes.contains(lower)
+        return closes.contains(lower) || (comma && closesWithComma.contains(lower))
     }
 
     /// A title has lower-case letters (a letterhead's organisation is often in capitals), several words and no

@@ -63,7 +63,7 @@ struct OfficialDocumentFrame {
     private mutating func readEnd(_ text: [String]) {
         var k = text.count - 1
         var found: [(key: String, value: String)] = []
-        var attachmentItems: [String] = []
+        var attachmentItems: [Int] = []
         let topEnd = lines.max() ?? 0
         while k > topEnd {
             let line = text[k]
@@ -83,12 +83,16 @@ struct OfficialDocumentFrame {
             } else if Self.isOrgan(line), found.contains(where: { $0.key == "issued" }) {
                 found.append(("issuer", line))
             } else if let value = Self.labelled(line, "附件") {
-                found.append(("attachments", ([value] + attachmentItems.reversed()).joined(separator: "; ")))
+                found.append(("attachments", ([value] + attachmentItems.map { text[$0] }.reversed()).joined(separator: "; ")))
+                lines.formUnion(attachmentItems)
                 attachmentItems = []
             } else if line.count <= 60, !line.contains("。"), let first = line.unicodeScalars.first, ScalarClass.isDigit(first),
                       k > 0, text[k - 1].hasPrefix("附件") || text[k - 1].first?.isNumber == true {
-                // An attachment list's later items (2.数据交易场所名录) under 附件：1.…
-                attachmentItems.append(line)
+                // An attachment list's later items (2.数据交易场所名录) under 附件：1.…, the frame's only once the 附件
+                // line above them is found (the body's own last list stays the body's).
+                attachmentItems.append(k)
+                k -= 1
+                continue
             } else {
                 break
             }

@@ -570,6 +570,10 @@ public struct SentenceSegmenter: Sendable {
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }
+        // An appendix or annex named by its letter (App. B, Annex C) goes on; the NHS App. It … ends.
+        if ["App", "Apps", "Appx", "Annex"].contains(token), nextWord.unicodeScalars.count == 1, nextScalar.map(ScalarClass.isUpper) == true {
+            return false
+        }
         // Dotted abbreviations (U.S, e.g, a.m): end a sentence only before a typical sentence opener.
         if scalars.contains("."), scalars.allSatisfy({ ScalarClass.isLatinLetter($0) || $0 == "." }),
             token.split(separator: ".").allSatisfy({ $0.count <= 2 })
@@ -661,7 +665,7 @@ enum Abbreviations {
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
         "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
-        "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft", "App", "Apps",
+        "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
         "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",

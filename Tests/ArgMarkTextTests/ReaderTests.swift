@@ -181,6 +181,10 @@ struct ArticleReaderTests {
         let doc = try read(ArticleReader(), text)
         #expect(doc.metadata.abstracts["en"] == "This paper studies platform governance.")
         #expect(doc.units.map(\.text) == ["1 Introduction", "Platforms govern markets.", "They set rules for sellers."])
+        // After Chinese fields other than an abstract (a funding note), the English block is metadata too.
+        let funded = try read(ArticleReader(), "数字经济对城乡收入差距的影响研究\n张伟，李娜\n基金项目：国家社会科学基金项目（20BJL001）\nThe Impact of Digital Economy on Income\nZHANG Wei, LI Na\nAbstract: Using panel data, this paper studies the gap.\nKey words: digital economy; income gap\n一、引言\n数字经济发展迅速。\n")
+        #expect(funded.metadata.keywords["en"] == ["digital economy", "income gap"])
+        #expect(funded.units.map(\.text) == ["一、引言", "数字经济发展迅速。"])
         #expect(FrontMatter.fieldsOf("基金项目：A（1）；B（2）　收稿日期：2024-01-02").map { "\($0.0)=\($0.1)" }
             == ["funding=A（1）；B（2）", "received=2024-01-02"])
     }
@@ -231,6 +235,10 @@ struct ArticleReaderTests {
         #expect(f["attachments"] == "1.重点任务分工表; 2.数据交易场所名录" && f["copyTo"] == "市委各部门，市人大常委会办公室。")
         #expect(f["printed"] == "某某市人民政府办公室 2024年3月4日印发")
         #expect(doc.units.map(\.text) == ["现将《数字经济行动计划》印发给你们，请认真贯彻执行。", "数字经济行动计划", "一、总体目标", "到2026年，数字经济核心产业增加值占比达到12%以上。"])
+        // The body's own last list stays the body's when no 附件 line heads it.
+        let listed = try read(PlainTextReader(), "国务院办公厅关于加强数据安全管理的通知\n国办发〔2024〕18号\n各省、自治区、直辖市人民政府：\n为加强数据安全管理，现就有关事项通知如下。\n各地要按照以下步骤推进工作：\n1.开展数据分类分级\n2.建立安全评估制度\n国务院办公厅\n2024年5月20日\n")
+        #expect(listed.units.map(\.text).suffix(2) == ["1.开展数据分类分级", "2.建立安全评估制度"])
+        #expect(listed.metadata.fields["issuer"] == "国务院办公厅" && listed.metadata.fields["attachments"] == nil)
         // A text citing a document number in its body has no frame.
         let cited = try read(PlainTextReader(), "一、引言\n依据国办发〔2024〕18号文件，各地加快推进改革。\n")
         #expect(cited.metadata.fields["documentNumber"] == nil)
@@ -526,6 +534,15 @@ struct PlainTextReaderTests {
         // first line only the very next one may open the second entry.
         let cited = try read(PlainTextReader(), "Sources\nWorld Bank (2020) estimates the gap.\nWe use its data.\nThe IMF (2021) agrees.\n")
         #expect(cited.notes.isEmpty && cited.units.filter { $0.kind == .sentence }.count == 3)
+    }
+
+    /// A comment's "Thank you," closes it as Sincerely, does; "Thank you." is a sentence, after which the comment goes on.
+    @Test func thankYouClosesACommentOnlyWithItsComma() throws {
+        let closed = try read(PlainTextReader(), "Dear Chair Smith:\nI oppose the proposed zoning change. It would double traffic on our street.\n\nThank you,\nTamika R.\nDayton, Ohio\n")
+        #expect(closed.metadata.fields["signature"] == "Tamika R.; Dayton, Ohio")
+        let goesOn = try read(PlainTextReader(), "Dear Commissioners,\nI urge you to reject the proposed rate increase. It would raise bills for seniors.\nThank you.\nPlease vote no.\nProtect our seniors.\nJane Smith\n")
+        #expect(goesOn.units.map(\.text).contains("Please vote no.") && goesOn.units.map(\.text).contains("Protect our seniors."))
+        #expect(goesOn.metadata.fields["signature"] == "Jane Smith")
     }
 
     @Test func aLettersFrameBecomesMetadata() throws {

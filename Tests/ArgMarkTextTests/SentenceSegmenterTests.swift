@@ -53,6 +53,7 @@ struct SentenceSegmenterTests {
          ["Smith et al. (2019) find the same.", "Table 2 (col. 3) reports it.", "See paras. 14–16 and Arts. 5 and 6 of the Act."]),
         ("It authorized approx. $1.2 trillion, incl. $550 billion in new spending. Results are in App. B of the report. It is at Ft. Worth.",
          ["It authorized approx. $1.2 trillion, incl. $550 billion in new spending.", "Results are in App. B of the report.", "It is at Ft. Worth."]),
+        ("I downloaded the NHS App. It crashed twice. See Annex C of it.", ["I downloaded the NHS App.", "It crashed twice.", "See Annex C of it."]),
         ("The fines were imposed on X. When the court ruled, it complied.", ["The fines were imposed on X.", "When the court ruled, it complied."]),
         ("Areas graded D. Portland shows it.", ["Areas graded D.", "Portland shows it."]),
         ("It can say no. Its claim rests on that. See no. 5 and art. 3.", ["It can say no.", "Its claim rests on that.", "See no. 5 and art. 3."]),
