@@ -122,6 +122,13 @@ struct BodyAssembler {
                 pendingCaption?.lines.append(range)
                 return true
             }
+            // The unit line under a figure's title, as CRS, CBO and GAO set it ((as a percentage of GDP), Billions of
+            // 2023 dollars), right below it and ending no sentence: the figure's, not a heading opening a section.
+            if block.lines.count == 1, Caption.kind(scalars, block.lines[0]) != nil, Caption.isUnitLine(scalars, range),
+               scalars[block.lines[0].upperBound..<range.lowerBound].count(where: { $0 == "\n" }) == 1 {
+                pendingCaption?.lines.append(range)
+                return true
+            }
             // After a source line, only more source lines: the table is over.
             if Caption.isSourceLine(scalars, range) {
                 pendingCaption = (block.lines + [range], false)

@@ -42,6 +42,22 @@ enum Caption {
         return false
     }
 
+    /// A figure's unit line: short, ending no sentence, and in brackets ((as a percentage of GDP), （单位：亿元）) or
+    /// naming a unit (Billions of 2023 dollars, Percent of workers, Index, 2015 = 100).
+    static func isUnitLine(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard (3...80).contains(range.count), let last = range.last, !".。!?！？:：".unicodeScalars.contains(s[last]) else { return false }
+        let first = s[range.lowerBound]
+        if (first == "(" && s[last] == ")") || (first == "（" && s[last] == "）") { return true }
+        let text = s.string(range).lowercased()
+        guard text.split(separator: " ").count <= 8 else { return false }
+        return unitWords.contains { text.hasPrefix($0) } || text.hasPrefix("单位")
+    }
+
+    private static let unitWords = [
+        "billions of", "millions of", "thousands of", "trillions of", "percent", "percentage", "in billions", "in millions",
+        "in thousands", "in percent", "index", "dollars", "share of", "number of", "rate per", "per ",
+    ]
+
     private static let sourceWords = [
         "资料来源", "数据来源", "来源", "注", "Sources", "Source", "SOURCES", "SOURCE", "Data sources", "Data source",
         "Notes", "Note", "NOTES", "NOTE",

@@ -1252,6 +1252,17 @@ struct BadInputTests {
         #expect(document.sections.count == 1)
     }
 
+    /// The unit line under a figure's title, in brackets or naming a unit, is the figure's, and so are the source and
+    /// notes lines after it; a sentence after the figure is a sentence.
+    @Test func aFiguresUnitLineIsTheFigures() throws {
+        let text = "Trends\nOutlays rose sharply. They have since fallen.\nFigure 2. Federal Outlays, FY2000–FY2023\n(as a percentage of GDP)\nSource: CRS, using data from OMB.\nNotes: FY = fiscal year. Shaded areas indicate recessions.\nFigure 3 shows that most of the increase came from mandatory programs.\nFigure 4. Mandatory and Discretionary Outlays\nBillions of 2023 dollars\nSource: CBO.\nSpending on interest has also grown.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.filter { $0.kind == .caption }.map(\.text) == ["Figure 2. Federal Outlays, FY2000–FY2023", "(as a percentage of GDP)",
+            "Source: CRS, using data from OMB.", "Notes: FY = fiscal year. Shaded areas indicate recessions.",
+            "Figure 4. Mandatory and Discretionary Outlays", "Billions of 2023 dollars", "Source: CBO."])
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["Trends"])
+    }
+
     /// A figure's or table's caption, its rows and the source line under it are caption units in the section they
     /// sit in: no headings opening sections, no sentences to label ("Figure 1." is no sentence of its own).
     /// APA sets a table's number and its title on lines of their own: the title and the column heads under it are
