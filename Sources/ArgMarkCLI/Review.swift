@@ -30,12 +30,15 @@ struct Review: ParsableCommand {
     @Flag(name: .long, help: "Exit with status 1 at the first invalid or refused command, or a move or search that finds nothing.") var strict = false
     @Option(name: .long, help: "Columns to wrap at (default: the terminal's, else 80).") var width: Int?
     @Flag(name: .long, help: "Delete a journal left by an earlier session instead of replaying it.") var discardJournal = false
+    @Flag(name: .long, help: "Replay a journal left by an earlier session although the file changed since (another program wrote it), when every edit still finds the labels and links it changed.")
+    var replayJournal = false
     @Option(name: .long, help: "The Models/ directory (its linker completes a labelled file that has no tree yet).") var models: String?
     @Flag(name: .long, help: "Print to standard error how long opening and each command took (for tools/bench_review.sh).")
     var timings = false
 
     func validate() throws {
         if let width, width < 20 { throw ValidationError("--width takes a number of columns from 20 (80 is usual)") }
+        if discardJournal && replayJournal { throw ValidationError("--discard-journal and --replay-journal are alternatives; give one") }
     }
 
     func run() throws {
@@ -174,11 +177,39 @@ struct Review: ParsableCommand {
                 // A write that renamed the file into place but was stopped before it removed the journal.
                 unlink(journalPath)
                 opening.append("removed \(journalPath): \(file) already holds its edits (the last write was stopped before it cleared the journal)")
-            } else if let contents = try ReviewJournal.read(journalPath) {
-                guard contents.version == version else {
-                    throw AnalysedDocument.failure(
-                        "\(journalPath) belongs to another version of \(file) (the file changed since its \(contents.edits.count) edit\(contents.edits.count == 1 ? " was" : "s were") journalled), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it")
+            } else if let contents = try ReviewJournal.read(journalPath), contents.version != version {
+                // The file changed after the edits were journalled (another program wrote it while the session was
+                // killed). With --replay-journal they are recovered when every one still finds its sentences'
+                // labels and links as it left them (the journal does not hold the sentences' text, so the person
+                // decides), and the journal is written again for this version; otherwise it is kept and named.
+                var replayed = session
+                var fits = replayJournal && !contents.edits.isEmpty
+                for edit in contents.edits where fits {
+                    do { try replayed.replay(edit) } catch { fits = false }
                 }
+                guard fits, replayed.document.validate().isEmpty else {
+                    let count = "\(contents.edits.count) edit\(contents.edits.count == 1 ? " was" : "s were")"
+                    throw AnalysedDocument.failure(replayJournal
+                        ? "\(journalPath) belongs to another version of \(file) (the file changed since its \(count) journalled, and they no longer fit the sentences they change), so it is not applied; move it away to keep it, or reopen with --discard-journal to delete it"
+                        : "\(journalPath) belongs to another version of \(file) (the file changed since its \(count) journalled), so it is not applied; reopen with --replay-journal to apply the edits if they still fit the sentences they change (check that those sentences say what they said), move it away to keep it, or reopen with --discard-journal to delete it")
+                }
+                // The old journal stays beside the new one until every edit is journalled again.
+                let aside = journalPath + ".superseded"
+                guard rename(journalPath, aside) == 0 else {
+                    throw AnalysedDocument.failure("\(journalPath): cannot be set aside to journal its edits again (\(String(cString: strerror(errno)))); move it away to keep it, or reopen with --discard-journal to delete it")
+                }
+                let rebased = ReviewJournal(path: journalPath, fileVersion: version, treeCompletedBy: treeCompletedBy)
+                do { for edit in contents.edits { try rebased.append(edit) } } catch {
+                    unlink(journalPath)
+                    rename(aside, journalPath)
+                    throw AnalysedDocument.failure(error.description)
+                }
+                unlink(aside)
+                session = replayed
+                if let last = session.lastEditFocus { session.moveCursor(to: last) }
+                let recovered = session.unsavedEdits
+                opening.append("\(file) changed since \(journalPath) was written, but its \(contents.edits.count) step\(contents.edits.count == 1 ? "" : "s") still fit the sentences they change: recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") (not yet written; write saves \(recovered == 1 ? "it" : "them")); going on at the last one")
+            } else if let contents = try ReviewJournal.read(journalPath) {
                 // Edits journalled over a tree one linker completed do not fit another's (Models/ not found this time).
                 if let before = contents.treeCompletedBy, before != treeCompletedBy {
                     func describe(_ linker: String) -> String { linker.isEmpty ? "the file's own tree" : "the tree \(linker) completed" }
