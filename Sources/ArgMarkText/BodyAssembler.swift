@@ -366,23 +366,43 @@ public enum DocumentFinishing {
                 i += 1
             }
         }
-        if let number = trailingNoteNumber(s) { result.append(number) }
+        result += trailingNoteNumbers(s)
         return result
     }
 
-    /// 1–3 digits closing the text after a full stop that may carry a note number (poles.12; not p.12), as the
-    /// segmenter keeps them.
-    private static func trailingNoteNumber(_ s: [Unicode.Scalar]) -> String? {
+    /// The note numbers closing the text after a full stop that may carry them (poles.12; that.3,4; pages.5–7; not
+    /// p.12), as the segmenter keeps them.
+    private static func trailingNoteNumbers(_ s: [Unicode.Scalar]) -> [String] {
         var k = s.count
-        while k > 0, s[k - 1].isASCII, ScalarClass.isDigit(s[k - 1]) { k -= 1 }
+        while k > 0, s.count - k < 12, (s[k - 1].isASCII && ScalarClass.isDigit(s[k - 1])) || s[k - 1] == "," || s[k - 1] == "-" || s[k - 1] == "–" {
+            k -= 1
+        }
+        while k < s.count, !ScalarClass.isDigit(s[k]) { k += 1 }
+        guard k < s.count, let marker = trailingNoteNumber(s, from: k) else { return [] }
+        // 3,4 and 5–7 are several notes' numbers.
+        var numbers: [String] = []
+        for part in marker.split(separator: ",") {
+            let bounds = part.split(whereSeparator: { $0 == "-" || $0 == "–" }).compactMap { Int($0) }
+            if bounds.count == 2 { numbers += rangeValues(bounds[0], bounds[1]).map(String.init) } else if let n = bounds.first { numbers.append(String(n)) }
+        }
+        return numbers
+    }
+
+    /// The marker text from `k` to the end when the character before `k` is a stop that may carry note numbers.
+    private static func trailingNoteNumber(_ s: [Unicode.Scalar], from k: Int) -> String? {
+        guard s[k...].allSatisfy({ $0.isASCII && (ScalarClass.isDigit($0) || $0 == "," || $0 == "-" || $0 == "–") || $0 == "–" }),
+              ScalarClass.isDigit(s[s.count - 1]) else { return nil }
         // After the stop, or after a quotation or bracket the stop closes (called it "unworkable."13).
         var stop = k - 1
+        guard stop >= 0 else { return nil }
+        // The first number has one to three digits.
+        let firstLength = s[k...].prefix { ScalarClass.isDigit($0) }.count
         if stop >= 1, ScalarClass.isCloser(s[stop]), !ScalarClass.isCJK(s[stop]), s[stop - 1] == "." || s[stop - 1] == "?" || s[stop - 1] == "!" {
             stop -= 1
-            guard (1...3).contains(s.count - k), stop >= 1 else { return nil }
+            guard (1...3).contains(firstLength), stop >= 1 else { return nil }
             return String(String.UnicodeScalarView(s[k...]))
         }
-        guard (1...3).contains(s.count - k), k >= 2, s[stop] == ".",
+        guard (1...3).contains(firstLength), k >= 2, s[stop] == ".",
               SentenceSegmenter.mayCarryNoteNumber(s, stopAt: stop) || SentenceSegmenter.closesYear(s, stopAt: stop) else {
             return nil
         }

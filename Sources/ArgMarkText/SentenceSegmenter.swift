@@ -317,6 +317,13 @@ public struct SentenceSegmenter: Sendable {
         guard !ScalarClass.isCJKTerminator(s[i]), Self.mayCarryNoteNumber(s, stopAt: i) || Self.closesYear(s, stopAt: i) else { return start }
         while j < end, j - start < 4, s[j].isASCII, ScalarClass.isDigit(s[j]) { j += 1 }
         guard j > start, j - start <= 3 else { return start }
+        // Several notes' numbers (…that.3,4 Most …; …pages.5–7 The …).
+        while j + 1 < end, s[j] == "," || s[j] == "–" || s[j] == "-", s[j + 1].isASCII, ScalarClass.isDigit(s[j + 1]) {
+            var k = j + 1
+            while k < end, k - j <= 3, s[k].isASCII, ScalarClass.isDigit(s[k]) { k += 1 }
+            guard k - j <= 3 else { break }
+            j = k
+        }
         if j == end { return j }
         var next = j
         while next < end, ScalarClass.isSpace(s[next]) { next += 1 }
@@ -328,6 +335,10 @@ public struct SentenceSegmenter: Sendable {
     /// before a capital is a note's, as a PDF leaves a superscript: a decimal of four digits before its point is
     /// rare in prose.
     static func closesYear(_ s: [Unicode.Scalar], stopAt i: Int) -> Bool {
+        // A fiscal year (in 2022–23.) closes as its first year does.
+        if i >= 8, (i - 2..<i).allSatisfy({ s[$0].isASCII && ScalarClass.isDigit(s[$0]) }), s[i - 3] == "–" || s[i - 3] == "-" {
+            return closesYear(s, stopAt: i - 3)
+        }
         guard i >= 5, (i - 4..<i).allSatisfy({ s[$0].isASCII && ScalarClass.isDigit(s[$0]) }),
               ScalarClass.isSpace(s[i - 5]) || s[i - 5] == "(",
               let year = Int(String(String.UnicodeScalarView(s[(i - 4)..<i]))) else { return false }

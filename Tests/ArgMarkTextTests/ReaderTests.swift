@@ -321,6 +321,11 @@ struct ArticleReaderTests {
     @Test func noteNumbersAfterACommaOrAQuotationLinkTheirNotes() {
         #expect(DocumentFinishing.noteMarkers(in: "Providers must file estimates,12 which critics call \"unworkable.\"13") == ["12", "13"])
         #expect(DocumentFinishing.noteMarkers(in: "It took effect in 2024.14") == ["14"])
+        // Several notes at once, and a fiscal year's stop.
+        #expect(DocumentFinishing.noteMarkers(in: "A dividend could change that.3,4") == ["3", "4"])
+        #expect(DocumentFinishing.noteMarkers(in: "They said so on three pages.5–7") == ["5", "6", "7"])
+        #expect(DocumentFinishing.noteMarkers(in: "Most of it was returned in 2022–23.6") == ["6"])
+        #expect(DocumentFinishing.noteMarkers(in: "It grew by 3.4,5 percent.").isEmpty)
         #expect(DocumentFinishing.noteMarkers(in: "Sales rose in 2020,12 states reported, and fell by 3,500 units.").isEmpty)
         #expect(DocumentFinishing.noteMarkers(in: "A list a,b and c.").isEmpty)
     }

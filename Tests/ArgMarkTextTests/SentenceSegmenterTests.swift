@@ -114,6 +114,8 @@ struct SentenceSegmenterTests {
         ("See the report. http://example.org for details.", ["See the report. http://example.org for details."]),
         // A note number set after the full stop (PDF text) belongs to the sentence before; a year or decimal does not.
         ("States hedge between the poles.12 The next one begins.", ["States hedge between the poles.12", "The next one begins."]),
+        ("It could change that.3,4 Critics disagree. It was returned in 2022–23.6 Most households gained.",
+         ["It could change that.3,4", "Critics disagree.", "It was returned in 2022–23.6", "Most households gained."]),
         ("States hedge between the poles.¹² The next one begins.", ["States hedge between the poles.¹²", "The next one begins."]),
         ("It was \"hedging.\"3 Others disagree.", ["It was \"hedging.\"3", "Others disagree."]),
         // After a year a bare number before a capital is a PDF's note number; a decimal keeps its sentence.
