@@ -693,6 +693,10 @@ enum ReferenceList {
     }
 
     static func isEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        // A Markdown list of references (- Freeman, R. B. (1984). …): the entry after its bullet.
+        if line.count > 2, "-*•".unicodeScalars.contains(s[line.lowerBound]), s[line.lowerBound + 1] == " " {
+            return isEntry(s, (line.lowerBound + 2)..<line.upperBound)
+        }
         let first = s[line.lowerBound]
         guard ScalarClass.isUpper(first) || ScalarClass.isCJK(first) else { return false }
         let end = min(line.upperBound, line.lowerBound + 120)
@@ -910,7 +914,9 @@ enum NotesList {
                 // A wrapped entry: extend the previous note over this line.
                 entries[last].range = entries[last].range.lowerBound..<line.upperBound
             } else {
-                entries.append(Entry(marker: "", range: line))
+                // A Markdown list's entry without its bullet (- Freeman, R. B. (1984). …).
+                let bulleted = line.count > 2 && "-*•".unicodeScalars.contains(scalars[line.lowerBound]) && scalars[line.lowerBound + 1] == " "
+                entries.append(Entry(marker: "", range: bulleted ? scalars.trimmed((line.lowerBound + 2)..<line.upperBound) : line))
             }
         }
         return entries.filter { !$0.range.isEmpty }

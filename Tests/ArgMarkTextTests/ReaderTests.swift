@@ -205,6 +205,15 @@ struct ArticleReaderTests {
         #expect(doc.units.first.map { $0.kind == .heading } == true && doc.units.count == 3)
     }
 
+    /// A Markdown paper's references set as a bulleted list are its notes, without their bullets, not body sentences.
+    @Test func aBulletedReferenceListIsNotes() throws {
+        let text = "# Voice at Work\n\n## 1. Introduction\n\nUnions give workers a voice (Freeman and Medoff 1984). Exit is the alternative.\n\n## References\n\n- Freeman, R. B., & Medoff, J. L. (1984). *What Do Unions Do?* Basic Books.\n- Hirschman, A. O. (1970). *Exit, Voice, and Loyalty*. Harvard University Press.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.map(\.text) == ["Freeman, R. B., & Medoff, J. L. (1984). *What Do Unions Do?* Basic Books.",
+                                          "Hirschman, A. O. (1970). *Exit, Voice, and Loyalty*. Harvard University Press."])
+        #expect(!doc.units.map(\.text).contains { $0.contains("Medoff, J. L.") })
+    }
+
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
     /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
     /// not headings and a sentence labelled a prescription.
