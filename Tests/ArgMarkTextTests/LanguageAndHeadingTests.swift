@@ -26,6 +26,8 @@ struct HeadingDetectorTests {
         ("Most People Who Lost Coverage During the Unwinding Were Disenrolled for Procedural Reasons, and Many Appear to Have Remained Eligible", 1),
         // A numbered heading may ask a question.
         ("6. Do Governments Ignore Voters?", 1), ("三、谁来承担改造成本？", 1), ("6. “Do Governments Ignore Voters?”", 1),
+        // … or be set with a full stop, in title case.
+        ("2. Lessons from the Pilots.", 1), ("3.2 Costs and Benefits.", 2),
         // A division's number alone on its line, as a court opinion nests them (I. › A. › 1.).
         ("I.", 1), ("IV.", 1), ("A.", 2), ("B.", 2), ("1.", 3), ("12.", 3),
         // A proposal's or report's section label with its colon heads what follows.
@@ -50,7 +52,8 @@ struct HeadingDetectorTests {
         "“States must act now.” (Smith 2020, 45)", "Fees fell after the reform. (Table 2)",
         // List items, a quotation's attribution, a year a wrap put at a line's start, a lead-in to what follows.
         "- local veto points", "* fiscal incentives for cities", "– expand access", "— A planning director, interviewed in 2023",
-        "1. cap the fee at the benchmark", "(2) cap the breakeven fee", "(2018) of the Allegheny Family Screening Tool",
+        "1. cap the fee at the benchmark", "(2) cap the breakeven fee", "3. Cap the fee.", "4. Expand the program to all wards.",
+        "2. Prices rose. Costs Fell.", "(2018) of the Allegheny Family Screening Tool",
         "研究发现：", "我们要重点做好以下工作：", "现提出如下建议：", "存在以下情况：", "提出几点建议：",
     ])
     func notHeadings(_ text: String) {
