@@ -365,12 +365,14 @@ enum FrontMatter {
                           let title = metadata.titles[titleLanguage(preamble[0])] {
                     // A subtitle (——兼评《…》, ——基于…的分析) goes on the title, as CNKI writes the whole title.
                     metadata.titles[titleLanguage(preamble[0])] = title + line
-                } else if looksLikeByline(line), metadata.authors.isEmpty {
+                } else if isEnglish(line), metadata.authors.allSatisfy(isEnglish), let (names, rest) = englishPersons(line) {
+                    // English authors, each with or without the affiliation after a comma (Ana Ribeiro, University
+                    // of Lisbon), on lines of their own or between affiliation lines: the names are authors, the
+                    // rest the byline.
+                    metadata.authors += names
+                    if !rest.isEmpty { metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + rest }
+                } else if looksLikeByline(line), metadata.authors.isEmpty, !(isEnglish(line) && isAffiliation(line)) {
                     metadata.authors = splitNames(line)
-                } else if preamble.count > 6, isEnglish(line), !isAffiliation(line), isPersonsName(line),
-                          let firstAuthor = metadata.authors.first, isEnglish(firstAuthor) {
-                    // The next English author, on a line of its own below the first one's affiliation.
-                    metadata.authors += splitNames(line)
                 } else {
                     metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + line
                 }
@@ -559,6 +561,28 @@ enum FrontMatter {
             return word.unicodeScalars.allSatisfy { ScalarClass.isLatinLetter($0) || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
         }
     }
+
+    /// The persons' names of an English byline and what else it says (their affiliation), when it names someone: the
+    /// line's comma-separated parts that read as a person's name, and the rest.
+    static func englishPersons(_ line: String) -> (names: [String], rest: String)? {
+        let parts = splitNames(line)
+        let names = parts.filter { part in
+            isPersonsName(part) && !isAffiliation(part) && !part.split(separator: " ").contains { notInNames.contains(String($0)) }
+        }
+        guard !names.isEmpty, !isAffiliation(names[0]) else { return nil }
+        // Only a line that opens with a name: "Policy Brief No. 4, Center for …" names no one.
+        guard let first = parts.first, names.first == first else { return nil }
+        let rest = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { part in !names.contains { part.contains($0) } }
+        return (names, rest.joined(separator: ", "))
+    }
+
+    /// Words of a lab's, a series' or a publication's name that no person's name holds (Urban Climate Justice Lab,
+    /// Position Paper No. 4).
+    static let notInNames: Set<String> = [
+        "Lab", "Labs", "Paper", "Papers", "No.", "Report", "Brief", "Policy", "Working", "Series", "Vol.", "Issue", "Press",
+        "Journal", "Review", "Studies", "Program", "Programme", "Forum", "Project", "Network", "Group", "Team", "Office",
+    ]
 
     static func looksLikeByline(_ line: String) -> Bool {
         let names = splitNames(line)

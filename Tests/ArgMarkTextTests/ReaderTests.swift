@@ -214,6 +214,22 @@ struct ArticleReaderTests {
         #expect(!doc.units.map(\.text).contains { $0.contains("Medoff, J. L.") })
     }
 
+    /// English authors with their affiliations after a comma, or on lines of their own between affiliation lines:
+    /// the names are authors, the affiliations the byline; a lab's or a series' name is no author.
+    @Test(arguments: [
+        ("Does Deliberation Change Minds?\nAna Ribeiro, University of Lisbon\nThomas Keller, University of Zurich\nAbstract\nWe study assemblies.\n1. Introduction\nAssemblies matter. They deliberate.\n",
+         ["Ana Ribeiro", "Thomas Keller"], "University of Lisbon; University of Zurich"),
+        ("Does Deliberation Change Minds?\nAna Ribeiro\nUniversity of Lisbon\nThomas Keller\nUniversity of Zurich\nAbstract\nWe study assemblies.\n1. Introduction\nAssemblies matter. They deliberate.\n",
+         ["Ana Ribeiro", "Thomas Keller"], "University of Lisbon; University of Zurich"),
+        ("Cooling Cities\nHana Kowalczyk-Reyes, Daniel O. Mensah\nUrban Climate Justice Lab, Ridgemont University\nPosition Paper No. 4, October 2026\nAbstract\nHeat kills.\n1. Introduction\nCities heat up. They must adapt.\n",
+         ["Hana Kowalczyk-Reyes", "Daniel O. Mensah"], "Urban Climate Justice Lab, Ridgemont University; Position Paper No. 4, October 2026"),
+    ] as [(String, [String], String)])
+    func englishAuthorsAndAffiliations(text: String, authors: [String], byline: String) throws {
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.authors == authors)
+        #expect(doc.metadata.fields["byline"] == byline)
+    }
+
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
     /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
     /// not headings and a sentence labelled a prescription.
