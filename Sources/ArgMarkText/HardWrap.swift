@@ -382,6 +382,9 @@ enum HardWrap {
             || FrontMatter.isBareLabel(s, line) || Caption.isEquation(s, line)
             || Caption.isEquation(s, paragraph) { return false }
         if hanging { return true }
+        // A title as wide as a wrap, then its author's name (Middle powers and … Beijing | Amara Okafor).
+        if s[0..<paragraph.lowerBound].allSatisfy(ScalarClass.isSpace), line.count <= 60,
+           FrontMatter.isPersonsName(s.string(line)), !FrontMatter.isAffiliation(s.string(line)) { return false }
         // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
         if FrontMatter.opensLabelledField(s, line),
            FrontMatter.opensTagLine(s, paragraph) || FrontMatter.opensLabelledField(s, paragraph) { return false }

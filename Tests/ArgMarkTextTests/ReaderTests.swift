@@ -230,6 +230,15 @@ struct ArticleReaderTests {
         #expect(doc.metadata.fields["byline"] == byline)
     }
 
+    /// A title as wide as a wrap does not run on into the author's name on the next line.
+    @Test func aWideTitleKeepsItsAuthorApart() throws {
+        let body = HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 88) }.joined(separator: "\n\n")
+        let text = "Middle powers and digital sovereignty: Hedging between Washington, Brussels and Beijing\nAmara Okafor\nUniversity of Lagos, Nigeria\nAbstract\nMiddle powers hedge.\n1. Introduction\n" + body + "\n"
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.titles["en"] == "Middle powers and digital sovereignty: Hedging between Washington, Brussels and Beijing")
+        #expect(doc.metadata.authors == ["Amara Okafor"])
+    }
+
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
     /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
     /// not headings and a sentence labelled a prescription.
