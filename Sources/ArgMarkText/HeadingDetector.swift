@@ -61,6 +61,14 @@ public enum HeadingDetector {
         if range.count > 1, ["-", "*", "+", "–", "—"].contains(s[range.lowerBound]), ScalarClass.isSpace(s[range.lowerBound + 1]) {
             return nil
         }
+        // An epigraph's attribution (——习近平, ——约瑟夫·奈) names who said it; it heads nothing.
+        if range.count >= 4, s[range.lowerBound] == "—", s[range.lowerBound + 1] == "—" {
+            let name = String(String.UnicodeScalarView(s[(range.lowerBound + 2)..<range.upperBound])).trimmingCharacters(in: .whitespaces)
+            if (2...10).contains(name.count), name.unicodeScalars.allSatisfy({ ScalarClass.isHan($0) || Abbreviations.nameDots.contains($0) }),
+               !["为例", "基于", "兼论", "兼评", "视角", "分析", "研究"].contains(where: { name.contains($0) }) {
+                return nil
+            }
+        }
         // A division's number alone on its line (I. / A. / 1. above a court opinion's or a report's parts) heads it.
         if let bare = bareNumberLevel(s, range) { return bare }
         // A numbered line that goes on in lower case (1. cap the fee at …) is a list item, not a heading.
