@@ -647,7 +647,7 @@ extension CharacterSet {
 /// 注释 / 参考文献 / References / Notes headings.
 enum NotesHeading {
     static let names: Set<String> = [
-        "注释", "注", "注释与参考文献", "参考文献", "尾注", "参考资料", "引用文献", "references", "notes", "bibliography",
+        "注释", "注", "注释与参考文献", "参考文献", "主要参考文献", "参考书目", "尾注", "参考资料", "引用文献", "references", "notes", "bibliography",
         "workscited", "endnotes", "literature", "referencesandnotes", "notesandreferences", "sources", "footnotes",
     ]
 

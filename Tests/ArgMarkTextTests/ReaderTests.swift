@@ -239,6 +239,13 @@ struct ArticleReaderTests {
         #expect(doc.metadata.authors == ["Amara Okafor"])
     }
 
+    /// 主要参考文献 and 参考书目 head a notes list as 参考文献 does.
+    @Test func mainReferencesHeadANotesList() throws {
+        let doc = try read(ArticleReader(), "一、引言\n平台经济需要规制[1]。\n主要参考文献：\n[1]王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20.\n")
+        #expect(doc.notes.map(\.text) == ["王晓晔.论平台经济的反垄断规制[J].法学研究，2021（2）：3-20."])
+        #expect(doc.units.map(\.text) == ["一、引言", "平台经济需要规制[1]。"])
+    }
+
     /// An official document's frame — its number with the title above it, the addressees, the notice's signature
     /// and date before the plan it transmits, the attachments, copies and printing line at the end — is metadata,
     /// not headings and a sentence labelled a prescription.
