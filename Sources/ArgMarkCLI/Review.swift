@@ -109,7 +109,7 @@ struct Review: ParsableCommand {
         var completingLinker = registry.linkers.first
         // (Only a journal that will be replayed: not one --discard-journal deletes, nor one of another version.)
         if !discardJournal, let contents = (try? ReviewJournal.read(ReviewJournal.path(for: FileAccess.linkTarget(of: file) ?? file))) ?? nil,
-           contents.version == ReviewJournal.FileVersion(bytes: bytes), let journalled = contents.treeCompletedBy {
+           replayJournal || contents.version == ReviewJournal.FileVersion(bytes: bytes), let journalled = contents.treeCompletedBy {
             completingLinker = journalled.isEmpty ? nil : registry.linkers.first { $0.descriptor.id == journalled } ?? completingLinker
         }
         if let linker = completingLinker, !TreeCompletion.isComplete(document) {
@@ -183,6 +183,11 @@ struct Review: ParsableCommand {
                 // labels and links as it left them (the journal does not hold the sentences' text, so the person
                 // decides), and the journal is written again for this version; otherwise it is kept and named.
                 var replayed = session
+                // (Edits made on a tree another linker completed do not fit this one: as below.)
+                if replayJournal, let before = contents.treeCompletedBy, before != treeCompletedBy {
+                    throw AnalysedDocument.failure(
+                        "\(journalPath) holds edits made on a tree \(before.isEmpty ? "the file held itself" : before + " completed"), but this session has \(treeCompletedBy.isEmpty ? "the file's own tree" : "the tree " + treeCompletedBy + " completed"), so they would not fit; reopen it with the same Models/ (run from the project's folder, or give --models DIR or ARGMARK_MODELS) to recover them (or --discard-journal to delete them)")
+                }
                 var fits = replayJournal && !contents.edits.isEmpty
                 for edit in contents.edits where fits {
                     do { try replayed.replay(edit) } catch { fits = false }

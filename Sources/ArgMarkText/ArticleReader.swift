@@ -582,6 +582,9 @@ enum FrontMatter {
     static let notInNames: Set<String> = [
         "Lab", "Labs", "Paper", "Papers", "No.", "Report", "Brief", "Policy", "Working", "Series", "Vol.", "Issue", "Press",
         "Journal", "Review", "Studies", "Program", "Programme", "Forum", "Project", "Network", "Group", "Team", "Office",
+        // A report's first headings (Executive Summary, Key Findings).
+        "Summary", "Executive", "Abstract", "Foreword", "Preface", "Acknowledgements", "Acknowledgments", "Contents",
+        "Introduction", "Overview", "Highlights", "Findings", "Key", "Background", "Conclusion", "Conclusions",
     ]
 
     static func looksLikeByline(_ line: String) -> Bool {

@@ -48,15 +48,20 @@ enum Caption {
         guard (3...80).contains(range.count), let last = range.last, !".。!?！？:：".unicodeScalars.contains(s[last]) else { return false }
         let first = s[range.lowerBound]
         if (first == "(" && s[last] == ")") || (first == "（" && s[last] == "）") { return true }
-        let text = s.string(range).lowercased()
-        guard text.split(separator: " ").count <= 8 else { return false }
-        return unitWords.contains { text.hasPrefix($0) } || text.hasPrefix("单位")
+        let text = s.string(range)
+        if text.hasPrefix("单位") { return true }
+        let words = text.split(separator: " ").map { $0.trimmingCharacters(in: .punctuationCharacters) }
+        guard (1...8).contains(words.count) else { return false }
+        // A heading in title case (Per Capita Spending Trends, Number of Households Affected) is no unit line.
+        guard words.dropFirst().filter({ $0.count >= 4 && $0.first?.isUppercase == true }).isEmpty else { return false }
+        let lower = words.map { $0.lowercased() }
+        if unitWords.contains(lower[0]) { return true }
+        return lower.count >= 2 && unitPhrases.contains(lower[0] + " " + lower[1])
     }
 
-    private static let unitWords = [
-        "billions of", "millions of", "thousands of", "trillions of", "percent", "percentage", "in billions", "in millions",
-        "in thousands", "in percent", "index", "dollars", "share of", "number of", "rate per", "per ",
-    ]
+    /// The first word of a unit line (Billions of 2023 dollars, Percent, Index, 2015 = 100), as a whole word.
+    private static let unitWords: Set<String> = ["billions", "millions", "thousands", "trillions", "percent", "percentage", "index", "dollars"]
+    private static let unitPhrases: Set<String> = ["in billions", "in millions", "in thousands", "in percent", "share of", "rate per"]
 
     private static let sourceWords = [
         "资料来源", "数据来源", "来源", "注", "Sources", "Source", "SOURCES", "SOURCE", "Data sources", "Data source",

@@ -188,7 +188,6 @@ public enum HeadingDetector {
     /// The level of a numbered heading that asks a question ("6. Do Governments Ignore Voters?", 三、谁来承担改造成本？):
     /// one question mark, at the end, no other sentence punctuation, and as short as other numbered headings.
     static func numberedQuestionLevel(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
-        if range.count > 1, s[range.upperBound - 1] == "." { return numberedTitleLevel(s, range) }
         guard range.count > 1, s[range.upperBound - 1] == "?" || s[range.upperBound - 1] == "？" else { return nil }
         let body = range.lowerBound..<(range.upperBound - 1)
         for i in body where ScalarClass.isCJKTerminator(s[i]) || "?!;；".unicodeScalars.contains(s[i]) { return nil }
@@ -201,24 +200,6 @@ public enum HeadingDetector {
         }
         return numbered
     }
-
-    /// The level of a numbered English heading set with a full stop (2. Lessons from the Pilots.): at most eight words
-    /// after its number, each word of four letters or more capitalised, and no other stop; a list item (1. Cap the fee.)
-    /// is a sentence.
-    static func numberedTitleLevel(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
-        guard let numbered = numberedLevel(s, range, latin: true), LanguageDetector.detect(s, range) == .en,
-              let space = s[range].firstIndex(where: { $0 == " " }) else { return nil }
-        let body = (space + 1)..<(range.upperBound - 1)
-        guard !body.isEmpty, !s[body].contains(where: { ".?!;:".unicodeScalars.contains($0) }) else { return nil }
-        let words = String(String.UnicodeScalarView(s[body])).split(separator: " ")
-        guard (2...8).contains(words.count) else { return nil }
-        let significant = words.filter { $0.count >= 4 && !titleSmallWords.contains(String($0)) }
-        guard !significant.isEmpty, significant.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
-        return numbered
-    }
-
-    /// Words a title leaves in lower case.
-    static let titleSmallWords: Set<String> = ["from", "with", "into", "onto", "over", "upon", "than", "that", "this", "under", "about", "after", "before", "between", "through", "without", "within", "among", "versus"]
 
     /// The end of `range` before the marks that may follow a sentence's end: a bracketed source with a number in it
     /// after a space (“…act.” (Smith 2020, 45)), closing quotes and brackets, Markdown's

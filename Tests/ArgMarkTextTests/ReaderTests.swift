@@ -223,6 +223,8 @@ struct ArticleReaderTests {
          ["Ana Ribeiro", "Thomas Keller"], "University of Lisbon; University of Zurich"),
         ("Cooling Cities\nHana Kowalczyk-Reyes, Daniel O. Mensah\nUrban Climate Justice Lab, Ridgemont University\nPosition Paper No. 4, October 2026\nAbstract\nHeat kills.\n1. Introduction\nCities heat up. They must adapt.\n",
          ["Hana Kowalczyk-Reyes", "Daniel O. Mensah"], "Urban Climate Justice Lab, Ridgemont University; Position Paper No. 4, October 2026"),
+        ("Carbon Pricing and Industrial Policy\nMaria Lopez, Centre for European Reform\nExecutive Summary\nAbstract\nCarbon prices rose.\n1. Introduction\nIndustry adapted. It invested.\n",
+         ["Maria Lopez"], "Centre for European Reform; Executive Summary"),
     ] as [(String, [String], String)])
     func englishAuthorsAndAffiliations(text: String, authors: [String], byline: String) throws {
         let doc = try read(ArticleReader(), text)
@@ -1307,6 +1309,9 @@ struct BadInputTests {
             "Source: CRS, using data from OMB.", "Notes: FY = fiscal year. Shaded areas indicate recessions.",
             "Figure 4. Mandatory and Discretionary Outlays", "Billions of 2023 dollars", "Source: CBO."])
         #expect(doc.units.filter { $0.kind == .heading }.map(\.text) == ["Trends"])
+        // A heading right after a caption stays a heading, unit words or not.
+        let headed = try read(PlainTextReader(), "Trends\nOutlays rose sharply. They fell.\nFigure 2. Interest Costs\nPer Capita Spending Trends\nSpending per person grew fast. It will keep growing.\n")
+        #expect(headed.units.filter { $0.kind == .heading }.map(\.text) == ["Trends", "Per Capita Spending Trends"])
     }
 
     /// A figure's or table's caption, its rows and the source line under it are caption units in the section they
