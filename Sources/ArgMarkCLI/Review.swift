@@ -173,11 +173,13 @@ struct Review: ParsableCommand {
             opening.append("deleted the journal \(journalPath)" + (discarded > 0 ? ", discarding its \(discarded) edit\(discarded == 1 ? "" : "s")" : ""))
         }
         do {
-            if let contents = try ReviewJournal.read(journalPath), contents.writing == version, contents.version != version {
+            // Read once: a write stopped before it cleared the journal, a journal of another version, or this one's.
+            let journalled = try ReviewJournal.read(journalPath)
+            if let contents = journalled, contents.writing == version, contents.version != version {
                 // A write that renamed the file into place but was stopped before it removed the journal.
                 unlink(journalPath)
                 opening.append("removed \(journalPath): \(file) already holds its edits (the last write was stopped before it cleared the journal)")
-            } else if let contents = try ReviewJournal.read(journalPath), contents.version != version {
+            } else if let contents = journalled, contents.version != version {
                 // The file changed after the edits were journalled (another program wrote it while the session was
                 // killed). With --replay-journal they are recovered when every one still finds its sentences'
                 // labels and links as it left them (the journal does not hold the sentences' text, so the person
@@ -214,7 +216,7 @@ struct Review: ParsableCommand {
                 if let last = session.lastEditFocus { session.moveCursor(to: last) }
                 let recovered = session.unsavedEdits
                 opening.append("\(file) changed since \(journalPath) was written, but its \(contents.edits.count) step\(contents.edits.count == 1 ? "" : "s") still fit the sentences they change: recovered \(recovered) unsaved edit\(recovered == 1 ? "" : "s") (not yet written; write saves \(recovered == 1 ? "it" : "them")); going on at the last one")
-            } else if let contents = try ReviewJournal.read(journalPath) {
+            } else if let contents = journalled {
                 // Edits journalled over a tree one linker completed do not fit another's (Models/ not found this time).
                 if let before = contents.treeCompletedBy, before != treeCompletedBy {
                     func describe(_ linker: String) -> String { linker.isEmpty ? "the file's own tree" : "the tree \(linker) completed" }

@@ -72,10 +72,9 @@ public struct Pipeline: Sendable {
         // Each stage consumes the document, so that it changes the units in place rather than copying them.
         if let linker {
             document = TreeCompletion.link(consume document, with: linker).document
-            // The linker is recorded when links of its own are in the tree (a tree of a person's links is not its).
-            let id = linker.descriptor.id
-            let linked = document.units.indices.contains { document.units[$0].annotation.linkedBy == .plugin(id) }
-            document.recordPlugins(linked ? [PluginRecord(id: id, role: .link, fingerprint: linker.descriptor.fingerprint)] : [], as: .link)
+            // The tree was linked anew: the linker is its maker when links of its own are in it, else none is.
+            document.recordPlugins([], as: .link)
+            document.recordLinker(linker)
         }
         if linker == nil { TreeCompletion.mendKeptTree(&document) }
         if let scorer {

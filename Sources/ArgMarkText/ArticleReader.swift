@@ -239,16 +239,12 @@ enum FrontMatter {
 
     /// Whether `line` opens with a known front-matter label and a colon (引用格式：…, 网络首发：…, Abstract: …): in
     /// hard-wrapped front matter such a line starts a new field, however full the line above.
-    static func opensLabelledField(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        let prefix = line.lowerBound..<min(line.upperBound, line.lowerBound + 25)
-        // Only a line with a colon near its start is turned into a string: this runs for every wrapped line.
-        guard prefix.contains(where: { s[$0] == "：" || s[$0] == ":" }) else { return false }
-        return labelledField(s.string(prefix)) != nil
-    }
+    static func opensLabelledField(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool { labelledFieldKey(s, line) != nil }
 
     /// The key of the front-matter field `line` opens with its label and colon (keywords for Keywords: …), if any.
     static func labelledFieldKey(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
         let prefix = line.lowerBound..<min(line.upperBound, line.lowerBound + 25)
+        // Only a line with a colon near its start is turned into a string: this runs for every wrapped line.
         guard prefix.contains(where: { s[$0] == "：" || s[$0] == ":" }), let (key, _) = labelledField(s.string(prefix)) else { return nil }
         return canonicalKey(key)
     }

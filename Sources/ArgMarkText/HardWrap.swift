@@ -386,14 +386,16 @@ enum HardWrap {
         if s[0..<paragraph.lowerBound].allSatisfy(ScalarClass.isSpace), line.count <= 60,
            FrontMatter.isPersonsName(s.string(line)), !FrontMatter.isAffiliation(s.string(line)) { return false }
         // In front matter (a field above), a labelled line opens the next field (引用格式：… then 网络首发：…).
-        if FrontMatter.opensLabelledField(s, line),
-           FrontMatter.opensTagLine(s, paragraph) || FrontMatter.opensLabelledField(s, paragraph) { return false }
+        // (Asked only when the line opens a field or a numbered heading: this runs for every wrapped line.)
+        func paragraphOpensField() -> Bool { FrontMatter.opensTagLine(s, paragraph) || FrontMatter.opensLabelledField(s, paragraph) }
         // Keywords, a DOI or JEL codes open a field of their own after any paragraph (an abstract under a bare label
         // whose last line is full), and a field's value ends where a numbered heading begins (Keywords: …, South
         // Africa / 1. Introduction), however full its line.
-        if let key = FrontMatter.labelledFieldKey(s, line), ["keywords", "doi", "jel"].contains(key) { return false }
-        if FrontMatter.opensLabelledField(s, paragraph) || FrontMatter.opensTagLine(s, paragraph),
-           HeadingDetector.numberedLevel(s, line, latin: true) != nil, HeadingDetector.level(s, line) != nil { return false }
+        if let lineKey = FrontMatter.labelledFieldKey(s, line) {
+            if ["keywords", "doi", "jel"].contains(lineKey) || paragraphOpensField() { return false }
+        } else if HeadingDetector.numberedLevel(s, line, latin: true) != nil, HeadingDetector.level(s, line) != nil, paragraphOpensField() {
+            return false
+        }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         if endsSentence(s, before: line.lowerBound),
