@@ -6,6 +6,8 @@ struct BodyAssembler {
     let scalars: [Unicode.Scalar]
     var builder: DocumentBuilder
     let segmenter = SentenceSegmenter()
+    /// How the numbered headings met so far nest.
+    var outline = HeadingOutline()
 
     /// The words of a text with line-end hyphens, to tell a hyphenated word from a compound (`Hyphenation`).
     let hyphenation: Hyphenation?
@@ -38,11 +40,11 @@ struct BodyAssembler {
             return
         }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
-            addHeading(range, level: 1)
+            addHeading(range, level: outline.place(scalars, range, level: 1))
         } else if let level = HeadingDetector.level(scalars, range) {
-            addHeading(range, level: HeadingDetector.levelInContext(
+            addHeading(range, level: outline.place(scalars, range, level: HeadingDetector.levelInContext(
                 level, numbered: HeadingDetector.numberedLevel(scalars, range, latin: false) != nil,
-                previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level))
+                previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level)))
             previousParagraphEndsOpen = false
         } else {
             addParagraph(range)

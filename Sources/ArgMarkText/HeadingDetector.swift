@@ -123,6 +123,16 @@ public enum HeadingDetector {
         }
     }
 
+    /// The form of a line that is only a division's number and its full stop (I. / A. / 1.), or nil.
+    static func bareNumbering(_ s: [Unicode.Scalar], _ range: Range<Int>) -> NumberingStyle? {
+        switch bareNumberLevel(s, range) {
+        case 1: .roman
+        case 2: .letter
+        case 3: .digits
+        default: nil
+        }
+    }
+
     /// The level of a line that is only a division's number and its full stop: a Roman numeral (I. – XLIX.) 1, a
     /// capital letter 2, a number of up to three digits 3, as a US court opinion nests them (I. › A. › 1.).
     static func bareNumberLevel(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
@@ -144,8 +154,11 @@ public enum HeadingDetector {
 
     /// The level of a heading row in a sentence table, where the row says it is a heading: its numbering's level, in
     /// context. Training reads the tables' headings this way, so annotating a table must too.
-    public static func levelOfHeadingRow(_ text: String, previousParagraphEndsOpen: Bool, currentLevel: Int?) -> Int {
-        levelInContext(level(of: text) ?? 1, numbered: isNumbered(text), previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: currentLevel)
+    public static func levelOfHeadingRow(
+        _ text: String, previousParagraphEndsOpen: Bool, currentLevel: Int?, outline: inout HeadingOutline
+    ) -> Int {
+        outline.place(text, level: levelInContext(
+            level(of: text) ?? 1, numbered: isNumbered(text), previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: currentLevel))
     }
 
     /// Whether a paragraph ending in `last` stops mid-sentence.
@@ -290,8 +303,14 @@ public enum HeadingDetector {
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两",
     ]
 
-    /// Level of a numbering prefix, if the line starts with one.
+    /// Level of a numbering prefix, if the line starts with one: the level its form usually has, before
+    /// `HeadingOutline` places it among the document's other numbered headings.
     static func numberedLevel(_ s: [Unicode.Scalar], _ range: Range<Int>, latin: Bool) -> Int? {
+        numbering(s, range)?.level(latin: latin)
+    }
+
+    /// The numbering form a line opens with (一、 （一） 1. 1.1 I. A. 第一章 Chapter 1 …), or nil.
+    static func numbering(_ s: [Unicode.Scalar], _ range: Range<Int>) -> NumberingStyle? {
         var i = range.lowerBound
         let end = range.upperBound
         func run(_ predicate: (Unicode.Scalar) -> Bool) -> Int {
@@ -305,15 +324,16 @@ public enum HeadingDetector {
             let n = run { chineseNumerals.contains($0) || ScalarClass.isDigit($0) }
             guard n > 0, i + n < end else { return nil }
             switch s[i + n] {
-            case "章", "编", "部", "篇", "讲": return 1
-            case "节": return 2
+            case "编", "部", "篇": return .chinesePart
+            case "章", "讲": return .chineseChapter
+            case "节": return .chineseSection
             default: return nil
             }
         }
         // 一、 二．
         let han = run { chineseNumerals.contains($0) }
         if han > 0, i + han < end, ["、", "．", ".", "是"].contains(s[i + han]) {
-            return s[i + han] == "是" ? nil : 1
+            return s[i + han] == "是" ? nil : .chineseCounted
         }
         // （一） (1) （1）
         if s[i] == "（" || s[i] == "(" {
@@ -323,7 +343,7 @@ public enum HeadingDetector {
             let k = i + inner + digits
             // (2018) of the tool …: a year a wrap put at a line's start is no list number.
             guard inner + digits > 0, digits <= 2, k < end, s[k] == "）" || s[k] == ")" else { return nil }
-            return inner > 0 ? 2 : 4
+            return inner > 0 ? .chineseParenthesized : .parenthesizedDigits
         }
         // 1. 1.1 1.1.2 1、
         let digits = run(ScalarClass.isDigit)
@@ -342,23 +362,28 @@ public enum HeadingDetector {
             let mark = s[k]
             if components > 1 {
                 return (mark == " " || mark == "　" || mark == "." || mark == "．" || !ScalarClass.isDigit(mark))
-                    && !(mark == "%" || mark == "％") ? components : nil
+                    && !(mark == "%" || mark == "％") ? .decimal(components) : nil
             }
             if mark == "、" || mark == "．" || ((mark == ".") && k + 1 < end && (ScalarClass.isSpace(s[k + 1]) || ScalarClass.isCJK(s[k + 1]))) {
-                return latin ? 1 : 3
+                return .digits
             }
             return nil
         }
         // I. II. IV.  A. B.
         let roman = run { "IVXLC".unicodeScalars.contains($0) }
         if roman > 0, i + roman + 1 < end, s[i + roman] == ".", ScalarClass.isSpace(s[i + roman + 1]) {
-            return roman == 1 && !"IVX".unicodeScalars.contains(s[i]) ? 2 : 1
+            return roman == 1 && !"IVX".unicodeScalars.contains(s[i]) ? .letter : .roman
         }
-        if ScalarClass.isUpper(s[i]), i + 2 < end, s[i + 1] == ".", ScalarClass.isSpace(s[i + 2]) { return 2 }
+        if ScalarClass.isUpper(s[i]), i + 2 < end, s[i + 1] == ".", ScalarClass.isSpace(s[i + 2]) { return .letter }
         // Chapter 1, Part II, Section 3
         for word in ["Chapter ", "CHAPTER ", "Part ", "PART ", "Section ", "SECTION ", "Appendix ", "APPENDIX "]
         where s.matches(word, at: range.lowerBound) {
-            return word.hasPrefix("Sec") || word.hasPrefix("SEC") ? 2 : 1
+            switch word.first! {
+            case "P": return .partWord
+            case "S": return .sectionWord
+            case "A": return .appendixWord
+            default: return .chapterWord
+            }
         }
         return nil
     }

@@ -147,6 +147,7 @@ public struct SentenceLinesReader: DocumentReader {
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var builder = DocumentBuilder(id: input.documentID, sourcePath: input.sourcePath)
         var paragraph: [DocumentBuilder.Span] = []
+        var outline = HeadingOutline()
         func flush() {
             guard !paragraph.isEmpty else { return }
             let text = paragraph.map(\.text).joined(separator: " ")
@@ -166,7 +167,7 @@ public struct SentenceLinesReader: DocumentReader {
                 builder.addHeading(
                     .init(start: heading.lowerBound, end: heading.upperBound, text: scalars.string(heading),
                           language: LanguageDetector.detect(scalars, heading)),
-                    level: HeadingDetector.numberedLevel(scalars, heading, latin: false) ?? 1)
+                    level: outline.place(scalars, heading, level: HeadingDetector.numberedLevel(scalars, heading, latin: false) ?? 1))
                 continue
             }
             paragraph.append(

@@ -58,6 +58,7 @@ public struct SentenceTableReader: DocumentReader {
         var numberedIDs = false
         // Whether the last sentence stops mid-way, which makes a heading row after it a fragment (as training reads it).
         var previousEndsOpen = false
+        var outline = HeadingOutline()
         func flush() {
             guard !paragraph.isEmpty else { return }
             // As the sentence-lines reader decides it, so that a table and its lines file read alike.
@@ -94,7 +95,8 @@ public struct SentenceTableReader: DocumentReader {
                 flush()
                 // An empty heading row stays a unit: the guideline's output has one row per row of the input.
                 builder.addHeading(span, level: HeadingDetector.levelOfHeadingRow(
-                    span.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level))
+                    span.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level,
+                    outline: &outline))
                 previousEndsOpen = false
                 sourceIDs.append(id)
                 currentParagraph = nil

@@ -201,6 +201,7 @@ public enum TrainingCorpus {
         var paragraph: [DocumentBuilder.Span] = []
         var currentParagraph: String?
         var previousEndsOpen = false
+        var outline = HeadingOutline()
         func flush() {
             guard !paragraph.isEmpty else { return }
             let languages = Set(paragraph.map(\.language))
@@ -213,7 +214,8 @@ public enum TrainingCorpus {
             if record.kind == "HEAD" || record.kind == "TOPIC" {
                 flush()
                 let level = HeadingDetector.levelOfHeadingRow(
-                    record.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level)
+                    record.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level,
+                    outline: &outline)
                 builder.addHeading(.init(start: offset, end: offset + length, text: record.text, language: language), level: level)
                 previousEndsOpen = false
             } else {

@@ -461,6 +461,41 @@ struct PlainTextReaderTests {
         #expect(doc.validate().isEmpty)
     }
 
+    /// Sections nest as the document numbers them: a US report's I. › A. › 1. (1. had been a sibling of I.), a
+    /// plan's 第三篇 › 第八章 › 第一节 and a thesis's 第二章 › 一、 › （一） (each had been a sibling of the one before).
+    @Test func numberedHeadingsNestAsTheDocumentNumbersThem() throws {
+        func outline(_ text: String) throws -> [String] {
+            let doc = try read(PlainTextReader(), text)
+            return doc.sections.map { section in
+                let heading = section.heading.flatMap { doc.unit($0)?.text } ?? "-"
+                return "\(section.level) \(heading) < \(section.parent.flatMap { p in doc.sections.first { $0.id == p }?.heading.flatMap { doc.unit($0)?.text } } ?? "-")"
+            }
+        }
+        let english = "I. Introduction\n\nCities face a new problem.\n\nA. The Scale of the Problem\n\nRegistrations rose.\n\n"
+            + "1. Residential Complaints\n\nComplaints doubled.\n\n2. Commercial Traffic\n\nFirms plan flights.\n\n"
+            + "B. Existing Law\n\nFederal law preempts local rules.\n\nII. Recommendations\n\nCongress should act.\n"
+        #expect(try outline(english) == [
+            "1 I. Introduction < -", "2 A. The Scale of the Problem < I. Introduction", "3 1. Residential Complaints < A. The Scale of the Problem",
+            "3 2. Commercial Traffic < A. The Scale of the Problem", "2 B. Existing Law < I. Introduction", "1 II. Recommendations < -",
+        ])
+        let plan = "第三篇　加快发展现代产业体系\n\n第八章　深入实施制造强国战略\n\n第一节　加强产业基础能力建设\n\n实施产业基础再造工程。\n\n"
+            + "第二节　提升产业链供应链现代化水平\n\n锻造产业链供应链长板。\n\n第九章　发展壮大战略性新兴产业\n\n着眼于抢占未来产业发展先机。\n\n"
+            + "第四篇　形成强大国内市场\n\n坚持扩大内需这个战略基点。\n"
+        #expect(try outline(plan).map { $0.prefix(1) } == ["1", "2", "3", "3", "2", "1"])
+        let thesis = "第一章　绪论\n\n本文研究友岸外包。\n\n第二章　案例分析\n\n一、美国的政策工具\n\n（一）出口管制\n\n美国扩大了实体清单。\n\n"
+            + "1. 实体清单\n\n清单不断扩展。\n\n（二）投资审查\n\n审查范围扩大。\n\n二、日本的跟进\n\n日本宣布了措施。\n\n第三章　结论\n\n合作才是出路。\n"
+        #expect(try outline(thesis).map { $0.prefix(1) } == ["1", "1", "2", "3", "4", "3", "2", "1"])
+        // A form met after a deeper one of the fixed order does not go under it: （一） then 一、 are not nested, and
+        // a Chinese 1、 after (2) is its sibling's parent again, as before.
+        #expect(try outline("发展报告\n\n（一）主要成就\n\n经济总量突破一百万亿元。\n\n二、面临挑战\n\n发展不平衡问题仍然突出。\n").map { $0.prefix(1) } == ["1", "2", "1"])
+        #expect(try outline("发展报告\n\n（1）萌芽期\n\n政策开始出现。\n\n2、发展阶段\n\n政策逐步完善。\n").map { $0.prefix(1) } == ["1", "4", "3"])
+        // An unnumbered top heading (References, 结语) starts the outline again, so what the builder nests under it
+        // and what the outline says agree; an appendix is never a part of a numbered section.
+        #expect(try outline("1. Introduction\n\nWe study drones.\n\nA. Data\n\nWe use records.\n\nReferences\n\nA. Survey\n\nWe asked residents.\n")
+            .map { $0.prefix(1) } == ["1", "2", "1", "2"])
+        #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
+    }
+
     @Test func aNotesListAfterANotesHeadingIsReadAsNotes() throws {
         let text = "Findings\nClaims took longer in 2025.[1] Accuracy fell.\nNotes\n[1] VBA data, 2025.\n[2] Ibid.\nAppendix I: Scope and Methodology\nWe reviewed agency data.\n"
         let doc = try read(PlainTextReader(), text)
@@ -1117,6 +1152,13 @@ struct SentenceTableReaderTests {
         #expect(fromTable.units.map(\.paragraph) == fromLines.units.map(\.paragraph))
         #expect(fromTable.paragraphs.map(\.language) == fromLines.paragraphs.map(\.language))
         #expect(fromTable.sections.map(\.level) == fromLines.sections.map(\.level))
+        // Numbered headings nest alike in both: 第一章 › 一、, as a text's reading nests them.
+        let nestedLines = "# 第一章　总论\n\n# 一、发展环境\n\n当前发展仍处于重要战略机遇期。\n"
+        let nestedTable = "id\tpara\tkind\ttext\nh1\t1\tHEAD\t第一章　总论\nh2\t2\tHEAD\t一、发展环境\ns1\t3\tS\t当前发展仍处于重要战略机遇期。\n"
+        let nestedFromLines = try SentenceLinesReader().read(ReaderInput(bytes: Array(nestedLines.utf8), sourcePath: nil, documentID: "n"))
+        let nestedFromTable = try table(nestedTable)
+        #expect(nestedFromLines.sections.map(\.level) == [1, 2])
+        #expect(nestedFromTable.sections.map(\.level) == [1, 2])
     }
 
     /// Columns in any order, a byte-order mark, Windows line ends, numeric ids, a label column, one doc_id, no para

@@ -1,0 +1,92 @@
+import ArgMarkCore
+
+/// A numbering form that opens a heading: 第一编 / 第一章 / 第一节, 一、, （一）, (1), 1., 1.1, I., A., Chapter 1 ….
+public enum NumberingStyle: Hashable, Sendable {
+    case chinesePart, chineseChapter, chineseSection
+    /// 一、 二．
+    case chineseCounted
+    /// （一）
+    case chineseParenthesized
+    /// (1) （1）
+    case parenthesizedDigits
+    /// 1. 1、
+    case digits
+    /// 1.1, 1.1.2: the number of its components.
+    case decimal(Int)
+    case roman, letter
+    case partWord, chapterWord, sectionWord, appendixWord
+
+    /// The level the form has on its own: what a heading of this form gets when no other numbered heading
+    /// encloses it.
+    func level(latin: Bool) -> Int {
+        switch self {
+        case .chinesePart, .chineseChapter, .chineseCounted, .roman, .partWord, .chapterWord, .appendixWord: 1
+        case .chineseSection, .chineseParenthesized, .letter, .sectionWord: 2
+        case .digits: latin ? 1 : 3
+        case .parenthesizedDigits: 4
+        case .decimal(let components): components
+        }
+    }
+
+    /// Where the form stands in a fixed hierarchy, for the forms that have one: the Chinese official order
+    /// (编 › 章 › 节 › 一、 › （一） › 1. › （1）, as GB/T 9704 and every 规划纲要 nest them) and the English book's
+    /// (Part › Chapter or Appendix › I.). Other forms (1., A. and 1.1 in English) take whatever place a document
+    /// gives them.
+    func rank(latin: Bool) -> Int? {
+        switch self {
+        case .chinesePart, .partWord: 0
+        case .chineseChapter, .chapterWord, .appendixWord: 1
+        case .chineseSection, .roman: 2
+        case .chineseCounted: 3
+        case .chineseParenthesized: 4
+        case .digits: latin ? nil : 5
+        case .parenthesizedDigits: 6
+        default: nil
+        }
+    }
+
+    /// Whether a heading of this form (`rank`), met for the first time after one of `enclosing` (`outer`), is a part
+    /// of it. A form without a fixed rank is (I. then A. then 1.: each new form goes one level down); a ranked form
+    /// is under a higher-ranked one (第一章 then 一、, not （一） then 一、), and a deep one — 1. or (1) in Chinese —
+    /// under any form without a rank, while a book's part, chapter or appendix never is.
+    static func nests(rank: Int?, under outer: Int?) -> Bool {
+        guard let rank else { return true }
+        guard let outer else { return rank >= 5 }
+        return outer < rank
+    }
+}
+
+/// Places each numbered heading among the document's other numbered headings, so that sections nest as the
+/// document numbers them rather than by each form's usual level: I. › A. › 1. in a US report (1. had been a
+/// sibling of I.), 第一章 › 一、 › （一） in a plan outline or a thesis (一、 had been a sibling of 第一章). The forms
+/// open so far are kept from the outermost in; a form met again closes every form opened inside it.
+public struct HeadingOutline: Sendable {
+    private var open: [(style: NumberingStyle, rank: Int?, level: Int)] = []
+
+    public init() {}
+
+    /// The level of the heading `s[range]`, whose own form gives it `level` (`HeadingDetector.level`, in context).
+    /// An unnumbered heading keeps its level; at level 1 (a title, References, 结语, a box's title) it opens a part
+    /// of the document that the numbering before it does not enclose, so the outline starts again.
+    public mutating func place(_ s: [Unicode.Scalar], _ range: Range<Int>, level: Int) -> Int {
+        guard !range.isEmpty, let style = HeadingDetector.numbering(s, range) ?? HeadingDetector.bareNumbering(s, range) else {
+            if level == 1 { open.removeAll() }
+            return level
+        }
+        if let k = open.lastIndex(where: { $0.style == style }) {
+            open.removeSubrange((k + 1)...)
+            return open[k].level
+        }
+        let rank = style.rank(latin: LanguageDetector.detect(s, range) == .en)
+        while let enclosing = open.last, !NumberingStyle.nests(rank: rank, under: enclosing.rank) { open.removeLast() }
+        let placed = open.last.map { max(level, $0.level + 1) } ?? level
+        open.append((style, rank, placed))
+        return placed
+    }
+
+    /// `place` for a heading given as text (a sentence table's heading row).
+    public mutating func place(_ text: String, level: Int) -> Int {
+        let scalars = Array(text.unicodeScalars)
+        return place(scalars, scalars.trimmed(scalars.indices), level: level)
+    }
+}
