@@ -151,7 +151,8 @@ struct Evaluate: ParsableCommand {
         for (name, goldPath, predPath, goldDocument, predDocument) in loaded {
             let (evaluation, used) = LabelEvaluator.evaluate(
                 gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement,
-                missing: predPath == nil && predictionsHaveTrees)
+                // A second annotator who did not annotate a document missed none of its links: nothing is compared.
+                missing: predPath == nil && predictionsHaveTrees && !agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences, let predPath {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
@@ -164,6 +165,9 @@ struct Evaluate: ParsableCommand {
             }
             if evaluation.humanPredictions > 0 {
                 warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
+            }
+            if evaluation.machineGold > 0 {
+                warn("\(name): \(evaluation.machineGold) of the gold's \(evaluation.total) scored labels were set by a labeller (labeledBy \(Self.machineLabellers(goldDocument))), not a person, and are scored as gold: they measure agreement with that labeller (review them first; a reviewed file's accepted labels are a person's)")
             }
             if evaluation.machineLabelsSkipped > 0 {
                 warn("\(name): \(evaluation.machineLabelsSkipped) sentences where a labeller, not a person, set one of the two labels are left out (an annotator's file keeps the labels annotate gave it; counted, they would inflate the agreement)")
@@ -195,8 +199,9 @@ struct Evaluate: ParsableCommand {
         case (false, true) where gold.lowercased().hasSuffix(".tsv") && !gold.hasSuffix(Self.goldTableSuffix):
             return try corpusPairs(predictions: pred)
         case (true, true):
-            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix]).inputs
-            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl or \(Self.goldTableSuffix) file to score against") }
+            // Reviewed TEI (review writes NAME.tei.xml back) is gold as much as reviewed JSONL.
+            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix, ".tei.xml"]).inputs
+            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl, .tei.xml or \(Self.goldTableSuffix) file to score against") }
             var pairs: [(String, String, String?, Document?)] = []
             var unmatched: [String] = []
             for input in goldFiles {
@@ -231,7 +236,9 @@ struct Evaluate: ParsableCommand {
                 throw fail("no file in \(gold) has a namesake in \(pred); name predictions after their gold files")
             }
             if !unmatched.isEmpty {
-                warn("no prediction in \(pred) for \(unmatched.count) of the \(pairs.count) gold files (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
+                warn(agreement
+                    ? "no file in \(pred) for \(unmatched.count) of the \(pairs.count) files of \(gold) (\(Self.listed(unmatched))); nothing of them is compared"
+                    : "no prediction in \(pred) for \(unmatched.count) of the \(pairs.count) gold files (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
             }
             // A prediction no gold file takes is a misnamed one as often as an extra: said, not passed over.
             let used = Set(pairs.compactMap(\.2).map { ($0 as NSString).standardizingPath })
@@ -281,6 +288,15 @@ struct Evaluate: ParsableCommand {
             warn("no prediction in \(pred) for \(unmatched.count) of the \(documents.count) documents of \(gold) (\(Self.listed(unmatched))); their sentences are scored as unlabelled")
         }
         return pairs
+    }
+
+    /// The labellers whose labels a gold document holds, for the warning that they are scored as gold.
+    static func machineLabellers(_ document: Document) -> String {
+        var seen: [String] = []
+        for unit in document.units {
+            if let by = unit.annotation.labeledBy, !by.isHuman, unit.annotation.label != nil, !seen.contains(by.description) { seen.append(by.description) }
+        }
+        return listed(seen)
     }
 
     /// The first few names, then how many more.

@@ -40,8 +40,11 @@ public struct EvaluationReport: Sendable {
                 + (trees ? lpad("attach", 8) + lpad("thesis", 8) : ""))
             for d in perDocument {
                 let t = d.evaluation.tree
+                // A document with nothing scored (the second annotator's file missing) has no figures, not zeros.
+                let scored = d.evaluation.total > 0
+                func shown(_ x: Double) -> String { scored ? f3(x) : "-" }
                 lines.append(pad(d.name, 44) + pad(d.matching.rawValue, 9) + lpad("\(d.evaluation.total)", 6)
-                    + lpad(f3(d.evaluation.accuracy), 7) + lpad(f3(d.evaluation.macroF1), 9) + lpad(f3(d.evaluation.kappa), 7)
+                    + lpad(shown(d.evaluation.accuracy), 7) + lpad(shown(d.evaluation.macroF1), 9) + lpad(shown(d.evaluation.kappa), 7)
                     + (trees ? lpad(t.linked > 0 ? f3(t.attachment) : "-", 8) + lpad(t.theses > 0 ? "\(t.thesesFound)/\(t.theses)" : "-", 8) : ""))
             }
             if let m = documentMean {
@@ -63,10 +66,11 @@ public struct EvaluationReport: Sendable {
         }
         lines.append("")
         if !missingPredictions.isEmpty {
-            lines.append("no prediction for \(missingPredictions.count) of \(perDocument.count) documents, scored as unlabelled: "
+            lines.append((e.symmetric ? "no second annotation of \(missingPredictions.count) of \(perDocument.count) documents, not compared: "
+                : "no prediction for \(missingPredictions.count) of \(perDocument.count) documents, scored as unlabelled: ")
                 + missingPredictions.prefix(5).joined(separator: ", ") + (missingPredictions.count > 5 ? ", and \(missingPredictions.count - 5) more" : ""))
         }
-        lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (labels in gold)  kappa \(f3(e.kappa))"
+        lines.append("sentences \(e.total)  accuracy \(f3(e.accuracy))  macro-F1 \(f3(e.macroF1)) (\(e.symmetric ? "labels either annotator used" : "labels in gold"))  kappa \(f3(e.kappa))"
             + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : "")
             + (e.unlabeledPredicted > 0 ? "  unlabelled predictions skipped \(e.unlabeledPredicted)" : "")
             + (e.machineLabelsSkipped > 0 ? "  machine labels skipped \(e.machineLabelsSkipped)" : "")
@@ -121,7 +125,9 @@ public struct EvaluationReport: Sendable {
                 + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null")},"
             // null where neither file has a tree to compare (annotate --no-tree), as the text report leaves it out.
             let tree = e.tree.linked == 0 && e.tree.theses == 0 ? "\"tree\":null," : "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
-            return "{\"sentences\":\(e.total),\"accuracy\":\(num(e.accuracy)),\"macroF1\":\(num(e.macroF1)),\"kappa\":\(num(e.kappa)),"
+            // null where nothing was scored, as the text report shows -.
+            func scored(_ x: Double) -> String { e.total > 0 ? num(x) : "null" }
+            return "{\"sentences\":\(e.total),\"accuracy\":\(scored(e.accuracy)),\"macroF1\":\(scored(e.macroF1)),\"kappa\":\(scored(e.kappa)),"
                 + "\"unlabeledGold\":\(e.unlabeledGold),\"unlabeledPredicted\":\(e.unlabeledPredicted),\"textNotFound\":\(e.textNotFound),\"machineLabelsSkipped\":\(e.machineLabelsSkipped),"
                 + "\"labels\":{\(labels)}," + confidence + tree
                 + "\"confusion\":{\"rows\":\"gold\",\"columns\":[\"claim\",\"evidence\",\"example\",\"prescription\",\"background\",\"none\"],\"matrix\":[\(matrix)]}}"

@@ -77,6 +77,10 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Scored sentences whose predicted label a person set (`human:…`) or whose origin is unknown (no `labeledBy`):
     /// kept from the gold by re-annotating it, they measure no labeller.
     public fileprivate(set) var humanPredictions = 0
+    /// Scored sentences whose gold label a labeller, not a person, set (`labeledBy` a plugin's id): a file reviewed
+    /// in part still holds the labels `annotate` gave it, and scored as gold they measure agreement with that
+    /// labeller.
+    public fileprivate(set) var machineGold = 0
     /// Between two annotators: sentences left out because a labeller, not a person, set one of the two labels (an
     /// annotator's file keeps the labels `annotate` gave it, and both files agreeing on those would inflate κ).
     public fileprivate(set) var machineLabelsSkipped = 0
@@ -142,6 +146,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         textNotFound += other.textNotFound
         pairedTextDiffers += other.pairedTextDiffers
         humanPredictions += other.humanPredictions
+        machineGold += other.machineGold
         machineLabelsSkipped += other.machineLabelsSkipped
         documents += other.documents
         tree.merge(other.tree)
@@ -289,6 +294,9 @@ public enum LabelEvaluator {
             }
             if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isKeptLabel == true {
                 evaluation.humanPredictions += 1
+            }
+            if !agreement, unit.annotation.label != nil, unit.annotation.labeledBy.map({ !$0.isHuman }) == true {
+                evaluation.machineGold += 1
             }
             if agreement, unit.annotation.label != nil, prediction?.label != nil,
                [unit.annotation, prediction!].contains(where: { $0.labeledBy.map { !$0.isHuman } == true }) {

@@ -7,7 +7,8 @@ import ArgMarkPipeline
 /// conflict node (`CA`, "Default Conflict") between the child and its parent, edges running child → scheme →
 /// parent. Background sentences and headings are no propositions of the argument and are left out. AIF has no
 /// slot for the guideline's labels, the thesis or the scores, so each I-node also carries `label`, `thesis`
-/// (true for the thesis only), `labeledBy`, `confidence` (null for a person's label) and `score` (when known), keys AIF readers pass over. A monologue has
+/// (true for the thesis only), `labeledBy`, `confidence` (null for a person's label) and `score` (when known), and each
+/// scheme node `linkedBy`, keys AIF readers pass over. A monologue has
 /// no dialogue, so `locutions` is empty.
 public struct AIFWriter: DocumentWriter {
     public init() {}
@@ -64,7 +65,11 @@ public struct AIFWriter: DocumentWriter {
             separate()
             json.raw("{\"nodeID\":")
             json.string(scheme)
-            json.raw(attack ? ",\"text\":\"Default Conflict\",\"type\":\"CA\"}" : ",\"text\":\"Default Inference\",\"type\":\"RA\"}")
+            json.raw(attack ? ",\"text\":\"Default Conflict\",\"type\":\"CA\"" : ",\"text\":\"Default Inference\",\"type\":\"RA\"")
+            // Who set the link, as labeledBy says who set the label: a person's link is told from a linker's.
+            json.raw(",\"linkedBy\":")
+            json.string(unit.annotation.linkedBy?.description)
+            json.raw("}")
         }
         json.raw("\n],\"edges\":[")
         first = true

@@ -315,13 +315,23 @@ extension BatchRunner {
             return ("\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory", lock)
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
-        guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)),
-              let reader = try? registry.reader(format: "auto", path: path, bytes: bytes),
-              let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id))
-        else { return (nil, lock) }
+        guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)) else { return (nil, lock) }
+        // An export no reader takes in (CSV, AIF) is read for the labels and links it records.
+        let recorded: [(id: String, annotation: SentenceAnnotation)]
+        var keep = keep
+        if let exported = ExportedWork.annotations(in: bytes, path: path) {
+            recorded = exported
+            // Such a file is no input to annotate: its person's work is kept in the document it was exported from.
+            keep = "it was exported from a reviewed document; to keep it, write elsewhere (another --out), or export that document again (argmark export REVIEWED.jsonl --to \(path.lowercased().hasSuffix(".csv") ? "csv" : "aif")); to start over, move it away first"
+        } else if let reader = try? registry.reader(format: "auto", path: path, bytes: bytes),
+                  let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id)) {
+            recorded = old.units.map { ($0.id, $0.annotation) }
+        } else {
+            return (nil, lock)
+        }
         let new = Dictionary(document.units.map { ($0.id, $0.annotation) }, uniquingKeysWith: { first, _ in first })
         var lost: [String] = []
-        for unit in old.units where unit.annotation.isHumanLabel || unit.annotation.isHumanLink {
+        for unit in recorded where unit.annotation.isHumanLabel || unit.annotation.isHumanLink {
             let before = unit.annotation
             guard let after = new[unit.id] else {
                 lost.append("\(unit.id) (no longer in the document)")

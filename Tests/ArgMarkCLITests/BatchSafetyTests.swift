@@ -33,6 +33,39 @@ extension CommandLineTests {
         #expect(journalled.stderr.contains("has a review journal (\(dir)/again/city.en.jsonl.journal) holding edits not yet written into it"))
     }
 
+    /// A CSV or AIF export of a reviewed document records the person's labels and links (`labeled_by`,
+    /// `linked_by`): a fresh run's export is refused over it, as over reviewed JSONL and TEI, and the reviewed
+    /// document's export may replace it.
+    @Test func anExportOfReviewedWorkIsNotReplacedByAFreshRun() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let text = "We argue that cities should abolish parking minimums. Parking minimums raise the cost of housing. In 2019, rents rose by 12 percent.\n"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: dir + "/in/city.en.txt").creatingParent())
+        #expect(try argmark(["annotate", dir + "/in", "--out", dir + "/machine"]).status == 0)
+        #expect(try argmark(["annotate", dir + "/in", "--out", dir + "/reviewed"]).status == 0)
+        let review = try argmark(["review", dir + "/reviewed/city.en.jsonl", "--annotator", "alice"],
+                                 stdin: "label s2 example\nlink s3 s1 attack\nwrite\nquit\n")
+        #expect(review.status == 0, "\(review.stderr)")
+        for (format, name) in [("csv", "city.en.csv"), ("aif", "city.en.aif.json")] {
+            let target = dir + "/exports/" + name
+            let first = try argmark(["export", dir + "/reviewed/city.en.jsonl", "--to", format, "--out", target])
+            #expect(first.status == 0, "\(first.stderr)")
+            let exported = try Data(contentsOf: URL(fileURLWithPath: target))
+            #expect(String(decoding: exported, as: UTF8.self).contains("human:alice"))
+            let over = try argmark(["export", dir + "/machine/city.en.jsonl", "--to", format, "--out", target])
+            #expect(over.status == 1 && over.stderr.contains("\(target) holds 2 labels or links a person set that this run would not keep"), "\(format): \(over.stderr)")
+            #expect(over.stderr.contains("it was exported from a reviewed document"))
+            let annotated = try argmark(["annotate", dir + "/in/city.en.txt", "--to", format, "--out", dir + "/exports"])
+            #expect(annotated.status == 1 && annotated.stderr.contains("this run would not keep"), "\(format): \(annotated.stderr)")
+            #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == exported)
+            let again = try argmark(["export", dir + "/reviewed/city.en.jsonl", "--to", format, "--out", target])
+            #expect(again.status == 0, "\(format): \(again.stderr)")
+        }
+        // Who set each link is in the table, so a person's link is told from a linker's.
+        let csv = try String(contentsOfFile: dir + "/exports/city.en.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("document,id,") && csv.contains(",reviewed_at,linked_by\r\n") && csv.contains(",human:alice\r\n"))
+    }
+
     /// A TEI file names its source relative to its own folder, as TEI tools resolve its pointers, wherever the command
     /// ran; ArgMark reads the name back against the file's folder, and a document read from standard input names
     /// none after a round trip.

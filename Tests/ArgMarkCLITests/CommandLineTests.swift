@@ -209,6 +209,42 @@ struct CommandLineTests {
         #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }
 
+    /// A gold file reviewed in part holds the labels annotate gave it: scored as gold, they are said to be a
+    /// labeller's. Two annotators' folders where the second lacks a document compare nothing of it (no zeros, no
+    /// tree missed), and the figure's wording says whose labels it averages over. Reviewed TEI in a folder is gold.
+    @Test func evalSaysWhatItsGoldIs() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let document = "{\"type\":\"document\",\"id\":\"x\"}\n"
+        func sentence(_ id: Int, _ label: String, _ by: String) -> String {
+            "{\"type\":\"sentence\",\"id\":\"s\(id)\",\"section\":\"d1\",\"paragraph\":\"p1\",\"lang\":\"zh\",\"start\":\(id),\"end\":\(id + 1),\"text\":\"句\",\"label\":\"\(label)\",\"labeledBy\":\"\(by)\"}\n"
+        }
+        for sub in ["/a", "/b", "/t"] { try FileManager.default.createDirectory(atPath: dir + sub, withIntermediateDirectories: true) }
+        try Data((document + sentence(1, "claim", "human:wang") + sentence(2, "evidence", "label.model.zh.v1") + sentence(3, "claim", "label.rules.zh.v1")).utf8)
+            .write(to: URL(fileURLWithPath: dir + "/a/x.jsonl"))
+        try Data((document + sentence(1, "claim", "label.cue.zh.v1") + sentence(2, "evidence", "label.cue.zh.v1") + sentence(3, "claim", "label.cue.zh.v1")).utf8)
+            .write(to: URL(fileURLWithPath: dir + "/pred.jsonl"))
+        let partlyReviewed = try argmark(["eval", dir + "/a/x.jsonl", dir + "/pred.jsonl"])
+        #expect(partlyReviewed.status == 0 && partlyReviewed.stderr.contains(
+            "2 of the gold's 3 scored labels were set by a labeller (labeledBy label.model.zh.v1, label.rules.zh.v1), not a person"), "\(partlyReviewed.stderr)")
+        #expect(partlyReviewed.stdout.contains("(labels in gold)"))
+        // Two annotators: the second annotated x but not y.
+        try Data((document + sentence(1, "claim", "human:li") + sentence(2, "evidence", "human:li")).utf8).write(to: URL(fileURLWithPath: dir + "/b/x.jsonl"))
+        try Data((document.replacingOccurrences(of: "\"x\"", with: "\"y\"") + sentence(1, "claim", "human:wang")).utf8).write(to: URL(fileURLWithPath: dir + "/a/y.jsonl"))
+        let agreement = try argmark(["eval", dir + "/a", dir + "/b", "--agreement"])
+        #expect(agreement.status == 0 && agreement.stderr.contains("no file in \(dir)/b for 1 of the 2 files of \(dir)/a (y.jsonl); nothing of them is compared"))
+        #expect(agreement.stdout.contains("(labels either annotator used)") && !agreement.stdout.contains("tree:"), "\(agreement.stdout)")
+        #expect(agreement.stdout.contains("y.jsonl") && agreement.stdout.contains("      -        -      -"), "\(agreement.stdout)")
+        #expect(agreement.stdout.contains("no second annotation of 1 of 2 documents, not compared: y.jsonl"))
+        let agreementJSON = try argmark(["eval", dir + "/a", dir + "/b", "--agreement", "--format", "json"])
+        #expect(agreementJSON.stdout.contains("{\"sentences\":0,\"accuracy\":null,\"macroF1\":null,\"kappa\":null,"), "\(agreementJSON.stdout)")
+        // A folder of reviewed TEI is gold too.
+        let tei = try argmark(["export", dir + "/b/x.jsonl", "--to", "tei", "--out", dir + "/t/x.tei.xml"])
+        #expect(tei.status == 0, "\(tei.stderr)")
+        let fromTEI = try argmark(["eval", dir + "/t", dir + "/a", "--agreement"])
+        #expect(fromTEI.status == 0 && fromTEI.stdout.contains("sentences 1  accuracy 1.000"), "\(fromTEI.stdout)\(fromTEI.stderr)")
+    }
+
     /// A model of the default pipeline that does not load (a broken manifest, a truncated weights file) is an error
     /// for annotate, not a quiet run with the cue lexicons alone; naming the labellers runs without it.
     @Test func theDefaultPipelineDoesNotRunWithoutAModelItNames() throws {
