@@ -23,9 +23,21 @@ public struct CueLabeler: Labeler {
 
     public func propose(for document: Document) -> [LabelProposal] {
         var proposals: [LabelProposal] = []
+        // A cue written ¶ (a journalist's question, 问：…) that opened a turn in this paragraph, and its sentence.
+        var turn: (paragraph: String, cue: Cue, sentence: String)?
         for index in document.units.indices
         where document.units[index].kind == .sentence && descriptor.languages.contains(document.units[index].language) {
-            let matches = lexicon.matches(in: document.units[index].text)
+            let unit = document.units[index]
+            var matches = lexicon.matches(in: unit.text)
+            if let opened = turn, opened.paragraph != unit.paragraph { turn = nil }
+            if let opening = matches.first(where: { $0.cue.wholeTurn && $0.cue.label != nil }) {
+                turn = (unit.paragraph, opening.cue, unit.id)
+            } else if let turn {
+                // The turn's cue holds for this sentence too, named with the sentence that opened it.
+                var held = turn.cue
+                held.text += " (\(turn.sentence))"
+                matches.append(CueMatch(cue: held, offset: 0))
+            }
             var scores = LabelScores()
             for match in matches { scores[match.cue.label!] = (scores[match.cue.label!] ?? 0) + match.cue.weight }
             for label in ArgumentLabel.allCases { if let total = scores[label] { scores[label] = 1 - Foundation.exp(-total) } }

@@ -13,6 +13,9 @@ public struct Cue: Sendable, Hashable {
     /// Counts only in the author's own words: not inside quotation marks or a title in 《》 (written `@？`: a
     /// question someone else asked, quoted, or a book's title that asks one, is no question of the author's).
     public var outsideQuotations = false
+    /// Holds for the rest of the sentence's paragraph too (written `¶^问：`): a turn in a transcript — a journalist's
+    /// question runs on over several sentences, each of them the journalist's, not the author's argument.
+    public var wholeTurn = false
     /// The literal parts; more than one means a gap construction (以…为例).
     var parts: [[Unicode.Scalar]]
     /// For each gap between parts: true when written `……`, a gap of any length up to the sentence's end.
@@ -84,10 +87,13 @@ public struct CueLexicon: Sendable {
             }
             // A file joined to another with cat carries the second one's byte-order mark into its first line.
             let written = columns[0].hasPrefix("\u{FEFF}") ? String(columns[0].dropFirst()) : columns[0]
-            try Self.checkWritten(written, line: index + 1)
-            // `@` first: the cue counts only outside quotations (the cue keeps its text without it).
-            let outsideQuotations = written.hasPrefix("@")
-            let text = outsideQuotations ? String(written.dropFirst()) : written
+            // `¶` first: the cue holds for the rest of its paragraph (a transcript's turn).
+            let wholeTurn = written.hasPrefix("¶")
+            let unmarked = wholeTurn ? String(written.dropFirst()) : written
+            try Self.checkWritten(unmarked, line: index + 1)
+            // `@` next: the cue counts only outside quotations (the cue keeps its text without it).
+            let outsideQuotations = unmarked.hasPrefix("@")
+            let text = outsideQuotations ? String(unmarked.dropFirst()) : unmarked
             let label: ArgumentLabel?
             if columns[1] == "none" {
                 label = nil
@@ -107,12 +113,14 @@ public struct CueLexicon: Sendable {
                 }
             for var cue in expanded {
                 cue.outsideQuotations = outsideQuotations
+                cue.wholeTurn = wholeTurn
                 // A second line for one cue with another label or weight would never count (the first wins), and a
                 // gap cue listed twice would add its weight twice: the same cue again (two groups that overlap, or
                 // （例如 and (例如, one once punctuation is folded) is kept once, another is an error.
                 let key = CueKey(anchored: cue.anchored, parts: cue.parts, unboundedGaps: cue.unboundedGaps)
                 if let first = firstOfCue[key] {
-                    guard cues[first].label == cue.label, cues[first].weight == cue.weight, cues[first].outsideQuotations == cue.outsideQuotations else {
+                    guard cues[first].label == cue.label, cues[first].weight == cue.weight, cues[first].outsideQuotations == cue.outsideQuotations,
+                          cues[first].wholeTurn == cue.wholeTurn else {
                         throw LexiconError(line: index + 1, message: "the cue \(cue.text) is listed already at line \(lineOfCue[first]), as \(cues[first].label?.rawValue ?? "none") with weight \(cues[first].weight); keep one line for it, with the label and weight it should have")
                     }
                     continue

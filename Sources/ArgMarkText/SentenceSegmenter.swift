@@ -192,6 +192,11 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark || chineseFullStop
+        // “四季度经济明显回升。”康义说。: the attribution after a quotation closes its sentence, not one of its own
+        // (cut off, 康义说。 had been a sentence hung under the quotation it attributes).
+        if isChineseMark, next == j, s[j - 1] == "”" || s[j - 1] == "」", Self.attributionEnd(s, from: next, end: end) != nil {
+            return nil
+        }
         if c == "…", !sawChineseMark, next == j, !ScalarClass.isUpper(n), n != "“", n != "\"" {
             // A Chinese …… running straight on into text marks an omission or a pause, not a sentence end.
             return nil
@@ -211,6 +216,27 @@ public struct SentenceSegmenter: Sendable {
             }
         }
         return j
+    }
+
+    /// The verbs that attribute a quotation at the end of its sentence (“……。”康义说。).
+    static let attributionVerbs: [String] = [
+        "说", "说道", "表示", "指出", "强调", "介绍", "称", "坦言", "直言", "回应", "透露", "补充道", "告诉记者", "对记者说", "写道", "问道", "答道",
+    ]
+
+    /// Where a short attribution that follows a closing quotation mark ends — a speaker of at most 20 characters
+    /// without punctuation, an attributing verb and a Chinese full stop or exclamation mark right after it (康义说。,
+    /// 国家统计局副局长盛来运表示。) — or nil.
+    static func attributionEnd(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Int? {
+        var k = start
+        while k < end, k - start <= 24, s[k] != "。", s[k] != "！" {
+            let c = s[k]
+            guard ScalarClass.isHan(c) || c.properties.isAlphabetic || ScalarClass.isDigit(c) || c == "·" || c == "・" || c == " " else { return nil }
+            k += 1
+        }
+        guard k < end, k > start, s[k] == "。" || s[k] == "！" else { return nil }
+        let said = String(String.UnicodeScalarView(s[start..<k]))
+        guard said.unicodeScalars.count > 1, attributionVerbs.contains(where: { said.hasSuffix($0) && said.unicodeScalars.count > $0.unicodeScalars.count }) else { return nil }
+        return k + 1
     }
 
     /// The end of a web address that follows `start` after spaces (on the same line) and is followed by the
@@ -675,7 +701,9 @@ enum Abbreviations {
     /// Never end a sentence (titles, Latin, citation forms).
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
-        "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle",
+        "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle", "Amb",
+        // A transcript's speaker labels (MS. JEAN-PIERRE:, MR. KIRBY:, SEN. WARREN:) set titles in capitals.
+        "MR", "MS", "MRS", "DR", "SEN", "REP", "AMB", "GOV", "PROF", "GEN", "HON",
         "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
@@ -751,5 +779,6 @@ enum Abbreviations {
         "Either", "Then", "Now", "Today", "Here", "Until", "Unless", "Once", "Given", "Rather", "Overall",
         "Specifically", "Notably", "Importantly", "Accordingly", "Additionally", "Also", "Likewise", "Conversely",
         "Ultimately", "Perhaps", "Clearly", "Regardless", "You", "My", "Your", "Let",
+        "Between", "Among", "Across", "Within", "Through", "Against", "Beyond", "Unlike", "Nonetheless", "Last", "Next",
     ]
 }

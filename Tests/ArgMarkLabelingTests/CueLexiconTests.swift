@@ -1,4 +1,5 @@
 import ArgMarkCore
+import ArgMarkPipeline
 import Foundation
 import Testing
 
@@ -188,6 +189,30 @@ struct CueLexiconTests {
         #expect(ShippedLexicons.en.weights(in: "The memo asked \"who pays?\" and left it there.")[.background] == nil)
         let lexicon = try CueLexicon(tsv: "@x\tclaim\t1\t\n", wordBoundaries: true)
         #expect(lexicon.cues.map(\.text) == ["x"] && lexicon.cues[0].outsideQuotations)
+    }
+
+    /// A journalist's turn in a transcript (问：…, 法新社记者：…, Q: …) is theirs to its paragraph's end: what they
+    /// report (美方称，…) is no claim of the spokesperson's, who answers in the next paragraph. A stage direction
+    /// ((Applause.)) is no part of the argument.
+    @Test func aJournalistsTurnIsBackgroundToItsEnd() throws {
+        let lexicon = try CueLexicon(tsv: "¶^问：\tbackground\t3\t\n^x\tclaim\t1\t\n", wordBoundaries: false)
+        #expect(lexicon.cues.map(\.wholeTurn) == [true, false] && lexicon.cues[0].text == "^问：")
+        let rules = try ShippedLexicons.load("cues/zh.rules.tsv", words: false)
+        let labeler = CueLabeler(id: "label.rules.zh.v1", languages: [.zh], lexicon: rules, fallbackScore: nil)
+        let document = try readText("问：据报道，美方宣布了新的清单。美方称，这些实体支持了军事现代化。中方对此有何回应？\n\n答：中方坚决反对这种做法。美方应当纠正错误。\n\n法新社记者：美方表示深感关切。你有何评论？\n")
+        let proposals = labeler.propose(for: document)
+        func proposal(_ text: String) -> LabelProposal? {
+            proposals.first { document.units[$0.unitIndex].text.hasPrefix(text) }
+        }
+        for turn in ["问：据报道", "美方称", "中方对此", "法新社记者", "你有何评论"] {
+            #expect(proposal(turn)?.scores[.background] ?? 0 > 0.9, "\(turn)")
+        }
+        #expect(proposal("美方称")?.evidence.hasSuffix("(s1)→background") == true, "\(proposal("美方称")?.evidence ?? "")")
+        #expect(proposal("答：") == nil && proposal("美方应当") == nil)
+        let en = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
+        #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
+        #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)
+        #expect(en.weights(in: "Q-methodology was used.")[.background] == nil)
     }
 
     @Test func optionsForCongressAreNotExamples() throws {

@@ -12,6 +12,11 @@ struct SentenceSegmenterTests {
     @Test(arguments: [
         ("我们认为这是对的。他们不同意！为什么？", ["我们认为这是对的。", "他们不同意！", "为什么？"]),
         ("他说：“我们要发展。”随后离开了。", ["他说：“我们要发展。”", "随后离开了。"]),
+        // A short attribution after a quotation closes its sentence; a clause that goes on after the verb starts one.
+        ("“四季度经济明显回升，社会信心有效提振。”康义说。他表示，也要看到困难。", ["“四季度经济明显回升，社会信心有效提振。”康义说。", "他表示，也要看到困难。"]),
+        ("“这就是所谓的效应。”国家统计局副局长盛来运补充道。", ["“这就是所谓的效应。”国家统计局副局长盛来运补充道。"]),
+        ("“我们将继续实施积极的财政政策。”蓝佛安表示，今年赤字率拟按4%安排。", ["“我们将继续实施积极的财政政策。”", "蓝佛安表示，今年赤字率拟按4%安排。"]),
+        ("“市场回暖。”随后离开。“价格上涨。”说。", ["“市场回暖。”", "随后离开。", "“价格上涨。”", "说。"]),
         ("这是事实。[1]下一句开始了。", ["这是事实。[1]", "下一句开始了。"]),
         ("这是事实。[1][2]下一句。", ["这是事实。[1][2]", "下一句。"]),
         ("这是事实。［3］下一句。", ["这是事实。［3］", "下一句。"]),
@@ -44,6 +49,10 @@ struct SentenceSegmenterTests {
 
     @Test(arguments: [
         ("The U.S. economy grew. It slowed later.", ["The U.S. economy grew.", "It slowed later."]),
+        // A transcript's speaker label in capitals; a dotted abbreviation before a clear opener.
+        ("MS. JEAN-PIERRE: Our position has not changed. MR. KIRBY: We are looking into it.", ["MS. JEAN-PIERRE: Our position has not changed.", "MR. KIRBY: We are looking into it."]),
+        ("Heat kills more workers in the U.S. Between 1992 and 2022, 986 died.", ["Heat kills more workers in the U.S.", "Between 1992 and 2022, 986 died."]),
+        ("We met the U.S. Trade Representative. She agreed.", ["We met the U.S. Trade Representative.", "She agreed."]),
         ("See e.g. the report. Next sentence.", ["See e.g. the report.", "Next sentence."]),
         ("Smith et al. argue this. Others disagree.", ["Smith et al. argue this.", "Others disagree."]),
         ("Dr. Jones left. Mr. Lee stayed.", ["Dr. Jones left.", "Mr. Lee stayed."]),
