@@ -77,19 +77,19 @@ public enum TextDecoder {
                     length = 4
                     value = UInt32(b0 & 0x07)
                 } else {
-                    throw .invalidUTF8(byteOffset: i, line: line)
+                    throw Self.notUTF8(buffer, at: i, line: line)
                 }
                 if length > 1 {
-                    guard i + length <= n else { throw .invalidUTF8(byteOffset: i, line: line) }
+                    guard i + length <= n else { throw Self.notUTF8(buffer, at: i, line: line) }
                     for k in 1..<length {
                         let b = buffer[i + k]
-                        guard b & 0xC0 == 0x80 else { throw .invalidUTF8(byteOffset: i, line: line) }
+                        guard b & 0xC0 == 0x80 else { throw Self.notUTF8(buffer, at: i, line: line) }
                         value = (value << 6) | UInt32(b & 0x3F)
                     }
                     // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
                     let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
                     guard value >= minimum, value <= 0x10FFFF, !(0xD800...0xDFFF).contains(value) else {
-                        throw .invalidUTF8(byteOffset: i, line: line)
+                        throw Self.notUTF8(buffer, at: i, line: line)
                     }
                 }
                 if value == 0x0A {
@@ -110,6 +110,17 @@ public enum TextDecoder {
             }
         }
         return result
+    }
+
+    /// Why bytes that are no UTF-8 at `offset` cannot be read: text in another encoding (GB18030, Big5, Latin-1 hold
+    /// no NUL and few control bytes), or binary data, which holds both (random bytes: one NUL in 256) — called so
+    /// rather than sent to iconv.
+    static func notUTF8(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int, line: Int) -> DocumentReadError {
+        let window = buffer[..<min(buffer.count, 8192)]
+        if let nul = window.firstIndex(of: 0) { return .binary(byteOffset: nul) }
+        let controls = window.count { $0 < 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 && $0 != 0x0C && $0 != 0x1B }
+        if controls * 50 > window.count { return .binary(byteOffset: offset) }
+        return .invalidUTF8(byteOffset: offset, line: line)
     }
 
     /// Measures (in bytes, roughly characters) the rest of an over-long line for the error message.

@@ -139,6 +139,9 @@ public enum ReviewCommand: Sendable, Hashable {
             switch rest.count {
             case 1: return .success(.link(child: nil, parent: rest[0], relation: relation))
             case 2: return .success(.link(child: rest[0], parent: rest[1], relation: relation))
+            case 3 where relation == nil:
+                // k s7 s6 rebut: a third word that is no relation is named, not left to the usage line.
+                return fail("unknown relation '\(echoed(rest[2]))'; use support or attack (s, a): link [CHILD] PARENT [support|attack]")
             default: return fail("usage: link [CHILD] PARENT [support|attack] (s, a)")
             }
         case "unlink", "ul": return optionalID { .unlink($0) }

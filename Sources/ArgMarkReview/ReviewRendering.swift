@@ -106,7 +106,11 @@ extension ReviewSession {
             } else if b.linkedBy != a.linkedBy, a.parent == nil, rooted(a.label) {
                 parts.append(a.linkedBy?.hasPrefix("human:") == true ? "thesis confirmed" : b.linkedBy == nil ? "now the thesis" : "thesis confirmation undone")
             }
-            if parts.isEmpty { parts.append("reviewed") }
+            // A link confirmed as it was: the link is reviewed, a machine label stays unreviewed (as show says).
+            if parts.isEmpty {
+                parts.append(a.reviewedAt == nil && b.reviewedAt != nil ? "review undone"
+                    : a.label == nil || a.labeledBy?.hasPrefix("human:") == true || a.labeledBy == nil ? "reviewed" : "link reviewed, label unreviewed")
+            }
             lines.append("\(change.unit): " + parts.joined(separator: "; "))
         }
         return lines.joined(separator: "\n") + "\n"

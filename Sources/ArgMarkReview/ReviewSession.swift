@@ -173,7 +173,7 @@ public struct ReviewSession {
         case .find(let pattern):
             let regex: NSRegularExpression
             do { regex = try NSRegularExpression(pattern: pattern, options: [.anchorsMatchLines]) } catch {
-                return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression")
+                return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression; a backslash takes a mark as it is (find \\[1\\] finds the note marker [1], find \\( a bracket)")
             }
             if let group = Self.nestedRepetition(pattern) {
                 return failure("error: \(ReviewCommand.echoed(group)) repeats a group that is itself all repetition, which can search for ever on a sentence it does not match; repeat once (write .+ for (.+)+, \\S+ for (\\S+)+)")

@@ -151,6 +151,20 @@ struct ReviewSessionTests {
         expectValidTree(s.document)
     }
 
+    /// Confirming a machine's link reviews the link, not the label, and says so (as show does); undone, the review
+    /// is said to be undone. A third word that is no relation is named; a pattern that is no regular expression says
+    /// how to take a mark as it is.
+    @Test func messagesSayWhatWasReviewedAndWhatWasWrong() throws {
+        var s = session(try sampleDocument())
+        let confirmed = s.execute("link s4 s3")
+        #expect(confirmed.edit != nil && confirmed.output.hasPrefix("s4: link reviewed, label unreviewed"), "\(confirmed.output)")
+        #expect(s.execute("undo").output.contains("s4: review undone"))
+        let rebut = s.execute("k s4 s3 rebut")
+        #expect(rebut.isError && rebut.output.contains("unknown relation 'rebut'; use support or attack"), "\(rebut.output)")
+        let bracket = s.execute("find [")
+        #expect(bracket.isError && bracket.output.contains("find \\[1\\] finds the note marker [1]"), "\(bracket.output)")
+    }
+
     /// What a person typed is echoed in an error only in part; a cycle refusal says what to do instead; a label
     /// command with the label forgotten says so.
     @Test func refusalsSayWhatToDoAndEchoLittle() throws {
