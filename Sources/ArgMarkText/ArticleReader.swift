@@ -933,8 +933,9 @@ enum NotesList {
             let bareEntry = bare ? bareMarker(scalars, line).flatMap { $0.0 == next ? $0 : nil } : nil
             if let (marker, textStart) = bareEntry ?? (bare ? nil : marker(scalars, line)) {
                 entries.append(Entry(marker: marker, range: scalars.trimmed(textStart..<line.upperBound)))
-            } else if numbered, let last = entries.indices.last {
-                // A wrapped entry: extend the previous note over this line.
+            } else if numbered, let last = entries.indices.last, !Caption.isSourceLine(scalars, line) {
+                // A wrapped entry: extend the previous note over this line (a 资料来源： / Source: line after the list
+                // is a note of its own, not the last entry's continuation).
                 entries[last].range = entries[last].range.lowerBound..<line.upperBound
             } else {
                 // A Markdown list's entry without its bullet (- Freeman, R. B. (1984). …).

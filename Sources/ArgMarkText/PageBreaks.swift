@@ -39,9 +39,9 @@ enum PageBreaks {
         let formFeeds = scalars.contains("\u{0C}")
         // The wrap width, which tells a running head from a wrapped line, is measured before anything is blanked.
         let before = HardWrap.layout(scalars)
-        guard formFeeds || before.width != nil else { return before.lines }
+        guard formFeeds || before.width != nil else { return unpagedLines(&scalars, before.lines, footnotes: &footnotes) }
         let breaks = blankFurniture(&scalars, wrapWidth: before.width)
-        guard !breaks.isEmpty else { return before.lines }
+        guard !breaks.isEmpty else { return unpagedLines(&scalars, before.lines, footnotes: &footnotes) }
         footnotes = blankFootnotes(&scalars, breaks: breaks)
         let (lines, width) = HardWrap.layout(scalars)
         return joinAcross(breaks, lines, scalars, wrapWidth: width)
@@ -80,6 +80,26 @@ enum PageBreaks {
             for i in line { s[i] = " " }
         }
         return notes
+    }
+
+    /// A text without pages, whose notes stand at its end under a rule (a line of underscores or dashes), as a web
+    /// page's or an EU document's do when copied: the notes blanked and returned, as a page's foot notes are, and the
+    /// lines read again. Without the rule such a run of numbered lines is a list, and the text reads as it was.
+    private static func unpagedLines(_ s: inout [Unicode.Scalar], _ lines: [Range<Int>], footnotes: inout [Footnote]) -> [Range<Int>] {
+        let page = lineRanges(s).map { s.trimmed($0) }.filter { !$0.isEmpty }
+        // Cheap first: the rule must stand within the text's last 41 lines.
+        guard page.suffix(41).contains(where: { isRule(s, $0) }), let block = footnoteBlock(s, page), isRule(s, page[block.start]) else {
+            return lines
+        }
+        for (n, entry) in block.entries.enumerated() {
+            let last = n + 1 < block.entries.count ? block.entries[n + 1].line - 1 : page.count - 1
+            let range = entry.textStart..<page[last].upperBound
+            footnotes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
+        }
+        for line in page[block.start...] {
+            for i in line { s[i] = " " }
+        }
+        return HardWrap.layout(s).lines
     }
 
     /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and
@@ -123,6 +143,14 @@ enum PageBreaks {
             return start < line.upperBound ? (value, start) : nil
         }
         var k = i
+        // ¹ JRC (2020), …: a web page's or word processor's note number, in superscript.
+        if ScalarClass.isSuperscriptDigit(s[i]) {
+            while k < line.upperBound, k - i < 3, ScalarClass.isSuperscriptDigit(s[k]) { k += 1 }
+            guard k < line.upperBound, let number = Int(String(String.UnicodeScalarView(s[i..<k].map(ScalarClass.superscriptValue)))) else { return nil }
+            let start = s.trimmed(k..<line.upperBound).lowerBound
+            guard start < line.upperBound, !ScalarClass.isLower(s[start]) else { return nil }
+            return (number, start)
+        }
         while k < line.upperBound, k - i < 3, ScalarClass.isDigit(s[k]) { k += 1 }
         guard k > i, k < line.upperBound, ScalarClass.isSpace(s[k]), let number = Int(String(String.UnicodeScalarView(s[i..<k]))) else { return nil }
         let start = s.trimmed(k..<line.upperBound).lowerBound

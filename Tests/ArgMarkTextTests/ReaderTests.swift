@@ -496,6 +496,26 @@ struct PlainTextReaderTests {
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
     }
 
+    /// Notes under a rule at the end of a text without pages (an EU document or a web page copied), numbered in
+    /// superscript or plain digits, are its notes, their markers linked; without the rule such lines stay text.
+    /// A source line after a notes list is a note of its own, not the last entry's continuation.
+    @Test func notesUnderARuleAtTheTextsEndAreNotes() throws {
+        let text = "Drought affected 17% of the EU's territory in 2022.¹ Losses are estimated at EUR 9 billion per year.²\n"
+            + "Member States should invest in water efficiency.\n\n__________\n"
+            + "¹ JRC (2020), Global warming and drought impacts in the EU.\n² EEA (2021), Water resources across Europe.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.notes.map(\.marker) == ["1", "2"] && doc.notes[1].text == "EEA (2021), Water resources across Europe.")
+        #expect(doc.units.filter { $0.kind == .sentence }.count == 3)
+        #expect(doc.units.first?.noteRefs == ["n1"])
+        let plain = try read(PlainTextReader(), text.replacingOccurrences(of: "¹ JRC", with: "1 JRC").replacingOccurrences(of: "² EEA", with: "2 EEA")
+            .replacingOccurrences(of: "2022.¹", with: "2022.1").replacingOccurrences(of: "year.²", with: "year.2"))
+        #expect(plain.notes.map(\.marker) == ["1", "2"])
+        let unruled = try read(PlainTextReader(), text.replacingOccurrences(of: "__________\n", with: ""))
+        #expect(unruled.notes.isEmpty)
+        let sourced = try read(PlainTextReader(), "粮食产量创历史新高。[1]\n\n注释：\n[1]粮食产量数据来自抽样调查。\n资料来源：\n本公报数据来自农业农村部。\n")
+        #expect(sourced.notes.map(\.text) == ["粮食产量数据来自抽样调查。", "资料来源：本公报数据来自农业农村部。"])
+    }
+
     @Test func aNotesListAfterANotesHeadingIsReadAsNotes() throws {
         let text = "Findings\nClaims took longer in 2025.[1] Accuracy fell.\nNotes\n[1] VBA data, 2025.\n[2] Ibid.\nAppendix I: Scope and Methodology\nWe reviewed agency data.\n"
         let doc = try read(PlainTextReader(), text)
