@@ -57,6 +57,7 @@ public struct ArticleReader: DocumentReader {
         let lines = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
+        let listItems = ListItems.headingLike(scalars, lines)
         frontMatter?.record(into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         body.addFootnotes(footnotes)
@@ -114,7 +115,7 @@ public struct ArticleReader: DocumentReader {
             if inNotes {
                 noteLines.append(line)
             } else {
-                body.addLine(line)
+                body.addLine(line, listItem: listItems.contains(cursor))
                 for i in line {
                     if ScalarClass.isHan(scalars[i]) { bodyLanguageHan += 1 }
                     else if ScalarClass.isLatinLetter(scalars[i]) { bodyLanguageLatin += 1 }

@@ -18,10 +18,11 @@ struct BodyAssembler {
         builder = DocumentBuilder(id: documentID, sourcePath: sourcePath)
     }
 
-    /// Adds one line: a heading if it looks like one, otherwise a paragraph of sentences. A Markdown heading (`## 1.
+    /// Adds one line: a heading if it looks like one (unless it is an item of a list a lead-in announced,
+    /// `ListItems`), otherwise a paragraph of sentences. A Markdown heading (`## 1.
     /// Introduction`) is a heading of its level without the marks, and a quoted line (`> …`, Markdown or e-mail) is
     /// a paragraph without them.
-    mutating func addLine(_ line: Range<Int>) {
+    mutating func addLine(_ line: Range<Int>, listItem: Bool = false) {
         var range = scalars.trimmed(line)
         guard !range.isEmpty else { return }
         if let (level, text) = markdownHeading(range) {
@@ -41,7 +42,7 @@ struct BodyAssembler {
         }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: outline.place(scalars, range, level: 1))
-        } else if let level = HeadingDetector.level(scalars, range) {
+        } else if !listItem, let level = HeadingDetector.level(scalars, range) {
             addHeading(range, level: outline.place(scalars, range, level: HeadingDetector.levelInContext(
                 level, numbered: HeadingDetector.numberedLevel(scalars, range, latin: false) != nil,
                 previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level)))

@@ -90,3 +90,52 @@ public struct HeadingOutline: Sendable {
         return place(scalars, scalars.trimmed(scalars.indices), level: level)
     }
 }
+
+/// Numbered lines that a lead-in announces as a list (今年要重点抓好以下三项工作： / 1．稳定粮食播种面积 / 2．…; OSHA
+/// requests comment on the following questions: / 1. Should …? / 2. Are there …?): items of the paragraph's
+/// argument, not headings that each open an empty section. A list is told from numbered subheadings by what follows
+/// them: two or more lines numbered alike (1. / (1) / ①), one after the other with nothing between them, right
+/// after a line of text that ends with a colon. Numbered subheadings after such a lead-in (…从以下三个层面理解： /
+/// 1. 技术层面 / a paragraph / 2. 制度层面) have their paragraphs between them, and stay headings.
+enum ListItems {
+    /// The indices of `lines` that are items of such a list and would otherwise be read as headings.
+    static func headingLike(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Set<Int> {
+        var items: Set<Int> = []
+        var i = 0
+        while i < lines.count {
+            let lead = s.trimmed(lines[i])
+            i += 1
+            guard lead.count > 1, s[lead.upperBound - 1] == "：" || s[lead.upperBound - 1] == ":",
+                  HeadingDetector.level(s, lead) == nil else { continue }
+            var run: [Int] = []
+            var kind: String?
+            var j = i
+            while j < lines.count {
+                let line = s.trimmed(lines[j])
+                if line.isEmpty {
+                    j += 1
+                    continue
+                }
+                guard let marker = markerKind(s, line), kind == nil || marker == kind else { break }
+                kind = marker
+                run.append(j)
+                j += 1
+            }
+            if run.count >= 2 {
+                for k in run where HeadingDetector.level(s, s.trimmed(lines[k])) != nil { items.insert(k) }
+            }
+            i = max(i, j)
+        }
+        return items
+    }
+
+    /// The kind of list number a line opens with: 1. / 1． / 1、 (digits), (1) / （1）, or a circled ①.
+    static func markerKind(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
+        if ScalarClass.isCircledNumber(s[line.lowerBound]) { return "circled" }
+        switch HeadingDetector.numbering(s, line) {
+        case .digits: return "digits"
+        case .parenthesizedDigits: return "parenthesized"
+        default: return nil
+        }
+    }
+}

@@ -48,6 +48,7 @@ public struct PlainTextReader: DocumentReader {
         var contents: [String] = []
         // The line after a glossary or a table of contents, which the loop skips to.
         var resumeAt = 0
+        let listItems = ListItems.headingLike(scalars, lines)
         for (index, line) in lines.enumerated() {
             if index < resumeAt { continue }
             if let letter, letter.isFrame(index) { continue }
@@ -89,7 +90,7 @@ public struct PlainTextReader: DocumentReader {
                 markdownNotes.append(line)
                 continue
             }
-            if inNotes { noteLines.append(line) } else { body.addLine(line) }
+            if inNotes { noteLines.append(line) } else { body.addLine(line, listItem: listItems.contains(index)) }
         }
         var metadata = body.builder.document.metadata
         letter?.record(scalars, lines, into: &metadata)

@@ -496,6 +496,18 @@ struct PlainTextReaderTests {
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
     }
 
+    /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
+    /// numbered subheadings after a lead-in, their paragraphs between them, stay headings.
+    @Test func aListALeadInAnnouncesIsNoRunOfHeadings() throws {
+        let tasks = try read(PlainTextReader(), "二、重点任务\n今年要重点抓好以下三项工作：\n1．稳定粮食播种面积\n2．加强高标准农田建设\n3．推进种业振兴行动\n三、保障措施\n各地区要高度重视。\n")
+        #expect(tasks.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence, .sentence, .heading, .sentence])
+        let questions = try read(PlainTextReader(), "OSHA requests comment on the following questions:\n1. Should the trigger be set at 80 °F?\n"
+            + "2. Are there industries in which rest breaks would be infeasible?\n3. What would it cost a small employer to comply?\n\nEmployers should not wait.\n")
+        #expect(questions.units.allSatisfy { $0.kind == .sentence } && questions.units.count == 5)
+        let subheadings = try read(PlainTextReader(), "近年来，数字治理成为研究热点。数字治理可以从以下两个层面加以理解：\n\n1. 技术层面\n\n算法改变了治理的方式。\n\n2. 制度层面\n\n规则需要随之调整。\n")
+        #expect(subheadings.units.filter { $0.kind == .heading }.map(\.text) == ["1. 技术层面", "2. 制度层面"])
+    }
+
     /// Notes under a rule at the end of a text without pages (an EU document or a web page copied), numbered in
     /// superscript or plain digits, are its notes, their markers linked; without the rule such lines stay text.
     /// A source line after a notes list is a note of its own, not the last entry's continuation.
