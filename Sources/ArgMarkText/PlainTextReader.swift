@@ -38,6 +38,8 @@ public struct PlainTextReader: DocumentReader {
         let frontMatter = YAMLFrontMatter.find(scalars)
         let speech = frontMatter == nil ? SpeechHeader.find(scalars, lines) : nil
         let official = letter == nil && memo == nil && frontMatter == nil ? OfficialDocumentFrame.find(scalars, lines) : nil
+        let media = letter == nil && memo == nil && frontMatter == nil && official == nil && speech == nil && preamble == nil && occasion == nil
+            ? MediaFrame.find(scalars, lines) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
         var noteLines: [Range<Int>] = []
@@ -55,6 +57,7 @@ public struct PlainTextReader: DocumentReader {
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }
             if let official, official.lines.contains(index) { continue }
+            if let media, media.lines.contains(index) { continue }
             if let preamble, line.upperBound <= preamble.end { continue }
             if let frontMatter, line.upperBound <= frontMatter.end { continue }
             // Only a line opening with a parenthesis is turned into a string here: a string per line made reading
@@ -100,6 +103,7 @@ public struct PlainTextReader: DocumentReader {
         frontMatter?.record(into: &metadata)
         speech?.record(into: &metadata)
         official?.record(into: &metadata)
+        media?.record(into: &metadata)
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {

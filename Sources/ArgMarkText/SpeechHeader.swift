@@ -29,10 +29,10 @@ struct SpeechHeader {
             // （2024年6月24日） and the speaker's name alone.
             let date = String(second.dropFirst().dropLast())
             let name = text(lines[2]).filter { $0 != " " && $0 != "　" }
-            guard date.contains("年"), date.contains("月"), (2...4).contains(name.count), name.unicodeScalars.allSatisfy(\.isHanIdeograph) else {
-                return nil
-            }
-            return SpeechHeader(title: title, occasion: date, bylines: [name])
+            guard date.contains("年"), date.contains("月") else { return nil }
+            // The speaker's name may be left out (a transcript that opens with 同志们：).
+            let named = (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(\.isHanIdeograph)
+            return SpeechHeader(title: title, occasion: date, bylines: named ? [name] : [])
         }
         guard second.hasPrefix("——") || second.hasPrefix("－－") || second.hasPrefix("—") else { return nil }
         let occasion = String(second.drop { $0 == "—" || $0 == "－" || $0 == " " || $0 == "　" })

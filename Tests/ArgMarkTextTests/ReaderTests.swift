@@ -496,6 +496,34 @@ struct PlainTextReaderTests {
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
     }
 
+    /// A Chinese page's frame goes to the metadata: a commentary's byline and subtitle, the page's date, source and
+    /// buttons, the editor's and the print edition's lines; a white paper's cover (issuer and month) is recorded and
+    /// stays as headings, as the project's gold has it; a directive without its number still gives its addressees
+    /// and its signature; a speech head without the speaker's name is a speech head.
+    @Test func aChinesePagesFrameIsMetadata() throws {
+        let page = "坚定不移推进高水平对外开放\n——论学习贯彻全会精神\n2024年03月06日08:31 | 来源：人民网－人民日报\n分享到：\n本报记者　李红梅　王浩\n\n"
+            + "开放是中国式现代化的鲜明标识。我们要扩大高水平对外开放。\n\n（本报记者刘志强参与采写）\n《 人民日报 》（ 2024年03月06日 02 版）\n(责编：牛镛、岳弘彬)\n"
+        let doc = try read(PlainTextReader(), page)
+        #expect(doc.units.map(\.text) == ["坚定不移推进高水平对外开放", "——论学习贯彻全会精神", "本报记者　李红梅　王浩", "开放是中国式现代化的鲜明标识。", "我们要扩大高水平对外开放。"])
+        let m = doc.metadata
+        #expect(m.titles["zh"] == "坚定不移推进高水平对外开放" && m.authors == ["李红梅", "王浩"])
+        #expect(m.fields["date"] == "2024年03月06日08:31" && m.fields["source"] == "人民网－人民日报" && m.fields["editor"] == "牛镛、岳弘彬")
+        #expect(m.fields["subtitle"] == "论学习贯彻全会精神" && m.fields["printEdition"] == "《人民日报》（2024年03月06日02版）")
+        let cover = try read(PlainTextReader(), "新时代的中国绿色发展\n\n中华人民共和国\n国务院新闻办公室\n2023年1月\n\n前言\n\n绿色是生命的底色。\n")
+        #expect(cover.metadata.fields["issuer"] == "中华人民共和国 国务院新闻办公室" && cover.metadata.fields["issued"] == "2023年1月")
+        #expect(cover.units.filter { $0.kind == .heading }.count == 5)
+        let directive = try read(PlainTextReader(), "国务院关于加快发展银发经济的意见\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
+            + "发展银发经济是积极应对人口老龄化的重要举措。现提出如下意见。\n\n国务院\n2024年1月11日\n（此件公开发布）\n")
+        #expect(directive.units.filter { $0.kind == .sentence }.count == 2 && directive.units.count == 3)
+        #expect(directive.metadata.fields["issuer"] == "国务院" && directive.metadata.fields["issued"] == "2024年1月11日"
+            && directive.metadata.fields["addressees"]?.hasPrefix("各省") == true && directive.metadata.fields["distribution"] == "此件公开发布")
+        // A text whose last line is a date, with no issuer above it, keeps it.
+        let dated = try read(PlainTextReader(), "会议纪要\n\n会议讨论了三项议题。会议决定加快推进。\n\n2024年1月11日\n")
+        #expect(dated.units.last?.text == "2024年1月11日")
+        let speech = try read(PlainTextReader(), "在青年科技工作者座谈会上的讲话\n（2025年5月4日）\n同志们：\n青年是科技创新的生力军。\n")
+        #expect(speech.metadata.titles["zh"] == "在青年科技工作者座谈会上的讲话" && speech.metadata.fields["occasion"] == "2025年5月4日")
+    }
+
     /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
     /// numbered subheadings after a lead-in, their paragraphs between them, stay headings.
     @Test func aListALeadInAnnouncesIsNoRunOfHeadings() throws {

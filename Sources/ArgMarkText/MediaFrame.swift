@@ -1,0 +1,236 @@
+import ArgMarkCore
+
+/// The frame a Chinese text carries when copied from a newspaper's or a government's web page, or from a white
+/// paper's cover: under the title, a byline (本报评论员, 本报记者　李红梅　王浩), the page's date and source line
+/// (2024年03月06日08:31 | 来源：人民网－人民日报, 来源：外交部网站), its buttons (分享到：, 【字体：大 中 小】打印本页), a
+/// cover's issuer and month (中华人民共和国 / 国务院新闻办公室 / 2023年1月) or a date in brackets (（2024年7月31日）); at
+/// the end the editor's and the print edition's lines (（责编：…）, 《 人民日报 》（ 2024年03月06日 02 版）), （完） and a
+/// signature without a document number (中共中央 / 国务院 / 2024年7月31日). They say who wrote or issued the text and
+/// where it ran, and argue nothing: read as text each became a heading that opened a section (本报评论员 headed the whole
+/// argument) or a sentence. They go to the metadata (`authors`, `byline`, `source`, `date`, `issuer`, `issued`,
+/// `editor`, `printEdition`; the first line as the title), and their lines leave the body.
+struct MediaFrame {
+    /// Indices of the frame's lines that leave the body: a page's furniture, the addressees, the tail's lines.
+    var lines: Set<Int> = []
+    /// Indices of the head's lines that are recorded but stay in the text as the headings they are read as (a cover's
+    /// issuer and month, a byline, a subtitle, a date under the title), as a speech's head does (`SpeechHeader`): the
+    /// project's gold keeps such lines as headings, and sentence ids and offsets do not move.
+    var kept: Set<Int> = []
+    var title: String?
+    var authors: [String] = []
+    var fields: [(key: String, value: String)] = []
+
+    /// The frame of `lines`, when the head under a title line or the tail holds any of its lines.
+    static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> MediaFrame? {
+        let text = lines.map { scalars.string(scalars.trimmed($0)) }
+        guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].unicodeScalars.contains(where: \.isHanIdeograph),
+              text[first].count <= 80, !text[first].contains("。")
+        else { return nil }
+        var frame = MediaFrame()
+        // The head: the lines under the title while each is part of the frame.
+        var k = first + 1
+        var cover: [String] = []
+        while k < text.count, k <= first + 8 {
+            let line = text[k]
+            if line.isEmpty {
+                k += 1
+                continue
+            }
+            // Furniture and addressees leave the body; the rest is recorded and stays as the headings it is read as.
+            var leaves = false
+            if k == first + 1 || text[first + 1].isEmpty && k == first + 2, line.hasPrefix("——"), line.count <= 60, !line.contains("。") {
+                // A commentary's subtitle (——论学习贯彻……精神): the title's, and the frame goes on under it.
+                frame.fields.append(("subtitle", String(line.drop { $0 == "—" })))
+            } else if let names = Self.byline(line) {
+                frame.authors += names
+                frame.fields.append(("byline", line))
+            } else if cover.count < 3, Self.isCoverIssuer(line) {
+                cover.append(line)
+            } else if !cover.isEmpty, Self.isMonth(line) || OfficialDocumentFrame.isDate(line) {
+                // The issuer's date under its name (国家统计局 / 2025年2月28日) is the cover's, not a page's timestamp.
+                frame.fields += [("issuer", cover.joined(separator: " ")), ("issued", line)]
+                cover = []
+            } else if let (date, source) = Self.pageDateAndSource(line) {
+                if let date { frame.fields.append(("date", date)) }
+                if let source { frame.fields.append(("source", source)) }
+                leaves = true
+            } else if Self.isButton(line) {
+                // Nothing to keep: 分享到：, 打印本页.
+                leaves = true
+            } else if k == first + 1 || text[first + 1].isEmpty && k == first + 2, let date = Self.bracketedDate(line) {
+                frame.fields.append(("date", date))
+            } else if OfficialDocumentFrame.isTitle(text[first]), Self.isAddressees(line) {
+                // A directive without its document number still names whom it is sent to.
+                frame.fields.append(("addressees", String(line.dropLast())))
+                leaves = true
+            } else {
+                break
+            }
+            if leaves { frame.lines.insert(k) } else { frame.kept.insert(k) }
+            k += 1
+        }
+        // An issuer without its date is a line of the text after all.
+        if !cover.isEmpty {
+            for line in frame.kept where cover.contains(text[line]) { frame.kept.remove(line) }
+        }
+        let headEnd = frame.lines.union(frame.kept).max() ?? first
+        // The tail: from the last line up while each is part of the frame.
+        var tail: [(key: String, value: String)] = []
+        var j = text.count - 1
+        var dated = false
+        while j > headEnd + 1 {
+            let line = text[j]
+            if line.isEmpty {
+                j -= 1
+                continue
+            }
+            if line == "（完）" || line == "(完)" || line == "【纠错】" {
+                // The wire's end mark, the page's button.
+            } else if Self.isContribution(line) {
+                tail.append(("contributors", String(line.dropFirst().dropLast())))
+            } else if OfficialDocumentFrame.isDistributionNote(line), !dated {
+                tail.append(("distribution", String(line.dropFirst().dropLast())))
+            } else if let editor = Self.editor(line) {
+                tail.append(("editor", editor))
+            } else if Self.isPrintEdition(line) {
+                tail.append(("printEdition", line.filter { $0 != " " && $0 != "　" }))
+            } else if OfficialDocumentFrame.isDate(line), !dated {
+                tail.append(("issued", line))
+                dated = true
+            } else if dated, OfficialDocumentFrame.isOrgan(line) || line == "中共中央" {
+                tail.append(("issuer", line))
+            } else if Self.isButton(line) || line.hasPrefix("关注公众号") {
+            } else {
+                break
+            }
+            frame.lines.insert(j)
+            j -= 1
+        }
+        // A date alone at the end without its issuer is the text's own last line (a letter's date is LetterFrame's).
+        if dated, !tail.contains(where: { $0.key == "issuer" }), let line = text.indices.last(where: { OfficialDocumentFrame.isDate(text[$0]) }) {
+            frame.lines.remove(line)
+            tail.removeAll { $0.key == "issued" }
+        }
+        // The signature's organs were met last first: 中共中央 above 国务院.
+        let issuers = tail.filter { $0.key == "issuer" }.map(\.value).reversed()
+        frame.fields += tail.filter { $0.key != "issuer" }.reversed()
+        if !issuers.isEmpty { frame.fields.append(("issuer", issuers.joined(separator: " "))) }
+        guard !frame.lines.isEmpty || !frame.kept.isEmpty else { return nil }
+        frame.title = text[first]
+        return frame
+    }
+
+    /// 本报评论员, 人民日报评论员, 本报评论部 (as a byline, the authors it names: none), 本报记者　李红梅　王浩 (李红梅, 王浩).
+    static func byline(_ line: String) -> [String]? {
+        let compact = line.filter { $0 != " " && $0 != "　" }
+        let desks = ["评论员", "评论员文章", "评论部", "特约评论员"]
+        for outlet in ["", "本报", "本刊", "人民日报", "新华社", "光明日报", "经济日报", "求是", "解放军报"] {
+            if desks.contains(where: { compact == outlet + $0 }) { return [] }
+        }
+        // A reporter's byline: the desk, then two- to four-character names set apart by spaces.
+        for desk in ["本报记者", "新华社记者", "记者"] where line.hasPrefix(desk) {
+            let names = line.dropFirst(desk.count).split(whereSeparator: { $0 == " " || $0 == "　" || $0 == "、" }).map(String.init)
+            guard !names.isEmpty, names.count <= 6, names.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(\.isHanIdeograph) }) else { return nil }
+            return names
+        }
+        return nil
+    }
+
+    /// A web page's date and source line: 2024年03月06日08:31 | 来源：人民网－人民日报, 来源：外交部网站, 2024-03-12 19:30,
+    /// 发布时间：2024-03-12 来源：新华社.
+    static func pageDateAndSource(_ line: String) -> (date: String?, source: String?)? {
+        guard line.count <= 80, !line.contains("。") else { return nil }
+        var date: String?
+        var source: String?
+        for part in line.split(whereSeparator: { $0 == "|" || $0 == "｜" }).map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            for piece in part.components(separatedBy: "  ").map({ $0.trimmingCharacters(in: .whitespaces) }) where !piece.isEmpty {
+                if let value = Self.value(piece, labels: ["来源", "信息来源", "稿件来源"]) {
+                    source = value
+                } else if let value = Self.value(piece, labels: ["发布时间", "发布日期", "时间", "日期"]) ?? (Self.isTimestamp(piece) ? piece : nil) {
+                    date = value
+                } else {
+                    return nil
+                }
+            }
+        }
+        return date == nil && source == nil ? nil : (date, source)
+    }
+
+    private static func value(_ piece: String, labels: [String]) -> String? {
+        for label in labels where piece.hasPrefix(label + "：") || piece.hasPrefix(label + ":") {
+            let value = piece.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    /// 2024年03月06日08:31, 2024-03-12 19:30, 2024-03-12, 2024/03/12.
+    static func isTimestamp(_ piece: String) -> Bool {
+        let s = Array(piece.unicodeScalars)
+        guard (8...24).contains(s.count), s.prefix(4).allSatisfy(ScalarClass.isDigit) else { return false }
+        // A day at least (2023年1月 is a cover's month, not a page's timestamp).
+        let day = s.contains("日") || s.filter({ $0 == "-" || $0 == "/" }).count == 2
+        return day && s.allSatisfy { ScalarClass.isDigit($0) || "年月日-/:： ".unicodeScalars.contains($0) }
+    }
+
+    /// A page's buttons and furniture: 分享到：, 【字体：大 中 小】打印本页, 打印本页, 关闭窗口.
+    static func isButton(_ line: String) -> Bool {
+        let compact = line.filter { $0 != " " && $0 != "　" }
+        return compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
+            || compact.hasSuffix("打印本页") || compact.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】"))
+    }
+
+    /// A cover's issuer: 中华人民共和国, 国务院新闻办公室.
+    static func isCoverIssuer(_ line: String) -> Bool {
+        line == "中华人民共和国" || line == "中共中央" || OfficialDocumentFrame.isOrgan(line)
+    }
+
+    /// 2023年1月: a cover's month.
+    static func isMonth(_ line: String) -> Bool {
+        let s = Array(line.unicodeScalars)
+        guard (7...8).contains(s.count), s.prefix(4).allSatisfy(ScalarClass.isDigit), s[4] == "年", s.last == "月" else { return false }
+        return s[5..<(s.count - 1)].allSatisfy(ScalarClass.isDigit)
+    }
+
+    /// （2024年7月31日） under a title: the date, without its brackets.
+    static func bracketedDate(_ line: String) -> String? {
+        guard (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")")) else { return nil }
+        let inner = String(line.dropFirst().dropLast())
+        return OfficialDocumentFrame.isDate(inner) ? inner : nil
+    }
+
+    /// 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：, as `OfficialDocumentFrame` reads it.
+    static func isAddressees(_ line: String) -> Bool {
+        line.hasSuffix("：") && line.count <= 200 && !line.contains("。")
+            && (line.contains("、") || OfficialDocumentFrame.organSuffixes.contains(where: { line.dropLast().hasSuffix($0) }))
+    }
+
+    /// （本报记者刘志强参与采写）: who else reported the piece.
+    static func isContribution(_ line: String) -> Bool {
+        line.count <= 40 && (line.hasPrefix("（") || line.hasPrefix("(")) && (line.hasSuffix("参与采写）") || line.hasSuffix("参与采写)"))
+    }
+
+    /// （责编：王楠、李昉）, 【责任编辑:李四】 → 王楠、李昉.
+    static func editor(_ line: String) -> String? {
+        guard line.count <= 40, line.hasPrefix("（") || line.hasPrefix("(") || line.hasPrefix("【") else { return nil }
+        let inner = line.dropFirst().dropLast()
+        for label in ["责编", "责任编辑", "编辑"] where inner.hasPrefix(label + "：") || inner.hasPrefix(label + ":") {
+            return String(inner.dropFirst(label.count + 1))
+        }
+        return nil
+    }
+
+    /// 《 人民日报 》（ 2024年03月06日 02 版）.
+    static func isPrintEdition(_ line: String) -> Bool {
+        let compact = line.filter { $0 != " " && $0 != "　" }
+        return compact.count <= 40 && compact.hasPrefix("《") && compact.contains("》（") && compact.hasSuffix("版）")
+    }
+
+    func record(into metadata: inout DocumentMetadata) {
+        for (key, value) in fields {
+            metadata.fields[key] = metadata.fields[key].map { $0 + "; " + value } ?? value
+        }
+        for author in authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
+        if let title { metadata.offerTitle(title) }
+    }
+}
