@@ -1,4 +1,5 @@
 import ArgMarkCore
+import Foundation
 
 /// The frame a Chinese text carries when copied from a newspaper's or a government's web page, or from a white
 /// paper's cover: under the title, a byline (本报评论员, 本报记者　李红梅　王浩), the page's date and source line
@@ -23,8 +24,9 @@ struct MediaFrame {
     /// The frame of `lines`, when the head under a title line or the tail holds any of its lines.
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> MediaFrame? {
         let text = lines.map { scalars.string(scalars.trimmed($0)) }
-        guard let first = text.firstIndex(where: { !$0.isEmpty }), text[first].unicodeScalars.contains(where: \.isHanIdeograph),
-              text[first].count <= 80, !text[first].contains("。")
+        guard let first = text.firstIndex(where: { !$0.isEmpty }) else { return nil }
+        if LanguageDetector.detect(text[first]) == .en { return english(text, title: first) }
+        guard text[first].unicodeScalars.contains(where: \.isHanIdeograph), text[first].count <= 80, !text[first].contains("。")
         else { return nil }
         var frame = MediaFrame()
         // The head: the lines under the title while each is part of the frame.
@@ -118,6 +120,80 @@ struct MediaFrame {
         guard !frame.lines.isEmpty || !frame.kept.isEmpty else { return nil }
         frame.title = text[first]
         return frame
+    }
+
+    /// An English commentary's or op-ed's frame: under a title, its byline (By Jennifer A. Hillman and David Sacks, in
+    /// Markdown's emphasis too), a date line (June 3, 2024), the outlet's line (Council on Foreign Relations |
+    /// Commentary | June 3, 2024) and the page's share buttons; and, only under such a byline, the disclaimer at the end
+    /// (The views expressed in this commentary are solely those of the authors. …). The byline is what tells such a
+    /// head: without it nothing is taken.
+    static func english(_ text: [String], title first: Int) -> MediaFrame? {
+        func bare(_ line: String) -> String { line.trimmingCharacters(in: CharacterSet(charactersIn: "*_# ")) }
+        let title = bare(text[first])
+        guard title.split(separator: " ").count <= 20, !title.hasSuffix("."), let firstScalar = title.unicodeScalars.first,
+              ScalarClass.isUpper(firstScalar) || ScalarClass.isDigit(firstScalar) else { return nil }
+        var frame = MediaFrame()
+        var k = first + 1
+        while k < text.count, k <= first + 6 {
+            let line = bare(text[k])
+            if line.isEmpty {
+                k += 1
+                continue
+            }
+            if frame.authors.isEmpty, line.hasPrefix("By "), line.count <= 120, !line.hasSuffix("."),
+               let (names, _) = FrontMatter.englishPersons(String(line.dropFirst(3))) {
+                frame.authors = names
+                frame.fields.append(("byline", line))
+            } else if Self.isEnglishDate(line) {
+                frame.fields.append(("date", line))
+            } else if line.contains("|"), line.count <= 120, let date = line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }).last,
+                      Self.isEnglishDate(date) {
+                frame.fields += [("source", line.split(separator: "|").dropLast().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " | ")), ("date", date)]
+            } else if line.hasPrefix("Share:") || line == "Share" || line.hasPrefix("Share this") {
+            } else {
+                break
+            }
+            frame.lines.insert(k)
+            k += 1
+        }
+        guard !frame.authors.isEmpty else { return nil }
+        // The tail, from the last line up (a Markdown file's footnote definitions aside): the disclaimer and the
+        // authors' notes (Jennifer A. Hillman is a senior fellow at …), each opening with a name of the byline.
+        var j = text.count - 1
+        var notes: [String] = []
+        while j >= k {
+            let line = bare(text[j])
+            if line.isEmpty || line.hasPrefix("[^") {
+                j -= 1
+                continue
+            }
+            if line.hasPrefix("The views expressed"), line.count <= 300, frame.fields.last?.key != "disclaimer" {
+                frame.fields.append(("disclaimer", line))
+            } else if line.count <= 400, frame.authors.contains(where: { line.hasPrefix($0 + " is ") || line.hasPrefix($0 + " was ") }) {
+                notes.insert(line, at: 0)
+            } else {
+                break
+            }
+            frame.lines.insert(j)
+            j -= 1
+        }
+        if !notes.isEmpty { frame.fields.append(("authorNote", notes.joined(separator: " "))) }
+        frame.title = title
+        return frame
+    }
+
+    /// June 3, 2024; 3 June 2024; Jun. 3, 2024; 2024-06-03.
+    static func isEnglishDate(_ line: String) -> Bool {
+        guard line.count <= 22 else { return false }
+        let words = line.replacingOccurrences(of: ",", with: " ").split(separator: " ")
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                      "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]
+        if words.count == 3, words.contains(where: { months.contains(String($0)) }),
+           words.filter({ $0.allSatisfy(\.isNumber) }).count == 2, let year = words.last(where: { $0.count == 4 }), year.allSatisfy(\.isNumber) {
+            return true
+        }
+        let s = Array(line.unicodeScalars)
+        return s.count == 10 && s.enumerated().allSatisfy { i, c in [4, 7].contains(i) ? c == "-" : ScalarClass.isDigit(c) }
     }
 
     /// 本报评论员, 人民日报评论员, 本报评论部 (as a byline, the authors it names: none), 本报记者　李红梅　王浩 (李红梅, 王浩).

@@ -524,6 +524,25 @@ struct PlainTextReaderTests {
         #expect(speech.metadata.titles["zh"] == "在青年科技工作者座谈会上的讲话" && speech.metadata.fields["occasion"] == "2025年5月4日")
     }
 
+    /// An English commentary's byline, date and outlet line go to the metadata, and under such a byline so do the
+    /// authors' notes and the disclaimer at its end; a body sentence that opens with By stays text.
+    @Test func anEnglishCommentarysFrameIsMetadata() throws {
+        let text = "Why the U.S. Needs a Digital Trade Strategy Now\n**By Jennifer A. Hillman and David Sacks**\n"
+            + "*Council on Foreign Relations | Commentary | June 3, 2024*\nShare: Twitter | LinkedIn\n\n"
+            + "By stepping back, Washington has left the field to others. Congress should pass a privacy law.\n\n"
+            + "Jennifer A. Hillman is a senior fellow at the Council on Foreign Relations.\n\n"
+            + "The views expressed in this commentary are solely those of the authors.\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.map(\.text) == ["Why the U.S. Needs a Digital Trade Strategy Now", "By stepping back, Washington has left the field to others.", "Congress should pass a privacy law."])
+        let m = doc.metadata
+        #expect(m.authors == ["Jennifer A. Hillman", "David Sacks"] && m.titles["en"] == "Why the U.S. Needs a Digital Trade Strategy Now")
+        #expect(m.fields["date"] == "June 3, 2024" && m.fields["source"] == "Council on Foreign Relations | Commentary")
+        #expect(m.fields["authorNote"]?.hasPrefix("Jennifer A. Hillman is") == true && m.fields["disclaimer"]?.hasPrefix("The views expressed") == true)
+        // Without a byline the same last lines are the text's.
+        let unsigned = try read(PlainTextReader(), "A Brief\n\nCongress should act. It has waited long enough.\n\nThe views expressed in this brief are the author's own.\n")
+        #expect(unsigned.units.last?.text == "The views expressed in this brief are the author's own." && unsigned.metadata.fields["disclaimer"] == nil)
+    }
+
     /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
     /// numbered subheadings after a lead-in, their paragraphs between them, stay headings.
     @Test func aListALeadInAnnouncesIsNoRunOfHeadings() throws {
