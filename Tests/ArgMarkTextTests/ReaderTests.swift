@@ -543,6 +543,13 @@ struct PlainTextReaderTests {
         #expect(unsigned.units.last?.text == "The views expressed in this brief are the author's own." && unsigned.metadata.fields["disclaimer"] == nil)
     }
 
+    /// A chart's data set out under its caption is the figure's, not a run of headings each opening a section.
+    @Test func aChartsDataRowsAreItsCaptions() throws {
+        let doc = try read(PlainTextReader(), "三、工业\n\n全年工业增加值405442亿元。\n\n图5  2020—2024年规模以上工业增加值增速\n2020    2.8\n2021    9.6\n\n全年建筑业增加值89949亿元。\n")
+        #expect(doc.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .sentence])
+        #expect(doc.sections.count == 1)
+    }
+
     /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
     /// numbered subheadings after a lead-in, their paragraphs between them, stay headings.
     @Test func aListALeadInAnnouncesIsNoRunOfHeadings() throws {
