@@ -330,6 +330,9 @@ public enum HeadingDetector {
             default: return nil
             }
         }
+        // 专栏4　…: a plan's box, and its items 01　…, zero-padded as plans set them.
+        if s[i] == "专", i + 2 < end, s[i + 1] == "栏", ScalarClass.isDigit(s[i + 2]) { return .box }
+        if s[i] == "0", i + 2 < end, ScalarClass.isDigit(s[i + 1]), s[i + 2] == "\u{3000}" || s[i + 2] == " " { return .paddedDigits }
         // 一、 二．
         let han = run { chineseNumerals.contains($0) }
         if han > 0, i + han < end, ["、", "．", ".", "是"].contains(s[i + han]) {

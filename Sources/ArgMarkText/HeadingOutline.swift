@@ -15,6 +15,8 @@ public enum NumberingStyle: Hashable, Sendable {
     case decimal(Int)
     case roman, letter
     case partWord, chapterWord, sectionWord, appendixWord
+    /// 专栏4　… (a plan's box) and its items 01　…: inside the section they stand in.
+    case box, paddedDigits
 
     /// The level the form has on its own: what a heading of this form gets when no other numbered heading
     /// encloses it.
@@ -23,7 +25,8 @@ public enum NumberingStyle: Hashable, Sendable {
         case .chinesePart, .chineseChapter, .chineseCounted, .roman, .partWord, .chapterWord, .appendixWord: 1
         case .chineseSection, .chineseParenthesized, .letter, .sectionWord: 2
         case .digits: latin ? 1 : 3
-        case .parenthesizedDigits: 4
+        case .parenthesizedDigits, .box: 4
+        case .paddedDigits: 5
         case .decimal(let components): components
         }
     }
