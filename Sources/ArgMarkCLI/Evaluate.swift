@@ -13,7 +13,7 @@ struct Evaluate: ParsableCommand {
         commandName: "eval",
         abstract: "Score predicted labels against gold (or two annotators against each other).",
         discussion: """
-            GOLD and PRED are ArgMark JSONL files (a prediction may be ArgMark TEI), or directories of them matched by file name (NAME.jsonl with NAME.jsonl or NAME.tei.xml). \
+            GOLD and PRED are ArgMark JSONL or TEI files, or directories of them matched by file name (NAME.jsonl or NAME.tei.xml with NAME.jsonl or NAME.tei.xml; a gold NAME.tei.xml beside NAME.jsonl is the same document, scored once from its JSONL). \
             GOLD may also be a sentence table's labels, NAME_gold.tsv (id label parent relation) beside its \
             NAME_sentences.tsv, as labelled corpora ship them; its prediction is what annotate wrote for the sentence \
             table (NAME_sentences.jsonl, or NAME.jsonl), paired by the table's ids. PRED may also be the guideline's \
@@ -25,8 +25,8 @@ struct Evaluate: ParsableCommand {
             re-spaced copy or one with an added note still pairs; --match offsets pairs by source offsets). A \
             prediction that does not hold most of the gold's text is an error. Reports per-label precision, \
             recall and F1, macro-F1 over the labels present in the gold, accuracy, Cohen's kappa and the \
-            confusion matrix. Between two annotators give --agreement: a sentence either left unlabelled, or \
-            whose label in either file a labeller rather than a person set, is skipped, so that where the two files share their sentences, the figures do not depend on the order \
+            confusion matrix; gold labels a labeller set (a file reviewed in part) are counted in a warning. Between two annotators give --agreement: a sentence either left unlabelled, or \
+            whose label in either file a labeller rather than a person set, is skipped, and macro-F1 is over the labels either annotator used, so that where the two files share their sentences, the figures do not depend on the order \
             of the files (where they were segmented differently each gold sentence is paired with the one it \
             overlaps most, which is not symmetric). \
             --bootstrap N adds percentile intervals for macro-F1, accuracy, kappa and each label's F1 from N resamples, drawing whole \
@@ -149,10 +149,14 @@ struct Evaluate: ParsableCommand {
         // Where the others were linked, a missing document's links count as missed, as its labels do.
         let predictionsHaveTrees = loaded.contains { $0.predPath != nil && $0.predicted.units.contains { $0.annotation.parent != nil || $0.annotation.linkedBy != nil } }
         for (name, goldPath, predPath, goldDocument, predDocument) in loaded {
+            // A document the second annotator did not annotate is compared in nothing: no sentence, no link, nothing
+            // skipped (scoring a labeller, its sentences are misses and its links missed).
+            var nothing = goldDocument
+            nothing.units = []
+            let unannotated = agreement && predPath == nil
             let (evaluation, used) = LabelEvaluator.evaluate(
-                gold: goldDocument, predicted: predDocument, matching: matching, agreement: agreement,
-                // A second annotator who did not annotate a document missed none of its links: nothing is compared.
-                missing: predPath == nil && predictionsHaveTrees && !agreement)
+                gold: unannotated ? nothing : goldDocument, predicted: unannotated ? nothing : predDocument, matching: matching,
+                agreement: agreement, missing: predPath == nil && predictionsHaveTrees && !agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences, let predPath {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
@@ -200,15 +204,24 @@ struct Evaluate: ParsableCommand {
             return try corpusPairs(predictions: pred)
         case (true, true):
             // Reviewed TEI (review writes NAME.tei.xml back) is gold as much as reviewed JSONL.
-            let goldFiles = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix, ".tei.xml"]).inputs
-            guard !goldFiles.isEmpty else { throw fail("\(gold) holds no .jsonl, .tei.xml or \(Self.goldTableSuffix) file to score against") }
+            let found = InputDiscovery.discover([gold], extensions: ["jsonl"], nameSuffixes: [Self.goldTableSuffix, ".tei.xml"]).inputs
+            guard !found.isEmpty else { throw fail("\(gold) holds no .jsonl, .tei.xml or \(Self.goldTableSuffix) file to score against") }
+            // One gold file per document: NAME.tei.xml beside NAME.jsonl (export writes it there) is the same
+            // document, scored once, from its JSONL.
+            let jsonlStems = Set(found.filter { !$0.path.hasSuffix(".tei.xml") }.map(\.outputStem))
+            let twins = found.filter { $0.path.hasSuffix(".tei.xml") && jsonlStems.contains($0.outputStem) }
+            if !twins.isEmpty {
+                warn("\(twins.count) TEI file\(twins.count == 1 ? "" : "s") in \(gold) stand\(twins.count == 1 ? "s" : "") beside the JSONL of the same document (\(Self.listed(twins.map { ($0.path as NSString).lastPathComponent }))); the JSONL is scored")
+            }
+            let goldFiles = found.filter { input in !twins.contains { $0.path == input.path } }
             var pairs: [(String, String, String?, Document?)] = []
             var unmatched: [String] = []
             for input in goldFiles {
-                var relative = input.outputStem + ".jsonl"
+                // The report names the gold file that was read.
+                var relative = input.path.hasSuffix(".tei.xml") ? input.outputStem + ".tei.xml" : input.outputStem + ".jsonl"
                 // A prediction directory from annotate --to tei holds NAME.tei.xml; annotate names the prediction for
                 // a sentence table after the table (NAME_sentences.jsonl), not after its labels (NAME_gold.tsv).
-                var names = [relative, input.outputStem + ".tei.xml", input.outputStem + ".labels.tsv"]
+                var names = [input.outputStem + ".jsonl", input.outputStem + ".tei.xml", input.outputStem + ".labels.tsv"]
                 if input.path.hasSuffix(Self.goldTableSuffix) {
                     relative = input.outputStem + ".tsv"
                     let table = String(input.outputStem.dropLast("_gold".count))

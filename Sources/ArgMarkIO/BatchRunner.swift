@@ -281,8 +281,9 @@ extension BatchFailure: Error {}
 extension BatchRunner {
     /// Why the output already at `path` must not be replaced by `document`, or nil when it may: a review session
     /// has it open, its review journal holds edits not yet written into it, it is write-protected, or it holds
-    /// labels or links a person set (`human:…`) that `document` does not keep — the annotations of a reviewed
-    /// output that the input run again knows nothing of. Annotating the reviewed output itself keeps them.
+    /// labels or links a person set (`human:…`) that `document` does not keep as that person's (a machine's or
+    /// another person's in their place) — the annotations of a reviewed output that the input run again knows
+    /// nothing of. Annotating the reviewed output itself keeps them.
     /// An existing output's review lock is taken and returned, for the caller to hold until it has written; the
     /// journal and the lock are those of the file a link at `path` leads to, as review keeps them there.
     func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> (problem: String?, lock: ReviewLock?) {
@@ -337,9 +338,11 @@ extension BatchRunner {
                 lost.append("\(unit.id) (no longer in the document)")
                 continue
             }
-            if before.isHumanLabel, after.label != before.label || after.labeledBy != before.labeledBy {
+            // The same person's later decision (the reviewed document exported again after more review) replaces
+            // theirs; a machine's or another person's does not.
+            if before.isHumanLabel, after.labeledBy != before.labeledBy {
                 lost.append("\(unit.id)'s label \(before.label?.rawValue ?? "none") by \(before.labeledBy!)")
-            } else if before.isHumanLink, after.parent != before.parent || after.relation != before.relation || after.linkedBy != before.linkedBy {
+            } else if before.isHumanLink, after.linkedBy != before.linkedBy {
                 lost.append("\(unit.id)'s link to \(before.parent ?? "none") by \(before.linkedBy!)")
             }
         }

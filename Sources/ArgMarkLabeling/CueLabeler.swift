@@ -29,7 +29,8 @@ public struct CueLabeler: Labeler {
         where document.units[index].kind == .sentence && descriptor.languages.contains(document.units[index].language) {
             let unit = document.units[index]
             var matches = lexicon.matches(in: unit.text)
-            if let opened = turn, opened.paragraph != unit.paragraph { turn = nil }
+            // A turn ends with its paragraph, or where another speaker's opens (答：…, A: …, MS. JEAN-PIERRE: …).
+            if let opened = turn, opened.paragraph != unit.paragraph || Self.opensSpeakersTurn(unit.text) { turn = nil }
             if let opening = matches.first(where: { $0.cue.wholeTurn && $0.cue.label != nil }) {
                 turn = (unit.paragraph, opening.cue, unit.id)
             } else if let turn {
@@ -58,5 +59,19 @@ public struct CueLabeler: Labeler {
             proposals.append(LabelProposal(unitIndex: index, scores: scores, evidence: evidence, pluginID: descriptor.id, isFallback: fallback))
         }
         return proposals
+    }
+
+    /// Whether a sentence opens with a speaker's label: 答： / 毛宁： / 外交部发言人： (Han characters, at most
+    /// twelve, no verb of saying: 美方称： quotes), or A: / MS. JEAN-PIERRE: / THE PRESIDENT: (capitals).
+    static func opensSpeakersTurn(_ text: String) -> Bool {
+        let head = text.unicodeScalars.prefix(32)
+        guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > head.startIndex else { return false }
+        let label = String(String.UnicodeScalarView(head[head.startIndex..<colon]))
+        if label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
+            return label.unicodeScalars.count <= 12
+                && !["称", "说", "道", "表示", "指出", "认为", "强调", "问", "回应", "介绍"].contains(where: label.hasSuffix)
+        }
+        return label.unicodeScalars.allSatisfy { ($0.properties.isUppercase && $0.isASCII) || " .-'’".unicodeScalars.contains($0) }
+            && label.unicodeScalars.contains(where: { $0.properties.isUppercase })
     }
 }

@@ -21,11 +21,11 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
         case .binary(let offset):
             "this looks like a binary file (NUL or control bytes at byte \(offset)); give a UTF-8 text, JSONL or TEI file"
         case .invalidUTF8(let offset, let line):
-            "line \(line): invalid UTF-8 at byte \(offset) of the file; convert the file to UTF-8 from the encoding it was saved in: iconv -f GB18030 -t UTF-8 FILE > FILE.utf8.txt for Simplified Chinese (GBK, GB2312), -f BIG5 for Traditional Chinese, -f WINDOWS-1252 for Western European text (FILE.utf8.txt is the document FILE.utf8: name it NAME.txt for the document NAME); check that the result reads right"
+            "line \(line): invalid UTF-8 at byte \(offset) of the file; convert the file to UTF-8 from the encoding it was saved in, keeping its name in another folder: mkdir -p utf8 && iconv -f GB18030 -t UTF-8 FILE > utf8/FILE for Simplified Chinese (GBK, GB2312), -f BIG5 for Traditional Chinese, -f WINDOWS-1252 for Western European text; check that the result reads right"
         case .utf16(let bigEndian):
-            "this is UTF-16 text, not UTF-8; convert it first (iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > FILE.utf8.txt)"
+            "this is UTF-16 text, not UTF-8; convert it first (iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > utf8/FILE, in a folder made for it)"
         case .utf32(let bigEndian):
-            "this is UTF-32 text, not UTF-8; convert it first (iconv -f UTF-32\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > FILE.utf8.txt)"
+            "this is UTF-32 text, not UTF-8; convert it first (iconv -f UTF-32\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > utf8/FILE, in a folder made for it)"
         case .lineTooLong(let line, let length, let limit):
             "line \(line) is \(length) characters long (limit \(limit)); is this a text file? split the line into paragraphs"
         case .noSentences:

@@ -64,7 +64,9 @@ public enum NumberingStyle: Hashable, Sendable {
 /// sibling of I.), 第一章 › 一、 › （一） in a plan outline or a thesis (一、 had been a sibling of 第一章). The forms
 /// open so far are kept from the outermost in; a form met again closes every form opened inside it.
 public struct HeadingOutline: Sendable {
-    private var open: [(style: NumberingStyle, rank: Int?, level: Int)] = []
+    /// The forms open, from the outermost in: each with its rank, its own level (what its form gives it) and the
+    /// level it was placed at.
+    private var open: [(style: NumberingStyle, rank: Int?, own: Int, level: Int)] = []
 
     public init() {}
 
@@ -81,9 +83,15 @@ public struct HeadingOutline: Sendable {
             return open[k].level
         }
         let rank = style.rank(latin: LanguageDetector.detect(s, range) == .en)
-        while let enclosing = open.last, !NumberingStyle.nests(rank: rank, under: enclosing.rank) { open.removeLast() }
+        while let enclosing = open.last, !NumberingStyle.nests(rank: rank, under: enclosing.rank)
+                // A form of a higher own level (1. Introduction) goes under one of a lower (A. Key Findings) only
+                // inside a chain (I. › A. › 1.), not under the outermost form, which an unnumbered heading may have
+                // opened (Executive Summary / A. Key Findings / … / 1. Introduction).
+                || (rank == nil && enclosing.rank == nil && open.count == 1 && level < enclosing.own) {
+            open.removeLast()
+        }
         let placed = open.last.map { max(level, $0.level + 1) } ?? level
-        open.append((style, rank, placed))
+        open.append((style, rank, level, placed))
         return placed
     }
 
@@ -97,10 +105,21 @@ public struct HeadingOutline: Sendable {
 /// Numbered lines that a lead-in announces as a list (今年要重点抓好以下三项工作： / 1．稳定粮食播种面积 / 2．…; OSHA
 /// requests comment on the following questions: / 1. Should …? / 2. Are there …?): items of the paragraph's
 /// argument, not headings that each open an empty section. A list is told from numbered subheadings by what follows
-/// them: two or more lines numbered alike (1. / (1) / ①), one after the other with nothing between them, right
-/// after a line of text that ends with a colon. Numbered subheadings after such a lead-in (…从以下三个层面理解： /
-/// 1. 技术层面 / a paragraph / 2. 制度层面) have their paragraphs between them, and stay headings.
+/// them: two or more lines numbered alike and counting up from 1 (1. / (1) / ①), one after the other with nothing
+/// between them, right after a line of text that ends with a colon. Numbered subheadings after such a lead-in
+/// (…从以下三个层面理解： / 1. 技术层面 / a paragraph / 2. 制度层面) have their paragraphs between them, and stay
+/// headings; so do the sections that a list of them announced (…as follows: / 1. … / 2. … / then 1. again).
 enum ListItems {
+    /// The kinds of list number.
+    enum Marker: Equatable {
+        /// 1. / 1． / 1、
+        case digits
+        /// (1) / （1）
+        case parenthesized
+        /// ①
+        case circled
+    }
+
     /// The indices of `lines` that are items of such a list and would otherwise be read as headings.
     static func headingLike(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Set<Int> {
         var items: Set<Int> = []
@@ -111,7 +130,7 @@ enum ListItems {
             guard lead.count > 1, s[lead.upperBound - 1] == "：" || s[lead.upperBound - 1] == ":",
                   HeadingDetector.level(s, lead) == nil else { continue }
             var run: [Int] = []
-            var kind: String?
+            var kind: Marker?
             var j = i
             while j < lines.count {
                 let line = s.trimmed(lines[j])
@@ -119,7 +138,8 @@ enum ListItems {
                     j += 1
                     continue
                 }
-                guard let marker = markerKind(s, line), kind == nil || marker == kind else { break }
+                // Each item the number after the one before, from 1: a second 1. starts what the list announced.
+                guard let (marker, number) = marker(s, line), kind == nil || marker == kind, number == run.count + 1 else { break }
                 kind = marker
                 run.append(j)
                 j += 1
@@ -132,13 +152,17 @@ enum ListItems {
         return items
     }
 
-    /// The kind of list number a line opens with: 1. / 1． / 1、 (digits), (1) / （1）, or a circled ①.
-    static func markerKind(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
-        if ScalarClass.isCircledNumber(s[line.lowerBound]) { return "circled" }
+    /// The list number a line opens with, and its value: 1. / 1． / 1、 (digits), (1) / （1）, or a circled ①.
+    static func marker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (Marker, Int)? {
+        if let value = ScalarClass.circledNumberValue(s[line.lowerBound]) { return (.circled, value) }
+        let kind: Marker
         switch HeadingDetector.numbering(s, line) {
-        case .digits: return "digits"
-        case .parenthesizedDigits: return "parenthesized"
+        case .digits: kind = .digits
+        case .parenthesizedDigits: kind = .parenthesized
         default: return nil
         }
+        let digits = s[line].drop { !ScalarClass.isDigit($0) }.prefix { ScalarClass.isDigit($0) }
+        guard let value = Int(String(String.UnicodeScalarView(digits.map { $0.value >= 0xFF10 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0 }))) else { return nil }
+        return (kind, value)
     }
 }

@@ -7,9 +7,10 @@ import Foundation
 /// cover's issuer and month (中华人民共和国 / 国务院新闻办公室 / 2023年1月) or a date in brackets (（2024年7月31日）); at
 /// the end the editor's and the print edition's lines (（责编：…）, 《 人民日报 》（ 2024年03月06日 02 版）), （完） and a
 /// signature without a document number (中共中央 / 国务院 / 2024年7月31日). They say who wrote or issued the text and
-/// where it ran, and argue nothing: read as text each became a heading that opened a section (本报评论员 headed the whole
-/// argument) or a sentence. They go to the metadata (`authors`, `byline`, `source`, `date`, `issuer`, `issued`,
-/// `editor`, `printEdition`; the first line as the title), and their lines leave the body.
+/// where it ran, and argue nothing: read as text each became a heading that opened a section or a sentence. They go
+/// to the metadata (`authors`, `byline`, `source`, `date`, `issuer`, `issued`, `editor`, `printEdition`; the first
+/// line as the title); the page's furniture, the addressees and the tail leave the body, while a byline, a subtitle,
+/// a cover and a date under the title stay as the headings they are read as (`kept`).
 struct MediaFrame {
     /// Indices of the frame's lines that leave the body: a page's furniture, the addressees, the tail's lines.
     var lines: Set<Int> = []
@@ -32,6 +33,8 @@ struct MediaFrame {
         // The head: the lines under the title while each is part of the frame.
         var k = first + 1
         var cover: [String] = []
+        // The first line under the title, a blank line between them or not.
+        func underTitle(_ k: Int) -> Bool { k == first + 1 || (text[first + 1].isEmpty && k == first + 2) }
         while k < text.count, k <= first + 8 {
             let line = text[k]
             if line.isEmpty {
@@ -40,7 +43,7 @@ struct MediaFrame {
             }
             // Furniture and addressees leave the body; the rest is recorded and stays as the headings it is read as.
             var leaves = false
-            if k == first + 1 || text[first + 1].isEmpty && k == first + 2, line.hasPrefix("——"), line.count <= 60, !line.contains("。") {
+            if underTitle(k), line.hasPrefix("——"), line.count <= 60, !line.contains("。") {
                 // A commentary's subtitle (——论学习贯彻……精神): the title's, and the frame goes on under it.
                 frame.fields.append(("subtitle", String(line.drop { $0 == "—" })))
             } else if let names = Self.byline(line) {
@@ -59,7 +62,7 @@ struct MediaFrame {
             } else if Self.isButton(line) {
                 // Nothing to keep: 分享到：, 打印本页.
                 leaves = true
-            } else if k == first + 1 || text[first + 1].isEmpty && k == first + 2, let date = Self.bracketedDate(line) {
+            } else if underTitle(k), let date = Self.bracketedDate(line) {
                 frame.fields.append(("date", date))
             } else if OfficialDocumentFrame.isTitle(text[first]), Self.isAddressees(line) {
                 // A directive without its document number still names whom it is sent to.
@@ -146,9 +149,9 @@ struct MediaFrame {
                 frame.fields.append(("byline", line))
             } else if Self.isEnglishDate(line) {
                 frame.fields.append(("date", line))
-            } else if line.contains("|"), line.count <= 120, let date = line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }).last,
-                      Self.isEnglishDate(date) {
-                frame.fields += [("source", line.split(separator: "|").dropLast().map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " | ")), ("date", date)]
+            } else if line.contains("|"), line.count <= 120, case let parts = line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }),
+                      let date = parts.last, Self.isEnglishDate(date) {
+                frame.fields += [("source", parts.dropLast().joined(separator: " | ")), ("date", date)]
             } else if line.hasPrefix("Share:") || line == "Share" || line.hasPrefix("Share this") {
             } else {
                 break
@@ -169,7 +172,10 @@ struct MediaFrame {
             }
             if line.hasPrefix("The views expressed"), line.count <= 300, frame.fields.last?.key != "disclaimer" {
                 frame.fields.append(("disclaimer", line))
-            } else if line.count <= 400, frame.authors.contains(where: { line.hasPrefix($0 + " is ") || line.hasPrefix($0 + " was ") }) {
+            } else if line.count <= 400, frame.authors.contains(where: { name in
+                // A note on the author says what they are (… is a senior fellow at …), not what they said.
+                ["is a ", "is an ", "is the ", "was a ", "was an ", "was the ", "is professor ", "is Professor "].contains { line.hasPrefix(name + " " + $0) }
+            }) {
                 notes.insert(line, at: 0)
             } else {
                 break
@@ -275,10 +281,16 @@ struct MediaFrame {
         return OfficialDocumentFrame.isDate(inner) ? inner : nil
     }
 
-    /// 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：, as `OfficialDocumentFrame` reads it.
+    /// 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：: every part an organ (各… or a name ending as an organ's
+    /// does, 自治区 and 直辖市 too) and no clause (为深入贯彻党中央、国务院决策部署，……现提出如下意见： is the text's).
     static func isAddressees(_ line: String) -> Bool {
-        line.hasSuffix("：") && line.count <= 200 && !line.contains("。")
-            && (line.contains("、") || OfficialDocumentFrame.organSuffixes.contains(where: { line.dropLast().hasSuffix($0) }))
+        guard line.hasSuffix("："), line.count <= 200, !line.contains("。") else { return false }
+        let parts = line.dropLast().split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
+        let regions = ["省", "自治区", "直辖市", "市", "县", "区", "州", "盟", "旗", "兵团", "单位", "部门", "机构", "部委"]
+        return parts.count >= 2 && parts.allSatisfy { part in
+            part.count <= 24 && !["为", "现", "如下", "提出", "通知", "意见", "决策", "部署", "贯彻"].contains(where: part.contains)
+                && (part.hasPrefix("各") || OfficialDocumentFrame.organSuffixes.contains(where: part.hasSuffix) || regions.contains(where: part.hasSuffix))
+        }
     }
 
     /// （本报记者刘志强参与采写）: who else reported the piece.

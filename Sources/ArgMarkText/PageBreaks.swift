@@ -69,11 +69,7 @@ enum PageBreaks {
             }
             pageStart = end + 1
             guard let block = footnoteBlock(s, page) else { continue }
-            for (n, entry) in block.entries.enumerated() {
-                let last = n + 1 < block.entries.count ? block.entries[n + 1].line - 1 : page.count - 1
-                let range = entry.textStart..<page[last].upperBound
-                notes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
-            }
+            notes += footnotes(s, page, block.entries)
             blanked += page[block.start...]
         }
         for line in blanked {
@@ -88,18 +84,38 @@ enum PageBreaks {
     private static func unpagedLines(_ s: inout [Unicode.Scalar], _ lines: [Range<Int>], footnotes: inout [Footnote]) -> [Range<Int>] {
         let page = lineRanges(s).map { s.trimmed($0) }.filter { !$0.isEmpty }
         // Cheap first: the rule must stand within the text's last 41 lines.
-        guard page.suffix(41).contains(where: { isRule(s, $0) }), let block = footnoteBlock(s, page), isRule(s, page[block.start]) else {
+        guard page.suffix(41).contains(where: { isRule(s, $0) }), let block = footnoteBlock(s, page), isRule(s, page[block.start]),
+              // A table under a rule (1   Germany   1.2 percent) is no list of notes.
+              !block.entries.contains(where: { Caption.isFigureRow(s, page[$0.line]) || Caption.columns(s, page[$0.line]).alignedGaps >= 2 })
+        else {
             return lines
         }
-        for (n, entry) in block.entries.enumerated() {
-            let last = n + 1 < block.entries.count ? block.entries[n + 1].line - 1 : page.count - 1
-            let range = entry.textStart..<page[last].upperBound
-            footnotes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
-        }
+        footnotes += Self.footnotes(s, page, block.entries)
         for line in page[block.start...] {
             for i in line { s[i] = " " }
         }
         return HardWrap.layout(s).lines
+    }
+
+    /// The notes of a block's entries, each running to the line before the next one's; a source line among an
+    /// entry's lines (Source: …, 资料来源：…) is a note of its own, not the entry's continuation.
+    private static func footnotes(_ s: [Unicode.Scalar], _ page: [Range<Int>], _ entries: [(line: Int, number: Int, marker: String, textStart: Int)]) -> [Footnote] {
+        var notes: [Footnote] = []
+        for (n, entry) in entries.enumerated() {
+            let last = n + 1 < entries.count ? entries[n + 1].line - 1 : page.count - 1
+            var end = last
+            if let source = (entry.line + 1...max(entry.line + 1, last)).first(where: { $0 <= last && Caption.isSourceLine(s, page[$0]) }) {
+                end = source - 1
+                let range = page[source].lowerBound..<page[last].upperBound
+                let entryRange = entry.textStart..<page[end].upperBound
+                notes.append(Footnote(marker: entry.marker, text: s.string(entryRange), range: entryRange))
+                notes.append(Footnote(marker: "", text: s.string(range), range: range))
+                continue
+            }
+            let range = entry.textStart..<page[end].upperBound
+            notes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
+        }
+        return notes
     }
 
     /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and

@@ -184,17 +184,14 @@ public struct SentenceSegmenter: Sendable {
         // “数字政府是什么？”是一个…问题: a quoted question or exclamation opening a sentence, and the sentence goes on
         // after it. Quoted speech after a colon or comma (他问：“为什么？”随后…) ends there.
         if c == "？" || c == "！" || c == "?" || c == "!", next == j, ScalarClass.isHan(n), s[j - 1] == "”" || s[j - 1] == "」",
-           let open = s[paragraphStart..<i].lastIndex(where: { $0 == "“" || $0 == "「" }) {
-            var p = open - 1
-            while p >= paragraphStart, ScalarClass.isSpace(s[p]) { p -= 1 }
-            if p < paragraphStart || ScalarClass.isCJKTerminator(s[p]) || (ScalarClass.isCloser(s[p]) && p > paragraphStart && ScalarClass.isCJKTerminator(s[p - 1])) {
-                return nil
-            }
+           let open = s[paragraphStart..<i].lastIndex(where: { $0 == "“" || $0 == "「" }), Self.opensSentence(s, at: open, paragraphStart: paragraphStart) {
+            return nil
         }
         let isChineseMark = ScalarClass.isCJKTerminator(c) || sawChineseMark || chineseFullStop
         // “四季度经济明显回升。”康义说。: the attribution after a quotation closes its sentence, not one of its own
         // (cut off, 康义说。 had been a sentence hung under the quotation it attributes).
-        if isChineseMark, next == j, s[j - 1] == "”" || s[j - 1] == "」", Self.attributionEnd(s, from: next, end: end) != nil {
+        if isChineseMark, next == j, s[j - 1] == "”" || s[j - 1] == "」", Self.attributionEnd(s, from: next, end: end) != nil,
+           Self.quotationOpensSentence(s, closingAt: j - 1, paragraphStart: paragraphStart) {
             return nil
         }
         if c == "…", !sawChineseMark, next == j, !ScalarClass.isUpper(n), n != "“", n != "\"" {
@@ -235,8 +232,39 @@ public struct SentenceSegmenter: Sendable {
         }
         guard k < end, k > start, s[k] == "。" || s[k] == "！" else { return nil }
         let said = String(String.UnicodeScalarView(s[start..<k]))
-        guard said.unicodeScalars.count > 1, attributionVerbs.contains(where: { said.hasSuffix($0) && said.unicodeScalars.count > $0.unicodeScalars.count }) else { return nil }
+        guard said.unicodeScalars.count > 1, attributionVerbs.contains(where: { said.hasSuffix($0) && said.unicodeScalars.count > $0.unicodeScalars.count }),
+              // A clause of its own (这是总书记反复强调。) or a word that ends in a verb's character (小说, 学说, 简称).
+              !said.contains("是"), !["这", "此", "该", "那"].contains(where: said.hasPrefix),
+              !["小说", "学说", "传说", "据说", "听说", "简称", "名称", "号称", "著称", "俗称", "统称", "总称", "堪称", "所说", "来说"].contains(where: said.hasSuffix)
+        else { return nil }
         return k + 1
+    }
+
+    /// Whether the quotation the mark at `close` ends opened a sentence (“……。”康义说。, not 他写道：“……。”这是…): its
+    /// opening mark found by counting the quotations nested in it, or none in the paragraph (a quotation of several
+    /// paragraphs ends here).
+    static func quotationOpensSentence(_ s: [Unicode.Scalar], closingAt close: Int, paragraphStart: Int) -> Bool {
+        let closer = s[close]
+        let opener: Unicode.Scalar = closer == "」" ? "「" : "“"
+        var depth = 1
+        var p = close - 1
+        while p >= paragraphStart {
+            if s[p] == closer { depth += 1 } else if s[p] == opener {
+                depth -= 1
+                if depth == 0 { return opensSentence(s, at: p, paragraphStart: paragraphStart) }
+            }
+            p -= 1
+        }
+        return true
+    }
+
+    /// Whether the mark at `open` opens its sentence: nothing but spaces before it since the paragraph's start or
+    /// the last sentence's end (a closing mark after that end included).
+    static func opensSentence(_ s: [Unicode.Scalar], at open: Int, paragraphStart: Int) -> Bool {
+        var p = open - 1
+        while p >= paragraphStart, ScalarClass.isSpace(s[p]) { p -= 1 }
+        return p < paragraphStart || ScalarClass.isCJKTerminator(s[p])
+            || (ScalarClass.isCloser(s[p]) && p > paragraphStart && ScalarClass.isCJKTerminator(s[p - 1]))
     }
 
     /// The end of a web address that follows `start` after spaces (on the same line) and is followed by the
@@ -607,6 +635,12 @@ public struct SentenceSegmenter: Sendable {
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }
+        // A transcript's speaker label sets the title in capitals before a name in capitals (MS. JEAN-PIERRE:, SEN.
+        // WARREN:); elsewhere MS. may be the Member States or a disease, and ends a sentence.
+        if Abbreviations.capitalTitles.contains(token), nextWord.unicodeScalars.count > 1,
+           nextWord.unicodeScalars.allSatisfy({ ScalarClass.isUpper($0) || $0 == "-" || $0 == "'" || $0 == "’" }) {
+            return false
+        }
         // An appendix or annex named by its letter (App. B, Annex C) goes on; the NHS App. It … ends.
         if ["App", "Apps", "Appx", "Annex"].contains(token), nextWord.unicodeScalars.count == 1, nextScalar.map(ScalarClass.isUpper) == true {
             return false
@@ -702,8 +736,6 @@ enum Abbreviations {
     static let neverFinal: Set<String> = [
         "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
         "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle", "Amb",
-        // A transcript's speaker labels (MS. JEAN-PIERRE:, MR. KIRBY:, SEN. WARREN:) set titles in capitals.
-        "MR", "MS", "MRS", "DR", "SEN", "REP", "AMB", "GOV", "PROF", "GEN", "HON",
         "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
@@ -713,6 +745,8 @@ enum Abbreviations {
         // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
         "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
     ]
+    /// Titles as a transcript's speaker labels set them, in capitals (MS. JEAN-PIERRE:).
+    static let capitalTitles: Set<String> = ["MR", "MS", "MRS", "DR", "SEN", "REP", "AMB", "GOV", "PROF", "GEN", "HON"]
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
     /// A firm's Inc. and a statute's et seq. close a sentence as often as they stand inside one (… Sunbelt
     /// Logistics, Inc. The plaintiff …; 5 U.S.C. 601 et seq. The Panel …).

@@ -61,6 +61,14 @@ extension CommandLineTests {
             let again = try argmark(["export", dir + "/reviewed/city.en.jsonl", "--to", format, "--out", target])
             #expect(again.status == 0, "\(format): \(again.stderr)")
         }
+        // The same person's later decision, exported again, replaces the earlier export; another person's does not.
+        let relabel = try argmark(["review", dir + "/reviewed/city.en.jsonl", "--annotator", "alice"], stdin: "label s2 claim\nwrite\nquit\n")
+        #expect(relabel.status == 0, "\(relabel.stderr)")
+        #expect(try argmark(["export", dir + "/reviewed/city.en.jsonl", "--to", "csv", "--out", dir + "/exports/city.en.csv"]).status == 0)
+        try FileManager.default.copyItem(atPath: dir + "/machine/city.en.jsonl", toPath: dir + "/bob.en.jsonl")
+        #expect(try argmark(["review", dir + "/bob.en.jsonl", "--annotator", "bob"], stdin: "label s2 evidence\nlink s3 s1 attack\nwrite\nquit\n").status == 0)
+        let bobs = try argmark(["export", dir + "/bob.en.jsonl", "--to", "csv", "--out", dir + "/exports/city.en.csv"])
+        #expect(bobs.status == 1 && bobs.stderr.contains("s2's label claim by human:alice"), "\(bobs.stderr)")
         // Who set each link is in the table, so a person's link is told from a linker's.
         let csv = try String(contentsOfFile: dir + "/exports/city.en.csv", encoding: .utf8)
         #expect(csv.hasPrefix("document,id,") && csv.contains(",reviewed_at,linked_by\r\n") && csv.contains(",human:alice\r\n"))

@@ -236,6 +236,7 @@ struct CommandLineTests {
         #expect(agreement.stdout.contains("(labels either annotator used)") && !agreement.stdout.contains("tree:"), "\(agreement.stdout)")
         #expect(agreement.stdout.contains("y.jsonl") && agreement.stdout.contains("      -        -      -"), "\(agreement.stdout)")
         #expect(agreement.stdout.contains("no second annotation of 1 of 2 documents, not compared: y.jsonl"))
+        #expect(agreement.stdout.contains("unlabelled predictions skipped 1 "), "\(agreement.stdout)")
         let agreementJSON = try argmark(["eval", dir + "/a", dir + "/b", "--agreement", "--format", "json"])
         #expect(agreementJSON.stdout.contains("{\"sentences\":0,\"accuracy\":null,\"macroF1\":null,\"kappa\":null,"), "\(agreementJSON.stdout)")
         // A folder of reviewed TEI is gold too.
@@ -243,6 +244,11 @@ struct CommandLineTests {
         #expect(tei.status == 0, "\(tei.stderr)")
         let fromTEI = try argmark(["eval", dir + "/t", dir + "/a", "--agreement"])
         #expect(fromTEI.status == 0 && fromTEI.stdout.contains("sentences 1  accuracy 1.000"), "\(fromTEI.stdout)\(fromTEI.stderr)")
+        // Its JSONL beside it: the document is scored once, from the JSONL, and the TEI named in a warning.
+        try FileManager.default.copyItem(atPath: dir + "/b/x.jsonl", toPath: dir + "/t/x.jsonl")
+        let twins = try argmark(["eval", dir + "/t", dir + "/a", "--agreement", "--format", "json"])
+        #expect(twins.status == 0 && twins.stderr.contains("1 TEI file in \(dir)/t stands beside the JSONL of the same document (x.tei.xml); the JSONL is scored"))
+        #expect(twins.stdout.components(separatedBy: "\"name\":").count == 2, "\(twins.stdout)")
     }
 
     /// A model of the default pipeline that does not load (a broken manifest, a truncated weights file) is an error

@@ -209,6 +209,12 @@ struct CueLexiconTests {
         }
         #expect(proposal("美方称")?.evidence.hasSuffix("(s1)→background") == true, "\(proposal("美方称")?.evidence ?? "")")
         #expect(proposal("答：") == nil && proposal("美方应当") == nil)
+        // The answer in the same paragraph is the spokesperson's again.
+        let oneLine = try readText("问：对此有何评论？答：这种说法站不住脚。中国发展靠实力。\n")
+        let answered = labeler.propose(for: oneLine)
+        #expect(answered.count == 1 && oneLine.units[answered[0].unitIndex].text.hasPrefix("问："))
+        #expect(CueLabeler.opensSpeakersTurn("MS. JEAN-PIERRE: Thank you.") && CueLabeler.opensSpeakersTurn("答：不是。")
+            && !CueLabeler.opensSpeakersTurn("美方称：中国补贴扭曲了市场。") && !CueLabeler.opensSpeakersTurn("据报道：美方宣布。"))
         let en = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
         #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)

@@ -494,6 +494,9 @@ struct PlainTextReaderTests {
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nA. Data\n\nWe use records.\n\nReferences\n\nA. Survey\n\nWe asked residents.\n")
             .map { $0.prefix(1) } == ["1", "2", "1", "2"])
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
+        // 1. goes under A. only inside a chain: A. Key Findings under an unnumbered heading does not take the report.
+        #expect(try outline("Executive Summary\n\nA. Key Findings\n\nCosts rose.\n\n1. Introduction\n\nWe study costs.\n\n2. Background\n\nCosts matter.\n")
+            .map { $0.prefix(1) } == ["1", "2", "1", "1"])
     }
 
     /// A Chinese page's frame goes to the metadata: a commentary's byline and subtitle, the page's date, source and
@@ -517,6 +520,9 @@ struct PlainTextReaderTests {
         #expect(directive.units.filter { $0.kind == .sentence }.count == 2 && directive.units.count == 3)
         #expect(directive.metadata.fields["issuer"] == "国务院" && directive.metadata.fields["issued"] == "2024年1月11日"
             && directive.metadata.fields["addressees"]?.hasPrefix("各省") == true && directive.metadata.fields["distribution"] == "此件公开发布")
+        // A directive's opening sentence that ends with a colon is no list of addressees.
+        let opening = try read(PlainTextReader(), "关于进一步优化营商环境的意见\n为深入贯彻党中央、国务院决策部署，进一步优化营商环境，现提出如下意见：\n一、总体要求\n坚持市场化法治化国际化原则。\n")
+        #expect(opening.units.count == 4 && opening.metadata.fields["addressees"] == nil)
         // A text whose last line is a date, with no issuer above it, keeps it.
         let dated = try read(PlainTextReader(), "会议纪要\n\n会议讨论了三项议题。会议决定加快推进。\n\n2024年1月11日\n")
         #expect(dated.units.last?.text == "2024年1月11日")
@@ -538,6 +544,9 @@ struct PlainTextReaderTests {
         #expect(m.authors == ["Jennifer A. Hillman", "David Sacks"] && m.titles["en"] == "Why the U.S. Needs a Digital Trade Strategy Now")
         #expect(m.fields["date"] == "June 3, 2024" && m.fields["source"] == "Council on Foreign Relations | Commentary")
         #expect(m.fields["authorNote"]?.hasPrefix("Jennifer A. Hillman is") == true && m.fields["disclaimer"]?.hasPrefix("The views expressed") == true)
+        // A last sentence about an author that is no note on them stays the text's.
+        let critics = try read(PlainTextReader(), "Industrial Policy Revisited\nBy John Smith\n\nIndustrial policy is back.\n\nJohn Smith is wrong, say his critics.\n")
+        #expect(critics.units.last?.text == "John Smith is wrong, say his critics." && critics.metadata.fields["authorNote"] == nil)
         // Without a byline the same last lines are the text's.
         let unsigned = try read(PlainTextReader(), "A Brief\n\nCongress should act. It has waited long enough.\n\nThe views expressed in this brief are the author's own.\n")
         #expect(unsigned.units.last?.text == "The views expressed in this brief are the author's own." && unsigned.metadata.fields["disclaimer"] == nil)
@@ -558,6 +567,9 @@ struct PlainTextReaderTests {
         let questions = try read(PlainTextReader(), "OSHA requests comment on the following questions:\n1. Should the trigger be set at 80 °F?\n"
             + "2. Are there industries in which rest breaks would be infeasible?\n3. What would it cost a small employer to comply?\n\nEmployers should not wait.\n")
         #expect(questions.units.allSatisfy { $0.kind == .sentence } && questions.units.count == 5)
+        // A list that announces the sections: the sections' own numbered headings, from 1 again, stay headings.
+        let announced = try read(PlainTextReader(), "数字治理研究\n\n本文从以下两个层面展开分析：\n1. 技术层面\n2. 制度层面\n\n1. 技术层面\n\n技术是数字治理的基础。\n\n2. 制度层面\n\n制度保障是关键。\n")
+        #expect(announced.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence, .heading, .sentence, .heading, .sentence])
         let subheadings = try read(PlainTextReader(), "近年来，数字治理成为研究热点。数字治理可以从以下两个层面加以理解：\n\n1. 技术层面\n\n算法改变了治理的方式。\n\n2. 制度层面\n\n规则需要随之调整。\n")
         #expect(subheadings.units.filter { $0.kind == .heading }.map(\.text) == ["1. 技术层面", "2. 制度层面"])
     }
@@ -578,6 +590,11 @@ struct PlainTextReaderTests {
         #expect(plain.notes.map(\.marker) == ["1", "2"])
         let unruled = try read(PlainTextReader(), text.replacingOccurrences(of: "__________\n", with: ""))
         #expect(unruled.notes.isEmpty)
+        // A source line among them is a note of its own; a table under a rule is no notes list.
+        let withSource = try read(PlainTextReader(), text + "Source: European Commission, 2020.\n")
+        #expect(withSource.notes.map(\.marker) == ["1", "2", ""] && withSource.notes[1].text == "EEA (2021), Water resources across Europe.")
+        let table = try read(PlainTextReader(), "Growth rose in Q1 2024 and fell later.\n\n----------\n1   Germany   1.2 percent\n2   France   0.9 percent\n")
+        #expect(table.notes.isEmpty)
         let sourced = try read(PlainTextReader(), "粮食产量创历史新高。[1]\n\n注释：\n[1]粮食产量数据来自抽样调查。\n资料来源：\n本公报数据来自农业农村部。\n")
         #expect(sourced.notes.map(\.text) == ["粮食产量数据来自抽样调查。", "资料来源：本公报数据来自农业农村部。"])
     }

@@ -17,6 +17,11 @@ struct SentenceSegmenterTests {
         ("“这就是所谓的效应。”国家统计局副局长盛来运补充道。", ["“这就是所谓的效应。”国家统计局副局长盛来运补充道。"]),
         ("“我们将继续实施积极的财政政策。”蓝佛安表示，今年赤字率拟按4%安排。", ["“我们将继续实施积极的财政政策。”", "蓝佛安表示，今年赤字率拟按4%安排。"]),
         ("“市场回暖。”随后离开。“价格上涨。”说。", ["“市场回暖。”", "随后离开。", "“价格上涨。”", "说。"]),
+        // Not after a quotation set inside a sentence, nor a clause of its own, nor a word that ends as a verb does.
+        ("鲁迅写道：“我翻开历史一查。”这是中国第一部白话小说。", ["鲁迅写道：“我翻开历史一查。”", "这是中国第一部白话小说。"]),
+        ("他曾说：“科学技术是第一生产力。”这一论断被称为重要学说。", ["他曾说：“科学技术是第一生产力。”", "这一论断被称为重要学说。"]),
+        ("“要坚持人民至上。”这是总书记反复强调。", ["“要坚持人民至上。”", "这是总书记反复强调。"]),
+        ("“这就是所谓的“布鲁塞尔效应”。”他补充道。", ["“这就是所谓的“布鲁塞尔效应”。”他补充道。"]),
         ("这是事实。[1]下一句开始了。", ["这是事实。[1]", "下一句开始了。"]),
         ("这是事实。[1][2]下一句。", ["这是事实。[1][2]", "下一句。"]),
         ("这是事实。［3］下一句。", ["这是事实。［3］", "下一句。"]),
@@ -51,6 +56,8 @@ struct SentenceSegmenterTests {
         ("The U.S. economy grew. It slowed later.", ["The U.S. economy grew.", "It slowed later."]),
         // A transcript's speaker label in capitals; a dotted abbreviation before a clear opener.
         ("MS. JEAN-PIERRE: Our position has not changed. MR. KIRBY: We are looking into it.", ["MS. JEAN-PIERRE: Our position has not changed.", "MR. KIRBY: We are looking into it."]),
+        // MS. elsewhere (Member States, a disease) ends a sentence before an opener.
+        ("Transposition was completed by only twelve MS. The Commission will act.", ["Transposition was completed by only twelve MS.", "The Commission will act."]),
         ("Heat kills more workers in the U.S. Between 1992 and 2022, 986 died.", ["Heat kills more workers in the U.S.", "Between 1992 and 2022, 986 died."]),
         ("We met the U.S. Trade Representative. She agreed.", ["We met the U.S. Trade Representative.", "She agreed."]),
         ("See e.g. the report. Next sentence.", ["See e.g. the report.", "Next sentence."]),
