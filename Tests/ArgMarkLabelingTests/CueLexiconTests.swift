@@ -219,6 +219,13 @@ struct CueLexiconTests {
         #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
         #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)
         #expect(en.weights(in: "Q-methodology was used.")[.background] == nil)
+        // A resolution's operative clauses are its calls; the same words as nouns are not.
+        for clause in ["1. Calls upon all States to take measures;", "2. Urges States that have not yet done so to ratify the Covenant;",
+                       "4. Requests the Secretary-General to submit a report;", "7. Decides to remain seized of the matter."] {
+            #expect(en.weights(in: clause)[.prescription] != nil, "\(clause)")
+        }
+        #expect(en.weights(in: "Requests to connect are placed in a queue.")[.prescription] == nil)
+        #expect(en.weights(in: "Requests for review rose by 45 percent.")[.prescription] == nil)
     }
 
     @Test func optionsForCongressAreNotExamples() throws {
