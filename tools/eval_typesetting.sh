@@ -8,7 +8,8 @@
 # (a page number and a form feed with a running head at every 40th line, mid-paragraph as often as not) and as a
 # PDF viewer copies them (no form feed), CRLF line ends with indented paragraphs (　　). English: typographic
 # apostrophes (don’t), hard-wrapped at 78 columns, and in pages of 50 lines both ways, CRLF line ends, and as a report
-# with its notes at the feet of its pages (pdf-footnotes-78). Both: a table
+# with its notes at the feet of its pages (pdf-footnotes-78), and as pdftotext -layout sets a report (the body six columns
+# in, each paragraph's first line ten, headings at the edge: layout-indented-72). Both: a table
 # (caption, header, two rows, source line) and a figure caption after every sixth paragraph, between blank lines, and
 # the same without blank lines, hard-wrapped.
 # Sentences are matched by their text (spaces and line breaks ignored, the gold set the same way), since a wrapped
@@ -31,7 +32,7 @@ for lang in zh en; do
       figures-tables-zh figures-tables-wrapped-38)
   else
     variants=(as-written typographic-apostrophes wrapped-78 pdf-pages-78 copied-pages-78 crlf figures-tables-en
-      figures-tables-wrapped-78 pdf-footnotes-78)
+      figures-tables-wrapped-78 pdf-footnotes-78 layout-indented-72)
   fi
   echo "== $lang"
   for variant in "${variants[@]}"; do

@@ -25,6 +25,20 @@ def wrap_columns(text, width):
     return "\n".join(textwrap.fill(line, width) if line.strip() else line for line in text.split("\n"))
 
 
+def layout_indented(text, width=72):
+    """As pdftotext -layout sets a report: the body six columns in, each paragraph's first line ten, headings (short
+    lines that end no sentence) at the edge, wrapped greedily at `width` columns."""
+    out = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped or (len(stripped) < 90 and stripped[-1] not in ".?!:;\"”)"):
+            out.append(stripped)
+            continue
+        wrapped = textwrap.wrap(stripped, width)
+        out += [(" " * 10 if i == 0 else " " * 6) + piece for i, piece in enumerate(wrapped)]
+    return "\n".join(out)
+
+
 def paginate(text, lines_per_page, heads, page_number, form_feed="\f"):
     """Pages of `lines_per_page` lines, as pdftotext leaves a PDF: at each break a page number below the last line,
     then a form feed opening the next page's running head (alternating between `heads`) and a blank line. Text
@@ -140,6 +154,8 @@ VARIANTS = {
     "figures-tables-wrapped-78": lambda t: wrap_columns(with_figures(t, False, blank_lines=False), 78),
     # A report's notes at the feet of its pages, the markers as bare numbers (footnoted_pages).
     "pdf-footnotes-78": footnoted_pages,
+    # pdftotext -layout: the body set in, each paragraph's first line further in, headings at the edge.
+    "layout-indented-72": layout_indented,
 }
 
 # What a variant does to each sentence's own text, when that is not what it does to the whole text.

@@ -40,7 +40,12 @@ enum HardWrap {
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
         guard let width = wrapWidth(widths, nonEmpty) else { return (unwrapped, nil) }
-        let indent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
+        // The text's margin: where most of its lines start. pdftotext -layout sets the body in from the left (six
+        // columns), headings and a page's foot at the edge and each paragraph's first line further in: the least
+        // indentation would take every body line for a paragraph's indented start. (Ties go to the lesser.)
+        var indentCounts: [Int: Int] = [:]
+        for k in nonEmpty { indentCounts[lines[k].lowerBound - raw[k].lowerBound, default: 0] += 1 }
+        let indent = indentCounts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
         // Whether each line is full, so that the next one may carry on its paragraph.
         let wraps = raw.indices.map { k in
             guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }

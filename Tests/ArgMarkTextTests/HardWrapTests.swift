@@ -41,6 +41,21 @@ struct HardWrapTests {
 
     func texts(_ document: Document) -> [String] { document.units.map { "\($0.kind) \($0.text)" } }
 
+    /// pdftotext -layout sets the body six columns in, each paragraph's first line ten, headings and a page's foot at
+    /// the edge: the body's margin is where most lines start, so its lines carry their paragraphs on and each
+    /// paragraph's first line opens one (the first lines had been headings, the rest cut-off sentences).
+    @Test func aLayoutWithItsBodySetInReadsAsWritten() throws {
+        func layout(_ paragraph: String) -> String {
+            Self.wrapGreedily(paragraph, width: 66).split(separator: "\n").enumerated()
+                .map { (String(repeating: " ", count: $0.offset == 0 ? 10 : 6)) + $0.element }.joined(separator: "\n")
+        }
+        let text = "Summary\n" + Self.englishParagraphs.map(layout).joined(separator: "\n") + "\nRecommendations\n" + layout(Self.englishParagraphs[0]) + "\n23-22941 (E)\n"
+        let doc = try read(PlainTextReader(), text)
+        let expected = try read(PlainTextReader(), "Summary\n\n" + Self.englishParagraphs.joined(separator: "\n\n") + "\n\nRecommendations\n\n" + Self.englishParagraphs[0] + "\n\n23-22941 (E)\n")
+        #expect(texts(doc) == texts(expected))
+        #expect(doc.paragraphs.count == expected.paragraphs.count)
+    }
+
     @Test func chineseWrappedByCharacterCountReadsAsUnwrapped() throws {
         let plain = "一、问题的提出\n\(Self.chineseParagraphs[0])\n二、规范竞争的层次\n\(Self.chineseParagraphs[1])\n\(Self.chineseParagraphs[2])\n"
         let wrapped = "一、问题的提出\n\(Self.wrapByCharacters(Self.chineseParagraphs[0], width: 30))\n二、规范竞争的层次\n"
