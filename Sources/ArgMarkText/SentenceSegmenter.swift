@@ -603,6 +603,14 @@ public struct SentenceSegmenter: Sendable {
         }
         // A list number at the start of the paragraph: "1. Introduction", "2.3. Data", "IV. Results".
         if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
+        // A numbered label opening the paragraph: "Recommendation 1. The Administrator should …", "Finding 2. …".
+        if token.unicodeScalars.count <= 3, token.unicodeScalars.allSatisfy(ScalarClass.isDigit) {
+            let label = wordBefore(s, tokenStart, paragraphStart: paragraphStart)
+            if Abbreviations.numberedLabels.contains(label),
+               s.trimmed(paragraphStart..<i).lowerBound == tokenStart - label.unicodeScalars.count - 1 {
+                return false
+            }
+        }
         if nextScalar == nil { return true }
         let scalars = Array(token.unicodeScalars)
         // Initials: "J. N. Rosenau", "Harry S. Truman", "by J. Smith" — but "the platform X. When the court…" and
@@ -744,6 +752,11 @@ enum Abbreviations {
         "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
         // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
         "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
+    ]
+    /// Words that a number and a full stop follow to open a paragraph as its label (Recommendation 1. …).
+    static let numberedLabels: Set<String> = [
+        "Recommendation", "Finding", "Option", "Question", "Step", "Objective", "Goal", "Principle", "Action", "Priority",
+        "Proposal", "Lesson", "Issue", "Measure", "Task", "Target", "Indicator",
     ]
     /// Titles as a transcript's speaker labels set them, in capitals (MS. JEAN-PIERRE:).
     static let capitalTitles: Set<String> = ["MR", "MS", "MRS", "DR", "SEN", "REP", "AMB", "GOV", "PROF", "GEN", "HON"]

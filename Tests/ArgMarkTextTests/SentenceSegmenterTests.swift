@@ -56,6 +56,9 @@ struct SentenceSegmenterTests {
         ("The U.S. economy grew. It slowed later.", ["The U.S. economy grew.", "It slowed later."]),
         // A transcript's speaker label in capitals; a dotted abbreviation before a clear opener.
         ("MS. JEAN-PIERRE: Our position has not changed. MR. KIRBY: We are looking into it.", ["MS. JEAN-PIERRE: Our position has not changed.", "MR. KIRBY: We are looking into it."]),
+        // A numbered label opening a paragraph stays with what it labels.
+        ("Recommendation 1. The Administrator should update the methodology. It is overdue.", ["Recommendation 1. The Administrator should update the methodology.", "It is overdue."]),
+        ("We made one recommendation 1. The Administrator agreed.", ["We made one recommendation 1.", "The Administrator agreed."]),
         // MS. elsewhere (Member States, a disease) ends a sentence before an opener.
         ("Transposition was completed by only twelve MS. The Commission will act.", ["Transposition was completed by only twelve MS.", "The Commission will act."]),
         ("Heat kills more workers in the U.S. Between 1992 and 2022, 986 died.", ["Heat kills more workers in the U.S.", "Between 1992 and 2022, 986 died."]),
