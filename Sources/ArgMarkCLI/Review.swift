@@ -261,8 +261,11 @@ struct Review: ParsableCommand {
            let first = session.document.units.first(where: { $0.kind == .sentence && !$0.annotation.isLabelReviewed }) {
             out += "; the first unreviewed is \(first.id) (goto \(first.id))"
         }
-        out += "; help lists the commands\n"
-        for line in opening { out += line + "\n" }
+        out += "; help lists the commands"
+        // On a terminal (or at a width asked for) the opening keeps to the width; a script reads it whole.
+        let fit: (String) -> String = interactive || width != nil ? session.fitted : { $0 }
+        out = fit(out) + "\n"
+        for line in opening { out += fit(line) + "\n" }
         out += session.execute("show").output
         try emit(out)
         if timings { Terminal.note("timing: open \(Self.milliseconds(since: started)) ms") }

@@ -61,17 +61,26 @@ public struct CueLabeler: Labeler {
         return proposals
     }
 
-    /// Whether a sentence opens with a speaker's label: 答： / 毛宁： / 外交部发言人： (Han characters, at most
-    /// twelve, no verb of saying: 美方称： quotes), or A: / MS. JEAN-PIERRE: / THE PRESIDENT: (capitals).
+    /// Whether a sentence opens with a speaker's label: 答： / 毛宁： / 外交部发言人汪文斌： (a name of at most four Han
+    /// characters, or a title ending as a speaker's does), or A: / MS. JEAN-PIERRE: / THE PRESIDENT: (an answer's mark,
+    /// a title and a name, THE and an office) — not a label inside a question (FIRST:, NOTE:, 声明全文如下：).
     static func opensSpeakersTurn(_ text: String) -> Bool {
-        let head = text.unicodeScalars.prefix(32)
+        let head = text.unicodeScalars.prefix(40)
         guard let colon = head.firstIndex(where: { $0 == "：" || $0 == ":" }), colon > head.startIndex else { return false }
         let label = String(String.UnicodeScalarView(head[head.startIndex..<colon]))
         if label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
-            return label.unicodeScalars.count <= 12
-                && !["称", "说", "道", "表示", "指出", "认为", "强调", "问", "回应", "介绍"].contains(where: label.hasSuffix)
+            if label == "答" { return true }
+            if ["发言人", "记者", "部长", "主任", "大使", "局长", "司长", "主席", "总理", "代表", "委员"].contains(where: label.contains) {
+                return label.unicodeScalars.count <= 16
+            }
+            // A name: two to four characters, no verb of saying (美方称：quotes).
+            return (2...4).contains(label.unicodeScalars.count)
+                && !["称", "说", "道", "表示", "指出", "认为", "强调", "问", "回应", "介绍", "如下", "全文"].contains(where: label.contains)
         }
-        return label.unicodeScalars.allSatisfy { ($0.properties.isUppercase && $0.isASCII) || " .-'’".unicodeScalars.contains($0) }
-            && label.unicodeScalars.contains(where: { $0.properties.isUppercase })
+        let words = label.split(separator: " ").map(String.init)
+        guard let first = words.first else { return false }
+        if words.count == 1 { return ["A", "ANSWER"].contains(first) }
+        let titles = ["MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "AMB.", "GOV.", "GEN.", "PROF.", "SECRETARY", "AMBASSADOR", "PRESIDENT", "THE"]
+        return titles.contains(first) && words.count <= 4
     }
 }

@@ -136,14 +136,17 @@ extension ReviewSession {
             return proposed + "\(unit.id) has no support score (background and unlabelled sentences are not scored)"
         }
         var lines = proposed.isEmpty ? [] : [String(proposed.dropLast())]
-        lines += ["\(unit.id) \(style.label(a.label)) score \(fixed2(score)): base \(fixed2(e.base)) from its label"
-            + (a.confidence.map { ", confidence \(fixed2($0))" } ?? "") + " and its own material (notes, figures, dates, documents, quotations)"]
+        // Wrapped to the width, as a sentence's text is (colour codes aside, the label is a word).
+        lines += Self.wrap("\(unit.id) \(a.label?.rawValue ?? "-") score \(fixed2(score)): base \(fixed2(e.base)) from its label"
+            + (a.confidence.map { ", confidence \(fixed2($0))" } ?? "") + " and its own material (notes, figures, dates, documents, quotations)",
+            prefix: "", indent: 2, width: style.width)
         if e.children.isEmpty {
             lines.append("  nothing below it supports or attacks it")
         }
         for c in e.children {
-            let text = document.unit(c.child).map { Self.shorten($0.text, 40) } ?? ""
-            lines.append("  \(c.relation == .attack ? "−" : "+") \(c.child) \(c.relation.rawValue)s with strength \(fixed2(c.strength))  \(text)")
+            let head = "  \(c.relation == .attack ? "−" : "+") \(c.child) \(c.relation.rawValue)s with strength \(fixed2(c.strength))  "
+            let text = document.unit(c.child).map { Self.shorten($0.text, max(10, style.width - Self.columns(Array(head.unicodeScalars)[...]))) } ?? ""
+            lines.append(head + text)
         }
         return lines.joined(separator: "\n")
     }
@@ -172,8 +175,9 @@ extension ReviewSession {
             text += isRoot ? (isThesis ? " (thesis)" : a.label == .background ? " (outside the tree)" : a.parent == nil && Self.isArgumentative(a.label) ? " (unlinked)" : "")
                 : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " \(fixed2(score))" }
-            let used = prefix.count + connector.count + text.count + 2
-            text += "  " + Self.shorten(unit.text, max(10, style.width - used))
+            // Columns as the terminal shows them (colour codes aside); a deep branch keeps a few of the text's.
+            let used = Self.columns(Array(style.plain(prefix + connector + text).unicodeScalars)[...]) + 2
+            text += "  " + Self.shorten(unit.text, max(6, style.width - used))
             lines.append(prefix + connector + text)
             let kids = children[i]
             let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
@@ -325,12 +329,23 @@ extension ReviewSession {
         }
         for s in text.unicodeScalars {
             let w = displayWidth(s)
-            // A break may come before a wide character, after one, or at a space.
-            if let last = line.last, w == 2 || displayWidth(last) == 2 || s == " " { lastBreak = line.count }
+            // A break may come before a wide character, after one, or at a space — but, as Chinese typesetting
+            // rules have it, not before a closing mark or a stop (。，、」…) nor after an opening one (“《（).
+            if let last = line.last, w == 2 || displayWidth(last) == 2 || s == " ",
+               !Self.neverStartsLine.contains(s), !Self.neverEndsLine.contains(last) {
+                lastBreak = line.count
+            }
             if used + w > available, !line.isEmpty {
                 if let b = lastBreak, b > 0, columns(line[..<b]) > available / 2 {
                     emit(line[..<b])
                     line = Array(line[b...].drop { $0 == " " })
+                } else if Self.neverStartsLine.contains(s), line.count > 1 {
+                    // A stop that would open the line takes the character before it along, and the marks before that
+                    // (。” after 效应: the quote and the stop go down with the word).
+                    var cut = line.count - 1
+                    while cut > 1, Self.neverStartsLine.contains(line[cut]) || Self.neverEndsLine.contains(line[cut - 1]) { cut -= 1 }
+                    emit(line[..<cut])
+                    line = Array(line[cut...])
                 } else {
                     emit(line[...])
                     line = []
@@ -348,6 +363,22 @@ extension ReviewSession {
     }
 
     static func columns(_ scalars: ArraySlice<Unicode.Scalar>) -> Int { scalars.reduce(0) { $0 + displayWidth($1) } }
+
+    /// `text` with each line longer than the width wrapped to it, the rest of a line set in two columns further
+    /// than the line itself (help, stats and the opening line, as a sentence's text is wrapped).
+    public func fitted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
+            let scalars = Array(line.unicodeScalars)
+            guard Self.columns(scalars[...]) > style.width else { return [String(line)] }
+            let lead = scalars.prefix { $0 == " " }.count
+            return Self.wrap(String(String.UnicodeScalarView(scalars.dropFirst(lead))), prefix: String(repeating: " ", count: lead),
+                             indent: lead + 2, width: style.width)
+        }.joined(separator: "\n")
+    }
+
+    /// Marks no line starts with (stops, closing brackets and quotes) and none ends with (opening ones).
+    static let neverStartsLine: Set<Unicode.Scalar> = Set("。，、；：？！）」』”’》〉】〕…·%％,.;:?!)]}".unicodeScalars)
+    static let neverEndsLine: Set<Unicode.Scalar> = Set("（「『“‘《〈【〔([{".unicodeScalars)
 
     /// Terminal columns of a scalar: 2 for East Asian wide and full-width characters, 0 for combining marks.
     static func displayWidth(_ s: Unicode.Scalar) -> Int {

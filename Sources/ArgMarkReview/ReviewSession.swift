@@ -225,9 +225,9 @@ public struct ReviewSession {
             case .success(let i): return note(tree(i))
             }
         case .list(let filter): return note(list(filter))
-        case .sections: return note(sectionList())
-        case .stats: return note(stats())
-        case .help: return note(Self.help)
+        case .sections: return note(fitted(sectionList()))
+        case .stats: return note(fitted(stats()))
+        case .help: return note(fitted(Self.help))
         case .undo: return undo(line)
         case .redo: return redo(line)
         case .write: return Response(output: "", action: .write)

@@ -143,7 +143,8 @@ struct BodyAssembler {
             }
             // A chart's data set out under its caption (图5 …增速 / 2020    2.8 / 2021    9.6): rows whose every cell
             // after the first holds a figure are the figure's, not headings that each opened a section.
-            if !block.table, Caption.kind(scalars, block.lines[0]) == .figure, Caption.isTableRow(scalars, range) {
+            if !block.table, Caption.kind(scalars, block.lines[0]) == .figure, !block.lines.contains(where: { Caption.isSourceLine(scalars, $0) }),
+               Caption.isTableRow(scalars, range) {
                 let cells = Caption.columns(scalars, range).cells
                 if cells.count >= 2, cells.dropFirst().allSatisfy({ cell in cell.contains { ScalarClass.isDigit(scalars[$0]) } }) {
                     pendingCaption?.lines.append(range)

@@ -40,12 +40,7 @@ enum HardWrap {
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
         guard let width = wrapWidth(widths, nonEmpty) else { return (unwrapped, nil) }
-        // The text's margin: where most of its lines start. pdftotext -layout sets the body in from the left (six
-        // columns), headings and a page's foot at the edge and each paragraph's first line further in: the least
-        // indentation would take every body line for a paragraph's indented start. (Ties go to the lesser.)
-        var indentCounts: [Int: Int] = [:]
-        for k in nonEmpty { indentCounts[lines[k].lowerBound - raw[k].lowerBound, default: 0] += 1 }
-        let indent = indentCounts.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?.key ?? 0
+        let leastIndent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
         // Whether each line is full, so that the next one may carry on its paragraph.
         let wraps = raw.indices.map { k in
             guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }
@@ -61,6 +56,16 @@ enum HardWrap {
             return 2 * widths[k] > width && ScalarClass.isLower(scalars[lines[k].upperBound - 1])
                 && ScalarClass.isLower(scalars[lines[k + 1].lowerBound])
         }
+        // The text's margin: the least indentation at which lines carry on a full line, counting only one that does so
+        // a good share of the time. pdftotext -layout sets the body in from the left (six columns), headings and a
+        // page's foot at the edge and each paragraph's first line further in: the least indentation would take every
+        // body line for a paragraph's indented start. Lines after a full one are mostly a paragraph's later lines, so a
+        // text with indented first lines, or with long block quotations, keeps its margin at the edge; a heading after
+        // a full line now and then does not move it there. (With no such line, the least indentation.)
+        var indentCounts: [Int: Int] = [:]
+        for k in nonEmpty where k > 0 && wraps[k - 1] { indentCounts[lines[k].lowerBound - raw[k].lowerBound, default: 0] += 1 }
+        let most = indentCounts.values.max() ?? 0
+        let indent = indentCounts.filter { $0.value >= max(3, most / 4) }.keys.min() ?? leastIndent
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
         let wrapped = adjacent.filter { wraps[$0] }
         // A wrap falls mid-sentence; lines of about one length that end their sentences are one-sentence paragraphs.

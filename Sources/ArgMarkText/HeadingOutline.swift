@@ -26,7 +26,8 @@ public enum NumberingStyle: Hashable, Sendable {
         case .chineseSection, .chineseParenthesized, .letter, .sectionWord: 2
         case .digits: latin ? 1 : 3
         case .parenthesizedDigits, .box: 4
-        case .paddedDigits: 5
+        // 01 Introduction heads a section as an unnumbered line does, unless a box encloses it (`HeadingOutline`).
+        case .paddedDigits: 1
         case .decimal(let components): components
         }
     }
@@ -64,9 +65,8 @@ public enum NumberingStyle: Hashable, Sendable {
 /// sibling of I.), 第一章 › 一、 › （一） in a plan outline or a thesis (一、 had been a sibling of 第一章). The forms
 /// open so far are kept from the outermost in; a form met again closes every form opened inside it.
 public struct HeadingOutline: Sendable {
-    /// The forms open, from the outermost in: each with its rank, its own level (what its form gives it) and the
-    /// level it was placed at.
-    private var open: [(style: NumberingStyle, rank: Int?, own: Int, level: Int)] = []
+    /// The forms open, from the outermost in: each with its rank and the level it was placed at.
+    private var open: [(style: NumberingStyle, rank: Int?, level: Int)] = []
 
     public init() {}
 
@@ -84,14 +84,12 @@ public struct HeadingOutline: Sendable {
         }
         let rank = style.rank(latin: LanguageDetector.detect(s, range) == .en)
         while let enclosing = open.last, !NumberingStyle.nests(rank: rank, under: enclosing.rank)
-                // A form of a higher own level (1. Introduction) goes under one of a lower (A. Key Findings) only
-                // inside a chain (I. › A. › 1.), not under the outermost form, which an unnumbered heading may have
-                // opened (Executive Summary / A. Key Findings / … / 1. Introduction).
-                || (rank == nil && enclosing.rank == nil && open.count == 1 && level < enclosing.own) {
+                // A box's items (01　高端新材料) are its own; 01 Introduction elsewhere is a chapter of the document.
+                || (style == .paddedDigits && enclosing.style != .box) {
             open.removeLast()
         }
         let placed = open.last.map { max(level, $0.level + 1) } ?? level
-        open.append((style, rank, level, placed))
+        open.append((style, rank, placed))
         return placed
     }
 

@@ -286,10 +286,16 @@ struct MediaFrame {
     static func isAddressees(_ line: String) -> Bool {
         guard line.hasSuffix("："), line.count <= 200, !line.contains("。") else { return false }
         let parts = line.dropLast().split(whereSeparator: { $0 == "、" || $0 == "，" || $0 == "," }).map(String.init)
-        let regions = ["省", "自治区", "直辖市", "市", "县", "区", "州", "盟", "旗", "兵团", "单位", "部门", "机构", "部委"]
-        return parts.count >= 2 && parts.allSatisfy { part in
-            part.count <= 24 && !["为", "现", "如下", "提出", "通知", "意见", "决策", "部署", "贯彻"].contains(where: part.contains)
-                && (part.hasPrefix("各") || OfficialDocumentFrame.organSuffixes.contains(where: part.hasSuffix) || regions.contains(where: part.hasSuffix))
+        let regions = ["省", "自治区", "直辖市", "市", "县", "区", "州", "盟", "旗", "兵团", "单位", "部门", "机构", "部委", "乡镇", "街道"]
+        // 委、办、局: the kinds of organ, one character each, after 市政府各….
+        let kinds: Set<String> = ["委", "办", "局", "厅", "部", "署", "院", "所", "室", "处", "科"]
+        func organ(_ part: String) -> Bool {
+            kinds.contains(part) || OfficialDocumentFrame.organSuffixes.contains(where: part.hasSuffix) || regions.contains(where: part.hasSuffix)
+        }
+        // One addressee alone names an organ (各乡镇人民政府：, 各有关单位：); 各地要重点抓好以下工作： is the text's.
+        return !parts.isEmpty && (parts.count >= 2 || organ(parts[0])) && parts.allSatisfy { part in
+            part.count <= 24 && !["为", "现", "要", "如下", "以下", "提出", "通知", "意见", "决策", "部署", "贯彻", "工作"].contains(where: part.contains)
+                && (part.hasPrefix("各") || organ(part))
         }
     }
 

@@ -86,7 +86,7 @@ enum PageBreaks {
         // Cheap first: the rule must stand within the text's last 41 lines.
         guard page.suffix(41).contains(where: { isRule(s, $0) }), let block = footnoteBlock(s, page), isRule(s, page[block.start]),
               // A table under a rule (1   Germany   1.2 percent) is no list of notes.
-              !block.entries.contains(where: { Caption.isFigureRow(s, page[$0.line]) || Caption.columns(s, page[$0.line]).alignedGaps >= 2 })
+              !block.entries.contains(where: { Caption.isFigureRow(s, page[$0.line]) })
         else {
             return lines
         }

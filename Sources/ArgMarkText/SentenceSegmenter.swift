@@ -240,6 +240,24 @@ public struct SentenceSegmenter: Sendable {
         return k + 1
     }
 
+    /// Whether a speaker's name follows a capital title (MR. O'BRIEN:, MS. JEAN-PIERRE:, DR. Fauci:): a name in
+    /// capitals (two letters or more, with ' - ’), or up to three capitalised words and a colon.
+    static func speakerNameFollows(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Bool {
+        var j = start
+        while j < end, ScalarClass.isLatinLetter(s[j]) || "-'’".unicodeScalars.contains(s[j]) { j += 1 }
+        let name = s[start..<j]
+        guard name.count > 1, let first = name.first, ScalarClass.isUpper(first) else { return false }
+        if name.allSatisfy({ !ScalarClass.isLower($0) }), name.contains(where: { ScalarClass.isUpper($0) && $0 != first }) || name.count == 2 { return true }
+        // Mixed case: the label's colon within three words.
+        var words = 1
+        while j < end, words <= 3 {
+            if s[j] == ":" { return true }
+            if s[j] == " " { words += 1 } else if !(ScalarClass.isLatinLetter(s[j]) || "-'’.".unicodeScalars.contains(s[j])) { return false }
+            j += 1
+        }
+        return false
+    }
+
     /// Whether the quotation the mark at `close` ends opened a sentence (“……。”康义说。, not 他写道：“……。”这是…): its
     /// opening mark found by counting the quotations nested in it, or none in the paragraph (a quotation of several
     /// paragraphs ends here).
@@ -645,8 +663,7 @@ public struct SentenceSegmenter: Sendable {
         }
         // A transcript's speaker label sets the title in capitals before a name in capitals (MS. JEAN-PIERRE:, SEN.
         // WARREN:); elsewhere MS. may be the Member States or a disease, and ends a sentence.
-        if Abbreviations.capitalTitles.contains(token), nextWord.unicodeScalars.count > 1,
-           nextWord.unicodeScalars.allSatisfy({ ScalarClass.isUpper($0) || $0 == "-" || $0 == "'" || $0 == "’" }) {
+        if Abbreviations.capitalTitles.contains(token), Self.speakerNameFollows(s, from: next, end: end) {
             return false
         }
         // An appendix or annex named by its letter (App. B, Annex C) goes on; the NHS App. It … ends.

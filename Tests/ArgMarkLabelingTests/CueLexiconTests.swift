@@ -215,6 +215,10 @@ struct CueLexiconTests {
         #expect(answered.count == 1 && oneLine.units[answered[0].unitIndex].text.hasPrefix("问："))
         #expect(CueLabeler.opensSpeakersTurn("MS. JEAN-PIERRE: Thank you.") && CueLabeler.opensSpeakersTurn("答：不是。")
             && !CueLabeler.opensSpeakersTurn("美方称：中国补贴扭曲了市场。") && !CueLabeler.opensSpeakersTurn("据报道：美方宣布。"))
+        // Labels inside a question are no new speaker's.
+        #expect(!CueLabeler.opensSpeakersTurn("FIRST: will the President sign the bill?") && !CueLabeler.opensSpeakersTurn("NOTE: the figures are preliminary.")
+            && !CueLabeler.opensSpeakersTurn("声明全文如下：美方将继续推进相关工作。") && !CueLabeler.opensSpeakersTurn("第一个问题：中方如何看待？")
+            && CueLabeler.opensSpeakersTurn("外交部发言人汪文斌：中方坚决反对。") && CueLabeler.opensSpeakersTurn("THE PRESIDENT: Thank you."))
         let en = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
         #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)
@@ -226,6 +230,10 @@ struct CueLexiconTests {
         }
         #expect(en.weights(in: "Requests to connect are placed in a queue.")[.prescription] == nil)
         #expect(en.weights(in: "Requests for review rose by 45 percent.")[.prescription] == nil)
+        for noun in ["Requests the agency received under the act rose by a fifth.", "Calls on the helpline doubled during the lockdown.",
+                     "Encourages the reader to think, the reviewer wrote.", "Decides to leave early, she wrote, and then regrets it."] {
+            #expect(en.weights(in: noun)[.prescription] == nil, "\(noun)")
+        }
     }
 
     @Test func optionsForCongressAreNotExamples() throws {

@@ -151,6 +151,22 @@ struct ReviewSessionTests {
         expectValidTree(s.document)
     }
 
+    /// Chinese text wraps as Chinese typesetting has it: no line opens with a stop or a closing mark, none ends with
+    /// an opening one; every line fits the width.
+    @Test func chineseWrapsWithoutAStopOpeningALine() {
+        let text = "刚才，几位同志作了很好的发言，我听了很受启发。要推动“最多跑一次”改革，让群众少跑腿、好办事，真正做到“一网通办”。这就是所谓的“布鲁塞尔效应”。”他补充道。"
+        for width in 20...44 {
+            let lines = ReviewSession.wrap(text, prefix: "", indent: 0, width: width)
+            #expect(lines.joined() == text, "width \(width)")
+            for line in lines {
+                let scalars = Array(line.unicodeScalars)
+                #expect(!ReviewSession.neverStartsLine.contains(scalars.first!), "width \(width): \(line)")
+                #expect(!ReviewSession.neverEndsLine.contains(scalars.last!), "width \(width): \(line)")
+                #expect(ReviewSession.columns(scalars[...]) <= width, "width \(width): \(line)")
+            }
+        }
+    }
+
     /// Confirming a machine's link reviews the link, not the label, and says so (as show does); undone, the review
     /// is said to be undone. A third word that is no relation is named; a pattern that is no regular expression says
     /// how to take a mark as it is.

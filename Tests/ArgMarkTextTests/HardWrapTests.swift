@@ -56,6 +56,16 @@ struct HardWrapTests {
         #expect(doc.paragraphs.count == expected.paragraphs.count)
     }
 
+    /// Long block quotations set in four columns do not move the margin: the quotation after a full line of text
+    /// stays a paragraph of its own.
+    @Test func blockQuotationsDoNotMoveTheMargin() throws {
+        let quote = Self.wrapGreedily(Self.englishParagraphs[1] + " " + Self.englishParagraphs[1], width: 66).split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let body = Self.wrapGreedily(Self.englishParagraphs[0], width: 70)
+        let text = body + "\n" + quote + "\n" + body + "\n" + quote + "\n" + Self.wrapGreedily(Self.englishParagraphs[2], width: 70) + "\n"
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.paragraphs.count == 5)
+    }
+
     @Test func chineseWrappedByCharacterCountReadsAsUnwrapped() throws {
         let plain = "一、问题的提出\n\(Self.chineseParagraphs[0])\n二、规范竞争的层次\n\(Self.chineseParagraphs[1])\n\(Self.chineseParagraphs[2])\n"
         let wrapped = "一、问题的提出\n\(Self.wrapByCharacters(Self.chineseParagraphs[0], width: 30))\n二、规范竞争的层次\n"

@@ -494,9 +494,11 @@ struct PlainTextReaderTests {
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nA. Data\n\nWe use records.\n\nReferences\n\nA. Survey\n\nWe asked residents.\n")
             .map { $0.prefix(1) } == ["1", "2", "1", "2"])
         #expect(try outline("1. Introduction\n\nWe study drones.\n\nAppendix A\n\nThe survey asked residents.\n").map { $0.prefix(1) } == ["1", "1"])
-        // 1. goes under A. only inside a chain: A. Key Findings under an unnumbered heading does not take the report.
-        #expect(try outline("Executive Summary\n\nA. Key Findings\n\nCosts rose.\n\n1. Introduction\n\nWe study costs.\n\n2. Background\n\nCosts matter.\n")
-            .map { $0.prefix(1) } == ["1", "2", "1", "1"])
+        // A memo's A. › 1. under its title nests; 01 Introduction, away from a box, is a chapter, its 1.1 under it.
+        #expect(try outline("Memorandum on Drones\n\nA. Background\n\n1. Scale\n\nDrones multiplied.\n\n2. Law\n\nLaw lags.\n\nB. Options\n\n1. Ban\n\nA ban is costly.\n")
+            .map { $0.prefix(1) } == ["1", "2", "3", "3", "2", "3"])
+        #expect(try outline("Annual Review\n\n01 Introduction\n\n1.1 Scope\n\nWe cover one year.\n\n02 Findings\n\nCosts rose.\n")
+            .map { $0.prefix(1) } == ["1", "1", "2", "1"])
     }
 
     /// A Chinese page's frame goes to the metadata: a commentary's byline and subtitle, the page's date, source and
@@ -523,6 +525,12 @@ struct PlainTextReaderTests {
         // A directive's opening sentence that ends with a colon is no list of addressees.
         let opening = try read(PlainTextReader(), "关于进一步优化营商环境的意见\n为深入贯彻党中央、国务院决策部署，进一步优化营商环境，现提出如下意见：\n一、总体要求\n坚持市场化法治化国际化原则。\n")
         #expect(opening.units.count == 4 && opening.metadata.fields["addressees"] == nil)
+        let leadIn = try read(PlainTextReader(), "关于做好春耕生产工作的通知\n\n各地要重点抓好以下工作：\n\n一是稳定面积。二是提高单产。\n")
+        #expect(leadIn.metadata.fields["addressees"] == nil && leadIn.units.count == 4)
+        for addressees in ["各乡镇人民政府：", "各区人民政府，市政府各委、办、局："] {
+            let notice = try read(PlainTextReader(), "关于做好春耕生产工作的通知\n\n\(addressees)\n\n现将有关事项通知如下。\n")
+            #expect(notice.metadata.fields["addressees"] == String(addressees.dropLast()) && notice.units.count == 2, "\(addressees)")
+        }
         // A text whose last line is a date, with no issuer above it, keeps it.
         let dated = try read(PlainTextReader(), "会议纪要\n\n会议讨论了三项议题。会议决定加快推进。\n\n2024年1月11日\n")
         #expect(dated.units.last?.text == "2024年1月11日")
@@ -557,6 +565,9 @@ struct PlainTextReaderTests {
         let doc = try read(PlainTextReader(), "三、工业\n\n全年工业增加值405442亿元。\n\n图5  2020—2024年规模以上工业增加值增速\n2020    2.8\n2021    9.6\n\n全年建筑业增加值89949亿元。\n")
         #expect(doc.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .sentence])
         #expect(doc.sections.count == 1)
+        // After the figure's source line its rows are over.
+        let sourced = try read(PlainTextReader(), "三、工业\n\n全年工业增加值405442亿元。\n\n图5  增速\n2020    2.8\n资料来源：国家统计局。\n2025    目标5%左右\n")
+        #expect(sourced.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .heading])
     }
 
     /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
@@ -595,6 +606,9 @@ struct PlainTextReaderTests {
         #expect(withSource.notes.map(\.marker) == ["1", "2", ""] && withSource.notes[1].text == "EEA (2021), Water resources across Europe.")
         let table = try read(PlainTextReader(), "Growth rose in Q1 2024 and fell later.\n\n----------\n1   Germany   1.2 percent\n2   France   0.9 percent\n")
         #expect(table.notes.isEmpty)
+        // Notes justified with wide spaces, as pdftotext -layout sets them, are notes still.
+        let spaced = try read(PlainTextReader(), "Emissions must fall by 55%.¹ Investment must rise.²\n\n__________\n¹ JRC (2020),  Emissions  pathways  to  2030.\n²  COM(2019)  640  final.\n")
+        #expect(spaced.notes.map(\.marker) == ["1", "2"])
         let sourced = try read(PlainTextReader(), "粮食产量创历史新高。[1]\n\n注释：\n[1]粮食产量数据来自抽样调查。\n资料来源：\n本公报数据来自农业农村部。\n")
         #expect(sourced.notes.map(\.text) == ["粮食产量数据来自抽样调查。", "资料来源：本公报数据来自农业农村部。"])
     }

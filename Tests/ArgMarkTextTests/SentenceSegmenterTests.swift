@@ -59,6 +59,7 @@ struct SentenceSegmenterTests {
         // A numbered label opening a paragraph stays with what it labels.
         ("Recommendation 1. The Administrator should update the methodology. It is overdue.", ["Recommendation 1. The Administrator should update the methodology.", "It is overdue."]),
         ("We made one recommendation 1. The Administrator agreed.", ["We made one recommendation 1.", "The Administrator agreed."]),
+        ("MR. O'BRIEN: We agree. DR. Fauci: The data are clear.", ["MR. O'BRIEN: We agree.", "DR. Fauci: The data are clear."]),
         // MS. elsewhere (Member States, a disease) ends a sentence before an opener.
         ("Transposition was completed by only twelve MS. The Commission will act.", ["Transposition was completed by only twelve MS.", "The Commission will act."]),
         ("Heat kills more workers in the U.S. Between 1992 and 2022, 986 died.", ["Heat kills more workers in the U.S.", "Between 1992 and 2022, 986 died."]),
