@@ -70,12 +70,16 @@ public struct CueLabeler: Labeler {
         let label = String(String.UnicodeScalarView(head[head.startIndex..<colon]))
         if label.unicodeScalars.allSatisfy({ $0.properties.isIdeographic }) {
             if label == "答" { return true }
+            // A verb of saying quotes (美方称：, 美国国务院发言人称：, 总理强调：); 各位代表： addresses.
+            if ["称", "说", "道", "表示", "指出", "认为", "强调", "问", "回应", "介绍", "如下", "全文"].contains(where: label.contains)
+                || label.hasPrefix("各位") {
+                return false
+            }
             if ["发言人", "记者", "部长", "主任", "大使", "局长", "司长", "主席", "总理", "代表", "委员"].contains(where: label.contains) {
                 return label.unicodeScalars.count <= 16
             }
-            // A name: two to four characters, no verb of saying (美方称：quotes).
+            // A name: two to four characters.
             return (2...4).contains(label.unicodeScalars.count)
-                && !["称", "说", "道", "表示", "指出", "认为", "强调", "问", "回应", "介绍", "如下", "全文"].contains(where: label.contains)
         }
         let words = label.split(separator: " ").map(String.init)
         guard let first = words.first else { return false }

@@ -339,11 +339,9 @@ extension ReviewSession {
                 if let b = lastBreak, b > 0, columns(line[..<b]) > available / 2 {
                     emit(line[..<b])
                     line = Array(line[b...].drop { $0 == " " })
-                } else if Self.neverStartsLine.contains(s), line.count > 1 {
-                    // A stop that would open the line takes the character before it along, and the marks before that
-                    // (。” after 效应: the quote and the stop go down with the word).
-                    var cut = line.count - 1
-                    while cut > 1, Self.neverStartsLine.contains(line[cut]) || Self.neverEndsLine.contains(line[cut - 1]) { cut -= 1 }
+                } else if Self.neverStartsLine.contains(s), let cut = Self.carriedStart(line) {
+                    // A stop that would open the line takes the Chinese character before it along, with a mark or two
+                    // between them (。” after 效应); a longer run of marks (……… ！！！) stays where it falls.
                     emit(line[..<cut])
                     line = Array(line[cut...])
                 } else {
@@ -374,6 +372,21 @@ extension ReviewSession {
             return Self.wrap(String(String.UnicodeScalarView(scalars.dropFirst(lead))), prefix: String(repeating: " ", count: lead),
                              indent: lead + 2, width: style.width)
         }.joined(separator: "\n")
+    }
+
+    /// Where to cut `line` so that a stop after it does not open the next line: before the last wide character and
+    /// the at most two marks after it (and an opening mark before it), or nil when there is no such character near the
+    /// end, or cutting there would leave less than half the line.
+    static func carriedStart(_ line: [Unicode.Scalar]) -> Int? {
+        var cut = line.count - 1
+        var marks = 0
+        while cut > 0, neverStartsLine.contains(line[cut]) {
+            marks += 1
+            cut -= 1
+        }
+        guard marks <= 2, cut > 0, displayWidth(line[cut]) == 2, !neverStartsLine.contains(line[cut]) else { return nil }
+        if neverEndsLine.contains(line[cut - 1]) { cut -= 1 }
+        return cut > 0 && 2 * cut >= line.count ? cut : nil
     }
 
     /// Marks no line starts with (stops, closing brackets and quotes) and none ends with (opening ones).

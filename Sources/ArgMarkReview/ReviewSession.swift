@@ -213,10 +213,10 @@ public struct ReviewSession {
             case .success(let i): return note(show(i))
             }
         case .explain(let id):
-            guard let id else { return note(explain(cursor)) }
+            guard let id else { return note(fitted(explain(cursor))) }
             switch sentence(id) {
             case .failure(let refusal): return failure("error: " + refusal.message)
-            case .success(let i): return note(explain(i))
+            case .success(let i): return note(fitted(explain(i)))
             }
         case .tree(let id):
             guard let id else { return note(tree(nil)) }

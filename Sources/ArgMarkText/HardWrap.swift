@@ -40,7 +40,7 @@ enum HardWrap {
         var widths = [Int](repeating: 0, count: raw.count)
         for k in nonEmpty { widths[k] = columns(scalars, raw[k].lowerBound..<lines[k].upperBound) }
         guard let width = wrapWidth(widths, nonEmpty) else { return (unwrapped, nil) }
-        let leastIndent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
+        let indent = nonEmpty.map { lines[$0].lowerBound - raw[$0].lowerBound }.min() ?? 0
         // Whether each line is full, so that the next one may carry on its paragraph.
         let wraps = raw.indices.map { k in
             guard k + 1 < raw.count, !lines[k].isEmpty, !lines[k + 1].isEmpty else { return false }
@@ -56,16 +56,6 @@ enum HardWrap {
             return 2 * widths[k] > width && ScalarClass.isLower(scalars[lines[k].upperBound - 1])
                 && ScalarClass.isLower(scalars[lines[k + 1].lowerBound])
         }
-        // The text's margin: the least indentation at which lines carry on a full line, counting only one that does so
-        // a good share of the time. pdftotext -layout sets the body in from the left (six columns), headings and a
-        // page's foot at the edge and each paragraph's first line further in: the least indentation would take every
-        // body line for a paragraph's indented start. Lines after a full one are mostly a paragraph's later lines, so a
-        // text with indented first lines, or with long block quotations, keeps its margin at the edge; a heading after
-        // a full line now and then does not move it there. (With no such line, the least indentation.)
-        var indentCounts: [Int: Int] = [:]
-        for k in nonEmpty where k > 0 && wraps[k - 1] { indentCounts[lines[k].lowerBound - raw[k].lowerBound, default: 0] += 1 }
-        let most = indentCounts.values.max() ?? 0
-        let indent = indentCounts.filter { $0.value >= max(3, most / 4) }.keys.min() ?? leastIndent
         let adjacent = nonEmpty.filter { $0 + 1 < raw.count && !lines[$0 + 1].isEmpty }
         let wrapped = adjacent.filter { wraps[$0] }
         // A wrap falls mid-sentence; lines of about one length that end their sentences are one-sentence paragraphs.
@@ -119,7 +109,12 @@ enum HardWrap {
                 && itemTextColumn(scalars, lines[firstLine]).map { $0 + lines[firstLine].lowerBound - raw[firstLine].lowerBound == lineIndent } == true
             // Entries of a notes list open with their markers (a wrapped entry's indented rest may stand between).
             if let open = current, wraps[k - 1], !closesAlone(scalars, open, after: result),
-               continues(scalars, lines[k], after: open, indented: lineIndent > indent, hanging: hanging,
+               // Indented is set in beyond the margin and at least as far as the paragraph's first line: pdftotext
+               // -layout sets the body six columns in and each paragraph's first line ten, so a body line carries
+               // its paragraph on, while a line set in as far as that first line opens the next one.
+               continues(scalars, lines[k], after: open,
+                         indented: lineIndent > indent && lineIndent >= lines[firstLine].lowerBound - raw[firstLine].lowerBound,
+                         hanging: hanging,
                          full: 20 * widths[k] >= 17 * width || 20 * lengths[k] >= 17 * length,
                          inNotesList: NotesList.opensWithBracketedMarker(scalars, open)
                             || result.suffix(2).contains { NotesList.opensWithBracketedMarker(scalars, $0) }) {

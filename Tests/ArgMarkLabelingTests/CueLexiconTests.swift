@@ -218,7 +218,8 @@ struct CueLexiconTests {
         // Labels inside a question are no new speaker's.
         #expect(!CueLabeler.opensSpeakersTurn("FIRST: will the President sign the bill?") && !CueLabeler.opensSpeakersTurn("NOTE: the figures are preliminary.")
             && !CueLabeler.opensSpeakersTurn("声明全文如下：美方将继续推进相关工作。") && !CueLabeler.opensSpeakersTurn("第一个问题：中方如何看待？")
-            && CueLabeler.opensSpeakersTurn("外交部发言人汪文斌：中方坚决反对。") && CueLabeler.opensSpeakersTurn("THE PRESIDENT: Thank you."))
+            && CueLabeler.opensSpeakersTurn("外交部发言人汪文斌：中方坚决反对。") && CueLabeler.opensSpeakersTurn("THE PRESIDENT: Thank you.")
+            && !CueLabeler.opensSpeakersTurn("美国国务院发言人称：这些措施针对的是相关企业。") && !CueLabeler.opensSpeakersTurn("各位代表：过去一年很不平凡。"))
         let en = try ShippedLexicons.load("cues/en.rules.tsv", words: true)
         #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
         #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)

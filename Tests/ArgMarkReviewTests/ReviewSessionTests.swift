@@ -165,6 +165,14 @@ struct ReviewSessionTests {
                 #expect(ReviewSession.columns(scalars[...]) <= width, "width \(width): \(line)")
             }
         }
+        // A run of marks stays where it falls (no mark per line), and a Latin word is not cut for a stop.
+        for run in ["第一章　总则" + String(repeating: "…", count: 40) + "1", "创历史新高" + String(repeating: "！", count: 38) + "继续努力。",
+                    "He said it would be fine" + String(repeating: ".", count: 80) + " Then he left."] {
+            let lines = ReviewSession.wrap(run, prefix: "", indent: 0, width: 40)
+            #expect(lines.joined().filter { $0 != " " } == run.filter { $0 != " " }, "\(lines)")
+            #expect(!lines.contains { $0.count == 1 }, "\(lines)")
+            #expect(lines.count <= 5 && lines.allSatisfy { ReviewSession.columns(Array($0.unicodeScalars)[...]) <= 40 }, "\(lines)")
+        }
     }
 
     /// Confirming a machine's link reviews the link, not the label, and says so (as show does); undone, the review
