@@ -859,7 +859,8 @@ public struct ReviewStyle: Sendable, Hashable {
     public var color: Bool
 
     public init(width: Int = 80, color: Bool = false) {
-        self.width = max(40, width)
+        // As narrow as review --width allows (20): a 30-column terminal gets 30, not 40.
+        self.width = max(20, width)
         self.color = color
     }
 
