@@ -151,11 +151,14 @@ struct Evaluate: ParsableCommand {
         for (name, goldPath, predPath, goldDocument, predDocument) in loaded {
             // A document the second annotator did not annotate is compared in nothing: no sentence, no link, nothing
             // skipped (scoring a labeller, its sentences are misses and its links missed).
-            var nothing = goldDocument
-            nothing.units = []
-            let unannotated = agreement && predPath == nil
+            var gold = goldDocument
+            var predicted = predDocument
+            if agreement && predPath == nil {
+                gold.units = []
+                predicted = gold
+            }
             let (evaluation, used) = LabelEvaluator.evaluate(
-                gold: unannotated ? nothing : goldDocument, predicted: unannotated ? nothing : predDocument, matching: matching,
+                gold: gold, predicted: predicted, matching: matching,
                 agreement: agreement, missing: predPath == nil && predictionsHaveTrees && !agreement)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences, let predPath {

@@ -159,8 +159,9 @@ enum ListItems {
         case .parenthesizedDigits: kind = .parenthesized
         default: return nil
         }
-        let digits = s[line].drop { !ScalarClass.isDigit($0) }.prefix { ScalarClass.isDigit($0) }
-        guard let value = Int(String(String.UnicodeScalarView(digits.map { $0.value >= 0xFF10 ? Unicode.Scalar($0.value - 0xFF10 + 0x30)! : $0 }))) else { return nil }
+        guard let start = line.first(where: { ScalarClass.isDigit(s[$0]) }) else { return nil }
+        let end = (start..<line.upperBound).first { !ScalarClass.isDigit(s[$0]) } ?? line.upperBound
+        guard let value = Int(NotesList.normalizedDigits(s, start..<end)) else { return nil }
         return (kind, value)
     }
 }

@@ -24,8 +24,8 @@ struct MediaFrame {
 
     /// The frame of `lines`, when the head under a title line or the tail holds any of its lines.
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> MediaFrame? {
-        let text = lines.map { scalars.string(scalars.trimmed($0)) }
-        guard let first = text.firstIndex(where: { !$0.isEmpty }) else { return nil }
+        let text = LineTexts(scalars: scalars, lines: lines)
+        guard let first = text.indices.first(where: { !text.isEmpty($0) }) else { return nil }
         if LanguageDetector.detect(text[first]) == .en { return english(text, title: first) }
         guard text[first].unicodeScalars.contains(where: \.isHanIdeograph), text[first].count <= 80, !text[first].contains("。")
         else { return nil }
@@ -82,7 +82,7 @@ struct MediaFrame {
         // The tail: from the last line up while each is part of the frame.
         var tail: [(key: String, value: String)] = []
         var j = text.count - 1
-        var dated = false
+        var dateLine: Int?
         while j > headEnd + 1 {
             let line = text[j]
             if line.isEmpty {
@@ -93,16 +93,16 @@ struct MediaFrame {
                 // The wire's end mark, the page's button.
             } else if Self.isContribution(line) {
                 tail.append(("contributors", String(line.dropFirst().dropLast())))
-            } else if OfficialDocumentFrame.isDistributionNote(line), !dated {
+            } else if OfficialDocumentFrame.isDistributionNote(line), dateLine == nil {
                 tail.append(("distribution", String(line.dropFirst().dropLast())))
             } else if let editor = Self.editor(line) {
                 tail.append(("editor", editor))
             } else if Self.isPrintEdition(line) {
                 tail.append(("printEdition", line.filter { $0 != " " && $0 != "　" }))
-            } else if OfficialDocumentFrame.isDate(line), !dated {
+            } else if OfficialDocumentFrame.isDate(line), dateLine == nil {
                 tail.append(("issued", line))
-                dated = true
-            } else if dated, OfficialDocumentFrame.isOrgan(line) || line == "中共中央" {
+                dateLine = j
+            } else if dateLine != nil, OfficialDocumentFrame.isOrgan(line) || line == "中共中央" {
                 tail.append(("issuer", line))
             } else if Self.isButton(line) || line.hasPrefix("关注公众号") {
             } else {
@@ -112,7 +112,7 @@ struct MediaFrame {
             j -= 1
         }
         // A date alone at the end without its issuer is the text's own last line (a letter's date is LetterFrame's).
-        if dated, !tail.contains(where: { $0.key == "issuer" }), let line = text.indices.last(where: { OfficialDocumentFrame.isDate(text[$0]) }) {
+        if let line = dateLine, !tail.contains(where: { $0.key == "issuer" }) {
             frame.lines.remove(line)
             tail.removeAll { $0.key == "issued" }
         }
@@ -130,7 +130,7 @@ struct MediaFrame {
     /// Commentary | June 3, 2024) and the page's share buttons; and, only under such a byline, the disclaimer at the end
     /// (The views expressed in this commentary are solely those of the authors. …). The byline is what tells such a
     /// head: without it nothing is taken.
-    static func english(_ text: [String], title first: Int) -> MediaFrame? {
+    static func english(_ text: LineTexts, title first: Int) -> MediaFrame? {
         func bare(_ line: String) -> String { line.trimmingCharacters(in: CharacterSet(charactersIn: "*_# ")) }
         let title = bare(text[first])
         guard title.split(separator: " ").count <= 20, !title.hasSuffix("."), let firstScalar = title.unicodeScalars.first,
@@ -327,4 +327,16 @@ struct MediaFrame {
         for author in authors where !metadata.authors.contains(author) { metadata.authors.append(author) }
         if let title { metadata.offerTitle(title) }
     }
+}
+
+/// A text's lines as strings, each made when asked for: a frame reads a text's head and tail, and a string for every
+/// line of a long text costs more than the rest of its reading.
+struct LineTexts {
+    let scalars: [Unicode.Scalar]
+    let lines: [Range<Int>]
+
+    var count: Int { lines.count }
+    var indices: Range<Int> { lines.indices }
+    subscript(_ k: Int) -> String { scalars.string(scalars.trimmed(lines[k])) }
+    func isEmpty(_ k: Int) -> Bool { scalars.trimmed(lines[k]).isEmpty }
 }

@@ -82,9 +82,10 @@ enum PageBreaks {
     /// page's or an EU document's do when copied: the notes blanked and returned, as a page's foot notes are, and the
     /// lines read again. Without the rule such a run of numbered lines is a list, and the text reads as it was.
     private static func unpagedLines(_ s: inout [Unicode.Scalar], _ lines: [Range<Int>], footnotes: inout [Footnote]) -> [Range<Int>] {
+        // Cheap first: the rule must stand within the text's last 41 lines, looked for from the end.
+        guard lines.suffix(41).contains(where: { isRule(s, s.trimmed($0)) }) else { return lines }
         let page = lineRanges(s).map { s.trimmed($0) }.filter { !$0.isEmpty }
-        // Cheap first: the rule must stand within the text's last 41 lines.
-        guard page.suffix(41).contains(where: { isRule(s, $0) }), let block = footnoteBlock(s, page), isRule(s, page[block.start]),
+        guard let block = footnoteBlock(s, page), isRule(s, page[block.start]),
               // A table under a rule (1   Germany   1.2 percent) is no list of notes.
               !block.entries.contains(where: { Caption.isFigureRow(s, page[$0.line]) })
         else {
