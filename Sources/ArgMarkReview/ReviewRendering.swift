@@ -56,13 +56,17 @@ extension ReviewSession {
         if let proposed = proposedLine(unit.annotation) { lines.append(proposed) }
         let paragraph = document.paragraphs.first { $0.id == unit.paragraph }
         let section = document.sections.first { $0.id == unit.section }
-        var place = "§ "
-        if let heading = section?.heading, let h = document.unit(heading) { place += Self.shorten(h.text, 40) + " — " }
+        var position = ""
         if let paragraph {
-            let position = i - paragraph.units.lowerBound + 1
-            place += "\(paragraph.id), sentence \(position) of \(paragraph.units.count)"
+            position = "\(paragraph.id), sentence \(i - paragraph.units.lowerBound + 1) of \(paragraph.units.count)"
         }
-        lines.append(place)
+        var place = "§ "
+        if let heading = section?.heading, let h = document.unit(heading) {
+            // The heading gives way first, so that the place stays on one line on a narrow terminal.
+            let room = min(40, style.width - 2 - 3 - Self.columns(Array(position.unicodeScalars)[...]))
+            if room >= 6 { place += Self.shorten(h.text, room) + " — " }
+        }
+        lines.append(fitted(place + position))
         let range = paragraph?.units ?? i..<(i + 1)
         let lower = max(range.lowerBound, i - 3)
         let upper = min(range.upperBound, i + 4)

@@ -621,12 +621,15 @@ public struct SentenceSegmenter: Sendable {
         }
         // A list number at the start of the paragraph: "1. Introduction", "2.3. Data", "IV. Results".
         if tokenStart == s.trimmed(paragraphStart..<i).lowerBound, isListNumber(token) { return false }
-        // A numbered label opening the paragraph: "Recommendation 1. The Administrator should …", "Finding 2. …".
+        // A numbered label opening the paragraph or a sentence: "Recommendation 1. The Administrator should …",
+        // "… three steps. Step 1. Register …" (but "as set out in Step 1. The next …" ends there).
         if token.unicodeScalars.count <= 3, token.unicodeScalars.allSatisfy(ScalarClass.isDigit) {
             let label = wordBefore(s, tokenStart, paragraphStart: paragraphStart)
-            if Abbreviations.numberedLabels.contains(label),
-               s.trimmed(paragraphStart..<i).lowerBound == tokenStart - label.unicodeScalars.count - 1 {
-                return false
+            let labelStart = tokenStart - label.unicodeScalars.count - 1
+            if Abbreviations.numberedLabels.contains(label), labelStart >= paragraphStart {
+                var k = labelStart - 1
+                while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
+                if k < paragraphStart || (k < labelStart - 1 && ".?!:;".unicodeScalars.contains(s[k])) { return false }
             }
         }
         if nextScalar == nil { return true }

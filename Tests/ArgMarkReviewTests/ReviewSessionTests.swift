@@ -110,6 +110,20 @@ struct ReviewTranscriptTests {
             #expect(line.unicodeScalars.reduce(0) { $0 + ReviewSession.displayWidth($1) } <= 40, "too wide: \(line)")
         }
     }
+
+    /// Where a sentence is (§ heading — paragraph, sentence n of m) stays within a narrow terminal: the heading
+    /// is shortened, or left out when there is no room for it.
+    @Test(arguments: [24, 30, 34])
+    func placeLineFitsTheWidth(_ width: Int) throws {
+        let (text, _, _) = try transcript(["goto s5", "goto s10"], width: width)
+        let places = text.split(separator: "\n").filter { $0.hasPrefix("§") }
+        #expect(places.count == 3)
+        for line in places {
+            #expect(line.unicodeScalars.reduce(0) { $0 + ReviewSession.displayWidth($1) } <= width, "too wide: \(line)")
+            #expect(line.contains(", sentence "))
+        }
+        if width == 34 { #expect(places.contains { $0.contains("一、问题…") || $0.contains("一、问题的") }) }
+    }
 }
 
 struct ReviewSessionTests {

@@ -59,6 +59,9 @@ struct SentenceSegmenterTests {
         // A numbered label opening a paragraph stays with what it labels.
         ("Recommendation 1. The Administrator should update the methodology. It is overdue.", ["Recommendation 1. The Administrator should update the methodology.", "It is overdue."]),
         ("We made one recommendation 1. The Administrator agreed.", ["We made one recommendation 1.", "The Administrator agreed."]),
+        // … and one opening a sentence inside the paragraph; after an ordinary word it is a reference that ends one.
+        ("It has three steps. Step 1. Register early. Step 2. Apply.", ["It has three steps.", "Step 1. Register early.", "Step 2. Apply."]),
+        ("Do as in Step 1. The next step differs.", ["Do as in Step 1.", "The next step differs."]),
         ("MR. O'BRIEN: We agree. DR. Fauci: The data are clear.", ["MR. O'BRIEN: We agree.", "DR. Fauci: The data are clear."]),
         // MS. elsewhere (Member States, a disease) ends a sentence before an opener.
         ("Transposition was completed by only twelve MS. The Commission will act.", ["Transposition was completed by only twelve MS.", "The Commission will act."]),
