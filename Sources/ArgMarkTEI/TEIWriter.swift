@@ -69,16 +69,23 @@ struct TEIEncoder {
         try checkCharacters()
         collectAnnotators()
         reviewTimes = Array(Set(document.units.compactMap(\.annotation.reviewedAt))).sorted()
-        for (n, time) in reviewTimes.enumerated() {
+        for time in reviewTimes {
             guard Self.isDateTime(time) else {
                 throw DocumentWriteError.unrepresentable("TEI: reviewedAt '\(time)' is not an ISO 8601 time (2026-12-03T08:00:00Z); correct it in the JSONL")
             }
-            reviewChangeIDs[time] = "argmark-rev-\(n + 1)"
+            reviewChangeIDs[time] = Self.changeID(time)
         }
         schemeIDs = document.metadata.classification.keys.sorted().enumerated().map { ($0.element, "argmark-scheme-\($0.offset + 1)") }
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
+    /// A review's `change` id is made of its time (argmark-rev-2026-12-03T080000Z), not its place among the
+    /// review times, so that undoing an earlier review does not renumber every later one (and every `s` pointing
+    /// to it) in a TEI file kept under version control.
+    static func changeID(_ time: String) -> String {
+        "argmark-rev-" + String(String.UnicodeScalarView(time.unicodeScalars.compactMap { $0 == ":" ? nil : $0 == "+" ? "p" : $0 }))
+    }
+
     static func isDateTime(_ value: String) -> Bool {
         let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/
         return value.wholeMatch(of: pattern) != nil
