@@ -36,13 +36,10 @@ enum PageBreaks {
 
     /// The logical lines with the page furniture blanked, and a paragraph a page break cut read as one.
     private static func pagedLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
-        let formFeeds = scalars.contains("\u{0C}")
         // The wrap width, which tells a running head from a wrapped line, is measured before anything is blanked.
         let before = HardWrap.layout(scalars)
-        guard formFeeds || before.width != nil else { return unpagedLines(&scalars, before.lines, footnotes: &footnotes) }
-        let breaks = blankFurniture(&scalars, wrapWidth: before.width)
+        let breaks = blankFurniture(&scalars, wrapWidth: before.width, footnotes: &footnotes)
         guard !breaks.isEmpty else { return unpagedLines(&scalars, before.lines, footnotes: &footnotes) }
-        footnotes = blankFootnotes(&scalars, breaks: breaks)
         let (lines, width) = HardWrap.layout(scalars)
         return joinAcross(breaks, lines, scalars, wrapWidth: width)
     }
@@ -147,9 +144,23 @@ enum PageBreaks {
             k -= 1
         }
         // Every line from the block's first entry down belongs to an entry.
-        guard let found = best, found.entries.first?.line ?? 0 >= found.start else { return nil }
-        return found
+        if let found = best, !(found.entries.first?.line ?? 0 >= found.start) { best = nil }
+        // An author's note above the numbered ones (or alone at a first page's foot), marked as the title or the
+        // byline marks it: *　李华，北京大学法学院助理教授。本文系……的阶段性成果。
+        let below = best?.start ?? page.count
+        for k in stride(from: below - 1, through: max(1, below - (best == nil ? 3 : 4)), by: -1) {
+            guard isAuthorNoteMark(s[page[k].lowerBound]), page[k].count > 2,
+                  page[..<k].contains(where: { line in line.dropFirst().contains { s[$0] == s[page[k].lowerBound] } })
+            else { continue }
+            let textStart = s.trimmed(page[k].lowerBound + 1..<page[k].upperBound).lowerBound
+            let note = (line: k, number: 0, marker: String(Character(s[page[k].lowerBound])), textStart: textStart)
+            return (k > 0 && isRule(s, page[k - 1]) ? k - 1 : k, [note] + (best?.entries ?? []))
+        }
+        return best
     }
+
+    /// The marks of an author's note at a page's foot: *, ＊, †.
+    private static func isAuthorNoteMark(_ c: Unicode.Scalar) -> Bool { c == "*" || c == "＊" || c == "†" }
 
     /// The note number opening `line` (1 to 3 digits, or a circled number, then a space or a letter), and where the
     /// note's text starts.
@@ -224,11 +235,13 @@ enum PageBreaks {
     /// running head or foot); furniture runs from the break outwards and stops at the first line that is neither.
     /// On a page without such a head, a heading-like line that stands between a sentence cut off at the break and its
     /// continuation, and is no wrapped line of the text (`wrapWidth`), is one too.
-    static func blankFurniture(_ s: inout [Unicode.Scalar], wrapWidth: Int?) -> [Int] {
+    /// The notes at the feet of the pages (`blankFootnotes`) are blanked before that last step, so that a head between
+    /// a sentence cut off above a page's notes and its continuation is found too.
+    static func blankFurniture(_ s: inout [Unicode.Scalar], wrapWidth: Int?, footnotes: inout [Footnote]) -> [Int] {
         var breaks = s.indices.filter { s[$0] == "\u{0C}" }
         let formFeeds = !breaks.isEmpty
         let lines = lineRanges(s)
-        if !formFeeds, wrapWidth != nil { breaks = numberedPageEnds(s, lines) }
+        if !formFeeds { breaks = numberedPageEnds(s, lines, decoratedOnly: wrapWidth == nil) }
         guard !breaks.isEmpty else { return [] }
         let candidates = furnitureCandidates(s, lines, breaks)
         // The lines that turn the pages (a text without form feeds): a head that carries the page number goes, and
@@ -264,31 +277,47 @@ enum PageBreaks {
             let key = key(s, text)
             if linesByKey[key] != nil { everywhere[key, default: 0] += 1 }
         }
+        // A head that also stands above the first page (a thesis's 华中师范大学硕士学位论文, a journal's name and issue)
+        // needs only one more page edge: a copy of three or four pages shows each of two alternating heads once.
+        // Such a head is short of a full line: a paragraph's first line that the text happens to repeat is not.
+        func isShort(_ line: Range<Int>) -> Bool {
+            wrapWidth.map { 20 * HardWrap.columns(s, line) < 17 * $0 } ?? (line.count <= 30)
+        }
+        let firstKeys = Set(filled.filter { firstLines.contains($0.lowerBound) && isShort($0) }.map { key(s, $0) })
         let runningKeys = Set(breaksByKey.keys.filter { key in
-            breaksByKey[key]!.count >= 2 && linesByKey[key]!.count >= 2 && everywhere[key] == linesByKey[key]!.count
+            let top = firstKeys.contains(key) ? 1 : 0
+            return breaksByKey[key]!.count + top >= 2 && linesByKey[key]!.count + top >= 2 && everywhere[key] == linesByKey[key]!.count
         })
         var furniture: [Range<Int>] = []
-        // The first line on each side that is not furniture.
-        var bodyIndex = [Int](repeating: 0, count: candidates.count)
+        // From each break outwards up to the first line that is not furniture; how many lines each side gave.
+        var furnitureCount = [Int](repeating: 0, count: candidates.count)
         for (side, lines) in candidates.enumerated() {
             for line in lines {
                 guard isFurniture(line) else { break }
                 furniture.append(line)
-                bodyIndex[side] += 1
+                furnitureCount[side] += 1
             }
         }
         func isFurniture(_ line: Range<Int>) -> Bool {
             line.count <= longestFurniture && (isPageNumber(s, line) || (pageLines.contains(s.trimmed(line).lowerBound) && folio(s, s.trimmed(line)) != nil)
-                || runningKeys.contains(key(s, line)) && endsMidSentence(s, line))
+                || (runningKeys.contains(key(s, line)) || isJournalIssue(s, line)) && endsMidSentence(s, line))
         }
         for line in lastLines {
             guard isFurniture(line) else { break }
             furniture.append(line)
         }
+        for line in furniture {
+            for i in line { s[i] = " " }
+        }
+        footnotes = blankFootnotes(&s, breaks: breaks)
         if let wrapWidth {
-            for side in stride(from: 0, to: candidates.count, by: 2) {
-                let before = Array(candidates[side].dropFirst(bodyIndex[side]))
-                let after = Array(candidates[side + 1].dropFirst(bodyIndex[side + 1]))
+            // The lines next to each break once the furniture and the notes are blank; only a side that gave no
+            // furniture may hold such a head (on the other, the head was found, and the next line is the text's).
+            let bodyCandidates = furnitureCandidates(s, lineRanges(s), breaks)
+            var heads: [Range<Int>] = []
+            for side in stride(from: 0, to: bodyCandidates.count, by: 2) {
+                let before = furnitureCount[side] == 0 ? bodyCandidates[side] : Array(bodyCandidates[side].prefix(1))
+                let after = furnitureCount[side + 1] == 0 ? bodyCandidates[side + 1] : Array(bodyCandidates[side + 1].prefix(1))
                 // Heading-like, and short of the width by more than the next line's first word: no wrapped line.
                 func isHead(_ line: Range<Int>, before following: Range<Int>) -> Bool {
                     HeadingDetector.level(s, line) != nil
@@ -296,15 +325,15 @@ enum PageBreaks {
                 }
                 if before.count >= 2, let next = after.first, isHead(before[0], before: next),
                    runsOn(s, before[1], into: next, wrapWidth: wrapWidth) {
-                    furniture.append(before[0])
+                    heads.append(before[0])
                 } else if after.count >= 2, let last = before.first, isHead(after[0], before: after[1]),
                           runsOn(s, last, into: after[1], wrapWidth: wrapWidth) {
-                    furniture.append(after[0])
+                    heads.append(after[0])
                 }
             }
-        }
-        for line in furniture {
-            for i in line { s[i] = " " }
+            for line in heads {
+                for i in line { s[i] = " " }
+            }
         }
         // The form feeds are spaces too, so that what runs on across a break (a note marker: …获益。[19 | ]) is not
         // stopped by one.
@@ -352,7 +381,10 @@ enum PageBreaks {
     /// (12, 13, 14 …), at least `shortestPage` lines apart and most of them about one page apart, and at least half
     /// of them cut a sentence (the line above stops mid-sentence). Section numbers and years standing as headings
     /// follow a paragraph's end; a numbered list or a table column is no hard-wrapped text.
-    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Int] {
+    /// A text whose paragraphs are not wrapped (a viewer's copy reflowed, or one paragraph a line) turns its pages only
+    /// at page numbers set off as such (`decoratedOnly`: ·52·, - 52 -, 第52页, Page 52), never at bare numbers, which
+    /// there are a list's or a table's as often.
+    static func numberedPageEnds(_ s: [Unicode.Scalar], _ lines: [Range<Int>], decoratedOnly: Bool = false) -> [Int] {
         var pages: [(number: Int, line: Int)] = []
         // The running text of each page number carried by a head or foot, digits aside.
         var heads: [Int: String] = [:]
@@ -360,8 +392,9 @@ enum PageBreaks {
             let text = s.trimmed(line)
             guard !text.isEmpty else { continue }
             if text.count <= 12, isPageNumber(s, text), let number = firstNumber(s, text) {
+                if decoratedOnly, !isDecoratedPageNumber(s, text) { continue }
                 pages.append((number, index))
-            } else if let (number, head) = folio(s, text) {
+            } else if !decoratedOnly, let (number, head) = folio(s, text) {
                 heads[pages.count] = key(s, head)
                 pages.append((number, index))
             }
@@ -376,7 +409,7 @@ enum PageBreaks {
         var length = [Int](repeating: 1, count: pages.count)
         var available = 0
         for i in pages.indices {
-            while available < i, pages[i].line - pages[available].line >= shortestPage {
+            while available < i, pages[i].line - pages[available].line >= (decoratedOnly ? shortestUnwrappedPage : shortestPage) {
                 let page = available
                 if length[page] >= bestEndingAt[pages[page].number]?.length ?? 0 { bestEndingAt[pages[page].number] = (length[page], page) }
                 available += 1
@@ -386,7 +419,7 @@ enum PageBreaks {
                 predecessor[i] = run.page
             }
         }
-        guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 3 else { return [] }
+        guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 2 else { return [] }
         var run: [Int] = []
         var cursor: Int? = last
         while let page = cursor {
@@ -394,14 +427,27 @@ enum PageBreaks {
             cursor = predecessor[page]
         }
         run.reverse()
+        // The last page is as long as its text: its number, the next after the run's and the text's last, turns it
+        // however few lines above it stand, and its length says nothing of the others'.
+        if let end = run.last, end + 1 == pages.count - 1, pages[end + 1].number == pages[end].number + 1,
+           pages[end + 1].line - pages[end].line >= 3 {
+            run.append(end + 1)
+        }
+        guard run.count >= 3 else { return [] }
+        let shortLast = run.last == pages.count - 1 ? 1 : 0
         // Pages of a PDF are about one length; a figure's page or the last one may be shorter.
-        let gaps = zip(run, run.dropFirst()).map { pages[$1].line - pages[$0].line }.sorted()
+        let gaps = zip(run, run.dropFirst().dropLast(shortLast)).map { pages[$1].line - pages[$0].line }.sorted()
         let median = gaps[gaps.count / 2]
         guard 3 * gaps.count(where: { 4 * abs($0 - median) <= median }) >= 2 * gaps.count else { return [] }
-        let cuts = run.count { page in
-            let line = pages[page].line
+        // A page turns where a sentence is cut off above its number, or where notes stand at its foot (a Chinese law
+        // journal's ① … above ·136·, whose last note ends its sentence).
+        let cuts = run.indices.count { n in
+            let line = pages[run[n]].line
             guard let above = (0..<line).last(where: { !s.trimmed(lines[$0]).isEmpty }) else { return false }
-            return endsMidSentence(s, s.trimmed(lines[above]))
+            if endsMidSentence(s, s.trimmed(lines[above])) { return true }
+            let top = n > 0 ? pages[run[n - 1]].line + 1 : 0
+            let page = lines[top..<line].map { s.trimmed($0) }.filter { !$0.isEmpty }
+            return footnoteBlock(s, page) != nil
         }
         guard 2 * cuts >= run.count else { return [] }
         // Page numbers carried by heads or feet need the heads to recur (a verso and a recto head at most): numbered
@@ -413,6 +459,8 @@ enum PageBreaks {
 
     /// Fewest lines between two page numbers of a text without form feeds.
     static let shortestPage = 15
+    /// Fewest lines between two page numbers of a text whose paragraphs are lines of their own.
+    static let shortestUnwrappedPage = 5
 
     /// The first run of ASCII digits in `line` (2 in "Page 2 of 5").
     private static func firstNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
@@ -488,7 +536,8 @@ enum PageBreaks {
         let first = s[next.lowerBound]
         if ScalarClass.isLower(first) { return true }
         let chinese = line.suffix(8).contains { ScalarClass.isHan(s[$0]) }
-        return chinese && (ScalarClass.isHan(first) || first == "]" || first == "］")
+        // …据农业农村部统计， | 2022年全国… goes on with a figure.
+        return chinese && (ScalarClass.isHan(first) || first == "]" || first == "］" || first.isASCII && ScalarClass.isDigit(first))
     }
 
     /// Whether the last physical line of `line` reaches 85% of the wrap width, as a wrapped line does.
@@ -524,7 +573,8 @@ enum PageBreaks {
         }
         for i in line {
             let c = s[i]
-            if ScalarClass.isDigit(c) { continue }
+            // The title's note mark (算法解释权的规范基础与实现路径*) is not in its running head.
+            if ScalarClass.isDigit(c) || isAuthorNoteMark(c) { continue }
             if ScalarClass.isSpace(c) {
                 endWord()
                 continue
@@ -582,6 +632,20 @@ enum PageBreaks {
     }
 
     /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    /// A journal's name and issue as a running head sets it: 法学研究　2023年第2期, 中国社会科学 2023 年第 5 期.
+    static func isJournalIssue(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard line.count <= 30 else { return false }
+        let text = String(String.UnicodeScalarView(s[line]))
+        return text.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期$/) && text.first.map { !$0.isNumber } == true
+    }
+
+    /// A page number with more than its digits: ·52·, - 52 -, — 52 —, 第52页, Page 52, p. 52 (not (52) or [52], an
+    /// equation's or a reference's number).
+    static func isDecoratedPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let marks = s[line].filter { !ScalarClass.isDigit($0) && !ScalarClass.isSpace($0) }
+        return !marks.isEmpty && !marks.contains { "()[]（）［］".unicodeScalars.contains($0) }
+    }
+
     static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var text = String(String.UnicodeScalarView(s[line])).lowercased()
         text = text.trimming("-–—－·•[]()| ")

@@ -82,6 +82,43 @@ struct PageBreaksTests {
         #expect(!figure.units.contains { $0.text.contains("MEMORY") || $0.text.contains("ARCHIVES") })
     }
 
+    /// A Chinese law journal copied from a PDF viewer: its pages turn at ·37· although each page's last line is a
+    /// note that ends its sentence; the notes (the author's * among them) leave the body, the running heads go (the
+    /// journal's issue, the title without its star that also stands above the first page), and the sentence cut at
+    /// the first page's end, with its notes and heads between, is whole. The same with the paragraphs unwrapped, and
+    /// with bare page numbers.
+    @Test func aLawJournalCopiedFromAViewerReadsWithoutItsPages() throws {
+        let text = String(decoding: try fixture("viewer-copy-law-journal.zh.txt"), as: UTF8.self)
+        // Unwrapped: a paragraph's lines on a page run together; headings, notes and furniture keep their lines.
+        var unwrapped: [String] = []
+        var joinable = false
+        for line in text.split(separator: "\n").map(String.init) {
+            let opensNote = line.first.map { "①②③④*".contains($0) } == true
+            let furniture = line.hasPrefix("·") || line.hasPrefix("法学评论") || line.hasPrefix("算法解释权") || line.contains("：")
+            let heading = line.contains("、") && line.count < 16
+            if joinable, !line.hasPrefix("　　"), !opensNote, !furniture, !heading {
+                unwrapped[unwrapped.count - 1] += line
+            } else {
+                unwrapped.append(line)
+            }
+            // Body lines take their continuations; a note takes its own wrapped lines too.
+            joinable = opensNote || (joinable && !furniture && !heading) || line.hasPrefix("　　") || (!furniture && !heading && !line.hasPrefix("林"))
+        }
+        let bare = text.replacing(/·(\d+)·/) { String($0.output.1) }
+        #expect(unwrapped.count < 40, "\(unwrapped)")
+        for variant in [text, unwrapped.joined(separator: "\n"), bare] {
+            let document = try read(ArticleReader(), variant)
+            let headings = document.units.filter { $0.kind == .heading }.map(\.text)
+            #expect(headings == ["一、问题的提出", "二、比较法上的两种路径", "三、算法解释权的层次构造", "四、结　语"], "\(headings)")
+            #expect(document.units.allSatisfy { $0.kind == .heading || $0.kind == .sentence })
+            #expect(!document.units.contains { $0.text.contains("参见") || $0.text.contains("法学评论") || $0.text.contains("·") || $0.text.hasPrefix("*") })
+            #expect(document.units.contains { $0.text == "由于序言不具有法律拘束力，学界对是否存在独立的解释权长期争论不休。①" })
+            #expect(document.notes.map(\.marker) == ["*", "①", "②", "③", "④", "①", "②", "③", "④", "①"])
+            #expect(document.notes.first?.text.hasSuffix("（23BFX101）的阶段性成果。") == true)
+            #expect(document.units.filter { !$0.noteRefs.isEmpty }.count == 9)
+        }
+    }
+
     /// The notes at the pages' feet become the document's notes, linked from their markers, and the paragraphs they
     /// stood between read whole, as the text without pages reads; the running head and foot are gone.
     @Test func notesAtThePagesFeetAreNotes() throws {
