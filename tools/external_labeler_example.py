@@ -5,7 +5,7 @@ It labels by a handful of keyword rules; replace `score()` with a call to your o
 say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 
 Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
-blocks SIGTERM), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
+blocks SIGTERM), --hang-after N replies to N documents and then to none (creating the file --mark FILE names first), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
 integer), --boolean with a confidence of true, --escape-id names itself with a terminal escape sequence, --repeat
 answers the first sentence twice, --claims-only declares only claim at the handshake, --both gives a sentence
@@ -52,6 +52,11 @@ def main():
                 print("example labeller: crashing on purpose", file=sys.stderr)
                 sys.exit(3)
             if "--hang" in args:
+                continue
+            if "--hang-after" in args and documents > int(args[args.index("--hang-after") + 1]):
+                # Tells a test where it stands (--mark FILE), then never replies.
+                if "--mark" in args:
+                    open(args[args.index("--mark") + 1], "w").close()
                 continue
             if "--close-output" in args:
                 os.close(1)

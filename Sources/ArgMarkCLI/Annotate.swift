@@ -11,7 +11,7 @@ struct Annotate: AsyncParsableCommand {
         discussion: """
             Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml \
             .docx .odt and NAME_sentences.tsv sentence tables; a PDF, .doc or .rtf is named with the command that converts it) \
-            or - for standard input; a file reached twice is read once; a corpus table of several documents (doc_id) \
+            or - for standard input; a path reached twice is read once (a link to a file is a document of its own); a corpus table of several documents (doc_id) \
             is one input per document, written to OUT/STEM/DOC_ID. Each output is named after its input with the last extension replaced \
             (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
@@ -66,7 +66,7 @@ struct Annotate: AsyncParsableCommand {
         }
         guard jobs ?? 1 >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard pluginTimeout.isFinite, pluginTimeout > 0, pluginTimeout <= 86_400 else {
-            throw ValidationError("--plugin-timeout takes seconds between 0 and 86400, not \(pluginTimeout)")
+            throw ValidationError("--plugin-timeout takes seconds above 0, up to 86400 (a day), not \(pluginTimeout)")
         }
         for command in external {
             do { _ = try CommandWords.split(command) } catch { throw ValidationError("--external \(command): \(error.message)") }
@@ -103,6 +103,10 @@ struct Annotate: AsyncParsableCommand {
         }
         if inputs == ["-"], let out, out != "-" {
             throw ValidationError("standard input is written to standard output; drop --out \(out), or give the input as a file to write into \(out)")
+        }
+        // With files beside it, standard input's document would go to the terminal while the summary named --out.
+        if inputs.contains("-"), inputs.count > 1, let out, out != "-" {
+            throw ValidationError("standard input (-) is written to standard output, not into --out \(out); save it to a file and give that file with the others")
         }
     }
 
@@ -254,11 +258,23 @@ struct Annotate: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1
+        let tally = BatchTally()
+        let interruption = found.count > 1
+            ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) : nil
         let summary = await BatchRunner(options: options).run(found) { progress in
+            // A failure is named as it happens, above the bar.
+            if let failure = progress.latestFailure {
+                if showBar { Terminal.status(nil) }
+                Terminal.error(failure.message)
+            }
+            var counted = progress
+            counted.done += missing.count
+            counted.failed += missing.count
+            tally.update(counted, showsBar: showBar)
             if showBar { Terminal.status(ProgressFormatter.bar(progress)) }
         }
+        interruption?.cancel()
         if showBar { Terminal.status(nil) }
-        for failure in summary.failures { Terminal.error(failure.message) }
         warnAboutUnlabelled(summary, pipeline: pipeline)
         let total = found.count + missing.count
         // Standard input always goes to standard output, whatever --out says; when every file failed, nothing is in --out.

@@ -65,9 +65,9 @@ struct Review: ParsableCommand {
                         "\(file): a label table holds labels without the sentences' text, so it cannot be reviewed; review the JSONL or TEI it was exported from")
                 }
                 throw AnalysedDocument.failure(
-                    "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(file) --out DIR) and review DIR/…jsonl")
+                    "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(FileAccess.shellQuoted(file)) --out DIR) and review DIR/…jsonl")
             }
-            let input = ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.stem((file as NSString).lastPathComponent))
+            let input = ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.documentID(InputDiscovery.stem((file as NSString).lastPathComponent)))
             // Writing back would replace another tool's TEI, or markup added by hand (names, corrections, line
             // breaks, comments), by what ArgMark writes: the file is left as it is, and a JSONL copy is reviewed.
             if let tei = reader as? TEIReader {
@@ -76,7 +76,7 @@ struct Review: ParsableCommand {
                 if !lost.isEmpty {
                     let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"
                     throw AnalysedDocument.failure(
-                        "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(file) --labelers none --no-tree --out DIR, argmark review \(copy), then argmark export \(copy) --to tei")
+                        "\(file): review writes the file back in ArgMark's TEI encoding, which would change what this file holds (\(lost.joined(separator: "; "))); review a JSONL copy instead (labels and links kept): argmark annotate \(FileAccess.shellQuoted(file)) --labelers none --no-tree --out DIR, argmark review \(FileAccess.shellQuoted(copy)), then argmark export \(FileAccess.shellQuoted(copy)) --to tei")
                 }
             } else {
                 document = try reader.read(input)
@@ -89,7 +89,7 @@ struct Review: ParsableCommand {
                     let keys = lost.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
                     let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"
                     throw AnalysedDocument.failure(
-                        "\(file) holds keys ArgMark's JSONL does not keep (\(keys)), which writing it back would drop; keep them elsewhere and review a copy without them (argmark annotate \(file) --labelers none --no-tree --out DIR, then argmark review \(copy))")
+                        "\(file) holds keys ArgMark's JSONL does not keep (\(keys)), which writing it back would drop; keep them elsewhere and review a copy without them (argmark annotate \(FileAccess.shellQuoted(file)) --labelers none --no-tree --out DIR, then argmark review \(FileAccess.shellQuoted(copy)))")
                 }
             }
         } catch DocumentReadError.noSentences {
@@ -365,7 +365,7 @@ struct Review: ParsableCommand {
         var existing = stat()
         if !overwritingChanges, stat(file, &existing) == 0,
            existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 || (access(file, W_OK) != 0 && errno == EACCES) {
-            return try fail("\(file) is write-protected; write! replaces it all the same, or make it writable (chmod u+w \(file))")
+            return try fail("\(file) is write-protected; write! replaces it all the same, or make it writable (chmod u+w \(FileAccess.shellQuoted(file)))")
         }
         let bytes: [UInt8]
         do {

@@ -58,6 +58,9 @@ public struct BatchProgress: Sendable {
     public var bytes: Int
     public var sentences: Int
     public var elapsed: Double
+    /// The failure of the document that has just finished, if it failed: said at once, so that a batch stopped
+    /// half-way has named the failures it met.
+    public var latestFailure: BatchFailure? = nil
 }
 
 /// The outcome of a batch.
@@ -230,7 +233,7 @@ public struct BatchRunner: Sendable {
                 bytes += result.bytesRead
                 sentences += result.sentences
                 progress(BatchProgress(done: done, total: inputs.count, failed: failed, bytes: bytes, sentences: sentences,
-                                       elapsed: Date().timeIntervalSince(start)))
+                                       elapsed: Date().timeIntervalSince(start), latestFailure: result.failure))
                 submit()
             }
         }
@@ -289,7 +292,7 @@ extension BatchRunner {
     func personsWorkAt(_ path: String, wouldBeLostTo document: Document) -> (problem: String?, lock: ReviewLock?) {
         Self.personsWorkAt(
             path, wouldBeLostTo: document, registry: options.registry,
-            keep: "to keep it, annotate that file itself (argmark annotate \(path) --out OTHER_DIR), which keeps what a person set; to start over, move it away first")
+            keep: "to keep it, annotate that file itself (argmark annotate \(FileAccess.shellQuoted(path)) --out OTHER_DIR), which keeps what a person set; to start over, move it away first")
     }
 
     /// `personsWorkAt(_:wouldBeLostTo:)` for any command that writes a file a person may have reviewed (`export`);
@@ -309,11 +312,11 @@ extension BatchRunner {
             // A lock that cannot be taken (a read-only directory) says nothing about a session: the write will tell.
         }
         if FileManager.default.fileExists(atPath: ReviewJournal.path(for: reviewed)) {
-            return ("\(path) has a review journal (\(ReviewJournal.path(for: reviewed))) holding edits not yet written into it; open it with argmark review \(path) to recover them; \(keep)", lock)
+            return ("\(path) has a review journal (\(ReviewJournal.path(for: reviewed))) holding edits not yet written into it; open it with argmark review \(FileAccess.shellQuoted(path)) to recover them; \(keep)", lock)
         }
         // Mode bits too: root may write a file that no one is meant to (access() grants root everything).
         if (access(path, W_OK) != 0 && errno == EACCES) || existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
-            return ("\(path) is write-protected; make it writable (chmod u+w \(path)) to replace it, or choose another --out directory", lock)
+            return ("\(path) is write-protected; make it writable (chmod u+w \(FileAccess.shellQuoted(path))) to replace it, or choose another --out directory", lock)
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse.
         guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)) else { return (nil, lock) }

@@ -31,6 +31,17 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
 /// Reading inputs with a size bound, and writing outputs atomically (temporary file, fsync, rename), so a killed
 /// run never leaves a half-written output.
 public enum FileAccess {
+    /// `path` as a command a message suggests must write it to be pasted into a shell: as it is when it holds only
+    /// letters (Chinese too), digits and `_@%+=:,./-`, else in single quotes (rv/'name with spaces.jsonl' reads
+    /// as one word; a quote inside becomes '\'').
+    public static func shellQuoted(_ path: String) -> String {
+        let plain = !path.isEmpty && path.unicodeScalars.allSatisfy { c in
+            c.value > 0x7F ? c.properties.isAlphabetic || c.properties.numericType != nil
+                : (c.properties.isAlphabetic || ("0"..."9").contains(c) || "_@%+=:,./-".unicodeScalars.contains(c))
+        }
+        return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     /// The largest single input accepted.
     public static let maxInputBytes = 1 << 30
 

@@ -121,7 +121,7 @@ public enum InputDiscovery {
             }
             guard kind == .directory else {
                 let name = (argument as NSString).lastPathComponent
-                add(BatchInput(path: argument, outputStem: stem(name), documentID: stem(name)))
+                add(BatchInput(path: argument, outputStem: stem(name), documentID: documentID(stem(name))))
                 continue
             }
             var found: [String] = []
@@ -129,7 +129,7 @@ public enum InputDiscovery {
             walk(argument, relative: "", wanted: wanted, excluded: excluded, into: &found, passedOver: &passedOver, failures: &result.failures)
             for relative in found.sorted() {
                 let path = (argument as NSString).appendingPathComponent(relative)
-                add(BatchInput(path: path, outputStem: stem(relative), documentID: stem((relative as NSString).lastPathComponent)))
+                add(BatchInput(path: path, outputStem: stem(relative), documentID: documentID(stem(relative))))
             }
             let readStems = Set(found.map { stem($0) })
             for relative in passedOver.sorted() where !readStems.contains(stem(relative)) {
@@ -242,6 +242,13 @@ public enum InputDiscovery {
     }
 
     /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
+    /// A document's id from its file's stem: a control character a file name may hold (a tab, a line break, an
+    /// escape) as an underscore, since no output format may carry one in an id and the JSONL written would not be
+    /// read back.
+    public static func documentID(_ stem: String) -> String {
+        String(String.UnicodeScalarView(stem.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
+    }
+
     public static func stem(_ name: String) -> String {
         // TEI files carry a compound extension: a.zh.tei.xml is the document a.zh.
         if name.lowercased().hasSuffix(".tei.xml"), name.count > 8 { return String(name.dropLast(8)) }

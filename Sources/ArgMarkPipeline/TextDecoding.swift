@@ -28,9 +28,94 @@ public enum TextDecoder {
         return (false, false)
     }
 
+    /// Whether bytes that are neither UTF-8 nor text with a NUL at every other place are UTF-16 without a byte-order
+    /// mark, and if so whether big-endian: Chinese in UTF-16 has NULs only in its line breaks and ASCII, so its first
+    /// 4 KB, read as UTF-16 one way, are nearly all characters of text (ASCII, Latin, punctuation, CJK, full-width
+    /// forms) with no stray surrogate. Asked only of bytes already found not to be UTF-8: ASCII read as UTF-16 pairs
+    /// looks like CJK too.
+    static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
+        let head = Array(bytes.prefix(4096))
+        guard head.count >= 16 else { return nil }
+        let pairs = head.count / 2
+        func plausibleShare(bigEndian: Bool) -> Double {
+            var plausible = 0
+            var k = 0
+            while k < pairs {
+                let unit = bigEndian ? UInt16(head[2 * k]) << 8 | UInt16(head[2 * k + 1]) : UInt16(head[2 * k + 1]) << 8 | UInt16(head[2 * k])
+                switch unit {
+                case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x024F, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x9FFF, 0xFF00...0xFFEF:
+                    plausible += 1
+                case 0xD800...0xDBFF:
+                    // A high surrogate counts with the low one that must follow it.
+                    if k + 1 < pairs {
+                        let next = bigEndian ? UInt16(head[2 * k + 2]) << 8 | UInt16(head[2 * k + 3]) : UInt16(head[2 * k + 3]) << 8 | UInt16(head[2 * k + 2])
+                        if (0xDC00...0xDFFF).contains(next) { plausible += 2; k += 1 }
+                    }
+                default:
+                    break
+                }
+                k += 1
+            }
+            return Double(plausible) / Double(pairs)
+        }
+        let little = plausibleShare(bigEndian: false)
+        let big = plausibleShare(bigEndian: true)
+        guard max(little, big) >= 0.97 else { return nil }
+        return big > little
+    }
+
+    /// How many byte sequences of `bytes` are not UTF-8 and how many are multi-byte UTF-8 characters, and the lines of
+    /// the first few bad ones: a file that is UTF-8 but for a character or two pasted from another encoding is mended
+    /// at those lines, not converted whole (which would garble every other character).
+    static func strayBytes(_ bytes: [UInt8]) -> (invalid: Int, multiByte: Int, lines: [Int]) {
+        var invalid = 0
+        var multiByte = 0
+        var lines: [Int] = []
+        var line = 1
+        var i = 0
+        while i < bytes.count {
+            let b0 = bytes[i]
+            if b0 < 0x80 {
+                if b0 == 0x0A { line += 1 }
+                i += 1
+                continue
+            }
+            let length = b0 >= 0xC2 && b0 <= 0xDF ? 2 : b0 >= 0xE0 && b0 <= 0xEF ? 3 : b0 >= 0xF0 && b0 <= 0xF4 ? 4 : 0
+            if length > 0, i + length <= bytes.count, bytes[(i + 1)..<(i + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                multiByte += 1
+                i += length
+            } else {
+                invalid += 1
+                if lines.count < 3, lines.last != line { lines.append(line) }
+                i += 1
+            }
+        }
+        return (invalid, multiByte, lines)
+    }
+
     /// Decodes `bytes` (a leading byte-order mark is dropped and not counted in offsets).
     public static func decode(
         _ bytes: [UInt8], maxLineLength: Int = defaultMaxLineLength
+    ) throws(DocumentReadError) -> [Unicode.Scalar] {
+        do {
+            return try decodeUTF8(bytes, maxLineLength: maxLineLength)
+        } catch .binary(let offset) {
+            if let bigEndian = utf16WithoutMark(bytes) { throw .utf16(bigEndian: bigEndian) }
+            throw .binary(byteOffset: offset)
+        } catch .invalidUTF8(let offset, let line) {
+            if let bigEndian = utf16WithoutMark(bytes) { throw .utf16(bigEndian: bigEndian) }
+            let stray = strayBytes(bytes)
+            if stray.invalid <= 3, stray.multiByte >= 5 {
+                throw .strayBytes(byteOffset: offset, lines: stray.lines, count: stray.invalid)
+            }
+            throw .invalidUTF8(byteOffset: offset, line: line)
+        } catch {
+            throw error
+        }
+    }
+
+    private static func decodeUTF8(
+        _ bytes: [UInt8], maxLineLength: Int
     ) throws(DocumentReadError) -> [Unicode.Scalar] {
         var result: [Unicode.Scalar] = []
         result.reserveCapacity(bytes.count)

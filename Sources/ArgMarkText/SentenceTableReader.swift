@@ -253,6 +253,8 @@ public struct SentenceTableReader: DocumentReader {
             } catch .invalidUTF8(_, let line) {
                 // The error's line is one of the part's; the file's is what the user can find.
                 throw .invalidUTF8(byteOffset: part.lines[line - 1].bytes.lowerBound, line: part.lines[line - 1].number + 1)
+            } catch .strayBytes(_, let lines, let count) {
+                throw .strayBytes(byteOffset: part.lines[lines[0] - 1].bytes.lowerBound, lines: lines.map { part.lines[$0 - 1].number + 1 }, count: count)
             } catch .lineTooLong(let line, let length, let limit) {
                 throw .lineTooLong(line: part.lines[line - 1].number + 1, length: length, limit: limit)
             }

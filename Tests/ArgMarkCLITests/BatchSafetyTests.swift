@@ -133,6 +133,37 @@ extension CommandLineTests {
 
     /// A folder walk that meets an earlier run's outputs in a subfolder (out/tei/a.tei.xml beside a.txt) reads the
     /// document once, naming the copy it leaves out; a reviewed copy, a person's work, is read.
+    /// Ctrl-C in the middle of a batch: the failures met so far were named as they came, and the batch ends with
+    /// how far it got and exit status 130. The external labeller answers the first document and then hangs, having
+    /// marked a file, so that the interrupt comes after the failing second file whatever the machine's speed.
+    @Test(.enabled(if: Self.python != nil, "needs python3"))
+    func anInterruptedBatchSaysHowFarItGot() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.en.txt"))
+        try Data([0x50, 0x4B, 0x00, 0x01, 0x02, 0x00, 0x7F, 0x00]).write(to: URL(fileURLWithPath: dir + "/b.en.txt"))
+        try Data("Rents rose by 12 percent.\n".utf8).write(to: URL(fileURLWithPath: dir + "/c.en.txt"))
+        let example = Self.packageRoot.appendingPathComponent("tools/external_labeler_example.py").path
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["annotate", dir + "/a.en.txt", dir + "/b.en.txt", dir + "/c.en.txt", "--out", dir + "/out", "--jobs", "1",
+                             "--external", "\(Self.python!) \(example) --hang-after 1 --mark \(dir)/hung", "--plugin-timeout", "600"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Waits for the labeller to hang on the third file (a wait, not a timed assertion).
+        while !FileManager.default.fileExists(atPath: dir + "/hung"), process.isRunning { usleep(20_000) }
+        process.interrupt()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("b.en.txt: this looks like a binary file"), "\(stderr)")
+        #expect(stderr.contains("interrupted after 2 of 3 files: 1 written whole in \(dir)/out, 1 failed (named above); the other file was not written"), "\(stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/a.en.jsonl"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out/c.en.jsonl"))
+    }
+
     @Test func anEarlierRunsOutputsAreNotReadAgain() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

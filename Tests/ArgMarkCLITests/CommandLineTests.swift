@@ -478,6 +478,9 @@ struct CommandLineTests {
         // --out is a directory: a file's name and standard input with --out are refused.
         #expect(try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/out.jsonl"]).stderr.contains("looks like a file's name"))
         #expect(try argmark(["annotate", "-", "--out", dir + "/o"], stdin: "x.\n").stderr.contains("standard input is written to standard output"))
+        // … and so does standard input among files, whose document would have gone to the terminal.
+        let mixed = try argmark(["annotate", "-", dir + "/mixed.txt", "--out", dir + "/o2"], stdin: "x.\n")
+        #expect(mixed.status != 0 && mixed.stderr.contains("standard input (-) is written to standard output, not into --out"))
         // export takes its format from the output's name, and refuses a name that says otherwise.
         let tei = try argmark(["export", dir + "/o/mixed.jsonl", "--out", dir + "/mixed.tei.xml"])
         let written = try String(contentsOfFile: dir + "/mixed.tei.xml", encoding: .utf8)

@@ -89,6 +89,32 @@ struct BatchTests {
         }
     }
 
+    /// Two files of one name in two subfolders are two documents with two ids (their CSV rows stack apart), and a
+    /// control character in a file name does not reach the id.
+    @Test func idsOfAWalkNameTheirSubfolders() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("It rose.\n".utf8), dir + "/in/sub1/report.txt")
+            try write(Array("It fell.\n".utf8), dir + "/in/sub2/report.txt")
+            try write(Array("It held.\n".utf8), dir + "/in/tab\there.txt")
+            let (inputs, _) = InputDiscovery.discover([dir + "/in"])
+            #expect(inputs.map(\.documentID) == ["sub1/report", "sub2/report", "tab_here"])
+            #expect(inputs.map(\.outputStem) == ["sub1/report", "sub2/report", "tab\there"])
+            #expect(InputDiscovery.discover([dir + "/in/sub1/report.txt"]).inputs.map(\.documentID) == ["report"])
+        }
+    }
+
+    /// A path in a suggested command pastes into a shell as one word.
+    @Test(arguments: [
+        ("out/gwr2024.zh.jsonl", "out/gwr2024.zh.jsonl"),
+        ("out/政府工作报告.jsonl", "out/政府工作报告.jsonl"),
+        ("rv/name with spaces.zh.jsonl", "'rv/name with spaces.zh.jsonl'"),
+        ("it's.jsonl", "'it'\\''s.jsonl'"),
+        ("a$b;c.jsonl", "'a$b;c.jsonl'"),
+    ])
+    func pathsInSuggestedCommandsAreQuoted(_ path: String, _ quoted: String) {
+        #expect(FileAccess.shellQuoted(path) == quoted)
+    }
+
     @Test func parallelAndSerialRunsGiveIdenticalOutputs() async throws {
         try await withTemporaryDirectory { dir in
             for n in 0..<12 {

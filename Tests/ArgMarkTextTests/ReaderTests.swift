@@ -1340,12 +1340,24 @@ struct SentenceTableReaderTests {
 struct BadInputTests {
     static let utf16LittleEndianWithMark: [UInt8] = [0xFF, 0xFE] + "It rose.".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
     static let utf16BigEndian: [UInt8] = "It rose again.".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    /// Chinese in UTF-16 without a mark: NULs only in its line breaks, so no NUL at every other place.
+    static let chinese = "一年来，我们坚持稳中求进工作总基调。\n经济回升向好，高质量发展扎实推进。\n"
+    static let chineseUTF16LittleEndian: [UInt8] = chinese.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    static let chineseUTF16BigEndian: [UInt8] = chinese.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    static let strayByte: [UInt8] = Array("好的\n第二行".utf8) + [0xFF]
+    static let shortWithStrayByte: [UInt8] = Array("好\n".utf8) + [0xFF]
+    static let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8, 0x6D, 0x65]
 
     @Test(arguments: [
         ([UInt8](), DocumentReadError.empty),
         (Array("  \n\n\t \n".utf8), .empty),
         ([0x41, 0x00, 0x42], .binary(byteOffset: 1)),
-        (Array("好的\n第二行".utf8) + [0xFF], .invalidUTF8(byteOffset: 16, line: 2)),
+        // A stray byte in UTF-8 text is mended where it stands, not by converting the whole file.
+        (BadInputTests.strayByte, .strayBytes(byteOffset: 16, lines: [2], count: 1)),
+        (BadInputTests.shortWithStrayByte, .invalidUTF8(byteOffset: 4, line: 2)),
+        (BadInputTests.latin1, .invalidUTF8(byteOffset: 3, line: 1)),
+        (BadInputTests.chineseUTF16LittleEndian, .utf16(bigEndian: false)),
+        (BadInputTests.chineseUTF16BigEndian, .utf16(bigEndian: true)),
         ([0xE4, 0xB8], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xC0, 0xAF], .invalidUTF8(byteOffset: 0, line: 1)),
         ([0xED, 0xA0, 0x80], .invalidUTF8(byteOffset: 0, line: 1)),

@@ -1,0 +1,63 @@
+import ArgMarkIO
+import Dispatch
+import Foundation
+
+/// What a batch has done so far, for the word it leaves when Ctrl-C or SIGTERM stops it: the failures were said as
+/// they came, so only the count remains to say. Updated from the batch's progress, read by the signal handler.
+final class BatchTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progress: BatchProgress?
+    private var showsBar = false
+
+    func update(_ progress: BatchProgress, showsBar: Bool) {
+        lock.withLock {
+            self.progress = progress
+            self.showsBar = showsBar
+        }
+    }
+
+    /// The line an interrupted batch ends with.
+    func interruptedLine(total: Int, output: String?) -> (line: String, clearBar: Bool) {
+        lock.withLock {
+            let done = progress?.done ?? 0
+            let failed = progress?.failed ?? 0
+            let written = done - failed
+            let place = output.map { " in \($0)" } ?? ""
+            let rest = total - done == 1 ? "the other file was not written: run the same command again to do it"
+                : "the other \(total - done) were not written: run the same command again to do them"
+            return ("interrupted after \(done) of \(total) files: \(written) written whole\(place), \(failed) failed"
+                + (failed > 0 ? " (named above)" : "") + "; " + rest, showsBar)
+        }
+    }
+}
+
+/// Ctrl-C (SIGINT) and SIGTERM during a batch: the partial summary, then the exit status a shell expects of the
+/// signal (130, 143). Outputs are written by rename, so none is left half written; a temporary file of a write in
+/// flight is removed by the next run.
+enum BatchInterruption {
+    /// Keeps the signal sources alive for the batch.
+    final class Handlers: @unchecked Sendable {
+        let sources: [DispatchSourceSignal]
+        init(_ sources: [DispatchSourceSignal]) { self.sources = sources }
+        func cancel() {
+            for source in sources { source.cancel() }
+            for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+        }
+    }
+
+    static func install(tally: BatchTally, total: Int, output: String?) -> Handlers {
+        let sources = [(SIGINT, Int32(130)), (SIGTERM, Int32(143))].map { number, status -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                let (line, clearBar) = tally.interruptedLine(total: total, output: output)
+                if clearBar { Terminal.status(nil) }
+                Terminal.note(line)
+                _exit(status)
+            }
+            source.resume()
+            return source
+        }
+        return Handlers(sources)
+    }
+}
