@@ -89,6 +89,9 @@ struct BodyAssembler {
     /// The caption block being read (a caption and the rows and source lines under it), added as one paragraph of
     /// caption units when the next line of another kind comes; `table` when rows may follow.
     private var pendingCaption: (lines: [Range<Int>], table: Bool)?
+    /// The line right under a table's caption that may be its header row (Docket Comments With evidence Claims
+    /// only): the table's when a row of figures follows, else read as what it is once the caption is added.
+    private var heldHeader: Range<Int>?
 
     /// Reads `range` as figure or table furniture (`Caption`) if it is: a caption opens a block, a table row or a
     /// source line carries one on. Anything else closes the block.
@@ -134,11 +137,28 @@ struct BodyAssembler {
             }
             // After a source line, only more source lines: the table is over.
             if Caption.isSourceLine(scalars, range) {
-                pendingCaption = (block.lines + [range], false)
+                pendingCaption = (block.lines + (heldHeader.map { [$0] } ?? []) + [range], false)
+                heldHeader = nil
                 return true
             }
             if block.table, Caption.isTableRow(scalars, range) {
+                if let header = heldHeader { pendingCaption?.lines.append(header) }
+                heldHeader = nil
                 pendingCaption?.lines.append(range)
+                return true
+            }
+            // pdftotext sets a table's cells apart by one space (EPA-HQ-OAR-2019-0055 512 188 324, Total 1,204 405 799):
+            // a row ending in figures, under a table's caption, with the header row held until such a row comes.
+            if block.table, Caption.isSingleSpacedRow(scalars, range) {
+                if let header = heldHeader { pendingCaption?.lines.append(header) }
+                heldHeader = nil
+                pendingCaption?.lines.append(range)
+                return true
+            }
+            if block.table, block.lines.count == 1, heldHeader == nil, Caption.kind(scalars, block.lines[0]) == .table,
+               scalars[block.lines[0].upperBound..<range.lowerBound].count(where: { $0 == "\n" }) == 1,
+               Caption.mayBeHeaderRow(scalars, range) {
+                heldHeader = range
                 return true
             }
             // A chart's data set out under its caption (图5 …增速 / 2020    2.8 / 2021    9.6): rows whose every cell
@@ -159,6 +179,13 @@ struct BodyAssembler {
     private mutating func flushCaption() {
         guard let block = pendingCaption else { return }
         pendingCaption = nil
+        // A held header row that no row of figures followed is read as what it is, after the caption.
+        defer {
+            if let header = heldHeader {
+                heldHeader = nil
+                addLine(header)
+            }
+        }
         // A text with no sentence at all is read again line by line (`finish()`), captions too.
         headingLines += block.lines
         captionLines += block.lines.count

@@ -158,6 +158,30 @@ enum Caption {
     /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
     /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
     /// characters (a header row: 国家 许可数).
+    /// A table row as pdftotext sets it, its cells one space apart: a label of a few words, then at least two figures
+    /// and nothing else to the line's end (EPA-HQ-OAR-2019-0055 512 188 324; Total 1,204 405 799; United States 3.2
+    /// (0.4) 41% –). A sentence has words between its figures or ends in a stop (… from 12 to 14, … in 2019.).
+    static func isSingleSpacedRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count <= 160 else { return false }
+        let words = s[range].split(whereSeparator: { ScalarClass.isSpace($0) })
+        func isFigure(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+            word.contains { ScalarClass.isDigit($0) } && word.allSatisfy { ScalarClass.isDigit($0) || ",.%()+-−–±$€£¥*".unicodeScalars.contains($0) }
+        }
+        func isEmptyCell(_ word: ArraySlice<Unicode.Scalar>) -> Bool { ["–", "-", "—", "n/a", "NA", "…", "."].contains(String(String.UnicodeScalarView(word))) }
+        guard let first = words.firstIndex(where: isFigure), first <= 8, let last = words.last, isFigure(last), last.last != "." else { return false }
+        let cells = words[first...]
+        return cells.count(where: isFigure) >= 2 && cells.allSatisfy { isFigure($0) || isEmptyCell($0) }
+    }
+
+    /// A table's header row under its caption: short, in no sentence, no numbered heading, opening with a capital or
+    /// a Chinese character.
+    static func mayBeHeaderRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        range.count <= 90 && !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound)
+            && !",;:，；：".unicodeScalars.contains(s[range.upperBound - 1])
+            && (ScalarClass.isUpper(s[range.lowerBound]) || ScalarClass.isCJK(s[range.lowerBound]))
+            && HeadingDetector.numberedLevel(s, range, latin: true) == nil && HeadingDetector.numberedLevel(s, range, latin: false) == nil
+    }
+
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if isPipeTableRow(s, range) { return true }
         guard !range.isEmpty, range.count <= 240 else { return false }

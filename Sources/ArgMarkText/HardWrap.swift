@@ -402,6 +402,12 @@ enum HardWrap {
             return false
         }
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
+        // A reference list's entry that ends on a full line (its pages: … 233–54.), then the next entry (Walton,
+        // Douglas. 1988. "Burden of Proof." … | Yackee, S. W. (2006). …): each gives its authors and year.
+        if s[paragraph.upperBound - 1] == "." || s[paragraph.upperBound - 1] == "。", ScalarClass.isUpper(s[line.lowerBound]),
+           ReferenceList.isEntry(s, line), ReferenceList.isEntry(s, paragraph) {
+            return false
+        }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
         if endsSentence(s, before: line.lowerBound),
            HeadingDetector.level(s, line) != nil,

@@ -182,8 +182,12 @@ enum PageBreaks {
         while k < line.upperBound, k - i < 3, ScalarClass.isDigit(s[k]) { k += 1 }
         guard k > i, k < line.upperBound, ScalarClass.isSpace(s[k]), let number = Int(String(String.UnicodeScalarView(s[i..<k]))) else { return nil }
         let start = s.trimmed(k..<line.upperBound).lowerBound
-        // "12 U.S. Energy …", "3 Ibid.", "4 “Title,”": a note's text opens with a capital, a quote or a CJK character.
-        guard start < line.upperBound, ScalarClass.isUpper(s[start]) || ScalarClass.isCJK(s[start]) || "\"“‘'(".unicodeScalars.contains(s[start])
+        // "12 U.S. Energy …", "3 Ibid.", "4 “Title,”": a note's text opens with a capital, a quote or a CJK character,
+        // or with a title's number before a capital (4 5 U.S.C. § 706, 7 42 U.S.C. 1983).
+        var titleNumber = start
+        while titleNumber < line.upperBound, titleNumber - start < 3, ScalarClass.isDigit(s[titleNumber]) { titleNumber += 1 }
+        let citesTitle = titleNumber > start && titleNumber + 1 < line.upperBound && s[titleNumber] == " " && ScalarClass.isUpper(s[titleNumber + 1])
+        guard start < line.upperBound, ScalarClass.isUpper(s[start]) || ScalarClass.isCJK(s[start]) || "\"“‘'(".unicodeScalars.contains(s[start]) || citesTitle
         else { return nil }
         return (number, start)
     }
@@ -297,10 +301,19 @@ enum PageBreaks {
                 furniture.append(line)
                 furnitureCount[side] += 1
             }
+            // A head and the page number beyond it (\fJOURNAL OF ARGUMENTATION STUDIES / 213): the number vouches for
+            // the short line it stands against, which a single page cannot show recurring.
+            if furnitureCount[side] == 0, lines.count >= 2, isPageNumber(s, lines[1]), lines[0].count <= longestFurniture,
+               endsMidSentence(s, lines[0]), isInCapitals(s, lines[0]) {
+                furniture += lines[0...1]
+                furnitureCount[side] = 2
+            }
         }
         func isFurniture(_ line: Range<Int>) -> Bool {
             line.count <= longestFurniture && (isPageNumber(s, line) || (pageLines.contains(s.trimmed(line).lowerBound) && folio(s, s.trimmed(line)) != nil)
-                || (runningKeys.contains(key(s, line)) || isJournalIssue(s, line)) && endsMidSentence(s, line))
+                || (runningKeys.contains(key(s, line)) || isJournalIssue(s, line))
+                    // A head in capitals may end in a stop (M. A. ELLISON ET AL.); a sentence is not set so.
+                    && (endsMidSentence(s, line) || isInCapitals(s, line)))
         }
         for line in lastLines {
             guard isFurniture(line) else { break }
@@ -632,6 +645,12 @@ enum PageBreaks {
     }
 
     /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    /// Latin text in capitals (JOURNAL OF ARGUMENTATION STUDIES, M. A. ELLISON ET AL.): three capitals at least and no
+    /// lower-case letter.
+    static func isInCapitals(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        !line.contains { ScalarClass.isLower(s[$0]) || ScalarClass.isCJK(s[$0]) } && line.count(where: { ScalarClass.isUpper(s[$0]) }) >= 3
+    }
+
     /// A journal's name and issue as a running head sets it: 法学研究　2023年第2期, 中国社会科学 2023 年第 5 期.
     static func isJournalIssue(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard line.count <= 30 else { return false }

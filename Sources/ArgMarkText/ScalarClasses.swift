@@ -147,6 +147,10 @@ enum ScalarClass {
 struct Hyphenation {
     /// The text's words in lower case, as written (not across a line-end hyphen), with and without their hyphens.
     let words: Set<String>
+    /// Whether a typesetter hyphenated the text's lines: at least one line-end hyphen splits a word the text or
+    /// English writes whole (gover-|nance). A ragged wrap breaks only at a compound's own hyphen (product-|safety),
+    /// and there no hyphen is dropped on English's word alone.
+    private(set) var typesetterBreaks = false
 
     /// The words of a text that has line-end hyphens, nil when it has none.
     init?(_ s: [Unicode.Scalar]) {
@@ -169,10 +173,38 @@ struct Hyphenation {
                 || (s[j] == "-" && j + 1 < s.count && ScalarClass.isLatinLetter(s[j + 1])) {
                 j += 1
             }
-            words.insert(Self.key(String(String.UnicodeScalarView(s[i..<j]))))
+            // The rest of a word hyphenated at a line's end (delibera-|tive) is no word of the text …
+            var k = i - 1
+            while k >= 0, s[k] == " " || s[k] == "\t" { k -= 1 }
+            var breaks = 0
+            while k >= 0, s[k] == "\n" || s[k] == "\r" { k -= 1; breaks += 1 }
+            let continuesHyphen = breaks > 0 && breaks <= 2 && k >= 0 && s[k] == "-"
+            // … and so is its first part (delibera-|).
+            let beforeHyphen = j + 1 < s.count && s[j] == "-" && (s[j + 1] == "\n" || s[j + 1] == "\r")
+            if !continuesHyphen, !beforeHyphen { words.insert(Self.key(String(String.UnicodeScalarView(s[i..<j])))) }
             i = j
         }
         self.words = words
+        for i in s.indices.dropLast() where s[i] == "-" && (s[i + 1] == "\n" || s[i + 1] == "\r") {
+            guard let (start, rest) = Self.parts(s, hyphenAt: i) else { continue }
+            let joined = Self.key(start + rest)
+            if words.contains(joined) || EnglishWords.all.contains(Substring(joined)) {
+                typesetterBreaks = true
+                break
+            }
+        }
+    }
+
+    /// The letters before the hyphen at `i` and those that open the next line.
+    private static func parts(_ s: [Unicode.Scalar], hyphenAt i: Int) -> (String, String)? {
+        var a = i
+        while a > 0, ScalarClass.isLatinLetter(s[a - 1]) { a -= 1 }
+        var b = i + 1
+        while b < s.count, ScalarClass.isSpace(s[b]) { b += 1 }
+        var e = b
+        while e < s.count, ScalarClass.isLatinLetter(s[e]) { e += 1 }
+        guard a < i, b < e else { return nil }
+        return (String(String.UnicodeScalarView(s[a..<i])), String(String.UnicodeScalarView(s[b..<e])))
     }
 
     /// Whether the hyphen ending `head` (the text so far, ending …gover-) before the line break that `s[next]`
@@ -191,8 +223,43 @@ struct Hyphenation {
         }
         let start = String(String(first).reversed())
         let rest = String(second)
-        return words.contains(Self.key(start + rest)) && !words.contains(Self.key(start + "-" + rest))
+        if words.contains(Self.key(start + "-" + rest)) { return false }
+        if words.contains(Self.key(start + rest)) { return true }
+        // Written neither way elsewhere: English at large decides (`EnglishWords`): a word it writes whole
+        // (delibera-|tive, acci-|dent) runs on; so does a syllable's rest that is no word (chal-|lenged); a compound of
+        // two words (product-|safety, broker-|dealers, government-|provided) and a proper name's (Anti-|Federalist)
+        // keep the hyphen, as pdftotext leaves most line-end hyphens of a justified page and a ragged wrap none.
+        guard typesetterBreaks, let head = rest.unicodeScalars.first, ScalarClass.isLower(head), start.unicodeScalars.count >= 2,
+              start.unicodeScalars.allSatisfy({ ScalarClass.isLower($0) || $0 == "-" }) else { return false }
+        let lowerStart = start.lowercased()
+        if EnglishWords.all.contains(Substring(lowerStart + "-" + rest)) { return false }
+        if Self.compoundFirsts.contains(lowerStart) || Self.compoundSeconds.contains(rest) { return false }
+        // re-|elected, co-|operation: a hyphen between two of the same vowel is written.
+        if let end = lowerStart.unicodeScalars.last, end == head, "aeiou".unicodeScalars.contains(end) { return false }
+        if EnglishWords.all.contains(Substring(lowerStart + rest)) { return true }
+        let firstIsWord = EnglishWords.all.contains(Substring(lowerStart)) || start.unicodeScalars.count >= 3 && words.contains(Self.key(start))
+        let restIsWord = EnglishWords.all.contains(Substring(rest)) || words.contains(Self.key(rest))
+        // A syllable's rest is short (tive, dent, ments); a compound's first or second word need not be one we know.
+        let longRest = rest.unicodeScalars.count >= 5
+        return !(firstIsWord && (restIsWord || longRest) || restIsWord && longRest)
     }
+
+    /// First parts that make compounds with a hyphen (self-|interest, non-|state, cross-|border, long-|standing).
+    private static let compoundFirsts: Set<String> = [
+        "self", "well", "non", "anti", "cross", "long", "short", "high", "low", "half", "ill", "all", "semi", "quasi",
+        "post", "pre", "first", "second", "third", "one", "two", "three", "four", "five", "ten", "multi", "mid", "over",
+        "under", "full", "part", "large", "small", "open", "hard", "soft", "top", "world", "twenty", "thirty", "forty",
+        "fifty", "sixty", "seventy", "eighty", "ninety", "so", "case", "policy", "state", "data", "evidence", "decision",
+        "rule", "rights", "market", "long", "far", "near", "old", "new", "middle", "upper", "lower", "cost", "risk",
+    ]
+    /// Second parts that make compounds after a hyphen (evidence-|based, decision-|making, state-|owned, follow-|up).
+    private static let compoundSeconds: Set<String> = [
+        "based", "known", "term", "making", "maker", "makers", "level", "scale", "led", "driven", "related", "oriented",
+        "specific", "wide", "free", "like", "run", "time", "year", "old", "class", "sized", "up", "down", "off", "out",
+        "in", "on", "made", "owned", "funded", "sector", "profit", "income", "party", "state", "side", "hand", "order",
+        "building", "setting", "sharing", "holder", "holders", "border", "country", "national", "market", "standing",
+        "going", "looking", "ranging", "reaching", "wise", "fold", "like", "less", "ready", "proof", "friendly", "intensive",
+    ]
 
     /// A word as the set keeps it: lower case, ligatures spelt out, so that signiﬁ-|cant finds significant.
     private static func key(_ word: String) -> String {
@@ -270,6 +337,29 @@ extension Array where Element == Unicode.Scalar {
     /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
     /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped, but for the
     /// hyphen of a word a typesetter broke that `hyphenation` knows whole (gover-/nance).
+    /// Whether the text so far ends inside a web address that the line break cut: its last word is an address
+    /// ending where an address goes on (/, -, _, ?, =, &, #, ~, %), or in a dot before a next line that goes on
+    /// as an address does (gov/docket/…, org/abs). "… at https://example.org. | The next" and "… org | for …" do not.
+    static func breaksWebAddress(_ head: String.UnicodeScalarView, _ s: [Unicode.Scalar], next: Int, end: Int) -> Bool {
+        guard let last = head.last, "/-_?=&#~%.".unicodeScalars.contains(last) else { return false }
+        var word: [Unicode.Scalar] = []
+        for scalar in head.reversed() {
+            if ScalarClass.isSpace(scalar) || word.count > 400 { break }
+            word.append(scalar)
+        }
+        word.reverse()
+        while let first = word.first, "(<[\"“'".unicodeScalars.contains(first) { word.removeFirst() }
+        guard WebAddress.end(word, at: 0, limit: word.count) != nil else { return false }
+        if last != "." { return true }
+        var k = next
+        guard k < end, ScalarClass.isLower(s[k]) || ScalarClass.isDigit(s[k]) else { return false }
+        while k < end, !ScalarClass.isSpace(s[k]) {
+            if s[k] == "/" { return true }
+            k += 1
+        }
+        return false
+    }
+
     func joinedLines(_ range: Range<Int>, hyphenation: Hyphenation? = nil) -> String {
         var result = String.UnicodeScalarView()
         var i = range.lowerBound
@@ -301,6 +391,9 @@ extension Array where Element == Unicode.Scalar {
                           let stem = result.dropLast().last, ScalarClass.isLatinLetter(stem) || ScalarClass.isDigit(stem) || stem == "." {
                     // A compound broken at its hyphen before a capital or a figure (U.S.-|China, COVID-|19, Indo-|Pacific)
                     // runs on with its hyphen: no syllable break comes before a capital.
+                } else if before == "-" || before == "\u{2010}", after.properties.isLowercase, result.dropLast().last == ".",
+                          result.dropLast(2).last.map(ScalarClass.isUpper) == true {
+                    // An abbreviation's compound (U.S.-|based, E.U.-|wide) runs on with its hyphen.
                 } else if before == "-" || before == "\u{2010}", after.properties.isLowercase,
                           result.dropLast().last.map(ScalarClass.isLatinLetter) == true {
                     // A word broken at its hyphen (access-/request, so-/called) runs on; the hyphen stays, since a
@@ -309,6 +402,8 @@ extension Array where Element == Unicode.Scalar {
                     if let hyphenation, hyphenation.isSyllableBreak(result, self, after: j, end: range.upperBound) {
                         result.removeLast()
                     }
+                } else if Self.breaksWebAddress(result, self, next: j, end: range.upperBound) {
+                    // A web address a wrap cut (https://www.regulations. | gov/docket/…) runs on without a space.
                 } else {
                     result.append(" ")
                 }

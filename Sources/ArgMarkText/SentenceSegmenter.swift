@@ -800,6 +800,8 @@ enum Abbreviations {
         "Nat", "Def", "Sch", "Twp", "Atl", "Pac", "Lab", "Rec", "Compl", "Bd", "Cnty", "Ctr", "Hosp", "Mun", "Ry",
         "Sav", "Tel", "Util", "Prot", "Agric", "Cmty", "Dev", "Div", "Equip", "Exch", "Mgmt", "Mktg", "Pharm", "Prop",
         "Constr", "Bhd", "Rptr",
+        // A science journal's name (Proc. Natl. Acad. Sci. U.S.A.).
+        "Natl", "Acad",
     ]
     /// Words that carry a citation on after an abbreviation (Cal. Lab. Code § 226.7; Nat. Res. Def. Council).
     /// (`word` stops at an apostrophe: Gov't Code reads as Gov.)
@@ -808,7 +810,7 @@ enum Abbreviations {
     /// here: elsewhere they are words that can end a sentence ("it can say no.", "the state of the art.").
     static let beforeNumbers: Set<String> = [
         "No", "Nos", "no", "nos", "p", "pp", "Art", "art", "Sec", "sec", "Vol", "vol", "Fig", "Figs", "Ch", "ch",
-        "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap",
+        "Eq", "Para", "para", "Tab", "Ref", "Refs", "Chap", "Sect", "Sects",
         // Legal and regulatory citations: 12 C.F.R. pt. 1026, App. 3, Sch. 2, cl. 4.
         "pt", "pts", "Pt", "Pts", "App", "Apps", "Sch", "sch", "cl", "subpt", "tit",
         // A note of a cited page (at 91 n. 3) and a person's dates (b. 1948, d. 2001).

@@ -336,6 +336,25 @@ struct HardWrapTests {
         #expect(Hyphenation(Array("No line-end hyphen here.\nNone.".unicodeScalars)) == nil)
     }
 
+    /// A word the text writes neither whole nor with its hyphen: a syllable's rest that is no word of the text
+    /// (delibera-|tive, acci-|dent, chal-|lenged) runs on without the hyphen, as pdftotext leaves a journal's page; a
+    /// compound's parts (evidence-|based, well-|known, twenty-|first, cross-|border) and an abbreviation's
+    /// (U.S.-|based) keep it.
+    @Test func aLineEndHyphenBeforeNoWordIsASyllableBreak() throws {
+        let text = "Models.\nThe delibera-\ntive view is no acci-\ndent; it was chal-\nlenged by evidence-\nbased, well-\nknown, twenty-\nfirst, cross-\nborder and U.S.-\nbased work."
+        let scalars = Array(text.unicodeScalars)
+        let hyphenation = try #require(Hyphenation(scalars))
+        let second = Self.offset(of: "T", in: text)
+        #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation)
+            == "The deliberative view is no accident; it was challenged by evidence-based, well-known, twenty-first, cross-border and U.S.-based work.")
+        // A ragged wrap that breaks only at compounds' own hyphens keeps every one of them, whatever their parts.
+        let ragged = "Models.\nThe product-\nsafety regime and the facial-\nrecognition checks of adalimumab-\natto."
+        let raggedScalars = Array(ragged.unicodeScalars)
+        let raggedHyphenation = try #require(Hyphenation(raggedScalars))
+        #expect(raggedScalars.string(Self.offset(of: "T", in: ragged)..<raggedScalars.count, hyphenation: raggedHyphenation)
+            == "The product-safety regime and the facial-recognition checks of adalimumab-atto.")
+    }
+
     /// A PDF's ligature is a letter of its word: signiﬁ-|cant runs on like gover-|nance, found whole with or
     /// without the ligature elsewhere, and a compound ending in one (self-deﬁ-|ned) keeps no space either.
     @Test func aLigatureBeforeALineEndHyphenJoinsItsWord() throws {

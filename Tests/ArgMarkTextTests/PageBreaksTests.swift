@@ -82,6 +82,29 @@ struct PageBreaksTests {
         #expect(!figure.units.contains { $0.text.contains("MEMORY") || $0.text.contains("ARCHIVES") })
     }
 
+    /// pdftotext's journal page: a table whose cells are one space apart under its caption is the table's (its
+    /// header row too), not a run of headings that nest the next section under a row; a head in capitals ending in a
+    /// stop (M. A. ELLISON ET AL.) goes, as does a head in capitals that only the page number beside it vouches for.
+    @Test func aJournalPageFromPdftotextKeepsItsTableAndLosesItsHeads() throws {
+        let body = HardWrapTests.englishParagraphs.map { HardWrapTests.wrapGreedily($0, width: 72) }.joined(separator: "\n\n")
+        let table = "\n\n1. Findings\n\nTable 1. Comments by docket and type.\nDocket Comments With evidence Claims only\n"
+            + "EPA-HQ-OAR-2019-0055 512 188 324\nFDA-2018-N-3017 401 97 304\nTotal 1,204 405 799\n\n1.1. Empirical accounts\n\n"
+        let text = body + "\n\n212\n\u{0C}M. A. ELLISON ET AL.\n\n" + body + table + body + "\n\n213\n\u{0C}JOURNAL OF ARGUMENT STUDIES\n214\n\n"
+            + body + "\n\n215\n\u{0C}M. A. ELLISON ET AL.\n\n" + body + "\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(!document.units.contains { $0.text.contains("ELLISON") || $0.text.contains("JOURNAL OF") || $0.text == "214" })
+        let captions = document.units.filter { $0.kind == .caption }.map(\.text)
+        #expect(captions == ["Table 1. Comments by docket and type.", "Docket Comments With evidence Claims only",
+                             "EPA-HQ-OAR-2019-0055 512 188 324", "FDA-2018-N-3017 401 97 304", "Total 1,204 405 799"])
+        let sections = Dictionary(uniqueKeysWithValues: document.sections.compactMap { section in section.heading.flatMap { document.unit($0) }.map { ($0.text, section.level) } })
+        #expect(sections["1.1. Empirical accounts"] == 2)
+        // A sentence ending in figures is no row, and a line under a caption that no row follows is read as it is.
+        let scalars = Array("Agencies changed 38 rules in 2019 and 41 in 2020.".unicodeScalars)
+        #expect(!Caption.isSingleSpacedRow(scalars, scalars.indices))
+        let lost = try read(PlainTextReader(), "Table 2. Outcomes.\nDiscussion\n\nThe outcomes were mixed. We discuss them.\n")
+        #expect(lost.units.map(\.kind) == [.caption, .heading, .sentence, .sentence])
+    }
+
     /// A Chinese law journal copied from a PDF viewer: its pages turn at ·37· although each page's last line is a
     /// note that ends its sentence; the notes (the author's * among them) leave the body, the running heads go (the
     /// journal's issue, the title without its star that also stands above the first page), and the sentence cut at

@@ -62,6 +62,8 @@ struct SentenceSegmenterTests {
         // … and one opening a sentence inside the paragraph; after an ordinary word it is a reference that ends one.
         ("It has three steps. Step 1. Register early. Step 2. Apply.", ["It has three steps.", "Step 1. Register early.", "Step 2. Apply."]),
         ("Do as in Step 1. The next step differs.", ["Do as in Step 1.", "The next step differs."]),
+        ("It is described in Sect. 3 and its loss in Sect. 4. We begin.", ["It is described in Sect. 3 and its loss in Sect. 4.", "We begin."]),
+        ("See Proc. Natl. Acad. Sci. U.S.A. as an outlier. Others agree.", ["See Proc. Natl. Acad. Sci. U.S.A. as an outlier.", "Others agree."]),
         ("MR. O'BRIEN: We agree. DR. Fauci: The data are clear.", ["MR. O'BRIEN: We agree.", "DR. Fauci: The data are clear."]),
         // MS. elsewhere (Member States, a disease) ends a sentence before an opener.
         ("Transposition was completed by only twelve MS. The Commission will act.", ["Transposition was completed by only twelve MS.", "The Commission will act."]),
