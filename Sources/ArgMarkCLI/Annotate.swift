@@ -258,7 +258,8 @@ struct Annotate: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1
-        let tally = BatchTally()
+        // The inputs that were not there count from the start.
+        let tally = BatchTally(missing: missing.count)
         let interruption = found.count > 1
             ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) : nil
         let summary = await BatchRunner(options: options).run(found) { progress in

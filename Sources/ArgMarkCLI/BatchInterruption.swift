@@ -8,6 +8,10 @@ final class BatchTally: @unchecked Sendable {
     private let lock = NSLock()
     private var progress: BatchProgress?
     private var showsBar = false
+    /// Inputs that were not found, failed before the batch began.
+    private let missing: Int
+
+    init(missing: Int) { self.missing = missing }
 
     func update(_ progress: BatchProgress, showsBar: Bool) {
         lock.withLock {
@@ -19,13 +23,14 @@ final class BatchTally: @unchecked Sendable {
     /// The line an interrupted batch ends with.
     func interruptedLine(total: Int, output: String?) -> (line: String, clearBar: Bool) {
         lock.withLock {
-            let done = progress?.done ?? 0
-            let failed = progress?.failed ?? 0
+            let done = progress?.done ?? missing
+            let failed = progress?.failed ?? missing
             let written = done - failed
             let place = output.map { " in \($0)" } ?? ""
             let rest = total - done == 1 ? "the other file was not written: run the same command again to do it"
                 : "the other \(total - done) were not written: run the same command again to do them"
-            return ("interrupted after \(done) of \(total) files: \(written) written whole\(place), \(failed) failed"
+            // A file renamed into place a moment before the signal may not be counted yet: "at least".
+            return ("interrupted after \(done) of \(total) files: at least \(written) written whole\(place), \(failed) failed"
                 + (failed > 0 ? " (named above)" : "") + "; " + rest, showsBar)
         }
     }

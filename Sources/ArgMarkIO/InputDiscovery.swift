@@ -241,7 +241,6 @@ public enum InputDiscovery {
         }
     }
 
-    /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
     /// A document's id from its file's stem: a control character a file name may hold (a tab, a line break, an
     /// escape) as an underscore, since no output format may carry one in an id and the JSONL written would not be
     /// read back.
@@ -249,6 +248,7 @@ public enum InputDiscovery {
         String(String.UnicodeScalarView(stem.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
     }
 
+    /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
     public static func stem(_ name: String) -> String {
         // TEI files carry a compound extension: a.zh.tei.xml is the document a.zh.
         if name.lowercased().hasSuffix(".tei.xml"), name.count > 8 { return String(name.dropLast(8)) }

@@ -28,11 +28,11 @@ public enum TextDecoder {
         return (false, false)
     }
 
-    /// Whether bytes that are neither UTF-8 nor text with a NUL at every other place are UTF-16 without a byte-order
-    /// mark, and if so whether big-endian: Chinese in UTF-16 has NULs only in its line breaks and ASCII, so its first
-    /// 4 KB, read as UTF-16 one way, are nearly all characters of text (ASCII, Latin, punctuation, CJK, full-width
-    /// forms) with no stray surrogate. Asked only of bytes already found not to be UTF-8: ASCII read as UTF-16 pairs
-    /// looks like CJK too.
+    /// Whether bytes with NULs that are not at every other place are UTF-16 without a byte-order mark, and if so
+    /// whether big-endian: Chinese in UTF-16 has NULs only in its line breaks and ASCII, so its first 4 KB, read as
+    /// UTF-16 one way, are nearly all characters of text (ASCII, Latin, punctuation, CJK, full-width forms) with no
+    /// stray surrogate. Asked only of bytes already found binary for their NULs: ASCII read as UTF-16 pairs looks like
+    /// CJK too, and so do Shift-JIS and GBK, which hold no NUL.
     static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
         let head = Array(bytes.prefix(4096))
         guard head.count >= 16 else { return nil }
@@ -61,6 +61,15 @@ public enum TextDecoder {
         let little = plausibleShare(bigEndian: false)
         let big = plausibleShare(bigEndian: true)
         guard max(little, big) >= 0.97 else { return nil }
+        // A text of some length breaks its lines, and in UTF-16 a line break is a unit of its own (0A 00); Shift-JIS
+        // or GBK read two bytes at a time land in the CJK range as often, but never on one.
+        if pairs >= 256 {
+            let breaks = stride(from: 0, to: pairs * 2, by: 2).contains { k in
+                let (a, b) = big > little ? (head[k], head[k + 1]) : (head[k + 1], head[k])
+                return a == 0 && (b == 0x0A || b == 0x0D)
+            }
+            guard breaks else { return nil }
+        }
         return big > little
     }
 
@@ -103,7 +112,6 @@ public enum TextDecoder {
             if let bigEndian = utf16WithoutMark(bytes) { throw .utf16(bigEndian: bigEndian) }
             throw .binary(byteOffset: offset)
         } catch .invalidUTF8(let offset, let line) {
-            if let bigEndian = utf16WithoutMark(bytes) { throw .utf16(bigEndian: bigEndian) }
             let stray = strayBytes(bytes)
             if stray.invalid <= 3, stray.multiByte >= 5 {
                 throw .strayBytes(byteOffset: offset, lines: stray.lines, count: stray.invalid)

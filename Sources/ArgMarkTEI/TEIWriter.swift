@@ -78,7 +78,6 @@ struct TEIEncoder {
         schemeIDs = document.metadata.classification.keys.sorted().enumerated().map { ($0.element, "argmark-scheme-\($0.offset + 1)") }
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
     /// A review's `change` id is made of its time (argmark-rev-2026-12-03T080000Z), not its place among the
     /// review times, so that undoing an earlier review does not renumber every later one (and every `s` pointing
     /// to it) in a TEI file kept under version control.
@@ -86,6 +85,7 @@ struct TEIEncoder {
         "argmark-rev-" + String(String.UnicodeScalarView(time.unicodeScalars.compactMap { $0 == ":" ? nil : $0 == "+" ? "p" : $0 }))
     }
 
+    /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
     static func isDateTime(_ value: String) -> Bool {
         let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/
         return value.wholeMatch(of: pattern) != nil

@@ -27,11 +27,30 @@ struct BackMatter {
         "competinginterests": "competingInterests", "declarationofinterest": "competingInterests",
         "declarationofinterests": "competingInterests", "disclosurestatement": "competingInterests",
         "dataavailability": "dataAvailability", "dataavailabilitystatement": "dataAvailability",
+        // A thesis's end: the candidate's publications, résumé and declarations.
+        "攻读学位期间发表的论文": "publications", "攻读学位期间发表的学术论文": "publications",
+        "攻读硕士学位期间发表的论文": "publications", "攻读博士学位期间发表的论文": "publications",
+        "攻读硕士学位期间发表的学术论文": "publications", "攻读博士学位期间发表的学术论文": "publications",
+        "攻读硕士学位期间取得的研究成果": "publications", "攻读博士学位期间取得的研究成果": "publications",
+        "攻读学位期间取得的研究成果": "publications", "攻读博士学位期间取得的科研成果": "publications",
+        "在学期间发表的论文": "publications", "在学期间发表的学术论文": "publications", "在读期间发表的论文": "publications",
+        "在学期间取得的学术成果": "publications", "listofpublications": "publications",
+        "作者简历": "authorInfo", "个人简历": "authorInfo", "作者简介": "authorInfo",
+        "通讯作者": "correspondingAuthor", "通信作者": "correspondingAuthor", "correspondingauthor": "correspondingAuthor",
+        "独创性声明": "declaration", "原创性声明": "declaration", "学位论文原创性声明": "declaration",
+        "学位论文独创性声明": "declaration", "学位论文版权使用授权书": "declaration", "学位论文使用授权声明": "declaration",
+        "关于学位论文使用授权的说明": "declaration",
     ]
+
+    /// Blocks that are lists: every line is theirs ([1] 陈某某. 数字政府回应性的测量[J]. …) up to the next heading.
+    static let listKeys: Set<String> = ["publications"]
 
     /// The field key of a back-matter heading at the start of `line`, and where the text after it starts (the
     /// line's end when the heading stands alone).
     static func heading(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (key: String, textStart: Int)? {
+        // *通讯作者：… marks its author as the byline's star does.
+        var line = line
+        if line.count > 1, s[line.lowerBound] == "*" || s[line.lowerBound] == "＊" { line = (line.lowerBound + 1)..<line.upperBound }
         guard !line.isEmpty, ScalarClass.isUpper(s[line.lowerBound]) || ScalarClass.isHan(s[line.lowerBound]) else { return nil }
         var end = min(line.upperBound, line.lowerBound + 40)
         if let colon = (line.lowerBound..<end).first(where: { s[$0] == ":" || s[$0] == "：" }) { end = colon }
@@ -59,6 +78,17 @@ struct BackMatter {
             return true
         }
         guard let key = open else { return false }
+        if Self.listKeys.contains(key) {
+            // A list runs to the next heading that is neither one of its entries nor a numbered part of it
+            // (一、发表的学术论文 / 二、参与的科研项目).
+            if endsBlock() || (NotesList.marker(s, line) == nil && HeadingDetector.level(s, line) != nil
+                && HeadingDetector.numberedLevel(s, line, latin: false) == nil && HeadingDetector.numberedLevel(s, line, latin: true) == nil) {
+                open = nil
+                return false
+            }
+            add(key, s.string(line), joined: false)
+            return true
+        }
         let short = Self.isShortLine(s, line)
         // A heading-like line with a paragraph right after it opens the next section (Executive Summary after the
         // authors' names and titles).

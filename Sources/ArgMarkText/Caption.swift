@@ -153,11 +153,15 @@ enum Caption {
         return (cells, alignedGaps)
     }
 
-    /// A row of a table under its caption: it ends no sentence (…创下新高。[3] does, through its note marker), and it
-    /// has columns — cells set apart by a tab, a run of spaces or `|` (a numbered row, "1.  China  3.6", needs two such
-    /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
-    /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
-    /// characters (a header row: 国家 许可数).
+    /// A table's header row under its caption: short, in no sentence, no numbered heading, opening with a capital or
+    /// a Chinese character.
+    static func mayBeHeaderRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        range.count <= 90 && !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound)
+            && !",;:，；：".unicodeScalars.contains(s[range.upperBound - 1])
+            && (ScalarClass.isUpper(s[range.lowerBound]) || ScalarClass.isCJK(s[range.lowerBound]))
+            && HeadingDetector.numberedLevel(s, range, latin: true) == nil && HeadingDetector.numberedLevel(s, range, latin: false) == nil
+    }
+
     /// A table row as pdftotext sets it, its cells one space apart: a label of a few words, then at least two figures
     /// and nothing else to the line's end (EPA-HQ-OAR-2019-0055 512 188 324; Total 1,204 405 799; United States 3.2
     /// (0.4) 41% –). A sentence has words between its figures or ends in a stop (… from 12 to 14, … in 2019.).
@@ -173,15 +177,11 @@ enum Caption {
         return cells.count(where: isFigure) >= 2 && cells.allSatisfy { isFigure($0) || isEmptyCell($0) }
     }
 
-    /// A table's header row under its caption: short, in no sentence, no numbered heading, opening with a capital or
-    /// a Chinese character.
-    static func mayBeHeaderRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
-        range.count <= 90 && !HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound)
-            && !",;:，；：".unicodeScalars.contains(s[range.upperBound - 1])
-            && (ScalarClass.isUpper(s[range.lowerBound]) || ScalarClass.isCJK(s[range.lowerBound]))
-            && HeadingDetector.numberedLevel(s, range, latin: true) == nil && HeadingDetector.numberedLevel(s, range, latin: false) == nil
-    }
-
+    /// A row of a table under its caption: it ends no sentence (…创下新高。[3] does, through its note marker), and it
+    /// has columns — cells set apart by a tab, a run of spaces or `|` (a numbered row, "1.  China  3.6", needs two such
+    /// gaps, so that a numbered heading after the table is not taken for one), or, set with single spaces, short cells
+    /// at least half of which are figures (美国 42 3; not "The 2020 Election"), or Chinese words of two to eight
+    /// characters (a header row: 国家 许可数).
     static func isTableRow(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         if isPipeTableRow(s, range) { return true }
         guard !range.isEmpty, range.count <= 240 else { return false }

@@ -404,7 +404,8 @@ enum HardWrap {
         if NotesList.opensWithBracketedMarker(s, line) { return !inNotesList() }
         // A reference list's entry that ends on a full line (its pages: … 233–54.), then the next entry (Walton,
         // Douglas. 1988. "Burden of Proof." … | Yackee, S. W. (2006). …): each gives its authors and year.
-        if s[paragraph.upperBound - 1] == "." || s[paragraph.upperBound - 1] == "。", ScalarClass.isUpper(s[line.lowerBound]),
+        if paragraph.count <= 600, s[paragraph.upperBound - 1] == "." || s[paragraph.upperBound - 1] == "。",
+           opensWithSurnameAndInitial(s, line), opensWithSurnameAndInitial(s, paragraph),
            ReferenceList.isEntry(s, line), ReferenceList.isEntry(s, paragraph) {
             return false
         }
@@ -415,6 +416,15 @@ enum HardWrap {
             return false
         }
         return true
+    }
+
+    /// Whether `line` opens as a reference list's entry does, a surname, a comma and a capital (Yackee, S. W.;
+    /// Walton, Douglas.), not as prose that cites (Later studies (Luskin et al., 2014) …; As Fishkin (2009) argues).
+    static func opensWithSurnameAndInitial(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        var i = line.lowerBound
+        guard i < line.upperBound, ScalarClass.isUpper(s[i]) else { return false }
+        while i < line.upperBound, ScalarClass.isLatinLetter(s[i]) || s[i] == "-" || s[i] == "'" || s[i] == "’" { i += 1 }
+        return i + 2 < line.upperBound && s[i] == "," && s[i + 1] == " " && ScalarClass.isUpper(s[i + 2])
     }
 
     /// Whether `range` opens with a list item's or a notes entry's marker (1. , (2) , • , - , [3] ).

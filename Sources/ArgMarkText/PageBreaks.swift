@@ -149,7 +149,7 @@ enum PageBreaks {
         // byline marks it: *　李华，北京大学法学院助理教授。本文系……的阶段性成果。
         let below = best?.start ?? page.count
         for k in stride(from: below - 1, through: max(1, below - (best == nil ? 3 : 4)), by: -1) {
-            guard isAuthorNoteMark(s[page[k].lowerBound]), page[k].count > 2,
+            guard isAuthorNoteMark(s[page[k].lowerBound]), page[k].count > 2, !isSignificanceLegend(s, page[k]),
                   page[..<k].contains(where: { line in line.dropFirst().contains { s[$0] == s[page[k].lowerBound] } })
             else { continue }
             let textStart = s.trimmed(page[k].lowerBound + 1..<page[k].upperBound).lowerBound
@@ -157,6 +157,12 @@ enum PageBreaks {
             return (k > 0 && isRule(s, page[k - 1]) ? k - 1 : k, [note] + (best?.entries ?? []))
         }
         return best
+    }
+
+    /// A table's legend of its stars (* p < 0.05, ** p < 0.01), which is no author's note.
+    private static func isSignificanceLegend(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let text = String(String.UnicodeScalarView(s[line])).lowercased()
+        return text.contains(/p\s*[<>≤≥]/) || text.contains("significan")
     }
 
     /// The marks of an author's note at a page's foot: *, ＊, †.
@@ -288,6 +294,8 @@ enum PageBreaks {
             wrapWidth.map { 20 * HardWrap.columns(s, line) < 17 * $0 } ?? (line.count <= 30)
         }
         let firstKeys = Set(filled.filter { firstLines.contains($0.lowerBound) && isShort($0) }.map { key(s, $0) })
+        // … and its number too, when it has one (Chapter 1 above the first page is no head of Chapter 2's page).
+        let firstTexts = Set(filled.filter { firstLines.contains($0.lowerBound) }.map { unmarked(s, $0) })
         let runningKeys = Set(breaksByKey.keys.filter { key in
             let top = firstKeys.contains(key) ? 1 : 0
             return breaksByKey[key]!.count + top >= 2 && linesByKey[key]!.count + top >= 2 && everywhere[key] == linesByKey[key]!.count
@@ -309,9 +317,14 @@ enum PageBreaks {
                 furnitureCount[side] = 2
             }
         }
+        func isRunningHead(_ line: Range<Int>) -> Bool {
+            let key = key(s, line)
+            guard runningKeys.contains(key) else { return false }
+            return breaksByKey[key]!.count >= 2 || firstTexts.contains(unmarked(s, line))
+        }
         func isFurniture(_ line: Range<Int>) -> Bool {
             line.count <= longestFurniture && (isPageNumber(s, line) || (pageLines.contains(s.trimmed(line).lowerBound) && folio(s, s.trimmed(line)) != nil)
-                || (runningKeys.contains(key(s, line)) || isJournalIssue(s, line))
+                || (isRunningHead(line) || isJournalIssue(s, line))
                     // A head in capitals may end in a stop (M. A. ELLISON ET AL.); a sentence is not set so.
                     && (endsMidSentence(s, line) || isInCapitals(s, line)))
         }
@@ -442,8 +455,11 @@ enum PageBreaks {
         run.reverse()
         // The last page is as long as its text: its number, the next after the run's and the text's last, turns it
         // however few lines above it stand, and its length says nothing of the others'.
+        // Two pages and a short last one are pages only when their numbers are set as such (·12·, - 12 -): bare
+        // numbers so few are a short text's numbered sections as often.
         if let end = run.last, end + 1 == pages.count - 1, pages[end + 1].number == pages[end].number + 1,
-           pages[end + 1].line - pages[end].line >= 3 {
+           pages[end + 1].line - pages[end].line >= 3,
+           run.count >= 3 || (run + [end + 1]).allSatisfy({ isDecoratedPageNumber(s, s.trimmed(lines[pages[$0].line])) }) {
             run.append(end + 1)
         }
         guard run.count >= 3 else { return [] }
@@ -644,7 +660,12 @@ enum PageBreaks {
         ".。!?！？,，;；:：".unicodeScalars.contains(s[text.upperBound - 1])
     }
 
-    /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
+    /// A line's text without a note mark (the title's star that its running head leaves out), spaces and case (a
+    /// journal's name above its cover page, in capitals as its head).
+    private static func unmarked(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String {
+        String(String.UnicodeScalarView(s[line].filter { !isAuthorNoteMark($0) && !ScalarClass.isSpace($0) })).lowercased()
+    }
+
     /// Latin text in capitals (JOURNAL OF ARGUMENTATION STUDIES, M. A. ELLISON ET AL.): three capitals at least and no
     /// lower-case letter.
     static func isInCapitals(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
@@ -665,6 +686,7 @@ enum PageBreaks {
         return !marks.isEmpty && !marks.contains { "()[]（）［］".unicodeScalars.contains($0) }
     }
 
+    /// A page number alone on its line: 12, - 12 -, — 12 —, ·12·, [12], Page 12, p. 12, 12 of 30, 12/30, xii, 第12页.
     static func isPageNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         var text = String(String.UnicodeScalarView(s[line])).lowercased()
         text = text.trimming("-–—－·•[]()| ")

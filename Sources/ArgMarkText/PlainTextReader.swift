@@ -77,6 +77,10 @@ public struct PlainTextReader: DocumentReader {
                !ReferenceList.isEntry(scalars, line) {
                 inNotes = false
             }
+            // So does a back-matter heading (作者简介：…, 致谢, *通讯作者：…), as in the article reader.
+            if inNotes, NotesList.marker(scalars, line) == nil, BackMatter.heading(scalars, scalars.trimmed(line)) != nil {
+                inNotes = false
+            }
             if let resume = body.takeContentsOrGlossary(lines, at: index, inNotes: &inNotes, notes: &noteLines, contents: &contents) {
                 resumeAt = resume
                 continue

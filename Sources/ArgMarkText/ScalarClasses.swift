@@ -226,9 +226,8 @@ struct Hyphenation {
         if words.contains(Self.key(start + "-" + rest)) { return false }
         if words.contains(Self.key(start + rest)) { return true }
         // Written neither way elsewhere: English at large decides (`EnglishWords`): a word it writes whole
-        // (delibera-|tive, acci-|dent) runs on; so does a syllable's rest that is no word (chal-|lenged); a compound of
-        // two words (product-|safety, broker-|dealers, government-|provided) and a proper name's (Anti-|Federalist)
-        // keep the hyphen, as pdftotext leaves most line-end hyphens of a justified page and a ragged wrap none.
+        // (delibera-|tive, acci-|dent) runs on; a compound of words (product-|safety, broker-|dealers,
+        // government-|provided) and a proper name's (Anti-|Federalist) keep the hyphen.
         guard typesetterBreaks, let head = rest.unicodeScalars.first, ScalarClass.isLower(head), start.unicodeScalars.count >= 2,
               start.unicodeScalars.allSatisfy({ ScalarClass.isLower($0) || $0 == "-" }) else { return false }
         let lowerStart = start.lowercased()
@@ -239,9 +238,9 @@ struct Hyphenation {
         if EnglishWords.all.contains(Substring(lowerStart + rest)) { return true }
         let firstIsWord = EnglishWords.all.contains(Substring(lowerStart)) || start.unicodeScalars.count >= 3 && words.contains(Self.key(start))
         let restIsWord = EnglishWords.all.contains(Substring(rest)) || words.contains(Self.key(rest))
-        // A syllable's rest is short (tive, dent, ments); a compound's first or second word need not be one we know.
-        let longRest = rest.unicodeScalars.count >= 5
-        return !(firstIsWord && (restIsWord || longRest) || restIsWord && longRest)
+        // Otherwise only two pieces that are no words, neither of them short, are one word's (chal-|lenged); a short
+        // part is a compound's as often (ex-|ante, pro-|rata, lump-|sum, op-|ed).
+        return !firstIsWord && !restIsWord && start.unicodeScalars.count >= 4 && rest.unicodeScalars.count >= 4
     }
 
     /// First parts that make compounds with a hyphen (self-|interest, non-|state, cross-|border, long-|standing).
@@ -332,14 +331,9 @@ extension Array where Element == Unicode.Scalar {
         return lineBreak ? joinedLines(range, hyphenation: hyphenation) : text
     }
 
-    /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
-    /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
-    /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
-    /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped, but for the
-    /// hyphen of a word a typesetter broke that `hyphenation` knows whole (gover-/nance).
     /// Whether the text so far ends inside a web address that the line break cut: its last word is an address
-    /// ending where an address goes on (/, -, _, ?, =, &, #, ~, %), or in a dot before a next line that goes on
-    /// as an address does (gov/docket/…, org/abs). "… at https://example.org. | The next" and "… org | for …" do not.
+    /// ending mid-word (-, _, ?, =, &, #, ~, %), or in a dot or a slash before a next line that goes on as an address
+    /// does (gov/docket/…, org/abs). "… at https://example.org. | The next" and "… .gov/ | and …" do not.
     static func breaksWebAddress(_ head: String.UnicodeScalarView, _ s: [Unicode.Scalar], next: Int, end: Int) -> Bool {
         guard let last = head.last, "/-_?=&#~%.".unicodeScalars.contains(last) else { return false }
         var word: [Unicode.Scalar] = []
@@ -350,16 +344,24 @@ extension Array where Element == Unicode.Scalar {
         word.reverse()
         while let first = word.first, "(<[\"“'".unicodeScalars.contains(first) { word.removeFirst() }
         guard WebAddress.end(word, at: 0, limit: word.count) != nil else { return false }
-        if last != "." { return true }
+        // Mid-word (…/contrastive-, ?id=, #sec_): the address goes on whatever comes next.
+        if "-_?=&#~%".unicodeScalars.contains(last) { return true }
+        // After a dot or a slash only a next word that reads as an address does (gov/docket/…, 2023/Conference.html);
+        // "… example.gov/ | and it is updated" is prose again.
         var k = next
-        guard k < end, ScalarClass.isLower(s[k]) || ScalarClass.isDigit(s[k]) else { return false }
+        guard k < end, ScalarClass.isLatinLetter(s[k]) || ScalarClass.isDigit(s[k]) else { return false }
         while k < end, !ScalarClass.isSpace(s[k]) {
-            if s[k] == "/" { return true }
+            if s[k] == "/" || (s[k] == "." && k + 1 < end && ScalarClass.isLatinLetter(s[k + 1])) { return true }
             k += 1
         }
         return false
     }
 
+    /// The text of `range` with each line break (and the spaces around it) dropped in Chinese text (next to a Chinese
+    /// character or mark, or anywhere but between two Latin letters when the text before it is Chinese: a wrap by
+    /// character count splits 2.86 and [12] as much as 人次) and after a word's end-of-line hyphen before a
+    /// lower-case letter (access-/request), and a space put elsewhere. No character of the text is dropped, but for the
+    /// hyphen of a word a typesetter broke that `hyphenation` knows whole (gover-/nance).
     func joinedLines(_ range: Range<Int>, hyphenation: Hyphenation? = nil) -> String {
         var result = String.UnicodeScalarView()
         var i = range.lowerBound

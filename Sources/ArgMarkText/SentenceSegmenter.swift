@@ -629,7 +629,8 @@ public struct SentenceSegmenter: Sendable {
             if Abbreviations.numberedLabels.contains(label), labelStart >= paragraphStart {
                 var k = labelStart - 1
                 while k >= paragraphStart, ScalarClass.isSpace(s[k]) { k -= 1 }
-                if k < paragraphStart || (k < labelStart - 1 && ".?!:;".unicodeScalars.contains(s[k])) { return false }
+                // (After a question, "Option 2." is its answer, a sentence of its own.)
+                if k < paragraphStart || (k < labelStart - 1 && ".:;".unicodeScalars.contains(s[k])) { return false }
             }
         }
         if nextScalar == nil { return true }

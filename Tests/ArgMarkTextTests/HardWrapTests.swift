@@ -347,6 +347,15 @@ struct HardWrapTests {
         let second = Self.offset(of: "T", in: text)
         #expect(scalars.string(second..<scalars.count, hyphenation: hyphenation)
             == "The deliberative view is no accident; it was challenged by evidence-based, well-known, twenty-first, cross-border and U.S.-based work.")
+        // Short or unknown parts are a compound's as often: kept (ex-|ante, lump-|sum, right-|wing).
+        let compounds = "Models.\nThe gover-\nnance of ex-\nante, lump-\nsum and right-\nwing rules."
+        let compoundScalars = Array(compounds.unicodeScalars)
+        let compoundHyphenation = try #require(Hyphenation(compoundScalars))
+        #expect(compoundScalars.string(Self.offset(of: "T", in: compounds)..<compoundScalars.count, hyphenation: compoundHyphenation)
+            == "The governance of ex-ante, lump-sum and right-wing rules.")
+        // A web address cut after a slash runs on only into what reads as an address.
+        let links = Array("See https://www.example.gov/\nand https://www.regulations.\ngov/docket/EPA-1 today.".unicodeScalars)
+        #expect(links.string(links.indices) == "See https://www.example.gov/ and https://www.regulations.gov/docket/EPA-1 today.")
         // A ragged wrap that breaks only at compounds' own hyphens keeps every one of them, whatever their parts.
         let ragged = "Models.\nThe product-\nsafety regime and the facial-\nrecognition checks of adalimumab-\natto."
         let raggedScalars = Array(ragged.unicodeScalars)

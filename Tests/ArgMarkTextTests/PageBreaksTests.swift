@@ -82,6 +82,21 @@ struct PageBreaksTests {
         #expect(!figure.units.contains { $0.text.contains("MEMORY") || $0.text.contains("ARCHIVES") })
     }
 
+    /// Sections numbered 1, 2, 3 on lines of their own are headings, not page numbers, however their sections end;
+    /// Chapter 2 at a page's top is a heading though Chapter 1 stands above the first page (a running head repeats
+    /// its number too).
+    @Test func numberedSectionsAndChaptersAreNoPageFurniture() throws {
+        let sections = try read(PlainTextReader(), String(decoding: try fixture("numbered-sections.en.txt"), as: UTF8.self))
+        #expect(Set(["1", "2", "3"]).isSubset(of: Set(sections.units.filter { $0.kind == .heading }.map(\.text))))
+        let chapters = try read(PlainTextReader(), String(decoding: try fixture("chapters-on-pages.en.txt"), as: UTF8.self))
+        #expect(chapters.units.contains { $0.kind == .heading && $0.text == "Chapter 2" })
+        // Lines of prose that open with a citation after a sentence's end carry their paragraph on (only a reference
+        // list's entries, Surname, I. … (2006)., stand apart so).
+        let citing = try read(PlainTextReader(), String(decoding: try fixture("citing-paragraphs.en.txt"), as: UTF8.self))
+        let paragraph = citing.units.first { $0.text.hasPrefix("As Fishkin") }?.paragraph
+        #expect(citing.units.filter { $0.paragraph == paragraph }.count == 3)
+    }
+
     /// pdftotext's journal page: a table whose cells are one space apart under its caption is the table's (its
     /// header row too), not a run of headings that nest the next section under a row; a head in capitals ending in a
     /// stop (M. A. ELLISON ET AL.) goes, as does a head in capitals that only the page number beside it vouches for.
@@ -129,7 +144,11 @@ struct PageBreaksTests {
         }
         let bare = text.replacing(/·(\d+)·/) { String($0.output.1) }
         #expect(unwrapped.count < 40, "\(unwrapped)")
-        for variant in [text, unwrapped.joined(separator: "\n"), bare] {
+        // Bare numbers on three pages, the last short, are no proof of pages (a short essay's sections are numbered
+        // so): only the pages of a longer copy turn at them.
+        let bareDocument = try read(ArticleReader(), bare)
+        #expect(bareDocument.units.contains { $0.text == "37" || $0.text.hasSuffix(" 37") || $0.text.contains("37") })
+        for variant in [text, unwrapped.joined(separator: "\n")] {
             let document = try read(ArticleReader(), variant)
             let headings = document.units.filter { $0.kind == .heading }.map(\.text)
             #expect(headings == ["一、问题的提出", "二、比较法上的两种路径", "三、算法解释权的层次构造", "四、结　语"], "\(headings)")

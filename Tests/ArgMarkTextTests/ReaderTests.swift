@@ -984,6 +984,13 @@ struct PlainTextReaderTests {
         let zh = try read(PlainTextReader(), "一、结论\n合作是出路。\n致谢\n感谢匿名评审专家提出的宝贵意见。\n")
         #expect(zh.units.map(\.text) == ["一、结论", "合作是出路。"])
         #expect(zh.metadata.fields["acknowledgements"] == "感谢匿名评审专家提出的宝贵意见。")
+        // A thesis's list of the candidate's publications is back matter too, every entry and numbered part of it,
+        // never split at its entries' full stops nor linked to the references.
+        let thesis = try read(PlainTextReader(), "第五章　结论\n合作是出路。\n\n致  谢\n感谢导师的指导。\n\n攻读硕士学位期间取得的研究成果\n一、发表的学术论文\n"
+            + "[1] 陈某某. 数字政府回应性的测量[J]. 电子政务, 2022(6): 33-41.\n二、参与的科研项目\n1. 国家社会科学基金青年项目（22CSH012），主要参与人。\n")
+        #expect(thesis.units.map(\.text) == ["第五章　结论", "合作是出路。"])
+        #expect(thesis.metadata.fields["publications"]
+            == "一、发表的学术论文; [1] 陈某某. 数字政府回应性的测量[J]. 电子政务, 2022(6): 33-41.; 二、参与的科研项目; 1. 国家社会科学基金青年项目（22CSH012），主要参与人。")
         // Without headings after it, the block takes one paragraph and the body goes on; a heading before a colon takes
         // its own line only.
         let comment = try read(PlainTextReader(), "Acknowledgments: I thank my colleagues.\nThe rule is flawed. It raises costs.\nThe Bureau should withdraw it.\n")
