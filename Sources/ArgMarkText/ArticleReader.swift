@@ -295,7 +295,10 @@ enum FrontMatter {
             if lastKey == "abstract", !text.isEmpty, keywordsFollow(scalars, lines, after: index) {
                 let language = isEnglish(text) ? "en" : "zh"
                 if let abstract = metadata.abstracts[language] {
-                    metadata.abstracts[language] = abstract + "\n" + text
+                    // A paragraph that ended its sentence is followed by the next; one cut mid-sentence was wrapped
+                    // (…《数字市场法》采 | 取事前禁止…) and runs on.
+                    let ended = abstract.unicodeScalars.last.map { "。．.！？!?”\"".unicodeScalars.contains($0) } ?? true
+                    metadata.abstracts[language] = ended ? abstract + "\n" + text : runningOn(abstract + "\n" + text)
                     lastField = index
                     continue
                 }
@@ -496,6 +499,7 @@ enum FrontMatter {
     }
 
     static func store(key: String, value: String, into metadata: inout DocumentMetadata) {
+        let value = ["abstract", "title", "keywords"].contains(key) ? runningOn(value) : value
         let language = isEnglish(value) ? "en" : "zh"
         switch key {
         case "abstract":
@@ -518,8 +522,19 @@ enum FrontMatter {
         }
     }
 
+    /// A field's value with the line breaks a hard-wrapped copy left in it read as running text: none between two
+    /// Chinese characters (…《数字市场法》采 | 取事前禁止…), one space elsewhere.
+    static func runningOn(_ value: String) -> String {
+        guard value.contains(where: { $0 == "\n" || $0 == "\r" }) else { return value }
+        let scalars = Array(value.unicodeScalars)
+        return scalars.joinedLines(scalars.indices)
+    }
+
     static func splitKeywords(_ value: String) -> [String] {
-        let separators: Set<Character> = [";", "；", ",", "，", "、", " ", "　"]
+        // 人大复印报刊资料 parts its keywords with slashes (人民性/文艺理论/话语建构); among other separators a slash is
+        // the keyword's own (DRG/DIP).
+        var separators: Set<Character> = [";", "；", ",", "，", "、", " ", "　"]
+        if !value.contains(where: { separators.contains($0) }) { separators.formUnion(["/", "／"]) }
         let latin = LanguageDetector.detect(value) == .en
         // English keywords contain spaces ("security dilemma"); split them on , and ; only.
         return value.split { latin ? ($0 == "," || $0 == ";" || $0 == "；" || $0 == "，") : separators.contains($0) }

@@ -114,6 +114,11 @@ struct ArticleReaderTests {
         #expect(m.authors == ["刘洋"])
         #expect(m.abstracts["zh"] == "海外利益的规模迅速扩大。本文构建了三维框架。\n研究认为，应当完善制度供给。")
         #expect(m.keywords["zh"] == ["海外利益", "制度供给"])
+        // An abstract hard-wrapped mid-sentence runs on (its paragraphs keep their break); keywords parted by
+        // slashes, as 人大复印报刊资料 sets them, are several.
+        let wrapped = try read(ArticleReader(), "平台治理研究\n李华\n内容提要：欧盟《数字市场法》采\n取事前禁止的规制模式。\n我国仍以事后执法为主。\n关键词：人民性/文艺理论/话语建构\n一、问题的提出\n平台经济发展迅速。\n")
+        #expect(wrapped.metadata.abstracts["zh"] == "欧盟《数字市场法》采取事前禁止的规制模式。\n我国仍以事后执法为主。")
+        #expect(wrapped.metadata.keywords["zh"] == ["人民性", "文艺理论", "话语建构"])
         #expect(m.titles["en"] == "Institutional Supply for Overseas Interests Protection")
         #expect(m.abstracts["en"] == "China's overseas interests have expanded rapidly. Institutional supply lags behind.")
         #expect(m.keywords["en"] == ["overseas interests", "institutional supply"])
