@@ -245,7 +245,9 @@ enum Caption {
         if i == range.upperBound { return (kind, true) }
         guard ScalarClass.isSpace(s[i]) || s[i] == "：" || s[i] == ":" else { return nil }
         let title = i..<range.upperBound
-        if title.contains(where: { s[$0] == "，" || s[$0] == "," || ScalarClass.isCJKTerminator(s[$0]) })
+        // A comma between digits is a figure's (（N=1,236）), not a clause's.
+        func isThousands(_ k: Int) -> Bool { k > title.lowerBound && k + 1 < title.upperBound && ScalarClass.isDigit(s[k - 1]) && ScalarClass.isDigit(s[k + 1]) }
+        if title.contains(where: { s[$0] == "，" || (s[$0] == "," && !isThousands($0)) || ScalarClass.isCJKTerminator(s[$0]) })
             || HardWrap.endsSentence(s, before: range.upperBound, from: range.lowerBound) {
             return nil
         }

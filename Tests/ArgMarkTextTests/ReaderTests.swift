@@ -1548,9 +1548,10 @@ struct BadInputTests {
         #expect(kind("图 1 显示了增长。") == nil)
         #expect(kind("图 2 显示，出口在 2020 年达到峰值") == nil)
         #expect(kind("表1显示，出口增长。") == nil)
+        #expect(kind("表 1 列出了东部,中部和西部的情况") == nil)
         #expect(kind("Figure 2 illustrates the route.") == nil)
         #expect(kind("Table Idea one") == nil)
-        for caption in ["Table 3: Costs", "Figure 2-1. Outlays", "Table A-1. Sources", "Table II: Votes", "Fig 2: Wages", "TABLE 4", "表 2-1：主要指标", "续表1"] {
+        for caption in ["Table 3: Costs", "Figure 2-1. Outlays", "Table A-1. Sources", "Table II: Votes", "Fig 2: Wages", "TABLE 4", "表 2-1：主要指标", "续表1", "表4-1　主要变量的描述性统计（N=1,236）"] {
             #expect(kind(caption) != nil, "\(caption)")
         }
         func isSource(_ line: String) -> Bool { Caption.isSourceLine(Array(line.unicodeScalars), 0..<line.unicodeScalars.count) }
