@@ -259,7 +259,7 @@ struct Annotate: AsyncParsableCommand {
         }
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1
         // The inputs that were not there count from the start.
-        let tally = BatchTally(missing: missing.count)
+        let tally = BatchTally(missing: missing.count, showsBar: showBar)
         let interruption = found.count > 1
             ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) : nil
         let summary = await BatchRunner(options: options).run(found) { progress in
@@ -268,10 +268,7 @@ struct Annotate: AsyncParsableCommand {
                 if showBar { Terminal.status(nil) }
                 Terminal.error(failure.message)
             }
-            var counted = progress
-            counted.done += missing.count
-            counted.failed += missing.count
-            tally.update(counted, showsBar: showBar)
+            tally.update(progress)
             if showBar { Terminal.status(ProgressFormatter.bar(progress)) }
         }
         interruption?.cancel()

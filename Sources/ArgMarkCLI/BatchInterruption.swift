@@ -7,24 +7,25 @@ import Foundation
 final class BatchTally: @unchecked Sendable {
     private let lock = NSLock()
     private var progress: BatchProgress?
-    private var showsBar = false
     /// Inputs that were not found, failed before the batch began.
     private let missing: Int
+    /// Whether a progress bar is on the terminal, to be cleared before the last word.
+    private let showsBar: Bool
 
-    init(missing: Int) { self.missing = missing }
+    init(missing: Int, showsBar: Bool) {
+        self.missing = missing
+        self.showsBar = showsBar
+    }
 
-    func update(_ progress: BatchProgress, showsBar: Bool) {
-        lock.withLock {
-            self.progress = progress
-            self.showsBar = showsBar
-        }
+    func update(_ progress: BatchProgress) {
+        lock.withLock { self.progress = progress }
     }
 
     /// The line an interrupted batch ends with.
     func interruptedLine(total: Int, output: String?) -> (line: String, clearBar: Bool) {
         lock.withLock {
-            let done = progress?.done ?? missing
-            let failed = progress?.failed ?? missing
+            let done = missing + (progress?.done ?? 0)
+            let failed = missing + (progress?.failed ?? 0)
             let written = done - failed
             let place = output.map { " in \($0)" } ?? ""
             let rest = total - done == 1 ? "the other file was not written: run the same command again to do it"

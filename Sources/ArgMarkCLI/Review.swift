@@ -67,7 +67,7 @@ struct Review: ParsableCommand {
                 throw AnalysedDocument.failure(
                     "\(file): review opens ArgMark JSONL or TEI; annotate it first (argmark annotate \(FileAccess.shellQuoted(file)) --out DIR) and review DIR/…jsonl")
             }
-            let input = ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.documentID(InputDiscovery.stem((file as NSString).lastPathComponent)))
+            let input = ReaderInput(bytes: bytes, sourcePath: file, documentID: InputDiscovery.documentID(ofFile: file))
             // Writing back would replace another tool's TEI, or markup added by hand (names, corrections, line
             // breaks, comments), by what ArgMark writes: the file is left as it is, and a JSONL copy is reviewed.
             if let tei = reader as? TEIReader {

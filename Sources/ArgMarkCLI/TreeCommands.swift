@@ -23,7 +23,7 @@ enum AnalysedDocument {
         var document: Document
         do {
             let reader = try registry.reader(format: "auto", path: path, bytes: bytes)
-            document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(InputDiscovery.stem((path as NSString).lastPathComponent))))
+            document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
         } catch {
             throw failure("\(path): \(error)")
         }

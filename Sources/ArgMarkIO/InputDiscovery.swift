@@ -120,8 +120,7 @@ public enum InputDiscovery {
                 continue
             }
             guard kind == .directory else {
-                let name = (argument as NSString).lastPathComponent
-                add(BatchInput(path: argument, outputStem: stem(name), documentID: documentID(stem(name))))
+                add(BatchInput(path: argument, outputStem: stem((argument as NSString).lastPathComponent), documentID: documentID(ofFile: argument)))
                 continue
             }
             var found: [String] = []
@@ -247,6 +246,9 @@ public enum InputDiscovery {
     public static func documentID(_ stem: String) -> String {
         String(String.UnicodeScalarView(stem.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? "_" : $0 }))
     }
+
+    /// The id of the document a file named on its own holds: its name's stem (`documentID`).
+    public static func documentID(ofFile path: String) -> String { documentID(stem((path as NSString).lastPathComponent)) }
 
     /// `a.zh.txt` → `a.zh`; `a.zh.tei.xml` → `a.zh`; `sub/a.txt` → `sub/a`; a name without extension stays.
     public static func stem(_ name: String) -> String {

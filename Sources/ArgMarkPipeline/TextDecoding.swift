@@ -37,19 +37,22 @@ public enum TextDecoder {
         let head = Array(bytes.prefix(4096))
         guard head.count >= 16 else { return nil }
         let pairs = head.count / 2
+        func unit(_ k: Int, bigEndian: Bool) -> UInt16 {
+            let (high, low) = bigEndian ? (head[2 * k], head[2 * k + 1]) : (head[2 * k + 1], head[2 * k])
+            return UInt16(high) << 8 | UInt16(low)
+        }
         func plausibleShare(bigEndian: Bool) -> Double {
             var plausible = 0
             var k = 0
             while k < pairs {
-                let unit = bigEndian ? UInt16(head[2 * k]) << 8 | UInt16(head[2 * k + 1]) : UInt16(head[2 * k + 1]) << 8 | UInt16(head[2 * k])
-                switch unit {
+                switch unit(k, bigEndian: bigEndian) {
                 case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x024F, 0x2000...0x206F, 0x3000...0x303F, 0x3400...0x9FFF, 0xFF00...0xFFEF:
                     plausible += 1
                 case 0xD800...0xDBFF:
                     // A high surrogate counts with the low one that must follow it.
-                    if k + 1 < pairs {
-                        let next = bigEndian ? UInt16(head[2 * k + 2]) << 8 | UInt16(head[2 * k + 3]) : UInt16(head[2 * k + 3]) << 8 | UInt16(head[2 * k + 2])
-                        if (0xDC00...0xDFFF).contains(next) { plausible += 2; k += 1 }
+                    if k + 1 < pairs, (0xDC00...0xDFFF).contains(unit(k + 1, bigEndian: bigEndian)) {
+                        plausible += 2
+                        k += 1
                     }
                 default:
                     break
@@ -63,12 +66,8 @@ public enum TextDecoder {
         guard max(little, big) >= 0.97 else { return nil }
         // A text of some length breaks its lines, and in UTF-16 a line break is a unit of its own (0A 00); Shift-JIS
         // or GBK read two bytes at a time land in the CJK range as often, but never on one.
-        if pairs >= 256 {
-            let breaks = stride(from: 0, to: pairs * 2, by: 2).contains { k in
-                let (a, b) = big > little ? (head[k], head[k + 1]) : (head[k + 1], head[k])
-                return a == 0 && (b == 0x0A || b == 0x0D)
-            }
-            guard breaks else { return nil }
+        if pairs >= 256, !(0..<pairs).contains(where: { unit($0, bigEndian: big > little) == 0x0A || unit($0, bigEndian: big > little) == 0x0D }) {
+            return nil
         }
         return big > little
     }

@@ -137,22 +137,14 @@ struct BodyAssembler {
             }
             // After a source line, only more source lines: the table is over.
             if Caption.isSourceLine(scalars, range) {
-                pendingCaption = (block.lines + (heldHeader.map { [$0] } ?? []) + [range], false)
-                heldHeader = nil
-                return true
-            }
-            if block.table, Caption.isTableRow(scalars, range) {
-                if let header = heldHeader { pendingCaption?.lines.append(header) }
-                heldHeader = nil
-                pendingCaption?.lines.append(range)
+                appendToTable(range)
+                pendingCaption?.table = false
                 return true
             }
             // pdftotext sets a table's cells apart by one space (EPA-HQ-OAR-2019-0055 512 188 324, Total 1,204 405 799):
             // a row ending in figures, under a table's caption, with the header row held until such a row comes.
-            if block.table, Caption.isSingleSpacedRow(scalars, range) {
-                if let header = heldHeader { pendingCaption?.lines.append(header) }
-                heldHeader = nil
-                pendingCaption?.lines.append(range)
+            if block.table, Caption.isTableRow(scalars, range) || Caption.isSingleSpacedRow(scalars, range) {
+                appendToTable(range)
                 return true
             }
             if block.table, block.lines.count == 1, heldHeader == nil, Caption.kind(scalars, block.lines[0]) == .table,
@@ -174,6 +166,13 @@ struct BodyAssembler {
         }
         flushCaption()
         return false
+    }
+
+    /// Adds a row or source line to the caption block, after the header row held for it.
+    private mutating func appendToTable(_ range: Range<Int>) {
+        if let header = heldHeader { pendingCaption?.lines.append(header) }
+        heldHeader = nil
+        pendingCaption?.lines.append(range)
     }
 
     private mutating func flushCaption() {

@@ -150,7 +150,7 @@ struct Hyphenation {
     /// Whether a typesetter hyphenated the text's lines: at least one line-end hyphen splits a word the text or
     /// English writes whole (gover-|nance). A ragged wrap breaks only at a compound's own hyphen (product-|safety),
     /// and there no hyphen is dropped on English's word alone.
-    private(set) var typesetterBreaks = false
+    let typesetterBreaks: Bool
 
     /// The words of a text that has line-end hyphens, nil when it has none.
     init?(_ s: [Unicode.Scalar]) {
@@ -185,13 +185,10 @@ struct Hyphenation {
             i = j
         }
         self.words = words
-        for i in s.indices.dropLast() where s[i] == "-" && (s[i + 1] == "\n" || s[i + 1] == "\r") {
-            guard let (start, rest) = Self.parts(s, hyphenAt: i) else { continue }
+        typesetterBreaks = s.indices.dropLast().contains { i in
+            guard s[i] == "-", s[i + 1] == "\n" || s[i + 1] == "\r", let (start, rest) = Self.parts(s, hyphenAt: i) else { return false }
             let joined = Self.key(start + rest)
-            if words.contains(joined) || EnglishWords.all.contains(Substring(joined)) {
-                typesetterBreaks = true
-                break
-            }
+            return words.contains(joined) || EnglishWords.all.contains(Substring(joined))
         }
     }
 
@@ -229,7 +226,7 @@ struct Hyphenation {
         // (delibera-|tive, acci-|dent) runs on; a compound of words (product-|safety, broker-|dealers,
         // government-|provided) and a proper name's (Anti-|Federalist) keep the hyphen.
         guard typesetterBreaks, let head = rest.unicodeScalars.first, ScalarClass.isLower(head), start.unicodeScalars.count >= 2,
-              start.unicodeScalars.allSatisfy({ ScalarClass.isLower($0) || $0 == "-" }) else { return false }
+              start.unicodeScalars.allSatisfy(ScalarClass.isLower) else { return false }
         let lowerStart = start.lowercased()
         if EnglishWords.all.contains(Substring(lowerStart + "-" + rest)) { return false }
         if Self.compoundFirsts.contains(lowerStart) || Self.compoundSeconds.contains(rest) { return false }
@@ -249,7 +246,7 @@ struct Hyphenation {
         "post", "pre", "first", "second", "third", "one", "two", "three", "four", "five", "ten", "multi", "mid", "over",
         "under", "full", "part", "large", "small", "open", "hard", "soft", "top", "world", "twenty", "thirty", "forty",
         "fifty", "sixty", "seventy", "eighty", "ninety", "so", "case", "policy", "state", "data", "evidence", "decision",
-        "rule", "rights", "market", "long", "far", "near", "old", "new", "middle", "upper", "lower", "cost", "risk",
+        "rule", "rights", "market", "far", "near", "old", "new", "middle", "upper", "lower", "cost", "risk",
     ]
     /// Second parts that make compounds after a hyphen (evidence-|based, decision-|making, state-|owned, follow-|up).
     private static let compoundSeconds: Set<String> = [
@@ -257,7 +254,7 @@ struct Hyphenation {
         "specific", "wide", "free", "like", "run", "time", "year", "old", "class", "sized", "up", "down", "off", "out",
         "in", "on", "made", "owned", "funded", "sector", "profit", "income", "party", "state", "side", "hand", "order",
         "building", "setting", "sharing", "holder", "holders", "border", "country", "national", "market", "standing",
-        "going", "looking", "ranging", "reaching", "wise", "fold", "like", "less", "ready", "proof", "friendly", "intensive",
+        "going", "looking", "ranging", "reaching", "wise", "fold", "less", "ready", "proof", "friendly", "intensive",
     ]
 
     /// A word as the set keeps it: lower case, ligatures spelt out, so that signiﬁ-|cant finds significant.
