@@ -29,9 +29,10 @@ enum PageBreaks {
 
     /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
     /// text so that a paragraph they stood in the middle of reads as one; a heading wrapped onto a second line is one
-    /// (`WrappedHeading`).
+    /// (`WrappedHeading`), and so is a section number on the line above its title.
     static func logicalLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
-        WrappedHeading.joined(scalars, pagedLines(&scalars, footnotes: &footnotes))
+        let lines = WrappedHeading.joined(scalars, pagedLines(&scalars, footnotes: &footnotes))
+        return WrappedHeading.joinedSectionNumbers(scalars, lines)
     }
 
     /// The logical lines with the page furniture blanked, and a paragraph a page break cut read as one.
@@ -296,9 +297,19 @@ enum PageBreaks {
         let firstKeys = Set(filled.filter { firstLines.contains($0.lowerBound) && isShort($0) }.map { key(s, $0) })
         // … and its number too, when it has one (Chapter 1 above the first page is no head of Chapter 2's page).
         let firstTexts = Set(filled.filter { firstLines.contains($0.lowerBound) }.map { unmarked(s, $0) })
+        // A head or foot that carries the page's number beside its text (Congressional Research Service    1, … 2)
+        // at two breaks or more, with a number of its own at each, is furniture even where its text stands elsewhere
+        // too (a report's issuer on its cover).
+        var folioNumbersByKey: [String: Set<Int>] = [:]
+        for lines in candidates {
+            for line in lines where line.count <= longestFurniture {
+                if let (number, _) = folio(s, line) { folioNumbersByKey[key(s, line), default: []].insert(number) }
+            }
+        }
         let runningKeys = Set(breaksByKey.keys.filter { key in
             let top = firstKeys.contains(key) ? 1 : 0
-            return breaksByKey[key]!.count + top >= 2 && linesByKey[key]!.count + top >= 2 && everywhere[key] == linesByKey[key]!.count
+            guard breaksByKey[key]!.count + top >= 2, linesByKey[key]!.count + top >= 2 else { return false }
+            return everywhere[key] == linesByKey[key]!.count || folioNumbersByKey[key]?.count ?? 0 >= 2
         })
         var furniture: [Range<Int>] = []
         // From each break outwards up to the first line that is not furniture; how many lines each side gave.
@@ -478,12 +489,44 @@ enum PageBreaks {
             let page = lines[top..<line].map { s.trimmed($0) }.filter { !$0.isEmpty }
             return footnoteBlock(s, page) != nil
         }
-        guard 2 * cuts >= run.count else { return [] }
+        // The text's last page ends where the text does, cut or not; and numbers set as page numbers (·117·, - 52 -)
+        // turn their pages however many of them end on a paragraph's end.
+        let endsText = !lines[(pages[run[run.count - 1]].line + 1)...].contains { !s.trimmed($0).isEmpty }
+        let decorated = run.allSatisfy { isDecoratedPageNumber(s, s.trimmed(lines[pages[$0].line])) }
+        let numberLines = run.map { pages[$0].line }
+        guard decorated || 2 * cuts >= run.count - (endsText ? 1 : 0)
+            || headedAlike(s, lines, numberLines: endsText ? Array(numberLines.dropLast()) : numberLines) else { return [] }
         // Page numbers carried by heads or feet need the heads to recur (a verso and a recto head at most): numbered
         // section headings (1    Introduction, 2    Background) count up too, each with a text of its own.
         let keys = run.compactMap { heads[$0] }
         if keys.count >= 2, Set(keys).count > 2 || Set(keys).count == keys.count { return [] }
         return run.map { lines[pages[$0].line].upperBound }
+    }
+
+    /// Whether the line right above every page number, or the line right below every one, is a running head or foot:
+    /// at least two pages, each with such a line short of the text's width and ending no sentence (a paragraph's
+    /// first or last line, which a text may repeat, is not), and at most two texts among them (a verso and a recto head), one of them at least
+    /// twice. Pages so headed turn even where they end on a paragraph's end.
+    private static func headedAlike(_ s: [Unicode.Scalar], _ lines: [Range<Int>], numberLines: [Int]) -> Bool {
+        guard numberLines.count >= 2 else { return false }
+        let widths = lines.map { HardWrap.columns(s, s.trimmed($0)) }.sorted(by: >)
+        let width = widths.isEmpty ? 0 : widths[min(widths.count - 1, widths.count / 10)]
+        for step in [-1, 1] {
+            var keys: [String] = []
+            for line in numberLines {
+                var index = line + step
+                while lines.indices.contains(index), s.trimmed(lines[index]).isEmpty { index += step }
+                guard lines.indices.contains(index) else { break }
+                let text = s.trimmed(lines[index])
+                guard text.count <= longestFurniture, 20 * HardWrap.columns(s, text) < 17 * width, !endsSentenceOrClause(s, text),
+                      !text.contains(where: { s[$0] == "\n" || s[$0] == "\r" }) else { break }
+                keys.append(s.string(text).lowercased())
+            }
+            guard keys.count == numberLines.count else { continue }
+            let distinct = Set(keys)
+            if distinct.count <= 2, distinct.contains(where: { key in keys.count { $0 == key } >= 2 }) { return true }
+        }
+        return false
     }
 
     /// Fewest lines between two page numbers of a text without form feeds.

@@ -28,6 +28,91 @@ enum WrappedHeading {
         return result
     }
 
+    /// `lines` with each section number set on a line of its own above its title (pdftotext of a paper: 2 |
+    /// Background, 2.1 | Earlier codes, at most a blank line between) joined to the title as one heading. Read apart,
+    /// the number was a heading of its own and every title a top-level one. Only where the numbers count as
+    /// sections do (from 1, each top-level number the one before or the next) and at least two such pairs stand, so
+    /// that a page number left above a running head (14 | RIBEIRO AND KELLER, 13 | 华中师范大学硕士学位论文, the same
+    /// head under another number) stays as it was.
+    static func joinedSectionNumbers(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
+        var candidates: [(index: Int, number: [Int], title: String)] = []
+        for k in lines.indices.dropLast() {
+            guard let number = sectionNumber(s, lines[k]), isNumberedTitle(s, lines[k + 1], after: lines[k]) else { continue }
+            candidates.append((k, number, s.string(s.trimmed(lines[k + 1]))))
+        }
+        guard candidates.count >= 2 else { return lines }
+        var numbersByTitle: [String: Set<[Int]>] = [:]
+        for candidate in candidates { numbersByTitle[candidate.title, default: []].insert(candidate.number) }
+        var joined: Set<Int> = []
+        var previousTop: Int?
+        for candidate in candidates where numbersByTitle[candidate.title]!.count == 1 {
+            let top = candidate.number[0]
+            // A run of sections opens at 1 (a table of contents before the body opens it again).
+            if top == 1, candidate.number.count == 1 || previousTop == nil || previousTop == 1 {
+                previousTop = 1
+            } else if let previous = previousTop, top == previous || top == previous + 1 {
+                previousTop = top
+            } else {
+                continue
+            }
+            joined.insert(candidate.index)
+        }
+        guard joined.count >= 2 else { return lines }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
+        var k = 0
+        while k < lines.count {
+            if joined.contains(k) {
+                result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
+                k += 2
+            } else {
+                result.append(lines[k])
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// The parts of `line`'s number when the line is nothing but a section's number: 2, 2.1, 3.1.4 or 2. (at most 30
+    /// at the top, two digits a part, four parts).
+    private static func sectionNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> [Int]? {
+        let range = s.trimmed(line)
+        guard !range.isEmpty, range.count <= 12 else { return nil }
+        var parts: [Int] = []
+        var value = 0
+        var digits = 0
+        for i in range {
+            if s[i].isASCII, ScalarClass.isDigit(s[i]) {
+                value = value * 10 + Int(s[i].value - 48)
+                digits += 1
+                guard digits <= 2 else { return nil }
+            } else if s[i] == ".", digits > 0 {
+                parts.append(value)
+                value = 0
+                digits = 0
+            } else {
+                return nil
+            }
+        }
+        if digits > 0 { parts.append(value) }
+        guard let top = parts.first, (1...30).contains(top), parts.count <= 4 else { return nil }
+        return parts
+    }
+
+    /// Whether `line` is the title a section number on the line above heads: right below it or after one blank line,
+    /// a heading-like line of its own numbering none, opening with a capital or a Chinese character.
+    private static func isNumberedTitle(_ s: [Unicode.Scalar], _ line: Range<Int>, after number: Range<Int>) -> Bool {
+        var breaks = 0
+        for i in number.upperBound..<line.lowerBound where s[i] == "\n" || (s[i] == "\r" && (i + 1 == s.count || s[i + 1] != "\n")) {
+            breaks += 1
+        }
+        let title = s.trimmed(line)
+        guard (1...2).contains(breaks), !title.isEmpty else { return false }
+        let first = s[title.lowerBound]
+        guard ScalarClass.isHan(first) || (first.isASCII && ScalarClass.isUpper(first)) else { return false }
+        return HeadingDetector.numbering(s, title) == nil && HeadingDetector.level(s, title) != nil
+    }
+
     /// Whether some logical line spans a line break: the text was hard-wrapped.
     private static func isHardWrapped(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Bool {
         lines.contains { line in line.contains { s[$0] == "\n" || s[$0] == "\r" } }

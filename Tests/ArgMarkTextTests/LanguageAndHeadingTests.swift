@@ -102,6 +102,22 @@ struct WrappedHeadingTests {
         #expect(english.units.filter { $0.kind == .heading }.map(\.text) == ["1. The Limits of Enforcement and the Bureau of Industry"])
     }
 
+    /// pdftotext sets a paper's section number on a line of its own above the title (2 | Background, 2.1 | Earlier
+    /// codes): number and title are one heading, nested by the number. A page number above a running head (the same
+    /// head under two numbers), or numbers that do not count from 1, stay apart.
+    @Test func aSectionNumberOnALineOfItsOwnJoinsItsTitle() throws {
+        let paragraph = "Online platforms now govern the speech of billions. Their rules are written in private.\n"
+        let text = "1\nIntroduction\n\n\(paragraph)\n2\n\nBackground\n\n\(paragraph)\n2.1\nEarlier codes\n\n\(paragraph)\n3\n引言\n\n\(paragraph)"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.units.filter { $0.kind == .heading }.map(\.text) == ["1 Introduction", "2 Background", "2.1 Earlier codes", "3引言"])
+        #expect(document.sections.map(\.level) == [1, 1, 2, 1])
+        for lines in ["14\nRIBEIRO AND KELLER\n\n\(paragraph)\n15\nRIBEIRO AND KELLER\n\n\(paragraph)",
+                      "14\nMethods\n\n\(paragraph)\n15\nResults\n\n\(paragraph)", "1\nIntroduction\n\n\(paragraph)"] {
+            let apart = try read(PlainTextReader(), lines).units.filter { $0.kind == .heading }.map(\.text)
+            #expect(!apart.contains { $0.contains(" ") && $0.first!.isNumber }, "\(apart)")
+        }
+    }
+
     @Test(arguments: [
         "二、研究目的\n分析框架\n", "三、风险应对\n制度建设\n", "Results and\n2. Discussion\n", "一、问题的\n\n提出\n", "Findings\nCongress\n",
     ])

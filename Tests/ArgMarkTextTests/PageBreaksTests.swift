@@ -177,6 +177,35 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("Congressional Research Service") || $0.text.contains("____") })
     }
 
+    /// A report that names its issuer on the cover too (Congressional Research Service above the summary) still
+    /// loses the foot that carries the page number, from the notes above it as from the text.
+    @Test func aFootWhoseTextAlsoStandsOnTheCoverGoes() throws {
+        let (paged, _, notes) = Self.reportPages()
+        let covered = paged.replacingOccurrences(of: "Technical Standards and AI Governance\n\n", with: "Technical Standards and AI Governance\n\nJane Doe\nAnalyst in Technology Policy\nCongressional Research Service\n\n", options: [], range: paged.startIndex..<paged.index(paged.startIndex, offsetBy: 60))
+        let document = try read(PlainTextReader(), covered)
+        #expect(document.notes.map(\.text) == notes)
+        #expect(!document.units.contains { $0.kind == .sentence && $0.text.contains("Congressional Research Service") })
+    }
+
+    /// A PDF viewer's copy whose pages end on a paragraph's end turns its pages all the same where a running head
+    /// stands under every page number, or where the numbers are set as page numbers (·117·); the text's last page
+    /// ends where the text does, cut or not.
+    @Test func pagesEndingOnAParagraphsEnd() throws {
+        let page = Self.wrappedLines(copies: 1) + Self.wrappedLines(copies: 1)
+        let plain = (page + page + page).joined(separator: "\n") + "\n"
+        let headed = (page + ["1", "STANDARDS AND ACCOUNTABILITY", ""] + page + ["2", "STANDARDS AND ACCOUNTABILITY", ""] + page + ["3"])
+            .joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), headed)) == texts(try read(PlainTextReader(), plain)))
+        // Bare numbers under nothing that recurs, after paragraphs' ends: sections as often as pages.
+        let bare = (page + ["1", ""] + page + ["2", ""] + page + ["3"]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), bare)).contains("heading 2"))
+        let paragraph = "数据共享不畅仍是制约数字政府效能提升的突出问题，需要从制度层面加以破解。本文试图通过S省的案例回答这一问题。"
+        let chinesePage = (0..<4).flatMap { _ in HardWrapTests.wrapByCharacters(paragraph + paragraph, width: 20).split(separator: "\n").map(String.init) }
+        let chinesePlain = (chinesePage + chinesePage + chinesePage).joined(separator: "\n") + "\n"
+        let decorated = (chinesePage + ["·117·"] + chinesePage + ["·118·"] + chinesePage + ["·119·"]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), decorated)) == texts(try read(PlainTextReader(), chinesePlain)))
+    }
+
     /// Chinese pages that number their foot notes afresh (① ② on every page): each marker links to the note at the
     /// foot of its own page, and the running head goes while the title above the first page stays.
     @Test func circledNotesNumberedAfreshOnEachPage() throws {
