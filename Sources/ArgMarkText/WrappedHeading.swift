@@ -9,15 +9,31 @@ enum WrappedHeading {
     /// (a Word or web export) the width says nothing: there an English head joins only a tail that goes on in lower
     /// case, or when it is long.
     static func joined(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        result.reserveCapacity(lines.count)
+        var heads: Set<Int> = []
         var width: Int?
         var k = 0
-        while k < lines.count {
-            let candidate = k + 1 < lines.count && endsOpen(s, lines[k]) && isTail(s, lines[k + 1], after: lines[k])
+        while k + 1 < lines.count {
+            let candidate = endsOpen(s, lines[k]) && isTail(s, lines[k + 1], after: lines[k])
             // Measured once, and only for a text that has such a pair of lines (0: not hard-wrapped).
             if candidate, width == nil { width = isHardWrapped(s, lines) ? textWidth(s, lines) : 0 }
             if candidate, let width, width > 0 ? 2 * HardWrap.columns(s, lines[k]) >= width : fitsUnwrapped(s, lines[k], lines[k + 1]) {
+                heads.insert(k)
+                k += 2
+            } else {
+                k += 1
+            }
+        }
+        return merging(lines, withNext: heads)
+    }
+
+    /// `lines` with each line whose index is in `firsts` and the line after it as one.
+    private static func merging(_ lines: [Range<Int>], withNext firsts: Set<Int>) -> [Range<Int>] {
+        guard !firsts.isEmpty else { return lines }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
+        var k = 0
+        while k < lines.count {
+            if firsts.contains(k), k + 1 < lines.count {
                 result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
                 k += 2
             } else {
@@ -58,19 +74,7 @@ enum WrappedHeading {
             joined.insert(candidate.index)
         }
         guard joined.count >= 2 else { return lines }
-        var result: [Range<Int>] = []
-        result.reserveCapacity(lines.count)
-        var k = 0
-        while k < lines.count {
-            if joined.contains(k) {
-                result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
-                k += 2
-            } else {
-                result.append(lines[k])
-                k += 1
-            }
-        }
-        return result
+        return merging(lines, withNext: joined)
     }
 
     /// The parts of `line`'s number when the line is nothing but a section's number: 2, 2.1, 3.1.4 or 2. (at most 30
