@@ -176,6 +176,9 @@ struct Evaluate: ParsableCommand {
             if evaluation.machineGold > 0 {
                 warn("\(name): \(evaluation.machineGold) of the gold's \(evaluation.total) scored labels were set by a labeller (labeledBy \(Self.machineLabellers(goldDocument))), not a person, and are scored as gold: they measure agreement with that labeller (review them first; a reviewed file's accepted labels are a person's)")
             }
+            if evaluation.tree.machineGoldLinks > 0 {
+                warn("\(name): \(evaluation.tree.machineGoldLinks) of the gold's \(evaluation.tree.linked) scored links were set by a linker (linkedBy), not a person, and are scored as gold: the tree figures measure agreement with that linker (review the links first; a link a person confirmed is theirs)")
+            }
             if evaluation.machineLabelsSkipped > 0 {
                 warn("\(name): \(evaluation.machineLabelsSkipped) sentences where a labeller, not a person, set one of the two labels are left out (an annotator's file keeps the labels annotate gave it; counted, they would inflate the agreement)")
             }

@@ -36,10 +36,10 @@ public enum Annotator: Sendable, Hashable, CustomStringConvertible {
     case plugin(String)
     case human(String)
 
-    /// Parses the wire form: `human:NAME` is a person, anything else a plugin id.
+    /// Parses the wire form: `human:NAME` is a person (`Human:NAME` typed by hand too), anything else a plugin id.
     public init(_ raw: String) {
-        if raw.hasPrefix("human:") {
-            self = .human(String(raw.dropFirst("human:".count)))
+        if raw.prefix(6).lowercased() == "human:" {
+            self = .human(String(raw.dropFirst("human:".count).drop { $0 == " " }))
         } else {
             self = .plugin(raw)
         }

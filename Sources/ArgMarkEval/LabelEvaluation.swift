@@ -569,6 +569,8 @@ public struct TreeEvaluation: Sendable, Hashable {
     /// Documents with a gold thesis, and those whose predicted thesis is the same sentence.
     public var theses = 0
     public var thesesFound = 0
+    /// Gold links (parents) a linker, not a person, set: scored as gold, they measure agreement with that linker.
+    public var machineGoldLinks = 0
 
     public init() {}
 
@@ -582,6 +584,7 @@ public struct TreeEvaluation: Sendable, Hashable {
         sameParentAndRelation += other.sameParentAndRelation
         theses += other.theses
         thesesFound += other.thesesFound
+        machineGoldLinks += other.machineGoldLinks
     }
 
     /// Compares trees; `goldFor` maps a predicted unit id to the gold unit id it corresponds to.
@@ -612,6 +615,7 @@ public struct TreeEvaluation: Sendable, Hashable {
         for unit in gold.units where unit.kind == .sentence {
             guard let goldParent = unit.annotation.parent else { continue }
             if agreement, machineLinked(unit.annotation) || machineLinked(predictedFor(unit.id)?.annotation) { continue }
+            if !agreement, machineLinked(unit.annotation) { e.machineGoldLinks += 1 }
             e.linked += 1
             guard let p = predictedFor(unit.id), let predictedParent = p.annotation.parent,
                 goldFor(predictedParent) == goldParent

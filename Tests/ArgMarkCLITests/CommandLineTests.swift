@@ -209,6 +209,25 @@ struct CommandLineTests {
         #expect(twoAnnotators.status != 0 && twoAnnotators.stderr.contains("--agreement compares two annotators"))
     }
 
+    /// A gold tree a linker made (links the review left as they were) is said to be the linker's when it is scored.
+    @Test func evalSaysWhenTheGoldTreeIsALinkers() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func sentence(_ id: Int, parent: Int?, linkedBy: String) -> String {
+            let link = parent.map { #","parent":"s\#($0)","relation":"support","linkedBy":"\#(linkedBy)""# } ?? #","linkedBy":"\#(linkedBy)""#
+            return #"{"type":"sentence","id":"s\#(id)","section":"d1","paragraph":"p1","lang":"zh","start":\#(id),"end":\#(id + 1),"text":"句","label":"claim","labeledBy":"human:wang""# + link + "}\n"
+        }
+        let document = "{\"type\":\"document\",\"id\":\"x\"}\n"
+        for (name, by) in [("machine", "link.learned.v1"), ("person", "human:wang")] {
+            try Data((document + sentence(1, parent: nil, linkedBy: by) + sentence(2, parent: 1, linkedBy: by) + sentence(3, parent: 1, linkedBy: by)).utf8)
+                .write(to: URL(fileURLWithPath: dir + "/\(name).jsonl"))
+        }
+        let scored = try argmark(["eval", dir + "/machine.jsonl", dir + "/person.jsonl"])
+        #expect(scored.status == 0 && scored.stderr.contains("2 of the gold's 2 scored links were set by a linker"), "\(scored.stderr)")
+        let byPerson = try argmark(["eval", dir + "/person.jsonl", dir + "/machine.jsonl"])
+        #expect(byPerson.status == 0 && !byPerson.stderr.contains("set by a linker"), "\(byPerson.stderr)")
+    }
+
     /// A gold file reviewed in part holds the labels annotate gave it: scored as gold, they are said to be a
     /// labeller's. Two annotators' folders where the second lacks a document compare nothing of it (no zeros, no
     /// tree missed), and the figure's wording says whose labels it averages over. Reviewed TEI in a folder is gold.
