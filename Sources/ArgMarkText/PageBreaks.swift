@@ -29,10 +29,11 @@ enum PageBreaks {
 
     /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
     /// text so that a paragraph they stood in the middle of reads as one; a heading wrapped onto a second line is one
-    /// (`WrappedHeading`), and so is a section number on the line above its title.
+    /// (`WrappedHeading`), and so is a section number on the line above its title; a speaker's label on a line of its
+    /// own opens the paragraph below it (`SpeakerLabel`).
     static func logicalLines(_ scalars: inout [Unicode.Scalar], footnotes: inout [Footnote]) -> [Range<Int>] {
         let lines = WrappedHeading.joined(scalars, pagedLines(&scalars, footnotes: &footnotes))
-        return WrappedHeading.joinedSectionNumbers(scalars, lines)
+        return SpeakerLabel.joined(scalars, WrappedHeading.joinedSectionNumbers(scalars, lines))
     }
 
     /// The logical lines with the page furniture blanked, and a paragraph a page break cut read as one.

@@ -224,6 +224,13 @@ struct CueLexiconTests {
         #expect(en.weights(in: "(Applause.)")[.background] != nil && en.weights(in: "Applause greeted the plan.")[.background] == nil)
         #expect(en.weights(in: "Q: Does the U.S. still oppose the operation?")[.background] != nil)
         #expect(en.weights(in: "Q-methodology was used.")[.background] == nil)
+        // A notice's request for comment and a letter's or testimony's close are frame, not calls.
+        for frame in ["The EPA requests comment on whether the values should be corrected.", "I look forward to your questions.",
+                      "Please contact Dana Whitfield at the address above."] {
+            #expect(en.weights(in: frame)[.background] != nil, "\(frame)")
+        }
+        #expect(en.weights(in: "4. Urges States to give priority to the most vulnerable;")[.prescription] != nil)
+        #expect(rules.weights(in: "盛来运：谢谢你的提问。")[.background] != nil && rules.weights(in: "寿小丽：今天的发布会就到这里。")[.background] != nil)
         // A resolution's operative clauses are its calls; the same words as nouns are not.
         for clause in ["1. Calls upon all States to take measures;", "2. Urges States that have not yet done so to ratify the Covenant;",
                        "4. Requests the Secretary-General to submit a report;", "7. Decides to remain seized of the matter."] {

@@ -1631,6 +1631,22 @@ struct BadInputTests {
         #expect(logs.units.filter { $0.kind == .caption }.count == 1)
     }
 
+    /// A transcript that sets each speaker's label on a line of its own: the label opens the paragraph below it, as an
+    /// inline label does, instead of standing as a sentence (and a thesis) of its own. A bare name must recur; a title,
+    /// an outlet's journalist or Q: may speak once; a salutation (同志们：) and a lead-in (主要任务如下：) are no labels.
+    @Test func speakersLabelsOnLinesOfTheirOwnOpenTheirTurns() throws {
+        let text = "寿小丽：\n女士们、先生们，大家上午好！欢迎出席发布会。\n盛来运：\n\n一季度国民经济开局良好。\n彭博社记者：\n名义增速为何偏低？\n"
+            + "盛来运：\n主要是价格水平偏低所致。\n寿小丽：\n今天的发布会就到这里。\n同志们：\n今年任务艰巨。\n主要任务如下：\n一是扩大内需。\n"
+        let sentences = try read(PlainTextReader(), "新闻发布会实录\n" + text).units.filter { $0.kind == .sentence }.map(\.text)
+        #expect(sentences == ["寿小丽：女士们、先生们，大家上午好！", "欢迎出席发布会。", "盛来运：一季度国民经济开局良好。", "彭博社记者：名义增速为何偏低？",
+                              "盛来运：主要是价格水平偏低所致。", "寿小丽：今天的发布会就到这里。", "今年任务艰巨。", "主要任务如下：", "一是扩大内需。"], "\(sentences)")
+        let english = try read(PlainTextReader(), "MS. JEAN-PIERRE:\nGood afternoon, everyone. Our position has not changed.\nQ:\nWill the President sign the bill?\n")
+        #expect(english.units.map(\.text) == ["MS. JEAN-PIERRE: Good afternoon, everyone.", "Our position has not changed.", "Q: Will the President sign the bill?"])
+        // A name that speaks once is no label (附件：, 张三：).
+        let once = try read(PlainTextReader(), "张三：\n今年任务艰巨。\n")
+        #expect(once.units.map(\.text).first != "张三：今年任务艰巨。")
+    }
+
     @Test func notesOnlyHasNoSentences() {
         #expect(throws: DocumentReadError.noSentences) { try read(PlainTextReader(), "注释\n[1] 某某：《某书》，2020年。\n[2] 同上。\n") }
     }

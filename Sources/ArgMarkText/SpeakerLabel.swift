@@ -1,0 +1,75 @@
+/// A transcript that sets each speaker's label on a line of its own (寿小丽： | 女士们、先生们，…; MS. JEAN-PIERRE: |
+/// Good afternoon …), as press conferences and hearings are published. Read apart, the label was a sentence of its
+/// own, a claim and even the document's thesis; joined to the paragraph below, it opens that paragraph as an inline
+/// label does (寿小丽：女士们、先生们，…), which the labellers know as a speaker's turn.
+enum SpeakerLabel {
+    /// `lines` with each speaker's label that stands on a line of its own joined to the line below it (right below,
+    /// or after one blank line) when that line is running text, not a heading or another label.
+    static func joined(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Range<Int>] {
+        var labels: [Int: String] = [:]
+        for (k, line) in lines.enumerated() {
+            if let label = label(s, s.trimmed(line)) { labels[k] = label }
+        }
+        guard !labels.isEmpty else { return lines }
+        var counts: [String: Int] = [:]
+        for label in labels.values { counts[label, default: 0] += 1 }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(lines.count)
+        var k = 0
+        while k < lines.count {
+            if let label = labels[k], k + 1 < lines.count, labels[k + 1] == nil, counts[label]! >= 2 || isTitled(label),
+               isRunningText(s, s.trimmed(lines[k + 1])), gapBreaks(s, lines[k], lines[k + 1]) <= 2 {
+                result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
+                k += 2
+            } else {
+                result.append(lines[k])
+                k += 1
+            }
+        }
+        return result
+    }
+
+    /// The label of a line that is nothing but a speaker's label and its colon: a Chinese name of two to four
+    /// characters (寿小丽：), a title or an outlet with its journalist (国家统计局新闻发言人：, 彭博社记者：, 主持人：), or in
+    /// English Q: / A: or a title and a name in capitals (MS. JEAN-PIERRE:, CHAIRMAN SMITH:, THE PRESIDENT:). Not a
+    /// salutation (同志们：, 各位代表：), a lead-in (…如下：, 美方称：) or a form's field (附件：).
+    static func label(_ s: [Unicode.Scalar], _ line: Range<Int>) -> String? {
+        guard line.count >= 2, line.count <= 40, s[line.upperBound - 1] == "：" || s[line.upperBound - 1] == ":" else { return nil }
+        let label = String(String.UnicodeScalarView(s[line.lowerBound..<(line.upperBound - 1)]))
+        if label.unicodeScalars.allSatisfy({ ScalarClass.isHan($0) || $0 == "·" }) {
+            let count = label.unicodeScalars.count
+            guard count >= 2, count <= 20, !label.hasPrefix("各位"), !label.hasSuffix("们"),
+                  !saying.contains(where: label.contains), !HeadingDetector.labelNouns.contains(where: label.hasSuffix) else { return nil }
+            return isTitled(label) || count <= 4 ? label : nil
+        }
+        let words = label.split(separator: " ")
+        guard let first = words.first, words.count <= 5,
+              label.unicodeScalars.allSatisfy({ !ScalarClass.isLower($0) && !ScalarClass.isHan($0) && !ScalarClass.isDigit($0) }) else { return nil }
+        if words.count == 1 { return ["Q", "A", "QUESTION", "ANSWER"].contains(String(first)) ? label : nil }
+        return englishTitles.contains(String(first)) ? label : nil
+    }
+
+    /// Verbs of saying and lead-ins: what follows them is quoted or listed, not a turn.
+    private static let saying = ["称", "说", "道", "表示", "指出", "认为", "强调", "回应", "介绍", "如下", "全文", "包括", "为："]
+    private static let chineseTitles = ["发言人", "记者", "主持人", "发布人", "部长", "主任", "大使", "局长", "司长", "主席", "总理", "委员", "书记", "省长", "市长"]
+    private static let englishTitles: Set<String> = [
+        "MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "AMB.", "GOV.", "GEN.", "PROF.", "SECRETARY", "AMBASSADOR", "PRESIDENT",
+        "THE", "CHAIRMAN", "CHAIRWOMAN", "CHAIR", "SENATOR", "REPRESENTATIVE", "JUSTICE", "GENERAL", "ADMIRAL", "MAYOR",
+    ]
+
+    /// A label that names its speaker's office or outlet, which may speak once (彭博社记者：, THE PRESIDENT:); a bare name
+    /// must recur to count.
+    private static func isTitled(_ label: String) -> Bool {
+        chineseTitles.contains(where: label.hasSuffix) || label.contains(" ") || ["Q", "A", "QUESTION", "ANSWER"].contains(label)
+    }
+
+    /// Whether `line` reads as a paragraph: it ends a sentence or runs past a heading's length.
+    private static func isRunningText(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard !line.isEmpty else { return false }
+        return HeadingDetector.level(s, line) == nil && label(s, line) == nil
+    }
+
+    private static func gapBreaks(_ s: [Unicode.Scalar], _ first: Range<Int>, _ second: Range<Int>) -> Int {
+        (first.upperBound..<second.lowerBound).count { s[$0] == "\n" || (s[$0] == "\r" && ($0 + 1 == s.count || s[$0 + 1] != "\n")) }
+    }
+}
