@@ -13,20 +13,11 @@ enum SpeakerLabel {
         guard !labels.isEmpty else { return lines }
         var counts: [String: Int] = [:]
         for label in labels.values { counts[label, default: 0] += 1 }
-        var result: [Range<Int>] = []
-        result.reserveCapacity(lines.count)
-        var k = 0
-        while k < lines.count {
-            if let label = labels[k], k + 1 < lines.count, labels[k + 1] == nil, counts[label]! >= 2 || isTitled(label),
-               isRunningText(s, s.trimmed(lines[k + 1])), gapBreaks(s, lines[k], lines[k + 1]) <= 2 {
-                result.append(lines[k].lowerBound..<lines[k + 1].upperBound)
-                k += 2
-            } else {
-                result.append(lines[k])
-                k += 1
-            }
+        let firsts = labels.keys.filter { k in
+            k + 1 < lines.count && labels[k + 1] == nil && (counts[labels[k]!]! >= 2 || isTitled(labels[k]!))
+                && isRunningText(s, s.trimmed(lines[k + 1])) && gapBreaks(s, lines[k], lines[k + 1]) <= 2
         }
-        return result
+        return WrappedHeading.merging(lines, withNext: Set(firsts))
     }
 
     /// The label of a line that is nothing but a speaker's label and its colon: a Chinese name of two to four

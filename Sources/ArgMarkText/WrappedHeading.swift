@@ -27,7 +27,7 @@ enum WrappedHeading {
     }
 
     /// `lines` with each line whose index is in `firsts` and the line after it as one.
-    private static func merging(_ lines: [Range<Int>], withNext firsts: Set<Int>) -> [Range<Int>] {
+    static func merging(_ lines: [Range<Int>], withNext firsts: Set<Int>) -> [Range<Int>] {
         guard !firsts.isEmpty else { return lines }
         var result: [Range<Int>] = []
         result.reserveCapacity(lines.count)
