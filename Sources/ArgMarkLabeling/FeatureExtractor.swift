@@ -147,9 +147,21 @@ public struct FeatureExtractor: Sendable {
         // A plan's outline by its title's form (…第十五个五年规划, …五年规划和二〇三五年远景目标纲要), not an article
         // about plans (中国五年规划的制度逻辑).
         if title.hasSuffix("五年规划") || title.hasSuffix("规划纲要") || (title.contains("五年规划") && title.hasSuffix("纲要")) { return true }
-        // A State Council or ministry directive (关于…的意见 / 通知 / 方案 / 决定) sets its tasks in the same bare verbs.
+        // A State Council or ministry directive (关于…的意见 / 通知 / 方案 / 决定) sets its tasks in the same bare verbs, and
+        // so does a local government's plan named by its form (…实施方案（2024—2026年）, …三年行动计划, …工作要点).
         if title.contains("关于"), ["意见", "通知", "方案", "决定"].contains(where: title.hasSuffix) { return true }
+        if Self.planForms.contains(where: Self.withoutYears(title).hasSuffix) { return true }
         return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }
+    }
+
+    /// The forms a plan's or directive's title ends in without 关于.
+    private static let planForms = ["实施方案", "行动方案", "工作方案", "行动计划", "实施意见", "指导意见", "工作要点", "实施细则"]
+
+    /// `title` without the years in brackets that close a plan's title (（2024—2026年）, (2024-2026年)).
+    private static func withoutYears(_ title: String) -> String {
+        guard let last = title.last, last == "）" || last == ")", let open = title.lastIndex(where: { $0 == "（" || $0 == "(" }),
+              title[open...].contains("年") else { return title }
+        return String(title[..<open])
     }
 
     /// Whether `document` is a Chinese point-by-point rebuttal (a foreign-ministry fact sheet): at least two of its

@@ -437,7 +437,11 @@ enum PageBreaks {
                 pages.append((number, index))
             }
         }
-        guard pages.count >= 3 else { return [] }
+        // A short official document's two pages (— 1 — and — 2 —, the second the text's last line) are pages too.
+        let lastFilled = lines.lastIndex { !s.trimmed($0).isEmpty }
+        let twoSetPages = pages.count == 2 && pages[1].line == lastFilled && pages[1].number == pages[0].number + 1
+            && pages.allSatisfy { isDecoratedPageNumber(s, s.trimmed(lines[$0.line])) }
+        guard pages.count >= 3 || twoSetPages else { return [] }
         // The longest run in which each page number follows the one before it by one, far enough down the text: the
         // best run ending at each number among the pages at least `shortestPage` lines above (they join the table as
         // the scan moves past them, so that a stray number just above cannot hide a page further up), and each
@@ -474,12 +478,14 @@ enum PageBreaks {
            run.count >= 3 || (run + [end + 1]).allSatisfy({ isDecoratedPageNumber(s, s.trimmed(lines[pages[$0].line])) }) {
             run.append(end + 1)
         }
-        guard run.count >= 3 else { return [] }
+        guard run.count >= 3 || (twoSetPages && run.count == 2) else { return [] }
         let shortLast = run.last == pages.count - 1 ? 1 : 0
         // Pages of a PDF are about one length; a figure's page or the last one may be shorter.
         let gaps = zip(run, run.dropFirst().dropLast(shortLast)).map { pages[$1].line - pages[$0].line }.sorted()
-        let median = gaps[gaps.count / 2]
-        guard 3 * gaps.count(where: { 4 * abs($0 - median) <= median }) >= 2 * gaps.count else { return [] }
+        if !gaps.isEmpty {
+            let median = gaps[gaps.count / 2]
+            guard 3 * gaps.count(where: { 4 * abs($0 - median) <= median }) >= 2 * gaps.count else { return [] }
+        }
         // A page turns where a sentence is cut off above its number, or where notes stand at its foot (a Chinese law
         // journal's ① … above ·136·, whose last note ends its sentence).
         let cuts = run.indices.count { n in

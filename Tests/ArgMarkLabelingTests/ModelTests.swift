@@ -75,6 +75,11 @@ struct FeatureExtractorTests {
         // So does a directive (关于…的意见 / 通知); an article about one does not.
         #expect(FeatureExtractor.isWorkReport(try readText("国务院办公厅关于进一步优化支付服务提升支付便利性的意见\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(try readText("关于数字贸易规则的几点思考\n\n\(body)\n"), language: .zh))
+        // A local plan named by its form, its years in brackets after it; a study of such plans is no plan.
+        for title in ["江东市推进数字政府建设实施方案（2024—2026年）", "江东市推进数字政府建设实施方案(2024-2026年)", "青澜市优化营商环境三年行动计划", "2024年全市数字经济工作要点"] {
+            #expect(FeatureExtractor.isWorkReport(try readText("\(title)\n\n\(body)\n"), language: .zh), "\(title)")
+        }
+        #expect(!FeatureExtractor.isWorkReport(try readText("地方政府实施方案的文本分析（2015—2023年）研究\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(try readText("中国五年规划的制度逻辑\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))

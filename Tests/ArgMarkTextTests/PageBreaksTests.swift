@@ -204,6 +204,13 @@ struct PageBreaksTests {
         let chinesePlain = (chinesePage + chinesePage + chinesePage).joined(separator: "\n") + "\n"
         let decorated = (chinesePage + ["·117·"] + chinesePage + ["·118·"] + chinesePage + ["·119·"]).joined(separator: "\n") + "\n"
         #expect(texts(try read(PlainTextReader(), decorated)) == texts(try read(PlainTextReader(), chinesePlain)))
+        // A short official document exported from Word, a paragraph a line: its two pages' numbers (— 1 —, — 2 — on its
+        // last line) go; two bare numbers stay.
+        let paragraphs = (1...6).map { "（\($0)）\(paragraph)" }
+        let official = (paragraphs + ["— 1 —"] + paragraphs + ["— 2 —"]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), official)) == texts(try read(PlainTextReader(), (paragraphs + paragraphs).joined(separator: "\n") + "\n")))
+        let twoBare = (paragraphs + ["1"] + paragraphs + ["2"]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), twoBare)).contains { $0.hasSuffix(" 2") })
     }
 
     /// Chinese pages that number their foot notes afresh (① ② on every page): each marker links to the note at the
