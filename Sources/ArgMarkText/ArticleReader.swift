@@ -346,7 +346,12 @@ enum FrontMatter {
         }
         guard let first = firstField else { return start }
         // Short lines before the front matter: the title, then the byline.
-        let preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
+        var preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
+        // A journal's name and issue above the title (中国公共管理 2023年第4期, as a copy from the journal's page opens)
+        // is where the article appeared, not its title.
+        while preamble.count > 1, isJournalIssueLine(preamble[0]) {
+            metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + preamble.removeFirst()
+        }
         // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
         // all short and none a sentence.
         let titleBlock = preamble.count <= 6 || (preamble.count <= 16 && preamble.allSatisfy { line in
@@ -381,6 +386,14 @@ enum FrontMatter {
             return start
         }
         return lastField + 1
+    }
+
+    /// A journal's name and issue on a line of their own: 法学研究　2023年第2期, 《中国社会科学》2023 年第 5 期, 第45卷第3期,
+    /// Vol. 45, No. 3 (2023).
+    static func isJournalIssueLine(_ line: String) -> Bool {
+        line.count <= 40 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期/)
+            || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b/))
+            && !(line.last.map { "。！？!?".contains($0) } ?? false)
     }
 
     /// Whether a keywords line (关键词：…, 【关键词】…, Keywords: …, or the bare label) comes within three lines after

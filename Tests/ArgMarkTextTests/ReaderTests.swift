@@ -119,6 +119,11 @@ struct ArticleReaderTests {
         let wrapped = try read(ArticleReader(), "平台治理研究\n李华\n内容提要：欧盟《数字市场法》采\n取事前禁止的规制模式。\n我国仍以事后执法为主。\n关键词：人民性/文艺理论/话语建构\n一、问题的提出\n平台经济发展迅速。\n")
         #expect(wrapped.metadata.abstracts["zh"] == "欧盟《数字市场法》采取事前禁止的规制模式。\n我国仍以事后执法为主。")
         #expect(wrapped.metadata.keywords["zh"] == ["人民性", "文艺理论", "话语建构"])
+        // A journal's name and issue above the title says where the article appeared; the title is the next line.
+        for issue in ["中国公共管理 2023年第4期", "法学研究　2023年第2期", "《中国社会科学》2023 年第 5 期"] {
+            let journal = try read(ArticleReader(), "\(issue)\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
+            #expect(journal.titles["zh"] == "平台治理研究" && journal.authors == ["李华"] && journal.fields["journal"] == issue, "\(journal)")
+        }
         #expect(m.titles["en"] == "Institutional Supply for Overseas Interests Protection")
         #expect(m.abstracts["en"] == "China's overseas interests have expanded rapidly. Institutional supply lags behind.")
         #expect(m.keywords["en"] == ["overseas interests", "institutional supply"])
