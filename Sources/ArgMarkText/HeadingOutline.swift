@@ -106,7 +106,8 @@ public struct HeadingOutline: Sendable {
 /// them: two or more lines numbered alike and counting up from 1 (1. / (1) / ①), one after the other with nothing
 /// between them, right after a line of text that ends with a colon. Numbered subheadings after such a lead-in
 /// (…从以下三个层面理解： / 1. 技术层面 / a paragraph / 2. 制度层面) have their paragraphs between them, and stay
-/// headings; so do the sections that a list of them announced (…as follows: / 1. … / 2. … / then 1. again).
+/// headings; so do the sections that a list of them announced (…as follows: / 1. … / 2. … / then 1. again). Without
+/// a lead-in, a run of three or more such lines, most of them sentences, is a list too.
 enum ListItems {
     /// The kinds of list number.
     enum Marker: Equatable {
@@ -146,6 +147,25 @@ enum ListItems {
                 for k in run where HeadingDetector.level(s, s.trimmed(lines[k])) != nil { items.insert(k) }
             }
             i = max(i, j)
+        }
+        // Without a lead-in: a run of three or more such lines, most of them sentences (1. Extend coverage to ….,
+        // 2. Prohibit …., 3. Require … at point of sale, 4. Publish ….), holds an item that lacks its stop, not a
+        // heading between its neighbours.
+        var start = 0
+        while start < lines.count {
+            var run: [Int] = []
+            var kind: Marker?
+            var j = start
+            while j < lines.count {
+                let line = s.trimmed(lines[j])
+                guard !line.isEmpty, let (marker, number) = marker(s, line), kind == nil || marker == kind, number == run.count + 1 else { break }
+                kind = marker
+                run.append(j)
+                j += 1
+            }
+            let headingLike = run.filter { HeadingDetector.level(s, s.trimmed(lines[$0])) != nil }
+            if run.count >= 3, 2 * headingLike.count < run.count { items.formUnion(headingLike) }
+            start = max(start + 1, j)
         }
         return items
     }

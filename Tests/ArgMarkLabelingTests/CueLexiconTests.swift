@@ -230,6 +230,13 @@ struct CueLexiconTests {
             #expect(en.weights(in: frame)[.background] != nil, "\(frame)")
         }
         #expect(en.weights(in: "4. Urges States to give priority to the most vulnerable;")[.prescription] != nil)
+        // A recommendation's item opening with a verb that is never a noun there; the nouns that open sentences are not.
+        for item in ["3. Require institutions to offer a no-fee decline option", "Prohibit transaction reordering that maximizes fees.", "1. Extend coverage to small banks."] {
+            #expect(en.weights(in: item)[.prescription] != nil, "\(item)")
+        }
+        for noun in ["Direct access matters for retreat.", "Support for Ukraine has widened the gap.", "Delay has arrived regardless.", "Cap adjustment funds are exempt."] {
+            #expect(en.weights(in: noun)[.prescription] == nil, "\(noun)")
+        }
         #expect(rules.weights(in: "盛来运：谢谢你的提问。")[.background] != nil && rules.weights(in: "寿小丽：今天的发布会就到这里。")[.background] != nil)
         // A resolution's operative clauses are its calls; the same words as nouns are not.
         for clause in ["1. Calls upon all States to take measures;", "2. Urges States that have not yet done so to ratify the Covenant;",

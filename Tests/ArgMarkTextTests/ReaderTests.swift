@@ -593,6 +593,14 @@ struct PlainTextReaderTests {
         #expect(announced.units.map(\.kind) == [.heading, .sentence, .sentence, .sentence, .heading, .sentence, .heading, .sentence])
         let subheadings = try read(PlainTextReader(), "近年来，数字治理成为研究热点。数字治理可以从以下两个层面加以理解：\n\n1. 技术层面\n\n算法改变了治理的方式。\n\n2. 制度层面\n\n规则需要随之调整。\n")
         #expect(subheadings.units.filter { $0.kind == .heading }.map(\.text) == ["1. 技术层面", "2. 制度层面"])
+        // Without a lead-in, a run of numbered sentences holds an item that lacks its stop; a run of numbered
+        // headings (a contents list) stays headings.
+        let items = try read(PlainTextReader(), "IV. Additional Recommendations\n\n1. Extend coverage to institutions with more than $5 billion in assets.\n"
+            + "2. Prohibit transaction reordering that maximizes fees.\n3. Require institutions to offer a no-fee decline option at point of sale\n"
+            + "4. Publish annual institution-level overdraft revenue data.\n\nV. Conclusion\n\nThe rule should be finalized.\n")
+        #expect(items.units.filter { $0.kind == .heading }.map(\.text) == ["IV. Additional Recommendations", "V. Conclusion"])
+        let headings = try read(PlainTextReader(), "1. Introduction\n2. Background\n3. Methods\n\nThe study asks why.\n")
+        #expect(headings.units.filter { $0.kind == .heading }.count == 3)
     }
 
     /// Notes under a rule at the end of a text without pages (an EU document or a web page copied), numbered in
