@@ -56,7 +56,7 @@ struct LetterFrame {
             let signature = Self.signature(scalars, lines, after: salutation)
             return LetterFrame(start: start, isTransmittal: true, salutation: salutation, signature: signature)
         } else {
-            return nil
+            return signedComment(scalars, lines)
         }
         return LetterFrame(start: start, salutation: salutation, signature: signature(scalars, lines, after: salutation))
     }
@@ -73,6 +73,33 @@ struct LetterFrame {
             end += 1
         }
         return close + 1..<end
+    }
+
+    /// The most lines of prose a comment signed without a salutation has above its name.
+    static let longestUnaddressedComment = 30
+
+    /// A short comment that neither opens with a salutation nor closes, but ends on its writer's name and place
+    /// (I oppose this rule. … Stop wasting our tax dollars. | Bill Hargrove | Rural Route 2, Ogallala NE): every line
+    /// above them a sentence's end, as a comment's paragraphs are, and the first a person's name. Its name and place
+    /// go to the signature, as a signed letter's do; they had been headings.
+    private static func signedComment(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> LetterFrame? {
+        let filled = lines.indices.filter { !scalars.trimmed(lines[$0]).isEmpty }
+        guard filled.count >= 3, filled.count <= longestUnaddressedComment + 4 else { return nil }
+        let signature = unsignedClose(scalars, lines, after: -1)
+        guard !signature.isEmpty, isPersonsName(scalars.string(scalars.trimmed(lines[signature.lowerBound]))),
+              filled.filter({ $0 < signature.lowerBound }).allSatisfy({ index in
+                  scalars[scalars.trimmed(lines[index])].last.map(FrameLines.isSentenceFinal) == true
+              })
+        else { return nil }
+        return LetterFrame(start: 0, salutation: 0, signature: signature)
+    }
+
+    /// A person's name on its line: two to four capitalised words without digits (Bill Hargrove, Mark T., Jane
+    /// Q. Public).
+    private static func isPersonsName(_ line: String) -> Bool {
+        let words = line.split(separator: " ")
+        return (2...4).contains(words.count) && !line.contains(where: \.isNumber) && !line.contains(",")
+            && words.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" || $0 == "'" } }
     }
 
     /// A letter that ends without a close (…at least let us pass through the cost. Thank you. | Mark T. | Columbus,

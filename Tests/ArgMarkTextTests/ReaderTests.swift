@@ -789,6 +789,14 @@ struct PlainTextReaderTests {
         let unsigned = try read(PlainTextReader(), "To whom it may concern,\n\nI oppose the proposed rule. It raises my costs.\n\nThe agency should exempt small landlords. Thank you.\n\nMark T.\nColumbus, OH\n")
         #expect(unsigned.metadata.fields["signature"] == "Mark T.; Columbus, OH")
         #expect(unsigned.units.first?.text == "To whom it may concern," && unsigned.units.last?.text == "Thank you.")
+        // So does one without a salutation, when every line above its writer's name ends a sentence; a text with a
+        // heading, or whose last line names no person, keeps its lines.
+        let bare = try read(PlainTextReader(), "I oppose this rule. It will hurt farmers.\nStop wasting our tax dollars!!!\nBill Hargrove\nRural Route 2, Ogallala NE\n")
+        #expect(bare.metadata.fields["signature"] == "Bill Hargrove; Rural Route 2, Ogallala NE" && bare.units.allSatisfy { $0.kind == .sentence })
+        let headed = try read(PlainTextReader(), "Background\nThe rule is new. It will hurt farmers.\nBill Hargrove\nOgallala NE\n")
+        #expect(headed.metadata.fields["signature"] == nil)
+        let unnamed = try read(PlainTextReader(), "The rule is new. It will hurt farmers.\nNext Steps\n")
+        #expect(unnamed.metadata.fields["signature"] == nil)
         // A last short paragraph that asks or argues stays text.
         let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
         #expect(asking.metadata.fields["signature"] == nil)
