@@ -238,6 +238,14 @@ struct CueLexiconTests {
             #expect(en.weights(in: noun)[.prescription] == nil, "\(noun)")
         }
         #expect(rules.weights(in: "盛来运：谢谢你的提问。")[.background] != nil && rules.weights(in: "寿小丽：今天的发布会就到这里。")[.background] != nil)
+        // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
+        for call in ["今年要推出13个“一件事”。", "下一步，要围绕病原体监测推动合作。", "各地要组织开展系列招聘活动。", "各级政府要坚持过紧日子。"] {
+            #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
+        }
+        #expect(rules.weights(in: "今年要素市场改革取得进展。")[.prescription] == nil)
+        #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
+        #expect(rules.weights(in: "正如习近平总书记指出的，发展是第一要务。")[.evidence] == nil)
+        #expect(rules.weights(in: "习近平总书记提出的新发展理念具有深刻内涵。")[.evidence] == nil)
         // A resolution's operative clauses are its calls; the same words as nouns are not.
         for clause in ["1. Calls upon all States to take measures;", "2. Urges States that have not yet done so to ratify the Covenant;",
                        "4. Requests the Secretary-General to submit a report;", "7. Decides to remain seized of the matter."] {
