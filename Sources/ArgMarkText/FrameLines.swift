@@ -21,7 +21,7 @@ enum FrameLines {
     }
 
     /// How a rights notice opens, in lower case.
-    private static let rightsOpenings = ["this is a work of the u.s. government", "copyright", "all rights reserved", "©", "版权所有"]
+    private static let rightsOpenings = ["this is a work of the u.s. government", "copyright", "all rights reserved", "©", "版权所有", "主办"]
         .map { Array($0.unicodeScalars) }
 
     /// Whether `line` opens as a rights notice can (ASCII letters compared in lower case): asked of every line, so
@@ -46,6 +46,8 @@ enum FrameLines {
         if lower.hasPrefix("this is a work of the u.s. government") || lower.hasPrefix("©") || lower.hasPrefix("版权所有") {
             return true
         }
+        // A government site's footer (主办：…办公厅　版权所有　网站标识码：…, …ICP备…号).
+        if lower.hasPrefix("主办"), lower.count <= 160, ["版权所有", "网站标识码", "icp备", "公网安备"].contains(where: lower.contains) { return true }
         if lower.count <= 40, lower.hasPrefix("all rights reserved") { return true }
         guard lower.hasPrefix("copyright") else { return false }
         // Copyright, then ©, (c) or nothing, then a year.

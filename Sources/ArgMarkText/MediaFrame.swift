@@ -255,11 +255,12 @@ struct MediaFrame {
         return day && s.allSatisfy { ScalarClass.isDigit($0) || "年月日-/:： ".unicodeScalars.contains($0) }
     }
 
-    /// A page's buttons and furniture: 分享到：, 【字体：大 中 小】打印本页, 打印本页, 关闭窗口.
+    /// A page's buttons and furniture: 分享到：, 【字体：大 中 小】打印本页, 打印本页, 关闭窗口, 【打印本页】 【关闭窗口】.
     static func isButton(_ line: String) -> Bool {
         let compact = line.filter { $0 != " " && $0 != "　" }
+        let unbracketed = compact.filter { !"【】[]".contains($0) }
         return compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
-            || compact.hasSuffix("打印本页") || compact.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】"))
+            || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】"))
     }
 
     /// A cover's issuer: 中华人民共和国, 国务院新闻办公室.
