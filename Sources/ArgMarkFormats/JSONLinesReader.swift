@@ -203,18 +203,6 @@ public struct JSONLinesReader: DocumentReader {
             }
         }
         guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
-        // A name typed by hand where a person's decision stands ("labeledBy": "alice") names no plugin that ran
-        // (every plugin id of ArgMark's has a dot, and the document line records the plugins that ran): it is that
-        // person's, and no machine run may overwrite it.
-        let recorded = Set(doc.plugins.map(\.id))
-        func person(_ annotator: Annotator?) -> Annotator? {
-            guard case .plugin(let id)? = annotator, !id.contains("."), !recorded.contains(id), !id.isEmpty else { return annotator }
-            return .human(id)
-        }
-        for i in doc.units.indices {
-            doc.units[i].annotation.labeledBy = person(doc.units[i].annotation.labeledBy)
-            doc.units[i].annotation.linkedBy = person(doc.units[i].annotation.linkedBy)
-        }
         let document = doc
         if let problem = document.validate().first {
             // An id with a control character is named escaped ("s300\u{07}").

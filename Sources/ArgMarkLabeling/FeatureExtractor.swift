@@ -150,9 +150,14 @@ public struct FeatureExtractor: Sendable {
         // A State Council or ministry directive (关于…的意见 / 通知 / 方案 / 决定) sets its tasks in the same bare verbs, and
         // so does a local government's plan named by its form (…实施方案（2024—2026年）, …三年行动计划, …工作要点).
         if title.contains("关于"), ["意见", "通知", "方案", "决定"].contains(where: title.hasSuffix) { return true }
-        if Self.planForms.contains(where: Self.withoutYears(title).hasSuffix) { return true }
+        // (Its issuer leads the title: a commentary on such plans, 理性看待各地竞相出台的三年行动计划, names none.)
+        if Self.planForms.contains(where: Self.withoutYears(title).hasSuffix),
+           Self.issuers.contains(where: String(title.prefix(12)).contains) { return true }
         return document.units.prefix(6).contains { $0.text.hasPrefix("各位代表") }
     }
+
+    /// What names a plan's issuer or scope near its title's start.
+    private static let issuers = ["省", "市", "县", "区", "州", "盟", "旗", "国务院", "部", "委", "局", "厅", "办公室", "全国", "全省", "全市", "全县"]
 
     /// The forms a plan's or directive's title ends in without 关于.
     private static let planForms = ["实施方案", "行动方案", "工作方案", "行动计划", "实施意见", "指导意见", "工作要点", "实施细则"]

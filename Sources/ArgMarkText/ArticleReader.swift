@@ -391,8 +391,10 @@ enum FrontMatter {
     /// A journal's name and issue on a line of their own: 法学研究　2023年第2期, 《中国社会科学》2023 年第 5 期, 第45卷第3期,
     /// Vol. 45, No. 3 (2023).
     static func isJournalIssueLine(_ line: String) -> Bool {
-        line.count <= 40 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期/)
-            || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b/))
+        // The issue ends the line (学习《求是》2024年第1期重要文章的几点体会 is a title); an English one may have its
+        // season or year after it.
+        line.count <= 60 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期\s*[)）]?$/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期\s*[)）]?$/)
+            || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b[^。.!?]{0,20}$/))
             && !(line.last.map { "。！？!?".contains($0) } ?? false)
     }
 

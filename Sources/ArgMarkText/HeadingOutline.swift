@@ -163,8 +163,9 @@ enum ListItems {
                 run.append(j)
                 j += 1
             }
+            // (The run's last line may head what follows it: 3.强化考核督导 above its paragraph.)
             let headingLike = run.filter { HeadingDetector.level(s, s.trimmed(lines[$0])) != nil }
-            if run.count >= 3, 2 * headingLike.count < run.count { items.formUnion(headingLike) }
+            if run.count >= 3, 2 * headingLike.count < run.count { items.formUnion(headingLike.filter { $0 != run.last }) }
             start = max(start + 1, j)
         }
         return items

@@ -86,7 +86,9 @@ struct LetterFrame {
         let filled = lines.indices.filter { !scalars.trimmed(lines[$0]).isEmpty }
         guard filled.count >= 3, filled.count <= longestUnaddressedComment + 4 else { return nil }
         let signature = unsignedClose(scalars, lines, after: -1)
-        guard !signature.isEmpty, isPersonsName(scalars.string(scalars.trimmed(lines[signature.lowerBound]))),
+        // A name and a place or organisation at least: one capitalised line alone may be a slogan (Protect The
+        // Boundary Waters).
+        guard signature.count >= 2, isPersonsName(scalars.string(scalars.trimmed(lines[signature.lowerBound]))),
               filled.filter({ $0 < signature.lowerBound }).allSatisfy({ index in
                   scalars[scalars.trimmed(lines[index])].last.map(FrameLines.isSentenceFinal) == true
               })
@@ -99,6 +101,7 @@ struct LetterFrame {
     private static func isPersonsName(_ line: String) -> Bool {
         let words = line.split(separator: " ")
         return (2...4).contains(words.count) && !line.contains(where: \.isNumber) && !line.contains(",")
+            && !words.contains { ["The", "And", "Of", "For", "Our", "Your", "Now", "Not", "No"].contains(String($0)) }
             && words.allSatisfy { $0.first?.isUppercase == true && $0.dropFirst().allSatisfy { $0.isLowercase || $0 == "." || $0 == "-" || $0 == "'" } }
     }
 

@@ -301,16 +301,20 @@ enum PageBreaks {
         // A head or foot that carries the page's number beside its text (Congressional Research Service    1, … 2)
         // at two breaks or more, with a number of its own at each, is furniture even where its text stands elsewhere
         // too (a report's issuer on its cover).
-        var folioNumbersByKey: [String: Set<Int>] = [:]
+        // Its numbers count up by one, as pages do (a table's Total    65 at the foot of two pages does not).
+        var folioNumbersByKey: [String: [Int]] = [:]
         for lines in candidates {
             for line in lines where line.count <= longestFurniture {
-                if let (number, _) = folio(s, line) { folioNumbersByKey[key(s, line), default: []].insert(number) }
+                if let (number, _) = folio(s, line) { folioNumbersByKey[key(s, line), default: []].append(number) }
             }
+        }
+        func countsUp(_ numbers: [Int]) -> Bool {
+            numbers.count >= 2 && zip(numbers, numbers.dropFirst()).allSatisfy { $1 == $0 + 1 }
         }
         let runningKeys = Set(breaksByKey.keys.filter { key in
             let top = firstKeys.contains(key) ? 1 : 0
             guard breaksByKey[key]!.count + top >= 2, linesByKey[key]!.count + top >= 2 else { return false }
-            return everywhere[key] == linesByKey[key]!.count || folioNumbersByKey[key]?.count ?? 0 >= 2
+            return everywhere[key] == linesByKey[key]!.count || countsUp(folioNumbersByKey[key] ?? [])
         })
         var furniture: [Range<Int>] = []
         // From each break outwards up to the first line that is not furniture; how many lines each side gave.
@@ -488,7 +492,7 @@ enum PageBreaks {
         }
         // A page turns where a sentence is cut off above its number, or where notes stand at its foot (a Chinese law
         // journal's ① … above ·136·, whose last note ends its sentence).
-        let cuts = run.indices.count { n in
+        let cutPages = run.indices.filter { n in
             let line = pages[run[n]].line
             guard let above = (0..<line).last(where: { !s.trimmed(lines[$0]).isEmpty }) else { return false }
             if endsMidSentence(s, s.trimmed(lines[above])) { return true }
@@ -496,13 +500,17 @@ enum PageBreaks {
             let page = lines[top..<line].map { s.trimmed($0) }.filter { !$0.isEmpty }
             return footnoteBlock(s, page) != nil
         }
+        let cuts = cutPages.count
         // The text's last page ends where the text does, cut or not; and numbers set as page numbers (·117·, - 52 -)
         // turn their pages however many of them end on a paragraph's end.
         let endsText = !lines[(pages[run[run.count - 1]].line + 1)...].contains { !s.trimmed($0).isEmpty }
         let decorated = run.allSatisfy { isDecoratedPageNumber(s, s.trimmed(lines[pages[$0].line])) }
         let numberLines = run.map { pages[$0].line }
+        // Where a head recurs beside every number, one page cut below the first number is enough (numbered sections
+        // under one subheading, 1 | Key findings, 2 | Key findings, end on paragraphs' ends every time, and the first
+        // stands under the title).
         guard decorated || 2 * cuts >= run.count - (endsText ? 1 : 0)
-            || headedAlike(s, lines, numberLines: endsText ? Array(numberLines.dropLast()) : numberLines) else { return [] }
+            || (cutPages.contains { $0 > 0 } && headedAlike(s, lines, numberLines: endsText ? Array(numberLines.dropLast()) : numberLines)) else { return [] }
         // Page numbers carried by heads or feet need the heads to recur (a verso and a recto head at most): numbered
         // section headings (1    Introduction, 2    Background) count up too, each with a text of its own.
         let keys = run.compactMap { heads[$0] }

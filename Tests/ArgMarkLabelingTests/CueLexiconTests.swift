@@ -234,10 +234,15 @@ struct CueLexiconTests {
         for item in ["3. Require institutions to offer a no-fee decline option", "Prohibit transaction reordering that maximizes fees.", "1. Extend coverage to small banks."] {
             #expect(en.weights(in: item)[.prescription] != nil, "\(item)")
         }
-        for noun in ["Direct access matters for retreat.", "Support for Ukraine has widened the gap.", "Delay has arrived regardless.", "Cap adjustment funds are exempt."] {
+        for noun in ["Direct access matters for retreat.", "Support for Ukraine has widened the gap.", "Delay has arrived regardless.", "Cap adjustment funds are exempt.",
+                     "Exempt employees are not entitled to overtime.", "Appropriate classification has long been contested.", "Define the gap as the difference.",
+                     "Allow me to explain.", "Publish or perish has a counterpart."] {
             #expect(en.weights(in: noun)[.prescription] == nil, "\(noun)")
         }
         #expect(rules.weights(in: "盛来运：谢谢你的提问。")[.background] != nil && rules.weights(in: "寿小丽：今天的发布会就到这里。")[.background] != nil)
+        #expect(rules.weights(in: "这一问题很好地说明了形式主义的顽固性。")[.background] == nil && rules.weights(in: "这个问题提得很好。")[.background] != nil)
+        #expect(en.weights(in: "We look forward to a permanent funding stream, and we urge the committee to pass this bill.")[.background] == nil)
+        #expect(en.weights(in: "We urge the agency to invite comments on the threshold.")[.background] == nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
         for call in ["今年要推出13个“一件事”。", "下一步，要围绕病原体监测推动合作。", "各地要组织开展系列招聘活动。", "各级政府要坚持过紧日子。"] {
             #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")

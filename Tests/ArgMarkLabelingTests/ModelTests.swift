@@ -80,6 +80,7 @@ struct FeatureExtractorTests {
             #expect(FeatureExtractor.isWorkReport(try readText("\(title)\n\n\(body)\n"), language: .zh), "\(title)")
         }
         #expect(!FeatureExtractor.isWorkReport(try readText("地方政府实施方案的文本分析（2015—2023年）研究\n\n\(body)\n"), language: .zh))
+        #expect(!FeatureExtractor.isWorkReport(try readText("理性看待各地竞相出台的三年行动计划\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(try readText("中国五年规划的制度逻辑\n\n\(body)\n"), language: .zh))
         #expect(!FeatureExtractor.isWorkReport(other, language: .zh))
         #expect(!FeatureExtractor.isWorkReport(report, language: .en))

@@ -193,9 +193,16 @@ struct PageBreaksTests {
     @Test func pagesEndingOnAParagraphsEnd() throws {
         let page = Self.wrappedLines(copies: 1) + Self.wrappedLines(copies: 1)
         let plain = (page + page + page).joined(separator: "\n") + "\n"
-        let headed = (page + ["1", "STANDARDS AND ACCOUNTABILITY", ""] + page + ["2", "STANDARDS AND ACCOUNTABILITY", ""] + page + ["3"])
-            .joined(separator: "\n") + "\n"
+        // One page cut mid-sentence, the other ending on a paragraph's end.
+        var headedLines = page + page + page
+        headedLines.insert(contentsOf: ["2", "STANDARDS AND ACCOUNTABILITY"], at: 2 * page.count + 2)
+        headedLines.insert(contentsOf: ["1", "STANDARDS AND ACCOUNTABILITY", ""], at: page.count)
+        let headed = (headedLines + ["3"]).joined(separator: "\n") + "\n"
         #expect(texts(try read(PlainTextReader(), headed)) == texts(try read(PlainTextReader(), plain)))
+        // Numbered sections under one recurring subheading, each ending on a paragraph's end, are no pages.
+        let sections = (["CASE STUDIES IN HOUSING", "", "1", "Key findings"] + page + ["2", "Key findings"] + page + ["3", "Key findings"] + page + ["4", "Key findings"] + page)
+            .joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), sections)).filter { $0 == "heading Key findings" || $0.hasPrefix("heading 1") }.count >= 2)
         // Bare numbers under nothing that recurs, after paragraphs' ends: sections as often as pages.
         let bare = (page + ["1", ""] + page + ["2", ""] + page + ["3"]).joined(separator: "\n") + "\n"
         #expect(texts(try read(PlainTextReader(), bare)).contains("heading 2"))

@@ -120,7 +120,10 @@ struct ArticleReaderTests {
         #expect(wrapped.metadata.abstracts["zh"] == "欧盟《数字市场法》采取事前禁止的规制模式。\n我国仍以事后执法为主。")
         #expect(wrapped.metadata.keywords["zh"] == ["人民性", "文艺理论", "话语建构"])
         // A journal's name and issue above the title says where the article appeared; the title is the next line.
-        for issue in ["中国公共管理 2023年第4期", "法学研究　2023年第2期", "《中国社会科学》2023 年第 5 期"] {
+        // A title that names an issue inside it stays the title.
+        let study = try read(ArticleReader(), "学习《求是》2024年第1期重要文章的几点体会\n张明远\n摘要：文章阐述了三点体会。\n关键词：学习；体会\n一、引言\n平台经济发展迅速。\n").metadata
+        #expect(study.titles["zh"] == "学习《求是》2024年第1期重要文章的几点体会" && study.fields["journal"] == nil)
+        for issue in ["中国公共管理 2023年第4期", "法学研究　2023年第2期", "《中国社会科学》2023 年第 5 期", "Journal of Urban Policy, Vol. 12, No. 2 (2023)"] {
             let journal = try read(ArticleReader(), "\(issue)\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
             #expect(journal.titles["zh"] == "平台治理研究" && journal.authors == ["李华"] && journal.fields["journal"] == issue, "\(journal)")
         }
@@ -601,6 +604,9 @@ struct PlainTextReaderTests {
         #expect(items.units.filter { $0.kind == .heading }.map(\.text) == ["IV. Additional Recommendations", "V. Conclusion"])
         let headings = try read(PlainTextReader(), "1. Introduction\n2. Background\n3. Methods\n\nThe study asks why.\n")
         #expect(headings.units.filter { $0.kind == .heading }.count == 3)
+        // The run's last line may head the paragraph below it.
+        let mixed = try read(PlainTextReader(), "二、主要措施\n1.建立村级议事会，每月召开一次。\n2.推行积分制管理，按季度公示。\n3.强化考核督导\n县委督查室每半年开展一次专项督查。\n")
+        #expect(mixed.units.filter { $0.kind == .heading }.map(\.text) == ["二、主要措施", "3.强化考核督导"])
     }
 
     /// Notes under a rule at the end of a text without pages (an EU document or a web page copied), numbered in
@@ -797,6 +803,8 @@ struct PlainTextReaderTests {
         #expect(headed.metadata.fields["signature"] == nil)
         let unnamed = try read(PlainTextReader(), "The rule is new. It will hurt farmers.\nNext Steps\n")
         #expect(unnamed.metadata.fields["signature"] == nil)
+        let slogan = try read(PlainTextReader(), "Mining would poison the lakes. The permits must be denied.\nProtect The Boundary Waters\n")
+        #expect(slogan.metadata.fields["signature"] == nil)
         // A last short paragraph that asks or argues stays text.
         let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
         #expect(asking.metadata.fields["signature"] == nil)
@@ -1663,6 +1671,15 @@ struct BadInputTests {
                               "盛来运：主要是价格水平偏低所致。", "寿小丽：今天的发布会就到这里。", "今年任务艰巨。", "主要任务如下：", "一是扩大内需。"], "\(sentences)")
         let english = try read(PlainTextReader(), "MS. JEAN-PIERRE:\nGood afternoon, everyone. Our position has not changed.\nQ:\nWill the President sign the bill?\n")
         #expect(english.units.map(\.text) == ["MS. JEAN-PIERRE: Good afternoon, everyone.", "Our position has not changed.", "Q: Will the President sign the bill?"])
+        // An addressee (尊敬的主席：), a lead-in's noun (主要做法：, twice), a heading in capitals (THE PROBLEM:, GENERAL
+        // COMMENTS:) are no speakers; 问： and 答： are.
+        for (head, body) in [("尊敬的主席：", "中方欢迎本次会议。"), ("主要做法：", "1.建立村级议事会。"), ("THE PROBLEM:", "Vouchers expire unused."),
+                             ("GENERAL COMMENTS:", "The Association supports the rule.")] {
+            let twice = try read(PlainTextReader(), "Comments\n\(head)\n\(body)\n\(head)\n\(body)\n")
+            #expect(!twice.units.contains { $0.text.hasPrefix(head) && $0.text.count > head.count }, "\(head)")
+        }
+        let interview = try read(PlainTextReader(), "专访\n问：\n近期出台的措施有哪些亮点？\n答：\n这次出台的措施着力解决市场准入问题。\n")
+        #expect(interview.units.filter { $0.kind == .sentence }.map(\.text) == ["问：近期出台的措施有哪些亮点？", "答：这次出台的措施着力解决市场准入问题。"])
         // A name that speaks once is no label (附件：, 张三：).
         let once = try read(PlainTextReader(), "张三：\n今年任务艰巨。\n")
         #expect(once.units.map(\.text).first != "张三：今年任务艰巨。")
