@@ -177,7 +177,7 @@ struct Evaluate: ParsableCommand {
                 warn("\(name): \(evaluation.machineGold) of the gold's \(evaluation.total) scored labels were set by a labeller (labeledBy \(Self.machineLabellers(goldDocument))), not a person, and are scored as gold: they measure agreement with that labeller (review them first; a reviewed file's accepted labels are a person's)")
             }
             if evaluation.tree.machineGoldLinks > 0 {
-                warn("\(name): \(evaluation.tree.machineGoldLinks) of the gold's \(evaluation.tree.linked) scored links were set by a linker (linkedBy), not a person, and are scored as gold: the tree figures measure agreement with that linker (review the links first; a link a person confirmed is theirs)")
+                warn("\(name): \(evaluation.tree.machineGoldLinks) of the gold's \(evaluation.tree.linked) scored links were set by a linker (linkedBy \(Self.machineLinkers(goldDocument))), not a person, and are scored as gold: the tree figures measure agreement with that linker (review the links first; a link a person confirmed is theirs)")
             }
             if evaluation.machineLabelsSkipped > 0 {
                 warn("\(name): \(evaluation.machineLabelsSkipped) sentences where a labeller, not a person, set one of the two labels are left out (an annotator's file keeps the labels annotate gave it; counted, they would inflate the agreement)")
@@ -314,6 +314,15 @@ struct Evaluate: ParsableCommand {
         var seen: [String] = []
         for unit in document.units {
             if let by = unit.annotation.labeledBy, !by.isHuman, unit.annotation.label != nil, !seen.contains(by.description) { seen.append(by.description) }
+        }
+        return listed(seen)
+    }
+
+    /// The linkers that set the gold's links, named as the labellers are.
+    static func machineLinkers(_ document: Document) -> String {
+        var seen: [String] = []
+        for unit in document.units {
+            if let by = unit.annotation.linkedBy, !by.isHuman, unit.annotation.parent != nil, !seen.contains(by.description) { seen.append(by.description) }
         }
         return listed(seen)
     }
