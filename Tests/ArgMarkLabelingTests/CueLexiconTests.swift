@@ -243,6 +243,8 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "这一问题很好地说明了形式主义的顽固性。")[.background] == nil && rules.weights(in: "这个问题提得很好。")[.background] != nil)
         #expect(en.weights(in: "We look forward to a permanent funding stream, and we urge the committee to pass this bill.")[.background] == nil)
         #expect(en.weights(in: "We urge the agency to invite comments on the threshold.")[.background] == nil)
+        // Consider the numbers. points ahead; Consider the experience of Ohio. sets up a case.
+        #expect(en.weights(in: "Consider the numbers.")[.background] != nil && en.weights(in: "Consider the experience of Ohio.")[.example] != nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
         for call in ["今年要推出13个“一件事”。", "下一步，要围绕病原体监测推动合作。", "各地要组织开展系列招聘活动。", "各级政府要坚持过紧日子。"] {
             #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
