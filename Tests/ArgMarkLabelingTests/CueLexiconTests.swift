@@ -243,6 +243,10 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "这一问题很好地说明了形式主义的顽固性。")[.background] == nil && rules.weights(in: "这个问题提得很好。")[.background] != nil)
         #expect(en.weights(in: "We look forward to a permanent funding stream, and we urge the committee to pass this bill.")[.background] == nil)
         #expect(en.weights(in: "We urge the agency to invite comments on the threshold.")[.background] == nil)
+        // The writer's own call is a prescription; a call reported is not (rule 7).
+        #expect(en.weights(in: "We strongly support the Proposal and urge the Bureau to finalize it.")[.prescription] != nil)
+        #expect(en.weights(in: "Finally, I urge the Commission to seek civil penalties.")[.prescription] != nil)
+        #expect(en.weights(in: "Industry groups urge the Bureau to delay the rule.")[.prescription] == nil)
         // Consider the numbers. points ahead; Consider the experience of Ohio. sets up a case.
         #expect(en.weights(in: "Consider the numbers.")[.background] != nil && en.weights(in: "Consider the experience of Ohio.")[.example] != nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
