@@ -349,8 +349,19 @@ enum FrontMatter {
         var preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
         // A journal's name and issue above the title (中国公共管理 2023年第4期, as a copy from the journal's page opens)
         // is where the article appeared, not its title.
-        while preamble.count > 1, isJournalIssueLine(preamble[0]) {
-            metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + preamble.removeFirst()
+        // So is the DOI line under it (https://doi.org/10.1234/…).
+        while preamble.count > 1, isJournalIssueLine(withoutDOI(preamble[0]).line) || (metadata.fields["journal"] != nil && doiLine(preamble[0]) != nil) {
+            var line = preamble.removeFirst()
+            // (The DOI's line wrapped onto the journal's reads as one line.)
+            if let doi = withoutDOI(line).doi, doiLine(line) == nil {
+                if metadata.doi == nil { metadata.doi = doi }
+                line = withoutDOI(line).line
+            }
+            if let doi = doiLine(line) {
+                if metadata.doi == nil { metadata.doi = doi }
+            } else {
+                metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + line
+            }
         }
         // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
         // all short and none a sentence.
@@ -392,10 +403,22 @@ enum FrontMatter {
     /// Vol. 45, No. 3 (2023).
     static func isJournalIssueLine(_ line: String) -> Bool {
         // The issue ends the line (学习《求是》2024年第1期重要文章的几点体会 is a title); an English one may have its
-        // season or year after it.
-        line.count <= 60 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期\s*[)）]?$/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期\s*[)）]?$/)
-            || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b[^。.!?]{0,20}$/))
+        // season, year and pages after it.
+        line.count <= 100 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期\s*[)）]?$/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期\s*[)）]?$/)
+            || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b[^。!?]{0,30}$/))
             && !(line.last.map { "。！？!?".contains($0) } ?? false)
+    }
+
+    /// `line` without a DOI at its end, and the DOI.
+    static func withoutDOI(_ line: String) -> (line: String, doi: String?) {
+        guard let match = line.firstMatch(of: /\s+(?:https?:\/\/(?:dx\.)?doi\.org\/|[Dd][Oo][Ii]:\s*)(10\.\d{4,9}\/\S+)$/) else { return (line, nil) }
+        return (String(line[..<match.range.lowerBound]), String(match.1))
+    }
+
+    /// The DOI a line that is nothing but a DOI gives (https://doi.org/10.1234/x, doi:10.1234/x, DOI: 10.1234/x).
+    static func doiLine(_ line: String) -> String? {
+        guard let match = line.firstMatch(of: /^(?:https?:\/\/(?:dx\.)?doi\.org\/|[Dd][Oo][Ii]:\s*)(10\.\d{4,9}\/\S+)$/) else { return nil }
+        return String(match.1)
     }
 
     /// Whether a keywords line (关键词：…, 【关键词】…, Keywords: …, or the bare label) comes within three lines after

@@ -34,11 +34,12 @@ public struct PlainTextReader: DocumentReader {
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
         let memo = letter == nil ? MemoHeader.find(scalars, lines) : nil
+        let testimony = letter == nil && memo == nil ? TestimonyHeader.find(scalars, lines) : nil
         let preamble = letter == nil && memo == nil ? RegulatoryPreamble.find(scalars) : nil
         let frontMatter = YAMLFrontMatter.find(scalars)
         let speech = frontMatter == nil ? SpeechHeader.find(scalars, lines) : nil
         let official = letter == nil && memo == nil && frontMatter == nil ? OfficialDocumentFrame.find(scalars, lines) : nil
-        let media = letter == nil && memo == nil && frontMatter == nil && official == nil && speech == nil && preamble == nil && occasion == nil
+        let media = letter == nil && memo == nil && testimony == nil && frontMatter == nil && official == nil && speech == nil && preamble == nil && occasion == nil
             ? MediaFrame.find(scalars, lines) : nil
         var sourceNotes: [String] = []
         var rights: [String] = []
@@ -56,6 +57,7 @@ public struct PlainTextReader: DocumentReader {
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }
+            if let testimony, testimony.lines.contains(index) { continue }
             if let official, official.lines.contains(index) { continue }
             if let media, media.lines.contains(index) { continue }
             if let preamble, line.upperBound <= preamble.end { continue }
@@ -107,6 +109,7 @@ public struct PlainTextReader: DocumentReader {
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         memo?.record(scalars, lines, into: &metadata)
+        testimony?.record(scalars, lines, into: &metadata)
         preamble?.record(into: &metadata)
         frontMatter?.record(into: &metadata)
         speech?.record(into: &metadata)

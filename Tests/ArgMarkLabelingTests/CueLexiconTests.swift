@@ -247,6 +247,9 @@ struct CueLexiconTests {
         #expect(en.weights(in: "We strongly support the Proposal and urge the Bureau to finalize it.")[.prescription] != nil)
         #expect(en.weights(in: "Finally, I urge the Commission to seek civil penalties.")[.prescription] != nil)
         #expect(en.weights(in: "Industry groups urge the Bureau to delay the rule.")[.prescription] == nil)
+        #expect(en.weights(in: "We respectfully request that the Bureau extend the deadline.")[.prescription] != nil)
+        #expect(en.weights(in: "We also ask the Commission to adopt an exemption.")[.prescription] != nil)
+        #expect(en.weights(in: "I would ask for four changes before the rule is made final.")[.prescription] == nil)
         // Consider the numbers. points ahead; Consider the experience of Ohio. sets up a case.
         #expect(en.weights(in: "Consider the numbers.")[.background] != nil && en.weights(in: "Consider the experience of Ohio.")[.example] != nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
@@ -255,6 +258,9 @@ struct CueLexiconTests {
         }
         #expect(rules.weights(in: "今年要素市场改革取得进展。")[.prescription] == nil)
         #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
+        // The authors' own finding and hypothesis are claims (rule 4).
+        #expect(rules.weights(in: "本文的研究表明，东盟国家是主要受益者。")[.claim] != nil && rules.weights(in: "据此，本文提出假设1：收入预期越稳定，消费率越高。")[.claim] != nil)
+        #expect(rules.weights(in: "研究表明，东盟国家是主要受益者。")[.claim] == nil)
         #expect(rules.weights(in: "正如习近平总书记指出的，发展是第一要务。")[.evidence] == nil)
         #expect(rules.weights(in: "习近平总书记提出的新发展理念具有深刻内涵。")[.evidence] == nil)
         // A resolution's operative clauses are its calls; the same words as nouns are not.

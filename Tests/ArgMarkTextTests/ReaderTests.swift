@@ -123,6 +123,11 @@ struct ArticleReaderTests {
         // A title that names an issue inside it stays the title.
         let study = try read(ArticleReader(), "学习《求是》2024年第1期重要文章的几点体会\n张明远\n摘要：文章阐述了三点体会。\n关键词：学习；体会\n一、引言\n平台经济发展迅速。\n").metadata
         #expect(study.titles["zh"] == "学习《求是》2024年第1期重要文章的几点体会" && study.fields["journal"] == nil)
+        // An English journal line with its pages, the DOI wrapped onto it: the DOI is the document's.
+        let english = try read(ArticleReader(), "Journal of Comparative Legislative Studies, Vol. 14, No. 2 (2023), pp. 211-238\nhttps://doi.org/10.1234/jcls.2023.0142\n\n"
+            + "Committee Chairs and Oversight\n\nMaria K. Lindqvist\n\nAbstract\nCommittees matter.\n\nKeywords: committees; oversight\n\n1. Introduction\n\nCommittees matter a great deal.\n").metadata
+        #expect(english.titles["en"] == "Committee Chairs and Oversight" && english.doi == "10.1234/jcls.2023.0142", "\(english)")
+        #expect(english.fields["journal"] == "Journal of Comparative Legislative Studies, Vol. 14, No. 2 (2023), pp. 211-238")
         for issue in ["中国公共管理 2023年第4期", "法学研究　2023年第2期", "《中国社会科学》2023 年第 5 期", "Journal of Urban Policy, Vol. 12, No. 2 (2023)"] {
             let journal = try read(ArticleReader(), "\(issue)\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
             #expect(journal.titles["zh"] == "平台治理研究" && journal.authors == ["李华"] && journal.fields["journal"] == issue, "\(journal)")
@@ -805,6 +810,15 @@ struct PlainTextReaderTests {
         #expect(unnamed.metadata.fields["signature"] == nil)
         let slogan = try read(PlainTextReader(), "Mining would poison the lakes. The permits must be denied.\nProtect The Boundary Waters\n")
         #expect(slogan.metadata.fields["signature"] == nil)
+        // A witness's testimony opens with its head (Testimony of … / Before the … / Hearing on … / date): metadata.
+        let testimony = try read(PlainTextReader(), "Testimony of Dr. Elena Marquez\nDirector, Center for Workforce Policy\nBefore the Subcommittee on Higher Education\n"
+            + "U.S. House of Representatives\nHearing on \"Modernizing the Workforce Act\"\nMarch 5, 2025\n\nChairman Owens and members of the Subcommittee, thank you. "
+            + "The Act's measures reward programs for enrolling easy cases.\n")
+        #expect(testimony.metadata.titles["en"] == "Testimony of Dr. Elena Marquez" && testimony.metadata.authors == ["Elena Marquez"])
+        #expect(testimony.metadata.fields["date"] == "March 5, 2025" && testimony.metadata.fields["hearing"] == "Hearing on \"Modernizing the Workforce Act\"")
+        #expect(testimony.units.allSatisfy { $0.kind == .sentence })
+        let work = try read(PlainTextReader(), "Statement of Work\nScope\n\nThe contractor shall deliver the report.\n")
+        #expect(work.units.contains { $0.kind == .heading && $0.text == "Statement of Work" })
         // A last short paragraph that asks or argues stays text.
         let asking = try read(PlainTextReader(), "Dear Director,\n\nThe rule is too broad. It should be narrowed.\n\nWhy now?\n")
         #expect(asking.metadata.fields["signature"] == nil)
