@@ -268,6 +268,11 @@ enum FrontMatter {
         var resume = start
         for index in start..<window where index >= resume {
             let text = scalars.string(lines[index])
+            // A web page's buttons (【字体：大 中 小】　【打印本页】　【关闭窗口】) are no field whose value is the next line.
+            if MediaFrame.isButton(text) {
+                if firstField != nil { lastField = index }
+                continue
+            }
             let fields = fieldsOf(text)
             if !fields.isEmpty {
                 if firstField == nil { firstField = index }
@@ -348,20 +353,19 @@ enum FrontMatter {
         // Short lines before the front matter: the title, then the byline.
         var preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
         // A journal's name and issue above the title (中国公共管理 2023年第4期, as a copy from the journal's page opens)
-        // is where the article appeared, not its title.
-        // So is the DOI line under it (https://doi.org/10.1234/…).
-        while preamble.count > 1, isJournalIssueLine(withoutDOI(preamble[0]).line) || (metadata.fields["journal"] != nil && doiLine(preamble[0]) != nil) {
-            var line = preamble.removeFirst()
-            // (The DOI's line wrapped onto the journal's reads as one line.)
-            if let doi = withoutDOI(line).doi, doiLine(line) == nil {
-                if metadata.doi == nil { metadata.doi = doi }
-                line = withoutDOI(line).line
+        // is where the article appeared, not its title; the DOI under it, or wrapped onto its line, is the article's.
+        while preamble.count > 1 {
+            // A web page's breadcrumb (首页 > 学术研究 > 法学前沿 > 正文) says where the page stands on its site.
+            if isBreadcrumb(preamble[0]) {
+                metadata.fields["breadcrumb"] = preamble.removeFirst()
+                continue
             }
-            if let doi = doiLine(line) {
-                if metadata.doi == nil { metadata.doi = doi }
-            } else {
-                metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + line
-            }
+            let (issue, wrappedDOI) = withoutDOI(preamble[0])
+            let aloneDOI = doiLine(preamble[0])
+            guard isJournalIssueLine(issue) || (metadata.fields["journal"] != nil && aloneDOI != nil) else { break }
+            preamble.removeFirst()
+            if metadata.doi == nil, let doi = aloneDOI ?? wrappedDOI { metadata.doi = doi }
+            if aloneDOI == nil { metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + issue }
         }
         // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
         // all short and none a sentence.
@@ -407,6 +411,12 @@ enum FrontMatter {
         line.count <= 100 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期\s*[)）]?$/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期\s*[)）]?$/)
             || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b[^。!?]{0,30}$/))
             && !(line.last.map { "。！？!?".contains($0) } ?? false)
+    }
+
+    /// A site's breadcrumb: 首页 > 学术研究 > 正文, Home › Research › Article, 当前位置：首页 >> 学术.
+    static func isBreadcrumb(_ line: String) -> Bool {
+        let trimmed = line.hasPrefix("当前位置：") ? String(line.dropFirst(5)) : line
+        return line.count <= 80 && ["首页", "Home", "主页"].contains(where: trimmed.hasPrefix) && [">", "›", "»", "/"].contains(where: line.contains)
     }
 
     /// `line` without a DOI at its end, and the DOI.

@@ -299,9 +299,8 @@ enum PageBreaks {
         // … and its number too, when it has one (Chapter 1 above the first page is no head of Chapter 2's page).
         let firstTexts = Set(filled.filter { firstLines.contains($0.lowerBound) }.map { unmarked(s, $0) })
         // A head or foot that carries the page's number beside its text (Congressional Research Service    1, … 2)
-        // at two breaks or more, with a number of its own at each, is furniture even where its text stands elsewhere
-        // too (a report's issuer on its cover).
-        // Its numbers count up by one, as pages do (a table's Total    65 at the foot of two pages does not).
+        // at two breaks or more, its numbers counting up by one as pages do, is furniture even where its text stands
+        // elsewhere too (a report's issuer on its cover); a table's Total    65 at the foot of two pages is not.
         var folioNumbersByKey: [String: [Int]] = [:]
         for lines in candidates {
             for line in lines where line.count <= longestFurniture {
@@ -520,8 +519,8 @@ enum PageBreaks {
 
     /// Whether the line right above every page number, or the line right below every one, is a running head or foot:
     /// at least two pages, each with such a line short of the text's width and ending no sentence (a paragraph's
-    /// first or last line, which a text may repeat, is not), and at most two texts among them (a verso and a recto head), one of them at least
-    /// twice. Pages so headed turn even where they end on a paragraph's end.
+    /// first or last line, which a text may repeat, is not), and at most two texts among them (a verso and a recto
+    /// head), one of them at least twice. Pages so headed turn even where most end on a paragraph's end.
     private static func headedAlike(_ s: [Unicode.Scalar], _ lines: [Range<Int>], numberLines: [Int]) -> Bool {
         guard numberLines.count >= 2 else { return false }
         let widths = lines.map { HardWrap.columns(s, s.trimmed($0)) }.sorted(by: >)

@@ -70,7 +70,8 @@ public struct PlainTextReader: DocumentReader {
                 continue
             }
             // A web page's buttons copied with the text (【打印本页】 【关闭窗口】), wherever they stand.
-            if !inNotes, line.count <= 40, ["【", "分", "打", "关", "["].contains(scalars[line.lowerBound]), MediaFrame.isButton(scalars.string(line)) {
+            if !inNotes, line.count <= 40, let first = scalars.trimmed(line).first, ["【", "分", "打", "关", "["].contains(scalars[first]),
+               MediaFrame.isButton(scalars.string(line)) {
                 continue
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {

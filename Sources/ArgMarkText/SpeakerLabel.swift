@@ -15,7 +15,7 @@ enum SpeakerLabel {
         for label in labels.values { counts[label, default: 0] += 1 }
         let firsts = labels.keys.filter { k in
             k + 1 < lines.count && labels[k + 1] == nil && (counts[labels[k]!]! >= 2 || isTitled(labels[k]!))
-                && isRunningText(s, s.trimmed(lines[k + 1])) && gapBreaks(s, lines[k], lines[k + 1]) <= 2
+                && isRunningText(s, s.trimmed(lines[k + 1])) && WrappedHeading.lineBreaks(s, between: lines[k], and: lines[k + 1]) <= 2
         }
         return WrappedHeading.merging(lines, withNext: Set(firsts))
     }
@@ -39,8 +39,8 @@ enum SpeakerLabel {
         guard let first = words.first, words.count <= 5,
               label.unicodeScalars.allSatisfy({ !ScalarClass.isLower($0) && !ScalarClass.isHan($0) && !ScalarClass.isDigit($0) }) else { return nil }
         if words.count == 1 { return ["Q", "A", "QUESTION", "ANSWER"].contains(String(first)) ? label : nil }
-        // THE and an office (THE PRESIDENT:, THE CHAIRMAN:), not a heading in capitals (THE PROBLEM:).
-        if first == "THE" { return words.count == 2 && offices.contains(String(words[1])) ? label : nil }
+        // THE and an office (THE PRESIDENT:, THE PRIME MINISTER:), not a heading in capitals (THE PROBLEM:).
+        if first == "THE" { return words.count <= 3 && offices.contains(String(words[1])) ? label : nil }
         return englishTitles.contains(String(first)) ? label : nil
     }
 
@@ -52,7 +52,7 @@ enum SpeakerLabel {
     private static let surnames = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝寿")
 
     /// Verbs of saying and lead-ins: what follows them is quoted or listed, not a turn.
-    private static let saying = ["称", "说", "道", "表示", "指出", "认为", "强调", "回应", "介绍", "如下", "全文", "包括", "为："]
+    private static let saying = ["称", "说", "道", "表示", "指出", "认为", "强调", "回应", "介绍", "如下", "全文", "包括"]
     private static let chineseTitles = ["发言人", "记者", "主持人", "发布人", "部长", "主任", "大使", "局长", "司长", "主席", "总理", "委员", "书记", "省长", "市长"]
     private static let englishTitles: Set<String> = [
         "MR.", "MS.", "MRS.", "DR.", "SEN.", "REP.", "AMB.", "GOV.", "GEN.", "PROF.", "SECRETARY", "AMBASSADOR", "PRESIDENT",
@@ -65,13 +65,9 @@ enum SpeakerLabel {
         chineseTitles.contains(where: label.hasSuffix) || label.contains(" ") || ["Q", "A", "QUESTION", "ANSWER", "问", "答"].contains(label)
     }
 
-    /// Whether `line` reads as a paragraph: it ends a sentence or runs past a heading's length.
+    /// Whether `line` reads as a paragraph's text: no heading, and no other speaker's label.
     private static func isRunningText(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         guard !line.isEmpty else { return false }
         return HeadingDetector.level(s, line) == nil && label(s, line) == nil
-    }
-
-    private static func gapBreaks(_ s: [Unicode.Scalar], _ first: Range<Int>, _ second: Range<Int>) -> Int {
-        (first.upperBound..<second.lowerBound).count { s[$0] == "\n" || (s[$0] == "\r" && ($0 + 1 == s.count || s[$0 + 1] != "\n")) }
     }
 }

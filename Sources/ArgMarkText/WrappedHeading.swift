@@ -106,15 +106,17 @@ enum WrappedHeading {
     /// Whether `line` is the title a section number on the line above heads: right below it or after one blank line,
     /// a heading-like line of its own numbering none, opening with a capital or a Chinese character.
     private static func isNumberedTitle(_ s: [Unicode.Scalar], _ line: Range<Int>, after number: Range<Int>) -> Bool {
-        var breaks = 0
-        for i in number.upperBound..<line.lowerBound where s[i] == "\n" || (s[i] == "\r" && (i + 1 == s.count || s[i + 1] != "\n")) {
-            breaks += 1
-        }
+        let breaks = lineBreaks(s, between: number, and: line)
         let title = s.trimmed(line)
         guard (1...2).contains(breaks), !title.isEmpty else { return false }
         let first = s[title.lowerBound]
         guard ScalarClass.isHan(first) || (first.isASCII && ScalarClass.isUpper(first)) else { return false }
         return HeadingDetector.numbering(s, title) == nil && HeadingDetector.level(s, title) != nil
+    }
+
+    /// How many line breaks (\r\n as one) stand between two lines.
+    static func lineBreaks(_ s: [Unicode.Scalar], between first: Range<Int>, and second: Range<Int>) -> Int {
+        (first.upperBound..<second.lowerBound).count { s[$0] == "\n" || (s[$0] == "\r" && ($0 + 1 == s.count || s[$0 + 1] != "\n")) }
     }
 
     /// Whether some logical line spans a line break: the text was hard-wrapped.
@@ -183,11 +185,7 @@ enum WrappedHeading {
     /// head's language goes on (a Chinese character, a Latin letter).
     private static func isTail(_ s: [Unicode.Scalar], _ line: Range<Int>, after head: Range<Int>) -> Bool {
         // Right below: one line break (\r\n as one) between them, no blank line.
-        var breaks = 0
-        for i in head.upperBound..<line.lowerBound where s[i] == "\n" || (s[i] == "\r" && (i + 1 == s.count || s[i + 1] != "\n")) {
-            breaks += 1
-        }
-        guard breaks == 1, !line.contains(where: { s[$0] == "\n" || s[$0] == "\r" }) else { return false }
+        guard lineBreaks(s, between: head, and: line) == 1, !line.contains(where: { s[$0] == "\n" || s[$0] == "\r" }) else { return false }
         let first = s[line.lowerBound]
         let chinese = ScalarClass.isHan(s[head.upperBound - 1])
         if chinese {

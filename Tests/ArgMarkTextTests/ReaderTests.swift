@@ -120,6 +120,10 @@ struct ArticleReaderTests {
         #expect(wrapped.metadata.abstracts["zh"] == "欧盟《数字市场法》采取事前禁止的规制模式。\n我国仍以事后执法为主。")
         #expect(wrapped.metadata.keywords["zh"] == ["人民性", "文艺理论", "话语建构"])
         // A journal's name and issue above the title says where the article appeared; the title is the next line.
+        // A copy of a journal's web page: its breadcrumb and buttons are no title and no field.
+        let page = try read(ArticleReader(), "首页 > 学术研究 > 法学前沿 > 正文\n告知同意规则的困境\n陈志远\n【字体：大 中 小】　【打印本页】　【关闭窗口】\n内容摘要：同意规则陷入困境。\n关键词：同意；个人信息\n一、问题的提出\n同意是个人信息处理的基础。\n")
+        #expect(page.metadata.titles["zh"] == "告知同意规则的困境" && page.metadata.fields["breadcrumb"] == "首页 > 学术研究 > 法学前沿 > 正文")
+        #expect(page.units.first?.text == "一、问题的提出" && !page.metadata.fields.keys.contains("关闭窗口"), "\(page.metadata.fields)")
         // A title that names an issue inside it stays the title.
         let study = try read(ArticleReader(), "学习《求是》2024年第1期重要文章的几点体会\n张明远\n摘要：文章阐述了三点体会。\n关键词：学习；体会\n一、引言\n平台经济发展迅速。\n").metadata
         #expect(study.titles["zh"] == "学习《求是》2024年第1期重要文章的几点体会" && study.fields["journal"] == nil)
