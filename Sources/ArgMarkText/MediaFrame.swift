@@ -130,8 +130,17 @@ struct MediaFrame {
     /// Commentary | June 3, 2024) and the page's share buttons; and, only under such a byline, the disclaimer at the end
     /// (The views expressed in this commentary are solely those of the authors. …). The byline is what tells such a
     /// head: without it nothing is taken.
-    static func english(_ text: LineTexts, title first: Int) -> MediaFrame? {
+    static func english(_ text: LineTexts, title top: Int) -> MediaFrame? {
         func bare(_ line: String) -> String { line.trimmingCharacters(in: CharacterSet(charactersIn: "*_# ")) }
+        // A series line above the title (POLICY BRIEF No. 27 | September 2024) names the outlet and the date.
+        var series: [(key: String, value: String)] = []
+        var first = top
+        if case let parts = bare(text[top]).split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }), parts.count >= 2,
+           let date = parts.last, Self.isEnglishDate(date) || TestimonyHeader.isDate(date), bare(text[top]).count <= 120,
+           let next = ((top + 1)..<min(text.count, top + 3)).first(where: { !text.isEmpty($0) }) {
+            series = [("source", parts.dropLast().joined(separator: " | ")), ("date", date)]
+            first = next
+        }
         let title = bare(text[first])
         guard title.split(separator: " ").count <= 20, !title.hasSuffix("."), let firstScalar = title.unicodeScalars.first,
               ScalarClass.isUpper(firstScalar) || ScalarClass.isDigit(firstScalar) else { return nil }
@@ -143,7 +152,7 @@ struct MediaFrame {
                 k += 1
                 continue
             }
-            if frame.authors.isEmpty, line.hasPrefix("By "), line.count <= 120, !line.hasSuffix("."),
+            if frame.authors.isEmpty, line.hasPrefix("By ") || line.hasPrefix("by "), line.count <= 120, !line.hasSuffix("."),
                let (names, _) = FrontMatter.englishPersons(String(line.dropFirst(3))) {
                 frame.authors = names
                 frame.fields.append(("byline", line))
@@ -184,6 +193,10 @@ struct MediaFrame {
             j -= 1
         }
         if !notes.isEmpty { frame.fields.append(("authorNote", notes.joined(separator: " "))) }
+        if !series.isEmpty {
+            frame.lines.insert(top)
+            frame.fields = series + frame.fields
+        }
         frame.title = title
         return frame
     }

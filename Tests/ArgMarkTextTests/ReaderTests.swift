@@ -814,6 +814,13 @@ struct PlainTextReaderTests {
         #expect(unnamed.metadata.fields["signature"] == nil)
         let slogan = try read(PlainTextReader(), "Mining would poison the lakes. The permits must be denied.\nProtect The Boundary Waters\n")
         #expect(slogan.metadata.fields["signature"] == nil)
+        // An essay's byline in lower case, a brief's series line above its title.
+        let essay = try read(PlainTextReader(), "Should Voting Be Compulsory?\n\nby J. T. Alvarez\n\nDemocracies pride themselves on government by the people. Yet turnout keeps falling.\n")
+        #expect(essay.metadata.authors == ["J. T. Alvarez"] && essay.units.filter { $0.kind == .sentence }.count == 2)
+        let brief = try read(PlainTextReader(), "POLICY BRIEF No. 27 | September 2024\nUnlocking Supply: Zoning Reform as Housing Policy\nBy Rachel Ng and Tomás Herrera\n"
+            + "Zoning limits supply. Cities should legalize duplexes.\n")
+        #expect(brief.metadata.titles["en"] == "Unlocking Supply: Zoning Reform as Housing Policy" && brief.metadata.authors == ["Rachel Ng", "Tomás Herrera"])
+        #expect(brief.metadata.fields["date"] == "September 2024" && !brief.units.contains { $0.text.hasPrefix("POLICY BRIEF") })
         // A witness's testimony opens with its head (Testimony of … / Before the … / Hearing on … / date): metadata.
         let testimony = try read(PlainTextReader(), "Testimony of Dr. Elena Marquez\nDirector, Center for Workforce Policy\nBefore the Subcommittee on Higher Education\n"
             + "U.S. House of Representatives\nHearing on \"Modernizing the Workforce Act\"\nMarch 5, 2025\n\nChairman Owens and members of the Subcommittee, thank you. "
