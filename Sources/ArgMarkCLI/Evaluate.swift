@@ -403,6 +403,18 @@ enum JSONLinesReaderAccess {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let isMarkup = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
         let reader = try PluginRegistry.standard.reader(format: isMarkup ? "tei" : "jsonl", path: path, bytes: bytes)
-        return try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
+        let document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
+        if !isMarkup { warnOfUnreadKeys(in: bytes, path: path) }
+        return document
+    }
+
+    /// Says which keys of a JSONL file reading passed over (a hand-typed "lable", a project's own field): they count
+    /// for nothing in what the command does with the file. Only a file that does not write back as it is, is looked
+    /// through key by key.
+    static func warnOfUnreadKeys(in bytes: [UInt8], path: String) {
+        let unread = JSONLinesReader.keysNotKept(in: bytes)
+        guard !unread.isEmpty else { return }
+        let keys = unread.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (unread.count > 5 ? ", …" : "")
+        Terminal.warning("\(path): keys ArgMark's JSONL does not read are passed over (\(keys)); mistyped? (label, labeledBy, parent, relation …)")
     }
 }

@@ -226,6 +226,13 @@ struct CommandLineTests {
         #expect(scored.status == 0 && scored.stderr.contains("2 of the gold's 2 scored links were set by a linker (linkedBy link.learned.v1)"), "\(scored.stderr)")
         let byPerson = try argmark(["eval", dir + "/person.jsonl", dir + "/machine.jsonl"])
         #expect(byPerson.status == 0 && !byPerson.stderr.contains("set by a linker"), "\(byPerson.stderr)")
+        // A key typed wrong by hand ("lable") is said to be passed over, by eval and by the commands that read one file.
+        let typo = try String(contentsOfFile: dir + "/person.jsonl", encoding: .utf8).replacingOccurrences(of: #""label":"claim","labeledBy":"human:wang","parent":"s1""#, with: #""lable":"evidence","label":"claim","labeledBy":"human:wang","parent":"s1""#)
+        try Data(typo.utf8).write(to: URL(fileURLWithPath: dir + "/typo.jsonl"))
+        let typoEval = try argmark(["eval", dir + "/typo.jsonl", dir + "/machine.jsonl"])
+        #expect(typoEval.stderr.contains("keys ArgMark's JSONL does not read are passed over (lable on line 3"), "\(typoEval.stderr)")
+        let typoTree = try argmark(["tree", dir + "/typo.jsonl"])
+        #expect(typoTree.stderr.contains("lable on line 3"), "\(typoTree.stderr)")
     }
 
     /// A gold file reviewed in part holds the labels annotate gave it: scored as gold, they are said to be a
