@@ -404,15 +404,21 @@ enum JSONLinesReaderAccess {
         let isMarkup = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
         let reader = try PluginRegistry.standard.reader(format: isMarkup ? "tei" : "jsonl", path: path, bytes: bytes)
         let document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
-        if !isMarkup { warnOfUnreadKeys(in: bytes, path: path) }
+        if !isMarkup { warnOfUnreadKeys(in: bytes, of: document, path: path) }
         return document
     }
 
-    /// Says which keys of a JSONL file reading passed over (a hand-typed "lable", a project's own field): they count
-    /// for nothing in what the command does with the file. Only a file that does not write back as it is, is looked
-    /// through key by key.
-    static func warnOfUnreadKeys(in bytes: [UInt8], path: String) {
-        let unread = JSONLinesReader.keysNotKept(in: bytes)
+    /// The keys of a JSONL file that reading `document` from it passed over (a hand-typed "lable", a project's own
+    /// field). A file that writes back as it is (the common case, ArgMark's own) holds none: only another is looked
+    /// through, key by key.
+    static func unreadKeys(in bytes: [UInt8], of document: Document) -> [(key: String, line: Int)] {
+        if (try? PluginRegistry.standard.writer(format: "jsonl")?.write(document)) == bytes { return [] }
+        return JSONLinesReader.keysNotKept(in: bytes)
+    }
+
+    /// Says which keys of a JSONL file reading passed over: they count for nothing in what the command does with it.
+    static func warnOfUnreadKeys(in bytes: [UInt8], of document: Document, path: String) {
+        let unread = unreadKeys(in: bytes, of: document)
         guard !unread.isEmpty else { return }
         let keys = unread.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (unread.count > 5 ? ", …" : "")
         Terminal.warning("\(path): keys ArgMark's JSONL does not read are passed over (\(keys)); mistyped? (label, labeledBy, parent, relation …)")

@@ -80,11 +80,8 @@ struct Review: ParsableCommand {
                 }
             } else {
                 document = try reader.read(input)
-                // Writing back would drop what ArgMark's JSONL does not hold (a comment field added by hand). A file
-                // that writes back as it is (the common case, ArgMark's own) holds nothing else: only another is
-                // looked through, key by key.
-                let writesBackAsItIs = (try? registry.writer(format: "jsonl")?.write(document)) == bytes
-                let lost = writesBackAsItIs ? [] : JSONLinesReader.keysNotKept(in: bytes)
+                // Writing back would drop what ArgMark's JSONL does not hold (a comment field added by hand).
+                let lost = JSONLinesReaderAccess.unreadKeys(in: bytes, of: document)
                 if !lost.isEmpty {
                     let keys = lost.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (lost.count > 5 ? ", …" : "")
                     let copy = "DIR/" + InputDiscovery.stem((file as NSString).lastPathComponent) + ".jsonl"

@@ -24,7 +24,7 @@ enum AnalysedDocument {
         do {
             let reader = try registry.reader(format: "auto", path: path, bytes: bytes)
             document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
-            if reader.formatName == "jsonl" { JSONLinesReaderAccess.warnOfUnreadKeys(in: bytes, path: path) }
+            if reader.formatName == "jsonl" { JSONLinesReaderAccess.warnOfUnreadKeys(in: bytes, of: document, path: path) }
         } catch {
             throw failure("\(path): \(error)")
         }

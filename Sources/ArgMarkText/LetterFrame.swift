@@ -83,8 +83,13 @@ struct LetterFrame {
     /// above them a sentence's end, as a comment's paragraphs are, and the first a person's name. Its name and place
     /// go to the signature, as a signed letter's do; they had been headings.
     private static func signedComment(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> LetterFrame? {
-        let filled = lines.indices.filter { !scalars.trimmed(lines[$0]).isEmpty }
-        guard filled.count >= 3, filled.count <= longestUnaddressedComment + 4 else { return nil }
+        // (Counted only as far as a comment may run: a long text is none, however long.)
+        var filled: [Int] = []
+        for index in lines.indices where !scalars.trimmed(lines[index]).isEmpty {
+            filled.append(index)
+            if filled.count > longestUnaddressedComment + 4 { return nil }
+        }
+        guard filled.count >= 3 else { return nil }
         let signature = unsignedClose(scalars, lines, after: -1)
         // A name and a place or organisation at least: one capitalised line alone may be a slogan (Protect The
         // Boundary Waters).

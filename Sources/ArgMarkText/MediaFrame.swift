@@ -136,7 +136,7 @@ struct MediaFrame {
         var series: [(key: String, value: String)] = []
         var first = top
         if case let parts = bare(text[top]).split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }), parts.count >= 2,
-           let date = parts.last, Self.isEnglishDate(date) || TestimonyHeader.isDate(date), bare(text[top]).count <= 120,
+           let date = parts.last, Self.isDateLine(date), bare(text[top]).count <= 120,
            let next = ((top + 1)..<min(text.count, top + 3)).first(where: { !text.isEmpty($0) }) {
             series = [("source", parts.dropLast().joined(separator: " | ")), ("date", date)]
             first = next
@@ -201,12 +201,21 @@ struct MediaFrame {
         return frame
     }
 
+    /// A date on a head's line of its own, its month alone too and a full stop after it: March 5, 2025.; July 2024.
+    static func isDateLine(_ line: String) -> Bool {
+        let date = line.hasSuffix(".") ? String(line.dropLast()) : line
+        if isEnglishDate(date) { return true }
+        let words = date.split(separator: " ")
+        return words.count == 2 && months.prefix(12).contains(String(words[0])) && words[1].count == 4 && words[1].allSatisfy(\.isNumber)
+    }
+
+    private static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+                                 "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]
+
     /// June 3, 2024; 3 June 2024; Jun. 3, 2024; 2024-06-03.
     static func isEnglishDate(_ line: String) -> Bool {
         guard line.count <= 22 else { return false }
         let words = line.replacingOccurrences(of: ",", with: " ").split(separator: " ")
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
-                      "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sept.", "Sep.", "Oct.", "Nov.", "Dec."]
         if words.count == 3, words.contains(where: { months.contains(String($0)) }),
            words.filter({ $0.allSatisfy(\.isNumber) }).count == 2, let year = words.last(where: { $0.count == 4 }), year.allSatisfy(\.isNumber) {
             return true

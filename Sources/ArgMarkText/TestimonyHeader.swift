@@ -26,7 +26,7 @@ struct TestimonyHeader {
         while end < lines.count, end - first < longestHead {
             let line = scalars.trimmed(lines[end])
             if line.isEmpty { end += 1; continue }
-            guard line.count <= 160, !FrameLines.isSentenceFinal(scalars[line.upperBound - 1]) || isDate(scalars.string(line)) else { break }
+            guard line.count <= 160, !FrameLines.isSentenceFinal(scalars[line.upperBound - 1]) || MediaFrame.isDateLine(scalars.string(line)) else { break }
             let text = scalars.string(line).lowercased()
             if ["before the ", "committee", "subcommittee", "hearing", "house of representatives", "united states senate", "u.s. senate"]
                 .contains(where: text.contains) { namesVenue = true }
@@ -37,10 +37,7 @@ struct TestimonyHeader {
         return TestimonyHeader(lines: first..<end)
     }
 
-    /// A date line: March 5, 2025; 5 March 2025; July 2024.
-    static func isDate(_ line: String) -> Bool {
-        line.count <= 30 && line.contains(/^(\d{1,2} )?(January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2},?)? \d{4}\.?$/)
-    }
+
 
     func record(_ scalars: [Unicode.Scalar], _ all: [Range<Int>], into metadata: inout DocumentMetadata) {
         let texts = all[lines].map { scalars.string(scalars.trimmed($0)) }.filter { !$0.isEmpty }
@@ -59,7 +56,7 @@ struct TestimonyHeader {
         var byline: [String] = []
         for text in texts.dropFirst() {
             let lower = text.lowercased()
-            if Self.isDate(text) {
+            if MediaFrame.isDateLine(text) {
                 metadata.fields["date"] = text
             } else if lower.hasPrefix("hearing") || lower.hasPrefix("on ") && text.contains("\"") {
                 metadata.fields["hearing"] = text
