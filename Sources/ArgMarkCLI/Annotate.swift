@@ -268,6 +268,10 @@ struct Annotate: AsyncParsableCommand {
                 if showBar { Terminal.status(nil) }
                 Terminal.error(failure.message)
             }
+            if !progress.latestWarnings.isEmpty {
+                if showBar { Terminal.status(nil) }
+                for warning in progress.latestWarnings { Terminal.warning(warning) }
+            }
             tally.update(progress)
             if showBar { Terminal.status(ProgressFormatter.bar(progress)) }
         }

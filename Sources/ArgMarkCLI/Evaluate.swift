@@ -409,18 +409,15 @@ enum JSONLinesReaderAccess {
     }
 
     /// The keys of a JSONL file that reading `document` from it passed over (a hand-typed "lable", a project's own
-    /// field). A file that writes back as it is (the common case, ArgMark's own) holds none: only another is looked
-    /// through, key by key.
-    static func unreadKeys(in bytes: [UInt8], of document: Document) -> [(key: String, line: Int)] {
-        if (try? PluginRegistry.standard.writer(format: "jsonl")?.write(document)) == bytes { return [] }
-        return JSONLinesReader.keysNotKept(in: bytes)
+    /// field).
+    static func unreadKeys(in bytes: [UInt8], of document: Document) -> [PassedOverKey] {
+        JSONLinesReader().passedOver(in: bytes, readAs: document)
     }
 
     /// Says which keys of a JSONL file reading passed over: they count for nothing in what the command does with it.
     static func warnOfUnreadKeys(in bytes: [UInt8], of document: Document, path: String) {
         let unread = unreadKeys(in: bytes, of: document)
         guard !unread.isEmpty else { return }
-        let keys = unread.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (unread.count > 5 ? ", …" : "")
-        Terminal.warning("\(path): keys ArgMark's JSONL does not read are passed over (\(keys)); mistyped? (label, labeledBy, parent, relation …)")
+        Terminal.warning(PassedOverKey.warning(unread, path: path))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 /// Reads ArgMark's JSON Lines format back into a ``Document`` (ids, segmentation and annotations kept), so a
 /// document can be re-processed, reviewed or evaluated.
-public struct JSONLinesReader: DocumentReader {
+public struct JSONLinesReader: DocumentReader, PassedOverReporting {
     public init() {}
 
     public let descriptor = PluginDescriptor(
@@ -111,6 +111,13 @@ public struct JSONLinesReader: DocumentReader {
         "linkConfidence", "explanation", "labelReasons", "teiHeader", "reviewedAt",
     ]
     static let keptMetadataKeys: Set<String> = ["titles", "authors", "doi", "keywords", "abstracts", "classification", "fields"]
+
+    /// A file that writes back as it is (the common case, ArgMark's own) holds no such key: only another is looked
+    /// through, key by key.
+    public func passedOver(in bytes: [UInt8], readAs document: Document) -> [PassedOverKey] {
+        if (try? JSONLinesWriter().write(document)) == bytes { return [] }
+        return Self.keysNotKept(in: bytes).map { PassedOverKey(key: $0.key, line: $0.line) }
+    }
 
     /// The keys of `bytes` (a file this reader reads) that reading does not keep — a comment field added by hand, a
     /// project's own — each with the first line it stands on, in order of appearance: what writing the document

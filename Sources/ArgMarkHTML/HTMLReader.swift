@@ -176,6 +176,8 @@ struct HTMLLayout {
     private var notes: [String] = []
     /// Whether a list item's marker is still to be written before its first text.
     private var listMarkerPending = false
+    /// Whether the last thing laid out is a notes heading (参考文献, References): a list right under it is the notes.
+    private var afterNotesHeading = false
 
     /// An element's text without the furniture inside it (`furnitureClasses`).
     static func text(of element: XMLElement) -> String {
@@ -216,10 +218,10 @@ struct HTMLLayout {
                Int(value[value.index(after: value.startIndex)..<close]) == notes.count + 1 || Int(value[value.index(after: value.startIndex)..<close]) == n + 1 {
                 value = value[value.index(after: close)...].trimmingCharacters(in: .whitespaces)
             }
-            // A CourtListener note opens with its own number (<a href="#r1">1</a> …): the list's order numbers it. Only
-            // a number that opens the entry (Ibid. at <a>12</a>. keeps its words).
+            // A CourtListener note opens with its own number (<a href="#r1">1</a> …; a publisher's <span>1</span>): the
+            // list's order numbers it. Only a number that opens the entry (Ibid. at <a>12</a>. keeps its words).
             if case .element(let first)? = entry.contents.first(where: { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }),
-               first.isNamed("a"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
+               first.isNamed("a") || first.isNamed("span") || first.isNamed("sup"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
                let space = value.firstIndex(of: " ") {
                 value = String(value[value.index(after: space)...])
             }
@@ -382,7 +384,10 @@ struct HTMLLayout {
                     // an exponent (km<sup>2</sup>) does not.
                     pendingSpace = false
                     inline("[\(number)]")
-                } else if Self.isNotesList(child) {
+                } else if Self.isNotesList(child)
+                    || (afterNotesHeading && name == "ol" && !Self.noteEntries(of: child).isEmpty) {
+                    // (A journal page's <h2>参考文献</h2><ol class="ref"><li>[1] …: a numbered list under a notes
+                    // heading. An unnumbered one, author–year references, is read as the text's reference list.)
                     addNotes(of: child)
                 } else if Self.classNames(child).contains(where: Self.furnitureClasses.contains) {
                     continue
@@ -411,6 +416,7 @@ struct HTMLLayout {
         guard !value.isEmpty else { return }
         closeBlock()
         text += String(repeating: "#", count: level) + " " + value + "\n\n"
+        afterNotesHeading = ArticleReader.isNotesHeading(value)
     }
 
     private mutating func inline(_ value: String) {
@@ -426,6 +432,7 @@ struct HTMLLayout {
                 }
                 pendingSpace = false
                 pendingBreak = false
+                afterNotesHeading = false
                 if listMarkerPending, !lineOpen {
                     text += "- "
                     listMarkerPending = false

@@ -30,6 +30,9 @@ public struct BatchItemResult: Sendable {
     public var outputBytes: Int?
     /// Seconds spent in each stage of this document.
     public var timings = StageTimings()
+    /// What the user should know of a document that was written (keys of a JSONL input that reading passed over,
+    /// so that the output lacks them).
+    public var warnings: [String] = []
 }
 
 /// Seconds spent reading (decoding, parsing, segmenting), analysing (labels, tree, scores) and writing (serialising;
@@ -61,6 +64,8 @@ public struct BatchProgress: Sendable {
     /// The failure of the document that has just finished, if it failed: said at once, so that a batch stopped
     /// half-way has named the failures it met.
     public var latestFailure: BatchFailure? = nil
+    /// The warnings of the document that has just finished, said at once as its failure would be.
+    public var latestWarnings: [String] = []
 }
 
 /// The outcome of a batch.
@@ -153,7 +158,10 @@ public struct BatchRunner: Sendable {
     /// Processes one document from bytes already read; returns the output bytes, sentence count and stage times.
     public func process(
         bytes: [UInt8], input: BatchInput
-    ) throws(DocumentReadError) -> (output: [UInt8], document: Document, sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings) {
+    ) throws(DocumentReadError) -> (
+        output: [UInt8], document: Document, sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings,
+        passedOver: [PassedOverKey]
+    ) {
         let path = input.isStandardInput ? nil : input.path
         var timings = StageTimings()
         var clock = ContinuousClock.now
@@ -165,6 +173,8 @@ public struct BatchRunner: Sendable {
         }
         let reader = try options.registry.reader(format: input.format ?? options.inputFormat, path: path, bytes: bytes)
         let read = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: input.documentID, part: input.part))
+        // A hand-typed key of an annotated input ("lable") would be missing from the output without a word.
+        let passedOver = input.part == nil ? (reader as? any PassedOverReporting)?.passedOver(in: bytes, readAs: read) ?? [] : []
         timings.read = lap()
         let document: Document
         do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
@@ -180,7 +190,7 @@ public struct BatchRunner: Sendable {
                 sentences += 1
                 if document.units[i].annotation.label == nil { unlabelled[document.units[i].language, default: 0] += 1 }
             }
-            return (output, document, sentences, unlabelled, timings)
+            return (output, document, sentences, unlabelled, timings, passedOver)
         } catch {
             throw .unsupported(error.description)
         }
@@ -233,7 +243,8 @@ public struct BatchRunner: Sendable {
                 bytes += result.bytesRead
                 sentences += result.sentences
                 progress(BatchProgress(done: done, total: inputs.count, failed: failed, bytes: bytes, sentences: sentences,
-                                       elapsed: Date().timeIntervalSince(start), latestFailure: result.failure))
+                                       elapsed: Date().timeIntervalSince(start), latestFailure: result.failure,
+                                       latestWarnings: result.warnings))
                 submit()
             }
         }
@@ -247,7 +258,7 @@ public struct BatchRunner: Sendable {
             let bytes = try input.contents?.bytes ?? (input.isStandardInput ? FileAccess.readStandardInput() : FileAccess.read(input.path))
             // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
             result.bytesRead = bytes.count / input.parts
-            let (output, document, sentences, unlabelled, timings) = try process(bytes: bytes, input: input)
+            let (output, document, sentences, unlabelled, timings, passedOver) = try process(bytes: bytes, input: input)
             result.unlabelled = unlabelled
             result.timings = timings
             result.outputBytes = output.count
@@ -266,6 +277,10 @@ public struct BatchRunner: Sendable {
                 try FileAccess.writeStandardOutput(output)
             }
             result.sentences = sentences
+            if !passedOver.isEmpty {
+                result.warnings.append(PassedOverKey.warning(passedOver, path: input.isStandardInput ? "standard input" : input.path)
+                    + "; they are not in \(result.outputPath ?? "the output")")
+            }
         } catch let failure as BatchFailure {
             result.failure = failure
         } catch let error as FileAccessError {

@@ -1,6 +1,7 @@
 /// Where a sentence's text proper starts: after leading dashes, quotes, spaces, bullets and list markers — 1. / 12、 /
-/// 3) / (a) / (iv) / （十一） / 十一、 / 一是 / ① / • — so that a cue anchored at the sentence start ("^for example",
-/// ^例如) and the sentence-head features see the same words whether or not the sentence opens a numbered item.
+/// 3) / (a) / (iv) / （十一） / 十一、 / 一是 / ① / • — and a transcript's 答：, so that a cue anchored at the
+/// sentence start ("^for example", ^例如) and the sentence-head features see the same words whether or not the
+/// sentence opens a numbered item or an answer.
 /// The cue lexicon and the feature extractor both ask here, so they cannot disagree about where a sentence starts.
 enum SentenceHead {
     /// Characters skipped wherever they lead: spaces, quotes, dashes, bullets, and brackets and stops left alone
@@ -38,6 +39,9 @@ enum SentenceHead {
         func at(_ k: Int) -> UInt32? { k < s.count ? s[base + k] : nil }
         func isDigit(_ c: UInt32?) -> Bool { c.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         guard let c = at(i) else { return nil }
+        // A transcript's answer label kept in the text (答：中方敦促…… opens with 中方 as the answer does); a question's
+        // 问： stays, as it marks the journalist's turn.
+        if i == 0, c == 0x7B54, let colon = at(1), colon == 0xFF1A || colon == 0x3A { return 2 }
         // ① … ⑳, ⑴ … ⒇, ⒈ … ⒛.
         if (0x2460...0x249B).contains(c) { return 1 }
         // 1. / 12、 / 3): up to three digits and a mark, not a decimal (1.5) or a year (2023年).

@@ -63,6 +63,31 @@ public struct ReaderInput: Sendable {
     }
 }
 
+/// A key of an input file that reading passed over (a JSONL "lable" typed by hand, a project's own field), with the
+/// first line it stands on: it counts for nothing and is not written back.
+public struct PassedOverKey: Sendable, Hashable {
+    public var key: String
+    public var line: Int
+
+    public init(key: String, line: Int) {
+        self.key = key
+        self.line = line
+    }
+
+    /// What a command says of `keys` passed over in the file at `path`: the first few, and what may have been meant.
+    public static func warning(_ keys: [PassedOverKey], path: String) -> String {
+        let shown = keys.prefix(5).map { "\($0.key) on line \($0.line)" }.joined(separator: ", ") + (keys.count > 5 ? ", …" : "")
+        return "\(path): keys ArgMark's JSONL does not read are passed over (\(shown)); mistyped? (label, labeledBy, parent, relation …)"
+    }
+}
+
+/// A reader whose format can hold more than it reads: it names what reading passed over, so that a command warns
+/// rather than drops a person's field without a word.
+public protocol PassedOverReporting {
+    /// The keys of `bytes` that reading them into `document` passed over, in order of appearance; empty when none.
+    func passedOver(in bytes: [UInt8], readAs document: Document) -> [PassedOverKey]
+}
+
 /// Reads one input format into a ``Document`` (segmented, ids assigned).
 public protocol DocumentReader: Plugin {
     /// The name users pass to `--input-format`.

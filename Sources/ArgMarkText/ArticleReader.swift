@@ -35,7 +35,9 @@ public struct ArticleReader: DocumentReader {
                 // (A label is at most 24 characters, so a line with no colon that early has none: most lines.)
                 let (key, _) = FrontMatter.labelledField(String(trimmed)), FrontMatter.canonicalKey(key) != nil
             {
-                score += 3
+                // An abstract given inline under the title (Abstract: Participatory budgeting is …) marks a paper
+                // as its label on a line of its own does; a report's Summary: does not.
+                score += index < 15 && Self.abstractLabels.contains(FrontMatter.simplified(key).lowercased() + ":") ? 5 : 3
             }
         }
         return score >= 5 ? score : 0
@@ -47,6 +49,9 @@ public struct ArticleReader: DocumentReader {
     /// A keywords field's keywords: Chinese ones parted by spaces and 、；， too, English ones by , and ; only.
     public static func splitKeywords(_ value: String) -> [String] { FrontMatter.splitKeywords(value) }
 
+    /// Whether `line` is a notes or references heading (参考文献, 注释, References, Notes and References …).
+    public static func isNotesHeading(_ line: String) -> Bool { NotesHeading.matches(line) }
+
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
@@ -57,6 +62,12 @@ public struct ArticleReader: DocumentReader {
         let lines = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
+        // The marks that end a line of the title block (…Technology Sector∗, 算法问责*): the author's note they point to
+        // may stand right after the front matter, in the body's place.
+        let authorNoteMarks = Set(lines[..<min(cursor, lines.count)].compactMap { line -> Unicode.Scalar? in
+            guard let last = line.last.map({ scalars[$0] }), PageBreaks.isAuthorNoteMark(last), line.count > 1 else { return nil }
+            return last
+        })
         let listItems = ListItems.headingLike(scalars, lines)
         frontMatter?.record(into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
@@ -68,8 +79,14 @@ public struct ArticleReader: DocumentReader {
         var bodyLanguageLatin = 0
         var backMatter = BackMatter()
         var contents: [String] = []
+        let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
         while cursor < lines.count {
             let line = lines[cursor]
+            if cursor == unheadedNotes, !inNotes {
+                body.addNotes(noteLines)
+                noteLines = []
+                inNotes = true
+            }
             let text = scalars.string(line)
             if EditorLine.parse(text, into: &metadata) {
                 cursor += 1
@@ -79,6 +96,14 @@ public struct ArticleReader: DocumentReader {
             // or after the references: metadata, not a heading, a sentence or the last reference's continuation.
             if let fields = FrontMatter.lateFields(text) {
                 for (key, value) in fields { FrontMatter.store(key: key, value: value, into: &metadata) }
+                cursor += 1
+                continue
+            }
+            // An author's note that a mark of the title block points to (∗ We thank …), where the body begins; a
+            // starred 本文系……成果 is the funding, read above.
+            if !inNotes, !authorNoteMarks.isEmpty, line.count > 2, authorNoteMarks.contains(scalars[line.lowerBound]),
+               ScalarClass.isSpace(scalars[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(scalars[line.lowerBound + 1]) {
+                body.addAuthorNote(mark: scalars[line.lowerBound], line)
                 cursor += 1
                 continue
             }
@@ -391,7 +416,9 @@ enum FrontMatter {
                     // rest the byline.
                     metadata.authors += names
                     if !rest.isEmpty { metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + rest }
-                } else if looksLikeByline(line), metadata.authors.isEmpty, !(isEnglish(line) && isAffiliation(line)) {
+                } else if looksLikeByline(line), metadata.authors.isEmpty, !isEnglish(line) {
+                    // (An English line that names no one as `englishPersons` reads names is a journal's, a series' or
+                    // an edition's line: Working paper, March 2025; ARGUMENT & COMPUTATION, VOL. 12.)
                     metadata.authors = splitNames(line)
                 } else {
                     metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + line
@@ -625,16 +652,23 @@ enum FrontMatter {
     /// The persons' names of an English byline and what else it says (their affiliation), when it names someone: the
     /// line's comma-separated parts that read as a person's name, and the rest.
     static func englishPersons(_ line: String) -> (names: [String], rest: String)? {
-        let parts = splitNames(line)
+        // Each name may carry its affiliation in brackets (Marta Kowalczyk (University of Amsterdam) and Daniel Osei
+        // (London School of Economics)): the names are read without them, the bracketed parts are the rest.
+        let bracketed = line.matches(of: /\(([^()]+)\)/).map { String($0.1).trimmingCharacters(in: .whitespaces) }
+        var line = bracketed.isEmpty ? line : line.replacing(/\s*\([^()]+\)/, with: "")
+        // A layout copy sets the names apart by columns of spaces (Maria K. Lindqvist*          Daniel Osei†).
+        line = line.replacing(/\ {3,}/, with: ", ")
+        // An affiliation's letter after each name (Nadia Haddad a and Peter J. Lowe b) is no part of it.
+        let parts = splitNames(line).map { $0.replacing(/\ [a-z](,[a-z])*$/, with: "") }
         let names = parts.filter { part in
-            isPersonsName(part) && !isAffiliation(part) && !part.split(separator: " ").contains { notInNames.contains(String($0)) }
+            isPersonsName(part) && !isAffiliation(part) && !part.split(separator: " ").contains { notInNames.contains(String($0).capitalized) }
         }
         guard !names.isEmpty, !isAffiliation(names[0]) else { return nil }
         // Only a line that opens with a name: "Policy Brief No. 4, Center for …" names no one.
         guard let first = parts.first, names.first == first else { return nil }
         let rest = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { part in !names.contains { part.contains($0) } }
-        return (names, rest.joined(separator: ", "))
+        return (names, (rest + bracketed).joined(separator: ", "))
     }
 
     /// Words of a lab's, a series' or a publication's name that no person's name holds (Urban Climate Justice Lab,
@@ -645,6 +679,8 @@ enum FrontMatter {
         // A report's first headings (Executive Summary, Key Findings).
         "Summary", "Executive", "Abstract", "Foreword", "Preface", "Acknowledgements", "Acknowledgments", "Contents",
         "Introduction", "Overview", "Highlights", "Findings", "Key", "Background", "Conclusion", "Conclusions",
+        // A publisher's first-page furniture (ARTICLE HISTORY, Original Article, Research Paper).
+        "Article", "History", "Original", "Research", "Received", "Accepted", "Published",
     ]
 
     static func looksLikeByline(_ line: String) -> Bool {
@@ -661,6 +697,7 @@ enum FrontMatter {
             let separators: Set<Character> = [",", "，", "、", ";", "；", "　"]
             // Publishers join the last two names with & (Taylor & Francis) or set · between all (Springer).
             return line.split { separators.contains($0) || $0 == "·" }.flatMap { $0.components(separatedBy: " and ") }
+                .flatMap { $0.components(separatedBy: " AND ") }
                 .flatMap { $0.components(separatedBy: " & ") }
                 .map { $0.trimmingCharacters(in: CharacterSet.nameNoise) }.filter { !$0.isEmpty }
         }
@@ -981,6 +1018,37 @@ enum NotesList {
         var range: Range<Int>
     }
 
+    /// The first line of a notes list that ends the text without a heading of its own ([1] Hagelskamp, C. … (2016).
+    /// Public Spending … | [2] Replication data are …, a copy that lost its "Notes"): every line from there to the
+    /// end opens with a bracketed number, counting up from [1], and the text before cites [1] in running text. Nil
+    /// when the text ends otherwise.
+    static func unheadedTrailingList(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
+        var index = lines.count
+        var expected: Int?
+        // From the last line up: each entry's number one less than the one after it, down to 1.
+        while index > 0 {
+            let line = lines[index - 1]
+            guard opensWithBracketedMarker(s, line), !ScalarClass.isCircledNumber(s[line.lowerBound]),
+                  let number = marker(s, line).flatMap({ Int($0.0) }), number >= 1, expected.map({ $0 == number }) ?? true
+            else { break }
+            index -= 1
+            expected = number - 1
+            if number == 1 { break }
+        }
+        guard expected == 0, index > 0 else { return nil }
+        // The body cites the first note as a marker after its words ("… people of colour.[1] Yet …").
+        let body = lines[index - 1].upperBound
+        var k = lines[0].lowerBound
+        while k + 2 < body {
+            if s[k] == "[" || s[k] == "［", s[k + 1] == "1", s[k + 2] == "]" || s[k + 2] == "］",
+               k > 0, s[k - 1] != "\n", s[k - 1] != "\r" {
+                return index
+            }
+            k += 1
+        }
+        return nil
+    }
+
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> [Entry] {
         var entries: [Entry] = []
         // Endnotes numbered as a PDF leaves superscripts (1 U.S. Geological Survey, …): each entry the number after
@@ -1042,6 +1110,13 @@ enum NotesList {
     static func marker(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (String, Int)? {
         let i = line.lowerBound
         if ScalarClass.isCircledNumber(s[i]) { return (String(Character(s[i])), i + 1) }
+        // ¹ Regulation (EU) …: a web page's or word processor's note number, in superscript, as the body sets it.
+        if ScalarClass.isSuperscriptDigit(s[i]) {
+            var k = i
+            while k < line.upperBound, k - i < 3, ScalarClass.isSuperscriptDigit(s[k]) { k += 1 }
+            guard k < line.upperBound, ScalarClass.isSpace(s[k]) || !ScalarClass.isSuperscriptDigit(s[k]) else { return nil }
+            return (String(String.UnicodeScalarView(s[i..<k].map(ScalarClass.superscriptValue))), k)
+        }
         if s[i] == "[" || s[i] == "［" || s[i] == "〔" {
             if let label = markdownLabel(s, at: i, end: line.upperBound), label.end < line.upperBound, s[label.end] == ":" {
                 return (label.label, label.end + 1)

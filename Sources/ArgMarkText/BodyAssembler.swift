@@ -233,6 +233,15 @@ struct BodyAssembler {
         }
     }
 
+    /// Adds an author's note that the title or byline marks (∗ We thank …; *本文系……成果), standing after the front
+    /// matter: the mark is its marker.
+    mutating func addAuthorNote(mark: Unicode.Scalar, _ line: Range<Int>) {
+        flushCaption()
+        let text = scalars.trimmed(line.lowerBound + 1..<line.upperBound)
+        builder.addNote(marker: String(Character(mark)), text: scalars.string(text, hyphenation: hyphenation),
+                        start: text.lowerBound, end: text.upperBound)
+    }
+
     /// Adds the notes a PDF's pages carried at their feet (`PageBreaks.blankFootnotes`), in page order.
     mutating func addFootnotes(_ notes: [PageBreaks.Footnote]) {
         footnotes += notes

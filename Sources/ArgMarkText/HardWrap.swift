@@ -64,7 +64,11 @@ enum HardWrap {
             return ScalarClass.endsChineseSentence(scalars, lines[k].upperBound - 1, from: lines[k].lowerBound)
                 || last == "." || last == "?" || last == "!"
         }
-        guard wrapped.count >= fewestWrappedLines, 2 * wrapped.count >= adjacent.count, 2 * endingSentences < wrapped.count
+        // Most lines that run on are wrapped; in a short paper whose title page, headings and a table or contents
+        // are lines of their own, a third, where many are and hardly any ends a sentence.
+        let mostRunOnWrapped = 2 * wrapped.count >= adjacent.count
+            || (2 * wrapped.count >= 3 * fewestWrappedLines && 3 * wrapped.count >= adjacent.count && 4 * endingSentences <= wrapped.count)
+        guard wrapped.count >= fewestWrappedLines, mostRunOnWrapped, 2 * endingSentences < wrapped.count
         else { return (unwrapped, nil) }
         // Block quotations: a run of three or more adjacent lines set in by one amount beyond the text's margin is
         // wrapped at its own, narrower measure, the widest of its lines.
@@ -487,7 +491,19 @@ enum HardWrap {
         guard k > floor else { return false }
         let last = s[k - 1]
         return ScalarClass.endsChineseSentence(s, k - 1, from: floor) || last == "?" || last == "!"
-            || (last == "." && !(k > floor + 1 && ScalarClass.isDigit(s[k - 2])))
+            || (last == "." && !(k > floor + 1 && ScalarClass.isDigit(s[k - 2])) && !endsOnLinkingAbbreviation(s, k - 1, from: floor))
+    }
+
+    /// Abbreviations after which a sentence always goes on: a case's "v." (Gonzalez v. | Google LLC), vs., cf., e.g.,
+    /// i.e.
+    private static let linkingAbbreviations: Set<String> = ["v", "vs", "cf", "e.g", "i.e"]
+
+    /// Whether the stop at `dot` closes one of `linkingAbbreviations`, a word of its own.
+    private static func endsOnLinkingAbbreviation(_ s: [Unicode.Scalar], _ dot: Int, from floor: Int) -> Bool {
+        var j = dot
+        while j > floor, dot - j < 4, ScalarClass.isLatinLetter(s[j - 1]) || (s[j - 1] == "." && j - 1 < dot) { j -= 1 }
+        guard j < dot, j == floor || ScalarClass.isSpace(s[j - 1]) || s[j - 1] == "(" else { return false }
+        return linkingAbbreviations.contains(String(String.UnicodeScalarView(s[j..<dot])).lowercased())
     }
 
     /// Marks that open a bulleted item.

@@ -167,8 +167,8 @@ enum PageBreaks {
         return text.contains(/p\s*[<>≤≥]/) || text.contains("significan")
     }
 
-    /// The marks of an author's note at a page's foot: *, ＊, †.
-    private static func isAuthorNoteMark(_ c: Unicode.Scalar) -> Bool { c == "*" || c == "＊" || c == "†" }
+    /// The marks of an author's note at a page's foot: *, ∗, ＊, †.
+    static func isAuthorNoteMark(_ c: Unicode.Scalar) -> Bool { c == "*" || c == "∗" || c == "＊" || c == "†" }
 
     /// The note number opening `line` (1 to 3 digits, or a circled number, then a space or a letter), and where the
     /// note's text starts.

@@ -52,8 +52,14 @@ public struct PlainTextReader: DocumentReader {
         // The line after a glossary or a table of contents, which the loop skips to.
         var resumeAt = 0
         let listItems = ListItems.headingLike(scalars, lines)
+        let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
         for (index, line) in lines.enumerated() {
             if index < resumeAt { continue }
+            if index == unheadedNotes, !inNotes {
+                body.addNotes(noteLines)
+                noteLines = []
+                inNotes = true
+            }
             if let letter, letter.isFrame(index) { continue }
             if let occasion, (1...occasion).contains(index) { continue }
             if let memo, memo.lines.contains(index) { continue }

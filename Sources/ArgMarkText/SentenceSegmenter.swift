@@ -536,6 +536,24 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// English full-stop rules.
+    /// Whether the stop at `i` stands inside a short English quotation — opened at most 40 characters before, in the
+    /// same sentence, closed at most 40 after — that a lower-case word follows: the quotation is a name the sentence
+    /// goes on after ("Water. Rest. Shade." campaign), not speech that ends it.
+    static func insideShortQuotationRunningOn(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Bool {
+        var open = i - 1
+        while open >= paragraphStart, i - open <= 40, s[open] != "\"", s[open] != "“", s[open] != "”" { open -= 1 }
+        guard open >= paragraphStart, i - open <= 40, s[open] == "“" || s[open] == "\"" else { return false }
+        // A straight quote opens where a space or the paragraph's start comes before it.
+        if s[open] == "\"", open > paragraphStart, !ScalarClass.isSpace(s[open - 1]) { return false }
+        var close = i + 1
+        while close < end, close - i <= 40, s[close] != "\"", s[close] != "”", s[close] != "“", s[close] != "\n" { close += 1 }
+        guard close < end, close - i <= 40, s[close] == "”" || s[close] == "\"" else { return false }
+        guard close - 1 > i, s[close - 1] == "." || s[close - 1] == "!" || s[close - 1] == "?" else { return false }
+        var next = close + 1
+        while next < end, s[next] == " " { next += 1 }
+        return next > close + 1 && next < end && ScalarClass.isLower(s[next])
+    }
+
     private func fullStopEndsSentence(_ s: [Unicode.Scalar], at i: Int, paragraphStart: Int, end: Int) -> Bool {
         // Inside a run of dots only the last one decides (ellipsis "...").
         if i + 1 < end, s[i + 1] == "." { return false }
@@ -546,6 +564,9 @@ public struct SentenceSegmenter: Sendable {
             let next = firstNonSpace(s, from: i + 1, end: end)
             return next >= end || ScalarClass.isUpper(s[next]) || s[next] == "\"" || s[next] == "“"
         }
+        // A slogan or title quoted whole inside a sentence (the federal "Water. Rest. Shade." campaign): its inner
+        // stops end nothing.
+        if Self.insideShortQuotationRunningOn(s, at: i, paragraphStart: paragraphStart, end: end) { return false }
         // A note number set on the stop (…the poles.12 The…, …Microsoft Corp.7 What…): where it ends.
         let noteEnd = i + 1 < end && !ScalarClass.isSpace(s[i + 1]) ? footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) : i + 1
         // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.

@@ -163,6 +163,26 @@ struct HTMLReaderTests {
         #expect(inFooter.units[1].noteRefs == [inFooter.notes[0].id])
     }
 
+    /// A journal page's numbered list right under its 参考文献 / Notes heading is the notes, each without its own
+    /// number ([1] …, <span>1</span> …), linked from the text's markers; an unnumbered list there is read as a
+    /// reference list of the text, and a numbered list under another heading stays text.
+    @Test func aNumberedListUnderANotesHeadingIsTheNotes() throws {
+        let chinese = try read("""
+            <html><body><article><h1>算法行政的问责困境</h1><p>全国已有超过2.3万项政务服务事项实现“秒批”[1]。现有研究对此关注不足[2]。</p>
+            <h2>参考文献</h2><ol class="ref"><li>[1] 国务院办公厅. 全国一体化政务服务平台建设情况通报[R]. 北京，2023.</li>
+            <li>[2] 张凌寒. 算法权力的兴起、异化及法律规制[J]. 法商研究，2019（4）：63-75.</li></ol></article></body></html>
+            """)
+        #expect(chinese.notes.map(\.marker) == ["1", "2"] && chinese.notes.first?.text.hasPrefix("国务院办公厅.") == true)
+        #expect(chinese.units.filter { $0.kind == .sentence }.map(\.noteRefs) == [["n1"], ["n2"]])
+        let english = try read("""
+            <html><body><article><h1>Climate emergencies</h1><p>Sceptics call declarations symbolic politics.<sup><a href="#en1">1</a></sup> We test that claim.</p>
+            <h2>Notes</h2><ol><li id="en1"><span>1</span> Edelman’s concept has since been applied widely.</li></ol></article></body></html>
+            """)
+        #expect(english.notes.map(\.text) == ["Edelman’s concept has since been applied widely."])
+        let steps = try read("<html><body><article><h1>Plan</h1><p>We propose two steps for the agency to take next year.</p><h2>Recommendations</h2><ol><li>Fund the mapping first.</li><li>Cap the matching requirement.</li></ol></article></body></html>")
+        #expect(steps.notes.isEmpty && steps.units.filter { $0.kind == .sentence }.count == 3)
+    }
+
     /// A class that only says the text has notes (`has-footnotes`) makes no notes list of the article; MediaWiki's
     /// references are its notes without their ^ back-links and [edit] links; CourtListener's notes set one per
     /// `div` are notes without their numbers; Pandoc's ↩︎ goes; a list item held in a paragraph is an item, not a

@@ -173,6 +173,30 @@ struct BatchTests {
         }
     }
 
+    /// A key typed by hand into an annotated input ("lable") is not in the output: the batch says so for that file,
+    /// as it happens, and says nothing of a file ArgMark wrote.
+    @Test func keysAnInputHoldsButTheOutputLacksAreNamed() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("一、标题\n第一句。第二句。\n".utf8), dir + "/in/a.zh.txt")
+            let (texts, _) = InputDiscovery.discover([dir + "/in"])
+            _ = await runner(out: dir + "/first").run(texts)
+            var lines = try String(contentsOfFile: dir + "/first/a.zh.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+            let sentence = try #require(lines.firstIndex { $0.contains("\"text\":\"第二句。\"") })
+            lines[sentence] = lines[sentence].replacingOccurrences(of: "{\"type\"", with: "{\"lable\":\"claim\",\"type\"")
+            try write(Array((lines.joined(separator: "\n") + "\n").utf8), dir + "/edited/a.zh.jsonl")
+            try write(Array(try Data(contentsOf: URL(fileURLWithPath: dir + "/first/a.zh.jsonl"))), dir + "/edited/b.zh.jsonl")
+            let (inputs, _) = InputDiscovery.discover([dir + "/edited"])
+            let said = Mutex<[String]>([])
+            let summary = await runner(out: dir + "/second").run(inputs) { p in said.withLock { $0 += p.latestWarnings } }
+            #expect(summary.succeeded == 2)
+            let warnings = said.withLock { $0 }
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.contains("a.zh.jsonl: keys") == true)
+            #expect(warnings.first?.contains("lable on line \(sentence + 1)") == true)
+            #expect(warnings.first?.contains("not in \(dir)/second/a.zh.jsonl") == true)
+        }
+    }
+
     @Test func outputsThatWouldCollideAreRefused() async throws {
         try await withTemporaryDirectory { dir in
             try write(Array("句子。\n".utf8), dir + "/a.txt")

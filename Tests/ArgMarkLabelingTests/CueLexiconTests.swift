@@ -139,9 +139,21 @@ struct CueLexiconTests {
         "这一点非常重要。", "主要原因在于技术落后。", "各国积极应对气候变化。", "需要指出的是，数据并不完整。",
         "他应邀出席了论坛。", "这一举措顺应了时代潮流。", "中国展现了大国应有的担当。", "企业纷纷应聘人才。",
         "这些规定不妨碍沿海国的权利。", "这不妨称之为一种基础设施意识形态。",
+        "应当指出，日方提供资金是履行国际义务。", "必须看到，改革仍面临不少困难。",
     ])
     func trapsAreNotPrescriptions(_ text: String) {
         #expect(ShippedLexicons.zh.weights(in: text)[.prescription] == nil)
+    }
+
+    /// A consequence foreseen (states would need to decide; rates will have to carry the load) is no call; the
+    /// writer's own "needs to" is.
+    @Test func foreseenNeedsAreNotPrescriptions() {
+        for text in ["If Congress chose to eliminate the program, states would need to decide whether to fund it.",
+                     "Rates will have to carry most of the load.", "A utility may have to drill a new well."] {
+            #expect(ShippedLexicons.en.weights(in: text)[.prescription] == nil, "\(text)")
+        }
+        #expect(ShippedLexicons.en.weights(in: "Congress needs to act now.")[.prescription] != nil)
+        #expect(ShippedLexicons.zh.weights(in: "应当加快立法进程。")[.prescription] != nil)
     }
 
     @Test(arguments: [
@@ -257,6 +269,9 @@ struct CueLexiconTests {
             #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
         }
         #expect(rules.weights(in: "今年要素市场改革取得进展。")[.prescription] == nil)
+        // The writer's own demand, also in an answer's turn; another's is reported.
+        #expect(rules.weights(in: "我们敦促菲方立即停止侵权挑衅。")[.prescription] != nil && rules.weights(in: "答：中方敦促美方停止干涉。")[.prescription] != nil)
+        #expect(rules.weights(in: "美方敦促中方开放市场。")[.prescription] == nil)
         #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
         // The authors' own finding and hypothesis are claims (rule 4).
         #expect(rules.weights(in: "本文的研究表明，东盟国家是主要受益者。")[.claim] != nil && rules.weights(in: "据此，本文提出假设1：收入预期越稳定，消费率越高。")[.claim] != nil)
@@ -318,6 +333,8 @@ struct CueLexiconTests {
             #expect(enRules.weights(in: sentence)[.claim] != nil, "\(sentence)")
         }
         #expect(enRules.weights(in: "Critics argue that rules fail.")[.claim] == nil)
+        #expect(enRules.weights(in: "Our central argument is that transparency-by-volume displaces transparency-by-reasoning.")[.claim] != nil)
+        #expect(enRules.weights(in: "Their central argument is that courts defer.")[.claim] == nil)
     }
 
     /// A cross-reference to a figure, a box or other reading is signposting (rule 5), whatever else the model reads

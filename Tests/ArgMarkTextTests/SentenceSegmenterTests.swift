@@ -54,6 +54,10 @@ struct SentenceSegmenterTests {
 
     @Test(arguments: [
         ("The U.S. economy grew. It slowed later.", ["The U.S. economy grew.", "It slowed later."]),
+        // A slogan quoted whole inside a sentence; quoted speech that ends the sentence still does.
+        ("The federal \"Water. Rest. Shade.\" campaign is voluntary. It has no force.", ["The federal \"Water. Rest. Shade.\" campaign is voluntary.", "It has no force."]),
+        ("The slogan was “Stop. Think. Act.” and it worked.", ["The slogan was “Stop. Think. Act.” and it worked."]),
+        ("She said: \"We are done. Go home.\" The crowd left.", ["She said: \"We are done.", "Go home.\"", "The crowd left."]),
         // A transcript's speaker label in capitals; a dotted abbreviation before a clear opener.
         ("MS. JEAN-PIERRE: Our position has not changed. MR. KIRBY: We are looking into it.", ["MS. JEAN-PIERRE: Our position has not changed.", "MR. KIRBY: We are looking into it."]),
         // A numbered label opening a paragraph stays with what it labels.

@@ -1,0 +1,123 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+@testable import ArgMarkText
+
+/// Papers as researchers copy them: an abstract given inline, notes whose list lost its heading or numbers its
+/// entries in superscript, bylines with affiliations in brackets or set apart by spaces, an author's note under the
+/// title's star, and a short hard-wrapped paper whose title page and table are lines of their own.
+struct PaperCopyTests {
+    func sentences(_ document: Document) -> [String] { document.units.filter { $0.kind == .sentence }.map(\.text) }
+
+    /// "Abstract:" opening the paragraph under the title marks a paper as a label on its own line does: the title,
+    /// the author and the abstract go to the metadata (they had been headings and labelled sentences).
+    @Test func anAbstractGivenInlineMarksAPaper() throws {
+        let text = """
+            Who Shows Up? Participatory Budgeting and Civic Inequality
+
+            Elena Ruiz-Moreno, Department of Government, University of Texas at Austin
+
+            Abstract: Participatory budgeting is widely promoted as a remedy. I find that it attracts residents who are already active.
+
+            I. Introduction
+
+            Participatory budgeting is a process in which residents decide how to spend part of a budget. This article tests its promises.
+
+            """
+        #expect(ArticleReader().sniff(Substring(text)) > 0)
+        #expect(ArticleReader().sniff("Summary: the programme grew.\n\nIt grew again.\n") == 0)
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.titles["en"] == "Who Shows Up? Participatory Budgeting and Civic Inequality")
+        #expect(doc.metadata.authors == ["Elena Ruiz-Moreno"])
+        #expect(doc.metadata.abstracts["en"]?.hasPrefix("Participatory budgeting is widely promoted") == true)
+        #expect(sentences(doc).first == "Participatory budgeting is a process in which residents decide how to spend part of a budget.")
+    }
+
+    /// A notes list that ends the text without its heading ([1] …, [2] …, counting up from 1, the body citing [1]) is
+    /// the notes, linked from their markers; a numbered list that the body does not cite stays text.
+    @Test(arguments: [true, false])
+    func aNotesListWithoutItsHeadingIsTheNotes(asArticle: Bool) throws {
+        let text = """
+            Research on budgeting has been cautious. Voters were more likely to be low-income.[1] Yet that rested on exit surveys.
+
+            I matched ballot records to census data.[2]
+
+            [1] Hagelskamp, C. (2016). Public Spending, by the People. New York: Public Agenda.
+            [2] Replication data are available from the author on request.
+
+            """
+        let doc = asArticle ? try read(ArticleReader(), text) : try read(PlainTextReader(), text)
+        #expect(doc.notes.map(\.marker) == ["1", "2"])
+        #expect(doc.notes.first?.text == "Hagelskamp, C. (2016). Public Spending, by the People. New York: Public Agenda.")
+        #expect(sentences(doc).count == 4)
+        #expect(doc.units.first { $0.text.hasPrefix("Voters") }?.noteRefs == ["n1"])
+        let chinese = try read(ArticleReader(), "一、引言\n\n基层治理是国家治理的基础。[1]近年来各地进行了探索。[2]\n\n[1] 李四. 基层治理研究[J]. 政治学研究, 2020(3): 1-10.\n[2] 王五. 治理现代化[M]. 北京: 人民出版社, 2019.\n")
+        #expect(chinese.notes.map(\.marker) == ["1", "2"] && sentences(chinese).count == 2)
+        // Recommendations numbered in brackets that no sentence cites are the text's own.
+        let uncited = try read(PlainTextReader(), "We recommend three steps.\n\n[1] Fund the mapping first.\n[2] Cap the matching requirement.\n")
+        #expect(uncited.notes.isEmpty && sentences(uncited).count == 3)
+        // Numbers that do not count up from 1 to the end are no list of notes.
+        let broken = try read(PlainTextReader(), "Voters were low-income.[1] Yet that rested on surveys.\n\n[2] Replication data are available.\n")
+        #expect(broken.notes.isEmpty)
+    }
+
+    /// Notes numbered in superscript (¹ Regulation …), as a web page or word processor sets them, carry their
+    /// numbers, which link them from the body's ¹ (they had been notes without markers, linked from nothing).
+    @Test func superscriptNumberedNotesAreLinked() throws {
+        let doc = try read(PlainTextReader(), "The DSA converted this practice into a legal duty.¹ Platforms complied.²\n\nNotes\n¹ Regulation (EU) 2022/2065.\n² See also the Santa Clara Principles.\n")
+        #expect(doc.notes.map(\.marker) == ["1", "2"])
+        #expect(doc.notes.map(\.text) == ["Regulation (EU) 2022/2065.", "See also the Santa Clara Principles."])
+        #expect(doc.units.filter { $0.kind == .sentence }.map(\.noteRefs) == [["n1"], ["n2"]])
+    }
+
+    /// English bylines: names with their affiliations in brackets, names set apart by a layout's spaces or followed
+    /// by an affiliation's letter are the authors; a line saying which version this is names no one (it had made
+    /// "Working paper" and "March" authors).
+    @Test func englishBylinesNameTheAuthorsOnly() throws {
+        func metadata(_ head: String) throws -> DocumentMetadata {
+            try read(ArticleReader(), head + "\n\nAbstract\n\nPlatforms disclose decisions in volume. We ask what that shows.\n\n1. Introduction\n\nTransparency has become the default response.\n").metadata
+        }
+        let bracketed = try metadata("Reading the Ledger: Platform Transparency\n\nMarta Kowalczyk (University of Amsterdam) and Daniel Osei (London School of Economics)\n\nWorking paper, March 2025")
+        #expect(bracketed.authors == ["Marta Kowalczyk", "Daniel Osei"])
+        #expect(bracketed.fields["byline"] == "University of Amsterdam, London School of Economics; Working paper, March 2025")
+        let layout = try metadata("Does Transparency Build Trust?\n\nMaria K. Lindqvist*          Daniel Osei†\n\nWorking Paper No. 24-017")
+        #expect(layout.authors == ["Maria K. Lindqvist", "Daniel Osei"])
+        let lettered = try metadata("Counter-argument generation and the ethics of persuasion\n\nNadia Haddad a and Peter J. Lowe b\n\na School of Computing, University of Glasgow\n\nARTICLE HISTORY")
+        #expect(lettered.authors == ["Nadia Haddad", "Peter J. Lowe"])
+        #expect(try metadata("Does Deliberation Change Minds?\n\nANA RIBEIRO AND THOMAS KELLER").authors == ["ANA RIBEIRO", "THOMAS KELLER"])
+        let editionOnly = try metadata("Reading the Ledger\n\nWorking paper, March 2025")
+        #expect(editionOnly.authors.isEmpty && editionOnly.fields["byline"] == "Working paper, March 2025")
+    }
+
+    /// The author's note that the title's star points to, standing where the body begins (∗ We thank …), is a note;
+    /// a starred 本文系……成果 stays the funding.
+    @Test func anAuthorsNoteUnderTheTitlesStarIsANote() throws {
+        let doc = try read(ArticleReader(), "The Price of Silence∗\n\nPriya Raman\n\nAbstract\n\nNDAs are common. We study them.\n\n∗ We thank participants at the NBER Summer Institute for helpful comments.\n\n1 Introduction\n\nIn January 2024 the FTC voted to ban most non-compete clauses.\n")
+        #expect(doc.metadata.titles["en"] == "The Price of Silence")
+        #expect(doc.notes.map(\.marker) == ["∗"] && doc.notes.first?.text.hasPrefix("We thank participants") == true)
+        #expect(sentences(doc) == ["In January 2024 the FTC voted to ban most non-compete clauses."])
+        // A Markdown list's star opens no note where the title carries none.
+        let list = try read(ArticleReader(), "Notes on Hedging\n\nAbstract\n\nStates hedge. We ask how.\n\n* Brazil hedges.\n\n1 Introduction\n\nStates hedge.\n")
+        #expect(list.notes.isEmpty)
+    }
+
+    /// A short hard-wrapped paper whose title page, headings and a table are lines of their own (fewer than half the
+    /// lines that run on are wrapped) is still read as wrapped: its sentences whole (they had been cut at every line,
+    /// halves becoming headings).
+    @Test func aShortWrappedPaperWithATableKeepsItsSentencesWhole() throws {
+        let doc = try read(PlainTextReader(), String(decoding: try fixture("wrapped-paper-with-table.en.txt"), as: UTF8.self))
+        #expect(sentences(doc).contains("In January 2024 the Federal Trade Commission voted to ban most non-compete clauses."))
+        #expect(sentences(doc).contains("This yields several thousand cases filed by about two thousand firms across the country."))
+        #expect(!doc.units.contains { $0.kind == .heading && $0.text.hasPrefix("In January") })
+    }
+
+    /// A wrap right after a case's "v." (… certiorari in Gonzalez v. | Google LLC, 598 U.S. 617 (2023).14) carries the
+    /// sentence on: the short line below had been a heading.
+    @Test func aWrapAfterACasesVersusCarriesOn() throws {
+        let doc = try read(PlainTextReader(), String(decoding: try fixture("law-review-wrapped.en.txt"), as: UTF8.self))
+        #expect(sentences(doc).contains { $0.hasSuffix("certiorari in Gonzalez v. Google LLC, 598 U.S. 617 (2023) (per curiam).14") })
+        #expect(!doc.units.contains { $0.kind == .heading })
+    }
+}
