@@ -220,7 +220,7 @@ struct Export: ParsableCommand {
 
     @Argument(help: "A JSONL file (or any input, which is annotated first).") var file: String
     @Option(name: .customLong("to"), help: "tei, tsv, csv, aif, dot or svg (default: from the --out name's ending, else tei).") var format: String?
-    @Option(name: .long, help: "Output file, - for standard output (default: the input name with .tei.xml / .labels.tsv / .csv / .aif.json / .dot / .svg).") var out: String?
+    @Option(name: .long, help: "Output file, a folder (the input name with the format's ending inside it), or - for standard output (default: the input name with .tei.xml / .labels.tsv / .csv / .aif.json / .dot / .svg).") var out: String?
     @Option(name: .long, help: "The Models/ directory.") var models: String?
 
     /// The format an output name asks for: a.tei.xml or a.xml is TEI, a.tsv the label table, a.csv the sentence
@@ -266,7 +266,11 @@ struct Export: ParsableCommand {
 
     func run() throws {
         let document = try AnalysedDocument.load(file, models: models)
-        let target = out ?? InputDiscovery.stem(file) + "." + Self.fileExtension(to)
+        var target = out ?? InputDiscovery.stem(file) + "." + Self.fileExtension(to)
+        // A folder takes the export under the input's name, as annotate's --out does.
+        if let out, out != "-", out.hasSuffix("/") || FileAccess.isDirectory(out) {
+            target = (out as NSString).appendingPathComponent(InputDiscovery.stem((file as NSString).lastPathComponent) + "." + Self.fileExtension(to))
+        }
         if target != "-", FileAccess.isSameFile(target, file) {
             throw AnalysedDocument.failure("\(file): the export would replace the input; pass --out PATH")
         }

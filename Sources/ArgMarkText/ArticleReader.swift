@@ -80,8 +80,20 @@ public struct ArticleReader: DocumentReader {
         var backMatter = BackMatter()
         var contents: [String] = []
         let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
+        let webTail = MediaFrame.webTailStart(scalars, lines)
+        var rights: [String] = []
         while cursor < lines.count {
             let line = lines[cursor]
+            // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …): the footer's rights are kept.
+            if cursor == webTail {
+                rights += lines[cursor...].map { scalars.string($0) }.filter(FrameLines.isRightsNotice)
+                break
+            }
+            // A toolbar copied with the page (下载PDF | 导出引用 | 收藏 | 阅读次数：1523).
+            if line.count <= 80, PlainTextReader.mayBeButtons(scalars, line), MediaFrame.isToolbar(scalars.string(line)) {
+                cursor += 1
+                continue
+            }
             if cursor == unheadedNotes, !inNotes {
                 body.addNotes(noteLines)
                 noteLines = []
@@ -153,6 +165,7 @@ public struct ArticleReader: DocumentReader {
         }
         backMatter.record(into: &metadata)
         TableOfContents.record(contents, into: &metadata)
+        if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()
@@ -379,12 +392,18 @@ enum FrontMatter {
         var preamble = lines[start..<first].map { scalars.string($0) }.filter { !$0.isEmpty }
         // A journal's name and issue above the title (中国公共管理 2023年第4期, as a copy from the journal's page opens)
         // is where the article appeared, not its title; the DOI under it, or wrapped onto its line, is the article's.
-        while preamble.count > 1 {
-            // A web page's breadcrumb (首页 > 学术研究 > 法学前沿 > 正文) says where the page stands on its site.
-            if isBreadcrumb(preamble[0]) {
-                metadata.fields["breadcrumb"] = preamble.removeFirst()
-                continue
+        // A web page's breadcrumb (首页 > 学术研究 > 法学前沿 > 正文) says where the page stands on its site; the site's
+        // menu above it (首页 / 期刊简介 / 编委会 …) is no title, and a sidebar under it (本期导航 and its links) stands
+        // above the title, the line over the authors.
+        if let crumb = preamble.prefix(16).firstIndex(where: isBreadcrumb), crumb + 1 < preamble.count {
+            metadata.fields["breadcrumb"] = preamble[crumb]
+            preamble.removeFirst(crumb + 1)
+            if let first = preamble.first, Self.sidebarHeadings.contains(first),
+               let byline = preamble.indices.dropFirst(2).first(where: { isChineseByline(preamble[$0]) }) {
+                preamble.removeFirst(byline - 1)
             }
+        }
+        while preamble.count > 1 {
             let (issue, wrappedDOI) = withoutDOI(preamble[0])
             let aloneDOI = doiLine(preamble[0])
             guard isJournalIssueLine(issue) || (metadata.fields["journal"] != nil && aloneDOI != nil) else { break }
@@ -441,8 +460,19 @@ enum FrontMatter {
     }
 
     /// A site's breadcrumb: 首页 > 学术研究 > 正文, Home › Research › Article, 当前位置：首页 >> 学术.
+    /// A journal site's sidebar headings, over links to other articles.
+    static let sidebarHeadings: Set<String> = ["本期导航", "本期目录", "栏目导航", "期刊导航", "最新文章", "热点文章", "推荐文章"]
+
+    /// Whether `line` names Chinese authors only: two to four Han characters each (王晓明1，陈静怡2).
+    static func isChineseByline(_ line: String) -> Bool {
+        let names = splitNames(line)
+        return !names.isEmpty && names.count <= 12 && names.allSatisfy { name in
+            (2...4).contains(name.unicodeScalars.count) && name.unicodeScalars.allSatisfy(ScalarClass.isHan)
+        }
+    }
+
     static func isBreadcrumb(_ line: String) -> Bool {
-        let trimmed = line.hasPrefix("当前位置：") ? String(line.dropFirst(5)) : line
+        let trimmed = ["您当前的位置：", "当前位置：", "您的位置：", "当前位置:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         return line.count <= 80 && ["首页", "Home", "主页"].contains(where: trimmed.hasPrefix) && [">", "›", "»", "/"].contains(where: line.contains)
     }
 

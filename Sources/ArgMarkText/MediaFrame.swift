@@ -281,8 +281,59 @@ struct MediaFrame {
     static func isButton(_ line: String) -> Bool {
         let compact = line.filter { $0 != " " && $0 != "　" }
         let unbracketed = compact.filter { !"【】[]".contains($0) }
-        return compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
-            || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】"))
+        return (compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
+            || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】")))
+            || isToolbar(line)
+    }
+
+    /// A web page's toolbar copied with its text: two or more buttons on one line, apart by spaces or bars (Share
+    /// Tweet  Email  Print; 下载PDF | 导出引用 | 收藏 | 阅读次数：1523).
+    static func isToolbar(_ line: String) -> Bool {
+        guard line.count <= 80 else { return false }
+        let buttons = line.lowercased().split(whereSeparator: { " 　|｜·/\t".contains($0) })
+        return buttons.count >= 2 && buttons.allSatisfy { button in
+            toolbarButtons.contains(String(button))
+                || ["阅读次数", "浏览次数", "阅读量", "下载次数", "点击数", "访问量", "views"].contains { count in
+                    button.hasPrefix(count) && button.dropFirst(count.count).drop { "：: ".contains($0) }.allSatisfy(\.isNumber)
+                }
+        }
+    }
+
+    /// The buttons of a toolbar, in lower case.
+    static let toolbarButtons: Set<String> = [
+        "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "copy",
+        "link", "save", "download", "pdf", "cite", "citation", "bookmark", "comments", "reprints", "permissions",
+        "下载pdf", "下载", "导出引用", "引用", "收藏", "分享", "打印", "关闭", "微信", "微博", "qq空间", "评论", "点赞", "html全文",
+    ]
+
+    /// A web page's heading over links to other pages (相关文章, Related articles, People also read), which ends its
+    /// text: what follows is navigation and the site's footer.
+    static func isRelatedLinksHeading(_ line: String) -> Bool {
+        let key = line.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: " 　:：【】[]"))
+        return relatedLinksHeadings.contains(key)
+    }
+
+    static let relatedLinksHeadings: Set<String> = [
+        "相关文章", "相关阅读", "相关链接", "相关新闻", "相关稿件", "推荐阅读", "热点文章", "热门文章", "猜你喜欢", "相关推荐",
+        "related articles", "related", "related content", "related reading", "people also read", "recommended articles",
+        "you may also like", "most read", "most popular", "more on this topic",
+    ]
+
+    /// Where a web page's tail begins: its last related-links heading (`isRelatedLinksHeading`) after the text, when
+    /// every line from there to the end is a short one that ends no sentence (a link's title, the site's footer) or a
+    /// rights notice.
+    static func webTailStart(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
+        var index = lines.count - 1
+        func isTailLine(_ line: Range<Int>) -> Bool {
+            guard line.count <= 120, let last = line.last else { return false }
+            return !".。!?！？".unicodeScalars.contains(scalars[last]) || FrameLines.isRightsNotice(scalars.string(line))
+        }
+        // (From the end up, as far as lines are such: a long text costs only its tail.)
+        while index > 0, isTailLine(lines[index]) {
+            if lines[index].count <= 24, isRelatedLinksHeading(scalars.string(lines[index])) { return index }
+            index -= 1
+        }
+        return nil
     }
 
     /// A cover's issuer: 中华人民共和国, 国务院新闻办公室.

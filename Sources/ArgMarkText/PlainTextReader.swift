@@ -24,6 +24,17 @@ public struct PlainTextReader: DocumentReader {
 
     public func sniff(_ prefix: Substring) -> Int { 1 }
 
+    /// Whether a short line may be a web page's buttons (【打印本页】, Share  Tweet  Email  Print, 下载PDF | 导出引用):
+    /// it opens with a bracket, a letter or a Han character and ends no sentence. (Only such a line is turned into a
+    /// string to be asked.)
+    static func mayBeButtons(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let text = scalars.trimmed(line)
+        guard let first = text.first, let last = text.last.map({ scalars[$0] }) else { return false }
+        let opening = scalars[first]
+        return (opening == "【" || opening == "[" || ScalarClass.isLatinLetter(opening) || ScalarClass.isHan(opening))
+            && !".。!?！？;；,，".unicodeScalars.contains(last)
+    }
+
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
@@ -53,6 +64,7 @@ public struct PlainTextReader: DocumentReader {
         var resumeAt = 0
         let listItems = ListItems.headingLike(scalars, lines)
         let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
+        let webTail = MediaFrame.webTailStart(scalars, lines)
         for (index, line) in lines.enumerated() {
             if index < resumeAt { continue }
             if index == unheadedNotes, !inNotes {
@@ -76,9 +88,13 @@ public struct PlainTextReader: DocumentReader {
                 continue
             }
             // A web page's buttons copied with the text (【打印本页】 【关闭窗口】), wherever they stand.
-            if !inNotes, line.count <= 40, let first = scalars.trimmed(line).first, ["【", "分", "打", "关", "["].contains(scalars[first]),
-               MediaFrame.isButton(scalars.string(line)) {
+            if !inNotes, line.count <= 80, Self.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
                 continue
+            }
+            // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …): the footer's rights are kept.
+            if index == webTail {
+                rights += lines[index...].map { scalars.string($0) }.filter(FrameLines.isRightsNotice)
+                break
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
                 rights.append(scalars.string(line))

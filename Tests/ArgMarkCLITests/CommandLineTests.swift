@@ -683,6 +683,10 @@ struct CommandLineTests {
         #expect(csv.hasPrefix("document,id,section,heading,") && csv.contains(",\(thesisLabel),") && csv.contains(",true,"))
         #expect(try argmark(["export", dir + "/a.zh.jsonl", "--out", dir + "/rows.csv"]).status == 0)
         #expect(try String(contentsOfFile: dir + "/rows.csv", encoding: .utf8) == csv)
+        // A folder as --out takes the export under the input's name, as annotate's --out does.
+        try FileManager.default.createDirectory(atPath: dir + "/exports", withIntermediateDirectories: true)
+        #expect(try argmark(["export", dir + "/a.zh.jsonl", "--to", "csv", "--out", dir + "/exports"]).status == 0)
+        #expect(try String(contentsOfFile: dir + "/exports/a.zh.csv", encoding: .utf8) == csv)
         // --out - writes to standard output; --out naming the input is refused, the input kept.
         let toStdout = try argmark(["export", dir + "/a.zh.jsonl", "--to", "dot", "--out", "-"])
         #expect(toStdout.status == 0 && toStdout.stdout.hasPrefix("digraph argument {"))

@@ -121,3 +121,57 @@ struct PaperCopyTests {
         #expect(!doc.units.contains { $0.kind == .heading })
     }
 }
+
+/// A web page copied from the browser as text: the site's menu, breadcrumb and sidebar above the article, its
+/// toolbar, and below it the related links and the site's footer.
+struct WebCopyTests {
+    func sentences(_ document: Document) -> [String] { document.units.filter { $0.kind == .sentence }.map(\.text) }
+
+    @Test func aJournalPageCopiedWholeReadsAsItsArticle() throws {
+        let text = """
+            首页
+            期刊简介
+            投稿指南
+            您当前的位置：首页 > 当期目录 > 正文
+            本期导航
+            数字政府建设的地方实践
+            基层治理中的技术赋能
+            算法行政中的问责困境与制度回应
+            王晓明1，陈静怡2
+            （1. 南京大学 政府管理学院；2. 中山大学 政治与公共事务管理学院）
+            摘　要：算法行政正在重塑政府与公民的关系。
+            关键词：算法行政；问责
+            下载PDF | 导出引用 | 收藏 | 阅读次数：1523
+            一、问题的提出
+            近年来，各地政府纷纷推出“秒批”改革举措[1]。然而，算法行政也带来了新的问责难题。
+            参考文献
+            [1] 国务院办公厅. 全国一体化政务服务平台建设情况通报[R]. 北京，2023.
+            相关文章
+            数字政府建设中的公民参与
+            人工智能与行政法
+            版权所有 © 《公共管理学报》编辑部　地址：哈尔滨市南岗区西大直街92号
+            技术支持：北京勤云科技发展有限公司
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.titles["zh"] == "算法行政中的问责困境与制度回应")
+        #expect(doc.metadata.authors == ["王晓明", "陈静怡"])
+        #expect(doc.metadata.fields["breadcrumb"] == "您当前的位置：首页 > 当期目录 > 正文")
+        #expect(doc.metadata.fields["rights"]?.hasPrefix("版权所有 ©") == true)
+        #expect(doc.notes.map(\.text) == ["国务院办公厅. 全国一体化政务服务平台建设情况通报[R]. 北京，2023."])
+        #expect(sentences(doc) == ["近年来，各地政府纷纷推出“秒批”改革举措[1]。", "然而，算法行政也带来了新的问责难题。"])
+        #expect(!doc.units.contains { $0.text.contains("下载PDF") })
+    }
+
+    /// An op-ed's share buttons are no heading; a related-links heading that the text's own paragraphs follow is the
+    /// text's (a section may be called Related).
+    @Test func aToolbarGoesAndRelatedLinksEndThePage() throws {
+        let doc = try read(PlainTextReader(), "China's Electric Car Edge\n\nShare  Tweet  Email  Print\n\nBeijing has built the world's largest electric vehicle industry. Tariffs will not change that.\n\nPeople also read\n\nThe Chip War Heats Up\n\nWhy Tariffs Fail\n\n© 2024 Council on Foreign Relations\n")
+        #expect(!doc.units.contains { $0.text.contains("Tweet") || $0.text.contains("Chip War") })
+        #expect(sentences(doc) == ["Beijing has built the world's largest electric vehicle industry.", "Tariffs will not change that."])
+        #expect(doc.metadata.fields["rights"] == "© 2024 Council on Foreign Relations")
+        let section = try read(PlainTextReader(), "Findings\n\nThe programme grew. It grew again.\n\nRelated\n\nThe second programme grew as well, and its costs fell by a third over five years of operation.\n")
+        #expect(sentences(section).count == 3)
+        #expect(!MediaFrame.isToolbar("Share the burden") && !MediaFrame.isToolbar("下载") && MediaFrame.isToolbar("分享 | 打印 | 关闭"))
+    }
+}
