@@ -62,12 +62,15 @@ public struct ArticleReader: DocumentReader {
         let lines = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
-        // The marks that end a line of the title block (…Technology Sector∗, 算法问责*): the author's note they point to
-        // may stand right after the front matter, in the body's place.
-        let authorNoteMarks = Set(lines[..<min(cursor, lines.count)].compactMap { line -> Unicode.Scalar? in
-            guard let last = line.last.map({ scalars[$0] }), PageBreaks.isAuthorNoteMark(last), line.count > 1 else { return nil }
-            return last
-        })
+        // The marks set after a word of the title block (…Technology Sector∗, 算法问责*, Maria K. Lindqvist*   Daniel
+        // Osei†): the author's notes they point to may stand right after the front matter, in the body's place.
+        var authorNoteMarks = Set<Unicode.Scalar>()
+        for line in lines[..<min(cursor, lines.count)] where line.count > 1 {
+            for i in line.dropFirst() where PageBreaks.isAuthorNoteMark(scalars[i]) && !PageBreaks.isAuthorNoteMark(scalars[i - 1])
+                && !ScalarClass.isSpace(scalars[i - 1]) && (i + 1 == line.upperBound || ScalarClass.isSpace(scalars[i + 1])) {
+                authorNoteMarks.insert(scalars[i])
+            }
+        }
         let listItems = ListItems.headingLike(scalars, lines)
         frontMatter?.record(into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)

@@ -203,7 +203,15 @@ enum Caption {
         guard !numbered, cells.allSatisfy({ $0.count <= 12 }) else { return false }
         // A one-character cell after a figure is its unit, set apart as spaced text sets it (2019 年, 12 %).
         let counted = cells.filter { $0.count > 1 || ScalarClass.isDigit(s[$0.lowerBound]) }
-        let isFigure = { (cell: Range<Int>) in ScalarClass.isDigit(s[cell.lowerBound]) || s[cell.lowerBound] == "-" || s[cell.lowerBound] == "—" }
+        // A regression table's controls are ticked in words or marks (Firm FE  Yes  Yes  Yes; Controls ✓ ✓).
+        // A coefficient's sign is often the minus sign (−0.041∗∗∗), its standard error bracketed ((0.009)).
+        let isFigure = { (cell: Range<Int>) in
+            let first = s[cell.lowerBound]
+            let second = cell.count > 1 ? s[cell.lowerBound + 1] : " "
+            return ScalarClass.isDigit(first) || first == "-" || first == "—" || first == "−"
+                || ((first == "(" || first == "[") && (ScalarClass.isDigit(second) || second == "−" || second == "-"))
+                || ["Yes", "No", "✓", "✔", "×", "是", "否"].contains(String(String.UnicodeScalarView(s[cell])))
+        }
         let figures = counted.count(where: isFigure)
         // With a single figure, the other cells are labels (Japan 17, 美国 42), not a heading's words (2020 年以来的政策调整).
         let labelsShort = figures > 1 || counted.allSatisfy { isFigure($0) || $0.count <= 6 }

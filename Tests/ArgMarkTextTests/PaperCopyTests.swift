@@ -98,6 +98,9 @@ struct PaperCopyTests {
         #expect(doc.metadata.titles["en"] == "The Price of Silence")
         #expect(doc.notes.map(\.marker) == ["∗"] && doc.notes.first?.text.hasPrefix("We thank participants") == true)
         #expect(sentences(doc) == ["In January 2024 the FTC voted to ban most non-compete clauses."])
+        // Marks after the authors' names point to their notes too.
+        let byline = try read(ArticleReader(), "Does Transparency Build Trust?\n\nMaria K. Lindqvist*   Daniel Osei†\n\nAbstract\n\nWe study reports.\n\n* University of Uppsala, Department of Government.\n† Centre for Digital Policy, University College Dublin.\n\n1 Introduction\n\nPlatforms publish reports.\n")
+        #expect(byline.notes.map(\.marker) == ["*", "†"] && sentences(byline) == ["Platforms publish reports."])
         // A Markdown list's star opens no note where the title carries none.
         let list = try read(ArticleReader(), "Notes on Hedging\n\nAbstract\n\nStates hedge. We ask how.\n\n* Brazil hedges.\n\n1 Introduction\n\nStates hedge.\n")
         #expect(list.notes.isEmpty)
@@ -111,6 +114,18 @@ struct PaperCopyTests {
         #expect(sentences(doc).contains("In January 2024 the Federal Trade Commission voted to ban most non-compete clauses."))
         #expect(sentences(doc).contains("This yields several thousand cases filed by about two thousand firms across the country."))
         #expect(!doc.units.contains { $0.kind == .heading && $0.text.hasPrefix("In January") })
+    }
+
+    /// A regression table under its caption, as pdftotext leaves it with cells one space apart — coefficients with
+    /// the minus sign, bracketed standard errors, controls ticked Yes — is the table's: no row a heading (they had
+    /// opened sections called "Firm FE Yes Yes Yes"), its notes line no sentence.
+    @Test func aRegressionTableIsTheCaptions() throws {
+        let doc = try read(PlainTextReader(), String(decoding: try fixture("wrapped-paper-with-table.en.txt"), as: UTF8.self)
+            .replacingOccurrences(of: "Post-suit -0.041 -0.046 -0.053", with: "Post-suit −0.041∗∗∗ −0.046∗∗∗ −0.053∗∗∗"))
+        let captions = doc.units.filter { $0.kind == .caption }.map(\.text)
+        #expect(captions.contains("Post-suit −0.041∗∗∗ −0.046∗∗∗ −0.053∗∗∗") && captions.contains("Firm FE Yes Yes Yes")
+            && captions.contains("N 1,804 1,804 1,611"))
+        #expect(doc.units.filter { $0.kind == .heading }.map(\.text).allSatisfy { !$0.contains("Yes") && !$0.hasPrefix("N ") })
     }
 
     /// A wrap right after a case's "v." (… certiorari in Gonzalez v. | Google LLC, 598 U.S. 617 (2023).14) carries the
