@@ -282,7 +282,8 @@ struct MediaFrame {
         let compact = line.filter { $0 != " " && $0 != "　" }
         let unbracketed = compact.filter { !"【】[]".contains($0) }
         return (compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
-            || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】")))
+            || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】")
+            || compact.hasPrefix("【我要纠错】")))
             || isToolbar(line)
     }
 

@@ -39,7 +39,15 @@ public struct PlainTextReader: DocumentReader {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var footnotes: [PageBreaks.Footnote] = []
-        let lines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        let allLines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        // A government site's policy page copied whole opens with its breadcrumb and the document's index table: the
+        // document's own frame is found under them.
+        let governmentPage = GovernmentPageHeader.find(scalars, allLines)
+        let headed = governmentPage.map { Array(allLines.dropFirst($0.lineCount)) } ?? allLines
+        // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …), goes before the document's own frame
+        // is looked for at its end (a directive's attachments, signature); the footer's rights are kept.
+        let webTail = MediaFrame.webTailStart(scalars, headed)
+        let lines = webTail.map { Array(headed[..<$0]) } ?? headed
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         body.addFootnotes(footnotes)
         let letter = LetterFrame.find(scalars, lines)
@@ -53,7 +61,7 @@ public struct PlainTextReader: DocumentReader {
         let media = letter == nil && memo == nil && testimony == nil && frontMatter == nil && official == nil && speech == nil && preamble == nil && occasion == nil
             ? MediaFrame.find(scalars, lines) : nil
         var sourceNotes: [String] = []
-        var rights: [String] = []
+        var rights = webTail.map { headed[$0...].map { scalars.string($0) }.filter(FrameLines.isRightsNotice) } ?? []
         var noteLines: [Range<Int>] = []
         // Markdown footnote definitions ([^1]: …), a list of their own wherever they stand.
         var markdownNotes: [Range<Int>] = []
@@ -64,7 +72,6 @@ public struct PlainTextReader: DocumentReader {
         var resumeAt = 0
         let listItems = ListItems.headingLike(scalars, lines)
         let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
-        let webTail = MediaFrame.webTailStart(scalars, lines)
         for (index, line) in lines.enumerated() {
             if index < resumeAt { continue }
             if index == unheadedNotes, !inNotes {
@@ -90,11 +97,6 @@ public struct PlainTextReader: DocumentReader {
             // A web page's buttons copied with the text (【打印本页】 【关闭窗口】), wherever they stand.
             if !inNotes, line.count <= 80, Self.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
                 continue
-            }
-            // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …): the footer's rights are kept.
-            if index == webTail {
-                rights += lines[index...].map { scalars.string($0) }.filter(FrameLines.isRightsNotice)
-                break
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
                 rights.append(scalars.string(line))
@@ -138,6 +140,7 @@ public struct PlainTextReader: DocumentReader {
         speech?.record(into: &metadata)
         official?.record(into: &metadata)
         media?.record(into: &metadata)
+        governmentPage?.record(into: &metadata)
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {

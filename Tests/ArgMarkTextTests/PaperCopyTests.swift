@@ -178,6 +178,43 @@ struct WebCopyTests {
         #expect(!doc.units.contains { $0.text.contains("下载PDF") })
     }
 
+    /// A gov.cn policy page copied whole: the breadcrumb and the document's index table go to the metadata, and the
+    /// directive's own frame under them is found (its title had been lost, the table's rows headings and a sentence).
+    @Test func aGovernmentPolicyPageReadsAsItsDirective() throws {
+        let text = """
+            首页 > 政策 > 国务院政策文件库 > 国务院文件 > 国务院办公厅文件
+            索  引  号：\t000014349/2024-00045\t主题分类：\t国民经济管理\\其他
+            发文机关：\t国务院办公厅\t成文日期：\t2024年05月20日
+            标　　题：\t国务院办公厅关于印发《促进数据要素市场化配置行动方案》的通知
+            发文字号：\t国办发〔2024〕23号\t发布日期：\t2024年05月28日
+            国务院办公厅关于印发《促进数据要素市场化配置行动方案》的通知
+            国办发〔2024〕23号
+            各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+            《促进数据要素市场化配置行动方案》已经国务院同意，现印发给你们，请认真贯彻落实。
+            国务院办公厅
+            2024年5月20日
+            （此件公开发布）
+            促进数据要素市场化配置行动方案
+            一、总体要求
+            到2026年，数据要素市场规模年均增长20%以上。
+            【我要纠错】 责任编辑：王洋
+            相关稿件
+            图解：促进数据要素市场化配置行动方案
+            版权所有：中国政府网　中文域名：中国政府网.政务
+
+            """
+        let doc = try read(PlainTextReader(), text)
+        let m = doc.metadata
+        #expect(m.titles["zh"] == "国务院办公厅关于印发《促进数据要素市场化配置行动方案》的通知")
+        #expect(m.fields["documentNumber"] == "国办发〔2024〕23号" && m.fields["indexNumber"] == "000014349/2024-00045")
+        #expect(m.fields["published"] == "2024年05月28日" && m.fields["issuer"] == "国务院办公厅" && m.fields["issued"] == "2024年5月20日")
+        #expect(m.fields["breadcrumb"]?.hasPrefix("首页 > 政策") == true && m.fields["rights"]?.hasPrefix("版权所有") == true)
+        #expect(doc.units.map(\.text) == ["《促进数据要素市场化配置行动方案》已经国务院同意，现印发给你们，请认真贯彻落实。", "促进数据要素市场化配置行动方案",
+                                            "一、总体要求", "到2026年，数据要素市场规模年均增长20%以上。"])
+        // A table of labelled cells the site does not set (姓名：…) is the text's.
+        #expect(GovernmentPageHeader.row("姓名：张三\t单位：某大学") == nil && GovernmentPageHeader.row("标　　题：关于…的通知")?.first?.key == "title")
+    }
+
     /// An op-ed's share buttons are no heading; a related-links heading that the text's own paragraphs follow is the
     /// text's (a section may be called Related).
     @Test func aToolbarGoesAndRelatedLinksEndThePage() throws {
