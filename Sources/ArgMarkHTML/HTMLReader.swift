@@ -178,6 +178,8 @@ struct HTMLLayout {
     private var listMarkerPending = false
     /// Whether the last thing laid out is a notes heading (参考文献, References): a list right under it is the notes.
     private var afterNotesHeading = false
+    /// The headings a numbered list of notes stands under (not Sources or Literature, which head a text's own sections).
+    static let notesHeadings: Set<String> = ["参考文献", "注释", "注", "尾注", "注释与参考文献", "references", "notes", "endnotes", "footnotes", "bibliography", "workscited", "notesandreferences", "referencesandnotes"]
 
     /// An element's text without the furniture inside it (`furnitureClasses`).
     static func text(of element: XMLElement) -> String {
@@ -220,10 +222,14 @@ struct HTMLLayout {
             }
             // A CourtListener note opens with its own number (<a href="#r1">1</a> …; a publisher's <span>1</span>): the
             // list's order numbers it. Only a number that opens the entry (Ibid. at <a>12</a>. keeps its words).
+            // (The entry's own number, n + 1, however the text runs on after it: <span>1</span><p>国务院办公厅…; not a
+            // year, <span>2022</span> data.)
             if case .element(let first)? = entry.contents.first(where: { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }),
-               first.isNamed("a") || first.isNamed("span") || first.isNamed("sup"), Int(MarkupText.collapsingWhitespace(first.textContent)) != nil,
-               let space = value.firstIndex(of: " ") {
-                value = String(value[value.index(after: space)...])
+               first.isNamed("a") || first.isNamed("span") || first.isNamed("sup") {
+                let number = MarkupText.collapsingWhitespace(first.textContent)
+                if let own = Int(number), own == n + 1 || own == notes.count + 1 || first.isNamed("a"), value.hasPrefix(number) {
+                    value = value.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+                }
             }
             if !value.isEmpty { notes.append(value) }
         }
@@ -416,7 +422,7 @@ struct HTMLLayout {
         guard !value.isEmpty else { return }
         closeBlock()
         text += String(repeating: "#", count: level) + " " + value + "\n\n"
-        afterNotesHeading = ArticleReader.isNotesHeading(value)
+        afterNotesHeading = Self.notesHeadings.contains(value.lowercased().filter { !$0.isWhitespace && $0 != ":" && $0 != "：" })
     }
 
     private mutating func inline(_ value: String) {

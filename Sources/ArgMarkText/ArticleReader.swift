@@ -49,9 +49,6 @@ public struct ArticleReader: DocumentReader {
     /// A keywords field's keywords: Chinese ones parted by spaces and 、；， too, English ones by , and ; only.
     public static func splitKeywords(_ value: String) -> [String] { FrontMatter.splitKeywords(value) }
 
-    /// Whether `line` is a notes or references heading (参考文献, 注释, References, Notes and References …).
-    public static func isNotesHeading(_ line: String) -> Bool { NotesHeading.matches(line) }
-
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
@@ -85,6 +82,8 @@ public struct ArticleReader: DocumentReader {
         let unheadedNotes = NotesList.unheadedTrailingList(scalars, lines)
         let webTail = MediaFrame.webTailStart(scalars, lines)
         var rights: [String] = []
+        // Whether a line of the body has been read: the author's notes stand before it.
+        var bodyBegun = false
         while cursor < lines.count {
             let line = lines[cursor]
             // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …): the footer's rights are kept.
@@ -116,8 +115,11 @@ public struct ArticleReader: DocumentReader {
             }
             // An author's note that a mark of the title block points to (∗ We thank …), where the body begins; a
             // starred 本文系……成果 is the funding, read above.
-            if !inNotes, !authorNoteMarks.isEmpty, line.count > 2, authorNoteMarks.contains(scalars[line.lowerBound]),
-               ScalarClass.isSpace(scalars[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(scalars[line.lowerBound + 1]) {
+            if !inNotes, !bodyBegun, !authorNoteMarks.isEmpty, line.count > 2, authorNoteMarks.contains(scalars[line.lowerBound]),
+               ScalarClass.isSpace(scalars[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(scalars[line.lowerBound + 1]),
+               let first = scalars.trimmed(line.lowerBound + 1..<line.upperBound).first,
+               ScalarClass.isUpper(scalars[first]) || ScalarClass.isHan(scalars[first]),
+               !PageBreaks.isSignificanceLegend(scalars, line) {
                 body.addAuthorNote(mark: scalars[line.lowerBound], line)
                 cursor += 1
                 continue
@@ -155,6 +157,8 @@ public struct ArticleReader: DocumentReader {
             if inNotes {
                 noteLines.append(line)
             } else {
+                // (A sentence begins it; Keywords: and JEL lines the front matter left are no body yet.)
+                if HardWrap.endsSentence(scalars, before: line.upperBound, from: line.lowerBound) { bodyBegun = true }
                 body.addLine(line, listItem: listItems.contains(cursor))
                 for i in line {
                     if ScalarClass.isHan(scalars[i]) { bodyLanguageHan += 1 }
@@ -168,7 +172,7 @@ public struct ArticleReader: DocumentReader {
         }
         backMatter.record(into: &metadata)
         TableOfContents.record(contents, into: &metadata)
-        if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }
+        if !rights.isEmpty { metadata.fields["rights"] = ([metadata.fields["rights"]].compactMap { $0 } + rights).joined(separator: " ") }
         body.builder.setMetadata(metadata)
         body.addNotes(noteLines)
         return try body.finish()
@@ -400,10 +404,15 @@ enum FrontMatter {
         // above the title, the line over the authors.
         if let crumb = preamble.prefix(16).firstIndex(where: isBreadcrumb), crumb + 1 < preamble.count {
             metadata.fields["breadcrumb"] = preamble[crumb]
-            preamble.removeFirst(crumb + 1)
+            // (Only a menu's short items above it go with it: a title above it stays.)
+            if preamble[..<crumb].allSatisfy({ $0.count <= 10 }) { preamble.removeFirst(crumb + 1) } else { preamble.remove(at: crumb) }
+            // (The authors' line is the one over their affiliations; a subtitle, ——基于…, keeps its title.)
             if let first = preamble.first, Self.sidebarHeadings.contains(first),
-               let byline = preamble.indices.dropFirst(2).first(where: { isChineseByline(preamble[$0]) }) {
-                preamble.removeFirst(byline - 1)
+               let byline = preamble.indices.dropFirst(2).first(where: { k in
+                   isChineseByline(preamble[k]) && k + 1 < preamble.count && isChineseAffiliation(preamble[k + 1])
+               }) {
+                let subtitled = preamble[byline - 1].hasPrefix("——") && byline >= 3
+                preamble.removeFirst(byline - (subtitled ? 2 : 1))
             }
         }
         while preamble.count > 1 {
@@ -438,9 +447,8 @@ enum FrontMatter {
                     // rest the byline.
                     metadata.authors += names
                     if !rest.isEmpty { metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + rest }
-                } else if looksLikeByline(line), metadata.authors.isEmpty, !isEnglish(line) {
-                    // (An English line that names no one as `englishPersons` reads names is a journal's, a series' or
-                    // an edition's line: Working paper, March 2025; ARGUMENT & COMPUTATION, VOL. 12.)
+                } else if looksLikeByline(line), metadata.authors.isEmpty,
+                          !(isEnglish(line) && (isAffiliation(line) || isEditionLine(line) || !splitNames(line).allSatisfy(mayBeEnglishName))) {
                     metadata.authors = splitNames(line)
                 } else {
                     metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + line
@@ -474,9 +482,15 @@ enum FrontMatter {
         }
     }
 
+    /// Whether `line` gives Chinese authors' affiliations: in brackets, or naming a university, institute or school.
+    static func isChineseAffiliation(_ line: String) -> Bool {
+        line.hasPrefix("（") || line.hasPrefix("(") || ["大学", "学院", "研究院", "研究所", "研究中心", "党校", "科学院"].contains(where: line.contains)
+    }
+
     static func isBreadcrumb(_ line: String) -> Bool {
         let trimmed = ["您当前的位置：", "当前位置：", "您的位置：", "当前位置:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
-        return line.count <= 80 && ["首页", "Home", "主页"].contains(where: trimmed.hasPrefix) && [">", "›", "»", "/"].contains(where: line.contains)
+        // (Home, then a separator: Homepage: https://… is no breadcrumb.)
+        return line.count <= 80 && trimmed.contains(/^(首页|主页|Home)\s*[>›»\/]/)
     }
 
     /// `line` without a DOI at its end, and the DOI.
@@ -675,12 +689,19 @@ enum FrontMatter {
     static func isPersonsName(_ line: String) -> Bool {
         let name = line.trimmingCharacters(in: CharacterSet.nameNoise)
         let words = name.split(separator: " ")
-        guard (2...4).contains(words.count), !name.contains(","), !["The", "A", "An"].contains(words[0]) else { return false }
-        return words.allSatisfy { word in
-            guard let first = word.unicodeScalars.first, ScalarClass.isUpper(first) else { return false }
-            return word.unicodeScalars.allSatisfy { ScalarClass.isLatinLetter($0) || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
-        }
+        guard (2...6).contains(words.count), !name.contains(","), !["The", "A", "An"].contains(words[0]) else { return false }
+        // A surname's particle is lower case (Ana Beatriz de Souza, Marieke van der Meer, Saif al-Islam Haddad); a
+        // capital may be any Latin script's (Łukasz, Đặng), as may the letters.
+        return words.first.map { !nameParticles.contains(String($0)) } == true && words.last.map { !nameParticles.contains(String($0)) } == true
+            && words.allSatisfy { word in
+                if nameParticles.contains(String(word)) || word.hasPrefix("al-") || word.hasPrefix("el-") { return true }
+                guard let first = word.first, first.isUppercase else { return false }
+                return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+            }
     }
+
+    /// The lower-case particles of surnames.
+    static let nameParticles: Set<String> = ["de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "y", "e"]
 
     /// The persons' names of an English byline and what else it says (their affiliation), when it names someone: the
     /// line's comma-separated parts that read as a person's name, and the rest.
@@ -689,12 +710,15 @@ enum FrontMatter {
         // (London School of Economics)): the names are read without them, the bracketed parts are the rest.
         let bracketed = line.matches(of: /\(([^()]+)\)/).map { String($0.1).trimmingCharacters(in: .whitespaces) }
         var line = bracketed.isEmpty ? line : line.replacing(/\s*\([^()]+\)/, with: "")
+        // A brief's By-line (By Sarah Patel).
+        if line.hasPrefix("By ") || line.hasPrefix("by ") { line = String(line.dropFirst(3)) }
         // A layout copy sets the names apart by columns of spaces (Maria K. Lindqvist*          Daniel Osei†).
         line = line.replacing(/\ {3,}/, with: ", ")
         // An affiliation's letter after each name (Nadia Haddad a and Peter J. Lowe b) is no part of it.
         let parts = splitNames(line).map { $0.replacing(/\ [a-z](,[a-z])*$/, with: "") }
         let names = parts.filter { part in
-            isPersonsName(part) && !isAffiliation(part) && !part.split(separator: " ").contains { notInNames.contains(String($0).capitalized) }
+            isPersonsName(part) && !isAffiliation(part) && !isAffiliation(part.capitalized)
+                && !part.split(separator: " ").contains { notInNames.contains(String($0).capitalized) }
         }
         guard !names.isEmpty, !isAffiliation(names[0]) else { return nil }
         // Only a line that opens with a name: "Policy Brief No. 4, Center for …" names no one.
@@ -715,6 +739,24 @@ enum FrontMatter {
         // A publisher's first-page furniture (ARTICLE HISTORY, Original Article, Research Paper).
         "Article", "History", "Original", "Research", "Received", "Accepted", "Published",
     ]
+
+    /// An English line that says which version of the paper or issue this is rather than who wrote it (Working paper,
+    /// March 2025; Discussion Paper No. 12; 2021, VOL. 12, NO. 2; © The Author(s) 2023): a figure or a series' word,
+    /// which no name holds.
+    static func isEditionLine(_ line: String) -> Bool {
+        line.contains(where: \.isNumber) || line.split { $0 == " " || $0 == "," }.contains { word in
+            notInNames.contains(String(word).capitalized) || ["draft", "version", "preprint"].contains(word.lowercased())
+        }
+    }
+
+    /// Whether an English byline's part may be a name `isPersonsName` does not read (danah boyd, Plato): no lower-case
+    /// word but a surname's particle unless all are (a title's the ethics of persuasion is no name).
+    static func mayBeEnglishName(_ part: String) -> Bool {
+        let words = part.split(separator: " ")
+        return words.allSatisfy { $0.first?.isLowercase == true } || words.allSatisfy { word in
+            word.first?.isLowercase != true || nameParticles.contains(String(word))
+        }
+    }
 
     static func looksLikeByline(_ line: String) -> Bool {
         let names = splitNames(line)
@@ -1053,8 +1095,10 @@ enum NotesList {
 
     /// The first line of a notes list that ends the text without a heading of its own ([1] Hagelskamp, C. … (2016).
     /// Public Spending … | [2] Replication data are …, a copy that lost its "Notes"): every line from there to the
-    /// end opens with a bracketed number, counting up from [1], and the text before cites [1] in running text. Nil
-    /// when the text ends otherwise.
+    /// end opens with a bracketed number, counting up from [1]; the line above is a paragraph that ends its sentence
+    /// (not a heading such as Recommendations or 攻读学位期间发表的论文 over a list of its own); half the entries or more
+    /// cite as references do (a year, [J], [M] …); and the text before cites [1] after its words, as a note marker
+    /// stands (…people of colour.[1] Yet; not 第［1］项 or option [1]). Nil when the text ends otherwise.
     static func unheadedTrailingList(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
         var index = lines.count
         var expected: Int?
@@ -1069,12 +1113,18 @@ enum NotesList {
             if number == 1 { break }
         }
         guard expected == 0, index > 0 else { return nil }
+        let above = lines[index - 1]
+        guard HardWrap.endsSentence(s, before: above.upperBound, from: above.lowerBound) else { return nil }
+        let entries = lines[index...].map { s.string($0) }
+        guard 2 * entries.count(where: { $0.contains(/(1[89]|20)\d\d|\[[JMRZNCDS]\]|［[JMRZNCDS]］/) }) >= entries.count else { return nil }
         // The body cites the first note as a marker after its words ("… people of colour.[1] Yet …").
-        let body = lines[index - 1].upperBound
-        var k = lines[0].lowerBound
-        while k + 2 < body {
+        let body = above.upperBound
+        var k = lines[0].lowerBound + 1
+        while k + 3 < body {
             if s[k] == "[" || s[k] == "［", s[k + 1] == "1", s[k + 2] == "]" || s[k + 2] == "］",
-               k > 0, s[k - 1] != "\n", s[k - 1] != "\r" {
+               "。．.!?！？”\"）)".unicodeScalars.contains(s[k - 1])
+                || (!ScalarClass.isSpace(s[k - 1]) && s[k - 1] != "第"
+                    && (ScalarClass.isSpace(s[k + 3]) || "。，；：,.;:[［)）".unicodeScalars.contains(s[k + 3]))) {
                 return index
             }
             k += 1

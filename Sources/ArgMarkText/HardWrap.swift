@@ -66,8 +66,17 @@ enum HardWrap {
         }
         // Most lines that run on are wrapped; in a short paper whose title page, headings and a table or contents
         // are lines of their own, a third, where many are and hardly any ends a sentence.
+        // (And prose is what breaks there: a sentence ends inside a fourth of the wrapped lines or more; a list of
+        // units, names or programmes, one per line, ends none inside a line.)
+        func endsSentenceInside(_ line: Range<Int>) -> Bool {
+            line.dropLast(2).contains { i in
+                "。！？".unicodeScalars.contains(scalars[i])
+                    || (".?!".unicodeScalars.contains(scalars[i]) && scalars[i + 1] == " " && ScalarClass.isUpper(scalars[i + 2]))
+            }
+        }
         let mostRunOnWrapped = 2 * wrapped.count >= adjacent.count
-            || (2 * wrapped.count >= 3 * fewestWrappedLines && 3 * wrapped.count >= adjacent.count && 4 * endingSentences <= wrapped.count)
+            || (2 * wrapped.count >= 3 * fewestWrappedLines && 3 * wrapped.count >= adjacent.count && 4 * endingSentences <= wrapped.count
+                && 4 * wrapped.count(where: { endsSentenceInside(lines[$0]) }) >= wrapped.count)
         guard wrapped.count >= fewestWrappedLines, mostRunOnWrapped, 2 * endingSentences < wrapped.count
         else { return (unwrapped, nil) }
         // Block quotations: a run of three or more adjacent lines set in by one amount beyond the text's margin is
@@ -503,7 +512,8 @@ enum HardWrap {
         var j = dot
         while j > floor, dot - j < 4, ScalarClass.isLatinLetter(s[j - 1]) || (s[j - 1] == "." && j - 1 < dot) { j -= 1 }
         guard j < dot, j == floor || ScalarClass.isSpace(s[j - 1]) || s[j - 1] == "(" else { return false }
-        return linkingAbbreviations.contains(String(String.UnicodeScalarView(s[j..<dot])).lowercased())
+        // (As written: Part V. ends a sentence.)
+        return linkingAbbreviations.contains(String(String.UnicodeScalarView(s[j..<dot])))
     }
 
     /// Marks that open a bulleted item.

@@ -281,7 +281,8 @@ struct MediaFrame {
     static func isButton(_ line: String) -> Bool {
         let compact = line.filter { $0 != " " && $0 != "　" }
         let unbracketed = compact.filter { !"【】[]".contains($0) }
-        return (compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号")
+        return (compact.count <= 40 && (compact.hasPrefix("分享到") || compact.hasPrefix("【字体") || compact.hasPrefix("字号：")
+            || compact.hasPrefix("字号:") || compact.hasPrefix("字号大")
             || unbracketed.hasSuffix("打印本页") || unbracketed.hasSuffix("关闭窗口") || compact == "打印" || compact.hasPrefix("【打印】")
             || compact.hasPrefix("【我要纠错】")))
             || isToolbar(line)
@@ -302,9 +303,9 @@ struct MediaFrame {
 
     /// The buttons of a toolbar, in lower case.
     static let toolbarButtons: Set<String> = [
-        "share", "tweet", "email", "e-mail", "print", "facebook", "twitter", "x", "linkedin", "whatsapp", "reddit", "copy",
-        "link", "save", "download", "pdf", "cite", "citation", "bookmark", "comments", "reprints", "permissions",
-        "下载pdf", "下载", "导出引用", "引用", "收藏", "分享", "打印", "关闭", "微信", "微博", "qq空间", "评论", "点赞", "html全文",
+        // Actions only: the platforms' names (Facebook | Twitter, 微信　微博) are as often a table's row in a text on them.
+        "share", "tweet", "email", "e-mail", "print", "save", "download", "pdf", "cite", "citation", "bookmark", "reprints",
+        "permissions", "下载pdf", "导出引用", "收藏", "分享", "打印", "关闭", "点赞", "html全文",
     ]
 
     /// A web page's heading over links to other pages (相关文章, Related articles, People also read), which ends its
@@ -326,8 +327,8 @@ struct MediaFrame {
     static func webTailStart(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
         var index = lines.count - 1
         func isTailLine(_ line: Range<Int>) -> Bool {
-            guard line.count <= 120, let last = line.last else { return false }
-            return !".。!?！？".unicodeScalars.contains(scalars[last]) || FrameLines.isRightsNotice(scalars.string(line))
+            guard line.count <= 120 else { return false }
+            return !HardWrap.endsSentence(scalars, before: line.upperBound, from: line.lowerBound) || FrameLines.isRightsNotice(scalars.string(line))
         }
         // (From the end up, as far as lines are such: a long text costs only its tail.)
         while index > 0, isTailLine(lines[index]) {

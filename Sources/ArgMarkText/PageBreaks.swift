@@ -162,7 +162,7 @@ enum PageBreaks {
     }
 
     /// A table's legend of its stars (* p < 0.05, ** p < 0.01), which is no author's note.
-    private static func isSignificanceLegend(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+    static func isSignificanceLegend(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let text = String(String.UnicodeScalarView(s[line])).lowercased()
         return text.contains(/p\s*[<>≤≥]/) || text.contains("significan")
     }

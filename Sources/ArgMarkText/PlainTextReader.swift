@@ -47,7 +47,13 @@ public struct PlainTextReader: DocumentReader {
         // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …), goes before the document's own frame
         // is looked for at its end (a directive's attachments, signature); the footer's rights are kept.
         let webTail = MediaFrame.webTailStart(scalars, headed)
-        let lines = webTail.map { Array(headed[..<$0]) } ?? headed
+        // (An editor's line below the links, （责任编辑：李华）, is the text's as ever.)
+        let lines = webTail.map { tail in
+            Array(headed[..<tail]) + headed[tail...].filter { line in
+                var probe = DocumentMetadata()
+                return line.count <= 40 && EditorLine.parse(scalars.string(line), into: &probe)
+            }
+        } ?? headed
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
         body.addFootnotes(footnotes)
         let letter = LetterFrame.find(scalars, lines)

@@ -549,6 +549,9 @@ public struct SentenceSegmenter: Sendable {
         while close < end, close - i <= 40, s[close] != "\"", s[close] != "”", s[close] != "“", s[close] != "\n" { close += 1 }
         guard close < end, close - i <= 40, s[close] == "”" || s[close] == "\"" else { return false }
         guard close - 1 > i, s[close - 1] == "." || s[close - 1] == "!" || s[close - 1] == "?" else { return false }
+        // A slogan's parts are a few words each (Water. Rest. Shade.); sentences quoted whole are longer.
+        let quoted = String(String.UnicodeScalarView(s[(open + 1)..<close]))
+        guard quoted.split(whereSeparator: { ".!?".contains($0) }).allSatisfy({ $0.split(separator: " ").count <= 4 }) else { return false }
         var next = close + 1
         while next < end, s[next] == " " { next += 1 }
         return next > close + 1 && next < end && ScalarClass.isLower(s[next])

@@ -179,6 +179,12 @@ struct HTMLReaderTests {
             <h2>Notes</h2><ol><li id="en1"><span>1</span> Edelman’s concept has since been applied widely.</li></ol></article></body></html>
             """)
         #expect(english.notes.map(\.text) == ["Edelman’s concept has since been applied widely."])
+        // The entry's own number goes however its text runs on (<span>1</span><p>国务院办公厅…), a year stays.
+        let glued = try read("<html><body><article><h1>算法行政</h1><p>全国已有2.3万项事项实现“秒批”[1]。现有研究关注不足[2]。</p><h2>参考文献</h2><ol><li><span>1</span><p>国务院办公厅. 通报[R]. 2023.</p></li><li><span>2022</span> data from the state plans.</li></ol></article></body></html>")
+        #expect(glued.notes.map(\.text) == ["国务院办公厅. 通报[R]. 2023.", "2022 data from the state plans."])
+        // A numbered list under Sources is a text's own section.
+        let sources = try read("<html><body><article><h1>Method</h1><p>We drew on three kinds of records for the study.</p><h2>Sources</h2><ol><li>Court filings from two services.</li><li>Profiles of workers.</li></ol></article></body></html>")
+        #expect(sources.notes.isEmpty)
         let steps = try read("<html><body><article><h1>Plan</h1><p>We propose two steps for the agency to take next year.</p><h2>Recommendations</h2><ol><li>Fund the mapping first.</li><li>Cap the matching requirement.</li></ol></article></body></html>")
         #expect(steps.notes.isEmpty && steps.units.filter { $0.kind == .sentence }.count == 3)
     }

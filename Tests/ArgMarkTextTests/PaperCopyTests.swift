@@ -227,3 +227,88 @@ struct WebCopyTests {
         #expect(!MediaFrame.isToolbar("Share the burden") && !MediaFrame.isToolbar("下载") && MediaFrame.isToolbar("分享 | 打印 | 关闭"))
     }
 }
+
+/// What the review of the reading changes found them taking too far, each kept as it was read before.
+struct PaperCopyLimitsTests {
+    func sentences(_ document: Document) -> [String] { document.units.filter { $0.kind == .sentence }.map(\.text) }
+
+    /// A title's star points to the author's note under the front matter only: a table's significance legend (∗ p <
+    /// 0.10) and a list starred further down stay the text's.
+    @Test func starsInTheBodyAreNoAuthorsNotes() throws {
+        let doc = try read(ArticleReader(), "The Price of Silence∗\n\nPriya Raman\n\nAbstract\n\nWe study NDAs.\n\n∗ We thank Evan Starr for comments.\n\n1 Introduction\n\nFirms sue workers.\n\n∗ p < 0.10, ∗∗ p < 0.05. Standard errors clustered by firm.\n\n* we assemble new data.\n")
+        #expect(doc.notes.map(\.marker) == ["∗"])
+        #expect(sentences(doc).contains("∗ p < 0.10, ∗∗ p < 0.05.") && sentences(doc).contains("* we assemble new data."))
+    }
+
+    /// Names with a surname's particle or a capital outside Latin-1, and lines that name no one the way names are
+    /// read, still give their authors.
+    @Test(arguments: [
+        ("Ana Beatriz de Souza and Marieke van der Meer", ["Ana Beatriz de Souza", "Marieke van der Meer"]),
+        ("Łukasz Nowak and Søren Jensen", ["Łukasz Nowak", "Søren Jensen"]),
+        ("Rafael da Silva", ["Rafael da Silva"]),
+        ("JANE MORRISON AND TOMÁS GARCÍA", ["JANE MORRISON", "TOMÁS GARCÍA"]),
+    ])
+    func bylinesWithParticlesAndOtherCapitals(_ byline: String, _ authors: [String]) throws {
+        let doc = try read(ArticleReader(), "Public Trust After the Pandemic\n\n\(byline)\n\nCENTER FOR LAW AND SOCIETY, UNIVERSITY OF WASHINGTON\n\nAbstract\n\nTrust fell.\n\n1 Introduction\n\nTrust fell in most cities.\n")
+        #expect(doc.metadata.authors == authors)
+    }
+
+    /// A numbered list at the text's end under a heading of its own, or whose entries cite nothing, is the text's; so
+    /// is one whose first number the text names (第［1］项) rather than cites.
+    @Test func trailingListsThatAreNoNotes() throws {
+        let recommendations = try read(PlainTextReader(), "Voters were low-income.[1] Yet that rested on surveys.\n\nRecommendations\n\n[1] Fund the ACP through 2026.\n[2] Require address-level maps.\n")
+        #expect(recommendations.notes.isEmpty && sentences(recommendations).contains("[1] Fund the ACP through 2026."))
+        let uncited = try read(PlainTextReader(), "Voters were low-income.[1] Yet that rested on surveys.\n\n[1] Fund the ACP first.\n[2] Require address-level maps.\n")
+        #expect(uncited.notes.isEmpty)
+        let named = try read(PlainTextReader(), "各地要落实第［1］项任务。\n\n［1］全面推行“一网通办”，2024年底前完成。\n［2］加快数据共享，2025年底前完成。\n")
+        #expect(named.notes.isEmpty)
+    }
+
+    /// Units listed one per line under a 通报's heading stay apart: no sentence ends inside those lines, so the text
+    /// is not taken for a wrapped one.
+    @Test func aListOfUnitsOnePerLineStaysApart() throws {
+        let doc = try read(PlainTextReader(), String(decoding: try fixture("units-one-per-line.zh.txt"), as: UTF8.self))
+        #expect(doc.units.contains { $0.text == "湖南省长沙市行政审批服务局" })
+        #expect(!doc.units.contains { $0.text.contains("（联合申报）内蒙古") })
+    }
+
+    /// "Homepage: https://…" is no breadcrumb, and a title above a breadcrumb stays the title.
+    @Test func breadcrumbsAndHomepages() throws {
+        #expect(!FrontMatter.isBreadcrumb("Homepage: https://sites.google.com/view/laurachen") && FrontMatter.isBreadcrumb("Home > Research > Papers"))
+        let doc = try read(ArticleReader(), "平台经济反垄断的规制逻辑与制度完善\n首页 > 学术研究 > 经济法学 > 正文\n王丽娟\n（中国政法大学 民商经济法学院，北京 100088）\n摘　要：平台经济需要规制。\n关键词：平台；反垄断\n一、引言\n平台经济发展迅速。\n")
+        #expect(doc.metadata.titles["zh"] == "平台经济反垄断的规制逻辑与制度完善" && doc.metadata.authors == ["王丽娟"])
+    }
+
+    /// Part V. at a wrapped line's end ends its sentence: the heading below stays a heading.
+    @Test func aRomanFiveEndsItsSentence() {
+        let s = Array("… are taken up in turn in Part V.".unicodeScalars)
+        #expect(HardWrap.endsSentence(s, before: s.count) && !HardWrap.endsSentence(Array("in Gonzalez v.".unicodeScalars), before: 14))
+    }
+
+    /// Two sentences quoted whole before a lower-case word are two sentences; only a slogan's short parts are one.
+    @Test func quotedSentencesStayApart() {
+        let text = "He said \"We have waited long enough. The rule will be final this year.\" reporters were told."
+        let scalars = Array(text.unicodeScalars)
+        #expect(SentenceSegmenter().segment(scalars, scalars.indices).count == 2)
+    }
+
+    /// Platform names in a table's row, a heading on 字号 (a trade name), and a must to point out set mid-sentence
+    /// are the text's, as they were.
+    @Test func notEveryButtonWordIsAButton() throws {
+        #expect(!MediaFrame.isToolbar("Facebook | Twitter | Reddit") && !MediaFrame.isToolbar("微信｜微博｜QQ空间"))
+        #expect(!MediaFrame.isButton("字号权的性质与边界") && MediaFrame.isButton("字号：大 中 小"))
+        let doc = try read(PlainTextReader(), "Platform    Reports\nFacebook | Twitter | Reddit\n\nThe three platforms publish reports twice a year.\n")
+        #expect(doc.units.contains { $0.text.contains("Facebook") })
+    }
+
+    /// An article's own rights notice stays when a page's footer adds another; an editor's line under the related
+    /// links is still read.
+    @Test func aPagesTailKeepsWhatTheTextSaid() throws {
+        let doc = try read(PlainTextReader(), "开放是当代中国的鲜明标识。\n我们要稳步扩大制度型开放。\n相关阅读\n稳步扩大制度型开放\n（责任编辑：李华）\n")
+        #expect(doc.units.contains { $0.text == "（责任编辑：李华）" } && !doc.units.contains { $0.text == "相关阅读" })
+        let framed = try read(PlainTextReader(), "扩大制度型开放\n来源：人民日报　　2024年03月18日\n开放是当代中国的鲜明标识。\n我们要稳步扩大制度型开放。\n相关阅读\n稳步扩大制度型开放\n（责任编辑：李华）\n")
+        #expect(framed.metadata.fields["editor"] == "李华")
+        let rights = try read(ArticleReader(), "Who Votes?\n\nAbstract: Turnout is low.\n\n© 2024 The Author(s). Published under a CC BY 4.0 licence.\n\n1 Introduction\n\nTurnout is low in most cities.\n\nRelated articles\n\nWho votes in local elections\n\n© 2025 Urban Affairs Online. All rights reserved.\n")
+        #expect(rights.metadata.fields["rights"]?.hasPrefix("© 2024 The Author(s).") == true && rights.metadata.fields["rights"]?.hasSuffix("All rights reserved.") == true)
+    }
+}
