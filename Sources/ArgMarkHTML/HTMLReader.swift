@@ -227,7 +227,7 @@ struct HTMLLayout {
             if case .element(let first)? = entry.contents.first(where: { if case .text(let t) = $0 { !t.allSatisfy(\.isWhitespace) } else { true } }),
                first.isNamed("a") || first.isNamed("span") || first.isNamed("sup") {
                 let number = MarkupText.collapsingWhitespace(first.textContent)
-                if let own = Int(number), own == n + 1 || own == notes.count + 1 || first.isNamed("a"), value.hasPrefix(number) {
+                if let own = Int(number), own == n + 1 || own == notes.count + 1, value.hasPrefix(number) {
                     value = value.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
                 }
             }

@@ -62,8 +62,10 @@ public struct ArticleReader: DocumentReader {
         // The marks set after a word of the title block (…Technology Sector∗, 算法问责*, Maria K. Lindqvist*   Daniel
         // Osei†): the author's notes they point to may stand right after the front matter, in the body's place.
         var authorNoteMarks = Set<Unicode.Scalar>()
+        // (Not a Markdown emphasis, *Jane Smith, EPI*, whose line opens with the same mark.)
         for line in lines[..<min(cursor, lines.count)] where line.count > 1 {
             for i in line.dropFirst() where PageBreaks.isAuthorNoteMark(scalars[i]) && !PageBreaks.isAuthorNoteMark(scalars[i - 1])
+                && scalars[line.lowerBound] != scalars[i]
                 && !ScalarClass.isSpace(scalars[i - 1]) && (i + 1 == line.upperBound || ScalarClass.isSpace(scalars[i + 1])) {
                 authorNoteMarks.insert(scalars[i])
             }
@@ -119,7 +121,10 @@ public struct ArticleReader: DocumentReader {
                ScalarClass.isSpace(scalars[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(scalars[line.lowerBound + 1]),
                let first = scalars.trimmed(line.lowerBound + 1..<line.upperBound).first,
                ScalarClass.isUpper(scalars[first]) || ScalarClass.isHan(scalars[first]),
-               !PageBreaks.isSignificanceLegend(scalars, line) {
+               !PageBreaks.isSignificanceLegend(scalars, line),
+               // (A list's items open alike, line after line: * Key point one | * Key point two.)
+               !(cursor + 1 < lines.count && lines[cursor + 1].count > 1 && scalars[lines[cursor + 1].lowerBound] == scalars[line.lowerBound]),
+               !(cursor > 0 && lines[cursor - 1].count > 1 && scalars[lines[cursor - 1].lowerBound] == scalars[line.lowerBound]) {
                 body.addAuthorNote(mark: scalars[line.lowerBound], line)
                 cursor += 1
                 continue
@@ -689,7 +694,8 @@ enum FrontMatter {
     static func isPersonsName(_ line: String) -> Bool {
         let name = line.trimmingCharacters(in: CharacterSet.nameNoise)
         let words = name.split(separator: " ")
-        guard (2...6).contains(words.count), !name.contains(","), !["The", "A", "An"].contains(words[0]) else { return false }
+        guard (2...4).contains(words.count { !nameParticles.contains(String($0)) }), !name.contains(","), !["The", "A", "An"].contains(words[0])
+        else { return false }
         // A surname's particle is lower case (Ana Beatriz de Souza, Marieke van der Meer, Saif al-Islam Haddad); a
         // capital may be any Latin script's (Łukasz, Đặng), as may the letters.
         return words.first.map { !nameParticles.contains(String($0)) } == true && words.last.map { !nameParticles.contains(String($0)) } == true
@@ -701,7 +707,7 @@ enum FrontMatter {
     }
 
     /// The lower-case particles of surnames.
-    static let nameParticles: Set<String> = ["de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "y", "e"]
+    static let nameParticles: Set<String> = ["de", "da", "das", "do", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "la", "le", "bin", "ibn", "al", "el"]
 
     /// The persons' names of an English byline and what else it says (their affiliation), when it names someone: the
     /// line's comma-separated parts that read as a person's name, and the rest.
@@ -717,7 +723,9 @@ enum FrontMatter {
         // An affiliation's letter after each name (Nadia Haddad a and Peter J. Lowe b) is no part of it.
         let parts = splitNames(line).map { $0.replacing(/\ [a-z](,[a-z])*$/, with: "") }
         let names = parts.filter { part in
-            isPersonsName(part) && !isAffiliation(part) && !isAffiliation(part.capitalized)
+            // (In capitals, an institution's word stands whole: CENTER FOR LAW, not COURTNEY's Court.)
+            isPersonsName(part) && !isAffiliation(part)
+                && !part.capitalized.split(separator: " ").contains { word in institutionWords.contains { word.hasPrefix($0) && word.count <= $0.count + 3 } }
                 && !part.split(separator: " ").contains { notInNames.contains(String($0).capitalized) }
         }
         guard !names.isEmpty, !isAffiliation(names[0]) else { return nil }
@@ -745,7 +753,9 @@ enum FrontMatter {
     /// which no name holds.
     static func isEditionLine(_ line: String) -> Bool {
         line.contains(where: \.isNumber) || line.split { $0 == " " || $0 == "," }.contains { word in
-            notInNames.contains(String(word).capitalized) || ["draft", "version", "preprint"].contains(word.lowercased())
+            ["working", "paper", "papers", "discussion", "series", "draft", "version", "preprint", "vol.", "no.", "issue", "journal", "review",
+             "policy", "brief"]
+                .contains(word.lowercased())
         }
     }
 

@@ -210,7 +210,7 @@ enum Caption {
             let second = cell.count > 1 ? s[cell.lowerBound + 1] : " "
             return ScalarClass.isDigit(first) || first == "-" || first == "—" || first == "−"
                 || ((first == "(" || first == "[") && (ScalarClass.isDigit(second) || second == "−" || second == "-"))
-                || ["Yes", "No", "✓", "✔", "×", "是", "否"].contains(String(String.UnicodeScalarView(s[cell])))
+                || (cells.count >= 3 && ["Yes", "No", "✓", "✔", "×", "是", "否"].contains(String(String.UnicodeScalarView(s[cell]))))
         }
         let figures = counted.count(where: isFigure)
         // With a single figure, the other cells are labels (Japan 17, 美国 42), not a heading's words (2020 年以来的政策调整).

@@ -423,6 +423,10 @@ enum HardWrap {
             return false
         }
         if NotesList.marker(s, line) != nil, NotesList.marker(s, paragraph) != nil { return false }
+        // Endnotes numbered as a PDF leaves superscripts (1 Federal Communications … (2012). | 2 Pew Research …): the
+        // next number opens the next note.
+        if let (number, _) = NotesList.bareMarker(s, line), let (previous, _) = NotesList.bareMarker(s, paragraph),
+           Int(number) == (Int(previous) ?? -1) + 1 { return false }
         if endsSentence(s, before: line.lowerBound),
            HeadingDetector.level(s, line) != nil,
            !full || FrontMatter.opensTagLine(s, paragraph) || HeadingDetector.numberedLevel(s, line, latin: false) != nil {

@@ -25,15 +25,17 @@ public struct PlainTextReader: DocumentReader {
     public func sniff(_ prefix: Substring) -> Int { 1 }
 
     /// Whether a short line may be a web page's buttons (【打印本页】, Share  Tweet  Email  Print, 下载PDF | 导出引用):
-    /// it opens with a bracket, a letter or a Han character and ends no sentence. (Only such a line is turned into a
-    /// string to be asked.)
+    /// it opens with a bracket, a Latin letter or the first character of a Chinese button and ends no sentence. (Only
+    /// such a line is turned into a string to be asked: a string per heading made reading a report slower.)
     static func mayBeButtons(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         let text = scalars.trimmed(line)
         guard let first = text.first, let last = text.last.map({ scalars[$0] }) else { return false }
         let opening = scalars[first]
-        return (opening == "【" || opening == "[" || ScalarClass.isLatinLetter(opening) || ScalarClass.isHan(opening))
-            && !".。!?！？;；,，".unicodeScalars.contains(last)
+        return (buttonOpenings.contains(opening) || ScalarClass.isLatinLetter(opening)) && !".。!?！？;；,，".unicodeScalars.contains(last)
     }
+
+    /// The characters a Chinese button or toolbar opens with (【打印本页】, 分享到：, 字号：, 下载PDF, 导出引用, 收藏, 点赞, 关闭窗口).
+    private static let buttonOpenings = Set("【[分打关字下导收点".unicodeScalars)
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
@@ -72,6 +74,7 @@ public struct PlainTextReader: DocumentReader {
         // Markdown footnote definitions ([^1]: …), a list of their own wherever they stand.
         var markdownNotes: [Range<Int>] = []
         var inNotes = false
+        var buttonEditorLines: [String] = []
         var backMatter = BackMatter()
         var contents: [String] = []
         // The line after a glossary or a table of contents, which the loop skips to.
@@ -102,6 +105,9 @@ public struct PlainTextReader: DocumentReader {
             }
             // A web page's buttons copied with the text (【打印本页】 【关闭窗口】), wherever they stand.
             if !inNotes, line.count <= 80, Self.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
+                // (gov.cn sets its editor on the button's line: 【我要纠错】 责任编辑：王洋.)
+                let text = scalars.string(line)
+                if let editor = text.range(of: "责任编辑") { buttonEditorLines.append(String(text[editor.lowerBound...])) }
                 continue
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
@@ -147,6 +153,7 @@ public struct PlainTextReader: DocumentReader {
         official?.record(into: &metadata)
         media?.record(into: &metadata)
         governmentPage?.record(into: &metadata)
+        for line in buttonEditorLines { _ = EditorLine.parse(line, into: &metadata) }
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {

@@ -34,6 +34,15 @@ struct SpeechHeader {
             let named = (2...4).contains(name.count) && name.unicodeScalars.allSatisfy(\.isHanIdeograph)
             return SpeechHeader(title: title, occasion: date, bylines: named ? [name] : [])
         }
+        // A press conference's transcript under its title (2025年6月10日外交部发言人林剑主持例行记者会), its first turn below:
+        // the title, and the date it opens with as the occasion.
+        // (A turn: 问：…, or a speaker's label, 主持人：/ …记者：/ …发言人…：; a page's 发布时间：… and 来源：… lines are
+        // its frame's, which MediaFrame reads.)
+        let label = second.split(separator: "：", maxSplits: 1).first.map(String.init) ?? ""
+        if ["记者会", "新闻发布会", "发布会", "答记者问", "吹风会"].contains(where: title.hasSuffix), second.contains("："),
+           label == "问" || label.hasSuffix("主持人") || label.hasSuffix("记者") || label.contains("发言人") {
+            return SpeechHeader(title: title, occasion: title.prefixMatch(of: /\d{4}年\d{1,2}月\d{1,2}日/).map { String($0.0) } ?? "", bylines: [])
+        }
         guard second.hasPrefix("——") || second.hasPrefix("－－") || second.hasPrefix("—") else { return nil }
         let occasion = String(second.drop { $0 == "—" || $0 == "－" || $0 == " " || $0 == "　" })
         let atMeeting = occasion.contains("在") && occasion.hasSuffix("上")
@@ -58,7 +67,7 @@ struct SpeechHeader {
 
     func record(into metadata: inout DocumentMetadata) {
         if metadata.titles["zh"] == nil { metadata.titles["zh"] = title }
-        if metadata.fields["occasion"] == nil { metadata.fields["occasion"] = occasion }
+        if metadata.fields["occasion"] == nil, !occasion.isEmpty { metadata.fields["occasion"] = occasion }
         var recorded: [String] = []
         for byline in bylines {
             // The name follows the office, set with spaces inside a two-character name (李　强); a name alone is one.

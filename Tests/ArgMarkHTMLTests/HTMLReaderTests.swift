@@ -182,6 +182,8 @@ struct HTMLReaderTests {
         // The entry's own number goes however its text runs on (<span>1</span><p>国务院办公厅…), a year stays.
         let glued = try read("<html><body><article><h1>算法行政</h1><p>全国已有2.3万项事项实现“秒批”[1]。现有研究关注不足[2]。</p><h2>参考文献</h2><ol><li><span>1</span><p>国务院办公厅. 通报[R]. 2023.</p></li><li><span>2022</span> data from the state plans.</li></ol></article></body></html>")
         #expect(glued.notes.map(\.text) == ["国务院办公厅. 通报[R]. 2023.", "2022 data from the state plans."])
+        let linkedYear = try read("<html><body><article><h1>Heat</h1><p>Heat kills workers.[1] Few states regulate it.[2]</p><h2>Notes</h2><ol><li><a href=\"#c\">2023</a> Census of Fatal Occupational Injuries.</li><li>OSHA, State Plans (2024).</li></ol></article></body></html>")
+        #expect(linkedYear.notes.first?.text == "2023 Census of Fatal Occupational Injuries.")
         // A numbered list under Sources is a text's own section.
         let sources = try read("<html><body><article><h1>Method</h1><p>We drew on three kinds of records for the study.</p><h2>Sources</h2><ol><li>Court filings from two services.</li><li>Profiles of workers.</li></ol></article></body></html>")
         #expect(sources.notes.isEmpty)

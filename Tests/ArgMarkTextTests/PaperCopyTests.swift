@@ -312,3 +312,48 @@ struct PaperCopyLimitsTests {
         #expect(rights.metadata.fields["rights"]?.hasPrefix("© 2024 The Author(s).") == true && rights.metadata.fields["rights"]?.hasSuffix("All rights reserved.") == true)
     }
 }
+
+/// The second review's findings, each kept as it reads now.
+struct PaperCopySecondReviewTests {
+    func sentences(_ document: Document) -> [String] { document.units.filter { $0.kind == .sentence }.map(\.text) }
+
+    /// A Markdown emphasis in the title block (*Jane Smith, EPI*) marks no note, and a list of starred key points is
+    /// a list, not author's notes.
+    @Test func emphasisAndKeyPointsAreNoNotes() throws {
+        let doc = try read(ArticleReader(), "Raising the Wage Floor\n\n*Jane Smith, Economic Policy Institute*\n\nAbstract\n\nWages stalled.\n\n* Key point one is short.\n* Key point two is short.\n\n1 Introduction\n\nWages stalled for a decade.\n")
+        #expect(doc.notes.isEmpty)
+        let starred = try read(ArticleReader(), "Raising the Wage Floor\n\nJane Smith*\n\nAbstract\n\nWages stalled.\n\n* Key point one is short.\n* Key point two is short.\n\n1 Introduction\n\nWages stalled for a decade.\n")
+        #expect(starred.notes.isEmpty)
+    }
+
+    /// A subtitle in title case is no author, nor is one with a lower-case joining word; names keep their particles
+    /// (al, de) and surnames that are words elsewhere (Press).
+    @Test(arguments: [
+        ("Evidence From Twelve North American Cities\n\nElena Ruiz-Moreno", ["Elena Ruiz-Moreno"]),
+        ("Democracia e Participação Social\n\nAna Beatriz de Souza", ["Ana Beatriz de Souza"]),
+        ("Eyal Press and Maria Santos", ["Eyal Press", "Maria Santos"]),
+        ("Abu al Hassan", ["Abu al Hassan"]),
+    ])
+    func subtitlesAndNames(_ head: String, _ authors: [String]) throws {
+        let doc = try read(ArticleReader(), "Participatory Budgeting in Brazil\n\n\(head)\n\nAbstract\n\nBudgets matter.\n\n1 Introduction\n\nBudgets matter in most cities.\n")
+        #expect(doc.metadata.authors == authors)
+    }
+
+    /// gov.cn's editor on the correction button's line is the editor; a table's last row that says No Change under
+    /// its caption with two cells is a heading again, no row; an <a> number that is not the entry's own stays.
+    @Test func editorsRowsAndYears() throws {
+        let doc = try read(PlainTextReader(), "关于加强中小学人工智能教育的通知\n教基〔2025〕3号\n各省、自治区、直辖市教育厅：\n为推进人工智能教育，现就有关事项通知如下。\n一、总体要求\n各地要加强统筹。\n【我要纠错】 责任编辑：王洋\n")
+        #expect(doc.metadata.fields["editor"] == "王洋")
+        let s = Array("No Change".unicodeScalars)
+        #expect(!Caption.isTableRow(s, s.indices))
+        let row = Array("Firm FE Yes Yes Yes".unicodeScalars)
+        #expect(Caption.isTableRow(row, row.indices))
+    }
+
+    /// Endnotes numbered as a PDF leaves superscripts, a full line each, stay apart.
+    @Test func bareNumberedEndnotesStayApart() throws {
+        let lines = (1...14).map { n in "Line \(n) of a report on broadband programmes, wrapped at about seventy-eight columns of text as" } + ["the body of the report ends here.", "Endnotes", "1 Federal Communications Commission, Eighth Broadband Progress Report, FCC 12-90 (2012).", "2 Pew Research Center, Internet/Broadband Fact Sheet, April 7, 2021."]
+        let doc = try read(PlainTextReader(), lines.joined(separator: "\n") + "\n")
+        #expect(doc.notes.count == 2)
+    }
+}

@@ -878,6 +878,13 @@ struct PlainTextReaderTests {
         let two = try read(PlainTextReader(), "政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理　李　强\n国务院副总理　丁薛祥\n各位代表：\n")
         #expect(two.metadata.authors == ["李强", "丁薛祥"] && two.metadata.fields["byline"] == "国务院总理 李强; 国务院副总理 丁薛祥")
         let xinhua = try read(PlainTextReader(), "在全国科技大会上的讲话\n（2024年6月24日）\n习近平\n同志们：\n今天，我们召开全国科技大会。\n")
+        // A press conference's transcript under its title: the title, its date the occasion (its first line had been a
+        // heading only); a heading that merely ends so, above no turn, is none.
+        let briefing = try read(PlainTextReader(), "2025年6月10日外交部发言人林剑主持例行记者会\n\n问：据报道，菲方船只再次闯入黄岩岛邻近海域。中方对此有何回应？\n\n答：黄岩岛是中国固有领土。\n")
+        #expect(briefing.metadata.titles["zh"] == "2025年6月10日外交部发言人林剑主持例行记者会" && briefing.metadata.fields["occasion"] == "2025年6月10日")
+        #expect(briefing.units.first?.kind == .heading)
+        let section = try read(PlainTextReader(), "关于新闻发布会\n本文认为，新闻发布会制度是政府信息公开的重要渠道。\n其作用在于回应关切。\n")
+        #expect(section.metadata.titles.isEmpty)
         #expect(xinhua.metadata.titles == ["zh": "在全国科技大会上的讲话"] && xinhua.metadata.authors == ["习近平"] && xinhua.metadata.fields["occasion"] == "2024年6月24日")
     }
 
