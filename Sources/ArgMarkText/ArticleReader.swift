@@ -43,6 +43,20 @@ public struct ArticleReader: DocumentReader {
         return score >= 5 ? score : 0
     }
 
+    /// Whether line `index` is an author's note that one of the title block's `marks` points to (∗ We thank …): it
+    /// opens with the mark and a capital or a Chinese character, is no table's significance legend (∗ p < 0.10), and
+    /// no item of a list whose lines open alike (* Key point one | * Key point two).
+    static func opensAuthorsNote(_ s: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int, marks: Set<Unicode.Scalar>) -> Bool {
+        let line = lines[index]
+        guard !marks.isEmpty, line.count > 2, marks.contains(s[line.lowerBound]),
+              ScalarClass.isSpace(s[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(s[line.lowerBound + 1]),
+              let first = s.trimmed(line.lowerBound + 1..<line.upperBound).first,
+              ScalarClass.isUpper(s[first]) || ScalarClass.isHan(s[first]), !PageBreaks.isSignificanceLegend(s, line)
+        else { return false }
+        func opensAlike(_ k: Int) -> Bool { lines.indices.contains(k) && lines[k].count > 1 && s[lines[k].lowerBound] == s[line.lowerBound] }
+        return !opensAlike(index - 1) && !opensAlike(index + 1)
+    }
+
     /// Abstract labels that mark a paper when they stand alone on a line ("Summary" does not: reports use it too).
     private static let abstractLabels: Set<String> = ["abstract", "abstract:", "摘要", "摘要：", "内容摘要", "内容提要"]
 
@@ -117,14 +131,7 @@ public struct ArticleReader: DocumentReader {
             }
             // An author's note that a mark of the title block points to (∗ We thank …), where the body begins; a
             // starred 本文系……成果 is the funding, read above.
-            if !inNotes, !bodyBegun, !authorNoteMarks.isEmpty, line.count > 2, authorNoteMarks.contains(scalars[line.lowerBound]),
-               ScalarClass.isSpace(scalars[line.lowerBound + 1]) || !PageBreaks.isAuthorNoteMark(scalars[line.lowerBound + 1]),
-               let first = scalars.trimmed(line.lowerBound + 1..<line.upperBound).first,
-               ScalarClass.isUpper(scalars[first]) || ScalarClass.isHan(scalars[first]),
-               !PageBreaks.isSignificanceLegend(scalars, line),
-               // (A list's items open alike, line after line: * Key point one | * Key point two.)
-               !(cursor + 1 < lines.count && lines[cursor + 1].count > 1 && scalars[lines[cursor + 1].lowerBound] == scalars[line.lowerBound]),
-               !(cursor > 0 && lines[cursor - 1].count > 1 && scalars[lines[cursor - 1].lowerBound] == scalars[line.lowerBound]) {
+            if !inNotes, !bodyBegun, Self.opensAuthorsNote(scalars, lines, at: cursor, marks: authorNoteMarks) {
                 body.addAuthorNote(mark: scalars[line.lowerBound], line)
                 cursor += 1
                 continue
@@ -475,7 +482,6 @@ enum FrontMatter {
             && !(line.last.map { "。！？!?".contains($0) } ?? false)
     }
 
-    /// A site's breadcrumb: 首页 > 学术研究 > 正文, Home › Research › Article, 当前位置：首页 >> 学术.
     /// A journal site's sidebar headings, over links to other articles.
     static let sidebarHeadings: Set<String> = ["本期导航", "本期目录", "栏目导航", "期刊导航", "最新文章", "热点文章", "推荐文章"]
 
@@ -492,6 +498,7 @@ enum FrontMatter {
         line.hasPrefix("（") || line.hasPrefix("(") || ["大学", "学院", "研究院", "研究所", "研究中心", "党校", "科学院"].contains(where: line.contains)
     }
 
+    /// A site's breadcrumb: 首页 > 学术研究 > 正文, Home › Research › Article, 当前位置：首页 >> 学术.
     static func isBreadcrumb(_ line: String) -> Bool {
         let trimmed = ["您当前的位置：", "当前位置：", "您的位置：", "当前位置:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         // (Home, then a separator: Homepage: https://… is no breadcrumb.)
