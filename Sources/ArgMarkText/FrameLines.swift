@@ -46,6 +46,8 @@ enum FrameLines {
         if lower.hasPrefix("this is a work of the u.s. government") || lower.hasPrefix("©") || lower.hasPrefix("版权所有") {
             return true
         }
+        // A site's own notice (人民网版权所有，未经书面授权禁止使用).
+        if lower.count <= 80, lower.prefix(12).contains("版权所有"), lower.contains("禁止") || lower.contains("授权") { return true }
         // A government site's footer (主办：…办公厅　版权所有　网站标识码：…, …ICP备…号).
         if lower.hasPrefix("主办"), lower.count <= 160, ["版权所有", "网站标识码", "icp备", "公网安备"].contains(where: lower.contains) { return true }
         if lower.count <= 40, lower.hasPrefix("all rights reserved") { return true }

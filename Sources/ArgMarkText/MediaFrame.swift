@@ -322,13 +322,16 @@ struct MediaFrame {
     ]
 
     /// Where a web page's tail begins: its last related-links heading (`isRelatedLinksHeading`) after the text, when
-    /// every line from there to the end is a short one that ends no sentence (a link's title, the site's footer) or a
-    /// rights notice.
+    /// every line from there to the end is a short one that ends no sentence (a link's title, the site's footer), a
+    /// headline's question or exclamation (人工智能进课堂，家长该关注什么？) or a rights notice.
     static func webTailStart(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
         var index = lines.count - 1
         func isTailLine(_ line: Range<Int>) -> Bool {
             guard line.count <= 120 else { return false }
-            return !HardWrap.endsSentence(scalars, before: line.upperBound, from: line.lowerBound) || FrameLines.isRightsNotice(scalars.string(line))
+            if !HardWrap.endsSentence(scalars, before: line.upperBound, from: line.lowerBound) { return true }
+            let text = scalars.string(line)
+            let end = text.last { !"”\"’）)".contains($0) }
+            return (line.count <= 40 && end.map { "？！?!".contains($0) } == true) || FrameLines.isRightsNotice(text)
         }
         // (From the end up, as far as lines are such: a long text costs only its tail.)
         while index > 0, isTailLine(lines[index]) {

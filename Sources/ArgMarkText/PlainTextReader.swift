@@ -49,11 +49,13 @@ public struct PlainTextReader: DocumentReader {
         // A web page's tail, its related links and footer (相关文章 | … | 版权所有 …), goes before the document's own frame
         // is looked for at its end (a directive's attachments, signature); the footer's rights are kept.
         let webTail = MediaFrame.webTailStart(scalars, headed)
-        // (An editor's line below the links, （责任编辑：李华）, is the text's as ever.)
+        // (An editor's line below the links, （责任编辑：李华）, and a directive's attachments listed there, 附件1：…, are
+        // the text's as ever.)
         let lines = webTail.map { tail in
             Array(headed[..<tail]) + headed[tail...].filter { line in
                 var probe = DocumentMetadata()
-                return line.count <= 40 && EditorLine.parse(scalars.string(line), into: &probe)
+                let text = scalars.string(line)
+                return line.count <= 40 && (EditorLine.parse(text, into: &probe) || text.hasPrefix("附件"))
             }
         } ?? headed
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)

@@ -222,6 +222,10 @@ struct WebCopyTests {
         #expect(!doc.units.contains { $0.text.contains("Tweet") || $0.text.contains("Chip War") })
         #expect(sentences(doc) == ["Beijing has built the world's largest electric vehicle industry.", "Tariffs will not change that."])
         #expect(doc.metadata.fields["rights"] == "© 2024 Council on Foreign Relations")
+        // A headline's question or exclamation among the links is a link's title too.
+        let questions = try read(PlainTextReader(), "人工智能教育要循序渐进。各地要加强统筹。\n相关阅读\n人工智能进课堂，家长该关注什么？\n习近平：“让数字技术更好造福人民！”\n人民网版权所有，未经书面授权禁止使用\n")
+        #expect(sentences(questions) == ["人工智能教育要循序渐进。", "各地要加强统筹。"])
+        #expect(questions.metadata.fields["rights"] == "人民网版权所有，未经书面授权禁止使用")
         let section = try read(PlainTextReader(), "Findings\n\nThe programme grew. It grew again.\n\nRelated\n\nThe second programme grew as well, and its costs fell by a third over five years of operation.\n")
         #expect(sentences(section).count == 3)
         #expect(!MediaFrame.isToolbar("Share the burden") && !MediaFrame.isToolbar("下载") && MediaFrame.isToolbar("分享 | 打印 | 关闭"))
