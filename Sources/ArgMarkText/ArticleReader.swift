@@ -970,6 +970,13 @@ enum EditorLine {
         }
     }
 
+    /// Whether `line` may be an editor's line: it opens with an editor label, or with a bracket before one
+    /// ((责任编辑：王静), 【责任编辑:…】, [责任编辑 王芳]).
+    static func opensBracketedOrBare(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard let first = line.first else { return false }
+        return opens(s, line) || ("（(【[［〔".unicodeScalars.contains(s[first]) && line.count > 1 && opens(s, (first + 1)..<line.upperBound))
+    }
+
     static let roles: [(label: String, field: String)] = [
         ("责任编辑", "editor"), ("责任校对", "proofreader"), ("责编", "editor"), ("美编", "artEditor"),
         ("校对", "proofreader"), ("编辑", "editor"),

@@ -76,7 +76,7 @@ public struct PlainTextReader: DocumentReader {
         // Markdown footnote definitions ([^1]: …), a list of their own wherever they stand.
         var markdownNotes: [Range<Int>] = []
         var inNotes = false
-        var buttonEditorLines: [String] = []
+        var editorLines: [String] = []
         var backMatter = BackMatter()
         var contents: [String] = []
         // The line after a glossary or a table of contents, which the loop skips to.
@@ -109,8 +109,16 @@ public struct PlainTextReader: DocumentReader {
             if !inNotes, line.count <= 80, Self.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
                 // (gov.cn sets its editor on the button's line: 【我要纠错】 责任编辑：王洋.)
                 let text = scalars.string(line)
-                if let editor = text.range(of: "责任编辑") { buttonEditorLines.append(String(text[editor.lowerBound...])) }
+                if let editor = text.range(of: "责任编辑") { editorLines.append(String(text[editor.lowerBound...])) }
                 continue
+            }
+            // An editor's line among the text's last lines ((责任编辑：王静), 责编：…) where no frame read it: metadata.
+            if !inNotes, index + 3 >= lines.count, line.count <= 40, EditorLine.opensBracketedOrBare(scalars, line) {
+                var probe = DocumentMetadata()
+                if EditorLine.parse(scalars.string(line), into: &probe) {
+                    editorLines.append(scalars.string(line))
+                    continue
+                }
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
                 rights.append(scalars.string(line))
@@ -155,7 +163,7 @@ public struct PlainTextReader: DocumentReader {
         official?.record(into: &metadata)
         media?.record(into: &metadata)
         governmentPage?.record(into: &metadata)
-        for line in buttonEditorLines { _ = EditorLine.parse(line, into: &metadata) }
+        for line in editorLines { _ = EditorLine.parse(line, into: &metadata) }
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {
