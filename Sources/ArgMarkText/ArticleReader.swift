@@ -108,7 +108,7 @@ public struct ArticleReader: DocumentReader {
                 break
             }
             // A toolbar copied with the page (下载PDF | 导出引用 | 收藏 | 阅读次数：1523).
-            if line.count <= 80, PlainTextReader.mayBeButtons(scalars, line), MediaFrame.isToolbar(scalars.string(line)) {
+            if MediaFrame.mayBeButtons(scalars, line), MediaFrame.isToolbar(scalars.string(line)) {
                 cursor += 1
                 continue
             }
@@ -981,6 +981,12 @@ enum EditorLine {
         ("责任编辑", "editor"), ("责任校对", "proofreader"), ("责编", "editor"), ("美编", "artEditor"),
         ("校对", "proofreader"), ("编辑", "editor"),
     ]
+
+    /// Whether `line` is an editor line, its roles left unstored.
+    static func isEditorLine(_ line: String) -> Bool {
+        var unused = DocumentMetadata()
+        return parse(line, into: &unused)
+    }
 
     /// Stores the roles found in `line` and returns true when the line is an editor line.
     static func parse(_ line: String, into metadata: inout DocumentMetadata) -> Bool {

@@ -288,6 +288,20 @@ struct MediaFrame {
             || isToolbar(line)
     }
 
+    /// Whether a line may be a web page's buttons (【打印本页】, Share  Tweet  Email  Print, 下载PDF | 导出引用):
+    /// at most 80 characters, it opens with a bracket, a Latin letter or the first character of a Chinese button and
+    /// ends no sentence. (Only such a line is turned into a string to be asked: a string per heading made reading a
+    /// report slower.)
+    static func mayBeButtons(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let text = scalars.trimmed(line)
+        guard line.count <= 80, let first = text.first, let last = text.last.map({ scalars[$0] }) else { return false }
+        let opening = scalars[first]
+        return (buttonOpenings.contains(opening) || ScalarClass.isLatinLetter(opening)) && !".。!?！？;；,，".unicodeScalars.contains(last)
+    }
+
+    /// The characters a Chinese button or toolbar opens with (【打印本页】, 分享到：, 字号：, 下载PDF, 导出引用, 收藏, 点赞, 关闭窗口).
+    private static let buttonOpenings = Set("【[分打关字下导收点".unicodeScalars)
+
     /// A web page's toolbar copied with its text: two or more buttons on one line, apart by spaces or bars (Share
     /// Tweet  Email  Print; 下载PDF | 导出引用 | 收藏 | 阅读次数：1523).
     static func isToolbar(_ line: String) -> Bool {

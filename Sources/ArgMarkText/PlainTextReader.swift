@@ -24,19 +24,6 @@ public struct PlainTextReader: DocumentReader {
 
     public func sniff(_ prefix: Substring) -> Int { 1 }
 
-    /// Whether a short line may be a web page's buttons (【打印本页】, Share  Tweet  Email  Print, 下载PDF | 导出引用):
-    /// it opens with a bracket, a Latin letter or the first character of a Chinese button and ends no sentence. (Only
-    /// such a line is turned into a string to be asked: a string per heading made reading a report slower.)
-    static func mayBeButtons(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        let text = scalars.trimmed(line)
-        guard let first = text.first, let last = text.last.map({ scalars[$0] }) else { return false }
-        let opening = scalars[first]
-        return (buttonOpenings.contains(opening) || ScalarClass.isLatinLetter(opening)) && !".。!?！？;；,，".unicodeScalars.contains(last)
-    }
-
-    /// The characters a Chinese button or toolbar opens with (【打印本页】, 分享到：, 字号：, 下载PDF, 导出引用, 收藏, 点赞, 关闭窗口).
-    private static let buttonOpenings = Set("【[分打关字下导收点".unicodeScalars)
-
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
@@ -53,9 +40,8 @@ public struct PlainTextReader: DocumentReader {
         // the text's as ever.)
         let lines = webTail.map { tail in
             Array(headed[..<tail]) + headed[tail...].filter { line in
-                var probe = DocumentMetadata()
                 let text = scalars.string(line)
-                return line.count <= 40 && (EditorLine.parse(text, into: &probe) || text.hasPrefix("附件"))
+                return line.count <= 40 && (EditorLine.isEditorLine(text) || text.hasPrefix("附件"))
             }
         } ?? headed
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
@@ -106,19 +92,17 @@ public struct PlainTextReader: DocumentReader {
                 continue
             }
             // A web page's buttons copied with the text (【打印本页】 【关闭窗口】), wherever they stand.
-            if !inNotes, line.count <= 80, Self.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
+            if !inNotes, MediaFrame.mayBeButtons(scalars, line), MediaFrame.isButton(scalars.string(line)) {
                 // (gov.cn sets its editor on the button's line: 【我要纠错】 责任编辑：王洋.)
                 let text = scalars.string(line)
                 if let editor = text.range(of: "责任编辑") { editorLines.append(String(text[editor.lowerBound...])) }
                 continue
             }
             // An editor's line among the text's last lines ((责任编辑：王静), 责编：…) where no frame read it: metadata.
-            if !inNotes, index + 3 >= lines.count, line.count <= 40, EditorLine.opensBracketedOrBare(scalars, line) {
-                var probe = DocumentMetadata()
-                if EditorLine.parse(scalars.string(line), into: &probe) {
-                    editorLines.append(scalars.string(line))
-                    continue
-                }
+            if !inNotes, index + 3 >= lines.count, line.count <= 40, EditorLine.opensBracketedOrBare(scalars, line),
+               EditorLine.isEditorLine(scalars.string(line)) {
+                editorLines.append(scalars.string(line))
+                continue
             }
             if !inNotes, FrameLines.mayBeRightsNotice(scalars, line), FrameLines.isRightsNotice(scalars.string(line)) {
                 rights.append(scalars.string(line))
