@@ -70,9 +70,13 @@ public struct ArticleReader: DocumentReader {
         let allLines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
         // A Markdown paper's YAML front matter is its metadata; the article's own front matter follows it.
         let frontMatter = YAMLFrontMatter.find(scalars)
-        let lines = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
+        let unframed = frontMatter.map { header in allLines.filter { $0.lowerBound >= header.end } } ?? allLines
+        // A WeChat account's repost: its page's lines leave the text (WeChatFrame).
+        let weChat = WeChatFrame.find(scalars, unframed)
+        let lines = weChat?.kept(unframed) ?? unframed
         var metadata = DocumentMetadata()
         var cursor = FrontMatter.parse(scalars, lines, into: &metadata)
+        weChat?.record(into: &metadata)
         // The marks set after a word of the title block (…Technology Sector∗, 算法问责*, Maria K. Lindqvist*   Daniel
         // Osei†): the author's notes they point to may stand right after the front matter, in the body's place.
         var authorNoteMarks = Set<Unicode.Scalar>()
@@ -394,10 +398,10 @@ enum FrontMatter {
                 resume = end
                 continue
             }
-            // A bare label line without colon (Abstract / 摘要) opens a field, also after other fields (a thesis sets
+            // A bare label line without colon (Abstract / 摘要 / 作者简介) opens a field, also after other fields (a thesis sets
             // its Abstract and Key words lines below the Chinese abstract).
             // After other fields only the labels themselves (not a report's Summary heading) open one.
-            if let key = canonicalKey(text), key == "abstract" || key == "keywords",
+            if let key = canonicalKey(text), key == "abstract" || key == "keywords" || key == "authorInfo",
                firstField == nil || !simplified(text).lowercased().hasPrefix("summary") {
                 pendingKey = key
                 if firstField == nil { firstField = index }
@@ -435,6 +439,23 @@ enum FrontMatter {
             if metadata.doi == nil, let doi = aloneDOI ?? wrappedDOI { metadata.doi = doi }
             if aloneDOI == nil { metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + issue }
         }
+        // A web page's buttons (字号 大 中 小, 分享到：, 小字号) are no byline, and its date and source line (2024年03月15日08:21 |
+        // 来源：人民网－理论频道) says when and where it was published.
+        if metadata.fields["breadcrumb"] != nil {
+            preamble.removeAll { MediaFrame.isButton($0) || ["小字号", "中字号", "大字号"].contains($0) }
+            // (Only a line of nothing else: 发布时间：… 来源：… 作者：… 点击数：… set apart by full-width spaces stays the byline.)
+            func dateAndSource(_ line: String) -> (date: String?, source: String?)? {
+                guard let found = MediaFrame.pageDateAndSource(line),
+                      !(found.date ?? "").contains(where: { "：　".contains($0) }), !(found.source ?? "").contains(where: { "：　".contains($0) })
+                else { return nil }
+                return found
+            }
+            if let k = preamble.indices.dropFirst().first(where: { dateAndSource(preamble[$0]) != nil }), let (date, source) = dateAndSource(preamble[k]) {
+                if let date { metadata.fields["date"] = date }
+                if let source { metadata.fields["source"] = source }
+                preamble.remove(at: k)
+            }
+        }
         // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
         // all short and none a sentence.
         let titleBlock = preamble.count <= 6 || (preamble.count <= 16 && preamble.allSatisfy { line in
@@ -453,6 +474,10 @@ enum FrontMatter {
                           let title = metadata.titles[titleLanguage(preamble[0])] {
                     // A subtitle (——兼评《…》, ——基于…的分析) goes on the title, as CNKI writes the whole title.
                     metadata.titles[titleLanguage(preamble[0])] = title + line
+                } else if n == 1, continuesWrappedTitle(preamble[0], line), let title = metadata.titles["zh"] {
+                    // A long title a PDF wrapped onto a second line (…东南亚国家的对冲策 | 略：动因、模式与限度): one title, not
+                    // a byline of "略：动因" and "模式与限度".
+                    metadata.titles["zh"] = title + (FrontMatter.opensSubtitle(after: title, line) ? "——" : "") + line
                 } else if isEnglish(line), metadata.authors.allSatisfy(isEnglish), let (names, rest) = englishPersons(line) {
                     // English authors, each with or without the affiliation after a comma (Ana Ribeiro, University
                     // of Lisbon), on lines of their own or between affiliation lines: the names are authors, the
@@ -470,6 +495,30 @@ enum FrontMatter {
             return start
         }
         return lastField + 1
+    }
+
+    /// Whether `line` is the second line of a Chinese title `first` wrapped at its width: the title fills its line
+    /// (14 characters or more, no stop at its end), and the line, no longer, names no one (no byline, affiliation or
+    /// digit) and is mostly Han.
+    static func continuesWrappedTitle(_ first: String, _ line: String) -> Bool {
+        guard first.count >= 14, line.count <= first.count, first.count + line.count <= 70,
+              // (A site's menu, 首页　期刊简介　编委会 …, is spaced; a title set in a PDF is not.)
+              !first.contains(where: { $0 == " " || $0 == "　" }),
+              let last = first.unicodeScalars.last, ScalarClass.isHan(last) || "、：".unicodeScalars.contains(last),
+              !isChineseByline(line), !isChineseAffiliation(line), !line.contains(where: { $0.isNumber || $0 == "·" || $0 == "•" }),
+              // (A transliterated name, 阿依古丽·买买提, or a collective byline, 本刊特约评论员, is no part of a title.)
+              !["评论员", "记者", "编辑部", "课题组", "本刊", "作者"].contains(where: line.contains),
+              !(line.last.map { "。！？：:".contains($0) } ?? true)
+        else { return false }
+        let han = line.unicodeScalars.filter(ScalarClass.isHan).count
+        return 4 * han >= 3 * line.unicodeScalars.count
+    }
+
+    /// Whether `line`, under a title that ends a phrase (…研究, …分析), opens its subtitle (以算法合谋为中心的考察, 基于…,
+    /// 兼论…), which CNKI writes after a dash.
+    static func opensSubtitle(after title: String, _ line: String) -> Bool {
+        ["研究", "分析", "探析", "考察", "探讨", "问题", "路径", "逻辑", "机制", "困境", "反思", "重构", "治理", "评析"].contains(where: title.hasSuffix)
+            && ["以", "基于", "兼论", "兼评", "从", "对"].contains(where: line.hasPrefix)
     }
 
     /// A journal's name and issue on a line of their own: 法学研究　2023年第2期, 《中国社会科学》2023 年第 5 期, 第45卷第3期,
@@ -502,7 +551,17 @@ enum FrontMatter {
     static func isBreadcrumb(_ line: String) -> Bool {
         let trimmed = ["您当前的位置：", "当前位置：", "您的位置：", "当前位置:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         // (Home, then a separator: Homepage: https://… is no breadcrumb.)
-        return line.count <= 80 && trimmed.contains(/^(首页|主页|Home)\s*[>›»\/]/)
+        return line.count <= 80 && (trimmed.contains(/^(首页|主页|Home)\s*[>›»\/]/) || isSiteTrail(trimmed))
+    }
+
+    /// A channel's trail without its home link (人民网>>理论>>理论前沿, 光明网 > 理论 > 学术): three or more short names (up
+    /// to 12 characters, no stop) apart by >> or », or by > after a site's name (…网, …网站); a line of terms set apart
+    /// by > (数据 > 信息 > 知识 > 智慧) is no trail.
+    static func isSiteTrail(_ line: String) -> Bool {
+        let names = line.split(whereSeparator: { ">›»".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count >= 3, names.allSatisfy({ !$0.isEmpty && $0.count <= 12 && !$0.contains(where: { "。，！？.,!?：:".contains($0) }) })
+        else { return false }
+        return line.contains(">>") || line.contains("»") || line.contains("›") || ["网", "网站", "频道"].contains(where: names[0].hasSuffix)
     }
 
     /// `line` without a DOI at its end, and the DOI.

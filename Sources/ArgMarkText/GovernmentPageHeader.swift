@@ -19,16 +19,43 @@ struct GovernmentPageHeader {
         "信息来源": "source", "生成日期": "generated", "公开范围": "disclosureScope", "发布机构": "issuer", "效力状态": "validity",
     ]
 
-    /// The header at the top of `lines`: an optional breadcrumb, then at least two rows of the index table.
+    /// The header at the top of `lines`: an optional breadcrumb, then at least two rows of the index table; above a
+    /// breadcrumb the site's own lines, which go with it (中国政府网 | 首页 | 简 | 繁 | EN | 国务院 | 总理 | 新闻 | 政策 …, at most
+    /// `siteLines` of them; a document's title or issuer above its table is no site's line).
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> GovernmentPageHeader? {
-        var k = 0
+        for start in 0...min(siteLines, lines.count) {
+            if start > 0 {
+                let line = scalars.string(scalars.trimmed(lines[start - 1]))
+                guard line.isEmpty || isSiteLine(line) else { return nil }
+            }
+            if let header = find(scalars, lines, from: start), start == 0 || header.breadcrumb != nil { return header }
+        }
+        return nil
+    }
+
+    /// A site's own line above a page's breadcrumb: its menu or language bar (items apart by | or spaces, most of them
+    /// at most six characters: 首页 | 简 | 繁 | EN, 国务院　总理　新闻 … 国家政务服务平台) or its name (中国政府网, 江东省人民政府门户网站, 江东省人民政府).
+    static func isSiteLine(_ line: String) -> Bool {
+        guard line.count <= 80, !line.contains(where: { "。！？，：:".contains($0) }) else { return false }
+        let items = line.split(whereSeparator: { " 　|｜".contains($0) })
+        if items.count >= 3, items.allSatisfy({ $0.count <= 10 }), items.filter({ $0.count <= 6 }).count * 4 >= items.count * 3 { return true }
+        return line.count <= 16 && (["网", "网站", "门户网站", "政府网"].contains(where: line.hasSuffix) || OfficialDocumentFrame.isOrgan(line))
+    }
+
+    /// Lines of the site's own (its name, language bar and menu) the header may have above it.
+    static let siteLines = 6
+
+    private static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], from start: Int) -> GovernmentPageHeader? {
+        var k = start
+        while k < lines.count, scalars.trimmed(lines[k]).isEmpty { k += 1 }
         var header = GovernmentPageHeader(lineCount: 0, breadcrumb: nil, fields: [])
-        if let first = lines.first, first.count <= 120, FrontMatter.isBreadcrumb(scalars.string(scalars.trimmed(first))) {
-            header.breadcrumb = scalars.string(scalars.trimmed(first))
-            k = 1
+        if k < lines.count, lines[k].count <= 120, FrontMatter.isBreadcrumb(scalars.string(scalars.trimmed(lines[k]))) {
+            header.breadcrumb = scalars.string(scalars.trimmed(lines[k]))
+            k += 1
+            while k < lines.count, scalars.trimmed(lines[k]).isEmpty { k += 1 }
         }
         var rows = 0
-        while k < lines.count, k < 12, lines[k].count <= 240, let cells = row(scalars.string(scalars.trimmed(lines[k]))) {
+        while k < lines.count, k < start + 14, lines[k].count <= 240, let cells = row(scalars.string(scalars.trimmed(lines[k]))) {
             header.fields += cells
             rows += 1
             k += 1

@@ -121,7 +121,8 @@ struct MediaFrame {
         frame.fields += tail.filter { $0.key != "issuer" }.reversed()
         if !issuers.isEmpty { frame.fields.append(("issuer", issuers.joined(separator: " "))) }
         guard !frame.lines.isEmpty || !frame.kept.isEmpty else { return nil }
-        frame.title = text[first]
+        // A page read from HTML marks its headline as a heading (# 关于…的实施意见); the title is its text.
+        frame.title = String(text[first].drop { $0 == "#" }).trimmingCharacters(in: .whitespaces)
         return frame
     }
 

@@ -84,7 +84,7 @@ enum PageBreaks {
         // Cheap first: the rule must stand within the text's last 41 lines, looked for from the end.
         guard lines.suffix(41).contains(where: { isRule(s, s.trimmed($0)) }) else { return lines }
         let page = lineRanges(s).map { s.trimmed($0) }.filter { !$0.isEmpty }
-        guard let block = footnoteBlock(s, page), isRule(s, page[block.start]),
+        guard let block = footnoteBlock(s, page, bracketed: true), isRule(s, page[block.start]),
               // A table under a rule (1   Germany   1.2 percent) is no list of notes.
               !block.entries.contains(where: { Caption.isFigureRow(s, page[$0.line]) })
         else {
@@ -120,7 +120,9 @@ enum PageBreaks {
 
     /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and
     /// each entry's line, number, marker (3, or ③) and where its text starts.
-    private static func footnoteBlock(_ s: [Unicode.Scalar], _ page: [Range<Int>])
+    /// `bracketed`: entries may be numbered as the text cites them ([1] …), as a letter's or a web page's notes under a
+    /// rule at its end are (a PDF's pages set their notes' numbers bare; a numbered reference list is read as one).
+    private static func footnoteBlock(_ s: [Unicode.Scalar], _ page: [Range<Int>], bracketed: Bool = false)
         -> (start: Int, entries: [(line: Int, number: Int, marker: String, textStart: Int)])?
     {
         guard page.count >= 2 else { return nil }
@@ -129,12 +131,12 @@ enum PageBreaks {
         // From the page's last line up: the block grows entry by entry while the numbers count up downwards.
         var k = page.count - 1
         while k >= 1, page.count - k <= 40 {
-            if let (number, textStart) = entryNumber(s, page[k]) {
+            if let (number, textStart) = entryNumber(s, page[k], bracketed: bracketed) {
                 if let next = entries.first, next.number != number + 1 { break }
                 // The marker as the text writes it: 3, or ③.
                 let marker = ScalarClass.isCircledNumber(s[page[k].lowerBound]) ? String(Character(s[page[k].lowerBound])) : String(number)
                 entries.insert((k, number, marker, textStart), at: 0)
-                if carriesMarker(s, Array(page[..<k]), number) {
+                if carriesMarker(s, Array(page[..<k]), number, bracketed: bracketed) {
                     var start = k
                     if start > 0, isRule(s, page[start - 1]) { start -= 1 }
                     best = (start, entries)
@@ -172,8 +174,16 @@ enum PageBreaks {
 
     /// The note number opening `line` (1 to 3 digits, or a circled number, then a space or a letter), and where the
     /// note's text starts.
-    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (number: Int, textStart: Int)? {
+    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>, bracketed: Bool = false) -> (number: Int, textStart: Int)? {
         let i = line.lowerBound
+        if bracketed, s[i] == "[" || s[i] == "［" {
+            var k = i + 1
+            while k < line.upperBound, k - i <= 3, ScalarClass.isDigit(s[k]) { k += 1 }
+            guard k > i + 1, k < line.upperBound, s[k] == "]" || s[k] == "］",
+                  let number = Int(String(String.UnicodeScalarView(s[(i + 1)..<k]))) else { return nil }
+            let start = s.trimmed(k + 1..<line.upperBound).lowerBound
+            return start < line.upperBound ? (number, start) : nil
+        }
         if let value = ScalarClass.circledNumberValue(s[i]) {
             let start = line.lowerBound + 1 < line.upperBound ? s.trimmed(line.lowerBound + 1..<line.upperBound).lowerBound : line.upperBound
             return start < line.upperBound ? (value, start) : nil
@@ -202,9 +212,36 @@ enum PageBreaks {
 
     /// Whether `lines` carry note number `number` as a marker: the digits right after a word or a closing mark and
     /// before a space or the line's end (grids.1, Act,12 ”3), a superscript number or a circled one.
-    private static func carriesMarker(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ number: Int) -> Bool {
+    private static func carriesMarker(_ s: [Unicode.Scalar], _ lines: [Range<Int>], _ number: Int, bracketed: Bool = false) -> Bool {
         let digits = Array(String(number).unicodeScalars)
-        for line in lines {
+        if bracketed {
+            let cited = Array("[\(number)]".unicodeScalars), fullWidth = Array("［\(number)］".unicodeScalars)
+            if lines.contains(where: { line in
+                // Set on the word or stop it follows (…would exclude.[1], fees[2]), or after a space before a stop or a
+                // comma (… in public administration [1].); "Option [1] would", "as [1] and [2]" name the list's items.
+                line.contains { i in
+                    guard i > line.lowerBound, (s[i] == "[" && s[i..<line.upperBound].starts(with: cited))
+                            || (s[i] == "［" && s[i..<line.upperBound].starts(with: fullWidth))
+                    else { return false }
+                    if !ScalarClass.isSpace(s[i - 1]) { return true }
+                    let after = i + cited.count
+                    guard after >= line.upperBound || ".,;:)。，；".unicodeScalars.contains(s[after]) else { return false }
+                    // (…recommends option [1]. names the item.)
+                    var w = i - 1
+                    while w > line.lowerBound, ScalarClass.isLatinLetter(s[w - 1]) { w -= 1 }
+                    return !Self.itemLabels.contains(String(String.UnicodeScalarView(s[w..<(i - 1)])).lowercased())
+                }
+            }) { return true }
+        }
+        let widest = lines.map(\.count).max() ?? 0
+        for (index, line) in lines.enumerated() {
+            // A circled marker the wrap put at a line's start (…冶炼园区。 | ①与此同时，…): the line above runs on into it,
+            // nearly as wide as the page's widest; a list's item opens after its item's short last line or its lead-in's
+            // colon, and the list's next item opens a line too.
+            if index > 0, ScalarClass.circledNumberValue(s[line.lowerBound]) == number,
+               runsOn(s, from: lines[index - 1], into: line), 5 * lines[index - 1].count >= 4 * widest,
+               !"：:".unicodeScalars.contains(s[lines[index - 1].upperBound - 1]),
+               !lines.contains(where: { ScalarClass.circledNumberValue(s[$0.lowerBound]) == number + 1 }) { return true }
             var i = line.lowerBound + 1
             while i < line.upperBound {
                 if ScalarClass.circledNumberValue(s[i]) == number { return true }
@@ -226,6 +263,22 @@ enum PageBreaks {
             }
         }
         return false
+    }
+
+    /// Words that name a numbered item rather than cite a note (Option [1], step [2]).
+    static let itemLabels: Set<String> = [
+        "option", "options", "item", "items", "step", "steps", "alternative", "proposal", "recommendation", "scenario", "case",
+        "question", "point", "measure", "priority", "action", "tier", "level", "stage", "phase", "type", "model", "group",
+        "figure", "table", "equation", "eq", "fig", "appendix", "annex", "section", "part", "box",
+    ]
+
+    /// Whether `line` follows `previous` on the next source line, no blank line between them.
+    private static func runsOn(_ s: [Unicode.Scalar], from previous: Range<Int>, into line: Range<Int>) -> Bool {
+        var newlines = 0
+        for i in previous.upperBound..<line.lowerBound {
+            if s[i] == "\n" { newlines += 1 } else if !ScalarClass.isSpace(s[i]) && s[i] != "\r" { return false }
+        }
+        return newlines == 1
     }
 
     /// Whether the digits at `i` are the decimals of a figure (2.3 in a table's row, 1,250), not a note number:

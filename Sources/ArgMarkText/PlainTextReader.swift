@@ -28,7 +28,13 @@ public struct PlainTextReader: DocumentReader {
         var scalars = try TextDecoder.decode(input.bytes)
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
         var footnotes: [PageBreaks.Footnote] = []
-        let allLines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        let pageLines = PageBreaks.logicalLines(&scalars, footnotes: &footnotes)
+        // A WeChat account's repost, a public comment's page on regulations.gov: their page's lines leave the text
+        // (WeChatFrame, CommentPageFrame).
+        let weChat = WeChatFrame.find(scalars, pageLines)
+        let unframed = weChat?.kept(pageLines) ?? pageLines
+        let commentPage = weChat == nil ? CommentPageFrame.find(scalars, unframed) : nil
+        let allLines = commentPage?.kept(unframed) ?? unframed
         // A government site's policy page copied whole opens with its breadcrumb and the document's index table: the
         // document's own frame is found under them.
         let governmentPage = GovernmentPageHeader.find(scalars, allLines)
@@ -147,6 +153,8 @@ public struct PlainTextReader: DocumentReader {
         official?.record(into: &metadata)
         media?.record(into: &metadata)
         governmentPage?.record(into: &metadata)
+        weChat?.record(into: &metadata)
+        commentPage?.record(into: &metadata)
         for line in editorLines { _ = EditorLine.parse(line, into: &metadata) }
         // (Only a Markdown file's: a web page or Word file laid out as text has its own title, in its head or properties.)
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),

@@ -199,8 +199,13 @@ public struct SentenceSegmenter: Sendable {
             return nil
         }
         if !isChineseMark {
-            // ASCII ! ? and … in running English text continue when the next word is lower case.
-            if ScalarClass.isLower(n), !Self.opensWithSmallCapName(s, at: next, end: end) { return nil }
+            // ASCII ! ? and … in running English text continue when the next word is lower case, unless the writer
+            // sets no capitals (how is that fair?? nobody would agree …) and a space stands between.
+            if ScalarClass.isLower(n), !Self.opensWithSmallCapName(s, at: next, end: end),
+               !(c != "…" && s[j - 1] != "…" && next > j && !ScalarClass.isCloser(s[j - 1])
+                 && Self.writesWithoutCapitals(s, paragraphStart: paragraphStart, near: i, end: end)) {
+                return nil
+            }
             if c == "…" || s[j - 1] == "…" {
                 let chineseContext = (i > paragraphStart && ScalarClass.isCJK(s[i - 1])) || ScalarClass.isCJK(n)
                 if !chineseContext && !(ScalarClass.isUpper(n) || n == "\"" || n == "“") { return nil }
@@ -526,6 +531,56 @@ public struct SentenceSegmenter: Sendable {
             || (0x2600...0x27BF).contains(scalar.value) && scalar.properties.isEmojiPresentation
     }
 
+    /// Whether the writer of the paragraph around `i` sets no capitals, as many who comment on a rule do (i think these
+    /// fees are a ripoff … the banks say its a service but its really a trap.): within 400 characters, sentences go on
+    /// after a stop on an ordinary word with a small letter (two or more times, and more often than with a capital;
+    /// once, where no capital follows a stop), and the paragraph opens with a small letter or the writer's own "i"
+    /// stands small (i think, i'm). Their sentences end before a small letter. A page that opens mid-sentence (of the
+    /// statute. Section 230 …) or an index (household i) is no such writer's.
+    static func writesWithoutCapitals(_ s: [Unicode.Scalar], paragraphStart: Int, near i: Int, end: Int) -> Bool {
+        let lower = max(paragraphStart, i - 400), upper = min(end, i + 400)
+        var smallStarts = 0, capitalStarts = 0, smallI = false
+        var k = lower
+        while k + 1 < upper {
+            if s[k] == "i", k == paragraphStart || s[k - 1] == " ", s[k + 1] == "'" || s[k + 1] == "’"
+                || (s[k + 1] == " " && Self.pronounVerbs.contains(String(String.UnicodeScalarView(s[(k + 2)..<min(upper, k + 2 + 12)].prefix { ScalarClass.isLower($0) })))) {
+                smallI = true
+            }
+            if s[k] == "." || s[k] == "?" || s[k] == "!", s[k + 1] == " " {
+                var n = k + 1
+                while n < upper, s[n] == " " { n += 1 }
+                // (A stop after an abbreviation, esp. the, counts neither way.)
+                var w = k
+                while w > lower, ScalarClass.isLatinLetter(s[w - 1]) { w -= 1 }
+                let plain = s[k] != "." || endsOnPlainWord(String(String.UnicodeScalarView(s[w..<k])))
+                if n < upper, plain, ScalarClass.isLower(s[n]) { smallStarts += 1 } else if n < upper, ScalarClass.isUpper(s[n]) { capitalStarts += 1 }
+            }
+            k += 1
+        }
+        guard (smallStarts >= 2 && smallStarts > capitalStarts) || (smallStarts == 1 && capitalStarts == 0) else { return false }
+        var first = paragraphStart
+        while first < end, ScalarClass.isSpace(s[first]) || s[first] == "\n" { first += 1 }
+        return smallI || (first < end && ScalarClass.isLower(s[first]) && !opensWithSmallCapName(s, at: first, end: end))
+    }
+
+    /// Words the pronoun "i" written small stands before (i think, i am, i paid).
+    static let pronounVerbs: Set<String> = [
+        "think", "am", "was", "have", "had", "do", "did", "dont", "would", "will", "can", "cant", "just", "really", "also",
+        "feel", "believe", "got", "get", "paid", "pay", "need", "want", "know", "live", "work", "use", "used", "hope",
+        "agree", "disagree", "support", "oppose", "urge", "ask", "never", "only", "still", "could", "should", "mean",
+    ]
+
+    /// Whether `token`, the word before a stop, is an ordinary word written small that may end a sentence (ripoff,
+    /// it, 2024), not an abbreviation (etc, e.g, approx, acct, yr, no) or an initial.
+    static func endsOnPlainWord(_ token: String) -> Bool {
+        let scalars = token.unicodeScalars
+        guard scalars.count >= 2, scalars.allSatisfy({ ScalarClass.isLower($0) || ScalarClass.isDigit($0) || $0 == "'" || $0 == "’" })
+        else { return false }
+        let word = token.lowercased()
+        return !Abbreviations.numberedLowercased.contains(word) && !Abbreviations.usuallyInternal.contains(where: { $0.lowercased() == word })
+            && !Abbreviations.smallAbbreviations.contains(word)
+    }
+
     /// Whether the word at `i` is a name written with a small first letter and a capital after one or two (eLoran,
     /// iPhone, eBay, mRNA, iOS): such a name opens a sentence as a capitalised word does.
     static func opensWithSmallCapName(_ s: [Unicode.Scalar], at i: Int, end: Int) -> Bool {
@@ -600,7 +655,8 @@ public struct SentenceSegmenter: Sendable {
         let nextScalar: Unicode.Scalar? = next < end ? s[next] : nil
         let nextWord = nextScalar == nil ? "" : word(s, from: next, end: end)
         if let n = nextScalar {
-            if ScalarClass.isLower(n), WebAddress.end(s, at: next, limit: end) == nil, !Self.opensWithSmallCapName(s, at: next, end: end) {
+            if ScalarClass.isLower(n), WebAddress.end(s, at: next, limit: end) == nil, !Self.opensWithSmallCapName(s, at: next, end: end),
+               !(Self.endsOnPlainWord(token) && Self.writesWithoutCapitals(s, paragraphStart: paragraphStart, near: i, end: end)) {
                 return false
             }
             if ScalarClass.isContinuationPunctuation(n) { return false }
@@ -860,6 +916,16 @@ enum Abbreviations {
         .union(["sect", "ex", "tbl", "appx", "fn", "n", "nn", "ibid", "op", "loc"])
         // A firm's name takes no number: Microsoft Corp.7 carries note 7.
         .subtracting(["no", "art", "app", "corp", "inc", "ltd", "co", "bros"])
+
+    /// Abbreviations written small that a comment's writer uses and no sentence ends on (my acct. was, last yr. and,
+    /// a min. bal., esp. the, (resp. quadratic), warner bros. discovery).
+    static let smallAbbreviations: Set<String> = [
+        "vs", "cf", "al", "etc", "approx", "ca", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd", "co", "corp", "acct",
+        "yr", "yrs", "mo", "mos", "bal", "sq", "ft", "pls", "plz", "bros", "std", "resp", "esp", "dept", "govt", "avg", "misc",
+        "tel", "wk", "wks", "hr", "hrs", "oz", "lb", "lbs", "no", "nos", "ave", "intl", "natl", "info", "appt", "amt", "qty",
+        "tot", "incl", "excl", "orig", "prev", "admin", "assoc", "asst", "ie", "eg", "viz", "mins", "secs", "km", "kg", "mi",
+        "gov", "univ", "assn", "mgmt", "mfg", "dist", "twp", "cty", "hwy", "apt", "bldg", "rm", "ext", "wt", "ht", "dia",
+    ]
 
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [

@@ -336,4 +336,19 @@ struct HTMLReaderTests {
             return message.contains("deeper than 256 levels")
         }
     }
+    /// A gov.cn policy page: the headline in <h1>, the date and source under it, the directive signed and dated at
+    /// its foot. The title is the headline's text (it had kept the heading's "# "), the signature the issuer's.
+    @Test func aPolicyPagesHeadlineIsItsTitle() throws {
+        let html = """
+            <!DOCTYPE html><html><head><meta charset="utf-8"><title>江东省人民政府关于推进某项工作的实施意见_地方政策_中国政府网</title></head><body>
+            <div class="article"><h1>江东省人民政府关于推进某项工作的实施意见</h1>
+            <div class="pages-date">2025-03-14 17:02　来源：江东省人民政府网站</div>
+            <div class="pages_content"><p>加快5G网络建设。</p><p>推动数据共享。</p>
+            <p style="text-align: right;">江东省人民政府</p><p style="text-align: right;">2025年3月10日</p></div></div></body></html>
+            """
+        let document = try read(html)
+        #expect(document.metadata.titles["zh"] == "江东省人民政府关于推进某项工作的实施意见")
+        #expect(document.metadata.fields["issuer"] == "江东省人民政府" && document.metadata.fields["issued"] == "2025年3月10日")
+        #expect(document.units.filter { $0.kind == .sentence }.map(\.text) == ["加快5G网络建设。", "推动数据共享。"])
+    }
 }

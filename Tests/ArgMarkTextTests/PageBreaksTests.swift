@@ -247,6 +247,44 @@ struct PageBreaksTests {
         #expect(!document.units.contains { $0.text.contains("参见") || $0.text.contains("——") })
     }
 
+    /// A CNKI PDF through pdftotext: the page's only note marker wrapped to a line's start (…冶炼园区。 | ①与此同时),
+    /// its note between a sentence cut off at the page's foot and the page number. The note is a note, linked from
+    /// the sentence it follows, and the sentence reads whole; a list whose items open their lines under a short line
+    /// stays text.
+    @Test func aCircledMarkerAtALinesStartIsAMarker() throws {
+        let body = [
+            "印度尼西亚的对冲策略明显偏向经济领域。佐科政府执政期间，印尼积极吸引中国",
+            "投资以推动基础设施建设。雅加达—万隆高速铁路于2023年10月正式开通运营，",
+            "成为中印尼共建“一带一路”的标志性项目。在镍产业领域，印尼自2020年起禁",
+            "止镍矿石出口，吸引中国企业在苏拉威西岛投资建设冶炼园区并扩大产能规模。",
+            "①与此同时，印尼在安全领域始终坚持“独立积极”的外交方针，避免与美国建立",
+            "过于紧密的军事合作。由此可见，印尼的对冲策略以经济收益为优先考量，而在安",
+            "",
+            "①印尼能源与矿产资源部：《2020年第11号部长条例》，2019年8月。",
+            "",
+            "· 46 ·",
+            "\u{0C}国际政治研究　2024年第2期",
+            "",
+            "全上刻意保持距离。",
+            "",
+        ]
+        // A page of wrapped lines above, as the article's page has.
+        let opening = String(repeating: "越南在经济上高度依赖中国，在安全上则坚持“四不”国防政策，在两大国之间保持平衡。", count: 8)
+        let wrapped = stride(from: 0, to: opening.count, by: 37).map { String(Array(opening)[$0..<min($0 + 37, opening.count)]) }
+        let document = try read(PlainTextReader(), "对冲策略的比较研究\n\n" + (wrapped + [""] + body).joined(separator: "\n") + "\n")
+        let sentences = document.units.filter { $0.kind == .sentence }
+        #expect(sentences.contains { $0.text == "由此可见，印尼的对冲策略以经济收益为优先考量，而在安全上刻意保持距离。" })
+        #expect(!document.units.contains { $0.text.contains("部长条例") || $0.text.contains("国际政治研究") })
+        let note = try #require(document.notes.first)
+        #expect(note.marker == "①" && note.text.hasPrefix("印尼能源与矿产资源部"))
+        #expect(sentences.first { $0.text.hasSuffix("冶炼园区并扩大产能规模。①") }?.noteRefs == [note.id])
+
+        let list = ["印尼的经验表明，对冲策略的效果取决于多重因素。本文据此提出以下两点建议：", "①完善制度。", "②加强协调。", "",
+                    "· 47 ·", "\u{0C}国际政治研究　2024年第2期", "", "其余内容。"]
+        let listed = try read(PlainTextReader(), "对冲策略的比较研究\n\n" + list.joined(separator: "\n") + "\n")
+        #expect(listed.notes.isEmpty)
+    }
+
     /// A citation that fell across the break: the page's last line a heading-like start of a paragraph, the next
     /// page opening with the year in brackets. The sentence reads whole; a numbered item "(1) Fund …" does not join.
     @Test func aCitationAcrossTheBreakJoins() throws {
