@@ -18,8 +18,8 @@ struct WeChatFrame: PageFrameLines {
     /// How far from the top the account's line may stand.
     static let headLines = 14
 
-    /// The frame of `lines`, when the account's line (原创 … 2024-06-18 …) or the follow prompt (点击上方蓝字关注) stands
-    /// among the first lines.
+    /// The frame of `lines`, when the account's line stands among the first lines: 原创 / 转载 … 2024-06-18 …, or without
+    /// 原创 under the follow prompt (点击上方蓝字关注).
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> WeChatFrame? {
         let text = LineTexts(scalars: scalars, lines: lines)
         let head = Array(text.indices.prefix(headLines))
@@ -30,7 +30,7 @@ struct WeChatFrame: PageFrameLines {
         else { return nil }
         var frame = WeChatFrame()
         if let prompt { frame.frameLines.insert(prompt) }
-        var account: String? = parsed.account
+        let account = parsed.account
         frame.frameLines.insert(k)
         frame.authors = parsed.authors
         frame.fields.append(("date", parsed.date))
@@ -60,30 +60,29 @@ struct WeChatFrame: PageFrameLines {
             }
             previous = text[j]
         }
-        for k in 0..<headEnd where !text.isEmpty(k) {
-            let line = text[k]
-            if line.range(of: #"^\d+篇原创内容$"#, options: .regularExpression) != nil {
-                frame.frameLines.insert(k)
-                // The account's name and motto above it, and 公众号 under it.
-                for above in stride(from: k - 1, through: max(0, k - 3), by: -1) where !text.isEmpty(above) {
+        for j in 0..<headEnd where !text.isEmpty(j) {
+            let line = text[j]
+            if line.hasSuffix("篇原创内容"), line.dropLast(5).allSatisfy(\.isNumber) {
+                frame.frameLines.insert(j)
+                // The account's name and motto above it (公众号 under it is taken below).
+                for above in stride(from: j - 1, through: max(0, j - 3), by: -1) where !text.isEmpty(above) {
                     guard text[above].count <= 30, !text[above].contains("。"), !frame.frameLines.contains(above) else { break }
                     frame.frameLines.insert(above)
-                    if account == nil { account = text[above] }
                 }
                 continue
             }
             if line == "公众号" || line == "图片" || isFollowPrompt(line) {
-                frame.frameLines.insert(k)
+                frame.frameLines.insert(j)
             } else if let note = ["编者按：", "编者按:", "【编者按】", "编者按 "].first(where: line.hasPrefix) {
                 // The account's note on why it reposts the text.
-                frame.frameLines.insert(k)
+                frame.frameLines.insert(j)
                 frame.fields.append(("editorsNote", String(line.dropFirst(note.count)).trimmingCharacters(in: .whitespaces)))
             } else if let (key, value) = Self.staffLine(line) {
-                frame.frameLines.insert(k)
+                frame.frameLines.insert(j)
                 frame.fields.append((key, value))
             }
         }
-        if let account { frame.fields.insert(("wechatAccount", account), at: 0) }
+        frame.fields.insert(("wechatAccount", account), at: 0)
         frame.readTail(text, account: account)
         return frame
     }
@@ -143,7 +142,7 @@ struct WeChatFrame: PageFrameLines {
 
     /// The page's tail: from the recommendations heading (往期推荐 …) or the buttons, every line to the end is the page's;
     /// the note on where the text first appeared, just above, is its source.
-    private mutating func readTail(_ text: LineTexts, account: String?) {
+    private mutating func readTail(_ text: LineTexts, account: String) {
         let tailWords: Set<String> = ["阅读原文", "继续滑动看下一个", "向上滑动看下一个", "轻触阅读原文", "预览时标签不可点", "图片", "在看", "点赞",
                                       "分享", "收藏", "微信扫一扫关注该公众号", "微信扫一扫可打开此内容，使用完整服务", "喜欢此内容的人还喜欢"]
         let recommendations: Set<String> = ["往期推荐", "往期回顾", "推荐阅读", "精彩推荐", "往期精选", "相关阅读", "延伸阅读"]
