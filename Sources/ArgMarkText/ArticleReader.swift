@@ -455,6 +455,14 @@ enum FrontMatter {
                 if let source { metadata.fields["source"] = source }
                 preamble.remove(at: k)
             }
+            // Any other line of the page's dates and sources (2024-03-15 08:21 来源：光明日报) is the byline's, as it was,
+            // not a line of names.
+            while let k = preamble.indices.dropFirst().first(where: { k in
+                preamble[k].count <= 80 && (preamble[k].contains("来源：") || preamble[k].firstMatch(of: /^\d{4}[-年]\d{1,2}/) != nil)
+            }) {
+                metadata.fields["byline", default: ""] += (metadata.fields["byline"] == nil ? "" : "; ") + preamble[k]
+                preamble.remove(at: k)
+            }
         }
         // A paper lists each author and affiliation on a line of its own: more lines than a title and a byline, but
         // all short and none a sentence.
@@ -507,7 +515,7 @@ enum FrontMatter {
               let last = first.unicodeScalars.last, ScalarClass.isHan(last) || "、：".unicodeScalars.contains(last),
               !isChineseByline(line), !isChineseAffiliation(line), !line.contains(where: { $0.isNumber || $0 == "·" || $0 == "•" }),
               // (A transliterated name, 阿依古丽·买买提, or a collective byline, 本刊特约评论员, is no part of a title.)
-              !["评论员", "记者", "编辑部", "课题组", "本刊", "作者"].contains(where: line.contains),
+              !["评论员", "评论部", "理论部", "记者", "编辑部", "课题组", "研究组", "本刊", "作者", "报社", "杂志社"].contains(where: line.contains),
               !(line.last.map { "。！？：:".contains($0) } ?? true)
         else { return false }
         let han = line.unicodeScalars.filter(ScalarClass.isHan).count

@@ -241,7 +241,10 @@ enum PageBreaks {
             if index > 0, ScalarClass.circledNumberValue(s[line.lowerBound]) == number,
                runsOn(s, from: lines[index - 1], into: line), 5 * lines[index - 1].count >= 4 * widest,
                !"：:".unicodeScalars.contains(s[lines[index - 1].upperBound - 1]),
-               !lines.contains(where: { ScalarClass.circledNumberValue(s[$0.lowerBound]) == number + 1 }) { return true }
+               // (No other line of the page opens with a circled number: two lists, ①② and ①②, are no marker and note.)
+               !lines.enumerated().contains(where: { $0.offset != index && ScalarClass.circledNumberValue(s[$0.element.lowerBound]) != nil }) {
+                return true
+            }
             var i = line.lowerBound + 1
             while i < line.upperBound {
                 if ScalarClass.circledNumberValue(s[i]) == number { return true }
@@ -269,7 +272,8 @@ enum PageBreaks {
     static let itemLabels: Set<String> = [
         "option", "options", "item", "items", "step", "steps", "alternative", "proposal", "recommendation", "scenario", "case",
         "question", "point", "measure", "priority", "action", "tier", "level", "stage", "phase", "type", "model", "group",
-        "figure", "table", "equation", "eq", "fig", "appendix", "annex", "section", "part", "box",
+        "figure", "table", "equation", "eq", "fig", "appendix", "annex", "section", "part", "box", "questions", "recommendations",
+        "steps", "points", "measures", "actions", "priorities", "proposals", "figures", "tables", "sections", "parts", "chapters",
     ]
 
     /// Whether `line` follows `previous` on the next source line, no blank line between them.

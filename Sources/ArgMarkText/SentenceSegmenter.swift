@@ -925,6 +925,8 @@ enum Abbreviations {
         "tel", "wk", "wks", "hr", "hrs", "oz", "lb", "lbs", "no", "nos", "ave", "intl", "natl", "info", "appt", "amt", "qty",
         "tot", "incl", "excl", "orig", "prev", "admin", "assoc", "asst", "ie", "eg", "viz", "mins", "secs", "km", "kg", "mi",
         "gov", "univ", "assn", "mgmt", "mfg", "dist", "twp", "cty", "hwy", "apt", "bldg", "rm", "ext", "wt", "ht", "dia",
+        // Legal citations (id. at 12; supra note 4) and units (5 mg. daily, 20 ml.), a manager.
+        "id", "ibid", "supra", "infra", "mg", "ml", "mm", "cm", "mgr", "fig", "pp", "ed", "sec", "art", "max", "gal", "qt", "pkg",
     ]
 
     /// Words that begin most sentences after a dotted abbreviation like U.S.

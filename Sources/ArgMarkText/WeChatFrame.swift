@@ -60,17 +60,21 @@ struct WeChatFrame: PageFrameLines {
             }
             previous = text[j]
         }
-        for j in 0..<headEnd where !text.isEmpty(j) {
-            let line = text[j]
-            if line.hasSuffix("篇原创内容"), line.dropLast(5).allSatisfy(\.isNumber) {
-                frame.frameLines.insert(j)
-                // The account's name and motto above it (公众号 under it is taken below).
-                for above in stride(from: j - 1, through: max(0, j - 3), by: -1) where !text.isEmpty(above) {
-                    guard text[above].count <= 30, !text[above].contains("。"), !frame.frameLines.contains(above) else { break }
-                    frame.frameLines.insert(above)
-                }
-                continue
+        // The account's card first: its count (1028篇原创内容) with the name and motto above it.
+        for j in 0..<headEnd where text[j].hasSuffix("篇原创内容") && text[j].dropLast(5).allSatisfy(\.isNumber) {
+            frame.frameLines.insert(j)
+            for above in stride(from: j - 1, through: max(0, j - 3), by: -1) where !text.isEmpty(above) {
+                guard text[above].count <= 30, !text[above].contains("。"), !frame.frameLines.contains(above) else { break }
+                frame.frameLines.insert(above)
             }
+        }
+        var afterAuthorsNote = false
+        for j in 0..<headEnd where !text.isEmpty(j) && !frame.frameLines.contains(j) {
+            let line = text[j]
+            // Under the account's line the head runs on only through lines of its own (and the authors' note under its
+            // label): a figure's 来源：… 编辑：… before the text's first sentence is the text's.
+            let authorsNote = afterAuthorsNote
+            afterAuthorsNote = line.hasPrefix("作者简介") && line.count <= 6
             if line == "公众号" || line == "图片" || isFollowPrompt(line) {
                 frame.frameLines.insert(j)
             } else if let note = ["编者按：", "编者按:", "【编者按】", "编者按 "].first(where: line.hasPrefix) {
@@ -80,6 +84,8 @@ struct WeChatFrame: PageFrameLines {
             } else if let (key, value) = Self.staffLine(line) {
                 frame.frameLines.insert(j)
                 frame.fields.append((key, value))
+            } else if j > k, !authorsNote, !afterAuthorsNote, !line.hasPrefix("作者简介") {
+                break
             }
         }
         frame.fields.insert(("wechatAccount", account), at: 0)
@@ -111,7 +117,8 @@ struct WeChatFrame: PageFrameLines {
             column = String(rest[..<bar]).trimmingCharacters(in: .whitespaces)
             rest = rest[rest.index(after: bar)...]
         }
-        if let colon = rest.firstIndex(of: "："), rest.distance(from: rest.startIndex, to: colon) <= 20 {
+        // (Names before a colon only after a column: 共同富裕：内涵、路径与政策选择 is a title.)
+        if column != nil, let colon = rest.firstIndex(of: "："), rest.distance(from: rest.startIndex, to: colon) <= 20 {
             let names = rest[..<colon].split(whereSeparator: { $0 == " " || $0 == "　" || $0 == "、" }).map(String.init)
             if !names.isEmpty, names.allSatisfy({ (2...4).contains($0.count) && $0.unicodeScalars.allSatisfy(ScalarClass.isHan) }) {
                 return (column, names, String(rest[rest.index(after: colon)...]).trimmingCharacters(in: .whitespaces))

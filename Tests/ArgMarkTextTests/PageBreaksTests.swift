@@ -283,6 +283,11 @@ struct PageBreaksTests {
                     "· 47 ·", "\u{0C}国际政治研究　2024年第2期", "", "其余内容。"]
         let listed = try read(PlainTextReader(), "对冲策略的比较研究\n\n" + list.joined(separator: "\n") + "\n")
         #expect(listed.notes.isEmpty)
+        // Two lists on a page, the second at its foot, the first's ② after a full line: no marker, no note.
+        let twoLists = wrapped + ["", "本文提出两点建议，第一点建议涉及制度建设，第二点建议涉及协调机制的完善。",
+                                  "①完善基层公共服务的财政保障制度，明确县级政府在其中承担的主要责任。", "②建立跨区域公共服务协作机制，推动优质资源向基层和农村地区延伸。", "",
+                                  "具体措施如下：", "", "①完善制度。", "②建立跨区域公共服务协作机制。", "", "· 48 ·", "\u{0C}国际政治研究　2024年第2期", "", "其余内容。"]
+        #expect(try read(PlainTextReader(), "对冲策略的比较研究\n\n" + twoLists.joined(separator: "\n") + "\n").notes.isEmpty)
     }
 
     /// A citation that fell across the break: the page's last line a heading-like start of a paragraph, the next

@@ -58,6 +58,9 @@ struct SiteCopyTests {
         let capitalised = try read(PlainTextReader(), "The fee is approx. thirty dollars. Banks charge it, i.e. they profit. Who pays? the poorest, says the report.\n")
         #expect(sentences(capitalised) == ["The fee is approx. thirty dollars.", "Banks charge it, i.e. they profit.", "Who pays? the poorest, says the report."])
         #expect(SentenceSegmenter.endsOnPlainWord("ripoff") && !SentenceSegmenter.endsOnPlainWord("etc") && !SentenceSegmenter.endsOnPlainWord("e.g"))
+        // A law review's note that opens small cites id. at … and goes on.
+        let note = try read(PlainTextReader(), "id. at 12; see also id. at 14. the court agreed in part.\n")
+        #expect(sentences(note).first?.hasPrefix("id. at 12; see also id. at 14") == true)
     }
     /// A comment letter's notes under the rule a word processor leaves ([1] …, numbered as the text cites them) are
     /// notes, linked from their markers (they had been the conclusion's last sentences); a list numbered so under a
@@ -114,6 +117,7 @@ struct SiteCopyTests {
         #expect(!FrontMatter.continuesWrappedTitle("中美战略竞争背景下东南亚国家的对冲策略", "复旦大学国际关系与公共事务学院"))
         #expect(!FrontMatter.continuesWrappedTitle("新时代民族地区基层治理现代化的实践路径探析", "阿依古丽·买买提"))
         #expect(!FrontMatter.continuesWrappedTitle("新时代民族地区基层治理现代化的实践路径探析", "本刊特约评论员"))
+        #expect(!FrontMatter.continuesWrappedTitle("新时代民族地区基层治理现代化的实践路径探析", "人民日报评论部"))
         #expect(FrontMatter.opensSubtitle(after: "平台经济领域反垄断的法律规制研究", "以算法合谋为中心的考察"))
     }
     /// A theory channel's article copied from the top of its page: the site's home link and the channel's trail
@@ -205,6 +209,8 @@ struct SiteCopyTests {
         let commentary = try read(PlainTextReader(), "以制度创新推动基层减负\n转载 理论周刊 2024-05-02 09:15\n点击蓝字 关注我们\n\n基层减负需要制度保障。各地要建立长效机制。\n\n阅读原文\n分享 收藏 点赞 在看\n")
         #expect(commentary.metadata.titles["zh"] == "以制度创新推动基层减负" && commentary.metadata.fields["wechatAccount"] == "理论周刊")
         #expect(commentary.units.map(\.text) == ["基层减负需要制度保障。", "各地要建立长效机制。"])
+        // A title with a term before its colon names no authors without a column.
+        #expect(WeChatFrame.titleLine("共同富裕：内涵、路径与政策选择").authors.isEmpty)
         // A text naming no account and no prompt is no repost.
         #expect(WeChatFrame.find(Array("数字治理的逻辑\n2024-06-18\n正文。\n".unicodeScalars), [0..<7, 8..<18, 19..<22]) == nil)
     }
