@@ -450,9 +450,9 @@ enum FrontMatter {
                 else { return nil }
                 return found
             }
-            if let k = preamble.indices.dropFirst().first(where: { dateAndSource(preamble[$0]) != nil }), let (date, source) = dateAndSource(preamble[k]) {
-                if let date { metadata.fields["date"] = date }
-                if let source { metadata.fields["source"] = source }
+            if let (k, found) = preamble.indices.dropFirst().lazy.compactMap({ k in dateAndSource(preamble[k]).map { (k, $0) } }).first {
+                if let date = found.date { metadata.fields["date"] = date }
+                if let source = found.source { metadata.fields["source"] = source }
                 preamble.remove(at: k)
             }
             // Any other line of the page's dates and sources (2024-03-15 08:21 来源：光明日报) is the byline's, as it was,
@@ -485,7 +485,7 @@ enum FrontMatter {
                 } else if n == 1, continuesWrappedTitle(preamble[0], line), let title = metadata.titles["zh"] {
                     // A long title a PDF wrapped onto a second line (…东南亚国家的对冲策 | 略：动因、模式与限度): one title, not
                     // a byline of "略：动因" and "模式与限度".
-                    metadata.titles["zh"] = title + (FrontMatter.opensSubtitle(after: title, line) ? "——" : "") + line
+                    metadata.titles["zh"] = title + (opensSubtitle(after: title, line) ? "——" : "") + line
                 } else if isEnglish(line), metadata.authors.allSatisfy(isEnglish), let (names, rest) = englishPersons(line) {
                     // English authors, each with or without the affiliation after a comma (Ana Ribeiro, University
                     // of Lisbon), on lines of their own or between affiliation lines: the names are authors, the

@@ -17,7 +17,7 @@ struct CommentPageFrame: PageFrameLines {
     /// above it or the document's id below.
     static func find(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> CommentPageFrame? {
         let text = LineTexts(scalars: scalars, lines: lines)
-        let head = Array(text.indices.filter { !text.isEmpty($0) }.prefix(4))
+        let head = Array(text.indices.lazy.filter { !text.isEmpty($0) }.prefix(4))
         guard let posted = head.first(where: { postedLine(text[$0]) != nil }), let (agency, date) = postedLine(text[posted]) else { return nil }
         var frame = CommentPageFrame()
         frame.frameLines.insert(posted)

@@ -49,8 +49,8 @@ struct GovernmentPageHeader {
         var k = start
         while k < lines.count, scalars.trimmed(lines[k]).isEmpty { k += 1 }
         var header = GovernmentPageHeader(lineCount: 0, breadcrumb: nil, fields: [])
-        if k < lines.count, lines[k].count <= 120, FrontMatter.isBreadcrumb(scalars.string(scalars.trimmed(lines[k]))) {
-            header.breadcrumb = scalars.string(scalars.trimmed(lines[k]))
+        if k < lines.count, lines[k].count <= 120, case let crumb = scalars.string(scalars.trimmed(lines[k])), FrontMatter.isBreadcrumb(crumb) {
+            header.breadcrumb = crumb
             k += 1
             while k < lines.count, scalars.trimmed(lines[k]).isEmpty { k += 1 }
         }

@@ -233,13 +233,12 @@ enum PageBreaks {
                 }
             }) { return true }
         }
-        let widest = lines.map(\.count).max() ?? 0
         for (index, line) in lines.enumerated() {
             // A circled marker the wrap put at a line's start (…冶炼园区。 | ①与此同时，…): the line above runs on into it,
             // nearly as wide as the page's widest; a list's item opens after its item's short last line or its lead-in's
             // colon, and the list's next item opens a line too.
-            if index > 0, ScalarClass.circledNumberValue(s[line.lowerBound]) == number,
-               runsOn(s, from: lines[index - 1], into: line), 5 * lines[index - 1].count >= 4 * widest,
+            if index > 0, ScalarClass.circledNumberValue(s[line.lowerBound]) == number, runsOn(s, from: lines[index - 1], into: line),
+               5 * lines[index - 1].count >= 4 * (lines.map(\.count).max() ?? 0),
                !"：:".unicodeScalars.contains(s[lines[index - 1].upperBound - 1]),
                // (No other line of the page opens with a circled number: two lists, ①② and ①②, are no marker and note.)
                !lines.enumerated().contains(where: { $0.offset != index && ScalarClass.circledNumberValue(s[$0.element.lowerBound]) != nil }) {

@@ -576,9 +576,7 @@ public struct SentenceSegmenter: Sendable {
         let scalars = token.unicodeScalars
         guard scalars.count >= 2, scalars.allSatisfy({ ScalarClass.isLower($0) || ScalarClass.isDigit($0) || $0 == "'" || $0 == "’" })
         else { return false }
-        let word = token.lowercased()
-        return !Abbreviations.numberedLowercased.contains(word) && !Abbreviations.usuallyInternal.contains(where: { $0.lowercased() == word })
-            && !Abbreviations.smallAbbreviations.contains(word)
+        return !Abbreviations.writtenSmall.contains(token)
     }
 
     /// Whether the word at `i` is a name written with a small first letter and a capital after one or two (eLoran,
@@ -918,16 +916,18 @@ enum Abbreviations {
         .subtracting(["no", "art", "app", "corp", "inc", "ltd", "co", "bros"])
 
     /// Abbreviations written small that a comment's writer uses and no sentence ends on (my acct. was, last yr. and,
-    /// a min. bal., esp. the, (resp. quadratic), warner bros. discovery).
+    /// esp. the, (resp. quadratic), warner bros. discovery, id. at 12, 5 mg. daily), besides those listed above.
     static let smallAbbreviations: Set<String> = [
-        "vs", "cf", "al", "etc", "approx", "ca", "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd", "co", "corp", "acct",
-        "yr", "yrs", "mo", "mos", "bal", "sq", "ft", "pls", "plz", "bros", "std", "resp", "esp", "dept", "govt", "avg", "misc",
-        "tel", "wk", "wks", "hr", "hrs", "oz", "lb", "lbs", "no", "nos", "ave", "intl", "natl", "info", "appt", "amt", "qty",
-        "tot", "incl", "excl", "orig", "prev", "admin", "assoc", "asst", "ie", "eg", "viz", "mins", "secs", "km", "kg", "mi",
-        "gov", "univ", "assn", "mgmt", "mfg", "dist", "twp", "cty", "hwy", "apt", "bldg", "rm", "ext", "wt", "ht", "dia",
-        // Legal citations (id. at 12; supra note 4) and units (5 mg. daily, 20 ml.), a manager.
-        "id", "ibid", "supra", "infra", "mg", "ml", "mm", "cm", "mgr", "fig", "pp", "ed", "sec", "art", "max", "gal", "qt", "pkg",
+        "acct", "yr", "yrs", "mo", "mos", "bal", "sq", "pls", "plz", "bros", "std", "resp", "esp", "govt", "avg",
+        "misc", "tel", "wk", "wks", "hr", "hrs", "oz", "lb", "lbs", "no", "intl", "natl", "info", "appt", "amt", "qty",
+        "tot", "excl", "orig", "prev", "admin", "assoc", "asst", "ie", "eg", "mins", "km", "kg", "mi", "mgmt", "mfg",
+        "dist", "twp", "cty", "hwy", "apt", "bldg", "rm", "ext", "wt", "ht", "dia", "id", "supra", "infra", "mg", "ml",
+        "mm", "cm", "mgr", "art", "gal", "qt", "pkg",
     ]
+
+    /// Every abbreviation a small word before a stop may be: the small ones above, those before numbers or never
+    /// final, and a firm's (Inc., Co.) and a list's (etc.) in lower case.
+    static let writtenSmall: Set<String> = numberedLowercased.union(usuallyInternal.map { $0.lowercased() }).union(smallAbbreviations)
 
     /// Words that begin most sentences after a dotted abbreviation like U.S.
     static let sentenceOpeners: Set<String> = [
