@@ -160,6 +160,10 @@ public struct PlainTextReader: DocumentReader {
         if metadata.titles.isEmpty, ["md", "markdown"].contains(input.sourcePath?.split(separator: ".").last?.lowercased() ?? ""),
            let title = Self.markdownTitle(scalars, lines) {
             metadata.offerTitle(title)
+        } else if metadata.titles.isEmpty, let title = TitleLine.title(scalars, lines, document: body.builder.document) {
+            // A report or paper copied as text: its first line, which stays its first heading (TitleLine).
+            metadata.offerTitle(title)
+            if metadata.fields["date"] == nil, let date = TitleLine.date(scalars, lines) { metadata.fields["date"] = date }
         }
         if !sourceNotes.isEmpty { metadata.fields["sourceNote"] = sourceNotes.joined(separator: "; ") }
         if !rights.isEmpty { metadata.fields["rights"] = rights.joined(separator: " ") }

@@ -1,0 +1,143 @@
+import ArgMarkCore
+
+/// A plain text's first line as its title, when no frame read one: a report, fact sheet or paper copied as text opens
+/// with its title on a line of its own (美国对古巴封锁的谬误与事实真相; Federal Wildland Fire Management and Funding:
+/// …), which had been only the body's first heading, so that a TEI export named the file instead. Only a line the
+/// line under it confirms counts: a date (2026年1月; September 29, 2025; Report R49021, December 6, 2026), the
+/// first section's name (前言, Summary, Key Findings), an author's name or affiliation, or a paper's occasion. Text
+/// copied from a page or PDF opens as often with a site's name, a journal's running head or a wrapped sentence's first
+/// line, which no such line follows. The title's line stays the text's heading, as a speech's or a Markdown file's
+/// title does, so no sentence, id or label moves. A date alone on the next line is the document's `date`.
+enum TitleLine {
+    /// The title `document`'s first unit gives, when that unit is a heading read from the text's first line and
+    /// reads as a title rather than a section's name, a numbered heading, a label or an organisation's name.
+    static func title(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], document: Document) -> String? {
+        let filled = lines.lazy.map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        guard let range = filled.first, let unit = document.units.first, unit.kind == .heading else { return nil }
+        let text = scalars.string(range)
+        guard unit.text == text, isTitle(scalars, range, text) else { return nil }
+        // The line right under it: a title wrapped or subtitled onto a second line (Auditing Recommender Systems for
+        // Political | Bias: A Sock-Puppet Study …) would be taken only in part.
+        guard let next = filled.dropFirst().first else { return nil }
+        if next.count <= 120, !FrameLines.isSentenceFinal(scalars[next.upperBound - 1]) { return confirms(scalars.string(next)) ? text : nil }
+        // A title with its subtitle (谁的种子？全球南方的…; Cooling the Cloud, Draining the Commons: …) over the text's
+        // first paragraph, as a translation without its author lines sets it.
+        // (Not one a wrapped date ends: Issues for Congress Report R49021, December 6, 2026.)
+        return subtitled(text) && !endsWithDate(text) ? text : nil
+    }
+
+    /// Whether `text` holds a subtitle after a colon, a question mark or a dash, past its first words.
+    static func subtitled(_ text: String) -> Bool {
+        guard let mark = text.firstRange(of: /：|: |？|\? |——/) else { return false }
+        return text.distance(from: text.startIndex, to: mark.lowerBound) >= 4 && text.distance(from: mark.upperBound, to: text.endIndex) >= 4
+    }
+
+    /// Whether `line`, right under the text's first line, shows that line to be the title: a date or a
+    /// dated line, the first section's name, an author's name or affiliation, a paper's occasion.
+    static func confirms(_ line: String) -> Bool {
+        if isDate(line) || endsWithDate(line) { return true }
+        // (Numbered too: 1. Summary, I. INTRODUCTION; a section's name is no person's.)
+        let name = line.replacing(/^([0-9]+|[IVX]+)\.\s+/, with: "").lowercased()
+        if firstSections.contains(name) { return true }
+        if sectionNames.contains(name) { return false }
+        if FrameLines.isOccasion(line) || FrontMatter.isChineseByline(line) { return true }
+        // (An author line: one person's name, or names apart by commas with their affiliations.)
+        return FrontMatter.isPersonsName(line) || FrontMatter.englishPersons(line) != nil
+            || (FrontMatter.isAffiliation(line) && !line.contains(where: { "。.".contains($0) }))
+            || (line.count <= 24 && (organisationEnds + ["研究会", "中心", "智库"]).contains(where: line.hasSuffix))
+    }
+
+    /// A date alone: 2026年1月, 2024年5月20日, September 29, 2025, July 2024, 2024-06-03.
+    static func isDate(_ line: String) -> Bool {
+        MediaFrame.isDateLine(line) || OfficialDocumentFrame.isDate(line) || line.wholeMatch(of: /\d{4}年\d{1,2}月/) != nil
+    }
+
+    /// A short line that ends with a date (Updated October 7, 2025; Report R49021, December 6, 2026; Policy Brief |
+    /// October 2025).
+    static func endsWithDate(_ line: String) -> Bool {
+        guard line.count <= 100 else { return false }
+        return line.firstMatch(of: /(January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2},)? \d{4}$/) != nil
+            || line.firstMatch(of: /\d{4}年\d{1,2}月(\d{1,2}日)?$/) != nil
+    }
+
+    /// The first sections a report or paper opens with under its title page, lower case.
+    private static let firstSections: Set<String> = [
+        "前言", "引言", "导言", "序言", "摘要", "内容摘要", "内容提要", "提要", "概要", "summary", "abstract", "introduction",
+        "executive summary", "overview", "foreword", "preface", "key findings", "key points", "highlights", "in brief",
+        "what gao found", "问责局的发现", "美国政府问责局的发现",
+    ]
+
+    /// The date alone on the line after the title's, or nil.
+    static func date(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> String? {
+        let filled = lines.lazy.map { scalars.trimmed($0) }.filter { !$0.isEmpty }
+        guard let second = filled.dropFirst().first, second.count <= 22 else { return nil }
+        let text = scalars.string(second)
+        return isDate(text) ? (text.hasSuffix(".") ? String(text.dropLast()) : text) : nil
+    }
+
+    static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>, _ text: String) -> Bool {
+        let english = LanguageDetector.detect(s, range) == .en
+        // A word or two is a label (MEMORANDUM, DRAFT, 前言), not a title; a long line is a sentence cut short.
+        let words = text.split(separator: " ").count
+        guard english ? words >= 2 : text.count >= 4, text.count <= 160 else { return false }
+        // A line that ends a sentence, a site's trail or menu, a running head set apart by bars or wide spaces
+        // (世界经济与政治　2024年第3期; POLICY BRIEF | No. 14; 2023] PLATFORM IMMUNITY … 1187), a contents line, a
+        // thesis's running head (…大学硕士学位论文) and a web page's furniture (Skip to main content) are no title.
+        if FrameLines.isSentenceFinal(s[range.upperBound - 1]) || text.contains(" | ") || text.contains("　") || text.contains("....")
+            || text.contains("……") || text.contains(">") || text.contains("》>") || text.contains("http")
+            || (text.contains("]") && !text.contains("[")) || text.hasSuffix("学位论文") || furniture.contains(where: { text.hasPrefix($0) }) {
+            return false
+        }
+        // A numbered heading (一、…, 1. Introduction, I. Introduction and Summary, Chapter 2) opens a section.
+        guard HeadingDetector.numberedLevel(s, range, latin: english) == nil, HeadingDetector.bareNumberLevel(s, range) == nil,
+              !numberedOpenings.contains(where: { text.hasPrefix($0) }), text.firstMatch(of: /^第[一二三四五六七八九十百0-9]+[章节编部篇]/) == nil
+        else { return false }
+        // A section's own name (前言, Executive Summary, What GAO Found), a labelled line (Re: …, 摘要：…, Docket No. …),
+        // a date and an organisation's name (United States Government Accountability Office, 东澜国际战略研究院) head
+        // no document.
+        let name = text.lowercased().trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":：")))
+        if sectionNames.contains(name) || text.hasSuffix(":") || text.hasSuffix("：") { return false }
+        if labels.contains(where: { name.hasPrefix($0) }) || FrontMatter.labelledField(text) != nil { return false }
+        if isDate(text) || text.wholeMatch(of: /\d{4}年/) != nil { return false }
+        if english, let last = text.split(separator: " ").last, organisationHeads.contains(last.lowercased()) { return false }
+        if !english, organisationEnds.contains(where: text.hasSuffix) { return false }
+        return true
+    }
+
+    /// How a web page's or a feed's furniture opens.
+    private static let furniture = [
+        "Skip to", "Posted by", "Home", "Menu", "Search", "Proceedings of", "Journal of", "United Nations", "首页", "当前位置", "您的位置",
+        "推荐阅读", "相关阅读", "相关文章", "学习强国", "=====",
+    ]
+
+    /// Openings of a division's heading that `HeadingDetector.numberedLevel` does not count as numbers.
+    private static let numberedOpenings = ["Chapter ", "CHAPTER ", "Part ", "PART ", "Section ", "SECTION ", "Appendix", "APPENDIX", "Annex", "附件", "附录"]
+
+    /// Sections' own names, lower case.
+    private static let sectionNames: Set<String> = [
+        "前言", "引言", "导言", "序言", "绪论", "绪言", "摘要", "内容摘要", "内容提要", "提要", "目录", "概要", "概述", "背景", "结语",
+        "结论", "编者按", "按语", "说明", "问责局的发现", "summary", "abstract", "introduction", "contents", "table of contents",
+        "executive summary", "overview", "background", "foreword", "preface", "key findings", "key points", "highlights",
+        "conclusion", "conclusions", "acknowledgements", "acknowledgments", "notes", "references", "what gao found",
+        "why gao did this study", "in brief", "summary of recommendations", "gao highlights",
+        // A series' label above the title (政策简报, Policy Brief).
+        "政策简报", "研究报告", "工作论文", "专题报告", "调研报告", "policy brief", "issue brief", "working paper", "discussion paper",
+        "research report", "report", "brief", "insight", "in focus",
+    ]
+
+    /// Labels that open a line of a letter's, memo's or docket's head, lower case.
+    private static let labels = ["re:", "re ", "subject:", "to:", "from:", "date:", "docket", "attn", "attention:", "cc:", "rin "]
+
+    /// The last word of an English organisation's name, lower case (a report for Congress names it first, not last).
+    private static let organisationHeads: Set<String> = [
+        "university", "institute", "college", "school", "department", "center", "centre", "academy", "foundation", "ministry",
+        "council", "bureau", "agency", "office", "commission", "association", "society", "corporation", "inc.", "ltd.", "ltd",
+        "committee", "secretariat", "administration", "senate", "representatives", "service", "nations",
+    ]
+
+    /// How a Chinese organisation's name ends (东澜国际战略研究院, 中华人民共和国外交部).
+    private static let organisationEnds = [
+        "大学", "学院", "研究院", "研究所", "研究中心", "委员会", "办公室", "办公厅", "人民政府", "协会", "学会", "基金会", "有限公司",
+        "集团", "外交部", "国务院", "新闻办公室", "编辑部",
+    ]
+}
