@@ -10,9 +10,9 @@ struct Annotate: AsyncParsableCommand {
         abstract: "Read, segment and annotate documents; write one output per input.",
         discussion: """
             Inputs are files, directories (walked recursively for .txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml \
-            .docx .odt and NAME_sentences.tsv sentence tables; a PDF, .doc or .rtf is named with the command that converts it) \
+            .docx .odt, NAME_sentences.tsv sentence tables and .csv comment tables; a PDF, .doc or .rtf is named with the command that converts it) \
             or - for standard input; a path reached twice is read once (a link to a file is a document of its own); a corpus table of several documents (doc_id) \
-            is one input per document, written to OUT/STEM/DOC_ID. Each output is named after its input with the last extension replaced \
+            or a comment table of several comments (regulations.gov's CSV export) is one input per document, written to OUT/STEM/DOC_ID. Each output is named after its input with the last extension replaced \
             (a.zh.txt -> OUT/a.zh.jsonl, or OUT/a.zh.tei.xml with --to tei); files found in a directory keep their sub-directory under OUT. \
             A failing file is reported and the batch goes on; the exit status is 1 if any failed.
             """)
@@ -26,7 +26,7 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Output directory, or - for standard output with a single input (required unless the only input is -, which writes to standard output).")
     var out: String?
 
-    @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl, tei, html (a web page), docx (a Word document) or odt (an OpenDocument text).")
+    @Option(name: .long, help: "Input format: auto, text, article, lines, tsv (a sentence table: id, text, optional para and kind), jsonl, tei, html (a web page), docx (a Word document), odt (an OpenDocument text) or csv (a comment table: a comment per row).")
     var inputFormat: String = "auto"
 
     @Option(name: .long, help: "Documents processed in parallel; the default is the number of cores.")

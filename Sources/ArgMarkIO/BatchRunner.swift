@@ -121,14 +121,16 @@ public struct BatchRunner: Sendable {
     }
 
     /// `inputs` with each file that holds several documents (a corpus table of comments or short essays, `doc_id`
-    /// by `doc_id`) in place of one input per document, written to `STEM/DOC_ID.EXT`, so that each is read, labelled
-    /// and written as the document it is. Only tables are looked into (a `.tsv` name, or `--input-format tsv`); a file
+    /// by `doc_id`; a comment table, row by row) in place of one input per document, written to `STEM/DOC_ID.EXT`, so
+    /// that each is read, labelled and written as the document it is. Only tables are looked into (a `.tsv` or `.csv`
+    /// name, or `--input-format tsv` / `csv`); a file
     /// that cannot be read stays as it is, for the batch to report.
     public func expandingParts(_ inputs: [BatchInput]) -> [BatchInput] {
         var expanded: [BatchInput] = []
         for input in inputs {
             guard !input.isStandardInput, input.part == nil,
-                  options.inputFormat == "tsv" || (options.inputFormat == "auto" && input.path.lowercased().hasSuffix(".tsv")),
+                  Self.tableFormats.contains(options.inputFormat)
+                    || (options.inputFormat == "auto" && Self.tableFormats.contains { input.path.lowercased().hasSuffix("." + $0) }),
                   let bytes = try? FileAccess.read(input.path),
                   let reader = try? options.registry.reader(format: options.inputFormat, path: input.path, bytes: bytes),
                   let parts = try? reader.parts(of: bytes), !parts.isEmpty
@@ -145,6 +147,9 @@ public struct BatchRunner: Sendable {
         }
         return expanded
     }
+
+    /// The formats whose files may hold several documents: a corpus table (tsv), a comment table (csv).
+    static let tableFormats = ["tsv", "csv"]
 
     /// A document id as a file name: a slash, a NUL or a leading dot would leave the output directory or hide it.
     public static func fileName(_ id: String) -> String {

@@ -1,4 +1,5 @@
 import ArgMarkPipeline
+import ArgMarkText
 import Foundation
 
 #if canImport(Glibc)
@@ -63,7 +64,7 @@ public enum InputDiscovery {
     /// beside it, nor other tables that happen to share a folder with texts.
     public static let defaultNameSuffixes: [String] = ["_sentences.tsv"]
     /// What the walk takes, as a message lists it.
-    public static let takenDescription = ".txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml .docx .odt and NAME_sentences.tsv"
+    public static let takenDescription = ".txt .text .md .lines .sent .jsonl .xml .html .htm .xhtml .docx .odt, NAME_sentences.tsv and comment tables (.csv)"
     /// Documents ArgMark does not read but a user means as inputs, with the command that converts them: a walk
     /// names them rather than passing over them in silence (unless a file of the same name beside them is read, as
     /// `pdftotext` leaves one).
@@ -208,7 +209,7 @@ public enum InputDiscovery {
             case .directory:
                 walk(root, relative: child, wanted: wanted, excluded: excluded, into: &found, passedOver: &passedOver, failures: &failures)
             case .regular:
-                if wanted.contains(name) {
+                if wanted.contains(name) || isCommentTable(name: name, path: path) {
                     found.append(child)
                 } else if convertible[(name as NSString).pathExtension.lowercased()] != nil {
                     passedOver.append(child)
@@ -238,6 +239,17 @@ public enum InputDiscovery {
                 continue
             }
         }
+    }
+
+    /// Whether a `.csv` file met in a walk is a comment table (its header names a comment's column, as
+    /// regulations.gov's export does): taken, while other tables (and ArgMark's own `--to csv` output) are not.
+    static func isCommentTable(name: String, path: String) -> Bool {
+        guard (name as NSString).pathExtension.lowercased() == "csv", let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 8192)) ?? Data()
+        // (The header line only; a cut multi-byte character at the end is dropped by the decoding.)
+        let line = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
+        return CommentTableReader().sniff(Substring(line)) > 0
     }
 
     /// A document's id from its file's stem: a control character a file name may hold (a tab, a line break, an

@@ -30,6 +30,7 @@ public struct PluginRegistry: Sendable {
             ArticleReader(),
             SentenceLinesReader(),
             SentenceTableReader(),
+            CommentTableReader(),
             JSONLinesReader(),
             TEIReader(),
             HTMLReader(),

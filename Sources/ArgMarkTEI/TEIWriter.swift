@@ -306,10 +306,10 @@ struct TEIEncoder {
     }
 
     /// Whether a source's offsets count in text ArgMark laid out from markup (a web page, a Word or OpenDocument file,
-    /// another tool's TEI or XML) rather than in the file's own characters, as they do in plain text and Markdown: as
+    /// another tool's TEI or XML, a comment table's cell) rather than in the file's own characters, as they do in plain text and Markdown: as
     /// the reader recorded (`sourceFormat`, also for a page read from standard input), else by the file's ending.
     static func isLaidOut(_ source: String, format: String?) -> Bool {
-        if let format { return ["html", "docx", "odt"].contains(format) }
+        if let format { return ["html", "docx", "odt", "csv"].contains(format) }
         let name = source.split(separator: "/").last ?? ""
         guard let dot = name.lastIndex(of: ".") else { return false }
         return ["html", "htm", "xhtml", "docx", "odt", "xml"].contains(name[name.index(after: dot)...].lowercased())

@@ -9,7 +9,7 @@ struct RegistryTests {
     @Test func everyPluginIsListedOnceWithAVersionedID() {
         let ids = PluginRegistry.standard.all.map(\.descriptor.id)
         #expect(ids == [
-            "read.text.v1", "read.article.v1", "read.lines.v1", "read.table.v1", "read.jsonl.v1", "read.tei.v1", "read.html.v1", "read.docx.v1", "read.odt.v1", "write.jsonl.v1", "write.tei.v1", "write.tsv.v1", "write.aif.v1", "write.csv.v1",
+            "read.text.v1", "read.article.v1", "read.lines.v1", "read.table.v1", "read.comments.v1", "read.jsonl.v1", "read.tei.v1", "read.html.v1", "read.docx.v1", "read.odt.v1", "write.jsonl.v1", "write.tei.v1", "write.tsv.v1", "write.aif.v1", "write.csv.v1",
             "link.tree.v1", "score.dfquad.v1",
         ],
                 "registry out of date: update PluginRegistry.standard and this list together")
@@ -68,7 +68,7 @@ struct RegistryTests {
     }
 
     @Test func unknownFormatListsTheKnownOnes() {
-        #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "tsv", "jsonl", "tei", "html", "docx", "odt"])) {
+        #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "tsv", "csv", "jsonl", "tei", "html", "docx", "odt"])) {
             try PluginRegistry.standard.reader(format: "tex", path: nil, bytes: [])
         }
     }

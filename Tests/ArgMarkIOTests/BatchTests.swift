@@ -163,6 +163,38 @@ struct BatchTests {
         }
     }
 
+    /// regulations.gov's export of a docket's comments, in a folder beside other tables: the walk takes the comment
+    /// table (not ArgMark's own CSV output, nor a table of figures), and each comment is a document of its own,
+    /// written to STEM/DOCUMENT_ID with the row's columns as its metadata; a comment without text fails on its own.
+    @Test func aCommentTableIsOneInputPerComment() async throws {
+        try await withTemporaryDirectory { dir in
+            let table = """
+                "Document ID","Docket ID","Posted Date","First Name","Last Name","Organization Name","Comment"
+                "EPA-2022-0114-0012","EPA-2022-0114","2023-05-02","Jane","Doe","","I support the proposed limits.
+
+                The EPA should require notice within 30 days."
+                "EPA-2022-0114-0013","EPA-2022-0114","2023-05-02","","","Great Lakes Utilities","The rule costs small systems about ""$900 per household"", a burden Congress should fund."
+                "EPA-2022-0114-0014","EPA-2022-0114","2023-05-03","","","",""
+
+                """
+            try write(Array(table.utf8), dir + "/in/comments.csv")
+            try write(Array("document,id,section,heading,paragraph,start,end,language,text,label,confidence,labeled_by\n".utf8), dir + "/in/export.csv")
+            try write(Array("year,value\n2023,4\n".utf8), dir + "/in/figures.csv")
+            let (found, failures) = InputDiscovery.discover([dir + "/in"])
+            #expect(found.map(\.outputStem) == ["comments"] && failures.isEmpty)
+            let inputs = runner(out: dir + "/out").expandingParts(found)
+            #expect(inputs.map(\.outputStem) == ["comments/EPA-2022-0114-0012", "comments/EPA-2022-0114-0013", "comments/EPA-2022-0114-0014"])
+            let summary = await runner(out: dir + "/out").run(inputs)
+            let failed = summary.results.compactMap(\.failure)
+            #expect(summary.succeeded == 2 && failed.count == 1 && failed.first?.message.contains("EPA-2022-0114-0014 has no text") == true)
+            let first = try String(contentsOfFile: dir + "/out/comments/EPA-2022-0114-0012.jsonl", encoding: .utf8)
+            #expect(first.contains("\"authors\":[\"Jane Doe\"]") && first.contains("\"docketId\":\"EPA-2022-0114\"") && first.contains("\"sourceFormat\":\"csv\""))
+            #expect(first.contains("\"text\":\"The EPA should require notice within 30 days.\"") && !first.contains("900"))
+            let second = try String(contentsOfFile: dir + "/out/comments/EPA-2022-0114-0013.jsonl", encoding: .utf8)
+            #expect(second.contains("about \\\"$900 per household\\\", a burden") && second.contains("\"organization\":\"Great Lakes Utilities\""))
+        }
+    }
+
     @Test func progressIsReportedForEveryDocument() async throws {
         try await withTemporaryDirectory { dir in
             for n in 0..<5 { try write(Array("句子\(n)。\n".utf8), dir + "/in/\(n).txt") }

@@ -1,0 +1,71 @@
+import ArgMarkCore
+import ArgMarkPipeline
+import Foundation
+import Testing
+
+@testable import ArgMarkText
+
+/// A comment table as regulations.gov exports a docket's comments: CSV, a header, one comment per row, quoted fields
+/// holding commas, doubled quotes and paragraphs.
+struct CommentTableTests {
+    let table = """
+        "Document ID","Agency ID","Docket ID","Posted Date","Title","First Name","Last Name","State/Province","Category","Comment","Attachment Files"
+        "CFPB-2023-0038-0101","CFPB","CFPB-2023-0038","2023-06-01","Comment from Ana Ruiz","Ana","Ruiz","OH","Individual","Overdraft fees cost my family $140 last year, ""just"" for being late.
+
+        The Bureau should cap them at $5.",""
+        "CFPB-2023-0038-0102","CFPB","CFPB-2023-0038","2023-06-02","Comment from Anonymous","Anonymous","Anonymous","","Individual","Banks, not customers, set these fees.","a.pdf"
+
+        """
+
+    func part(_ n: Int) throws -> Document {
+        let bytes = Array(table.utf8)
+        let reader = CommentTableReader()
+        let parts = try reader.parts(of: bytes)
+        return try reader.read(ReaderInput(bytes: bytes, sourcePath: "c.csv", documentID: parts[n].id, part: parts[n]))
+    }
+
+    @Test func eachRowIsADocumentItsCommentTheTextItsColumnsTheMetadata() throws {
+        let parts = try CommentTableReader().parts(of: Array(table.utf8))
+        #expect(parts.map(\.id) == ["CFPB-2023-0038-0101", "CFPB-2023-0038-0102"])
+        // (The first comment's row spans three lines of the file, under the header's.)
+        #expect(parts.map(\.lines.count) == [4, 2])
+        let first = try part(0)
+        #expect(first.units.map(\.text) == ["Overdraft fees cost my family $140 last year, \"just\" for being late.", "The Bureau should cap them at $5."])
+        #expect(first.paragraphs.count == 2 && first.units.allSatisfy { $0.kind == .sentence })
+        #expect(first.metadata.titles == ["en": "Comment from Ana Ruiz"] && first.metadata.authors == ["Ana Ruiz"])
+        #expect(first.metadata.fields["documentId"] == "CFPB-2023-0038-0101" && first.metadata.fields["docketId"] == "CFPB-2023-0038")
+        #expect(first.metadata.fields["agency"] == "CFPB" && first.metadata.fields["state"] == "OH" && first.metadata.fields["posted"] == "2023-06-01")
+        #expect(first.metadata.fields["sourceFormat"] == "csv" && first.metadata.fields["attachments"] == nil)
+        // Offsets count in the comment's text.
+        #expect(first.units[1].start == 70 && first.units[1].end == 103)
+        let second = try part(1)
+        #expect(second.metadata.authors.isEmpty && second.metadata.fields["attachments"] == "a.pdf")
+        #expect(second.units.map(\.text) == ["Banks, not customers, set these fees."])
+    }
+
+    /// A table read whole is refused with what to do when it holds several comments; one row is read; a header
+    /// without a comment's column (ArgMark's own CSV, a table of figures) is no comment table.
+    @Test func whatIsAndIsNotACommentTable() throws {
+        let reader = CommentTableReader()
+        #expect(throws: DocumentReadError.self) { try reader.read(ReaderInput(bytes: Array(table.utf8), sourcePath: "c.csv", documentID: "c")) }
+        let one = try reader.read(ReaderInput(bytes: Array("id,comment\n7,\"We oppose the rule, which costs too much.\"\n".utf8), sourcePath: "o.csv", documentID: "o"))
+        #expect(one.units.map(\.text) == ["We oppose the rule, which costs too much."] && one.metadata.fields["id"] == "7")
+        #expect(try reader.parts(of: Array("id,comment\n7,One.\n".utf8)).isEmpty)
+        #expect(reader.sniff("document,id,section,heading,paragraph,start,end,language,text,label,confidence,labeled_by") == 0)
+        #expect(reader.sniff("year,value") == 0 && reader.sniff("\"Document ID\",\"Comment\"") > 0 && reader.sniff("comment_id,body") > 0)
+        #expect(reader.sniff("Comment") == 0 && reader.sniff("Text, body, and other matters") == 0)
+        #expect(throws: DocumentReadError.self) { try reader.read(ReaderInput(bytes: Array("year,value\n2023,4\n".utf8), sourcePath: "f.csv", documentID: "f")) }
+        #expect(throws: DocumentReadError.self) { try reader.read(ReaderInput(bytes: Array("id,comment\n".utf8), sourcePath: "e.csv", documentID: "e")) }
+    }
+
+    /// Two rows of one id (a comment posted twice) are two documents; a row without an id is named by its place.
+    @Test func rowsAreNamedApart() throws {
+        let bytes = Array("Document ID,Comment\nA-1,One.\nA-1,Two.\n,Three.\n".utf8)
+        #expect(try CommentTableReader().parts(of: bytes).map(\.id) == ["A-1", "A-1-2", "row-3"])
+    }
+
+    @Test func recordsFollowRFC4180() {
+        let records = CSVRecords.records(Array("a,\"b,c\",\"d\"\"e\"\r\n\"f\ng\",,h\n".unicodeScalars))
+        #expect(records == [["a", "b,c", "d\"e"], ["f\ng", "", "h"]])
+    }
+}
