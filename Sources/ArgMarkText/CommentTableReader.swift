@@ -41,7 +41,10 @@ public struct CommentTableReader: DocumentReader {
             scalars = try TextDecoder.decode(input.bytes)
         }
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let records = CSVRecords.records(scalars)
+        let (records, unclosed) = CSVRecords.parse(scalars)
+        if let line = unclosed {
+            throw .malformed(line: line, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")
+        }
         guard let header = records.first, let textColumn = Self.textColumn(header) else {
             throw .malformed(line: 1, message: "the header names no comment column (Comment, comment_text, body or text); give the comments' column one of these names")
         }
@@ -74,6 +77,10 @@ public struct CommentTableReader: DocumentReader {
         for line in lines {
             if open { recordLines[recordLines.count - 1].append(line) } else { recordLines.append([line]) }
             for byte in bytes[line.bytes] where byte == 0x22 { open.toggle() }
+        }
+        // A quote never closed would run every later comment into one.
+        if open, let record = recordLines.last {
+            throw .malformed(line: record[0].number + 1, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")
         }
         recordLines.removeAll { record in record.allSatisfy { bytes[$0.bytes].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C } } }
         guard recordLines.count > 2, let headerLines = recordLines.first else { return [] }
@@ -161,11 +168,16 @@ public struct CommentTableReader: DocumentReader {
 /// RFC 4180 records: fields apart by commas, a field in double quotes may hold commas, line breaks and doubled
 /// quotes; a record ends at a line break outside quotes (\n, \r\n or \r).
 enum CSVRecords {
-    static func records(_ s: [Unicode.Scalar], limit: Int = .max) -> [[String]] {
+    static func records(_ s: [Unicode.Scalar], limit: Int = .max) -> [[String]] { parse(s, limit: limit).records }
+
+    /// The records, and the line (from 1) of a quoted field that never closes, if one does not.
+    static func parse(_ s: [Unicode.Scalar], limit: Int = .max) -> (records: [[String]], unclosed: Int?) {
         var records: [[String]] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var quoted = false
+        var line = 1
+        var openedOn = 1
         var i = 0
         func endField() {
             fields.append(String(field))
@@ -173,6 +185,7 @@ enum CSVRecords {
         }
         while i < s.count, records.count < limit {
             let c = s[i]
+            if c == "\n" || (c == "\r" && !(i + 1 < s.count && s[i + 1] == "\n")) { line += 1 }
             if quoted {
                 if c == "\"" {
                     if i + 1 < s.count, s[i + 1] == "\"" {
@@ -186,10 +199,14 @@ enum CSVRecords {
                 }
             } else if c == "\"" && field.isEmpty {
                 quoted = true
+                openedOn = line
             } else if c == "," {
                 endField()
             } else if c == "\n" || c == "\r" {
-                if c == "\r", i + 1 < s.count, s[i + 1] == "\n" { i += 1 }
+                if c == "\r", i + 1 < s.count, s[i + 1] == "\n" {
+                    i += 1
+                    line += 1
+                }
                 endField()
                 records.append(fields)
                 fields = []
@@ -198,10 +215,10 @@ enum CSVRecords {
             }
             i += 1
         }
-        if records.count < limit, !field.isEmpty || !fields.isEmpty {
+        if records.count < limit, !field.isEmpty || !fields.isEmpty || quoted {
             endField()
             records.append(fields)
         }
-        return records
+        return (records, quoted && records.count < limit ? openedOn : nil)
     }
 }

@@ -64,6 +64,17 @@ struct CommentTableTests {
         #expect(try CommentTableReader().parts(of: bytes).map(\.id) == ["A-1", "A-1-2", "row-3"])
     }
 
+    /// A quote that never closes would run every later comment into the one it opens: an error naming its line.
+    @Test func anUnclosedQuoteIsAnErrorNamingItsLine() throws {
+        let bytes = Array("id,comment\n1,\"One.\"\n2,\"Two, and on\n3,Three.\n".utf8)
+        #expect(throws: DocumentReadError.malformed(line: 3, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")) {
+            try CommentTableReader().parts(of: bytes)
+        }
+        #expect(throws: DocumentReadError.malformed(line: 2, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")) {
+            try CommentTableReader().read(ReaderInput(bytes: Array("id,comment\r\n1,\"One,\r\nand on\r\n".utf8), sourcePath: "u.csv", documentID: "u"))
+        }
+    }
+
     @Test func recordsFollowRFC4180() {
         let records = CSVRecords.records(Array("a,\"b,c\",\"d\"\"e\"\r\n\"f\ng\",,h\n".unicodeScalars))
         #expect(records == [["a", "b,c", "d\"e"], ["f\ng", "", "h"]])
