@@ -91,6 +91,8 @@ public struct ArticleReader: DocumentReader {
         let listItems = ListItems.headingLike(scalars, lines)
         frontMatter?.record(into: &metadata)
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        // The fields a first page's foot sets under its notes (收稿日期：…, 基金项目：…), as they are read in the body.
+        for field in PageBreaks.takeFields(&footnotes) { FrontMatter.store(key: field.key, value: field.value, into: &metadata) }
         body.addFootnotes(footnotes)
         var noteLines: [Range<Int>] = []
         var inNotes = false
@@ -1136,6 +1138,20 @@ enum EnglishBlock {
             let text = scalars.string(range)
             if EditorLine.parse(text, into: &metadata) { continue }
             if n == 0 {
+                // A hard-wrapped copy may have run the authors' line into a long title (… Patterns and Limits |
+                // SUN Jiaming, HE Jing): the line after the last break, when it names persons only, each with the
+                // surname in capitals as Chinese journals print them (a title's tail, … of | Great Powers, has none), is
+                // the byline.
+                if let lastBreak = range.last(where: { scalars[$0] == "\n" || scalars[$0] == "\r" }),
+                   case let names = scalars.string(scalars.trimmed((lastBreak + 1)..<range.upperBound)), names.count <= 80,
+                   !names.contains(":"), let (persons, rest) = FrontMatter.englishPersons(names), !persons.isEmpty, rest.isEmpty,
+                   persons.allSatisfy({ person in
+                       person.split(separator: " ").contains { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter } }
+                   }) {
+                    metadata.titles["en"] = scalars.string(scalars.trimmed(range.lowerBound..<lastBreak))
+                    bylines.append(names)
+                    continue
+                }
                 metadata.titles["en"] = text
                 continue
             }

@@ -25,6 +25,24 @@ enum PageBreaks {
         var marker: String
         var text: String
         var range: Range<Int>
+        /// A journal's fields on a first page's foot under its notes (收稿日期：…, 基金项目：…, 作者简介：…): metadata
+        /// (`takeFields`), not a note.
+        var isField = false
+    }
+
+    /// The fields among `footnotes` (removed from them), in order.
+    static func takeFields(_ footnotes: inout [Footnote]) -> [(key: String, value: String)] {
+        let fields = footnotes.filter(\.isField).flatMap { FrontMatter.lateFields($0.text) ?? [] }
+        footnotes.removeAll(where: \.isField)
+        return fields.map { (key: $0.0, value: $0.1) }
+    }
+
+    /// Whether a line at a page's foot is one of a journal's late fields (收稿日期：2023-11-20；修回日期：…): asked of
+    /// every line of a page's notes, so a colon near its start is looked for first.
+    static func isFieldLine(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        guard line.count >= 4, s[line.lowerBound..<min(line.upperBound, line.lowerBound + 25)].contains(where: { $0 == "：" || $0 == ":" || $0 == "】" || $0 == "]" })
+        else { return false }
+        return FrontMatter.lateFields(s.string(line)) != nil
     }
 
     /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
@@ -102,7 +120,22 @@ enum PageBreaks {
     private static func footnotes(_ s: [Unicode.Scalar], _ page: [Range<Int>], _ entries: [(line: Int, number: Int, marker: String, textStart: Int)]) -> [Footnote] {
         var notes: [Footnote] = []
         for (n, entry) in entries.enumerated() {
-            let last = n + 1 < entries.count ? entries[n + 1].line - 1 : page.count - 1
+            var last = n + 1 < entries.count ? entries[n + 1].line - 1 : page.count - 1
+            // A journal's fields under the notes (收稿日期：… / 基金项目：… / 作者简介：…) end the note above them; a line
+            // of theirs that does not open a field wraps the one before.
+            if last > entry.line, let first = (entry.line + 1...last).first(where: { isFieldLine(s, page[$0]) }) {
+                var fields: [Footnote] = []
+                for k in first...last {
+                    if isFieldLine(s, page[k]) || fields.isEmpty {
+                        fields.append(Footnote(marker: "", text: s.string(page[k]), range: page[k], isField: true))
+                    } else {
+                        fields[fields.count - 1].text += s.string(page[k])
+                        fields[fields.count - 1].range = fields[fields.count - 1].range.lowerBound..<page[k].upperBound
+                    }
+                }
+                notes += fields
+                last = first - 1
+            }
             var end = last
             if let source = (entry.line + 1...max(entry.line + 1, last)).first(where: { $0 <= last && Caption.isSourceLine(s, page[$0]) }) {
                 end = source - 1

@@ -51,6 +51,7 @@ public struct PlainTextReader: DocumentReader {
             }
         } ?? headed
         var body = BodyAssembler(scalars: scalars, documentID: input.documentID, sourcePath: input.sourcePath)
+        let pageFields = PageBreaks.takeFields(&footnotes)
         body.addFootnotes(footnotes)
         let letter = LetterFrame.find(scalars, lines)
         let occasion = FrameLines.occasion(scalars, lines)
@@ -143,6 +144,8 @@ public struct PlainTextReader: DocumentReader {
             if inNotes { noteLines.append(line) } else { body.addLine(line, listItem: listItems.contains(index)) }
         }
         var metadata = body.builder.document.metadata
+        // The fields a first page's foot sets under its notes (收稿日期：…, 基金项目：…).
+        for field in pageFields { FrontMatter.store(key: field.key, value: field.value, into: &metadata) }
         letter?.record(scalars, lines, into: &metadata)
         if let occasion { FrameLines.recordOccasion(scalars, lines, at: occasion, into: &metadata) }
         memo?.record(scalars, lines, into: &metadata)

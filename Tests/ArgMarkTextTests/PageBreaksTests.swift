@@ -1,5 +1,6 @@
 import ArgMarkCore
 import Foundation
+import ArgMarkPipeline
 import Testing
 
 @testable import ArgMarkText
@@ -288,6 +289,28 @@ struct PageBreaksTests {
                                   "①完善基层公共服务的财政保障制度，明确县级政府在其中承担的主要责任。", "②建立跨区域公共服务协作机制，推动优质资源向基层和农村地区延伸。", "",
                                   "具体措施如下：", "", "①完善制度。", "②建立跨区域公共服务协作机制。", "", "· 48 ·", "\u{0C}国际政治研究　2024年第2期", "", "其余内容。"]
         #expect(try read(PlainTextReader(), "对冲策略的比较研究\n\n" + twoLists.joined(separator: "\n") + "\n").notes.isEmpty)
+    }
+
+    /// A first page's foot sets the journal's fields under its notes (收稿日期：… / 基金项目：… / 作者简介：…): they are
+    /// the document's metadata, not the last note's continuation (they had run into it).
+    @Test func aJournalsFieldsUnderAPagesNotesAreMetadata() throws {
+        let opening = String(repeating: "越南在经济上高度依赖中国，在安全上则坚持“四不”国防政策，在两大国之间保持平衡。", count: 8)
+        let wrapped = stride(from: 0, to: opening.count, by: 37).map { String(Array(opening)[$0..<min($0 + 37, opening.count)]) }
+        let foot = [
+            "学者们对对冲的构成要素进行了讨论。①", "",
+            "①郭清水：《东南亚国家的对冲行为》，《当代东南亚》2008年第1期。", "",
+            "收稿日期：2023-11-20；修回日期：2024-01-15", "基金项目：国家社会科学基金重大项目“大国竞争与周边外交研究”（23ZDA100）",
+            "作者简介：孙嘉明，复旦大学国际关系与公共事务学院副教授；何静，上海国际问题", "研究院助理研究员。", "",
+            "· 45 ·", "\u{0C}国际政治研究　2024年第2期", "", "然而，既有研究存在两方面的不足。", "",
+        ]
+        for reader in [PlainTextReader() as any DocumentReader, ArticleReader()] {
+            let document = try read(reader, "对冲策略的比较研究\n\n" + (wrapped + [""] + foot).joined(separator: "\n") + "\n")
+            #expect(document.notes.map(\.text) == ["郭清水：《东南亚国家的对冲行为》，《当代东南亚》2008年第1期。"])
+            #expect(document.metadata.fields["received"] == "2023-11-20" && document.metadata.fields["revised"] == "2024-01-15")
+            #expect(document.metadata.fields["funding"] == "国家社会科学基金重大项目“大国竞争与周边外交研究”（23ZDA100）")
+            #expect(document.metadata.fields["authorInfo"] == "孙嘉明，复旦大学国际关系与公共事务学院副教授；何静，上海国际问题研究院助理研究员。")
+            #expect(!document.units.contains { $0.text.contains("收稿日期") || $0.text.contains("基金项目") })
+        }
     }
 
     /// A citation that fell across the break: the page's last line a heading-like start of a paragraph, the next

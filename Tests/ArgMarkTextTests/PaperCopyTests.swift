@@ -13,6 +13,25 @@ struct PaperCopyTests {
 
     /// "Abstract:" opening the paragraph under the title marks a paper as a label on its own line does: the title,
     /// the author and the abstract go to the metadata (they had been headings and labelled sentences).
+    /// A CNKI article's English block after its body, hard-wrapped by pdftotext so that the authors' line ran into
+    /// the long title: the title, and the names as the English byline (the title had ended "… Limits SUN Jiaming,
+    /// HE Jing").
+    @Test func anEnglishTitleRunIntoItsAuthorsLineIsSplit() {
+        let text = "Hedging Strategies of Southeast Asian States: Drivers, Patterns and Limits\nSUN Jiaming, HE Jing\nAbstract: The competition puts pressure on small states.\n"
+        let scalars = Array(text.unicodeScalars)
+        let lines = lineRanges(scalars)
+        var metadata = DocumentMetadata()
+        EnglishBlock.parse(scalars, [lines[0].lowerBound..<lines[1].upperBound, lines[2]], into: &metadata)
+        #expect(metadata.titles["en"] == "Hedging Strategies of Southeast Asian States: Drivers, Patterns and Limits")
+        #expect(metadata.fields["authors.en"] == "SUN Jiaming; HE Jing" && metadata.abstracts["en"] == "The competition puts pressure on small states.")
+        // A title wrapped onto its second line keeps it.
+        var wrapped = DocumentMetadata()
+        let long = Array("Hedging Strategies of Southeast Asian States amid the Competition of\nGreat Powers\n".unicodeScalars)
+        let longLines = lineRanges(long)
+        EnglishBlock.parse(long, [longLines[0].lowerBound..<longLines[1].upperBound], into: &wrapped)
+        #expect(wrapped.titles["en"] == "Hedging Strategies of Southeast Asian States amid the Competition of Great Powers")
+    }
+
     @Test func anAbstractGivenInlineMarksAPaper() throws {
         let text = """
             Who Shows Up? Participatory Budgeting and Civic Inequality
