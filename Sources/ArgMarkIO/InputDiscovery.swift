@@ -249,7 +249,7 @@ public enum InputDiscovery {
         let head = (try? handle.read(upToCount: 8192)) ?? Data()
         // (The header line only; a cut multi-byte character at the end is dropped by the decoding.)
         let line = String(decoding: head.prefix { $0 != 0x0A && $0 != 0x0D }, as: UTF8.self)
-        return CommentTableReader().sniff(Substring(line)) > 0
+        return CommentTableReader.isCommentTable(headerLine: line)
     }
 
     /// A document's id from its file's stem: a control character a file name may hold (a tab, a line break, an

@@ -25,37 +25,59 @@ public struct CommentTableReader: DocumentReader {
     public var formatName: String { "csv" }
     public var fileExtensions: [String] { ["csv"] }
 
-    /// A header row naming a comment's column is a comment table: two columns or more, short names, and an id's
-    /// column or a comment's by that name (a text whose first line is "Text, body and more" is none).
+    /// A header row naming a comment's column and an id's (or a comment's by that name), quoted or of three names or
+    /// more, is a comment table. The score is low, so that a `.txt` whose first line reads "Comment, Docket No. …"
+    /// stays a text; a `.csv` name or `--input-format csv` chooses this reader.
     public func sniff(_ prefix: Substring) -> Int {
-        let header = CSVRecords.records(Array(prefix.unicodeScalars), limit: 1).first ?? []
-        guard header.count >= 2, header.allSatisfy({ $0.count <= 60 }), let text = Self.textColumn(header) else { return 0 }
-        return Self.idColumn(header) != nil || Self.normalised(header[text]).hasPrefix("comment") ? 50 : 0
+        let scalars = Array(prefix.unicodeScalars)
+        let header = CSVRecords.parse(scalars, separator: CSVRecords.separator(scalars), limit: 1).records.first ?? []
+        return Self.isHeader(header) && (header.count >= 3 || scalars.first == "\"") ? 2 : 0
+    }
+
+    /// Whether a `.csv` file's first line is a comment table's header (a folder walk takes only such a file).
+    public static func isCommentTable(headerLine line: String) -> Bool {
+        let scalars = Array(line.unicodeScalars)
+        return isHeader(CSVRecords.parse(scalars, separator: CSVRecords.separator(scalars), limit: 1).records.first ?? [])
+    }
+
+    /// Two names or more, all short, a comment's column, and an id's column or a comment's by that name.
+    static func isHeader(_ header: [String]) -> Bool {
+        guard header.count >= 2, header.allSatisfy({ $0.count <= 60 }), let text = textColumn(header) else { return false }
+        return idColumn(header) != nil || normalised(header[text]).hasPrefix("comment")
     }
 
     public func read(_ input: ReaderInput) throws(DocumentReadError) -> Document {
         let scalars: [Unicode.Scalar]
+        // The file's line of a line of what is parsed (a comment's rows alone, or the whole file).
+        var fileLine: (Int) -> Int = { $0 }
         if let part = input.part {
             scalars = try SentenceTableReader.PartSource(input.bytes, part: part).scalars
+            fileLine = { line in line >= 1 && line <= part.lines.count ? part.lines[line - 1].number + 1 : line }
         } else {
             scalars = try TextDecoder.decode(input.bytes)
         }
         if scalars.allSatisfy(ScalarClass.isSpace) { throw .empty }
-        let (records, unclosed) = CSVRecords.parse(scalars)
-        if let line = unclosed {
-            throw .malformed(line: line, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")
-        }
+        let (records, unclosed) = CSVRecords.parse(scalars, separator: CSVRecords.separator(scalars))
+        if let line = unclosed { throw .malformed(line: fileLine(line), message: Self.unclosedQuote) }
         guard let header = records.first, let textColumn = Self.textColumn(header) else {
-            throw .malformed(line: 1, message: "the header names no comment column (Comment, comment_text, body or text); give the comments' column one of these names")
+            throw .malformed(line: 1, message: "the header names no comment column (Comment, comment_text, comments, body, text or content); give the comments' column one of these names")
         }
-        let rows = records.dropFirst().filter { !$0.allSatisfy { $0.isEmpty } }
-        guard let row = rows.first else { throw .empty }
+        let rows = records.dropFirst().filter { !Self.isBlank($0) }
+        guard let row = rows.first else {
+            throw .malformed(line: fileLine(2), message: "the table has no comment under its header; give each comment a row")
+        }
         if rows.count > 1 {
-            throw .unsupported("a table of \(rows.count) comments; read it with annotate, which labels each comment as a document of its own")
+            throw .unsupported("a table of \(rows.count) comments: annotate reads a comment table from a file (argmark annotate FILE.csv --out OUT) and writes each comment as a document of its own")
         }
-        let text = textColumn < row.count ? row[textColumn].trimmingCharacters(in: .whitespacesAndNewlines) : ""
+        let rowLine = fileLine(2)
+        let text = Self.commentText(textColumn < row.count ? row[textColumn] : "")
+        let kind = header.firstIndex { Self.normalised($0) == "documenttype" }.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil }
+        let what = kind.map { $0.isEmpty || $0 == "Public Submission" ? "" : " (a \($0), not a public comment)" } ?? ""
         guard !text.isEmpty else {
-            throw .malformed(line: 2, message: "the comment \(input.documentID) has no text (its attachments, if any, are not in the table); download its attachments to read them")
+            throw .malformed(line: rowLine, message: "the comment \(input.documentID)\(what) has no text: its text, if any, is in its attachments, which the table does not hold; download them to read them")
+        }
+        if Self.isAttachmentPlaceholder(text) {
+            throw .malformed(line: rowLine, message: "the comment \(input.documentID)\(what) has no text of its own (\"\(text)\"): its text is in its attachments, which the table does not hold; download them to read them")
         }
         var document = try LaidOutText.read(text, sourcePath: input.sourcePath, documentID: input.documentID)
         var metadata = document.metadata
@@ -65,38 +87,72 @@ public struct CommentTableReader: DocumentReader {
         return document
     }
 
-    /// Each comment of a table of several (its lines, the header's first), named by its id column, else `row-N`.
+    static let unclosedQuote = "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")"
+
+    /// Whether every field of `record` is blank.
+    static func isBlank(_ record: [String]) -> Bool { record.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+
+    /// A comment's text as read: trimmed, and a web form's markup that some exports keep (line breaks as <br/>, a
+    /// few character references) as the text it stands for.
+    static func commentText(_ cell: String) -> String {
+        var text = cell
+        if text.contains("<br") || text.contains("&") {
+            for (markup, plain) in [("<br/>", "\n"), ("<br />", "\n"), ("<br>", "\n"), ("<BR>", "\n"), ("&#39;", "'"), ("&quot;", "\""),
+                                    ("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] {
+                text = text.replacingOccurrences(of: markup, with: plain)
+            }
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// regulations.gov's stand-in for a comment whose text is in its attachments (See attached file(s)).
+    static func isAttachmentPlaceholder(_ text: String) -> Bool {
+        guard text.count <= 40 else { return false }
+        return text.lowercased().wholeMatch(of: /(please )?see (the )?attached( file\(s\)| files?| letter| comments?| documents?| document\(s\)| pdf)?\.?/) != nil
+    }
+
+    /// Each comment of a table (its lines, the header's first), named by its id column, else `row-N`; none for a
+    /// file that is no comment table.
     public func parts(of bytes: [UInt8]) throws(DocumentReadError) -> [DocumentPart] {
         let lines = SentenceTableReader.lines(bytes)
-        guard !lines.isEmpty else { return [] }
+        guard let first = lines.first else { return [] }
         _ = try TextDecoder.decode(bytes)
-        // Records span lines where a quoted field holds a line break: each line's record, by the quotes before it
-        // (a quote is one byte in UTF-8, and a doubled one toggles twice).
+        let separator = CSVRecords.separator(Array(String(decoding: bytes[first.bytes], as: UTF8.self).unicodeScalars))
+        // Records span lines where a quoted field holds a line break, found as `CSVRecords.parse` finds them (a quote
+        // opens only at a field's start; "" inside is a quote), on the bytes: a quote and the separators are one byte.
         var recordLines: [[DocumentPart.Line]] = []
-        var open = false
+        var scanner = CSVRecords.Scanner(separator: UInt8(separator.value))
+        var openedOn = 0
         for line in lines {
-            if open { recordLines[recordLines.count - 1].append(line) } else { recordLines.append([line]) }
-            for byte in bytes[line.bytes] where byte == 0x22 { open.toggle() }
+            if scanner.quoted { recordLines[recordLines.count - 1].append(line) } else { recordLines.append([line]) }
+            if scanner.scan(bytes[line.bytes]) { openedOn = line.number }
         }
         // A quote never closed would run every later comment into one.
-        if open, let record = recordLines.last {
-            throw .malformed(line: record[0].number + 1, message: "a quoted field opens here and is never closed; close it with a \" (a quote inside a field is written \"\")")
-        }
-        recordLines.removeAll { record in record.allSatisfy { bytes[$0.bytes].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x2C } } }
-        guard recordLines.count > 2, let headerLines = recordLines.first else { return [] }
-        let header = CSVRecords.records(Array(headerLines.map { String(decoding: bytes[$0.bytes], as: UTF8.self) }.joined(separator: "\n").unicodeScalars)).first ?? []
-        guard Self.textColumn(header) != nil else { return [] }
-        let idColumn = Self.idColumn(header)
-        var taken: [String: Int] = [:]
-        return recordLines.dropFirst().enumerated().map { n, record in
+        if scanner.quoted { throw .malformed(line: openedOn + 1, message: Self.unclosedQuote) }
+        func fields(_ record: [DocumentPart.Line]) -> [String] {
             let text = record.map { String(decoding: bytes[$0.bytes], as: UTF8.self) }.joined(separator: "\n")
-            let fields = CSVRecords.records(Array(text.unicodeScalars)).first ?? []
-            var id = idColumn.flatMap { $0 < fields.count ? fields[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
-            if id.isEmpty { id = "row-\(n + 1)" }
-            // Two rows of one id (a comment posted twice) are two documents.
-            taken[id, default: 0] += 1
-            if taken[id]! > 1 { id += "-\(taken[id]!)" }
-            return DocumentPart(id: id, lines: headerLines + record)
+            return CSVRecords.parse(Array(text.unicodeScalars), separator: separator, limit: 1).records.first ?? []
+        }
+        let records = recordLines.map { ($0, fields($0)) }.filter { !Self.isBlank($0.1) }
+        guard records.count >= 2, let header = records.first?.1, Self.textColumn(header) != nil else { return [] }
+        let idColumn = Self.idColumn(header)
+        let ids = records.dropFirst().enumerated().map { n, record in
+            let id = idColumn.flatMap { $0 < record.1.count ? record.1[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+            return id.isEmpty ? "row-\(n + 1)" : id
+        }
+        // Two rows of one id (a comment posted twice) are two documents, the second named -2 (or -3 …, past any id
+        // the table holds).
+        let given = Set(ids)
+        var taken: Set<String> = []
+        return zip(records.dropFirst(), ids).map { record, id in
+            var name = id
+            var n = 2
+            while taken.contains(name) || (name != id && given.contains(name)) {
+                name = "\(id)-\(n)"
+                n += 1
+            }
+            taken.insert(name)
+            return DocumentPart(id: name, lines: records[0].0 + record.0)
         }
     }
 
@@ -165,27 +221,43 @@ public struct CommentTableReader: DocumentReader {
     }
 }
 
-/// RFC 4180 records: fields apart by commas, a field in double quotes may hold commas, line breaks and doubled
-/// quotes; a record ends at a line break outside quotes (\n, \r\n or \r).
+/// RFC 4180 records: fields apart by a separator (a comma; a semicolon or tab where the header uses one, as a
+/// European spreadsheet saves CSV), a field in double quotes may hold separators, line breaks and doubled quotes (a
+/// quote opens a field after spaces too, which are dropped); a record ends at a line break outside quotes (\n, \r\n or
+/// \r), and a line break inside one is read as \n.
 enum CSVRecords {
-    static func records(_ s: [Unicode.Scalar], limit: Int = .max) -> [[String]] { parse(s, limit: limit).records }
+    /// The header's separator: the commonest of comma, semicolon and tab outside quotes on the first line.
+    static func separator(_ s: [Unicode.Scalar]) -> Unicode.Scalar {
+        var counts: [Unicode.Scalar: Int] = [",": 0, ";": 0, "\t": 0]
+        var quoted = false
+        for c in s {
+            if c == "\n" || c == "\r", !quoted { break }
+            if c == "\"" { quoted.toggle() } else if !quoted, counts[c] != nil { counts[c]! += 1 }
+        }
+        return [",", ";", "\t"].max { counts[$0]! < counts[$1]! || (counts[$0]! == counts[$1]! && $1 == ",") }!
+    }
+
+    static func records(_ s: [Unicode.Scalar], limit: Int = .max) -> [[String]] { parse(s, separator: separator(s), limit: limit).records }
 
     /// The records, and the line (from 1) of a quoted field that never closes, if one does not.
-    static func parse(_ s: [Unicode.Scalar], limit: Int = .max) -> (records: [[String]], unclosed: Int?) {
+    static func parse(_ s: [Unicode.Scalar], separator: Unicode.Scalar = ",", limit: Int = .max) -> (records: [[String]], unclosed: Int?) {
         var records: [[String]] = []
         var fields: [String] = []
         var field = String.UnicodeScalarView()
         var quoted = false
+        var onlySpaces = true
         var line = 1
         var openedOn = 1
         var i = 0
         func endField() {
             fields.append(String(field))
             field = String.UnicodeScalarView()
+            onlySpaces = true
         }
         while i < s.count, records.count < limit {
             let c = s[i]
-            if c == "\n" || (c == "\r" && !(i + 1 < s.count && s[i + 1] == "\n")) { line += 1 }
+            let crlf = c == "\r" && i + 1 < s.count && s[i + 1] == "\n"
+            if c == "\n" || c == "\r" { line += 1 }
             if quoted {
                 if c == "\"" {
                     if i + 1 < s.count, s[i + 1] == "\"" {
@@ -194,23 +266,26 @@ enum CSVRecords {
                     } else {
                         quoted = false
                     }
+                } else if c == "\r" {
+                    field.append("\n")
+                    if crlf { i += 1 }
                 } else {
                     field.append(c)
                 }
-            } else if c == "\"" && field.isEmpty {
+            } else if c == "\"" && onlySpaces {
+                field = String.UnicodeScalarView()
                 quoted = true
+                onlySpaces = false
                 openedOn = line
-            } else if c == "," {
+            } else if c == separator {
                 endField()
             } else if c == "\n" || c == "\r" {
-                if c == "\r", i + 1 < s.count, s[i + 1] == "\n" {
-                    i += 1
-                    line += 1
-                }
+                if crlf { i += 1 }
                 endField()
                 records.append(fields)
                 fields = []
             } else {
+                if c != " " { onlySpaces = false }
                 field.append(c)
             }
             i += 1
@@ -219,6 +294,37 @@ enum CSVRecords {
             endField()
             records.append(fields)
         }
-        return (records, quoted && records.count < limit ? openedOn : nil)
+        return (records, quoted && records.count <= limit ? openedOn : nil)
+    }
+
+    /// `parse`'s state over a file's bytes, line by line, to find where records end without decoding them.
+    struct Scanner {
+        let separator: UInt8
+        var quoted = false
+
+        /// Scans one line (without its line break); true when a quoted field opened on it is still open at its end.
+        mutating func scan(_ line: ArraySlice<UInt8>) -> Bool {
+            var onlySpaces = !quoted
+            var openedHere = false
+            var i = line.startIndex
+            while i < line.endIndex {
+                let b = line[i]
+                if quoted {
+                    if b == 0x22 {
+                        if i + 1 < line.endIndex, line[i + 1] == 0x22 { i += 1 } else { quoted = false }
+                    }
+                } else if b == 0x22 && onlySpaces {
+                    quoted = true
+                    openedHere = true
+                    onlySpaces = false
+                } else if b == separator {
+                    onlySpaces = true
+                } else if b != 0x20 {
+                    onlySpaces = false
+                }
+                i += 1
+            }
+            return quoted && openedHere
+        }
     }
 }

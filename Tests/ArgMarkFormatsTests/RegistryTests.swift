@@ -67,6 +67,15 @@ struct RegistryTests {
         #expect(PluginRegistry.otherFormat(Array(bytes.prefix(6000)))?.contains("no .docx or .odt") == true)
     }
 
+    /// A comment table is chosen by its .csv name; a text whose first line reads like its header stays a text.
+    @Test func aCommentTableByItsNameATextByItsOwn() throws {
+        let header = Array("Comment, Docket No. FDA-2023-N-0001, Food Labeling\nWe support the rule.\n".utf8)
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "letter.txt", bytes: header).formatName == "text")
+        let table = Array("\"Document ID\",\"Comment\"\n\"A-1\",\"We support the rule.\"\n".utf8)
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: "comments.csv", bytes: table).formatName == "csv")
+        #expect(try PluginRegistry.standard.reader(format: "auto", path: nil, bytes: table).formatName == "csv")
+    }
+
     @Test func unknownFormatListsTheKnownOnes() {
         #expect(throws: DocumentReadError.unknownFormat("tex", available: ["auto", "text", "article", "lines", "tsv", "csv", "jsonl", "tei", "html", "docx", "odt"])) {
             try PluginRegistry.standard.reader(format: "tex", path: nil, bytes: [])
