@@ -52,6 +52,33 @@ struct TitleLineTests {
             == "谁的种子？全球南方的植物品种保护与种子公地")
     }
 
+    /// What a date, a name or an affiliation also follows — an outlet, a label, a person, an organisation, a journal or
+    /// series, a volume line, an epigraph, a sentence — is no title (the second review's probes); a report's number,
+    /// a byline after "Posted by", a plan's title by its form and a title over its column's label are.
+    @Test func onlyWhatReadsAsATitleIsConfirmedByADateOrAName() throws {
+        for head in [
+            "BBC News\n5 March 2025\n", "FOR IMMEDIATE RELEASE\nMarch 5, 2025\n", "Associated Press\nMarch 5, 2025\n", "Sarah Patel\nKey Findings\n",
+            "Brookings Institution\nForeign Policy\n", "Council on Foreign Relations\nCenter for Preventive Action\n",
+            "AMERICAN POLITICAL SCIENCE REVIEW\nPartisan Sorting and Affective Polarization\n", "NBER WORKING PAPER SERIES\nTRADE SHOCKS AND POPULISM\n",
+            "Vol. 12, No. 3\nMarch 2025\n", "Issue Brief No. 12\nMarch 2025\n", "Policy Recommendations\nJohn Smith\n",
+            "Those who cannot remember the past are condemned to repeat it\nGeorge Santayana\n", "CRS Report for Congress\nPrepared for Members and Committees of Congress\n",
+            "Below are my notes from the hearing on the border bill\nMarch 5, 2025\n", "天下兴亡，匹夫有责\n顾炎武\n", "专家解读\n刘洋\n",
+        ] {
+            #expect(try titleAndDate(head + "The program grew quickly after 2020. Its costs are now debated in many states.\n").title == nil, "\(head)")
+        }
+        #expect(try titleAndDate("Election Security: Federal Support to States Needs Better Coordination\nGAO-24-106123\nWhat GAO Found\nStates asked for help.\n").title
+            == "Election Security: Federal Support to States Needs Better Coordination")
+        #expect(try titleAndDate("Why Deliberative Polls Don't Scale\nPosted by Alex Romero\nDeliberative polls work in small rooms. They cost a lot.\n").title
+            == "Why Deliberative Polls Don't Scale")
+        #expect(try titleAndDate("江东市城市更新三年行动方案（2024—2026年）\n为贯彻落实国家关于实施城市更新行动的部署，结合本市实际，制定本方案。\n").title
+            == "江东市城市更新三年行动方案（2024—2026年）")
+        #expect(try titleAndDate("人工智能时代个人信息保护的制度困境与出路选择\n学术前沿\n\n刘洋\n个人信息保护正在成为数字治理的核心议题。\n").title
+            == "人工智能时代个人信息保护的制度困境与出路选择")
+        let sentenceCase = try titleAndDate("The politics of fiscal rules\nLukas Brenner\nTo cite this article: Lukas Brenner (2023) The politics of fiscal rules.\nIntroduction\nFiscal rules spread after 1990.\n")
+        #expect(sentenceCase.title == "The politics of fiscal rules")
+        #expect(try titleAndDate("Federal Wildland Fire Management and Funding: Issues for Congress\nUpdated October 7, 2025\nSummary\nFires grew.\n").date == "October 7, 2025")
+    }
+
     /// Text copied from a page or a PDF: a site's name, a journal's running head, a series label or a wrapped first
     /// line above the text is no title.
     @Test func aPagesOrPDFsFurnitureIsNoTitle() throws {
