@@ -137,6 +137,9 @@ struct WeChatFrame: PageFrameLines {
         case "来源", "文章来源": key = "source"
         case "编辑", "责编", "责任编辑": key = "editor"
         case "审核", "初审", "复审", "终审": key = "reviewer"
+        // (As an editor's line names them elsewhere: EditorLine.roles.)
+        case "美编": key = "artEditor"
+        case "校对": key = "proofreader"
         default: key = "layout"
         }
         return (key, String(match.2).trimmingCharacters(in: .whitespaces))

@@ -209,6 +209,9 @@ struct SiteCopyTests {
         let commentary = try read(PlainTextReader(), "以制度创新推动基层减负\n转载 理论周刊 2024-05-02 09:15\n点击蓝字 关注我们\n\n基层减负需要制度保障。各地要建立长效机制。\n\n阅读原文\n分享 收藏 点赞 在看\n")
         #expect(commentary.metadata.titles["zh"] == "以制度创新推动基层减负" && commentary.metadata.fields["wechatAccount"] == "理论周刊")
         #expect(commentary.units.map(\.text) == ["基层减负需要制度保障。", "各地要建立长效机制。"])
+        // The staff's roles under the keys an editor's line gives them elsewhere (美编 artEditor, 校对 proofreader).
+        #expect(WeChatFrame.staffLine("美编：赵敏")! == ("artEditor", "赵敏") && WeChatFrame.staffLine("校对：孙杰")! == ("proofreader", "孙杰"))
+        #expect(WeChatFrame.staffLine("排版：李青")! == ("layout", "李青"))
         // A title with a term before its colon names no authors without a column.
         #expect(WeChatFrame.titleLine("共同富裕：内涵、路径与政策选择").authors.isEmpty)
         // A text naming no account and no prompt is no repost.
