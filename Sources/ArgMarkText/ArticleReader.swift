@@ -1131,6 +1131,12 @@ enum EnglishBlock {
         return words > 40 || (words >= 10 && scalars[last] == ".")
     }
 
+    /// Words a title does not end on (it goes on after them).
+    static let titleLinks: Set<String> = [
+        "of", "in", "under", "on", "for", "between", "and", "the", "with", "to", "from", "by", "amid", "toward", "towards", "a", "an",
+        "at", "into", "across", "beyond", "after", "before", "during", "against", "among", "over", "through", "within",
+    ]
+
     static func parse(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], into metadata: inout DocumentMetadata) {
         var pendingKey: String?
         var bylines: [String] = []
@@ -1146,9 +1152,14 @@ enum EnglishBlock {
                    case let names = scalars.string(scalars.trimmed((lastBreak + 1)..<range.upperBound)), names.count <= 80,
                    !names.contains(":"), let (persons, rest) = FrontMatter.englishPersons(names), !persons.isEmpty, rest.isEmpty,
                    persons.allSatisfy({ person in
-                       person.split(separator: " ").contains { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter } }
-                   }) {
-                    metadata.titles["en"] = scalars.string(scalars.trimmed(range.lowerBound..<lastBreak))
+                       // A surname in capitals and a given name in small letters (SUN Jiaming; not SOUTHEAST ASIA).
+                       let words = person.split(separator: " ")
+                       return words.contains { $0.count >= 2 && $0.allSatisfy { $0.isUppercase && $0.isLetter } } && words.contains { $0.contains(where: \.isLowercase) }
+                   }),
+                   // (Not a title's last line after its preposition: … Rethinking the Legacy of | DENG Xiaoping.)
+                   case let head = scalars.string(scalars.trimmed(range.lowerBound..<lastBreak)),
+                   let lastWord = head.split(separator: " ").last, !Self.titleLinks.contains(lastWord.lowercased()) {
+                    metadata.titles["en"] = head
                     bylines.append(names)
                     continue
                 }

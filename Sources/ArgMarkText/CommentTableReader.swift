@@ -34,10 +34,18 @@ public struct CommentTableReader: DocumentReader {
         return Self.isHeader(header) && (header.count >= 3 || scalars.first == "\"") ? 2 : 0
     }
 
-    /// Whether a `.csv` file's first line is a comment table's header (a folder walk takes only such a file).
+    /// Whether a `.csv` file's first line is a comment export's header, which a folder walk takes: a comment's
+    /// column with regulations.gov's ids (Document ID, Docket ID, Tracking Number, Comment ID) or a consultation's
+    /// feedback table (序号 and 意见…). A folder's other tables (id, text, label; Country, Year, Comment) are left to be
+    /// named on the command line.
     public static func isCommentTable(headerLine line: String) -> Bool {
         let scalars = Array(line.unicodeScalars)
-        return isHeader(CSVRecords.parse(scalars, separator: CSVRecords.separator(scalars), limit: 1).records.first ?? [])
+        let header = CSVRecords.parse(scalars, separator: CSVRecords.separator(scalars), limit: 1).records.first ?? []
+        guard isHeader(header), let text = textColumn(header) else { return false }
+        let names = Set(header.map(normalised))
+        let comment = normalised(header[text])
+        return (comment.hasPrefix("comment") && !names.isDisjoint(with: ["documentid", "docketid", "trackingnumber", "commentid"]))
+            || (comment.hasPrefix("意见") && !names.isDisjoint(with: ["序号", "编号"]))
     }
 
     /// Two names or more, all short, a comment's column, and an id's column or a comment's by that name.
@@ -74,7 +82,10 @@ public struct CommentTableReader: DocumentReader {
         let kind = header.firstIndex { Self.normalised($0) == "documenttype" }.flatMap { $0 < row.count ? row[$0].trimmingCharacters(in: .whitespaces) : nil }
         let what = kind.map { $0.isEmpty || $0 == "Public Submission" ? "" : " (a \($0), not a public comment)" } ?? ""
         guard !text.isEmpty else {
-            throw .malformed(line: rowLine, message: "the comment \(input.documentID)\(what) has no text: its text, if any, is in its attachments, which the table does not hold; download them to read them")
+            let attachments = header.contains { Self.normalised($0).hasPrefix("attachment") }
+            throw .malformed(line: rowLine, message: attachments
+                ? "the comment \(input.documentID)\(what) has no text: its text, if any, is in its attachments, which the table does not hold; download them to read them"
+                : "the comment \(input.documentID)\(what) has no text; give it its text or leave the row out")
         }
         if Self.isAttachmentPlaceholder(text) {
             throw .malformed(line: rowLine, message: "the comment \(input.documentID)\(what) has no text of its own (\"\(text)\"): its text is in its attachments, which the table does not hold; download them to read them")
@@ -158,7 +169,7 @@ public struct CommentTableReader: DocumentReader {
 
     /// A header name as compared: lower case, letters and digits only (Document ID, document_id → documentid).
     static func normalised(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.filter { ScalarClass.isLatinLetter($0) || ScalarClass.isDigit($0) }.map(Character.init))
+        String(name.lowercased().unicodeScalars.filter { ScalarClass.isLatinLetter($0) || ScalarClass.isDigit($0) || ScalarClass.isHan($0) }.map(Character.init))
     }
 
     /// The comment's column.
@@ -166,7 +177,9 @@ public struct CommentTableReader: DocumentReader {
         let names = header.map(normalised)
         // (ArgMark's own sentence table has a text column too.)
         if names.contains("labeledby") { return nil }
-        for wanted in ["comment", "commenttext", "comments", "commentbody", "body", "text", "content"] {
+        // (A Chinese consultation's feedback table too: 序号, 意见内容, 提出单位.)
+        for wanted in ["comment", "commenttext", "comments", "commentbody", "body", "text", "content", "意见内容", "意见建议", "修改意见", "意见",
+                       "评论内容", "评论", "留言内容", "留言", "内容"] {
             if let k = names.firstIndex(of: wanted) { return k }
         }
         return nil
@@ -175,7 +188,7 @@ public struct CommentTableReader: DocumentReader {
     /// The column that names each comment.
     static func idColumn(_ header: [String]) -> Int? {
         let names = header.map(normalised)
-        for wanted in ["documentid", "commentid", "id", "docid", "trackingnumber"] {
+        for wanted in ["documentid", "commentid", "id", "docid", "trackingnumber", "序号", "编号"] {
             if let k = names.firstIndex(of: wanted) { return k }
         }
         return nil

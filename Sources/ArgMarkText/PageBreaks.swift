@@ -30,19 +30,40 @@ enum PageBreaks {
         var isField = false
     }
 
-    /// The fields among `footnotes` (removed from them), in order.
+    /// The fields among `footnotes` (removed from them), in order; a line among them that names no field the front
+    /// matter knows (Funding: …) stays a note without a marker, as a source line does.
     static func takeFields(_ footnotes: inout [Footnote]) -> [(key: String, value: String)] {
-        let fields = footnotes.filter(\.isField).flatMap { FrontMatter.lateFields($0.text) ?? [] }
-        footnotes.removeAll(where: \.isField)
-        return fields.map { (key: $0.0, value: $0.1) }
+        var fields: [(key: String, value: String)] = []
+        footnotes = footnotes.compactMap { note in
+            guard note.isField else { return note }
+            let found = FrontMatter.lateFields(note.text) ?? FrontMatter.fieldsOf(note.text)
+            if found.isEmpty { return Footnote(marker: "", text: note.text, range: note.range) }
+            fields += found.map { (key: $0.0, value: $0.1) }
+            return nil
+        }
+        return fields
     }
 
-    /// Whether a line at a page's foot is one of a journal's late fields (收稿日期：2023-11-20；修回日期：…): asked of
-    /// every line of a page's notes, so a colon near its start is looked for first.
+    /// Whether a line at a page's foot opens a journal's fields (收稿日期：2023-11-20；修回日期：…, 基金项目：…,
+    /// 作者简介：…): by the journal's own labels only (a note's wrapped line may open 作者单位： or 基金：), asked of every
+    /// line of a page's notes, so the label is looked for first.
     static func isFieldLine(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
-        guard line.count >= 4, s[line.lowerBound..<min(line.upperBound, line.lowerBound + 25)].contains(where: { $0 == "：" || $0 == ":" || $0 == "】" || $0 == "]" })
+        guard line.count >= 6, let first = s[line].first(where: { !"［[【".unicodeScalars.contains($0) }),
+              ScalarClass.isHan(first) || first == "R" || first == "F"
         else { return false }
-        return FrontMatter.lateFields(s.string(line)) != nil
+        let head = String(s.string(line.lowerBound..<min(line.upperBound, line.lowerBound + 16)).drop { "［[【 ".contains($0) })
+        guard fieldLabels.contains(where: head.hasPrefix) else { return false }
+        return FrontMatter.lateFields(s.string(line)) != nil || head.hasPrefix("Received") || head.hasPrefix("Funding")
+    }
+
+    private static let fieldLabels = ["收稿日期", "修回日期", "录用日期", "接受日期", "基金项目", "作者简介", "通讯作者", "Received", "Funding"]
+
+    /// Whether a line of a journal's fields opens another label (DOI：…, Funding: …): a colon near its start after
+    /// a few words or characters, none of them a comma.
+    static func opensLabel(_ text: String) -> Bool {
+        guard let colon = text.prefix(24).firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let label = text[..<colon]
+        return !label.isEmpty && !label.contains(where: { "，,。".contains($0) }) && label.split(separator: " ").count <= 3
     }
 
     /// The logical lines as above, and the notes set at the foot of each page (`blankFootnotes`), blanked from the
@@ -120,20 +141,31 @@ enum PageBreaks {
     private static func footnotes(_ s: [Unicode.Scalar], _ page: [Range<Int>], _ entries: [(line: Int, number: Int, marker: String, textStart: Int)]) -> [Footnote] {
         var notes: [Footnote] = []
         for (n, entry) in entries.enumerated() {
+            // The fields under this entry, after its note.
+            var trailing: [Footnote] = []
+            defer { notes += trailing }
             var last = n + 1 < entries.count ? entries[n + 1].line - 1 : page.count - 1
             // A journal's fields under the notes (收稿日期：… / 基金项目：… / 作者简介：…) end the note above them; a line
             // of theirs that does not open a field wraps the one before.
-            if last > entry.line, let first = (entry.line + 1...last).first(where: { isFieldLine(s, page[$0]) }) {
+            // (Only under a note line that ends: a wrapped note goes on.)
+            if last > entry.line, let first = (entry.line + 1...last).first(where: { k in
+                isFieldLine(s, page[k]) && endsNoteLine(s[page[k - 1].upperBound - 1])
+            }) {
                 var fields: [Footnote] = []
                 for k in first...last {
-                    if isFieldLine(s, page[k]) || fields.isEmpty {
-                        fields.append(Footnote(marker: "", text: s.string(page[k]), range: page[k], isField: true))
+                    let text = s.string(page[k])
+                    if let previous = fields.last, !isFieldLine(s, page[k]), !opensLabel(text), !endsNoteLine(s[page[k - 1].upperBound - 1]) {
+                        // A field wrapped onto this line, in Latin with a space.
+                        let space = ScalarClass.isLatinLetter(s[page[k].lowerBound]) || ScalarClass.isLatinLetter(s[page[k - 1].upperBound - 1]) ? " " : ""
+                        fields[fields.count - 1].text = previous.text + space + text
+                        fields[fields.count - 1].range = previous.range.lowerBound..<page[k].upperBound
                     } else {
-                        fields[fields.count - 1].text += s.string(page[k])
-                        fields[fields.count - 1].range = fields[fields.count - 1].range.lowerBound..<page[k].upperBound
+                        // Another field, or a line of its own (本文观点仅代表作者个人。): a note without a marker unless it
+                        // names a field (takeFields).
+                        fields.append(Footnote(marker: "", text: text, range: page[k], isField: isFieldLine(s, page[k]) || opensLabel(text)))
                     }
                 }
-                notes += fields
+                trailing = fields
                 last = first - 1
             }
             var end = last
@@ -149,6 +181,11 @@ enum PageBreaks {
             notes.append(Footnote(marker: entry.marker, text: s.string(range), range: range))
         }
         return notes
+    }
+
+    /// Whether a note's line ends where a field may follow it: a full stop, a closing bracket or quote, a page range.
+    static func endsNoteLine(_ last: Unicode.Scalar) -> Bool {
+        "。．.）)”\"』」".unicodeScalars.contains(last) || ScalarClass.isDigit(last)
     }
 
     /// The foot-of-page notes among a page's lines: the index of their first line (the rule above them, if any) and

@@ -29,6 +29,10 @@ enum TitleLine {
             switch confirmation(scalars.string(next)) {
             case .section?, .reportNumber?:
                 return text
+            case .name? where isQuotation(text) || (english && text.contains(",") && !subtitled(text)):
+                // A saying over who said it (“绿水青山就是金山银山” | 习近平; "The Only Thing …" | Franklin D. Roosevelt;
+                // Give Me Your Tired, Your Poor | Emma Lazarus).
+                return nil
             case .date?, .name?, .affiliation?:
                 // A date, a name or an affiliation follows an outlet's or a label's line too (BBC News | 5 March 2025;
                 // FOR IMMEDIATE RELEASE | March 5, 2025), and a name an epigraph: an English title reads as one
@@ -65,6 +69,12 @@ enum TitleLine {
         case name
         /// An affiliation or an issuer (南溪国际人权研究会).
         case affiliation
+    }
+
+    /// Whether `text` is wholly in quotation marks.
+    static func isQuotation(_ text: String) -> Bool {
+        guard let first = text.first, let last = text.last, text.count > 2 else { return false }
+        return ["“": "”", "\"": "\"", "「": "」", "『": "』", "‘": "’", "'": "'"][first] == last
     }
 
     /// Whether an English line reads as a title: three words or more, in title case (its words of four letters or
@@ -164,7 +174,7 @@ enum TitleLine {
         // no document.
         let name = text.lowercased().trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":：")))
         if sectionNames.contains(name) || text.hasSuffix(":") || text.hasSuffix("：") { return false }
-        if labels.contains(where: { name.hasPrefix($0) }) || FrontMatter.labelledField(text) != nil { return false }
+        if labels.contains(where: { name.hasPrefix($0) }) || FrontMatter.labelledField(text) != nil || isLeadIn(text) { return false }
         if isDate(text) || text.wholeMatch(of: /\d{4}年/) != nil { return false }
         // (An organisation's name has no subtitle: … School Meals as an Institution after a question is a title.)
         if english, !subtitled(text), let last = text.split(separator: " ").last, organisationHeads.contains(last.lowercased()) { return false }
@@ -180,12 +190,31 @@ enum TitleLine {
         return true
     }
 
+    /// A lead-in before a colon that labels what follows rather than titles it (特别提示：…, 本文来源：…, 阅读提示：…,
+    /// Editor's Note: …, Correction: …, Listen to this article: …), or a Chinese colon followed by a clause (核心提示：
+    /// 今年以来，…; 温馨提示：点击上方…).
+    static func isLeadIn(_ text: String) -> Bool {
+        guard let colon = text.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let label = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        if ["提示", "声明", "来源", "导读", "按", "注", "说明", "摘要", "编者按"].contains(where: label.hasSuffix) { return true }
+        if text[colon] == "：", rest.contains("，") || ["本文", "点击", "全文"].contains(where: rest.hasPrefix) { return true }
+        return leadIns.contains(label.lowercased())
+    }
+
+    /// English lead-ins before a colon, lower case.
+    private static let leadIns: Set<String> = [
+        "editor's note", "editors' note", "editor’s note", "note", "update", "updated", "correction", "clarification", "source",
+        "sources", "photo", "photo illustration", "credit", "listen to this article", "trigger warning", "content warning",
+        "disclaimer", "summary", "abstract", "keywords", "key words", "watch", "read more", "related", "opinion", "analysis",
+    ]
+
     /// How a web page's or a feed's furniture opens.
     private static let furniture = [
         "Skip to", "Posted by", "Home", "Menu", "Search", "Proceedings of", "Journal of", "United Nations", "首页", "当前位置", "您的位置",
         "推荐阅读", "相关阅读", "相关文章", "学习强国", "=====", "For Immediate Release", "FOR IMMEDIATE RELEASE", "Press Release",
         "PRESS RELEASE", "News Release", "Media Release", "Embargoed", "EMBARGOED", "Draft", "DRAFT", "CRS Report", "Issue Brief",
-        "Working Paper", "WORKING PAPER",
+        "Working Paper", "WORKING PAPER", "Sign up", "Sign Up", "Subscribe", "SUBSCRIBE", "Share", "Follow us", "Follow Us",
     ]
 
     /// Words of a section's or a series' name, lower case.

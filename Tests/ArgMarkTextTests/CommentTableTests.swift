@@ -54,7 +54,13 @@ struct CommentTableTests {
         #expect(try reader.parts(of: Array("id,comment\n7,One.\n".utf8)).map(\.id) == ["7"])
         #expect(reader.sniff("document,id,section,heading,paragraph,start,end,language,text,label,confidence,labeled_by") == 0)
         #expect(reader.sniff("year,value") == 0 && reader.sniff("\"Document ID\",\"Comment\"") > 0 && reader.sniff("comment_id,body,posted") > 0)
-        #expect(CommentTableReader.isCommentTable(headerLine: "comment_id,body") && !CommentTableReader.isCommentTable(headerLine: "year,value"))
+        // A folder walk takes a comment export (regulations.gov's ids with a Comment; a consultation's 序号 with its
+        // 意见), not the folder's other tables, which may be named on the command line.
+        #expect(CommentTableReader.isCommentTable(headerLine: "\"Document ID\",\"Docket ID\",\"Comment\"") && CommentTableReader.isCommentTable(headerLine: "序号,意见内容,提出单位"))
+        #expect(!CommentTableReader.isCommentTable(headerLine: "id,text,label") && !CommentTableReader.isCommentTable(headerLine: "Country,Year,GDP growth,Comment"))
+        #expect(!CommentTableReader.isCommentTable(headerLine: "year,value") && !CommentTableReader.isCommentTable(headerLine: "comment_id,body"))
+        let feedback = try reader.read(ReaderInput(bytes: Array("序号,意见内容,提出单位\n1,建议删除第十二条。该条与上位法不一致。,江东省司法厅\n".utf8), sourcePath: "f.csv", documentID: "f"))
+        #expect(feedback.units.map(\.text) == ["建议删除第十二条。", "该条与上位法不一致。"] && feedback.metadata.fields["提出单位"] == "江东省司法厅")
         // A text's first line that reads like a header is no table unless a .csv name says so (the score stays under
         // a .txt name's).
         #expect(reader.sniff("Comment") == 0 && reader.sniff("Text, body, and other matters") == 0 && reader.sniff("Comment, Docket No. FDA-2023-N-0001") == 0)

@@ -311,6 +311,16 @@ struct PageBreaksTests {
             #expect(document.metadata.fields["authorInfo"] == "孙嘉明，复旦大学国际关系与公共事务学院副教授；何静，上海国际问题研究院助理研究员。")
             #expect(!document.units.contains { $0.text.contains("收稿日期") || $0.text.contains("基金项目") })
         }
+        // A note wrapped onto a line that opens with a label stays whole (作者单位：… is the note's); a DOI line under the
+        // fields is the DOI, not the received date's tail; a line of its own under them is a note.
+        var other = foot
+        other[2] = "①参见张三等：《东南亚研究》，"
+        other.insert("作者单位：复旦大学，2020年版，第5页。", at: 3)
+        other[5] = "收稿日期：2023-11-20"
+        other.insert("DOI：10.1234/abcd.2024.02.003", at: 6)
+        let wrappedNote = try read(PlainTextReader(), "对冲策略的比较研究\n\n" + (wrapped + [""] + other).joined(separator: "\n") + "\n")
+        #expect(wrappedNote.notes.first?.text == "参见张三等：《东南亚研究》，作者单位：复旦大学，2020年版，第5页。")
+        #expect(wrappedNote.metadata.fields["received"] == "2023-11-20" && wrappedNote.metadata.doi == "10.1234/abcd.2024.02.003")
     }
 
     /// A citation that fell across the break: the page's last line a heading-like start of a paragraph, the next

@@ -30,6 +30,14 @@ struct PaperCopyTests {
         let longLines = lineRanges(long)
         EnglishBlock.parse(long, [longLines[0].lowerBound..<longLines[1].upperBound], into: &wrapped)
         #expect(wrapped.titles["en"] == "Hedging Strategies of Southeast Asian States amid the Competition of Great Powers")
+        // Nor does a title's last line after its preposition (… Legacy of | DENG Xiaoping), nor a place in capitals.
+        for (head, tail) in [("Rethinking the Legacy of", "DENG Xiaoping"), ("Infrastructure Finance and Debt", "SOUTHEAST ASIA")] {
+            var metadata = DocumentMetadata()
+            let scalars = Array("\(head)\n\(tail)\n".unicodeScalars)
+            let lines = lineRanges(scalars)
+            EnglishBlock.parse(scalars, [lines[0].lowerBound..<lines[1].upperBound], into: &metadata)
+            #expect(metadata.titles["en"] == "\(head) \(tail)" && metadata.fields["authors.en"] == nil)
+        }
     }
 
     @Test func anAbstractGivenInlineMarksAPaper() throws {

@@ -63,6 +63,10 @@ struct TitleLineTests {
             "Vol. 12, No. 3\nMarch 2025\n", "Issue Brief No. 12\nMarch 2025\n", "Policy Recommendations\nJohn Smith\n",
             "Those who cannot remember the past are condemned to repeat it\nGeorge Santayana\n", "CRS Report for Congress\nPrepared for Members and Committees of Congress\n",
             "Below are my notes from the hearing on the border bill\nMarch 5, 2025\n", "天下兴亡，匹夫有责\n顾炎武\n", "专家解读\n刘洋\n",
+            // (The third review's: lead-ins before a colon, sayings over who said them, a site's sign-up line.)
+            "特别提示：本文仅代表作者个人观点\n", "核心提示：今年以来，我国经济持续回升向好\n", "Editor's Note: This Essay Is Adapted From a Lecture\n",
+            "Correction: An Earlier Version Misstated the Date\n", "“绿水青山就是金山银山”\n习近平\n",
+            "\"The Only Thing We Have to Fear Is Fear Itself\"\nFranklin D. Roosevelt\n", "Sign Up for Our Daily Newsletter Today\nSummary\n",
         ] {
             #expect(try titleAndDate(head + "The program grew quickly after 2020. Its costs are now debated in many states.\n").title == nil, "\(head)")
         }
