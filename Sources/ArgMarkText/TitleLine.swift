@@ -129,8 +129,8 @@ enum TitleLine {
 
     /// A short line that ends with a date (Updated October 7, 2025; Report R49021, December 6, 2026; Policy Brief |
     /// October 2025).
-    static func endsWithDate(_ line: String) -> Bool {
-        guard line.count <= 100 else { return false }
+    static func endsWithDate(_ line: String, within longest: Int = 100) -> Bool {
+        guard line.count <= longest else { return false }
         return line.firstMatch(of: /(January|February|March|April|May|June|July|August|September|October|November|December)( \d{1,2},)? \d{4}$/) != nil
             || line.firstMatch(of: /\d{4}年\d{1,2}月(\d{1,2}日)?$/) != nil
     }
@@ -175,7 +175,8 @@ enum TitleLine {
         let name = text.lowercased().trimmingCharacters(in: .whitespaces.union(.init(charactersIn: ":：")))
         if sectionNames.contains(name) || text.hasSuffix(":") || text.hasSuffix("：") { return false }
         if labels.contains(where: { name.hasPrefix($0) }) || FrontMatter.labelledField(text) != nil || isLeadIn(text) { return false }
-        if isDate(text) || text.wholeMatch(of: /\d{4}年/) != nil { return false }
+        // (Nor a title a hard wrap ran into the dated line under it: … Issues for Congress Report R49021, December 6, 2026.)
+        if isDate(text) || endsWithDate(text, within: .max) || text.wholeMatch(of: /\d{4}年/) != nil { return false }
         // (An organisation's name has no subtitle: … School Meals as an Institution after a question is a title.)
         if english, !subtitled(text), let last = text.split(separator: " ").last, organisationHeads.contains(last.lowercased()) { return false }
         // An English organisation's name (Council on Foreign Relations, Brookings Institution), a person's (Sarah

@@ -67,6 +67,8 @@ struct TitleLineTests {
             "特别提示：本文仅代表作者个人观点\n", "核心提示：今年以来，我国经济持续回升向好\n", "Editor's Note: This Essay Is Adapted From a Lecture\n",
             "Correction: An Earlier Version Misstated the Date\n", "“绿水青山就是金山银山”\n习近平\n",
             "\"The Only Thing We Have to Fear Is Fear Itself\"\nFranklin D. Roosevelt\n", "Sign Up for Our Daily Newsletter Today\nSummary\n",
+            // (A title a hard wrap ran into its dated line.)
+            "Biosimilars: Approval, Patents, Medicare Payment, and Issues for Congress Report R49021, December 6, 2026\nSummary\n",
         ] {
             #expect(try titleAndDate(head + "The program grew quickly after 2020. Its costs are now debated in many states.\n").title == nil, "\(head)")
         }
