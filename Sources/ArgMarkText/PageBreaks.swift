@@ -154,7 +154,8 @@ enum PageBreaks {
                 var fields: [Footnote] = []
                 for k in first...last {
                     let text = s.string(page[k])
-                    if let previous = fields.last, !isFieldLine(s, page[k]), !opensLabel(text), !endsNoteLine(s[page[k - 1].upperBound - 1]) {
+                    let opensField = isFieldLine(s, page[k]) || opensLabel(text)
+                    if let previous = fields.last, !opensField, !endsNoteLine(s[page[k - 1].upperBound - 1]) {
                         // A field wrapped onto this line, in Latin with a space.
                         let space = ScalarClass.isLatinLetter(s[page[k].lowerBound]) || ScalarClass.isLatinLetter(s[page[k - 1].upperBound - 1]) ? " " : ""
                         fields[fields.count - 1].text = previous.text + space + text
@@ -162,7 +163,7 @@ enum PageBreaks {
                     } else {
                         // Another field, or a line of its own (本文观点仅代表作者个人。): a note without a marker unless it
                         // names a field (takeFields).
-                        fields.append(Footnote(marker: "", text: text, range: page[k], isField: isFieldLine(s, page[k]) || opensLabel(text)))
+                        fields.append(Footnote(marker: "", text: text, range: page[k], isField: opensField))
                     }
                 }
                 trailing = fields

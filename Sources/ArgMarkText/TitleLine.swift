@@ -17,13 +17,13 @@ enum TitleLine {
         let filled = lines.lazy.map { scalars.trimmed($0) }.filter { !$0.isEmpty }
         guard let range = filled.first, let unit = document.units.first, unit.kind == .heading else { return nil }
         let text = scalars.string(range)
-        guard unit.text == text, isTitle(scalars, range, text) else { return nil }
+        let english = LanguageDetector.detect(scalars, range) == .en
+        guard unit.text == text, isTitle(scalars, range, text, english: english) else { return nil }
         // The line right under it: a title wrapped or subtitled onto a second line (Auditing Recommender Systems for
         // Political | Bias: A Sock-Puppet Study …) would be taken only in part.
         // (A column's label under a title, 学术前沿, is passed over.)
         let under = filled.dropFirst().drop { columnLabels.contains(scalars.string($0)) }
         guard let next = under.first else { return nil }
-        let english = LanguageDetector.detect(scalars, range) == .en
         func isFrameLine(_ line: Range<Int>) -> Bool { line.count <= 120 && !FrameLines.isSentenceFinal(scalars[line.upperBound - 1]) }
         if isFrameLine(next) {
             switch confirmation(scalars.string(next)) {
@@ -116,7 +116,7 @@ enum TitleLine {
         let byline = ["Posted by ", "By ", "by ", "BY "].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         if let (persons, _) = FrontMatter.englishPersons(byline), !persons.isEmpty { return .name }
         if (FrontMatter.isAffiliation(line) && !line.contains(where: { "。.".contains($0) }))
-            || (line.count <= 24 && (organisationEnds + ["研究会", "中心", "智库"]).contains(where: line.hasSuffix)) {
+            || (line.count <= 24 && issuerEnds.contains(where: line.hasSuffix)) {
             return .affiliation
         }
         return nil
@@ -152,8 +152,7 @@ enum TitleLine {
         return isDate(text) ? (text.hasSuffix(".") ? String(text.dropLast()) : text) : nil
     }
 
-    static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>, _ text: String) -> Bool {
-        let english = LanguageDetector.detect(s, range) == .en
+    static func isTitle(_ s: [Unicode.Scalar], _ range: Range<Int>, _ text: String, english: Bool) -> Bool {
         // A word or two is a label (MEMORANDUM, DRAFT, 前言), not a title; a long line is a sentence cut short.
         let words = text.split(separator: " ").count
         guard english ? words >= 2 : text.count >= 4, text.count <= 160 else { return false }
@@ -256,6 +255,9 @@ enum TitleLine {
         "committee", "secretariat", "administration", "senate", "representatives", "service", "nations", "institution", "house",
         "endowment", "organization", "organisation", "review", "quarterly", "series", "journal", "press", "news", "magazine",
     ]
+
+    /// How the issuer's line under a Chinese title ends (南溪国际人权研究会): an organisation's name, a society, a centre.
+    private static let issuerEnds = organisationEnds + ["研究会", "中心", "智库"]
 
     /// How a Chinese organisation's name ends (东澜国际战略研究院, 中华人民共和国外交部).
     private static let organisationEnds = [
