@@ -18,11 +18,19 @@ public struct LinearModel: Sendable {
     public func scores(_ x: FeatureVector) -> [Double] {
         let k = labels.count
         var scores = [Double](repeating: 0, count: k)
+        // Buffers, not arrays: this loop is a fifth of labelling time, and every index is a hash reduced modulo
+        // `dimensions`, with one value beside it (`FeatureVector.add`).
         weights.withUnsafeBufferPointer { w in
-            for (n, index) in x.indices.enumerated() {
-                let base = Int(index) * k
-                let value = Double(x.values[n])
-                for c in 0..<k { scores[c] += Double(w[base + c]) * value }
+            x.indices.withUnsafeBufferPointer { indices in
+                x.values.withUnsafeBufferPointer { values in
+                    scores.withUnsafeMutableBufferPointer { s in
+                        for n in 0..<indices.count {
+                            let base = Int(indices[n]) * k
+                            let value = Double(values[n])
+                            for c in 0..<k { s[c] += Double(w[base + c]) * value }
+                        }
+                    }
+                }
             }
         }
         return scores

@@ -14,8 +14,21 @@ public struct CharacterFolding: Sendable, Hashable {
     /// text that quotes 臺灣 or 《後漢書》 stays far below it, a Traditional one has a fifth or more.
     public static let traditionalShare = 0.05
 
+    /// One bit per Basic Multilingual Plane scalar: set for the table's keys there. Counting a document's
+    /// Traditional forms asks about every Han character of every text, and a bit is far cheaper than a hash lookup.
+    private let basicPlaneKeys: [UInt64]
+
     public init(table: [Unicode.Scalar: Unicode.Scalar]) {
         self.table = table
+        var bits = [UInt64](repeating: 0, count: 0x1_0000 / 64)
+        for key in table.keys where key.value < 0x1_0000 { bits[Int(key.value) >> 6] |= 1 << UInt64(key.value & 63) }
+        basicPlaneKeys = bits
+    }
+
+    /// Whether the table folds `scalar`.
+    @inline(__always) private func folds(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x1_0000 ? basicPlaneKeys[Int(v) >> 6] & (1 << UInt64(v & 63)) != 0 : table[scalar] != nil
     }
 
     /// Reads `traditional<TAB>simplified` lines (one character each; `#` comments and blank lines skipped).
@@ -33,7 +46,7 @@ public struct CharacterFolding: Sendable, Hashable {
             }
             table[from] = to
         }
-        self.table = table
+        self.init(table: table)
     }
 
     private static func single(_ field: Substring) -> Unicode.Scalar? {
@@ -53,7 +66,7 @@ public struct CharacterFolding: Sendable, Hashable {
         units: for unit in document.units {
             for scalar in unit.text.unicodeScalars where scalar.isHanIdeograph {
                 han += 1
-                if table[scalar] != nil { traditional += 1 }
+                if folds(scalar) { traditional += 1 }
                 if han >= Self.sampledCharacters { break units }
             }
         }
@@ -72,7 +85,7 @@ public struct CharacterFolding: Sendable, Hashable {
             for i in paragraph.units {
                 for scalar in document.units[i].text.unicodeScalars where scalar.isHanIdeograph {
                     han += 1
-                    if table[scalar] != nil { traditional += 1 }
+                    if folds(scalar) { traditional += 1 }
                 }
             }
             if traditional >= Self.paragraphCharacters && Double(traditional) >= Self.traditionalShare * Double(han) {
