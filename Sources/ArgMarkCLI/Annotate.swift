@@ -195,6 +195,9 @@ struct Annotate: AsyncParsableCommand {
                 pipeline = try makePipeline(registry, specification)
             } catch let error as ValidationError {
                 throw error
+            } catch let error as ExitCode {
+                // makePipeline has said what is wrong (an unknown or doubled labeller): the file itself was read.
+                throw error
             } catch let error as CalibrationError {
                 throw ValidationError("\(file): \(error)")
             } catch {

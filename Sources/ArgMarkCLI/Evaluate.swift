@@ -81,6 +81,19 @@ struct Evaluate: ParsableCommand {
         }
         if compare != nil && agreement { throw ValidationError("--compare compares two labellings against one gold; --agreement compares two annotators") }
         try Train.refuseOutputsOverInputs(directories: [], files: [("--errors", errors)], inputs: [gold, pred] + (compare.map { [$0] } ?? []))
+        // Only an earlier errors table is replaced: any other file there (a second annotator's JSONL, notes) is
+        // someone's work.
+        if let errors, errors != "-", FileManager.default.fileExists(atPath: errors) {
+            var head = Data()
+            if let handle = FileHandle(forReadingAtPath: errors) {
+                head = (try? handle.read(upToCount: 512)) ?? Data()
+                try? handle.close()
+            }
+            let header = EvaluationReport.disagreementHeader
+            guard !FileAccess.isDirectory(errors), String(decoding: head.prefix(header.utf8.count), as: UTF8.self) == header || head.isEmpty else {
+                throw ValidationError("--errors \(errors) exists and is no errors table of an earlier run; give another file, or move it away first")
+            }
+        }
     }
 
     func run() throws {
@@ -167,11 +180,12 @@ struct Evaluate: ParsableCommand {
             if evaluation.textNotFound > 0 {
                 warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
-            if evaluation.pairedTextDiffers > 0 {
+            // Asked for by name, offsets pair sentences segmented otherwise, whose texts differ by design.
+            if evaluation.pairedTextDiffers > 0 && matching != .offsets {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }
             if evaluation.humanPredictions > 0 {
-                warn("\(name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
+                warn("\(predPath ?? name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
             }
             if evaluation.machineGold > 0 {
                 warn("\(name): \(evaluation.machineGold) of the gold's \(evaluation.total) scored labels were set by a labeller (labeledBy \(Self.machineLabellers(goldDocument))), not a person, and are scored as gold: they measure agreement with that labeller (review them first; a reviewed file's accepted labels are a person's)")

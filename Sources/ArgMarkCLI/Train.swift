@@ -16,7 +16,11 @@ struct Train: ParsableCommand {
             --data takes ArgMark JSONL gold, *_sentences.tsv + *_gold.tsv pairs, corpus TSVs with a doc_id column, \
             or directories of them; PATH:WEIGHT weighs a source (default 1). --cross-validate PATH (repeatable) \
             runs leave-one-document-out over that source's documents, training each fold on everything else, and \
-            records the pooled scores in the manifest. Writes manifest.json and weights.bin to --out.
+            records the pooled scores in the manifest. Writes manifest.json and weights.bin to --out. \
+            annotate loads a model from a folder named label.model.LANG.NAME.vN in the models directory \
+            (Models/, --models DIR): train into Models/label.model.zh.mine.v1 and choose it with \
+            --labelers label.model.zh.mine.v1 (label.model.zh.v1 and label.model.en.v1 are the shipped models, \
+            which the default pipeline uses).
             """)
 
     @Option(name: .long, help: "Model language: zh or en.")
@@ -25,7 +29,7 @@ struct Train: ParsableCommand {
     @Option(name: .long, help: "Training data PATH[:WEIGHT] (repeatable).")
     var data: [String]
 
-    @Option(name: .long, help: "Output directory, e.g. Models/label.model.zh.v1 (omit to only cross-validate).")
+    @Option(name: .long, help: "Output directory, e.g. Models/label.model.zh.mine.v1 (omit to only cross-validate).")
     var out: String?
 
     @Option(name: .long, help: "Cue lexicon, relative to --models.")
@@ -79,7 +83,7 @@ struct Train: ParsableCommand {
             let name = (out as NSString).lastPathComponent
             let parts = name.split(separator: ".")
             if parts.count >= 4, parts[0] == "label", parts[1] == "model", ["zh", "en"].contains(parts[2]), parts[2] != lang {
-                throw ValidationError("--out \(out) is the \(parts[2]) model's folder, but --lang is \(lang); name it label.model.\(lang).v1")
+                throw ValidationError("--out \(out) is the \(parts[2]) model's folder, but --lang is \(lang); name it label.model.\(lang).NAME.v1")
             }
         }
     }
@@ -187,6 +191,19 @@ struct Train: ParsableCommand {
                 throw fail("--cross-validate holds out each document in turn and trains on the others: it needs at least two documents (the data have \(documents.count))")
             }
         }
+        // A fold's predictions are all a machine's: a file already there with a person's labels or links (a copy of
+        // the gold, a reviewed output) would lose them. Found before training, not after it.
+        if let predictions {
+            for document in documents where document.heldOut {
+                var machine = document.gold.document
+                for i in machine.units.indices { machine.units[i].annotation = SentenceAnnotation() }
+                let (problem, lock) = BatchRunner.personsWorkAt(
+                    predictionPath(for: machine, in: predictions), wouldBeLostTo: machine, registry: PluginRegistry.standard,
+                    keep: "give --predictions another directory; to start over, move that file away first")
+                lock?.release()
+                if let problem { throw fail("--predictions: not written: \(problem)") }
+            }
+        }
         var settings = TrainingSettings(language: language)
         settings.epochs = epochs
         settings.seed = seed
@@ -287,6 +304,21 @@ struct Train: ParsableCommand {
             throw fail("\(out): \(error)")
         }
         note("wrote \(out)/manifest.json and weights.bin")
+        note(Self.howToUse(out, id: id, lang: lang))
+    }
+
+    /// How annotate finds the model written to `out` under `id`, or why it will not: it loads models only from
+    /// folders named as model ids in the models directory, and a shipped model's id is the default pipeline's.
+    static func howToUse(_ out: String, id: String, lang: String) -> String {
+        guard id.wholeMatch(of: /label\.model\.[^\/]+\.v[0-9]+/) != nil else {
+            return "annotate will not find this model: it loads one only from a folder named label.model.\(lang).NAME.vN in the models directory (Models/, or --models DIR); move it there under such a name (Models/label.model.\(lang).mine.v1) to choose it with --labelers"
+        }
+        let directory = FileAccess.directoryPart(of: out)
+        let models = directory.isEmpty ? "." : directory
+        if ModelLibrary.models.contains(id) {
+            return "the default pipeline labels \(lang) with it where \(models) is the models directory (Models/, or --models \(models))"
+        }
+        return "choose it with argmark annotate FILE --models \(models) --labelers \(id) (beside the cue lexicon and rules: --labelers \(id),label.cue.\(lang).v1:\(lang == "zh" ? "0.75" : "0.25"),label.rules.\(lang).v1:2); \(models) must hold the cue lexicons (cues/) too, as Models/ does"
     }
 
     /// One row per held-out sentence and labeller: document, unit id, paragraph id, gold label, plugin id and the
@@ -312,9 +344,18 @@ struct Train: ParsableCommand {
     /// and finding so after an hour's cross-validation loses the hour.
     static func requireDirectories(_ options: [(option: String, path: String?)]) throws {
         for (option, path) in options {
+            guard let path else { continue }
             var isDirectory: ObjCBool = false
-            if let path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 throw ValidationError("\(option) \(path) is a file; give a directory")
+            }
+            // The folder is made when the work is done: a file where one of its parents should be is found now.
+            var ancestor = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
+            while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
+                ancestor.deleteLastPathComponent()
+            }
+            if !isDirectory.boolValue {
+                throw ValidationError("\(option) \(path) cannot be made: \(ancestor.path) is a file; give a directory")
             }
         }
     }
@@ -331,6 +372,10 @@ struct Train: ParsableCommand {
             for input in inputs where samePlace(path, FileAccess.isDirectory(input) ? input : folder(input)) {
                 throw ValidationError("\(option) \(path) is \(FileAccess.isDirectory(input) ? "the input directory \(input)" : "the folder of the input \(input)"); its files would be written over: give another directory")
             }
+            // Inside an input directory, what is written would be read as input the next time.
+            for input in inputs where FileAccess.isDirectory(input) && lies(path, inside: input) {
+                throw ValidationError("\(option) \(path) lies in the input directory \(input), whose files are all read as input: give a directory elsewhere")
+            }
         }
         for case let (option, path?) in files where path != "-" {
             for input in inputs {
@@ -342,6 +387,22 @@ struct Train: ParsableCommand {
                 }
             }
         }
+    }
+
+    /// Whether `path` (which need not exist yet) lies below the directory `directory`.
+    static func lies(_ path: String, inside directory: String) -> Bool {
+        func canonical(_ path: String) -> [String] {
+            // The part that exists is resolved (links), the rest kept as written.
+            var url = URL(fileURLWithPath: path).standardizedFileURL
+            var rest: [String] = []
+            while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+                rest.insert(url.lastPathComponent, at: 0)
+                url.deleteLastPathComponent()
+            }
+            return url.resolvingSymlinksInPath().pathComponents + rest
+        }
+        let inner = canonical(path), outer = canonical(directory)
+        return inner.count > outer.count && Array(inner.prefix(outer.count)) == outer
     }
 
     static func samePlace(_ a: String, _ b: String) -> Bool {
@@ -370,11 +431,16 @@ struct Train: ParsableCommand {
 /// the document of a sentence table and its labels (NAME_gold.tsv) to DIR/NAME_sentences.jsonl, as annotate names
 /// it and eval looks for it.
 func writePrediction(_ document: Document, into directory: String) throws {
-    let name = document.id.hasSuffix("_gold.tsv") ? String(document.id.dropLast("_gold.tsv".count)) + "_sentences" : document.id
-    let path = (directory as NSString).appendingPathComponent(name + ".jsonl")
+    let path = predictionPath(for: document, in: directory)
     do {
         try FileAccess.writeAtomically(try JSONLinesWriter().write(document), to: path)
     } catch {
         throw AnalysedDocument.failure("predictions: \(error)")
     }
+}
+
+/// Where `writePrediction` writes `document` in `directory`.
+func predictionPath(for document: Document, in directory: String) -> String {
+    let name = document.id.hasSuffix("_gold.tsv") ? String(document.id.dropLast("_gold.tsv".count)) + "_sentences" : document.id
+    return (directory as NSString).appendingPathComponent(name + ".jsonl")
 }

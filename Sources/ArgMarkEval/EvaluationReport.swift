@@ -165,8 +165,11 @@ public struct EvaluationReport: Sendable {
     /// id), the paired predicted sentence when it is another, the two labels ("-" for none), the prediction's
     /// confidence, who labelled it, the proposals behind it and the sentence's text. Tabs and line breaks inside a
     /// field become spaces, so that every row reads back as one line of nine fields.
+    /// The first line of `disagreementTable()`, by which an earlier table is known.
+    public static let disagreementHeader = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
+
     public func disagreementTable() -> String {
-        var out = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
+        var out = Self.disagreementHeader
         for document in perDocument {
             for d in document.evaluation.disagreements {
                 let fields = [

@@ -227,6 +227,19 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             abstracts: m.abstracts ?? [:], classification: m.classification ?? [:], fields: m.fields ?? [:])
     }
 
+    /// Who set a label or link, as the file signs it: `human:NAME` is a person, anything else must read as a
+    /// labeller's id. A signature that is neither (empty, padded, `humans:anna`, `human :anna`) would make a person's
+    /// label a machine's, which the next run overwrites: it is refused, naming the line, rather than guessed at.
+    private static func annotator(_ raw: String?, key: String, line: Int) throws(DocumentReadError) -> Annotator? {
+        guard let raw else { return nil }
+        let annotator = Annotator(raw)
+        if annotator.isHuman { return annotator }
+        if raw.isEmpty || raw.contains(":") || raw.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
+            throw .malformed(line: line, message: "\(key) \(raw.debugDescription) is neither a person's (human:NAME) nor a labeller's id (like label.model.zh.v1, without spaces or colons); write human:NAME for a person's work, or leave the key out when nobody knows who set it")
+        }
+        return annotator
+    }
+
     private static func unit(_ r: Record, line: Int) throws(DocumentReadError) -> TextUnit {
         guard let id = r.id, let section = r.section, let paragraph = r.paragraph, let start = r.start, let end = r.end,
             let text = r.text
@@ -250,10 +263,10 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             annotation.relation = value
         }
         annotation.confidence = r.confidence
-        annotation.labeledBy = r.labeledBy.map(Annotator.init)
+        annotation.labeledBy = try annotator(r.labeledBy, key: "labeledBy", line: line)
         annotation.parent = r.parent
         annotation.score = r.score
-        annotation.linkedBy = r.linkedBy.map(Annotator.init)
+        annotation.linkedBy = try annotator(r.linkedBy, key: "linkedBy", line: line)
         annotation.linkConfidence = r.linkConfidence
         annotation.reviewedAt = r.reviewedAt
         for reason in r.labelReasons ?? [] {

@@ -30,7 +30,7 @@ public struct ModelLibrary: Sendable {
         ("label.rules.en.v1", "cues/en.rules.tsv", [.en], true, true),
     ]
     /// Trained models, in default-pipeline order.
-    static let models = ["label.model.zh.v1", "label.model.en.v1"]
+    public static let models = ["label.model.zh.v1", "label.model.en.v1"]
 
     public init(directory: String) {
         self.directory = directory

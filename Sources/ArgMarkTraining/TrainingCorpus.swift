@@ -38,10 +38,7 @@ public enum TrainingCorpus {
             }
             return documents
         }
-        let text: String
-        do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
-            throw TrainingDataError(path: path, message: "cannot read as UTF-8 text")
-        }
+        let text = try readText(path)
         if path.hasSuffix(".jsonl") {
             do {
                 let document = try JSONLinesReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: path, documentID: path))
@@ -52,9 +49,11 @@ public enum TrainingCorpus {
         }
         if path.hasSuffix("_gold.tsv") {
             let sentencesPath = String(path.dropLast("_gold.tsv".count)) + "_sentences.tsv"
-            guard let sentences = try? String(contentsOfFile: sentencesPath, encoding: .utf8) else {
-                throw TrainingDataError(path: path, message: "its sentences file \(sentencesPath) is missing")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sentencesPath, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                throw TrainingDataError(path: path, message: "its sentences file \(sentencesPath) is \(isDirectory.boolValue ? "a directory" : "missing")")
             }
+            let sentences = try readText(sentencesPath)
             return [GoldDocument(source: path, document: try pairDocument(sentences: sentences, gold: text, path: path, keepingTableIDs: keepingTableIDs))]
         }
         if path.hasSuffix("_sentences.tsv") {
@@ -65,12 +64,29 @@ public enum TrainingCorpus {
         return try corpusDocuments(text, path: path, keepingTableIDs: keepingTableIDs)
     }
 
+    /// The text of a training file, decoded as `annotate` decodes an input, so that a stray byte, a binary file or a
+    /// runaway line gets the same message, naming its line, from both.
+    static func readText(_ path: String) throws(TrainingDataError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw TrainingDataError(path: path, message: "cannot be read; check its permissions")
+        }
+        let bytes = [UInt8](data)
+        do {
+            return String(String.UnicodeScalarView(try TextDecoder.decode(bytes)))
+        } catch {
+            throw TrainingDataError(path: path, message: error.description)
+        }
+    }
+
     /// `id para kind text` + `id label parent relation`, paired by `id` (a gold file sorted or edited by hand keeps
     /// its labels on their sentences; every sentence needs exactly one gold row and every gold row a sentence).
     static func pairDocument(sentences: String, gold: String, path: String, keepingTableIDs: Bool = false) throws(TrainingDataError) -> Document {
         let sentencesPath = String(path.dropLast("_gold.tsv".count)) + "_sentences.tsv"
         let (unitHeader, units) = rows(sentences)
         let (goldHeader, labels) = rows(gold)
+        for (header, file) in [(unitHeader, sentencesPath), (goldHeader, path)] where header.isEmpty {
+            throw TrainingDataError(path: file, message: "is empty; it needs its header line and a row per sentence")
+        }
         guard unitHeader.contains("id"), unitHeader.contains("text") else {
             throw TrainingDataError(path: sentencesPath, message: "expected a header with id, para, kind and text columns (it has \(unitHeader.joined(separator: ", ")))")
         }

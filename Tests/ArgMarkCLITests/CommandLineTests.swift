@@ -559,6 +559,71 @@ struct CommandLineTests {
         #expect(try argmark(["annotate", dir + "/mixed.txt", dir + "/empty", "--out", dir + "/e"]).stderr.contains("/empty holds no input file"))
     }
 
+    /// What train and eval write never replaces a person's work: held-out predictions over a copy of the gold and an
+    /// errors table over a file that is none are refused before any work; a label signed neither by a person nor by
+    /// a labeller is refused, not taken for a machine's; a trained model's folder says how annotate loads it; an
+    /// output under a file or inside the data is refused before training; a pipeline file naming an unknown
+    /// labeller gets one error.
+    @Test func trainAndEvalKeepAPersonsWork() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("本文认为合作是出路。据统计，贸易额增长了8%。例如，某国加强了对话。各国应当加强合作。\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/a.zh.txt"))
+        try Data("我们认为改革势在必行。2023年，出口增长了5%。比如，某市试点了新政。政府必须加快改革。\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/b.zh.txt"))
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", dir + "/b.zh.txt", "--out", dir + "/m", "--no-tree"]).status == 0)
+        try FileManager.default.createDirectory(atPath: dir + "/gold", withIntermediateDirectories: true)
+        for name in ["a.zh.jsonl", "b.zh.jsonl"] {
+            let machine = try String(contentsOfFile: dir + "/m/" + name, encoding: .utf8)
+            let person = machine.replacing(/"labeledBy":"label\.[^"]*"/, with: #""labeledBy":"human:ana""#)
+            try Data(person.utf8).write(to: URL(fileURLWithPath: dir + "/gold/" + name))
+        }
+        let gold = try String(contentsOfFile: dir + "/gold/a.zh.jsonl", encoding: .utf8)
+        #expect(gold.contains("human:ana"))
+        try Data(gold.utf8).write(to: URL(fileURLWithPath: dir + "/p/a.zh.jsonl").creatingParent())
+        let over = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--cross-validate", dir + "/gold", "--shuffles", "1",
+                                "--predictions", dir + "/p"])
+        #expect(over.status != 0 && over.stderr.contains("not written") && over.stderr.contains("a person set")
+            && !over.stderr.contains("fold"), "\(over.stderr)")
+        #expect(try String(contentsOfFile: dir + "/p/a.zh.jsonl", encoding: .utf8) == gold)
+        // An errors table replaces an earlier one, and nothing else.
+        try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
+        let notes = try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/notes.txt"])
+        #expect(notes.status == 64 && notes.stderr.contains("is no errors table of an earlier run"), "\(notes.stderr)")
+        #expect(try String(contentsOfFile: dir + "/notes.txt", encoding: .utf8) == "my notes\n")
+        for _ in 0..<2 {
+            #expect(try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/errors.tsv"]).status == 0)
+        }
+        // labeledBy "" would make the person's label a machine's, relabelled by the next run.
+        try Data(gold.replacingOccurrences(of: "human:ana", with: "").utf8).write(to: URL(fileURLWithPath: dir + "/unsigned.jsonl"))
+        let unsigned = try argmark(["annotate", dir + "/unsigned.jsonl", "--out", dir + "/u", "--no-tree"])
+        #expect(unsigned.status != 0 && unsigned.stderr.contains(#"labeledBy "" is neither a person's (human:NAME) nor a labeller's id"#), "\(unsigned.stderr)")
+        // Where a trained model loads from.
+        let elsewhere = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--shuffles", "1", "--out", dir + "/mine"])
+        #expect(elsewhere.status == 0 && elsewhere.stderr.contains("annotate will not find this model"), "\(elsewhere.stderr)")
+        let named = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--shuffles", "1", "--out", dir + "/models/label.model.zh.mine.v1"])
+        #expect(named.stderr.contains("--models \(dir)/models --labelers label.model.zh.mine.v1"), "\(named.stderr)")
+        // Outputs that cannot be made, or would be read as data, are refused before training.
+        let underFile = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--out", dir + "/notes.txt/model"])
+        #expect(underFile.status == 64 && underFile.stderr.contains("is a file; give a directory"), "\(underFile.stderr)")
+        let inside = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--cross-validate", dir + "/gold", "--predictions", dir + "/gold/cv"])
+        #expect(inside.status == 64 && inside.stderr.contains("lies in the input directory"), "\(inside.stderr)")
+        // A sentence table with a stray byte is read as annotate reads it: the line, not "missing".
+        var table = Array("id\tpara\tkind\ttext\ns1\tp1\tS\t本文认为合作是出路。\ns2\tp1\tS\t据统计，贸易额增长了8%。\n".utf8)
+        table.insert(0xE9, at: table.count - 3)
+        try Data(table).write(to: URL(fileURLWithPath: dir + "/t/x_sentences.tsv").creatingParent())
+        try Data("id\tlabel\tparent\trelation\ns1\tclaim\tROOT\t-\ns2\tevidence\ts1\tsupport\n".utf8).write(to: URL(fileURLWithPath: dir + "/t/x_gold.tsv"))
+        for command in [["train", "--lang", "zh", "--data", dir + "/t", "--out", dir + "/tm"], ["eval", dir + "/t/x_gold.tsv", dir + "/m/a.zh.jsonl"]] {
+            let stray = try argmark(command)
+            #expect(stray.status != 0 && stray.stderr.contains("x_sentences.tsv: line 3: a byte that is not UTF-8") && !stray.stderr.contains("missing"), "\(stray.stderr)")
+        }
+        // A pipeline file naming no labeller there is: its one error, not a second one about the file.
+        try Data(#"{"labelers":[{"id":"label.nope.v1","weight":1}]}"#.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.json"))
+        let pipeline = try argmark(["annotate", dir + "/a.zh.txt", "--pipeline", dir + "/pipeline.json", "--out", dir + "/q"])
+        #expect(pipeline.status != 0 && pipeline.stderr.contains("no such labeller") && !pipeline.stderr.contains("ExitCode")
+            && !pipeline.stderr.contains("not a pipeline file"), "\(pipeline.stderr)")
+    }
+
     /// Re-running --no-tree on a linked file that nothing changes keeps its tree; a file's own links of unknown
     /// origin are kept, and a tree they leave with two roots is completed around them by tree as by review; an export to a path that reaches standard output through a
     /// linked directory goes to the descriptor (after what the shell had written there).

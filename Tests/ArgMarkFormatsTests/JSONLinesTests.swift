@@ -90,7 +90,8 @@ struct JSONLinesTests {
     }
 
     /// "Human:alice" typed by hand where the file says who decided is a person's decision, which no machine run
-    /// overwrites; any other value stays as written (a labeller's id, ArgMark's or another's).
+    /// overwrites; a labeller's id (ArgMark's or another's) stays as written, and a value that is neither — which
+    /// would make a person's label one the next run overwrites — is refused with its line.
     @Test func humanTypedInAnyCaseIsAPerson() throws {
         func sentence(_ by: String) throws -> SentenceAnnotation {
             let text = #"{"type":"document","id":"x"}"# + "\n" + #"{"type":"sentence","id":"s1","section":"d1","paragraph":"p1","lang":"zh","start":0,"end":1,"text":"句","label":"claim","labeledBy":"\#(by)","linkedBy":"\#(by)"}"# + "\n"
@@ -102,6 +103,12 @@ struct JSONLinesTests {
         }
         #expect(try sentence("label.cue.zh.v1").labeledBy == .plugin("label.cue.zh.v1"))
         #expect(try sentence("gpt4").labeledBy == .plugin("gpt4"))
+        for by in ["", " human:alice", "human :alice", "humans:alice", "label model", "a\\tb"] {
+            #expect(throws: DocumentReadError.self, "\(by)") { try sentence(by) }
+            #expect { try sentence(by) } throws: { error in
+                "\(error)".contains("line 2") && "\(error)".contains("write human:NAME for a person's work")
+            }
+        }
     }
 
     @Test func roundTripKeepsEveryAnnotationSlot() throws {
