@@ -32,7 +32,7 @@ struct Annotate: AsyncParsableCommand {
     @Option(name: .long, help: "Documents processed in parallel; the default is the number of cores.")
     var jobs: Int?
 
-    @Option(name: .long, help: "Comma-separated labeller ids to run, in order (see `argmark plugins`); none runs no labeller.")
+    @Option(name: .long, help: "Comma-separated labeller ids to run, in order (see `argmark plugins`); none runs no labeller but the --external ones.")
     var labelers: String?
 
     @Option(name: .long, help: "The Models/ directory (default: $ARGMARK_MODELS, ./Models, or beside the build).")

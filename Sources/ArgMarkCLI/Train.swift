@@ -267,7 +267,7 @@ struct Train: ParsableCommand {
         note("trained on \(sources.reduce(0) { $0 + $1.documents }) documents in \(String(format: "%.1f", Date().timeIntervalSince(start))) s")
         let id = (out as NSString).lastPathComponent
         var manifest = ModelManifest(
-            id: id, version: 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
+            id: id, version: id.wholeMatch(of: /.*\.v([0-9]+)/).flatMap { Int($0.1) } ?? 1, language: lang, labels: model.stage1.labels.map(\.rawValue), dimensions: model.stage1.dimensions,
             featureSet: "char 1-3-grams (zh) / word 1-2-grams (en), scaled down in sentences over "
                 + "\(FeatureExtractor.typicalChineseCharacters) characters / \(FeatureExtractor.typicalEnglishWords) words to that length's weight, sentence heads, cue hits, figures, years, quotes, "
                 + "named documents, note markers, length, cue order, paragraph, section and document position, neighbour cues and heads, a running illustration and whether it goes on, section headings; "

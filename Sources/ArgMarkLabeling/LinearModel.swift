@@ -129,6 +129,7 @@ public enum ModelError: Error, Sendable, CustomStringConvertible {
 /// What a trained model says about itself (`manifest.json` beside the weights).
 public struct ModelManifest: Codable, Sendable, Hashable {
     public var id: String
+    /// The model's version, the N of its id's `.vN` (1 for an id without one).
     public var version: Int
     public var language: String
     public var labels: [String]

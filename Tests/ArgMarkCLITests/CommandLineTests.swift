@@ -601,8 +601,10 @@ struct CommandLineTests {
         // Where a trained model loads from.
         let elsewhere = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--shuffles", "1", "--out", dir + "/mine"])
         #expect(elsewhere.status == 0 && elsewhere.stderr.contains("annotate will not find this model"), "\(elsewhere.stderr)")
-        let named = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--shuffles", "1", "--out", dir + "/models/label.model.zh.mine.v1"])
-        #expect(named.stderr.contains("--models \(dir)/models --labelers label.model.zh.mine.v1"), "\(named.stderr)")
+        let named = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--shuffles", "1", "--out", dir + "/models/label.model.zh.mine.v3"])
+        #expect(named.stderr.contains("--models \(dir)/models --labelers label.model.zh.mine.v3"), "\(named.stderr)")
+        let manifest = try String(contentsOfFile: dir + "/models/label.model.zh.mine.v3/manifest.json", encoding: .utf8)
+        #expect(manifest.contains(#""version" : 3"#))
         // Outputs that cannot be made, or would be read as data, are refused before training.
         let underFile = try argmark(["train", "--lang", "zh", "--data", dir + "/gold", "--out", dir + "/notes.txt/model"])
         #expect(underFile.status == 64 && underFile.stderr.contains("is a file; give a directory"), "\(underFile.stderr)")
