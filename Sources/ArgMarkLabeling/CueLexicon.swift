@@ -105,6 +105,11 @@ public struct CueLexicon: Sendable {
             guard let weight = Double(columns[2]), weight.isFinite, weight >= 0 else {
                 throw LexiconError(line: index + 1, message: "weight '\(columns[2])' is not a number of 0 or more")
             }
+            // Weight 0 would add nothing to its label but still take its place from shorter cues: a blocker in
+            // disguise, its reason never shown.
+            guard weight > 0 || label == nil else {
+                throw LexiconError(line: index + 1, message: "weight 0 for a \(columns[1]) cue would count nothing and only stop shorter cues at its place; write none as its label for a blocker, or give it a weight above 0")
+            }
             let grouped = text.contains("{") || text.contains("}")
             let expanded = grouped && !text.contains("…")
                 ? try Self.groupedLiterals(text, label: label, weight: weight, wordBoundaries: wordBoundaries, line: index + 1)
@@ -199,6 +204,20 @@ public struct CueLexicon: Sendable {
         }
         if written.contains("...") {
             throw LexiconError(line: line, message: "the cue '\(written)' has three full stops; a gap is written … (one character, U+2026)")
+        }
+        // The marks go first, once each, in the order ¶ @ ^: anywhere else each is matched as a character, and the
+        // cue never fires.
+        var rest = Substring(written)
+        if rest.hasPrefix("@") { rest = rest.dropFirst() }
+        if rest.hasPrefix("^") { rest = rest.dropFirst() }
+        // (Inside a {a|b} group the group's own check says more.)
+        var depth = 0
+        let outsideGroups = rest.filter { character in
+            if character == "{" { depth += 1 } else if character == "}" { depth = max(0, depth - 1) }
+            return depth == 0 && character != "}"
+        }
+        if let mark = outsideGroups.first(where: { "¶@^".contains($0) }) {
+            throw LexiconError(line: line, message: "the cue '\(written)' has \(mark) inside it, where it is matched as a character and the cue never fires; the marks go first, once each, in the order ¶ @ ^ (¶@^问：)")
         }
     }
 
@@ -430,7 +449,9 @@ public struct CueLexicon: Sendable {
 
     /// For each position, whether it lies inside quotation marks or a title (《》〈〉, and 「」『』 ‘’ in Chinese; a
     /// straight " opens and closes in turn). A quotation still open at the sentence's end (the segmenter split it)
-    /// holds the rest. English ‘ ’ are left out: ’ is mostly an apostrophe.
+    /// holds the rest, and one closed before any opened (a quotation opened in an earlier sentence, as a table
+    /// segmented elsewhere splits a long quotation) holds what comes before its close. English ‘ ’ are left out: ’ is
+    /// mostly an apostrophe.
     static func quotedPositions(_ s: [Unicode.Scalar], english: Bool) -> [Bool] {
         var quoted = [Bool](repeating: false, count: s.count)
         var depth = 0
@@ -438,7 +459,12 @@ public struct CueLexicon: Sendable {
         for (i, scalar) in s.enumerated() {
             switch scalar {
             case "“", "《", "〈", "「", "『": depth += 1
-            case "”", "》", "〉", "」", "』": depth = max(0, depth - 1)
+            case "”", "」", "』":
+                if depth == 0 && !quoted[..<i].contains(true) {
+                    for k in 0..<i { quoted[k] = true }
+                }
+                depth = max(0, depth - 1)
+            case "》", "〉": depth = max(0, depth - 1)
             case "‘" where !english: depth += 1
             case "’" where !english: depth = max(0, depth - 1)
             case "\"":

@@ -183,8 +183,22 @@ public struct ModelLibrary: Sendable {
             return nil
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
-            throw ModelFileError("\(path): is not UTF-8 text\(utf16 ? " (it is UTF-16)" : " (saved as GB18030 or another legacy encoding?)"); save it as UTF-8 (iconv -f \(utf16 ? "UTF-16" : "GB18030") -t UTF-8)")
+            // Told as an input is told: a stray byte pasted into a UTF-8 file names its line (converting the whole
+            // file, as for one saved in GB18030, would garble it).
+            do {
+                _ = try TextDecoder.decode([UInt8](data))
+            } catch {
+                throw ModelFileError("\(path): \(error.description)")
+            }
+            throw ModelFileError("\(path): is not UTF-8 text; save it as UTF-8")
+        }
+        // A lexicon emptied by mistake (a failed conversion redirected over it) would load as no cues and label
+        // without them, the model's cue features silent too.
+        if path.hasSuffix(".tsv"), !text.dataFileLines.contains(where: { line in
+            let content = line.trimmingCharacters(in: .whitespaces)
+            return !content.isEmpty && !content.hasPrefix("#") && content != "\u{FEFF}"
+        }) {
+            throw ModelFileError("\(path): holds no line but comments; restore it (git checkout -- \(path)) or give it its lines")
         }
         return text
     }

@@ -51,6 +51,13 @@ struct CueLexiconTests {
         ("应当\tprescription\t1\n^@据统计\tevidence\t1\n", "write @ before ^ (@^据统计)"),
         ("应当\tprescription\t1\n政策...有效\tclaim\t1\n", "three full stops; a gap is written …"),
         ("我们认为\tclaim\t1\n我们认为\tevidence\t2\n", "the cue 我们认为 is listed already at line 1, as claim with weight 1.0"),
+        // The marks out of place would be matched as characters: the cue would never fire.
+        ("应当\tprescription\t1\n@¶^笔者以为\tclaim\t2\n", "has ¶ inside it"),
+        ("应当\tprescription\t1\n^¶笔者以为\tclaim\t2\n", "has ¶ inside it"),
+        ("应当\tprescription\t1\n笔者^以为\tclaim\t2\n", "has ^ inside it"),
+        ("应当\tprescription\t1\n^^笔者以为\tclaim\t2\n", "has ^ inside it"),
+        // Weight 0 on a label would only hide shorter cues: a blocker in disguise.
+        ("应当\tprescription\t1\n必须加强\tclaim\t0\n", "write none as its label for a blocker"),
     ])
     func aHiddenMistakeInACueIsNamed(_ tsv: String, _ message: String) {
         #expect { try CueLexicon(tsv: tsv, wordBoundaries: false) } throws: { error in
@@ -193,6 +200,12 @@ struct CueLexiconTests {
         #expect(ShippedLexicons.zh.weights(in: "他强调“因此不能退让”，但各国应当保持克制。")[.prescription] != nil)
         #expect(ShippedLexicons.en.weights(in: "Congress must act now.")[.prescription] != nil)
         #expect(ShippedLexicons.en.weights(in: "The senator said, “Congress must act now.”")[.prescription] == nil)
+        // A quotation a table segmented elsewhere split: the sentence that closes it holds the quoted words up to there.
+        #expect(ShippedLexicons.zh.weights(in: "各国应该服从这一安排，否则必须承担后果”。")[.prescription] == nil)
+        #expect(ShippedLexicons.zh.weights(in: "这绝对不公平”，他说，因此各国应当保持克制。")[.prescription] != nil)
+        #expect(ShippedLexicons.en.weights(in: "Congress must act now,” the senator said.")[.prescription] == nil)
+        // A pair before a stray close is no quotation split in two.
+        #expect(ShippedLexicons.zh.weights(in: "所谓“脱钩”之说，各国必须警惕”。")[.prescription] != nil)
     }
 
     @Test func questionsInEnglishQuotations() throws {
@@ -220,7 +233,8 @@ struct CueLexiconTests {
             #expect(proposal(turn)?.scores[.background] ?? 0 > 0.9, "\(turn)")
         }
         #expect(proposal("美方称")?.evidence.hasSuffix("(s1)→background") == true, "\(proposal("美方称")?.evidence ?? "")")
-        #expect(proposal("答：") == nil && proposal("美方应当") == nil)
+        // The answer is the spokesperson's: no background, and their call on another is a call (rule 3).
+        #expect(proposal("答：") == nil && proposal("美方应当")?.scores[.background] == nil && proposal("美方应当")?.scores[.prescription] != nil)
         // The answer in the same paragraph is the spokesperson's again.
         let oneLine = try readText("问：对此有何评论？答：这种说法站不住脚。中国发展靠实力。\n")
         let answered = labeler.propose(for: oneLine)
@@ -262,6 +276,11 @@ struct CueLexiconTests {
         #expect(en.weights(in: "We respectfully request that the Bureau extend the deadline.")[.prescription] != nil)
         #expect(en.weights(in: "We also ask the Commission to adopt an exemption.")[.prescription] != nil)
         #expect(en.weights(in: "I would ask for four changes before the rule is made final.")[.prescription] == nil)
+        // Others' view in the present tense is reported (rule 7); the author's own, a call; the negated call is one.
+        #expect(en.weights(in: "Many observers believe that governments should intervene.")[.prescription] == nil)
+        #expect(en.weights(in: "Critics argue banks should hold more capital.")[.prescription] == nil)
+        #expect(en.weights(in: "We believe that Congress should act.")[.prescription] != nil)
+        #expect(en.weights(in: "States ought not to take on hidden debt.")[.prescription] != nil)
         // Consider the numbers. points ahead; Consider the experience of Ohio. sets up a case.
         #expect(en.weights(in: "Consider the numbers.")[.background] != nil && en.weights(in: "Consider the experience of Ohio.")[.example] != nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
@@ -272,6 +291,15 @@ struct CueLexiconTests {
         // The writer's own demand, also in an answer's turn; another's is reported.
         #expect(rules.weights(in: "我们敦促菲方立即停止侵权挑衅。")[.prescription] != nil && rules.weights(in: "答：中方敦促美方停止干涉。")[.prescription] != nil)
         #expect(rules.weights(in: "美方敦促中方开放市场。")[.prescription] == nil)
+        // An actor's duty in the main clause is a call (rule 3); what a law or a person says another should do, evidence.
+        for call in ["美方应当立即停止对他国的非法制裁。", "国际社会应当坚持政治解决的方向。", "当前，多边贸易体制面临挑战，美方应放弃单边做法。",
+                     "包括欧盟在内的发达国家应当履行出资承诺。"] {
+            #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
+        }
+        for other in ["美国应对气候变化的政策摇摆不定。", "各国应用人工智能的水平参差不齐。", "《条例》规定，政府应当加强协调。",
+                      "他说：“美方应当立即停止制裁。”", "……须经各方同意，各方应议定将遵循的程序。"] {
+            #expect(rules.weights(in: other)[.prescription] == nil, "\(other)")
+        }
         #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
         // The authors' own finding and hypothesis are claims (rule 4).
         #expect(rules.weights(in: "本文的研究表明，东盟国家是主要受益者。")[.claim] != nil && rules.weights(in: "据此，本文提出假设1：收入预期越稳定，消费率越高。")[.claim] != nil)

@@ -216,10 +216,18 @@ struct LabelerConformanceTests {
             .write(to: temporary.appendingPathComponent("cues/zh.rules.tsv"))
         try Data([0xFF, 0xFE] + Array("應\t应\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             .write(to: temporary.appendingPathComponent("fold/zh-hant.tsv"))
+        // A UTF-8 lexicon with one stray byte pasted in: its line, not a conversion that would garble the rest; and
+        // one emptied by mistake (all but its comments), which would label with no cues and silence the model's cue
+        // features.
+        try Data(Array("# 规则\n例如\texample\t3.0\n".utf8) + [0xFF] + Array("比如\texample\t3.0\n譬如\texample\t3.0\n".utf8))
+            .write(to: temporary.appendingPathComponent("cues/en.rules.tsv"))
+        try Data("# ArgMark Chinese cue lexicon\n\n".utf8).write(to: temporary.appendingPathComponent("cues/zh.tsv"))
         let library = ModelLibrary(directory: temporary.path)
         #expect(library.labelers.isEmpty && library.characterFolding == nil)
-        #expect(library.problems.contains { $0.contains("zh.rules.tsv: is not UTF-8 text (saved as GB18030") })
-        #expect(library.problems.contains { $0.contains("zh-hant.tsv: is not UTF-8 text (it is UTF-16)") })
+        #expect(library.problems.contains { $0.contains("zh.rules.tsv: line 1: invalid UTF-8") && $0.contains("iconv -f GB18030") })
+        #expect(library.problems.contains { $0.contains("zh-hant.tsv: this is UTF-16 text, not UTF-8") })
+        #expect(library.problems.contains { $0.contains("en.rules.tsv: line 3: a byte that is not UTF-8") && $0.contains("do not convert the whole file") })
+        #expect(library.problems.contains { $0.contains("zh.tsv: holds no line but comments") })
     }
 
     @Test(arguments: ids)
