@@ -39,7 +39,9 @@ enum LoadedRegistry {
         }
         let registry = PluginRegistry.standard.adding(library)
         for id in registry.absentDefaultLabelers {
-            Terminal.warning("\(directory)/pipeline.json names \(id), which no plugin provides")
+            // A labeller whose file failed above exists; it did not load.
+            let failed = library.problems.contains { $0.contains("/\(id)") || ModelLibrary.lexiconFile(of: id).map($0.contains) == true }
+            Terminal.warning("\(directory)/pipeline.json names \(id), which \(failed ? "did not load (see above)" : "no plugin provides")")
         }
         return registry
     }
@@ -53,7 +55,7 @@ enum LoadedRegistry {
         }
         guard !registry.absentDefaultLabelers.isEmpty else { return nil }
         let missing = registry.absentDefaultLabelers.joined(separator: ", ")
-        return "the default pipeline needs \(missing), which did not load (see above): mend or restore it (tools/train_models.sh retrains the models), or choose the labellers with --labelers (argmark plugins lists them)"
+        return "the default pipeline needs \(missing), which did not load (see above): mend the file named there or restore it (git checkout -- Models/ restores the shipped files; tools/train_models.sh retrains a model), or choose the labellers with --labelers (argmark plugins lists them)"
     }
 
     /// A usage error told the way the other errors are (ArgumentParser would print the top-level usage after it,

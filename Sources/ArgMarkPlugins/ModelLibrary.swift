@@ -29,6 +29,11 @@ public struct ModelLibrary: Sendable {
         ("label.rules.zh.v1", "cues/zh.rules.tsv", [.zh, .mixed], false, true),
         ("label.rules.en.v1", "cues/en.rules.tsv", [.en], true, true),
     ]
+    /// The file under the models directory that the lexicon labeller `id` reads (`cues/zh.tsv`), nil for any other id.
+    public static func lexiconFile(of id: String) -> String? {
+        lexicons.first { $0.id == id }?.file
+    }
+
     /// Trained models, in default-pipeline order.
     public static let models = ["label.model.zh.v1", "label.model.en.v1"]
 
