@@ -619,6 +619,16 @@ struct CommandLineTests {
             let stray = try argmark(command)
             #expect(stray.status != 0 && stray.stderr.contains("x_sentences.tsv: line 3: a byte that is not UTF-8") && !stray.stderr.contains("missing"), "\(stray.stderr)")
         }
+        // A lexicon emptied by mistake is refused, and the default pipeline says its labeller did not load.
+        let models = Self.packageRoot.appendingPathComponent("Models").path
+        try FileManager.default.createDirectory(atPath: dir + "/M/cues", withIntermediateDirectories: true)
+        for file in ["cues/en.tsv", "cues/zh.rules.tsv", "cues/en.rules.tsv", "pipeline.json"] {
+            try FileManager.default.copyItem(atPath: models + "/" + file, toPath: dir + "/M/" + file)
+        }
+        try Data("# emptied\n".utf8).write(to: URL(fileURLWithPath: dir + "/M/cues/zh.tsv"))
+        let emptied = try argmark(["annotate", dir + "/a.zh.txt", "--models", dir + "/M", "--out", dir + "/e"])
+        #expect(emptied.status != 0 && emptied.stderr.contains("zh.tsv: holds no line but comments")
+            && emptied.stderr.contains("names label.cue.zh.v1, which did not load (see above)"), "\(emptied.stderr)")
         // A pipeline file naming no labeller there is: its one error, not a second one about the file.
         try Data(#"{"labelers":[{"id":"label.nope.v1","weight":1}]}"#.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.json"))
         let pipeline = try argmark(["annotate", dir + "/a.zh.txt", "--pipeline", dir + "/pipeline.json", "--out", dir + "/q"])
