@@ -297,7 +297,8 @@ struct CueLexiconTests {
             #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
         }
         for other in ["美国应对气候变化的政策摇摆不定。", "各国应用人工智能的水平参差不齐。", "《条例》规定，政府应当加强协调。",
-                      "他说：“美方应当立即停止制裁。”", "……须经各方同意，各方应议定将遵循的程序。"] {
+                      "他说：“美方应当立即停止制裁。”", "……须经各方同意，各方应议定将遵循的程序。",
+                      "这些支持从未计入发达国家应尽的出资义务。", "该国官员声称，发达国家应当承担更多责任。", "美国应该是最大的受益者。"] {
             #expect(rules.weights(in: other)[.prescription] == nil, "\(other)")
         }
         #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
