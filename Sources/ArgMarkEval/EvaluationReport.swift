@@ -160,14 +160,14 @@ public struct EvaluationReport: Sendable {
         return "{\"overall\":\(object(evaluation)),\"documents\":[\(documents)]\(extra)}\n"
     }
 
+    /// The first line of `disagreementTable()`, by which an earlier table is known.
+    public static let disagreementHeader = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
+
     /// Every disagreement of every document as a tab-separated table with a header line, one row per gold sentence
     /// the prediction labels otherwise, in the documents' and then the gold's order: document, sentence (the gold's
     /// id), the paired predicted sentence when it is another, the two labels ("-" for none), the prediction's
     /// confidence, who labelled it, the proposals behind it and the sentence's text. Tabs and line breaks inside a
     /// field become spaces, so that every row reads back as one line of nine fields.
-    /// The first line of `disagreementTable()`, by which an earlier table is known.
-    public static let disagreementHeader = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
-
     public func disagreementTable() -> String {
         var out = Self.disagreementHeader
         for document in perDocument {
