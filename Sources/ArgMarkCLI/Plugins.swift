@@ -1,3 +1,4 @@
+import ArgMarkCore
 import ArgMarkPlugins
 import ArgumentParser
 
@@ -11,12 +12,15 @@ struct Plugins: ParsableCommand {
         // Without Models/ the readers, writers, linkers and scorer are still listed (with a warning that no
         // labeller loaded).
         let registry = try LoadedRegistry.load(models: models, labelling: false)
-        let defaults = Set(registry.defaultPipeline().plugins.map(\.descriptor.id))
+        let pipeline = registry.defaultPipeline()
+        let defaults = Set(pipeline.plugins.map(\.descriptor.id))
         for plugin in registry.all {
             let d = plugin.descriptor
             let languages = d.languages.isEmpty ? "any" : d.languages.map(\.rawValue).joined(separator: ",")
             let labels = d.labels.isEmpty ? "-" : d.labels.map(\.rawValue).joined(separator: ",")
-            print("\(d.id)\t\(d.kind.rawValue)\t\(languages)\t\(labels)\t\(d.summary)" + (defaults.contains(d.id) ? " [default]" : ""))
+            // A labeller's weight in the default pipeline, so that an edit of Models/pipeline.json shows here.
+            let weight = d.kind == .labeler ? pipeline.combiner.weights[d.id].map { " ×\(FixedDecimal.format($0))" } ?? " ×1" : ""
+            print("\(d.id)\t\(d.kind.rawValue)\t\(languages)\t\(labels)\t\(d.summary)" + (defaults.contains(d.id) ? " [default\(weight)]" : ""))
         }
     }
 }

@@ -454,7 +454,7 @@ struct CommandLineTests {
         #expect(run.status == 0)
         #expect(run.stdout.contains("read.article.v1\treader\tzh,en,mixed"))
         #expect(run.stdout.contains("label.model.zh.v1\tlabeler\tzh,mixed\tclaim,evidence,example,prescription,background\t"))
-        #expect(run.stdout.contains("[default]"))
+        #expect(run.stdout.contains("[default]") && run.stdout.contains("[default ×0.75]"))
         #expect(run.stdout.contains("link.learned.v1\tlinker\tzh,en,mixed\t-\tlearned thesis and attachment"))
     }
 
