@@ -89,8 +89,12 @@ struct Evaluate: ParsableCommand {
                 head = (try? handle.read(upToCount: 512)) ?? Data()
                 try? handle.close()
             }
-            let header = EvaluationReport.disagreementHeader
-            guard !FileAccess.isDirectory(errors), String(decoding: head.prefix(header.utf8.count), as: UTF8.self) == header || head.isEmpty else {
+            if FileAccess.isDirectory(errors) { throw ValidationError("--errors \(errors) is a directory; give a file") }
+            // (Saved again by a spreadsheet or an editor on Windows, its lines end in CRLF.)
+            let header = Array(EvaluationReport.disagreementHeader.utf8.dropLast())
+            let bytes = [UInt8](head)
+            let isTable = bytes.starts(with: header + [0x0A]) || bytes.starts(with: header + [0x0D, 0x0A])
+            guard head.isEmpty || isTable else {
                 throw ValidationError("--errors \(errors) exists and is no errors table of an earlier run; give another file, or move it away first")
             }
         }
@@ -180,8 +184,9 @@ struct Evaluate: ParsableCommand {
             if evaluation.textNotFound > 0 {
                 warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
-            // Asked for by name, offsets pair sentences segmented otherwise, whose texts differ by design.
-            if evaluation.pairedTextDiffers > 0 && matching != .offsets {
+            // Asked for by name, offsets pair sentences segmented otherwise, whose texts differ by design; most of
+            // them differing is another document.
+            if evaluation.pairedTextDiffers > 0 && (matching != .offsets || evaluation.pairedTextDiffers * 2 > sentences) {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }
             if evaluation.humanPredictions > 0 {

@@ -202,6 +202,13 @@ struct Train: ParsableCommand {
                     keep: "give --predictions another directory; to start over, move that file away first")
                 lock?.release()
                 if let problem { throw fail("--predictions: not written: \(problem)") }
+                // Labels with no labeledBy (hand-made JSONL) are someone's work too, as annotate keeps them.
+                let path = predictionPath(for: machine, in: predictions)
+                if FileManager.default.fileExists(atPath: path), let bytes = try? FileAccess.read(path),
+                   let old = try? JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: path, documentID: machine.id)),
+                   old.units.contains(where: { $0.annotation.label != nil && $0.annotation.labeledBy == nil }) {
+                    throw fail("--predictions: not written: \(path) holds labels with no labeledBy, which annotate keeps as someone's work; give --predictions another directory, or move that file away first")
+                }
             }
         }
         var settings = TrainingSettings(language: language)

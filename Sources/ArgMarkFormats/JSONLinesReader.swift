@@ -227,15 +227,20 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             abstracts: m.abstracts ?? [:], classification: m.classification ?? [:], fields: m.fields ?? [:])
     }
 
-    /// Who set a label or link, as the file signs it: `human:NAME` is a person, anything else must read as a
-    /// labeller's id. A signature that is neither (empty, padded, `humans:anna`, `human :anna`) would make a person's
-    /// label a machine's, which the next run overwrites: it is refused, naming the line, rather than guessed at.
+    /// Who set a label or link, as the file signs it: `human:NAME` is a person, anything else a labeller (ArgMark's
+    /// id, or another tool's: `openai:gpt-4o`, `GPT 4 (OpenAI)`). A signature that is empty or reads as a person's
+    /// misspelt (` human:ana`, `human :ana`, `humans:ana`) would make a person's label a machine's, which the next
+    /// run overwrites: it is refused, naming the line, rather than guessed at.
     private static func annotator(_ raw: String?, key: String, line: Int) throws(DocumentReadError) -> Annotator? {
         guard let raw else { return nil }
         let annotator = Annotator(raw)
         if annotator.isHuman { return annotator }
-        if raw.isEmpty || raw.contains(":") || raw.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) {
-            throw .malformed(line: line, message: "\(key) \(raw.debugDescription) is neither a person's (human:NAME) nor a labeller's id (like label.model.zh.v1, without spaces or colons); write human:NAME for a person's work, or leave the key out when nobody knows who set it")
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            throw .malformed(line: line, message: "\(key) is empty; write human:NAME for a person's work or the labeller's id, or leave the key out when nobody knows who set it")
+        }
+        if trimmed.lowercased().hasPrefix("human") {
+            throw .malformed(line: line, message: "\(key) \(raw.debugDescription) reads as a person's signature misspelt, which would make the label a machine's and let the next run overwrite it; write human:NAME (no space before the colon)")
         }
         return annotator
     }

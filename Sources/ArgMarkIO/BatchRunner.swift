@@ -347,9 +347,14 @@ extension BatchRunner {
             recorded = exported
             // Such a file is no input to annotate: its person's work is kept in the document it was exported from.
             keep = "it was exported from a reviewed document; to keep it, write elsewhere (another --out), or export that document again (argmark export REVIEWED.jsonl --to \(path.lowercased().hasSuffix(".csv") ? "csv" : "aif")); to start over, move it away first"
-        } else if let reader = try? registry.reader(format: "auto", path: path, bytes: bytes),
-                  let old = try? reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id)) {
-            recorded = old.units.map { ($0.id, $0.annotation) }
+        } else if let reader = try? registry.reader(format: "auto", path: path, bytes: bytes) {
+            do {
+                recorded = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id)).units.map { ($0.id, $0.annotation) }
+            } catch {
+                // A file that signs a person's work but no longer reads (a line mistyped by hand) would be replaced
+                // unread, and that work with it.
+                return ("\(path) signs labels or links as a person's (human:…) but cannot be read (\(error.description)): mend that, or move the file away first, so that no one's work is replaced unread", lock)
+            }
         } else {
             return (nil, lock)
         }

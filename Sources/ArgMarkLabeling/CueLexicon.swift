@@ -108,7 +108,7 @@ public struct CueLexicon: Sendable {
             // Weight 0 would add nothing to its label but still take its place from shorter cues: a blocker in
             // disguise, its reason never shown.
             guard weight > 0 || label == nil else {
-                throw LexiconError(line: index + 1, message: "weight 0 for a \(columns[1]) cue would count nothing and only stop shorter cues at its place; write none as its label for a blocker, or give it a weight above 0")
+                throw LexiconError(line: index + 1, message: "weight 0 for a cue labelled \(columns[1]) would count nothing and only stop shorter cues at its place; write none as its label for a blocker, or give it a weight above 0")
             }
             let grouped = text.contains("{") || text.contains("}")
             let expanded = grouped && !text.contains("…")
@@ -205,19 +205,14 @@ public struct CueLexicon: Sendable {
         if written.contains("...") {
             throw LexiconError(line: line, message: "the cue '\(written)' has three full stops; a gap is written … (one character, U+2026)")
         }
-        // The marks go first, once each, in the order ¶ @ ^: anywhere else each is matched as a character, and the
-        // cue never fires.
+        // The marks go first, once each, in the order ¶ @ ^: a mark doubled or out of that order right after them
+        // (^¶…, @¶^…, ^^…) is a slip that would be matched as a character, and the cue would never fire. (A mark
+        // further in, x^2 or 转发@, is the character itself.)
         var rest = Substring(written)
         if rest.hasPrefix("@") { rest = rest.dropFirst() }
         if rest.hasPrefix("^") { rest = rest.dropFirst() }
-        // (Inside a {a|b} group the group's own check says more.)
-        var depth = 0
-        let outsideGroups = rest.filter { character in
-            if character == "{" { depth += 1 } else if character == "}" { depth = max(0, depth - 1) }
-            return depth == 0 && character != "}"
-        }
-        if let mark = outsideGroups.first(where: { "¶@^".contains($0) }) {
-            throw LexiconError(line: line, message: "the cue '\(written)' has \(mark) inside it, where it is matched as a character and the cue never fires; the marks go first, once each, in the order ¶ @ ^ (¶@^问：)")
+        if let mark = rest.first, "¶@^".contains(mark) {
+            throw LexiconError(line: line, message: "the cue '\(written)' has \(mark) out of its place, where it is matched as a character; the marks go first, once each, in the order ¶ @ ^ (¶@^问：)")
         }
     }
 
@@ -449,8 +444,8 @@ public struct CueLexicon: Sendable {
 
     /// For each position, whether it lies inside quotation marks or a title (《》〈〉, and 「」『』 ‘’ in Chinese; a
     /// straight " opens and closes in turn). A quotation still open at the sentence's end (the segmenter split it)
-    /// holds the rest, and one closed before any opened (a quotation opened in an earlier sentence, as a table
-    /// segmented elsewhere splits a long quotation) holds what comes before its close. English ‘ ’ are left out: ’ is
+    /// holds the rest, and one closed at the sentence's end before any opened (a quotation opened in an earlier
+    /// sentence, as a table segmented elsewhere splits a long quotation) holds what comes before its close. English ‘ ’ are left out: ’ is
     /// mostly an apostrophe.
     static func quotedPositions(_ s: [Unicode.Scalar], english: Bool) -> [Bool] {
         var quoted = [Bool](repeating: false, count: s.count)
@@ -460,7 +455,9 @@ public struct CueLexicon: Sendable {
             switch scalar {
             case "“", "《", "〈", "「", "『": depth += 1
             case "”", "」", "』":
-                if depth == 0 && !quoted[..<i].contains(true) {
+                // Only where the sentence ends with it (……遭殃”。, …soon.”): a stray ” mid-sentence (”一国两制”, a
+                // 3.5” bay) is no quotation's end.
+                if depth == 0 && !quoted[..<i].contains(true) && s[(i + 1)...].allSatisfy(Self.closesASentence) {
                     for k in 0..<i { quoted[k] = true }
                 }
                 depth = max(0, depth - 1)
@@ -474,6 +471,11 @@ public struct CueLexicon: Sendable {
             quoted[i] = depth > 0 || straightOpen
         }
         return quoted
+    }
+
+    /// What may follow a quotation's closing mark at a sentence's end.
+    private static func closesASentence(_ scalar: Unicode.Scalar) -> Bool {
+        "。！？.!?…；;”’」』）)] ".unicodeScalars.contains(scalar) || scalar.properties.isWhitespace
     }
 
     /// Summed cue weight per label.

@@ -192,8 +192,11 @@ public struct ModelLibrary: Sendable {
             // file, as for one saved in GB18030, would garble it).
             do {
                 _ = try TextDecoder.decode([UInt8](data))
+            } catch .strayBytes(let offset, let lines, let count) {
+                throw ModelFileError("\(path): \(DocumentReadError.strayBytes(byteOffset: offset, lines: lines, count: count).description)")
             } catch {
-                throw ModelFileError("\(path): \(error.description)")
+                // Converted into another folder, as an input would be, the file loaded from here would stay broken.
+                throw ModelFileError("\(path): \(error.description); then put the converted file in this one's place")
             }
             throw ModelFileError("\(path): is not UTF-8 text; save it as UTF-8")
         }
@@ -203,7 +206,8 @@ public struct ModelLibrary: Sendable {
             let content = line.trimmingCharacters(in: .whitespaces)
             return !content.isEmpty && !content.hasPrefix("#") && content != "\u{FEFF}"
         }) {
-            throw ModelFileError("\(path): holds no line but comments; restore it (git checkout -- \(path)) or give it its lines")
+            let shipped = "Models/" + path.split(separator: "/").suffix(2).joined(separator: "/")
+            throw ModelFileError("\(path): holds no line but comments; restore it from the project's \(shipped) (git checkout -- \(shipped) in the project's folder) or give it its lines")
         }
         return text
     }

@@ -52,10 +52,9 @@ struct CueLexiconTests {
         ("应当\tprescription\t1\n政策...有效\tclaim\t1\n", "three full stops; a gap is written …"),
         ("我们认为\tclaim\t1\n我们认为\tevidence\t2\n", "the cue 我们认为 is listed already at line 1, as claim with weight 1.0"),
         // The marks out of place would be matched as characters: the cue would never fire.
-        ("应当\tprescription\t1\n@¶^笔者以为\tclaim\t2\n", "has ¶ inside it"),
-        ("应当\tprescription\t1\n^¶笔者以为\tclaim\t2\n", "has ¶ inside it"),
-        ("应当\tprescription\t1\n笔者^以为\tclaim\t2\n", "has ^ inside it"),
-        ("应当\tprescription\t1\n^^笔者以为\tclaim\t2\n", "has ^ inside it"),
+        ("应当\tprescription\t1\n@¶^笔者以为\tclaim\t2\n", "has ¶ out of its place"),
+        ("应当\tprescription\t1\n^¶笔者以为\tclaim\t2\n", "has ¶ out of its place"),
+        ("应当\tprescription\t1\n^^笔者以为\tclaim\t2\n", "has ^ out of its place"),
         // Weight 0 on a label would only hide shorter cues: a blocker in disguise.
         ("应当\tprescription\t1\n必须加强\tclaim\t0\n", "write none as its label for a blocker"),
     ])
@@ -200,12 +199,20 @@ struct CueLexiconTests {
         #expect(ShippedLexicons.zh.weights(in: "他强调“因此不能退让”，但各国应当保持克制。")[.prescription] != nil)
         #expect(ShippedLexicons.en.weights(in: "Congress must act now.")[.prescription] != nil)
         #expect(ShippedLexicons.en.weights(in: "The senator said, “Congress must act now.”")[.prescription] == nil)
-        // A quotation a table segmented elsewhere split: the sentence that closes it holds the quoted words up to there.
+        // A quotation a table segmented elsewhere split: the sentence that ends by closing it holds the quoted words.
         #expect(ShippedLexicons.zh.weights(in: "各国应该服从这一安排，否则必须承担后果”。")[.prescription] == nil)
-        #expect(ShippedLexicons.zh.weights(in: "这绝对不公平”，他说，因此各国应当保持克制。")[.prescription] != nil)
-        #expect(ShippedLexicons.en.weights(in: "Congress must act now,” the senator said.")[.prescription] == nil)
+        #expect(ShippedLexicons.en.weights(in: "Congress must act now.”")[.prescription] == nil)
+        // A stray ” mid-sentence is no quotation's end.
+        #expect(ShippedLexicons.zh.weights(in: "我们必须坚持”一国两制”方针。")[.prescription] != nil)
+        #expect(ShippedLexicons.en.weights(in: "Manufacturers should adopt the 3.5” drive bay.")[.prescription] != nil)
         // A pair before a stray close is no quotation split in two.
         #expect(ShippedLexicons.zh.weights(in: "所谓“脱钩”之说，各国必须警惕”。")[.prescription] != nil)
+    }
+
+    /// A mark further into a cue than the marks' places is the character itself (转发@ a user, ¶ 23 of a ruling).
+    @Test func marksFurtherInAreCharacters() throws {
+        let lexicon = try CueLexicon(tsv: "转发@\tevidence\t1\n", wordBoundaries: false)
+        #expect(lexicon.weights(in: "他转发@某账号的帖子。")[.evidence] != nil)
     }
 
     @Test func questionsInEnglishQuotations() throws {
@@ -276,11 +283,11 @@ struct CueLexiconTests {
         #expect(en.weights(in: "We respectfully request that the Bureau extend the deadline.")[.prescription] != nil)
         #expect(en.weights(in: "We also ask the Commission to adopt an exemption.")[.prescription] != nil)
         #expect(en.weights(in: "I would ask for four changes before the rule is made final.")[.prescription] == nil)
-        // Others' view in the present tense is reported (rule 7); the author's own, a call; the negated call is one.
+        // Others' view in the present tense is reported (rule 7); the author's own, a call, also after a concession.
         #expect(en.weights(in: "Many observers believe that governments should intervene.")[.prescription] == nil)
         #expect(en.weights(in: "Critics argue banks should hold more capital.")[.prescription] == nil)
         #expect(en.weights(in: "We believe that Congress should act.")[.prescription] != nil)
-        #expect(en.weights(in: "States ought not to take on hidden debt.")[.prescription] != nil)
+        #expect(en.weights(in: "Some stakeholders claim compliance costs are high; even so, the rule should take effect in 2026.")[.prescription] != nil)
         // Consider the numbers. points ahead; Consider the experience of Ohio. sets up a case.
         #expect(en.weights(in: "Consider the numbers.")[.background] != nil && en.weights(in: "Consider the experience of Ohio.")[.example] != nil)
         // This year's task and a directive's call with their modal are prescriptions; a leader's words cited, evidence.
@@ -292,13 +299,15 @@ struct CueLexiconTests {
         #expect(rules.weights(in: "我们敦促菲方立即停止侵权挑衅。")[.prescription] != nil && rules.weights(in: "答：中方敦促美方停止干涉。")[.prescription] != nil)
         #expect(rules.weights(in: "美方敦促中方开放市场。")[.prescription] == nil)
         // An actor's duty in the main clause is a call (rule 3); what a law or a person says another should do, evidence.
-        for call in ["美方应当立即停止对他国的非法制裁。", "国际社会应当坚持政治解决的方向。", "当前，多边贸易体制面临挑战，美方应放弃单边做法。",
-                     "包括欧盟在内的发达国家应当履行出资承诺。"] {
+        for call in ["美方应当立即停止对他国的非法制裁。", "国际社会应当坚持政治解决的方向。", "有关国家应予以高度重视。"] {
             #expect(rules.weights(in: call)[.prescription] != nil, "\(call)")
         }
+        // Not a call of the author's: 应 as no modal (应对, 应诉, 应……邀请), a guess (应该是, 应该不会), a view rejected,
+        // or later in the sentence, where it is as often reported (一些学者认为，美国应当……; ……规定，发达国家应当……).
         for other in ["美国应对气候变化的政策摇摆不定。", "各国应用人工智能的水平参差不齐。", "《条例》规定，政府应当加强协调。",
-                      "他说：“美方应当立即停止制裁。”", "……须经各方同意，各方应议定将遵循的程序。",
-                      "这些支持从未计入发达国家应尽的出资义务。", "该国官员声称，发达国家应当承担更多责任。", "美国应该是最大的受益者。"] {
+                      "他说：“美方应当立即停止制裁。”", "……须经各方同意，各方应议定将遵循的程序。", "美国应诉后，专家组作出了裁决。",
+                      "中方应美方请求，同意举行会谈。", "中方应约同美方举行视频通话。", "美国应该是最大的受益者。", "美国应该不会轻易放弃。",
+                      "中国应当为全球债务危机负责的论调站不住脚。", "一些学者认为，美国应当调整对华政策。", "该国官员声称，发达国家应当承担更多责任。"] {
             #expect(rules.weights(in: other)[.prescription] == nil, "\(other)")
         }
         #expect(rules.weights(in: "习近平总书记指出：“新质生产力是先进生产力质态。”")[.evidence] != nil)
