@@ -104,10 +104,10 @@ struct JSONLinesTests {
         #expect(try sentence("label.cue.zh.v1").labeledBy == .plugin("label.cue.zh.v1"))
         #expect(try sentence("gpt4").labeledBy == .plugin("gpt4"))
         // Other tools' ids, colons and spaces included, are labellers'.
-        for by in ["openai:gpt-4o", "qwen2.5:7b", "GPT 4 (OpenAI)", "spacy/en_core_web_sm"] {
+        for by in ["openai:gpt-4o", "qwen2.5:7b", "GPT 4 (OpenAI)", "spacy/en_core_web_sm", "humanities-bert", "Human-in-the-loop v2"] {
             #expect(try sentence(by).labeledBy == .plugin(by), "\(by)")
         }
-        for by in ["", "  ", " human:alice", "human :alice", "humans:alice", "Human - alice"] {
+        for by in ["", "  ", " human:alice", "human :alice", "humans:alice", "human：alice"] {
             #expect(throws: DocumentReadError.self, "\(by)") { try sentence(by) }
             #expect { try sentence(by) } throws: { error in
                 "\(error)".contains("line 2") && "\(error)".contains("human:NAME")
