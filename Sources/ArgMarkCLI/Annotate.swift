@@ -319,7 +319,13 @@ struct Annotate: AsyncParsableCommand {
     private func makePipeline(_ registry: PluginRegistry, _ specification: PipelineSpecification) throws -> Pipeline {
         // Said as the other errors are: a ValidationError thrown here would print the top-level usage after it.
         do { return try registry.pipeline(specification) } catch {
-            Terminal.error(error.description)
+            // A shipped labeller missing here failed to load (its file was named in a warning above).
+            if registry.labeler(id: error.pluginID) == nil,
+               ModelLibrary.lexiconFile(of: error.pluginID) != nil || ModelLibrary.models.contains(error.pluginID) {
+                Terminal.error("plugin \(error.pluginID): did not load from the models directory (see the warning above); mend or restore its file, or choose other labellers")
+            } else {
+                Terminal.error(error.description)
+            }
             throw ExitCode.validationFailure
         }
     }

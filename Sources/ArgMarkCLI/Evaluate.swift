@@ -92,7 +92,8 @@ struct Evaluate: ParsableCommand {
             if FileAccess.isDirectory(errors) { throw ValidationError("--errors \(errors) is a directory; give a file") }
             // (Saved again by a spreadsheet or an editor on Windows, its lines end in CRLF.)
             let header = Array(EvaluationReport.disagreementHeader.utf8.dropLast())
-            let bytes = [UInt8](head)
+            // (A spreadsheet's UTF-8 save puts a byte-order mark first.)
+            let bytes = [UInt8](head).starts(with: [0xEF, 0xBB, 0xBF]) ? Array([UInt8](head).dropFirst(3)) : [UInt8](head)
             let isTable = bytes.starts(with: header + [0x0A]) || bytes.starts(with: header + [0x0D, 0x0A])
             guard head.isEmpty || isTable else {
                 throw ValidationError("--errors \(errors) exists and is no errors table of an earlier run; give another file, or move it away first")
@@ -184,9 +185,7 @@ struct Evaluate: ParsableCommand {
             if evaluation.textNotFound > 0 {
                 warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
-            // Asked for by name, offsets pair sentences segmented otherwise, whose texts differ by design; most of
-            // them differing is another document.
-            if evaluation.pairedTextDiffers > 0 && (matching != .offsets || evaluation.pairedTextDiffers * 2 > sentences) {
+            if evaluation.pairedTextDiffers > 0 {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }
             if evaluation.humanPredictions > 0 {

@@ -289,7 +289,10 @@ public enum LabelEvaluator {
         }
         for unit in gold.units where unit.kind == .sentence {
             let prediction = predictedOfGold[unit.id]?.annotation
-            if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, Spans.normalized(other.text) != Spans.normalized(unit.text) {
+            if mode != .text, let other = predictedOfGold[unit.id], other.text != unit.text, Spans.normalized(other.text) != Spans.normalized(unit.text),
+               // By offsets, a sentence segmented otherwise holds its partner or lies in it: no other text.
+               mode != .offsets || !(Spans.normalized(other.text).contains(Spans.normalized(unit.text))
+                   || Spans.normalized(unit.text).contains(Spans.normalized(other.text))) {
                 evaluation.pairedTextDiffers += 1
             }
             if !agreement, unit.annotation.label != nil, prediction?.label != nil, prediction?.isKeptLabel == true {

@@ -241,7 +241,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         }
         // human:NAME with a space, a plural or a full-width colon (humanities-bert is another tool's id).
         if raw.wholeMatch(of: /(?i)\s*humans?\s*[:：].*/) != nil {
-            throw .malformed(line: line, message: "\(key) \(raw.debugDescription) reads as a person's signature misspelt, which would make the label a machine's and let the next run overwrite it; write human:NAME (no space before the colon)")
+            throw .malformed(line: line, message: "\(key) \(raw.debugDescription) reads as a person's signature misspelt, which would make the label a machine's and let the next run overwrite it; write human:NAME (an ASCII colon, no space before it) for a person's work, or, if a tool set the label, that tool's id")
         }
         return annotator
     }

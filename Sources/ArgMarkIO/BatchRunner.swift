@@ -338,8 +338,10 @@ extension BatchRunner {
         if (access(path, W_OK) != 0 && errno == EACCES) || existing.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH) == 0 {
             return ("\(path) is write-protected; make it writable (chmod u+w \(FileAccess.shellQuoted(path))) to replace it, or choose another --out directory", lock)
         }
-        // Only a file that names a person is read again, so that a plain re-run costs no second parse.
-        guard let bytes = try? FileAccess.read(path), ByteSearch.contains(bytes, Array("human".utf8)) else { return (nil, lock) }
+        // Only a file that names a person is read again, so that a plain re-run costs no second parse (Human:NAME
+        // signs a person's work too).
+        guard let bytes = try? FileAccess.read(path),
+              ByteSearch.contains(bytes, Array("uman".utf8)) || ByteSearch.contains(bytes, Array("UMAN".utf8)) else { return (nil, lock) }
         // An export no reader takes in (CSV, AIF) is read for the labels and links it records.
         let recorded: [(id: String, annotation: SentenceAnnotation)]
         var keep = keep
@@ -352,7 +354,8 @@ extension BatchRunner {
                 recorded = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id)).units.map { ($0.id, $0.annotation) }
             } catch {
                 // A file that signs a person's work but no longer reads (a line mistyped by hand) would be replaced
-                // unread, and that work with it.
+                // unread, and that work with it. (A file that only mentions human rights is another tool's: replaced.)
+                guard String(decoding: bytes, as: UTF8.self).contains(/(?i)humans?\s*[:：]/) else { return (nil, lock) }
                 return ("\(path) signs labels or links as a person's (human:…) but cannot be read (\(error.description)): mend that, or move the file away first, so that no one's work is replaced unread", lock)
             }
         } else {

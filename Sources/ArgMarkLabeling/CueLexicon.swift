@@ -457,7 +457,9 @@ public struct CueLexicon: Sendable {
             case "”", "」", "』":
                 // Only where the sentence ends with it (……遭殃”。, …soon.”): a stray ” mid-sentence (”一国两制”, a
                 // 3.5” bay) is no quotation's end.
-                if depth == 0 && !quoted[..<i].contains(true) && s[(i + 1)...].allSatisfy(Self.closesASentence) {
+                // And only as the sentence's one such mark: ”放管服”。 is a term quoted with two closing marks.
+                if depth == 0 && !quoted[..<i].contains(true) && s[(i + 1)...].allSatisfy(Self.closesASentence)
+                    && !s[..<i].contains(scalar) {
                     for k in 0..<i { quoted[k] = true }
                 }
                 depth = max(0, depth - 1)

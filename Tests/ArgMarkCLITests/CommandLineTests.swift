@@ -597,10 +597,21 @@ struct CommandLineTests {
         let unread = try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/o1"])
         #expect(unread.status != 0 && unread.stderr.contains("cannot be read"), "\(unread.stderr)")
         #expect(try String(contentsOfFile: dir + "/o1/a.zh.jsonl", encoding: .utf8) == mistyped)
+        // Signed with a capital (Human:…, which reads as a person's too), the same; another tool's file that only
+        // mentions human rights is no one's signed work, and is replaced as before.
+        let capital = gold.replacingOccurrences(of: "human:ana", with: "Humans:Bob")
+        try Data(capital.utf8).write(to: URL(fileURLWithPath: dir + "/o2/a.zh.jsonl").creatingParent())
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/o2"]).status != 0)
+        #expect(try String(contentsOfFile: dir + "/o2/a.zh.jsonl", encoding: .utf8) == capital)
+        try Data("notes on human rights, not JSON\n".utf8).write(to: URL(fileURLWithPath: dir + "/o3/a.zh.jsonl").creatingParent())
+        #expect(try argmark(["annotate", dir + "/a.zh.txt", "--out", dir + "/o3"]).status == 0)
         // An errors table replaces an earlier one (saved with CRLF too), and nothing else.
         try Data(("document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\r\n").utf8)
             .write(to: URL(fileURLWithPath: dir + "/crlf.tsv"))
         #expect(try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/crlf.tsv"]).status == 0)
+        try Data([0xEF, 0xBB, 0xBF] + Array("document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\r\n".utf8))
+            .write(to: URL(fileURLWithPath: dir + "/bom.tsv"))
+        #expect(try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/bom.tsv"]).status == 0)
         try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))
         let notes = try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/notes.txt"])
         #expect(notes.status == 64 && notes.stderr.contains("is no errors table of an earlier run"), "\(notes.stderr)")
@@ -643,6 +654,8 @@ struct CommandLineTests {
         let emptied = try argmark(["annotate", dir + "/a.zh.txt", "--models", dir + "/M", "--out", dir + "/e"])
         #expect(emptied.status != 0 && emptied.stderr.contains("zh.tsv: holds no line but comments")
             && emptied.stderr.contains("names label.cue.zh.v1, which did not load (see above)"), "\(emptied.stderr)")
+        let chosen = try argmark(["annotate", dir + "/a.zh.txt", "--models", dir + "/M", "--labelers", "label.cue.zh.v1", "--out", dir + "/e"])
+        #expect(chosen.status != 0 && chosen.stderr.contains("plugin label.cue.zh.v1: did not load from the models directory"), "\(chosen.stderr)")
         // A pipeline file naming no labeller there is: its one error, not a second one about the file.
         try Data(#"{"labelers":[{"id":"label.nope.v1","weight":1}]}"#.utf8).write(to: URL(fileURLWithPath: dir + "/pipeline.json"))
         let pipeline = try argmark(["annotate", dir + "/a.zh.txt", "--pipeline", dir + "/pipeline.json", "--out", dir + "/q"])

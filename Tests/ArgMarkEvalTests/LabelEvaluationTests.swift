@@ -158,6 +158,16 @@ struct LabelEvaluationTests {
         return doc
     }
 
+    /// Paired by offsets, a gold clause that lies in its predicted sentence (or holds it) is the same text segmented
+    /// otherwise, not another text; a sentence of other words is.
+    @Test func offsetsCountOnlyOtherWordsAsAnotherText() {
+        let gold = textDocument([("Cities underprice parking,", .claim), ("and cruising fills streets.", .claim)])
+        let pred = textDocument([("Cities underprice parking, and cruising fills streets.", .claim)])
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: pred, matching: .offsets).evaluation.pairedTextDiffers == 0)
+        let other = textDocument([("Rents rose by 12 percent in 2019 across the region.", .evidence)])
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: other, matching: .offsets).evaluation.pairedTextDiffers == 2)
+    }
+
     /// Files segmented, spaced and offset differently pair by their text; an added sentence is passed over and an
     /// edited one takes the place its neighbours leave it.
     @Test func differentSegmentationsOfOneTextAreMatchedByText() {
