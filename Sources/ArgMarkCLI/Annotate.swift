@@ -322,7 +322,7 @@ struct Annotate: AsyncParsableCommand {
             // A shipped labeller missing here failed to load (its file was named in a warning above).
             if registry.labeler(id: error.pluginID) == nil,
                ModelLibrary.lexiconFile(of: error.pluginID) != nil || ModelLibrary.models.contains(error.pluginID) {
-                Terminal.error("plugin \(error.pluginID): did not load from the models directory (see the warning above); mend or restore its file, or choose other labellers")
+                Terminal.error("plugin \(error.pluginID): not in the models directory (missing, or it failed to load: see any warning above); restore its file, or choose other labellers (argmark plugins lists them)")
             } else {
                 Terminal.error(error.description)
             }

@@ -229,7 +229,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
 
     /// Who set a label or link, as the file signs it: `human:NAME` is a person, anything else a labeller (ArgMark's
     /// id, or another tool's: `openai:gpt-4o`, `GPT 4 (OpenAI)`, `humanities-bert`). A signature that is empty or reads
-    /// as a person's misspelt (` human:ana`, `human :ana`, `humans:ana`, `human：ana`) would make a person's label a machine's, which the next
+    /// as a person's misspelt (` human:ana`, `human :ana`, `humans:ana`, `human：ana`, a bare `human`) would make a person's label a machine's, which the next
     /// run overwrites: it is refused, naming the line, rather than guessed at.
     private static func annotator(_ raw: String?, key: String, line: Int) throws(DocumentReadError) -> Annotator? {
         guard let raw else { return nil }
@@ -240,7 +240,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             throw .malformed(line: line, message: "\(key) is empty; write human:NAME for a person's work or the labeller's id, or leave the key out when nobody knows who set it")
         }
         // human:NAME with a space, a plural or a full-width colon (humanities-bert is another tool's id).
-        if raw.wholeMatch(of: /(?i)\s*humans?\s*[:：].*/) != nil {
+        if raw.wholeMatch(of: /(?i)\s*humans?\s*([:：;].*)?/) != nil {
             throw .malformed(line: line, message: "\(key) \(raw.debugDescription) reads as a person's signature misspelt, which would make the label a machine's and let the next run overwrite it; write human:NAME (an ASCII colon, no space before it) for a person's work, or, if a tool set the label, that tool's id")
         }
         return annotator

@@ -79,7 +79,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         }
         // A colon would end the id in --labelers ID:WEIGHT, and human:… is how a person's labels are signed: labels
         // signed so would count as a person's and never be relabelled.
-        if id.contains(":") {
+        if id.contains(":") || id.contains("：") {
             Self.stop(&connection)
             throw PluginError(pluginID: name, message: "the hello reply's plugin id \(id.debugDescription) holds a colon, which marks a person's labels (human:…) and a weight in --labelers ID:WEIGHT; give an id like label.my-model.v1")
         }

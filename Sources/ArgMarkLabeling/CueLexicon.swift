@@ -458,8 +458,9 @@ public struct CueLexicon: Sendable {
                 // Only where the sentence ends with it (……遭殃”。, …soon.”): a stray ” mid-sentence (”一国两制”, a
                 // 3.5” bay) is no quotation's end.
                 // And only as the sentence's one such mark: ”放管服”。 is a term quoted with two closing marks.
+                // Nor after a digit: 3.5” is an inch mark.
                 if depth == 0 && !quoted[..<i].contains(true) && s[(i + 1)...].allSatisfy(Self.closesASentence)
-                    && !s[..<i].contains(scalar) {
+                    && s.lazy.filter({ $0 == scalar }).count == 1 && !(i > 0 && ("0"..."9").contains(s[i - 1])) {
                     for k in 0..<i { quoted[k] = true }
                 }
                 depth = max(0, depth - 1)

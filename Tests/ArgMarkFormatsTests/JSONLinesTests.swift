@@ -107,7 +107,7 @@ struct JSONLinesTests {
         for by in ["openai:gpt-4o", "qwen2.5:7b", "GPT 4 (OpenAI)", "spacy/en_core_web_sm", "humanities-bert", "Human-in-the-loop v2"] {
             #expect(try sentence(by).labeledBy == .plugin(by), "\(by)")
         }
-        for by in ["", "  ", " human:alice", "human :alice", "humans:alice", "human：alice"] {
+        for by in ["", "  ", " human:alice", "human :alice", "humans:alice", "human：alice", "human", "Human", "human;alice"] {
             #expect(throws: DocumentReadError.self, "\(by)") { try sentence(by) }
             #expect { try sentence(by) } throws: { error in
                 "\(error)".contains("line 2") && "\(error)".contains("human:NAME")

@@ -160,6 +160,7 @@ struct ExternalLabelerTests {
     /// labels as a person's (human:…), a lone "zh" would read as every language, no labels as none to give.
     @Test(arguments: [
         (#"{"type":"hello","protocol":1,"id":"human:alice"}"#, "holds a colon, which marks a person's labels"),
+        (#"{"type":"hello","protocol":1,"id":"human：alice"}"#, "holds a colon, which marks a person's labels"),
         (#"{"type":"hello","protocol":1,"id":"label.t.v1","languages":"zh"}"#, #"languages is "zh", not a list of names"#),
         (#"{"type":"hello","protocol":1,"id":"label.t.v1","labels":["claim",5]}"#, "labels is [\"claim\",5], not a list of names"),
         (#"{"type":"hello","protocol":1,"id":"label.t.v1","labels":[]}"#, "lists no labels"),

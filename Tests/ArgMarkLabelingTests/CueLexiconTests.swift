@@ -206,6 +206,8 @@ struct CueLexiconTests {
         #expect(ShippedLexicons.zh.weights(in: "我们必须坚持”一国两制”方针。")[.prescription] != nil)
         #expect(ShippedLexicons.zh.weights(in: "各地要落实”放管服”。")[.prescription] != nil)
         #expect(ShippedLexicons.en.weights(in: "Manufacturers should adopt the 3.5” drive bay.")[.prescription] != nil)
+        #expect(ShippedLexicons.en.weights(in: "The standard drive bay should remain 3.5”.")[.prescription] != nil)
+        #expect(ShippedLexicons.zh.weights(in: "各国应当共同维护和平”。”")[.prescription] != nil)
         // A pair before a stray close is no quotation split in two.
         #expect(ShippedLexicons.zh.weights(in: "所谓“脱钩”之说，各国必须警惕”。")[.prescription] != nil)
     }
