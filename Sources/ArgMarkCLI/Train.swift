@@ -357,11 +357,8 @@ struct Train: ParsableCommand {
                 throw ValidationError("\(option) \(path) is a file; give a directory")
             }
             // The folder is made when the work is done: a file where one of its parents should be is found now.
-            var ancestor = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
-            while !FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isDirectory), ancestor.path != "/" {
-                ancestor.deleteLastPathComponent()
-            }
-            if !isDirectory.boolValue {
+            let ancestor = existingPart(of: path).existing
+            if !FileAccess.isDirectory(ancestor.path) {
                 throw ValidationError("\(option) \(path) cannot be made: \(ancestor.path) is a file; give a directory")
             }
         }
@@ -396,17 +393,23 @@ struct Train: ParsableCommand {
         }
     }
 
+    /// The longest leading part of `path` that exists, and the components after it that do not (yet).
+    static func existingPart(of path: String) -> (existing: URL, rest: [String]) {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
+            rest.insert(url.lastPathComponent, at: 0)
+            url.deleteLastPathComponent()
+        }
+        return (url, rest)
+    }
+
     /// Whether `path` (which need not exist yet) lies below the directory `directory`.
     static func lies(_ path: String, inside directory: String) -> Bool {
+        // The part that exists is resolved (links), the rest kept as written.
         func canonical(_ path: String) -> [String] {
-            // The part that exists is resolved (links), the rest kept as written.
-            var url = URL(fileURLWithPath: path).standardizedFileURL
-            var rest: [String] = []
-            while !FileManager.default.fileExists(atPath: url.path), url.path != "/" {
-                rest.insert(url.lastPathComponent, at: 0)
-                url.deleteLastPathComponent()
-            }
-            return url.resolvingSymlinksInPath().pathComponents + rest
+            let (existing, rest) = existingPart(of: path)
+            return existing.resolvingSymlinksInPath().pathComponents + rest
         }
         let inner = canonical(path), outer = canonical(directory)
         return inner.count > outer.count && Array(inner.prefix(outer.count)) == outer

@@ -82,6 +82,22 @@ public enum ByteSearch {
         haystack.withUnsafeBufferPointer { contains($0, needle) }
     }
 
+    /// Whether `needle` (written in lower case) occurs in `haystack` with its ASCII letters in any case, without a
+    /// lower-cased copy of the haystack.
+    public static func containsIgnoringASCIICase(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        @inline(__always) func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte | 0x20 : byte }
+        return haystack.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= needle.count else { return false }
+            for i in 0...(buffer.count - needle.count) where lower(buffer[i]) == needle[0] {
+                var k = 1
+                while k < needle.count && lower(buffer[i + k]) == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+            return false
+        }
+    }
+
     public static func contains(_ text: String, _ needle: [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { contains($0, needle) }

@@ -228,15 +228,14 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
     }
 
     /// Who set a label or link, as the file signs it: `human:NAME` is a person, anything else a labeller (ArgMark's
-    /// id, or another tool's: `openai:gpt-4o`, `GPT 4 (OpenAI)`, `humanities-bert`). A signature that is empty or reads
-    /// as a person's misspelt (` human:ana`, `human :ana`, `humans:ana`, `human：ana`, a bare `human`) would make a person's label a machine's, which the next
-    /// run overwrites: it is refused, naming the line, rather than guessed at.
+    /// id, or another tool's: `openai:gpt-4o`, `GPT 4 (OpenAI)`, `humanities-bert`). A signature that is empty or
+    /// reads as a person's misspelt (` human:ana`, `human :ana`, `humans:ana`, `human：ana`, a bare `human`) would
+    /// make a person's label a machine's, which the next run overwrites: it is refused, naming the line.
     private static func annotator(_ raw: String?, key: String, line: Int) throws(DocumentReadError) -> Annotator? {
         guard let raw else { return nil }
         let annotator = Annotator(raw)
         if annotator.isHuman { return annotator }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if raw.allSatisfy(\.isWhitespace) {
             throw .malformed(line: line, message: "\(key) is empty; write human:NAME for a person's work or the labeller's id, or leave the key out when nobody knows who set it")
         }
         // human:NAME with a space, a plural or a full-width colon (humanities-bert is another tool's id).

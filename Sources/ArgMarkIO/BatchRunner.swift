@@ -340,8 +340,7 @@ extension BatchRunner {
         }
         // Only a file that names a person is read again, so that a plain re-run costs no second parse (Human:NAME
         // signs a person's work too).
-        guard let bytes = try? FileAccess.read(path),
-              ByteSearch.contains(bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, Array("human".utf8)) else { return (nil, lock) }
+        guard let bytes = try? FileAccess.read(path), ByteSearch.containsIgnoringASCIICase(bytes, Array("human".utf8)) else { return (nil, lock) }
         // An export no reader takes in (CSV, AIF) is read for the labels and links it records.
         let recorded: [(id: String, annotation: SentenceAnnotation)]
         var keep = keep
@@ -353,9 +352,9 @@ extension BatchRunner {
             do {
                 recorded = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: document.id)).units.map { ($0.id, $0.annotation) }
             } catch {
-                // A file that signs a person's work but no longer reads (a line mistyped by hand) would be replaced
-                // unread, and that work with it. (A file that only mentions human rights is another tool's: replaced.)
-                // (ArgMark's TEI signs a reviewer as argmark-human-NAME, with a persName.)
+                // A file that signs a person's work (human:NAME; in ArgMark's TEI argmark-human-NAME and a persName)
+                // but no longer reads would be replaced unread, and that work with it. One that only mentions human
+                // rights is another tool's, and is replaced.
                 guard String(decoding: bytes, as: UTF8.self).contains(/(?i)humans?\s*[:：]|argmark-human-|<persName/) else { return (nil, lock) }
                 return ("\(path) signs labels or links as a person's (human:…) but cannot be read (\(error.description)): mend that, or move the file away first, so that no one's work is replaced unread", lock)
             }

@@ -445,8 +445,8 @@ public struct CueLexicon: Sendable {
     /// For each position, whether it lies inside quotation marks or a title (《》〈〉, and 「」『』 ‘’ in Chinese; a
     /// straight " opens and closes in turn). A quotation still open at the sentence's end (the segmenter split it)
     /// holds the rest, and one closed at the sentence's end before any opened (a quotation opened in an earlier
-    /// sentence, as a table segmented elsewhere splits a long quotation) holds what comes before its close. English ‘ ’ are left out: ’ is
-    /// mostly an apostrophe.
+    /// sentence, as a table segmented elsewhere splits a long quotation) holds what comes before its close. English
+    /// ‘ ’ are left out: ’ is mostly an apostrophe.
     static func quotedPositions(_ s: [Unicode.Scalar], english: Bool) -> [Bool] {
         var quoted = [Bool](repeating: false, count: s.count)
         var depth = 0
@@ -455,10 +455,8 @@ public struct CueLexicon: Sendable {
             switch scalar {
             case "“", "《", "〈", "「", "『": depth += 1
             case "”", "」", "』":
-                // Only where the sentence ends with it (……遭殃”。, …soon.”): a stray ” mid-sentence (”一国两制”, a
-                // 3.5” bay) is no quotation's end.
-                // And only as the sentence's one such mark: ”放管服”。 is a term quoted with two closing marks.
-                // Nor after a digit: 3.5” is an inch mark.
+                // A quotation's end only as the sentence's last mark but its final punctuation (……承担后果”。), as its
+                // one such mark (”放管服”。 is a term quoted with two) and not after a digit (3.5” is an inch mark).
                 if depth == 0 && !quoted[..<i].contains(true) && s[(i + 1)...].allSatisfy(Self.closesASentence)
                     && s.lazy.filter({ $0 == scalar }).count == 1 && !(i > 0 && ("0"..."9").contains(s[i - 1])) {
                     for k in 0..<i { quoted[k] = true }
