@@ -24,6 +24,30 @@ public struct PluginRecord: Sendable, Hashable {
     }
 }
 
+/// What the machine labels' confidences in a document mean, as the run that labelled it records it: a confidence
+/// calibrated on documents the models did not see is a probability that the label is right; the combiner's share
+/// of the weighted scores (a pipeline chosen with `--labelers` or other weights, which no calibration was fitted
+/// for) only orders labels from surer to less sure.
+public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable {
+    /// Every machine confidence is a calibrated probability.
+    case calibrated
+    /// Every machine confidence is the winning label's share of the combined scores.
+    case share
+    /// Some of each: a calibration that covers only some of the document's languages, or a labeller it does not
+    /// list that spoke for some sentences.
+    case mixed
+
+    /// The scale of a run that wrote `calibrated` calibrated confidences and `shares` shares; nil when it wrote none.
+    public init?(calibrated: Int, shares: Int) {
+        switch (calibrated > 0, shares > 0) {
+        case (true, false): self = .calibrated
+        case (false, true): self = .share
+        case (true, true): self = .mixed
+        case (false, false): return nil
+        }
+    }
+}
+
 extension Document {
     /// Replaces the records of `role` with `records`, keeping the order labellers, linker, scorer.
     public mutating func recordPlugins(_ records: [PluginRecord], as role: PluginRecord.Role) {

@@ -83,7 +83,11 @@ public struct EvaluationReport: Sendable {
             lines.append("confidence: mean \(f3(c.meanConfidence)) against accuracy \(f3(c.accuracy)) over \(c.count) labels  "
                 + "calibration error (ECE, 10 bins) \(f3(c.calibrationError))"
                 + (c.ranking.map { "  right above wrong \(f3($0)) (AUROC)" } ?? "")
-                + (c.errorsInLeastConfidentFifth.map { "  least-confident fifth holds \(f3($0)) of the errors" } ?? ""))
+                + (c.errorsInLeastConfidentFifth.map { "  least-confident fifth holds \(f3($0)) of the errors" } ?? "")
+                // A share read as a probability would make its calibration error look like the pipeline's.
+                + (c.fromShares == 0 ? "" : c.fromShares == c.count
+                    ? "  (the labellers' shares, not calibrated probabilities)"
+                    : "  (\(c.fromShares) of them the labellers' shares, not calibrated probabilities)"))
         }
         if let b = bootstrap {
             lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(counted(b.population, b.unit))): "
@@ -122,7 +126,7 @@ public struct EvaluationReport: Sendable {
             let confidence = c.count == 0 ? "\"confidence\":null," :
                 "\"confidence\":{\"labels\":\(c.count),\"mean\":\(num(c.meanConfidence)),\"accuracy\":\(num(c.accuracy)),"
                 + "\"calibrationError\":\(num(c.calibrationError)),\"auroc\":\(c.ranking.map(num) ?? "null"),"
-                + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null")},"
+                + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null"),\"fromShares\":\(c.fromShares)},"
             // null where neither file has a tree to compare (annotate --no-tree), as the text report leaves it out.
             let tree = e.tree.linked == 0 && e.tree.theses == 0 ? "\"tree\":null," : "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             // null where nothing was scored, as the text report shows -.

@@ -116,9 +116,11 @@ public struct LabelEvaluation: Sendable, Hashable {
 
     /// Counts one pair; with `skippingUnlabelledPredictions` (two annotators) a pair either side left unlabelled is
     /// skipped, so the figures do not depend on which file is called the gold.
-    /// `confidence`: the predicted label's, if it has one (a machine label); it goes into ``confidence``.
+    /// `confidence`: the predicted label's, if it has one (a machine label); it goes into ``confidence``, with
+    /// `scale`, what the prediction's document says its confidences are.
     public mutating func add(
-        gold: ArgumentLabel?, predicted: ArgumentLabel?, confidence: Double? = nil, skippingUnlabelledPredictions: Bool = false
+        gold: ArgumentLabel?, predicted: ArgumentLabel?, confidence: Double? = nil, scale: ConfidenceScale? = nil,
+        skippingUnlabelledPredictions: Bool = false
     ) {
         guard let gold else {
             unlabeledGold += 1
@@ -133,7 +135,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         confusion[row][column] += 1
         scored.append(ScoredSentence(gold: UInt8(row), predicted: UInt8(column)))
         if let predicted, let confidence, (0...1).contains(confidence) {
-            self.confidence.add(confidence: confidence, right: predicted == gold)
+            self.confidence.add(confidence: confidence, right: predicted == gold, scale: scale)
         }
     }
 
@@ -311,7 +313,7 @@ public enum LabelEvaluator {
                 gold: unit.annotation.label, predicted: prediction?.label,
                 // Two annotators' files: confidences are no prediction's, and scoring one side's would depend on the order.
                 confidence: !agreement && prediction?.isHumanLabel == false ? prediction?.confidence : nil,
-                skippingUnlabelledPredictions: agreement)
+                scale: predicted.confidenceScale, skippingUnlabelledPredictions: agreement)
             if evaluation.total > counted, let goldLabel = unit.annotation.label, prediction?.label != goldLabel {
                 let other = predictedOfGold[unit.id]
                 evaluation.record(LabelDisagreement(
@@ -641,11 +643,21 @@ public struct ConfidenceEvaluation: Sendable, Hashable {
         public var right: Bool
     }
 
+    /// Of the points, those whose document records its confidences as shares, wholly or in part
+    /// (``ConfidenceScale/share``, ``ConfidenceScale/mixed``): their calibration error measures no probability.
+    public private(set) var fromShares = 0
+
     public init() {}
 
-    public mutating func add(confidence: Double, right: Bool) { points.append(Point(confidence: confidence, right: right)) }
+    public mutating func add(confidence: Double, right: Bool, scale: ConfidenceScale? = nil) {
+        points.append(Point(confidence: confidence, right: right))
+        if scale == .share || scale == .mixed { fromShares += 1 }
+    }
 
-    public mutating func merge(_ other: ConfidenceEvaluation) { points += other.points }
+    public mutating func merge(_ other: ConfidenceEvaluation) {
+        points += other.points
+        fromShares += other.fromShares
+    }
 
     public var count: Int { points.count }
     public var errors: Int { points.count { !$0.right } }

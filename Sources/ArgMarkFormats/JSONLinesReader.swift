@@ -45,19 +45,22 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         var reviewedAt: String?
     }
 
-    /// The plugins the document line's `generator` records (ArgMark's `plugins`); a generator written otherwise (by
-    /// another tool, by hand) and entries that are no such record are passed over, as keys this reader does not
-    /// know are.
-    static func plugins(ofDocumentLine line: some Sequence<UInt8>) -> [PluginRecord] {
+    /// What the document line's `generator` records (ArgMark's `plugins` and `confidences`); a generator written
+    /// otherwise (by another tool, by hand) and entries that are no such record are passed over, as keys this reader
+    /// does not know are.
+    static func generator(ofDocumentLine line: some Sequence<UInt8>) -> (plugins: [PluginRecord], confidenceScale: ConfidenceScale?) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-              let generator = object["generator"] as? [String: Any], let entries = generator["plugins"] as? [[String: Any]]
-        else { return [] }
-        return entries.compactMap { entry in
+              let generator = object["generator"] as? [String: Any]
+        else { return ([], nil) }
+        let scale = (generator["confidences"] as? String).flatMap(ConfidenceScale.init(rawValue:))
+        guard let entries = generator["plugins"] as? [[String: Any]] else { return ([], scale) }
+        let plugins = entries.compactMap { entry -> PluginRecord? in
             guard let id = entry["id"] as? String, !id.isEmpty, let role = (entry["role"] as? String).flatMap(PluginRecord.Role.init(rawValue:))
             else { return nil }
             let weight = (entry["weight"] as? NSNumber).flatMap { String(cString: $0.objCType) == "c" ? nil : $0.doubleValue }
             return PluginRecord(id: id, role: role, fingerprint: entry["fingerprint"] as? String, weight: weight)
         }
+        return (plugins, scale)
     }
 
     /// ["plugin","label",score,"evidence"]
@@ -168,7 +171,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
                 guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
                 doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
                 doc.originalTEIHeader = record.teiHeader
-                doc.plugins = Self.plugins(ofDocumentLine: line)
+                (doc.plugins, doc.confidenceScale) = Self.generator(ofDocumentLine: line)
                 haveDocument = true
                 continue
             }

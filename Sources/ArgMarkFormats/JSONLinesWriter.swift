@@ -80,6 +80,11 @@ public struct JSONLinesWriter: DocumentWriter {
         out.raw(",\"generator\":")
         out.raw("{\"name\":\"argmark\",\"version\":")
         out.string(ArgMarkVersion.current)
+        // What the machine confidences mean: calibrated probabilities, the combiner's shares, or some of each.
+        if let scale = document.confidenceScale {
+            out.raw(",\"confidences\":")
+            out.string(scale.rawValue)
+        }
         // What made the labels, links and scores: each plugin with the fingerprint of what it loaded.
         if !document.plugins.isEmpty {
             out.raw(",\"plugins\":[")

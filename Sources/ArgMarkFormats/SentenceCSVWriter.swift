@@ -5,7 +5,8 @@ import ArgMarkPipeline
 /// a table into (R, Stata, pandas, a spreadsheet): the document, where the sentence stands (section and its
 /// heading, paragraph, character offsets), its text and language, and everything annotated on it — label,
 /// confidence, who labelled it, parent, relation and link confidence, support score, whether it is the thesis, when
-/// a person reviewed it (the label or the link), and who set the link. Every row names its document, so the files of a corpus stack into one table. Empty cells
+/// a person reviewed it (the label or the link), who set the link, and what a machine confidence is (`calibrated`:
+/// a probability; `share`: the winning label's share of the labellers' scores; `mixed`). Every row names its document, so the files of a corpus stack into one table. Empty cells
 /// are values not set.
 public struct SentenceCSVWriter: DocumentWriter {
     public init() {}
@@ -18,7 +19,7 @@ public struct SentenceCSVWriter: DocumentWriter {
 
     static let columns = [
         "document", "id", "section", "heading", "paragraph", "start", "end", "language", "text", "label", "confidence",
-        "labeled_by", "parent", "relation", "link_confidence", "score", "thesis", "reviewed_at", "linked_by",
+        "labeled_by", "parent", "relation", "link_confidence", "score", "thesis", "reviewed_at", "linked_by", "confidence_scale",
     ]
 
     public func write(_ document: Document) throws(DocumentWriteError) -> [UInt8] {
@@ -38,6 +39,8 @@ public struct SentenceCSVWriter: DocumentWriter {
                 Self.number(a.score), unit.id == thesis ? "true" : "false", a.reviewedAt ?? "",
                 // Last, so that the columns of tables written before it keep their places.
                 a.linkedBy?.description ?? "",
+                // What a machine confidence is (calibrated, share, mixed), as the labelling run recorded it.
+                a.confidence != nil && !a.isKeptLabel ? document.confidenceScale?.rawValue ?? "" : "",
             ], into: &out)
         }
         return out

@@ -28,9 +28,11 @@ public struct DocumentReport: Sendable {
         public var unreviewed = 0
         /// Of those, the ones with a confidence.
         public var withConfidence = 0
-        /// The number of them one expects to be wrong, Σ (1 − confidence): meaningful where confidences are
-        /// calibrated (the default pipeline's).
-        public var expectedWrong = 0.0
+        /// The number of them one expects to be wrong, Σ (1 − confidence); nil where the labelling run recorded
+        /// that its confidences are shares (``ConfidenceScale``), which are no probabilities to sum.
+        public var expectedWrong: Double? = 0.0
+        /// What the confidences mean, as the labelling run recorded it.
+        public var scale: ConfidenceScale?
         /// Below `review`'s next-low threshold.
         public var belowThreshold = 0
         public static let threshold = 0.6
@@ -80,6 +82,10 @@ public struct DocumentReport: Sendable {
             Claim(id: units[i].id, score: units[i].annotation.score, text: units[i].text, backing: backing[i], againstThesis: against[i])
         }
         sentences = units.count { $0.kind == .sentence }
+        review.scale = document.confidenceScale
+        // A file that does not say (an older ArgMark's, the default pipeline's then) is read as calibrated.
+        let probabilities = document.confidenceScale == nil || document.confidenceScale == .calibrated
+        if !probabilities { review.expectedWrong = nil }
         for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
             let a = unit.annotation
             // A label of unknown origin (no labeledBy) is someone's, as annotate keeps it: not a machine label.
@@ -87,7 +93,7 @@ public struct DocumentReport: Sendable {
             review.unreviewed += 1
             if let c = a.confidence {
                 review.withConfidence += 1
-                review.expectedWrong += 1 - c
+                if probabilities { review.expectedWrong! += 1 - c }
                 // As review's next-low counts it: by the confidence shown.
                 if FixedDecimal.asShown(c) < ReviewNeed.threshold { review.belowThreshold += 1 }
             }
@@ -127,7 +133,7 @@ public struct DocumentReport: Sendable {
         if review.unreviewed > 0 {
             lines.append("to review: \(review.unreviewed) machine label\(review.unreviewed == 1 ? "" : "s")"
                 + (review.withConfidence > 0
-                    ? ", about \(Int(review.expectedWrong.rounded())) of them wrong by their confidences; \(review.belowThreshold) below \(TreeRendering.fixed2(ReviewNeed.threshold)) (review's next-low)"
+                    ? ", " + Self.estimate(review.expectedWrong, scale: review.scale) + "; \(review.belowThreshold) below \(TreeRendering.fixed2(ReviewNeed.threshold)) (review's next-low)"
                     : ""))
         }
         lines.append("evidence density per section (evidence + example per sentence):")
@@ -135,6 +141,15 @@ public struct DocumentReport: Sendable {
             lines.append("  \(s.section) \(TreeRendering.fixed2(s.density))  (\(s.backing)/\(s.sentences))  \(TreeRendering.shorten(s.heading ?? "(no heading)", 30))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// How many labels are likely wrong, or why the confidences cannot say.
+    static func estimate(_ expectedWrong: Double?, scale: ConfidenceScale?) -> String {
+        guard let expectedWrong else {
+            return (scale == .mixed ? "some of their confidences" : "their confidences")
+                + " the labellers' shares, not calibrated probabilities (no calibration was fitted for this pipeline), so no estimate of how many are wrong"
+        }
+        return "about \(Int(expectedWrong.rounded())) of them wrong by their confidences"
     }
 
     public func json() -> [String: Any] {
@@ -149,7 +164,8 @@ public struct DocumentReport: Sendable {
             "unsupportedClaims": unsupported.map(\.id),
             "review": [
                 "unreviewedMachineLabels": review.unreviewed, "withConfidence": review.withConfidence,
-                "expectedWrong": FixedDecimal.asShown(review.expectedWrong), "belowNextLowThreshold": review.belowThreshold,
+                "expectedWrong": review.expectedWrong.map(FixedDecimal.asShown) ?? NSNull(), "belowNextLowThreshold": review.belowThreshold,
+                "confidences": review.scale?.rawValue ?? NSNull(),
             ] as [String: Any],
             "sections": sections.map {
                 ["section": $0.section, "heading": $0.heading ?? NSNull(), "sentences": $0.sentences, "backing": $0.backing,
@@ -175,7 +191,13 @@ public struct CorpusReport: Sendable {
     var unsupported: Int { reports.reduce(0) { $0 + $1.unsupported.count } }
     var thesisScores: [Double] { reports.compactMap { $0.thesis?.score } }
     var unreviewed: Int { reports.reduce(0) { $0 + $1.review.unreviewed } }
-    var expectedWrong: Double { reports.reduce(0.0) { $0 + $1.review.expectedWrong } }
+    /// Summed over the documents whose confidences are probabilities; nil when none are.
+    var expectedWrong: Double? {
+        let estimated = reports.compactMap(\.review.expectedWrong)
+        return estimated.isEmpty ? nil : estimated.reduce(0, +)
+    }
+    /// The machine labels of the documents whose confidences are shares.
+    var unreviewedWithShares: Int { reports.reduce(0) { $0 + ($1.review.expectedWrong == nil ? $1.review.unreviewed : 0) } }
     var belowThreshold: Int { reports.reduce(0) { $0 + $1.review.belowThreshold } }
     var labels: [ArgumentLabel: Int] {
         var labels: [ArgumentLabel: Int] = [:]
@@ -192,7 +214,13 @@ public struct CorpusReport: Sendable {
         // document's report, so the figure can exceed the claim labels counted above: said so.
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims) (each document's thesis counted)")
         if unreviewed > 0 {
-            lines.append("to review: \(unreviewed) machine labels, about \(Int(expectedWrong.rounded())) of them wrong by their confidences; \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
+            let shares = unreviewedWithShares
+            let estimate = switch (expectedWrong, shares) {
+            case (let wrong?, 0): "about \(Int(wrong.rounded())) of them wrong by their confidences"
+            case (let wrong?, _): "about \(Int(wrong.rounded())) of the \(unreviewed - shares) with calibrated confidences wrong (the other \(shares) have the labellers' shares, no probabilities)"
+            case (nil, _): DocumentReport.estimate(nil, scale: .share)
+            }
+            lines.append("to review: \(unreviewed) machine labels, \(estimate); \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
         }
         if !scores.isEmpty {
             lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
@@ -212,7 +240,8 @@ public struct CorpusReport: Sendable {
             "documents": reports.count, "sentences": sentences,
             "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
             "claims": claims, "unsupportedClaims": unsupported,
-            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": FixedDecimal.asShown(expectedWrong),
+            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": expectedWrong.map(FixedDecimal.asShown) ?? NSNull(),
+                       "unreviewedWithShares": unreviewedWithShares,
                        "belowNextLowThreshold": belowThreshold] as [String: Any],
             "thesisSupport": scores.isEmpty ? NSNull() : [
                 "mean": FixedDecimal.asStored(scores.reduce(0, +) / Double(scores.count)), "min": FixedDecimal.asStored(scores.min()!),

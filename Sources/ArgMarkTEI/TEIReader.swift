@@ -144,6 +144,7 @@ struct TEIDecoder {
             readMetadata(header, into: &document)
             if !own { document.originalTEIHeader = try keptHeader(header) }
             document.plugins = Self.plugins(header)
+            document.confidenceScale = Self.confidenceScale(header)
         }
         if let text = root.child("text") {
             collectNotes(text)
@@ -241,6 +242,13 @@ struct TEIDecoder {
             found.append((application.attribute("n").flatMap(Int.init) ?? Int.max, record))
         }
         return found.enumerated().sorted { ($0.element.n, $0.offset) < ($1.element.n, $1.offset) }.map(\.element.record)
+    }
+
+    /// What the machine confidences mean, as ArgMark's own application declares it.
+    static func confidenceScale(_ header: XMLElement) -> ConfidenceScale? {
+        let application = header.descendants(named: "application").first { $0.xmlID == TEIVocabulary.applicationID }
+        let declared = application?.children(named: "desc").first { $0.attribute("type") == "confidences" }
+        return declared.flatMap { ConfidenceScale(rawValue: String($0.textContent.filter { !$0.isWhitespace })) }
     }
 
     private func readAnnotators(_ header: XMLElement) -> [String: Annotator] {

@@ -332,7 +332,7 @@ struct TEIEncoder {
         try open("interpretation")
         try leaf(
             "p", ["xml:lang": "en"],
-            text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence, a probability. In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
+            text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence\(Self.certMeaning(document.confidenceScale)). In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
         close()
         close()
         try open("listPrefixDef", ["xml:id": TEIVocabulary.prefixesID])
@@ -380,6 +380,7 @@ struct TEIEncoder {
         try leaf(
             "desc", ["xml:lang": "en"],
             text: "Argument-mining toolkit: sentence segmentation, labelling, argument-tree linking, evidential-support scoring.")
+        if let scale = document.confidenceScale { try leaf("desc", ["type": "confidences"], text: scale.rawValue) }
         close()
         for case (.plugin(let plugin), let id) in annotators {
             // ident is an XML name: an annotator read from another tool's header may be called "ArgMark 0.1.0".
@@ -395,6 +396,16 @@ struct TEIEncoder {
             if let fingerprint = record?.fingerprint { try leaf("desc", ["type": "fingerprint"], text: fingerprint) }
             if let weight = record?.weight { try leaf("desc", ["type": "weight"], text: FixedDecimal.format(weight)) }
             close()
+        }
+    }
+
+    /// What @cert means, as the labelling run recorded it (the ArgMark application's desc type="confidences").
+    static func certMeaning(_ scale: ConfidenceScale?) -> String {
+        switch scale {
+        case .calibrated: ", the probability that the label is right, calibrated on documents the models did not see"
+        case .share: ", the winning label's share of the labellers' weighted scores: it orders labels from surer to less sure but is no calibrated probability"
+        case .mixed: ", for some sentences a calibrated probability that the label is right, for others (a language or a labeller the calibration does not cover) the winning label's share of the labellers' weighted scores"
+        case nil: ""
         }
     }
 

@@ -69,9 +69,11 @@ extension CommandLineTests {
         #expect(try argmark(["review", dir + "/bob.en.jsonl", "--annotator", "bob"], stdin: "label s2 evidence\nlink s3 s1 attack\nwrite\nquit\n").status == 0)
         let bobs = try argmark(["export", dir + "/bob.en.jsonl", "--to", "csv", "--out", dir + "/exports/city.en.csv"])
         #expect(bobs.status == 1 && bobs.stderr.contains("s2's label claim by human:alice"), "\(bobs.stderr)")
-        // Who set each link is in the table, so a person's link is told from a linker's.
+        // Who set each link is in the table, so a person's link is told from a linker's; a machine label's
+        // confidence says what it is (the default pipeline's are calibrated), a person's label has none.
         let csv = try String(contentsOfFile: dir + "/exports/city.en.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("document,id,") && csv.contains(",reviewed_at,linked_by\r\n") && csv.contains(",human:alice\r\n"))
+        #expect(csv.hasPrefix("document,id,") && csv.contains(",reviewed_at,linked_by,confidence_scale\r\n"))
+        #expect(csv.contains(",human:alice,calibrated\r\n") && csv.contains(",claim,,human:alice,"))
     }
 
     /// A TEI file names its source relative to its own folder, as TEI tools resolve its pointers, wherever the command

@@ -244,6 +244,26 @@ struct LabelCombinerTests {
         #expect(raw.units.map(\.annotation.label) == calibrated.units.map(\.annotation.label))
         #expect(raw.units.map(\.annotation.labeledBy) == calibrated.units.map(\.annotation.labeledBy))
         #expect(raw.units[0].annotation.confidence! == FixedDecimal.asStored(2.8 / 3))
+        // The document says what its confidences are: here two calibrated and one share, with no calibration shares.
+        #expect(calibrated.confidenceScale == .mixed && raw.confidenceScale == .share)
+        var chinese = threeSentences()
+        chinese.units[2].language = .zh
+        let allCovered = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: chinese)
+        #expect(allCovered.confidenceScale == .calibrated)
+    }
+
+    /// A run that labels nothing (every label a person's) leaves the record of the run that made the confidences.
+    @Test func aRunThatLabelsNothingKeepsTheScaleOnRecord() throws {
+        var reviewed = doc()
+        for i in reviewed.units.indices where reviewed.units[i].kind == .sentence {
+            reviewed.units[i].annotation.label = .claim
+            reviewed.units[i].annotation.labeledBy = .human("ana")
+        }
+        reviewed.confidenceScale = .calibrated
+        let proposals = [LabelProposal(unitIndex: 0, scores: [.evidence: 1], evidence: "", pluginID: "a")]
+        let rerun = LabelCombiner(weights: ["a": 1]).combine(proposals, into: reviewed)
+        #expect(rerun.units[0].annotation.label == .claim && rerun.confidenceScale == .calibrated)
+        #expect(ConfidenceScale(calibrated: 0, shares: 0) == nil && ConfidenceScale(calibrated: 2, shares: 1) == .mixed)
     }
 
     @Test func calibrationHoldsOnlyForItsLabellersAndWeights() throws {
@@ -260,6 +280,7 @@ struct LabelCombinerTests {
         let added = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()]).combine(proposals, into: doc())
         #expect(added.units[0].annotation.confidence! == FixedDecimal.asStored(0.9395251595814809))
         #expect(added.units[1].annotation.confidence! == FixedDecimal.asStored(1.5 / 2))
+        #expect(reweighted.confidenceScale == .share && added.confidenceScale == .mixed)
     }
 
     /// A calibration for short documents comes first and covers only them; longer ones get the next that fits.

@@ -63,7 +63,20 @@ struct LabelEvaluationTests {
         #expect(abs(c.ranking! - 1.0 / 3) < 1e-12)
         #expect(c.errorsInLeastConfidentFifth == nil)  // a fifth of four labels is none
         #expect(EvaluationReport(evaluation: e, perDocument: []).text().contains("calibration error (ECE, 10 bins) 0.475"))
-        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":null}"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":null,\"fromShares\":0}"))
+        #expect(!EvaluationReport(evaluation: e, perDocument: []).text().contains("shares"))
+        // Confidences a prediction records as shares are said to be no probabilities; a calibrated one's are not.
+        var shares = pred
+        shares.confidenceScale = .share
+        let fromShares = LabelEvaluator.evaluate(gold: gold, predicted: shares).evaluation
+        #expect(fromShares.confidence.fromShares == 4)
+        #expect(EvaluationReport(evaluation: fromShares, perDocument: []).text().contains("(the labellers' shares, not calibrated probabilities)"))
+        var calibrated = pred
+        calibrated.confidenceScale = .calibrated
+        var both = LabelEvaluator.evaluate(gold: gold, predicted: calibrated).evaluation
+        #expect(both.confidence.fromShares == 0)
+        both.merge(fromShares)
+        #expect(EvaluationReport(evaluation: both, perDocument: []).text().contains("(4 of them the labellers' shares, not calibrated probabilities)"))
         // A human's label is no prediction with a confidence; documents pool.
         pred.units[0].annotation.labeledBy = .human("ana")
         var pooled = LabelEvaluator.evaluate(gold: gold, predicted: pred).evaluation

@@ -136,7 +136,12 @@ struct JSONLinesTests {
             LabelReason(plugin: "ext.v1", label: .prescription, score: 0.0001, evidence: ""),
         ])
         #expect(document.units[2].annotation.labelReasons.isEmpty)
+        #expect(document.confidenceScale == .mixed)
         #expect(try JSONLinesWriter().write(document) == original)
+        // A scale this version does not know is passed over, as another tool's generator keys are.
+        let unknown = String(decoding: original, as: UTF8.self).replacingOccurrences(of: #""confidences":"mixed""#, with: #""confidences":"probability""#)
+        let read = try JSONLinesReader().read(ReaderInput(bytes: Array(unknown.utf8), sourcePath: nil, documentID: "annotated"))
+        #expect(read.confidenceScale == nil && read.plugins == document.plugins)
     }
 
     @Test func escaping() throws {

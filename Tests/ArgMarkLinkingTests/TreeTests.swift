@@ -396,8 +396,22 @@ struct TreeTests {
         reviewed.units[labelled[1]].annotation.labeledBy = .human("ana")
         let need = DocumentReport(reviewed).review
         #expect(need.unreviewed == labelled.count - 1 && need.belowThreshold == 1)
-        #expect(abs(need.expectedWrong - (0.5 + 0.1 * Double(labelled.count - 2))) < 1e-9)
+        #expect(abs(try #require(need.expectedWrong) - (0.5 + 0.1 * Double(labelled.count - 2))) < 1e-9)
         #expect(DocumentReport(reviewed).text().contains("to review: \(labelled.count - 1) machine labels, about "))
+        // Shares are no probabilities: their sum estimates nothing, and the report says why; in a corpus only the
+        // calibrated documents' labels are estimated.
+        var shares = reviewed
+        shares.confidenceScale = .share
+        let shareReport = DocumentReport(shares)
+        #expect(shareReport.review.expectedWrong == nil && shareReport.review.belowThreshold == 1)
+        #expect(shareReport.text().contains("their confidences the labellers' shares, not calibrated probabilities"))
+        #expect(shareReport.json()["review"].flatMap { ($0 as? [String: Any])?["confidences"] as? String } == "share")
+        var calibrated = reviewed
+        calibrated.confidenceScale = .calibrated
+        #expect(DocumentReport(calibrated).review.expectedWrong == need.expectedWrong)
+        let corpus = CorpusReport([DocumentReport(calibrated), shareReport]).text()
+        #expect(corpus.contains("of the \(labelled.count - 1) with calibrated confidences wrong (the other \(labelled.count - 1) have the labellers' shares"))
+        #expect(CorpusReport([shareReport]).text().contains("so no estimate of how many are wrong"))
     }
 
     @Test func linearTime() {

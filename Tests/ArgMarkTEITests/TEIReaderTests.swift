@@ -198,6 +198,22 @@ struct TEIReaderTests {
         #expect(try readTEI(Array(foreign.utf8)).plugins == document.plugins)
     }
 
+    /// What @cert means is declared with ArgMark's application and in the interpretation note, and read back.
+    @Test func whatTheConfidencesMeanIsDeclaredAndReadBack() throws {
+        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        for (scale, meaning) in [(ConfidenceScale.calibrated, "the probability that the label is right"), (.share, "no calibrated probability"),
+                                 (.mixed, "for some sentences a calibrated probability")] {
+            document.confidenceScale = scale
+            let tei = String(decoding: try writeTEI(document), as: UTF8.self)
+            #expect(tei.contains(#"<desc type="confidences">\#(scale.rawValue)</desc>"#) && tei.contains(meaning), "\(scale)")
+            #expect(try readTEI(Array(tei.utf8)).confidenceScale == scale)
+        }
+        document.confidenceScale = nil
+        let unsaid = String(decoding: try writeTEI(document), as: UTF8.self)
+        #expect(!unsaid.contains(#"type="confidences""#) && unsaid.contains("@cert is the machine confidence. "))
+        #expect(try readTEI(Array(unsaid.utf8)).confidenceScale == nil)
+    }
+
     /// XML leaves a value's spaces to the reader: cert=" 0.4 " is the confidence 0.4, and TEI's words are no number.
     @Test func aConfidenceWithSpacesOrInWordsIsRead() throws {
         let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
