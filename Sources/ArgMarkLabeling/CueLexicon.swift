@@ -70,13 +70,20 @@ public struct CueLexicon: Sendable {
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         var cues: [Cue] = []
-        /// What makes two lines one cue: where it may match and what it matches.
-        struct CueKey: Hashable {
-            var anchored: Bool
-            var parts: [[Unicode.Scalar]]
-            var unboundedGaps: [Bool]
+        // What makes two lines one cue is where it may match and what it matches (anchored, parts, gaps). Cues are
+        // found again by a stable hash of those, each hash's cues chained through `nextWithHash`: hashing the
+        // scalar arrays with `Hasher` took a sixth of loading thousands of cues.
+        func keyHash(_ cue: Cue) -> UInt64 {
+            var h = (FNV1a.offset ^ (cue.anchored ? 1 : 0)) &* FNV1a.prime
+            for part in cue.parts {
+                for scalar in part { h = (h ^ UInt64(scalar.value)) &* FNV1a.prime }
+                h = (h ^ 0x1_0000_0000) &* FNV1a.prime
+            }
+            for unbounded in cue.unboundedGaps { h = (h ^ (unbounded ? 0x2_0000_0000 : 0x3_0000_0000)) &* FNV1a.prime }
+            return h
         }
-        var firstOfCue: [CueKey: Int] = [:]
+        var firstWithHash: [UInt64: Int] = [:]
+        var nextWithHash: [Int] = []
         var lineOfCue: [Int] = []
         for (index, line) in tsv.dataFileLines.enumerated() {
             let trimmed = line.trimmingSpaces
@@ -122,15 +129,22 @@ public struct CueLexicon: Sendable {
                 // A second line for one cue with another label or weight would never count (the first wins), and a
                 // gap cue listed twice would add its weight twice: the same cue again (two groups that overlap, or
                 // （例如 and (例如, one once punctuation is folded) is kept once, another is an error.
-                let key = CueKey(anchored: cue.anchored, parts: cue.parts, unboundedGaps: cue.unboundedGaps)
-                if let first = firstOfCue[key] {
+                let hash = keyHash(cue)
+                var candidate = firstWithHash[hash] ?? -1
+                while candidate >= 0, cues[candidate].anchored != cue.anchored || cues[candidate].parts != cue.parts
+                    || cues[candidate].unboundedGaps != cue.unboundedGaps {
+                    candidate = nextWithHash[candidate]
+                }
+                if candidate >= 0 {
+                    let first = candidate
                     guard cues[first].label == cue.label, cues[first].weight == cue.weight, cues[first].outsideQuotations == cue.outsideQuotations,
                           cues[first].wholeTurn == cue.wholeTurn else {
                         throw LexiconError(line: index + 1, message: "the cue \(cue.text) is listed already at line \(lineOfCue[first]), as \(cues[first].label?.rawValue ?? "none") with weight \(cues[first].weight); keep one line for it, with the label and weight it should have")
                     }
                     continue
                 }
-                firstOfCue[key] = cues.count
+                nextWithHash.append(firstWithHash[hash] ?? -1)
+                firstWithHash[hash] = cues.count
                 lineOfCue.append(index + 1)
                 cue.order = cues.count
                 cues.append(cue)
@@ -170,7 +184,7 @@ public struct CueLexicon: Sendable {
             flat.append(contentsOf: cue.parts[0].lazy.map(\.value))
         }
         starts.append(flat.count)
-        let sortedIndices = flat.withUnsafeBufferPointer { values in
+        let sortedIndices = flat.withUnsafeBufferPointer { values in starts.withUnsafeBufferPointer { starts in
             anchored.indices.sorted { a, b in
                 let x = starts[a], xEnd = starts[a + 1], y = starts[b], yEnd = starts[b + 1]
                 var k = 0
@@ -180,7 +194,7 @@ public struct CueLexicon: Sendable {
                 }
                 return xEnd - x != yEnd - y ? xEnd - x < yEnd - y : a < b
             }
-        }
+        } }
         anchoredLiterals = sortedIndices.map { anchored[$0] }
         var bits = [UInt64](repeating: 0, count: 1024)
         for scalar in byFirstScalar.keys {
@@ -278,12 +292,23 @@ public struct CueLexicon: Sendable {
         var result: [Cue] = []
         result.reserveCapacity(total)
         var choice = [Int](repeating: 0, count: segments.count)
+        // Each choice's text as a String once, so that a cue's text is joined from strings (not re-made from
+        // substrings thousands of times), with its length known beforehand.
+        let written = segments.map { $0.map(String.init) }
         for _ in 0..<total {
+            var scalarCount = 0
+            var byteCount = anchored ? 1 : 0
+            for (k, c) in choice.enumerated() {
+                scalarCount += folded[k][c].count
+                byteCount += written[k][c].utf8.count
+            }
             var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(scalarCount)
             var text = anchored ? "^" : ""
+            text.reserveCapacity(byteCount)
             for (k, c) in choice.enumerated() {
                 scalars += folded[k][c]
-                text += segments[k][c]
+                text += written[k][c]
             }
             guard !scalars.isEmpty else { throw LexiconError(line: line, message: "empty cue") }
             result.append(Cue(text: text, label: label, weight: weight, anchored: anchored, parts: [scalars]))
@@ -309,7 +334,8 @@ public struct CueLexicon: Sendable {
         var parts: [[Unicode.Scalar]] = []
         var unboundedGaps: [Bool] = []
         var emptyPieces = 0
-        for piece in text.split(separator: "…", omittingEmptySubsequences: false) {
+        // Split at the gap mark's scalar: a split by characters would break the cue into grapheme clusters first.
+        for piece in text.unicodeScalars.split(separator: "…", omittingEmptySubsequences: false) {
             if piece.isEmpty {
                 emptyPieces += 1
                 continue
@@ -321,7 +347,7 @@ public struct CueLexicon: Sendable {
                 throw LexiconError(line: line, message: "a cue cannot start with a gap")
             }
             emptyPieces = 0
-            parts.append(piece.unicodeScalars.map { PunctuationFolding.fold($0, english: wordBoundaries) })
+            parts.append(piece.map { PunctuationFolding.fold($0, english: wordBoundaries) })
         }
         guard !parts.isEmpty else { throw LexiconError(line: line, message: "empty cue") }
         guard emptyPieces == 0 else { throw LexiconError(line: line, message: "a cue cannot end with a gap") }

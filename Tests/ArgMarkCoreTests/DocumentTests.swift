@@ -63,6 +63,30 @@ struct DocumentTests {
         #expect(!ByteSearch.contains(Array("hu".utf8), Array("human".utf8)))
     }
 
+    /// A data file's lines, cut at line-end bytes, are its lines by characters (\n, \r\n and \r each end one, a
+    /// first byte-order mark is dropped), on every mix of line ends, combining marks and wide characters.
+    @Test func dataFileLinesAreTheLinesByCharacters() {
+        func byCharacters(_ text: Substring) -> [Substring] {
+            var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map { Substring($0) }
+            if let first = lines.first, first.first == "\u{FEFF}" { lines[0] = first.dropFirst() }
+            return lines
+        }
+        let pieces = ["a", "中", "\n", "\r", "\r\n", "\u{301}", "\u{FEFF}", "\t", "𠮷", "é"]
+        var generator = SplitMix64(seed: 11)
+        var texts = ["", "\n", "\r\n", "a\r\n\r\nb", "\u{FEFF}x\r\ny\n", "\n\u{301}x", "x\r"]
+        for _ in 0..<300 {
+            let length = Int(generator.next() % 13)
+            texts.append((0..<length).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined())
+        }
+        for text in texts {
+            #expect(text.dataFileLines == byCharacters(Substring(text)), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            // A substring's lines are cut as a string's.
+            let inner = Substring(text).dropFirst(min(1, text.count))
+            #expect(inner.dataFileLines == byCharacters(inner))
+        }
+        #expect("a\r\nb\rc\nd".dataFileLines == ["a", "b", "c", "d"])
+    }
+
     @Test func annotatorWireForm() {
         #expect(Annotator("human:ana") == .human("ana"))
         #expect(Annotator("label.cue.zh.v1") == .plugin("label.cue.zh.v1"))
