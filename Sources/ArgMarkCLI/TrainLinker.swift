@@ -72,6 +72,7 @@ struct TrainLinker: ParsableCommand {
             let annotation = byID[result.units[i].id]
             result.units[i].annotation.label = annotation?.label
             result.units[i].annotation.confidence = annotation?.confidence
+            result.units[i].annotation.confidenceScale = annotation?.confidenceScale
             result.units[i].annotation.labeledBy = annotation?.labeledBy
         }
         return result

@@ -19,9 +19,6 @@ public struct Document: Sendable, Hashable, Identifiable {
     /// The plugins whose labels, links and scores the document holds, in the order they ran (labellers, linker,
     /// scorer): each run replaces the records of the roles it redid, and a file read back keeps them.
     public var plugins: [PluginRecord] = []
-    /// What the machine labels' confidences mean, as the labelling run recorded it; nil when no run recorded it
-    /// (no machine label, or a file of another tool or an older ArgMark).
-    public var confidenceScale: ConfidenceScale?
 
     public init(
         id: String, sourcePath: String? = nil, metadata: DocumentMetadata = .init(),

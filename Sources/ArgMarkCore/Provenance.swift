@@ -24,16 +24,17 @@ public struct PluginRecord: Sendable, Hashable {
     }
 }
 
-/// What the machine labels' confidences in a document mean, as the run that labelled it records it: a confidence
-/// calibrated on documents the models did not see is a probability that the label is right; the combiner's share
-/// of the weighted scores (a pipeline chosen with `--labelers` or other weights, which no calibration was fitted
-/// for) only orders labels from surer to less sure.
-public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable {
-    /// Every machine confidence is a calibrated probability.
+/// What machine confidences mean, as the run that labelled them recorded it: a confidence calibrated on documents
+/// the models did not see is a probability that the label is right; the combiner's share of the weighted scores
+/// (a pipeline chosen with `--labelers` or other weights, which no calibration was fitted for, or a sentence a
+/// labeller the calibration does not list spoke for) only orders labels from surer to less sure. A sentence's is
+/// one of the first two; a document's (``Document/confidenceScale``) may be `mixed`.
+public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable, Codable {
+    /// A calibrated probability (every one of the document's).
     case calibrated
-    /// Every machine confidence is the winning label's share of the combined scores.
+    /// The winning label's share of the combined scores (every one of the document's).
     case share
-    /// Some of each: a calibration that covers only some of the document's languages, or a labeller it does not
+    /// Some of each, in a document: a calibration that covers only some of its languages, or a labeller it does not
     /// list that spoke for some sentences.
     case mixed
 
@@ -49,6 +50,32 @@ public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable {
 }
 
 extension Document {
+    /// What the machine labels' confidences are, over every machine label that has one and says (a person's label
+    /// has none): `calibrated` or `share` when all are, `mixed` when some are each; nil when none says. Worked out
+    /// from the sentences, so it never describes confidences a later run or a person replaced.
+    public var confidenceScale: ConfidenceScale? {
+        var calibrated = 0
+        var shares = 0
+        for unit in units where unit.kind == .sentence && unit.annotation.confidence != nil && !unit.annotation.isKeptLabel {
+            switch unit.annotation.confidenceScale {
+            case .calibrated: calibrated += 1
+            case .share: shares += 1
+            case .mixed, nil: break
+            }
+        }
+        return ConfidenceScale(calibrated: calibrated, shares: shares)
+    }
+
+    /// Gives every machine confidence that says nothing the scale `scale` (`calibrated` or `share`): what a file
+    /// that records one scale for the whole document means.
+    public mutating func assumeConfidenceScale(_ scale: ConfidenceScale) {
+        guard scale != .mixed else { return }
+        for i in units.indices where units[i].kind == .sentence && units[i].annotation.confidence != nil
+            && !units[i].annotation.isKeptLabel && units[i].annotation.confidenceScale == nil {
+            units[i].annotation.confidenceScale = scale
+        }
+    }
+
     /// Replaces the records of `role` with `records`, keeping the order labellers, linker, scorer.
     public mutating func recordPlugins(_ records: [PluginRecord], as role: PluginRecord.Role) {
         plugins.removeAll { $0.role == role }

@@ -4,6 +4,10 @@ public struct SentenceAnnotation: Sendable, Hashable {
     public var label: ArgumentLabel?
     /// The labeller's confidence in `label`, in [0, 1]; nil for human labels or when unknown.
     public var confidence: Double?
+    /// What `confidence` is: a calibrated probability or the winning label's share of the combined scores
+    /// (``ConfidenceScale/calibrated`` or ``ConfidenceScale/share``); nil without a confidence or where the file it
+    /// was read from does not say (an older ArgMark's, another tool's).
+    public var confidenceScale: ConfidenceScale?
     /// Who chose the label.
     public var labeledBy: Annotator?
     /// The id of the parent sentence in the argument tree; nil for the thesis, background sentences and unlinked ones.

@@ -313,7 +313,7 @@ public enum LabelEvaluator {
                 gold: unit.annotation.label, predicted: prediction?.label,
                 // Two annotators' files: confidences are no prediction's, and scoring one side's would depend on the order.
                 confidence: !agreement && prediction?.isHumanLabel == false ? prediction?.confidence : nil,
-                scale: predicted.confidenceScale, skippingUnlabelledPredictions: agreement)
+                scale: prediction?.confidenceScale, skippingUnlabelledPredictions: agreement)
             if evaluation.total > counted, let goldLabel = unit.annotation.label, prediction?.label != goldLabel {
                 let other = predictedOfGold[unit.id]
                 evaluation.record(LabelDisagreement(
@@ -643,8 +643,8 @@ public struct ConfidenceEvaluation: Sendable, Hashable {
         public var right: Bool
     }
 
-    /// Of the points, those whose document records its confidences as shares, wholly or in part
-    /// (``ConfidenceScale/share``, ``ConfidenceScale/mixed``): their calibration error measures no probability.
+    /// Of the points, those whose confidence is recorded as a share (``ConfidenceScale/share``): their calibration
+    /// error measures no probability.
     public private(set) var fromShares = 0
 
     public init() {}

@@ -8,7 +8,7 @@ import ArgMarkPipeline
 /// parent. Background sentences and headings are no propositions of the argument and are left out. AIF has no
 /// slot for the guideline's labels, the thesis or the scores, so each I-node also carries `label`, `thesis`
 /// (true for the thesis only), `labeledBy`, `confidence` (null for a person's label), `confidenceScale` (what a machine
-/// confidence is: `calibrated`, `share` or `mixed`, as the labelling run recorded it) and `score` (when known), and each
+/// confidence is: `calibrated` or `share`, as the labelling run recorded it) and `score` (when known), and each
 /// scheme node `linkedBy`, keys AIF readers pass over. A monologue has
 /// no dialogue, so `locutions` is empty.
 public struct AIFWriter: DocumentWriter {
@@ -48,7 +48,7 @@ public struct AIFWriter: DocumentWriter {
             json.string(a.labeledBy?.description)
             json.raw(",\"confidence\":")
             if let confidence = a.confidence { json.fixed(confidence) } else { json.raw("null") }
-            if a.confidence != nil, !a.isKeptLabel, let scale = document.confidenceScale {
+            if a.confidence != nil, !a.isKeptLabel, let scale = a.confidenceScale {
                 json.raw(",\"confidenceScale\":")
                 json.string(scale.rawValue)
             }

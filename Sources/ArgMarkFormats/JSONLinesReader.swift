@@ -30,6 +30,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         var text: String?
         var label: String?
         var confidence: Double?
+        var confidenceScale: String?
         var labeledBy: String?
         var parent: String?
         var relation: String?
@@ -48,11 +49,19 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
     /// What the document line's `generator` records (ArgMark's `plugins` and `confidences`); a generator written
     /// otherwise (by another tool, by hand) and entries that are no such record are passed over, as keys this reader
     /// does not know are.
-    static func generator(ofDocumentLine line: some Sequence<UInt8>) -> (plugins: [PluginRecord], confidenceScale: ConfidenceScale?) {
+    /// A `confidences` value that is none of the scales is an error: read as none, the confidences would be taken
+    /// for calibrated ones.
+    static func generator(ofDocumentLine line: some Sequence<UInt8>, number: Int = 1) throws(DocumentReadError) -> (plugins: [PluginRecord], confidenceScale: ConfidenceScale?) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
               let generator = object["generator"] as? [String: Any]
         else { return ([], nil) }
-        let scale = (generator["confidences"] as? String).flatMap(ConfidenceScale.init(rawValue:))
+        var scale: ConfidenceScale?
+        if let written = generator["confidences"], !(written is NSNull) {
+            guard let value = (written as? String).flatMap(ConfidenceScale.init(rawValue:)) else {
+                throw .malformed(line: number, message: "generator.confidences is \(written is String ? "'\(written)'" : "\(written)"), which is no scale; write calibrated, share or mixed (what the machine confidences are), or leave it out")
+            }
+            scale = value
+        }
         guard let entries = generator["plugins"] as? [[String: Any]] else { return ([], scale) }
         let plugins = entries.compactMap { entry -> PluginRecord? in
             guard let id = entry["id"] as? String, !id.isEmpty, let role = (entry["role"] as? String).flatMap(PluginRecord.Role.init(rawValue:))
@@ -110,7 +119,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
     /// The keys a record may hold, which reading keeps; any other is dropped by reading and writing back.
     static let keptKeys: Set<String> = [
         "type", "id", "lang", "languages", "source", "metadata", "generator", "section", "paragraph", "start", "end", "text",
-        "label", "confidence", "labeledBy", "parent", "relation", "score", "notes", "level", "marker", "linkedBy",
+        "label", "confidence", "confidenceScale", "labeledBy", "parent", "relation", "score", "notes", "level", "marker", "linkedBy",
         "linkConfidence", "explanation", "labelReasons", "teiHeader", "reviewedAt",
     ]
     static let keptMetadataKeys: Set<String> = ["titles", "authors", "doi", "keywords", "abstracts", "classification", "fields"]
@@ -151,6 +160,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         // One document mutated in place: copying it per line would make reading quadratic.
         var doc = Document(id: input.documentID)
         var haveDocument = false
+        var documentScale: ConfidenceScale?
         var lineOfUnit: [String: Int] = [:]
         var paragraphStart: [String: Int] = [:]
         var knownSections: Set<String> = []
@@ -171,7 +181,9 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
                 guard !haveDocument else { throw .malformed(line: lineNumber, message: "a second document line; give one document per file") }
                 doc = Document(id: record.id ?? input.documentID, sourcePath: record.source, metadata: Self.metadata(record.metadata))
                 doc.originalTEIHeader = record.teiHeader
-                (doc.plugins, doc.confidenceScale) = Self.generator(ofDocumentLine: line)
+                let generator = try Self.generator(ofDocumentLine: line, number: lineNumber)
+                doc.plugins = generator.plugins
+                documentScale = generator.confidenceScale
                 haveDocument = true
                 continue
             }
@@ -213,6 +225,8 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             }
         }
         guard haveDocument else { throw .malformed(line: 1, message: "no document line found") }
+        // One scale on the document line holds for every machine confidence that does not say its own.
+        if let documentScale { doc.assumeConfidenceScale(documentScale) }
         let document = doc
         if let problem = document.validate().first {
             // An id with a control character is named escaped ("s300\u{07}").
@@ -271,6 +285,12 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             annotation.relation = value
         }
         annotation.confidence = r.confidence
+        if let scale = r.confidenceScale {
+            guard let value = ConfidenceScale(rawValue: scale), value != .mixed else {
+                throw .malformed(line: line, message: "confidenceScale is '\(scale)'; a sentence's confidence is calibrated or share")
+            }
+            annotation.confidenceScale = value
+        }
         annotation.labeledBy = try annotator(r.labeledBy, key: "labeledBy", line: line)
         annotation.parent = r.parent
         annotation.score = r.score

@@ -19,8 +19,10 @@ public struct JSONLinesWriter: DocumentWriter {
         for section in document.sections {
             if let heading = section.heading { levels[heading] = section.level }
         }
+        // Where a document's confidences are of both kinds, each says its own; otherwise the document line says it.
+        let eachSaysItsScale = document.confidenceScale == .mixed
         for unit in document.units {
-            writeUnit(unit, level: levels[unit.id], to: &out)
+            writeUnit(unit, level: levels[unit.id], scale: eachSaysItsScale, to: &out)
         }
         for note in document.notes {
             out.raw("{")
@@ -110,7 +112,7 @@ public struct JSONLinesWriter: DocumentWriter {
         out.newline()
     }
 
-    private func writeUnit(_ unit: TextUnit, level: Int?, to out: inout JSONBuffer) {
+    private func writeUnit(_ unit: TextUnit, level: Int?, scale: Bool, to out: inout JSONBuffer) {
         let a = unit.annotation
         out.raw("{")
         out.raw("\"type\":")
@@ -137,6 +139,10 @@ public struct JSONLinesWriter: DocumentWriter {
         out.string(a.label?.rawValue)
         out.raw(",\"confidence\":")
         out.fixed(a.confidence)
+        if scale, a.confidence != nil, !a.isKeptLabel, let confidenceScale = a.confidenceScale {
+            out.raw(",\"confidenceScale\":")
+            out.string(confidenceScale.rawValue)
+        }
         out.raw(",\"labeledBy\":")
         out.string(a.labeledBy?.description)
         out.raw(",\"parent\":")

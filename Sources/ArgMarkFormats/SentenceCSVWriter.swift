@@ -6,7 +6,7 @@ import ArgMarkPipeline
 /// heading, paragraph, character offsets), its text and language, and everything annotated on it — label,
 /// confidence, who labelled it, parent, relation and link confidence, support score, whether it is the thesis, when
 /// a person reviewed it (the label or the link), who set the link, and what a machine confidence is (`calibrated`:
-/// a probability; `share`: the winning label's share of the labellers' scores; `mixed`). Every row names its document, so the files of a corpus stack into one table. Empty cells
+/// a probability; `share`: the winning label's share of the labellers' scores). Every row names its document, so the files of a corpus stack into one table. Empty cells
 /// are values not set.
 public struct SentenceCSVWriter: DocumentWriter {
     public init() {}
@@ -40,7 +40,7 @@ public struct SentenceCSVWriter: DocumentWriter {
                 // Last, so that the columns of tables written before it keep their places.
                 a.linkedBy?.description ?? "",
                 // What a machine confidence is (calibrated, share, mixed), as the labelling run recorded it.
-                a.confidence != nil && !a.isKeptLabel ? document.confidenceScale?.rawValue ?? "" : "",
+                a.confidence != nil && !a.isKeptLabel ? a.confidenceScale?.rawValue ?? "" : "",
             ], into: &out)
         }
         return out

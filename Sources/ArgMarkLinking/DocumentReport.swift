@@ -28,10 +28,16 @@ public struct DocumentReport: Sendable {
         public var unreviewed = 0
         /// Of those, the ones with a confidence.
         public var withConfidence = 0
-        /// The number of them one expects to be wrong, Σ (1 − confidence); nil where the labelling run recorded
-        /// that its confidences are shares (``ConfidenceScale``), which are no probabilities to sum.
-        public var expectedWrong: Double? = 0.0
-        /// What the confidences mean, as the labelling run recorded it.
+        /// Of those with a confidence, the ones whose confidence is a share (``ConfidenceScale/share``), no
+        /// probability, and the ones whose file does not say (an older ArgMark's, another tool's).
+        public var shares = 0
+        public var unsaid = 0
+        /// The number of the others one expects to be wrong, Σ (1 − confidence); nil when every confidence is a share.
+        public var expectedWrong: Double? {
+            withConfidence > 0 && withConfidence == shares ? nil : probabilitySum
+        }
+        var probabilitySum = 0.0
+        /// What the confidences are, over the document.
         public var scale: ConfidenceScale?
         /// Below `review`'s next-low threshold.
         public var belowThreshold = 0
@@ -83,9 +89,6 @@ public struct DocumentReport: Sendable {
         }
         sentences = units.count { $0.kind == .sentence }
         review.scale = document.confidenceScale
-        // A file that does not say (an older ArgMark's, the default pipeline's then) is read as calibrated.
-        let probabilities = document.confidenceScale == nil || document.confidenceScale == .calibrated
-        if !probabilities { review.expectedWrong = nil }
         for unit in units where unit.kind == .sentence && unit.annotation.label != nil {
             let a = unit.annotation
             // A label of unknown origin (no labeledBy) is someone's, as annotate keeps it: not a machine label.
@@ -93,7 +96,15 @@ public struct DocumentReport: Sendable {
             review.unreviewed += 1
             if let c = a.confidence {
                 review.withConfidence += 1
-                if probabilities { review.expectedWrong! += 1 - c }
+                // A share is no probability; a confidence whose file does not say (an older ArgMark's, whose
+                // default pipeline's were calibrated) is taken for one, and the report says so.
+                switch a.confidenceScale {
+                case .share: review.shares += 1
+                case nil:
+                    review.unsaid += 1
+                    review.probabilitySum += 1 - c
+                case .calibrated, .mixed: review.probabilitySum += 1 - c
+                }
                 // As review's next-low counts it: by the confidence shown.
                 if FixedDecimal.asShown(c) < ReviewNeed.threshold { review.belowThreshold += 1 }
             }
@@ -133,7 +144,7 @@ public struct DocumentReport: Sendable {
         if review.unreviewed > 0 {
             lines.append("to review: \(review.unreviewed) machine label\(review.unreviewed == 1 ? "" : "s")"
                 + (review.withConfidence > 0
-                    ? ", " + Self.estimate(review.expectedWrong, scale: review.scale) + "; \(review.belowThreshold) below \(TreeRendering.fixed2(ReviewNeed.threshold)) (review's next-low)"
+                    ? ", " + Self.estimate(review) + "; \(review.belowThreshold) below \(TreeRendering.fixed2(ReviewNeed.threshold)) (review's next-low)"
                     : ""))
         }
         lines.append("evidence density per section (evidence + example per sentence):")
@@ -143,13 +154,18 @@ public struct DocumentReport: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// How many labels are likely wrong, or why the confidences cannot say.
-    static func estimate(_ expectedWrong: Double?, scale: ConfidenceScale?) -> String {
-        guard let expectedWrong else {
-            return (scale == .mixed ? "some of their confidences" : "their confidences")
-                + " the labellers' shares, not calibrated probabilities (no calibration was fitted for this pipeline), so no estimate of how many are wrong"
+    /// How many of the machine labels with a confidence are likely wrong, or why their confidences cannot say.
+    static func estimate(_ need: ReviewNeed) -> String {
+        let shares = need.shares
+        guard let wrong = need.expectedWrong else {
+            return "their confidences are the labellers' shares, not calibrated probabilities, so they estimate nothing"
+                + " (a pipeline chosen with --labelers or other weights has none; the default pipeline's are calibrated)"
         }
-        return "about \(Int(expectedWrong.rounded())) of them wrong by their confidences"
+        let about = "about \(Int(wrong.rounded()))"
+        let hedge = need.unsaid > 0 ? " (if they are calibrated: \(need.unsaid == need.withConfidence ? "the file does not say" : "\(need.unsaid) of them do not say"))" : ""
+        guard shares > 0 else { return "\(about) of them wrong by their confidences" + hedge }
+        return "\(about) of the \(need.withConfidence - shares) with calibrated confidences wrong" + hedge
+            + " (the other \(shares) \(shares == 1 ? "has the labellers' share, which is" : "have the labellers' shares, which are") no probabilit\(shares == 1 ? "y" : "ies"))"
     }
 
     public func json() -> [String: Any] {
@@ -165,7 +181,7 @@ public struct DocumentReport: Sendable {
             "review": [
                 "unreviewedMachineLabels": review.unreviewed, "withConfidence": review.withConfidence,
                 "expectedWrong": review.expectedWrong.map(FixedDecimal.asShown) ?? NSNull(), "belowNextLowThreshold": review.belowThreshold,
-                "confidences": review.scale?.rawValue ?? NSNull(),
+                "confidences": review.scale?.rawValue ?? NSNull(), "shares": review.shares, "unsaid": review.unsaid,
             ] as [String: Any],
             "sections": sections.map {
                 ["section": $0.section, "heading": $0.heading ?? NSNull(), "sentences": $0.sentences, "backing": $0.backing,
@@ -191,13 +207,19 @@ public struct CorpusReport: Sendable {
     var unsupported: Int { reports.reduce(0) { $0 + $1.unsupported.count } }
     var thesisScores: [Double] { reports.compactMap { $0.thesis?.score } }
     var unreviewed: Int { reports.reduce(0) { $0 + $1.review.unreviewed } }
-    /// Summed over the documents whose confidences are probabilities; nil when none are.
-    var expectedWrong: Double? {
-        let estimated = reports.compactMap(\.review.expectedWrong)
-        return estimated.isEmpty ? nil : estimated.reduce(0, +)
+    /// The documents' review needs added up.
+    var need: DocumentReport.ReviewNeed {
+        var total = DocumentReport.ReviewNeed()
+        for r in reports {
+            total.unreviewed += r.review.unreviewed
+            total.withConfidence += r.review.withConfidence
+            total.shares += r.review.shares
+            total.unsaid += r.review.unsaid
+            total.probabilitySum += r.review.probabilitySum
+            total.belowThreshold += r.review.belowThreshold
+        }
+        return total
     }
-    /// The machine labels of the documents whose confidences are shares.
-    var unreviewedWithShares: Int { reports.reduce(0) { $0 + ($1.review.expectedWrong == nil ? $1.review.unreviewed : 0) } }
     var belowThreshold: Int { reports.reduce(0) { $0 + $1.review.belowThreshold } }
     var labels: [ArgumentLabel: Int] {
         var labels: [ArgumentLabel: Int] = [:]
@@ -214,13 +236,10 @@ public struct CorpusReport: Sendable {
         // document's report, so the figure can exceed the claim labels counted above: said so.
         lines.append("claims without evidence or example beneath them: \(unsupported) of \(claims) (each document's thesis counted)")
         if unreviewed > 0 {
-            let shares = unreviewedWithShares
-            let estimate = switch (expectedWrong, shares) {
-            case (let wrong?, 0): "about \(Int(wrong.rounded())) of them wrong by their confidences"
-            case (let wrong?, _): "about \(Int(wrong.rounded())) of the \(unreviewed - shares) with calibrated confidences wrong (the other \(shares) have the labellers' shares, no probabilities)"
-            case (nil, _): DocumentReport.estimate(nil, scale: .share)
-            }
-            lines.append("to review: \(unreviewed) machine labels, \(estimate); \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
+            let need = need
+            lines.append("to review: \(unreviewed) machine labels"
+                + (need.withConfidence > 0 ? ", " + DocumentReport.estimate(need) : "")
+                + "; \(belowThreshold) below \(TreeRendering.fixed2(DocumentReport.ReviewNeed.threshold))")
         }
         if !scores.isEmpty {
             lines.append("thesis support: mean \(TreeRendering.fixed2(scores.reduce(0, +) / Double(scores.count))), min \(TreeRendering.fixed2(scores.min()!)), max \(TreeRendering.fixed2(scores.max()!))")
@@ -240,8 +259,8 @@ public struct CorpusReport: Sendable {
             "documents": reports.count, "sentences": sentences,
             "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
             "claims": claims, "unsupportedClaims": unsupported,
-            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": expectedWrong.map(FixedDecimal.asShown) ?? NSNull(),
-                       "unreviewedWithShares": unreviewedWithShares,
+            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": need.expectedWrong.map(FixedDecimal.asShown) ?? NSNull(),
+                       "shares": need.shares, "unsaid": need.unsaid,
                        "belowNextLowThreshold": belowThreshold] as [String: Any],
             "thesisSupport": scores.isEmpty ? NSNull() : [
                 "mean": FixedDecimal.asStored(scores.reduce(0, +) / Double(scores.count)), "min": FixedDecimal.asStored(scores.min()!),

@@ -7,8 +7,8 @@ import ArgMarkCore
 /// confidence is that total divided by the larger of (a) the summed scores of all labels and (b) the summed
 /// weights of the plugins that spoke: a single probabilistic labeller keeps its probability, and one weak
 /// detector alone does not report certainty. Where a ``ConfidenceCalibration`` of the pipeline holds for a
-/// sentence, the confidence is instead its calibrated probability that the label is right; the document records
-/// which it holds (``Document/confidenceScale``). Sentences a person
+/// sentence, the confidence is instead its calibrated probability that the label is right; each sentence records
+/// which it holds (``SentenceAnnotation/confidenceScale``). Sentences a person
 /// labelled, and labels of unknown origin (no `labeledBy`: hand-made JSONL, another tool's TEI), are left alone.
 public struct LabelCombiner: Sendable {
     public var weights: [String: Double]
@@ -63,12 +63,6 @@ public struct LabelCombiner: Sendable {
                 }
             }
         }
-        // What the confidences written here mean, recorded with them: a share read as a probability misleads.
-        var calibratedCount = 0
-        var shareCount = 0
-        defer {
-            if let scale = ConfidenceScale(calibrated: calibratedCount, shares: shareCount) { document.confidenceScale = scale }
-        }
         for index in 0..<n where touched[index] {
             guard document.units[index].kind == .sentence, !document.units[index].annotation.isKeptLabel else { continue }
             var sum = 0.0
@@ -84,17 +78,18 @@ public struct LabelCombiner: Sendable {
             document.units[index].annotation.label = ArgumentLabel.allCases[best]
             let share = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
             var confidence = share
+            // What the confidence is, recorded with it: a share read as a probability misleads.
+            var scale = ConfidenceScale.share
             let language = document.units[index].language
             if !usable.isEmpty, let calibration = usable.first(where: { $0.covers(language, inDocumentOf: sentenceCount) }),
                let probability = Self.calibrated(
                    calibration, winner: best, share: share, unitProposals: firstProposal[index], next: nextProposal, proposals: proposals)
             {
                 confidence = probability
-                calibratedCount += 1
-            } else {
-                shareCount += 1
+                scale = .calibrated
             }
             document.units[index].annotation.confidence = FixedDecimal.asStored(confidence)
+            document.units[index].annotation.confidenceScale = scale
             document.units[index].annotation.labeledBy = .plugin(contributors[index * k + best] ?? "combined")
         }
     }

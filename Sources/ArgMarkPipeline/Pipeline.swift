@@ -117,6 +117,7 @@ public struct Pipeline: Sendable {
         for (index, annotation) in parentsBefore where document.units[index].annotation.label?.isArgumentative != true {
             document.units[index].annotation.label = annotation.label
             document.units[index].annotation.confidence = annotation.confidence
+            document.units[index].annotation.confidenceScale = annotation.confidenceScale
             document.units[index].annotation.labeledBy = annotation.labeledBy
             document.units[index].annotation.labelReasons = annotation.labelReasons
         }

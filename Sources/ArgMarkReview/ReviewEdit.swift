@@ -4,6 +4,8 @@ import ArgMarkCore
 public struct AnnotationSnapshot: Sendable, Hashable, Codable {
     public var label: ArgumentLabel?
     public var confidence: Double?
+    /// Absent in the journals of versions before it, read as nil.
+    public var confidenceScale: ConfidenceScale?
     public var labeledBy: String?
     public var parent: String?
     public var relation: ArgumentRelation?
@@ -14,6 +16,7 @@ public struct AnnotationSnapshot: Sendable, Hashable, Codable {
     public init(_ a: SentenceAnnotation) {
         label = a.label
         confidence = a.confidence
+        confidenceScale = a.confidenceScale
         labeledBy = a.labeledBy?.description
         parent = a.parent
         relation = a.relation
@@ -28,6 +31,8 @@ public struct AnnotationSnapshot: Sendable, Hashable, Codable {
         func kept(_ x: Double?) -> Double? { x.map { ($0 * 10_000).rounded() } }
         return label == other.label && labeledBy == other.labeledBy && parent == other.parent && relation == other.relation
             && linkedBy == other.linkedBy && reviewedAt == other.reviewedAt
+            // A journal written before scales were recorded has none: it still matches its file.
+            && (confidenceScale == nil || other.confidenceScale == nil || confidenceScale == other.confidenceScale)
             && kept(confidence) == kept(other.confidence) && kept(linkConfidence) == kept(other.linkConfidence)
     }
 
@@ -36,6 +41,7 @@ public struct AnnotationSnapshot: Sendable, Hashable, Codable {
         var a = annotation
         a.label = label
         a.confidence = confidence
+        a.confidenceScale = confidenceScale
         a.labeledBy = labeledBy.map(Annotator.init)
         a.parent = parent
         a.relation = relation

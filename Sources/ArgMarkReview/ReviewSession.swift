@@ -598,6 +598,7 @@ public struct ReviewSession {
         a.label = label
         a.labeledBy = human
         a.confidence = nil
+        a.confidenceScale = nil
         a.reviewedAt = clock()
         var planned: [Int: SentenceAnnotation] = [:]
         if a.parent == nil, thesis == i, label != .claim, label != .prescription, Self.isArgumentative(label) {
@@ -685,6 +686,7 @@ public struct ReviewSession {
         if a.labeledBy == human { return [:] }
         a.labeledBy = human
         a.confidence = nil
+        a.confidenceScale = nil
         a.reviewedAt = clock()
         return [i: a]
     }

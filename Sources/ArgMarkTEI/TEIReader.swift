@@ -144,7 +144,6 @@ struct TEIDecoder {
             readMetadata(header, into: &document)
             if !own { document.originalTEIHeader = try keptHeader(header) }
             document.plugins = Self.plugins(header)
-            document.confidenceScale = Self.confidenceScale(header)
         }
         if let text = root.child("text") {
             collectNotes(text)
@@ -173,6 +172,7 @@ struct TEIDecoder {
         document.notes = notes
         resolveNoteRefs(&document)
         try readAnnotationLayer(&document, annotators: annotators)
+        if let header { try Self.readConfidenceScales(header, into: &document) }
         if !own {
             DocumentFinishing.fillUndecidedLanguages(&document)
         }
@@ -244,11 +244,27 @@ struct TEIDecoder {
         return found.enumerated().sorted { ($0.element.n, $0.offset) < ($1.element.n, $1.offset) }.map(\.element.record)
     }
 
-    /// What the machine confidences mean, as ArgMark's own application declares it.
-    static func confidenceScale(_ header: XMLElement) -> ConfidenceScale? {
-        let application = header.descendants(named: "application").first { $0.xmlID == TEIVocabulary.applicationID }
-        let declared = application?.children(named: "desc").first { $0.attribute("type") == "confidences" }
-        return declared.flatMap { ConfidenceScale(rawValue: String($0.textContent.filter { !$0.isWhitespace })) }
+    /// What the machine confidences are, as ArgMark's own application declares it: one scale for all, or (mixed)
+    /// the shares pointed at and the rest calibrated. A scale that is none of the three is an error: passed over,
+    /// the confidences would be taken for calibrated ones.
+    static func readConfidenceScales(_ header: XMLElement, into document: inout Document) throws(DocumentReadError) {
+        guard let application = header.descendants(named: "application").first(where: { $0.xmlID == TEIVocabulary.applicationID }),
+              let declared = application.children(named: "desc").first(where: { $0.attribute("type") == "confidences" })
+        else { return }
+        let written = String(declared.textContent.filter { !$0.isWhitespace })
+        guard let scale = ConfidenceScale(rawValue: written) else {
+            throw .malformed(line: declared.line, message: "the desc of type confidences says '\(written)'; write calibrated, share or mixed (what the machine confidences are), or remove it")
+        }
+        if scale == .mixed {
+            let pointer = application.children(named: "ptr").first { $0.attribute("type") == "shareConfidences" }
+            let shares = Set(pointers(pointer?.attribute("target")))
+            for i in document.units.indices where shares.contains(document.units[i].id) && document.units[i].annotation.confidence != nil {
+                document.units[i].annotation.confidenceScale = .share
+            }
+            document.assumeConfidenceScale(.calibrated)
+        } else {
+            document.assumeConfidenceScale(scale)
+        }
     }
 
     private func readAnnotators(_ header: XMLElement) -> [String: Annotator] {

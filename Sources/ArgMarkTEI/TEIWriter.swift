@@ -381,6 +381,14 @@ struct TEIEncoder {
             "desc", ["xml:lang": "en"],
             text: "Argument-mining toolkit: sentence segmentation, labelling, argument-tree linking, evidential-support scoring.")
         if let scale = document.confidenceScale { try leaf("desc", ["type": "confidences"], text: scale.rawValue) }
+        // Of confidences of both kinds, the shares are pointed at (@cert has no slot for its scale); the rest are
+        // calibrated.
+        if document.confidenceScale == .mixed {
+            let shares = document.units.filter {
+                $0.kind == .sentence && $0.annotation.confidence != nil && !$0.annotation.isKeptLabel && $0.annotation.confidenceScale == .share
+            }
+            try empty("ptr", ["type": "shareConfidences", "target": shares.map { "#" + $0.id }.joined(separator: " ")])
+        }
         close()
         for case (.plugin(let plugin), let id) in annotators {
             // ident is an XML name: an annotator read from another tool's header may be called "ArgMark 0.1.0".

@@ -252,17 +252,24 @@ struct LabelCombinerTests {
         #expect(allCovered.confidenceScale == .calibrated)
     }
 
-    /// A run that labels nothing (every label a person's) leaves the record of the run that made the confidences.
-    @Test func aRunThatLabelsNothingKeepsTheScaleOnRecord() throws {
-        var reviewed = doc()
-        for i in reviewed.units.indices where reviewed.units[i].kind == .sentence {
-            reviewed.units[i].annotation.label = .claim
-            reviewed.units[i].annotation.labeledBy = .human("ana")
-        }
-        reviewed.confidenceScale = .calibrated
-        let proposals = [LabelProposal(unitIndex: 0, scores: [.evidence: 1], evidence: "", pluginID: "a")]
-        let rerun = LabelCombiner(weights: ["a": 1]).combine(proposals, into: reviewed)
-        #expect(rerun.units[0].annotation.label == .claim && rerun.confidenceScale == .calibrated)
+    /// Each sentence says what its confidence is, so the document's scale is worked out from the confidences it
+    /// holds: one a run did not relabel keeps its own, and a person's label has none.
+    @Test func theDocumentsScaleIsItsConfidences() throws {
+        var earlier = doc()
+        earlier.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 0.7, labeledBy: .plugin("old"))
+        earlier.units[0].annotation.confidenceScale = .share
+        earlier.units[1].annotation = SentenceAnnotation(label: .evidence, labeledBy: .human("ana"))
+        #expect(earlier.confidenceScale == .share)
+        // A run whose labellers speak only for the person's sentence changes nothing: the share stays one.
+        let silent = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()])
+            .combine([LabelProposal(unitIndex: 1, scores: [.claim: 1], evidence: "", pluginID: "a")], into: earlier)
+        #expect(silent.units[0].annotation.confidenceScale == .share && silent.confidenceScale == .share)
+        let relabelled = LabelCombiner(weights: ["a": 1, "b": 2], calibrations: [try calibration()])
+            .combine([LabelProposal(unitIndex: 0, scores: [.claim: 0.8], evidence: "", pluginID: "a")], into: earlier)
+        #expect(relabelled.units[0].annotation.confidenceScale == .calibrated && relabelled.confidenceScale == .calibrated)
+        var reviewed = earlier
+        reviewed.units[0].annotation.labeledBy = .human("ana")
+        #expect(reviewed.confidenceScale == nil)
         #expect(ConfidenceScale(calibrated: 0, shares: 0) == nil && ConfidenceScale(calibrated: 2, shares: 1) == .mixed)
     }
 

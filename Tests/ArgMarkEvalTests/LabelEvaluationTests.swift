@@ -67,12 +67,12 @@ struct LabelEvaluationTests {
         #expect(!EvaluationReport(evaluation: e, perDocument: []).text().contains("shares"))
         // Confidences a prediction records as shares are said to be no probabilities; a calibrated one's are not.
         var shares = pred
-        shares.confidenceScale = .share
+        for i in shares.units.indices { shares.units[i].annotation.confidenceScale = .share }
         let fromShares = LabelEvaluator.evaluate(gold: gold, predicted: shares).evaluation
         #expect(fromShares.confidence.fromShares == 4)
         #expect(EvaluationReport(evaluation: fromShares, perDocument: []).text().contains("(the labellers' shares, not calibrated probabilities)"))
         var calibrated = pred
-        calibrated.confidenceScale = .calibrated
+        for i in calibrated.units.indices { calibrated.units[i].annotation.confidenceScale = .calibrated }
         var both = LabelEvaluator.evaluate(gold: gold, predicted: calibrated).evaluation
         #expect(both.confidence.fromShares == 0)
         both.merge(fromShares)

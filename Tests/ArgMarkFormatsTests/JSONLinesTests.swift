@@ -136,12 +136,45 @@ struct JSONLinesTests {
             LabelReason(plugin: "ext.v1", label: .prescription, score: 0.0001, evidence: ""),
         ])
         #expect(document.units[2].annotation.labelReasons.isEmpty)
+        // Confidences of both kinds: each sentence says its own (a person's label has none).
         #expect(document.confidenceScale == .mixed)
+        #expect(document.units.map(\.annotation.confidenceScale) == [nil, .calibrated, nil, .share, nil, .calibrated, nil])
         #expect(try JSONLinesWriter().write(document) == original)
-        // A scale this version does not know is passed over, as another tool's generator keys are.
-        let unknown = String(decoding: original, as: UTF8.self).replacingOccurrences(of: #""confidences":"mixed""#, with: #""confidences":"probability""#)
-        let read = try JSONLinesReader().read(ReaderInput(bytes: Array(unknown.utf8), sourcePath: nil, documentID: "annotated"))
-        #expect(read.confidenceScale == nil && read.plugins == document.plugins)
+    }
+
+    /// One scale on the document line holds for every machine confidence that does not say its own; a scale that is
+    /// none of them is refused with its line, since passed over it would be taken for calibrated.
+    @Test func aDocumentsConfidenceScaleHoldsForItsSentences() throws {
+        let original = String(decoding: try Data(contentsOf: try fixtureURL("annotated.jsonl")), as: UTF8.self)
+        func read(_ text: String) throws -> Document {
+            try JSONLinesReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: nil, documentID: "annotated"))
+        }
+        let unsaid = original.replacingOccurrences(of: #","confidenceScale":"calibrated""#, with: "")
+            .replacingOccurrences(of: #","confidenceScale":"share""#, with: "")
+        let shares = try read(unsaid.replacingOccurrences(of: #""confidences":"mixed""#, with: #""confidences":"share""#))
+        #expect(shares.confidenceScale == .share && shares.units[1].annotation.confidenceScale == .share)
+        #expect(shares.units[2].annotation.confidenceScale == nil)  // a person's label
+        // Written back, a document of one scale says it once.
+        let written = String(decoding: try JSONLinesWriter().write(shares), as: UTF8.self)
+        #expect(written.contains(#""confidences":"share""#) && !written.contains("confidenceScale"))
+        // A file that does not say has no scale; nor has a document whose every label is a person's.
+        #expect(try read(unsaid.replacingOccurrences(of: #""confidences":"mixed","#, with: "")).confidenceScale == nil)
+        var reviewed = shares
+        for i in reviewed.units.indices where reviewed.units[i].annotation.label != nil {
+            reviewed.units[i].annotation.labeledBy = .human("ana")
+        }
+        let reviewedLines = String(decoding: try JSONLinesWriter().write(reviewed), as: UTF8.self)
+        #expect(reviewed.confidenceScale == nil && !reviewedLines.contains("confidences"))
+        for bad in [#""confidences":"probability""#, #""confidences":0.5"#, #""confidences":"Share""#] {
+            let text = unsaid.replacingOccurrences(of: #""confidences":"mixed""#, with: bad)
+            #expect { try read(text) } throws: { error in
+                "\(error)".contains("line 1") && "\(error)".contains("calibrated, share or mixed")
+            }
+        }
+        let mixedSentence = original.replacingOccurrences(of: #""confidenceScale":"share""#, with: #""confidenceScale":"mixed""#)
+        #expect { try read(mixedSentence) } throws: { error in
+            "\(error)".contains("line 5") && "\(error)".contains("calibrated or share")
+        }
     }
 
     @Test func escaping() throws {

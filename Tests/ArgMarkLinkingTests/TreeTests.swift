@@ -400,18 +400,28 @@ struct TreeTests {
         #expect(DocumentReport(reviewed).text().contains("to review: \(labelled.count - 1) machine labels, about "))
         // Shares are no probabilities: their sum estimates nothing, and the report says why; in a corpus only the
         // calibrated documents' labels are estimated.
+        // A file that does not say what its confidences are is taken at its word, and the report says so.
+        #expect(DocumentReport(reviewed).text().contains("wrong by their confidences (if they are calibrated: the file does not say)"))
         var shares = reviewed
-        shares.confidenceScale = .share
+        shares.assumeConfidenceScale(.share)
         let shareReport = DocumentReport(shares)
         #expect(shareReport.review.expectedWrong == nil && shareReport.review.belowThreshold == 1)
-        #expect(shareReport.text().contains("their confidences the labellers' shares, not calibrated probabilities"))
+        #expect(shareReport.text().contains("their confidences are the labellers' shares, not calibrated probabilities, so they estimate nothing"))
         #expect(shareReport.json()["review"].flatMap { ($0 as? [String: Any])?["confidences"] as? String } == "share")
         var calibrated = reviewed
-        calibrated.confidenceScale = .calibrated
+        calibrated.assumeConfidenceScale(.calibrated)
         #expect(DocumentReport(calibrated).review.expectedWrong == need.expectedWrong)
+        #expect(DocumentReport(calibrated).text().contains("of them wrong by their confidences; "))
+        // One share among calibrated confidences leaves the rest to estimate from.
+        var mixed = calibrated
+        mixed.units[labelled[2]].annotation.confidenceScale = .share
+        let mixedNeed = DocumentReport(mixed).review
+        #expect(mixed.confidenceScale == .mixed && mixedNeed.shares == 1)
+        #expect(abs(try #require(mixedNeed.expectedWrong) - (0.5 + 0.1 * Double(labelled.count - 3))) < 1e-9)
+        #expect(DocumentReport(mixed).text().contains("of the \(labelled.count - 2) with calibrated confidences wrong (the other 1 has the labellers' share, which is no probability)"))
         let corpus = CorpusReport([DocumentReport(calibrated), shareReport]).text()
         #expect(corpus.contains("of the \(labelled.count - 1) with calibrated confidences wrong (the other \(labelled.count - 1) have the labellers' shares"))
-        #expect(CorpusReport([shareReport]).text().contains("so no estimate of how many are wrong"))
+        #expect(CorpusReport([shareReport]).text().contains("so they estimate nothing"))
     }
 
     @Test func linearTime() {

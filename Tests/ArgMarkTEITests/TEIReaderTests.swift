@@ -198,17 +198,29 @@ struct TEIReaderTests {
         #expect(try readTEI(Array(foreign.utf8)).plugins == document.plugins)
     }
 
-    /// What @cert means is declared with ArgMark's application and in the interpretation note, and read back.
+    /// What @cert means is declared with ArgMark's application and in the interpretation note, the shares pointed
+    /// at where the confidences are of both kinds, and read back sentence by sentence.
     @Test func whatTheConfidencesMeanIsDeclaredAndReadBack() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
-        for (scale, meaning) in [(ConfidenceScale.calibrated, "the probability that the label is right"), (.share, "no calibrated probability"),
-                                 (.mixed, "for some sentences a calibrated probability")] {
-            document.confidenceScale = scale
+        let machine = document.units.indices.filter { document.units[$0].annotation.confidence != nil && !document.units[$0].annotation.isKeptLabel }
+        #expect(machine.count >= 2)
+        for (scale, meaning) in [(ConfidenceScale.calibrated, "the probability that the label is right"), (.share, "no calibrated probability")] {
+            for i in machine { document.units[i].annotation.confidenceScale = scale }
             let tei = String(decoding: try writeTEI(document), as: UTF8.self)
-            #expect(tei.contains(#"<desc type="confidences">\#(scale.rawValue)</desc>"#) && tei.contains(meaning), "\(scale)")
-            #expect(try readTEI(Array(tei.utf8)).confidenceScale == scale)
+            #expect(tei.contains(#"<desc type="confidences">\#(scale.rawValue)</desc>"#) && tei.contains(meaning) && !tei.contains("shareConfidences"), "\(scale)")
+            #expect(try readTEI(Array(tei.utf8)).units.map(\.annotation.confidenceScale) == document.units.map(\.annotation.confidenceScale))
         }
-        document.confidenceScale = nil
+        document.units[machine[0]].annotation.confidenceScale = .calibrated
+        let mixed = String(decoding: try writeTEI(document), as: UTF8.self)
+        let shares = machine.dropFirst().map { "#" + document.units[$0].id }.joined(separator: " ")
+        #expect(mixed.contains(#"<desc type="confidences">mixed</desc>"#) && mixed.contains(#"<ptr type="shareConfidences" target="\#(shares)"/>"#))
+        #expect(mixed.contains("for some sentences a calibrated probability"))
+        #expect(try readTEI(Array(mixed.utf8)).units.map(\.annotation.confidenceScale) == document.units.map(\.annotation.confidenceScale))
+        // A scale that is none of them is refused with its line, not taken for calibrated.
+        #expect { try readTEI(Array(mixed.replacingOccurrences(of: ">mixed</desc>", with: ">probability</desc>").utf8)) } throws: { error in
+            "\(error)".contains("calibrated, share or mixed")
+        }
+        for i in machine { document.units[i].annotation.confidenceScale = nil }
         let unsaid = String(decoding: try writeTEI(document), as: UTF8.self)
         #expect(!unsaid.contains(#"type="confidences""#) && unsaid.contains("@cert is the machine confidence. "))
         #expect(try readTEI(Array(unsaid.utf8)).confidenceScale == nil)
