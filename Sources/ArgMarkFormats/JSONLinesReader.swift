@@ -49,15 +49,17 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
     /// What the document line's `generator` records (ArgMark's `plugins` and `confidences`); a generator written
     /// otherwise (by another tool, by hand) and entries that are no such record are passed over, as keys this reader
     /// does not know are.
-    /// A `confidences` value that is none of the scales is an error: read as none, the confidences would be taken
-    /// for calibrated ones.
+    /// In ArgMark's own generator a `confidences` value that is none of the scales is an error: read as none, the
+    /// confidences would be taken for calibrated ones.
     static func generator(ofDocumentLine line: some Sequence<UInt8>, number: Int = 1) throws(DocumentReadError) -> (plugins: [PluginRecord], confidenceScale: ConfidenceScale?) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
               let generator = object["generator"] as? [String: Any]
         else { return ([], nil) }
         var scale: ConfidenceScale?
         if let written = generator["confidences"], !(written is NSNull) {
-            guard let value = (written as? String).flatMap(ConfidenceScale.init(rawValue:)) else {
+            let value = (written as? String).flatMap(ConfidenceScale.init(rawValue:))
+            // Another tool's generator may use the key otherwise: only ArgMark's own is held to the scales.
+            guard value != nil || generator["name"] as? String != "argmark" else {
                 throw .malformed(line: number, message: "generator.confidences is \(written is String ? "'\(written)'" : "\(written)"), which is no scale; write calibrated, share or mixed (what the machine confidences are), or leave it out")
             }
             scale = value

@@ -87,7 +87,9 @@ public enum TreeRendering {
         // A heading or caption is no sentence to explain: `missingUnit` says so and where the next sentence is.
         guard let unit = document.unit(id), unit.kind == .sentence else { return nil }
         let a = unit.annotation
-        var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0)))" } ?? "")"
+        // A share is said to be one: read as a probability it would mislead.
+        let scale = a.confidenceScale == .share ? ", the labellers' share, no calibrated probability" : ""
+        var lines = ["\(unit.id) \(a.label?.rawValue ?? "unlabelled")\(a.confidence.map { " (confidence \(fixed2($0))\(scale))" } ?? "")"
             + (a.labeledBy.map { " by \($0)" } ?? ""), "  " + shorten(unit.text, 80)]
         for reason in a.labelReasons { lines.append("  proposed by " + reason.summary) }
         if let parent = a.parent {

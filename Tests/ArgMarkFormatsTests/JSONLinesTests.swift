@@ -171,6 +171,10 @@ struct JSONLinesTests {
                 "\(error)".contains("line 1") && "\(error)".contains("calibrated, share or mixed")
             }
         }
+        // Another tool's generator may use the key as it likes.
+        let foreign = unsaid.replacingOccurrences(of: #""name":"argmark""#, with: #""name":"othertool""#)
+            .replacingOccurrences(of: #""confidences":"mixed""#, with: #""confidences":{"mean":0.8}"#)
+        #expect(try read(foreign).confidenceScale == nil)
         let mixedSentence = original.replacingOccurrences(of: #""confidenceScale":"share""#, with: #""confidenceScale":"mixed""#)
         #expect { try read(mixedSentence) } throws: { error in
             "\(error)".contains("line 5") && "\(error)".contains("calibrated or share")

@@ -404,6 +404,8 @@ struct TreeTests {
         #expect(DocumentReport(reviewed).text().contains("wrong by their confidences (if they are calibrated: the file does not say)"))
         var shares = reviewed
         shares.assumeConfidenceScale(.share)
+        #expect(TreeRendering.explain(shares, unit: reviewed.units[labelled[0]].id)?.contains("(confidence 0.50, the labellers' share, no calibrated probability)") == true)
+        #expect(TreeRendering.explain(reviewed, unit: reviewed.units[labelled[0]].id)?.contains("(confidence 0.50)") == true)
         let shareReport = DocumentReport(shares)
         #expect(shareReport.review.expectedWrong == nil && shareReport.review.belowThreshold == 1)
         #expect(shareReport.text().contains("their confidences are the labellers' shares, not calibrated probabilities, so they estimate nothing"))
