@@ -50,19 +50,23 @@ public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable, Codable {
 }
 
 extension Document {
-    /// What the machine labels' confidences are, over every machine label that has one and says (a person's label
-    /// has none): `calibrated` or `share` when all are, `mixed` when some are each; nil when none says. Worked out
-    /// from the sentences, so it never describes confidences a later run or a person replaced.
+    /// What the machine labels' confidences are, over every machine label that has one (a person's label has
+    /// none): `calibrated` or `share` when all are; nil when none says (a file of an older ArgMark's or another
+    /// tool's); `mixed` otherwise — some of each, or some that say and some that do not, so that each says its own
+    /// where it is written. Worked out from the sentences, so it never describes confidences a later run or a person
+    /// replaced.
     public var confidenceScale: ConfidenceScale? {
         var calibrated = 0
         var shares = 0
+        var unsaid = 0
         for unit in units where unit.kind == .sentence && unit.annotation.confidence != nil && !unit.annotation.isKeptLabel {
             switch unit.annotation.confidenceScale {
             case .calibrated: calibrated += 1
             case .share: shares += 1
-            case .mixed, nil: break
+            case .mixed, nil: unsaid += 1
             }
         }
+        guard unsaid == 0 || calibrated + shares == 0 else { return .mixed }
         return ConfidenceScale(calibrated: calibrated, shares: shares)
     }
 

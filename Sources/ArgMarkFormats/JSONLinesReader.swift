@@ -60,7 +60,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             let value = (written as? String).flatMap(ConfidenceScale.init(rawValue:))
             // Another tool's generator may use the key otherwise: only ArgMark's own is held to the scales.
             guard value != nil || generator["name"] as? String != "argmark" else {
-                throw .malformed(line: number, message: "generator.confidences is \(written is String ? "'\(written)'" : "\(written)"), which is no scale; write calibrated, share or mixed (what the machine confidences are), or leave it out")
+                throw .malformed(line: number, message: "generator.confidences is \(written is String ? "'\(written)', which is no scale" : "not a string"); write calibrated, share or mixed (what the machine confidences are), or leave it out")
             }
             scale = value
         }

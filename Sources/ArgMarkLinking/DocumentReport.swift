@@ -157,15 +157,21 @@ public struct DocumentReport: Sendable {
     /// How many of the machine labels with a confidence are likely wrong, or why their confidences cannot say.
     static func estimate(_ need: ReviewNeed) -> String {
         let shares = need.shares
+        let unsaid = need.unsaid
         guard let wrong = need.expectedWrong else {
             return "their confidences are the labellers' shares, not calibrated probabilities, so they estimate nothing"
                 + " (a pipeline chosen with --labelers or other weights has none; the default pipeline's are calibrated)"
         }
-        let about = "about \(Int(wrong.rounded()))"
-        let hedge = need.unsaid > 0 ? " (if they are calibrated: \(need.unsaid == need.withConfidence ? "the file does not say" : "\(need.unsaid) of them do not say"))" : ""
-        guard shares > 0 else { return "\(about) of them wrong by their confidences" + hedge }
-        return "\(about) of the \(need.withConfidence - shares) with calibrated confidences wrong" + hedge
-            + " (the other \(shares) \(shares == 1 ? "has the labellers' share, which is" : "have the labellers' shares, which are") no probabilit\(shares == 1 ? "y" : "ies"))"
+        let counted = need.withConfidence - shares
+        var notes: [String] = []
+        if unsaid > 0 {
+            notes.append(unsaid == counted ? "taken as calibrated: the file does not say" : "\(unsaid) of them taken as calibrated: the file does not say")
+        }
+        if shares > 0 {
+            notes.append("the other \(shares) " + (shares == 1 ? "is the labellers' share, no probability" : "are the labellers' shares, no probabilities"))
+        }
+        let whole = shares == 0 ? "of them" : "of the \(counted) \(unsaid == 0 ? "that are calibrated" : "that are no shares")"
+        return "about \(Int(wrong.rounded())) \(whole) wrong by their confidences" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
     }
 
     public func json() -> [String: Any] {

@@ -256,12 +256,23 @@ struct TEIDecoder {
             throw .malformed(line: declared.line, message: "the desc of type confidences says '\(written)'; write calibrated, share or mixed (what the machine confidences are), or remove it")
         }
         if scale == .mixed {
-            let pointer = application.children(named: "ptr").first { $0.attribute("type") == "shareConfidences" }
-            let shares = Set(pointers(pointer?.attribute("target")))
-            for i in document.units.indices where shares.contains(document.units[i].id) && document.units[i].annotation.confidence != nil {
-                document.units[i].annotation.confidenceScale = .share
+            // Each scale's sentences are pointed at; one neither names does not say. A pointer missing or astray
+            // would pass shares off as calibrated, so it is refused.
+            var found = false
+            for (pointed, type) in [(ConfidenceScale.share, "shareConfidences"), (.calibrated, "calibratedConfidences")] {
+                for pointer in application.children(named: "ptr") where pointer.attribute("type") == type {
+                    found = true
+                    for id in pointers(pointer.attribute("target")) {
+                        guard let i = document.units.firstIndex(where: { $0.id == id }), document.units[i].kind == .sentence else {
+                            throw .malformed(line: pointer.line, message: "the ptr of type \(type) points at #\(id), which is no sentence of the file; point it at the sentences whose confidence is a \(pointed == .share ? "share" : "calibrated probability")")
+                        }
+                        if document.units[i].annotation.confidence != nil { document.units[i].annotation.confidenceScale = pointed }
+                    }
+                }
             }
-            document.assumeConfidenceScale(.calibrated)
+            guard found else {
+                throw .malformed(line: declared.line, message: "the desc of type confidences says mixed, but no ptr of type shareConfidences or calibratedConfidences says which sentences are which; add them, or write the one scale all have")
+            }
         } else {
             document.assumeConfidenceScale(scale)
         }

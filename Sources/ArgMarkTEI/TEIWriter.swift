@@ -381,13 +381,15 @@ struct TEIEncoder {
             "desc", ["xml:lang": "en"],
             text: "Argument-mining toolkit: sentence segmentation, labelling, argument-tree linking, evidential-support scoring.")
         if let scale = document.confidenceScale { try leaf("desc", ["type": "confidences"], text: scale.rawValue) }
-        // Of confidences of both kinds, the shares are pointed at (@cert has no slot for its scale); the rest are
-        // calibrated.
+        // Where the confidences are not all of one scale, each scale points at its sentences (@cert has no slot for
+        // it); a confidence neither points at does not say (read from an older file).
         if document.confidenceScale == .mixed {
-            let shares = document.units.filter {
-                $0.kind == .sentence && $0.annotation.confidence != nil && !$0.annotation.isKeptLabel && $0.annotation.confidenceScale == .share
+            for (scale, type) in [(ConfidenceScale.share, "shareConfidences"), (.calibrated, "calibratedConfidences")] {
+                let ids = document.units.filter {
+                    $0.kind == .sentence && $0.annotation.confidence != nil && !$0.annotation.isKeptLabel && $0.annotation.confidenceScale == scale
+                }.map { "#" + $0.id }
+                if !ids.isEmpty { try empty("ptr", ["type": type, "target": ids.joined(separator: " ")]) }
             }
-            try empty("ptr", ["type": "shareConfidences", "target": shares.map { "#" + $0.id }.joined(separator: " ")])
         }
         close()
         for case (.plugin(let plugin), let id) in annotators {
@@ -412,7 +414,7 @@ struct TEIEncoder {
         switch scale {
         case .calibrated: ", the probability that the label is right, calibrated on documents the models did not see"
         case .share: ", the winning label's share of the labellers' weighted scores: it orders labels from surer to less sure but is no calibrated probability"
-        case .mixed: ", for some sentences a calibrated probability that the label is right, for others (a language or a labeller the calibration does not cover) the winning label's share of the labellers' weighted scores"
+        case .mixed: ", for some sentences a calibrated probability that the label is right, for others the winning label's share of the labellers' weighted scores (the application argmark's ptr elements name which)"
         case nil: ""
         }
     }

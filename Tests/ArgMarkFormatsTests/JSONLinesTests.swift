@@ -171,6 +171,13 @@ struct JSONLinesTests {
                 "\(error)".contains("line 1") && "\(error)".contains("calibrated, share or mixed")
             }
         }
+        // Confidences that say nothing (an older file's) stay so beside ones a later run recorded: written one by
+        // one, never given the others' scale.
+        var partly = try read(unsaid.replacingOccurrences(of: #""confidences":"mixed","#, with: ""))
+        partly.units[3].annotation.confidenceScale = .share
+        #expect(partly.confidenceScale == .mixed)
+        let partlyRead = try read(String(decoding: try JSONLinesWriter().write(partly), as: UTF8.self))
+        #expect(partlyRead.units.map(\.annotation.confidenceScale) == [nil, nil, nil, .share, nil, nil, nil])
         // Another tool's generator may use the key as it likes.
         let foreign = unsaid.replacingOccurrences(of: #""name":"argmark""#, with: #""name":"othertool""#)
             .replacingOccurrences(of: #""confidences":"mixed""#, with: #""confidences":{"mean":0.8}"#)

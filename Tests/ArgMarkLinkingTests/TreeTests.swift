@@ -401,7 +401,7 @@ struct TreeTests {
         // Shares are no probabilities: their sum estimates nothing, and the report says why; in a corpus only the
         // calibrated documents' labels are estimated.
         // A file that does not say what its confidences are is taken at its word, and the report says so.
-        #expect(DocumentReport(reviewed).text().contains("wrong by their confidences (if they are calibrated: the file does not say)"))
+        #expect(DocumentReport(reviewed).text().contains("wrong by their confidences (taken as calibrated: the file does not say)"))
         var shares = reviewed
         shares.assumeConfidenceScale(.share)
         #expect(TreeRendering.explain(shares, unit: reviewed.units[labelled[0]].id)?.contains("(confidence 0.50, the labellers' share, no calibrated probability)") == true)
@@ -420,9 +420,14 @@ struct TreeTests {
         let mixedNeed = DocumentReport(mixed).review
         #expect(mixed.confidenceScale == .mixed && mixedNeed.shares == 1)
         #expect(abs(try #require(mixedNeed.expectedWrong) - (0.5 + 0.1 * Double(labelled.count - 3))) < 1e-9)
-        #expect(DocumentReport(mixed).text().contains("of the \(labelled.count - 2) with calibrated confidences wrong (the other 1 has the labellers' share, which is no probability)"))
+        #expect(DocumentReport(mixed).text().contains("of the \(labelled.count - 2) that are calibrated wrong by their confidences (the other 1 is the labellers' share, no probability)"))
+        // Some that do not say among shares: those are estimated from, and said to be taken as calibrated.
+        var unsaid = mixed
+        unsaid.units[labelled[0]].annotation.confidenceScale = nil
+        #expect(unsaid.confidenceScale == .mixed)
+        #expect(DocumentReport(unsaid).text().contains("that are no shares wrong by their confidences (1 of them taken as calibrated: the file does not say; the other 1 is"))
         let corpus = CorpusReport([DocumentReport(calibrated), shareReport]).text()
-        #expect(corpus.contains("of the \(labelled.count - 1) with calibrated confidences wrong (the other \(labelled.count - 1) have the labellers' shares"))
+        #expect(corpus.contains("of the \(labelled.count - 1) that are calibrated wrong by their confidences (the other \(labelled.count - 1) are the labellers' shares, no probabilities)"))
         #expect(CorpusReport([shareReport]).text().contains("so they estimate nothing"))
     }
 

@@ -213,12 +213,25 @@ struct TEIReaderTests {
         document.units[machine[0]].annotation.confidenceScale = .calibrated
         let mixed = String(decoding: try writeTEI(document), as: UTF8.self)
         let shares = machine.dropFirst().map { "#" + document.units[$0].id }.joined(separator: " ")
+        let calibrated = ##"<ptr type="calibratedConfidences" target="#\##(document.units[machine[0]].id)"/>"##
         #expect(mixed.contains(#"<desc type="confidences">mixed</desc>"#) && mixed.contains(#"<ptr type="shareConfidences" target="\#(shares)"/>"#))
-        #expect(mixed.contains("for some sentences a calibrated probability"))
+        #expect(mixed.contains(calibrated) && mixed.contains("for some sentences a calibrated probability"))
         #expect(try readTEI(Array(mixed.utf8)).units.map(\.annotation.confidenceScale) == document.units.map(\.annotation.confidenceScale))
-        // A scale that is none of them is refused with its line, not taken for calibrated.
-        #expect { try readTEI(Array(mixed.replacingOccurrences(of: ">mixed</desc>", with: ">probability</desc>").utf8)) } throws: { error in
-            "\(error)".contains("calibrated, share or mixed")
+        // One that does not say (an older file's) is pointed at by neither, and stays so.
+        var partly = document
+        partly.units[machine[0]].annotation.confidenceScale = nil
+        let partlyTEI = String(decoding: try writeTEI(partly), as: UTF8.self)
+        #expect(!partlyTEI.contains("calibratedConfidences"))
+        #expect(try readTEI(Array(partlyTEI.utf8)).units.map(\.annotation.confidenceScale) == partly.units.map(\.annotation.confidenceScale))
+        // A scale that is none of them, a mixed one that does not say which is which, and a pointer astray are
+        // refused with their line, not taken for calibrated.
+        for broken in [mixed.replacingOccurrences(of: ">mixed</desc>", with: ">probability</desc>"),
+                       mixed.replacingOccurrences(of: calibrated, with: "").replacingOccurrences(of: #"<ptr type="shareConfidences" target="\#(shares)"/>"#, with: ""),
+                       mixed.replacingOccurrences(of: calibrated, with: ##"<ptr type="calibratedConfidences" target="#s99"/>"##)] {
+            #expect(broken != mixed)
+            #expect { try readTEI(Array(broken.utf8)) } throws: { error in
+                "\(error)".contains("calibrated, share or mixed") || "\(error)".contains("says which sentences are which") || "\(error)".contains("#s99, which is no sentence")
+            }
         }
         for i in machine { document.units[i].annotation.confidenceScale = nil }
         let unsaid = String(decoding: try writeTEI(document), as: UTF8.self)
