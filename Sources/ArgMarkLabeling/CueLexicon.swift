@@ -334,8 +334,12 @@ public struct CueLexicon: Sendable {
         var parts: [[Unicode.Scalar]] = []
         var unboundedGaps: [Bool] = []
         var emptyPieces = 0
-        // Split at the gap mark's scalar: a split by characters would break the cue into grapheme clusters first.
-        for piece in text.unicodeScalars.split(separator: "…", omittingEmptySubsequences: false) {
+        // Split at the gap mark, where it is a character of its own (a mark joined to it, …́, makes it text): at its
+        // scalar when every scalar is a character, which spares breaking the cue into grapheme clusters.
+        let pieces: [[Unicode.Scalar]] = text.unicodeScalars.count == text.count
+            ? text.unicodeScalars.split(separator: "…", omittingEmptySubsequences: false).map(Array.init)
+            : text.split(separator: "…", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        for piece in pieces {
             if piece.isEmpty {
                 emptyPieces += 1
                 continue

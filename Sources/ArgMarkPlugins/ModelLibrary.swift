@@ -290,7 +290,8 @@ public struct ModelLibrary: Sendable {
         guard let text = try? String(contentsOfFile: weightsPath, encoding: .utf8) else { throw ModelError.missing(weightsPath) }
         // A copy cut off mid-way still parses line by line, and would link with what is left: its last line is cut
         // (no line end), or it holds fewer weights than the manifest says.
-        guard text.isEmpty || text.utf8.last == 0x0A else { throw ModelError.dependency("weights.tsv ends in the middle of a line (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)") }
+        // (A line ends in \n, \r\n or, saved on classic Mac OS, \r.)
+        guard text.isEmpty || text.utf8.last == 0x0A || text.utf8.last == 0x0D else { throw ModelError.dependency("weights.tsv ends in the middle of a line (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)") }
         let model = try AttachmentModel(serialized: text)
         if let expected = manifest.weightCount, model.weights.count != expected {
             throw ModelError.dependency("weights.tsv holds \(model.weights.count) weights where manifest.json says \(expected) (cut off?); restore it, or retrain the linker (argmark train-linker, as tools/train_models.sh does)")

@@ -218,6 +218,16 @@ struct CueLexiconTests {
         #expect(lexicon.weights(in: "他转发@某账号的帖子。")[.evidence] != nil)
     }
 
+    /// The gap mark is one where it is a character of its own: with a mark joined to it (…́) it is text, as it was
+    /// when cues were split by characters.
+    @Test func aGapMarkJoinedToAMarkIsText() throws {
+        let joined = try CueLexicon(tsv: "以…\u{301}为例\texample\t2\n…\u{301}为例\tevidence\t1\n", wordBoundaries: false)
+        #expect(joined.weights(in: "以数据\u{301}为例说明。")[.example] == nil)
+        #expect(joined.weights(in: "以…\u{301}为例说明。")[.example] != nil)
+        let gap = try CueLexicon(tsv: "以…为例\texample\t2\n", wordBoundaries: false)
+        #expect(gap.weights(in: "以数据为例说明。")[.example] != nil)
+    }
+
     @Test func questionsInEnglishQuotations() throws {
         #expect(ShippedLexicons.en.weights(in: "Who decides what the internet should be?")[.background] != nil)
         #expect(ShippedLexicons.en.weights(in: "One official asked, “Who pays for this?”")[.background] == nil)

@@ -142,6 +142,9 @@ struct LabelerConformanceTests {
         // Windows line ends (a checkout without .gitattributes) are whole lines too.
         try Data(String(decoding: weights, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: folder.appendingPathComponent("weights.tsv"))
         #expect(ModelLibrary(directory: temporary.path).linkers.count == 1)
+        // And so are classic Mac OS's.
+        try Data(String(decoding: weights, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r").utf8).write(to: folder.appendingPathComponent("weights.tsv"))
+        #expect(ModelLibrary(directory: temporary.path).linkers.count == 1)
         try weights.prefix(500).write(to: folder.appendingPathComponent("weights.tsv"))
         let cut = ModelLibrary(directory: temporary.path)
         #expect(cut.linkers.isEmpty && cut.problems.contains { $0.contains("weights.tsv ends in the middle of a line") })
