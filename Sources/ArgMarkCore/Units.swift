@@ -33,10 +33,11 @@ public struct SentenceAnnotation: Sendable, Hashable {
         label: ArgumentLabel? = nil, confidence: Double? = nil, labeledBy: Annotator? = nil,
         parent: String? = nil, relation: ArgumentRelation? = nil, score: Double? = nil,
         linkedBy: Annotator? = nil, linkConfidence: Double? = nil, explanation: ScoreExplanation? = nil,
-        reviewedAt: String? = nil, labelReasons: [LabelReason] = []
+        reviewedAt: String? = nil, labelReasons: [LabelReason] = [], confidenceScale: ConfidenceScale? = nil
     ) {
         self.label = label
         self.confidence = confidence
+        self.confidenceScale = confidenceScale
         self.labeledBy = labeledBy
         self.parent = parent
         self.relation = relation

@@ -87,7 +87,10 @@ public struct EvaluationReport: Sendable {
                 // A share read as a probability would make its calibration error look like the pipeline's.
                 + (c.fromShares == 0 ? "" : c.fromShares == c.count
                     ? "  (the labellers' shares, not calibrated probabilities)"
-                    : "  (\(c.fromShares) of them the labellers' shares, not calibrated probabilities)"))
+                    : "  (\(c.fromShares) of them the labellers' shares, not calibrated probabilities)")
+                + (c.fromUnsaid == 0 ? "" : c.fromUnsaid == c.count
+                    ? "  (the prediction does not say whether they are calibrated)"
+                    : "  (\(c.fromUnsaid) of them do not say whether they are calibrated)"))
         }
         if let b = bootstrap {
             lines.append("\(percent(b.level)) bootstrap interval (\(b.resamples) resamples of \(counted(b.population, b.unit))): "
@@ -126,7 +129,7 @@ public struct EvaluationReport: Sendable {
             let confidence = c.count == 0 ? "\"confidence\":null," :
                 "\"confidence\":{\"labels\":\(c.count),\"mean\":\(num(c.meanConfidence)),\"accuracy\":\(num(c.accuracy)),"
                 + "\"calibrationError\":\(num(c.calibrationError)),\"auroc\":\(c.ranking.map(num) ?? "null"),"
-                + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null"),\"fromShares\":\(c.fromShares)},"
+                + "\"errorsInLeastConfidentFifth\":\(c.errorsInLeastConfidentFifth.map(num) ?? "null"),\"fromShares\":\(c.fromShares),\"fromUnsaid\":\(c.fromUnsaid)},"
             // null where neither file has a tree to compare (annotate --no-tree), as the text report leaves it out.
             let tree = e.tree.linked == 0 && e.tree.theses == 0 ? "\"tree\":null," : "\"tree\":{\"linked\":\(e.tree.linked),\"attachment\":\(num(e.tree.attachment)),\"attachmentWithRelation\":\(num(e.tree.attachmentWithRelation)),\"theses\":\(e.tree.theses),\"thesesFound\":\(e.tree.thesesFound)},"
             // null where nothing was scored, as the text report shows -.

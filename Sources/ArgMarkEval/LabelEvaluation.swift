@@ -117,7 +117,7 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Counts one pair; with `skippingUnlabelledPredictions` (two annotators) a pair either side left unlabelled is
     /// skipped, so the figures do not depend on which file is called the gold.
     /// `confidence`: the predicted label's, if it has one (a machine label); it goes into ``confidence``, with
-    /// `scale`, what the prediction's document says its confidences are.
+    /// `scale`, what that confidence is as its file records it.
     public mutating func add(
         gold: ArgumentLabel?, predicted: ArgumentLabel?, confidence: Double? = nil, scale: ConfidenceScale? = nil,
         skippingUnlabelledPredictions: Bool = false
@@ -646,17 +646,26 @@ public struct ConfidenceEvaluation: Sendable, Hashable {
     /// Of the points, those whose confidence is recorded as a share (``ConfidenceScale/share``): their calibration
     /// error measures no probability.
     public private(set) var fromShares = 0
+    /// Of the points, those whose file does not say what their confidence is (an older ArgMark's, another tool's).
+    public private(set) var fromUnsaid = 0
 
     public init() {}
 
+    /// Counts one predicted confidence and whether its label was right; `scale` is what the confidence is, as its
+    /// file records it (nil where it does not say).
     public mutating func add(confidence: Double, right: Bool, scale: ConfidenceScale? = nil) {
         points.append(Point(confidence: confidence, right: right))
-        if scale == .share || scale == .mixed { fromShares += 1 }
+        switch scale {
+        case .share: fromShares += 1
+        case .calibrated: break
+        case .mixed, nil: fromUnsaid += 1
+        }
     }
 
     public mutating func merge(_ other: ConfidenceEvaluation) {
         points += other.points
         fromShares += other.fromShares
+        fromUnsaid += other.fromUnsaid
     }
 
     public var count: Int { points.count }

@@ -22,7 +22,7 @@ public struct JSONLinesWriter: DocumentWriter {
         // Where a document's confidences are of both kinds, each says its own; otherwise the document line says it.
         let eachSaysItsScale = document.confidenceScale == .mixed
         for unit in document.units {
-            writeUnit(unit, level: levels[unit.id], scale: eachSaysItsScale, to: &out)
+            writeUnit(unit, level: levels[unit.id], writesScale: eachSaysItsScale, to: &out)
         }
         for note in document.notes {
             out.raw("{")
@@ -112,7 +112,7 @@ public struct JSONLinesWriter: DocumentWriter {
         out.newline()
     }
 
-    private func writeUnit(_ unit: TextUnit, level: Int?, scale: Bool, to out: inout JSONBuffer) {
+    private func writeUnit(_ unit: TextUnit, level: Int?, writesScale: Bool, to out: inout JSONBuffer) {
         let a = unit.annotation
         out.raw("{")
         out.raw("\"type\":")
@@ -139,7 +139,8 @@ public struct JSONLinesWriter: DocumentWriter {
         out.string(a.label?.rawValue)
         out.raw(",\"confidence\":")
         out.fixed(a.confidence)
-        if scale, a.confidence != nil, !a.isKeptLabel, let confidenceScale = a.confidenceScale {
+        // (A sentence's scale is calibrated or share: one set to mixed by hand says nothing, and is not written.)
+        if writesScale, a.confidence != nil, !a.isKeptLabel, let confidenceScale = a.confidenceScale, confidenceScale != .mixed {
             out.raw(",\"confidenceScale\":")
             out.string(confidenceScale.rawValue)
         }

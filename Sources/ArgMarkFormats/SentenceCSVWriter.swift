@@ -39,8 +39,9 @@ public struct SentenceCSVWriter: DocumentWriter {
                 Self.number(a.score), unit.id == thesis ? "true" : "false", a.reviewedAt ?? "",
                 // Last, so that the columns of tables written before it keep their places.
                 a.linkedBy?.description ?? "",
-                // What a machine confidence is (calibrated, share, mixed), as the labelling run recorded it.
-                a.confidence != nil && !a.isKeptLabel ? a.confidenceScale?.rawValue ?? "" : "",
+                // What a machine confidence is (calibrated or share), as the labelling run recorded it; empty where
+                // its file did not say.
+                a.confidence != nil && !a.isKeptLabel && a.confidenceScale != .mixed ? a.confidenceScale?.rawValue ?? "" : "",
             ], into: &out)
         }
         return out

@@ -335,7 +335,8 @@ public struct CueLexicon: Sendable {
         var unboundedGaps: [Bool] = []
         var emptyPieces = 0
         // Split at the gap mark, where it is a character of its own (a mark joined to it, …́, makes it text): at its
-        // scalar when every scalar is a character, which spares breaking the cue into grapheme clusters.
+        // scalar when every scalar is a character (counting them is one walk; splitting by characters made a
+        // substring of each).
         let pieces: [[Unicode.Scalar]] = text.unicodeScalars.count == text.count
             ? text.unicodeScalars.split(separator: "…", omittingEmptySubsequences: false).map(Array.init)
             : text.split(separator: "…", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }

@@ -29,15 +29,17 @@ public struct DocumentReport: Sendable {
         /// Of those, the ones with a confidence.
         public var withConfidence = 0
         /// Of those with a confidence, the ones whose confidence is a share (``ConfidenceScale/share``), no
-        /// probability, and the ones whose file does not say (an older ArgMark's, another tool's).
+        /// probability.
         public var shares = 0
+        /// Of those with a confidence, the ones whose file does not say what it is (an older ArgMark's, another
+        /// tool's): taken as calibrated, and said so.
         public var unsaid = 0
         /// The number of the others one expects to be wrong, Σ (1 − confidence); nil when every confidence is a share.
         public var expectedWrong: Double? {
             withConfidence > 0 && withConfidence == shares ? nil : probabilitySum
         }
         var probabilitySum = 0.0
-        /// What the confidences are, over the document.
+        /// What the document's machine confidences are (``Document/confidenceScale``); nil when none says.
         public var scale: ConfidenceScale?
         /// Below `review`'s next-low threshold.
         public var belowThreshold = 0
@@ -100,10 +102,11 @@ public struct DocumentReport: Sendable {
                 // default pipeline's were calibrated) is taken for one, and the report says so.
                 switch a.confidenceScale {
                 case .share: review.shares += 1
-                case nil:
+                case .calibrated: review.probabilitySum += 1 - c
+                // (A sentence's scale is never mixed; one set so by hand says nothing.)
+                case .mixed, nil:
                     review.unsaid += 1
                     review.probabilitySum += 1 - c
-                case .calibrated, .mixed: review.probabilitySum += 1 - c
                 }
                 // As review's next-low counts it: by the confidence shown.
                 if FixedDecimal.asShown(c) < ReviewNeed.threshold { review.belowThreshold += 1 }
@@ -162,16 +165,20 @@ public struct DocumentReport: Sendable {
             return "their confidences are the labellers' shares, not calibrated probabilities, so they estimate nothing"
                 + " (a pipeline chosen with --labelers or other weights has none; the default pipeline's are calibrated)"
         }
+        let about = "about \(Int(wrong.rounded()))"
+        // Every confidence a calibrated probability: the plain figure.
+        guard shares > 0 || unsaid > 0 else { return "\(about) of them wrong by their confidences" }
         let counted = need.withConfidence - shares
         var notes: [String] = []
         if unsaid > 0 {
             notes.append(unsaid == counted ? "taken as calibrated: the file does not say" : "\(unsaid) of them taken as calibrated: the file does not say")
         }
         if shares > 0 {
-            notes.append("the other \(shares) " + (shares == 1 ? "is the labellers' share, no probability" : "are the labellers' shares, no probabilities"))
+            notes.append("besides, \(shares) " + (shares == 1 ? "is the labellers' share, no probability" : "are the labellers' shares, no probabilities"))
         }
-        let whole = shares == 0 ? "of them" : "of the \(counted) \(unsaid == 0 ? "that are calibrated" : "that are no shares")"
-        return "about \(Int(wrong.rounded())) \(whole) wrong by their confidences" + (notes.isEmpty ? "" : " (" + notes.joined(separator: "; ") + ")")
+        let note = " (" + notes.joined(separator: "; ") + ")"
+        guard shares > 0 else { return "\(about) of them wrong by their confidences" + note }
+        return "of the \(counted) \(unsaid == 0 ? "calibrated ones" : "that are no shares"), \(about) wrong by their confidences" + note
     }
 
     public func json() -> [String: Any] {
@@ -265,8 +272,8 @@ public struct CorpusReport: Sendable {
             "documents": reports.count, "sentences": sentences,
             "labels": Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { ($0.rawValue, labels[$0] ?? 0) }),
             "claims": claims, "unsupportedClaims": unsupported,
-            "review": ["unreviewedMachineLabels": unreviewed, "expectedWrong": need.expectedWrong.map(FixedDecimal.asShown) ?? NSNull(),
-                       "shares": need.shares, "unsaid": need.unsaid,
+            "review": ["unreviewedMachineLabels": unreviewed, "withConfidence": need.withConfidence,
+                       "expectedWrong": need.expectedWrong.map(FixedDecimal.asShown) ?? NSNull(), "shares": need.shares, "unsaid": need.unsaid,
                        "belowNextLowThreshold": belowThreshold] as [String: Any],
             "thesisSupport": scores.isEmpty ? NSNull() : [
                 "mean": FixedDecimal.asStored(scores.reduce(0, +) / Double(scores.count)), "min": FixedDecimal.asStored(scores.min()!),

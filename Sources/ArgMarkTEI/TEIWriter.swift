@@ -332,7 +332,7 @@ struct TEIEncoder {
         try open("interpretation")
         try leaf(
             "p", ["xml:lang": "en"],
-            text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence\(Self.certMeaning(document.confidenceScale)). In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
+            text: "Each s carries its label in @ana (a category of taxonomy argmark-labels) and, when scored, a pointer to an fs of type evidentialSupport. @resp names who decided (a program or a person); @cert is the machine confidence\(Self.certMeaning(document)). In the argument tree (linkGrp type=\"argument\") every link points from the child sentence (first pointer) to its parent (second pointer), with type support or attack, and the thesis has type=\"thesis\" and no parent.")
         close()
         close()
         try open("listPrefixDef", ["xml:id": TEIVocabulary.prefixesID])
@@ -409,13 +409,25 @@ struct TEIEncoder {
         }
     }
 
-    /// What @cert means, as the labelling run recorded it (the ArgMark application's desc type="confidences").
-    static func certMeaning(_ scale: ConfidenceScale?) -> String {
-        switch scale {
-        case .calibrated: ", the probability that the label is right, calibrated on documents the models did not see"
-        case .share: ", the winning label's share of the labellers' weighted scores: it orders labels from surer to less sure but is no calibrated probability"
-        case .mixed: ", for some sentences a calibrated probability that the label is right, for others the winning label's share of the labellers' weighted scores (the application argmark's ptr elements name which)"
-        case nil: ""
+    /// What @cert means, as the labelling runs recorded it (the ArgMark application's desc type="confidences"),
+    /// naming only the kinds the document holds.
+    static func certMeaning(_ document: Document) -> String {
+        let calibrated = ", the probability that the label is right, calibrated on documents the models did not see"
+        let share = ", the winning label's share of the labellers' weighted scores: it orders labels from surer to less sure but is no calibrated probability"
+        switch document.confidenceScale {
+        case .calibrated: return calibrated
+        case .share: return share
+        case nil: return ""
+        case .mixed:
+            var kinds: Set<ConfidenceScale?> = []
+            for unit in document.units where unit.kind == .sentence && unit.annotation.confidence != nil && !unit.annotation.isKeptLabel {
+                kinds.insert(unit.annotation.confidenceScale == .mixed ? nil : unit.annotation.confidenceScale)
+            }
+            var parts: [String] = []
+            if kinds.contains(.calibrated) { parts.append("a calibrated probability that the label is right") }
+            if kinds.contains(.share) { parts.append("the winning label's share of the labellers' weighted scores") }
+            if kinds.contains(nil) { parts.append("unrecorded (read from a file that did not say)") }
+            return ", for some sentences " + parts.joined(separator: ", for others ") + " (the application argmark's ptr elements name which)"
         }
     }
 

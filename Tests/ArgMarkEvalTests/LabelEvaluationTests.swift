@@ -63,8 +63,10 @@ struct LabelEvaluationTests {
         #expect(abs(c.ranking! - 1.0 / 3) < 1e-12)
         #expect(c.errorsInLeastConfidentFifth == nil)  // a fifth of four labels is none
         #expect(EvaluationReport(evaluation: e, perDocument: []).text().contains("calibration error (ECE, 10 bins) 0.475"))
-        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":null,\"fromShares\":0}"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).json().contains("\"confidence\":{\"labels\":4,\"mean\":0.675,\"accuracy\":0.75,\"calibrationError\":0.475,\"auroc\":0.3333,\"errorsInLeastConfidentFifth\":null,\"fromShares\":0,\"fromUnsaid\":4}"))
+        // A prediction that does not say what its confidences are is said to, as report says it.
         #expect(!EvaluationReport(evaluation: e, perDocument: []).text().contains("shares"))
+        #expect(EvaluationReport(evaluation: e, perDocument: []).text().contains("(the prediction does not say whether they are calibrated)"))
         // Confidences a prediction records as shares are said to be no probabilities; a calibrated one's are not.
         var shares = pred
         for i in shares.units.indices { shares.units[i].annotation.confidenceScale = .share }
@@ -74,7 +76,8 @@ struct LabelEvaluationTests {
         var calibrated = pred
         for i in calibrated.units.indices { calibrated.units[i].annotation.confidenceScale = .calibrated }
         var both = LabelEvaluator.evaluate(gold: gold, predicted: calibrated).evaluation
-        #expect(both.confidence.fromShares == 0)
+        #expect(both.confidence.fromShares == 0 && both.confidence.fromUnsaid == 0)
+        #expect(!EvaluationReport(evaluation: both, perDocument: []).text().contains("do not say"))
         both.merge(fromShares)
         #expect(EvaluationReport(evaluation: both, perDocument: []).text().contains("(4 of them the labellers' shares, not calibrated probabilities)"))
         // A human's label is no prediction with a confidence; documents pool.

@@ -224,6 +224,10 @@ struct CueLexiconTests {
         let joined = try CueLexicon(tsv: "以…\u{301}为例\texample\t2\n…\u{301}为例\tevidence\t1\n", wordBoundaries: false)
         #expect(joined.weights(in: "以数据\u{301}为例说明。")[.example] == nil)
         #expect(joined.weights(in: "以…\u{301}为例说明。")[.example] != nil)
+        for joined in ["\u{200D}", "\u{FE0F}"] {
+            let lexicon = try CueLexicon(tsv: "以…\(joined)为例\texample\t2\n", wordBoundaries: false)
+            #expect(lexicon.weights(in: "以数据\(joined)为例说明。")[.example] == nil)
+        }
         let gap = try CueLexicon(tsv: "以…为例\texample\t2\n", wordBoundaries: false)
         #expect(gap.weights(in: "以数据为例说明。")[.example] != nil)
     }

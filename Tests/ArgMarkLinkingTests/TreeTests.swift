@@ -420,14 +420,14 @@ struct TreeTests {
         let mixedNeed = DocumentReport(mixed).review
         #expect(mixed.confidenceScale == .mixed && mixedNeed.shares == 1)
         #expect(abs(try #require(mixedNeed.expectedWrong) - (0.5 + 0.1 * Double(labelled.count - 3))) < 1e-9)
-        #expect(DocumentReport(mixed).text().contains("of the \(labelled.count - 2) that are calibrated wrong by their confidences (the other 1 is the labellers' share, no probability)"))
+        #expect(DocumentReport(mixed).text().contains("of the \(labelled.count - 2) calibrated ones, about \(Int((0.5 + 0.1 * Double(labelled.count - 3)).rounded())) wrong by their confidences (besides, 1 is the labellers' share, no probability)"))
         // Some that do not say among shares: those are estimated from, and said to be taken as calibrated.
         var unsaid = mixed
         unsaid.units[labelled[0]].annotation.confidenceScale = nil
         #expect(unsaid.confidenceScale == .mixed)
-        #expect(DocumentReport(unsaid).text().contains("that are no shares wrong by their confidences (1 of them taken as calibrated: the file does not say; the other 1 is"))
+        #expect(DocumentReport(unsaid).text().contains("that are no shares, about \(Int((0.5 + 0.1 * Double(labelled.count - 3)).rounded())) wrong by their confidences (1 of them taken as calibrated: the file does not say; besides, 1 is"))
         let corpus = CorpusReport([DocumentReport(calibrated), shareReport]).text()
-        #expect(corpus.contains("of the \(labelled.count - 1) that are calibrated wrong by their confidences (the other \(labelled.count - 1) are the labellers' shares, no probabilities)"))
+        #expect(corpus.contains("of the \(labelled.count - 1) calibrated ones, about \(Int((0.5 + 0.1 * Double(labelled.count - 2)).rounded())) wrong by their confidences (besides, \(labelled.count - 1) are the labellers' shares, no probabilities)"))
         #expect(CorpusReport([shareReport]).text().contains("so they estimate nothing"))
     }
 

@@ -1,3 +1,4 @@
+import ArgMarkCore
 @testable import ArgMarkIO
 import Foundation
 import Testing
@@ -23,6 +24,24 @@ struct ReviewJournalTests {
         #expect(contents.edits == written)
         journal.remove()
         #expect(try ReviewJournal.read(path) == nil)
+    }
+
+    /// A step's snapshots keep each confidence's scale, so an undo or a replay restores it; a journal written before
+    /// scales were recorded (none in its snapshots) still matches the file it was written for.
+    @Test func snapshotsKeepTheConfidenceScale() throws {
+        let machine = SentenceAnnotation(label: .claim, confidence: 0.61, labeledBy: .plugin("label.model.zh.v1"), confidenceScale: .share)
+        let snapshot = AnnotationSnapshot(machine)
+        let decoded = try JSONDecoder().decode(AnnotationSnapshot.self, from: try JSONEncoder().encode(snapshot))
+        #expect(decoded == snapshot && decoded.applied(to: SentenceAnnotation()).confidenceScale == .share)
+        var older = snapshot
+        older.confidenceScale = nil
+        #expect(snapshot.matchesAsWritten(older) && older.matchesAsWritten(snapshot))
+        var other = snapshot
+        other.confidenceScale = .calibrated
+        #expect(!snapshot.matchesAsWritten(other))
+        // An older journal's JSON has no key for it.
+        let withoutKey = try JSONDecoder().decode(AnnotationSnapshot.self, from: Data(#"{"label":"claim","confidence":0.61,"labeledBy":"label.model.zh.v1"}"#.utf8))
+        #expect(withoutKey.confidenceScale == nil && snapshot.matchesAsWritten(withoutKey))
     }
 
     /// The version a write is about to leave in the file is marked before the rename, and read back; the edits

@@ -221,7 +221,8 @@ struct TEIReaderTests {
         var partly = document
         partly.units[machine[0]].annotation.confidenceScale = nil
         let partlyTEI = String(decoding: try writeTEI(partly), as: UTF8.self)
-        #expect(!partlyTEI.contains("calibratedConfidences"))
+        #expect(!partlyTEI.contains("calibratedConfidences") && partlyTEI.contains("for others unrecorded (read from a file that did not say)"))
+        #expect(!partlyTEI.contains("a calibrated probability that the label is right"))
         #expect(try readTEI(Array(partlyTEI.utf8)).units.map(\.annotation.confidenceScale) == partly.units.map(\.annotation.confidenceScale))
         // A scale that is none of them, a mixed one that does not say which is which, and a pointer astray are
         // refused with their line, not taken for calibrated.
