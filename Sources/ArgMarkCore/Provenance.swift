@@ -34,8 +34,9 @@ public enum ConfidenceScale: String, Sendable, Hashable, CaseIterable, Codable {
     case calibrated
     /// The winning label's share of the combined scores (every one of the document's).
     case share
-    /// Some of each, in a document: a calibration that covers only some of its languages, or a labeller it does not
-    /// list that spoke for some sentences.
+    /// Not all one, in a document: some of each (a calibration that covers only some of its languages, a labeller
+    /// it does not list that spoke for some sentences, a later run with another pipeline), or some that say beside
+    /// some an older file left unsaid. Each sentence then says its own.
     case mixed
 
     /// The scale of a run that wrote `calibrated` calibrated confidences and `shares` shares; nil when it wrote none.
