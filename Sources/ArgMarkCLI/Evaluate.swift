@@ -36,7 +36,7 @@ struct Evaluate: ParsableCommand {
             resamples unless --bootstrap says otherwise), the share of resamples in which PRED is higher, and the \
             exact McNemar test of which sentences each labels right. Resampling is seeded: the same files give the \
             same intervals. --errors FILE writes each sentence the two label differently to a tab-separated table (with \
-            the prediction's confidence, the labeller that decided and the proposals behind it), for reading the \
+            the prediction's confidence and what it is, the labeller that decided and the proposals behind it), for reading the \
             errors or adjudicating two annotators; --errors - prints that table instead of the report.
             """)
 
@@ -91,10 +91,13 @@ struct Evaluate: ParsableCommand {
             }
             if FileAccess.isDirectory(errors) { throw ValidationError("--errors \(errors) is a directory; give a file") }
             // (Saved again by a spreadsheet or an editor on Windows, its lines end in CRLF.)
-            let header = Array(EvaluationReport.disagreementHeader.utf8.dropLast())
             // (A spreadsheet's UTF-8 save puts a byte-order mark first.)
             let bytes = [UInt8](head).starts(with: [0xEF, 0xBB, 0xBF]) ? Array([UInt8](head).dropFirst(3)) : [UInt8](head)
-            let isTable = bytes.starts(with: header + [0x0A]) || bytes.starts(with: header + [0x0D, 0x0A])
+            // A table of this version or an earlier one (before its last column was added).
+            let isTable = EvaluationReport.disagreementHeaders.contains { written in
+                let header = Array(written.utf8.dropLast())
+                return bytes.starts(with: header + [0x0A]) || bytes.starts(with: header + [0x0D, 0x0A])
+            }
             guard head.isEmpty || isTable else {
                 throw ValidationError("--errors \(errors) exists and is no errors table of an earlier run; give another file, or move it away first")
             }

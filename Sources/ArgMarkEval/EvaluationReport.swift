@@ -168,13 +168,17 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The first line of `disagreementTable()`, by which an earlier table is known.
-    public static let disagreementHeader = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"
+    public static let disagreementHeader = "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\tconfidence_scale\n"
+    /// The header lines of errors tables this and earlier versions wrote (before confidence_scale was added last):
+    /// `eval --errors` replaces a table that opens with one of them.
+    public static let disagreementHeaders = [disagreementHeader, "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\n"]
 
     /// Every disagreement of every document as a tab-separated table with a header line, one row per gold sentence
     /// the prediction labels otherwise, in the documents' and then the gold's order: document, sentence (the gold's
     /// id), the paired predicted sentence when it is another, the two labels ("-" for none), the prediction's
-    /// confidence, who labelled it, the proposals behind it and the sentence's text. Tabs and line breaks inside a
-    /// field become spaces, so that every row reads back as one line of nine fields.
+    /// confidence, who labelled it, the proposals behind it, the sentence's text and what the confidence is
+    /// (calibrated or share; last, so that the columns of tables written before it keep their places). Tabs and line
+    /// breaks inside a field become spaces, so that every row reads back as one line of ten fields.
     public func disagreementTable() -> String {
         var out = Self.disagreementHeader
         for document in perDocument {
@@ -184,6 +188,7 @@ public struct EvaluationReport: Sendable {
                     // As the file stores it (four decimals), so that a row can be found in the JSONL and TEI.
                     d.confidence.map(FixedDecimal.format) ?? "-", d.labeledBy?.description ?? "-",
                     d.reasons.isEmpty ? "-" : d.reasons.map(\.summary).joined(separator: "; "), d.text,
+                    d.confidence != nil && (d.confidenceScale == .calibrated || d.confidenceScale == .share) ? d.confidenceScale!.rawValue : "-",
                 ]
                 out += fields.map(Self.field).joined(separator: "\t") + "\n"
             }

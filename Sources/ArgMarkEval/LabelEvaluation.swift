@@ -26,6 +26,8 @@ public struct LabelDisagreement: Sendable, Hashable {
     /// nil: the prediction left the sentence unlabelled, or holds no sentence there.
     public var predicted: ArgumentLabel?
     public var confidence: Double?
+    /// What `confidence` is (calibrated or share), as the prediction records it.
+    public var confidenceScale: ConfidenceScale?
     public var labeledBy: Annotator?
     /// Each labeller's proposal behind the predicted label (the cue that fired, the model's score).
     public var reasons: [LabelReason]
@@ -34,8 +36,9 @@ public struct LabelDisagreement: Sendable, Hashable {
 
     public init(
         sentence: String, predictedSentence: String? = nil, gold: ArgumentLabel, predicted: ArgumentLabel?, confidence: Double? = nil,
-        labeledBy: Annotator? = nil, reasons: [LabelReason] = [], text: String
+        labeledBy: Annotator? = nil, reasons: [LabelReason] = [], text: String, confidenceScale: ConfidenceScale? = nil
     ) {
+        self.confidenceScale = confidenceScale
         self.sentence = sentence
         self.predictedSentence = predictedSentence
         self.gold = gold
@@ -319,7 +322,8 @@ public enum LabelEvaluator {
                 evaluation.record(LabelDisagreement(
                     sentence: unit.id, predictedSentence: other.flatMap { $0.id == unit.id ? nil : $0.id },
                     gold: goldLabel, predicted: prediction?.label, confidence: prediction?.confidence,
-                    labeledBy: prediction?.labeledBy, reasons: prediction?.labelReasons ?? [], text: unit.text))
+                    labeledBy: prediction?.labeledBy, reasons: prediction?.labelReasons ?? [], text: unit.text,
+                    confidenceScale: prediction?.confidenceScale))
             }
         }
         // By id a predicted parent names its gold counterpart itself.

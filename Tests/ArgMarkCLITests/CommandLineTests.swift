@@ -193,9 +193,9 @@ struct CommandLineTests {
         let errors = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", dir + "/errors.tsv"])
         #expect(errors.status == 0 && errors.stdout == text.stdout && errors.stderr.contains("1 of 2 sentences labelled otherwise written to"))
         #expect(try String(contentsOfFile: dir + "/errors.tsv", encoding: .utf8)
-            == "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\ngold.jsonl\ts2\t-\tevidence\tclaim\t-\t-\t-\t句\n")
+            == "document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\tconfidence_scale\ngold.jsonl\ts2\t-\tevidence\tclaim\t-\t-\t-\t句\t-\n")
         let errorsOut = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--errors", "-"])
-        #expect(errorsOut.status == 0 && errorsOut.stdout.hasPrefix("document\tsentence\t") && errorsOut.stdout.hasSuffix("\t句\n"))
+        #expect(errorsOut.status == 0 && errorsOut.stdout.hasPrefix("document\tsentence\t") && errorsOut.stdout.hasSuffix("\t句\t-\n"))
         // --errors never writes over the gold or the prediction it reads.
         let goldBefore = try Data(contentsOf: URL(fileURLWithPath: dir + "/gold.jsonl"))
         for target in ["/gold.jsonl", "/pred.jsonl", "/./gold.jsonl"] {
@@ -617,7 +617,8 @@ struct CommandLineTests {
         try Data(("document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\r\n").utf8)
             .write(to: URL(fileURLWithPath: dir + "/crlf.tsv"))
         #expect(try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/crlf.tsv"]).status == 0)
-        try Data([0xEF, 0xBB, 0xBF] + Array("document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\r\n".utf8))
+        // (An earlier version's table, before confidence_scale was added last, is one too.)
+        try Data([0xEF, 0xBB, 0xBF] + Array("document\tsentence\tpredicted_sentence\tgold\tpredicted\tconfidence\tlabeled_by\treasons\ttext\tconfidence_scale\r\n".utf8))
             .write(to: URL(fileURLWithPath: dir + "/bom.tsv"))
         #expect(try argmark(["eval", dir + "/gold/a.zh.jsonl", dir + "/m/a.zh.jsonl", "--errors", dir + "/bom.tsv"]).status == 0)
         try Data("my notes\n".utf8).write(to: URL(fileURLWithPath: dir + "/notes.txt"))

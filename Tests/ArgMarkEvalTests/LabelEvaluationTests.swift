@@ -98,12 +98,13 @@ struct LabelEvaluationTests {
     }
 
     /// The sentences labelled otherwise are kept, in the gold's order, with what the prediction says about them, and
-    /// the table lists each on one line of nine fields.
+    /// the table lists each on one line of ten fields.
     @Test func disagreementsAreListed() {
         // gold: C C E P ; pred: C E(0.8, a cue's reason) E none
         let gold = document([(0, 1, .claim), (1, 2, .claim), (2, 3, .evidence), (3, 4, .prescription)])
         var pred = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence), (3, 4, nil)])
         pred.units[1].annotation.confidence = 0.8125
+        pred.units[1].annotation.confidenceScale = .share
         pred.units[1].annotation.labeledBy = .plugin("label.cue.zh.v1")
         pred.units[1].annotation.labelReasons = [LabelReason(plugin: "label.cue.zh.v1", label: .evidence, score: 0.8, evidence: "据统计")]
         var gold2 = gold
@@ -114,10 +115,10 @@ struct LabelEvaluationTests {
         #expect(e.disagreements[1].predicted == nil && e.disagreements[1].predictedSentence == nil)
         let table = EvaluationReport(evaluation: e, perDocument: [("doc.jsonl", e, .id)]).disagreementTable()
         let rows = table.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-        #expect(rows.count == 3 && rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 9 })
+        #expect(rows.count == 3 && rows.allSatisfy { $0.split(separator: "\t", omittingEmptySubsequences: false).count == 10 })
         // The confidence as the file stores it (four places), so that the row can be found in the JSONL.
-        #expect(rows[1] == "doc.jsonl\ts2\t-\tclaim\tevidence\t0.8125\tlabel.cue.zh.v1\tlabel.cue.zh.v1 evidence 0.80 (据统计)\ta b c")
-        #expect(rows[2] == "doc.jsonl\ts4\t-\tprescription\t-\t-\t-\t-\tt3-4")
+        #expect(rows[1] == "doc.jsonl\ts2\t-\tclaim\tevidence\t0.8125\tlabel.cue.zh.v1\tlabel.cue.zh.v1 evidence 0.80 (据统计)\ta b c\tshare")
+        #expect(rows[2] == "doc.jsonl\ts4\t-\tprescription\t-\t-\t-\t-\tt3-4\t-")
         // Pooled documents keep each one's list; two annotators' unlabelled sentences are skipped, not listed.
         var pooled = e
         pooled.merge(e)
