@@ -2,7 +2,8 @@ import ArgMarkCore
 
 /// Text views of a review session: the current sentence in its paragraph, the tree, lists, statistics and help.
 extension ReviewSession {
-    /// `s12 · claim 0.84 (label.model.zh.v1) · supports s3 (link.tree.v1, 0.65) · score 0.71 · unreviewed`, broken
+    /// `s12 · claim 0.84 (label.model.zh.v1) · supports s3 (link.tree.v1, 0.65) · score 0.71 · unreviewed` (a confidence
+    /// that is the labellers' share says so: `claim 0.61 (label.model.zh.v1, a share, no probability)`), broken
     /// between its parts where it would pass the width (the terminal would break it mid-word).
     func headline(_ i: Int, after lead: String = "") -> String {
         let unit = document.units[i]
@@ -10,7 +11,10 @@ extension ReviewSession {
         var parts = [unit.id]
         var label = style.label(a.label)
         if let confidence = a.confidence { label += " " + fixed2(confidence) }
-        if let by = a.labeledBy { label += " (\(by))" }
+        if let by = a.labeledBy {
+            // A share is said to be one, lest it be read as a probability.
+            label += " (\(by)" + (a.confidence != nil && a.confidenceScale == .share ? ", a share, no probability" : "") + ")"
+        }
         parts.append(label)
         if let parent = a.parent {
             var link = "\(a.relation == .attack ? "attacks" : "supports") \(parent)"

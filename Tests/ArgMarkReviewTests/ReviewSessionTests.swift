@@ -139,6 +139,19 @@ struct ReviewSessionTests {
         #expect(s.unsavedEdits == 1)
     }
 
+    /// A confidence that is the labellers' share says so where the sentence is shown; a calibrated one is shown as before.
+    @Test func aShareIsShownAsOne() throws {
+        var document = try sampleDocument()
+        let i = try #require(document.units.firstIndex { $0.kind == .sentence && $0.annotation.confidence != nil && !$0.annotation.isKeptLabel })
+        let id = document.units[i].id
+        document.units[i].annotation.confidenceScale = .share
+        var shares = session(document)
+        #expect(shares.execute("show \(id)").output.contains(", a share, no probability)"))
+        document.units[i].annotation.confidenceScale = .calibrated
+        var calibrated = session(document)
+        #expect(!calibrated.execute("show \(id)").output.contains("a share"))
+    }
+
     /// Linking a sentence to the parent it has, without a relation, confirms the link as it is: an attack stays an
     /// attack (it had turned into a support); a new parent is supported unless a relation is typed; unlinking
     /// keeps the sentence's stance.
