@@ -57,26 +57,30 @@ extension Document {
     /// where it is written. Worked out from the sentences, so it never describes confidences a later run or a person
     /// replaced.
     public var confidenceScale: ConfidenceScale? {
-        var calibrated = 0
-        var shares = 0
-        var unsaid = 0
-        for unit in units where unit.kind == .sentence && unit.annotation.confidence != nil && !unit.annotation.isKeptLabel {
-            switch unit.annotation.confidenceScale {
-            case .calibrated: calibrated += 1
-            case .share: shares += 1
-            case .mixed, nil: unsaid += 1
+        let counts = confidenceScaleCounts
+        guard counts.unsaid == 0 || counts.calibrated + counts.shares == 0 else { return .mixed }
+        return ConfidenceScale(calibrated: counts.calibrated, shares: counts.shares)
+    }
+
+    /// How many machine confidences record each scale, and how many record none.
+    public var confidenceScaleCounts: (calibrated: Int, shares: Int, unsaid: Int) {
+        var counts = (calibrated: 0, shares: 0, unsaid: 0)
+        for unit in units where unit.kind == .sentence && unit.annotation.hasMachineConfidence {
+            switch unit.annotation.recordedConfidenceScale {
+            case .calibrated: counts.calibrated += 1
+            case .share: counts.shares += 1
+            case .mixed, nil: counts.unsaid += 1
             }
         }
-        guard unsaid == 0 || calibrated + shares == 0 else { return .mixed }
-        return ConfidenceScale(calibrated: calibrated, shares: shares)
+        return counts
     }
 
     /// Gives every machine confidence that says nothing the scale `scale` (`calibrated` or `share`): what a file
     /// that records one scale for the whole document means.
     public mutating func assumeConfidenceScale(_ scale: ConfidenceScale) {
         guard scale != .mixed else { return }
-        for i in units.indices where units[i].kind == .sentence && units[i].annotation.confidence != nil
-            && !units[i].annotation.isKeptLabel && units[i].annotation.confidenceScale == nil {
+        for i in units.indices where units[i].kind == .sentence && units[i].annotation.hasMachineConfidence
+            && units[i].annotation.confidenceScale == nil {
             units[i].annotation.confidenceScale = scale
         }
     }

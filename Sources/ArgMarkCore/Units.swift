@@ -49,6 +49,15 @@ public struct SentenceAnnotation: Sendable, Hashable {
         self.labelReasons = labelReasons
     }
 
+    /// True for a machine label with a confidence: the confidences whose scale outputs record.
+    public var hasMachineConfidence: Bool { confidence != nil && !isKeptLabel }
+
+    /// The scale a machine confidence records (`calibrated` or `share`); nil for none, a person's label, and one
+    /// whose file does not say (or says mixed by hand, which a sentence's scale never is).
+    public var recordedConfidenceScale: ConfidenceScale? {
+        hasMachineConfidence && confidenceScale != .mixed ? confidenceScale : nil
+    }
+
     /// True when a person set the link; such links are never changed by machine runs.
     public var isHumanLink: Bool { linkedBy?.isHuman ?? false }
 

@@ -48,7 +48,7 @@ public struct AIFWriter: DocumentWriter {
             json.string(a.labeledBy?.description)
             json.raw(",\"confidence\":")
             if let confidence = a.confidence { json.fixed(confidence) } else { json.raw("null") }
-            if a.confidence != nil, !a.isKeptLabel, let scale = a.confidenceScale, scale != .mixed {
+            if let scale = a.recordedConfidenceScale {
                 json.raw(",\"confidenceScale\":")
                 json.string(scale.rawValue)
             }

@@ -139,8 +139,7 @@ public struct JSONLinesWriter: DocumentWriter {
         out.string(a.label?.rawValue)
         out.raw(",\"confidence\":")
         out.fixed(a.confidence)
-        // (A sentence's scale is calibrated or share: one set to mixed by hand says nothing, and is not written.)
-        if writesScale, a.confidence != nil, !a.isKeptLabel, let confidenceScale = a.confidenceScale, confidenceScale != .mixed {
+        if writesScale, let confidenceScale = a.recordedConfidenceScale {
             out.raw(",\"confidenceScale\":")
             out.string(confidenceScale.rawValue)
         }

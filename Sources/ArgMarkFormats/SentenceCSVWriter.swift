@@ -41,7 +41,7 @@ public struct SentenceCSVWriter: DocumentWriter {
                 a.linkedBy?.description ?? "",
                 // What a machine confidence is (calibrated or share), as the labelling run recorded it; empty where
                 // its file did not say.
-                a.confidence != nil && !a.isKeptLabel && a.confidenceScale != .mixed ? a.confidenceScale?.rawValue ?? "" : "",
+                a.recordedConfidenceScale?.rawValue ?? "",
             ], into: &out)
         }
         return out

@@ -100,10 +100,9 @@ public struct DocumentReport: Sendable {
                 review.withConfidence += 1
                 // A share is no probability; a confidence whose file does not say (an older ArgMark's, whose
                 // default pipeline's were calibrated) is taken for one, and the report says so.
-                switch a.confidenceScale {
+                switch a.recordedConfidenceScale {
                 case .share: review.shares += 1
                 case .calibrated: review.probabilitySum += 1 - c
-                // (A sentence's scale is never mixed; one set so by hand says nothing.)
                 case .mixed, nil:
                     review.unsaid += 1
                     review.probabilitySum += 1 - c

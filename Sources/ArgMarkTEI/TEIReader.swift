@@ -263,7 +263,7 @@ struct TEIDecoder {
                 for pointer in application.children(named: "ptr") where pointer.attribute("type") == type {
                     found = true
                     for id in pointers(pointer.attribute("target")) {
-                        guard let i = document.units.firstIndex(where: { $0.id == id }), document.units[i].kind == .sentence else {
+                        guard let i = document.index(ofUnit: id), document.units[i].kind == .sentence else {
                             throw .malformed(line: pointer.line, message: "the ptr of type \(type) points at #\(id), which is no sentence of the file; point it at the sentences whose confidence is a \(pointed == .share ? "share" : "calibrated probability")")
                         }
                         if document.units[i].annotation.confidence != nil { document.units[i].annotation.confidenceScale = pointed }

@@ -385,9 +385,7 @@ struct TEIEncoder {
         // it); a confidence neither points at does not say (read from an older file).
         if document.confidenceScale == .mixed {
             for (scale, type) in [(ConfidenceScale.share, "shareConfidences"), (.calibrated, "calibratedConfidences")] {
-                let ids = document.units.filter {
-                    $0.kind == .sentence && $0.annotation.confidence != nil && !$0.annotation.isKeptLabel && $0.annotation.confidenceScale == scale
-                }.map { "#" + $0.id }
+                let ids = document.units.filter { $0.kind == .sentence && $0.annotation.recordedConfidenceScale == scale }.map { "#" + $0.id }
                 if !ids.isEmpty { try empty("ptr", ["type": type, "target": ids.joined(separator: " ")]) }
             }
         }
@@ -419,14 +417,11 @@ struct TEIEncoder {
         case .share: return share
         case nil: return ""
         case .mixed:
-            var kinds: Set<ConfidenceScale?> = []
-            for unit in document.units where unit.kind == .sentence && unit.annotation.confidence != nil && !unit.annotation.isKeptLabel {
-                kinds.insert(unit.annotation.confidenceScale == .mixed ? nil : unit.annotation.confidenceScale)
-            }
+            let counts = document.confidenceScaleCounts
             var parts: [String] = []
-            if kinds.contains(.calibrated) { parts.append("a calibrated probability that the label is right") }
-            if kinds.contains(.share) { parts.append("the winning label's share of the labellers' weighted scores") }
-            if kinds.contains(nil) { parts.append("unrecorded (read from a file that did not say)") }
+            if counts.calibrated > 0 { parts.append("a calibrated probability that the label is right") }
+            if counts.shares > 0 { parts.append("the winning label's share of the labellers' weighted scores") }
+            if counts.unsaid > 0 { parts.append("unrecorded (read from a file that did not say)") }
             return ", for some sentences " + parts.joined(separator: ", for others ") + " (the application argmark's ptr elements name which)"
         }
     }
