@@ -69,19 +69,25 @@ public struct CueLexicon: Sendable {
     private let gapBlockers: [Cue]
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
-        var cues: [Cue] = []
-        // What makes two lines one cue is where it may match and what it matches (anchored, parts, gaps). Cues are
-        // found again by a stable hash of those, each hash's cues chained through `nextWithHash`: hashing the
-        // scalar arrays with `Hasher` took a sixth of loading thousands of cues.
-        func keyHash(_ cue: Cue) -> UInt64 {
-            var h = (FNV1a.offset ^ (cue.anchored ? 1 : 0)) &* FNV1a.prime
-            for part in cue.parts {
-                for scalar in part { h = (h ^ UInt64(scalar.value)) &* FNV1a.prime }
-                h = (h ^ 0x1_0000_0000) &* FNV1a.prime
-            }
-            for unbounded in cue.unboundedGaps { h = (h ^ (unbounded ? 0x2_0000_0000 : 0x3_0000_0000)) &* FNV1a.prime }
-            return h
+        try self.init(tsv: tsv, wordBoundaries: wordBoundaries, keyHash: Self.keyHash)
+    }
+
+    /// What makes two lines one cue is where it may match and what it matches (anchored, parts, gaps). Cues are
+    /// found again by a stable hash of those, each hash's cues chained through `nextWithHash`: hashing the scalar
+    /// arrays with `Hasher` took a sixth of loading thousands of cues.
+    static func keyHash(_ cue: Cue) -> UInt64 {
+        var h = (FNV1a.offset ^ (cue.anchored ? 1 : 0)) &* FNV1a.prime
+        for part in cue.parts {
+            for scalar in part { h = (h ^ UInt64(scalar.value)) &* FNV1a.prime }
+            h = (h ^ 0x1_0000_0000) &* FNV1a.prime
         }
+        for unbounded in cue.unboundedGaps { h = (h ^ (unbounded ? 0x2_0000_0000 : 0x3_0000_0000)) &* FNV1a.prime }
+        return h
+    }
+
+    /// - Parameter keyHash: the cue's key hash; tests pass one that collides, so that the chain is walked.
+    init(tsv: String, wordBoundaries: Bool, keyHash: (Cue) -> UInt64) throws(LexiconError) {
+        var cues: [Cue] = []
         var firstWithHash: [UInt64: Int] = [:]
         var nextWithHash: [Int] = []
         var lineOfCue: [Int] = []

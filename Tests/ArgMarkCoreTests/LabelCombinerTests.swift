@@ -163,11 +163,14 @@ struct LabelCombinerTests {
         d.units[0].annotation = SentenceAnnotation(label: .claim, confidence: 0.9, labeledBy: .plugin("a"), linkedBy: .plugin("link"))
         d.units[1].annotation = SentenceAnnotation(
             label: .claim, confidence: 0.8, labeledBy: .plugin("a"), parent: "s1", relation: .support, linkedBy: .plugin("link"))
+        // The kept label keeps what its confidence is: a calibrated one is not taken for this run's share.
+        d.units[1].annotation.confidenceScale = .calibrated
         d.units[2].annotation = SentenceAnnotation(
             label: .evidence, confidence: 0.7, labeledBy: .plugin("a"), parent: "s2", relation: .support, linkedBy: .human("dave"))
         let relabelled = try Pipeline(labelers: [FixedLabeler(label: .background)]).run(d)
         #expect(relabelled.units.map(\.annotation.label) == [.background, .claim, .evidence])
         #expect(relabelled.units[1].annotation.labeledBy == .plugin("a") && relabelled.units[1].annotation.confidence == 0.8)
+        #expect(relabelled.units[1].annotation.confidenceScale == .calibrated && relabelled.units[0].annotation.confidenceScale == .share)
         var unknown = d
         unknown.units[0].annotation.labeledBy = nil
         #expect(try Pipeline(labelers: [FixedLabeler(label: .background)]).run(unknown).units[0].annotation.label == .claim)

@@ -64,6 +64,21 @@ struct CueLexiconTests {
         }
     }
 
+    /// Every cue's key hashing alike walks the whole chain of earlier cues: distinct cues all load, in order, and a
+    /// repeat is still found, as with the real hash (whose 64 bits never collide on the shipped lexicons).
+    @Test func cuesWhoseHashesCollideAreStillToldApart() throws {
+        let tsv = "应当\tprescription\t1\n^应当\tprescription\t1\n据…显示\tevidence\t1\n据……显示\tevidence\t1\n"
+            + "{例如|比如}\texample\t2\n应当\tprescription\t1\n比如\texample\t2\n"
+        let colliding = try CueLexicon(tsv: tsv, wordBoundaries: false, keyHash: { _ in 7 })
+        let hashed = try CueLexicon(tsv: tsv, wordBoundaries: false)
+        #expect(colliding.cues.map(\.text) == ["应当", "^应当", "据…显示", "据……显示", "例如", "比如"])
+        #expect(colliding.cues.map(\.text) == hashed.cues.map(\.text))
+        #expect(topCueLabel(colliding, "比如去年。") == .example)
+        #expect { try CueLexicon(tsv: tsv + "^应当\tclaim\t1\n", wordBoundaries: false, keyHash: { _ in 7 }) } throws: { error in
+            (error as? LexiconError)?.line == 8 && (error as? LexiconError)?.message.contains("listed already at line 2") == true
+        }
+    }
+
     /// English words are whole words in any Latin letters: début holds no but, and a cue with a capital accented
     /// letter (written in lower case by the lexicon) matches it.
     @Test func englishWordsHoldAccentedLetters() throws {
