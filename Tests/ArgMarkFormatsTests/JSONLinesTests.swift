@@ -1,5 +1,5 @@
 import ArgMarkCore
-import ArgMarkFormats
+@testable import ArgMarkFormats
 import ArgMarkPipeline
 import ArgMarkText
 import Foundation
@@ -112,6 +112,22 @@ struct JSONLinesTests {
             #expect { try sentence(by) } throws: { error in
                 "\(error)".contains("line 2") && "\(error)".contains("human:NAME")
             }
+        }
+    }
+
+    /// The written-out check for a misspelt signature says what the pattern it replaced says, on signatures near
+    /// it and far from it.
+    @Test func aMisspeltSignatureIsWhatThePatternSaid() {
+        let pattern = /(?i)\s*humans?\s*([:：;].*)?/
+        let signatures = [
+            "human", "Human", "HUMANS", "humanS", " human", "\thuman ", "human:", "human:ana", "humans:ana", "human :ana",
+            "human：ana", "human;ana", "human; a b", "human s", "humans s", "human,ana", "human-ana", "humanities-bert",
+            "humanss", "huma", "hum", "", "  ", "x human", "human:a\nb", "human\n:ab", "human\n", "human:\r\n",
+            "human\u{2028}", "human:\u{2028}x", "\u{3000}human：名", "ＨＵＭＡＮ:x", "human\u{301}:x", "hUmAn ; ",
+            "humans:", "human::", "human:human", "h\u{FF55}man", "humanſ:x", "human\u{0085}",
+        ]
+        for raw in signatures {
+            #expect(JSONLinesReader.readsAsMisspeltSignature(raw) == (raw.wholeMatch(of: pattern) != nil), "\(raw.debugDescription)")
         }
     }
 
