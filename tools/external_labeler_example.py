@@ -5,7 +5,7 @@ It labels by a handful of keyword rules; replace `score()` with a call to your o
 say) to plug it into `argmark annotate --external "python3 my_labeller.py"`.
 
 Test switches: --crash-after N exits after N documents, --hang never replies to documents (--ignore-term: and
-blocks SIGTERM), --hang-after N replies to N documents and then to none (creating the file --mark FILE names first), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
+blocks SIGTERM), --hang-after N replies to N documents and then to none (writing its process id to the file --mark FILE names first; --stall: and stops reading its input), --garbage replies with a non-JSON line, --error replies with an error object, --twice replies twice
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
 integer), --boolean with a confidence of true, --escape-id names itself with a terminal escape sequence, --repeat
 answers the first sentence twice, --claims-only declares only claim at the handshake, --both gives a sentence
@@ -54,9 +54,14 @@ def main():
             if "--hang" in args:
                 continue
             if "--hang-after" in args and documents > int(args[args.index("--hang-after") + 1]):
-                # Tells a test where it stands (--mark FILE), then never replies.
+                # Tells a test where it stands (--mark FILE, which gets its process id), then never replies
+                # (--stall: stuck in a call, no longer reading its input either).
                 if "--mark" in args:
-                    open(args[args.index("--mark") + 1], "w").close()
+                    with open(args[args.index("--mark") + 1], "w") as mark:
+                        mark.write(str(os.getpid()))
+                if "--stall" in args:
+                    while True:
+                        signal.pause()
                 continue
             if "--close-output" in args:
                 os.close(1)

@@ -263,8 +263,13 @@ struct Annotate: AsyncParsableCommand {
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1
         // The inputs that were not there count from the start.
         let tally = BatchTally(missing: missing.count, showsBar: showBar)
-        let interruption = found.count > 1
-            ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) : nil
+        // With an external labeller even one file is a batch to stop cleanly: ended by the signal's default action,
+        // ArgMark would leave a labeller stuck in a call running.
+        let externalLabelers = started
+        let interruption = found.count > 1 || !started.isEmpty
+            ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
+                for labeler in externalLabelers { labeler.stopForExit() }
+            } : nil
         let summary = await BatchRunner(options: options).run(found) { progress in
             // A failure is named as it happens, above the bar.
             if let failure = progress.latestFailure {

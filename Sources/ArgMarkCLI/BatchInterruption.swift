@@ -51,7 +51,8 @@ enum BatchInterruption {
         }
     }
 
-    static func install(tally: BatchTally, total: Int, output: String?) -> Handlers {
+    /// - Parameter beforeExit: run after the last word, before exiting (stops the external labellers).
+    static func install(tally: BatchTally, total: Int, output: String?, beforeExit: @escaping @Sendable () -> Void = {}) -> Handlers {
         let sources = [(SIGINT, Int32(130)), (SIGTERM, Int32(143))].map { number, status -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -59,6 +60,7 @@ enum BatchInterruption {
                 let (line, clearBar) = tally.interruptedLine(total: total, output: output)
                 if clearBar { Terminal.status(nil) }
                 Terminal.note(line)
+                beforeExit()
                 _exit(status)
             }
             source.resume()

@@ -9,8 +9,11 @@ enum LoadedRegistry {
     /// A models directory that is named (`--models`, `$ARGMARK_MODELS`) but missing or holding no labeller is an
     /// error for every command: even one that only completes what a file lacks (tree, report, export, review)
     /// would otherwise link with the rule linker instead of the learned one, and exit 0.
-    /// - Parameter labelling: the command labels text (annotate, train): no Models/ found at all is then an error.
-    static func load(models: String?, labelling: Bool = true) throws -> PluginRegistry {
+    /// - Parameters:
+    ///   - labelling: the command labels text (annotate, train): no Models/ found at all is then an error.
+    ///   - labellers: load the labellers now; a command that shows a labelled file passes false and calls
+    ///     ``withLabellers(_:)`` when a file leaves a sentence unlabelled.
+    static func load(models: String?, labelling: Bool = true, labellers: Bool = true) throws -> PluginRegistry {
         // A misspelt --models used to give unlabelled output and exit 0.
         // Set but empty counts as unset, as shells leave it (ARGMARK_MODELS= argmark …).
         let environment = ProcessInfo.processInfo.environment["ARGMARK_MODELS"].flatMap { $0.isEmpty ? nil : $0 }
@@ -30,20 +33,36 @@ enum LoadedRegistry {
             Terminal.warning(problem + "; going on without labellers")
             return .standard
         }
-        let library = ModelLibrary(directory: directory)
+        let library = ModelLibrary(directory: directory, labellers: labellers)
         for problem in library.problems { Terminal.warning(problem) }
-        if library.labelers.isEmpty && library.problems.isEmpty {
+        if (library.labellersUnloaded ? !library.holdsLabellerFiles : library.labelers.isEmpty) && library.problems.isEmpty {
             let problem = "\(directory) holds no labeller (cues/*.tsv, label.model.*/): is it the project's Models/ folder?"
             if named != nil { throw usage(problem) }
             Terminal.warning(problem + " Going on without labellers.")
         }
         let registry = PluginRegistry.standard.adding(library)
+        warnOfAbsentDefaultLabelers(registry, library)
+        return registry
+    }
+
+    /// `registry` with the labellers it was loaded without (`load(models:labelling:labellers: false)`), their
+    /// problems warned of as `load` warns of them; `registry` itself when they are loaded.
+    static func withLabellers(_ registry: PluginRegistry) -> PluginRegistry {
+        guard var library = registry.unloadedLabellers else { return registry }
+        let warned = library.problems.count
+        library.loadLabellers()
+        for problem in library.problems.dropFirst(warned) { Terminal.warning(problem) }
+        let loaded = PluginRegistry.standard.adding(library)
+        warnOfAbsentDefaultLabelers(loaded, library)
+        return loaded
+    }
+
+    private static func warnOfAbsentDefaultLabelers(_ registry: PluginRegistry, _ library: ModelLibrary) {
         for id in registry.absentDefaultLabelers {
             // A labeller whose file failed above exists; it did not load.
             let failed = library.problems.contains { $0.contains("/\(id)") || ModelLibrary.lexiconFile(of: id).map($0.contains) == true }
-            Terminal.warning("\(directory)/pipeline.json names \(id), which \(failed ? "did not load (see above)" : "no plugin provides")")
+            Terminal.warning("\(library.directory)/pipeline.json names \(id), which \(failed ? "did not load (see above)" : "no plugin provides")")
         }
-        return registry
     }
 
     /// Why the default pipeline cannot label as Models/ means it to, if it cannot: a labeller pipeline.json names did

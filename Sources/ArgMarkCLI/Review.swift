@@ -52,7 +52,8 @@ struct Review: ParsableCommand {
         signal(SIGQUIT) { _ in _exit(131) }
         // Standard input carries the commands; the document is a file the session writes back.
         if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
-        let registry = try LoadedRegistry.load(models: models, labelling: false)
+        // Review labels nothing itself: only the linker and the scorer are needed.
+        let registry = try LoadedRegistry.load(models: models, labelling: false, labellers: false)
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(file) } catch { throw AnalysedDocument.failure(error.description) }
         let reader: any DocumentReader

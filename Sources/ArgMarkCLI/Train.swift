@@ -52,13 +52,15 @@ struct Train: ParsableCommand {
     var predictions: String?
     @Option(name: .long, help: "With --cross-validate, write every held-out sentence's gold label and each labeller's scores as TSV to this file (for studying combiner weights).")
     var proposalScores: String?
-    @Option(name: .long) var epochs: Int = 8
+    // The numbers are taken as given even when they start with a minus sign (--rate -1), so that validate() says
+    // what is wrong with them rather than the parser reporting the value missing.
+    @Option(name: .long, parsing: .unconditional, help: "Passes over the data (1 to 1000).") var epochs: Int = 8
     @Option(name: .long) var seed: UInt64 = 20_261_125
     @Option(name: .long, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
     @Option(name: .long, help: "Feature-hash dimensions as a power of two.") var bits: Int = 18
-    @Option(name: .long, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
-    @Option(name: .long, help: "L2 regularisation per update.") var l2: Double = 1e-6
-    @Option(name: .long, help: "AdaGrad learning rate.") var rate: Double = 0.2
+    @Option(name: .long, parsing: .unconditional, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
+    @Option(name: .long, parsing: .unconditional, help: "L2 regularisation per update (0 to below 1).") var l2: Double = 1e-6
+    @Option(name: .long, parsing: .unconditional, help: "AdaGrad learning rate (above 0, at most 10).") var rate: Double = 0.2
     @Flag(name: .long, help: "Train a linear chain over each paragraph's sentences (learned label transitions; marginals as probabilities).") var chain = false
     @Flag(name: .long, help: "Also train the stacked second stage (neighbours' and section's first-stage predictions).") var stacked = false
     @Option(name: .long, help: "With --cross-validate, K models each trained without every K-th held-out document instead of one model per document (for corpora of many short texts).")
@@ -74,6 +76,11 @@ struct Train: ParsableCommand {
         guard folds == nil || !crossValidate.isEmpty else { throw ValidationError("--folds needs --cross-validate") }
         if let folds { guard folds >= 2 else { throw ValidationError("--folds must be at least 2 (without it, each document is a fold)") } }
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
+        // Each of these trained a model that labels every sentence alike (or with certainty, wrongly) and exited 0.
+        guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 1000 (8 trains the shipped models)") }
+        guard rate.isFinite, rate > 0, rate <= 10 else { throw ValidationError("--rate must be a number above 0 and at most 10 (0.2 is usual)") }
+        guard l2.isFinite, l2 >= 0, l2 < 1 else { throw ValidationError("--l2 must be a number from 0 to below 1 (a weight's shrinking per update; 1e-6 is usual)") }
+        guard balance.isFinite, (0...1).contains(balance) else { throw ValidationError("--balance must be a number from 0 (none) to 1 (fully balanced)") }
         try Self.requireDirectories([("--out", out), ("--predictions", predictions)])
         try Self.refuseOutputsOverInputs(
             directories: [("--predictions", predictions), ("--out", out)], files: [("--proposal-scores", proposalScores)],
@@ -113,8 +120,9 @@ struct Train: ParsableCommand {
                FileManager.default.fileExists(atPath: String(spec[..<colon])) {
                 throw fail("--data \(spec): the weight '\(spec[spec.index(after: colon)...])' is not a number (PATH:WEIGHT, e.g. corpus:0.5)")
             }
-            guard weight.isFinite, weight > 0 else {
-                throw fail("--data \(spec): a source's weight is a number above 0 (0.5 counts each sentence half)")
+            // A weight of 1e40 overflowed the updates and trained an empty model.
+            guard weight.isFinite, weight > 0, weight <= 100 else {
+                throw fail("--data \(spec): a source's weight is a number above 0 and at most 100 (0.5 counts each sentence half)")
             }
             let loaded: [GoldDocument]
             do { loaded = try TrainingCorpus.load(path) } catch { throw fail(error.description) }

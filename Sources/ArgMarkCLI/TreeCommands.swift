@@ -9,13 +9,17 @@ import Foundation
 /// Loads any input and completes what it lacks: labels (the default pipeline), then the tree, then the scores.
 /// What the file already holds is used as is.
 enum AnalysedDocument {
-    /// `path` completed with the models of `models` (loaded after the path is known to be no `-`).
+    /// `path` completed with the models of `models` (loaded after the path is known to be no `-`; the labellers
+    /// only if the file leaves a sentence to label).
     static func load(_ path: String, models: String?) throws -> Document {
         if path == "-" { throw failure(standardInputRefused) }
-        return try load(path, registry: try LoadedRegistry.load(models: models, labelling: false))
+        var registry = try LoadedRegistry.load(models: models, labelling: false, labellers: false)
+        return try load(path, registry: &registry)
     }
 
-    static func load(_ path: String, registry: PluginRegistry) throws -> Document {
+    /// `path` completed with `registry`'s plugins; a registry loaded without its labellers gets them here
+    /// (`LoadedRegistry.withLabellers`) when the file leaves a sentence unlabelled, and keeps them for the next file.
+    static func load(_ path: String, registry: inout PluginRegistry) throws -> Document {
         if path == "-" { throw failure(standardInputRefused) }
         let bytes: [UInt8]
         do { bytes = try FileAccess.read(path) } catch { throw failure(error.description) }
@@ -28,9 +32,10 @@ enum AnalysedDocument {
         } catch {
             throw failure("\(path): \(error)")
         }
-        var pipeline = registry.defaultPipeline()
         var sentences = document.units.filter { $0.kind == .sentence }
         let unlabelled = document.units.indices.filter { document.units[$0].kind == .sentence && document.units[$0].annotation.label == nil }
+        if !unlabelled.isEmpty { registry = LoadedRegistry.withLabellers(registry) }
+        var pipeline = registry.defaultPipeline()
         if !unlabelled.isEmpty, let failure = LoadedRegistry.defaultPipelineFailure(registry) {
             // Labelling the text with what did load would show weaker labels than annotate gives, with exit 0.
             throw self.failure("\(path): " + failure)
@@ -163,7 +168,7 @@ struct Report: ParsableCommand {
         // What could not be read is counted in the summary, as a batch counts its failures (the errors name why).
         var unread = missing.map(\.path)
         // Loaded once for the whole directory; a models problem is the command's error, not a document's.
-        let registry = try LoadedRegistry.load(models: models, labelling: false)
+        var registry = try LoadedRegistry.load(models: models, labelling: false, labellers: false)
         guard !inputs.isEmpty else { throw AnalysedDocument.failure("\(path): no file to report on") }
         // x.txt beside its x.jsonl (annotate DIR --out DIR) or x.lines is one document: count it once, as annotate
         // refuses to write both, from the file that holds the most of it — the annotated (perhaps reviewed) JSONL or
@@ -191,7 +196,7 @@ struct Report: ParsableCommand {
                 continue
             }
             do {
-                var report = DocumentReport(try AnalysedDocument.load(input.path, registry: registry))
+                var report = DocumentReport(try AnalysedDocument.load(input.path, registry: &registry))
                 // Named by its file in a directory, where two files may hold one document id.
                 if inputs.count > 1 || isDirectory { report.file = input.path }
                 reports.append(report)

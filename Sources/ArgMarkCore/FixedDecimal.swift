@@ -2,6 +2,7 @@
 public enum FixedDecimal {
     /// Two decimals, always shown (`0.50`), for text meant for people: trees, explanations, the review editor.
     public static func twoPlaces(_ x: Double) -> String {
+        if let large = beyondFixed(x) { return large }
         let v = Int((abs(x) * 100).rounded())
         return (x < 0 && v != 0 ? "-" : "") + "\(v / 100)." + (v % 100 < 10 ? "0" : "") + "\(v % 100)"
     }
@@ -13,6 +14,7 @@ public enum FixedDecimal {
     /// Three decimals, always shown (`0.050`, `-0.125`), for evaluation tables; `nan` for a value that is not finite.
     public static func threePlaces(_ x: Double) -> String {
         guard x.isFinite else { return "nan" }
+        if let large = beyondFixed(x) { return large }
         let v = Int((abs(x) * 1000).rounded())
         let fraction = String(v % 1000)
         return (x < 0 && v != 0 ? "-" : "") + "\(v / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
@@ -26,6 +28,7 @@ public enum FixedDecimal {
 
     /// Rounds to four decimals and drops trailing zeros, independent of locale.
     public static func format(_ value: Double) -> String {
+        if let large = beyondFixed(value) { return large }
         let scaled = (value * 10_000).rounded()
         let negative = scaled < 0
         let magnitude = Int(abs(scaled))
@@ -42,5 +45,12 @@ public enum FixedDecimal {
             text += "." + String(repeating: "0", count: digits - raw.count) + raw
         }
         return text
+    }
+
+    /// A value too large for decimals held in an Int (a labeller's weight of 1e15 typed in a pipeline file), or one
+    /// that is not finite, as Swift writes it (`1e+15`, a JSON number; `inf`); nil for any other.
+    private static func beyondFixed(_ x: Double) -> String? {
+        guard !x.isFinite || abs(x) >= 1e14 else { return nil }
+        return x.isFinite ? "\(x.rounded())" : "\(x)"
     }
 }

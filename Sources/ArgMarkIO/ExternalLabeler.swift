@@ -110,11 +110,28 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         descriptor = PluginDescriptor(
             id: id, kind: .labeler, summary: (hello["summary"] as? String) ?? "external labeller: \(command.joined(separator: " "))",
             languages: languages, labels: labels, requires: [.sentences], assigns: [.labels])
+        processIdentifier = connection.child.pid
         state = Mutex(connection)
     }
 
     /// The process id of the labeller (for diagnostics and tests).
-    public var processIdentifier: Int32 { state.withLock { $0.child.pid } }
+    public let processIdentifier: Int32
+
+    /// Stops the labeller at once, for ArgMark ending on a signal (Ctrl-C, SIGTERM) in the middle of a batch: SIGTERM,
+    /// then SIGKILL a second later. A labeller stuck in a call that never reads its input would otherwise outlive
+    /// ArgMark (and keep a model's memory). It does not wait for the labeller's lock, which a request in flight holds.
+    public func stopForExit() {
+        var status: Int32 = 0
+        // 0: still running and not yet reaped (its id is still its own, so the signal cannot reach another process).
+        guard waitpid(processIdentifier, &status, WNOHANG) == 0 else { return }
+        kill(processIdentifier, SIGTERM)
+        let killAt = Date().addingTimeInterval(1)
+        while Date() < killAt {
+            if waitpid(processIdentifier, &status, WNOHANG) != 0 { return }
+            usleep(10_000)
+        }
+        kill(processIdentifier, SIGKILL)
+    }
 
     deinit {
         state.withLock { Self.stop(&$0) }

@@ -37,8 +37,42 @@ public struct ModelLibrary: Sendable {
     /// Trained models, in default-pipeline order.
     public static let models = ["label.model.zh.v1", "label.model.en.v1"]
 
-    public init(directory: String) {
+    /// Whether the labellers (cue lexicons, trained models) are still to load: a library made with `labellers: false`
+    /// until ``loadLabellers()``.
+    public private(set) var labellersUnloaded = false
+
+    /// - Parameter labellers: load the labellers too. A command that shows or exports a labelled file needs only the
+    ///   linker and the pipeline's file, and loading every lexicon and model was two thirds of its run; it loads them
+    ///   (``loadLabellers()``) when a file leaves a sentence unlabelled.
+    public init(directory: String, labellers: Bool = true) {
         self.directory = directory
+        let lexiconByFile = labellers ? loadLexicons() : [:]
+        loadCharacterFolding()
+        if labellers { checkTraditionalCues(lexiconByFile) }
+        loadPipelineFile()
+        let linkerFolder = (directory as NSString).appendingPathComponent("link.learned.v1")
+        if FileManager.default.fileExists(atPath: linkerFolder) {
+            do { linkers.append(try Self.loadLinker(folder: linkerFolder)) } catch { problems.append("\(linkerFolder): \(error)") }
+        }
+        if labellers { loadModels(lexiconByFile) } else { labellersUnloaded = true }
+    }
+
+    /// Loads the labellers a library made with `labellers: false` left out; their problems are added to ``problems``.
+    public mutating func loadLabellers() {
+        guard labellersUnloaded else { return }
+        labellersUnloaded = false
+        let lexiconByFile = loadLexicons()
+        checkTraditionalCues(lexiconByFile)
+        loadModels(lexiconByFile)
+    }
+
+    /// Whether the directory holds a labeller's file (a cue lexicon, a model folder), loaded or not.
+    public var holdsLabellerFiles: Bool {
+        !labelers.isEmpty || Self.lexicons.contains { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0.file)) }
+            || ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.hasPrefix("label.model.") }
+    }
+
+    private mutating func loadLexicons() -> [String: CueLexicon] {
         var lexiconByFile: [String: CueLexicon] = [:]
         for entry in Self.lexicons {
             let path = (directory as NSString).appendingPathComponent(entry.file)
@@ -63,6 +97,10 @@ public struct ModelLibrary: Sendable {
                 problems.append("\(path): \(error.description)")
             }
         }
+        return lexiconByFile
+    }
+
+    private mutating func loadCharacterFolding() {
         let foldingPath = (directory as NSString).appendingPathComponent(Self.characterFoldingFile)
         do {
             if let text = try Self.text(at: foldingPath) {
@@ -75,6 +113,9 @@ public struct ModelLibrary: Sendable {
         } catch {
             problems.append(error.description + "; Traditional Chinese is labelled as written")
         }
+    }
+
+    private mutating func checkTraditionalCues(_ lexiconByFile: [String: CueLexicon]) {
         // Texts in Traditional characters are matched folded to simplified ones, so a cue written in Traditional
         // characters would never fire: said, rather than left dead.
         if let characterFolding {
@@ -85,7 +126,12 @@ public struct ModelLibrary: Sendable {
                 problems.append("\((directory as NSString).appendingPathComponent(entry.file)): the cue \(first.text)\(traditional.count > 1 ? " (and \(traditional.count - 1) more)" : "") is written in Traditional characters, but texts are matched in simplified ones (\(characterFolding.folded(first.text))); write it so")
             }
         }
-        let pipelinePath = (directory as NSString).appendingPathComponent("pipeline.json")
+    }
+
+    private var pipelinePath: String { (directory as NSString).appendingPathComponent("pipeline.json") }
+
+    private mutating func loadPipelineFile() {
+        let pipelinePath = self.pipelinePath
         if let data = FileManager.default.contents(atPath: pipelinePath) {
             do {
                 // Only the confidences depend on a calibration: a bad entry is left out, the labels stay the same.
@@ -109,10 +155,9 @@ public struct ModelLibrary: Sendable {
                 problems.append(pipelineProblem)
             }
         }
-        let linkerFolder = (directory as NSString).appendingPathComponent("link.learned.v1")
-        if FileManager.default.fileExists(atPath: linkerFolder) {
-            do { linkers.append(try Self.loadLinker(folder: linkerFolder)) } catch { problems.append("\(linkerFolder): \(error)") }
-        }
+    }
+
+    private mutating func loadModels(_ lexiconByFile: [String: CueLexicon]) {
         // The shipped models first, in the default pipeline's order, then any other model folder (a model trained
         // with `argmark train --out Models/label.model.en.mine.v1`), which `--labelers` and a pipeline file name by id.
         // (Only a folder whose name ends in a version, as ids do: a backup label.model.zh.v1.bak or an archive is none.)
@@ -319,6 +364,7 @@ extension PluginRegistry {
     /// pipeline uses it), with its `pipeline.json` as the default pipeline.
     public func adding(_ library: ModelLibrary) -> PluginRegistry {
         var registry = self
+        registry.unloadedLabellers = library.labellersUnloaded ? library : nil
         registry.labelers += library.labelers
         registry.linkers = library.linkers + registry.linkers
         if let pipeline = library.pipeline { registry.defaultLabelers = pipeline }

@@ -22,6 +22,9 @@ public struct PluginRegistry: Sendable {
     public var defaultPipelineProblem: String?
     /// Traditional → simplified characters for every pipeline (`Models/fold/zh-hant.tsv`), if loaded.
     public var characterFolding: CharacterFolding?
+    /// The models library whose labellers are not loaded yet (``ModelLibrary/init(directory:labellers:)``), if any:
+    /// ``labelers`` and the default pipeline's labellers are then still to come.
+    public var unloadedLabellers: ModelLibrary?
 
     /// Everything built in.
     public static let standard = PluginRegistry(
@@ -191,8 +194,10 @@ public struct PluginRegistry: Sendable {
     }
 
     /// The labellers `Models/pipeline.json` names that no plugin provides: the default pipeline runs without them.
+    /// (None while the labellers are still to load.)
     public var absentDefaultLabelers: [String] {
-        (defaultLabelers?.labelers ?? []).map(\.id).filter { labeler(id: $0) == nil }
+        guard unloadedLabellers == nil else { return [] }
+        return (defaultLabelers?.labelers ?? []).map(\.id).filter { labeler(id: $0) == nil }
     }
 
     /// A pipeline from a specification; unknown ids are an error listing the known ones.

@@ -166,6 +166,47 @@ extension CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: dir + "/out/c.en.jsonl"))
     }
 
+    /// SIGTERM while an external labeller is stuck in a call (it neither replies nor reads its input, and blocks
+    /// SIGTERM): ArgMark stops it (SIGKILL after a second) before exiting, even for a single file, rather than
+    /// leaving it running under init.
+    @Test(.enabled(if: Self.python != nil, "needs python3"))
+    func anInterruptedRunStopsItsExternalLabeller() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("Cities should act now.\n".utf8).write(to: URL(fileURLWithPath: dir + "/a.en.txt"))
+        let example = Self.packageRoot.appendingPathComponent("tools/external_labeler_example.py").path
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = ["annotate", dir + "/a.en.txt", "--out", dir + "/out", "--plugin-timeout", "600",
+                             "--external", "\(Self.python!) \(example) --hang-after 0 --stall --ignore-term --mark \(dir)/hung"]
+        let err = Pipe()
+        process.standardError = err
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // Waits for the labeller to stall and write its process id (a wait, not a timed assertion).
+        var labeller: Int32?
+        while labeller == nil, process.isRunning {
+            labeller = (try? String(contentsOfFile: dir + "/hung", encoding: .utf8)).flatMap { Int32($0) }
+            usleep(20_000)
+        }
+        process.terminate()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 143, "\(stderr)")
+        #expect(stderr.contains("interrupted after 0 of 1 files"), "\(stderr)")
+        let pid = try #require(labeller)
+        // Gone, or a zombie waiting for init to reap it: either way it no longer runs.
+        func runs() -> Bool {
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let state = stat.split(separator: ")").last?.split(separator: " ").first else { return false }
+            return state != "Z" && state != "X"
+        }
+        var waited = 0
+        while runs(), waited < 500 { usleep(20_000); waited += 1 }
+        #expect(!runs(), "the labeller \(pid) still runs")
+        if runs() { kill(pid, SIGKILL) }
+    }
+
     @Test func anEarlierRunsOutputsAreNotReadAgain() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }

@@ -550,6 +550,18 @@ struct CommandLineTests {
         #expect(copy.status != 0 && copy.stderr.contains("has the sentences of") && copy.stderr.contains("\(dir)/g/mixed-copy.jsonl") && copy.stderr.contains("\(dir)/g/mixed.jsonl"), "\(copy.stderr)")
         try FileManager.default.removeItem(atPath: dir + "/g/mixed-copy.jsonl")
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"]).stderr.contains("is the zh model's folder"))
+        // Settings that trained a model labelling every sentence alike, and exited 0; a negative number is read as one.
+        for (setting, message) in [
+            (["--epochs", "0"], "--epochs must be between 1 and 1000"), (["--rate", "-1"], "--rate must be a number above 0"),
+            (["--rate", "1e30"], "--rate must be a number above 0 and at most 10"), (["--l2", "-1"], "--l2 must be a number from 0"),
+            (["--balance", "nan"], "--balance must be a number from 0"),
+        ] {
+            let refused = try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.x.v1"] + setting)
+            #expect(refused.status == 64 && refused.stderr.contains(message), "\(setting): \(refused.stderr)")
+        }
+        let heavy = try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl:1e40", "--out", dir + "/label.model.zh.x.v1"])
+        #expect(heavy.status != 0 && heavy.stderr.contains("at most 100"), "\(heavy.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/label.model.zh.x.v1/weights.bin"))
         #expect(try argmark(["review", dir + "/mixed.jsonl", "--annotator", " "], stdin: "q\n").stderr.contains("the annotator's name is empty"))
         #expect(try argmark(["tree", "-"], stdin: "x").stderr.contains("reads a file, not standard input"))
         #expect(try argmark(["annotate", dir + "/mixed.txt", "--out", dir + "/t", "--no-tree", "--linker", "link.tree.v1"]).status == 64)

@@ -241,6 +241,21 @@ struct JSONLinesTests {
         }
     }
 
+    /// A labeller's weight too large for four fixed decimals (1e15 typed in a pipeline file) is written as a JSON
+    /// number and read back, where it had stopped the run on an integer overflow.
+    @Test func aHugeWeightIsWrittenAndReadBack() throws {
+        #expect(FixedDecimal.format(1e20) == "1e+20" && FixedDecimal.format(-1e16) == "-1e+16" && FixedDecimal.format(99_999_999) == "99999999")
+        #expect(FixedDecimal.twoPlaces(1e20) == "1e+20" && FixedDecimal.threePlaces(1e16) == "1e+16" && FixedDecimal.twoPlaces(.infinity) == "inf")
+        var document = Document(id: "w", sections: [Section(id: "d1", level: 1, heading: nil, parent: nil)])
+        document.units = [TextUnit(id: "s1", kind: .sentence, section: "d1", paragraph: "p1", language: .en, start: 0, end: 1, text: "x",
+                                   annotation: SentenceAnnotation(label: .claim, confidence: 0.5, labeledBy: .plugin("a")))]
+        document.paragraphs = [Paragraph(id: "p1", section: "d1", language: .en, units: 0..<1)]
+        document.plugins = [PluginRecord(id: "a", role: .label, weight: 1e20), PluginRecord(id: "b", role: .label, weight: 1e15)]
+        let bytes = try JSONLinesWriter().write(document)
+        let read = try JSONLinesReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "w"))
+        #expect(read.plugins.map(\.weight) == [1e20, 1e15])
+    }
+
     @Test(arguments: [
         ("not json\n", 1, "not a valid ArgMark JSON object"),
         ("{\"type\":\"sentence\",\"id\":\"s1\"}\n", 1, "first line must be the"),

@@ -41,6 +41,32 @@ struct LabelerConformanceTests {
         #expect(enRules?.contains("should → prescription") == true && enRules?.contains("questions") == false)
     }
 
+    /// A library loaded without its labellers has the linker, the pipeline's file and the character table; loading
+    /// them afterwards gives what loading all at once gives, problems included (a broken lexicon and the model that
+    /// needs it), each problem once.
+    @Test func labellersLoadedLaterAreTheSame() throws {
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-later-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        try FileManager.default.copyItem(at: ShippedLexicons.modelsDirectory, to: temporary)
+        for directory in [ShippedLexicons.modelsDirectory.path, temporary.path] {
+            var later = ModelLibrary(directory: directory, labellers: false)
+            #expect(later.labellersUnloaded && later.labelers.isEmpty && later.holdsLabellerFiles)
+            #expect(later.linkers.count == 1 && later.pipeline != nil && later.characterFolding != nil)
+            let registry = PluginRegistry.standard.adding(later)
+            #expect(registry.unloadedLabellers != nil && registry.absentDefaultLabelers.isEmpty)
+            later.loadLabellers()
+            let atOnce = ModelLibrary(directory: directory)
+            #expect(!later.labellersUnloaded && PluginRegistry.standard.adding(later).unloadedLabellers == nil)
+            #expect(later.labelers.map(\.descriptor.id) == atOnce.labelers.map(\.descriptor.id))
+            #expect(later.labelers.map(\.descriptor.fingerprint) == atOnce.labelers.map(\.descriptor.fingerprint))
+            #expect(Set(later.problems) == Set(atOnce.problems) && later.problems.count == atOnce.problems.count)
+            #expect(later.pipeline == atOnce.pipeline)
+            // The second directory gets a broken lexicon for the next round.
+            try "应当\tprescription\tx\n".write(to: temporary.appendingPathComponent("cues/zh.tsv"), atomically: true, encoding: .utf8)
+        }
+        #expect(ModelLibrary(directory: temporary.path).problems.count >= 2)
+    }
+
     /// The shipped models are linear chains; a manifest whose transition table has the wrong shape is reported
     /// as a problem naming the folder, not loaded.
     @Test func shippedModelsAreChainsAndBadTransitionsAreReported() throws {
