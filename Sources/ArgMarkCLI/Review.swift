@@ -112,10 +112,12 @@ struct Review: ParsableCommand {
         }
         if let linker = completingLinker, !TreeCompletion.isComplete(document) {
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
+            let changed = TreeCompletion.personsLinksChanged(from: document, to: completed)
             document = completed
             document.recordLinker(linker)
             treeCompletedBy = linker.descriptor.id
             opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
+            if !changed.isEmpty { opening.append(AnalysedDocument.personsLinksNote(changed)) }
         }
         if !hasArgumentative { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 

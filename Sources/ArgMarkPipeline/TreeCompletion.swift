@@ -84,10 +84,28 @@ public enum TreeCompletion {
         }
     }
 
+    /// The sentences whose link a person made that `after` no longer holds as theirs (moved, signed provisional,
+    /// or removed), in document order: what a command that completed the tree should tell.
+    public static func personsLinksChanged(from before: Document, to after: Document) -> [String] {
+        zip(before.units, after.units).compactMap { old, new in
+            guard old.annotation.linkedBy?.isHuman == true,
+                  old.annotation.parent != new.annotation.parent || old.annotation.linkedBy != new.annotation.linkedBy
+                    || old.annotation.relation != new.annotation.relation else { return nil }
+            return new.id
+        }
+    }
+
+    /// Who a link moved by the tree's completion is signed by, with ``provisionalConfidence``: no person placed it
+    /// there, and a later linker may place it better. Review signs the links it moves on a relabelling so too.
+    public static let provisionalLinker = "link.review.v1"
+    public static let provisionalConfidence = 0.3
+
     /// Moves each link into a sentence outside the tree (background or unlabelled: a person relabelled the parent,
     /// or a model did) up to the nearest argumentative sentence above that one, as review moves a background
     /// sentence's children to its parent; with none above (or one below the sentence itself), the link is removed
-    /// and the linker attaches the sentence. A person's link stays theirs.
+    /// and the linker attaches the sentence. A moved link a person or a linker made is signed as provisional
+    /// (``provisionalLinker``): signed as theirs, it would claim a placement they never made, and a person's would
+    /// never be placed again. One of unknown origin stays so.
     public static func liftLinksOutOfTheTree(_ document: inout Document) {
         // A document no one has linked yet (a fresh annotation) has nothing to lift.
         guard document.units.indices.contains(where: { document.units[$0].annotation.parent != nil }) else { return }
@@ -113,6 +131,10 @@ public enum TreeCompletion {
             }
             if let target {
                 document.units[i].annotation.parent = document.units[target].id
+                if document.units[i].annotation.linkedBy != nil {
+                    document.units[i].annotation.linkedBy = .plugin(provisionalLinker)
+                    document.units[i].annotation.linkConfidence = provisionalConfidence
+                }
             } else {
                 document.units[i].annotation.parent = nil
                 document.units[i].annotation.relation = nil

@@ -20,7 +20,7 @@ public struct ReviewSession {
     public var style: ReviewStyle
     /// Links the editor makes on its own (a sentence newly labelled argumentative needs a parent); machine links,
     /// so a later `annotate` may place them better.
-    public static let defaultLinker = "link.review.v1"
+    public static let defaultLinker = TreeCompletion.provisionalLinker
 
     private var undoStack: [ReviewEdit] = []
     private var redoStack: [ReviewEdit] = []
@@ -615,7 +615,7 @@ public struct ReviewSession {
                 var child = document.units[c].annotation
                 child.parent = a.parent
                 child.linkedBy = .plugin(Self.defaultLinker)
-                child.linkConfidence = 0.3
+                child.linkConfidence = TreeCompletion.provisionalConfidence
                 planned[c] = child
             }
             a.parent = nil
@@ -636,7 +636,7 @@ public struct ReviewSession {
                 a.parent = document.units[parent].id
                 a.relation = .support
                 a.linkedBy = .plugin(Self.defaultLinker)
-                a.linkConfidence = 0.3
+                a.linkConfidence = TreeCompletion.provisionalConfidence
             } else if label == .claim || label == .prescription {
                 becomeRoot(i, &a, taking: &planned)
             } else {
@@ -667,7 +667,7 @@ public struct ReviewSession {
             other.parent = document.units[i].id
             other.relation = .support
             other.linkedBy = .plugin(Self.defaultLinker)
-            other.linkConfidence = 0.3
+            other.linkConfidence = TreeCompletion.provisionalConfidence
             planned[k] = other
         }
     }

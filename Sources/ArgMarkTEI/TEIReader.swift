@@ -379,7 +379,10 @@ struct TEIDecoder {
             let writer = try XMLStreamWriter()
             // A container that held only ArgMark's declarations (a classDecl with its taxonomy) would be left empty,
             // which TEI does not allow.
-            func isArgMarks(_ element: XMLElement) -> Bool { element.xmlID?.hasPrefix(TEIVocabulary.reservedPrefix) ?? false }
+            // Only an ArgMark export (which declares its offsets, argmark-prefixes) has ArgMark's additions: in another
+            // tool's header an id that happens to start so is the source's own, kept (writing TEI then names it).
+            let exported = TEIReader.argMarkPrefixPattern(root) != nil
+            func isArgMarks(_ element: XMLElement) -> Bool { exported && element.xmlID?.hasPrefix(TEIVocabulary.reservedPrefix) ?? false }
             try writer.copy(header, skipping: { element in
                 if isArgMarks(element) { return true }
                 let children = element.children
@@ -757,8 +760,29 @@ struct TEIDecoder {
         var index: [String: Int] = [:]
         index.reserveCapacity(document.units.count)
         for (i, unit) in document.units.enumerated() { index[unit.id] = i }
-        func annotator(_ pointer: String?) -> Annotator? {
-            Self.pointers(pointer).lazy.compactMap { annotators[$0] }.first
+        // Every xml:id of the file, gathered only when a pointer finds no annotator.
+        var fileIDs: Set<String>?
+        func annotator(_ pointer: String?, line: Int) throws(DocumentReadError) -> Annotator? {
+            let ids = Self.pointers(pointer)
+            if let found = ids.lazy.compactMap({ annotators[$0] }).first { return found }
+            // A resp that points at nothing (mistyped, or its respStmt deleted) would leave the label's origin unknown,
+            // which keeps it as a person's from every later run: named instead. One that points at another element
+            // (an editor declared elsewhere) is no annotator ArgMark knows, as before.
+            if !ids.isEmpty {
+                if fileIDs == nil {
+                    var all = Set<String>()
+                    func collect(_ element: XMLElement) {
+                        if let id = element.xmlID { all.insert(id) }
+                        for child in element.children { collect(child) }
+                    }
+                    collect(root)
+                    fileIDs = all
+                }
+                if let missing = ids.first(where: { !fileIDs!.contains($0) }) {
+                    throw .malformed(line: line, message: "resp=\"\(pointer ?? "")\" points at #\(missing), which no element of the file has as its xml:id; point it at the respStmt of whoever set it (its xml:id, e.g. #argmark-human-anna) or leave resp out if nobody knows")
+                }
+            }
+            return nil
         }
         // Another scheme's categories (#arg-premise, declared in the file's own taxonomy) are not ArgMark's labels.
         let declaredCategories = Set((root.child("teiHeader")?.descendants(named: "category") ?? []).compactMap(\.xmlID))
@@ -770,8 +794,14 @@ struct TEIDecoder {
         var reasonsOwner: [String: Int] = [:]
         for entry in pendingAnnotations {
             var a = document.units[entry.unit].annotation
+            var named: ArgumentLabel?
             for token in Self.pointers(entry.ana) {
                 if let label = TEIVocabulary.label(categoryID: token) {
+                    // Two labels would have been read as the last one, unannounced.
+                    if let first = named, first != label {
+                        throw .malformed(line: entry.line, message: "ana names two labels, #\(TEIVocabulary.categoryID(first)) and #\(token); a sentence has one: keep the one it should have")
+                    }
+                    named = label
                     a.label = label
                 } else if token.lowercased().hasPrefix("arg-"), !declaredCategories.contains(token) {
                     // A label category mistyped by hand (#arg-Claim) would leave the sentence unlabelled unannounced.
@@ -784,19 +814,26 @@ struct TEIDecoder {
                 }
             }
             if a.label != nil || own {
-                a.labeledBy = annotator(entry.resp)
+                a.labeledBy = try annotator(entry.resp, line: entry.line)
                 a.confidence = try Self.probability(entry.cert, line: entry.line)
             }
             a.reviewedAt = Self.pointers(entry.change).lazy.compactMap { reviewTimes[$0] }.first
             document.units[entry.unit].annotation = a
         }
         guard let standOff = root.child("standOff") else { return }
+        // Each sentence's link, by the line it stands on: a second one would have replaced the first unannounced.
+        var linkLine: [Int: Int] = [:]
         for group in standOff.children(named: "linkGrp") where group.attribute("type") == "argument" {
             for link in group.children(named: "link") {
                 let targets = Self.pointers(link.attribute("target"))
                 guard targets.count == 2, let child = index[targets[0]], index[targets[1]] != nil else {
                     throw .malformed(line: link.line, message: "an argument link needs two pointers to sentences (child first, parent second)")
                 }
+                if let first = linkLine[child] {
+                    let place = first == link.line ? "on the same line" : "on line \(first)"
+                    throw .malformed(line: link.line, message: "\(targets[0]) has a second argument link (the first is \(place)); a sentence has one parent: keep the link it should have")
+                }
+                linkLine[child] = link.line
                 // A misspelt or missing type read as support would turn an attack into a support unannounced.
                 guard let relation = link.attribute("type").flatMap(ArgumentRelation.init(rawValue:)) else {
                     let given = link.attribute("type").map { "type=\"\($0)\"" } ?? "no type"
@@ -805,7 +842,7 @@ struct TEIDecoder {
                 var a = document.units[child].annotation
                 a.parent = targets[1]
                 a.relation = relation
-                a.linkedBy = annotator(link.attribute("resp"))
+                a.linkedBy = try annotator(link.attribute("resp"), line: link.line)
                 a.linkConfidence = try Self.probability(link.attribute("cert"), line: link.line)
                 document.units[child].annotation = a
             }
@@ -820,8 +857,12 @@ struct TEIDecoder {
         }
         for respons in standOff.children(named: "respons") where respons.attribute("match") == "@type" {
             for target in Self.pointers(respons.attribute("target")) {
-                if let i = index[target], document.units[i].annotation.parent == nil {
-                    document.units[i].annotation.linkedBy = annotator(respons.attribute("resp"))
+                // Pointing at no sentence, it would have dropped who made the thesis the root unannounced.
+                guard let i = index[target] else {
+                    throw .malformed(line: respons.line, message: "respons target=\"#\(target)\" points at no sentence; point it at the thesis it says who chose, or remove it")
+                }
+                if document.units[i].annotation.parent == nil {
+                    document.units[i].annotation.linkedBy = try annotator(respons.attribute("resp"), line: respons.line)
                 }
             }
         }

@@ -518,6 +518,33 @@ struct TEIEncoder {
         }
     }
 
+    /// An `xml:id` of the kept source header that ArgMark's additions would give a second time (a category
+    /// `arg-claim`, a score `score-s3`, a proposal list `why-s3`, a declaration `argmark-…`) would make the output
+    /// invalid, and every `@ana="#arg-claim"` point at the source's element: refused, naming it, before anything is
+    /// written. (A unit's id never clashes: the reader gives units ids the source does not use.)
+    static func checkKeptHeaderIDs(_ header: XMLElement, units: [TextUnit]) throws(DocumentWriteError) {
+        let categories = Dictionary(uniqueKeysWithValues: ArgumentLabel.allCases.map { (TEIVocabulary.categoryID($0), $0) })
+        let unitIDs = Set(units.map(\.id))
+        func check(_ element: XMLElement) throws(DocumentWriteError) {
+            if let id = element.xmlID {
+                var use: String?
+                if let label = categories[id] {
+                    use = "its \(label.rawValue) category"
+                } else if id.hasPrefix(TEIVocabulary.reservedPrefix) {
+                    use = "its own declarations (ids starting \(TEIVocabulary.reservedPrefix))"
+                } else if let unit = ["score-", "why-"].lazy.compactMap({ id.hasPrefix($0) ? String(id.dropFirst($0.count)) : nil }).first,
+                          unitIDs.contains(unit) {
+                    use = id.hasPrefix("score-") ? "the support score of sentence \(unit)" : "the labellers' proposals for sentence \(unit)"
+                }
+                if let use {
+                    throw .unrepresentable("TEI: the source's teiHeader has an element <\(element.name) xml:id=\"\(id)\">, and ArgMark's encoding gives that id to \(use); rename it in the source TEI (with what points to it) and annotate it again, or write JSONL, which keeps the header as it is")
+                }
+            }
+            for child in element.children { try check(child) }
+        }
+        try check(header)
+    }
+
     /// Copies a source's own header, adding ArgMark's respStmts, applications, encoding declarations and changes
     /// (each with an `xml:id` starting `argmark`, so a later read can take them out again).
     private mutating func writeMergedHeader(_ xml: String) throws {
@@ -525,6 +552,7 @@ struct TEIEncoder {
         guard let header = parsed.root, header.name == "teiHeader" else {
             throw DocumentWriteError.unrepresentable("TEI: the kept original header is not a teiHeader; re-read the source TEI")
         }
+        try Self.checkKeptHeaderIDs(header, units: document.units)
         let hasEncodingDesc = header.child("encodingDesc") != nil
         let hasRevisionDesc = header.child("revisionDesc") != nil
         let hasAppInfo = header.child("encodingDesc")?.child("appInfo") != nil

@@ -58,6 +58,36 @@ struct CommandLineTests {
         return path
     }
 
+    /// A person's link into a sentence labelled background since (hand-edited, merged): export, tree and review
+    /// move it up to the tree as review does, sign it provisional rather than the person's, and say so.
+    @Test func aPersonsLinkThatNoLongerFitsIsMovedAndSaidSo() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        func sentence(_ n: Int, _ text: String, _ rest: String) -> String {
+            #"{"type":"sentence","id":"s\#(n)","section":"d1","paragraph":"p1","lang":"en","start":\#(n * 10),"end":\#(n * 10 + 9),"text":"\#(text)",\#(rest)}"#
+        }
+        let jsonl = [
+            #"{"type":"document","id":"moved","lang":"en"}"#,
+            sentence(1, "We argue X.", #""label":"claim","labeledBy":"human:x","linkedBy":"human:x""#),
+            sentence(2, "It holds Y.", #""label":"claim","labeledBy":"human:x","parent":"s1","relation":"support","linkedBy":"human:x""#),
+            sentence(3, "Some words.", #""label":"background","labeledBy":"human:y""#),
+            sentence(4, "Rents rose.", #""label":"evidence","labeledBy":"human:x","parent":"s3","relation":"support","linkedBy":"human:x""#),
+        ].joined(separator: "\n") + "\n"
+        try Data(jsonl.utf8).write(to: URL(fileURLWithPath: dir + "/moved.jsonl"))
+        let exported = try argmark(["export", dir + "/moved.jsonl", "--to", "csv", "--out", "-"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        #expect(exported.stderr.contains("a link a person made no longer fits the labels or the tree (s4)"), "\(exported.stderr)")
+        let row = try #require(exported.stdout.split(whereSeparator: \.isNewline).first { $0.contains(",s4,") })
+        // s3 has no link to lead s4 up along, so the linker places it: its link is the linker's now.
+        let columns = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        #expect(columns.count == 20 && columns[12] != "s3" && columns[18] == "link.learned.v1", "\(row)")
+        let reviewed = try argmark(["review", dir + "/moved.jsonl"], stdin: "q\n")
+        #expect(reviewed.stdout.contains("a link a person made no longer fits") || reviewed.stderr.contains("a link a person made no longer fits"),
+                "\(reviewed.stdout)\(reviewed.stderr)")
+        // The file itself is as it was: nothing is written unasked.
+        #expect(try String(contentsOfFile: dir + "/moved.jsonl", encoding: .utf8) == jsonl)
+    }
+
     @Test func standardInToStandardOut() throws {
         let run = try argmark(["annotate", "-"], stdin: "一、标题\n第一句。第二句。\n")
         #expect(run.status == 0)

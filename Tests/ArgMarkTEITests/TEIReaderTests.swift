@@ -46,6 +46,31 @@ struct TEIReaderTests {
         #expect(document.units.filter { $0.kind == .sentence }.map(\.noteRefs) == [[document.notes[0].id], []])
     }
 
+    /// Another tool's header holding ids ArgMark's encoding gives (its own category arg-claim, score-s1) is kept as
+    /// it is, an id starting argmark included; writing it as TEI is refused, naming the id, rather than written
+    /// invalid with every @ana="#arg-claim" pointing at the source's category.
+    @Test func aForeignHeaderWhoseIDsArgMarkWouldGiveAgainIsNamed() throws {
+        func tei(_ ids: (String, String)) -> [UInt8] {
+            Array("""
+                <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>An edition</title></titleStmt>
+                <publicationStmt><p xml:id="\(ids.0)">Published by a project.</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+                <encodingDesc><classDecl><taxonomy xml:id="their-labels"><category xml:id="\(ids.1)"><catDesc>their claim</catDesc></category></taxonomy></classDecl></encodingDesc></teiHeader>
+                <text><body><p>We argue that archives should be open. The national archive opened in 2019.</p></body></text></TEI>
+                """.utf8)
+        }
+        for (ids, named) in [(("pub", "arg-claim"), "arg-claim"), (("score-s1", "theirs"), "score-s1"), (("argmark-note", "theirs"), "argmark-note")] {
+            let document = try readTEI(tei(ids), id: "edition")
+            #expect(document.originalTEIHeader?.contains(#"xml:id="\#(ids.0)""#) == true, "\(ids)")
+            #expect { try writeTEI(document) } throws: { error in
+                "\(error)".contains("xml:id=\"\(named)\"") && "\(error)".contains("rename it in the source TEI")
+            }
+        }
+        let fine = try readTEI(tei(("pub", "theirs")), id: "edition")
+        let written = try writeTEI(fine)
+        // ArgMark's own additions are taken out again on reading its export, the source's header kept.
+        #expect(try readTEI(written, id: "edition").originalTEIHeader == fine.originalTEIHeader)
+    }
+
     @Test func paragraphsOnlyAreSegmentedAndKeepTheirIDs() throws {
         let document = try readTEI(try fixtureBytes("paragraphs-only.zh.tei.xml"), id: "p")
         let sentences = document.units.filter { $0.kind == .sentence }
@@ -238,6 +263,33 @@ struct TEIReaderTests {
         let unsaid = String(decoding: try writeTEI(document), as: UTF8.self)
         #expect(!unsaid.contains(#"type="confidences""#) && unsaid.contains("@cert is the machine confidence. "))
         #expect(try readTEI(Array(unsaid.utf8)).confidenceScale == nil)
+    }
+
+    /// Annotations that contradict each other or point at nothing are named with their line rather than read
+    /// silently: a resp that names no element (the label's origin lost, so never relabelled), two labels, two links
+    /// for one sentence (the last had won), a respons pointing at no sentence (who chose the thesis lost).
+    @Test func contradictoryOrDanglingAnnotationsAreNamed() throws {
+        let tei = String(decoding: try writeTEI(try readJSONL(try fixtureBytes("varied.jsonl"))), as: UTF8.self)
+        let s4 = ##"ana="#arg-evidence #score-s4" resp="#argmark-label.model.zh.v1""##
+        let link = ##"<link type="support" target="#s5 #s4" resp="#argmark-human-王芳"/>"##
+        let respons = ##"<respons locus="value" target="#s3""##
+        #expect(tei.contains(s4) && tei.contains(link) && tei.contains(respons))
+        for (edited, message) in [
+            (tei.replacingOccurrences(of: s4, with: ##"ana="#arg-evidence #score-s4" resp="#nobody""##), ##"resp="#nobody" points at #nobody"##),
+            (tei.replacingOccurrences(of: s4, with: ##"ana="#arg-evidence #arg-claim #score-s4" resp="#argmark-label.model.zh.v1""##), "ana names two labels"),
+            (tei.replacingOccurrences(of: link, with: link + "\n" + ##"<link type="attack" target="#s5 #s3"/>"##), "s5 has a second argument link (the first is on line"),
+            (tei.replacingOccurrences(of: respons, with: ##"<respons locus="value" target="#s77""##), ##"respons target="#s77" points at no sentence"##),
+        ] {
+            #expect(edited != tei)
+            #expect { try readTEI(Array(edited.utf8)) } throws: { error in
+                guard case .malformed(let line, let text) = error as? DocumentReadError else { return false }
+                return line > 1 && text.contains(message)
+            }
+        }
+        // A resp that names another element of the file (an editor declared elsewhere) is no annotator ArgMark
+        // knows, as before: the label is read, its origin unknown.
+        let elsewhere = tei.replacingOccurrences(of: s4, with: ##"ana="#arg-evidence #score-s4" resp="#s3""##)
+        #expect(try readTEI(Array(elsewhere.utf8)).units.first { $0.id == "s4" }?.annotation.labeledBy == nil)
     }
 
     /// XML leaves a value's spaces to the reader: cert=" 0.4 " is the confidence 0.4, and TEI's words are no number.
