@@ -271,6 +271,8 @@ struct Annotate: AsyncParsableCommand {
                 for labeler in externalLabelers { labeler.stopForExit() }
             } : nil
         let summary = await BatchRunner(options: options).run(found) { progress in
+            // Once a signal is being handled, its last word is the batch's.
+            guard !tally.isStopping else { return }
             // A failure is named as it happens, above the bar.
             if let failure = progress.latestFailure {
                 if showBar { Terminal.status(nil) }
@@ -283,6 +285,8 @@ struct Annotate: AsyncParsableCommand {
             tally.update(progress)
             if showBar { Terminal.status(ProgressFormatter.bar(progress)) }
         }
+        // The handler is stopping the external labellers (which ended the batch): it exits with the signal's status.
+        while tally.isStopping { sleep(1) }
         interruption?.cancel()
         if showBar { Terminal.status(nil) }
         warnAboutUnlabelled(summary, pipeline: pipeline)

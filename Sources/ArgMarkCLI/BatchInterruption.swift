@@ -17,6 +17,16 @@ final class BatchTally: @unchecked Sendable {
         self.showsBar = showsBar
     }
 
+    /// Set once a signal is being handled: the labellers it stops make the documents in flight fail, which is no
+    /// failure to report, and the batch must not end on its own before the handler exits with the signal's status.
+    private var stopping = false
+
+    var isStopping: Bool { lock.withLock { stopping } }
+
+    func beginStopping() {
+        lock.withLock { stopping = true }
+    }
+
     func update(_ progress: BatchProgress) {
         lock.withLock { self.progress = progress }
     }
@@ -57,6 +67,7 @@ enum BatchInterruption {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
+                tally.beginStopping()
                 let (line, clearBar) = tally.interruptedLine(total: total, output: output)
                 if clearBar { Terminal.status(nil) }
                 Terminal.note(line)

@@ -311,6 +311,10 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         annotation.score = r.score
         annotation.linkedBy = try annotator(r.linkedBy, key: "linkedBy", line: line)
         annotation.linkConfidence = r.linkConfidence
+        // Read as it stood, a time that is no time was written into CSV and AIF and refused only by the TEI export.
+        if let time = r.reviewedAt, !SentenceAnnotation.isReviewTime(time) {
+            throw .malformed(line: line, message: "reviewedAt \(time.debugDescription) is not an ISO 8601 time (2026-12-03T08:00:00Z, as review writes it); correct it, or remove the key if the time is not known")
+        }
         annotation.reviewedAt = r.reviewedAt
         for reason in r.labelReasons ?? [] {
             guard let label = ArgumentLabel(rawValue: reason.label) else {

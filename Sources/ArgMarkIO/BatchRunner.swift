@@ -209,16 +209,24 @@ public struct BatchRunner: Sendable {
         let start = Date()
         var results: [BatchItemResult?] = Array(repeating: nil, count: inputs.count)
         // Two inputs that would write the same output: the later one fails instead of overwriting.
-        var claimed: [String: String] = [:]
+        var claimed: [String: BatchInput] = [:]
         var collisions: [Int: BatchFailure] = [:]
+        // A corpus table's document is named by its doc_id and the line it starts on: the file's name alone names
+        // both documents of one table.
+        func named(_ input: BatchInput) -> String {
+            guard let part = input.part else { return input.path }
+            // A part's lines start with the table's header line.
+            return "\(input.path) (doc_id \(part.id)" + (part.lines.dropFirst().first.map { ", from line \($0.number + 1)" } ?? "") + ")"
+        }
         for (index, input) in inputs.enumerated() {
             guard let path = outputPath(for: input) else { continue }
             if let earlier = claimed[path] {
+                let what = input.part != nil && earlier.path == input.path ? "rename one of the doc_ids" : "rename one of them"
                 collisions[index] = BatchFailure(
                     path: input.path,
-                    message: "\(input.path): its output \(path) is also the output of \(earlier); rename one of them")
+                    message: "\(named(input)): its output \(path) is also the output of \(named(earlier)); \(what)")
             } else {
-                claimed[path] = input.path
+                claimed[path] = input
             }
         }
         var done = 0

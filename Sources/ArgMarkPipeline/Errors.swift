@@ -25,7 +25,7 @@ public enum DocumentReadError: Error, Sendable, Hashable, CustomStringConvertibl
         case .invalidUTF8(let offset, let line):
             "line \(line): invalid UTF-8 at byte \(offset) of the file; convert the file to UTF-8 from the encoding it was saved in, keeping its name in another folder: mkdir -p utf8 && iconv -f GB18030 -t UTF-8 FILE > utf8/FILE for Simplified Chinese (GBK, GB2312), -f BIG5 for Traditional Chinese, -f WINDOWS-1252 for Western European text; check that the result reads right"
         case .strayBytes(let offset, let lines, let count):
-            "line\(lines.count > 1 ? "s" : "") \(lines.map(String.init).joined(separator: ", ")): \(count == 1 ? "a byte" : "\(count) bytes") that \(count == 1 ? "is" : "are") not UTF-8 (the first at byte \(offset)) in a file that is otherwise UTF-8, likely a character pasted from another encoding; retype \(count == 1 ? "it" : "them") in an editor that saves UTF-8 (do not convert the whole file with iconv, which would garble every other character)"
+            "line\(lines.count > 1 ? "s" : "") \(lines.prefix(5).map(String.init).joined(separator: ", "))\(lines.count > 5 ? ", …" : ""): \(count == 1 ? "a byte" : "\(count) bytes") that \(count == 1 ? "is" : "are") not UTF-8 (the first at byte \(offset)) in a file that is otherwise UTF-8, likely a character pasted from another encoding; retype \(count == 1 ? "it" : "them") in an editor that saves UTF-8 (do not convert the whole file with iconv, which would garble every other character)"
         case .utf16(let bigEndian):
             "this is UTF-16 text, not UTF-8; convert it first (iconv -f UTF-16\(bigEndian ? "BE" : "LE") -t UTF-8 FILE > utf8/FILE, in a folder made for it)"
         case .utf32(let bigEndian):

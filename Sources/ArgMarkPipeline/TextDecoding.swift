@@ -73,7 +73,7 @@ public enum TextDecoder {
     }
 
     /// How many byte sequences of `bytes` are not UTF-8 and how many are multi-byte UTF-8 characters, and the lines of
-    /// the first few bad ones: a file that is UTF-8 but for a character or two pasted from another encoding is mended
+    /// the first few bad ones (up to six): a file that is UTF-8 but for a character or two pasted from another encoding is mended
     /// at those lines, not converted whole (which would garble every other character).
     static func strayBytes(_ bytes: [UInt8]) -> (invalid: Int, multiByte: Int, lines: [Int]) {
         var invalid = 0
@@ -94,7 +94,8 @@ public enum TextDecoder {
                 i += length
             } else {
                 invalid += 1
-                if lines.count < 3, lines.last != line { lines.append(line) }
+                // Five to name, and a sixth to say that there are more.
+                if lines.count < 6, lines.last != line { lines.append(line) }
                 i += 1
             }
         }
@@ -112,7 +113,9 @@ public enum TextDecoder {
             throw .binary(byteOffset: offset)
         } catch .invalidUTF8(let offset, let line) {
             let stray = strayBytes(bytes)
-            if stray.invalid <= 3, stray.multiByte >= 5 {
+            // A few bad bytes, or far more good characters than bad bytes (a long text with a dozen pasted ones): text
+            // in another encoding has a bad sequence in most of its characters (GB18030 makes a few valid by chance).
+            if stray.multiByte >= 5, stray.invalid <= 3 || stray.invalid * 50 <= stray.multiByte {
                 throw .strayBytes(byteOffset: offset, lines: stray.lines, count: stray.invalid)
             }
             throw .invalidUTF8(byteOffset: offset, line: line)

@@ -86,10 +86,7 @@ struct TEIEncoder {
     }
 
     /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
-    static func isDateTime(_ value: String) -> Bool {
-        let pattern = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?/
-        return value.wholeMatch(of: pattern) != nil
-    }
+    static func isDateTime(_ value: String) -> Bool { SentenceAnnotation.isReviewTime(value) }
 
     /// A character XML 1.0 cannot carry (a control character: Word's manual line break U+000B, a form feed) in a
     /// unit's or note's text, named with the unit, where the XML writer could say only that "text" holds it.

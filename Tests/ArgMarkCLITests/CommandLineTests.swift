@@ -58,6 +58,18 @@ struct CommandLineTests {
         return path
     }
 
+    /// Two documents of one corpus table whose doc_ids make one output name are told apart by doc_id and line.
+    @Test func aCorpusTableDocIDCollisionNamesBothDocuments() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try Data("doc_id\tunit_id\ttext\na/b\ts1\tWe argue that taxes should rise.\na_b\ts1\tWe argue schools need funds.\n".utf8)
+            .write(to: URL(fileURLWithPath: dir + "/corp.tsv"))
+        let run = try argmark(["annotate", dir + "/corp.tsv", "--out", dir + "/out"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("corp.tsv (doc_id a_b, from line 3): its output"), "\(run.stderr)")
+        #expect(run.stderr.contains("is also the output of \(dir)/corp.tsv (doc_id a/b, from line 2); rename one of the doc_ids"), "\(run.stderr)")
+    }
+
     /// A person's link into a sentence labelled background since (hand-edited, merged): export, tree and review
     /// move it up to the tree as review does, sign it provisional rather than the person's, and say so.
     @Test func aPersonsLinkThatNoLongerFitsIsMovedAndSaidSo() throws {

@@ -1420,6 +1420,11 @@ struct BadInputTests {
     static let strayByte: [UInt8] = Array("好的\n第二行".utf8) + [0xFF]
     static let shortWithStrayByte: [UInt8] = Array("好\n".utf8) + [0xFF]
     static let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8, 0x6D, 0x65]
+    /// A long Chinese text in UTF-8 with a pasted byte on seven of its lines: still a few bytes to retype, where
+    /// converting the whole file from GB18030, as a fixed count of three had advised, garbles it.
+    static let longWithSevenStrayBytes: [UInt8] = (1...20).flatMap { n -> [UInt8] in
+        Array(String(repeating: "经济回升向好，高质量发展扎实推进。", count: 3).utf8) + (n <= 7 ? [0xFF] : []) + [0x0A]
+    }
 
     @Test(arguments: [
         ([UInt8](), DocumentReadError.empty),
@@ -1428,6 +1433,7 @@ struct BadInputTests {
         // A stray byte in UTF-8 text is mended where it stands, not by converting the whole file.
         (BadInputTests.strayByte, .strayBytes(byteOffset: 16, lines: [2], count: 1)),
         (BadInputTests.shortWithStrayByte, .invalidUTF8(byteOffset: 4, line: 2)),
+        (BadInputTests.longWithSevenStrayBytes, .strayBytes(byteOffset: 153, lines: [1, 2, 3, 4, 5, 6], count: 7)),
         (BadInputTests.latin1, .invalidUTF8(byteOffset: 3, line: 1)),
         (BadInputTests.chineseUTF16LittleEndian, .utf16(bigEndian: false)),
         (BadInputTests.chineseUTF16BigEndian, .utf16(bigEndian: true)),
@@ -1444,6 +1450,12 @@ struct BadInputTests {
         #expect(throws: expected) {
             try PlainTextReader().read(ReaderInput(bytes: bytes, sourcePath: nil, documentID: "x"))
         }
+    }
+
+    /// Five lines are named, and a sixth says there are more.
+    @Test func strayBytesNameFiveLinesAndSayThereAreMore() {
+        let message = DocumentReadError.strayBytes(byteOffset: 153, lines: [1, 2, 3, 4, 5, 6], count: 7).description
+        #expect(message.hasPrefix("lines 1, 2, 3, 4, 5, …: 7 bytes that are not UTF-8"))
     }
 
     /// A long line is measured in characters, as its limit is: a Chinese character is one, not its three bytes.
