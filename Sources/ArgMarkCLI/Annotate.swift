@@ -145,10 +145,19 @@ struct Annotate: AsyncParsableCommand {
                 throw ExitCode.failure
             }
         }
-        // Ids that differ in case only (label.cue.EN.v1) would be told apart by no reader of the outputs.
-        let builtIn = Set(registry.labelers.map { $0.descriptor.id.lowercased() })
-        for labeler in started where builtIn.contains(labeler.descriptor.id.lowercased()) {
-            Terminal.error("plugin \(labeler.descriptor.id): the external labeller's id is a built-in labeller's\(registry.labeler(id: labeler.descriptor.id) == nil ? " but for case" : ""); give it an id of its own")
+        // Ids that differ in case only (label.cue.EN.v1) would be told apart by no reader of the outputs; a linker's,
+        // a reader's or a scorer's id would list the plugin twice in the outputs' record of what ran, and `none`
+        // is --labelers' word for no labeller.
+        let builtIn = Dictionary(registry.all.map { ($0.descriptor.id.lowercased(), $0.descriptor) }, uniquingKeysWith: { first, _ in first })
+        for labeler in started {
+            let id = labeler.descriptor.id
+            if id.lowercased() == "none" {
+                Terminal.error("plugin \(id): the external labeller's id is --labelers' word for no labeller; give it an id of its own (label.my-model.v1)")
+                throw ExitCode.failure
+            }
+            guard let taken = builtIn[id.lowercased()] else { continue }
+            let kind = taken.kind == .labeler ? "labeller" : "\(taken.kind.rawValue)"
+            Terminal.error("plugin \(id): the external labeller's id is a built-in \(kind)'s\(taken.id == id ? "" : " but for case"); give it an id of its own")
             throw ExitCode.failure
         }
         // Two external labellers of one id: only the first would ever be asked.

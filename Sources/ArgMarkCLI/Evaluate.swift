@@ -33,7 +33,7 @@ struct Evaluate: ParsableCommand {
             documents (at least 10 of them) or else sentences (--resample chooses). --compare OTHER scores a second \
             prediction of the same gold (file or directory, matched as PRED is) and compares PRED with it on the \
             same sentences: the difference in macro-F1 and accuracy with a paired bootstrap interval (1000 \
-            resamples unless --bootstrap says otherwise), the share of resamples in which PRED is higher, and the \
+            resamples unless --bootstrap says otherwise), the share of resamples in which PRED is higher (ties count half), and the \
             exact McNemar test of which sentences each labels right. Resampling is seeded: the same files give the \
             same intervals. --errors FILE writes each sentence the two label differently to a tab-separated table (with \
             the prediction's confidence and what it is, the labeller that decided and the proposals behind it), for reading the \
@@ -186,13 +186,18 @@ struct Evaluate: ParsableCommand {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
             }
             if evaluation.textNotFound > 0 {
-                warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text; each is paired by the place its neighbours leave it, or counts as unlabelled")
+                // Paired in order, a sentence whose text stands elsewhere (paragraphs moved) is no missing text.
+                let elsewhere = evaluation.textOutOfOrder == 0 ? ""
+                    : " (\(evaluation.textOutOfOrder == evaluation.textNotFound ? "all" : "\(evaluation.textOutOfOrder)") of them stand elsewhere in it, out of the gold's order: paragraphs in another order? text is paired in order; pair by id (--match id) if the ids agree, or put the prediction in the gold's order)"
+                warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text where the others place them\(elsewhere); each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
             if evaluation.pairedTextDiffers > 0 {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }
             if evaluation.humanPredictions > 0 {
-                warn("\(predPath ?? name): \(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
+                // Named once: a second prediction's warnings already start with its file (warningsAbout).
+                let subject = predPath != nil && predPath == other ? "" : "\(predPath ?? name): "
+                warn("\(subject)\(evaluation.humanPredictions) of the prediction's labels were set by a person (labeledBy human:…) or have no labeledBy, which annotate keeps as someone's work, as when the gold itself is re-annotated; they measure no labeller (--agreement compares two annotators; to relabel a file, remove its labels first)")
             }
             if evaluation.machineGold > 0 {
                 warn("\(name): \(evaluation.machineGold) of the gold's \(evaluation.total) scored labels were set by a labeller (labeledBy \(Self.machineLabellers(goldDocument))), not a person, and are scored as gold: they measure agreement with that labeller (review them first; a reviewed file's accepted labels are a person's)")

@@ -101,7 +101,7 @@ public struct EvaluationReport: Sendable {
         if let (baseline, c) = comparison {
             lines.append("against \(baseline) (paired, \(c.resamples) resamples of \(counted(c.population, c.unit)), \(percent(c.level)) intervals):")
             lines.append("  macro-F1 \(f3(c.candidateMacroF1)) against \(f3(c.baselineMacroF1)): difference \(signed(c.macroF1Difference)) "
-                + "\(range(c.macroF1DifferenceInterval, signed: true)), higher in \(percent(c.candidateBetterShare, digits: 1)) of resamples")
+                + "\(range(c.macroF1DifferenceInterval, signed: true)), higher in \(percent(c.candidateBetterShare, digits: 1)) of resamples (ties count half)")
             lines.append("  accuracy \(f3(c.candidateAccuracy)) against \(f3(c.baselineAccuracy)): difference \(signed(c.accuracyDifference)) "
                 + "\(range(c.accuracyDifferenceInterval, signed: true)); McNemar: right only here \(c.onlyCandidateRight), only there \(c.onlyBaselineRight), exact p \(pValue(c.mcNemarP))")
         }

@@ -74,6 +74,9 @@ public struct LabelEvaluation: Sendable, Hashable {
     /// Gold sentences whose text the prediction does not hold (text matching): paired by the place their neighbours
     /// leave them, or, with no place, scored as unlabelled predictions.
     public fileprivate(set) var textNotFound = 0
+    /// Of `textNotFound`, those whose text the prediction holds elsewhere, out of the gold's order (paragraphs in
+    /// another order): text matching pairs in order.
+    public fileprivate(set) var textOutOfOrder = 0
     /// Gold sentences paired (by id or offsets) with a predicted sentence of another text, spaces aside: with
     /// many, the prediction is of another document or another reading of it.
     public fileprivate(set) var pairedTextDiffers = 0
@@ -149,6 +152,7 @@ public struct LabelEvaluation: Sendable, Hashable {
         unlabeledGold += other.unlabeledGold
         unlabeledPredicted += other.unlabeledPredicted
         textNotFound += other.textNotFound
+        textOutOfOrder += other.textOutOfOrder
         pairedTextDiffers += other.pairedTextDiffers
         humanPredictions += other.humanPredictions
         machineGold += other.machineGold
@@ -286,6 +290,7 @@ public enum LabelEvaluator {
         } else {
             let spans = mode == .text ? Spans.byText(gold: gold, predicted: predicted) : Spans.byOffsets(gold: gold, predicted: predicted)
             evaluation.textNotFound = spans.notFound
+            evaluation.textOutOfOrder = spans.outOfOrder
             // Each unit on either side corresponds to the unit of its kind on the other side it overlaps most.
             let forGold = Spans.bestOverlaps(of: gold.units, spans.gold, in: predicted.units, spans.predicted)
             let forPredicted = Spans.bestOverlaps(of: predicted.units, spans.predicted, in: gold.units, spans.gold)
@@ -351,6 +356,8 @@ struct Spans {
     var predicted: [Range<Int>?]
     /// Gold sentences whose text was not found in the prediction (text matching).
     var notFound = 0
+    /// Of those, the ones whose text the prediction holds out of the gold's order.
+    var outOfOrder = 0
 
     /// The units' own offsets: both files were read from one source.
     static func byOffsets(gold: Document, predicted: Document) -> Spans {
@@ -420,8 +427,13 @@ struct Spans {
             }
         }
         var notFound = 0
+        var outOfOrder = 0
         for (k, range) in found.enumerated() where range == nil && gold.units[units[k]].kind == .sentence && !needles[k].isEmpty {
             notFound += 1
+            let elsewhere = needles[k].count >= indexedLength
+                ? candidates[k].map { !$0.isEmpty } ?? true
+                : find(needles[k], in: text, from: 0, to: text.count) != nil
+            if elsewhere { outOfOrder += 1 }
         }
         // Gaps between found neighbours, shared by the units not found inside them.
         var k = 0
@@ -448,7 +460,7 @@ struct Spans {
         }
         var goldSpans = [Range<Int>?](repeating: nil, count: gold.units.count)
         for (k, unit) in units.enumerated() { goldSpans[unit] = found[k] }
-        return Spans(gold: goldSpans, predicted: predictedSpans, notFound: notFound)
+        return Spans(gold: goldSpans, predicted: predictedSpans, notFound: notFound, outOfOrder: outOfOrder)
     }
 
     /// For each unit of `units`, the unit of the same kind in `others` its span overlaps most (nil: none), found in

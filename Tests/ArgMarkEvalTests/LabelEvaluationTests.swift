@@ -204,6 +204,16 @@ struct LabelEvaluationTests {
         // Another document holds none of the gold's text.
         let other = textDocument([("Completely different words here.", .claim), ("Nothing in common at all.", .claim)])
         #expect(LabelEvaluator.evaluate(gold: gold, predicted: other).evaluation.textNotFound == 4)
+        #expect(LabelEvaluator.evaluate(gold: gold, predicted: other).evaluation.textOutOfOrder == 0)
+        // The same text with its halves swapped: paired in order, half is not where the others place it, and all of
+        // that half stands elsewhere in the prediction (what eval tells, rather than "not in the text").
+        let swapped = textDocument(Array([
+            ("In SFpark, cruising fell by half.", ArgumentLabel.example), ("Cities should price parking.", .prescription),
+            ("Cities underprice parking.", .claim), ("Cruising makes up 30 percent of traffic.", .evidence),
+        ]))
+        let reordered = LabelEvaluator.evaluate(gold: gold, predicted: swapped, matching: .text).evaluation
+        #expect(reordered.textNotFound == 2 && reordered.textOutOfOrder == 2)
+        #expect(e.textOutOfOrder == 0, "an edited sentence is nowhere else")
     }
 
     /// A sentence edited in the prediction whose old text occurs again later does not drag the pairing there: the
