@@ -165,6 +165,10 @@ struct Review: ParsableCommand {
             opening.append("warning: \(error.description); another session on \(file) would not be noticed")
         }
         defer { lock?.release() }
+        // A signal that ends the session (SIGTERM, a closed terminal's SIGHUP, Ctrl-C in a script) says where its
+        // edits are and takes the lock file away, as the end of input does; it had ended the session without a word.
+        let endings = Self.endOnSignals(interactive: interactive, file: file, journal: journalPath, lockFile: lock?.path)
+        defer { for ending in endings { ending.cancel() } }
         // A write that was killed before its rename left a full copy beside the file; the journal has its edits.
         if lock != nil { FileAccess.removeStaleTemporaries(of: sessionFile) }
         if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
@@ -355,6 +359,11 @@ struct Review: ParsableCommand {
             if strict { throw ExitCode.failure }
             return false
         }
+        // Moved or deleted by another program: writing would make a second copy beside the one moved, as a file
+        // changed under the session would be overwritten.
+        if !overwritingChanges, !FileManager.default.fileExists(atPath: file) {
+            return try fail("\(file) is gone since this session opened it (moved or deleted by another program?); write! writes this session's version there all the same")
+        }
         if !overwritingChanges, let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) != journal.fileVersion {
             return try fail("\(file) changed on disk since this session opened or last wrote it; write! overwrites those changes with this session's version")
         }
@@ -429,6 +438,24 @@ struct Review: ParsableCommand {
 
     /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
     /// edits are in the journal already.
+    /// Handlers that end the session on SIGTERM, SIGHUP and (in a script; at a terminal Ctrl-C abandons the line)
+    /// SIGINT: the journal holds every edit the session acknowledged, which is said, and the lock file is removed.
+    static func endOnSignals(interactive: Bool, file: String, journal: String, lockFile: String?) -> [DispatchSourceSignal] {
+        var numbers: [(Int32, String)] = [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")]
+        if !interactive { numbers.append((SIGINT, "SIGINT")) }
+        return numbers.map { number, name in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Terminal.write("argmark: the review of \(file) was ended by \(name): every edit it acknowledged is in \(journal), and comes back when you reopen \(file)\n")
+                if let lockFile { unlink(lockFile) }
+                _exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
+    }
+
     private func emit(_ text: String) throws {
         guard !text.isEmpty, !writeStandardOutput(text) else { return }
         let reason = String(cString: strerror(errno))

@@ -69,6 +69,13 @@ public final class ReviewJournal {
     /// `FILE.journal`.
     public static func path(for file: String) -> String { file + ".journal" }
 
+    /// The name of the file a journal at `path` belongs to, for its header (a journal moved aside still says whose
+    /// edits it holds).
+    static func journalledFileName(_ path: String) -> String {
+        let name = (path as NSString).lastPathComponent
+        return name.hasSuffix(".journal") ? String(name.dropLast(".journal".count)) : name
+    }
+
     /// The linker that completed the file's tree on opening ("" for none), recorded in the header; after a write the
     /// file holds the tree, so the journal that starts then records none.
     public private(set) var treeCompletedBy: String
@@ -152,7 +159,7 @@ public final class ReviewJournal {
             let complete = try openForAppending(existing: FileManager.default.contents(atPath: path) ?? Data())
             if complete == 0 {
                 let header = Header(
-                    argmarkJournal: 1, file: (path as NSString).lastPathComponent, version: fileVersion, treeCompletedBy: treeCompletedBy)
+                    argmarkJournal: 1, file: Self.journalledFileName(path), version: fileVersion, treeCompletedBy: treeCompletedBy)
                 guard let data = try? encoder.encode(header) else { throw .unwritable(path, "cannot encode the header") }
                 bytes += Array(data) + [0x0A]
             }

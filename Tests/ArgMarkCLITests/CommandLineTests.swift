@@ -1090,6 +1090,30 @@ struct CommandLineTests {
         #expect(!FileManager.default.fileExists(atPath: file + ".journal"))
     }
 
+    /// SIGTERM (or SIGHUP, or SIGINT in a script) ends a session with a word on where its edits are, the signal's
+    /// status and no lock file left; reopening replays the edits.
+    @Test func reviewEndedByASignalSaysWhereItsEditsAre() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        for (signal, name, edit, acknowledged) in [
+            (SIGTERM, "SIGTERM", "label s2 claim\n", "s2: label background → claim"), (SIGINT, "SIGINT", "label s4 example\n", "s4: label evidence → example"),
+        ] {
+            let live = try LiveReview(file: file)
+            live.send(edit)
+            live.wait(for: acknowledged)
+            kill(live.process.processIdentifier, signal)
+            live.process.waitUntilExit()
+            let stderr = String(decoding: live.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(live.process.terminationStatus == 128 + signal, "\(stderr)")
+            #expect(stderr.contains("the review of \(file) was ended by \(name): every edit it acknowledged is in \(file).journal"), "\(stderr)")
+            #expect(!FileManager.default.fileExists(atPath: file + ".journal.lock"))
+            #expect(FileManager.default.fileExists(atPath: file + ".journal"))
+        }
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "q!\n")
+        #expect(reopened.stdout.contains("recovered 2 unsaved edits"), "\(reopened.stdout)")
+    }
+
     @Test func reviewRefusesAJournalOfAnotherVersion() throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -1230,6 +1254,23 @@ struct CommandLineTests {
         #expect(live.process.terminationStatus == 0 && live.seen.contains("wrote \(file) (1 edit)"))
         #expect(!FileManager.default.fileExists(atPath: file + ".journal.lock"))
         #expect(try argmark(["review", file], stdin: "quit\n").status == 0)
+    }
+
+    /// A file moved away under the session is not written again at its old place by `w` (two diverging copies):
+    /// refused with what to do; `write!` writes it all the same.
+    @Test func reviewDoesNotRecreateAFileMovedAway() throws {
+        let dir = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = try reviewFixture(dir)
+        let live = try LiveReview.labellingS2(file: file)
+        try FileManager.default.moveItem(atPath: file, toPath: dir + "/moved.jsonl")
+        live.send("w\n")
+        live.wait(for: "is gone since this session opened it")
+        #expect(!FileManager.default.fileExists(atPath: file))
+        live.send("write!\nquit\n")
+        live.finish()
+        #expect(live.seen.contains("wrote \(file) (1 edit)"), "\(live.seen)")
+        #expect(try String(contentsOfFile: file, encoding: .utf8).contains(#""label":"claim","confidence":null,"labeledBy":"human:wang""#))
     }
 
     /// Unsaved edits on a file another program changed (or removed) under the session cannot wait in a journal that
@@ -1391,6 +1432,7 @@ final class LiveReview {
     let process = Process()
     let input = Pipe()
     let output = Pipe()
+    let errors = Pipe()
     var seen = ""
 
     init(file: String) throws {
@@ -1398,7 +1440,7 @@ final class LiveReview {
         process.arguments = ["review", file, "--annotator", "wang"]
         process.standardInput = input
         process.standardOutput = output
-        process.standardError = Pipe()
+        process.standardError = errors
         try process.run()
     }
 

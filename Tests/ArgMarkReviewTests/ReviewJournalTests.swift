@@ -26,6 +26,18 @@ struct ReviewJournalTests {
         #expect(try ReviewJournal.read(path) == nil)
     }
 
+    /// The header names the file whose edits the journal holds, not the journal itself.
+    @Test func theHeaderNamesTheReviewedFile() throws {
+        let directory = NSTemporaryDirectory() + "argmark-journal-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = ReviewJournal.path(for: directory + "/paper.zh.jsonl")
+        let journal = ReviewJournal(path: path, fileVersion: ReviewJournal.FileVersion(bytes: Array("file".utf8)))
+        try journal.append(try edits()[0])
+        let header = try #require(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first)
+        #expect(header.contains(#""file":"paper.zh.jsonl""#), "\(header)")
+    }
+
     /// A step's snapshots keep each confidence's scale, so an undo or a replay restores it; a journal written before
     /// scales were recorded (none in its snapshots) still matches the file it was written for.
     @Test func snapshotsKeepTheConfidenceScale() throws {
