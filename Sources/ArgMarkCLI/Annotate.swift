@@ -292,7 +292,14 @@ struct Annotate: AsyncParsableCommand {
                 for warning in progress.latestWarnings { Terminal.warning(warning) }
             }
             tally.update(progress)
-            if showBar { Terminal.status(ProgressFormatter.bar(progress)) }
+            if showBar {
+                // The inputs that failed before the batch began count in the bar as they do in the summary.
+                var shown = progress
+                shown.done += missing.count
+                shown.failed += missing.count
+                shown.total += missing.count
+                Terminal.status(ProgressFormatter.bar(shown))
+            }
         }
         // The handler is stopping the external labellers (which ended the batch): it exits with the signal's status.
         while tally.isStopping { sleep(1) }

@@ -323,6 +323,21 @@ struct Export: ParsableCommand {
             process.standardInput = input
             process.standardOutput = output
             try process.run()
+            // Ctrl-C reaching only ArgMark (a script's kill, timeout, a job runner) left dot running on a large tree.
+            let graphvizProcess = process.processIdentifier
+            let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler {
+                    // SIGKILL: a child Process starts has the starting thread's blocked signals, SIGTERM among them;
+                    // dot holds nothing to save.
+                    kill(graphvizProcess, SIGKILL)
+                    _exit(128 + number)
+                }
+                source.resume()
+                return source
+            }
+            defer { for stop in stops { stop.cancel() } }
             input.fileHandleForWriting.write(Data(bytes))
             try input.fileHandleForWriting.close()
             let svg = output.fileHandleForReading.readDataToEndOfFile()

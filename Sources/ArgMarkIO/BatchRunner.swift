@@ -253,7 +253,8 @@ public struct BatchRunner: Sendable {
                 results[index] = result
                 done += 1
                 if result.failure != nil { failed += 1 }
-                bytes += result.bytesRead
+                // As the summary counts them: the bytes of the files annotated (a rejected 5 MB file is no throughput).
+                if result.failure == nil { bytes += result.bytesRead }
                 sentences += result.sentences
                 progress(BatchProgress(done: done, total: inputs.count, failed: failed, bytes: bytes, sentences: sentences,
                                        elapsed: Date().timeIntervalSince(start), latestFailure: result.failure,

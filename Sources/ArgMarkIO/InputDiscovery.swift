@@ -199,7 +199,12 @@ public enum InputDiscovery {
                 if target == .directory { continue }
                 if target == nil {
                     if wanted.contains(name) {
-                        failures.append(BatchFailure(path: path, message: "\(path): a symbolic link to nothing; check where it points"))
+                        // stat's ELOOP: the links lead back to one another.
+                        var status = stat()
+                        let loop = stat(path, &status) != 0 && errno == ELOOP
+                        failures.append(BatchFailure(path: path, message: loop
+                            ? "\(path): a symbolic link in a loop (its links lead back to one another); point it at a file"
+                            : "\(path): a symbolic link to nothing; check where it points"))
                     }
                     continue
                 }

@@ -75,6 +75,10 @@ struct BatchTests {
             try FileManager.default.createSymbolicLink(atPath: dir + "/in/linked.txt", withDestinationPath: dir + "/elsewhere/b.txt")
             try FileManager.default.createSymbolicLink(atPath: dir + "/in/loop", withDestinationPath: dir + "/in")
             try FileManager.default.createSymbolicLink(atPath: dir + "/link", withDestinationPath: dir + "/elsewhere")
+            // Two links leading to each other, and one to nothing: each named for what it is.
+            try FileManager.default.createSymbolicLink(atPath: dir + "/in/loop1.txt", withDestinationPath: dir + "/in/loop2.txt")
+            try FileManager.default.createSymbolicLink(atPath: dir + "/in/loop2.txt", withDestinationPath: dir + "/in/loop1.txt")
+            try FileManager.default.createSymbolicLink(atPath: dir + "/in/dangling.txt", withDestinationPath: dir + "/in/none.txt")
             try FileManager.default.createDirectory(atPath: dir + "/in/closed", withIntermediateDirectories: true)
             try write(Array("第一句。\n".utf8), dir + "/in/closed/c.txt")
             chmod(dir + "/in/closed", 0)
@@ -82,6 +86,8 @@ struct BatchTests {
             let (inputs, failures) = InputDiscovery.discover([dir + "/in", dir + "/link"], excluding: [dir + "/in/out"])
             #expect(inputs.map(\.path).filter { !$0.hasPrefix(dir + "/in/closed/") } == [dir + "/in/a.txt", dir + "/in/linked.txt", dir + "/link/b.txt"])
             #expect(failures.contains { $0.message == "\(dir)/in/pipe.txt: not a regular file (a named pipe, socket or device); skipped" })
+            #expect(failures.contains { $0.message.hasPrefix("\(dir)/in/loop1.txt: a symbolic link in a loop") })
+            #expect(failures.contains { $0.message == "\(dir)/in/dangling.txt: a symbolic link to nothing; check where it points" })
             // Outputs written next to the inputs (--out equal to the input directory) leave the inputs found.
             #expect(InputDiscovery.discover([dir + "/elsewhere"], excluding: [dir + "/elsewhere"]).inputs.map(\.path) == [dir + "/elsewhere/b.txt"])
             // root reads a closed directory anyway; anyone else is told.
