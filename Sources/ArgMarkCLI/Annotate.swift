@@ -277,10 +277,12 @@ struct Annotate: AsyncParsableCommand {
         let externalLabelers = started
         let interruption = found.count > 1 || !started.isEmpty
             ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
-                for labeler in externalLabelers { labeler.stopForExit() }
+                ExternalLabeler.stopForExit(externalLabelers)
             } : nil
-        let summary = await BatchRunner(options: options).run(found) { progress in
-            // Once a signal is being handled, its last word is the batch's.
+        let summary = await BatchRunner(options: options).run(found, progress: { progress in
+            tally.update(progress)
+            // Once a signal is being handled, its last word is the batch's (the documents its stopping of the
+            // labellers ends are no failures to name).
             guard !tally.isStopping else { return }
             // A failure is named as it happens, above the bar.
             if let failure = progress.latestFailure {
@@ -291,7 +293,6 @@ struct Annotate: AsyncParsableCommand {
                 if showBar { Terminal.status(nil) }
                 for warning in progress.latestWarnings { Terminal.warning(warning) }
             }
-            tally.update(progress)
             if showBar {
                 // The inputs that failed before the batch began count in the bar as they do in the summary.
                 var shown = progress
@@ -300,7 +301,7 @@ struct Annotate: AsyncParsableCommand {
                 shown.total += missing.count
                 Terminal.status(ProgressFormatter.bar(shown))
             }
-        }
+        }, stopping: { tally.isStopping })
         // The handler is stopping the external labellers (which ended the batch): it exits with the signal's status.
         while tally.isStopping { sleep(1) }
         interruption?.cancel()

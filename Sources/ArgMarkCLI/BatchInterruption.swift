@@ -27,16 +27,30 @@ final class BatchTally: @unchecked Sendable {
         lock.withLock { stopping = true }
     }
 
+    /// Documents that failed once the signal was being handled: the labeller stopped under them, so they were not
+    /// written, but they failed of no fault of their own.
+    private var abandoned = 0
+
     func update(_ progress: BatchProgress) {
-        lock.withLock { self.progress = progress }
+        lock.withLock {
+            self.progress = progress
+            if stopping, progress.latestFailure != nil { abandoned += 1 }
+        }
     }
 
     /// The line an interrupted batch ends with.
+    /// - Parameter output: the output directory, nil when the output goes to standard output.
     func interruptedLine(total: Int, output: String?) -> (line: String, clearBar: Bool) {
         lock.withLock {
-            let done = missing + (progress?.done ?? 0)
-            let failed = missing + (progress?.failed ?? 0)
+            let done = missing + (progress?.done ?? 0) - abandoned
+            let failed = missing + (progress?.failed ?? 0) - abandoned
             let written = done - failed
+            // One file (with an external labeller) is no batch: there is no "other" file to tell of.
+            if total == 1 {
+                if written == 1 { return ("interrupted after the file was written whole", showsBar) }
+                return ("interrupted before the file was \(failed == 1 ? "done (its failure is named above)" : "written")"
+                    + (output == nil ? "" : ": run the same command again to do it"), showsBar)
+            }
             let place = output.map { " in \($0)" } ?? ""
             let rest = total - done == 1 ? "the other file was not written: run the same command again to do it"
                 : "the other \(total - done) were not written: run the same command again to do them"
@@ -51,32 +65,39 @@ final class BatchTally: @unchecked Sendable {
 /// signal (130, 143). Outputs are written by rename, so none is left half written; a temporary file of a write in
 /// flight is removed by the next run.
 enum BatchInterruption {
-    /// Keeps the signal sources alive for the batch.
-    final class Handlers: @unchecked Sendable {
-        let sources: [DispatchSourceSignal]
-        init(_ sources: [DispatchSourceSignal]) { self.sources = sources }
-        func cancel() {
-            for source in sources { source.cancel() }
-            for number in [SIGINT, SIGTERM] { signal(number, SIG_DFL) }
+    /// - Parameter beforeExit: run before the last word (stops the external labellers), so that the word counts
+    ///   the documents that end meanwhile.
+    static func install(tally: BatchTally, total: Int, output: String?, beforeExit: @escaping @Sendable () -> Void = {}) -> SignalHandlers {
+        SignalHandlers([SIGINT, SIGTERM]) { number in
+            tally.beginStopping()
+            beforeExit()
+            let (line, clearBar) = tally.interruptedLine(total: total, output: output)
+            if clearBar { Terminal.status(nil) }
+            Terminal.note(line)
+            _exit(128 + number)
         }
     }
+}
 
-    /// - Parameter beforeExit: run after the last word, before exiting (stops the external labellers).
-    static func install(tally: BatchTally, total: Int, output: String?, beforeExit: @escaping @Sendable () -> Void = {}) -> Handlers {
-        let sources = [(SIGINT, Int32(130)), (SIGTERM, Int32(143))].map { number, status -> DispatchSourceSignal in
+/// Signals handled on a queue rather than by their default action, for as long as the value is kept: `handler`
+/// runs with the signal's number (and ends the process). `cancel()` gives the signals their default action back.
+final class SignalHandlers: @unchecked Sendable {
+    private let numbers: [Int32]
+    private let sources: [DispatchSourceSignal]
+
+    init(_ numbers: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
+        self.numbers = numbers
+        sources = numbers.map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                tally.beginStopping()
-                let (line, clearBar) = tally.interruptedLine(total: total, output: output)
-                if clearBar { Terminal.status(nil) }
-                Terminal.note(line)
-                beforeExit()
-                _exit(status)
-            }
+            source.setEventHandler { handler(number) }
             source.resume()
             return source
         }
-        return Handlers(sources)
+    }
+
+    func cancel() {
+        for source in sources { source.cancel() }
+        for number in numbers { signal(number, SIG_DFL) }
     }
 }

@@ -188,7 +188,8 @@ struct Evaluate: ParsableCommand {
             if evaluation.textNotFound > 0 {
                 // Paired in order, a sentence whose text stands elsewhere (paragraphs moved) is no missing text.
                 let elsewhere = evaluation.textOutOfOrder == 0 ? ""
-                    : " (\(evaluation.textOutOfOrder == evaluation.textNotFound ? "all" : "\(evaluation.textOutOfOrder)") of them stand elsewhere in it, out of the gold's order: paragraphs in another order? text is paired in order; pair by id (--match id) if the ids agree, or put the prediction in the gold's order)"
+                    : " (\(evaluation.textOutOfOrder == evaluation.textNotFound ? (evaluation.textNotFound == 1 ? "it" : "all of them") : "\(evaluation.textOutOfOrder) of them")"
+                        + " stand\(evaluation.textOutOfOrder == 1 ? "s" : "") elsewhere in it, out of the gold's order: paragraphs in another order? text is paired in order; pair by id (--match id) if the ids agree, or put the prediction in the gold's order)"
                 warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text where the others place them\(elsewhere); each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
             if evaluation.pairedTextDiffers > 0 {

@@ -111,13 +111,14 @@ struct Review: ParsableCommand {
             completingLinker = journalled.isEmpty ? nil : registry.linkers.first { $0.descriptor.id == journalled } ?? completingLinker
         }
         if let linker = completingLinker, !TreeCompletion.isComplete(document) {
+            let personsLinks = TreeCompletion.personsLinks(of: document)
             let (completed, kept) = TreeCompletion.complete(document, with: linker)
-            let changed = TreeCompletion.personsLinksChanged(from: document, to: completed)
+            let changed = TreeCompletion.personsLinksChanged(personsLinks, in: completed)
             document = completed
             document.recordLinker(linker)
             treeCompletedBy = linker.descriptor.id
             opening.append("linked the argument tree (\(linker.descriptor.id)\(kept == 0 ? "" : ", keeping the file's \(kept) links")); write saves it")
-            if !changed.isEmpty { opening.append(AnalysedDocument.personsLinksNote(changed)) }
+            if !changed.isEmpty { opening.append(TreeCompletion.personsLinksNote(changed)) }
         }
         if !hasArgumentative { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 
@@ -168,7 +169,7 @@ struct Review: ParsableCommand {
         // A signal that ends the session (SIGTERM, a closed terminal's SIGHUP, Ctrl-C in a script) says where its
         // edits are and takes the lock file away, as the end of input does; it had ended the session without a word.
         let endings = Self.endOnSignals(interactive: interactive, file: file, journal: journalPath, lockFile: lock?.path)
-        defer { for ending in endings { ending.cancel() } }
+        defer { endings.cancel() }
         // A write that was killed before its rename left a full copy beside the file; the journal has its edits.
         if lock != nil { FileAccess.removeStaleTemporaries(of: sessionFile) }
         if discardJournal, FileManager.default.fileExists(atPath: journalPath) {
@@ -439,20 +440,17 @@ struct Review: ParsableCommand {
     /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
     /// edits are in the journal already.
     /// Handlers that end the session on SIGTERM, SIGHUP and (in a script; at a terminal Ctrl-C abandons the line)
-    /// SIGINT: the journal holds every edit the session acknowledged, which is said, and the lock file is removed.
-    static func endOnSignals(interactive: Bool, file: String, journal: String, lockFile: String?) -> [DispatchSourceSignal] {
-        var numbers: [(Int32, String)] = [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP")]
-        if !interactive { numbers.append((SIGINT, "SIGINT")) }
-        return numbers.map { number, name in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                Terminal.write("argmark: the review of \(file) was ended by \(name): every edit it acknowledged is in \(journal), and comes back when you reopen \(file)\n")
-                if let lockFile { unlink(lockFile) }
-                _exit(128 + number)
-            }
-            source.resume()
-            return source
+    /// SIGINT: where its unsaved edits are is said, and the lock file is removed.
+    static func endOnSignals(interactive: Bool, file: String, journal: String, lockFile: String?) -> SignalHandlers {
+        let names = [SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGINT: "SIGINT"]
+        return SignalHandlers(interactive ? [SIGTERM, SIGHUP] : [SIGTERM, SIGHUP, SIGINT]) { number in
+            // The journal exists while edits are unsaved (a write clears it; it is created by the next edit).
+            let edits = FileManager.default.fileExists(atPath: journal)
+                ? "its unsaved edits are in \(journal), and come back when you reopen \(file)"
+                : "it had no unsaved edits (\(file) holds every edit written)"
+            Terminal.write("argmark: the review of \(file) was ended by \(names[number] ?? "signal \(number)"): \(edits)\n")
+            if let lockFile { unlink(lockFile) }
+            _exit(128 + number)
         }
     }
 

@@ -56,14 +56,14 @@ struct Train: ParsableCommand {
     // what is wrong with them rather than the parser reporting the value missing.
     @Option(name: .long, parsing: .unconditional, help: "Passes over the data (1 to 1000).") var epochs: Int = 8
     @Option(name: .long) var seed: UInt64 = 20_261_125
-    @Option(name: .long, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
-    @Option(name: .long, help: "Feature-hash dimensions as a power of two.") var bits: Int = 18
+    @Option(name: .long, parsing: .unconditional, help: "Shuffles (seeds derived from --seed) whose averaged weights make the model.") var shuffles: Int = 5
+    @Option(name: .long, parsing: .unconditional, help: "Feature-hash dimensions as a power of two.") var bits: Int = 18
     @Option(name: .long, parsing: .unconditional, help: "Class-balance exponent: 0 none, 1 fully balanced.") var balance: Double = 0.5
     @Option(name: .long, parsing: .unconditional, help: "L2 regularisation per update (0 to below 1).") var l2: Double = 1e-6
     @Option(name: .long, parsing: .unconditional, help: "AdaGrad learning rate (above 0, at most 10).") var rate: Double = 0.2
     @Flag(name: .long, help: "Train a linear chain over each paragraph's sentences (learned label transitions; marginals as probabilities).") var chain = false
     @Flag(name: .long, help: "Also train the stacked second stage (neighbours' and section's first-stage predictions).") var stacked = false
-    @Option(name: .long, help: "With --cross-validate, K models each trained without every K-th held-out document instead of one model per document (for corpora of many short texts).")
+    @Option(name: .long, parsing: .unconditional, help: "With --cross-validate, K models each trained without every K-th held-out document instead of one model per document (for corpora of many short texts).")
     var folds: Int?
 
     func validate() throws {

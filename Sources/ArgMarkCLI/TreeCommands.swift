@@ -19,12 +19,6 @@ enum AnalysedDocument {
 
     /// `path` completed with `registry`'s plugins; a registry loaded without its labellers gets them here
     /// (`LoadedRegistry.withLabellers`) when the file leaves a sentence unlabelled, and keeps them for the next file.
-    /// What completing the tree did to links a person made (`TreeCompletion.personsLinksChanged`).
-    static func personsLinksNote(_ ids: [String]) -> String {
-        let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
-        return "\(ids.count == 1 ? "a link a person made no longer fits" : "\(ids.count) links a person made no longer fit") the labels or the tree (\(shown)): placed again by the machine (moved up past a background sentence, signed \(TreeCompletion.provisionalLinker), or linked anew), \(ids.count == 1 ? "it is" : "they are") no longer signed as a person's; link \(ids.count == 1 ? "it" : "them") again in review to keep a placement"
-    }
-
     static func load(_ path: String, registry: inout PluginRegistry) throws -> Document {
         if path == "-" { throw failure(standardInputRefused) }
         let bytes: [UInt8]
@@ -88,17 +82,15 @@ enum AnalysedDocument {
         if linked { pipeline.linker = nil }
         let scorer = pipeline.scorer
         pipeline.scorer = nil
-        let read = linked ? document : nil
+        let personsLinks = TreeCompletion.personsLinks(of: document)
         do { document = try pipeline.run(document) } catch { throw failure("\(path): \(error)") }
         if linked, let linker = registry.defaultPipeline().linker, !TreeCompletion.isComplete(document) {
             document = TreeCompletion.complete(document, with: linker).document
             document.recordLinker(linker)
         }
         // Mending the kept tree (in the pipeline's run) and completing it may each have moved a person's link.
-        if let read {
-            let changed = TreeCompletion.personsLinksChanged(from: read, to: document)
-            if !changed.isEmpty { Terminal.note("\(path): " + personsLinksNote(changed)) }
-        }
+        let changed = TreeCompletion.personsLinksChanged(personsLinks, in: document)
+        if !changed.isEmpty { Terminal.note("\(path): " + TreeCompletion.personsLinksNote(changed)) }
         // Scores are computed from the labels and the tree as they now are (a hand edit leaves the stored ones
         // stale); for a file no one edited they are the ones it holds.
         if let scorer {
@@ -325,19 +317,13 @@ struct Export: ParsableCommand {
             try process.run()
             // Ctrl-C reaching only ArgMark (a script's kill, timeout, a job runner) left dot running on a large tree.
             let graphvizProcess = process.processIdentifier
-            let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler {
-                    // SIGKILL: a child Process starts has the starting thread's blocked signals, SIGTERM among them;
-                    // dot holds nothing to save.
-                    kill(graphvizProcess, SIGKILL)
-                    _exit(128 + number)
-                }
-                source.resume()
-                return source
+            let stops = SignalHandlers([SIGINT, SIGTERM]) { number in
+                // SIGKILL: a child Process starts has the starting thread's blocked signals, SIGTERM among them; dot
+                // holds nothing to save.
+                kill(graphvizProcess, SIGKILL)
+                _exit(128 + number)
             }
-            defer { for stop in stops { stop.cancel() } }
+            defer { stops.cancel() }
             input.fileHandleForWriting.write(Data(bytes))
             try input.fileHandleForWriting.close()
             let svg = output.fileHandleForReading.readDataToEndOfFile()

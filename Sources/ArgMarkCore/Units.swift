@@ -71,16 +71,21 @@ public struct SentenceAnnotation: Sendable, Hashable {
     /// True once a person has edited or accepted the sentence, its label or its link.
     public var isReviewed: Bool { reviewedAt != nil }
 
-    /// Whether `value` is a review time as files keep it: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of a second
-    /// and an optional zone (`Z`, `+08:00`), as TEI's `@when` needs. Written out: it is asked of every sentence read.
+    /// Whether `value` is a review time as files keep it: a date and time `YYYY-MM-DDTHH:MM:SS` with an optional
+    /// fraction of a second, or a date `YYYY-MM-DD` (another tool's TEI `@when` may give only the day), either with an
+    /// optional zone (`Z`, `+08:00`): what TEI's `@when` takes as a dateTime or a date. Written out: it is asked of
+    /// every sentence read.
     public static func isReviewTime(_ value: String) -> Bool {
         let s = Array(value.utf8)
         func digits(_ range: Range<Int>) -> Bool { range.upperBound <= s.count && s[range].allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
         func byte(_ i: Int, _ c: Character) -> Bool { i < s.count && s[i] == c.asciiValue! }
-        guard digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10), byte(10, "T"), digits(11..<13), byte(13, ":"),
-              digits(14..<16), byte(16, ":"), digits(17..<19) else { return false }
-        var i = 19
-        if byte(i, ".") {
+        guard digits(0..<4), byte(4, "-"), digits(5..<7), byte(7, "-"), digits(8..<10) else { return false }
+        var i = 10
+        if byte(i, "T") {
+            guard digits(11..<13), byte(13, ":"), digits(14..<16), byte(16, ":"), digits(17..<19) else { return false }
+            i = 19
+        }
+        if i == 19, byte(i, ".") {
             i += 1
             let start = i
             while i < s.count, s[i] >= 0x30, s[i] <= 0x39 { i += 1 }

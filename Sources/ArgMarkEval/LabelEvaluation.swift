@@ -428,12 +428,33 @@ struct Spans {
         }
         var notFound = 0
         var outOfOrder = 0
+        // The places the found sentences hold, in order: a sentence whose text stands only where another gold
+        // sentence was found (a salutation said several times, then edited once) is edited, not moved.
+        let taken = found.compactMap { $0 }.sorted { $0.lowerBound < $1.lowerBound }
+        func isFree(_ place: Range<Int>) -> Bool {
+            var low = 0
+            var high = taken.count
+            while low < high {
+                let mid = (low + high) / 2
+                if taken[mid].upperBound <= place.lowerBound { low = mid + 1 } else { high = mid }
+            }
+            return low == taken.count || taken[low].lowerBound >= place.upperBound
+        }
         for (k, range) in found.enumerated() where range == nil && gold.units[units[k]].kind == .sentence && !needles[k].isEmpty {
             notFound += 1
-            let elsewhere = needles[k].count >= indexedLength
-                ? candidates[k].map { !$0.isEmpty } ?? true
-                : find(needles[k], in: text, from: 0, to: text.count) != nil
-            if elsewhere { outOfOrder += 1 }
+            let needle = needles[k]
+            var places: [Int] = []
+            if needle.count >= indexedLength {
+                // nil: boilerplate found in too many places to say.
+                places = candidates[k] ?? []
+            } else {
+                var from = 0
+                while places.count < mostCandidates, let hit = find(needle, in: text, from: from, to: text.count) {
+                    places.append(hit)
+                    from = hit + 1
+                }
+            }
+            if places.contains(where: { isFree($0..<($0 + needle.count)) }) { outOfOrder += 1 }
         }
         // Gaps between found neighbours, shared by the units not found inside them.
         var k = 0

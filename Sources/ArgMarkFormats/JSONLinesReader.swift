@@ -313,7 +313,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         annotation.linkConfidence = r.linkConfidence
         // Read as it stood, a time that is no time was written into CSV and AIF and refused only by the TEI export.
         if let time = r.reviewedAt, !SentenceAnnotation.isReviewTime(time) {
-            throw .malformed(line: line, message: "reviewedAt \(time.debugDescription) is not an ISO 8601 time (2026-12-03T08:00:00Z, as review writes it); correct it, or remove the key if the time is not known")
+            throw .malformed(line: line, message: "reviewedAt \(time.debugDescription) is neither a date and time (2026-12-03T08:00:00Z, as review writes it) nor a date (2026-12-03); correct it, or remove the key if the time is not known")
         }
         annotation.reviewedAt = r.reviewedAt
         for reason in r.labelReasons ?? [] {

@@ -165,7 +165,7 @@ public struct BatchRunner: Sendable {
         bytes: [UInt8], input: BatchInput
     ) throws(DocumentReadError) -> (
         output: [UInt8], document: Document, sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings,
-        passedOver: [PassedOverKey]
+        passedOver: [PassedOverKey], personsLinksChanged: [String]
     ) {
         let path = input.isStandardInput ? nil : input.path
         var timings = StageTimings()
@@ -181,8 +181,12 @@ public struct BatchRunner: Sendable {
         // A hand-typed key of an annotated input ("lable") would be missing from the output without a word.
         let passedOver = input.part == nil ? (reader as? any PassedOverReporting)?.passedOver(in: bytes, readAs: read) ?? [] : []
         timings.read = lap()
+        // A person's link the run places again (one into a sentence since labelled background) is told, as the
+        // commands that show a file tell it.
+        let personsLinks = TreeCompletion.personsLinks(of: read)
         let document: Document
         do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
+        let personsLinksChanged = TreeCompletion.personsLinksChanged(personsLinks, in: document)
         timings.analyse = lap()
         do {
             let output = try options.writer.write(
@@ -195,16 +199,16 @@ public struct BatchRunner: Sendable {
                 sentences += 1
                 if document.units[i].annotation.label == nil { unlabelled[document.units[i].language, default: 0] += 1 }
             }
-            return (output, document, sentences, unlabelled, timings, passedOver)
+            return (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged)
         } catch {
             throw .unsupported(error.description)
         }
     }
 
     /// Runs the batch with at most `jobs` documents in flight; `progress` is called after each one, in order of
-    /// completion, from a single task.
+    /// completion, from a single task. Once `stopping` says so (a signal is being handled), no document is started.
     public func run(
-        _ inputs: [BatchInput], progress: @Sendable (BatchProgress) -> Void = { _ in }
+        _ inputs: [BatchInput], progress: @Sendable (BatchProgress) -> Void = { _ in }, stopping: @Sendable () -> Bool = { false }
     ) async -> BatchSummary {
         let start = Date()
         var results: [BatchItemResult?] = Array(repeating: nil, count: inputs.count)
@@ -236,7 +240,7 @@ public struct BatchRunner: Sendable {
         await withTaskGroup(of: (Int, BatchItemResult).self) { group in
             var next = 0
             func submit() {
-                guard next < inputs.count else { return }
+                guard next < inputs.count, !stopping() else { return }
                 let index = next
                 let input = inputs[index]
                 let collision = collisions[index]
@@ -272,7 +276,7 @@ public struct BatchRunner: Sendable {
             let bytes = try input.contents?.bytes ?? (input.isStandardInput ? FileAccess.readStandardInput() : FileAccess.read(input.path))
             // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
             result.bytesRead = bytes.count / input.parts
-            let (output, document, sentences, unlabelled, timings, passedOver) = try process(bytes: bytes, input: input)
+            let (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged) = try process(bytes: bytes, input: input)
             result.unlabelled = unlabelled
             result.timings = timings
             result.outputBytes = output.count
@@ -291,6 +295,9 @@ public struct BatchRunner: Sendable {
                 try FileAccess.writeStandardOutput(output)
             }
             result.sentences = sentences
+            if !personsLinksChanged.isEmpty {
+                result.warnings.append("\(input.isStandardInput ? "standard input" : input.path): " + TreeCompletion.personsLinksNote(personsLinksChanged))
+            }
             if !passedOver.isEmpty {
                 result.warnings.append(PassedOverKey.warning(passedOver, path: input.isStandardInput ? "standard input" : input.path)
                     + "; they are not in \(result.outputPath ?? "the output")")

@@ -117,20 +117,23 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     /// The process id of the labeller (for diagnostics and tests).
     public let processIdentifier: Int32
 
-    /// Stops the labeller at once, for ArgMark ending on a signal (Ctrl-C, SIGTERM) in the middle of a batch: SIGTERM,
-    /// then SIGKILL a second later. A labeller stuck in a call that never reads its input would otherwise outlive
-    /// ArgMark (and keep a model's memory). It does not wait for the labeller's lock, which a request in flight holds.
-    public func stopForExit() {
+    /// Stops `labelers` at once, for ArgMark ending on a signal (Ctrl-C, SIGTERM) in the middle of a run: SIGTERM to
+    /// each, then SIGKILL to those still running a second later (one second for all). A labeller stuck in a call that
+    /// never reads its input would otherwise outlive ArgMark (and keep a model's memory). It does not wait for the
+    /// labellers' locks, which a request in flight holds.
+    public static func stopForExit(_ labelers: [ExternalLabeler]) {
         var status: Int32 = 0
-        // 0: still running and not yet reaped (its id is still its own, so the signal cannot reach another process).
-        guard waitpid(processIdentifier, &status, WNOHANG) == 0 else { return }
-        kill(processIdentifier, SIGTERM)
+        // waitpid 0: still running and not yet reaped (its id is still its own, so a signal cannot reach another
+        // process); reaped here once it has ended.
+        func running(_ pid: Int32) -> Bool { waitpid(pid, &status, WNOHANG) == 0 }
+        var left = labelers.map(\.processIdentifier).filter(running)
+        for pid in left { kill(pid, SIGTERM) }
         let killAt = Date().addingTimeInterval(1)
-        while Date() < killAt {
-            if waitpid(processIdentifier, &status, WNOHANG) != 0 { return }
+        while !left.isEmpty, Date() < killAt {
             usleep(10_000)
+            left = left.filter(running)
         }
-        kill(processIdentifier, SIGKILL)
+        for pid in left { kill(pid, SIGKILL) }
     }
 
     deinit {

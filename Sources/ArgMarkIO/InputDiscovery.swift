@@ -73,6 +73,16 @@ public enum InputDiscovery {
         "rtf": "soffice --headless --convert-to docx FILE.rtf",
     ]
 
+    /// Whether `path` is a symbolic link whose links lead back to one another (stat's ELOOP).
+    static func isLinkLoop(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) != 0 && errno == ELOOP
+    }
+
+    static func linkLoopMessage(_ path: String) -> String {
+        "\(path): a symbolic link in a loop (its links lead back to one another); point it at a file"
+    }
+
     /// Files are taken as given; directories (a symbolic link to one named on the command line too) are walked
     /// recursively, hidden entries skipped and paths sorted, for regular files with `extensions`. Symbolic links to
     /// files are read; links to directories met on the walk are not followed (a link back up would loop). Paths that
@@ -117,7 +127,8 @@ public enum InputDiscovery {
                 continue
             }
             guard let kind = kind(of: argument, followingLinks: true) else {
-                result.failures.append(BatchFailure(path: argument, message: FileAccessError.notFound(argument).description))
+                result.failures.append(BatchFailure(path: argument, message: isLinkLoop(argument)
+                    ? linkLoopMessage(argument) : FileAccessError.notFound(argument).description))
                 continue
             }
             guard kind == .directory else {
@@ -199,12 +210,8 @@ public enum InputDiscovery {
                 if target == .directory { continue }
                 if target == nil {
                     if wanted.contains(name) {
-                        // stat's ELOOP: the links lead back to one another.
-                        var status = stat()
-                        let loop = stat(path, &status) != 0 && errno == ELOOP
-                        failures.append(BatchFailure(path: path, message: loop
-                            ? "\(path): a symbolic link in a loop (its links lead back to one another); point it at a file"
-                            : "\(path): a symbolic link to nothing; check where it points"))
+                        failures.append(BatchFailure(path: path, message: Self.isLinkLoop(path)
+                            ? Self.linkLoopMessage(path) : "\(path): a symbolic link to nothing; check where it points"))
                     }
                     continue
                 }

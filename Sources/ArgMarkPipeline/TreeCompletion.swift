@@ -84,15 +84,35 @@ public enum TreeCompletion {
         }
     }
 
-    /// The sentences whose link a person made that `after` no longer holds as theirs (moved, signed provisional,
-    /// or removed), in document order: what a command that completed the tree should tell.
-    public static func personsLinksChanged(from before: Document, to after: Document) -> [String] {
-        zip(before.units, after.units).compactMap { old, new in
-            guard old.annotation.linkedBy?.isHuman == true,
-                  old.annotation.parent != new.annotation.parent || old.annotation.linkedBy != new.annotation.linkedBy
-                    || old.annotation.relation != new.annotation.relation else { return nil }
-            return new.id
+    /// The links a person made in `document` (a sentence's index, parent, relation and signature): what
+    /// ``personsLinksChanged(_:in:)`` compares after a run, without keeping a copy of the whole document.
+    public static func personsLinks(of document: Document) -> [(index: Int, parent: String?, relation: ArgumentRelation?, linkedBy: Annotator?)] {
+        document.units.indices.compactMap { i in
+            let a = document.units[i].annotation
+            return a.linkedBy?.isHuman == true ? (i, a.parent, a.relation, a.linkedBy) : nil
         }
+    }
+
+    /// The sentences among `before` (``personsLinks(of:)`` of the document a run started from) whose link `after` no
+    /// longer holds as the person's (moved, signed provisional, placed anew), in document order: what a command that
+    /// completed the tree should tell. A sentence now outside the tree (labelled background) lost its link by the
+    /// guideline's rule, not to the machine, and is not counted.
+    public static func personsLinksChanged(
+        _ before: [(index: Int, parent: String?, relation: ArgumentRelation?, linkedBy: Annotator?)], in after: Document
+    ) -> [String] {
+        before.compactMap { old in
+            guard old.index < after.units.count, isArgumentative(after, old.index) else { return nil }
+            let new = after.units[old.index].annotation
+            guard old.parent != new.parent || old.linkedBy != new.linkedBy || old.relation != new.relation else { return nil }
+            return after.units[old.index].id
+        }
+    }
+
+    /// What completing the tree did to the links of ``personsLinksChanged(_:in:)``, for a command to say.
+    public static func personsLinksNote(_ ids: [String]) -> String {
+        let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+        let one = ids.count == 1
+        return "\(one ? "a link a person made no longer fits" : "\(ids.count) links a person made no longer fit") the labels or the tree (\(shown)): placed again by the machine (moved up past a background sentence, signed \(provisionalLinker), or linked anew), \(one ? "it is" : "they are") no longer signed as a person's; link \(one ? "it" : "them") again in review to keep a placement"
     }
 
     /// Who a link moved by the tree's completion is signed by, with ``provisionalConfidence``: no person placed it

@@ -66,10 +66,18 @@ public struct ModelLibrary: Sendable {
         loadModels(lexiconByFile)
     }
 
-    /// Whether the directory holds a labeller's file (a cue lexicon, a model folder), loaded or not.
+    /// Whether the directory holds a labeller's file (a cue lexicon, a model folder loading would try), loaded or not.
     public var holdsLabellerFiles: Bool {
         !labelers.isEmpty || Self.lexicons.contains { FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent($0.file)) }
-            || ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.hasPrefix("label.model.") }
+            || ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains {
+                Self.isModelFolderName($0) && Self.isDirectory((directory as NSString).appendingPathComponent($0))
+            }
+    }
+
+    /// A model's folder is named as its id, ending in a version (`label.model.zh.v1`): a backup
+    /// `label.model.zh.v1.bak` or an archive is none.
+    static func isModelFolderName(_ name: String) -> Bool {
+        name.hasPrefix("label.model.") && name.wholeMatch(of: /label\.model\.[^\/]+\.v[0-9]+/) != nil
     }
 
     private mutating func loadLexicons() -> [String: CueLexicon] {
@@ -163,8 +171,7 @@ public struct ModelLibrary: Sendable {
         // (Only a folder whose name ends in a version, as ids do: a backup label.model.zh.v1.bak or an archive is none.)
         let others = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [])
             .filter { name in
-                name.hasPrefix("label.model.") && !Self.models.contains(name) && name.wholeMatch(of: /label\.model\.[^\/]+\.v[0-9]+/) != nil
-                    && Self.isDirectory((directory as NSString).appendingPathComponent(name))
+                Self.isModelFolderName(name) && !Self.models.contains(name) && Self.isDirectory((directory as NSString).appendingPathComponent(name))
             }.sorted()
         var weightDigests: [String: String?] = [:]
         for id in Self.models + others {

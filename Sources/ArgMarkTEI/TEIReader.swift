@@ -818,6 +818,10 @@ struct TEIDecoder {
                 a.confidence = try Self.probability(entry.cert, line: entry.line)
             }
             a.reviewedAt = Self.pointers(entry.change).lazy.compactMap { reviewTimes[$0] }.first
+            // Kept as it stands, a time that is no date would be written into JSONL, which would then refuse it.
+            if let time = a.reviewedAt, !SentenceAnnotation.isReviewTime(time) {
+                throw .malformed(line: entry.line, message: "the change this sentence points at has when=\"\(time)\", which is neither a date and time (2026-12-03T08:00:00Z) nor a date (2026-12-03), the review times ArgMark keeps; correct it, or remove the sentence's @change")
+            }
             document.units[entry.unit].annotation = a
         }
         guard let standOff = root.child("standOff") else { return }

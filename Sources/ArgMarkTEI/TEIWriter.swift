@@ -71,7 +71,7 @@ struct TEIEncoder {
         reviewTimes = Array(Set(document.units.compactMap(\.annotation.reviewedAt))).sorted()
         for time in reviewTimes {
             guard Self.isDateTime(time) else {
-                throw DocumentWriteError.unrepresentable("TEI: reviewedAt '\(time)' is not an ISO 8601 time (2026-12-03T08:00:00Z); correct it in the JSONL")
+                throw DocumentWriteError.unrepresentable("TEI: reviewedAt '\(time)' is neither a date and time (2026-12-03T08:00:00Z) nor a date (2026-12-03); correct it in the JSONL")
             }
             reviewChangeIDs[time] = Self.changeID(time)
         }
@@ -85,7 +85,7 @@ struct TEIEncoder {
         "argmark-rev-" + String(String.UnicodeScalarView(time.unicodeScalars.compactMap { $0 == ":" ? nil : $0 == "+" ? "p" : $0 }))
     }
 
-    /// `YYYY-MM-DDTHH:MM:SS` with an optional fraction and zone, as `@when` needs.
+    /// A date and time or a date, as `@when` takes them (`SentenceAnnotation.isReviewTime`).
     static func isDateTime(_ value: String) -> Bool { SentenceAnnotation.isReviewTime(value) }
 
     /// A character XML 1.0 cannot carry (a control character: Word's manual line break U+000B, a form feed) in a

@@ -1106,12 +1106,20 @@ struct CommandLineTests {
             live.process.waitUntilExit()
             let stderr = String(decoding: live.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             #expect(live.process.terminationStatus == 128 + signal, "\(stderr)")
-            #expect(stderr.contains("the review of \(file) was ended by \(name): every edit it acknowledged is in \(file).journal"), "\(stderr)")
+            #expect(stderr.contains("the review of \(file) was ended by \(name): its unsaved edits are in \(file).journal"), "\(stderr)")
             #expect(!FileManager.default.fileExists(atPath: file + ".journal.lock"))
             #expect(FileManager.default.fileExists(atPath: file + ".journal"))
         }
-        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "q!\n")
+        let reopened = try argmark(["review", file, "--annotator", "wang"], stdin: "w\n")
         #expect(reopened.stdout.contains("recovered 2 unsaved edits"), "\(reopened.stdout)")
+        // Ended after a write, with nothing unsaved: no journal to point to.
+        let written = try LiveReview(file: file)
+        written.send("stats\n")
+        written.wait(for: "sentences · reviewed")
+        kill(written.process.processIdentifier, SIGTERM)
+        written.process.waitUntilExit()
+        let said = String(decoding: written.errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("was ended by SIGTERM: it had no unsaved edits"), "\(said)")
     }
 
     @Test func reviewRefusesAJournalOfAnotherVersion() throws {

@@ -214,6 +214,11 @@ struct LabelEvaluationTests {
         let reordered = LabelEvaluator.evaluate(gold: gold, predicted: swapped, matching: .text).evaluation
         #expect(reordered.textNotFound == 2 && reordered.textOutOfOrder == 2)
         #expect(e.textOutOfOrder == 0, "an edited sentence is nowhere else")
+        // A salutation said twice and edited once: its text stands only where the other one was found.
+        let greeted = textDocument([("Dear members.", .background), ("Rents rose by 12 percent.", .evidence), ("Dear members.", .background), ("Cities should act.", .prescription)])
+        let edited = textDocument([("Dear members.", .background), ("Rents rose by 12 percent.", .evidence), ("Dear fellow members.", .background), ("Cities should act.", .prescription)])
+        let salutation = LabelEvaluator.evaluate(gold: greeted, predicted: edited, matching: .text).evaluation
+        #expect(salutation.textNotFound == 1 && salutation.textOutOfOrder == 0)
     }
 
     /// A sentence edited in the prediction whose old text occurs again later does not drag the pairing there: the

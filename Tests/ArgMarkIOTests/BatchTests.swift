@@ -88,6 +88,8 @@ struct BatchTests {
             #expect(failures.contains { $0.message == "\(dir)/in/pipe.txt: not a regular file (a named pipe, socket or device); skipped" })
             #expect(failures.contains { $0.message.hasPrefix("\(dir)/in/loop1.txt: a symbolic link in a loop") })
             #expect(failures.contains { $0.message == "\(dir)/in/dangling.txt: a symbolic link to nothing; check where it points" })
+            // Named on the command line, too.
+            #expect(InputDiscovery.discover([dir + "/in/loop1.txt"]).failures.map(\.message) == [InputDiscovery.linkLoopMessage(dir + "/in/loop1.txt")])
             // Outputs written next to the inputs (--out equal to the input directory) leave the inputs found.
             #expect(InputDiscovery.discover([dir + "/elsewhere"], excluding: [dir + "/elsewhere"]).inputs.map(\.path) == [dir + "/elsewhere/b.txt"])
             // root reads a closed directory anyway; anyone else is told.

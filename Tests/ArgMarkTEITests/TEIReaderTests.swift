@@ -286,6 +286,17 @@ struct TEIReaderTests {
                 return line > 1 && text.contains(message)
             }
         }
+        // A review time another tool gave as a date is kept and written to JSONL that reads back; one that is no
+        // date is named at the sentence that points to it, not carried into a JSONL that would refuse it.
+        let when = ##"when="2026-12-03T08:00:00Z""##
+        #expect(tei.contains(when))
+        let dated = try readTEI(Array(tei.replacingOccurrences(of: when, with: ##"when="2026-12-03""##).utf8))
+        #expect(dated.units.contains { $0.annotation.reviewedAt == "2026-12-03" })
+        #expect(try readJSONL(try writeJSONL(dated)).units.map(\.annotation.reviewedAt) == dated.units.map(\.annotation.reviewedAt))
+        #expect { try readTEI(Array(tei.replacingOccurrences(of: when, with: ##"when="last week""##).utf8)) } throws: { error in
+            guard case .malformed(let line, let text) = error as? DocumentReadError else { return false }
+            return line > 1 && text.contains(##"when="last week", which is neither a date and time"##)
+        }
         // A resp that names another element of the file (an editor declared elsewhere) is no annotator ArgMark
         // knows, as before: the label is read, its origin unknown.
         let elsewhere = tei.replacingOccurrences(of: s4, with: ##"ana="#arg-evidence #score-s4" resp="#s3""##)
