@@ -137,10 +137,27 @@ struct Annotate: AsyncParsableCommand {
         var registry = try LoadedRegistry.load(models: models, labelling: labelers != "none" && external.isEmpty)
         // External labellers start first, so that --labelers and a pipeline file can name (and weight) them.
         var started: [ExternalLabeler] = []
+        // Ctrl-C or SIGTERM while they start (a model loading before its handshake): each is stopped, and so is what
+        // it started, which its own process group keeps out of the terminal's Ctrl-C.
+        let starting = ProcessList()
+        let route = SignalRoute()
+        var signals: SignalHandlers?
+        if !external.isEmpty {
+            route.set { number in
+                starting.beginStopping()
+                ExternalLabeler.stopForExit(processes: starting.all)
+                Terminal.note("interrupted while the external labellers started: nothing was annotated")
+                _exit(128 + number)
+            }
+            signals = SignalHandlers([SIGINT, SIGTERM]) { route.fire($0) }
+        }
+        defer { signals?.cancel() }
         for command in external {
             do {
-                started.append(try ExternalLabeler(command: try CommandWords.split(command), timeout: pluginTimeout))
+                started.append(try ExternalLabeler(command: try CommandWords.split(command), timeout: pluginTimeout, started: starting.add))
             } catch let error as PluginError {
+                // Stopped by a signal's handler, which exits with the signal's status and word.
+                while starting.isStopping { sleep(1) }
                 Terminal.error(error.description)
                 throw ExitCode.failure
             }
@@ -275,10 +292,12 @@ struct Annotate: AsyncParsableCommand {
         // With an external labeller even one file is a batch to stop cleanly: ended by the signal's default action,
         // ArgMark would leave a labeller stuck in a call running.
         let externalLabelers = started
-        let interruption = found.count > 1 || !started.isEmpty
-            ? BatchInterruption.install(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
+        if found.count > 1 || !started.isEmpty {
+            route.set(BatchInterruption.action(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
                 ExternalLabeler.stopForExit(externalLabelers)
-            } : nil
+            })
+            if signals == nil { signals = SignalHandlers([SIGINT, SIGTERM]) { route.fire($0) } }
+        }
         let summary = await BatchRunner(options: options).run(found, progress: { progress in
             tally.update(progress)
             // Once a signal is being handled, its last word is the batch's (the documents its stopping of the
@@ -304,7 +323,8 @@ struct Annotate: AsyncParsableCommand {
         }, stopping: { tally.isStopping })
         // The handler is stopping the external labellers (which ended the batch): it exits with the signal's status.
         while tally.isStopping { sleep(1) }
-        interruption?.cancel()
+        signals?.cancel()
+        signals = nil
         if showBar { Terminal.status(nil) }
         warnAboutUnlabelled(summary, pipeline: pipeline)
         let total = found.count + missing.count

@@ -65,10 +65,10 @@ final class BatchTally: @unchecked Sendable {
 /// signal (130, 143). Outputs are written by rename, so none is left half written; a temporary file of a write in
 /// flight is removed by the next run.
 enum BatchInterruption {
-    /// - Parameter beforeExit: run before the last word (stops the external labellers), so that the word counts
-    ///   the documents that end meanwhile.
-    static func install(tally: BatchTally, total: Int, output: String?, beforeExit: @escaping @Sendable () -> Void = {}) -> SignalHandlers {
-        SignalHandlers([SIGINT, SIGTERM]) { number in
+    /// What Ctrl-C or SIGTERM does during the batch: stop the external labellers (`beforeExit`), so that the word
+    /// counts the documents that end meanwhile, say how far the batch got, and exit with the signal's status.
+    static func action(tally: BatchTally, total: Int, output: String?, beforeExit: @escaping @Sendable () -> Void = {}) -> @Sendable (Int32) -> Void {
+        { number in
             tally.beginStopping()
             beforeExit()
             let (line, clearBar) = tally.interruptedLine(total: total, output: output)
@@ -76,6 +76,21 @@ enum BatchInterruption {
             Terminal.note(line)
             _exit(128 + number)
         }
+    }
+}
+
+/// Where a signal goes as a command moves from one stage to the next (starting the external labellers, the batch):
+/// the handlers are installed once, since a signal source cancelled and made again on Linux leaves the signal
+/// ignored.
+final class SignalRoute: @unchecked Sendable {
+    private let lock = NSLock()
+    private var action: (@Sendable (Int32) -> Void)?
+
+    func set(_ action: @escaping @Sendable (Int32) -> Void) { lock.withLock { self.action = action } }
+
+    func fire(_ number: Int32) {
+        let action = lock.withLock { self.action }
+        action?(number)
     }
 }
 
@@ -100,4 +115,17 @@ final class SignalHandlers: @unchecked Sendable {
         for source in sources { source.cancel() }
         for number in numbers { signal(number, SIG_DFL) }
     }
+}
+
+/// Process ids noted from one thread and read by a signal handler on another.
+final class ProcessList: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ids: [Int32] = []
+    private var stopped = false
+
+    func add(_ id: Int32) { lock.withLock { ids.append(id) } }
+    var all: [Int32] { lock.withLock { ids } }
+    /// Set by a signal handler that is stopping the processes: what their ending makes fail is no error to report.
+    var isStopping: Bool { lock.withLock { stopped } }
+    func beginStopping() { lock.withLock { stopped = true } }
 }

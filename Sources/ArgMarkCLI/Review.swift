@@ -439,15 +439,26 @@ struct Review: ParsableCommand {
 
     /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
     /// edits are in the journal already.
-    /// Handlers that end the session on SIGTERM, SIGHUP and (in a script; at a terminal Ctrl-C abandons the line)
-    /// SIGINT: where its unsaved edits are is said, and the lock file is removed.
+    /// Handlers that end the session on SIGTERM, SIGHUP, SIGQUIT and (in a script; at a terminal Ctrl-C abandons the
+    /// line) SIGINT: where its unsaved edits are is said, and the lock file is removed.
     static func endOnSignals(interactive: Bool, file: String, journal: String, lockFile: String?) -> SignalHandlers {
-        let names = [SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGINT: "SIGINT"]
-        return SignalHandlers(interactive ? [SIGTERM, SIGHUP] : [SIGTERM, SIGHUP, SIGINT]) { number in
-            // The journal exists while edits are unsaved (a write clears it; it is created by the next edit).
-            let edits = FileManager.default.fileExists(atPath: journal)
-                ? "its unsaved edits are in \(journal), and come back when you reopen \(file)"
-                : "it had no unsaved edits (\(file) holds every edit written)"
+        let names = [SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT"]
+        return SignalHandlers(interactive ? [SIGTERM, SIGHUP, SIGQUIT] : [SIGTERM, SIGHUP, SIGINT, SIGQUIT]) { number in
+            // The journal exists while edits are unsaved (a write clears it; it is created by the next edit). It fits
+            // the version of the file it was written for: one another program changed or removed meanwhile is said.
+            let edits: String
+            if let contents = (try? ReviewJournal.read(journal)) ?? nil {
+                if !FileManager.default.fileExists(atPath: file) {
+                    edits = "its unsaved edits are in \(journal), but \(file) is gone; put it back, then reopen it"
+                } else if let bytes = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: bytes) != contents.version,
+                          contents.writing.map({ ReviewJournal.FileVersion(bytes: bytes) != $0 }) ?? true {
+                    edits = "its unsaved edits are in \(journal), but \(file) changed on disk under the session; reopen it with --replay-journal to apply them to it as it now is (or --discard-journal)"
+                } else {
+                    edits = "its unsaved edits are in \(journal), and come back when you reopen \(file)"
+                }
+            } else {
+                edits = "it had no unsaved edits (\(file) holds every edit written)"
+            }
             Terminal.write("argmark: the review of \(file) was ended by \(names[number] ?? "signal \(number)"): \(edits)\n")
             if let lockFile { unlink(lockFile) }
             _exit(128 + number)

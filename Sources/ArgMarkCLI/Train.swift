@@ -78,7 +78,7 @@ struct Train: ParsableCommand {
         guard (10...22).contains(bits) else { throw ValidationError("--bits must be between 10 and 22") }
         // Each of these trained a model that labels every sentence alike (or with certainty, wrongly) and exited 0.
         guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be between 1 and 1000 (8 trains the shipped models)") }
-        guard rate.isFinite, rate > 0, rate <= 10 else { throw ValidationError("--rate must be a number above 0 and at most 10 (0.2 is usual)") }
+        guard rate.isFinite, rate >= 1e-4, rate <= 10 else { throw ValidationError("--rate must be a number from 0.0001 to 10 (0.2 is usual; a smaller one leaves the weights near zero, every sentence labelled alike)") }
         guard l2.isFinite, l2 >= 0, l2 < 1 else { throw ValidationError("--l2 must be a number from 0 to below 1 (a weight's shrinking per update; 1e-6 is usual)") }
         guard balance.isFinite, (0...1).contains(balance) else { throw ValidationError("--balance must be a number from 0 (none) to 1 (fully balanced)") }
         try Self.requireDirectories([("--out", out), ("--predictions", predictions)])

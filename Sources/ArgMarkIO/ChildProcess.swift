@@ -56,7 +56,10 @@ struct ChildProcess: ~Copyable {
         sigemptyset(&defaults)
         for number in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGUSR1, SIGUSR2, SIGALRM] { sigaddset(&defaults, number) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // A process group of its own, signalled whole: a labeller started through a wrapper script (activate an
+        // environment, then run python without exec) is stopped with the script, not left running under init.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         var argv: [UnsafeMutablePointer<CChar>?] = command.map { strdup($0) }
         argv.append(nil)
         defer { for pointer in argv { free(pointer) } }
@@ -113,8 +116,11 @@ struct ChildProcess: ~Copyable {
         }
     }
 
+    /// Sends `signal` to the child's process group (its own, led by it): the child and whatever it started. Also after
+    /// the child has ended, for a helper it left running (a group's id is not given to another process while the
+    /// group has a member).
     func send(_ signal: Int32) {
-        if waitStatus == nil { kill(pid, signal) }
+        if kill(-pid, signal) != 0, waitStatus == nil { kill(pid, signal) }
     }
 
     mutating func closeInput() {

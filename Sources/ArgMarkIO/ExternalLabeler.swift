@@ -32,7 +32,9 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     }
 
     /// Starts `command` (argv) and performs the handshake.
-    public init(command: [String], timeout: Double = 30) throws(PluginError) {
+    /// - Parameter started: told the process id as soon as the process runs, before the handshake (which a loading
+    ///   model may take long over), so that a signal meanwhile can stop it (``stopForExit(processes:)``).
+    public init(command: [String], timeout: Double = 30, started: (Int32) -> Void = { _ in }) throws(PluginError) {
         self.command = command
         self.timeout = timeout
         let name = command.isEmpty ? "external" : command.joined(separator: " ")
@@ -41,6 +43,7 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
         signal(SIGPIPE, SIG_IGN)
         let child: ChildProcess
         do { child = try ChildProcess(command) } catch { throw PluginError(pluginID: name, message: error.message) }
+        started(child.pid)
         var connection = Connection(child: child)
         let hello: [String: Any]
         do throws(PluginError) {
@@ -117,23 +120,28 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
     /// The process id of the labeller (for diagnostics and tests).
     public let processIdentifier: Int32
 
-    /// Stops `labelers` at once, for ArgMark ending on a signal (Ctrl-C, SIGTERM) in the middle of a run: SIGTERM to
-    /// each, then SIGKILL to those still running a second later (one second for all). A labeller stuck in a call that
-    /// never reads its input would otherwise outlive ArgMark (and keep a model's memory). It does not wait for the
-    /// labellers' locks, which a request in flight holds.
+    /// Stops `labelers` at once, for ArgMark ending on a signal (Ctrl-C, SIGTERM) in the middle of a run.
     public static func stopForExit(_ labelers: [ExternalLabeler]) {
+        stopForExit(processes: labelers.map(\.processIdentifier))
+    }
+
+    /// Stops the labellers started as `processes` (each leads a process group of its own, with what it started):
+    /// SIGTERM to each group, then SIGKILL a second later (one second for all). A labeller stuck in a call that never
+    /// reads its input would otherwise outlive ArgMark (and keep a model's memory). It does not wait for the
+    /// labellers' locks, which a request in flight holds.
+    public static func stopForExit(processes: [Int32]) {
         var status: Int32 = 0
-        // waitpid 0: still running and not yet reaped (its id is still its own, so a signal cannot reach another
-        // process); reaped here once it has ended.
+        // waitpid 0: still running and not yet reaped; reaped here once it has ended.
         func running(_ pid: Int32) -> Bool { waitpid(pid, &status, WNOHANG) == 0 }
-        var left = labelers.map(\.processIdentifier).filter(running)
-        for pid in left { kill(pid, SIGTERM) }
+        for pid in processes { kill(-pid, SIGTERM) }
+        var left = processes.filter(running)
         let killAt = Date().addingTimeInterval(1)
         while !left.isEmpty, Date() < killAt {
             usleep(10_000)
             left = left.filter(running)
         }
-        for pid in left { kill(pid, SIGKILL) }
+        // Every group, ended leader or not: a wrapper script that ended on SIGTERM may leave its python ignoring it.
+        for pid in processes { kill(-pid, SIGKILL) }
     }
 
     deinit {
@@ -401,6 +409,8 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
                 c.child.waitForExit()  // SIGKILL cannot be blocked: this returns at once
             }
         }
+        // What the labeller started and left (a wrapper script's python stuck in a call) goes with it.
+        c.child.send(SIGKILL)
         c.child.closeOutput()
     }
 }

@@ -84,7 +84,8 @@ public enum TextDecoder {
         while i < bytes.count {
             let b0 = bytes[i]
             if b0 < 0x80 {
-                if b0 == 0x0A { line += 1 }
+                // LF, CRLF and a lone CR end lines, as the decoder counts them.
+                if b0 == 0x0A || (b0 == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) { line += 1 }
                 i += 1
                 continue
             }
@@ -113,9 +114,11 @@ public enum TextDecoder {
             throw .binary(byteOffset: offset)
         } catch .invalidUTF8(let offset, let line) {
             let stray = strayBytes(bytes)
-            // A few bad bytes, or far more good characters than bad bytes (a long text with a dozen pasted ones): text
-            // in another encoding has a bad sequence in most of its characters (GB18030 makes a few valid by chance).
-            if stray.multiByte >= 5, stray.invalid <= 3 || stray.invalid * 50 <= stray.multiByte {
+            // A few bad bytes among good characters, or at least twice as many good characters as bad bytes (curly
+            // quotes beside apostrophes pasted from Windows-1252; a long text with a dozen pasted bytes): text in
+            // another encoding has a bad sequence in most of its characters (GB18030 or Big5 makes a few in seven
+            // valid by chance, Windows-1252 next to none).
+            if (stray.multiByte >= 5 && stray.invalid <= 3) || (stray.multiByte >= 2 && stray.multiByte >= 2 * stray.invalid) {
                 throw .strayBytes(byteOffset: offset, lines: stray.lines, count: stray.invalid)
             }
             throw .invalidUTF8(byteOffset: offset, line: line)

@@ -193,7 +193,9 @@ struct TEIDecoder {
     /// The source's own id when it can serve (an NCName not given out yet; ArgMark's own TEI always keeps its
     /// ids), else a fresh one.
     private mutating func keptID(_ candidate: String?, _ prefix: String, _ n: Int) -> String {
-        if let candidate, own || (TEIVocabulary.isNCName(candidate) && !assignedIDs.contains(candidate)) {
+        // Another tool's id with a prefix ArgMark's encoding reserves (an edition's p xml:id="arg-1") could not be
+        // written back as TEI: it gets a fresh one, as an id that is no NCName does.
+        if let candidate, own || (TEIVocabulary.isNCName(candidate) && !TEIVocabulary.isReserved(candidate) && !assignedIDs.contains(candidate)) {
             assignedIDs.insert(candidate)
             return candidate
         }
@@ -287,6 +289,19 @@ struct TEIDecoder {
             } else if let person = statement.child("persName") ?? statement.child("name") {
                 result[id] = .human(person.textContent)
             }
+        }
+        // A person another tool declares elsewhere in the header (particDesc's listPerson, a persName with its own
+        // id inside a respStmt) is who a @resp pointing at them names: read as theirs, not as a label of unknown origin.
+        for person in header.descendants(named: "person") {
+            guard let id = person.xmlID, result[id] == nil else { continue }
+            let name = (person.child("persName") ?? person.child("name")).map(\.textContent) ?? person.textContent
+            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { result[id] = .human(Self.normalised(trimmed)) }
+        }
+        for name in header.descendants(named: "persName") {
+            guard let id = name.xmlID, result[id] == nil else { continue }
+            let trimmed = name.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty { result[id] = .human(Self.normalised(trimmed)) }
         }
         return result
     }

@@ -19,6 +19,12 @@ enum TEIVocabulary {
 
     static func categoryID(_ label: ArgumentLabel) -> String { "arg-\(label.rawValue)" }
 
+    /// Whether `id` has a prefix the encoding keeps for its own ids (declarations, categories, scores, proposals):
+    /// a sentence's, paragraph's, section's or note's id may not.
+    static func isReserved(_ id: String) -> Bool {
+        id.hasPrefix(reservedPrefix) || id.hasPrefix("arg-") || id.hasPrefix("score-") || id.hasPrefix("why-")
+    }
+
     static func label(categoryID: String) -> ArgumentLabel? {
         guard categoryID.hasPrefix("arg-") else { return nil }
         return ArgumentLabel(rawValue: String(categoryID.dropFirst(4)))

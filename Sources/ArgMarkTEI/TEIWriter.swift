@@ -119,7 +119,7 @@ struct TEIEncoder {
                 }
                 throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (\(reason)); rename it or re-annotate the source text")
             }
-            guard !id.hasPrefix(TEIVocabulary.reservedPrefix), !id.hasPrefix("arg-"), !id.hasPrefix("score-"), !id.hasPrefix("why-") else {
+            guard !TEIVocabulary.isReserved(id) else {
                 throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-, why-); rename it")
             }
             guard seen.insert(id).inserted else {

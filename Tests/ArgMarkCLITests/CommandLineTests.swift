@@ -601,8 +601,8 @@ struct CommandLineTests {
         #expect(try argmark(["train", "--lang", "en", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.v1"]).stderr.contains("is the zh model's folder"))
         // Settings that trained a model labelling every sentence alike, and exited 0; a negative number is read as one.
         for (setting, message) in [
-            (["--epochs", "0"], "--epochs must be between 1 and 1000"), (["--rate", "-1"], "--rate must be a number above 0"),
-            (["--rate", "1e30"], "--rate must be a number above 0 and at most 10"), (["--l2", "-1"], "--l2 must be a number from 0"),
+            (["--epochs", "0"], "--epochs must be between 1 and 1000"), (["--rate", "-1"], "--rate must be a number from 0.0001 to 10"),
+            (["--rate", "1e30"], "--rate must be a number from 0.0001 to 10"), (["--rate", "1e-9"], "--rate must be a number from 0.0001 to 10"), (["--l2", "-1"], "--l2 must be a number from 0"),
             (["--balance", "nan"], "--balance must be a number from 0"),
         ] {
             let refused = try argmark(["train", "--lang", "zh", "--data", dir + "/mixed.jsonl", "--out", dir + "/label.model.zh.x.v1"] + setting)

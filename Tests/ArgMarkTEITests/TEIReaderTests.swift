@@ -71,6 +71,22 @@ struct TEIReaderTests {
         #expect(try readTEI(written, id: "edition").originalTEIHeader == fine.originalTEIHeader)
     }
 
+    /// An edition's annotator declared as a person in its header (particDesc's listPerson) is who its @resp names;
+    /// its paragraph id with a prefix ArgMark's encoding reserves (arg-1) gets a fresh one, so that it writes as TEI.
+    @Test func anEditionsPersonsAndReservedIDsAreRead() throws {
+        let tei = Array(##"""
+            <TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>An edition</title></titleStmt>
+            <publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc>
+            <profileDesc><particDesc><listPerson><person xml:id="ann-zhao"><persName>Zhao Li</persName></person></listPerson></particDesc></profileDesc></teiHeader>
+            <text><body><p xml:id="arg-1"><s ana="#arg-claim" resp="#ann-zhao">We argue that archives should be open.</s> <s>The archive opened in 2019.</s></p></body></text></TEI>
+            """##.utf8)
+        let document = try readTEI(tei, id: "edition")
+        #expect(document.units.first { $0.kind == .sentence }?.annotation.labeledBy == .human("Zhao Li"))
+        #expect(!document.paragraphs.contains { $0.id == "arg-1" })
+        let written = String(decoding: try writeTEI(document), as: UTF8.self)
+        #expect(written.contains("Zhao Li"))
+    }
+
     @Test func paragraphsOnlyAreSegmentedAndKeepTheirIDs() throws {
         let document = try readTEI(try fixtureBytes("paragraphs-only.zh.tei.xml"), id: "p")
         let sentences = document.units.filter { $0.kind == .sentence }

@@ -1422,6 +1422,8 @@ struct BadInputTests {
     static let latin1: [UInt8] = Array("caf".utf8) + [0xE9] + Array(" au lait, cr".utf8) + [0xE8, 0x6D, 0x65]
     /// A long Chinese text in UTF-8 with a pasted byte on seven of its lines: still a few bytes to retype, where
     /// converting the whole file from GB18030, as a fixed count of three had advised, garbles it.
+    static let curlyQuotesAndPastedApostrophes: [UInt8] = Array("“Cities” and “towns”".utf8) + [0x92, 0x0A]
+        + Array("The “council” said “yes”, “no” and “maybe”".utf8) + [0x92, 0x20, 0x92, 0x20, 0x92, 0x0A]
     static let longWithSevenStrayBytes: [UInt8] = (1...20).flatMap { n -> [UInt8] in
         Array(String(repeating: "经济回升向好，高质量发展扎实推进。", count: 3).utf8) + (n <= 7 ? [0xFF] : []) + [0x0A]
     }
@@ -1434,6 +1436,8 @@ struct BadInputTests {
         (BadInputTests.strayByte, .strayBytes(byteOffset: 16, lines: [2], count: 1)),
         (BadInputTests.shortWithStrayByte, .invalidUTF8(byteOffset: 4, line: 2)),
         (BadInputTests.longWithSevenStrayBytes, .strayBytes(byteOffset: 153, lines: [1, 2, 3, 4, 5, 6], count: 7)),
+        // Curly quotes beside four apostrophes pasted from Windows-1252: mended where they stand, not converted whole.
+        (BadInputTests.curlyQuotesAndPastedApostrophes, .strayBytes(byteOffset: 28, lines: [1, 2], count: 4)),
         (BadInputTests.latin1, .invalidUTF8(byteOffset: 3, line: 1)),
         (BadInputTests.chineseUTF16LittleEndian, .utf16(bigEndian: false)),
         (BadInputTests.chineseUTF16BigEndian, .utf16(bigEndian: true)),
@@ -1518,7 +1522,11 @@ struct BadInputTests {
         // 30,000 lines of 50 characters: 1.5 million in all, but no line over the limit.
         let many = Array(String(repeating: String(repeating: "x", count: 49) + ".\r", count: 30_000).utf8)
         #expect(throws: Never.self) { try TextDecoder.decode(many) }
-        #expect(throws: DocumentReadError.invalidUTF8(byteOffset: 12, line: 3)) {
+        #expect(throws: DocumentReadError.invalidUTF8(byteOffset: 6, line: 3)) {
+            try TextDecoder.decode(Array("好\r\r\n".utf8) + [0xFF])
+        }
+        // A byte pasted among good characters is named at its line, counted the same way.
+        #expect(throws: DocumentReadError.strayBytes(byteOffset: 12, lines: [3], count: 1)) {
             try TextDecoder.decode(Array("好的\r好\r\n".utf8) + [0xFF])
         }
     }
