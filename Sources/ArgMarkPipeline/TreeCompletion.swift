@@ -87,9 +87,10 @@ public enum TreeCompletion {
     /// The links a person made in `document` (a sentence's index, parent, relation and signature): what
     /// ``personsLinksChanged(_:in:)`` compares after a run, without keeping a copy of the whole document.
     public static func personsLinks(of document: Document) -> [(index: Int, parent: String?, relation: ArgumentRelation?, linkedBy: Annotator?)] {
+        // Read in place, and only a person's link in full: every document of a batch is asked, most with none.
         document.units.indices.compactMap { i in
-            let a = document.units[i].annotation
-            return a.linkedBy?.isHuman == true ? (i, a.parent, a.relation, a.linkedBy) : nil
+            guard document.units[i].annotation.linkedBy?.isHuman == true else { return nil }
+            return (i, document.units[i].annotation.parent, document.units[i].annotation.relation, document.units[i].annotation.linkedBy)
         }
     }
 

@@ -128,7 +128,7 @@ struct TEIDecoder {
 
     mutating func decode() throws(DocumentReadError) -> Document {
         // Generated ids must avoid the source's own; ArgMark's own export generates none.
-        if !own { collectIDs(root) }
+        if !own { takenIDs = Self.xmlIDs(in: root) }
         let header = root.child("teiHeader")
         let annotators = header.map(readAnnotators) ?? [:]
         // ArgMark's own TEI names the source its offsets count in (idno type="path", below), relative to the TEI
@@ -182,9 +182,15 @@ struct TEIDecoder {
         return document
     }
 
-    private mutating func collectIDs(_ element: XMLElement) {
-        if let id = element.xmlID { takenIDs.insert(id) }
-        for child in element.children { collectIDs(child) }
+    /// Every `xml:id` of `element` and what it holds.
+    static func xmlIDs(in element: XMLElement) -> Set<String> {
+        var ids = Set<String>()
+        func collect(_ element: XMLElement) {
+            if let id = element.xmlID { ids.insert(id) }
+            for child in element.children { collect(child) }
+        }
+        collect(element)
+        return ids
     }
 
     /// Ids given out so far (units, paragraphs, sections, notes share the xml:id space).
@@ -292,17 +298,15 @@ struct TEIDecoder {
         }
         // A person another tool declares elsewhere in the header (particDesc's listPerson, a persName with its own
         // id inside a respStmt) is who a @resp pointing at them names: read as theirs, not as a label of unknown origin.
-        for person in header.descendants(named: "person") {
-            guard let id = person.xmlID, result[id] == nil else { continue }
-            let name = (person.child("persName") ?? person.child("name")).map(\.textContent) ?? person.textContent
+        func addPerson(_ element: XMLElement, named name: String) {
+            guard let id = element.xmlID, result[id] == nil else { return }
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             if !trimmed.isEmpty { result[id] = .human(Self.normalised(trimmed)) }
         }
-        for name in header.descendants(named: "persName") {
-            guard let id = name.xmlID, result[id] == nil else { continue }
-            let trimmed = name.textContent.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !trimmed.isEmpty { result[id] = .human(Self.normalised(trimmed)) }
+        for person in header.descendants(named: "person") {
+            addPerson(person, named: (person.child("persName") ?? person.child("name"))?.textContent ?? person.textContent)
         }
+        for name in header.descendants(named: "persName") { addPerson(name, named: name.textContent) }
         return result
     }
 
@@ -784,15 +788,7 @@ struct TEIDecoder {
             // which keeps it as a person's from every later run: named instead. One that points at another element
             // (an editor declared elsewhere) is no annotator ArgMark knows, as before.
             if !ids.isEmpty {
-                if fileIDs == nil {
-                    var all = Set<String>()
-                    func collect(_ element: XMLElement) {
-                        if let id = element.xmlID { all.insert(id) }
-                        for child in element.children { collect(child) }
-                    }
-                    collect(root)
-                    fileIDs = all
-                }
+                if fileIDs == nil { fileIDs = Self.xmlIDs(in: root) }
                 if let missing = ids.first(where: { !fileIDs!.contains($0) }) {
                     throw .malformed(line: line, message: "resp=\"\(pointer ?? "")\" points at #\(missing), which no element of the file has as its xml:id; point it at the respStmt of whoever set it (its xml:id, e.g. #argmark-human-anna) or leave resp out if nobody knows")
                 }
