@@ -56,7 +56,7 @@ let package = Package(
         // libedit, the C library (Debian libedit-dev, pkg-config libedit): line editing for review on a terminal.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         // File discovery, bounded reading, atomic writes, the parallel batch runner and the review journal.
-        .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkText", "ArgMarkPlugins", "ArgMarkReview"]),
+        .target(name: "ArgMarkIO", dependencies: ["ArgMarkCore", "ArgMarkPipeline", "ArgMarkFormats", "ArgMarkText", "ArgMarkPlugins", "ArgMarkReview"]),
         // The thin command-line front end.
         .executableTarget(
             name: "ArgMarkCLI",

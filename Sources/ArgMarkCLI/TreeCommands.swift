@@ -295,6 +295,11 @@ struct Export: ParsableCommand {
                 keep: "to keep it, export to another file (--out OTHER); to start over, move it away first")
             defer { lock?.release() }
             if let problem { throw AnalysedDocument.failure("\(file): not written: \(problem)") }
+            if to == "tsv", target != "-" {
+                do {
+                    if let kept = try EarlierLabelTable.keep(at: target, replacedBy: bytes) { Terminal.note(kept) }
+                } catch { throw AnalysedDocument.failure("\(file): not written: \(error.description)") }
+            }
             try deliver(bytes, to: target)
             return
         }

@@ -321,6 +321,49 @@ struct BatchTests {
         }
     }
 
+    /// A label table says nothing of who set a label: one a person corrected by hand is kept beside the new table
+    /// (`~1~`, `~2~`, …) when a run writes other rows; the same rows, however written, are simply replaced.
+    @Test func aLabelTableWithOtherRowsIsKeptBesideTheNewOne() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("一、标题\n因此，这是一个判断。例如，某市去年开展了试点。\n".utf8), dir + "/in/a.zh.txt")
+            let registry = PluginRegistry.standard
+            let tables = BatchRunner(options: BatchOptions(
+                registry: registry, inputFormat: "auto", writer: registry.writer(format: "tsv")!,
+                pipeline: registry.defaultPipeline(), outputDirectory: dir + "/out", jobs: 1))
+            let (inputs, _) = InputDiscovery.discover([dir + "/in/a.zh.txt"])
+            let table = dir + "/out/a.zh.labels.tsv"
+            func run() async throws -> [String] {
+                let summary = await tables.run(inputs)
+                #expect(summary.succeeded == 1)
+                return summary.results.flatMap(\.warnings)
+            }
+            #expect(try await run().isEmpty)
+            let written = try String(contentsOfFile: table, encoding: .utf8)
+            #expect(try await run().isEmpty)
+            // A spreadsheet's save: CRLF line ends, the same rows.
+            try write(Array(written.replacingOccurrences(of: "\n", with: "\r\n").utf8), table)
+            #expect(try await run().isEmpty)
+            #expect(try String(contentsOfFile: table, encoding: .utf8) == written)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir + "/out") == ["a.zh.labels.tsv"])
+            // A person's correction of s2, twice.
+            let corrected = written.split(separator: "\n").map { $0.hasPrefix("s2\t") ? "s2\tbackground\t-\t-" : String($0) }.joined(separator: "\n") + "\n"
+            #expect(corrected != written)
+            for number in 1...2 {
+                try write(Array(corrected.utf8), table)
+                try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: table)
+                let warnings = try await run()
+                #expect(warnings == ["\(table) differed from this run's table in 1 of 3 rows (s2); the earlier table is kept as \(table).~\(number)~ (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)"])
+                #expect(try String(contentsOfFile: table + ".~\(number)~", encoding: .utf8) == corrected)
+                #expect((try FileManager.default.attributesOfItem(atPath: table + ".~\(number)~")[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+                #expect(try String(contentsOfFile: table, encoding: .utf8) == written)
+            }
+            // Something else under the name is kept whole.
+            try write(Array("not a table".utf8), table)
+            #expect(try await run().first?.contains("in everything (it is no label table ArgMark reads); the earlier table is kept as \(table).~3~") == true)
+            #expect(EarlierLabelTable.difference(Array(written.utf8), Array((written + "s9\tclaim\t-\t-\n").utf8)) == "1 of 4 rows (s9)")
+        }
+    }
+
     @Test(arguments: [("a.zh.txt", "a.zh"), ("sub/a.txt", "sub/a"), ("noext", "noext"), (".hidden", ".hidden"), ("d.v1/file", "d.v1/file")])
     func stems(_ name: String, _ stem: String) {
         #expect(InputDiscovery.stem(name) == stem)
