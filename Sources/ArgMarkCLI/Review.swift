@@ -305,7 +305,8 @@ struct Review: ParsableCommand {
                     continue
                 }
             }
-            try emit(response.output)
+            // A reply keeps to the width as the opening does (a long refusal would wrap mid-word).
+            try emit(fit(response.output))
             if (response.isError || response.isMiss) && strict {
                 // The script stops here; what it edited is in the journal, as at the end of input.
                 if session.unsavedEdits > 0 {

@@ -111,8 +111,19 @@ extension Document {
                 path.append(i)
                 current = units[i].annotation.parent.flatMap { index[$0] }
             }
-            if let i = current, state[i] == 1 {
-                problems.append(.init(subject: units[i].id, message: "parent links form a cycle through \(units[i].id)"))
+            if let i = current, state[i] == 1, let first = path.firstIndex(of: i) {
+                // Named from the link to mend: a machine's (the next run places it again) rather than a person's,
+                // whichever unit the walk happened to close the cycle at.
+                var cycle = Array(path[first...])
+                if let machine = cycle.firstIndex(where: { !units[$0].annotation.isHumanLink }) {
+                    cycle = Array(cycle[machine...] + cycle[..<machine])
+                }
+                let persons = cycle.filter { units[$0].annotation.isHumanLink }
+                    .map { "\(units[$0].id)'s by \(units[$0].annotation.linkedBy?.description ?? "a person")" }
+                problems.append(.init(
+                    subject: units[cycle[0]].id,
+                    message: "parent links form a cycle: \((cycle + [cycle[0]]).map { units[$0].id }.joined(separator: " → "))"
+                        + (persons.isEmpty ? "" : " (the link\(persons.count == 1 ? "" : "s") a person set: \(persons.joined(separator: ", ")))")))
             }
             for i in path { state[i] = 2 }
         }

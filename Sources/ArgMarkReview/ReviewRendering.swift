@@ -183,10 +183,14 @@ extension ReviewSession {
             text += isRoot ? (isThesis ? " (thesis)" : a.label == .background ? " (outside the tree)" : a.parent == nil && Self.isArgumentative(a.label) ? " (unlinked)" : "")
                 : " ─\(a.relation?.rawValue ?? "support")─"
             if let score = a.score { text += " \(fixed2(score))" }
-            // Columns as the terminal shows them (colour codes aside); a deep branch keeps a few of the text's.
+            // Columns as the terminal shows them (colour codes aside): the text takes what the width leaves (a deep
+            // branch's line shows none), and a line deeper than the width is cut, so that no line wraps and breaks
+            // the branches drawn below it.
             let used = Self.columns(Array(style.plain(prefix + connector + text).unicodeScalars)[...]) + 2
-            text += "  " + Self.shorten(unit.text, max(6, style.width - used))
-            lines.append(prefix + connector + text)
+            if style.width - used >= 3 { text += "  " + Self.shorten(unit.text, style.width - used) }
+            let line = prefix + connector + text
+            let plain = style.plain(line)
+            lines.append(Self.columns(Array(plain.unicodeScalars)[...]) > style.width ? Self.shorten(plain, style.width) : line)
             let kids = children[i]
             let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
             for (n, c) in kids.enumerated() {
@@ -372,13 +376,18 @@ extension ReviewSession {
 
     /// `text` with each line longer than the width wrapped to it, the rest of a line set in two columns further
     /// than the line itself (help, stats and the opening line, as a sentence's text is wrapped).
+    /// Colour codes take no columns: a line painted whole (an error in red) is painted again line by line once
+    /// wrapped; a line of several colours is wrapped plain.
     public func fitted(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line -> [String] in
-            let scalars = Array(line.unicodeScalars)
+            let plain = style.plain(String(line))
+            let scalars = Array(plain.unicodeScalars)
             guard Self.columns(scalars[...]) > style.width else { return [String(line)] }
             let lead = scalars.prefix { $0 == " " }.count
-            return Self.wrap(String(String.UnicodeScalarView(scalars.dropFirst(lead))), prefix: String(repeating: " ", count: lead),
-                             indent: lead + 2, width: style.width)
+            let wrapped = Self.wrap(String(String.UnicodeScalarView(scalars.dropFirst(lead))), prefix: String(repeating: " ", count: lead),
+                                    indent: lead + 2, width: style.width)
+            guard style.color, let painted = line.wholeMatch(of: /\u{1B}\[([0-9;]*)m([^\u{1B}]*)\u{1B}\[0m/) else { return wrapped }
+            return wrapped.map { style.paint($0, String(painted.1)) }
         }.joined(separator: "\n")
     }
 

@@ -111,6 +111,40 @@ struct ReviewTranscriptTests {
         }
     }
 
+    /// Every line of the tree keeps to the width, however deep the branch: the text takes what is left (none on a
+    /// deep line), and a line deeper than the width is cut, so that the terminal wraps none and the branches below
+    /// it stay drawn.
+    @Test(arguments: [20, 30, 44])
+    func treeLinesFitTheWidth(_ width: Int) throws {
+        var s = session(try sampleDocument(), width: width)
+        let sentences = s.document.units.filter { $0.kind == .sentence }.map(\.id)
+        // A chain as deep as the sample allows: each sentence a claim under the one before it.
+        for (parent, child) in zip(sentences, sentences.dropFirst()) {
+            _ = s.execute("label \(child) claim")
+            _ = s.execute("link \(child) \(parent)")
+        }
+        let tree = s.execute("tree").output
+        #expect(tree.split(separator: "\n").count >= sentences.count - 1, "\(tree)")
+        for line in tree.split(separator: "\n") {
+            #expect(line.unicodeScalars.reduce(0) { $0 + ReviewSession.displayWidth($1) } <= width, "too wide: \(line)")
+        }
+        #expect(tree.contains("…"))
+    }
+
+    /// A reply longer than the width is wrapped, a line painted whole (an error in red) painted again line by line.
+    @Test func repliesAreFittedColourAside() throws {
+        let styled = ReviewSession(document: try sampleDocument(), annotator: "wang", scorer: SupportScorer(),
+                                   style: ReviewStyle(width: 30, color: true), clock: TestClock().now)
+        let red = styled.style.error("refused: s3 is a heading, not a sentence; give a sentence's id")
+        let lines = styled.fitted(red + "\nshort\n").split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 5 && lines[3] == "short" && lines[4].isEmpty)
+        for line in lines.prefix(3) {
+            #expect(line.hasPrefix("\u{1B}[31m") && line.hasSuffix("\u{1B}[0m"))
+            #expect(styled.style.plain(String(line)).unicodeScalars.count <= 30)
+        }
+        #expect(styled.style.plain(String(lines[0])) == "refused: s3 is a heading,")
+    }
+
     /// Where a sentence is (§ heading — paragraph, sentence n of m) stays within a narrow terminal: the heading
     /// is shortened, or left out when there is no room for it.
     @Test(arguments: [24, 30, 34])
