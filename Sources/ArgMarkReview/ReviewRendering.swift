@@ -268,6 +268,8 @@ extension ReviewSession {
         var unlabelled = 0
         var reviewed = 0
         var low = 0
+        // A share below the threshold is no probability below it: the count says how many are shares.
+        var lowShares = 0
         var humanLabels = 0
         var humanLinks = 0
         var sentences = 0
@@ -276,14 +278,18 @@ extension ReviewSession {
             let a = unit.annotation
             if let label = a.label { counts[label, default: 0] += 1 } else { unlabelled += 1 }
             if a.isLabelReviewed { reviewed += 1 }
-            if Self.isLow(unit, ReviewCommand.lowConfidence) { low += 1 }
+            if Self.isLow(unit, ReviewCommand.lowConfidence) {
+                low += 1
+                if a.label != nil, a.confidence != nil, a.confidenceScale == .share { lowShares += 1 }
+            }
             if a.isHumanLabel { humanLabels += 1 }
             if a.isHumanLink { humanLinks += 1 }
         }
         let percent = sentences == 0 ? 0 : Int((Double(reviewed) / Double(sentences) * 100).rounded())
         let labels = ArgumentLabel.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" } + (unlabelled > 0 ? ["unlabelled \(unlabelled)"] : [])
         return [
-            "\(sentences) sentences · reviewed \(reviewed) (\(percent)%) · unreviewed with confidence below \(fixed2(ReviewCommand.lowConfidence)) \(low)",
+            "\(sentences) sentences · reviewed \(reviewed) (\(percent)%) · unreviewed with confidence below \(fixed2(ReviewCommand.lowConfidence)) \(low)"
+                + (lowShares > 0 ? " (\(lowShares == low ? "all" : "\(lowShares)") of them the labellers' shares, not probabilities)" : ""),
             labels.joined(separator: " · "),
             "human labels \(humanLabels) · human links \(humanLinks) · thesis \(thesis.map { document.units[$0].id } ?? "none") · unsaved edits \(unsavedEdits)",
         ].joined(separator: "\n")

@@ -131,6 +131,27 @@ struct ReviewTranscriptTests {
         #expect(tree.contains("…"))
     }
 
+    /// stats says how many of the low-confidence sentences hold a share (a pipeline chosen with --labelers), which is
+    /// no probability below the threshold.
+    @Test func statsSaysWhichLowConfidencesAreShares() throws {
+        var document = try sampleDocument()
+        let sentences = document.units.indices.filter { document.units[$0].kind == .sentence && document.units[$0].annotation.label != nil }
+        for i in sentences {
+            document.units[i].annotation.confidence = 0.3
+            document.units[i].annotation.confidenceScale = .calibrated
+        }
+        document.units[sentences[0]].annotation.confidenceScale = .share
+        func stats() -> String {
+            var s = session(document, width: 200)
+            return s.execute("stats").output
+        }
+        #expect(stats().contains("below 0.60 \(sentences.count) (1 of them the labellers' shares, not probabilities)"))
+        for i in sentences { document.units[i].annotation.confidenceScale = .share }
+        #expect(stats().contains("(all of them the labellers' shares, not probabilities)"))
+        for i in sentences { document.units[i].annotation.confidenceScale = .calibrated }
+        #expect(!stats().contains("shares"))
+    }
+
     /// A reply longer than the width is wrapped, a line painted whole (an error in red) painted again line by line.
     @Test func repliesAreFittedColourAside() throws {
         let styled = ReviewSession(document: try sampleDocument(), annotator: "wang", scorer: SupportScorer(),
