@@ -68,3 +68,23 @@ public struct DocumentMetadata: Sendable, Hashable {
             && classification.isEmpty && fields.isEmpty
     }
 }
+
+extension Document {
+    /// The id the unit `unitID` has in the sentence table the document was read from: a table numbered 1, 2, … was
+    /// read as s1, s2, … (``DocumentMetadata/tableIDPrefixField``), and the tables written for it (the label table,
+    /// the CSV) give the numbers back, so that their rows join the corpus's own row for row. Other ids are as they are.
+    public func tableID(_ unitID: String) -> String {
+        guard let prefix = metadata.fields[DocumentMetadata.tableIDPrefixField], unitID.hasPrefix(prefix),
+              unitID.count > prefix.count, unitID.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return unitID }
+        return String(unitID.dropFirst(prefix.count))
+    }
+
+    /// The unit a table's own id stands for: the inverse of ``tableID(_:)``.
+    public func unitID(forTableID id: String) -> String {
+        guard let prefix = metadata.fields[DocumentMetadata.tableIDPrefixField], !id.isEmpty,
+              id.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return id }
+        return prefix + id
+    }
+}

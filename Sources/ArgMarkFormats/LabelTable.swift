@@ -19,14 +19,8 @@ public struct LabelTableWriter: DocumentWriter {
         var out = Array(LabelTable.header.utf8)
         out.reserveCapacity(document.units.count * 32)
         let thesis = document.thesisIndex.map { document.units[$0].id }
-        // A sentence table numbered 1, 2, … was read as s1, s2, … (ids become xml:ids, which cannot start with a
-        // digit); its labels go back under its own ids, so that they pair with its gold row for row.
-        let prefix = document.metadata.fields[DocumentMetadata.tableIDPrefixField]
-        func tableID(_ id: String) -> String {
-            guard let prefix, id.hasPrefix(prefix), id.count > prefix.count,
-                  id.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) else { return id }
-            return String(id.dropFirst(prefix.count))
-        }
+        // A sentence table's labels go back under its own ids, so that they pair with its gold row for row.
+        let tableID = document.tableID
         for unit in document.units {
             // Ids become cells: a tab or a line break in one would shift every column after it.
             guard !unit.id.unicodeScalars.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) else {

@@ -33,9 +33,10 @@ public struct SentenceCSVWriter: DocumentWriter {
         for unit in document.units where unit.kind == .sentence {
             let a = unit.annotation
             row([
-                document.id, unit.id, unit.section, headings[unit.section] ?? "", unit.paragraph, String(unit.start),
+                // A sentence table's own ids (1, 2, … read as s1, s2, …), so that the rows join the corpus's.
+                document.id, document.tableID(unit.id), unit.section, headings[unit.section] ?? "", unit.paragraph, String(unit.start),
                 String(unit.end), unit.language.rawValue, unit.text, a.label?.rawValue ?? "", Self.number(a.confidence),
-                a.labeledBy?.description ?? "", a.parent ?? "", a.relation?.rawValue ?? "", Self.number(a.linkConfidence),
+                a.labeledBy?.description ?? "", a.parent.map(document.tableID) ?? "", a.relation?.rawValue ?? "", Self.number(a.linkConfidence),
                 Self.number(a.score), unit.id == thesis ? "true" : "false", a.reviewedAt ?? "",
                 // Last, so that the columns of tables written before it keep their places.
                 a.linkedBy?.description ?? "",

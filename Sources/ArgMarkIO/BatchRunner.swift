@@ -364,7 +364,8 @@ extension BatchRunner {
         let recorded: [(id: String, annotation: SentenceAnnotation)]
         var keep = keep
         if let exported = ExportedWork.annotations(in: bytes, path: path) {
-            recorded = exported
+            // A CSV of a numbered sentence table has the table's own ids (1, 2, …).
+            recorded = exported.map { (document.unitID(forTableID: $0.id), $0.annotation) }
             // Such a file is no input to annotate: its person's work is kept in the document it was exported from.
             keep = "it was exported from a reviewed document; to keep it, write elsewhere (another --out), or export that document again (argmark export REVIEWED.jsonl --to \(path.lowercased().hasSuffix(".csv") ? "csv" : "aif")); to start over, move it away first"
         } else if let reader = try? registry.reader(format: "auto", path: path, bytes: bytes) {

@@ -73,6 +73,10 @@ struct LabelTableTests {
     #expect(written == "id\tlabel\tparent\trelation\n0\t-\t-\t-\n1\tprescription\tROOT\t-\n2\tevidence\t1\tsupport\n")
     let applied = try LabelTable.apply(try LabelTable.rows(written), to: document, by: .plugin("table"))
     #expect(applied.units[2].annotation.parent == "s1" && applied.units[1].annotation.label == .prescription)
+    // The CSV gives them back too, as ids and as parents, so that its rows join the corpus's.
+    let csv = String(decoding: try SentenceCSVWriter().write(document), as: UTF8.self).split(separator: "\r\n")
+    #expect(csv[1].hasPrefix("t,1,") && csv[2].hasPrefix("t,2,") && csv[2].contains(",evidence,,test,1,support,"))
+    #expect(document.unitID(forTableID: "2") == "s2" && document.unitID(forTableID: "x2") == "x2")
     // A table whose ids were words keeps them, even one that looks like a number after its s.
     let named = try SentenceTableReader().read(ReaderInput(
         bytes: Array("id\ttext\ns1\tWe should act now.\n".utf8), sourcePath: "u_sentences.tsv", documentID: "u"))
