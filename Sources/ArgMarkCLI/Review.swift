@@ -268,10 +268,10 @@ struct Review: ParsableCommand {
         }
         out += "; help lists the commands"
         // On a terminal (or at a width asked for) the opening keeps to the width; a script reads it whole.
-        let fit: (String) -> String = interactive || width != nil ? session.fitted : { $0 }
+        let fit: (String) -> String = fitsLines ? session.fitted : { $0 }
         out = fit(out) + "\n"
         for line in opening { out += fit(line) + "\n" }
-        out += session.execute("show").output
+        out += fit(session.execute("show").output)
         try emit(out)
         if timings { Terminal.note("timing: open \(Self.milliseconds(since: started)) ms") }
 
@@ -300,7 +300,7 @@ struct Review: ParsableCommand {
             if let edit = response.edit {
                 do { try journal.append(edit) } catch {
                     session.revert(edit)
-                    try emit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n")
+                    try emit(fit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n"))
                     if strict { throw ExitCode.failure }
                     continue
                 }
@@ -326,9 +326,9 @@ struct Review: ParsableCommand {
                 if try save(&session, writer: writer, journal: journal) { return }
             case .quit:
                 if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
-                    try emit("left \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))\n")
+                    try emit(fit("left \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))\n"))
                 } else if session.unsavedEdits > 0 {
-                    try emit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); \(session.unsavedEdits == 1 ? "it comes" : "they come") back when you reopen \(file)\n")
+                    try emit(fit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); \(session.unsavedEdits == 1 ? "it comes" : "they come") back when you reopen \(file)\n"))
                 } else if holdsDocument(session, writer: writer, opened: opened) {
                     journal.remove()
                 }
@@ -336,7 +336,7 @@ struct Review: ParsableCommand {
             case .discardAndQuit:
                 let discarded = session.unsavedEdits
                 journal.remove()
-                if discarded > 0 { try emit("discarded \(discarded) unsaved edit\(discarded == 1 ? "" : "s")\n") }
+                if discarded > 0 { try emit(fit("discarded \(discarded) unsaved edit\(discarded == 1 ? "" : "s")\n")) }
                 return
             }
         }
@@ -357,7 +357,7 @@ struct Review: ParsableCommand {
     ) throws -> Bool {
         func fail(_ message: String) throws -> Bool {
             let kept = FileManager.default.fileExists(atPath: journal.path) ? "; the edits stay in \(journal.path)" : ""
-            try emit("error: \(message)\(kept)\n")
+            try emit(fitsLines ? session.fitted("error: \(message)\(kept)\n") : "error: \(message)\(kept)\n")
             if strict { throw ExitCode.failure }
             return false
         }
@@ -391,7 +391,8 @@ struct Review: ParsableCommand {
         journal.restart(for: ReviewJournal.FileVersion(bytes: bytes))
         let count = session.unsavedEdits
         session.markWritten()
-        try emit("wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n")
+        let wrote = "wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n"
+        try emit(fitsLines ? session.fitted(wrote) : wrote)
         return true
     }
 
@@ -465,6 +466,9 @@ struct Review: ParsableCommand {
             _exit(128 + number)
         }
     }
+
+    /// On a terminal, or at a width asked for, what the session prints keeps to the width; a script reads it whole.
+    private var fitsLines: Bool { width != nil || (isatty(0) == 1 && isatty(1) == 1) }
 
     private func emit(_ text: String) throws {
         guard !text.isEmpty, !writeStandardOutput(text) else { return }

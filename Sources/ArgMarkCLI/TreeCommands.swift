@@ -296,9 +296,11 @@ struct Export: ParsableCommand {
             defer { lock?.release() }
             if let problem { throw AnalysedDocument.failure("\(file): not written: \(problem)") }
             if to == "tsv", target != "-" {
-                do {
-                    if let kept = try EarlierLabelTable.keep(at: target, replacedBy: bytes) { Terminal.note(kept) }
-                } catch { throw AnalysedDocument.failure("\(file): not written: \(error.description)") }
+                let kept: String?
+                do { kept = try EarlierLabelTable.write(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
+                if let kept { Terminal.warning(kept) }
+                Terminal.write("argmark: wrote \(target)\n")
+                return
             }
             try deliver(bytes, to: target)
             return

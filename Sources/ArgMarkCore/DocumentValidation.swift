@@ -123,7 +123,8 @@ extension Document {
                 problems.append(.init(
                     subject: units[cycle[0]].id,
                     message: "parent links form a cycle: \((cycle + [cycle[0]]).map { units[$0].id }.joined(separator: " → "))"
-                        + (persons.isEmpty ? "" : " (the link\(persons.count == 1 ? "" : "s") a person set: \(persons.joined(separator: ", ")))")))
+                        + (persons.isEmpty ? "" : " (the link\(persons.count == 1 ? "" : "s") a person set: \(persons.joined(separator: ", ")))")
+                        + "; to break it, set \(units[cycle[0]].id)'s parent and relation to null, and it is linked again where it fits"))
             }
             for i in path { state[i] = 2 }
         }

@@ -230,10 +230,15 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
         // One scale on the document line holds for every machine confidence that does not say its own.
         if let documentScale { doc.assumeConfidenceScale(documentScale) }
         let document = doc
-        if let problem = document.validate().first {
+        let problems = document.validate()
+        if let problem = problems.first {
             // An id with a control character is named escaped ("s300\u{07}").
             let line = lineOfUnit[problem.subject] ?? lineOfUnit.first { $0.key.debugDescription == problem.subject }?.value ?? 1
-            throw .malformed(line: line, message: "\(problem); correct that line (annotating the source text again would start afresh, without the labels and links a person set in this file)")
+            // Others are said to be there, lest each be met only after the one before was mended.
+            let more = problems.count == 1 ? "" : " (\(problems.count - 1) more problem\(problems.count == 2 ? "" : "s") after it)"
+            let persons = document.units.contains { $0.annotation.isHumanLabel || $0.annotation.isHumanLink }
+            throw .malformed(line: line, message: "\(problem); correct that line\(more)"
+                + (persons ? "; annotating the source text again would start afresh, without the labels and links a person set in this file" : ""))
         }
         guard document.units.contains(where: { $0.kind == .sentence }) else { throw .noSentences }
         return document

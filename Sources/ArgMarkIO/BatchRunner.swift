@@ -289,10 +289,11 @@ public struct BatchRunner: Sendable {
                 let (problem, lock) = personsWorkAt(path, wouldBeLostTo: document)
                 defer { lock?.release() }
                 if let problem { throw BatchFailure(path: input.path, message: "\(input.path): not written: \(problem)") }
-                if options.writer.formatName == "tsv", let kept = try EarlierLabelTable.keep(at: path, replacedBy: output) {
-                    result.warnings.append(kept)
+                if options.writer.formatName == "tsv" {
+                    if let kept = try EarlierLabelTable.write(output, to: path) { result.warnings.append(kept) }
+                } else {
+                    try FileAccess.writeAtomically(output, to: path)
                 }
-                try FileAccess.writeAtomically(output, to: path)
                 result.outputPath = path
             } else {
                 try FileAccess.writeStandardOutput(output)

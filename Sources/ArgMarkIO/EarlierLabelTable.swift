@@ -6,53 +6,101 @@ import Foundation
 ///
 /// The guideline's table has no column saying who set a label, so a table a person corrected by hand (the usual way
 /// to make gold from a run's output) cannot be told from one a run wrote; replacing it would lose that work without
-/// a word. The earlier table is kept under the first free `NAME.labels.tsv.~N~`, as `cp --backup=numbered` names
-/// them, and the caller says so. A table with the same bytes is replaced as it is: nothing is lost.
+/// a word. The earlier table is kept under the next `NAME.labels.tsv.~N~`, as `cp --backup=numbered` names them, and
+/// the caller says so. A table with the same rows is replaced as it is: nothing is lost.
 public enum EarlierLabelTable {
-    /// Keeps the regular file at `path` (where a symbolic link leads, as the write goes there) under the first free
-    /// `~N~` name when its bytes differ from `replacement`, and returns the line to tell the user; nil when there is
-    /// no such file, or it holds `replacement` already.
-    public static func keep(at path: String, replacedBy replacement: [UInt8]) throws(FileAccessError) -> String? {
+    /// Writes `table` to `path` atomically, first keeping a regular file there whose rows differ (where a symbolic
+    /// link leads, as the write goes there) under the next `~N~` name: the same file, linked under that name, so that
+    /// its owner, group, permissions and time stay the person's. Returns the line to tell the user, or nil when
+    /// nothing was kept. When the table cannot be written, the kept name is removed again (the file is still at
+    /// `path`); when it cannot be kept, the table is not written.
+    public static func write(_ table: [UInt8], to path: String) throws(FileAccessError) -> String? {
+        let kept = try keep(at: path, replacedBy: table)
+        do {
+            try FileAccess.writeAtomically(table, to: path)
+        } catch {
+            if let kept { unlink(kept.backup) }
+            throw error
+        }
+        return kept?.note
+    }
+
+    /// Keeps the table at `path` under the next `~N~` name when its rows differ from `replacement`: the backup's path
+    /// and the line to tell the user, or nil when there is nothing to keep.
+    static func keep(at path: String, replacedBy replacement: [UInt8]) throws(FileAccessError) -> (backup: String, note: String)? {
         // A descriptor (/dev/stdout to a shell's >) is written in place, as the shell asked: no table of the past.
         guard FileAccess.descriptorNamed(by: path) == nil, let destination = FileAccess.linkTarget(of: path) else { return nil }
         var existing = stat()
         guard stat(destination, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let earlier = try FileAccess.read(destination)
+        // A table its user cannot read is no table this run can compare: the write says what is wrong.
+        guard let earlier = try? FileAccess.read(destination) else { return nil }
         guard !earlier.isEmpty, earlier != replacement, let difference = difference(earlier, replacement) else { return nil }
-        var number = 1
-        while FileManager.default.fileExists(atPath: backupPath(destination, number)) || isLink(backupPath(destination, number)) {
-            number += 1
+        let backup = backupPath(destination, nextNumber(for: destination))
+        // A second name for the same file keeps it as the person left it; where the file system has no such names,
+        // a copy with its permissions.
+        if link(destination, backup) != 0 {
+            let reason = String(cString: strerror(errno))
+            do {
+                try FileAccess.writeAtomically(earlier, to: backup, mode: existing.st_mode & 0o777)
+            } catch {
+                let copyFailure: String
+                if case .unwritable(_, let why) = error { copyFailure = why } else { copyFailure = reason }
+                throw .earlierTableNotKept(path, backup: backup, difference: difference, reason: copyFailure)
+            }
         }
-        let backup = backupPath(destination, number)
-        // The copy is as private as the table it keeps.
-        try FileAccess.writeAtomically(earlier, to: backup, mode: existing.st_mode & 0o777)
-        return "\(path) differed from this run's table in \(difference); the earlier table is kept as \(backup) (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)"
+        return (backup, "\(path) differed from this run's table in \(difference); the earlier table is kept as \(backup) (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)")
     }
 
     /// `PATH.~N~`.
     static func backupPath(_ path: String, _ number: Int) -> String { "\(path).~\(number)~" }
 
-    private static func isLink(_ path: String) -> Bool {
+    /// One past the highest `~N~` beside `path`, so that the newest backup has the highest number (as `cp` numbers
+    /// them); a name taken by anything (a dangling link too) is passed over.
+    static func nextNumber(for path: String) -> Int {
+        let directory = (path as NSString).deletingLastPathComponent
+        let prefix = (path as NSString).lastPathComponent + ".~"
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        let highest = names.compactMap { name -> Int? in
+            guard name.hasPrefix(prefix), name.hasSuffix("~") else { return nil }
+            return Int(name.dropFirst(prefix.count).dropLast())
+        }.max() ?? 0
+        var number = highest + 1
         var status = stat()
-        return lstat(path, &status) == 0
+        while lstat(backupPath(path, number), &status) == 0 { number += 1 }
+        return number
     }
 
-    /// How the earlier table differs from the new one, in rows: "3 of 120 rows (s4, s9, s17)", or what it
-    /// is when it does not read as a label table; nil when it holds the same rows, written otherwise (line ends,
-    /// order), as a spreadsheet saves them: nothing is lost then.
+    /// How the earlier table differs from the new one, in rows: "3 of 120 rows (s4, s9, s17)"; nil when it holds the
+    /// same rows, written otherwise (line ends, a byte-order mark, order), as a spreadsheet saves them: nothing is
+    /// lost then. A table that does not read as one (a label no one knows) is compared line by line.
     static func difference(_ earlier: [UInt8], _ replacement: [UInt8]) -> String? {
-        guard let earlierText = String(validating: earlier, as: UTF8.self),
-              let earlierRows = try? LabelTable.rows(earlierText),
-              let newRows = try? LabelTable.rows(String(decoding: replacement, as: UTF8.self))
-        else { return "everything (it is no label table ArgMark reads)" }
-        let new = Dictionary(newRows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let old = Set(earlierRows.map(\.id))
-        var changed: [String] = []
-        for row in earlierRows where new[row.id] != row { changed.append(row.id) }
-        for row in newRows where !old.contains(row.id) { changed.append(row.id) }
+        guard let decoded = String(validating: earlier, as: UTF8.self) else { return "everything (it is no UTF-8 label table)" }
+        let earlierText = decoded.hasPrefix("\u{FEFF}") ? String(decoded.dropFirst()) : decoded
+        let newText = String(decoding: replacement, as: UTF8.self)
+        let changed: [String]
+        let total: Int
+        if let earlierRows = try? LabelTable.rows(earlierText), let newRows = try? LabelTable.rows(newText) {
+            let new = Dictionary(newRows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            let old = Set(earlierRows.map(\.id))
+            changed = earlierRows.filter { new[$0.id] != $0 }.map(\.id) + newRows.filter { !old.contains($0.id) }.map(\.id)
+            total = max(earlierRows.count, newRows.count)
+        } else {
+            // Rows as lines, their first cell the id: those only one table holds.
+            func lines(_ text: String) -> [String] {
+                text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            }
+            let earlierLines = lines(earlierText), newLines = lines(newText)
+            let earlierSet = Set(earlierLines), newSet = Set(newLines)
+            var ids: [String] = []
+            for line in earlierLines.filter({ !newSet.contains($0) }) + newLines.filter({ !earlierSet.contains($0) }) {
+                let id = String(line.prefix { $0 != "\t" })
+                if !ids.contains(id) { ids.append(id) }
+            }
+            changed = ids
+            total = max(earlierLines.count, newLines.count) - 1
+        }
         guard !changed.isEmpty else { return nil }
         let named = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? ", …" : "")
-        let total = max(earlierRows.count, newRows.count)
         return "\(changed.count) of \(total) row\(total == 1 ? "" : "s") (\(named))"
     }
 }

@@ -13,6 +13,8 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
     case unwritable(String, reason: String)
     /// Standard output refused the output (a full disk, a closed descriptor): what went there is incomplete.
     case standardOutput(reason: String)
+    /// A label table with other rows could not be kept before being replaced (`EarlierLabelTable`), so it was not.
+    case earlierTableNotKept(String, backup: String, difference: String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unwritable(let path, let reason): "\(path): cannot write (\(reason)); check the output directory"
         case .standardOutput(let reason):
             "cannot write to standard output (\(reason)); what went there is incomplete: check the disk or pipe it goes to, or write files with --out DIR"
+        case .earlierTableNotKept(let path, let backup, let difference, let reason):
+            "\(path): not replaced: it differs from this run's table in \(difference), and keeping it as \(backup) failed (\(reason)), so it is left as it was; make room or make its folder writable, or write elsewhere (another --out)"
         }
     }
 }

@@ -47,7 +47,8 @@ extension ReviewSession {
                 lines[lines.count - 1] = line
             }
         }
-        return lines.joined(separator: "\n")
+        // A part wider than a narrow terminal (an id with its label and labeller) is wrapped too.
+        return fitted(lines.joined(separator: "\n"))
     }
 
     /// The headline of the current sentence, after an edit.
@@ -82,7 +83,13 @@ extension ReviewSession {
             let id = u.id + String(repeating: " ", count: idWidth - u.id.count)
             let prefix = "\(marker) \(id) \(style.label(u.annotation.label, padded: true)) "
             let plainWidth = 2 + idWidth + 1 + 12 + 1
-            lines += Self.wrap(u.text, prefix: prefix, indent: plainWidth, width: style.width)
+            if style.width - plainWidth >= 16 {
+                lines += Self.wrap(u.text, prefix: prefix, indent: plainWidth, width: style.width)
+            } else {
+                // A narrow terminal: the text under its id and label, not in a column too narrow for it.
+                lines.append(fitted("\(marker) \(u.id) \(style.label(u.annotation.label))"))
+                lines += Self.wrap(u.text, prefix: "    ", indent: 4, width: style.width)
+            }
         }
         if upper < range.upperBound { lines.append("  …") }
         return lines.joined(separator: "\n")
@@ -193,6 +200,18 @@ extension ReviewSession {
             lines.append(Self.columns(Array(plain.unicodeScalars)[...]) > style.width ? Self.shorten(plain, style.width) : line)
             let kids = children[i]
             let childPrefix = prefix + (isRoot ? "" : (connector == "└─ " ? "   " : "│  "))
+            // Branches deeper than the width leaves room for (an id and a label) are one line saying how to see them.
+            if !kids.isEmpty, Self.columns(Array(childPrefix.unicodeScalars)[...]) + 3 + 16 > style.width {
+                func count(_ j: Int) -> Int { children[j].reduce(1) { $0 + count($1) } }
+                let below = kids.reduce(0) { $0 + count($1) }
+                let summary = "… \(below) below: tree \(unit.id)"
+                if let indent = [childPrefix + "└─ ", prefix, ""].first(where: { Self.columns(Array(($0 + summary).unicodeScalars)[...]) <= style.width }) {
+                    lines.append(indent + summary)
+                } else {
+                    lines.append(Self.shorten(summary, style.width))
+                }
+                return
+            }
             for (n, c) in kids.enumerated() {
                 visit(c, prefix: childPrefix, connector: n == kids.count - 1 ? "└─ " : "├─ ", isRoot: false, depth: depth + 1)
             }

@@ -29,12 +29,12 @@ struct DocumentTests {
         var doc = built()
         doc.units[3].annotation = SentenceAnnotation(label: .claim, parent: "s5", relation: .support)
         doc.units[4].annotation = SentenceAnnotation(label: .claim, parent: "s4", relation: .support)
-        #expect(doc.validate().contains { $0.description == "s4: parent links form a cycle: s4 → s5 → s4" })
+        #expect(doc.validate().contains { $0.description == "s4: parent links form a cycle: s4 → s5 → s4; to break it, set s4's parent and relation to null, and it is linked again where it fits" })
         // A cycle a person's link closes is named from the machine's link, the one to mend, whichever unit the walk
         // meets first; the person's is said.
         doc.units[3].annotation.linkedBy = .human("li")
         doc.units[4].annotation.linkedBy = .plugin("link.learned.v1")
-        #expect(doc.validate().contains { $0.description == "s5: parent links form a cycle: s5 → s4 → s5 (the link a person set: s4's by human:li)" })
+        #expect(doc.validate().contains { $0.description == "s5: parent links form a cycle: s5 → s4 → s5 (the link a person set: s4's by human:li); to break it, set s5's parent and relation to null, and it is linked again where it fits" })
         doc.units[4].annotation = SentenceAnnotation(label: .claim, parent: "s2", relation: .support)
         #expect(doc.validate().contains { $0.message == "parent s2 is a heading" })
         doc.units[4].annotation = SentenceAnnotation(label: .claim, confidence: 1.5, parent: "s9")

@@ -357,10 +357,23 @@ struct BatchTests {
                 #expect((try FileManager.default.attributesOfItem(atPath: table + ".~\(number)~")[.posixPermissions] as? NSNumber)?.intValue == 0o600)
                 #expect(try String(contentsOfFile: table, encoding: .utf8) == written)
             }
-            // Something else under the name is kept whole.
-            try write(Array("not a table".utf8), table)
-            #expect(try await run().first?.contains("in everything (it is no label table ArgMark reads); the earlier table is kept as \(table).~3~") == true)
+            // A byte-order mark, as a spreadsheet may save one: the same rows.
+            try write([0xEF, 0xBB, 0xBF] + Array(written.utf8), table)
+            #expect(try await run().isEmpty)
+            // The backup is the person's file itself (its inode, so its owner and time), numbered past the highest.
+            try write(Array("not a table".utf8), dir + "/out/a.zh.labels.tsv.~7~")
+            try write(Array(corrected.utf8), table)
+            var before = stat()
+            stat(table, &before)
+            #expect(try await run().first?.contains("kept as \(table).~8~") == true)
+            var after = stat()
+            stat(table + ".~8~", &after)
+            #expect(after.st_ino == before.st_ino && after.st_mtim.tv_sec == before.st_mtim.tv_sec)
+            // A label no one knows: the row is named, the rest compared line by line.
+            try write(Array(written.replacingOccurrences(of: "s2\t", with: "s2\tx\t").utf8), table)
+            #expect(try await run().first?.contains("differed from this run's table in 1 of 3 rows (s2)") == true)
             #expect(EarlierLabelTable.difference(Array(written.utf8), Array((written + "s9\tclaim\t-\t-\n").utf8)) == "1 of 4 rows (s9)")
+            #expect(EarlierLabelTable.difference([0xFF, 0xFE, 0x41], Array(written.utf8)) == "everything (it is no UTF-8 label table)")
         }
     }
 

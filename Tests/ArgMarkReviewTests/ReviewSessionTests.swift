@@ -124,11 +124,21 @@ struct ReviewTranscriptTests {
             _ = s.execute("link \(child) \(parent)")
         }
         let tree = s.execute("tree").output
-        #expect(tree.split(separator: "\n").count >= sentences.count - 1, "\(tree)")
         for line in tree.split(separator: "\n") {
             #expect(line.unicodeScalars.reduce(0) { $0 + ReviewSession.displayWidth($1) } <= width, "too wide: \(line)")
         }
         #expect(tree.contains("…"))
+        // Below the depth the width has room for, one line says how many sentences hang there and how to see them;
+        // every sentence is either drawn or counted in it.
+        let drawn = tree.split(separator: "\n").filter { $0.contains(" claim") }.count
+        if let summary = tree.firstMatch(of: /… (\d+) below: tree (s\d+)/) {
+            #expect(width < 44)
+            #expect(drawn + Int(summary.1)! == sentences.count - 1, "\(tree)")
+            let deeper = s.execute("tree \(summary.2)").output
+            #expect(deeper.hasPrefix("\(summary.2) claim"))
+        } else {
+            #expect(drawn == sentences.count - 1, "\(tree)")
+        }
     }
 
     /// stats says how many of the low-confidence sentences hold a share (a pipeline chosen with --labelers), which is
