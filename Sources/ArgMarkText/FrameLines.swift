@@ -60,11 +60,18 @@ enum FrameLines {
 
     /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Position paper
     /// for the workshop …", "Paper prepared for delivery at the Annual Meeting …", "Prepared for …".
+    /// In Chinese: "为“…”研讨会撰写的立场文件（…，2026年11月）", "提交…年会的论文", "本文系…会议论文" — a line that
+    /// opens by saying what the paper was written for and names the kind of paper it is.
     static func isOccasion(_ text: String) -> Bool {
         let lower = text.lowercased()
-        return ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
-                "conference paper prepared for ", "paper presented at ", "position paper for ", "working paper for ",
-                "discussion paper for ", "paper for the "].contains { lower.hasPrefix($0) }
+        if ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
+            "conference paper prepared for ", "paper presented at ", "position paper for ", "working paper for ",
+            "discussion paper for ", "paper for the "].contains(where: { lower.hasPrefix($0) }) {
+            return true
+        }
+        return ["为", "提交", "本文为", "本文系", "本文是", "系"].contains(where: { text.hasPrefix($0) })
+            && ["撰写", "准备", "提交", "宣读", "而作", "会议论文"].contains(where: { text.contains($0) })
+            && ["立场文件", "论文", "报告", "讨论稿", "发言稿", "政策简报"].contains(where: { text.contains($0) })
     }
 
     /// Only this near the top (title, authors, affiliations, then the occasion) is an occasion line read.

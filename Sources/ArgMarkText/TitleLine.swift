@@ -25,6 +25,13 @@ enum TitleLine {
         let under = filled.dropFirst().drop { columnLabels.contains(scalars.string($0)) }
         guard let next = under.first else { return nil }
         func isFrameLine(_ line: Range<Int>) -> Bool { line.count <= 120 && !FrameLines.isSentenceFinal(scalars[line.upperBound - 1]) }
+        // A paper's title page: its occasion under names and affiliations of any form (a translated author's name,
+        // 伊莎贝尔·容克-奥卡福, is no Chinese byline) confirms the title, as the frame reading drops those lines.
+        let page = Array(under.prefix(FrameLines.occasionWithin))
+        if let occasion = page.firstIndex(where: { FrameLines.isOccasion(scalars.string($0)) }),
+           page[...occasion].allSatisfy({ $0.count <= 200 && !FrameLines.isSentenceFinal(scalars[$0.upperBound - 1]) }) {
+            return text
+        }
         if isFrameLine(next) {
             switch confirmation(scalars.string(next)) {
             case .section?, .reportNumber?:

@@ -989,6 +989,16 @@ struct PlainTextReaderTests {
         // Prose that mentions what a report was prepared for, further down, is a sentence.
         let prose = try read(PlainTextReader(), "Title of the Report\nPrepared for the committee, the study found gaps.\nIt goes on.\n")
         #expect(prose.units.count == 3 && prose.metadata.fields.isEmpty)
+        // A Chinese paper's title page (a translation's, its author's name transliterated): the title is the title.
+        let chinese = try read(PlainTextReader(), "矿与租——能源转型中的矿产政治\n娜迪娅·费雷拉（Nadia Ferreira）\n哈罗盖特大学转型研究中心\n为“采掘与转型”研讨会撰写的立场文件（哈尔沃森中心，2025年11月）\n能源转型是一项采矿计划。需求在增长。\n")
+        #expect(chinese.units.map(\.text) == ["矿与租——能源转型中的矿产政治", "能源转型是一项采矿计划。", "需求在增长。"])
+        #expect(chinese.metadata.titles == ["zh": "矿与租——能源转型中的矿产政治"])
+        #expect(chinese.metadata.fields["affiliation"] == "哈罗盖特大学转型研究中心")
+        #expect(chinese.metadata.fields["occasion"] == "为“采掘与转型”研讨会撰写的立场文件（哈尔沃森中心，2025年11月）")
+        #expect(chinese.metadata.authors.count == 1)
+        // A sentence that says what the paper is for is prose.
+        let chineseProse = try read(PlainTextReader(), "矿与租\n为研讨会撰写的这篇论文认为，转型是一项采矿计划。\n需求在增长。\n")
+        #expect(chineseProse.units.count == 3 && chineseProse.metadata.fields.isEmpty)
     }
 
     /// The cover sheet of an article CNKI publishes online first (网络首发时间 / 网络首发地址 / 引用格式) is metadata, not
