@@ -289,10 +289,10 @@ struct Annotate: AsyncParsableCommand {
         let showBar = Terminal.isStandardErrorTerminal && found.count > 1
         // The inputs that were not there count from the start.
         let tally = BatchTally(missing: missing.count, showsBar: showBar)
-        // With an external labeller even one file is a batch to stop cleanly: ended by the signal's default action,
-        // ArgMark would leave a labeller stuck in a call running.
+        // Even one file is a batch to stop cleanly: ended by the signal's default action, ArgMark would say nothing,
+        // leave its temporary file, and leave an external labeller stuck in a call running.
         let externalLabelers = started
-        if found.count > 1 || !started.isEmpty {
+        do {
             route.set(BatchInterruption.action(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
                 ExternalLabeler.stopForExit(externalLabelers)
             })

@@ -62,8 +62,8 @@ final class BatchTally: @unchecked Sendable {
 }
 
 /// Ctrl-C (SIGINT) and SIGTERM during a batch: the partial summary, then the exit status a shell expects of the
-/// signal (130, 143). Outputs are written by rename, so none is left half written; a temporary file of a write in
-/// flight is removed by the next run.
+/// signal (130, 143). Outputs are written by rename, so none is left half written; the temporary files of the writes
+/// in flight are removed (one a write begins meanwhile, by the next run).
 enum BatchInterruption {
     /// What Ctrl-C or SIGTERM does during the batch: stop the external labellers (`beforeExit`), so that the word
     /// counts the documents that end meanwhile, say how far the batch got, and exit with the signal's status.
@@ -72,6 +72,8 @@ enum BatchInterruption {
             tally.beginStopping()
             beforeExit()
             let (line, clearBar) = tally.interruptedLine(total: total, output: output)
+            // The writes in flight leave no temporary files behind (those beginning meanwhile go at the next run).
+            if let output { FileAccess.removeStaleTemporaries(under: output, includingOwn: true) }
             if clearBar { Terminal.status(nil) }
             Terminal.note(line)
             _exit(128 + number)

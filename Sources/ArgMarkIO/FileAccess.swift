@@ -102,8 +102,9 @@ public enum FileAccess {
     /// Removes the temporary files that `writeAtomically` left under `directory` when a run was interrupted (Ctrl-C,
     /// kill -9): `.NAME.PID.N.argmark-tmp` whose process no longer runs. A running batch's own are kept. Returns how
     /// many went.
+    /// With `includingOwn`, this process's too: an interrupted batch removes those of the writes it stops.
     @discardableResult
-    public static func removeStaleTemporaries(under directory: String) -> Int {
+    public static func removeStaleTemporaries(under directory: String, includingOwn: Bool = false) -> Int {
         guard let enumerator = FileManager.default.enumerator(atPath: directory) else { return 0 }
         var removed = 0
         while let relative = enumerator.nextObject() as? String {
@@ -113,7 +114,7 @@ public enum FileAccess {
                 enumerator.skipDescendants()
                 continue
             }
-            guard name.hasPrefix("."), isStaleTemporary(name) else { continue }
+            guard name.hasPrefix("."), isStaleTemporary(name) || (includingOwn && isOwnTemporary(name)) else { continue }
             if unlink((directory as NSString).appendingPathComponent(relative)) == 0 { removed += 1 }
         }
         return removed
@@ -138,10 +139,19 @@ public enum FileAccess {
     /// Whether `name` is a temporary file `writeAtomically` named (`.NAME.PID.N.argmark-tmp`) whose process no
     /// longer runs.
     static func isStaleTemporary(_ name: String) -> Bool {
-        guard name.hasSuffix(".argmark-tmp") else { return false }
-        let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
-        guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0, UInt32(parts[parts.count - 1]) != nil else { return false }
+        guard let pid = temporaryOwner(name) else { return false }
         return kill(pid, 0) != 0 && errno == ESRCH
+    }
+
+    /// Whether `name` is a temporary file this process's `writeAtomically` named.
+    static func isOwnTemporary(_ name: String) -> Bool { temporaryOwner(name) == getpid() }
+
+    /// The process that wrote the temporary file `name` (`.NAME.PID.N.argmark-tmp`), or nil when it is none.
+    private static func temporaryOwner(_ name: String) -> Int32? {
+        guard name.hasSuffix(".argmark-tmp") else { return nil }
+        let parts = name.dropLast(".argmark-tmp".count).split(separator: ".")
+        guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), pid > 0, UInt32(parts[parts.count - 1]) != nil else { return nil }
+        return pid
     }
 
     /// Whether `a` and `b` name one file: the same path once normalised and links resolved, or (both existing) the

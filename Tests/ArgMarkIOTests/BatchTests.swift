@@ -382,7 +382,8 @@ struct BatchTests {
         #expect(InputDiscovery.stem(name) == stem)
     }
 
-    /// Temporary files an interrupted run left go at the next run; a live process's are kept.
+    /// Temporary files an interrupted run left go at the next run; a live process's are kept, but for the process's
+    /// own when it is interrupted.
     @Test func staleTemporaryFilesAreRemoved() async throws {
         try await withTemporaryDirectory { dir in
             var dead: Int32 = 4_000_000
@@ -393,6 +394,9 @@ struct BatchTests {
             #expect(FileAccess.removeStaleTemporaries(under: dir) == 1)
             let left = try FileManager.default.subpathsOfDirectory(atPath: dir).sorted()
             #expect(left == [".b.jsonl.\(getpid()).5.argmark-tmp", ".notes.txt", "sub"])
+            // An interrupted batch removes its own writes' too.
+            #expect(FileAccess.removeStaleTemporaries(under: dir, includingOwn: true) == 1)
+            #expect(try FileManager.default.subpathsOfDirectory(atPath: dir).sorted() == [".notes.txt", "sub"])
         }
     }
 
