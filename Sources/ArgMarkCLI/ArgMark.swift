@@ -30,9 +30,54 @@ struct ArgMark: AsyncParsableCommand {
                 if standardOutputFailed() { failOnStandardOutput() }
                 Foundation.exit(0)
             }
+            if exitCode(for: error) == .validationFailure, !fullMessage(for: error).contains("nknown option"),
+               let unknown = unknownOption(in: Array(CommandLine.arguments.dropFirst())) {
+                Terminal.write("Error: \(unknown)\n")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             exit(withError: error)
         }
         if standardOutputFailed() { failOnStandardOutput() }
+    }
+
+    /// A misspelt option (`--otu`) where a command's own check fails before ArgumentParser would name it (`--out DIR
+    /// is required`): "unknown option '--otu'; did you mean '--out'?", or nil when every option is the command's.
+    static func unknownOption(in arguments: [String]) -> String? {
+        guard let name = arguments.first,
+              let command = configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
+        let known = Set(command.helpMessage(columns: 400).matches(of: /--[A-Za-z0-9][A-Za-z0-9-]*/).map { String($0.output) })
+        for argument in arguments.dropFirst() {
+            if argument == "--" { break }
+            guard argument.hasPrefix("--") else { continue }
+            let option = String(argument.prefix { $0 != "=" })
+            guard !known.contains(option) else { continue }
+            var nearest: (name: String, distance: Int)?
+            for candidate in known.sorted() {
+                let distance = editDistance(option, candidate)
+                if distance <= 2, distance < (nearest?.distance ?? 3) { nearest = (candidate, distance) }
+            }
+            let suggestion = nearest.map { "; did you mean '\($0.name)'?" } ?? ""
+            return "unknown option '\(option)'\(suggestion) (argmark \(name) --help lists them)"
+        }
+        return nil
+    }
+
+    /// Levenshtein distance, for a misspelt option's suggestion.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var row = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                let current = row[j]
+                let substitution: Int = previous + (a[i - 1] == b[j - 1] ? 0 : 1)
+                let insertionOrDeletion: Int = min(row[j], row[j - 1]) + 1
+                row[j] = min(substitution, insertionOrDeletion)
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
     }
 
     private static func failOnStandardOutput() -> Never {

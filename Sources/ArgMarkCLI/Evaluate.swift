@@ -429,6 +429,10 @@ enum JSONLinesReaderAccess {
     static func read(bytes: [UInt8], path: String) throws(DocumentReadError) -> Document {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let isMarkup = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
+        // Read as JSON it would only be called malformed.
+        if !isMarkup, let export = PluginRegistry.exportForOtherTools(bytes) {
+            throw .unsupported("\(export), which is not read back: give the JSONL or TEI it was exported from")
+        }
         let reader = try PluginRegistry.standard.reader(format: isMarkup ? "tei" : "jsonl", path: path, bytes: bytes)
         let document = try reader.read(ReaderInput(bytes: bytes, sourcePath: path, documentID: InputDiscovery.documentID(ofFile: path)))
         if !isMarkup { warnOfUnreadKeys(in: bytes, of: document, path: path) }

@@ -103,6 +103,17 @@ public struct PluginRegistry: Sendable {
         return best!.reader
     }
 
+    /// What `bytes` are when they are one of ArgMark's exports for other tools, which no reader takes back: "ArgMark's
+    /// CSV export (a row per sentence, for spreadsheets)", "an AIF argument graph (argmark export --to aif)", "a
+    /// Graphviz graph (argmark export --to dot)"; nil otherwise.
+    public static func exportForOtherTools(_ bytes: [UInt8]) -> String? {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if head.hasPrefix("document,id,section,") { return "ArgMark's CSV export (a row per sentence, for spreadsheets)" }
+        if head.hasPrefix("{\"nodes\":") && head.contains("\"nodeID\"") { return "an AIF argument graph (argmark export --to aif)" }
+        if head.hasPrefix("digraph ") { return "a Graphviz graph (argmark export --to dot)" }
+        return nil
+    }
+
     /// What to do with a file of a format no reader takes, known by its first bytes: without this, a PDF, an old
     /// Word file, an image or a compressed file would be called text that is not UTF-8.
     static func otherFormat(_ bytes: [UInt8]) -> String? {
@@ -140,15 +151,8 @@ public struct PluginRegistry: Sendable {
         }
         // ArgMark's own exports for other tools, which would otherwise be read as prose (a CSV header labelled a
         // prescription) with every label a person set lost.
-        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
-        if head.hasPrefix("document,id,section,") {
-            return "ArgMark's CSV export (a row per sentence, for spreadsheets), which is not read back: annotate the JSONL or TEI it was exported from"
-        }
-        if head.hasPrefix("{\"nodes\":") && head.contains("\"nodeID\"") {
-            return "an AIF argument graph (argmark export --to aif), which is not read back: annotate the JSONL or TEI it was exported from"
-        }
-        if head.hasPrefix("digraph ") {
-            return "a Graphviz graph (argmark export --to dot), which is not read back: annotate the JSONL or TEI it was exported from"
+        if let export = exportForOtherTools(bytes) {
+            return "\(export), which is not read back: annotate the JSONL or TEI it was exported from"
         }
         if starts([0x50, 0x4B, 0x03, 0x04]) {
             // The member names stand in the central directory at the archive's end, whatever order the members

@@ -205,6 +205,11 @@ struct CommandLineTests {
         #expect(mistyped.status != 0 && mistyped.stderr.contains("the weight 'O.5' is not a number"))
         let spaced = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--no-tree", "--labelers", " label.cue.en.v1 , label.rules.en.v1 : 2"])
         #expect(spaced.status == 0, "\(spaced.stderr)")
+        // A misspelt option is named even where the command's own check (--out is required) fails first.
+        let misspelt = try argmark(["annotate", dir + "/in.en.txt", "--otu", dir + "/out"])
+        #expect(misspelt.status == 64 && misspelt.stderr.contains("unknown option '--otu'; did you mean '--out'?"), "\(misspelt.stderr)")
+        let unlike = try argmark(["annotate", dir + "/in.en.txt", "--zzzzzz"])
+        #expect(unlike.status == 64 && unlike.stderr.contains("unknown option '--zzzzzz' (argmark annotate --help lists them)"), "\(unlike.stderr)")
     }
 
     @Test func evalBetweenTwoFiles() throws {
@@ -223,6 +228,11 @@ struct CommandLineTests {
         #expect(json.stdout.hasPrefix("{\"overall\":{\"sentences\":2,\"accuracy\":0.5,"))
         let missing = try argmark(["eval", dir + "/gold.jsonl", dir + "/nope.jsonl"])
         #expect(missing.status == 1 && missing.stderr.contains("no such file"))
+        // ArgMark's CSV export of the prediction is named as such, not called malformed JSON.
+        let csv = try argmark(["export", dir + "/pred.jsonl", "--to", "csv", "--out", dir + "/pred.csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let exported = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.csv"])
+        #expect(exported.status == 1 && exported.stderr.contains("pred.csv: ArgMark's CSV export (a row per sentence, for spreadsheets), which is not read back: give the JSONL or TEI it was exported from"))
         // Intervals, and a second labelling of the same gold compared sentence by sentence.
         try Data((document + sentence(1, "evidence") + sentence(2, "claim")).utf8).write(to: URL(fileURLWithPath: dir + "/worse.jsonl"))
         let compared = try argmark(["eval", dir + "/gold.jsonl", dir + "/pred.jsonl", "--compare", dir + "/worse.jsonl", "--bootstrap", "50"])
