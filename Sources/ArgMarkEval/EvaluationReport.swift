@@ -36,14 +36,16 @@ public struct EvaluationReport: Sendable {
         var lines: [String] = []
         if perDocument.count > 1 {
             let trees = e.tree.linked > 0
-            lines.append(pad("document", 44) + pad("match", 9) + lpad("n", 6) + lpad("acc", 7) + lpad("macroF1", 9) + lpad("kappa", 7)
+            // As wide as the longest name, so that a long one does not push its row's figures out of their columns.
+            let nameWidth = max(44, (perDocument.map(\.name.count).max() ?? 0) + 2)
+            lines.append(pad("document", nameWidth) + pad("match", 9) + lpad("n", 6) + lpad("acc", 7) + lpad("macroF1", 9) + lpad("kappa", 7)
                 + (trees ? lpad("attach", 8) + lpad("thesis", 8) : ""))
             for d in perDocument {
                 let t = d.evaluation.tree
                 // A document with nothing scored (the second annotator's file missing) has no figures, not zeros.
                 let scored = d.evaluation.total > 0
                 func shown(_ x: Double) -> String { scored ? f3(x) : "-" }
-                lines.append(pad(d.name, 44) + pad(d.matching.rawValue, 9) + lpad("\(d.evaluation.total)", 6)
+                lines.append(pad(d.name, nameWidth) + pad(d.matching.rawValue, 9) + lpad("\(d.evaluation.total)", 6)
                     + lpad(shown(d.evaluation.accuracy), 7) + lpad(shown(d.evaluation.macroF1), 9) + lpad(shown(d.evaluation.kappa), 7)
                     + (trees ? lpad(t.linked > 0 ? f3(t.attachment) : "-", 8) + lpad(t.theses > 0 ? "\(t.thesesFound)/\(t.theses)" : "-", 8) : ""))
             }

@@ -132,6 +132,11 @@ struct SignificanceTests {
         let perDocument = documents.enumerated().map { (name: "d\($0)", evaluation: $1, matching: SentenceMatching.id) }
         var report = EvaluationReport(evaluation: pooled, perDocument: perDocument)
         #expect(report.text().contains("mean over documents: macro-F1 "))
+        // A name longer than the column widens it: every row's figures stay in their columns.
+        let long = String(repeating: "a-very-long-document-name-", count: 3) + "x.zh.jsonl"
+        let widened = EvaluationReport(evaluation: pooled, perDocument: [(name: long, evaluation: documents[0], matching: SentenceMatching.id)]
+            + perDocument).text().split(separator: "\n").prefix(4)
+        #expect(Set(widened.map { $0.firstRange(of: "id ")?.lowerBound.utf16Offset(in: $0) ?? $0.firstRange(of: "match")!.lowerBound.utf16Offset(in: $0) }).count == 1, "\(widened)")
         #expect(!report.text().contains("bootstrap") && !report.json().contains("\"bootstrap\""))
         report.bootstrap = Bootstrap.estimate(documents, unit: .sentences, resamples: 100)
         let worse = (0..<2).map { corpus(40, wrongEvery: 2, offset: $0) }
