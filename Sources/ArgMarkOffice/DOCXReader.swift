@@ -31,7 +31,7 @@ public struct DOCXReader: DocumentReader {
     }
 
     /// The document's text laid out as plain text with Markdown headings and footnotes.
-    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> String {
+    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> OfficeXML.LaidOut {
         let archive = try ZipArchive(bytes)
         // The main part is word/document.xml, or where the package's relationships say (Word Online and Office
         // 365 write word/document2.xml).
@@ -42,13 +42,26 @@ public struct DOCXReader: DocumentReader {
         let styles = try archive.member("word/styles.xml").map(transitional)
         var layout = WordLayout(
             headingLevels: try styleLevels(styles), listStyles: try listStyles(styles),
-            bulletLists: try bulletLists(archive.member("word/numbering.xml").map(transitional)))
+            bulletLists: try bulletLists(archive.member("word/numbering.xml").map(transitional)),
+            titleStyles: try titleStyles(styles))
         for part in ["word/footnotes.xml", "word/endnotes.xml"] {
             guard let notes = try archive.member(part) else { continue }
             layout.readNotes(try OfficeXML.parse(transitional(notes), part))
         }
         layout.render(try OfficeXML.parse(transitional(body), main))
-        return layout.finished()
+        return OfficeXML.LaidOut(text: layout.finished(), title: layout.title)
+    }
+
+    /// The paragraph styles named Title (any case), which Word gives a document's title.
+    static func titleStyles(_ bytes: [UInt8]?) throws(ZipArchive.Failure) -> Set<String> {
+        guard let bytes else { return [] }
+        let root = try OfficeXML.parse(bytes, "word/styles.xml")
+        return Set(root.children(named: "style").compactMap { style in
+            guard style.attribute("type", namespace: WordLayout.namespace) == "paragraph",
+                  (style.child("name")?.attribute("val", namespace: WordLayout.namespace) ?? "").lowercased() == "title"
+            else { return nil }
+            return style.attribute("styleId", namespace: WordLayout.namespace)
+        })
     }
 
     /// The main document part that `_rels/.rels` names (the officeDocument relationship's target), if any.
@@ -158,10 +171,16 @@ struct WordLayout {
     /// The custom marks (w:customMarkFollows) of the notes referenced with one, by note.
     private var customMarks: [String: String] = [:]
 
-    init(headingLevels: [String: Int], listStyles: Set<String> = [], bulletLists: Set<String> = []) {
+    /// The Title paragraph styles, and the first paragraph set in one: the document's title (it stays its first
+    /// heading, as a Markdown file's title does).
+    let titleStyles: Set<String>
+    private(set) var title: String?
+
+    init(headingLevels: [String: Int], listStyles: Set<String> = [], bulletLists: Set<String> = [], titleStyles: Set<String> = []) {
         self.headingLevels = headingLevels
         self.listStyles = listStyles
         self.bulletLists = bulletLists
+        self.titleStyles = titleStyles
     }
 
     mutating func readNotes(_ root: XMLElement) {
@@ -281,6 +300,7 @@ struct WordLayout {
            let number = Int(outline), (0...8).contains(number) {
             level = number + 1
         }
+        if title == nil, let style, titleStyles.contains(style) { title = value }
         if let level {
             // Markdown has six levels; a deeper heading is still a heading.
             text += String(repeating: "#", count: min(level, 6)) + " " + value + "\n\n"

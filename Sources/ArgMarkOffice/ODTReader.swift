@@ -31,14 +31,14 @@ public struct ODTReader: DocumentReader {
 
 extension ODTReader {
     /// The text's body laid out as plain text with Markdown headings and footnotes.
-    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> String {
+    static func layout(_ bytes: [UInt8]) throws(ZipArchive.Failure) -> OfficeXML.LaidOut {
         let archive = try ZipArchive(bytes)
         guard let content = try archive.member("content.xml") else {
             throw .damaged("it has no content.xml (an .odt from LibreOffice or WPS has one)")
         }
         var layout = OpenDocumentLayout()
         layout.render(try OfficeXML.parse(content, "content.xml"))
-        return layout.finished()
+        return OfficeXML.LaidOut(text: layout.finished(), title: nil)
     }
 }
 
@@ -176,21 +176,35 @@ enum OfficeXML {
         return String(scalars)
     }
 
+    /// A file's text laid out as plain text, and the title a paragraph style marks (Word's Title), if any.
+    struct LaidOut {
+        var text: String
+        var title: String?
+    }
+
     /// The document `layout` makes of the archive's parts, read as text is (`LaidOutText`: as an article when it
-    /// opens with an article's front matter); a damaged archive is "not a readable `kind`".
+    /// opens with an article's front matter); a damaged archive is "not a readable `kind`". The title a paragraph
+    /// style marks comes before the file's properties' (often a template's, or empty), unless theirs is it continued.
     static func read(
-        _ input: ReaderInput, kind: String, layout: ([UInt8]) throws(ZipArchive.Failure) -> String
+        _ input: ReaderInput, kind: String, layout: ([UInt8]) throws(ZipArchive.Failure) -> LaidOut
     ) throws(DocumentReadError) -> Document {
         guard !input.bytes.isEmpty else { throw .empty }
-        let text: String
-        do { text = try layout(input.bytes) } catch {
+        let laidOut: LaidOut
+        do { laidOut = try layout(input.bytes) } catch {
             switch error {
             case .damaged(let message): throw .malformed(line: 0, message: "not a readable \(kind): \(message)")
             case .unsupported(let message): throw .unsupported(message)
             }
         }
+        let text = laidOut.text
         guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         var document = try LaidOutText.read(text, sourcePath: input.sourcePath, documentID: input.documentID)
+        if let title = laidOut.title, document.metadata.titles.isEmpty {
+            // The properties' title where it is the paragraph's with more to it (a subtitle): the author set both.
+            var properties = DocumentMetadata()
+            recordProperties(input.bytes, into: &properties)
+            document.metadata.offerTitle(properties.titles.values.first { $0.hasPrefix(title) && $0 != title } ?? title)
+        }
         recordProperties(input.bytes, into: &document.metadata)
         document.metadata.fields[DocumentMetadata.sourceFormatField] = String(kind.drop { $0 == "." })
         return document

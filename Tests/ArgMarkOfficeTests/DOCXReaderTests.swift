@@ -33,6 +33,8 @@ struct DOCXReaderTests {
             "sentence 各地区应当加强协调。",
         ])
         #expect(document.sections.map(\.level) == [1, 1, 2, 2])
+        // Its first paragraph is in Word's Title style: the document's title, and still its first heading.
+        #expect(document.metadata.titles == ["en": "Who Pays for the Grid?"])
         #expect(document.notes.map(\.text) == ["U.S. Energy Information Administration, 2024.", "See the commission's order of 2025."])
         #expect(document.units[2].noteRefs == [document.notes[0].id] && document.units[4].noteRefs == [document.notes[1].id])
     }
@@ -45,6 +47,8 @@ struct DOCXReaderTests {
         #expect(document.metadata.titles == ["en": "Who Pays for the Grid? Large Loads and Tariffs"])
         #expect(document.metadata.abstracts == ["en": "Options for Congress on large new loads."])
         #expect(document.metadata.keywords == ["en": ["grid", "tariffs", "large loads"]] && document.metadata.authors.isEmpty)
+        // A title property that is no form of the Title paragraph's (a template's Document1) gives way to it.
+        #expect(try read(try fixture("stale-title-property.docx")).metadata.titles == ["en": "Who Pays for the Grid?"])
         let odt = try ODTReader().read(ReaderInput(bytes: try fixture("properties.odt"), sourcePath: "p.odt", documentID: "p"))
         #expect(odt.metadata.titles == ["zh": "数字贸易规则"] && odt.metadata.keywords == ["zh": ["数字贸易", "规则"]])
     }
