@@ -147,7 +147,7 @@ struct Annotate: AsyncParsableCommand {
                 starting.beginStopping()
                 ExternalLabeler.stopForExit(processes: starting.all)
                 Terminal.note("interrupted while the external labellers started: nothing was annotated")
-                _exit(128 + number)
+                SignalHandlers.endBy(number)
             }
             signals = SignalHandlers([SIGINT, SIGTERM]) { route.fire($0) }
         }

@@ -76,7 +76,7 @@ enum BatchInterruption {
             if let output { FileAccess.removeStaleTemporaries(under: output, includingOwn: true) }
             if clearBar { Terminal.status(nil) }
             Terminal.note(line)
-            _exit(128 + number)
+            SignalHandlers.endBy(number)
         }
     }
 }
@@ -102,20 +102,42 @@ final class SignalHandlers: @unchecked Sendable {
     private let numbers: [Int32]
     private let sources: [DispatchSourceSignal]
 
+    /// A signal the process was started with ignored (a script's background job, nohup) stays ignored, as it was
+    /// before ArgMark handled any.
     init(_ numbers: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
-        self.numbers = numbers
-        sources = numbers.map { number in
-            signal(number, SIG_IGN)
+        var handled: [Int32] = []
+        var sources: [DispatchSourceSignal] = []
+        for number in numbers {
+            let previous = signal(number, SIG_IGN)
+            if Self.isIgnore(previous) { continue }
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { handler(number) }
             source.resume()
-            return source
+            handled.append(number)
+            sources.append(source)
         }
+        self.numbers = handled
+        self.sources = sources
     }
 
     func cancel() {
         for source in sources { source.cancel() }
         for number in numbers { signal(number, SIG_DFL) }
+    }
+
+    private static func isIgnore(_ disposition: sighandler_t?) -> Bool {
+        guard let disposition else { return false }
+        return unsafeBitCast(disposition, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+
+    /// Ends the process by `number` with its default action once a handler has said its last word, so that the
+    /// shell sees a death by the signal (a loop of runs stops at Ctrl-C, as it would without ArgMark's handler);
+    /// 128 + the number should the signal not end it.
+    static func endBy(_ number: Int32) -> Never {
+        signal(number, SIG_DFL)
+        kill(getpid(), number)
+        usleep(200_000)
+        _exit(128 + number)
     }
 }
 

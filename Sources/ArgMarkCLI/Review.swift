@@ -463,7 +463,9 @@ struct Review: ParsableCommand {
             }
             Terminal.write("argmark: the review of \(file) was ended by \(names[number] ?? "signal \(number)"): \(edits)\n")
             if let lockFile { unlink(lockFile) }
-            _exit(128 + number)
+            // (SIGQUIT's default action would write a core file of the document: its status only.)
+            if number == SIGQUIT { _exit(128 + number) }
+            SignalHandlers.endBy(number)
         }
     }
 

@@ -328,7 +328,7 @@ struct Export: ParsableCommand {
                 // SIGKILL: a child Process starts has the starting thread's blocked signals, SIGTERM among them; dot
                 // holds nothing to save.
                 kill(graphvizProcess, SIGKILL)
-                _exit(128 + number)
+                SignalHandlers.endBy(number)
             }
             defer { stops.cancel() }
             input.fileHandleForWriting.write(Data(bytes))

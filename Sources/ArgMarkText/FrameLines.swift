@@ -60,8 +60,8 @@ enum FrameLines {
 
     /// The occasion line of a paper near its top: "Position paper prepared for the workshop …", "Position paper
     /// for the workshop …", "Paper prepared for delivery at the Annual Meeting …", "Prepared for …".
-    /// In Chinese: "为“…”研讨会撰写的立场文件（…，2026年11月）", "提交…年会的论文", "本文系…会议论文" — a line that
-    /// opens by saying what the paper was written for and names the kind of paper it is.
+    /// In Chinese: "为“…”研讨会撰写的立场文件（…，2026年11月）", "提交…年会的论文", "本文为…会议宣读的论文" — a line
+    /// that opens by saying for which meeting the paper was written and ends with the kind of paper it is.
     static func isOccasion(_ text: String) -> Bool {
         let lower = text.lowercased()
         if ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
@@ -69,9 +69,30 @@ enum FrameLines {
             "discussion paper for ", "paper for the "].contains(where: { lower.hasPrefix($0) }) {
             return true
         }
-        return ["为", "提交", "本文为", "本文系", "本文是", "系"].contains(where: { text.hasPrefix($0) })
-            && ["撰写", "准备", "提交", "宣读", "而作", "会议论文"].contains(where: { text.contains($0) })
-            && ["立场文件", "论文", "报告", "讨论稿", "发言稿", "政策简报"].contains(where: { text.contains($0) })
+        // A noun phrase that ends with the kind of paper, perhaps with a parenthesis after it (where, when): no
+        // clause of a sentence (为此，我们撰写了这份研究报告; 提交给国务院的报告指出……; 提交年会的论文中，……).
+        var phrase = Substring(text.trimmingCharacters(in: .whitespaces))
+        if phrase.hasSuffix("）") || phrase.hasSuffix(")"), let open = phrase.lastIndex(where: { $0 == "（" || $0 == "(" }) {
+            phrase = phrase[..<open]
+        }
+        // A meeting's name in quotation marks may hold any punctuation (“气候风险的分配：保险、适应与公平”).
+        let unquoted = phrase.replacing(/“[^”]*”|《[^》]*》|「[^」]*」|"[^"]*"/, with: "")
+        let meetings = ["研讨会", "年会", "会议", "论坛", "工作坊", "研讨班", "大会", "峰会", "座谈会", "讲习班"]
+        // (Not a heading that asks why: 为何撰写本报告; nor 系统…: 系 only as 本文系.)
+        return ["为", "提交", "本文为", "本文系", "本文是"].contains(where: { phrase.hasPrefix($0) })
+            && !["为何", "为什么"].contains(where: { phrase.hasPrefix($0) })
+            && meetings.contains(where: { phrase.contains($0) })
+            && (["撰写", "准备", "提交", "宣读", "而作"].contains(where: { phrase.contains($0) })
+                || meetings.contains(where: { phrase.hasSuffix($0 + "论文") }))
+            && ["立场文件", "论文", "工作论文", "报告", "讨论稿", "发言稿", "政策简报"].contains(where: { phrase.hasSuffix($0) })
+            && !unquoted.contains(where: { "，。；：！？,;:".contains($0) })
+    }
+
+    /// A section's numbered heading (一、引言; （一）; 1. Introduction; 第一章), which no title page holds; numbered
+    /// affiliations (1. 北京大学法学院　2. 清华大学法学院) are the title page's.
+    static func isNumberedHeading(_ text: String) -> Bool {
+        text.firstMatch(of: /^\s*([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[）)]|\d+(\.\d+)*[\.、．\s]|第[一二三四五六七八九十\d]+[章节部分篇])/) != nil
+            && !FrontMatter.isChineseAffiliation(text) && !FrontMatter.isAffiliation(text)
     }
 
     /// Only this near the top (title, authors, affiliations, then the occasion) is an occasion line read.
@@ -84,7 +105,9 @@ enum FrameLines {
         guard lines.count > 2 else { return nil }
         for index in 1..<min(lines.count - 1, occasionWithin) where isOccasion(scalars.string(lines[index])) {
             let frame = lines[1...index]
-            return frame.allSatisfy({ $0.count <= 200 && !isSentenceFinal(scalars[$0.upperBound - 1]) }) ? index : nil
+            // Names and affiliations, not a section's heading (一、引言) between the title and the occasion.
+            return frame.allSatisfy({ $0.count <= 200 && !isSentenceFinal(scalars[$0.upperBound - 1]) && !isNumberedHeading(scalars.string($0)) })
+                ? index : nil
         }
         return nil
     }
@@ -100,9 +123,51 @@ enum FrameLines {
                                into metadata: inout DocumentMetadata) {
         metadata.fields["occasion"] = scalars.string(lines[index])
         guard index > 1 else { return }
-        metadata.authors = FrontMatter.splitNames(scalars.string(lines[1]))
-        if index > 2 {
-            metadata.fields["affiliation"] = lines[2..<index].map { scalars.string($0) }.joined(separator: "; ")
+        var (authors, translators) = byline(scalars.string(lines[1]))
+        var affiliations: [String] = []
+        for line in lines[2..<index] {
+            let text = scalars.string(line)
+            // A translator's line of its own (王丽　译) under the author's.
+            if isRoleLine(text) {
+                let (more, translating) = byline(text)
+                authors += more
+                translators += translating
+            } else {
+                affiliations.append(["单位：", "单位:", "作者单位：", "作者单位:"].first(where: text.hasPrefix).map { String(text.dropFirst($0.count)) } ?? text)
+            }
         }
+        metadata.authors = authors
+        if !translators.isEmpty { metadata.fields["translator"] = translators.joined(separator: "、") }
+        if !affiliations.isEmpty { metadata.fields["affiliation"] = affiliations.joined(separator: "; ") }
+    }
+
+    private static let authorRoles: Set<String> = ["著", "编著", "主编", "编"]
+    private static let translatorRoles: Set<String> = ["译", "编译", "翻译"]
+
+    /// Whether a line names who wrote or translated (约翰·史密斯　著; 王丽　译).
+    static func isRoleLine(_ line: String) -> Bool {
+        line.split { $0 == " " || $0 == "　" }.contains { authorRoles.contains(String($0)) || translatorRoles.contains(String($0)) }
+    }
+
+    /// A title page's author line: its authors, and the translators a translation names after them (约翰·史密斯　著
+    /// 李晓梅　译: the words 著 and 译 say who did which); a label before the names (作者：) is no name.
+    static func byline(_ line: String) -> (authors: [String], translators: [String]) {
+        let text = ["作者：", "作者:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
+        guard isRoleLine(text) else { return (FrontMatter.splitNames(text), []) }
+        let words = text.split { $0 == " " || $0 == "　" }.map(String.init)
+        var authors: [String] = [], translators: [String] = [], pending: [String] = []
+        for word in words {
+            if authorRoles.contains(word) {
+                authors += pending
+                pending = []
+            } else if translatorRoles.contains(word) {
+                translators += pending
+                pending = []
+            } else {
+                // A nationality before a foreign author's name ([德]汉斯·穆勒, 〔美〕) is no part of it.
+                pending += FrontMatter.splitNames(word.replacing(/^[\[〔［【(（][^\]〕］】)）]{1,3}[\]〕］】)）]/, with: ""))
+            }
+        }
+        return (authors + pending, translators)
     }
 }

@@ -996,9 +996,31 @@ struct PlainTextReaderTests {
         #expect(chinese.metadata.fields["affiliation"] == "哈罗盖特大学转型研究中心")
         #expect(chinese.metadata.fields["occasion"] == "为“采掘与转型”研讨会撰写的立场文件（哈尔沃森中心，2025年11月）")
         #expect(chinese.metadata.authors.count == 1)
-        // A sentence that says what the paper is for is prose.
+        // A sentence that says what the paper is for is prose, with its stop or without: a clause (为此，…; …指出，…;
+        // …中，…) is no occasion, nor is a line under a section's heading.
         let chineseProse = try read(PlainTextReader(), "矿与租\n为研讨会撰写的这篇论文认为，转型是一项采矿计划。\n需求在增长。\n")
         #expect(chineseProse.units.count == 3 && chineseProse.metadata.fields.isEmpty)
+        for unpunctuated in ["近年来，城市灾害频发。\n为此，我们撰写了这份研究报告\n我们认为，韧性是关键。\n",
+                             "城市韧性\n提交给国务院的报告指出，城市韧性亟待提升\n韧性是关键。\n",
+                             "城市韧性\n张明\n北京大学\n提交年会的论文中，有三分之一涉及城市韧性\n韧性是关键。\n",
+                             "城市韧性治理的理论建构\n一、引言\n为本次研讨会撰写的报告\n韧性是关键。\n",
+                             // Headings that name a report (why it was written, its findings, its background).
+                             "数字经济发展年度报告\n为何撰写本报告\n近年来，数字经济规模持续扩大。\n",
+                             "关于系统性金融风险的研究\n系统性风险监测：提交年度报告的主要发现\n金融风险总体可控。\n",
+                             "提高农村养老保障水平\n提交本报告的背景\n当前，农村老龄化程度不断加深。\n",
+                             "城市更新政策评估\n张三\n为推动城市更新，市政府准备了本报告\n城市更新成效明显。\n"] {
+            let read = try read(PlainTextReader(), unpunctuated)
+            #expect(read.metadata.fields["occasion"] == nil && read.metadata.authors.isEmpty, "\(unpunctuated)")
+        }
+        // Numbered affiliations are the title page's; a translation's byline says who wrote and who translated, on
+        // one line or two, a nationality before a foreign name no part of it.
+        let numbered = try read(PlainTextReader(), "算法治理\n李明¹　王芳²\n1. 北京大学法学院　2. 清华大学法学院\n提交中国法学会2024年年会的论文\n算法已深度嵌入社会生活。\n")
+        #expect(numbered.metadata.fields["occasion"] == "提交中国法学会2024年年会的论文" && numbered.metadata.authors == ["李明", "王芳"])
+        for byline in ["[德]汉斯·穆勒　著　王丽　译\n", "[德]汉斯·穆勒　著\n王丽　译\n"] {
+            let translated = try read(PlainTextReader(), "数字主权研究\n" + byline + "柏林自由大学\n为“数字主权”研讨会撰写的立场文件（2024年5月，柏林）\n数字主权是一个新概念。\n")
+            #expect(translated.metadata.authors == ["汉斯·穆勒"] && translated.metadata.fields["translator"] == "王丽")
+            #expect(translated.metadata.fields["affiliation"] == "柏林自由大学")
+        }
     }
 
     /// The cover sheet of an article CNKI publishes online first (网络首发时间 / 网络首发地址 / 引用格式) is metadata, not
