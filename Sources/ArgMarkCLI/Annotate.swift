@@ -292,12 +292,10 @@ struct Annotate: AsyncParsableCommand {
         // Even one file is a batch to stop cleanly: ended by the signal's default action, ArgMark would say nothing,
         // leave its temporary file, and leave an external labeller stuck in a call running.
         let externalLabelers = started
-        do {
-            route.set(BatchInterruption.action(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
-                ExternalLabeler.stopForExit(externalLabelers)
-            })
-            if signals == nil { signals = SignalHandlers([SIGINT, SIGTERM]) { route.fire($0) } }
-        }
+        route.set(BatchInterruption.action(tally: tally, total: found.count + missing.count, output: writesStandardOutput ? nil : out) {
+            ExternalLabeler.stopForExit(externalLabelers)
+        })
+        if signals == nil { signals = SignalHandlers([SIGINT, SIGTERM]) { route.fire($0) } }
         let summary = await BatchRunner(options: options).run(found, progress: { progress in
             tally.update(progress)
             // Once a signal is being handled, its last word is the batch's (the documents its stopping of the

@@ -45,21 +45,49 @@ struct ArgMark: AsyncParsableCommand {
     static func unknownOption(in arguments: [String]) -> String? {
         guard let name = arguments.first,
               let command = configuration.subcommands.first(where: { $0._commandName == name }) else { return nil }
-        let known = Set(command.helpMessage(columns: 400).matches(of: /--[A-Za-z0-9][A-Za-z0-9-]*/).map { String($0.output) })
+        let help = command.helpMessage(columns: 400)
+        let known = Set(help.matches(of: /--[A-Za-z0-9][A-Za-z0-9-]*/).map { String($0.output) })
+        let short = Set(help.matches(of: /(?:^|[\s,])(-[A-Za-z])(?=[\s,])/).map { String($0.output.1) })
+        // Options that take a value, whose value is passed over (--rate --x is a bad value, not an unknown option).
+        let valued = Set(help.matches(of: /(--[A-Za-z0-9][A-Za-z0-9-]*) </).map { String($0.output.1) })
+        var skipNext = false
         for argument in arguments.dropFirst() {
-            if argument == "--" { break }
-            guard argument.hasPrefix("--") else { continue }
-            let option = String(argument.prefix { $0 != "=" })
-            guard !known.contains(option) else { continue }
-            var nearest: (name: String, distance: Int)?
-            for candidate in known.sorted() {
-                let distance = editDistance(option, candidate)
-                if distance <= 2, distance < (nearest?.distance ?? 3) { nearest = (candidate, distance) }
+            if skipNext {
+                skipNext = false
+                continue
             }
-            let suggestion = nearest.map { "; did you mean '\($0.name)'?" } ?? ""
+            if argument == "--" { break }
+            let option = String(argument.prefix { $0 != "=" })
+            if known.contains(option) || short.contains(option) {
+                skipNext = valued.contains(option) && !argument.contains("=")
+                continue
+            }
+            guard option.hasPrefix("-"), option.count > 1, Double(option) == nil else { continue }
+            let suggestion = nearestOption(to: option, among: known).map { "; did you mean '\($0)'?" } ?? ""
             return "unknown option '\(option)'\(suggestion) (argmark \(name) --help lists them)"
         }
         return nil
+    }
+
+    /// The option a misspelt one most likely meant: one it begins (--tim → --timings) or, case aside, one at most
+    /// two edits away (one for --x, a third of its length for a long one); for a short option, the long one starting with its
+    /// letter, when one alone does.
+    static func nearestOption(to option: String, among known: Set<String>) -> String? {
+        let lowered = option.lowercased()
+        if !lowered.hasPrefix("--") {
+            let letter = lowered.dropFirst()
+            let starting = known.filter { $0.dropFirst(2).hasPrefix(letter) }
+            return starting.count == 1 ? starting.first : nil
+        }
+        let extending = known.filter { $0.hasPrefix(lowered) && lowered.count >= 4 }
+        if extending.count == 1 { return extending.first }
+        let allowed = lowered.count <= 4 ? 1 : max(2, (lowered.count - 2) / 3)
+        var nearest: (name: String, distance: Int)?
+        for candidate in known.sorted() {
+            let distance = editDistance(lowered, candidate)
+            if distance <= allowed, distance < (nearest?.distance ?? allowed + 1) { nearest = (candidate, distance) }
+        }
+        return nearest?.name
     }
 
     /// Levenshtein distance, for a misspelt option's suggestion.

@@ -135,8 +135,13 @@ final class SignalHandlers: @unchecked Sendable {
     /// 128 + the number should the signal not end it.
     static func endBy(_ number: Int32) -> Never {
         signal(number, SIG_DFL)
-        kill(getpid(), number)
-        usleep(200_000)
+        // Raised in this thread, with the signal let through here (another thread may block it: SIGTERM is blocked
+        // where a Process was started).
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, number)
+        pthread_sigmask(SIG_UNBLOCK, &only, nil)
+        raise(number)
         _exit(128 + number)
     }
 }

@@ -430,7 +430,7 @@ enum JSONLinesReaderAccess {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let isMarkup = bytes[start...].first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) } == UInt8(ascii: "<")
         // Read as JSON it would only be called malformed.
-        if !isMarkup, let export = PluginRegistry.exportForOtherTools(bytes) {
+        if let export = PluginRegistry.exportForOtherTools(bytes) {
             throw .unsupported("\(export), which is not read back: give the JSONL or TEI it was exported from")
         }
         let reader = try PluginRegistry.standard.reader(format: isMarkup ? "tei" : "jsonl", path: path, bytes: bytes)

@@ -122,7 +122,7 @@ struct Review: ParsableCommand {
         }
         if !hasArgumentative { opening.append("no sentence is labelled yet: label them here, or run argmark annotate first") }
 
-        let interactive = isatty(0) == 1 && isatty(1) == 1
+        let interactive = isInteractive
         let environment = ProcessInfo.processInfo.environment
         let color = interactive && environment["NO_COLOR"] == nil && environment["TERM"] != "dumb"
         // A variable set but empty (USER= in a container) counts as unset, as shells treat it.
@@ -470,7 +470,10 @@ struct Review: ParsableCommand {
     }
 
     /// On a terminal, or at a width asked for, what the session prints keeps to the width; a script reads it whole.
-    private var fitsLines: Bool { width != nil || (isatty(0) == 1 && isatty(1) == 1) }
+    private var fitsLines: Bool { width != nil || isInteractive }
+
+    /// Commands from a terminal, output to one: a person at the keyboard, not a script.
+    private var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
     private func emit(_ text: String) throws {
         guard !text.isEmpty, !writeStandardOutput(text) else { return }

@@ -295,14 +295,7 @@ struct Export: ParsableCommand {
                 keep: "to keep it, export to another file (--out OTHER); to start over, move it away first")
             defer { lock?.release() }
             if let problem { throw AnalysedDocument.failure("\(file): not written: \(problem)") }
-            if to == "tsv", target != "-" {
-                let kept: String?
-                do { kept = try EarlierLabelTable.write(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
-                if let kept { Terminal.warning(kept) }
-                Terminal.write("argmark: wrote \(target)\n")
-                return
-            }
-            try deliver(bytes, to: target)
+            try deliver(bytes, to: target, format: to)
             return
         }
         let dot = TreeRendering.dot(document)
@@ -338,16 +331,19 @@ struct Export: ParsableCommand {
             guard process.terminationStatus == 0 else { throw AnalysedDocument.failure("dot failed with status \(process.terminationStatus)") }
             bytes = Array(svg)
         }
-        try deliver(bytes, to: target)
+        try deliver(bytes, to: target, format: to)
     }
 
     /// Writes the export to `target` (atomically), or to standard output for `-`.
-    private func deliver(_ bytes: [UInt8], to target: String) throws {
+    private func deliver(_ bytes: [UInt8], to target: String, format: String) throws {
         if target == "-" {
             do { try FileAccess.writeStandardOutput(bytes) } catch { throw AnalysedDocument.failure(error.description) }
             return
         }
-        do { try FileAccess.writeAtomically(bytes, to: target) } catch { throw AnalysedDocument.failure(error.description) }
+        // A label table a person may have corrected is kept beside the new one (EarlierLabelTable).
+        let kept: String?
+        do { kept = try EarlierLabelTable.writeOutput(bytes, to: target, format: format) } catch { throw AnalysedDocument.failure(error.description) }
+        if let kept { Terminal.warning(kept) }
         Terminal.write("argmark: wrote \(target)\n")
     }
 }

@@ -235,7 +235,7 @@ public struct JSONLinesReader: DocumentReader, PassedOverReporting {
             // An id with a control character is named escaped ("s300\u{07}").
             let line = lineOfUnit[problem.subject] ?? lineOfUnit.first { $0.key.debugDescription == problem.subject }?.value ?? 1
             // Others are said to be there, lest each be met only after the one before was mended.
-            let more = problems.count == 1 ? "" : " (\(problems.count - 1) more problem\(problems.count == 2 ? "" : "s") after it)"
+            let more = problems.count == 1 ? "" : " (and \(problems.count - 1) more problem\(problems.count == 2 ? "" : "s") in the file)"
             let persons = document.units.contains { $0.annotation.isHumanLabel || $0.annotation.isHumanLink }
             throw .malformed(line: line, message: "\(problem); correct that line\(more)"
                 + (persons ? "; annotating the source text again would start afresh, without the labels and links a person set in this file" : ""))

@@ -289,10 +289,8 @@ public struct BatchRunner: Sendable {
                 let (problem, lock) = personsWorkAt(path, wouldBeLostTo: document)
                 defer { lock?.release() }
                 if let problem { throw BatchFailure(path: input.path, message: "\(input.path): not written: \(problem)") }
-                if options.writer.formatName == "tsv" {
-                    if let kept = try EarlierLabelTable.write(output, to: path) { result.warnings.append(kept) }
-                } else {
-                    try FileAccess.writeAtomically(output, to: path)
+                if let kept = try EarlierLabelTable.writeOutput(output, to: path, format: options.writer.formatName) {
+                    result.warnings.append(kept)
                 }
                 result.outputPath = path
             } else {
@@ -386,16 +384,18 @@ extension BatchRunner {
         var lost: [String] = []
         for unit in recorded where unit.annotation.isHumanLabel || unit.annotation.isHumanLink {
             let before = unit.annotation
+            // Named as the file names them (a numbered sentence table's CSV: 3, not s3).
+            let id = document.tableID(unit.id)
             guard let after = new[unit.id] else {
-                lost.append("\(unit.id) (no longer in the document)")
+                lost.append("\(id) (no longer in the document)")
                 continue
             }
             // The same person's later decision (the reviewed document exported again after more review) replaces
             // theirs; a machine's or another person's does not.
             if before.isHumanLabel, after.labeledBy != before.labeledBy {
-                lost.append("\(unit.id)'s label \(before.label?.rawValue ?? "none") by \(before.labeledBy!)")
+                lost.append("\(id)'s label \(before.label?.rawValue ?? "none") by \(before.labeledBy!)")
             } else if before.isHumanLink, after.linkedBy != before.linkedBy {
-                lost.append("\(unit.id)'s link to \(before.parent ?? "none") by \(before.linkedBy!)")
+                lost.append("\(id)'s link to \(before.parent.map(document.tableID) ?? "none") by \(before.linkedBy!)")
             }
         }
         guard let first = lost.first else { return (nil, lock) }

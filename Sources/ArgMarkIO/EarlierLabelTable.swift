@@ -19,36 +19,74 @@ public enum EarlierLabelTable {
         do {
             try FileAccess.writeAtomically(table, to: path)
         } catch {
-            if let kept { unlink(kept.backup) }
+            // The table is still at its place, unless a write in place (a bind-mounted file) failed partway: then the
+            // kept table is the only whole one, and it holds what it held.
+            if let kept {
+                if (try? FileAccess.read(kept.destination)) == kept.earlier { unlink(kept.backup) } else { secure(kept) }
+            }
             throw error
         }
+        // A write in place (through another process's descriptor, a file that cannot be renamed over) went into the
+        // file the second name shares: the kept table is written again from what it held.
+        if let kept { secure(kept) }
         return kept?.note
     }
 
-    /// Keeps the table at `path` under the next `~N~` name when its rows differ from `replacement`: the backup's path
-    /// and the line to tell the user, or nil when there is nothing to keep.
-    static func keep(at path: String, replacedBy replacement: [UInt8]) throws(FileAccessError) -> (backup: String, note: String)? {
+    /// Writes an output of `format` to `path` atomically: a label table (`tsv`) keeping the earlier one as `write`
+    /// does, every other format as it is. Returns the line to tell the user, if any.
+    public static func writeOutput(_ bytes: [UInt8], to path: String, format: String) throws(FileAccessError) -> String? {
+        guard format == "tsv" else {
+            try FileAccess.writeAtomically(bytes, to: path)
+            return nil
+        }
+        return try write(bytes, to: path)
+    }
+
+    /// What was kept: the backup's path, the table it keeps (its bytes, its place, its permissions) and the note.
+    struct Kept {
+        var backup: String
+        var destination: String
+        var earlier: [UInt8]
+        var mode: mode_t
+        var note: String
+    }
+
+    /// Makes sure the backup holds the earlier table, writing it again when the file it shared changed.
+    private static func secure(_ kept: Kept) {
+        guard !kept.earlier.isEmpty, (try? FileAccess.read(kept.backup)) != kept.earlier else { return }
+        unlink(kept.backup)
+        try? FileAccess.writeAtomically(kept.earlier, to: kept.backup, mode: kept.mode)
+    }
+
+    /// Keeps the table at `path` under the next `~N~` name when it differs from `replacement` (a table it cannot
+    /// read too, which it cannot compare), or nil when there is nothing to keep.
+    static func keep(at path: String, replacedBy replacement: [UInt8]) throws(FileAccessError) -> Kept? {
         // A descriptor (/dev/stdout to a shell's >) is written in place, as the shell asked: no table of the past.
         guard FileAccess.descriptorNamed(by: path) == nil, let destination = FileAccess.linkTarget(of: path) else { return nil }
         var existing = stat()
-        guard stat(destination, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG else { return nil }
-        // A table its user cannot read is no table this run can compare: the write says what is wrong.
-        guard let earlier = try? FileAccess.read(destination) else { return nil }
-        guard !earlier.isEmpty, earlier != replacement, let difference = difference(earlier, replacement) else { return nil }
+        guard stat(destination, &existing) == 0, (existing.st_mode & S_IFMT) == S_IFREG, existing.st_size > 0 else { return nil }
+        let earlier = try? FileAccess.read(destination)
+        let difference: String
+        if let earlier {
+            guard earlier != replacement, let differing = Self.difference(earlier, replacement) else { return nil }
+            difference = differing
+        } else {
+            difference = "what it holds, which this run cannot read to compare"
+        }
         let backup = backupPath(destination, nextNumber(for: destination))
-        // A second name for the same file keeps it as the person left it; where the file system has no such names,
-        // a copy with its permissions.
+        // A second name for the same file keeps it as the person left it (owner, group, time; it needs no reading);
+        // where the file system has no such names, a copy with its permissions.
         if link(destination, backup) != 0 {
             let reason = String(cString: strerror(errno))
             do {
+                guard let earlier else { throw FileAccessError.unreadable(destination, reason: "permission denied") }
                 try FileAccess.writeAtomically(earlier, to: backup, mode: existing.st_mode & 0o777)
             } catch {
-                let copyFailure: String
-                if case .unwritable(_, let why) = error { copyFailure = why } else { copyFailure = reason }
-                throw .earlierTableNotKept(path, backup: backup, difference: difference, reason: copyFailure)
+                throw .earlierTableNotKept(path, backup: backup, difference: difference, reason: reason)
             }
         }
-        return (backup, "\(path) differed from this run's table in \(difference); the earlier table is kept as \(backup) (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)")
+        return Kept(backup: backup, destination: destination, earlier: earlier ?? [], mode: existing.st_mode & 0o777,
+                    note: "\(path) differed from this run's table in \(difference); the earlier table is kept as \(backup) (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)")
     }
 
     /// `PATH.~N~`.
@@ -62,7 +100,8 @@ public enum EarlierLabelTable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         let highest = names.compactMap { name -> Int? in
             guard name.hasPrefix(prefix), name.hasSuffix("~") else { return nil }
-            return Int(name.dropFirst(prefix.count).dropLast())
+            // (A number no run would reach, ~9223372036854775807~, is passed over rather than counted past.)
+            return Int(name.dropFirst(prefix.count).dropLast()).flatMap { $0 < 1_000_000_000 ? $0 : nil }
         }.max() ?? 0
         var number = highest + 1
         var status = stat()
@@ -99,8 +138,29 @@ public enum EarlierLabelTable {
             changed = ids
             total = max(earlierLines.count, newLines.count) - 1
         }
-        guard !changed.isEmpty else { return nil }
+        guard !changed.isEmpty else {
+            // The same rows, but with what a person added in columns of their own (a note, a second label).
+            let extra = extraColumns(earlierText)
+            return extra.isEmpty ? nil : "the column\(extra.count == 1 ? "" : "s") \(extra.joined(separator: ", ")), which this run does not write"
+        }
         let named = changed.prefix(5).joined(separator: ", ") + (changed.count > 5 ? ", …" : "")
         return "\(changed.count) of \(total) row\(total == 1 ? "" : "s") (\(named))"
+    }
+
+    /// The columns a table holds beyond the guideline's four: the header's other names, or (a row longer than the
+    /// header) "a fifth column" and so on, where a row has text in one.
+    static func extraColumns(_ text: String) -> [String] {
+        let lines = text.split(whereSeparator: \.isNewline).filter { !$0.allSatisfy(\.isWhitespace) }
+        guard let header = lines.first else { return [] }
+        let names = header.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let standard: Set<String> = ["id", "label", "parent", "relation"]
+        var extra = names.filter { !$0.isEmpty && !standard.contains($0.lowercased()) }
+        let widest = lines.dropFirst().map { line in
+            line.split(separator: "\t", omittingEmptySubsequences: false).lastIndex { !$0.allSatisfy(\.isWhitespace) }.map { $0 + 1 } ?? 0
+        }.max() ?? 0
+        // (A header may stop after label, as a table's rows may: the four columns stand however many it names.)
+        let named = max(names.count, standard.count)
+        if widest > named { extra += (named..<widest).map { "number \($0 + 1)" } }
+        return extra
     }
 }

@@ -105,12 +105,15 @@ public struct PluginRegistry: Sendable {
 
     /// What `bytes` are when they are one of ArgMark's exports for other tools, which no reader takes back: "ArgMark's
     /// CSV export (a row per sentence, for spreadsheets)", "an AIF argument graph (argmark export --to aif)", "a
-    /// Graphviz graph (argmark export --to dot)"; nil otherwise.
+    /// Graphviz graph (argmark export --to dot)", "an SVG drawing of the tree"; nil otherwise.
     public static func exportForOtherTools(_ bytes: [UInt8]) -> String? {
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         if head.hasPrefix("document,id,section,") { return "ArgMark's CSV export (a row per sentence, for spreadsheets)" }
         if head.hasPrefix("{\"nodes\":") && head.contains("\"nodeID\"") { return "an AIF argument graph (argmark export --to aif)" }
         if head.hasPrefix("digraph ") { return "a Graphviz graph (argmark export --to dot)" }
+        if head.hasPrefix("<svg") || (head.hasPrefix("<?xml") && head.contains("<svg") && !head.contains("<TEI")) {
+            return "an SVG drawing of the tree (argmark export --to svg)"
+        }
         return nil
     }
 

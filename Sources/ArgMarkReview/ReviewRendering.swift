@@ -204,12 +204,11 @@ extension ReviewSession {
             if !kids.isEmpty, Self.columns(Array(childPrefix.unicodeScalars)[...]) + 3 + 16 > style.width {
                 func count(_ j: Int) -> Int { children[j].reduce(1) { $0 + count($1) } }
                 let below = kids.reduce(0) { $0 + count($1) }
-                let summary = "… \(below) below: tree \(unit.id)"
-                if let indent = [childPrefix + "└─ ", prefix, ""].first(where: { Self.columns(Array(($0 + summary).unicodeScalars)[...]) <= style.width }) {
-                    lines.append(indent + summary)
-                } else {
-                    lines.append(Self.shorten(summary, style.width))
-                }
+                // At the branch's own depth, shorter where the width is narrow, so that it never reads as a root's.
+                let indent = childPrefix + "└─ "
+                let summaries = ["… \(below) below: tree \(unit.id)", "… \(below): tree \(unit.id)", "… \(below)"]
+                let line = summaries.map { indent + $0 }.first { Self.columns(Array($0.unicodeScalars)[...]) <= style.width }
+                lines.append(line ?? Self.shorten(indent + summaries[2], style.width))
                 return
             }
             for (n, c) in kids.enumerated() {

@@ -369,6 +369,16 @@ struct BatchTests {
             var after = stat()
             stat(table + ".~8~", &after)
             #expect(after.st_ino == before.st_ino && after.st_mtim.tv_sec == before.st_mtim.tv_sec)
+            // A column a person added (a note): the rows are the same, the table is kept all the same.
+            let noted = written.split(separator: "\n").enumerated().map { number, row in
+                row + (number == 0 ? "\tnote" : number == 2 ? "\tchecked by Anna: disagree" : "\t")
+            }.joined(separator: "\n") + "\n"
+            try write(Array(noted.utf8), table)
+            #expect(try await run().first?.contains("differed from this run's table in the column note, which this run does not write; the earlier table is kept as \(table).~9~") == true)
+            #expect(EarlierLabelTable.extraColumns("id\tlabel\ns1\tclaim\t-\t-\tmine\n") == ["number 5"])
+            // A number no run would reach is passed over, not counted past.
+            try write([], dir + "/out/a.zh.labels.tsv.~9223372036854775807~")
+            #expect(EarlierLabelTable.nextNumber(for: table) == 10)
             // A label no one knows: the row is named, the rest compared line by line.
             try write(Array(written.replacingOccurrences(of: "s2\t", with: "s2\tx\t").utf8), table)
             #expect(try await run().first?.contains("differed from this run's table in 1 of 3 rows (s2)") == true)

@@ -131,7 +131,7 @@ struct ReviewTranscriptTests {
         // Below the depth the width has room for, one line says how many sentences hang there and how to see them;
         // every sentence is either drawn or counted in it.
         let drawn = tree.split(separator: "\n").filter { $0.contains(" claim") }.count
-        if let summary = tree.firstMatch(of: /… (\d+) below: tree (s\d+)/) {
+        if let summary = tree.firstMatch(of: /(?:└─ )… (\d+)(?: below)?: tree (s\d+)/) {
             #expect(width < 44)
             #expect(drawn + Int(summary.1)! == sentences.count - 1, "\(tree)")
             let deeper = s.execute("tree \(summary.2)").output
