@@ -69,7 +69,7 @@ struct ArgMark: AsyncParsableCommand {
         return nil
     }
 
-    /// The option a misspelt one most likely meant: one it begins (--tim → --timings) or, case aside, one at most
+    /// The option a misspelt one most likely meant: the one it alone begins (--tim → --timings, --o → --out) or, case aside, one at most
     /// two edits away (one for --x, a third of its length for a long one); for a short option, the long one starting with its
     /// letter, when one alone does.
     static func nearestOption(to option: String, among known: Set<String>) -> String? {
@@ -79,7 +79,7 @@ struct ArgMark: AsyncParsableCommand {
             let starting = known.filter { $0.dropFirst(2).hasPrefix(letter) }
             return starting.count == 1 ? starting.first : nil
         }
-        let extending = known.filter { $0.hasPrefix(lowered) && lowered.count >= 4 }
+        let extending = known.filter { $0.hasPrefix(lowered) && lowered.count >= 3 }
         if extending.count == 1 { return extending.first }
         let allowed = lowered.count <= 4 ? 1 : max(2, (lowered.count - 2) / 3)
         var nearest: (name: String, distance: Int)?

@@ -107,10 +107,13 @@ final class SignalHandlers: @unchecked Sendable {
     init(_ numbers: [Int32], handler: @escaping @Sendable (Int32) -> Void) {
         var handled: [Int32] = []
         var sources: [DispatchSourceSignal] = []
+        // A queue of their own: the shared pool, filled by a batch's parallel documents, ran a Ctrl-C only once a
+        // document had finished (and counted it wrongly).
+        let queue = DispatchQueue(label: "argmark.signals")
         for number in numbers {
             let previous = signal(number, SIG_IGN)
             if Self.isIgnore(previous) { continue }
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler { handler(number) }
             source.resume()
             handled.append(number)
@@ -123,6 +126,13 @@ final class SignalHandlers: @unchecked Sendable {
     func cancel() {
         for source in sources { source.cancel() }
         for number in numbers { signal(number, SIG_DFL) }
+    }
+
+    /// Whether `number` is ignored (the process was started so).
+    static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        sigaction(number, nil, &current)
+        return isIgnore(current.__sigaction_handler.sa_handler)
     }
 
     private static func isIgnore(_ disposition: sighandler_t?) -> Bool {

@@ -49,7 +49,8 @@ struct Review: ParsableCommand {
         // Ctrl-\ (SIGQUIT) ends the session as SIGTERM does (the journal holds every acknowledged edit), without a
         // core file that would hold the document, instead of entering the Swift runtime's crash handler, which left
         // a scripted session spinning with the file locked.
-        signal(SIGQUIT) { _ in _exit(131) }
+        // (One the session was started with ignored stays so.)
+        if !SignalHandlers.isIgnored(SIGQUIT) { signal(SIGQUIT) { _ in _exit(131) } }
         // Standard input carries the commands; the document is a file the session writes back.
         if file == "-" { throw AnalysedDocument.failure("-: review edits a file and writes it back; give the file (commands come on standard input)") }
         // Review labels nothing itself: only the linker and the scorer are needed.

@@ -10,25 +10,19 @@ import Foundation
 /// the caller says so. A table with the same rows is replaced as it is: nothing is lost.
 public enum EarlierLabelTable {
     /// Writes `table` to `path` atomically, first keeping a regular file there whose rows differ (where a symbolic
-    /// link leads, as the write goes there) under the next `~N~` name: the same file, linked under that name, so that
-    /// its owner, group, permissions and time stay the person's. Returns the line to tell the user, or nil when
-    /// nothing was kept. When the table cannot be written, the kept name is removed again (the file is still at
-    /// `path`); when it cannot be kept, the table is not written.
+    /// link leads, as the write goes there) under the next `~N~` name: a copy of its own, with the file's permissions,
+    /// owner and group (as far as this user may set them) and time, so that no write to the table — in place, through
+    /// another process's descriptor, cut short by a full disk — can reach it. Returns the line to tell the user, or
+    /// nil when nothing was kept. When the table cannot be written, the copy is removed again if the table is still
+    /// whole; when it cannot be kept, the table is not written.
     public static func write(_ table: [UInt8], to path: String) throws(FileAccessError) -> String? {
         let kept = try keep(at: path, replacedBy: table)
         do {
             try FileAccess.writeAtomically(table, to: path)
         } catch {
-            // The table is still at its place, unless a write in place (a bind-mounted file) failed partway: then the
-            // kept table is the only whole one, and it holds what it held.
-            if let kept {
-                if (try? FileAccess.read(kept.destination)) == kept.earlier { unlink(kept.backup) } else { secure(kept) }
-            }
+            if let kept, let earlier = kept.earlier, (try? FileAccess.read(kept.destination)) == earlier { unlink(kept.backup) }
             throw error
         }
-        // A write in place (through another process's descriptor, a file that cannot be renamed over) went into the
-        // file the second name shares: the kept table is written again from what it held.
-        if let kept { secure(kept) }
         return kept?.note
     }
 
@@ -42,20 +36,13 @@ public enum EarlierLabelTable {
         return try write(bytes, to: path)
     }
 
-    /// What was kept: the backup's path, the table it keeps (its bytes, its place, its permissions) and the note.
+    /// What was kept: the backup's path, the table it keeps (its place, and its bytes when they could be read) and
+    /// the note.
     struct Kept {
         var backup: String
         var destination: String
-        var earlier: [UInt8]
-        var mode: mode_t
+        var earlier: [UInt8]?
         var note: String
-    }
-
-    /// Makes sure the backup holds the earlier table, writing it again when the file it shared changed.
-    private static func secure(_ kept: Kept) {
-        guard !kept.earlier.isEmpty, (try? FileAccess.read(kept.backup)) != kept.earlier else { return }
-        unlink(kept.backup)
-        try? FileAccess.writeAtomically(kept.earlier, to: kept.backup, mode: kept.mode)
     }
 
     /// Keeps the table at `path` under the next `~N~` name when it differs from `replacement` (a table it cannot
@@ -74,18 +61,23 @@ public enum EarlierLabelTable {
             difference = "what it holds, which this run cannot read to compare"
         }
         let backup = backupPath(destination, nextNumber(for: destination))
-        // A second name for the same file keeps it as the person left it (owner, group, time; it needs no reading);
-        // where the file system has no such names, a copy with its permissions.
-        if link(destination, backup) != 0 {
-            let reason = String(cString: strerror(errno))
+        if let earlier {
             do {
-                guard let earlier else { throw FileAccessError.unreadable(destination, reason: "permission denied") }
                 try FileAccess.writeAtomically(earlier, to: backup, mode: existing.st_mode & 0o777)
             } catch {
+                let reason: String
+                if case .unwritable(_, let why) = error { reason = why } else { reason = error.description }
                 throw .earlierTableNotKept(path, backup: backup, difference: difference, reason: reason)
             }
+            // The person's file as they left it: owner and group where this user may give them, and its time.
+            _ = chown(backup, existing.st_uid, existing.st_gid)
+            var times = [existing.st_atim, existing.st_mtim]
+            _ = utimensat(AT_FDCWD, backup, &times, 0)
+        } else if link(destination, backup) != 0 {
+            // A table this user may write but not read is kept under a second name, which needs no reading.
+            throw .earlierTableNotKept(path, backup: backup, difference: difference, reason: String(cString: strerror(errno)))
         }
-        return Kept(backup: backup, destination: destination, earlier: earlier ?? [], mode: existing.st_mode & 0o777,
+        return Kept(backup: backup, destination: destination, earlier: earlier,
                     note: "\(path) differed from this run's table in \(difference); the earlier table is kept as \(backup) (a label table does not say who set a label, so corrections typed into it cannot be told from a run's; those made with argmark review are kept by every run)")
     }
 

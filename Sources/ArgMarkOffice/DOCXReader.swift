@@ -175,6 +175,8 @@ struct WordLayout {
     /// heading, as a Markdown file's title does).
     let titleStyles: Set<String>
     private(set) var title: String?
+    /// Whether a paragraph of text (no heading) has been laid out.
+    private var inBody = false
 
     init(headingLevels: [String: Int], listStyles: Set<String> = [], bulletLists: Set<String> = [], titleStyles: Set<String> = []) {
         self.headingLevels = headingLevels
@@ -300,7 +302,9 @@ struct WordLayout {
            let number = Int(outline), (0...8).contains(number) {
             level = number + 1
         }
-        if title == nil, let style, titleStyles.contains(style) { title = value }
+        // Only before the body: a Title paragraph further on (an appendix's) names no document.
+        if title == nil, !inBody, let style, titleStyles.contains(style) { title = value }
+        if level == nil && !listItem { inBody = true }
         if let level {
             // Markdown has six levels; a deeper heading is still a heading.
             text += String(repeating: "#", count: min(level, 6)) + " " + value + "\n\n"

@@ -199,13 +199,16 @@ enum OfficeXML {
         let text = laidOut.text
         guard !text.allSatisfy(\.isWhitespace) else { throw .noSentences }
         var document = try LaidOutText.read(text, sourcePath: input.sourcePath, documentID: input.documentID)
-        if let title = laidOut.title, document.metadata.titles.isEmpty {
-            // The properties' title where it is the paragraph's with more to it (a subtitle): the author set both.
-            var properties = DocumentMetadata()
-            recordProperties(input.bytes, into: &properties)
-            document.metadata.offerTitle(properties.titles.values.first { $0.hasPrefix(title) && $0 != title } ?? title)
-        }
+        let titled = laidOut.title != nil && document.metadata.titles.isEmpty
         recordProperties(input.bytes, into: &document.metadata)
+        if titled, let title = laidOut.title {
+            // The properties' title only where it is the paragraph's with more to it (a subtitle): the author set
+            // both. Any other (a template's Document1, in whatever language) gives way.
+            let continued = document.metadata.titles.values.first { $0 != title && $0.hasPrefix(title)
+                && $0.dropFirst(title.count).first.map { " :：—–-（(,，".contains($0) } == true }
+            let chosen = continued ?? title
+            document.metadata.titles = [DocumentMetadata.languageKey(of: chosen): chosen]
+        }
         document.metadata.fields[DocumentMetadata.sourceFormatField] = String(kind.drop { $0 == "." })
         return document
     }

@@ -143,31 +143,67 @@ enum FrameLines {
 
     private static let authorRoles: Set<String> = ["著", "编著", "主编", "编"]
     private static let translatorRoles: Set<String> = ["译", "编译", "翻译"]
+    /// Labels before a byline's names: the author's (作者：, 著者：, 主编：) and the translator's (译者：).
+    private static let roleLabels: Set<String> = ["作者：", "著者：", "编者：", "主编：", "译者：", "翻译："]
 
-    /// Whether a line names who wrote or translated (约翰·史密斯　著; 王丽　译).
+    /// Whether a line names who wrote or translated (约翰·史密斯　著; 王丽　译; 汉斯·穆勒著　王丽译; 译者：王丽).
     static func isRoleLine(_ line: String) -> Bool {
-        line.split { $0 == " " || $0 == "　" }.contains { authorRoles.contains(String($0)) || translatorRoles.contains(String($0)) }
+        roleWords(line).contains { authorRoles.contains($0) || translatorRoles.contains($0) || roleLabels.contains($0) }
+    }
+
+    /// A byline's words: names, role words (著, 译) and labels (译者：), apart by spaces or by the marks that list
+    /// them (；、，), a role word written onto its name (王丽译) set apart when the line ends so.
+    private static func roleWords(_ line: String) -> [String] {
+        var words: [String] = []
+        for piece in line.split(whereSeparator: { " 　；;，,、".contains($0) }).map(String.init) {
+            var piece = piece
+            // A label and the name after it (译者：王丽).
+            if let colon = piece.firstIndex(where: { $0 == "：" || $0 == ":" }) {
+                words.append(String(piece[...colon]).replacingOccurrences(of: ":", with: "："))
+                piece = String(piece[piece.index(after: colon)...])
+                if piece.isEmpty { continue }
+            }
+            if piece.count > 2, let role = (authorRoles.union(translatorRoles)).sorted(by: { $0.count > $1.count }).first(where: { piece.hasSuffix($0) }),
+               line.hasSuffix(role) || line.contains(role + " ") || line.contains(role + "　") {
+                words.append(String(piece.dropLast(role.count)))
+                words.append(role)
+            } else {
+                words.append(piece)
+            }
+        }
+        return words
     }
 
     /// A title page's author line: its authors, and the translators a translation names after them (约翰·史密斯　著
-    /// 李晓梅　译: the words 著 and 译 say who did which); a label before the names (作者：) is no name.
+    /// 李晓梅　译: the words 著 and 译 say who did which; 作者：…　译者：… the labels before them); a label before the
+    /// names alone (作者：) is no name.
     static func byline(_ line: String) -> (authors: [String], translators: [String]) {
         let text = ["作者：", "作者:"].first(where: line.hasPrefix).map { String(line.dropFirst($0.count)) } ?? line
         guard isRoleLine(text) else { return (FrontMatter.splitNames(text), []) }
-        let words = text.split { $0 == " " || $0 == "　" }.map(String.init)
         var authors: [String] = [], translators: [String] = [], pending: [String] = []
-        for word in words {
-            if authorRoles.contains(word) {
-                authors += pending
-                pending = []
+        // A label says whose the names after it are; a role word, whose the names before it are.
+        var labelled: Bool?
+        func flush(translating: Bool) {
+            if translating { translators += pending } else { authors += pending }
+            pending = []
+        }
+        for word in roleWords(text) {
+            if roleLabels.contains(word) {
+                // (Names before any label or role word are the authors'.)
+                flush(translating: labelled ?? false)
+                labelled = word.contains("译")
+            } else if authorRoles.contains(word) {
+                flush(translating: false)
+                labelled = nil
             } else if translatorRoles.contains(word) {
-                translators += pending
-                pending = []
+                flush(translating: true)
+                labelled = nil
             } else {
                 // A nationality before a foreign author's name ([德]汉斯·穆勒, 〔美〕) is no part of it.
                 pending += FrontMatter.splitNames(word.replacing(/^[\[〔［【(（][^\]〕］】)）]{1,3}[\]〕］】)）]/, with: ""))
             }
         }
-        return (authors + pending, translators)
+        flush(translating: labelled ?? false)
+        return (authors, translators)
     }
 }

@@ -49,6 +49,7 @@ struct DOCXReaderTests {
         #expect(document.metadata.keywords == ["en": ["grid", "tariffs", "large loads"]] && document.metadata.authors.isEmpty)
         // A title property that is no form of the Title paragraph's (a template's Document1) gives way to it.
         #expect(try read(try fixture("stale-title-property.docx")).metadata.titles == ["en": "Who Pays for the Grid?"])
+        #expect(try read(try fixture("stale-title-property-zh.docx")).metadata.titles == ["zh": "谁为电网买单？"])
         let odt = try ODTReader().read(ReaderInput(bytes: try fixture("properties.odt"), sourcePath: "p.odt", documentID: "p"))
         #expect(odt.metadata.titles == ["zh": "数字贸易规则"] && odt.metadata.keywords == ["zh": ["数字贸易", "规则"]])
     }

@@ -1016,7 +1016,8 @@ struct PlainTextReaderTests {
         // one line or two, a nationality before a foreign name no part of it.
         let numbered = try read(PlainTextReader(), "算法治理\n李明¹　王芳²\n1. 北京大学法学院　2. 清华大学法学院\n提交中国法学会2024年年会的论文\n算法已深度嵌入社会生活。\n")
         #expect(numbered.metadata.fields["occasion"] == "提交中国法学会2024年年会的论文" && numbered.metadata.authors == ["李明", "王芳"])
-        for byline in ["[德]汉斯·穆勒　著　王丽　译\n", "[德]汉斯·穆勒　著\n王丽　译\n"] {
+        for byline in ["[德]汉斯·穆勒　著　王丽　译\n", "[德]汉斯·穆勒　著\n王丽　译\n", "汉斯·穆勒　著；王丽　译\n", "汉斯·穆勒著　王丽译\n",
+                       "作者：汉斯·穆勒　译者：王丽\n"] {
             let translated = try read(PlainTextReader(), "数字主权研究\n" + byline + "柏林自由大学\n为“数字主权”研讨会撰写的立场文件（2024年5月，柏林）\n数字主权是一个新概念。\n")
             #expect(translated.metadata.authors == ["汉斯·穆勒"] && translated.metadata.fields["translator"] == "王丽")
             #expect(translated.metadata.fields["affiliation"] == "柏林自由大学")
