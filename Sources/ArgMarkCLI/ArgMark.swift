@@ -81,6 +81,9 @@ struct ArgMark: AsyncParsableCommand {
         }
         let extending = known.filter { $0.hasPrefix(lowered) && lowered.count >= 3 }
         if extending.count == 1 { return extending.first }
+        // One the typed option begins with (--output, --outdir → --out).
+        let begun = known.filter { lowered.hasPrefix($0) && $0.count >= 4 }
+        if begun.count == 1 { return begun.first }
         let allowed = lowered.count <= 4 ? 1 : max(2, (lowered.count - 2) / 3)
         var nearest: (name: String, distance: Int)?
         for candidate in known.sorted() {

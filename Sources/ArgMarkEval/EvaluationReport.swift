@@ -37,7 +37,7 @@ public struct EvaluationReport: Sendable {
         if perDocument.count > 1 {
             let trees = e.tree.linked > 0
             // As wide as the longest name, so that a long one does not push its row's figures out of their columns.
-            let nameWidth = max(44, (perDocument.map(\.name.count).max() ?? 0) + 2)
+            let nameWidth = max(44, (perDocument.map { Self.columns($0.name) }.max() ?? 0) + 2)
             lines.append(pad("document", nameWidth) + pad("match", 9) + lpad("n", 6) + lpad("acc", 7) + lpad("macroF1", 9) + lpad("kappa", 7)
                 + (trees ? lpad("attach", 8) + lpad("thesis", 8) : ""))
             for d in perDocument {
@@ -257,7 +257,20 @@ public struct EvaluationReport: Sendable {
     private func f3(_ x: Double) -> String { FixedDecimal.threePlaces(x) }
 
     private func pad(_ s: String, _ width: Int) -> String {
-        s.count >= width ? s + " " : s + String(repeating: " ", count: width - s.count)
+        let used = Self.columns(s)
+        return used >= width ? s + " " : s + String(repeating: " ", count: width - used)
+    }
+
+    /// Terminal columns of `s`: a Chinese or other wide character (a file named 县政府工作报告) takes two.
+    static func columns(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { sum, scalar in
+            switch scalar.value {
+            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
+                 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+                sum + 2
+            default: sum + 1
+            }
+        }
     }
 
     private func lpad(_ s: String, _ width: Int) -> String {

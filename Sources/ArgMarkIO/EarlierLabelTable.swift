@@ -114,13 +114,15 @@ public enum EarlierLabelTable {
             let new = Dictionary(newRows.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             let old = Set(earlierRows.map(\.id))
             changed = earlierRows.filter { new[$0.id] != $0 }.map(\.id) + newRows.filter { !old.contains($0.id) }.map(\.id)
-            total = max(earlierRows.count, newRows.count)
+            total = old.union(newRows.map(\.id)).count
         } else {
             // Rows as lines, their first cell the id: those only one table holds.
             func lines(_ text: String) -> [String] {
                 text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            let earlierLines = lines(earlierText), newLines = lines(newText)
+            // (Header lines are no rows: a table may have lost its header, or be no table at all.)
+            let isHeader: (String) -> Bool = { $0.prefix { $0 != "\t" }.lowercased() == "id" }
+            let earlierLines = lines(earlierText).filter { !isHeader($0) }, newLines = lines(newText).filter { !isHeader($0) }
             let earlierSet = Set(earlierLines), newSet = Set(newLines)
             var ids: [String] = []
             for line in earlierLines.filter({ !newSet.contains($0) }) + newLines.filter({ !earlierSet.contains($0) }) {
@@ -128,7 +130,8 @@ public enum EarlierLabelTable {
                 if !ids.contains(id) { ids.append(id) }
             }
             changed = ids
-            total = max(earlierLines.count, newLines.count) - 1
+            let firstCell: (String) -> String = { String($0.prefix { $0 != "\t" }) }
+            total = Set(earlierLines.map(firstCell) + newLines.map(firstCell)).count
         }
         guard !changed.isEmpty else {
             // The same rows, but with what a person added in columns of their own (a note, a second label).

@@ -102,7 +102,8 @@ enum FrameLines {
     /// between ends a sentence (names and affiliations, not prose: "Prepared for the committee, the study found
     /// gaps." is a sentence).
     static func occasion(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
-        guard lines.count > 2 else { return nil }
+        // (A text that opens with a section's heading, 一、引言, has no title page.)
+        guard lines.count > 2, !isNumberedHeading(scalars.string(lines[0])) else { return nil }
         for index in 1..<min(lines.count - 1, occasionWithin) where isOccasion(scalars.string(lines[index])) {
             let frame = lines[1...index]
             // Names and affiliations, not a section's heading (一、引言) between the title and the occasion.
@@ -155,7 +156,7 @@ enum FrameLines {
     /// them (；、，), a role word written onto its name (王丽译) set apart when the line ends so.
     private static func roleWords(_ line: String) -> [String] {
         var words: [String] = []
-        for piece in line.split(whereSeparator: { " 　；;，,、".contains($0) }).map(String.init) {
+        for piece in line.split(whereSeparator: { " 　；;，,、/／".contains($0) }).map(String.init) {
             var piece = piece
             // A label and the name after it (译者：王丽).
             if let colon = piece.firstIndex(where: { $0 == "：" || $0 == ":" }) {
@@ -163,8 +164,8 @@ enum FrameLines {
                 piece = String(piece[piece.index(after: colon)...])
                 if piece.isEmpty { continue }
             }
-            if piece.count > 2, let role = (authorRoles.union(translatorRoles)).sorted(by: { $0.count > $1.count }).first(where: { piece.hasSuffix($0) }),
-               line.hasSuffix(role) || line.contains(role + " ") || line.contains(role + "　") {
+            // (A piece ends where a space or a listing mark does: 约翰·史密斯著；张三译.)
+            if piece.count > 2, let role = (authorRoles.union(translatorRoles)).sorted(by: { $0.count > $1.count }).first(where: { piece.hasSuffix($0) }) {
                 words.append(String(piece.dropLast(role.count)))
                 words.append(role)
             } else {

@@ -211,7 +211,7 @@ struct CommandLineTests {
         let unlike = try argmark(["annotate", dir + "/in.en.txt", "--zzzzzz"])
         #expect(unlike.status == 64 && unlike.stderr.contains("unknown option '--zzzzzz' (argmark annotate --help lists them)"), "\(unlike.stderr)")
         // A beginning, a case, a short option; an option's value is its value, not an option.
-        for (typed, meant) in [("--tim", "--timings"), ("--OUT", "--out"), ("-o", "--out")] {
+        for (typed, meant) in [("--tim", "--timings"), ("--OUT", "--out"), ("-o", "--out"), ("--output", "--out")] {
             let run = try argmark(["annotate", dir + "/in.en.txt", typed, dir + "/out"])
             #expect(run.status == 64 && run.stderr.contains("unknown option '\(typed)'; did you mean '\(meant)'?"), "\(run.stderr)")
         }

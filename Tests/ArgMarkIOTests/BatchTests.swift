@@ -385,6 +385,8 @@ struct BatchTests {
             #expect(try await run().first?.contains("differed from this run's table in 1 of 3 rows (s2)") == true)
             #expect(EarlierLabelTable.difference(Array(written.utf8), Array((written + "s9\tclaim\t-\t-\n").utf8)) == "1 of 4 rows (s9)")
             #expect(EarlierLabelTable.difference([0xFF, 0xFE, 0x41], Array(written.utf8)) == "everything (it is no UTF-8 label table)")
+            // No table at all, or one without its header: rows counted without the header line.
+            #expect(EarlierLabelTable.difference(Array("hello\n".utf8), Array(written.utf8)) == "4 of 4 rows (hello, s1, s2, s3)")
         }
     }
 

@@ -162,6 +162,17 @@ struct ReviewTranscriptTests {
         #expect(!stats().contains("shares"))
     }
 
+    /// A numbered sentence table's own ids (7, as its CSV writes them) name its sentences (s7) in review too.
+    @Test func aNumberedTablesOwnIdsNameItsSentences() throws {
+        var document = try sampleDocument()
+        var plain = session(document)
+        #expect(plain.execute("goto 5").isError)
+        document.metadata.fields[DocumentMetadata.tableIDPrefixField] = "s"
+        var numbered = session(document)
+        #expect(!numbered.execute("goto 5").isError)
+        #expect(numbered.document.units[numbered.cursor].id == "s5")
+    }
+
     /// A reply longer than the width is wrapped, a line painted whole (an error in red) painted again line by line.
     @Test func repliesAreFittedColourAside() throws {
         let styled = ReviewSession(document: try sampleDocument(), annotator: "wang", scorer: SupportScorer(),

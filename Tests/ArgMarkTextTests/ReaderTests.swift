@@ -1008,7 +1008,9 @@ struct PlainTextReaderTests {
                              "数字经济发展年度报告\n为何撰写本报告\n近年来，数字经济规模持续扩大。\n",
                              "关于系统性金融风险的研究\n系统性风险监测：提交年度报告的主要发现\n金融风险总体可控。\n",
                              "提高农村养老保障水平\n提交本报告的背景\n当前，农村老龄化程度不断加深。\n",
-                             "城市更新政策评估\n张三\n为推动城市更新，市政府准备了本报告\n城市更新成效明显。\n"] {
+                             "城市更新政策评估\n张三\n为推动城市更新，市政府准备了本报告\n城市更新成效明显。\n",
+                             // A text that opens with a section's heading has no title page.
+                             "一、引言\n张三\n为“气候风险的分配”研讨会撰写的立场文件\n洪水保险正在重新定价。\n"] {
             let read = try read(PlainTextReader(), unpunctuated)
             #expect(read.metadata.fields["occasion"] == nil && read.metadata.authors.isEmpty, "\(unpunctuated)")
         }
@@ -1017,7 +1019,7 @@ struct PlainTextReaderTests {
         let numbered = try read(PlainTextReader(), "算法治理\n李明¹　王芳²\n1. 北京大学法学院　2. 清华大学法学院\n提交中国法学会2024年年会的论文\n算法已深度嵌入社会生活。\n")
         #expect(numbered.metadata.fields["occasion"] == "提交中国法学会2024年年会的论文" && numbered.metadata.authors == ["李明", "王芳"])
         for byline in ["[德]汉斯·穆勒　著　王丽　译\n", "[德]汉斯·穆勒　著\n王丽　译\n", "汉斯·穆勒　著；王丽　译\n", "汉斯·穆勒著　王丽译\n",
-                       "作者：汉斯·穆勒　译者：王丽\n"] {
+                       "作者：汉斯·穆勒　译者：王丽\n", "汉斯·穆勒著；王丽译\n", "汉斯·穆勒 著 / 王丽 译\n"] {
             let translated = try read(PlainTextReader(), "数字主权研究\n" + byline + "柏林自由大学\n为“数字主权”研讨会撰写的立场文件（2024年5月，柏林）\n数字主权是一个新概念。\n")
             #expect(translated.metadata.authors == ["汉斯·穆勒"] && translated.metadata.fields["translator"] == "王丽")
             #expect(translated.metadata.fields["affiliation"] == "柏林自由大学")
