@@ -269,7 +269,7 @@ struct Review: ParsableCommand {
         }
         out += "; help lists the commands"
         // On a terminal (or at a width asked for) the opening keeps to the width; a script reads it whole.
-        let fit: (String) -> String = fitsLines ? session.fitted : { $0 }
+        let fit: (String) -> String = fitsLines ? { [session] in session.fitted($0) } : { $0 }
         out = fit(out) + "\n"
         for line in opening { out += fit(line) + "\n" }
         out += fit(session.execute("show").output)
@@ -358,7 +358,7 @@ struct Review: ParsableCommand {
     ) throws -> Bool {
         func fail(_ message: String) throws -> Bool {
             let kept = FileManager.default.fileExists(atPath: journal.path) ? "; the edits stay in \(journal.path)" : ""
-            try emit(fitsLines ? session.fitted("error: \(message)\(kept)\n") : "error: \(message)\(kept)\n")
+            try emit(fitted("error: \(message)\(kept)\n", by: session))
             if strict { throw ExitCode.failure }
             return false
         }
@@ -393,7 +393,7 @@ struct Review: ParsableCommand {
         let count = session.unsavedEdits
         session.markWritten()
         let wrote = "wrote \(file) (\(count) edit\(count == 1 ? "" : "s")); journal cleared\n"
-        try emit(fitsLines ? session.fitted(wrote) : wrote)
+        try emit(fitted(wrote, by: session))
         return true
     }
 
@@ -472,6 +472,9 @@ struct Review: ParsableCommand {
 
     /// On a terminal, or at a width asked for, what the session prints keeps to the width; a script reads it whole.
     private var fitsLines: Bool { width != nil || isInteractive }
+
+    /// `text` kept to the session's width where lines are fitted (`fitsLines`), as it is otherwise.
+    private func fitted(_ text: String, by session: ReviewSession) -> String { fitsLines ? session.fitted(text) : text }
 
     /// Commands from a terminal, output to one: a person at the keyboard, not a script.
     private var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }

@@ -261,17 +261,8 @@ public struct EvaluationReport: Sendable {
         return used >= width ? s + " " : s + String(repeating: " ", count: width - used)
     }
 
-    /// Terminal columns of `s`: a Chinese or other wide character (a file named 县政府工作报告) takes two.
-    static func columns(_ s: String) -> Int {
-        s.unicodeScalars.reduce(0) { sum, scalar in
-            switch scalar.value {
-            case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3,
-                 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
-                sum + 2
-            default: sum + 1
-            }
-        }
-    }
+    /// Terminal columns of `s` (`TerminalWidth`): a Chinese name (县政府工作报告) takes two per character.
+    static func columns(_ s: String) -> Int { TerminalWidth.columns(s) }
 
     private func lpad(_ s: String, _ width: Int) -> String {
         s.count >= width ? " " + s : String(repeating: " ", count: width - s.count) + s

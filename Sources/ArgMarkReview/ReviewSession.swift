@@ -247,8 +247,7 @@ public struct ReviewSession {
     /// The sentence with `id`, or why there is none.
     private func sentence(_ id: String) -> Result<Int, Refusal> {
         // A numbered sentence table's own id (7, as its CSV and label table write it) is the unit s7.
-        let tableID = document.unitID(forTableID: id)
-        guard let i = index[id] ?? index[tableID] else {
+        guard let i = index[id] ?? index[document.unitID(forTableID: id)] else {
             let first = document.units.first { $0.kind == .sentence }
             let last = document.units.last { $0.kind == .sentence }
             let range = first.map { "\($0.id)…\(last!.id)" } ?? "none"

@@ -105,12 +105,15 @@ enum FrameLines {
         // (A text that opens with a section's heading, 一、引言, has no title page.)
         guard lines.count > 2, !isNumberedHeading(scalars.string(lines[0])) else { return nil }
         for index in 1..<min(lines.count - 1, occasionWithin) where isOccasion(scalars.string(lines[index])) {
-            let frame = lines[1...index]
-            // Names and affiliations, not a section's heading (一、引言) between the title and the occasion.
-            return frame.allSatisfy({ $0.count <= 200 && !isSentenceFinal(scalars[$0.upperBound - 1]) && !isNumberedHeading(scalars.string($0)) })
-                ? index : nil
+            return lines[1...index].allSatisfy { isTitlePageLine(scalars, $0) } ? index : nil
         }
         return nil
+    }
+
+    /// Whether a line may stand on a title page between the title and the occasion: a name or an affiliation, not
+    /// prose (no sentence's end, at most 200 characters) nor a section's heading (一、引言).
+    static func isTitlePageLine(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        line.count <= 200 && !isSentenceFinal(scalars[line.upperBound - 1]) && !isNumberedHeading(scalars.string(line))
     }
 
     /// Punctuation that ends a sentence, which a frame line (a name, a title, an affiliation) does not end with.
@@ -146,6 +149,8 @@ enum FrameLines {
     private static let translatorRoles: Set<String> = ["译", "编译", "翻译"]
     /// Labels before a byline's names: the author's (作者：, 著者：, 主编：) and the translator's (译者：).
     private static let roleLabels: Set<String> = ["作者：", "著者：", "编者：", "主编：", "译者：", "翻译："]
+    /// The role words, longest first (编译 before 译), as they are looked for at a name's end.
+    private static let rolesLongestFirst = authorRoles.union(translatorRoles).sorted { $0.count > $1.count || ($0.count == $1.count && $0 < $1) }
 
     /// Whether a line names who wrote or translated (约翰·史密斯　著; 王丽　译; 汉斯·穆勒著　王丽译; 译者：王丽).
     static func isRoleLine(_ line: String) -> Bool {
@@ -165,7 +170,7 @@ enum FrameLines {
                 if piece.isEmpty { continue }
             }
             // (A piece ends where a space or a listing mark does: 约翰·史密斯著；张三译.)
-            if piece.count > 2, let role = (authorRoles.union(translatorRoles)).sorted(by: { $0.count > $1.count }).first(where: { piece.hasSuffix($0) }) {
+            if piece.count > 2, let role = rolesLongestFirst.first(where: { piece.hasSuffix($0) }) {
                 words.append(String(piece.dropLast(role.count)))
                 words.append(role)
             } else {

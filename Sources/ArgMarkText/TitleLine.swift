@@ -29,9 +29,7 @@ enum TitleLine {
         // 伊莎贝尔·容克-奥卡福, is no Chinese byline) confirms the title, as the frame reading drops those lines.
         let page = Array(under.prefix(FrameLines.occasionWithin))
         if let occasion = page.firstIndex(where: { FrameLines.isOccasion(scalars.string($0)) }),
-           page[...occasion].allSatisfy({
-               $0.count <= 200 && !FrameLines.isSentenceFinal(scalars[$0.upperBound - 1]) && !FrameLines.isNumberedHeading(scalars.string($0))
-           }) {
+           page[...occasion].allSatisfy({ FrameLines.isTitlePageLine(scalars, $0) }) {
             return text
         }
         if isFrameLine(next) {
