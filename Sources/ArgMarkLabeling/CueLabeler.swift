@@ -27,12 +27,14 @@ public struct CueLabeler: Labeler {
         var turn: (paragraph: String, cue: Cue, sentence: String)?
         for index in document.units.indices
         where document.units[index].kind == .sentence && descriptor.languages.contains(document.units[index].language) {
-            let unit = document.units[index]
-            var matches = lexicon.matches(in: unit.text)
+            // The unit's fields are read in place: copying the unit retains every string and array it holds.
+            var matches = lexicon.matches(in: document.units[index].text)
             // A turn ends with its paragraph, or where another speaker's opens (答：…, A: …, MS. JEAN-PIERRE: …).
-            if let opened = turn, opened.paragraph != unit.paragraph || Self.opensSpeakersTurn(unit.text) { turn = nil }
+            if let opened = turn, opened.paragraph != document.units[index].paragraph || Self.opensSpeakersTurn(document.units[index].text) {
+                turn = nil
+            }
             if let opening = matches.first(where: { $0.cue.wholeTurn && $0.cue.label != nil }) {
-                turn = (unit.paragraph, opening.cue, unit.id)
+                turn = (document.units[index].paragraph, opening.cue, document.units[index].id)
             } else if let turn {
                 // The turn's cue holds for this sentence too, named with the sentence that opened it.
                 var held = turn.cue

@@ -56,8 +56,12 @@ public struct CueLexicon: Sendable {
     private let literalScalars: [UInt32]
     private let literalBounds: [Int]
     private let literalCue: [Int]
-    /// The run of those cues that starts with a scalar.
-    private let byFirstScalar: [UInt32: Range<Int>]
+    /// The runs of those cues, one per first scalar, found through a table by scalar value (1 + the run's index
+    /// in `literalRuns`, 0 for none) in the Basic Multilingual Plane, where a dictionary lookup cost a twentieth of
+    /// labelling, and through `otherRuns` beyond it.
+    private let literalRunSlot: [UInt16]
+    private let literalRuns: [Range<Int>]
+    private let otherRuns: [UInt32: Range<Int>]
     /// Single-part cues anchored at the sentence start, sorted by their scalars (then by place in the lexicon):
     /// looked up by narrowing a range one scalar at a time, so that thousands of openers written with `{a|b}`
     /// groups cost a few comparisons per sentence.
@@ -67,6 +71,11 @@ public struct CueLexicon: Sendable {
     private let startBits: [UInt64]
     private let gapCues: [Cue]
     private let gapBlockers: [Cue]
+    /// For each gap cue and gap blocker, the filter bits of its parts' first scalars: a cue is looked for only when
+    /// the text's filter holds them all. The rules lexicons write a thousand gap cues with `{a|b}` groups, and
+    /// reading each one's parts per sentence cost a tenth of labelling.
+    private let gapCueNeeds: [ScalarMask]
+    private let gapBlockerNeeds: [ScalarMask]
 
     public init(tsv: String, wordBoundaries: Bool) throws(LexiconError) {
         try self.init(tsv: tsv, wordBoundaries: wordBoundaries, keyHash: Self.keyHash)
@@ -179,7 +188,20 @@ public struct CueLexicon: Sendable {
         literalScalars = scalars
         literalBounds = bounds
         literalCue = cueIndex
-        byFirstScalar = runs
+        var slots = [UInt16](repeating: 0, count: 0x10000)
+        var slotted: [Range<Int>] = []
+        var others: [UInt32: Range<Int>] = [:]
+        for first in runs.keys.sorted() {
+            if first < 0x10000 && slotted.count < Int(UInt16.max) {
+                slotted.append(runs[first]!)
+                slots[Int(first)] = UInt16(slotted.count)
+            } else {
+                others[first] = runs[first]!
+            }
+        }
+        literalRunSlot = slots
+        literalRuns = slotted
+        otherRuns = others
         // Sorted through one flat array of scalar values: comparing the cues' own arrays retains and releases them
         // at every step, which made loading thousands of openers slow.
         let anchored = cues.filter { $0.parts.count == 1 && $0.anchored }
@@ -203,13 +225,15 @@ public struct CueLexicon: Sendable {
         } }
         anchoredLiterals = sortedIndices.map { anchored[$0] }
         var bits = [UInt64](repeating: 0, count: 1024)
-        for scalar in byFirstScalar.keys {
+        for scalar in runs.keys {
             let v = Int(scalar & 0xFFFF)
             bits[v >> 6] |= 1 << UInt64(v & 63)
         }
         startBits = bits
         gapCues = cues.filter { $0.parts.count > 1 && $0.label != nil }
         gapBlockers = cues.filter { $0.parts.count > 1 && $0.label == nil }
+        gapCueNeeds = gapCues.map(ScalarMask.init(firstScalarsOf:))
+        gapBlockerNeeds = gapBlockers.map(ScalarMask.init(firstScalarsOf:))
     }
 
     /// Mistakes a cue's column can hide, which would leave the cue silently dead: spaces around it (matched as
@@ -403,7 +427,7 @@ public struct CueLexicon: Sendable {
             // The index in `cues` of the cue found here.
             var found: Int?
             let v = Int(s[i].value & 0xFFFF)
-            if startBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = byFirstScalar[s[i].value] {
+            if startBits[v >> 6] & (1 << UInt64(v & 63)) != 0, let candidates = literalRun(startingWith: s[i].value) {
                 for j in candidates where matchesLiteral(j, in: s, at: i) {
                     found = literalCue[j]
                     break
@@ -423,7 +447,7 @@ public struct CueLexicon: Sendable {
         // A gap cue (以…为例) is looked for only when the first scalar of each of its parts occurs in the text. It does
         // not start inside a word a literal cue or blocker took (the 据 of 数据, the 有效 of 非常有效), where a blocker
         // starts, or where a literal cue of its own label starts (据统计 counts once, not again as 据…统计).
-        if !gapCues.isEmpty {
+        if let firstCandidate = gapCues.indices.first(where: { present.holds(gapCueNeeds[$0]) }) {
             enum Place { case free, cueStart(ArgumentLabel), blocked }
             var places = [Place](repeating: .free, count: literalSpans.isEmpty ? 0 : s.count)
             for (span, label) in literalSpans {
@@ -438,7 +462,8 @@ public struct CueLexicon: Sendable {
                 case .blocked: return false
                 }
             }
-            for cue in gapCues where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
+            for n in firstCandidate..<gapCues.count where present.holds(gapCueNeeds[n]) {
+                let cue = gapCues[n]
                 var from = 0
                 while let span = matchGap(cue, in: s, start: start, from: from) {
                     if mayStart(cue, at: span.lowerBound) {
@@ -453,7 +478,8 @@ public struct CueLexicon: Sendable {
         // blocker silences the cues inside its characters.
         if !result.isEmpty, !gapBlockers.isEmpty {
             var blocked: [Range<Int>] = []
-            for cue in gapBlockers where cue.parts.allSatisfy({ present.mayContain($0[0]) }) {
+            for n in gapBlockers.indices where present.holds(gapBlockerNeeds[n]) {
+                let cue = gapBlockers[n]
                 var from = 0
                 while let span = matchGap(cue, in: s, start: start, from: from) {
                     // After a view reported (argued that……should) the rest of the sentence is the view: every
@@ -521,6 +547,16 @@ public struct CueLexicon: Sendable {
         var totals: [ArgumentLabel: Double] = [:]
         for match in matches(in: text) { totals[match.cue.label!, default: 0] += match.cue.weight }
         return totals
+    }
+
+    /// The run of literal cues that start with `scalar`, if any.
+    @inline(__always)
+    private func literalRun(startingWith scalar: UInt32) -> Range<Int>? {
+        if scalar < 0x10000 {
+            let slot = Int(literalRunSlot[Int(scalar)])
+            if slot != 0 { return literalRuns[slot - 1] }
+        }
+        return otherRuns.isEmpty ? nil : otherRuns[scalar]
     }
 
     /// The longest anchored literal that matches at `i` (of equal ones, the one listed first).
@@ -657,29 +693,31 @@ public struct CueLexicon: Sendable {
 }
 
 /// A 256-bit filter of the scalars in a text (by their low byte): no false negatives, so a miss rules a cue out.
-private struct ScalarMask {
-    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+private struct ScalarMask: Sendable {
+    /// Indexed by bits 6–7 of the scalar, without a branch: a switch over them mispredicted on every character.
+    private var bits = SIMD4<UInt64>(repeating: 0)
+
+    init() {}
+
+    /// The filter of the first scalars of a cue's parts.
+    init(firstScalarsOf cue: Cue) {
+        for part in cue.parts { insert(part[0]) }
+    }
+
+    /// Whether every scalar `other` holds may be in this filter's text.
+    @inline(__always)
+    func holds(_ other: ScalarMask) -> Bool {
+        bits & other.bits == other.bits
+    }
 
     @inline(__always)
     mutating func insert(_ scalar: Unicode.Scalar) {
-        let bit = UInt64(1) << UInt64(scalar.value & 63)
-        switch (scalar.value >> 6) & 3 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
-        }
+        bits[Int((scalar.value >> 6) & 3)] |= UInt64(1) << UInt64(scalar.value & 63)
     }
 
     @inline(__always)
     func mayContain(_ scalar: Unicode.Scalar) -> Bool {
-        let bit = UInt64(1) << UInt64(scalar.value & 63)
-        switch (scalar.value >> 6) & 3 {
-        case 0: return bits.0 & bit != 0
-        case 1: return bits.1 & bit != 0
-        case 2: return bits.2 & bit != 0
-        default: return bits.3 & bit != 0
-        }
+        bits[Int((scalar.value >> 6) & 3)] & (UInt64(1) << UInt64(scalar.value & 63)) != 0
     }
 }
 

@@ -59,15 +59,20 @@ public struct FeatureExtractor: Sendable {
     public let lexicon: CueLexicon
     public let language: LanguageTag
 
+    /// The indices of the features that name a fixed thing (a label, a position, a bucket), hashed once here
+    /// rather than once per sentence.
+    private let fixed: FixedFeatures
+
     public init(dimensions: Int, lexicon: CueLexicon, language: LanguageTag) {
         self.dimensions = dimensions
         self.lexicon = lexicon
         self.language = language
+        fixed = FixedFeatures(dimensions: dimensions)
     }
 
     /// Per-sentence facts computed once per document and shared with the neighbours' context features.
     struct SentenceFacts {
-        var cueLabels: [ArgumentLabel: Double]
+        var cueLabels: CueWeights
         var cueTexts: [String]
         /// Label pairs of consecutive cues in reading order ("evidence>prescription": a call someone reported).
         var cueOrder: [String]
@@ -92,13 +97,7 @@ public struct FeatureExtractor: Sendable {
     /// index, vector), so that a labeller can score a vector and let it go: a long document's vectors held
     /// together take hundreds of megabytes, and building them all before scoring any cost a tenth of labelling.
     public func forEachFeatureVector(of document: Document, _ body: (Int, FeatureVector) -> Void) {
-        let copy = genreCopy(for: document)
-        forEachSharedFeatureVector(of: document) { i, vector in
-            guard let copy else { return body(i, vector) }
-            var v = vector
-            augment(&v, copy: copy)
-            body(i, v)
-        }
+        forEachSharedFeatureVector(of: document, copy: genreCopy(for: document), body)
     }
 
     /// Documents with at most this many sentences are short texts (arg-microtexts run 3–8, most CDCP comments
@@ -188,8 +187,9 @@ public struct FeatureExtractor: Sendable {
         return vectors
     }
 
-    /// The shared features of each sentence of this model's language, in document order (unit index, vector).
-    func forEachSharedFeatureVector(of document: Document, _ body: (Int, FeatureVector) -> Void) {
+    /// The shared features of each sentence of this model's language, in document order (unit index, vector), each
+    /// followed by the genre copy `copy` of them, if any.
+    func forEachSharedFeatureVector(of document: Document, copy: CopyTag? = nil, _ body: (Int, FeatureVector) -> Void) {
         // Only this model's sentences get features, and their context lies in their own sections: the English
         // model skips a Chinese report's body and the Chinese model an English abstract.
         var ownSections = Set<String>()
@@ -198,12 +198,12 @@ public struct FeatureExtractor: Sendable {
         }
         let facts = document.units.indices.map { i -> SentenceFacts in
             guard document.units[i].kind == .sentence, ownSections.contains(document.units[i].section) else {
-                return SentenceFacts(cueLabels: [:], cueTexts: [], cueOrder: [], folded: [], headStart: 0)
+                return SentenceFacts(cueLabels: CueWeights(), cueTexts: [], cueOrder: [], folded: [], headStart: 0)
             }
             let text = document.units[i].text
             let matches = lexicon.matches(in: text)
-            var labels: [ArgumentLabel: Double] = [:]
-            for m in matches { labels[m.cue.label!, default: 0] += m.cue.weight }
+            var labels = CueWeights()
+            for m in matches { labels.add(m.cue.weight, to: m.cue.label!) }
             var folded: [UInt32] = []
             folded.reserveCapacity(text.utf8.count)
             for scalar in text.unicodeScalars { folded.append(fold(scalar)) }
@@ -241,7 +241,9 @@ public struct FeatureExtractor: Sendable {
         for i in document.units.indices where document.units[i].kind == .sentence {
             let section = document.units[i].section
             sectionSentences[section, default: 0] += 1
-            for label in facts[i].cueLabels.keys { sectionCueCounts[section, default: [:]][label, default: 0] += 1 }
+            for label in ArgumentLabel.allCases where facts[i].cueLabels[label] != nil {
+                sectionCueCounts[section, default: [:]][label, default: 0] += 1
+            }
         }
         for (section, total) in sectionSentences {
             for label in ArgumentLabel.allCases {
@@ -272,7 +274,7 @@ public struct FeatureExtractor: Sendable {
             let range = paragraph.units
             let bullet = document.units[range.lowerBound].text.hasPrefix("——")
             let siblings = sectionParagraphs[paragraph.section] ?? [n]
-            let place = siblings.count == 1 ? "only" : siblings.first == n ? "first" : siblings.last == n ? "last" : "mid"
+            let place: FixedFeatures.Place = siblings.count == 1 ? .only : siblings.first == n ? .first : siblings.last == n ? .last : .mid
             // The latest sentence before this one in the paragraph with an illustration cue (kept as we go, so a
             // paragraph of any length costs linear time).
             var lastIllustration: Int?
@@ -290,44 +292,49 @@ public struct FeatureExtractor: Sendable {
                 guard accepts(document.units[i].language) else { continue }
                 var v = FeatureVector()
                 let headings = headingVectors[document.units[i].section]
-                v.add(hash(0, "bias"))
+                // Room for every feature, and for the genre copy's, so that the vector grows once.
+                let expected = 3 * facts[i].folded.count + 2 * facts[i].cueTexts.count + 48 + (headings?.indices.count ?? 0)
+                v.indices.reserveCapacity(copy == nil ? expected : 2 * expected)
+                v.values.reserveCapacity(copy == nil ? expected : 2 * expected)
+                v.add(fixed.bias)
                 textFeatures(facts[i], into: &v)
                 // Labels in guideline order, never a dictionary's: the order of a vector's features decides how
                 // its dot product rounds, and a per-process hash order made training differ run to run.
-                for label in ArgumentLabel.allCases {
-                    if let weight = facts[i].cueLabels[label] { v.add(hash(10, label.rawValue), Float(min(weight, 4))) }
+                for (n, label) in ArgumentLabel.allCases.enumerated() {
+                    if let weight = facts[i].cueLabels[label] { v.add(fixed.cueLabel[n], Float(min(weight, 4))) }
                 }
                 for cue in facts[i].cueTexts { v.add(hash(11, cue)) }
                 for pair in facts[i].cueOrder { v.add(hash(12, pair)) }
                 shapeFeatures(facts[i].folded, hasNoteRefs: !document.units[i].noteRefs.isEmpty, into: &v)
                 // Context.
-                let position = range.count == 1 ? "only" : i == range.lowerBound ? "first" : i == range.upperBound - 1 ? "last" : "mid"
-                v.add(hash(20, position))
-                v.add(hash(28, place + position))
-                if bullet { v.add(hash(21, position)) }
-                v.add(hash(22, 10 * (hasCaptions ? readingIndex[i] : i) / sentenceCount))
+                let position: FixedFeatures.Place = range.count == 1 ? .only : i == range.lowerBound ? .first : i == range.upperBound - 1 ? .last : .mid
+                v.add(fixed.position[position.rawValue])
+                v.add(fixed.placeAndPosition[place.rawValue][position.rawValue])
+                if bullet { v.add(fixed.bulletPosition[position.rawValue]) }
+                v.add(fixed.tenth[10 * (hasCaptions ? readingIndex[i] : i) / sentenceCount])
                 if i > range.lowerBound {
-                    for label in ArgumentLabel.allCases where facts[i - 1].cueLabels[label] != nil { v.add(hash(23, label.rawValue)) }
+                    for (n, label) in ArgumentLabel.allCases.enumerated() where facts[i - 1].cueLabels[label] != nil { v.add(fixed.previousCue[n]) }
                     // An illustration opened earlier in the paragraph may still be running (the case goes on).
                     if let opened = lastIllustration {
-                        v.add(hash(26, min(3, i - opened)))
+                        v.add(fixed.illustrationDistance[min(3, i - opened)])
                         // The same case goes on when the sentence shares names with the illustration.
-                        v.add(hash(29, Self.cjkBigrams(facts[i].folded).intersection(illustrationNames).count >= 3 ? 1 : 0))
+                        v.add(fixed.sharesNames[Self.cjkBigrams(facts[i].folded).intersection(illustrationNames).count >= 3 ? 1 : 0])
                     }
                     v.add(headHash(24, facts[i - 1], length: 2))
                 } else {
-                    v.add(hash(23, "start"))
+                    v.add(fixed.paragraphStart)
                 }
                 if i + 1 < range.upperBound {
-                    for label in ArgumentLabel.allCases where facts[i + 1].cueLabels[label] != nil { v.add(hash(25, label.rawValue)) }
+                    for (n, label) in ArgumentLabel.allCases.enumerated() where facts[i + 1].cueLabels[label] != nil { v.add(fixed.nextCue[n]) }
                     v.add(headHash(27, facts[i + 1], length: 2))
                 } else {
-                    v.add(hash(25, "end"))
+                    v.add(fixed.paragraphEnd)
                 }
                 if let headings {
                     v.indices += headings.indices
                     v.values += headings.values
                 }
+                if let copy { augment(&v, copy: copy) }
                 body(i, v)
             }
         }
@@ -564,17 +571,17 @@ public struct FeatureExtractor: Sendable {
             default: break
             }
         }
-        if digits > 0 { v.add(hash(30, digits > 6 ? 2 : 1)) }
-        if hasPercent { v.add(hash(31, "%")) }
-        if year { v.add(hash(32, "year")) }
-        if quote { v.add(hash(33, "quote")) }
-        if bookTitle { v.add(hash(34, "book")) }
-        if question { v.add(hash(35, (s.last == 0xFF1F || s.last == 0x3F) && address?.last != true ? "final" : "inner")) }
-        if colon { v.add(hash(36, "colon")) }
-        if hasNoteRefs || s.contains(0x5B) { v.add(hash(37, "note")) }
+        if digits > 0 { v.add(fixed.digits[digits > 6 ? 2 : 1]) }
+        if hasPercent { v.add(fixed.percent) }
+        if year { v.add(fixed.year) }
+        if quote { v.add(fixed.quote) }
+        if bookTitle { v.add(fixed.bookTitle) }
+        if question { v.add((s.last == 0xFF1F || s.last == 0x3F) && address?.last != true ? fixed.finalQuestion : fixed.innerQuestion) }
+        if colon { v.add(fixed.colon) }
+        if hasNoteRefs || s.contains(0x5B) { v.add(fixed.note) }
         let length = language == .en ? (s.count { $0 == 0x20 } + 1) * 3 : s.count
-        v.add(hash(38, min(8, Int(Double(length).squareRoot() / 2))))
-        v.add(hash(39, min(6, commas)))
+        v.add(fixed.length[min(8, Int(Double(length).squareRoot() / 2))])
+        v.add(fixed.commas[min(6, commas)])
     }
 
     private func headingFeatures(_ heading: String, into v: inout FeatureVector) {
@@ -592,5 +599,112 @@ public struct FeatureExtractor: Sendable {
                 v.add(h.index(dimensions))
             }
         }
+    }
+}
+
+/// Each label's summed cue weight in a sentence, and which labels had a cue at all (a cue may weigh 0): five
+/// numbers in place of a dictionary, read several times per sentence.
+struct CueWeights {
+    private var weights: (Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0)
+    private var present: UInt8 = 0
+
+    subscript(label: ArgumentLabel) -> Double? {
+        let n = label.ordinal
+        guard present & (1 << n) != 0 else { return nil }
+        switch n {
+        case 0: return weights.0
+        case 1: return weights.1
+        case 2: return weights.2
+        case 3: return weights.3
+        default: return weights.4
+        }
+    }
+
+    mutating func add(_ weight: Double, to label: ArgumentLabel) {
+        let n = label.ordinal
+        present |= 1 << n
+        switch n {
+        case 0: weights.0 += weight
+        case 1: weights.1 += weight
+        case 2: weights.2 += weight
+        case 3: weights.3 += weight
+        default: weights.4 += weight
+        }
+    }
+}
+
+extension ArgumentLabel {
+    /// The label's place in `allCases` (the guideline's order).
+    fileprivate var ordinal: Int {
+        switch self {
+        case .claim: 0
+        case .evidence: 1
+        case .example: 2
+        case .prescription: 3
+        case .background: 4
+        }
+    }
+}
+
+/// The hashed indices of the features that name a fixed thing, computed once per extractor: the same indices
+/// `FeatureHash` gives their tag and text or number, which trained models were hashed with.
+struct FixedFeatures: Sendable {
+    /// A sentence's or paragraph's place: alone, first, last or between.
+    enum Place: Int {
+        case only, first, last, mid
+        var name: String { ["only", "first", "last", "mid"][rawValue] }
+    }
+
+    let bias: Int32
+    /// Per label in `allCases` order: the sentence's own cues, the previous and the next sentence's.
+    let cueLabel: [Int32], previousCue: [Int32], nextCue: [Int32]
+    let paragraphStart: Int32, paragraphEnd: Int32
+    /// By `Place.rawValue`: the sentence's place in its paragraph, the paragraph's and the sentence's together
+    /// (`placeAndPosition[paragraph][sentence]`), and the sentence's in a dash bullet.
+    let position: [Int32], placeAndPosition: [[Int32]], bulletPosition: [Int32]
+    /// Numbers: tenths of the document, sentences since an illustration (1–3), shared names (0, 1), digit-count
+    /// class (1, 2), length bucket (0–8), comma count (0–6).
+    let tenth: [Int32], illustrationDistance: [Int32], sharesNames: [Int32], digits: [Int32], length: [Int32], commas: [Int32]
+    let percent: Int32, year: Int32, quote: Int32, bookTitle: Int32, finalQuestion: Int32, innerQuestion: Int32, colon: Int32,
+        note: Int32
+
+    init(dimensions: Int) {
+        func text(_ tag: UInt8, _ text: String) -> Int32 {
+            var h = FeatureHash(tag)
+            h.mix(text)
+            return h.index(dimensions)
+        }
+        func numbers(_ tag: UInt8, _ range: ClosedRange<Int>) -> [Int32] {
+            (0...range.upperBound).map { n in
+                var h = FeatureHash(tag)
+                h.mix(UInt32(truncatingIfNeeded: n))
+                return h.index(dimensions)
+            }
+        }
+        let labels = ArgumentLabel.allCases.map(\.rawValue)
+        let places = [Place.only, .first, .last, .mid].map(\.name)
+        bias = text(0, "bias")
+        cueLabel = labels.map { text(10, $0) }
+        previousCue = labels.map { text(23, $0) }
+        nextCue = labels.map { text(25, $0) }
+        paragraphStart = text(23, "start")
+        paragraphEnd = text(25, "end")
+        position = places.map { text(20, $0) }
+        placeAndPosition = places.map { paragraph in places.map { text(28, paragraph + $0) } }
+        bulletPosition = places.map { text(21, $0) }
+        tenth = numbers(22, 0...10)
+        illustrationDistance = numbers(26, 0...3)
+        sharesNames = numbers(29, 0...1)
+        digits = numbers(30, 0...2)
+        length = numbers(38, 0...8)
+        commas = numbers(39, 0...6)
+        percent = text(31, "%")
+        year = text(32, "year")
+        quote = text(33, "quote")
+        bookTitle = text(34, "book")
+        finalQuestion = text(35, "final")
+        innerQuestion = text(35, "inner")
+        colon = text(36, "colon")
+        note = text(37, "note")
     }
 }

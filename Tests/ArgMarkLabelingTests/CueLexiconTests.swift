@@ -99,6 +99,25 @@ struct CueLexiconTests {
         #expect(lexicon.matches(in: "政策实施后反复研究，再次调整，如今各方面看来都已经证明它相当有效。").isEmpty)
     }
 
+    /// The literal cues are found through a table by first scalar: a cue opening with a character beyond the Basic
+    /// Multilingual Plane (𠮷, U+20BB7) is found, and so is one whose first scalar shares its low 16 bits (U+0BB7),
+    /// each where it stands and neither for the other.
+    @Test func cuesOpeningBeyondTheBasicPlaneAreFound() throws {
+        let lexicon = try CueLexicon(tsv: "𠮷野家\texample\t1\n\u{0BB7}ா\tclaim\t1\n", wordBoundaries: false)
+        #expect(lexicon.matches(in: "以𠮷野家为例。").map(\.cue.label) == [.example])
+        #expect(lexicon.matches(in: "以𠮷野家为例。").map(\.offset) == [1])
+        #expect(lexicon.matches(in: "文中\u{0BB7}ா一词。").map(\.cue.label) == [.claim])
+        #expect(lexicon.matches(in: "𠮷ா与\u{0BB7}野家").isEmpty)
+    }
+
+    /// A gap cue is looked for only when its parts' first characters may all be in the sentence, and then found
+    /// wherever it fits, among many written with `{a|b}` groups.
+    @Test func gapCuesWrittenAsGroupsAreFoundByTheirParts() throws {
+        let lexicon = try CueLexicon(tsv: "{有人|学者|专家}{认为|指出}……{但|然而}\tclaim\t1\n以…为例\texample\t1\n", wordBoundaries: false)
+        #expect(lexicon.matches(in: "专家指出这一做法有效，然而成本很高。").map(\.cue.label) == [.claim])
+        #expect(lexicon.matches(in: "专家指出这一做法有效，成本很高。").isEmpty)
+        #expect(lexicon.matches(in: "以上海为例，专家认为可行，但仍需观察。").map(\.cue.label) == [.example, .claim])
+    }
     /// What the text's shape must not decide: a web address's ? is no question and its words no cue; a PDF's space
     /// after every Chinese character splits no word (重 要 is no bare 要); a gap cue does not start inside a word a
     /// blocker took (the 据 of 数据) nor count again where a literal cue of its label starts (据统计).
