@@ -74,7 +74,8 @@ public struct LabelCombiner: Sendable {
             }
             guard sum > 0 else { continue }
             // Set with the label, so that the reasons never describe an older label than the one they stand beside.
-            document.units[index].annotation.labelReasons = Self.reasons(first: firstProposal[index], next: nextProposal, proposals: proposals)
+            document.units[index].annotation.labelReasons = Self.reasons(
+                first: firstProposal[index], next: nextProposal, proposals: proposals, chosen: ArgumentLabel.allCases[best])
             document.units[index].annotation.label = ArgumentLabel.allCases[best]
             let share = min(1, totals[index * k + best] / max(sum, pluginWeight[index]))
             var confidence = share
@@ -94,8 +95,10 @@ public struct LabelCombiner: Sendable {
         }
     }
 
-    /// Each proposal's best label (ties to the label listed first), its score and its evidence, in pipeline order.
-    private static func reasons(first: Int, next: [Int], proposals: [LabelProposal]) -> [LabelReason] {
+    /// Each proposal's best label, its score and its evidence, in pipeline order. Of labels a proposal scores alike,
+    /// the one the combination chose, else the one listed first: a labeller that gave claim and prescription 2.0
+    /// each and was credited with a prescription is shown proposing the prescription, not the claim.
+    private static func reasons(first: Int, next: [Int], proposals: [LabelProposal], chosen: ArgumentLabel) -> [LabelReason] {
         var reasons: [LabelReason] = []
         var p = first
         while p >= 0 {
@@ -106,7 +109,7 @@ public struct LabelCombiner: Sendable {
             for label in ArgumentLabel.allCases {
                 guard let score = proposal.scores[label] else { continue }
                 let clamped = min(max(score, 0), 1)
-                if best == nil || clamped > best!.score { best = (label, clamped) }
+                if best == nil || clamped > best!.score || (clamped == best!.score && label == chosen) { best = (label, clamped) }
             }
             // A proposal that scores every label 0 prefers none.
             if let best, best.score > 0 {

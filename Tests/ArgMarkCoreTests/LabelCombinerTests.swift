@@ -101,6 +101,20 @@ struct LabelCombinerTests {
         #expect(out.units[1].annotation.labelReasons.isEmpty)
     }
 
+    /// A labeller that scores two labels alike is shown proposing the one the combination chose, so that the
+    /// labeller credited with a label is never shown proposing another: the rules' claim and prescription at 2.0
+    /// each, settled for the prescription by the model.
+    @Test func aTiedReasonShowsTheChosenLabel() {
+        let proposals = [
+            LabelProposal(unitIndex: 0, scores: [.prescription: 0.6, .claim: 0.2], evidence: "", pluginID: "model"),
+            LabelProposal(unitIndex: 0, scores: [.claim: 0.86, .prescription: 0.86], evidence: "本文认为 应当", pluginID: "rules"),
+        ]
+        let out = LabelCombiner().combine(proposals, into: doc())
+        #expect(out.units[0].annotation.label == .prescription)
+        #expect(out.units[0].annotation.labeledBy == .plugin("rules"))
+        #expect(out.units[0].annotation.labelReasons.map(\.label) == [.prescription, .prescription])
+    }
+
     /// Labels every sentence `label`.
     struct FixedLabeler: Labeler {
         var label: ArgumentLabel
