@@ -192,6 +192,14 @@ struct Evaluate: ParsableCommand {
                         + " stand\(evaluation.textOutOfOrder == 1 ? "s" : "") elsewhere in it, out of the gold's order: paragraphs in another order? text is paired in order; pair by id (--match id) if the ids agree, or put the prediction in the gold's order)"
                 warn("\(name): \(evaluation.textNotFound) of \(sentences) gold sentences are not in the prediction's text where the others place them\(elsewhere); each is paired by the place its neighbours leave it, or counts as unlabelled")
             }
+            // A prediction file that holds fewer sentences or labels than the gold (a label table cut short, a run
+            // stopped half-way) would otherwise be scored without a word.
+            if let predPath, evaluation.goldWithoutPrediction > 0 {
+                warn("\(name): \(evaluation.goldWithoutPrediction) of the \(sentences) gold sentences have no sentence in \(predPath) (--match \(used.rawValue)): scored as unlabelled (column none); a prediction cut short, or another segmentation (--match text pairs by text)?")
+            }
+            if predPath != nil, evaluation.predictionsWithoutLabel > 0 {
+                warn("\(name): the prediction leaves \(evaluation.predictionsWithoutLabel) of the \(sentences) gold sentences unlabelled: scored as misses (column none)")
+            }
             if evaluation.pairedTextDiffers > 0 {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")
             }

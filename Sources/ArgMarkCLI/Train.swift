@@ -238,7 +238,9 @@ struct Train: ParsableCommand {
             for spec in combineWith {
                 let (id, weight) = Self.parse(spec)
                 guard let labeler = registry.labeler(id: id) else { throw fail("unknown labeller \(id) in --combine-with") }
-                guard weight.isFinite, weight > 0 else { throw fail("--combine-with \(spec): a weight is a number above 0") }
+                guard PluginRegistry.labelerWeights.contains(weight) else {
+                    throw fail("--combine-with \(spec): \(PluginRegistry.labelerWeightRule)")
+                }
                 guard weights[id] == nil else { throw fail("--combine-with names \(id) twice; give it once, with its weight") }
                 // A trained model beside the fold model was trained on the held-out documents (the shipped models
                 // are trained on all the gold): the fold's score would measure its memory.

@@ -59,10 +59,11 @@ public struct EvaluationReport: Sendable {
         lines.append(pad("label", 14) + lpad("precision", 10) + lpad("recall", 8) + lpad("F1", 8) + lpad("gold", 7) + lpad("pred", 7)
             + (bootstrap != nil ? "  F1 \(percent(bootstrap!.level)) interval" : ""))
         for (i, s) in e.scores.enumerated() {
-            // A label neither side uses has no precision, recall or F1 (not 0, which an average would take in).
-            let unused = s.support == 0 && s.predicted == 0
-            func shown(_ x: Double) -> String { unused ? "-" : f3(x) }
-            lines.append(pad(s.label.rawValue, 14) + lpad(shown(s.precision), 10) + lpad(shown(s.recall), 8) + lpad(shown(s.f1), 8)
+            // A rate out of nothing is none (not 0, which an average would take in): no precision without a prediction
+            // of the label, no recall without a gold one, no F1 for a label neither side uses.
+            func shown(_ x: Double, over n: Int) -> String { n == 0 ? "-" : f3(x) }
+            lines.append(pad(s.label.rawValue, 14) + lpad(shown(s.precision, over: s.predicted), 10) + lpad(shown(s.recall, over: s.support), 8)
+                + lpad(shown(s.f1, over: s.support + s.predicted), 8)
                 + lpad("\(s.support)", 7) + lpad("\(s.predicted)", 7)
                 + (bootstrap?.labelF1[i].map { "  " + range($0) } ?? ""))
         }
@@ -76,7 +77,9 @@ public struct EvaluationReport: Sendable {
             + (e.unlabeledGold > 0 ? "  unlabelled gold skipped \(e.unlabeledGold)" : "")
             + (e.unlabeledPredicted > 0 ? "  unlabelled predictions skipped \(e.unlabeledPredicted)" : "")
             + (e.machineLabelsSkipped > 0 ? "  machine labels skipped \(e.machineLabelsSkipped)" : "")
-            + (e.textNotFound > 0 ? "  gold text not in prediction \(e.textNotFound)" : ""))
+            + (e.textNotFound > 0 ? "  gold text not in prediction \(e.textNotFound)" : "")
+            + (e.goldWithoutPrediction > 0 ? "  gold sentences without a predicted one \(e.goldWithoutPrediction)" : "")
+            + (e.predictionsWithoutLabel > 0 ? "  predicted without a label \(e.predictionsWithoutLabel)" : ""))
         if e.tree.linked > 0 {
             lines.append("tree: attachment \(f3(e.tree.attachment)) (\(e.tree.sameParent)/\(e.tree.linked))  with relation \(f3(e.tree.attachmentWithRelation))  thesis found \(e.tree.thesesFound)/\(e.tree.theses)")
         }
@@ -120,9 +123,9 @@ public struct EvaluationReport: Sendable {
     public func json() -> String {
         func object(_ e: LabelEvaluation) -> String {
             let labels = e.scores.map { s in
-                let unused = s.support == 0 && s.predicted == 0
-                func value(_ x: Double) -> String { unused ? "null" : num(x) }
-                return "\"\(s.label.rawValue)\":{\"precision\":\(value(s.precision)),\"recall\":\(value(s.recall)),\"f1\":\(value(s.f1)),\"support\":\(s.support),\"predicted\":\(s.predicted)}"
+                func value(_ x: Double, over n: Int) -> String { n == 0 ? "null" : num(x) }
+                return "\"\(s.label.rawValue)\":{\"precision\":\(value(s.precision, over: s.predicted)),\"recall\":\(value(s.recall, over: s.support)),"
+                    + "\"f1\":\(value(s.f1, over: s.support + s.predicted)),\"support\":\(s.support),\"predicted\":\(s.predicted)}"
             }.joined(separator: ",")
             let matrix = e.confusion.prefix(LabelEvaluation.noneIndex).map { "[" + $0.map(String.init).joined(separator: ",") + "]" }
                 .joined(separator: ",")
@@ -138,6 +141,7 @@ public struct EvaluationReport: Sendable {
             func scored(_ x: Double) -> String { e.total > 0 ? num(x) : "null" }
             return "{\"sentences\":\(e.total),\"accuracy\":\(scored(e.accuracy)),\"macroF1\":\(scored(e.macroF1)),\"kappa\":\(scored(e.kappa)),"
                 + "\"unlabeledGold\":\(e.unlabeledGold),\"unlabeledPredicted\":\(e.unlabeledPredicted),\"textNotFound\":\(e.textNotFound),\"machineLabelsSkipped\":\(e.machineLabelsSkipped),"
+                + "\"goldWithoutPrediction\":\(e.goldWithoutPrediction),\"predictionsWithoutLabel\":\(e.predictionsWithoutLabel),"
                 + "\"labels\":{\(labels)}," + confidence + tree
                 + "\"confusion\":{\"rows\":\"gold\",\"columns\":[\"claim\",\"evidence\",\"example\",\"prescription\",\"background\",\"none\"],\"matrix\":[\(matrix)]}}"
         }
@@ -186,7 +190,8 @@ public struct EvaluationReport: Sendable {
         for document in perDocument {
             for d in document.evaluation.disagreements {
                 let fields = [
-                    document.name, d.sentence, d.predictedSentence ?? "-", d.gold.rawValue, d.predicted?.rawValue ?? "-",
+                    // `-`: the predicted sentence of the same id; `(none)`: the prediction holds no sentence there.
+                    document.name, d.sentence, d.paired ? d.predictedSentence ?? "-" : "(none)", d.gold.rawValue, d.predicted?.rawValue ?? "-",
                     // As the file stores it (four decimals), so that a row can be found in the JSONL and TEI.
                     d.confidence.map(FixedDecimal.format) ?? "-", d.labeledBy?.description ?? "-",
                     d.reasons.isEmpty ? "-" : d.reasons.map(\.summary).joined(separator: "; "), d.text,

@@ -22,6 +22,8 @@ public struct LabelDisagreement: Sendable, Hashable {
     /// The id of the predicted sentence paired with it, when the two files were segmented differently and it is
     /// another.
     public var predictedSentence: String?
+    /// Whether a predicted sentence was paired with it at all (false: the prediction holds none there).
+    public var paired: Bool
     public var gold: ArgumentLabel
     /// nil: the prediction left the sentence unlabelled, or holds no sentence there.
     public var predicted: ArgumentLabel?
@@ -36,8 +38,10 @@ public struct LabelDisagreement: Sendable, Hashable {
 
     public init(
         sentence: String, predictedSentence: String? = nil, gold: ArgumentLabel, predicted: ArgumentLabel?, confidence: Double? = nil,
-        labeledBy: Annotator? = nil, reasons: [LabelReason] = [], text: String, confidenceScale: ConfidenceScale? = nil
+        labeledBy: Annotator? = nil, reasons: [LabelReason] = [], text: String, confidenceScale: ConfidenceScale? = nil,
+        paired: Bool = true
     ) {
+        self.paired = paired
         self.confidenceScale = confidenceScale
         self.sentence = sentence
         self.predictedSentence = predictedSentence
@@ -71,6 +75,12 @@ public struct LabelEvaluation: Sendable, Hashable {
     public private(set) var unlabeledGold: Int
     /// Gold sentences whose prediction had no label and were not scored (agreement between annotators only).
     public private(set) var unlabeledPredicted = 0
+    /// Labelled gold sentences paired (by id or offsets) with no predicted sentence: a prediction cut short, or one
+    /// of another segmentation. Scored as unlabelled predictions.
+    public fileprivate(set) var goldWithoutPrediction = 0
+    /// Labelled gold sentences whose paired predicted sentence has no label (scoring a labeller; between two
+    /// annotators such a sentence is skipped, `unlabeledPredicted`). Scored as misses.
+    public fileprivate(set) var predictionsWithoutLabel = 0
     /// Gold sentences whose text the prediction does not hold (text matching): paired by the place their neighbours
     /// leave them, or, with no place, scored as unlabelled predictions.
     public fileprivate(set) var textNotFound = 0
@@ -152,6 +162,8 @@ public struct LabelEvaluation: Sendable, Hashable {
         unlabeledGold += other.unlabeledGold
         unlabeledPredicted += other.unlabeledPredicted
         textNotFound += other.textNotFound
+        goldWithoutPrediction += other.goldWithoutPrediction
+        predictionsWithoutLabel += other.predictionsWithoutLabel
         textOutOfOrder += other.textOutOfOrder
         pairedTextDiffers += other.pairedTextDiffers
         humanPredictions += other.humanPredictions
@@ -316,6 +328,14 @@ public enum LabelEvaluator {
                 evaluation.machineLabelsSkipped += 1
                 continue
             }
+            if !agreement, unit.annotation.label != nil {
+                // Text matching counts its unpaired sentences itself (textNotFound).
+                if predictedOfGold[unit.id] == nil {
+                    if mode != .text { evaluation.goldWithoutPrediction += 1 }
+                } else if prediction?.label == nil {
+                    evaluation.predictionsWithoutLabel += 1
+                }
+            }
             let counted = evaluation.total
             evaluation.add(
                 gold: unit.annotation.label, predicted: prediction?.label,
@@ -328,7 +348,7 @@ public enum LabelEvaluator {
                     sentence: unit.id, predictedSentence: other.flatMap { $0.id == unit.id ? nil : $0.id },
                     gold: goldLabel, predicted: prediction?.label, confidence: prediction?.confidence,
                     labeledBy: prediction?.labeledBy, reasons: prediction?.labelReasons ?? [], text: unit.text,
-                    confidenceScale: prediction?.confidenceScale))
+                    confidenceScale: prediction?.confidenceScale, paired: other != nil))
             }
         }
         // By id a predicted parent names its gold counterpart itself.

@@ -150,8 +150,8 @@ public struct ModelLibrary: Sendable {
                     pipelineProblem = "\(pipelinePath): names \(twice) twice; name it once, with the weight it should have"
                 } else if ids.isEmpty {
                     pipelineProblem = "\(pipelinePath): names no labeller; list the labellers of the default pipeline (argmark plugins lists them)"
-                } else if let entry = specification.labelers.first(where: { !$0.weight.isFinite || $0.weight <= 0 }) {
-                    pipelineProblem = "\(pipelinePath): gives \(entry.id) the weight \(entry.weight); a labeller's weight is a number above 0 (1 counts its scores as they are)"
+                } else if let entry = specification.labelers.first(where: { !PluginRegistry.labelerWeights.contains($0.weight) }) {
+                    pipelineProblem = "\(pipelinePath): gives \(entry.id) the weight \(entry.weight); \(PluginRegistry.labelerWeightRule)"
                 }
                 for problem in calibrationProblems { problems.append("\(pipelinePath): \(problem); it is not used") }
                 for problem in specification.unusedCalibrations { problems.append("\(pipelinePath): \(problem)") }

@@ -11,6 +11,12 @@ import ArgMarkText
 /// The one list of every plugin ArgMark ships. Adding a plugin is one new file plus one line here;
 /// `RegistryTests` pins the ids so a forgotten line fails a test.
 public struct PluginRegistry: Sendable {
+    /// The weights a labeller may have in a pipeline: above this the combiner's sums overflow (two labellers at
+    /// 1e308 each labelled nothing as two at 1 do), and below it the four decimals a document's provenance records
+    /// would write 0, a weight no pipeline takes.
+    public static let labelerWeights: ClosedRange<Double> = 0.0001...10_000
+    public static let labelerWeightRule = "a labeller's weight is a number from 0.0001 to 10000 (1 counts its scores as they are)"
+
     public var readers: [any DocumentReader]
     public var writers: [any DocumentWriter]
     public var labelers: [any Labeler]
@@ -222,8 +228,8 @@ public struct PluginRegistry: Sendable {
             guard let found = labeler(id: entry.id) else {
                 throw PluginError(pluginID: entry.id, message: "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
             }
-            guard entry.weight.isFinite, entry.weight > 0 else {
-                throw PluginError(pluginID: entry.id, message: "weight \(entry.weight): a labeller's weight is a number above 0 (1 counts its scores as they are)")
+            guard Self.labelerWeights.contains(entry.weight) else {
+                throw PluginError(pluginID: entry.id, message: "weight \(entry.weight): \(Self.labelerWeightRule)")
             }
             chosen.append(found)
             weights[entry.id] = entry.weight

@@ -32,6 +32,15 @@ public enum TrainingCorpus {
             // its files keep the name given.
             let walked = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
             let files = (FileManager.default.enumerator(atPath: walked)?.allObjects as? [String] ?? []).sorted()
+            // A sentence table whose labels are not beside it would be left out without a word: training on less
+            // than was given.
+            let names = Set(files)
+            if let lone = files.first(where: { $0.hasSuffix("_sentences.tsv") && !names.contains(String($0.dropLast("_sentences.tsv".count)) + "_gold.tsv") }) {
+                let file = (path as NSString).appendingPathComponent(lone)
+                throw TrainingDataError(
+                    path: file,
+                    message: "a sentence table without its labels (\(String(lone.dropLast("_sentences.tsv".count)) + "_gold.tsv") is not beside it); add them, or move the table out of \(path)")
+            }
             var documents: [GoldDocument] = []
             for file in files where file.hasSuffix(".jsonl") || file.hasSuffix("_gold.tsv") || file.hasSuffix(".train.tsv") {
                 documents += try load((path as NSString).appendingPathComponent(file), keepingTableIDs: keepingTableIDs)
@@ -228,6 +237,12 @@ public enum TrainingCorpus {
             let length = record.text.unicodeScalars.count
             let language = LanguageDetector.detect(record.text)
             if record.kind == "HEAD" || record.kind == "TOPIC" {
+                // A heading takes no label in the guideline's tables; one given would be dropped without a word.
+                if !["", "-"].contains(record.label.trimmingCharacters(in: .whitespaces)) {
+                    throw TrainingDataError(
+                        path: path,
+                        message: "line \(record.line): \(record.id.map { "sentence \($0)" } ?? "the row") is a heading (kind \(record.kind)) labelled '\(record.label)'; a heading's row has - for its label, or mark the row a sentence (kind S) in its table")
+                }
                 flush()
                 let level = HeadingDetector.levelOfHeadingRow(
                     record.text, previousParagraphEndsOpen: previousEndsOpen, currentLevel: builder.document.sections.last?.level,

@@ -200,7 +200,12 @@ struct CommandLineTests {
         let written = try String(contentsOfFile: dir + "/out/in.en.jsonl", encoding: .utf8)
         #expect(written.contains(#""label":"prescription""#) && written.contains(#""labeledBy":"label.example-external.v1""#))
         let weightless = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:0"])
-        #expect(weightless.status != 0 && weightless.stderr.contains("a labeller's weight is a number above 0"))
+        #expect(weightless.status != 0 && weightless.stderr.contains("a labeller's weight is a number from 0.0001 to 10000"))
+        // Weights the combiner's sums overflow with, or that the provenance's four decimals would record as 0.
+        for weight in ["1e308", "0.00001"] {
+            let outOfRange = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:" + weight])
+            #expect(outOfRange.status != 0 && outOfRange.stderr.contains("a labeller's weight is a number from 0.0001 to 10000"))
+        }
         let mistyped = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--labelers", "label.cue.en.v1:O.5"])
         #expect(mistyped.status != 0 && mistyped.stderr.contains("the weight 'O.5' is not a number"))
         let spaced = try argmark(["annotate", dir + "/in.en.txt", "--out", dir + "/out", "--no-tree", "--labelers", " label.cue.en.v1 , label.rules.en.v1 : 2"])

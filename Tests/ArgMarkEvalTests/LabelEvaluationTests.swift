@@ -40,12 +40,41 @@ struct LabelEvaluationTests {
         // kappa: po = 0.6; pe = (2/5)(1/5) + (2/5)(3/5) + (1/5)(0) + 0 + (0)(1/5) = 0.32
         #expect(abs(e.kappa - (0.6 - 0.32) / (1 - 0.32)) < 1e-12)
         // Example and background, which neither side uses, have no scores in the report (not 0, which an average of
-        // the rows would take in); prescription, in the gold but never predicted, scores 0.
+        // the rows would take in); prescription, in the gold but never predicted, has recall and F1 0 and no precision
+        // (0 of 0 predictions).
         let report = EvaluationReport(evaluation: e, perDocument: [])
         #expect(report.text().contains("example                -       -       -      0      0"))
-        #expect(report.text().contains("prescription       0.000   0.000   0.000      1      0"))
+        #expect(report.text().contains("prescription           -   0.000   0.000      1      0"))
         #expect(report.json().contains(#""example":{"precision":null,"recall":null,"f1":null,"support":0,"predicted":0}"#))
-        #expect(report.json().contains(#""prescription":{"precision":0,"recall":0,"f1":0,"support":1,"predicted":0}"#))
+        #expect(report.json().contains(#""prescription":{"precision":null,"recall":0,"f1":0,"support":1,"predicted":0}"#))
+    }
+
+    /// A label predicted but not in the gold has precision 0 and no recall (0 of 0 gold sentences), as a label in the
+    /// gold but never predicted has no precision.
+    @Test func aRateOutOfNothingIsNone() {
+        let gold = document([(0, 1, .claim), (1, 2, .claim)])
+        let pred = document([(0, 1, .claim), (1, 2, .prescription)])
+        let (e, _) = LabelEvaluator.evaluate(gold: gold, predicted: pred)
+        let report = EvaluationReport(evaluation: e, perDocument: [])
+        #expect(report.text().contains("prescription       0.000       -   0.000      0      1"))
+        #expect(report.json().contains(#""prescription":{"precision":0,"recall":null,"f1":0,"support":0,"predicted":1}"#))
+    }
+
+    /// A prediction that holds fewer sentences than the gold (paired by id), or leaves some unlabelled (a label table
+    /// cut short), is counted, not only scored as misses.
+    @Test func aPredictionCutShortIsCounted() {
+        let gold = document([(0, 1, .claim), (1, 2, .evidence), (2, 3, .evidence)])
+        let (short, _) = LabelEvaluator.evaluate(gold: gold, predicted: document([(0, 1, .claim), (1, 2, .evidence)]), matching: .id)
+        #expect(short.goldWithoutPrediction == 1 && short.predictionsWithoutLabel == 0)
+        #expect(short.confusion[1][LabelEvaluation.noneIndex] == 1)
+        let (unlabelled, _) = LabelEvaluator.evaluate(gold: gold, predicted: document([(0, 1, .claim), (1, 2, nil), (2, 3, nil)]))
+        #expect(unlabelled.goldWithoutPrediction == 0 && unlabelled.predictionsWithoutLabel == 2)
+        let report = EvaluationReport(evaluation: unlabelled, perDocument: [])
+        #expect(report.text().contains("predicted without a label 2"))
+        #expect(report.json().contains(#""goldWithoutPrediction":0,"predictionsWithoutLabel":2"#))
+        // Between two annotators an unlabelled side is skipped, as before, not counted here.
+        let (agreement, _) = LabelEvaluator.evaluate(gold: gold, predicted: document([(0, 1, .claim), (1, 2, nil), (2, 3, nil)]), agreement: true)
+        #expect(agreement.predictionsWithoutLabel == 0 && agreement.unlabeledPredicted == 2)
     }
 
     @Test func confidencesAreScoredAgainstTheLabels() {

@@ -338,6 +338,25 @@ struct ModelTests {
         #expect(read.sections.map(\.level) == [1, 2, 1])
     }
 
+    /// Training refuses what it would otherwise leave out without a word: a sentence table whose labels are not
+    /// beside it in a data directory, and a label on a heading's row.
+    @Test func trainingDataItCannotUseIsRefused() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("argmark-lone-table-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "id\tpara\tkind\ttext\ns1\tp1\tS\t本文认为合作是出路。\n".write(
+            to: directory.appendingPathComponent("lone_sentences.tsv"), atomically: true, encoding: .utf8)
+        #expect { try TrainingCorpus.load(directory.path) } throws: { error in
+            (error as? TrainingDataError)?.message.contains("lone_gold.tsv is not beside it") == true
+        }
+        #expect { try TrainingCorpus.pairDocument(
+            sentences: "id\tpara\tkind\ttext\ns1\tp1\tHEAD\t一、总体要求\ns2\tp2\tS\t今年要推动改革。\n",
+            gold: "id\tlabel\tparent\trelation\ns1\tclaim\t-\t-\ns2\tprescription\t-\t-\n", path: "h_gold.tsv")
+        } throws: { error in
+            (error as? TrainingDataError)?.message.contains("line 2: sentence s1 is a heading (kind HEAD) labelled 'claim'") == true
+        }
+    }
+
     @Test func trainingCorpusFormats() throws {
         let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
         let pair = try TrainingCorpus.load(fixtures.appendingPathComponent("tiny_gold.tsv").path)
