@@ -254,6 +254,9 @@ struct Export: ParsableCommand {
     var to: String { format ?? out.flatMap(Self.format(named:)) ?? "tei" }
 
     func validate() throws {
+        if out?.isEmpty == true {
+            throw ValidationError("--out is empty (an unset variable?); give the file or directory the export goes to, or - for standard output")
+        }
         // Graphviz renders pictures from the dot this writes; a .png holding TEI or dot would open as no picture.
         if let out, ["png", "pdf", "jpg", "jpeg", "gif"].contains((out as NSString).pathExtension.lowercased()) {
             throw ValidationError("export writes tei, tsv, csv, aif, dot or svg, not .\((out as NSString).pathExtension); for a picture: argmark export FILE --to dot --out - | dot -T\((out as NSString).pathExtension.lowercased()) > \(out)")

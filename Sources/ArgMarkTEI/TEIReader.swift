@@ -595,7 +595,8 @@ struct TEIDecoder {
         let paragraphID = own ? (head.attribute("n") ?? "p\(paragraphs.count + 1)") : keptID(nil, "p", paragraphs.count + 1)
         let languageTag = own ? TEIVocabulary.language(code: language) : LanguageDetector.detect(value)
         units.append(TextUnit(id: id, kind: .heading, section: section, paragraph: paragraphID, language: languageTag, start: start, end: end, text: value))
-        pendingRefs.append([])
+        // ArgMark's own heading links its notes as a sentence does (another tool's head is read for its text only).
+        pendingRefs.append(own && head.hasElementChildren ? head.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: languageTag, units: (units.count - 1)..<units.count))
     }
 
@@ -716,7 +717,7 @@ struct TEIDecoder {
             units.append(TextUnit(
                 id: id, kind: .caption, section: section, paragraph: paragraphID,
                 language: TEIVocabulary.language(code: head.xmlLang ?? paragraphLanguage), start: start, end: end, text: head.textContent))
-            pendingRefs.append([])
+            pendingRefs.append(head.hasElementChildren ? head.descendants(named: "ref").flatMap { Self.pointers($0.attribute("target")) } : [])
         }
         paragraphs.append(Paragraph(id: paragraphID, section: section, language: TEIVocabulary.language(code: paragraphLanguage), units: first..<units.count))
     }

@@ -94,20 +94,39 @@ struct TEIEncoder {
         func illegal(_ text: String) -> Unicode.Scalar? {
             text.unicodeScalars.first { let v = $0.value; return v < 0x20 ? !(v == 0x09 || v == 0x0A || v == 0x0D) : (v == 0xFFFE || v == 0xFFFF) }
         }
+        func code(_ scalar: Unicode.Scalar) -> String {
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }
         for (kind, id, text) in document.units.map({ ($0.kind.rawValue, $0.id, $0.text) }) + document.notes.map({ ("note", $0.id, $0.text) }) {
             if let scalar = illegal(text) {
-                let code = String(scalar.value, radix: 16, uppercase: true)
-                throw .unrepresentable("TEI: \(kind) \(id) contains U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code), a control character XML 1.0 cannot represent; replace it with a space in the source (or the JSONL) and annotate again")
+                throw .unrepresentable("TEI: \(kind) \(id) contains \(code(scalar)), a control character XML 1.0 cannot represent; replace it with a space in the source (or the JSONL) and annotate again")
+            }
+        }
+        // The metadata, named by its field: the XML writer could say only that "text" holds it.
+        let metadata = document.metadata
+        var fields: [(String, String)] = metadata.titles.sorted { $0.key < $1.key }.map { ("title (\($0.key))", $0.value) }
+        fields += metadata.authors.map { ("author", $0) }
+        fields += metadata.doi.map { [("DOI", $0)] } ?? []
+        fields += metadata.keywords.sorted { $0.key < $1.key }.flatMap { entry in entry.value.map { ("keyword (\(entry.key))", $0) } }
+        fields += metadata.abstracts.sorted { $0.key < $1.key }.map { ("abstract (\($0.key))", $0.value) }
+        fields += metadata.classification.sorted { $0.key < $1.key }.map { ("classification \($0.key)", $0.value) }
+        fields += metadata.fields.sorted { $0.key < $1.key }.flatMap { [("the name of the field \($0.key)", $0.key), ("field \($0.key)", $0.value)] }
+        for (field, text) in fields {
+            if let scalar = illegal(text) {
+                throw .unrepresentable("TEI: the document's \(field) contains \(code(scalar)), a control character XML 1.0 cannot represent; replace it with a space in the source (or the JSONL's metadata) and annotate again")
             }
         }
     }
 
-    /// Every id becomes an `xml:id`: it must be an NCName and unique.
+    /// Every id becomes an `xml:id`: it must be an NCName and unique. Every id that cannot be one is named at once
+    /// (up to five), so that a table of a hundred ids is mended in one pass, not one run per id.
     private func checkIDs() throws(DocumentWriteError) {
         var seen: Set<String> = []
+        var problems: [String] = []
         let ids = document.units.map(\.id) + document.paragraphs.map(\.id) + document.sections.map(\.id) + document.notes.map(\.id)
         for id in ids {
-            guard TEIVocabulary.isNCName(id) else {
+            if !TEIVocabulary.isNCName(id) {
                 // Name what is wrong with it: its first character, or the first one an xml:id cannot hold (# / & , …).
                 let reason: String
                 if let first = id.first, !(first.isLetter || first == "_") {
@@ -117,15 +136,17 @@ struct TEIEncoder {
                 } else {
                     reason = "an xml:id is a letter or _ followed by letters, digits, - _ or ."
                 }
-                throw .unrepresentable("TEI: the id '\(id)' cannot be an xml:id (\(reason)); rename it or re-annotate the source text")
-            }
-            guard !TEIVocabulary.isReserved(id) else {
-                throw .unrepresentable("TEI: the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-, why-); rename it")
-            }
-            guard seen.insert(id).inserted else {
-                throw .unrepresentable("TEI: the id '\(id)' is used twice (xml:id values must be unique across sentences, paragraphs, sections and notes); rename one")
+                problems.append("the id '\(id)' cannot be an xml:id (\(reason))")
+            } else if TEIVocabulary.isReserved(id) {
+                problems.append("the id '\(id)' uses a prefix ArgMark reserves (argmark, arg-, score-, why-)")
+            } else if !seen.insert(id).inserted {
+                problems.append("the id '\(id)' is used twice (xml:id values must be unique across sentences, paragraphs, sections and notes)")
             }
         }
+        guard let first = problems.first else { return }
+        if problems.count == 1 { throw .unrepresentable("TEI: \(first); rename it or re-annotate the source text") }
+        let named = problems.prefix(5).joined(separator: "; ")
+        throw .unrepresentable("TEI: \(problems.count) ids cannot be written: \(named)\(problems.count > 5 ? "; and \(problems.count - 5) more" : ""); rename them or re-annotate the source text")
     }
 
     private mutating func collectAnnotators() {
@@ -338,7 +359,9 @@ struct TEIEncoder {
             "ident": TEIVocabulary.offsetPrefix, "matchPattern": "([0-9]+),([0-9]+)",
             "replacementPattern": Self.uriEscaped(source) + "#char=$1,$2",
         ])
-        try leaf("p", ["xml:lang": "en"], text: Self.isLaidOut(source, format: document.metadata.fields[DocumentMetadata.sourceFormatField])
+        try leaf("p", ["xml:lang": "en"], text: document.sourcePath == nil
+            ? "Offsets START,END in Unicode code points (RFC 5147 char scheme) into the text ArgMark read from standard input, which names no file: \(source) in the pattern stands for that text, under the document's id."
+            : Self.isLaidOut(source, format: document.metadata.fields[DocumentMetadata.sourceFormatField])
             ? "Offsets START,END in Unicode code points into the text ArgMark laid out from the source (its markup removed), not into the file's own characters: the char scheme of RFC 5147 (plain text) does not resolve them in this file."
             : "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")
         close()
@@ -635,7 +658,8 @@ struct TEIEncoder {
             if paragraph.id != "p\(index + 1)" { try out.attribute("n", paragraph.id) }
             try out.attribute("source", offsets(heading))
             if let code = inheritedLanguage(TEIVocabulary.languageCode(heading.language), documentLanguage) { try out.attribute("xml:lang", code) }
-            try out.text(heading.text)
+            // A note on a title or heading (标题①, Introduction[^1]) is linked as a sentence's is.
+            try writeTextWithNoteRefs(heading)
             out.endElement()
             return
         }
@@ -669,7 +693,7 @@ struct TEIEncoder {
             try out.attribute("xml:id", unit.id)
             try out.attribute("source", offsets(unit))
             if let code = inheritedLanguage(TEIVocabulary.languageCode(unit.language), paragraphLanguage) { try out.attribute("xml:lang", code) }
-            try out.text(unit.text)
+            try writeTextWithNoteRefs(unit)
             out.endElement()
         }
         close()
@@ -693,14 +717,14 @@ struct TEIEncoder {
         if let resp = pointer(a.labeledBy) { try out.attribute("resp", resp) }
         if let confidence = a.confidence { try out.attribute("cert", FixedDecimal.format(confidence)) }
         if let time = a.reviewedAt, let change = reviewChangeIDs[time] { try out.attribute("change", "#" + change) }
-        try writeSentenceText(unit)
+        try writeTextWithNoteRefs(unit)
         out.endElement()
     }
 
-    /// The text with note markers as `ref type="foot"` to their notes. When the markers found do not give back the
-    /// sentence's note list exactly (a hand-edited file), the refs are written empty after the text instead, so
-    /// the list survives either way.
-    private func writeSentenceText(_ unit: TextUnit) throws(XMLError) {
+    /// A sentence's, heading's or caption's text with its note markers as `ref type="foot"` to their notes. When the
+    /// markers found do not give back the unit's note list exactly (a hand-edited file), the refs are written empty
+    /// after the text instead, so the list survives either way.
+    private func writeTextWithNoteRefs(_ unit: TextUnit) throws(XMLError) {
         guard !unit.noteRefs.isEmpty else {
             try out.text(unit.text)
             return

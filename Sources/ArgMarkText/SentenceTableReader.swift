@@ -213,7 +213,9 @@ public struct SentenceTableReader: DocumentReader {
     }
 
     /// Gives the units the table's ids (`ids[i]` for unit `i`), in place of the builder's `s1`, `s2`, …; parents and
-    /// sections' headings, which name units by id, follow.
+    /// sections' headings, which name units by id, follow. Where a table's ids are the builder's paragraph or
+    /// section ids (a table numbering its sentences p1, p2, … or d1, …), the paragraphs and sections are numbered
+    /// under another prefix, so that every id of the document can be an `xml:id` of its TEI.
     public static func rename(_ document: inout Document, to ids: [String]) {
         let renamed = Dictionary(zip(document.units.map(\.id), ids), uniquingKeysWith: { first, _ in first })
         guard renamed.contains(where: { $0.key != $0.value }) else { return }
@@ -224,6 +226,36 @@ public struct SentenceTableReader: DocumentReader {
         for i in document.sections.indices {
             if let heading = document.sections[i].heading { document.sections[i].heading = renamed[heading] ?? heading }
         }
+        let unitIDs = Set(document.units.map(\.id))
+        if document.paragraphs.contains(where: { unitIDs.contains($0.id) }) {
+            let prefix = freePrefix(["para", "par", "pg"], count: document.paragraphs.count, avoiding: unitIDs)
+            for i in document.paragraphs.indices {
+                let id = "\(prefix)\(i + 1)"
+                for u in document.paragraphs[i].units { document.units[u].paragraph = id }
+                document.paragraphs[i].id = id
+            }
+        }
+        if document.sections.contains(where: { unitIDs.contains($0.id) }) {
+            let prefix = freePrefix(["div", "sec", "dv"], count: document.sections.count, avoiding: unitIDs)
+            var sectionIDs: [String: String] = [:]
+            for i in document.sections.indices { sectionIDs[document.sections[i].id] = "\(prefix)\(i + 1)" }
+            for i in document.sections.indices {
+                document.sections[i].id = sectionIDs[document.sections[i].id]!
+                if let parent = document.sections[i].parent { document.sections[i].parent = sectionIDs[parent] ?? parent }
+            }
+            for i in document.paragraphs.indices { document.paragraphs[i].section = sectionIDs[document.paragraphs[i].section] ?? document.paragraphs[i].section }
+            for i in document.units.indices { document.units[i].section = sectionIDs[document.units[i].section] ?? document.units[i].section }
+        }
+    }
+
+    /// The first of `prefixes` that numbers `count` ids (prefix1 …) none of which is in `taken`, else the last with
+    /// enough x's added.
+    private static func freePrefix(_ prefixes: [String], count: Int, avoiding taken: Set<String>) -> String {
+        func free(_ prefix: String) -> Bool { !(1...max(1, count)).contains { taken.contains("\(prefix)\($0)") } }
+        if let prefix = prefixes.first(where: free) { return prefix }
+        var prefix = prefixes.last! + "x"
+        while !free(prefix) { prefix += "x" }
+        return prefix
     }
 
     /// One document's rows of a corpus table, decoded with the header alone from the lines `parts(of:)` found, so

@@ -183,9 +183,21 @@ struct YAMLFrontMatter {
 
     /// `key: value` (the value may be empty), the key lower-cased; nil for a line that is no such pair.
     private static func keyValue(_ text: String) -> (String, String)? {
+        // A quoted key ("date published": …) is its text; a colon inside it is no separator.
+        if let quote = text.first, quote == "\"" || quote == "'", let close = closingQuote(text) {
+            let rest = text[text.index(after: close)...]
+            guard rest.hasPrefix(":") else { return nil }
+            let value = String(rest.dropFirst())
+            guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
+            let key = scalar(String(text[...close])).trimmingSpaces
+            return key.isEmpty ? nil : (key.lowercased(), value.trimmingSpaces)
+        }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = text[..<colon].trimmingSpaces
-        guard !key.isEmpty, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else { return nil }
+        // A plain key may hold spaces and letters of any script (weird key:, 标题:), but not what opens another
+        // kind of YAML line or ends a sentence, and it is short: a line of prose with a colon is no key.
+        guard !key.isEmpty, key.count <= 40, let first = key.first, !"-#[]{}?!&*|>%@`,".contains(first),
+              !key.contains(where: { ".,;?!。，；？！：\t".contains($0) }) else { return nil }
         let value = String(text[text.index(after: colon)...])
         // A colon must be followed by a space or end the line (http://…, 10:30 are values, not keys).
         guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
@@ -209,11 +221,48 @@ struct YAMLFrontMatter {
     private static func scalar(_ value: String) -> String {
         if value.count >= 2, let first = value.first, first == "\"" || first == "'", let close = closingQuote(value) {
             let inner = String(value[value.index(after: value.startIndex)..<close])
-            return first == "\"" ? inner.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
-                : inner.replacingOccurrences(of: "''", with: "'")
+            return first == "\"" ? unescaped(inner) : inner.replacingOccurrences(of: "''", with: "'")
         }
         if let comment = value.range(of: " #") { return String(value[..<comment.lowerBound]).trimmingSpaces }
         return value
+    }
+
+    /// A double-quoted scalar's escapes resolved as YAML resolves them: \" \\ \/ \n \t \r \0 and the others of one
+    /// letter, and code points written \xXX, \uXXXX or \UXXXXXXXX; an escape YAML does not know is kept as written.
+    private static func unescaped(_ inner: String) -> String {
+        guard inner.contains("\\") else { return inner }
+        let simple: [Character: String] = [
+            "\"": "\"", "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\u{07}", "b": "\u{08}",
+            "e": "\u{1B}", "f": "\u{0C}", "v": "\u{0B}", " ": " ", "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}",
+        ]
+        var result = ""
+        var i = inner.startIndex
+        while i < inner.endIndex {
+            let c = inner[i]
+            let next = inner.index(after: i)
+            guard c == "\\", next < inner.endIndex else {
+                result.append(c)
+                i = next
+                continue
+            }
+            let code = inner[next]
+            if let replacement = simple[code] {
+                result += replacement
+                i = inner.index(after: next)
+                continue
+            }
+            let digits = code == "x" ? 2 : code == "u" ? 4 : code == "U" ? 8 : 0
+            let hexStart = inner.index(after: next)
+            if digits > 0, let hexEnd = inner.index(hexStart, offsetBy: digits, limitedBy: inner.endIndex),
+               let value = UInt32(inner[hexStart..<hexEnd], radix: 16), let scalar = Unicode.Scalar(value) {
+                result.unicodeScalars.append(scalar)
+                i = hexEnd
+                continue
+            }
+            result.append(c)
+            i = next
+        }
+        return result
     }
 
     /// Where the quotation that opens `value` closes, if it does.

@@ -56,6 +56,54 @@ struct TEIWriterTests {
         #expect(try readTEI(tei).units[index].noteRefs == ["n3"])
     }
 
+    /// A note on a title, a heading or a caption is linked from it as from a sentence (a `ref` inside the `head`),
+    /// and read back: the links had been lost in TEI and on the way back.
+    @Test func notesOfHeadingsAndCaptionsAreLinked() throws {
+        let text = "数字贸易规则研究①\n一、引言②\n本文认为，规则竞争日益激烈。③\n表1 贸易数据④\n国家    金额\n中国    100\n注释\n①基金项目。\n②引言注。\n③某书，2020年。\n④资料来源：WTO。\n"
+        let document = try ArticleReader().read(ReaderInput(bytes: Array(text.utf8), sourcePath: "h.txt", documentID: "h"))
+        let noted = document.units.filter { $0.kind != .sentence && !$0.noteRefs.isEmpty }
+        try #require(noted.count >= 2)
+        let tei = try writeTEI(document)
+        let xml = String(decoding: tei, as: UTF8.self)
+        for unit in noted {
+            let head = try #require(xml.range(of: "<head xml:id=\"\(unit.id)\""))
+            let end = try #require(xml.range(of: "</head>", range: head.upperBound..<xml.endIndex))
+            #expect(xml[head.upperBound..<end.lowerBound].contains("<ref type=\"foot\" target=\"#"))
+        }
+        let back = try readTEI(tei)
+        #expect(back.units.map(\.noteRefs) == document.units.map(\.noteRefs))
+        #expect(String(decoding: try writeJSONL(back), as: UTF8.self) == String(decoding: try writeJSONL(document), as: UTF8.self))
+    }
+
+    /// Every id that cannot be an xml:id is named in one refusal, so that a table of such ids is mended in one pass.
+    @Test func everyIDThatCannotBeAnXMLIDIsNamedAtOnce() throws {
+        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        // Units no other names (no parent, no section's heading).
+        document.units[0].id = "1a"
+        document.units[10].id = "x:y"
+        document.units[9].id = "score-a"
+        document.units[9].annotation.parent = nil
+        document.units[9].annotation.relation = nil
+        #expect {
+            try writeTEI(document)
+        } throws: { error in
+            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
+            return message.contains("3 ids cannot be written") && message.contains("'1a'") && message.contains("'x:y'") && message.contains("'score-a'")
+        }
+    }
+
+    /// A control character in the metadata is named with its field, as one in a sentence is with the sentence.
+    @Test func aControlCharacterInTheMetadataNamesItsField() throws {
+        var document = try readJSONL(try fixtureBytes("varied.jsonl"))
+        document.metadata.titles["en"] = "Bad\u{01} title"
+        #expect {
+            try writeTEI(document)
+        } throws: { error in
+            guard case .unrepresentable(let message) = error as? DocumentWriteError else { return false }
+            return message.contains("the document's title (en) contains U+0001")
+        }
+    }
+
     @Test func idsThatCannotBeXMLIDsAreRefused() throws {
         var document = try readJSONL(try fixtureBytes("varied.jsonl"))
         document.units[0].id = "1st-sentence"

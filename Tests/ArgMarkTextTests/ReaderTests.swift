@@ -926,6 +926,17 @@ struct PlainTextReaderTests {
         #expect(markdown.metadata.titles == ["en": "Carbon Borders"] && markdown.units.first?.text == "Carbon Borders")
     }
 
+    /// YAML keys need not be words: one with a space, in another script or quoted is a key, so that one unusual
+    /// key does not send the whole header into the body; a double-quoted value's escapes are resolved. A line of
+    /// prose with a colon is still no key.
+    @Test func yamlKeysOfAnyShapeAndEscapes() throws {
+        let odd = try read(PlainTextReader(), "---\ntitle: Good Title\nweird key: x\n\"date: published\": 2024-01-02\n来源: 新华网\nsubtitle: \"Tab\\there \\u00e9t\\u00e9 \\x41\\/\\q\"\n---\n\nWe argue that governance matters.\n")
+        #expect(odd.metadata.titles == ["en": "Good Title"] && odd.units.map(\.text) == ["We argue that governance matters."])
+        #expect(odd.metadata.fields == ["weird key": "x", "date: published": "2024-01-02", "来源": "新华网", "subtitle": "Tab\there été A/\\q"])
+        let prose = try read(PlainTextReader(), "---\ntitle: T\nWe argue, as others do: cities should act.\n---\nThey should act now.\n")
+        #expect(prose.metadata.isEmpty && prose.units.map(\.text).contains("They should act now."))
+    }
+
     /// A paper in Markdown with YAML front matter and an abstract is read as an article, its header as metadata.
     @Test func yamlFrontMatterAboveAnArticle() throws {
         let text = "---\ntitle: Carbon Borders\nauthor: Jane Doe\ndate: 2024-05-01\n---\n\nAbstract: This paper argues that border adjustments are lawful.\n\nKeywords: trade, climate\n\n1. Introduction\n\nWe argue that cities should act.\n"
@@ -1384,6 +1395,20 @@ struct SentenceTableReaderTests {
         let nestedFromTable = try table(nestedTable)
         #expect(nestedFromLines.sections.map(\.level) == [1, 2])
         #expect(nestedFromTable.sections.map(\.level) == [1, 2])
+    }
+
+    /// A table whose ids are the reader's own paragraph and section ids (p1, p2, d1, …) gets paragraphs and sections
+    /// numbered otherwise, so that every id of the document is its own (TEI's xml:ids must be).
+    @Test func idsLikeParagraphAndSectionIDsStayApart() throws {
+        let doc = try table("id\tpara\tkind\ttext\nd1\t0\tHEAD\tIntroduction\np1\tA\tS\tWe argue that policy matters.\np2\tA\tS\tFor example, Finland raised spending.\npara1\tB\tS\tTherefore, states should invest.\n")
+        #expect(doc.units.map(\.id) == ["d1", "p1", "p2", "para1"])
+        let ids = doc.units.map(\.id) + doc.paragraphs.map(\.id) + doc.sections.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(doc.paragraphs.map(\.id) == ["par1", "par2", "par3"] && doc.sections.map(\.id) == ["div1"])
+        #expect(doc.units.map(\.paragraph) == ["par1", "par2", "par2", "par3"] && doc.units.allSatisfy { $0.section == "div1" })
+        #expect(doc.validate().isEmpty)
+        // A table of other ids keeps the reader's own numbering.
+        #expect(try table(Self.table).paragraphs.map(\.id).allSatisfy { $0.hasPrefix("p") && !$0.hasPrefix("par") })
     }
 
     /// Columns in any order, a byte-order mark, Windows line ends, numeric ids, a label column, one doc_id, no para
