@@ -9,7 +9,8 @@ blocks SIGTERM), --hang-after N replies to N documents and then to none (writing
 to the first document, --logits replies with scores outside [0, 1], --certain with a confidence of exactly 1 (an
 integer), --boolean with a confidence of true, --escape-id names itself with a terminal escape sequence, --repeat
 answers the first sentence twice, --claims-only declares only claim at the handshake, --both gives a sentence
-both scores and a label, and --close-output closes its standard output on the first document and goes on running.
+both scores and a label, --close-output closes its standard output on the first document and goes on running, and
+--blank-lines writes blank lines before and after each reply.
 """
 import json
 import os
@@ -91,7 +92,11 @@ def main():
                     sys.stdout.write(json.dumps(reply, ensure_ascii=False) + "\n")
         else:
             reply = {"type": "error", "message": f"unknown request type {request['type']}"}
+        if "--blank-lines" in args:
+            sys.stdout.write("\n\r\n")
         print(json.dumps(reply, ensure_ascii=False), flush=True)
+        if "--blank-lines" in args:
+            print("", flush=True)
 
 
 if __name__ == "__main__":

@@ -55,7 +55,8 @@ struct Evaluate: ParsableCommand {
     @Flag(name: .long, help: "Two annotators: skip sentences either file leaves unlabelled or a labeller labelled (symmetric where the sentences are shared).")
     var agreement = false
 
-    @Option(name: .long, help: "Bootstrap intervals (95%) for macro-F1, accuracy, kappa and each label's F1 from this many resamples (0: none).")
+    // Unconditional, so that a negative count (-5) is refused for what it is, not as a missing value.
+    @Option(name: .long, parsing: .unconditional, help: "Bootstrap intervals (95%) for macro-F1, accuracy, kappa and each label's F1 from this many resamples (0: none).")
     var bootstrap: Int = 0
 
     @Option(name: .long, help: "What the bootstrap draws: auto (documents when there are at least 10, else sentences), documents or sentences.")

@@ -431,6 +431,8 @@ struct Train: ParsableCommand {
     }
 
     static func parse(_ spec: String) -> (path: String, weight: Double) {
+        // A file or folder whose name ends in :2 is that path, not the path before it at weight 2.
+        if spec.contains(":"), FileManager.default.fileExists(atPath: spec) { return (spec, 1) }
         if let colon = spec.lastIndex(of: ":"), let weight = Double(spec[spec.index(after: colon)...]) {
             return (String(spec[..<colon]), weight)
         }

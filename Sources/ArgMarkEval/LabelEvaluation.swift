@@ -556,8 +556,35 @@ struct Spans {
     }
 
     /// The text without spaces (line breaks, tabs, full-width and no-break spaces).
+    /// The text as sentences are paired by it: without spaces and invisible format characters (a zero-width space,
+    /// a soft hyphen, a byte-order mark), and with what typesetting varies folded to one form — full-width letters,
+    /// digits and marks to ASCII (，：“ as , : "), curly quotes to straight ones, 。 and 、 to . and , and dashes to -
+    /// — so that a prediction of a text set otherwise (another tool's export, ASCII punctuation) pairs by text.
     static func normalized(_ text: String) -> [Unicode.Scalar] {
-        text.unicodeScalars.filter { !$0.properties.isWhitespace }
+        var result: [Unicode.Scalar] = []
+        result.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if !scalar.properties.isWhitespace { result.append(scalar) }
+                continue
+            }
+            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .format { continue }
+            result.append(folded(scalar))
+        }
+        return result
+    }
+
+    private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x300C, 0x300D: return "\""
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return "'"
+        case 0x3002, 0xFF61: return "."
+        case 0x3001: return ","
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return "-"
+        default: return scalar
+        }
     }
 
     static func find(_ needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int, to: Int) -> Int? {

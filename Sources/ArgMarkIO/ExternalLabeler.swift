@@ -345,9 +345,18 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(c.child.output, $0.baseAddress, $0.count) }
             if n > 0 { c.buffer.append(contentsOf: chunk[0..<n]) }
         }
+        // A blank line between replies (a print() too many) says nothing: JSON lines pass over blank lines.
+        if let content = c.buffer.firstIndex(where: { !Self.isBlank($0) }) {
+            if let lineEnd = c.buffer[..<content].lastIndex(of: 0x0A) { c.buffer.removeSubrange(...lineEnd) }
+        } else {
+            c.buffer.removeAll()
+        }
         guard !c.buffer.isEmpty else { return nil }
         return String(decoding: c.buffer.prefix(80), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+
+    /// A byte of a blank line: a space, a tab, a carriage return or a line feed.
+    private static func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 
     private static func readLine(_ c: inout Connection, pluginID: String, timeout: Double) throws(PluginError) -> [UInt8] {
         let deadline = Date().addingTimeInterval(timeout)
@@ -357,6 +366,11 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
             if let newline = c.buffer[searched...].firstIndex(of: 0x0A) {
                 let line = Array(c.buffer[..<newline])
                 c.buffer.removeSubrange(...newline)
+                // A blank line is passed over, as JSON lines have it.
+                if line.allSatisfy(Self.isBlank) {
+                    searched = 0
+                    continue
+                }
                 return line
             }
             searched = c.buffer.count

@@ -229,6 +229,13 @@ public struct ModelLibrary: Sendable {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
+    /// A model is read with the cue lexicon it was trained with, from the models directory it sits in: one trained
+    /// into a folder of its own (train --out tr/label.model.zh.mine.v1) finds none there.
+    static func lexiconNotBeside(_ lexicon: String, path: String) -> ModelError {
+        let directory = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        return .dependency("not loaded: it is read with its cue lexicon \(lexicon), which is not in \(directory.isEmpty ? "." : directory) (\(path)); copy the project's Models/cues there, or move the model into Models/")
+    }
+
     /// The text of a file a person may edit (a lexicon, the character table), nil when there is none. One saved in
     /// another encoding (GB18030, UTF-16) is an error that says so, not a file silently left out.
     public static func text(at path: String) throws(ModelFileError) -> String? {
@@ -288,11 +295,11 @@ public struct ModelLibrary: Sendable {
         } else if Self.lexicons.contains(where: { $0.file == manifest.lexicon }) {
             throw FileManager.default.fileExists(atPath: lexiconPath)
                 ? ModelError.dependency("not loaded, as its cue lexicon \(manifest.lexicon) did not load (see its problem above)")
-                : ModelError.missing("lexicon \(manifest.lexicon)")
+                : Self.lexiconNotBeside(manifest.lexicon, path: lexiconPath)
         } else {
             // A lexicon of the user's own (train --lexicon cues/zh-mine.tsv), which no labeller loads.
             do {
-                guard let text = try Self.text(at: lexiconPath) else { throw ModelError.missing("lexicon \(manifest.lexicon)") }
+                guard let text = try Self.text(at: lexiconPath) else { throw Self.lexiconNotBeside(manifest.lexicon, path: lexiconPath) }
                 lexicon = try CueLexicon(tsv: text, wordBoundaries: manifest.language == LanguageTag.en.rawValue)
             } catch let error as ModelError {
                 throw error

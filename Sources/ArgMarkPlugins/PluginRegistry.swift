@@ -226,7 +226,9 @@ public struct PluginRegistry: Sendable {
                 throw PluginError(pluginID: entry.id, message: "named twice in the pipeline; name it once, with the weight it should have")
             }
             guard let found = labeler(id: entry.id) else {
-                throw PluginError(pluginID: entry.id, message: "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
+                throw PluginError(pluginID: entry.id, message: labelers.isEmpty
+                    ? "no such labeller: the models directory loaded none (see the warnings above)"
+                    : "no such labeller; available: \(labelers.map(\.descriptor.id).joined(separator: ", "))")
             }
             guard Self.labelerWeights.contains(entry.weight) else {
                 throw PluginError(pluginID: entry.id, message: "weight \(entry.weight): \(Self.labelerWeightRule)")

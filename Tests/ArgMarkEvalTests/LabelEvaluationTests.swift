@@ -250,6 +250,21 @@ struct LabelEvaluationTests {
         #expect(salutation.textNotFound == 1 && salutation.textOutOfOrder == 0)
     }
 
+    /// A prediction of the text set otherwise — ASCII punctuation for full-width, straight quotes for curly ones, a
+    /// zero-width space or a soft hyphen inside a word — pairs by text, sentence by sentence.
+    @Test func typesettingDoesNotKeepSentencesApart() {
+        let gold = textDocument([
+            ("本文认为，“规则”之争：实质是发展模式之争。", .claim), ("据统计，2023年贸易额增长了５％。", .evidence),
+            ("We argue that ‘rules’ matter — a lot.", .claim),
+        ])
+        let pred = textDocument([
+            ("本文认为,\"规则\"之争:实质是发展模式之争.", .claim), ("据统计,2023年贸易\u{200B}额增长了5%。", .evidence),
+            ("We argue that 'rules' mat\u{00AD}ter - a lot.", .claim),
+        ], offset: 3)
+        let (e, matching) = LabelEvaluator.evaluate(gold: gold, predicted: pred, matching: .text)
+        #expect(matching == .text && e.textNotFound == 0 && e.accuracy == 1 && e.total == 3)
+    }
+
     /// A sentence edited in the prediction whose old text occurs again later does not drag the pairing there: the
     /// sentences found once fix the alignment.
     @Test func anEditedSentenceRepeatedLaterDoesNotDerailThePairing() {

@@ -113,6 +113,16 @@ struct ExternalLabelerTests {
         }
     }
 
+    /// Blank lines before or after a reply say nothing, as JSON lines have it: they are no output nobody asked for.
+    @Test func blankLinesArePassedOver() throws {
+        let labeler = try start("--blank-lines")
+        #expect(labeler.descriptor.id == "label.example-external.v1")
+        for _ in 0..<3 {
+            let proposals = try labeler.propose(for: smallDocument())
+            #expect(proposals.map(\.unitIndex) == [0, 1])
+        }
+    }
+
     /// Scores are probabilities: logits are refused, not clamped into wrong labels.
     @Test func scoresOutsideZeroToOneAreRefused() throws {
         let labeler = try start("--logits")
