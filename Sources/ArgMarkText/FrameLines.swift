@@ -66,7 +66,12 @@ enum FrameLines {
         let lower = text.lowercased()
         if ["prepared for ", "paper prepared for ", "position paper prepared for ", "working paper prepared for ",
             "conference paper prepared for ", "paper presented at ", "position paper for ", "working paper for ",
-            "discussion paper for ", "paper for the "].contains(where: { lower.hasPrefix($0) }) {
+            "discussion paper for ", "paper for the ", "paper delivered at ", "paper to be presented at ",
+            // A lecture's or an address's occasion (Keynote address at the Annual Conference of …).
+            "keynote address at ", "keynote address to ", "keynote address delivered at ", "keynote speech at ",
+            "keynote lecture at ", "keynote lecture delivered at ", "address delivered at ", "lecture delivered at ",
+            "lecture given at ", "remarks delivered at ", "remarks prepared for ", "text of a lecture given at ",
+            "text of an address given at "].contains(where: { lower.hasPrefix($0) }) {
             return true
         }
         // A noun phrase that ends with the kind of paper, perhaps with a parenthesis after it (where, when): no
@@ -131,8 +136,10 @@ enum FrameLines {
         var affiliations: [String] = []
         for line in lines[2..<index] {
             let text = scalars.string(line)
-            // A translator's line of its own (王丽　译) under the author's.
-            if isRoleLine(text) {
+            // A translator's line of its own (王丽　译; Translated by Li Wei) under the author's.
+            if let translating = englishTranslators(text) {
+                translators += translating
+            } else if isRoleLine(text) {
                 let (more, translating) = byline(text)
                 authors += more
                 translators += translating
@@ -143,6 +150,16 @@ enum FrameLines {
         metadata.authors = authors
         if !translators.isEmpty { metadata.fields["translator"] = translators.joined(separator: "、") }
         if !affiliations.isEmpty { metadata.fields["affiliation"] = affiliations.joined(separator: "; ") }
+    }
+
+    /// The translators an English title page names on a line of their own (Translated by Li Wei; Translated from
+    /// the Chinese by Li Wei and Anna Roe; Translation by …; Trans. …), or nil for another line.
+    static func englishTranslators(_ line: String) -> [String]? {
+        guard let match = line.wholeMatch(of: /(?:(?:Translated|Translation)(?: from (?:the )?[A-Z][A-Za-z-]+)? by|Trans\.) (.+)/) else { return nil }
+        let names = String(match.1).trimmingCharacters(in: .whitespaces)
+        guard names.count <= 120, !isSentenceFinal(names.unicodeScalars.last ?? "."),
+              let (persons, _) = FrontMatter.englishPersons(names), !persons.isEmpty else { return nil }
+        return persons
     }
 
     private static let authorRoles: Set<String> = ["著", "编著", "主编", "编"]

@@ -153,10 +153,19 @@ struct MediaFrame {
                 k += 1
                 continue
             }
+            // The names under the title without By, when the line under them says who translated (John Smith |
+            // Translated by Li Wei): a translation's title page.
+            let nextLine = ((k + 1)..<min(text.count, k + 3)).first(where: { !text.isEmpty($0) }).map { bare(text[$0]) }
             if frame.authors.isEmpty, line.hasPrefix("By ") || line.hasPrefix("by "), line.count <= 120, !line.hasSuffix("."),
                let (names, _) = FrontMatter.englishPersons(String(line.dropFirst(3))) {
                 frame.authors = names
                 frame.fields.append(("byline", line))
+            } else if frame.authors.isEmpty, let nextLine, FrameLines.englishTranslators(nextLine) != nil, line.count <= 120,
+                      !line.hasSuffix("."), let (names, _) = FrontMatter.englishPersons(line), !names.isEmpty {
+                frame.authors = names
+                frame.fields.append(("byline", line))
+            } else if let translators = FrameLines.englishTranslators(line) {
+                frame.fields.append(("translator", translators.joined(separator: ", ")))
             } else if Self.isEnglishDate(line) {
                 frame.fields.append(("date", line))
             } else if line.contains("|"), line.count <= 120, case let parts = line.split(separator: "|").map({ $0.trimmingCharacters(in: .whitespaces) }),

@@ -926,6 +926,24 @@ struct PlainTextReaderTests {
         #expect(markdown.metadata.titles == ["en": "Carbon Borders"] && markdown.units.first?.text == "Carbon Borders")
     }
 
+    /// An English translation's title page: the names under the title (with By or without it) over a translator's
+    /// line are the authors and the translator, and a keynote's or lecture's occasion is the paper's occasion; none
+    /// of their lines becomes a heading.
+    @Test func anEnglishTitlePageNamesItsTranslatorAndOccasion() throws {
+        let body = "\n\nWe argue that digital sovereignty is a political project. Therefore, states should invest.\n"
+        let translated = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nJohn Smith\nTranslated by Li Wei" + body)
+        #expect(translated.metadata.authors == ["John Smith"] && translated.metadata.fields["translator"] == "Li Wei")
+        #expect(translated.units.map(\.kind) == [.heading, .sentence, .sentence])
+        let from = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nBy John Smith\nTranslated from the German by Li Wei and Anna Roe" + body)
+        #expect(from.metadata.authors == ["John Smith"] && from.metadata.fields["translator"] == "Li Wei, Anna Roe")
+        let keynote = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nJohn Smith\nKeynote address at the Annual Conference of the European Studies Association, Berlin, 2025" + body)
+        #expect(keynote.metadata.authors == ["John Smith"] && keynote.metadata.fields["occasion"]?.hasPrefix("Keynote address at") == true)
+        #expect(keynote.units.map(\.kind) == [.heading, .sentence, .sentence])
+        // A sentence that says who translated is no title page's line.
+        #expect(FrameLines.englishTranslators("Translated by Li Wei, the text was shortened.") == nil)
+        #expect(FrameLines.englishTranslators("Trans. Li Wei") == ["Li Wei"])
+    }
+
     /// YAML keys need not be words: one with a space, in another script or quoted is a key, so that one unusual
     /// key does not send the whole header into the body; a double-quoted value's escapes are resolved. A line of
     /// prose with a colon is still no key.
