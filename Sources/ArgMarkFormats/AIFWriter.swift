@@ -8,7 +8,7 @@ import ArgMarkPipeline
 /// parent. Background sentences and headings are no propositions of the argument and are left out. AIF has no
 /// slot for the guideline's labels, the thesis or the scores, so each I-node also carries `label`, `thesis`
 /// (true for the thesis only), `labeledBy`, `confidence` (null for a person's label), `confidenceScale` (what a machine
-/// confidence is: `calibrated` or `share`, as the labelling run recorded it) and `score` (when known), and each
+/// confidence is: `calibrated` or `share`, as the labelling run recorded it) and `score` (null when not scored), and each
 /// scheme node `linkedBy`, keys AIF readers pass over. A monologue has
 /// no dialogue, so `locutions` is empty.
 public struct AIFWriter: DocumentWriter {
@@ -52,10 +52,9 @@ public struct AIFWriter: DocumentWriter {
                 json.raw(",\"confidenceScale\":")
                 json.string(scale.rawValue)
             }
-            if let score = a.score {
-                json.raw(",\"score\":")
-                json.fixed(score)
-            }
+            // Always there, as confidence is: null for a sentence without a score (annotate --no-tree).
+            json.raw(",\"score\":")
+            if let score = a.score { json.fixed(score) } else { json.raw("null") }
             json.raw("}")
         }
         // One scheme node per link, numbered in reading order of the child.
