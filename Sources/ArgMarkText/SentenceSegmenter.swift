@@ -2,7 +2,8 @@ import ArgMarkCore
 
 /// Splits a paragraph into sentences, for Chinese, English and mixed text.
 ///
-/// Chinese: 。！？ (and ASCII ! ?) and …… end a sentence; closing quotes and brackets stay with it (`。”`);
+/// Chinese: 。！？ (and ASCII ! ?, and an ASCII . right after a Han character) end a sentence, and so does …… unless it
+/// runs straight on into Chinese text (a pause: 他想了很久……最后还是走了); closing quotes and brackets stay with it (`。”`);
 /// note markers after the terminator (`[1]`, `[1][2]`, `［3］`, ①, ¹²) belong to the sentence before; nothing
 /// inside 《》 is split. English: a full stop ends a sentence only when whitespace (or the paragraph end)
 /// follows and the next word does not start in lower case, and never after an abbreviation (U.S., e.g.,
@@ -623,6 +624,14 @@ public struct SentenceSegmenter: Sendable {
         // A slogan or title quoted whole inside a sentence (the federal "Water. Rest. Shade." campaign): its inner
         // stops end nothing.
         if Self.insideShortQuotationRunningOn(s, at: i, paragraphStart: paragraphStart, end: end) { return false }
+        // Chinese set with ASCII punctuation (差异较大.A市要求…; 较大.2023年,B市…; 功能.①然而,…): a stop right after a Han
+        // character is no decimal point, abbreviation or dot inside a token, whatever letter, digit or circled number
+        // follows it without a space.
+        if i > paragraphStart, ScalarClass.isHan(s[i - 1]), i + 1 < end,
+           case let n = s[i + 1], ScalarClass.isDigit(n) || ScalarClass.isUpper(n) || ScalarClass.isLower(n)
+               || ScalarClass.isFullWidthAlphanumeric(n) || (0x2460...0x24FF).contains(n.value) {
+            return true
+        }
         // A note number set on the stop (…the poles.12 The…, …Microsoft Corp.7 What…): where it ends.
         let noteEnd = i + 1 < end && !ScalarClass.isSpace(s[i + 1]) ? footnoteNumberEnd(s, at: i + 1, terminatorRunStart: i, end: end) : i + 1
         // Inside a token: decimals (3.5), URLs, DOIs, file names, U.S.A.

@@ -46,6 +46,11 @@ struct SentenceSegmenterTests {
         ("吉𠮷祥。如意。", ["吉𠮷祥。", "如意。"]),
         ("各国在两极之间对冲。¹²下一句开始了。", ["各国在两极之间对冲。¹²", "下一句开始了。"]),
         ("增长较快。2023年，情况变化。", ["增长较快。", "2023年，情况变化。"]),
+        // Set in ASCII punctuation: a stop after a Han character ends the sentence before a letter, a digit or a
+        // circled note number; after a digit or a Latin letter it stays a decimal point or an initial.
+        ("各地做法差异较大.A市要求企业备案.2023年,B市出台了办法.该办法明确了功能.①然而,效果有限.",
+         ["各地做法差异较大.", "A市要求企业备案.", "2023年,B市出台了办法.", "该办法明确了功能.①", "然而,效果有限."]),
+        ("图1.2显示增长3.5%.美国U.S.的做法不同.", ["图1.2显示增长3.5%.", "美国U.S.的做法不同."]),
         ("没有结尾标点的句子", ["没有结尾标点的句子"]),
     ])
     func chinese(_ input: String, _ expected: [String]) {
