@@ -181,7 +181,7 @@ struct Evaluate: ParsableCommand {
             }
             let (evaluation, used) = LabelEvaluator.evaluate(
                 gold: gold, predicted: predicted, matching: matching,
-                agreement: agreement, missing: predPath == nil && predictionsHaveTrees && !agreement)
+                agreement: agreement, missing: predPath == nil && predictionsHaveTrees && !agreement, noPredictionFile: predPath == nil)
             let sentences = goldDocument.units.count { $0.kind == .sentence }
             if evaluation.textNotFound * 2 > sentences, let predPath {
                 throw fail("\(predPath) does not hold the text of \(goldPath) (\(evaluation.textNotFound) of its \(sentences) sentences are not in it): another document, or another version of it? --match offsets pairs by offsets anyway")
@@ -198,8 +198,11 @@ struct Evaluate: ParsableCommand {
             if let predPath, evaluation.goldWithoutPrediction > 0 {
                 warn("\(name): \(evaluation.goldWithoutPrediction) of the \(sentences) gold sentences have no sentence in \(predPath) (--match \(used.rawValue)): scored as unlabelled (column none); a prediction cut short, or another segmentation (--match text pairs by text)?")
             }
-            if predPath != nil, evaluation.predictionsWithoutLabel > 0 {
-                warn("\(name): the prediction leaves \(evaluation.predictionsWithoutLabel) of the \(sentences) gold sentences unlabelled: scored as misses (column none)")
+            if let predPath, evaluation.predictionsWithoutLabel > 0 {
+                // A label table is laid over the gold's sentences: its missing rows are sentences left unlabelled.
+                warn(predPath.hasSuffix(".tsv")
+                    ? "\(name): \(predPath) has no label for \(evaluation.predictionsWithoutLabel) of the \(sentences) gold sentences (no row, or - in it): scored as misses (column none); a table cut short?"
+                    : "\(name): the prediction leaves \(evaluation.predictionsWithoutLabel) of the \(sentences) gold sentences unlabelled: scored as misses (column none)")
             }
             if evaluation.pairedTextDiffers > 0 {
                 warn("\(name): \(evaluation.pairedTextDiffers) of \(sentences) gold sentences are paired (--match \(used.rawValue)) with a predicted sentence of another text: another document, or another reading of it? --match text pairs by text")

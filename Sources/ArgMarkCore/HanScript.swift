@@ -15,4 +15,10 @@ extension Unicode.Scalar {
         let v = value
         return isHanIdeograph || (0x3000...0x30FF).contains(v) || (0xFF00...0xFFEF).contains(v) || (0xAC00...0xD7AF).contains(v)
     }
+
+    /// The ASCII form of a full-width letter, digit or mark (Ａ, １, ，, ？ as A, 1, ",", ?), else the scalar itself: what
+    /// a Chinese input method types for ASCII, which review's commands and eval's text pairing read as ASCII.
+    public var halfWidth: Unicode.Scalar {
+        (0xFF01...0xFF5E).contains(value) ? Unicode.Scalar(value - 0xFEE0)! : self
+    }
 }

@@ -284,9 +284,11 @@ public enum LabelEvaluator {
     /// Scores `predicted` against `gold`; returns the evaluation and the matching actually used. `agreement`: the
     /// two files are two annotators', so a sentence either one left unlabelled is skipped.
     /// `missing`: the prediction stands for a document the labeller gave no file for, so its absent tree counts as
-    /// every link missed rather than as no tree asked for.
+    /// every link missed rather than as no tree asked for. `noPredictionFile`: the prediction stands for a document
+    /// no file was given for (named apart), so its sentences are not counted as unpaired or unlabelled predictions.
     public static func evaluate(
-        gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false, missing: Bool = false
+        gold: Document, predicted: Document, matching: SentenceMatching = .auto, agreement: Bool = false, missing: Bool = false,
+        noPredictionFile: Bool = false
     ) -> (evaluation: LabelEvaluation, matching: SentenceMatching) {
         var predictedByID: [String: TextUnit] = [:]
         for unit in predicted.units { predictedByID[unit.id] = unit }
@@ -328,7 +330,8 @@ public enum LabelEvaluator {
                 evaluation.machineLabelsSkipped += 1
                 continue
             }
-            if !agreement, unit.annotation.label != nil {
+            // A document with no prediction at all is named as such (missingPredictions), not counted here.
+            if !agreement, !noPredictionFile, unit.annotation.label != nil {
                 // Text matching counts its unpaired sentences itself (textNotFound).
                 if predictedOfGold[unit.id] == nil {
                     if mode != .text { evaluation.goldWithoutPrediction += 1 }
@@ -555,7 +558,6 @@ struct Spans {
         return run.reversed()
     }
 
-    /// The text without spaces (line breaks, tabs, full-width and no-break spaces).
     /// The text as sentences are paired by it: without spaces and invisible format characters (a zero-width space,
     /// a soft hyphen, a byte-order mark), and with what typesetting varies folded to one form — full-width letters,
     /// digits and marks to ASCII (，：“ as , : "), curly quotes to straight ones, 。 and 、 to . and , and dashes to -
@@ -577,7 +579,7 @@ struct Spans {
 
     private static func folded(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         switch scalar.value {
-        case 0xFF01...0xFF5E: return Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0xFF01...0xFF5E: return scalar.halfWidth
         case 0x201C, 0x201D, 0x201E, 0x201F, 0x2033, 0x300C, 0x300D: return "\""
         case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032: return "'"
         case 0x3002, 0xFF61: return "."

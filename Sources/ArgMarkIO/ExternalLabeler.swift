@@ -339,20 +339,23 @@ public final class ExternalLabeler: Labeler, @unchecked Sendable {
 
     /// What the process wrote since its last reply, if anything (the first bytes, for the message).
     private static func pendingOutput(_ c: inout Connection) -> String? {
-        var descriptor = pollfd(fd: c.child.output, events: Int16(POLLIN), revents: 0)
-        if c.buffer.isEmpty, poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 {
-            var chunk = [UInt8](repeating: 0, count: 4_096)
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(c.child.output, $0.baseAddress, $0.count) }
-            if n > 0 { c.buffer.append(contentsOf: chunk[0..<n]) }
-        }
-        // A blank line between replies (a print() too many) says nothing: JSON lines pass over blank lines.
-        if let content = c.buffer.firstIndex(where: { !Self.isBlank($0) }) {
-            if let lineEnd = c.buffer[..<content].lastIndex(of: 0x0A) { c.buffer.removeSubrange(...lineEnd) }
-        } else {
+        // A blank line between replies (a print() too many) says nothing: JSON lines pass over blank lines. What
+        // arrived after it is looked at too, so a stray line behind a blank one is still caught here.
+        for _ in 0..<4 {
+            var descriptor = pollfd(fd: c.child.output, events: Int16(POLLIN), revents: 0)
+            if c.buffer.isEmpty, poll(&descriptor, 1, 0) > 0, descriptor.revents & Int16(POLLIN) != 0 {
+                var chunk = [UInt8](repeating: 0, count: 4_096)
+                let n = chunk.withUnsafeMutableBytes { Glibc.read(c.child.output, $0.baseAddress, $0.count) }
+                if n > 0 { c.buffer.append(contentsOf: chunk[0..<n]) }
+            }
+            if let content = c.buffer.firstIndex(where: { !Self.isBlank($0) }) {
+                if let lineEnd = c.buffer[..<content].lastIndex(of: 0x0A) { c.buffer.removeSubrange(...lineEnd) }
+                return String(decoding: c.buffer.prefix(80), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            guard !c.buffer.isEmpty else { return nil }
             c.buffer.removeAll()
         }
-        guard !c.buffer.isEmpty else { return nil }
-        return String(decoding: c.buffer.prefix(80), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return nil
     }
 
     /// A byte of a blank line: a space, a tab, a carriage return or a line feed.

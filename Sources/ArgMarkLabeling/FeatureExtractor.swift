@@ -650,8 +650,9 @@ extension ArgumentLabel {
 /// `FeatureHash` gives their tag and text or number, which trained models were hashed with.
 struct FixedFeatures: Sendable {
     /// A sentence's or paragraph's place: alone, first, last or between.
-    enum Place: Int {
+    enum Place: Int, CaseIterable {
         case only, first, last, mid
+        /// The name its features were hashed with.
         var name: String { ["only", "first", "last", "mid"][rawValue] }
     }
 
@@ -682,7 +683,7 @@ struct FixedFeatures: Sendable {
             }
         }
         let labels = ArgumentLabel.allCases.map(\.rawValue)
-        let places = [Place.only, .first, .last, .mid].map(\.name)
+        let places = Place.allCases.map(\.name)
         bias = text(0, "bias")
         cueLabel = labels.map { text(10, $0) }
         previousCue = labels.map { text(23, $0) }

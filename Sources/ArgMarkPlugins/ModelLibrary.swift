@@ -231,9 +231,15 @@ public struct ModelLibrary: Sendable {
 
     /// A model is read with the cue lexicon it was trained with, from the models directory it sits in: one trained
     /// into a folder of its own (train --out tr/label.model.zh.mine.v1) finds none there.
-    static func lexiconNotBeside(_ lexicon: String, path: String) -> ModelError {
-        let directory = ((path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
-        return .dependency("not loaded: it is read with its cue lexicon \(lexicon), which is not in \(directory.isEmpty ? "." : directory) (\(path)); copy the project's Models/cues there, or move the model into Models/")
+    static func lexiconNotBeside(_ lexicon: String, modelFolder folder: String) -> ModelError {
+        let directory = (folder as NSString).deletingLastPathComponent
+        let shown = directory.isEmpty ? "." : directory
+        let path = (shown as NSString).appendingPathComponent(lexicon)
+        // One of the project's lexicons comes with Models/; a lexicon of the user's own, with whoever trained on it.
+        let remedy = lexicons.contains(where: { $0.file == lexicon })
+            ? "copy the project's Models/cues there, or move the model into Models/"
+            : "put the lexicon it was trained with there (train --lexicon), or move the model beside it"
+        return .dependency("not loaded: it is read with its cue lexicon \(lexicon), which is not in \(shown) (\(path)); \(remedy)")
     }
 
     /// The text of a file a person may edit (a lexicon, the character table), nil when there is none. One saved in
@@ -295,11 +301,11 @@ public struct ModelLibrary: Sendable {
         } else if Self.lexicons.contains(where: { $0.file == manifest.lexicon }) {
             throw FileManager.default.fileExists(atPath: lexiconPath)
                 ? ModelError.dependency("not loaded, as its cue lexicon \(manifest.lexicon) did not load (see its problem above)")
-                : Self.lexiconNotBeside(manifest.lexicon, path: lexiconPath)
+                : Self.lexiconNotBeside(manifest.lexicon, modelFolder: folder)
         } else {
             // A lexicon of the user's own (train --lexicon cues/zh-mine.tsv), which no labeller loads.
             do {
-                guard let text = try Self.text(at: lexiconPath) else { throw Self.lexiconNotBeside(manifest.lexicon, path: lexiconPath) }
+                guard let text = try Self.text(at: lexiconPath) else { throw Self.lexiconNotBeside(manifest.lexicon, modelFolder: folder) }
                 lexicon = try CueLexicon(tsv: text, wordBoundaries: manifest.language == LanguageTag.en.rawValue)
             } catch let error as ModelError {
                 throw error

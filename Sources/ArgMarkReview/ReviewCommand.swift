@@ -191,9 +191,7 @@ public enum ReviewCommand: Sendable, Hashable {
 
     /// `word` with full-width ASCII (ｃ, ｓ１２) as ASCII.
     static func folded(_ word: Substring) -> String {
-        String(String.UnicodeScalarView(word.unicodeScalars.map { scalar in
-            (0xFF01...0xFF5E).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0xFEE0)! : scalar
-        }))
+        String(String.UnicodeScalarView(word.unicodeScalars.map(\.halfWidth)))
     }
 }
 

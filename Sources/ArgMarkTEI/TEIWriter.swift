@@ -360,7 +360,7 @@ struct TEIEncoder {
             "replacementPattern": Self.uriEscaped(source) + "#char=$1,$2",
         ])
         try leaf("p", ["xml:lang": "en"], text: document.sourcePath == nil
-            ? "Offsets START,END in Unicode code points (RFC 5147 char scheme) into the text ArgMark read from standard input, which names no file: \(source) in the pattern stands for that text, under the document's id."
+            ? "Offsets START,END in Unicode code points (RFC 5147 char scheme) into the document's text, which names no file (read from standard input, or written without its source): \(source) in the pattern stands for that text, under the document's id."
             : Self.isLaidOut(source, format: document.metadata.fields[DocumentMetadata.sourceFormatField])
             ? "Offsets START,END in Unicode code points into the text ArgMark laid out from the source (its markup removed), not into the file's own characters: the char scheme of RFC 5147 (plain text) does not resolve them in this file."
             : "Offsets START,END into the source text in Unicode code points (RFC 5147 char scheme).")

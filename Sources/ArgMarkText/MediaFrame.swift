@@ -126,6 +126,19 @@ struct MediaFrame {
         return frame
     }
 
+    /// Whether a line under a title names a part of the work (Chapter One, Selected Essays, Volume II, Introduction)
+    /// rather than people: capitalised words both, which only the words tell apart.
+    static func namesAWork(_ line: String) -> Bool {
+        let words = line.lowercased().split(whereSeparator: { !$0.isLetter })
+        return words.contains { workWords.contains(String($0)) }
+    }
+
+    private static let workWords: Set<String> = [
+        "chapter", "part", "volume", "vol", "book", "section", "essays", "essay", "selected", "collected", "works", "letters",
+        "papers", "lectures", "introduction", "preface", "foreword", "afterword", "contents", "edition", "appendix", "notes",
+        "translation", "translator", "translated", "abstract", "summary", "the", "of", "and", "on", "in",
+    ]
+
     /// An English commentary's or op-ed's frame: under a title, its byline (By Jennifer A. Hillman and David Sacks, in
     /// Markdown's emphasis too), a date line (June 3, 2024), the outlet's line (Council on Foreign Relations |
     /// Commentary | June 3, 2024) and the page's share buttons; and, only under such a byline, the disclaimer at the end
@@ -161,7 +174,7 @@ struct MediaFrame {
                 frame.authors = names
                 frame.fields.append(("byline", line))
             } else if frame.authors.isEmpty, let nextLine, FrameLines.englishTranslators(nextLine) != nil, line.count <= 120,
-                      !line.hasSuffix("."), let (names, _) = FrontMatter.englishPersons(line), !names.isEmpty {
+                      !line.hasSuffix("."), !Self.namesAWork(line), let (names, _) = FrontMatter.englishPersons(line), !names.isEmpty {
                 frame.authors = names
                 frame.fields.append(("byline", line))
             } else if let translators = FrameLines.englishTranslators(line) {

@@ -190,19 +190,29 @@ struct YAMLFrontMatter {
             let value = String(rest.dropFirst())
             guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
             let key = scalar(String(text[...close])).trimmingSpaces
-            return key.isEmpty ? nil : (key.lowercased(), value.trimmingSpaces)
+            return isKey(key) ? (key.lowercased(), value.trimmingSpaces) : nil
         }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let key = text[..<colon].trimmingSpaces
-        // A plain key may hold spaces and letters of any script (weird key:, 标题:), but not what opens another
-        // kind of YAML line or ends a sentence, and it is short: a line of prose with a colon is no key.
-        guard !key.isEmpty, key.count <= 40, let first = key.first, !"-#[]{}?!&*|>%@`,".contains(first),
-              !key.contains(where: { ".,;?!。，；？！：\t".contains($0) }) else { return nil }
+        guard !key.isEmpty, let first = key.first, !"-#[]{}?!&*|>%@`,\"'".contains(first), isKey(key) else { return nil }
         let value = String(text[text.index(after: colon)...])
         // A colon must be followed by a space or end the line (http://…, 10:30 are values, not keys).
         guard value.isEmpty || value.first == " " || value.first == "\t" else { return nil }
         return (key.lowercased(), value.trimmingSpaces)
     }
+
+    /// Whether `key` reads as a header's key: a word of letters, digits, _ and - (title, Date, dc-creator), or, with
+    /// spaces or in another script, a short name written as keys are, in lower case (weird key, date published,
+    /// 来源) — not a speaker or a sentence's opening before a colon (Senator Warren:, Our position in brief:), which
+    /// a header opened by --- may hold as prose.
+    private static func isKey(_ key: Substring) -> Bool {
+        guard !key.isEmpty, key.count <= 40 else { return false }
+        if key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) { return true }
+        guard !key.contains(where: { ".,;?!。，；？！：\t\"'".contains($0) }), key.split(separator: " ").count <= 3 else { return false }
+        return !key.contains(where: \.isUppercase)
+    }
+
+    private static func isKey(_ key: String) -> Bool { isKey(Substring(key)) }
 
     /// A person's name given as a flow mapping (`{given: John, family: Roe}`, `{literal: …}`), or as a scalar.
     private static func personName(_ value: String) -> String? {
@@ -227,13 +237,14 @@ struct YAMLFrontMatter {
         return value
     }
 
-    /// A double-quoted scalar's escapes resolved as YAML resolves them: \" \\ \/ \n \t \r \0 and the others of one
-    /// letter, and code points written \xXX, \uXXXX or \UXXXXXXXX; an escape YAML does not know is kept as written.
+    /// A double-quoted scalar's escapes resolved as YAML resolves them: \" \\ \/ \n \t \r \N \_ \L \P, and code points
+    /// written \xXX, \uXXXX or \UXXXXXXXX; an escape YAML does not know, or one of a control character (\0, \a,
+    /// \u0001), is kept as written.
     private static func unescaped(_ inner: String) -> String {
         guard inner.contains("\\") else { return inner }
         let simple: [Character: String] = [
-            "\"": "\"", "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", "0": "\0", "a": "\u{07}", "b": "\u{08}",
-            "e": "\u{1B}", "f": "\u{0C}", "v": "\u{0B}", " ": " ", "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}", "P": "\u{2029}",
+            "\"": "\"", "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r", " ": " ", "N": "\u{85}", "_": "\u{A0}", "L": "\u{2028}",
+            "P": "\u{2029}",
         ]
         var result = ""
         var i = inner.startIndex
@@ -253,8 +264,11 @@ struct YAMLFrontMatter {
             }
             let digits = code == "x" ? 2 : code == "u" ? 4 : code == "U" ? 8 : 0
             let hexStart = inner.index(after: next)
+            // A control character written as an escape (\0, \x07, \u0001) is kept as written: no metadata field holds one,
+            // and TEI could only refuse it, naming a character the file does not show.
             if digits > 0, let hexEnd = inner.index(hexStart, offsetBy: digits, limitedBy: inner.endIndex),
-               let value = UInt32(inner[hexStart..<hexEnd], radix: 16), let scalar = Unicode.Scalar(value) {
+               let value = UInt32(inner[hexStart..<hexEnd], radix: 16), let scalar = Unicode.Scalar(value),
+               !(value < 0x20 && value != 0x09 && value != 0x0A && value != 0x0D) {
                 result.unicodeScalars.append(scalar)
                 i = hexEnd
                 continue

@@ -72,6 +72,9 @@ struct LabelEvaluationTests {
         let report = EvaluationReport(evaluation: unlabelled, perDocument: [])
         #expect(report.text().contains("predicted without a label 2"))
         #expect(report.json().contains(#""goldWithoutPrediction":0,"predictionsWithoutLabel":2"#))
+        // A document no prediction file was given for is named apart (missingPredictions), not counted here.
+        let (absent, _) = LabelEvaluator.evaluate(gold: gold, predicted: gold.removingAnnotations(), noPredictionFile: true)
+        #expect(absent.goldWithoutPrediction == 0 && absent.predictionsWithoutLabel == 0 && absent.confusion[1][LabelEvaluation.noneIndex] == 2)
         // Between two annotators an unlabelled side is skipped, as before, not counted here.
         let (agreement, _) = LabelEvaluator.evaluate(gold: gold, predicted: document([(0, 1, .claim), (1, 2, nil), (2, 3, nil)]), agreement: true)
         #expect(agreement.predictionsWithoutLabel == 0 && agreement.unlabeledPredicted == 2)

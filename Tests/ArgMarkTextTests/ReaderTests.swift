@@ -939,6 +939,11 @@ struct PlainTextReaderTests {
         let keynote = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nJohn Smith\nKeynote address at the Annual Conference of the European Studies Association, Berlin, 2025" + body)
         #expect(keynote.metadata.authors == ["John Smith"] && keynote.metadata.fields["occasion"]?.hasPrefix("Keynote address at") == true)
         #expect(keynote.units.map(\.kind) == [.heading, .sentence, .sentence])
+        // A part of the work over the translator's line is no author (Chapter One, Selected Essays).
+        let chapter = try read(PlainTextReader(), "The State and the Market in Europe\nChapter One\nTranslated by Li Wei" + body)
+        #expect(chapter.metadata.authors.isEmpty && chapter.units.contains { $0.text == "Chapter One" })
+        let essays = try read(PlainTextReader(), "The State and the Market in Europe\nSelected Essays\nTranslated from the French by Anna Roe" + body)
+        #expect(essays.metadata.authors.isEmpty && essays.units.contains { $0.text == "Selected Essays" })
         // A sentence that says who translated is no title page's line.
         #expect(FrameLines.englishTranslators("Translated by Li Wei, the text was shortened.") == nil)
         #expect(FrameLines.englishTranslators("Trans. Li Wei") == ["Li Wei"])
@@ -953,6 +958,14 @@ struct PlainTextReaderTests {
         #expect(odd.metadata.fields == ["weird key": "x", "date: published": "2024-01-02", "来源": "新华网", "subtitle": "Tab\there été A/\\q"])
         let prose = try read(PlainTextReader(), "---\ntitle: T\nWe argue, as others do: cities should act.\n---\nThey should act now.\n")
         #expect(prose.metadata.isEmpty && prose.units.map(\.text).contains("They should act now."))
+        // A speaker before a colon, or a quoted sentence, in a block opened by --- is prose, not a key.
+        let speaker = try read(PlainTextReader(), "---\nDate: March 5, 2024\nSenator Warren: The merger will raise prices for families\n---\n\nThe committee should block the merger.\n")
+        #expect(speaker.metadata.fields["senator warren"] == nil && speaker.units.map(\.text).contains { $0.hasPrefix("Senator Warren:") })
+        let quoted = try read(PlainTextReader(), "---\nauthor: Jane Roe\n\"We must act now, before it is too late\": the minister said so\n---\nCities should act.\n")
+        #expect(quoted.metadata.authors.isEmpty && quoted.units.map(\.text).contains { $0.hasPrefix("\"We must act now") })
+        // A control character written as an escape is kept as written.
+        let control = try read(PlainTextReader(), "---\ntitle: \"Bad\\u0001 Title\\0\"\n---\nCities should act.\n")
+        #expect(control.metadata.titles == ["en": "Bad\\u0001 Title\\0"])
     }
 
     /// A paper in Markdown with YAML front matter and an abstract is read as an article, its header as metadata.
