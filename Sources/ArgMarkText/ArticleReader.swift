@@ -902,7 +902,7 @@ enum FrontMatter {
 extension CharacterSet {
     /// Footnote digits and symbols after author names.
     /// The marks a byline opens with (□　苏明远, ◎苏明远) count as noise too.
-    static let nameNoise = CharacterSet(charactersIn: " 　*∗†‡0123456789¹²³□■◎●○◆◇★☆")
+    static let nameNoise = CharacterSet(charactersIn: " 　*∗＊†‡0123456789¹²³□■◎●○◆◇★☆")
 }
 
 /// 注释 / 参考文献 / References / Notes headings.

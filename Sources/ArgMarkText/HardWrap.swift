@@ -432,6 +432,10 @@ enum HardWrap {
            !full || FrontMatter.opensTagLine(s, paragraph) || HeadingDetector.numberedLevel(s, line, latin: false) != nil {
             return false
         }
+        // A figure's or table's caption set off as captions are (Figure 2. Event-study estimates …) after a sentence's
+        // end opens a paragraph of its own, however full the line above: joined on, it had taken the heading under it
+        // along into the paragraph's sentences.
+        if endsSentence(s, before: line.lowerBound), Caption.standsAlone(s, s.trimmed(line)) { return false }
         return true
     }
 

@@ -56,6 +56,29 @@ struct HardWrapTests {
         #expect(doc.paragraphs.count == expected.paragraphs.count)
     }
 
+    /// A figure's caption right under a full line that ends a sentence opens its own paragraph, and the numbered
+    /// heading under it stays a heading: joined on, the caption and the heading had become three sentences.
+    @Test func aCaptionUnderAFullLineStandsAlone() throws {
+        let text = """
+            Municipalities that adopted participatory budgeting ran smaller deficits in
+            the years that followed, and the difference grew with every year of the
+            programme. We draw on fiscal records for all municipalities and on our own
+            survey of adoption. We estimate a two-way fixed effects model (see Fig. 2
+            for the event-study plot). Standard errors are clustered by municipality.
+            Figure 2. Event-study estimates of PB adoption on primary deficits
+            4. Results
+            The estimated effect is -0.015 (s.e. 0.004), significant at the 1%
+            level. By the fifth year after adoption, deficits are 2.3 percentage
+            points lower. Excluding state capitals leaves the estimate unchanged,
+            and so does dropping the municipalities that adopted before the reform.
+
+            """
+        let doc = try read(PlainTextReader(), text)
+        #expect(doc.units.contains { $0.kind == .caption && $0.text == "Figure 2. Event-study estimates of PB adoption on primary deficits" })
+        #expect(doc.units.contains { $0.kind == .heading && $0.text == "4. Results" })
+        #expect(!doc.units.contains { $0.text.hasPrefix("Figure 2.") && $0.kind == .sentence })
+    }
+
     /// Long block quotations set in four columns do not move the margin: the quotation after a full line of text
     /// stays a paragraph of its own.
     @Test func blockQuotationsDoNotMoveTheMargin() throws {

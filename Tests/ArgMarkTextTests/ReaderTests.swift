@@ -949,6 +949,15 @@ struct PlainTextReaderTests {
         #expect(FrameLines.englishTranslators("Trans. Li Wei") == ["Li Wei"])
     }
 
+    /// An author's name with a full-width star (王立新＊, as Chinese journals set the mark of the author's note)
+    /// confirms the title above it, as one with an ASCII star does.
+    @Test func aFullWidthStarAfterTheAuthorIsTheNotesMark() throws {
+        for star in ["*", "＊"] {
+            let document = try read(PlainTextReader(), "个人信息跨境流动的规制路径：比较与选择\n王立新\(star)\n\n一、引言\n\n个人信息跨境流动日益频繁。本文认为，应当建立分级分类的规制框架。\n")
+            #expect(document.metadata.titles == ["zh": "个人信息跨境流动的规制路径：比较与选择"], "\(star)")
+        }
+    }
+
     /// YAML keys need not be words: one with a space, in another script or quoted is a key, so that one unusual
     /// key does not send the whole header into the body; a double-quoted value's escapes are resolved. A line of
     /// prose with a colon is still no key.
