@@ -49,7 +49,7 @@ struct BodyAssembler {
             previousParagraphEndsOpen = false
         } else {
             addParagraph(range)
-            previousParagraphEndsOpen = HeadingDetector.endsOpen(scalars[range.upperBound - 1])
+            previousParagraphEndsOpen = HeadingDetector.endsOpen(scalars, range)
         }
     }
 

@@ -166,6 +166,22 @@ public enum HeadingDetector {
         !(ScalarClass.isCJKTerminator(last) || ScalarClass.isCloser(last) || "!?.…;；:：".unicodeScalars.contains(last))
     }
 
+    /// Whether the paragraph at `range` ends open, looking past a note number set on its closing stop (…the
+    /// Department of Energy.2, …所得。¹²): the number closes nothing, the stop before it does.
+    static func endsOpen(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var end = range.upperBound
+        while end > range.lowerBound, range.upperBound - end < 3,
+              ScalarClass.isDigit(s[end - 1]) || "¹²³⁴⁵⁶⁷⁸⁹⁰".unicodeScalars.contains(s[end - 1]) {
+            end -= 1
+        }
+        // (Not a decimal's point: …增长了3.5 ends open.)
+        if end < range.upperBound, end - 1 > range.lowerBound, !ScalarClass.isDigit(s[end - 2]),
+           s[end - 1] == "." || ScalarClass.isCJKTerminator(s[end - 1]) || ScalarClass.isCloser(s[end - 1]) {
+            return false
+        }
+        return endsOpen(s[range.upperBound - 1])
+    }
+
     /// Whether `text` starts with a numbering form (一、 （一） 1. 1.1 I. 第一章 Chapter 1 …).
     public static func isNumbered(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)

@@ -949,6 +949,18 @@ struct PlainTextReaderTests {
         #expect(FrameLines.englishTranslators("Trans. Li Wei") == ["Li Wei"])
     }
 
+    /// A note number set on a paragraph's closing stop (…the Department of Energy.2) leaves the paragraph closed: the
+    /// heading after it is a section of the same level, not a fragment one level down; a decimal still ends open.
+    @Test func aNoteNumberOnTheStopClosesTheParagraph() throws {
+        let text = "Oil Markets and the Reserve\n\nIntroduction\n\nThe reserve was created in 1975 by the Department of Energy.2\n\nBackground\n\nThe reserve holds crude oil in salt caverns.\n\nIssues for Congress\n\nCongress may consider whether to refill the reserve.\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.sections.map(\.level) == [1, 1, 1, 1])
+        let scalars = Array("增长了3.5".unicodeScalars)
+        #expect(HeadingDetector.endsOpen(scalars, scalars.indices))
+        let stopped = Array("所得。¹²".unicodeScalars)
+        #expect(!HeadingDetector.endsOpen(stopped, stopped.indices))
+    }
+
     /// An author's name with a full-width star (王立新＊, as Chinese journals set the mark of the author's note)
     /// confirms the title above it, as one with an ASCII star does.
     @Test func aFullWidthStarAfterTheAuthorIsTheNotesMark() throws {
