@@ -136,7 +136,7 @@ struct MediaFrame {
     private static let workWords: Set<String> = [
         "chapter", "part", "volume", "vol", "book", "section", "essays", "essay", "selected", "collected", "works", "letters",
         "papers", "lectures", "introduction", "preface", "foreword", "afterword", "contents", "edition", "appendix", "notes",
-        "translation", "translator", "translated", "abstract", "summary", "the", "of", "and", "on", "in",
+        "translation", "translator", "translated", "abstract", "summary", "the", "of", "on", "in",
     ]
 
     /// An English commentary's or op-ed's frame: under a title, its byline (By Jennifer A. Hillman and David Sacks, in

@@ -936,6 +936,8 @@ struct PlainTextReaderTests {
         #expect(translated.units.map(\.kind) == [.heading, .sentence, .sentence])
         let from = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nBy John Smith\nTranslated from the German by Li Wei and Anna Roe" + body)
         #expect(from.metadata.authors == ["John Smith"] && from.metadata.fields["translator"] == "Li Wei, Anna Roe")
+        let two = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nAnna Roe and John Smith\nTranslated by Li Wei" + body)
+        #expect(two.metadata.authors == ["Anna Roe", "John Smith"] && two.metadata.fields["translator"] == "Li Wei")
         let keynote = try read(PlainTextReader(), "The Politics of Digital Sovereignty in Europe\nJohn Smith\nKeynote address at the Annual Conference of the European Studies Association, Berlin, 2025" + body)
         #expect(keynote.metadata.authors == ["John Smith"] && keynote.metadata.fields["occasion"]?.hasPrefix("Keynote address at") == true)
         #expect(keynote.units.map(\.kind) == [.heading, .sentence, .sentence])
