@@ -156,7 +156,8 @@ public struct ArticleReader: DocumentReader {
             }
             // A Chinese body (Latin letters weighed by a third, as LanguageDetector weighs them: an English quotation
             // or two does not make an article English).
-            if 3 * bodyLanguageHan > bodyLanguageLatin, EnglishBlock.starts(scalars, lines, at: cursor) {
+            if 3 * bodyLanguageHan > bodyLanguageLatin,
+               EnglishBlock.starts(scalars, lines, at: cursor) || (bodyBegun && EnglishBlock.startsAtAbstract(scalars, lines, at: cursor)) {
                 englishBlockStart = cursor
                 break
             }
@@ -1123,6 +1124,23 @@ enum EnglishBlock {
         return false
     }
 
+    /// An English Abstract line (Abstract: …, 【Abstract】…, [Abstract] …) with no English title above it, after a
+    /// Chinese body and its references, where only the English keywords and editor lines follow it: the block
+    /// without its title line, which had been read as the last reference's continuation.
+    static func startsAtAbstract(_ scalars: [Unicode.Scalar], _ lines: [Range<Int>], at index: Int) -> Bool {
+        guard LanguageDetector.detect(scalars, lines[index]) == .en, isAbstractLine(scalars.string(lines[index])),
+              lines.count - index <= 8 else { return false }
+        return lines[(index + 1)...].allSatisfy { line in
+            let text = scalars.string(line)
+            return LanguageDetector.detect(scalars, line) == .en || !FrontMatter.fieldsOf(text).isEmpty || EditorLine.isEditorLine(text)
+        }
+    }
+
+    static func isAbstractLine(_ text: String) -> Bool {
+        text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("[Abstract]") || text.hasPrefix("【Abstract】")
+            || FrontMatter.tags(in: text).first.map({ FrontMatter.canonicalKey($0.key) == "abstract" }) == true
+    }
+
     /// A line of running prose rather than a title: longer than titles run, or ending in a full stop after ten
     /// words or more (titles end without one; a byline may, but a byline does not open the block).
     static func readsAsProse(_ scalars: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
@@ -1143,7 +1161,8 @@ enum EnglishBlock {
         for (n, range) in lines.enumerated() {
             let text = scalars.string(range)
             if EditorLine.parse(text, into: &metadata) { continue }
-            if n == 0 {
+            // (A block without its title line opens with its abstract.)
+            if n == 0, !isAbstractLine(text) {
                 // A hard-wrapped copy may have run the authors' line into a long title (… Patterns and Limits |
                 // SUN Jiaming, HE Jing): the line after the last break, when it names persons only, each with the
                 // surname in capitals as Chinese journals print them (a title's tail, … of | Great Powers, has none), is

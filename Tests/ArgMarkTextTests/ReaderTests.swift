@@ -92,6 +92,30 @@ struct ArticleReaderTests {
 
     /// An abstract of two paragraphs, and the English title, byline, abstract and keywords set between the Chinese
     /// front matter and the body, with more Chinese fields after them: all metadata, none of it body text.
+    /// The English block at a Chinese article's end without its title line (the references, then Abstract: and Key
+    /// words:) is the English abstract and keywords, not the last reference's continuation.
+    @Test func anEnglishBlockWithoutItsTitleEndsTheReferences() throws {
+        let text = """
+            数字政府建设中的算法问责
+            张明远
+            摘要：算法决策在政务服务中广泛应用。
+            关键词：数字政府；算法问责
+            一、引言
+            算法决策日益普及。本文认为，应当建立算法问责制度。
+            参考文献
+            [1]王浦劬,杨凤春.数字政府建设的理论逻辑[J].中国行政管理,2022(5):6-14.
+            [2]BOVENS M. Analysing and assessing accountability[J]. European Law Journal, 2007, 13(4): 447-468.
+            Abstract: The wide use of algorithmic decision-making in public services blurs responsibility.
+            Key words: digital government; algorithmic accountability
+
+            """
+        let doc = try read(ArticleReader(), text)
+        #expect(doc.metadata.abstracts["en"] == "The wide use of algorithmic decision-making in public services blurs responsibility.")
+        #expect(doc.metadata.keywords["en"] == ["digital government", "algorithmic accountability"])
+        #expect(doc.metadata.titles["en"] == nil)
+        #expect(doc.notes.last?.text.hasSuffix("447-468.") == true)
+    }
+
     @Test func englishBlockAndAbstractOfTwoParagraphsBeforeTheBody() throws {
         let text = """
             海外利益保护的制度供给
