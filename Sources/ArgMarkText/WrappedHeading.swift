@@ -12,6 +12,14 @@ enum WrappedHeading {
         var heads: Set<Int> = []
         var width: Int?
         var k = 0
+        // A document's title set over two lines at its subtitle's colon (Critical Minerals and U.S. Supply Chains: |
+        // Issues for Congress), as a report's cover and a paper's first page set it: the first line alone read as a
+        // lead-in sentence, the subtitle as a heading of its own.
+        if let first = lines.firstIndex(where: { !s.trimmed($0).isEmpty }), first + 1 < lines.count,
+           opensTitleAtColon(s, lines[first]), isSubtitle(s, lines[first + 1], after: lines[first]) {
+            heads.insert(first)
+            k = first + 2
+        }
         while k + 1 < lines.count {
             let candidate = endsOpen(s, lines[k]) && isTail(s, lines[k + 1], after: lines[k])
             // Measured once, and only for a text that has such a pair of lines (0: not hard-wrapped).
@@ -178,6 +186,28 @@ enum WrappedHeading {
             return false
         }
         return HeadingDetector.level(s, line) != nil
+    }
+
+    /// Whether a text's first line is a title's head that ends at its subtitle's colon: English, three words or
+    /// more in title case (its words of four letters or more capitalised), no other colon and no sentence's end.
+    private static func opensTitleAtColon(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        let text = s.string(line)
+        guard text.hasSuffix(":"), text.count <= 100, text.filter({ $0 == ":" }).count == 1,
+              !text.contains(where: { "\t;!?".contains($0) }), LanguageDetector.detect(s, line) == .en else { return false }
+        let words = text.dropLast().split(separator: " ")
+        let long = words.filter { $0.filter(\.isLetter).count >= 4 }
+        return words.count >= 3 && long.count >= 2 && long.allSatisfy { $0.first?.isUppercase == true }
+    }
+
+    /// Whether `line`, right below such a head, is its subtitle: one short line in title case (its words of four
+    /// letters or more capitalised) that ends no sentence and is no numbered heading.
+    private static func isSubtitle(_ s: [Unicode.Scalar], _ line: Range<Int>, after head: Range<Int>) -> Bool {
+        guard lineBreaks(s, between: head, and: line) == 1, !line.contains(where: { s[$0] == "\n" || s[$0] == "\r" }) else { return false }
+        let text = s.string(s.trimmed(line))
+        guard !text.isEmpty, text.count <= 80, let last = text.unicodeScalars.last, !".!?;:,".unicodeScalars.contains(last),
+              text.first?.isUppercase == true, !HeadingDetector.isNumbered(text) else { return false }
+        let words = text.split(separator: " ")
+        return words.count <= 10 && words.filter { $0.filter(\.isLetter).count >= 4 }.allSatisfy { $0.first?.isUppercase == true }
     }
 
     /// Whether `line` is the short rest of the heading `head` ends open: on the next line, itself one physical line,

@@ -975,6 +975,17 @@ struct PlainTextReaderTests {
         #expect(FrameLines.englishTranslators("Trans. Li Wei") == ["Li Wei"])
     }
 
+    /// A report's title set over two lines at its subtitle's colon, as a CRS cover sets it, is one title and one
+    /// heading, and the date under it the document's date; a lead-in that ends with a colon over a list stays text.
+    @Test func aTitleWrappedAtItsSubtitlesColonIsOneTitle() throws {
+        let cover = try read(PlainTextReader(), "Critical Minerals and U.S. Supply Chains:\nIssues for Congress\n\nUpdated March 12, 2025\n\nSummary\nCritical minerals are essential inputs to defense systems. This report discusses options for Congress.\n")
+        #expect(cover.metadata.titles == ["en": "Critical Minerals and U.S. Supply Chains: Issues for Congress"])
+        #expect(cover.units.first?.kind == .heading && cover.units.first?.text == "Critical Minerals and U.S. Supply Chains: Issues for Congress")
+        #expect(cover.metadata.fields["date"] == "March 12, 2025")
+        let leadIn = try read(PlainTextReader(), "The committee makes the following recommendations:\nsupport the states\n\nWe argue that the states need support. Congress should act.\n")
+        #expect(leadIn.metadata.titles.isEmpty)
+    }
+
     /// A note number set on a paragraph's closing stop (…the Department of Energy.2) leaves the paragraph closed: the
     /// heading after it is a section of the same level, not a fragment one level down; a decimal still ends open.
     @Test func aNoteNumberOnTheStopClosesTheParagraph() throws {
