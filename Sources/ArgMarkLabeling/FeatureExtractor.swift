@@ -32,6 +32,20 @@ struct FeatureHash {
     }
 
     func index(_ dimensions: Int) -> Int32 { Int32(truncatingIfNeeded: state % UInt64(dimensions)) }
+
+    /// The index of a feature named by its tag and a number.
+    static func index(_ tag: UInt8, _ number: Int, dimensions: Int) -> Int32 {
+        var h = FeatureHash(tag)
+        h.mix(UInt32(truncatingIfNeeded: number))
+        return h.index(dimensions)
+    }
+
+    /// The index of a feature named by its tag and a text.
+    static func index(_ tag: UInt8, _ text: String, dimensions: Int) -> Int32 {
+        var h = FeatureHash(tag)
+        h.mix(text)
+        return h.index(dimensions)
+    }
 }
 
 /// Turns a sentence and its context into features for the statistical labeller.
@@ -431,17 +445,9 @@ public struct FeatureExtractor: Sendable {
         return result
     }
 
-    private func hash(_ tag: UInt8, _ number: Int) -> Int32 {
-        var h = FeatureHash(tag)
-        h.mix(UInt32(truncatingIfNeeded: number))
-        return h.index(dimensions)
-    }
+    private func hash(_ tag: UInt8, _ number: Int) -> Int32 { FeatureHash.index(tag, number, dimensions: dimensions) }
 
-    private func hash(_ tag: UInt8, _ text: String) -> Int32 {
-        var h = FeatureHash(tag)
-        h.mix(text)
-        return h.index(dimensions)
-    }
+    private func hash(_ tag: UInt8, _ text: String) -> Int32 { FeatureHash.index(tag, text, dimensions: dimensions) }
 
     /// Digits fold to 0, Latin letters to lower case, punctuation and in Chinese full-width letters as
     /// `PunctuationFolding` says (因此, reads as 因此，, ＧＤＰ as gdp, don’t as don't).
@@ -670,17 +676,9 @@ struct FixedFeatures: Sendable {
         note: Int32
 
     init(dimensions: Int) {
-        func text(_ tag: UInt8, _ text: String) -> Int32 {
-            var h = FeatureHash(tag)
-            h.mix(text)
-            return h.index(dimensions)
-        }
+        func text(_ tag: UInt8, _ text: String) -> Int32 { FeatureHash.index(tag, text, dimensions: dimensions) }
         func numbers(_ tag: UInt8, _ range: ClosedRange<Int>) -> [Int32] {
-            (0...range.upperBound).map { n in
-                var h = FeatureHash(tag)
-                h.mix(UInt32(truncatingIfNeeded: n))
-                return h.index(dimensions)
-            }
+            (0...range.upperBound).map { FeatureHash.index(tag, $0, dimensions: dimensions) }
         }
         let labels = ArgumentLabel.allCases.map(\.rawValue)
         let places = Place.allCases.map(\.name)

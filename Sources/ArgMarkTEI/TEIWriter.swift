@@ -91,9 +91,7 @@ struct TEIEncoder {
     /// A character XML 1.0 cannot carry (a control character: Word's manual line break U+000B, a form feed) in a
     /// unit's or note's text, named with the unit, where the XML writer could say only that "text" holds it.
     private func checkCharacters() throws(DocumentWriteError) {
-        func illegal(_ text: String) -> Unicode.Scalar? {
-            text.unicodeScalars.first { let v = $0.value; return v < 0x20 ? !(v == 0x09 || v == 0x0A || v == 0x0D) : (v == 0xFFFE || v == 0xFFFF) }
-        }
+        func illegal(_ text: String) -> Unicode.Scalar? { text.unicodeScalars.first(where: XMLStreamWriter.isUnrepresentable) }
         func code(_ scalar: Unicode.Scalar) -> String {
             let hex = String(scalar.value, radix: 16, uppercase: true)
             return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

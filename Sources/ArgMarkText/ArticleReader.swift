@@ -1115,8 +1115,7 @@ enum EnglishBlock {
             // Reference-list entries ([16] United Nations, …) are notes, not an English title block.
             if NotesList.marker(scalars, lines[next]) != nil { return false }
             let text = scalars.string(lines[next])
-            if text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("Summary:")
-                || FrontMatter.tags(in: text).first.map({ FrontMatter.canonicalKey($0.key) == "abstract" }) == true {
+            if isAbstractLine(text) || text.hasPrefix("Summary:") {
                 return next > index
             }
             if next > index, LanguageDetector.detect(scalars, lines[next]) != .en { return false }
@@ -1136,8 +1135,9 @@ enum EnglishBlock {
         }
     }
 
+    /// An English abstract's line: Abstract: …, ABSTRACT …, or a bracketed label ([Abstract], 【Abstract】).
     static func isAbstractLine(_ text: String) -> Bool {
-        text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT") || text.hasPrefix("[Abstract]") || text.hasPrefix("【Abstract】")
+        text.hasPrefix("Abstract") || text.hasPrefix("ABSTRACT")
             || FrontMatter.tags(in: text).first.map({ FrontMatter.canonicalKey($0.key) == "abstract" }) == true
     }
 

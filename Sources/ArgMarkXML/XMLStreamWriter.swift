@@ -104,11 +104,18 @@ public final class XMLStreamWriter {
         return Array(UnsafeBufferPointer(start: content, count: count))
     }
 
+    /// Whether XML 1.0 cannot carry `scalar`: a control character other than tab, line feed and carriage return, or
+    /// U+FFFE / U+FFFF.
+    public static func isUnrepresentable(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 ? !(v == 0x09 || v == 0x0A || v == 0x0D) : (v == 0xFFFE || v == 0xFFFF)
+    }
+
     /// Refuses characters that XML 1.0 cannot carry.
     static func checkCharacters(_ value: String, context: String) throws(XMLError) {
         for scalar in value.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 ? !(v == 0x09 || v == 0x0A || v == 0x0D) : (v == 0xFFFE || v == 0xFFFF) {
+            if isUnrepresentable(scalar) {
                 throw XMLError(
                     code: 0, line: 0, column: 0,
                     message: "\(context) contains U+\(String(v, radix: 16, uppercase: true)), which XML 1.0 cannot represent; remove the control character")
