@@ -951,5 +951,9 @@ enum Abbreviations {
         "Specifically", "Notably", "Importantly", "Accordingly", "Additionally", "Also", "Likewise", "Conversely",
         "Ultimately", "Perhaps", "Clearly", "Regardless", "You", "My", "Your", "Let",
         "Between", "Among", "Across", "Within", "Through", "Against", "Beyond", "Unlike", "Nonetheless", "Last", "Next",
+        // Adverbs of time and sequence open a narrative's next sentence (…in the U.S. Later it spread); none of them
+        // goes on a name after U.S. or Inc.
+        "Later", "Earlier", "Soon", "Recently", "Subsequently", "Afterwards", "Afterward", "Previously", "Initially",
+        "Eventually", "Again", "Otherwise", "Besides", "Lastly", "Unfortunately", "Fortunately", "Alternatively",
     ]
 }

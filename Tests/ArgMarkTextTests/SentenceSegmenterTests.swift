@@ -133,6 +133,8 @@ struct SentenceSegmenterTests {
         ("See e.g. iPhone users and the U.S. eBay market. The pH. of it is low.", ["See e.g. iPhone users and the U.S. eBay market.", "The pH. of it is low."]),
         ("She said \"Go.\" Then she left.", ["She said \"Go.\"", "Then she left."]),
         ("This was in the U.S. The rest followed.", ["This was in the U.S.", "The rest followed."]),
+        ("It began in the U.S. Later it spread. The plant went to Acme Co. Eventually it closed.", ["It began in the U.S.", "Later it spread.", "The plant went to Acme Co.", "Eventually it closed."]),
+        ("The U.S. Navy and Acme Co. Ltd. agreed.", ["The U.S. Navy and Acme Co. Ltd. agreed."]),
         ("1. Introduction of the topic is here.", ["1. Introduction of the topic is here."]),
         ("Fines rose (see Art. 34). Firms complied.", ["Fines rose (see Art. 34).", "Firms complied."]),
         ("It ends here [4]. Next one.", ["It ends here [4].", "Next one."]),
