@@ -670,7 +670,12 @@ public struct SentenceSegmenter: Sendable {
             if ScalarClass.isDigit(n), Abbreviations.beforeNumbers.contains(token) { return false }
             // A cited section or paragraph goes on (Cal. Lab. Code § 226.7; See Compl. ¶ 14).
             if n == "§" || n == "¶", Abbreviations.citationWords.contains(token) || Abbreviations.citationContinuations.contains(token)
-                || Abbreviations.neverFinal.contains(token) {
+                || Abbreviations.neverFinal.contains(token) || Abbreviations.citedAgain.contains(token) {
+                return false
+            }
+            // A grant's, an award's or a docket's number written with its letters (grant no. FZ-271836-20, Docket No.
+            // CFPB-2024-0017): a token holding a figure goes on after "no.", as a bare number does.
+            if ["no", "No", "nos", "Nos"].contains(token), ScalarClass.isUpper(n), Self.isCodeWithFigures(s, from: next, end: end) {
                 return false
             }
             // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).
@@ -728,6 +733,9 @@ public struct SentenceSegmenter: Sendable {
         if scalars.count == 1, ScalarClass.isUpper(scalars[0]) {
             if Abbreviations.sentenceOpeners.contains(nextWord) { return true }
             let previous = wordBefore(s, tokenStart, paragraphStart: paragraphStart)
+            // A letter that names a part, an option or an appendix (Medicare Part D. Manufacturers …, in Appendix B.
+            // Readers …) is no initial of a name: before a capital it ends the sentence.
+            if Abbreviations.letteredLabels.contains(previous) { return true }
             return !previous.isEmpty && previous.unicodeScalars.allSatisfy(ScalarClass.isLower)
                 && !Abbreviations.beforeNames.contains(previous)
         }
@@ -749,6 +757,21 @@ public struct SentenceSegmenter: Sendable {
                    !Abbreviations.numberedLowercased.contains(before) { return true }
             }
         }
+        // A citation's abbreviated journal or reporter after its volume number (134 Harv. L. Rev. 1; 34 J. Fin.
+        // Intermediation 51; 91 Fed. Reg. 40112) goes on to its page.
+        if Self.followsVolumeNumber(s, tokenStart, paragraphStart: paragraphStart), nextScalar.map(ScalarClass.isUpper) == true,
+           !Abbreviations.sentenceOpeners.contains(nextWord) {
+            return false
+        }
+        // The Federal Reserve is "the Fed." at a sentence's end; the Federal Register, Rules and Circuit go on.
+        if token == "Fed" { return !Abbreviations.federalCitations.contains(nextWord) }
+        // A month goes on to its day or year (Sept. 12, Jan. 2024) or the next month of a list; before another
+        // capitalised word it ends the sentence (… extended to Sept. Lawmakers …).
+        if Abbreviations.months.contains(token) {
+            return !(nextScalar.map(ScalarClass.isDigit) ?? false) && !Abbreviations.months.contains(nextWord)
+        }
+        // "etc." closes a list, and a sentence when a capital follows.
+        if token == "etc" { return true }
         if Abbreviations.neverFinal.contains(token) || Abbreviations.neverFinal.contains(token.lowercased()) {
             return false
         }
@@ -821,6 +844,42 @@ public struct SentenceSegmenter: Sendable {
         return m > j && m - j <= 6 && ScalarClass.isUpper(s[j]) && m < end && s[m] == "."
     }
 
+    /// Whether the abbreviation at `tokenStart` follows a citation's volume number, directly or across other
+    /// abbreviated words of the journal's name (134 Harv.; 34 J. Fin.; 80 Geo. Wash.): one to three digits before it,
+    /// after a space, an opening bracket or the paragraph's start, and the abbreviation a capitalised word.
+    static func followsVolumeNumber(_ s: [Unicode.Scalar], _ tokenStart: Int, paragraphStart: Int) -> Bool {
+        guard tokenStart < s.count, ScalarClass.isUpper(s[tokenStart]) else { return false }
+        var k = tokenStart
+        for _ in 0..<4 {
+            var j = k
+            while j > paragraphStart, s[j - 1] == " " { j -= 1 }
+            guard j < k, j > paragraphStart else { return false }
+            if ScalarClass.isDigit(s[j - 1]) {
+                var d = j
+                while d > paragraphStart, ScalarClass.isDigit(s[d - 1]) { d -= 1 }
+                return j - d <= 3 && (d == paragraphStart || s[d - 1] == " " || s[d - 1] == "(")
+            }
+            // Another abbreviated word of the name: capitalised letters (an apostrophe inside) and its stop.
+            guard s[j - 1] == "." else { return false }
+            var w = j - 1
+            while w > paragraphStart, ScalarClass.isLatinLetter(s[w - 1]) || s[w - 1] == "'" || s[w - 1] == "’" { w -= 1 }
+            guard w < j - 1, j - 1 - w <= 8, ScalarClass.isUpper(s[w]) else { return false }
+            k = w
+        }
+        return false
+    }
+
+    /// Whether the token at `start` is a code holding a figure (FZ-271836-20, CFPB-2024-0017, A/HRC/47/30): letters,
+    /// figures, hyphens and slashes up to a space or closing mark, at least one of them a figure.
+    static func isCodeWithFigures(_ s: [Unicode.Scalar], from start: Int, end: Int) -> Bool {
+        var k = start, figures = 0
+        while k < end, ScalarClass.isLatinLetter(s[k]) || ScalarClass.isDigit(s[k]) || s[k] == "-" || s[k] == "/" {
+            if ScalarClass.isDigit(s[k]) { figures += 1 }
+            k += 1
+        }
+        return figures > 0 && k - start >= 3
+    }
+
     /// The word of Latin letters that ends just before `index`, across spaces ("graded" in "graded D."); empty when
     /// something else stands there.
     private func wordBefore(_ s: [Unicode.Scalar], _ index: Int, paragraphStart: Int) -> String {
@@ -850,16 +909,30 @@ public struct SentenceSegmenter: Sendable {
 enum Abbreviations {
     /// Never end a sentence (titles, Latin, citation forms).
     static let neverFinal: Set<String> = [
-        "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Jr", "St", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
+        "Dr", "Mr", "Mrs", "Ms", "Prof", "Sr", "Mt", "Gen", "Lt", "Col", "Capt", "Gov", "Sen", "Rep",
         "Hon", "hon", "Rt", "Rev", "Fr", "Sgt", "Cpl", "Adm", "Cmdr", "Maj", "Pres", "Supt", "Messrs", "Mme", "Mlle", "Amb",
         "e.g", "i.e", "cf", "vs", "v", "viz", "et", "ibid", "Ibid", "op", "cit", "approx", "ca", "c", "incl", "Ft",
         "Fig", "Figs", "fig", "figs", "Eq", "Eqs", "eq", "Ref", "Refs", "Tab", "Vol", "vol", "Vols", "vols",
         "Ch", "ch", "Chap", "chap", "Sec", "sec", "Secs", "Art", "Para", "para", "pp", "p", "ed", "eds",
-        "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
-        "Dec", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
+        "No", "Nos", "Dept", "Univ", "Assn", "Bros", "Ave", "Blvd", "Rd", "est", "Est", "trans", "Trans", "repr",
         "U.S.C", "n.d", "Pub", "Publ", "Ord", "Reg", "Regs",
         // Legal citation forms of comments and reports: 91 Fed. Reg. 40112, 136 Stat. 1818, F. Supp., S. Ct.
-        "Fed", "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
+        "Stat", "Supp", "Cir", "Ct", "Cong", "Sess",
+    ]
+    /// Months as abbreviated (`fullStopEndsSentence` lets them end a sentence before a capitalised word).
+    static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+    /// What follows "Fed." in a citation: the Federal Register, Rules, Circuit, Claims, Appendix (91 Fed. Reg.,
+    /// Fed. R. Civ. P., Fed. Cir., Fed. Cl., Fed. Appx.).
+    static let federalCitations: Set<String> = ["Reg", "R", "Cir", "Cl", "Appx", "App", "Sec", "Prac", "Proc", "Rules"]
+    /// A cited authority named again (Id. § 1605(a); see supra ¶ 14), which a section or paragraph sign continues.
+    static let citedAgain: Set<String> = ["Id", "id", "Ibid", "ibid", "supra", "infra"]
+    /// Words a capital letter follows as the name of a part, option or appendix (Part D, Option B, Appendix C, Title
+    /// IX's letter-numbered kin), not as a person's initial.
+    static let letteredLabels: Set<String> = [
+        "Part", "Parts", "Appendix", "Annex", "Option", "Options", "Title", "Schedule", "Exhibit", "Table", "Figure",
+        "Plan", "Alternative", "Tier", "Phase", "Group", "Class", "Type", "Gen", "Section", "Chapter", "Article",
+        "Attachment", "Regulation", "Form", "Division", "Subpart", "Category", "Zone", "Grade", "Level", "Vitamin",
+        "Scenario", "Track", "Stage", "Block", "Box", "Unit", "Pillar", "Component", "Step", "Model", "Program",
     ]
     /// Words that a number and a full stop follow to open a paragraph as its label (Recommendation 1. …).
     static let numberedLabels: Set<String> = [
@@ -871,7 +944,7 @@ enum Abbreviations {
     /// Abbreviations that usually sit inside a sentence but may close one before a clear sentence opener.
     /// A firm's Inc. and a statute's et seq. close a sentence as often as they stand inside one (… Sunbelt
     /// Logistics, Inc. The plaintiff …; 5 U.S.C. 601 et seq. The Panel …).
-    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "a.m", "p.m", "seq", "al"]
+    static let usuallyInternal: Set<String> = ["etc", "Inc", "Ltd", "Co", "Corp", "Jr", "St", "a.m", "p.m", "seq", "al"]
     /// The Bluebook's words of a case name, a court or a reporter (Nationwide Mut. Ins. Co., Am. L. Inst., W.D.
     /// Okla., F. App'x) and the states it abbreviates: abbreviations inside a citation (`inCitation`), and ordinary
     /// words that end sentences elsewhere (Big Tech., Peoria, Ill.).
