@@ -169,7 +169,9 @@ struct Review: ParsableCommand {
         defer { lock?.release() }
         // A signal that ends the session (SIGTERM, a closed terminal's SIGHUP, Ctrl-C in a script) says where its
         // edits are and takes the lock file away, as the end of input does; it had ended the session without a word.
-        let endings = Self.endOnSignals(interactive: interactive, file: file, journal: journalPath, lockFile: lock?.path)
+        let journalForSignals = JournalForSignals()
+        let endings = Self.endOnSignals(
+            interactive: interactive, file: file, journal: journalPath, lockFile: lock?.path, restore: journalForSignals)
         defer { endings.cancel() }
         // A write that was killed before its rename left a full copy beside the file; the journal has its edits.
         if lock != nil { FileAccess.removeStaleTemporaries(of: sessionFile) }
@@ -250,6 +252,8 @@ struct Review: ParsableCommand {
             throw AnalysedDocument.failure(error.description)
         }
         let journal = ReviewJournal(path: journalPath, fileVersion: version, treeCompletedBy: treeCompletedBy)
+        journalForSignals.set(journal)
+        journalForSignals.unsavedEdits = session.unsavedEdits
         // In a folder that cannot be written, no edit can be journalled, nor the file written.
         let folder = FileAccess.directoryPart(of: sessionFile)
         if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
@@ -282,8 +286,8 @@ struct Review: ParsableCommand {
                 // Ctrl-D on a terminal leaves the cursor after the prompt: what follows starts a line of its own.
                 if interactive { try emit("\n") }
                 // End of input: what is unsaved stays in the journal.
-                if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
-                    Terminal.warning("end of input with \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))")
+                if session.unsavedEdits > 0, let rescue = rescueUnsavedEdits(session, writer: writer, journal: journal) {
+                    Terminal.warning("end of input with \(Self.describeRescue(session.unsavedEdits, file: file, rescue: rescue))")
                     throw ExitCode.failure
                 }
                 if session.unsavedEdits > 0 {
@@ -298,6 +302,7 @@ struct Review: ParsableCommand {
             let commandStarted = ContinuousClock.now
             defer { if timings { Terminal.note("timing: \(line.trimmingCharacters(in: .whitespaces)) \(Self.milliseconds(since: commandStarted)) ms") } }
             let response = session.execute(line)
+            defer { journalForSignals.unsavedEdits = session.unsavedEdits }
             if let edit = response.edit {
                 do { try journal.append(edit) } catch {
                     session.revert(edit)
@@ -310,7 +315,9 @@ struct Review: ParsableCommand {
             try emit(fit(response.output))
             if (response.isError || response.isMiss) && strict {
                 // The script stops here; what it edited is in the journal, as at the end of input.
-                if session.unsavedEdits > 0 {
+                if session.unsavedEdits > 0, let rescue = rescueUnsavedEdits(session, writer: writer, journal: journal) {
+                    Terminal.warning("--strict stopped at this command with \(Self.describeRescue(session.unsavedEdits, file: file, rescue: rescue))")
+                } else if session.unsavedEdits > 0 {
                     Terminal.warning(
                         "--strict stopped at this command with \(keptInJournal(session.unsavedEdits, journalPath))")
                 }
@@ -326,8 +333,8 @@ struct Review: ParsableCommand {
                 // A write that failed leaves the session open: quitting would report success for unsaved edits.
                 if try save(&session, writer: writer, journal: journal) { return }
             case .quit:
-                if session.unsavedEdits > 0, let copy = rescueUnsavedEdits(session, writer: writer, journal: journal) {
-                    try emit(fit("left \(Self.describeRescue(session.unsavedEdits, file: file, copy: copy))\n"))
+                if session.unsavedEdits > 0, let rescue = rescueUnsavedEdits(session, writer: writer, journal: journal) {
+                    try emit(fit("left \(Self.describeRescue(session.unsavedEdits, file: file, rescue: rescue))\n"))
                 } else if session.unsavedEdits > 0 {
                     try emit(fit("left \(session.unsavedEdits) unsaved edit\(session.unsavedEdits == 1 ? "" : "s") in \(journalPath); \(session.unsavedEdits == 1 ? "it comes" : "they come") back when you reopen \(file)\n"))
                 } else if holdsDocument(session, writer: writer, opened: opened) {
@@ -401,8 +408,11 @@ struct Review: ParsableCommand {
     /// under the session or is gone: the journal fits only the version it was opened at and would be refused on
     /// reopening, which would strand its edits. The journal, whose edits the copy holds, is removed. The copy's path,
     /// or nil when `file` is as the session left it (or the copy could not be written, and the journal stays).
-    private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> String? {
-        if let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
+    /// The same when the journal is gone (another program deleted it, and it could not be written again): the
+    /// edits would be lost on quitting.
+    private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> Rescue? {
+        let journalKept = ((try? journal.restoreIfRemoved()) != nil) && FileManager.default.fileExists(atPath: journal.path)
+        if journalKept, let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
         guard let bytes = try? writer.write(SourceReferences.forWriting(session.document, to: file, format: writer.formatName)) else { return nil }
         let ext = (file as NSString).pathExtension
         let suffix = file.hasSuffix(".tei.xml") ? ".tei.xml" : ext.isEmpty ? "" : "." + ext
@@ -423,11 +433,21 @@ struct Review: ParsableCommand {
         let mode: mode_t? = stat(journal.path, &original) == 0 || stat(file, &original) == 0 ? (original.st_mode & 0o666) | 0o600 : nil
         do { try FileAccess.writeAtomically(bytes, to: copy, mode: mode) } catch { return nil }
         journal.remove()
-        return copy
+        return Rescue(copy: copy, journalGone: !journalKept)
     }
 
-    static func describeRescue(_ edits: Int, file: String, copy: String) -> String {
-        "\(edits) unsaved edit\(edits == 1 ? "" : "s"): \(file) changed on disk under this session (or is gone), so they cannot wait in the journal; the session's version is written to \(copy) (compare it with \(file) and keep what you want)"
+    /// Where `rescueUnsavedEdits` wrote the session's version, and why.
+    struct Rescue {
+        var copy: String
+        /// The journal, not the file, was gone.
+        var journalGone: Bool
+    }
+
+    static func describeRescue(_ edits: Int, file: String, rescue: Rescue) -> String {
+        let why = rescue.journalGone
+            ? "its journal was deleted under this session and could not be written again"
+            : "\(file) changed on disk under this session (or is gone)"
+        return "\(edits) unsaved edit\(edits == 1 ? "" : "s"): \(why), so \(edits == 1 ? "it cannot" : "they cannot") wait in the journal; the session's version is written to \(rescue.copy) (compare it with \(file) and keep what you want)"
     }
 
     /// Whether the file on disk is what writing the session's document would write: only then may a journal whose
@@ -444,9 +464,13 @@ struct Review: ParsableCommand {
     /// edits are in the journal already.
     /// Handlers that end the session on SIGTERM, SIGHUP, SIGQUIT and (in a script; at a terminal Ctrl-C abandons the
     /// line) SIGINT: where its unsaved edits are is said, and the lock file is removed.
-    static func endOnSignals(interactive: Bool, file: String, journal: String, lockFile: String?) -> SignalHandlers {
+    static func endOnSignals(
+        interactive: Bool, file: String, journal: String, lockFile: String?, restore: JournalForSignals
+    ) -> SignalHandlers {
         let names = [SIGTERM: "SIGTERM", SIGHUP: "SIGHUP", SIGINT: "SIGINT", SIGQUIT: "SIGQUIT"]
         return SignalHandlers(interactive ? [SIGTERM, SIGHUP, SIGQUIT] : [SIGTERM, SIGHUP, SIGINT, SIGQUIT]) { number in
+            // A journal another program deleted under the session is written again first, so that what is said holds.
+            restore.restoreIfRemoved()
             // The journal exists while edits are unsaved (a write clears it; it is created by the next edit). It fits
             // the version of the file it was written for: one another program changed or removed meanwhile is said.
             let edits: String
@@ -459,6 +483,9 @@ struct Review: ParsableCommand {
                 } else {
                     edits = "its unsaved edits are in \(journal), and come back when you reopen \(file)"
                 }
+            } else if restore.unsavedEdits > 0 {
+                // Deleted with its folder, say: what was journalled is gone, and the message must not say otherwise.
+                edits = "its journal \(journal) is gone (deleted under the session) and could not be written again, so its \(restore.unsavedEdits) unsaved edit\(restore.unsavedEdits == 1 ? " is" : "s are") lost"
             } else {
                 edits = "it had no unsaved edits (\(file) holds every edit written)"
             }
@@ -532,5 +559,27 @@ struct LineEditor {
         let line = String(cString: raw)
         if !line.trimmingCharacters(in: .whitespaces).isEmpty { add_history(raw) }
         return line
+    }
+}
+
+/// The session's journal, for the signal handler (another thread) to write again should another program have deleted
+/// it: the handler is set up before the journal exists. The journal locks its own changes.
+final class JournalForSignals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var journal: ReviewJournal?
+
+    private var unsaved = 0
+
+    func set(_ journal: ReviewJournal) { lock.withLock { self.journal = journal } }
+
+    /// The session's count of unsaved edits, as the main loop last saw it.
+    var unsavedEdits: Int {
+        get { lock.withLock { unsaved } }
+        set { lock.withLock { unsaved = newValue } }
+    }
+
+    func restoreIfRemoved() {
+        let journal = lock.withLock { self.journal }
+        _ = try? journal?.restoreIfRemoved()
     }
 }

@@ -15,6 +15,11 @@ public final class ReviewJournal {
     /// The version of the reviewed file the journal belongs to: the one opened, then the one last written.
     public private(set) var fileVersion: FileVersion
     private var descriptor: Int32 = -1
+    /// The journal's complete lines as written (header, edits, marks), kept so that a journal another program
+    /// deletes while the session runs can be written again whole (`restoreIfRemoved`).
+    private var retained: [UInt8] = []
+    /// Held by every change to the journal: a signal's handler, on another thread, may write it again.
+    private let changing = NSLock()
 
     public struct FileVersion: Sendable, Hashable, Codable {
         public var size: Int
@@ -152,6 +157,10 @@ public final class ReviewJournal {
 
     /// Appends `edit` and flushes it to disk; the journal file (with its header) is created on the first edit.
     public func append(_ edit: ReviewEdit) throws(JournalError) {
+        changing.lock()
+        defer { changing.unlock() }
+        // Deleted under the session (a clean-up script, a sync client): this edit would go to a file no one can open.
+        _ = try restoreIfRemovedHoldingLock()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8] = []
@@ -182,7 +191,10 @@ public final class ReviewJournal {
             written += n
         }
         if failure == nil, fdatasync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        guard let failure else { return }
+        guard let failure else {
+            retained += bytes
+            return
+        }
         var info = stat()
         if before >= 0, fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, ftruncate(descriptor, before) == 0 {
             _ = fdatasync(descriptor)
@@ -190,10 +202,49 @@ public final class ReviewJournal {
                 // Nothing acknowledged is in it: the next edit starts the journal again, header first.
                 close(descriptor)
                 descriptor = -1
+                retained = []
                 unlink(path)
             }
         }
         throw .unwritable(path, failure)
+    }
+
+    /// Writes the journal again, whole, when another program deleted or replaced it while the session held it open;
+    /// returns whether it did. A journal this session has not opened yet (recovered on opening, no edit since) is
+    /// not known whole here, and is left as it is.
+    @discardableResult
+    public func restoreIfRemoved() throws(JournalError) -> Bool {
+        changing.lock()
+        defer { changing.unlock() }
+        return try restoreIfRemovedHoldingLock()
+    }
+
+    private func restoreIfRemovedHoldingLock() throws(JournalError) -> Bool {
+        guard descriptor >= 0 else { return false }
+        var held = stat(), onDisk = stat()
+        guard fstat(descriptor, &held) == 0 else { return false }
+        if held.st_nlink > 0, stat(path, &onDisk) == 0, onDisk.st_ino == held.st_ino, onDisk.st_dev == held.st_dev { return false }
+        close(descriptor)
+        descriptor = -1
+        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_TRUNC | O_CLOEXEC, journalMode())
+        guard fd >= 0 else {
+            throw .unwritable(path, "it was deleted while the review was open and cannot be made again: \(String(cString: strerror(errno)))")
+        }
+        var written = 0
+        while written < retained.count {
+            let n = retained.withUnsafeBytes { writeBytes(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { break }
+            written += n
+        }
+        guard written == retained.count, fdatasync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(path)
+            throw .unwritable(path, "it was deleted while the review was open and cannot be written again whole: \(reason)")
+        }
+        descriptor = fd
+        return true
     }
 
     /// Marks, before the file is replaced, the version the write leaves in it: a process killed between the rename
@@ -201,6 +252,9 @@ public final class ReviewJournal {
     /// then tell from one that belongs to another version. Best effort: without the mark such a journal is refused
     /// as before, naming the way out.
     public func noteWriting(_ version: FileVersion) {
+        changing.lock()
+        defer { changing.unlock() }
+        _ = try? restoreIfRemovedHoldingLock()
         // A journal recovered on opening, and written without a new edit, is not open yet.
         if descriptor < 0, let existing = FileManager.default.contents(atPath: path) { _ = try? openForAppending(existing: existing) }
         guard descriptor >= 0 else { return }
@@ -210,18 +264,27 @@ public final class ReviewJournal {
         let bytes = Array(data) + [0x0A]
         let before = lseek(descriptor, 0, SEEK_END)
         let n = bytes.withUnsafeBytes { writeBytes(descriptor, $0.baseAddress!, $0.count) }
-        if n != bytes.count || fdatasync(descriptor) != 0, before >= 0 { _ = ftruncate(descriptor, before) }
+        if n != bytes.count || fdatasync(descriptor) != 0 {
+            if before >= 0 { _ = ftruncate(descriptor, before) }
+        } else {
+            retained += bytes
+        }
+    }
+
+    /// The journal's mode: as private as the file it journals (a 600 file's journal is 600), and always writable by
+    /// its owner (a write-protected file's journal still takes edits).
+    private func journalMode() -> mode_t {
+        var reviewed = stat()
+        return path.hasSuffix(".journal") && stat(String(path.dropLast(".journal".count)), &reviewed) == 0
+            ? (reviewed.st_mode & 0o666) | 0o600 : 0o644
     }
 
     /// Opens the journal for appending (creating it), with a last line a crash cut short dropped first; returns the
     /// length of its complete lines (0: no header yet).
     private func openForAppending(existing: Data) throws(JournalError) -> Int {
         let complete = existing.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-        // The journal holds the edits' text: created as private as the file it journals (a 600 file's journal is
-        // 600), and always writable by its owner (a write-protected file's journal still takes edits).
-        var reviewed = stat()
-        let mode: mode_t = path.hasSuffix(".journal") && stat(String(path.dropLast(".journal".count)), &reviewed) == 0
-            ? (reviewed.st_mode & 0o666) | 0o600 : 0o644
+        // The journal holds the edits' text (`journalMode`).
+        let mode = journalMode()
         descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode)
         guard descriptor >= 0 else { throw .unwritable(path, String(cString: strerror(errno))) }
         // The mode itself, not as the umask cuts it: a shared file's group may append to its journal as to the file.
@@ -229,6 +292,7 @@ public final class ReviewJournal {
         if complete < existing.count, ftruncate(descriptor, off_t(complete)) != 0 {
             throw .unwritable(path, String(cString: strerror(errno)))
         }
+        retained = Array(existing.prefix(complete))
         return complete
     }
 
@@ -242,6 +306,9 @@ public final class ReviewJournal {
 
     /// Deletes the journal (after the file was written, or when its edits are discarded).
     public func remove() {
+        changing.lock()
+        defer { changing.unlock() }
+        retained = []
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1

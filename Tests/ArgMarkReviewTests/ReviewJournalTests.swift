@@ -26,6 +26,27 @@ struct ReviewJournalTests {
         #expect(try ReviewJournal.read(path) == nil)
     }
 
+    /// A journal another program deletes (or replaces) while the session runs is written again whole before the
+    /// next edit, and on asking: the edits acknowledged before the deletion are not lost with it.
+    @Test func aJournalDeletedUnderTheSessionIsWrittenAgainWhole() throws {
+        let path = temporaryPath()
+        defer { unlink(path) }
+        let journal = ReviewJournal(path: path, fileVersion: ReviewJournal.FileVersion(bytes: Array("file".utf8)))
+        let written = try edits()
+        try journal.append(written[0])
+        try journal.append(written[1])
+        #expect(try journal.restoreIfRemoved() == false)
+        unlink(path)
+        try journal.append(written[2])
+        #expect(try #require(try ReviewJournal.read(path)).edits == Array(written[0...2]))
+        // Replaced by another file of the same name (a sync client's copy): written again over it.
+        unlink(path)
+        try "someone else's".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(try journal.restoreIfRemoved())
+        try journal.append(written[3])
+        #expect(try #require(try ReviewJournal.read(path)).edits == written)
+    }
+
     /// The header names the file whose edits the journal holds, not the journal itself.
     @Test func theHeaderNamesTheReviewedFile() throws {
         let directory = NSTemporaryDirectory() + "argmark-journal-" + UUID().uuidString
