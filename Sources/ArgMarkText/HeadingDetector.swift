@@ -69,6 +69,9 @@ public enum HeadingDetector {
                 return nil
             }
         }
+        // A rebuttal's statement of the position it refutes (谬误一：新疆存在“强迫劳动”) is that position, a sentence,
+        // whether or not a stop closes it.
+        if Self.opensRefutedPosition(s, range) { return nil }
         // A division's number alone on its line (I. / A. / 1. above a court opinion's or a report's parts) heads it.
         if let bare = bareNumberLevel(s, range) { return bare }
         // A numbered line that goes on in lower case (1. cap the fee at …) is a list item, not a heading.
@@ -121,6 +124,18 @@ public enum HeadingDetector {
         case .und:
             return length <= maxChineseLength ? (numbered ?? 1) : nil
         }
+    }
+
+    /// Whether the line at `range` opens with a rebuttal's label for the position it refutes (谬误 / 谬论 / 谎言 /
+    /// 误区, a number or none, a colon) and states it after the colon.
+    static func opensRefutedPosition(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        guard range.count > 4 else { return false }
+        let labels: [(Unicode.Scalar, Unicode.Scalar)] = [("谬", "误"), ("谬", "论"), ("谎", "言"), ("误", "区")]
+        let i = range.lowerBound
+        guard labels.contains(where: { $0.0 == s[i] && $0.1 == s[i + 1] }) else { return false }
+        var k = i + 2
+        while k < range.upperBound, k - i < 6, chineseNumerals.contains(s[k]) || ScalarClass.isDigit(s[k]) { k += 1 }
+        return k + 1 < range.upperBound && (s[k] == "：" || s[k] == ":")
     }
 
     /// The form of a line that is only a division's number and its full stop (I. / A. / 1.), or nil.

@@ -58,6 +58,8 @@ struct HeadingDetectorTests {
         "研究发现：", "我们要重点做好以下工作：", "现提出如下建议：", "存在以下情况：", "提出几点建议：",
         // An epigraph's attribution.
         "——习近平", "——约瑟夫·奈",
+        // A rebuttal's statement of the position it refutes, with or without its stop.
+        "谬误一：新疆存在“强迫劳动”", "谬论3：美国不寻求冲突", "误区：数据出境一律需要审批",
     ])
     func notHeadings(_ text: String) {
         #expect(HeadingDetector.level(of: text) == nil)
