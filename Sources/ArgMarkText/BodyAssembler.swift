@@ -42,10 +42,16 @@ struct BodyAssembler {
         }
         if builder.document.units.isEmpty, HeadingDetector.isTitle(scalars, range) {
             addHeading(range, level: outline.place(scalars, range, level: 1))
-        } else if !listItem, let level = HeadingDetector.level(scalars, range) {
+        } else if !listItem, !isBoxItemText(range), let level = HeadingDetector.level(scalars, range) {
             addHeading(range, level: outline.place(scalars, range, level: HeadingDetector.levelInContext(
                 level, numbered: HeadingDetector.numberedLevel(scalars, range, latin: false) != nil,
                 previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level)))
+            // A plan's box (专栏2　…) stays open over its items (01　…) until another heading.
+            switch HeadingDetector.numbering(scalars, range) {
+            case .box: inBox = true
+            case .paddedDigits: break
+            default: inBox = false
+            }
             previousParagraphEndsOpen = false
         } else {
             addParagraph(range)
@@ -72,6 +78,22 @@ struct BodyAssembler {
 
     /// Whether the previous paragraph ended without sentence-final punctuation.
     private var previousParagraphEndsOpen = false
+
+    /// Whether the last heading opened a plan's box (专栏2　科技前沿领域攻关) or one of its items (01　量子信息).
+    private var inBox = false
+
+    /// Whether the line at `range`, inside a box, is an item's text set without its stop (城域、城际量子通信技术研发，
+    /// 实用化量子模拟机研制; 1.新建改扩建中小学21所): a clause list or a numbered item, not a heading. Boxes list their
+    /// items so; an unnumbered heading has no comma or enumeration comma, and an item's own number (01　…) heads it.
+    private func isBoxItemText(_ range: Range<Int>) -> Bool {
+        guard inBox, LanguageDetector.detect(scalars, range) != .en else { return false }
+        switch HeadingDetector.numbering(scalars, range) {
+        // A box numbers its items 1. or (1) (1.新建中小学21所; 2.改造老旧小区136个), none of them a heading.
+        case .digits, .parenthesizedDigits: return true
+        case nil: return range.contains { scalars[$0] == "，" || scalars[$0] == "、" || scalars[$0] == "；" }
+        default: return false
+        }
+    }
 
     /// The lines read as headings or captions, in order: a text that turns out to be nothing but such lines is read
     /// again with them as its paragraphs (`finish()`).

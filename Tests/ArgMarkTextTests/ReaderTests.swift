@@ -528,6 +528,16 @@ struct PlainTextReaderTests {
             + "第二节　提升产业链供应链现代化水平\n\n锻造产业链供应链长板。\n\n第九章　发展壮大战略性新兴产业\n\n着眼于抢占未来产业发展先机。\n\n"
             + "第四篇　形成强大国内市场\n\n坚持扩大内需这个战略基点。\n"
         #expect(try outline(plan).map { $0.prefix(1) } == ["1", "2", "3", "3", "2", "1"])
+        // A box's items set without a stop are its text, and the section after the box stays where it was.
+        let box = "第四章　强化国家战略科技力量\n第一节　整合优化科技资源配置\n加快构建战略科技力量。\n专栏2　科技前沿领域攻关\n"
+            + "01　量子信息\n城域、城际量子通信技术研发，通用量子计算原型机研制\n02　集成电路\n关键材料研发，先进工艺突破\n"
+            + "专栏3　民生实事\n1.新建中小学21所，新增学位2.3万个\n2.改造老旧小区136个\n第二节　加强原创性科技攻关\n制定实施战略性科学计划。\n"
+        let boxed = try read(PlainTextReader(), box)
+        #expect(boxed.units.filter { $0.kind == .sentence }.map(\.text) == [
+            "加快构建战略科技力量。", "城域、城际量子通信技术研发，通用量子计算原型机研制", "关键材料研发，先进工艺突破",
+            "1.新建中小学21所，新增学位2.3万个", "2.改造老旧小区136个", "制定实施战略性科学计划。",
+        ])
+        #expect(try outline(box).map { $0.prefix(1) } == ["1", "2", "4", "5", "5", "4", "2"])
         let thesis = "第一章　绪论\n\n本文研究友岸外包。\n\n第二章　案例分析\n\n一、美国的政策工具\n\n（一）出口管制\n\n美国扩大了实体清单。\n\n"
             + "1. 实体清单\n\n清单不断扩展。\n\n（二）投资审查\n\n审查范围扩大。\n\n二、日本的跟进\n\n日本宣布了措施。\n\n第三章　结论\n\n合作才是出路。\n"
         #expect(try outline(thesis).map { $0.prefix(1) } == ["1", "1", "2", "3", "4", "3", "2", "1"])
