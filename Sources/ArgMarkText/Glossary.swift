@@ -54,6 +54,13 @@ enum Glossary {
     /// A term of at most 24 characters, then a colon, a tab or at least two spaces, then the meaning; not a numbered
     /// heading (Chapter 1: Introduction, 1  Introduction) or a caption after the list.
     static func isEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
+        // A work report numbers its glossary's entries (1.专精特新：指…; （2）首发经济：…; ①…): the entry after the number.
+        // (A Latin term after a number may be a numbered section's heading: 1. Introduction: Why …)
+        if let term = numberedEntryStart(s, line), !(s[term].isASCII && s[term].properties.isAlphabetic) {
+            let head = term..<min(line.upperBound, term + 25)
+            guard let colon = head.first(where: { s[$0] == "：" || s[$0] == ":" }) else { return false }
+            return colon > term && colon + 1 < line.upperBound
+        }
         guard !line.isEmpty, HeadingDetector.numberedLevel(s, line, latin: true) == nil, Caption.kind(s, line) == nil
         else { return false }
         let head = line.lowerBound..<min(line.upperBound, line.lowerBound + 25)
@@ -61,6 +68,30 @@ enum Glossary {
             return colon > line.lowerBound && colon + 1 < line.upperBound
         }
         return spacedMeaning(s, line) != nil
+    }
+
+    /// Where the term starts after an entry's number (1. 1、 1． (1) （1） ①, one or two digits), or nil when the line
+    /// opens with none.
+    private static func numberedEntryStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        guard !line.isEmpty else { return nil }
+        var i = line.lowerBound
+        if ScalarClass.isCircledNumber(s[i]) {
+            i += 1
+        } else {
+            let parenthesised = s[i] == "(" || s[i] == "（"
+            if parenthesised { i += 1 }
+            let digits = i
+            while i < line.upperBound, i - digits < 3, s[i].isASCII, ScalarClass.isDigit(s[i]) { i += 1 }
+            guard i > digits, i - digits <= 2, i < line.upperBound else { return nil }
+            if parenthesised {
+                guard s[i] == ")" || s[i] == "）" else { return nil }
+            } else {
+                guard s[i] == "." || s[i] == "．" || s[i] == "、" else { return nil }
+            }
+            i += 1
+        }
+        while i < line.upperBound, ScalarClass.isBlank(s[i]) { i += 1 }
+        return i < line.upperBound ? i : nil
     }
 
     /// Where the meaning starts in a line whose term is set off by a tab or at least two spaces (or, after a Latin

@@ -1252,6 +1252,10 @@ struct PlainTextReaderTests {
             #expect(doc.units.map(\.text).last == "过去一年，全省经济持续回升向好。")
             #expect(doc.notes.map(\.text) == ["“两重”：国家重大战略实施和重点领域安全能力建设的简称。", "湾长制：以海湾为单元的责任体系。"])
         }
+        // Entries a report numbers (1.专精特新：…, （2）…, ①…) are notes as well.
+        let numbered = try read(PlainTextReader(), "过去一年，全省经济持续回升向好。\n名词解释\n1.专精特新：指专业化、精细化的中小企业。\n（2）首发经济：新产品首发的经济活动。\n③智改数转：智能化改造、数字化转型的简称。\n")
+        #expect(numbered.units.map(\.text) == ["过去一年，全省经济持续回升向好。"])
+        #expect(numbered.notes.count == 3)
         // A section called 名词解释 with prose under it stays body text; a glossary ends at its last entry.
         let prose = try read(PlainTextReader(), "名词解释\n本节解释几个常用的名词，便于读者理解。\n")
         #expect(prose.units.count == 2 && prose.notes.isEmpty)
