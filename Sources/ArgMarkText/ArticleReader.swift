@@ -1241,16 +1241,24 @@ enum NotesList {
     /// end opens with a bracketed number, counting up from [1]; the line above is a paragraph that ends its sentence
     /// (not a heading such as Recommendations or 攻读学位期间发表的论文 over a list of its own); half the entries or more
     /// cite as references do (a year, [J], [M] …); and the text before cites [1] after its words, as a note marker
-    /// stands (…people of colour.[1] Yet; not 第［1］项 or option [1]). Nil when the text ends otherwise.
+    /// stands (…people of colour.[1] Yet; not 第［1］项 or option [1]). Circled numbers (①…②…) likewise, the body
+    /// citing ① after a stop or a comma. Nil when the text ends otherwise.
     static func unheadedTrailingList(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
         var index = lines.count
         var expected: Int?
+        // Circled numbers (① The Guardian, …, June 7, 2013) count as bracketed ones do, all entries alike.
+        let circled = lines.last.map { !$0.isEmpty && ScalarClass.isCircledNumber(s[$0.lowerBound]) } ?? false
         // From the last line up: each entry's number one less than the one after it, down to 1.
         while index > 0 {
             let line = lines[index - 1]
-            guard opensWithBracketedMarker(s, line), !ScalarClass.isCircledNumber(s[line.lowerBound]),
-                  let number = marker(s, line).flatMap({ Int($0.0) }), number >= 1, expected.map({ $0 == number }) ?? true
-            else { break }
+            let number: Int?
+            if circled {
+                number = line.isEmpty ? nil : ScalarClass.circledNumberValue(s[line.lowerBound])
+            } else {
+                number = opensWithBracketedMarker(s, line) && !ScalarClass.isCircledNumber(s[line.lowerBound])
+                    ? marker(s, line).flatMap({ Int($0.0) }) : nil
+            }
+            guard let number, number >= 1, expected.map({ $0 == number }) ?? true else { break }
             index -= 1
             expected = number - 1
             if number == 1 { break }
@@ -1260,8 +1268,15 @@ enum NotesList {
         guard HardWrap.endsSentence(s, before: above.upperBound, from: above.lowerBound) else { return nil }
         let entries = lines[index...].map { s.string($0) }
         guard 2 * entries.count(where: { $0.contains(/(1[89]|20)\d\d|\[[JMRZNCDS]\]|［[JMRZNCDS]］/) }) >= entries.count else { return nil }
-        // The body cites the first note as a marker after its words ("… people of colour.[1] Yet …").
+        // The body cites the first note as a marker after its words ("… people of colour.[1] Yet …"); a circled one
+        // after a sentence's or clause's end (…的服务器。①德国…), where an enumeration's ① follows a colon.
         let body = above.upperBound
+        if circled {
+            for k in (lines[0].lowerBound + 1)..<body where s[k] == "①" && "。．.!?！？”\"）)；，".unicodeScalars.contains(s[k - 1]) {
+                return index
+            }
+            return nil
+        }
         var k = lines[0].lowerBound + 1
         while k + 3 < body {
             if s[k] == "[" || s[k] == "［", s[k + 1] == "1", s[k + 2] == "]" || s[k + 2] == "］",

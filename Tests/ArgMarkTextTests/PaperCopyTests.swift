@@ -82,6 +82,11 @@ struct PaperCopyTests {
         #expect(doc.units.first { $0.text.hasPrefix("Voters") }?.noteRefs == ["n1"])
         let chinese = try read(ArticleReader(), "一、引言\n\n基层治理是国家治理的基础。[1]近年来各地进行了探索。[2]\n\n[1] 李四. 基层治理研究[J]. 政治学研究, 2020(3): 1-10.\n[2] 王五. 治理现代化[M]. 北京: 人民出版社, 2019.\n")
         #expect(chinese.notes.map(\.marker) == ["1", "2"] && sentences(chinese).count == 2)
+        // Circled numbers as well (…服务器。①德国…), but not an enumeration after a colon (主要有：①…).
+        let circled = try read(PlainTextReader(), "一、监听\n\n美国情报机构可以直接访问9家公司的服务器。①德国媒体报道了监听。②\n\n① The Guardian, \"NSA Prism\", June 7, 2013.\n② Der Spiegel, October 27, 2013.\n")
+        #expect(circled.notes.map(\.marker) == ["①", "②"] && sentences(circled).count == 2)
+        let listed = try read(PlainTextReader(), "措施主要有：①加大投入；②培养人才。\n\n①2024年投入资金100亿元。\n②2025年培养人才1万名。\n")
+        #expect(listed.notes.isEmpty)
         // Recommendations numbered in brackets that no sentence cites are the text's own.
         let uncited = try read(PlainTextReader(), "We recommend three steps.\n\n[1] Fund the mapping first.\n[2] Cap the matching requirement.\n")
         #expect(uncited.notes.isEmpty && sentences(uncited).count == 3)
