@@ -176,7 +176,7 @@ public struct ReviewSession {
                 return failure("error: '\(ReviewCommand.echoed(pattern))' is not a valid regular expression; a backslash takes a mark as it is (find \\[1\\] finds the note marker [1], find \\( a bracket)")
             }
             if let group = Self.nestedRepetition(pattern) {
-                return failure("error: \(ReviewCommand.echoed(group)) repeats a group that is itself all repetition, which can search for ever on a sentence it does not match; repeat once (write .+ for (.+)+, \\S+ for (\\S+)+)")
+                return failure("error: \(ReviewCommand.echoed(group)) repeats a group that is itself all repetition or holds a run of any characters (.* .+ \\S+), which can search for ever on a sentence it does not match; repeat once (write .+ for (.+)+, \\S+ for (\\S+)+, .*a.*a for (.*a){2})")
             }
             lastFind = pattern
             if let literal = Self.requiredLiteral(pattern) {
@@ -336,17 +336,27 @@ public struct ReviewSession {
     /// takes longer than anyone waits, and NSRegularExpression cannot be stopped.
     static func nestedRepetition(_ pattern: String) -> String? {
         let s = Array(pattern)
-        struct Group { var start: Int; var branchFree = true; var branchAtoms = 0; var loose = false; var lookaround = false }
+        struct Group {
+            var start: Int; var branchFree = true; var branchAtoms = 0; var loose = false; var lookaround = false
+            /// Whether an atom that matches nearly anything, repeated without bound (.*, \S+), stands inside: it can take
+            /// what the group's other atoms match ([^。]+。 cannot).
+            var broadRun = false
+        }
         var groups: [Group] = []
         var i = 0
+        // What the last quantifier read allowed: more than one match (+, *, {2,5}, and {12} too).
+        var lastMultiple = false
+        var lastUnbounded = false
         // Whether the atom just read (ending before i) is repeated, optional or once; a repeated loose group is the find.
         func quantifier(after atomLooseGroup: Bool, atomStart: Int) -> (mandatory: Bool, hit: String?) {
+            lastMultiple = false
+            lastUnbounded = false
             guard i < s.count else { return (true, nil) }
             var repeated = false
             var optional = false
             switch s[i] {
-            case "*": repeated = true; optional = true; i += 1
-            case "+": repeated = true; i += 1
+            case "*": repeated = true; optional = true; lastMultiple = true; lastUnbounded = true; i += 1
+            case "+": repeated = true; lastMultiple = true; lastUnbounded = true; i += 1
             case "?": optional = true; i += 1
             case "{":
                 guard let close = s[i...].firstIndex(of: "}") else { return (true, nil) }
@@ -356,14 +366,21 @@ public struct ReviewSession {
                 // An exact count ({4}) has one way to match; a range ({2,5}, {2,}) has many.
                 repeated = high.map { $0 > 1 && $0 != low } ?? true
                 optional = low == 0
+                lastMultiple = (high ?? 2) > 1
+                lastUnbounded = high == nil
                 i = close + 1
             default: return (true, nil)
             }
             // A lazy or possessive mark (+? ++) follows the quantifier.
             var possessive = false
             if i < s.count, s[i] == "?" || s[i] == "+" { possessive = s[i] == "+"; i += 1 }
+            // A possessive run gives nothing back, so it is no run to share out.
+            if possessive { lastUnbounded = false; lastMultiple = false }
             if repeated, atomLooseGroup, !possessive { return (false, String(s[atomStart..<i])) }
             return (!(repeated || optional), nil)
+        }
+        func markBroadRun() {
+            for k in groups.indices { groups[k].broadRun = true }
         }
         func atomRead(mandatory: Bool) {
             guard !groups.isEmpty else { return }
@@ -379,6 +396,7 @@ public struct ReviewSession {
                 if i < s.count, s[i] == "{", "pPxN".contains(s[i - 1]) { i = (s[i...].firstIndex(of: "}") ?? s.count - 1) + 1 }
                 let (mandatory, hit) = quantifier(after: false, atomStart: start)
                 if let hit { return hit }
+                if lastUnbounded, start + 1 < s.count, "SWD".contains(s[start + 1]) { markBroadRun() }
                 atomRead(mandatory: mandatory)
             case "[":
                 // A class, with ] first taken literally and escapes skipped.
@@ -414,6 +432,10 @@ public struct ReviewSession {
                 if group.lookaround { continue }
                 let (mandatory, hit) = quantifier(after: group.loose, atomStart: group.start)
                 if let hit { return hit }
+                // A group holding .* matched more than once ((.*a){12}, (e.*)+) has as many ways to share a sentence
+                // out as the loose group above: the same refusal.
+                if group.broadRun, lastMultiple { return String(s[group.start..<i]) }
+                if group.broadRun { markBroadRun() }
                 // A group that can match nothing counts as optional in the group around it.
                 atomRead(mandatory: mandatory && !group.loose)
             case "|":
@@ -430,6 +452,7 @@ public struct ReviewSession {
                 i += 1
                 let (mandatory, hit) = quantifier(after: false, atomStart: start)
                 if let hit { return hit }
+                if lastUnbounded, s[start] == "." { markBroadRun() }
                 atomRead(mandatory: mandatory)
             }
         }

@@ -720,6 +720,9 @@ struct ReviewCommandTests {
         (#"(\d+,)+"#, nil), ("(ab)+", nil), ("(a|b)+", nil), (#"(\s*\S)+"#, nil), ("改革.{2}发展", nil), ("(foo)bar", nil),
         ("(.+)?", nil), ("(.+)++", nil), ("(?=.+)+", nil), ("[(.+)+]", nil), (#"\(.+\)+"#, nil),
         (#"(\d{4})+"#, nil), (#"(\p{Han}{2})+"#, nil), ("([A-Z]{2})*", nil), ("(a{2,3})+", "(a{2,3})+"),
+        // A group holding .* (or \S+) that repeats, a fixed number of times too.
+        ("(.*a){12}X", "(.*a){12}"), ("(e.*){10}Z", "(e.*){10}"), ("(.*a)+X", "(.*a)+"), (#"(\S+,){3}"#, #"(\S+,){3}"#),
+        ("([^。]+。)+", nil), ("(.*a){1}X", nil), ("(.*a)++X", nil), (#"(\w+ )+"#, nil),
     ] as [(String, String?)])
     func nestedRepetitionIsFound(_ pattern: String, _ group: String?) {
         #expect(ReviewSession.nestedRepetition(pattern) == group)
