@@ -437,10 +437,19 @@ enum FrontMatter {
         while preamble.count > 1 {
             let (issue, wrappedDOI) = withoutDOI(preamble[0])
             let aloneDOI = doiLine(preamble[0])
-            guard isJournalIssueLine(issue) || (metadata.fields["journal"] != nil && aloneDOI != nil) else { break }
+            // The rest of a masthead, as a PDF's first page sets it around the issue (2024年3月  INTERNATIONAL ECONOMIC
+            // COOPERATION  Mar. 2024; the journal's name on a line of its own between two issue lines) is the
+            // journal's too, not the article's title.
+            let companion = metadata.fields["journal"] != nil && aloneDOI == nil
+                && (Self.isMastheadCompanion(issue)
+                    || ((Self.isJournalName(issue) || Self.isCapitalName(issue))
+                        && (Self.isMastheadCompanion(preamble[1]) || isJournalIssueLine(preamble[1]))))
+            guard companion || isJournalIssueLine(issue) || (metadata.fields["journal"] != nil && aloneDOI != nil) else { break }
             preamble.removeFirst()
             if metadata.doi == nil, let doi = aloneDOI ?? wrappedDOI { metadata.doi = doi }
-            if aloneDOI == nil { metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + issue }
+            // (A layout's runs of spaces between the masthead's parts are parted as its lines are.)
+            let parts = issue.split(separator: /\s{2,}/).joined(separator: "; ")
+            if aloneDOI == nil { metadata.fields["journal", default: ""] += (metadata.fields["journal"] == nil ? "" : "; ") + parts }
         }
         // A web page's buttons (字号 大 中 小, 分享到：, 小字号) are no byline, and its date and source line (2024年03月15日08:21 |
         // 来源：人民网－理论频道) says when and where it was published.
@@ -540,6 +549,35 @@ enum FrontMatter {
         line.count <= 100 && (line.contains(/\d{4}\s*年\s*第\s*\d{1,2}\s*期\s*[)）]?$/) || line.contains(/第\s*\d{1,3}\s*卷\s*第\s*\d{1,2}\s*期\s*[)）]?$/)
             || line.contains(/\b[Vv]ol\.\s*\d{1,3},?\s*[Nn]o\.\s*\d{1,2}\b[^。!?]{0,30}$/))
             && !(line.last.map { "。！？!?".contains($0) } ?? false)
+    }
+
+    /// Whether `line` is the rest of a journal's masthead: its parts, set apart by runs of spaces, each an issue
+    /// (Vol.38 No.3), a month (2024年3月, Mar. 2024), the journal's name in capitals (INTERNATIONAL ECONOMIC
+    /// COOPERATION), or, beside one of those, its Chinese name (国际经济合作).
+    static func isMastheadCompanion(_ line: String) -> Bool {
+        let parts = line.split(separator: /\s{2,}/).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !parts.isEmpty, line.count <= 160 else { return false }
+        var named = 0
+        for part in parts {
+            if isJournalIssueLine(part) || part.wholeMatch(of: /\d{4}\s*年\s*\d{1,2}\s*月/) != nil
+                || part.wholeMatch(of: /(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}/) != nil {
+                continue
+            }
+            if isCapitalName(part) { named += 1; continue }
+            if parts.count > 1, isJournalName(part) { named += 1; continue }
+            return false
+        }
+        return named < parts.count
+    }
+
+    /// A journal's name in capitals, two words or more (INTERNATIONAL ECONOMIC COOPERATION).
+    static func isCapitalName(_ line: String) -> Bool {
+        line.count <= 80 && line.wholeMatch(of: /[A-Z][A-Z&,\-]*( [A-Z&,\-]+)+/) != nil
+    }
+
+    /// A journal's Chinese name alone: two to twelve Han characters, nothing else.
+    static func isJournalName(_ line: String) -> Bool {
+        (2...12).contains(line.unicodeScalars.count) && line.unicodeScalars.allSatisfy(ScalarClass.isHan)
     }
 
     /// A journal site's sidebar headings, over links to other articles.

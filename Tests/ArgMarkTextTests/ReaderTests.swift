@@ -160,6 +160,14 @@ struct ArticleReaderTests {
             let journal = try read(ArticleReader(), "\(issue)\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
             #expect(journal.titles["zh"] == "平台治理研究" && journal.authors == ["李华"] && journal.fields["journal"] == issue, "\(journal)")
         }
+        // A PDF's masthead around the issue (the date, the journal's names in Chinese and in capitals), laid out or
+        // one part a line, is the journal's, not the title.
+        for masthead in ["第38卷第3期        国际经济合作        Vol.38 No.3\n2024年3月      INTERNATIONAL ECONOMIC COOPERATION      Mar. 2024",
+                         "第38卷第3期\n国际经济合作\nVol.38 No.3\n2024年3月\nINTERNATIONAL ECONOMIC COOPERATION\nMar. 2024"] {
+            let journal = try read(ArticleReader(), "\(masthead)\n\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
+            #expect(journal.titles == ["zh": "平台治理研究"] && journal.authors == ["李华"], "\(journal)")
+            #expect(journal.fields["journal"] == "第38卷第3期; 国际经济合作; Vol.38 No.3; 2024年3月; INTERNATIONAL ECONOMIC COOPERATION; Mar. 2024")
+        }
         #expect(m.titles["en"] == "Institutional Supply for Overseas Interests Protection")
         #expect(m.abstracts["en"] == "China's overseas interests have expanded rapidly. Institutional supply lags behind.")
         #expect(m.keywords["en"] == ["overseas interests", "institutional supply"])
