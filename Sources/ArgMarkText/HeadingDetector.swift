@@ -69,6 +69,8 @@ public enum HeadingDetector {
                 return nil
             }
         }
+        // A list's item that hands on to the next one (… adopt a safe harbor of $14; and) is text.
+        if Self.handsOnToNextItem(s, range) { return nil }
         // A rebuttal's statement of the position it refutes (谬误一：新疆存在“强迫劳动”) is that position, a sentence,
         // whether or not a stop closes it.
         if Self.opensRefutedPosition(s, range) { return nil }
@@ -124,6 +126,18 @@ public enum HeadingDetector {
         case .und:
             return length <= maxChineseLength ? (numbered ?? 1) : nil
         }
+    }
+
+    /// Whether the line at `range` ends with "and" or "or" after a semicolon or comma (…$14; and), as a list's
+    /// next-to-last item does.
+    static func handsOnToNextItem(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var start = range.upperBound
+        while start > range.lowerBound, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
+        let word = String(String.UnicodeScalarView(s[start..<range.upperBound]))
+        guard word == "and" || word == "or" else { return false }
+        var k = start
+        while k > range.lowerBound, s[k - 1] == " " { k -= 1 }
+        return k < start && k > range.lowerBound && (s[k - 1] == ";" || s[k - 1] == ",")
     }
 
     /// Whether the line at `range` opens with a rebuttal's label for the position it refutes (谬误 / 谬论 / 谎言 /
@@ -274,8 +288,12 @@ public enum HeadingDetector {
             } else if ScalarClass.isDigit(c) {
                 var start = end - 1
                 while start > range.lowerBound, ScalarClass.isDigit(s[start - 1]) { start -= 1 }
-                guard end - start <= 3, start - range.lowerBound >= 3, s[start - 1] == ".",
-                      ScalarClass.isLower(s[start - 2]), ScalarClass.isLower(s[start - 3]) else { break }
+                // …the poles.12, and a quotation closed on its stop before the number (…get into that here."4).
+                let afterStop = start - range.lowerBound >= 3 && s[start - 1] == "."
+                    && ScalarClass.isLower(s[start - 2]) && ScalarClass.isLower(s[start - 3])
+                let afterQuotation = start - range.lowerBound >= 2 && "\"”’'".unicodeScalars.contains(s[start - 1])
+                    && ".?!".unicodeScalars.contains(s[start - 2])
+                guard end - start <= 3, afterStop || afterQuotation else { break }
                 end = start
             } else {
                 break

@@ -46,6 +46,7 @@ struct HeadingDetectorTests {
         // A one-sentence paragraph whose note markers follow its full stop.
         "Fees fell by 12% in 1852.[1]", "Fees fell by 12% in 1852. [12, 14]", "Fees fell by 12% in 1852.[^1]",
         "Fees fell by 12% after the reform.¹²", "Fees fell by 12% after the reform.12",
+        "We don't really get into that here.\"4", "She said “no.”12", "(b) adopt a safe harbor of $14; and", "raise the threshold, or",
         // … or whose full stop closing quotes or brackets follow.
         "The minister said that \"fees fell after the reform.\"", "The minister said that “fees fell after the reform.”",
         "Fees fell after the reform (see Table 2.)", "The minister asked “who pays?”", "Fees fell after the reform.”[3]",
