@@ -192,6 +192,13 @@ enum TableOfContents {
 
     /// Where the page token that ends `line` begins, if one does.
     private static func pageStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+        // A Chinese official PDF brackets its pages (前言……（1）): the page with its brackets.
+        if line.count > 3, s[line.upperBound - 1] == "）" || s[line.upperBound - 1] == ")" {
+            var open = line.upperBound - 1
+            while open > line.lowerBound, open > line.upperBound - 7, ("0"..."9").contains(s[open - 1]) { open -= 1 }
+            guard open < line.upperBound - 1, open > line.lowerBound, s[open - 1] == "（" || s[open - 1] == "(" else { return nil }
+            return open - 1
+        }
         var start = line.upperBound
         while start > line.lowerBound, isPageCharacter(s[start - 1]) { start -= 1 }
         guard start < line.upperBound else { return nil }
@@ -210,6 +217,10 @@ enum TableOfContents {
 
     /// The number of a page token that opens with digits (12, 12–14), else nil (xiv, A-1).
     private static func arabicPage(_ s: [Unicode.Scalar], _ token: Range<Int>) -> Int? {
+        // （3）: the page in its brackets.
+        if let first = s[token].first, first == "（" || first == "(", token.count >= 3 {
+            return arabicPage(s, (token.lowerBound + 1)..<(token.upperBound - 1))
+        }
         let digits = s[token].prefix { ("0"..."9").contains($0) }
         guard !digits.isEmpty, digits.count == s[token].count || s[token].dropFirst(digits.count).first!.properties.isDash
         else { return nil }

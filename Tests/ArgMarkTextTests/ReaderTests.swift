@@ -1324,6 +1324,10 @@ struct PlainTextReaderTests {
         #expect(doc.units.map(\.text) == ["Water Funding", "Introduction", "Congress funds water systems."])
         let unpaged = try read(PlainTextReader(), "目录\n前  言\n一、总体要求\n二、主要任务\n前言\n数字经济发展迅速。\n")
         #expect(unpaged.metadata.fields["contents"] == "前  言; 一、总体要求; 二、主要任务")
+        // Pages in brackets, as a white paper's PDF sets them (前言……（1）).
+        let bracketed = try read(PlainTextReader(), "新时代的中国水安全\n\n目　　录\n\n前言……………………（1）\n一、水安全形势深刻变化………（3）\n二、节水优先的治水思路………（5）\n结束语………（8）\n前言\n水是生存之本、文明之源。\n一、水安全形势深刻变化\n中国水资源总量约2.8万亿立方米。\n")
+        #expect(bracketed.metadata.fields["contents"] == "前言; 一、水安全形势深刻变化; 二、节水优先的治水思路; 结束语", "\(bracketed.metadata.fields)")
+        #expect(bracketed.units.map(\.text) == ["新时代的中国水安全", "前言", "水是生存之本、文明之源。", "一、水安全形势深刻变化", "中国水资源总量约2.8万亿立方米。"])
         let table = try read(PlainTextReader(), "目录\n一、回顾 …… 1\n二、目标 …… 5\n\n主要预期目标\n城镇新增就业（万人）    1200\n")
         #expect(table.metadata.fields["contents"] == "一、回顾; 二、目标")
         #expect(table.units.map(\.text).contains("城镇新增就业（万人）    1200") || table.units.contains { $0.text.hasPrefix("城镇新增就业") })
