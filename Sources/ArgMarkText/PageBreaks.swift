@@ -571,7 +571,10 @@ enum PageBreaks {
         let lastFilled = lines.lastIndex { !s.trimmed($0).isEmpty }
         let twoSetPages = pages.count == 2 && pages[1].line == lastFilled && pages[1].number == pages[0].number + 1
             && pages.allSatisfy { isDecoratedPageNumber(s, s.trimmed(lines[$0.line])) }
-        guard pages.count >= 3 || twoSetPages else { return [] }
+        // And a one-page text's number set at its foot (— 1 —, the text's last line).
+        let oneSetPage = pages.count == 1 && pages[0].line == lastFilled && pages[0].number == 1
+            && isDecoratedPageNumber(s, s.trimmed(lines[pages[0].line]))
+        guard pages.count >= 3 || twoSetPages || oneSetPage else { return [] }
         // The longest run in which each page number follows the one before it by one, far enough down the text: the
         // best run ending at each number among the pages at least `shortestPage` lines above (they join the table as
         // the scan moves past them, so that a stray number just above cannot hide a page further up), and each
@@ -591,7 +594,7 @@ enum PageBreaks {
                 predecessor[i] = run.page
             }
         }
-        guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 2 else { return [] }
+        guard let last = length.indices.max(by: { length[$0] < length[$1] }), length[last] >= 2 || oneSetPage else { return [] }
         var run: [Int] = []
         var cursor: Int? = last
         while let page = cursor {
@@ -608,7 +611,7 @@ enum PageBreaks {
            run.count >= 3 || (run + [end + 1]).allSatisfy({ isDecoratedPageNumber(s, s.trimmed(lines[pages[$0].line])) }) {
             run.append(end + 1)
         }
-        guard run.count >= 3 || (twoSetPages && run.count == 2) else { return [] }
+        guard run.count >= 3 || (twoSetPages && run.count == 2) || (oneSetPage && run.count == 1) else { return [] }
         let shortLast = run.last == pages.count - 1 ? 1 : 0
         // Pages of a PDF are about one length; a figure's page or the last one may be shorter.
         let gaps = zip(run, run.dropFirst().dropLast(shortLast)).map { pages[$1].line - pages[$0].line }.sorted()

@@ -217,6 +217,9 @@ struct PageBreaksTests {
         let paragraphs = (1...6).map { "（\($0)）\(paragraph)" }
         let official = (paragraphs + ["— 1 —"] + paragraphs + ["— 2 —"]).joined(separator: "\n") + "\n"
         #expect(texts(try read(PlainTextReader(), official)) == texts(try read(PlainTextReader(), (paragraphs + paragraphs).joined(separator: "\n") + "\n")))
+        // A one-page document's number at its foot (— 1 —, its last line) goes too.
+        let onePage = (paragraphs + ["", "— 1 —"]).joined(separator: "\n") + "\n"
+        #expect(texts(try read(PlainTextReader(), onePage)) == texts(try read(PlainTextReader(), paragraphs.joined(separator: "\n") + "\n")))
         let twoBare = (paragraphs + ["1"] + paragraphs + ["2"]).joined(separator: "\n") + "\n"
         #expect(texts(try read(PlainTextReader(), twoBare)).contains { $0.hasSuffix(" 2") })
     }
