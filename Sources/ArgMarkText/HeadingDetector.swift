@@ -351,6 +351,10 @@ public enum HeadingDetector {
     static let chineseNumerals: Set<Unicode.Scalar> = [
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两",
     ]
+    /// The formal (banking) numerals, simplified and traditional.
+    static let formalNumerals: Set<Unicode.Scalar> = [
+        "壹", "贰", "貳", "叁", "參", "叄", "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾",
+    ]
 
     /// Level of a numbering prefix, if the line starts with one: the level its form usually has, before
     /// `HeadingOutline` places it among the document's other numbered headings.
@@ -382,6 +386,9 @@ public enum HeadingDetector {
         // 专栏4　…: a plan's box, and its items 01　…, zero-padded as plans set them.
         if s[i] == "专", i + 2 < end, s[i + 1] == "栏", ScalarClass.isDigit(s[i + 2]) { return .box }
         if s[i] == "0", i + 2 < end, ScalarClass.isDigit(s[i + 1]), s[i + 2] == "\u{3000}" || s[i + 2] == " " { return .paddedDigits }
+        // 壹、 貳、 (formal numerals, 壹 … 拾 in either script)
+        let formal = run { formalNumerals.contains($0) }
+        if formal > 0, formal <= 3, i + formal < end, s[i + formal] == "、" { return .formalCounted }
         // 一、 二．
         let han = run { chineseNumerals.contains($0) }
         if han > 0, i + han < end, ["、", "．", ".", "是"].contains(s[i + han]) {

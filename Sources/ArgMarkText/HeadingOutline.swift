@@ -5,6 +5,8 @@ public enum NumberingStyle: Hashable, Sendable {
     case chinesePart, chineseChapter, chineseSection
     /// 一、 二．
     case chineseCounted
+    /// 壹、 貳、: the formal numerals, above 一、 (as papers and reports in Taiwan number their parts).
+    case formalCounted
     /// （一）
     case chineseParenthesized
     /// (1) （1）
@@ -22,7 +24,7 @@ public enum NumberingStyle: Hashable, Sendable {
     /// encloses it.
     func level(latin: Bool) -> Int {
         switch self {
-        case .chinesePart, .chineseChapter, .chineseCounted, .roman, .partWord, .chapterWord, .appendixWord: 1
+        case .chinesePart, .chineseChapter, .chineseCounted, .formalCounted, .roman, .partWord, .chapterWord, .appendixWord: 1
         case .chineseSection, .chineseParenthesized, .letter, .sectionWord: 2
         case .digits: latin ? 1 : 3
         case .parenthesizedDigits, .box: 4
@@ -40,7 +42,7 @@ public enum NumberingStyle: Hashable, Sendable {
         switch self {
         case .chinesePart, .partWord: 0
         case .chineseChapter, .chapterWord, .appendixWord: 1
-        case .chineseSection, .roman: 2
+        case .chineseSection, .roman, .formalCounted: 2
         case .chineseCounted: 3
         case .chineseParenthesized: 4
         case .digits: latin ? nil : 5

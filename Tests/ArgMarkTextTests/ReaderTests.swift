@@ -536,6 +536,8 @@ struct PlainTextReaderTests {
             + "第二节　提升产业链供应链现代化水平\n\n锻造产业链供应链长板。\n\n第九章　发展壮大战略性新兴产业\n\n着眼于抢占未来产业发展先机。\n\n"
             + "第四篇　形成强大国内市场\n\n坚持扩大内需这个战略基点。\n"
         #expect(try outline(plan).map { $0.prefix(1) } == ["1", "2", "3", "3", "2", "1"])
+        // Formal numerals (壹、 貳、, as papers in Taiwan number their parts) stand above 一、.
+        #expect(try outline("壹、緒論\n\n本文研究府際協力。\n\n貳、文獻回顧\n\n一、府際協力的理論\n\n理論很多。\n\n二、研究缺口\n\n缺口仍在。\n\n參、結論\n\n合作才是出路。\n").map { $0.prefix(1) } == ["1", "1", "2", "2", "1"])
         // A box's items set without a stop are its text, and the section after the box stays where it was.
         let box = "第四章　强化国家战略科技力量\n第一节　整合优化科技资源配置\n加快构建战略科技力量。\n专栏2　科技前沿领域攻关\n"
             + "01　量子信息\n城域、城际量子通信技术研发，通用量子计算原型机研制\n02　集成电路\n关键材料研发，先进工艺突破\n"
