@@ -74,6 +74,12 @@ struct MediaFrame {
             if leaves { frame.lines.insert(k) } else { frame.kept.insert(k) }
             k += 1
         }
+        // A white paper's issuer under its bracketed month (（2024年11月） / 中华人民共和国 / 国务院新闻办公室) has that date.
+        if !cover.isEmpty, frame.fields.contains(where: { $0.key == "date" }),
+           !frame.fields.contains(where: { $0.key == "issuer" }) {
+            frame.fields.append(("issuer", cover.joined(separator: " ")))
+            cover = []
+        }
         // An issuer without its date is a line of the text after all.
         if !cover.isEmpty {
             for line in frame.kept where cover.contains(text[line]) { frame.kept.remove(line) }
@@ -394,7 +400,8 @@ struct MediaFrame {
     static func bracketedDate(_ line: String) -> String? {
         guard (line.hasPrefix("（") && line.hasSuffix("）")) || (line.hasPrefix("(") && line.hasSuffix(")")) else { return nil }
         let inner = String(line.dropFirst().dropLast())
-        return OfficialDocumentFrame.isDate(inner) ? inner : nil
+        // A white paper's month (（2024年11月）, as gov.cn sets it under the title) as well as a day.
+        return OfficialDocumentFrame.isDate(inner) || isMonth(inner) ? inner : nil
     }
 
     /// 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：: every part an organ (各… or a name ending as an organ's

@@ -582,6 +582,10 @@ struct PlainTextReaderTests {
         #expect(m.fields["subtitle"] == "论学习贯彻全会精神" && m.fields["printEdition"] == "《人民日报》（2024年03月06日02版）")
         let cover = try read(PlainTextReader(), "新时代的中国绿色发展\n\n中华人民共和国\n国务院新闻办公室\n2023年1月\n\n前言\n\n绿色是生命的底色。\n")
         #expect(cover.metadata.fields["issuer"] == "中华人民共和国 国务院新闻办公室" && cover.metadata.fields["issued"] == "2023年1月")
+        // gov.cn's layout: the month in brackets under the title, the issuer under it.
+        let bracketed = try read(PlainTextReader(), "新时代的中国水安全\n（2024年11月）\n中华人民共和国\n国务院新闻办公室\n\n前言\n\n水是生存之本。\n").metadata
+        #expect(bracketed.titles["zh"] == "新时代的中国水安全" && bracketed.fields["date"] == "2024年11月")
+        #expect(bracketed.fields["issuer"] == "中华人民共和国 国务院新闻办公室")
         #expect(cover.units.filter { $0.kind == .heading }.count == 5)
         let directive = try read(PlainTextReader(), "国务院关于加快发展银发经济的意见\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
             + "发展银发经济是积极应对人口老龄化的重要举措。现提出如下意见。\n\n国务院\n2024年1月11日\n（此件公开发布）\n")
