@@ -165,7 +165,7 @@ public struct BatchRunner: Sendable {
         bytes: [UInt8], input: BatchInput
     ) throws(DocumentReadError) -> (
         output: [UInt8], document: Document, sentences: Int, unlabelled: [LanguageTag: Int], timings: StageTimings,
-        passedOver: [PassedOverKey], personsLinksChanged: [String]
+        passedOver: [PassedOverKey], personsLinksChanged: [String], machineLinksMoved: [String]
     ) {
         let path = input.isStandardInput ? nil : input.path
         var timings = StageTimings()
@@ -184,9 +184,12 @@ public struct BatchRunner: Sendable {
         // A person's link the run places again (one into a sentence since labelled background) is told, as the
         // commands that show a file tell it.
         let personsLinks = TreeCompletion.personsLinks(of: read)
+        // So is a reviewed file's machine links that the run places again around the person's work.
+        let machineLinks = TreeCompletion.machineLinks(of: read)
         let document: Document
         do { document = try options.pipeline.run(consume read) } catch { throw .unsupported(error.description) }
         let personsLinksChanged = TreeCompletion.personsLinksChanged(personsLinks, in: document)
+        let machineLinksMoved = TreeCompletion.machineLinksMoved(machineLinks, in: document)
         timings.analyse = lap()
         do {
             let output = try options.writer.write(
@@ -199,7 +202,7 @@ public struct BatchRunner: Sendable {
                 sentences += 1
                 if document.units[i].annotation.label == nil { unlabelled[document.units[i].language, default: 0] += 1 }
             }
-            return (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged)
+            return (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged, machineLinksMoved)
         } catch {
             throw .unsupported(error.description)
         }
@@ -276,7 +279,7 @@ public struct BatchRunner: Sendable {
             let bytes = try input.contents?.bytes ?? (input.isStandardInput ? FileAccess.readStandardInput() : FileAccess.read(input.path))
             // A corpus table's documents share its bytes: the summary's megabytes are the file's, once.
             result.bytesRead = bytes.count / input.parts
-            let (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged) = try process(bytes: bytes, input: input)
+            let (output, document, sentences, unlabelled, timings, passedOver, personsLinksChanged, machineLinksMoved) = try process(bytes: bytes, input: input)
             result.unlabelled = unlabelled
             result.timings = timings
             result.outputBytes = output.count
@@ -299,6 +302,9 @@ public struct BatchRunner: Sendable {
             result.sentences = sentences
             if !personsLinksChanged.isEmpty {
                 result.warnings.append("\(input.isStandardInput ? "standard input" : input.path): " + TreeCompletion.personsLinksNote(personsLinksChanged))
+            }
+            if !machineLinksMoved.isEmpty {
+                result.warnings.append("\(input.isStandardInput ? "standard input" : input.path): " + TreeCompletion.machineLinksNote(machineLinksMoved))
             }
             if !passedOver.isEmpty {
                 result.warnings.append(PassedOverKey.warning(passedOver, path: input.isStandardInput ? "standard input" : input.path)

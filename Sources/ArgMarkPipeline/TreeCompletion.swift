@@ -116,6 +116,35 @@ public enum TreeCompletion {
         return "\(one ? "a link a person made no longer fits" : "\(ids.count) links a person made no longer fit") the labels or the tree (\(shown)): placed again by the machine (moved up past a background sentence, signed \(provisionalLinker), or linked anew), \(one ? "it is" : "they are") no longer signed as a person's; link \(one ? "it" : "them") again in review to keep a placement"
     }
 
+    /// The parents of the sentences a machine linked, in a document a person has worked on (a label or a link of
+    /// theirs in it), by sentence id; empty otherwise. A run that rebuilds the tree around the person's work places
+    /// these again (`machineLinksMoved`).
+    public static func machineLinks(of document: Document) -> [String: String] {
+        guard document.units.contains(where: { $0.annotation.isHumanLabel || $0.annotation.isHumanLink }) else { return [:] }
+        var parents: [String: String] = [:]
+        for i in document.units.indices where document.units[i].kind == .sentence {
+            let a = document.units[i].annotation
+            if let linker = a.linkedBy, !linker.isHuman { parents[document.units[i].id] = a.parent ?? "ROOT" }
+        }
+        return parents
+    }
+
+    /// The sentences of `before` (`machineLinks`) whose parent `document` no longer gives them, in document order.
+    public static func machineLinksMoved(_ before: [String: String], in document: Document) -> [String] {
+        guard !before.isEmpty else { return [] }
+        return document.units.compactMap { unit in
+            guard let old = before[unit.id] else { return nil }
+            return (unit.annotation.parent ?? "ROOT") == old && unit.annotation.label?.isArgumentative == true ? nil : unit.id
+        }
+    }
+
+    /// The note for a run that placed a machine's links again around a person's work.
+    public static func machineLinksNote(_ ids: [String]) -> String {
+        let shown = ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : "")
+        let one = ids.count == 1
+        return "the labels and links a person set are kept; \(one ? "1 link" : "\(ids.count) links") the machine had set \(one ? "was" : "were") placed again around them (\(shown)); annotate with --no-tree to keep every link as the file had it"
+    }
+
     /// Who a link moved by the tree's completion is signed by, with ``provisionalConfidence``: no person placed it
     /// there, and a later linker may place it better. Review signs the links it moves on a relabelling so too.
     public static let provisionalLinker = "link.review.v1"

@@ -237,6 +237,43 @@ struct BatchTests {
         }
     }
 
+    /// Annotating a file a person worked on keeps their labels and links and says which of the machine's links it
+    /// placed again around them; a file no person touched is annotated again without a word.
+    @Test func machineLinksPlacedAgainAroundAPersonsWorkAreNamed() async throws {
+        try await withTemporaryDirectory { dir in
+            try write(Array("一、问题\n本文认为，数字治理需要规则。据统计，2024年数据流动增长了12%。例如，欧盟出台了《数据法》。因此，规则竞争日益激烈。\n".utf8), dir + "/in/a.zh.txt")
+            let (texts, _) = InputDiscovery.discover([dir + "/in"])
+            _ = await runner(out: dir + "/read").run(texts)
+            // Labels as a labeller and a person would set them; the run links them into a tree of the machine's.
+            var labelled = try String(contentsOfFile: dir + "/read/a.zh.jsonl", encoding: .utf8)
+            for (id, label, by) in [("s2", "claim", "human:anna"), ("s3", "evidence", "label.cue.zh.v1"), ("s4", "example", "label.cue.zh.v1"), ("s5", "claim", "label.cue.zh.v1")] {
+                labelled = labelled.replacing(
+                    try Regex(#"("id":"\#(id)".*?)"label":null,"confidence":null,"labeledBy":null"#),
+                    with: { "\($0.output[1].substring ?? "")\"label\":\"\(label)\",\"confidence\":0.9,\"labeledBy\":\"\(by)\"" })
+            }
+            try write(Array(labelled.utf8), dir + "/labelled/a.zh.jsonl")
+            _ = await runner(out: dir + "/linked").run(InputDiscovery.discover([dir + "/labelled"]).0)
+            let linked = try String(contentsOfFile: dir + "/linked/a.zh.jsonl", encoding: .utf8)
+            // The example's machine link moved by hand to another claim: annotating again places it back, and says so.
+            var lines = linked.split(separator: "\n").map(String.init)
+            let example = try #require(lines.firstIndex { $0.contains("\"id\":\"s4\"") })
+            let parent = try #require(lines[example].firstMatch(of: /"parent":"(s\d)"/)?.1)
+            #expect(lines[example].contains("\"linkedBy\":\"link."))
+            lines[example] = lines[example].replacing(/"parent":"s\d"/, with: "\"parent\":\"\(parent == "s5" ? "s2" : "s5")\"")
+            try write(Array((lines.joined(separator: "\n") + "\n").utf8), dir + "/edited/a.zh.jsonl")
+            for (folder, expected) in [("edited", true), ("linked", false)] {
+                let said = Mutex<[String]>([])
+                let summary = await runner(out: dir + "/out-" + folder).run(InputDiscovery.discover([dir + "/" + folder]).0) { p in
+                    said.withLock { $0 += p.latestWarnings }
+                }
+                #expect(summary.succeeded == 1)
+                let note = said.withLock { $0 }.first { $0.contains("placed again") }
+                #expect((note != nil) == expected, "\(folder): \(said.withLock { $0 })")
+                if expected { #expect(note?.contains("1 link the machine had set was placed again around them (s4)") == true, "\(note ?? "")") }
+            }
+        }
+    }
+
     @Test func outputsThatWouldCollideAreRefused() async throws {
         try await withTemporaryDirectory { dir in
             try write(Array("句子。\n".utf8), dir + "/a.txt")
