@@ -383,6 +383,13 @@ enum HardWrap {
             || Caption.isSourceLine(s, s.trimmed(firstLine))
     }
 
+    /// Whether `paragraph` is a speech's occasion line: a dash, then where and when, ending on 上 (at the meeting).
+    static func isOccasion(_ s: [Unicode.Scalar], _ paragraph: Range<Int>) -> Bool {
+        let text = s.trimmed(paragraph)
+        guard text.count >= 6, text.count <= 80, s[text.lowerBound] == "—", s[text.upperBound - 1] == "上" else { return false }
+        return s[text].contains("在") && !s[text].contains("。")
+    }
+
     /// Whether a line carries on `paragraph`, whose last line was full: not when it is indented beyond the text's
     /// margin (a new paragraph), opens a front-matter field (【关键词】, 引用格式：…, a bare Abstract) or an editor line
     /// (责编∕…), a bulleted item or the next entry of a
@@ -400,6 +407,9 @@ enum HardWrap {
             || FrontMatter.isBareLabel(s, line) || Caption.isEquation(s, line)
             || Caption.isEquation(s, paragraph) { return false }
         if hanging { return true }
+        // A speech's occasion under its title (——2025年1月20日在…人民代表大会第三次会议上) ends where it says 上: the
+        // speaker's office and name under it (江南省省长　刘振华) are a line of their own, however full the line.
+        if Self.isOccasion(s, paragraph) { return false }
         // A title as wide as a wrap, then its author's name (Middle powers and … Beijing | Amara Okafor).
         if s[0..<paragraph.lowerBound].allSatisfy(ScalarClass.isSpace), line.count <= 60,
            FrontMatter.isPersonsName(s.string(line)), !FrontMatter.isAffiliation(s.string(line)) { return false }

@@ -89,6 +89,17 @@ struct HardWrapTests {
         #expect(doc.paragraphs.count == 5)
     }
 
+    /// A work report copied from its PDF: the occasion line, wider than the wrap (half-width digits), ends at its 上,
+    /// and the speaker's office and name under it are the byline, not the occasion's tail.
+    @Test func aWrappedSpeechsOccasionEndsAtItsMeeting() throws {
+        let body = Self.chineseParagraphs.map { "　　" + Self.wrapByCharacters($0, width: 28) }.joined(separator: "\n")
+        let text = "政府工作报告\n——2025年1月20日在江南省第十四届人民代表大会第三次会议上\n江南省省长　刘振华\n　　各位代表：\n" + body + "\n"
+        let document = try read(PlainTextReader(), text)
+        #expect(document.metadata.fields["occasion"] == "2025年1月20日在江南省第十四届人民代表大会第三次会议上")
+        #expect(document.metadata.authors == ["刘振华"])
+        #expect(!document.units.contains { $0.kind == .sentence && $0.text.contains("刘振华") })
+    }
+
     @Test func chineseWrappedByCharacterCountReadsAsUnwrapped() throws {
         let plain = "一、问题的提出\n\(Self.chineseParagraphs[0])\n二、规范竞争的层次\n\(Self.chineseParagraphs[1])\n\(Self.chineseParagraphs[2])\n"
         let wrapped = "一、问题的提出\n\(Self.wrapByCharacters(Self.chineseParagraphs[0], width: 30))\n二、规范竞争的层次\n"
