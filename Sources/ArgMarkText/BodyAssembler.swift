@@ -175,6 +175,14 @@ struct BodyAssembler {
                 heldHeader = range
                 return true
             }
+            // A chart's axis labels, which a PDF's text leaves under the figure's caption one a line (6,000,000 /
+            // 4,000,000 / 0; 10% / 5%): the figure's, not headings that each opened a section.
+            if !block.table, Caption.kind(scalars, block.lines[0]) == .figure, !block.lines.contains(where: { Caption.isSourceLine(scalars, $0) }),
+               range.count <= 16, range.contains(where: { ScalarClass.isDigit(scalars[$0]) }),
+               range.allSatisfy({ ScalarClass.isDigit(scalars[$0]) || ",.%$€£¥ -–−".unicodeScalars.contains(scalars[$0]) }) {
+                pendingCaption?.lines.append(range)
+                return true
+            }
             // A chart's data set out under its caption (图5 …增速 / 2020    2.8 / 2021    9.6): rows whose every cell
             // after the first holds a figure are the figure's, not headings that each opened a section.
             if !block.table, Caption.kind(scalars, block.lines[0]) == .figure, !block.lines.contains(where: { Caption.isSourceLine(scalars, $0) }),

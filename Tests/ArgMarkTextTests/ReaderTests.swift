@@ -638,6 +638,9 @@ struct PlainTextReaderTests {
         // After the figure's source line its rows are over.
         let sourced = try read(PlainTextReader(), "三、工业\n\n全年工业增加值405442亿元。\n\n图5  增速\n2020    2.8\n资料来源：国家统计局。\n2025    目标5%左右\n")
         #expect(sourced.units.map(\.kind) == [.heading, .sentence, .caption, .caption, .caption, .heading])
+        // A chart's axis labels, one a line as a PDF's text leaves them, and its source line under them.
+        let axis = try read(PlainTextReader(), "II. LESSONS\nFigure 2. Initial Claims by Week, 2020–2021\n6,000,000\n4,000,000\n0\nSource: Department of Labor.\n\nPUA let applicants self-certify.\n")
+        #expect(axis.units.map(\.kind) == [.heading, .caption, .caption, .caption, .caption, .caption, .sentence])
     }
 
     /// Numbered lines a lead-in announces, one after the other, are a list's items, not headings of empty sections;
