@@ -406,8 +406,11 @@ enum PageBreaks {
         func isEdge(_ line: Range<Int>) -> Bool {
             !nextToBreaks.contains(line.lowerBound) && !line.contains { s[$0] == "\u{0C}" }
         }
-        // Only a heading-like line above the first page: a running head is no sentence.
-        let firstLines = Set(filled.prefix(furnitureLinesPerSide).filter { isEdge($0) && HeadingDetector.level(s, $0) != nil }.map(\.lowerBound))
+        // Only a heading-like line above the first page, or a title that asks (Do Enterprise Zones Create Jobs or
+        // Move Them?): a running head is no sentence. The title may stand under the journal's line and its DOI.
+        let firstLines = Set(filled.prefix(furnitureLinesPerSide + 2).filter {
+            isEdge($0) && (HeadingDetector.level(s, $0) != nil || HeadingDetector.isTitle(s, $0))
+        }.map(\.lowerBound))
         let lastLines = formFeeds ? Array(filled.suffix(furnitureLinesPerSide).reversed()).filter { line in
             isEdge(line) && !breaks.contains { $0 >= line.lowerBound }
         } : []
@@ -833,8 +836,10 @@ enum PageBreaks {
             } else {
                 while text.lowerBound < text.upperBound, s[text.upperBound - 1] == " " { text = text.lowerBound..<(text.upperBound - 1); gap += 1 }
             }
-            // (A head may open with a figure: 19TH-CENTURY ARCHIVES.)
-            guard gap >= 2, text.count >= 3, text.count <= 80, !endsSentenceOrClause(s, text),
+            // (A head may open with a figure: 19TH-CENTURY ARCHIVES; and end as its title asks: Do Enterprise Zones
+            // Create Jobs or Move Them?)
+            guard gap >= 2, text.count >= 3, text.count <= 80,
+                  !endsSentenceOrClause(s, text) || "?？".unicodeScalars.contains(s[text.upperBound - 1]),
                   ScalarClass.isUpper(s[text.lowerBound]) || ScalarClass.isCJK(s[text.lowerBound])
                     || ScalarClass.isDigit(s[text.lowerBound]) && text.contains(where: { ScalarClass.isUpper(s[$0]) }) else { return nil }
             return (number, text)

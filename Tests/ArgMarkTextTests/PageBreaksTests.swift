@@ -372,6 +372,17 @@ struct PageBreaksTests {
         }
     }
 
+    /// A recto head that repeats the article's title, a question, with the page's number beside it (Do Enterprise
+    /// Zones Create Jobs or Move Them?      213), the title standing under the journal's line and DOI: furniture,
+    /// as the verso head beside it is; the recto heads had been headings opening sections.
+    @Test func aHeadRepeatingATitleThatAsksGoes() throws {
+        let text = String(decoding: try fixture("question-title-pages.en.txt"), as: UTF8.self)
+        let document = try read(ArticleReader(), text)
+        #expect(document.metadata.titles["en"] == "Do Enterprise Zones Create Jobs or Move Them?")
+        #expect(!document.units.contains { $0.text.contains("Move Them?") || $0.text.contains("M.L. Okafor, D.P. Whitcombe") },
+                "\(document.units.filter { $0.text.contains("Move Them") }.map(\.text))")
+    }
+
     @Test func chinesePagesReadAsTheTextWithoutThem() throws {
         let paragraphs = HardWrapTests.chineseParagraphs + HardWrapTests.chineseParagraphs
         let plain = "一、问题的提出\n" + paragraphs.map { HardWrapTests.wrapByCharacters($0, width: 30) }.joined(separator: "\n") + "\n"
