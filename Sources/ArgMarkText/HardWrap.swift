@@ -420,7 +420,10 @@ enum HardWrap {
         // whose last line is full), and a field's value ends where a numbered heading begins (Keywords: …, South
         // Africa / 1. Introduction), however full its line.
         if let lineKey = FrontMatter.labelledFieldKey(s, line) {
-            if ["keywords", "doi", "jel"].contains(lineKey) || paragraphOpensField() { return false }
+            // (摘要：… too, under an affiliation set smaller, and so wider than the wrap; an English Summary: may be a
+            // report's own line.)
+            if ["keywords", "doi", "jel"].contains(lineKey) || (lineKey == "abstract" && ScalarClass.isHan(s[line.lowerBound]))
+                || paragraphOpensField() { return false }
         } else if HeadingDetector.numberedLevel(s, line, latin: true) != nil, HeadingDetector.level(s, line) != nil, paragraphOpensField() {
             return false
         }

@@ -100,6 +100,15 @@ struct HardWrapTests {
         #expect(!document.units.contains { $0.kind == .sentence && $0.text.contains("刘振华") })
     }
 
+    /// An affiliation set smaller than the body, and so wider than the wrap, ends where 摘要： opens the abstract.
+    @Test func aWideAffiliationEndsAtTheAbstract() throws {
+        let body = Self.chineseParagraphs.map { Self.wrapByCharacters($0, width: 28) }.joined(separator: "\n")
+        let text = "城市更新中的居民参与\n吴海燕1，许志刚2\n（1.同济大学 政治与国际关系学院，上海 200092；2.中山大学 政治与公共事务管理学院，广州 510275）\n"
+            + "摘　要：城市更新是城市治理的重要议题。本文比较了三市的\n居民参与机制。\n关键词：城市更新；居民参与\n一、引言\n" + body + "\n"
+        let document = try read(ArticleReader(), text)
+        #expect(document.metadata.abstracts["zh"] == "城市更新是城市治理的重要议题。本文比较了三市的居民参与机制。", "\(document.metadata)")
+    }
+
     @Test func chineseWrappedByCharacterCountReadsAsUnwrapped() throws {
         let plain = "一、问题的提出\n\(Self.chineseParagraphs[0])\n二、规范竞争的层次\n\(Self.chineseParagraphs[1])\n\(Self.chineseParagraphs[2])\n"
         let wrapped = "一、问题的提出\n\(Self.wrapByCharacters(Self.chineseParagraphs[0], width: 30))\n二、规范竞争的层次\n"
