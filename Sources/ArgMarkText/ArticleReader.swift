@@ -434,6 +434,10 @@ enum FrontMatter {
                 preamble.removeFirst(byline - (subtitled ? 2 : 1))
             }
         }
+        // A journal's label of the article's kind above its title (ARTICLE, Research Article, REVIEW ESSAY) is no title.
+        if preamble.count > 2, Self.articleKinds.contains(preamble[0].trimmingCharacters(in: .whitespaces).lowercased()) {
+            metadata.fields["articleType"] = preamble.removeFirst().trimmingCharacters(in: .whitespaces)
+        }
         while preamble.count > 1 {
             let (issue, wrappedDOI) = withoutDOI(preamble[0])
             let aloneDOI = doiLine(preamble[0])
@@ -579,6 +583,13 @@ enum FrontMatter {
     static func isJournalName(_ line: String) -> Bool {
         (2...12).contains(line.unicodeScalars.count) && line.unicodeScalars.allSatisfy(ScalarClass.isHan)
     }
+
+    /// The kinds of article a journal labels above the title, lower-cased.
+    static let articleKinds: Set<String> = [
+        "article", "research article", "original article", "review article", "review essay", "original research",
+        "research paper", "research note", "commentary", "perspective", "viewpoint", "editorial", "brief report",
+        "short communication", "special issue article", "symposium article", "policy analysis", "policy brief",
+    ]
 
     /// A journal site's sidebar headings, over links to other articles.
     static let sidebarHeadings: Set<String> = ["本期导航", "本期目录", "栏目导航", "期刊导航", "最新文章", "热点文章", "推荐文章"]

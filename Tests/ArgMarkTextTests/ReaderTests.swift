@@ -160,6 +160,10 @@ struct ArticleReaderTests {
             let journal = try read(ArticleReader(), "\(issue)\n平台治理研究\n李华\n摘要：平台经济发展迅速。\n关键词：平台；治理\n一、问题的提出\n平台经济发展迅速。\n").metadata
             #expect(journal.titles["zh"] == "平台治理研究" && journal.authors == ["李华"] && journal.fields["journal"] == issue, "\(journal)")
         }
+        // A journal's label of the article's kind above the title is no title.
+        let labelled = try read(ArticleReader(), "ARTICLE\n\nCompany Towns and the Politics of Memory\n\nRebecca J. Tanaka and Owen H. Castellanos\n\nAbstract\nMuseums remember selectively.\n\nKeywords: memory; labor\n\n1. Introduction\n\nCompany towns shaped the region.\n").metadata
+        #expect(labelled.titles["en"] == "Company Towns and the Politics of Memory" && labelled.fields["articleType"] == "ARTICLE", "\(labelled)")
+        #expect(labelled.authors == ["Rebecca J. Tanaka", "Owen H. Castellanos"])
         // A PDF's masthead around the issue (the date, the journal's names in Chinese and in capitals), laid out or
         // one part a line, is the journal's, not the title.
         for masthead in ["第38卷第3期        国际经济合作        Vol.38 No.3\n2024年3月      INTERNATIONAL ECONOMIC COOPERATION      Mar. 2024",
