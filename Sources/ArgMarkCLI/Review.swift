@@ -304,6 +304,7 @@ struct Review: ParsableCommand {
             let response = session.execute(line)
             defer { journalForSignals.unsavedEdits = session.unsavedEdits }
             if let edit = response.edit {
+                defer { journalForSignals.unsavedEdits = session.unsavedEdits }
                 do { try journal.append(edit) } catch {
                     session.revert(edit)
                     try emit(fit(session.style.color ? "\u{1B}[31merror: \(error.description)\u{1B}[0m\n" : "error: \(error.description)\n"))
@@ -411,7 +412,9 @@ struct Review: ParsableCommand {
     /// The same when the journal is gone (another program deleted it, and it could not be written again): the
     /// edits would be lost on quitting.
     private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> Rescue? {
-        let journalKept = ((try? journal.restoreIfRemoved()) != nil) && FileManager.default.fileExists(atPath: journal.path)
+        var onDisk = stat()
+        let journalKept = ((try? journal.restoreIfRemoved()) != nil) && journal.isIntact
+            && stat(journal.path, &onDisk) == 0 && (onDisk.st_mode & S_IFMT) == S_IFREG
         if journalKept, let onDisk = try? FileAccess.read(file), ReviewJournal.FileVersion(bytes: onDisk) == journal.fileVersion { return nil }
         guard let bytes = try? writer.write(SourceReferences.forWriting(session.document, to: file, format: writer.formatName)) else { return nil }
         let ext = (file as NSString).pathExtension
@@ -580,6 +583,7 @@ final class JournalForSignals: @unchecked Sendable {
 
     func restoreIfRemoved() {
         let journal = lock.withLock { self.journal }
-        _ = try? journal?.restoreIfRemoved()
+        // (Without waiting on an edit being written: a slow disk must not keep the signal from ending the session.)
+        _ = try? journal?.restoreIfRemoved(waiting: false)
     }
 }

@@ -20,6 +20,13 @@ public final class ReviewJournal {
     private var retained: [UInt8] = []
     /// Held by every change to the journal: a signal's handler, on another thread, may write it again.
     private let changing = NSLock()
+    /// Whether the journal was deleted under the session and could not be written again yet: `retained` holds what
+    /// it held, and every later attempt writes it whole first.
+    private var lost = false
+
+    /// Whether the journal on disk holds every edit acknowledged (false after a deletion it could not be written
+    /// again from).
+    public var isIntact: Bool { changing.withLock { !lost } }
 
     public struct FileVersion: Sendable, Hashable, Codable {
         public var size: Int
@@ -209,23 +216,27 @@ public final class ReviewJournal {
         throw .unwritable(path, failure)
     }
 
-    /// Writes the journal again, whole, when another program deleted or replaced it while the session held it open;
-    /// returns whether it did. A journal this session has not opened yet (recovered on opening, no edit since) is
-    /// not known whole here, and is left as it is.
+    /// Writes the journal again, whole, when another program deleted or replaced it while the session held it open
+    /// (or an earlier attempt failed); returns whether it did. A journal this session has not opened yet (recovered
+    /// on opening, no edit since) is not known whole here, and is left as it is. With `waiting` false (a signal's
+    /// handler) it gives up at once while an edit is being written, rather than wait on a slow disk.
     @discardableResult
-    public func restoreIfRemoved() throws(JournalError) -> Bool {
-        changing.lock()
+    public func restoreIfRemoved(waiting: Bool = true) throws(JournalError) -> Bool {
+        if waiting { changing.lock() } else if !changing.try() { return false }
         defer { changing.unlock() }
         return try restoreIfRemovedHoldingLock()
     }
 
     private func restoreIfRemovedHoldingLock() throws(JournalError) -> Bool {
-        guard descriptor >= 0 else { return false }
-        var held = stat(), onDisk = stat()
-        guard fstat(descriptor, &held) == 0 else { return false }
-        if held.st_nlink > 0, stat(path, &onDisk) == 0, onDisk.st_ino == held.st_ino, onDisk.st_dev == held.st_dev { return false }
-        close(descriptor)
-        descriptor = -1
+        if !lost {
+            guard descriptor >= 0 else { return false }
+            var held = stat(), onDisk = stat()
+            guard fstat(descriptor, &held) == 0 else { return false }
+            if held.st_nlink > 0, stat(path, &onDisk) == 0, onDisk.st_ino == held.st_ino, onDisk.st_dev == held.st_dev { return false }
+            close(descriptor)
+            descriptor = -1
+            lost = true
+        }
         let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_TRUNC | O_CLOEXEC, journalMode())
         guard fd >= 0 else {
             throw .unwritable(path, "it was deleted while the review was open and cannot be made again: \(String(cString: strerror(errno)))")
@@ -244,6 +255,7 @@ public final class ReviewJournal {
             throw .unwritable(path, "it was deleted while the review was open and cannot be written again whole: \(reason)")
         }
         descriptor = fd
+        lost = false
         return true
     }
 
@@ -256,7 +268,7 @@ public final class ReviewJournal {
         defer { changing.unlock() }
         _ = try? restoreIfRemovedHoldingLock()
         // A journal recovered on opening, and written without a new edit, is not open yet.
-        if descriptor < 0, let existing = FileManager.default.contents(atPath: path) { _ = try? openForAppending(existing: existing) }
+        if descriptor < 0, !lost, let existing = FileManager.default.contents(atPath: path) { _ = try? openForAppending(existing: existing) }
         guard descriptor >= 0 else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -309,6 +321,7 @@ public final class ReviewJournal {
         changing.lock()
         defer { changing.unlock() }
         retained = []
+        lost = false
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1

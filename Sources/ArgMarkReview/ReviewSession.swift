@@ -367,7 +367,8 @@ public struct ReviewSession {
                 repeated = high.map { $0 > 1 && $0 != low } ?? true
                 optional = low == 0
                 lastMultiple = (high ?? 2) > 1
-                lastUnbounded = high == nil
+                // (.{0,60} has as many ways to share out as .*.)
+                lastUnbounded = high.map { $0 - low >= 10 } ?? true
                 i = close + 1
             default: return (true, nil)
             }
@@ -382,6 +383,15 @@ public struct ReviewSession {
         func markBroadRun() {
             for k in groups.indices { groups[k].broadRun = true }
         }
+        // A run of a class repeated without bound (\S+, \w*, [^。]+) takes what the group's next atom matches when
+        // that atom is one of its characters ((\S+,){3}, ([^。]*a){12}); not when it is not (([^。]+。)+, (\w+ )+).
+        // What the run can match, until the next atom says.
+        var pendingRun: ((Character) -> Bool)?
+        func nextAtom(literal: Character?) {
+            guard let run = pendingRun else { return }
+            pendingRun = nil
+            if literal.map(run) ?? true { markBroadRun() }
+        }
         func atomRead(mandatory: Bool) {
             guard !groups.isEmpty else { return }
             groups[groups.count - 1].branchAtoms += 1
@@ -394,20 +404,46 @@ public struct ReviewSession {
                 // An escape, with a property or code point in braces (\p{Han}, \x{4E00}).
                 i += 2
                 if i < s.count, s[i] == "{", "pPxN".contains(s[i - 1]) { i = (s[i...].firstIndex(of: "}") ?? s.count - 1) + 1 }
+                let escaped = start + 1 < s.count ? s[start + 1] : " "
+                // An escaped mark is that mark (\. \( \[): a literal.
+                nextAtom(literal: escaped.isLetter || escaped.isNumber ? nil : escaped)
                 let (mandatory, hit) = quantifier(after: false, atomStart: start)
                 if let hit { return hit }
-                if lastUnbounded, start + 1 < s.count, "SWD".contains(s[start + 1]) { markBroadRun() }
+                if lastUnbounded {
+                    let word: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "_" }
+                    switch escaped {
+                    case "S": pendingRun = { !$0.isWhitespace }
+                    case "w": pendingRun = word
+                    case "W": pendingRun = { !word($0) }
+                    case "D": pendingRun = { !$0.isNumber }
+                    default: break
+                    }
+                }
                 atomRead(mandatory: mandatory)
             case "[":
                 // A class, with ] first taken literally and escapes skipped.
+                nextAtom(literal: nil)
                 i += 1
-                if i < s.count, s[i] == "^" { i += 1 }
+                let negated = i < s.count && s[i] == "^"
+                if negated { i += 1 }
+                let membersStart = i
                 if i < s.count, s[i] == "]" { i += 1 }
                 while i < s.count, s[i] != "]" { i += s[i] == "\\" ? 2 : 1 }
+                let members = s[membersStart..<min(i, s.count)]
                 i += 1
                 let (mandatory, _) = quantifier(after: false, atomStart: start)
+                if lastUnbounded {
+                    // Characters listed one by one say what the run matches; ranges and escapes are taken as anything.
+                    if members.contains("\\") || members.contains("-") {
+                        if negated { pendingRun = { _ in true } } else { markBroadRun() }
+                    } else {
+                        let listed = Set(members)
+                        pendingRun = negated ? { !listed.contains($0) } : { listed.contains($0) }
+                    }
+                }
                 atomRead(mandatory: mandatory)
             case "(":
+                nextAtom(literal: nil)
                 var group = Group(start: i)
                 i += 1
                 if i < s.count, s[i] == "?" {
@@ -426,6 +462,8 @@ public struct ReviewSession {
                 }
                 groups.append(group)
             case ")":
+                // A run at the group's end meets the group's start again on its next match.
+                nextAtom(literal: nil)
                 i += 1
                 guard var group = groups.popLast() else { continue }
                 if group.branchAtoms > 0, group.branchFree { group.loose = true }
@@ -439,6 +477,7 @@ public struct ReviewSession {
                 // A group that can match nothing counts as optional in the group around it.
                 atomRead(mandatory: mandatory && !group.loose)
             case "|":
+                pendingRun = nil
                 i += 1
                 guard !groups.isEmpty else { continue }
                 var group = groups[groups.count - 1]
@@ -449,6 +488,7 @@ public struct ReviewSession {
             case "^", "$":
                 i += 1
             default:
+                nextAtom(literal: s[start] == "." ? nil : s[start])
                 i += 1
                 let (mandatory, hit) = quantifier(after: false, atomStart: start)
                 if let hit { return hit }

@@ -444,9 +444,12 @@ enum FrontMatter {
             // The rest of a masthead, as a PDF's first page sets it around the issue (2024年3月  INTERNATIONAL ECONOMIC
             // COOPERATION  Mar. 2024; the journal's name on a line of its own between two issue lines) is the
             // journal's too, not the article's title.
+            // (A name in capitals alone on its line only beside a Chinese journal's: an English paper's title may be set
+            // in capitals under its journal's line.)
+            let chineseMasthead = metadata.fields["journal"]?.unicodeScalars.contains(where: ScalarClass.isHan) ?? false
             let companion = metadata.fields["journal"] != nil && aloneDOI == nil
                 && (Self.isMastheadCompanion(issue)
-                    || ((Self.isJournalName(issue) || Self.isCapitalName(issue))
+                    || ((Self.isJournalName(issue) || (chineseMasthead && Self.isCapitalName(issue)))
                         && (Self.isMastheadCompanion(preamble[1]) || isJournalIssueLine(preamble[1]))))
             guard companion || isJournalIssueLine(issue) || (metadata.fields["journal"] != nil && aloneDOI != nil) else { break }
             preamble.removeFirst()
@@ -587,8 +590,9 @@ enum FrontMatter {
     /// The kinds of article a journal labels above the title, lower-cased.
     static let articleKinds: Set<String> = [
         "article", "research article", "original article", "review article", "review essay", "original research",
-        "research paper", "research note", "commentary", "perspective", "viewpoint", "editorial", "brief report",
-        "short communication", "special issue article", "symposium article", "policy analysis", "policy brief",
+        "research paper", "research note", "brief report", "short communication", "special issue article",
+        "symposium article",
+        // (Not Editorial, Commentary or Perspective: a short piece may be titled so.)
     ]
 
     /// A journal site's sidebar headings, over links to other articles.
@@ -1291,7 +1295,7 @@ enum NotesList {
     /// (not a heading such as Recommendations or 攻读学位期间发表的论文 over a list of its own); half the entries or more
     /// cite as references do (a year, [J], [M] …); and the text before cites [1] after its words, as a note marker
     /// stands (…people of colour.[1] Yet; not 第［1］项 or option [1]). Circled numbers (①…②…) likewise, the body
-    /// citing ① after a stop or a comma. Nil when the text ends otherwise.
+    /// citing ① after a sentence's end. Nil when the text ends otherwise.
     static func unheadedTrailingList(_ s: [Unicode.Scalar], _ lines: [Range<Int>]) -> Int? {
         var index = lines.count
         var expected: Int?
@@ -1318,10 +1322,10 @@ enum NotesList {
         let entries = lines[index...].map { s.string($0) }
         guard 2 * entries.count(where: { $0.contains(/(1[89]|20)\d\d|\[[JMRZNCDS]\]|［[JMRZNCDS]］/) }) >= entries.count else { return nil }
         // The body cites the first note as a marker after its words ("… people of colour.[1] Yet …"); a circled one
-        // after a sentence's or clause's end (…的服务器。①德国…), where an enumeration's ① follows a colon.
+        // after a sentence's end (…的服务器。①德国…), where an enumeration's ① follows a colon or a comma.
         let body = above.upperBound
         if circled {
-            for k in (lines[0].lowerBound + 1)..<body where s[k] == "①" && "。．.!?！？”\"）)；，".unicodeScalars.contains(s[k - 1]) {
+            for k in (lines[0].lowerBound + 1)..<body where s[k] == "①" && "。．.!?！？”\"）)".unicodeScalars.contains(s[k - 1]) {
                 return index
             }
             return nil

@@ -46,16 +46,18 @@ struct BodyAssembler {
             addHeading(range, level: outline.place(scalars, range, level: HeadingDetector.levelInContext(
                 level, numbered: HeadingDetector.numberedLevel(scalars, range, latin: false) != nil,
                 previousParagraphEndsOpen: previousParagraphEndsOpen, currentLevel: builder.document.sections.last?.level)))
-            // A plan's box (专栏2　…) stays open over its items (01　…) until another heading.
+            // A plan's box (专栏2　…) and each of its items (01　…) open text of the box, until another heading.
             switch HeadingDetector.numbering(scalars, range) {
-            case .box: inBox = true
-            case .paddedDigits: break
+            case .box, .paddedDigits: inBox = true
             default: inBox = false
             }
             previousParagraphEndsOpen = false
         } else {
             addParagraph(range)
             previousParagraphEndsOpen = HeadingDetector.endsOpen(scalars, range)
+            // A box's text ends with its item's (…等领域创新。) or the section's prose after the box: what follows is
+            // read as headings and text again, unless another item's number opens the box's text anew.
+            if inBox, !previousParagraphEndsOpen { inBox = false }
         }
     }
 
@@ -79,7 +81,8 @@ struct BodyAssembler {
     /// Whether the previous paragraph ended without sentence-final punctuation.
     private var previousParagraphEndsOpen = false
 
-    /// Whether the last heading opened a plan's box (专栏2　科技前沿领域攻关) or one of its items (01　量子信息).
+    /// Whether the lines read now are a plan's box's (专栏2　科技前沿领域攻关) or one of its items' (01　量子信息):
+    /// from such a heading to a paragraph that ends its sentence.
     private var inBox = false
 
     /// Whether the line at `range`, inside a box, is an item's text set without its stop (城域、城际量子通信技术研发，

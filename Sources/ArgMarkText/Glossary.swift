@@ -17,6 +17,7 @@ enum Glossary {
         var end = index + 1
         var cursor = index + 1
         var meaningColumn: Int?
+        var numbering: (form: Int, value: Int)?
         while cursor < lines.count {
             let line = s.trimmed(lines[cursor])
             if line.isEmpty {
@@ -31,6 +32,16 @@ enum Glossary {
                 continue
             }
             guard isEntry(s, line) else { break }
+            // Numbered entries count up from the first, in its form (1. 2. 3.; ①②③): a (1) after 1. 2. is the body's.
+            let number = entryNumber(s, line)
+            if cursor == index + 1 {
+                numbering = number
+            } else if let last = numbering {
+                guard let number, number.form == last.form, number.value == last.value + 1 else { break }
+                numbering = number
+            } else if number != nil {
+                break
+            }
             meaningColumn = spacedMeaning(s, line).map { column(s, $0) }
             cursor += 1
             end = cursor
@@ -68,6 +79,15 @@ enum Glossary {
             return colon > line.lowerBound && colon + 1 < line.upperBound
         }
         return spacedMeaning(s, line) != nil
+    }
+
+    /// An entry's number and its form (0: 1. 1、 1．; 1: (1) （1）; 2: ①), or nil when it has none.
+    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (form: Int, value: Int)? {
+        guard numberedEntryStart(s, line) != nil else { return nil }
+        if let circled = ScalarClass.circledNumberValue(s[line.lowerBound]) { return (2, circled) }
+        let parenthesised = s[line.lowerBound] == "(" || s[line.lowerBound] == "（"
+        let digits = s[(line.lowerBound + (parenthesised ? 1 : 0))...].prefix { $0.isASCII && ScalarClass.isDigit($0) }
+        return Int(String(String.UnicodeScalarView(digits))).map { (parenthesised ? 1 : 0, $0) }
     }
 
     /// Where the term starts after an entry's number (1. 1、 1． (1) （1） ①, one or two digits), or nil when the line

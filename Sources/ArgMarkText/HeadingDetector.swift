@@ -128,8 +128,8 @@ public enum HeadingDetector {
         }
     }
 
-    /// Whether the line at `range` ends with "and" or "or" after a semicolon or comma (…$14; and), as a list's
-    /// next-to-last item does.
+    /// Whether the line at `range` ends with "and" or "or" after a semicolon (…$14; and), as a list's next-to-last
+    /// item does (after a comma it may be a heading that wraps: II. Tariffs, Quotas, and | Other Barriers).
     static func handsOnToNextItem(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var start = range.upperBound
         while start > range.lowerBound, ScalarClass.isLatinLetter(s[start - 1]) { start -= 1 }
@@ -137,7 +137,7 @@ public enum HeadingDetector {
         guard word == "and" || word == "or" else { return false }
         var k = start
         while k > range.lowerBound, s[k - 1] == " " { k -= 1 }
-        return k < start && k > range.lowerBound && (s[k - 1] == ";" || s[k - 1] == ",")
+        return k < start && k > range.lowerBound && s[k - 1] == ";"
     }
 
     /// Whether the line at `range` opens with a rebuttal's label for the position it refutes (谬误 / 谬论 / 谎言 /
@@ -149,8 +149,14 @@ public enum HeadingDetector {
         guard labels.contains(where: { $0.0 == s[i] && $0.1 == s[i + 1] }) else { return false }
         var k = i + 2
         while k < range.upperBound, k - i < 6, chineseNumerals.contains(s[k]) || ScalarClass.isDigit(s[k]) { k += 1 }
-        return k + 1 < range.upperBound && (s[k] == "：" || s[k] == ":")
+        guard k + 1 < range.upperBound, s[k] == "：" || s[k] == ":" else { return false }
+        // A textbook's heading names a kind of fallacy (谬误一：非形式谬误的分类); a rebuttal states a position.
+        let stated = String(String.UnicodeScalarView(s[(k + 1)..<range.upperBound]))
+        return !Self.topicEndings.contains(where: stated.hasSuffix)
     }
+
+    /// How a heading's topic ends (…的分类, …的类型, 概念辨析), where a stated position would not.
+    static let topicEndings = ["分类", "类型", "种类", "概念", "辨析", "识别", "特征", "定义", "形式", "成因", "来源", "概述", "界定"]
 
     /// The form of a line that is only a division's number and its full stop (I. / A. / 1.), or nil.
     static func bareNumbering(_ s: [Unicode.Scalar], _ range: Range<Int>) -> NumberingStyle? {
@@ -351,9 +357,10 @@ public enum HeadingDetector {
     static let chineseNumerals: Set<Unicode.Scalar> = [
         "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两",
     ]
-    /// The formal (banking) numerals, simplified and traditional.
+    /// The formal (banking) numerals, simplified and traditional; not 陆 / 陸, which opens 陆、海、空… as the word for
+    /// land.
     static let formalNumerals: Set<Unicode.Scalar> = [
-        "壹", "贰", "貳", "叁", "參", "叄", "肆", "伍", "陆", "陸", "柒", "捌", "玖", "拾",
+        "壹", "贰", "貳", "叁", "參", "叄", "肆", "伍", "柒", "捌", "玖", "拾",
     ]
 
     /// Level of a numbering prefix, if the line starts with one: the level its form usually has, before

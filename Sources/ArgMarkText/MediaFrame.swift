@@ -33,6 +33,8 @@ struct MediaFrame {
         // The head: the lines under the title while each is part of the frame.
         var k = first + 1
         var cover: [String] = []
+        // Whether a bracketed date stands under the title, a white paper's month (（2024年11月）), not a page's time.
+        var bracketedDate = false
         // The first line under the title, a blank line between them or not.
         func underTitle(_ k: Int) -> Bool { k == first + 1 || (text[first + 1].isEmpty && k == first + 2) }
         while k < text.count, k <= first + 8 {
@@ -64,6 +66,7 @@ struct MediaFrame {
                 leaves = true
             } else if underTitle(k), let date = Self.bracketedDate(line) {
                 frame.fields.append(("date", date))
+                bracketedDate = true
             } else if OfficialDocumentFrame.isTitle(text[first]), Self.isAddressees(line) {
                 // A directive without its document number still names whom it is sent to.
                 frame.fields.append(("addressees", String(line.dropLast())))
@@ -75,7 +78,7 @@ struct MediaFrame {
             k += 1
         }
         // A white paper's issuer under its bracketed month (（2024年11月） / 中华人民共和国 / 国务院新闻办公室) has that date.
-        if !cover.isEmpty, frame.fields.contains(where: { $0.key == "date" }),
+        if !cover.isEmpty, bracketedDate,
            !frame.fields.contains(where: { $0.key == "issuer" }) {
             frame.fields.append(("issuer", cover.joined(separator: " ")))
             cover = []

@@ -675,7 +675,8 @@ public struct SentenceSegmenter: Sendable {
             }
             // A grant's, an award's or a docket's number written with its letters (grant no. FZ-271836-20, Docket No.
             // CFPB-2024-0017): a token holding a figure goes on after "no.", as a bare number does.
-            if ["no", "No", "nos", "Nos"].contains(token), ScalarClass.isUpper(n), Self.isCodeWithFigures(s, from: next, end: end) {
+            if ["no", "No", "nos", "Nos"].contains(token), ScalarClass.isUpper(n), Self.isCodeWithFigures(s, from: next, end: end),
+               Abbreviations.numberedThings.contains(wordBefore(s, tokenStart, paragraphStart: paragraphStart).lowercased()) {
                 return false
             }
             // A decimal that a wrap by character count split in Chinese text (增长41.|5%; see HardWrap).
@@ -759,16 +760,18 @@ public struct SentenceSegmenter: Sendable {
         }
         // A citation's abbreviated journal or reporter after its volume number (134 Harv. L. Rev. 1; 34 J. Fin.
         // Intermediation 51; 91 Fed. Reg. 40112) goes on to its page.
-        if Self.followsVolumeNumber(s, tokenStart, paragraphStart: paragraphStart), nextScalar.map(ScalarClass.isUpper) == true,
-           !Abbreviations.sentenceOpeners.contains(nextWord) {
+        // Only an abbreviation's shape counts: a unit (50 GW.) or a word (on 18 March.) after a figure ends its sentence.
+        if Abbreviations.isCitationAbbreviation(token), Self.followsVolumeNumber(s, tokenStart, paragraphStart: paragraphStart),
+           nextScalar.map(ScalarClass.isUpper) == true, !Abbreviations.sentenceOpeners.contains(nextWord) {
             return false
         }
         // The Federal Reserve is "the Fed." at a sentence's end; the Federal Register, Rules and Circuit go on.
         if token == "Fed" { return !Abbreviations.federalCitations.contains(nextWord) }
         // A month goes on to its day or year (Sept. 12, Jan. 2024) or the next month of a list; before another
         // capitalised word it ends the sentence (… extended to Sept. Lawmakers …).
+        // (A decision's or report's number after its month goes on too: Commission, Dec. No. 2020/45.)
         if Abbreviations.months.contains(token) {
-            return !(nextScalar.map(ScalarClass.isDigit) ?? false) && !Abbreviations.months.contains(nextWord)
+            return !(nextScalar.map(ScalarClass.isDigit) ?? false) && !Abbreviations.months.contains(nextWord) && nextWord != "No"
         }
         // "etc." closes a list, and a sentence when a capital follows.
         if token == "etc" { return true }
@@ -923,7 +926,38 @@ enum Abbreviations {
     static let months: Set<String> = ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
     /// What follows "Fed." in a citation: the Federal Register, Rules, Circuit, Claims, Appendix (91 Fed. Reg.,
     /// Fed. R. Civ. P., Fed. Cir., Fed. Cl., Fed. Appx.).
-    static let federalCitations: Set<String> = ["Reg", "R", "Cir", "Cl", "Appx", "App", "Sec", "Prac", "Proc", "Rules"]
+    static let federalCitations: Set<String> = [
+        "Reg", "R", "Cir", "Cl", "Appx", "App", "Sec", "Prac", "Proc", "Rules", "Rule",
+        // Agencies and journals so abbreviated: Fed. Trade Comm'n, Fed. Mar. Comm'n, Fed. Res. Bull., Fed. Prob.
+        "Trade", "Mar", "Res", "Prob", "Comm", "Commc",
+    ]
+    /// What a code's number names after "no." (grant no. FZ-271836-20, Docket No. CFPB-2024-0017); "said no. G20 …"
+    /// ends its sentence.
+    static let numberedThings: Set<String> = [
+        "grant", "award", "docket", "dkt", "contract", "file", "case", "project", "bill", "order", "petition", "application",
+        "permit", "license", "licence", "serial", "account", "reference", "ref", "agreement", "resolution", "decision",
+        "claim", "patent", "registration", "item", "report", "opinion", "document", "doc", "control", "identifier", "id",
+        "submission", "comment", "tracking", "notice", "rule", "regulation", "directive", "filing", "proceeding", "matter",
+    ]
+    /// Law reviews' and journals' words abbreviated after a volume number (134 Harv. L. Rev.; 120 Colum. L. Rev.;
+    /// 80 Geo. Wash. L. Rev.) that the lists above lack.
+    static let reviewWords: Set<String> = [
+        "Harv", "Colum", "Geo", "Stan", "Penn", "Chi", "Nw", "Vand", "Corn", "Mich", "Tex", "Wash", "Va", "Cal", "Fla",
+        "Minn", "Wis", "Ind", "Iowa", "Ohio", "Bos", "Fordham", "Emory", "Duke", "Yale", "Pa", "Md", "Conn", "Ariz", "J",
+        "L", "Q", "Int", "Comp", "Const", "Crim", "Env", "Envt", "Admin", "Persp", "Intermediation", "Fin", "Ass",
+    ]
+
+    /// Whether `token` has a citation's abbreviation's shape: a listed word of a journal, a reporter, a court or a
+    /// law review, or a capitalised short word that is no English word (Harv, Colum); not a unit in capitals (GW)
+    /// nor a word (March, Titles).
+    static func isCitationAbbreviation(_ token: String) -> Bool {
+        if journalWords.contains(token) || citationWords.contains(token) || reviewWords.contains(token) || token == "Fed" { return true }
+        guard !months.contains(token), !usuallyInternal.contains(token) else { return false }
+        let scalars = token.unicodeScalars
+        guard (2...6).contains(scalars.count), ScalarClass.isUpper(scalars.first!),
+              scalars.dropFirst().allSatisfy({ ScalarClass.isLower($0) }) else { return false }
+        return !EnglishWords.all.contains(Substring(token.lowercased()))
+    }
     /// A cited authority named again (Id. § 1605(a); see supra ¶ 14), which a section or paragraph sign continues.
     static let citedAgain: Set<String> = ["Id", "id", "Ibid", "ibid", "supra", "infra"]
     /// Words a capital letter follows as the name of a part, option or appendix (Part D, Option B, Appendix C, Title
@@ -1026,7 +1060,7 @@ enum Abbreviations {
         "Between", "Among", "Across", "Within", "Through", "Against", "Beyond", "Unlike", "Nonetheless", "Last", "Next",
         // Adverbs of time and sequence open a narrative's next sentence (…in the U.S. Later it spread); none of them
         // goes on a name after U.S. or Inc.
-        "Later", "Earlier", "Soon", "Recently", "Subsequently", "Afterwards", "Afterward", "Previously", "Initially",
+        "Later", "Earlier", "Recently", "Subsequently", "Afterwards", "Afterward", "Previously", "Initially",
         "Eventually", "Again", "Otherwise", "Besides", "Lastly", "Unfortunately", "Fortunately", "Alternatively",
     ]
 }

@@ -47,6 +47,25 @@ struct ReviewJournalTests {
         #expect(try #require(try ReviewJournal.read(path)).edits == written)
     }
 
+    /// A journal that cannot be written again at once (a folder put in its place) refuses the next edit and says it
+    /// is not intact, and is written again whole, the edits before the deletion included, once it can be.
+    @Test func aJournalThatCannotBeWrittenAgainKeepsItsEditsForLater() throws {
+        let path = temporaryPath()
+        defer { unlink(path); rmdir(path) }
+        let journal = ReviewJournal(path: path, fileVersion: ReviewJournal.FileVersion(bytes: Array("file".utf8)))
+        let written = try edits()
+        try journal.append(written[0])
+        unlink(path)
+        #expect(mkdir(path, 0o755) == 0)
+        #expect(throws: ReviewJournal.JournalError.self) { try journal.append(written[1]) }
+        #expect(!journal.isIntact)
+        #expect(throws: ReviewJournal.JournalError.self) { try journal.append(written[1]) }
+        #expect(rmdir(path) == 0)
+        try journal.append(written[1])
+        #expect(journal.isIntact)
+        #expect(try #require(try ReviewJournal.read(path)).edits == Array(written[0...1]))
+    }
+
     /// The header names the file whose edits the journal holds, not the journal itself.
     @Test func theHeaderNamesTheReviewedFile() throws {
         let directory = NSTemporaryDirectory() + "argmark-journal-" + UUID().uuidString

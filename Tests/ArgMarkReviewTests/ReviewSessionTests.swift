@@ -723,6 +723,8 @@ struct ReviewCommandTests {
         // A group holding .* (or \S+) that repeats, a fixed number of times too.
         ("(.*a){12}X", "(.*a){12}"), ("(e.*){10}Z", "(e.*){10}"), ("(.*a)+X", "(.*a)+"), (#"(\S+,){3}"#, #"(\S+,){3}"#),
         ("([^。]+。)+", nil), ("(.*a){1}X", nil), ("(.*a)++X", nil), (#"(\w+ )+"#, nil),
+        (#"(\w*a){12}X"#, #"(\w*a){12}"#), ("([^。]*a){12}X", "([^。]*a){12}"), (#"([\s\S]*a){12}X"#, #"([\s\S]*a){12}"#),
+        ("(.{0,60}a){12}X", "(.{0,60}a){12}"), ("(.{0,3}a){2}", nil), ("([，、]+的)+", nil),
     ] as [(String, String?)])
     func nestedRepetitionIsFound(_ pattern: String, _ group: String?) {
         #expect(ReviewSession.nestedRepetition(pattern) == group)

@@ -32,6 +32,8 @@ struct HeadingDetectorTests {
         ("I.", 1), ("IV.", 1), ("A.", 2), ("B.", 2), ("1.", 3), ("12.", 3),
         // A proposal's or report's section label with its colon heads what follows.
         ("提案内容：", 1), ("案由：", 1), ("基本情况：", 1), ("推荐阅读：", 1), ("有关情况说明：", 1), ("提出理由：", 1),
+        // A textbook's heading on a kind of fallacy; a heading that wraps at ", and"; 陆、 as the word for land.
+        ("谬误一：非形式谬误的分类", 1), ("II. Tariffs, Quotas, and", 1), ("陆、海、空三军联合训练", 1),
     ])
     func headings(_ text: String, _ level: Int) {
         #expect(HeadingDetector.level(of: text) == level)
@@ -46,7 +48,7 @@ struct HeadingDetectorTests {
         // A one-sentence paragraph whose note markers follow its full stop.
         "Fees fell by 12% in 1852.[1]", "Fees fell by 12% in 1852. [12, 14]", "Fees fell by 12% in 1852.[^1]",
         "Fees fell by 12% after the reform.¹²", "Fees fell by 12% after the reform.12",
-        "We don't really get into that here.\"4", "She said “no.”12", "(b) adopt a safe harbor of $14; and", "raise the threshold, or",
+        "We don't really get into that here.\"4", "She said “no.”12", "(b) adopt a safe harbor of $14; and",
         // … or whose full stop closing quotes or brackets follow.
         "The minister said that \"fees fell after the reform.\"", "The minister said that “fees fell after the reform.”",
         "Fees fell after the reform (see Table 2.)", "The minister asked “who pays?”", "Fees fell after the reform.”[3]",

@@ -87,6 +87,8 @@ struct PaperCopyTests {
         #expect(circled.notes.map(\.marker) == ["①", "②"] && sentences(circled).count == 2)
         let listed = try read(PlainTextReader(), "措施主要有：①加大投入；②培养人才。\n\n①2024年投入资金100亿元。\n②2025年培养人才1万名。\n")
         #expect(listed.notes.isEmpty)
+        let afterComma = try read(PlainTextReader(), "改革分为两个阶段，①2019年试点，②2021年推开。\n\n①2024年投入资金100亿元。\n②2025年培养人才1万名。\n")
+        #expect(afterComma.notes.isEmpty)
         // Recommendations numbered in brackets that no sentence cites are the text's own.
         let uncited = try read(PlainTextReader(), "We recommend three steps.\n\n[1] Fund the mapping first.\n[2] Cap the matching requirement.\n")
         #expect(uncited.notes.isEmpty && sentences(uncited).count == 3)

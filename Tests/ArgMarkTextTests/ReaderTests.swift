@@ -172,6 +172,9 @@ struct ArticleReaderTests {
             #expect(journal.titles == ["zh": "平台治理研究"] && journal.authors == ["李华"], "\(journal)")
             #expect(journal.fields["journal"] == "第38卷第3期; 国际经济合作; Vol.38 No.3; 2024年3月; INTERNATIONAL ECONOMIC COOPERATION; Mar. 2024")
         }
+        // An English paper's title in capitals under its journal's line and above its month stays the title.
+        let capitals = try read(ArticleReader(), "Journal of Trade Policy, Vol. 12, No. 3\nTRADE WARS AND GLOBAL SUPPLY CHAINS\nMarch 2024\nMaria K. Lindqvist\n\nAbstract\nTariffs rose.\n\nKeywords: trade; tariffs\n\n1. Introduction\n\nTariffs rose sharply.\n").metadata
+        #expect(capitals.titles["en"] == "TRADE WARS AND GLOBAL SUPPLY CHAINS", "\(capitals)")
         #expect(m.titles["en"] == "Institutional Supply for Overseas Interests Protection")
         #expect(m.abstracts["en"] == "China's overseas interests have expanded rapidly. Institutional supply lags behind.")
         #expect(m.keywords["en"] == ["overseas interests", "institutional supply"])
@@ -542,6 +545,8 @@ struct PlainTextReaderTests {
         #expect(try outline(plan).map { $0.prefix(1) } == ["1", "2", "3", "3", "2", "1"])
         // Formal numerals (壹、 貳、, as papers in Taiwan number their parts) stand above 一、.
         #expect(try outline("壹、緒論\n\n本文研究府際協力。\n\n貳、文獻回顧\n\n一、府際協力的理論\n\n理論很多。\n\n二、研究缺口\n\n缺口仍在。\n\n參、結論\n\n合作才是出路。\n").map { $0.prefix(1) } == ["1", "1", "2", "2", "1"])
+        // 陆、 opening 陆、海、空… is the word for land, no part's number: 一、 after it is no subsection of it.
+        #expect(try outline("陆、海、空三军联合训练\n\n训练规模扩大。\n\n一、装备发展\n\n装备更新加快。\n\n二、人才培养\n\n人才队伍壮大。\n").map { $0.prefix(1) } == ["1", "1", "1"])
         // A box's items set without a stop are its text, and the section after the box stays where it was.
         let box = "第四章　强化国家战略科技力量\n第一节　整合优化科技资源配置\n加快构建战略科技力量。\n专栏2　科技前沿领域攻关\n"
             + "01　量子信息\n城域、城际量子通信技术研发，通用量子计算原型机研制\n02　集成电路\n关键材料研发，先进工艺突破\n"
@@ -552,6 +557,9 @@ struct PlainTextReaderTests {
             "1.新建中小学21所，新增学位2.3万个", "2.改造老旧小区136个", "制定实施战略性科学计划。",
         ])
         #expect(try outline(box).map { $0.prefix(1) } == ["1", "2", "4", "5", "5", "4", "2"])
+        // After the box's text, the section's prose ends it: numbered headings under it are headings again.
+        let closed = try read(PlainTextReader(), "第一节　整合资源\n专栏2　科技攻关\n01　量子信息\n城域量子通信技术研发，量子计算原型机研制\n加强基础研究，持续加大投入。\n1.加强基础研究\n推动基础研究高质量发展。\n")
+        #expect(closed.units.filter { $0.kind == .heading }.map(\.text) == ["第一节　整合资源", "专栏2　科技攻关", "01　量子信息", "1.加强基础研究"])
         let thesis = "第一章　绪论\n\n本文研究友岸外包。\n\n第二章　案例分析\n\n一、美国的政策工具\n\n（一）出口管制\n\n美国扩大了实体清单。\n\n"
             + "1. 实体清单\n\n清单不断扩展。\n\n（二）投资审查\n\n审查范围扩大。\n\n二、日本的跟进\n\n日本宣布了措施。\n\n第三章　结论\n\n合作才是出路。\n"
         #expect(try outline(thesis).map { $0.prefix(1) } == ["1", "1", "2", "3", "4", "3", "2", "1"])
@@ -590,6 +598,9 @@ struct PlainTextReaderTests {
         let bracketed = try read(PlainTextReader(), "新时代的中国水安全\n（2024年11月）\n中华人民共和国\n国务院新闻办公室\n\n前言\n\n水是生存之本。\n").metadata
         #expect(bracketed.titles["zh"] == "新时代的中国水安全" && bracketed.fields["date"] == "2024年11月")
         #expect(bracketed.fields["issuer"] == "中华人民共和国 国务院新闻办公室")
+        // A news page's time under its headline gives no issuer.
+        let news = try read(PlainTextReader(), "统计数据显示经济回升\n2024年03月06日08:31 | 来源：人民网\n国家统计局\n\n经济持续回升向好。\n").metadata
+        #expect(news.fields["issuer"] == nil, "\(news.fields)")
         #expect(cover.units.filter { $0.kind == .heading }.count == 5)
         let directive = try read(PlainTextReader(), "国务院关于加快发展银发经济的意见\n\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n"
             + "发展银发经济是积极应对人口老龄化的重要举措。现提出如下意见。\n\n国务院\n2024年1月11日\n（此件公开发布）\n")
@@ -1273,10 +1284,13 @@ struct PlainTextReaderTests {
             #expect(doc.units.map(\.text).last == "过去一年，全省经济持续回升向好。")
             #expect(doc.notes.map(\.text) == ["“两重”：国家重大战略实施和重点领域安全能力建设的简称。", "湾长制：以海湾为单元的责任体系。"])
         }
-        // Entries a report numbers (1.专精特新：…, （2）…, ①…) are notes as well.
-        let numbered = try read(PlainTextReader(), "过去一年，全省经济持续回升向好。\n名词解释\n1.专精特新：指专业化、精细化的中小企业。\n（2）首发经济：新产品首发的经济活动。\n③智改数转：智能化改造、数字化转型的简称。\n")
+        // Entries a report numbers (1.专精特新：…, 2.…; or （1）…, ①…) are notes as well.
+        let numbered = try read(PlainTextReader(), "过去一年，全省经济持续回升向好。\n名词解释\n1.专精特新：指专业化、精细化的中小企业。\n2.首发经济：新产品首发的经济活动。\n3.智改数转：智能化改造、数字化转型的简称。\n")
         #expect(numbered.units.map(\.text) == ["过去一年，全省经济持续回升向好。"])
         #expect(numbered.notes.count == 3)
+        // … counting up in one form: the body's (1) after 1. 2. is no entry.
+        let body = try read(PlainTextReader(), "名词解释\n1.专精特新：指专业化的中小企业。\n2.首发经济：新产品首发的经济活动。\n\n（1）稳增长：要把稳增长放在更加突出的位置。\n")
+        #expect(body.notes.count == 2 && body.units.last?.text == "（1）稳增长：要把稳增长放在更加突出的位置。", "\(body.units.map(\.text))")
         // A section called 名词解释 with prose under it stays body text; a glossary ends at its last entry.
         let prose = try read(PlainTextReader(), "名词解释\n本节解释几个常用的名词，便于读者理解。\n")
         #expect(prose.units.count == 2 && prose.notes.isEmpty)

@@ -149,6 +149,14 @@ struct SentenceSegmenterTests {
         ("It was extended to Sept. Lawmakers complained. It fell on Sept. 12 and in Jan. Feb. and Mar. nothing changed.",
          ["It was extended to Sept.", "Lawmakers complained.", "It fell on Sept. 12 and in Jan. Feb. and Mar. nothing changed."]),
         ("We used surveys, interviews, etc. Section 3 presents the results.", ["We used surveys, interviews, etc.", "Section 3 presents the results."]),
+        // … but a unit or a word after a figure ends its sentence, "no." after a verb is the word, and a citation's
+        // Fed. or month goes on.
+        ("Peak demand was roughly 50 GW. LBNL reported a decline. It was amended on 18 March. Defence spending rose.",
+         ["Peak demand was roughly 50 GW.", "LBNL reported a decline.", "It was amended on 18 March.", "Defence spending rose."]),
+        ("The minister said no. G20 leaders met. It was set for 5 Sept. Lawmakers objected.",
+         ["The minister said no.", "G20 leaders met.", "It was set for 5 Sept.", "Lawmakers objected."]),
+        ("See Fed. Trade Comm'n v. Qualcomm and Commission, Dec. No. 2020/45. Willie H. Soon disagreed.",
+         ["See Fed. Trade Comm'n v. Qualcomm and Commission, Dec. No. 2020/45.", "Willie H. Soon disagreed."]),
         ("1. Introduction of the topic is here.", ["1. Introduction of the topic is here."]),
         ("Fines rose (see Art. 34). Firms complied.", ["Fines rose (see Art. 34).", "Firms complied."]),
         ("It ends here [4]. Next one.", ["It ends here [4].", "Next one."]),
