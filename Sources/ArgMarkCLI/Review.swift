@@ -302,6 +302,7 @@ struct Review: ParsableCommand {
             let commandStarted = ContinuousClock.now
             defer { if timings { Terminal.note("timing: \(line.trimmingCharacters(in: .whitespaces)) \(Self.milliseconds(since: commandStarted)) ms") } }
             let response = session.execute(line)
+            // (Right after the edit is journalled, so that a signal counts it; a write or an undo changes it too.)
             defer { journalForSignals.unsavedEdits = session.unsavedEdits }
             if let edit = response.edit {
                 defer { journalForSignals.unsavedEdits = session.unsavedEdits }
@@ -407,10 +408,10 @@ struct Review: ParsableCommand {
 
     /// The session's document written beside `file` (NAME.unsaved-TIMESTAMP.jsonl, the time in UTC) when `file` changed on disk
     /// under the session or is gone: the journal fits only the version it was opened at and would be refused on
-    /// reopening, which would strand its edits. The journal, whose edits the copy holds, is removed. The copy's path,
-    /// or nil when `file` is as the session left it (or the copy could not be written, and the journal stays).
-    /// The same when the journal is gone (another program deleted it, and it could not be written again): the
-    /// edits would be lost on quitting.
+    /// reopening, which would strand its edits; the same when the journal is gone (another program deleted it, and it
+    /// could not be written again), where they would be lost. The journal, whose edits the copy holds, is removed.
+    /// Where the copy went and why, or nil when `file` is as the session left it and the journal holds the edits (or
+    /// the copy could not be written, and the journal stays).
     private func rescueUnsavedEdits(_ session: ReviewSession, writer: any DocumentWriter, journal: ReviewJournal) -> Rescue? {
         var onDisk = stat()
         let journalKept = ((try? journal.restoreIfRemoved()) != nil) && journal.isIntact
@@ -463,8 +464,6 @@ struct Review: ParsableCommand {
         return (try? writer.write(SourceReferences.forWriting(opened, to: file, format: writer.formatName))) == bytes
     }
 
-    /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
-    /// edits are in the journal already.
     /// Handlers that end the session on SIGTERM, SIGHUP, SIGQUIT and (in a script; at a terminal Ctrl-C abandons the
     /// line) SIGINT: where its unsaved edits are is said, and the lock file is removed.
     static func endOnSignals(
@@ -509,6 +508,8 @@ struct Review: ParsableCommand {
     /// Commands from a terminal, output to one: a person at the keyboard, not a script.
     private var isInteractive: Bool { isatty(0) == 1 && isatty(1) == 1 }
 
+    /// Prints `text`; output that cannot reach standard output (a full disk, a closed pipe) ends the session, whose
+    /// edits are in the journal already.
     private func emit(_ text: String) throws {
         guard !text.isEmpty, !writeStandardOutput(text) else { return }
         let reason = String(cString: strerror(errno))

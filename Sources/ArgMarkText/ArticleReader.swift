@@ -1325,7 +1325,7 @@ enum NotesList {
         // after a sentence's end (…的服务器。①德国…), where an enumeration's ① follows a colon or a comma.
         let body = above.upperBound
         if circled {
-            for k in (lines[0].lowerBound + 1)..<body where s[k] == "①" && "。．.!?！？”\"）)".unicodeScalars.contains(s[k - 1]) {
+            for k in (lines[0].lowerBound + 1)..<max(body, lines[0].lowerBound + 1) where s[k] == "①" && "。．.!?！？”\"）)".unicodeScalars.contains(s[k - 1]) {
                 return index
             }
             return nil

@@ -2,7 +2,7 @@
 /// of a term and its meaning, set off by a colon (“两重”：…的简称。) or, as a report's PDF lays a list of
 /// abbreviations out, by a tab or a run of spaces (FCC    Federal Communications Commission). The entries are read as
 /// notes, no part of the argument; the list ends at the first line that is no entry (blank lines between entries
-/// aside), so a section of that name with prose under it stays body text.
+/// aside), or that a numbered list numbers out of turn, so a section of that name with prose under it stays body text.
 enum Glossary {
     static let headings: Set<String> = [
         "名词解释", "附名词解释", "附件名词解释", "glossary", "glossaryofterms", "abbreviations", "listofabbreviations",
