@@ -23,7 +23,7 @@ public enum FileAccessError: Error, Sendable, Hashable, CustomStringConvertible 
         case .unreadable(let path, let reason): "\(path): cannot read (\(reason)); check its permissions"
         case .tooLarge(let path, let bytes, let limit):
             "\(path): \(bytes / 1_048_576) MiB is larger than the \(limit / 1_048_576) MiB limit; split the document"
-        case .unwritable(let path, let reason): "\(path): cannot write (\(reason)); check the output directory"
+        case .unwritable(let path, let reason): "\(path): cannot write (\(reason)); check that its folder exists, can be written and has room"
         case .standardOutput(let reason):
             "cannot write to standard output (\(reason)); what went there is incomplete: check the disk or pipe it goes to, or write files with --out DIR"
         case .earlierTableNotKept(let path, let backup, let difference, let reason):

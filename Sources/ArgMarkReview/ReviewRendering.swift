@@ -247,7 +247,7 @@ extension ReviewSession {
             lines.append(head + Self.shorten(unit.text, max(10, style.width - headWidth)))
         }
         if total == 0 { return "no matching sentence" }
-        if total > lines.count { lines.append("… \(total - lines.count) more (\(total) in all); next-label, next-low and find step through them") }
+        if total > lines.count { lines.append("… \(total - lines.count) more (\(total) in all); next-unreviewed, next-label, next-low and find step through them") }
         return lines.joined(separator: "\n")
     }
 

@@ -344,41 +344,41 @@ public struct ReviewSession {
         }
         var groups: [Group] = []
         var i = 0
-        // What the last quantifier read allowed: more than one match (+, *, {2,5}, and {12} too).
-        var lastMultiple = false
-        var lastUnbounded = false
+        // What the quantifier after an atom allows: whether the atom must match, the loose group it repeats (the
+        // find), and whether it may match more than once (+, *, {2,5}, and {12} too) or as a run (*, +, {0,60}).
+        struct Quantified { var mandatory: Bool; var hit: String?; var multiple = false; var unbounded = false }
         // Whether the atom just read (ending before i) is repeated, optional or once; a repeated loose group is the find.
-        func quantifier(after atomLooseGroup: Bool, atomStart: Int) -> (mandatory: Bool, hit: String?) {
-            lastMultiple = false
-            lastUnbounded = false
-            guard i < s.count else { return (true, nil) }
+        func quantifier(after atomLooseGroup: Bool, atomStart: Int) -> Quantified {
+            guard i < s.count else { return Quantified(mandatory: true) }
             var repeated = false
             var optional = false
+            var multiple = false
+            var unbounded = false
             switch s[i] {
-            case "*": repeated = true; optional = true; lastMultiple = true; lastUnbounded = true; i += 1
-            case "+": repeated = true; lastMultiple = true; lastUnbounded = true; i += 1
+            case "*": repeated = true; optional = true; multiple = true; unbounded = true; i += 1
+            case "+": repeated = true; multiple = true; unbounded = true; i += 1
             case "?": optional = true; i += 1
             case "{":
-                guard let close = s[i...].firstIndex(of: "}") else { return (true, nil) }
+                guard let close = s[i...].firstIndex(of: "}") else { return Quantified(mandatory: true) }
                 let bounds = String(s[(i + 1)..<close]).split(separator: ",", omittingEmptySubsequences: false)
                 let low = Int(bounds.first ?? "") ?? 0
                 let high = bounds.count == 1 ? low : Int(bounds[1])
                 // An exact count ({4}) has one way to match; a range ({2,5}, {2,}) has many.
                 repeated = high.map { $0 > 1 && $0 != low } ?? true
                 optional = low == 0
-                lastMultiple = (high ?? 2) > 1
+                multiple = (high ?? 2) > 1
                 // (.{0,60} has as many ways to share out as .*.)
-                lastUnbounded = high.map { $0 - low >= 10 } ?? true
+                unbounded = high.map { $0 - low >= 10 } ?? true
                 i = close + 1
-            default: return (true, nil)
+            default: return Quantified(mandatory: true)
             }
             // A lazy or possessive mark (+? ++) follows the quantifier.
             var possessive = false
             if i < s.count, s[i] == "?" || s[i] == "+" { possessive = s[i] == "+"; i += 1 }
             // A possessive run gives nothing back, so it is no run to share out.
-            if possessive { lastUnbounded = false; lastMultiple = false }
-            if repeated, atomLooseGroup, !possessive { return (false, String(s[atomStart..<i])) }
-            return (!(repeated || optional), nil)
+            if possessive { multiple = false; unbounded = false }
+            if repeated, atomLooseGroup, !possessive { return Quantified(mandatory: false, hit: String(s[atomStart..<i])) }
+            return Quantified(mandatory: !(repeated || optional), hit: nil, multiple: multiple, unbounded: unbounded)
         }
         func markBroadRun() {
             for k in groups.indices { groups[k].broadRun = true }
@@ -407,9 +407,9 @@ public struct ReviewSession {
                 let escaped = start + 1 < s.count ? s[start + 1] : " "
                 // An escaped mark is that mark (\. \( \[): a literal.
                 nextAtom(literal: escaped.isLetter || escaped.isNumber ? nil : escaped)
-                let (mandatory, hit) = quantifier(after: false, atomStart: start)
-                if let hit { return hit }
-                if lastUnbounded {
+                let q = quantifier(after: false, atomStart: start)
+                if let hit = q.hit { return hit }
+                if q.unbounded {
                     let word: (Character) -> Bool = { $0.isLetter || $0.isNumber || $0 == "_" }
                     switch escaped {
                     case "S": pendingRun = { !$0.isWhitespace }
@@ -419,7 +419,7 @@ public struct ReviewSession {
                     default: break
                     }
                 }
-                atomRead(mandatory: mandatory)
+                atomRead(mandatory: q.mandatory)
             case "[":
                 // A class, with ] first taken literally and escapes skipped.
                 nextAtom(literal: nil)
@@ -431,8 +431,8 @@ public struct ReviewSession {
                 while i < s.count, s[i] != "]" { i += s[i] == "\\" ? 2 : 1 }
                 let members = s[membersStart..<min(i, s.count)]
                 i += 1
-                let (mandatory, _) = quantifier(after: false, atomStart: start)
-                if lastUnbounded {
+                let q = quantifier(after: false, atomStart: start)
+                if q.unbounded {
                     // Characters listed one by one say what the run matches; ranges and escapes are taken as anything.
                     if members.contains("\\") || members.contains("-") {
                         if negated { pendingRun = { _ in true } } else { markBroadRun() }
@@ -441,7 +441,7 @@ public struct ReviewSession {
                         pendingRun = negated ? { !listed.contains($0) } : { listed.contains($0) }
                     }
                 }
-                atomRead(mandatory: mandatory)
+                atomRead(mandatory: q.mandatory)
             case "(":
                 nextAtom(literal: nil)
                 var group = Group(start: i)
@@ -468,14 +468,14 @@ public struct ReviewSession {
                 guard var group = groups.popLast() else { continue }
                 if group.branchAtoms > 0, group.branchFree { group.loose = true }
                 if group.lookaround { continue }
-                let (mandatory, hit) = quantifier(after: group.loose, atomStart: group.start)
-                if let hit { return hit }
+                let q = quantifier(after: group.loose, atomStart: group.start)
+                if let hit = q.hit { return hit }
                 // A group holding .* matched more than once ((.*a){12}, (e.*)+) has as many ways to share a sentence
                 // out as the loose group above: the same refusal.
-                if group.broadRun, lastMultiple { return String(s[group.start..<i]) }
+                if group.broadRun, q.multiple { return String(s[group.start..<i]) }
                 if group.broadRun { markBroadRun() }
                 // A group that can match nothing counts as optional in the group around it.
-                atomRead(mandatory: mandatory && !group.loose)
+                atomRead(mandatory: q.mandatory && !group.loose)
             case "|":
                 pendingRun = nil
                 i += 1
@@ -490,10 +490,10 @@ public struct ReviewSession {
             default:
                 nextAtom(literal: s[start] == "." ? nil : s[start])
                 i += 1
-                let (mandatory, hit) = quantifier(after: false, atomStart: start)
-                if let hit { return hit }
-                if lastUnbounded, s[start] == "." { markBroadRun() }
-                atomRead(mandatory: mandatory)
+                let q = quantifier(after: false, atomStart: start)
+                if let hit = q.hit { return hit }
+                if q.unbounded, s[start] == "." { markBroadRun() }
+                atomRead(mandatory: q.mandatory)
             }
         }
         return nil
