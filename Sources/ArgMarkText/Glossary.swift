@@ -17,7 +17,7 @@ enum Glossary {
         var end = index + 1
         var cursor = index + 1
         var meaningColumn: Int?
-        var numbering: (form: Int, value: Int)?
+        var numbering: (form: Int, value: Int, term: Int)?
         while cursor < lines.count {
             let line = s.trimmed(lines[cursor])
             if line.isEmpty {
@@ -67,7 +67,7 @@ enum Glossary {
     static func isEntry(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Bool {
         // A work report numbers its glossary's entries (1.专精特新：指…; （2）首发经济：…; ①…): the entry after the number.
         // (A Latin term after a number may be a numbered section's heading: 1. Introduction: Why …)
-        if let term = numberedEntryStart(s, line), !(s[term].isASCII && s[term].properties.isAlphabetic) {
+        if let term = entryNumber(s, line)?.term, !(s[term].isASCII && s[term].properties.isAlphabetic) {
             let head = term..<min(line.upperBound, term + 25)
             guard let colon = head.first(where: { s[$0] == "：" || s[$0] == ":" }) else { return false }
             return colon > term && colon + 1 < line.upperBound
@@ -81,21 +81,15 @@ enum Glossary {
         return spacedMeaning(s, line) != nil
     }
 
-    /// An entry's number and its form (0: 1. 1、 1．; 1: (1) （1）; 2: ①), or nil when it has none.
-    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (form: Int, value: Int)? {
-        guard numberedEntryStart(s, line) != nil else { return nil }
-        if let circled = ScalarClass.circledNumberValue(s[line.lowerBound]) { return (2, circled) }
-        let parenthesised = s[line.lowerBound] == "(" || s[line.lowerBound] == "（"
-        let digits = s[(line.lowerBound + (parenthesised ? 1 : 0))...].prefix { $0.isASCII && ScalarClass.isDigit($0) }
-        return Int(String(String.UnicodeScalarView(digits))).map { (parenthesised ? 1 : 0, $0) }
-    }
-
-    /// Where the term starts after an entry's number (1. 1、 1． (1) （1） ①, one or two digits), or nil when the line
-    /// opens with none.
-    private static func numberedEntryStart(_ s: [Unicode.Scalar], _ line: Range<Int>) -> Int? {
+    /// An entry's number (1. 1、 1． (1) （1） ①, one or two digits): its form (0: 1. 1、 1．; 1: (1) （1）; 2: ①), its
+    /// value and where the term after it starts; nil when the line opens with none.
+    private static func entryNumber(_ s: [Unicode.Scalar], _ line: Range<Int>) -> (form: Int, value: Int, term: Int)? {
         guard !line.isEmpty else { return nil }
         var i = line.lowerBound
-        if ScalarClass.isCircledNumber(s[i]) {
+        let form: Int
+        let value: Int
+        if let circled = ScalarClass.circledNumberValue(s[i]) {
+            (form, value) = (2, circled)
             i += 1
         } else {
             let parenthesised = s[i] == "(" || s[i] == "（"
@@ -108,10 +102,12 @@ enum Glossary {
             } else {
                 guard s[i] == "." || s[i] == "．" || s[i] == "、" else { return nil }
             }
+            form = parenthesised ? 1 : 0
+            value = s[digits..<i].reduce(0) { $0 * 10 + Int($1.value - 48) }
             i += 1
         }
         while i < line.upperBound, ScalarClass.isBlank(s[i]) { i += 1 }
-        return i < line.upperBound ? i : nil
+        return i < line.upperBound ? (form, value, i) : nil
     }
 
     /// Where the meaning starts in a line whose term is set off by a tab or at least two spaces (or, after a Latin

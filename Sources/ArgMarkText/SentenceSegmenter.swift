@@ -942,9 +942,8 @@ enum Abbreviations {
     /// Law reviews' and journals' words abbreviated after a volume number (134 Harv. L. Rev.; 120 Colum. L. Rev.;
     /// 80 Geo. Wash. L. Rev.) that the lists above lack.
     static let reviewWords: Set<String> = [
-        "Harv", "Colum", "Geo", "Stan", "Penn", "Chi", "Nw", "Vand", "Corn", "Mich", "Tex", "Wash", "Va", "Cal", "Fla",
-        "Minn", "Wis", "Ind", "Iowa", "Ohio", "Bos", "Fordham", "Emory", "Duke", "Yale", "Pa", "Md", "Conn", "Ariz", "J",
-        "L", "Q", "Int", "Comp", "Const", "Crim", "Env", "Envt", "Admin", "Persp", "Intermediation", "Fin", "Ass",
+        "Harv", "Colum", "Geo", "Stan", "Penn", "Chi", "Nw", "Vand", "Corn", "Iowa", "Ohio", "Bos", "Fordham", "Emory",
+        "Duke", "Yale", "J", "L", "Q", "Int", "Const", "Crim", "Env", "Envt", "Persp", "Intermediation", "Ass",
     ]
 
     /// Whether `token` has a citation's abbreviation's shape: a listed word of a journal, a reporter, a court or a
